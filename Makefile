@@ -1,0 +1,43 @@
+# One entry point for people and CI. `make run` sets up and builds the graph into the embedded store;
+# `make test` sets up and runs the whole test suite. Both work on a fresh Debian machine (as root for
+# the system packages) and are what .ci/run calls.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STORE ?= ftzgraph-store
+SYSTEM_PACKAGES := fonts-noto-cjk fonts-wqy-microhei
+
+.PHONY: setup system-deps run test lint bench clean
+
+$(BIN)/ftzgraph: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/ftzgraph
+
+setup: $(BIN)/ftzgraph
+
+# Debian packages the tests need (CJK fonts for network pictures). Installed only when missing.
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "missing Debian packages: $$missing (install them with apt-get)"; exit 1; fi; \
+	fi
+
+run: setup
+	$(BIN)/ftzgraph build --store $(STORE)
+	$(BIN)/ftzgraph stats --store $(STORE)
+
+lint: setup
+	$(BIN)/ruff check graph api ontology tests scripts
+	$(BIN)/ruff format --check graph api ontology tests scripts
+
+test: setup system-deps lint
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python scripts/bench_build.py
+
+clean:
+	rm -rf $(VENV) $(STORE) .pytest_cache *.egg-info

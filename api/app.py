@@ -1,0 +1,90 @@
+"""The application factory: ``create_app(store, settings)`` builds a fresh FastAPI app on a given store.
+
+Other routers (REST resources, pages) are included here too. The factory refuses unsafe configuration and
+wires the limits that hold for every request: the body-size cap (413), CORS, and the one error body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ftzgraph.api import sparql
+from ftzgraph.api.errors import error_response, install_error_handlers
+from ftzgraph.api.settings import Settings
+from ftzgraph.graph.errors import FtzGraphError
+from ftzgraph.graph.sparql import Limits, SparqlService
+from ftzgraph.graph.store import OxigraphStore
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class BodySizeLimit:
+    """Answer 413 to a request whose body is (or turns out, while streaming) larger than ``max_bytes``."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    def _refusal(self, size: str) -> object:
+        return error_response(
+            413, f"request body of {size} is over the limit of {self.max_bytes} bytes (FTZGRAPH_MAX_BODY_BYTES)"
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.max_bytes:
+            await self._refusal(f"{int(length)} bytes")(scope, receive, send)  # type: ignore[operator]
+            return
+        seen, started = 0, False
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                raise _BodyTooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _BodyTooLarge:
+            if started:
+                raise
+            await self._refusal(f"more than {self.max_bytes} bytes")(scope, receive, send)  # type: ignore[operator]
+
+
+def create_app(store: OxigraphStore, settings: Settings) -> FastAPI:
+    """A new app serving ``store`` with ``settings``; its SPARQL worker processes stop with its lifespan."""
+    if settings.write_token is not None and not settings.write_token.get_secret_value().strip():
+        raise FtzGraphError("writes need a non-blank FTZGRAPH_WRITE_TOKEN; unset it to keep writes off")
+    limits = Limits(settings.query_timeout_ms, settings.max_result_rows, settings.union_default_graph)
+    service = SparqlService(store, limits, settings.query_workers)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        service.close()
+
+    app = FastAPI(title="ftzgraph", summary="China FTZ reform cases as a knowledge graph", lifespan=lifespan)
+    app.state.store, app.state.settings, app.state.sparql = store, settings, service
+    install_error_handlers(app)
+    app.include_router(sparql.router)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "HEAD"])
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    return app

@@ -1,0 +1,302 @@
+"""The ``ftzgraph`` command line: a thin layer over ``ftzgraph.graph``.
+
+Every command takes ``--store PATH`` (or ``FTZGRAPH_STORE``); the default is ``./ftzgraph-store``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ftzgraph.graph.errors import FtzGraphError
+
+DEFAULT_STORE = "ftzgraph-store"
+console = Console(stderr=True)
+out = Console(soft_wrap=True)
+
+store_option = click.option(
+    "--store",
+    "store_path",
+    envvar="FTZGRAPH_STORE",
+    default=DEFAULT_STORE,
+    show_default=True,
+    show_envvar=True,
+    help="The store: a folder for the embedded Oxigraph store (created on first build).",
+)
+
+
+def open_store(path: str, *, write: bool = False) -> Any:
+    from ftzgraph.graph.store import OxigraphStore
+
+    if not write and not Path(path).exists():
+        raise click.ClickException(f"no store at '{path}'. Hint: run `ftzgraph build --store {path}` first")
+    return OxigraphStore(path, read_only=not write)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.version_option(package_name="ftzgraph")
+def cli() -> None:
+    """ftzgraph: a knowledge graph of China's Pilot Free Trade Zone reforms.
+
+    Build the graph from case collections (复制推广典型案例), then trace where a reform came from,
+    query it with SPARQL, and export it.
+
+    \b
+    Typical session:
+      ftzgraph build                      # the bundled document + reference data
+      ftzgraph trace 供电服务              # lineage of a case, each edge with its evidence
+      ftzgraph query 'SELECT ...'         # SPARQL on the store
+      ftzgraph cases --format csv         # one row per case
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation (faster; not recommended).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary line.")
+def build(paths: tuple[Path, ...], store_path: str, no_validate: bool, quiet: bool) -> None:
+    """Build documents (files or folders) and the reference data into the store.
+
+    With no PATH, builds the bundled Heilongjiang collection (data/raw/). Each document replaces its
+    own named graph atomically; a failed build leaves the store as it was.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ftzgraph.graph.build import build as run_build
+
+    store = open_store(store_path, write=True)
+    try:
+        with Progress(
+            TextColumn("[bold]building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=console,
+            disable=quiet,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=None)
+
+            def tick(path: str, done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total, description=Path(path).name)
+
+            report = run_build(store, list(paths) or None, validate=not no_validate, progress=tick)
+    except FtzGraphError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        store.close()
+    for doc in report.documents:
+        if doc.error:
+            console.print(f"[red]failed[/red] {doc.error}")
+            continue
+        console.print(f"[green]built[/green] {doc.path}: {doc.cases} cases, {doc.triples} triples (graph {doc.doc_id})")
+        for warning in doc.warnings:
+            console.print(f"  [yellow]warning[/yellow] {warning}")
+    ok = len(report.documents) - len(report.failed)
+    click.echo(
+        f"{ok} document(s), {sum(d.cases for d in report.documents)} cases, {report.triples} triples "
+        f"written to {store_path} in {report.seconds:.2f}s"
+    )
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("case")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def trace(case: str, store_path: str, fmt: str) -> None:
+    """Show where a case's reform came from, as a tree with the evidence for each edge.
+
+    CASE is a case id (d1fc55f7e367a-7), a case number (7), part of a title (供电服务) or a full IRI.
+    """
+    from ftzgraph.api.trace_view import render_lineage
+    from ftzgraph.graph.queries import find_cases, lineage
+
+    store = open_store(store_path)
+    matches = find_cases(store, case)
+    if not matches:
+        raise click.ClickException(f"no case matches '{case}'. Hint: `ftzgraph cases` lists them")
+    if (len(matches) > 1 and not case.strip().isdigit()) or (len(matches) > 1 and len({m["doc"] for m in matches}) > 1):
+        listing = "\n".join(f"  {m['id']}  {m['number']}  {m['title']}" for m in matches)
+        raise click.ClickException(f"'{case}' matches {len(matches)} cases; give one of these ids:\n{listing}")
+    data = lineage(store, matches[0]["case"])
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        out.print(render_lineage(data))
+
+
+def _read_query(text: str) -> str:
+    if text.startswith("@"):
+        path = Path(text[1:])
+        if not path.is_file():
+            raise click.ClickException(f"no query file '{path}'")
+        return path.read_text(encoding="utf-8")
+    if text == "-":
+        return sys.stdin.read()
+    return text
+
+
+@cli.command()
+@click.argument("query")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option(
+    "--union/--no-union", default=True, show_default=True, help="Query the union of all named graphs as default graph."
+)
+def query(query: str, store_path: str, fmt: str, union: bool) -> None:
+    """Run a SPARQL query on the store. QUERY is the query text, @file.rq, or - for stdin.
+
+    SELECT and ASK print as a table, SPARQL JSON results or CSV; CONSTRUCT and DESCRIBE print Turtle.
+    """
+    import pyoxigraph as ox
+
+    store = open_store(store_path)
+    text = _read_query(query)
+    try:
+        results = store.raw.query(text, use_default_graph_as_union=union)
+    except SyntaxError as error:
+        raise click.ClickException(f"SPARQL syntax error: {error}") from error
+    if isinstance(results, ox.QueryTriples):
+        data = ox.serialize(results, format=ox.RdfFormat.TURTLE)
+        click.echo((data or b"").decode("utf-8"))
+        return
+    if fmt == "json":
+        click.echo(results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
+        return
+    if fmt == "csv":
+        click.echo(results.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"), nl=False)
+        return
+    if isinstance(results, ox.QueryBoolean):
+        out.print("true" if bool(results) else "false")
+        return
+    names = [v.value for v in results.variables]
+    table = Table(*names, show_lines=False)
+    count = 0
+    for solution in results:
+        table.add_row(*["" if solution[n] is None else solution[n].value for n in names])
+        count += 1
+    out.print(table)
+    console.print(f"{count} row(s)")
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json"]), default="jsonl", show_default=True)
+@click.option("--out", "out_file", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
+def cases(store_path: str, fmt: str, out_file: Path | None) -> None:
+    """Export the extracted cases flat, one per line.
+
+    Fields: id, number, title, provider, provider_kind, origin_batches, origin_zones, national_item,
+    agencies, documents, outcomes, evidence. In CSV, list and object fields are JSON strings.
+    """
+    from ftzgraph.graph.records import CASE_FIELDS, case_records
+
+    records = case_records(open_store(store_path))
+    buffer = io.StringIO()
+    if fmt == "jsonl":
+        for record in records:
+            buffer.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        buffer.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        writer = csv.DictWriter(buffer, fieldnames=CASE_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            writer.writerow(
+                {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in record.items()}
+            )
+    _emit(buffer.getvalue(), out_file)
+
+
+def _emit(text: str, out_file: Path | None) -> None:
+    if out_file:
+        out_file.write_text(text, encoding="utf-8")
+        console.print(f"wrote {out_file}")
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld"]),
+    default="turtle",
+    show_default=True,
+)
+@click.option("--graph", "graph_iri", help="Export one named graph only (default: all).")
+@click.option("--out", "out_file", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
+def export(store_path: str, fmt: str, graph_iri: str | None, out_file: Path | None) -> None:
+    """Export the graph. turtle/ntriples merge all named graphs; nquads/trig/jsonld keep them."""
+    from ftzgraph.graph.serialize import export_store
+
+    data = export_store(open_store(store_path), fmt, graph_iri)
+    if out_file:
+        out_file.write_bytes(data)
+        console.print(f"wrote {out_file}")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@store_option
+def validate(store_path: str) -> None:
+    """Validate the store's graph against the SHACL shapes (ontology/shapes.ttl) and print the report."""
+    from ftzgraph.graph.serialize import store_graph
+    from ftzgraph.graph.validate import validate_graph
+
+    report = validate_graph(store_graph(open_store(store_path)))
+    click.echo(report.text)
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(store_path: str, fmt: str) -> None:
+    """Counts by class, cases per provider, per origin batch, per origin zone, and flagged conflicts."""
+    from ftzgraph.graph.records import stats as compute
+
+    data = compute(open_store(store_path))
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for title, key in (
+        ("instances by class", "classes"),
+        ("cases per provider", "cases_per_provider"),
+        ("cases per origin batch", "cases_per_origin_batch"),
+        ("cases per origin zone", "cases_per_origin_zone"),
+    ):
+        table = Table(title=title, title_justify="left")
+        table.add_column(key.split("_")[-1] if key != "classes" else "class")
+        table.add_column("count", justify="right")
+        for name, n in data[key].items():
+            table.add_row(str(name), str(n))
+        out.print(table)
+    if data["conflicts"]:
+        table = Table("case", "conflict with reference data", title="conflicts", title_justify="left")
+        for row in data["conflicts"]:
+            table.add_row(row["title"], row["comment"] or "")
+        out.print(table)
+
+
+def main() -> None:
+    cli(prog_name="ftzgraph")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Server settings: one pydantic-settings class, read from ``FTZGRAPH_*`` environment variables or flags.
+
+Built inside the app factory or the CLI, never at import, so tests make their own.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything the server can be told; each field names its unit."""
+
+    model_config = SettingsConfigDict(env_prefix="FTZGRAPH_", extra="ignore")
+
+    store: Path = Field(Path("./ftzgraph-store"), description="Folder of the on-disk Oxigraph store.")
+    write_token: SecretStr | None = Field(
+        None,
+        min_length=1,
+        description="Bearer token that enables /sparql/update and /store; unset = writes off.",
+    )
+    query_timeout_ms: int = Field(10_000, gt=0, description="Time limit of one SPARQL query, in milliseconds.")
+    max_result_rows: int = Field(
+        10_000, gt=0, description="Rows (solutions, or triples for CONSTRUCT/DESCRIBE) a query answers at most."
+    )
+    max_body_bytes: int = Field(10 * 1024 * 1024, gt=0, description="Largest request body accepted, in bytes.")
+    union_default_graph: bool = Field(
+        True,
+        description="Default graph of a query = union of all graphs; false = the store's own default graph.",
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        ["*"], description="Origins allowed to read GET responses (comma-separated); empty = CORS off."
+    )
+    host: str = Field("127.0.0.1", description="Address the server listens on.")
+    port: int = Field(8000, ge=0, le=65535, description="TCP port the server listens on.")
+    workers: int = Field(1, ge=1, description="Server (uvicorn) worker processes.")
+    query_workers: int = Field(
+        max(os.cpu_count() or 1, 1),
+        ge=1,
+        description="Processes evaluating SPARQL queries over the on-disk store, per server worker.",
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("write_token", mode="before")
+    @classmethod
+    def _refuse_blank_token(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("FTZGRAPH_WRITE_TOKEN is blank: unset it to turn writes off, or give a real token")
+        return value
+
+    @property
+    def writes_enabled(self) -> bool:
+        """Writes are on exactly when a (non-blank) token is set."""
+        return self.write_token is not None

@@ -1,0 +1,227 @@
+"""Evaluate one SPARQL query to bytes, and a pool of processes that can be killed when a query runs too long.
+
+Why processes: pyoxigraph evaluates a query inside one uninterruptible call (an aggregate over 20k triples
+kept a thread busy for 72 s in our measurement, GIL released but no way to cancel it). A deadline checked
+between solutions cannot stop that, so for an on-disk store each query runs in a worker process holding a
+read-only opening of the store; on timeout the worker is killed (the work really stops) and replaced.
+A worker reopens the store when the store's files changed since it opened it (a cheap ``scandir``), so it
+sees every write, whoever made it. Job and outcome are plain tuples/dicts so that pickling stays cheap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import multiprocessing
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from typing import Any
+
+import pyoxigraph as ox
+
+# The formats a query answers in, by bare media type (pyoxigraph's CSV/TSV types carry a charset parameter).
+_RESULTS = (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML, ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV)
+RESULT_FORMATS = {f.media_type.split(";")[0]: f for f in _RESULTS}
+_GRAPHS = (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML)
+GRAPH_FORMATS = {f.media_type.split(";")[0]: f for f in _GRAPHS}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One query to evaluate; ``results_type``/``graph_type`` are the negotiated media types (None = refused)."""
+
+    query: str
+    results_type: str | None
+    graph_type: str | None
+    max_rows: int
+    base_iri: str | None = None
+    union_default_graph: bool = False
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    deadline: float = field(default=float("inf"))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """``kind``: ok, syntax (message is the parser's), not_acceptable (message names the form), timeout or error."""
+
+    kind: str
+    body: bytes = b""
+    media_type: str = ""
+    truncated: bool = False
+    message: str = ""
+
+
+def _term(term: Any) -> str:
+    """A term in the SPARQL TSV syntax, which pyoxigraph reads back (``str()`` of a triple term lacks ``<<( )>>``)."""
+    if isinstance(term, ox.Triple):
+        return f"<<( {_term(term.subject)} {_term(term.predicate)} {_term(term.object)} )>>"
+    return str(term)
+
+
+def _capped_solutions(results: ox.QuerySolutions, job: Job) -> tuple[ox.QuerySolutions, bool]:
+    """At most ``max_rows`` solutions as a fresh QuerySolutions (via TSV, pyoxigraph has no list constructor)."""
+    names = results.variables
+    lines = ["\t".join(str(v) for v in names)]
+    truncated = False
+    for count, solution in enumerate(results):
+        if count >= job.max_rows:
+            truncated = True
+            break
+        if count % 256 == 0 and time.monotonic() > job.deadline:
+            raise TimeoutError("query deadline passed while reading solutions")
+        lines.append("\t".join("" if solution[v] is None else _term(solution[v]) for v in names))
+    tsv = ("\n".join(lines) + "\n").encode()
+    return ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV), truncated
+
+
+def _dataset(job: Job) -> dict[str, Any]:
+    if job.default_graphs is None and job.named_graphs is None:
+        return {"use_default_graph_as_union": job.union_default_graph}
+    options: dict[str, Any] = {}
+    # SPARQL 1.1 Protocol 2.1.4: a protocol dataset replaces the query's; what it does not list is empty.
+    options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
+    options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
+    return options
+
+
+def execute(store: ox.Store, job: Job) -> Outcome:
+    """Evaluate and serialise one query with pyoxigraph's serialisers, keeping at most ``max_rows`` rows."""
+    try:
+        results = store.query(job.query, base_iri=job.base_iri, **_dataset(job))
+    except SyntaxError as error:
+        return Outcome("syntax", message=str(error))
+    if isinstance(results, ox.QueryTriples):
+        if job.graph_type is None:
+            return Outcome("not_acceptable", message="CONSTRUCT and DESCRIBE")
+        triples = list(itertools.islice(results, job.max_rows + 1))
+        truncated = len(triples) > job.max_rows
+        body = ox.serialize(triples[: job.max_rows], format=GRAPH_FORMATS[job.graph_type])
+        return Outcome("ok", body or b"", job.graph_type, truncated)
+    if job.results_type is None:
+        return Outcome("not_acceptable", message="SELECT and ASK")
+    result_format = RESULT_FORMATS[job.results_type]
+    truncated = False
+    if isinstance(results, ox.QuerySolutions):
+        results, truncated = _capped_solutions(results, job)
+    body = results.serialize(format=result_format) or b""
+    if truncated and result_format == ox.QueryResultsFormat.JSON:
+        document = json.loads(body)
+        document["truncated"] = True
+        body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    return Outcome("ok", body, job.results_type, truncated)
+
+
+def _store_signature(path: str) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and mtimes of the store's files: any write (WAL append, flush, compaction) changes it."""
+    entries = []
+    with os.scandir(path) as scan:
+        for entry in scan:
+            with contextlib.suppress(FileNotFoundError):
+                stat = entry.stat()
+                entries.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+def _serve(conn: Connection, path: str) -> None:
+    """Worker loop: receive a Job, answer an Outcome; reopen the store read-only when its files changed."""
+    store: ox.Store | None = None
+    signature: tuple[tuple[str, int, int], ...] = ()
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        try:
+            current = _store_signature(path)
+            if store is None or current != signature:
+                store, signature = ox.Store.read_only(path), current
+            outcome = execute(store, job)
+        except TimeoutError as error:
+            outcome = Outcome("timeout", message=str(error))
+        except Exception as error:  # reported to the parent, which logs it and answers 500
+            outcome = Outcome("error", message=f"{type(error).__name__}: {error}")
+        conn.send(outcome)
+
+
+class _Worker:
+    def __init__(self, context: Any, path: str) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, path), daemon=True, name="ftzgraph-query")
+        self.process.start()
+        child.close()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class QueryPool:
+    """Up to ``size`` worker processes over the on-disk store at ``path``; a timed-out worker is killed.
+
+    ``run`` blocks (call it from a thread): it borrows an idle worker or starts one, sends the job and waits
+    until the job's deadline. Workers start lazily and are daemons, so a forgotten pool dies with the server.
+    """
+
+    def __init__(self, path: str, size: int) -> None:
+        self.path = path
+        self.size = max(size, 1)
+        self._context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        self._idle: list[_Worker] = []
+        self._count = 0
+        self._lock = threading.Condition()
+        self._closed = False
+
+    def _borrow(self, deadline: float) -> _Worker:
+        with self._lock:
+            while not self._idle and self._count >= self.size:
+                if self._closed or not self._lock.wait(timeout=max(deadline - time.monotonic(), 0)):
+                    raise TimeoutError("no query worker became free before the deadline")
+            if self._idle:
+                return self._idle.pop()
+            self._count += 1
+        try:
+            return _Worker(self._context, self.path)
+        except BaseException:
+            self._give_back(None)
+            raise
+
+    def _give_back(self, worker: _Worker | None) -> None:
+        with self._lock:
+            if worker is None or self._closed:
+                self._count -= 1
+                if worker is not None:
+                    worker.kill()
+            else:
+                self._idle.append(worker)
+            self._lock.notify()
+
+    def run(self, job: Job) -> Outcome:
+        """Evaluate ``job`` in a worker; raise TimeoutError (after killing the worker) past ``job.deadline``."""
+        worker = self._borrow(job.deadline)
+        try:
+            worker.conn.send(job)
+            if not worker.conn.poll(max(job.deadline - time.monotonic(), 0)):
+                raise TimeoutError("query deadline passed")
+            outcome: Outcome = worker.conn.recv()
+        except BaseException:
+            worker.kill()
+            self._give_back(None)
+            raise
+        self._give_back(worker)
+        return outcome
+
+    def close(self) -> None:
+        """Stop every idle worker; busy ones are stopped when they come back."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._count -= len(idle)
+            self._lock.notify_all()
+        for worker in idle:
+            worker.kill()

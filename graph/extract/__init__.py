@@ -1,0 +1,1 @@
+"""Extractors: each reads a ``CaseText`` and returns typed facts, each with its evidence."""

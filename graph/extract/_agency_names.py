@@ -1,0 +1,251 @@
+"""Name grammar behind agency extraction: the lexicon, the places a text names, and name prefixes.
+
+A government body is written ``[place | level][unit] core`` (鹤岗市 + 市场监督管理局; 市 + 经济开发区 +
+管理委员会; 绥芬河 + 海关). The cores and units come from ``data/agencies/departments.yaml``; the places
+come from the text itself (X市 / X县 / X区 / X省 / X片区 after a non-Chinese character), so the same code
+works for any province. Kept apart from ``agencies.py`` so that module reads as the decisions it makes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from importlib.abc import Traversable
+from typing import Any
+
+import yaml
+
+CJK = "\u4e00-\u9fff"
+_LEVEL_PRIORITY = {"city": 0, "county": 1, "district": 2, "province": 3, "area": 4, "unit": 5}
+_SUFFIX_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "旗": "county"}
+_SUFFIX_LEVEL |= {"区": "district", "新区": "district", "片区": "area"}
+
+
+def data_file(name: str) -> Traversable:
+    """A file of ``data/agencies`` inside the installed ``ftzgraph.data`` package."""
+    return resources.files("ftzgraph.data").joinpath("agencies", name)
+
+
+@functools.cache
+def load_yaml(name: str) -> Any:
+    """Parsed YAML of ``data/agencies/{name}``, read once per process."""
+    return yaml.safe_load(data_file(name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Core:
+    """The ending of a body's name and how a prefix attaches to it (see departments.yaml)."""
+
+    core: str
+    canonical: str
+    family: str
+    needs_prefix: bool = False
+    stem_place: bool = False
+    no_province: bool = False
+    party: bool = False
+    national: bool = False
+    never_acting: bool = False
+
+
+@dataclass(frozen=True)
+class Network:
+    """A national body's branch network: 中国人民银行 + 鹤岗市 + 中心支行."""
+
+    org: str
+    forms: tuple[str, ...]
+    branches: tuple[str, ...]
+    template: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cores: dict[str, Core]
+    core_re: re.Pattern[str]
+    units: dict[str, str]
+    networks: tuple[Network, ...]
+    national_unit_re: re.Pattern[str]
+    levels: dict[str, str]
+    place_re: re.Pattern[str]
+    not_in_place_stem: frozenset[str]
+    not_place_words: tuple[str, ...]
+    not_place_suffix_words: tuple[str, ...]
+    not_bodies: tuple[str, ...]
+    modifier_followers: tuple[str, ...]
+    cite_markers: tuple[str, ...]
+    issue_verbs: tuple[str, ...]
+    national_acting_verbs: tuple[str, ...]
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    """Regex alternation, longest first, so 市场监督管理局 wins over 市场局."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """The department lexicon compiled into regexes (cached: built once per process)."""
+    raw = load_yaml("departments.yaml")
+    cores: dict[str, Core] = {}
+    for entry in raw["cores"]:
+        canonical = entry.get("canonical", entry["core"])
+        fields = {k: v for k, v in entry.items() if k not in ("core", "canonical", "family")}
+        cores[entry["core"]] = Core(entry["core"], canonical, entry.get("family", canonical), **fields)
+    networks = tuple(
+        Network(n["org"], tuple(n["forms"]), tuple(n["branches"]), n["template"]) for n in raw["branch_networks"]
+    )
+    suffixes = raw["place_suffixes"]
+    return Lexicon(
+        cores=cores,
+        core_re=re.compile(_alternation(list(cores))),
+        units=dict(raw["units"]),
+        networks=networks,
+        national_unit_re=re.compile(f"[{CJK}]{{1,4}}?[{''.join(raw['national_units'])}]"),
+        levels=dict(raw["levels"]),
+        place_re=re.compile(f"(?<![{CJK}])([{CJK}]{{2,4}}?)({_alternation(suffixes)})"),
+        not_in_place_stem=frozenset(raw["not_in_place_stem"]),
+        not_place_words=tuple(raw["not_place_words"]),
+        not_place_suffix_words=tuple(raw["not_place_suffix_words"]),
+        not_bodies=tuple(raw["not_bodies"]),
+        modifier_followers=tuple(raw["modifier_followers"]),
+        cite_markers=tuple(raw["cite_markers"]),
+        issue_verbs=tuple(raw["issue_verbs"]),
+        national_acting_verbs=tuple(raw["national_acting_verbs"]),
+    )
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place the text names: 鹤岗市 (stem 鹤岗, level city), 绥芬河片区 (area), 松北区 (district)."""
+
+    name: str
+    stem: str
+    level: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The places of one document, by full name and by stem (a stem may name several places)."""
+
+    by_name: dict[str, Place]
+    by_stem: dict[str, tuple[Place, ...]]
+    counts: Counter[str]
+
+    def main_place(self, stem: str) -> Place | None:
+        """The place a bare stem stands for: its city before its county, district, province or area."""
+        places = self.by_stem.get(stem)
+        return min(places, key=lambda p: _LEVEL_PRIORITY.get(p.level, 9)) if places else None
+
+    def with_extra(self, names: list[str]) -> Gazetteer:
+        """This gazetteer plus places known from outside the text (the case's provider)."""
+        by_name = dict(self.by_name)
+        for name in names:
+            place = place_of(name)
+            if place and name not in by_name:
+                by_name[name] = place
+        return _index(by_name, self.counts)
+
+
+def place_of(name: str) -> Place | None:
+    """Split ``鹤岗市`` into stem and level by its suffix; None when no place suffix ends it."""
+    for suffix in sorted(load_yaml("departments.yaml")["place_suffixes"], key=len, reverse=True):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return Place(name, name[: -len(suffix)], _SUFFIX_LEVEL.get(suffix, "unit"))
+    return None
+
+
+def _index(by_name: dict[str, Place], counts: Counter[str]) -> Gazetteer:
+    by_stem: dict[str, list[Place]] = {}
+    for place in by_name.values():
+        by_stem.setdefault(place.stem, []).append(place)
+    return Gazetteer(by_name, {k: tuple(v) for k, v in by_stem.items()}, counts)
+
+
+@functools.lru_cache(maxsize=32)
+def harvest_places(text: str) -> Gazetteer:
+    """Places written after a non-Chinese character (``（鹤岗市提供）``, ``，松北区司法局``).
+
+    Requiring the boundary keeps verbs out of stems (协调市… is no place); a stem may not hold the
+    function characters listed in departments.yaml (对全市 is no place).
+    """
+    lex = load_lexicon()
+    by_name: dict[str, Place] = {}
+    counts: Counter[str] = Counter()
+    for match in lex.place_re.finditer(text):
+        stem, suffix = match.group(1), match.group(2)
+        if any(ch in lex.not_in_place_stem for ch in stem) or stem[-1] in lex.levels:
+            continue
+        if any(word in stem for word in lex.not_place_words):
+            continue
+        if text.startswith(lex.not_place_suffix_words, match.start(2)):
+            continue
+        name = stem + suffix
+        by_name.setdefault(name, Place(name, stem, _SUFFIX_LEVEL.get(suffix, "unit")))
+        counts[name] += 1
+    for place in list(by_name.values()):  # 哈尔滨片区 and, anywhere in the text, 哈尔滨市: the area's city
+        city = place.stem + "市"
+        if city not in by_name and city in text:
+            by_name[city] = Place(city, place.stem, "city")
+    return _index(by_name, counts)
+
+
+def document_province(text: str, gazetteer: Gazetteer) -> str | None:
+    """The province a document belongs to: the one its FTZ is named after (中国（黑龙江）自由贸易试验区)."""
+    names = Counter(re.findall(f"中国[（(]([{CJK}]{{2,3}})[）)]自由贸易试验区", text))
+    for stem, _ in names.most_common():
+        for place in gazetteer.by_stem.get(stem, ()):
+            if place.level in ("province", "city"):
+                return place.name
+    provinces = [n for n, p in gazetteer.by_name.items() if p.level == "province"]
+    return max(provinces, key=lambda n: gazetteer.counts[n]) if provinces else None
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """What stands before a core: a place (full or by its stem), a level character, and/or a unit."""
+
+    start: int
+    place: Place | None = None
+    by_stem: bool = False
+    level: str | None = None
+    unit: str | None = None
+
+
+_ALIAS_RE = re.compile(f'[（(]以下简称[“"]?([{CJK}]{{2,12}})[”"]?[）)]$')
+
+
+def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit: bool = True) -> Prefix | None:
+    """The prefix ending at ``pos`` (where a core starts), or None for a bare core."""
+    if allow_unit:
+        for unit in sorted(lex.units, key=len, reverse=True):
+            if text.endswith(unit, 0, pos):
+                inner = find_prefix(text, pos - len(unit), lex, gaz, allow_unit=False)
+                if inner is None:
+                    inner = _abbreviated_place(text, pos - len(unit), lex.units[unit], gaz)
+                if inner is not None:
+                    return Prefix(inner.start, inner.place, inner.by_stem, inner.level, lex.units[unit])
+    alias = _ALIAS_RE.search(text, max(0, pos - 24), pos)
+    if alias and alias.end() == pos and (place := gaz.by_name.get(alias.group(1)) or place_of(alias.group(1))):
+        return Prefix(pos, place)
+    for length in range(min(pos, 12), 1, -1):
+        if (place := gaz.by_name.get(text[pos - length : pos])) is not None:
+            return Prefix(pos - length, place)
+    for length in (4, 3, 2):
+        if pos >= length and (place := gaz.main_place(text[pos - length : pos])) is not None:
+            return Prefix(pos - length, place, by_stem=True)
+    if pos >= 1 and text[pos - 1] in lex.levels:
+        return Prefix(pos - 1, level=lex.levels[text[pos - 1]])
+    return None
+
+
+def _abbreviated_place(text: str, pos: int, unit: str, gaz: Gazetteer) -> Prefix | None:
+    """``绥综保区``: a one-character place abbreviation before a unit, expanded when the text has the
+    long form (绥芬河综合保税区) so the name can be written in full."""
+    if pos < 1 or not re.match(f"[{CJK}]", text[pos - 1]):
+        return None
+    for place in gaz.by_name.values():
+        if place.stem.startswith(text[pos - 1]) and place.stem + unit in gaz.by_name:
+            return Prefix(pos - 1, gaz.main_place(place.stem) or place, by_stem=True)
+    return None

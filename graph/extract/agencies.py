@@ -1,0 +1,382 @@
+"""Government bodies acting in a case, normalised to full names, typed by sector, placed in a hierarchy.
+
+Cases name their bodies loosely: 市税务局 in a 双鸭山市 case, 鹤岗银保监局 and 银保监鹤岗分局 for one
+regulator, a bare 农业农村局 in a 绥芬河 case. This module finds every mention through the name grammar
+of ``_agency_names`` (place + unit + core), keeps a body only when at least one mention shows it acting
+(not merely cited: issuers of documents cited as authority, names inside 《titles》, evaluators after 被,
+bodies whose 部署 or 要求 is followed), and writes each body's full name from the case's own context.
+Sectors and parents come from rule files in ``data/agencies``; nothing about one document is in code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rdflib import Graph
+
+from ftzgraph.graph.extract._agency_names import (
+    CJK,
+    Core,
+    Gazetteer,
+    Lexicon,
+    Place,
+    Prefix,
+    data_file,
+    document_province,
+    find_prefix,
+    harvest_places,
+    load_lexicon,
+    load_yaml,
+    place_of,
+)
+from ftzgraph.graph.model import AgencyMention, CaseText
+
+_CLAUSE_END = "。；;！？!?\n，,：:"
+_TITLE_RE = re.compile("《[^《》]{0,300}》")
+
+
+@dataclass
+class _Hit:
+    """One mention: its span in the case text, how it was written and what it resolves to."""
+
+    start: int
+    end: int
+    core: Core
+    prefix: Prefix | None
+    acting: bool
+    name: str | None = None
+    place: Place | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The case's own places, which level-only prefixes (市, 区, 省) and bare cores refer to."""
+
+    city: Place | None
+    district: Place | None
+    county: Place | None
+    province: Place | None
+
+    def at(self, level: str) -> Place | None:
+        return {"city": self.city, "district": self.district, "county": self.county}.get(level, self.province)
+
+
+def extract_agencies(case: CaseText, provider: str | None) -> list[AgencyMention]:
+    """The government bodies ``case`` names as acting, merged by body, in order of first mention."""
+    lex = load_lexicon()
+    text = case.text
+    gaz = harvest_places(case.document.text).with_extra([p for p in (provider,) if p])
+    titles = _titles(text, lex)
+    branches, org_forms = _network_hits(text, lex, gaz)
+    branches = [h for h in branches if not _inside_title(h.start, titles)]
+    hits = list(branches)
+    for match in lex.core_re.finditer(text):
+        if any(h.start < match.end() and match.start() < h.end for h in branches):
+            continue
+        hit = _core_hit(text, match, lex, gaz, titles)
+        if hit is not None:
+            hits.append(hit)
+    hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
+    hits.sort(key=lambda h: h.start)
+    ctx = _context(case, provider, gaz, hits)
+    _resolve(hits, ctx, gaz)
+    return _merge(case, hits)
+
+
+def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
+    """《…》 spans, each flagged when the case itself issues it (印发《…》), making its issuer act."""
+    spans = []
+    for match in _TITLE_RE.finditer(text):
+        before = text[max(0, match.start() - 4) : match.start()]
+        spans.append((match.start(), match.end(), any(verb in before for verb in lex.issue_verbs)))
+    return spans
+
+
+def _inside_title(start: int, titles: list[tuple[int, int, bool]]) -> bool:
+    """True inside a 《title》, except for the issuer at the head of a title the case itself issues."""
+    return any(s < start < e and not (issued and start == s + 1) for s, e, issued in titles)
+
+
+def _cited(text: str, start: int, lex: Lexicon) -> bool:
+    """True when the clause before ``start`` cites rather than acts (按照 X 要求, 被 X 评为, 紧跟 X)."""
+    clause_start = max(text.rfind(ch, 0, start) for ch in _CLAUSE_END) + 1
+    return any(marker in text[clause_start:start] for marker in lex.cite_markers)
+
+
+def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], list[_Hit]]:
+    """Branches of national networks (中国人民银行鹤岗市中心支行, 银保监鹤岗分局), and the org's bare forms
+    (人民银行), which yield to any lexicon core they overlap (鹤岗银保监局)."""
+    hits: list[_Hit] = []
+    forms_only: list[_Hit] = []
+    for net in lex.networks:
+        forms = "|".join(sorted(map(re.escape, net.forms), key=len, reverse=True))
+        branches = "|".join(map(re.escape, net.branches))
+        for match in re.finditer(f"({forms})(?:([{CJK}]{{2,6}}?)({branches}))?", text):
+            place = _branch_place(match.group(2), gaz) if match.group(2) else None
+            end = match.end() if place else match.end(1)
+            if any(h.start < end and match.start() < h.end for h in hits + forms_only):
+                continue
+            if place is not None:
+                name = net.template.format(org=net.org, place=place.name, stem=place.stem, branch=match.group(3))
+                core = Core(match.group(3), match.group(3), net.org)
+                acting = not _cited(text, match.start(), lex)
+                hits.append(_Hit(match.start(), end, core, Prefix(match.start(), place), acting, name, place))
+            elif not _in_title(text, match.start()):
+                core = Core(match.group(1), net.org, net.org, national=True)  # 人民银行 may stand for a branch
+                acting = _national_acting(text, end, lex, match.start())
+                forms_only.append(_Hit(match.start(), end, core, None, acting))
+    return hits, forms_only
+
+
+def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
+    """The place between an org and a branch: a known place, a known stem, or any X市/X县/X区."""
+    return gaz.by_name.get(middle) or gaz.main_place(middle) or (place_of(middle) if len(middle) >= 3 else None)
+
+
+def _in_title(text: str, pos: int) -> bool:
+    return any(m.start() < pos < m.end() for m in _TITLE_RE.finditer(text, max(0, pos - 300), pos + 300))
+
+
+def _national_acting(text: str, end: int, lex: Lexicon, start: int) -> bool:
+    """A national body acts only as the subject of an issuing or approving verb (海关总署自贸司印发…)."""
+    after = text[end : end + 6].lstrip()
+    return after.startswith(lex.national_acting_verbs) and not _cited(text, start, lex)
+
+
+def _core_hit(
+    text: str, match: re.Match[str], lex: Lexicon, gaz: Gazetteer, titles: list[tuple[int, int, bool]]
+) -> _Hit | None:
+    """A mention ending in a lexicon core, or None when it names no acting-capable body here."""
+    core = lex.cores[match.group()]
+    begin, end = match.start(), match.end()
+    prefix = find_prefix(text, begin, lex, gaz)
+    start = prefix.start if prefix else begin
+    if core.national:
+        unit = lex.national_unit_re.match(text, end)
+        if unit and text[unit.end() : unit.end() + 4].startswith(lex.national_acting_verbs):
+            end = unit.end()
+            core = replace(core, canonical=text[begin:end])
+        prefix, start = None, begin
+    if _inside_title(start, titles):
+        return None
+    if core.needs_prefix and prefix is None and not core.national:
+        return None
+    if (
+        core.no_province
+        and prefix
+        and (prefix.level == "province" or (prefix.place and prefix.place.level == "province"))
+    ):
+        return None
+    if any(_covers(text, term, begin, end) for term in lex.not_bodies):
+        return None
+    if text[end:].lstrip().startswith(lex.modifier_followers):
+        return None
+    if start > 0 and text[start - 1] == "“" and text[end : end + 1] == "”" and not (prefix and prefix.place):
+        return None
+    if core.national:
+        acting = not core.never_acting and _national_acting(text, end, lex, start)
+    else:
+        acting = not _cited(text, start, lex)
+    return _Hit(start, end, core, prefix, acting)
+
+
+def _covers(text: str, term: str, begin: int, end: int) -> bool:
+    """True when an occurrence of ``term`` overlaps text[begin:end] (电子税务局 over 税务局)."""
+    lo = max(0, begin - len(term))
+    window = text[lo : end + len(term)]
+    return any(lo + m.start() < end and begin < lo + m.end() for m in re.finditer(re.escape(term), window))
+
+
+def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_Hit]) -> _Context:
+    """City from the provider (大庆市, or 绥芬河片区 -> 绥芬河市 when the text names it), district and
+    county from the case's own full names (松北区司法局 makes 区 mean 松北区), province from the document."""
+    doc_text = case.document.text
+    city = None
+    provider = provider or (case.table_row.provider if case.table_row else None)
+    place = place_of(provider) if provider else None
+    if place and place.level == "city":
+        city = place
+    elif place:
+        city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
+    if city is None:
+        cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
+        city = max(cities, key=lambda p: case.text.count(p.name), default=None)
+    local = {
+        level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
+        for level in ("district", "county")
+    }
+    province_name = document_province(doc_text, gaz)
+    return _Context(
+        city,
+        next(iter(local["district"])) if len(local["district"]) == 1 else None,
+        next(iter(local["county"])) if len(local["county"]) == 1 else None,
+        place_of(province_name) if province_name else None,
+    )
+
+
+def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
+    """Write every mention's full name: prefixed ones from their prefix, bare ones from the body of the
+    same family the case names with a prefix, else from the case's city; area bodies (X片区Y) fold into
+    the city body X市Y when the case names both."""
+    for hit in hits:
+        if hit.name is None and hit.prefix is not None:
+            _resolve_prefixed(hit, ctx, gaz)
+    named: dict[str, set[str]] = {}
+    for hit in hits:
+        if hit.name:
+            named.setdefault(hit.core.family, set()).add(hit.name)
+    for hit in hits:
+        if hit.name is not None:
+            continue
+        family = named.get(hit.core.family, set())
+        if hit.core.national and hit.core.core == hit.core.canonical:  # written in full: the national body
+            hit.name = hit.core.canonical
+        elif len(family) == 1:
+            hit.name = next(iter(family))
+            hit.place = next((h.place for h in hits if h.name == hit.name and h.place), None)
+        elif hit.core.national or ctx.city is None:
+            hit.name = hit.core.canonical
+        else:
+            hit.name, hit.place = ctx.city.name + hit.core.canonical, ctx.city
+    names = {h.name for h in hits}
+    for hit in hits:
+        if hit.place and hit.place.level == "area":
+            city = next((p for p in gaz.by_stem.get(hit.place.stem, ()) if p.level == "city"), None)
+            if city and (alt := city.name + hit.unit + hit.core.canonical) in names:
+                hit.name, hit.place = alt, city
+
+
+def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
+    prefix, core = hit.prefix, hit.core
+    assert prefix is not None
+    place = prefix.place or (ctx.at(prefix.level) if prefix.level else None)
+    if place is None and core.party and core.core[0] in ("市", "区", "县", "省"):
+        place = ctx.at({"市": "city", "区": "district", "县": "county"}.get(core.core[0], "province"))
+    if place is None:  # a level the case does not name (区政府 with no district in sight): keep it as written
+        hit.name = core.canonical if core.party else core.core
+        return
+    if prefix.by_stem and not core.stem_place and not core.party:
+        place = gaz.main_place(place.stem) or place
+    unit = prefix.unit or ""
+    if core.party:
+        hit.name = "中共" + place.name + core.core[1:]
+    elif core.stem_place or (unit and place.stem + unit in gaz.by_name):
+        hit.name = place.stem + unit + core.canonical
+    else:
+        hit.name = place.name + unit + core.canonical
+    hit.place, hit.unit = place, unit
+
+
+def _merge(case: CaseText, hits: list[_Hit]) -> list[AgencyMention]:
+    """One AgencyMention per body that acts at least once; surface forms and evidence from every mention."""
+    bodies: dict[str, list[_Hit]] = {}
+    for hit in hits:
+        assert hit.name is not None
+        bodies.setdefault(hit.name, []).append(hit)
+    result = []
+    for name, group in bodies.items():
+        if not any(h.acting for h in group):
+            continue
+        written = list(dict.fromkeys(re.sub(r"\s+", "", case.text[h.start : h.end]) for h in group))
+        place = next((h.place for h in group if h.place), None)
+        result.append(
+            AgencyMention(
+                name=name,
+                as_written=written,
+                sector=sector_of(name),
+                evidence=[case.evidence(h.start, h.end) for h in group],
+                parent=parent_of(name, case.text),
+                place=_place_name(place),
+            )
+        )
+    return result
+
+
+def _place_name(place: Place | None) -> str | None:
+    return place.name if place and place.level in ("city", "county", "district", "province") else None
+
+
+@functools.cache
+def _sector_rules() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(rule["pattern"]), rule["sector"]) for rule in load_yaml("sector_rules.yaml")["rules"]]
+
+
+def sector_of(name: str) -> str:
+    """The sector slug of a body's name: the first rule of data/agencies/sector_rules.yaml that matches."""
+    return next((sector for pattern, sector in _sector_rules() if pattern.search(name)), "other")
+
+
+@functools.cache
+def load_sector_scheme() -> Graph:
+    """The SKOS scheme of agency sectors (data/agencies/sectors.ttl). Callers must not modify it."""
+    graph = Graph()
+    graph.parse(data=data_file("sectors.ttl").read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+def parent_of(name: str, text: str | None = None) -> str | None:
+    """The body ``name`` belongs to: stated in ``text`` first (X所属Y, Y隶属于X, Y 向 X 请示/报备 a body of
+    its own kind), else by the rules of data/agencies/hierarchy.yaml; None when neither says."""
+    rules: dict[str, Any] = load_yaml("hierarchy.yaml")
+    if text:
+        stated = _parent_in_text(name, text, rules)
+        if stated:
+            return stated
+    if name in rules["direct_customs"]:
+        return str(rules["customs_head"])
+    for rule in rules["rules"]:
+        match = re.search(rule["pattern"], name)
+        if match:
+            return rule["parent"].format(**match.groupdict()) if rule["parent"] else None
+    return None
+
+
+def _trim_body(candidate: str, text: str, lex: Lexicon) -> str:
+    """The body's name at the end of ``candidate`` (经哈尔滨海关 -> 哈尔滨海关 when 哈尔滨 is a known
+    place): its core and the prefix the name grammar recognises, else the whole candidate."""
+    core = max(lex.core_re.finditer(candidate), key=lambda m: m.end(), default=None)
+    if core is None:
+        return candidate
+    prefix = find_prefix(candidate, core.start(), lex, harvest_places(text))
+    return candidate[prefix.start :] if prefix else candidate
+
+
+@functools.cache
+def _parent_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The text patterns of hierarchy.yaml compiled once, each with its literal keyword (所属, 隶属…)."""
+    body = f"[{CJK}]{{0,14}}?(?:{load_lexicon().core_re.pattern})"
+    compiled = []
+    for pattern in load_yaml("hierarchy.yaml")["text_patterns"]:
+        keyword = re.sub(r"\{\w+\}|[（）]", "", pattern)
+        regex = pattern.replace("{child}", f"(?P<child>{body})").replace("{parent}", f"(?P<parent>{body})")
+        compiled.append((keyword, re.compile(regex)))
+    return compiled
+
+
+def _parent_in_text(name: str, text: str, rules: dict[str, Any]) -> str | None:
+    flat = re.sub(r"\s+", "", text)
+    if name not in flat:
+        return None
+    lex = load_lexicon()
+    for keyword, regex in _parent_patterns():
+        if keyword not in flat:
+            continue
+        for match in regex.finditer(flat):
+            parent = _trim_body(match.group("parent"), flat, lex)
+            if match.group("child").endswith(name) and parent != name:
+                return parent
+    core = next((c for c in sorted(lex.cores, key=len, reverse=True) if name.endswith(c)), None)
+    if core is None:
+        return None
+    verbs = "|".join(rules["reporting_verbs"])
+    reported = re.compile(f"[向报](?P<parent>[{CJK}]{{2,10}}?{re.escape(core)})(?=[{CJK}]{{0,8}}({verbs}))")
+    for sentence in re.split("[。！？]", flat):
+        if name in sentence:
+            for match in reported.finditer(sentence):
+                if match.group("parent") != name:
+                    return match.group("parent")
+    return None

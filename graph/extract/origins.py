@@ -1,0 +1,246 @@
+"""Where a reform came from: national batch, originating FTZ or area, a ministry, or self-copied.
+
+Every statement becomes an ``Origin`` with the sentence that makes it. Phrasings come from
+``data/lexicon/origins.yaml``; zones, areas and items from the reference gazetteer. A zone that only
+opens a sentence describing the practice counts when no phrase states an origin outright.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ftzgraph.graph.gazetteer import Gazetteer, Place
+from ftzgraph.graph.model import CaseText, Origin
+from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
+
+_SENTENCE_END = "。！？；\n"
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    path = resources.files("ftzgraph.data") / "lexicon" / "origins.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class _Sentence:
+    start: int  # offset in the joined text
+    end: int
+    text: str
+
+
+def _sentences(joined: str) -> list[_Sentence]:
+    sentences, start = [], 0
+    for i, char in enumerate(joined):
+        if char in _SENTENCE_END:
+            if joined[start:i].strip():
+                sentences.append(_Sentence(start, i + (char != "\n"), joined[start : i + (char != "\n")]))
+            start = i + 1
+    if joined[start:].strip():
+        sentences.append(_Sentence(start, len(joined), joined[start:]))
+    return sentences
+
+
+def _batch_re() -> re.Pattern[str]:
+    lex = lexicon()
+    kinds = "|".join(re.escape(w) for words in lex["batch_kinds"].values() for w in words)
+    window = int(lex["batch_window"])
+    return re.compile(rf"第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批(?P<gap>[^。；，,\n]{{0,{window}}}?)(?P<kind>{kinds})")
+
+
+def _kind_of(word: str) -> str:
+    for kind, words in lexicon()["batch_kinds"].items():
+        if word in words:
+            return str(kind)
+    return "other"
+
+
+_QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
+
+
+def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -> list[Origin]:
+    """All origin statements in ``case``. ``own_zones`` are the zone ids of the adopting province,
+    never an origin (a case mentions its own FTZ all the time)."""
+    joined, offsets = joined_text(case.text)
+    lex = lexicon()
+    origins: list[Origin] = []
+
+    def evidence(sentence: _Sentence) -> Any:
+        text = sentence.text
+        lead = len(text) - len(text.lstrip(" #\t"))
+        start, end = sentence.start + lead, sentence.end
+        return case.evidence(offsets[start], offsets[end - 1] + 1)
+
+    batch_re = _batch_re()
+    sentences = _sentences(joined)
+    for sentence in sentences:
+        for match in batch_re.finditer(sentence.text):
+            kind = _kind_of(match["kind"])
+            item = _item_after(sentence.text, match.end())
+            origins.append(
+                Origin("national_batch", evidence(sentence), kind, parse_chinese_number(match["n"]), item_title=item)
+            )
+        if not any(o.evidence.start == evidence(sentence).start for o in origins):
+            for kind, words in lex["batch_kinds"].items():
+                for word in words:
+                    pos = sentence.text.find(word)
+                    if (
+                        pos >= 0
+                        and not _in_title(sentence.text, pos)
+                        and any(v in sentence.text[:pos] for v in lex["copy_verbs"])
+                    ):
+                        item = _item_after(sentence.text, pos + len(word))
+                        origins.append(Origin("national_batch", evidence(sentence), str(kind), None, item_title=item))
+                        break
+                else:
+                    continue
+                break
+
+    stated = _stated_zones(sentences, gazetteer, own_zones, evidence)
+    subjects = _subject_zones(sentences, gazetteer, own_zones, evidence)
+    if stated:
+        origins.extend(_refine(stated, subjects))
+    else:
+        origins.extend(subjects)
+
+    for sentence in sentences:
+        if any(w in sentence.text for w in lex["self_copy"]):
+            origins.append(Origin("self", evidence(sentence)))
+        elif any(a in sentence.text for a in lex["ministry_actions"]) and _names_ministry(
+            _outside_titles(sentence.text), lex
+        ):
+            item = next(iter(_QUOTED_RE.findall(sentence.text)), None)
+            origins.append(Origin("ministry", evidence(sentence), item_title=item))
+    if not origins:
+        for sentence in sentences:
+            text = sentence.text
+            if any(v in text for v in ("复制推广", "借鉴", "参照")) and any(g in text for g in lex["generic_ftz"]):
+                origins.append(Origin("generic", evidence(sentence)))
+                break
+    return _dedupe(origins)
+
+
+def _item_after(text: str, position: int) -> str | None:
+    """The item a batch phrase names: the quoted title after it (…经验“X”; …提供的“X”案例), or the words
+    up to 任务要求 after a domain (…中，贸易便利化领域X任务要求)."""
+    rest = text[position:]
+    quoted = _QUOTED_RE.search(rest[:80])
+    if quoted and quoted.start() <= 30 and not rest[: quoted.start()].count("，") > 1:
+        return quoted.group(1).strip()
+    domain = re.search(
+        r"领域(?P<item>[^，。；“”]{4,40}?)(?:" + "|".join(map(re.escape, lexicon()["item_end"])) + ")", rest
+    )
+    if domain:
+        return domain["item"].strip()
+    before = _QUOTED_RE.findall(text[:position])
+    if before and re.search(r"源自|来源于|来自", text[position - 40 : position] if position >= 40 else text[:position]):
+        return str(before[-1]).strip()
+    return None
+
+
+def _stated_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any) -> list[Origin]:
+    """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果)."""
+    lex = lexicon()
+    before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
+    after = "|".join(map(re.escape, lex["zone_after"] + lex["zone_after_to_learn"]))
+    found: list[Origin] = []
+    for sentence in sentences:
+        text = sentence.text
+        places = gazetteer.find_places(text)
+        for start, end, place in places:
+            if place.zone in own:
+                continue
+            head = text[max(0, start - 8) : start]
+            tail = text[end : end + 14]
+            if (
+                re.search(rf"(?:{before})\s*$", head)
+                or re.match(rf"\s*(?:（[^）]*）)?\s*(?:{after})", tail)
+                or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
+            ):
+                found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+        # A province alone (借鉴上海“…”) counts only right after a learning verb.
+        for short, zone_id in gazetteer.province_forms.items():
+            if zone_id in own:
+                continue
+            for match in re.finditer(rf"(?:{before}){re.escape(short)}(?=[“\"的经验做法])", text):
+                if not any(s <= match.end() - len(short) < e for s, e, _ in places):
+                    found.append(Origin("zone", evidence(sentence), zone=zone_id))
+    return found
+
+
+def _subject_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any) -> list[Origin]:
+    """Zones or areas that open a sentence and act in it (``中国(湖北)自由贸易试验区襄阳片区…先行先试``)."""
+    verbs = lexicon()["subject_verbs"]
+    found: list[Origin] = []
+    for sentence in sentences:
+        text = sentence.text.lstrip(" #\t")
+        lead = len(sentence.text) - len(text)
+        for start, end, place in gazetteer.find_places(sentence.text):
+            if place.zone in own or start != lead:
+                continue
+            tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
+            if any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs):
+                found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+    return found
+
+
+def _refine(stated: list[Origin], subjects: list[Origin]) -> list[Origin]:
+    """A stated zone becomes its area when the case describes that area's practice (向广西自贸试验区学习 …
+    中国(广西)自由贸易试验区崇左片区…)."""
+    refined = []
+    for origin in stated:
+        if origin.area is None:
+            areas = {(s.zone, s.area) for s in subjects if s.zone == origin.zone and s.area}
+            if len(areas) == 1:
+                zone, area = next(iter(areas))
+                origin = Origin("zone", origin.evidence, zone=zone, area=area)
+        refined.append(origin)
+    return refined
+
+
+def _names_ministry(text: str, lex: dict[str, Any]) -> bool:
+    return any(name in text for name in lex["ministries"])
+
+
+def _in_title(text: str, position: int) -> bool:
+    """True when ``position`` is inside a 《document title》: a title names a notice, not the case's origin."""
+    return text.rfind("《", 0, position) > text.rfind("》", 0, position)
+
+
+def _outside_titles(text: str) -> str:
+    return re.sub(r"《[^》]*》", "", text)
+
+
+def _dedupe(origins: list[Origin]) -> list[Origin]:
+    """One origin per (kind, batch, zone); an unnumbered batch claim yields to a numbered one of the same kind,
+    and a zone claim yields to an area claim in the same zone."""
+    seen: set[tuple[Any, ...]] = set()
+    kept: list[Origin] = []
+    numbered = {o.batch_kind for o in origins if o.kind == "national_batch" and o.batch_number is not None}
+    areas = {o.zone for o in origins if o.kind == "zone" and o.area}
+    for origin in origins:
+        if origin.kind == "national_batch" and origin.batch_number is None and origin.batch_kind in numbered:
+            continue
+        if origin.kind == "zone" and origin.area is None and origin.zone in areas:
+            continue
+        key = (origin.kind, origin.batch_kind, origin.batch_number, origin.zone, origin.area)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(origin)
+    return kept
+
+
+def origin_places(origins: list[Origin]) -> list[Place]:
+    """The distinct originating zones/areas of a list of origins, in order."""
+    places: list[Place] = []
+    for origin in origins:
+        if origin.zone and Place(origin.zone, origin.area) not in places:
+            places.append(Place(origin.zone, origin.area))
+    return places

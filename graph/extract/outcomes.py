@@ -1,0 +1,252 @@
+"""Quantitative outcomes of a case: a number with a measure unit, what it measures, and before/after pairs.
+
+A figure counts only when a unit follows it (27450万元, 97.61%, 800 余户, 2104.69 万条): bare numbers are
+codes, ordinals or years. Dates (``mentions.date_spans``), 文号 digits, numbers inside 《》 titles and
+ordinals (第N) are masked first. Units, magnitude words, qualifiers and the change phrasings
+(由…压缩为…, 从…缩短至…) come from ``data/lexicon/units.yaml``.
+
+Before/after pairs: ``value`` is the after value and ``unit`` the after unit. When the before value is
+written in another unit of the same kind it is converted into the after unit (由2小时降低为10分钟 gives
+before 120, after 10, unit 分钟); when the kinds differ the before value is dropped rather than mislabelled.
+An after state that is not a number (压缩至即办) gives ``value``/``after`` None with the before value kept.
+Outcomes from the results section (实践效果 …) come first, then the rest, each in text order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ftzgraph.graph.extract.mentions import date_spans
+from ftzgraph.graph.model import CaseText, Outcome
+from ftzgraph.graph.text import DOC_NUMBER_RE, joined_text, parse_chinese_number
+
+_SP = r"[ \t\u3000]*"
+_NUM = r"(?<![0-9０-９.,．])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+_CN_NUM = "[零〇一二两三四五六七八九十百千]+"
+_CLAUSE_BOUNDARY = "，,。；;：:！？!?\n#"
+_MAX_MEASURE = 24
+_CONNECTORS = ("和", "及", "与", "、", "等")
+_NOT_A_QUANTITY_BEFORE = ("第", "×", "*", "乘", "x", "X")
+"""A number right after these is an ordinal (第2) or half of a product (7×24小时), not a figure."""
+_TITLE_RE = re.compile(r"《[^《》\n]{0,160}》")
+_HEADING_RE = re.compile(r"^#*\s*[一二三四五六七八九十]+\s*[、.．]", re.MULTILINE)
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    path = resources.files("ftzgraph.data") / "lexicon" / "units.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    quantity: re.Pattern[str]
+    change: re.Pattern[str]
+    after_only: re.Pattern[str]
+    multiple: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    unit = _alternation([u["unit"] for u in lex["units"]])
+    mag = _alternation(list(lex["magnitudes"]))
+    q_after = _alternation(lex["qualifiers_after"])
+    change = lex["change"]
+    filler = rf"(?:{_alternation(change['filler'])}|[ \t\u3000“”])*"
+    verb_link = rf"(?:{_alternation(change['verbs'])})了?(?:{_alternation(change['link'])})"
+
+    def qty(tag: str, number: str, unit_required: bool) -> str:
+        unit_part = rf"(?P<{tag}unit>{unit})" + ("" if unit_required else "?")
+        return (
+            rf"(?P<{tag}num>{number}){_SP}(?P<{tag}q1>{q_after})?{_SP}(?P<{tag}mag>{mag})?"
+            rf"(?P<{tag}q2>{q_after})?{_SP}{unit_part}"
+        )
+
+    value = rf"(?:{_NUM}|{_CN_NUM})"
+    return _Patterns(
+        quantity=re.compile(qty("", _NUM, True)),
+        change=re.compile(
+            rf"(?:{_alternation(change['lead'])}){filler}{qty('b', value, False)}"
+            rf"(?P<gap>[^。；;！？!?\n0-9]{{0,{int(change['max_gap'])}}}?){verb_link}{filler}"
+            rf"(?:{qty('a', value, False)}|(?P<instant>{_alternation(change['instant'])}))"
+        ),
+        after_only=re.compile(rf"{verb_link}{filler}$"),
+        multiple=re.compile(rf"(?<![零〇一二两三四五六七八九十百千])(?P<num>{_CN_NUM}){_SP}倍"),
+    )
+
+
+@cache
+def _unit_table() -> dict[str, tuple[str, float]]:
+    return {u["unit"]: (u["kind"], float(u["factor"])) for u in lexicon()["units"]}
+
+
+def _to_float(text: str) -> float | None:
+    text = unicodedata.normalize("NFKC", text).replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        number = parse_chinese_number(text)
+        return float(number) if number is not None else None
+
+
+def _unit_of(match: re.Match[str], tag: str) -> str | None:
+    unit = match[f"{tag}unit"]
+    if unit is None:
+        return None
+    return unicodedata.normalize("NFKC", (match[f"{tag}mag"] or "") + unit)
+
+
+def _size(unit: str) -> tuple[str, float] | None:
+    """(kind, factor) of a unit with its magnitude word (万元 -> money_cny, 10000)."""
+    magnitudes = lexicon()["magnitudes"]
+    for mag in sorted(magnitudes, key=len, reverse=True):
+        if unit.startswith(mag) and unit[len(mag) :] in _unit_table():
+            kind, factor = _unit_table()[unit[len(mag) :]]
+            return kind, factor * float(magnitudes[mag])
+    return _unit_table().get(unit)
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    spans = [(d.start, d.end) for d in date_spans(text)]
+    spans += [m.span() for m in _TITLE_RE.finditer(text)]
+    spans += [m.span() for m in DOC_NUMBER_RE.finditer(text)]
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """What a figure measures: the clause text before it (or after it, when nothing precedes), with its span."""
+    clause_start = start
+    while clause_start > 0 and text[clause_start - 1] not in _CLAUSE_BOUNDARY and start - clause_start < 60:
+        clause_start -= 1
+    phrase = text[clause_start:start]
+    previous = list(_patterns().quantity.finditer(phrase))
+    if previous:
+        phrase = phrase[previous[-1].end() :]
+    lead_ins = lexicon()["measure_lead_ins"]
+    trailing = sorted([*lead_ins, *lexicon()["qualifiers_before"], *_CONNECTORS], key=len, reverse=True)
+    core = phrase.rstrip(" \t\u3000")
+    changed = True
+    while changed:
+        changed = False
+        for word in trailing:
+            if core.endswith(word):
+                core, changed = core[: -len(word)].rstrip(" \t\u3000"), True
+    cut = 0
+    for word in lead_ins:
+        at = core.rfind(word)
+        if at >= 0 and len(core) - (at + len(word)) >= 2:
+            cut = max(cut, at + len(word))
+    core = core[cut:][-_MAX_MEASURE:].lstrip(" \t\u3000、")
+    if len(core) >= 2:
+        return core, start - len(phrase) + phrase.rfind(core), end
+    tail = end
+    while tail < len(text) and text[tail] not in _CLAUSE_BOUNDARY and tail - end < _MAX_MEASURE:
+        tail += 1
+    following = _patterns().quantity.search(text, end, tail)
+    tail = following.start() if following else tail
+    if text[end:tail].strip():
+        return text[end:tail].strip().rstrip("".join(_CONNECTORS)), start, tail
+    # "…办理事项，共计 20274 件": the measure is the clause before
+    previous_end = clause_start - 1
+    previous_start = previous_end
+    while (
+        previous_start > 0 and text[previous_start - 1] not in _CLAUSE_BOUNDARY and previous_end - previous_start < 60
+    ):
+        previous_start -= 1
+    phrase = text[max(previous_start, previous_end - _MAX_MEASURE) : max(previous_end, 0)].strip()
+    return phrase, (previous_end - len(phrase) if phrase else start), end
+
+
+def _results_span(text: str) -> tuple[int, int] | None:
+    words = lexicon()["results_headings"]
+    for heading in _HEADING_RE.finditer(text):
+        line_end = text.find("\n", heading.end())
+        line = text[heading.start() : line_end if line_end >= 0 else len(text)]
+        if any(word in line for word in words):
+            following = _HEADING_RE.search(text, heading.end())
+            return heading.start(), following.start() if following else len(text)
+    return None
+
+
+@dataclass
+class _Found:
+    what: str
+    value: float | None
+    unit: str | None
+    start: int
+    end: int
+    before: float | None = None
+    after: float | None = None
+
+
+def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
+    found = []
+    for match in _patterns().change.finditer(text):
+        if _overlaps(masked, match.start("bnum"), match.end("bnum")):
+            continue
+        before, b_unit = _to_float(match["bnum"]), _unit_of(match, "b")
+        after = _to_float(match["anum"]) if match["anum"] else None
+        a_unit = _unit_of(match, "a")
+        if b_unit is None and a_unit is None:
+            continue
+        unit = a_unit or b_unit
+        if before is not None and b_unit and unit and b_unit != unit:
+            b_size, a_size = _size(b_unit), _size(unit)
+            before = before * b_size[1] / a_size[1] if b_size and a_size and b_size[0] == a_size[0] else None
+        what, what_start, _ = _measure(text, match.start(), match.end())
+        found.append(_Found(what, after, unit, min(what_start, match.start()), match.end(), before, after))
+    return found
+
+
+def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
+    found = []
+    for match in _patterns().quantity.finditer(text):
+        start, end = match.span()
+        if _overlaps(masked, start, end) or text[:start].rstrip(" \t\u3000")[-1:] in _NOT_A_QUANTITY_BEFORE:
+            continue
+        value, unit = _to_float(match["num"]), _unit_of(match, "")
+        what, what_start, what_end = _measure(text, start, end)
+        after = value if _patterns().after_only.search(text[max(0, start - 12) : start]) else None
+        found.append(_Found(what, value, unit, min(what_start, start), max(end, what_end), after=after))
+    for match in _patterns().multiple.finditer(text):
+        if not _overlaps(masked, *match.span()):
+            what, what_start, what_end = _measure(text, match.start(), match.end())
+            value = _to_float(match["num"])
+            found.append(_Found(what, value, "倍", min(what_start, match.start()), max(match.end(), what_end)))
+    return found
+
+
+def extract_outcomes(case: CaseText) -> list[Outcome]:
+    """Every quantitative result in the case with the phrase that states it; see the module docstring."""
+    joined, offsets = joined_text(case.text)
+    masked = _masked(joined)
+    changes = _changes(joined, masked)
+    taken = [(f.start, f.end) for f in changes]
+    found = changes + [f for f in _quantities(joined, masked) if not _overlaps(taken, f.start, f.end)]
+    results = _results_span(joined)
+
+    def order(f: _Found) -> tuple[bool, int]:
+        in_results = results is not None and results[0] <= f.start < results[1]
+        return (not in_results, f.start)
+
+    outcomes = []
+    for f in sorted(found, key=order):
+        evidence = case.evidence(offsets[f.start], offsets[f.end - 1] + 1)
+        outcomes.append(Outcome(f.what, f.value, f.unit, evidence, f.before, f.after))
+    return outcomes

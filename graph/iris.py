@@ -1,0 +1,100 @@
+"""The one place instance IRIs are minted. IRIs are ASCII and derived from content, never run order.
+
+Chinese names go through a normalising key and a short hash, so the same name always gives the same
+IRI (across runs, documents and formats) and Chinese stays in labels.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib import URIRef
+
+from ftzgraph.graph.text import fold_width, title_key
+from ftzgraph.ontology.namespace import GRAPH, ID
+
+BATCH_KIND_CODES = {"改革试点经验": "sc", "最佳实践案例": "bp"}
+"""Short codes of the national batch series: State Council pilot experiences, best-practice cases."""
+
+
+def short_hash(text: str, length: int = 12) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def slug(text: str) -> str:
+    """``Shenzhen Qianhai & Shekou Area`` -> ``shenzhen-qianhai-shekou-area``; empty when nothing ASCII remains."""
+    return re.sub(r"[^a-z0-9]+", "-", fold_width(text).lower()).strip("-")
+
+
+def name_key(name: str) -> str:
+    """Key for names of bodies and places: width folded, no whitespace, one bracket style."""
+    return re.sub(r"\s+", "", fold_width(name))
+
+
+def document(doc_id: str) -> URIRef:
+    return ID[f"doc/{doc_id}"]
+
+
+def document_graph(doc_id: str) -> URIRef:
+    return GRAPH[f"doc/{doc_id}"]
+
+
+REFERENCE_GRAPH = GRAPH["reference"]
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+
+
+def case(doc_id: str, number: int) -> URIRef:
+    return ID[f"case/{doc_id}-{number}"]
+
+
+def case_part(case_iri: URIRef, part: str, index: int | None = None) -> URIRef:
+    """A node that belongs to one case: its reform, its k-th origin claim, outcome or conflict."""
+    return URIRef(f"{case_iri}/{part}" + (f"/{index}" if index is not None else ""))
+
+
+def evidence(doc_id: str, start: int, end: int, supports: str) -> URIRef:
+    return ID[f"evidence/{doc_id}-{start}-{end}-{short_hash(supports, 6)}"]
+
+
+def zone(zone_id: str) -> URIRef:
+    return ID[f"zone/{slug(zone_id)}"]
+
+
+def area(zone_id: str, area_name: str, name_en: str | None = None) -> URIRef:
+    readable = slug(name_en) if name_en else ""
+    return ID[f"zone/{slug(zone_id)}/{readable or short_hash(name_key(area_name), 8)}"]
+
+
+def batch(kind: str, number: int | None) -> URIRef:
+    code = BATCH_KIND_CODES.get(kind, "other")
+    return ID[f"batch/{code}-{number if number is not None else 'unnumbered'}"]
+
+
+def reform(title: str) -> URIRef:
+    return ID[f"reform/{short_hash(title_key(title))}"]
+
+
+def agency(name: str) -> URIRef:
+    return ID[f"agency/{short_hash(name_key(name))}"]
+
+
+def place(name: str) -> URIRef:
+    return ID[f"place/{short_hash(name_key(name))}"]
+
+
+def policy(number: str | None, title: str | None) -> URIRef:
+    basis = number if number else title_key(title or "")
+    return ID[f"policy/{short_hash(basis)}"]
+
+
+def company(name: str) -> URIRef:
+    return ID[f"company/{short_hash(name_key(name))}"]
+
+
+def sector(slug_: str) -> URIRef:
+    return ID[f"sector/{slug_}"]
+
+
+def domain(slug_: str) -> URIRef:
+    return ID[f"domain/{slug_}"]

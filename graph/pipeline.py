@@ -1,0 +1,142 @@
+"""The extraction pipeline as a chain of typed steps: Document -> CaseText -> Case.
+
+``extract_document`` is what ``ftzgraph build`` runs per file; it never touches a store, so it can
+run in worker processes and be timed on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ftzgraph.graph.errors import NoCasesError
+from ftzgraph.graph.extract.agencies import extract_agencies
+from ftzgraph.graph.extract.citations import extract_citations
+from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
+from ftzgraph.graph.extract.origins import extract_origins
+from ftzgraph.graph.extract.outcomes import extract_outcomes
+from ftzgraph.graph.gazetteer import Gazetteer, NationalItem, Place, load_gazetteer
+from ftzgraph.graph.model import Case, CaseText, Document, Evidence, TableRow
+from ftzgraph.graph.split import provider_line, split_cases
+from ftzgraph.graph.text import title_key
+
+CITY_SUFFIXES = ("市", "州", "地区", "盟", "县", "旗")
+
+
+@dataclass
+class Extraction:
+    """The cases of one document and everything that did not parse cleanly."""
+
+    document: Document
+    cases: list[Case]
+    table: list[TableRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def provider_kind(name: str, gazetteer: Gazetteer) -> tuple[str, Place | None]:
+    """``city`` | ``ftz_area`` | ``other`` for a provider name, with its reference place when it is one."""
+    place = gazetteer.resolve(name)
+    if place is not None and place.area:
+        return "ftz_area", place
+    if place is not None:
+        return "other", place
+    if name.endswith(CITY_SUFFIXES):
+        return "city", None
+    return "other", None
+
+
+def own_zones(document: Document, gazetteer: Gazetteer, providers: list[str]) -> set[str]:
+    """Zones of the adopting side: the issuer's FTZ and the providers' FTZs. They are never an origin."""
+    zones: set[str] = set()
+    for name in providers:
+        place = gazetteer.resolve(name)
+        if place:
+            zones.add(place.zone)
+    head = (document.issuer or "") + (document.title or "")
+    zones.update(place.zone for _, _, place in gazetteer.find_places(head))
+    for short, zone_id in gazetteer.province_forms.items():
+        if (document.issuer or "").startswith(short) or f"（{short}）" in head or f"({short})" in head:
+            zones.add(zone_id)
+    return zones
+
+
+def _provider(case: CaseText) -> tuple[str | None, Evidence | None, list[str]]:
+    warnings: list[str] = []
+    found = provider_line(case)
+    row = case.table_row
+    if found:
+        name, start, end = found
+        if row and row.provider and re.sub(r"\s+", "", row.provider) != re.sub(r"\s+", "", name):
+            warnings.append(
+                f"{case.document.path}:{case.heading.line}: provider '{name}' differs from the table's '{row.provider}'"
+            )
+        return name, case.evidence(start, end), warnings
+    if row and row.provider:
+        return row.provider, row.evidence, warnings
+    warnings.append(f"{case.document.path}:{case.heading.line}: no provider found (no '(X提供)' line, no table row)")
+    return None, None, warnings
+
+
+def _national_item(case: Case, gazetteer: Gazetteer) -> NationalItem | None:
+    """The national item a case copies: the item its origin statement names, an item named in an origin
+    sentence, or, failing both, the item with the case's own title."""
+    for origin in case.origins:
+        if origin.item_title:
+            item = gazetteer.match_item(origin.item_title)
+            if item:
+                return item
+    sentences = [title_key(o.evidence.quote) for o in case.origins]
+    for item in gazetteer.items:
+        if any(len(key) >= 6 and any(key in s for s in sentences) for key in item.keys):
+            return item
+    return gazetteer.match_item(case.title)
+
+
+def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
+    provider, provider_evidence, warnings = _provider(text)
+    kind, place = provider_kind(provider, gazetteer) if provider else ("other", None)
+    case = Case(
+        text=text,
+        number=text.number,
+        title=text.title,
+        provider=provider,
+        provider_kind=kind,
+        provider_zone=place.zone if place else None,
+        provider_area=place.area if place else None,
+        warnings=[*text.warnings, *warnings],
+    )
+    case.evidence["title"] = text.heading
+    if provider_evidence:
+        case.evidence["provider"] = provider_evidence
+    case.origins = extract_origins(text, gazetteer, own)
+    for origin in case.origins:
+        case.evidence.setdefault(
+            "origin_batches" if origin.kind == "national_batch" else "origin_zones", origin.evidence
+        )
+    item = _national_item(case, gazetteer)
+    case.national_item = item.name if item else None
+    case.agencies = extract_agencies(text, provider)
+    case.citations = extract_citations(text)
+    case.outcomes = extract_outcomes(text)
+    case.dates = extract_dates(text)
+    case.companies = extract_companies(text)
+    for key, values in (("agencies", case.agencies), ("documents", case.citations), ("outcomes", case.outcomes)):
+        if values:
+            first = values[0]
+            case.evidence[key] = first.evidence[0] if isinstance(first.evidence, list) else first.evidence
+    return case
+
+
+def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Split and extract every case of ``document``; raises ``NoCasesError`` when there are none."""
+    gazetteer = gazetteer or load_gazetteer()
+    split = split_cases(document)
+    if not split.cases:
+        raise NoCasesError(document.path)
+    providers = [p for p in (provider_line(c) for c in split.cases) if p]
+    own = own_zones(document, gazetteer, [p[0] for p in providers])
+    cases = [extract_case(text, gazetteer, own) for text in split.cases]
+    warnings = [*document.warnings, *split.warnings]
+    for case in cases:
+        warnings.extend(case.warnings)
+    return Extraction(document, cases, split.table, warnings)

@@ -1,0 +1,57 @@
+"""Traditional -> simplified Chinese, character by character, so offsets stay the same.
+
+Documents from Hong Kong, Macao or Taiwan sources (and some provincial pages) are written in
+traditional script, while the lexicons and patterns are written in simplified script. Matching runs
+on a simplified copy of the text; because each character maps to exactly one character, an offset
+found in the copy is the same offset in the original, and quotes and labels keep the original text.
+Phrase-level conversions (which may change length) are deliberately not used.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+MIN_TRADITIONAL_CHARS = 2
+"""A text needs at least this many traditional-only characters before it is called traditional."""
+
+
+@lru_cache(maxsize=1)
+def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=65536)
+def _simplified_char(char: str) -> str:
+    """The simplified form of one character, or the character itself when it has none of length one."""
+    converted = _converters()[0].convert(char)
+    return converted if len(converted) == 1 else char
+
+
+@lru_cache(maxsize=65536)
+def _traditional_char(char: str) -> str:
+    converted = _converters()[1].convert(char)
+    return converted if len(converted) == 1 else char
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified script with the same length: ``復制推廣`` -> ``复制推广``."""
+    return "".join(_simplified_char(char) if char >= "\u2e80" else char for char in text)
+
+
+def is_traditional(text: str) -> bool:
+    """True when ``text`` has more traditional-only than simplified-only characters (and a few at least).
+
+    A character is traditional-only when t2s changes it (廣, 貿), simplified-only when s2t changes it
+    (广, 贸); characters shared by both scripts (中, 自由) do not vote.
+    """
+    traditional = simplified = 0
+    for char in text:
+        if char < "\u2e80":
+            continue
+        if _simplified_char(char) != char:
+            traditional += 1
+        elif _traditional_char(char) != char:
+            simplified += 1
+    return traditional >= MIN_TRADITIONAL_CHARS and traditional > simplified

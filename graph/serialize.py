@@ -1,0 +1,50 @@
+"""Dump the store in standard RDF syntaxes, and load it back into rdflib for validation."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+
+from ftzgraph.graph.store import OxigraphStore
+
+TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
+QUAD_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+PREFIXES = {
+    "ftz": "https://w3id.org/ftzgraph/ontology#",
+    "id": "https://w3id.org/ftzgraph/id/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def export_store(store: OxigraphStore, fmt: str, graph: str | None = None) -> bytes:
+    """Serialise all graphs (or one). Triple formats merge the named graphs into one graph."""
+    name = ox.NamedNode(graph) if graph else None
+    quads = list(store.raw.quads_for_pattern(None, None, None, name))
+    if fmt in QUAD_FORMATS:
+        return ox.serialize(quads, format=QUAD_FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None) or b""
+    if fmt in TRIPLE_FORMATS:
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+        ordered = sorted(triples, key=str)
+        kwargs = {"prefixes": PREFIXES} if fmt == "turtle" else {}
+        return ox.serialize(ordered, format=TRIPLE_FORMATS[fmt], **kwargs) or b""
+    if fmt == "jsonld":
+        dataset = Dataset()
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+        dataset.parse(data=data, format="nquads")
+        for prefix, iri in PREFIXES.items():
+            dataset.bind(prefix, iri)
+        return dataset.serialize(format="json-ld", encoding="utf-8", context=PREFIXES, auto_compact=True)
+    raise ValueError(f"unknown export format '{fmt}' (turtle, ntriples, nquads, trig, jsonld)")
+
+
+def store_graph(store: OxigraphStore) -> Graph:
+    """Every triple of the store (all named graphs) as one rdflib graph."""
+    graph = Graph()
+    graph.parse(data=export_store(store, "ntriples"), format="nt")
+    return graph

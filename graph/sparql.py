@@ -1,0 +1,271 @@
+"""SPARQL 1.1 queries and updates on the store, within limits: the domain behind the ``/sparql`` endpoint.
+
+``SparqlService`` runs a query with a deadline and a row cap and answers serialised bytes in a negotiated
+media type. On an on-disk store each query runs in a worker process that is killed at the deadline (see
+``_sparql_worker``); an in-memory store cannot be shared with another process, so there the query runs in a
+thread that is abandoned at the deadline: the caller gets its timeout on time, but the engine finishes the
+work in the background (tests and benchmarks only; ``ftzgraph serve`` uses the on-disk store).
+``SERVICE`` and ``LOAD`` are refused by reading the request's tokens, so the server never fetches a URL a
+client names.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from ftzgraph.graph._sparql_text import add_using_clauses, find_keywords, has_dataset_clause, query_form
+from ftzgraph.graph._sparql_worker import GRAPH_FORMATS, RESULT_FORMATS, Job, Outcome, QueryPool, execute
+from ftzgraph.graph.errors import QueryError
+from ftzgraph.graph.store import OxigraphStore
+
+logger = logging.getLogger(__name__)
+
+# Accepted media types (with common aliases) -> the canonical type we answer with; the first is the default.
+RESULTS_MEDIA_TYPES: dict[str, str] = {
+    "application/sparql-results+json": "application/sparql-results+json",
+    "application/json": "application/sparql-results+json",
+    "application/sparql-results+xml": "application/sparql-results+xml",
+    "application/xml": "application/sparql-results+xml",
+    "text/xml": "application/sparql-results+xml",
+    "text/csv": "text/csv",
+    "text/tab-separated-values": "text/tab-separated-values",
+}
+GRAPH_MEDIA_TYPES: dict[str, str] = {
+    "text/turtle": "text/turtle",
+    "application/x-turtle": "text/turtle",
+    "application/n-triples": "application/n-triples",
+    "text/plain": "application/n-triples",
+    "application/ld+json": "application/ld+json",
+    "application/rdf+xml": "application/rdf+xml",
+    "application/xml": "application/rdf+xml",
+}
+assert set(RESULTS_MEDIA_TYPES.values()) <= set(RESULT_FORMATS) and set(GRAPH_MEDIA_TYPES.values()) <= set(
+    GRAPH_FORMATS
+)
+FORBIDDEN_IN_QUERY = {"SERVICE"}
+FORBIDDEN_IN_UPDATE = {"SERVICE", "LOAD"}
+
+
+class SparqlSyntaxError(QueryError):
+    """The engine's parser rejected the text; the message carries its position (``error at line:column``)."""
+
+
+class ForbiddenFeatureError(QueryError):
+    """The request uses a feature this endpoint refuses (SERVICE, LOAD) or contradicts the protocol."""
+
+
+class QueryTimeoutError(QueryError):
+    """The query ran past the time limit and was stopped."""
+
+
+class NotAcceptableError(QueryError):
+    """No media type in the Accept header can carry this kind of result."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits a public endpoint holds every query to."""
+
+    timeout_ms: int = 10_000
+    max_rows: int = 10_000
+    union_default_graph: bool = True
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """Serialised results: ``truncated`` says rows beyond ``Limits.max_rows`` were left out."""
+
+    body: bytes
+    media_type: str
+    truncated: bool
+
+
+def negotiate(accept: str | None, table: dict[str, str]) -> str | None:
+    """The canonical media type from ``table`` the Accept header prefers (q-values, ``type/*``, ``*/*``).
+
+    Each offered type gets the q of the most specific range that matches it; the highest q wins, ties go to
+    the table's order (its first entry is the default). None when the header rules every offer out.
+    """
+    ranges: list[tuple[str, float]] = []
+    for part in (accept or "*/*").split(","):
+        pieces = [p.strip() for p in part.split(";")]
+        if not pieces[0]:
+            continue
+        q = 1.0
+        for param in pieces[1:]:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        ranges.append((pieces[0].lower(), q))
+    best: tuple[float, str] | None = None
+    for offer, canonical in table.items():
+        kind = offer.split("/")[0]
+        matches = [
+            (3 if r == offer else 2 if r == f"{kind}/*" else 1, q)
+            for r, q in ranges
+            if r in (offer, f"{kind}/*", "*/*")
+        ]
+        if matches:
+            q = max(matches)[1]
+            if q > 0 and (best is None or q > best[0]):
+                best = (q, canonical)
+    return best[1] if best else None
+
+
+def refuse_forbidden(text: str, forbidden: set[str]) -> None:
+    """Raise ForbiddenFeatureError when ``text`` uses one of the ``forbidden`` keywords."""
+    found = find_keywords(text, forbidden)
+    if found:
+        raise ForbiddenFeatureError(
+            f"{' and '.join(found)} refused: this endpoint never fetches a URL a request names; "
+            "query the data held in this store instead"
+        )
+
+
+class SparqlService:
+    """Queries and updates on one store with one set of limits; ``close`` stops its worker processes."""
+
+    def __init__(self, store: OxigraphStore, limits: Limits, workers: int = 2) -> None:
+        self.store = store
+        self.limits = limits
+        self._pool = QueryPool(str(store.path), workers) if store.path is not None else None
+
+    def query(
+        self,
+        query: str,
+        accept: str | None = None,
+        *,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        base_iri: str | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query; the protocol dataset (``default_graphs``/``named_graphs``) overrides the query's.
+
+        Without either, the default graph is the union of all graphs (``Limits.union_default_graph``) unless
+        the query names its own dataset with FROM / FROM NAMED.
+        """
+        refuse_forbidden(query, FORBIDDEN_IN_QUERY)
+        results_type, graph_type = negotiate(accept, RESULTS_MEDIA_TYPES), negotiate(accept, GRAPH_MEDIA_TYPES)
+        form = query_form(query)
+        if (form in ("SELECT", "ASK") and results_type is None) or (
+            form in ("CONSTRUCT", "DESCRIBE") and not graph_type
+        ):
+            raise NotAcceptableError(_not_acceptable_message(form, accept))
+        protocol_dataset = default_graphs is not None or named_graphs is not None
+        job = Job(
+            query=query,
+            results_type=results_type,
+            graph_type=graph_type,
+            max_rows=self.limits.max_rows,
+            base_iri=base_iri,
+            union_default_graph=self.limits.union_default_graph and not find_keywords(query, {"FROM"}),
+            default_graphs=tuple(default_graphs or ()) if protocol_dataset else None,
+            named_graphs=tuple(named_graphs or ()) if protocol_dataset else None,
+            deadline=time.monotonic() + self.limits.timeout_ms / 1000,
+        )
+        return _result(self._run(job), accept, self.limits.timeout_ms)
+
+    def _run(self, job: Job) -> Outcome:
+        if self._pool is not None:
+            try:
+                return self._pool.run(job)
+            except TimeoutError:
+                return Outcome("timeout")
+        return _run_in_thread(self.store.raw, job)
+
+    def update(
+        self,
+        update: str,
+        *,
+        using_graphs: list[str] | None = None,
+        using_named_graphs: list[str] | None = None,
+        base_iri: str | None = None,
+    ) -> None:
+        """Run a SPARQL update in one transaction; protocol ``using-*`` graphs become USING clauses."""
+        refuse_forbidden(update, FORBIDDEN_IN_UPDATE)
+        if (using_graphs or using_named_graphs) and has_dataset_clause(update):
+            raise ForbiddenFeatureError(
+                "the update names its dataset with USING or WITH and the request also gives using-graph-uri or "
+                "using-named-graph-uri; SPARQL 1.1 Protocol 2.2.3 forbids both, keep one"
+            )
+        text = add_using_clauses(update, using_graphs or [], using_named_graphs or [])
+        try:
+            self.store.raw.update(text, base_iri=base_iri)
+        except SyntaxError as error:
+            raise SparqlSyntaxError(f"SPARQL update syntax error: {error}") from error
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+
+
+def _run_in_thread(store: ox.Store, job: Job) -> Outcome:
+    """In-memory store: evaluate in a daemon thread and stop waiting at the deadline."""
+    box: list[Outcome] = []
+
+    def work() -> None:
+        try:
+            box.append(execute(store, job))
+        except TimeoutError:
+            box.append(Outcome("timeout"))
+        except Exception as error:
+            logger.exception("query failed")
+            box.append(Outcome("error", message=f"{type(error).__name__}: {error}"))
+
+    thread = threading.Thread(target=work, daemon=True, name="ftzgraph-query")
+    thread.start()
+    thread.join(max(job.deadline - time.monotonic(), 0))
+    return box[0] if box else Outcome("timeout")
+
+
+def _not_acceptable_message(form: str | None, accept: str | None) -> str:
+    offers = RESULTS_MEDIA_TYPES if form in ("SELECT", "ASK", None) else GRAPH_MEDIA_TYPES
+    return (
+        f"cannot answer a {form or 'query'} result as {accept!r}; "
+        f"ask for one of: {', '.join(dict.fromkeys(offers.values()))}"
+    )
+
+
+def _result(outcome: Outcome, accept: str | None, timeout_ms: int) -> QueryResult:
+    if outcome.kind == "ok":
+        return QueryResult(outcome.body, outcome.media_type, outcome.truncated)
+    if outcome.kind == "syntax":
+        raise SparqlSyntaxError(f"SPARQL syntax error: {outcome.message}")
+    if outcome.kind == "not_acceptable":
+        raise NotAcceptableError(_not_acceptable_message(outcome.message.split()[0], accept))
+    if outcome.kind == "timeout":
+        raise QueryTimeoutError(
+            f"query stopped after the time limit of {timeout_ms} ms (FTZGRAPH_QUERY_TIMEOUT_MS); "
+            "narrow it down, add a LIMIT or raise the limit"
+        )
+    raise RuntimeError(f"query evaluation failed: {outcome.message}")
+
+
+def describe_service(endpoint: str, accept: str | None, *, union_default_graph: bool, update: bool) -> QueryResult:
+    """A SPARQL 1.1 Service Description of the endpoint, as RDF in the negotiated media type (Turtle first)."""
+    media_type = negotiate(accept, GRAPH_MEDIA_TYPES)
+    if media_type is None:
+        raise NotAcceptableError(_not_acceptable_message("DESCRIBE", accept))
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    service, rdf_type = ox.BlankNode("service"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+    def about(predicate: str, value: ox.NamedNode | ox.BlankNode) -> ox.Triple:
+        return ox.Triple(service, ox.NamedNode(sd + predicate), value)
+
+    triples = [ox.Triple(service, rdf_type, ox.NamedNode(sd + "Service")), about("endpoint", ox.NamedNode(endpoint))]
+    languages = ["SPARQL11Query", "SPARQL11Update"] if update else ["SPARQL11Query"]
+    triples += [about("supportedLanguage", ox.NamedNode(sd + language)) for language in languages]
+    formats = [*RESULT_FORMATS.values(), *GRAPH_FORMATS.values()]
+    triples += [about("resultFormat", ox.NamedNode(f.iri)) for f in formats]
+    if union_default_graph:
+        triples.append(about("feature", ox.NamedNode(sd + "UnionDefaultGraph")))
+    body = ox.serialize(triples, format=ox.RdfFormat.from_media_type(media_type), prefixes={"sd": sd}) or b""
+    return QueryResult(body, media_type, False)

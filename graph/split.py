@@ -1,0 +1,233 @@
+"""Split a collection into cases, using both the summary table (汇总表) and the case sections.
+
+Real documents are irregular: some "案例 N" markers are missing, heading levels change, page breaks
+cut lines, and titles differ slightly between the table and the section. Sections are found by their
+title lines; table rows are matched to sections by title similarity; disagreements become warnings on
+the case (or on the document), never exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ftzgraph.graph.model import CaseText, Document, TableRow
+from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number, title_key
+
+CASE_SUFFIX_RE = re.compile(r"(?:复制推广)?典型案例\s*$|复制推广案例\s*$")
+MARKER_RE = re.compile(rf"^\s*#*\s*案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$")
+ORDINAL_RE = re.compile(rf"^\s*#*\s*(?:[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]|[{NUMERAL_CLASS}]+\s*[、.．])\s*")
+PROVIDER_RE = re.compile(
+    r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?)\s*提供\s*[)）]"
+    r"|(?P<b>[^()（）\n，。：:]{2,30}?)\s*提供"
+    r"|(?:报送|提供|申报)单位\s*[:：]\s*(?P<c>[^\n，。]{2,40}))\s*$"
+)
+TABLE_HEADER_RE = re.compile(r"序号.{0,20}?(?:案例|事项|名称)")
+TABLE_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|\s{2,})\s*")
+COLLECTION_TITLE_RE = re.compile(r"^(?:附件\s*[:：]?|第\s*[" + NUMERAL_CLASS + r"]+\s*批)")
+
+TITLE_MATCH_MIN = 0.6
+"""Similarity (difflib ratio on title keys) above which a table row and a section are the same case."""
+
+
+@dataclass
+class SplitResult:
+    """The cases of a document, its summary table and what did not fit together."""
+
+    cases: list[CaseText]
+    table: list[TableRow]
+    warnings: list[str]
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        return self.text.strip().lstrip("#").strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, offset = [], 0
+    for raw in text.split("\n"):
+        lines.append(_Line(offset, offset + len(raw), raw))
+        offset += len(raw) + 1
+    return lines
+
+
+def parse_table(document: Document, lines: list[_Line]) -> tuple[list[TableRow], int, int]:
+    """Rows of the first summary table (序号 | 案例名称 | 提供单位), and the line span it covers.
+
+    Rows may be split into blocks by blank lines (page breaks); the table ends at the first
+    non-blank line that is not a row.
+    """
+    header = next((i for i, line in enumerate(lines) if TABLE_HEADER_RE.search(line.text)), None)
+    if header is None:
+        return [], -1, -1
+    rows: list[TableRow] = []
+    last = header
+    for i in range(header + 1, len(lines)):
+        line = lines[i]
+        if not line.text.strip() or set(line.text.strip()) <= set("|-: "):
+            continue
+        cells = [c for c in TABLE_SPLIT_RE.split(line.text.strip().strip("|")) if c]
+        number = parse_chinese_number(cells[0]) if cells else None
+        if number is None or len(cells) < 2:
+            break
+        provider = cells[2].strip() if len(cells) >= 3 else None
+        rows.append(TableRow(number, cells[1].strip(), provider, document.evidence(line.start, line.end)))
+        last = i
+    return rows, header, last
+
+
+def clean_title(text: str) -> str:
+    """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes."""
+    title = text.strip().lstrip("#").strip()
+    marker = MARKER_RE.match(title)
+    if marker:
+        title = marker["rest"]
+    title = ORDINAL_RE.sub("", title, count=1)
+    title = CASE_SUFFIX_RE.sub("", title).strip()
+    if len(title) >= 2 and title[0] in '“"「『' and title[-1] in '”"」』':
+        inner = title[1:-1]
+        if not re.search(r"[“”\"]", inner):
+            title = inner
+    return title.strip()
+
+
+def _is_title_line(line: _Line, table_keys: set[str]) -> bool:
+    bare = line.bare
+    if not bare or len(bare) > 120:
+        return False
+    if CASE_SUFFIX_RE.search(bare):
+        return bool(clean_title(bare)) and not COLLECTION_TITLE_RE.match(bare) and "汇总" not in bare
+    return bool(table_keys) and len(bare) <= 60 and _best_key_ratio(title_key(clean_title(bare)), table_keys) >= 0.92
+
+
+def _best_key_ratio(key: str, keys: set[str]) -> float:
+    if not key:
+        return 0.0
+    return max((SequenceMatcher(None, key, other).ratio() for other in keys), default=0.0)
+
+
+def split_cases(document: Document) -> SplitResult:
+    """Find the cases of ``document``; see the module docstring for the rules."""
+    lines = _lines(document.text)
+    table, _, table_last = parse_table(document, lines)
+    table_keys = {title_key(row.title) for row in table}
+    body_from = table_last + 1 if table else 0
+
+    starts: list[tuple[int, int, int | None]] = []  # (title line index, span start line index, marker number)
+    pending_marker: tuple[int, int] | None = None  # (line index, number)
+    for i in range(body_from, len(lines)):
+        line = lines[i]
+        marker = MARKER_RE.match(line.text)
+        if marker and not CASE_SUFFIX_RE.search(marker["rest"] or ""):
+            number = parse_chinese_number(marker["n"])
+            if marker["rest"].strip() and len(marker["rest"]) <= 80 and number is not None:
+                starts.append((i, i, number))
+                pending_marker = None
+            elif number is not None:
+                pending_marker = (i, number)
+            continue
+        if _is_title_line(line, table_keys):
+            if pending_marker and i - pending_marker[0] <= 4:
+                starts.append((i, pending_marker[0], pending_marker[1]))
+            else:
+                starts.append((i, i, None))
+            pending_marker = None
+        elif line.text.strip() and pending_marker and i - pending_marker[0] > 4:
+            pending_marker = None
+
+    warnings: list[str] = []
+    cases: list[CaseText] = []
+    for k, (title_index, span_index, number) in enumerate(starts):
+        end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
+        title_line = lines[title_index]
+        start = lines[span_index].start
+        end = lines[end_index - 1].end if end_index - 1 >= span_index else title_line.end
+        heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end)
+        cases.append(CaseText(document, number, clean_title(title_line.text), heading, start, end))
+
+    _match_table(cases, table, warnings, document)
+    return SplitResult(cases, table, warnings)
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip().lstrip("#").lstrip())
+
+
+def _match_table(cases: list[CaseText], table: list[TableRow], warnings: list[str], document: Document) -> None:
+    """Pair table rows with sections (best title similarity first), number unnumbered sections, report leftovers."""
+    where = str(document.path)
+    pairs = sorted(
+        (
+            (SequenceMatcher(None, title_key(case.title), title_key(row.title)).ratio(), ci, ri)
+            for ci, case in enumerate(cases)
+            for ri, row in enumerate(table)
+        ),
+        reverse=True,
+    )
+    used_cases: set[int] = set()
+    used_rows: set[int] = set()
+    for ratio, ci, ri in pairs:
+        if ratio < TITLE_MATCH_MIN or ci in used_cases or ri in used_rows:
+            continue
+        used_cases.add(ci)
+        used_rows.add(ri)
+        case, row = cases[ci], table[ri]
+        case.table_row = row
+        if case.number is None:
+            case.number = row.number
+        elif row.number is not None and row.number != case.number:
+            case.warnings.append(f"{where}:{case.heading.line}: case {case.number} matches table row {row.number}")
+        if title_key(case.title) != title_key(row.title):
+            case.warnings.append(
+                f"{where}:{case.heading.line}: title differs from the summary table: '{case.title}' vs '{row.title}'"
+            )
+    for ri, row in enumerate(table):
+        if ri not in used_rows:
+            warnings.append(
+                f"{where}:{row.evidence.line}: summary table row {row.number} '{row.title}' has no case section "
+                "(truncated or missing from the document)"
+            )
+    for ci, case in enumerate(cases):
+        if table and ci not in used_cases:
+            case.warnings.append(f"{where}:{case.heading.line}: case '{case.title}' is not in the summary table")
+    # Sections with neither a marker nor a table row: number them after their predecessor.
+    previous = 0
+    taken = {c.number for c in cases if c.number is not None}
+    for case in cases:
+        if case.number is None:
+            candidate = previous + 1
+            while candidate in taken:
+                candidate += 1
+            case.number = candidate
+            taken.add(candidate)
+            case.warnings.append(f"{where}:{case.heading.line}: no case number in the text; numbered {candidate}")
+        previous = case.number
+
+
+def provider_line(case: CaseText) -> tuple[str, int, int] | None:
+    """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
+    text = case.text
+    title_end = case.heading.end - case.start
+    offset = text.find("\n", title_end)
+    seen = 0
+    while 0 <= offset < len(text) and seen < 4:
+        next_offset = text.find("\n", offset + 1)
+        line = text[offset + 1 : next_offset if next_offset >= 0 else len(text)]
+        if line.strip():
+            seen += 1
+            match = PROVIDER_RE.match(line)
+            if match:
+                group = next(g for g in ("a", "b", "c") if match[g])
+                return match[group].strip(), offset + 1 + match.start(group), offset + 1 + match.end(group)
+        if next_offset < 0:
+            break
+        offset = next_offset
+    return None

@@ -1,0 +1,141 @@
+"""The store behind one small interface: query, update, replace a named graph atomically, list graphs.
+
+The default is an embedded, persistent Oxigraph store on disk (``OxigraphStore``). Everything in
+``graph/`` talks to it through ``Store`` only, so a remote SPARQL 1.1 server can stand in for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+
+from ftzgraph.graph.errors import QueryError, StoreError
+
+Row = dict[str, Any]
+
+
+class Store(Protocol):
+    """What the domain needs from a store. Implementations must make ``replace_graph`` atomic."""
+
+    def select(self, query: str, *, union_default_graph: bool = True) -> list[Row]: ...
+
+    def ask(self, query: str, *, union_default_graph: bool = True) -> bool: ...
+
+    def construct(self, query: str, *, union_default_graph: bool = True) -> list[ox.Triple]: ...
+
+    def update(self, update: str) -> None: ...
+
+    def replace_graph(self, graph: str, quads_or_triples: Iterable[ox.Triple | ox.Quad]) -> None: ...
+
+    def replace_graphs(self, graphs: dict[str, list[ox.Triple | ox.Quad]]) -> None: ...
+
+    def graphs(self) -> list[str]: ...
+
+    def close(self) -> None: ...
+
+
+def term_value(term: Any) -> Any:
+    """A Python value for an Oxigraph term: IRIs and strings as ``str``, numbers as numbers."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.datatype else ""
+        if datatype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
+            with suppress(ValueError):
+                return int(term.value)
+        if datatype.endswith(("#decimal", "#double", "#float")):
+            with suppress(ValueError):
+                return float(term.value)
+        if datatype.endswith("#boolean"):
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+class OxigraphStore:
+    """An embedded Oxigraph store; ``path=None`` keeps it in memory (tests, benchmarks)."""
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self.raw = ox.Store()
+            elif read_only:
+                self.raw = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.raw = ox.Store(str(self.path))
+        except OSError as error:
+            raise StoreError(f"cannot open the store at {self.path}: {error}") from error
+
+    def _query(self, query: str, union_default_graph: bool) -> Any:
+        try:
+            return self.raw.query(query, use_default_graph_as_union=union_default_graph)
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL syntax error: {error}") from error
+
+    def select(self, query: str, *, union_default_graph: bool = True) -> list[Row]:
+        results = self._query(query, union_default_graph)
+        if not isinstance(results, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in results.variables]
+        return [{name: term_value(solution[name]) for name in names} for solution in results]
+
+    def ask(self, query: str, *, union_default_graph: bool = True) -> bool:
+        results = self._query(query, union_default_graph)
+        if not isinstance(results, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(results)
+
+    def construct(self, query: str, *, union_default_graph: bool = True) -> list[ox.Triple]:
+        results = self._query(query, union_default_graph)
+        if not isinstance(results, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return list(results)
+
+    def update(self, update: str) -> None:
+        try:
+            self.raw.update(update)
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL update syntax error: {error}") from error
+
+    def replace_graph(self, graph: str, quads_or_triples: Iterable[ox.Triple | ox.Quad]) -> None:
+        self.replace_graphs({graph: list(quads_or_triples)})
+
+    def replace_graphs(self, graphs: dict[str, list[ox.Triple | ox.Quad]]) -> None:
+        """Swap the content of several named graphs in one transaction: readers see old or new, never half."""
+        quads: list[ox.Quad] = []
+        for graph, statements in graphs.items():
+            name = ox.NamedNode(graph)
+            for statement in statements:
+                quads.append(ox.Quad(statement.subject, statement.predicate, statement.object, name))
+        names = [ox.NamedNode(g) for g in graphs]
+        try:
+            # Oxigraph runs one update request in one transaction: the DROPs and the INSERT commit together.
+            drops = " ".join(f"DROP SILENT GRAPH <{n.value}> ;" for n in names)
+            self.raw.update(drops + " INSERT DATA { " + _quads_to_sparql(quads) + " }")
+        except (OSError, SyntaxError) as error:
+            raise StoreError(f"cannot write to the store at {self.path}: {error}") from error
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        name = ox.NamedNode(graph) if graph else None
+        return iter(self.raw.quads_for_pattern(None, None, None, name))
+
+    def close(self) -> None:
+        with suppress(AttributeError, OSError):
+            self.raw.flush()
+        del self.raw
+
+
+def _quads_to_sparql(quads: list[ox.Quad]) -> str:
+    by_graph: dict[str, list[str]] = {}
+    for quad in quads:
+        by_graph.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    return " ".join(f"GRAPH {g} {{ {' '.join(lines)} }}" for g, lines in by_graph.items())

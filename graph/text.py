@@ -1,0 +1,144 @@
+"""Text normalisation shared by the splitter and the extractors.
+
+Documents of this genre mix full- and half-width brackets and punctuation, pad numbers with spaces
+(OCR-like), and write numbers in Chinese or Arabic numerals. Matching is done on normalised keys,
+while labels and quotes keep the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕"})
+_QUOTES = "“”‘’\"'「」『』《》〈〉"
+_SPACES_RE = re.compile(r"[\s\u3000]+")
+
+CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMERAL_CLASS = "0-9０-９零〇一二两三四五六七八九十百"
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII letters, digits and spaces to half-width (NFKC), brackets to full-width."""
+    folded = unicodedata.normalize("NFKC", text)
+    return folded.translate(_BRACKETS)
+
+
+def title_key(text: str) -> str:
+    """A matching key for a reform title: no quotes, spaces or punctuation differences; width folded.
+
+    ``“推行‘全通版’食品药品许可证”`` and ``推行全通版食品药品许可证`` get the same key.
+    """
+    text = fold_width(text)
+    text = re.sub(r"复制推广(典型)?案例$", "", text.strip())
+    text = _SPACES_RE.sub("", text)
+    text = "".join(ch for ch in text if ch not in _QUOTES)
+    text = re.sub(r"[，,、；;：:。.！!？?·•\-—–_]", "", text)
+    return text
+
+
+def squash_spaces(text: str) -> str:
+    """Collapse runs of whitespace (including page-break blank lines) to nothing between CJK characters."""
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def parse_chinese_number(text: str) -> int | None:
+    """``六`` -> 6, ``十二`` -> 12, ``二十八`` -> 28, ``7`` -> 7, ``１２`` -> 12; None when not a number."""
+    text = unicodedata.normalize("NFKC", text.strip())
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for char in text:
+        if char in CHINESE_DIGITS:
+            current = CHINESE_DIGITS[char]
+        elif char in CHINESE_UNITS:
+            total += (current or 1) * CHINESE_UNITS[char]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+DOC_NUMBER_RE = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fff]{1,16})\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]\s*(?P<serial>\d{1,5})\s*号"
+)
+
+
+def normalise_doc_number(text: str) -> str | None:
+    """``国函〔2019〕38 号`` / ``国函[2019]38号`` -> ``国函〔2019〕38号``; None when ``text`` holds no 文号."""
+    match = DOC_NUMBER_RE.search(text)
+    if not match:
+        return None
+    return f"{match['prefix']}〔{match['year']}〕{int(match['serial'])}号"
+
+
+_TERMINAL = "。！？；：!?;:”」』）)"
+
+
+def join_broken_lines(text: str) -> tuple[str, list[int]]:
+    """Rejoin sentences that a page break cut with newlines; returns the joined text and, for each of
+    its characters, the offset of that character in ``text``.
+
+    A line break is a cut when the line before does not end a sentence and the next non-blank line is
+    not a heading (``#``), a list marker or a table row. Quotes found in the joined text map back to the
+    original with ``offsets`` (the quote in the original then spans the blank lines, as the source does).
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "\n":
+            j = i
+            while j < n and text[j] in " \t\u3000\n":
+                j += 1
+            previous = next((c for c in reversed(out) if c not in " \t\u3000"), "")
+            following = text[j] if j < n else ""
+            cut = (
+                previous
+                and previous not in _TERMINAL
+                and following
+                and following not in "#|（(一二三四五六七八九十0123456789"
+                and "\t" not in text[j : text.find("\n", j) if text.find("\n", j) >= 0 else n]
+                and not _is_heading_line(out)
+            )
+            if cut:
+                i = j
+                continue
+            out.append("\n")
+            offsets.append(i)
+            i += 1
+            continue
+        out.append(char)
+        offsets.append(i)
+        i += 1
+    return "".join(out), offsets
+
+
+def _is_heading_line(out: list[str]) -> bool:
+    """True when the current (last) output line is a Markdown heading: a heading never runs on."""
+    k = len(out) - 1
+    while k >= 0 and out[k] != "\n":
+        k -= 1
+    return k + 1 < len(out) and out[k + 1] == "#"
+
+
+joined_text = lru_cache(maxsize=256)(join_broken_lines)
+"""``join_broken_lines`` memoised: every extractor of a case reads the same rejoined text (do not mutate it)."""

@@ -1,0 +1,311 @@
+"""Agencies: against the gold annotation, name normalisation, sectors, hierarchy and robustness.
+
+Scoring rule (gold README): an extracted name and a gold name match when they are equal after removing
+whitespace, or when one equals the other with the case's own city or county prefix added (农业农村局 in a
+绥芬河 case = 绥芬河市农业农村局). The case's city is its provider when that is a city, else the city of its
+FTZ area (绥芬河片区 -> 绥芬河市) when the case text names that city. Matching is one-to-one per case.
+The 28 case texts come from ``_gold_cases`` (cut by the gold's ``line`` field, until the splitter lands).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from _gold_cases import MUTATION_ALPHABET, gold_cases, make_case
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from ftzgraph.graph.extract.agencies import extract_agencies, load_sector_scheme, parent_of, sector_of
+from ftzgraph.graph.model import CaseText
+
+MIN_PRECISION = 0.90
+MIN_RECALL = 0.85
+SECTOR = "https://w3id.org/ftzgraph/id/sector/"
+
+# Where we believe the gold is wrong. The raw figures (gold as is) must pass the thresholds too; these
+# only explain the remaining differences and give the adjusted figures.
+GOLD_DISPUTED = {
+    # Case 24 counts bare place names as acting bodies (牡丹江市组建了…, 绥芬河在东宁市…修建了…), while case 2
+    # does not count 伊春市 in the same role (伊春市积极复制推广…, 伊春市参照…). A city as such is the
+    # provider/place, not a government body; the extractor does not turn place names into bodies.
+    (24, "牡丹江市"): "city as subject, not a named body (cf. 伊春市 in case 2)",
+    (24, "绥芬河市"): "city as subject, not a named body (cf. 伊春市 in case 2)",
+    (24, "东宁市"): "city as subject, not a named body (cf. 伊春市 in case 2)",
+    # 绥东试验区建设推进组 is a working group (…推进组), like 知识产权工作专班 and 协调小组 that the gold
+    # itself files under other_actors in case 4; working groups are excluded by design.
+    (24, "绥东试验区建设推进组"): "working group; gold files other 专班/小组 under other_actors",
+}
+# Gold names we believe denote the same body as an extracted name that the matching rule cannot equate.
+GOLD_SAME_BODY = {
+    # The gold note says case 28 ends on an empty 四、 heading; the source has a paragraph there naming
+    # 绥芬河市税务局. The area's bureau is the city's bureau (the gold's own reading in case 22, where
+    # 绥芬河片区…市场监管局 is merged into 绥芬河市市场监督管理局), so both forms are one body.
+    (28, "绥芬河片区税务局"): "绥芬河市税务局",
+}
+# Extracted bodies the gold leaves out though its own convention elsewhere includes them.
+EXTRA_DISPUTED = {
+    # "在银行、政务服务中心设置…网点": the same construction as case 20's "在行政审批服务中心设置…窗口",
+    # where the gold counts 行政审批服务中心 as acting.
+    (25, "绥芬河市政务服务中心"): "same role as 行政审批服务中心 in case 20, which the gold counts",
+}
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"\s+", "", name)
+
+
+def _case_prefixes(entry: dict, case: CaseText) -> list[str]:
+    """The case's own city or county, as the scoring rule uses it."""
+    provider = entry["provider"]
+    if provider.endswith(("市", "县")):
+        return [provider]
+    stem = provider.removesuffix("片区")
+    return [stem + "市"] if stem + "市" in case.text else []
+
+
+def _same(gold: str, got: str, prefixes: list[str]) -> bool:
+    gold, got = _squash(gold), _squash(got)
+    return gold == got or any(gold == p + got or got == p + gold for p in prefixes)
+
+
+def _score(adjusted: bool) -> tuple[int, int, int, dict[int, tuple[list[str], list[str]]]]:
+    """(true positives, extracted, gold, {case: (missed gold names, extra extracted names)})."""
+    tp = n_got = n_gold = 0
+    details = {}
+    for entry, case in gold_cases():
+        n = entry["n"]
+        gold = [a["name"] for a in entry["agencies"]]
+        got = [a.name for a in extract_agencies(case, entry["provider"])]
+        if adjusted:
+            gold = [GOLD_SAME_BODY.get((n, g), g) for g in gold if (n, g) not in GOLD_DISPUTED]
+            got = [g for g in got if (n, g) not in EXTRA_DISPUTED]
+        prefixes = _case_prefixes(entry, case)
+        unmatched = list(got)
+        missed = []
+        for name in gold:
+            hit = next((g for g in unmatched if _same(name, g, prefixes)), None)
+            if hit is None:
+                missed.append(name)
+            else:
+                unmatched.remove(hit)
+        tp += len(gold) - len(missed)
+        n_got += len(got)
+        n_gold += len(gold)
+        if missed or unmatched:
+            details[n] = (missed, unmatched)
+    return tp, n_got, n_gold, details
+
+
+@pytest.mark.parametrize("adjusted", [False, True], ids=["gold-as-is", "gold-with-exceptions"])
+def test_agencies_against_gold(adjusted: bool) -> None:
+    tp, n_got, n_gold, details = _score(adjusted)
+    precision, recall = tp / n_got, tp / n_gold
+    label = "with exceptions" if adjusted else "gold as is"
+    print(f"\nagencies ({label}): precision {precision:.3f} ({tp}/{n_got}), recall {recall:.3f} ({tp}/{n_gold})")
+    for n, (missed, extra) in sorted(details.items()):
+        print(f"  case {n}: missed {missed}, extra {extra}")
+    assert precision >= MIN_PRECISION
+    assert recall >= MIN_RECALL
+
+
+def test_every_extracted_agency_is_well_formed() -> None:
+    slugs = _scheme_slugs()
+    for entry, case in gold_cases():
+        for agency in extract_agencies(case, entry["provider"]):
+            assert agency.sector in slugs, agency
+            assert agency.as_written and agency.evidence
+            for evidence in agency.evidence:
+                assert case.document.text[evidence.start : evidence.end] == evidence.quote
+                assert _squash(evidence.quote) in agency.as_written
+
+
+def test_surface_forms_of_one_body_are_merged() -> None:
+    """One regulator written three ways in one case (银保监鹤岗分局 / 鹤岗银保监局 / 鹤岗银保监分局)."""
+    case = make_case(
+        "（鹤岗市提供）推送给银保监鹤岗分局。经鹤岗银保监局、鹤岗市场局沟通协调。与鹤岗银保监分局联合成立小组。"
+    )
+    agencies = {a.name: a for a in extract_agencies(case, "鹤岗市")}
+    assert set(agencies) == {"鹤岗银保监分局", "鹤岗市市场监督管理局"}
+    assert agencies["鹤岗银保监分局"].as_written == ["银保监鹤岗分局", "鹤岗银保监局", "鹤岗银保监分局"]
+    assert len(agencies["鹤岗银保监分局"].evidence) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "expected"),
+    [
+        ("（双鸭山市提供）市税务局推行“云办税”。", "双鸭山市", ["双鸭山市税务局"]),
+        ("（绥芬河片区提供）支持绥芬河市企业发展，农业农村局深入对接。", "绥芬河片区", ["绥芬河市农业农村局"]),
+        (
+            "（大庆市提供）大庆市城管局牵头，协调市行政服务中心建立窗口。",
+            "大庆市",
+            ["大庆市城管局", "大庆市行政服务中心"],
+        ),
+        ("（鹤岗市提供）鹤岗市委、市政府高度重视。", "鹤岗市", ["中共鹤岗市委", "鹤岗市人民政府"]),
+        ("（哈尔滨片区提供）由区司法局牵头。松北区司法局下发通知。", "哈尔滨片区", ["松北区司法局"]),
+        (
+            "（绥芬河片区提供）绥芬河市司法局、公安局、法院联合成立机制。",
+            "绥芬河片区",
+            ["绥芬河市司法局", "绥芬河市公安局", "绥芬河市人民法院"],
+        ),
+        (
+            "（黑河片区提供）黑河市的黑河公证处与市不动产登记中心对接，公证处代为领取。",
+            "黑河片区",
+            ["黑河公证处", "黑河市不动产登记中心"],
+        ),
+        ("海关总署自贸司印发《自贸司关于同意哈尔滨海关备案的函》。", None, ["海关总署自贸司"]),
+        ("联合国家外汇管理局绥芬河市支局推送做法。", None, ["国家外汇管理局绥芬河市支局"]),
+        ("印发《伊春市人民政府办公室关于做好信用监管工作的通知》。", "伊春市", ["伊春市人民政府办公室"]),
+    ],
+)
+def test_names_are_normalised_from_context(text: str, provider: str | None, expected: list[str]) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打通与公安、民政、税务、市场监管等部门的信息通道。",  # generic list of sectors
+        "按照《黑龙江省司法厅 黑龙江省自然资源厅印发的<关于开展业务协同的通知>》要求，推行新模式。",  # cited issuer
+        "深入落实《黑龙江省市场监督管理局关于支持自贸试验区高质量发展的实施意见》。",  # cited issuer
+        "该案例被黑龙江省营商环境局评为十佳案例。",  # evaluator
+        "认真贯彻落实国家税务总局、省税务局关于自贸试验区发展的各项决策部署。",  # followed, not acting
+        "为绥棱希欧工艺品有限公司拟出口的一批货物进行远程查检。",  # enterprise
+        "引导纳税人通过电子税务局申请注销，打造“云端税务局”。",  # systems, not bodies
+        "通过市政府信息集成平台实现共享。",  # a platform named after a body
+        "国务院下发了《国务院关于推广可复制改革试点经验的通知》。",  # sets policy, never implements
+        "减少了海关查检部门下厂作业批次，与属地海关密切配合。",  # no named customs office
+    ],
+)
+def test_bodies_only_mentioned_are_excluded(text: str) -> None:
+    assert extract_agencies(make_case(text), "绥芬河片区") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "sector"),
+    [
+        ("绥芬河海关", "customs"),
+        ("海关总署自贸司", "customs"),
+        ("双鸭山市税务局", "tax"),
+        ("中国人民银行鹤岗市中心支行", "central-bank-fx"),
+        ("国家外汇管理局绥芬河市支局", "central-bank-fx"),
+        ("黑河市司法局", "justice"),
+        ("黑河公证处", "justice"),
+        ("鹤岗市市场监督管理局", "market-regulation"),
+        ("黑河市不动产登记中心", "land-property"),
+        ("黑河市民政局", "civil-affairs"),
+        ("鹤岗市商务局", "commerce"),
+        ("鹤岗市发改委", "development-reform"),
+        ("绥芬河市人民法院", "courts-arbitration"),
+        ("牡丹江市仲裁院", "courts-arbitration"),
+        ("鹤岗市金融服务局", "finance-bureau"),
+        ("大庆市政务服务中心", "service-centre"),
+        ("中国银行绥芬河分行", "bank"),
+        ("鹤岗市人民政府", "party-government"),
+        ("伊春市人民政府办公室", "party-government"),
+        ("中共鹤岗市委", "party-government"),
+        ("鹤岗银保监分局", "financial-regulation"),
+        ("某某协会", "other"),
+    ],
+)
+def test_sector_of(name: str, sector: str) -> None:
+    assert sector_of(name) == sector
+
+
+def _scheme_slugs() -> set[str]:
+    graph = load_sector_scheme()
+    return {str(c).removeprefix(SECTOR) for c in graph.subjects(RDF.type, SKOS.Concept)}
+
+
+def test_sector_scheme_is_complete() -> None:
+    graph = load_sector_scheme()
+    concepts = set(graph.subjects(RDF.type, SKOS.Concept))
+    required = [
+        "customs",
+        "tax",
+        "market-regulation",
+        "justice",
+        "central-bank-fx",
+        "land-property",
+        "civil-affairs",
+        "commerce",
+        "development-reform",
+        "courts-arbitration",
+        "finance-bureau",
+        "service-centre",
+        "bank",
+        "party-government",
+        "other",
+    ]
+    assert {URIRef(SECTOR + slug) for slug in required} <= concepts
+    for concept in concepts:
+        labels = {lit.language for lit in graph.objects(concept, SKOS.prefLabel) if isinstance(lit, Literal)}
+        assert {"zh", "en"} <= labels, concept
+        assert any(True for _ in graph.objects(concept, SKOS.definition)), concept
+        assert (concept, SKOS.inScheme, None) in graph
+    assert sector_of("") == "other"  # the catch-all rule: every name gets a sector
+
+
+def test_parent_from_data() -> None:
+    assert parent_of("哈尔滨海关") == "海关总署"
+    assert parent_of("海关总署自贸司") == "海关总署"
+    assert parent_of("中国人民银行鹤岗市中心支行") == "中国人民银行"
+    assert parent_of("国家外汇管理局绥芬河市支局") == "国家外汇管理局"
+    assert parent_of("鹤岗市商务局") == "鹤岗市人民政府"
+    assert parent_of("绥芬河海关") is None  # no data says which customs district it belongs to
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "哈尔滨海关所属绥芬河海关开展查验。",
+        "绥芬河海关隶属于哈尔滨海关。",
+        "经研究，哈尔滨海关所属绥芬河海关开展查验。",
+        "绥芬河海关积极向哈尔滨海关相关职能处室请示、汇报。",
+    ],
+)
+def test_parent_stated_in_text(text: str) -> None:
+    assert parent_of("绥芬河海关", text) == "哈尔滨海关"
+
+
+def test_parent_of_suifenhe_customs_comes_from_the_corpus() -> None:
+    """The source never says 所属; it says 绥芬河海关 reports to and files with 哈尔滨海关 (…向哈尔滨海关
+    相关职能处室请示、汇报; …报哈尔滨海关备案), and the extractor takes the parent from there."""
+    found = [
+        (case, agency)
+        for entry, case in gold_cases()
+        for agency in extract_agencies(case, entry["provider"])
+        if agency.name == "绥芬河海关" and agency.parent
+    ]
+    assert found, "no case states 绥芬河海关's parent"
+    assert {agency.parent for _, agency in found} == {"哈尔滨海关"}
+    case = found[0][0]
+    assert re.search("向哈尔滨海关[^。]{0,12}请示", re.sub(r"\s+", "", case.text))
+    assert parent_of("哈尔滨海关", case.text) == "海关总署"
+
+
+SEED = (
+    "（绥芬河片区提供）绥芬河市市场监督管理局与市税务局、中国人民银行绥芬河市支行、银保监鹤岗分局、"
+    "绥综保区管委会联合印发《绥芬河市人民政府办公室关于…》，被省局评为。"
+)
+MUTATIONS = MUTATION_ALPHABET + "市区县省局海关委政府中心"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(SEED)), st.text(alphabet=MUTATIONS, max_size=6)),
+        max_size=8,
+    )
+)
+def test_never_crashes_on_mutated_text(edits: list[tuple[int, str]]) -> None:
+    text = SEED
+    for at, insert in edits:
+        text = text[:at] + insert + text[at:]
+    case = make_case(text)
+    for agency in extract_agencies(case, "绥芬河片区"):
+        assert agency.name and agency.sector
+        for evidence in agency.evidence:
+            assert text[evidence.start : evidence.end] == evidence.quote
