@@ -113,3 +113,30 @@ def add_using_clauses(update: str, default_graphs: list[str], named_graphs: list
 def has_dataset_clause(update: str) -> bool:
     """Whether the update text names its own dataset with a top-level USING or WITH clause."""
     return any(token.keyword in ("USING", "WITH") and token.depth == 0 for token in tokenize(update))
+
+
+def skip_silent_loads(update: str) -> str:
+    """Replace each ``LOAD SILENT <iri> [INTO GRAPH <g>]`` by a no-op: refusing to fetch is a failed load,
+    and SILENT asks for a failed operation to be ignored (SPARQL 1.1 Update 3.1.4). A LOAD without SILENT
+    stays, to be refused with a clear message.
+    """
+    tokens = tokenize(update)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index + 2 < len(tokens):
+        first, second, source = tokens[index], tokens[index + 1], tokens[index + 2]
+        if first.keyword == "LOAD" and second.keyword == "SILENT" and source.kind in ("iri", "pname"):
+            last = index + 2
+            into = tokens[index + 3 : index + 6]
+            if (
+                [t.keyword for t in into[:2]] == ["INTO", "GRAPH"]
+                and len(into) == 3
+                and into[2].kind in ("iri", "pname")
+            ):
+                last = index + 5
+            spans.append((first.start, tokens[last].start + len(tokens[last].text)))
+            index = last
+        index += 1
+    for start, end in reversed(spans):
+        update = update[:start] + "INSERT DATA {}" + update[end:]
+    return update

@@ -13,8 +13,9 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
-import multiprocessing
 import os
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """``kind``: ok, syntax (message is the parser's), not_acceptable (message names the form), timeout or error."""
+    """``kind``: ok, syntax (the parser's message), evaluation, not_acceptable (names the form), timeout or error."""
 
     kind: str
     body: bytes = b""
@@ -95,6 +96,8 @@ def execute(store: ox.Store, job: Job) -> Outcome:
         results = store.query(job.query, base_iri=job.base_iri, **_dataset(job))
     except SyntaxError as error:
         return Outcome("syntax", message=str(error))
+    except RuntimeError as error:  # pyoxigraph's evaluation errors, e.g. an unsupported custom function
+        return Outcome("evaluation", message=str(error))
     if isinstance(results, ox.QueryTriples):
         if job.graph_type is None:
             return Outcome("not_acceptable", message="CONSTRUCT and DESCRIBE")
@@ -127,13 +130,13 @@ def _store_signature(path: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(entries))
 
 
-def _serve(conn: Connection, path: str) -> None:
+def _serve(jobs: Connection, outcomes: Connection, path: str) -> None:
     """Worker loop: receive a Job, answer an Outcome; reopen the store read-only when its files changed."""
     store: ox.Store | None = None
     signature: tuple[tuple[str, int, int], ...] = ()
     while True:
         try:
-            job = conn.recv()
+            job = jobs.recv()
         except EOFError:
             return
         try:
@@ -145,20 +148,34 @@ def _serve(conn: Connection, path: str) -> None:
             outcome = Outcome("timeout", message=str(error))
         except Exception as error:  # reported to the parent, which logs it and answers 500
             outcome = Outcome("error", message=f"{type(error).__name__}: {error}")
-        conn.send(outcome)
+        outcomes.send(outcome)
+
+
+_WORKER_MAIN = (
+    "import sys; from multiprocessing.connection import Connection; "
+    "from ftzgraph.graph._sparql_worker import _serve; "
+    "_serve(Connection(int(sys.argv[2]), writable=False), Connection(int(sys.argv[3]), readable=False), sys.argv[1])"
+)
 
 
 class _Worker:
-    def __init__(self, context: Any, path: str) -> None:
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, path), daemon=True, name="ftzgraph-query")
-        self.process.start()
-        child.close()
+    """A fresh interpreter running ``_serve``: no fork of a threaded server, no re-run of the caller's ``__main__``."""
+
+    def __init__(self, path: str) -> None:
+        job_read, job_write = os.pipe()
+        outcome_read, outcome_write = os.pipe()
+        command = [sys.executable, "-c", _WORKER_MAIN, path, str(job_read), str(outcome_write)]
+        self.process = subprocess.Popen(command, pass_fds=(job_read, outcome_write), stdin=subprocess.DEVNULL)
+        os.close(job_read)
+        os.close(outcome_write)
+        self.jobs = Connection(job_write, readable=False)
+        self.outcomes = Connection(outcome_read, writable=False)
 
     def kill(self) -> None:
         self.process.kill()
-        self.process.join(timeout=5)
-        self.conn.close()
+        self.process.wait(timeout=5)
+        self.jobs.close()
+        self.outcomes.close()
 
 
 class QueryPool:
@@ -171,7 +188,6 @@ class QueryPool:
     def __init__(self, path: str, size: int) -> None:
         self.path = path
         self.size = max(size, 1)
-        self._context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
         self._idle: list[_Worker] = []
         self._count = 0
         self._lock = threading.Condition()
@@ -186,7 +202,7 @@ class QueryPool:
                 return self._idle.pop()
             self._count += 1
         try:
-            return _Worker(self._context, self.path)
+            return _Worker(self.path)
         except BaseException:
             self._give_back(None)
             raise
@@ -205,10 +221,10 @@ class QueryPool:
         """Evaluate ``job`` in a worker; raise TimeoutError (after killing the worker) past ``job.deadline``."""
         worker = self._borrow(job.deadline)
         try:
-            worker.conn.send(job)
-            if not worker.conn.poll(max(job.deadline - time.monotonic(), 0)):
+            worker.jobs.send(job)
+            if not worker.outcomes.poll(max(job.deadline - time.monotonic(), 0)):
                 raise TimeoutError("query deadline passed")
-            outcome: Outcome = worker.conn.recv()
+            outcome: Outcome = worker.outcomes.recv()
         except BaseException:
             worker.kill()
             self._give_back(None)

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ftzgraph.graph.text import fold_width, title_key
+from ftzgraph.graph.text import TitleMatcher, fold_width, title_key
 
 ITEM_MATCH_MIN = 0.85
 """Title similarity (difflib ratio of title keys) above which a stated item is a known national item."""
@@ -51,8 +50,9 @@ class NationalItem:
     candidate: bool = False
     note: str | None = None
 
-    @property
+    @cached_property
     def keys(self) -> set[str]:
+        """Matching keys: the name, its aliases, and each without / only its bracketed part."""
         keys = {title_key(n) for n in [self.name, *self.aliases]}
         for name in [self.name, *self.aliases]:
             outer = re.sub(r"[（(][^）)]*[）)]", "", name)
@@ -61,7 +61,7 @@ class NationalItem:
         return {k for k in keys if len(k) >= 2}
 
 
-@dataclass
+@dataclass(eq=False)
 class Gazetteer:
     zones: dict[str, dict[str, Any]]
     areas: dict[tuple[str, str], dict[str, Any]]
@@ -70,6 +70,9 @@ class Gazetteer:
     forms: dict[str, Place]
     province_forms: dict[str, str]
     _pattern: re.Pattern[str] | None = None
+    _markers: tuple[str, ...] = ()
+    _item_matcher: TitleMatcher | None = None
+    _item_of_key: list[NationalItem] = field(default_factory=list)
 
     def zone_label(self, place: Place) -> str:
         """The short name used in exports: ``广东自贸试验区`` or ``广东自贸试验区深圳前海蛇口片区``."""
@@ -79,8 +82,13 @@ class Gazetteer:
     def find_places(self, text: str) -> list[tuple[int, int, Place]]:
         """Every zone or area named in ``text`` (longest form wins), with offsets into ``text``."""
         if self._pattern is None:
+            # Every zone or area name contains one of these; checking them first skips most sentences.
+            markers = ("自贸", "自由贸易", "片区")
+            self._markers = markers if all(any(m in form for m in markers) for form in self.forms) else ()
             alternatives = sorted(self.forms, key=len, reverse=True)
             self._pattern = re.compile("|".join(re.escape(form) for form in alternatives))
+        if self._markers and not any(marker in text for marker in self._markers):
+            return []
         folded = text.translate(_BRACKETS)
         return [(m.start(), m.end(), self.forms[m.group(0)]) for m in self._pattern.finditer(folded)]
 
@@ -101,13 +109,12 @@ class Gazetteer:
         key = title_key(title)
         if len(key) < 2:
             return None
-        best, best_ratio = None, 0.0
-        for item in self.items:
-            for item_key in item.keys:
-                ratio = 1.0 if item_key == key else SequenceMatcher(None, key, item_key).ratio()
-                if ratio > best_ratio:
-                    best, best_ratio = item, ratio
-        return best if best_ratio >= ITEM_MATCH_MIN else None
+        if self._item_matcher is None:
+            pairs = [(item_key, item) for item in self.items for item_key in sorted(item.keys)]
+            self._item_of_key = [item for _, item in pairs]
+            self._item_matcher = TitleMatcher([item_key for item_key, _ in pairs])
+        index, _ = self._item_matcher.best(key, ITEM_MATCH_MIN)
+        return self._item_of_key[index] if index >= 0 else None
 
     def batch(self, kind: str, number: int | None) -> dict[str, Any] | None:
         return next((b for b in self.batches if b["kind"] == kind and b["number"] == number), None)
@@ -147,7 +154,7 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
             areas[(zone_id, area["name_zh"])] = area
             area_forms = [area["name_zh"], *_as_list(area.get("aliases_zh"))]
             for area_form in area_forms:
-                if area_form.endswith("片区") or "区域" in area_form:
+                if "片区" in area_form:  # bare 保税区 or 海关特殊监管区域 would match generic text
                     add(area_form, Place(zone_id, area["name_zh"]))
                 for zone_form in zone_forms:
                     add(zone_form + area_form, Place(zone_id, area["name_zh"]))

@@ -43,10 +43,17 @@ class Document:
     page_starts: list[int] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _newlines: list[int] | None = field(default=None, repr=False, compare=False)
+    _newlines_of: str | None = field(default=None, repr=False, compare=False)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
-        return self.text.count("\n", 0, max(0, offset)) + 1
+        from bisect import bisect_right
+
+        if self._newlines is None or self._newlines_of is not self.text:
+            self._newlines = [i for i, char in enumerate(self.text) if char == "\n"]
+            self._newlines_of = self.text
+        return bisect_right(self._newlines, max(0, offset) - 1) + 1
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for ``text[start:end]`` with line, and page/paragraph where the reader knows them."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from ftzgraph.graph.store import OxigraphStore
 
 TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
-QUAD_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+QUAD_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
 PREFIXES = {
     "ftz": "https://w3id.org/ftzgraph/ontology#",
     "id": "https://w3id.org/ftzgraph/id/",
@@ -23,7 +23,7 @@ PREFIXES = {
 
 
 def export_store(store: OxigraphStore, fmt: str, graph: str | None = None) -> bytes:
-    """Serialise all graphs (or one). Triple formats merge the named graphs into one graph."""
+    """Serialise all graphs (or one). Triple formats merge the named graphs; quad formats and JSON-LD keep them."""
     name = ox.NamedNode(graph) if graph else None
     quads = list(store.raw.quads_for_pattern(None, None, None, name))
     if fmt in QUAD_FORMATS:
@@ -33,13 +33,6 @@ def export_store(store: OxigraphStore, fmt: str, graph: str | None = None) -> by
         ordered = sorted(triples, key=str)
         kwargs = {"prefixes": PREFIXES} if fmt == "turtle" else {}
         return ox.serialize(ordered, format=TRIPLE_FORMATS[fmt], **kwargs) or b""
-    if fmt == "jsonld":
-        dataset = Dataset()
-        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-        dataset.parse(data=data, format="nquads")
-        for prefix, iri in PREFIXES.items():
-            dataset.bind(prefix, iri)
-        return dataset.serialize(format="json-ld", encoding="utf-8", context=PREFIXES, auto_compact=True)
     raise ValueError(f"unknown export format '{fmt}' (turtle, ntriples, nquads, trig, jsonld)")
 
 

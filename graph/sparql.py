@@ -18,7 +18,13 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ftzgraph.graph._sparql_text import add_using_clauses, find_keywords, has_dataset_clause, query_form
+from ftzgraph.graph._sparql_text import (
+    add_using_clauses,
+    find_keywords,
+    has_dataset_clause,
+    query_form,
+    skip_silent_loads,
+)
 from ftzgraph.graph._sparql_worker import GRAPH_FORMATS, RESULT_FORMATS, Job, Outcome, QueryPool, execute
 from ftzgraph.graph.errors import QueryError
 from ftzgraph.graph.store import OxigraphStore
@@ -120,10 +126,21 @@ def negotiate(accept: str | None, table: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
-def refuse_forbidden(text: str, forbidden: set[str]) -> None:
-    """Raise ForbiddenFeatureError when ``text`` uses one of the ``forbidden`` keywords."""
+def refuse_forbidden(text: str, forbidden: set[str], *, update: bool = False) -> None:
+    """Raise ForbiddenFeatureError when ``text`` uses one of the ``forbidden`` keywords.
+
+    Malformed text is a syntax error first (400, as for any other request): since the engine must not see
+    a request that names a URL, rdflib's SPARQL grammar checks the syntax on this (rare) path.
+    """
     found = find_keywords(text, forbidden)
     if found:
+        from pyparsing import ParseException
+        from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+        try:
+            (parseUpdate if update else parseQuery)(text)
+        except ParseException as error:
+            raise SparqlSyntaxError(f"SPARQL syntax error: {error}") from error
         raise ForbiddenFeatureError(
             f"{' and '.join(found)} refused: this endpoint never fetches a URL a request names; "
             "query the data held in this store instead"
@@ -189,8 +206,12 @@ class SparqlService:
         using_named_graphs: list[str] | None = None,
         base_iri: str | None = None,
     ) -> None:
-        """Run a SPARQL update in one transaction; protocol ``using-*`` graphs become USING clauses."""
-        refuse_forbidden(update, FORBIDDEN_IN_UPDATE)
+        """Run a SPARQL update in one transaction; protocol ``using-*`` graphs become USING clauses.
+
+        ``LOAD SILENT`` is a no-op (the load fails silently since we never fetch); plain ``LOAD`` is refused.
+        """
+        update = skip_silent_loads(update)
+        refuse_forbidden(update, FORBIDDEN_IN_UPDATE, update=True)
         if (using_graphs or using_named_graphs) and has_dataset_clause(update):
             raise ForbiddenFeatureError(
                 "the update names its dataset with USING or WITH and the request also gives using-graph-uri or "
@@ -201,6 +222,8 @@ class SparqlService:
             self.store.raw.update(text, base_iri=base_iri)
         except SyntaxError as error:
             raise SparqlSyntaxError(f"SPARQL update syntax error: {error}") from error
+        except RuntimeError as error:  # pyoxigraph's evaluation errors, e.g. CREATE of an existing graph
+            raise QueryError(f"SPARQL update failed: {error}") from error
 
     def close(self) -> None:
         if self._pool is not None:
@@ -239,6 +262,8 @@ def _result(outcome: Outcome, accept: str | None, timeout_ms: int) -> QueryResul
         return QueryResult(outcome.body, outcome.media_type, outcome.truncated)
     if outcome.kind == "syntax":
         raise SparqlSyntaxError(f"SPARQL syntax error: {outcome.message}")
+    if outcome.kind == "evaluation":
+        raise QueryError(f"SPARQL query failed: {outcome.message}")
     if outcome.kind == "not_acceptable":
         raise NotAcceptableError(_not_acceptable_message(outcome.message.split()[0], accept))
     if outcome.kind == "timeout":

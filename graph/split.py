@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from ftzgraph.graph.model import CaseText, Document, TableRow
-from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number, title_key
+from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 
 CASE_SUFFIX_RE = re.compile(r"(?:复制推广)?典型案例\s*$|复制推广案例\s*$")
 MARKER_RE = re.compile(rf"^\s*#*\s*案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$")
@@ -99,26 +98,20 @@ def clean_title(text: str) -> str:
     return title.strip()
 
 
-def _is_title_line(line: _Line, table_keys: set[str]) -> bool:
+def _is_title_line(line: _Line, table: TitleMatcher | None) -> bool:
     bare = line.bare
     if not bare or len(bare) > 120:
         return False
     if CASE_SUFFIX_RE.search(bare):
         return bool(clean_title(bare)) and not COLLECTION_TITLE_RE.match(bare) and "汇总" not in bare
-    return bool(table_keys) and len(bare) <= 60 and _best_key_ratio(title_key(clean_title(bare)), table_keys) >= 0.92
-
-
-def _best_key_ratio(key: str, keys: set[str]) -> float:
-    if not key:
-        return 0.0
-    return max((SequenceMatcher(None, key, other).ratio() for other in keys), default=0.0)
+    return table is not None and len(bare) <= 60 and table.best(title_key(clean_title(bare)), 0.92)[0] >= 0
 
 
 def split_cases(document: Document) -> SplitResult:
     """Find the cases of ``document``; see the module docstring for the rules."""
     lines = _lines(document.text)
     table, _, table_last = parse_table(document, lines)
-    table_keys = {title_key(row.title) for row in table}
+    matcher = TitleMatcher([title_key(row.title) for row in table]) if table else None
     body_from = table_last + 1 if table else 0
 
     starts: list[tuple[int, int, int | None]] = []  # (title line index, span start line index, marker number)
@@ -134,7 +127,7 @@ def split_cases(document: Document) -> SplitResult:
             elif number is not None:
                 pending_marker = (i, number)
             continue
-        if _is_title_line(line, table_keys):
+        if _is_title_line(line, matcher):
             if pending_marker and i - pending_marker[0] <= 4:
                 starts.append((i, pending_marker[0], pending_marker[1]))
             else:
@@ -153,7 +146,7 @@ def split_cases(document: Document) -> SplitResult:
         heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end)
         cases.append(CaseText(document, number, clean_title(title_line.text), heading, start, end))
 
-    _match_table(cases, table, warnings, document)
+    _match_table(cases, table, matcher, warnings, document)
     return SplitResult(cases, table, warnings)
 
 
@@ -161,14 +154,18 @@ def _lead(text: str) -> int:
     return len(text) - len(text.lstrip().lstrip("#").lstrip())
 
 
-def _match_table(cases: list[CaseText], table: list[TableRow], warnings: list[str], document: Document) -> None:
+def _match_table(
+    cases: list[CaseText], table: list[TableRow], matcher: TitleMatcher | None, warnings: list[str], document: Document
+) -> None:
     """Pair table rows with sections (best title similarity first), number unnumbered sections, report leftovers."""
     where = str(document.path)
+    keys = [title_key(case.title) for case in cases]
     pairs = sorted(
         (
-            (SequenceMatcher(None, title_key(case.title), title_key(row.title)).ratio(), ci, ri)
-            for ci, case in enumerate(cases)
-            for ri, row in enumerate(table)
+            (matcher.ratio(ri, key), ci, ri)
+            for ci, key in enumerate(keys)
+            for ri in range(len(table))
+            if matcher is not None
         ),
         reverse=True,
     )

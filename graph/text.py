@@ -76,6 +76,17 @@ def parse_chinese_number(text: str) -> int | None:
     return total + current
 
 
+def chinese_numeral(number: int) -> str:
+    """6 -> ``六``, 12 -> ``十二``, 28 -> ``二十八`` (for labels written the way documents write them)."""
+    digits = "零一二三四五六七八九"
+    if number < 0 or number >= 100:
+        return str(number)
+    if number < 10:
+        return digits[number]
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
 DOC_NUMBER_RE = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,16})\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]\s*(?P<serial>\d{1,5})\s*号"
 )
@@ -142,3 +153,43 @@ def _is_heading_line(out: list[str]) -> bool:
 
 joined_text = lru_cache(maxsize=256)(join_broken_lines)
 """``join_broken_lines`` memoised: every extractor of a case reads the same rejoined text (do not mutate it)."""
+
+
+class TitleMatcher:
+    """Fuzzy matching of title keys against a fixed set, fast enough to try on every line of a document.
+
+    difflib's ratio is quadratic-ish; one ``SequenceMatcher`` per known key (its index built once) and
+    the cheap upper bounds (``real_quick_ratio``, ``quick_ratio``) skip almost every pair.
+    """
+
+    def __init__(self, keys: list[str]) -> None:
+        from difflib import SequenceMatcher
+
+        self.keys = keys
+        self._matchers = []
+        for key in keys:
+            matcher = SequenceMatcher(None, autojunk=False)
+            matcher.set_seq2(key)
+            self._matchers.append(matcher)
+
+    def best(self, key: str, threshold: float) -> tuple[int, float]:
+        """Index of the most similar known key and its ratio; (-1, 0.0) when none reaches ``threshold``."""
+        best_index, best_ratio = -1, 0.0
+        if not key:
+            return best_index, best_ratio
+        for index, matcher in enumerate(self._matchers):
+            if self.keys[index] == key:
+                return index, 1.0
+            matcher.set_seq1(key)
+            floor = max(threshold, best_ratio)
+            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= floor and ratio > best_ratio:
+                best_index, best_ratio = index, ratio
+        return best_index, best_ratio
+
+    def ratio(self, index: int, key: str) -> float:
+        matcher = self._matchers[index]
+        matcher.set_seq1(key)
+        return matcher.ratio()

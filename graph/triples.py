@@ -16,6 +16,7 @@ from ftzgraph.graph.extract.agencies import parent_of, sector_of
 from ftzgraph.graph.gazetteer import Gazetteer, Place
 from ftzgraph.graph.metadata import document_series
 from ftzgraph.graph.model import Case, Evidence, Origin
+from ftzgraph.graph.text import chinese_numeral
 from ftzgraph.graph.pipeline import Extraction
 from ftzgraph.ontology.namespace import FTZ, OA
 
@@ -46,7 +47,7 @@ def date_literal(value: str) -> Literal:
 
 
 def batch_label(kind: str, number: int | None) -> str:
-    return f"自贸试验区第{number}批{kind}" if number is not None else f"自贸试验区{kind}（未注明批次）"
+    return f"自贸试验区第{chinese_numeral(number)}批{kind}" if number is not None else f"自贸试验区{kind}（未注明批次）"
 
 
 def place_iri(place: Place, gazetteer: Gazetteer) -> URIRef:

@@ -165,13 +165,17 @@ def _stated_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
-        for short, zone_id in gazetteer.province_forms.items():
-            if zone_id in own:
-                continue
-            for match in re.finditer(rf"(?:{before}){re.escape(short)}(?=[“\"的经验做法])", text):
-                if not any(s <= match.end() - len(short) < e for s, e, _ in places):
-                    found.append(Origin("zone", evidence(sentence), zone=zone_id))
+        for match in _province_re(gazetteer, before).finditer(text):
+            zone_id = gazetteer.province_forms[match["province"]]
+            if zone_id not in own and not any(s <= match.start("province") < e for s, e, _ in places):
+                found.append(Origin("zone", evidence(sentence), zone=zone_id))
     return found
+
+
+@cache
+def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    return re.compile(rf"(?:{before})(?P<province>{provinces})(?=[“\"的经验做法])")
 
 
 def _subject_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any) -> list[Origin]:

@@ -1,0 +1,164 @@
+"""``build``: atomic, repeatable, and loses nothing on bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from ftzgraph.graph import iris
+from ftzgraph.graph.build import build
+from ftzgraph.graph.errors import DocumentError, NoCasesError
+from ftzgraph.graph.serialize import export_store
+from ftzgraph.graph.store import OxigraphStore
+
+
+def canonical_nquads(store: OxigraphStore) -> list[str]:
+    return sorted(export_store(store, "nquads").decode("utf-8").splitlines())
+
+
+def case_count(store: OxigraphStore) -> int:
+    rows = store.select("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <https://w3id.org/ftzgraph/ontology#Case> }")
+    return int(rows[0]["n"])
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> OxigraphStore:
+    return OxigraphStore(tmp_path / "store")
+
+
+def test_building_twice_gives_the_same_graph_and_no_duplicates(store: OxigraphStore, bundled_path: Path) -> None:
+    build(store, [bundled_path])
+    first = canonical_nquads(store)
+    build(store, [bundled_path])
+    assert canonical_nquads(store) == first
+    assert case_count(store) == 28
+    assert len(first) == len(set(first))
+
+
+def test_named_graphs_one_per_document_plus_reference_and_ontology(store: OxigraphStore, bundled_path: Path) -> None:
+    report = build(store, [bundled_path])
+    doc_id = report.documents[0].doc_id
+    assert store.graphs() == sorted(
+        [str(iris.document_graph(doc_id)), str(iris.REFERENCE_GRAPH), str(iris.ONTOLOGY_GRAPH)]
+    )
+
+
+def test_gbk_copy_gives_the_same_cases(tmp_path: Path, bundled_path: Path) -> None:
+    utf8 = OxigraphStore(tmp_path / "a")
+    gbk = OxigraphStore(tmp_path / "b")
+    copy = tmp_path / "gbk.txt"
+    copy.write_bytes(bundled_path.read_text(encoding="utf-8").encode("gb18030"))
+    build(utf8, [bundled_path])
+    build(gbk, [copy])
+    without_file_facts = [
+        q for q in canonical_nquads(gbk) if "#sha256>" not in q and "#fileName>" not in q and "#warning>" not in q
+    ]
+    expected = [
+        q for q in canonical_nquads(utf8) if "#sha256>" not in q and "#fileName>" not in q and "#warning>" not in q
+    ]
+    assert without_file_facts == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (bytes(range(256)) * 40, "binary"),
+        ("这是一份普通的通知，没有任何案例。\n请各单位遵照执行。\n".encode(), "no cases recognised"),
+    ],
+    ids=["empty", "binary", "no-cases"],
+)
+def test_bad_document_is_refused_by_name_and_store_untouched(
+    store: OxigraphStore, bundled_path: Path, tmp_path: Path, content: bytes, message: str
+) -> None:
+    build(store, [bundled_path])
+    before = canonical_nquads(store)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    with pytest.raises(DocumentError) as caught:
+        build(store, [bad])
+    assert str(bad) in str(caught.value)
+    assert message in str(caught.value)
+    assert canonical_nquads(store) == before
+
+
+def test_no_cases_error_type(store: OxigraphStore, tmp_path: Path) -> None:
+    bad = tmp_path / "notice.md"
+    bad.write_text("# 关于某事的通知\n\n各单位：请遵照执行。\n", encoding="utf-8")
+    with pytest.raises(NoCasesError):
+        build(store, [bad])
+    assert store.graphs() == []
+
+
+def test_truncated_document_keeps_the_cases_that_parse(
+    store: OxigraphStore, bundled_path: Path, tmp_path: Path
+) -> None:
+    text = bundled_path.read_text(encoding="utf-8")
+    cut = tmp_path / "truncated.txt"
+    cut.write_text(text[: text.index("## 案例 11")], encoding="utf-8")
+    report = build(store, [cut])
+    assert report.documents[0].cases == 10
+    missing = [w for w in report.documents[0].warnings if "no case section" in w]
+    assert len(missing) == 18
+    assert case_count(store) == 10
+
+
+def test_a_failing_document_among_good_ones_is_reported_and_the_rest_built(
+    store: OxigraphStore, bundled_path: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(bundled_path.read_bytes())
+    (folder / "b.txt").write_bytes(b"")
+    report = build(store, [folder])
+    assert [d.error is None for d in report.documents] == [True, False]
+    assert "b.txt" in (report.failed[0].error or "")
+    assert case_count(store) == 28
+
+
+def test_failed_validation_leaves_the_previous_graph(store: OxigraphStore, bundled_path: Path, monkeypatch) -> None:
+    """A graph that does not conform is not written: build raises with the SHACL report, the store is as it was."""
+    from ftzgraph.graph import build as build_module
+    from ftzgraph.graph.errors import ValidationError
+    from ftzgraph.graph.validate import ValidationReport
+
+    build(store, [bundled_path])
+    before = canonical_nquads(store)
+    monkeypatch.setattr(build_module, "validate_graph", lambda graph: ValidationReport(False, "report text", 1))
+    with pytest.raises(ValidationError, match="report text"):
+        build(store, [bundled_path])
+    assert canonical_nquads(store) == before
+
+
+def test_the_built_graph_conforms_to_the_shapes(built_store: OxigraphStore) -> None:
+    from ftzgraph.graph.serialize import store_graph
+    from ftzgraph.graph.validate import validate_graph
+
+    report = validate_graph(store_graph(built_store))
+    assert report.conforms, report.text
+
+
+def test_every_vocabulary_term_used_is_declared(built_store: OxigraphStore) -> None:
+    from ftzgraph.graph.validate import vocabulary
+    from ftzgraph.ontology.namespace import FTZ
+
+    declared = {str(s) for s in vocabulary().subjects()}
+    used = {
+        term.value
+        for quad in built_store.quads()
+        for term in (quad.predicate, quad.object)
+        if isinstance(term, ox.NamedNode) and term.value.startswith(str(FTZ))
+    }
+    assert sorted(used - declared) == []
+
+
+def test_evidence_offsets_point_into_the_source(built_store: OxigraphStore, bundled_path: Path) -> None:
+    text = bundled_path.read_text(encoding="utf-8")
+    rows = built_store.select(
+        "PREFIX oa: <http://www.w3.org/ns/oa#> SELECT DISTINCT ?q ?s ?e WHERE { ?ev oa:exact ?q ; oa:start ?s ; oa:end ?e }"
+    )
+    assert len(rows) > 200
+    for row in rows:
+        assert text[row["s"] : row["e"]] == row["q"]

@@ -1,0 +1,70 @@
+"""Normalisation: numerals, 文号, title keys, rejoining page-broken lines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ftzgraph.graph.text import (
+    TitleMatcher,
+    chinese_numeral,
+    join_broken_lines,
+    normalise_doc_number,
+    parse_chinese_number,
+    title_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"), [("六", 6), ("十", 10), ("十二", 12), ("二十八", 28), ("7", 7), ("１２", 12), ("甲", None)]
+)
+def test_parse_chinese_number(text: str, number: int | None) -> None:
+    assert parse_chinese_number(text) == number
+
+
+@given(st.integers(0, 99))
+def test_numerals_round_trip(number: int) -> None:
+    assert parse_chinese_number(chinese_numeral(number)) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("国函〔2019〕38号", "国函〔2019〕38号"),
+        ("办市场发〔2023〕153 号", "办市场发〔2023〕153号"),
+        ("署加发[2014]172号", "署加发〔2014〕172号"),
+        ("伊政办规（2022）37号", "伊政办规〔2022〕37号"),
+        ("没有文号", None),
+    ],
+)
+def test_normalise_doc_number(text: str, number: str | None) -> None:
+    assert normalise_doc_number(text) == number
+
+
+def test_title_key_ignores_quotes_spacing_width_and_suffix() -> None:
+    assert title_key("“推行‘全通版’食品药品许可证” 复制推广典型案例") == title_key("推行全通版食品药品许可证")
+    assert title_key("推进信用信息应用 加强社会诚信管理") == title_key("推进信用信息应用加强社会诚信管理")
+
+
+def test_join_broken_lines_maps_back_to_the_source() -> None:
+    text = "企业同时申请，专营单位主动对\n\n接”，全力推进。\n\n## 二、主要做法\n下一段。"
+    joined, offsets = join_broken_lines(text)
+    assert "主动对接”" in joined
+    assert "\n## 二、主要做法" in joined
+    assert all(text[offsets[i]] == char for i, char in enumerate(joined))
+
+
+@given(st.text(max_size=300))
+def test_join_broken_lines_offsets_are_always_valid(text: str) -> None:
+    joined, offsets = join_broken_lines(text)
+    assert len(joined) == len(offsets)
+    assert offsets == sorted(offsets)
+    assert all(text[offsets[i]] == char for i, char in enumerate(joined))
+
+
+def test_title_matcher_finds_close_titles_only() -> None:
+    matcher = TitleMatcher([title_key("以信用为核心的跨部门协同监管平台"), title_key("供电服务新模式")])
+    assert matcher.best(title_key("“以信用为核心的跨部门协同监管平台”"), 0.9) == (0, 1.0)
+    assert matcher.best(title_key("供电服务的新模式"), 0.85)[0] == 1
+    assert matcher.best(title_key("完全不同"), 0.6) == (-1, 0.0)
