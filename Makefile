@@ -1,11 +1,11 @@
-# One entry point for people and CI. `make run` sets up and builds the graph into the embedded store;
+# One entry point for people and CI. `make run` sets up, builds the graph into the embedded store and serves it;
 # `make test` sets up and runs the whole test suite. Both work on a fresh Debian machine (as root for
 # the system packages) and are what .ci/run calls.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= ftzgraph-store
-SYSTEM_PACKAGES := fonts-noto-cjk fonts-wqy-microhei
+SYSTEM_PACKAGES := fonts-noto-cjk fonts-wqy-microhei chromium
 
 .PHONY: setup system-deps run test lint bench clean
 
@@ -17,7 +17,8 @@ $(BIN)/ftzgraph: pyproject.toml
 
 setup: $(BIN)/ftzgraph
 
-# Debian packages the tests need (CJK fonts for network pictures). Installed only when missing.
+# Debian packages the tests need: CJK fonts (network pictures, PDF fixtures, pages) and chromium (browser
+# tests, driven by playwright with executable_path, never a downloaded browser). Installed only when missing.
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -27,7 +28,7 @@ system-deps:
 
 run: setup
 	$(BIN)/ftzgraph build --store $(STORE)
-	$(BIN)/ftzgraph stats --store $(STORE)
+	$(BIN)/ftzgraph serve --store $(STORE)
 
 lint: setup
 	$(BIN)/ruff check graph api ontology tests scripts

@@ -84,7 +84,21 @@ def create_app(store: OxigraphStore, settings: Settings) -> FastAPI:
     app.state.store, app.state.settings, app.state.sparql = store, settings, service
     install_error_handlers(app)
     app.include_router(sparql.router)
+    # REST resources, linked-data dereferencing (/id/..., /graph/..., /ontology) and pages (/, /query, /network).
+    from ftzgraph.api.routes import include_routes
+
+    include_routes(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "HEAD"])
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app ``ftzgraph serve`` runs (a uvicorn factory): settings from ``FTZGRAPH_*`` variables.
+
+    With writes off the store is opened read-only, so several server workers, and a ``ftzgraph build``
+    running at the same time, can share it; with a write token it is opened read-write by one worker.
+    """
+    settings = Settings()
+    return create_app(OxigraphStore(settings.store, read_only=settings.write_token is None), settings)

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -61,36 +62,66 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @store_option
-@click.option("--no-validate", is_flag=True, help="Skip SHACL validation (faster; not recommended).")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary line.")
-def build(paths: tuple[Path, ...], store_path: str, no_validate: bool, quiet: bool) -> None:
+@click.option(
+    "--validate",
+    type=click.Choice(["auto", "full", "off"]),
+    default="auto",
+    show_default=True,
+    help="SHACL validation: auto = every document up to 200, a deterministic sample of larger builds.",
+)
+@click.option("--no-validate", is_flag=True, help="Same as --validate off.")
+@click.option("--force", is_flag=True, help="Rebuild documents whose content is already in the store.")
+@click.option("--workers", type=int, help="Worker processes (default: one per core when building many documents).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-document lines, only the summary.")
+def build(
+    paths: tuple[Path, ...],
+    store_path: str,
+    validate: str,
+    no_validate: bool,
+    force: bool,
+    workers: int | None,
+    quiet: bool,
+) -> None:
     """Build documents (files or folders) and the reference data into the store.
 
-    With no PATH, builds the bundled Heilongjiang collection (data/raw/). Each document replaces its
-    own named graph atomically; a failed build leaves the store as it was.
+    With no PATH, builds the bundled Heilongjiang collection (data/raw/). Documents are read in parallel;
+    each one's named graph is replaced atomically. Documents already in the store with the same content
+    are skipped (--force rebuilds them), so an interrupted build run again finishes the job. A document
+    that fails is reported with its file and the others proceed; the exit status is then 1.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ftzgraph.graph.build import build as run_build
 
     store = open_store(store_path, write=True)
+    started = time.perf_counter()
     try:
         with Progress(
             TextColumn("[bold]building"),
             BarColumn(),
             MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
             TimeElapsedColumn(),
             TextColumn("{task.description}"),
             console=console,
             disable=quiet,
             transient=True,
         ) as progress:
-            task = progress.add_task("", total=None)
+            task = progress.add_task("", total=None, rate="")
 
-            def tick(path: str, done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total, description=Path(path).name)
+            def tick(path: str, done: int, total: int, triples: int) -> None:
+                elapsed = max(time.perf_counter() - started, 1e-6)
+                rate = f"{done / elapsed:.1f} docs/s {triples / elapsed:,.0f} triples/s"
+                progress.update(task, completed=done, total=total, description=Path(path).name, rate=rate)
 
-            report = run_build(store, list(paths) or None, validate=not no_validate, progress=tick)
+            report = run_build(
+                store,
+                list(paths) or None,
+                validate="off" if no_validate else validate,
+                force=force,
+                workers=workers,
+                progress=tick,
+            )
     except FtzGraphError as error:
         raise click.ClickException(str(error)) from error
     finally:
@@ -98,14 +129,17 @@ def build(paths: tuple[Path, ...], store_path: str, no_validate: bool, quiet: bo
     for doc in report.documents:
         if doc.error:
             console.print(f"[red]failed[/red] {doc.error}")
+        elif quiet or doc.skipped:
             continue
-        console.print(f"[green]built[/green] {doc.path}: {doc.cases} cases, {doc.triples} triples (graph {doc.doc_id})")
-        for warning in doc.warnings:
-            console.print(f"  [yellow]warning[/yellow] {warning}")
-    ok = len(report.documents) - len(report.failed)
+        else:
+            console.print(f"[green]built[/green] {doc.path}: {doc.cases} cases, {doc.triples} triples ({doc.doc_id})")
+            for warning in doc.warnings:
+                console.print(f"  [yellow]warning[/yellow] {warning}")
+    built = report.built
     click.echo(
-        f"{ok} document(s), {sum(d.cases for d in report.documents)} cases, {report.triples} triples "
-        f"written to {store_path} in {report.seconds:.2f}s"
+        f"{len(built)} document(s) built, {len(report.skipped)} unchanged and skipped, {len(report.failed)} failed; "
+        f"{sum(d.cases for d in built)} cases, {report.triples} triples written to {store_path} "
+        f"in {report.seconds:.2f}s ({sum(len(d.warnings) for d in built)} warnings)"
     )
     if report.failed:
         sys.exit(1)
@@ -292,6 +326,57 @@ def stats(store_path: str, fmt: str) -> None:
         for row in data["conflicts"]:
             table.add_row(row["title"], row["comment"] or "")
         out.print(table)
+
+
+@cli.command()
+@store_option
+@click.option("--host", envvar="FTZGRAPH_HOST", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", envvar="FTZGRAPH_PORT", default=8000, show_default=True, type=int, help="TCP port.")
+@click.option(
+    "--workers", envvar="FTZGRAPH_WORKERS", default=1, show_default=True, type=int, help="Server worker processes."
+)
+def serve(store_path: str, host: str, port: int, workers: int) -> None:
+    """Serve the store: SPARQL endpoint (/sparql), REST API (/docs), linked data (/id/…) and pages (/).
+
+    When the store does not exist yet, builds the bundled document into it first. Other settings
+    (FTZGRAPH_WRITE_TOKEN, FTZGRAPH_QUERY_TIMEOUT_MS, FTZGRAPH_MAX_RESULT_ROWS, FTZGRAPH_MAX_BODY_BYTES,
+    FTZGRAPH_UNION_DEFAULT_GRAPH, FTZGRAPH_CORS_ORIGINS) come from the environment; see the README.
+    """
+    import os
+
+    import uvicorn
+
+    from ftzgraph.api.settings import Settings
+
+    os.environ.update(
+        {
+            "FTZGRAPH_STORE": store_path,
+            "FTZGRAPH_HOST": host,
+            "FTZGRAPH_PORT": str(port),
+            "FTZGRAPH_WORKERS": str(workers),
+        }
+    )
+    try:
+        settings = Settings()
+    except ValueError as error:
+        raise click.ClickException(f"bad setting: {error}") from error
+    if settings.write_token is not None and workers > 1:
+        raise click.ClickException(
+            "writes (FTZGRAPH_WRITE_TOKEN) need --workers 1: only one process may open the store read-write"
+        )
+    if not Path(store_path).exists():
+        from ftzgraph.graph.build import build as run_build
+
+        console.print(f"no store at {store_path}: building the bundled document first")
+        store = open_store(store_path, write=True)
+        try:
+            run_build(store)
+        finally:
+            store.close()
+    console.print(f"serving {store_path} on http://{host}:{port}/  (SPARQL: /sparql, query editor: /query, API: /docs)")
+    uvicorn.run(
+        "ftzgraph.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers, log_level="info"
+    )
 
 
 def main() -> None:

@@ -64,7 +64,7 @@ def _term(term: Any) -> str:
     return str(term)
 
 
-def _capped_solutions(results: ox.QuerySolutions, job: Job) -> tuple[ox.QuerySolutions, bool]:
+def _capped_solutions(results: ox.QuerySolutions, job: Job) -> tuple[ox.QuerySolutions | ox.QueryBoolean, bool]:
     """At most ``max_rows`` solutions as a fresh QuerySolutions (via TSV, pyoxigraph has no list constructor)."""
     names = results.variables
     lines = ["\t".join(str(v) for v in names)]
@@ -130,6 +130,15 @@ def _store_signature(path: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(entries))
 
 
+def _open_read_only(path: str) -> ox.Store:
+    """Open read-only, retrying once: a compaction by the writer can remove a file between listing and opening."""
+    try:
+        return ox.Store.read_only(path)
+    except OSError:
+        time.sleep(0.05)
+        return ox.Store.read_only(path)
+
+
 def _serve(jobs: Connection, outcomes: Connection, path: str) -> None:
     """Worker loop: receive a Job, answer an Outcome; reopen the store read-only when its files changed."""
     store: ox.Store | None = None
@@ -142,7 +151,7 @@ def _serve(jobs: Connection, outcomes: Connection, path: str) -> None:
         try:
             current = _store_signature(path)
             if store is None or current != signature:
-                store, signature = ox.Store.read_only(path), current
+                store, signature = _open_read_only(path), current
             outcome = execute(store, job)
         except TimeoutError as error:
             outcome = Outcome("timeout", message=str(error))

@@ -19,7 +19,10 @@ HEAD_CHARS = 3000
 _ISSUER_RE = re.compile(
     r"^[#\s]*(?P<issuer>[^\n]{4,60}?(?:办公室|委员会|人民政府|办公厅|厅|局|部|工作办公室|领导小组))\s*$", re.M
 )
-_TITLE_RE = re.compile(r"^[#\s]*(?P<title>关于[^\n]{4,120}?的(?:通知|函|意见|批复|决定))\s*$", re.M)
+_TITLE_RE = re.compile(
+    r"^[#\s]*(?P<title>(?:[^\n，。：:“”]{2,30}?)?关于[^\n]{4,120}?的(?:通知|函|意见|批复|决定))\s*$", re.M
+)
+"""A title line, with the issuer in front or not (``国务院关于做好…的通知``, ``关于印发…的通知``)."""
 _DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _SERIES_RE = re.compile(
     r"第(?P<n>[0-9一二三四五六七八九十]+)批(?P<series>[^\n，。“”]{0,30}(?:典型案例|最佳实践案例|改革试点经验|创新实践案例|创新成果))"

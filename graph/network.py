@@ -186,6 +186,7 @@ def bipartite_network(store: Store, flt: NetworkFilter = NO_FILTER) -> nx.Graph:
     by_case = _case_agencies(store, flt)
     graph = nx.Graph(kind="bipartite", filter=flt.describe())
     batches = context.case_batches()
+    batch_info = context.batches()
     for iri, case in sorted(context.cases.items()):
         graph.add_node(
             iri,
@@ -198,7 +199,7 @@ def bipartite_network(store: Store, flt: NetworkFilter = NO_FILTER) -> nx.Graph:
             provider_iri=case.provider or "",
             province=case.province,
             year=case.year or 0,
-            batches=sorted(batches.get(iri, ())),
+            batches=sorted(batch_info.get(b, {}).get("label", b) for b in batches.get(iri, ())),
         )
     members = {a for agencies in by_case.values() for a in agencies}
     for agency, attrs in sorted(_agency_nodes(context, by_case, members).items()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ftzgraph.graph.best_practice import apply_origins, best_practice_batch, case_origins
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract.agencies import extract_agencies
 from ftzgraph.graph.extract.citations import extract_citations
@@ -16,7 +17,9 @@ from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
 from ftzgraph.graph.extract.origins import extract_origins
 from ftzgraph.graph.extract.outcomes import extract_outcomes
 from ftzgraph.graph.gazetteer import Gazetteer, NationalItem, Place, load_gazetteer
+from ftzgraph.graph.layout import BATCH_NOTICE, BEST_PRACTICE, CASE_COLLECTION, detect_layout
 from ftzgraph.graph.model import Case, CaseText, Document, Evidence, TableRow
+from ftzgraph.graph.notice import NationalBatch, parse_notice
 from ftzgraph.graph.split import provider_line, split_cases
 from ftzgraph.graph.text import title_key
 
@@ -25,12 +28,18 @@ CITY_SUFFIXES = ("市", "州", "地区", "盟", "县", "旗")
 
 @dataclass
 class Extraction:
-    """The cases of one document and everything that did not parse cleanly."""
+    """The cases of one document and everything that did not parse cleanly.
+
+    ``layout`` is the document's layout (graph/layout.py); ``batch`` the national batch a State Council
+    notice or a best-practice collection declares (a notice has a batch and no cases).
+    """
 
     document: Document
     cases: list[Case]
     table: list[TableRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    layout: str = CASE_COLLECTION
+    batch: NationalBatch | None = None
 
 
 def provider_kind(name: str, gazetteer: Gazetteer) -> tuple[str, Place | None]:
@@ -128,15 +137,28 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
 
 
 def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> Extraction:
-    """Split and extract every case of ``document``; raises ``NoCasesError`` when there are none."""
+    """Split and extract every case of ``document`` (or the batch of a notice); raises ``NoCasesError``
+    when a collection has no cases."""
     gazetteer = gazetteer or load_gazetteer()
+    layout = detect_layout(document).name
+    if layout == BATCH_NOTICE:
+        batch = parse_notice(document, gazetteer)
+        return Extraction(document, [], warnings=[*document.warnings, *batch.warnings], layout=layout, batch=batch)
     split = split_cases(document)
     if not split.cases:
         raise NoCasesError(document.path)
+    origins = case_origins(split.cases, gazetteer) if layout == BEST_PRACTICE else {}
     providers = [p for p in (provider_line(c) for c in split.cases) if p]
-    own = own_zones(document, gazetteer, [p[0] for p in providers])
+    # In a best-practice collection each case's originating zone is its own, not a zone it copied from.
+    own = own_zones(document, gazetteer, [p[0] for p in providers] + [o.name for o in origins.values()])
     cases = [extract_case(text, gazetteer, own) for text in split.cases]
-    warnings = [*document.warnings, *split.warnings]
+    extraction = Extraction(document, cases, split.table, [], layout=layout)
+    if layout == BEST_PRACTICE:
+        apply_origins(cases, origins, gazetteer)
+        extraction.batch = best_practice_batch(document, cases, origins, gazetteer)
+    extraction.warnings = [*document.warnings, *split.warnings]
     for case in cases:
-        warnings.extend(case.warnings)
-    return Extraction(document, cases, split.table, warnings)
+        extraction.warnings.extend(case.warnings)
+    if extraction.batch is not None:
+        extraction.warnings.extend(extraction.batch.warnings)
+    return extraction

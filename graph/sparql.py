@@ -50,9 +50,6 @@ GRAPH_MEDIA_TYPES: dict[str, str] = {
     "application/rdf+xml": "application/rdf+xml",
     "application/xml": "application/rdf+xml",
 }
-assert set(RESULTS_MEDIA_TYPES.values()) <= set(RESULT_FORMATS) and set(GRAPH_MEDIA_TYPES.values()) <= set(
-    GRAPH_FORMATS
-)
 FORBIDDEN_IN_QUERY = {"SERVICE"}
 FORBIDDEN_IN_UPDATE = {"SERVICE", "LOAD"}
 

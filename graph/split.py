@@ -15,7 +15,7 @@ from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 
 CASE_SUFFIX_RE = re.compile(r"(?:复制推广)?典型案例\s*$|复制推广案例\s*$")
-MARKER_RE = re.compile(rf"^\s*#*\s*案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$")
+MARKER_RE = re.compile(rf"^\s*#*\s*(?:\*\*|__)?\s*案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$")
 ORDINAL_RE = re.compile(rf"^\s*#*\s*(?:[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]|[{NUMERAL_CLASS}]+\s*[、.．])\s*")
 PROVIDER_RE = re.compile(
     r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?)\s*提供\s*[)）]"
@@ -24,6 +24,8 @@ PROVIDER_RE = re.compile(
 )
 TABLE_HEADER_RE = re.compile(r"序号.{0,20}?(?:案例|事项|名称)")
 TABLE_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|\s{2,})\s*")
+BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
+"""A whole-line bold run, as converters write Word's bold heading paragraphs in Markdown."""
 COLLECTION_TITLE_RE = re.compile(r"^(?:附件\s*[:：]?|第\s*[" + NUMERAL_CLASS + r"]+\s*批)")
 
 TITLE_MATCH_MIN = 0.6
@@ -47,7 +49,13 @@ class _Line:
 
     @property
     def bare(self) -> str:
-        return self.text.strip().lstrip("#").strip()
+        return unbold(self.text.strip().lstrip("#").strip())
+
+
+def unbold(text: str) -> str:
+    """``**X**`` -> ``X``: bold marks around a whole line are layout, not title."""
+    match = BOLD_RE.match(text.strip())
+    return match["inner"].strip() if match else text
 
 
 def _lines(text: str) -> list[_Line]:
@@ -85,7 +93,7 @@ def parse_table(document: Document, lines: list[_Line]) -> tuple[list[TableRow],
 
 def clean_title(text: str) -> str:
     """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes."""
-    title = text.strip().lstrip("#").strip()
+    title = unbold(text.strip().lstrip("#").strip())
     marker = MARKER_RE.match(title)
     if marker:
         title = marker["rest"]
@@ -119,15 +127,16 @@ def split_cases(document: Document) -> SplitResult:
     for i in range(body_from, len(lines)):
         line = lines[i]
         marker = MARKER_RE.match(line.text)
-        if marker and not CASE_SUFFIX_RE.search(marker["rest"] or ""):
+        rest = re.sub(r"(?:\*\*|__)\s*$", "", marker["rest"]).strip() if marker else ""
+        if marker and not CASE_SUFFIX_RE.search(rest):
             number = parse_chinese_number(marker["n"])
-            if marker["rest"].strip() and len(marker["rest"]) <= 80 and number is not None:
+            if rest and len(rest) <= 80 and number is not None:
                 starts.append((i, i, number))
                 pending_marker = None
             elif number is not None:
                 pending_marker = (i, number)
             continue
-        if _is_title_line(line, matcher):
+        if _is_title_line(line, matcher) or (pending_marker and _is_plain_title(line)):
             if pending_marker and i - pending_marker[0] <= 4:
                 starts.append((i, pending_marker[0], pending_marker[1]))
             else:
@@ -135,6 +144,8 @@ def split_cases(document: Document) -> SplitResult:
             pending_marker = None
         elif line.text.strip() and pending_marker and i - pending_marker[0] > 4:
             pending_marker = None
+    if not starts:
+        starts = _structural_starts(lines, body_from)
 
     warnings: list[str] = []
     cases: list[CaseText] = []
@@ -143,7 +154,8 @@ def split_cases(document: Document) -> SplitResult:
         title_line = lines[title_index]
         start = lines[span_index].start
         end = lines[end_index - 1].end if end_index - 1 >= span_index else title_line.end
-        heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end)
+        trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
+        heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end - trail)
         cases.append(CaseText(document, number, clean_title(title_line.text), heading, start, end))
 
     _match_table(cases, table, matcher, warnings, document)
@@ -151,7 +163,46 @@ def split_cases(document: Document) -> SplitResult:
 
 
 def _lead(text: str) -> int:
-    return len(text) - len(text.lstrip().lstrip("#").lstrip())
+    return len(text) - len(text.lstrip().lstrip("#").lstrip().lstrip("*").lstrip())
+
+
+def _is_plain_title(line: _Line) -> bool:
+    """A short line that is not a sentence or a provider line: the title under a bare "案例一" marker."""
+    bare = line.bare
+    return 2 <= len(bare) <= 60 and not bare.endswith(("。", "；", "：", ":")) and not PROVIDER_RE.match(bare)
+
+
+def _heading_style(line: _Line) -> str | None:
+    """How a line is marked as a heading: bold, 一、, （一）, 1. — or None."""
+    text = line.text.strip().lstrip("#").strip()
+    if BOLD_RE.match(text):
+        return "bold"
+    if re.match(rf"^[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]", text):
+        return "paren"
+    if re.match(r"^[零〇一二两三四五六七八九十百]+\s*、", text):
+        return "chinese"
+    if re.match(r"^[0-9０-９]+\s*[、.．]", text):
+        return "arabic"
+    return None
+
+
+def _structural_starts(lines: list[_Line], body_from: int) -> list[tuple[int, int, int | None]]:
+    """Headings known only by the document's structure: with no 案例 markers, no suffixed titles and no table
+    rows, the lines marked one way (bold, 一、, （一）) that are each followed by a provider line are the cases.
+    "一、主要做法" inside a case is never followed by a provider line, so section headings stay sections."""
+    found: dict[str, list[tuple[int, int, int | None]]] = {}
+    for i in range(body_from, len(lines)):
+        bare = lines[i].bare
+        style = _heading_style(lines[i])
+        if style is None or not bare or len(bare) > 80 or bare.endswith(("。", "；")):
+            continue
+        following = [line for line in lines[i + 1 : i + 6] if line.text.strip()][:2]
+        if not following or not PROVIDER_RE.match(following[0].text):
+            continue
+        ordinal = re.match(rf"^[（(]?\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[)）、.．]", bare)
+        number = parse_chinese_number(ordinal["n"]) if ordinal and style != "bold" else None
+        found.setdefault(style, []).append((i, i, number))
+    return max(found.values(), key=len, default=[])
 
 
 def _match_table(

@@ -107,18 +107,29 @@ class OxigraphStore:
         self.replace_graphs({graph: list(quads_or_triples)})
 
     def replace_graphs(self, graphs: dict[str, list[ox.Triple | ox.Quad]]) -> None:
-        """Swap the content of several named graphs in one transaction: readers see old or new, never half."""
-        quads: list[ox.Quad] = []
-        for graph, statements in graphs.items():
-            name = ox.NamedNode(graph)
-            for statement in statements:
-                quads.append(ox.Quad(statement.subject, statement.predicate, statement.object, name))
-        names = [ox.NamedNode(g) for g in graphs]
+        """Swap the content of several named graphs at once: readers see all old or all new, never half.
+
+        When none of the graphs exists yet (a new document), one ``extend`` call writes them in one
+        transaction. Otherwise one SPARQL update request (DROP each graph, then INSERT DATA with the new
+        triples as N-Triples text) does it, also one transaction. On disk, 50 synthetic documents (81k
+        triples) take 2.4 s with ``extend`` and 5.9 s with the update.
+        """
         try:
-            # Oxigraph runs one update request in one transaction: the DROPs and the INSERT commit together.
-            drops = " ".join(f"DROP SILENT GRAPH <{n.value}> ;" for n in names)
-            self.raw.update(drops + " INSERT DATA { " + _quads_to_sparql(quads) + " }")
-        except (OSError, SyntaxError) as error:
+            if not any(self.raw.contains_named_graph(ox.NamedNode(graph)) for graph in graphs):
+                self.raw.extend(
+                    ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph))
+                    for graph, statements in graphs.items()
+                    for t in statements
+                )
+                return
+            parts = []
+            for graph, statements in graphs.items():
+                triples = [ox.Triple(t.subject, t.predicate, t.object) for t in statements]
+                parts.append((graph, (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")))
+            drops = " ; ".join(f"DROP SILENT GRAPH <{graph}>" for graph, _ in parts)
+            inserts = " ".join(f"GRAPH <{graph}> {{ {body} }}" for graph, body in parts)
+            self.raw.update(f"{drops} ; INSERT DATA {{ {inserts} }}")
+        except (OSError, SyntaxError, ValueError) as error:
             raise StoreError(f"cannot write to the store at {self.path}: {error}") from error
 
     def graphs(self) -> list[str]:
@@ -132,10 +143,3 @@ class OxigraphStore:
         with suppress(AttributeError, OSError):
             self.raw.flush()
         del self.raw
-
-
-def _quads_to_sparql(quads: list[ox.Quad]) -> str:
-    by_graph: dict[str, list[str]] = {}
-    for quad in quads:
-        by_graph.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
-    return " ".join(f"GRAPH {g} {{ {' '.join(lines)} }}" for g, lines in by_graph.items())

@@ -143,12 +143,19 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+_NUMBERED_HEADING_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+
+
 def _is_heading_line(out: list[str]) -> bool:
-    """True when the current (last) output line is a Markdown heading: a heading never runs on."""
+    """True when the current (last) output line is a heading: Markdown ``#``, or a short numbered line such as
+    ``一、复制推广事项介绍`` as converted Word/PDF/HTML documents write them. A heading never runs on."""
     k = len(out) - 1
     while k >= 0 and out[k] != "\n":
         k -= 1
-    return k + 1 < len(out) and out[k + 1] == "#"
+    if k + 1 < len(out) and out[k + 1] == "#":
+        return True
+    line = "".join(out[k + 1 :])
+    return len(line) <= 30 and bool(_NUMBERED_HEADING_RE.match(line))
 
 
 joined_text = lru_cache(maxsize=256)(join_broken_lines)

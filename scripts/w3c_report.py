@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-import _w3c  # noqa: E402
+import _w3c
 
 
 def main() -> int:

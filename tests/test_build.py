@@ -31,7 +31,10 @@ def store(tmp_path: Path) -> OxigraphStore:
 def test_building_twice_gives_the_same_graph_and_no_duplicates(store: OxigraphStore, bundled_path: Path) -> None:
     build(store, [bundled_path])
     first = canonical_nquads(store)
-    build(store, [bundled_path])
+    again = build(store, [bundled_path])
+    assert [d.skipped for d in again.documents] == [True]
+    rebuilt = build(store, [bundled_path], force=True)
+    assert [d.skipped for d in rebuilt.documents] == [False]
     assert canonical_nquads(store) == first
     assert case_count(store) == 28
     assert len(first) == len(set(first))
@@ -128,7 +131,7 @@ def test_failed_validation_leaves_the_previous_graph(store: OxigraphStore, bundl
     before = canonical_nquads(store)
     monkeypatch.setattr(build_module, "validate_graph", lambda graph: ValidationReport(False, "report text", 1))
     with pytest.raises(ValidationError, match="report text"):
-        build(store, [bundled_path])
+        build(store, [bundled_path], force=True)
     assert canonical_nquads(store) == before
 
 
@@ -157,8 +160,37 @@ def test_every_vocabulary_term_used_is_declared(built_store: OxigraphStore) -> N
 def test_evidence_offsets_point_into_the_source(built_store: OxigraphStore, bundled_path: Path) -> None:
     text = bundled_path.read_text(encoding="utf-8")
     rows = built_store.select(
-        "PREFIX oa: <http://www.w3.org/ns/oa#> SELECT DISTINCT ?q ?s ?e WHERE { ?ev oa:exact ?q ; oa:start ?s ; oa:end ?e }"
+        "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        "SELECT DISTINCT ?q ?s ?e WHERE { ?ev oa:exact ?q ; oa:start ?s ; oa:end ?e }"
     )
     assert len(rows) > 200
     for row in rows:
         assert text[row["s"] : row["e"]] == row["q"]
+
+
+def test_documents_naming_one_reform_and_notice_differently_still_conform(store: OxigraphStore, tmp_path: Path) -> None:
+    """Two collections cite the same 文号 under a full and a short title, and write a reform's name with and
+    without quotes: the merged graph keeps both names and conforms."""
+    template = (
+        "# 某省自由贸易试验区工作办公室\n\n某自贸办函〔2024〕{n}号\n\n序号\t案例名称\t提供单位\n"
+        "1\t“{title}”复制推广典型案例\t甲市\n\n## 案例 1\n\n# “{title}”复制推广典型案例\n\n(甲市提供)\n\n"
+        "甲市税务局复制推广自贸试验区第六批改革试点经验“{item}”，印发《{notice}》（国函〔2020〕96号）。\n"
+    )
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(
+        template.format(
+            n=1, title="推行全通版许可证", item="推行全通版许可证", notice="国务院关于做好第六批工作的通知"
+        ),
+        encoding="utf-8",
+    )
+    second.write_text(
+        template.format(n=2, title="推行‘全通版’许可证", item="推行‘全通版’许可证", notice="第六批工作通知"),
+        encoding="utf-8",
+    )
+    report = build(store, [first, second], validate="full")
+    assert [d.error for d in report.documents] == [None, None]
+    titles = store.select(
+        'SELECT DISTINCT ?t WHERE { ?d <http://purl.org/dc/terms/identifier> "国函〔2020〕96号" ; '
+        "<http://purl.org/dc/terms/title> ?t }"
+    )
+    assert {"国务院关于做好第六批工作的通知", "第六批工作通知"} <= {row["t"] for row in titles}

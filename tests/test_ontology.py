@@ -165,6 +165,24 @@ def test_vocabulary_schemes(vocab: Graph, scheme: URIRef) -> None:
     assert all((c, RDF.type, SKOS.Concept) in vocab and vocab.value(c, SKOS.notation) for c in members)
 
 
+def test_named_individuals_link_without_cycles(vocab: Graph) -> None:
+    """pySHACL deep-clones owl:NamedIndividual nodes from the ont_graph by following links; a cycle hangs it."""
+    individuals = set(vocab.subjects(RDF.type, OWL.NamedIndividual))
+    links = {i: {o for o in vocab.objects(i, None) if o in individuals and o != i} for i in individuals}
+    done: set[URIRef] = set()
+
+    def visit(node: URIRef, path: tuple[URIRef, ...]) -> None:
+        assert node not in path, f"cycle through {[n.fragment for n in (*path, node)]}"
+        if node not in done:
+            for target in links[node]:
+                visit(target, (*path, node))
+            done.add(node)
+
+    assert individuals
+    for individual in individuals:
+        visit(individual, ())
+
+
 def test_every_term_has_labels_and_definition(vocab: Graph) -> None:
     """@zh and @en labels (rdfs:label, or skos:prefLabel for concepts) and an @en definition on every ftz: term."""
     problems = []
@@ -247,7 +265,7 @@ def validate(data: Graph, shapes: Graph, vocab: Graph, inference: str) -> tuple[
 def failing_node_shapes(report: Graph, shapes: Graph) -> set[URIRef]:
     """The targeted node shapes that own each result's source shape (a property shape or the node shape)."""
     owners = set()
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    for result in report.objects(None, SH.result):  # top-level results, not their sh:detail
         source = report.value(result, SH.sourceShape)
         owner = shapes.value(None, SH.property, source) or source
         owners.add(owner)
@@ -294,6 +312,17 @@ BROKEN = {
     "national reform in no batch": (drop(NATIONAL, FTZ.inBatch), FTZSH.NationalReformShape),
 }
 
+# RDFS inference types every value of a property with the property's rdfs:range, so sh:class on a ranged property
+# (ftz:sector rdfs:range skos:Concept) can no longer fail. This is why validation should use inference="none".
+RDFS_MASKED = {("agency sector not a concept", "rdfs")}
+
+
+def test_rdfs_inference_masks_range_checks(shapes: Graph, vocab: Graph) -> None:
+    data = Graph().parse(VALID_FIXTURE)
+    put(AGENCY, FTZ.sector, ID["sector/nowhere"])(data)
+    assert validate(data, shapes, vocab, "none")[0] is False
+    assert validate(data, shapes, vocab, "rdfs")[0] is True
+
 
 @pytest.mark.parametrize("inference", ["none", "rdfs"])
 def test_valid_fixture_conforms(shapes: Graph, vocab: Graph, inference: str) -> None:
@@ -307,8 +336,10 @@ def test_valid_fixture_conforms_with_vocab_in_data(shapes: Graph, vocab: Graph) 
     assert conforms, text
 
 
-@pytest.mark.parametrize("inference", ["none", "rdfs"])
-@pytest.mark.parametrize("name", list(BROKEN))
+@pytest.mark.parametrize(
+    ("name", "inference"),
+    [(name, inference) for name in BROKEN for inference in ("none", "rdfs") if (name, inference) not in RDFS_MASKED],
+)
 def test_broken_fixture_fails_on_its_shape(shapes: Graph, vocab: Graph, name: str, inference: str) -> None:
     edit, expected_shape = BROKEN[name]
     data = Graph().parse(VALID_FIXTURE)

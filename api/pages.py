@@ -1,0 +1,264 @@
+"""Server-rendered pages: the Jinja2 environment, the lineage diagram's layout, and one renderer per page kind.
+
+Templates live in ``api/templates/``, static files in ``api/static/`` (JavaScript libraries vendored under
+``static/vendor/``, see its README). Renderers call one ``graph/`` function and hand the result to a template;
+the only logic here is presentation (where the boxes of the lineage diagram go).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from ftzgraph.api.routes.schemas import local_path
+from ftzgraph.graph.agencies import read_agency
+from ftzgraph.graph.describe import describe
+from ftzgraph.graph.records import stats
+from ftzgraph.graph.reforms import list_zones, read_reform, read_zone
+from ftzgraph.graph.resources import CaseFilter, list_cases, list_documents, read_case
+from ftzgraph.graph.store import Store
+from ftzgraph.graph.vocabulary import curie
+from ftzgraph.ontology.namespace import ID
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+QUERIES = HERE / "queries"
+
+templates = Jinja2Templates(directory=str(TEMPLATES))
+templates.env.filters["href"] = local_path
+templates.env.filters["tail"] = lambda iri: str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """The template ``name`` rendered with ``context``; ``Vary: Accept`` since the same URL also serves RDF."""
+    response = templates.TemplateResponse(request, name, context, status_code=status_code)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def example_queries() -> list[dict[str, str]]:
+    """The example queries in ``api/queries/*.rq``: name, the first comment line as title, and the text."""
+    queries = []
+    for path in sorted(QUERIES.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        first = next((line for line in text.splitlines() if line.startswith("#")), "# " + path.stem)
+        queries.append({"name": path.stem, "title": first.lstrip("# ").strip(), "query": text})
+    return queries
+
+
+COLUMN_WIDTH, ROW_HEIGHT, BOX_WIDTH, BOX_HEIGHT, MARGIN = 230, 54, 190, 38, 12
+
+
+def _clip(text: str | None, size: int = 13) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
+    """Boxes and arrows of a case's lineage in four columns: provider and agencies, case, origin reforms, and
+    the batches and zones the text names. Each arrow keeps its label; coordinates are in SVG user units."""
+    columns: list[list[dict[str, Any]]] = [[], [], [], []]
+    edges: list[tuple[str, str, str]] = []
+
+    def node(column: int, key: str, label: str | None, kind: str, iri: str | None) -> str:
+        if not any(n["key"] == key for n in columns[column]):
+            columns[column].append({"key": key, "label": _clip(label), "title": label or "", "kind": kind, "iri": iri})
+        return key
+
+    case = data["case"]
+    case_key = node(1, case["iri"], case["title"], "case", case["iri"])
+    provider = data.get("provider") or {}
+    if provider.get("iri"):
+        edges.append(
+            (case_key, node(0, provider["iri"], provider.get("label"), "provider", provider["iri"]), "提供单位")
+        )
+    for agency in data.get("agencies", []):
+        edges.append((case_key, node(0, agency["iri"], agency["label"], "agency", agency["iri"]), "实施部门"))
+    for origin in data.get("origins", []):
+        reform = origin["reform"]
+        reform_key = node(2, reform["iri"], reform.get("label"), "reform", reform["iri"])
+        if (case_key, reform_key, "源自") not in edges:
+            edges.append((case_key, reform_key, "源自"))
+        if origin.get("batch"):
+            batch = origin["batch"]
+            edges.append((reform_key, node(3, batch["iri"], batch.get("label"), "batch", batch["iri"]), "批次"))
+        if origin.get("zone"):
+            zone = origin["zone"]
+            label = zone.get("short") or zone.get("label")
+            edges.append((reform_key, node(3, zone["iri"], label, "zone", zone["iri"]), "首创地"))
+    rows = max(len(c) for c in columns) or 1
+    height = rows * ROW_HEIGHT + 2 * MARGIN
+    where: dict[str, tuple[float, float]] = {}
+    boxes = []
+    for index, column in enumerate(columns):
+        offset = (height - len(column) * ROW_HEIGHT) / 2
+        for row, item in enumerate(column):
+            x, y = MARGIN + index * COLUMN_WIDTH, offset + row * ROW_HEIGHT + (ROW_HEIGHT - BOX_HEIGHT) / 2
+            where[item["key"]] = (x, y)
+            boxes.append({**item, "x": x, "y": y, "href": local_path(item["iri"]) if item["iri"] else None})
+    arrows = []
+    for source, target, label in dict.fromkeys(edges):
+        (sx, sy), (tx, ty) = where[source], where[target]
+        if tx < sx:  # an arrow to the left starts at the left side of its source
+            x1, x2 = sx, tx + BOX_WIDTH
+        else:
+            x1, x2 = sx + BOX_WIDTH, tx
+        y1, y2 = sy + BOX_HEIGHT / 2, ty + BOX_HEIGHT / 2
+        arrows.append(
+            {"x1": x1, "y1": y1, "x2": x2, "y2": y2, "label": label, "lx": (x1 + x2) / 2, "ly": (y1 + y2) / 2 - 4}
+        )
+    width = MARGIN * 2 + 3 * COLUMN_WIDTH + BOX_WIDTH
+    return {
+        "width": width,
+        "height": height,
+        "boxes": boxes,
+        "arrows": arrows,
+        "box_width": BOX_WIDTH,
+        "box_height": BOX_HEIGHT,
+    }
+
+
+def lineage_edges(case: dict[str, Any]) -> list[dict[str, Any]]:
+    """The lineage as text: one line per edge with its evidence (quote, line, offsets, evidence IRI)."""
+    data = case.get("lineage")
+    if not data:
+        return []
+    by_position = {(e["start"], e["end"]): e["iri"] for e in case.get("evidence", [])}
+
+    def evidence(ev: dict[str, Any] | None) -> dict[str, Any] | None:
+        if not ev:
+            return None
+        return {**ev, "iri": by_position.get((ev.get("start"), ev.get("end")))}
+
+    edges = []
+    provider = data.get("provider") or {}
+    if provider.get("iri"):
+        edges.append(
+            {"relation": "provided by 提供单位", "target": provider, "evidence": evidence(provider.get("evidence"))}
+        )
+    for origin in data.get("origins", []):
+        reform = origin["reform"]
+        target = {"iri": reform["iri"], "label": reform.get("label")}
+        kind = origin["kind"]
+        edges.append(
+            {"relation": f"derived from 源自 ({kind})", "target": target, "evidence": evidence(origin.get("evidence"))}
+        )
+        if origin.get("batch"):
+            edges.append(
+                {
+                    "relation": "in batch 批次 (as the text says)",
+                    "target": origin["batch"],
+                    "evidence": evidence(origin.get("evidence")),
+                }
+            )
+        if origin.get("zone"):
+            zone = origin["zone"]
+            target = {"iri": zone["iri"], "label": zone.get("short") or zone.get("label")}
+            edges.append(
+                {"relation": "originated in 首创地", "target": target, "evidence": evidence(origin.get("evidence"))}
+            )
+    for agency in data.get("agencies", []):
+        edges.append({"relation": "agency 实施部门", "target": agency, "evidence": evidence(agency.get("evidence"))})
+    return edges
+
+
+def home_page(request: Request, store: Store) -> HTMLResponse:
+    """Counts, search box, latest source documents, and the first cases."""
+    counts = stats(store)["classes"]
+    cases, total = list_cases(store, CaseFilter(), limit=100)
+    return render(
+        request, "home.html", counts=counts, documents=list_documents(store)[:10], cases=cases, total_cases=total
+    )
+
+
+def network_page(request: Request, store: Store) -> HTMLResponse:
+    """The agency network page with its filter choices (providers and zones that have cases)."""
+    providers = sorted(stats(store)["cases_per_provider"])
+    zones = [z for z in list_zones(store) if z["cases"] or z["national_items"]]
+    return render(request, "network.html", providers=providers, zones=zones, sectors=SECTOR_COLOURS)
+
+
+SECTOR_COLOURS = {
+    "customs": "#1f77b4",
+    "tax": "#ff7f0e",
+    "market-regulation": "#2ca02c",
+    "justice": "#d62728",
+    "central-bank-fx": "#9467bd",
+    "land-property": "#8c564b",
+    "civil-affairs": "#e377c2",
+    "commerce": "#7f7f7f",
+    "development-reform": "#bcbd22",
+    "courts-arbitration": "#17becf",
+    "finance-bureau": "#aec7e8",
+    "service-centre": "#ffbb78",
+    "bank": "#98df8a",
+    "party-government": "#ff9896",
+    "other": "#c7c7c7",
+}
+"""Node colours of the network page by sector id; sectors not listed get a colour derived from their id."""
+
+
+def resource_page(request: Request, store: Store, path: str) -> HTMLResponse | None:
+    """The page of the resource at ``/id/{path}``; None when the store knows nothing about it."""
+    kind, _, rest = path.partition("/")
+    if kind == "case" and rest and "/" not in rest:
+        case = read_case(store, rest)
+        if case is None:
+            return None
+        diagram = lineage_diagram(case["lineage"]) if case.get("lineage") else None
+        return render(request, "case.html", case=case, diagram=diagram, edges=lineage_edges(case))
+    if kind == "zone" and rest:
+        zone = read_zone(store, rest)
+        return render(request, "zone.html", zone=zone) if zone else None
+    if kind == "agency" and rest:
+        agency = read_agency(store, rest)
+        return render(request, "agency.html", agency=agency) if agency else None
+    if kind == "reform" and rest:
+        reform = read_reform(store, rest)
+        return render(request, "reform.html", reform=reform) if reform else None
+    iri = str(ID[path])
+    triples = describe(store, iri)
+    if not triples:
+        return None
+    cases = list_cases(store, CaseFilter(document=iri), limit=500)[0] if kind == "doc" else []
+    return render(request, "resource.html", iri=iri, kind=kind, view=resource_view(iri, triples), cases=cases)
+
+
+def resource_view(iri: str, triples: list[ox.Triple]) -> dict[str, Any]:
+    """Triples grouped for a generic page: the resource's own statements, then each part or evidence node."""
+    labels: dict[str, str] = {}
+    for t in triples:
+        subject, obj = t.subject, t.object
+        if not isinstance(subject, ox.NamedNode) or not isinstance(obj, ox.Literal):
+            continue
+        if t.predicate.value == RDFS_LABEL and (obj.language in ("zh", None) or subject.value not in labels):
+            labels.setdefault(subject.value, obj.value)
+    subjects: dict[str, list[dict[str, Any]]] = {}
+    for t in triples:
+        if not isinstance(t.subject, ox.NamedNode) or isinstance(t.object, ox.Triple):
+            continue
+        is_label_only = t.subject.value != iri and t.predicate.value == RDFS_LABEL
+        if is_label_only and not any(x.subject == t.subject and x.predicate.value != RDFS_LABEL for x in triples):
+            continue
+        obj = t.object
+        value = {
+            "predicate": curie(t.predicate.value),
+            "predicate_iri": t.predicate.value,
+            "iri": obj.value if isinstance(obj, ox.NamedNode) else None,
+            "text": labels.get(obj.value, curie(obj.value)) if isinstance(obj, ox.NamedNode) else str(obj.value),
+            "lang": obj.language if isinstance(obj, ox.Literal) else None,
+        }
+        subjects.setdefault(t.subject.value, []).append(value)
+    for rows in subjects.values():
+        rows.sort(key=lambda r: (r["predicate"] != "rdf:type", r["predicate"], r["text"]))
+    own = subjects.pop(iri, [])
+    return {"label": labels.get(iri), "own": own, "others": sorted(subjects.items())}
+
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"

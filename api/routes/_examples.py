@@ -1,0 +1,236 @@
+"""One example answer per endpoint for the OpenAPI document, taken from the bundled document's graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+ID = "https://w3id.org/ftzgraph/id/"
+CASE_REF: dict[str, Any] = {
+    "iri": ID + "case/d1fc55f7e367a-16",
+    "href": "/id/case/d1fc55f7e367a-16",
+    "id": "d1fc55f7e367a-16",
+    "label": None,
+    "number": 16,
+    "title": "批次进出、集中申报",
+    "document": {
+        "iri": ID + "doc/d1fc55f7e367a",
+        "href": "/id/doc/d1fc55f7e367a",
+        "label": "关于印发我省第三批…的通知",
+    },
+    "provider": {
+        "iri": ID + "zone/heilongjiang/suifenhe-area",
+        "href": "/id/zone/heilongjiang/suifenhe-area",
+        "label": "绥芬河片区",
+        "kind": "ftz_area",
+    },
+    "origin_batches": [{"iri": ID + "batch/sc-3", "href": "/id/batch/sc-3", "label": "自贸试验区第三批改革试点经验"}],
+    "origin_zones": [{"iri": ID + "zone/shanghai", "href": "/id/zone/shanghai", "label": "上海自贸试验区"}],
+    "national_items": [
+        {"iri": ID + "reform/db98872ad0a3", "href": "/id/reform/db98872ad0a3", "label": "批次进出、集中申报"}
+    ],
+    "agencies": [
+        {
+            "iri": ID + "agency/2da89fc959ff",
+            "href": "/id/agency/2da89fc959ff",
+            "label": "绥芬河海关",
+            "sector": "customs",
+        }
+    ],
+}
+EVIDENCE = {
+    "iri": ID + "evidence/d1fc55f7e367a-27940-28002-4bb85a",
+    "quote": "海关特殊监管区域“批次进出、集中申报”源自国务院发布的自由贸易试验区第三批改革试点经验",
+    "start": 27940,
+    "end": 28002,
+    "line": 709,
+    "document": ID + "doc/d1fc55f7e367a",
+}
+LINEAGE = {
+    "case": {
+        "iri": CASE_REF["iri"],
+        "id": "d1fc55f7e367a-16",
+        "number": 16,
+        "title": "批次进出、集中申报",
+        "document": {},
+    },
+    "reform": CASE_REF["iri"] + "/reform",
+    "provider": {"iri": ID + "zone/heilongjiang/suifenhe-area", "label": "绥芬河片区", "kind": "ftz_area"},
+    "origins": [
+        {
+            "claim": CASE_REF["iri"] + "/origin/1",
+            "kind": "NationalBatchOrigin",
+            "reform": {"iri": ID + "reform/db98872ad0a3", "label": "批次进出、集中申报", "national": True},
+            "batch": {"iri": ID + "batch/sc-3", "label": "自贸试验区第三批改革试点经验", "number": 3},
+            "zone": None,
+            "evidence": EVIDENCE,
+        }
+    ],
+    "national_items": [
+        {"iri": ID + "reform/db98872ad0a3", "batches": ["自贸试验区第三批改革试点经验"], "zones": ["上海自贸试验区"]}
+    ],
+    "agencies": [
+        {"iri": ID + "agency/2da89fc959ff", "label": "绥芬河海关", "sector": ID + "sector/customs", "evidence": None}
+    ],
+    "conflicts": [],
+}
+CASES = {"data": [CASE_REF], "count": 1}
+CASE = {
+    **CASE_REF,
+    "lineage": LINEAGE,
+    "outcomes": [
+        {"iri": CASE_REF["iri"] + "/outcome/2", "measure": "区内企业节约物流成本", "value": 340, "unit": "万元"}
+    ],
+    "documents": [
+        {
+            "iri": ID + "policy/86c60618d4c6",
+            "href": "/id/policy/86c60618d4c6",
+            "label": "推动综合保税区高质量发展综合改革措施",
+        }
+    ],
+    "dates": ["2019"],
+    "evidence": [EVIDENCE],
+}
+REFORM_REF = {
+    "iri": ID + "reform/db98872ad0a3",
+    "href": "/id/reform/db98872ad0a3",
+    "id": "db98872ad0a3",
+    "label": "批次进出、集中申报",
+    "national": True,
+    "batches": [{"iri": ID + "batch/sc-3", "href": "/id/batch/sc-3", "label": "自贸试验区第三批改革试点经验"}],
+    "piloted_in": [{"iri": ID + "zone/shanghai", "href": "/id/zone/shanghai", "label": "上海自贸试验区"}],
+    "cases": 1,
+}
+REFORMS = {"data": [REFORM_REF], "count": 29}
+REFORM = {
+    **REFORM_REF,
+    "alt_labels": ["分送集报"],
+    "copied_by": [{**CASE_REF, "origin_kinds": ["NationalBatchOrigin", "ZoneOrigin"], "evidence": [EVIDENCE]}],
+}
+ZONE_REF = {
+    "iri": ID + "zone/shanghai",
+    "href": "/id/zone/shanghai",
+    "id": "shanghai",
+    "label": "中国（上海）自由贸易试验区",
+    "short": "上海自贸试验区",
+    "label_en": "China (Shanghai) Pilot Free Trade Zone",
+    "province": "上海市",
+    "created": "2013-09-29",
+    "areas": [
+        {
+            "iri": ID + "zone/shanghai/lujiazui-financial-area",
+            "id": "shanghai/lujiazui-financial-area",
+            "label": "陆家嘴金融片区",
+        }
+    ],
+    "cases": 4,
+    "national_items": 3,
+}
+ZONES = {"data": [ZONE_REF], "count": 22}
+ZONE = {
+    **{k: v for k, v in ZONE_REF.items() if k not in ("cases", "national_items")},
+    "kind": "zone",
+    "reforms": [
+        {**REFORM_REF, "basis": ["reference", "document"], "copied_by": [{**CASE_REF, "evidence": [EVIDENCE]}]}
+    ],
+    "provided_cases": [],
+}
+AGENCY_REF = {
+    "iri": ID + "agency/2da89fc959ff",
+    "href": "/id/agency/2da89fc959ff",
+    "id": "2da89fc959ff",
+    "label": "绥芬河海关",
+    "sector": {"iri": ID + "sector/customs", "id": "customs", "label": "海关", "label_en": "Customs"},
+    "parent": {"iri": ID + "agency/ec01204691cc", "label": "哈尔滨海关"},
+    "cases": 2,
+}
+AGENCIES = {"data": [AGENCY_REF], "count": 67}
+AGENCY = {
+    **{k: v for k, v in AGENCY_REF.items() if k != "cases"},
+    "city": {"iri": ID + "place/22bd23b34238", "label": "绥芬河市"},
+    "children": [],
+    "cases": [
+        {**CASE_REF, "evidence": [{**EVIDENCE, "quote": "绥芬河海关", "start": 27776, "end": 27781, "line": 705}]}
+    ],
+    "partners": [
+        {
+            "iri": ID + "agency/ec01204691cc",
+            "id": "ec01204691cc",
+            "label": "哈尔滨海关",
+            "sector": "customs",
+            "shared": 1,
+            "cases": ["d1fc55f7e367a-16"],
+        }
+    ],
+}
+BATCHES = {
+    "data": [
+        {
+            "iri": ID + "batch/sc-3",
+            "href": "/id/batch/sc-3",
+            "id": "sc-3",
+            "label": "自贸试验区第三批改革试点经验",
+            "label_en": "FTZ reform pilot experiences, batch 3",
+            "kind": "改革试点经验",
+            "number": 3,
+            "issued": "2017",
+            "declared_items": 5,
+            "items": 1,
+            "cases": 1,
+        }
+    ],
+    "count": 13,
+}
+DOCUMENTS = {
+    "data": [
+        {
+            "iri": ID + "doc/d1fc55f7e367a",
+            "href": "/id/doc/d1fc55f7e367a",
+            "id": "d1fc55f7e367a",
+            "title": "关于印发我省第三批复制推广自贸试验区制度创新成果典型案例的通知",
+            "number": "黑自贸工办函〔2023〕55号",
+            "publisher": "中国(黑龙江)自由贸易试验区工作办公室",
+            "file": "hlj-ftz-2023-batch3-cases.txt",
+            "declared_cases": 28,
+            "cases": 28,
+        }
+    ],
+    "count": 1,
+}
+STATS = {
+    "classes": {"Case": 28, "Agency": 67, "Evidence": 410},
+    "cases_per_provider": {"绥芬河片区": 14},
+    "cases_per_origin_batch": {"自贸试验区第六批改革试点经验": 3},
+    "cases_per_origin_zone": {"上海自贸试验区": 4},
+    "conflicts": [],
+}
+SEARCH = {
+    "data": [
+        {
+            "iri": ID + "case/d1fc55f7e367a-16",
+            "href": "/id/case/d1fc55f7e367a-16",
+            "id": "d1fc55f7e367a-16",
+            "kind": "case",
+            "label": "批次进出、集中申报",
+            "matched": "批次进出、集中申报",
+        }
+    ],
+    "count": 1,
+}
+NETWORK = {
+    "elements": {
+        "nodes": [{"data": {"id": ID + "agency/2da89fc959ff", "label": "绥芬河海关", "sector": "customs", "cases": 2}}],
+        "edges": [
+            {
+                "data": {
+                    "source": ID + "agency/2da89fc959ff",
+                    "target": ID + "agency/ec01204691cc",
+                    "weight": 1,
+                    "cases": ["d1fc55f7e367a-16"],
+                }
+            }
+        ],
+    },
+    "data": {"kind": "agencies", "filter": "no filter"},
+    "directed": False,
+    "multigraph": False,
+}

@@ -1,0 +1,195 @@
+"""Network pictures (PNG, SVG) drawn headless with matplotlib, Chinese labels in a CJK font (no tofu boxes).
+
+The font is looked up through matplotlib's font manager by the family names listed in
+``data/lexicon/cjk_fonts.yaml``: the first installed family with a glyph for every label character wins.
+No pyplot and no global backend switch: a ``Figure`` on the Agg canvas, so it runs on servers and in threads.
+Nodes are coloured by sector (agencies) or kind (cases, zones, provinces), sized by weighted degree; the
+layout is spring (seeded, so the picture is stable), Kamada-Kawai for small graphs when SciPy is present.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+import yaml
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.ft2font import FT2Font
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
+
+from ftzgraph.graph.errors import FtzGraphError
+from ftzgraph.graph.network_analysis import to_simple
+
+FONTS_FILE = "lexicon/cjk_fonts.yaml"
+PALETTE = [
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+    "#1f77b4",
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+    "#ff9896",
+    "#c5b0d5",
+    "#c49c94",
+    "#f7b6d2",
+    "#dbdb8d",
+    "#9edae5",
+    "#17becf",
+    "#7f7f7f",
+]
+
+
+class FontMissingError(FtzGraphError):
+    """No CJK font from data/lexicon/cjk_fonts.yaml is installed."""
+
+    def __init__(self, families: list[str]) -> None:
+        super().__init__(
+            f"no CJK font found for network pictures; tried: {', '.join(families)} "
+            f"(data/{FONTS_FILE}). Hint: install one, e.g. `apt-get install fonts-noto-cjk fonts-wqy-microhei`"
+        )
+
+
+@dataclass(frozen=True)
+class CjkFont:
+    family: str
+    path: str
+    index: int = 0
+
+    def missing(self, text: str) -> set[str]:
+        """Characters of ``text`` this font has no glyph for (whitespace ignored)."""
+        face = _face(self.path, self.index)
+        return {c for c in set(text) if not c.isspace() and face.get_char_index(ord(c)) == 0}
+
+
+@cache
+def _face(path: str, index: int) -> FT2Font:
+    return FT2Font(path, face_index=index)
+
+
+@dataclass
+class Drawing:
+    data: bytes
+    fmt: str
+    font: CjkFont
+    labels: list[str] = field(default_factory=list)
+    missing: set[str] = field(default_factory=set)
+
+
+def font_families() -> list[str]:
+    path = Path(str(resources.files("ftzgraph.data"))) / FONTS_FILE
+    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["families"])
+
+
+def find_cjk_font(text: str = "", families: list[str] | None = None) -> CjkFont:
+    """The first installed family (in ``families`` order) covering ``text``; else the one missing fewest."""
+    families = families if families is not None else font_families()
+    installed = []
+    for family in families:
+        entries = [f for f in font_manager.fontManager.ttflist if f.name == family]
+        if entries:
+            entry = min(entries, key=lambda f: abs(int(f.weight) - 400) if str(f.weight).isdigit() else 0)
+            font = CjkFont(family, entry.fname, int(getattr(entry, "index", 0)))
+            if not font.missing(text):
+                return font
+            installed.append(font)
+    if not installed:
+        raise FontMissingError(families)
+    return min(installed, key=lambda f: len(f.missing(text)))
+
+
+def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    n = graph.number_of_nodes()
+    if n <= 40 and importlib.util.find_spec("scipy") is not None:
+        return nx.kamada_kawai_layout(graph)  # type: ignore[no-any-return]
+    return nx.spring_layout(  # type: ignore[no-any-return]
+        graph, seed=seed, k=2.0 / math.sqrt(max(n, 1)), iterations=100 if n <= 300 else 50, weight="weight"
+    )
+
+
+def _group(attrs: dict[str, object]) -> str:
+    return str(attrs.get("sector_label") or attrs.get("kind") or "other")
+
+
+def draw_network(graph: nx.Graph, fmt: str = "png", *, seed: int = 42, max_labels: int = 80) -> Drawing:
+    """Draw ``graph`` as PNG or SVG bytes; labels the ``max_labels`` nodes with the highest weighted degree."""
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"unknown picture format '{fmt}'. Known: png, svg")
+    simple = to_simple(graph)
+    weighted = dict(simple.degree(weight="weight"))
+    ranked = sorted(simple, key=lambda n: (-weighted[n], str(n)))
+    labelled = ranked[:max_labels]
+    labels = {n: str(simple.nodes[n].get("label", n)) for n in labelled}
+    groups = sorted({_group(d) for _, d in simple.nodes(data=True)})
+    font = find_cjk_font("".join(labels.values()) + "".join(groups) + str(graph.graph.get("message", "")))
+    prop = FontProperties(family=font.family)
+    figure = Figure(figsize=(12, 9), dpi=150, layout="tight")
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    ax.set_axis_off()
+    if simple.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, str(graph.graph.get("message", "empty network")), ha="center", fontproperties=prop)
+    else:
+        pos = _layout(simple, seed)
+        top = max(weighted.values()) or 1.0
+        edge_weights = [d["weight"] for _, _, d in simple.edges(data=True)]
+        heaviest = max(edge_weights, default=1.0)
+        if graph.is_directed():
+            for u, v, d in nx.DiGraph(graph).edges(data=True):
+                ax.add_patch(
+                    FancyArrowPatch(
+                        pos[u],
+                        pos[v],
+                        arrowstyle="-|>",
+                        mutation_scale=10,
+                        color="#888888",
+                        alpha=0.6,
+                        linewidth=0.5 + 2.5 * float(d.get("weight", 1)) / heaviest,
+                        shrinkA=6,
+                        shrinkB=6,
+                        zorder=1,
+                    )
+                )
+        else:
+            segments = [(pos[u], pos[v]) for u, v in simple.edges()]
+            widths = [0.4 + 3.0 * w / heaviest for w in edge_weights]
+            ax.add_collection(LineCollection(segments, linewidths=widths, colors="#999999", alpha=0.5, zorder=1))
+        colour = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
+        nodes = list(simple)
+        ax.scatter(
+            [pos[n][0] for n in nodes],
+            [pos[n][1] for n in nodes],
+            s=[40 + 860 * weighted[n] / top for n in nodes],
+            c=[colour[_group(simple.nodes[n])] for n in nodes],
+            edgecolors="white",
+            linewidths=0.6,
+            zorder=2,
+        )
+        size = 9 if len(labelled) <= 40 else 7
+        for node, text in labels.items():
+            ax.text(*pos[node], text, fontproperties=prop, fontsize=size, ha="center", va="bottom", zorder=3)
+        handles = [Line2D([], [], marker="o", linestyle="", color=colour[g], markersize=8, label=g) for g in groups]
+        ax.legend(handles=handles, prop=prop, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.autoscale_view()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format=fmt, metadata={"Software": None} if fmt == "png" else {"Date": None})
+    text = "".join(labels.values()) + "".join(groups)
+    return Drawing(buffer.getvalue(), fmt, font, list(labels.values()), font.missing(text))

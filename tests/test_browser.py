@@ -1,0 +1,170 @@
+"""The pages in a real headless browser: Debian's chromium driven by playwright's Python package.
+
+A uvicorn server on 127.0.0.1 (a free port) serves the bundled document's store. The tests skip when
+chromium or playwright is missing (``.ci/run`` installs both). Screenshots go to a temporary folder, never
+into the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+import uvicorn
+
+from ftzgraph.api.app import create_app
+from ftzgraph.api.settings import Settings
+from ftzgraph.graph.store import OxigraphStore
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(built_store: OxigraphStore) -> Iterator[str]:
+    """The app on a real uvicorn server in a thread; yields its base URL."""
+    app = create_app(built_store, Settings(query_workers=1, write_token=None))
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    """A fresh page that records requests leaving 127.0.0.1 (there must be none: no CDN, no online helper)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.outside = []
+    tab.errors = []
+    tab.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:")) else tab.outside.append(r.url))
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.shots = tmp_path
+    yield tab
+    context.close()
+
+
+def test_search_of_10000_chinese_characters_on_the_real_server(server: str) -> None:
+    """90 kB of percent-encoded query string: a clear 422 from the app, and the server keeps serving."""
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(server + "/search?q=" + quote("海" * 10_000), timeout=10)
+    assert refused.value.code == 422
+    assert json.loads(refused.value.read())["error"].endswith("at most 200 characters")
+    with urllib.request.urlopen(server + "/search?q=" + quote("海关"), timeout=10) as answer:
+        assert json.loads(answer.read())["count"] > 0
+
+
+def test_network_page_shows_nodes_and_a_click_opens_the_agency(server: str, page: Any) -> None:
+    page.goto(server + "/network")
+    page.wait_for_function("document.getElementById('network-status').dataset.nodes > 0", timeout=20_000)
+    nodes = page.evaluate("window.cy.nodes().length")
+    assert nodes > 10
+    # Chinese labels reach the canvas as text, and every node carries the agency's page
+    first = page.evaluate(
+        "(() => { const n = window.cy.nodes().max(n => n.data('cases')).ele;"
+        " const p = n.renderedPosition(); return {label: n.data('label'), href: n.data('href'), x: p.x, y: p.y}; })()"
+    )
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in first["label"])
+    page.screenshot(path=str(page.shots / "network.png"))
+    box = page.locator("#network").bounding_box()
+    with page.expect_navigation():
+        page.mouse.click(box["x"] + first["x"], box["y"] + first["y"])
+    assert page.url.endswith(first["href"])
+    assert page.locator("#agency-name").inner_text() == first["label"]
+    assert page.outside == [] and page.errors == []
+
+
+def test_network_filter_by_provider_redraws(server: str, page: Any) -> None:
+    page.goto(server + "/network")
+    page.wait_for_function("document.getElementById('network-status').dataset.nodes > 0", timeout=20_000)
+    everything = page.evaluate("window.cy.nodes().length")
+    provider = page.locator("#filter-provider option").nth(1).get_attribute("value")
+    page.select_option("#filter-provider", provider)
+    page.wait_for_function(f"window.cy.nodes().length !== {everything}", timeout=20_000)
+    assert 0 < page.evaluate("window.cy.nodes().length") < everything
+
+
+def test_query_page_runs_an_example_and_shows_rows(server: str, page: Any) -> None:
+    page.goto(server + "/query")
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=20_000)
+    tabs = page.locator(".tabPanel, [role=tab]")
+    assert tabs.count() >= 8  # one tab per example query
+    page.select_option("#examples", "reforms-by-origin-zone")
+    page.locator(".yasqe_queryButton").first.click()
+    rows = page.locator(".yasr table tbody tr")
+    rows.first.wait_for(timeout=20_000)
+    assert rows.count() >= 3
+    assert "上海自贸试验区" in page.locator(".yasr table").inner_text()
+    page.screenshot(path=str(page.shots / "query.png"))
+    assert page.outside == [] and page.errors == []
+
+
+def test_query_page_shows_construct_as_a_graph(server: str, page: Any) -> None:
+    page.goto(server + "/query")
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=20_000)
+    page.select_option("#examples", "construct-lineage")
+    page.locator(".yasqe_queryButton").first.click()
+    page.wait_for_function("window.constructGraph && window.constructGraph.nodes().length > 5", timeout=20_000)
+    assert page.locator(".construct-graph canvas").count() > 0
+
+
+def test_case_page_shows_the_evidence_quotes(server: str, page: Any) -> None:
+    page.goto(server + "/")
+    page.get_by_role("link", name="批次进出、集中申报").first.click()
+    page.wait_for_selector("#lineage-diagram")
+    quotes = page.locator("#lineage-edges blockquote.evidence")
+    assert quotes.count() >= 3
+    text = page.locator("#lineage-edges").inner_text()
+    assert "源自国务院发布的自由贸易试验区第三批改革试点经验" in text
+    assert "line 709" in text
+    assert page.locator("#lineage-diagram .box").count() >= 5
+    assert page.locator("#outcomes tbody tr").count() >= 2
+    page.screenshot(path=str(page.shots / "case.png"), full_page=True)
+    assert page.outside == [] and page.errors == []

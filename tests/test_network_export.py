@@ -1,0 +1,138 @@
+"""Network exports re-read with networkx give the same graph; GEXF validates; Chinese labels survive."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from lxml import etree
+
+from ftzgraph.graph.network import KINDS, derive_network
+from ftzgraph.graph.network_analysis import analyse_network, annotate
+from ftzgraph.graph.network_export import (
+    DIFFUSION_FIELDS,
+    export_network,
+    flatten,
+    to_gexf,
+    to_graphml,
+)
+from ftzgraph.graph.store import OxigraphStore
+
+pytestmark = pytest.mark.slow
+GEXF_XSD = Path(__file__).parent / "data" / "gexf-1.2" / "gexf.xsd"
+
+
+@pytest.fixture(scope="module")
+def networks(built_store: OxigraphStore) -> dict[str, nx.Graph]:
+    graphs = {kind: derive_network(built_store, kind) for kind in KINDS}
+    for graph in graphs.values():
+        annotate(graph, analyse_network(graph))
+    return graphs
+
+
+def _norm(attrs: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Numbers compared as floats (GEXF weights are floats), everything else as written."""
+    return {
+        k: float(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+        for k, v in attrs.items()
+        if k not in drop
+    }
+
+
+def _edges(graph: nx.Graph) -> dict[Any, dict[str, Any]]:
+    if graph.is_multigraph():
+        return {(u, v, k): d for u, v, k, d in graph.edges(keys=True, data=True)}
+    if graph.is_directed():
+        return {(u, v): d for u, v, d in graph.edges(data=True)}
+    return {frozenset((u, v)): d for u, v, d in graph.edges(data=True)}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_round_trip_keeps_nodes_edges_and_attributes(networks: dict[str, nx.Graph], kind: str, fmt: str) -> None:
+    graph = networks[kind]
+    expected = flatten(graph)
+    data = to_graphml(graph) if fmt == "graphml" else to_gexf(graph)
+    back = nx.read_graphml(io.BytesIO(data)) if fmt == "graphml" else nx.read_gexf(io.BytesIO(data))
+    assert set(back.nodes) == set(expected.nodes)
+    assert back.is_directed() == expected.is_directed()
+    assert _edges(back).keys() == _edges(expected).keys()
+    for node, attrs in expected.nodes(data=True):
+        assert _norm(back.nodes[node]) == _norm(attrs), node
+    drop = ("id",) if fmt == "gexf" else ()  # read_gexf adds the GEXF edge id
+    for key, attrs in _edges(expected).items():
+        assert _norm(_edges(back)[key], drop) == _norm(attrs), key
+
+
+def test_lists_become_strings_and_chinese_labels_stay(networks: dict[str, nx.Graph]) -> None:
+    graph = networks["agencies"]
+    data = to_gexf(graph)
+    assert "绥芬河海关".encode() in data and "哈尔滨海关".encode() in data
+    back = nx.read_gexf(io.BytesIO(data))
+    customs = next(n for n, d in back.nodes(data=True) if d["label"] == "绥芬河海关")
+    assert back.nodes[customs]["providers"] == "绥芬河片区"
+    harbin = next(n for n, d in back.nodes(data=True) if d["label"] == "哈尔滨海关")
+    assert back.nodes[harbin]["providers"] == "绥化市; 绥芬河片区"  # a list, joined
+    assert all(isinstance(d["cases"], str) for *_, d in back.edges(data=True))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_gexf_validates_against_the_gexf_1_2_schema(networks: dict[str, nx.Graph], kind: str) -> None:
+    schema = etree.XMLSchema(etree.parse(str(GEXF_XSD)))
+    # networkx writes the 1.2draft namespace; the published 1.2 schema has the same structure under 1.2.
+    data = to_gexf(networks[kind]).replace(b"http://www.gexf.net/1.2draft", b"http://www.gexf.net/1.2")
+    document = etree.parse(io.BytesIO(data))
+    assert schema.validate(document), schema.error_log
+
+
+def test_schema_check_can_fail() -> None:
+    schema = etree.XMLSchema(etree.parse(str(GEXF_XSD)))
+    bad = b'<gexf xmlns="http://www.gexf.net/1.2" version="1.2"><graph><nodes><node label="x"/></nodes></graph></gexf>'
+    assert not schema.validate(etree.parse(io.BytesIO(bad)))  # node without id
+
+
+def test_cytoscape_json(networks: dict[str, nx.Graph]) -> None:
+    data = json.loads(export_network(networks["diffusion"], "json"))
+    assert data["directed"] and data["multigraph"]
+    labels = {n["data"]["label"] for n in data["elements"]["nodes"]}
+    assert "上海自贸试验区" in labels
+    ids = {n["data"]["id"] for n in data["elements"]["nodes"]}
+    edges = data["elements"]["edges"]
+    assert len(edges) == networks["diffusion"].number_of_edges()
+    assert all(e["data"]["source"] in ids and e["data"]["target"] in ids for e in edges)
+    assert len({e["data"]["id"] for e in edges}) == len(edges)
+
+
+def test_csv_zip_and_diffusion_rows(networks: dict[str, nx.Graph]) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(export_network(networks["diffusion"], "csv")))
+    assert sorted(archive.namelist()) == ["diffusion.csv", "edges.csv", "nodes.csv"]
+    nodes = list(csv.DictReader(io.StringIO(archive.read("nodes.csv").decode("utf-8"))))
+    edges = list(csv.DictReader(io.StringIO(archive.read("edges.csv").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(archive.read("diffusion.csv").decode("utf-8"))))
+    assert len(nodes) == networks["diffusion"].number_of_nodes()
+    assert len(edges) == len(rows) == networks["diffusion"].number_of_edges()
+    assert tuple(rows[0]) == DIFFUSION_FIELDS
+    assert {"绥芬河片区", "上海自贸试验区"} <= {r["adopter"] for r in rows} | {r["source_zone"] for r in rows}
+    assert all(r["date"] and r["reform"] for r in rows)
+    agencies = zipfile.ZipFile(io.BytesIO(export_network(networks["agencies"], "csv")))
+    assert sorted(agencies.namelist()) == ["edges.csv", "nodes.csv"]
+
+
+def test_unknown_format_is_an_error(networks: dict[str, nx.Graph]) -> None:
+    with pytest.raises(ValueError, match="unknown network format 'dot'"):
+        export_network(networks["agencies"], "dot")
+
+
+def test_empty_network_exports(built_store: OxigraphStore) -> None:
+    from ftzgraph.graph.network import NetworkFilter
+
+    graph = derive_network(built_store, "agencies", NetworkFilter(provider="不存在的单位"))
+    for fmt in ("graphml", "gexf", "json", "csv"):
+        assert export_network(graph, fmt)
+    assert nx.read_gexf(io.BytesIO(to_gexf(graph))).number_of_nodes() == 0

@@ -1,0 +1,172 @@
+"""State Council batch notices: the batch, its items by domain and scope, declared counts, and the merge
+of the items with the reference data and with the provincial cases that cite them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from ftzgraph.graph import iris
+from ftzgraph.graph.build import build
+from ftzgraph.graph.gazetteer import load_gazetteer
+from ftzgraph.graph.model import Document
+from ftzgraph.graph.national import extract_documents, with_batches
+from ftzgraph.graph.notice import NATIONAL, SPECIAL, parse_notice, quoted_spans
+from ftzgraph.graph.pipeline import extract_document
+from ftzgraph.graph.read import read_document
+from ftzgraph.graph.reference import reference_graph
+from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.triples import document_graph
+from ftzgraph.graph.validate import validate_graph
+from ftzgraph.ontology.namespace import FTZ
+
+LAYOUTS = Path(__file__).resolve().parent / "data" / "layouts"
+NOTICE = LAYOUTS / "sc-notice-batch5.txt"
+TABLE_ONLY = LAYOUTS / "sc-notice-batch8-table-only.txt"
+CITING = LAYOUTS / "province-cases-citing-batch5.txt"
+PREFIXES = (
+    "PREFIX ftz: <https://w3id.org/ftzgraph/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+)
+
+
+@pytest.fixture(scope="module")
+def batch5():  # type: ignore[no-untyped-def]
+    return parse_notice(read_document(NOTICE), load_gazetteer())
+
+
+def test_batch_kind_number_date_and_number(batch5) -> None:  # type: ignore[no-untyped-def]
+    assert (batch5.kind, batch5.number, batch5.doc_number, batch5.date) == (
+        "改革试点经验",
+        5,
+        "国函〔2019〕38号",
+        "2019-04-30",
+    )
+    assert batch5.declared_total == 9
+    assert batch5.warnings == []
+    assert batch5.evidence is not None and "第五批改革试点经验" in batch5.evidence.quote
+
+
+def test_items_by_domain_and_scope(batch5) -> None:  # type: ignore[no-untyped-def]
+    by_domain: dict[str | None, list[str]] = {}
+    for item in batch5.items:
+        by_domain.setdefault(item.domain, []).append(item.title)
+    assert {d: len(t) for d, t in by_domain.items()} == {
+        "投资管理": 3,
+        "贸易便利化": 2,
+        "事中事后监管": 2,  # written 事中事后监管措施: an altLabel in data/vocab/domains.ttl
+        "人力资源": 1,
+        None: 1,
+    }
+    special = [i for i in batch5.items if i.scope == SPECIAL]
+    assert [(i.title, i.scope_label) for i in special] == [("保税维修全程监管新模式", "海关特殊监管区域")]
+    assert all(i.scope == NATIONAL for i in batch5.items if i not in special)
+
+
+def test_items_keep_nested_quotes_and_table_columns(batch5) -> None:  # type: ignore[no-untyped-def]
+    item = next(i for i in batch5.items if "一保多用" in i.title)
+    assert item.title == "货物贸易‘一保多用’管理模式"
+    assert item.units == "海关总署"
+    assert item.origin is not None and item.origin.zone == "tianjin"
+    text = read_document(NOTICE).text
+    assert text[item.evidence.start : item.evidence.end] == item.title
+
+
+def test_items_matching_reference_items_reuse_them(batch5) -> None:  # type: ignore[no-untyped-def]
+    notary = next(i for i in batch5.items if "公证" in i.title)
+    assert notary.reference is not None and notary.reference.name == '公证"最多跑一次"'
+
+
+def test_declared_count_mismatch_is_a_warning() -> None:
+    text = (
+        "国务院关于做好自由贸易试验区第九批改革试点经验复制推广工作的通知\n\n"
+        "一、复制推广的主要内容\n（一）在全国范围内复制推广的改革事项。\n"
+        "1.投资管理领域：“甲事项”、“乙事项”等3项。\n2.贸易便利化领域：“丙事项”1项。\n"
+    )
+    document = Document(id="n", path=Path("n.txt"), text=text, sha256="x")
+    from ftzgraph.graph.metadata import read_metadata
+
+    read_metadata(document)
+    batch = parse_notice(document, load_gazetteer())
+    assert [i.title for i in batch.items] == ["甲事项", "乙事项", "丙事项"]
+    assert batch.number == 9
+    assert any("declares 3 items" in w and "lists 2" in w for w in batch.warnings)
+    assert any("declares 4 items in all but 3" in w for w in batch.warnings)
+
+
+def test_table_only_notice_of_a_batch_missing_from_reference() -> None:
+    extraction = extract_document(read_document(TABLE_ONLY))
+    batch = extraction.batch
+    assert extraction.layout == "batch_notice" and extraction.cases == []
+    assert (batch.number, batch.doc_number, len(batch.items)) == (8, "国函〔2026〕7号", 5)
+    assert [i.domain for i in batch.items[:3]] == ["投资管理", "投资管理", "金融开放创新"]
+    assert [i.scope_label for i in batch.items[3:]] == ["海关特殊监管区域", "边境地区"]
+    assert any("declares 6 items in all but 5" in w for w in extraction.warnings)
+    graph = document_graph(extraction, load_gazetteer())
+    node = iris.batch("改革试点经验", 8)
+    assert (node, FTZ.declaredItemCount, Literal(6)) in graph
+    assert (node, FTZ.batchNumber, Literal(8)) in graph
+    assert len(set(graph.subjects(FTZ.inBatch, node))) == 5
+
+
+def test_notice_graph_conforms_with_the_reference() -> None:
+    gazetteer = load_gazetteer()
+    graph = document_graph(extract_document(read_document(NOTICE), gazetteer), gazetteer)
+    report = validate_graph(graph + reference_graph(gazetteer))
+    assert report.conforms, report.text
+    notary = iris.reform('公证"最多跑一次"')
+    assert (notary, FTZ.inBatch, iris.batch("改革试点经验", 5)) in graph
+    assert (notary, FTZ.policyDomain, URIRef("https://w3id.org/ftzgraph/id/domain/investment-management")) in graph
+    assert (notary, FTZ.scope, Literal("全国", lang="zh")) in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("“甲”、“乙”", ["甲", "乙"]), ("“公证‘最多跑一次’”", ["公证‘最多跑一次’"]), ("“外“嵌”套”", ["外“嵌”套"])],
+)
+def test_quoted_spans(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in quoted_spans(text)] == expected
+
+
+def test_end_to_end_case_derives_from_the_notice_item(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    report = build(store, [NOTICE, CITING])
+    assert not report.failed
+    rows = store.select(
+        PREFIXES + "SELECT DISTINCT ?item ?batch ?zone WHERE { ?case a ftz:Case ; dcterms:title ?title ; "
+        "ftz:reform/prov:wasDerivedFrom ?item . FILTER(CONTAINS(STR(?title), '一保多用')) "
+        "?item a ftz:NationalReform ; ftz:inBatch ?batch ; ftz:pilotedIn ?zone }"
+    )
+    assert rows == [
+        {
+            "item": str(iris.reform("货物贸易‘一保多用’管理模式")),
+            "batch": str(iris.batch("改革试点经验", 5)),
+            "zone": str(iris.zone("tianjin")),
+        }
+    ]
+    # The item that is also a reference item is one node: the reference's IRI, the notice's batch and domain.
+    rows = store.select(
+        PREFIXES + "SELECT DISTINCT ?item WHERE { ?case a ftz:Case ; dcterms:title ?t ; "
+        "ftz:reform/prov:wasDerivedFrom ?item . FILTER(CONTAINS(STR(?t), '公证')) ?item ftz:policyDomain ?d }"
+    )
+    assert [row["item"] for row in rows] == [str(iris.reform('公证"最多跑一次"'))]
+
+
+def test_a_citation_in_other_words_reaches_the_notice_item_when_built_together(tmp_path: Path) -> None:
+    citing = tmp_path / "citing.txt"
+    citing.write_text(
+        "关于印发第四批复制推广典型案例的通知\n\n案例一\n“保税维修全程监管模式”复制推广典型案例\n报送单位：绥芬河片区\n"
+        "绥芬河海关复制推广国务院第五批改革试点经验“保税维修全程监管模式”。\n",
+        encoding="utf-8",
+    )
+    gazetteer = load_gazetteer()
+    documents = [read_document(citing), read_document(NOTICE)]
+    results, shared = extract_documents(documents, gazetteer)
+    case = results[0].cases[0]  # type: ignore[union-attr]
+    assert case.national_item == "保税维修全程监管新模式"
+    graph = document_graph(results[0], shared)  # type: ignore[arg-type]
+    assert (None, None, iris.reform("保税维修全程监管新模式")) in graph
+    assert load_gazetteer().match_item("保税维修全程监管模式") is None  # the cached reference is untouched
+    assert with_batches(gazetteer, []) is gazetteer
