@@ -379,6 +379,11 @@ def serve(store_path: str, host: str, port: int, workers: int) -> None:
     )
 
 
+from ftzgraph.api.network_cli import network  # noqa: E402 - it imports store_option/open_store from this module
+
+cli.add_command(network)
+
+
 def main() -> None:
     cli(prog_name="ftzgraph")
 

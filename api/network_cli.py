@@ -17,9 +17,8 @@ from rich.table import Table
 
 from ftzgraph.api.cli import console, open_store, out, store_option
 from ftzgraph.graph.errors import FtzGraphError
-
-KINDS = ("agencies", "diffusion", "hierarchy", "bipartite")
-FORMATS = ("graphml", "gexf", "json", "csv", "png", "svg")
+from ftzgraph.graph.network import KINDS
+from ftzgraph.graph.network_export import FORMATS
 
 provider_option = click.option("--provider", help="Only cases provided by this provider (label, IRI or IRI slug).")
 zone_option = click.option("--zone", help="Only cases provided by or originating in this zone or its areas.")

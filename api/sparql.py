@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse
 
 from ftzgraph.api.deps import SettingsDep, SparqlDep, StoreDep, WriteAccess
 from ftzgraph.api.errors import ApiError
@@ -91,13 +92,24 @@ def _answer(result: QueryResult, head: bool = False) -> Response:
     return Response(b"" if head else result.body, media_type=result.media_type, headers=headers)
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 query endpoint")
+def _prefers_html(accept: str | None) -> bool:
+    """A browser's Accept (text/html listed before any RDF type), not a SPARQL client's."""
+    if not accept or "text/html" not in accept:
+        return False
+    first_rdf = min((accept.find(t) for t in ("turtle", "rdf+xml", "ld+json", "n-triples") if t in accept), default=-1)
+    return first_rdf < 0 or accept.find("text/html") < first_rdf
+
+
+@router.get("/sparql", summary="SPARQL 1.1 query endpoint (GET)", operation_id="query_sparql_get")
+@router.post("/sparql", summary="SPARQL 1.1 query endpoint (POST)", operation_id="query_sparql_post")
 async def query_sparql(request: Request, sparql: SparqlDep, settings: SettingsDep) -> Response:
     """Run a SPARQL query (GET ?query=, form POST, or application/sparql-query); no query = Service Description."""
     query, params = await _read_params(request, "application/sparql-query", "query")
     accept = request.headers.get("accept")
     if query is None and request.method == "POST":
         raise ApiError(400, "no 'query' parameter and no application/sparql-query body")
+    if query is None and _prefers_html(accept):
+        return RedirectResponse("/query", status_code=303)  # a browser on the endpoint gets the query editor
     if query is None:
         writes = settings.writes_enabled
         union = settings.union_default_graph
@@ -133,7 +145,8 @@ def _target_graph(request: Request) -> str | None:
     return graphs[0] if graphs else None
 
 
-@router.api_route("/store", methods=["GET", "HEAD"], dependencies=[WriteAccess], summary="Read one graph")
+@router.get("/store", dependencies=[WriteAccess], summary="Read one graph", operation_id="read_graph_get")
+@router.head("/store", dependencies=[WriteAccess], summary="Read one graph (headers)", operation_id="read_graph_head")
 async def read_graph(request: Request, store: StoreDep) -> Response:
     """Graph Store Protocol GET/HEAD: the graph's triples, Turtle by default; needs the write token."""
     graph, accept = _target_graph(request), request.headers.get("accept")
@@ -148,7 +161,8 @@ async def read_graph(request: Request, store: StoreDep) -> Response:
     return _answer(QueryResult(document.body, document.media_type, False), head=request.method == "HEAD")
 
 
-@router.api_route("/store", methods=["PUT", "POST"], dependencies=[WriteAccess], summary="Replace or add to a graph")
+@router.put("/store", dependencies=[WriteAccess], summary="Replace a graph", operation_id="replace_graph_put")
+@router.post("/store", dependencies=[WriteAccess], summary="Add to a graph", operation_id="add_to_graph_post")
 async def write_graph(request: Request, store: StoreDep) -> Response:
     """Graph Store Protocol PUT (replace) and POST (add): 201 when the graph is new, else 204."""
     graph, body = _target_graph(request), await request.body()

@@ -140,6 +140,6 @@ class OxigraphStore:
         return iter(self.raw.quads_for_pattern(None, None, None, name))
 
     def close(self) -> None:
-        with suppress(AttributeError, OSError):
+        with suppress(AttributeError, OSError, RuntimeError):  # a read-only store has nothing to flush
             self.raw.flush()
         del self.raw

@@ -18,7 +18,7 @@ from ftzgraph.graph.extract.agencies import parent_of, sector_of
 from ftzgraph.graph.gazetteer import Gazetteer, Place
 from ftzgraph.graph.layout import collection_series
 from ftzgraph.graph.model import Case, Evidence, Origin
-from ftzgraph.graph.pipeline import Extraction
+from ftzgraph.graph.pipeline import CITY_SUFFIXES, Extraction
 from ftzgraph.graph.text import chinese_numeral
 from ftzgraph.ontology.namespace import FTZ, OA
 
@@ -163,7 +163,7 @@ class DocumentGraph:
                     self.add(a, SKOS.altLabel, zh(form))
             self.add(a, FTZ.sector, iris.sector(agency.sector))
             self.parents(a, agency.name, agency.parent)
-            if agency.place:
+            if agency.place and agency.place.endswith(CITY_SUFFIXES):  # a province is not an ftz:City
                 place = iris.place(agency.place)
                 self.add(a, FTZ.locatedIn, place)
                 self.add(place, RDF.type, FTZ.City)

@@ -136,3 +136,30 @@ def test_empty_network_exports(built_store: OxigraphStore) -> None:
     for fmt in ("graphml", "gexf", "json", "csv"):
         assert export_network(graph, fmt)
     assert nx.read_gexf(io.BytesIO(to_gexf(graph))).number_of_nodes() == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "fmt", "media"),
+    [
+        ("agencies", "json", "application/json"),
+        ("diffusion", "gexf", "application/gexf+xml"),
+        ("hierarchy", "graphml", "application/graphml+xml"),
+        ("bipartite", "csv", "application/zip"),
+        ("agencies", "png", "image/png"),
+    ],
+)
+def test_network_endpoint_serves_every_kind_and_format(built_store, kind: str, fmt: str, media: str) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from ftzgraph.api.app import create_app
+    from ftzgraph.api.settings import Settings
+
+    with TestClient(create_app(built_store, Settings(store=built_store.path))) as client:
+        response = client.get(f"/network/{kind}", params={"format": fmt})
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith(media)
+        assert len(response.content) > 100
+        assert client.get("/network/nonsense").json()["status"] == 404
+        assert client.get("/network/agencies", params={"format": "doc"}).json()["status"] == 400
+        empty = client.get("/network/agencies", params={"provider": "没有这个提供单位"})
+        assert empty.status_code == 200 and empty.json()["data"]["message"]

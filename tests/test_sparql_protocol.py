@@ -369,3 +369,19 @@ def test_graph_store_bad_input(memory: TestClient) -> None:
     )
     assert_error(bad_turtle, 400, "does not parse")
     assert_error(memory.get("/store?default", headers={**AUTH, "Accept": "image/png"}), 406, "image/png")
+
+
+def test_a_browser_on_the_endpoint_gets_the_query_editor(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """GET /sparql with no query: a SPARQL client gets the Service Description, a browser the editor."""
+    from fastapi.testclient import TestClient
+
+    from ftzgraph.api.app import create_app
+    from ftzgraph.api.settings import Settings
+    from ftzgraph.graph.store import OxigraphStore
+
+    with TestClient(create_app(OxigraphStore(None), Settings(store=tmp_path)), follow_redirects=False) as client:
+        browser = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+        assert browser.status_code == 303 and browser.headers["location"] == "/query"
+        client_sd = client.get("/sparql", headers={"Accept": "text/turtle"})
+        assert client_sd.status_code == 200
+        assert "Service" in client_sd.text
