@@ -17,8 +17,11 @@ from rich.table import Table
 
 from ftzgraph.api.cli import console, open_store, out, store_option
 from ftzgraph.graph.errors import FtzGraphError
-from ftzgraph.graph.network import KINDS
-from ftzgraph.graph.network_export import FORMATS
+
+# Spelled out here so `ftzgraph --help` does not import networkx; tests/test_network.py checks they match
+# graph.network.KINDS and graph.network_export.FORMATS.
+KINDS = ("agencies", "diffusion", "hierarchy", "bipartite")
+FORMATS = ("graphml", "gexf", "json", "csv", "png", "svg")
 
 provider_option = click.option("--provider", help="Only cases provided by this provider (label, IRI or IRI slug).")
 zone_option = click.option("--zone", help="Only cases provided by or originating in this zone or its areas.")

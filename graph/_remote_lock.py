@@ -156,6 +156,10 @@ class RemoteLock:
             self._stop.set()
             self.node = None
 
+    def stop(self) -> None:
+        """Stop renewing (the store is closing); an entry that could not be deleted then expires."""
+        self._stop.set()
+
     def _delete(self, node: str) -> None:
         self.store.update(f"DELETE WHERE {{ GRAPH <{self.graph}> {{ <{node}> ?p ?o }} }}")
 

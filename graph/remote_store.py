@@ -57,6 +57,7 @@ class RemoteStore:
         self.config = config
         self.client = RemoteClient(config)
         self.lock = RemoteLock(self, config.lock_ttl_s)
+        self._orphans: list[str] = []
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.config.query_url!r})"
@@ -184,23 +185,35 @@ class RemoteStore:
                     operations.append(f"MOVE <{staged[graph]}> TO <{graph}>")
             self.update(" ;\n".join(operations), idempotent=False)
         except BaseException:
-            self.drop_staging(list(staged.values()))
+            if not self.drop_staging(list(staged.values())):
+                self._orphans.extend(staged.values())  # the server is away: close() tries again
             raise
 
-    def drop_staging(self, names: list[str] | None = None) -> None:
+    def drop_staging(self, names: list[str] | None = None) -> bool:
         """Drop staging graphs (the given ones, or every one left by a crashed build); best effort.
 
         Finding them all scans every quad, so the lock does it only after a writer died holding it.
+        Returns whether they are gone.
         """
         if names is None:
             where = f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{STAGING_PREFIX}"))'
             rows = self.select(f"SELECT DISTINCT ?g WHERE {{ {where} }}", union_default_graph=False)
             names = [str(r["g"]) for r in rows]
         if names:
-            with suppress(StoreError):
+            try:
                 self.update(" ;\n".join(f"DROP SILENT GRAPH <{n}>" for n in names))
+            except StoreError:
+                return False
+        return True
 
     def close(self) -> None:
-        with suppress(StoreError):
-            self.lock.release(completely=True)
+        """Release the write lock, but only once staging graphs left by a failure are gone.
+
+        Otherwise the lock entry stays until it expires, and the next writer drops every staging graph.
+        """
+        if not self._orphans or self.drop_staging(self._orphans):
+            self._orphans.clear()
+            with suppress(StoreError):
+                self.lock.release(completely=True)
+        self.lock.stop()
         self.client.close()

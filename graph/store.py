@@ -38,21 +38,23 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_CONVERTERS: dict[str, Any] = {
+    **{_XSD + name: int for name in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")},
+    **{_XSD + name: float for name in ("decimal", "double", "float")},
+    _XSD + "boolean": lambda text: text == "true",
+}
+
+
 def term_value(term: Any) -> Any:
     """A Python value for an Oxigraph term: IRIs and strings as ``str``, numbers as numbers."""
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value if term.datatype else ""
-        if datatype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
+    if type(term) is ox.Literal:
+        convert = _CONVERTERS.get(term.datatype.value)
+        if convert is not None:
             with suppress(ValueError):
-                return int(term.value)
-        if datatype.endswith(("#decimal", "#double", "#float")):
-            with suppress(ValueError):
-                return float(term.value)
-        if datatype.endswith("#boolean"):
-            return term.value == "true"
-        return term.value
+                return convert(term.value)
     return term.value
 
 
@@ -83,7 +85,7 @@ class OxigraphStore:
         if not isinstance(results, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         names = [v.value for v in results.variables]
-        return [{name: term_value(solution[name]) for name in names} for solution in results]
+        return [dict(zip(names, map(term_value, solution), strict=True)) for solution in results]
 
     def ask(self, query: str, *, union_default_graph: bool = True) -> bool:
         results = self._query(query, union_default_graph)

@@ -184,3 +184,12 @@ def test_cli_empty_filter_is_a_message_not_a_crash(built_store: OxigraphStore) -
     )
     assert result.exit_code == 0
     assert "the agencies network is empty" in result.output
+
+
+def test_cli_choices_match_the_domain() -> None:
+    from ftzgraph.api import network_cli
+    from ftzgraph.graph.network import KINDS
+    from ftzgraph.graph.network_export import FORMATS
+
+    assert network_cli.KINDS == KINDS
+    assert network_cli.FORMATS == FORMATS
