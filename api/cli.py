@@ -11,35 +11,13 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import click
-from rich.console import Console
 from rich.table import Table
 
+from ftzgraph.api._cli_options import console, open_store, out, store_option
+from ftzgraph.api.network_cli import network
 from ftzgraph.graph.errors import FtzGraphError
-
-DEFAULT_STORE = "ftzgraph-store"
-console = Console(stderr=True)
-out = Console(soft_wrap=True)
-
-store_option = click.option(
-    "--store",
-    "store_path",
-    envvar="FTZGRAPH_STORE",
-    default=DEFAULT_STORE,
-    show_default=True,
-    show_envvar=True,
-    help="The store: a folder for the embedded Oxigraph store (created on first build).",
-)
-
-
-def open_store(path: str, *, write: bool = False) -> Any:
-    from ftzgraph.graph.store import OxigraphStore
-
-    if not write and not Path(path).exists():
-        raise click.ClickException(f"no store at '{path}'. Hint: run `ftzgraph build --store {path}` first")
-    return OxigraphStore(path, read_only=not write)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
@@ -378,8 +356,6 @@ def serve(store_path: str, host: str, port: int, workers: int) -> None:
         "ftzgraph.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers, log_level="info"
     )
 
-
-from ftzgraph.api.network_cli import network  # noqa: E402 - it imports store_option/open_store from this module
 
 cli.add_command(network)
 

@@ -15,7 +15,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from ftzgraph.api.cli import console, open_store, out, store_option
+from ftzgraph.api._cli_options import console, open_store, out, store_option
 from ftzgraph.graph.errors import FtzGraphError
 
 # Spelled out here so `ftzgraph --help` does not import networkx; tests/test_network.py checks they match
