@@ -11,6 +11,7 @@ import hashlib
 import re
 
 from ftzgraph.graph.model import Document
+from ftzgraph.graph.script import is_traditional, to_simplified
 from ftzgraph.graph.text import DOC_NUMBER_RE, normalise_doc_number, parse_chinese_number
 
 HEAD_CHARS = 3000
@@ -30,10 +31,15 @@ _SERIES_RE = re.compile(
 
 
 def read_metadata(document: Document) -> None:
-    """Fill ``document``'s 文号, issuer, title, date and id from the head of its text."""
-    head = document.text[:HEAD_CHARS]
+    """Fill ``document``'s 文号, issuer, title, date and id from the head of its text.
+
+    Patterns match on a simplified copy of a traditional-script text (same offsets); the title and issuer
+    are then read from the original, and the 文号 (an identifier) is kept in simplified form, so the same
+    notice in either script gets the same id.
+    """
+    original = document.text[:HEAD_CHARS]
+    head = to_simplified(original) if is_traditional(original) else original
     if document.doc_number is None:
-        match = DOC_NUMBER_RE.search(head)
         # A 文号 standing on its own line is the document's own; one inside a sentence is a citation.
         for candidate in DOC_NUMBER_RE.finditer(head):
             line = _line_at(head, candidate.start())
@@ -45,10 +51,10 @@ def read_metadata(document: Document) -> None:
         document.doc_number = normalise_doc_number(match.group(0)) if match else None
     if document.title is None:
         match = _TITLE_RE.search(head)
-        document.title = match["title"].strip() if match else None
+        document.title = original[match.start("title") : match.end("title")].strip() if match else None
     if document.issuer is None:
         match = _ISSUER_RE.search(head[:600])
-        document.issuer = match["issuer"].strip() if match else None
+        document.issuer = original[match.start("issuer") : match.end("issuer")].strip() if match else None
     if document.date is None:
         tail = document.text[-2000:]
         match = _DATE_RE.search(tail) or None
@@ -67,8 +73,8 @@ def document_series(document: Document) -> tuple[str | None, int | None]:
 
 
 def document_id(document: Document) -> str:
-    """A short, stable, ASCII id from the 文号, else the title, else the content hash."""
-    basis = document.doc_number or document.title
+    """A short, stable, ASCII id from the 文号, else the title (in simplified script), else the content hash."""
+    basis = document.doc_number or (to_simplified(document.title) if document.title else None)
     digest = hashlib.sha256(basis.encode("utf-8")).hexdigest() if basis else document.sha256
     return "d" + digest[:12]
 

@@ -6,6 +6,7 @@ run in worker processes and be timed on its own.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from ftzgraph.graph.gazetteer import Gazetteer, NationalItem, Place, load_gazett
 from ftzgraph.graph.layout import BATCH_NOTICE, BEST_PRACTICE, CASE_COLLECTION, detect_layout
 from ftzgraph.graph.model import Case, CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.notice import NationalBatch, parse_notice
+from ftzgraph.graph.script import is_traditional, restore_original, to_simplified
 from ftzgraph.graph.split import provider_line, split_cases
 from ftzgraph.graph.text import title_key
 
@@ -138,8 +140,36 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
 
 def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     """Split and extract every case of ``document`` (or the batch of a notice); raises ``NoCasesError``
-    when a collection has no cases."""
+    when a collection has no cases.
+
+    A document in traditional script is matched on a simplified copy (same length, same offsets); its
+    quotes, titles and providers are then read from the original text, so labels keep the original script.
+    """
     gazetteer = gazetteer or load_gazetteer()
+    if is_traditional(document.text):
+        simplified = dataclasses.replace(document, text=to_simplified(document.text))
+        extraction = _extract(simplified, gazetteer)
+        return _in_original_script(extraction, document)
+    return _extract(document, gazetteer)
+
+
+def _in_original_script(extraction: Extraction, document: Document) -> Extraction:
+    restored = restore_original(extraction, document.text)
+    assert isinstance(restored, Extraction)
+    restored.document = document
+    for case in restored.cases:
+        case.text.document = document
+        heading = case.text.heading.quote
+        at = to_simplified(heading).find(case.title)
+        if at >= 0:  # the title is a span of the heading: take it from the original
+            case.title = heading[at : at + len(case.title)]
+            case.text.title = case.title
+        if "provider" in case.evidence and case.provider:
+            case.provider = case.evidence["provider"].quote.strip() or case.provider
+    return restored
+
+
+def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     layout = detect_layout(document).name
     if layout == BATCH_NOTICE:
         batch = parse_notice(document, gazetteer)

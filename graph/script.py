@@ -55,3 +55,33 @@ def is_traditional(text: str) -> bool:
         elif _traditional_char(char) != char:
             simplified += 1
     return traditional >= MIN_TRADITIONAL_CHARS and traditional > simplified
+
+
+def restore_original(value: object, original: str, memo: dict[int, object] | None = None) -> object:
+    """``value`` (extraction results found on a simplified copy) with every ``Evidence`` quote taken from
+    the ``original`` text again: offsets are equal, so quotes show the script the document was written in."""
+    import dataclasses
+
+    from ftzgraph.graph.model import Evidence
+
+    memo = {} if memo is None else memo
+    if id(value) in memo:
+        return memo[id(value)]
+    if isinstance(value, Evidence):
+        restored: object = dataclasses.replace(value, quote=original[value.start : value.end])
+    elif isinstance(value, list):
+        restored = [restore_original(item, original, memo) for item in value]
+    elif isinstance(value, dict):
+        restored = {key: restore_original(item, original, memo) for key, item in value.items()}
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type) and type(value).__name__ != "Document":
+        changes = {}
+        for field in dataclasses.fields(value):
+            current = getattr(value, field.name)
+            new = restore_original(current, original, memo)
+            if new is not current:
+                changes[field.name] = new
+        restored = dataclasses.replace(value, **changes) if changes else value  # type: ignore[type-var]
+    else:
+        restored = value
+    memo[id(value)] = restored
+    return restored

@@ -48,3 +48,39 @@ def test_length_never_changes(text: str) -> None:
 )
 def test_is_traditional(text: str, expected: bool) -> None:
     assert is_traditional(text) is expected
+
+
+def to_traditional(text: str) -> str:
+    """A traditional-script copy for fixtures (OpenCC s2t, phrase by phrase)."""
+    import opencc
+
+    return str(opencc.OpenCC("s2t").convert(text))
+
+
+def test_a_traditional_script_collection_gives_the_same_cases_with_original_labels(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Matched in simplified script, labelled in the original: the same providers, origins and 文号-derived id."""
+    from ftzgraph.graph.gazetteer import load_gazetteer
+    from ftzgraph.graph.pipeline import extract_document
+    from ftzgraph.graph.read import read_document
+
+    simplified = (
+        "# 某省自由贸易试验区工作办公室\n\n某自贸办函〔2024〕9号\n\n## 关于印发复制推广典型案例的通知\n\n"
+        "序号\t案例名称\t提供单位\n1\t“涉税事项网上审批”复制推广典型案例\t广州市\n\n"
+        "## 案例 1\n\n# “涉税事项网上审批”复制推广典型案例\n\n(广州市提供)\n\n"
+        "广州市税务局复制推广自贸试验区第六批改革试点经验“涉税事项网上审批”，借鉴上海自贸试验区经验。\n"
+    )
+    traditional = to_traditional(simplified)
+    assert is_traditional(traditional)
+    (tmp_path / "s.txt").write_text(simplified, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(traditional, encoding="big5", errors="strict")
+    plain = extract_document(read_document(tmp_path / "s.txt"), load_gazetteer())
+    other = extract_document(read_document(tmp_path / "t.txt"), load_gazetteer())
+    assert other.document.id == plain.document.id
+    [a], [b] = plain.cases, other.cases
+    assert [(o.kind, o.batch_number, o.zone) for o in b.origins] == [
+        (o.kind, o.batch_number, o.zone) for o in a.origins
+    ]
+    assert b.title == to_traditional(a.title) and b.title != a.title
+    assert b.provider == to_traditional("广州市")
+    assert all(other.document.text[e.start : e.end] == e.quote for e in b.evidence.values())
+    assert "稅務局" in b.evidence["agencies"].quote or "税务局" in a.evidence["agencies"].quote
