@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= ftzgraph-store
-SYSTEM_PACKAGES := fonts-noto-cjk fonts-wqy-microhei chromium
+SYSTEM_PACKAGES := fonts-noto-cjk fonts-wqy-microhei chromium virtuoso-opensource curl
 
 .PHONY: setup system-deps run test lint bench clean
 
@@ -18,7 +18,8 @@ $(BIN)/ftzgraph: pyproject.toml
 setup: $(BIN)/ftzgraph
 
 # Debian packages the tests need: CJK fonts (network pictures, PDF fixtures, pages) and chromium (browser
-# tests, driven by playwright with executable_path, never a downloaded browser). Installed only when missing.
+# tests, driven by playwright with executable_path, never a downloaded browser), Virtuoso and curl (remote-store
+# integration tests; scripts/start_engines.sh starts it). Installed only when missing.
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -34,7 +35,10 @@ lint: setup
 	$(BIN)/ruff check graph api ontology tests scripts
 	$(BIN)/ruff format --check graph api ontology tests scripts
 
+# The remote-store tests run against the engines scripts/start_engines.sh starts (an Oxigraph server and
+# Virtuoso on loopback); they are stopped when the tests end.
 test: setup system-deps lint
+	@set -e; eval "$$(scripts/start_engines.sh start)"; trap 'scripts/start_engines.sh stop >/dev/null' EXIT; \
 	$(BIN)/pytest
 
 bench: setup

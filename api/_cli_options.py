@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
@@ -19,13 +18,17 @@ store_option = click.option(
     default=DEFAULT_STORE,
     show_default=True,
     show_envvar=True,
-    help="The store: a folder for the embedded Oxigraph store (created on first build).",
+    help="The store: a folder for the embedded Oxigraph store (created on first build), or the http(s) URL "
+    "of a SPARQL 1.1 query endpoint.",
 )
 
 
 def open_store(path: str, *, write: bool = False) -> Any:
-    from ftzgraph.graph.store import OxigraphStore
+    """The store at ``path`` (a folder, or the URL of a SPARQL query endpoint); a clear error if it cannot be opened."""
+    from ftzgraph.graph.errors import FtzGraphError
+    from ftzgraph.graph.stores import open_store as open_location
 
-    if not write and not Path(path).exists():
-        raise click.ClickException(f"no store at '{path}'. Hint: run `ftzgraph build --store {path}` first")
-    return OxigraphStore(path, read_only=not write)
+    try:
+        return open_location(path, write=write)
+    except FtzGraphError as error:
+        raise click.ClickException(str(error)) from error

@@ -11,6 +11,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.table import Table
@@ -172,35 +173,37 @@ def query(query: str, store_path: str, fmt: str, union: bool) -> None:
 
     SELECT and ASK print as a table, SPARQL JSON results or CSV; CONSTRUCT and DESCRIBE print Turtle.
     """
-    import pyoxigraph as ox
+    from ftzgraph.graph.errors import QueryError
 
     store = open_store(store_path)
     text = _read_query(query)
+    media = {"json": "application/sparql-results+json", "csv": "text/csv", "table": "application/sparql-results+json"}
     try:
-        results = store.raw.query(text, use_default_graph_as_union=union)
-    except SyntaxError as error:
-        raise click.ClickException(f"SPARQL syntax error: {error}") from error
-    if isinstance(results, ox.QueryTriples):
-        data = ox.serialize(results, format=ox.RdfFormat.TURTLE)
-        click.echo((data or b"").decode("utf-8"))
+        data = store.query_document(text, media[fmt], union_default_graph=union)
+    except QueryError as error:
+        if "cannot be written" not in str(error):
+            raise click.ClickException(str(error)) from error
+        data = store.query_document(text, "text/turtle", union_default_graph=union)  # CONSTRUCT / DESCRIBE
+        click.echo(data.decode("utf-8"))
         return
-    if fmt == "json":
-        click.echo(results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
+    if fmt != "table" or not data.lstrip().startswith(b"{"):
+        click.echo(data.decode("utf-8"), nl=fmt == "json")
         return
-    if fmt == "csv":
-        click.echo(results.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"), nl=False)
+    _print_results_table(json.loads(data))
+
+
+def _print_results_table(results: dict[str, Any]) -> None:
+    """SPARQL JSON results as a table of values (IRIs and literals shown as their text)."""
+    if "boolean" in results:
+        out.print("true" if results["boolean"] else "false")
         return
-    if isinstance(results, ox.QueryBoolean):
-        out.print("true" if bool(results) else "false")
-        return
-    names = [v.value for v in results.variables]
-    table = Table(*names, show_lines=False)
-    count = 0
-    for solution in results:
-        table.add_row(*["" if solution[n] is None else solution[n].value for n in names])
-        count += 1
+    names = results["head"]["vars"]
+    table = Table(*names)
+    rows = results["results"]["bindings"]
+    for row in rows:
+        table.add_row(*[row[name]["value"] if name in row else "" for name in names])
     out.print(table)
-    console.print(f"{count} row(s)")
+    console.print(f"{len(rows)} row(s)")
 
 
 @cli.command()
@@ -338,6 +341,10 @@ def serve(store_path: str, host: str, port: int, workers: int) -> None:
         settings = Settings()
     except ValueError as error:
         raise click.ClickException(f"bad setting: {error}") from error
+    if store_path.startswith(("http://", "https://")):
+        raise click.ClickException(
+            "`ftzgraph serve` serves the embedded store; a SPARQL server given by URL already has its own endpoint"
+        )
     if settings.write_token is not None and workers > 1:
         raise click.ClickException(
             "writes (FTZGRAPH_WRITE_TOKEN) need --workers 1: only one process may open the store read-write"

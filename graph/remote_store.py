@@ -111,6 +111,10 @@ class RemoteStore:
         except SyntaxError as error:
             raise StoreError(f"cannot parse the RDF answer from {self.config.query_url}: {error}") from error
 
+    def query_document(self, query: str, media_type: str, *, union_default_graph: bool = True) -> bytes:
+        """The server's answer to ``query`` in ``media_type`` (SPARQL results or RDF), as bytes."""
+        return bytes(self._query(query, media_type, union_default_graph).content)
+
     def ping(self) -> None:
         """Fail now, with the URL in the message, if the query endpoint does not answer."""
         self.ask("ASK {}", union_default_graph=False)

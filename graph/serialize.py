@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import Graph
 
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store import Store
 
 TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
 QUAD_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
@@ -22,10 +22,9 @@ PREFIXES = {
 }
 
 
-def export_store(store: OxigraphStore, fmt: str, graph: str | None = None) -> bytes:
+def export_store(store: Store, fmt: str, graph: str | None = None) -> bytes:
     """Serialise all graphs (or one). Triple formats merge the named graphs; quad formats and JSON-LD keep them."""
-    name = ox.NamedNode(graph) if graph else None
-    quads = list(store.raw.quads_for_pattern(None, None, None, name))
+    quads = list(store.quads(graph))
     if fmt in QUAD_FORMATS:
         return ox.serialize(quads, format=QUAD_FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None) or b""
     if fmt in TRIPLE_FORMATS:
@@ -36,7 +35,7 @@ def export_store(store: OxigraphStore, fmt: str, graph: str | None = None) -> by
     raise ValueError(f"unknown export format '{fmt}' (turtle, ntriples, nquads, trig, jsonld)")
 
 
-def store_graph(store: OxigraphStore) -> Graph:
+def store_graph(store: Store) -> Graph:
     """Every triple of the store (all named graphs) as one rdflib graph."""
     graph = Graph()
     graph.parse(data=export_store(store, "ntriples"), format="nt")

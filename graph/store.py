@@ -29,11 +29,15 @@ class Store(Protocol):
 
     def update(self, update: str) -> None: ...
 
+    def query_document(self, query: str, media_type: str, *, union_default_graph: bool = True) -> bytes: ...
+
     def replace_graph(self, graph: str, quads_or_triples: Iterable[ox.Triple | ox.Quad]) -> None: ...
 
     def replace_graphs(self, graphs: dict[str, list[ox.Triple | ox.Quad]]) -> None: ...
 
     def graphs(self) -> list[str]: ...
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]: ...
 
     def close(self) -> None: ...
 
@@ -98,6 +102,19 @@ class OxigraphStore:
         if not isinstance(results, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
         return list(results)
+
+    def query_document(self, query: str, media_type: str, *, union_default_graph: bool = True) -> bytes:
+        """The answer to ``query`` serialised as ``media_type``: SPARQL results (JSON, XML, CSV, TSV) for
+        SELECT/ASK, an RDF syntax for CONSTRUCT/DESCRIBE. Raises ``QueryError`` for a media type that does
+        not fit the query form."""
+        results = self._query(query, union_default_graph)
+        if isinstance(results, ox.QueryTriples):
+            rdf_format = ox.RdfFormat.from_media_type(media_type) or ox.RdfFormat.TURTLE
+            return ox.serialize(results, format=rdf_format) or b""
+        results_format = ox.QueryResultsFormat.from_media_type(media_type)
+        if results_format is None:
+            raise QueryError(f"a SELECT or ASK answer cannot be written as {media_type}")
+        return bytes(results.serialize(format=results_format))
 
     def update(self, update: str) -> None:
         try:
