@@ -8,6 +8,7 @@ Also runnable as ``python scripts/_bench.py serve-memory FILE.nq PORT``: our app
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -183,10 +184,8 @@ def tree_rss(pid: int) -> int:
         return 0
     total = 0
     for proc in procs:
-        try:
+        with contextlib.suppress(psutil.Error):
             total += proc.memory_info().rss
-        except psutil.Error:
-            pass
     return total
 
 
@@ -197,14 +196,10 @@ def kill_group(proc: subprocess.Popen[bytes], grace_s: float = 10.0) -> None:
             os.killpg(proc.pid, signal.SIGTERM)
         except ProcessLookupError:
             return
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(grace_s)
-        except subprocess.TimeoutExpired:
-            pass
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
     proc.wait()
 
 
@@ -366,6 +361,11 @@ def fmt(value: float, digits: int = 1) -> str:
 
 def mib(value: int) -> str:
     return f"{value / 2**20:,.0f} MiB"
+
+
+def stop_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so the ``finally`` blocks stop every server this process started."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
 
 def load_average() -> float:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _bench import (  # noqa: E402
+from _bench import (
     BENCH_DIR,
     BIN,
     Dataset,
@@ -41,6 +41,7 @@ from _bench import (  # noqa: E402
     mib,
     result_rows,
     run_wrk,
+    stop_on_sigterm,
     synthetic_dataset,
     table,
 )
@@ -84,7 +85,7 @@ def server_spec(kind: str, dataset: Dataset, timeout_ms: int) -> ServerSpec:
         return ServerSpec("oxigraph serve (disk)", argv, "/query", extra="&union-default-graph")
     if kind == "rdflib-endpoint":
         argv = [str(BIN / "rdflib-endpoint"), "serve", str(dataset.nq), "--host", "127.0.0.1", "--port", "{port}"]
-        return ServerSpec("rdflib-endpoint", argv, "/sparql")
+        return ServerSpec("rdflib-endpoint", argv, "/")
     raise ValueError(f"unknown server kind {kind!r}; known: {', '.join(SERVERS)}")
 
 
@@ -207,6 +208,7 @@ def main() -> None:
     parser.add_argument("--servers", default=",".join(SERVERS), help=f"comma-separated, of: {', '.join(SERVERS)}")
     parser.add_argument("--no-document", action="store_true", help="only the synthetic graph")
     args = parser.parse_args()
+    stop_on_sigterm()
     cases, seconds = (2_000, 3) if args.quick else (args.cases, args.seconds)
     datasets = ([] if args.no_document else [document_dataset()]) + [synthetic_dataset(cases, args.seed)]
     for d in datasets:
