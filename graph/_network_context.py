@@ -21,16 +21,6 @@ PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?自治区$|特别行政
 YEAR_IN_DOC_NUMBER = re.compile(r"[〔\[［(（](\d{4})[〕\]］)）]")
 
 
-def iri(value: str) -> str:
-    if not re.fullmatch(r"[^\s<>\"{}|\\^`]+", value):
-        raise ValueError(f"not an IRI: {value!r}")
-    return f"<{value}>"
-
-
-def literal(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
 def _zh(var: str) -> str:
     return f'FILTER(LANG(?{var}) = "zh" || LANG(?{var}) = "")'
 

@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ftzgraph.graph.errors import StoreError
+from ftzgraph.graph.queries import literal
 from ftzgraph.ontology.namespace import GRAPH
 
 if TYPE_CHECKING:
@@ -43,10 +44,6 @@ class LockEntry:
     node: str
     owner: str
     expires_s: float
-
-
-def _literal(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class RemoteLock:
@@ -85,7 +82,7 @@ class RemoteLock:
 
     def _entry_triples(self, node: str) -> str:
         expires = int(time.time() + self.ttl_s)
-        return f'<{node}> <{OWNER}> {_literal(self.owner)} ; <{EXPIRES}> "{expires}"^^<{XSD_INTEGER}> .'
+        return f'<{node}> <{OWNER}> {literal(self.owner)} ; <{EXPIRES}> "{expires}"^^<{XSD_INTEGER}> .'
 
     def acquire(self) -> None:
         if self.node is not None:

@@ -13,8 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ftzgraph.graph.lexicon import read_yaml
 from ftzgraph.graph.text import TitleMatcher, fold_width, title_key
 
 ITEM_MATCH_MIN = 0.85
@@ -130,8 +129,8 @@ def _as_list(value: Any) -> list[str]:
 def load_gazetteer(directory: str | None = None) -> Gazetteer:
     """Read ``ftz_zones.yaml`` and ``national_batches.yaml`` into lookup tables (cached per directory)."""
     folder = Path(directory) if directory else reference_dir()
-    zones_doc = yaml.safe_load((folder / "ftz_zones.yaml").read_text(encoding="utf-8"))
-    batches_doc = yaml.safe_load((folder / "national_batches.yaml").read_text(encoding="utf-8"))
+    zones_doc = read_yaml((folder / "ftz_zones.yaml").read_text(encoding="utf-8"))
+    batches_doc = read_yaml((folder / "national_batches.yaml").read_text(encoding="utf-8"))
     zones = {z["id"]: z for z in zones_doc["zones"]}
     areas: dict[tuple[str, str], dict[str, Any]] = {}
     forms: dict[str, Place] = {}

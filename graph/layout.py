@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ftzgraph.graph.lexicon import load_lexicon
 from ftzgraph.graph.metadata import document_series
 from ftzgraph.graph.model import Document
 
@@ -25,11 +22,9 @@ BEST_PRACTICE = "best_practice"
 PROVINCIAL_INNOVATION = "provincial_innovation"
 
 
-@cache
 def layout_lexicon() -> dict[str, Any]:
     """The layout rules and the notice / best-practice words of ``data/lexicon/layouts.yaml``."""
-    path = resources.files("ftzgraph.data") / "lexicon" / "layouts.yaml"
-    return dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return load_lexicon("layouts")
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from ftzgraph.graph import _network_context as ctx
-from ftzgraph.graph.queries import PREFIXES
+from ftzgraph.graph.queries import PREFIXES, iri_ref, literal
 from ftzgraph.graph.store import Store
 
 KINDS = ("agencies", "diffusion", "hierarchy", "bipartite")
@@ -52,8 +52,8 @@ def _match(var: str, value: str, tag: str) -> str:
     """A SPARQL condition: ``var`` is the IRI ``value``, ends with ``/value``, or carries it as a label."""
     value = value.strip()
     if value.startswith(("http://", "https://")):
-        return f"FILTER({var} = {ctx.iri(value)})"
-    text = ctx.literal(value.lower())
+        return f"FILTER({var} = {iri_ref(value)})"
+    text = literal(value.lower())
     return f"""FILTER(STRENDS(STR({var}), CONCAT("/", {text})) || EXISTS {{
     {var} skos:prefLabel|skos:altLabel|ftz:shortName|rdfs:label ?{tag} FILTER(LCASE(STR(?{tag})) = {text}) }})"""
 

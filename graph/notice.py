@@ -20,6 +20,7 @@ from ftzgraph.graph.extract.origins import lexicon as origin_lexicon
 from ftzgraph.graph.gazetteer import Gazetteer, NationalItem, Place
 from ftzgraph.graph.layout import layout_lexicon
 from ftzgraph.graph.model import Document, Evidence
+from ftzgraph.graph.split import Line, text_lines
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 
 PILOT_EXPERIENCE = "改革试点经验"
@@ -69,21 +70,6 @@ class NationalBatch:
     evidence: Evidence | None = None
     items: list[BatchItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Line:
-    start: int
-    end: int
-    text: str
-
-
-def _lines(text: str) -> list[_Line]:
-    lines, offset = [], 0
-    for raw in text.split("\n"):
-        lines.append(_Line(offset, offset + len(raw), raw))
-        offset += len(raw) + 1
-    return lines
 
 
 @cache
@@ -150,7 +136,7 @@ def _batch_of(document: Document) -> tuple[str, int | None, Evidence | None]:
     return PILOT_EXPERIENCE, None, None
 
 
-def _notice_date(document: Document, lines: list[_Line]) -> str | None:
+def _notice_date(document: Document, lines: list[Line]) -> str | None:
     """The signing date: the last date standing alone on its line in the body (before the attachments)."""
     found = None
     for line in lines:
@@ -165,7 +151,7 @@ def _count(pattern: str, text: str) -> int | None:
     return parse_chinese_number(match["n"]) if match else None
 
 
-def _body_items(document: Document, lines: list[_Line], warnings: list[str]) -> tuple[list[BatchItem], list[int]]:
+def _body_items(document: Document, lines: list[Line], warnings: list[str]) -> tuple[list[BatchItem], list[int]]:
     """Items listed in the text, each with the domain and scope its heading or line states; the counts declared."""
     lex = layout_lexicon()["notice"]
     scope: str | None = None
@@ -229,7 +215,7 @@ def _cell(cells: list[str], columns: dict[str, int], name: str) -> str | None:
     return cells[index].strip() if index is not None and index < len(cells) else None
 
 
-def _table_items(document: Document, lines: list[_Line], gazetteer: Gazetteer) -> list[BatchItem]:
+def _table_items(document: Document, lines: list[Line], gazetteer: Gazetteer) -> list[BatchItem]:
     """Rows of the attachment table(s), with the scope and domain of the section rows above them."""
     lex = layout_lexicon()["notice"]
     items: list[BatchItem] = []
@@ -314,7 +300,7 @@ def parse_notice(document: Document, gazetteer: Gazetteer) -> NationalBatch:
     """The batch a notice promotes, with its items (merged with the reference items they match)."""
     lex = layout_lexicon()["notice"]
     kind, number, evidence = _batch_of(document)
-    lines = _lines(document.text)
+    lines = text_lines(document.text)
     first_attachment = next(
         (i for i, line in enumerate(lines) if i > 3 and re.match(lex["attachment_start"], line.text)), len(lines)
     )

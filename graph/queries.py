@@ -33,27 +33,30 @@ EVIDENCE_FIELDS = {
 }
 
 
-def _iri(value: str) -> str:
+def iri_ref(value: str) -> str:
+    """``<value>`` for a SPARQL query; refuses anything that could break out of the IRI."""
     if not re.fullmatch(r"[^\s<>\"{}|\\^`]+", value):
         raise ValueError(f"not an IRI: {value!r}")
     return f"<{value}>"
 
 
-def _literal(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+def literal(value: str) -> str:
+    """A quoted SPARQL string literal with every special character escaped."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
 
 
 def find_cases(store: Store, ref: str) -> list[dict[str, Any]]:
     """Cases matching ``ref``: an IRI, an id (``d1fc…-7``), a case number, or part of a title."""
     ref = ref.strip()
     if ref.startswith(str(ID)):
-        condition = f"FILTER(?case = {_iri(ref)})"
+        condition = f"FILTER(?case = {iri_ref(ref)})"
     elif ref.isdigit():
         condition = f"FILTER(?number = {int(ref)})"
     elif re.fullmatch(r"[A-Za-z0-9]+-\d+", ref):
-        condition = f"FILTER(?case = {_iri(str(iris.ID['case/' + ref]))})"
+        condition = f"FILTER(?case = {iri_ref(str(iris.ID['case/' + ref]))})"
     else:
-        condition = f"FILTER(CONTAINS(LCASE(STR(?title)), LCASE({_literal(ref)})))"
+        condition = f"FILTER(CONTAINS(LCASE(STR(?title)), LCASE({literal(ref)})))"
     rows = store.select(
         PREFIXES
         + f"""SELECT DISTINCT ?case ?id ?number ?title ?doc WHERE {{
@@ -90,7 +93,7 @@ def _first_per(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 def lineage(store: Store, case_iri: str) -> dict[str, Any]:
     """Where a case's reform came from, each edge with the sentence that says so."""
-    case = _iri(case_iri)
+    case = iri_ref(case_iri)
     head = store.select(
         PREFIXES
         + f"""SELECT DISTINCT ?id ?number ?title ?doc ?docTitle ?docNumber ?file

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ftzgraph.graph.queries import BATCH_KINDS, PREFIXES, PROVIDER_KINDS, lineage
+from ftzgraph.graph.queries import BATCH_KINDS, PREFIXES, PROVIDER_KINDS, iri_ref, lineage, literal
 from ftzgraph.graph.store import Store
 from ftzgraph.ontology.namespace import ID
 
@@ -33,19 +33,6 @@ class CaseFilter:
     sector: str | None = None
     q: str | None = None
     document: str | None = None
-
-
-def iri_ref(value: str) -> str:
-    """``<value>`` for a SPARQL query; refuses anything that could break out of the IRI."""
-    if not re.fullmatch(r"[^\s<>\"{}|\\^`]+", value):
-        raise ValueError(f"not an IRI: {value!r}")
-    return f"<{value}>"
-
-
-def literal(value: str) -> str:
-    """A quoted SPARQL string literal with every special character escaped."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
 
 
 def resource_iri(kind: str, resource_id: str) -> str | None:

@@ -42,7 +42,9 @@ class SplitResult:
 
 
 @dataclass
-class _Line:
+class Line:
+    """One line of a document's text and its offsets (``end`` excludes the newline)."""
+
     start: int
     end: int
     text: str
@@ -58,15 +60,15 @@ def unbold(text: str) -> str:
     return match["inner"].strip() if match else text
 
 
-def _lines(text: str) -> list[_Line]:
+def text_lines(text: str) -> list[Line]:
     lines, offset = [], 0
     for raw in text.split("\n"):
-        lines.append(_Line(offset, offset + len(raw), raw))
+        lines.append(Line(offset, offset + len(raw), raw))
         offset += len(raw) + 1
     return lines
 
 
-def parse_table(document: Document, lines: list[_Line]) -> tuple[list[TableRow], int, int]:
+def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int]:
     """Rows of the first summary table (序号 | 案例名称 | 提供单位), and the line span it covers.
 
     Rows may be split into blocks by blank lines (page breaks); the table ends at the first
@@ -106,7 +108,7 @@ def clean_title(text: str) -> str:
     return title.strip()
 
 
-def _is_title_line(line: _Line, table: TitleMatcher | None) -> bool:
+def _is_title_line(line: Line, table: TitleMatcher | None) -> bool:
     bare = line.bare
     if not bare or len(bare) > 120:
         return False
@@ -117,7 +119,7 @@ def _is_title_line(line: _Line, table: TitleMatcher | None) -> bool:
 
 def split_cases(document: Document) -> SplitResult:
     """Find the cases of ``document``; see the module docstring for the rules."""
-    lines = _lines(document.text)
+    lines = text_lines(document.text)
     table, _, table_last = parse_table(document, lines)
     matcher = TitleMatcher([title_key(row.title) for row in table]) if table else None
     body_from = table_last + 1 if table else 0
@@ -166,13 +168,13 @@ def _lead(text: str) -> int:
     return len(text) - len(text.lstrip().lstrip("#").lstrip().lstrip("*").lstrip())
 
 
-def _is_plain_title(line: _Line) -> bool:
+def _is_plain_title(line: Line) -> bool:
     """A short line that is not a sentence or a provider line: the title under a bare "案例一" marker."""
     bare = line.bare
     return 2 <= len(bare) <= 60 and not bare.endswith(("。", "；", "：", ":")) and not PROVIDER_RE.match(bare)
 
 
-def _heading_style(line: _Line) -> str | None:
+def _heading_style(line: Line) -> str | None:
     """How a line is marked as a heading: bold, 一、, （一）, 1. — or None."""
     text = line.text.strip().lstrip("#").strip()
     if BOLD_RE.match(text):
@@ -186,7 +188,7 @@ def _heading_style(line: _Line) -> str | None:
     return None
 
 
-def _structural_starts(lines: list[_Line], body_from: int) -> list[tuple[int, int, int | None]]:
+def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int, int | None]]:
     """Headings known only by the document's structure: with no 案例 markers, no suffixed titles and no table
     rows, the lines marked one way (bold, 一、, （一）) that are each followed by a provider line are the cases.
     "一、主要做法" inside a case is never followed by a provider line, so section headings stay sections."""

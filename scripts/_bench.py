@@ -161,7 +161,7 @@ def bench_queries(dataset: Dataset) -> dict[str, str]:
         "lineage": lineage_query(dataset.case),
         "per-zone aggregate": example_query("reforms-by-origin-zone"),
         "agency pairs": example_query("agency-pairs"),
-        "search 便利化": search_query("便利化"),
+        "search 海关": search_query("海关"),
         "property path": example_query("agency-hierarchy"),
     }
 

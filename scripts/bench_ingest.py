@@ -8,7 +8,7 @@
 2. Queries: p50/p99 latency of the example queries (lineage, per-zone aggregate, agency pairs, search by title
    substring, property path) on embedded Oxigraph (pyoxigraph Store on disk) vs rdflib's in-memory Dataset
    (default_union) vs the remote ``oxigraph serve``, on the bundled document's graph and on the synthetic
-   100k-case graph. Each rdflib query runs in a forked child so that it can be stopped at --rdflib-timeout.
+   100k-case graph. Each (engine, query) runs in a child process stopped at --query-timeout (rdflib: --rdflib-timeout).
 3. HTTP: our /sparql vs ``oxigraph serve`` vs rdflib-endpoint on the lineage query (scripts/bench_http.py).
 
     .venv/bin/python scripts/bench_ingest.py [--quick] [--docs 1000,10000] [--cases 100000] [--skip ...]
@@ -194,95 +194,117 @@ class Latency:
     note: str = ""
 
 
-def _timed(run: Any, reps: int, budget_s: float) -> tuple[list[float], int]:
-    """Warm once, then run until ``reps`` runs or ``budget_s`` seconds (at least 3 runs)."""
+def _runs(conn: Connection, run: Any, reps: int, budget_s: float) -> None:
+    """Send ("rows", n) after a first run, then ("time", s) per run until ``reps`` runs or ``budget_s`` seconds.
+
+    A first run over a second counts as a run (no separate warm-up), so that slow queries still give a figure.
+    """
+    started = time.perf_counter()
     rows = run()
-    times: list[float] = []
-    spent = 0.0
-    while len(times) < 3 or (len(times) < reps and spent < budget_s):
+    first = time.perf_counter() - started
+    conn.send(("rows", rows))
+    if first > 1.0:
+        conn.send(("time", first))
+    spent = first
+    while spent < budget_s and reps > 0:
         started = time.perf_counter()
         run()
-        times.append(time.perf_counter() - started)
-        spent += times[-1]
-    return times, rows
-
-
-def latency_embedded(dataset: Dataset, queries: dict[str, str], reps: int, budget_s: float) -> list[Latency]:
-    import pyoxigraph as ox
-
-    store = ox.Store.read_only(str(loaded_store(dataset, "ftzgraph")))
-    out = []
-    for name, query in queries.items():
-        times, rows = _timed(
-            lambda q=query, s=store: len(list(s.query(q, use_default_graph_as_union=True))), reps, budget_s
-        )
-        out.append(Latency(dataset.name, "embedded Oxigraph (disk)", name, times, rows))
-    return out
-
-
-def latency_remote(dataset: Dataset, queries: dict[str, str], reps: int, budget_s: float) -> list[Latency]:
-    from ftzgraph.graph.stores import open_store
-
-    out = []
-    with Server(server_spec("oxigraph", dataset, 0), free_port()) as server:
-        store = open_store(f"http://127.0.0.1:{server.port}/query", write=False)
-        try:
-            for name, query in queries.items():
-                times, rows = _timed(lambda q=query: len(store.select(q)), reps, budget_s)
-                out.append(Latency(dataset.name, "remote oxigraph serve", name, times, rows))
-        finally:
-            store.close()
-    return out
-
-
-def _rdflib_child(graph: Any, query: str, runs: int, conn: Connection) -> None:
-    rows = len(list(graph.query(query)))  # first run: also the row count
-    conn.send(("rows", rows))
-    for _ in range(runs):
-        started = time.perf_counter()
-        list(graph.query(query))
-        conn.send(("time", time.perf_counter() - started))
+        took = time.perf_counter() - started
+        conn.send(("time", took))
+        spent += took
+        reps -= 1
     conn.close()
 
 
-def latency_rdflib(dataset: Dataset, queries: dict[str, str], runs: int, timeout_s: float) -> list[Latency]:
-    """rdflib's in-memory Dataset; each query in a forked child (sharing the parsed graph) stopped at the timeout."""
+def _embedded_child(conn: Connection, store_path: str, query: str, reps: int, budget_s: float) -> None:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(store_path)
+    _runs(conn, lambda: len(list(store.query(query, use_default_graph_as_union=True))), reps, budget_s)
+
+
+def _remote_child(conn: Connection, url: str, query: str, reps: int, budget_s: float, timeout_s: float) -> None:
+    from ftzgraph.graph.stores import open_store
+
+    environ = {"FTZGRAPH_REMOTE_TIMEOUT_S": str(timeout_s), "FTZGRAPH_REMOTE_RETRIES": "0"}
+    store = open_store(url, write=False, environ=environ)
+    _runs(conn, lambda: len(store.select(query)), reps, budget_s)
+
+
+_RDFLIB_GRAPH: list[Any] = []
+"""The parsed rdflib Dataset, inherited by the forked children."""
+
+
+def _rdflib_child(conn: Connection, query: str, reps: int, budget_s: float) -> None:
+    graph = _RDFLIB_GRAPH[0]
+    _runs(conn, lambda: len(list(graph.query(query))), reps, budget_s)
+
+
+def bounded(engine: str, dataset: Dataset, name: str, method: str, target: Any, args: tuple[Any, ...],
+            timeout_s: float) -> Latency:  # fmt: skip
+    """Run ``target(conn, *args)`` in a child process (``method``: fork or spawn) and kill it at ``timeout_s``."""
+    context = multiprocessing.get_context(method)
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=target, args=(send, *args), daemon=True)
+    child.start()
+    send.close()
+    latency = Latency(dataset.name, engine, name, [])
+    deadline = time.perf_counter() + timeout_s
+    try:
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0 or not receive.poll(left):
+                latency.note = f"stopped at {timeout_s:.0f} s"
+                break
+            kind, value = receive.recv()
+            if kind == "rows":
+                latency.rows = value
+            else:
+                latency.times.append(value)
+    except EOFError:
+        pass
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+    if not latency.times:
+        latency.note = f">{timeout_s:.0f} s (no run finished)"
+    return latency
+
+
+def latencies_for(dataset: Dataset, args: argparse.Namespace) -> list[Latency]:
+    """Each example query on each engine, bounded in time (a stopped remote server is restarted)."""
+    queries = bench_queries(dataset)
+    out = []
+    store = str(loaded_store(dataset, "ftzgraph"))
+    for name, query in queries.items():
+        out.append(bounded("embedded Oxigraph (disk)", dataset, name, "spawn", _embedded_child,
+                           (store, query, args.reps, args.budget), args.query_timeout))  # fmt: skip
+    server = Server(server_spec("oxigraph", dataset, 0), free_port())
+    try:
+        server.start()
+        for name, query in queries.items():
+            url = f"http://127.0.0.1:{server.port}/query"
+            latency = bounded("remote oxigraph serve", dataset, name, "spawn", _remote_child,
+                              (url, query, args.reps, args.budget, args.query_timeout), args.query_timeout)  # fmt: skip
+            out.append(latency)
+            if latency.note:
+                server.restart()  # the server may still be evaluating the abandoned query
+    finally:
+        server.stop()
     from rdflib import Dataset as RdflibDataset
 
     started = time.perf_counter()
     graph = RdflibDataset(default_union=True)
     graph.parse(str(dataset.nq), format="nquads")
-    print(f"  rdflib parsed {dataset.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    context = multiprocessing.get_context("fork")
-    out = []
-    for name, query in queries.items():
-        receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_rdflib_child, args=(graph, query, runs, send), daemon=True)
-        child.start()
-        send.close()
-        latency = Latency(dataset.name, "rdflib Dataset (memory)", name, [])
-        deadline = time.perf_counter() + timeout_s
-        try:
-            while len(latency.times) < runs:
-                left = deadline - time.perf_counter()
-                if left <= 0 or not receive.poll(left):
-                    latency.note = f"stopped after {timeout_s:.0f} s ({len(latency.times) + 1}st run unfinished)"
-                    break
-                kind, value = receive.recv()
-                if kind == "rows":
-                    latency.rows = value
-                else:
-                    latency.times.append(value)
-        except EOFError:
-            latency.note = "child ended early"
-        finally:
-            if child.is_alive():
-                child.kill()
-            child.join()
-        if not latency.times:
-            latency.note = f">{timeout_s:.0f} s (no run finished)" + ("" if latency.rows is None else ", warm-up done")
-        out.append(latency)
-    del graph
+    print(f"  rdflib parsed {dataset.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    _RDFLIB_GRAPH[:] = [graph]
+    try:
+        for name, query in queries.items():
+            out.append(bounded("rdflib Dataset (memory)", dataset, name, "fork", _rdflib_child,
+                               (query, args.rdflib_runs, args.budget), args.rdflib_timeout))  # fmt: skip
+    finally:
+        _RDFLIB_GRAPH.clear()
     return out
 
 
@@ -319,7 +341,8 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=20, help="runs per query (fewer when over --budget)")
     parser.add_argument("--budget", type=float, default=10.0, help="seconds of runs per query and engine")
     parser.add_argument("--rdflib-runs", type=int, default=3)
-    parser.add_argument("--rdflib-timeout", type=float, default=180.0, help="seconds per rdflib query (all runs)")
+    parser.add_argument("--query-timeout", type=float, default=60.0, help="seconds per query and engine (all runs)")
+    parser.add_argument("--rdflib-timeout", type=float, default=120.0, help="seconds per rdflib query (all runs)")
     parser.add_argument("--seconds", type=int, default=10, help="duration of each wrk run")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: ingest, remote, queries, http")
     args = parser.parse_args()
@@ -340,10 +363,7 @@ def main() -> None:
         latencies: list[Latency] = []
         for dataset in datasets:
             print(f"  queries on {dataset.name} (load {load_average():.2f})", file=sys.stderr, flush=True)
-            queries = bench_queries(dataset)
-            latencies += latency_embedded(dataset, queries, args.reps, args.budget)
-            latencies += latency_remote(dataset, queries, args.reps, args.budget)
-            latencies += latency_rdflib(dataset, queries, args.rdflib_runs, args.rdflib_timeout)
+            latencies += latencies_for(dataset, args)
         print("\n== query latency (" + "; ".join(f"{d.name}: {d.quads:,} quads, {d.cases:,} cases" for d in datasets)
               + ")")  # fmt: skip
         print(latency_table(latencies), flush=True)

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ftzgraph.graph.lexicon import load_lexicon
 from ftzgraph.graph.model import CaseText, Citation
 from ftzgraph.graph.text import DOC_NUMBER_RE, joined_text, normalise_doc_number
 
@@ -32,10 +29,8 @@ _INNER_SPACE_RE = re.compile(rf"(?<={_CJK_WORD})[ \t\u3000]+(?={_CJK_WORD})")
 _SPACE_RE = re.compile(r"[\s\u3000]+")
 
 
-@cache
 def lexicon() -> dict[str, Any]:
-    path = resources.files("ftzgraph.data") / "lexicon" / "citations.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_lexicon("citations")
 
 
 @dataclass

@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ftzgraph.graph.lexicon import load_lexicon
 from ftzgraph.graph.model import CaseText, Mention
 from ftzgraph.graph.text import joined_text, parse_chinese_number
 
@@ -102,10 +100,8 @@ def extract_dates(case: CaseText) -> list[Mention]:
     return mentions
 
 
-@cache
 def lexicon() -> dict[str, Any]:
-    path = resources.files("ftzgraph.data") / "lexicon" / "companies.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_lexicon("companies")
 
 
 @cache

@@ -10,22 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from ftzgraph.graph.gazetteer import Gazetteer, Place
+from ftzgraph.graph.lexicon import load_lexicon
 from ftzgraph.graph.model import CaseText, Origin
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
 
 _SENTENCE_END = "。！？；\n"
 
 
-@cache
 def lexicon() -> dict[str, Any]:
-    path = resources.files("ftzgraph.data") / "lexicon" / "origins.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_lexicon("origins")
 
 
 @dataclass

@@ -18,12 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from ftzgraph.graph.extract.mentions import date_spans
+from ftzgraph.graph.lexicon import load_lexicon
 from ftzgraph.graph.model import CaseText, Outcome
 from ftzgraph.graph.text import DOC_NUMBER_RE, joined_text, parse_chinese_number
 
@@ -39,10 +37,8 @@ _TITLE_RE = re.compile(r"《[^《》\n]{0,160}》")
 _HEADING_RE = re.compile(r"^#*\s*[一二三四五六七八九十]+\s*[、.．]", re.MULTILINE)
 
 
-@cache
 def lexicon() -> dict[str, Any]:
-    path = resources.files("ftzgraph.data") / "lexicon" / "units.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_lexicon("units")
 
 
 def _alternation(words: list[str]) -> str:
