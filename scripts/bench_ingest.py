@@ -149,17 +149,20 @@ def ingestion(sizes: list[int], seed: int, targets: list[str], max_minutes: floa
     results: list[Ingest] = []
     for target in targets:
         run_sizes = list(sizes)
-        for index, documents in enumerate(run_sizes):
-            if index and results and results[-1].target.startswith(target.split()[0]):
-                estimate = results[-1].seconds * documents / results[-1].documents
+        previous: Ingest | None = None
+        for documents in run_sizes:
+            if previous is not None:
+                estimate = previous.seconds * documents / previous.documents
                 if estimate > max_minutes * 60:
                     print(f"  {target}: {documents} documents would take ~{estimate / 60:.0f} min; "
                           f"running {3 * run_sizes[0]} instead", file=sys.stderr)  # fmt: skip
                     documents = 3 * run_sizes[0]
             folder = corpus(documents, seed)
             print(f"  ingest {documents} documents into {target} (load {load_average():.2f})", file=sys.stderr)
-            result = ingest_embedded(folder, documents) if target == "embedded" else ingest_remote(folder, documents)
-            results.append(result)
+            previous = ingest_embedded(folder, documents) if target == "embedded" else ingest_remote(folder, documents)
+            results.append(previous)
+            print(f"    {previous.seconds:.1f} s, {previous.triples} triples, peak RSS {mib(previous.peak_rss)} "
+                  f"{previous.note}", file=sys.stderr, flush=True)  # fmt: skip
     return results
 
 
