@@ -46,14 +46,16 @@ def is_traditional(text: str) -> bool:
     A character is traditional-only when t2s changes it (廣, 貿), simplified-only when s2t changes it
     (广, 贸); characters shared by both scripts (中, 自由) do not vote.
     """
+    from collections import Counter
+
     traditional = simplified = 0
-    for char in text:
+    for char, count in Counter(text).items():  # each distinct character converted once
         if char < "\u2e80":
             continue
         if _simplified_char(char) != char:
-            traditional += 1
+            traditional += count
         elif _traditional_char(char) != char:
-            simplified += 1
+            simplified += count
     return traditional >= MIN_TRADITIONAL_CHARS and traditional > simplified
 
 
