@@ -4,7 +4,9 @@ Many documents are read and extracted in parallel worker processes; their graphs
 batches, each batch one atomic swap. A document whose content hash is already in the store is skipped
 (``force`` rebuilds it), so an interrupted build run again finishes the job with nothing duplicated and
 nothing lost. A document that fails is reported with its file; the others proceed. Nothing of a failed
-document is written, so its previous graph stays.
+document is written, so its previous graph stays. Facts about shared entities (agencies, places, national
+reforms) go once into the entities graph, added to, never replaced: rebuilding a document does not remove
+what it alone said about them (``iris.ENTITIES_GRAPH``).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from ftzgraph.graph.pipeline import extract_document
 from ftzgraph.graph.read import READERS, read_document
 from ftzgraph.graph.reference import reference_graph
 from ftzgraph.graph.store import Store
-from ftzgraph.graph.triples import document_triples, ntriples
+from ftzgraph.graph.triples import document_triples, ntriples, split_shared
 from ftzgraph.graph.validate import validate_graph, vocabulary
 from ftzgraph.ontology.namespace import FTZ
 
@@ -115,11 +117,13 @@ def _reference() -> Graph:
 
 @dataclass
 class _Result:
-    """What a worker sends back for one document (picklable: the graph travels as N-Triples bytes)."""
+    """What a worker sends back for one document (picklable: the graphs travel as N-Triples bytes)."""
 
     report: DocumentReport
     graph_name: str | None = None
     ntriples: bytes = b""
+    shared: bytes = b""
+    """Its triples about shared entities, for ``iris.ENTITIES_GRAPH`` (one sorted N-Triples line each)."""
     error: FtzGraphError | None = None
     batch: NationalBatch | None = None
 
@@ -168,7 +172,9 @@ def process_document(path: Path, validate: bool) -> _Result:
     report.cases = len(extraction.cases)
     report.triples = len(triples)
     report.warnings = list(extraction.warnings)
-    return _Result(report, str(iris.document_graph(document.id)), ntriples(triples), batch=extraction.batch)
+    own, shared = split_shared(document.id, triples)
+    graph = str(iris.document_graph(document.id))
+    return _Result(report, graph, ntriples(own), ntriples(shared), batch=extraction.batch)
 
 
 def _digest(path: Path) -> str | None:
@@ -258,6 +264,8 @@ def build(
 
     errors: list[FtzGraphError] = []
     pending: dict[str, list[ox.Triple]] = {}
+    entity_lines: set[bytes] = set()  # shared-entity triples of this build, each written once
+    new_entities: list[bytes] = []
     total = 0
     shared_written = False
 
@@ -269,9 +277,11 @@ def build(
             pending[str(iris.REFERENCE_GRAPH)] = to_oxigraph(_reference())
             pending[str(iris.ONTOLOGY_GRAPH)] = to_oxigraph(vocabulary())
             shared_written = True
-        store.replace_graphs(pending)  # type: ignore[arg-type]
-        total += sum(len(triples) for triples in pending.values())
+        entities = _parse_ntriples(b"\n".join(new_entities))
+        store.replace_graphs(pending, add={str(iris.ENTITIES_GRAPH): entities})  # type: ignore[arg-type]
+        total += sum(len(triples) for triples in pending.values()) + len(entities)
         pending.clear()
+        new_entities.clear()
 
     done = len(reports)
     for result in _results(todo, workers):
@@ -281,6 +291,10 @@ def build(
             errors.append(result.error)
         elif result.graph_name:
             pending[result.graph_name] = _parse_ntriples(result.ntriples)
+            for line in result.shared.splitlines():
+                if line and line not in entity_lines:
+                    entity_lines.add(line)
+                    new_entities.append(line)
             if len(pending) >= BATCH_DOCUMENTS:
                 flush()
         if progress:

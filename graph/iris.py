@@ -42,6 +42,16 @@ def document_graph(doc_id: str) -> URIRef:
 
 REFERENCE_GRAPH = GRAPH["reference"]
 ONTOLOGY_GRAPH = GRAPH["ontology"]
+ENTITIES_GRAPH = GRAPH["entities"]
+"""Facts about things many documents share (agencies, places, cited policies, companies, national reforms,
+batches): each fact once, however many documents state it. Document graphs hold what is their own."""
+
+
+def owned_by(doc_id: str, subject: str) -> bool:
+    """True when ``subject`` was minted for document ``doc_id`` (the document, its cases and their parts,
+    its evidence); such triples live in the document's graph, all others in ``ENTITIES_GRAPH``."""
+    text = str(subject)  # an rdflib URIRef never equals a plain str
+    return text == str(document(doc_id)) or text.startswith((f"{ID}case/{doc_id}-", f"{ID}evidence/{doc_id}-"))
 
 
 def case(doc_id: str, number: int) -> URIRef:

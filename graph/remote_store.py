@@ -156,28 +156,32 @@ class RemoteStore:
     def replace_graph(self, graph: str, quads_or_triples: Iterable[ox.Triple | ox.Quad]) -> None:
         self.replace_graphs({graph: list(quads_or_triples)})
 
-    def replace_graphs(self, graphs: dict[str, list[ox.Triple | ox.Quad]]) -> None:
+    def replace_graphs(
+        self, graphs: dict[str, list[ox.Triple | ox.Quad]], *, add: dict[str, list[ox.Triple]] | None = None
+    ) -> None:
         """Stage every graph, then swap them all in with one update: readers see old or new, never half.
+        ``add``'s triples are staged too and added to their graphs (``ADD``) in the same update.
 
         Runs under the store's write lock (taken here unless the caller already holds it). A failure
         before the swap drops the staging graphs and leaves the previous graphs as they were.
         """
         if self.lock.held:
             self.lock.renew()
-            self._stage_and_swap(graphs)
+            self._stage_and_swap(graphs, add or {})
             return
         with self.lock:
-            self._stage_and_swap(graphs)
+            self._stage_and_swap(graphs, add or {})
 
-    def _stage_and_swap(self, graphs: dict[str, list[ox.Triple | ox.Quad]]) -> None:
+    def _stage_and_swap(self, graphs: dict[str, list[ox.Triple | ox.Quad]], add: dict[str, list[ox.Triple]]) -> None:
         run = uuid.uuid4().hex
         staged: dict[str, str] = {}
+        added: dict[str, str] = {}
         try:
-            for i, (graph, statements) in enumerate(graphs.items()):
+            for i, (graph, statements) in enumerate([*graphs.items(), *add.items()]):
                 if not statements:
                     continue
                 staging = f"{STAGING_PREFIX}{run}/{i}"
-                staged[graph] = staging
+                (staged if i < len(graphs) else added)[graph] = staging
                 self.put_graph(staging, statements)
             self.lock.renew()
             operations = []
@@ -187,10 +191,13 @@ class RemoteStore:
                     # MOVE without SILENT: should the staging graph be missing, the whole request fails
                     # (on servers that check) instead of leaving <graph> dropped.
                     operations.append(f"MOVE <{staged[graph]}> TO <{graph}>")
+            for graph, staging in added.items():
+                operations += [f"ADD <{staging}> TO <{graph}>", f"DROP SILENT GRAPH <{staging}>"]
             self.update(" ;\n".join(operations), idempotent=False)
         except BaseException:
-            if not self.drop_staging(list(staged.values())):
-                self._orphans.extend(staged.values())  # the server is away: close() tries again
+            leftovers = [*staged.values(), *added.values()]
+            if not self.drop_staging(leftovers):
+                self._orphans.extend(leftovers)  # the server is away: close() tries again
             raise
 
     def drop_staging(self, names: list[str] | None = None) -> bool:

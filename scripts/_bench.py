@@ -100,9 +100,13 @@ def document_dataset() -> Dataset:
     return _describe("document", nq)
 
 
+SHAPE = "e1"
+"""Version of the synthetic graph's shape (e1: shared entities in the entities graph); a new one regenerates it."""
+
+
 def synthetic_dataset(cases: int, seed: int = 7) -> Dataset:
     """``cases`` synthetic cases generated as quads (scripts/_synthetic_graph.py), deterministic by ``seed``."""
-    nq = BENCH_DIR / f"synthetic-{cases}-{seed}" / "graph.nq"
+    nq = BENCH_DIR / f"synthetic-{SHAPE}-{cases}-{seed}" / "graph.nq"
     if not nq.exists():
         sys.path.insert(0, str(Path(__file__).parent))
         from _synthetic_graph import write_synthetic_nquads

@@ -6,7 +6,8 @@ every fact, outcomes, dates, policy documents), so 100k built cases would be abo
 hours. This generator keeps the build's vocabulary and IRI shapes for everything the benchmarked queries and
 ``/cases/{id}/lineage`` read (the real reference and ontology graphs; per document graph: the source document,
 cases with provider, agencies, local reform, origin claims with kind, entity, claimed batch or zone and one
-evidence node each; cities and agencies with sector, city and parent, customs under 海关总署), and leaves out
+evidence node each; in the entities graph, once each: cities, origin reforms, and agencies with sector, city and
+parent, customs under 海关总署), and leaves out
 outcomes, dates, cited documents and the per-fact evidence of titles, providers and agencies: about 33 triples
 per case. (scripts/bench_network.py has its own thinner generator, without evidence, origin kinds or labels of
 origin reforms, which the lineage queries need; it is left as it is.)
@@ -31,6 +32,7 @@ DCT = "http://purl.org/dc/terms/"
 PROV = "http://www.w3.org/ns/prov#"
 ORG = "http://www.w3.org/ns/org#"
 OA = "http://www.w3.org/ns/oa#"
+ENTITIES = ox.NamedNode(GRAPH + "entities")
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 CITIES = 300
 CASES_PER_DOCUMENT = (3, 12)
@@ -117,6 +119,8 @@ def synthetic_graph_quads(cases: int, seed: int = 0) -> Iterator[ox.Quad]:
     reference, places, batches, items = _reference()
     yield from reference
     customs = _id(f"agency/{_hash('海关总署')}")
+    described: set[ox.NamedNode] = set()  # shared entities are described once, in the entities graph
+    written: set[ox.NamedNode] = set()
     done, d = 0, 0
     while done < cases:
         count = min(rng.randint(*CASES_PER_DOCUMENT), cases - done)
@@ -136,14 +140,14 @@ def synthetic_graph_quads(cases: int, seed: int = 0) -> Iterator[ox.Quad]:
             (_term(FTZ, "declaredCaseCount"), _int(count)),
         ):
             yield ox.Quad(doc, p, o, g)
-        described: set[ox.NamedNode] = set()
         cities = [rng.randrange(CITIES) for _ in range(rng.randint(1, 3))]
         for n in range(1, count + 1):
             yield from _case(rng, g, doc, doc_id, n, rng.choice(cities), places, batches, items, described)
-        if customs in described:
-            yield ox.Quad(customs, RDF_TYPE, _term(FTZ, "Agency"), g)
-            yield ox.Quad(customs, _term(SKOS, "prefLabel"), _zh("海关总署"), g)
-            yield ox.Quad(customs, _term(FTZ, "sector"), _id("sector/customs"), g)
+        if customs in described and customs not in written:
+            written.add(customs)
+            yield ox.Quad(customs, RDF_TYPE, _term(FTZ, "Agency"), ENTITIES)
+            yield ox.Quad(customs, _term(SKOS, "prefLabel"), _zh("海关总署"), ENTITIES)
+            yield ox.Quad(customs, _term(FTZ, "sector"), _id("sector/customs"), ENTITIES)
         done += count
         d += 1
 
@@ -178,9 +182,9 @@ def _case(
         yield ox.Quad(case, p, o, g)
     if place not in described:
         described.add(place)
-        yield ox.Quad(place, RDF_TYPE, _term(FTZ, "City"), g)
-        yield ox.Quad(place, _term(SKOS, "prefLabel"), _zh(f"城市{city}市"), g)
-        yield ox.Quad(place, RDFS_LABEL, _zh(f"城市{city}市"), g)
+        yield ox.Quad(place, RDF_TYPE, _term(FTZ, "City"), ENTITIES)
+        yield ox.Quad(place, _term(SKOS, "prefLabel"), _zh(f"城市{city}市"), ENTITIES)
+        yield ox.Quad(place, RDFS_LABEL, _zh(f"城市{city}市"), ENTITIES)
     agencies = _agencies(city)
     chosen = rng.sample(agencies[1:-1], rng.randint(1, 3)) + ([agencies[-1]] if rng.random() < 0.15 else [])
     for agency, props in chosen:
@@ -190,10 +194,10 @@ def _case(
             if node in described or (node is agencies[0][0] and parent != node):
                 continue
             described.add(node)
-            yield ox.Quad(node, RDF_TYPE, _term(FTZ, "Agency"), g)
+            yield ox.Quad(node, RDF_TYPE, _term(FTZ, "Agency"), ENTITIES)
             for p, o in node_props:
-                yield ox.Quad(node, p, o, g)
-        described.add(parent)  # 海关总署 is described once per document, at its end
+                yield ox.Quad(node, p, o, ENTITIES)
+        described.add(parent)  # 海关总署 is described once, after the document that first names it
     yield ox.Quad(reform, RDF_TYPE, _term(FTZ, "Reform"), g)
     yield ox.Quad(reform, RDFS_LABEL, _zh(title), g)
     yield ox.Quad(reform, _term(FTZ, "adoptedBy"), provider, g)
@@ -206,8 +210,10 @@ def _case(
         else:
             name = "".join(rng.choice(words) for words in _WORDS)
             entity = _id(f"reform/{_hash(name)}")
-            yield ox.Quad(entity, RDF_TYPE, _term(FTZ, "Reform"), g)
-            yield ox.Quad(entity, RDFS_LABEL, _zh(name), g)
+            if entity not in described:
+                described.add(entity)
+                yield ox.Quad(entity, RDF_TYPE, _term(FTZ, "Reform"), ENTITIES)
+                yield ox.Quad(entity, RDFS_LABEL, _zh(name), ENTITIES)
         start = 40 + 300 * n + 60 * k
         evidence = _id(f"evidence/{doc_id}-{start}-{start + 30}-{_hash(str(claim))[:6]}")
         yield ox.Quad(reform, _term(PROV, "qualifiedDerivation"), claim, g)

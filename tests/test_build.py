@@ -40,12 +40,36 @@ def test_building_twice_gives_the_same_graph_and_no_duplicates(store: OxigraphSt
     assert len(first) == len(set(first))
 
 
-def test_named_graphs_one_per_document_plus_reference_and_ontology(store: OxigraphStore, bundled_path: Path) -> None:
+def test_named_graphs_one_per_document_plus_entities_reference_and_ontology(
+    store: OxigraphStore, bundled_path: Path
+) -> None:
     report = build(store, [bundled_path])
     doc_id = report.documents[0].doc_id
-    assert store.graphs() == sorted(
-        [str(iris.document_graph(doc_id)), str(iris.REFERENCE_GRAPH), str(iris.ONTOLOGY_GRAPH)]
+    expected = [iris.document_graph(doc_id), iris.ENTITIES_GRAPH, iris.REFERENCE_GRAPH, iris.ONTOLOGY_GRAPH]
+    assert store.graphs() == sorted(map(str, expected))
+
+
+def test_two_documents_naming_the_same_agencies_state_their_facts_once(
+    store: OxigraphStore, bundled_path: Path, tmp_path: Path
+) -> None:
+    text = bundled_path.read_text(encoding="utf-8")
+    assert "〔2023〕55号" in text
+    other = tmp_path / "other.txt"
+    other.write_text(text.replace("〔2023〕55号", "〔2023〕99号"), encoding="utf-8")
+    report = build(store, [bundled_path, other])
+    assert len({d.doc_id for d in report.documents}) == 2
+    agency = "https://w3id.org/ftzgraph/ontology#Agency"
+    twice = store.select(
+        f"SELECT ?a WHERE {{ ?a a <{agency}> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }} "
+        "GROUP BY ?a HAVING (COUNT(*) > 1)"
     )
+    assert twice == []
+    in_documents = store.select(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{agency}> }} FILTER(?g != <{iris.ENTITIES_GRAPH}>) }}",
+        union_default_graph=False,
+    )
+    assert in_documents[0]["n"] == 0
+    assert case_count(store) == 56
 
 
 def test_gbk_copy_gives_the_same_cases(tmp_path: Path, bundled_path: Path) -> None:
