@@ -118,7 +118,7 @@ async def query_sparql(request: Request, sparql: SparqlDep, settings: SettingsDe
         "default_graphs": _values(params, "default-graph-uri"),
         "named_graphs": _values(params, "named-graph-uri"),
     }
-    result = await run_in_threadpool(sparql.query, query, accept, base_iri=_endpoint(request), **dataset)
+    result = await sparql.query(query, accept, base_iri=_endpoint(request), **dataset)
     return _answer(result)
 
 

@@ -4,12 +4,16 @@ Why processes: pyoxigraph evaluates a query inside one uninterruptible call (an 
 kept a thread busy for 72 s in our measurement, GIL released but no way to cancel it). A deadline checked
 between solutions cannot stop that, so for an on-disk store each query runs in a worker process holding a
 read-only opening of the store; on timeout the worker is killed (the work really stops) and replaced.
-A worker reopens the store when the store's files changed since it opened it (a cheap ``scandir``), so it
-sees every write, whoever made it. Job and outcome are plain tuples/dicts so that pickling stays cheap.
+A worker reopens the store when the store's files changed since it opened it (a few ``stat`` calls), so it
+sees every write, whoever made it. The pool is asynchronous: a request waits for its worker's answer on the
+event loop (``add_reader`` on the pipe), with no thread hop, and a cancelled request kills its worker too.
+Job and outcome are small frozen dataclasses so that pickling stays cheap.
 """
 
 from __future__ import annotations
 
+import asyncio
+import collections
 import contextlib
 import itertools
 import json
@@ -119,15 +123,41 @@ def execute(store: ox.Store, job: Job) -> Outcome:
     return Outcome("ok", body, job.results_type, truncated)
 
 
-def _store_signature(path: str) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and mtimes of the store's files: any write (WAL append, flush, compaction) changes it."""
-    entries = []
-    with os.scandir(path) as scan:
-        for entry in scan:
+class _StoreWatch:
+    """Tells whether the on-disk store changed since the last look, in a few ``stat`` calls.
+
+    Any write appends to a RocksDB write-ahead log (``*.log``: its size and mtime change); flushes and
+    compactions create and delete files (the folder's mtime changes, and then the folder is listed again).
+    Listing and stat-ing every file on each query cost about 60 µs; this costs about 5.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.folder_mtime = -1
+        self.logs: list[str] = []
+        self.state: tuple[tuple[int, int], ...] = ()
+
+    def _log_state(self) -> tuple[tuple[int, int], ...]:
+        states = []
+        for log in self.logs:
             with contextlib.suppress(FileNotFoundError):
-                stat = entry.stat()
-                entries.append((entry.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(entries))
+                stat = os.stat(log)
+                states.append((stat.st_size, stat.st_mtime_ns))
+        return tuple(states)
+
+    def changed(self) -> bool:
+        folder_mtime = os.stat(self.path).st_mtime_ns
+        if folder_mtime != self.folder_mtime:
+            self.folder_mtime = folder_mtime
+            with os.scandir(self.path) as scan:
+                self.logs = sorted(entry.path for entry in scan if entry.name.endswith(".log"))
+            self.state = self._log_state()
+            return True
+        state = self._log_state()
+        if state != self.state:
+            self.state = state
+            return True
+        return False
 
 
 def _open_read_only(path: str) -> ox.Store:
@@ -142,16 +172,15 @@ def _open_read_only(path: str) -> ox.Store:
 def _serve(jobs: Connection, outcomes: Connection, path: str) -> None:
     """Worker loop: receive a Job, answer an Outcome; reopen the store read-only when its files changed."""
     store: ox.Store | None = None
-    signature: tuple[tuple[str, int, int], ...] = ()
+    watch = _StoreWatch(path)
     while True:
         try:
             job = jobs.recv()
         except EOFError:
             return
         try:
-            current = _store_signature(path)
-            if store is None or current != signature:
-                store, signature = _open_read_only(path), current
+            if watch.changed() or store is None:
+                store = _open_read_only(path)
             outcome = execute(store, job)
         except TimeoutError as error:
             outcome = Outcome("timeout", message=str(error))
@@ -190,8 +219,10 @@ class _Worker:
 class QueryPool:
     """Up to ``size`` worker processes over the on-disk store at ``path``; a timed-out worker is killed.
 
-    ``run`` blocks (call it from a thread): it borrows an idle worker or starts one, sends the job and waits
-    until the job's deadline. Workers start lazily and are daemons, so a forgotten pool dies with the server.
+    ``run`` is a coroutine: it borrows an idle worker (or starts one, or waits for one until the job's
+    deadline), sends the job and awaits the answer until the deadline. It works from any event loop (the
+    pool's state is guarded by a thread lock and waiters are woken on their own loop). Workers start
+    lazily; a forgotten pool's workers end when their pipes close with the server.
     """
 
     def __init__(self, path: str, size: int) -> None:
@@ -199,17 +230,30 @@ class QueryPool:
         self.size = max(size, 1)
         self._idle: list[_Worker] = []
         self._count = 0
-        self._lock = threading.Condition()
+        self._lock = threading.Lock()
+        self._waiters: collections.deque[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = collections.deque()
         self._closed = False
 
-    def _borrow(self, deadline: float) -> _Worker:
-        with self._lock:
-            while not self._idle and self._count >= self.size:
-                if self._closed or not self._lock.wait(timeout=max(deadline - time.monotonic(), 0)):
-                    raise TimeoutError("no query worker became free before the deadline")
-            if self._idle:
-                return self._idle.pop()
-            self._count += 1
+    async def _borrow(self, deadline: float) -> _Worker:
+        loop = asyncio.get_running_loop()
+        while True:
+            with self._lock:
+                if self._closed:
+                    raise RuntimeError("the query pool is closed")
+                if self._idle:
+                    return self._idle.pop()
+                if self._count < self.size:
+                    self._count += 1
+                    break
+                waiter: asyncio.Future[None] = loop.create_future()
+                self._waiters.append((loop, waiter))
+            try:
+                await asyncio.wait_for(waiter, max(deadline - time.monotonic(), 0))
+            except TimeoutError:
+                raise TimeoutError("no query worker became free before the deadline") from None
+            finally:
+                with self._lock, contextlib.suppress(ValueError):
+                    self._waiters.remove((loop, waiter))
         try:
             return _Worker(self.path)
         except BaseException:
@@ -224,17 +268,20 @@ class QueryPool:
                     worker.kill()
             else:
                 self._idle.append(worker)
-            self._lock.notify()
+            while self._waiters:
+                loop, waiter = self._waiters.popleft()
+                if not waiter.done():
+                    loop.call_soon_threadsafe(_wake, waiter)
+                    break
 
-    def run(self, job: Job) -> Outcome:
+    async def run(self, job: Job) -> Outcome:
         """Evaluate ``job`` in a worker; raise TimeoutError (after killing the worker) past ``job.deadline``."""
-        worker = self._borrow(job.deadline)
+        worker = await self._borrow(job.deadline)
         try:
             worker.jobs.send(job)
-            if not worker.outcomes.poll(max(job.deadline - time.monotonic(), 0)):
-                raise TimeoutError("query deadline passed")
+            await _readable(worker.outcomes.fileno(), job.deadline)
             outcome: Outcome = worker.outcomes.recv()
-        except BaseException:
+        except BaseException:  # a timeout, or the request was cancelled: the work stops with the worker
             worker.kill()
             self._give_back(None)
             raise
@@ -247,6 +294,26 @@ class QueryPool:
             self._closed = True
             idle, self._idle = self._idle, []
             self._count -= len(idle)
-            self._lock.notify_all()
+            waiters, self._waiters = list(self._waiters), collections.deque()
+        for loop, waiter in waiters:
+            loop.call_soon_threadsafe(_wake, waiter)
         for worker in idle:
             worker.kill()
+
+
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def _readable(fd: int, deadline: float) -> None:
+    """Wait on the event loop until ``fd`` has data, or raise TimeoutError at ``deadline``."""
+    loop = asyncio.get_running_loop()
+    ready: asyncio.Future[None] = loop.create_future()
+    loop.add_reader(fd, _wake, ready)
+    try:
+        await asyncio.wait_for(ready, max(deadline - time.monotonic(), 0))
+    except TimeoutError:
+        raise TimeoutError("query deadline passed") from None
+    finally:
+        loop.remove_reader(fd)

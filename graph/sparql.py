@@ -2,15 +2,18 @@
 
 ``SparqlService`` runs a query with a deadline and a row cap and answers serialised bytes in a negotiated
 media type. On an on-disk store each query runs in a worker process that is killed at the deadline (see
-``_sparql_worker``); an in-memory store cannot be shared with another process, so there the query runs in a
-thread that is abandoned at the deadline: the caller gets its timeout on time, but the engine finishes the
-work in the background (tests and benchmarks only; ``ftzgraph serve`` uses the on-disk store).
+``_sparql_worker``), awaited on the event loop; an in-memory store cannot be shared with another process,
+so there the query runs in a thread that is abandoned at the deadline: the caller gets its timeout on
+time, but the engine finishes the work in the background (tests and benchmarks only; ``ftzgraph serve``
+uses the on-disk store).
 ``SERVICE`` and ``LOAD`` are refused by reading the request's tokens, so the server never fetches a URL a
 client names.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import threading
 import time
@@ -152,7 +155,7 @@ class SparqlService:
         self.limits = limits
         self._pool = QueryPool(str(store.path), workers) if store.path is not None else None
 
-    def query(
+    async def query(
         self,
         query: str,
         accept: str | None = None,
@@ -185,15 +188,15 @@ class SparqlService:
             named_graphs=tuple(named_graphs or ()) if protocol_dataset else None,
             deadline=time.monotonic() + self.limits.timeout_ms / 1000,
         )
-        return _result(self._run(job), accept, self.limits.timeout_ms)
+        return _result(await self._run(job), accept, self.limits.timeout_ms)
 
-    def _run(self, job: Job) -> Outcome:
-        if self._pool is not None:
-            try:
-                return self._pool.run(job)
-            except TimeoutError:
-                return Outcome("timeout")
-        return _run_in_thread(self.store.raw, job)
+    async def _run(self, job: Job) -> Outcome:
+        try:
+            if self._pool is not None:
+                return await self._pool.run(job)
+            return await _run_in_thread(self.store.raw, job)
+        except TimeoutError:
+            return Outcome("timeout")
 
     def update(
         self,
@@ -227,23 +230,29 @@ class SparqlService:
             self._pool.close()
 
 
-def _run_in_thread(store: ox.Store, job: Job) -> Outcome:
-    """In-memory store: evaluate in a daemon thread and stop waiting at the deadline."""
-    box: list[Outcome] = []
+async def _run_in_thread(store: ox.Store, job: Job) -> Outcome:
+    """In-memory store: evaluate in a daemon thread and stop waiting at the deadline (the thread runs on,
+    and being a daemon, never holds up the event loop's or the interpreter's shutdown)."""
+    loop = asyncio.get_running_loop()
+    answer: asyncio.Future[Outcome] = loop.create_future()
+
+    def deliver(outcome: Outcome) -> None:
+        if not answer.done():
+            answer.set_result(outcome)
 
     def work() -> None:
         try:
-            box.append(execute(store, job))
+            outcome = execute(store, job)
         except TimeoutError:
-            box.append(Outcome("timeout"))
+            outcome = Outcome("timeout")
         except Exception as error:
             logger.exception("query failed")
-            box.append(Outcome("error", message=f"{type(error).__name__}: {error}"))
+            outcome = Outcome("error", message=f"{type(error).__name__}: {error}")
+        with contextlib.suppress(RuntimeError):  # the loop is gone: nobody waits any more
+            loop.call_soon_threadsafe(deliver, outcome)
 
-    thread = threading.Thread(target=work, daemon=True, name="ftzgraph-query")
-    thread.start()
-    thread.join(max(job.deadline - time.monotonic(), 0))
-    return box[0] if box else Outcome("timeout")
+    threading.Thread(target=work, daemon=True, name="ftzgraph-query").start()
+    return await asyncio.wait_for(answer, max(job.deadline - time.monotonic(), 0))
 
 
 def _not_acceptable_message(form: str | None, accept: str | None) -> str:

@@ -1,0 +1,82 @@
+"""The query worker pool: answers, stops work that is cancelled, and sees writes made by anyone."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from ftzgraph.graph._sparql_worker import Job, QueryPool, _StoreWatch
+
+EX = "http://example.org/"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?t ?h }"
+
+
+def _store(path: Path, triples: int) -> None:
+    store = ox.Store(str(path))
+    store.extend(
+        ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(str(i)), ox.NamedNode(f"{EX}g"))
+        for i in range(triples)
+    )
+    store.flush()
+    del store
+
+
+def _job(query: str, seconds: float = 10) -> Job:
+    return Job(query, "text/csv", None, 100, union_default_graph=True, deadline=time.monotonic() + seconds)
+
+
+def test_pool_answers_and_a_cancelled_query_kills_its_worker(tmp_path: Path) -> None:
+    _store(tmp_path / "store", 300)
+    pool = QueryPool(str(tmp_path / "store"), 1)
+
+    async def scenario() -> None:
+        outcome = await pool.run(_job(COUNT))
+        assert outcome.kind == "ok" and outcome.body.decode().split() == ["n", "300"]
+        worker = pool._idle[0]
+        task = asyncio.create_task(pool.run(_job(HEAVY)))
+        await asyncio.sleep(0.5)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert worker.process.poll() is not None, "the worker running the cancelled query was killed"
+        again = await pool.run(_job(COUNT))  # a fresh worker takes its place
+        assert again.body.decode().split() == ["n", "300"]
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        pool.close()
+
+
+def test_a_waiting_request_times_out_when_every_worker_is_busy(tmp_path: Path) -> None:
+    _store(tmp_path / "store", 300)
+    pool = QueryPool(str(tmp_path / "store"), 1)
+
+    async def scenario() -> None:
+        busy = asyncio.create_task(pool.run(_job(HEAVY, seconds=3)))
+        await asyncio.sleep(0.2)
+        with pytest.raises(TimeoutError, match="no query worker became free"):
+            await pool.run(_job(COUNT, seconds=0.5))
+        with pytest.raises(TimeoutError):
+            await busy
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        pool.close()
+
+
+def test_store_watch_sees_a_write_by_another_process_opening(tmp_path: Path) -> None:
+    _store(tmp_path / "store", 10)
+    watch = _StoreWatch(str(tmp_path / "store"))
+    assert watch.changed()  # the first look
+    assert not watch.changed()
+    writer = ox.Store(str(tmp_path / "store"))
+    writer.add(ox.Quad(ox.NamedNode(f"{EX}new"), ox.NamedNode(f"{EX}p"), ox.Literal("x"), ox.NamedNode(f"{EX}g")))
+    assert watch.changed()
+    assert not watch.changed()
