@@ -1,4 +1,8 @@
-"""Dependencies as aliases: routes ask for ``StoreDep``, ``SettingsDep``, ``SparqlDep``, ``WriteAccess``."""
+"""Dependencies as aliases: routes ask for ``StoreDep``, ``SettingsDep``, ``SparqlDep``, ``WriteAccess``.
+
+They are coroutines because they never block: FastAPI runs a plain ``def`` dependency in its thread pool,
+a thread hop per dependency per request.
+"""
 
 from __future__ import annotations
 
@@ -13,19 +17,19 @@ from ftzgraph.graph.sparql import SparqlService
 from ftzgraph.graph.store import OxigraphStore
 
 
-def get_store(request: Request) -> OxigraphStore:
+async def get_store(request: Request) -> OxigraphStore:
     return request.app.state.store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_sparql(request: Request) -> SparqlService:
+async def get_sparql(request: Request) -> SparqlService:
     return request.app.state.sparql
 
 
-def require_write_token(request: Request) -> None:
+async def require_write_token(request: Request) -> None:
     """Writes need ``Authorization: Bearer <token>``: 403 when writes are off or the token is wrong, 401 without."""
     settings: Settings = request.app.state.settings
     if settings.write_token is None:

@@ -40,9 +40,21 @@ def _media_type(request: Request) -> tuple[str, str | None]:
     return parts[0].lower(), charset
 
 
+def _query_params(request: Request) -> Params:
+    """The query string's parameters, decoded strictly as UTF-8.
+
+    Starlette has already decoded them, replacing bad bytes with U+FFFD; only when one shows up is the
+    string decoded again, strictly, to give the precise 400 (this saves a second decoding of every query).
+    """
+    params = request.query_params.multi_items()
+    if any("\ufffd" in key or "\ufffd" in value for key, value in params):
+        return _decode_pairs(request.scope.get("query_string", b""), "query string")
+    return params
+
+
 async def _read_params(request: Request, direct_type: str, field: str) -> tuple[str | None, Params]:
     """The operation text (query or update) and all protocol parameters of a request, per SPARQL 1.1 Protocol."""
-    params = _decode_pairs(request.scope.get("query_string", b""), "query string")
+    params = _query_params(request)
     if request.method == "GET":
         texts = [v for k, v in params if k == field]
     else:
@@ -138,7 +150,7 @@ async def update_sparql(request: Request, sparql: SparqlDep) -> Response:
 
 def _target_graph(request: Request) -> str | None:
     """``?graph=<iri>`` names a graph, ``?default`` the default graph; exactly one of them."""
-    params = _decode_pairs(request.scope.get("query_string", b""), "query string")
+    params = _query_params(request)
     graphs, default = _values(params, "graph") or [], any(k == "default" for k, _ in params)
     if len(graphs) + default != 1:
         raise ApiError(400, "name one graph: ?graph=<absolute IRI> or ?default (SPARQL 1.1 Graph Store Protocol)")

@@ -67,21 +67,21 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def find_keywords(text: str, keywords: set[str]) -> list[str]:
-    """The keywords from ``keywords`` that occur as keywords in ``text``, in order of first appearance."""
-    found: list[str] = []
-    for token in tokenize(text):
-        if token.keyword in keywords and token.keyword not in found:
-            found.append(token.keyword)
-    return found
+def keywords(text: str) -> list[str]:
+    """The bare words of ``text`` upper-cased, in order: what ``tokenize`` calls keywords, without building
+    tokens (a third of the cost; the endpoint reads every query's keywords once)."""
+    return [match.group().upper() for match in _TOKEN.finditer(text) if match.lastgroup == "word"]
 
 
-def query_form(text: str) -> str | None:
+def find_keywords(text: str, wanted: set[str], words: list[str] | None = None) -> list[str]:
+    """The keywords from ``wanted`` that occur as keywords in ``text`` (or in its already read ``words``), in
+    order of first appearance."""
+    return [word for word in dict.fromkeys(keywords(text) if words is None else words) if word in wanted]
+
+
+def query_form(text: str, words: list[str] | None = None) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query-form keyword, or None when there is none."""
-    for token in tokenize(text):
-        if token.keyword in _QUERY_FORMS:
-            return token.keyword
-    return None
+    return next((word for word in (keywords(text) if words is None else words) if word in _QUERY_FORMS), None)
 
 
 def add_using_clauses(update: str, default_graphs: list[str], named_graphs: list[str]) -> str:

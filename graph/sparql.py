@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from ftzgraph.graph._sparql_text import (
     add_using_clauses,
     find_keywords,
     has_dataset_clause,
+    keywords,
     query_form,
     skip_silent_loads,
 )
@@ -54,6 +56,8 @@ GRAPH_MEDIA_TYPES: dict[str, str] = {
     "application/xml": "application/rdf+xml",
 }
 FORBIDDEN_IN_QUERY = {"SERVICE"}
+_NEEDS_KEYWORDS = re.compile(r"service|(?<![a-z])from(?![a-z])", re.IGNORECASE)
+"""Text that may hold the keywords the endpoint acts on (SERVICE anywhere, FROM as a word); a superset."""
 FORBIDDEN_IN_UPDATE = {"SERVICE", "LOAD"}
 
 
@@ -126,13 +130,13 @@ def negotiate(accept: str | None, table: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
-def refuse_forbidden(text: str, forbidden: set[str], *, update: bool = False) -> None:
+def refuse_forbidden(text: str, forbidden: set[str], *, update: bool = False, words: list[str] | None = None) -> None:
     """Raise ForbiddenFeatureError when ``text`` uses one of the ``forbidden`` keywords.
 
     Malformed text is a syntax error first (400, as for any other request): since the engine must not see
     a request that names a URL, rdflib's SPARQL grammar checks the syntax on this (rare) path.
     """
-    found = find_keywords(text, forbidden)
+    found = find_keywords(text, forbidden, words)
     if found:
         from pyparsing import ParseException
         from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
@@ -167,15 +171,16 @@ class SparqlService:
         """Run a SPARQL query; the protocol dataset (``default_graphs``/``named_graphs``) overrides the query's.
 
         Without either, the default graph is the union of all graphs (``Limits.union_default_graph``) unless
-        the query names its own dataset with FROM / FROM NAMED.
+        the query names its own dataset with FROM / FROM NAMED. An Accept header that rules out every result
+        format is a 406 before evaluation; one that rules out only the query's family (Turtle for a SELECT)
+        is found by the worker, which knows the form from the engine's answer.
         """
-        refuse_forbidden(query, FORBIDDEN_IN_QUERY)
+        # Reading keywords costs ~100 µs per KB; most queries need none of them, which a regex tells.
+        words = keywords(query) if _NEEDS_KEYWORDS.search(query) else []
+        refuse_forbidden(query, FORBIDDEN_IN_QUERY, words=words)
         results_type, graph_type = negotiate(accept, RESULTS_MEDIA_TYPES), negotiate(accept, GRAPH_MEDIA_TYPES)
-        form = query_form(query)
-        if (form in ("SELECT", "ASK") and results_type is None) or (
-            form in ("CONSTRUCT", "DESCRIBE") and not graph_type
-        ):
-            raise NotAcceptableError(_not_acceptable_message(form, accept))
+        if results_type is None and graph_type is None:
+            raise NotAcceptableError(_not_acceptable_message(query_form(query), accept))
         protocol_dataset = default_graphs is not None or named_graphs is not None
         job = Job(
             query=query,
@@ -183,7 +188,7 @@ class SparqlService:
             graph_type=graph_type,
             max_rows=self.limits.max_rows,
             base_iri=base_iri,
-            union_default_graph=self.limits.union_default_graph and not find_keywords(query, {"FROM"}),
+            union_default_graph=self.limits.union_default_graph and "FROM" not in words,
             default_graphs=tuple(default_graphs or ()) if protocol_dataset else None,
             named_graphs=tuple(named_graphs or ()) if protocol_dataset else None,
             deadline=time.monotonic() + self.limits.timeout_ms / 1000,
