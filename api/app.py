@@ -73,7 +73,13 @@ def create_app(store: OxigraphStore, settings: Settings) -> FastAPI:
     if settings.write_token is not None and not settings.write_token.get_secret_value().strip():
         raise FtzGraphError("writes need a non-blank FTZGRAPH_WRITE_TOKEN; unset it to keep writes off")
     limits = Limits(settings.query_timeout_ms, settings.max_result_rows, settings.union_default_graph)
-    service = SparqlService(store, limits, settings.query_workers)
+    service = SparqlService(
+        store,
+        limits,
+        settings.query_workers,
+        cache_bytes=settings.result_cache_mb * 1024 * 1024,
+        cache_min_ms=settings.result_cache_min_ms,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

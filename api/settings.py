@@ -33,6 +33,14 @@ class Settings(BaseSettings):
         True,
         description="Default graph of a query = union of all graphs; false = the store's own default graph.",
     )
+    result_cache_mb: int = Field(
+        64,
+        ge=0,
+        description="Memory for answers of slow queries, kept while the store is unchanged, in MiB; 0 = no cache.",
+    )
+    result_cache_min_ms: int = Field(
+        100, ge=0, description="A query answer is cached only if it took at least this long, in milliseconds."
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         ["*"], description="Origins allowed to read GET responses (comma-separated); empty = CORS off."
     )

@@ -101,6 +101,8 @@ def _answer(result: QueryResult, head: bool = False) -> Response:
     headers = {"Vary": "Accept"}
     if result.truncated:
         headers["X-Result-Truncated"] = "true"
+    if result.cached:
+        headers["X-Cache"] = "hit"
     return Response(b"" if head else result.body, media_type=result.media_type, headers=headers)
 
 

@@ -123,7 +123,7 @@ def execute(store: ox.Store, job: Job) -> Outcome:
     return Outcome("ok", body, job.results_type, truncated)
 
 
-class _StoreWatch:
+class StoreWatch:
     """Tells whether the on-disk store changed since the last look, in a few ``stat`` calls.
 
     Any write appends to a RocksDB write-ahead log (``*.log``: its size and mtime change); flushes and
@@ -172,7 +172,7 @@ def _open_read_only(path: str) -> ox.Store:
 def _serve(jobs: Connection, outcomes: Connection, path: str) -> None:
     """Worker loop: receive a Job, answer an Outcome; reopen the store read-only when its files changed."""
     store: ox.Store | None = None
-    watch = _StoreWatch(path)
+    watch = StoreWatch(path)
     while True:
         try:
             job = jobs.recv()

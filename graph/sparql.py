@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import re
 import threading
@@ -30,8 +31,9 @@ from ftzgraph.graph._sparql_text import (
     query_form,
     skip_silent_loads,
 )
-from ftzgraph.graph._sparql_worker import GRAPH_FORMATS, RESULT_FORMATS, Job, Outcome, QueryPool, execute
+from ftzgraph.graph._sparql_worker import GRAPH_FORMATS, RESULT_FORMATS, Job, Outcome, QueryPool, StoreWatch, execute
 from ftzgraph.graph.errors import QueryError
+from ftzgraph.graph.result_cache import ResultCache
 from ftzgraph.graph.store import OxigraphStore
 
 logger = logging.getLogger(__name__)
@@ -93,6 +95,8 @@ class QueryResult:
     body: bytes
     media_type: str
     truncated: bool
+    cached: bool = False
+    """Served from the result cache (the store has not changed since it was computed)."""
 
 
 def negotiate(accept: str | None, table: dict[str, str]) -> str | None:
@@ -152,12 +156,34 @@ def refuse_forbidden(text: str, forbidden: set[str], *, update: bool = False, wo
 
 
 class SparqlService:
-    """Queries and updates on one store with one set of limits; ``close`` stops its worker processes."""
+    """Queries and updates on one store with one set of limits; ``close`` stops its worker processes.
 
-    def __init__(self, store: OxigraphStore, limits: Limits, workers: int = 2) -> None:
+    Answers that took at least ``cache_min_ms`` are kept in a ``cache_bytes`` result cache while the on-disk
+    store is unchanged (see ``result_cache``); an in-memory store has no cache.
+    """
+
+    def __init__(
+        self,
+        store: OxigraphStore,
+        limits: Limits,
+        workers: int = 2,
+        *,
+        cache_bytes: int = 0,
+        cache_min_ms: float = 100,
+    ) -> None:
         self.store = store
         self.limits = limits
-        self._pool = QueryPool(str(store.path), workers) if store.path is not None else None
+        on_disk = store.path is not None
+        self._pool = QueryPool(str(store.path), workers) if on_disk else None
+        self._watch = StoreWatch(str(store.path)) if on_disk else None
+        self._version = 0
+        self.cache: ResultCache[QueryResult] = ResultCache(cache_bytes if on_disk else 0, cache_min_ms)
+
+    def _store_version(self) -> int:
+        """A number that changes whenever the store's files do (a write by this server or anyone else)."""
+        if self._watch is not None and self._watch.changed():
+            self._version += 1
+        return self._version
 
     async def query(
         self,
@@ -193,7 +219,17 @@ class SparqlService:
             named_graphs=tuple(named_graphs or ()) if protocol_dataset else None,
             deadline=time.monotonic() + self.limits.timeout_ms / 1000,
         )
-        return _result(await self._run(job), accept, self.limits.timeout_ms)
+        if not self.cache.enabled:
+            return _result(await self._run(job), accept, self.limits.timeout_ms)
+        key = dataclasses.replace(job, deadline=0.0)
+        version = self._store_version()
+        hit = self.cache.get(key, version)
+        if hit is not None:
+            return dataclasses.replace(hit, cached=True)
+        started = time.monotonic()
+        result = _result(await self._run(job), accept, self.limits.timeout_ms)
+        self.cache.put(key, version, result, len(result.body), (time.monotonic() - started) * 1000)
+        return result
 
     async def _run(self, job: Job) -> Outcome:
         try:

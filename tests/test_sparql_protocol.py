@@ -385,3 +385,26 @@ def test_a_browser_on_the_endpoint_gets_the_query_editor(tmp_path) -> None:  # t
         client_sd = client.get("/sparql", headers={"Accept": "text/turtle"})
         assert client_sd.status_code == 200
         assert "Service" in client_sd.text
+
+
+def test_repeated_query_is_answered_from_the_cache_until_a_write(tmp_path: Path) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    with make_client(OxigraphStore(tmp_path / "store"), result_cache_min_ms=0) as client:
+        load(client)
+        first = client.get("/sparql", params={"query": count})
+        assert "x-cache" not in first.headers
+        # The store may still settle (a background flush after the load): the next answers come from the cache.
+        again = [client.get("/sparql", params={"query": count}) for _ in range(3)]
+        assert again[-1].headers["x-cache"] == "hit" and again[-1].json() == first.json()
+        as_csv = client.get("/sparql", params={"query": count}, headers={"Accept": "text/csv"})
+        assert "x-cache" not in as_csv.headers and as_csv.text.startswith("n")  # another format, another entry
+        added = client.post(
+            "/store?default",
+            content=b'<http://example.org/e> <http://example.org/p> "1" .',
+            headers={**AUTH, "Content-Type": "application/n-triples"},
+        )
+        assert added.status_code == 204
+        after = client.get("/sparql", params={"query": count})
+        assert "x-cache" not in after.headers
+        n = int(after.json()["results"]["bindings"][0]["n"]["value"])
+        assert n == int(first.json()["results"]["bindings"][0]["n"]["value"]) + 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from ftzgraph.graph._sparql_worker import Job, QueryPool, _StoreWatch
+from ftzgraph.graph._sparql_worker import Job, QueryPool, StoreWatch
 
 EX = "http://example.org/"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -73,10 +73,23 @@ def test_a_waiting_request_times_out_when_every_worker_is_busy(tmp_path: Path) -
 
 def test_store_watch_sees_a_write_by_another_process_opening(tmp_path: Path) -> None:
     _store(tmp_path / "store", 10)
-    watch = _StoreWatch(str(tmp_path / "store"))
+    watch = StoreWatch(str(tmp_path / "store"))
     assert watch.changed()  # the first look
     assert not watch.changed()
     writer = ox.Store(str(tmp_path / "store"))
     writer.add(ox.Quad(ox.NamedNode(f"{EX}new"), ox.NamedNode(f"{EX}p"), ox.Literal("x"), ox.NamedNode(f"{EX}g")))
     assert watch.changed()
     assert not watch.changed()
+
+
+def test_result_cache_keeps_slow_answers_until_the_store_changes() -> None:
+    from ftzgraph.graph.result_cache import ResultCache
+
+    cache: ResultCache[bytes] = ResultCache(max_bytes=10, min_ms=100)
+    assert not cache.put("fast", 1, b"x", 1, elapsed_ms=5)  # cheap answers are not worth keeping
+    assert cache.put("slow", 1, b"abcd", 4, elapsed_ms=500)
+    assert cache.get("slow", 1) == b"abcd"
+    assert cache.get("slow", 2) is None  # the store changed: every entry is gone
+    assert cache.put("a", 2, b"aaaaaa", 6, elapsed_ms=500) and cache.put("b", 2, b"bbbbbb", 6, elapsed_ms=500)
+    assert cache.get("a", 2) is None and cache.get("b", 2) == b"bbbbbb"  # over 10 bytes: least recent out
+    assert not cache.put("huge", 2, b"x" * 11, 11, elapsed_ms=500)
