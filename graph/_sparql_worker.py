@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import dataclasses
 import itertools
 import json
 import os
@@ -59,6 +60,8 @@ class Outcome:
     media_type: str = ""
     truncated: bool = False
     message: str = ""
+    elapsed_ms: float = 0.0
+    """Evaluation and serialisation time in the worker (not waiting for or starting one)."""
 
 
 def _term(term: Any) -> str:
@@ -96,6 +99,12 @@ def _dataset(job: Job) -> dict[str, Any]:
 
 def execute(store: ox.Store, job: Job) -> Outcome:
     """Evaluate and serialise one query with pyoxigraph's serialisers, keeping at most ``max_rows`` rows."""
+    started = time.perf_counter()
+    outcome = _execute(store, job)
+    return dataclasses.replace(outcome, elapsed_ms=(time.perf_counter() - started) * 1000)
+
+
+def _execute(store: ox.Store, job: Job) -> Outcome:
     try:
         results = store.query(job.query, base_iri=job.base_iri, **_dataset(job))
     except SyntaxError as error:
@@ -307,13 +316,21 @@ def _wake(waiter: asyncio.Future[None]) -> None:
 
 
 async def _readable(fd: int, deadline: float) -> None:
-    """Wait on the event loop until ``fd`` has data, or raise TimeoutError at ``deadline``."""
+    """Wait on the event loop until ``fd`` has data, or raise TimeoutError at ``deadline``.
+
+    A reader callback and a timer on one future: cheaper than ``asyncio.wait_for``, which starts a task.
+    """
     loop = asyncio.get_running_loop()
     ready: asyncio.Future[None] = loop.create_future()
     loop.add_reader(fd, _wake, ready)
+    timer = loop.call_at(loop.time() + max(deadline - time.monotonic(), 0), _expire, ready)
     try:
-        await asyncio.wait_for(ready, max(deadline - time.monotonic(), 0))
-    except TimeoutError:
-        raise TimeoutError("query deadline passed") from None
+        await ready
     finally:
+        timer.cancel()
         loop.remove_reader(fd)
+
+
+def _expire(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_exception(TimeoutError("query deadline passed"))

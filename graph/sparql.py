@@ -226,9 +226,9 @@ class SparqlService:
         hit = self.cache.get(key, version)
         if hit is not None:
             return dataclasses.replace(hit, cached=True)
-        started = time.monotonic()
-        result = _result(await self._run(job), accept, self.limits.timeout_ms)
-        self.cache.put(key, version, result, len(result.body), (time.monotonic() - started) * 1000)
+        outcome = await self._run(job)
+        result = _result(outcome, accept, self.limits.timeout_ms)
+        self.cache.put(key, version, result, len(result.body), outcome.elapsed_ms)
         return result
 
     async def _run(self, job: Job) -> Outcome:
