@@ -42,15 +42,21 @@ def network() -> None:
 
 
 def _derive(store: Any, kind: str, provider: str | None, zone: str | None) -> Any:
-    from ftzgraph.graph.network import NetworkFilter, derive_network
+    return _derive_all(store, (kind,), provider, zone)[kind]
+
+
+def _derive_all(store: Any, kinds: tuple[str, ...], provider: str | None, zone: str | None) -> dict[str, Any]:
+    """Several networks, the store asked each question once; each network's message (e.g. empty) printed."""
+    from ftzgraph.graph.network import NetworkFilter, derive_networks
 
     try:
-        graph = derive_network(store, kind, NetworkFilter(provider=provider, zone=zone))
+        graphs = derive_networks(store, kinds, NetworkFilter(provider=provider, zone=zone))
     except FtzGraphError as error:
         raise click.ClickException(str(error)) from error
-    if graph.graph.get("message"):
-        console.print(f"[yellow]{graph.graph['message']}[/yellow]")
-    return graph
+    for graph in graphs.values():
+        if graph.graph.get("message"):
+            console.print(f"[yellow]{graph.graph['message']}[/yellow]")
+    return graphs
 
 
 def _export_command(kind: str) -> click.Command:
@@ -125,11 +131,10 @@ def stats(kind: str, provider: str | None, zone: str | None, store_path: str, to
     from ftzgraph.graph.network_analysis import analyse_network, provider_summaries
 
     store = open_store(store_path)
-    graph = _derive(store, kind, provider, zone)
+    graphs = _derive_all(store, (kind, "bipartite", "diffusion"), provider, zone)
+    graph = graphs[kind]
     analysis = analyse_network(graph)
-    bipartite = graph if kind == "bipartite" else _derive(store, "bipartite", provider, zone)
-    diffusion = graph if kind == "diffusion" else _derive(store, "diffusion", provider, zone)
-    providers = provider_summaries(bipartite, diffusion)
+    providers = provider_summaries(graphs["bipartite"], graphs["diffusion"])
     ranked = analysis.top("weighted_degree", top)
     if fmt == "json":
         data = {
