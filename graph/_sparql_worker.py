@@ -329,6 +329,9 @@ async def _readable(fd: int, deadline: float) -> None:
     finally:
         timer.cancel()
         loop.remove_reader(fd)
+        # uvloop makes a watched fd non-blocking; a large answer arrives in two writes (header, then payload),
+        # so the read that follows must be allowed to wait for the second.
+        os.set_blocking(fd, True)
 
 
 def _expire(waiter: asyncio.Future[None]) -> None:

@@ -4,7 +4,8 @@ Each server serves the same N-Quads file (the bundled document's graph, and a sy
 from scripts/_synthetic_graph.py) and answers the same GET requests, one wrk run each (``wrk -t2 -c16 -d10s
 --latency``): a lineage SPARQL query (one case's origins), the per-origin-zone aggregate and, on our server,
 ``/cases/{id}/lineage``. Servers: ``ftzgraph serve --workers 2`` on the on-disk store (what we ship; both
-uvicorn workers open it read-only, SPARQL runs in the query worker processes), our app on an in-memory store
+uvicorn workers open it read-only, SPARQL runs in the query worker processes; once with the result cache as
+shipped, once with it off, so the engine path is measured too), our app on an in-memory store
 (one process, same data), ``oxigraph serve`` (on disk, union default graph asked per request) and
 rdflib-endpoint (rdflib Dataset, default_union). A request slower than --probe-timeout is not loaded with wrk:
 the row says '>N s'. Prints requests/s, p50, p99, ratios against oxigraph and rdflib-endpoint, and the RSS of
@@ -46,7 +47,7 @@ from _bench import (
     table,
 )
 
-SERVERS = ("ftzgraph-disk", "ftzgraph-memory", "oxigraph", "rdflib-endpoint")
+SERVERS = ("ftzgraph-disk", "ftzgraph-disk-nocache", "ftzgraph-memory", "oxigraph", "rdflib-endpoint")
 QUERIES = ("lineage", "rest-lineage", "aggregate")
 
 
@@ -72,10 +73,13 @@ class ServerMemory:
 
 def server_spec(kind: str, dataset: Dataset, timeout_ms: int) -> ServerSpec:
     env = {"FTZGRAPH_QUERY_TIMEOUT_MS": str(timeout_ms), "FTZGRAPH_QUERY_WORKERS": "2"}
-    if kind == "ftzgraph-disk":
+    if kind in ("ftzgraph-disk", "ftzgraph-disk-nocache"):
         store = loaded_store(dataset, "ftzgraph")
         argv = [str(BIN / "ftzgraph"), "serve", "--store", str(store), "--port", "{port}", "--workers", "2"]
-        return ServerSpec("ftzgraph serve (disk, 2 workers)", argv, "/sparql", env=env, rest=True)
+        if kind == "ftzgraph-disk":
+            return ServerSpec("ftzgraph serve (disk, 2 workers)", argv, "/sparql", env=env, rest=True)
+        env["FTZGRAPH_RESULT_CACHE_MB"] = "0"  # every request evaluated: the engine path without the cache
+        return ServerSpec("ftzgraph serve (disk, 2 workers, no cache)", argv, "/sparql", env=env, rest=True)
     if kind == "ftzgraph-memory":
         argv = [sys.executable, str(Path(__file__).parent / "_bench.py"), "serve-memory", str(dataset.nq), "{port}"]
         return ServerSpec("ftzgraph app (memory, 1 process)", argv, "/sparql", env=env, rest=True)

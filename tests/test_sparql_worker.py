@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from pathlib import Path
 
@@ -93,3 +94,23 @@ def test_result_cache_keeps_slow_answers_until_the_store_changes() -> None:
     assert cache.put("a", 2, b"aaaaaa", 6, elapsed_ms=500) and cache.put("b", 2, b"bbbbbb", 6, elapsed_ms=500)
     assert cache.get("a", 2) is None and cache.get("b", 2) == b"bbbbbb"  # over 10 bytes: least recent out
     assert not cache.put("huge", 2, b"x" * 11, 11, elapsed_ms=500)
+
+
+def test_a_large_answer_is_read_whole_on_uvloop(tmp_path: Path) -> None:
+    """uvloop (what ``ftzgraph serve`` runs on) makes watched pipes non-blocking; answers over 16 KiB arrive
+    in two writes and must still be read whole (this was an HTTP 500 on the 100k-case aggregate)."""
+    uvloop = pytest.importorskip("uvloop")
+    _store(tmp_path / "store", 3000)
+    pool = QueryPool(str(tmp_path / "store"), 1)
+
+    async def scenario() -> None:
+        for _ in range(3):
+            job = Job("SELECT ?s ?o WHERE { ?s ?p ?o }", "text/csv", None, 5000, union_default_graph=True)
+            outcome = await pool.run(dataclasses.replace(job, deadline=time.monotonic() + 20))
+            assert outcome.kind == "ok" and len(outcome.body) > 16 * 1024
+            assert len(outcome.body.decode().splitlines()) == 1 + 3000
+
+    try:
+        uvloop.run(scenario())
+    finally:
+        pool.close()
