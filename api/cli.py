@@ -359,8 +359,16 @@ def serve(store_path: str, host: str, port: int, workers: int) -> None:
         finally:
             store.close()
     console.print(f"serving {store_path} on http://{host}:{port}/  (SPARQL: /sparql, query editor: /query, API: /docs)")
+    # h11, not httptools: httptools refuses a request line over 64 KiB with a bare "Invalid HTTP request",
+    # where h11 lets the app answer with its own message (e.g. /search?q= of 10,000 characters: 422).
     uvicorn.run(
-        "ftzgraph.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers, log_level="info"
+        "ftzgraph.api.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        http="h11",
     )
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib import URIRef
+from rdflib.namespace import SKOS
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.notice import BatchItem, NationalBatch, domain_labels
@@ -22,6 +22,7 @@ from ftzgraph.graph.text import title_key
 from ftzgraph.ontology.namespace import FTZ
 
 if TYPE_CHECKING:
+    from ftzgraph.graph.nt_terms import Term
     from ftzgraph.graph.triples import DocumentGraph
 
 
@@ -49,7 +50,9 @@ def _domain_concept(label: str | None) -> URIRef | None:
 
 def _warn(dg: DocumentGraph, message: str) -> None:
     """A disagreement with the reference data, recorded on the document like the parser's own warnings."""
-    dg.add(dg.doc, FTZ.warning, Literal(message))
+    from ftzgraph.graph.nt_terms import T_FTZ, text
+
+    dg.add(dg.doc, T_FTZ.warning, text(message))
 
 
 def item_iri(item: BatchItem) -> URIRef:
@@ -57,70 +60,69 @@ def item_iri(item: BatchItem) -> URIRef:
     return iris.reform(item.reference.name if item.reference else item.title)
 
 
-def batch_triples(dg: DocumentGraph, batch: NationalBatch) -> URIRef:
-    """Add the batch and its items to the document graph ``dg``; returns the batch IRI."""
-    from ftzgraph.graph.triples import BATCH_KIND, batch_label, date_literal, zh
+def batch_triples(dg: DocumentGraph, batch: NationalBatch) -> Term:
+    """Add the batch and its items to the document graph ``dg``; returns the batch IRI (a term string)."""
+    from ftzgraph.graph.nt_terms import T_DCTERMS, T_FTZ, T_RDF, integer, iri, literal, text, zh_text
+    from ftzgraph.graph.triples import BATCH_KIND, batch_label, date_literal
 
-    node = iris.batch(batch.kind, batch.number)
+    node = iri(iris.batch(batch.kind, batch.number))
     known = dg.gazetteer.batch(batch.kind, batch.number) or {}
     where = str(dg.extraction.document.path)
-    dg.add(node, RDF.type, FTZ.Batch)
-    dg.add(node, FTZ.batchKind, BATCH_KIND.get(batch.kind, FTZ.OtherBatchKind))
+    dg.add(node, T_RDF.type, T_FTZ.Batch)
+    dg.add(node, T_FTZ.batchKind, iri(BATCH_KIND.get(batch.kind, FTZ.OtherBatchKind)))
     if batch.number is not None:
-        dg.add(node, FTZ.batchNumber, Literal(batch.number))
-    label = batch_label(batch.kind, batch.number)
-    dg.add(node, SKOS.prefLabel, zh(label))
-    dg.add(node, RDFS.label, zh(label))
-    dg.add(node, DCTERMS.source, dg.doc)
+        dg.add(node, T_FTZ.batchNumber, integer(batch.number))
+    dg.labelled(node, batch_label(batch.kind, batch.number), pref=True)
+    dg.add(node, T_DCTERMS.source, dg.doc)
     if batch.doc_number:
         if known.get("doc_number") and known["doc_number"] != batch.doc_number:
             _warn(
                 dg, f"{where}: the notice's 文号 {batch.doc_number} differs from the reference's {known['doc_number']}"
             )
-        dg.add(node, DCTERMS.identifier, Literal(batch.doc_number))
+        dg.add(node, T_DCTERMS.identifier, text(batch.doc_number))
     if batch.title and not known.get("title_zh"):
-        dg.add(node, DCTERMS.title, zh(batch.title))
+        dg.add(node, T_DCTERMS.title, zh_text(batch.title))
     if batch.date:
         reference_date = str(known.get("date") or "")
         if not reference_date:
-            dg.add(node, DCTERMS.issued, date_literal(batch.date))
+            dg.add(node, T_DCTERMS.issued, literal(date_literal(batch.date)))
         elif not batch.date.startswith(reference_date) and not reference_date.startswith(batch.date):
             _warn(dg, f"{where}: the notice is dated {batch.date}; the reference data says {reference_date}")
     if batch.declared_total is not None:
         if known.get("count") is None:
-            dg.add(node, FTZ.declaredItemCount, Literal(batch.declared_total))
+            dg.add(node, T_FTZ.declaredItemCount, integer(batch.declared_total))
         elif int(known["count"]) != batch.declared_total:
             _warn(
                 dg,
                 f"{where}: the notice declares {batch.declared_total} items; the reference data says {known['count']}",
             )
     if batch.evidence is not None:
-        dg.evidence(node, FTZ.batchNumber, batch.evidence, Literal(batch.number) if batch.number else None)
+        dg.evidence(node, T_FTZ.batchNumber, batch.evidence, integer(batch.number) if batch.number else None)
     for item in batch.items:
         item_triples(dg, item, node)
     return node
 
 
-def item_triples(dg: DocumentGraph, item: BatchItem, batch: URIRef) -> URIRef:
+def item_triples(dg: DocumentGraph, item: BatchItem, batch: Term) -> Term:
     """One national reform: label (the reference's when matched), batch, domain, scope, origin, evidence."""
-    from ftzgraph.graph.triples import place_iri, zh
+    from ftzgraph.graph.nt_terms import T_DCTERMS, T_FTZ, T_RDF, T_SKOS, iri, zh_text
+    from ftzgraph.graph.triples import place_iri
 
-    node = item_iri(item)
+    node = iri(item_iri(item))
     reference = item.reference
     label = reference.name if reference else item.title
-    dg.add(node, RDF.type, FTZ.NationalReform)
-    dg.add(node, RDF.type, FTZ.Reform)
-    dg.add(node, RDFS.label, zh(label))
-    dg.add(node, SKOS.prefLabel, zh(label))
+    dg.add(node, T_RDF.type, T_FTZ.NationalReform)
+    dg.add(node, T_RDF.type, T_FTZ.Reform)
+    dg.labelled(node, label, pref=True)
     if item.title != label:
-        dg.add(node, SKOS.altLabel, zh(item.title))
-    dg.add(node, FTZ.inBatch, batch)
-    dg.add(node, DCTERMS.source, dg.doc)
-    dg.evidence(node, FTZ.inBatch, item.evidence, batch)
+        dg.add(node, T_SKOS.altLabel, zh_text(item.title))
+    dg.add(node, T_FTZ.inBatch, batch)
+    dg.add(node, T_DCTERMS.source, dg.doc)
+    dg.evidence(node, T_FTZ.inBatch, item.evidence, batch)
     concept = _domain_concept(item.domain)
     reference_concept = _domain_concept(reference.domain) if reference else None
     if concept is not None and reference_concept in (None, concept):
-        dg.add(node, FTZ.policyDomain, concept)
+        dg.add(node, T_FTZ.policyDomain, iri(concept))
     elif concept is not None:
         where = f"{dg.extraction.document.path}:{item.evidence.line}"
         _warn(
@@ -129,12 +131,12 @@ def item_triples(dg: DocumentGraph, item: BatchItem, batch: URIRef) -> URIRef:
         )
     scope = item.scope_label
     if scope and (reference is None or not reference.scope or title_key(reference.scope) == title_key(scope)):
-        dg.add(node, FTZ.scope, zh(scope))
+        dg.add(node, T_FTZ.scope, zh_text(scope))
     if item.origin is not None:
-        place = place_iri(item.origin, dg.gazetteer)
-        dg.add(node, FTZ.pilotedIn, place)
+        place = iri(place_iri(item.origin, dg.gazetteer))
+        dg.add(node, T_FTZ.pilotedIn, place)
         if item.origin_evidence is not None:
-            dg.evidence(node, FTZ.pilotedIn, item.origin_evidence, place)
+            dg.evidence(node, T_FTZ.pilotedIn, item.origin_evidence, place)
     if item.content:
-        dg.add(node, DCTERMS.description, zh(item.content))
+        dg.add(node, T_DCTERMS.description, zh_text(item.content))
     return node

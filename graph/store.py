@@ -6,7 +6,7 @@ The default is an embedded, persistent Oxigraph store on disk (``OxigraphStore``
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import Any, Protocol
@@ -16,6 +16,10 @@ import pyoxigraph as ox
 from ftzgraph.graph.errors import QueryError, StoreError
 
 Row = dict[str, Any]
+
+BULK_LOAD_MAX_QUADS = 500_000
+"""The largest write ``OxigraphStore.replace_graphs_nquads`` hands to Oxigraph's bulk loader (which ingests
+each million quads as one atomic step); larger ones go through a transaction."""
 
 
 class Store(Protocol):
@@ -64,11 +68,24 @@ def term_value(term: Any) -> Any:
     return term.value
 
 
+def split_nquads(
+    graphs: Collection[str], data: bytes
+) -> tuple[dict[str, list[ox.Triple | ox.Quad]], dict[str, list[ox.Triple]]]:
+    """N-Quads bytes as ``replace_graphs`` takes them: (the triples of each of ``graphs``, those of others)."""
+    replaced: dict[str, list[ox.Triple | ox.Quad]] = {graph: [] for graph in graphs}
+    added: dict[str, list[ox.Triple]] = {}
+    for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        name = quad.graph_name.value  # type: ignore[union-attr]
+        (replaced if name in replaced else added).setdefault(name, []).append(quad.triple)  # type: ignore[arg-type]
+    return replaced, added
+
+
 class OxigraphStore:
     """An embedded Oxigraph store; ``path=None`` keeps it in memory (tests, benchmarks)."""
 
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self._bulk_loaded = False
         try:
             if self.path is None:
                 self.raw = ox.Store()
@@ -157,6 +174,41 @@ class OxigraphStore:
             self.raw.update(f"{drops} ; INSERT DATA {{ {inserts} }}")
         except (OSError, SyntaxError, ValueError) as error:
             raise StoreError(f"cannot write to the store at {self.path}: {error}") from error
+
+    def replace_graphs_nquads(self, graphs: Collection[str], data: bytes) -> None:
+        """Like ``replace_graphs``, with the quads as N-Quads bytes: the quads of ``data`` in ``graphs`` become
+        their content, its quads in other graphs (the shared entities graph) are added to theirs, in one
+        atomic step. The bytes are parsed in Rust, never turned into Python objects.
+
+        New graphs of an on-disk store (the common case: a build of new documents) go through Oxigraph's
+        bulk loader, which sorts the quads into SST files and ingests them with one RocksDB call instead of
+        reading and writing each key in a transaction: 1,000 synthetic documents (1.5 million quads) take
+        20 s of CPU against 50 s for ``load``. The ingestion is atomic across RocksDB's column families,
+        so readers see all of the write or none; the bulk loader makes one ingestion per million quads,
+        hence ``BULK_LOAD_MAX_QUADS``. Larger writes take the transactional ``load``, and replacing graphs
+        that exist the SPARQL update of ``replace_graphs``.
+        """
+        try:
+            if any(self.raw.contains_named_graph(ox.NamedNode(graph)) for graph in graphs):
+                replaced, added = split_nquads(graphs, data)
+                self.replace_graphs(replaced, add=added)
+            elif self.path is not None and data.count(b"\n") <= BULK_LOAD_MAX_QUADS:
+                if not self._bulk_loaded:
+                    self._remove_unfinished_bulk_files()
+                    self._bulk_loaded = True
+                self.raw.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            else:
+                self.raw.load(data, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as error:
+            raise StoreError(f"cannot write to the store at {self.path}: {error}") from error
+
+    def _remove_unfinished_bulk_files(self) -> None:
+        """Delete the SST files of a bulk load that was interrupted before RocksDB ingested them (they are
+        written as ``bulk-*.sst`` in the store's folder and renamed when ingested). Safe while we hold the
+        store: RocksDB's lock on the folder keeps any other writer out."""
+        assert self.path is not None
+        for leftover in self.path.glob("bulk-*.sst"):
+            leftover.unlink(missing_ok=True)
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode))

@@ -2,6 +2,9 @@
 
 Every IRI comes from ``iris``; every fact that the text states gets an ``ftz:Evidence`` node with the
 quote and its offsets, so "why does the graph say this?" has an answer in the graph itself.
+
+A document's triples are built as N-Triples term strings (``nt_terms.Term``), not rdflib terms (see
+``nt_terms`` for why); ``document_graph`` still gives an rdflib graph for validation and tests.
 """
 
 from __future__ import annotations
@@ -9,18 +12,35 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
+from rdflib import XSD, Graph, Literal, URIRef
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.extract.agencies import parent_of, sector_of
 from ftzgraph.graph.gazetteer import Gazetteer, Place
 from ftzgraph.graph.layout import collection_series
 from ftzgraph.graph.model import Case, Evidence, Origin
+from ftzgraph.graph.nt_terms import (
+    T_DCTERMS,
+    T_FTZ,
+    T_OA,
+    T_ORG,
+    T_PROV,
+    T_RDF,
+    T_RDFS,
+    T_SKOS,
+    Term,
+    Triple,
+    integer,
+    iri,
+    lexical,
+    literal,
+    rdflib_graph,
+    text,
+    zh_text,
+)
 from ftzgraph.graph.pipeline import CITY_SUFFIXES, Extraction
 from ftzgraph.graph.text import chinese_numeral
-from ftzgraph.ontology.namespace import FTZ, OA
+from ftzgraph.ontology.namespace import FTZ
 
 ORIGIN_KIND = {
     "national_batch": FTZ.NationalBatchOrigin,
@@ -60,60 +80,70 @@ def place_iri(place: Place, gazetteer: Gazetteer) -> URIRef:
 
 
 class DocumentGraph:
-    """Builds the named graph of one document."""
+    """Builds the named graph of one document, as a set of ``Triple`` of term strings."""
 
     def __init__(self, extraction: Extraction, gazetteer: Gazetteer) -> None:
         self.extraction = extraction
         self.gazetteer = gazetteer
         self.doc_id = extraction.document.id
-        self.doc = iris.document(self.doc_id)
-        self.triples: set[tuple[URIRef | BNode, URIRef, URIRef | Literal | BNode]] = set()
+        self.doc = iri(iris.document(self.doc_id))
+        self.triples: set[Triple] = set()
 
-    def add(self, s: URIRef | BNode, p: URIRef, o: URIRef | Literal | BNode) -> None:
+    def add(self, s: Term, p: Term, o: Term) -> None:
         self.triples.add((s, p, o))
 
-    def evidence(self, subject: URIRef, prop: URIRef, ev: Evidence, obj: URIRef | Literal | None = None) -> URIRef:
-        node = iris.evidence(self.doc_id, ev.start, ev.end, f"{subject} {prop} {obj}")
-        self.add(node, RDF.type, FTZ.Evidence)
-        self.add(node, OA.exact, Literal(ev.quote))
-        self.add(node, OA.start, Literal(ev.start))
-        self.add(node, OA.end, Literal(ev.end))
-        self.add(node, FTZ.line, Literal(ev.line))
+    def evidence(self, subject: Term, prop: Term, ev: Evidence, obj: Term | None = None) -> Term:
+        supports = f"{lexical(subject)} {lexical(prop)} {lexical(obj) if obj is not None else None}"
+        node = iri(iris.evidence(self.doc_id, ev.start, ev.end, supports))
+        add = self.add
+        add(node, T_RDF.type, T_FTZ.Evidence)
+        add(node, T_OA.exact, text(ev.quote))
+        add(node, T_OA.start, integer(ev.start))
+        add(node, T_OA.end, integer(ev.end))
+        add(node, T_FTZ.line, integer(ev.line))
         if ev.page is not None:
-            self.add(node, FTZ.page, Literal(ev.page))
+            add(node, T_FTZ.page, integer(ev.page))
         if ev.paragraph is not None:
-            self.add(node, FTZ.paragraph, Literal(ev.paragraph))
-        self.add(node, DCTERMS.source, self.doc)
-        self.add(node, FTZ.supports, prop)
+            add(node, T_FTZ.paragraph, integer(ev.paragraph))
+        add(node, T_DCTERMS.source, self.doc)
+        add(node, T_FTZ.supports, prop)
         if obj is not None:
-            self.add(node, FTZ.supportsObject, obj)
-        self.add(subject, FTZ.evidence, node)
+            add(node, T_FTZ.supportsObject, obj)
+        add(subject, T_FTZ.evidence, node)
         return node
 
-    def build(self) -> set[tuple[URIRef | BNode, URIRef, URIRef | Literal | BNode]]:
+    def labelled(self, node: Term, label: str, *, pref: bool = False, title: bool = False) -> None:
+        """rdfs:label (and skos:prefLabel / dcterms:title) in Chinese."""
+        value = zh_text(label)
+        self.add(node, T_RDFS.label, value)
+        if pref:
+            self.add(node, T_SKOS.prefLabel, value)
+        if title:
+            self.add(node, T_DCTERMS.title, value)
+
+    def build(self) -> set[Triple]:
         document = self.extraction.document
-        self.add(self.doc, RDF.type, FTZ.SourceDocument)
-        title = document.title or document.path.name
-        self.add(self.doc, DCTERMS.title, zh(title))
-        self.add(self.doc, RDFS.label, zh(title))
+        add, doc = self.add, self.doc
+        add(doc, T_RDF.type, T_FTZ.SourceDocument)
+        self.labelled(doc, document.title or document.path.name, title=True)
         if document.doc_number:
-            self.add(self.doc, DCTERMS.identifier, Literal(document.doc_number))
+            add(doc, T_DCTERMS.identifier, text(document.doc_number))
         if document.issuer:
-            self.add(self.doc, DCTERMS.publisher, zh(document.issuer))
+            add(doc, T_DCTERMS.publisher, zh_text(document.issuer))
         if document.date:
-            self.add(self.doc, DCTERMS.issued, Literal(document.date, datatype=XSD.date))
-        self.add(self.doc, DCTERMS.format, Literal(document.format))
-        self.add(self.doc, FTZ.sha256, Literal(document.sha256))
-        self.add(self.doc, FTZ.fileName, Literal(document.path.name))
+            add(doc, T_DCTERMS.issued, literal(Literal(document.date, datatype=XSD.date)))
+        add(doc, T_DCTERMS.format, text(document.format))
+        add(doc, T_FTZ.sha256, text(document.sha256))
+        add(doc, T_FTZ.fileName, text(document.path.name))
         series, number = collection_series(document, self.extraction.layout)
         if series:
-            self.add(self.doc, FTZ.series, zh(series))
+            add(doc, T_FTZ.series, zh_text(series))
         if number is not None:
-            self.add(self.doc, FTZ.seriesNumber, Literal(number))
+            add(doc, T_FTZ.seriesNumber, integer(number))
         if self.extraction.table:
-            self.add(self.doc, FTZ.declaredCaseCount, Literal(len(self.extraction.table)))
+            add(doc, T_FTZ.declaredCaseCount, integer(len(self.extraction.table)))
         for warning in self.extraction.warnings:
-            self.add(self.doc, FTZ.warning, Literal(warning))
+            add(doc, T_FTZ.warning, text(warning))
         for case in self.extraction.cases:
             self.case(case)
         if self.extraction.batch is not None:
@@ -123,190 +153,183 @@ class DocumentGraph:
         return self.triples
 
     def case(self, case: Case) -> None:
+        add = self.add
         number = case.number if case.number is not None else 0
-        node = iris.case(self.doc_id, number)
-        self.add(node, RDF.type, FTZ.Case)
-        self.add(node, DCTERMS.title, zh(case.title))
-        self.add(node, RDFS.label, zh(case.title))
-        self.add(node, DCTERMS.identifier, Literal(f"{self.doc_id}-{number}"))
-        self.add(node, FTZ.caseNumber, Literal(number))
-        self.add(node, DCTERMS.isPartOf, self.doc)
-        self.evidence(node, DCTERMS.title, case.evidence["title"], zh(case.title))
+        case_iri = iris.case(self.doc_id, number)
+        node = iri(case_iri)
+        add(node, T_RDF.type, T_FTZ.Case)
+        self.labelled(node, case.title, title=True)
+        add(node, T_DCTERMS.identifier, text(f"{self.doc_id}-{number}"))
+        add(node, T_FTZ.caseNumber, integer(number))
+        add(node, T_DCTERMS.isPartOf, self.doc)
+        self.evidence(node, T_DCTERMS.title, case.evidence["title"], zh_text(case.title))
         for warning in case.warnings:
-            self.add(node, FTZ.warning, Literal(warning))
+            add(node, T_FTZ.warning, text(warning))
 
         provider = self.provider(case)
-        self.add(node, FTZ.providedBy, provider)
+        add(node, T_FTZ.providedBy, provider)
         if "provider" in case.evidence:
-            self.evidence(node, FTZ.providedBy, case.evidence["provider"], provider)
+            self.evidence(node, T_FTZ.providedBy, case.evidence["provider"], provider)
 
-        reform = iris.case_part(node, "reform")
-        self.add(node, FTZ.reform, reform)
-        self.add(reform, RDF.type, FTZ.Reform)
-        self.add(reform, RDFS.label, zh(case.title))
-        self.add(reform, FTZ.adoptedBy, provider)
+        reform = iri(iris.case_part(case_iri, "reform"))
+        add(node, T_FTZ.reform, reform)
+        add(reform, T_RDF.type, T_FTZ.Reform)
+        add(reform, T_RDFS.label, zh_text(case.title))
+        add(reform, T_FTZ.adoptedBy, provider)
         item = next((i for i in self.gazetteer.items if i.name == case.national_item), None)
         for k, origin in enumerate(case.origins, start=1):
-            self.origin(node, reform, case, origin, k, item)
+            self.origin(case_iri, reform, case, origin, k, item)
         if item is not None and not any(o.item_title or o.kind == "national_batch" for o in case.origins):
             # Matched by title only: a derivation without a stated batch, still traceable to the item.
-            self.add(reform, PROV.wasDerivedFrom, iris.reform(item.name))
+            add(reform, T_PROV.wasDerivedFrom, iri(iris.reform(item.name)))
 
         for agency in case.agencies:
-            a = iris.agency(agency.name)
-            self.add(node, FTZ.agency, a)
-            self.add(a, RDF.type, FTZ.Agency)
-            self.add(a, SKOS.prefLabel, zh(agency.name))
-            self.add(a, RDFS.label, zh(agency.name))
+            a = iri(iris.agency(agency.name))
+            add(node, T_FTZ.agency, a)
+            add(a, T_RDF.type, T_FTZ.Agency)
+            self.labelled(a, agency.name, pref=True)
             for form in agency.as_written:
                 if form != agency.name:
-                    self.add(a, SKOS.altLabel, zh(form))
-            self.add(a, FTZ.sector, iris.sector(agency.sector))
+                    add(a, T_SKOS.altLabel, zh_text(form))
+            add(a, T_FTZ.sector, iri(iris.sector(agency.sector)))
             self.parents(a, agency.name, agency.parent)
             if agency.place and agency.place.endswith(CITY_SUFFIXES):  # a province is not an ftz:City
-                place = iris.place(agency.place)
-                self.add(a, FTZ.locatedIn, place)
-                self.add(place, RDF.type, FTZ.City)
-                self.add(place, SKOS.prefLabel, zh(agency.place))
-                self.add(place, RDFS.label, zh(agency.place))
+                place = iri(iris.place(agency.place))
+                add(a, T_FTZ.locatedIn, place)
+                add(place, T_RDF.type, T_FTZ.City)
+                self.labelled(place, agency.place, pref=True)
             for ev in agency.evidence[:3]:
-                self.evidence(node, FTZ.agency, ev, a)
+                self.evidence(node, T_FTZ.agency, ev, a)
 
         for citation in case.citations:
-            doc = iris.policy(citation.number, citation.title)
-            self.add(node, DCTERMS.references, doc)
-            self.add(doc, RDF.type, FTZ.PolicyDocument)
+            doc = iri(iris.policy(citation.number, citation.title))
+            add(node, T_DCTERMS.references, doc)
+            add(doc, T_RDF.type, T_FTZ.PolicyDocument)
             if citation.title:
-                self.add(doc, DCTERMS.title, zh(citation.title))
-                self.add(doc, RDFS.label, zh(citation.title))
+                self.labelled(doc, citation.title, title=True)
             elif citation.number:
-                self.add(doc, RDFS.label, zh(citation.number))
+                add(doc, T_RDFS.label, zh_text(citation.number))
             if citation.number:
-                self.add(doc, DCTERMS.identifier, Literal(citation.number))
-            self.evidence(node, DCTERMS.references, citation.evidence, doc)
+                add(doc, T_DCTERMS.identifier, text(citation.number))
+            self.evidence(node, T_DCTERMS.references, citation.evidence, doc)
 
         for k, outcome in enumerate(case.outcomes, start=1):
-            o = iris.case_part(node, "outcome", k)
-            self.add(node, FTZ.outcome, o)
-            self.add(o, RDF.type, FTZ.Outcome)
-            self.add(o, FTZ.measure, zh(outcome.what))
-            self.add(o, RDFS.label, zh(outcome.what))
+            o = iri(iris.case_part(case_iri, "outcome", k))
+            add(node, T_FTZ.outcome, o)
+            add(o, T_RDF.type, T_FTZ.Outcome)
+            add(o, T_FTZ.measure, zh_text(outcome.what))
+            add(o, T_RDFS.label, zh_text(outcome.what))
             if outcome.value is not None:
-                self.add(o, FTZ.value, decimal(outcome.value))
+                add(o, T_FTZ.value, literal(decimal(outcome.value)))
             if outcome.unit:
-                self.add(o, FTZ.unit, Literal(outcome.unit))
+                add(o, T_FTZ.unit, text(outcome.unit))
             if outcome.before is not None:
-                self.add(o, FTZ.valueBefore, decimal(outcome.before))
+                add(o, T_FTZ.valueBefore, literal(decimal(outcome.before)))
             if outcome.after is not None:
-                self.add(o, FTZ.valueAfter, decimal(outcome.after))
-            self.evidence(o, FTZ.outcome, outcome.evidence)
+                add(o, T_FTZ.valueAfter, literal(decimal(outcome.after)))
+            self.evidence(o, T_FTZ.outcome, outcome.evidence)
 
         for date in case.dates:
             for value in (date.value or "").split("/"):
                 if value:
-                    self.add(node, FTZ.mentionsDate, date_literal(value))
+                    add(node, T_FTZ.mentionsDate, literal(date_literal(value)))
         for company in case.companies:
-            c = iris.company(company.text)
-            self.add(node, FTZ.mentionsCompany, c)
-            self.add(c, RDF.type, FTZ.Company)
-            self.add(c, SKOS.prefLabel, zh(company.text))
-            self.add(c, RDFS.label, zh(company.text))
+            c = iri(iris.company(company.text))
+            add(node, T_FTZ.mentionsCompany, c)
+            add(c, T_RDF.type, T_FTZ.Company)
+            self.labelled(c, company.text, pref=True)
 
-    def parents(self, agency: URIRef, name: str, parent: str | None) -> None:
+    def parents(self, agency: Term, name: str, parent: str | None) -> None:
         """The chain of parents (绥芬河海关 -> 哈尔滨海关 -> 海关总署), each typed so it can be queried."""
         seen = {name}
         child, parent_name = agency, parent
         while parent_name and parent_name not in seen:
             seen.add(parent_name)
-            p = iris.agency(parent_name)
-            self.add(child, ORG.subOrganizationOf, p)
-            self.add(p, RDF.type, FTZ.Agency)
-            self.add(p, SKOS.prefLabel, zh(parent_name))
-            self.add(p, RDFS.label, zh(parent_name))
-            self.add(p, FTZ.sector, iris.sector(sector_of(parent_name)))
+            p = iri(iris.agency(parent_name))
+            self.add(child, T_ORG.subOrganizationOf, p)
+            self.add(p, T_RDF.type, T_FTZ.Agency)
+            self.labelled(p, parent_name, pref=True)
+            self.add(p, T_FTZ.sector, iri(iris.sector(sector_of(parent_name))))
             child, parent_name = p, parent_of(parent_name)
 
-    def provider(self, case: Case) -> URIRef:
+    def provider(self, case: Case) -> Term:
         if case.provider_zone:
-            return place_iri(Place(case.provider_zone, case.provider_area), self.gazetteer)
+            return iri(place_iri(Place(case.provider_zone, case.provider_area), self.gazetteer))
         name = case.provider or "未注明提供单位"
-        node = iris.place(name)
-        self.add(node, RDF.type, FTZ.City if case.provider_kind == "city" else FTZ.OtherUnit)
-        self.add(node, SKOS.prefLabel, zh(name))
-        self.add(node, RDFS.label, zh(name))
+        node = iri(iris.place(name))
+        self.add(node, T_RDF.type, T_FTZ.City if case.provider_kind == "city" else T_FTZ.OtherUnit)
+        self.labelled(node, name, pref=True)
         return node
 
-    def origin(self, case_node: URIRef, reform: URIRef, case: Case, origin: Origin, k: int, item: object) -> None:
-        claim = iris.case_part(case_node, "origin", k)
-        self.add(claim, RDF.type, FTZ.OriginClaim)
-        self.add(claim, RDF.type, PROV.Derivation)
-        self.add(claim, FTZ.originKind, ORIGIN_KIND[origin.kind])
-        self.add(reform, PROV.qualifiedDerivation, claim)
+    def origin(self, case_iri: URIRef, reform: Term, case: Case, origin: Origin, k: int, item: object) -> None:
+        add = self.add
+        claim = iri(iris.case_part(case_iri, "origin", k))
+        add(claim, T_RDF.type, T_FTZ.OriginClaim)
+        add(claim, T_RDF.type, T_PROV.Derivation)
+        add(claim, T_FTZ.originKind, iri(ORIGIN_KIND[origin.kind]))
+        add(reform, T_PROV.qualifiedDerivation, claim)
         national = item if item is not None and (origin.item_title or origin.kind == "national_batch") else None
         title = getattr(national, "name", None) or origin.item_title or case.title
         if item is not None and iris.reform(title) == iris.reform(getattr(item, "name", "")):
             title = getattr(item, "name", title)  # same reform node as the reference item: keep its one label
-        source = iris.reform(title)
-        self.add(claim, PROV.entity, source)
-        self.add(reform, PROV.wasDerivedFrom, source)
-        self.add(source, RDF.type, FTZ.Reform)
-        self.add(source, RDFS.label, zh(title))
+        source = iri(iris.reform(title))
+        add(claim, T_PROV.entity, source)
+        add(reform, T_PROV.wasDerivedFrom, source)
+        add(source, T_RDF.type, T_FTZ.Reform)
+        add(source, T_RDFS.label, zh_text(title))
         batch = None
         if origin.kind == "national_batch" and origin.batch_kind:
-            batch = iris.batch(origin.batch_kind, origin.batch_number)
-            self.add(claim, FTZ.claimedBatch, batch)
+            batch = iri(iris.batch(origin.batch_kind, origin.batch_number))
+            add(claim, T_FTZ.claimedBatch, batch)
             self.batch_stub(batch, origin.batch_kind, origin.batch_number)
-            self.add(source, RDF.type, FTZ.NationalReform)
-            self.add(source, FTZ.inBatch, batch)
+            add(source, T_RDF.type, T_FTZ.NationalReform)
+            add(source, T_FTZ.inBatch, batch)
         if origin.zone:
-            place = place_iri(Place(origin.zone, origin.area), self.gazetteer)
-            self.add(claim, FTZ.claimedZone, place)
-            self.add(source, FTZ.pilotedIn, place)
-        self.evidence(claim, PROV.wasDerivedFrom, origin.evidence, source)
+            place = iri(place_iri(Place(origin.zone, origin.area), self.gazetteer))
+            add(claim, T_FTZ.claimedZone, place)
+            add(source, T_FTZ.pilotedIn, place)
+        self.evidence(claim, T_PROV.wasDerivedFrom, origin.evidence, source)
         if national is not None and batch is not None:
-            self.conflict(case_node, claim, national, origin, batch, k)
+            self.conflict(case_iri, claim, national, origin, batch, k)
 
-    def batch_stub(self, batch: URIRef, kind: str, number: int | None) -> None:
+    def batch_stub(self, batch: Term, kind: str, number: int | None) -> None:
         """A batch the text names; the reference graph adds what else is known about it."""
-        self.add(batch, RDF.type, FTZ.Batch)
-        self.add(batch, FTZ.batchKind, BATCH_KIND.get(kind, FTZ.OtherBatchKind))
+        self.add(batch, T_RDF.type, T_FTZ.Batch)
+        self.add(batch, T_FTZ.batchKind, iri(BATCH_KIND.get(kind, FTZ.OtherBatchKind)))
         if number is not None:
-            self.add(batch, FTZ.batchNumber, Literal(number))
-        self.add(batch, SKOS.prefLabel, zh(batch_label(kind, number)))
-        self.add(batch, RDFS.label, zh(batch_label(kind, number)))
+            self.add(batch, T_FTZ.batchNumber, integer(number))
+        self.labelled(batch, batch_label(kind, number), pref=True)
 
-    def conflict(self, case_node: URIRef, claim: URIRef, item: object, origin: Origin, batch: URIRef, k: int) -> None:
+    def conflict(self, case_iri: URIRef, claim: Term, item: object, origin: Origin, batch: Term, k: int) -> None:
         """Flag a claim whose batch the reference data puts elsewhere; both claims stay in the graph."""
         reference_batches = [b for b in getattr(item, "batches", []) if b[0] == origin.batch_kind]
         if not reference_batches or (origin.batch_kind, origin.batch_number) in reference_batches:
             return
+        add = self.add
         for kind, number in reference_batches:
             if number is None or origin.batch_number is None:
                 continue
-            node = iris.case_part(case_node, "conflict", k)
-            other = iris.batch(kind, number)
-            self.add(case_node, FTZ.hasConflict, node)
-            self.add(node, RDF.type, FTZ.Conflict)
-            self.add(node, FTZ.about, iris.reform(getattr(item, "name", "")))
-            self.add(node, FTZ.documentClaim, claim)
-            self.add(node, FTZ.documentBatch, batch)
-            self.add(node, FTZ.referenceBatch, other)
+            node = iri(iris.case_part(case_iri, "conflict", k))
+            other = iri(iris.batch(kind, number))
+            add(iri(case_iri), T_FTZ.hasConflict, node)
+            add(node, T_RDF.type, T_FTZ.Conflict)
+            add(node, T_FTZ.about, iri(iris.reform(getattr(item, "name", ""))))
+            add(node, T_FTZ.documentClaim, claim)
+            add(node, T_FTZ.documentBatch, batch)
+            add(node, T_FTZ.referenceBatch, other)
             self.batch_stub(other, kind, number)
             comment = (
                 f"The document places this reform in {origin.batch_kind} batch {origin.batch_number}; "
                 f"the reference data places it in batch {number}."
             )
-            self.add(node, RDFS.comment, Literal(comment, lang="en"))
-            self.add(node, RDFS.label, zh(f"批次不一致：文件称第{origin.batch_number}批，参考数据为第{number}批"))
+            add(node, T_RDFS.comment, text(comment, "en"))
+            add(node, T_RDFS.label, zh_text(f"批次不一致：文件称第{origin.batch_number}批，参考数据为第{number}批"))
             for url in getattr(item, "sources", []):
-                self.add(node, DCTERMS.source, Literal(url))
-
-
-Triple = tuple[URIRef | BNode, URIRef, URIRef | Literal | BNode]
+                add(node, T_DCTERMS.source, text(url))
 
 
 def document_triples(extraction: Extraction, gazetteer: Gazetteer) -> set[Triple]:
-    """The triples of one document's named graph (plain tuples: building an rdflib Graph costs 60% more)."""
+    """The triples of one document's named graph, as term strings."""
     return DocumentGraph(extraction, gazetteer).build()
 
 
@@ -318,42 +341,18 @@ def split_shared(doc_id: str, triples: Iterable[Triple]) -> tuple[list[Triple], 
     union does not remove duplicates), and at 100k cases an agency query returned hundreds of thousands of
     rows instead of hundreds.
     """
+    owned: dict[Term, bool] = {}  # asked once per subject, not once per triple
     own: list[Triple] = []
     shared: list[Triple] = []
     for triple in triples:
-        (own if iris.owned_by(doc_id, triple[0]) else shared).append(triple)
+        subject = triple[0]
+        mine = owned.get(subject)
+        if mine is None:
+            mine = owned[subject] = iris.owned_by(doc_id, lexical(subject))
+        (own if mine else shared).append(triple)
     return own, shared
 
 
 def document_graph(extraction: Extraction, gazetteer: Gazetteer) -> Graph:
     """The named graph of one document's extraction, as an rdflib graph (for validation and tests)."""
-    graph = Graph()
-    graph.addN((s, p, o, graph) for s, p, o in document_triples(extraction, gazetteer))
-    return graph
-
-
-def oxigraph_triples(triples: Iterable[Triple]) -> list[ox.Triple]:
-    """rdflib terms to pyoxigraph terms, each distinct term converted once."""
-    cache: dict[object, object] = {}
-
-    def convert(term: URIRef | Literal | BNode) -> object:
-        found = cache.get(term)
-        if found is None:
-            if isinstance(term, URIRef):
-                found = ox.NamedNode(str(term))
-            elif isinstance(term, BNode):
-                found = ox.BlankNode(str(term))
-            elif term.language:
-                found = ox.Literal(str(term), language=term.language)
-            else:
-                found = ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
-            cache[term] = found
-        return found
-
-    return [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in triples]  # type: ignore[arg-type]
-
-
-def ntriples(triples: Iterable[Triple]) -> bytes:
-    """Canonical N-Triples bytes (sorted lines), the form documents travel in between processes."""
-    data = ox.serialize(oxigraph_triples(triples), format=ox.RdfFormat.N_TRIPLES) or b""
-    return b"\n".join(sorted(data.splitlines())) + b"\n"
+    return rdflib_graph(document_triples(extraction, gazetteer))

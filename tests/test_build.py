@@ -218,3 +218,46 @@ def test_documents_naming_one_reform_and_notice_differently_still_conform(store:
         "<http://purl.org/dc/terms/title> ?t }"
     )
     assert {"国务院关于做好第六批工作的通知", "第六批工作通知"} <= {row["t"] for row in titles}
+
+
+class ProtocolOnly:
+    """The embedded store seen through the ``Store`` protocol alone, as ``build`` sees a remote store."""
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self.store = store
+
+    def __getattr__(self, name: str) -> object:
+        if name == "replace_graphs_nquads":
+            raise AttributeError(name)
+        return getattr(self.store, name)
+
+
+def test_batches_of_one_and_the_plain_store_protocol_write_the_same_graph(
+    bundled_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shared-entity facts are written once across batches, and every write path stores the same quads."""
+    from ftzgraph.graph import build as build_module
+
+    other = tmp_path / "other.txt"
+    other.write_text(bundled_path.read_text(encoding="utf-8").replace("〔2023〕55号", "〔2023〕99号"), encoding="utf-8")
+    one_batch = OxigraphStore(tmp_path / "one")
+    build(one_batch, [bundled_path, other])
+    expected = canonical_nquads(one_batch)
+    monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 1)
+    batches = OxigraphStore(tmp_path / "batches")
+    build(batches, [bundled_path, other])
+    assert canonical_nquads(batches) == expected
+    plain = OxigraphStore(tmp_path / "plain")
+    report = build(ProtocolOnly(plain), [bundled_path, other])  # type: ignore[arg-type]
+    assert report.triples == len(expected)
+    assert canonical_nquads(plain) == expected
+
+
+def test_an_interrupted_bulk_load_leaves_no_files_behind(store: OxigraphStore, bundled_path: Path) -> None:
+    """SST files that a killed build wrote but never ingested are removed by the next build that writes."""
+    assert store.path is not None
+    leftover = store.path / "bulk-1234.sst"
+    leftover.write_bytes(b"half an SST file")
+    build(store, [bundled_path])
+    assert not leftover.exists()
+    assert case_count(store) == 28
