@@ -180,8 +180,12 @@ class DocumentGraph:
         for k, origin in enumerate(case.origins, start=1):
             self.origin(case_iri, reform, case, origin, k, item)
         if item is not None and not any(o.item_title or o.kind == "national_batch" for o in case.origins):
-            # Matched by title only: a derivation without a stated batch, still traceable to the item.
-            add(reform, T_PROV.wasDerivedFrom, iri(iris.reform(item.name)))
+            # Matched by title only: a derivation without a stated batch, still traceable to the item. The item
+            # is typed here too: it may come from a notice in another document, which this one's graph lacks.
+            source = iri(iris.reform(item.name))
+            add(reform, T_PROV.wasDerivedFrom, source)
+            add(source, T_RDF.type, T_FTZ.Reform)
+            add(source, T_RDFS.label, zh_text(item.name))
 
         for agency in case.agencies:
             a = iri(iris.agency(agency.name))

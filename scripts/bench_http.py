@@ -6,7 +6,8 @@ from scripts/_synthetic_graph.py) and answers the same GET requests, one wrk run
 ``/cases/{id}/lineage``. Servers: ``ftzgraph serve --workers 2`` on the on-disk store (what we ship; both
 uvicorn workers open it read-only, SPARQL runs in the query worker processes; once with the result cache as
 shipped, once with it off, so the engine path is measured too), our app on an in-memory store
-(one process, same data), ``oxigraph serve`` (on disk, union default graph asked per request) and
+(one process, same data), a bare FastAPI + pyoxigraph handler (scripts/_bare_endpoint.py: the cost of the
+Python stack alone), ``oxigraph serve`` (on disk, union default graph asked per request) and
 rdflib-endpoint (rdflib Dataset, default_union). A request slower than --probe-timeout is not loaded with wrk:
 the row says '>N s'. Prints requests/s, p50, p99, ratios against oxigraph and rdflib-endpoint, and the RSS of
 each server's process tree with the data loaded. Asserts nothing.
@@ -47,7 +48,7 @@ from _bench import (
     table,
 )
 
-SERVERS = ("ftzgraph-disk", "ftzgraph-disk-nocache", "ftzgraph-memory", "oxigraph", "rdflib-endpoint")
+SERVERS = ("ftzgraph-disk", "ftzgraph-disk-nocache", "ftzgraph-memory", "bare-fastapi", "oxigraph", "rdflib-endpoint")
 QUERIES = ("lineage", "rest-lineage", "aggregate")
 
 
@@ -83,6 +84,12 @@ def server_spec(kind: str, dataset: Dataset, timeout_ms: int) -> ServerSpec:
     if kind == "ftzgraph-memory":
         argv = [sys.executable, str(Path(__file__).parent / "_bench.py"), "serve-memory", str(dataset.nq), "{port}"]
         return ServerSpec("ftzgraph app (memory, 1 process)", argv, "/sparql", env=env, rest=True)
+    if kind == "bare-fastapi":
+        store = loaded_store(dataset, "ftzgraph")
+        argv = [str(BIN / "uvicorn"), "--app-dir", str(Path(__file__).parent), "_bare_endpoint:app"]
+        argv += ["--port", "{port}", "--workers", "2", "--no-access-log", "--http", "h11"]
+        name = "bare FastAPI + pyoxigraph (disk, 2 workers)"
+        return ServerSpec(name, argv, "/sparql", env={"BARE_STORE": str(store)})
     if kind == "oxigraph":
         store = loaded_store(dataset, "oxigraph")
         argv = [str(BIN / "oxigraph"), "serve", "--location", str(store), "--bind", "127.0.0.1:{port}"]

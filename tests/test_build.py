@@ -261,3 +261,12 @@ def test_an_interrupted_bulk_load_leaves_no_files_behind(store: OxigraphStore, b
     build(store, [bundled_path])
     assert not leftover.exists()
     assert case_count(store) == 28
+
+
+def test_a_collection_built_with_notices_conforms(store: OxigraphStore, bundled_path: Path) -> None:
+    """With batch notices in the same build, a case matched to a notice's item by title alone derives from a
+    reform that only the notice's document describes; each document's graph must still conform on its own."""
+    layouts = Path(__file__).parent / "data" / "layouts"
+    report = build(store, [bundled_path, *sorted(layouts.glob("*.txt"))], validate="full")
+    assert [d.error for d in report.documents] == [None] * 5
+    assert all(d.validated for d in report.documents)
