@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -31,10 +32,16 @@ def _job(query: str, seconds: float = 10) -> Job:
     return Job(query, "text/csv", None, 100, union_default_graph=True, deadline=time.monotonic() + seconds)
 
 
-def test_pool_answers_and_a_cancelled_query_kills_its_worker(tmp_path: Path) -> None:
+@pytest.fixture
+def pool(tmp_path: Path) -> Iterator[QueryPool]:
+    """One worker over a store of 300 triples."""
     _store(tmp_path / "store", 300)
     pool = QueryPool(str(tmp_path / "store"), 1)
+    yield pool
+    pool.close()
 
+
+def test_pool_answers_and_a_cancelled_query_kills_its_worker(pool: QueryPool) -> None:
     async def scenario() -> None:
         outcome = await pool.run(_job(COUNT))
         assert outcome.kind == "ok" and outcome.body.decode().split() == ["n", "300"]
@@ -48,16 +55,10 @@ def test_pool_answers_and_a_cancelled_query_kills_its_worker(tmp_path: Path) -> 
         again = await pool.run(_job(COUNT))  # a fresh worker takes its place
         assert again.body.decode().split() == ["n", "300"]
 
-    try:
-        asyncio.run(scenario())
-    finally:
-        pool.close()
+    asyncio.run(scenario())
 
 
-def test_a_waiting_request_times_out_when_every_worker_is_busy(tmp_path: Path) -> None:
-    _store(tmp_path / "store", 300)
-    pool = QueryPool(str(tmp_path / "store"), 1)
-
+def test_a_waiting_request_times_out_when_every_worker_is_busy(pool: QueryPool) -> None:
     async def scenario() -> None:
         busy = asyncio.create_task(pool.run(_job(HEAVY, seconds=3)))
         await asyncio.sleep(0.2)
@@ -66,10 +67,25 @@ def test_a_waiting_request_times_out_when_every_worker_is_busy(tmp_path: Path) -
         with pytest.raises(TimeoutError):
             await busy
 
-    try:
-        asyncio.run(scenario())
-    finally:
-        pool.close()
+    asyncio.run(scenario())
+
+
+def test_a_returned_worker_goes_to_the_oldest_waiter_not_a_newcomer(pool: QueryPool) -> None:
+    async def scenario() -> None:
+        deadline = time.monotonic() + 10
+        worker = await pool._borrow(deadline)
+        first = asyncio.create_task(pool._borrow(deadline))
+        await asyncio.sleep(0.05)  # the first waiter is queued
+        pool._give_back(worker)
+        newcomer = asyncio.create_task(pool._borrow(deadline))
+        await asyncio.sleep(0.05)
+        assert first.done() and first.result() is worker
+        assert not newcomer.done()  # it queues behind, instead of taking the returned worker
+        pool._give_back(worker)
+        assert await newcomer is worker
+        pool._give_back(worker)  # idle again, so closing the pool stops it
+
+    asyncio.run(scenario())
 
 
 def test_store_watch_sees_a_write_by_another_process_opening(tmp_path: Path) -> None:
