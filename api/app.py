@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ftzgraph.api import sparql
+from ftzgraph.api import sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.errors import FtzGraphError
@@ -41,9 +42,13 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope["headers"]).get(b"content-length", b"")
+        headers = dict(scope["headers"])
+        length = headers.get(b"content-length", b"")
         if length.isdigit() and int(length) > self.max_bytes:
             await self._refusal(f"{int(length)} bytes")(scope, receive, send)  # type: ignore[operator]
+            return
+        if length in (b"", b"0") and b"transfer-encoding" not in headers:  # no body: nothing to count
+            await self.app(scope, receive, send)
             return
         seen, started = 0, False
 
@@ -68,7 +73,35 @@ class BodySizeLimit:
             await self._refusal(f"more than {self.max_bytes} bytes")(scope, receive, send)  # type: ignore[operator]
 
 
-def create_app(store: OxigraphStore, settings: Settings) -> FastAPI:
+class FtzGraphApi(FastAPI):
+    """FastAPI, except that ``/sparql`` goes straight to its plain-ASGI endpoint (see ``sparql_endpoint``).
+
+    ``query_endpoint`` is that endpoint inside its own copy of the app's limits (body size, CORS); every other
+    path, and the lifespan, take FastAPI's way.
+    """
+
+    query_endpoint: ASGIApp
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == sparql_endpoint.PATH:
+            await self.query_endpoint(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
+    def openapi(self) -> dict[str, Any]:
+        schema = super().openapi()
+        schema["paths"][sparql_endpoint.PATH] = sparql_endpoint.OPENAPI_PATH
+        return schema
+
+
+def _with_limits(app: ASGIApp, settings: Settings) -> ASGIApp:
+    """``app`` inside the limits every request meets: CORS (when configured), then the body-size cap outermost."""
+    if settings.cors_origins:
+        app = CORSMiddleware(app, allow_origins=settings.cors_origins, allow_methods=["GET", "HEAD"])
+    return BodySizeLimit(app, max_bytes=settings.max_body_bytes)
+
+
+def create_app(store: OxigraphStore, settings: Settings) -> FtzGraphApi:
     """A new app serving ``store`` with ``settings``; its SPARQL worker processes stop with its lifespan."""
     if settings.write_token is not None and not settings.write_token.get_secret_value().strip():
         raise FtzGraphError("writes need a non-blank FTZGRAPH_WRITE_TOKEN; unset it to keep writes off")
@@ -76,7 +109,7 @@ def create_app(store: OxigraphStore, settings: Settings) -> FastAPI:
     service = SparqlService(
         store,
         limits,
-        settings.query_workers,
+        settings.query_processes,
         cache_bytes=settings.result_cache_mb * 1024 * 1024,
         cache_min_ms=settings.result_cache_min_ms,
     )
@@ -86,8 +119,9 @@ def create_app(store: OxigraphStore, settings: Settings) -> FastAPI:
         yield
         service.close()
 
-    app = FastAPI(title="ftzgraph", summary="China FTZ reform cases as a knowledge graph", lifespan=lifespan)
+    app = FtzGraphApi(title="ftzgraph", summary="China FTZ reform cases as a knowledge graph", lifespan=lifespan)
     app.state.store, app.state.settings, app.state.sparql = store, settings, service
+    app.query_endpoint = _with_limits(sparql_endpoint.SparqlQueryEndpoint(service, settings), settings)
     install_error_handlers(app)
     app.include_router(sparql.router)
     # REST resources, linked-data dereferencing (/id/..., /graph/..., /ontology) and pages (/, /query, /network).
@@ -100,7 +134,7 @@ def create_app(store: OxigraphStore, settings: Settings) -> FastAPI:
     return app
 
 
-def app_from_environment() -> FastAPI:
+def app_from_environment() -> FtzGraphApi:
     """The app ``ftzgraph serve`` runs (a uvicorn factory): settings from ``FTZGRAPH_*`` variables.
 
     With writes off the store is opened read-only, so several server workers, and a ``ftzgraph build``

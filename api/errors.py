@@ -89,3 +89,12 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _unexpected_error)
+
+
+async def error_for(request: Request, error: Exception) -> JSONResponse:
+    """The error body for ``error`` raised outside FastAPI's routing (the plain-ASGI query endpoint)."""
+    if isinstance(error, ApiError):
+        return await _api_error(request, error)
+    if isinstance(error, FtzGraphError):
+        return await _domain_error(request, error)
+    return await _unexpected_error(request, error)

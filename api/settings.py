@@ -47,11 +47,18 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the server listens on.")
     port: int = Field(8000, ge=0, le=65535, description="TCP port the server listens on.")
     workers: int = Field(1, ge=1, description="Server (uvicorn) worker processes.")
-    query_workers: int = Field(
-        max(os.cpu_count() or 1, 1),
+    access_log: bool = Field(False, description="Log one line per request (uvicorn's access log).")
+    query_workers: int | None = Field(
+        None,
         ge=1,
-        description="Processes evaluating SPARQL queries over the on-disk store, per server worker.",
+        description="Processes evaluating SPARQL queries over the on-disk store, per server worker; "
+        "unset = the cores shared out among the server workers (at least one each).",
     )
+
+    @property
+    def query_processes(self) -> int:
+        """Query worker processes per server worker: one per core in all, unless ``query_workers`` says."""
+        return self.query_workers or max((os.cpu_count() or 1) // self.workers, 1)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

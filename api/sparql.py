@@ -1,4 +1,5 @@
-"""The SPARQL 1.1 Protocol (``/sparql``, ``/sparql/update``) and Graph Store HTTP Protocol (``/store``) routes.
+"""SPARQL 1.1 Update (``/sparql/update``) and Graph Store HTTP Protocol (``/store``) routes, and the reading of
+protocol parameters that the query endpoint (``sparql_endpoint``, plain ASGI for speed) shares with them.
 
 Routes read the request the way the protocols define it and call ``graph.sparql`` / ``graph.graph_store``.
 Parameters are decoded strictly as UTF-8 (a non-UTF-8 query string or body is a 400, never silently
@@ -8,17 +9,15 @@ replaced), and a parameter the protocol allows once (``query``, ``update``) give
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
-
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse
 
-from ftzgraph.api.deps import SettingsDep, SparqlDep, StoreDep, WriteAccess
+from ftzgraph.api._form_encoding import decode_form
+from ftzgraph.api.deps import SparqlDep, StoreDep, WriteAccess
 from ftzgraph.api.errors import ApiError
 from ftzgraph.graph import graph_store
-from ftzgraph.graph.sparql import QueryResult, describe_service
+from ftzgraph.graph.sparql import QueryResult
 
 router = APIRouter(tags=["sparql"])
 Params = list[tuple[str, str]]
@@ -26,43 +25,42 @@ Params = list[tuple[str, str]]
 
 def _decode_pairs(raw: bytes, where: str) -> Params:
     try:
-        return parse_qsl(raw.decode("utf-8"), keep_blank_values=True, encoding="utf-8", errors="strict")
+        return decode_form(raw)
     except UnicodeDecodeError as error:
-        raise ApiError(400, f"the {where} is not valid UTF-8 (byte {error.start}); percent-encode UTF-8") from error
+        raise ApiError(
+            400, f"the {where} is not valid UTF-8 (byte {error.start} of a name or value); percent-encode UTF-8"
+        ) from error
 
 
-def _media_type(request: Request) -> tuple[str, str | None]:
+def _media_type(content_type: str) -> tuple[str, str | None]:
     """The Content-Type's bare media type and its charset parameter."""
-    parts = [p.strip() for p in request.headers.get("content-type", "").split(";")]
+    parts = [p.strip() for p in content_type.split(";")]
     charset = next(
         (p.split("=", 1)[1].strip("\"' ").lower() for p in parts[1:] if p.lower().startswith("charset=")), None
     )
     return parts[0].lower(), charset
 
 
-def _query_params(request: Request) -> Params:
-    """The query string's parameters, decoded strictly as UTF-8.
+def query_params(query_string: bytes) -> Params:
+    """The query string's parameters, decoded strictly as UTF-8 (a bad byte is a 400, never U+FFFD)."""
+    return _decode_pairs(query_string, "query string") if query_string else []
 
-    Starlette has already decoded them, replacing bad bytes with U+FFFD; only when one shows up is the
-    string decoded again, strictly, to give the precise 400 (this saves a second decoding of every query).
+
+def read_params(
+    method: str, query_string: bytes, content_type: str, body: bytes, path: str, direct_type: str, field: str
+) -> tuple[str | None, Params]:
+    """The operation text (query or update) and all protocol parameters of a request, per SPARQL 1.1 Protocol.
+
+    A plain function of the request's parts, so the query endpoint (plain ASGI) and the update route (FastAPI)
+    read requests the same way.
     """
-    params = request.query_params.multi_items()
-    if any("\ufffd" in key or "\ufffd" in value for key, value in params):
-        return _decode_pairs(request.scope.get("query_string", b""), "query string")
-    return params
-
-
-async def _read_params(request: Request, direct_type: str, field: str) -> tuple[str | None, Params]:
-    """The operation text (query or update) and all protocol parameters of a request, per SPARQL 1.1 Protocol."""
-    params = _query_params(request)
-    if request.method == "GET":
+    params = query_params(query_string)
+    if method in ("GET", "HEAD"):
         texts = [v for k, v in params if k == field]
     else:
-        media_type, charset = _media_type(request)
-        body = await request.body()
+        media_type, charset = _media_type(content_type)
         if media_type == "application/x-www-form-urlencoded":
-            form = _decode_pairs(body, "form body")
-            params += form
+            params += _decode_pairs(body, "form body")
             texts = [v for k, v in params if k == field]
         elif media_type == direct_type:
             if charset not in (None, "utf-8", "utf8", "us-ascii"):
@@ -74,7 +72,7 @@ async def _read_params(request: Request, direct_type: str, field: str) -> tuple[
         else:
             raise ApiError(
                 415,
-                f"POST to {request.url.path} takes application/x-www-form-urlencoded or {direct_type}, "
+                f"POST to {path} takes application/x-www-form-urlencoded or {direct_type}, "
                 f"not {media_type or 'a body without Content-Type'}",
             )
     if len(texts) > 1:
@@ -82,7 +80,7 @@ async def _read_params(request: Request, direct_type: str, field: str) -> tuple[
     return (texts[0] if texts else None), params
 
 
-def _values(params: Params, name: str) -> list[str] | None:
+def iri_values(params: Params, name: str) -> list[str] | None:
     """All values of a repeatable IRI parameter, None when absent; an invalid IRI is a 400."""
     values = [v for k, v in params if k == name]
     for value in values:
@@ -106,45 +104,24 @@ def _answer(result: QueryResult, head: bool = False) -> Response:
     return Response(b"" if head else result.body, media_type=result.media_type, headers=headers)
 
 
-def _prefers_html(accept: str | None) -> bool:
-    """A browser's Accept (text/html listed before any RDF type), not a SPARQL client's."""
-    if not accept or "text/html" not in accept:
-        return False
-    first_rdf = min((accept.find(t) for t in ("turtle", "rdf+xml", "ld+json", "n-triples") if t in accept), default=-1)
-    return first_rdf < 0 or accept.find("text/html") < first_rdf
-
-
-@router.get("/sparql", summary="SPARQL 1.1 query endpoint (GET)", operation_id="query_sparql_get")
-@router.post("/sparql", summary="SPARQL 1.1 query endpoint (POST)", operation_id="query_sparql_post")
-async def query_sparql(request: Request, sparql: SparqlDep, settings: SettingsDep) -> Response:
-    """Run a SPARQL query (GET ?query=, form POST, or application/sparql-query); no query = Service Description."""
-    query, params = await _read_params(request, "application/sparql-query", "query")
-    accept = request.headers.get("accept")
-    if query is None and request.method == "POST":
-        raise ApiError(400, "no 'query' parameter and no application/sparql-query body")
-    if query is None and _prefers_html(accept):
-        return RedirectResponse("/query", status_code=303)  # a browser on the endpoint gets the query editor
-    if query is None:
-        writes = settings.writes_enabled
-        union = settings.union_default_graph
-        return _answer(describe_service(_endpoint(request), accept, union_default_graph=union, update=writes))
-    dataset = {
-        "default_graphs": _values(params, "default-graph-uri"),
-        "named_graphs": _values(params, "named-graph-uri"),
-    }
-    result = await sparql.query(query, accept, base_iri=_endpoint(request), **dataset)
-    return _answer(result)
-
-
 @router.post("/sparql/update", status_code=204, dependencies=[WriteAccess], summary="SPARQL 1.1 update endpoint")
 async def update_sparql(request: Request, sparql: SparqlDep) -> Response:
     """Run a SPARQL update (form POST or application/sparql-update); needs the write token."""
-    update, params = await _read_params(request, "application/sparql-update", "update")
+    body = await request.body()
+    update, params = read_params(
+        request.method,
+        request.scope["query_string"],
+        request.headers.get("content-type", ""),
+        body,
+        request.url.path,
+        "application/sparql-update",
+        "update",
+    )
     if update is None:
         raise ApiError(400, "no 'update' parameter and no application/sparql-update body")
     using = {
-        "using_graphs": _values(params, "using-graph-uri"),
-        "using_named_graphs": _values(params, "using-named-graph-uri"),
+        "using_graphs": iri_values(params, "using-graph-uri"),
+        "using_named_graphs": iri_values(params, "using-named-graph-uri"),
     }
     await run_in_threadpool(sparql.update, update, base_iri=_endpoint(request), **using)
     return Response(status_code=204)
@@ -152,8 +129,8 @@ async def update_sparql(request: Request, sparql: SparqlDep) -> Response:
 
 def _target_graph(request: Request) -> str | None:
     """``?graph=<iri>`` names a graph, ``?default`` the default graph; exactly one of them."""
-    params = _query_params(request)
-    graphs, default = _values(params, "graph") or [], any(k == "default" for k, _ in params)
+    params = query_params(request.scope["query_string"])
+    graphs, default = iri_values(params, "graph") or [], any(k == "default" for k, _ in params)
     if len(graphs) + default != 1:
         raise ApiError(400, "name one graph: ?graph=<absolute IRI> or ?default (SPARQL 1.1 Graph Store Protocol)")
     return graphs[0] if graphs else None

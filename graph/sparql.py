@@ -16,7 +16,6 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-import re
 import threading
 import time
 from dataclasses import dataclass
@@ -58,8 +57,18 @@ GRAPH_MEDIA_TYPES: dict[str, str] = {
     "application/xml": "application/rdf+xml",
 }
 FORBIDDEN_IN_QUERY = {"SERVICE"}
-_NEEDS_KEYWORDS = re.compile(r"service|(?<![a-z])from(?![a-z])", re.IGNORECASE)
-"""Text that may hold the keywords the endpoint acts on (SERVICE anywhere, FROM as a word); a superset."""
+
+
+def _may_name_keywords(query: str) -> bool:
+    """Whether the text may hold a keyword the endpoint acts on (SERVICE, FROM); a superset, in ~1 µs per KB.
+
+    Substring tests on the lowered text, not a regex: a case-insensitive pattern with a look-behind costs
+    ~50 µs per KB, as much as the rest of a small query's handling in the server process.
+    """
+    lowered = query.lower()
+    return "service" in lowered or "from" in lowered
+
+
 FORBIDDEN_IN_UPDATE = {"SERVICE", "LOAD"}
 
 
@@ -177,7 +186,18 @@ class SparqlService:
         self._pool = QueryPool(str(store.path), workers) if on_disk else None
         self._watch = StoreWatch(str(store.path)) if on_disk else None
         self._version = 0
+        self._negotiated: dict[str | None, tuple[str | None, str | None]] = {}
         self.cache: ResultCache[QueryResult] = ResultCache(cache_bytes if on_disk else 0, cache_min_ms)
+
+    def _formats(self, accept: str | None) -> tuple[str | None, str | None]:
+        """The results and graph media types ``accept`` asks for; clients repeat their Accept, so it is remembered."""
+        formats = self._negotiated.get(accept)
+        if formats is None:
+            if len(self._negotiated) >= 256:
+                self._negotiated.clear()
+            formats = negotiate(accept, RESULTS_MEDIA_TYPES), negotiate(accept, GRAPH_MEDIA_TYPES)
+            self._negotiated[accept] = formats
+        return formats
 
     def _store_version(self) -> int:
         """A number that changes whenever the store's files do (a write by this server or anyone else)."""
@@ -201,10 +221,10 @@ class SparqlService:
         format is a 406 before evaluation; one that rules out only the query's family (Turtle for a SELECT)
         is found by the worker, which knows the form from the engine's answer.
         """
-        # Reading keywords costs ~100 µs per KB; most queries need none of them, which a regex tells.
-        words = keywords(query) if _NEEDS_KEYWORDS.search(query) else []
+        # Reading keywords costs ~100 µs per KB; most queries need none of them, which a substring test tells.
+        words = keywords(query) if _may_name_keywords(query) else []
         refuse_forbidden(query, FORBIDDEN_IN_QUERY, words=words)
-        results_type, graph_type = negotiate(accept, RESULTS_MEDIA_TYPES), negotiate(accept, GRAPH_MEDIA_TYPES)
+        results_type, graph_type = self._formats(accept)
         if results_type is None and graph_type is None:
             raise NotAcceptableError(_not_acceptable_message(query_form(query), accept))
         protocol_dataset = default_graphs is not None or named_graphs is not None

@@ -22,6 +22,7 @@ from urllib.parse import quote
 import pytest
 import uvicorn
 
+from ftzgraph.api._http_protocol import LongUrlHttpToolsProtocol
 from ftzgraph.api.app import create_app
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.store import OxigraphStore
@@ -55,7 +56,9 @@ def server(built_store: OxigraphStore) -> Iterator[str]:
     """The app on a real uvicorn server in a thread; yields its base URL."""
     app = create_app(built_store, Settings(query_workers=1, write_token=None))
     port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", http=LongUrlHttpToolsProtocol
+    )
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()

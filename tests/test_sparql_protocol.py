@@ -341,6 +341,32 @@ def test_cors_is_on_for_get(memory: TestClient) -> None:
     assert response.headers["access-control-allow-origin"] == "*"
 
 
+def test_a_browser_preflight_on_the_endpoint_is_answered(memory: TestClient) -> None:
+    preflight = memory.options(
+        "/sparql", headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"}
+    )
+    assert preflight.status_code == 200
+    assert "GET" in preflight.headers["access-control-allow-methods"]
+
+
+def test_head_on_the_endpoint_gives_the_headers_of_get(disk: TestClient) -> None:
+    get, head = (getattr(disk, verb)("/sparql", params={"query": SELECT_ALL}) for verb in ("get", "head"))
+    assert head.status_code == get.status_code == 200
+    assert head.content == b"" and get.content
+    for name in ("content-type", "content-length", "x-result-truncated"):
+        assert head.headers[name] == get.headers[name]
+
+
+def test_openapi_describes_the_endpoint(memory: TestClient) -> None:
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Duplicate Operation ID", category=UserWarning)
+        spec = memory.get("/openapi.json").json()
+    endpoint = spec["paths"]["/sparql"]
+    assert {p["name"] for p in endpoint["get"]["parameters"]} == {"query", "default-graph-uri", "named-graph-uri"}
+    assert "application/sparql-query" in endpoint["post"]["requestBody"]["content"]
+    assert "/sparql/update" in spec["paths"]
+
+
 # ---- Graph Store Protocol -----------------------------------------------------------------------------
 
 

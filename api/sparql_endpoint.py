@@ -1,0 +1,163 @@
+"""The SPARQL 1.1 Protocol query endpoint, ``/sparql``, as a plain ASGI app.
+
+Why not a FastAPI route: ``/sparql`` is the hot path (benchmarked in issue 3), and FastAPI's routing,
+dependency solving, request and response objects cost about 0.5 ms of server CPU per request, as much as
+evaluating a lineage query. The app (``app.FtzGraphApi``) hands every ``/sparql`` request here before its
+routing; the endpoint reads the request with the same functions as the other protocol routes
+(``sparql.read_params``), answers errors with the one error body (``errors.error_for``), and is wrapped in
+the same body-size limit and CORS middleware as the rest of the app. Its OpenAPI description is
+``OPENAPI_PATH``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.responses import RedirectResponse
+from starlette.datastructures import URL
+from starlette.requests import Request
+from starlette.types import Receive, Scope, Send
+
+from ftzgraph.api.errors import ApiError, error_for
+from ftzgraph.api.settings import Settings
+from ftzgraph.api.sparql import iri_values, read_params
+from ftzgraph.graph.sparql import QueryResult, SparqlService, describe_service
+
+PATH = "/sparql"
+_METHODS = ("GET", "HEAD", "POST")
+
+
+def prefers_html(accept: str | None) -> bool:
+    """A browser's Accept (text/html listed before any RDF type), not a SPARQL client's."""
+    if not accept or "text/html" not in accept:
+        return False
+    first_rdf = min((accept.find(t) for t in ("turtle", "rdf+xml", "ld+json", "n-triples") if t in accept), default=-1)
+    return first_rdf < 0 or accept.find("text/html") < first_rdf
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+async def _body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+class SparqlQueryEndpoint:
+    """Answers SPARQL queries (GET ``?query=``, form POST, ``application/sparql-query`` POST) within limits."""
+
+    def __init__(self, service: SparqlService, settings: Settings) -> None:
+        self.service = service
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        body = await _body(receive) if scope["method"] == "POST" else b""  # the body-size limit acts here
+        try:
+            result = await self._answer(scope, body)
+        except Exception as error:  # every failure gets the one error body; unexpected ones are logged as 500s
+            response: Any = await error_for(Request(scope), error)
+            await response(scope, receive, send)
+            return
+        if isinstance(result, RedirectResponse):
+            await result(scope, receive, send)
+            return
+        headers = [
+            (b"content-type", result.media_type.encode()),
+            (b"content-length", str(len(result.body)).encode()),
+            (b"vary", b"Accept"),
+        ]
+        if result.truncated:
+            headers.append((b"x-result-truncated", b"true"))
+        if result.cached:
+            headers.append((b"x-cache", b"hit"))
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else result.body})
+
+    async def _answer(self, scope: Scope, body: bytes) -> QueryResult | RedirectResponse:
+        method = scope["method"]
+        if method not in _METHODS:
+            raise ApiError(405, f"{method} is not allowed on {PATH}", headers={"Allow": ", ".join(_METHODS)})
+        content_type = _header(scope, b"content-type") or ""
+        query, params = read_params(
+            method, scope["query_string"], content_type, body, PATH, "application/sparql-query", "query"
+        )
+        accept = _header(scope, b"accept")
+        endpoint = str(URL(scope=scope)).partition("?")[0]
+        if query is None and method == "POST":
+            raise ApiError(400, "no 'query' parameter and no application/sparql-query body")
+        if query is None and prefers_html(accept):
+            return RedirectResponse("/query", status_code=303)  # a browser on the endpoint gets the query editor
+        if query is None:
+            writes, union = self.settings.writes_enabled, self.settings.union_default_graph
+            return describe_service(endpoint, accept, union_default_graph=union, update=writes)
+        return await self.service.query(
+            query,
+            accept,
+            base_iri=endpoint,
+            default_graphs=iri_values(params, "default-graph-uri"),
+            named_graphs=iri_values(params, "named-graph-uri"),
+        )
+
+
+def _parameter(name: str, description: str, *, repeat: bool = False) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "array", "items": {"type": "string"}} if repeat else {"type": "string"}
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+_RESULT_TYPES = [
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+    "text/turtle",
+    "application/n-triples",
+    "application/ld+json",
+    "application/rdf+xml",
+]
+_PARAMETERS = [
+    _parameter("query", "The SPARQL query; without it, GET answers the SPARQL 1.1 Service Description."),
+    _parameter("default-graph-uri", "A graph of the query's default graph (replaces the union default).", repeat=True),
+    _parameter("named-graph-uri", "A graph the query may name in GRAPH.", repeat=True),
+]
+_RESPONSES = {
+    "200": {
+        "description": "Results (SELECT/ASK) or RDF (CONSTRUCT/DESCRIBE), by Accept.",
+        "content": {t: {} for t in _RESULT_TYPES},
+    },
+    "400": {"description": "Syntax error (with the parser's position) or a bad parameter."},
+    "403": {"description": "SERVICE refused: the server never fetches a URL a request names."},
+    "406": {"description": "No acceptable media type for this kind of result."},
+    "503": {"description": "The query ran past FTZGRAPH_QUERY_TIMEOUT_MS and was stopped."},
+}
+OPENAPI_PATH: dict[str, Any] = {
+    "get": {
+        "tags": ["sparql"],
+        "summary": "SPARQL 1.1 query endpoint (GET)",
+        "operationId": "query_sparql_get",
+        "parameters": _PARAMETERS,
+        "responses": _RESPONSES,
+    },
+    "post": {
+        "tags": ["sparql"],
+        "summary": "SPARQL 1.1 query endpoint (POST: form-encoded or application/sparql-query)",
+        "operationId": "query_sparql_post",
+        "parameters": _PARAMETERS[1:],
+        "requestBody": {
+            "content": {
+                "application/sparql-query": {"schema": {"type": "string"}},
+                "application/x-www-form-urlencoded": {
+                    "schema": {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}
+                },
+            }
+        },
+        "responses": _RESPONSES,
+    },
+}
