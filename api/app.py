@@ -6,7 +6,11 @@ wires the limits that hold for every request: the body-size cap (413), CORS, and
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import logging
+import multiprocessing
+import os
+import signal
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -20,6 +24,8 @@ from ftzgraph.api.settings import Settings
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.sparql import Limits, SparqlService
 from ftzgraph.graph.store import OxigraphStore
+
+logger = logging.getLogger(__name__)
 
 
 class _BodyTooLarge(Exception):
@@ -101,17 +107,20 @@ def _with_limits(app: ASGIApp, settings: Settings) -> ASGIApp:
     return BodySizeLimit(app, max_bytes=settings.max_body_bytes)
 
 
-def create_app(store: OxigraphStore, settings: Settings) -> FtzGraphApi:
-    """A new app serving ``store`` with ``settings``; its SPARQL worker processes stop with its lifespan."""
+def create_app(
+    store: OxigraphStore, settings: Settings, on_runaway: Callable[[str], None] | None = None
+) -> FtzGraphApi:
+    """A new app serving ``store`` with ``settings``; ``on_runaway`` hears of a query running past its deadline."""
     if settings.write_token is not None and not settings.write_token.get_secret_value().strip():
         raise FtzGraphError("writes need a non-blank FTZGRAPH_WRITE_TOKEN; unset it to keep writes off")
     limits = Limits(settings.query_timeout_ms, settings.max_result_rows, settings.union_default_graph)
     service = SparqlService(
         store,
         limits,
-        settings.query_processes,
+        settings.query_threads,
         cache_bytes=settings.result_cache_mb * 1024 * 1024,
         cache_min_ms=settings.result_cache_min_ms,
+        on_runaway=on_runaway,
     )
 
     @asynccontextmanager
@@ -141,4 +150,25 @@ def app_from_environment() -> FtzGraphApi:
     running at the same time, can share it; with a write token it is opened read-write by one worker.
     """
     settings = Settings()
-    return create_app(OxigraphStore(settings.store, read_only=settings.write_token is None), settings)
+    store = OxigraphStore(settings.store, read_only=settings.write_token is None)
+    supervised = multiprocessing.parent_process() is not None
+    return create_app(store, settings, on_runaway=_retire_this_process if supervised else None)
+
+
+_retiring = False
+
+
+def _retire_this_process(what: str) -> None:
+    """End this server process gracefully, so that its supervisor starts a fresh one.
+
+    A query past its deadline has been answered 503, but its thread cannot be stopped; ending the process
+    is what stops the work. SIGTERM makes uvicorn close the listening socket, finish the requests in flight
+    (each within its own deadline) and exit; ``ftzgraph serve`` always runs under uvicorn's supervisor, which
+    replaces a process that ended (within half a second, plus start-up), so new connections wait briefly
+    instead of failing.
+    """
+    global _retiring
+    if not _retiring:
+        _retiring = True
+        logger.warning("replacing server process %d to stop a runaway query: %s", os.getpid(), what)
+        os.kill(os.getpid(), signal.SIGTERM)

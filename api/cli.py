@@ -332,8 +332,6 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool)
     """
     import os
 
-    import uvicorn
-
     from ftzgraph.api.settings import Settings
 
     os.environ.update(
@@ -367,18 +365,10 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool)
         finally:
             store.close()
     console.print(f"serving {store_path} on http://{host}:{port}/  (SPARQL: /sparql, query editor: /query, API: /docs)")
-    from ftzgraph.api._http_protocol import LongUrlHttpToolsProtocol
+    from ftzgraph.api.server import run_server
 
-    uvicorn.run(
-        "ftzgraph.api.app:app_from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-        access_log=access_log,
-        http=LongUrlHttpToolsProtocol,
-    )
+    graceful_s = settings.query_timeout_ms / 1000 + 5  # requests in flight end within their own time limit
+    run_server(host=host, port=port, workers=workers, access_log=access_log, graceful_shutdown_s=graceful_s)
 
 
 cli.add_command(network)

@@ -51,14 +51,13 @@ class Settings(BaseSettings):
     query_workers: int | None = Field(
         None,
         ge=1,
-        description="Processes evaluating SPARQL queries over the on-disk store, per server worker; "
-        "unset = the cores shared out among the server workers (at least one each).",
+        description="Threads evaluating SPARQL queries at once, per server worker; unset = the number of cores.",
     )
 
     @property
-    def query_processes(self) -> int:
-        """Query worker processes per server worker: one per core in all, unless ``query_workers`` says."""
-        return self.query_workers or max((os.cpu_count() or 1) // self.workers, 1)
+    def query_threads(self) -> int:
+        """Query threads per server worker: as many as cores (the engine evaluates without the GIL)."""
+        return self.query_workers or max(os.cpu_count() or 1, 1)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -1,27 +1,35 @@
 """SPARQL 1.1 queries and updates on the store, within limits: the domain behind the ``/sparql`` endpoint.
 
 ``SparqlService`` runs a query with a deadline and a row cap and answers serialised bytes in a negotiated
-media type. On an on-disk store each query runs in a worker process that is killed at the deadline (see
-``_sparql_worker``), awaited on the event loop; an in-memory store cannot be shared with another process,
-so there the query runs in a thread that is abandoned at the deadline: the caller gets its timeout on
-time, but the engine finishes the work in the background (tests and benchmarks only; ``ftzgraph serve``
-uses the on-disk store).
+media type. Queries run on query threads (``_query_threads``): the caller gets its timeout at the deadline;
+a query still running then cannot be stopped inside the process, so ``on_runaway`` is told (``ftzgraph
+serve`` replaces the server process, which ends the work). A read-only opening of an on-disk store is
+reopened when the store's files change, so queries see writes made by anyone (e.g. a concurrent build).
 ``SERVICE`` and ``LOAD`` are refused by reading the request's tokens, so the server never fetches a URL a
 client names.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import dataclasses
+import functools
 import logging
-import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from ftzgraph.graph._query_threads import QueryThreads
+from ftzgraph.graph._sparql_execute import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    Job,
+    Outcome,
+    StoreWatch,
+    execute,
+    open_read_only,
+)
 from ftzgraph.graph._sparql_text import (
     add_using_clauses,
     find_keywords,
@@ -30,7 +38,6 @@ from ftzgraph.graph._sparql_text import (
     query_form,
     skip_silent_loads,
 )
-from ftzgraph.graph._sparql_worker import GRAPH_FORMATS, RESULT_FORMATS, Job, Outcome, QueryPool, StoreWatch, execute
 from ftzgraph.graph.errors import QueryError
 from ftzgraph.graph.result_cache import ResultCache
 from ftzgraph.graph.store import OxigraphStore
@@ -165,7 +172,7 @@ def refuse_forbidden(text: str, forbidden: set[str], *, update: bool = False, wo
 
 
 class SparqlService:
-    """Queries and updates on one store with one set of limits; ``close`` stops its worker processes.
+    """Queries and updates on one store with one set of limits; ``close`` lets its query threads end.
 
     Answers that took at least ``cache_min_ms`` are kept in a ``cache_bytes`` result cache while the on-disk
     store is unchanged (see ``result_cache``); an in-memory store has no cache.
@@ -175,17 +182,20 @@ class SparqlService:
         self,
         store: OxigraphStore,
         limits: Limits,
-        workers: int = 2,
+        threads: int = 2,
         *,
         cache_bytes: int = 0,
         cache_min_ms: float = 100,
+        on_runaway: Callable[[str], None] | None = None,
     ) -> None:
         self.store = store
         self.limits = limits
         on_disk = store.path is not None
-        self._pool = QueryPool(str(store.path), workers) if on_disk else None
+        self.threads: QueryThreads[Outcome] = QueryThreads(threads, on_runaway)
         self._watch = StoreWatch(str(store.path)) if on_disk else None
-        self._version = 0
+        if self._watch is not None:
+            self._watch.changed()  # the state the store is opened in
+        self._handle, self._version = store.raw, 0
         self._negotiated: dict[str | None, tuple[str | None, str | None]] = {}
         self.cache: ResultCache[QueryResult] = ResultCache(cache_bytes if on_disk else 0, cache_min_ms)
 
@@ -199,11 +209,16 @@ class SparqlService:
             self._negotiated[accept] = formats
         return formats
 
-    def _store_version(self) -> int:
-        """A number that changes whenever the store's files do (a write by this server or anyone else)."""
+    def _reader(self) -> tuple[ox.Store, int]:
+        """The store queries read, and a version that changes whenever its files do (a write by anyone).
+
+        A read-only opening sees the store as it was when opened, so it is reopened after a change.
+        """
         if self._watch is not None and self._watch.changed():
             self._version += 1
-        return self._version
+            if self.store.read_only:
+                self._handle = open_read_only(str(self.store.path))
+        return self._handle, self._version
 
     async def query(
         self,
@@ -219,7 +234,7 @@ class SparqlService:
         Without either, the default graph is the union of all graphs (``Limits.union_default_graph``) unless
         the query names its own dataset with FROM / FROM NAMED. An Accept header that rules out every result
         format is a 406 before evaluation; one that rules out only the query's family (Turtle for a SELECT)
-        is found by the worker, which knows the form from the engine's answer.
+        is found in evaluation, which knows the form from the engine's answer.
         """
         # Reading keywords costs ~100 µs per KB; most queries need none of them, which a substring test tells.
         words = keywords(query) if _may_name_keywords(query) else []
@@ -239,23 +254,22 @@ class SparqlService:
             named_graphs=tuple(named_graphs or ()) if protocol_dataset else None,
             deadline=time.monotonic() + self.limits.timeout_ms / 1000,
         )
+        store, version = self._reader()
         if not self.cache.enabled:
-            return _result(await self._run(job), accept, self.limits.timeout_ms)
+            return _result(await self._run(store, job), accept, self.limits.timeout_ms)
         key = dataclasses.replace(job, deadline=0.0)
-        version = self._store_version()
         hit = self.cache.get(key, version)
         if hit is not None:
             return dataclasses.replace(hit, cached=True)
-        outcome = await self._run(job)
+        outcome = await self._run(store, job)
         result = _result(outcome, accept, self.limits.timeout_ms)
         self.cache.put(key, version, result, len(result.body), outcome.elapsed_ms)
         return result
 
-    async def _run(self, job: Job) -> Outcome:
+    async def _run(self, store: ox.Store, job: Job) -> Outcome:
+        what = " ".join(job.query.split())[:300]
         try:
-            if self._pool is not None:
-                return await self._pool.run(job)
-            return await _run_in_thread(self.store.raw, job)
+            return await self.threads.run(functools.partial(execute, store, job), job.deadline, what)
         except TimeoutError:
             return Outcome("timeout")
 
@@ -287,33 +301,7 @@ class SparqlService:
             raise QueryError(f"SPARQL update failed: {error}") from error
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.close()
-
-
-async def _run_in_thread(store: ox.Store, job: Job) -> Outcome:
-    """In-memory store: evaluate in a daemon thread and stop waiting at the deadline (the thread runs on,
-    and being a daemon, never holds up the event loop's or the interpreter's shutdown)."""
-    loop = asyncio.get_running_loop()
-    answer: asyncio.Future[Outcome] = loop.create_future()
-
-    def deliver(outcome: Outcome) -> None:
-        if not answer.done():
-            answer.set_result(outcome)
-
-    def work() -> None:
-        try:
-            outcome = execute(store, job)
-        except TimeoutError:
-            outcome = Outcome("timeout")
-        except Exception as error:
-            logger.exception("query failed")
-            outcome = Outcome("error", message=f"{type(error).__name__}: {error}")
-        with contextlib.suppress(RuntimeError):  # the loop is gone: nobody waits any more
-            loop.call_soon_threadsafe(deliver, outcome)
-
-    threading.Thread(target=work, daemon=True, name="ftzgraph-query").start()
-    return await asyncio.wait_for(answer, max(job.deadline - time.monotonic(), 0))
+        self.threads.close()
 
 
 def _not_acceptable_message(form: str | None, accept: str | None) -> str:

@@ -85,6 +85,7 @@ class OxigraphStore:
 
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only and self.path is not None
         self._bulk_loaded = False
         try:
             if self.path is None:

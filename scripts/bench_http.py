@@ -3,8 +3,9 @@
 Each server serves the same N-Quads file (the bundled document's graph, and a synthetic graph of about 100k cases
 from scripts/_synthetic_graph.py) and answers the same GET requests, one wrk run each (``wrk -t2 -c16 -d10s
 --latency``): a lineage SPARQL query (one case's origins), the per-origin-zone aggregate and, on our server,
-``/cases/{id}/lineage``. Servers: ``ftzgraph serve --workers 2`` on the on-disk store (what we ship; both
-uvicorn workers open it read-only, SPARQL runs in the query worker processes; once with the result cache as
+``/cases/{id}/lineage``; the lineage query once more with 4 connections (``lineage-c4``: latency when the
+server is not saturated). Servers: ``ftzgraph serve --workers 2`` on the on-disk store (what we ship; both
+uvicorn workers open it read-only, SPARQL runs on their query threads; once with the result cache as
 shipped, once with it off, so the engine path is measured too), our app on an in-memory store
 (one process, same data), a bare FastAPI + pyoxigraph handler (scripts/_bare_endpoint.py: the cost of the
 Python stack alone), ``oxigraph serve`` (on disk, union default graph asked per request) and
@@ -49,7 +50,9 @@ from _bench import (
 )
 
 SERVERS = ("ftzgraph-disk", "ftzgraph-disk-nocache", "ftzgraph-memory", "bare-fastapi", "oxigraph", "rdflib-endpoint")
-QUERIES = ("lineage", "rest-lineage", "aggregate")
+QUERIES = ("lineage", "lineage-c4", "rest-lineage", "aggregate")
+LIGHT_LOAD = {"lineage-c4": 4}
+"""Queries also run with fewer wrk connections (here 4, one thread): latency when the server is not saturated."""
 
 
 @dataclass
@@ -73,7 +76,7 @@ class ServerMemory:
 
 
 def server_spec(kind: str, dataset: Dataset, timeout_ms: int) -> ServerSpec:
-    env = {"FTZGRAPH_QUERY_TIMEOUT_MS": str(timeout_ms), "FTZGRAPH_QUERY_WORKERS": "2"}
+    env = {"FTZGRAPH_QUERY_TIMEOUT_MS": str(timeout_ms)}
     if kind in ("ftzgraph-disk", "ftzgraph-disk-nocache"):
         store = loaded_store(dataset, "ftzgraph")
         argv = [str(BIN / "ftzgraph"), "serve", "--store", str(store), "--port", "{port}", "--workers", "2"]
@@ -87,7 +90,7 @@ def server_spec(kind: str, dataset: Dataset, timeout_ms: int) -> ServerSpec:
     if kind == "bare-fastapi":
         store = loaded_store(dataset, "ftzgraph")
         argv = [str(BIN / "uvicorn"), "--app-dir", str(Path(__file__).parent), "_bare_endpoint:app"]
-        argv += ["--port", "{port}", "--workers", "2", "--no-access-log", "--http", "h11"]
+        argv += ["--port", "{port}", "--workers", "2", "--no-access-log"]  # httptools, as ftzgraph serve
         name = "bare FastAPI + pyoxigraph (disk, 2 workers)"
         return ServerSpec(name, argv, "/sparql", env={"BARE_STORE": str(store)})
     if kind == "oxigraph":
@@ -101,7 +104,7 @@ def server_spec(kind: str, dataset: Dataset, timeout_ms: int) -> ServerSpec:
 
 
 def request_url(server: Server, query: str, dataset: Dataset) -> str | None:
-    if query == "lineage":
+    if query in ("lineage", "lineage-c4"):
         return server.url(lineage_query(dataset.case))
     if query == "aggregate":
         return server.url(example_query("reforms-by-origin-zone"))
@@ -139,7 +142,8 @@ def measure_server(
             if took > seconds / 4:  # 16 connections on 2 cores would not finish two rounds within the run
                 measure.note, measure.result = f"one request took {took:.1f} s: not loaded (serial figure)", single
                 continue
-            measure.result = run_wrk(url, seconds=seconds, timeout_s=max(10, int(probe_timeout_s)))
+            load = {"threads": 1, "connections": LIGHT_LOAD[query]} if query in LIGHT_LOAD else {}
+            measure.result = run_wrk(url, seconds=seconds, timeout_s=max(10, int(probe_timeout_s)), **load)
             if measure.result.requests == 0:
                 measure.note = f"wrk: none of 16 finished in {seconds} s; serial figure ({took:.1f} s alone)"
                 measure.result = single
@@ -194,7 +198,7 @@ def report(measures: list[Measure], memories: list[ServerMemory]) -> str:
     rows = []
     for m in measures:
         r = m.result
-        base_query = "lineage" if m.query == "rest-lineage" else m.query
+        base_query = "lineage" if m.query == "rest-lineage" else m.query  # REST against the SPARQL lineage
         mine = r.rps if r else None
         rows.append([
             m.dataset, m.server, m.query, "-" if m.rows is None else m.rows,

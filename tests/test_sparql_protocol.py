@@ -7,7 +7,6 @@ worker processes, the production path) or an in-memory one (queries run in a thr
 from __future__ import annotations
 
 import json
-import os
 import time
 import warnings
 from collections.abc import Iterator
@@ -39,7 +38,9 @@ ex:a ex:label "甲"@zh .
 """
 # Eight triples in one named graph, one in the default graph.
 SELECT_ALL = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
-HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(12)) + " }"
+# 10^7 solutions over the ten triples: ~3 s here, well past the tests' 500 ms limit, and a runaway thread that
+# ends soon after (in-process tests have no supervisor to end it; test_server.py has).
+BOUNDED_HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(7)) + " }"
 
 
 def make_client(store: OxigraphStore, **settings: Any) -> TestClient:
@@ -62,14 +63,14 @@ def load(client: TestClient) -> None:
 
 @pytest.fixture
 def disk(tmp_path: Path) -> Iterator[TestClient]:
-    with make_client(OxigraphStore(tmp_path / "store"), max_result_rows=5, query_timeout_ms=1500) as client:
+    with make_client(OxigraphStore(tmp_path / "store"), max_result_rows=5, query_timeout_ms=500) as client:
         load(client)
         yield client
 
 
 @pytest.fixture
 def memory() -> Iterator[TestClient]:
-    with make_client(OxigraphStore(), query_timeout_ms=1500) as client:
+    with make_client(OxigraphStore(), query_timeout_ms=500) as client:
         load(client)
         yield client
 
@@ -177,36 +178,25 @@ def test_default_graph_is_the_union_unless_told_otherwise(tmp_path: Path) -> Non
 # ---- limits -------------------------------------------------------------------------------------------
 
 
-def _worker_pids() -> set[int]:
-    pids = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                cmdline = (entry / "cmdline").read_bytes()
-                status = (entry / "status").read_text()
-            except OSError:
-                continue
-            if b"_sparql_worker" in cmdline and f"PPid:\t{os.getpid()}\n" in status:
-                pids.add(int(entry.name))
-    return pids
-
-
-def test_timeout_stops_the_work_and_answers_503(disk: TestClient) -> None:
-    assert disk.get("/sparql", params={"query": SELECT_ALL}).status_code == 200
-    before = _worker_pids()
-    assert before, "the query ran in a worker process"
-    started = time.monotonic()
-    response = disk.get("/sparql", params={"query": HEAVY})
-    assert time.monotonic() - started < 1.5 + 2
-    assert_error(response, 503, "1500 ms", "FTZGRAPH_QUERY_TIMEOUT_MS")
-    assert not before & _worker_pids(), "the worker running the query was killed"
-    assert disk.get("/sparql", params={"query": SELECT_ALL}).status_code == 200  # and the server keeps serving
+def test_timeout_answers_503_on_time_and_reports_the_runaway(tmp_path: Path) -> None:
+    """The answer comes at the deadline; the query thread, which nothing can stop, is reported to the app's
+    ``on_runaway`` (``ftzgraph serve`` then replaces its process: see ``test_server.py``)."""
+    runaways: list[str] = []
+    settings = Settings(write_token=TOKEN, query_workers=2, query_timeout_ms=500)
+    with TestClient(create_app(OxigraphStore(tmp_path / "store"), settings, on_runaway=runaways.append)) as client:
+        load(client)
+        started = time.monotonic()
+        response = client.get("/sparql", params={"query": BOUNDED_HEAVY})
+        assert time.monotonic() - started < 0.5 + 1
+        assert_error(response, 503, "500 ms", "FTZGRAPH_QUERY_TIMEOUT_MS")
+        assert len(runaways) == 1 and "COUNT(*)" in runaways[0]
+        assert client.get("/sparql", params={"query": SELECT_ALL}).status_code == 200  # the other thread serves
 
 
 def test_timeout_in_memory_answers_on_time(memory: TestClient) -> None:
     started = time.monotonic()
-    assert_error(memory.get("/sparql", params={"query": HEAVY}), 503, "time limit")
-    assert time.monotonic() - started < 1.5 + 2
+    assert_error(memory.get("/sparql", params={"query": BOUNDED_HEAVY}), 503, "time limit")
+    assert time.monotonic() - started < 0.5 + 1
 
 
 def test_row_cap_says_the_result_was_cut(disk: TestClient) -> None:

@@ -1,0 +1,35 @@
+"""Running the app the way ``ftzgraph serve`` does: uvicorn processes under uvicorn's supervisor, always.
+
+Why always supervised, even with one worker: a query past its time limit can only be stopped by ending the
+server process that runs it (see ``graph._query_threads``); the supervisor replaces an ended process, and
+holds the listening socket meanwhile, so connections wait a moment instead of being refused. The HTTP
+parser is httptools (``_http_protocol``) and the event loop uvloop where installed (uvicorn's ``auto``).
+"""
+
+from __future__ import annotations
+
+import uvicorn
+from uvicorn.supervisors import Multiprocess
+
+from ftzgraph.api._http_protocol import LongUrlHttpToolsProtocol
+
+APP = "ftzgraph.api.app:app_from_environment"
+
+
+def run_server(*, host: str, port: int, workers: int, access_log: bool, graceful_shutdown_s: float) -> None:
+    """Serve ``APP`` (settings from ``FTZGRAPH_*``) until interrupted.
+
+    ``graceful_shutdown_s`` bounds how long an ending process waits for its requests in flight.
+    """
+    config = uvicorn.Config(
+        APP,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        access_log=access_log,
+        http=LongUrlHttpToolsProtocol,
+        timeout_graceful_shutdown=max(int(graceful_shutdown_s + 0.999), 1),
+    )
+    Multiprocess(config, sockets=[config.bind_socket()]).run()

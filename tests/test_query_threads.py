@@ -1,0 +1,86 @@
+"""Query threads: answers in order, timeouts at the deadline, and runaways reported (never silently dropped)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+
+from ftzgraph.graph._query_threads import QueryThreads
+
+
+def _sleeper(seconds: float, done: list[str], name: str) -> Callable[[], str]:
+    def work() -> str:
+        time.sleep(seconds)
+        done.append(name)
+        return name
+
+    return work
+
+
+def test_work_is_answered_first_come_first_served() -> None:
+    threads: QueryThreads[str] = QueryThreads(1)
+    done: list[str] = []
+
+    async def scenario() -> list[str]:
+        deadline = time.monotonic() + 5
+        runs = [threads.run(_sleeper(0.02, done, name), deadline, name) for name in "abcd"]
+        return list(await asyncio.gather(*runs))
+
+    assert asyncio.run(scenario()) == list("abcd") == done
+    threads.close()
+
+
+def test_a_timeout_comes_at_the_deadline_and_running_work_is_a_runaway() -> None:
+    heard: list[str] = []
+    threads: QueryThreads[str] = QueryThreads(1, on_runaway=heard.append)
+    done: list[str] = []
+
+    async def scenario() -> None:
+        started = time.monotonic()
+        slow = threads.run(_sleeper(0.6, done, "slow"), started + 0.2, "the slow one")
+        queued = threads.run(_sleeper(0.0, done, "queued"), started + 0.2, "the queued one")
+        results = await asyncio.gather(slow, queued, return_exceptions=True)
+        assert all(isinstance(r, TimeoutError) for r in results)
+        assert time.monotonic() - started < 0.45
+
+    asyncio.run(scenario())
+    assert heard == ["the slow one"] and threads.runaways == 1  # the queued one never started: dropped
+    time.sleep(0.6)
+    assert done == ["slow"]
+    threads.close()
+
+
+def test_work_of_a_request_that_went_away_is_watched_until_its_deadline() -> None:
+    heard: list[str] = []
+    threads: QueryThreads[str] = QueryThreads(1, on_runaway=heard.append)
+    release = threading.Event()
+
+    async def scenario() -> None:
+        task = asyncio.create_task(threads.run(lambda: str(release.wait()), time.monotonic() + 0.3, "abandoned"))
+        await asyncio.sleep(0.1)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert heard == []
+        await asyncio.sleep(0.35)
+        assert heard == ["abandoned"]
+
+    asyncio.run(scenario())
+    release.set()
+    threads.close()
+
+
+def test_an_error_in_the_work_reaches_the_request() -> None:
+    threads: QueryThreads[str] = QueryThreads(1)
+
+    def broken() -> str:
+        raise ValueError("bad input")
+
+    with pytest.raises(ValueError, match="bad input"):
+        asyncio.run(threads.run(broken, time.monotonic() + 5, "broken"))
+    assert threads.runaways == 0
+    threads.close()
