@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -100,11 +101,16 @@ class FtzGraphApi(FastAPI):
         return schema
 
 
-def _with_limits(app: ASGIApp, settings: Settings) -> ASGIApp:
-    """``app`` inside the limits every request meets: CORS (when configured), then the body-size cap outermost."""
-    if settings.cors_origins:
-        app = CORSMiddleware(app, allow_origins=settings.cors_origins, allow_methods=["GET", "HEAD"])
-    return BodySizeLimit(app, max_bytes=settings.max_body_bytes)
+def _limits(settings: Settings) -> list[Middleware]:
+    """The limits every request meets, innermost first: CORS (when configured), then the body-size cap."""
+    cors = [Middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "HEAD"])]
+    return [*(cors if settings.cors_origins else []), Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)]
+
+
+def _within(app: ASGIApp, middleware: list[Middleware]) -> ASGIApp:
+    for cls, args, kwargs in middleware:
+        app = cls(app, *args, **kwargs)
+    return app
 
 
 def create_app(
@@ -130,16 +136,15 @@ def create_app(
 
     app = FtzGraphApi(title="ftzgraph", summary="China FTZ reform cases as a knowledge graph", lifespan=lifespan)
     app.state.store, app.state.settings, app.state.sparql = store, settings, service
-    app.query_endpoint = _with_limits(sparql_endpoint.SparqlQueryEndpoint(service, settings), settings)
+    app.query_endpoint = _within(sparql_endpoint.SparqlQueryEndpoint(service, settings), _limits(settings))
     install_error_handlers(app)
     app.include_router(sparql.router)
     # REST resources, linked-data dereferencing (/id/..., /graph/..., /ontology) and pages (/, /query, /network).
     from ftzgraph.api.routes import include_routes
 
     include_routes(app)
-    if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "HEAD"])
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    for cls, args, kwargs in _limits(settings):
+        app.add_middleware(cls, *args, **kwargs)
     return app
 
 

@@ -24,6 +24,9 @@ from typing import Generic, TypeVar
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+RUNAWAY_GRACE_S = 0.5
+"""Work still running this long after its deadline is a runaway; work ending just after it is not worth a
+process."""
 
 
 class QueryThreads(Generic[T]):
@@ -60,8 +63,9 @@ class QueryThreads(Generic[T]):
     async def run(self, work: Callable[[], T], deadline: float, what: str) -> T:
         """``work()`` on a query thread; TimeoutError at ``deadline`` (``time.monotonic`` seconds).
 
-        Work that has not started by then is dropped; work that has is a runaway. A request cancelled while its
-        work runs (the client went away) leaves the work to finish or to become a runaway at the deadline.
+        Work that has not started by then is dropped; work that has, and still runs ``RUNAWAY_GRACE_S`` later, is
+        a runaway. A request cancelled while its work runs (the client went away) leaves it to finish or to
+        become a runaway the same way.
         """
         if len(self._threads) < self.size:
             self._start_threads()
@@ -69,13 +73,9 @@ class QueryThreads(Generic[T]):
         self._work.put((work, future))
         try:
             return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), deadline - time.monotonic())
-        except TimeoutError:
-            if not future.cancel():
-                self._runaway(future, what)
-            raise
-        except asyncio.CancelledError:
-            if not future.cancel():
-                delay = max(deadline - time.monotonic(), 0)
+        except (TimeoutError, asyncio.CancelledError):
+            if not future.cancel():  # running: a runaway if still so a moment after its deadline
+                delay = max(deadline - time.monotonic(), 0) + RUNAWAY_GRACE_S
                 asyncio.get_running_loop().call_later(delay, self._runaway, future, what)
             raise
 

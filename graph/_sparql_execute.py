@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import itertools
 import json
+import logging
 import os
 import time
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ import pyoxigraph as ox
 # The formats a query answers in, by bare media type (pyoxigraph's CSV/TSV types carry a charset parameter).
 _RESULTS = (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML, ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV)
 RESULT_FORMATS = {f.media_type.split(";")[0]: f for f in _RESULTS}
+logger = logging.getLogger(__name__)
 _GRAPHS = (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML)
 GRAPH_FORMATS = {f.media_type.split(";")[0]: f for f in _GRAPHS}
 
@@ -120,9 +122,19 @@ def _dataset(job: Job) -> dict[str, Any]:
 
 
 def execute(store: ox.Store, job: Job) -> Outcome:
-    """Evaluate and serialise one query with pyoxigraph's serialisers, keeping at most ``max_rows`` rows."""
+    """Evaluate and serialise one query with pyoxigraph's serialisers, keeping at most ``max_rows`` rows.
+
+    Never raises: a failure is an ``Outcome`` too. pyoxigraph's result objects may only be dropped on the
+    thread that made them, and an exception handed to another thread would carry them in its traceback.
+    """
     started = time.perf_counter()
-    outcome = _execute(store, job)
+    try:
+        outcome = _execute(store, job)
+    except TimeoutError as error:
+        outcome = Outcome("timeout", message=str(error))
+    except Exception as error:  # reported by the caller as a server error (500)
+        logger.exception("query evaluation failed")
+        outcome = Outcome("error", message=f"{type(error).__name__}: {error}")
     return dataclasses.replace(outcome, elapsed_ms=(time.perf_counter() - started) * 1000)
 
 

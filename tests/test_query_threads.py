@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from ftzgraph.graph._query_threads import QueryThreads
+from ftzgraph.graph._query_threads import RUNAWAY_GRACE_S, QueryThreads
 
 
 def _sleeper(seconds: float, done: list[str], name: str) -> Callable[[], str]:
@@ -41,16 +41,32 @@ def test_a_timeout_comes_at_the_deadline_and_running_work_is_a_runaway() -> None
 
     async def scenario() -> None:
         started = time.monotonic()
-        slow = threads.run(_sleeper(0.6, done, "slow"), started + 0.2, "the slow one")
+        slow = threads.run(_sleeper(1.5, done, "slow"), started + 0.2, "the slow one")
         queued = threads.run(_sleeper(0.0, done, "queued"), started + 0.2, "the queued one")
         results = await asyncio.gather(slow, queued, return_exceptions=True)
         assert all(isinstance(r, TimeoutError) for r in results)
         assert time.monotonic() - started < 0.45
+        assert heard == []  # not yet: a query ending just after its deadline is no runaway
+        await asyncio.sleep(RUNAWAY_GRACE_S + 0.2)
 
     asyncio.run(scenario())
     assert heard == ["the slow one"] and threads.runaways == 1  # the queued one never started: dropped
-    time.sleep(0.6)
+    time.sleep(1)
     assert done == ["slow"]
+    threads.close()
+
+
+def test_work_ending_just_after_its_deadline_is_no_runaway() -> None:
+    heard: list[str] = []
+    threads: QueryThreads[str] = QueryThreads(1, on_runaway=heard.append)
+
+    async def scenario() -> None:
+        with pytest.raises(TimeoutError):
+            await threads.run(_sleeper(0.3, [], "late"), time.monotonic() + 0.1, "late")
+        await asyncio.sleep(RUNAWAY_GRACE_S + 0.2)
+
+    asyncio.run(scenario())
+    assert heard == [] and threads.runaways == 0
     threads.close()
 
 
@@ -66,7 +82,7 @@ def test_work_of_a_request_that_went_away_is_watched_until_its_deadline() -> Non
         with pytest.raises(asyncio.CancelledError):
             await task
         assert heard == []
-        await asyncio.sleep(0.35)
+        await asyncio.sleep(0.2 + RUNAWAY_GRACE_S + 0.2)
         assert heard == ["abandoned"]
 
     asyncio.run(scenario())
