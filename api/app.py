@@ -90,10 +90,12 @@ class FtzGraphApi(FastAPI):
     query_endpoint: ASGIApp
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"] == sparql_endpoint.PATH:
-            await self.query_endpoint(scope, receive, send)
-        else:
-            await super().__call__(scope, receive, send)
+        if scope["type"] == "http" and scope["path"].endswith(sparql_endpoint.PATH):
+            root = scope.get("root_path", "")  # behind a proxy prefix (uvicorn --root-path) the path includes it
+            if scope["path"] == root + sparql_endpoint.PATH:
+                await self.query_endpoint(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
 
     def openapi(self) -> dict[str, Any]:
         schema = super().openapi()

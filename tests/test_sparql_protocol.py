@@ -427,3 +427,10 @@ def test_repeated_query_is_answered_from_the_cache_until_a_write(tmp_path: Path)
         assert "x-cache" not in after.headers
         n = int(after.json()["results"]["bindings"][0]["n"]["value"])
         assert n == int(first.json()["results"]["bindings"][0]["n"]["value"]) + 1
+
+
+def test_the_endpoint_answers_behind_a_path_prefix() -> None:
+    """Behind a proxy that serves the app under /kg (uvicorn --root-path /kg), /kg/sparql is the endpoint."""
+    with TestClient(create_app(OxigraphStore(), Settings()), root_path="/kg") as client:
+        response = client.get("/kg/sparql", params={"query": "ASK {}"})
+        assert response.status_code == 200 and response.json()["boolean"] is True
