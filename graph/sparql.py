@@ -64,6 +64,7 @@ GRAPH_MEDIA_TYPES: dict[str, str] = {
     "application/xml": "application/rdf+xml",
 }
 FORBIDDEN_IN_QUERY = {"SERVICE"}
+FORBIDDEN_IN_UPDATE = {"SERVICE", "LOAD"}
 
 
 def _may_name_keywords(query: str) -> bool:
@@ -74,9 +75,6 @@ def _may_name_keywords(query: str) -> bool:
     """
     lowered = query.lower()
     return "service" in lowered or "from" in lowered
-
-
-FORBIDDEN_IN_UPDATE = {"SERVICE", "LOAD"}
 
 
 class SparqlSyntaxError(QueryError):

@@ -434,3 +434,18 @@ def test_the_endpoint_answers_behind_a_path_prefix() -> None:
     with TestClient(create_app(OxigraphStore(), Settings()), root_path="/kg") as client:
         response = client.get("/kg/sparql", params={"query": "ASK {}"})
         assert response.status_code == 200 and response.json()["boolean"] is True
+
+
+def test_a_read_only_server_sees_what_another_process_writes(tmp_path: Path) -> None:
+    """``ftzgraph serve`` opens the store read-only while a build may write to it: queries see the new data."""
+    writer = ox.Store(str(tmp_path / "store"))
+    quad = ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p"), ox.Literal("1"))
+    writer.add(quad)
+    writer.flush()
+    store = OxigraphStore(tmp_path / "store", read_only=True)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    with TestClient(create_app(store, Settings(query_workers=1))) as client:
+        assert rows(client.get("/sparql", params={"query": count})) == [{"n": "1"}]
+        writer.add(ox.Quad(quad.subject, quad.predicate, ox.Literal("2")))
+        writer.flush()
+        assert rows(client.get("/sparql", params={"query": count})) == [{"n": "2"}]
