@@ -12,6 +12,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from starlette.datastructures import URL
+from starlette.types import Scope
 
 from ftzgraph.api._form_encoding import decode_form
 from ftzgraph.api.deps import SparqlDep, StoreDep, WriteAccess
@@ -91,8 +93,9 @@ def iri_values(params: Params, name: str) -> list[str] | None:
     return values or None
 
 
-def _endpoint(request: Request) -> str:
-    return str(request.url.replace(query=None, fragment=None))
+def endpoint_url(scope: Scope) -> str:
+    """The request's URL without its query string: the base IRI of operations sent there."""
+    return str(URL(scope=scope)).partition("?")[0]
 
 
 def _answer(result: QueryResult, head: bool = False) -> Response:
@@ -123,7 +126,7 @@ async def update_sparql(request: Request, sparql: SparqlDep) -> Response:
         "using_graphs": iri_values(params, "using-graph-uri"),
         "using_named_graphs": iri_values(params, "using-named-graph-uri"),
     }
-    await run_in_threadpool(sparql.update, update, base_iri=_endpoint(request), **using)
+    await run_in_threadpool(sparql.update, update, base_iri=endpoint_url(request.scope), **using)
     return Response(status_code=204)
 
 
@@ -158,7 +161,7 @@ async def write_graph(request: Request, store: StoreDep) -> Response:
     """Graph Store Protocol PUT (replace) and POST (add): 201 when the graph is new, else 204."""
     graph, body = _target_graph(request), await request.body()
     write = graph_store.replace_graph if request.method == "PUT" else graph_store.add_to_graph
-    base = graph or _endpoint(request)
+    base = graph or endpoint_url(request.scope)
     created = await run_in_threadpool(write, store, graph, body, request.headers.get("content-type"), base)
     return Response(status_code=201 if created else 204)
 

@@ -14,13 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.responses import RedirectResponse
-from starlette.datastructures import URL
 from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
 
 from ftzgraph.api.errors import ApiError, error_for
 from ftzgraph.api.settings import Settings
-from ftzgraph.api.sparql import iri_values, read_params
+from ftzgraph.api.sparql import endpoint_url, iri_values, read_params
 from ftzgraph.graph.sparql import QueryResult, SparqlService, describe_service
 
 PATH = "/sparql"
@@ -90,7 +89,7 @@ class SparqlQueryEndpoint:
             method, scope["query_string"], content_type, body, PATH, "application/sparql-query", "query"
         )
         accept = _header(scope, b"accept")
-        endpoint = str(URL(scope=scope)).partition("?")[0]
+        endpoint = endpoint_url(scope)
         if query is None and method == "POST":
             raise ApiError(400, "no 'query' parameter and no application/sparql-query body")
         if query is None and prefers_html(accept):
