@@ -27,7 +27,8 @@ def render_lineage(data: dict[str, Any]) -> Tree:
         f"[dim]{escape(doc['title'])} {escape(doc.get('number') or '')} ({escape(doc.get('file') or '')})[/dim]"
     )
     reform = root.add(f"reform: {escape(case['title'])}")
-    conflicts = {c["document_batch"]: c for c in data["conflicts"]}
+    by_claim = {c["claim"]: c for c in data["conflicts"] if c.get("claim")}
+    learned = {entry["claim"]: entry for entry in data.get("learned_from", [])}
     if not data["origins"]:
         reform.add("[dim]the text states no origin[/dim]")
     by_source: dict[str, list[dict[str, Any]]] = {}
@@ -38,15 +39,16 @@ def render_lineage(data: dict[str, Any]) -> Tree:
         label = "national item" if item["national"] else "derived from"
         node = reform.add(f"{label}: [bold]{escape(item.get('label') or item['iri'])}[/bold]")
         for origin in claims:
+            entry = learned.get(origin["claim"])
+            relation = (
+                f"[cyan]{escape(entry['relation_zh'])} · {escape(entry['relation_en'])}[/cyan] "
+                f"[dim](confidence {entry['confidence']:.2f})[/dim]\n"
+                if entry
+                else ""
+            )
             if origin["batch"]:
                 batch = origin["batch"]
-                text = f"batch: {escape(batch.get('label') or batch['iri'])}" + _quote(origin["evidence"])
-                conflict = conflicts.get(batch["iri"])
-                if conflict:
-                    text += f"\n[red]⚠ conflict:[/red] {escape(conflict.get('comment') or '')}"
-                    if conflict["sources"]:
-                        text += f"\n[dim]reference sources: {escape(' '.join(conflict['sources'][:2]))}[/dim]"
-                node.add(text)
+                text = relation + f"claimed batch: {escape(batch.get('label') or batch['iri'])}"
             elif origin["zone"]:
                 zone = origin["zone"]
                 where = (
@@ -54,13 +56,18 @@ def render_lineage(data: dict[str, Any]) -> Tree:
                     if zone.get("in_zone")
                     else zone.get("short") or zone["label"]
                 )
-                node.add(f"originating zone: {escape(where)}" + _quote(origin["evidence"]))
+                text = relation + f"originating zone: {escape(where)}"
             else:
-                node.add(f"{origin['kind']}" + _quote(origin["evidence"]))
-        if item.get("reference_batches") and not any(o["batch"] for o in claims):
-            node.add(f"[dim]reference data: {escape(', '.join(item['reference_batches']))}[/dim]")
-        if item.get("reference_zones") and not any(o["zone"] for o in claims):
-            node.add(f"[dim]reference data: piloted in {escape(', '.join(item['reference_zones']))}[/dim]")
+                text = relation + f"{origin['kind']}"
+            text += _quote(origin["evidence"])
+            conflict = by_claim.get(origin["claim"])
+            if conflict:
+                text += _conflict(conflict)
+            node.add(text)
+        if item.get("reference_batches"):
+            node.add(f"[green]authority: {escape(', '.join(item['reference_batches']))}[/green]")
+        if item.get("reference_zones"):
+            node.add(f"[green]authority: piloted in {escape(', '.join(item['reference_zones']))}[/green]")
     provider = data["provider"]
     provided = root.add(
         f"provided by: {escape(provider.get('label') or provider['iri'])} ({provider['kind']})"
@@ -72,3 +79,14 @@ def render_lineage(data: dict[str, Any]) -> Tree:
         sector = escape(agency.get("sector_label") or "")
         agencies.add(f"{escape(agency['label'])} [dim]{sector}[/dim]{parent}" + _quote(agency["evidence"]))
     return root
+
+
+def _conflict(conflict: dict[str, Any]) -> str:
+    """A conflict under the claim it concerns: the message in Chinese and English, then both sources."""
+    text = f"\n[red]⚠ 冲突 conflict:[/red] {escape(conflict.get('comment_zh') or '')}"
+    text += f"\n[red]  {escape(conflict.get('comment') or '')}[/red]"
+    if conflict.get("document"):
+        text += f"\n[dim]document: {escape(conflict['document'])}[/dim]"
+    if conflict["sources"]:
+        text += f"\n[dim]reference sources: {escape(' '.join(conflict['sources'][:3]))}[/dim]"
+    return text

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ftzgraph.graph.lexicon import read_yaml
+from ftzgraph.graph.source_kinds import independent
 from ftzgraph.graph.text import TitleMatcher, fold_width, title_key
 
 ITEM_MATCH_MIN = 0.85
@@ -48,6 +49,8 @@ class NationalItem:
     verified: bool = False
     candidate: bool = False
     note: str | None = None
+    batch_sources: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
+    """Who states each batch: the reference's independent URLs, or the IRI of a notice built alongside."""
 
     @cached_property
     def keys(self) -> set[str]:
@@ -170,6 +173,8 @@ def _read_batches(doc: dict[str, Any]) -> tuple[list[dict[str, Any]], list[Natio
     ):
         for entry in doc.get(key) or []:
             document = entry.get("document") or {}
+            if document.get("source") and not independent(_as_list(document.get("source"))):
+                document = {}  # the notice's 文号, title and date read only in a bundled document: its claims
             count = entry.get("item_count") or {}
             batches.append(
                 {
@@ -190,19 +195,26 @@ def _read_batches(doc: dict[str, Any]) -> tuple[list[dict[str, Any]], list[Natio
                 batches[-1]["count"] = entry["case_count"]
             for entries_key in entries_keys:
                 for raw in entry.get(entries_key) or []:
+                    sources = independent(_as_list(raw.get("source")))
+                    if not sources:
+                        continue  # sourced only by a bundled document: that document's claim, not reference data
+                    candidate = entries_key == "candidate_cases"
+                    # A candidate's source names the practice and its zone, not its batch: no batch fact.
+                    batches_of = [] if candidate else [(kind, entry.get("batch"))]
                     origin = Place(raw["origin_ftz"], raw.get("origin_area")) if raw.get("origin_ftz") else None
                     items.append(
                         NationalItem(
                             name=raw["name_zh"],
                             aliases=_as_list(raw.get("aliases_zh")),
-                            batches=[(kind, entry.get("batch"))],
+                            batches=batches_of,
                             origin=origin,
                             domain=raw.get("domain_zh"),
                             scope=raw.get("scope_zh"),
-                            sources=_as_list(raw.get("source")),
+                            sources=sources,
                             verified=bool(raw.get("verified", False)),
-                            candidate=entries_key == "candidate_cases",
+                            candidate=candidate,
                             note=raw.get("note"),
+                            batch_sources={b: list(sources) for b in batches_of},
                         )
                     )
     return batches, _merge_items(items)
@@ -216,6 +228,11 @@ def _merge_items(items: list[NationalItem]) -> list[NationalItem]:
         if key in merged:
             existing = merged[key]
             existing.batches.extend(b for b in item.batches if b not in existing.batches)
+            for batch, urls in item.batch_sources.items():
+                existing.batch_sources.setdefault(batch, []).extend(
+                    u for u in urls if u not in existing.batch_sources[batch]
+                )
+            existing.candidate = existing.candidate and item.candidate
             existing.sources.extend(s for s in item.sources if s not in existing.sources)
         else:
             merged[key] = item

@@ -30,28 +30,50 @@ def with_batches(gazetteer: Gazetteer, batches: Iterable[NationalBatch]) -> Gaze
     """
     known = {title_key(item.name) for item in gazetteer.items}
     added: dict[str, NationalItem] = {}
+    stated: dict[str, NationalItem] = {}  # reference items a notice also places in a batch (maybe another one)
     for batch in batches:
+        where = (batch.kind, batch.number)
         for item in batch.items:
             key = title_key(item.title)
-            if item.reference is not None or key in known:
+            if item.reference is not None:
+                copy = stated.setdefault(
+                    title_key(item.reference.name),
+                    dataclasses.replace(
+                        item.reference,
+                        batches=list(item.reference.batches),
+                        batch_sources={b: list(s) for b, s in item.reference.batch_sources.items()},
+                    ),
+                )
+                _state(copy, where, batch.source)
+                continue
+            if key in known:
                 continue
             if key in added:
-                if (batch.kind, batch.number) not in added[key].batches:
-                    added[key].batches.append((batch.kind, batch.number))
+                _state(added[key], where, batch.source)
                 continue
             added[key] = NationalItem(
                 name=item.title,
                 aliases=[],
-                batches=[(batch.kind, batch.number)],
+                batches=[],
                 origin=item.origin,
                 domain=item.domain,
                 scope=item.scope_label,
             )
-    if not added:
+            _state(added[key], where, batch.source)
+    if not added and not stated:
         return gazetteer
-    return dataclasses.replace(
-        gazetteer, items=[*gazetteer.items, *added.values()], _item_matcher=None, _item_of_key=[]
-    )
+    items = [stated.get(title_key(item.name), item) for item in gazetteer.items]
+    return dataclasses.replace(gazetteer, items=[*items, *added.values()], _item_matcher=None, _item_of_key=[])
+
+
+def _state(item: NationalItem, batch: tuple[str, int | None], source: str | None) -> None:
+    """Record that a notice built alongside places ``item`` in ``batch`` (an authority, like the reference)."""
+    if batch not in item.batches:
+        item.batches.append(batch)
+    sources = item.batch_sources.setdefault(batch, [])
+    if source and source not in sources:
+        sources.append(source)
+    item.candidate = False
 
 
 def extract_documents(

@@ -70,6 +70,8 @@ class NationalBatch:
     evidence: Evidence | None = None
     items: list[BatchItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    source: str | None = None
+    """The IRI of the document that declares the batch: the authority for its items' batch."""
 
 
 @cache

@@ -17,6 +17,7 @@ from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 from ftzgraph.graph import iris
+from ftzgraph.graph.gazetteer import NationalItem
 from ftzgraph.graph.notice import BatchItem, NationalBatch, domain_labels
 from ftzgraph.graph.text import title_key
 from ftzgraph.ontology.namespace import FTZ
@@ -119,6 +120,8 @@ def item_triples(dg: DocumentGraph, item: BatchItem, batch: Term) -> Term:
     dg.add(node, T_FTZ.inBatch, batch)
     dg.add(node, T_DCTERMS.source, dg.doc)
     dg.evidence(node, T_FTZ.inBatch, item.evidence, batch)
+    if reference is not None:
+        _batch_conflict(dg, item, reference, node, batch)
     concept = _domain_concept(item.domain)
     reference_concept = _domain_concept(reference.domain) if reference else None
     if concept is not None and reference_concept in (None, concept):
@@ -140,3 +143,40 @@ def item_triples(dg: DocumentGraph, item: BatchItem, batch: Term) -> Term:
     if item.content:
         dg.add(node, T_DCTERMS.description, zh_text(item.content))
     return node
+
+
+def _batch_conflict(dg: DocumentGraph, item: BatchItem, reference: NationalItem, node: Term, batch: Term) -> None:
+    """Two authorities disagree: the reference data (independent source) puts the item in another batch of the
+    same series. Both ``ftz:inBatch`` stay (each authority's statement); the disagreement is a conflict."""
+    from ftzgraph.graph.nt_terms import T_DCTERMS, T_FTZ, T_RDF, T_RDFS, iri, lexical, text, zh_text
+
+    kind, number = dg.extraction.batch.kind, dg.extraction.batch.number  # type: ignore[union-attr]
+    others = [b for b in reference.batches if b[0] == kind and b[1] is not None and b[1] != number]
+    if number is None or not others:
+        return
+    for other_kind, other_number in others:
+        conflict = iri(
+            URIRef(f"{lexical(dg.doc)}/conflict/{iris.short_hash(title_key(reference.name))}-{other_number}")
+        )
+        dg.add(dg.doc, T_FTZ.hasConflict, conflict)
+        dg.add(conflict, T_RDF.type, T_FTZ.Conflict)
+        dg.add(conflict, T_FTZ.about, node)
+        dg.add(conflict, T_FTZ.claimSource, dg.doc)
+        dg.add(conflict, T_FTZ.documentBatch, batch)
+        dg.add(conflict, T_FTZ.referenceBatch, iri(iris.batch(other_kind, other_number)))
+        for url in reference.batch_sources.get((other_kind, other_number), reference.sources):
+            dg.add(conflict, T_DCTERMS.source, text(url))
+            dg.add(conflict, T_FTZ.authoritySource, text(url))
+        zh = f"批次不一致：本通知列为第{number}批，参考数据为第{other_number}批"
+        dg.add(conflict, T_RDFS.label, zh_text(zh))
+        dg.add(conflict, T_RDFS.comment, zh_text(zh))
+        en = (
+            f"This notice lists '{item.title}' in {kind} batch {number}; "
+            f"the reference data places it in batch {other_number}."
+        )
+        dg.add(conflict, T_RDFS.comment, text(en, "en"))
+        dg.add(
+            conflict,
+            T_RDFS.label,
+            text(f"Batch conflict: notice says batch {number}, reference data says batch {other_number}", "en"),
+        )

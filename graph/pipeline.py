@@ -10,6 +10,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from ftzgraph.graph import iris
 from ftzgraph.graph.best_practice import apply_origins, best_practice_batch, case_origins
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract.agencies import extract_agencies
@@ -173,6 +174,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     layout = detect_layout(document).name
     if layout == BATCH_NOTICE:
         batch = parse_notice(document, gazetteer)
+        batch.source = str(iris.document(document.id))
         return Extraction(document, [], warnings=[*document.warnings, *batch.warnings], layout=layout, batch=batch)
     split = split_cases(document)
     if not split.cases:
@@ -186,6 +188,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     if layout == BEST_PRACTICE:
         apply_origins(cases, origins, gazetteer)
         extraction.batch = best_practice_batch(document, cases, origins, gazetteer)
+        extraction.batch.source = str(iris.document(document.id))
     extraction.warnings = [*document.warnings, *split.warnings]
     for case in cases:
         extraction.warnings.extend(case.warnings)

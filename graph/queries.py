@@ -141,9 +141,10 @@ WHERE {{
         PREFIXES
         + f"""SELECT DISTINCT ?entity ?label ?batch ?batchLabel ?zone ?zoneShort WHERE {{
   {case} ftz:reform/prov:wasDerivedFrom ?entity .
-  GRAPH <{iris.REFERENCE_GRAPH}> {{ ?entity a ftz:NationalReform ; rdfs:label ?label .
-    OPTIONAL {{ ?entity ftz:inBatch ?batch . OPTIONAL {{ ?batch skos:prefLabel ?batchLabel }} }}
-    OPTIONAL {{ ?entity ftz:pilotedIn ?zone . ?zone ftz:shortName ?zoneShort }} }}
+  ?entity a ftz:NationalReform ; rdfs:label ?label .
+  OPTIONAL {{ ?entity ftz:inBatch ?batch .
+             OPTIONAL {{ ?batch skos:prefLabel ?batchLabel FILTER(LANG(?batchLabel) = "zh") }} }}
+  OPTIONAL {{ ?entity ftz:pilotedIn ?zone . ?zone ftz:shortName ?zoneShort }}
 }}"""
     )
     agencies = store.select(
@@ -165,16 +166,11 @@ WHERE {{
 }} ORDER BY ?start"""
     )
     first_evidence = _first_per(agency_evidence, "agency")
-    conflicts = store.select(
-        PREFIXES
-        + f"""SELECT ?conflict ?comment ?documentBatch ?referenceBatch ?refLabel
-       (GROUP_CONCAT(DISTINCT ?url; separator=" ") AS ?sources)
-WHERE {{
-  {case} ftz:hasConflict ?conflict . ?conflict ftz:documentBatch ?documentBatch ; ftz:referenceBatch ?referenceBatch .
-  OPTIONAL {{ ?conflict rdfs:comment ?comment }} OPTIONAL {{ ?referenceBatch skos:prefLabel ?refLabel }}
-  OPTIONAL {{ ?conflict dcterms:source ?url }}
-}} GROUP BY ?conflict ?comment ?documentBatch ?referenceBatch ?refLabel"""
-    )
+    from ftzgraph.graph.conflicts import conflicts as read_conflicts  # conflicts.py builds on this module
+    from ftzgraph.graph.learned_relations import learned_from
+
+    conflicts = read_conflicts(store, case_iri)
+    learned = learned_from(store, [case_iri]).get(case_iri, [])
     seen_agencies: dict[str, dict[str, Any]] = {}
     for row in agencies:
         seen_agencies.setdefault(
@@ -247,15 +243,22 @@ WHERE {{
             for entity, facts in reference.items()
         ],
         "agencies": list(seen_agencies.values()),
+        "learned_from": learned,
         "conflicts": [
             {
-                "iri": row["conflict"],
-                "comment": row.get("comment"),
-                "document_batch": row["documentBatch"],
-                "reference_batch": row["referenceBatch"],
-                "reference_label": row.get("refLabel"),
-                "sources": (row.get("sources") or "").split(),
+                "iri": c["iri"],
+                "kind": c["kind"],
+                "comment": c["message_en"],
+                "comment_zh": c["message_zh"],
+                "document_batch": (c["document"]["batch"] or {}).get("iri"),
+                "reference_batch": (c["authority"]["batch"] or {}).get("iri"),
+                "reference_label": (c["authority"]["batch"] or c["authority"]["zone"] or {}).get("label"),
+                "document_zone": (c["document"]["zone"] or {}).get("iri"),
+                "reference_zone": (c["authority"]["zone"] or {}).get("iri"),
+                "claim": c["document"]["claim"],
+                "document": c["document"]["iri"],
+                "sources": c["authority"]["sources"],
             }
-            for row in conflicts
+            for c in conflicts
         ],
     }

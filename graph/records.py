@@ -1,7 +1,9 @@
 """Flat views of the graph: one record per case (the ``ftzgraph cases`` export) and summary statistics.
 
 Field names of ``case_records`` are a contract (scripts rely on them): id, number, title, provider,
-provider_kind, origin_batches, origin_zones, national_item, agencies, documents, outcomes, evidence.
+provider_kind, origin_batches, origin_zones, national_item, agencies, documents, outcomes, evidence, learned_from.
+``national_item`` is the item an authority (the reference data with an independent source, or a batch notice
+in the store) lists in a national batch; a document's own claim of a national item is in ``learned_from``.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ftzgraph.graph import iris
+from ftzgraph.graph.conflicts import conflicts
+from ftzgraph.graph.learned_relations import contract, learned_from
 from ftzgraph.graph.queries import BATCH_KINDS, EVIDENCE_FIELDS, PREFIXES, PROVIDER_KINDS
 from ftzgraph.graph.store import Store
 
@@ -26,6 +29,7 @@ CASE_FIELDS = (
     "documents",
     "outcomes",
     "evidence",
+    "learned_from",
 )
 
 
@@ -61,6 +65,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
             "documents": [],
             "outcomes": [],
             "evidence": {},
+            "learned_from": [],
         }
 
     for row in store.select(
@@ -83,10 +88,10 @@ def case_records(store: Store) -> list[dict[str, Any]]:
 
     for row in store.select(
         PREFIXES
-        + f"""SELECT ?case (MIN(?label) AS ?item) WHERE {{
+        + """SELECT ?case (MIN(?label) AS ?item) WHERE {
   ?case ftz:reform/prov:wasDerivedFrom ?entity .
-  GRAPH <{iris.REFERENCE_GRAPH}> {{ ?entity a ftz:NationalReform ; skos:prefLabel ?label }}
-}} GROUP BY ?case"""
+  ?entity a ftz:NationalReform ; skos:prefLabel ?label FILTER(LANG(?label) = "zh" || LANG(?label) = "")
+} GROUP BY ?case"""
     ):
         if row["case"] in records:
             records[row["case"]]["national_item"] = row["item"]
@@ -146,6 +151,9 @@ def case_records(store: Store) -> list[dict[str, Any]]:
         field = EVIDENCE_FIELDS.get(row["prop"], "origins" if row["prop"].endswith("wasDerivedFrom") else None)
         if field and field not in record["evidence"]:
             record["evidence"][field] = row["quote"]
+    for case, entries in learned_from(store).items():
+        if case in records:
+            records[case]["learned_from"] = [contract(e) for e in entries]
     return list(records.values())
 
 
@@ -174,11 +182,7 @@ GROUP BY ?batch ORDER BY DESC(?n) ?batch"""
   ?case ftz:reform/prov:qualifiedDerivation/ftz:claimedZone ?z . ?z ftz:shortName ?zone }
 GROUP BY ?zone ORDER BY DESC(?n) ?zone"""
     )
-    conflicts = store.select(
-        PREFIXES
-        + """SELECT DISTINCT ?case ?title ?comment WHERE { ?case ftz:hasConflict ?c ; dcterms:title ?title .
-  OPTIONAL { ?c rdfs:comment ?comment } } ORDER BY ?case"""
-    )
+    found = conflicts(store)
     totals: dict[str, int] = defaultdict(int)
     for row in by_class:
         totals[str(row["class"]).rsplit("#", 1)[-1]] = row["n"]
@@ -187,5 +191,15 @@ GROUP BY ?zone ORDER BY DESC(?n) ?zone"""
         "cases_per_provider": {r["provider"]: r["n"] for r in per_provider},
         "cases_per_origin_batch": {r["batch"]: r["n"] for r in per_batch},
         "cases_per_origin_zone": {r["zone"]: r["n"] for r in per_zone},
-        "conflicts": [{"case": r["case"], "title": r["title"], "comment": r.get("comment")} for r in conflicts],
+        "conflicts": [
+            {
+                "case": c["holder"]["iri"],
+                "title": c["holder"]["title"],
+                "comment": c["message_en"],
+                "comment_zh": c["message_zh"],
+                "document_sources": [c["document"]["iri"]] if c["document"]["iri"] else [],
+                "authority_sources": c["authority"]["sources"],
+            }
+            for c in found
+        ],
     }

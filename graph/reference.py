@@ -15,17 +15,30 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.gazetteer import Gazetteer, Place
+from ftzgraph.graph.source_kinds import source_kind
 from ftzgraph.graph.triples import BATCH_KIND, batch_label, date_literal, place_iri, zh
 from ftzgraph.ontology.namespace import FTZ
+
+SOURCE_KIND = {
+    "national_notice": FTZ.NationalNoticeSource,
+    "ministry_list": FTZ.MinistryListSource,
+    "provincial_document": FTZ.ProvincialDocumentSource,
+    "news": FTZ.NewsSource,
+}
+"""How a reference fact is known: the ``ftz:sourceKind`` concept of each source kind (graph/source_kinds.py)."""
 
 SCHEME_FILES = ("agencies/sectors.ttl", "vocab/domains.ttl")
 """SKOS concept schemes kept as data (agency sectors, policy domains), loaded into the reference graph."""
 
 
 def _sources(graph: Graph, node: URIRef, sources: object) -> None:
+    """The fact's sources and how it is known (``ftz:sourceKind``: national notice, ministry list, provincial
+    document, news). A source that points into a bundled document is that document's claim, kept as a kind
+    (provincial document) so a reader sees the fact rests on no independent source."""
     for url in sources if isinstance(sources, list) else [sources]:
         if url:
             graph.add((node, DCTERMS.source, Literal(str(url))))
+            graph.add((node, FTZ.sourceKind, SOURCE_KIND[source_kind(str(url))]))
 
 
 def reference_graph(gazetteer: Gazetteer) -> Graph:
@@ -103,8 +116,11 @@ def reference_graph(gazetteer: Gazetteer) -> Graph:
         _sources(graph, node, batch.get("sources"))
 
     for item in gazetteer.items:
+        # Only items with an independent source are here (gazetteer.py drops the rest). A candidate's source
+        # names the practice and its zone but not its batch: it is a zone's reform, not a national item.
         node = iris.reform(item.name)
-        graph.add((node, RDF.type, FTZ.NationalReform))
+        if item.batches:
+            graph.add((node, RDF.type, FTZ.NationalReform))
         graph.add((node, RDF.type, FTZ.Reform))
         graph.add((node, RDFS.label, zh(item.name)))
         graph.add((node, SKOS.prefLabel, zh(item.name)))

@@ -16,8 +16,16 @@ from rdflib import XSD, Graph, Literal, URIRef
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.extract.agencies import parent_of, sector_of
-from ftzgraph.graph.gazetteer import Gazetteer, Place
+from ftzgraph.graph.gazetteer import Gazetteer, NationalItem, Place
 from ftzgraph.graph.layout import collection_series
+from ftzgraph.graph.learned_from import (
+    FOLLOWS_MINISTRY,
+    LEARNS_FROM_ZONE,
+    Learned,
+    by_title,
+    classify,
+    relation_property,
+)
 from ftzgraph.graph.model import Case, Evidence, Origin
 from ftzgraph.graph.nt_terms import (
     T_DCTERMS,
@@ -48,6 +56,7 @@ ORIGIN_KIND = {
     "ministry": FTZ.MinistryOrigin,
     "self": FTZ.SelfCopiedOrigin,
     "generic": FTZ.GenericFtzOrigin,
+    "title": FTZ.TitleMatchOrigin,
 }
 BATCH_KIND = {"改革试点经验": FTZ.PilotExperience, "最佳实践案例": FTZ.BestPractice}
 ZH = "zh"
@@ -176,16 +185,12 @@ class DocumentGraph:
         add(reform, T_RDF.type, T_FTZ.Reform)
         add(reform, T_RDFS.label, zh_text(case.title))
         add(reform, T_FTZ.adoptedBy, provider)
-        item = next((i for i in self.gazetteer.items if i.name == case.national_item), None)
         for k, origin in enumerate(case.origins, start=1):
-            self.origin(case_iri, reform, case, origin, k, item)
-        if item is not None and not any(o.item_title or o.kind == "national_batch" for o in case.origins):
-            # Matched by title only: a derivation without a stated batch, still traceable to the item. The item
-            # is typed here too: it may come from a notice in another document, which this one's graph lacks.
-            source = iri(iris.reform(item.name))
-            add(reform, T_PROV.wasDerivedFrom, source)
-            add(source, T_RDF.type, T_FTZ.Reform)
-            add(source, T_RDFS.label, zh_text(item.name))
+            self.origin(case_iri, reform, case, classify(case, origin, self.gazetteer), k, origin)
+        title_match = by_title(case, self.gazetteer)
+        if title_match is not None:
+            # Matched by title only: the text states no batch, an authority's item has the case's title.
+            self.origin(case_iri, reform, case, title_match, len(case.origins) + 1, None)
 
         for agency in case.agencies:
             a = iri(iris.agency(agency.name))
@@ -265,36 +270,54 @@ class DocumentGraph:
         self.labelled(node, name, pref=True)
         return node
 
-    def origin(self, case_iri: URIRef, reform: Term, case: Case, origin: Origin, k: int, item: object) -> None:
+    def origin(
+        self, case_iri: URIRef, reform: Term, case: Case, learned: Learned, k: int, origin: Origin | None
+    ) -> None:
+        """The k-th origin claim of a case and its typed learned-from relation.
+
+        What the text says about the item (its batch, its zone) stays on the claim (``ftz:claimedBatch``,
+        ``ftz:claimedZone``): a provincial document is not an authority for a national item's batch or
+        originating zone, so those facts are stated on the item only by the reference data and by the
+        batch notices (see ontology/README.md)."""
         add = self.add
         claim = iri(iris.case_part(case_iri, "origin", k))
         add(claim, T_RDF.type, T_FTZ.OriginClaim)
         add(claim, T_RDF.type, T_PROV.Derivation)
-        add(claim, T_FTZ.originKind, iri(ORIGIN_KIND[origin.kind]))
+        add(claim, T_FTZ.originKind, iri(ORIGIN_KIND[origin.kind if origin is not None else "title"]))
         add(reform, T_PROV.qualifiedDerivation, claim)
-        national = item if item is not None and (origin.item_title or origin.kind == "national_batch") else None
-        title = getattr(national, "name", None) or origin.item_title or case.title
-        if item is not None and iris.reform(title) == iris.reform(getattr(item, "name", "")):
-            title = getattr(item, "name", title)  # same reform node as the reference item: keep its one label
+        title = learned.item.name if learned.item is not None else learned.target or case.title
         source = iri(iris.reform(title))
         add(claim, T_PROV.entity, source)
         add(reform, T_PROV.wasDerivedFrom, source)
         add(source, T_RDF.type, T_FTZ.Reform)
         add(source, T_RDFS.label, zh_text(title))
+        prop = getattr(T_FTZ, relation_property(learned.relation))
+        target = source
+        if learned.relation == LEARNS_FROM_ZONE and learned.zone:
+            target = iri(place_iri(Place(learned.zone, learned.area), self.gazetteer))
+        elif learned.relation == FOLLOWS_MINISTRY and learned.ministry:
+            target = iri(iris.agency(learned.ministry))
+            add(target, T_RDF.type, T_FTZ.Agency)
+            self.labelled(target, learned.ministry, pref=True)
+            add(target, T_FTZ.sector, iri(iris.sector(sector_of(learned.ministry))))
+        add(reform, prop, target)
+        add(reform, T_FTZ.learnedFrom, target)
+        add(claim, T_FTZ.learnedRelation, prop)
+        add(claim, T_FTZ.learnedTarget, target)
+        add(claim, T_FTZ.confidence, literal(decimal(learned.confidence)))
         batch = None
-        if origin.kind == "national_batch" and origin.batch_kind:
+        if origin is not None and origin.kind == "national_batch" and origin.batch_kind:
             batch = iri(iris.batch(origin.batch_kind, origin.batch_number))
             add(claim, T_FTZ.claimedBatch, batch)
             self.batch_stub(batch, origin.batch_kind, origin.batch_number)
-            add(source, T_RDF.type, T_FTZ.NationalReform)
-            add(source, T_FTZ.inBatch, batch)
-        if origin.zone:
+        if origin is not None and origin.zone:
             place = iri(place_iri(Place(origin.zone, origin.area), self.gazetteer))
             add(claim, T_FTZ.claimedZone, place)
-            add(source, T_FTZ.pilotedIn, place)
-        self.evidence(claim, T_PROV.wasDerivedFrom, origin.evidence, source)
-        if national is not None and batch is not None:
-            self.conflict(case_iri, claim, national, origin, batch, k)
+            if learned.item is not None and learned.item.origin is not None:
+                self.zone_conflict(case_iri, claim, learned.item, origin, place, k)
+        self.evidence(claim, T_PROV.wasDerivedFrom, learned.evidence, source)
+        if learned.item is not None and batch is not None and origin is not None:
+            self.conflict(case_iri, claim, learned.item, origin, batch, k)
 
     def batch_stub(self, batch: Term, kind: str, number: int | None) -> None:
         """A batch the text names; the reference graph adds what else is known about it."""
@@ -304,32 +327,89 @@ class DocumentGraph:
             self.add(batch, T_FTZ.batchNumber, integer(number))
         self.labelled(batch, batch_label(kind, number), pref=True)
 
-    def conflict(self, case_iri: URIRef, claim: Term, item: object, origin: Origin, batch: Term, k: int) -> None:
-        """Flag a claim whose batch the reference data puts elsewhere; both claims stay in the graph."""
-        reference_batches = [b for b in getattr(item, "batches", []) if b[0] == origin.batch_kind]
-        if not reference_batches or (origin.batch_kind, origin.batch_number) in reference_batches:
+    def conflict(self, case_iri: URIRef, claim: Term, item: NationalItem, origin: Origin, batch: Term, k: int) -> None:
+        """Flag a claim whose batch an authority puts elsewhere; the claim stays a claim, the fact a fact."""
+        authority = [b for b in item.batches if b[0] == origin.batch_kind]
+        if not authority or (origin.batch_kind, origin.batch_number) in authority or origin.batch_number is None:
             return
         add = self.add
-        for kind, number in reference_batches:
-            if number is None or origin.batch_number is None:
+        for kind, number in authority:
+            if number is None:
                 continue
             node = iri(iris.case_part(case_iri, "conflict", k))
             other = iri(iris.batch(kind, number))
-            add(iri(case_iri), T_FTZ.hasConflict, node)
-            add(node, T_RDF.type, T_FTZ.Conflict)
-            add(node, T_FTZ.about, iri(iris.reform(getattr(item, "name", ""))))
-            add(node, T_FTZ.documentClaim, claim)
+            self.conflict_node(case_iri, node, claim, item, item.batch_sources.get((kind, number), item.sources))
             add(node, T_FTZ.documentBatch, batch)
             add(node, T_FTZ.referenceBatch, other)
             self.batch_stub(other, kind, number)
-            comment = (
+            who_en, who_zh = _authority_names(item.batch_sources.get((kind, number), item.sources))
+            en = (
                 f"The document places this reform in {origin.batch_kind} batch {origin.batch_number}; "
-                f"the reference data places it in batch {number}."
+                f"{who_en} places it in batch {number}."
             )
-            add(node, T_RDFS.comment, text(comment, "en"))
-            add(node, T_RDFS.label, zh_text(f"批次不一致：文件称第{origin.batch_number}批，参考数据为第{number}批"))
-            for url in getattr(item, "sources", []):
+            zh_label = f"批次不一致：文件称第{origin.batch_number}批，{who_zh}为第{number}批"
+            add(node, T_RDFS.comment, text(en, "en"))
+            add(node, T_RDFS.comment, zh_text(zh_label))
+            add(node, T_RDFS.label, zh_text(zh_label))
+            add(
+                node,
+                T_RDFS.label,
+                text(
+                    f"Batch conflict: document says {number_en(origin.batch_number)}, "
+                    f"{who_en} says {number_en(number)}",
+                    "en",
+                ),
+            )
+
+    def zone_conflict(
+        self, case_iri: URIRef, claim: Term, item: NationalItem, origin: Origin, place: Term, k: int
+    ) -> None:
+        """Flag a claim whose originating zone an authority names differently (another FTZ, or another area)."""
+        fact = item.origin
+        if fact is None or (fact.zone == origin.zone and (fact.area is None or origin.area in (None, fact.area))):
+            return
+        node = iri(iris.case_part(case_iri, "zone-conflict", k))
+        self.conflict_node(case_iri, node, claim, item, item.sources)
+        other = iri(place_iri(fact, self.gazetteer))
+        self.add(node, T_FTZ.documentZone, place)
+        self.add(node, T_FTZ.referenceZone, other)
+        said = self.gazetteer.zone_label(Place(origin.zone, origin.area))  # type: ignore[arg-type]
+        known = self.gazetteer.zone_label(fact)
+        who_en, who_zh = _authority_names(item.sources)
+        self.add(
+            node, T_RDFS.comment, text(f"The document says this reform comes from {said}; {who_en} says {known}.", "en")
+        )
+        zh_label = f"首创地不一致：文件称{said}，{who_zh}为{known}"
+        self.add(node, T_RDFS.comment, zh_text(zh_label))
+        self.add(node, T_RDFS.label, zh_text(zh_label))
+        self.add(node, T_RDFS.label, text(f"Origin conflict: document says {said}, {who_en} says {known}", "en"))
+
+    def conflict_node(self, case_iri: URIRef, node: Term, claim: Term, item: NationalItem, sources: list[str]) -> None:
+        """A conflict between a document's claim and an authority: both sides named (the document and its
+        evidence on the claim; the authority's sources)."""
+        add = self.add
+        add(iri(case_iri), T_FTZ.hasConflict, node)
+        add(node, T_RDF.type, T_FTZ.Conflict)
+        add(node, T_FTZ.about, iri(iris.reform(item.name)))
+        add(node, T_FTZ.documentClaim, claim)
+        add(node, T_FTZ.claimSource, self.doc)
+        for url in sources:
+            if url.startswith(str(iris.ID)):
+                add(node, T_FTZ.authoritySource, iri(URIRef(url)))
+            else:
                 add(node, T_DCTERMS.source, text(url))
+                add(node, T_FTZ.authoritySource, text(url))
+
+
+def number_en(number: int | None) -> str:
+    return f"batch {number}" if number is not None else "an unnumbered batch"
+
+
+def _authority_names(sources: list[str]) -> tuple[str, str]:
+    """How a conflict message names the authority: a notice built into the store, or the reference data."""
+    if any(url.startswith(str(iris.ID)) for url in sources):
+        return "a national batch notice in the store", "国家批次通知"
+    return "the reference data", "参考数据"
 
 
 def document_triples(extraction: Extraction, gazetteer: Gazetteer) -> set[Triple]:

@@ -99,7 +99,11 @@ def test_cases_jsonl_has_exactly_the_contract_fields(store_path: str) -> None:
     by_number = {r["number"]: r for r in records}
     assert by_number[7]["origin_batches"] == [{"kind": "最佳实践案例", "number": 2}]
     assert by_number[7]["origin_zones"] == ["广东自贸试验区"]
-    assert by_number[16]["national_item"] == "批次进出、集中申报"
+    # national_item is what an authority lists; case 16's item is only the bundled document's own claim.
+    assert by_number[2]["national_item"] == "以信用为核心的跨部门协同监管平台"
+    assert by_number[16]["national_item"] is None
+    assert [e["relation"] for e in by_number[16]["learned_from"]] == ["copies_national_item", "borrows_zone_case"]
+    assert by_number[16]["learned_from"][0]["target"] == "批次进出、集中申报"
     assert {"provider", "title"} <= set(by_number[16]["evidence"])
     assert all(isinstance(o["value"], int | float | None) for r in records for o in r["outcomes"])
 

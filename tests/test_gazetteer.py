@@ -40,9 +40,9 @@ def test_all_22_zones_with_their_areas_are_loaded() -> None:
     ("title", "item"),
     [
         ("“推进信用信息应用 加强社会诚信管理”", "推进信用信息应用 加强社会诚信管理"),
-        ("公证最多跑一次", '公证"最多跑一次"'),
-        ("多领域包容免罚事项清单", "包容免罚（多领域包容免罚事项清单）"),
-        ("供电服务新模式", "供电服务新模式"),
+        ("保税混矿监管创新", '"保税混矿"监管创新'),
+        ("国际贸易单一窗口", '国际贸易"单一窗口"'),
+        ("“以信用为核心的跨部门协同监管平台”", "以信用为核心的跨部门协同监管平台"),
         ("完全无关的一项改革名称", None),
     ],
 )
@@ -69,3 +69,41 @@ def test_reference_data_is_extensible_by_adding_a_row(tmp_path: Path) -> None:
     item = gazetteer.match_item("“跨境数据流动白名单”")
     assert item is not None and item.batches == [("改革试点经验", 8)] and item.origin == Place("tianjin")
     assert gazetteer.batch("改革试点经验", 8) is not None
+
+
+def _write_reference(tmp_path: Path, items: list[dict[str, object]]) -> Path:
+    source = reference_dir()
+    (tmp_path / "ftz_zones.yaml").write_text((source / "ftz_zones.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    batches = yaml.safe_load((source / "national_batches.yaml").read_text(encoding="utf-8"))
+    batches["state_council_batches"].append({"batch": 9, "label_zh": "第九批", "items": items})
+    (tmp_path / "national_batches.yaml").write_text(yaml.safe_dump(batches, allow_unicode=True), encoding="utf-8")
+    return tmp_path
+
+
+def test_items_sourced_only_by_a_bundled_document_are_not_reference_data(tmp_path: Path) -> None:
+    """An item whose only source points into a bundled document is that document's claim: not loaded, so a
+    document can disagree with the reference (the check would otherwise compare the document with itself)."""
+    folder = _write_reference(
+        tmp_path,
+        [
+            {"name_zh": "甲乙丙丁联办模式", "source": "corpus/some-collection.txt#L12"},
+            {"name_zh": "戊己庚辛通关模式", "source": ["corpus/some-collection.txt#L40", "https://example.org/n"]},
+        ],
+    )
+    gazetteer = load_gazetteer(str(folder))
+    assert gazetteer.match_item("甲乙丙丁联办模式") is None
+    kept = gazetteer.match_item("戊己庚辛通关模式")
+    assert kept is not None and kept.sources == ["https://example.org/n"]
+    assert kept.batch_sources == {("改革试点经验", 9): ["https://example.org/n"]}
+
+
+def test_bundled_items_of_the_shipped_reference_are_left_out() -> None:
+    names = {item.name for item in load_gazetteer().items}
+    assert "供电服务新模式" not in names  # sourced only by the bundled Heilongjiang collection
+    assert all(not s.startswith("corpus/") for item in load_gazetteer().items for s in item.sources)
+
+
+def test_a_candidate_has_no_batch_fact() -> None:
+    """A candidate entry's source names the practice and its zone, not its batch."""
+    item = load_gazetteer().match_item("推进信用信息应用 加强社会诚信管理")
+    assert item is not None and item.candidate and item.batches == [] and item.origin == Place("shanghai")

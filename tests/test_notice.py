@@ -74,9 +74,32 @@ def test_items_keep_nested_quotes_and_table_columns(batch5) -> None:  # type: ig
     assert text[item.evidence.start : item.evidence.end] == item.title
 
 
-def test_items_matching_reference_items_reuse_them(batch5) -> None:  # type: ignore[no-untyped-def]
-    notary = next(i for i in batch5.items if "公证" in i.title)
+def _reference_with(tmp_path: Path, item: dict[str, object], batch: int = 5) -> str:
+    """A copy of the reference data with one more state-council item (sourced independently)."""
+    import yaml
+
+    from ftzgraph.graph.gazetteer import reference_dir
+
+    source = reference_dir()
+    (tmp_path / "ftz_zones.yaml").write_text((source / "ftz_zones.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    data = yaml.safe_load((source / "national_batches.yaml").read_text(encoding="utf-8"))
+    entry = next(b for b in data["state_council_batches"] if b["batch"] == batch)
+    entry["items"].append(item)
+    (tmp_path / "national_batches.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return str(tmp_path)
+
+
+def test_items_matching_reference_items_reuse_them(tmp_path: Path) -> None:
+    item = {"name_zh": '公证"最多跑一次"', "source": "https://example.org/notary", "verified": True}
+    batch = parse_notice(read_document(NOTICE), load_gazetteer(_reference_with(tmp_path, item)))
+    notary = next(i for i in batch.items if "公证" in i.title)
     assert notary.reference is not None and notary.reference.name == '公证"最多跑一次"'
+
+
+def test_items_known_only_from_a_bundled_document_are_not_reference_items(batch5) -> None:  # type: ignore[no-untyped-def]
+    """The shipped reference lists 公证"最多跑一次" only from the bundled collection: not an authority."""
+    notary = next(i for i in batch5.items if "公证" in i.title)
+    assert notary.reference is None
 
 
 def test_declared_count_mismatch_is_a_warning() -> None:

@@ -91,6 +91,17 @@ SPEC_PROPERTIES = [
     "documentClaim",
     "documentBatch",
     "referenceBatch",
+    "learnedFrom",
+    "copiesNationalItem",
+    "borrowsZoneCase",
+    "learnsFromZone",
+    "followsMinistry",
+    "selfInitiated",
+    "learnedRelation",
+    "confidence",
+    "sourceKind",
+    "claimSource",
+    "authoritySource",
 ]
 SPEC_CONCEPTS = {
     FTZ.BatchKindScheme: ["PilotExperience", "BestPractice", "OtherBatchKind"],
@@ -100,7 +111,9 @@ SPEC_CONCEPTS = {
         "MinistryOrigin",
         "SelfCopiedOrigin",
         "GenericFtzOrigin",
+        "TitleMatchOrigin",
     ],
+    FTZ.SourceKindScheme: ["NationalNoticeSource", "MinistryListSource", "ProvincialDocumentSource", "NewsSource"],
 }
 PROPERTY_TYPES = {OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property}
 
@@ -307,6 +320,9 @@ BROKEN = {
     "area without zone": (drop(AREA, FTZ.inZone), FTZSH.AreaShape),
     "origin claim without evidence": (drop(ORIGIN, FTZ.evidence), FTZSH.OriginClaimShape),
     "origin kind from another scheme": (put(ORIGIN, FTZ.originKind, FTZ.PilotExperience), FTZSH.OriginClaimShape),
+    "origin claim without relation": (drop(ORIGIN, FTZ.learnedRelation), FTZSH.OriginClaimShape),
+    "origin relation not learned-from": (put(ORIGIN, FTZ.learnedRelation, FTZ.inBatch), FTZSH.OriginClaimShape),
+    "confidence above 1": (put(ORIGIN, FTZ.confidence, Literal("1.5", datatype=XSD.decimal)), FTZSH.OriginClaimShape),
     "batch without kind": (drop(BATCH, FTZ.batchKind), FTZSH.BatchShape),
     "batch number a decimal": (put(BATCH, FTZ.batchNumber, Literal("6.0", datatype=XSD.decimal)), FTZSH.BatchShape),
     "national reform in no batch": (drop(NATIONAL, FTZ.inBatch), FTZSH.NationalReformShape),
