@@ -303,9 +303,11 @@ def stats(store_path: str, fmt: str) -> None:
             table.add_row(str(name), str(n))
         out.print(table)
     if data["conflicts"]:
-        table = Table("case", "conflict with reference data", title="conflicts", title_justify="left")
+        table = Table("case", "冲突 / conflict", "sources", title="conflicts 冲突", title_justify="left")
         for row in data["conflicts"]:
-            table.add_row(row["title"], row["comment"] or "")
+            message = "\n".join(m for m in (row.get("comment_zh"), row.get("comment")) if m)
+            sources = "\n".join([*row.get("document_sources", []), *row.get("authority_sources", [])])
+            table.add_row(row["title"] or row["case"], message, sources)
         out.print(table)
 
 

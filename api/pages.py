@@ -80,18 +80,39 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
         )
     for agency in data.get("agencies", []):
         edges.append((case_key, node(0, agency["iri"], agency["label"], "agency", agency["iri"]), "实施部门"))
+    learned = {e["claim"]: e for e in data.get("learned_from", [])}
+    conflicted = {c["claim"]: c for c in data.get("conflicts", []) if c.get("claim")}
+    marks: dict[tuple[str, str, str], str] = {}  # edge -> the conflict message it carries
     for origin in data.get("origins", []):
         reform = origin["reform"]
         reform_key = node(2, reform["iri"], reform.get("label"), "reform", reform["iri"])
-        if (case_key, reform_key, "源自") not in edges:
-            edges.append((case_key, reform_key, "源自"))
+        entry = learned.get(origin["claim"])
+        relation = entry["relation_zh"] if entry else "源自"
+        if (case_key, reform_key, relation) not in edges:
+            edges.append((case_key, reform_key, relation))
+        conflict = conflicted.get(origin["claim"])
         if origin.get("batch"):
             batch = origin["batch"]
-            edges.append((reform_key, node(3, batch["iri"], batch.get("label"), "batch", batch["iri"]), "批次"))
+            edge = (reform_key, node(3, batch["iri"], batch.get("label"), "batch", batch["iri"]), "所称批次")
+            edges.append(edge)
+            if conflict and conflict.get("kind") == "batch":
+                marks[edge] = f"{conflict.get('comment_zh') or ''} / {conflict.get('comment') or ''}"
+                if conflict.get("reference_batch"):
+                    fact = node(
+                        3,
+                        conflict["reference_batch"],
+                        conflict.get("reference_label"),
+                        "batch authority",
+                        conflict["reference_batch"],
+                    )
+                    edges.append((reform_key, fact, "权威批次"))
         if origin.get("zone"):
             zone = origin["zone"]
             label = zone.get("short") or zone.get("label")
-            edges.append((reform_key, node(3, zone["iri"], label, "zone", zone["iri"]), "首创地"))
+            edge = (reform_key, node(3, zone["iri"], label, "zone", zone["iri"]), "首创地")
+            edges.append(edge)
+            if conflict and conflict.get("kind") == "zone":
+                marks[edge] = f"{conflict.get('comment_zh') or ''} / {conflict.get('comment') or ''}"
     rows = max(len(c) for c in columns) or 1
     height = rows * ROW_HEIGHT + 2 * MARGIN
     where: dict[str, tuple[float, float]] = {}
@@ -110,8 +131,18 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
         else:
             x1, x2 = sx + BOX_WIDTH, tx
         y1, y2 = sy + BOX_HEIGHT / 2, ty + BOX_HEIGHT / 2
+        conflict = marks.get((source, target, label))
         arrows.append(
-            {"x1": x1, "y1": y1, "x2": x2, "y2": y2, "label": label, "lx": (x1 + x2) / 2, "ly": (y1 + y2) / 2 - 4}
+            {
+                "x1": x1,
+                "y1": y1,
+                "x2": x2,
+                "y2": y2,
+                "label": f"⚠ {label} 冲突" if conflict else label,
+                "lx": (x1 + x2) / 2,
+                "ly": (y1 + y2) / 2 - 4,
+                "conflict": conflict,
+            }
         )
     width = MARGIN * 2 + 3 * COLUMN_WIDTH + BOX_WIDTH
     return {
@@ -142,13 +173,17 @@ def lineage_edges(case: dict[str, Any]) -> list[dict[str, Any]]:
         edges.append(
             {"relation": "provided by 提供单位", "target": provider, "evidence": evidence(provider.get("evidence"))}
         )
+    learned = {e["claim"]: e for e in data.get("learned_from", [])}
     for origin in data.get("origins", []):
         reform = origin["reform"]
         target = {"iri": reform["iri"], "label": reform.get("label")}
-        kind = origin["kind"]
-        edges.append(
-            {"relation": f"derived from 源自 ({kind})", "target": target, "evidence": evidence(origin.get("evidence"))}
+        entry = learned.get(origin["claim"])
+        relation = (
+            f"{entry['relation_en']} {entry['relation_zh']} (confidence {entry['confidence']:.2f})"
+            if entry
+            else f"derived from 源自 ({origin['kind']})"
         )
+        edges.append({"relation": relation, "target": target, "evidence": evidence(origin.get("evidence"))})
         if origin.get("batch"):
             edges.append(
                 {

@@ -155,3 +155,15 @@ def test_build_of_a_document_without_cases_exits_non_zero(tmp_path: Path) -> Non
     result = CliRunner().invoke(cli, ["build", str(bad), "--store", str(tmp_path / "s"), "-q"])
     assert result.exit_code != 0
     assert "x.txt" in result.output and "no cases recognised" in result.output
+
+
+def test_stats_and_trace_show_conflicts_and_relations_in_both_languages(store_path: str) -> None:
+    assert "冲突 / conflict" in run("stats", "--store", store_path)
+    (conflict,) = json.loads(run("stats", "--store", store_path, "--format", "json"))["conflicts"]
+    assert conflict["comment_zh"].startswith("批次不一致") and "batch 3" in conflict["comment"]
+    assert conflict["document_sources"] and conflict["authority_sources"]
+    data = json.loads(run("trace", "2", "--store", store_path, "--format", "json"))
+    assert {e["relation_zh"] for e in data["learned_from"]} == {"复制国家推广事项", "借鉴自贸区案例"}
+    assert data["conflicts"][0]["comment_zh"].startswith("批次不一致")
+    tree = run("trace", "2", "--store", store_path)
+    assert "复制国家推广事项" in tree and "copies a national item" in tree and "冲突 conflict" in tree

@@ -17,6 +17,7 @@ def include_routes(app: FastAPI) -> None:
         agencies,
         batches,
         cases,
+        conflicts,
         documents,
         home,
         network,
@@ -28,7 +29,20 @@ def include_routes(app: FastAPI) -> None:
         zones,
     )
 
-    for module in (cases, reforms, zones, agencies, batches, documents, stats, search, network, ontology, home):
+    for module in (
+        cases,
+        reforms,
+        zones,
+        agencies,
+        batches,
+        documents,
+        stats,
+        conflicts,
+        search,
+        network,
+        ontology,
+        home,
+    ):
         app.include_router(module.router)
     app.include_router(resources.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")

@@ -113,6 +113,22 @@ class LineageOrigin(Schema):
     evidence: EvidencePublic | None = None
 
 
+class LearnedFromPublic(Schema):
+    """One learned-from relation of the case's reform, named in Chinese and English, with its confidence."""
+
+    relation: str
+    relation_zh: str
+    relation_en: str
+    target: str | None = None
+    target_iri: str | None = None
+    zone: str | None = None
+    zone_iri: str | None = None
+    batch: dict[str, Any] | None = None
+    confidence: float
+    evidence: dict[str, Any] | None = None
+    claim: str
+
+
 class LineageAgency(Schema):
     iri: str
     label: str
@@ -131,6 +147,7 @@ class LineagePublic(Schema):
     origins: list[LineageOrigin]
     national_items: list[dict[str, Any]]
     agencies: list[LineageAgency]
+    learned_from: list[LearnedFromPublic] = []
     conflicts: list[dict[str, Any]]
 
 
@@ -288,4 +305,38 @@ class SearchHit(IdRef):
 
 class SearchPublic(Schema):
     data: list[SearchHit]
+    count: int
+
+
+class ConflictSide(Schema):
+    iri: str | None = None
+    title: str | None = None
+    claim: str | None = None
+    quote: str | None = None
+    line: int | None = None
+    batch: dict[str, Any] | None = None
+    zone: dict[str, Any] | None = None
+
+
+class AuthoritySide(Schema):
+    sources: list[str] = []
+    batch: dict[str, Any] | None = None
+    zone: dict[str, Any] | None = None
+
+
+class ConflictPublic(Schema):
+    """A document's claim against an authority's fact: both sides, and the message in Chinese and English."""
+
+    iri: str
+    holder: dict[str, Any]
+    kind: str
+    message_zh: str | None = None
+    message_en: str | None = None
+    about: dict[str, Any] | None = None
+    document: ConflictSide
+    authority: AuthoritySide
+
+
+class ConflictsPublic(Schema):
+    data: list[ConflictPublic]
     count: int
