@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from ftzgraph.graph.errors import QueryError
+from ftzgraph.graph.learned_from import relation_of_property
 from ftzgraph.graph.queries import PREFIXES, PROVIDER_KINDS
 from ftzgraph.graph.store import OxigraphStore, Store
 
@@ -358,34 +359,50 @@ class Context:
         }
 
     def origin_zones(self) -> list[dict[str, str]]:
-        """(case, zone, origin reform, basis): zones the text claims; else where the national item was piloted.
+        """(case, zone, origin reform, basis, relation, confidence): zones the text claims; else where an
+        authority says the national item was piloted.
 
         One row per case and zone, sorted by case id, then zone (a diffusion edge is keyed by case id). When
-        several claims of a case name the zone, the smallest origin reform IRI is kept.
+        several claims of a case name the zone, the smallest origin reform IRI is kept. ``relation`` is the
+        claim's learned-from relation (``borrows_zone_case`` …; for a reference zone, the relation of the claim
+        that names the item), ``confidence`` its confidence.
         """
-        columns = ("case", "zone", "entity")
+        columns = ("case", "zone", "entity", "relation", "confidence")
         claimed = table(
             self.store,
-            """SELECT ?case ?zone ?entity WHERE {
+            """SELECT ?case ?zone ?entity ?relation ?confidence WHERE {
   ?case ftz:reform/prov:qualifiedDerivation ?claim . ?claim ftz:claimedZone ?zone .
-  OPTIONAL { ?claim prov:entity ?entity } }""",
+  OPTIONAL { ?claim prov:entity ?entity }
+  OPTIONAL { ?claim ftz:learnedRelation ?relation } OPTIONAL { ?claim ftz:confidence ?confidence } }""",
             columns,
         )
         referenced = table(
             self.store,
-            """SELECT ?case ?zone ?entity WHERE {
+            """SELECT ?case ?zone ?entity ?relation ?confidence WHERE {
   ?case ftz:reform/prov:wasDerivedFrom ?entity . ?entity ftz:pilotedIn ?zone .
+  OPTIONAL { ?case ftz:reform/prov:qualifiedDerivation ?claim . ?claim prov:entity ?entity ;
+             ftz:learnedRelation ?relation ; ftz:confidence ?confidence }
   FILTER NOT EXISTS { ?case ftz:reform/prov:qualifiedDerivation/ftz:claimedZone ?any } }""",
             columns,
         )
-        found: dict[tuple[str, str], tuple[str, str]] = {}
+        found: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         for rows, basis in ((claimed, "document"), (referenced, "reference")):
-            for case, zone, entity in rows:
+            for case, zone, entity, relation, confidence in rows:
                 info = self.cases.get(case)
                 if info is None or zone == info.provider:
                     continue
                 previous = found.get((case, zone))
                 if previous is None or (entity and (not previous[0] or entity < previous[0])):
-                    found[(case, zone)] = (entity, basis)
+                    found[(case, zone)] = (entity, basis, relation, confidence)
         ordered = sorted(found.items(), key=lambda item: (self.cases[item[0][0]].id, item[0][1]))
-        return [{"case": c, "zone": z, "entity": e, "basis": basis} for (c, z), (e, basis) in ordered]
+        return [
+            {
+                "case": c,
+                "zone": z,
+                "entity": e,
+                "basis": basis,
+                "relation": relation_of_property(relation.rsplit("#", 1)[-1]) or "" if relation else "",
+                "confidence": confidence,
+            }
+            for (c, z), (e, basis, relation, confidence) in ordered
+        ]

@@ -26,6 +26,7 @@ import networkx as nx
 import numpy as np
 
 from ftzgraph.graph import _network_context as ctx
+from ftzgraph.graph.learned_from import relation_label
 from ftzgraph.graph.queries import iri_ref, literal
 from ftzgraph.graph.store import Store
 
@@ -307,7 +308,9 @@ def diffusion_network(
 
     Sources are the zones a case's origin claims name (``basis="document"``); for a case whose text names no
     zone, the zones where the reference data says its national item was piloted (``basis="reference"``).
-    Edge attributes: case, reform (the case's title), origin_reform, batch, batch_year, year, date, basis.
+    Edge attributes: case, reform (the case's title), origin_reform, batch, batch_year, year, date, basis, and the
+    learned-from relation of the claim (``relation``: borrows_zone_case, learns_from_zone, copies_national_item …;
+    ``relation_zh``; ``confidence``).
     Edges come in case-id order.
     """
     with ctx.paused_gc():
@@ -345,6 +348,9 @@ def diffusion_network(
                 date=case.date or (str(case.year) if case.year else ""),
                 document=case.doc,
                 basis=claim["basis"],
+                relation=claim["relation"],
+                relation_zh=relation_label(claim["relation"], "zh") if claim["relation"] else "",
+                confidence=float(claim["confidence"]) if claim["confidence"] else 0.0,
                 weight=1,
             )
     _empty_message(graph, "diffusion", flt, "case with an originating zone")

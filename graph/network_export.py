@@ -46,6 +46,8 @@ DIFFUSION_FIELDS = (
     "date",
     "case",
     "basis",
+    "relation",
+    "confidence",
 )
 
 
@@ -157,6 +159,8 @@ def diffusion_rows(graph: nx.Graph) -> list[dict[str, Any]]:
                 "date": data.get("date", ""),
                 "case": data.get("case", ""),
                 "basis": data.get("basis", ""),
+                "relation": data.get("relation", ""),
+                "confidence": data.get("confidence", ""),
             }
         )
     return sorted(rows, key=lambda r: (str(r["case"]), r["source_zone_iri"]))

@@ -197,3 +197,28 @@ def test_a_notice_placing_a_reference_item_in_another_batch_is_a_conflict_of_aut
     found = [c for c in conflicts(store) if c["about"] and c["about"]["iri"] == item]
     assert len(found) == 1 and "第5批" in found[0]["message_zh"] and "batch 3" in found[0]["message_en"]
     assert found[0]["holder"]["iri"].startswith(str(iris.ID) + "doc/")
+
+
+def test_one_node_per_item_across_documents_and_diffusion_uses_relations(tmp_path: Path) -> None:
+    """The bundled collection and another province's collection both copy 公证“最多跑一次” (worded differently):
+    one item node, learned by two providers; built with the notice that lists it, the notice is its authority."""
+    from ftzgraph.graph.network import diffusion_network
+
+    store = OxigraphStore(tmp_path / "store")
+    assert not build(
+        store, [bundled(), LAYOUTS / "province-cases-citing-batch5.txt", LAYOUTS / "sc-notice-batch5.txt"]
+    ).failed
+    who = run_query(store, "who-learned-an-item.rq")
+    adopters = {r["adopter"] for r in who if "最多跑一次" in r["item"] and r["relation"] == "复制国家推广事项"}
+    assert len(adopters) == 2, who
+    items = {r["item"] for r in who if "最多跑一次" in r["item"]}
+    assert len(items) == 1
+    batches = store.select(
+        PREFIXES + "SELECT DISTINCT ?b WHERE { ?case ftz:reform/ftz:copiesNationalItem ?i . ?i ftz:inBatch ?b . "
+        "?i rdfs:label ?l FILTER(CONTAINS(STR(?l), '最多跑一次')) }"
+    )
+    assert [r["b"] for r in batches] == [str(iris.batch("改革试点经验", 5))]
+    graph = diffusion_network(store)
+    relations = {data["relation"] for _, _, data in graph.edges(data=True)}
+    assert {"borrows_zone_case", "learns_from_zone"} <= relations and "" not in relations
+    assert all(0 < data["confidence"] <= 1 and data["year"] for _, _, data in graph.edges(data=True))
