@@ -108,14 +108,19 @@ def test_reforms(client: Any) -> None:
     others = _ok(client, "/reforms?national=false&limit=500")
     assert national["count"] + others["count"] == body["count"]
     assert all(r["national"] for r in national["data"]) and not any(r["national"] for r in others["data"])
+    # Batch and pilot zone are facts only where an authority (an independent source) states them.
+    national_item = next(r for r in body["data"] if r["label"] == "以信用为核心的跨部门协同监管平台")
+    detail = _ok(client, f"/reforms/{national_item['id']}")
+    assert [b["label"] for b in detail["batches"]] == ["自贸试验区第三批最佳实践案例"]
+    assert [z["label"] for z in detail["piloted_in"]] == ["广东自贸试验区深圳前海蛇口片区"]
+    # The bundled document's own item: its batch and zone stay the document's claims, not the item's facts.
     reform = next(r for r in body["data"] if r["label"] == "批次进出、集中申报")
     detail = _ok(client, f"/reforms/{reform['id']}")
-    assert [b["label"] for b in detail["batches"]] == ["自贸试验区第三批改革试点经验"]
-    assert [z["label"] for z in detail["piloted_in"]] == ["上海自贸试验区"]
+    assert detail["batches"] == [] and detail["piloted_in"] == [] and not detail["national"]
     (copy,) = detail["copied_by"]
     assert copy["id"] == CASE and copy["provider"]["label"] == "绥芬河片区"
     assert copy["document_number"] == "黑自贸工办函〔2023〕55号" and "2019" in copy["dates"]
-    assert "分送集报" in detail["alt_labels"]
+    assert set(copy["origin_kinds"]) == {"NationalBatchOrigin", "ZoneOrigin"}
 
 
 def test_zones(client: Any) -> None:
@@ -170,7 +175,7 @@ def test_batches_documents_stats(client: Any) -> None:
         ("上海自贸试验区", "zone", "中国（上海）自由贸易试验区"),
         ("china (shanghai)", "zone", "中国（上海）自由贸易试验区"),
         ("batch 3", "batch", "自贸试验区第三批改革试点经验"),
-        ("分送集报", "reform", "批次进出、集中申报"),
+        ("跨部门协同监管", "reform", "以信用为核心的跨部门协同监管平台"),
     ],
 )
 def test_search(client: Any, q: str, kind: str, label: str) -> None:

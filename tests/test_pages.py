@@ -72,7 +72,7 @@ def test_zone_agency_reform_and_document_pages(client: Any) -> None:
     assert 'id="agency-name">绥芬河海关<' in agency and "哈尔滨海关" in agency and 'id="partners"' in agency
     reform_id = next(r["id"] for r in client.get("/reforms?q=集中申报").json()["data"])
     reform = _page(client, f"/id/reform/{reform_id}")
-    assert "分送集报" in reform and f'href="/id/case/{CASE}"' in reform
+    assert "批次进出、集中申报" in reform and f'href="/id/case/{CASE}"' in reform
     document = _page(client, "/id/doc/d1fc55f7e367a")
     assert document.count('href="/id/case/') >= 28
 
