@@ -267,8 +267,9 @@ def test_a_collection_built_with_notices_conforms(store: OxigraphStore, bundled_
     """With batch notices in the same build, a case matched to a notice's item by title alone derives from a
     reform that only the notice's document describes; each document's graph must still conform on its own."""
     layouts = Path(__file__).parent / "data" / "layouts"
-    report = build(store, [bundled_path, *sorted(layouts.glob("*.txt"))], validate="full")
-    assert [d.error for d in report.documents] == [None] * 5
+    paths = [bundled_path, *sorted(layouts.glob("*.txt"))]
+    report = build(store, paths, validate="full")
+    assert len(paths) >= 5 and [d.error for d in report.documents] == [None] * len(paths)
     assert all(d.validated for d in report.documents)
 
 
