@@ -129,9 +129,11 @@ def classify(case: Case, origin: Origin, gazetteer: Gazetteer) -> Learned:
     if origin.kind == "zone":
         stated = any(word in quote for word in lexicon()["learning_words"])
         named = origin.item_title or _named_practice(quote, gazetteer)
-        item = _match(named, gazetteer) or _match(case.title, gazetteer)
-        if item is not None and item.origin is not None and item.origin.zone != origin.zone:
-            item = None  # an item of another zone is not what this sentence names
+        by_title = _match(case.title, gazetteer)
+        if by_title is not None and by_title.origin is not None and by_title.origin.zone != origin.zone:
+            by_title = None  # the case's title matches another zone's item: not what this sentence is about
+        # An item the sentence names stays even when an authority puts it elsewhere: that is a conflict.
+        item = _match(named, gazetteer) or by_title
         if named:
             target = item.name if item is not None else named
             confidence = _confidence("zone_stated_named" if stated else "zone_subject")

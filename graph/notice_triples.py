@@ -18,7 +18,9 @@ from rdflib.namespace import SKOS
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.gazetteer import NationalItem
+from ftzgraph.graph.layout import BATCH_NOTICE
 from ftzgraph.graph.notice import BatchItem, NationalBatch, domain_labels
+from ftzgraph.graph.source_kinds import KIND_CONCEPT, MINISTRY_LIST, NATIONAL_NOTICE
 from ftzgraph.graph.text import title_key
 from ftzgraph.ontology.namespace import FTZ
 
@@ -119,6 +121,9 @@ def item_triples(dg: DocumentGraph, item: BatchItem, batch: Term) -> Term:
         dg.add(node, T_SKOS.altLabel, zh_text(item.title))
     dg.add(node, T_FTZ.inBatch, batch)
     dg.add(node, T_DCTERMS.source, dg.doc)
+    # How the fact is known: a State Council notice, or a ministry's (MOFCOM's) best-practice list.
+    kind = NATIONAL_NOTICE if dg.extraction.layout == BATCH_NOTICE else MINISTRY_LIST
+    dg.add(node, T_FTZ.sourceKind, iri(KIND_CONCEPT[kind]))
     dg.evidence(node, T_FTZ.inBatch, item.evidence, batch)
     if reference is not None:
         _batch_conflict(dg, item, reference, node, batch)

@@ -15,17 +15,9 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.gazetteer import Gazetteer, Place
-from ftzgraph.graph.source_kinds import source_kind
+from ftzgraph.graph.source_kinds import KIND_CONCEPT, source_kind
 from ftzgraph.graph.triples import BATCH_KIND, batch_label, date_literal, place_iri, zh
 from ftzgraph.ontology.namespace import FTZ
-
-SOURCE_KIND = {
-    "national_notice": FTZ.NationalNoticeSource,
-    "ministry_list": FTZ.MinistryListSource,
-    "provincial_document": FTZ.ProvincialDocumentSource,
-    "news": FTZ.NewsSource,
-}
-"""How a reference fact is known: the ``ftz:sourceKind`` concept of each source kind (graph/source_kinds.py)."""
 
 SCHEME_FILES = ("agencies/sectors.ttl", "vocab/domains.ttl")
 """SKOS concept schemes kept as data (agency sectors, policy domains), loaded into the reference graph."""
@@ -38,7 +30,7 @@ def _sources(graph: Graph, node: URIRef, sources: object) -> None:
     for url in sources if isinstance(sources, list) else [sources]:
         if url:
             graph.add((node, DCTERMS.source, Literal(str(url))))
-            graph.add((node, FTZ.sourceKind, SOURCE_KIND[source_kind(str(url))]))
+            graph.add((node, FTZ.sourceKind, KIND_CONCEPT[source_kind(str(url))]))
 
 
 def reference_graph(gazetteer: Gazetteer) -> Graph:

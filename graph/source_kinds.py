@@ -16,12 +16,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ftzgraph.graph.lexicon import read_yaml
+from ftzgraph.ontology.namespace import FTZ
 
 NATIONAL_NOTICE = "national_notice"
 MINISTRY_LIST = "ministry_list"
 PROVINCIAL_DOCUMENT = "provincial_document"
 NEWS = "news"
 KINDS = (NATIONAL_NOTICE, MINISTRY_LIST, PROVINCIAL_DOCUMENT, NEWS)
+KIND_CONCEPT = {
+    NATIONAL_NOTICE: FTZ.NationalNoticeSource,
+    MINISTRY_LIST: FTZ.MinistryListSource,
+    PROVINCIAL_DOCUMENT: FTZ.ProvincialDocumentSource,
+    NEWS: FTZ.NewsSource,
+}
+"""The ``ftz:sourceKind`` concept of each source kind (ontology/ftz.ttl, ``ftz:SourceKindScheme``)."""
 
 
 @cache

@@ -222,3 +222,55 @@ def test_one_node_per_item_across_documents_and_diffusion_uses_relations(tmp_pat
     relations = {data["relation"] for _, _, data in graph.edges(data=True)}
     assert {"borrows_zone_case", "learns_from_zone"} <= relations and "" not in relations
     assert all(0 < data["confidence"] <= 1 and data["year"] for _, _, data in graph.edges(data=True))
+
+
+ZONE_CLAIM = """# 关于印发第九批复制推广典型案例的通知
+
+## 案例 1
+
+# “保税混矿监管创新”复制推广典型案例
+
+(绥芬河片区提供)
+
+绥芬河片区积极借鉴中国（上海）自由贸易试验区首创的“‘保税混矿’监管创新”做法，在综合保税区开展保税混矿业务。
+
+## 一、主要做法
+
+海关对混矿作业实施全过程监管。
+"""
+
+
+def test_a_claimed_zone_that_an_authority_contradicts_is_a_conflict(tmp_path: Path) -> None:
+    """The reference (a news source) says the item was first piloted in Dalian; the document says Shanghai."""
+    path = tmp_path / "cases.txt"
+    path.write_text(ZONE_CLAIM, encoding="utf-8")
+    store = OxigraphStore(tmp_path / "store")
+    assert not build(store, [path]).failed
+    (conflict,) = conflicts(store)
+    assert conflict["kind"] == "zone"
+    assert conflict["document"]["zone"]["iri"] == str(iris.zone("shanghai"))
+    assert "liaoning" in conflict["authority"]["zone"]["iri"]
+    assert conflict["message_zh"].startswith("首创地不一致") and "Dalian" not in conflict["message_zh"]
+    assert "上海" in conflict["message_en"] and conflict["authority"]["sources"]
+    (record,) = case_records(store)
+    relations = {e["relation"] for e in record["learned_from"]}
+    assert "borrows_zone_case" in relations
+    # The item's pilot zone stays the authority's: the claim does not add Shanghai to it.
+    zones = store.select(PREFIXES + f"SELECT DISTINCT ?z WHERE {{ <{conflict['about']['iri']}> ftz:pilotedIn ?z }}")
+    assert [r["z"] for r in zones] == [conflict["authority"]["zone"]["iri"]]
+
+
+def test_how_each_fact_is_known(with_notice: OxigraphStore) -> None:
+    """Reference facts carry a source kind per source; an item a best-practice collection lists, a ministry list."""
+    kinds = {
+        r["k"].rsplit("#", 1)[-1]
+        for r in with_notice.select(
+            PREFIXES + f"SELECT DISTINCT ?k WHERE {{ <{iris.reform(ITEM)}> ftz:sourceKind ?k }}"
+        )
+    }
+    assert kinds == {"NewsSource", "MinistryListSource"}
+    rows = with_notice.select(
+        PREFIXES
+        + f"SELECT DISTINCT ?v WHERE {{ GRAPH <{iris.REFERENCE_GRAPH}> {{ <{iris.reform(ITEM)}> ftz:verified ?v }} }}"
+    )
+    assert [r["v"] for r in rows] == [True]
