@@ -125,7 +125,7 @@ WHERE {{
   ?claim ftz:originKind ?kind ; prov:entity ?entity .
   OPTIONAL {{ {case} ftz:reform/prov:qualifiedDerivation/prov:entity ?entity .
              ?entity rdfs:label ?entityLabel FILTER(LANG(?entityLabel) = "zh") }}
-  BIND(EXISTS {{ GRAPH ?g {{ ?entity a ftz:NationalReform ; ftz:verified ?v }} }} AS ?national)
+  BIND(EXISTS {{ ?entity a ftz:NationalReform }} AS ?national)  # typed only by authorities
   OPTIONAL {{ {case} ftz:reform/prov:qualifiedDerivation ?claim . ?claim ftz:claimedBatch ?batch .
              ?batch skos:prefLabel ?batchLabel FILTER(LANG(?batchLabel) = "zh")
              OPTIONAL {{ ?batch ftz:batchNumber ?batchNumber }} OPTIONAL {{ ?batch ftz:batchKind ?batchKind }} }}
