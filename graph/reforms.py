@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from ftzgraph.graph.learned_relations import learned_from
 from ftzgraph.graph.queries import PREFIXES
 from ftzgraph.graph.resources import case_summaries, contains, iri_ref, resource_id, resource_iri
 from ftzgraph.graph.store import Store
@@ -129,9 +130,16 @@ def read_reform(store: Store, reform_id: str) -> dict[str, Any] | None:
         evidence = {"iri": row.get("ev"), "quote": row.get("quote"), "start": row.get("start"), "line": row.get("line")}
         if row.get("ev") and evidence not in entry["evidence"]:
             entry["evidence"].append(evidence)
+    learned = learned_from(store, list(per_case)) if per_case else {}
     copied_by = [
         {
             **summary,
+            # How each case learned this reform, as its document states it (relation, claimed batch and zone).
+            "relations": [
+                {k: e[k] for k in ("relation", "relation_zh", "relation_en", "confidence", "batch", "zone")}
+                for e in learned.get(summary["iri"], [])
+                if e["target_iri"] == iri
+            ],
             "origin_kinds": per_case[summary["iri"]]["kinds"],
             "evidence": per_case[summary["iri"]]["evidence"],
             "document_issued": per_case[summary["iri"]]["issued"],

@@ -61,3 +61,14 @@ def test_case_page_marks_the_conflicting_edge_and_names_relations(client: Any) -
     assert "https://gps0571.com/fztgsecond/466" in page
     other = client.get(f"/id/case/{CASE_9}", headers={"Accept": "text/html"}).text
     assert 'class="edge conflict"' not in other and "自行复制" in other
+
+
+def test_reform_lists_who_learned_it_and_how(client: Any) -> None:
+    item = iris.reform("以信用为核心的跨部门协同监管平台")
+    detail = client.get(f"/reforms/{str(item).rsplit('/', 1)[-1]}").json()
+    assert [b["label"] for b in detail["batches"]] == ["自贸试验区第三批最佳实践案例"]  # the authority's
+    (copy,) = detail["copied_by"]
+    claimed = {(r["relation"], (r["batch"] or {}).get("number")) for r in copy["relations"]}
+    assert claimed == {("copies_national_item", 1), ("borrows_zone_case", None)}  # the document's claims
+    page = client.get(f"/id/reform/{str(item).rsplit('/', 1)[-1]}", headers={"Accept": "text/html"}).text
+    assert "复制国家推广事项" in page and "as the document claims" in page

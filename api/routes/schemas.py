@@ -177,6 +177,7 @@ class CopyPublic(CasePublic):
     """A case that copied a reform: where (its provider), when (document date, dates it mentions), as stated."""
 
     origin_kinds: list[str] = []
+    relations: list[dict[str, Any]] = []
     evidence: list[EvidencePublic] = []
     document_issued: str | None = None
     document_number: str | None = None
