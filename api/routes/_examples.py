@@ -59,19 +59,57 @@ LINEAGE = {
         {
             "claim": CASE_REF["iri"] + "/origin/1",
             "kind": "NationalBatchOrigin",
-            "reform": {"iri": ID + "reform/db98872ad0a3", "label": "批次进出、集中申报", "national": True},
+            "reform": {"iri": ID + "reform/db98872ad0a3", "label": "批次进出、集中申报", "national": False},
             "batch": {"iri": ID + "batch/sc-3", "label": "自贸试验区第三批改革试点经验", "number": 3},
             "zone": None,
             "evidence": EVIDENCE,
         }
     ],
-    "national_items": [
-        {"iri": ID + "reform/db98872ad0a3", "batches": ["自贸试验区第三批改革试点经验"], "zones": ["上海自贸试验区"]}
-    ],
+    "national_items": [],
     "agencies": [
         {"iri": ID + "agency/2da89fc959ff", "label": "绥芬河海关", "sector": ID + "sector/customs", "evidence": None}
     ],
+    "learned_from": [
+        {
+            "relation": "copies_national_item",
+            "relation_zh": "复制国家推广事项",
+            "relation_en": "copies a national item",
+            "target": "批次进出、集中申报",
+            "target_iri": ID + "reform/db98872ad0a3",
+            "zone": None,
+            "zone_iri": None,
+            "batch": {"kind": "改革试点经验", "number": 3},
+            "confidence": 0.95,
+            "evidence": {"quote": EVIDENCE["quote"], "line": EVIDENCE["line"]},
+            "claim": CASE_REF["iri"] + "/origin/1",
+        }
+    ],
     "conflicts": [],
+}
+CONFLICTS = {
+    "data": [
+        {
+            "iri": ID + "case/d1fc55f7e367a-2/conflict/1",
+            "holder": {"iri": ID + "case/d1fc55f7e367a-2", "title": "以信用为核心的跨部门协同监管平台"},
+            "kind": "batch",
+            "message_zh": "批次不一致：文件称第1批，参考数据为第3批",
+            "message_en": "The document places this reform in 最佳实践案例 batch 1; "
+            "the reference data places it in batch 3.",
+            "about": {"iri": ID + "reform/8857485c8b82", "label": "以信用为核心的跨部门协同监管平台"},
+            "document": {
+                "iri": ID + "doc/d1fc55f7e367a",
+                "claim": ID + "case/d1fc55f7e367a-2/origin/1",
+                "quote": "伊春市积极复制推广自贸试验区国家第一批最佳实践案例“以信用为核心的跨部门协同监管平台”…",
+                "line": 103,
+                "batch": {"iri": ID + "batch/bp-1", "label": "自贸试验区第一批最佳实践案例"},
+            },
+            "authority": {
+                "sources": ["https://gps0571.com/fztgsecond/466"],
+                "batch": {"iri": ID + "batch/bp-3", "label": "自贸试验区第三批最佳实践案例"},
+            },
+        }
+    ],
+    "count": 1,
 }
 CASES = {"data": [CASE_REF], "count": 1}
 CASE = {
