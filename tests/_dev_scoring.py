@@ -8,7 +8,9 @@ Rules:
 - origin batch: the set of (kind, number) pairs, exact (null number matches null only);
 - origin zone: the set of zones, both sides normalised through the reference gazetteer (FTZ or area);
 - agencies: the gold README's rule: two names are the same when equal after removing spaces, or when one
-  equals the other with the case's own city or county prefix added;
+  equals the other with the case's own city or county prefix added; both names are first brought to their
+  standard form (data/agencies/standard_names.yaml: 市发改委 = 市发展和改革委员会; 国家税务总局X市税务局 =
+  X市税务局), since the bundled gold keeps short forms as written and the dev gold writes full names;
 - outcomes: a gold outcome is found when an extracted outcome has its value (or its after value, or its
   before and after values); its label is right when one label contains the other after removing spaces;
   its qualifier is right when the extracted ``qualifier`` equals the gold one (a before/after pair: the
@@ -152,8 +154,29 @@ def prefixes(gold_case: dict[str, Any]) -> list[str]:
     return sorted(found)
 
 
+@cache
+def _standard_forms() -> list[tuple[str, str]]:
+    from ftzgraph.graph.extract._agency_names import load_yaml
+
+    pairs = [(form, n["standard"]) for n in load_yaml("standard_names.yaml")["names"] for form in n["forms"]]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+def standard_name(name: str) -> str:
+    """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会) and the national
+    tax prefix dropped (国家税务总局X市税务局 -> X市税务局): the same body, however the gold wrote it."""
+    name = squash(name)
+    if name.startswith("国家税务总局") and name.endswith("税务局") and len(name) > len("国家税务总局税务局"):
+        name = name[len("国家税务总局") :]
+    for form, standard in _standard_forms():
+        if name.endswith(form) and not name.endswith(standard):
+            return name[: -len(form)] + standard
+    return name
+
+
 def same_agency(a: str, b: str, own: list[str]) -> bool:
-    a, b = squash(a), squash(b)
+    """The gold README's rule, on names whose short endings are first written in their standard form."""
+    a, b = standard_name(a), standard_name(b)
     return a == b or any(a == p + b or b == p + a for p in own)
 
 

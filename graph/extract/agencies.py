@@ -305,8 +305,19 @@ def _sector_rules() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rule["pattern"]), rule["sector"]) for rule in load_yaml("sector_rules.yaml")["rules"]]
 
 
+@functools.cache
+def _standard_sectors() -> list[tuple[str, str]]:
+    """(standard name ending, sector) from data/agencies/standard_names.yaml, longest ending first."""
+    names = load_yaml("standard_names.yaml")["names"]
+    return sorted(((n["standard"], n["sector"]) for n in names), key=lambda pair: len(pair[0]), reverse=True)
+
+
 def sector_of(name: str) -> str:
-    """The sector slug of a body's name: the first rule of data/agencies/sector_rules.yaml that matches."""
+    """The sector slug of a body's name: its standard name's sector (standard_names.yaml) when it ends in
+    one, else the first rule of data/agencies/sector_rules.yaml that matches."""
+    for ending, sector in _standard_sectors():
+        if name.endswith(ending):
+            return sector
     return next((sector for pattern, sector in _sector_rules() if pattern.search(name)), "other")
 
 
