@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ftzgraph.graph.best_practice import apply_origins, best_practice_batch, case_origins
 from ftzgraph.graph.errors import NoCasesError
-from ftzgraph.graph.extract.agencies import extract_agencies
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.citations import extract_citations
 from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
 from ftzgraph.graph.extract.origins import extract_origins
@@ -126,7 +126,7 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
         )
     item = _national_item(case, gazetteer)
     case.national_item = item.name if item else None
-    case.agencies = extract_agencies(text, provider)
+    case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider)
     case.citations = extract_citations(text)
     case.outcomes = extract_outcomes(text)
     case.dates = extract_dates(text)

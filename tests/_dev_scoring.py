@@ -53,6 +53,9 @@ GOLD_EXCEPTIONS_AGENCIES: dict[tuple[str, int], dict[str, Any]] = {
     # which plays the same role; and 绥东试验区建设推进组 is a working group, which the gold files under
     # other_actors elsewhere (case 4).
     ("hlj-ftz-2023-batch3", 24): {"not_agencies": {"牡丹江市", "绥芬河市", "东宁市", "绥东试验区建设推进组"}},
+    # Case 20: 在行政审批服务中心设置“一业一证”综合窗口 names the centre as the place of a counter, as 在银行、
+    # 政务服务中心设置…网点 in case 25 (which the gold does not count): a place, not an acting body (issue #15).
+    ("hlj-ftz-2023-batch3", 20): {"not_agencies": {"行政审批服务中心"}},
     # Case 28: the source's last paragraph names 绥芬河市税务局, the same body as the gold's 绥芬河片区税务局.
     ("hlj-ftz-2023-batch3", 28): {"same": {("绥芬河市税务局", "绥芬河片区税务局")}},
 }
