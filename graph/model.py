@@ -153,7 +153,11 @@ class Citation:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A quantitative result: what it measures, the value and unit, and a before/after pair if stated."""
+    """A quantitative result: what it measures, the value and unit, and a before/after pair if stated.
+
+    ``qualifier`` keeps an approximation written with the figure (余, 多, 近, 约, 左右, 以内 …; for a pair, the
+    after side's, else the before side's), so 300余家 does not read as exactly 300. ``after_text`` is an after
+    state that is not a number (压缩至即办: 即办)."""
 
     what: str
     value: float | None
@@ -161,6 +165,8 @@ class Outcome:
     evidence: Evidence
     before: float | None = None
     after: float | None = None
+    qualifier: str | None = None
+    after_text: str | None = None
 
 
 @dataclass(frozen=True)

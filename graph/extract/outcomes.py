@@ -189,6 +189,29 @@ class _Found:
     end: int
     before: float | None = None
     after: float | None = None
+    qualifier: str | None = None
+    after_text: str | None = None
+
+
+def _qualifier(text: str, match: re.Match[str], tag: str) -> str | None:
+    """The approximation written with one figure of ``match``: 余/多 after the number, a word before it
+    (近, 约, 超过 …) or after its unit (左右, 以内 …); None when the figure is exact."""
+    if match[f"{tag}num"] is None:
+        return None
+    inner = match[f"{tag}q1"] or match[f"{tag}q2"]
+    if inner:
+        return inner
+    kept = lexicon()["qualifiers_kept"]
+    end = match.end(f"{tag}unit") if match[f"{tag}unit"] else match.end(f"{tag}num")
+    tail = text[end:].lstrip(" \t\u3000")
+    for word in kept["tail"]:
+        if tail.startswith(word):
+            return str(word)
+    head = text[: match.start(f"{tag}num")].rstrip(" \t\u3000")
+    for word in sorted(kept["before"], key=len, reverse=True):
+        if head.endswith(word):
+            return str(word)
+    return None
 
 
 def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
@@ -206,7 +229,20 @@ def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
             b_size, a_size = _size(b_unit), _size(unit)
             before = before * b_size[1] / a_size[1] if b_size and a_size and b_size[0] == a_size[0] else None
         what, what_start, _ = _measure(text, match.start(), match.end())
-        found.append(_Found(what, after, unit, min(what_start, match.start()), match.end(), before, after))
+        qualifier = _qualifier(text, match, "a") or _qualifier(text, match, "b")
+        found.append(
+            _Found(
+                what,
+                after,
+                unit,
+                min(what_start, match.start()),
+                match.end(),
+                before,
+                after,
+                qualifier,
+                match["instant"],
+            )
+        )
     return found
 
 
@@ -219,7 +255,10 @@ def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
         value, unit = _to_float(match["num"]), _unit_of(match, "")
         what, what_start, what_end = _measure(text, start, end)
         after = value if _patterns().after_only.search(text[max(0, start - 12) : start]) else None
-        found.append(_Found(what, value, unit, min(what_start, start), max(end, what_end), after=after))
+        qualifier = _qualifier(text, match, "")
+        found.append(
+            _Found(what, value, unit, min(what_start, start), max(end, what_end), after=after, qualifier=qualifier)
+        )
     for match in _patterns().multiple.finditer(text):
         if not _overlaps(masked, *match.span()):
             what, what_start, what_end = _measure(text, match.start(), match.end())
@@ -244,5 +283,5 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     outcomes = []
     for f in sorted(found, key=order):
         evidence = case.evidence(offsets[f.start], offsets[f.end - 1] + 1)
-        outcomes.append(Outcome(f.what, f.value, f.unit, evidence, f.before, f.after))
+        outcomes.append(Outcome(f.what, f.value, f.unit, evidence, f.before, f.after, f.qualifier, f.after_text))
     return outcomes
