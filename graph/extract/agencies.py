@@ -106,8 +106,8 @@ def extract_agencies_and_mentions(
     mentions = [
         AgencyNameMention(
             re.sub(r"\s+", "", text[h.start : h.end]),
-            h.name if h.confidence != "low" else None,
-            h.confidence,
+            h.name if h.confidence not in ("low", "as_written") else None,
+            "low" if h.confidence == "as_written" else h.confidence,
             case.evidence(h.start, h.end),
         )
         for h in hits
@@ -263,7 +263,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     }
     province_name = document_province(doc_text, gaz)
     area = None
-    ftz_place = load_ftz_gazetteer().resolve(provider) if provider else None
+    ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
     if ftz_place is not None and ftz_place.area:
         area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area")
     return _Context(
@@ -298,6 +298,8 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
             hit.name = next(iter(family))
             hit.place = next((h.place for h in hits if h.name == hit.name and h.place), None)
             hit.confidence = "medium"
+        elif hit.core.core in load_yaml("departments.yaml")["no_city_fallback"]:
+            hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
         elif hit.core.national or ctx.city is None:
             hit.name = hit.core.canonical
             hit.confidence = "high" if hit.core.national else "low"

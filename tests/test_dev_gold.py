@@ -1,0 +1,82 @@
+"""Facts that must hold beyond the bundled document (issue #15): agencies, places, qualifiers and after states,
+scored against the dev collections (constructed, tests/data/dev) with the rules of tests/_dev_scoring.py.
+
+Floors are what the extractor reaches now; the issue's targets that are not yet met are named in the note
+of the branch, not asserted here.
+"""
+
+from __future__ import annotations
+
+from _dev_scoring import extracted, score_collection, score_sentences
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+from ftzgraph.graph.extract.outcomes import extract_outcomes
+
+
+def test_bundled_document_stays_at_gold_level() -> None:
+    s = score_collection("hlj-ftz-2023-batch3")
+    print(f"\nbundled: provider {s.provider}, batch {s.batch}, zone {s.zone}, P {s.precision:.2f} R {s.recall:.2f}")
+    assert (s.provider, s.batch, s.zone) == (28, 28, 28)
+    assert s.precision >= 0.97 and s.recall >= 0.95
+    assert s.qualifiers_right == s.qualifiers_expected
+
+
+def test_agencies_in_another_provinces_layout_meet_the_targets() -> None:
+    s = score_collection("henan-style-2024")
+    print(f"\nhenan: agencies P {s.precision:.2f} R {s.recall:.2f}; origins {s.batch}/{s.zone} of {s.cases}")
+    assert s.precision >= 0.92 and s.recall >= 0.88
+    assert s.batch == s.cases
+
+
+def test_dev_sentences_floor() -> None:
+    t = score_sentences()
+    print(f"\nsentences: both right {t.both}/{t.total}")
+    assert t.both / t.total >= 0.69
+
+
+def test_short_forms_take_the_case_city_and_standard_name() -> None:
+    text = "市发改委、市住建局会同市交警支队，与郑州海关联合推进。海关对企业开展培训。"
+    agencies, mentions = extract_agencies_and_mentions(make_case(text), "郑州市")
+    assert [a.name for a in agencies] == [
+        "郑州市发展和改革委员会",
+        "郑州市住房和城乡建设局",
+        "郑州市公安局交通警察支队",
+        "郑州海关",
+    ]
+    assert {m.as_written: m.confidence for m in mentions}["市发改委"] == "medium"
+
+
+def test_a_body_named_as_a_place_or_a_provider_line_is_not_an_actor() -> None:
+    text = "（报送单位：洛阳市人民政府）\n并在银行、政务服务中心设置帮办网点。市科技局牵头办理。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "洛阳市")
+    assert [a.name for a in agencies] == ["洛阳市科学技术局"]
+
+
+def test_no_invented_names_from_a_city_and_a_generic_word() -> None:
+    text = "联合人民银行和外汇管理局开展培训。司法所负责调解。"
+    agencies, mentions = extract_agencies_and_mentions(make_case(text), "绥芬河市")
+    names = {a.name for a in agencies}
+    assert "绥芬河市外汇管理局" not in names and "绥芬河市司法所" not in names
+    assert {m.as_written: m.agency for m in mentions}["司法所"] is None
+
+
+def test_area_committee_is_the_provider_areas_full_name() -> None:
+    text = "片区管委会牵头，会同相关部门开展联合检查。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "中国（河南）自由贸易试验区郑州片区管委会")
+    assert [a.name for a in agencies] == ["中国（河南）自由贸易试验区郑州片区管理委员会"]
+
+
+def test_a_verb_glued_to_a_place_stem_is_no_place() -> None:
+    cases = extracted("henan-style-2024")
+    assert not [a.name for c in cases.values() for a in c.agencies if a.name.startswith("委托")]
+
+
+def test_qualifiers_and_non_numeric_after_values_are_kept() -> None:
+    text = "覆盖300余家法人企业，办理时间由5个工作日压缩至即办，节约成本约2100万元，时间缩短至30分钟以内。"
+    outcomes = extract_outcomes(make_case(text))
+    by_value = {o.value: o for o in outcomes if o.value is not None}
+    assert by_value[300].qualifier == "余"
+    assert by_value[2100].qualifier == "约"
+    assert any(o.after_text == "即办" and o.before == 5 for o in outcomes)
+    assert by_value[30].qualifier == "以内"
