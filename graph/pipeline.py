@@ -21,6 +21,7 @@ from ftzgraph.graph.gazetteer import Gazetteer, NationalItem, Place, load_gazett
 from ftzgraph.graph.layout import BATCH_NOTICE, BEST_PRACTICE, CASE_COLLECTION, detect_layout
 from ftzgraph.graph.model import Case, CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.notice import NationalBatch, parse_notice
+from ftzgraph.graph.page_furniture import mask_page_furniture
 from ftzgraph.graph.script import is_traditional, restore_original, to_simplified
 from ftzgraph.graph.split import provider_line, split_cases
 from ftzgraph.graph.text import title_key
@@ -142,13 +143,16 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     """Split and extract every case of ``document`` (or the batch of a notice); raises ``NoCasesError``
     when a collection has no cases.
 
-    A document in traditional script is matched on a simplified copy (same length, same offsets); its
-    quotes, titles and providers are then read from the original text, so labels keep the original script.
+    A document in traditional script is matched on a simplified copy (same length, same offsets), and one
+    copied out of a PDF on a copy whose page numbers and running headers are blanked; quotes, titles and
+    providers are then read from the original text, so labels keep the original script.
     """
     gazetteer = gazetteer or load_gazetteer()
-    if is_traditional(document.text):
-        simplified = dataclasses.replace(document, text=to_simplified(document.text))
-        extraction = _extract(simplified, gazetteer)
+    text = mask_page_furniture(document.text) or document.text  # PDF page numbers and running headers
+    if is_traditional(text):
+        text = to_simplified(text)
+    if text != document.text:
+        extraction = _extract(dataclasses.replace(document, text=text), gazetteer)
         return _in_original_script(extraction, document)
     return _extract(document, gazetteer)
 

@@ -80,3 +80,21 @@ def test_qualifiers_and_non_numeric_after_values_are_kept() -> None:
     assert by_value[2100].qualifier == "约"
     assert any(o.after_text == "即办" and o.before == 5 for o in outcomes)
     assert by_value[30].qualifier == "以内"
+
+
+def test_a_pdf_layout_with_running_headers_gives_every_case_with_its_provider() -> None:
+    s = score_collection("guangxi-style-2024")
+    print(f"\nguangxi: cases {s.found}/{s.cases}, provider {s.provider}, P {s.precision:.2f} R {s.recall:.2f}")
+    assert s.found == s.cases == 8
+    assert s.provider >= 6
+
+
+def test_page_numbers_and_running_headers_are_blanked_with_offsets_kept() -> None:
+    from ftzgraph.graph.page_furniture import mask_page_furniture
+
+    text = "甲文件\n正文一\n— 1 —\n某某办公室文件\n正文二\n— 2 —\n某某办公室文件\n正文三\n"
+    masked = mask_page_furniture(text)
+    assert masked is not None and len(masked) == len(text)
+    assert "某某办公室文件" not in masked and "— 1 —" not in masked
+    assert "正文三" in masked and "甲文件" in masked
+    assert mask_page_furniture("只有一页\n— 1 —\n") is None
