@@ -104,8 +104,28 @@ def _national_item(case: Case, gazetteer: Gazetteer) -> NationalItem | None:
     return gazetteer.match_item(case.title)
 
 
+_GOVERNMENT_TAIL = re.compile("(?:人民政府|政府)$")
+_COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会)$")
+
+
+def provider_unit(name: str, gazetteer: Gazetteer) -> str:
+    """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
+    郑州市, 开封片区管委会 -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
+    summary tables list them. Other units (南宁市商务局) stay as written."""
+    name = re.split("[、，,和及]", name.strip(), maxsplit=1)[0].strip() if "、" in name else name.strip()
+    city = _GOVERNMENT_TAIL.sub("", name)
+    if city != name and city.endswith(CITY_SUFFIXES) and len(city) >= 3:
+        return city
+    area = _COMMITTEE_TAIL.sub("", name)
+    if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
+        return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
+    return name
+
+
 def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     provider, provider_evidence, warnings = _provider(text)
+    if provider:
+        provider = provider_unit(provider, gazetteer)
     kind, place = provider_kind(provider, gazetteer) if provider else ("other", None)
     case = Case(
         text=text,
@@ -168,8 +188,11 @@ def _in_original_script(extraction: Extraction, document: Document) -> Extractio
         if at >= 0:  # the title is a span of the heading: take it from the original
             case.title = heading[at : at + len(case.title)]
             case.text.title = case.title
-        if "provider" in case.evidence and case.provider:
-            case.provider = case.evidence["provider"].quote.strip() or case.provider
+        if "provider" in case.evidence and case.provider:  # the provider's span of the original quote
+            quote = case.evidence["provider"].quote
+            at = to_simplified(quote).find(case.provider)
+            if at >= 0:
+                case.provider = quote[at : at + len(case.provider)]
     return restored
 
 

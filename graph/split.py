@@ -25,6 +25,8 @@ PROVIDER_RE = re.compile(
     r"|(?P<b>[^()（）\n，。：:]{2,30}?)\s*提供"
     r"|[（(]?\s*(?:报送|提供|申报)单位\s*[:：]\s*(?P<c>[^\n，。]{2,40}?)\s*[)）]?)\s*$"
 )
+CLOSING_BLOCK_RE = re.compile(r"^[ \t\u3000]*(?:抄送|抄报)[ \t\u3000]*[:：]", re.MULTILINE)
+"""The distribution block after a collection's last case (抄送：…); it belongs to no case."""
 TABLE_HEADER_RE = re.compile(r"序号.{0,20}?(?:案例|事项|名称)")
 TABLE_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|\s{2,})\s*")
 BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
@@ -166,6 +168,9 @@ def split_cases(document: Document) -> SplitResult:
         title_line = lines[title_index]
         start = lines[span_index].start
         end = lines[end_index - 1].end if end_index - 1 >= span_index else title_line.end
+        closing = CLOSING_BLOCK_RE.search(document.text, title_line.end, end) if k + 1 == len(starts) else None
+        if closing:  # the last case ends before the distribution block (抄送：…)
+            end = len(document.text[: closing.start()].rstrip())
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
         heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end - trail)
         title = clean_title(wrapped.get(title_index, title_line.text))
@@ -320,7 +325,9 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
     """The provider line as the last line of the case ((X供稿), （报送单位：X）), as PDF collections put it."""
     text = case.text
     end = len(text.rstrip())
-    for _ in range(2):
+    closing = CLOSING_BLOCK_RE.search(text)
+    end = len(text[: closing.start()].rstrip()) if closing else end
+    for _ in range(3):
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         match = PROVIDER_RE.match(line)
