@@ -341,8 +341,27 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     hit.place, hit.unit = place, unit
 
 
+_BRANCH_RANK = ("分行", "营业管理部", "中心支行", "支行", "分局", "中心支局", "支局")
+"""When a case writes one network's branch in one place two ways (人行洛阳市中心支行 and 人民银行洛阳市分行,
+as documents of the 2024 reorganisation do), it is one body, named by the higher rank."""
+
+
+def _one_branch_per_place(hits: list[_Hit]) -> None:
+    groups: dict[tuple[str, str], list[_Hit]] = {}
+    for hit in hits:
+        if hit.place is not None and hit.core.family != hit.core.canonical and hit.core.core in _BRANCH_RANK:
+            groups.setdefault((hit.core.family, hit.place.name), []).append(hit)
+    for group in groups.values():
+        names = {h.name for h in group}
+        if len(names) > 1:
+            best = min(group, key=lambda h: _BRANCH_RANK.index(h.core.core))
+            for hit in group:
+                hit.name = best.name
+
+
 def _merge(case: CaseText, hits: list[_Hit]) -> list[AgencyMention]:
     """One AgencyMention per body that acts at least once; surface forms and evidence from every mention."""
+    _one_branch_per_place(hits)
     bodies: dict[str, list[_Hit]] = {}
     for hit in hits:
         assert hit.name is not None
