@@ -152,6 +152,8 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
         for area in zone.get("areas") or []:
             areas[(zone_id, area["name_zh"])] = area
             area_forms = [area["name_zh"], *_as_list(area.get("aliases_zh"))]
+            # News writes an area as X自贸片区 (横琴自贸片区): the same area as X片区.
+            area_forms += [f[: -len("片区")] + "自贸片区" for f in area_forms if f.endswith("片区") and len(f) >= 4]
             for area_form in area_forms:
                 if "片区" in area_form:  # bare 保税区 or 海关特殊监管区域 would match generic text
                     add(area_form, Place(zone_id, area["name_zh"]))

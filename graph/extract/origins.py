@@ -77,6 +77,8 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
     sentences = _sentences(joined)
     for sentence in sentences:
         for match in batch_re.finditer(sentence.text):
+            if _announced(sentence.text, match.start()):
+                continue
             kind = _kind_of(match["kind"])
             item = _item_after(sentence.text, match.end())
             origins.append(
@@ -89,6 +91,7 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
                     if (
                         pos >= 0
                         and not _in_title(sentence.text, pos)
+                        and not _TOTAL_RE.search(sentence.text[:pos])
                         and any(v in sentence.text[:pos] for v in lex["copy_verbs"])
                     ):
                         item = _item_after(sentence.text, pos + len(word))
@@ -120,6 +123,17 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
                 origins.append(Origin("generic", evidence(sentence)))
                 break
     return _dedupe(origins)
+
+
+_TOTAL_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:改革|制度创新)?$")
+"""A count right before a batch word (复制推广了114项改革试点经验): a statement of totals, no batch."""
+_CLAUSE_MARKS = "，,；;：:"
+
+
+def _announced(text: str, position: int) -> bool:
+    """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验)."""
+    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
+    return any(word in clause for word in lexicon()["batch_announce"])
 
 
 def _item_after(text: str, position: int) -> str | None:
@@ -154,10 +168,12 @@ def _stated_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str
                 continue
             head = text[max(0, start - 8) : start]
             tail = text[end : end + 14]
+            clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             if (
                 re.search(rf"(?:{before})\s*$", head)
-                or re.match(rf"\s*(?:（[^）]*）)?\s*(?:{after})", tail)
+                or re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:{after})", tail)
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
+                or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
@@ -181,11 +197,17 @@ def _subject_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[st
     for sentence in sentences:
         text = sentence.text.lstrip(" #\t")
         lead = len(sentence.text) - len(text)
+        diffusion = lexicon()["national_diffusion"]
         for start, end, place in gazetteer.find_places(sentence.text):
-            if place.zone in own or start != lead:
+            if place.zone in own:
                 continue
             tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
-            if any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs):
+            national = any(w in tail for w in diffusion)
+            head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
+            opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
+            if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
+                opens_clause and national
+            ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
     return found
 
