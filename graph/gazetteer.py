@@ -72,6 +72,9 @@ class Gazetteer:
     _markers: tuple[str, ...] = ()
     _item_matcher: TitleMatcher | None = None
     _item_of_key: list[NationalItem] = field(default_factory=list)
+    area_stems: dict[str, Place] = field(default_factory=dict)
+    """Bare area names (前海 for 前海片区), unique to one area: news opens sentences with them. Matched only
+    where a sentence opens with one and says its reform went national (origins._subject_zones)."""
 
     def zone_label(self, place: Place) -> str:
         """The short name used in exports: ``广东自贸试验区`` or ``广东自贸试验区深圳前海蛇口片区``."""
@@ -160,7 +163,12 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
                 for zone_form in zone_forms:
                     add(zone_form + area_form, Place(zone_id, area["name_zh"]))
     batches, items = _read_batches(batches_doc)
-    return Gazetteer(zones, areas, batches, items, forms, province_forms)
+    stems: dict[str, set[Place]] = {}
+    for form, place in forms.items():
+        if place.area and form.endswith("片区") and len(form) == 4:
+            stems.setdefault(form[:2], set()).add(place)
+    area_stems = {stem: next(iter(places)) for stem, places in stems.items() if len(places) == 1}
+    return Gazetteer(zones, areas, batches, items, forms, province_forms, area_stems=area_stems)
 
 
 def _read_batches(doc: dict[str, Any]) -> tuple[list[dict[str, Any]], list[NationalItem]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.gazetteer import Gazetteer, Place
 from ftzgraph.graph.lexicon import load_lexicon
 from ftzgraph.graph.model import CaseText, Origin
@@ -102,7 +103,7 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
                 break
 
     stated = _stated_zones(sentences, gazetteer, own_zones, evidence)
-    subjects = _subject_zones(sentences, gazetteer, own_zones, evidence)
+    subjects = _subject_zones(sentences, gazetteer, own_zones, evidence) if _replicates(joined) else []
     if stated:
         origins.extend(_refine(stated, subjects))
     else:
@@ -128,6 +129,16 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
 _TOTAL_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:改革|制度创新)?$")
 """A count right before a batch word (复制推广了114项改革试点经验): a statement of totals, no batch."""
 _CLAUSE_MARKS = "，,；;：:"
+
+
+_EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施|改革经验)")
+"""Z…试点经验 in a clause of a sentence that goes on to copy it (用好上海自贸试验区制度型开放试点经验, … 复制推广)."""
+
+
+def _replicates(text: str) -> bool:
+    """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
+    opens a sentence is an origin only in a text about copying reforms."""
+    return any(verb in re.sub("可复制|可推广", "", text) for verb in lexicon()["copy_verbs"])
 
 
 def _announced(text: str, position: int) -> bool:
@@ -174,6 +185,7 @@ def _stated_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str
                 or re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:{after})", tail)
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
+                or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
@@ -198,6 +210,15 @@ def _subject_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[st
         text = sentence.text.lstrip(" #\t")
         lead = len(sentence.text) - len(text)
         diffusion = lexicon()["national_diffusion"]
+        stem = gazetteer.area_stems.get(text[:2])
+        if (
+            stem is not None
+            and stem.zone not in own
+            and text[:2] not in load_divisions().stems  # 郑州 is a city before it is an area
+            and text[2:3] not in "市省县区片"
+            and any(w in text for w in diffusion)
+        ):
+            found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         for start, end, place in gazetteer.find_places(sentence.text):
             if place.zone in own:
                 continue
