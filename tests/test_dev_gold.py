@@ -114,3 +114,25 @@ def test_origin_phrasings_of_the_genre() -> None:
     for text, (batches, zones) in cases.items():
         case = sentence_case(text)
         assert (case_batches(case), {o.zone for o in case.origins if o.zone}) == (batches, zones), text
+
+
+def test_every_item_of_an_enumeration_gets_its_own_label() -> None:
+    text = "覆盖 300 余家法人企业、1000 余家个体工商户、21 家社会组织、40 余家行政事业单位。"
+    assert [(o.what, o.value, o.qualifier) for o in extract_outcomes(make_case(text))] == [
+        ("法人企业", 300, "余"),
+        ("个体工商户", 1000, "余"),
+        ("社会组织", 21, None),
+        ("行政事业单位", 40, "余"),
+    ]
+    text = "并为 39 个市直部门和 322 个县（市）区部门开通账号。"
+    assert [(o.what, o.value) for o in extract_outcomes(make_case(text))] == [("市直部门", 39), ("县（市）区部门", 322)]
+
+
+def test_the_bundled_documents_wrong_facts_are_gone() -> None:
+    cases = extracted("hlj-ftz-2023-batch3")
+    names = {a.name for c in cases.values() for a in c.agencies}
+    assert not names & {"绥芬河市外汇管理局", "绥芬河市司法所", "绥芬河市政务服务中心"}
+    outcomes = [o for c in cases.values() for o in c.outcomes]
+    assert ("县（市）区部门", 322) in {(o.what, o.value) for o in outcomes}
+    assert any(o.value == 300 and o.what == "法人企业" and o.qualifier == "余" for o in outcomes)
+    assert any(o.after_text == "即办" for o in outcomes)

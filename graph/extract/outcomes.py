@@ -246,6 +246,43 @@ def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
     return found
 
 
+_NOUN_STOP = "，,。；;、：:！？!?\n#和及等与"
+_NOT_NOUN_START = "的以左次其余多内后前"
+_MAX_FOLLOWING = 12
+
+
+def _noun_after(text: str, end: int) -> str | None:
+    """The noun phrase right after a figure's unit (300余家**法人企业**、…), or None when none follows."""
+    at = end
+    for word in lexicon()["qualifiers_kept"]["tail"]:
+        if text.startswith(word, at):
+            at += len(word)
+    stop = at
+    while stop < len(text) and text[stop] not in _NOUN_STOP and not text[stop].isdigit() and stop - at <= 16:
+        stop += 1
+    phrase = text[at:stop].strip(" \t\u3000")
+    for verb in lexicon()["noun_enders"]:
+        cut = phrase.find(verb)
+        if cut >= 2:
+            phrase = phrase[:cut]
+    if not 2 <= len(phrase) <= 16 or phrase[0] in _NOT_NOUN_START or not re.match("[\u4e00-\u9fff“（(]", phrase):
+        return None
+    return phrase[:_MAX_FOLLOWING]
+
+
+def _label_follows(text: str, start: int, what: str) -> bool:
+    """True when what a figure counts is written after it: an item of an enumeration (、322个县（市）区部门)
+    or a figure after a verb that names no measure (覆盖300余家…, 全市共有120家…)."""
+    lead = text[:start].rstrip(" \t\u3000")
+    for word in sorted(lexicon()["qualifiers_kept"]["before"], key=len, reverse=True):
+        if lead.endswith(word):
+            lead = lead[: -len(word)].rstrip(" \t\u3000")
+            break
+    if lead.endswith(("、", "和", "及", "与")):
+        return True
+    return not what or any(what.endswith(word) for word in lexicon()["measure_existential"])
+
+
 def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
     found = []
     for match in _patterns().quantity.finditer(text):
@@ -254,6 +291,9 @@ def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
             continue
         value, unit = _to_float(match["num"]), _unit_of(match, "")
         what, what_start, what_end = _measure(text, start, end)
+        following = _noun_after(text, end)
+        if following and _label_follows(text, start, what):
+            what, what_start, what_end = following, start, end + text[end:].find(following) + len(following)
         after = value if _patterns().after_only.search(text[max(0, start - 12) : start]) else None
         qualifier = _qualifier(text, match, "")
         found.append(
