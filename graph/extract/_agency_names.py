@@ -210,13 +210,22 @@ class Divisions:
     names: frozenset[str]
     stems: frozenset[str]
     pattern: re.Pattern[str]
+    longest: int
 
     def ends_in_stem(self, name: str) -> bool:
         """True when ``name`` is a verb or word glued to a real place's stem (委托郑州 ends in 郑州)."""
         return any(name[i:] in self.stems for i in range(1, len(name) - 1))
 
     def names_in(self, text: str) -> set[str]:
-        return set(self.pattern.findall(text))
+        """Division names (3 characters or more) written in ``text``: each name ends in one of a few
+        characters (市, 县, 区 …), so only the text before those is looked up."""
+        found = set()
+        for match in self.pattern.finditer(text):
+            end = match.end()
+            for length in range(3, min(end, self.longest) + 1):
+                if text[end - length : end] in self.names:
+                    found.add(text[end - length : end])
+        return found
 
 
 _DIVISION_SUFFIXES = (
@@ -257,8 +266,11 @@ def load_divisions() -> Divisions:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2:
                 stems.add(name[: -len(suffix)])
                 break
-    long_names = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
-    return Divisions(frozenset(names), frozenset(stems), re.compile("|".join(map(re.escape, long_names))))
+    long_names = {n for n in names if len(n) >= 3}
+    endings = "".join(sorted({n[-1] for n in long_names}))
+    return Divisions(
+        frozenset(long_names | names), frozenset(stems), re.compile(f"[{re.escape(endings)}]"), max(map(len, names))
+    )
 
 
 def document_province(text: str, gazetteer: Gazetteer) -> str | None:
