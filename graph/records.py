@@ -149,6 +149,14 @@ def case_records(store: Store) -> list[dict[str, Any]]:
             record["agency_mentions"].append(
                 {"as_written": row["written"], "agency": row.get("label"), "confidence": row["confidence"]}
             )
+            order = record.setdefault("_mention_order", [])
+            order.append(int(row["m"].rsplit("/", 1)[-1]))
+    for record in records.values():  # in text order: the mention IRIs end in their ordinal
+        order = record.pop("_mention_order", None)
+        if order:
+            record["agency_mentions"] = [
+                m for _, m in sorted(zip(order, record["agency_mentions"], strict=True), key=lambda p: p[0])
+            ]
 
     for row in store.select(
         PREFIXES

@@ -12,6 +12,8 @@ from _gold_cases import make_case
 
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.outcomes import extract_outcomes
+from ftzgraph.graph.records import case_records
+from ftzgraph.graph.store import OxigraphStore
 
 
 def test_bundled_document_stays_at_gold_level() -> None:
@@ -136,3 +138,17 @@ def test_the_bundled_documents_wrong_facts_are_gone() -> None:
     assert ("县（市）区部门", 322) in {(o.what, o.value) for o in outcomes}
     assert any(o.value == 300 and o.what == "法人企业" and o.qualifier == "余" for o in outcomes)
     assert any(o.after_text == "即办" for o in outcomes)
+
+
+def test_cases_export_carries_qualifiers_after_text_and_agency_mentions(built_store: OxigraphStore) -> None:
+    records = case_records(built_store)
+    outcomes = [o for r in records for o in r["outcomes"]]
+    assert {"qualifier", "after_text"} <= set(outcomes[0])
+    assert any(o["qualifier"] == "余" and o["value"] == 300 for o in outcomes)
+    assert any(o["after_text"] == "即办" for o in outcomes)
+    mentions = [m for r in records for m in r["agency_mentions"]]
+    assert {m["confidence"] for m in mentions} <= {"high", "medium", "low"}
+    assert any(m["as_written"] == "司法所" and m["agency"] is None and m["confidence"] == "low" for m in mentions)
+    assert any(m["as_written"] == "市发改委" and m["agency"] == "鹤岗市发展和改革委员会" for m in mentions)
+    ask = "ASK { ?o <https://w3id.org/ftzgraph/ontology#qualifier> ?q }"
+    assert built_store.ask(ask)
