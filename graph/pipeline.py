@@ -140,7 +140,7 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     case.evidence["title"] = text.heading
     if provider_evidence:
         case.evidence["provider"] = provider_evidence
-    case.origins = extract_origins(text, gazetteer, own)
+    case.origins = extract_origins(text, gazetteer, own, case.provider_area)
     for origin in case.origins:
         case.evidence.setdefault(
             "origin_batches" if origin.kind == "national_batch" else "origin_zones", origin.evidence

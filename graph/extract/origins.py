@@ -61,9 +61,13 @@ def _kind_of(word: str) -> str:
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 
 
-def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -> list[Origin]:
-    """All origin statements in ``case``. ``own_zones`` are the zone ids of the adopting province,
-    never an origin (a case mentions its own FTZ all the time)."""
+def extract_origins(
+    case: CaseText, gazetteer: Gazetteer, own_zones: set[str], provider_area: str | None = None
+) -> list[Origin]:
+    """All origin statements in ``case``. ``own_zones`` are the zone ids of the adopting province: a case
+    mentions its own FTZ all the time, so they are no origin, except an area of it other than the
+    provider's own that an origin phrase names outright (新乡市复制推广…中郑州片区“X”做法), which a city of
+    the same province may copy."""
     joined, offsets = joined_text(case.text)
     lex = lexicon()
     origins: list[Origin] = []
@@ -85,6 +89,10 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
             origins.append(
                 Origin("national_batch", evidence(sentence), kind, parse_chinese_number(match["n"]), item_title=item)
             )
+        if not any(o.evidence.start == evidence(sentence).start for o in origins) and any(
+            phrase in sentence.text for phrase in lex["state_council_adoption"]
+        ):
+            origins.append(Origin("national_batch", evidence(sentence), "改革试点经验", None))
         if not any(o.evidence.start == evidence(sentence).start for o in origins):
             for kind, words in lex["batch_kinds"].items():
                 for word in words:
@@ -102,7 +110,7 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
                     continue
                 break
 
-    stated = _stated_zones(sentences, gazetteer, own_zones, evidence)
+    stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area)
     subjects = _subject_zones(sentences, gazetteer, own_zones, evidence) if _replicates(joined) else []
     if stated:
         origins.extend(_refine(stated, subjects))
@@ -165,7 +173,9 @@ def _item_after(text: str, position: int) -> str | None:
     return None
 
 
-def _stated_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any) -> list[Origin]:
+def _stated_zones(
+    sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any, provider_area: str | None = None
+) -> list[Origin]:
     """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果)."""
     lex = lexicon()
     before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
@@ -175,14 +185,16 @@ def _stated_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str
         text = sentence.text
         places = gazetteer.find_places(text)
         for start, end, place in places:
-            if place.zone in own:
-                continue
+            if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
+                continue  # a zone inside a 《title》 names the notice, not the case's origin
             head = text[max(0, start - 8) : start]
+            if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
+                continue
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             if (
                 re.search(rf"(?:{before})\s*$", head)
-                or re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:{after})", tail)
+                or re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", text[end : end + 44])
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
