@@ -152,3 +152,11 @@ def test_cases_export_carries_qualifiers_after_text_and_agency_mentions(built_st
     assert any(m["as_written"] == "市发改委" and m["agency"] == "鹤岗市发展和改革委员会" for m in mentions)
     ask = "ASK { ?o <https://w3id.org/ftzgraph/ontology#qualifier> ?q }"
     assert built_store.ask(ask)
+
+
+def test_one_measure_written_two_ways_has_one_unit() -> None:
+    outcomes = extract_outcomes(make_case("办理时间由5工作日压缩至2个工作日内，通过率98％。"))
+    assert [(o.unit, o.before, o.value, o.qualifier) for o in outcomes] == [
+        ("个工作日", 5, 2, "内"),
+        ("%", None, 98, None),
+    ]

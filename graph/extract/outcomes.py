@@ -101,6 +101,7 @@ def _unit_of(match: re.Match[str], tag: str) -> str | None:
     unit = match[f"{tag}unit"]
     if unit is None:
         return None
+    unit = lexicon()["unit_aliases"].get(unit, unit)
     return unicodedata.normalize("NFKC", (match[f"{tag}mag"] or "") + unit)
 
 
@@ -205,7 +206,7 @@ def _qualifier(text: str, match: re.Match[str], tag: str) -> str | None:
     end = match.end(f"{tag}unit") if match[f"{tag}unit"] else match.end(f"{tag}num")
     tail = text[end:].lstrip(" \t\u3000")
     for word in kept["tail"]:
-        if tail.startswith(word):
+        if tail.startswith(word) and not (word == "内" and tail[1:2] in "部容外地陆"):  # 内部 is no qualifier
             return str(word)
     head = text[: match.start(f"{tag}num")].rstrip(" \t\u3000")
     for word in sorted(kept["before"], key=len, reverse=True):
@@ -255,7 +256,7 @@ def _noun_after(text: str, end: int) -> str | None:
     """The noun phrase right after a figure's unit (300余家**法人企业**、…), or None when none follows."""
     at = end
     for word in lexicon()["qualifiers_kept"]["tail"]:
-        if text.startswith(word, at):
+        if text.startswith(word, at) and not (word == "内" and text[at + 1 : at + 2] in "部容外地陆"):
             at += len(word)
     stop = at
     while stop < len(text) and text[stop] not in _NOUN_STOP and not text[stop].isdigit() and stop - at <= 16:
