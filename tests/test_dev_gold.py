@@ -160,3 +160,17 @@ def test_one_measure_written_two_ways_has_one_unit() -> None:
         ("个工作日", 5, 2, "内"),
         ("%", None, 98, None),
     ]
+
+
+def test_a_place_in_any_province_prefixes_its_body() -> None:
+    text = "区市场监管局、区发改局会同成都海关推进，在区政务服务中心设立专窗；市商务局指导推动。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "成都市双流区")
+    assert [a.name for a in agencies] == [
+        "双流区市场监督管理局",
+        "双流区发展和改革局",
+        "成都海关",
+        "成都市商务局",
+    ]
+    text = "会同市场监管局推进；在市商务局的指导下设立工作专班。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "许昌市")[0]]
+    assert names == ["许昌市市场监督管理局", "许昌市商务局"]  # 会同 is a verb, not 会同县; 指导 makes an actor

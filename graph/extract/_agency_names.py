@@ -211,6 +211,8 @@ class Divisions:
     stems: frozenset[str]
     pattern: re.Pattern[str]
     longest: int
+    by_stem: dict[str, str]
+    """A stem's full name, prefecture-level city first (成都 -> 成都市), for stems that name one place."""
 
     def ends_in_stem(self, name: str) -> bool:
         """True when ``name`` is a verb or word glued to a real place's stem (委托郑州 ends in 郑州)."""
@@ -261,15 +263,29 @@ def load_divisions() -> Divisions:
             names.update(counties)
     names = {n for n in names if not n.endswith(("辖区", "行政区划")) and len(n) >= 2}
     stems = set()
+    levels: dict[str, dict[int, set[str]]] = {}
+    level_of = {province: 0 for province in tree}
+    level_of |= {city: 1 for cities in tree.values() for city in cities}
     for name in names:
         for suffix in _DIVISION_SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                stems.add(name[: -len(suffix)])
+                stem = name[: -len(suffix)]
+                stems.add(stem)
+                levels.setdefault(stem, {}).setdefault(level_of.get(name, 2), set()).add(name)
                 break
+    by_stem = {}
+    for stem, by_level in levels.items():
+        level = 1 if 1 in by_level else min(by_level)  # 吉林 is a city and a province: the city
+        if len(by_level[level]) == 1:
+            by_stem[stem] = next(iter(by_level[level]))
     long_names = {n for n in names if len(n) >= 3}
     endings = "".join(sorted({n[-1] for n in long_names}))
     return Divisions(
-        frozenset(long_names | names), frozenset(stems), re.compile(f"[{re.escape(endings)}]"), max(map(len, names))
+        frozenset(long_names | names),
+        frozenset(stems),
+        re.compile(f"[{re.escape(endings)}]"),
+        max(map(len, names)),
+        by_stem,
     )
 
 
@@ -317,6 +333,12 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
     for length in (4, 3, 2):
         if pos >= length and (place := gaz.main_place(text[pos - length : pos])) is not None:
             return Prefix(pos - length, place, by_stem=True)
+    divisions = load_divisions()
+    for length in (4, 3, 2):  # 成都海关 in a text that never writes 成都市: the division's stem
+        stem = text[pos - length : pos] if pos >= length else ""
+        name = divisions.by_stem.get(stem) if stem not in lex.not_place_words else None  # 会同 is a verb first
+        if name is not None and (place := place_of(name)) is not None:
+            return Prefix(pos - length, Place(name, text[pos - length : pos], place.level), by_stem=True)
     if pos >= 1 and text[pos - 1] in lex.levels:
         return Prefix(pos - 1, level=lex.levels[text[pos - 1]])
     return None

@@ -28,6 +28,7 @@ from ftzgraph.graph.extract._agency_names import (
     document_province,
     find_prefix,
     harvest_places,
+    load_divisions,
     load_lexicon,
     load_yaml,
     place_of,
@@ -138,7 +139,12 @@ def _as_place(text: str, start: int, end: int) -> bool:
     在 opens the phrase and a verb of setting up or a counter follows in the same clause."""
     clause_start = max(text.rfind(ch, 0, start) for ch in "。；;！？!?\n，,") + 1
     before = text[max(clause_start, start - 12) : start]
-    return "在" in before and _PLACE_AFTER_RE.match(text, end) is not None
+    after = _PLACE_AFTER_RE.match(text, end)
+    return "在" in before and after is not None and not any(w in after.group() for w in _GUIDANCE)
+
+
+_GUIDANCE = ("指导", "支持", "帮助", "推动", "协调", "组织", "牵头", "领导", "统筹")
+"""在市商务局的指导下设立…: the body guides; it is no place."""
 
 
 def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
@@ -256,6 +262,12 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         city = place
     elif place:
         city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
+    own_local: Place | None = None
+    if city is None and provider:  # 成都市双流区: the city that opens the provider's name, then its district
+        head = next((n for n in sorted(load_divisions().names_in(provider), key=len) if provider.startswith(n)), None)
+        if head and head != provider and (found := place_of(head)) is not None and found.level == "city":
+            city = found
+            own_local = place_of(provider[len(head) :])
     if city is None:
         cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
@@ -263,6 +275,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
         for level in ("district", "county")
     }
+    if own_local is not None and own_local.level in local and not local[own_local.level]:
+        local[own_local.level] = {own_local}
     province_name = document_province(doc_text, gaz)
     area = None
     ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
