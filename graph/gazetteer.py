@@ -75,6 +75,9 @@ class Gazetteer:
     _markers: tuple[str, ...] = ()
     _item_matcher: TitleMatcher | None = None
     _item_of_key: list[NationalItem] = field(default_factory=list)
+    area_stems: dict[str, Place] = field(default_factory=dict)
+    """Bare area names (前海 for 前海片区), unique to one area: news opens sentences with them. Matched only
+    where a sentence opens with one and says its reform went national (origins._subject_zones)."""
 
     def zone_label(self, place: Place) -> str:
         """The short name used in exports: ``广东自贸试验区`` or ``广东自贸试验区深圳前海蛇口片区``."""
@@ -155,13 +158,20 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
         for area in zone.get("areas") or []:
             areas[(zone_id, area["name_zh"])] = area
             area_forms = [area["name_zh"], *_as_list(area.get("aliases_zh"))]
+            # News writes an area as X自贸片区 (横琴自贸片区): the same area as X片区.
+            area_forms += [f[: -len("片区")] + "自贸片区" for f in area_forms if f.endswith("片区") and len(f) >= 4]
             for area_form in area_forms:
                 if "片区" in area_form:  # bare 保税区 or 海关特殊监管区域 would match generic text
                     add(area_form, Place(zone_id, area["name_zh"]))
                 for zone_form in zone_forms:
                     add(zone_form + area_form, Place(zone_id, area["name_zh"]))
     batches, items = _read_batches(batches_doc)
-    return Gazetteer(zones, areas, batches, items, forms, province_forms)
+    stems: dict[str, set[Place]] = {}
+    for form, place in forms.items():
+        if place.area and form.endswith("片区") and len(form) == 4:
+            stems.setdefault(form[:2], set()).add(place)
+    area_stems = {stem: next(iter(places)) for stem, places in stems.items() if len(places) == 1}
+    return Gazetteer(zones, areas, batches, items, forms, province_forms, area_stems=area_stems)
 
 
 def _read_batches(doc: dict[str, Any]) -> tuple[list[dict[str, Any]], list[NationalItem]]:

@@ -128,6 +128,21 @@ class AgencyMention:
 
 
 @dataclass(frozen=True)
+class AgencyNameMention:
+    """One mention of a government body as written, with the body it stands for and how sure that is.
+
+    ``agency`` is the full name (None when the case's context cannot tell which body a bare or short form
+    means: such a mention is kept here, never turned into an agency with an invented name). ``confidence``:
+    ``high`` (written with its own place), ``medium`` (completed from the case's context), ``low`` (unresolved).
+    """
+
+    as_written: str
+    agency: str | None
+    confidence: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Citation:
     """A policy document cited by a case: 《title》 and/or 文号."""
 
@@ -138,7 +153,11 @@ class Citation:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A quantitative result: what it measures, the value and unit, and a before/after pair if stated."""
+    """A quantitative result: what it measures, the value and unit, and a before/after pair if stated.
+
+    ``qualifier`` keeps an approximation written with the figure (余, 多, 近, 约, 左右, 以内 …; for a pair, the
+    after side's, else the before side's), so 300余家 does not read as exactly 300. ``after_text`` is an after
+    state that is not a number (压缩至即办: 即办)."""
 
     what: str
     value: float | None
@@ -146,6 +165,8 @@ class Outcome:
     evidence: Evidence
     before: float | None = None
     after: float | None = None
+    qualifier: str | None = None
+    after_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +192,7 @@ class Case:
     origins: list[Origin] = field(default_factory=list)
     national_item: str | None = None
     agencies: list[AgencyMention] = field(default_factory=list)
+    agency_mentions: list[AgencyNameMention] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     dates: list[Mention] = field(default_factory=list)

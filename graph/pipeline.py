@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ftzgraph.graph import iris
 from ftzgraph.graph.best_practice import apply_origins, best_practice_batch, case_origins
 from ftzgraph.graph.errors import NoCasesError
-from ftzgraph.graph.extract.agencies import extract_agencies
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.citations import extract_citations
 from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
 from ftzgraph.graph.extract.origins import extract_origins
@@ -22,6 +22,7 @@ from ftzgraph.graph.gazetteer import Gazetteer, NationalItem, Place, load_gazett
 from ftzgraph.graph.layout import BATCH_NOTICE, BEST_PRACTICE, CASE_COLLECTION, detect_layout
 from ftzgraph.graph.model import Case, CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.notice import NationalBatch, parse_notice
+from ftzgraph.graph.page_furniture import mask_page_furniture
 from ftzgraph.graph.script import is_traditional, restore_original, to_simplified
 from ftzgraph.graph.split import provider_line, split_cases
 from ftzgraph.graph.text import title_key
@@ -104,8 +105,28 @@ def _national_item(case: Case, gazetteer: Gazetteer) -> NationalItem | None:
     return gazetteer.match_item(case.title)
 
 
+_GOVERNMENT_TAIL = re.compile("(?:人民政府|政府)$")
+_COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会)$")
+
+
+def provider_unit(name: str, gazetteer: Gazetteer) -> str:
+    """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
+    郑州市, 开封片区管委会 -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
+    summary tables list them. Other units (南宁市商务局) stay as written."""
+    name = re.split("[、，,和及]", name.strip(), maxsplit=1)[0].strip() if "、" in name else name.strip()
+    city = _GOVERNMENT_TAIL.sub("", name)
+    if city != name and city.endswith(CITY_SUFFIXES) and len(city) >= 3:
+        return city
+    area = _COMMITTEE_TAIL.sub("", name)
+    if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
+        return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
+    return name
+
+
 def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     provider, provider_evidence, warnings = _provider(text)
+    if provider:
+        provider = provider_unit(provider, gazetteer)
     kind, place = provider_kind(provider, gazetteer) if provider else ("other", None)
     case = Case(
         text=text,
@@ -120,14 +141,14 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     case.evidence["title"] = text.heading
     if provider_evidence:
         case.evidence["provider"] = provider_evidence
-    case.origins = extract_origins(text, gazetteer, own)
+    case.origins = extract_origins(text, gazetteer, own, case.provider_area)
     for origin in case.origins:
         case.evidence.setdefault(
             "origin_batches" if origin.kind == "national_batch" else "origin_zones", origin.evidence
         )
     item = _national_item(case, gazetteer)
     case.national_item = item.name if item else None
-    case.agencies = extract_agencies(text, provider)
+    case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider)
     case.citations = extract_citations(text)
     case.outcomes = extract_outcomes(text)
     case.dates = extract_dates(text)
@@ -143,13 +164,16 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     """Split and extract every case of ``document`` (or the batch of a notice); raises ``NoCasesError``
     when a collection has no cases.
 
-    A document in traditional script is matched on a simplified copy (same length, same offsets); its
-    quotes, titles and providers are then read from the original text, so labels keep the original script.
+    A document in traditional script is matched on a simplified copy (same length, same offsets), and one
+    copied out of a PDF on a copy whose page numbers and running headers are blanked; quotes, titles and
+    providers are then read from the original text, so labels keep the original script.
     """
     gazetteer = gazetteer or load_gazetteer()
-    if is_traditional(document.text):
-        simplified = dataclasses.replace(document, text=to_simplified(document.text))
-        extraction = _extract(simplified, gazetteer)
+    text = mask_page_furniture(document.text) or document.text  # PDF page numbers and running headers
+    if is_traditional(text):
+        text = to_simplified(text)
+    if text != document.text:
+        extraction = _extract(dataclasses.replace(document, text=text), gazetteer)
         return _in_original_script(extraction, document)
     return _extract(document, gazetteer)
 
@@ -165,8 +189,11 @@ def _in_original_script(extraction: Extraction, document: Document) -> Extractio
         if at >= 0:  # the title is a span of the heading: take it from the original
             case.title = heading[at : at + len(case.title)]
             case.text.title = case.title
-        if "provider" in case.evidence and case.provider:
-            case.provider = case.evidence["provider"].quote.strip() or case.provider
+        if "provider" in case.evidence and case.provider:  # the provider's span of the original quote
+            quote = case.evidence["provider"].quote
+            at = to_simplified(quote).find(case.provider)
+            if at >= 0:
+                case.provider = quote[at : at + len(case.provider)]
     return restored
 
 

@@ -1,7 +1,8 @@
 """Flat views of the graph: one record per case (the ``ftzgraph cases`` export) and summary statistics.
 
 Field names of ``case_records`` are a contract (scripts rely on them): id, number, title, provider,
-provider_kind, origin_batches, origin_zones, national_item, agencies, documents, outcomes, evidence, learned_from.
+provider_kind, origin_batches, origin_zones, national_item, agencies, agency_mentions, documents, outcomes
+(each with qualifier and after_text), evidence, learned_from.
 ``national_item`` is the item an authority (the reference data with an independent source, or a batch notice
 in the store) lists in a national batch; a document's own claim of a national item is in ``learned_from``.
 """
@@ -26,6 +27,7 @@ CASE_FIELDS = (
     "origin_zones",
     "national_item",
     "agencies",
+    "agency_mentions",
     "documents",
     "outcomes",
     "evidence",
@@ -62,6 +64,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
             "origin_zones": [],
             "national_item": None,
             "agencies": [],
+            "agency_mentions": [],
             "documents": [],
             "outcomes": [],
             "evidence": {},
@@ -118,10 +121,11 @@ def case_records(store: Store) -> list[dict[str, Any]]:
 
     for row in store.select(
         PREFIXES
-        + """SELECT DISTINCT ?case ?outcome ?what ?value ?unit ?before ?after WHERE {
+        + """SELECT DISTINCT ?case ?outcome ?what ?value ?unit ?before ?after ?qualifier ?afterText WHERE {
   ?case ftz:outcome ?outcome . ?outcome ftz:measure ?what .
   OPTIONAL { ?outcome ftz:value ?value } OPTIONAL { ?outcome ftz:unit ?unit }
   OPTIONAL { ?outcome ftz:valueBefore ?before } OPTIONAL { ?outcome ftz:valueAfter ?after }
+  OPTIONAL { ?outcome ftz:qualifier ?qualifier } OPTIONAL { ?outcome ftz:afterText ?afterText }
 } ORDER BY ?case ?outcome"""
     ):
         record = records.get(row["case"])
@@ -133,8 +137,31 @@ def case_records(store: Store) -> list[dict[str, Any]]:
                     "unit": row.get("unit"),
                     "before": _number(row.get("before")),
                     "after": _number(row.get("after")),
+                    "qualifier": row.get("qualifier"),
+                    "after_text": row.get("afterText"),
                 }
             )
+
+    for row in store.select(
+        PREFIXES
+        + """SELECT ?case ?m ?written ?confidence ?label WHERE {
+  ?case ftz:agencyMention ?m . ?m ftz:asWritten ?written ; ftz:confidence ?confidence .
+  OPTIONAL { ?m ftz:mentionOf ?a . ?a skos:prefLabel ?label }
+} ORDER BY ?case ?m"""
+    ):
+        record = records.get(row["case"])
+        if record is not None:
+            record["agency_mentions"].append(
+                {"as_written": row["written"], "agency": row.get("label"), "confidence": row["confidence"]}
+            )
+            order = record.setdefault("_mention_order", [])
+            order.append(int(row["m"].rsplit("/", 1)[-1]))
+    for record in records.values():  # in text order: the mention IRIs end in their ordinal
+        order = record.pop("_mention_order", None)
+        if order:
+            record["agency_mentions"] = [
+                m for _, m in sorted(zip(order, record["agency_mentions"], strict=True), key=lambda p: p[0])
+            ]
 
     for row in store.select(
         PREFIXES

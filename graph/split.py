@@ -14,14 +14,19 @@ from dataclasses import dataclass
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 
-CASE_SUFFIX_RE = re.compile(r"(?:复制推广)?典型案例\s*$|复制推广案例\s*$")
+CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案例)\s*(?:[（(][^（）()\n]{2,30}[)）])?\s*$")
+"""The suffix of a case title, optionally followed by its provider in brackets (…复制推广案例（钦州港片区）)."""
+HEADING_PROVIDER_RE = re.compile(r"(?:典型案例|复制推广案例)\s*[（(](?P<p>[^（）()\n]{2,30})[)）]\s*$")
 MARKER_RE = re.compile(rf"^\s*#*\s*(?:\*\*|__)?\s*案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$")
 ORDINAL_RE = re.compile(rf"^\s*#*\s*(?:[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]|[{NUMERAL_CLASS}]+\s*[、.．])\s*")
 PROVIDER_RE = re.compile(
     r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?)\s*提供\s*[)）]"
+    r"|[（(]\s*(?P<d>[^()（）\n]{2,40}?)\s*供稿\s*[)）]"
     r"|(?P<b>[^()（）\n，。：:]{2,30}?)\s*提供"
-    r"|(?:报送|提供|申报)单位\s*[:：]\s*(?P<c>[^\n，。]{2,40}))\s*$"
+    r"|[（(]?\s*(?:报送|提供|申报)单位\s*[:：]\s*(?P<c>[^\n，。]{2,40}?)\s*[)）]?)\s*$"
 )
+CLOSING_BLOCK_RE = re.compile(r"^[ \t\u3000]*(?:抄送|抄报)[ \t\u3000]*[:：]", re.MULTILINE)
+"""The distribution block after a collection's last case (抄送：…); it belongs to no case."""
 TABLE_HEADER_RE = re.compile(r"序号.{0,20}?(?:案例|事项|名称)")
 TABLE_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|\s{2,})\s*")
 BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
@@ -126,6 +131,7 @@ def split_cases(document: Document) -> SplitResult:
 
     starts: list[tuple[int, int, int | None]] = []  # (title line index, span start line index, marker number)
     pending_marker: tuple[int, int] | None = None  # (line index, number)
+    wrapped: dict[int, str] = {}  # title line index -> its heading joined with the suffix on the next line
     for i in range(body_from, len(lines)):
         line = lines[i]
         marker = MARKER_RE.match(line.text)
@@ -138,6 +144,12 @@ def split_cases(document: Document) -> SplitResult:
             elif number is not None:
                 pending_marker = (i, number)
             continue
+        if _is_suffix_only(line) and starts and starts[-1][0] != i - 1:
+            previous = _previous_nonblank(lines, i)
+            if previous is not None and previous > body_from and _heading_style(lines[previous]) is not None:
+                starts.append((previous, previous, None))
+                wrapped[previous] = lines[previous].text.strip() + line.text.strip()
+                continue
         if _is_title_line(line, matcher) or (pending_marker and _is_plain_title(line)):
             if pending_marker and i - pending_marker[0] <= 4:
                 starts.append((i, pending_marker[0], pending_marker[1]))
@@ -156,12 +168,29 @@ def split_cases(document: Document) -> SplitResult:
         title_line = lines[title_index]
         start = lines[span_index].start
         end = lines[end_index - 1].end if end_index - 1 >= span_index else title_line.end
+        closing = CLOSING_BLOCK_RE.search(document.text, title_line.end, end) if k + 1 == len(starts) else None
+        if closing:  # the last case ends before the distribution block (抄送：…)
+            end = len(document.text[: closing.start()].rstrip())
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
         heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end - trail)
-        cases.append(CaseText(document, number, clean_title(title_line.text), heading, start, end))
+        title = clean_title(wrapped.get(title_index, title_line.text))
+        cases.append(CaseText(document, number, title, heading, start, end))
 
     _match_table(cases, table, matcher, warnings, document)
     return SplitResult(cases, table, warnings)
+
+
+def _is_suffix_only(line: Line) -> bool:
+    """A line holding only a case-title suffix (复制推广案例): the second line of a wrapped heading."""
+    bare = line.bare
+    return bool(bare) and CASE_SUFFIX_RE.fullmatch(bare) is not None
+
+
+def _previous_nonblank(lines: list[Line], i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and not lines[j].text.strip():
+        j -= 1
+    return j if j >= 0 else None
 
 
 def _lead(text: str) -> int:
@@ -275,9 +304,38 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
             seen += 1
             match = PROVIDER_RE.match(line)
             if match:
-                group = next(g for g in ("a", "b", "c") if match[g])
+                group = next(g for g in ("a", "b", "c", "d") if match[g])
                 return match[group].strip(), offset + 1 + match.start(group), offset + 1 + match.end(group)
         if next_offset < 0:
             break
         offset = next_offset
+    return _heading_provider(case) or _closing_provider(case)
+
+
+def _heading_provider(case: CaseText) -> tuple[str, int, int] | None:
+    """The provider in brackets at the end of the heading: …复制推广案例（钦州港片区）."""
+    match = HEADING_PROVIDER_RE.search(case.heading.quote)
+    if match is None:
+        return None
+    start = case.heading.start - case.start + match.start("p")
+    return match["p"].strip(), start, start + len(match["p"].strip())
+
+
+def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
+    """The provider line as the last line of the case ((X供稿), （报送单位：X）), as PDF collections put it."""
+    text = case.text
+    end = len(text.rstrip())
+    closing = CLOSING_BLOCK_RE.search(text)
+    end = len(text[: closing.start()].rstrip()) if closing else end
+    for _ in range(3):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        match = PROVIDER_RE.match(line)
+        if match:
+            group = next(g for g in ("a", "b", "c", "d") if match[g])
+            return match[group].strip(), start + match.start(group), start + match.end(group)
+        if line.strip():
+            end = len(text[: max(start - 1, 0)].rstrip())
+        if end <= 0:
+            break
     return None

@@ -210,6 +210,15 @@ class DocumentGraph:
             for ev in agency.evidence[:3]:
                 self.evidence(node, T_FTZ.agency, ev, a)
 
+        for k, mention in enumerate(case.agency_mentions, start=1):
+            m = iri(iris.case_part(case_iri, "agency-mention", k))
+            add(node, T_FTZ.agencyMention, m)
+            add(m, T_FTZ.asWritten, zh_text(mention.as_written))
+            add(m, T_FTZ.confidence, text(mention.confidence))
+            if mention.agency:
+                add(m, T_FTZ.mentionOf, iri(iris.agency(mention.agency)))
+            self.evidence(m, T_FTZ.asWritten, mention.evidence)
+
         for citation in case.citations:
             doc = iri(iris.policy(citation.number, citation.title))
             add(node, T_DCTERMS.references, doc)
@@ -236,6 +245,10 @@ class DocumentGraph:
                 add(o, T_FTZ.valueBefore, literal(decimal(outcome.before)))
             if outcome.after is not None:
                 add(o, T_FTZ.valueAfter, literal(decimal(outcome.after)))
+            if outcome.qualifier:
+                add(o, T_FTZ.qualifier, zh_text(outcome.qualifier))
+            if outcome.after_text:
+                add(o, T_FTZ.afterText, zh_text(outcome.after_text))
             self.evidence(o, T_FTZ.outcome, outcome.evidence)
 
         for date in case.dates:

@@ -98,7 +98,11 @@ def test_case_lineage_endpoint(client: Any) -> None:
     origin = next(o for o in chain["origins"] if o["kind"] == "NationalBatchOrigin")
     assert origin["batch"]["label"] == "自贸试验区第三批改革试点经验"
     assert origin["evidence"]["line"] == 709 and origin["evidence"]["start"] < origin["evidence"]["end"]
-    assert {a["label"] for a in chain["agencies"]} == {"哈尔滨海关", "绥芬河海关", "绥芬河综合保税区管委会"}
+    assert {a["label"] for a in chain["agencies"]} == {
+        "哈尔滨海关",
+        "绥芬河海关",
+        "绥芬河综合保税区管理委员会",
+    }  # standard name (issue #15)
 
 
 def test_reforms(client: Any) -> None:

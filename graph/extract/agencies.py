@@ -28,11 +28,13 @@ from ftzgraph.graph.extract._agency_names import (
     document_province,
     find_prefix,
     harvest_places,
+    load_divisions,
     load_lexicon,
     load_yaml,
     place_of,
 )
-from ftzgraph.graph.model import AgencyMention, CaseText
+from ftzgraph.graph.gazetteer import load_gazetteer as load_ftz_gazetteer
+from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
 
 _CLAUSE_END = "。；;！？!?\n，,：:"
 _TITLE_RE = re.compile("《[^《》]{0,300}》")
@@ -50,6 +52,7 @@ class _Hit:
     name: str | None = None
     place: Place | None = None
     unit: str = ""
+    confidence: str = "high"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class _Context:
     district: Place | None
     county: Place | None
     province: Place | None
+    area: Place | None = None
 
     def at(self, level: str) -> Place | None:
         return {"city": self.city, "district": self.district, "county": self.county}.get(level, self.province)
@@ -67,6 +71,14 @@ class _Context:
 
 def extract_agencies(case: CaseText, provider: str | None) -> list[AgencyMention]:
     """The government bodies ``case`` names as acting, merged by body, in order of first mention."""
+    return extract_agencies_and_mentions(case, provider)[0]
+
+
+def extract_agencies_and_mentions(
+    case: CaseText, provider: str | None
+) -> tuple[list[AgencyMention], list[AgencyNameMention]]:
+    """The acting bodies, and every acting mention as written with the body it resolves to (None when
+    the case's context cannot tell) and a confidence."""
     lex = load_lexicon()
     text = case.text
     gaz = harvest_places(case.document.text).with_extra([p for p in (provider,) if p])
@@ -82,9 +94,57 @@ def extract_agencies(case: CaseText, provider: str | None) -> list[AgencyMention
             hits.append(hit)
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
     hits.sort(key=lambda h: h.start)
+    for hit in hits:
+        if hit.acting and (_in_provider_line(text, hit.start) or _as_place(text, hit.start, hit.end)):
+            hit.acting = False
     ctx = _context(case, provider, gaz, hits)
+    for hit in hits:  # 片区管委会: the provider area's committee
+        bare = hit.core.canonical == _COMMITTEE and hit.prefix is not None and hit.prefix.place is None
+        if bare and ctx.area and hit.start >= 1 and text.endswith(_AREA, 0, hit.start + 1):
+            hit.prefix = Prefix(hit.start - 1, ctx.area)
+            hit.start -= 1
     _resolve(hits, ctx, gaz)
-    return _merge(case, hits)
+    mentions = [
+        AgencyNameMention(
+            re.sub(r"\s+", "", text[h.start : h.end]),
+            h.name if h.confidence not in ("low", "as_written") else None,
+            "low" if h.confidence == "as_written" else h.confidence,
+            case.evidence(h.start, h.end),
+        )
+        for h in hits
+        if h.acting
+    ]
+    return _merge(case, [h for h in hits if h.confidence != "low"]), mentions
+
+
+_COMMITTEE = "管理委员会"
+_AREA = "片区"
+
+
+_PROVIDER_LINE_RE = re.compile(
+    r"^\s*[#*]*\s*[（(]?\s*(?:(?:报送|提供|申报)单位\s*[:：]|[^\n]{2,40}(?:提供|供稿)\s*[)）]?\s*$)"
+)
+_PLACE_AFTER_RE = re.compile("[^。；;！？!?\n，,]{0,16}?(?:设置|设立|开设|增设|设有|窗口|专窗|专区|入驻|进驻)")
+
+
+def _in_provider_line(text: str, start: int) -> bool:
+    """True inside a provider line ((X提供), 报送单位：X): the unit that submitted the case, not an actor."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return _PROVIDER_LINE_RE.match(text[line_start : line_end if line_end >= 0 else len(text)]) is not None
+
+
+def _as_place(text: str, start: int, end: int) -> bool:
+    """True when the body is named as a place (在银行、政务服务中心设置窗口; 在市民之家（市政务服务中心）设立专窗):
+    在 opens the phrase and a verb of setting up or a counter follows in the same clause."""
+    clause_start = max(text.rfind(ch, 0, start) for ch in "。；;！？!?\n，,") + 1
+    before = text[max(clause_start, start - 12) : start]
+    after = _PLACE_AFTER_RE.match(text, end)
+    return "在" in before and after is not None and not any(w in after.group() for w in _GUIDANCE)
+
+
+_GUIDANCE = ("指导", "支持", "帮助", "推动", "协调", "组织", "牵头", "领导", "统筹")
+"""在市商务局的指导下设立…: the body guides; it is no place."""
 
 
 def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
@@ -202,6 +262,12 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         city = place
     elif place:
         city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
+    own_local: Place | None = None
+    if city is None and provider:  # 成都市双流区: the city that opens the provider's name, then its district
+        head = next((n for n in sorted(load_divisions().names_in(provider), key=len) if provider.startswith(n)), None)
+        if head and head != provider and (found := place_of(head)) is not None and found.level == "city":
+            city = found
+            own_local = place_of(provider[len(head) :])
     if city is None:
         cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
@@ -209,12 +275,19 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
         for level in ("district", "county")
     }
+    if own_local is not None and own_local.level in local and not local[own_local.level]:
+        local[own_local.level] = {own_local}
     province_name = document_province(doc_text, gaz)
+    area = None
+    ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
+    if ftz_place is not None and ftz_place.area:
+        area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area")
     return _Context(
         city,
         next(iter(local["district"])) if len(local["district"]) == 1 else None,
         next(iter(local["county"])) if len(local["county"]) == 1 else None,
         place_of(province_name) if province_name else None,
+        area,
     )
 
 
@@ -225,6 +298,8 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
     for hit in hits:
         if hit.name is None and hit.prefix is not None:
             _resolve_prefixed(hit, ctx, gaz)
+            if hit.prefix.place is None:
+                hit.confidence = "medium" if hit.place is not None else "low"
     named: dict[str, set[str]] = {}
     for hit in hits:
         if hit.name:
@@ -238,10 +313,15 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
         elif len(family) == 1:
             hit.name = next(iter(family))
             hit.place = next((h.place for h in hits if h.name == hit.name and h.place), None)
+            hit.confidence = "medium"
+        elif hit.core.core in load_yaml("departments.yaml")["no_city_fallback"]:
+            hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
         elif hit.core.national or ctx.city is None:
             hit.name = hit.core.canonical
+            hit.confidence = "high" if hit.core.national else "low"
         else:
             hit.name, hit.place = ctx.city.name + hit.core.canonical, ctx.city
+            hit.confidence = "medium"
     names = {h.name for h in hits}
     for hit in hits:
         if hit.place and hit.place.level == "area":
@@ -262,7 +342,11 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     if prefix.by_stem and not core.stem_place and not core.party:
         place = gaz.main_place(place.stem) or place
     unit = prefix.unit or ""
-    if core.party:
+    ftz_area = load_ftz_gazetteer().resolve(place.name) if place.level == "area" else None
+    if core.canonical == _COMMITTEE and ftz_area is not None and ftz_area.area:
+        zone = load_ftz_gazetteer().zones[ftz_area.zone]
+        hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
+    elif core.party:
         hit.name = "中共" + place.name + core.core[1:]
     elif core.stem_place or (unit and place.stem + unit in gaz.by_name):
         hit.name = place.stem + unit + core.canonical
@@ -271,8 +355,27 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     hit.place, hit.unit = place, unit
 
 
+_BRANCH_RANK = ("分行", "营业管理部", "中心支行", "支行", "分局", "中心支局", "支局")
+"""When a case writes one network's branch in one place two ways (人行洛阳市中心支行 and 人民银行洛阳市分行,
+as documents of the 2024 reorganisation do), it is one body, named by the higher rank."""
+
+
+def _one_branch_per_place(hits: list[_Hit]) -> None:
+    groups: dict[tuple[str, str], list[_Hit]] = {}
+    for hit in hits:
+        if hit.place is not None and hit.core.family != hit.core.canonical and hit.core.core in _BRANCH_RANK:
+            groups.setdefault((hit.core.family, hit.place.name), []).append(hit)
+    for group in groups.values():
+        names = {h.name for h in group}
+        if len(names) > 1:
+            best = min(group, key=lambda h: _BRANCH_RANK.index(h.core.core))
+            for hit in group:
+                hit.name = best.name
+
+
 def _merge(case: CaseText, hits: list[_Hit]) -> list[AgencyMention]:
     """One AgencyMention per body that acts at least once; surface forms and evidence from every mention."""
+    _one_branch_per_place(hits)
     bodies: dict[str, list[_Hit]] = {}
     for hit in hits:
         assert hit.name is not None
@@ -305,8 +408,19 @@ def _sector_rules() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rule["pattern"]), rule["sector"]) for rule in load_yaml("sector_rules.yaml")["rules"]]
 
 
+@functools.cache
+def _standard_sectors() -> list[tuple[str, str]]:
+    """(standard name ending, sector) from data/agencies/standard_names.yaml, longest ending first."""
+    names = load_yaml("standard_names.yaml")["names"]
+    return sorted(((n["standard"], n["sector"]) for n in names), key=lambda pair: len(pair[0]), reverse=True)
+
+
 def sector_of(name: str) -> str:
-    """The sector slug of a body's name: the first rule of data/agencies/sector_rules.yaml that matches."""
+    """The sector slug of a body's name: its standard name's sector (standard_names.yaml) when it ends in
+    one, else the first rule of data/agencies/sector_rules.yaml that matches."""
+    for ending, sector in _standard_sectors():
+        if name.endswith(ending):
+            return sector
     return next((sector for pattern, sector in _sector_rules() if pattern.search(name)), "other")
 
 

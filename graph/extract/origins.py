@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.gazetteer import Gazetteer, Place
 from ftzgraph.graph.lexicon import load_lexicon
 from ftzgraph.graph.model import CaseText, Origin
@@ -60,9 +61,13 @@ def _kind_of(word: str) -> str:
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 
 
-def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -> list[Origin]:
-    """All origin statements in ``case``. ``own_zones`` are the zone ids of the adopting province,
-    never an origin (a case mentions its own FTZ all the time)."""
+def extract_origins(
+    case: CaseText, gazetteer: Gazetteer, own_zones: set[str], provider_area: str | None = None
+) -> list[Origin]:
+    """All origin statements in ``case``. ``own_zones`` are the zone ids of the adopting province: a case
+    mentions its own FTZ all the time, so they are no origin, except an area of it other than the
+    provider's own that an origin phrase names outright (新乡市复制推广…中郑州片区“X”做法), which a city of
+    the same province may copy."""
     joined, offsets = joined_text(case.text)
     lex = lexicon()
     origins: list[Origin] = []
@@ -77,11 +82,17 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
     sentences = _sentences(joined)
     for sentence in sentences:
         for match in batch_re.finditer(sentence.text):
+            if _announced(sentence.text, match.start()):
+                continue
             kind = _kind_of(match["kind"])
             item = _item_after(sentence.text, match.end())
             origins.append(
                 Origin("national_batch", evidence(sentence), kind, parse_chinese_number(match["n"]), item_title=item)
             )
+        if not any(o.evidence.start == evidence(sentence).start for o in origins) and any(
+            phrase in sentence.text for phrase in lex["state_council_adoption"]
+        ):
+            origins.append(Origin("national_batch", evidence(sentence), "改革试点经验", None))
         if not any(o.evidence.start == evidence(sentence).start for o in origins):
             for kind, words in lex["batch_kinds"].items():
                 for word in words:
@@ -89,6 +100,7 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
                     if (
                         pos >= 0
                         and not _in_title(sentence.text, pos)
+                        and not _TOTAL_RE.search(sentence.text[:pos])
                         and any(v in sentence.text[:pos] for v in lex["copy_verbs"])
                     ):
                         item = _item_after(sentence.text, pos + len(word))
@@ -98,8 +110,8 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
                     continue
                 break
 
-    stated = _stated_zones(sentences, gazetteer, own_zones, evidence)
-    subjects = _subject_zones(sentences, gazetteer, own_zones, evidence)
+    stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area)
+    subjects = _subject_zones(sentences, gazetteer, own_zones, evidence) if _replicates(joined) else []
     if stated:
         origins.extend(_refine(stated, subjects))
     else:
@@ -122,6 +134,27 @@ def extract_origins(case: CaseText, gazetteer: Gazetteer, own_zones: set[str]) -
     return _dedupe(origins)
 
 
+_TOTAL_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:改革|制度创新)?$")
+"""A count right before a batch word (复制推广了114项改革试点经验): a statement of totals, no batch."""
+_CLAUSE_MARKS = "，,；;：:"
+
+
+_EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施|改革经验)")
+"""Z…试点经验 in a clause of a sentence that goes on to copy it (用好上海自贸试验区制度型开放试点经验, … 复制推广)."""
+
+
+def _replicates(text: str) -> bool:
+    """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
+    opens a sentence is an origin only in a text about copying reforms."""
+    return any(verb in re.sub("可复制|可推广", "", text) for verb in lexicon()["copy_verbs"])
+
+
+def _announced(text: str, position: int) -> bool:
+    """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验)."""
+    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
+    return any(word in clause for word in lexicon()["batch_announce"])
+
+
 def _item_after(text: str, position: int) -> str | None:
     """The item a batch phrase names: the quoted title after it (…经验“X”; …提供的“X”案例), or the words
     up to 任务要求 after a domain (…中，贸易便利化领域X任务要求)."""
@@ -140,7 +173,9 @@ def _item_after(text: str, position: int) -> str | None:
     return None
 
 
-def _stated_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any) -> list[Origin]:
+def _stated_zones(
+    sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any, provider_area: str | None = None
+) -> list[Origin]:
     """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果)."""
     lex = lexicon()
     before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
@@ -150,14 +185,19 @@ def _stated_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str
         text = sentence.text
         places = gazetteer.find_places(text)
         for start, end, place in places:
-            if place.zone in own:
-                continue
+            if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
+                continue  # a zone inside a 《title》 names the notice, not the case's origin
             head = text[max(0, start - 8) : start]
+            if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
+                continue
             tail = text[end : end + 14]
+            clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             if (
                 re.search(rf"(?:{before})\s*$", head)
-                or re.match(rf"\s*(?:（[^）]*）)?\s*(?:{after})", tail)
+                or re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", text[end : end + 44])
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
+                or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
+                or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
@@ -181,11 +221,26 @@ def _subject_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[st
     for sentence in sentences:
         text = sentence.text.lstrip(" #\t")
         lead = len(sentence.text) - len(text)
+        diffusion = lexicon()["national_diffusion"]
+        stem = gazetteer.area_stems.get(text[:2])
+        if (
+            stem is not None
+            and stem.zone not in own
+            and text[:2] not in load_divisions().stems  # 郑州 is a city before it is an area
+            and text[2:3] not in "市省县区片"
+            and any(w in text for w in diffusion)
+        ):
+            found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         for start, end, place in gazetteer.find_places(sentence.text):
-            if place.zone in own or start != lead:
+            if place.zone in own:
                 continue
             tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
-            if any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs):
+            national = any(w in tail for w in diffusion)
+            head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
+            opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
+            if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
+                opens_clause and national
+            ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
     return found
 

@@ -101,6 +101,7 @@ def _unit_of(match: re.Match[str], tag: str) -> str | None:
     unit = match[f"{tag}unit"]
     if unit is None:
         return None
+    unit = lexicon()["unit_aliases"].get(unit, unit)
     return unicodedata.normalize("NFKC", (match[f"{tag}mag"] or "") + unit)
 
 
@@ -189,6 +190,29 @@ class _Found:
     end: int
     before: float | None = None
     after: float | None = None
+    qualifier: str | None = None
+    after_text: str | None = None
+
+
+def _qualifier(text: str, match: re.Match[str], tag: str) -> str | None:
+    """The approximation written with one figure of ``match``: 余/多 after the number, a word before it
+    (近, 约, 超过 …) or after its unit (左右, 以内 …); None when the figure is exact."""
+    if match[f"{tag}num"] is None:
+        return None
+    inner = match[f"{tag}q1"] or match[f"{tag}q2"]
+    if inner:
+        return inner
+    kept = lexicon()["qualifiers_kept"]
+    end = match.end(f"{tag}unit") if match[f"{tag}unit"] else match.end(f"{tag}num")
+    tail = text[end:].lstrip(" \t\u3000")
+    for word in kept["tail"]:
+        if tail.startswith(word) and not (word == "内" and tail[1:2] in "部容外地陆"):  # 内部 is no qualifier
+            return str(word)
+    head = text[: match.start(f"{tag}num")].rstrip(" \t\u3000")
+    for word in sorted(kept["before"], key=len, reverse=True):
+        if head.endswith(word):
+            return str(word)
+    return None
 
 
 def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
@@ -206,8 +230,58 @@ def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
             b_size, a_size = _size(b_unit), _size(unit)
             before = before * b_size[1] / a_size[1] if b_size and a_size and b_size[0] == a_size[0] else None
         what, what_start, _ = _measure(text, match.start(), match.end())
-        found.append(_Found(what, after, unit, min(what_start, match.start()), match.end(), before, after))
+        qualifier = _qualifier(text, match, "a") or _qualifier(text, match, "b")
+        found.append(
+            _Found(
+                what,
+                after,
+                unit,
+                min(what_start, match.start()),
+                match.end(),
+                before,
+                after,
+                qualifier,
+                match["instant"],
+            )
+        )
     return found
+
+
+_NOUN_STOP = "，,。；;、：:！？!?\n#和及等与"
+_NOT_NOUN_START = "的以左次其余多内后前"
+_MAX_FOLLOWING = 12
+
+
+def _noun_after(text: str, end: int) -> str | None:
+    """The noun phrase right after a figure's unit (300余家**法人企业**、…), or None when none follows."""
+    at = end
+    for word in lexicon()["qualifiers_kept"]["tail"]:
+        if text.startswith(word, at) and not (word == "内" and text[at + 1 : at + 2] in "部容外地陆"):
+            at += len(word)
+    stop = at
+    while stop < len(text) and text[stop] not in _NOUN_STOP and not text[stop].isdigit() and stop - at <= 16:
+        stop += 1
+    phrase = text[at:stop].strip(" \t\u3000")
+    for verb in lexicon()["noun_enders"]:
+        cut = phrase.find(verb)
+        if cut >= 2:
+            phrase = phrase[:cut]
+    if not 2 <= len(phrase) <= 16 or phrase[0] in _NOT_NOUN_START or not re.match("[\u4e00-\u9fff“（(]", phrase):
+        return None
+    return phrase[:_MAX_FOLLOWING]
+
+
+def _label_follows(text: str, start: int, what: str) -> bool:
+    """True when what a figure counts is written after it: an item of an enumeration (、322个县（市）区部门)
+    or a figure after a verb that names no measure (覆盖300余家…, 全市共有120家…)."""
+    lead = text[:start].rstrip(" \t\u3000")
+    for word in sorted(lexicon()["qualifiers_kept"]["before"], key=len, reverse=True):
+        if lead.endswith(word):
+            lead = lead[: -len(word)].rstrip(" \t\u3000")
+            break
+    if lead.endswith(("、", "和", "及", "与")):
+        return True
+    return not what or any(what.endswith(word) for word in lexicon()["measure_existential"])
 
 
 def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
@@ -218,8 +292,14 @@ def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
             continue
         value, unit = _to_float(match["num"]), _unit_of(match, "")
         what, what_start, what_end = _measure(text, start, end)
+        following = _noun_after(text, end)
+        if following and _label_follows(text, start, what):
+            what, what_start, what_end = following, start, end + text[end:].find(following) + len(following)
         after = value if _patterns().after_only.search(text[max(0, start - 12) : start]) else None
-        found.append(_Found(what, value, unit, min(what_start, start), max(end, what_end), after=after))
+        qualifier = _qualifier(text, match, "")
+        found.append(
+            _Found(what, value, unit, min(what_start, start), max(end, what_end), after=after, qualifier=qualifier)
+        )
     for match in _patterns().multiple.finditer(text):
         if not _overlaps(masked, *match.span()):
             what, what_start, what_end = _measure(text, match.start(), match.end())
@@ -244,5 +324,5 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     outcomes = []
     for f in sorted(found, key=order):
         evidence = case.evidence(offsets[f.start], offsets[f.end - 1] + 1)
-        outcomes.append(Outcome(f.what, f.value, f.unit, evidence, f.before, f.after))
+        outcomes.append(Outcome(f.what, f.value, f.unit, evidence, f.before, f.after, f.qualifier, f.after_text))
     return outcomes

@@ -1,0 +1,57 @@
+"""Page furniture of text copied out of a PDF: page numbers (``— 3 —``, ``- 3 -``, ``第3页``) and the running
+header repeated after each of them. Masked with spaces of the same length so offsets stay true to the file.
+
+Sentences, quoted phrases and even numbers run across these lines in such text; once they are blank, the line
+joiner (graph/text.py) mends the sentence as it mends any page break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_SP = r"[ \t\u3000]*"
+_N = r"[0-9０-９]{1,4}"
+PAGE_NUMBER_RE = re.compile(
+    rf"^{_SP}(?:[—–\-－]{{1,2}}{_SP}{_N}{_SP}[—–\-－]{{1,2}}|第{_SP}{_N}{_SP}页(?:{_SP}/?{_SP}共{_SP}{_N}{_SP}页)?){_SP}$"
+)
+"""A line that is only a page number."""
+MIN_PAGES = 2
+"""A header counts as running only when it follows at least this many page numbers."""
+MAX_HEADER_CHARS = 40
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for raw in text.split("\n"):
+        spans.append((offset, offset + len(raw)))
+        offset += len(raw) + 1
+    return spans
+
+
+def mask_page_furniture(text: str) -> str | None:
+    """``text`` with page-number lines and the running header after them blanked; None when it has none."""
+    spans = _lines(text)
+    numbers = [i for i, (s, e) in enumerate(spans) if PAGE_NUMBER_RE.match(text[s:e])]
+    if len(numbers) < MIN_PAGES:
+        return None
+    blank = set(numbers)
+    following: Counter[str] = Counter()
+    after: dict[int, str] = {}
+    for i in numbers:
+        j = i + 1
+        while j < len(spans) and not text[spans[j][0] : spans[j][1]].strip():
+            j += 1
+        if j < len(spans):
+            line = text[spans[j][0] : spans[j][1]].strip()
+            if 0 < len(line) <= MAX_HEADER_CHARS:
+                following[line] += 1
+                after[j] = line
+    headers = {line for line, count in following.items() if count >= MIN_PAGES}
+    blank.update(j for j, line in after.items() if line in headers)
+    chars = list(text)
+    for i in blank:
+        start, end = spans[i]
+        for k in range(start, end):
+            chars[k] = " "
+    return "".join(chars)

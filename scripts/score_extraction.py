@@ -1,0 +1,49 @@
+"""Print the extractor's figures against hand-made gold, per file: the bundled document, the dev collections
+and the dev sentences (rules in tests/_dev_scoring.py). ``--misses`` lists what went wrong.
+
+    .venv/bin/python scripts/score_extraction.py [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from _dev_scoring import COLLECTIONS, extracted, score_collection, score_sentences
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    for name in COLLECTIONS:
+        started = time.perf_counter()
+        extracted(name)
+        elapsed = (time.perf_counter() - started) * 1000
+        s = score_collection(name)
+        print(
+            f"{name}: cases {s.found}/{s.cases}; provider {s.provider}/{s.cases}; origin batch {s.batch}/{s.cases}; "
+            f"origin zone {s.zone}/{s.cases}; agencies P {s.precision:.2f} ({s.agency_tp}/{s.agency_extracted}) "
+            f"R {s.recall:.2f} ({s.agency_tp}/{s.agency_expected}); outcomes found {s.outcomes_found}/"
+            f"{s.outcomes_expected}, labels right {s.labels_right}/{s.outcomes_found}, qualifiers "
+            f"{s.qualifiers_right}/{s.qualifiers_expected}; first extraction {elapsed:.0f} ms"
+        )
+        if args.misses:
+            for miss in s.misses:
+                print("   ", miss)
+    t = score_sentences()
+    print(
+        f"dev sentences: batch and zone both right {t.both}/{t.total} ({t.both / t.total:.2f}); batch {t.batch}/"
+        f"{t.total} (kind only {t.batch_kind}/{t.total}); zone {t.zone}/{t.total}"
+    )
+    if args.misses:
+        for miss in t.misses:
+            print("   ", miss)
+
+
+if __name__ == "__main__":
+    main()
