@@ -18,6 +18,7 @@ from rich.table import Table
 
 from ftzgraph.api._cli_options import console, open_store, out, store_option
 from ftzgraph.api.network_cli import network
+from ftzgraph.api.quality_cli import quality
 from ftzgraph.graph.errors import FtzGraphError
 
 
@@ -70,7 +71,9 @@ def build(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from ftzgraph.api.quality_cli import quality_summary
     from ftzgraph.graph.build import build as run_build
+    from ftzgraph.graph.quality import diagnostic_counts
 
     store = open_store(store_path, write=True)
     started = time.perf_counter()
@@ -101,6 +104,7 @@ def build(
                 workers=workers,
                 progress=tick,
             )
+        counts = diagnostic_counts(store)
     except FtzGraphError as error:
         raise click.ClickException(str(error)) from error
     finally:
@@ -120,6 +124,7 @@ def build(
         f"{sum(d.cases for d in built)} cases, {report.triples} triples written to {store_path} "
         f"in {report.seconds:.2f}s ({sum(len(d.warnings) for d in built)} warnings)"
     )
+    click.echo(quality_summary(counts))
     if report.failed:
         sys.exit(1)
 
@@ -372,6 +377,7 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool)
 
 
 cli.add_command(network)
+cli.add_command(quality)
 
 
 def main() -> None:

@@ -171,3 +171,28 @@ def test_case_page_shows_the_evidence_quotes(server: str, page: Any) -> None:
     assert page.locator("#outcomes tbody tr").count() >= 2
     page.screenshot(path=str(page.shots / "case.png"), full_page=True)
     assert page.outside == [] and page.errors == []
+
+
+def _console_errors(page: Any) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    return errors
+
+
+def test_quality_page_sorts_and_links_to_cases_and_quotes(server: str, page: Any) -> None:
+    console_errors = _console_errors(page)
+    page.goto(server + "/quality")
+    rows = page.locator("#quality-diagnostics tbody tr")
+    assert rows.count() >= 1
+    case_links = page.locator("#quality-diagnostics a.case-link")
+    assert case_links.count() >= 1 and page.locator("#quality-diagnostics a.quote-link").count() >= 1
+    page.locator("#quality-diagnostics th").nth(2).click()  # by case number, ascending
+    first = page.locator("#quality-diagnostics tbody tr").first.locator("td").nth(2).get_attribute("data-sort")
+    page.locator("#quality-diagnostics th").nth(2).click()  # again: descending
+    last = page.locator("#quality-diagnostics tbody tr").first.locator("td").nth(2).get_attribute("data-sort")
+    assert int(last) >= int(first)
+    href = page.locator("#quality-diagnostics a.case-link").first.get_attribute("href")
+    with page.expect_navigation():
+        page.locator("#quality-diagnostics a.case-link").first.click()
+    assert page.url.endswith(href)
+    assert page.outside == [] and page.errors == [] and console_errors == []
