@@ -245,7 +245,10 @@ def diff_runs(store: Store, run_a: str | None = None, run_b: str | None = None) 
                 change.document,
                 {"document": change.document, "title": titles.get(change.document), "added": False, "changes": []},
             )
-            entry["changes"].append(change.as_dict())
+            item = change.as_dict()
+            if change.case is not None and not (change.field == "case" and change.kind == "removed"):
+                item["case_iri"] = str(iris.case(change.document.rsplit("/", 1)[-1], change.case))
+            entry["changes"].append(item)
     for entry in documents.values():
         entry["changes"].sort(key=lambda c: (c.get("case") or 0,))
     return {

@@ -386,6 +386,7 @@ def list_runs(store: Store) -> list[dict[str, Any]]:
                     "sha256": row.get("sha"),
                     "action": row["action"],
                     "graph": row.get("graph"),
+                    "document": str(iris.document(_doc_id(row["graph"]))) if row.get("graph") else None,
                 }
             )
     for row in store.select(

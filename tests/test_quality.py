@@ -128,3 +128,19 @@ def test_gold_of_a_document_not_built_counts_expected_only(store_path: str, tmp_
 def test_gold_copy_for_tests_is_the_shipped_one() -> None:
     [gold_path] = bundled_gold()
     assert (Path(__file__).parent / "data" / "hlj-ftz-2023-batch3.gold.yaml").read_bytes() == gold_path.read_bytes()
+
+
+def test_quality_json_over_http_is_the_commands_report(store_path: str) -> None:
+    from _client import client_for
+
+    expected = json.loads(run("quality", "--store", store_path, "--format", "json"))
+    store = OxigraphStore(store_path, read_only=True)
+    try:
+        with client_for(store) as client:
+            assert client.get("/quality.json").json() == expected
+            page = client.get("/quality")
+            assert page.status_code == 200 and page.text.count('class="diagnostic"') == sum(
+                len(d["diagnostics"]) for d in expected["diagnostics"]["documents"]
+            )
+    finally:
+        store.close()

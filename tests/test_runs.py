@@ -13,17 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _edits import ADDED_AGENCY, edit
 from click.testing import CliRunner
 
 from ftzgraph.api.cli import cli
 from ftzgraph.graph import iris
-from ftzgraph.graph.read import read_document
 from ftzgraph.graph.records import case_records
 from ftzgraph.graph.run_diff import Change, compose
-from ftzgraph.graph.split import provider_line, split_cases
 from ftzgraph.graph.store import OxigraphStore
 
-ADDED_AGENCY = "哈尔滨市市场监督管理局"
 SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
 
@@ -54,52 +52,6 @@ class Edited:
     deleted_only_agencies: list[str]
     kept_agencies: list[str]
     agency_case: int
-
-
-def edit(source: Path, before: dict[int, dict[str, Any]]) -> tuple[int, str, int, int]:
-    """Change one case's provider, delete another case, add an agency to a third; cases chosen from the first
-    build: the provider change goes to an area case whose agencies are all written out in full (so none of them
-    is completed from the provider), the deleted case names an agency no other case names."""
-    document = read_document(source)
-    cases = {c.number: c for c in split_cases(document).cases}
-
-    def written_in_full(n: int) -> bool:
-        text = re.sub(r"\s+", "", cases[n].text)
-        return all(agency in text for agency in before[n]["agencies"])
-
-    named: dict[str, int] = {}
-    for record in before.values():
-        for agency in record["agencies"]:
-            named[agency] = named.get(agency, 0) + 1
-    provider_case = next(n for n in sorted(before) if before[n]["provider_kind"] == "ftz_area" and written_in_full(n))
-    new_provider = next(
-        r["provider"]
-        for r in before.values()
-        if r["provider_kind"] == "ftz_area" and r["provider"] != before[provider_case]["provider"]
-    )
-    deleted_case = next(
-        n
-        for n in sorted(before, reverse=True)
-        if n != provider_case and any(named[a] == 1 for a in before[n]["agencies"])
-    )
-    agency_case = next(
-        n
-        for n in sorted(before)
-        if n not in (provider_case, deleted_case) and ADDED_AGENCY not in before[n]["agencies"]
-    )
-    found = provider_line(cases[provider_case])
-    assert found is not None
-    _, start, end = found
-    edits = [
-        (cases[provider_case].start + start, cases[provider_case].start + end, new_provider),
-        (cases[agency_case].end, cases[agency_case].end, f"\n{ADDED_AGENCY}负责组织实施。\n"),
-        (cases[deleted_case].start, cases[deleted_case].end, ""),
-    ]
-    text = document.text
-    for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
-    source.write_text(text, encoding="utf-8")
-    return provider_case, new_provider, deleted_case, agency_case
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +94,9 @@ def test_runs_shows_both_builds_with_what_they_read(edited: Edited) -> None:
     for recorded, digest, action in zip(runs, edited.digests, ["added", "replaced"], strict=True):
         assert recorded["version"] == metadata.version("ftzgraph")
         assert re.fullmatch("[0-9a-f]{64}", recorded["rules_hash"])
-        assert recorded["documents"] == [{"file": "collection.txt", "sha256": digest, "action": action, "graph": graph}]
+        document = str(iris.document(graph.rsplit("/", 1)[-1]))
+        read = {"file": "collection.txt", "sha256": digest, "action": action, "graph": graph, "document": document}
+        assert recorded["documents"] == [read]
         assert recorded["started"] <= recorded["ended"]
     first, second = ({g["graph"]: g for g in r["graphs"]} for r in runs)
     assert first[graph]["removed"] == 0 and first[graph]["added"] > 1000
@@ -232,3 +186,27 @@ def test_compose_cancels_and_chains() -> None:
     assert (change.old, change.new, change.text) == ("A", "C", "case 2: provider A → C")
     back = [Change(doc, 2, "provider", "changed", "C", "A", "case 2: provider C → A")]
     assert compose([first[1:], second[1:], back]) == []
+
+
+def test_runs_and_diff_over_http(edited: Edited) -> None:
+    from _client import client_for
+
+    store = OxigraphStore(edited.store, read_only=True)
+    try:
+        with client_for(store) as client:
+            runs = client.get("/runs.json").json()
+            assert len(runs) == 2
+            diff = client.get(f"/runs/{runs[1]['id']}/diff", params={"format": "json"}).json()
+            assert diff == json.loads(run("diff", "--store", edited.store, "--format", "json"))
+            page = client.get(f"/runs/{runs[1]['id']}/diff")
+            assert (
+                page.status_code == 200
+                and f"/id/case/{diff['documents'][0]['document'].rsplit('/', 1)[-1]}-" in page.text
+            )
+            first = client.get(f"/runs/{runs[0]['id']}/diff", params={"format": "json"}).json()
+            assert first["from"] is None and first["documents"][0]["added"] is True
+            missing = client.get("/runs/nosuchrun/diff")
+            assert missing.status_code == 404 and "no run 'nosuchrun'" in missing.json()["error"]
+            assert client.get("/runs").status_code == 200
+    finally:
+        store.close()

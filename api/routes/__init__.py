@@ -24,6 +24,7 @@ def include_routes(app: FastAPI) -> None:
         quality,
         reforms,
         resources,
+        runs,
         search,
         stats,
         zones,
@@ -31,7 +32,7 @@ def include_routes(app: FastAPI) -> None:
 
     for module in (cases, reforms, zones, agencies, batches, documents, stats, search, network, ontology, home):
         app.include_router(module.router)
-    for module in (quality,):  # issue 14: extraction quality, build runs and their diffs
+    for module in (quality, runs):  # issue 14: extraction quality, build runs and their diffs
         app.include_router(module.router)
     app.include_router(resources.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
