@@ -311,13 +311,13 @@ def build(
             # A write of its own: replacing graphs that exist takes the store's slower path, which the
             # batch of new documents then does not have to share.
             reference = {str(iris.REFERENCE_GRAPH): _reference(), str(iris.ONTOLOGY_GRAPH): vocabulary()}
-            data = b"".join(_graph_nquads(g, n) for n, g in reference.items())
-            recorder.before_write(list(reference), data)
-            write_graphs(store, list(reference), data)
+            parts = {name: _graph_nquads(graph, name) for name, graph in reference.items()}
+            recorder.before_write(parts)
+            write_graphs(store, list(reference), b"".join(parts.values()))
             total += sum(len(graph) for graph in reference.values())
             shared_written = True
+        recorder.before_write(pending)
         data = b"".join([*pending.values(), *new_entities])
-        recorder.before_write(list(pending), data)
         write_graphs(store, list(pending), data)
         total += data.count(b"\n")
         pending.clear()

@@ -19,6 +19,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -65,24 +66,30 @@ def rules_hash() -> str:
     return digest.hexdigest()
 
 
-def _lines_by_graph(data: bytes) -> dict[str, list[bytes]]:
-    """N-Quads lines (as the build writes them: one quad a line, the graph IRI last) by named graph, unparsed:
-    counting the lines of a new graph needs no RDF terms, so recording costs a large build little."""
-    graphs: dict[str, list[bytes]] = {}
-    for line in data.splitlines():
-        end = line.rfind(b">")
-        start = line.rfind(b" <", 0, end)
-        if start >= 0:
-            graphs.setdefault(line[start + 2 : end].decode("utf-8"), []).append(line)
-    return graphs
+_DECIMAL = ox.NamedNode(_XSD + "decimal")
 
 
-def _parse(lines: list[bytes]) -> set[ox.Triple]:
-    data = b"\n".join(lines) + b"\n"
-    return {quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS)}
+def _canonical(triple: ox.Triple) -> ox.Triple:
+    """The triple with a decimal in its canonical form (1428.0 -> 1428), as stores keep it, so that an
+    unchanged document compares equal to its stored graph."""
+    obj = triple.object
+    if isinstance(obj, ox.Literal) and obj.datatype == _DECIMAL:
+        try:
+            value = Decimal(obj.value)
+        except InvalidOperation:
+            return triple
+        text = format(value.normalize(), "f") if value != 0 else "0"
+        if text != obj.value:
+            return ox.Triple(triple.subject, triple.predicate, ox.Literal(text, datatype=_DECIMAL))
+    return triple
+
+
+def _parse(data: bytes) -> set[ox.Triple]:
+    return {_canonical(quad.triple) for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS)}
 
 
 def _graph_triples(store: Store, graph: str) -> set[ox.Triple]:
+    """A stored graph's triples (a store keeps decimals canonical already)."""
     return {quad.triple for quad in store.quads(graph)}
 
 
@@ -157,14 +164,13 @@ class RunRecorder:
     def run_id(self) -> str:
         return self.started.strftime("%Y%m%dT%H%M%S%fZ")
 
-    def before_write(self, graphs: Iterable[str], data: bytes) -> None:
-        """Called with what is about to replace ``graphs`` (N-Quads): counts, and the old version of each
-        document graph that exists."""
-        new = _lines_by_graph(data)
-        for graph in graphs:
-            lines = new.get(graph, [])
+    def before_write(self, graphs: dict[str, bytes]) -> None:
+        """Called with what is about to replace each graph (its N-Quads): counts, and the old version of each
+        document graph that exists. A new graph's lines are only counted, so recording costs a large build of
+        new documents little."""
+        for graph, data in graphs.items():
             if graph in self.existing:
-                triples = _parse(lines)
+                triples = _parse(data)
                 old = _graph_triples(self.store, graph)
                 self.added[graph] = self.added.get(graph, 0) + len(triples - old)
                 self.removed[graph] = self.removed.get(graph, 0) + len(old - triples)
@@ -175,7 +181,7 @@ class RunRecorder:
                         t.object for t in old if isinstance(t.object, ox.NamedNode) and t.object not in kept
                     )
             else:
-                self.added[graph] = self.added.get(graph, 0) + len(set(lines))
+                self.added[graph] = self.added.get(graph, 0) + data.count(b"\n")
                 self.removed.setdefault(graph, 0)
 
     def finish(self, reads: list[DocumentRead]) -> tuple[list[Change], list[Change]]:

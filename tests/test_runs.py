@@ -156,6 +156,10 @@ def test_keep_runs_bounds_the_history_and_an_unchanged_document_is_skipped(edite
     runs_after = json.loads(run("runs", "--store", store, "--format", "json"))
     assert [r["id"] for r in runs_after[:1]] == [runs[-1]["id"]] and len(runs_after) == 2
     assert runs_after[-1]["documents"][0]["action"] == "replaced"
+    # the same text rebuilt: the same triples (decimals compared in canonical form), no change recorded
+    graph = runs_after[-1]["documents"][0]["graph"]
+    assert [g for g in runs_after[-1]["graphs"] if g["graph"] == graph] == [{"graph": graph, "added": 0, "removed": 0}]
+    assert runs_after[-1]["changes"] == 0
 
 
 def test_diff_of_an_unknown_run_is_a_clear_error(edited: Edited) -> None:
