@@ -119,7 +119,7 @@ def _case_diagnostics(case: Case, has_table: bool, gazetteer: Gazetteer | None) 
                 )
             )
     for outcome in case.outcomes:
-        if not outcome.what.strip():
+        if len(re.sub(r"\W", "", outcome.what)) < 2:  # no measure, or only punctuation or one character
             found.append(
                 Diagnostic(
                     "unlabelled_outcome",
