@@ -84,7 +84,8 @@ def quality_summary(counts: dict[str, int]) -> str:
     "gold_paths",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="A gold annotation file (the schema of data/gold/); repeat for several. Without: diagnostics only.",
+    help="A gold annotation file (the schema of data/gold/), or `bundled` for the gold files shipped with "
+    "ftzgraph; repeat for several. Without: diagnostics only.",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def quality(store_path: str, gold_paths: tuple[Path, ...], fmt: str) -> None:
@@ -94,14 +95,17 @@ def quality(store_path: str, gold_paths: tuple[Path, ...], fmt: str) -> None:
     learned-from where the gold has it, agencies, documents, outcomes) per document and overall. Always: for
     every document built, cases found vs declared, table rows with no section and sections with no row, cases
     with no origin, unresolved agency mentions, outcomes without a label, titles differing between table and
-    section, and conflicts with reference data, each with its line and evidence IRI. The bundled document's
-    gold is data/gold/hlj-ftz-2023-batch3.gold.yaml in the installed package.
+    section, and conflicts with reference data, each with its line and evidence IRI. `--gold bundled` scores
+    against the gold shipped with ftzgraph (data/gold/ in the installed package).
     """
-    from ftzgraph.graph.quality import quality_report
+    from ftzgraph.graph.quality import bundled_gold, quality_report
 
+    paths: list[Path] = []
+    for path in gold_paths:  # the word "bundled" (when no such file exists) stands for the shipped gold files
+        paths.extend(bundled_gold() if str(path) == "bundled" and not path.exists() else [path])
     store = open_store(store_path)
     try:
-        report = quality_report(store, list(gold_paths))
+        report = quality_report(store, paths)
     except FtzGraphError as error:
         raise click.ClickException(str(error)) from error
     if fmt == "json":

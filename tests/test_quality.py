@@ -56,6 +56,10 @@ def test_quality_with_the_bundled_gold_prints_the_gold_tests_figures(store_path:
     }
     assert fields["provider"]["precision"] == fields["provider"]["recall"] == 1.0
     assert report["scores"]["overall"] == fields  # one gold document: overall is that document
+    assert json.loads(run("quality", "--store", store_path, "--gold", "bundled", "--format", "json")) == {
+        **report,
+        "scores": {**report["scores"], "documents": [{**report["scores"]["documents"][0], "gold": str(gold_path)}]},
+    }
     table = run("quality", "--store", store_path, "--gold", str(gold_path))
     agencies = fields["agencies"]
     row = next(line for line in table.splitlines() if "agencies" in line)
@@ -138,9 +142,12 @@ def test_quality_json_over_http_is_the_commands_report(store_path: str) -> None:
     try:
         with client_for(store) as client:
             assert client.get("/quality.json").json() == expected
+            with_gold = client.get("/quality.json", params={"gold": "true"}).json()
+            assert with_gold["scores"]["documents"][0]["fields"]["provider"]["recall"] == 1.0
             page = client.get("/quality")
             assert page.status_code == 200 and page.text.count('class="diagnostic"') == sum(
                 len(d["diagnostics"]) for d in expected["diagnostics"]["documents"]
             )
+            assert "Against the gold annotation" in page.text
     finally:
         store.close()
