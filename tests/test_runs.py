@@ -214,3 +214,21 @@ def test_runs_and_diff_over_http(edited: Edited) -> None:
             assert client.get("/runs").status_code == 200
     finally:
         store.close()
+
+
+def test_a_failed_build_records_no_run_and_a_failed_file_is_recorded(edited: Edited, tmp_path: Path) -> None:
+    store = str(tmp_path / "store")
+    shutil.copytree(edited.store, store)
+    before = json.loads(run("runs", "--store", store, "--format", "json"))
+    bad = tmp_path / "empty.txt"
+    bad.write_text("这份文件没有任何案例。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(bad), "--store", store, "--quiet"])
+    assert result.exit_code == 1 and "empty.txt" in result.output
+    assert json.loads(run("runs", "--store", store, "--format", "json")) == before  # the store as it was
+    result = CliRunner().invoke(cli, ["build", str(bad), str(edited.source), "--store", store, "--quiet"])
+    assert result.exit_code == 1  # one document failed, the other was skipped (unchanged)
+    last = json.loads(run("runs", "--store", store, "--format", "json"))[-1]
+    assert sorted((d["file"], d["action"]) for d in last["documents"]) == [
+        ("collection.txt", "skipped"),
+        ("empty.txt", "failed"),
+    ]
