@@ -163,7 +163,13 @@ def _learned_from(value: Any) -> list[str]:
     if not value:
         return []
     items = value if isinstance(value, list) else [value]
-    return [squash(str(item.get("name") if isinstance(item, dict) else item)) for item in items if item]
+    names = []
+    for item in items:
+        if isinstance(item, dict):  # {name: …} or {zone: …}: the first naming key a gold or record uses
+            item = next((item[k] for k in ("name", "zone", "place", "from", "source") if item.get(k)), None)
+        if item:
+            names.append(squash(str(item)))
+    return names
 
 
 def score_case(

@@ -151,3 +151,16 @@ def test_quality_json_over_http_is_the_commands_report(store_path: str) -> None:
             assert "Against the gold annotation" in page.text
     finally:
         store.close()
+
+
+def test_learned_from_is_scored_only_where_the_gold_has_it() -> None:
+    from ftzgraph.graph.gazetteer import load_gazetteer
+    from ftzgraph.graph.quality import score_case
+
+    gazetteer = load_gazetteer()
+    record = {"provider": "甲市", "provider_kind": "city", "learned_from": ["深圳前海蛇口片区"]}
+    without = score_case({"n": 1, "provider": "甲市", "provider_kind": "city"}, record, gazetteer)
+    assert "learned_from" not in without
+    gold_case = {"n": 1, "provider": "甲市", "learned_from": [{"zone": "深圳前海蛇口片区"}, "上海自贸试验区"]}
+    count = score_case(gold_case, record, gazetteer)["learned_from"]
+    assert (count.true_positive, count.extracted, count.expected) == (1, 1, 2)
