@@ -13,11 +13,12 @@ from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.pages import render
 from ftzgraph.graph.diagnostics import KIND_LABELS
 from ftzgraph.graph.quality import bundled_gold, quality_report
+from ftzgraph.graph.store import Store
 
 router = APIRouter(tags=["quality"])
 
 
-def _with_bundled_gold(store: StoreDep) -> dict[str, Any]:
+def _with_bundled_gold(store: Store) -> dict[str, Any]:
     """The report with scores against the gold files shipped with ftzgraph, for the documents built."""
     report = quality_report(store, bundled_gold())
     scored = [d for d in report.get("scores", {}).get("documents", []) if d["document"]]
