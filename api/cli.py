@@ -18,6 +18,8 @@ from rich.table import Table
 
 from ftzgraph.api._cli_options import console, open_store, out, store_option
 from ftzgraph.api.network_cli import network
+from ftzgraph.api.quality_cli import quality
+from ftzgraph.api.runs_cli import diff, runs
 from ftzgraph.graph.errors import FtzGraphError
 
 
@@ -52,6 +54,7 @@ def cli() -> None:
 @click.option("--force", is_flag=True, help="Rebuild documents whose content is already in the store.")
 @click.option("--workers", type=int, help="Worker processes (default: one per core when building many documents).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-document lines, only the summary.")
+@click.option("--keep-runs", type=click.IntRange(min=1), default=10, show_default=True, help="Build runs to keep.")
 def build(
     paths: tuple[Path, ...],
     store_path: str,
@@ -60,6 +63,7 @@ def build(
     force: bool,
     workers: int | None,
     quiet: bool,
+    keep_runs: int,
 ) -> None:
     """Build documents (files or folders) and the reference data into the store.
 
@@ -70,7 +74,9 @@ def build(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from ftzgraph.api.quality_cli import quality_summary
     from ftzgraph.graph.build import build as run_build
+    from ftzgraph.graph.quality import diagnostic_counts
 
     store = open_store(store_path, write=True)
     started = time.perf_counter()
@@ -100,7 +106,9 @@ def build(
                 force=force,
                 workers=workers,
                 progress=tick,
+                keep_runs=keep_runs,
             )
+        counts = diagnostic_counts(store)
     except FtzGraphError as error:
         raise click.ClickException(str(error)) from error
     finally:
@@ -120,6 +128,8 @@ def build(
         f"{sum(d.cases for d in built)} cases, {report.triples} triples written to {store_path} "
         f"in {report.seconds:.2f}s ({sum(len(d.warnings) for d in built)} warnings)"
     )
+    click.echo(f"recorded as run {report.run_id} (`ftzgraph runs`; `ftzgraph diff` shows what it changed)")
+    click.echo(quality_summary(counts))
     if report.failed:
         sys.exit(1)
 
@@ -374,6 +384,9 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool)
 
 
 cli.add_command(network)
+cli.add_command(quality)
+cli.add_command(runs)
+cli.add_command(diff)
 
 
 def main() -> None:

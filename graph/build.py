@@ -5,8 +5,8 @@ batches, each batch one atomic swap. A document whose content hash is already in
 (``force`` rebuilds it), so an interrupted build run again finishes the job with nothing duplicated and
 nothing lost. A document that fails is reported with its file; the others proceed. Nothing of a failed
 document is written, so its previous graph stays. Facts about shared entities (agencies, places, national
-reforms) go once into the entities graph, added to, never replaced: rebuilding a document does not remove
-what it alone said about them (``iris.ENTITIES_GRAPH``).
+reforms) go once into the entities graph (``iris.ENTITIES_GRAPH``); when a document is replaced, the entities
+no graph refers to any more are pruned at the end (``graph/runs.py``, which also records the build as a run).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from ftzgraph.graph.nt_terms import nquads, rdflib_graph
 from ftzgraph.graph.pipeline import extract_document
 from ftzgraph.graph.read import READERS, read_document
 from ftzgraph.graph.reference import reference_graph
+from ftzgraph.graph.runs import KEEP_RUNS, RunRecorder, document_reads
 from ftzgraph.graph.store import Store, split_nquads
 from ftzgraph.graph.triples import document_triples, split_shared
 from ftzgraph.graph.validate import validate_graph, vocabulary
@@ -88,6 +89,8 @@ class BuildReport:
     triples: int = 0
     seconds: float = 0.0
     written: bool = False
+    run_id: str | None = None
+    """The ``ftz:BuildRun`` this build recorded (graph/runs.py)."""
 
     @property
     def failed(self) -> list[DocumentReport]:
@@ -265,12 +268,14 @@ def build(
     force: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
+    keep_runs: int = KEEP_RUNS,
 ) -> BuildReport:
     """Build the given documents (default: the bundled one) plus the reference data into ``store``.
 
     ``validate``: "auto" (every document up to FULL_VALIDATION_MAX_DOCUMENTS, else a sample), "full", "off".
     Raises ``DocumentError`` (or ``ValidationError``) when no document could be built; the store is then
-    untouched. Documents that fail among others are reported in the returned ``BuildReport``.
+    untouched. Documents that fail among others are reported in the returned ``BuildReport``. The build is
+    recorded as a run (graph/runs.py); the newest ``keep_runs`` runs are kept.
     """
     started = time.perf_counter()
     mode = ("auto" if validate else "off") if isinstance(validate, bool) else validate
@@ -278,10 +283,12 @@ def build(
     if not files:
         raise DocumentError(", ".join(map(str, paths or [])) or "data/raw", "no readable documents found")
     known = set() if force else built_hashes(store)
+    recorder = RunRecorder(store, keep_runs)
+    digests: dict[str, str | None] = {}
     reports: list[DocumentReport] = []
     todo: list[tuple[Path, bool]] = []
     for index, path in enumerate(files):
-        digest = _digest(path)
+        digest = digests[str(path)] = _digest(path)
         if digest is not None and digest in known:
             reports.append(DocumentReport(str(path), skipped=True))
             continue
@@ -304,9 +311,12 @@ def build(
             # A write of its own: replacing graphs that exist takes the store's slower path, which the
             # batch of new documents then does not have to share.
             reference = {str(iris.REFERENCE_GRAPH): _reference(), str(iris.ONTOLOGY_GRAPH): vocabulary()}
-            write_graphs(store, list(reference), b"".join(_graph_nquads(g, n) for n, g in reference.items()))
+            parts = {name: _graph_nquads(graph, name) for name, graph in reference.items()}
+            recorder.before_write(parts)
+            write_graphs(store, list(reference), b"".join(parts.values()))
             total += sum(len(graph) for graph in reference.values())
             shared_written = True
+        recorder.before_write(pending)
         data = b"".join([*pending.values(), *new_entities])
         write_graphs(store, list(pending), data)
         total += data.count(b"\n")
@@ -339,6 +349,7 @@ def build(
             raise errors[0]
         raise DocumentError("build", "no document could be built: " + "; ".join(map(str, errors)))
     flush()
+    recorder.finish(document_reads(reports, digests))
     if shared_written:
         store.optimize()  # queries on the new data read compacted files (twice as fast at 100k cases)
-    return BuildReport(reports, total, time.perf_counter() - started, shared_written)
+    return BuildReport(reports, total, time.perf_counter() - started, shared_written, recorder.run_id)

@@ -43,6 +43,8 @@ def document_graph(doc_id: str) -> URIRef:
 REFERENCE_GRAPH = GRAPH["reference"]
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 ENTITIES_GRAPH = GRAPH["entities"]
+RUNS_GRAPH = GRAPH["runs"]
+"""One ``ftz:BuildRun`` per build (graph/runs.py): what it read and what it changed."""
 """Facts about things many documents share (agencies, places, cited policies, companies, national reforms,
 batches): each fact once, however many documents state it. Document graphs hold what is their own."""
 
@@ -51,7 +53,9 @@ def owned_by(doc_id: str, subject: str) -> bool:
     """True when ``subject`` was minted for document ``doc_id`` (the document, its cases and their parts,
     its evidence); such triples live in the document's graph, all others in ``ENTITIES_GRAPH``."""
     text = str(subject)  # an rdflib URIRef never equals a plain str
-    return text == str(document(doc_id)) or text.startswith((f"{ID}case/{doc_id}-", f"{ID}evidence/{doc_id}-"))
+    return text == str(document(doc_id)) or text.startswith(
+        (f"{ID}case/{doc_id}-", f"{ID}evidence/{doc_id}-", f"{ID}doc/{doc_id}/")
+    )
 
 
 def case(doc_id: str, number: int) -> URIRef:
@@ -61,6 +65,16 @@ def case(doc_id: str, number: int) -> URIRef:
 def case_part(case_iri: URIRef, part: str, index: int | None = None) -> URIRef:
     """A node that belongs to one case: its reform, its k-th origin claim, outcome or conflict."""
     return URIRef(f"{case_iri}/{part}" + (f"/{index}" if index is not None else ""))
+
+
+def diagnostic(doc_id: str, kind: str, message: str) -> URIRef:
+    """A diagnostic of one document's extraction, named by its kind and message (the same on every build)."""
+    return ID[f"doc/{doc_id}/diagnostic/{short_hash(kind + ' ' + message)}"]
+
+
+def run(run_id: str) -> URIRef:
+    """A build run; ``run_id`` is its UTC start time (``20261206T201516123456Z``)."""
+    return ID[f"run/{run_id}"]
 
 
 def evidence(doc_id: str, start: int, end: int, supports: str) -> URIRef:

@@ -155,6 +155,9 @@ class DocumentGraph:
             add(doc, T_FTZ.warning, text(warning))
         for case in self.extraction.cases:
             self.case(case)
+        from ftzgraph.graph.diagnostics import add_diagnostics  # diagnostics builds on this module
+
+        add_diagnostics(self)
         if self.extraction.batch is not None:
             from ftzgraph.graph.notice_triples import batch_triples  # notice_triples builds on this module
 

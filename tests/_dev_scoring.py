@@ -32,6 +32,7 @@ import yaml
 from ftzgraph.graph.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.model import Case, CaseText, Document
 from ftzgraph.graph.pipeline import extract_document
+from ftzgraph.graph.quality import same_agency
 from ftzgraph.graph.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,32 +156,6 @@ def prefixes(gold_case: dict[str, Any]) -> list[str]:
     if provider.endswith("片区"):
         found.add(provider[: -len("片区")] + "市")
     return sorted(found)
-
-
-@cache
-def _standard_forms() -> list[tuple[str, str]]:
-    from ftzgraph.graph.extract._agency_names import load_yaml
-
-    pairs = [(form, n["standard"]) for n in load_yaml("standard_names.yaml")["names"] for form in n["forms"]]
-    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
-
-
-def standard_name(name: str) -> str:
-    """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会) and the national
-    tax prefix dropped (国家税务总局X市税务局 -> X市税务局): the same body, however the gold wrote it."""
-    name = squash(name)
-    if name.startswith("国家税务总局") and name.endswith("税务局") and len(name) > len("国家税务总局税务局"):
-        name = name[len("国家税务总局") :]
-    for form, standard in _standard_forms():
-        if name.endswith(form) and not name.endswith(standard):
-            return name[: -len(form)] + standard
-    return name
-
-
-def same_agency(a: str, b: str, own: list[str]) -> bool:
-    """The gold README's rule, on names whose short endings are first written in their standard form."""
-    a, b = standard_name(a), standard_name(b)
-    return a == b or any(a == p + b or b == p + a for p in own)
 
 
 def _outcome_values(gold_outcome: dict[str, Any]) -> list[float]:

@@ -54,7 +54,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(built_store: OxigraphStore) -> Iterator[str]:
     """The app on a real uvicorn server in a thread; yields its base URL."""
-    app = create_app(built_store, Settings(query_workers=1, write_token=None))
+    yield from _serve(built_store)
+
+
+def _serve(store: OxigraphStore) -> Iterator[str]:
+    app = create_app(store, Settings(query_workers=1, write_token=None))
     port = _free_port()
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", http=LongUrlHttpToolsProtocol
@@ -171,3 +175,66 @@ def test_case_page_shows_the_evidence_quotes(server: str, page: Any) -> None:
     assert page.locator("#outcomes tbody tr").count() >= 2
     page.screenshot(path=str(page.shots / "case.png"), full_page=True)
     assert page.outside == [] and page.errors == []
+
+
+def _console_errors(page: Any) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    return errors
+
+
+def test_quality_page_sorts_and_links_to_cases_and_quotes(server: str, page: Any) -> None:
+    console_errors = _console_errors(page)
+    page.goto(server + "/quality")
+    rows = page.locator("#quality-diagnostics tbody tr")
+    assert rows.count() >= 1
+    case_links = page.locator("#quality-diagnostics a.case-link")
+    assert case_links.count() >= 1 and page.locator("#quality-diagnostics a.quote-link").count() >= 1
+    page.locator("#quality-diagnostics th").nth(2).click()  # by case number, ascending
+    first = page.locator("#quality-diagnostics tbody tr").first.locator("td").nth(2).get_attribute("data-sort")
+    page.locator("#quality-diagnostics th").nth(2).click()  # again: descending
+    last = page.locator("#quality-diagnostics tbody tr").first.locator("td").nth(2).get_attribute("data-sort")
+    assert int(last) >= int(first)
+    href = page.locator("#quality-diagnostics a.case-link").first.get_attribute("href")
+    with page.expect_navigation():
+        page.locator("#quality-diagnostics a.case-link").first.click()
+    assert page.url.endswith(href)
+    assert page.outside == [] and page.errors == [] and console_errors == []
+
+
+@pytest.fixture(scope="module")
+def edited_server(bundled_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store built twice: the bundled document, then a copy with three edits (tests/test_runs.py's ``edit``)."""
+    from _edits import edit
+
+    from ftzgraph.graph.build import build
+    from ftzgraph.graph.records import case_records
+
+    folder = tmp_path_factory.mktemp("edited")
+    source = folder / "collection.txt"
+    shutil.copyfile(bundled_path, source)
+    store = OxigraphStore(folder / "store")
+    build(store, [source])
+    edit(source, {r["number"]: r for r in case_records(store)})
+    build(store, [source])
+    yield from _serve(store)
+
+
+def test_runs_page_links_to_each_diff_and_the_diff_to_the_cases(edited_server: str, page: Any) -> None:
+    server = edited_server
+    console_errors = _console_errors(page)
+    page.goto(server + "/runs")
+    runs = page.locator("#runs tbody tr.run")
+    assert runs.count() >= 1
+    assert page.locator("#runs a[href^='/id/doc/']").count() >= 1  # the document read
+    with page.expect_navigation():
+        page.locator("#runs a.diff-link").first.click()
+    assert "/diff" in page.url and page.locator("h1").inner_text().startswith("Changes of run")
+    changes = page.locator("tr.change")
+    assert changes.count() == 3  # the newest run first: the three edits
+    link = page.locator("tr.change a.case-link").first
+    href = link.get_attribute("href")
+    with page.expect_navigation():
+        link.click()
+    assert page.url.endswith(href)
+    assert page.outside == [] and page.errors == [] and console_errors == []

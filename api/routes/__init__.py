@@ -22,8 +22,10 @@ def include_routes(app: FastAPI) -> None:
         home,
         network,
         ontology,
+        quality,
         reforms,
         resources,
+        runs,
         search,
         stats,
         zones,
@@ -43,6 +45,8 @@ def include_routes(app: FastAPI) -> None:
         ontology,
         home,
     ):
+        app.include_router(module.router)
+    for module in (quality, runs):  # issue 14: extraction quality, build runs and their diffs
         app.include_router(module.router)
     app.include_router(resources.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")

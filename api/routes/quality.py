@@ -1,0 +1,48 @@
+"""``/quality`` (page) and ``/quality.json``: the diagnostics of every document built, as ``ftzgraph quality``
+shows them without gold files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
+
+from ftzgraph.api.deps import StoreDep
+from ftzgraph.api.pages import render
+from ftzgraph.graph.diagnostics import KIND_LABELS
+from ftzgraph.graph.quality import bundled_gold, quality_report
+from ftzgraph.graph.store import Store
+
+router = APIRouter(tags=["quality"])
+
+
+def _with_bundled_gold(store: Store) -> dict[str, Any]:
+    """The report with scores against the gold files shipped with ftzgraph, for the documents built."""
+    report = quality_report(store, bundled_gold())
+    scored = [d for d in report.get("scores", {}).get("documents", []) if d["document"]]
+    if scored:
+        report["scores"]["documents"] = scored
+    else:
+        report.pop("scores", None)
+    return report
+
+
+@router.get("/quality.json", summary="Extraction diagnostics")
+async def read_quality(
+    store: StoreDep,
+    gold: bool = Query(False, description="Add precision and recall against the gold files shipped with ftzgraph."),
+) -> Any:
+    """Per document: cases found and declared, and each diagnostic with its case and evidence IRIs; with
+    `gold=true`, precision and recall per field for the built documents the shipped gold files annotate."""
+    return await run_in_threadpool(_with_bundled_gold if gold else quality_report, store)
+
+
+@router.get("/quality", response_class=HTMLResponse, summary="Extraction quality page")
+async def show_quality(request: Request, store: StoreDep) -> HTMLResponse:
+    """The diagnostics as sortable tables, linking to the cases and the quotes."""
+    report = await run_in_threadpool(_with_bundled_gold, store)
+    return render(
+        request, "quality.html", report=report["diagnostics"], scores=report.get("scores"), labels=KIND_LABELS
+    )
