@@ -33,7 +33,8 @@ FIELD_NAMES = {
 """How a field is named in a change's text (the record field when not listed, e.g. a field added later)."""
 PAIRED_FIELDS = ("origin_batches", "origin_zones")
 """List fields where one value replacing another reads as a change (claim 1 → 3), not a removal and an addition."""
-_SKIPPED = {"id", "number", "evidence"}
+_SKIPPED = {"id", "number", "evidence", "agency_mentions"}
+"""Not compared: identifiers, quotes, and agency mentions (the agencies field says what changed in them)."""
 
 
 class RunError(FtzGraphError):
@@ -117,7 +118,7 @@ def _field_changes(document: str, number: int, field: str, old: Any, new: Any) -
         if kind == "removed":
             text = f"case {number}: {name} {a} removed"
         return [Change(document, number, field, kind, None if old is None else a, None if new is None else b, text)]
-    old, new = list(old or []), list(new or [])
+    old, new = [_without_evidence(x) for x in old or []], [_without_evidence(x) for x in new or []]
     removed = [x for x in old if x not in new]
     added = [x for x in new if x not in old]
     if field in PAIRED_FIELDS and len(removed) == len(added) == 1:
@@ -145,6 +146,11 @@ def _field_changes(document: str, number: int, field: str, old: Any, new: Any) -
         for y in added
     ]
     return changes
+
+
+def _without_evidence(value: Any) -> Any:
+    """A list item as compared: its quote's position moves whenever text before it changes, so it is left out."""
+    return {k: v for k, v in value.items() if k != "evidence"} if isinstance(value, dict) else value
 
 
 def read_changes(store: Store, run: str) -> list[Change]:
