@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from _dev_scoring import standard_name
 from _gold_cases import MUTATION_ALPHABET, gold_cases, make_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,6 +20,7 @@ from rdflib.namespace import RDF, SKOS
 
 from ftzgraph.graph.extract.agencies import extract_agencies, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.model import CaseText
+from ftzgraph.graph.quality import standard_name
 
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.85
