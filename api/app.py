@@ -136,7 +136,13 @@ def create_app(
         yield
         service.close()
 
-    app = FtzGraphApi(title="ftzgraph", summary="China FTZ reform cases as a knowledge graph", lifespan=lifespan)
+    app = FtzGraphApi(
+        title="ftzgraph",
+        summary="China FTZ reform cases as a knowledge graph",
+        lifespan=lifespan,
+        docs_url=None,  # /docs and /redoc come from api/routes/docs.py, on the vendored Swagger UI and ReDoc
+        redoc_url=None,
+    )
     app.state.store, app.state.settings, app.state.sparql = store, settings, service
     app.query_endpoint = _within(sparql_endpoint.SparqlQueryEndpoint(service, settings), _limits(settings))
     install_error_handlers(app)

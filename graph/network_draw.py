@@ -2,6 +2,9 @@
 
 The font is looked up through matplotlib's font manager by the family names listed in
 ``data/lexicon/cjk_fonts.yaml``: the first installed family with a glyph for every label character wins.
+The package carries one such font (``data/fonts/``, GB 2312 coverage), so pictures work on a machine with no
+CJK font installed; when no family covers the labels, fonts installed since matplotlib cached its font list
+are looked for once more, so a font the user installs later is found without purging the cache by hand.
 No pyplot and no global backend switch: a ``Figure`` on the Agg canvas, so it runs on servers and in threads.
 Nodes are coloured by sector (agencies) or kind (cases, zones, provinces), sized by weighted degree; the
 layout is spring (seeded, so the picture is stable), Kamada-Kawai for small graphs when SciPy is present.
@@ -99,9 +102,53 @@ def font_families() -> list[str]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8"))["families"])
 
 
+def _add_fonts(paths: list[str]) -> int:
+    """Add font files matplotlib's font manager does not list yet; how many were added."""
+    known = {entry.fname for entry in font_manager.fontManager.ttflist}
+    added = 0
+    for path in paths:
+        if path not in known and Path(path).suffix.lower() in (".otf", ".ttf", ".ttc"):
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # an unreadable file is skipped, as matplotlib does
+                continue
+            added += 1
+    return added
+
+
+@cache
+def add_bundled_fonts() -> int:
+    """Make the package's own CJK font (``data/fonts/``) known to matplotlib, once per process."""
+    folder = Path(str(resources.files("ftzgraph.data"))) / "fonts"
+    return _add_fonts(sorted(str(path) for path in folder.iterdir()))
+
+
+def add_fonts_installed_since_cache(font_paths: list[str] | None = None) -> int:
+    """Add the system's font files (or those under ``font_paths``) that matplotlib's cached list lacks.
+
+    matplotlib builds its font list once and caches it on disk; a font installed afterwards stays
+    invisible until the cache is deleted. Rescanning the font folders is cheaper than rebuilding the cache.
+    """
+    return _add_fonts(sorted(set(font_manager.findSystemFonts(fontpaths=font_paths))))
+
+
 def find_cjk_font(text: str = "", families: list[str] | None = None) -> CjkFont:
-    """The first installed family (in ``families`` order) covering ``text``; else the one missing fewest."""
+    """The first installed family (in ``families`` order) covering ``text``; else the one missing fewest.
+
+    When none covers ``text``, fonts installed since matplotlib's cache was written are added and the
+    lookup runs once more.
+    """
     families = families if families is not None else font_families()
+    add_bundled_fonts()
+    font = _first_cjk_font(text, families)
+    if (font is None or font.missing(text)) and add_fonts_installed_since_cache():
+        font = _first_cjk_font(text, families) or font
+    if font is None:
+        raise FontMissingError(families)
+    return font
+
+
+def _first_cjk_font(text: str, families: list[str]) -> CjkFont | None:
     installed = []
     for family in families:
         entries = [f for f in font_manager.fontManager.ttflist if f.name == family]
@@ -111,9 +158,7 @@ def find_cjk_font(text: str = "", families: list[str] | None = None) -> CjkFont:
             if not font.missing(text):
                 return font
             installed.append(font)
-    if not installed:
-        raise FontMissingError(families)
-    return min(installed, key=lambda f: len(f.missing(text)))
+    return min(installed, key=lambda f: len(f.missing(text))) if installed else None
 
 
 def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:

@@ -17,7 +17,9 @@ def include_routes(app: FastAPI) -> None:
         agencies,
         batches,
         cases,
+        docs,
         documents,
+        health,
         home,
         network,
         ontology,
@@ -28,7 +30,21 @@ def include_routes(app: FastAPI) -> None:
         zones,
     )
 
-    for module in (cases, reforms, zones, agencies, batches, documents, stats, search, network, ontology, home):
+    for module in (
+        cases,
+        reforms,
+        zones,
+        agencies,
+        batches,
+        documents,
+        stats,
+        search,
+        network,
+        ontology,
+        health,
+        docs,
+        home,
+    ):
         app.include_router(module.router)
     app.include_router(resources.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
