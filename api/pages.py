@@ -30,8 +30,19 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 QUERIES = HERE / "queries"
 
-templates = Jinja2Templates(directory=str(TEMPLATES))
-templates.env.filters["href"] = local_path
+def _base_href(request: Request) -> dict[str, str]:
+    """Pages link relatively against ``<base href>``: the app's root, so they work behind a path prefix."""
+    return {"base_href": str(request.scope.get("root_path", "")).rstrip("/") + "/"}
+
+
+def page_href(iri: str) -> str:
+    """Where ``iri`` dereferences, relative to the page's ``<base href>`` (other IRIs as they are)."""
+    path = local_path(iri)
+    return path.lstrip("/") if path.startswith("/") else path
+
+
+templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[_base_href])
+templates.env.filters["href"] = page_href
 templates.env.filters["tail"] = lambda iri: str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
@@ -101,7 +112,7 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
         for row, item in enumerate(column):
             x, y = MARGIN + index * COLUMN_WIDTH, offset + row * ROW_HEIGHT + (ROW_HEIGHT - BOX_HEIGHT) / 2
             where[item["key"]] = (x, y)
-            boxes.append({**item, "x": x, "y": y, "href": local_path(item["iri"]) if item["iri"] else None})
+            boxes.append({**item, "x": x, "y": y, "href": page_href(item["iri"]) if item["iri"] else None})
     arrows = []
     for source, target, label in dict.fromkeys(edges):
         (sx, sy), (tx, ty) = where[source], where[target]

@@ -80,15 +80,29 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+LOCAL = ("http://127.0.0.1", "data:", "blob:")
+
+
 @pytest.fixture
 def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
-    """A fresh page that records requests leaving 127.0.0.1 (there must be none: no CDN, no online helper)."""
+    """A fresh page on which every request to another host is blocked and recorded (there must be none: no CDN,
+    no online helper, no web font from elsewhere), with console errors, script errors and failed local requests.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.outside = []
-    tab.errors = []
-    tab.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:")) else tab.outside.append(r.url))
+    tab.outside, tab.errors, tab.failed = [], [], []
+
+    def guard(route: Any) -> None:
+        if route.request.url.startswith(LOCAL):
+            route.continue_()
+        else:
+            tab.outside.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", guard)
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
+    tab.on("response", lambda r: tab.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     tab.shots = tmp_path
     yield tab
     context.close()
@@ -170,4 +184,67 @@ def test_case_page_shows_the_evidence_quotes(server: str, page: Any) -> None:
     assert page.locator("#lineage-diagram .box").count() >= 5
     assert page.locator("#outcomes tbody tr").count() >= 2
     page.screenshot(path=str(page.shots / "case.png"), full_page=True)
+    assert page.outside == [] and page.errors == []
+
+
+def _json(server: str, path: str) -> Any:
+    request = urllib.request.Request(server + path, headers={"Accept": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return json.loads(answer.read())
+
+
+def _pages(server: str) -> list[str]:
+    """One page of every kind, found through the REST API (never by a hard-coded id)."""
+    first = {kind: _json(server, f"/{kind}?limit=1")["data"][0]["href"] for kind in ("cases", "agencies", "zones")}
+    reform = _json(server, "/reforms?limit=1")["data"][0]["href"]
+    document = _json(server, "/documents?limit=1")["data"][0]["href"]
+    batch = _json(server, "/batches?limit=1")["data"][0]["href"]
+    return [
+        "/",
+        "/network",
+        "/query",
+        "/ontology",
+        "/docs",
+        "/redoc",
+        "/search?q=" + quote("海关"),
+        first["cases"],
+        first["agencies"],
+        first["zones"],
+        reform,
+        document,
+        batch,
+    ]
+
+
+def test_every_page_loads_with_other_hosts_blocked(server: str, page: Any) -> None:
+    """Each kind of page: nothing requested from another host, no console error, no failed request."""
+    for path in _pages(server):
+        page.goto(server + path, wait_until="networkidle")
+        assert page.outside == [], f"{path} requested other hosts"
+        assert page.errors == [], f"{path}: console errors"
+        assert page.failed == [], f"{path}: failed requests"
+    page.goto(server + "/docs", wait_until="networkidle")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)  # the vendored Swagger UI rendered the API
+    page.goto(server + "/redoc", wait_until="networkidle")
+    page.wait_for_selector("[data-section-id], .api-content", timeout=20_000)
+    assert page.outside == [] and page.errors == [] and page.failed == []
+
+
+def test_chinese_is_drawn_in_the_vendored_web_font(server: str, page: Any) -> None:
+    """With no CJK font on the machine, Chinese still renders: the page loads Noto Sans SC pieces from us."""
+    page.goto(server + _pages(server)[7], wait_until="networkidle")  # a case page
+    page.evaluate("document.fonts.ready")
+    used = page.evaluate(
+        "[...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Noto Sans SC' && f.status === 'loaded')"
+        ".length"
+    )
+    assert used > 0
+    family = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert "Noto Sans SC" in family
+    # Every Noto Sans SC ideograph is one em wide; measured in that font alone, 4 of them are 4 em.
+    width = page.evaluate(
+        "(() => { const c = document.createElement('canvas').getContext('2d');"
+        " c.font = '20px \"Noto Sans SC\"'; return c.measureText('海关自贸').width; })()"
+    )
+    assert width == pytest.approx(80, abs=0.5)
     assert page.outside == [] and page.errors == []

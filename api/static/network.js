@@ -5,7 +5,7 @@
   const status = document.getElementById("network-status");
   const colours = JSON.parse(container.dataset.colours || "{}");
   const BASE = "https://w3id.org/ftzgraph/";
-  const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
+  const FONT = '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
 
   function colour(sector) {
     if (colours[sector]) return colours[sector];
@@ -49,7 +49,7 @@
     const params = new URLSearchParams();
     for (const [key, value] of form.entries()) if (value) params.set(key, value);
     status.textContent = "loading…";
-    const response = await fetch("/network/agencies?" + params.toString(), { headers: { Accept: "application/json" } });
+    const response = await fetch("network/agencies?" + params.toString(), { headers: { Accept: "application/json" } });
     const body = await response.json();
     if (!response.ok) { status.textContent = body.error || response.statusText; return; }
     const nodes = body.elements.nodes, edges = body.elements.edges;
@@ -58,9 +58,11 @@
     nodes.forEach(n => {
       n.data.colour = colour(n.data.sector);
       n.data.size = 16 + 44 * Math.sqrt((n.data.cases || 0) / maxCases);
-      n.data.href = n.data.id.startsWith(BASE) ? "/" + n.data.id.slice(BASE.length) : n.data.id;
+      n.data.href = n.data.id.startsWith(BASE) ? n.data.id.slice(BASE.length) : n.data.id;
     });
     edges.forEach(e => { e.data.width = 1 + 7 * (e.data.weight || 1) / maxWeight; });
+    // Canvas text uses a web font only once it is loaded: fetch the Noto Sans SC pieces the labels need first.
+    await document.fonts.load('12px "Noto Sans SC"', nodes.map(n => n.data.label || "").join("")).catch(() => []);
     cy.elements().remove();
     cy.add(nodes.concat(edges));
     cy.layout({ name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, randomize: false }).run();

@@ -5,7 +5,7 @@
   const Yasgui = window.Yasgui.default || window.Yasgui;
   const Yasr = Yasgui.Yasr;
   const examples = JSON.parse(document.getElementById("example-queries").textContent);
-  const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
+  const FONT = '"Noto Sans SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
 
   function short(term) {
     const value = term.value;
@@ -62,7 +62,7 @@
   }
   Yasr.registerPlugin("Graph", GraphPlugin);
 
-  const endpoint = window.location.origin + "/sparql";
+  const endpoint = new URL("sparql", document.baseURI).href;  // the app root (<base href>) + sparql
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
