@@ -93,7 +93,8 @@ class SparqlQueryEndpoint:
         if query is None and method == "POST":
             raise ApiError(400, "no 'query' parameter and no application/sparql-query body")
         if query is None and prefers_html(accept):
-            return RedirectResponse(str(scope.get("root_path", "")).rstrip("/") + "/query", status_code=303)  # a browser on the endpoint gets the query editor
+            # a browser on the endpoint gets the query editor (under the root path, behind a proxy prefix)
+            return RedirectResponse(str(scope.get("root_path", "")).rstrip("/") + "/query", status_code=303)
         if query is None:
             writes, union = self.settings.writes_enabled, self.settings.union_default_graph
             return describe_service(endpoint, accept, union_default_graph=union, update=writes)
