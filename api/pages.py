@@ -30,6 +30,7 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 QUERIES = HERE / "queries"
 
+
 def _base_href(request: Request) -> dict[str, str]:
     """Pages link relatively against ``<base href>``: the app's root, so they work behind a path prefix."""
     return {"base_href": str(request.scope.get("root_path", "")).rstrip("/") + "/"}
