@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ftzgraph.api import sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
+from ftzgraph.api.list_formats import ListFormats
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.sparql import Limits, SparqlService
@@ -151,6 +152,7 @@ def create_app(
     from ftzgraph.api.routes import include_routes
 
     include_routes(app)
+    app.add_middleware(ListFormats)  # /cases.csv, ?format=jsonl, Accept: text/csv; next/prev links
     for cls, args, kwargs in _limits(settings):
         app.add_middleware(cls, *args, **kwargs)
     return app
