@@ -13,7 +13,10 @@ from _client import client_for
 from ftzgraph.graph.store import OxigraphStore
 
 CASE = "<https://w3id.org/ftzgraph/ontology#Case>"
-SELECT = f"SELECT ?case ?title WHERE {{ ?case a {CASE} ; <http://purl.org/dc/terms/title> ?title }} ORDER BY ?case LIMIT 5"
+SELECT = (
+    "PREFIX dct: <http://purl.org/dc/terms/> "
+    + f"SELECT ?case ?title WHERE {{ ?case a {CASE} ; dct:title ?title }} ORDER BY ?case LIMIT 5"
+)
 CONSTRUCT = f"CONSTRUCT {{ ?c a {CASE} }} WHERE {{ ?c a {CASE} }} LIMIT 3"
 
 
