@@ -105,8 +105,13 @@ class FtzGraphApi(FastAPI):
 
 
 def _limits(settings: Settings) -> list[Middleware]:
-    """The limits every request meets, innermost first: CORS (when configured), then the body-size cap."""
-    cors = [Middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "HEAD"])]
+    """The limits every request meets, innermost first: CORS (when configured), then the body-size cap.
+
+    CORS allows POST too: a long SPARQL query goes by POST (form or ``application/sparql-query``), whose
+    preflight must succeed; credentials (the write token's ``Authorization``) are never allowed cross-origin.
+    """
+    methods = ["GET", "HEAD", "POST"]
+    cors = [Middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=methods)]
     return [*(cors if settings.cors_origins else []), Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)]
 
 
