@@ -15,6 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from ftzgraph.api.concept_labels import concept_name
 from ftzgraph.api.routes.schemas import local_path
 from ftzgraph.graph.agencies import read_agency
 from ftzgraph.graph.describe import describe
@@ -64,23 +65,54 @@ def example_queries() -> list[dict[str, str]]:
     return queries
 
 
-COLUMN_WIDTH, ROW_HEIGHT, BOX_WIDTH, BOX_HEIGHT, MARGIN = 230, 54, 190, 38, 12
+COLUMN_WIDTH, BOX_WIDTH, MARGIN = 290, 200, 12
+LINE_HEIGHT, CAPTION_HEIGHT, MAX_LINES, LINE_EMS = 17, 18, 3, 13.5
+# What each box is: case and national item often carry the same title, so every box says its type.
+BOX_TYPES = {
+    "case": "案例 case",
+    "reform": "国家事项 national item",
+    "batch": "批次 batch",
+    "zone": "首创地 origin",
+    "provider": "提供单位 provider",
+    "agency": "实施部门 agency",
+}
 
 
-def _clip(text: str | None, size: int = 13) -> str:
-    text = (text or "").strip()
-    return text if len(text) <= size else text[: size - 1] + "…"
+def _ems(char: str) -> float:
+    """Width of ``char`` in ems, near enough for wrapping: CJK and full-width forms 1, others about 0.55."""
+    return 1.0 if ord(char) >= 0x2E80 else 0.55
+
+
+def wrap_label(text: str | None, width_ems: float = LINE_EMS, max_lines: int = MAX_LINES) -> list[str]:
+    """``text`` in lines of at most ``width_ems``; past ``max_lines`` the last line ends in "…"."""
+    lines, line, used = [], "", 0.0
+    for char in (text or "").strip():
+        if used + _ems(char) > width_ems and line:
+            lines.append(line)
+            line, used = "", 0.0
+        line += char
+        used += _ems(char)
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], lines[max_lines - 1][:-1] + "…"]
+    return lines or [""]
 
 
 def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
     """Boxes and arrows of a case's lineage in four columns: provider and agencies, case, origin reforms, and
-    the batches and zones the text names. Each arrow keeps its label; coordinates are in SVG user units."""
+    the batches and zones the text names. Each box carries its type and its name wrapped (never cut short of
+    three lines); each arrow its label, placed in the gap between columns; an arrow the reference data
+    contradicts (a batch conflict) is marked. Coordinates are in SVG user units."""
     columns: list[list[dict[str, Any]]] = [[], [], [], []]
     edges: list[tuple[str, str, str]] = []
+    conflicted = {c.get("document_batch") for c in data.get("conflicts", []) if c.get("document_batch")}
 
     def node(column: int, key: str, label: str | None, kind: str, iri: str | None) -> str:
         if not any(n["key"] == key for n in columns[column]):
-            columns[column].append({"key": key, "label": _clip(label), "title": label or "", "kind": kind, "iri": iri})
+            columns[column].append(
+                {"key": key, "lines": wrap_label(label), "title": label or "", "kind": kind, "iri": iri}
+            )
         return key
 
     case = data["case"]
@@ -104,16 +136,27 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
             zone = origin["zone"]
             label = zone.get("short") or zone.get("label")
             edges.append((reform_key, node(3, zone["iri"], label, "zone", zone["iri"]), "首创地"))
+    lines = max((len(n["lines"]) for column in columns for n in column), default=1)
+    box_height = CAPTION_HEIGHT + lines * LINE_HEIGHT + 8
+    row_height = box_height + 22
     rows = max(len(c) for c in columns) or 1
-    height = rows * ROW_HEIGHT + 2 * MARGIN
+    height = rows * row_height + 2 * MARGIN
     where: dict[str, tuple[float, float]] = {}
     boxes = []
     for index, column in enumerate(columns):
-        offset = (height - len(column) * ROW_HEIGHT) / 2
+        offset = (height - len(column) * row_height) / 2
         for row, item in enumerate(column):
-            x, y = MARGIN + index * COLUMN_WIDTH, offset + row * ROW_HEIGHT + (ROW_HEIGHT - BOX_HEIGHT) / 2
+            x, y = MARGIN + index * COLUMN_WIDTH, offset + row * row_height + (row_height - box_height) / 2
             where[item["key"]] = (x, y)
-            boxes.append({**item, "x": x, "y": y, "href": page_href(item["iri"]) if item["iri"] else None})
+            boxes.append(
+                {
+                    **item,
+                    "x": x,
+                    "y": y,
+                    "type": BOX_TYPES.get(item["kind"], item["kind"]),
+                    "href": page_href(item["iri"]) if item["iri"] else None,
+                }
+            )
     arrows = []
     for source, target, label in dict.fromkeys(edges):
         (sx, sy), (tx, ty) = where[source], where[target]
@@ -121,9 +164,24 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
             x1, x2 = sx, tx + BOX_WIDTH
         else:
             x1, x2 = sx + BOX_WIDTH, tx
-        y1, y2 = sy + BOX_HEIGHT / 2, ty + BOX_HEIGHT / 2
+        y1, y2 = sy + box_height / 2, ty + box_height / 2
+        conflict = label == "批次" and target in conflicted
+        # the label sits in the gap, a third of the way from the case's side, where arrows fan out least
+        near, far = (x2, x1) if tx < sx else (x1, x2)
+        lx = near + (far - near) * (0.62 if tx < sx else 0.5)
+        ly = y1 + (y2 - y1) * (lx - x1) / (x2 - x1) - 5 if x2 != x1 else (y1 + y2) / 2
         arrows.append(
-            {"x1": x1, "y1": y1, "x2": x2, "y2": y2, "label": label, "lx": (x1 + x2) / 2, "ly": (y1 + y2) / 2 - 4}
+            {
+                "x1": x1,
+                "y1": y1,
+                "x2": x2,
+                "y2": y2,
+                "label": label + (" ⚠" if conflict else ""),
+                "title": "the reference data places the reform in another batch" if conflict else label,
+                "conflict": conflict,
+                "lx": lx,
+                "ly": ly,
+            }
         )
     width = MARGIN * 2 + 3 * COLUMN_WIDTH + BOX_WIDTH
     return {
@@ -132,52 +190,72 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
         "boxes": boxes,
         "arrows": arrows,
         "box_width": BOX_WIDTH,
-        "box_height": BOX_HEIGHT,
+        "box_height": box_height,
+        "line_height": LINE_HEIGHT,
+        "caption_height": CAPTION_HEIGHT,
     }
 
 
 def lineage_edges(case: dict[str, Any]) -> list[dict[str, Any]]:
-    """The lineage as text: one line per edge with its evidence (quote, line, offsets, evidence IRI)."""
+    """The lineage as text: one line per edge, named in Chinese and English; each quote (with its line, start
+    and end offsets and evidence IRI) is given with the first edge it supports, later edges refer to it."""
     data = case.get("lineage")
     if not data:
         return []
     by_position = {(e["start"], e["end"]): e["iri"] for e in case.get("evidence", [])}
+    conflicted = {c.get("document_batch"): c for c in data.get("conflicts", []) if c.get("document_batch")}
+    numbers: dict[tuple[Any, Any], int] = {}
 
     def evidence(ev: dict[str, Any] | None) -> dict[str, Any] | None:
         if not ev:
             return None
-        return {**ev, "iri": by_position.get((ev.get("start"), ev.get("end")))}
+        position = (ev.get("start"), ev.get("end"))
+        first = position not in numbers
+        numbers.setdefault(position, len(numbers) + 1)
+        return {**ev, "iri": by_position.get(position), "number": numbers[position], "first": first}
 
     edges = []
     provider = data.get("provider") or {}
     if provider.get("iri"):
         edges.append(
-            {"relation": "provided by 提供单位", "target": provider, "evidence": evidence(provider.get("evidence"))}
+            {"relation": "提供单位 provided by", "target": provider, "evidence": evidence(provider.get("evidence"))}
         )
     for origin in data.get("origins", []):
         reform = origin["reform"]
         target = {"iri": reform["iri"], "label": reform.get("label")}
-        kind = origin["kind"]
         edges.append(
-            {"relation": f"derived from 源自 ({kind})", "target": target, "evidence": evidence(origin.get("evidence"))}
+            {
+                "relation": f"源自 derived from · {concept_name(origin['kind'])}",
+                "target": target,
+                "evidence": evidence(origin.get("evidence")),
+            }
         )
         if origin.get("batch"):
+            conflict = conflicted.get(origin["batch"]["iri"])
             edges.append(
                 {
-                    "relation": "in batch 批次 (as the text says)",
+                    "relation": "批次 batch, as the text says",
                     "target": origin["batch"],
                     "evidence": evidence(origin.get("evidence")),
+                    "conflict": conflict,
                 }
             )
         if origin.get("zone"):
             zone = origin["zone"]
             target = {"iri": zone["iri"], "label": zone.get("short") or zone.get("label")}
             edges.append(
-                {"relation": "originated in 首创地", "target": target, "evidence": evidence(origin.get("evidence"))}
+                {"relation": "首创地 originated in", "target": target, "evidence": evidence(origin.get("evidence"))}
             )
     for agency in data.get("agencies", []):
-        edges.append({"relation": "agency 实施部门", "target": agency, "evidence": evidence(agency.get("evidence"))})
+        edges.append({"relation": "实施部门 agency", "target": agency, "evidence": evidence(agency.get("evidence"))})
     return edges
+
+
+def national_items(case: dict[str, Any]) -> list[dict[str, Any]]:
+    """The case's national items with their names (from the origins that name them), for linking by name."""
+    data = case.get("lineage") or {}
+    names = {o["reform"]["iri"]: o["reform"].get("label") for o in data.get("origins", [])}
+    return [{**item, "label": names.get(item["iri"])} for item in data.get("national_items", [])]
 
 
 def home_page(request: Request, store: Store) -> HTMLResponse:
@@ -224,7 +302,15 @@ def resource_page(request: Request, store: Store, path: str) -> HTMLResponse | N
         if case is None:
             return None
         diagram = lineage_diagram(case["lineage"]) if case.get("lineage") else None
-        return render(request, "case.html", case=case, diagram=diagram, edges=lineage_edges(case))
+        return render(
+            request,
+            "case.html",
+            case=case,
+            diagram=diagram,
+            edges=lineage_edges(case),
+            national_items=national_items(case),
+            case_href=page_href(case["iri"]),
+        )
     if kind == "zone" and rest:
         zone = read_zone(store, rest)
         return render(request, "zone.html", zone=zone) if zone else None
