@@ -158,7 +158,11 @@ def test_query_page_runs_an_example_and_shows_rows(server: str, page: Any) -> No
     rows = page.locator(".yasr table tbody tr")
     rows.first.wait_for(timeout=20_000)
     assert rows.count() >= 3
-    assert "上海自贸试验区" in page.locator(".yasr table").inner_text()
+    table = page.locator(".yasr table").inner_text()
+    assert "上海自贸试验区" in table
+    assert "@zh" not in table and "XMLSchema#integer" not in table  # readable values by default ...
+    page.locator(".tableControls input[type=checkbox]").first.uncheck()
+    assert "XMLSchema#integer" in page.locator(".yasr table").inner_text()  # ... raw terms on request
     page.screenshot(path=str(page.shots / "query.png"))
     assert page.outside == [] and page.errors == []
 

@@ -62,6 +62,20 @@
   }
   Yasr.registerPlugin("Graph", GraphPlugin);
 
+  // The results table starts in YASR's "Simple view": 上海自贸试验区 and 4, not "上海自贸试验区"@zh and
+  // "4"^^xsd:integer. Unticking "Simple view" shows the raw RDF terms.
+  const Table = Yasr.plugins && Yasr.plugins.table;
+  if (Table) {
+    const draw = Table.prototype.draw;
+    Table.prototype.draw = function (config) {
+      if (!this.simpleByDefault) {
+        this.simpleByDefault = true;
+        if (!config || config.compact === undefined) this.persistentConfig.compact = true;
+      }
+      return draw.call(this, config);
+    };
+  }
+
   const endpoint = new URL("sparql", document.baseURI).href;  // the app root (<base href>) + sparql
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
