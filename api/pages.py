@@ -48,6 +48,7 @@ def page_href(iri: str) -> str:
 
 templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[_base_href])
 templates.env.filters["href"] = page_href
+templates.env.filters["concept"] = concept_name
 templates.env.filters["tail"] = lambda iri: str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
