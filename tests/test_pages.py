@@ -45,7 +45,7 @@ def _page(client: Any, url: str) -> str:
 
 def test_home_shows_counts_search_and_latest_documents(client: Any) -> None:
     html = _page(client, "/")
-    assert re.search(r"<b>28</b> Case", html)
+    assert re.search(r"<b>28</b> 改革案例 reform case", html)  # classes by their names, not "Case"
     assert 'action="search"' in html
     assert "黑自贸工办函〔2023〕55号" in html and 'href="id/doc/d1fc55f7e367a"' in html
     assert f'href="id/case/{CASE}"' in html
