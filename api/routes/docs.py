@@ -13,6 +13,22 @@ from fastapi.responses import HTMLResponse
 
 router = APIRouter(include_in_schema=False)
 VENDOR = "/static/vendor"
+# Chinese in the API's descriptions and examples, drawn in the vendored web font on any machine.
+CJK_STYLE = """<link rel="stylesheet" href="{root}/static/vendor/noto-sans-sc/noto-sans-sc.css">
+<style>
+.swagger-ui, .swagger-ui .info .title, .swagger-ui .opblock-tag, .swagger-ui .opblock .opblock-summary-description,
+.swagger-ui .markdown p, .swagger-ui table, .swagger-ui .parameter__name, .swagger-ui .response-col_description,
+redoc, .redoc-wrap, .menu-content, .api-content h1, .api-content h2, .api-content p {
+  font-family: system-ui, sans-serif, "Noto Sans SC" !important; }
+.swagger-ui pre, .swagger-ui code, .swagger-ui .microlight, redoc pre, redoc code {
+  font-family: ui-monospace, monospace, "Noto Sans SC" !important; }
+</style>
+</head>"""
+
+
+def _with_cjk_font(page: HTMLResponse, root: str) -> HTMLResponse:
+    html = bytes(page.body).decode("utf-8").replace("</head>", CJK_STYLE.replace("{root}", root), 1)
+    return HTMLResponse(html)
 
 
 def _root(request: Request) -> str:
@@ -22,7 +38,7 @@ def _root(request: Request) -> str:
 @router.get("/docs")
 async def swagger_ui(request: Request) -> HTMLResponse:
     root = _root(request)
-    return get_swagger_ui_html(
+    page = get_swagger_ui_html(
         openapi_url=root + request.app.openapi_url,
         title=f"{request.app.title} · API",
         swagger_js_url=f"{root}{VENDOR}/swagger-ui/swagger-ui-bundle.js",
@@ -31,6 +47,7 @@ async def swagger_ui(request: Request) -> HTMLResponse:
         oauth2_redirect_url=root + "/docs/oauth2-redirect",
         swagger_ui_parameters={"validatorUrl": None},
     )
+    return _with_cjk_font(page, root)
 
 
 @router.get("/docs/oauth2-redirect")
@@ -41,10 +58,11 @@ async def swagger_ui_redirect() -> HTMLResponse:
 @router.get("/redoc")
 async def redoc(request: Request) -> HTMLResponse:
     root = _root(request)
-    return get_redoc_html(
+    page = get_redoc_html(
         openapi_url=root + request.app.openapi_url,
         title=f"{request.app.title} · API",
         redoc_js_url=f"{root}{VENDOR}/redoc/redoc.standalone.js",
         redoc_favicon_url=f"{root}{VENDOR}/swagger-ui/favicon-32x32.png",
         with_google_fonts=False,
     )
+    return _with_cjk_font(page, root)
