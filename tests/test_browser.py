@@ -121,6 +121,7 @@ def test_search_of_10000_chinese_characters_on_the_real_server(server: str) -> N
 def test_network_page_shows_nodes_and_a_click_opens_the_agency(server: str, page: Any) -> None:
     page.goto(server + "/network")
     page.wait_for_function("document.getElementById('network-status').dataset.nodes > 0", timeout=20_000)
+    page.evaluate("document.fonts.ready")
     nodes = page.evaluate("window.cy.nodes().length")
     assert nodes > 10
     # Chinese labels reach the canvas as text, and every node carries the agency's page

@@ -92,6 +92,10 @@
     status.dataset.quiet = String(cy.nodes(".quiet").length);
   }
 
+  // A web font arriving reflows the text above the drawing; cytoscape keeps the container's position cached
+  // for mapping clicks, so it is told to measure again.
+  if (document.fonts) document.fonts.addEventListener("loadingdone", () => cy.resize());
+
   cy.on("mouseover", "node", event => event.target.addClass("hover"));
   cy.on("mouseout", "node", event => event.target.removeClass("hover"));
   cy.on("tap", "node", event => { window.location.href = event.target.data("href"); });
