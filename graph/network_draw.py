@@ -7,7 +7,8 @@ CJK font installed; when no family covers the labels, fonts installed since matp
 are looked for once more, so a font the user installs later is found without purging the cache by hand.
 No pyplot and no global backend switch: a ``Figure`` on the Agg canvas, so it runs on servers and in threads.
 Nodes are coloured by sector (agencies) or kind (cases, zones, provinces), sized by weighted degree; the
-layout is spring (seeded, so the picture is stable), Kamada-Kawai for small graphs when SciPy is present.
+layout places each connected component on its own (spring, seeded, so the picture is stable; Kamada-Kawai for
+small components when SciPy is present) and packs the components in rows.
 """
 
 from __future__ import annotations
@@ -161,13 +162,43 @@ def _first_cjk_font(text: str, families: list[str]) -> CjkFont | None:
     return min(installed, key=lambda f: len(f.missing(text))) if installed else None
 
 
-def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+def _component_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     n = graph.number_of_nodes()
     if n <= 40 and importlib.util.find_spec("scipy") is not None:
         return nx.kamada_kawai_layout(graph)  # type: ignore[no-any-return]
     return nx.spring_layout(  # type: ignore[no-any-return]
         graph, seed=seed, k=2.0 / math.sqrt(max(n, 1)), iterations=100 if n <= 300 else 50, weight="weight"
     )
+
+
+def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Each connected component laid out on its own, in a square whose side grows with the square root of its
+    size, and the squares packed in rows, largest first: one spring layout of a graph of many components
+    crushes each of them to a point, labels on top of each other."""
+    undirected = graph.to_undirected() if graph.is_directed() else graph
+    components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c))))
+    if len(components) <= 1:
+        return _component_layout(graph, seed)
+    total = sum(math.sqrt(len(c)) ** 2 for c in components)
+    row_width = max(math.sqrt(total) * 1.6, math.sqrt(len(components[0])))
+    gap = 0.8
+    pos: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for component in components:
+        side = math.sqrt(len(component))
+        if x > 0 and x + side > row_width:
+            x, y, row_height = 0.0, y - row_height - gap, 0.0
+        sub = undirected.subgraph(component)
+        inner = _component_layout(sub, seed) if len(component) > 1 else {next(iter(component)): (0.5, 0.5)}
+        xs, ys = [p[0] for p in inner.values()], [p[1] for p in inner.values()]
+        span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+        for node, (px, py) in inner.items():
+            nx_ = (px - min(xs)) / span_x if len(component) > 1 else 0.5
+            ny_ = (py - min(ys)) / span_y if len(component) > 1 else 0.5
+            pos[node] = (x + nx_ * side, y - ny_ * side)
+        x += side + gap
+        row_height = max(row_height, side)
+    return pos
 
 
 def _group(attrs: dict[str, object]) -> str:
