@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 
+import networkx as nx
 import pytest
 from fontTools.ttLib import TTCollection, TTFont
 from lxml import etree
 
 from ftzgraph.graph.network import KINDS, NetworkFilter, derive_network
 from ftzgraph.graph.network_draw import FontMissingError, draw_network, find_cjk_font, font_families
+from ftzgraph.graph.network_draw import _layout as layout_components
 from ftzgraph.graph.store import OxigraphStore
 
 pytestmark = pytest.mark.slow
@@ -62,15 +64,11 @@ def test_unknown_picture_format(built_store: OxigraphStore) -> None:
 
 def test_components_are_laid_out_apart_not_crushed_together() -> None:
     """Two cliques and a lone node: each component keeps a box of its own, and no two boxes overlap."""
-    import networkx as nx
-
-    from ftzgraph.graph.network_draw import _layout
-
     graph = nx.Graph()
     graph.add_edges_from(nx.complete_graph(["a1", "a2", "a3", "a4", "a5"]).edges())
     graph.add_edges_from(nx.complete_graph(["b1", "b2", "b3"]).edges())
     graph.add_node("c")
-    pos = _layout(graph, 42)
+    pos = layout_components(graph, 42)
 
     def box(nodes: list[str]) -> tuple[float, float, float, float]:
         xs, ys = [pos[n][0] for n in nodes], [pos[n][1] for n in nodes]
