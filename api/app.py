@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ftzgraph.api import sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
-from ftzgraph.api.list_formats import ListFormats
+from ftzgraph.api.list_formats import ListFormats, document_list_formats
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.sparql import Limits, SparqlService
@@ -101,7 +101,7 @@ class FtzGraphApi(FastAPI):
     def openapi(self) -> dict[str, Any]:
         schema = super().openapi()
         schema["paths"][sparql_endpoint.PATH] = sparql_endpoint.OPENAPI_PATH
-        return schema
+        return document_list_formats(schema)
 
 
 def _limits(settings: Settings) -> list[Middleware]:

@@ -168,3 +168,31 @@ def _page_links(
         "next": page(offset + limit) if offset + limit < count else None,
         "prev": page(max(offset - limit, 0)) if offset > 0 else None,
     }
+
+
+def document_list_formats(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the ``format`` parameter, the CSV and JSON Lines answers and the ``Link`` header to the OpenAPI
+    description of each list (this layer sits outside the routes, so FastAPI cannot see it)."""
+    for path in LISTS:
+        operation = schema.get("paths", {}).get(path, {}).get("get")
+        if operation is None or any(p.get("name") == "format" for p in operation.get("parameters", [])):
+            continue  # FastAPI caches the schema: described once
+        operation.setdefault("parameters", []).append(
+            {
+                "name": "format",
+                "in": "query",
+                "required": False,
+                "description": f"json, csv or jsonl (or ask by Accept, or by suffix: {path}.csv, {path}.jsonl)",
+                "schema": {"type": "string", "enum": list(MEDIA_TYPES)},
+            }
+        )
+        answer = operation.get("responses", {}).get("200", {})
+        content = answer.setdefault("content", {})
+        content.setdefault("text/csv", {"schema": {"type": "string"}})
+        content.setdefault("application/x-ndjson", {"schema": {"type": "string"}})
+        if path in PAGED:
+            answer.setdefault("headers", {})["Link"] = {
+                "description": 'RFC 8288 links to the next and previous pages (rel="next", rel="prev")',
+                "schema": {"type": "string"},
+            }
+    return schema

@@ -80,3 +80,12 @@ def test_errors_stay_json_and_other_paths_are_untouched(client: Any) -> None:
         .startswith("text/html")
     )
     assert _rows(client.get("/search.csv", params={"q": "海关"}).text)[0]["label"]
+
+
+def test_openapi_describes_the_formats_of_the_lists(client: Any) -> None:
+    client.get("/openapi.json")
+    spec = client.get("/openapi.json").json()  # the schema is cached: asked twice, described once
+    cases = spec["paths"]["/cases"]["get"]
+    assert [p["name"] for p in cases["parameters"]].count("format") == 1
+    assert {"text/csv", "application/x-ndjson"} <= set(cases["responses"]["200"]["content"])
+    assert "Link" in cases["responses"]["200"]["headers"]
