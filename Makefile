@@ -35,11 +35,14 @@ lint: setup
 	$(BIN)/ruff check graph api ontology tests scripts
 	$(BIN)/ruff format --check graph api ontology tests scripts
 
+# Then the wheel itself: built, installed into a clean venv in a temporary folder and used there
+# (scripts/wheel_smoke.py), since the editable install the tests use cannot miss a file.
 # The remote-store tests run against the engines scripts/start_engines.sh starts (an Oxigraph server and
 # Virtuoso on loopback); they are stopped when the tests end.
 test: setup system-deps lint
 	@set -e; eval "$$(scripts/start_engines.sh start)"; trap 'scripts/start_engines.sh stop >/dev/null' EXIT; \
 	$(BIN)/pytest
+	$(BIN)/python scripts/wheel_smoke.py
 
 bench: setup
 	$(BIN)/python scripts/bench_build.py

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import click
 from rich.console import Console
 
 DEFAULT_STORE = "ftzgraph-store"
-console = Console(stderr=True)
-out = Console(soft_wrap=True)
+# Piped or redirected output (`ftzgraph trace 2 | less`, `> file`) has no terminal width: rich would cut it at
+# 80 columns, eliding IRIs, quotes and offsets. There it gets the width of its longest line, up to this.
+PIPED_WIDTH = 100_000
+
+
+def _width(stream: object) -> int | None:
+    """``None`` (rich measures the terminal) on a terminal or when COLUMNS is set, else ``PIPED_WIDTH``."""
+    isatty = getattr(stream, "isatty", None)
+    return None if (callable(isatty) and isatty()) or os.environ.get("COLUMNS") else PIPED_WIDTH
+
+
+console = Console(stderr=True, width=_width(sys.stderr))
+out = Console(soft_wrap=True, width=_width(sys.stdout))
 
 store_option = click.option(
     "--store",

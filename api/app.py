@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ftzgraph.api import sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
+from ftzgraph.api.list_formats import ListFormats, document_list_formats
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.sparql import Limits, SparqlService
@@ -100,12 +101,17 @@ class FtzGraphApi(FastAPI):
     def openapi(self) -> dict[str, Any]:
         schema = super().openapi()
         schema["paths"][sparql_endpoint.PATH] = sparql_endpoint.OPENAPI_PATH
-        return schema
+        return document_list_formats(schema)
 
 
 def _limits(settings: Settings) -> list[Middleware]:
-    """The limits every request meets, innermost first: CORS (when configured), then the body-size cap."""
-    cors = [Middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "HEAD"])]
+    """The limits every request meets, innermost first: CORS (when configured), then the body-size cap.
+
+    CORS allows POST too: a long SPARQL query goes by POST (form or ``application/sparql-query``), whose
+    preflight must succeed; credentials (the write token's ``Authorization``) are never allowed cross-origin.
+    """
+    methods = ["GET", "HEAD", "POST"]
+    cors = [Middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=methods)]
     return [*(cors if settings.cors_origins else []), Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)]
 
 
@@ -136,7 +142,13 @@ def create_app(
         yield
         service.close()
 
-    app = FtzGraphApi(title="ftzgraph", summary="China FTZ reform cases as a knowledge graph", lifespan=lifespan)
+    app = FtzGraphApi(
+        title="ftzgraph",
+        summary="China FTZ reform cases as a knowledge graph",
+        lifespan=lifespan,
+        docs_url=None,  # /docs and /redoc come from api/routes/docs.py, on the vendored Swagger UI and ReDoc
+        redoc_url=None,
+    )
     app.state.store, app.state.settings, app.state.sparql = store, settings, service
     app.query_endpoint = _within(sparql_endpoint.SparqlQueryEndpoint(service, settings), _limits(settings))
     install_error_handlers(app)
@@ -145,6 +157,7 @@ def create_app(
     from ftzgraph.api.routes import include_routes
 
     include_routes(app)
+    app.add_middleware(ListFormats)  # /cases.csv, ?format=jsonl, Accept: text/csv; next/prev links
     for cls, args, kwargs in _limits(settings):
         app.add_middleware(cls, *args, **kwargs)
     return app

@@ -335,7 +335,13 @@ def stats(store_path: str, fmt: str) -> None:
     show_default=True,
     help="Log one line per request (off by default: it costs ~10% of the endpoint's throughput).",
 )
-def serve(store_path: str, host: str, port: int, workers: int, access_log: bool) -> None:
+@click.option(
+    "--root-path",
+    envvar="FTZGRAPH_ROOT_PATH",
+    default="",
+    help="Path prefix the app is served under behind a proxy (e.g. /ftzgraph); links and /docs follow it.",
+)
+def serve(store_path: str, host: str, port: int, workers: int, access_log: bool, root_path: str) -> None:
     """Serve the store: SPARQL endpoint (/sparql), REST API (/docs), linked data (/id/…) and pages (/).
 
     When the store does not exist yet, builds the bundled document into it first. Other settings
@@ -380,7 +386,17 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool)
     from ftzgraph.api.server import run_server
 
     graceful_s = settings.query_timeout_ms / 1000 + 5  # requests in flight end within their own time limit
-    run_server(host=host, port=port, workers=workers, access_log=access_log, graceful_shutdown_s=graceful_s)
+    try:
+        run_server(
+            host=host,
+            port=port,
+            workers=workers,
+            access_log=access_log,
+            graceful_shutdown_s=graceful_s,
+            root_path=root_path.rstrip("/"),
+        )
+    except FtzGraphError as error:
+        raise click.ClickException(str(error)) from error
 
 
 cli.add_command(network)

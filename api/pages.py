@@ -7,6 +7,9 @@ the only logic here is presentation (where the boxes of the lineage diagram go).
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from ftzgraph.api.concept_labels import concept_name
 from ftzgraph.api.routes.schemas import local_path
 from ftzgraph.graph.agencies import read_agency
 from ftzgraph.graph.describe import describe
@@ -30,8 +34,21 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 QUERIES = HERE / "queries"
 
-templates = Jinja2Templates(directory=str(TEMPLATES))
-templates.env.filters["href"] = local_path
+
+def _base_href(request: Request) -> dict[str, str]:
+    """Pages link relatively against ``<base href>``: the app's root, so they work behind a path prefix."""
+    return {"base_href": str(request.scope.get("root_path", "")).rstrip("/") + "/"}
+
+
+def page_href(iri: str) -> str:
+    """Where ``iri`` dereferences, relative to the page's ``<base href>`` (other IRIs as they are)."""
+    path = local_path(iri)
+    return path.lstrip("/") if path.startswith("/") else path
+
+
+templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[_base_href])
+templates.env.filters["href"] = page_href
+templates.env.filters["concept"] = concept_name
 templates.env.filters["tail"] = lambda iri: str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
@@ -52,23 +69,54 @@ def example_queries() -> list[dict[str, str]]:
     return queries
 
 
-COLUMN_WIDTH, ROW_HEIGHT, BOX_WIDTH, BOX_HEIGHT, MARGIN = 230, 54, 190, 38, 12
+COLUMN_WIDTH, BOX_WIDTH, MARGIN = 290, 200, 12
+LINE_HEIGHT, CAPTION_HEIGHT, MAX_LINES, LINE_EMS = 17, 18, 3, 13.5
+# What each box is: case and national item often carry the same title, so every box says its type.
+BOX_TYPES = {
+    "case": "案例 case",
+    "reform": "国家事项 national item",
+    "batch": "批次 batch",
+    "zone": "首创地 origin",
+    "provider": "提供单位 provider",
+    "agency": "实施部门 agency",
+    "batch authority": "权威批次 batch (authority)",
+}
 
 
-def _clip(text: str | None, size: int = 13) -> str:
-    text = (text or "").strip()
-    return text if len(text) <= size else text[: size - 1] + "…"
+def _ems(char: str) -> float:
+    """Width of ``char`` in ems, near enough for wrapping: CJK and full-width forms 1, others about 0.55."""
+    return 1.0 if ord(char) >= 0x2E80 else 0.55
+
+
+def wrap_label(text: str | None, width_ems: float = LINE_EMS, max_lines: int = MAX_LINES) -> list[str]:
+    """``text`` in lines of at most ``width_ems``; past ``max_lines`` the last line ends in "…"."""
+    lines, line, used = [], "", 0.0
+    for char in (text or "").strip():
+        if used + _ems(char) > width_ems and line:
+            lines.append(line)
+            line, used = "", 0.0
+        line += char
+        used += _ems(char)
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], lines[max_lines - 1][:-1] + "…"]
+    return lines or [""]
 
 
 def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
     """Boxes and arrows of a case's lineage in four columns: provider and agencies, case, origin reforms, and
-    the batches and zones the text names. Each arrow keeps its label; coordinates are in SVG user units."""
+    the batches and zones the text names. Each box carries its type and its name wrapped (never cut short of
+    three lines); each arrow its label, placed in the gap between columns; an arrow the reference data
+    contradicts (a batch conflict) is marked. Coordinates are in SVG user units."""
     columns: list[list[dict[str, Any]]] = [[], [], [], []]
     edges: list[tuple[str, str, str]] = []
 
     def node(column: int, key: str, label: str | None, kind: str, iri: str | None) -> str:
         if not any(n["key"] == key for n in columns[column]):
-            columns[column].append({"key": key, "label": _clip(label), "title": label or "", "kind": kind, "iri": iri})
+            columns[column].append(
+                {"key": key, "lines": wrap_label(label), "title": label or "", "kind": kind, "iri": iri}
+            )
         return key
 
     case = data["case"]
@@ -113,16 +161,27 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
             edges.append(edge)
             if conflict and conflict.get("kind") == "zone":
                 marks[edge] = f"{conflict.get('comment_zh') or ''} / {conflict.get('comment') or ''}"
+    lines = max((len(n["lines"]) for column in columns for n in column), default=1)
+    box_height = CAPTION_HEIGHT + lines * LINE_HEIGHT + 8
+    row_height = box_height + 22
     rows = max(len(c) for c in columns) or 1
-    height = rows * ROW_HEIGHT + 2 * MARGIN
+    height = rows * row_height + 2 * MARGIN
     where: dict[str, tuple[float, float]] = {}
     boxes = []
     for index, column in enumerate(columns):
-        offset = (height - len(column) * ROW_HEIGHT) / 2
+        offset = (height - len(column) * row_height) / 2
         for row, item in enumerate(column):
-            x, y = MARGIN + index * COLUMN_WIDTH, offset + row * ROW_HEIGHT + (ROW_HEIGHT - BOX_HEIGHT) / 2
+            x, y = MARGIN + index * COLUMN_WIDTH, offset + row * row_height + (row_height - box_height) / 2
             where[item["key"]] = (x, y)
-            boxes.append({**item, "x": x, "y": y, "href": local_path(item["iri"]) if item["iri"] else None})
+            boxes.append(
+                {
+                    **item,
+                    "x": x,
+                    "y": y,
+                    "type": BOX_TYPES.get(item["kind"], item["kind"]),
+                    "href": page_href(item["iri"]) if item["iri"] else None,
+                }
+            )
     arrows = []
     for source, target, label in dict.fromkeys(edges):
         (sx, sy), (tx, ty) = where[source], where[target]
@@ -130,8 +189,12 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
             x1, x2 = sx, tx + BOX_WIDTH
         else:
             x1, x2 = sx + BOX_WIDTH, tx
-        y1, y2 = sy + BOX_HEIGHT / 2, ty + BOX_HEIGHT / 2
+        y1, y2 = sy + box_height / 2, ty + box_height / 2
         conflict = marks.get((source, target, label))
+        # the label sits in the gap, a third of the way from the case's side, where arrows fan out least
+        near, far = (x2, x1) if tx < sx else (x1, x2)
+        lx = near + (far - near) * (0.62 if tx < sx else 0.5)
+        ly = y1 + (y2 - y1) * (lx - x1) / (x2 - x1) - 5 if x2 != x1 else (y1 + y2) / 2
         arrows.append(
             {
                 "x1": x1,
@@ -139,9 +202,10 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
                 "x2": x2,
                 "y2": y2,
                 "label": f"⚠ {label} 冲突" if conflict else label,
-                "lx": (x1 + x2) / 2,
-                "ly": (y1 + y2) / 2 - 4,
-                "conflict": conflict,
+                "title": conflict or label,
+                "conflict": bool(conflict),
+                "lx": lx,
+                "ly": ly,
             }
         )
     width = MARGIN * 2 + 3 * COLUMN_WIDTH + BOX_WIDTH
@@ -151,27 +215,35 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
         "boxes": boxes,
         "arrows": arrows,
         "box_width": BOX_WIDTH,
-        "box_height": BOX_HEIGHT,
+        "box_height": box_height,
+        "line_height": LINE_HEIGHT,
+        "caption_height": CAPTION_HEIGHT,
     }
 
 
 def lineage_edges(case: dict[str, Any]) -> list[dict[str, Any]]:
-    """The lineage as text: one line per edge with its evidence (quote, line, offsets, evidence IRI)."""
+    """The lineage as text: one line per edge, named in Chinese and English; each quote (with its line, start
+    and end offsets and evidence IRI) is given with the first edge it supports, later edges refer to it."""
     data = case.get("lineage")
     if not data:
         return []
     by_position = {(e["start"], e["end"]): e["iri"] for e in case.get("evidence", [])}
+    conflicted = {c.get("document_batch"): c for c in data.get("conflicts", []) if c.get("document_batch")}
+    numbers: dict[tuple[Any, Any], int] = {}
 
     def evidence(ev: dict[str, Any] | None) -> dict[str, Any] | None:
         if not ev:
             return None
-        return {**ev, "iri": by_position.get((ev.get("start"), ev.get("end")))}
+        position = (ev.get("start"), ev.get("end"))
+        first = position not in numbers
+        numbers.setdefault(position, len(numbers) + 1)
+        return {**ev, "iri": by_position.get(position), "number": numbers[position], "first": first}
 
     edges = []
     provider = data.get("provider") or {}
     if provider.get("iri"):
         edges.append(
-            {"relation": "provided by 提供单位", "target": provider, "evidence": evidence(provider.get("evidence"))}
+            {"relation": "提供单位 provided by", "target": provider, "evidence": evidence(provider.get("evidence"))}
         )
     learned = {e["claim"]: e for e in data.get("learned_from", [])}
     for origin in data.get("origins", []):
@@ -181,26 +253,35 @@ def lineage_edges(case: dict[str, Any]) -> list[dict[str, Any]]:
         relation = (
             f"{entry['relation_en']} {entry['relation_zh']} (confidence {entry['confidence']:.2f})"
             if entry
-            else f"derived from 源自 ({origin['kind']})"
+            else f"源自 derived from · {concept_name(origin['kind'])}"
         )
         edges.append({"relation": relation, "target": target, "evidence": evidence(origin.get("evidence"))})
         if origin.get("batch"):
+            conflict = conflicted.get(origin["batch"]["iri"])
             edges.append(
                 {
-                    "relation": "in batch 批次 (as the text says)",
+                    "relation": "批次 batch, as the text says",
                     "target": origin["batch"],
                     "evidence": evidence(origin.get("evidence")),
+                    "conflict": conflict,
                 }
             )
         if origin.get("zone"):
             zone = origin["zone"]
             target = {"iri": zone["iri"], "label": zone.get("short") or zone.get("label")}
             edges.append(
-                {"relation": "originated in 首创地", "target": target, "evidence": evidence(origin.get("evidence"))}
+                {"relation": "首创地 originated in", "target": target, "evidence": evidence(origin.get("evidence"))}
             )
     for agency in data.get("agencies", []):
-        edges.append({"relation": "agency 实施部门", "target": agency, "evidence": evidence(agency.get("evidence"))})
+        edges.append({"relation": "实施部门 agency", "target": agency, "evidence": evidence(agency.get("evidence"))})
     return edges
+
+
+def national_items(case: dict[str, Any]) -> list[dict[str, Any]]:
+    """The case's national items with their names (from the origins that name them), for linking by name."""
+    data = case.get("lineage") or {}
+    names = {o["reform"]["iri"]: o["reform"].get("label") for o in data.get("origins", [])}
+    return [{**item, "label": names.get(item["iri"])} for item in data.get("national_items", [])]
 
 
 def home_page(request: Request, store: Store) -> HTMLResponse:
@@ -216,27 +297,26 @@ def network_page(request: Request, store: Store) -> HTMLResponse:
     """The agency network page with its filter choices (providers and zones that have cases)."""
     providers = sorted(stats(store)["cases_per_provider"])
     zones = [z for z in list_zones(store) if z["cases"] or z["national_items"]]
-    return render(request, "network.html", providers=providers, zones=zones, sectors=SECTOR_COLOURS)
+    return render(request, "network.html", providers=providers, zones=zones, sectors=sector_styles())
 
 
-SECTOR_COLOURS = {
-    "customs": "#1f77b4",
-    "tax": "#ff7f0e",
-    "market-regulation": "#2ca02c",
-    "justice": "#d62728",
-    "central-bank-fx": "#9467bd",
-    "land-property": "#8c564b",
-    "civil-affairs": "#e377c2",
-    "commerce": "#7f7f7f",
-    "development-reform": "#bcbd22",
-    "courts-arbitration": "#17becf",
-    "finance-bureau": "#aec7e8",
-    "service-centre": "#ffbb78",
-    "bank": "#98df8a",
-    "party-government": "#ff9896",
-    "other": "#c7c7c7",
-}
-"""Node colours of the network page by sector id; sectors not listed get a colour derived from their id."""
+# Okabe and Ito's palette, which readers with any common colour-vision deficiency tell apart; with 8 colours
+# and 3 shapes, 24 sectors each get their own (colour, shape). "other" is grey.
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#3b3b3b"]
+SHAPES = ["ellipse", "round-rectangle", "diamond"]
+
+
+@cache
+def sector_styles() -> dict[str, dict[str, str]]:
+    """Colour and shape per sector id, in the order of ``data/agencies/sectors.ttl`` (so they stay put when a
+    filter hides some sectors)."""
+    text = (Path(str(resources.files("ftzgraph.data"))) / "agencies" / "sectors.ttl").read_text(encoding="utf-8")
+    ids = [i for i in dict.fromkeys(re.findall(r"/sector/([a-z0-9-]+)> a skos:Concept", text)) if i != "other"]
+    styles = {
+        sector: {"colour": OKABE_ITO[n % len(OKABE_ITO)], "shape": SHAPES[(n // len(OKABE_ITO)) % len(SHAPES)]}
+        for n, sector in enumerate(ids)
+    }
+    return {**styles, "other": {"colour": "#b0b0b0", "shape": "ellipse"}}
 
 
 def resource_page(request: Request, store: Store, path: str) -> HTMLResponse | None:
@@ -247,7 +327,15 @@ def resource_page(request: Request, store: Store, path: str) -> HTMLResponse | N
         if case is None:
             return None
         diagram = lineage_diagram(case["lineage"]) if case.get("lineage") else None
-        return render(request, "case.html", case=case, diagram=diagram, edges=lineage_edges(case))
+        return render(
+            request,
+            "case.html",
+            case=case,
+            diagram=diagram,
+            edges=lineage_edges(case),
+            national_items=national_items(case),
+            case_href=page_href(case["iri"]),
+        )
     if kind == "zone" and rest:
         zone = read_zone(store, rest)
         return render(request, "zone.html", zone=zone) if zone else None

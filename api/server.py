@@ -8,21 +8,67 @@ parser is httptools (``_http_protocol``) and the event loop uvloop where install
 
 from __future__ import annotations
 
+import logging
+
 import uvicorn
 from uvicorn.supervisors import Multiprocess
 
 from ftzgraph.api._http_protocol import LongUrlHttpToolsProtocol
+from ftzgraph.graph.errors import FtzGraphError
 
 APP = "ftzgraph.api.app:app_from_environment"
+logger = logging.getLogger("uvicorn.error")
 
 
-def run_server(*, host: str, port: int, workers: int, access_log: bool, graceful_shutdown_s: float) -> None:
-    """Serve ``APP`` (settings from ``FTZGRAPH_*``) until interrupted.
+class ServerStartError(FtzGraphError):
+    """A server process ended with an error (it could not import or build the app): serving stopped."""
 
-    ``graceful_shutdown_s`` bounds how long an ending process waits for its requests in flight.
+    def __init__(self, exitcode: int) -> None:
+        super().__init__(
+            f"a server process ended with exit code {exitcode} (it could not load the app; its error is logged"
+            " above), so `ftzgraph serve` stops instead of restarting it"
+        )
+
+
+class _Supervisor(Multiprocess):
+    """uvicorn's supervisor, except that a process that exits with an error stops the server.
+
+    A process the supervisor should replace ends by a signal or exits 0 (a runaway query's process retires
+    with SIGTERM); one that exits with a positive code failed to load the app (a missing module, a store that
+    will not open), and would fail the same way on every restart: without this the supervisor restarted it
+    forever while the console said "Uvicorn running".
+    """
+
+    failed_exitcode: int | None = None
+
+    def keep_subprocess_alive(self) -> None:
+        for process in self.processes:
+            code = getattr(process, "exitcode", None)
+            if code is not None and code > 0 and not self.should_exit.is_set():
+                logger.error("server process [%s] ended with exit code %d; stopping", process.pid, code)
+                self.failed_exitcode = code
+                self.should_exit.set()
+                return
+        super().keep_subprocess_alive()
+
+
+def run_server(
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    access_log: bool,
+    graceful_shutdown_s: float,
+    root_path: str = "",
+    app: str = APP,
+) -> None:
+    """Serve ``app`` (settings from ``FTZGRAPH_*``) until interrupted; ``ServerStartError`` if a process fails.
+
+    ``graceful_shutdown_s`` bounds how long an ending process waits for its requests in flight;
+    ``root_path`` is the path prefix a proxy serves the app under.
     """
     config = uvicorn.Config(
-        APP,
+        app,
         factory=True,
         host=host,
         port=port,
@@ -31,5 +77,9 @@ def run_server(*, host: str, port: int, workers: int, access_log: bool, graceful
         access_log=access_log,
         http=LongUrlHttpToolsProtocol,
         timeout_graceful_shutdown=max(int(graceful_shutdown_s + 0.999), 1),
+        root_path=root_path,
     )
-    Multiprocess(config, sockets=[config.bind_socket()]).run()
+    supervisor = _Supervisor(config, sockets=[config.bind_socket()])
+    supervisor.run()
+    if supervisor.failed_exitcode is not None:
+        raise ServerStartError(supervisor.failed_exitcode)

@@ -42,7 +42,7 @@ class Settings(BaseSettings):
         100, ge=0, description="A query answer is cached only if it took at least this long, in milliseconds."
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
-        ["*"], description="Origins allowed to read GET responses (comma-separated); empty = CORS off."
+        ["*"], description="Origins allowed to read responses to GET and POST (comma-separated); empty = CORS off."
     )
     host: str = Field("127.0.0.1", description="Address the server listens on.")
     port: int = Field(8000, ge=0, le=65535, description="TCP port the server listens on.")

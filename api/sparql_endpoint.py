@@ -88,12 +88,13 @@ class SparqlQueryEndpoint:
         query, params = read_params(
             method, scope["query_string"], content_type, body, PATH, "application/sparql-query", "query"
         )
-        accept = _header(scope, b"accept")
+        accept = accept_for_format(params, _header(scope, b"accept"))
         endpoint = endpoint_url(scope)
         if query is None and method == "POST":
             raise ApiError(400, "no 'query' parameter and no application/sparql-query body")
         if query is None and prefers_html(accept):
-            return RedirectResponse("/query", status_code=303)  # a browser on the endpoint gets the query editor
+            # a browser on the endpoint gets the query editor (under the root path, behind a proxy prefix)
+            return RedirectResponse(str(scope.get("root_path", "")).rstrip("/") + "/query", status_code=303)
         if query is None:
             writes, union = self.settings.writes_enabled, self.settings.union_default_graph
             return describe_service(endpoint, accept, union_default_graph=union, update=writes)
@@ -104,6 +105,38 @@ class SparqlQueryEndpoint:
             default_graphs=iri_values(params, "default-graph-uri"),
             named_graphs=iri_values(params, "named-graph-uri"),
         )
+
+
+# `format=` / `output=` (Fuseki's and Virtuoso's convention, for clients that cannot set Accept, such as
+# `pandas.read_csv(url)`): a short name stands for the results type and the graph type it means; a full
+# media type is taken as it is.
+FORMAT_PARAMETERS = ("format", "output")
+FORMAT_ACCEPT = {
+    "json": "application/sparql-results+json, application/ld+json",
+    "xml": "application/sparql-results+xml, application/rdf+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+}
+
+
+def accept_for_format(params: list[tuple[str, str]], accept: str | None) -> str | None:
+    """The Accept a ``format``/``output`` parameter stands for (the last one given), else ``accept``."""
+    asked = [value.strip() for key, value in params if key in FORMAT_PARAMETERS]
+    if not asked:
+        return accept
+    value = asked[-1]
+    if value.lower() in FORMAT_ACCEPT:
+        return FORMAT_ACCEPT[value.lower()]
+    if "/" in value:
+        return value
+    known = ", ".join(FORMAT_ACCEPT)
+    raise ApiError(400, f"unknown format '{value}' in {'/'.join(FORMAT_PARAMETERS)}=; known: {known}, or a media type")
 
 
 def _parameter(name: str, description: str, *, repeat: bool = False) -> dict[str, Any]:
@@ -125,6 +158,8 @@ _PARAMETERS = [
     _parameter("query", "The SPARQL query; without it, GET answers the SPARQL 1.1 Service Description."),
     _parameter("default-graph-uri", "A graph of the query's default graph (replaces the union default).", repeat=True),
     _parameter("named-graph-uri", "A graph the query may name in GRAPH.", repeat=True),
+    _parameter("format", "Instead of Accept: json, xml, csv, tsv, turtle, nt, jsonld, rdfxml or a media type."),
+    _parameter("output", "The same as format (Virtuoso's name)."),
 ]
 _RESPONSES = {
     "200": {

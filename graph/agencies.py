@@ -110,25 +110,31 @@ def read_agency(store: Store, agency_id: str) -> dict[str, Any] | None:
     )
     case_rows = store.select(
         PREFIXES
-        + f"""SELECT DISTINCT ?case ?doc ?number ?ev ?quote ?start ?line WHERE {{
+        + f"""SELECT DISTINCT ?case ?doc ?number ?ev ?quote ?start ?end ?line WHERE {{
   ?case ftz:agency {agency} ; dcterms:isPartOf ?doc ; ftz:caseNumber ?number .
   OPTIONAL {{ ?case ftz:evidence ?ev . ?ev ftz:supportsObject {agency} ; oa:exact ?quote ; oa:start ?start .
-             OPTIONAL {{ ?ev ftz:line ?line }} }}
+             OPTIONAL {{ ?ev oa:end ?end }} OPTIONAL {{ ?ev ftz:line ?line }} }}
 }} ORDER BY ?doc ?number ?start"""
     )
     evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in case_rows:
         if row.get("ev"):
             evidence[row["case"]].append(
-                {"iri": row["ev"], "quote": row["quote"], "start": row["start"], "line": row.get("line")}
+                {
+                    "iri": row["ev"],
+                    "quote": row["quote"],
+                    "start": row["start"],
+                    "end": row.get("end"),
+                    "line": row.get("line"),
+                }
             )
     case_iris = list(dict.fromkeys(r["case"] for r in case_rows))
     cases = [{**s, "evidence": evidence.get(s["iri"], [])} for s in case_summaries(store, case_iris)]
     partner_rows = store.select(
         PREFIXES
-        + f"""SELECT DISTINCT ?partner ?label ?sector ?case ?caseId WHERE {{
+        + f"""SELECT DISTINCT ?partner ?label ?sector ?sectorZh ?sectorEn ?case ?caseId WHERE {{
   ?case ftz:agency {agency}, ?partner ; dcterms:identifier ?caseId . FILTER(?partner != {agency})
-  OPTIONAL {{ ?partner skos:prefLabel ?label }} OPTIONAL {{ ?partner ftz:sector ?sector }}
+  OPTIONAL {{ ?partner skos:prefLabel ?label }} OPTIONAL {{ ?partner ftz:sector ?sector . {SECTOR_LABELS} }}
 }}"""
     )
     partners: dict[str, dict[str, Any]] = {}
@@ -140,6 +146,7 @@ def read_agency(store: Store, agency_id: str) -> dict[str, Any] | None:
                 "id": resource_id(row["partner"]),
                 "label": row.get("label"),
                 "sector": resource_id(row["sector"]) if row.get("sector") else None,
+                "sector_label": " ".join(n for n in (row.get("sectorZh"), row.get("sectorEn")) if n) or None,
                 "cases": [],
             },
         )

@@ -2,9 +2,13 @@
 
 The font is looked up through matplotlib's font manager by the family names listed in
 ``data/lexicon/cjk_fonts.yaml``: the first installed family with a glyph for every label character wins.
+The package carries one such font (``data/fonts/``, GB 2312 coverage), so pictures work on a machine with no
+CJK font installed; when no family covers the labels, fonts installed since matplotlib cached its font list
+are looked for once more, so a font the user installs later is found without purging the cache by hand.
 No pyplot and no global backend switch: a ``Figure`` on the Agg canvas, so it runs on servers and in threads.
 Nodes are coloured by sector (agencies) or kind (cases, zones, provinces), sized by weighted degree; the
-layout is spring (seeded, so the picture is stable), Kamada-Kawai for small graphs when SciPy is present.
+layout places each connected component on its own (spring, seeded, so the picture is stable; Kamada-Kawai for
+small components when SciPy is present) and packs the components in rows.
 """
 
 from __future__ import annotations
@@ -99,9 +103,53 @@ def font_families() -> list[str]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8"))["families"])
 
 
+def _add_fonts(paths: list[str]) -> int:
+    """Add font files matplotlib's font manager does not list yet; how many were added."""
+    known = {entry.fname for entry in font_manager.fontManager.ttflist}
+    added = 0
+    for path in paths:
+        if path not in known and Path(path).suffix.lower() in (".otf", ".ttf", ".ttc"):
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # an unreadable file is skipped, as matplotlib does
+                continue
+            added += 1
+    return added
+
+
+@cache
+def add_bundled_fonts() -> int:
+    """Make the package's own CJK font (``data/fonts/``) known to matplotlib, once per process."""
+    folder = Path(str(resources.files("ftzgraph.data"))) / "fonts"
+    return _add_fonts(sorted(str(path) for path in folder.iterdir()))
+
+
+def add_fonts_installed_since_cache(font_paths: list[str] | None = None) -> int:
+    """Add the system's font files (or those under ``font_paths``) that matplotlib's cached list lacks.
+
+    matplotlib builds its font list once and caches it on disk; a font installed afterwards stays
+    invisible until the cache is deleted. Rescanning the font folders is cheaper than rebuilding the cache.
+    """
+    return _add_fonts(sorted(set(font_manager.findSystemFonts(fontpaths=font_paths))))
+
+
 def find_cjk_font(text: str = "", families: list[str] | None = None) -> CjkFont:
-    """The first installed family (in ``families`` order) covering ``text``; else the one missing fewest."""
+    """The first installed family (in ``families`` order) covering ``text``; else the one missing fewest.
+
+    When none covers ``text``, fonts installed since matplotlib's cache was written are added and the
+    lookup runs once more.
+    """
     families = families if families is not None else font_families()
+    add_bundled_fonts()
+    font = _first_cjk_font(text, families)
+    if (font is None or font.missing(text)) and add_fonts_installed_since_cache():
+        font = _first_cjk_font(text, families) or font
+    if font is None:
+        raise FontMissingError(families)
+    return font
+
+
+def _first_cjk_font(text: str, families: list[str]) -> CjkFont | None:
     installed = []
     for family in families:
         entries = [f for f in font_manager.fontManager.ttflist if f.name == family]
@@ -111,18 +159,46 @@ def find_cjk_font(text: str = "", families: list[str] | None = None) -> CjkFont:
             if not font.missing(text):
                 return font
             installed.append(font)
-    if not installed:
-        raise FontMissingError(families)
-    return min(installed, key=lambda f: len(f.missing(text)))
+    return min(installed, key=lambda f: len(f.missing(text))) if installed else None
 
 
-def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+def _component_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     n = graph.number_of_nodes()
     if n <= 40 and importlib.util.find_spec("scipy") is not None:
         return nx.kamada_kawai_layout(graph)  # type: ignore[no-any-return]
     return nx.spring_layout(  # type: ignore[no-any-return]
         graph, seed=seed, k=2.0 / math.sqrt(max(n, 1)), iterations=100 if n <= 300 else 50, weight="weight"
     )
+
+
+def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Each connected component laid out on its own, in a square whose side grows with the square root of its
+    size, and the squares packed in rows, largest first: one spring layout of a graph of many components
+    crushes each of them to a point, labels on top of each other."""
+    undirected = graph.to_undirected() if graph.is_directed() else graph
+    components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c))))
+    if len(components) <= 1:
+        return _component_layout(graph, seed)
+    total = sum(math.sqrt(len(c)) ** 2 for c in components)
+    row_width = max(math.sqrt(total) * 1.6, math.sqrt(len(components[0])))
+    gap = 0.8
+    pos: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for component in components:
+        side = math.sqrt(len(component))
+        if x > 0 and x + side > row_width:
+            x, y, row_height = 0.0, y - row_height - gap, 0.0
+        sub = undirected.subgraph(component)
+        inner = _component_layout(sub, seed) if len(component) > 1 else {next(iter(component)): (0.5, 0.5)}
+        xs, ys = [p[0] for p in inner.values()], [p[1] for p in inner.values()]
+        span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+        for node, (px, py) in inner.items():
+            nx_ = (px - min(xs)) / span_x if len(component) > 1 else 0.5
+            ny_ = (py - min(ys)) / span_y if len(component) > 1 else 0.5
+            pos[node] = (x + nx_ * side, y - ny_ * side)
+        x += side + gap
+        row_height = max(row_height, side)
+    return pos
 
 
 def _group(attrs: dict[str, object]) -> str:

@@ -84,15 +84,29 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+LOCAL = ("http://127.0.0.1", "data:", "blob:")
+
+
 @pytest.fixture
 def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
-    """A fresh page that records requests leaving 127.0.0.1 (there must be none: no CDN, no online helper)."""
+    """A fresh page on which every request to another host is blocked and recorded (there must be none: no CDN,
+    no online helper, no web font from elsewhere), with console errors, script errors and failed local requests.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.outside = []
-    tab.errors = []
-    tab.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:")) else tab.outside.append(r.url))
+    tab.outside, tab.errors, tab.failed = [], [], []
+
+    def guard(route: Any) -> None:
+        if route.request.url.startswith(LOCAL):
+            route.continue_()
+        else:
+            tab.outside.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", guard)
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
+    tab.on("response", lambda r: tab.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     tab.shots = tmp_path
     yield tab
     context.close()
@@ -111,6 +125,7 @@ def test_search_of_10000_chinese_characters_on_the_real_server(server: str) -> N
 def test_network_page_shows_nodes_and_a_click_opens_the_agency(server: str, page: Any) -> None:
     page.goto(server + "/network")
     page.wait_for_function("document.getElementById('network-status').dataset.nodes > 0", timeout=20_000)
+    page.evaluate("document.fonts.ready")
     nodes = page.evaluate("window.cy.nodes().length")
     assert nodes > 10
     # Chinese labels reach the canvas as text, and every node carries the agency's page
@@ -148,7 +163,11 @@ def test_query_page_runs_an_example_and_shows_rows(server: str, page: Any) -> No
     rows = page.locator(".yasr table tbody tr")
     rows.first.wait_for(timeout=20_000)
     assert rows.count() >= 3
-    assert "上海自贸试验区" in page.locator(".yasr table").inner_text()
+    table = page.locator(".yasr table").inner_text()
+    assert "上海自贸试验区" in table
+    assert "@zh" not in table and "XMLSchema#integer" not in table  # readable values by default ...
+    page.locator(".tableControls input[type=checkbox]").first.uncheck()
+    assert "XMLSchema#integer" in page.locator(".yasr table").inner_text()  # ... raw terms on request
     page.screenshot(path=str(page.shots / "query.png"))
     assert page.outside == [] and page.errors == []
 
@@ -167,7 +186,11 @@ def test_case_page_shows_the_evidence_quotes(server: str, page: Any) -> None:
     page.get_by_role("link", name="批次进出、集中申报").first.click()
     page.wait_for_selector("#lineage-diagram")
     quotes = page.locator("#lineage-edges blockquote.evidence")
-    assert quotes.count() >= 3
+    texts = quotes.all_inner_texts()
+    assert len(texts) >= 2 and len(set(texts)) == len(texts)  # each quote once ...
+    assert page.locator("#lineage-edges .same-quote a").count() >= 1  # ... and referred to by later edges
+    assert "NationalBatchOrigin" not in page.locator("#lineage-edges").inner_text()
+    assert page.locator("#lineage-diagram .box-type").count() == page.locator("#lineage-diagram .box").count()
     text = page.locator("#lineage-edges").inner_text()
     assert "源自国务院发布的自由贸易试验区第三批改革试点经验" in text
     assert "line 709" in text
@@ -238,3 +261,66 @@ def test_runs_page_links_to_each_diff_and_the_diff_to_the_cases(edited_server: s
         link.click()
     assert page.url.endswith(href)
     assert page.outside == [] and page.errors == [] and console_errors == []
+
+
+def _json(server: str, path: str) -> Any:
+    request = urllib.request.Request(server + path, headers={"Accept": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return json.loads(answer.read())
+
+
+def _pages(server: str) -> list[str]:
+    """One page of every kind, found through the REST API (never by a hard-coded id)."""
+    first = {kind: _json(server, f"/{kind}?limit=1")["data"][0]["href"] for kind in ("cases", "agencies", "zones")}
+    reform = _json(server, "/reforms?limit=1")["data"][0]["href"]
+    document = _json(server, "/documents?limit=1")["data"][0]["href"]
+    batch = _json(server, "/batches?limit=1")["data"][0]["href"]
+    return [
+        "/",
+        "/network",
+        "/query",
+        "/ontology",
+        "/docs",
+        "/redoc",
+        "/search?q=" + quote("海关"),
+        first["cases"],
+        first["agencies"],
+        first["zones"],
+        reform,
+        document,
+        batch,
+    ]
+
+
+def test_every_page_loads_with_other_hosts_blocked(server: str, page: Any) -> None:
+    """Each kind of page: nothing requested from another host, no console error, no failed request."""
+    for path in _pages(server):
+        page.goto(server + path, wait_until="networkidle")
+        assert page.outside == [], f"{path} requested other hosts"
+        assert page.errors == [], f"{path}: console errors"
+        assert page.failed == [], f"{path}: failed requests"
+    page.goto(server + "/docs", wait_until="networkidle")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)  # the vendored Swagger UI rendered the API
+    page.goto(server + "/redoc", wait_until="networkidle")
+    page.wait_for_selector("[data-section-id], .api-content", timeout=20_000)
+    assert page.outside == [] and page.errors == [] and page.failed == []
+
+
+def test_chinese_is_drawn_in_the_vendored_web_font(server: str, page: Any) -> None:
+    """With no CJK font on the machine, Chinese still renders: the page loads Noto Sans SC pieces from us."""
+    page.goto(server + _pages(server)[7], wait_until="networkidle")  # a case page
+    page.evaluate("document.fonts.ready")
+    used = page.evaluate(
+        "[...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Noto Sans SC' && f.status === 'loaded')"
+        ".length"
+    )
+    assert used > 0
+    family = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert "Noto Sans SC" in family
+    # Every Noto Sans SC ideograph is one em wide; measured in that font alone, 4 of them are 4 em.
+    width = page.evaluate(
+        "(() => { const c = document.createElement('canvas').getContext('2d');"
+        " c.font = '20px \"Noto Sans SC\"'; return c.measureText('海关自贸').width; })()"
+    )
+    assert width == pytest.approx(80, abs=0.5)
+    assert page.outside == [] and page.errors == []

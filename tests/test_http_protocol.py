@@ -72,3 +72,54 @@ def test_short_requests_keep_their_query_string(server: str) -> None:
     status, body = _get(server + "/sparql?query=" + quote("SELECT (1 + 1 AS ?two) {}"))
     assert status == 200
     assert json.loads(body)["results"]["bindings"][0]["two"]["value"] == "2"
+
+
+def _raw(server: str, request: bytes) -> bytes:
+    """Send ``request`` bytes as they are (urllib would percent-encode) and read until the server closes."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_raw_utf8_in_the_query_string_is_read_as_a_browser_would_send_it(server: str) -> None:
+    """curl 'http://…/sparql?query=…"海关"…' sends the UTF-8 bytes unencoded; llhttp alone answers 400."""
+    query = 'SELECT ("海关" AS ?x) {}'.replace(" ", "%20")
+    answer = _raw(server, f"GET /sparql?query={query} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.1 200")
+    assert json.loads(answer.split(b"\r\n\r\n", 1)[1])["results"]["bindings"][0]["x"]["value"] == "海关"
+
+
+def _read_response(sock: socket.socket) -> bytes:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += sock.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(
+        next(line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length"))
+    )
+    while len(body) < length:
+        body += sock.recv(65536)
+    return head + b"\r\n\r\n" + body
+
+
+def test_raw_utf8_on_a_kept_alive_connection_and_bodies_left_as_sent(server: str) -> None:
+    """The next request line of a kept-alive connection is read the same way; a POST body's UTF-8 is kept."""
+    body = 'SELECT ("绥芬河" AS ?x) {}'.encode()
+    first = (
+        b"POST /sparql HTTP/1.1\r\nHost: t\r\nContent-Type: application/sparql-query\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    second = 'GET /sparql?query=SELECT%20("海关"%20AS%20?x)%20{} HTTP/1.1\r\nHost: t\r\n\r\n'.encode()
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(first)
+        one = _read_response(sock)
+        sock.sendall(second)
+        two = _read_response(sock)
+    assert one.startswith(b"HTTP/1.1 200") and "绥芬河".encode() in one
+    assert two.startswith(b"HTTP/1.1 200") and "海关".encode() in two

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 
+import networkx as nx
 import pytest
 from fontTools.ttLib import TTCollection, TTFont
 from lxml import etree
 
 from ftzgraph.graph.network import KINDS, NetworkFilter, derive_network
 from ftzgraph.graph.network_draw import FontMissingError, draw_network, find_cjk_font, font_families
+from ftzgraph.graph.network_draw import _layout as layout_components
 from ftzgraph.graph.store import OxigraphStore
 
 pytestmark = pytest.mark.slow
@@ -58,3 +60,23 @@ def test_missing_font_is_a_clear_error() -> None:
 def test_unknown_picture_format(built_store: OxigraphStore) -> None:
     with pytest.raises(ValueError, match="unknown picture format 'gif'"):
         draw_network(derive_network(built_store, "hierarchy"), "gif")
+
+
+def test_components_are_laid_out_apart_not_crushed_together() -> None:
+    """Two cliques and a lone node: each component keeps a box of its own, and no two boxes overlap."""
+    graph = nx.Graph()
+    graph.add_edges_from(nx.complete_graph(["a1", "a2", "a3", "a4", "a5"]).edges())
+    graph.add_edges_from(nx.complete_graph(["b1", "b2", "b3"]).edges())
+    graph.add_node("c")
+    pos = layout_components(graph, 42)
+
+    def box(nodes: list[str]) -> tuple[float, float, float, float]:
+        xs, ys = [pos[n][0] for n in nodes], [pos[n][1] for n in nodes]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    boxes = [box(["a1", "a2", "a3", "a4", "a5"]), box(["b1", "b2", "b3"]), box(["c"])]
+    for i, first in enumerate(boxes):
+        for second in boxes[i + 1 :]:
+            assert first[2] < second[0] or second[2] < first[0] or first[3] < second[1] or second[3] < first[1]
+    a = boxes[0]
+    assert min(a[2] - a[0], a[3] - a[1]) > 1.0  # the larger clique is spread out, not a point

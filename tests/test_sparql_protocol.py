@@ -355,7 +355,13 @@ def test_openapi_describes_the_endpoint(memory: TestClient) -> None:
         warnings.filterwarnings("ignore", message="Duplicate Operation ID", category=UserWarning)
         spec = memory.get("/openapi.json").json()
     endpoint = spec["paths"]["/sparql"]
-    assert {p["name"] for p in endpoint["get"]["parameters"]} == {"query", "default-graph-uri", "named-graph-uri"}
+    assert {p["name"] for p in endpoint["get"]["parameters"]} == {
+        "query",
+        "default-graph-uri",
+        "named-graph-uri",
+        "format",
+        "output",
+    }
     assert "application/sparql-query" in endpoint["post"]["requestBody"]["content"]
     assert "/sparql/update" in spec["paths"]
 

@@ -18,7 +18,9 @@ def include_routes(app: FastAPI) -> None:
         batches,
         cases,
         conflicts,
+        docs,
         documents,
+        health,
         home,
         network,
         ontology,
@@ -43,10 +45,12 @@ def include_routes(app: FastAPI) -> None:
         search,
         network,
         ontology,
+        quality,
+        runs,
+        health,
+        docs,
         home,
     ):
-        app.include_router(module.router)
-    for module in (quality, runs):  # issue 14: extraction quality, build runs and their diffs
         app.include_router(module.router)
     app.include_router(resources.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")

@@ -247,6 +247,7 @@ class AgencyCasePublic(CasePublic):
 
 class PartnerPublic(IdRef):
     sector: str | None = None
+    sector_label: str | None = None  # the sector's Chinese and English names ("海关 Customs")
     shared: int
     cases: list[str]
 

@@ -5,7 +5,7 @@
   const Yasgui = window.Yasgui.default || window.Yasgui;
   const Yasr = Yasgui.Yasr;
   const examples = JSON.parse(document.getElementById("example-queries").textContent);
-  const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
+  const FONT = '"Noto Sans SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
 
   function short(term) {
     const value = term.value;
@@ -62,7 +62,21 @@
   }
   Yasr.registerPlugin("Graph", GraphPlugin);
 
-  const endpoint = window.location.origin + "/sparql";
+  // The results table starts in YASR's "Simple view": 上海自贸试验区 and 4, not "上海自贸试验区"@zh and
+  // "4"^^xsd:integer. Unticking "Simple view" shows the raw RDF terms.
+  const Table = Yasr.plugins && Yasr.plugins.table;
+  if (Table) {
+    const draw = Table.prototype.draw;
+    Table.prototype.draw = function (config) {
+      if (!this.simpleByDefault) {
+        this.simpleByDefault = true;
+        if (!config || config.compact === undefined) this.persistentConfig.compact = true;
+      }
+      return draw.call(this, config);
+    };
+  }
+
+  const endpoint = new URL("sparql", document.baseURI).href;  // the app root (<base href>) + sparql
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,

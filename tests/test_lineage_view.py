@@ -1,0 +1,43 @@
+"""The case page's lineage: typed boxes with wrapped names, a conflict marked on its edge, each quote once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ftzgraph.api.pages import BOX_TYPES, lineage_diagram, lineage_edges, national_items, wrap_label
+from ftzgraph.graph.resources import CaseFilter, list_cases, read_case
+from ftzgraph.graph.store import OxigraphStore
+
+
+def test_wrap_label_keeps_every_character_within_three_lines() -> None:
+    name = "中国（黑龙江）自由贸易试验区哈尔滨片区管理委员会"
+    lines = wrap_label(name, width_ems=10)
+    assert "".join(lines) == name and all(len(line) <= 10 for line in lines)
+    long = wrap_label("测" * 50, width_ems=10, max_lines=3)
+    assert len(long) == 3 and long[-1].endswith("…")
+
+
+def _cases_with_conflicts(store: OxigraphStore) -> list[dict[str, Any]]:
+    cases, _ = list_cases(store, CaseFilter(), limit=500)
+    full = [read_case(store, c["id"]) for c in cases]
+    return [c for c in full if c and c.get("lineage") and c["lineage"].get("conflicts")]
+
+
+def test_the_diagram_types_each_box_and_marks_the_conflicting_batch_edge(built_store: OxigraphStore) -> None:
+    case = _cases_with_conflicts(built_store)[0]
+    diagram = lineage_diagram(case["lineage"])
+    assert {box["type"] for box in diagram["boxes"]} <= set(BOX_TYPES.values())
+    assert {"案例 case", "国家事项 national item"} <= {box["type"] for box in diagram["boxes"]}
+    marked = [a for a in diagram["arrows"] if a["conflict"]]
+    assert marked and all(a["label"].startswith("批次") for a in marked)
+
+
+def test_edges_give_each_quote_once_and_name_kinds_in_both_languages(built_store: OxigraphStore) -> None:
+    case = _cases_with_conflicts(built_store)[0]
+    edges = lineage_edges(case)
+    firsts = [(e["evidence"]["start"], e["evidence"]["end"]) for e in edges if e["evidence"] and e["evidence"]["first"]]
+    assert len(firsts) == len(set(firsts))
+    relations = " ".join(e["relation"] for e in edges)
+    assert "Origin" not in relations and "国家批次 national batch" in relations
+    assert any(e.get("conflict") for e in edges)
+    assert all(item["label"] for item in national_items(case))
