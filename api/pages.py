@@ -250,10 +250,11 @@ def lineage_edges(case: dict[str, Any]) -> list[dict[str, Any]]:
         reform = origin["reform"]
         target = {"iri": reform["iri"], "label": reform.get("label")}
         entry = learned.get(origin["claim"])
+        kind = concept_name(origin["kind"])
         relation = (
-            f"{entry['relation_en']} {entry['relation_zh']} (confidence {entry['confidence']:.2f})"
+            f"{entry['relation_zh']} {entry['relation_en']} · {kind} (confidence {entry['confidence']:.2f})"
             if entry
-            else f"源自 derived from · {concept_name(origin['kind'])}"
+            else f"源自 derived from · {kind}"
         )
         edges.append({"relation": relation, "target": target, "evidence": evidence(origin.get("evidence"))})
         if origin.get("batch"):

@@ -50,6 +50,9 @@ class _Supervisor(Multiprocess):
                 self.should_exit.set()
                 return
         super().keep_subprocess_alive()
+        if self.should_exit.is_set() and self.failed_exitcode is None:  # uvicorn saw a start-up failure itself
+            codes = [process.exitcode for process in self.processes if (process.exitcode or 0) > 0]
+            self.failed_exitcode = codes[0] if codes else None
 
 
 def run_server(

@@ -249,7 +249,7 @@ def test_runs_page_links_to_each_diff_and_the_diff_to_the_cases(edited_server: s
     page.goto(server + "/runs")
     runs = page.locator("#runs tbody tr.run")
     assert runs.count() >= 1
-    assert page.locator("#runs a[href^='/id/doc/']").count() >= 1  # the document read
+    assert page.locator("#runs a[href^='id/doc/']").count() >= 1  # the document read
     with page.expect_navigation():
         page.locator("#runs a.diff-link").first.click()
     assert "/diff" in page.url and page.locator("h1").inner_text().startswith("Changes of run")

@@ -44,7 +44,8 @@ def test_query_table_keeps_whole_iris_when_piped(store_path: str) -> None:
 def test_trace_keeps_quotes_and_offsets_whole_when_piped(store_path: str) -> None:
     """At 80 columns the tree cut the conflict sentence and the quotes' positions off the line end."""
     text = _piped("trace", "2", "--store", store_path)
-    conflict = next(line for line in text.splitlines() if "conflict:" in line)
-    assert conflict.rstrip().endswith(".")  # the whole sentence
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "conflict:" in line)
+    assert lines[at + 1].rstrip().endswith(".")  # the whole English sentence, under the Chinese one
     quotes = [line for line in text.splitlines() if "«" in line]
     assert quotes and all(re.search(r"» \(line \d+, chars \d+-\d+\)$", line.rstrip()) for line in quotes)

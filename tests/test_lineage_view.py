@@ -29,7 +29,7 @@ def test_the_diagram_types_each_box_and_marks_the_conflicting_batch_edge(built_s
     assert {box["type"] for box in diagram["boxes"]} <= set(BOX_TYPES.values())
     assert {"案例 case", "国家事项 national item"} <= {box["type"] for box in diagram["boxes"]}
     marked = [a for a in diagram["arrows"] if a["conflict"]]
-    assert marked and all(a["label"].startswith("批次") for a in marked)
+    assert marked and all("批次" in a["label"] and a["label"].startswith("⚠") for a in marked)
 
 
 def test_edges_give_each_quote_once_and_name_kinds_in_both_languages(built_store: OxigraphStore) -> None:
