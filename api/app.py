@@ -121,7 +121,13 @@ def create_app(
     """A new app serving ``store`` with ``settings``; ``on_runaway`` hears of a query running past its deadline."""
     if settings.write_token is not None and not settings.write_token.get_secret_value().strip():
         raise FtzGraphError("writes need a non-blank FTZGRAPH_WRITE_TOKEN; unset it to keep writes off")
-    limits = Limits(settings.query_timeout_ms, settings.max_result_rows, settings.union_default_graph)
+    limits = Limits(
+        settings.query_timeout_ms,
+        settings.max_result_rows,
+        settings.union_default_graph,
+        settings.max_query_depth,
+        settings.max_query_chars,
+    )
     service = SparqlService(
         store,
         limits,

@@ -12,6 +12,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from ftzgraph.graph.query_limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_CHARS, MAX_DEPTH_CEILING
+
 
 class Settings(BaseSettings):
     """Everything the server can be told; each field names its unit."""
@@ -28,6 +30,14 @@ class Settings(BaseSettings):
     max_result_rows: int = Field(
         10_000, gt=0, description="Rows (solutions, or triples for CONSTRUCT/DESCRIBE) a query answers at most."
     )
+    max_query_depth: int = Field(
+        DEFAULT_MAX_DEPTH,
+        ge=1,
+        le=MAX_DEPTH_CEILING,
+        description="Deepest nesting of { [ ( in a query or update (deeper ones are a 400; the parser crashes "
+        "at about 2,190).",
+    )
+    max_query_chars: int = Field(DEFAULT_MAX_QUERY_CHARS, gt=0, description="Longest query, in characters.")
     max_body_bytes: int = Field(10 * 1024 * 1024, gt=0, description="Largest request body accepted, in bytes.")
     union_default_graph: bool = Field(
         True,

@@ -39,6 +39,7 @@ from ftzgraph.graph._sparql_text import (
     skip_silent_loads,
 )
 from ftzgraph.graph.errors import QueryError
+from ftzgraph.graph.query_limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_CHARS, check_request
 from ftzgraph.graph.result_cache import ResultCache
 from ftzgraph.graph.store import OxigraphStore
 
@@ -100,6 +101,9 @@ class Limits:
     timeout_ms: int = 10_000
     max_rows: int = 10_000
     union_default_graph: bool = True
+    max_depth: int = DEFAULT_MAX_DEPTH
+    """Nesting of ``{ [ (`` a query or update may have (``query_limits``: deeper ones crash the parser)."""
+    max_query_chars: int = DEFAULT_MAX_QUERY_CHARS
 
 
 @dataclass(frozen=True)
@@ -234,6 +238,7 @@ class SparqlService:
         format is a 406 before evaluation; one that rules out only the query's family (Turtle for a SELECT)
         is found in evaluation, which knows the form from the engine's answer.
         """
+        check_request(query, max_depth=self.limits.max_depth, max_chars=self.limits.max_query_chars)
         # Reading keywords costs ~100 µs per KB; most queries need none of them, which a substring test tells.
         words = keywords(query) if _may_name_keywords(query) else []
         refuse_forbidden(query, FORBIDDEN_IN_QUERY, words=words)
@@ -283,6 +288,7 @@ class SparqlService:
 
         ``LOAD SILENT`` is a no-op (the load fails silently since we never fetch); plain ``LOAD`` is refused.
         """
+        check_request(update, max_depth=self.limits.max_depth, max_chars=None, what="update")
         update = skip_silent_loads(update)
         refuse_forbidden(update, FORBIDDEN_IN_UPDATE, update=True)
         if (using_graphs or using_named_graphs) and has_dataset_clause(update):
