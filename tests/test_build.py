@@ -280,3 +280,20 @@ def test_a_build_leaves_the_store_compacted_with_the_same_content(store: Oxigrap
     store.optimize()  # what build did last: compacting again finds nothing left to merge
     assert canonical_nquads(store) == built
     assert sorted(p.name for p in store.path.glob("*.sst")) == sorted(p.name for p in files)
+
+
+def test_bad_files_among_good_ones_with_two_workers_are_each_named_and_the_rest_built(
+    store: OxigraphStore, tmp_path: Path
+) -> None:
+    from ftzgraph.graph.synthetic import write_corpus
+
+    folder = tmp_path / "docs"
+    good = write_corpus(folder, 4, seed=3)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    report = build(store, [folder], workers=2, validate=False)
+    failed = {Path(d.path).name: d.error or "" for d in report.failed}
+    assert set(failed) == {"empty.txt", "binary.txt"}
+    assert all(name in error for name, error in failed.items())
+    assert len(report.built) == len(good)
+    assert len([g for g in store.graphs() if "/graph/doc/" in g]) == len(good)
