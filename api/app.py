@@ -23,6 +23,7 @@ from ftzgraph.api import sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.errors import FtzGraphError
+from ftzgraph.graph.parent_watch import die_with_parent
 from ftzgraph.graph.sparql import Limits, SparqlService
 from ftzgraph.graph.store import OxigraphStore
 
@@ -163,8 +164,11 @@ def app_from_environment() -> FtzGraphApi:
     running at the same time, can share it; with a write token it is opened read-write by one worker.
     """
     settings = Settings()
+    parent = multiprocessing.parent_process()
+    supervised = parent is not None
+    if parent is not None and parent.pid is not None:
+        die_with_parent(parent.pid)  # a killed `ftzgraph serve` leaves no worker serving or holding the store
     store = OxigraphStore(settings.store, read_only=settings.write_token is None)
-    supervised = multiprocessing.parent_process() is not None
     return create_app(store, settings, on_runaway=_retire_this_process if supervised else None)
 
 

@@ -364,6 +364,8 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool)
             run_build(store)
         finally:
             store.close()
+    if settings.write_token is not None:  # say who holds the store now, rather than in every worker's start-up
+        open_store(store_path, write=True).close()
     console.print(f"serving {store_path} on http://{host}:{port}/  (SPARQL: /sparql, query editor: /query, API: /docs)")
     from ftzgraph.api.server import run_server
 
