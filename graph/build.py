@@ -34,6 +34,7 @@ from ftzgraph.graph.nt_terms import nquads, rdflib_graph
 from ftzgraph.graph.pipeline import extract_document
 from ftzgraph.graph.read import READERS, read_document
 from ftzgraph.graph.reference import reference_graph
+from ftzgraph.graph.shrink_guard import case_iris, describe_dropped, stored_cases
 from ftzgraph.graph.store import Store, split_nquads
 from ftzgraph.graph.triples import document_triples, split_shared
 from ftzgraph.graph.validate import validate_graph, vocabulary
@@ -271,6 +272,32 @@ def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
         _share_batches([])
 
 
+def _refuse_shrinking(
+    store: Store, result: _Result, existing: set[str], pending: dict[str, bytes], force: bool
+) -> DocumentError | None:
+    """The error refusing ``result`` when ``result`` would replace a version of its document that has cases it
+    lacks; with ``force`` it goes ahead and a warning lists what is dropped (``shrink_guard``)."""
+    graph = result.graph_name or ""
+    if graph in pending:
+        before = {iri: iri.rsplit("/", 1)[-1] for iri in case_iris(pending[graph])}
+    elif graph in existing:
+        before = stored_cases(store, graph)
+    else:
+        return None
+    dropped = {iri: title for iri, title in before.items() if iri not in case_iris(result.nquads)}
+    if not dropped:
+        return None
+    what = describe_dropped(dropped, len(before), result.report.cases)
+    if force:
+        result.report.warnings.append(f"replacing the stored version of this document dropped {what}")
+        return None
+    return DocumentError(
+        result.report.path,
+        f"rebuilding would drop {what}",
+        "if the new version is right, rebuild with --force; the store keeps the old version meanwhile",
+    )
+
+
 def build(
     store: Store,
     paths: Iterable[Path | str] | None = None,
@@ -303,6 +330,7 @@ def build(
     workers = workers or min(os.cpu_count() or 1, max(1, len(todo) // 4))
 
     errors: list[FtzGraphError] = []
+    existing = set(store.graphs())
     pending: dict[str, bytes] = {}  # graph name -> its N-Quads, plus the new shared-entity lines below
     entity_lines: set[bytes] = set()  # shared-entity triples of this build, each written once
     new_entities: list[bytes] = []
@@ -334,6 +362,9 @@ def build(
         done += 1
         if result.error is not None:
             errors.append(result.error)
+        elif result.graph_name and (refusal := _refuse_shrinking(store, result, existing, pending, force)):
+            result.report.error = str(refusal)
+            errors.append(refusal)
         elif result.graph_name:
             if pending_quads + result.report.triples > BATCH_QUADS:
                 flush()
