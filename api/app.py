@@ -6,6 +6,8 @@ wires the limits that hold for every request: the body-size cap (413), CORS, and
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import multiprocessing
 import os
@@ -21,9 +23,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ftzgraph.api import sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
+from ftzgraph.api.request_deadline import RequestDeadline
 from ftzgraph.api.settings import Settings
+from ftzgraph.graph.deadline import Budget
 from ftzgraph.graph.errors import FtzGraphError
+from ftzgraph.graph.memory_watch import watch_memory
 from ftzgraph.graph.parent_watch import die_with_parent
+from ftzgraph.graph.slow_work import SlowWork
 from ftzgraph.graph.sparql import Limits, SparqlService
 from ftzgraph.graph.store import OxigraphStore
 
@@ -129,6 +135,7 @@ def create_app(
         settings.max_query_depth,
         settings.max_query_chars,
     )
+    slow = SlowWork(settings.slow_query_ms, settings.max_slow_queries, settings.max_slow_queries_per_client)
     service = SparqlService(
         store,
         limits,
@@ -136,15 +143,19 @@ def create_app(
         cache_bytes=settings.result_cache_mb * 1024 * 1024,
         cache_min_ms=settings.result_cache_min_ms,
         on_runaway=on_runaway,
+        slow=slow,
     )
+    budgets: set[Budget] = set()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.loop = asyncio.get_running_loop()
         yield
         service.close()
 
     app = FtzGraphApi(title="ftzgraph", summary="China FTZ reform cases as a knowledge graph", lifespan=lifespan)
     app.state.store, app.state.settings, app.state.sparql = store, settings, service
+    app.state.budgets, app.state.slow = budgets, slow
     app.query_endpoint = _within(sparql_endpoint.SparqlQueryEndpoint(service, settings), _limits(settings))
     install_error_handlers(app)
     app.include_router(sparql.router)
@@ -152,6 +163,9 @@ def create_app(
     from ftzgraph.api.routes import include_routes
 
     include_routes(app)
+    app.add_middleware(
+        RequestDeadline, timeout_ms=settings.query_timeout_ms, slow=slow, on_runaway=on_runaway, budgets=budgets
+    )
     for cls, args, kwargs in _limits(settings):
         app.add_middleware(cls, *args, **kwargs)
     return app
@@ -169,7 +183,24 @@ def app_from_environment() -> FtzGraphApi:
     if parent is not None and parent.pid is not None:
         die_with_parent(parent.pid)  # a killed `ftzgraph serve` leaves no worker serving or holding the store
     store = OxigraphStore(settings.store, read_only=settings.write_token is None)
-    return create_app(store, settings, on_runaway=_retire_this_process if supervised else None)
+    app = create_app(store, settings, on_runaway=_retire_this_process if supervised else None)
+    if supervised:
+        watch_memory(settings.max_memory_mb * 1024 * 1024, functools.partial(_over_memory, app))
+    return app
+
+
+def _over_memory(app: FtzGraphApi, used: int) -> None:
+    """From the memory watch thread: stop every request of this process (503) and replace the process."""
+    reason = (
+        f"stopped: the server process went over its memory cap of {app.state.settings.max_memory_mb} MiB "
+        "(FTZGRAPH_MAX_MEMORY_MB) and is being replaced; narrow the request down"
+    )
+    loop = getattr(app.state, "loop", None)
+    if loop is not None:
+        app.state.sparql.threads.abort(loop, reason)
+    for budget in list(app.state.budgets):
+        budget.abandoned.set()
+    _retire_this_process(f"memory {used >> 20} MiB over the cap")
 
 
 _retiring = False

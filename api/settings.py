@@ -37,6 +37,21 @@ class Settings(BaseSettings):
         description="Deepest nesting of { [ ( in a query or update (deeper ones are a 400; the parser crashes "
         "at about 2,190).",
     )
+    slow_query_ms: int = Field(
+        1000, gt=0, description="A request running this long is slow: counted per client and in total, in ms."
+    )
+    max_slow_queries: int = Field(
+        4, ge=1, description="Slow requests one server worker runs at once; one more is stopped (503)."
+    )
+    max_slow_queries_per_client: int = Field(
+        2, ge=1, description="Slow requests one client address may have running; more are refused (429)."
+    )
+    max_memory_mb: int = Field(
+        2048,
+        ge=64,
+        description="Memory cap of one server worker, in MiB: over it, its requests are stopped (503) and it is "
+        "replaced.",
+    )
     max_query_chars: int = Field(DEFAULT_MAX_QUERY_CHARS, gt=0, description="Longest query, in characters.")
     max_body_bytes: int = Field(10 * 1024 * 1024, gt=0, description="Largest request body accepted, in bytes.")
     union_default_graph: bool = Field(

@@ -34,6 +34,12 @@ def prefers_html(accept: str | None) -> bool:
     return first_rdf < 0 or accept.find("text/html") < first_rdf
 
 
+def client_address(scope: Scope) -> str | None:
+    """The client's address, which slow queries are counted by (``graph.slow_work``)."""
+    client = scope.get("client")
+    return client[0] if client else None
+
+
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope["headers"]:
         if key == name:
@@ -103,6 +109,7 @@ class SparqlQueryEndpoint:
             base_iri=endpoint,
             default_graphs=iri_values(params, "default-graph-uri"),
             named_graphs=iri_values(params, "named-graph-uri"),
+            client=client_address(scope),
         )
 
 
