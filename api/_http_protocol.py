@@ -1,23 +1,65 @@
-"""uvicorn's httptools protocol, able to take a request target longer than 64 KiB.
+"""uvicorn's httptools protocol, able to take a request target longer than 64 KiB, with a header timeout.
 
 httptools (llhttp) parses requests several times faster than h11, which is why ``ftzgraph serve`` uses it,
 but its URL splitter (``httptools.parse_url``) keeps offsets in 16 bits: a request target over 65,535 bytes,
 such as ``/search?q=`` with 10,000 Chinese characters (90 KB percent-encoded), failed with a bare "Invalid
 HTTP request received." before the app could say what was wrong. Here a long target is split at its first
 ``?`` by hand, so the app sees it and answers with its own message (e.g. 422 for an over-long ``q``).
+
+uvicorn closes a keep-alive connection idle after a response (``timeout_keep_alive``), but not one that
+never completes its request's headers: 500 connections that sent nothing stayed open. Here a connection
+must complete each request's headers within ``FTZGRAPH_HEADER_TIMEOUT_S`` of opening (or of the request's
+first byte), or it is closed.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
+
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 _URL_PARSER_LIMIT = 65_535
+HEADER_TIMEOUT_ENV = "FTZGRAPH_HEADER_TIMEOUT_S"
+DEFAULT_HEADER_TIMEOUT_S = 10.0
 
 
 class LongUrlHttpToolsProtocol(HttpToolsProtocol):
-    """``HttpToolsProtocol`` with the query string of a long request target split off before ``parse_url``."""
+    """``HttpToolsProtocol`` with the query string of a long request target split off before ``parse_url``,
+    and connections closed when a request's headers do not arrive in time."""
+
+    _header_timer: asyncio.TimerHandle | None = None
+
+    def _arm_header_timer(self) -> None:
+        self._disarm_header_timer()
+        seconds = float(os.environ.get(HEADER_TIMEOUT_ENV) or DEFAULT_HEADER_TIMEOUT_S)
+        self._header_timer = self.loop.call_later(seconds, self._headers_too_slow)
+
+    def _disarm_header_timer(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def _headers_too_slow(self) -> None:
+        self._header_timer = None
+        if not self.transport.is_closing():
+            self.transport.close()
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm_header_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_header_timer()
+        super().connection_lost(exc)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        if self._header_timer is None:
+            self._arm_header_timer()
 
     def on_headers_complete(self) -> None:
+        self._disarm_header_timer()
         if len(self.url) <= _URL_PARSER_LIMIT:
             super().on_headers_complete()
             return

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ftzgraph.api import sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
+from ftzgraph.api.openapi_statuses import add_statuses
 from ftzgraph.api.request_deadline import RequestDeadline
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.deadline import Budget
@@ -107,7 +108,7 @@ class FtzGraphApi(FastAPI):
     def openapi(self) -> dict[str, Any]:
         schema = super().openapi()
         schema["paths"][sparql_endpoint.PATH] = sparql_endpoint.OPENAPI_PATH
-        return schema
+        return add_statuses(schema)
 
 
 def _limits(settings: Settings) -> list[Middleware]:

@@ -370,7 +370,15 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool)
     from ftzgraph.api.server import run_server
 
     graceful_s = settings.query_timeout_ms / 1000 + 5  # requests in flight end within their own time limit
-    run_server(host=host, port=port, workers=workers, access_log=access_log, graceful_shutdown_s=graceful_s)
+    os.environ["FTZGRAPH_HEADER_TIMEOUT_S"] = str(settings.header_timeout_s)  # read by the HTTP protocol
+    run_server(
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=access_log,
+        graceful_shutdown_s=graceful_s,
+        idle_timeout_s=settings.idle_timeout_s,
+    )
 
 
 cli.add_command(network)

@@ -64,7 +64,7 @@ async def _domain_error(request: Request, error: Exception) -> JSONResponse:
     status = next((code for cls, code in DOMAIN_STATUS if isinstance(error, cls)), 400)
     if status >= 500:
         logger.error("%s %s failed: %s", request.method, request.url.path, error)
-    return error_response(status, str(error))
+    return error_response(status, str(error), {"Retry-After": "5"} if status == 429 else None)
 
 
 async def _http_error(request: Request, error: Exception) -> JSONResponse:

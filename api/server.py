@@ -16,10 +16,14 @@ from ftzgraph.api._http_protocol import LongUrlHttpToolsProtocol
 APP = "ftzgraph.api.app:app_from_environment"
 
 
-def run_server(*, host: str, port: int, workers: int, access_log: bool, graceful_shutdown_s: float) -> None:
+def run_server(
+    *, host: str, port: int, workers: int, access_log: bool, graceful_shutdown_s: float, idle_timeout_s: int = 5
+) -> None:
     """Serve ``APP`` (settings from ``FTZGRAPH_*``) until interrupted.
 
-    ``graceful_shutdown_s`` bounds how long an ending process waits for its requests in flight.
+    ``graceful_shutdown_s`` bounds how long an ending process waits for its requests in flight;
+    ``idle_timeout_s`` how long a connection may stay idle between requests (the header timeout is read by
+    the protocol, ``_http_protocol``).
     """
     config = uvicorn.Config(
         APP,
@@ -31,5 +35,6 @@ def run_server(*, host: str, port: int, workers: int, access_log: bool, graceful
         access_log=access_log,
         http=LongUrlHttpToolsProtocol,
         timeout_graceful_shutdown=max(int(graceful_shutdown_s + 0.999), 1),
+        timeout_keep_alive=idle_timeout_s,
     )
     Multiprocess(config, sockets=[config.bind_socket()]).run()

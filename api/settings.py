@@ -72,6 +72,12 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the server listens on.")
     port: int = Field(8000, ge=0, le=65535, description="TCP port the server listens on.")
     workers: int = Field(1, ge=1, description="Server (uvicorn) worker processes.")
+    idle_timeout_s: int = Field(
+        5, ge=1, description="A connection idle this long between requests is closed, in seconds."
+    )
+    header_timeout_s: float = Field(
+        10, gt=0, description="A request's headers must arrive within this many seconds, or the connection is closed."
+    )
     access_log: bool = Field(False, description="Log one line per request (uvicorn's access log).")
     query_workers: int | None = Field(
         None,

@@ -141,7 +141,21 @@ _RESPONSES = {
     "400": {"description": "Syntax error (with the parser's position) or a bad parameter."},
     "403": {"description": "SERVICE refused: the server never fetches a URL a request names."},
     "406": {"description": "No acceptable media type for this kind of result."},
-    "503": {"description": "The query ran past FTZGRAPH_QUERY_TIMEOUT_MS and was stopped."},
+    "429": {
+        "description": "This client has FTZGRAPH_MAX_SLOW_QUERIES_PER_CLIENT slow queries running.",
+        "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+    },
+    "500": {"description": "An unexpected server error (logged)."},
+    "503": {
+        "description": "The query ran past FTZGRAPH_QUERY_TIMEOUT_MS and was stopped, or the worker is at "
+        "FTZGRAPH_MAX_SLOW_QUERIES or its memory cap."
+    },
+}
+_RESPONSES["413"] = {"description": "The body is over FTZGRAPH_MAX_BODY_BYTES."}
+_GET_RESPONSES = {**_RESPONSES, "303": {"description": "A browser without a query is sent to the query editor."}}
+_POST_RESPONSES = {
+    **_RESPONSES,
+    "415": {"description": "The body is neither form-encoded nor application/sparql-query."},
 }
 OPENAPI_PATH: dict[str, Any] = {
     "get": {
@@ -149,7 +163,7 @@ OPENAPI_PATH: dict[str, Any] = {
         "summary": "SPARQL 1.1 query endpoint (GET)",
         "operationId": "query_sparql_get",
         "parameters": _PARAMETERS,
-        "responses": _RESPONSES,
+        "responses": _GET_RESPONSES,
     },
     "post": {
         "tags": ["sparql"],
@@ -164,6 +178,6 @@ OPENAPI_PATH: dict[str, Any] = {
                 },
             }
         },
-        "responses": _RESPONSES,
+        "responses": _POST_RESPONSES,
     },
 }
