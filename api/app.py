@@ -21,7 +21,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ftzgraph.api import sparql, sparql_endpoint
+from ftzgraph.api import retirement, sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
 from ftzgraph.api.openapi_statuses import add_statuses
 from ftzgraph.api.request_deadline import RequestDeadline
@@ -151,7 +151,10 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.loop = asyncio.get_running_loop()
+        if getattr(app.state, "supervised", False):
+            retirement.mark_serving()  # a sibling that must end can now leave its share to this one
         yield
+        retirement.unmark_serving()
         service.close()
 
     app = FtzGraphApi(title="ftzgraph", summary="China FTZ reform cases as a knowledge graph", lifespan=lifespan)
@@ -185,6 +188,7 @@ def app_from_environment() -> FtzGraphApi:
         die_with_parent(parent.pid)  # a killed `ftzgraph serve` leaves no worker serving or holding the store
     store = OxigraphStore(settings.store, read_only=settings.write_token is None)
     app = create_app(store, settings, on_runaway=_retire_this_process if supervised else None)
+    app.state.supervised = supervised
     if supervised:
         watch_memory(settings.max_memory_mb * 1024 * 1024, functools.partial(_over_memory, app))
     return app
@@ -201,13 +205,13 @@ def _over_memory(app: FtzGraphApi, used: int) -> None:
         app.state.sparql.threads.abort(loop, reason)
     for budget in list(app.state.budgets):
         budget.abandoned.set()
-    _retire_this_process(f"memory {used >> 20} MiB over the cap")
+    _retire_this_process(f"memory {used >> 20} MiB over the cap", wait=False)
 
 
 _retiring = False
 
 
-def _retire_this_process(what: str) -> None:
+def _retire_this_process(what: str, *, wait: bool = True) -> None:
     """End this server process gracefully, so that its supervisor starts a fresh one.
 
     A query past its deadline has been answered 503, but its thread cannot be stopped; ending the process
@@ -217,7 +221,12 @@ def _retire_this_process(what: str) -> None:
     instead of failing.
     """
     global _retiring
+    if _retiring and wait:
+        return
     if not _retiring:
-        _retiring = True
         logger.warning("replacing server process %d to stop a runaway query: %s", os.getpid(), what)
+    _retiring = True
+    if wait:  # one worker at a time, each while the others serve (``retirement``)
+        retirement.retire(int(os.environ.get("FTZGRAPH_WORKERS") or 1))
+    else:  # over the memory cap: now
         os.kill(os.getpid(), signal.SIGTERM)

@@ -47,7 +47,7 @@ class Settings(BaseSettings):
         2, ge=1, description="Slow requests one client address may have running; more are refused (429)."
     )
     max_memory_mb: int = Field(
-        2048,
+        1024,
         ge=64,
         description="Memory cap of one server worker, in MiB: over it, its requests are stopped (503) and it is "
         "replaced.",

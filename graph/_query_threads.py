@@ -37,7 +37,7 @@ class QueryThreads(Generic[T]):
     ``runaways`` counts work still running past its deadline (each calls ``on_runaway`` with what it was).
     With a ``slow`` gate, work running longer than its ``slow_ms`` is counted there (per client and in total,
     ``slow_work``) and a replacement thread is started, so ``size`` threads stay for everyone else; the extra
-    thread ends when the slow work does. ``abort`` answers every waiting request at once (memory cap).
+    thread ends when the slow work does. ``abort`` answers every slow request at once (memory cap).
     """
 
     def __init__(
@@ -114,10 +114,12 @@ class QueryThreads(Generic[T]):
                 if remaining <= 0:
                     raise TimeoutError
                 step = remaining if slow else min(remaining, 0.05)
-                done, _ = await asyncio.wait({answer, self._aborted}, timeout=step, return_when=asyncio.FIRST_COMPLETED)
+                # Only slow work is stopped by ``abort``: a quick answer on its way costs no memory worth saving.
+                waited = {answer, self._aborted} if slow and self.slow is not None else {answer}
+                done, _ = await asyncio.wait(waited, timeout=step, return_when=asyncio.FIRST_COMPLETED)
                 if answer in done:
                     return answer.result()
-                if self._aborted.done():
+                if self._aborted in done:
                     raise QueryAborted(self._aborted.result())
                 started = getattr(future, "started", None)
                 if not slow and started is not None and time.monotonic() - started >= self.slow.slow_s:  # type: ignore[union-attr]
@@ -134,7 +136,7 @@ class QueryThreads(Generic[T]):
                 answer.cancel()  # only the asyncio wrapper; the thread's work goes on or is dropped above
 
     def abort(self, loop: asyncio.AbstractEventLoop, reason: str) -> None:
-        """From any thread: every request waiting now or later fails with ``QueryAborted(reason)``."""
+        """From any thread: every slow request waiting now or later fails with ``QueryAborted(reason)``."""
         aborted = self._aborted
         if aborted is not None:
             loop.call_soon_threadsafe(lambda: aborted.done() or aborted.set_result(reason))
