@@ -21,7 +21,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ftzgraph.api import retirement, sparql, sparql_endpoint
+from ftzgraph.api import sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
 from ftzgraph.api.openapi_statuses import add_statuses
 from ftzgraph.api.request_deadline import RequestDeadline
@@ -151,10 +151,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.loop = asyncio.get_running_loop()
-        if getattr(app.state, "supervised", False):
-            retirement.mark_serving()  # a sibling that must end can now leave its share to this one
         yield
-        retirement.unmark_serving()
         service.close()
 
     app = FtzGraphApi(title="ftzgraph", summary="China FTZ reform cases as a knowledge graph", lifespan=lifespan)
@@ -187,46 +184,57 @@ def app_from_environment() -> FtzGraphApi:
     if parent is not None and parent.pid is not None:
         die_with_parent(parent.pid)  # a killed `ftzgraph serve` leaves no worker serving or holding the store
     store = OxigraphStore(settings.store, read_only=settings.write_token is None)
-    app = create_app(store, settings, on_runaway=_retire_this_process if supervised else None)
-    app.state.supervised = supervised
+    made: list[FtzGraphApi] = []
+    app = create_app(store, settings, on_runaway=functools.partial(_on_runaway, made) if supervised else None)
+    made.append(app)
     if supervised:
         watch_memory(settings.max_memory_mb * 1024 * 1024, functools.partial(_over_memory, app))
     return app
 
 
-def _over_memory(app: FtzGraphApi, used: int) -> None:
-    """From the memory watch thread: stop every request of this process (503) and replace the process."""
-    reason = (
-        f"stopped: the server process went over its memory cap of {app.state.settings.max_memory_mb} MiB "
-        "(FTZGRAPH_MAX_MEMORY_MB) and is being replaced; narrow the request down"
-    )
+def _stop_slow_work(app: FtzGraphApi, reason: str) -> None:
+    """Answer this process's slow requests 503 now (from any thread), so that an ending process ends at once
+    instead of waiting for them, while their threads, which nothing stops, keep burning the CPU."""
     loop = getattr(app.state, "loop", None)
     if loop is not None:
         app.state.sparql.threads.abort(loop, reason)
     for budget in list(app.state.budgets):
         budget.abandoned.set()
-    _retire_this_process(f"memory {used >> 20} MiB over the cap", wait=False)
+
+
+def _on_runaway(made: list[FtzGraphApi], what: str) -> None:
+    if made:
+        _stop_slow_work(made[0], "stopped: this server process is being replaced to end a runaway query; try again")
+    _retire_this_process(what)
+
+
+def _over_memory(app: FtzGraphApi, used: int) -> None:
+    """From the memory watch thread: stop every slow request of this process (503) and replace the process."""
+    reason = (
+        f"stopped: the server process went over its memory cap of {app.state.settings.max_memory_mb} MiB "
+        "(FTZGRAPH_MAX_MEMORY_MB) and is being replaced; narrow the request down"
+    )
+    _stop_slow_work(app, reason)
+    _retire_this_process(f"memory {used >> 20} MiB over the cap", force=True)
 
 
 _retiring = False
 
 
-def _retire_this_process(what: str, *, wait: bool = True) -> None:
+def _retire_this_process(what: str, *, force: bool = False) -> None:
     """End this server process gracefully, so that its supervisor starts a fresh one.
 
     A query past its deadline has been answered 503, but its thread cannot be stopped; ending the process
     is what stops the work. SIGTERM makes uvicorn close the listening socket, finish the requests in flight
     (each within its own deadline) and exit; ``ftzgraph serve`` always runs under uvicorn's supervisor, which
     replaces a process that ended (within half a second, plus start-up), so new connections wait briefly
-    instead of failing.
+    instead of failing. ``force`` (the memory cap) signals even a process already ending: a second SIGTERM
+    makes uvicorn end without waiting for the requests in flight.
     """
     global _retiring
-    if _retiring and wait:
+    if _retiring and not force:
         return
     if not _retiring:
         logger.warning("replacing server process %d to stop a runaway query: %s", os.getpid(), what)
     _retiring = True
-    if wait:  # one worker at a time, each while the others serve (``retirement``)
-        retirement.retire(int(os.environ.get("FTZGRAPH_WORKERS") or 1))
-    else:  # over the memory cap: now
-        os.kill(os.getpid(), signal.SIGTERM)
+    os.kill(os.getpid(), signal.SIGTERM)
