@@ -1,4 +1,4 @@
-"""uvicorn's httptools protocol, able to take a request target longer than 64 KiB.
+"""uvicorn's httptools protocol, able to take a request target longer than 64 KiB, with a header timeout.
 
 httptools (llhttp) parses requests several times faster than h11, which is why ``ftzgraph serve`` uses it,
 but its URL splitter (``httptools.parse_url``) keeps offsets in 16 bits: a request target over 65,535 bytes,
@@ -11,10 +11,17 @@ llhttp also refuses a request target holding raw (not percent-encoded) UTF-8, wh
 hold no byte above 0x7F legitimately, so such bytes in it are percent-encoded before the parser sees them;
 the app then reads the same text a browser would have sent. Header values and bodies are never touched.
 A request pipelined behind another in the same read is parsed unchanged (browsers and curl do not pipeline).
+
+uvicorn closes a keep-alive connection idle after a response (``timeout_keep_alive``), but not one that
+never completes its request's headers: 500 connections that sent nothing stayed open. Here a connection
+must complete each request's headers within ``FTZGRAPH_HEADER_TIMEOUT_S`` of opening (or of the request's
+first byte), or it is closed.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
 import re
 from typing import Any
 
@@ -29,12 +36,19 @@ def percent_encode_non_ascii(request_line: bytes) -> bytes:
     return _NON_ASCII.sub(lambda match: b"%%%02X" % match.group()[0], request_line)
 
 
+HEADER_TIMEOUT_ENV = "FTZGRAPH_HEADER_TIMEOUT_S"
+DEFAULT_HEADER_TIMEOUT_S = 10.0
+
+
 class LongUrlHttpToolsProtocol(HttpToolsProtocol):
-    """``HttpToolsProtocol`` taking long request targets and raw UTF-8 in them.
+    """``HttpToolsProtocol`` taking long request targets and raw UTF-8 in them, and closing connections whose
+    request headers do not arrive in time.
 
     ``_in_request_line`` is true from the start of a connection, and again after each request, until the
     request line's end has been seen: only those bytes are rewritten.
     """
+
+    _header_timer: asyncio.TimerHandle | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -54,7 +68,36 @@ class LongUrlHttpToolsProtocol(HttpToolsProtocol):
         self._in_request_line = True
         super().on_message_complete()
 
+    def _arm_header_timer(self) -> None:
+        self._disarm_header_timer()
+        seconds = float(os.environ.get(HEADER_TIMEOUT_ENV) or DEFAULT_HEADER_TIMEOUT_S)
+        self._header_timer = self.loop.call_later(seconds, self._headers_too_slow)
+
+    def _disarm_header_timer(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def _headers_too_slow(self) -> None:
+        self._header_timer = None
+        if not self.transport.is_closing():
+            self.transport.close()
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm_header_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_header_timer()
+        super().connection_lost(exc)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        if self._header_timer is None:
+            self._arm_header_timer()
+
     def on_headers_complete(self) -> None:
+        self._disarm_header_timer()
         if len(self.url) <= _URL_PARSER_LIMIT:
             super().on_headers_complete()
             return

@@ -382,10 +382,13 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool,
             run_build(store)
         finally:
             store.close()
+    if settings.write_token is not None:  # say who holds the store now, rather than in every worker's start-up
+        open_store(store_path, write=True).close()
     console.print(f"serving {store_path} on http://{host}:{port}/  (SPARQL: /sparql, query editor: /query, API: /docs)")
     from ftzgraph.api.server import run_server
 
     graceful_s = settings.query_timeout_ms / 1000 + 5  # requests in flight end within their own time limit
+    os.environ["FTZGRAPH_HEADER_TIMEOUT_S"] = str(settings.header_timeout_s)  # read by the HTTP protocol
     try:
         run_server(
             host=host,
@@ -394,6 +397,7 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool,
             access_log=access_log,
             graceful_shutdown_s=graceful_s,
             root_path=root_path.rstrip("/"),
+            idle_timeout_s=settings.idle_timeout_s,
         )
     except FtzGraphError as error:
         raise click.ClickException(str(error)) from error

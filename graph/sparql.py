@@ -39,7 +39,9 @@ from ftzgraph.graph._sparql_text import (
     skip_silent_loads,
 )
 from ftzgraph.graph.errors import QueryError
+from ftzgraph.graph.query_limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_CHARS, check_request
 from ftzgraph.graph.result_cache import ResultCache
+from ftzgraph.graph.slow_work import SlowWork
 from ftzgraph.graph.store import OxigraphStore
 
 logger = logging.getLogger(__name__)
@@ -100,6 +102,9 @@ class Limits:
     timeout_ms: int = 10_000
     max_rows: int = 10_000
     union_default_graph: bool = True
+    max_depth: int = DEFAULT_MAX_DEPTH
+    """Nesting of ``{ [ (`` a query or update may have (``query_limits``: deeper ones crash the parser)."""
+    max_query_chars: int = DEFAULT_MAX_QUERY_CHARS
 
 
 @dataclass(frozen=True)
@@ -185,11 +190,12 @@ class SparqlService:
         cache_bytes: int = 0,
         cache_min_ms: float = 100,
         on_runaway: Callable[[str], None] | None = None,
+        slow: SlowWork | None = None,
     ) -> None:
         self.store = store
         self.limits = limits
         on_disk = store.path is not None
-        self.threads: QueryThreads[Outcome] = QueryThreads(threads, on_runaway)
+        self.threads: QueryThreads[Outcome] = QueryThreads(threads, on_runaway, slow)
         self._watch = StoreWatch(str(store.path)) if on_disk else None
         if self._watch is not None:
             self._watch.changed()  # the state the store is opened in
@@ -226,14 +232,17 @@ class SparqlService:
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
         base_iri: str | None = None,
+        client: str | None = None,
     ) -> QueryResult:
         """Run a SPARQL query; the protocol dataset (``default_graphs``/``named_graphs``) overrides the query's.
 
         Without either, the default graph is the union of all graphs (``Limits.union_default_graph``) unless
         the query names its own dataset with FROM / FROM NAMED. An Accept header that rules out every result
         format is a 406 before evaluation; one that rules out only the query's family (Turtle for a SELECT)
-        is found in evaluation, which knows the form from the engine's answer.
+        is found in evaluation, which knows the form from the engine's answer. ``client`` (an address) is what
+        slow queries are counted by (``slow_work``).
         """
+        check_request(query, max_depth=self.limits.max_depth, max_chars=self.limits.max_query_chars)
         # Reading keywords costs ~100 µs per KB; most queries need none of them, which a substring test tells.
         words = keywords(query) if _may_name_keywords(query) else []
         refuse_forbidden(query, FORBIDDEN_IN_QUERY, words=words)
@@ -254,20 +263,20 @@ class SparqlService:
         )
         store, version = self._reader()
         if not self.cache.enabled:
-            return _result(await self._run(store, job), accept, self.limits.timeout_ms)
+            return _result(await self._run(store, job, client), accept, self.limits.timeout_ms)
         key = dataclasses.replace(job, deadline=0.0)
         hit = self.cache.get(key, version)
         if hit is not None:
             return dataclasses.replace(hit, cached=True)
-        outcome = await self._run(store, job)
+        outcome = await self._run(store, job, client)
         result = _result(outcome, accept, self.limits.timeout_ms)
         self.cache.put(key, version, result, len(result.body), outcome.elapsed_ms)
         return result
 
-    async def _run(self, store: ox.Store, job: Job) -> Outcome:
+    async def _run(self, store: ox.Store, job: Job, client: str | None = None) -> Outcome:
         what = " ".join(job.query.split())[:300]
         try:
-            return await self.threads.run(functools.partial(execute, store, job), job.deadline, what)
+            return await self.threads.run(functools.partial(execute, store, job), job.deadline, what, client)
         except TimeoutError:
             return Outcome("timeout")
 
@@ -283,6 +292,7 @@ class SparqlService:
 
         ``LOAD SILENT`` is a no-op (the load fails silently since we never fetch); plain ``LOAD`` is refused.
         """
+        check_request(update, max_depth=self.limits.max_depth, max_chars=None, what="update")
         update = skip_silent_loads(update)
         refuse_forbidden(update, FORBIDDEN_IN_UPDATE, update=True)
         if (using_graphs or using_named_graphs) and has_dataset_clause(update):

@@ -19,6 +19,7 @@ from ftzgraph.graph._remote_lock import StoreBusyError
 from ftzgraph.graph.errors import StoreError
 from ftzgraph.graph.remote_store import RemoteStore
 from ftzgraph.graph.store import OxigraphStore, Store
+from ftzgraph.graph.store_lock import describe_process, lock_holder
 
 __all__ = ["StoreBusyError", "is_remote", "open_store"]
 
@@ -59,8 +60,10 @@ def _open_embedded(path: Path, *, write: bool) -> OxigraphStore:
     except StoreError as error:
         cause = str(error.__cause__ or error)
         if "LOCK" in cause and ("unavailable" in cause or "lock hold" in cause or "No locks" in cause):
+            holder = lock_holder(path)
+            who = describe_process(holder) if holder is not None else "another process"
             raise StoreBusyError(
-                f"the store at '{path}' is already open for writing by another process (a running "
+                f"the store at '{path}' is already open for writing by {who} (a running "
                 "`ftzgraph build` or `ftzgraph serve`?); RocksDB allows one writer per folder. Hint: wait "
                 "for it to finish; reading commands (query, trace, cases) still work meanwhile"
             ) from error
