@@ -318,10 +318,12 @@ def _ms(text: str) -> float:
     return float(number) * _UNITS[unit]
 
 
-def run_wrk(url: str, *, seconds: int, threads: int = 2, connections: int = 16, timeout_s: int = 30) -> WrkResult:
+def run_wrk(
+    url: str, *, seconds: int, threads: int = 2, connections: int = 16, timeout_s: int = 30, accept: str = JSON_RESULTS
+) -> WrkResult:
     """``wrk -t2 -c16 -dNs --latency`` on one GET URL; errors = non-2xx answers plus socket errors."""
     argv = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", f"--timeout={timeout_s}s"]
-    argv += ["-H", f"Accept: {JSON_RESULTS}", url]
+    argv += ["-H", f"Accept: {accept}", url]
     out = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + timeout_s + 30).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
