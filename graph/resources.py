@@ -180,7 +180,7 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
         + f"""SELECT ?case ?agency ?label ?sector WHERE {{
   {values}
   ?case ftz:agency ?agency . ?agency skos:prefLabel ?label .
-  OPTIONAL {{ {values} ?case ftz:agency ?agency . ?agency ftz:sector ?sector }}
+  OPTIONAL {{ ?agency ftz:sector ?sector }}
 }}"""
     )
     for row in sorted(agencies, key=_by("label")):
