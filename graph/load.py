@@ -223,11 +223,12 @@ def _load_embedded(
         for check in checks:
             moves_graph = graph is not None and check.default_graph and check.fmt not in _TRIPLE_FORMATS
             if not check.blank_nodes and not moves_graph:
-                with check.path.open("rb") as handle:
-                    store.raw.bulk_load(
-                        _Counting(handle, tick), format=check.fmt, base_iri=check.path.resolve().as_uri(),
-                        to_graph=graph if check.fmt in _TRIPLE_FORMATS else None,
-                    )  # fmt: skip
+                # From the path, not a Python reader: Oxigraph then parses the file on several threads.
+                store.raw.bulk_load(
+                    path=str(check.path), format=check.fmt, base_iri=check.path.resolve().as_uri(),
+                    to_graph=graph if check.fmt in _TRIPLE_FORMATS else None,
+                )  # fmt: skip
+                tick(check.path.stat().st_size)
                 continue
             folder = store.path.parent if store.path is not None else None
             with tempfile.NamedTemporaryFile(prefix="ftzgraph-load-", suffix=".nq", dir=folder) as spool:
