@@ -1,4 +1,5 @@
-"""uvicorn's httptools protocol, able to take a request target longer than 64 KiB, with a header timeout.
+"""uvicorn's httptools protocol, able to take a request target longer than 64 KiB, with a header timeout,
+writing each response's head and body in one send.
 
 httptools (llhttp) parses requests several times faster than h11, which is why ``ftzgraph serve`` uses it,
 but its URL splitter (``httptools.parse_url``) keeps offsets in 16 bits: a request target over 65,535 bytes,
@@ -16,6 +17,12 @@ uvicorn closes a keep-alive connection idle after a response (``timeout_keep_ali
 never completes its request's headers: 500 connections that sent nothing stayed open. Here a connection
 must complete each request's headers within ``FTZGRAPH_HEADER_TIMEOUT_S`` of opening (or of the request's
 first byte), or it is closed.
+
+Why one send: uvicorn writes a response's head when the app starts the response and its body when the app sends
+it, two system calls on the socket, each made holding the GIL. On loopback the first one also wakes the client
+and delivers the segment in the caller's time, which made that first write one of the largest costs of a
+server under load (sampled). ``_OneSendTransport`` holds the head until the body's first write and sends
+them together.
 """
 
 from __future__ import annotations
@@ -40,9 +47,40 @@ HEADER_TIMEOUT_ENV = "FTZGRAPH_HEADER_TIMEOUT_S"
 DEFAULT_HEADER_TIMEOUT_S = 10.0
 
 
+class _OneSendTransport:
+    """The connection's transport as one response cycle sees it: the response head (the first write that is
+    not an interim ``100 Continue``) is held and goes out with the next write, the body's. Closing first sends
+    what is held, so a response the app abandons ends as it did before."""
+
+    __slots__ = ("_held", "_transport")
+
+    def __init__(self, transport: asyncio.Transport) -> None:
+        self._transport = transport
+        self._held: bytes | None = None
+
+    def write(self, data: bytes) -> None:
+        if self._held is not None:
+            head, self._held = self._held, None
+            self._transport.writelines((head, data))  # one writev on uvloop; no copy of a large body
+            return
+        if data.startswith(b"HTTP/1.1 ") and not data.startswith(b"HTTP/1.1 100 "):
+            self._held = data
+            return
+        self._transport.write(data)
+
+    def close(self) -> None:
+        if self._held is not None:
+            self._transport.write(self._held)
+            self._held = None
+        self._transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
 class LongUrlHttpToolsProtocol(HttpToolsProtocol):
-    """``HttpToolsProtocol`` taking long request targets and raw UTF-8 in them, and closing connections whose
-    request headers do not arrive in time.
+    """``HttpToolsProtocol`` taking long request targets and raw UTF-8 in them, closing connections whose
+    request headers do not arrive in time, and sending each response's head with its body (``_OneSendTransport``).
 
     ``_in_request_line`` is true from the start of a connection, and again after each request, until the
     request line's end has been seen: only those bytes are rewritten.
@@ -100,9 +138,17 @@ class LongUrlHttpToolsProtocol(HttpToolsProtocol):
         self._disarm_header_timer()
         if len(self.url) <= _URL_PARSER_LIMIT:
             super().on_headers_complete()
+            self._one_send()
             return
         path, _, query = self.url.partition(b"?")
         self.url = path  # a path over the limit still fails in parse_url: a 400, as before
         super().on_headers_complete()
         # The request's scope was built from the short target; the ASGI task it started has not run yet.
         self.scope["query_string"] = query
+        self._one_send()
+
+    def _one_send(self) -> None:
+        cycle = getattr(self, "cycle", None)
+        # A HEAD answer has no body write to carry its head: uvicorn only writes the head.
+        if cycle is not None and self.scope["method"] != "HEAD" and not isinstance(cycle.transport, _OneSendTransport):
+            cycle.transport = _OneSendTransport(cycle.transport)

@@ -277,6 +277,22 @@ def export(store_path: str, fmt: str, graph_iri: str | None, out_file: Path | No
 
 
 @cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--graph", "graph_iri", help="Named graph for the triples that have none (default: the default graph).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
+def load(files: tuple[Path, ...], store_path: str, graph_iri: str | None, quiet: bool) -> None:
+    """Load RDF files (.nt .nq .ttl .trig .rdf/.owl/.xml .jsonld/.json) into the store, all or nothing.
+
+    Every file is read to the end before the store is written, so a bad file (reported with its line) leaves
+    the store as it was. Quads keep their graphs; --graph names the graph of triples without one.
+    """
+    from ftzgraph.api.load_cli import run_load
+
+    run_load(open_store(store_path, write=True), list(files), graph_iri, quiet)
+
+
+@cli.command()
 @store_option
 def validate(store_path: str) -> None:
     """Validate the store's graph against the SHACL shapes (ontology/shapes.ttl) and print the report."""

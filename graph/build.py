@@ -30,7 +30,7 @@ from ftzgraph.graph.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.layout import detect_layout
 from ftzgraph.graph.national import BATCH_LAYOUTS, with_batches
 from ftzgraph.graph.notice import NationalBatch
-from ftzgraph.graph.nt_terms import nquads, rdflib_graph
+from ftzgraph.graph.nt_terms import nquads, ntriples, rdflib_graph
 from ftzgraph.graph.pipeline import extract_document
 from ftzgraph.graph.read import READERS, read_document
 from ftzgraph.graph.reference import reference_graph
@@ -38,7 +38,7 @@ from ftzgraph.graph.runs import KEEP_RUNS, RunRecorder, document_reads
 from ftzgraph.graph.shrink_guard import case_iris, describe_dropped, stored_cases
 from ftzgraph.graph.store import Store, split_nquads
 from ftzgraph.graph.triples import document_triples, split_shared
-from ftzgraph.graph.validate import validate_graph, vocabulary
+from ftzgraph.graph.validate import validate_ntriples, vocabulary
 from ftzgraph.ontology.namespace import FTZ
 
 FULL_VALIDATION_MAX_DOCUMENTS = 200
@@ -144,6 +144,11 @@ def _reference() -> Graph:
     return reference_graph(load_gazetteer())
 
 
+@cache
+def _reference_ntriples() -> bytes:
+    return _reference().serialize(format="nt", encoding="utf-8")
+
+
 @dataclass
 class _Result:
     """What a worker sends back for one document (picklable: the graphs travel as N-Quads bytes)."""
@@ -189,9 +194,9 @@ def process_document(path: Path, validate: bool) -> _Result:
         extraction = extract_document(document, gazetteer)
         triples = document_triples(extraction, gazetteer)
         if validate:
-            graph = rdflib_graph(triples)
-            graph += _reference()
-            validation = validate_graph(graph)
+            validation = validate_ntriples(
+                ntriples(triples) + _reference_ntriples(), lambda: rdflib_graph(triples) + _reference()
+            )
             if not validation.conforms:
                 raise ValidationError(f"{path}:\n{validation.text}")
             report.validated = True

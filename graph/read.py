@@ -184,4 +184,25 @@ def read_document(path: Path | str) -> Document:
     return reader(path, data)
 
 
-from ftzgraph.graph import read_docx, read_html, read_pdf  # noqa: E402, F401  (format readers register in READERS)
+def _on_first_use(module: str, function: str) -> Reader:
+    """A reader that imports its module when a file of its kind is first read: pdfplumber and python-docx
+    take a tenth of a second to import, which a build of text files need not pay. The module then puts its
+    own reader in ``READERS``."""
+
+    def read(path: Path, data: bytes) -> Document:
+        import importlib
+
+        reader: Reader = getattr(importlib.import_module(f"ftzgraph.graph.{module}"), function)
+        return reader(path, data)
+
+    return read
+
+
+READERS.update(
+    {
+        ".docx": _on_first_use("read_docx", "read_docx"),
+        ".pdf": _on_first_use("read_pdf", "read_pdf"),
+        ".html": _on_first_use("read_html", "read_html"),
+        ".htm": _on_first_use("read_html", "read_html"),
+    }
+)

@@ -163,7 +163,9 @@ def test_failed_validation_leaves_the_previous_graph(store: OxigraphStore, bundl
 
     build(store, [bundled_path])
     before = canonical_nquads(store)
-    monkeypatch.setattr(build_module, "validate_graph", lambda graph: ValidationReport(False, "report text", 1))
+    monkeypatch.setattr(
+        build_module, "validate_ntriples", lambda data, graph: ValidationReport(False, "report text", 1)
+    )
     with pytest.raises(ValidationError, match="report text"):
         build(store, [bundled_path], force=True)
     assert canonical_nquads(store) == before

@@ -173,3 +173,43 @@ def test_an_idle_keep_alive_connection_is_closed_and_a_busy_one_is_not(strict_se
             time.sleep(0.6)
         closed = _closed_after(sock, 5)
     assert closed is not None and closed < 1 + 1
+
+
+def _exchange(server: str, request: bytes, answers: int, *, then: bytes = b"") -> bytes:
+    """Send raw ``request`` bytes and read until ``answers`` SPARQL booleans (or, with 0, one head) came back;
+    ``then`` is sent once the server says ``100 Continue``."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        received = b""
+        while (received.count(b'"boolean"') < answers) if answers else (b"\r\n\r\n" not in received):
+            chunk = sock.recv(65536)
+            assert chunk, f"connection closed after {received!r}"
+            received += chunk
+            if then and b"100 Continue" in received:
+                sock.sendall(then)
+                then = b""
+        return received
+
+
+def test_keep_alive_answers_each_request_whole(server: str) -> None:
+    """Heads are held until their body's write: two requests on one connection get two whole answers, in order."""
+    ask = "/sparql?query=" + quote("ASK {}")
+    request = f"GET {ask} HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n\r\n".encode()
+    received = _exchange(server, request * 2, 2)
+    answers = received.split(b"HTTP/1.1 200 ")
+    assert answers[0] == b"" and len(answers) == 3
+    assert all(b'"boolean":true' in a.replace(b" ", b"") for a in answers[1:])
+
+
+def test_head_and_100_continue_are_answered(server: str) -> None:
+    ask = "/sparql?query=" + quote("ASK {}")
+    head = _exchange(server, f"HEAD {ask} HTTP/1.1\r\nHost: x\r\n\r\n".encode(), 0)
+    assert head.startswith(b"HTTP/1.1 200 ") and head.endswith(b"\r\n\r\n")
+    body = b"query=" + quote("ASK {}").encode()
+    request = (
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nAccept: application/sparql-results+json\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+    )
+    answer = _exchange(server, request, 1, then=body)
+    assert answer.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 ")
