@@ -6,6 +6,8 @@ wires the limits that hold for every request: the body-size cap (413), CORS, and
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import multiprocessing
 import os
@@ -22,8 +24,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ftzgraph.api import sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
 from ftzgraph.api.list_formats import ListFormats, document_list_formats
+from ftzgraph.api.openapi_statuses import add_statuses
+from ftzgraph.api.request_deadline import RequestDeadline
 from ftzgraph.api.settings import Settings
+from ftzgraph.graph.deadline import Budget
 from ftzgraph.graph.errors import FtzGraphError
+from ftzgraph.graph.memory_watch import watch_memory
+from ftzgraph.graph.parent_watch import die_with_parent
+from ftzgraph.graph.slow_work import SlowWork
 from ftzgraph.graph.sparql import Limits, SparqlService
 from ftzgraph.graph.store import OxigraphStore
 
@@ -101,7 +109,7 @@ class FtzGraphApi(FastAPI):
     def openapi(self) -> dict[str, Any]:
         schema = super().openapi()
         schema["paths"][sparql_endpoint.PATH] = sparql_endpoint.OPENAPI_PATH
-        return document_list_formats(schema)
+        return add_statuses(document_list_formats(schema))
 
 
 def _limits(settings: Settings) -> list[Middleware]:
@@ -127,7 +135,14 @@ def create_app(
     """A new app serving ``store`` with ``settings``; ``on_runaway`` hears of a query running past its deadline."""
     if settings.write_token is not None and not settings.write_token.get_secret_value().strip():
         raise FtzGraphError("writes need a non-blank FTZGRAPH_WRITE_TOKEN; unset it to keep writes off")
-    limits = Limits(settings.query_timeout_ms, settings.max_result_rows, settings.union_default_graph)
+    limits = Limits(
+        settings.query_timeout_ms,
+        settings.max_result_rows,
+        settings.union_default_graph,
+        settings.max_query_depth,
+        settings.max_query_chars,
+    )
+    slow = SlowWork(settings.slow_query_ms, settings.max_slow_queries, settings.max_slow_queries_per_client)
     service = SparqlService(
         store,
         limits,
@@ -135,10 +150,13 @@ def create_app(
         cache_bytes=settings.result_cache_mb * 1024 * 1024,
         cache_min_ms=settings.result_cache_min_ms,
         on_runaway=on_runaway,
+        slow=slow,
     )
+    budgets: set[Budget] = set()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.loop = asyncio.get_running_loop()
         yield
         service.close()
 
@@ -150,6 +168,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.store, app.state.settings, app.state.sparql = store, settings, service
+    app.state.budgets, app.state.slow = budgets, slow
     app.query_endpoint = _within(sparql_endpoint.SparqlQueryEndpoint(service, settings), _limits(settings))
     install_error_handlers(app)
     app.include_router(sparql.router)
@@ -158,6 +177,9 @@ def create_app(
 
     include_routes(app)
     app.add_middleware(ListFormats)  # /cases.csv, ?format=jsonl, Accept: text/csv; next/prev links
+    app.add_middleware(
+        RequestDeadline, timeout_ms=settings.query_timeout_ms, slow=slow, on_runaway=on_runaway, budgets=budgets
+    )
     for cls, args, kwargs in _limits(settings):
         app.add_middleware(cls, *args, **kwargs)
     return app
@@ -170,25 +192,62 @@ def app_from_environment() -> FtzGraphApi:
     running at the same time, can share it; with a write token it is opened read-write by one worker.
     """
     settings = Settings()
+    parent = multiprocessing.parent_process()
+    supervised = parent is not None
+    if parent is not None and parent.pid is not None:
+        die_with_parent(parent.pid)  # a killed `ftzgraph serve` leaves no worker serving or holding the store
     store = OxigraphStore(settings.store, read_only=settings.write_token is None)
-    supervised = multiprocessing.parent_process() is not None
-    return create_app(store, settings, on_runaway=_retire_this_process if supervised else None)
+    made: list[FtzGraphApi] = []
+    app = create_app(store, settings, on_runaway=functools.partial(_on_runaway, made) if supervised else None)
+    made.append(app)
+    if supervised:
+        watch_memory(settings.max_memory_mb * 1024 * 1024, functools.partial(_over_memory, app))
+    return app
+
+
+def _stop_slow_work(app: FtzGraphApi, reason: str) -> None:
+    """Answer this process's slow requests 503 now (from any thread), so that an ending process ends at once
+    instead of waiting for them, while their threads, which nothing stops, keep burning the CPU."""
+    loop = getattr(app.state, "loop", None)
+    if loop is not None:
+        app.state.sparql.threads.abort(loop, reason)
+    for budget in list(app.state.budgets):
+        budget.abandoned.set()
+
+
+def _on_runaway(made: list[FtzGraphApi], what: str) -> None:
+    if made:
+        _stop_slow_work(made[0], "stopped: this server process is being replaced to end a runaway query; try again")
+    _retire_this_process(what)
+
+
+def _over_memory(app: FtzGraphApi, used: int) -> None:
+    """From the memory watch thread: stop every slow request of this process (503) and replace the process."""
+    reason = (
+        f"stopped: the server process went over its memory cap of {app.state.settings.max_memory_mb} MiB "
+        "(FTZGRAPH_MAX_MEMORY_MB) and is being replaced; narrow the request down"
+    )
+    _stop_slow_work(app, reason)
+    _retire_this_process(f"memory {used >> 20} MiB over the cap", force=True)
 
 
 _retiring = False
 
 
-def _retire_this_process(what: str) -> None:
+def _retire_this_process(what: str, *, force: bool = False) -> None:
     """End this server process gracefully, so that its supervisor starts a fresh one.
 
     A query past its deadline has been answered 503, but its thread cannot be stopped; ending the process
     is what stops the work. SIGTERM makes uvicorn close the listening socket, finish the requests in flight
     (each within its own deadline) and exit; ``ftzgraph serve`` always runs under uvicorn's supervisor, which
     replaces a process that ended (within half a second, plus start-up), so new connections wait briefly
-    instead of failing.
+    instead of failing. ``force`` (the memory cap) signals even a process already ending: a second SIGTERM
+    makes uvicorn end without waiting for the requests in flight.
     """
     global _retiring
+    if _retiring and not force:
+        return
     if not _retiring:
-        _retiring = True
         logger.warning("replacing server process %d to stop a runaway query: %s", os.getpid(), what)
-        os.kill(os.getpid(), signal.SIGTERM)
+    _retiring = True
+    os.kill(os.getpid(), signal.SIGTERM)

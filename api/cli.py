@@ -277,6 +277,22 @@ def export(store_path: str, fmt: str, graph_iri: str | None, out_file: Path | No
 
 
 @cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--graph", "graph_iri", help="Named graph for the triples that have none (default: the default graph).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
+def load(files: tuple[Path, ...], store_path: str, graph_iri: str | None, quiet: bool) -> None:
+    """Load RDF files (.nt .nq .ttl .trig .rdf/.owl/.xml .jsonld/.json) into the store, all or nothing.
+
+    Every file is read to the end before the store is written, so a bad file (reported with its line) leaves
+    the store as it was. Quads keep their graphs; --graph names the graph of triples without one.
+    """
+    from ftzgraph.api.load_cli import run_load
+
+    run_load(open_store(store_path, write=True), list(files), graph_iri, quiet)
+
+
+@cli.command()
 @store_option
 def validate(store_path: str) -> None:
     """Validate the store's graph against the SHACL shapes (ontology/shapes.ttl) and print the report."""
@@ -382,10 +398,13 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool,
             run_build(store)
         finally:
             store.close()
+    if settings.write_token is not None:  # say who holds the store now, rather than in every worker's start-up
+        open_store(store_path, write=True).close()
     console.print(f"serving {store_path} on http://{host}:{port}/  (SPARQL: /sparql, query editor: /query, API: /docs)")
     from ftzgraph.api.server import run_server
 
     graceful_s = settings.query_timeout_ms / 1000 + 5  # requests in flight end within their own time limit
+    os.environ["FTZGRAPH_HEADER_TIMEOUT_S"] = str(settings.header_timeout_s)  # read by the HTTP protocol
     try:
         run_server(
             host=host,
@@ -394,6 +413,7 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool,
             access_log=access_log,
             graceful_shutdown_s=graceful_s,
             root_path=root_path.rstrip("/"),
+            idle_timeout_s=settings.idle_timeout_s,
         )
     except FtzGraphError as error:
         raise click.ClickException(str(error)) from error

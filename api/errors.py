@@ -14,8 +14,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ftzgraph.graph.deadline import DeadlineExceeded
 from ftzgraph.graph.errors import FtzGraphError, QueryError, StoreError
 from ftzgraph.graph.graph_store import GraphNotFoundError, RdfSyntaxError, UnsupportedMediaTypeError
+from ftzgraph.graph.slow_work import QueryAborted, SlowWorkLimit, TooManySlowRequests
 from ftzgraph.graph.sparql import ForbiddenFeatureError, NotAcceptableError, QueryTimeoutError, SparqlSyntaxError
 
 logger = logging.getLogger(__name__)
@@ -23,6 +25,10 @@ logger = logging.getLogger(__name__)
 # Most specific class first: the first isinstance match decides the status.
 DOMAIN_STATUS: list[tuple[type[FtzGraphError], int]] = [
     (QueryTimeoutError, 503),
+    (DeadlineExceeded, 503),
+    (TooManySlowRequests, 429),
+    (SlowWorkLimit, 503),
+    (QueryAborted, 503),
     (NotAcceptableError, 406),
     (ForbiddenFeatureError, 403),
     (SparqlSyntaxError, 400),
@@ -58,7 +64,7 @@ async def _domain_error(request: Request, error: Exception) -> JSONResponse:
     status = next((code for cls, code in DOMAIN_STATUS if isinstance(error, cls)), 400)
     if status >= 500:
         logger.error("%s %s failed: %s", request.method, request.url.path, error)
-    return error_response(status, str(error))
+    return error_response(status, str(error), {"Retry-After": "5"} if status == 429 else None)
 
 
 async def _http_error(request: Request, error: Exception) -> JSONResponse:

@@ -63,12 +63,14 @@ def run_server(
     access_log: bool,
     graceful_shutdown_s: float,
     root_path: str = "",
+    idle_timeout_s: int = 5,
     app: str = APP,
 ) -> None:
     """Serve ``app`` (settings from ``FTZGRAPH_*``) until interrupted; ``ServerStartError`` if a process fails.
 
     ``graceful_shutdown_s`` bounds how long an ending process waits for its requests in flight;
-    ``root_path`` is the path prefix a proxy serves the app under.
+    ``root_path`` is the path prefix a proxy serves the app under; ``idle_timeout_s`` how long a connection may
+    stay idle between requests (the header timeout is read by the protocol, ``_http_protocol``).
     """
     config = uvicorn.Config(
         app,
@@ -81,6 +83,7 @@ def run_server(
         http=LongUrlHttpToolsProtocol,
         timeout_graceful_shutdown=max(int(graceful_shutdown_s + 0.999), 1),
         root_path=root_path,
+        timeout_keep_alive=idle_timeout_s,
     )
     supervisor = _Supervisor(config, sockets=[config.bind_socket()])
     supervisor.run()

@@ -12,6 +12,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from ftzgraph.graph.query_limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_CHARS, MAX_DEPTH_CEILING
+
 
 class Settings(BaseSettings):
     """Everything the server can be told; each field names its unit."""
@@ -28,6 +30,29 @@ class Settings(BaseSettings):
     max_result_rows: int = Field(
         10_000, gt=0, description="Rows (solutions, or triples for CONSTRUCT/DESCRIBE) a query answers at most."
     )
+    max_query_depth: int = Field(
+        DEFAULT_MAX_DEPTH,
+        ge=1,
+        le=MAX_DEPTH_CEILING,
+        description="Deepest nesting of { [ ( in a query or update (deeper ones are a 400; the parser crashes "
+        "at about 2,190).",
+    )
+    slow_query_ms: int = Field(
+        1000, gt=0, description="A request running this long is slow: counted per client and in total, in ms."
+    )
+    max_slow_queries: int = Field(
+        4, ge=1, description="Slow requests one server worker runs at once; one more is stopped (503)."
+    )
+    max_slow_queries_per_client: int = Field(
+        2, ge=1, description="Slow requests one client address may have running; more are refused (429)."
+    )
+    max_memory_mb: int = Field(
+        1024,
+        ge=64,
+        description="Memory cap of one server worker, in MiB: over it, its requests are stopped (503) and it is "
+        "replaced.",
+    )
+    max_query_chars: int = Field(DEFAULT_MAX_QUERY_CHARS, gt=0, description="Longest query, in characters.")
     max_body_bytes: int = Field(10 * 1024 * 1024, gt=0, description="Largest request body accepted, in bytes.")
     union_default_graph: bool = Field(
         True,
@@ -47,6 +72,12 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the server listens on.")
     port: int = Field(8000, ge=0, le=65535, description="TCP port the server listens on.")
     workers: int = Field(1, ge=1, description="Server (uvicorn) worker processes.")
+    idle_timeout_s: int = Field(
+        5, ge=1, description="A connection idle this long between requests is closed, in seconds."
+    )
+    header_timeout_s: float = Field(
+        10, gt=0, description="A request's headers must arrive within this many seconds, or the connection is closed."
+    )
     access_log: bool = Field(False, description="Log one line per request (uvicorn's access log).")
     query_workers: int | None = Field(
         None,

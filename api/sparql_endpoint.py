@@ -34,6 +34,12 @@ def prefers_html(accept: str | None) -> bool:
     return first_rdf < 0 or accept.find("text/html") < first_rdf
 
 
+def client_address(scope: Scope) -> str | None:
+    """The client's address, which slow queries are counted by (``graph.slow_work``)."""
+    client = scope.get("client")
+    return client[0] if client else None
+
+
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope["headers"]:
         if key == name:
@@ -104,6 +110,7 @@ class SparqlQueryEndpoint:
             base_iri=endpoint,
             default_graphs=iri_values(params, "default-graph-uri"),
             named_graphs=iri_values(params, "named-graph-uri"),
+            client=client_address(scope),
         )
 
 
@@ -169,7 +176,21 @@ _RESPONSES = {
     "400": {"description": "Syntax error (with the parser's position) or a bad parameter."},
     "403": {"description": "SERVICE refused: the server never fetches a URL a request names."},
     "406": {"description": "No acceptable media type for this kind of result."},
-    "503": {"description": "The query ran past FTZGRAPH_QUERY_TIMEOUT_MS and was stopped."},
+    "429": {
+        "description": "This client has FTZGRAPH_MAX_SLOW_QUERIES_PER_CLIENT slow queries running.",
+        "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+    },
+    "500": {"description": "An unexpected server error (logged)."},
+    "503": {
+        "description": "The query ran past FTZGRAPH_QUERY_TIMEOUT_MS and was stopped, or the worker is at "
+        "FTZGRAPH_MAX_SLOW_QUERIES or its memory cap."
+    },
+}
+_RESPONSES["413"] = {"description": "The body is over FTZGRAPH_MAX_BODY_BYTES."}
+_GET_RESPONSES = {**_RESPONSES, "303": {"description": "A browser without a query is sent to the query editor."}}
+_POST_RESPONSES = {
+    **_RESPONSES,
+    "415": {"description": "The body is neither form-encoded nor application/sparql-query."},
 }
 OPENAPI_PATH: dict[str, Any] = {
     "get": {
@@ -177,7 +198,7 @@ OPENAPI_PATH: dict[str, Any] = {
         "summary": "SPARQL 1.1 query endpoint (GET)",
         "operationId": "query_sparql_get",
         "parameters": _PARAMETERS,
-        "responses": _RESPONSES,
+        "responses": _GET_RESPONSES,
     },
     "post": {
         "tags": ["sparql"],
@@ -192,6 +213,6 @@ OPENAPI_PATH: dict[str, Any] = {
                 },
             }
         },
-        "responses": _RESPONSES,
+        "responses": _POST_RESPONSES,
     },
 }

@@ -15,7 +15,6 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -25,19 +24,21 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ftzgraph.graph import iris
+from ftzgraph.graph._build_pool import map_documents, new_pool
 from ftzgraph.graph.errors import DocumentError, FtzGraphError, ValidationError
 from ftzgraph.graph.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.layout import detect_layout
 from ftzgraph.graph.national import BATCH_LAYOUTS, with_batches
 from ftzgraph.graph.notice import NationalBatch
-from ftzgraph.graph.nt_terms import nquads, rdflib_graph
+from ftzgraph.graph.nt_terms import nquads, ntriples, rdflib_graph
 from ftzgraph.graph.pipeline import extract_document
 from ftzgraph.graph.read import READERS, read_document
 from ftzgraph.graph.reference import reference_graph
 from ftzgraph.graph.runs import KEEP_RUNS, RunRecorder, document_reads
+from ftzgraph.graph.shrink_guard import case_iris, describe_dropped, stored_cases
 from ftzgraph.graph.store import Store, split_nquads
 from ftzgraph.graph.triples import document_triples, split_shared
-from ftzgraph.graph.validate import validate_graph, vocabulary
+from ftzgraph.graph.validate import validate_ntriples, vocabulary
 from ftzgraph.ontology.namespace import FTZ
 
 FULL_VALIDATION_MAX_DOCUMENTS = 200
@@ -143,6 +144,11 @@ def _reference() -> Graph:
     return reference_graph(load_gazetteer())
 
 
+@cache
+def _reference_ntriples() -> bytes:
+    return _reference().serialize(format="nt", encoding="utf-8")
+
+
 @dataclass
 class _Result:
     """What a worker sends back for one document (picklable: the graphs travel as N-Quads bytes)."""
@@ -188,15 +194,19 @@ def process_document(path: Path, validate: bool) -> _Result:
         extraction = extract_document(document, gazetteer)
         triples = document_triples(extraction, gazetteer)
         if validate:
-            graph = rdflib_graph(triples)
-            graph += _reference()
-            validation = validate_graph(graph)
+            validation = validate_ntriples(
+                ntriples(triples) + _reference_ntriples(), lambda: rdflib_graph(triples) + _reference()
+            )
             if not validation.conforms:
                 raise ValidationError(f"{path}:\n{validation.text}")
             report.validated = True
     except FtzGraphError as error:
         report.error = str(error)
         return _Result(report, error=error)
+    except Exception as error:  # a reader library failing on odd input: this document fails, named, not the build
+        failure = DocumentError(path, f"cannot be read ({type(error).__name__}: {error})")
+        report.error = str(failure)
+        return _Result(report, error=failure)
     report.doc_id = document.id
     report.cases = len(extraction.cases)
     report.triples = len(triples)
@@ -227,19 +237,30 @@ def _should_validate(mode: str, index: int, digest: str | None, total: int) -> b
     return index == 0 or (digest is not None and int(digest[:8], 16) % SAMPLE_EVERY == 0)
 
 
+def _failed(item: tuple[Path, bool], reason: str) -> _Result:
+    """The result of a document whose worker process died: failed, named, the rest of the build goes on."""
+    error = DocumentError(item[0], reason)
+    return _Result(DocumentReport(str(item[0]), error=str(error)), error=error)
+
+
 def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
     """Results in the order batch-declaring documents first, then the rest with the batches shared.
 
     The pass that finds batch-declaring documents reads each file once more (about 5 ms for a text file);
-    it runs in the same worker pool.
+    it runs in the same worker pool. A worker that dies costs its document only (``_build_pool``).
     """
     paths = [p for p, _ in files]
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(files) > 1 else None
+    parallel = workers > 1 and len(files) > 1
+    chunk = max(1, min(32, len(files) // (workers * 8)))
+    if parallel:
+        flags = list(
+            map_documents(lambda: new_pool(workers), declares_batch, [(p,) for p in paths], lambda *_: False, chunk)
+        )
+    else:
+        flags = [declares_batch(p) for p in paths]
+    batches: list[NationalBatch] = []
+    _share_batches([])
     try:
-        chunk = max(1, min(32, len(files) // (workers * 8)))
-        flags = list(pool.map(declares_batch, paths, chunksize=chunk)) if pool else [declares_batch(p) for p in paths]
-        batches: list[NationalBatch] = []
-        _share_batches([])
         for (path, validate), declares in zip(files, flags, strict=True):
             if declares:
                 result = process_document(path, validate)
@@ -248,16 +269,41 @@ def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
                 yield result
         _share_batches(batches)
         rest = [(p, v) for (p, v), declares in zip(files, flags, strict=True) if not declares]
-        if pool is None or len(rest) <= 1:
+        if not parallel or len(rest) <= 1:
             for path, validate in rest:
                 yield process_document(path, validate)
             return
-        with ProcessPoolExecutor(max_workers=workers, initializer=_share_batches, initargs=(batches,)) as shared:
-            yield from shared.map(process_document, [p for p, _ in rest], [v for _, v in rest], chunksize=chunk)
+        yield from map_documents(
+            lambda: new_pool(workers, _share_batches, (batches,)), process_document, rest, _failed, chunk
+        )
     finally:
         _share_batches([])
-        if pool is not None:
-            pool.shutdown()
+
+
+def _refuse_shrinking(
+    store: Store, result: _Result, existing: set[str], pending: dict[str, bytes], force: bool
+) -> DocumentError | None:
+    """The error refusing ``result`` when ``result`` would replace a version of its document that has cases it
+    lacks; with ``force`` it goes ahead and a warning lists what is dropped (``shrink_guard``)."""
+    graph = result.graph_name or ""
+    if graph in pending:
+        before = {iri: iri.rsplit("/", 1)[-1] for iri in case_iris(pending[graph])}
+    elif graph in existing:
+        before = stored_cases(store, graph)
+    else:
+        return None
+    dropped = {iri: title for iri, title in before.items() if iri not in case_iris(result.nquads)}
+    if not dropped:
+        return None
+    what = describe_dropped(dropped, len(before), result.report.cases)
+    if force:
+        result.report.warnings.append(f"replacing the stored version of this document dropped {what}")
+        return None
+    return DocumentError(
+        result.report.path,
+        f"rebuilding would drop {what}",
+        "if the new version is right, rebuild with --force; the store keeps the old version meanwhile",
+    )
 
 
 def build(
@@ -296,6 +342,7 @@ def build(
     workers = workers or min(os.cpu_count() or 1, max(1, len(todo) // 4))
 
     errors: list[FtzGraphError] = []
+    existing = set(store.graphs())
     pending: dict[str, bytes] = {}  # graph name -> its N-Quads, plus the new shared-entity lines below
     entity_lines: set[bytes] = set()  # shared-entity triples of this build, each written once
     new_entities: list[bytes] = []
@@ -330,6 +377,9 @@ def build(
         done += 1
         if result.error is not None:
             errors.append(result.error)
+        elif result.graph_name and (refusal := _refuse_shrinking(store, result, existing, pending, force)):
+            result.report.error = str(refusal)
+            errors.append(refusal)
         elif result.graph_name:
             if pending_quads + result.report.triples > BATCH_QUADS:
                 flush()

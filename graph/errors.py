@@ -5,8 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def _rebuild(cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]) -> BaseException:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class FtzGraphError(Exception):
-    """Base of every error ftzgraph raises on purpose (bad input, bad configuration, bad query)."""
+    """Base of every error ftzgraph raises on purpose (bad input, bad configuration, bad query).
+
+    Picklable whatever a subclass's ``__init__`` takes: a build's worker processes send them back to the
+    parent, and the default pickling calls ``__init__`` with the message alone, which broke the whole pool.
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _rebuild, (type(self), self.args, dict(self.__dict__))
 
 
 class DocumentError(FtzGraphError):

@@ -10,6 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from ftzgraph.graph import iris
+from ftzgraph.graph.errors import QueryError
 from ftzgraph.graph.store import Store
 from ftzgraph.ontology.namespace import FTZ, ID
 
@@ -33,10 +34,15 @@ EVIDENCE_FIELDS = {
 }
 
 
+class NotAnIriError(QueryError, ValueError):
+    """A value given as an IRI cannot be one (a request parameter, answered 400)."""
+
+
 def iri_ref(value: str) -> str:
-    """``<value>`` for a SPARQL query; refuses anything that could break out of the IRI."""
-    if not re.fullmatch(r"[^\s<>\"{}|\\^`]+", value):
-        raise ValueError(f"not an IRI: {value!r}")
+    """``<value>`` for a SPARQL query; refuses anything that could break out of the IRI or that the engine's
+    IRI grammar refuses (control characters), so a bad parameter is a 400 naming it, not a syntax error."""
+    if not re.fullmatch(r"[^\x00-\x20<>\"{}|\\^`]+", value):
+        raise NotAnIriError(f"not an IRI: {value!r}")
     return f"<{value}>"
 
 

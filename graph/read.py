@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -60,6 +61,40 @@ def decode_text(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     )
 
 
+MAX_REPLACED_BYTES = 16
+"""A file with up to this many undecodable bytes (and no more than one per 500 characters) is read with
+each bad byte replaced by U+FFFD and a warning naming its lines, instead of being refused whole: a few
+damaged bytes (an editor's bad save, a truncated copy) must not cost a document's cases."""
+LENIENT_ENCODINGS = ("utf-8", "gb18030", "big5")
+
+
+def decode_text_lenient(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, list[str]]:
+    """``decode_text``, then, for a file that fails only on a few bytes, the encoding that needs the fewest
+    replacements; returns (text, encoding, warnings naming the lines where bytes were replaced)."""
+    try:
+        text, encoding = decode_text(data, path)
+        return text, encoding, []
+    except DocumentError:
+        if not data:
+            raise
+        failure = sys.exc_info()[1]
+    trials = []
+    for encoding in LENIENT_ENCODINGS:
+        text = data.decode(encoding, errors="replace")
+        trials.append((text.count("\ufffd"), encoding, text))
+    replaced, encoding, text = min(trials)
+    if replaced > min(MAX_REPLACED_BYTES, max(1, len(text) // 500)) or not _plausible(text.replace("\ufffd", "")):
+        assert failure is not None
+        raise failure
+    text = normalise_newlines(text)
+    lines = sorted({text.count("\n", 0, i) + 1 for i, char in enumerate(text) if char == "\ufffd"})
+    warning = (
+        f"{path}: {replaced} byte(s) not valid {encoding} were replaced by U+FFFD, on line(s) "
+        f"{', '.join(map(str, lines))}; check those lines against the source"
+    )
+    return text, encoding, [warning]
+
+
 def _looks_like_utf16(data: bytes) -> bool:
     sample = data[:4000]
     zeros = sample.count(0)
@@ -87,9 +122,11 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_text(path: Path, data: bytes) -> Document:
-    text, encoding = decode_text(data, path)
+    text, encoding, warnings = decode_text_lenient(data, path)
     fmt = "text/markdown" if path.suffix.lower() in (".md", ".markdown") else "text/plain"
-    return make_document(path, normalise_newlines(text), data, encoding=encoding, fmt=fmt)
+    document = make_document(path, normalise_newlines(text), data, encoding=encoding, fmt=fmt)
+    document.warnings.extend(warnings)
+    return document
 
 
 READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text, ".markdown": read_text, ".text": read_text}
@@ -147,4 +184,25 @@ def read_document(path: Path | str) -> Document:
     return reader(path, data)
 
 
-from ftzgraph.graph import read_docx, read_html, read_pdf  # noqa: E402, F401  (format readers register in READERS)
+def _on_first_use(module: str, function: str) -> Reader:
+    """A reader that imports its module when a file of its kind is first read: pdfplumber and python-docx
+    take a tenth of a second to import, which a build of text files need not pay. The module then puts its
+    own reader in ``READERS``."""
+
+    def read(path: Path, data: bytes) -> Document:
+        import importlib
+
+        reader: Reader = getattr(importlib.import_module(f"ftzgraph.graph.{module}"), function)
+        return reader(path, data)
+
+    return read
+
+
+READERS.update(
+    {
+        ".docx": _on_first_use("read_docx", "read_docx"),
+        ".pdf": _on_first_use("read_pdf", "read_pdf"),
+        ".html": _on_first_use("read_html", "read_html"),
+        ".htm": _on_first_use("read_html", "read_html"),
+    }
+)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ftzgraph.graph.queries import BATCH_KINDS, PREFIXES, PROVIDER_KINDS, iri_ref, lineage, literal
+from ftzgraph.graph.read_cache import remembered
 from ftzgraph.graph.store import Store
 from ftzgraph.ontology.namespace import ID
 
@@ -102,15 +103,25 @@ def _append(items: list[dict[str, Any]], item: dict[str, Any]) -> None:
         items.append(item)
 
 
+def _by(*names: str) -> Any:
+    """A sort key on the string values of ``names`` (what ``ORDER BY`` on IRIs and strings does)."""
+    return lambda row: tuple(str(row.get(name) or "") for name in names)
+
+
 def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
-    """One summary per case, in the order given: id, title, document, provider, origins, national items, agencies."""
+    """One summary per case, in the order given: id, title, document, provider, origins, national items, agencies.
+
+    Four queries bounded by the given cases (``VALUES``), each without DISTINCT or ORDER BY: the engine sorts
+    by decoding every string it compares and deduplicates by hashing every row, while the rows of one page
+    are few, so both are done here (a triple held in several graphs comes once per graph in the union).
+    """
     if not case_iris:
         return []
     values = _values("?case", case_iris)
     cases: dict[str, dict[str, Any]] = {}
     for row in store.select(
         PREFIXES
-        + f"""SELECT DISTINCT ?case ?id ?number ?title ?doc ?docTitle ?provider ?providerLabel ?providerType WHERE {{
+        + f"""SELECT ?case ?id ?number ?title ?doc ?docTitle ?provider ?providerLabel ?providerType WHERE {{
   {values}
   ?case dcterms:identifier ?id ; ftz:caseNumber ?number ; dcterms:title ?title ; dcterms:isPartOf ?doc .
   OPTIONAL {{ ?doc dcterms:title ?docTitle }}
@@ -139,36 +150,40 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
                 "agencies": [],
             },
         )
-    for row in store.select(
+    origins = store.select(
         PREFIXES
-        + f"""SELECT DISTINCT ?case ?claim ?batch ?batchLabel ?zone ?zoneLabel WHERE {{
+        + f"""SELECT ?case ?claim ?batch ?batchLabel ?zone ?zoneLabel WHERE {{
   {values}
   ?case ftz:reform/prov:qualifiedDerivation ?claim .
   OPTIONAL {{ ?claim ftz:claimedBatch ?batch . {_label("?batch", "batchLabel")} }}
   OPTIONAL {{ ?claim ftz:claimedZone ?zone . OPTIONAL {{ ?zone ftz:shortName ?zoneLabel }} }}
-}} ORDER BY ?claim"""
-    ):
+}}"""
+    )
+    for row in sorted(origins, key=_by("claim")):
         case = cases.get(row["case"])
         if case and row.get("batch"):
             _append(case["origin_batches"], {"iri": row["batch"], "label": row.get("batchLabel")})
         if case and row.get("zone"):
             _append(case["origin_zones"], {"iri": row["zone"], "label": row.get("zoneLabel")})
-    for row in store.select(
+    items = store.select(
         PREFIXES
-        + f"""SELECT DISTINCT ?case ?item ?label WHERE {{
+        + f"""SELECT ?case ?item ?label WHERE {{
   {values}
   ?case ftz:reform/prov:wasDerivedFrom ?item . ?item a ftz:NationalReform . {_label("?item", "label")}
-}} ORDER BY ?item"""
-    ):
+}}"""
+    )
+    for row in sorted(items, key=_by("item")):
         if row["case"] in cases:
             _append(cases[row["case"]]["national_items"], {"iri": row["item"], "label": row.get("label")})
-    for row in store.select(
+    agencies = store.select(
         PREFIXES
-        + f"""SELECT DISTINCT ?case ?agency ?label ?sector WHERE {{
+        + f"""SELECT ?case ?agency ?label ?sector WHERE {{
   {values}
-  ?case ftz:agency ?agency . ?agency skos:prefLabel ?label . OPTIONAL {{ ?agency ftz:sector ?sector }}
-}} ORDER BY ?label"""
-    ):
+  ?case ftz:agency ?agency . ?agency skos:prefLabel ?label .
+  OPTIONAL {{ ?agency ftz:sector ?sector }}
+}}"""
+    )
+    for row in sorted(agencies, key=_by("label")):
         if row["case"] in cases:
             _append(
                 cases[row["case"]]["agencies"],
@@ -177,15 +192,40 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
     return [cases[iri] for iri in case_iris if iri in cases]
 
 
+def _number_key(number: Any) -> tuple[int, Any]:
+    """Numbers before anything else, as SPARQL orders them; other values by their text."""
+    return (0, number) if isinstance(number, int | float) else (1, str(number))
+
+
+def ordered_cases(store: Store, flt: CaseFilter) -> tuple[str, ...]:
+    """The IRIs of the cases ``flt`` keeps, ordered by document IRI and case number.
+
+    Every case of the store is read to order them, so the list is kept while the store is unchanged
+    (``read_cache``); a page is then a slice of it.
+    """
+
+    def compute() -> tuple[str, ...]:
+        rows = store.select(
+            PREFIXES + "SELECT ?case ?doc ?number WHERE { ?case a ftz:Case ; dcterms:isPartOf ?doc ; "
+            f"ftz:caseNumber ?number .\n  {_filter_clauses(flt)} }}"
+        )
+        keyed = {(r["doc"], _number_key(r["number"]), r["case"]) for r in rows}
+        seen: set[str] = set()
+        ordered = []
+        for _, _, case in sorted(keyed):
+            if case not in seen:  # a case with two documents or numbers comes once, at its first place
+                seen.add(case)
+                ordered.append(case)
+        return tuple(ordered)
+
+    return remembered(store, ("ordered_cases", flt), compute)
+
+
 def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """The cases ``flt`` keeps, ordered by document and number: one page of summaries and the total count."""
-    where = f"?case a ftz:Case ; dcterms:isPartOf ?doc ; ftz:caseNumber ?number .\n  {_filter_clauses(flt)}"
-    total = store.select(PREFIXES + f"SELECT (COUNT(DISTINCT ?case) AS ?n) WHERE {{ {where} }}")
-    rows = store.select(
-        PREFIXES + f"SELECT DISTINCT ?case ?doc ?number WHERE {{ {where} }} ORDER BY ?doc ?number LIMIT {int(limit)} "
-        f"OFFSET {int(offset)}"
-    )
-    return case_summaries(store, [r["case"] for r in rows]), int(total[0]["n"]) if total else 0
+    ordered = ordered_cases(store, flt)
+    start = max(int(offset), 0)
+    return case_summaries(store, list(ordered[start : start + max(int(limit), 0)])), len(ordered)
 
 
 def _evidence_rows(store: Store, case: str) -> list[dict[str, Any]]:
@@ -232,8 +272,8 @@ def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
   {case} ftz:outcome ?outcome . ?outcome ftz:measure ?measure .
   OPTIONAL {{ ?outcome ftz:value ?value }} OPTIONAL {{ ?outcome ftz:unit ?unit }}
   OPTIONAL {{ ?outcome ftz:valueBefore ?before }} OPTIONAL {{ ?outcome ftz:valueAfter ?after }}
-  OPTIONAL {{ ?outcome ftz:evidence ?ev . ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end .
-             OPTIONAL {{ ?ev ftz:line ?line }} }}
+  OPTIONAL {{ {case} ftz:outcome ?outcome . ?outcome ftz:evidence ?ev .
+             ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end . OPTIONAL {{ ?ev ftz:line ?line }} }}
 }} ORDER BY ?start ?outcome"""
     ):
         outcomes.setdefault(

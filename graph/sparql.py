@@ -39,7 +39,9 @@ from ftzgraph.graph._sparql_text import (
     skip_silent_loads,
 )
 from ftzgraph.graph.errors import QueryError
+from ftzgraph.graph.query_limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_CHARS, check_request
 from ftzgraph.graph.result_cache import ResultCache
+from ftzgraph.graph.slow_work import SlowWork
 from ftzgraph.graph.store import OxigraphStore
 
 logger = logging.getLogger(__name__)
@@ -100,6 +102,9 @@ class Limits:
     timeout_ms: int = 10_000
     max_rows: int = 10_000
     union_default_graph: bool = True
+    max_depth: int = DEFAULT_MAX_DEPTH
+    """Nesting of ``{ [ (`` a query or update may have (``query_limits``: deeper ones crash the parser)."""
+    max_query_chars: int = DEFAULT_MAX_QUERY_CHARS
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,10 @@ def refuse_forbidden(text: str, forbidden: set[str], *, update: bool = False, wo
         )
 
 
+COMPACT_AFTER_UPDATE_BYTES = 1_000_000
+"""An update text this long (about 10,000 triples of INSERT DATA) is followed by a compaction of the store."""
+
+
 class SparqlService:
     """Queries and updates on one store with one set of limits; ``close`` lets its query threads end.
 
@@ -185,15 +194,17 @@ class SparqlService:
         cache_bytes: int = 0,
         cache_min_ms: float = 100,
         on_runaway: Callable[[str], None] | None = None,
+        slow: SlowWork | None = None,
     ) -> None:
         self.store = store
         self.limits = limits
         on_disk = store.path is not None
-        self.threads: QueryThreads[Outcome] = QueryThreads(threads, on_runaway)
+        self.threads: QueryThreads[Outcome] = QueryThreads(threads, on_runaway, slow)
         self._watch = StoreWatch(str(store.path)) if on_disk else None
         if self._watch is not None:
             self._watch.changed()  # the state the store is opened in
         self._handle, self._version = store.raw, 0
+        self._named_graphs: tuple[int, bool] | None = None  # (version, whether the store has named graphs)
         self._negotiated: dict[str | None, tuple[str | None, str | None]] = {}
         self.cache: ResultCache[QueryResult] = ResultCache(cache_bytes if on_disk else 0, cache_min_ms)
 
@@ -226,14 +237,17 @@ class SparqlService:
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
         base_iri: str | None = None,
+        client: str | None = None,
     ) -> QueryResult:
         """Run a SPARQL query; the protocol dataset (``default_graphs``/``named_graphs``) overrides the query's.
 
         Without either, the default graph is the union of all graphs (``Limits.union_default_graph``) unless
         the query names its own dataset with FROM / FROM NAMED. An Accept header that rules out every result
         format is a 406 before evaluation; one that rules out only the query's family (Turtle for a SELECT)
-        is found in evaluation, which knows the form from the engine's answer.
+        is found in evaluation, which knows the form from the engine's answer. ``client`` (an address) is what
+        slow queries are counted by (``slow_work``).
         """
+        check_request(query, max_depth=self.limits.max_depth, max_chars=self.limits.max_query_chars)
         # Reading keywords costs ~100 µs per KB; most queries need none of them, which a substring test tells.
         words = keywords(query) if _may_name_keywords(query) else []
         refuse_forbidden(query, FORBIDDEN_IN_QUERY, words=words)
@@ -241,33 +255,46 @@ class SparqlService:
         if results_type is None and graph_type is None:
             raise NotAcceptableError(_not_acceptable_message(query_form(query), accept))
         protocol_dataset = default_graphs is not None or named_graphs is not None
+        store, version = self._reader()
         job = Job(
             query=query,
             results_type=results_type,
             graph_type=graph_type,
             max_rows=self.limits.max_rows,
             base_iri=base_iri,
-            union_default_graph=self.limits.union_default_graph and "FROM" not in words,
+            union_default_graph=self.limits.union_default_graph and "FROM" not in words and self._has_named(store),
             default_graphs=tuple(default_graphs or ()) if protocol_dataset else None,
             named_graphs=tuple(named_graphs or ()) if protocol_dataset else None,
             deadline=time.monotonic() + self.limits.timeout_ms / 1000,
         )
-        store, version = self._reader()
         if not self.cache.enabled:
-            return _result(await self._run(store, job), accept, self.limits.timeout_ms)
+            return _result(await self._run(store, job, client), accept, self.limits.timeout_ms)
         key = dataclasses.replace(job, deadline=0.0)
         hit = self.cache.get(key, version)
         if hit is not None:
             return dataclasses.replace(hit, cached=True)
-        outcome = await self._run(store, job)
+        outcome = await self._run(store, job, client)
         result = _result(outcome, accept, self.limits.timeout_ms)
         self.cache.put(key, version, result, len(result.body), outcome.elapsed_ms)
         return result
 
-    async def _run(self, store: ox.Store, job: Job) -> Outcome:
+    def _has_named(self, store: ox.Store) -> bool:
+        """Whether the store holds any named graph. Without one, the union default graph is the default graph
+        itself, and Oxigraph answers faster when not asked for a union (it then reads one index instead of
+        merging the named graphs' with the default graph's): a store loaded into its default graph through
+        the Graph Store Protocol runs the per-zone aggregate in half the time. Known per state of the files
+        on disk; an in-memory store is asked each time (a few microseconds)."""
+        if self._watch is not None and self._named_graphs is not None and self._named_graphs[0] == self._version:
+            return self._named_graphs[1]
+        named = next(iter(store.named_graphs()), None) is not None
+        if self._watch is not None:
+            self._named_graphs = (self._version, named)
+        return named
+
+    async def _run(self, store: ox.Store, job: Job, client: str | None = None) -> Outcome:
         what = " ".join(job.query.split())[:300]
         try:
-            return await self.threads.run(functools.partial(execute, store, job), job.deadline, what)
+            return await self.threads.run(functools.partial(execute, store, job), job.deadline, what, client)
         except TimeoutError:
             return Outcome("timeout")
 
@@ -283,6 +310,7 @@ class SparqlService:
 
         ``LOAD SILENT`` is a no-op (the load fails silently since we never fetch); plain ``LOAD`` is refused.
         """
+        check_request(update, max_depth=self.limits.max_depth, max_chars=None, what="update")
         update = skip_silent_loads(update)
         refuse_forbidden(update, FORBIDDEN_IN_UPDATE, update=True)
         if (using_graphs or using_named_graphs) and has_dataset_clause(update):
@@ -297,6 +325,8 @@ class SparqlService:
             raise SparqlSyntaxError(f"SPARQL update syntax error: {error}") from error
         except RuntimeError as error:  # pyoxigraph's evaluation errors, e.g. CREATE of an existing graph
             raise QueryError(f"SPARQL update failed: {error}") from error
+        if len(text) >= COMPACT_AFTER_UPDATE_BYTES:
+            self.store.optimize()  # a large write, as after a Graph Store write (see graph_store)
 
     def close(self) -> None:
         self.threads.close()

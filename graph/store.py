@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
+from ftzgraph.graph import deadline
 from ftzgraph.graph.errors import QueryError, StoreError
 
 Row = dict[str, Any]
@@ -82,6 +83,25 @@ def split_nquads(
     return replaced, added
 
 
+def _read(results: Any, convert: Any) -> list[Any]:
+    """Every item of a pyoxigraph result, converted, checking the request's budget every few rows.
+
+    On ``DeadlineExceeded`` the result objects are let go here, before the error leaves: pyoxigraph's objects
+    may only be dropped on the thread that made them, and a traceback carried to the event loop holds them.
+    """
+    items = []
+    try:
+        for count, item in enumerate(results, 1):
+            items.append(convert(item))
+            deadline.check_rows(count)
+    except deadline.DeadlineExceeded as error:
+        message = str(error)
+    else:
+        return items
+    results = item = None
+    raise deadline.DeadlineExceeded(message) from None
+
+
 class OxigraphStore:
     """An embedded Oxigraph store; ``path=None`` keeps it in memory (tests, benchmarks)."""
 
@@ -107,36 +127,48 @@ class OxigraphStore:
             raise QueryError(f"SPARQL syntax error: {error}") from error
 
     def select(self, query: str, *, union_default_graph: bool = True) -> list[Row]:
-        results = self._query(query, union_default_graph)
-        if not isinstance(results, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        names = [v.value for v in results.variables]
-        return [dict(zip(names, map(term_value, solution), strict=True)) for solution in results]
+        with deadline.store_call():  # a server request's time limit (``deadline``), checked every few rows
+            results = self._query(query, union_default_graph)
+            if not isinstance(results, ox.QuerySolutions):
+                raise QueryError("expected a SELECT query")
+            names = [v.value for v in results.variables]
+            try:
+                return _read(results, lambda solution: dict(zip(names, map(term_value, solution), strict=True)))
+            except deadline.DeadlineExceeded:
+                del results  # as in ``_read``: not carried off this thread in the traceback
+                raise
 
     def ask(self, query: str, *, union_default_graph: bool = True) -> bool:
-        results = self._query(query, union_default_graph)
-        if not isinstance(results, ox.QueryBoolean):
-            raise QueryError("expected an ASK query")
-        return bool(results)
+        with deadline.store_call():
+            results = self._query(query, union_default_graph)
+            if not isinstance(results, ox.QueryBoolean):
+                raise QueryError("expected an ASK query")
+            return bool(results)
 
     def construct(self, query: str, *, union_default_graph: bool = True) -> list[ox.Triple]:
-        results = self._query(query, union_default_graph)
-        if not isinstance(results, ox.QueryTriples):
-            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        return list(results)
+        with deadline.store_call():
+            results = self._query(query, union_default_graph)
+            if not isinstance(results, ox.QueryTriples):
+                raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+            try:
+                return _read(results, lambda triple: triple)
+            except deadline.DeadlineExceeded:
+                del results
+                raise
 
     def query_document(self, query: str, media_type: str, *, union_default_graph: bool = True) -> bytes:
         """The answer to ``query`` serialised as ``media_type``: SPARQL results (JSON, XML, CSV, TSV) for
         SELECT/ASK, an RDF syntax for CONSTRUCT/DESCRIBE. Raises ``QueryError`` for a media type that does
         not fit the query form."""
-        results = self._query(query, union_default_graph)
-        if isinstance(results, ox.QueryTriples):
-            rdf_format = ox.RdfFormat.from_media_type(media_type) or ox.RdfFormat.TURTLE
-            return ox.serialize(results, format=rdf_format) or b""
-        results_format = ox.QueryResultsFormat.from_media_type(media_type)
-        if results_format is None:
-            raise QueryError(f"a SELECT or ASK answer cannot be written as {media_type}")
-        return bytes(results.serialize(format=results_format))
+        with deadline.store_call():
+            results = self._query(query, union_default_graph)
+            if isinstance(results, ox.QueryTriples):
+                rdf_format = ox.RdfFormat.from_media_type(media_type) or ox.RdfFormat.TURTLE
+                return ox.serialize(results, format=rdf_format) or b""
+            results_format = ox.QueryResultsFormat.from_media_type(media_type)
+            if results_format is None:
+                raise QueryError(f"a SELECT or ASK answer cannot be written as {media_type}")
+            return bytes(results.serialize(format=results_format))
 
     def update(self, update: str) -> None:
         try:

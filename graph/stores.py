@@ -13,12 +13,32 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ftzgraph.graph._remote_http import RemoteConfig
-from ftzgraph.graph._remote_lock import StoreBusyError
 from ftzgraph.graph.errors import StoreError
-from ftzgraph.graph.remote_store import RemoteStore
 from ftzgraph.graph.store import OxigraphStore, Store
+from ftzgraph.graph.store_lock import describe_process, lock_holder
+
+if TYPE_CHECKING:
+    from ftzgraph.graph._remote_lock import StoreBusyError
+    from ftzgraph.graph.remote_store import RemoteStore
+
+_REMOTE_NAMES = {
+    "RemoteConfig": "ftzgraph.graph._remote_http",
+    "StoreBusyError": "ftzgraph.graph._remote_lock",
+    "RemoteStore": "ftzgraph.graph.remote_store",
+}
+"""Names this module gives from the remote-store modules, imported on first use: they bring in httpx, which
+commands on the embedded store never need."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _REMOTE_NAMES:
+        import importlib
+
+        return getattr(importlib.import_module(_REMOTE_NAMES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["StoreBusyError", "is_remote", "open_store"]
 
@@ -39,6 +59,9 @@ def open_store(location: str, *, write: bool, environ: Mapping[str, str] | None 
 
 
 def _open_remote(url: str, *, write: bool, environ: Mapping[str, str]) -> RemoteStore:
+    from ftzgraph.graph._remote_http import RemoteConfig
+    from ftzgraph.graph.remote_store import RemoteStore
+
     store = RemoteStore(RemoteConfig.from_env(url, environ))
     try:
         if write:
@@ -58,9 +81,13 @@ def _open_embedded(path: Path, *, write: bool) -> OxigraphStore:
         return OxigraphStore(path, read_only=not write)
     except StoreError as error:
         cause = str(error.__cause__ or error)
+        from ftzgraph.graph._remote_lock import StoreBusyError
+
         if "LOCK" in cause and ("unavailable" in cause or "lock hold" in cause or "No locks" in cause):
+            holder = lock_holder(path)
+            who = describe_process(holder) if holder is not None else "another process"
             raise StoreBusyError(
-                f"the store at '{path}' is already open for writing by another process (a running "
+                f"the store at '{path}' is already open for writing by {who} (a running "
                 "`ftzgraph build` or `ftzgraph serve`?); RocksDB allows one writer per folder. Hint: wait "
                 "for it to finish; reading commands (query, trace, cases) still work meanwhile"
             ) from error

@@ -132,6 +132,61 @@ def loaded_store(dataset: Dataset, kind: str) -> Path:
     return folder
 
 
+def gsp_loaded_store(dataset: Dataset) -> tuple[Path, Path]:
+    """The data set's triples (graphs dropped) PUT into the default graph of a new store through ftzgraph's
+    Graph Store Protocol endpoint, as a user with RDF of their own loads it (../shared/bench's harness does the
+    same); and the N-Triples file, for ``oxigraph load``. Returns (store, N-Triples file)."""
+    import pyoxigraph as ox
+
+    nt = dataset.folder / "graph.nt"
+    if not nt.exists():
+        quads = ox.parse(path=str(dataset.nq), format=ox.RdfFormat.N_QUADS)
+        ox.serialize((q.triple for q in quads), output=str(nt) + ".partial", format=ox.RdfFormat.N_TRIPLES)
+        Path(str(nt) + ".partial").rename(nt)
+    folder = dataset.folder / "gsp-store"
+    marker = folder / ".bench-loaded-through-gsp"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        argv = [str(BIN / "ftzgraph"), "serve", "--store", str(folder), "--port", "{port}"]
+        env = {"FTZGRAPH_WRITE_TOKEN": "bench", "FTZGRAPH_MAX_BODY_BYTES": str(2**31)}
+        with Server(ServerSpec("ftzgraph serve (writes on)", argv, "/sparql", env=env), free_port()) as server:
+            drop = urllib.request.Request(  # a new store starts with the reference graphs: drop them, as the harness
+                f"http://127.0.0.1:{server.port}/sparql/update", data=b"DROP ALL", method="POST",
+                headers={"Authorization": "Bearer bench", "Content-Type": "application/sparql-update"},
+            )  # fmt: skip
+            urllib.request.urlopen(drop, timeout=600).close()
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{server.port}/store?default", data=nt.read_bytes(), method="PUT",
+                headers={"Authorization": "Bearer bench", "Content-Type": "application/n-triples"},
+            )  # fmt: skip
+            with urllib.request.urlopen(request, timeout=3600) as response:
+                assert response.status in (201, 204), response.status
+        oxigraph = dataset.folder / "oxigraph-nt-store"
+        shutil.rmtree(oxigraph, ignore_errors=True)
+        run([BIN / "oxigraph", "load", "--location", oxigraph, "--file", nt])
+        marker.touch()
+    return folder, nt
+
+
+def varied_cases(dataset: Dataset, count: int = 500) -> list[str]:
+    """``count`` case IRIs with origins (for lineage queries that differ from request to request)."""
+    meta = dataset.folder / f"varied-cases-{count}.json"
+    if not meta.exists():
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        store.bulk_load(path=str(dataset.nq), format=ox.RdfFormat.N_QUADS)
+        rows = store.query(
+            PREFIXES + "SELECT DISTINCT ?case WHERE { ?case a ftz:Case ; ftz:reform/prov:qualifiedDerivation ?c . "
+            "?c ftz:claimedZone|ftz:claimedBatch ?x } ORDER BY ?case",
+            use_default_graph_as_union=True,
+        )
+        cases = [row["case"].value for row in rows]
+        step = max(1, len(cases) // count)
+        meta.write_text(json.dumps(cases[::step][:count]))
+    return list(json.loads(meta.read_text()))
+
+
 # -- queries ---------------------------------------------------------------------------------------------
 
 
@@ -318,10 +373,29 @@ def _ms(text: str) -> float:
     return float(number) * _UNITS[unit]
 
 
-def run_wrk(url: str, *, seconds: int, threads: int = 2, connections: int = 16, timeout_s: int = 30) -> WrkResult:
-    """``wrk -t2 -c16 -dNs --latency`` on one GET URL; errors = non-2xx answers plus socket errors."""
+def run_wrk(
+    url: str,
+    *,
+    seconds: int,
+    threads: int = 2,
+    connections: int = 16,
+    timeout_s: int = 30,
+    accept: str = JSON_RESULTS,
+    paths: Sequence[str] | None = None,
+) -> WrkResult:
+    """``wrk -t2 -c16 -dNs --latency`` on one GET URL, or on ``paths`` in turn (each request a different one, so
+    no cache of identical requests decides the figure); errors = non-2xx answers plus socket errors."""
     argv = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", f"--timeout={timeout_s}s"]
-    argv += ["-H", f"Accept: {JSON_RESULTS}", url]
+    if paths:
+        script = BENCH_DIR / f"wrk-{os.getpid()}-{abs(hash(tuple(paths)))}.lua"
+        script.parent.mkdir(parents=True, exist_ok=True)
+        listed = ",\n".join(json.dumps(path) for path in paths)
+        script.write_text(
+            f"local paths = {{\n{listed}\n}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n"
+            f'  return wrk.format("GET", paths[i], {{["Accept"] = {json.dumps(accept)}}})\nend\n'
+        )
+        argv += ["-s", str(script)]
+    argv += ["-H", f"Accept: {accept}", url]
     out = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + timeout_s + 30).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]

@@ -9,7 +9,10 @@ uvicorn workers open it read-only, SPARQL runs on their query threads; once with
 shipped, once with it off, so the engine path is measured too), our app on an in-memory store
 (one process, same data), a bare FastAPI + pyoxigraph handler (scripts/_bare_endpoint.py: the cost of the
 Python stack alone), ``oxigraph serve`` (on disk, union default graph asked per request) and
-rdflib-endpoint (rdflib Dataset, default_union). A request slower than --probe-timeout is not loaded with wrk:
+rdflib-endpoint (rdflib Dataset, default_union). The harness's scenario (../shared/bench/http-side-by-side.sh) is
+here too: ``ftzgraph-gsp`` serves a store loaded through the Graph Store Protocol beside ``oxigraph-gsp`` on the
+same triples, and "lineage-varied"/"aggregate-varied" send a different query text with every request (see
+``VARIED``). A request slower than --probe-timeout is not loaded with wrk:
 the row says '>N s'. Prints requests/s, p50, p99, ratios against oxigraph and rdflib-endpoint, and the RSS of
 each server's process tree with the data loaded. Asserts nothing.
 
@@ -21,8 +24,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -37,6 +42,7 @@ from _bench import (
     example_query,
     fmt,
     free_port,
+    gsp_loaded_store,
     http_get,
     lineage_query,
     load_average,
@@ -47,10 +53,18 @@ from _bench import (
     stop_on_sigterm,
     synthetic_dataset,
     table,
+    varied_cases,
 )
 
-SERVERS = ("ftzgraph-disk", "ftzgraph-disk-nocache", "ftzgraph-memory", "bare-fastapi", "oxigraph", "rdflib-endpoint")
-QUERIES = ("lineage", "lineage-c4", "rest-lineage", "aggregate")
+SERVERS = ("ftzgraph-disk", "ftzgraph-disk-nocache", "ftzgraph-memory", "bare-fastapi", "oxigraph", "rdflib-endpoint",
+           "ftzgraph-gsp", "oxigraph-gsp")  # fmt: skip
+QUERIES = ("lineage", "lineage-c4", "rest-lineage", "aggregate", "lineage-varied", "aggregate-varied")
+VARIED = {"lineage-varied": ("lineage", 16), "aggregate-varied": ("aggregate", 2)}
+"""The harness's scenario (../shared/bench/http-side-by-side.sh): every request a different query text (the
+lineage of 500 different cases at 16 connections; the aggregate with 500 different comments at 2), on a store
+loaded through the Graph Store Protocol (``ftzgraph-gsp``) beside ``oxigraph load`` of the same triples
+(``oxigraph-gsp``), both with the data in the default graph. The "-varied" queries run on those two servers only."""
+GSP_NAMES = {"ftzgraph serve (GSP-loaded, 2 workers)", "oxigraph serve (same triples)"}
 LIGHT_LOAD = {"lineage-c4": 4}
 """Queries also run with fewer wrk connections (here 4, one thread): latency when the server is not saturated."""
 
@@ -84,6 +98,14 @@ def server_spec(kind: str, dataset: Dataset, timeout_ms: int) -> ServerSpec:
             return ServerSpec("ftzgraph serve (disk, 2 workers)", argv, "/sparql", env=env, rest=True)
         env["FTZGRAPH_RESULT_CACHE_MB"] = "0"  # every request evaluated: the engine path without the cache
         return ServerSpec("ftzgraph serve (disk, 2 workers, no cache)", argv, "/sparql", env=env, rest=True)
+    if kind == "ftzgraph-gsp":
+        store, _ = gsp_loaded_store(dataset)
+        argv = [str(BIN / "ftzgraph"), "serve", "--store", str(store), "--port", "{port}", "--workers", "2"]
+        return ServerSpec("ftzgraph serve (GSP-loaded, 2 workers)", argv, "/sparql", env=env)
+    if kind == "oxigraph-gsp":
+        gsp_loaded_store(dataset)
+        argv = [str(BIN / "oxigraph"), "serve", "--location", str(dataset.folder / "oxigraph-nt-store")]
+        return ServerSpec("oxigraph serve (same triples)", [*argv, "--bind", "127.0.0.1:{port}"], "/query")
     if kind == "ftzgraph-memory":
         argv = [sys.executable, str(Path(__file__).parent / "_bench.py"), "serve-memory", str(dataset.nq), "{port}"]
         return ServerSpec("ftzgraph app (memory, 1 process)", argv, "/sparql", env=env, rest=True)
@@ -103,7 +125,22 @@ def server_spec(kind: str, dataset: Dataset, timeout_ms: int) -> ServerSpec:
     raise ValueError(f"unknown server kind {kind!r}; known: {', '.join(SERVERS)}")
 
 
+def varied_paths(server: Server, query: str, dataset: Dataset) -> list[str]:
+    """The 500 request targets of a "-varied" query on ``server``."""
+    if VARIED[query][0] == "lineage":
+        texts = [lineage_query(case) for case in varied_cases(dataset)]
+    else:
+        texts = [f"# variant {i}\n{example_query('reforms-by-origin-zone')}" for i in range(500)]
+    return [f"{server.spec.sparql_path}?query={urllib.parse.quote(t)}{server.spec.extra}" for t in texts]
+
+
 def request_url(server: Server, query: str, dataset: Dataset) -> str | None:
+    gsp = server.spec.name in GSP_NAMES
+    if (query in VARIED and not gsp) or (gsp and query not in (*VARIED, "lineage", "aggregate")):
+        return None  # the varied queries run on the GSP-loaded servers only
+    if query in VARIED:
+        return server.url(lineage_query(dataset.case) if VARIED[query][0] == "lineage" else example_query(
+            "reforms-by-origin-zone"))  # fmt: skip
     if query in ("lineage", "lineage-c4"):
         return server.url(lineage_query(dataset.case))
     if query == "aggregate":
@@ -142,7 +179,9 @@ def measure_server(
             if took > seconds / 4:  # 16 connections on 2 cores would not finish two rounds within the run
                 measure.note, measure.result = f"one request took {took:.1f} s: not loaded (serial figure)", single
                 continue
-            load = {"threads": 1, "connections": LIGHT_LOAD[query]} if query in LIGHT_LOAD else {}
+            load: dict[str, Any] = {"threads": 1, "connections": LIGHT_LOAD[query]} if query in LIGHT_LOAD else {}
+            if query in VARIED:
+                load = {"connections": VARIED[query][1], "paths": varied_paths(server, query, dataset)}
             measure.result = run_wrk(url, seconds=seconds, timeout_s=max(10, int(probe_timeout_s)), **load)
             if measure.result.requests == 0:
                 measure.note = f"wrk: none of 16 finished in {seconds} s; serial figure ({took:.1f} s alone)"
@@ -199,6 +238,15 @@ def report(measures: list[Measure], memories: list[ServerMemory]) -> str:
     for m in measures:
         r = m.result
         base_query = "lineage" if m.query == "rest-lineage" else m.query  # REST against the SPARQL lineage
+        if m.query in VARIED and m.server.startswith("ftzgraph"):
+            base = next((x.result.rps for x in measures if x.query == m.query and x.dataset == m.dataset
+                         and x.server.startswith("oxigraph serve (same") and x.result), None)  # fmt: skip
+            rows.append([m.dataset, m.server, m.query, "-" if m.rows is None else m.rows,
+                         fmt(m.result.rps) if m.result else "-", fmt(m.result.p50_ms, 2) if m.result else "-",
+                         fmt(m.result.p99_ms, 2) if m.result else "-", m.result.requests if m.result else "-",
+                         m.result.errors if m.result else "-", _ratio(m.result.rps if m.result else None, base), "-",
+                         m.note])  # fmt: skip
+            continue
         mine = r.rps if r else None
         rows.append([
             m.dataset, m.server, m.query, "-" if m.rows is None else m.rows,

@@ -163,7 +163,9 @@ def test_failed_validation_leaves_the_previous_graph(store: OxigraphStore, bundl
 
     build(store, [bundled_path])
     before = canonical_nquads(store)
-    monkeypatch.setattr(build_module, "validate_graph", lambda graph: ValidationReport(False, "report text", 1))
+    monkeypatch.setattr(
+        build_module, "validate_ntriples", lambda data, graph: ValidationReport(False, "report text", 1)
+    )
     with pytest.raises(ValidationError, match="report text"):
         build(store, [bundled_path], force=True)
     assert canonical_nquads(store) == before
@@ -291,3 +293,57 @@ def test_a_build_leaves_the_store_compacted_with_the_same_content(store: Oxigrap
     store.optimize()  # what build did last: compacting again finds nothing left to merge
     assert canonical_nquads(store) == built
     assert sorted(p.name for p in store.path.glob("*.sst")) == sorted(p.name for p in files)
+
+
+def test_bad_files_among_good_ones_with_two_workers_are_each_named_and_the_rest_built(
+    store: OxigraphStore, tmp_path: Path
+) -> None:
+    from ftzgraph.graph.synthetic import write_corpus
+
+    folder = tmp_path / "docs"
+    good = write_corpus(folder, 4, seed=3)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    report = build(store, [folder], workers=2, validate=False)
+    failed = {Path(d.path).name: d.error or "" for d in report.failed}
+    assert set(failed) == {"empty.txt", "binary.txt"}
+    assert all(name in error for name, error in failed.items())
+    assert len(report.built) == len(good)
+    assert len([g for g in store.graphs() if "/graph/doc/" in g]) == len(good)
+
+
+def test_a_rebuild_that_loses_cases_is_refused_unless_forced(
+    store: OxigraphStore, bundled_path: Path, tmp_path: Path
+) -> None:
+    build(store, [bundled_path], validate=False)
+    before = canonical_nquads(store)
+    text = bundled_path.read_text(encoding="utf-8")
+    smaller = tmp_path / "copy-with-the-same-number.txt"
+    smaller.write_text(text[: text.index("## 案例 11")], encoding="utf-8")  # the same 文号, 10 of the 28 cases
+    with pytest.raises(DocumentError) as refused:
+        build(store, [smaller], validate=False)
+    message = str(refused.value)
+    assert str(smaller) in message and "would drop 18 of its 28 stored cases" in message and "--force" in message
+    assert canonical_nquads(store) == before
+    report = build(store, [smaller], validate=False, force=True)
+    assert case_count(store) == 10
+    assert any("dropped 18 of its 28 stored cases" in w for w in report.documents[0].warnings)
+
+
+def test_a_gbk_file_with_a_few_bad_bytes_is_read_with_a_warning_naming_their_lines(
+    store: OxigraphStore, bundled_path: Path, tmp_path: Path
+) -> None:
+    text = bundled_path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    data = bytearray(text.encode("gbk"))
+    damaged = [n for n in (5, 40, 200) if lines[n - 1].strip()]  # 1-based lines with text on them
+    for line in damaged:
+        data[len("\n".join(lines[: line - 1]).encode("gbk")) + 1] = 0xFF  # first byte of the line, not a newline
+    copy = tmp_path / "damaged-gbk.txt"
+    copy.write_bytes(bytes(data))
+    report = build(store, [copy], validate=False)
+    (document,) = report.documents
+    assert document.error is None and document.cases == 28
+    (warning,) = [w for w in document.warnings if "U+FFFD" in w]
+    assert str(copy) in warning and "gb18030" in warning
+    assert warning.split("on line(s) ")[1].split(";")[0] == ", ".join(map(str, damaged))

@@ -123,3 +123,93 @@ def test_raw_utf8_on_a_kept_alive_connection_and_bodies_left_as_sent(server: str
         two = _read_response(sock)
     assert one.startswith(b"HTTP/1.1 200") and "绥芬河".encode() in one
     assert two.startswith(b"HTTP/1.1 200") and "海关".encode() in two
+
+
+@pytest.fixture
+def strict_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
+    """A server with a 1 s header timeout and a 1 s idle timeout."""
+    monkeypatch.setenv("FTZGRAPH_HEADER_TIMEOUT_S", "1")
+    app = create_app(OxigraphStore(), Settings(write_token=None))
+    port = _free_port()
+    config = uvicorn.Config(
+        app, port=port, log_level="warning", lifespan="on", http=LongUrlHttpToolsProtocol, timeout_keep_alive=1
+    )
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    while not uv.started:
+        time.sleep(0.05)
+    yield port
+    uv.should_exit = True
+    thread.join(10)
+
+
+def _closed_after(sock: socket.socket, limit: float) -> float | None:
+    """Seconds until the server closes ``sock`` (None if still open after ``limit``)."""
+    started = time.monotonic()
+    sock.settimeout(limit)
+    try:
+        while sock.recv(65536):
+            pass
+    except TimeoutError:
+        return None
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize("sent", [b"", b"GET / HTTP/1.1\r\nHost: x\r\n"], ids=["nothing", "half-the-headers"])
+def test_a_connection_that_does_not_complete_its_headers_is_closed(strict_server: int, sent: bytes) -> None:
+    with socket.create_connection(("127.0.0.1", strict_server)) as sock:
+        sock.sendall(sent)
+        closed = _closed_after(sock, 5)
+    assert closed is not None and closed < 1 + 1
+
+
+def test_an_idle_keep_alive_connection_is_closed_and_a_busy_one_is_not(strict_server: int) -> None:
+    with socket.create_connection(("127.0.0.1", strict_server)) as sock:
+        for _ in range(3):  # requests 0.6 s apart: never idle 1 s, never slow with headers
+            sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n")
+            sock.settimeout(5)
+            assert b"200 OK" in sock.recv(65536)
+            time.sleep(0.6)
+        closed = _closed_after(sock, 5)
+    assert closed is not None and closed < 1 + 1
+
+
+def _exchange(server: str, request: bytes, answers: int, *, then: bytes = b"") -> bytes:
+    """Send raw ``request`` bytes and read until ``answers`` SPARQL booleans (or, with 0, one head) came back;
+    ``then`` is sent once the server says ``100 Continue``."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        received = b""
+        while (received.count(b'"boolean"') < answers) if answers else (b"\r\n\r\n" not in received):
+            chunk = sock.recv(65536)
+            assert chunk, f"connection closed after {received!r}"
+            received += chunk
+            if then and b"100 Continue" in received:
+                sock.sendall(then)
+                then = b""
+        return received
+
+
+def test_keep_alive_answers_each_request_whole(server: str) -> None:
+    """Heads are held until their body's write: two requests on one connection get two whole answers, in order."""
+    ask = "/sparql?query=" + quote("ASK {}")
+    request = f"GET {ask} HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n\r\n".encode()
+    received = _exchange(server, request * 2, 2)
+    answers = received.split(b"HTTP/1.1 200 ")
+    assert answers[0] == b"" and len(answers) == 3
+    assert all(b'"boolean":true' in a.replace(b" ", b"") for a in answers[1:])
+
+
+def test_head_and_100_continue_are_answered(server: str) -> None:
+    ask = "/sparql?query=" + quote("ASK {}")
+    head = _exchange(server, f"HEAD {ask} HTTP/1.1\r\nHost: x\r\n\r\n".encode(), 0)
+    assert head.startswith(b"HTTP/1.1 200 ") and head.endswith(b"\r\n\r\n")
+    body = b"query=" + quote("ASK {}").encode()
+    request = (
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nAccept: application/sparql-results+json\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+    )
+    answer = _exchange(server, request, 1, then=body)
+    assert answer.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 ")

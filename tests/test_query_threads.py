@@ -100,3 +100,38 @@ def test_an_error_in_the_work_reaches_the_request() -> None:
         asyncio.run(threads.run(broken, time.monotonic() + 5, "broken"))
     assert threads.runaways == 0
     threads.close()
+
+
+def test_slow_work_gets_a_replacement_thread_and_is_bounded_per_client_and_in_total() -> None:
+    from ftzgraph.graph.slow_work import SlowWork, SlowWorkLimit, TooManySlowRequests
+
+    slow = SlowWork(slow_ms=100, max_total=3, max_per_client=2)
+    threads: QueryThreads[str] = QueryThreads(1, slow=slow)
+    release = threading.Event()
+
+    async def scenario() -> None:
+        deadline = time.monotonic() + 10
+        hogs = [
+            asyncio.create_task(threads.run(lambda: str(release.wait()), deadline, "hog", client="a")) for _ in "ab"
+        ]
+        await asyncio.sleep(0.4)  # both have run past 100 ms: slow, each with a thread started in its place
+        assert slow.by_client == {"a": 2}
+        started = time.monotonic()
+        assert await threads.run(lambda: "cheap", deadline, "cheap", client="b") == "cheap"
+        assert time.monotonic() - started < 0.1  # one thread stays for everyone else
+        with pytest.raises(TooManySlowRequests, match="FTZGRAPH_MAX_SLOW_QUERIES_PER_CLIENT"):
+            await threads.run(lambda: "more", deadline, "more", client="a")
+        third = asyncio.create_task(threads.run(lambda: str(release.wait()), deadline, "third", client="b"))
+        fourth = asyncio.create_task(threads.run(lambda: str(release.wait()), deadline, "fourth", client="c"))
+        with pytest.raises(SlowWorkLimit, match="FTZGRAPH_MAX_SLOW_QUERIES"):  # the process holds 3 slow, not 4
+            await asyncio.wait_for(fourth, 1)
+        assert not third.done()
+        release.set()
+        assert await asyncio.gather(*hogs, third) == ["True", "True", "True"]
+
+    asyncio.run(scenario())
+    deadline = time.monotonic() + 2
+    while slow.total and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert slow.total == 0 and not slow.by_client  # every slow one left when its work ended
+    threads.close()

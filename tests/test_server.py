@@ -124,3 +124,32 @@ def test_the_server_keeps_its_other_answers(serve: tuple[str, subprocess.Popen[b
     base, _ = serve
     status, body = _get(f"{base}/sparql?query={quote('ASK { ?s ?p ?o }')}")
     assert (status, json.loads(body)["boolean"]) == (200, True)
+
+
+def _nested_optionals(depth: int) -> str:
+    """The query of issue 17: ``depth`` nested OPTIONAL groups (5,000 crashed the parser of every worker)."""
+    groups = "".join(f"OPTIONAL {{ ?s{i} ?p ?o " for i in range(1, depth + 1))
+    return "SELECT * WHERE { ?s0 ?p ?o " + groups + "}" * depth + " }"
+
+
+def test_a_deeply_nested_query_is_refused_and_crashes_nothing(serve: tuple[str, subprocess.Popen[bytes]]) -> None:
+    base, supervisor = serve
+    before = _servers(supervisor.pid)
+    request = urllib.request.Request(
+        f"{base}/sparql",
+        data=_nested_optionals(5000).encode(),
+        headers={"Content-Type": "application/sparql-query"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            status, body = answer.status, answer.read()
+    except urllib.error.HTTPError as refused:
+        status, body = refused.code, refused.read()
+    assert status == 400
+    message = json.loads(body)["error"]
+    assert "FTZGRAPH_MAX_QUERY_DEPTH" in message and "line 1" in message
+    # the same worker process answers a cheap query afterwards: nothing crashed, nothing was replaced
+    status, body = _get(f"{base}/sparql?query={quote(COUNT)}")
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "100"
+    assert _servers(supervisor.pid) == before

@@ -9,8 +9,10 @@ from fastapi import Query
 from ftzgraph.api.errors import ApiError
 from ftzgraph.graph.resources import MAX_TEXT_CHARS
 
+MAX_OFFSET = 1_000_000_000
+"""Larger offsets are a 422: the engine's OFFSET is a 64-bit integer, and no listing is this long."""
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size: at most this many items.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip (for the next page: offset + limit).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (for the next page: offset + limit).")]
 Text = Annotated[
     str | None,
     Query(max_length=MAX_TEXT_CHARS, description="An IRI, an id (`customs`, `sc-3`) or a label (`绥芬河片区`)."),

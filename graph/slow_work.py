@@ -1,0 +1,69 @@
+"""Slow requests, counted per client and in total, so that a few runaways cannot starve every other request.
+
+Why: three runaway SPARQL queries held both query threads of a server for their whole time limit, and every
+cheap query waited behind them. A request becomes *slow* once it has run ``slow_ms`` (queries of the shipped
+pages and examples take a few milliseconds); a slow one no longer holds one of the threads that answer
+everyone (the query threads start a replacement), but slow ones are bounded: at most ``max_per_client`` from
+one client address (further requests from that client are refused 429 until one ends) and ``max_total`` in
+the process (one more is stopped with a 503 and its process replaced, see ``_query_threads``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+from ftzgraph.graph.errors import QueryError
+
+
+class TooManySlowRequests(QueryError):
+    """This client already has as many slow requests running as it may (answered 429)."""
+
+
+class SlowWorkLimit(QueryError):
+    """The process already runs as many slow requests as it may; this one is stopped (answered 503)."""
+
+
+class SlowWork:
+    """The slow requests running in this process, by client address."""
+
+    def __init__(self, slow_ms: int = 1000, max_total: int = 4, max_per_client: int = 2) -> None:
+        self.slow_s = slow_ms / 1000
+        self.max_total = max_total
+        self.max_per_client = max_per_client
+        self.by_client: Counter[str] = Counter()
+        self.total = 0
+        self._lock = threading.Lock()
+
+    def admit(self, client: str | None) -> None:
+        """Refuse a new request from a client that has ``max_per_client`` slow requests running."""
+        running = self.by_client.get(client or "", 0)
+        if running >= self.max_per_client:
+            raise TooManySlowRequests(
+                f"{running} slow requests from your address are still running; wait for them to end "
+                f"(at most {self.max_per_client} at once, FTZGRAPH_MAX_SLOW_QUERIES_PER_CLIENT)"
+            )
+
+    def enter(self, client: str | None) -> None:
+        """Count a request that just became slow; ``SlowWorkLimit`` when the process has no room for it."""
+        with self._lock:
+            if self.total >= self.max_total:
+                raise SlowWorkLimit(
+                    f"stopped: {self.total} slow requests are already running on this server process "
+                    f"(FTZGRAPH_MAX_SLOW_QUERIES); narrow the request down or try again later"
+                )
+            self.total += 1
+            self.by_client[client or ""] += 1
+
+    def leave(self, client: str | None) -> None:
+        """A slow request's work ended (its thread is free again)."""
+        with self._lock:
+            self.total -= 1
+            key = client or ""
+            self.by_client[key] -= 1
+            if self.by_client[key] <= 0:
+                del self.by_client[key]
+
+
+class QueryAborted(QueryError):
+    """Every request of this process was stopped at once: it went over its memory cap and is being replaced."""

@@ -1,0 +1,52 @@
+"""The read side's store-wide answers (the ordered case list behind ``/cases``) follow every write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ftzgraph.graph.resources import CaseFilter, list_cases, ordered_cases
+from ftzgraph.graph.store import OxigraphStore
+
+FTZ = "https://w3id.org/ftzgraph/ontology#"
+ID = "https://w3id.org/ftzgraph/id/"
+
+
+def _case_data(doc: str, number: int) -> str:
+    case = f"<{ID}case/{doc}-{number}>"
+    return (
+        f"GRAPH <{ID}graph/{doc}> {{ {case} a <{FTZ}Case> ; <http://purl.org/dc/terms/isPartOf> <{ID}doc/{doc}> ; "
+        f'<{FTZ}caseNumber> {number} ; <http://purl.org/dc/terms/identifier> "{doc}-{number}" ; '
+        f'<http://purl.org/dc/terms/title> "案例{number}"@zh . }}'
+    )
+
+
+def _insert(store: OxigraphStore, *cases: tuple[str, int]) -> None:
+    store.update("INSERT DATA { " + " ".join(_case_data(doc, n) for doc, n in cases) + " }")
+
+
+def test_the_case_order_is_kept_while_the_store_is_unchanged_and_redone_after_a_write(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    _insert(store, ("b", 2), ("b", 10), ("a", 1))
+    first = ordered_cases(store, CaseFilter())
+    assert [iri.rsplit("/", 1)[1] for iri in first] == ["a-1", "b-2", "b-10"]  # numbers compare as numbers
+    assert ordered_cases(store, CaseFilter()) is first  # unchanged store: the kept answer
+    _insert(store, ("a", 3))
+    page, total = list_cases(store, CaseFilter(), limit=2, offset=1)
+    assert total == 4 and [c["id"] for c in page] == ["a-3", "b-2"]
+
+
+def test_a_write_bypassing_the_wrapper_is_seen_too(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    _insert(store, ("a", 1))
+    assert list_cases(store, CaseFilter())[1] == 1
+    store.raw.update("INSERT DATA { " + _case_data("c", 1) + " }")
+    assert list_cases(store, CaseFilter())[1] == 2
+
+
+def test_filters_are_kept_apart() -> None:
+    store = OxigraphStore()  # in memory: nothing is kept, every call reads the store
+    _insert(store, ("a", 1), ("b", 1))
+    assert list_cases(store, CaseFilter(q="案例"))[1] == 2
+    assert list_cases(store, CaseFilter(document=f"{ID}doc/a"))[1] == 1
+    _insert(store, ("a", 2))
+    assert list_cases(store, CaseFilter(document=f"{ID}doc/a"))[1] == 2
