@@ -40,7 +40,8 @@ def _children(pid: int) -> dict[int, bytes]:
 
 
 def _servers(pid: int) -> set[int]:
-    return {child for child, cmdline in _children(pid).items() if b"spawn_main" in cmdline}
+    """The server worker processes of the supervisor ``pid`` (forked or spawned; not multiprocessing's helpers)."""
+    return {child for child, cmdline in _children(pid).items() if b"resource_tracker" not in cmdline}
 
 
 def _cpu_seconds(pids: set[int]) -> float:
