@@ -9,7 +9,9 @@ parser is httptools (``_http_protocol``) and the event loop uvloop where install
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
+import tempfile
 
 import uvicorn
 from uvicorn import _subprocess
@@ -18,6 +20,8 @@ from uvicorn.supervisors import Multiprocess
 from ftzgraph.api._http_protocol import LongUrlHttpToolsProtocol
 
 APP = "ftzgraph.api.app:app_from_environment"
+PENALTY_DIR_ENV = "FTZGRAPH_PENALTY_DIR"
+"""A folder every worker of one server shares: the clients refused for a while (``slow_work``)."""
 
 
 def run_server(
@@ -48,4 +52,6 @@ def run_server(
         import ftzgraph.api.app  # noqa: F401
 
         _subprocess.spawn = multiprocessing.get_context("fork")  # type: ignore[assignment]
-    Multiprocess(config, sockets=[config.bind_socket()]).run()
+    with tempfile.TemporaryDirectory(prefix="ftzgraph-penalties-") as penalties:
+        os.environ[PENALTY_DIR_ENV] = penalties  # inherited by the workers
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
