@@ -14,6 +14,7 @@ import os
 import signal
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -26,6 +27,7 @@ from ftzgraph.api.errors import error_response, install_error_handlers
 from ftzgraph.api.list_formats import ListFormats, document_list_formats
 from ftzgraph.api.openapi_statuses import add_statuses
 from ftzgraph.api.request_deadline import RequestDeadline
+from ftzgraph.api.server import PENALTY_DIR_ENV
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.deadline import Budget
 from ftzgraph.graph.errors import FtzGraphError
@@ -142,7 +144,14 @@ def create_app(
         settings.max_query_depth,
         settings.max_query_chars,
     )
-    slow = SlowWork(settings.slow_query_ms, settings.max_slow_queries, settings.max_slow_queries_per_client)
+    penalties = os.environ.get(PENALTY_DIR_ENV)
+    slow = SlowWork(
+        settings.slow_query_ms,
+        settings.max_slow_queries,
+        settings.max_slow_queries_per_client,
+        penalty_dir=Path(penalties) if penalties else None,
+        penalty_s=settings.runaway_penalty_s,
+    )
     service = SparqlService(
         store,
         limits,
@@ -207,7 +216,15 @@ def app_from_environment() -> FtzGraphApi:
 
 def _stop_slow_work(app: FtzGraphApi, reason: str) -> None:
     """Answer this process's slow requests 503 now (from any thread), so that an ending process ends at once
-    instead of waiting for them, while their threads, which nothing stops, keep burning the CPU."""
+    instead of waiting for them, while their threads, which nothing stops, keep burning the CPU; and refuse
+    their clients a while, in every worker (``slow_work.SlowWork.penalize_running``)."""
+    clients = app.state.slow.penalize_running()
+    if clients:
+        logger.warning(
+            "refusing %s for %s s: their queries made this process be replaced",
+            clients,
+            app.state.settings.runaway_penalty_s,
+        )
     loop = getattr(app.state, "loop", None)
     if loop is not None:
         app.state.sparql.threads.abort(loop, reason)

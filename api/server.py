@@ -9,8 +9,13 @@ parser is httptools (``_http_protocol``) and the event loop uvloop where install
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import sys
+import tempfile
 
 import uvicorn
+from uvicorn import _subprocess
 from uvicorn.supervisors import Multiprocess
 
 from ftzgraph.api._http_protocol import LongUrlHttpToolsProtocol
@@ -55,6 +60,10 @@ class _Supervisor(Multiprocess):
             self.failed_exitcode = codes[0] if codes else None
 
 
+PENALTY_DIR_ENV = "FTZGRAPH_PENALTY_DIR"
+"""A folder every worker of one server shares: the clients refused for a while (``slow_work``)."""
+
+
 def run_server(
     *,
     host: str,
@@ -85,7 +94,16 @@ def run_server(
         root_path=root_path,
         timeout_keep_alive=idle_timeout_s,
     )
-    supervisor = _Supervisor(config, sockets=[config.bind_socket()])
-    supervisor.run()
+    if sys.platform.startswith("linux"):
+        # A worker replaced to stop a runaway query is forked from a supervisor that has imported the app, so
+        # it serves in well under a second, instead of importing everything again (5-7 s on a loaded machine)
+        # while its share of the connections waits. The supervisor holds no store and runs no threads.
+        import ftzgraph.api.app  # noqa: F401
+
+        _subprocess.spawn = multiprocessing.get_context("fork")  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory(prefix="ftzgraph-penalties-") as penalties:
+        os.environ[PENALTY_DIR_ENV] = penalties  # inherited by the workers
+        supervisor = _Supervisor(config, sockets=[config.bind_socket()])
+        supervisor.run()
     if supervisor.failed_exitcode is not None:
         raise ServerStartError(supervisor.failed_exitcode)

@@ -46,6 +46,12 @@ class Settings(BaseSettings):
     max_slow_queries_per_client: int = Field(
         2, ge=1, description="Slow requests one client address may have running; more are refused (429)."
     )
+    runaway_penalty_s: float = Field(
+        30,
+        ge=0,
+        description="A client whose query made a server worker be replaced (runaway, memory cap) is refused (429) "
+        "this many seconds, by every worker; 0 = never.",
+    )
     max_memory_mb: int = Field(
         1024,
         ge=64,

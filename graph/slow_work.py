@@ -10,8 +10,12 @@ the process (one more is stopped with a 503 and its process replaced, see ``_que
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
+import time
 from collections import Counter
+from pathlib import Path
 
 from ftzgraph.graph.errors import QueryError
 
@@ -27,16 +31,53 @@ class SlowWorkLimit(QueryError):
 class SlowWork:
     """The slow requests running in this process, by client address."""
 
-    def __init__(self, slow_ms: int = 1000, max_total: int = 4, max_per_client: int = 2) -> None:
+    def __init__(
+        self,
+        slow_ms: int = 1000,
+        max_total: int = 4,
+        max_per_client: int = 2,
+        *,
+        penalty_dir: Path | None = None,
+        penalty_s: float = 0,
+    ) -> None:
         self.slow_s = slow_ms / 1000
         self.max_total = max_total
         self.max_per_client = max_per_client
         self.by_client: Counter[str] = Counter()
         self.total = 0
+        self.penalty_dir = penalty_dir if penalty_s > 0 else None
+        self.penalty_s = penalty_s
         self._lock = threading.Lock()
 
+    def penalize_running(self) -> list[str]:
+        """Refuse, for ``penalty_s``, every client with slow work running now: its work is why this process is
+        being replaced. Kept in ``penalty_dir`` (one empty file per address), which every worker of one server
+        shares, so the client cannot simply carry on in the next worker or the replacement."""
+        clients = [client for client in list(self.by_client) if client]
+        if self.penalty_dir is not None:
+            for client in clients:
+                with contextlib.suppress(OSError):
+                    (self.penalty_dir / client.replace("/", "_")).touch()
+        return clients
+
+    def _penalized_for(self, client: str) -> float:
+        if self.penalty_dir is None or not client:
+            return 0
+        try:
+            since = time.time() - os.stat(self.penalty_dir / client.replace("/", "_")).st_mtime
+        except OSError:
+            return 0
+        return self.penalty_s - since if since < self.penalty_s else 0
+
     def admit(self, client: str | None) -> None:
-        """Refuse a new request from a client that has ``max_per_client`` slow requests running."""
+        """Refuse a new request from a client that has ``max_per_client`` slow requests running, or whose work
+        recently made a server process be replaced."""
+        left = self._penalized_for(client or "")
+        if left > 0:
+            raise TooManySlowRequests(
+                f"a query from your address ran away and its server process had to be replaced; requests from it "
+                f"are refused for {left:.0f} s more (FTZGRAPH_RUNAWAY_PENALTY_S)"
+            )
         running = self.by_client.get(client or "", 0)
         if running >= self.max_per_client:
             raise TooManySlowRequests(

@@ -107,7 +107,9 @@ class Server:
             environment.pop("FTZGRAPH_WRITE_TOKEN", None)
         command = [python, "-m", "ftzgraph.api.cli", "serve", "--store", store, "--port", str(self.port)]
         command += ["--workers", str(workers)]
-        self.process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # The log goes to a file: a pipe nobody reads fills up and blocks the server's logging (and so the server).
+        self.log = tempfile.NamedTemporaryFile(prefix="ftzgraph-serve-", suffix=".log", delete=False)  # noqa: SIM115
+        self.process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=self.log)
 
     def wait_ready(self, timeout: float = 60) -> float | None:
         started = time.monotonic()
@@ -330,7 +332,8 @@ def step_kill(python: str, store: str, corpus: str) -> dict[str, object]:
         locked = Server(python, copy, 1, FTZGRAPH_WRITE_TOKEN="secret")
         started = time.monotonic()
         try:
-            _, err = locked.process.communicate(timeout=30)
+            locked.process.wait(timeout=30)
+            err = Path(locked.log.name).read_bytes()
             figures["serve_on_locked_store"] = {
                 "exit_code": locked.process.returncode,
                 "seconds": round(time.monotonic() - started, 1),

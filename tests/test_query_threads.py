@@ -118,7 +118,7 @@ def test_slow_work_gets_a_replacement_thread_and_is_bounded_per_client_and_in_to
         assert slow.by_client == {"a": 2}
         started = time.monotonic()
         assert await threads.run(lambda: "cheap", deadline, "cheap", client="b") == "cheap"
-        assert time.monotonic() - started < 0.1  # one thread stays for everyone else
+        assert time.monotonic() - started < 1  # one thread stays for everyone else (the hogs hold theirs 10 s)
         with pytest.raises(TooManySlowRequests, match="FTZGRAPH_MAX_SLOW_QUERIES_PER_CLIENT"):
             await threads.run(lambda: "more", deadline, "more", client="a")
         third = asyncio.create_task(threads.run(lambda: str(release.wait()), deadline, "third", client="b"))

@@ -293,7 +293,7 @@ def test_second_embedded_writer_is_refused_clearly(tmp_path: Path) -> None:
         )
         other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
         assert other.returncode == 3, other.stderr
-        assert f"the store at '{path}' is already open for writing by another process" in other.stdout
+        assert f"the store at '{path}' is already open for writing by process {os.getpid()} (" in other.stdout
         with pytest.raises(StoreBusyError):
             open_store(str(path), write=True)
     finally:

@@ -3,6 +3,7 @@ its 503 on time, and the work really stops, because the server process running i
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -40,7 +41,8 @@ def _children(pid: int) -> dict[int, bytes]:
 
 
 def _servers(pid: int) -> set[int]:
-    return {child for child, cmdline in _children(pid).items() if b"spawn_main" in cmdline}
+    """The server worker processes of the supervisor ``pid`` (forked or spawned; not multiprocessing's helpers)."""
+    return {child for child, cmdline in _children(pid).items() if b"resource_tracker" not in cmdline}
 
 
 def _cpu_seconds(pids: set[int]) -> float:
@@ -75,7 +77,13 @@ def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subpr
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {**os.environ, "FTZGRAPH_QUERY_TIMEOUT_MS": "1000", "FTZGRAPH_WORKERS": "1"}
+    # No refusal of the client after a runaway here (tests/test_slow_work.py has it): every test asks from 127.0.0.1.
+    env = {
+        **os.environ,
+        "FTZGRAPH_QUERY_TIMEOUT_MS": "1000",
+        "FTZGRAPH_WORKERS": "1",
+        "FTZGRAPH_RUNAWAY_PENALTY_S": "0",
+    }
     env.pop("FTZGRAPH_WRITE_TOKEN", None)
     command = [sys.executable, "-m", "ftzgraph.api.cli", "serve", "--store", str(path), "--port", str(port)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -153,3 +161,56 @@ def test_a_deeply_nested_query_is_refused_and_crashes_nothing(serve: tuple[str, 
     status, body = _get(f"{base}/sparql?query={quote(COUNT)}")
     assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "100"
     assert _servers(supervisor.pid) == before
+
+
+def _get_from(address: str, url: str) -> tuple[int, bytes]:
+    """GET ``url`` from the loopback ``address`` (another client than 127.0.0.1)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30, source_address=(address, 0))
+    try:
+        connection.request("GET", f"{parts.path}?{parts.query}", headers={"Accept": "application/json"})
+        answer = connection.getresponse()
+        return answer.status, answer.read()
+    finally:
+        connection.close()
+
+
+def test_a_client_whose_query_replaced_a_worker_is_refused_a_while_and_others_are_not(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "store"
+    store = ox.Store(str(path))
+    store.extend(
+        ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(str(i)), ox.NamedNode(f"{EX}g"))
+        for i in range(100)
+    )
+    store.flush()
+    del store
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "FTZGRAPH_QUERY_TIMEOUT_MS": "1000", "FTZGRAPH_SLOW_QUERY_MS": "200"}
+    env.pop("FTZGRAPH_WRITE_TOKEN", None)
+    command = [sys.executable, "-m", "ftzgraph.api.cli", "serve", "--store", str(path), "--port", str(port)]
+    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                with contextlib.suppress(OSError):
+                    if _get(f"{base}/sparql?query={quote(COUNT)}", timeout=2)[0] == 200:
+                        break
+                assert server.poll() is None and time.monotonic() < deadline, "ftzgraph serve did not start"
+                time.sleep(0.2)
+            assert _get(f"{base}/sparql?query={quote(ENDLESS)}")[0] == 503
+            time.sleep(2)  # its worker is replaced
+            status, body = _get(f"{base}/sparql?query={quote(COUNT)}")
+            assert status == 429 and "FTZGRAPH_RUNAWAY_PENALTY_S" in json.loads(body)["error"]
+            status, _ = _get_from("127.0.0.2", f"{base}/sparql?query={quote(COUNT)}")
+            assert status == 200
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(20)
