@@ -64,7 +64,7 @@ def edited(bundled_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Edit
     before = records(store)
     provider_case, new_provider, deleted_case, agency_case = edit(source, before)
     digests.append(hashlib.sha256(source.read_bytes()).hexdigest())
-    output = run("build", str(source), "--store", store, "--quiet")
+    output = run("build", str(source), "--store", store, "--quiet", "--force")  # it drops a case on purpose
     assert "recorded as run" in output
     others = {a for n, r in before.items() if n != deleted_case for a in r["agencies"]} | {ADDED_AGENCY}
     mine = before[deleted_case]["agencies"]
