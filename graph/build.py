@@ -230,8 +230,7 @@ def _should_validate(mode: str, index: int, digest: str | None, total: int) -> b
 def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
     """Results in the order batch-declaring documents first, then the rest with the batches shared.
 
-    The pass that finds batch-declaring documents reads each file once more (about 5 ms for a text file);
-    it runs in the same worker pool.
+    The pass that finds batch-declaring documents reads each file once more; it runs in the same worker pool.
     """
     paths = [p for p, _ in files]
     pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(files) > 1 else None
