@@ -16,6 +16,8 @@ import pyoxigraph as ox
 from ftzgraph.graph.errors import QueryError, StoreError
 
 Row = dict[str, Any]
+# What a graph write carries: a replaced graph's triples or quads, or the triples added to a shared graph.
+Statements = list[ox.Triple | ox.Quad] | list[ox.Triple]
 
 BULK_LOAD_MAX_QUADS = 500_000
 """The largest write ``OxigraphStore.replace_graphs_nquads`` hands to Oxigraph's bulk loader (which ingests
@@ -168,7 +170,9 @@ class OxigraphStore:
                 )
                 return
             parts = []
-            for graph, statements in [*graphs.items(), *additions.items()]:
+            # one list of both kinds: the replaced graphs' statements, then the added triples
+            writes: list[tuple[str, Statements]] = [*graphs.items(), *additions.items()]
+            for graph, statements in writes:
                 triples = [ox.Triple(t.subject, t.predicate, t.object) for t in statements]
                 parts.append((graph, (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")))
             drops = " ; ".join(f"DROP SILENT GRAPH <{graph}>" for graph in graphs)
