@@ -25,6 +25,17 @@ from typing import Any
 PREFIX = "ftzgraph."
 
 
+def _caller(frame: FrameType) -> str:
+    """The nearest ftzgraph module up the stack from ``frame`` (stdlib and library frames are passed over)."""
+    back = frame.f_back
+    while back is not None:
+        module = back.f_globals.get("__name__", "")
+        if module.startswith(PREFIX):
+            return str(module).removeprefix(PREFIX)
+        back = back.f_back
+    return ""
+
+
 class Recorder:
     """Records (module, function) on every call into ftzgraph code while ``on``, in every thread.
 
@@ -34,14 +45,14 @@ class Recorder:
 
     def __init__(self) -> None:
         self.on = False
-        self.calls: list[tuple[str, str]] = []
+        self.calls: list[tuple[str, str, str]] = []
 
     def profile(self, frame: FrameType, event: str, _arg: Any) -> None:
         if not self.on or event != "call":
             return
         module = frame.f_globals.get("__name__", "")
         if module.startswith(PREFIX) and not frame.f_code.co_name.startswith("<"):
-            self.calls.append((module.removeprefix(PREFIX), frame.f_code.co_name))
+            self.calls.append((_caller(frame), module.removeprefix(PREFIX), frame.f_code.co_name))
 
     @contextmanager
     def installed(self) -> Iterator[None]:
@@ -55,7 +66,7 @@ class Recorder:
             threading.setprofile(None)  # type: ignore[arg-type]
 
     @contextmanager
-    def walk(self) -> Iterator[list[tuple[str, str]]]:
+    def walk(self) -> Iterator[list[tuple[str, str, str]]]:
         self.calls = []
         self.on = True
         try:
@@ -64,37 +75,32 @@ class Recorder:
             self.on = False
 
 
-def summary(name: str, calls: list[tuple[str, str]], show_hops: bool) -> None:
+def summary(name: str, calls: list[tuple[str, str, str]], show_hops: bool) -> None:
     """The walk's figures, counted on distinct hops.
 
-    A hop is a call that changes module (``module:function``, from the module of the call before). The same
-    hop repeated in a loop (once per case, per triple) is one step of the walk, so hops are counted once each,
-    in the order first taken. ``returns`` counts the distinct hops into a module the walk had already left.
+    A hop is a call from one module into a function of another (``caller -> module:function``). The same hop
+    repeated in a loop (once per case, per triple) is one step of the walk, so each is counted once, in the
+    order first taken. ``returns`` counts the hops into a module the walk had already entered before.
     """
-    steps = [
-        (calls[i - 1][0] if i else "", *call) for i, call in enumerate(calls) if i == 0 or call[0] != calls[i - 1][0]
-    ]
-    distinct = list(dict.fromkeys(steps))
-    seen: set[str] = set()
+    hops = list(dict.fromkeys(call for call in calls if call[0] != call[1]))
+    seen: set[str] = {calls[0][1]} if calls else set()
     returns_per_module: dict[str, int] = {}
-    for _, module, _function in distinct:
-        if module in seen:
+    marked = []
+    for caller, module, function in hops:
+        back = module in seen
+        if back:
             returns_per_module[module] = returns_per_module.get(module, 0) + 1
         seen.add(module)
+        marked.append(f"    {caller} -> {module}:{function}{' (back)' if back else ''}")
     returns = sum(returns_per_module.values())
-    print(f"{name}: {len(seen)} modules, {len(distinct)} distinct hops, {returns} returns to a module it had left")
-    print(f"  (all calls {len(calls)}, all changes of module {len(steps)})")
+    print(
+        f"{name}: {len(seen)} modules, {len(hops)} distinct hops, {returns} of them back into a module entered before"
+    )
     top = sorted(returns_per_module.items(), key=lambda item: -item[1])[:8]
     print("  most returned to: " + ", ".join(f"{module} {count}" for module, count in top))
-    print("  modules in order of first visit: " + " -> ".join(dict.fromkeys(module for _, module, _ in distinct)))
+    print("  modules in order of first visit: " + " -> ".join(dict.fromkeys(module for _, module, _ in calls)))
     if show_hops:
-        for before, module, function in distinct:
-            back = (
-                " (back)"
-                if before and module in [m for _, m, _ in distinct[: distinct.index((before, module, function))]]
-                else ""
-            )
-            print(f"    {before} -> {module}:{function}{back}")
+        print("\n".join(marked))
 
 
 def main() -> None:
