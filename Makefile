@@ -34,6 +34,7 @@ run: setup
 lint: setup
 	$(BIN)/ruff check graph api ontology tests scripts
 	$(BIN)/ruff format --check graph api ontology tests scripts
+	$(BIN)/mypy graph api
 
 # Then the wheel itself: built, installed into a clean venv in a temporary folder and used there
 # (scripts/wheel_smoke.py), since the editable install the tests use cannot miss a file.

@@ -1,8 +1,8 @@
 """Decoding ``application/x-www-form-urlencoded`` text (query strings, form bodies) to name/value pairs.
 
-Same result as ``urllib.parse.parse_qsl(raw.decode(), keep_blank_values=True, errors="strict")``, about four
-times faster on a percent-encoded SPARQL query: ``unquote`` walks the escapes in Python (~70 µs for the 1.3 KB
-lineage query of the benchmark, whose Chinese comment is all escapes), where this hands well-formed escapes
+Same result as ``urllib.parse.parse_qsl(raw.decode(), keep_blank_values=True, errors="strict")``, faster on
+a percent-encoded SPARQL query: ``unquote`` walks the escapes in Python (a Chinese comment in a query is all
+escapes), where this hands well-formed escapes
 to ``binascii.a2b_qp``, C code for quoted-printable, whose ``=XX`` escapes are ``%XX`` with another sign:
 literal ``=`` are escaped as ``=3D`` first, then ``%`` becomes ``=``. Quoted-printable treats a malformed
 escape differently (``=ZZ``, a soft line break ``=\\n``), so text with a ``%`` not followed by two hex digits

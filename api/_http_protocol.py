@@ -1,7 +1,7 @@
 """uvicorn's httptools protocol, able to take a request target longer than 64 KiB, with a header timeout,
 writing each response's head and body in one send.
 
-httptools (llhttp) parses requests several times faster than h11, which is why ``ftzgraph serve`` uses it,
+httptools (llhttp) parses requests faster than h11, which is why ``ftzgraph serve`` uses it,
 but its URL splitter (``httptools.parse_url``) keeps offsets in 16 bits: a request target over 65,535 bytes,
 such as ``/search?q=`` with 10,000 Chinese characters (90 KB percent-encoded), failed with a bare "Invalid
 HTTP request received." before the app could say what was wrong. Here a long target is split at its first

@@ -2,7 +2,9 @@
 
 Every error path goes through ``error_response``: our own ``ApiError``, the domain's errors (mapped by
 class in ``DOMAIN_STATUS``), FastAPI's validation errors, Starlette's 404/405, and anything unexpected,
-which is logged and answered 500 (never dressed up as a 400).
+which is logged and answered 500 (never dressed up as a 400). A domain error with no mapping is a server
+fault too (a missing server font, a broken data file): it answers 500 and is logged, because only a
+mapped class says that the client asked for something wrong.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ DOMAIN_STATUS: list[tuple[type[FtzGraphError], int]] = [
     (QueryError, 400),
     (StoreError, 500),
 ]
+# A domain error whose class is not mapped above: the server's fault until a mapping says otherwise.
+UNMAPPED_STATUS = 500
 
 
 class ApiError(Exception):
@@ -61,7 +65,7 @@ async def _api_error(request: Request, error: Exception) -> JSONResponse:
 
 
 async def _domain_error(request: Request, error: Exception) -> JSONResponse:
-    status = next((code for cls, code in DOMAIN_STATUS if isinstance(error, cls)), 400)
+    status = next((code for cls, code in DOMAIN_STATUS if isinstance(error, cls)), UNMAPPED_STATUS)
     if status >= 500:
         logger.error("%s %s failed: %s", request.method, request.url.path, error)
     return error_response(status, str(error), {"Retry-After": "5"} if status == 429 else None)

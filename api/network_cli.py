@@ -115,7 +115,7 @@ for _kind in KINDS:
     network.add_command(_export_command(_kind))
 
 
-def _fmt(value: float) -> str:
+def _fmt(value: float | str) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 

@@ -1,12 +1,11 @@
 """The SPARQL 1.1 Protocol query endpoint, ``/sparql``, as a plain ASGI app.
 
-Why not a FastAPI route: ``/sparql`` is the hot path (benchmarked in issue 3), and FastAPI's routing,
-dependency solving, request and response objects cost about 0.5 ms of server CPU per request, as much as
-evaluating a lineage query. The app (``app.FtzGraphApi``) hands every ``/sparql`` request here before its
-routing; the endpoint reads the request with the same functions as the other protocol routes
-(``sparql.read_params``), answers errors with the one error body (``errors.error_for``), and is wrapped in
-the same body-size limit and CORS middleware as the rest of the app. Its OpenAPI description is
-``OPENAPI_PATH``.
+Why not a FastAPI route: ``/sparql`` is the hot path (benchmarked in issue 3), and FastAPI's routing, dependency
+solving, request and response objects cost as much server CPU per request as evaluating a lineage query (the benchmark
+scripts print the figures). The app (``app.FtzGraphApi``) hands every ``/sparql`` request here before its routing; the
+endpoint reads the request with the same functions as the other protocol routes (``sparql.read_params``), answers errors
+with the one error body (``errors.error_for``), and is wrapped in the same body-size limit and CORS middleware as the
+rest of the app. Its OpenAPI description is ``OPENAPI_PATH``.
 """
 
 from __future__ import annotations

@@ -39,8 +39,8 @@ def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while a network is built or measured.
 
     Why: a 100k-case network allocates millions of tuples, dicts and lists, and each allocation burst triggers
-    collections that walk every live container; none of it is cyclic garbage. Parsing 300k result rows took
-    0.6 s with the collector on and 0.25 s with it off. The previous state is restored on exit.
+    collections that walk every live container; none of it is cyclic garbage, so the walks are pure cost (the
+    benchmark scripts measure how much). The previous state is restored on exit.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -77,7 +77,7 @@ def table(store: Store, query: str, columns: tuple[str, ...]) -> Table:
 
     Unbound values are ``""``; IRIs and literals are their text. Why not ``Store.select``: at 100k cases the
     networks read 400k rows, and making a Python value of each term cost more than the query. The embedded
-    store writes the SPARQL CSV results format natively and splitting it is several times faster. Any other
+    store writes the SPARQL CSV results format natively and splitting it is much cheaper. Any other
     store (a remote server) goes through ``select``, whose values are turned into the same strings.
     """
     query = PREFIXES + query
@@ -87,7 +87,7 @@ def table(store: Store, query: str, columns: tuple[str, ...]) -> Table:
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (``np.unique`` without options hashes, ~30x slower on 300k integers)."""
+    """Sorted distinct values by sort and compare (``np.unique`` without options hashes, which is slower)."""
     values = np.sort(values)
     return values[np.r_[True, values[1:] != values[:-1]]] if values.size else values
 

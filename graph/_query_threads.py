@@ -1,13 +1,13 @@
 """Threads that evaluate SPARQL queries for the server, and what happens to a query that outlives its deadline.
 
 Why threads, and why a runaway ends its process: pyoxigraph evaluates a query in one uninterruptible call
-(an aggregate over 20k triples kept a thread busy for 72 s in our measurement) with the GIL released. A
+(a large aggregate can keep a thread busy far beyond any deadline) with the GIL released. A
 thread lets the event loop answer 503 at the deadline while the engine works on, but nothing can stop that
 thread, so the process that runs it must end. ``ftzgraph serve`` runs its server processes under a
 supervisor: ``on_runaway`` asks this process to stop gracefully (no new connections, the other requests
-finish, then exit, which ends the thread) and the supervisor starts a fresh one. Worker processes per query
-did the same without ending the server, at ~300 µs of pipe and wake-up per query; threads let the lineage
-query reach 2,000 requests/s instead of 1,300 on two cores (``scripts/bench_http.py``).
+finish, then exit, which ends the thread) and the supervisor starts a fresh one. Queries used to run in
+worker processes, which could be killed without ending the server, but paid a pipe and a wake-up on every
+query; threads answer more requests per second (``scripts/bench_http.py`` prints the figures).
 The threads are daemons, so a runaway never holds up the interpreter's exit.
 """
 

@@ -53,7 +53,7 @@ class Outcome:
     truncated: bool = False
     message: str = ""
     elapsed_ms: float = 0.0
-    """Evaluation and serialisation time in the worker (not waiting for or starting one)."""
+    """Evaluation and serialisation time on the query thread (not the wait for a free one)."""
 
 
 class _Enough(Exception):
@@ -63,7 +63,7 @@ class _Enough(Exception):
 class _LineCap:
     """A file-like sink for SPARQL TSV that keeps the first ``lines`` lines (one per solution, after the header).
 
-    pyoxigraph serialises in Rust into ``write`` (chunks of ~8 KB); counting newlines there costs little,
+    pyoxigraph serialises in Rust into ``write`` in chunks; counting newlines there costs little,
     and raising stops the serialiser. TSV has exactly one line per solution (literals escape their newlines).
     """
 
@@ -100,8 +100,8 @@ def _capped_solutions(results: ox.QuerySolutions, job: Job) -> tuple[bytes, bool
     """At most ``max_rows`` solutions as SPARQL TSV, and whether more were left out.
 
     pyoxigraph cannot build results from a list, so the cap goes through TSV, written and read back in Rust:
-    about 15 µs over serialising directly for a one-row answer, and half the time of making Python terms for
-    a 9,000-row one (80 vs 220 ms; same bytes as a direct serialisation).
+    a little dearer than serialising directly for a small answer, much cheaper than making Python terms for
+    a large one, and the same bytes as a direct serialisation (``scripts/`` benchmarks give the figures).
     """
     sink = _LineCap(job.max_rows + 1, job.deadline)  # the header line, then one line per solution
     try:
@@ -175,7 +175,7 @@ class StoreWatch:
 
     Any write appends to a RocksDB write-ahead log (``*.log``: its size and mtime change); flushes and
     compactions create and delete files (the folder's mtime changes, and then the folder is listed again).
-    Listing and stat-ing every file on each query cost about 60 µs; this costs about 5.
+    Listing and stat-ing every file on each query would cost far more than these few calls.
     """
 
     def __init__(self, path: str) -> None:

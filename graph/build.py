@@ -246,8 +246,8 @@ def _failed(item: tuple[Path, bool], reason: str) -> _Result:
 def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
     """Results in the order batch-declaring documents first, then the rest with the batches shared.
 
-    The pass that finds batch-declaring documents reads each file once more (about 5 ms for a text file);
-    it runs in the same worker pool. A worker that dies costs its document only (``_build_pool``).
+    The pass that finds batch-declaring documents reads each file once more; it runs in the same worker pool.
+    A worker that dies costs its document only (``_build_pool``).
     """
     paths = [p for p, _ in files]
     parallel = workers > 1 and len(files) > 1

@@ -392,8 +392,8 @@ def derive_network(store: Store, kind: str, flt: NetworkFilter = NO_FILTER) -> n
 
 def derive_networks(store: Store, kinds: Iterable[str], flt: NetworkFilter = NO_FILTER) -> dict[str, nx.Graph]:
     """Several networks for the cases ``flt`` keeps, asking the store each question once. Why: ``network stats``
-    needs the bipartite and diffusion networks too (provider summaries), and at 100k cases each re-reading the
-    cases, their agencies and batches cost ~1.5 s."""
+    needs the bipartite and diffusion networks too (provider summaries), and on a large store re-reading the
+    cases, their agencies and batches for each network is a cost worth sharing."""
     kinds = list(dict.fromkeys(kinds))
     for kind in kinds:
         if kind not in BUILDERS:

@@ -8,7 +8,7 @@ Results are deterministic: Louvain and betweenness sampling are seeded. Betweenn
 ``exact_betweenness_max`` nodes and sampled above (``k`` pivots drawn as networkx draws them); it follows
 weighted distances (1/weight) while Dijkstra from every pivot stays within ``WEIGHTED_BETWEENNESS_MAX_WORK``
 pivot-edges, and counts hops above that, by breadth-first search on arrays (:func:`hop_betweenness`). ``notes``
-says which. At 100k synthetic cases the agency network (3,640 nodes, 46k edges) is measured in about 2 s.
+says which. The limits keep measuring a large synthetic build's agency network interactive (see the benchmarks).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """RDF terms as N-Triples text: how documents' triples are built, shipped between processes and loaded.
 
-Why text and not rdflib terms: creating rdflib ``URIRef``/``Literal`` objects, converting them to Oxigraph
-terms and serialising them cost about 30 ms per document of the genre, most of the per-document work outside
-extraction (issue #5). A ``Term`` is already what N-Triples and N-Quads write, so a document's graph travels
-as bytes and Oxigraph parses it in Rust. ``rdflib_graph`` turns them back into an rdflib graph for pySHACL.
+Why text and not rdflib terms: creating rdflib ``URIRef``/``Literal`` objects, converting them to Oxigraph terms and
+serialising them was most of the per-document work outside extraction (issue #5). A ``Term`` is already what N-Triples
+and N-Quads write, so a document's graph travels as bytes and Oxigraph parses it in Rust. ``rdflib_graph`` turns them
+back into an rdflib graph for pySHACL.
 """
 
 from __future__ import annotations

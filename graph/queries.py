@@ -101,8 +101,8 @@ def lineage(store: Store, case_iri: str) -> dict[str, Any]:
     """Where a case's reform came from, each edge with the sentence that says so.
 
     Every OPTIONAL repeats the case IRI: Oxigraph evaluates an OPTIONAL's inner pattern on its own and joins
-    it afterwards, so ``OPTIONAL { ?claim ftz:evidence ?ev … }`` read every evidence node of the store (19 s
-    at 100k cases) where the anchored form reads the case's own.
+    it afterwards, so ``OPTIONAL { ?claim ftz:evidence ?ev … }`` read every evidence node of the store
+    where the anchored form reads the case's own.
     """
     case = iri_ref(case_iri)
     head = store.select(

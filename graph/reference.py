@@ -41,7 +41,9 @@ def reference_graph(gazetteer: Gazetteer) -> Graph:
         if path.exists():
             graph.parse(path, format="turtle")
     domains = {
-        str(label): concept for concept, label in graph.subject_objects(SKOS.prefLabel) if label.language == "zh"
+        str(label): concept
+        for concept, label in graph.subject_objects(SKOS.prefLabel)
+        if isinstance(label, Literal) and label.language == "zh"
     }
 
     for zone_id, zone in gazetteer.zones.items():

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from ftzgraph.graph._remote_http import RemoteClient, RemoteConfig
 from ftzgraph.graph._remote_lock import RemoteLock
 from ftzgraph.graph.errors import QueryError, StoreError
-from ftzgraph.graph.store import Row, term_value
+from ftzgraph.graph.store import Row, Statements, term_value
 from ftzgraph.ontology.namespace import GRAPH
 
 STAGING_PREFIX = str(GRAPH["staging/"])
@@ -177,7 +177,8 @@ class RemoteStore:
         staged: dict[str, str] = {}
         added: dict[str, str] = {}
         try:
-            for i, (graph, statements) in enumerate([*graphs.items(), *add.items()]):
+            writes: list[tuple[str, Statements]] = [*graphs.items(), *add.items()]
+            for i, (graph, statements) in enumerate(writes):
                 if not statements:
                     continue
                 staging = f"{STAGING_PREFIX}{run}/{i}"

@@ -30,8 +30,8 @@ def export_store(store: Store, fmt: str, graph: str | None = None) -> bytes:
     if fmt in TRIPLE_FORMATS:
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
         ordered = sorted(triples, key=str)
-        kwargs = {"prefixes": PREFIXES} if fmt == "turtle" else {}
-        return ox.serialize(ordered, format=TRIPLE_FORMATS[fmt], **kwargs) or b""
+        prefixes = PREFIXES if fmt == "turtle" else None
+        return ox.serialize(ordered, format=TRIPLE_FORMATS[fmt], prefixes=prefixes) or b""
     raise ValueError(f"unknown export format '{fmt}' (turtle, ntriples, nquads, trig, jsonld)")
 
 

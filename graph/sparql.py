@@ -70,10 +70,10 @@ FORBIDDEN_IN_UPDATE = {"SERVICE", "LOAD"}
 
 
 def _may_name_keywords(query: str) -> bool:
-    """Whether the text may hold a keyword the endpoint acts on (SERVICE, FROM); a superset, in ~1 µs per KB.
+    """Whether the text may hold a keyword the endpoint acts on (SERVICE, FROM); a cheap superset.
 
     Substring tests on the lowered text, not a regex: a case-insensitive pattern with a look-behind costs
-    ~50 µs per KB, as much as the rest of a small query's handling in the server process.
+    as much as the rest of a small query's handling in the server process.
     """
     lowered = query.lower()
     return "service" in lowered or "from" in lowered

@@ -22,7 +22,7 @@ with warnings.catch_warnings():
 
 @contextmanager
 def client_for(store: OxigraphStore) -> Iterator[Any]:
-    """A client whose app runs its lifespan (so the SPARQL worker processes stop at the end)."""
+    """A client whose app runs its lifespan (so the SPARQL query threads stop at the end)."""
     app = create_app(store, Settings(query_workers=1, write_token=None))
     with TestClient(app) as client:
         yield client

@@ -99,7 +99,7 @@ def collect(suite: str) -> list[Case]:
 
 
 def make_client(tmp: Path) -> TestClient:
-    """A fresh app on an on-disk store (the production path: queries in killable worker processes)."""
+    """A fresh app on an on-disk store (the production path: queries on the server's query threads)."""
     from ftzgraph.api.app import create_app
     from ftzgraph.api.settings import Settings
     from ftzgraph.graph.store import OxigraphStore

@@ -1,10 +1,7 @@
-"""Agencies: against the gold annotation, name normalisation, sectors, hierarchy and robustness.
+"""Agencies: well-formed extractions, name normalisation, sectors, hierarchy and robustness.
 
-Scoring rule (gold README): an extracted name and a gold name match when they are equal after removing
-whitespace, or when one equals the other with the case's own city or county prefix added (农业农村局 in a
-绥芬河 case = 绥芬河市农业农村局). The case's city is its provider when that is a city, else the city of its
-FTZ area (绥芬河片区 -> 绥芬河市) when the case text names that city. Matching is one-to-one per case.
-The 28 case texts come from ``_gold_cases`` (cut by the gold's ``line`` field, until the splitter lands).
+Precision and recall against the gold annotation are tested once, end to end through the product's scorer,
+in ``test_gold.py``. The 28 case texts come from ``_gold_cases`` (cut by the gold's ``line`` field).
 """
 
 from __future__ import annotations
@@ -19,97 +16,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from ftzgraph.graph.extract.agencies import extract_agencies, load_sector_scheme, parent_of, sector_of
-from ftzgraph.graph.model import CaseText
-from ftzgraph.graph.quality import standard_name
 
-MIN_PRECISION = 0.90
-MIN_RECALL = 0.85
 SECTOR = "https://w3id.org/ftzgraph/id/sector/"
-
-# Where we believe the gold is wrong. The raw figures (gold as is) must pass the thresholds too; these
-# only explain the remaining differences and give the adjusted figures.
-GOLD_DISPUTED = {
-    # Case 24 counts bare place names as acting bodies (牡丹江市组建了…, 绥芬河在东宁市…修建了…), while case 2
-    # does not count 伊春市 in the same role (伊春市积极复制推广…, 伊春市参照…). A city as such is the
-    # provider/place, not a government body; the extractor does not turn place names into bodies.
-    (24, "牡丹江市"): "city as subject, not a named body (cf. 伊春市 in case 2)",
-    (24, "绥芬河市"): "city as subject, not a named body (cf. 伊春市 in case 2)",
-    (24, "东宁市"): "city as subject, not a named body (cf. 伊春市 in case 2)",
-    # 绥东试验区建设推进组 is a working group (…推进组), like 知识产权工作专班 and 协调小组 that the gold
-    # itself files under other_actors in case 4; working groups are excluded by design.
-    (24, "绥东试验区建设推进组"): "working group; gold files other 专班/小组 under other_actors",
-    # "在行政审批服务中心设置“一业一证”综合窗口": the centre is the place of a counter, as 在银行、政务服务中心
-    # 设置…网点 in case 25, which the gold does not count; issue #15 asks for places to be told from actors.
-    (20, "行政审批服务中心"): "named as the place of a counter (在…设置…窗口), like case 25",
-}
-# Gold names we believe denote the same body as an extracted name that the matching rule cannot equate.
-GOLD_SAME_BODY = {
-    # The gold note says case 28 ends on an empty 四、 heading; the source has a paragraph there naming
-    # 绥芬河市税务局. The area's bureau is the city's bureau (the gold's own reading in case 22, where
-    # 绥芬河片区…市场监管局 is merged into 绥芬河市市场监督管理局), so both forms are one body.
-    (28, "绥芬河片区税务局"): "绥芬河市税务局",
-}
-# Extracted bodies the gold leaves out though its own convention elsewhere includes them.
-EXTRA_DISPUTED: dict[tuple[int, str], str] = {}
 
 
 def _squash(name: str) -> str:
     return re.sub(r"\s+", "", name)
-
-
-def _case_prefixes(entry: dict, case: CaseText) -> list[str]:
-    """The case's own city or county, as the scoring rule uses it."""
-    provider = entry["provider"]
-    if provider.endswith(("市", "县")):
-        return [provider]
-    stem = provider.removesuffix("片区")
-    return [stem + "市"] if stem + "市" in case.text else []
-
-
-def _same(gold: str, got: str, prefixes: list[str]) -> bool:
-    """The gold README's rule, after writing short endings in their standard form (市发改委 = 市发展和改革委员会)."""
-    gold, got = standard_name(gold), standard_name(got)
-    return gold == got or any(gold == p + got or got == p + gold for p in prefixes)
-
-
-def _score(adjusted: bool) -> tuple[int, int, int, dict[int, tuple[list[str], list[str]]]]:
-    """(true positives, extracted, gold, {case: (missed gold names, extra extracted names)})."""
-    tp = n_got = n_gold = 0
-    details = {}
-    for entry, case in gold_cases():
-        n = entry["n"]
-        gold = [a["name"] for a in entry["agencies"]]
-        got = [a.name for a in extract_agencies(case, entry["provider"])]
-        if adjusted:
-            gold = [GOLD_SAME_BODY.get((n, g), g) for g in gold if (n, g) not in GOLD_DISPUTED]
-            got = [g for g in got if (n, g) not in EXTRA_DISPUTED]
-        prefixes = _case_prefixes(entry, case)
-        unmatched = list(got)
-        missed = []
-        for name in gold:
-            hit = next((g for g in unmatched if _same(name, g, prefixes)), None)
-            if hit is None:
-                missed.append(name)
-            else:
-                unmatched.remove(hit)
-        tp += len(gold) - len(missed)
-        n_got += len(got)
-        n_gold += len(gold)
-        if missed or unmatched:
-            details[n] = (missed, unmatched)
-    return tp, n_got, n_gold, details
-
-
-@pytest.mark.parametrize("adjusted", [False, True], ids=["gold-as-is", "gold-with-exceptions"])
-def test_agencies_against_gold(adjusted: bool) -> None:
-    tp, n_got, n_gold, details = _score(adjusted)
-    precision, recall = tp / n_got, tp / n_gold
-    label = "with exceptions" if adjusted else "gold as is"
-    print(f"\nagencies ({label}): precision {precision:.3f} ({tp}/{n_got}), recall {recall:.3f} ({tp}/{n_gold})")
-    for n, (missed, extra) in sorted(details.items()):
-        print(f"  case {n}: missed {missed}, extra {extra}")
-    assert precision >= MIN_PRECISION
-    assert recall >= MIN_RECALL
 
 
 def test_every_extracted_agency_is_well_formed() -> None:

@@ -258,3 +258,63 @@ def test_openapi_has_an_example_for_every_resource_endpoint(client: Any) -> None
     for path in paths:
         content = spec["paths"][path]["get"]["responses"]["200"]["content"]
         assert any("example" in media for media in content.values()), path
+
+
+# A value for each path parameter of the JSON examples: the first item of the real listing, so nothing is typed in.
+PATH_PARAMETERS = {"case_id": "/cases", "reform_id": "/reforms", "zone_id": "/zones", "agency_id": "/agencies"}
+QUERY_PARAMETERS = {"/search": {"q": "海关"}}
+
+
+def _is_count_table(value: dict[str, Any]) -> bool:
+    return bool(value) and all(isinstance(v, int) and not isinstance(v, bool) for v in value.values())
+
+
+def _shape_differences(example: Any, real: Any, where: str = "") -> list[str]:
+    """Where ``example`` and ``real`` differ in shape: keys of objects, kinds of values, shape of list items."""
+    if isinstance(example, dict) and isinstance(real, dict):
+        if _is_count_table(example) and _is_count_table(real):  # keys are data (class names, providers)
+            return []
+        # FastAPI drops null values from OpenAPI examples, so a key the example lacks must be null in the answer.
+        extra = sorted(set(example) - set(real))
+        missing = sorted(key for key in set(real) - set(example) if real[key] is not None)
+        if extra or missing:
+            return [f"{where or '.'}: keys only in the example {extra}, only in the answer {missing}"]
+        return [d for key in example for d in _shape_differences(example[key], real[key], f"{where}.{key}")]
+    if isinstance(example, list) and isinstance(real, list):
+        return _shape_differences(example[0], real[0], f"{where}[0]") if example and real else []
+    if example is None or real is None:  # an optional value: null in one, a value in the other
+        return []
+    kinds = (bool, int | float, str, list, dict)
+    same = any(isinstance(example, kind) and isinstance(real, kind) for kind in kinds)
+    return [] if same else [f"{where}: example {type(example).__name__} != real {type(real).__name__}"]
+
+
+def test_shape_differences_can_fail() -> None:
+    assert _shape_differences({"a": [{"b": "x"}]}, {"a": [{"b": "y"}]}) == []
+    assert _shape_differences({"a": [{"b": "x"}]}, {"a": [{"c": "x"}]})
+    assert _shape_differences({"a": {"P": 1}}, {"a": {"Q": 2}}) == []  # a count table: its keys are data
+    assert _shape_differences({"a": "x"}, {"a": 1})
+    assert _shape_differences({}, {"a": "x"}) and _shape_differences({"a": "x"}, {})
+    assert not _shape_differences({}, {"a": None})
+
+
+def test_every_json_example_has_the_shape_of_a_real_answer(client: Any) -> None:
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Duplicate Operation ID", category=UserWarning)
+        spec = client.get("/openapi.json").json()
+    compared = 0
+    for path, item in spec["paths"].items():
+        example = item.get("get", {}).get("responses", {}).get("200", {}).get("content", {})
+        example = example.get("application/json", {}).get("example")
+        if example is None:
+            continue
+        url = path.replace("{kind}", "agencies")
+        for name, listing in PATH_PARAMETERS.items():
+            if "{" + name + "}" in url:
+                url = url.replace("{" + name + "}", _ok(client, listing)["data"][0]["id"])
+        if path in QUERY_PARAMETERS:
+            url += "?" + urlencode(QUERY_PARAMETERS[path])
+        assert "{" not in url, f"no value for a parameter of {path}"
+        assert _shape_differences(example, _ok(client, url)) == [], path
+        compared += 1
+    assert compared >= 15

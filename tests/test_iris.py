@@ -1,13 +1,19 @@
-"""IRIs are ASCII, stable and derived from content."""
+"""IRIs are ASCII, stable across processes, distinct for distinct names and derived from content."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ftzgraph.graph import iris
+from ftzgraph.graph.iris import name_key
+from ftzgraph.graph.text import title_key
 
 ASCII_IRI = re.compile(r"^https://w3id\.org/ftzgraph/id/[A-Za-z0-9/_.-]+$")
 
@@ -18,10 +24,55 @@ def test_names_always_give_ascii_iris(name: str) -> None:
         assert ASCII_IRI.match(str(iri)), iri
 
 
+@given(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30))
+def test_names_with_different_keys_give_different_iris(first: str, second: str) -> None:
+    assume(name_key(first) != name_key(second))
+    assert iris.agency(first) != iris.agency(second)
+    assert iris.place(first) != iris.place(second)
+    assert iris.company(first) != iris.company(second)
+
+
 @given(st.text(min_size=1, max_size=30))
-def test_same_name_same_iri(name: str) -> None:
-    assert iris.agency(name) == iris.agency(name)
-    assert iris.reform(f"“{name}”") == iris.reform(name)
+def test_kinds_do_not_share_iris(name: str) -> None:
+    assert len({iris.agency(name), iris.place(name), iris.reform(name), iris.company(name)}) == 4
+
+
+@given(st.text(min_size=1, max_size=30), st.sampled_from(["“{}”", "「{}」", " {} ", "‘{}’"]))
+def test_quotes_spacing_and_suffix_do_not_change_a_reform_iri(name: str, wrapping: str) -> None:
+    assume(title_key(name))
+    assert iris.reform(wrapping.format(name)) == iris.reform(name)
+
+
+# IRIs are a contract: stores and links made by earlier versions name these exact IRIs.
+PINNED = {
+    "agency": ("哈尔滨海关", "https://w3id.org/ftzgraph/id/agency/ec01204691cc"),
+    "place": ("绥芬河片区", "https://w3id.org/ftzgraph/id/place/53279ddfb09e"),
+    "reform": ("推行全通版食品药品许可证", "https://w3id.org/ftzgraph/id/reform/5a0cd1865356"),
+    "company": ("abc", "https://w3id.org/ftzgraph/id/company/a9993e364706"),
+}
+
+
+def test_known_names_keep_their_iris() -> None:
+    for kind, (name, expected) in PINNED.items():
+        assert str(getattr(iris, kind)(name)) == expected, kind
+    assert str(iris.policy("国函〔2019〕38号", "甲")) == "https://w3id.org/ftzgraph/id/policy/befec69df97b"
+
+
+def test_iris_are_the_same_in_another_process_with_another_hash_seed() -> None:
+    names = [name for name, _ in PINNED.values()] + ["中国（黑龙江）自由贸易试验区", "Customs  Office"]
+    script = (
+        "import json, sys\n"
+        "from ftzgraph.graph import iris\n"
+        "names = json.loads(sys.argv[1])\n"
+        "print(json.dumps([[str(iris.agency(n)), str(iris.reform(n))] for n in names]))\n"
+    )
+    here = [[str(iris.agency(n)), str(iris.reform(n))] for n in names]
+    for seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", script, json.dumps(names)], env=env, capture_output=True, text=True, check=True
+        )
+        assert json.loads(out.stdout) == here
 
 
 def test_spacing_width_and_quotes_do_not_change_a_reform_iri() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,10 @@ from ftzgraph.graph.network_export import (
     to_graphml,
 )
 from ftzgraph.graph.store import OxigraphStore
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message=".*httpx2.*")
+    from fastapi.testclient import TestClient
 
 pytestmark = pytest.mark.slow
 GEXF_XSD = Path(__file__).parent / "data" / "gexf-1.2" / "gexf.xsd"
@@ -129,13 +134,81 @@ def test_unknown_format_is_an_error(networks: dict[str, nx.Graph]) -> None:
         export_network(networks["agencies"], "dot")
 
 
+AGENCY_QUERY = """PREFIX ftz: <https://w3id.org/ftzgraph/ontology#>
+SELECT ?agency (COUNT(DISTINCT ?case) AS ?cases) WHERE { ?case a ftz:Case ; ftz:agency ?agency } GROUP BY ?agency"""
+PAIR_QUERY = """PREFIX ftz: <https://w3id.org/ftzgraph/ontology#>
+SELECT ?a ?b (COUNT(DISTINCT ?case) AS ?shared) WHERE {
+  ?case a ftz:Case ; ftz:agency ?a , ?b . FILTER(STR(?a) < STR(?b)) } GROUP BY ?a ?b"""
+Parsed = tuple[dict[str, int], dict[frozenset[str], int]]
+
+
+def _parse(fmt: str, data: bytes) -> Parsed:
+    """Nodes (id -> cases) and undirected edges (pair -> weight) read back from an export in ``fmt``."""
+    if fmt in ("graphml", "gexf"):
+        graph = nx.read_graphml(io.BytesIO(data)) if fmt == "graphml" else nx.read_gexf(io.BytesIO(data))
+        nodes = {str(n): int(d["cases"]) for n, d in graph.nodes(data=True)}
+        return nodes, {frozenset((str(u), str(v))): int(float(d["weight"])) for u, v, d in graph.edges(data=True)}
+    if fmt == "json":
+        elements = json.loads(data)["elements"]
+        nodes = {n["data"]["id"]: int(n["data"]["cases"]) for n in elements["nodes"]}
+        pairs = {
+            frozenset((e["data"]["source"], e["data"]["target"])): int(e["data"]["weight"]) for e in elements["edges"]
+        }
+        return nodes, pairs
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    node_rows = csv.DictReader(io.StringIO(archive.read("nodes.csv").decode("utf-8")))
+    edge_rows = csv.DictReader(io.StringIO(archive.read("edges.csv").decode("utf-8")))
+    return (
+        {row["id"]: int(row["cases"]) for row in node_rows},
+        {frozenset((row["source"], row["target"])): int(row["weight"]) for row in edge_rows},
+    )
+
+
+def _shape(fmt: str, data: bytes) -> tuple[set[str], int]:
+    """Node ids and the number of edges of an export of any kind, read back from ``fmt``."""
+    if fmt in ("graphml", "gexf"):
+        graph = nx.read_graphml(io.BytesIO(data)) if fmt == "graphml" else nx.read_gexf(io.BytesIO(data))
+        return {str(n) for n in graph.nodes}, graph.number_of_edges()
+    if fmt == "json":
+        elements = json.loads(data)["elements"]
+        return {n["data"]["id"] for n in elements["nodes"]}, len(elements["edges"])
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    nodes = csv.DictReader(io.StringIO(archive.read("nodes.csv").decode("utf-8")))
+    edges = csv.DictReader(io.StringIO(archive.read("edges.csv").decode("utf-8")))
+    return {row["id"] for row in nodes}, sum(1 for _ in edges)
+
+
+@pytest.fixture(scope="module")
+def agencies_by_sparql(built_store: OxigraphStore) -> Parsed:
+    """The co-participation network as the store's SPARQL answers it, independently of the network code."""
+    nodes = {str(row["agency"]): int(row["cases"]) for row in built_store.select(AGENCY_QUERY)}
+    pairs = {frozenset((str(row["a"]), str(row["b"]))): int(row["shared"]) for row in built_store.select(PAIR_QUERY)}
+    return nodes, pairs
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])
+def test_agency_export_matches_the_stores_sparql_answer(
+    built_store: OxigraphStore, agencies_by_sparql: Parsed, fmt: str
+) -> None:
+    from ftzgraph.api.app import create_app
+    from ftzgraph.api.settings import Settings
+
+    expected_nodes, expected_pairs = agencies_by_sparql
+    assert expected_nodes and expected_pairs  # the bundled document has agencies acting together
+    with TestClient(create_app(built_store, Settings(store=built_store.path))) as client:
+        response = client.get("/network/agencies", params={"format": fmt})
+    assert response.status_code == 200, response.text
+    nodes, pairs = _parse(fmt, response.content)
+    assert nodes == expected_nodes
+    assert pairs == expected_pairs
+
+
 def test_empty_network_exports(built_store: OxigraphStore) -> None:
     from ftzgraph.graph.network import NetworkFilter
 
     graph = derive_network(built_store, "agencies", NetworkFilter(provider="不存在的单位"))
     for fmt in ("graphml", "gexf", "json", "csv"):
-        assert export_network(graph, fmt)
-    assert nx.read_gexf(io.BytesIO(to_gexf(graph))).number_of_nodes() == 0
+        assert _parse(fmt, export_network(graph, fmt)) == ({}, {}), fmt
 
 
 @pytest.mark.parametrize(
@@ -149,8 +222,6 @@ def test_empty_network_exports(built_store: OxigraphStore) -> None:
     ],
 )
 def test_network_endpoint_serves_every_kind_and_format(built_store, kind: str, fmt: str, media: str) -> None:  # type: ignore[no-untyped-def]
-    from fastapi.testclient import TestClient
-
     from ftzgraph.api.app import create_app
     from ftzgraph.api.settings import Settings
 
@@ -158,7 +229,12 @@ def test_network_endpoint_serves_every_kind_and_format(built_store, kind: str, f
         response = client.get(f"/network/{kind}", params={"format": fmt})
         assert response.status_code == 200, response.text
         assert response.headers["content-type"].startswith(media)
-        assert len(response.content) > 100
+        if fmt == "png":
+            assert response.content.startswith(b"\x89PNG\r\n\x1a\n")
+        else:
+            expected = derive_network(built_store, kind)
+            assert expected.number_of_nodes() and expected.number_of_edges()
+            assert _shape(fmt, response.content) == ({str(n) for n in expected.nodes}, expected.number_of_edges())
         assert client.get("/network/nonsense").json()["status"] == 404
         assert client.get("/network/agencies", params={"format": "doc"}).json()["status"] == 400
         empty = client.get("/network/agencies", params={"provider": "没有这个提供单位"})

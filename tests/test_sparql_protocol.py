@@ -1,7 +1,7 @@
 """The SPARQL endpoint's protocol behaviour and its answers to bad input, against the real app and store.
 
-Every error is checked for the one JSON error body. Stores are real: a temp-dir store (queries run in
-worker processes, the production path) or an in-memory one (queries run in a thread).
+Every error is checked for the one JSON error body. Stores are real: a temp-dir store (the production path)
+or an in-memory one; either way queries run on the server's query threads (``graph/_query_threads.py``).
 """
 
 from __future__ import annotations

@@ -193,8 +193,8 @@ def harvest_places(text: str) -> Gazetteer:
         if name not in divisions.names and place.level != "area" and divisions.ends_in_stem(name):
             del by_name[name]
     for name in divisions.names_in(text):  # 郑州市 written after a Chinese character (委托郑州市…)
-        if name not in by_name and (place := place_of(name)) is not None:
-            by_name[name] = place
+        if name not in by_name and (division := place_of(name)) is not None:
+            by_name[name] = division
             counts[name] += text.count(name)
     for place in list(by_name.values()):  # 哈尔滨片区 and, anywhere in the text, 哈尔滨市: the area's city
         city = place.stem + "市"
