@@ -20,7 +20,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ftzgraph.graph.slow_work import QueryAborted, SlowWork, SlowWorkLimit
 
@@ -115,7 +115,9 @@ class QueryThreads(Generic[T]):
                     raise TimeoutError
                 step = remaining if slow else min(remaining, 0.05)
                 # Only slow work is stopped by ``abort``: a quick answer on its way costs no memory worth saving.
-                waited = {answer, self._aborted} if slow and self.slow is not None else {answer}
+                waited: set[asyncio.Future[Any]] = {answer}
+                if slow and self.slow is not None:
+                    waited.add(self._aborted)
                 done, _ = await asyncio.wait(waited, timeout=step, return_when=asyncio.FIRST_COMPLETED)
                 if answer in done:
                     return answer.result()
@@ -139,7 +141,12 @@ class QueryThreads(Generic[T]):
         """From any thread: every slow request waiting now or later fails with ``QueryAborted(reason)``."""
         aborted = self._aborted
         if aborted is not None:
-            loop.call_soon_threadsafe(lambda: aborted.done() or aborted.set_result(reason))
+
+            def set_reason() -> None:
+                if not aborted.done():
+                    aborted.set_result(reason)
+
+            loop.call_soon_threadsafe(set_reason)
 
     def _runaway(self, future: concurrent.futures.Future[T], what: str) -> None:
         if future.done():

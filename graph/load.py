@@ -18,7 +18,7 @@ import xml.parsers.expat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -120,7 +120,9 @@ def _quads(path: Path, fmt: ox.RdfFormat, tick: Callable[[int], None], *, rename
     try:
         with path.open("rb") as handle:
             base = path.resolve().as_uri()
-            yield from ox.parse(_Counting(handle, tick), format=fmt, base_iri=base, rename_blank_nodes=rename)
+            yield from ox.parse(
+                cast(IO[bytes], _Counting(handle, tick)), format=fmt, base_iri=base, rename_blank_nodes=rename
+            )
     except SyntaxError as error:
         raise _syntax_error(path, fmt, error) from error
     except UnicodeDecodeError as error:
