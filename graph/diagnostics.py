@@ -118,6 +118,17 @@ def _case_diagnostics(case: Case, has_table: bool, gazetteer: Gazetteer | None) 
                     agency.evidence[0] if agency.evidence else None,
                 )
             )
+    for mention in case.agency_mentions:
+        if mention.agency is None:  # a bare or short form the case's context could not complete
+            found.append(
+                Diagnostic(
+                    "unresolved_agency",
+                    f"case {number}: agency mention '{mention.as_written}' not resolved (the case does not say "
+                    "which body it means)",
+                    number,
+                    mention.evidence,
+                )
+            )
     for outcome in case.outcomes:
         if len(re.sub(r"\W", "", outcome.what)) < 2:  # no measure, or only punctuation or one character
             found.append(

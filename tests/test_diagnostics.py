@@ -7,7 +7,17 @@ from pathlib import Path
 from ftzgraph.graph.diagnostics import DIAGNOSTIC_KINDS, diagnose
 from ftzgraph.graph.extract.agencies import sector_of
 from ftzgraph.graph.gazetteer import load_gazetteer
-from ftzgraph.graph.model import AgencyMention, Case, CaseText, Document, Evidence, Origin, Outcome, TableRow
+from ftzgraph.graph.model import (
+    AgencyMention,
+    AgencyNameMention,
+    Case,
+    CaseText,
+    Document,
+    Evidence,
+    Origin,
+    Outcome,
+    TableRow,
+)
 from ftzgraph.graph.pipeline import Extraction
 from ftzgraph.graph.reference import reference_graph
 from ftzgraph.graph.triples import document_graph
@@ -44,6 +54,10 @@ def _extraction() -> Extraction:
         AgencyMention("市城管局", ["市城管局"], sector_of("市城管局"), [ev("甲改革", body)]),
         AgencyMention("某某中心", ["某某中心"], "other", [ev("甲改革", body)]),
     ]
+    first.agency_mentions = [
+        AgencyNameMention("市城管局", "A市城市管理局", "medium", ev("甲改革", body)),
+        AgencyNameMention("司法所", None, "low", ev("甲改革", body)),
+    ]
     first.outcomes = [Outcome("", 5.0, "个", ev("(A市提供)"))]
     second = Case(text(2, "乙改革创新", rows[1]), 2, "乙改革创新", "B市", "city", national_item=item.name)
     wrong = number + 100
@@ -62,7 +76,11 @@ def test_every_kind_is_found_with_its_case_and_evidence() -> None:
     assert ("section_without_row", 5) in kinds
     assert ("title_mismatch", 2) in kinds and ("title_mismatch", 1) not in kinds
     assert {("no_origin", 1), ("no_origin", 5)} <= kinds and ("no_origin", 2) not in kinds
-    assert [d.message.split("'")[1] for d in found if d.kind == "unresolved_agency"] == ["市城管局", "某某中心"]
+    assert [d.message.split("'")[1] for d in found if d.kind == "unresolved_agency"] == [
+        "市城管局",
+        "某某中心",
+        "司法所",
+    ]
     assert ("unlabelled_outcome", 1) in kinds
     assert ("reference_conflict", 2) in kinds
     assert {d.kind for d in found} == set(DIAGNOSTIC_KINDS)
