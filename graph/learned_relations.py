@@ -26,6 +26,9 @@ def learned_from(store: Store, case_iris: list[str] | None = None) -> dict[str, 
     evidence} (the ``ftzgraph cases`` contract), plus ``relation_zh``/``relation_en``, the target's and the
     zone's IRIs (``target_iri``, ``zone_iri``) and the claim's IRI for pages."""
     values = "VALUES ?case { " + " ".join(iri_ref(c) for c in case_iris) + " }" if case_iris else ""
+    # Oxigraph evaluates an OPTIONAL's inner pattern on its own and joins it afterwards: each one repeats the
+    # given cases and their claims, else it reads every evidence node (every claim's zone…) of the store.
+    anchor = f"{values} ?case ftz:reform/prov:qualifiedDerivation ?claim ." if case_iris else ""
     rows = store.select(
         PREFIXES
         + f"""SELECT ?case ?claim ?rel ?entity (SAMPLE(?el) AS ?entityLabel) (SAMPLE(?ct) AS ?caseTitle) ?conf
@@ -34,11 +37,12 @@ def learned_from(store: Store, case_iris: list[str] | None = None) -> dict[str, 
   {values}
   ?case ftz:reform/prov:qualifiedDerivation ?claim ; dcterms:title ?ct .
   ?claim ftz:learnedRelation ?rel ; ftz:confidence ?conf ; prov:entity ?entity .
-  OPTIONAL {{ ?entity rdfs:label ?el FILTER(LANG(?el) = "zh") }}
-  OPTIONAL {{ ?claim ftz:claimedZone ?zone . OPTIONAL {{ ?zone ftz:shortName ?zs }} }}
-  OPTIONAL {{ ?claim ftz:claimedBatch ?b . ?b ftz:batchKind ?batchKind .
+  OPTIONAL {{ {anchor} ?claim prov:entity ?entity . ?entity rdfs:label ?el FILTER(LANG(?el) = "zh") }}
+  OPTIONAL {{ {anchor} ?claim ftz:claimedZone ?zone . OPTIONAL {{ ?zone ftz:shortName ?zs }} }}
+  OPTIONAL {{ {anchor} ?claim ftz:claimedBatch ?b . ?b ftz:batchKind ?batchKind .
              OPTIONAL {{ ?b ftz:batchNumber ?batchNumber }} }}
-  OPTIONAL {{ ?claim ftz:evidence ?ev . ?ev oa:exact ?q ; oa:start ?s ; oa:end ?e . OPTIONAL {{ ?ev ftz:line ?l }} }}
+  OPTIONAL {{ {anchor} ?claim ftz:evidence ?ev . ?ev oa:exact ?q ; oa:start ?s ; oa:end ?e .
+             OPTIONAL {{ ?ev ftz:line ?l }} }}
 }} GROUP BY ?case ?claim ?rel ?entity ?conf ?zone ?batchKind ?batchNumber"""
     )
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
