@@ -323,4 +323,11 @@ def test_chinese_is_drawn_in_the_vendored_web_font(server: str, page: Any) -> No
         " c.font = '20px \"Noto Sans SC\"'; return c.measureText('海关自贸').width; })()"
     )
     assert width == pytest.approx(80, abs=0.5)
+    # Headings are bold: drawn with the real bold face, not regular glyphs smeared thicker by the browser.
+    assert int(page.evaluate("getComputedStyle(document.querySelector('h1')).fontWeight")) >= 700
+    bold = page.evaluate(
+        "[...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Noto Sans SC' && f.weight === '700'"
+        " && f.status === 'loaded').length"
+    )
+    assert bold > 0
     assert page.outside == [] and page.errors == []
