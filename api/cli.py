@@ -398,6 +398,12 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool,
             run_build(store)
         finally:
             store.close()
+    from ftzgraph.graph.store_recovery import recover_store
+
+    try:  # before the port is bound: a leftover log replayed once here, not by every worker after binding
+        recover_store(Path(store_path), say=console.print, required=settings.write_token is not None)
+    except FtzGraphError as error:
+        raise click.ClickException(str(error)) from error
     if settings.write_token is not None:  # say who holds the store now, rather than in every worker's start-up
         open_store(store_path, write=True).close()
     console.print(f"serving {store_path} on http://{host}:{port}/  (SPARQL: /sparql, query editor: /query, API: /docs)")

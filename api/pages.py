@@ -7,9 +7,6 @@ the only logic here is presentation (where the boxes of the lineage diagram go).
 
 from __future__ import annotations
 
-import re
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,7 @@ from ftzgraph.api.concept_labels import concept_name
 from ftzgraph.api.routes.schemas import local_path
 from ftzgraph.graph.agencies import read_agency
 from ftzgraph.graph.describe import describe
+from ftzgraph.graph.network_styles import sector_styles
 from ftzgraph.graph.records import stats
 from ftzgraph.graph.reforms import list_zones, read_reform, read_zone
 from ftzgraph.graph.resources import CaseFilter, list_cases, list_documents, read_case
@@ -299,25 +297,6 @@ def network_page(request: Request, store: Store) -> HTMLResponse:
     providers = sorted(stats(store)["cases_per_provider"])
     zones = [z for z in list_zones(store) if z["cases"] or z["national_items"]]
     return render(request, "network.html", providers=providers, zones=zones, sectors=sector_styles())
-
-
-# Okabe and Ito's palette, which readers with any common colour-vision deficiency tell apart; with 8 colours
-# and 3 shapes, 24 sectors each get their own (colour, shape). "other" is grey.
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#3b3b3b"]
-SHAPES = ["ellipse", "round-rectangle", "diamond"]
-
-
-@cache
-def sector_styles() -> dict[str, dict[str, str]]:
-    """Colour and shape per sector id, in the order of ``data/agencies/sectors.ttl`` (so they stay put when a
-    filter hides some sectors)."""
-    text = (Path(str(resources.files("ftzgraph.data"))) / "agencies" / "sectors.ttl").read_text(encoding="utf-8")
-    ids = [i for i in dict.fromkeys(re.findall(r"/sector/([a-z0-9-]+)> a skos:Concept", text)) if i != "other"]
-    styles = {
-        sector: {"colour": OKABE_ITO[n % len(OKABE_ITO)], "shape": SHAPES[(n // len(OKABE_ITO)) % len(SHAPES)]}
-        for n, sector in enumerate(ids)
-    }
-    return {**styles, "other": {"colour": "#b0b0b0", "shape": "ellipse"}}
 
 
 def resource_page(request: Request, store: Store, path: str) -> HTMLResponse | None:

@@ -105,7 +105,7 @@ class RequestDeadline:
                     return
                 if watcher in done:
                     budget.abandoned.set()  # the client went away: the work stops at its next store call
-                    self._abandon(task, budget, what, immediate=False)
+                    self._abandon(task, budget, what, client, immediate=False)
                     return
                 if not slow:
                     slow = True
@@ -116,7 +116,7 @@ class RequestDeadline:
                         if not started:
                             responded = True
                             await error_response(503, str(limit))(scope, receive, send)
-                        self._abandon(task, budget, what, immediate=True)
+                        self._abandon(task, budget, what, client, immediate=True)
                         return
                     task.add_done_callback(lambda _: self.slow.leave(client))  # type: ignore[union-attr]
             budget.abandoned.set()
@@ -130,7 +130,7 @@ class RequestDeadline:
                     "narrow the request down (filters, a smaller limit) or raise the limit"
                 )
                 await error_response(503, message)(scope, receive, send)
-            self._abandon(task, budget, what, immediate=False)
+            self._abandon(task, budget, what, client, immediate=False)
         finally:
             watcher.cancel()
             if task.done():
@@ -138,7 +138,9 @@ class RequestDeadline:
             else:
                 task.add_done_callback(lambda _: self.budgets.discard(budget))
 
-    def _abandon(self, task: asyncio.Future[None], budget: deadline.Budget, what: str, *, immediate: bool) -> None:
+    def _abandon(
+        self, task: asyncio.Future[None], budget: deadline.Budget, what: str, client: str | None, *, immediate: bool
+    ) -> None:
         """Stop waiting for ``task``; if its work is still inside an engine call a moment later, it is a runaway.
 
         The task is cancelled (a route awaiting its thread ends when the thread's next store call stops it);
@@ -147,12 +149,14 @@ class RequestDeadline:
         task.cancel()
         task.add_done_callback(_quietly)
         delay = RUNAWAY_GRACE_S + (0 if immediate else max(budget.deadline - time.monotonic(), 0))
-        asyncio.get_running_loop().call_later(delay, self._runaway, task, budget, what)
+        asyncio.get_running_loop().call_later(delay, self._runaway, task, budget, what, client)
 
-    def _runaway(self, task: asyncio.Future[None], budget: deadline.Budget, what: str) -> None:
+    def _runaway(self, task: asyncio.Future[None], budget: deadline.Budget, what: str, client: str | None) -> None:
         if task.done() or budget.active == 0:
             return
         self.runaways += 1
+        if self.slow is not None:
+            self.slow.mark_runaway(client)
         logger.warning("a request is still running past its deadline and cannot be stopped in this process: %s", what)
         if self.on_runaway is not None:
             self.on_runaway(what)

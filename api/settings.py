@@ -41,15 +41,22 @@ class Settings(BaseSettings):
         1000, gt=0, description="A request running this long is slow: counted per client and in total, in ms."
     )
     max_slow_queries: int = Field(
-        4, ge=1, description="Slow requests one server worker runs at once; one more is stopped (503)."
+        8,
+        ge=1,
+        description="Slow requests one server worker runs at once; one more is stopped (503). Above the per-client "
+        "bound, so one reader's pages never use up a worker.",
     )
     max_slow_queries_per_client: int = Field(
-        2, ge=1, description="Slow requests one client address may have running; more are refused (429)."
+        6,
+        ge=1,
+        description="Slow requests one client address may have running; more are refused (429). A browser opens "
+        "at most 6 connections to a host, so a reader clicking through slow pages stays within it.",
     )
     runaway_penalty_s: float = Field(
         30,
         ge=0,
-        description="A client whose query made a server worker be replaced (runaway, memory cap) is refused (429) "
+        description="A client whose own query ran away (or, at the memory cap, with slow work running) and made a "
+        "server worker be replaced is refused (429) "
         "this many seconds, by every worker; 0 = never.",
     )
     max_memory_mb: int = Field(

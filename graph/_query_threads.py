@@ -131,7 +131,7 @@ class QueryThreads(Generic[T]):
             if not future.cancel():  # running: a runaway if still so a moment after its deadline (or now)
                 waits = not isinstance(stopped, (QueryAborted, SlowWorkLimit))
                 delay = (max(deadline - time.monotonic(), 0) if waits else 0) + RUNAWAY_GRACE_S
-                asyncio.get_running_loop().call_later(delay, self._runaway, future, what)
+                asyncio.get_running_loop().call_later(delay, self._runaway, future, what, client)
             raise
         finally:
             if not answer.done():
@@ -148,10 +148,12 @@ class QueryThreads(Generic[T]):
 
             loop.call_soon_threadsafe(set_reason)
 
-    def _runaway(self, future: concurrent.futures.Future[T], what: str) -> None:
+    def _runaway(self, future: concurrent.futures.Future[T], what: str, client: str | None = None) -> None:
         if future.done():
             return
         self.runaways += 1
+        if self.slow is not None:
+            self.slow.mark_runaway(client)
         logger.warning("a query is still running past its deadline and cannot be stopped in this process: %s", what)
         if self.on_runaway is not None:
             self.on_runaway(what)

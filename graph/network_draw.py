@@ -6,7 +6,8 @@ The package carries one such font (``data/fonts/``, GB 2312 coverage), so pictur
 CJK font installed; when no family covers the labels, fonts installed since matplotlib cached its font list
 are looked for once more, so a font the user installs later is found without purging the cache by hand.
 No pyplot and no global backend switch: a ``Figure`` on the Agg canvas, so it runs on servers and in threads.
-Nodes are coloured by sector (agencies) or kind (cases, zones, provinces), sized by weighted degree; the
+Nodes are marked (colour-blind-safe colour and shape, ``network_styles``, as on the network page) by sector
+(agencies) or kind (cases, zones, provinces), with a legend in Chinese and English, sized by weighted degree; the
 layout places each connected component on its own (spring, seeded, so the picture is stable; Kamada-Kawai for
 small components when SciPy is present) and packs the components in rows.
 """
@@ -34,32 +35,9 @@ from matplotlib.patches import FancyArrowPatch
 
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.network_analysis import to_simple
+from ftzgraph.graph.network_styles import group_of, marks_for
 
 FONTS_FILE = "lexicon/cjk_fonts.yaml"
-PALETTE = [
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-    "#1f77b4",
-    "#aec7e8",
-    "#ffbb78",
-    "#98df8a",
-    "#ff9896",
-    "#c5b0d5",
-    "#c49c94",
-    "#f7b6d2",
-    "#dbdb8d",
-    "#9edae5",
-    "#17becf",
-    "#7f7f7f",
-]
 
 
 class FontMissingError(FtzGraphError):
@@ -96,6 +74,8 @@ class Drawing:
     font: CjkFont
     labels: list[str] = field(default_factory=list)
     missing: set[str] = field(default_factory=set)
+    legend: list[str] = field(default_factory=list)
+    """The legend's names, in order ("海关 Customs")."""
 
 
 def font_families() -> list[str]:
@@ -201,10 +181,6 @@ def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     return pos
 
 
-def _group(attrs: dict[str, object]) -> str:
-    return str(attrs.get("sector_label") or attrs.get("kind") or "other")
-
-
 def draw_network(graph: nx.Graph, fmt: str = "png", *, seed: int = 42, max_labels: int = 80) -> Drawing:
     """Draw ``graph`` as PNG or SVG bytes; labels the ``max_labels`` nodes with the highest weighted degree."""
     if fmt not in ("png", "svg"):
@@ -214,8 +190,9 @@ def draw_network(graph: nx.Graph, fmt: str = "png", *, seed: int = 42, max_label
     ranked = sorted(simple, key=lambda n: (-weighted[n], str(n)))
     labelled = ranked[:max_labels]
     labels = {n: str(simple.nodes[n].get("label", n)) for n in labelled}
-    groups = sorted({_group(d) for _, d in simple.nodes(data=True)})
-    font = find_cjk_font("".join(labels.values()) + "".join(groups) + str(graph.graph.get("message", "")))
+    marks = marks_for(simple)  # the network page's marks and bilingual legend names (``network_styles``)
+    legend = "".join(mark.label for mark in marks.values())
+    font = find_cjk_font("".join(labels.values()) + legend + str(graph.graph.get("message", "")))
     prop = FontProperties(family=font.family)
     figure = Figure(figsize=(12, 9), dpi=150, layout="tight")
     FigureCanvasAgg(figure)
@@ -248,24 +225,31 @@ def draw_network(graph: nx.Graph, fmt: str = "png", *, seed: int = 42, max_label
             segments = [(pos[u], pos[v]) for u, v in simple.edges()]
             widths = [0.4 + 3.0 * w / heaviest for w in edge_weights]
             ax.add_collection(LineCollection(segments, linewidths=widths, colors="#999999", alpha=0.5, zorder=1))
-        colour = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
         nodes = list(simple)
-        ax.scatter(
-            [pos[n][0] for n in nodes],
-            [pos[n][1] for n in nodes],
-            s=[40 + 860 * weighted[n] / top for n in nodes],
-            c=[colour[_group(simple.nodes[n])] for n in nodes],
-            edgecolors="white",
-            linewidths=0.6,
-            zorder=2,
-        )
+        for group, mark in marks.items():  # one scatter per mark: matplotlib draws one marker shape per call
+            members = [n for n in nodes if group_of(simple.nodes[n]) == group]
+            ax.scatter(
+                [pos[n][0] for n in members],
+                [pos[n][1] for n in members],
+                s=[40 + 860 * weighted[n] / top for n in members],
+                c=mark.colour,
+                marker=mark.marker,
+                edgecolors="white",
+                linewidths=0.6,
+                zorder=2,
+            )
         size = 9 if len(labelled) <= 40 else 7
         for node, text in labels.items():
             ax.text(*pos[node], text, fontproperties=prop, fontsize=size, ha="center", va="bottom", zorder=3)
-        handles = [Line2D([], [], marker="o", linestyle="", color=colour[g], markersize=8, label=g) for g in groups]
+        handles = [
+            Line2D([], [], marker=m.marker, linestyle="", color=m.colour, markersize=8, label=m.label)
+            for m in marks.values()
+        ]
         ax.legend(handles=handles, prop=prop, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
         ax.autoscale_view()
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, metadata={"Software": None} if fmt == "png" else {"Date": None})
-    text = "".join(labels.values()) + "".join(groups)
-    return Drawing(buffer.getvalue(), fmt, font, list(labels.values()), font.missing(text))
+    text = "".join(labels.values()) + legend
+    return Drawing(
+        buffer.getvalue(), fmt, font, list(labels.values()), font.missing(text), [m.label for m in marks.values()]
+    )

@@ -34,8 +34,8 @@ class SlowWork:
     def __init__(
         self,
         slow_ms: int = 1000,
-        max_total: int = 4,
-        max_per_client: int = 2,
+        max_total: int = 8,
+        max_per_client: int = 6,
         *,
         penalty_dir: Path | None = None,
         penalty_s: float = 0,
@@ -44,16 +44,28 @@ class SlowWork:
         self.max_total = max_total
         self.max_per_client = max_per_client
         self.by_client: Counter[str] = Counter()
+        self.runaway_clients: set[str] = set()
+        """Clients whose own work ran past its deadline in this process (``mark_runaway``)."""
         self.total = 0
         self.penalty_dir = penalty_dir if penalty_s > 0 else None
         self.penalty_s = penalty_s
         self._lock = threading.Lock()
 
+    def mark_runaway(self, client: str | None) -> None:
+        """``client``'s work is still running past its deadline: it, not whoever else has slow work running
+        here, is why this process is being replaced (``penalize_running``)."""
+        if client:
+            with self._lock:
+                self.runaway_clients.add(client)
+
     def penalize_running(self) -> list[str]:
-        """Refuse, for ``penalty_s``, every client with slow work running now: its work is why this process is
-        being replaced. Kept in ``penalty_dir`` (one empty file per address), which every worker of one server
-        shares, so the client cannot simply carry on in the next worker or the replacement."""
-        clients = [client for client in list(self.by_client) if client]
+        """Refuse, for ``penalty_s``, the clients whose work is why this process is being replaced: those with a
+        runaway (``mark_runaway``), or, when there is none (the memory cap), every client with slow work running.
+        A client whose pages were merely slow beside someone else's runaway is not refused. Kept in
+        ``penalty_dir`` (one empty file per address), which every worker of one server shares, so the client
+        cannot simply carry on in the next worker or the replacement."""
+        with self._lock:
+            clients = sorted(self.runaway_clients) or [client for client in list(self.by_client) if client]
         if self.penalty_dir is not None:
             for client in clients:
                 with contextlib.suppress(OSError):

@@ -8,7 +8,7 @@ here and how to upgrade them (change a version below, run it, run ``tests/test_b
 
 - ``swagger-ui/``: ``swagger-ui-dist``, the bundle and stylesheet FastAPI's ``/docs`` page loads.
 - ``redoc/``: ``redoc``'s standalone bundle for ``/redoc``.
-- ``noto-sans-sc/``: ``@fontsource/noto-sans-sc`` weight 400, split by unicode-range into ~100 WOFF2 files so
+- ``noto-sans-sc/``: ``@fontsource/noto-sans-sc`` weights 400 and 700, split by unicode-range into ~100 WOFF2 files so
   a page downloads only the pieces its characters need; the stylesheet is rewritten to WOFF2 only.
 - ``data/fonts/``: Source Han Sans SC Regular (``node-source-han-sans-sc``; the same design as Noto Sans CJK)
   subset to ASCII and GB 2312, an OpenType file matplotlib reads for network pictures on a machine with no
@@ -34,7 +34,8 @@ SWAGGER_UI = "swagger-ui-dist@5.36.0"
 REDOC = "redoc@2.5.4"
 WEB_FONT = "@fontsource/noto-sans-sc@5.3.1"
 PICTURE_FONT = "node-source-han-sans-sc@1.1.0-2.001R"
-WEB_FONT_WEIGHT = 400
+WEB_FONT_WEIGHTS = (400, 700)
+"""Regular, and bold for headings and emphasis (without it the browser smears the regular glyphs thicker)."""
 PICTURE_FONT_FAMILY = "FtzGraph Sans SC"
 PICTURE_FONT_FILE = "FtzGraphSansSC-Regular.otf"
 
@@ -72,14 +73,17 @@ def patch_redoc(folder: Path) -> None:
 
 
 def web_font(package: Path, folder: Path) -> None:
-    """The weight's unicode-range pieces as WOFF2 and a stylesheet pointing at them (relative URLs)."""
+    """Each weight's unicode-range pieces as WOFF2 and one stylesheet pointing at them (relative URLs)."""
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "files").mkdir(parents=True)
-    css = (package / f"{WEB_FONT_WEIGHT}.css").read_text(encoding="utf-8")
-    css = re.sub(r", url\(\./files/[^)]+\.woff\) format\('woff'\)", "", css)
-    for name in re.findall(r"url\(\./files/([^)]+\.woff2)\)", css):
-        shutil.copy2(package / "files" / name, folder / "files" / name)
-    (folder / "noto-sans-sc.css").write_text(css, encoding="utf-8")
+    sheets = []
+    for weight in WEB_FONT_WEIGHTS:
+        css = (package / f"{weight}.css").read_text(encoding="utf-8")
+        css = re.sub(r", url\(\./files/[^)]+\.woff\) format\('woff'\)", "", css)
+        for name in re.findall(r"url\(\./files/([^)]+\.woff2)\)", css):
+            shutil.copy2(package / "files" / name, folder / "files" / name)
+        sheets.append(css)
+    (folder / "noto-sans-sc.css").write_text("\n".join(sheets), encoding="utf-8")
     shutil.copy2(package / "LICENSE", folder / "LICENSE")
 
 

@@ -122,7 +122,9 @@ def test_search_of_10000_chinese_characters_on_the_real_server(server: str) -> N
         assert json.loads(answer.read())["count"] > 0
 
 
-def test_network_page_shows_nodes_and_a_click_opens_the_agency(server: str, page: Any) -> None:
+def test_network_page_shows_nodes_and_a_click_opens_the_agency(
+    server: str, page: Any, built_store: OxigraphStore
+) -> None:
     page.goto(server + "/network")
     page.wait_for_function("document.getElementById('network-status').dataset.nodes > 0", timeout=20_000)
     page.evaluate("document.fonts.ready")
@@ -134,6 +136,12 @@ def test_network_page_shows_nodes_and_a_click_opens_the_agency(server: str, page
         " const p = n.renderedPosition(); return {label: n.data('label'), href: n.data('href'), x: p.x, y: p.y}; })()"
     )
     assert any("\u4e00" <= ch <= "\u9fff" for ch in first["label"])
+    # the legend, like the PNG/SVG pictures' legend, in the order of the sectors, each named in zh and en
+    from ftzgraph.graph.network import derive_network
+    from ftzgraph.graph.network_draw import draw_network
+
+    legend = [name.strip() for name in page.locator("#legend li").all_inner_texts()]
+    assert legend == draw_network(derive_network(built_store, "agencies"), "svg").legend
     page.screenshot(path=str(page.shots / "network.png"))
     box = page.locator("#network").bounding_box()
     with page.expect_navigation():
@@ -323,4 +331,11 @@ def test_chinese_is_drawn_in_the_vendored_web_font(server: str, page: Any) -> No
         " c.font = '20px \"Noto Sans SC\"'; return c.measureText('海关自贸').width; })()"
     )
     assert width == pytest.approx(80, abs=0.5)
+    # Headings are bold: drawn with the real bold face, not regular glyphs smeared thicker by the browser.
+    assert int(page.evaluate("getComputedStyle(document.querySelector('h1')).fontWeight")) >= 700
+    bold = page.evaluate(
+        "[...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Noto Sans SC' && f.weight === '700'"
+        " && f.status === 'loaded').length"
+    )
+    assert bold > 0
     assert page.outside == [] and page.errors == []

@@ -6,6 +6,7 @@ import asyncio
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -134,4 +135,60 @@ def test_slow_work_gets_a_replacement_thread_and_is_bounded_per_client_and_in_to
     while slow.total and time.monotonic() < deadline:
         time.sleep(0.05)
     assert slow.total == 0 and not slow.by_client  # every slow one left when its work ended
+    threads.close()
+
+
+def test_a_browsers_parallel_slow_pages_are_not_refused_with_the_default_bounds() -> None:
+    """A browser opens at most 6 connections to a host: a reader whose 6 pages are all slow at once is served
+    by default (no 429), a seventh request beside them is refused, and another reader still gets in."""
+    from ftzgraph.api.settings import Settings
+    from ftzgraph.graph.slow_work import SlowWork, TooManySlowRequests
+
+    settings = Settings()
+    slow = SlowWork(50, settings.max_slow_queries, settings.max_slow_queries_per_client)
+    threads: QueryThreads[str] = QueryThreads(2, slow=slow)
+    release = threading.Event()
+
+    async def scenario() -> None:
+        deadline = time.monotonic() + 10
+        pages = [
+            asyncio.create_task(threads.run(lambda: str(release.wait()), deadline, f"page {n}", client="reader"))
+            for n in range(6)
+        ]
+        await asyncio.sleep(0.4)  # all six have run past 50 ms: slow
+        assert slow.by_client == {"reader": 6} and not any(page.done() for page in pages)
+        with pytest.raises(TooManySlowRequests):  # still bounded: a seventh at once is one too many
+            await threads.run(lambda: "seventh", deadline, "seventh", client="reader")
+        other = asyncio.create_task(threads.run(lambda: str(release.wait()), deadline, "other", client="other"))
+        await asyncio.sleep(0.2)
+        release.set()
+        assert await asyncio.gather(*pages, other) == ["True"] * 7
+
+    asyncio.run(scenario())
+    threads.close()
+
+
+def test_only_the_client_whose_work_ran_away_is_refused_not_a_reader_beside_it(tmp_path: Path) -> None:
+    from ftzgraph.graph.slow_work import SlowWork, TooManySlowRequests
+
+    slow = SlowWork(50, penalty_dir=tmp_path, penalty_s=30)
+    heard: list[str] = []
+    threads: QueryThreads[str] = QueryThreads(2, on_runaway=heard.append, slow=slow)
+    release = threading.Event()
+
+    async def scenario() -> None:
+        reader = asyncio.create_task(threads.run(lambda: str(release.wait()), time.monotonic() + 10, "page", "reader"))
+        with pytest.raises(TimeoutError):
+            await threads.run(lambda: str(release.wait()), time.monotonic() + 0.3, "runaway", client="hostile")
+        await asyncio.sleep(RUNAWAY_GRACE_S + 0.3)
+        assert heard == ["runaway"]
+        assert slow.by_client == {"reader": 1, "hostile": 1}  # both slow when the process must be replaced
+        assert slow.penalize_running() == ["hostile"]
+        release.set()
+        assert await reader == "True"
+
+    asyncio.run(scenario())
+    with pytest.raises(TooManySlowRequests, match="FTZGRAPH_RUNAWAY_PENALTY_S"):
+        slow.admit("hostile")
+    slow.admit("reader")
     threads.close()

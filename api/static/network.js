@@ -4,6 +4,7 @@
   const container = document.getElementById("network");
   const status = document.getElementById("network-status");
   const styles = JSON.parse(container.dataset.colours || "{}");  // sector id -> {colour, shape}
+  const order = JSON.parse(container.dataset.sectorOrder || "[]");  // sector ids in the order of sectors.ttl
   const BASE = "https://w3id.org/ftzgraph/";
   const FONT = '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
 
@@ -36,7 +37,9 @@
       .filter((v, i, all) => all.indexOf(v) === i).join(" ") || n.data.sector));
     const list = document.getElementById("legend");
     list.innerHTML = "";
-    [...seen.entries()].sort().forEach(([sector, label]) => {
+    // in the order of the sectors, as in the PNG/SVG pictures' legend
+    const rank = sector => { const i = order.indexOf(sector); return i < 0 ? 1e6 : i; };
+    [...seen.entries()].sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : 1)).forEach(([sector, label]) => {
       const item = document.createElement("li");
       const dot = document.createElement("span");
       dot.className = "dot " + style(sector).shape;
