@@ -11,6 +11,7 @@ A lookup of an unknown id answers None; the caller decides what that means (the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -229,6 +230,18 @@ SUMMARY_WEIGHT = 20
 """What one kept summary counts for against ``read_cache.MAX_ITEMS`` (a summary is about 20 IRIs' size)."""
 
 
+def _kept_summaries(
+    store: Store, iris: list[str], compute: Callable[[list[str]], dict[str, dict[str, Any]]] | None = None
+) -> dict[str, dict[str, Any]]:
+    """The summaries of ``iris`` kept for this state of the store, the missing ones read by ``compute``
+    (by default: just those). Shared between callers, so never changed by them."""
+
+    def only_missing(missing: list[str]) -> dict[str, dict[str, Any]]:
+        return {summary["iri"]: summary for summary in case_summaries(store, missing)}
+
+    return remembered_each(store, "case_summary", iris, compute or only_missing, SUMMARY_WEIGHT)
+
+
 def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """The cases ``flt`` keeps, ordered by document and number: one page of summaries and the total count.
 
@@ -247,7 +260,7 @@ def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) 
         block = [iri for iri in ordered[first:last] if iri in wanted or iri not in page]
         return {summary["iri"]: summary for summary in case_summaries(store, block)}
 
-    summaries = remembered_each(store, "case_summary", page, compute, SUMMARY_WEIGHT)
+    summaries = _kept_summaries(store, page, compute)
     return [summaries[iri] for iri in page if iri in summaries], len(ordered)
 
 
@@ -270,7 +283,7 @@ def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
     if iri is None or not store.ask(PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
         return None
     case = iri_ref(iri)
-    summary = case_summaries(store, [iri])[0]
+    summary = _kept_summaries(store, [iri])[iri]
     try:
         chain = lineage(store, iri)
     except KeyError:  # a case without provider or reform still has a page, with an empty chain
