@@ -33,6 +33,7 @@ from ftzgraph.graph.deadline import Budget
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.memory_watch import watch_memory
 from ftzgraph.graph.parent_watch import die_with_parent
+from ftzgraph.graph.reopening import ReopeningStore
 from ftzgraph.graph.slow_work import SlowWork
 from ftzgraph.graph.sparql import Limits, SparqlService
 from ftzgraph.graph.store import OxigraphStore
@@ -177,6 +178,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.store, app.state.settings, app.state.sparql = store, settings, service
+    app.state.reader = ReopeningStore(store)  # what the REST routes and pages read: sees others' writes
     app.state.budgets, app.state.slow = budgets, slow
     app.query_endpoint = _within(sparql_endpoint.SparqlQueryEndpoint(service, settings), _limits(settings))
     install_error_handlers(app)

@@ -18,7 +18,8 @@ from ftzgraph.graph.store import OxigraphStore
 
 
 async def get_store(request: Request) -> OxigraphStore:
-    return request.app.state.store
+    """The store as it is now: a read-only server's handle is opened again after another process wrote."""
+    return request.app.state.reader.current()
 
 
 async def get_settings(request: Request) -> Settings:

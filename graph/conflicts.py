@@ -19,6 +19,12 @@ def conflicts(store: Store, case_iri: str | None = None) -> list[dict[str, Any]]
     """The conflicts of one case (``case_iri``) or of the whole store, each with its message in Chinese and
     English, the claim's document and evidence, and the authority's sources."""
     subject = iri_ref(case_iri) if case_iri else "?holder"
+    # Oxigraph evaluates an OPTIONAL's inner pattern on its own and joins it afterwards, so for one case each
+    # OPTIONAL repeats the case's conflicts (else it reads every conflict of the store); a case without
+    # conflict, the usual one, is answered by one lookup.
+    if case_iri and not store.ask(PREFIXES + f"ASK {{ {subject} ftz:hasConflict ?conflict }}"):
+        return []
+    anchor = f"{subject} ftz:hasConflict ?conflict ." if case_iri else ""
     rows = store.select(
         PREFIXES
         + f"""SELECT ?conflict ?holder ?holderTitle ?about ?aboutLabel ?doc ?docTitle ?claim ?quote ?line
@@ -30,24 +36,25 @@ WHERE {{
   {subject} ftz:hasConflict ?conflict .
   {"BIND(" + subject + " AS ?holder)" if case_iri else ""}
   OPTIONAL {{ ?holder dcterms:title ?holderTitle FILTER(LANG(?holderTitle) = "zh" || LANG(?holderTitle) = "") }}
-  OPTIONAL {{ ?conflict rdfs:comment ?zh FILTER(LANG(?zh) = "zh") }}
-  OPTIONAL {{ ?conflict rdfs:comment ?en FILTER(LANG(?en) = "en") }}
-  OPTIONAL {{ ?conflict ftz:about ?about .
+  OPTIONAL {{ {anchor} ?conflict rdfs:comment ?zh FILTER(LANG(?zh) = "zh") }}
+  OPTIONAL {{ {anchor} ?conflict rdfs:comment ?en FILTER(LANG(?en) = "en") }}
+  OPTIONAL {{ {anchor} ?conflict ftz:about ?about .
              OPTIONAL {{ ?about rdfs:label ?aboutLabel FILTER(LANG(?aboutLabel) = "zh") }} }}
-  OPTIONAL {{ ?conflict ftz:claimSource ?doc . OPTIONAL {{ ?doc dcterms:title ?docTitle }} }}
-  OPTIONAL {{ ?conflict ftz:documentClaim ?claim .
-             OPTIONAL {{ ?claim ftz:evidence ?ev . ?ev oa:exact ?quote . OPTIONAL {{ ?ev ftz:line ?line }} }} }}
-  OPTIONAL {{ ?conflict ftz:documentBatch ?documentBatch .
+  OPTIONAL {{ {anchor} ?conflict ftz:claimSource ?doc . OPTIONAL {{ ?doc dcterms:title ?docTitle }} }}
+  OPTIONAL {{ {anchor} ?conflict ftz:documentClaim ?claim .
+             OPTIONAL {{ {anchor} ?conflict ftz:documentClaim ?claim . ?claim ftz:evidence ?ev . ?ev oa:exact ?quote .
+                        OPTIONAL {{ ?ev ftz:line ?line }} }} }}
+  OPTIONAL {{ {anchor} ?conflict ftz:documentBatch ?documentBatch .
              OPTIONAL {{ ?documentBatch skos:prefLabel ?documentBatchLabel
                         FILTER(LANG(?documentBatchLabel) = "zh") }} }}
-  OPTIONAL {{ ?conflict ftz:referenceBatch ?referenceBatch .
+  OPTIONAL {{ {anchor} ?conflict ftz:referenceBatch ?referenceBatch .
              OPTIONAL {{ ?referenceBatch skos:prefLabel ?referenceBatchLabel
                         FILTER(LANG(?referenceBatchLabel) = "zh") }} }}
-  OPTIONAL {{ ?conflict ftz:documentZone ?documentZone .
+  OPTIONAL {{ {anchor} ?conflict ftz:documentZone ?documentZone .
              OPTIONAL {{ ?documentZone ftz:shortName ?documentZoneLabel }} }}
-  OPTIONAL {{ ?conflict ftz:referenceZone ?referenceZone .
+  OPTIONAL {{ {anchor} ?conflict ftz:referenceZone ?referenceZone .
              OPTIONAL {{ ?referenceZone ftz:shortName ?referenceZoneLabel }} }}
-  OPTIONAL {{ ?conflict ftz:authoritySource ?authority }}
+  OPTIONAL {{ {anchor} ?conflict ftz:authoritySource ?authority }}
 }} GROUP BY ?conflict ?holder ?holderTitle ?about ?aboutLabel ?doc ?docTitle ?claim ?quote ?line
    ?documentBatch ?documentBatchLabel ?referenceBatch ?referenceBatchLabel
    ?documentZone ?documentZoneLabel ?referenceZone ?referenceZoneLabel

@@ -20,6 +20,8 @@ from ftzgraph.graph._sparql_execute import StoreWatch
 from ftzgraph.graph.store import OxigraphStore
 
 T = TypeVar("T", bound=Sequence[object])
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 MAX_ITEMS = 400_000
 """Most items (case IRIs) kept over all entries of one store, least recently used out first: about 40 MB."""
@@ -32,7 +34,7 @@ class _StoreCache:
         self.watch = StoreWatch(path)
         self.watch.changed()
         self.version = 0
-        self.entries: OrderedDict[Hashable, tuple[int, Sequence[object]]] = OrderedDict()
+        self.entries: OrderedDict[Hashable, tuple[int, Sequence[object]]] = OrderedDict()  # key: (weight, value)
         self.items = 0
         self.lock = threading.Lock()
 
@@ -44,16 +46,18 @@ class _StoreCache:
             self.items = 0
         return self.version
 
-    def put(self, key: Hashable, version: int, value: Sequence[object]) -> None:
-        if version != self.version or len(value) > MAX_ITEMS:
+    def put(self, key: Hashable, version: int, value: Sequence[object], weight: int | None = None) -> None:
+        """File ``value`` under ``key``; it counts as ``weight`` items (its length unless given)."""
+        size = len(value) if weight is None else weight
+        if version != self.version or size > MAX_ITEMS:
             return
         if key in self.entries:
-            self.items -= len(self.entries.pop(key)[1])
-        self.entries[key] = (version, value)
-        self.items += len(value)
+            self.items -= self.entries.pop(key)[0]
+        self.entries[key] = (size, value)
+        self.items += size
         while self.items > MAX_ITEMS:
-            _, (_, old) = self.entries.popitem(last=False)
-            self.items -= len(old)
+            _, (old, _) = self.entries.popitem(last=False)
+            self.items -= old
 
 
 _caches: weakref.WeakKeyDictionary[OxigraphStore, _StoreCache] = weakref.WeakKeyDictionary()
@@ -89,3 +93,33 @@ def remembered(store: object, key: Hashable, compute: Callable[[], T]) -> T:
     with cache.lock:
         cache.put(key, version, value)
     return value
+
+
+def remembered_each(
+    store: object, kind: str, keys: Sequence[K], compute: Callable[[list[K]], dict[K, V]], weight: int
+) -> dict[K, V]:
+    """The value of each of ``keys`` (those ``compute`` gives one for), computing only those not kept yet.
+
+    For values derived per item of the store (a case's summary): ``compute(missing)`` answers the missing
+    keys at once, and every answer is kept, as ``weight`` items of the bound, while the store is unchanged.
+    A key ``compute`` gives nothing for is asked again next time. Stores without files are never cached.
+    """
+    cache = _cache_of(store)
+    if cache is None:
+        return compute(list(keys))
+    found: dict[K, V] = {}
+    with cache.lock:
+        version = cache.current_version()
+        for key in keys:
+            entry = cache.entries.get((kind, key))
+            if entry is not None:
+                cache.entries.move_to_end((kind, key))
+                found[key] = entry[1][0]  # type: ignore[assignment]
+    missing = [key for key in keys if key not in found]
+    if missing:
+        computed = compute(missing)
+        with cache.lock:
+            for key, value in computed.items():
+                cache.put((kind, key), version, (value,), weight)
+        found.update(computed)
+    return found

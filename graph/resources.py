@@ -11,11 +11,12 @@ A lookup of an unknown id answers None; the caller decides what that means (the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ftzgraph.graph.queries import BATCH_KINDS, PREFIXES, PROVIDER_KINDS, iri_ref, lineage, literal
-from ftzgraph.graph.read_cache import remembered
+from ftzgraph.graph.read_cache import remembered, remembered_each
 from ftzgraph.graph.store import Store
 from ftzgraph.ontology.namespace import ID
 
@@ -221,11 +222,46 @@ def ordered_cases(store: Store, flt: CaseFilter) -> tuple[str, ...]:
     return remembered(store, ("ordered_cases", flt), compute)
 
 
+SUMMARY_BLOCK = 200
+"""Cases whose summaries are read together when a page needs one not kept yet: the page's stretch of the
+ordered list, widened to whole blocks of this many, so the next pages of a reader find theirs kept."""
+
+SUMMARY_WEIGHT = 20
+"""What one kept summary counts for against ``read_cache.MAX_ITEMS`` (a summary is about 20 IRIs' size)."""
+
+
+def _kept_summaries(
+    store: Store, iris: list[str], compute: Callable[[list[str]], dict[str, dict[str, Any]]] | None = None
+) -> dict[str, dict[str, Any]]:
+    """The summaries of ``iris`` kept for this state of the store, the missing ones read by ``compute``
+    (by default: just those). Shared between callers, so never changed by them."""
+
+    def only_missing(missing: list[str]) -> dict[str, dict[str, Any]]:
+        return {summary["iri"]: summary for summary in case_summaries(store, missing)}
+
+    return remembered_each(store, "case_summary", iris, compute or only_missing, SUMMARY_WEIGHT)
+
+
 def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """The cases ``flt`` keeps, ordered by document and number: one page of summaries and the total count."""
+    """The cases ``flt`` keeps, ordered by document and number: one page of summaries and the total count.
+
+    A summary is read from a handful of index lookups per case, about 50 times one lineage query for a page
+    of 50; they are kept per case while the store is unchanged (``read_cache``), whatever page or filter
+    asked for them, and read a block at a time. The summaries returned are shared: callers must not change them.
+    """
     ordered = ordered_cases(store, flt)
     start = max(int(offset), 0)
-    return case_summaries(store, list(ordered[start : start + max(int(limit), 0)])), len(ordered)
+    page = list(ordered[start : start + max(int(limit), 0)])
+
+    def compute(missing: list[str]) -> dict[str, dict[str, Any]]:
+        wanted = set(missing)
+        first = start // SUMMARY_BLOCK * SUMMARY_BLOCK
+        last = -(-(start + len(page)) // SUMMARY_BLOCK) * SUMMARY_BLOCK
+        block = [iri for iri in ordered[first:last] if iri in wanted or iri not in page]
+        return {summary["iri"]: summary for summary in case_summaries(store, block)}
+
+    summaries = _kept_summaries(store, page, compute)
+    return [summaries[iri] for iri in page if iri in summaries], len(ordered)
 
 
 def _evidence_rows(store: Store, case: str) -> list[dict[str, Any]]:
@@ -247,7 +283,7 @@ def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
     if iri is None or not store.ask(PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
         return None
     case = iri_ref(iri)
-    summary = case_summaries(store, [iri])[0]
+    summary = _kept_summaries(store, [iri])[iri]
     try:
         chain = lineage(store, iri)
     except KeyError:  # a case without provider or reform still has a page, with an empty chain

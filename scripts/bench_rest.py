@@ -3,7 +3,8 @@
 Builds 300 synthetic documents (graph/synthetic.write_corpus, about 2,300 cases) with ``ftzgraph build`` once
 (kept under ``FTZGRAPH_BENCH_DIR``), serves the store with ``ftzgraph serve --workers 2`` and runs wrk on
 ``/cases?limit=50`` (JSON), a case page ``/id/case/…`` (HTML) and the lineage query of the same case on
-``/sparql``, each at 4 connections (latency when the server is not saturated) and at 16 (throughput). Prints
+``/sparql``, then the two routes with every request a different URL (every page of ``/cases``; 500 case
+pages), each at 4 connections (latency when the server is not saturated) and at 16 (throughput). Prints
 requests/s, p50 and p99, and each REST route's requests/s as a share of the lineage query's. Asserts nothing.
 
     .venv/bin/python scripts/bench_rest.py [--documents 300] [--seconds 10] [--connections 4,16]
@@ -37,8 +38,8 @@ from _bench import (
 )
 
 
-def built_store(documents: int, seed: int = 0) -> tuple[Path, str]:
-    """The store of ``documents`` synthetic documents built by ``ftzgraph build`` (reused), and a case IRI in it."""
+def built_store(documents: int, seed: int = 0) -> tuple[Path, list[str]]:
+    """The store of ``documents`` synthetic documents built by ``ftzgraph build`` (reused), and its case IRIs."""
     folder = BENCH_DIR / f"rest-{documents}-{seed}"
     store, marker = folder / "store", folder / ".built"
     if not marker.exists():
@@ -60,7 +61,7 @@ def built_store(documents: int, seed: int = 0) -> tuple[Path, str]:
         )
     )
     del reader
-    return store, cases[len(cases) // 2]
+    return store, cases
 
 
 def main() -> None:
@@ -70,7 +71,8 @@ def main() -> None:
     parser.add_argument("--connections", default="4,16", help="comma-separated wrk connection counts")
     args = parser.parse_args()
     stop_on_sigterm()
-    store, case = built_store(args.documents)
+    store, cases = built_store(args.documents)
+    case = cases[len(cases) // 2]
     case_id = case.rsplit("/case/", 1)[1]
     argv = [str(BIN / "ftzgraph"), "serve", "--store", str(store), "--port", "{port}", "--workers", "2"]
     spec = ServerSpec("ftzgraph serve (disk, 2 workers)", argv, "/sparql")
@@ -82,14 +84,22 @@ def main() -> None:
             ("/cases?limit=50", f"{base}/cases?limit=50", "application/json"),
             ("case page (HTML)", f"{base}/id/case/{case_id}", "text/html"),
         ]
-        for name, url, accept in targets:
+        # The same routes with every request a different page (each offset in turn; 500 cases' pages), so that
+        # nothing kept for one URL decides the figure: what a reader paging or clicking through gets.
+        varied = {
+            "/cases, every page": [f"/cases?limit=50&offset={at}" for at in range(0, len(cases), 50)],
+            "case pages, 500": [f"/id/case/{c.rsplit('/case/', 1)[1]}" for c in cases[:: max(len(cases) // 500, 1)]],
+        }
+        targets += [(name, base + paths[0], "application/json" if "/cases" in name else "text/html")
+                    for name, paths in varied.items()]  # fmt: skip
+        for name, url, accept in targets[:3]:
             status, body, took = http_get(url, accept=accept, timeout=120)
             print(f"probe {name}: HTTP {status}, {len(body):,} bytes, {took * 1000:.0f} ms", flush=True)
         for connections in (int(c) for c in args.connections.split(",")):
             lineage_rps = 0.0
             for name, url, accept in targets:
                 result = run_wrk(url, seconds=args.seconds, connections=connections, threads=min(2, connections),
-                                 accept=accept)  # fmt: skip
+                                 accept=accept, paths=varied.get(name))  # fmt: skip
                 lineage_rps = lineage_rps or result.rps
                 share = result.rps / lineage_rps if lineage_rps else float("nan")
                 rows.append([name, connections, fmt(result.rps), fmt(result.p50_ms), fmt(result.p99_ms),

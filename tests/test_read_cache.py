@@ -60,3 +60,18 @@ def test_filters_are_kept_apart() -> None:
     assert list_cases(store, CaseFilter(document=f"{ID}doc/a"))[1] == 1
     _insert(store, ("a", 2))
     assert list_cases(store, CaseFilter(document=f"{ID}doc/a"))[1] == 2
+
+
+def test_kept_summaries_follow_a_changed_title_and_pages_beyond_the_first_block(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    _insert(store, *(("a", n) for n in range(1, 251)))  # more cases than one block of summaries
+    _settle(store)
+    page, total = list_cases(store, CaseFilter(), limit=3, offset=199)
+    assert total == 250 and [c["id"] for c in page] == ["a-200", "a-201", "a-202"]  # straddles two blocks
+    assert [c["title"] for c in list_cases(store, CaseFilter(), limit=2, offset=240)[0]] == ["案例241", "案例242"]
+    case = f"<{ID}case/a-241>"
+    store.update(
+        f'DELETE DATA {{ GRAPH <{ID}graph/a> {{ {case} <http://purl.org/dc/terms/title> "案例241"@zh }} }} ;'
+        f'INSERT DATA {{ GRAPH <{ID}graph/a> {{ {case} <http://purl.org/dc/terms/title> "新标题"@zh }} }}'
+    )
+    assert [c["title"] for c in list_cases(store, CaseFilter(), limit=2, offset=240)[0]] == ["新标题", "案例242"]

@@ -455,3 +455,34 @@ def test_a_read_only_server_sees_what_another_process_writes(tmp_path: Path) -> 
         writer.add(ox.Quad(quad.subject, quad.predicate, ox.Literal("2")))
         writer.flush()
         assert rows(client.get("/sparql", params={"query": count})) == [{"n": "2"}]
+
+
+def test_the_rest_routes_and_pages_of_a_read_only_server_see_another_process_writes(tmp_path: Path) -> None:
+    """The REST lists and the case pages read the store as it is now, like ``/sparql``: a case another
+    process (here a second, writing handle) adds after the server started is listed and has its page."""
+
+    def _case_data(doc: str, number: int) -> str:
+        ident = "https://w3id.org/ftzgraph/id/"
+        case, ftz, dc = (
+            f"<{ident}case/{doc}-{number}>",
+            "https://w3id.org/ftzgraph/ontology#",
+            "http://purl.org/dc/terms/",
+        )
+        return (
+            f"GRAPH <{ident}graph/{doc}> {{ {case} a <{ftz}Case> ; <{dc}isPartOf> <{ident}doc/{doc}> ; "
+            f'<{ftz}caseNumber> {number} ; <{dc}identifier> "{doc}-{number}" ; <{dc}title> "案例{number}"@zh . }}'
+        )
+
+    writer = ox.Store(str(tmp_path / "store"))
+    writer.update("INSERT DATA { " + _case_data("a", 1) + " }")
+    writer.flush()
+    store = OxigraphStore(tmp_path / "store", read_only=True)
+    with TestClient(create_app(store, Settings(query_workers=1))) as client:
+        assert [c["id"] for c in client.get("/cases").json()["data"]] == ["a-1"]
+        assert client.get("/cases/b-2").status_code == 404
+        writer.update("INSERT DATA { " + _case_data("b", 2) + " }")
+        writer.flush()
+        listed = client.get("/cases").json()
+        assert listed["count"] == 2 and [c["id"] for c in listed["data"]] == ["a-1", "b-2"]
+        assert client.get("/cases/b-2").json()["title"] == "案例2"
+        assert "案例2" in client.get("/id/case/b-2", headers={"Accept": "text/html"}).text
