@@ -82,7 +82,7 @@ def extract_origins(
     sentences = _sentences(joined)
     for sentence in sentences:
         for match in batch_re.finditer(sentence.text):
-            if _announced(sentence.text, match.start()):
+            if _announced(sentence.text, match.start()) or _provincial(sentence.text, match.start()):
                 continue
             kind = _kind_of(match["kind"])
             item = _item_after(sentence.text, match.end())
@@ -101,7 +101,8 @@ def extract_origins(
                         pos >= 0
                         and not _in_title(sentence.text, pos)
                         and not _TOTAL_RE.search(sentence.text[:pos])
-                        and any(v in sentence.text[:pos] for v in lex["copy_verbs"])
+                        and not _provincial(sentence.text, pos)
+                        and any(v in sentence.text[:pos] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
                     ):
                         item = _item_after(sentence.text, pos + len(word))
                         origins.append(Origin("national_batch", evidence(sentence), str(kind), None, item_title=item))
@@ -111,7 +112,10 @@ def extract_origins(
                 break
 
     stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area)
-    subjects = _subject_zones(sentences, gazetteer, own_zones, evidence) if _replicates(joined) else []
+    in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
+    subjects = (
+        _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch) if _replicates(joined) or in_batch else []
+    )
     if stated:
         origins.extend(_refine(stated, subjects))
     else:
@@ -147,6 +151,18 @@ def _replicates(text: str) -> bool:
     """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
     opens a sentence is an origin only in a text about copying reforms."""
     return any(verb in re.sub("可复制|可推广", "", text) for verb in lexicon()["copy_verbs"])
+
+
+_SERIES_LEAD_RE = re.compile(rf"(?:自贸试验区|改革|自由贸易试验区|自贸区|第\s*[0-9{NUMERAL_CLASS}]+\s*批|[“\"「])*$")
+
+
+def _provincial(text: str, position: int) -> bool:
+    """True when the batch or series word at ``position`` is a province's, city's or district's own: the words
+    right before it (after 自贸试验区, 第N批 and quotes) are a provincial marker (我省, 省级, 全省…) or a name
+    ending in 省, 市 or 自治区 (四川省第四批). 国务院第六批 and 全国…第五批 stay national."""
+    head = _SERIES_LEAD_RE.sub("", text[:position].rstrip())
+    markers = lexicon()["provincial_before"]
+    return head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市")
 
 
 def _announced(text: str, position: int) -> bool:
@@ -200,6 +216,9 @@ def _stated_zones(
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+                for zone_id in _listed_before(text[:start], gazetteer):  # 借鉴上海、广东自贸试验区经验
+                    if zone_id not in own:
+                        found.append(Origin("zone", evidence(sentence), zone=zone_id))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
         for match in _province_re(gazetteer, before).finditer(text):
             zone_id = gazetteer.province_forms[match["province"]]
@@ -209,13 +228,34 @@ def _stated_zones(
 
 
 @cache
+def _listed_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    return re.compile(rf"(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
+
+
+def _listed_before(head: str, gazetteer: Gazetteer) -> list[str]:
+    """The zones of provinces listed right before a stated zone (上海、天津、广东自贸试验区): each is stated too."""
+    zones = []
+    while match := _listed_re(gazetteer).search(head):
+        zones.append(gazetteer.province_forms[match["province"]])
+        head = head[: match.start()]
+    return zones
+
+
+@cache
 def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
     provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
     return re.compile(rf"(?:{before})(?P<province>{provinces})(?=[“\"的经验做法])")
 
 
-def _subject_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any) -> list[Origin]:
-    """Zones or areas that open a sentence and act in it (``中国(湖北)自由贸易试验区襄阳片区…先行先试``)."""
+def _subject_zones(
+    sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any, in_batch: set[int] | None = None
+) -> list[Origin]:
+    """Zones or areas that open a sentence and act in it (``中国(湖北)自由贸易试验区襄阳片区…先行先试``). A
+    zone that opens a sentence placing a reform in a national batch (Z选送的“X”获评第四批最佳实践案例) is
+    its origin; so is every zone coordinated with it (Z1和Z2的3项成果入选…). ``in_batch`` holds the
+    evidence starts of those sentences."""
+    in_batch = in_batch or set()
     verbs = lexicon()["subject_verbs"]
     found: list[Origin] = []
     for sentence in sentences:
@@ -231,18 +271,46 @@ def _subject_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[st
             and any(w in text for w in diffusion)
         ):
             found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
-        for start, end, place in gazetteer.find_places(sentence.text):
+        batch_stated = evidence(sentence).start in in_batch
+        places = gazetteer.find_places(sentence.text)
+        for start, end, place in places:
             if place.zone in own:
                 continue
             tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
-            national = any(w in tail for w in diffusion)
+            national = batch_stated or any(w in tail for w in diffusion)
             head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
             opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
+            if national and _coordinated_opening(sentence.text[lead:start], places, lead):
+                opens_clause = True
             if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
                 opens_clause and national
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
     return found
+
+
+_COORDINATOR_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及|，)\s*$")
+
+
+def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: int) -> bool:
+    """True when ``head`` (the sentence from its start to a place) is only other places joined by 、和及与:
+    the place is one of several zones that open the sentence together."""
+    if not head.strip():
+        return False
+    rest, position = head, lead
+    for start, end, _ in places:
+        if start < position:
+            continue
+        if start - lead >= len(head):
+            break
+        gap = head[position - lead : start - lead]
+        if position > lead and not _COORDINATOR_RE.match(gap):
+            return False
+        if position == lead and gap.strip():
+            return False
+        position = end
+        rest = head[end - lead :]
+    return position > lead and bool(_COORDINATOR_RE.match(rest))
 
 
 def _refine(stated: list[Origin], subjects: list[Origin]) -> list[Origin]:
