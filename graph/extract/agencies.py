@@ -53,6 +53,7 @@ class _Hit:
     place: Place | None = None
     unit: str = ""
     confidence: str = "high"
+    generic: bool = False  # qualified as courts in general (所在地法院, 两级法院)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,12 @@ def _as_place(text: str, start: int, end: int) -> bool:
     clause_start = max(text.rfind(ch, 0, start) for ch in "。；;！？!?\n，,") + 1
     before = text[max(clause_start, start - 12) : start]
     after = _PLACE_AFTER_RE.match(text, end)
+    if "依托" in before and text[:end].endswith(_FACILITY_ENDINGS):  # 依托市政务服务中心建设平台: a facility
+        return True
     return "在" in before and after is not None and not any(w in after.group() for w in _GUIDANCE)
+
+
+_FACILITY_ENDINGS = ("中心", "大厅", "之家")
 
 
 _GUIDANCE = ("指导", "支持", "帮助", "推动", "协调", "组织", "牵头", "领导", "统筹")
@@ -175,7 +181,7 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
     for net in lex.networks:
         forms = "|".join(sorted(map(re.escape, net.forms), key=len, reverse=True))
         branches = "|".join(map(re.escape, net.branches))
-        for match in re.finditer(f"({forms})(?:([{CJK}]{{2,6}}?)({branches}))?", text):
+        for match in re.finditer(f"({forms})(?:([{CJK}]{{2,8}}?)({branches}))?", text):
             place = _branch_place(match.group(2), gaz) if match.group(2) else None
             end = match.end() if place else match.end(1)
             if any(h.start < end and match.start() < h.end for h in hits + forms_only):
@@ -194,7 +200,17 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
 
 def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
     """The place between an org and a branch: a known place, a known stem, or any X市/X县/X区."""
-    return gaz.by_name.get(middle) or gaz.main_place(middle) or (place_of(middle) if len(middle) >= 3 else None)
+    return (
+        gaz.by_name.get(middle)
+        or gaz.main_place(middle)
+        or (place_of(middle) if len(middle) >= 3 else None)
+        or _division_by_stem(middle)  # 云南 (…总局云南监管局): a division's stem
+    )
+
+
+def _division_by_stem(stem: str) -> Place | None:
+    name = load_divisions().by_stem.get(stem)
+    return place_of(name) if name else None
 
 
 def _in_title(text: str, pos: int) -> bool:
@@ -241,7 +257,17 @@ def _core_hit(
         acting = not core.never_acting and _national_acting(text, end, lex, start)
     else:
         acting = not _cited(text, start, lex)
-    return _Hit(start, end, core, prefix, acting)
+    office = _RESIDENT_OFFICE_RE.match(text, end)
+    if office and not core.national:
+        core = replace(core, canonical=core.canonical + office.group(), family=core.canonical + office.group())
+        end = office.end()
+    hit = _Hit(start, end, core, prefix, acting)
+    hit.generic = prefix is None and text[max(0, start - 4) : start].endswith(_BARE_GENERIC_BEFORE)
+    return hit
+
+
+_RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
+"""A body's resident office written after it (成都海关驻泸州办事处): the office is the body the case names."""
 
 
 def _covers(text: str, term: str, begin: int, end: int) -> bool:
@@ -310,10 +336,16 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
         family = named.get(hit.core.family, set())
         if hit.core.national and hit.core.core == hit.core.canonical:  # written in full: the national body
             hit.name = hit.core.canonical
-        elif len(family) == 1:
+        elif len(family) == 1 and not (hit.core.core in _BARE_FAMILY_ONLY and hit.generic):
             hit.name = next(iter(family))
             hit.place = next((h.place for h in hits if h.name == hit.name and h.place), None)
             hit.confidence = "medium"
+        elif hit.core.core in _BARE_FAMILY_ONLY:  # 法院 with no court of the case named once
+            listed = _list_head_place(hit, hits)  # 绥芬河市司法局、公安局、法院: the list's place
+            if listed is not None and not hit.generic:
+                hit.name, hit.place, hit.confidence = listed.name + hit.core.canonical, listed, "medium"
+            else:
+                hit.name, hit.confidence = hit.core.canonical, "low"
         elif hit.core.core in load_yaml("departments.yaml")["no_city_fallback"]:
             hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
         elif hit.core.national or ctx.city is None:
@@ -328,6 +360,18 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
             city = next((p for p in gaz.by_stem.get(hit.place.stem, ()) if p.level == "city"), None)
             if city and (alt := city.name + hit.unit + hit.core.canonical) in names:
                 hit.name, hit.place = alt, city
+
+
+def _list_head_place(hit: _Hit, hits: list[_Hit]) -> Place | None:
+    """The place written on the first item of a 、-list that ``hit`` ends (X市司法局、公安局、法院): a shared
+    prefix the bare items inherit. None when the hit is no list item or the list's head has no place."""
+    by_end = {h.end: h for h in hits}
+    current = hit
+    while current.start >= 1 and (previous := by_end.get(current.start - 1)) is not None:
+        if previous.prefix is not None and previous.prefix.place is not None:
+            return previous.prefix.place
+        current = previous
+    return None
 
 
 def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
@@ -353,6 +397,10 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     else:
         hit.name = place.name + unit + core.canonical
     hit.place, hit.unit = place, unit
+
+
+_BARE_FAMILY_ONLY = frozenset(load_yaml("departments.yaml")["bare_family_only"])
+_BARE_GENERIC_BEFORE = tuple(load_yaml("departments.yaml")["bare_generic_before"])
 
 
 _BRANCH_RANK = ("分行", "营业管理部", "中心支行", "支行", "分局", "中心支局", "支局")
