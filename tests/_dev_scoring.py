@@ -131,7 +131,10 @@ def case_batches(case: Case) -> set[tuple[str, int | None]]:
 
 
 def gold_batches(entry: Any) -> set[tuple[str, int | None]]:
-    return {(entry["kind"], entry.get("number"))} if entry else set()
+    """The gold batch as a set: one {kind, number} mapping, or a list of them when a text names several."""
+    if not entry:
+        return set()
+    return {(e["kind"], e.get("number")) for e in (entry if isinstance(entry, list) else [entry])}
 
 
 _PROVIDER_TAIL = re.compile(r"(人民政府|管委会|管理委员会)$")
