@@ -48,6 +48,7 @@ class Core:
     party: bool = False
     national: bool = False
     never_acting: bool = False
+    place_as_written: bool = False
 
 
 @dataclass(frozen=True)

@@ -187,7 +187,9 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
             if any(h.start < end and match.start() < h.end for h in hits + forms_only):
                 continue
             if place is not None:
-                name = net.template.format(org=net.org, place=place.name, stem=place.stem, branch=match.group(3))
+                # an FTZ area written in a branch's name (国家税务总局西安国际港务区税务局) keeps the text's form
+                written = match.group(2) if place.level == "area" else place.name
+                name = net.template.format(org=net.org, place=written, stem=place.stem, branch=match.group(3))
                 core = Core(match.group(3), match.group(3), net.org)
                 acting = not _cited(text, match.start(), lex)
                 hits.append(_Hit(match.start(), end, core, Prefix(match.start(), place), acting, name, place))
@@ -382,6 +384,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         place = ctx.at({"市": "city", "区": "district", "县": "county"}.get(core.core[0], "province"))
     if place is None:  # a level the case does not name (区政府 with no district in sight): keep it as written
         hit.name = core.canonical if core.party else core.core
+        return
+    if prefix.by_stem and core.place_as_written:  # 南昌仲裁委员会 stays as written
+        hit.name, hit.place, hit.unit = place.stem + (prefix.unit or "") + core.canonical, place, prefix.unit or ""
         return
     if prefix.by_stem and not core.stem_place and not core.party:
         place = gaz.main_place(place.stem) or place

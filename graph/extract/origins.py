@@ -282,11 +282,23 @@ def _subject_zones(
             opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
             if national and _coordinated_opening(sentence.text[lead:start], places, lead):
                 opens_clause = True
+            if _adopts(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it is the adopter
+                continue
             if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
                 opens_clause and national
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
     return found
+
+
+_ADOPTING_RE = re.compile(r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计)*\s*")
+
+
+def _adopts(tail: str) -> bool:
+    """True when the words right after a zone (past a few adverbs) are a verb of copying or carrying out
+    (复制推广, 借鉴, 落实 …): the zone is the adopter of what follows, not its origin."""
+    rest = _ADOPTING_RE.sub("", tail, count=1)
+    return rest.startswith(tuple(lexicon()["adopting_verbs"]))
 
 
 _COORDINATOR_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及|，)\s*$")
