@@ -91,3 +91,19 @@ def test_a_learning_verb_is_no_part_of_a_place() -> None:
     text = "借鉴上海市市场监督管理局的做法，市商务局牵头推行。"
     agencies, _ = extract_agencies_and_mentions(make_case(text), "泸州市")
     assert [a.name for a in agencies] == ["泸州市商务局"]
+
+
+def test_a_bare_area_name_of_any_length_opens_a_national_statement() -> None:
+    case = sentence_case("曹妃甸首创的“进口铁矿石混矿监管”经国务院推广至全国。")
+    assert {o.area for o in case.origins if o.zone} == {"曹妃甸片区"}
+    assert {o.area for o in sentence_case("南沙“跨境电商”监管模式向全国复制推广。").origins if o.zone} == {
+        "广州南沙新区片区"
+    }
+    for text in ("郑州“跨境电商”监管模式向全国复制推广。", "中心城区的做法在全国复制推广。"):
+        assert not [o for o in sentence_case(text).origins if o.zone], text
+
+
+def test_a_zone_that_copies_is_the_adopter() -> None:
+    case = sentence_case("昆明片区积极复制推广第六批改革试点经验，推动跨境人民币业务落地。")
+    assert case_batches(case) == {("改革试点经验", 6)}
+    assert not [o for o in case.origins if o.zone]

@@ -262,12 +262,13 @@ def _subject_zones(
         text = sentence.text.lstrip(" #\t")
         lead = len(sentence.text) - len(text)
         diffusion = lexicon()["national_diffusion"]
-        stem = gazetteer.area_stems.get(text[:2])
+        key = next((text[:n] for n in (4, 3, 2) if text[:n] in gazetteer.area_stems), "")
+        stem = gazetteer.area_stems.get(key) if key not in lexicon()["not_area_stems"] else None
         if (
             stem is not None
             and stem.zone not in own
-            and text[:2] not in load_divisions().stems  # 郑州 is a city before it is an area
-            and text[2:3] not in "市省县区片"
+            and not _city_stem(key)  # 郑州 is a city before it is an area; 南沙, 曹妃甸 (districts) are areas
+            and text[len(key) : len(key) + 1] not in "市省县区片"
             and any(w in text for w in diffusion)
         ):
             found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
@@ -323,6 +324,16 @@ def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: 
         position = end
         rest = head[end - lead :]
     return position > lead and bool(_COORDINATOR_RE.match(rest))
+
+
+def _city_stem(stem: str) -> bool:
+    """True when ``stem`` is the stem of a prefecture-level division (郑州 -> 郑州市) or names several
+    divisions: written bare, it means the city. A district's stem (南沙 -> 南沙区) does not."""
+    divisions = load_divisions()
+    name = divisions.by_stem.get(stem)
+    if name is None:
+        return stem in divisions.stems
+    return name.endswith(("市", "州", "盟", "地区"))
 
 
 def _refine(stated: list[Origin], subjects: list[Origin]) -> list[Origin]:
