@@ -107,3 +107,18 @@ def test_a_zone_that_copies_is_the_adopter() -> None:
     case = sentence_case("昆明片区积极复制推广第六批改革试点经验，推动跨境人民币业务落地。")
     assert case_batches(case) == {("改革试点经验", 6)}
     assert not [o for o in case.origins if o.zone]
+
+
+def test_more_origin_phrasings_of_the_genre() -> None:
+    for text, area in (
+        ("该市复制了浙江自贸试验区宁波片区的“进口商品溯源”创新做法。", "宁波片区"),
+        ("这项改革最早由四川自贸试验区川南临港片区探索形成，现复制推广到我市。", "川南临港片区"),
+        ("该模式在广东自贸试验区南沙片区试点成功后，复制到我市。", "广州南沙新区片区"),
+        ("该经验来自重庆自贸试验区两江片区，我市予以复制推广。", "两江片区"),
+    ):
+        assert {o.area for o in sentence_case(text).origins if o.zone} == {area}, text
+    for text in (
+        "在广东自贸试验区南沙片区调研时，我市学习了相关做法。",
+        "由天津自贸试验区管委会负责协调，复制推广相关做法。",
+    ):
+        assert not [o for o in sentence_case(text).origins if o.zone], text

@@ -209,10 +209,16 @@ def _stated_zones(
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             if (
-                re.search(rf"(?:{before})\s*$", head)
+                re.search(rf"(?:{before})\s*[了过]?\s*$", head)
                 or re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", text[end : end + 44])
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
+                or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]))
+                or (
+                    head.endswith("在")
+                    and any(w in clause_tail for w in lex["zone_trial_after"])
+                    and any(v in text[end:] for v in ("复制", "推广", "借鉴", "引进"))
+                )
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
@@ -245,7 +251,7 @@ def _listed_before(head: str, gazetteer: Gazetteer) -> list[str]:
 @cache
 def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
     provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
-    return re.compile(rf"(?:{before})(?P<province>{provinces})(?=[“\"的经验做法])")
+    return re.compile(rf"(?:{before})[了过]?(?P<province>{provinces})(?=[“\"的经验做法、和])")
 
 
 def _subject_zones(
