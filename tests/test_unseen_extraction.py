@@ -122,3 +122,21 @@ def test_more_origin_phrasings_of_the_genre() -> None:
         "由天津自贸试验区管委会负责协调，复制推广相关做法。",
     ):
         assert not [o for o in sentence_case(text).origins if o.zone], text
+
+
+def test_more_agency_forms_across_provinces() -> None:
+    for provider, text, expected in (
+        ("杭州市", "杭州市人力社保局、市医保局联合推行。", ["杭州市人力资源和社会保障局", "杭州市医疗保障局"]),
+        (
+            "佛山市南海区",
+            "区卫生健康局、区人力资源社会保障局联合推行。",
+            ["佛山市南海区卫生健康局", "佛山市南海区人力资源和社会保障局"],
+        ),
+        ("重庆市", "重庆市高级人民法院推行繁简分流，法院对案件集中审理。", ["重庆市高级人民法院"]),
+        ("厦门市", "厦门市委组织部、市委宣传部参与。", ["中共厦门市委组织部", "中共厦门市委宣传部"]),
+        ("厦门市", "市委牵头推行。", ["中共厦门市委"]),
+    ):
+        agencies, _ = extract_agencies_and_mentions(make_case(text), provider)
+        assert [a.name for a in agencies] == expected, text
+    _, mentions = extract_agencies_and_mentions(make_case("区委组织部参与。"), "厦门市")
+    assert [(m.agency, m.confidence) for m in mentions] == [(None, "low")]

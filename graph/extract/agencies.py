@@ -342,6 +342,13 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
             hit.name = next(iter(family))
             hit.place = next((h.place for h in hits if h.name == hit.name and h.place), None)
             hit.confidence = "medium"
+        elif hit.core.party:  # 市委宣传部 written bare: the party committee of the case's own place of that level
+            level = {"市": "city", "区": "district", "县": "county"}.get(hit.core.core[0], "province")
+            place = ctx.at(level)
+            if place is not None:
+                hit.name, hit.place, hit.confidence = "中共" + place.name + hit.core.core[1:], place, "medium"
+            else:
+                hit.name, hit.confidence = hit.core.core, "low"
         elif hit.core.core in _BARE_FAMILY_ONLY:  # 法院 with no court of the case named once
             listed = _list_head_place(hit, hits)  # 绥芬河市司法局、公安局、法院: the list's place
             if listed is not None and not hit.generic:
