@@ -295,7 +295,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         head = next((n for n in sorted(load_divisions().names_in(provider), key=len) if provider.startswith(n)), None)
         if head and head != provider and (found := place_of(head)) is not None and found.level == "city":
             city = found
-            own_local = place_of(provider[len(head) :])
+            local_place = place_of(provider[len(head) :])
+            if local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
+                own_local = replace(local_place, name=head + local_place.name)
     if city is None:
         cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
