@@ -141,7 +141,7 @@ def _as_place(text: str, start: int, end: int) -> bool:
     clause_start = max(text.rfind(ch, 0, start) for ch in "。；;！？!?\n，,") + 1
     before = text[max(clause_start, start - 12) : start]
     after = _PLACE_AFTER_RE.match(text, end)
-    if "依托" in before and text[:end].endswith(_FACILITY_ENDINGS):  # 依托市政务服务中心建设平台: a facility
+    if "依托" in before and text.endswith(_FACILITY_ENDINGS, 0, end):  # 依托市政务服务中心建设平台: a facility
         return True
     return "在" in before and after is not None and not any(w in after.group() for w in _GUIDANCE)
 

@@ -72,11 +72,16 @@ def extract_origins(
     lex = lexicon()
     origins: list[Origin] = []
 
+    made: dict[int, Any] = {}
+
     def evidence(sentence: _Sentence) -> Any:
-        text = sentence.text
-        lead = len(text) - len(text.lstrip(" #\t"))
-        start, end = sentence.start + lead, sentence.end
-        return case.evidence(offsets[start], offsets[end - 1] + 1)
+        """The sentence's evidence, made once per sentence (several rules ask for it)."""
+        if sentence.start not in made:
+            text = sentence.text
+            lead = len(text) - len(text.lstrip(" #\t"))
+            start, end = sentence.start + lead, sentence.end
+            made[sentence.start] = case.evidence(offsets[start], offsets[end - 1] + 1)
+        return made[sentence.start]
 
     batch_re = _batch_re()
     sentences = _sentences(joined)
