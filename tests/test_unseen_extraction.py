@@ -140,3 +140,8 @@ def test_more_agency_forms_across_provinces() -> None:
         assert [a.name for a in agencies] == expected, text
     _, mentions = extract_agencies_and_mentions(make_case("区委组织部参与。"), "厦门市")
     assert [(m.agency, m.confidence) for m in mentions] == [(None, "low")]
+
+
+def test_a_notary_office_keeps_its_proper_name() -> None:
+    agencies, _ = extract_agencies_and_mentions(make_case("成都市蜀都公证处办理继承公证。"), "成都市")
+    assert [a.name for a in agencies] == ["成都市蜀都公证处"]

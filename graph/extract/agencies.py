@@ -232,6 +232,10 @@ def _core_hit(
     core = lex.cores[match.group()]
     begin, end = match.start(), match.end()
     prefix = find_prefix(text, begin, lex, gaz)
+    if prefix is None and core.core in _PROPER_NAMED:
+        named = _proper_named(text, begin, end, core, lex, gaz, titles)
+        if named is not None:
+            return named
     start = prefix.start if prefix else begin
     if core.national:
         unit = lex.national_unit_re.match(text, end)
@@ -270,6 +274,27 @@ def _core_hit(
 
 _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
 """A body's resident office written after it (成都海关驻泸州办事处): the office is the body the case names."""
+
+
+_PROPER_NAMED = frozenset(load_yaml("departments.yaml")["proper_named"])
+
+
+def _proper_named(
+    text: str, begin: int, end: int, core: Core, lex: Lexicon, gaz: Gazetteer, titles: list[tuple[int, int, bool]]
+) -> _Hit | None:
+    """A body with a proper name between its place and its core (郑州市黄河公证处): kept as written, with the
+    place, rather than made into the place's generic body (郑州市公证处). None when no place precedes the name."""
+    for length in (2, 3, 4):
+        name_start = begin - length
+        if name_start < 0 or not re.fullmatch(f"[{CJK}]+", text[name_start:begin]):
+            continue
+        prefix = find_prefix(text, name_start, lex, gaz, allow_unit=False)
+        if prefix is not None and prefix.place is not None and prefix.start < name_start:
+            if _inside_title(prefix.start, titles):
+                return None
+            acting = not _cited(text, prefix.start, lex)
+            return _Hit(prefix.start, end, core, prefix, acting, text[prefix.start : end], prefix.place)
+    return None
 
 
 def _covers(text: str, term: str, begin: int, end: int) -> bool:
