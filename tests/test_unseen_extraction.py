@@ -145,3 +145,15 @@ def test_more_agency_forms_across_provinces() -> None:
 def test_a_notary_office_keeps_its_proper_name() -> None:
     agencies, _ = extract_agencies_and_mentions(make_case("成都市蜀都公证处办理继承公证。"), "成都市")
     assert [a.name for a in agencies] == ["成都市蜀都公证处"]
+
+
+def test_ranges_coordination_and_entrusted_bodies() -> None:
+    assert case_batches(sentence_case("全市复制推广国务院第一批至第七批改革试点经验共计280项。")) == set()
+    case = sentence_case("我市积极复制推广浙江自贸试验区宁波片区和舟山片区的改革经验。")
+    assert {o.area for o in case.origins if o.zone} == {"宁波片区", "舟山片区"}
+    text = "深圳市司法局引入深圳国际仲裁院等机构入驻。深圳国际仲裁院、市商务局共同推行调解。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "深圳市")
+    assert [a.name for a in agencies] == ["深圳市司法局", "深圳国际仲裁院", "深圳市商务局"]
+    only_entrusted = "市司法局委托深圳市南山公证处参与送达。"
+    agencies, _ = extract_agencies_and_mentions(make_case(only_entrusted), "深圳市")
+    assert [a.name for a in agencies] == ["深圳市司法局"]

@@ -7,6 +7,7 @@ opens a sentence describing the practice counts when no phrase states an origin 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -87,7 +88,11 @@ def extract_origins(
     sentences = _sentences(joined)
     for sentence in sentences:
         for match in batch_re.finditer(sentence.text):
-            if _announced(sentence.text, match.start()) or _provincial(sentence.text, match.start()):
+            if (
+                _announced(sentence.text, match.start())
+                or _provincial(sentence.text, match.start())
+                or _RANGE_RE.match(match["gap"])  # 第一批至第七批…共计280项: a range of batches is a total
+            ):
                 continue
             kind = _kind_of(match["kind"])
             item = _item_after(sentence.text, match.end())
@@ -158,6 +163,8 @@ def _replicates(text: str) -> bool:
     return any(verb in re.sub("可复制|可推广", "", text) for verb in lexicon()["copy_verbs"])
 
 
+_RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
+
 _SERIES_LEAD_RE = re.compile(rf"(?:自贸试验区|改革|自由贸易试验区|自贸区|第\s*[0-9{NUMERAL_CLASS}]+\s*批|[“\"「])*$")
 
 
@@ -205,6 +212,7 @@ def _stated_zones(
     for sentence in sentences:
         text = sentence.text
         places = gazetteer.find_places(text)
+        first_here = len(found)
         for start, end, place in places:
             if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
                 continue  # a zone inside a 《title》 names the notice, not the case's origin
@@ -230,6 +238,15 @@ def _stated_zones(
                 for zone_id in _listed_before(text[:start], gazetteer):  # 借鉴上海、广东自贸试验区经验
                     if zone_id not in own:
                         found.append(Origin("zone", evidence(sentence), zone=zone_id))
+        # Zones coordinated with a stated one (复制推广宁波片区和舟山片区的改革经验) are stated too.
+        here = found[first_here:]
+        stated_spans = [(s, e) for s, e, p in places if any(o.area == p.area and o.zone == p.zone for o in here)]
+        for (s1, e1, p1), (s2, e2, p2) in itertools.pairwise(places):
+            if not _COORDINATOR_RE.match(text[e1:s2]):
+                continue
+            for (start, end), place in (((s1, e1), p2), ((s2, e2), p1)):
+                if (start, end) in stated_spans and place.zone not in own and not _in_title(text, start):
+                    found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
         for match in _province_re(gazetteer, before).finditer(text):
             zone_id = gazetteer.province_forms[match["province"]]
