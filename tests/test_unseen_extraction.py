@@ -157,3 +157,9 @@ def test_ranges_coordination_and_entrusted_bodies() -> None:
     only_entrusted = "市司法局委托深圳市南山公证处参与送达。"
     agencies, _ = extract_agencies_and_mentions(make_case(only_entrusted), "深圳市")
     assert [a.name for a in agencies] == ["深圳市司法局"]
+
+
+def test_a_zone_the_case_defines_as_its_district() -> None:
+    text = "该片区位于宜昌市高新技术示范区（以下简称示范区），区税务局、区市场监管局推行跨区域通办。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "宜昌片区")
+    assert [a.name for a in agencies] == ["宜昌市高新技术示范区税务局", "宜昌市高新技术示范区市场监督管理局"]

@@ -332,6 +332,12 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     }
     if own_local is not None and own_local.level in local and not local[own_local.level]:
         local[own_local.level] = {own_local}
+    if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
+        defined = _DEFINED_ZONE_RE.search(case.text)
+        if defined and city.name in defined.group(1):
+            full = defined.group(1)[defined.group(1).rfind(city.name) :]
+            if len(full) > len(city.name) + 1:
+                local["district"] = {Place(full, full[len(city.name) : -1], "district")}
     province_name = document_province(doc_text, gaz)
     area = None
     ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
@@ -344,6 +350,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         place_of(province_name) if province_name else None,
         area,
     )
+
+
+_DEFINED_ZONE_RE = re.compile(f'([{CJK}]{{3,20}}区)[（(]以下简称[“"]?[{CJK}]{{0,6}}区[”"]?[）)]')
+"""A zone the case defines with a short name ending in 区 (开封市城乡一体化示范区（以下简称示范区）)."""
 
 
 def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
