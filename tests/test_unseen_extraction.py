@@ -163,3 +163,10 @@ def test_a_zone_the_case_defines_as_its_district() -> None:
     text = "该片区位于宜昌市高新技术示范区（以下简称示范区），区税务局、区市场监管局推行跨区域通办。"
     agencies, _ = extract_agencies_and_mentions(make_case(text), "宜昌片区")
     assert [a.name for a in agencies] == ["宜昌市高新技术示范区税务局", "宜昌市高新技术示范区市场监督管理局"]
+
+
+def test_a_port_body_keeps_its_port_name() -> None:
+    agencies, _ = extract_agencies_and_mentions(make_case("钦州海关与钦州港海事局推行联合登临检查。"), "钦州市")
+    assert [a.name for a in agencies] == ["钦州海关", "钦州港海事局"]
+    agencies, _ = extract_agencies_and_mentions(make_case("郑州市的公证处办理继承公证。"), "郑州市")
+    assert [a.name for a in agencies] == ["郑州市公证处"]

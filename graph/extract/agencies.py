@@ -277,16 +277,24 @@ _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工�
 
 
 _PROPER_NAMED = frozenset(load_yaml("departments.yaml")["proper_named"])
+_PORT_MARKS = frozenset(load_yaml("departments.yaml")["port_marks"])
 
 
 def _proper_named(
     text: str, begin: int, end: int, core: Core, lex: Lexicon, gaz: Gazetteer, titles: list[tuple[int, int, bool]]
 ) -> _Hit | None:
-    """A body with a proper name between its place and its core (郑州市黄河公证处): kept as written, with the
-    place, rather than made into the place's generic body (郑州市公证处). None when no place precedes the name."""
-    for length in (2, 3, 4):
+    """A body with a proper name between its place and its core (郑州市黄河公证处, 钦州港海事局): kept as
+    written, with the place, rather than made into the place's generic body (郑州市公证处) or dropped. None
+    when no place precedes the name."""
+    for length in (1, 2, 3, 4):
         name_start = begin - length
-        if name_start < 0 or not re.fullmatch(f"[{CJK}]+", text[name_start:begin]):
+        name = text[name_start:begin] if name_start >= 0 else ""
+        if (
+            not re.fullmatch(f"[{CJK}]+", name)
+            or (length == 1 and name not in _PORT_MARKS)  # 钦州港海事局: one character only for a port
+            or any(ch in lex.not_in_place_stem for ch in name)  # 郑州市的公证处 has no proper name
+            or any(word in name for word in lex.not_place_words)
+        ):
             continue
         prefix = find_prefix(text, name_start, lex, gaz, allow_unit=False)
         if prefix is not None and prefix.place is not None and prefix.start < name_start:
