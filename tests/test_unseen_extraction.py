@@ -170,3 +170,15 @@ def test_a_port_body_keeps_its_port_name() -> None:
     assert [a.name for a in agencies] == ["钦州海关", "钦州港海事局"]
     agencies, _ = extract_agencies_and_mentions(make_case("郑州市的公证处办理继承公证。"), "郑州市")
     assert [a.name for a in agencies] == ["郑州市公证处"]
+
+
+def test_more_qualifiers_and_non_numeric_after_values() -> None:
+    from ftzgraph.graph.extract.outcomes import extract_outcomes
+
+    outcomes = extract_outcomes(make_case("审批时限由15个工作日压缩至当场办理，通关时间由48小时压缩至不超过12小时。"))
+    assert [(o.before, o.after, o.after_text, o.qualifier) for o in outcomes] == [
+        (15.0, None, "当场办理", None),
+        (48.0, 12.0, None, "不超过"),
+    ]
+    served = extract_outcomes(make_case("累计服务企业不少于500家，办件量超2万件。"))
+    assert [(o.what, o.qualifier) for o in served] == [("服务企业", "不少于"), ("办件量", "超")]
