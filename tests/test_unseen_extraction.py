@@ -182,3 +182,12 @@ def test_more_qualifiers_and_non_numeric_after_values() -> None:
     ]
     served = extract_outcomes(make_case("累计服务企业不少于500家，办件量超2万件。"))
     assert [(o.what, o.qualifier) for o in served] == [("服务企业", "不少于"), ("办件量", "超")]
+
+
+def test_an_area_name_a_traditional_level_and_a_service_bureau() -> None:
+    agencies, _ = extract_agencies_and_mentions(make_case("合作区商事服务局、横琴海关推行便利通关。"), "珠海市")
+    assert [a.name for a in agencies] == ["横琴海关"]
+    agencies, _ = extract_agencies_and_mentions(make_case("湖里区税务局推行套餐服务。區人社局配合。"), "厦门市湖里区")
+    assert [a.name for a in agencies] == ["湖里区税务局", "湖里区人力资源和社会保障局"]
+    agencies, _ = extract_agencies_and_mentions(make_case("区政务服务局推行证照联办。"), "武汉市江夏区")
+    assert [a.name for a in agencies] == ["武汉市江夏区政务服务局"]

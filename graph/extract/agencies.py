@@ -232,6 +232,8 @@ def _core_hit(
     core = lex.cores[match.group()]
     begin, end = match.start(), match.end()
     prefix = find_prefix(text, begin, lex, gaz)
+    if prefix is None and core.stem_place:  # 横琴海关: an FTZ area's bare name is a place for a stem-named body
+        prefix = _area_stem_prefix(text, begin)
     if prefix is None and core.core in _PROPER_NAMED:
         named = _proper_named(text, begin, end, core, lex, gaz, titles)
         if named is not None:
@@ -274,6 +276,17 @@ def _core_hit(
 
 _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
 """A body's resident office written after it (成都海关驻泸州办事处): the office is the body the case names."""
+
+
+def _area_stem_prefix(text: str, begin: int) -> Prefix | None:
+    """An FTZ area's bare name right before ``begin`` (横琴 of 横琴海关), as a place of its own name: bodies
+    named by a place's stem (海关, 海事局) often take an area's name, which no division list holds."""
+    stems = load_ftz_gazetteer().area_stems
+    for length in (4, 3, 2):
+        stem = text[begin - length : begin] if begin >= length else ""
+        if stem in stems and stem[-1] not in "区港":
+            return Prefix(begin - length, Place(stem, stem, "unit"), by_stem=False)
+    return None
 
 
 _PROPER_NAMED = frozenset(load_yaml("departments.yaml")["proper_named"])
