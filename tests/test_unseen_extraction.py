@@ -191,3 +191,16 @@ def test_an_area_name_a_traditional_level_and_a_service_bureau() -> None:
     assert [a.name for a in agencies] == ["湖里区税务局", "湖里区人力资源和社会保障局"]
     agencies, _ = extract_agencies_and_mentions(make_case("区政务服务局推行证照联办。"), "武汉市江夏区")
     assert [a.name for a in agencies] == ["武汉市江夏区政务服务局"]
+
+
+def test_inline_pinyin_establishment_and_plans() -> None:
+    case = sentence_case("四川自貿(mào)試驗區(qū)成都天府新區(qū)片區的案例入選(xuǎn)第三批最佳實(shí)踐案例。")
+    assert case_batches(case) == {("最佳实践案例", 3)}
+    assert {o.area for o in case.origins if o.zone} == {"成都天府新区片区"}
+    for text in (
+        "自2013年上海自贸试验区率先挂牌成立以来，各地复制推广了大量经验。",
+        "对浙江而言，既需加快进程，主动借鉴学习上海自贸试验区的成功经验。",
+    ):
+        assert not [o for o in sentence_case(text).origins if o.zone], text
+    needs = sentence_case("根据企业需要，我市借鉴上海自贸试验区做法推行改革。")
+    assert {o.zone for o in needs.origins if o.zone} == {"shanghai"}

@@ -163,6 +163,9 @@ def _replicates(text: str) -> bool:
     return any(verb in re.sub("可复制|可推广", "", text) for verb in lexicon()["copy_verbs"])
 
 
+_ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
+"""A zone being established (上海自贸试验区率先挂牌成立), which says nothing about a reform's origin."""
+
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
 
 _SERIES_LEAD_RE = re.compile(rf"(?:自贸试验区|改革|自由贸易试验区|自贸区|第\s*[0-9{NUMERAL_CLASS}]+\s*批|[“\"「])*$")
@@ -219,6 +222,8 @@ def _stated_zones(
             head = text[max(0, start - 8) : start]
             if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
                 continue
+            if _ESTABLISHED_RE.match(text, end) or any(w in text[:start] for w in lex["plan_words"]):
+                continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             if (
