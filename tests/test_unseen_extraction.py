@@ -204,3 +204,10 @@ def test_inline_pinyin_establishment_and_plans() -> None:
         assert not [o for o in sentence_case(text).origins if o.zone], text
     needs = sentence_case("根据企业需要，我市借鉴上海自贸试验区做法推行改革。")
     assert {o.zone for o in needs.origins if o.zone} == {"shanghai"}
+
+
+def test_a_visit_or_a_word_starting_with_learning_is_no_origin() -> None:
+    for text in ("我市组织干部赴上海自贸试验区学习考察。", "上海自贸试验区学习型机关建设成效明显。"):
+        assert not [o for o in sentence_case(text).origins if o.zone], text
+    learns = sentence_case("我市主动向天津自贸试验区学习，推行融资租赁。")
+    assert {o.zone for o in learns.origins if o.zone} == {"tianjin"}

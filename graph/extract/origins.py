@@ -210,7 +210,7 @@ def _stated_zones(
     """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果)."""
     lex = lexicon()
     before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
-    after = "|".join(map(re.escape, lex["zone_after"] + lex["zone_after_to_learn"]))
+    after = "|".join(map(re.escape, lex["zone_after"]))  # 学习 after Z only with 向 (向Z学习), not 赴Z学习考察
     found: list[Origin] = []
     for sentence in sentences:
         text = sentence.text
