@@ -211,3 +211,12 @@ def test_a_visit_or_a_word_starting_with_learning_is_no_origin() -> None:
         assert not [o for o in sentence_case(text).origins if o.zone], text
     learns = sentence_case("我市主动向天津自贸试验区学习，推行融资租赁。")
     assert {o.zone for o in learns.origins if o.zone} == {"tianjin"}
+
+
+def test_province_from_the_city_a_verb_before_a_level_and_generic_procuratorates() -> None:
+    agencies, _ = extract_agencies_and_mentions(make_case("省商务厅、省发展改革委联合印发通知。"), "昆明市")
+    assert [a.name for a in agencies] == ["云南省商务厅", "云南省发展和改革委员会"]
+    agencies, _ = extract_agencies_and_mentions(make_case("方案印发后，明确市发改委等12个部门职责。"), "昆明市")
+    assert [a.name for a in agencies] == ["昆明市发展和改革委员会"]
+    agencies, _ = extract_agencies_and_mentions(make_case("各级法院、检察院加强协作。"), "昆明市")
+    assert agencies == []

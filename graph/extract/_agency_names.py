@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from importlib.abc import Traversable
 from typing import Any
@@ -187,6 +187,8 @@ def harvest_places(text: str) -> Gazetteer:
         if text.startswith(lex.not_place_suffix_words, match.start(2)):
             continue
         name = stem + suffix
+        if suffix in _LISTED_SUFFIXES and name not in load_divisions().names:
+            continue  # ，明确市发改委: every 市, 县 and 省 is in the division list, so 明确市 is no place
         by_name.setdefault(name, Place(name, stem, _SUFFIX_LEVEL.get(suffix, "unit")))
         counts[name] += 1
     divisions = load_divisions()
@@ -214,6 +216,8 @@ class Divisions:
     longest: int
     by_stem: dict[str, str]
     """A stem's full name, prefecture-level city first (成都 -> 成都市), for stems that name one place."""
+    province_of: dict[str, str] = field(default_factory=dict)
+    """The province of a city or county (昆明市 -> 云南省), for names that occur once."""
 
     def ends_in_stem(self, name: str) -> bool:
         """True when ``name`` is a verb or word glued to a real place's stem (委托郑州 ends in 郑州)."""
@@ -230,6 +234,9 @@ class Divisions:
                     found.add(text[end - length : end])
         return found
 
+
+_LISTED_SUFFIXES = ("市", "县", "省")
+"""Place suffixes whose places are all in the division list (州, 盟, 旗 have short forms it does not hold)."""
 
 _DIVISION_SUFFIXES = (
     "特别行政区",
@@ -257,11 +264,16 @@ def load_divisions() -> Divisions:
     path = resources.files("ftzgraph.data").joinpath("reference", "divisions", "pca.json")
     tree = json.loads(path.read_text(encoding="utf-8"))
     names: set[str] = set()
+    province_of: dict[str, str] = {}
+    repeated: set[str] = set()
     for province, cities in tree.items():
         names.add(province)
         for city, counties in cities.items():
             names.add(city)
             names.update(counties)
+            for name in (city, *counties):
+                if province_of.setdefault(name, province) != province:
+                    repeated.add(name)
     names = {n for n in names if not n.endswith(("辖区", "行政区划")) and len(n) >= 2}
     stems = set()
     levels: dict[str, dict[int, set[str]]] = {}
@@ -287,6 +299,7 @@ def load_divisions() -> Divisions:
         re.compile(f"[{re.escape(endings)}]"),
         max(map(len, names)),
         by_stem,
+        {name: province for name, province in province_of.items() if name not in repeated},
     )
 
 

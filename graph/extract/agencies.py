@@ -360,6 +360,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
             if len(full) > len(city.name) + 1:
                 local["district"] = {Place(full, full[len(city.name) : -1], "district")}
     province_name = document_province(doc_text, gaz)
+    if province_name is None and city is not None:  # 昆明市 -> 云南省: 省商务厅 in a city's case
+        province_name = load_divisions().province_of.get(city.name)
     area = None
     ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
     if ftz_place is not None and ftz_place.area:
