@@ -104,9 +104,13 @@ def test_a_bare_area_name_of_any_length_opens_a_national_statement() -> None:
 
 
 def test_a_zone_that_copies_is_the_adopter() -> None:
-    case = sentence_case("昆明片区积极复制推广第六批改革试点经验，推动跨境人民币业务落地。")
-    assert case_batches(case) == {("改革试点经验", 6)}
-    assert not [o for o in case.origins if o.zone]
+    for text in (
+        "昆明片区积极复制推广第六批改革试点经验，推动跨境人民币业务落地。",
+        "武汉片区在复制推广第六批改革试点经验过程中，探索形成了新做法。",
+    ):
+        case = sentence_case(text)
+        assert case_batches(case) == {("改革试点经验", 6)}
+        assert not [o for o in case.origins if o.zone], text
 
 
 def test_more_origin_phrasings_of_the_genre() -> None:

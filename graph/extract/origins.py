@@ -222,7 +222,11 @@ def _stated_zones(
             head = text[max(0, start - 8) : start]
             if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
                 continue
-            if _ESTABLISHED_RE.match(text, end) or any(w in text[:start] for w in lex["plan_words"]):
+            if (
+                _ESTABLISHED_RE.match(text, end)
+                or any(w in text[:start] for w in lex["plan_words"])
+                or _adopts(text[end : end + 20])  # 武汉片区在复制推广第六批…: the zone adopts
+            ):
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
@@ -325,7 +329,9 @@ def _subject_zones(
     return found
 
 
-_ADOPTING_RE = re.compile(r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计)*\s*")
+_ADOPTING_RE = re.compile(
+    r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|在|通过|按照)*\s*"
+)
 
 
 def _adopts(tail: str) -> bool:
