@@ -225,7 +225,7 @@ def _stated_zones(
             if (
                 _ESTABLISHED_RE.match(text, end)
                 or any(w in text[:start] for w in lex["plan_words"])
-                or _adopts(text[end : end + 20])  # 武汉片区在复制推广第六批…: the zone adopts
+                or (not head.endswith("向") and _adopts(text[end : end + 20]))  # 武汉片区在复制推广…: adopts
             ):
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
