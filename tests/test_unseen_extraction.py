@@ -224,3 +224,13 @@ def test_province_from_the_city_a_verb_before_a_level_and_generic_procuratorates
     assert [a.name for a in agencies] == ["昆明市发展和改革委员会"]
     agencies, _ = extract_agencies_and_mentions(make_case("各级法院、检察院加强协作。"), "昆明市")
     assert agencies == []
+
+
+def test_more_provider_line_forms() -> None:
+    for text, provider, agencies in (
+        ("（杭州市商务局报送）\n市发改委牵头推进。", "杭州市商务局", ["杭州市发展和改革委员会"]),
+        ("推荐单位：成都市人民政府\n市商务局牵头推进。", "成都市", ["成都市商务局"]),
+        ("（供稿单位：宁波市商务局）\n市住建局牵头。", "宁波市商务局", ["宁波市住房和城乡建设局"]),
+    ):
+        case = sentence_case(text)
+        assert (case.provider, [a.name for a in case.agencies]) == (provider, agencies), text
