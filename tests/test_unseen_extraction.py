@@ -234,3 +234,22 @@ def test_more_provider_line_forms() -> None:
     ):
         case = sentence_case(text)
         assert (case.provider, [a.name for a in case.agencies]) == (provider, agencies), text
+
+
+def test_a_collection_in_another_provinces_layout() -> None:
+    from pathlib import Path
+
+    from ftzgraph.graph.gazetteer import load_gazetteer
+    from ftzgraph.graph.pipeline import extract_document
+    from ftzgraph.graph.read import read_document
+
+    path = Path(__file__).parent / "data" / "unseen" / "sichuan-style-collection.txt"
+    cases = extract_document(read_document(path), load_gazetteer()).cases
+    assert [c.provider for c in cases] == ["成都市双流区", "成都青白江铁路港片区"]
+    first, second = ([(o.batch_kind, o.batch_number, o.zone, o.area) for o in c.origins] for c in cases)
+    assert first == [("改革试点经验", 6, None, None), (None, None, "guangdong", "广州南沙新区片区")]
+    assert second == [(None, None, "chongqing", "两江片区")]  # its own area, 率先探索, is no origin
+    assert [a.name for a in cases[1].agencies] == [
+        "中国（四川）自由贸易试验区成都青白江铁路港片区管理委员会",
+        "中国人民银行四川省分行",
+    ]
