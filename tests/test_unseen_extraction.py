@@ -253,3 +253,9 @@ def test_a_collection_in_another_provinces_layout() -> None:
         "中国（四川）自由贸易试验区成都青白江铁路港片区管理委员会",
         "中国人民银行四川省分行",
     ]
+
+
+def test_a_batch_number_in_brackets_after_the_series() -> None:
+    case = sentence_case("南京片区案例入选自贸试验区最佳实践案例（第四批）。")
+    assert case_batches(case) == {("最佳实践案例", 4)}
+    assert case_batches(sentence_case("全省自贸试验区最佳实践案例（第二批）在全省推广。")) == set()

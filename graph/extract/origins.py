@@ -52,6 +52,13 @@ def _batch_re() -> re.Pattern[str]:
     return re.compile(rf"第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批(?P<gap>[^。；，,\n]{{0,{window}}}?)(?P<kind>{kinds})")
 
 
+@cache
+def _batch_after_re() -> re.Pattern[str]:
+    """A series word with its batch number after it in brackets: 最佳实践案例（第四批）."""
+    kinds = "|".join(re.escape(w) for words in lexicon()["batch_kinds"].values() for w in words)
+    return re.compile(rf"(?P<kind>{kinds})[”\"]?\s*[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*[)）]")
+
+
 def _kind_of(word: str) -> str:
     for kind, words in lexicon()["batch_kinds"].items():
         if word in words:
@@ -99,6 +106,12 @@ def extract_origins(
             origins.append(
                 Origin("national_batch", evidence(sentence), kind, parse_chinese_number(match["n"]), item_title=item)
             )
+        for match in _batch_after_re().finditer(sentence.text):  # 最佳实践案例（第四批）
+            if not _provincial(sentence.text, match.start()) and any(
+                v in sentence.text[: match.start()] for v in lex["copy_verbs"] + lex["batch_member_verbs"]
+            ):
+                number = parse_chinese_number(match["n"])
+                origins.append(Origin("national_batch", evidence(sentence), _kind_of(match["kind"]), number))
         if not any(o.evidence.start == evidence(sentence).start for o in origins) and any(
             phrase in sentence.text for phrase in lex["state_council_adoption"]
         ):
