@@ -259,3 +259,10 @@ def test_a_batch_number_in_brackets_after_the_series() -> None:
     case = sentence_case("南京片区案例入选自贸试验区最佳实践案例（第四批）。")
     assert case_batches(case) == {("最佳实践案例", 4)}
     assert case_batches(sentence_case("全省自贸试验区最佳实践案例（第二批）在全省推广。")) == set()
+
+
+def test_a_unit_alone_takes_the_case_city_and_a_zones_contribution_counts() -> None:
+    agencies, _ = extract_agencies_and_mentions(make_case("高新区管委会联合合肥海关推行。"), "合肥市")
+    assert [a.name for a in agencies] == ["合肥市高新区管理委员会", "合肥海关"]
+    case = sentence_case("重庆自贸试验区已累计向全国贡献了30余项制度创新成果。")
+    assert {o.zone for o in case.origins if o.zone} == {"chongqing"}

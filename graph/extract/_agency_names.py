@@ -328,6 +328,10 @@ class Prefix:
 _ALIAS_RE = re.compile(f'[（(]以下简称[“"]?([{CJK}]{{2,12}})[”"]?[）)]$')
 
 
+_BOUNDARY = ("", "\n", "，", "、", "。", "；", "（", "）", "(", ")", " ", "：")
+"""What may stand before a unit written alone (，高新区管委会): not a Chinese character, which could be its place."""
+
+
 def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit: bool = True) -> Prefix | None:
     """The prefix ending at ``pos`` (where a core starts), or None for a bare core."""
     if allow_unit:
@@ -338,6 +342,8 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
                     inner = _abbreviated_place(text, pos - len(unit), lex.units[unit], gaz)
                 if inner is not None:
                     return Prefix(inner.start, inner.place, inner.by_stem, inner.level, lex.units[unit])
+                if text[pos - len(unit) - 1 : pos - len(unit)] in _BOUNDARY:  # 高新区管委会: the unit alone
+                    return Prefix(pos - len(unit), unit=lex.units[unit])
     alias = _ALIAS_RE.search(text, max(0, pos - 24), pos)
     if alias and alias.end() == pos and (place := gaz.by_name.get(alias.group(1)) or place_of(alias.group(1))):
         return Prefix(pos, place)

@@ -449,6 +449,8 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     place = prefix.place or (ctx.at(prefix.level) if prefix.level else None)
     if place is None and core.party and core.core[0] in ("市", "区", "县", "省"):
         place = ctx.at({"市": "city", "区": "district", "县": "county"}.get(core.core[0], "province"))
+    if place is None and prefix.unit and prefix.level is None and ctx.city is not None:
+        place = ctx.city  # 高新区管委会 in a 合肥市 case: the city's 高新区
     if place is None:  # a level the case does not name (区政府 with no district in sight): keep it as written
         hit.name = core.canonical if core.party else core.core
         return

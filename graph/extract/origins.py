@@ -137,7 +137,9 @@ def extract_origins(
     stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area)
     in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
     subjects = (
-        _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch) if _replicates(joined) or in_batch else []
+        _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch)
+        if _replicates(joined) or in_batch or any(w in joined for w in lex["national_diffusion"])
+        else []
     )
     if stated:
         origins.extend(_refine(stated, subjects))
