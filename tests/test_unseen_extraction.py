@@ -266,3 +266,16 @@ def test_a_unit_alone_takes_the_case_city_and_a_zones_contribution_counts() -> N
     assert [a.name for a in agencies] == ["合肥市高新区管理委员会", "合肥海关"]
     case = sentence_case("重庆自贸试验区已累计向全国贡献了30余项制度创新成果。")
     assert {o.zone for o in case.origins if o.zone} == {"chongqing"}
+
+
+def test_parents_lists_of_provinces_followers_and_first_claims() -> None:
+    agencies, _ = extract_agencies_and_mentions(make_case("福州海关所属马尾海关推行一站式服务。"), "福州市")
+    assert [a.name for a in agencies] == ["马尾海关"]
+    listed = sentence_case("青岛片区借鉴了天津、上海两地自贸试验区的融资租赁做法。")
+    assert {o.zone for o in listed.origins if o.zone} == {"tianjin", "shanghai"}
+    for text in (
+        "岳阳片区按照国务院第七批改革试点经验要求，推行长江航运物流一单制。",
+        "平潭片区的做法与台湾地区的社区营造经验相结合，形成了特色治理模式。",
+        "川南临港片区在全国率先实施冷链一体化监管，但尚未形成可复制推广的经验。",
+    ):
+        assert not [o for o in sentence_case(text).origins if o.zone], text

@@ -96,7 +96,11 @@ def extract_agencies_and_mentions(
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
     hits.sort(key=lambda h: h.start)
     for hit in hits:
-        if hit.acting and (_in_provider_line(text, hit.start) or _as_place(text, hit.start, hit.end)):
+        if hit.acting and (
+            _in_provider_line(text, hit.start)
+            or _as_place(text, hit.start, hit.end)
+            or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
+        ):
             hit.acting = False
     ctx = _context(case, provider, gaz, hits)
     for hit in hits:  # 片区管委会: the provider area's committee

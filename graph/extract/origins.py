@@ -175,7 +175,11 @@ _EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施
 def _replicates(text: str) -> bool:
     """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
     opens a sentence is an origin only in a text about copying reforms."""
-    return any(verb in re.sub("可复制|可推广", "", text) for verb in lexicon()["copy_verbs"])
+    return any(verb in _REPLICABLE_RE.sub("", text) for verb in lexicon()["copy_verbs"])
+
+
+_REPLICABLE_RE = re.compile("可复制(?:可)?推广|可复制|可推广")
+"""可复制推广的经验 (replicable) says nothing about copying: removed before looking for a copy verb."""
 
 
 _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
@@ -247,7 +251,10 @@ def _stated_zones(
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             if (
                 re.search(rf"(?:{before})\s*[了过]?\s*$", head)
-                or re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", text[end : end + 44])
+                or (
+                    re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", text[end : end + 44])
+                    and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
+                )
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
                 or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]))
@@ -276,6 +283,9 @@ def _stated_zones(
             zone_id = gazetteer.province_forms[match["province"]]
             if zone_id not in own and not any(s <= match.start("province") < e for s, e, _ in places):
                 found.append(Origin("zone", evidence(sentence), zone=zone_id))
+            for listed in _listed_after(text, match.end("province"), gazetteer):  # 借鉴了天津、上海两地…
+                if listed not in own:
+                    found.append(Origin("zone", evidence(sentence), zone=listed))
     return found
 
 
@@ -283,6 +293,16 @@ def _stated_zones(
 def _listed_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
     return re.compile(rf"(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
+
+
+def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
+    """The zones of provinces listed right after a stated province (天津、上海两地自贸试验区)."""
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    zones = []
+    while match := re.compile(rf"\s*(?:、|和|及|与)\s*(?P<province>{provinces})").match(text, position):
+        zones.append(gazetteer.province_forms[match["province"]])
+        position = match.end()
+    return zones
 
 
 def _listed_before(head: str, gazetteer: Gazetteer) -> list[str]:
@@ -345,7 +365,7 @@ def _subject_zones(
 
 
 _ADOPTING_RE = re.compile(
-    r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|在|通过|按照)*\s*"
+    r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|在|通过)*\s*"
 )
 
 
