@@ -192,7 +192,7 @@ def test_an_area_name_a_traditional_level_and_a_service_bureau() -> None:
     agencies, _ = extract_agencies_and_mentions(make_case("合作区商事服务局、横琴海关推行便利通关。"), "珠海市")
     assert [a.name for a in agencies] == ["横琴海关"]
     agencies, _ = extract_agencies_and_mentions(make_case("湖里区税务局推行套餐服务。區人社局配合。"), "厦门市湖里区")
-    assert [a.name for a in agencies] == ["湖里区税务局", "湖里区人力资源和社会保障局"]
+    assert [a.name for a in agencies] == ["厦门市湖里区税务局", "厦门市湖里区人力资源和社会保障局"]
     agencies, _ = extract_agencies_and_mentions(make_case("区政务服务局推行证照联办。"), "武汉市江夏区")
     assert [a.name for a in agencies] == ["武汉市江夏区政务服务局"]
 
@@ -279,3 +279,9 @@ def test_parents_lists_of_provinces_followers_and_first_claims() -> None:
         "川南临港片区在全国率先实施冷链一体化监管，但尚未形成可复制推广的经验。",
     ):
         assert not [o for o in sentence_case(text).origins if o.zone], text
+
+
+def test_a_short_zone_name_is_the_longer_one_the_case_writes() -> None:
+    text = "杨凌示范区管委会、杨凌海关联合推行，示范区农业农村局负责品种登记。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "杨凌示范区片区")
+    assert "杨凌示范区农业农村局" in [a.name for a in agencies]

@@ -458,6 +458,10 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     if place is None:  # a level the case does not name (区政府 with no district in sight): keep it as written
         hit.name = core.canonical if core.party else core.core
         return
+    if place.level in ("district", "unit"):  # 示范区农业农村局 after 杨凌示范区…; 湖里区 after 厦门市湖里区
+        longer = [p for name, p in gaz.by_name.items() if name.endswith(place.name) and len(name) > len(place.name)]
+        if len(longer) == 1:
+            place = longer[0]
     if prefix.by_stem and core.place_as_written:  # 南昌仲裁委员会 stays as written
         hit.name, hit.place, hit.unit = place.stem + (prefix.unit or "") + core.canonical, place, prefix.unit or ""
         return
