@@ -285,3 +285,15 @@ def test_a_short_zone_name_is_the_longer_one_the_case_writes() -> None:
     text = "杨凌示范区管委会、杨凌海关联合推行，示范区农业农村局负责品种登记。"
     agencies, _ = extract_agencies_and_mentions(make_case(text), "杨凌示范区片区")
     assert "杨凌示范区农业农村局" in [a.name for a in agencies]
+
+
+def test_from_copied_from_plans_and_office_names() -> None:
+    for text, area in (
+        ("我市从广东自贸试验区南沙片区引进了“跨境电商退货中心仓”模式。", "广州南沙新区片区"),
+        ("该举措复制自重庆自贸试验区果园港片区，已在万州区落地。", "果园港片区"),
+    ):
+        assert {o.area for o in sentence_case(text).origins if o.zone} == {area}, text
+    plan = sentence_case("大连片区相关负责人表示，下一步将学习借鉴海南自贸试验区的先进经验。")
+    assert not [o for o in plan.origins if o.zone]
+    agencies, _ = extract_agencies_and_mentions(make_case("长春兴隆海关、区政务服务办推进。"), "长春市朝阳区")
+    assert [a.name for a in agencies] == ["长春兴隆海关", "长春市朝阳区政务服务办公室"]

@@ -238,6 +238,11 @@ def _core_hit(
     prefix = find_prefix(text, begin, lex, gaz)
     if prefix is None and core.stem_place:  # 横琴海关: an FTZ area's bare name is a place for a stem-named body
         prefix = _area_stem_prefix(text, begin)
+    if prefix is not None and prefix.by_stem and core.stem_place and prefix.start > 0:
+        outer = find_prefix(text, prefix.start, lex, gaz, allow_unit=False)  # 长春兴隆海关: city + office's own name
+        if outer is not None and outer.place is not None and not _inside_title(outer.start, titles):
+            acting = not _cited(text, outer.start, lex)
+            return _Hit(outer.start, end, core, outer, acting, text[outer.start : end], outer.place)
     if prefix is None and core.core in _PROPER_NAMED:
         named = _proper_named(text, begin, end, core, lex, gaz, titles)
         if named is not None:

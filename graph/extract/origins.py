@@ -244,7 +244,7 @@ def _stated_zones(
             if (
                 _ESTABLISHED_RE.match(text, end)
                 or any(w in text[:start] for w in lex["plan_words"])
-                or (not head.endswith("向") and _adopts(text[end : end + 20]))  # 武汉片区在复制推广…: adopts
+                or (not head.endswith(("向", "从")) and _adopts(text[end : end + 20]))  # 武汉片区在复制推广…: adopts
             ):
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
@@ -258,6 +258,7 @@ def _stated_zones(
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
                 or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]))
+                or (head.endswith("从") and any(w in clause_tail for w in lex["zone_from_verbs"]))
                 or (
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
