@@ -297,3 +297,14 @@ def test_from_copied_from_plans_and_office_names() -> None:
     assert not [o for o in plan.origins if o.zone]
     agencies, _ = extract_agencies_and_mentions(make_case("长春兴隆海关、区政务服务办推进。"), "长春市朝阳区")
     assert [a.name for a in agencies] == ["长春兴隆海关", "长春市朝阳区政务服务办公室"]
+
+
+def test_bare_area_names_after_a_learning_verb_and_more_diffusion_phrases() -> None:
+    case = sentence_case("借鉴深圳前海的“深港通注册易”做法，我市为港资企业提供商事登记便利。")
+    assert {o.area for o in case.origins if o.zone} == {"深圳前海蛇口片区"}
+    for text in ("借鉴郑州的做法。", "学习中心的经验。"):
+        assert not [o for o in sentence_case(text).origins if o.zone], text
+    adopted = sentence_case("厦门片区“一站式”跨境电商服务平台建设经验，经国务院同意在全国复制推广。")
+    assert case_batches(adopted) == {("改革试点经验", None)}
+    lent = sentence_case("临港新片区“洋山特殊综合保税区”监管模式为全国其他自贸试验区提供了借鉴。")
+    assert {o.area for o in lent.origins if o.zone} == {"临港新片区"}

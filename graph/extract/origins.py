@@ -279,6 +279,11 @@ def _stated_zones(
             for (start, end), place in (((s1, e1), p2), ((s2, e2), p1)):
                 if (start, end) in stated_spans and place.zone not in own and not _in_title(text, start):
                     found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+        # A bare area name (借鉴深圳前海的…做法), after a learning verb and perhaps its city, is stated too.
+        for match in _bare_area_re(gazetteer, before).finditer(text):
+            stem = gazetteer.area_stems[match["stem"]]
+            if stem.zone not in own and not any(s <= match.start("stem") < e for s, e, _ in places):
+                found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
         for match in _province_re(gazetteer, before).finditer(text):
             zone_id = gazetteer.province_forms[match["province"]]
@@ -288,6 +293,15 @@ def _stated_zones(
                 if listed not in own:
                     found.append(Origin("zone", evidence(sentence), zone=listed))
     return found
+
+
+@cache
+def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
+    """A learning verb, perhaps a city, then a bare area name that is no city's (深圳前海, 横琴, 曹妃甸)."""
+    skip = set(lexicon()["not_area_stems"])
+    stems = sorted((s for s in gazetteer.area_stems if s not in skip and not _city_stem(s)), key=len, reverse=True)
+    alternation = "|".join(map(re.escape, stems))
+    return re.compile(rf"(?:{before})[了过]?(?:[\u4e00-\u9fff]{{2,3}}市?)??(?P<stem>{alternation})(?=[“\"的])")
 
 
 @cache
