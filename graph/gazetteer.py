@@ -168,8 +168,8 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
     batches, items = _read_batches(batches_doc)
     stems: dict[str, set[Place]] = {}
     for form, place in forms.items():
-        if place.area and form.endswith("片区") and len(form) == 4:
-            stems.setdefault(form[:2], set()).add(place)
+        if place.area and form.endswith("片区") and 4 <= len(form) <= 6:  # 前海, 曹妃甸, 霍尔果斯
+            stems.setdefault(form[: -len("片区")], set()).add(place)
     area_stems = {stem: next(iter(places)) for stem, places in stems.items() if len(places) == 1}
     return Gazetteer(zones, areas, batches, items, forms, province_forms, area_stems=area_stems)
 

@@ -68,7 +68,13 @@ def own_zones(document: Document, gazetteer: Gazetteer, providers: list[str]) ->
     head = (document.issuer or "") + (document.title or "")
     zones.update(place.zone for _, _, place in gazetteer.find_places(head))
     for short, zone_id in gazetteer.province_forms.items():
-        if (document.issuer or "").startswith(short) or f"（{short}）" in head or f"({short})" in head:
+        named_in_title = re.search(f"{short}(?:省|市|壮族|回族|维吾尔|自治区)", document.title or "")  # 四川省第三批
+        if (
+            (document.issuer or "").startswith(short)
+            or f"（{short}）" in head
+            or f"({short})" in head
+            or named_in_title
+        ):
             zones.add(zone_id)
     return zones
 

@@ -20,10 +20,10 @@ HEADING_PROVIDER_RE = re.compile(r"(?:典型案例|复制推广案例)\s*[（(](
 MARKER_RE = re.compile(rf"^\s*#*\s*(?:\*\*|__)?\s*案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$")
 ORDINAL_RE = re.compile(rf"^\s*#*\s*(?:[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]|[{NUMERAL_CLASS}]+\s*[、.．])\s*")
 PROVIDER_RE = re.compile(
-    r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?)\s*提供\s*[)）]"
-    r"|[（(]\s*(?P<d>[^()（）\n]{2,40}?)\s*供稿\s*[)）]"
+    r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?(?:[（(][^()（）\n]{1,10}[)）][^()（）\n]{2,40}?)?)\s*提供\s*[)）]"
+    r"|[（(]\s*(?P<d>[^()（）\n]{2,40}?)\s*(?:供稿|报送|推荐)\s*[)）]"
     r"|(?P<b>[^()（）\n，。：:]{2,30}?)\s*提供"
-    r"|[（(]?\s*(?:报送|提供|申报)单位\s*[:：]\s*(?P<c>[^\n，。]{2,40}?)\s*[)）]?)\s*$"
+    r"|[（(]?\s*(?:报送|提供|申报|供稿|推荐|选送)单位\s*[:：]\s*(?P<c>[^\n，。]{2,40}?)\s*[)）]?)\s*$"
 )
 CLOSING_BLOCK_RE = re.compile(r"^[ \t\u3000]*(?:抄送|抄报)[ \t\u3000]*[:：]", re.MULTILINE)
 """The distribution block after a collection's last case (抄送：…); it belongs to no case."""

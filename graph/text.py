@@ -110,6 +110,7 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
     A line break is a cut when the line before does not end a sentence and the next non-blank line is
     not a heading (``#``), a list marker or a table row. Quotes found in the joined text map back to the
     original with ``offsets`` (the quote in the original then spans the blank lines, as the source does).
+    Inline pinyin after a character (貿(mào)) is left out of the joined text, for the same reason.
     """
     out: list[str] = []
     offsets: list[int] = []
@@ -137,10 +138,17 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
             offsets.append(i)
             i += 1
             continue
+        if char == "(" and out and "\u4e00" <= out[-1] <= "\u9fff" and (ruby := _PINYIN_RE.match(text, i)):
+            i = ruby.end()  # 貿(mào): a page's inline pinyin, which would split the words it follows
+            continue
         out.append(char)
         offsets.append(i)
         i += 1
     return "".join(out), offsets
+
+
+_PINYIN_RE = re.compile("\\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\\)")
+"""An inline pinyin annotation with a tone mark, as pages for learners print after each character."""
 
 
 _NUMBERED_HEADING_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")

@@ -13,7 +13,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from _dev_scoring import COLLECTIONS, extracted, score_collection, score_sentences
+from _dev_scoring import (
+    COLLECTIONS,
+    UNSEEN_SENTENCES,
+    extracted,
+    score_collection,
+    score_sentences,
+    score_unseen_agencies,
+)
 
 
 def main() -> None:
@@ -42,6 +49,22 @@ def main() -> None:
     )
     if args.misses:
         for miss in t.misses:
+            print("   ", miss)
+    u = score_sentences(UNSEEN_SENTENCES)
+    print(
+        f"unseen sentences: batch and zone both right {u.both}/{u.total} ({u.both / u.total:.2f}); batch "
+        f"{u.batch}/{u.total}; zone {u.zone}/{u.total}"
+    )
+    if args.misses:
+        for miss in u.misses:
+            print("   ", miss)
+    a = score_unseen_agencies()
+    print(
+        f"unseen agencies: P {a.precision:.2f} ({a.agency_tp}/{a.agency_extracted}) "
+        f"R {a.recall:.2f} ({a.agency_tp}/{a.agency_expected})"
+    )
+    if args.misses:
+        for miss in a.misses:
             print("   ", miss)
 
 

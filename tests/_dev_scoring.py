@@ -46,6 +46,8 @@ COLLECTIONS = {
     "guangxi-style-2024": (DATA / "dev" / "guangxi-style-2024.txt", DATA / "dev" / "guangxi-style-2024.gold.yaml"),
 }
 SENTENCES = DATA / "dev" / "sentences.yaml"
+UNSEEN_SENTENCES = DATA / "unseen" / "sentences.yaml"
+UNSEEN_AGENCIES = DATA / "unseen" / "agencies.yaml"
 _PINYIN = re.compile(r"\([a-zü]+\)")
 
 # Gold entries we believe wrong, with the reason (gold README: do not bend the code to them).
@@ -129,7 +131,10 @@ def case_batches(case: Case) -> set[tuple[str, int | None]]:
 
 
 def gold_batches(entry: Any) -> set[tuple[str, int | None]]:
-    return {(entry["kind"], entry.get("number"))} if entry else set()
+    """The gold batch as a set: one {kind, number} mapping, or a list of them when a text names several."""
+    if not entry:
+        return set()
+    return {(e["kind"], e.get("number")) for e in (entry if isinstance(entry, list) else [entry])}
 
 
 _PROVIDER_TAIL = re.compile(r"(人民政府|管委会|管理委员会)$")
@@ -275,10 +280,11 @@ def sentence_case(text: str) -> Case:
     return extract_case(unit, load_gazetteer(), set())
 
 
-def score_sentences() -> SentenceScore:
+def score_sentences(path: Path = SENTENCES) -> SentenceScore:
+    """Origin batch and zone on a file of sentences (the dev sentences by default, or the held-out style set)."""
     gazetteer = load_gazetteer()
     score = SentenceScore()
-    for entry in yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))["sentences"]:
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["sentences"]:
         case = sentence_case(entry["text"])
         gold_entry = entry["gold"]
         batches, expected = case_batches(case), gold_batches(gold_entry.get("origin_batch"))
@@ -291,4 +297,28 @@ def score_sentences() -> SentenceScore:
             score.both += 1
         else:
             score.misses.append(f"{entry['id']}: batch {batches} / {expected}; zone {zones} / {expected_zones}")
+    return score
+
+
+def score_unseen_agencies(path: Path = UNSEEN_AGENCIES) -> FileScore:
+    """Agencies P/R on the held-out style paragraphs: each text is a one-case document opening with its
+    provider line, scored by the gold README's rule with the case's own prefixes."""
+    score = FileScore("unseen agencies")
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+        case = sentence_case(entry["text"])
+        score.cases += 1
+        gold_case = {"provider": entry["provider"], "agencies": [{"name": n} for n in entry["gold"]["agencies"]]}
+        own = prefixes(gold_case)
+        gold_names = entry["gold"]["agencies"]
+        found = [a.name for a in case.agencies]
+        score.agency_extracted += len(found)
+        score.agency_expected += len(gold_names)
+        for x in found:
+            if any(same_agency(x, y, own) for y in gold_names):
+                score.agency_tp += 1
+            else:
+                score.misses.append(f"{entry['id']}: agency not in gold: {x}")
+        for y in gold_names:
+            if not any(same_agency(x, y, own) for x in found):
+                score.misses.append(f"{entry['id']}: agency missed: {y}")
     return score

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from importlib.abc import Traversable
 from typing import Any
@@ -48,6 +48,7 @@ class Core:
     party: bool = False
     national: bool = False
     never_acting: bool = False
+    place_as_written: bool = False
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,8 @@ def harvest_places(text: str) -> Gazetteer:
         if text.startswith(lex.not_place_suffix_words, match.start(2)):
             continue
         name = stem + suffix
+        if suffix in _LISTED_SUFFIXES and name not in load_divisions().names:
+            continue  # ，明确市发改委: every 市, 县 and 省 is in the division list, so 明确市 is no place
         by_name.setdefault(name, Place(name, stem, _SUFFIX_LEVEL.get(suffix, "unit")))
         counts[name] += 1
     divisions = load_divisions()
@@ -213,6 +216,8 @@ class Divisions:
     longest: int
     by_stem: dict[str, str]
     """A stem's full name, prefecture-level city first (成都 -> 成都市), for stems that name one place."""
+    province_of: dict[str, str] = field(default_factory=dict)
+    """The province of a city or county (昆明市 -> 云南省), for names that occur once."""
 
     def ends_in_stem(self, name: str) -> bool:
         """True when ``name`` is a verb or word glued to a real place's stem (委托郑州 ends in 郑州)."""
@@ -229,6 +234,9 @@ class Divisions:
                     found.add(text[end - length : end])
         return found
 
+
+_LISTED_SUFFIXES = ("市", "县", "省")
+"""Place suffixes whose places are all in the division list (州, 盟, 旗 have short forms it does not hold)."""
 
 _DIVISION_SUFFIXES = (
     "特别行政区",
@@ -256,11 +264,16 @@ def load_divisions() -> Divisions:
     path = resources.files("ftzgraph.data").joinpath("reference", "divisions", "pca.json")
     tree = json.loads(path.read_text(encoding="utf-8"))
     names: set[str] = set()
+    province_of: dict[str, str] = {}
+    repeated: set[str] = set()
     for province, cities in tree.items():
         names.add(province)
         for city, counties in cities.items():
             names.add(city)
             names.update(counties)
+            for name in (city, *counties):
+                if province_of.setdefault(name, province) != province:
+                    repeated.add(name)
     names = {n for n in names if not n.endswith(("辖区", "行政区划")) and len(n) >= 2}
     stems = set()
     levels: dict[str, dict[int, set[str]]] = {}
@@ -286,6 +299,7 @@ def load_divisions() -> Divisions:
         re.compile(f"[{re.escape(endings)}]"),
         max(map(len, names)),
         by_stem,
+        {name: province for name, province in province_of.items() if name not in repeated},
     )
 
 
@@ -314,6 +328,10 @@ class Prefix:
 _ALIAS_RE = re.compile(f'[（(]以下简称[“"]?([{CJK}]{{2,12}})[”"]?[）)]$')
 
 
+_BOUNDARY = ("", "\n", "，", "、", "。", "；", "（", "）", "(", ")", " ", "：")
+"""What may stand before a unit written alone (，高新区管委会): not a Chinese character, which could be its place."""
+
+
 def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit: bool = True) -> Prefix | None:
     """The prefix ending at ``pos`` (where a core starts), or None for a bare core."""
     if allow_unit:
@@ -324,6 +342,8 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
                     inner = _abbreviated_place(text, pos - len(unit), lex.units[unit], gaz)
                 if inner is not None:
                     return Prefix(inner.start, inner.place, inner.by_stem, inner.level, lex.units[unit])
+                if text[pos - len(unit) - 1 : pos - len(unit)] in _BOUNDARY:  # 高新区管委会: the unit alone
+                    return Prefix(pos - len(unit), unit=lex.units[unit])
     alias = _ALIAS_RE.search(text, max(0, pos - 24), pos)
     if alias and alias.end() == pos and (place := gaz.by_name.get(alias.group(1)) or place_of(alias.group(1))):
         return Prefix(pos, place)

@@ -53,6 +53,7 @@ class _Hit:
     place: Place | None = None
     unit: str = ""
     confidence: str = "high"
+    generic: bool = False  # qualified as courts in general (所在地法院, 两级法院)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,11 @@ def extract_agencies_and_mentions(
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
     hits.sort(key=lambda h: h.start)
     for hit in hits:
-        if hit.acting and (_in_provider_line(text, hit.start) or _as_place(text, hit.start, hit.end)):
+        if hit.acting and (
+            _in_provider_line(text, hit.start)
+            or _as_place(text, hit.start, hit.end)
+            or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
+        ):
             hit.acting = False
     ctx = _context(case, provider, gaz, hits)
     for hit in hits:  # 片区管委会: the provider area's committee
@@ -122,7 +127,7 @@ _AREA = "片区"
 
 
 _PROVIDER_LINE_RE = re.compile(
-    r"^\s*[#*]*\s*[（(]?\s*(?:(?:报送|提供|申报)单位\s*[:：]|[^\n]{2,40}(?:提供|供稿)\s*[)）]?\s*$)"
+    r"^\s*[#*]*\s*[（(]?\s*(?:(?:报送|提供|申报|供稿|推荐|选送)单位\s*[:：]|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
 )
 _PLACE_AFTER_RE = re.compile("[^。；;！？!?\n，,]{0,16}?(?:设置|设立|开设|增设|设有|窗口|专窗|专区|入驻|进驻)")
 
@@ -140,7 +145,12 @@ def _as_place(text: str, start: int, end: int) -> bool:
     clause_start = max(text.rfind(ch, 0, start) for ch in "。；;！？!?\n，,") + 1
     before = text[max(clause_start, start - 12) : start]
     after = _PLACE_AFTER_RE.match(text, end)
+    if "依托" in before and text.endswith(_FACILITY_ENDINGS, 0, end):  # 依托市政务服务中心建设平台: a facility
+        return True
     return "在" in before and after is not None and not any(w in after.group() for w in _GUIDANCE)
+
+
+_FACILITY_ENDINGS = ("中心", "大厅", "之家")
 
 
 _GUIDANCE = ("指导", "支持", "帮助", "推动", "协调", "组织", "牵头", "领导", "统筹")
@@ -175,13 +185,15 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
     for net in lex.networks:
         forms = "|".join(sorted(map(re.escape, net.forms), key=len, reverse=True))
         branches = "|".join(map(re.escape, net.branches))
-        for match in re.finditer(f"({forms})(?:([{CJK}]{{2,6}}?)({branches}))?", text):
+        for match in re.finditer(f"({forms})(?:([{CJK}]{{2,8}}?)({branches}))?", text):
             place = _branch_place(match.group(2), gaz) if match.group(2) else None
             end = match.end() if place else match.end(1)
             if any(h.start < end and match.start() < h.end for h in hits + forms_only):
                 continue
             if place is not None:
-                name = net.template.format(org=net.org, place=place.name, stem=place.stem, branch=match.group(3))
+                # an FTZ area written in a branch's name (国家税务总局西安国际港务区税务局) keeps the text's form
+                written = match.group(2) if place.level == "area" else place.name
+                name = net.template.format(org=net.org, place=written, stem=place.stem, branch=match.group(3))
                 core = Core(match.group(3), match.group(3), net.org)
                 acting = not _cited(text, match.start(), lex)
                 hits.append(_Hit(match.start(), end, core, Prefix(match.start(), place), acting, name, place))
@@ -194,7 +206,17 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
 
 def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
     """The place between an org and a branch: a known place, a known stem, or any X市/X县/X区."""
-    return gaz.by_name.get(middle) or gaz.main_place(middle) or (place_of(middle) if len(middle) >= 3 else None)
+    return (
+        gaz.by_name.get(middle)
+        or gaz.main_place(middle)
+        or (place_of(middle) if len(middle) >= 3 else None)
+        or _division_by_stem(middle)  # 云南 (…总局云南监管局): a division's stem
+    )
+
+
+def _division_by_stem(stem: str) -> Place | None:
+    name = load_divisions().by_stem.get(stem)
+    return place_of(name) if name else None
 
 
 def _in_title(text: str, pos: int) -> bool:
@@ -214,6 +236,17 @@ def _core_hit(
     core = lex.cores[match.group()]
     begin, end = match.start(), match.end()
     prefix = find_prefix(text, begin, lex, gaz)
+    if prefix is None and core.stem_place:  # 横琴海关: an FTZ area's bare name is a place for a stem-named body
+        prefix = _area_stem_prefix(text, begin)
+    if prefix is not None and prefix.by_stem and core.stem_place and prefix.start > 0:
+        outer = find_prefix(text, prefix.start, lex, gaz, allow_unit=False)  # 长春兴隆海关: city + office's own name
+        if outer is not None and outer.place is not None and not _inside_title(outer.start, titles):
+            acting = not _cited(text, outer.start, lex)
+            return _Hit(outer.start, end, core, outer, acting, text[outer.start : end], outer.place)
+    if prefix is None and core.core in _PROPER_NAMED:
+        named = _proper_named(text, begin, end, core, lex, gaz, titles)
+        if named is not None:
+            return named
     start = prefix.start if prefix else begin
     if core.national:
         unit = lex.national_unit_re.match(text, end)
@@ -241,7 +274,57 @@ def _core_hit(
         acting = not core.never_acting and _national_acting(text, end, lex, start)
     else:
         acting = not _cited(text, start, lex)
-    return _Hit(start, end, core, prefix, acting)
+    office = _RESIDENT_OFFICE_RE.match(text, end)
+    if office and not core.national:
+        core = replace(core, canonical=core.canonical + office.group(), family=core.canonical + office.group())
+        end = office.end()
+    hit = _Hit(start, end, core, prefix, acting)
+    hit.generic = prefix is None and text[max(0, start - 4) : start].endswith(_BARE_GENERIC_BEFORE)
+    return hit
+
+
+_RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
+"""A body's resident office written after it (成都海关驻泸州办事处): the office is the body the case names."""
+
+
+def _area_stem_prefix(text: str, begin: int) -> Prefix | None:
+    """An FTZ area's bare name right before ``begin`` (横琴 of 横琴海关), as a place of its own name: bodies
+    named by a place's stem (海关, 海事局) often take an area's name, which no division list holds."""
+    stems = load_ftz_gazetteer().area_stems
+    for length in (4, 3, 2):
+        stem = text[begin - length : begin] if begin >= length else ""
+        if stem in stems and stem[-1] not in "区港":
+            return Prefix(begin - length, Place(stem, stem, "unit"), by_stem=False)
+    return None
+
+
+_PROPER_NAMED = frozenset(load_yaml("departments.yaml")["proper_named"])
+_PORT_MARKS = frozenset(load_yaml("departments.yaml")["port_marks"])
+
+
+def _proper_named(
+    text: str, begin: int, end: int, core: Core, lex: Lexicon, gaz: Gazetteer, titles: list[tuple[int, int, bool]]
+) -> _Hit | None:
+    """A body with a proper name between its place and its core (郑州市黄河公证处, 钦州港海事局): kept as
+    written, with the place, rather than made into the place's generic body (郑州市公证处) or dropped. None
+    when no place precedes the name."""
+    for length in (1, 2, 3, 4):
+        name_start = begin - length
+        name = text[name_start:begin] if name_start >= 0 else ""
+        if (
+            not re.fullmatch(f"[{CJK}]+", name)
+            or (length == 1 and name not in _PORT_MARKS)  # 钦州港海事局: one character only for a port
+            or any(ch in lex.not_in_place_stem for ch in name)  # 郑州市的公证处 has no proper name
+            or any(word in name for word in lex.not_place_words)
+        ):
+            continue
+        prefix = find_prefix(text, name_start, lex, gaz, allow_unit=False)
+        if prefix is not None and prefix.place is not None and prefix.start < name_start:
+            if _inside_title(prefix.start, titles):
+                return None
+            acting = not _cited(text, prefix.start, lex)
+            return _Hit(prefix.start, end, core, prefix, acting, text[prefix.start : end], prefix.place)
+    return None
 
 
 def _covers(text: str, term: str, begin: int, end: int) -> bool:
@@ -267,7 +350,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         head = next((n for n in sorted(load_divisions().names_in(provider), key=len) if provider.startswith(n)), None)
         if head and head != provider and (found := place_of(head)) is not None and found.level == "city":
             city = found
-            own_local = place_of(provider[len(head) :])
+            local_place = place_of(provider[len(head) :])
+            if local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
+                own_local = replace(local_place, name=head + local_place.name)
     if city is None:
         cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
@@ -277,7 +362,15 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     }
     if own_local is not None and own_local.level in local and not local[own_local.level]:
         local[own_local.level] = {own_local}
+    if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
+        defined = _DEFINED_ZONE_RE.search(case.text)
+        if defined and city.name in defined.group(1):
+            full = defined.group(1)[defined.group(1).rfind(city.name) :]
+            if len(full) > len(city.name) + 1:
+                local["district"] = {Place(full, full[len(city.name) : -1], "district")}
     province_name = document_province(doc_text, gaz)
+    if province_name is None and city is not None:  # 昆明市 -> 云南省: 省商务厅 in a city's case
+        province_name = load_divisions().province_of.get(city.name)
     area = None
     ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
     if ftz_place is not None and ftz_place.area:
@@ -289,6 +382,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         place_of(province_name) if province_name else None,
         area,
     )
+
+
+_DEFINED_ZONE_RE = re.compile(f'([{CJK}]{{3,20}}区)[（(]以下简称[“"]?[{CJK}]{{0,6}}区[”"]?[）)]')
+"""A zone the case defines with a short name ending in 区 (开封市城乡一体化示范区（以下简称示范区）)."""
 
 
 def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
@@ -310,10 +407,23 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
         family = named.get(hit.core.family, set())
         if hit.core.national and hit.core.core == hit.core.canonical:  # written in full: the national body
             hit.name = hit.core.canonical
-        elif len(family) == 1:
+        elif len(family) == 1 and not (hit.core.core in _BARE_FAMILY_ONLY and hit.generic):
             hit.name = next(iter(family))
             hit.place = next((h.place for h in hits if h.name == hit.name and h.place), None)
             hit.confidence = "medium"
+        elif hit.core.party:  # 市委宣传部 written bare: the party committee of the case's own place of that level
+            level = {"市": "city", "区": "district", "县": "county"}.get(hit.core.core[0], "province")
+            place = ctx.at(level)
+            if place is not None:
+                hit.name, hit.place, hit.confidence = "中共" + place.name + hit.core.core[1:], place, "medium"
+            else:
+                hit.name, hit.confidence = hit.core.core, "low"
+        elif hit.core.core in _BARE_FAMILY_ONLY:  # 法院 with no court of the case named once
+            listed = _list_head_place(hit, hits)  # 绥芬河市司法局、公安局、法院: the list's place
+            if listed is not None and not hit.generic:
+                hit.name, hit.place, hit.confidence = listed.name + hit.core.canonical, listed, "medium"
+            else:
+                hit.name, hit.confidence = hit.core.canonical, "low"
         elif hit.core.core in load_yaml("departments.yaml")["no_city_fallback"]:
             hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
         elif hit.core.national or ctx.city is None:
@@ -330,14 +440,35 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
                 hit.name, hit.place = alt, city
 
 
+def _list_head_place(hit: _Hit, hits: list[_Hit]) -> Place | None:
+    """The place written on the first item of a 、-list that ``hit`` ends (X市司法局、公安局、法院): a shared
+    prefix the bare items inherit. None when the hit is no list item or the list's head has no place."""
+    by_end = {h.end: h for h in hits}
+    current = hit
+    while current.start >= 1 and (previous := by_end.get(current.start - 1)) is not None:
+        if previous.prefix is not None and previous.prefix.place is not None:
+            return previous.prefix.place
+        current = previous
+    return None
+
+
 def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     prefix, core = hit.prefix, hit.core
     assert prefix is not None
     place = prefix.place or (ctx.at(prefix.level) if prefix.level else None)
     if place is None and core.party and core.core[0] in ("市", "区", "县", "省"):
         place = ctx.at({"市": "city", "区": "district", "县": "county"}.get(core.core[0], "province"))
+    if place is None and prefix.unit and prefix.level is None and ctx.city is not None:
+        place = ctx.city  # 高新区管委会 in a 合肥市 case: the city's 高新区
     if place is None:  # a level the case does not name (区政府 with no district in sight): keep it as written
         hit.name = core.canonical if core.party else core.core
+        return
+    if place.level in ("district", "unit"):  # 示范区农业农村局 after 杨凌示范区…; 湖里区 after 厦门市湖里区
+        longer = [p for name, p in gaz.by_name.items() if name.endswith(place.name) and len(name) > len(place.name)]
+        if len(longer) == 1:
+            place = longer[0]
+    if prefix.by_stem and core.place_as_written:  # 南昌仲裁委员会 stays as written
+        hit.name, hit.place, hit.unit = place.stem + (prefix.unit or "") + core.canonical, place, prefix.unit or ""
         return
     if prefix.by_stem and not core.stem_place and not core.party:
         place = gaz.main_place(place.stem) or place
@@ -353,6 +484,10 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     else:
         hit.name = place.name + unit + core.canonical
     hit.place, hit.unit = place, unit
+
+
+_BARE_FAMILY_ONLY = frozenset(load_yaml("departments.yaml")["bare_family_only"])
+_BARE_GENERIC_BEFORE = tuple(load_yaml("departments.yaml")["bare_generic_before"])
 
 
 _BRANCH_RANK = ("分行", "营业管理部", "中心支行", "支行", "分局", "中心支局", "支局")

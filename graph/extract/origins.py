@@ -7,6 +7,7 @@ opens a sentence describing the practice counts when no phrase states an origin 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -51,6 +52,13 @@ def _batch_re() -> re.Pattern[str]:
     return re.compile(rf"第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批(?P<gap>[^。；，,\n]{{0,{window}}}?)(?P<kind>{kinds})")
 
 
+@cache
+def _batch_after_re() -> re.Pattern[str]:
+    """A series word with its batch number after it in brackets: 最佳实践案例（第四批）."""
+    kinds = "|".join(re.escape(w) for words in lexicon()["batch_kinds"].values() for w in words)
+    return re.compile(rf"(?P<kind>{kinds})[”\"]?\s*[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*[)）]")
+
+
 def _kind_of(word: str) -> str:
     for kind, words in lexicon()["batch_kinds"].items():
         if word in words:
@@ -72,23 +80,38 @@ def extract_origins(
     lex = lexicon()
     origins: list[Origin] = []
 
+    made: dict[int, Any] = {}
+
     def evidence(sentence: _Sentence) -> Any:
-        text = sentence.text
-        lead = len(text) - len(text.lstrip(" #\t"))
-        start, end = sentence.start + lead, sentence.end
-        return case.evidence(offsets[start], offsets[end - 1] + 1)
+        """The sentence's evidence, made once per sentence (several rules ask for it)."""
+        if sentence.start not in made:
+            text = sentence.text
+            lead = len(text) - len(text.lstrip(" #\t"))
+            start, end = sentence.start + lead, sentence.end
+            made[sentence.start] = case.evidence(offsets[start], offsets[end - 1] + 1)
+        return made[sentence.start]
 
     batch_re = _batch_re()
     sentences = _sentences(joined)
     for sentence in sentences:
         for match in batch_re.finditer(sentence.text):
-            if _announced(sentence.text, match.start()):
+            if (
+                _announced(sentence.text, match.start())
+                or _provincial(sentence.text, match.start())
+                or _RANGE_RE.match(match["gap"])  # 第一批至第七批…共计280项: a range of batches is a total
+            ):
                 continue
             kind = _kind_of(match["kind"])
             item = _item_after(sentence.text, match.end())
             origins.append(
                 Origin("national_batch", evidence(sentence), kind, parse_chinese_number(match["n"]), item_title=item)
             )
+        for match in _batch_after_re().finditer(sentence.text):  # 最佳实践案例（第四批）
+            if not _provincial(sentence.text, match.start()) and any(
+                v in sentence.text[: match.start()] for v in lex["copy_verbs"] + lex["batch_member_verbs"]
+            ):
+                number = parse_chinese_number(match["n"])
+                origins.append(Origin("national_batch", evidence(sentence), _kind_of(match["kind"]), number))
         if not any(o.evidence.start == evidence(sentence).start for o in origins) and any(
             phrase in sentence.text for phrase in lex["state_council_adoption"]
         ):
@@ -101,7 +124,8 @@ def extract_origins(
                         pos >= 0
                         and not _in_title(sentence.text, pos)
                         and not _TOTAL_RE.search(sentence.text[:pos])
-                        and any(v in sentence.text[:pos] for v in lex["copy_verbs"])
+                        and not _provincial(sentence.text, pos)
+                        and any(v in sentence.text[:pos] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
                     ):
                         item = _item_after(sentence.text, pos + len(word))
                         origins.append(Origin("national_batch", evidence(sentence), str(kind), None, item_title=item))
@@ -111,7 +135,12 @@ def extract_origins(
                 break
 
     stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area)
-    subjects = _subject_zones(sentences, gazetteer, own_zones, evidence) if _replicates(joined) else []
+    in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
+    subjects = (
+        _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch)
+        if _replicates(joined) or in_batch or any(w in joined for w in lex["national_diffusion"])
+        else []
+    )
     if stated:
         origins.extend(_refine(stated, subjects))
     else:
@@ -146,7 +175,28 @@ _EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施
 def _replicates(text: str) -> bool:
     """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
     opens a sentence is an origin only in a text about copying reforms."""
-    return any(verb in re.sub("可复制|可推广", "", text) for verb in lexicon()["copy_verbs"])
+    return any(verb in _REPLICABLE_RE.sub("", text) for verb in lexicon()["copy_verbs"])
+
+
+_REPLICABLE_RE = re.compile("可复制(?:可)?推广|可复制|可推广")
+"""可复制推广的经验 (replicable) says nothing about copying: removed before looking for a copy verb."""
+
+
+_ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
+"""A zone being established (上海自贸试验区率先挂牌成立), which says nothing about a reform's origin."""
+
+_RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
+
+_SERIES_LEAD_RE = re.compile(rf"(?:自贸试验区|改革|自由贸易试验区|自贸区|第\s*[0-9{NUMERAL_CLASS}]+\s*批|[“\"「])*$")
+
+
+def _provincial(text: str, position: int) -> bool:
+    """True when the batch or series word at ``position`` is a province's, city's or district's own: the words
+    right before it (after 自贸试验区, 第N批 and quotes) are a provincial marker (我省, 省级, 全省…) or a name
+    ending in 省, 市 or 自治区 (四川省第四批). 国务院第六批 and 全国…第五批 stay national."""
+    head = _SERIES_LEAD_RE.sub("", text[:position].rstrip())
+    markers = lexicon()["provincial_before"]
+    return head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市")
 
 
 def _announced(text: str, position: int) -> bool:
@@ -179,70 +229,200 @@ def _stated_zones(
     """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果)."""
     lex = lexicon()
     before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
-    after = "|".join(map(re.escape, lex["zone_after"] + lex["zone_after_to_learn"]))
+    after = "|".join(map(re.escape, lex["zone_after"]))  # 学习 after Z only with 向 (向Z学习), not 赴Z学习考察
     found: list[Origin] = []
     for sentence in sentences:
         text = sentence.text
         places = gazetteer.find_places(text)
+        first_here = len(found)
         for start, end, place in places:
             if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
                 continue  # a zone inside a 《title》 names the notice, not the case's origin
             head = text[max(0, start - 8) : start]
             if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
                 continue
+            if (
+                _ESTABLISHED_RE.match(text, end)
+                or any(w in text[:start] for w in lex["plan_words"])
+                or (not head.endswith(("向", "从")) and _adopts(text[end : end + 20]))  # 武汉片区在复制推广…: adopts
+            ):
+                continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             if (
-                re.search(rf"(?:{before})\s*$", head)
-                or re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", text[end : end + 44])
+                re.search(rf"(?:{before})\s*[了过]?\s*$", head)
+                or (
+                    re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", text[end : end + 44])
+                    and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
+                )
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
+                or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]))
+                or (head.endswith("从") and any(w in clause_tail for w in lex["zone_from_verbs"]))
+                or (
+                    head.endswith("在")
+                    and any(w in clause_tail for w in lex["zone_trial_after"])
+                    and any(v in text[end:] for v in ("复制", "推广", "借鉴", "引进"))
+                )
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+                for zone_id in _listed_before(text[:start], gazetteer):  # 借鉴上海、广东自贸试验区经验
+                    if zone_id not in own:
+                        found.append(Origin("zone", evidence(sentence), zone=zone_id))
+        # Zones coordinated with a stated one (复制推广宁波片区和舟山片区的改革经验) are stated too.
+        here = found[first_here:]
+        stated_spans = [(s, e) for s, e, p in places if any(o.area == p.area and o.zone == p.zone for o in here)]
+        for (s1, e1, p1), (s2, e2, p2) in itertools.pairwise(places):
+            if not _COORDINATOR_RE.match(text[e1:s2]):
+                continue
+            for (start, end), place in (((s1, e1), p2), ((s2, e2), p1)):
+                if (start, end) in stated_spans and place.zone not in own and not _in_title(text, start):
+                    found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+        # A bare area name (借鉴深圳前海的…做法), after a learning verb and perhaps its city, is stated too.
+        for match in _bare_area_re(gazetteer, before).finditer(text):
+            stem = gazetteer.area_stems[match["stem"]]
+            if stem.zone not in own and not any(s <= match.start("stem") < e for s, e, _ in places):
+                found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
         for match in _province_re(gazetteer, before).finditer(text):
             zone_id = gazetteer.province_forms[match["province"]]
             if zone_id not in own and not any(s <= match.start("province") < e for s, e, _ in places):
                 found.append(Origin("zone", evidence(sentence), zone=zone_id))
+            for listed in _listed_after(text, match.end("province"), gazetteer):  # 借鉴了天津、上海两地…
+                if listed not in own:
+                    found.append(Origin("zone", evidence(sentence), zone=listed))
     return found
+
+
+@cache
+def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
+    """A learning verb, perhaps a city, then a bare area name that is no city's (深圳前海, 横琴, 曹妃甸)."""
+    skip = set(lexicon()["not_area_stems"])
+    stems = sorted((s for s in gazetteer.area_stems if s not in skip and not _city_stem(s)), key=len, reverse=True)
+    alternation = "|".join(map(re.escape, stems))
+    return re.compile(rf"(?:{before})[了过]?(?:[\u4e00-\u9fff]{{2,3}}市?)??(?P<stem>{alternation})(?=[“\"的])")
+
+
+@cache
+def _listed_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    return re.compile(rf"(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
+
+
+def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
+    """The zones of provinces listed right after a stated province (天津、上海两地自贸试验区)."""
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    zones = []
+    while match := re.compile(rf"\s*(?:、|和|及|与)\s*(?P<province>{provinces})").match(text, position):
+        zones.append(gazetteer.province_forms[match["province"]])
+        position = match.end()
+    return zones
+
+
+def _listed_before(head: str, gazetteer: Gazetteer) -> list[str]:
+    """The zones of provinces listed right before a stated zone (上海、天津、广东自贸试验区): each is stated too."""
+    zones = []
+    while match := _listed_re(gazetteer).search(head):
+        zones.append(gazetteer.province_forms[match["province"]])
+        head = head[: match.start()]
+    return zones
 
 
 @cache
 def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
     provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
-    return re.compile(rf"(?:{before})(?P<province>{provinces})(?=[“\"的经验做法])")
+    return re.compile(rf"(?:{before})[了过]?(?P<province>{provinces})(?=[“\"的经验做法、和])")
 
 
-def _subject_zones(sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any) -> list[Origin]:
-    """Zones or areas that open a sentence and act in it (``中国(湖北)自由贸易试验区襄阳片区…先行先试``)."""
+def _subject_zones(
+    sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any, in_batch: set[int] | None = None
+) -> list[Origin]:
+    """Zones or areas that open a sentence and act in it (``中国(湖北)自由贸易试验区襄阳片区…先行先试``). A
+    zone that opens a sentence placing a reform in a national batch (Z选送的“X”获评第四批最佳实践案例) is
+    its origin; so is every zone coordinated with it (Z1和Z2的3项成果入选…). ``in_batch`` holds the
+    evidence starts of those sentences."""
+    in_batch = in_batch or set()
     verbs = lexicon()["subject_verbs"]
     found: list[Origin] = []
     for sentence in sentences:
         text = sentence.text.lstrip(" #\t")
         lead = len(sentence.text) - len(text)
         diffusion = lexicon()["national_diffusion"]
-        stem = gazetteer.area_stems.get(text[:2])
+        key = next((text[:n] for n in (4, 3, 2) if text[:n] in gazetteer.area_stems), "")
+        stem = gazetteer.area_stems.get(key) if key not in lexicon()["not_area_stems"] else None
         if (
             stem is not None
             and stem.zone not in own
-            and text[:2] not in load_divisions().stems  # 郑州 is a city before it is an area
-            and text[2:3] not in "市省县区片"
+            and not _city_stem(key)  # 郑州 is a city before it is an area; 南沙, 曹妃甸 (districts) are areas
+            and text[len(key) : len(key) + 1] not in "市省县区片"
             and any(w in text for w in diffusion)
         ):
             found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
-        for start, end, place in gazetteer.find_places(sentence.text):
+        batch_stated = evidence(sentence).start in in_batch
+        places = gazetteer.find_places(sentence.text)
+        for start, end, place in places:
             if place.zone in own:
                 continue
             tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
-            national = any(w in tail for w in diffusion)
+            national = batch_stated or any(w in tail for w in diffusion)
             head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
             opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
+            if national and _coordinated_opening(sentence.text[lead:start], places, lead):
+                opens_clause = True
+            if _adopts(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it is the adopter
+                continue
             if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
                 opens_clause and national
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
     return found
+
+
+_ADOPTING_RE = re.compile(
+    r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|在|通过)*\s*"
+)
+
+
+def _adopts(tail: str) -> bool:
+    """True when the words right after a zone (past a few adverbs) are a verb of copying or carrying out
+    (复制推广, 借鉴, 落实 …): the zone is the adopter of what follows, not its origin."""
+    rest = _ADOPTING_RE.sub("", tail, count=1)
+    return rest.startswith(tuple(lexicon()["adopting_verbs"]))
+
+
+_COORDINATOR_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及|，)\s*$")
+
+
+def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: int) -> bool:
+    """True when ``head`` (the sentence from its start to a place) is only other places joined by 、和及与:
+    the place is one of several zones that open the sentence together."""
+    if not head.strip():
+        return False
+    rest, position = head, lead
+    for start, end, _ in places:
+        if start < position:
+            continue
+        if start - lead >= len(head):
+            break
+        gap = head[position - lead : start - lead]
+        if position > lead and not _COORDINATOR_RE.match(gap):
+            return False
+        if position == lead and gap.strip():
+            return False
+        position = end
+        rest = head[end - lead :]
+    return position > lead and bool(_COORDINATOR_RE.match(rest))
+
+
+def _city_stem(stem: str) -> bool:
+    """True when ``stem`` is the stem of a prefecture-level division (郑州 -> 郑州市) or names several
+    divisions: written bare, it means the city. A district's stem (南沙 -> 南沙区) does not."""
+    divisions = load_divisions()
+    name = divisions.by_stem.get(stem)
+    if name is None:
+        return stem in divisions.stems
+    return name.endswith(("市", "州", "盟", "地区"))
 
 
 def _refine(stated: list[Origin], subjects: list[Origin]) -> list[Origin]:
