@@ -1,8 +1,8 @@
 """The time budget of one request, seen by every store call it makes, on whatever thread makes it.
 
 Why: the REST routes and pages run several store queries per request on worker threads, and the server
-could not stop them: at 300 documents ``/batches`` took 27 s and a request whose client had gone kept
-running for minutes. A ``Budget`` lives in a context variable (copied into the worker thread that runs the
+could not stop them: at a few hundred documents ``/batches`` took tens of seconds and a request whose client
+had gone kept running for minutes. A ``Budget`` lives in a context variable (copied into the worker thread that runs the
 route's work), so ``check()`` before each store query, and every few hundred rows of a result, ends the work
 with ``DeadlineExceeded`` once the deadline passed or the request was abandoned. ``active`` counts the store
 calls running now: a request that still has one a moment after its deadline is stuck in a single engine
