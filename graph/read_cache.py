@@ -1,11 +1,12 @@
 """Answers the read side computes from the whole store, kept while the store is unchanged.
 
 Why: a page of 50 cases ordered by document and number, and the total beside it, need every case of the store
-(ordering and counting every case costs far more than reading one page), while the page itself needs only
-its 50. The ordered list of cases a filter keeps is computed once per state of the store and then sliced, so
-a page costs what its own rows cost. Like ``result_cache`` for ``/sparql``, an entry lives only as long as the
-store's files are unchanged (``StoreWatch``: a write by this process or any other changes them); stores without
-files to watch (in memory, remote) are never cached: their answers are computed on every call.
+(the engine sorts by decoding every IRI it compares), while the page itself needs only its 50. The ordered list
+of cases a filter keeps is computed once per state of the store and then sliced; the summaries of the cases
+(``remembered_each``) are kept per case, so a page costs little more than its serialisation. Like
+``result_cache`` for ``/sparql``, an entry lives only as long as the store's files are unchanged
+(``StoreWatch``: a write by this process or any other changes them); stores without files to watch (in memory,
+remote) are never cached: their answers are computed on every call.
 """
 
 from __future__ import annotations
