@@ -64,6 +64,22 @@ PENALTY_DIR_ENV = "FTZGRAPH_PENALTY_DIR"
 """A folder every worker of one server shares: the clients refused for a while (``slow_work``)."""
 
 
+def storage_threads_running() -> bool:
+    """Whether this process runs RocksDB's background threads (it has opened a store): then a fork is unsafe."""
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return True  # cannot tell: do not fork
+    for task in tasks:
+        try:
+            with open(f"/proc/self/task/{task}/comm", encoding="utf-8") as comm:
+                if comm.read().startswith("rocksdb"):
+                    return True
+        except OSError:
+            continue
+    return False
+
+
 def run_server(
     *,
     host: str,
@@ -94,10 +110,11 @@ def run_server(
         root_path=root_path,
         timeout_keep_alive=idle_timeout_s,
     )
-    if sys.platform.startswith("linux"):
+    if sys.platform.startswith("linux") and not storage_threads_running():
         # A worker replaced to stop a runaway query is forked from a supervisor that has imported the app, so
-        # it serves in well under a second, instead of importing everything again (5-7 s on a loaded machine)
-        # while its share of the connections waits. The supervisor holds no store and runs no threads.
+        # it serves quickly instead of importing everything again while its share of the connections waits.
+        # Only while the supervisor has never opened a store: RocksDB's flush and compaction threads do not
+        # survive a fork, so a forked worker's writes would wait forever for a compaction (``optimize``).
         import ftzgraph.api.app  # noqa: F401
 
         _subprocess.spawn = multiprocessing.get_context("fork")  # type: ignore[assignment]
