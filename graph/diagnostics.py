@@ -145,18 +145,15 @@ def _case_diagnostics(case: Case, has_table: bool, gazetteer: Gazetteer | None) 
 
 
 def _conflicts(case: Case, gazetteer: Gazetteer) -> list[Diagnostic]:
-    """Origin claims whose batch the reference data puts elsewhere (the rule of ``DocumentGraph.conflict``)."""
+    """Origin claims whose batch the reference data puts elsewhere (``NationalItem.contradicted_batches``)."""
     item = next((i for i in gazetteer.items if i.name == case.national_item), None)
     if item is None:
         return []
     found = []
     for origin in case.origins:
-        if origin.kind != "national_batch" or not origin.batch_kind or origin.batch_number is None:
+        if origin.kind != "national_batch":
             continue
-        reference = [b for b in item.batches if b[0] == origin.batch_kind]
-        if not reference or (origin.batch_kind, origin.batch_number) in reference:
-            continue
-        others = ", ".join(str(n) for _, n in reference if n is not None)
+        others = ", ".join(str(n) for _, n in item.contradicted_batches(origin.batch_kind, origin.batch_number))
         if others:
             found.append(
                 Diagnostic(

@@ -52,6 +52,14 @@ class NationalItem:
     batch_sources: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
     """Who states each batch: the reference's independent URLs, or the IRI of a notice built alongside."""
 
+    def contradicted_batches(self, kind: str | None, number: int | None) -> list[tuple[str, int]]:
+        """The batches of ``kind`` an authority gives this item when a document's claim of (``kind``, ``number``)
+        is not among them: the conflict rule, one place for the graph's conflicts and the diagnostics."""
+        authority = [b for b in self.batches if b[0] == kind]
+        if kind is None or number is None or not authority or (kind, number) in authority:
+            return []
+        return [(k, n) for k, n in authority if n is not None]
+
     @cached_property
     def keys(self) -> set[str]:
         """Matching keys: the name, its aliases, and each without / only its bracketed part."""

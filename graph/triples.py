@@ -345,13 +345,8 @@ class DocumentGraph:
 
     def conflict(self, case_iri: URIRef, claim: Term, item: NationalItem, origin: Origin, batch: Term, k: int) -> None:
         """Flag a claim whose batch an authority puts elsewhere; the claim stays a claim, the fact a fact."""
-        authority = [b for b in item.batches if b[0] == origin.batch_kind]
-        if not authority or (origin.batch_kind, origin.batch_number) in authority or origin.batch_number is None:
-            return
         add = self.add
-        for kind, number in authority:
-            if number is None:
-                continue
+        for kind, number in item.contradicted_batches(origin.batch_kind, origin.batch_number):
             node = iri(iris.case_part(case_iri, "conflict", k))
             other = iri(iris.batch(kind, number))
             self.conflict_node(case_iri, node, claim, item, item.batch_sources.get((kind, number), item.sources))
