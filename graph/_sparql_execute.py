@@ -205,12 +205,3 @@ class StoreWatch:
             self.state = state
             return True
         return False
-
-
-def open_read_only(path: str) -> ox.Store:
-    """Open read-only, retrying once: a compaction by the writer can remove a file between listing and opening."""
-    try:
-        return ox.Store.read_only(path)
-    except OSError:
-        time.sleep(0.05)
-        return ox.Store.read_only(path)

@@ -13,21 +13,9 @@ handed out as it is.
 from __future__ import annotations
 
 import threading
-import time
 
 from ftzgraph.graph._sparql_execute import StoreWatch
-from ftzgraph.graph.errors import StoreError
 from ftzgraph.graph.store import OxigraphStore
-
-
-def _open_again(store: OxigraphStore) -> OxigraphStore:
-    """A new read-only opening of ``store``'s folder, retrying once: a compaction by the writer can remove a
-    file between listing and opening (as ``open_read_only`` does for ``/sparql``)."""
-    try:
-        return OxigraphStore(store.path, read_only=True)
-    except StoreError:
-        time.sleep(0.05)
-        return OxigraphStore(store.path, read_only=True)
 
 
 class ReopeningStore:
@@ -46,5 +34,5 @@ class ReopeningStore:
             return self._store
         with self._lock:
             if self._watch.changed():
-                self._store = _open_again(self._store)
+                self._store = OxigraphStore(self._store.path, read_only=True)
             return self._store

@@ -28,7 +28,6 @@ from ftzgraph.graph._sparql_execute import (
     Outcome,
     StoreWatch,
     execute,
-    open_read_only,
 )
 from ftzgraph.graph._sparql_text import (
     add_using_clauses,
@@ -42,7 +41,7 @@ from ftzgraph.graph.errors import QueryError
 from ftzgraph.graph.query_limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_CHARS, check_request
 from ftzgraph.graph.result_cache import ResultCache
 from ftzgraph.graph.slow_work import SlowWork
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store import OxigraphStore, open_read_only
 
 logger = logging.getLogger(__name__)
 

@@ -6,6 +6,7 @@ The default is an embedded, persistent Oxigraph store on disk (``OxigraphStore``
 
 from __future__ import annotations
 
+import time
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
@@ -85,6 +86,29 @@ def split_nquads(
     return replaced, added
 
 
+_REOPEN_PATIENCE_S = 3.0
+
+
+def open_read_only(path: str) -> ox.Store:
+    """Open read-only, trying again for a few seconds with growing pauses.
+
+    Why: a read-only opening lists the writer's files and then opens them; a compaction by the writer in
+    between removes one, and RocksDB reports that as corruption (``RuntimeError``) or as an ``OSError``. The
+    store is not damaged: a later listing no longer names the file. A folder that is not a store fails the
+    same way every time and is reported once the patience is spent.
+    """
+    give_up = time.monotonic() + _REOPEN_PATIENCE_S
+    pause = 0.01
+    while True:
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError):
+            if time.monotonic() + pause > give_up:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+
 def _read(results: Any, convert: Any) -> list[Any]:
     """Every item of a pyoxigraph result, converted, checking the request's budget every few rows.
 
@@ -115,11 +139,11 @@ class OxigraphStore:
             if self.path is None:
                 self.raw = ox.Store()
             elif read_only:
-                self.raw = ox.Store.read_only(str(self.path))
+                self.raw = open_read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.raw = ox.Store(str(self.path))
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
             raise StoreError(f"cannot open the store at {self.path}: {error}") from error
 
     def _query(self, query: str, union_default_graph: bool) -> Any:
