@@ -39,7 +39,7 @@ store_option = click.option(
 def open_store(path: str, *, write: bool = False) -> Any:
     """The store at ``path`` (a folder, or the URL of a SPARQL query endpoint); a clear error if it cannot be opened."""
     from ftzgraph.graph.errors import FtzGraphError
-    from ftzgraph.graph.stores import open_store as open_location
+    from ftzgraph.graph.store.open import open_store as open_location
 
     try:
         return open_location(path, write=write)

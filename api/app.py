@@ -29,14 +29,14 @@ from ftzgraph.api.openapi_statuses import add_statuses
 from ftzgraph.api.request_deadline import RequestDeadline
 from ftzgraph.api.server import PENALTY_DIR_ENV
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.deadline import Budget
 from ftzgraph.graph.errors import FtzGraphError
-from ftzgraph.graph.memory_watch import watch_memory
-from ftzgraph.graph.parent_watch import die_with_parent
-from ftzgraph.graph.reopening import ReopeningStore
-from ftzgraph.graph.slow_work import SlowWork
-from ftzgraph.graph.sparql import Limits, SparqlService
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.runtime.deadline import Budget
+from ftzgraph.graph.runtime.memory_watch import watch_memory
+from ftzgraph.graph.runtime.parent_watch import die_with_parent
+from ftzgraph.graph.runtime.slow_work import SlowWork
+from ftzgraph.graph.sparql.service import Limits, SparqlService
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.store.reopening import ReopeningStore
 
 logger = logging.getLogger(__name__)
 

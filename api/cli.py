@@ -75,8 +75,8 @@ def build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ftzgraph.api.quality_cli import quality_summary
-    from ftzgraph.graph.build import build as run_build
-    from ftzgraph.graph.quality import diagnostic_counts
+    from ftzgraph.graph.build.builder import build as run_build
+    from ftzgraph.graph.views.quality import diagnostic_counts
 
     store = open_store(store_path, write=True)
     started = time.perf_counter()
@@ -144,7 +144,7 @@ def trace(case: str, store_path: str, fmt: str) -> None:
     CASE is a case id (d1fc55f7e367a-7), a case number (7), part of a title (供电服务) or a full IRI.
     """
     from ftzgraph.api.trace_view import render_lineage
-    from ftzgraph.graph.queries import find_cases, lineage
+    from ftzgraph.graph.views.queries import find_cases, lineage
 
     store = open_store(store_path)
     matches = find_cases(store, case)
@@ -226,7 +226,7 @@ def cases(store_path: str, fmt: str, out_file: Path | None) -> None:
     Fields: id, number, title, provider, provider_kind, origin_batches, origin_zones, national_item,
     agencies, documents, outcomes, evidence. In CSV, list and object fields are JSON strings.
     """
-    from ftzgraph.graph.records import CASE_FIELDS, case_records
+    from ftzgraph.graph.views.records import CASE_FIELDS, case_records
 
     records = case_records(open_store(store_path))
     buffer = io.StringIO()
@@ -266,7 +266,7 @@ def _emit(text: str, out_file: Path | None) -> None:
 @click.option("--out", "out_file", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
 def export(store_path: str, fmt: str, graph_iri: str | None, out_file: Path | None) -> None:
     """Export the graph. turtle/ntriples merge all named graphs; nquads/trig/jsonld keep them."""
-    from ftzgraph.graph.serialize import export_store
+    from ftzgraph.graph.store.serialize import export_store
 
     data = export_store(open_store(store_path), fmt, graph_iri)
     if out_file:
@@ -296,8 +296,8 @@ def load(files: tuple[Path, ...], store_path: str, graph_iri: str | None, quiet:
 @store_option
 def validate(store_path: str) -> None:
     """Validate the store's graph against the SHACL shapes (ontology/shapes.ttl) and print the report."""
-    from ftzgraph.graph.serialize import store_graph
-    from ftzgraph.graph.validate import validate_graph
+    from ftzgraph.graph.rdf.validate import validate_graph
+    from ftzgraph.graph.store.serialize import store_graph
 
     report = validate_graph(store_graph(open_store(store_path)))
     click.echo(report.text)
@@ -310,7 +310,7 @@ def validate(store_path: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def stats(store_path: str, fmt: str) -> None:
     """Counts by class, cases per provider, per origin batch, per origin zone, and flagged conflicts."""
-    from ftzgraph.graph.records import stats as compute
+    from ftzgraph.graph.views.records import stats as compute
 
     data = compute(open_store(store_path))
     if fmt == "json":
@@ -390,7 +390,7 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool,
             "writes (FTZGRAPH_WRITE_TOKEN) need --workers 1: only one process may open the store read-write"
         )
     if not Path(store_path).exists():
-        from ftzgraph.graph.build import build as run_build
+        from ftzgraph.graph.build.builder import build as run_build
 
         console.print(f"no store at {store_path}: building the bundled document first")
         store = open_store(store_path, write=True)
@@ -398,7 +398,7 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool,
             run_build(store)
         finally:
             store.close()
-    from ftzgraph.graph.store_recovery import recover_store
+    from ftzgraph.graph.store.recovery import recover_store
 
     try:  # before the port is bound: a leftover log replayed once here, not by every worker after binding
         recover_store(Path(store_path), say=console.print, required=settings.write_token is not None)

@@ -13,8 +13,8 @@ from fastapi import Depends, Request
 
 from ftzgraph.api.errors import ApiError
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.sparql import SparqlService
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.sparql.service import SparqlService
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 
 async def get_store(request: Request) -> OxigraphStore:

@@ -16,11 +16,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ftzgraph.graph.deadline import DeadlineExceeded
 from ftzgraph.graph.errors import FtzGraphError, QueryError, StoreError
-from ftzgraph.graph.graph_store import GraphNotFoundError, RdfSyntaxError, UnsupportedMediaTypeError
-from ftzgraph.graph.slow_work import QueryAborted, SlowWorkLimit, TooManySlowRequests
-from ftzgraph.graph.sparql import ForbiddenFeatureError, NotAcceptableError, QueryTimeoutError, SparqlSyntaxError
+from ftzgraph.graph.runtime.deadline import DeadlineExceeded
+from ftzgraph.graph.runtime.slow_work import QueryAborted, SlowWorkLimit, TooManySlowRequests
+from ftzgraph.graph.sparql.graph_store import GraphNotFoundError, RdfSyntaxError, UnsupportedMediaTypeError
+from ftzgraph.graph.sparql.service import (
+    ForbiddenFeatureError,
+    NotAcceptableError,
+    QueryTimeoutError,
+    SparqlSyntaxError,
+)
 
 logger = logging.getLogger(__name__)
 

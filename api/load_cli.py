@@ -16,7 +16,7 @@ def run_load(store: Any, files: list[Path], graph: str | None, quiet: bool) -> N
     """Load ``files`` into ``store`` with a progress bar (bytes read, then bytes loaded); errors end the command."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ftzgraph.graph.load import load_files
+    from ftzgraph.graph.build.load import load_files
 
     started = time.perf_counter()
     try:

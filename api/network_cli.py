@@ -1,7 +1,7 @@
 """``ftzgraph network``: export the agency, diffusion, hierarchy and bipartite networks, and their statistics.
 
-A thin layer over ``graph/network.py`` (derive), ``graph/network_analysis.py`` (measure) and
-``graph/network_export.py`` / ``graph/network_draw.py`` (write). Wired into the main CLI with
+A thin layer over ``graph/network/derive.py`` (derive), ``graph/network/analysis.py`` (measure) and
+``graph/network/export.py`` / ``graph/network/draw.py`` (write). Wired into the main CLI with
 ``cli.add_command(network)`` in api/cli.py.
 """
 
@@ -47,7 +47,7 @@ def _derive(store: Any, kind: str, provider: str | None, zone: str | None) -> An
 
 def _derive_all(store: Any, kinds: tuple[str, ...], provider: str | None, zone: str | None) -> dict[str, Any]:
     """Several networks, the store asked each question once; each network's message (e.g. empty) printed."""
-    from ftzgraph.graph.network import NetworkFilter, derive_networks
+    from ftzgraph.graph.network.derive import NetworkFilter, derive_networks
 
     try:
         graphs = derive_networks(store, kinds, NetworkFilter(provider=provider, zone=zone))
@@ -82,9 +82,9 @@ def _export_command(kind: str) -> click.Command:
         by_province: bool,
         project: str | None,
     ) -> None:
-        from ftzgraph.graph.network import collapse_to_provinces, project_bipartite
-        from ftzgraph.graph.network_analysis import analyse_network, annotate
-        from ftzgraph.graph.network_export import export_network
+        from ftzgraph.graph.network.analysis import analyse_network, annotate
+        from ftzgraph.graph.network.derive import collapse_to_provinces, project_bipartite
+        from ftzgraph.graph.network.export import export_network
 
         if by_province and kind != "diffusion":
             raise click.UsageError("--by-province applies to the diffusion network only")
@@ -128,7 +128,7 @@ def _fmt(value: float | str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def stats(kind: str, provider: str | None, zone: str | None, store_path: str, top: int, fmt: str) -> None:
     """Centralities, components, Louvain communities, brokers and (for any kind) a per-provider summary."""
-    from ftzgraph.graph.network_analysis import analyse_network, provider_summaries
+    from ftzgraph.graph.network.analysis import analyse_network, provider_summaries
 
     store = open_store(store_path)
     graphs = _derive_all(store, (kind, "bipartite", "diffusion"), provider, zone)

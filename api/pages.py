@@ -17,14 +17,14 @@ from fastapi.templating import Jinja2Templates
 
 from ftzgraph.api.concept_labels import concept_name
 from ftzgraph.api.routes.schemas import local_path
-from ftzgraph.graph.agencies import read_agency
-from ftzgraph.graph.describe import describe
-from ftzgraph.graph.network_styles import sector_styles
-from ftzgraph.graph.records import stats
-from ftzgraph.graph.reforms import list_zones, read_reform, read_zone
-from ftzgraph.graph.resources import CaseFilter, list_cases, list_documents, read_case
-from ftzgraph.graph.store import Store
-from ftzgraph.graph.vocabulary import curie
+from ftzgraph.graph.network.styles import sector_styles
+from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.views.agencies import read_agency
+from ftzgraph.graph.views.describe import describe
+from ftzgraph.graph.views.records import stats
+from ftzgraph.graph.views.reforms import list_zones, read_reform, read_zone
+from ftzgraph.graph.views.resources import CaseFilter, list_cases, list_documents, read_case
+from ftzgraph.graph.views.vocabulary import curie
 from ftzgraph.ontology.namespace import ID
 
 HERE = Path(__file__).resolve().parent

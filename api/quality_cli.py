@@ -1,6 +1,6 @@
 """``ftzgraph quality``: precision and recall against gold annotations, and the diagnostics of every document.
 
-A thin layer over ``graph/quality.py``; wired into the main CLI with ``cli.add_command(quality)`` in api/cli.py.
+A thin layer over ``graph/views/quality.py``; wired into the main CLI with ``cli.add_command(quality)`` in api/cli.py.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _scores_table(title: str, fields: dict[str, dict[str, Any]]) -> Table:
 
 def print_quality(report: dict[str, Any]) -> None:
     """The report as tables: scores per gold document and overall, then each document's diagnostics."""
-    from ftzgraph.graph.diagnostics import KIND_LABELS
+    from ftzgraph.graph.rdf.diagnostics import KIND_LABELS
 
     scores = report.get("scores")
     if scores:
@@ -70,7 +70,7 @@ def print_quality(report: dict[str, Any]) -> None:
 
 def quality_summary(counts: dict[str, int]) -> str:
     """The line that ends a build's summary: diagnostics per kind, and where to read them."""
-    from ftzgraph.graph.diagnostics import KIND_LABELS
+    from ftzgraph.graph.rdf.diagnostics import KIND_LABELS
 
     found = [f"{n} {KIND_LABELS[kind]}" for kind, n in counts.items() if n]
     listing = "; ".join(found) if found else "no diagnostics"
@@ -98,7 +98,7 @@ def quality(store_path: str, gold_paths: tuple[Path, ...], fmt: str) -> None:
     section, and conflicts with reference data, each with its line and evidence IRI. `--gold bundled` scores
     against the gold shipped with ftzgraph (data/gold/ in the installed package).
     """
-    from ftzgraph.graph.quality import bundled_gold, quality_report
+    from ftzgraph.graph.views.quality import bundled_gold, quality_report
 
     paths: list[Path] = []
     for path in gold_paths:  # the word "bundled" (when no such file exists) stands for the shipped gold files

@@ -21,9 +21,9 @@ from collections.abc import Callable
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ftzgraph.api.errors import error_response
-from ftzgraph.graph import deadline
-from ftzgraph.graph._query_threads import RUNAWAY_GRACE_S
-from ftzgraph.graph.slow_work import SlowWork, SlowWorkLimit, TooManySlowRequests
+from ftzgraph.graph.runtime import deadline
+from ftzgraph.graph.runtime.slow_work import SlowWork, SlowWorkLimit, TooManySlowRequests
+from ftzgraph.graph.sparql._query_threads import RUNAWAY_GRACE_S
 
 logger = logging.getLogger(__name__)
 EXEMPT_PREFIXES = ("/static/", "/openapi.json", "/docs", "/redoc", "/store", "/sparql/update")

@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from ftzgraph.graph.query_limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_CHARS, MAX_DEPTH_CEILING
+from ftzgraph.graph.sparql.limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_CHARS, MAX_DEPTH_CEILING
 
 
 class Settings(BaseSettings):

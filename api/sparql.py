@@ -18,8 +18,8 @@ from starlette.types import Scope
 from ftzgraph.api._form_encoding import decode_form
 from ftzgraph.api.deps import SparqlDep, StoreDep, WriteAccess
 from ftzgraph.api.errors import ApiError
-from ftzgraph.graph import graph_store
-from ftzgraph.graph.sparql import QueryResult
+from ftzgraph.graph.sparql import graph_store
+from ftzgraph.graph.sparql.service import QueryResult
 
 router = APIRouter(tags=["sparql"])
 Params = list[tuple[str, str]]

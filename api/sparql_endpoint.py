@@ -19,7 +19,7 @@ from starlette.types import Receive, Scope, Send
 from ftzgraph.api.errors import ApiError, error_for
 from ftzgraph.api.settings import Settings
 from ftzgraph.api.sparql import endpoint_url, iri_values, read_params
-from ftzgraph.graph.sparql import QueryResult, SparqlService, describe_service
+from ftzgraph.graph.sparql.service import QueryResult, SparqlService, describe_service
 
 PATH = "/sparql"
 _METHODS = ("GET", "HEAD", "POST")

@@ -44,7 +44,7 @@ REFERENCE_GRAPH = GRAPH["reference"]
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 ENTITIES_GRAPH = GRAPH["entities"]
 RUNS_GRAPH = GRAPH["runs"]
-"""One ``ftz:BuildRun`` per build (graph/runs.py): what it read and what it changed."""
+"""One ``ftz:BuildRun`` per build (graph/build/runs.py): what it read and what it changed."""
 """Facts about things many documents share (agencies, places, cited policies, companies, national reforms,
 batches): each fact once, however many documents state it. Document graphs hold what is their own."""
 

@@ -202,7 +202,7 @@ def lineage_query(case_iri: str) -> str:
 
 def search_query(text: str) -> str:
     """The first (matching) SPARQL query ``graph.search.search`` sends, recorded from a store that answers nothing."""
-    from ftzgraph.graph.search import search
+    from ftzgraph.graph.views.search import search
 
     sent: list[str] = []
 
@@ -461,7 +461,7 @@ def serve_memory(nq: str, port: int) -> None:
 
     from ftzgraph.api.app import create_app
     from ftzgraph.api.settings import Settings
-    from ftzgraph.graph.store import OxigraphStore
+    from ftzgraph.graph.store.oxigraph import OxigraphStore
 
     store = OxigraphStore()
     store.raw.bulk_load(path=nq, format=ox.RdfFormat.N_QUADS)

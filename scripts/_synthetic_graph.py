@@ -78,10 +78,10 @@ def _hash(text: str) -> str:
 
 def _reference() -> tuple[list[ox.Quad], list[ox.NamedNode], list[ox.NamedNode], list[ox.NamedNode]]:
     """The real reference and ontology graphs, and the zones/areas, batches and national reforms in them."""
-    from ftzgraph.graph.build import to_oxigraph
-    from ftzgraph.graph.gazetteer import load_gazetteer
-    from ftzgraph.graph.reference import reference_graph
-    from ftzgraph.graph.validate import vocabulary
+    from ftzgraph.graph.build.builder import to_oxigraph
+    from ftzgraph.graph.extract.gazetteer import load_gazetteer
+    from ftzgraph.graph.rdf.reference import reference_graph
+    from ftzgraph.graph.rdf.validate import vocabulary
 
     reference = to_oxigraph(reference_graph(load_gazetteer()))
     quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GRAPH + "reference")) for t in reference]

@@ -21,14 +21,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    from ftzgraph.graph.build import build, bundled_documents
-    from ftzgraph.graph.gazetteer import load_gazetteer
-    from ftzgraph.graph.pipeline import extract_document
-    from ftzgraph.graph.read import read_document
-    from ftzgraph.graph.reference import reference_graph
-    from ftzgraph.graph.store import OxigraphStore
-    from ftzgraph.graph.triples import document_graph
-    from ftzgraph.graph.validate import validate_graph
+    from ftzgraph.graph.build.builder import build, bundled_documents
+    from ftzgraph.graph.extract.gazetteer import load_gazetteer
+    from ftzgraph.graph.extract.pipeline import extract_document
+    from ftzgraph.graph.rdf.reference import reference_graph
+    from ftzgraph.graph.rdf.triples import document_graph
+    from ftzgraph.graph.rdf.validate import validate_graph
+    from ftzgraph.graph.sources.read import read_document
+    from ftzgraph.graph.store.oxigraph import OxigraphStore
 
     path = Path(args.path) if args.path else bundled_documents()[0]
     ftzgraph = Path(sys.executable).parent / "ftzgraph"

@@ -14,9 +14,9 @@ import statistics
 import time
 from pathlib import Path
 
-from ftzgraph.graph.gazetteer import load_gazetteer
-from ftzgraph.graph.pipeline import extract_document
-from ftzgraph.graph.read import read_document
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.sources.read import read_document
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "raw" / "hlj-ftz-2023-batch3-cases.txt"
 

@@ -72,7 +72,7 @@ class Ingest:
 
 def corpus(documents: int, seed: int) -> Path:
     """The synthetic corpus of ``documents`` documents (written once, reused)."""
-    from ftzgraph.graph.synthetic import write_corpus
+    from ftzgraph.graph.build.synthetic import write_corpus
 
     folder = BENCH_DIR / f"corpus-{seed}-{documents}"
     if not (folder / ".complete").exists():
@@ -227,7 +227,7 @@ def _embedded_child(conn: Connection, store_path: str, query: str, reps: int, bu
 
 
 def _remote_child(conn: Connection, url: str, query: str, reps: int, budget_s: float, timeout_s: float) -> None:
-    from ftzgraph.graph.stores import open_store
+    from ftzgraph.graph.store.open import open_store
 
     environ = {"FTZGRAPH_REMOTE_TIMEOUT_S": str(timeout_s), "FTZGRAPH_REMOTE_RETRIES": "0"}
     store = open_store(url, write=False, environ=environ)

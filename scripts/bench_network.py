@@ -21,9 +21,9 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 
-from ftzgraph.graph.network import KINDS, collapse_to_provinces, derive_network
-from ftzgraph.graph.network_analysis import analyse_network
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.network.analysis import analyse_network
+from ftzgraph.graph.network.derive import KINDS, collapse_to_provinces, derive_network
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 FTZ = "https://w3id.org/ftzgraph/ontology#"
 ID = "https://w3id.org/ftzgraph/id/"

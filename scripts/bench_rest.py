@@ -43,7 +43,7 @@ def built_store(documents: int, seed: int = 0) -> tuple[Path, list[str]]:
     folder = BENCH_DIR / f"rest-{documents}-{seed}"
     store, marker = folder / "store", folder / ".built"
     if not marker.exists():
-        from ftzgraph.graph.synthetic import write_corpus
+        from ftzgraph.graph.build.synthetic import write_corpus
 
         corpus = folder / "corpus"
         write_corpus(corpus, documents, seed)

@@ -2,7 +2,7 @@
 
 For the valid fixture and every broken fixture of tests/test_ontology.py, and for the bundled document's graph
 (reference + document, as ``ftzgraph build`` validates it), each engine validates the data merged with the
-vocabulary, without inference (what ``graph/validate.py`` does). Prints whether conforms and the report (the
+vocabulary, without inference (what ``graph/rdf/validate.py`` does). Prints whether conforms and the report (the
 set of focus node, path, value, source shape, constraint component and severity of every result, and the lines
 of the text report) match pySHACL's, and the time each engine takes. Asserts nothing.
 
@@ -33,13 +33,13 @@ def results(report: Graph) -> frozenset[tuple[Any, ...]]:
 def cases() -> dict[str, Graph]:
     from test_ontology import BROKEN, VALID_FIXTURE
 
-    from ftzgraph.graph.build import bundled_documents
-    from ftzgraph.graph.gazetteer import load_gazetteer
-    from ftzgraph.graph.pipeline import extract_document
-    from ftzgraph.graph.read import read_document
-    from ftzgraph.graph.reference import reference_graph
-    from ftzgraph.graph.triples import document_graph
-    from ftzgraph.graph.validate import vocabulary
+    from ftzgraph.graph.build.builder import bundled_documents
+    from ftzgraph.graph.extract.gazetteer import load_gazetteer
+    from ftzgraph.graph.extract.pipeline import extract_document
+    from ftzgraph.graph.rdf.reference import reference_graph
+    from ftzgraph.graph.rdf.triples import document_graph
+    from ftzgraph.graph.rdf.validate import vocabulary
+    from ftzgraph.graph.sources.read import read_document
 
     out = {"valid fixture": Graph().parse(VALID_FIXTURE) + vocabulary()}
     for name, (edit, _shape) in BROKEN.items():

@@ -3,7 +3,7 @@ and kill -9 (issue 17). Prints figures; it asserts nothing (the tests do).
 
     python scripts/reliability.py --store STORE --corpus DIR [--python PY] [--soak-s 60] [--only nested,runaways]
 
-``STORE`` is a built store (e.g. 300 synthetic documents, ``graph/synthetic.py``, plus the bundled one);
+``STORE`` is a built store (e.g. 300 synthetic documents, ``graph/build/synthetic.py``, plus the bundled one);
 ``DIR`` a folder of source documents for the build checks. ``--python`` runs another checkout's interpreter
 (the code before a change), so the same script gives the figures before and after. Steps:
 

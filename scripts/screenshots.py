@@ -27,8 +27,8 @@ from playwright.sync_api import sync_playwright
 from ftzgraph.api._http_protocol import LongUrlHttpToolsProtocol
 from ftzgraph.api.app import create_app
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.build import build
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.build.builder import build
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 WIDTH, HEIGHT = 1280, 900
 

@@ -109,8 +109,8 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="trace the first document (data files not yet read)")
     args = parser.parse_args()
 
-    from ftzgraph.graph.build import build, process_document
-    from ftzgraph.graph.store import OxigraphStore
+    from ftzgraph.graph.build.builder import build, process_document
+    from ftzgraph.graph.store.oxigraph import OxigraphStore
 
     path = Path(str(resources.files("ftzgraph.data"))) / "raw" / "hlj-ftz-2023-batch3-cases.txt"
     recorder = Recorder()

@@ -29,11 +29,11 @@ from typing import Any
 
 import yaml
 
-from ftzgraph.graph.gazetteer import Gazetteer, load_gazetteer
+from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Case, CaseText, Document
-from ftzgraph.graph.pipeline import extract_document
-from ftzgraph.graph.quality import same_agency
-from ftzgraph.graph.read import read_document
+from ftzgraph.graph.sources.read import read_document
+from ftzgraph.graph.views.quality import same_agency
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -121,7 +121,7 @@ def zone_set(names: Any, gazetteer: Gazetteer) -> set[str]:
 
 
 def case_zones(case: Case, gazetteer: Gazetteer) -> set[str]:
-    from ftzgraph.graph.gazetteer import Place
+    from ftzgraph.graph.extract.gazetteer import Place
 
     return {gazetteer.zone_label(Place(o.zone, o.area)) for o in case.origins if o.zone}
 
@@ -271,8 +271,8 @@ class SentenceScore:
 
 def sentence_case(text: str) -> Case:
     """The case extracted from a one-case text whose body is ``text`` (simplified first, as a build does)."""
-    from ftzgraph.graph.pipeline import extract_case
-    from ftzgraph.graph.script import is_traditional, to_simplified
+    from ftzgraph.graph.extract.pipeline import extract_case
+    from ftzgraph.graph.sources.script import is_traditional, to_simplified
 
     body = to_simplified(text) if is_traditional(text) else text
     document = Document(id="s", path=Path("sentence.txt"), text=body, sha256="s")

@@ -27,8 +27,8 @@ def gold() -> dict[str, Any]:
 @cache
 def gold_cases() -> list[tuple[dict[str, Any], CaseText]]:
     """(gold entry, case text) for every gold case, matched by case number; the splitter must find all 28."""
-    from ftzgraph.graph.read import read_document
-    from ftzgraph.graph.split import split_cases
+    from ftzgraph.graph.extract.split import split_cases
+    from ftzgraph.graph.sources.read import read_document
 
     entries = {entry["n"]: entry for entry in gold()["cases"]}
     cases = split_cases(read_document(SOURCE)).cases

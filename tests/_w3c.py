@@ -25,7 +25,7 @@ import rdflib
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
-from ftzgraph.graph._sparql_text import find_keywords, query_form, tokenize
+from ftzgraph.graph.sparql._text import find_keywords, query_form, tokenize
 
 with warnings.catch_warnings():  # starlette asks for httpx2; the httpx-based client works the same
     warnings.simplefilter("ignore")
@@ -102,7 +102,7 @@ def make_client(tmp: Path) -> TestClient:
     """A fresh app on an on-disk store (the production path: queries on the server's query threads)."""
     from ftzgraph.api.app import create_app
     from ftzgraph.api.settings import Settings
-    from ftzgraph.graph.store import OxigraphStore
+    from ftzgraph.graph.store.oxigraph import OxigraphStore
 
     settings = Settings(
         store=tmp, write_token=TOKEN, union_default_graph=False, max_result_rows=100_000, query_workers=1

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 TESTS = Path(__file__).resolve().parent
 GOLD_PATH = TESTS / "data" / "hlj-ftz-2023-batch3.gold.yaml"
@@ -34,7 +34,7 @@ def gold_cases(gold: dict[str, Any]) -> dict[int, dict[str, Any]]:
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
     """The bundled document built once into an on-disk store; tests must not write to it."""
-    from ftzgraph.graph.build import build
+    from ftzgraph.graph.build.builder import build
 
     store = OxigraphStore(tmp_path_factory.mktemp("store") / "ftzgraph-store")
     build(store)

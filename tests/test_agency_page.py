@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ftzgraph.graph.agencies import list_agencies, read_agency
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.views.agencies import list_agencies, read_agency
 
 
 def _busiest(store: OxigraphStore) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import pytest
 from _client import client_for
 
 from ftzgraph.graph import iris
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 pytestmark = pytest.mark.slow
 CASE_2 = "d1fc55f7e367a-2"  # claims best-practice batch 1; the reference (an independent source) says batch 3

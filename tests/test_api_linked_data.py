@@ -11,7 +11,7 @@ import pytest
 from _client import client_for
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 from ftzgraph.ontology.namespace import BASE, FTZ, ID
 
 OA = Namespace("http://www.w3.org/ns/oa#")

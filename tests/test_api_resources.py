@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 from _client import client_for
 
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 CASE = "d1fc55f7e367a-16"  # 批次进出、集中申报, provided by 绥芬河片区, copied from Shanghai's batch-3 item
 pytestmark = pytest.mark.slow

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Backquoted paths under the package's folders and scripts, e.g. `graph/read.py` or `api/routes/`.
+# Backquoted paths under the package's folders and scripts, e.g. `graph/sources/read.py` or `api/routes/`.
 PATH = re.compile(r"`((?:graph|api|ontology|data|scripts|tests)/[\w./-]*)`")
 PLANNED = "## Planned"
 
@@ -24,7 +24,7 @@ def test_architecture_names_existing_paths() -> None:
 
 
 def test_the_check_catches_a_missing_path() -> None:
-    text = "`graph/read.py` and `graph/no_such_module.py`\n## Planned\n`graph/sources/`"
+    text = "`graph/sources/read.py` and `graph/no_such_module.py`\n## Planned\n`graph/sources/`"
     paths = named_paths(text)
-    assert paths == ["graph/read.py", "graph/no_such_module.py"]
+    assert paths == ["graph/sources/read.py", "graph/no_such_module.py"]
     assert [p for p in paths if not (ROOT / p).exists()] == ["graph/no_such_module.py"]

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 
 from ftzgraph.graph import iris
-from ftzgraph.graph.best_practice import _trailing_parenthetical
-from ftzgraph.graph.build import build
-from ftzgraph.graph.gazetteer import Place, load_gazetteer
-from ftzgraph.graph.pipeline import Extraction, extract_document
-from ftzgraph.graph.read import read_document
-from ftzgraph.graph.reference import reference_graph
-from ftzgraph.graph.store import OxigraphStore
-from ftzgraph.graph.triples import document_graph
-from ftzgraph.graph.validate import validate_graph
+from ftzgraph.graph.build.builder import build
+from ftzgraph.graph.extract.best_practice import _trailing_parenthetical
+from ftzgraph.graph.extract.gazetteer import Place, load_gazetteer
+from ftzgraph.graph.extract.pipeline import Extraction, extract_document
+from ftzgraph.graph.rdf.reference import reference_graph
+from ftzgraph.graph.rdf.triples import document_graph
+from ftzgraph.graph.rdf.validate import validate_graph
+from ftzgraph.graph.sources.read import read_document
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 from ftzgraph.ontology.namespace import FTZ
 
 COLLECTION = Path(__file__).resolve().parent / "data" / "layouts" / "mofcom-best-practice-batch8.txt"

@@ -25,7 +25,7 @@ import uvicorn
 from ftzgraph.api._http_protocol import LongUrlHttpToolsProtocol
 from ftzgraph.api.app import create_app
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -137,8 +137,8 @@ def test_network_page_shows_nodes_and_a_click_opens_the_agency(
     )
     assert any("\u4e00" <= ch <= "\u9fff" for ch in first["label"])
     # the legend, like the PNG/SVG pictures' legend, in the order of the sectors, each named in zh and en
-    from ftzgraph.graph.network import derive_network
-    from ftzgraph.graph.network_draw import draw_network
+    from ftzgraph.graph.network.derive import derive_network
+    from ftzgraph.graph.network.draw import draw_network
 
     legend = [name.strip() for name in page.locator("#legend li").all_inner_texts()]
     assert legend == draw_network(derive_network(built_store, "agencies"), "svg").legend
@@ -238,8 +238,8 @@ def edited_server(bundled_path: Path, tmp_path_factory: pytest.TempPathFactory) 
     """A store built twice: the bundled document, then a copy with three edits (tests/test_runs.py's ``edit``)."""
     from _edits import edit
 
-    from ftzgraph.graph.build import build
-    from ftzgraph.graph.records import case_records
+    from ftzgraph.graph.build.builder import build
+    from ftzgraph.graph.views.records import case_records
 
     folder = tmp_path_factory.mktemp("edited")
     source = folder / "collection.txt"

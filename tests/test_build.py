@@ -8,10 +8,10 @@ import pyoxigraph as ox
 import pytest
 
 from ftzgraph.graph import iris
-from ftzgraph.graph.build import build
+from ftzgraph.graph.build.builder import build
 from ftzgraph.graph.errors import DocumentError, NoCasesError
-from ftzgraph.graph.serialize import export_store
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.store.serialize import export_store
 
 
 def canonical_nquads(store: OxigraphStore) -> list[str]:
@@ -54,7 +54,7 @@ def test_named_graphs_one_per_document_plus_entities_reference_and_ontology(
         iris.ENTITIES_GRAPH,
         iris.REFERENCE_GRAPH,
         iris.ONTOLOGY_GRAPH,
-        iris.RUNS_GRAPH,  # the record of this build (graph/runs.py)
+        iris.RUNS_GRAPH,  # the record of this build (graph/build/runs.py)
     ]
     assert store.graphs() == sorted(map(str, expected))
 
@@ -157,9 +157,9 @@ def test_a_failing_document_among_good_ones_is_reported_and_the_rest_built(
 
 def test_failed_validation_leaves_the_previous_graph(store: OxigraphStore, bundled_path: Path, monkeypatch) -> None:
     """A graph that does not conform is not written: build raises with the SHACL report, the store is as it was."""
-    from ftzgraph.graph import build as build_module
+    from ftzgraph.graph.build import builder as build_module
     from ftzgraph.graph.errors import ValidationError
-    from ftzgraph.graph.validate import ValidationReport
+    from ftzgraph.graph.rdf.validate import ValidationReport
 
     build(store, [bundled_path])
     before = canonical_nquads(store)
@@ -172,15 +172,15 @@ def test_failed_validation_leaves_the_previous_graph(store: OxigraphStore, bundl
 
 
 def test_the_built_graph_conforms_to_the_shapes(built_store: OxigraphStore) -> None:
-    from ftzgraph.graph.serialize import store_graph
-    from ftzgraph.graph.validate import validate_graph
+    from ftzgraph.graph.rdf.validate import validate_graph
+    from ftzgraph.graph.store.serialize import store_graph
 
     report = validate_graph(store_graph(built_store))
     assert report.conforms, report.text
 
 
 def test_every_vocabulary_term_used_is_declared(built_store: OxigraphStore) -> None:
-    from ftzgraph.graph.validate import vocabulary
+    from ftzgraph.graph.rdf.validate import vocabulary
     from ftzgraph.ontology.namespace import FTZ
 
     declared = {str(s) for s in vocabulary().subjects()}
@@ -248,7 +248,7 @@ def test_batches_of_one_and_the_plain_store_protocol_write_the_same_graph(
     bundled_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Shared-entity facts are written once across batches, and every write path stores the same quads."""
-    from ftzgraph.graph import build as build_module
+    from ftzgraph.graph.build import builder as build_module
 
     other = tmp_path / "other.txt"
     other.write_text(bundled_path.read_text(encoding="utf-8").replace("〔2023〕55号", "〔2023〕99号"), encoding="utf-8")
@@ -298,7 +298,7 @@ def test_a_build_leaves_the_store_compacted_with_the_same_content(store: Oxigrap
 def test_bad_files_among_good_ones_with_two_workers_are_each_named_and_the_rest_built(
     store: OxigraphStore, tmp_path: Path
 ) -> None:
-    from ftzgraph.graph.synthetic import write_corpus
+    from ftzgraph.graph.build.synthetic import write_corpus
 
     folder = tmp_path / "docs"
     good = write_corpus(folder, 4, seed=3)

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from ftzgraph.graph._build_pool import map_documents, new_pool
+from ftzgraph.graph.build._pool import map_documents, new_pool
 
 
 def _square_or_die(value: int) -> int:
@@ -39,7 +39,7 @@ def test_pool_workers_end_when_the_build_is_killed(tmp_path: Path) -> None:
     script = tmp_path / "owner.py"
     script.write_text(
         "import os, sys, time\n"
-        "from ftzgraph.graph._build_pool import new_pool\n"
+        "from ftzgraph.graph.build._pool import new_pool\n"
         "from concurrent.futures import wait\n"
         "pool = new_pool(2)\n"
         "futures = [pool.submit(time.sleep, 0.5) for _ in range(4)]\n"

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal
 
 from ftzgraph.api.cli import cli
-from ftzgraph.graph.records import CASE_FIELDS
+from ftzgraph.graph.views.records import CASE_FIELDS
 
 QUERIES = Path(__file__).resolve().parent.parent / "api" / "queries"
 

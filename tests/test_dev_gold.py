@@ -12,8 +12,8 @@ from _gold_cases import make_case
 
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.outcomes import extract_outcomes
-from ftzgraph.graph.records import case_records
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.views.records import case_records
 
 
 def test_bundled_document_stays_at_gold_level() -> None:
@@ -92,7 +92,7 @@ def test_a_pdf_layout_with_running_headers_gives_every_case_with_its_provider() 
 
 
 def test_page_numbers_and_running_headers_are_blanked_with_offsets_kept() -> None:
-    from ftzgraph.graph.page_furniture import mask_page_furniture
+    from ftzgraph.graph.sources.page_furniture import mask_page_furniture
 
     text = "甲文件\n正文一\n— 1 —\n某某办公室文件\n正文二\n— 2 —\n某某办公室文件\n正文三\n"
     masked = mask_page_furniture(text)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ftzgraph.graph.diagnostics import DIAGNOSTIC_KINDS, diagnose
 from ftzgraph.graph.extract.agencies import sector_of
-from ftzgraph.graph.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import Extraction
 from ftzgraph.graph.model import (
     AgencyMention,
     AgencyNameMention,
@@ -18,10 +18,10 @@ from ftzgraph.graph.model import (
     Outcome,
     TableRow,
 )
-from ftzgraph.graph.pipeline import Extraction
-from ftzgraph.graph.reference import reference_graph
-from ftzgraph.graph.triples import document_graph
-from ftzgraph.graph.validate import validate_graph
+from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, diagnose
+from ftzgraph.graph.rdf.reference import reference_graph
+from ftzgraph.graph.rdf.triples import document_graph
+from ftzgraph.graph.rdf.validate import validate_graph
 
 TEXT = (
     "汇总表\n1 甲改革 A市\n2 乙改革 B市\n3 丙改革 C市\n4 丁改革 D市\n"

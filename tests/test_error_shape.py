@@ -17,7 +17,7 @@ from ftzgraph.api.app import create_app
 from ftzgraph.api.errors import DOMAIN_STATUS
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.errors import FtzGraphError
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2.*")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from matplotlib import font_manager
 
-from ftzgraph.graph.network_draw import add_fonts_installed_since_cache, find_cjk_font
+from ftzgraph.graph.network.draw import add_fonts_installed_since_cache, find_cjk_font
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "fonts" / "FtzGraphSansSC-Regular.otf"

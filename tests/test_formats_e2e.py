@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from fixtures_formats import cjk_font, convert_text
 
-from ftzgraph.graph.gazetteer import load_gazetteer
-from ftzgraph.graph.pipeline import Extraction, extract_document
-from ftzgraph.graph.read import read_document
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import Extraction, extract_document
+from ftzgraph.graph.sources.read import read_document
 from ftzgraph.graph.text import title_key
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ftzgraph.graph.gazetteer import Place, load_gazetteer, reference_dir
+from ftzgraph.graph.extract.gazetteer import Place, load_gazetteer, reference_dir
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The built graph against the hand-made gold annotation, through the product's scorer (graph/quality.py,
+"""The built graph against the hand-made gold annotation, through the product's scorer (graph/views/quality.py,
 the one behind ``ftzgraph quality --gold``), which reads the user-facing case export.
 
 Figures (printed with ``pytest -s``): provider accuracy, origin batch and origin zone accuracy, agency
@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from ftzgraph.graph.quality import case_prefixes, same_agency, score_gold
-from ftzgraph.graph.records import case_records
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.views.quality import case_prefixes, same_agency, score_gold
+from ftzgraph.graph.views.records import case_records
 
 GOLD_EXCEPTIONS_AGENCIES: dict[int, dict[str, Any]] = {
     # Case 20: "在行政审批服务中心设置“一业一证”综合窗口" names the centre as the place of a counter, like
@@ -92,7 +92,7 @@ def test_scorer_matches_agency_names_by_the_readme_rule() -> None:
 
 def test_conflict_with_reference_data_is_flagged(records: dict[int, Any], built_store: OxigraphStore) -> None:
     """以信用为核心的跨部门协同监管平台: the document says best-practice batch 1, the reference batch 3."""
-    from ftzgraph.graph.records import stats
+    from ftzgraph.graph.views.records import stats
 
     conflicts = stats(built_store)["conflicts"]
     assert [c["title"] for c in conflicts] == ["以信用为核心的跨部门协同监管平台"]

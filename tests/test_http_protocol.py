@@ -20,7 +20,7 @@ import uvicorn
 from ftzgraph.api._http_protocol import LongUrlHttpToolsProtocol
 from ftzgraph.api.app import create_app
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 
 def _free_port() -> int:

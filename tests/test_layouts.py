@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from ftzgraph.graph.build import build
-from ftzgraph.graph.layout import detect_layout
+from ftzgraph.graph.build.builder import build
+from ftzgraph.graph.extract.layout import detect_layout
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.split import provider_line, split_cases
 from ftzgraph.graph.model import Document
-from ftzgraph.graph.pipeline import extract_document
-from ftzgraph.graph.read import read_document
-from ftzgraph.graph.split import provider_line, split_cases
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.sources.read import read_document
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "layouts"
 

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from ftzgraph.graph import iris
-from ftzgraph.graph.build import build
-from ftzgraph.graph.conflicts import conflicts
-from ftzgraph.graph.learned_from import RELATIONS, relation_label
-from ftzgraph.graph.records import case_records, stats
-from ftzgraph.graph.store import OxigraphStore, Store
+from ftzgraph.graph.build.builder import build
+from ftzgraph.graph.rdf.learned_from import RELATIONS, relation_label
+from ftzgraph.graph.store.oxigraph import OxigraphStore, Store
+from ftzgraph.graph.views.conflicts import conflicts
+from ftzgraph.graph.views.records import case_records, stats
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "layouts"
 QUERIES = Path(__file__).resolve().parent.parent / "api" / "queries"
@@ -202,7 +202,7 @@ def test_a_notice_placing_a_reference_item_in_another_batch_is_a_conflict_of_aut
 def test_one_node_per_item_across_documents_and_diffusion_uses_relations(tmp_path: Path) -> None:
     """The bundled collection and another province's collection both copy 公证“最多跑一次” (worded differently):
     one item node, learned by two providers; built with the notice that lists it, the notice is its authority."""
-    from ftzgraph.graph.network import diffusion_network
+    from ftzgraph.graph.network.derive import diffusion_network
 
     store = OxigraphStore(tmp_path / "store")
     assert not build(

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from _client import client_for
 
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ftzgraph.graph.metadata import document_series
-from ftzgraph.graph.read import read_document
+from ftzgraph.graph.sources.metadata import document_series
+from ftzgraph.graph.sources.read import read_document
 
 
 def test_bundled_document_metadata(bundled_path: Path) -> None:

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from ftzgraph.api.network_cli import network
-from ftzgraph.graph.network import (
+from ftzgraph.graph.network.analysis import analyse_network, provider_summaries
+from ftzgraph.graph.network.derive import (
     KINDS,
     NetworkFilter,
     agency_network,
@@ -20,8 +21,7 @@ from ftzgraph.graph.network import (
     hierarchy_network,
     project_bipartite,
 )
-from ftzgraph.graph.network_analysis import analyse_network, provider_summaries
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 pytestmark = pytest.mark.slow
 
@@ -188,8 +188,8 @@ def test_cli_empty_filter_is_a_message_not_a_crash(built_store: OxigraphStore) -
 
 def test_cli_choices_match_the_domain() -> None:
     from ftzgraph.api import network_cli
-    from ftzgraph.graph.network import KINDS
-    from ftzgraph.graph.network_export import FORMATS
+    from ftzgraph.graph.network.derive import KINDS
+    from ftzgraph.graph.network.export import FORMATS
 
     assert network_cli.KINDS == KINDS
     assert network_cli.FORMATS == FORMATS

@@ -9,10 +9,10 @@ import pytest
 from fontTools.ttLib import TTCollection, TTFont
 from lxml import etree
 
-from ftzgraph.graph.network import KINDS, NetworkFilter, derive_network
-from ftzgraph.graph.network_draw import FontMissingError, draw_network, find_cjk_font, font_families
-from ftzgraph.graph.network_draw import _layout as layout_components
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.network.derive import KINDS, NetworkFilter, derive_network
+from ftzgraph.graph.network.draw import FontMissingError, draw_network, find_cjk_font, font_families
+from ftzgraph.graph.network.draw import _layout as layout_components
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 pytestmark = pytest.mark.slow
 

@@ -14,16 +14,16 @@ import networkx as nx
 import pytest
 from lxml import etree
 
-from ftzgraph.graph.network import KINDS, derive_network
-from ftzgraph.graph.network_analysis import analyse_network, annotate
-from ftzgraph.graph.network_export import (
+from ftzgraph.graph.network.analysis import analyse_network, annotate
+from ftzgraph.graph.network.derive import KINDS, derive_network
+from ftzgraph.graph.network.export import (
     DIFFUSION_FIELDS,
     export_network,
     flatten,
     to_gexf,
     to_graphml,
 )
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2.*")
@@ -204,7 +204,7 @@ def test_agency_export_matches_the_stores_sparql_answer(
 
 
 def test_empty_network_exports(built_store: OxigraphStore) -> None:
-    from ftzgraph.graph.network import NetworkFilter
+    from ftzgraph.graph.network.derive import NetworkFilter
 
     graph = derive_network(built_store, "agencies", NetworkFilter(provider="不存在的单位"))
     for fmt in ("graphml", "gexf", "json", "csv"):

@@ -19,9 +19,8 @@ import pyoxigraph as ox
 import pytest
 from test_remote_store import OxigraphServer, engine_config
 
-from ftzgraph.graph._network_context import table
-from ftzgraph.graph.network import KINDS, NetworkFilter, agency_network, derive_network, derive_networks
-from ftzgraph.graph.network_analysis import (
+from ftzgraph.graph.network._context import table
+from ftzgraph.graph.network.analysis import (
     WEIGHTED_BETWEENNESS_MAX_WORK,
     _adjacency,
     _eigenvector,
@@ -30,8 +29,9 @@ from ftzgraph.graph.network_analysis import (
     hop_betweenness,
     to_simple,
 )
-from ftzgraph.graph.remote_store import RemoteStore
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.network.derive import KINDS, NetworkFilter, agency_network, derive_network, derive_networks
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.store.remote import RemoteStore
 
 pytestmark = pytest.mark.slow
 EX = "http://example.org/ftzgraph-test/"

@@ -13,10 +13,10 @@ from fastapi.testclient import TestClient
 
 from ftzgraph.api.app import create_app
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.network import derive_network
-from ftzgraph.graph.network_draw import draw_network
-from ftzgraph.graph.network_styles import _spec, marks_for, sector_order, sector_styles
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.network.derive import derive_network
+from ftzgraph.graph.network.draw import draw_network
+from ftzgraph.graph.network.styles import _spec, marks_for, sector_order, sector_styles
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 # Machado, Oliveira and Fernandes (2009), full severity, applied to linear RGB.
 SIMULATIONS = {

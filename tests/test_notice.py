@@ -9,17 +9,17 @@ import pytest
 from rdflib import Literal, URIRef
 
 from ftzgraph.graph import iris
-from ftzgraph.graph.build import build
-from ftzgraph.graph.gazetteer import load_gazetteer
+from ftzgraph.graph.build.builder import build
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.national import extract_documents, with_batches
+from ftzgraph.graph.extract.notice import NATIONAL, SPECIAL, parse_notice, quoted_spans
+from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
-from ftzgraph.graph.national import extract_documents, with_batches
-from ftzgraph.graph.notice import NATIONAL, SPECIAL, parse_notice, quoted_spans
-from ftzgraph.graph.pipeline import extract_document
-from ftzgraph.graph.read import read_document
-from ftzgraph.graph.reference import reference_graph
-from ftzgraph.graph.store import OxigraphStore
-from ftzgraph.graph.triples import document_graph
-from ftzgraph.graph.validate import validate_graph
+from ftzgraph.graph.rdf.reference import reference_graph
+from ftzgraph.graph.rdf.triples import document_graph
+from ftzgraph.graph.rdf.validate import validate_graph
+from ftzgraph.graph.sources.read import read_document
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 from ftzgraph.ontology.namespace import FTZ
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "layouts"
@@ -78,7 +78,7 @@ def _reference_with(tmp_path: Path, item: dict[str, object], batch: int = 5) -> 
     """A copy of the reference data with one more state-council item (sourced independently)."""
     import yaml
 
-    from ftzgraph.graph.gazetteer import reference_dir
+    from ftzgraph.graph.extract.gazetteer import reference_dir
 
     source = reference_dir()
     (tmp_path / "ftz_zones.yaml").write_text((source / "ftz_zones.yaml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -109,7 +109,7 @@ def test_declared_count_mismatch_is_a_warning() -> None:
         "1.投资管理领域：“甲事项”、“乙事项”等3项。\n2.贸易便利化领域：“丙事项”1项。\n"
     )
     document = Document(id="n", path=Path("n.txt"), text=text, sha256="x")
-    from ftzgraph.graph.metadata import read_metadata
+    from ftzgraph.graph.sources.metadata import read_metadata
 
     read_metadata(document)
     batch = parse_notice(document, load_gazetteer())

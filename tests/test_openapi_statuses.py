@@ -15,7 +15,7 @@ from _client import TestClient
 
 from ftzgraph.api.app import create_app
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 TOKEN = "token-for-tests"
 
@@ -23,7 +23,7 @@ TOKEN = "token-for-tests"
 @pytest.fixture(scope="module")
 def own_store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
     """The bundled document in a store of this module's own: its requests write (and clear) it."""
-    from ftzgraph.graph.build import build
+    from ftzgraph.graph.build.builder import build
 
     store = OxigraphStore(tmp_path_factory.mktemp("statuses") / "store")
     build(store, validate=False)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from ftzgraph.graph.extract.gazetteer import Place, load_gazetteer
 from ftzgraph.graph.extract.origins import extract_origins, origin_places
-from ftzgraph.graph.gazetteer import Place, load_gazetteer
 from ftzgraph.graph.model import CaseText, Document
 
 

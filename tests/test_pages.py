@@ -11,8 +11,8 @@ import pytest
 from _client import client_for
 
 from ftzgraph.api.pages import QUERIES, STATIC, example_queries
-from ftzgraph.graph.store import OxigraphStore
-from ftzgraph.graph.vocabulary import vocabulary_graph
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.views.vocabulary import vocabulary_graph
 
 HTML = {"Accept": "text/html"}
 CASE = "d1fc55f7e367a-16"

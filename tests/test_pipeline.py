@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ftzgraph.graph.gazetteer import Place, load_gazetteer
-from ftzgraph.graph.pipeline import extract_document, provider_kind
-from ftzgraph.graph.read import read_document
+from ftzgraph.graph.extract.gazetteer import Place, load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document, provider_kind
+from ftzgraph.graph.sources.read import read_document
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from ftzgraph.api.cli import cli
-from ftzgraph.graph.quality import GoldError, bundled_gold, load_gold, score_gold
-from ftzgraph.graph.read import read_document
-from ftzgraph.graph.split import split_cases
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.extract.split import split_cases
+from ftzgraph.graph.sources.read import read_document
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.views.quality import GoldError, bundled_gold, load_gold, score_gold
 
 
 def run(*args: str) -> str:
@@ -154,8 +154,8 @@ def test_quality_json_over_http_is_the_commands_report(store_path: str) -> None:
 
 
 def test_learned_from_is_scored_only_where_the_gold_has_it() -> None:
-    from ftzgraph.graph.gazetteer import load_gazetteer
-    from ftzgraph.graph.quality import score_case
+    from ftzgraph.graph.extract.gazetteer import load_gazetteer
+    from ftzgraph.graph.views.quality import score_case
 
     gazetteer = load_gazetteer()
     record = {"provider": "甲市", "provider_kind": "city", "learned_from": ["深圳前海蛇口片区"]}

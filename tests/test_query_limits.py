@@ -7,8 +7,8 @@ from _client import TestClient
 
 from ftzgraph.api.app import create_app
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.query_limits import QueryLimitError, check_request, nesting_depth
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.sparql.limits import QueryLimitError, check_request, nesting_depth
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 
 @pytest.mark.parametrize(

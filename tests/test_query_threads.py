@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ftzgraph.graph._query_threads import RUNAWAY_GRACE_S, QueryThreads
+from ftzgraph.graph.sparql._query_threads import RUNAWAY_GRACE_S, QueryThreads
 
 
 def _sleeper(seconds: float, done: list[str], name: str) -> Callable[[], str]:
@@ -104,7 +104,7 @@ def test_an_error_in_the_work_reaches_the_request() -> None:
 
 
 def test_slow_work_gets_a_replacement_thread_and_is_bounded_per_client_and_in_total() -> None:
-    from ftzgraph.graph.slow_work import SlowWork, SlowWorkLimit, TooManySlowRequests
+    from ftzgraph.graph.runtime.slow_work import SlowWork, SlowWorkLimit, TooManySlowRequests
 
     slow = SlowWork(slow_ms=100, max_total=3, max_per_client=2)
     threads: QueryThreads[str] = QueryThreads(1, slow=slow)
@@ -142,7 +142,7 @@ def test_a_browsers_parallel_slow_pages_are_not_refused_with_the_default_bounds(
     """A browser opens at most 6 connections to a host: a reader whose 6 pages are all slow at once is served
     by default (no 429), a seventh request beside them is refused, and another reader still gets in."""
     from ftzgraph.api.settings import Settings
-    from ftzgraph.graph.slow_work import SlowWork, TooManySlowRequests
+    from ftzgraph.graph.runtime.slow_work import SlowWork, TooManySlowRequests
 
     settings = Settings()
     slow = SlowWork(50, settings.max_slow_queries, settings.max_slow_queries_per_client)
@@ -169,7 +169,7 @@ def test_a_browsers_parallel_slow_pages_are_not_refused_with_the_default_bounds(
 
 
 def test_only_the_client_whose_work_ran_away_is_refused_not_a_reader_beside_it(tmp_path: Path) -> None:
-    from ftzgraph.graph.slow_work import SlowWork, TooManySlowRequests
+    from ftzgraph.graph.runtime.slow_work import SlowWork, TooManySlowRequests
 
     slow = SlowWork(50, penalty_dir=tmp_path, penalty_s=30)
     heard: list[str] = []

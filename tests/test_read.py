@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from fixtures_formats import cjk_font, convert_text, expected_rows, expected_text
 
-import ftzgraph.graph.read as read
-import ftzgraph.graph.read_docx
-import ftzgraph.graph.read_html
-import ftzgraph.graph.read_pdf  # noqa: F401  (registers the reader)
+import ftzgraph.graph.sources.docx
+import ftzgraph.graph.sources.html
+import ftzgraph.graph.sources.pdf  # noqa: F401  (registers the reader)
+import ftzgraph.graph.sources.read as read
 from ftzgraph.graph.errors import DocumentError
-from ftzgraph.graph.read import read_document
+from ftzgraph.graph.sources.read import read_document
 
 SIMPLIFIED = "中国（黑龙江）自由贸易试验区\n“企业开办一日办结”复制推广典型案例\n（绥芬河片区提供）\n"
 TRADITIONAL = "中國（黑龍江）自由貿易試驗區\n「企業開辦一日辦結」復制推廣典型案例\n（綏芬河片區提供）\n"

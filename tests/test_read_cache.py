@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ftzgraph.graph.resources import CaseFilter, list_cases, ordered_cases
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.views.resources import CaseFilter, list_cases, ordered_cases
 
 FTZ = "https://w3id.org/ftzgraph/ontology#"
 ID = "https://w3id.org/ftzgraph/id/"

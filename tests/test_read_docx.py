@@ -10,8 +10,8 @@ import pytest
 from fixtures_formats import SAMPLE_TEXT, blocks_to_docx, expected_rows, expected_text, parse_blocks
 
 from ftzgraph.graph.errors import DocumentError
-from ftzgraph.graph.read import read_document
-from ftzgraph.graph.read_docx import OLE_MAGIC, read_docx  # noqa: F401  (registers .docx)
+from ftzgraph.graph.sources.docx import OLE_MAGIC, read_docx  # noqa: F401  (registers .docx)
+from ftzgraph.graph.sources.read import read_document
 
 
 @pytest.fixture

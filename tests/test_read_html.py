@@ -9,8 +9,8 @@ import pytest
 from fixtures_formats import SAMPLE_TEXT, blocks_to_html, expected_rows, expected_text, parse_blocks
 
 from ftzgraph.graph.errors import DocumentError
-from ftzgraph.graph.read import read_document
-from ftzgraph.graph.read_html import read_html  # noqa: F401  (registers .html and .htm)
+from ftzgraph.graph.sources.html import read_html  # noqa: F401  (registers .html and .htm)
+from ftzgraph.graph.sources.read import read_document
 
 FURNITURE = [
     "栏目1",

@@ -19,8 +19,8 @@ from fixtures_formats import (
 from fpdf import FPDF
 
 from ftzgraph.graph.errors import DocumentError
-from ftzgraph.graph.read import read_document
-from ftzgraph.graph.read_pdf import _PAGE_NUMBER_RE, read_pdf  # noqa: F401  (registers .pdf)
+from ftzgraph.graph.sources.pdf import _PAGE_NUMBER_RE, read_pdf  # noqa: F401  (registers .pdf)
+from ftzgraph.graph.sources.read import read_document
 
 needs_font = pytest.mark.skipif(cjk_font() is None, reason="needs a CJK font: apt-get install fonts-wqy-microhei")
 LONG_TEXT = SAMPLE_TEXT + "\n" + CUT_SENTENCE + "\n\n## 三、下一步工作\n\n继续深化改革。\n"

@@ -1,4 +1,4 @@
-"""``graph/_remote_http.py``: endpoints from the environment, credentials, retries, timeouts, clear errors.
+"""``graph/store/_remote_http.py``: endpoints from the environment, credentials, retries, timeouts, clear errors.
 
 The faults come from a tiny real HTTP server in the test that answers 5xx, 401 or sleeps; nothing
 in the HTTP layer is mocked.
@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from ftzgraph.graph.errors import StoreError
-from ftzgraph.graph.remote_store import RemoteStore
-from ftzgraph.graph.stores import RemoteConfig
+from ftzgraph.graph.store.open import RemoteConfig
+from ftzgraph.graph.store.remote import RemoteStore
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -24,12 +24,12 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from ftzgraph.graph.build import build
+from ftzgraph.graph.build.builder import build
 from ftzgraph.graph.errors import QueryError, StoreError
-from ftzgraph.graph.records import case_records
-from ftzgraph.graph.remote_store import STAGING_PREFIX, RemoteStore
-from ftzgraph.graph.store import OxigraphStore
-from ftzgraph.graph.stores import RemoteConfig, StoreBusyError, open_store
+from ftzgraph.graph.store.open import RemoteConfig, StoreBusyError, open_store
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.store.remote import STAGING_PREFIX, RemoteStore
+from ftzgraph.graph.views.records import case_records
 
 pytestmark = pytest.mark.slow
 EX = "http://example.org/ftzgraph-test/"
@@ -286,7 +286,7 @@ def test_second_embedded_writer_is_refused_clearly(tmp_path: Path) -> None:
     writer = open_store(str(path), write=True)
     try:
         code = (
-            "import sys\nfrom ftzgraph.graph.stores import open_store, StoreBusyError\n"
+            "import sys\nfrom ftzgraph.graph.store.open import open_store, StoreBusyError\n"
             f"try:\n    open_store({str(path)!r}, write=True)\nexcept StoreBusyError as e:\n"
             "    print(e)\n    sys.exit(3)\n"
             f"print(len(open_store({str(path)!r}, write=False).graphs()))\n"

@@ -17,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from ftzgraph.api.app import FtzGraphApi, create_app
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 EX = "http://example.org/"
 CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"

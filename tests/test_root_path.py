@@ -10,7 +10,7 @@ import pytest
 
 from ftzgraph.api.app import create_app
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2.*")

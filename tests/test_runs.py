@@ -18,9 +18,9 @@ from click.testing import CliRunner
 
 from ftzgraph.api.cli import cli
 from ftzgraph.graph import iris
-from ftzgraph.graph.records import case_records
-from ftzgraph.graph.run_diff import Change, compose
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.build.run_diff import Change, compose
+from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.views.records import case_records
 
 SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ftzgraph.graph.script import is_traditional, to_simplified
+from ftzgraph.graph.sources.script import is_traditional, to_simplified
 
 
 @pytest.mark.parametrize(
@@ -59,9 +59,9 @@ def to_traditional(text: str) -> str:
 
 def test_a_traditional_script_collection_gives_the_same_cases_with_original_labels(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Matched in simplified script, labelled in the original: the same providers, origins and 文号-derived id."""
-    from ftzgraph.graph.gazetteer import load_gazetteer
-    from ftzgraph.graph.pipeline import extract_document
-    from ftzgraph.graph.read import read_document
+    from ftzgraph.graph.extract.gazetteer import load_gazetteer
+    from ftzgraph.graph.extract.pipeline import extract_document
+    from ftzgraph.graph.sources.read import read_document
 
     simplified = (
         "# 某省自由贸易试验区工作办公室\n\n某自贸办函〔2024〕9号\n\n## 关于印发复制推广典型案例的通知\n\n"

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from ftzgraph.api.server import storage_threads_running
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 
 def test_a_process_that_opened_a_store_is_not_forked_from(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ftzgraph.graph.slow_work import SlowWork, SlowWorkLimit, TooManySlowRequests
+from ftzgraph.graph.runtime.slow_work import SlowWork, SlowWorkLimit, TooManySlowRequests
 
 
 def test_a_client_whose_work_replaced_a_worker_is_refused_by_every_worker_for_a_while(tmp_path: Path) -> None:

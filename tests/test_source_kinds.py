@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ftzgraph.graph.source_kinds import independent, is_bundled, kind_label, source_kind
+from ftzgraph.graph.extract.source_kinds import independent, is_bundled, kind_label, source_kind
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from ftzgraph.graph._sparql_execute import RESULT_FORMATS, Job, Outcome, StoreWatch, execute
+from ftzgraph.graph.sparql._execute import RESULT_FORMATS, Job, Outcome, execute
+from ftzgraph.graph.store.watch import StoreWatch
 
 EX = "http://example.org/"
 
@@ -75,7 +76,7 @@ def test_store_watch_sees_a_write_by_another_process_opening(tmp_path: Path) -> 
 
 
 def test_result_cache_keeps_slow_answers_until_the_store_changes() -> None:
-    from ftzgraph.graph.result_cache import ResultCache
+    from ftzgraph.graph.sparql.result_cache import ResultCache
 
     cache: ResultCache[bytes] = ResultCache(max_bytes=10, min_ms=100)
     assert not cache.put("fast", 1, b"x", 1, elapsed_ms=5)  # cheap answers are not worth keeping

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from _client import client_for
 
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 CASE = "<https://w3id.org/ftzgraph/ontology#Case>"
 SELECT = (

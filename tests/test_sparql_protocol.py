@@ -1,7 +1,7 @@
 """The SPARQL endpoint's protocol behaviour and its answers to bad input, against the real app and store.
 
 Every error is checked for the one JSON error body. Stores are real: a temp-dir store (the production path)
-or an in-memory one; either way queries run on the server's query threads (``graph/_query_threads.py``).
+or an in-memory one; either way queries run on the server's query threads (``graph/sparql/_query_threads.py``).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from rdflib.compare import isomorphic
 
 from ftzgraph.api.app import create_app
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph._query_threads import RUNAWAY_GRACE_S
 from ftzgraph.graph.errors import FtzGraphError
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.sparql._query_threads import RUNAWAY_GRACE_S
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 with warnings.catch_warnings():  # starlette asks for httpx2; the httpx-based client works the same
     warnings.simplefilter("ignore")
@@ -402,7 +402,7 @@ def test_a_browser_on_the_endpoint_gets_the_query_editor(tmp_path) -> None:  # t
 
     from ftzgraph.api.app import create_app
     from ftzgraph.api.settings import Settings
-    from ftzgraph.graph.store import OxigraphStore
+    from ftzgraph.graph.store.oxigraph import OxigraphStore
 
     with TestClient(create_app(OxigraphStore(None), Settings(store=tmp_path)), follow_redirects=False) as client:
         browser = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})

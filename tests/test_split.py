@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ftzgraph.graph.extract.split import clean_title, provider_line, split_cases
 from ftzgraph.graph.model import Document
-from ftzgraph.graph.read import read_document
-from ftzgraph.graph.split import clean_title, provider_line, split_cases
+from ftzgraph.graph.sources.read import read_document
 
 
 def doc(text: str) -> Document:

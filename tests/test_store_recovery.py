@@ -15,8 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ftzgraph.graph._remote_lock import StoreBusyError
-from ftzgraph.graph.store_recovery import RECOVER_ABOVE_BYTES, pending_log_bytes, recover_store
+from ftzgraph.graph.store._remote_lock import StoreBusyError
+from ftzgraph.graph.store.recovery import RECOVER_ABOVE_BYTES, pending_log_bytes, recover_store
 
 QUADS = 20_000
 

@@ -12,8 +12,8 @@ import pytest
 
 from ftzgraph.api.app import create_app
 from ftzgraph.api.settings import Settings
-from ftzgraph.graph.graph_store import COMPACT_AFTER_TRIPLES
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.sparql.graph_store import COMPACT_AFTER_TRIPLES
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2.*")

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from rdflib import XSD, Literal, URIRef
 
 from ftzgraph.graph import iris
-from ftzgraph.graph.gazetteer import load_gazetteer
-from ftzgraph.graph.nt_terms import (
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.rdf.nt_terms import (
     Triple,
     integer,
     iri,
@@ -25,9 +26,8 @@ from ftzgraph.graph.nt_terms import (
     text,
     zh_text,
 )
-from ftzgraph.graph.pipeline import extract_document
-from ftzgraph.graph.read import read_document
-from ftzgraph.graph.triples import document_graph, document_triples, split_shared
+from ftzgraph.graph.rdf.triples import document_graph, document_triples, split_shared
+from ftzgraph.graph.sources.read import read_document
 
 # Any text a document may hold, control characters, quotes and backslashes included (not lone surrogates,
 # which no decoded document contains and UTF-8 cannot write).

@@ -239,9 +239,9 @@ def test_more_provider_line_forms() -> None:
 def test_a_collection_in_another_provinces_layout() -> None:
     from pathlib import Path
 
-    from ftzgraph.graph.gazetteer import load_gazetteer
-    from ftzgraph.graph.pipeline import extract_document
-    from ftzgraph.graph.read import read_document
+    from ftzgraph.graph.extract.gazetteer import load_gazetteer
+    from ftzgraph.graph.extract.pipeline import extract_document
+    from ftzgraph.graph.sources.read import read_document
 
     path = Path(__file__).parent / "data" / "unseen" / "sichuan-style-collection.txt"
     cases = extract_document(read_document(path), load_gazetteer()).cases

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 from test_ontology import BROKEN, VALID_FIXTURE
 
-from ftzgraph.graph.validate import _shapes, validate_graph, validate_ntriples, vocabulary
+from ftzgraph.graph.rdf.validate import _shapes, validate_graph, validate_ntriples, vocabulary
 
 
 def _reference(data: Graph) -> tuple[bool, str]:

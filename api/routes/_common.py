@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import Query
 
 from ftzgraph.api.errors import ApiError
-from ftzgraph.graph.resources import MAX_TEXT_CHARS
+from ftzgraph.graph.views.resources import MAX_TEXT_CHARS
 
 MAX_OFFSET = 1_000_000_000
 """Larger offsets are a 422: the engine's OFFSET is a 64-bit integer, and no listing is this long."""

@@ -11,7 +11,7 @@ from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import Limit, Offset, Text, example, not_found
 from ftzgraph.api.routes.schemas import AgenciesPublic, AgencyDetailPublic
-from ftzgraph.graph.agencies import list_agencies, read_agency
+from ftzgraph.graph.views.agencies import list_agencies, read_agency
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 

@@ -11,7 +11,7 @@ from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import Limit, Offset, Text, example, not_found
 from ftzgraph.api.routes.schemas import CaseDetailPublic, CasesPublic, LineagePublic
-from ftzgraph.graph.resources import CaseFilter, list_cases, read_case, read_lineage
+from ftzgraph.graph.views.resources import CaseFilter, list_cases, read_case, read_lineage
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 

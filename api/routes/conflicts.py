@@ -15,7 +15,7 @@ from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import example
 from ftzgraph.api.routes.schemas import ConflictsPublic
-from ftzgraph.graph.conflicts import conflicts
+from ftzgraph.graph.views.conflicts import conflicts
 
 router = APIRouter(prefix="/conflicts", tags=["conflicts"])
 

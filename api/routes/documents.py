@@ -11,7 +11,7 @@ from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import example
 from ftzgraph.api.routes.schemas import DocumentsPublic
-from ftzgraph.graph.resources import list_documents
+from ftzgraph.graph.views.resources import list_documents
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 
 from ftzgraph.api.deps import StoreDep
-from ftzgraph.graph.store import OxigraphStore
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 router = APIRouter(prefix="/health", tags=["health"])
 

@@ -14,8 +14,8 @@ from ftzgraph.api.errors import ApiError
 from ftzgraph.api.pages import network_page
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import Text, example
-from ftzgraph.graph.network import KINDS, NetworkFilter, derive_network
-from ftzgraph.graph.network_export import FORMATS, MEDIA_TYPES, export_network, to_cytoscape
+from ftzgraph.graph.network.derive import KINDS, NetworkFilter, derive_network
+from ftzgraph.graph.network.export import FORMATS, MEDIA_TYPES, export_network, to_cytoscape
 
 router = APIRouter(prefix="/network", tags=["network"])
 

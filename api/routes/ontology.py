@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request, Response
 
 from ftzgraph.api.pages import render
 from ftzgraph.api.routes.resources import RDF_RESPONSES, _format
-from ftzgraph.graph.vocabulary import vocabulary_rdf, vocabulary_terms
+from ftzgraph.graph.views.vocabulary import vocabulary_rdf, vocabulary_terms
 
 router = APIRouter(tags=["linked data"])
 

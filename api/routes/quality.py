@@ -11,9 +11,9 @@ from fastapi.responses import HTMLResponse
 
 from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.pages import render
-from ftzgraph.graph.diagnostics import KIND_LABELS
-from ftzgraph.graph.quality import bundled_gold, quality_report
-from ftzgraph.graph.store import Store
+from ftzgraph.graph.rdf.diagnostics import KIND_LABELS
+from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.views.quality import bundled_gold, quality_report
 
 router = APIRouter(tags=["quality"])
 

@@ -11,7 +11,7 @@ from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import Limit, Offset, Text, example, not_found
 from ftzgraph.api.routes.schemas import ReformDetailPublic, ReformsPublic
-from ftzgraph.graph.reforms import list_reforms, read_reform
+from ftzgraph.graph.views.reforms import list_reforms, read_reform
 
 router = APIRouter(prefix="/reforms", tags=["reforms"])
 National = Annotated[bool | None, Query(description="true: national items only; false: the others; unset: all.")]

@@ -13,10 +13,10 @@ from fastapi.concurrency import run_in_threadpool
 from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.errors import ApiError
 from ftzgraph.api.pages import render, resource_page
-from ftzgraph.graph.describe import describe, serialize
-from ftzgraph.graph.queries import PREFIXES
-from ftzgraph.graph.resources import iri_ref
-from ftzgraph.graph.sparql import negotiate
+from ftzgraph.graph.rdf.sparql_terms import iri_ref
+from ftzgraph.graph.sparql.service import negotiate
+from ftzgraph.graph.views.describe import describe, serialize
+from ftzgraph.graph.views.queries import PREFIXES
 from ftzgraph.ontology.namespace import GRAPH, ID
 
 router = APIRouter(tags=["linked data"])

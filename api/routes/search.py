@@ -12,9 +12,9 @@ from ftzgraph.api.pages import render
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import example
 from ftzgraph.api.routes.schemas import SearchPublic
-from ftzgraph.graph.resources import MAX_TEXT_CHARS
-from ftzgraph.graph.search import search
-from ftzgraph.graph.sparql import negotiate
+from ftzgraph.graph.sparql.service import negotiate
+from ftzgraph.graph.views.resources import MAX_TEXT_CHARS
+from ftzgraph.graph.views.search import search
 
 router = APIRouter(prefix="/search", tags=["search"])
 Q = Annotated[str, Query(min_length=1, max_length=MAX_TEXT_CHARS, description="Text to find in names.")]

@@ -11,7 +11,7 @@ from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import example
 from ftzgraph.api.routes.schemas import StatsPublic
-from ftzgraph.graph.records import stats
+from ftzgraph.graph.views.records import stats
 
 router = APIRouter(prefix="/stats", tags=["stats"])
 

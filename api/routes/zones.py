@@ -11,7 +11,7 @@ from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import example, not_found
 from ftzgraph.api.routes.schemas import ZoneDetailPublic, ZonesPublic
-from ftzgraph.graph.reforms import list_zones, read_zone
+from ftzgraph.graph.views.reforms import list_zones, read_zone
 
 router = APIRouter(prefix="/zones", tags=["zones"])
 

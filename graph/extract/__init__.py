@@ -1,1 +1,1 @@
-"""Extractors: each reads a ``CaseText`` and returns typed facts, each with its evidence."""
+"""Stage 2, extraction: which genre a document is, its cases, and typed facts with evidence for each case."""

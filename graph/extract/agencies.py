@@ -33,7 +33,7 @@ from ftzgraph.graph.extract._agency_names import (
     load_yaml,
     place_of,
 )
-from ftzgraph.graph.gazetteer import load_gazetteer as load_ftz_gazetteer
+from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
 
 _CLAUSE_END = "。；;！？!?\n，,：:"

@@ -1,0 +1,405 @@
+"""``ftzgraph build``: read documents, extract, validate, and swap their named graphs in atomically.
+
+Many documents are read and extracted in parallel worker processes; their graphs go to the store in
+batches, each batch one atomic swap. A document whose content hash is already in the store is skipped
+(``force`` rebuilds it), so an interrupted build run again finishes the job with nothing duplicated and
+nothing lost. A document that fails is reported with its file; the others proceed. Nothing of a failed
+document is written, so its previous graph stays. Facts about shared entities (agencies, places, national
+reforms) go once into the entities graph (``iris.ENTITIES_GRAPH``); when a document is replaced, the entities
+no graph refers to any more are pruned at the end (``graph/build/runs.py``, which also records the build as a run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ftzgraph.graph import iris
+from ftzgraph.graph.build._pool import map_documents, new_pool
+from ftzgraph.graph.build.runs import KEEP_RUNS, RunRecorder, document_reads
+from ftzgraph.graph.build.shrink_guard import case_iris, describe_dropped, stored_cases
+from ftzgraph.graph.errors import DocumentError, FtzGraphError, ValidationError
+from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
+from ftzgraph.graph.extract.layout import detect_layout
+from ftzgraph.graph.extract.national import BATCH_LAYOUTS, with_batches
+from ftzgraph.graph.extract.notice import NationalBatch
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.rdf.nt_terms import nquads, ntriples, rdflib_graph
+from ftzgraph.graph.rdf.reference import reference_graph
+from ftzgraph.graph.rdf.triples import document_triples, split_shared
+from ftzgraph.graph.rdf.validate import validate_ntriples, vocabulary
+from ftzgraph.graph.sources.read import READERS, read_document
+from ftzgraph.graph.store.oxigraph import Store, split_nquads
+from ftzgraph.ontology.namespace import FTZ
+
+FULL_VALIDATION_MAX_DOCUMENTS = 200
+"""Up to this many documents, each one is validated with pySHACL (about 0.3 s per document of the genre).
+Beyond it, ``validate="auto"`` validates a deterministic sample (see ``SAMPLE_EVERY``) so that 10,000
+documents build in minutes; ``validate="full"`` validates every one."""
+SAMPLE_EVERY = 25
+BATCH_DOCUMENTS = 200
+BATCH_QUADS = 300_000
+"""A batch, written to the store in one atomic step, holds up to BATCH_DOCUMENTS documents and about
+BATCH_QUADS quads (about 1,500 per synthetic document): fewer, larger writes cost the embedded store less
+(1,000 synthetic documents: 20 s of CPU in batches of 200, 28 s in batches of 50), and the quad bound keeps
+a batch within what ``OxigraphStore.replace_graphs_nquads`` writes in one step."""
+
+
+def bundled_documents() -> list[Path]:
+    """The source documents shipped in data/raw/."""
+    raw = Path(str(resources.files("ftzgraph.data"))) / "raw"
+    return sorted(p for p in raw.iterdir() if p.suffix.lower() in READERS)
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given, folders expanded to the readable files in them (recursively), in a stable order."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS))
+        else:
+            files.append(path)
+    return files
+
+
+@dataclass
+class DocumentReport:
+    path: str
+    doc_id: str | None = None
+    cases: int = 0
+    triples: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    skipped: bool = False
+    validated: bool = False
+
+
+@dataclass
+class BuildReport:
+    documents: list[DocumentReport]
+    triples: int = 0
+    seconds: float = 0.0
+    written: bool = False
+    run_id: str | None = None
+    """The ``ftz:BuildRun`` this build recorded (graph/build/runs.py)."""
+
+    @property
+    def failed(self) -> list[DocumentReport]:
+        return [d for d in self.documents if d.error]
+
+    @property
+    def skipped(self) -> list[DocumentReport]:
+        return [d for d in self.documents if d.skipped]
+
+    @property
+    def built(self) -> list[DocumentReport]:
+        return [d for d in self.documents if not d.error and not d.skipped]
+
+
+ENTITIES = str(iris.ENTITIES_GRAPH)
+Progress = Callable[[str, int, int, int], None]
+"""Called after each document: (path, documents done, documents in all, triples so far)."""
+
+
+def to_oxigraph(graph: Graph) -> list[ox.Triple]:
+    """rdflib -> pyoxigraph through N-Triples, the one format both sides read identically."""
+    return _parse_ntriples(graph.serialize(format="nt", encoding="utf-8"))
+
+
+def _parse_ntriples(data: bytes) -> list[ox.Triple]:
+    return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))  # type: ignore[arg-type]
+
+
+def _graph_nquads(graph: Graph, name: str) -> bytes:
+    """An rdflib graph as N-Quads in the named graph ``name`` (through ``to_oxigraph``)."""
+    node = ox.NamedNode(name)
+    quads = [ox.Quad(t.subject, t.predicate, t.object, node) for t in to_oxigraph(graph)]
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+
+
+def write_graphs(store: Store, graphs: list[str], data: bytes) -> None:
+    """Replace ``graphs`` with their quads in ``data`` (N-Quads) and add its other quads (the shared entities
+    graph) to theirs, atomically. The embedded store loads the bytes itself, in Rust; another store gets
+    Oxigraph terms through ``Store.replace_graphs``."""
+    load = getattr(store, "replace_graphs_nquads", None)
+    if load is not None:
+        load(graphs, data)
+        return
+    replaced, added = split_nquads(graphs, data)
+    store.replace_graphs(replaced, add=added)
+
+
+@cache
+def _reference() -> Graph:
+    return reference_graph(load_gazetteer())
+
+
+@cache
+def _reference_ntriples() -> bytes:
+    return _reference().serialize(format="nt", encoding="utf-8")
+
+
+@dataclass
+class _Result:
+    """What a worker sends back for one document (picklable: the graphs travel as N-Quads bytes)."""
+
+    report: DocumentReport
+    graph_name: str | None = None
+    nquads: bytes = b""
+    shared: bytes = b""
+    """Its triples about shared entities, in ``iris.ENTITIES_GRAPH`` (one N-Quads line each, the same line
+    for the same triple in every document, so the build writes each once)."""
+    error: FtzGraphError | None = None
+    batch: NationalBatch | None = None
+
+
+_SHARED_BATCHES: list[NationalBatch] = []
+"""Batches declared by the notices and best-practice collections of the running build (set per worker)."""
+
+
+def _share_batches(batches: list[NationalBatch]) -> None:
+    _SHARED_BATCHES[:] = batches
+
+
+def _gazetteer() -> Gazetteer:
+    """The reference gazetteer, plus the items of the batches this build declares (so a case that cites
+    a notice's item in other words still reaches the notice's item)."""
+    return with_batches(load_gazetteer(), _SHARED_BATCHES) if _SHARED_BATCHES else load_gazetteer()
+
+
+def declares_batch(path: Path) -> bool:
+    """True for a State Council batch notice or a best-practice collection (their items are read first)."""
+    try:
+        return detect_layout(read_document(path)).name in BATCH_LAYOUTS
+    except FtzGraphError:
+        return False
+
+
+def process_document(path: Path, validate: bool) -> _Result:
+    """Read, extract, build and (optionally) validate one document. Runs in a worker process."""
+    report = DocumentReport(str(path))
+    try:
+        document = read_document(path)
+        gazetteer = _gazetteer()
+        extraction = extract_document(document, gazetteer)
+        triples = document_triples(extraction, gazetteer)
+        if validate:
+            validation = validate_ntriples(
+                ntriples(triples) + _reference_ntriples(), lambda: rdflib_graph(triples) + _reference()
+            )
+            if not validation.conforms:
+                raise ValidationError(f"{path}:\n{validation.text}")
+            report.validated = True
+    except FtzGraphError as error:
+        report.error = str(error)
+        return _Result(report, error=error)
+    except Exception as error:  # a reader library failing on odd input: this document fails, named, not the build
+        failure = DocumentError(path, f"cannot be read ({type(error).__name__}: {error})")
+        report.error = str(failure)
+        return _Result(report, error=failure)
+    report.doc_id = document.id
+    report.cases = len(extraction.cases)
+    report.triples = len(triples)
+    report.warnings = list(extraction.warnings)
+    own, shared = split_shared(document.id, triples)
+    graph = str(iris.document_graph(document.id))
+    return _Result(report, graph, nquads(own, graph), nquads(shared, ENTITIES), batch=extraction.batch)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def built_hashes(store: Store) -> set[str]:
+    """Content hashes of the documents already in the store."""
+    rows = store.select(f"SELECT DISTINCT ?sha WHERE {{ ?doc a <{FTZ.SourceDocument}> ; <{FTZ.sha256}> ?sha }}")
+    return {str(row["sha"]) for row in rows}
+
+
+def _should_validate(mode: str, index: int, digest: str | None, total: int) -> bool:
+    if mode == "off":
+        return False
+    if mode == "full" or total <= FULL_VALIDATION_MAX_DOCUMENTS:
+        return True
+    return index == 0 or (digest is not None and int(digest[:8], 16) % SAMPLE_EVERY == 0)
+
+
+def _failed(item: tuple[Path, bool], reason: str) -> _Result:
+    """The result of a document whose worker process died: failed, named, the rest of the build goes on."""
+    error = DocumentError(item[0], reason)
+    return _Result(DocumentReport(str(item[0]), error=str(error)), error=error)
+
+
+def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
+    """Results in the order batch-declaring documents first, then the rest with the batches shared.
+
+    The pass that finds batch-declaring documents reads each file once more; it runs in the same worker pool.
+    A worker that dies costs its document only (``_build_pool``).
+    """
+    paths = [p for p, _ in files]
+    parallel = workers > 1 and len(files) > 1
+    chunk = max(1, min(32, len(files) // (workers * 8)))
+    if parallel:
+        flags = list(
+            map_documents(lambda: new_pool(workers), declares_batch, [(p,) for p in paths], lambda *_: False, chunk)
+        )
+    else:
+        flags = [declares_batch(p) for p in paths]
+    batches: list[NationalBatch] = []
+    _share_batches([])
+    try:
+        for (path, validate), declares in zip(files, flags, strict=True):
+            if declares:
+                result = process_document(path, validate)
+                if result.batch is not None:
+                    batches.append(result.batch)
+                yield result
+        _share_batches(batches)
+        rest = [(p, v) for (p, v), declares in zip(files, flags, strict=True) if not declares]
+        if not parallel or len(rest) <= 1:
+            for path, validate in rest:
+                yield process_document(path, validate)
+            return
+        yield from map_documents(
+            lambda: new_pool(workers, _share_batches, (batches,)), process_document, rest, _failed, chunk
+        )
+    finally:
+        _share_batches([])
+
+
+def _refuse_shrinking(
+    store: Store, result: _Result, existing: set[str], pending: dict[str, bytes], force: bool
+) -> DocumentError | None:
+    """The error refusing ``result`` when ``result`` would replace a version of its document that has cases it
+    lacks; with ``force`` it goes ahead and a warning lists what is dropped (``shrink_guard``)."""
+    graph = result.graph_name or ""
+    if graph in pending:
+        before = {iri: iri.rsplit("/", 1)[-1] for iri in case_iris(pending[graph])}
+    elif graph in existing:
+        before = stored_cases(store, graph)
+    else:
+        return None
+    dropped = {iri: title for iri, title in before.items() if iri not in case_iris(result.nquads)}
+    if not dropped:
+        return None
+    what = describe_dropped(dropped, len(before), result.report.cases)
+    if force:
+        result.report.warnings.append(f"replacing the stored version of this document dropped {what}")
+        return None
+    return DocumentError(
+        result.report.path,
+        f"rebuilding would drop {what}",
+        "if the new version is right, rebuild with --force; the store keeps the old version meanwhile",
+    )
+
+
+def build(
+    store: Store,
+    paths: Iterable[Path | str] | None = None,
+    *,
+    validate: str | bool = "auto",
+    force: bool = False,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    keep_runs: int = KEEP_RUNS,
+) -> BuildReport:
+    """Build the given documents (default: the bundled one) plus the reference data into ``store``.
+
+    ``validate``: "auto" (every document up to FULL_VALIDATION_MAX_DOCUMENTS, else a sample), "full", "off".
+    Raises ``DocumentError`` (or ``ValidationError``) when no document could be built; the store is then
+    untouched. Documents that fail among others are reported in the returned ``BuildReport``. The build is
+    recorded as a run (graph/build/runs.py); the newest ``keep_runs`` runs are kept.
+    """
+    started = time.perf_counter()
+    mode = ("auto" if validate else "off") if isinstance(validate, bool) else validate
+    files = expand_paths(paths) if paths else bundled_documents()
+    if not files:
+        raise DocumentError(", ".join(map(str, paths or [])) or "data/raw", "no readable documents found")
+    known = set() if force else built_hashes(store)
+    recorder = RunRecorder(store, keep_runs)
+    digests: dict[str, str | None] = {}
+    reports: list[DocumentReport] = []
+    todo: list[tuple[Path, bool]] = []
+    for index, path in enumerate(files):
+        digest = digests[str(path)] = _digest(path)
+        if digest is not None and digest in known:
+            reports.append(DocumentReport(str(path), skipped=True))
+            continue
+        todo.append((path, _should_validate(mode, index, digest, len(files))))
+    workers = workers or min(os.cpu_count() or 1, max(1, len(todo) // 4))
+
+    errors: list[FtzGraphError] = []
+    existing = set(store.graphs())
+    pending: dict[str, bytes] = {}  # graph name -> its N-Quads, plus the new shared-entity lines below
+    entity_lines: set[bytes] = set()  # shared-entity triples of this build, each written once
+    new_entities: list[bytes] = []
+    pending_quads = 0
+    total = 0
+    shared_written = False
+
+    def flush() -> None:
+        nonlocal total, pending_quads, shared_written
+        if not pending:
+            return
+        if not shared_written:
+            # A write of its own: replacing graphs that exist takes the store's slower path, which the
+            # batch of new documents then does not have to share.
+            reference = {str(iris.REFERENCE_GRAPH): _reference(), str(iris.ONTOLOGY_GRAPH): vocabulary()}
+            parts = {name: _graph_nquads(graph, name) for name, graph in reference.items()}
+            recorder.before_write(parts)
+            write_graphs(store, list(reference), b"".join(parts.values()))
+            total += sum(len(graph) for graph in reference.values())
+            shared_written = True
+        recorder.before_write(pending)
+        data = b"".join([*pending.values(), *new_entities])
+        write_graphs(store, list(pending), data)
+        total += data.count(b"\n")
+        pending.clear()
+        new_entities.clear()
+        pending_quads = 0
+
+    done = len(reports)
+    for result in _results(todo, workers):
+        reports.append(result.report)
+        done += 1
+        if result.error is not None:
+            errors.append(result.error)
+        elif result.graph_name and (refusal := _refuse_shrinking(store, result, existing, pending, force)):
+            result.report.error = str(refusal)
+            errors.append(refusal)
+        elif result.graph_name:
+            if pending_quads + result.report.triples > BATCH_QUADS:
+                flush()
+            pending[result.graph_name] = result.nquads
+            pending_quads += result.nquads.count(b"\n")
+            for line in result.shared.splitlines(keepends=True):
+                if line not in entity_lines:
+                    entity_lines.add(line)
+                    new_entities.append(line)
+                    pending_quads += 1
+            if len(pending) >= BATCH_DOCUMENTS:
+                flush()
+        if progress:
+            progress(result.report.path, done, len(files), total + pending_quads)
+    if not pending and not shared_written and errors and not any(r.skipped for r in reports):
+        if len(errors) == 1:
+            raise errors[0]
+        raise DocumentError("build", "no document could be built: " + "; ".join(map(str, errors)))
+    flush()
+    recorder.finish(document_reads(reports, digests))
+    if shared_written:
+        store.optimize()  # queries on the new data read compacted files (twice as fast at 100k cases)
+    return BuildReport(reports, total, time.perf_counter() - started, shared_written, recorder.run_id)

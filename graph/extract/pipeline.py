@@ -1,0 +1,230 @@
+"""The extraction pipeline as a chain of typed steps: Document -> CaseText -> Case.
+
+``extract_document`` is what ``ftzgraph build`` runs per file; it never touches a store, so it can
+run in worker processes and be timed on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from ftzgraph.graph import iris
+from ftzgraph.graph.errors import NoCasesError
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+from ftzgraph.graph.extract.best_practice import apply_origins, best_practice_batch, case_origins
+from ftzgraph.graph.extract.citations import extract_citations
+from ftzgraph.graph.extract.gazetteer import Gazetteer, NationalItem, Place, load_gazetteer
+from ftzgraph.graph.extract.layout import BATCH_NOTICE, BEST_PRACTICE, CASE_COLLECTION, detect_layout
+from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
+from ftzgraph.graph.extract.notice import NationalBatch, parse_notice
+from ftzgraph.graph.extract.origins import extract_origins
+from ftzgraph.graph.extract.outcomes import extract_outcomes
+from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.model import Case, CaseText, Document, Evidence, TableRow
+from ftzgraph.graph.sources.page_furniture import mask_page_furniture
+from ftzgraph.graph.sources.script import is_traditional, restore_original, to_simplified
+from ftzgraph.graph.text import title_key
+
+CITY_SUFFIXES = ("市", "州", "地区", "盟", "县", "旗")
+
+
+@dataclass
+class Extraction:
+    """The cases of one document and everything that did not parse cleanly.
+
+    ``layout`` is the document's layout (graph/extract/layout.py); ``batch`` the national batch a State Council
+    notice or a best-practice collection declares (a notice has a batch and no cases).
+    """
+
+    document: Document
+    cases: list[Case]
+    table: list[TableRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    layout: str = CASE_COLLECTION
+    batch: NationalBatch | None = None
+
+
+def provider_kind(name: str, gazetteer: Gazetteer) -> tuple[str, Place | None]:
+    """``city`` | ``ftz_area`` | ``other`` for a provider name, with its reference place when it is one."""
+    place = gazetteer.resolve(name)
+    if place is not None and place.area:
+        return "ftz_area", place
+    if place is not None:
+        return "other", place
+    if name.endswith(CITY_SUFFIXES):
+        return "city", None
+    return "other", None
+
+
+def own_zones(document: Document, gazetteer: Gazetteer, providers: list[str]) -> set[str]:
+    """Zones of the adopting side: the issuer's FTZ and the providers' FTZs. They are never an origin."""
+    zones: set[str] = set()
+    for name in providers:
+        place = gazetteer.resolve(name)
+        if place:
+            zones.add(place.zone)
+    head = (document.issuer or "") + (document.title or "")
+    zones.update(place.zone for _, _, place in gazetteer.find_places(head))
+    for short, zone_id in gazetteer.province_forms.items():
+        named_in_title = re.search(f"{short}(?:省|市|壮族|回族|维吾尔|自治区)", document.title or "")  # 四川省第三批
+        if (
+            (document.issuer or "").startswith(short)
+            or f"（{short}）" in head
+            or f"({short})" in head
+            or named_in_title
+        ):
+            zones.add(zone_id)
+    return zones
+
+
+def _provider(case: CaseText) -> tuple[str | None, Evidence | None, list[str]]:
+    warnings: list[str] = []
+    found = provider_line(case)
+    row = case.table_row
+    if found:
+        name, start, end = found
+        if row and row.provider and re.sub(r"\s+", "", row.provider) != re.sub(r"\s+", "", name):
+            warnings.append(
+                f"{case.document.path}:{case.heading.line}: provider '{name}' differs from the table's '{row.provider}'"
+            )
+        return name, case.evidence(start, end), warnings
+    if row and row.provider:
+        return row.provider, row.evidence, warnings
+    warnings.append(f"{case.document.path}:{case.heading.line}: no provider found (no '(X提供)' line, no table row)")
+    return None, None, warnings
+
+
+def _national_item(case: Case, gazetteer: Gazetteer) -> NationalItem | None:
+    """The national item a case copies: the item its origin statement names, an item named in an origin
+    sentence, or, failing both, the item with the case's own title."""
+    for origin in case.origins:
+        if origin.item_title:
+            item = gazetteer.match_item(origin.item_title)
+            if item:
+                return item
+    sentences = [title_key(o.evidence.quote) for o in case.origins]
+    for item in gazetteer.items:
+        if any(len(key) >= 6 and any(key in s for s in sentences) for key in item.keys):
+            return item
+    return gazetteer.match_item(case.title)
+
+
+_GOVERNMENT_TAIL = re.compile("(?:人民政府|政府)$")
+_COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会)$")
+
+
+def provider_unit(name: str, gazetteer: Gazetteer) -> str:
+    """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
+    郑州市, 开封片区管委会 -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
+    summary tables list them. Other units (南宁市商务局) stay as written."""
+    name = re.split("[、，,和及]", name.strip(), maxsplit=1)[0].strip() if "、" in name else name.strip()
+    city = _GOVERNMENT_TAIL.sub("", name)
+    if city != name and city.endswith(CITY_SUFFIXES) and len(city) >= 3:
+        return city
+    area = _COMMITTEE_TAIL.sub("", name)
+    if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
+        return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
+    return name
+
+
+def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
+    provider, provider_evidence, warnings = _provider(text)
+    if provider:
+        provider = provider_unit(provider, gazetteer)
+    kind, place = provider_kind(provider, gazetteer) if provider else ("other", None)
+    case = Case(
+        text=text,
+        number=text.number,
+        title=text.title,
+        provider=provider,
+        provider_kind=kind,
+        provider_zone=place.zone if place else None,
+        provider_area=place.area if place else None,
+        warnings=[*text.warnings, *warnings],
+    )
+    case.evidence["title"] = text.heading
+    if provider_evidence:
+        case.evidence["provider"] = provider_evidence
+    case.origins = extract_origins(text, gazetteer, own, case.provider_area)
+    for origin in case.origins:
+        case.evidence.setdefault(
+            "origin_batches" if origin.kind == "national_batch" else "origin_zones", origin.evidence
+        )
+    item = _national_item(case, gazetteer)
+    case.national_item = item.name if item else None
+    case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider)
+    case.citations = extract_citations(text)
+    case.outcomes = extract_outcomes(text)
+    case.dates = extract_dates(text)
+    case.companies = extract_companies(text)
+    for key, values in (("agencies", case.agencies), ("documents", case.citations), ("outcomes", case.outcomes)):
+        if values:
+            first = values[0]
+            case.evidence[key] = first.evidence[0] if isinstance(first.evidence, list) else first.evidence
+    return case
+
+
+def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Split and extract every case of ``document`` (or the batch of a notice); raises ``NoCasesError``
+    when a collection has no cases.
+
+    A document in traditional script is matched on a simplified copy (same length, same offsets), and one
+    copied out of a PDF on a copy whose page numbers and running headers are blanked; quotes, titles and
+    providers are then read from the original text, so labels keep the original script.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    text = mask_page_furniture(document.text) or document.text  # PDF page numbers and running headers
+    if is_traditional(text):
+        text = to_simplified(text)
+    if text != document.text:
+        extraction = _extract(dataclasses.replace(document, text=text), gazetteer)
+        return _in_original_script(extraction, document)
+    return _extract(document, gazetteer)
+
+
+def _in_original_script(extraction: Extraction, document: Document) -> Extraction:
+    restored = restore_original(extraction, document.text)
+    assert isinstance(restored, Extraction)
+    restored.document = document
+    for case in restored.cases:
+        case.text.document = document
+        heading = case.text.heading.quote
+        at = to_simplified(heading).find(case.title)
+        if at >= 0:  # the title is a span of the heading: take it from the original
+            case.title = heading[at : at + len(case.title)]
+            case.text.title = case.title
+        if "provider" in case.evidence and case.provider:  # the provider's span of the original quote
+            quote = case.evidence["provider"].quote
+            at = to_simplified(quote).find(case.provider)
+            if at >= 0:
+                case.provider = quote[at : at + len(case.provider)]
+    return restored
+
+
+def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
+    layout = detect_layout(document).name
+    if layout == BATCH_NOTICE:
+        batch = parse_notice(document, gazetteer)
+        batch.source = str(iris.document(document.id))
+        return Extraction(document, [], warnings=[*document.warnings, *batch.warnings], layout=layout, batch=batch)
+    split = split_cases(document)
+    if not split.cases:
+        raise NoCasesError(document.path)
+    origins = case_origins(split.cases, gazetteer) if layout == BEST_PRACTICE else {}
+    providers = [p for p in (provider_line(c) for c in split.cases) if p]
+    # In a best-practice collection each case's originating zone is its own, not a zone it copied from.
+    own = own_zones(document, gazetteer, [p[0] for p in providers] + [o.name for o in origins.values()])
+    cases = [extract_case(text, gazetteer, own) for text in split.cases]
+    extraction = Extraction(document, cases, split.table, [], layout=layout)
+    if layout == BEST_PRACTICE:
+        apply_origins(cases, origins, gazetteer)
+        extraction.batch = best_practice_batch(document, cases, origins, gazetteer)
+        extraction.batch.source = str(iris.document(document.id))
+    extraction.warnings = [*document.warnings, *split.warnings]
+    for case in cases:
+        extraction.warnings.extend(case.warnings)
+    if extraction.batch is not None:
+        extraction.warnings.extend(extraction.batch.warnings)
+    return extraction

@@ -1,0 +1,1 @@
+"""Stage 3, facts to RDF: IRIs, triples, the reference graph, diagnostics and SHACL validation."""

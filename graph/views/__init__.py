@@ -1,0 +1,1 @@
+"""Stage 6, the read side: what the API, pages and command line show, asked of any store by SPARQL."""

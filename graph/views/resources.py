@@ -1,0 +1,438 @@
+"""The graph as resources for the REST API and the pages: cases (filtered, paginated), one case, documents, batches.
+
+Every function asks the store by SPARQL only (``Store.select``/``ask``), so the same calls work on the embedded
+store and on a remote SPARQL server. Queries say ``SELECT DISTINCT`` because the union default graph returns a
+triple once per named graph holding it. Resources are addressed by their *id*: the part of the IRI after its
+kind (``case/d1fc55f7e367a-16`` -> ``d1fc55f7e367a-16``, ``zone/heilongjiang/suifenhe-area`` ->
+``heilongjiang/suifenhe-area``). Filters accept an IRI, an id, or any label (``绥芬河片区``, ``customs``, ``海关``).
+A lookup of an unknown id answers None; the caller decides what that means (the API answers 404).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ftzgraph.graph.rdf.sparql_terms import iri_ref, literal
+from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.views.queries import BATCH_KINDS, PREFIXES, PROVIDER_KINDS, lineage
+from ftzgraph.graph.views.read_cache import remembered, remembered_each
+from ftzgraph.ontology.namespace import ID
+
+MAX_TEXT_CHARS = 200
+"""Longest filter or search text accepted: longer text is refused before any scan of the store."""
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """Which cases ``list_cases`` keeps; every field is optional and they combine with AND."""
+
+    provider: str | None = None
+    origin_zone: str | None = None
+    origin_batch: str | None = None
+    agency: str | None = None
+    sector: str | None = None
+    q: str | None = None
+    document: str | None = None
+
+
+def resource_iri(kind: str, resource_id: str) -> str | None:
+    """The IRI of ``kind/resource_id`` under ``id:``, or None when the id cannot be part of an IRI."""
+    if not re.fullmatch(r"[A-Za-z0-9._~/-]+", resource_id) or ".." in resource_id:
+        return None
+    return str(ID[f"{kind}/{resource_id}"])
+
+
+def resource_id(iri: str) -> str:
+    """The id of a minted IRI (``…/id/case/x-1`` -> ``x-1``); other IRIs are returned whole."""
+    base = str(ID)
+    return iri[len(base) :].split("/", 1)[-1] if iri.startswith(base) else iri
+
+
+def match(var: str, value: str, tag: str) -> str:
+    """SPARQL condition: ``var`` is the IRI ``value``, its id ends with ``/value``, or a label equals it (any case)."""
+    value = value.strip()
+    if value.startswith(("http://", "https://")):
+        return f"FILTER({var} = {iri_ref(value)})"
+    text = literal(value.lower())
+    return f"""FILTER(STRENDS(STR({var}), CONCAT("/", {text})) || EXISTS {{
+    {var} skos:prefLabel|skos:altLabel|ftz:shortName|rdfs:label|skos:notation ?{tag}
+    FILTER(LCASE(STR(?{tag})) = {text}) }})"""
+
+
+def contains(var: str, text: str) -> str:
+    """SPARQL condition: the string value of ``var`` contains ``text``, ignoring case."""
+    return f"FILTER(CONTAINS(LCASE(STR({var})), {literal(text.lower())}))"
+
+
+def _filter_clauses(flt: CaseFilter) -> str:
+    clauses = []
+    if flt.provider:
+        clauses.append(f"?case ftz:providedBy ?_p . {match('?_p', flt.provider, '_pl')}")
+    if flt.origin_zone:
+        clauses.append(
+            "?case ftz:reform/prov:qualifiedDerivation/ftz:claimedZone ?_z0 . ?_z0 ftz:inZone? ?_z . "
+            + match("?_z", flt.origin_zone, "_zl")
+        )
+    if flt.origin_batch:
+        clauses.append(
+            "?case ftz:reform/prov:qualifiedDerivation/ftz:claimedBatch ?_b . " + match("?_b", flt.origin_batch, "_bl")
+        )
+    if flt.agency:
+        clauses.append(f"?case ftz:agency ?_a . {match('?_a', flt.agency, '_al')}")
+    if flt.sector:
+        clauses.append(f"?case ftz:agency/ftz:sector ?_s . {match('?_s', flt.sector, '_sl')}")
+    if flt.q:
+        clauses.append(f"?case dcterms:title ?_t . {contains('?_t', flt.q)}")
+    if flt.document:
+        clauses.append(f"?case dcterms:isPartOf ?_d . {match('?_d', flt.document, '_dl')}")
+    return "\n  ".join(f"FILTER EXISTS {{ {clause} }}" for clause in clauses)
+
+
+def _values(var: str, iris: list[str]) -> str:
+    return f"VALUES {var} {{ {' '.join(iri_ref(i) for i in iris)} }}"
+
+
+def _label(var: str, out: str) -> str:
+    """An OPTIONAL Chinese (or untagged) label of ``var`` bound to ``out`` (a name, never a notice title)."""
+    return f'OPTIONAL {{ {var} skos:prefLabel|rdfs:label ?{out} FILTER(LANG(?{out}) = "zh" || LANG(?{out}) = "") }}'
+
+
+def _append(items: list[dict[str, Any]], item: dict[str, Any]) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def _by(*names: str) -> Any:
+    """A sort key on the string values of ``names`` (what ``ORDER BY`` on IRIs and strings does)."""
+    return lambda row: tuple(str(row.get(name) or "") for name in names)
+
+
+def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
+    """One summary per case, in the order given: id, title, document, provider, origins, national items, agencies.
+
+    Four queries bounded by the given cases (``VALUES``), each without DISTINCT or ORDER BY: the engine sorts
+    by decoding every string it compares and deduplicates by hashing every row, while the rows of one page
+    are few, so both are done here (a triple held in several graphs comes once per graph in the union).
+    """
+    if not case_iris:
+        return []
+    values = _values("?case", case_iris)
+    cases: dict[str, dict[str, Any]] = {}
+    for row in store.select(
+        PREFIXES
+        + f"""SELECT ?case ?id ?number ?title ?doc ?docTitle ?provider ?providerLabel ?providerType WHERE {{
+  {values}
+  ?case dcterms:identifier ?id ; ftz:caseNumber ?number ; dcterms:title ?title ; dcterms:isPartOf ?doc .
+  OPTIONAL {{ ?doc dcterms:title ?docTitle }}
+  OPTIONAL {{ ?case ftz:providedBy ?provider . {_label("?provider", "providerLabel")}
+    OPTIONAL {{ ?provider a ?providerType FILTER(?providerType IN (ftz:City, ftz:Area)) }} }}
+}}"""
+    ):
+        cases.setdefault(
+            row["case"],
+            {
+                "iri": row["case"],
+                "id": row["id"],
+                "number": row["number"],
+                "title": row["title"],
+                "document": {"iri": row["doc"], "label": row.get("docTitle")},
+                "provider": {
+                    "iri": row["provider"],
+                    "label": row.get("providerLabel"),
+                    "kind": PROVIDER_KINDS.get(row.get("providerType") or "", "other"),
+                }
+                if row.get("provider")
+                else None,
+                "origin_batches": [],
+                "origin_zones": [],
+                "national_items": [],
+                "agencies": [],
+            },
+        )
+    origins = store.select(
+        PREFIXES
+        + f"""SELECT ?case ?claim ?batch ?batchLabel ?zone ?zoneLabel WHERE {{
+  {values}
+  ?case ftz:reform/prov:qualifiedDerivation ?claim .
+  OPTIONAL {{ ?claim ftz:claimedBatch ?batch . {_label("?batch", "batchLabel")} }}
+  OPTIONAL {{ ?claim ftz:claimedZone ?zone . OPTIONAL {{ ?zone ftz:shortName ?zoneLabel }} }}
+}}"""
+    )
+    for row in sorted(origins, key=_by("claim")):
+        case = cases.get(row["case"])
+        if case and row.get("batch"):
+            _append(case["origin_batches"], {"iri": row["batch"], "label": row.get("batchLabel")})
+        if case and row.get("zone"):
+            _append(case["origin_zones"], {"iri": row["zone"], "label": row.get("zoneLabel")})
+    items = store.select(
+        PREFIXES
+        + f"""SELECT ?case ?item ?label WHERE {{
+  {values}
+  ?case ftz:reform/prov:wasDerivedFrom ?item . ?item a ftz:NationalReform . {_label("?item", "label")}
+}}"""
+    )
+    for row in sorted(items, key=_by("item")):
+        if row["case"] in cases:
+            _append(cases[row["case"]]["national_items"], {"iri": row["item"], "label": row.get("label")})
+    agencies = store.select(
+        PREFIXES
+        + f"""SELECT ?case ?agency ?label ?sector WHERE {{
+  {values}
+  ?case ftz:agency ?agency . ?agency skos:prefLabel ?label .
+  OPTIONAL {{ ?agency ftz:sector ?sector }}
+}}"""
+    )
+    for row in sorted(agencies, key=_by("label")):
+        if row["case"] in cases:
+            _append(
+                cases[row["case"]]["agencies"],
+                {"iri": row["agency"], "label": row["label"], "sector": resource_id(row.get("sector") or "other")},
+            )
+    return [cases[iri] for iri in case_iris if iri in cases]
+
+
+def _number_key(number: Any) -> tuple[int, Any]:
+    """Numbers before anything else, as SPARQL orders them; other values by their text."""
+    return (0, number) if isinstance(number, int | float) else (1, str(number))
+
+
+def ordered_cases(store: Store, flt: CaseFilter) -> tuple[str, ...]:
+    """The IRIs of the cases ``flt`` keeps, ordered by document IRI and case number.
+
+    Every case of the store is read to order them, so the list is kept while the store is unchanged
+    (``read_cache``); a page is then a slice of it.
+    """
+
+    def compute() -> tuple[str, ...]:
+        rows = store.select(
+            PREFIXES + "SELECT ?case ?doc ?number WHERE { ?case a ftz:Case ; dcterms:isPartOf ?doc ; "
+            f"ftz:caseNumber ?number .\n  {_filter_clauses(flt)} }}"
+        )
+        keyed = {(r["doc"], _number_key(r["number"]), r["case"]) for r in rows}
+        seen: set[str] = set()
+        ordered = []
+        for _, _, case in sorted(keyed):
+            if case not in seen:  # a case with two documents or numbers comes once, at its first place
+                seen.add(case)
+                ordered.append(case)
+        return tuple(ordered)
+
+    return remembered(store, ("ordered_cases", flt), compute)
+
+
+SUMMARY_BLOCK = 200
+"""Cases whose summaries are read together when a page needs one not kept yet: the page's stretch of the
+ordered list, widened to whole blocks of this many, so the next pages of a reader find theirs kept."""
+
+SUMMARY_WEIGHT = 20
+"""What one kept summary counts for against ``read_cache.MAX_ITEMS`` (a summary is about 20 IRIs' size)."""
+
+
+def _kept_summaries(
+    store: Store, iris: list[str], compute: Callable[[list[str]], dict[str, dict[str, Any]]] | None = None
+) -> dict[str, dict[str, Any]]:
+    """The summaries of ``iris`` kept for this state of the store, the missing ones read by ``compute``
+    (by default: just those). Shared between callers, so never changed by them."""
+
+    def only_missing(missing: list[str]) -> dict[str, dict[str, Any]]:
+        return {summary["iri"]: summary for summary in case_summaries(store, missing)}
+
+    return remembered_each(store, "case_summary", iris, compute or only_missing, SUMMARY_WEIGHT)
+
+
+def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """The cases ``flt`` keeps, ordered by document and number: one page of summaries and the total count.
+
+    A summary is read from a handful of index lookups per case, about 50 times one lineage query for a page
+    of 50; they are kept per case while the store is unchanged (``read_cache``), whatever page or filter
+    asked for them, and read a block at a time. The summaries returned are shared: callers must not change them.
+    """
+    ordered = ordered_cases(store, flt)
+    start = max(int(offset), 0)
+    page = list(ordered[start : start + max(int(limit), 0)])
+
+    def compute(missing: list[str]) -> dict[str, dict[str, Any]]:
+        wanted = set(missing)
+        first = start // SUMMARY_BLOCK * SUMMARY_BLOCK
+        last = -(-(start + len(page)) // SUMMARY_BLOCK) * SUMMARY_BLOCK
+        block = [iri for iri in ordered[first:last] if iri in wanted or iri not in page]
+        return {summary["iri"]: summary for summary in case_summaries(store, block)}
+
+    summaries = _kept_summaries(store, page, compute)
+    return [summaries[iri] for iri in page if iri in summaries], len(ordered)
+
+
+def _evidence_rows(store: Store, case: str) -> list[dict[str, Any]]:
+    return store.select(
+        PREFIXES
+        + f"""SELECT DISTINCT ?ev ?supports ?object ?quote ?start ?end ?line ?doc WHERE {{
+  {{ {case} ftz:evidence ?ev }} UNION {{ {case} ftz:reform/prov:qualifiedDerivation/ftz:evidence ?ev }}
+  UNION {{ {case} ftz:outcome/ftz:evidence ?ev }}
+  ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end ; dcterms:source ?doc .
+  OPTIONAL {{ ?ev ftz:line ?line }} OPTIONAL {{ ?ev ftz:supports ?supports }}
+  OPTIONAL {{ ?ev ftz:supportsObject ?object }}
+}} ORDER BY ?start ?ev"""
+    )
+
+
+def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
+    """One case: its summary, lineage (each edge with its evidence), outcomes, cited documents, dates, evidence."""
+    iri = resource_iri("case", case_id)
+    if iri is None or not store.ask(PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
+        return None
+    case = iri_ref(iri)
+    summary = _kept_summaries(store, [iri])[iri]
+    try:
+        chain = lineage(store, iri)
+    except KeyError:  # a case without provider or reform still has a page, with an empty chain
+        chain = None
+    evidence = [
+        {
+            "iri": r["ev"],
+            "quote": r["quote"],
+            "start": r["start"],
+            "end": r["end"],
+            "line": r.get("line"),
+            "document": r["doc"],
+            "supports": r.get("supports"),
+            "object": r.get("object"),
+        }
+        for r in _evidence_rows(store, case)
+    ]
+    outcomes: dict[str, dict[str, Any]] = {}
+    for row in store.select(
+        PREFIXES
+        + f"""SELECT DISTINCT ?outcome ?measure ?value ?unit ?before ?after ?ev ?quote ?start ?end ?line WHERE {{
+  {case} ftz:outcome ?outcome . ?outcome ftz:measure ?measure .
+  OPTIONAL {{ ?outcome ftz:value ?value }} OPTIONAL {{ ?outcome ftz:unit ?unit }}
+  OPTIONAL {{ ?outcome ftz:valueBefore ?before }} OPTIONAL {{ ?outcome ftz:valueAfter ?after }}
+  OPTIONAL {{ {case} ftz:outcome ?outcome . ?outcome ftz:evidence ?ev .
+             ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end . OPTIONAL {{ ?ev ftz:line ?line }} }}
+}} ORDER BY ?start ?outcome"""
+    ):
+        outcomes.setdefault(
+            row["outcome"],
+            {
+                "iri": row["outcome"],
+                "measure": row["measure"],
+                "value": row.get("value"),
+                "unit": row.get("unit"),
+                "before": row.get("before"),
+                "after": row.get("after"),
+                "evidence": {
+                    "iri": row["ev"],
+                    "quote": row["quote"],
+                    "start": row["start"],
+                    "end": row["end"],
+                    "line": row.get("line"),
+                }
+                if row.get("ev")
+                else None,
+            },
+        )
+    documents: dict[str, dict[str, Any]] = {}
+    for row in store.select(
+        PREFIXES
+        + f"""SELECT DISTINCT ?policy ?title ?number ?start WHERE {{
+  {case} dcterms:references ?policy . OPTIONAL {{ ?policy dcterms:title ?title }}
+  OPTIONAL {{ ?policy dcterms:identifier ?number }}
+  OPTIONAL {{ {case} ftz:evidence ?ev . ?ev ftz:supportsObject ?policy ; oa:start ?start }}
+}} ORDER BY ?start ?title"""
+    ):
+        documents.setdefault(
+            row["policy"], {"iri": row["policy"], "label": row.get("title"), "number": row.get("number")}
+        )
+    extras = store.select(
+        PREFIXES
+        + f"""SELECT DISTINCT ?date ?company ?companyLabel ?warning WHERE {{
+  {{ {case} ftz:mentionsDate ?date }} UNION {{ {case} ftz:warning ?warning }}
+  UNION {{ {case} ftz:mentionsCompany ?company . OPTIONAL {{ ?company skos:prefLabel ?companyLabel }} }}
+}}"""
+    )
+    return {
+        **summary,
+        "lineage": chain,
+        "outcomes": list(outcomes.values()),
+        "documents": list(documents.values()),
+        "dates": sorted({str(r["date"]) for r in extras if r.get("date")}),
+        "companies": [{"iri": r["company"], "label": r.get("companyLabel")} for r in extras if r.get("company")],
+        "warnings": sorted({r["warning"] for r in extras if r.get("warning")}),
+        "evidence": evidence,
+    }
+
+
+def read_lineage(store: Store, case_id: str) -> dict[str, Any] | None:
+    """The lineage of one case (see ``queries.lineage``), or None when no such case exists."""
+    iri = resource_iri("case", case_id)
+    if iri is None or not store.ask(PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
+        return None
+    try:
+        return lineage(store, iri)
+    except KeyError:
+        return None
+
+
+def list_documents(store: Store) -> list[dict[str, Any]]:
+    """Source documents, latest first (by issue date, then document number), each with its number of cases."""
+    rows = store.select(
+        PREFIXES
+        + """SELECT ?doc (SAMPLE(?t) AS ?title) (SAMPLE(?n) AS ?number) (SAMPLE(?p) AS ?publisher)
+       (SAMPLE(?i) AS ?issued) (SAMPLE(?f) AS ?file) (SAMPLE(?d) AS ?declared) (COUNT(DISTINCT ?case) AS ?cases)
+WHERE {
+  ?doc a ftz:SourceDocument . OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc dcterms:identifier ?n }
+  OPTIONAL { ?doc dcterms:publisher ?p } OPTIONAL { ?doc dcterms:issued ?i } OPTIONAL { ?doc ftz:fileName ?f }
+  OPTIONAL { ?doc ftz:declaredCaseCount ?d } OPTIONAL { ?case a ftz:Case ; dcterms:isPartOf ?doc }
+} GROUP BY ?doc"""
+    )
+    rows.sort(key=lambda r: (str(r.get("issued") or ""), str(r.get("number") or ""), r["doc"]), reverse=True)
+    return [
+        {
+            "iri": r["doc"],
+            "id": resource_id(r["doc"]),
+            "title": r.get("title"),
+            "number": r.get("number"),
+            "publisher": r.get("publisher"),
+            "issued": str(r["issued"]) if r.get("issued") is not None else None,
+            "file": r.get("file"),
+            "declared_cases": r.get("declared"),
+            "cases": r["cases"],
+        }
+        for r in rows
+    ]
+
+
+def list_batches(store: Store) -> list[dict[str, Any]]:
+    """National batches: kind, number, labels, issue date, items known in reference data, cases that claim them."""
+    rows = store.select(
+        PREFIXES
+        + """SELECT ?batch (SAMPLE(?zh) AS ?label) (SAMPLE(?en) AS ?labelEn) (SAMPLE(?k) AS ?kind)
+       (SAMPLE(?num) AS ?number) (SAMPLE(?i) AS ?issued) (SAMPLE(?dc) AS ?declared)
+       (COUNT(DISTINCT ?item) AS ?items) (COUNT(DISTINCT ?case) AS ?cases)
+WHERE {
+  ?batch a ftz:Batch .
+  OPTIONAL { ?batch skos:prefLabel ?zh FILTER(LANG(?zh) = "zh") }
+  OPTIONAL { ?batch rdfs:label ?en FILTER(LANG(?en) = "en") }
+  OPTIONAL { ?batch ftz:batchKind ?k } OPTIONAL { ?batch ftz:batchNumber ?num } OPTIONAL { ?batch dcterms:issued ?i }
+  OPTIONAL { ?batch ftz:declaredItemCount ?dc } OPTIONAL { ?item ftz:inBatch ?batch }
+  OPTIONAL { ?case ftz:reform/prov:qualifiedDerivation/ftz:claimedBatch ?batch }
+} GROUP BY ?batch"""
+    )
+    rows.sort(key=lambda r: (str(r.get("kind") or ""), r.get("number") or 0, r["batch"]))
+    return [
+        {
+            "iri": r["batch"],
+            "id": resource_id(r["batch"]),
+            "label": r.get("label"),
+            "label_en": r.get("labelEn"),
+            "kind": BATCH_KINDS.get(r.get("kind") or "", "other"),
+            "number": r.get("number"),
+            "issued": str(r["issued"]) if r.get("issued") is not None else None,
+            "declared_items": r.get("declared"),
+            "items": r["items"],
+            "cases": r["cases"],
+        }
+        for r in rows
+    ]
