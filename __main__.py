@@ -1,5 +1,5 @@
 """``python -m ftzgraph``: the same command line as ``ftzgraph``."""
 
-from ftzgraph.api.cli import main
+from ftzgraph.api.cli.main import main
 
 main()

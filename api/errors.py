@@ -22,8 +22,8 @@ from ftzgraph.graph.runtime.slow_work import QueryAborted, SlowWorkLimit, TooMan
 from ftzgraph.graph.sparql.graph_store import GraphNotFoundError, RdfSyntaxError, UnsupportedMediaTypeError
 from ftzgraph.graph.sparql.service import (
     ForbiddenFeatureError,
-    NotAcceptableError,
     QueryTimeoutError,
+    ResultFormUnavailable,
     SparqlSyntaxError,
 )
 
@@ -36,7 +36,7 @@ DOMAIN_STATUS: list[tuple[type[FtzGraphError], int]] = [
     (TooManySlowRequests, 429),
     (SlowWorkLimit, 503),
     (QueryAborted, 503),
-    (NotAcceptableError, 406),
+    (ResultFormUnavailable, 406),
     (ForbiddenFeatureError, 403),
     (SparqlSyntaxError, 400),
     (GraphNotFoundError, 404),

@@ -18,8 +18,9 @@ from starlette.types import Scope
 from ftzgraph.api._form_encoding import decode_form
 from ftzgraph.api.deps import SparqlDep, StoreDep, WriteAccess
 from ftzgraph.api.errors import ApiError
+from ftzgraph.api.negotiation import negotiate
 from ftzgraph.graph.sparql import graph_store
-from ftzgraph.graph.sparql.service import QueryResult
+from ftzgraph.graph.sparql.service import GRAPH_MEDIA_TYPES, QueryResult
 
 router = APIRouter(tags=["sparql"])
 Params = list[tuple[str, str]]
@@ -144,14 +145,16 @@ def _target_graph(request: Request) -> str | None:
 async def read_graph(request: Request, store: StoreDep) -> Response:
     """Graph Store Protocol GET/HEAD: the graph's triples, Turtle by default; needs the write token."""
     graph, accept = _target_graph(request), request.headers.get("accept")
-    try:
-        document = await run_in_threadpool(graph_store.read_graph, store, graph, accept)
-    except ValueError as error:
+    media_type = negotiate(accept, GRAPH_MEDIA_TYPES)
+    if media_type is None:
+        if not graph_store.graph_exists(store, graph):
+            raise graph_store.GraphNotFoundError(str(graph))
         raise ApiError(
             406,
             f"cannot serve a graph as {accept!r}; ask for text/turtle, application/n-triples, "
             "application/ld+json or application/rdf+xml",
-        ) from error
+        )
+    document = await run_in_threadpool(graph_store.read_graph, store, graph, media_type)
     return _answer(QueryResult(document.body, document.media_type, False), head=request.method == "HEAD")
 
 

@@ -17,9 +17,10 @@ from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
 
 from ftzgraph.api.errors import ApiError, error_for
+from ftzgraph.api.negotiation import not_acceptable, sparql_media_types
 from ftzgraph.api.settings import Settings
 from ftzgraph.api.sparql import endpoint_url, iri_values, read_params
-from ftzgraph.graph.sparql.service import QueryResult, SparqlService, describe_service
+from ftzgraph.graph.sparql.service import QueryResult, ResultFormUnavailable, SparqlService, describe_service
 
 PATH = "/sparql"
 _METHODS = ("GET", "HEAD", "POST")
@@ -100,17 +101,24 @@ class SparqlQueryEndpoint:
         if query is None and prefers_html(accept):
             # a browser on the endpoint gets the query editor (under the root path, behind a proxy prefix)
             return RedirectResponse(str(scope.get("root_path", "")).rstrip("/") + "/query", status_code=303)
+        results_type, graph_type = sparql_media_types(accept)
         if query is None:
+            if graph_type is None:
+                raise not_acceptable("DESCRIBE", accept)
             writes, union = self.settings.writes_enabled, self.settings.union_default_graph
-            return describe_service(endpoint, accept, union_default_graph=union, update=writes)
-        return await self.service.query(
-            query,
-            accept,
-            base_iri=endpoint,
-            default_graphs=iri_values(params, "default-graph-uri"),
-            named_graphs=iri_values(params, "named-graph-uri"),
-            client=client_address(scope),
-        )
+            return describe_service(endpoint, graph_type, union_default_graph=union, update=writes)
+        try:
+            return await self.service.query(
+                query,
+                results_type,
+                graph_type,
+                base_iri=endpoint,
+                default_graphs=iri_values(params, "default-graph-uri"),
+                named_graphs=iri_values(params, "named-graph-uri"),
+                client=client_address(scope),
+            )
+        except ResultFormUnavailable as error:
+            raise not_acceptable(error.form, accept) from None
 
 
 # `format=` / `output=` (Fuseki's and Virtuoso's convention, for clients that cannot set Accept, such as

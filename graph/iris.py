@@ -12,9 +12,8 @@ import re
 from rdflib import URIRef
 
 from ftzgraph.graph.text import fold_width, title_key
-from ftzgraph.ontology.namespace import GRAPH, ID
+from ftzgraph.ontology.namespace import BATCH_KIND_BY_LABEL, GRAPH, ID
 
-BATCH_KIND_CODES = {"改革试点经验": "sc", "最佳实践案例": "bp"}
 """Short codes of the national batch series: State Council pilot experiences, best-practice cases."""
 
 
@@ -91,7 +90,7 @@ def area(zone_id: str, area_name: str, name_en: str | None = None) -> URIRef:
 
 
 def batch(kind: str, number: int | None) -> URIRef:
-    code = BATCH_KIND_CODES.get(kind, "other")
+    code = BATCH_KIND_BY_LABEL[kind].code if kind in BATCH_KIND_BY_LABEL else "other"
     return ID[f"batch/{code}-{number if number is not None else 'unnumbered'}"]
 
 

@@ -125,6 +125,9 @@ class AgencyMention:
     evidence: list[Evidence]
     parent: str | None = None
     place: str | None = None
+    ancestors: list[tuple[str, str]] = field(default_factory=list)
+    """The bodies above it, nearest first, each with its sector (parent, its parent, ...): decided here, in
+    extraction, so that writing triples only writes."""
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ def main() -> None:
     from ftzgraph.graph.build.builder import build, bundled_documents
     from ftzgraph.graph.extract.gazetteer import load_gazetteer
     from ftzgraph.graph.extract.pipeline import extract_document
+    from ftzgraph.graph.rdf.document import document_graph
     from ftzgraph.graph.rdf.reference import reference_graph
-    from ftzgraph.graph.rdf.triples import document_graph
     from ftzgraph.graph.rdf.validate import validate_graph
     from ftzgraph.graph.sources.read import read_document
     from ftzgraph.graph.store.oxigraph import OxigraphStore

@@ -36,8 +36,8 @@ def cases() -> dict[str, Graph]:
     from ftzgraph.graph.build.builder import bundled_documents
     from ftzgraph.graph.extract.gazetteer import load_gazetteer
     from ftzgraph.graph.extract.pipeline import extract_document
+    from ftzgraph.graph.rdf.document import document_graph
     from ftzgraph.graph.rdf.reference import reference_graph
-    from ftzgraph.graph.rdf.triples import document_graph
     from ftzgraph.graph.rdf.validate import vocabulary
     from ftzgraph.graph.sources.read import read_document
 

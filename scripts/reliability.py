@@ -356,7 +356,17 @@ def step_badfiles(python: str, corpus: str) -> dict[str, object]:
             shutil.copy(path, folder / path.name)
         (folder / "empty.txt").write_bytes(b"")
         run = subprocess.run(
-            [python, "-m", "ftzgraph.api.cli", "build", str(folder), "--store", str(Path(tmp) / "s"), "--workers", "2"],
+            [
+                python,
+                "-m",
+                "ftzgraph.api.cli",
+                "build",
+                str(folder),
+                "--store",
+                str(Path(tmp) / "s"),
+                "--workers",
+                "2",
+            ],
             capture_output=True,
             text=True,
             timeout=600,

@@ -11,8 +11,8 @@ from ftzgraph.graph.build.builder import build
 from ftzgraph.graph.extract.best_practice import _trailing_parenthetical
 from ftzgraph.graph.extract.gazetteer import Place, load_gazetteer
 from ftzgraph.graph.extract.pipeline import Extraction, extract_document
+from ftzgraph.graph.rdf.document import document_graph
 from ftzgraph.graph.rdf.reference import reference_graph
-from ftzgraph.graph.rdf.triples import document_graph
 from ftzgraph.graph.rdf.validate import validate_graph
 from ftzgraph.graph.sources.read import read_document
 from ftzgraph.graph.store.oxigraph import OxigraphStore

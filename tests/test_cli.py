@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal
 
-from ftzgraph.api.cli import cli
+from ftzgraph.api.cli.main import cli
 from ftzgraph.graph.views.records import CASE_FIELDS
 
 QUERIES = Path(__file__).resolve().parent.parent / "api" / "queries"

@@ -10,7 +10,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from ftzgraph.api.cli import cli
+from ftzgraph.api.cli.main import cli
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,8 @@ from ftzgraph.graph.model import (
     TableRow,
 )
 from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, diagnose
+from ftzgraph.graph.rdf.document import document_graph
 from ftzgraph.graph.rdf.reference import reference_graph
-from ftzgraph.graph.rdf.triples import document_graph
 from ftzgraph.graph.rdf.validate import validate_graph
 
 TEXT = (

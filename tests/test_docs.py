@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ftzgraph.api.cli import cli
+from ftzgraph.api.cli.main import cli
 from ftzgraph.api.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

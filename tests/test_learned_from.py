@@ -16,7 +16,7 @@ import pytest
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.build.builder import build
-from ftzgraph.graph.rdf.learned_from import RELATIONS, relation_label
+from ftzgraph.graph.extract.learned_from import RELATIONS, relation_label
 from ftzgraph.graph.store.oxigraph import OxigraphStore, Store
 from ftzgraph.graph.views.conflicts import conflicts
 from ftzgraph.graph.views.records import case_records, stats

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from ftzgraph.api.cli import cli
+from ftzgraph.api.cli.main import cli
 
 EX = "http://example.org/"
 G = f"{EX}g"

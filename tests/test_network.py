@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from ftzgraph.api.network_cli import network
+from ftzgraph.api.cli.network import network
 from ftzgraph.graph.network.analysis import analyse_network, provider_summaries
 from ftzgraph.graph.network.derive import (
     KINDS,
@@ -187,7 +187,7 @@ def test_cli_empty_filter_is_a_message_not_a_crash(built_store: OxigraphStore) -
 
 
 def test_cli_choices_match_the_domain() -> None:
-    from ftzgraph.api import network_cli
+    from ftzgraph.api.cli import network as network_cli
     from ftzgraph.graph.network.derive import KINDS
     from ftzgraph.graph.network.export import FORMATS
 

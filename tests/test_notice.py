@@ -11,12 +11,12 @@ from rdflib import Literal, URIRef
 from ftzgraph.graph import iris
 from ftzgraph.graph.build.builder import build
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
-from ftzgraph.graph.extract.national import extract_documents, with_batches
+from ftzgraph.graph.extract.national import with_batches
 from ftzgraph.graph.extract.notice import NATIONAL, SPECIAL, parse_notice, quoted_spans
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
+from ftzgraph.graph.rdf.document import document_graph
 from ftzgraph.graph.rdf.reference import reference_graph
-from ftzgraph.graph.rdf.triples import document_graph
 from ftzgraph.graph.rdf.validate import validate_graph
 from ftzgraph.graph.sources.read import read_document
 from ftzgraph.graph.store.oxigraph import OxigraphStore
@@ -177,19 +177,41 @@ def test_end_to_end_case_derives_from_the_notice_item(tmp_path: Path) -> None:
     assert [row["item"] for row in rows] == [str(iris.reform('公证"最多跑一次"'))]
 
 
-def test_a_citation_in_other_words_reaches_the_notice_item_when_built_together(tmp_path: Path) -> None:
+def _citing(tmp_path: Path) -> Path:
+    """A collection whose case cites a notice's item in other words (模式 for the notice's 新模式)."""
     citing = tmp_path / "citing.txt"
     citing.write_text(
         "关于印发第四批复制推广典型案例的通知\n\n案例一\n“保税维修全程监管模式”复制推广典型案例\n报送单位：绥芬河片区\n"
         "绥芬河海关复制推广国务院第五批改革试点经验“保税维修全程监管模式”。\n",
         encoding="utf-8",
     )
-    gazetteer = load_gazetteer()
-    documents = [read_document(citing), read_document(NOTICE)]
-    results, shared = extract_documents(documents, gazetteer)
-    case = results[0].cases[0]  # type: ignore[union-attr]
-    assert case.national_item == "保税维修全程监管新模式"
-    graph = document_graph(results[0], shared)  # type: ignore[arg-type]
-    assert (None, None, iris.reform("保税维修全程监管新模式")) in graph
+    return citing
+
+
+def _cited_items(store: OxigraphStore, document: Path) -> list[str]:
+    graph = iris.document_graph(read_document(document).id)
+    rows = store.select(
+        PREFIXES + f"SELECT DISTINCT ?item WHERE {{ GRAPH <{graph}> {{ ?case a ftz:Case ; "
+        "ftz:reform/prov:wasDerivedFrom ?item } }"
+    )
+    return [row["item"] for row in rows]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_citation_in_other_words_reaches_the_notice_item_when_built_together(tmp_path: Path, workers: int) -> None:
+    """The build reads the notice first (it declares a batch) and gives its items to the collection, in one
+    process or in worker processes, though the collection comes first among the files."""
+    citing = _citing(tmp_path)
+    store = OxigraphStore()
+    build(store, [citing, NOTICE], validate="off", workers=workers)
+    assert _cited_items(store, citing) == [str(iris.reform("保税维修全程监管新模式"))]
     assert load_gazetteer().match_item("保税维修全程监管模式") is None  # the cached reference is untouched
+    gazetteer = load_gazetteer()
     assert with_batches(gazetteer, []) is gazetteer
+
+
+def test_without_the_notice_the_citation_stays_its_own_reform(tmp_path: Path) -> None:
+    citing = _citing(tmp_path)
+    store = OxigraphStore()
+    build(store, [citing], validate="off", workers=1)
+    assert str(iris.reform("保税维修全程监管新模式")) not in _cited_items(store, citing)

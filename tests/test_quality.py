@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from ftzgraph.api.cli import cli
+from ftzgraph.api.cli.main import cli
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.sources.read import read_document
 from ftzgraph.graph.store.oxigraph import OxigraphStore

@@ -16,7 +16,7 @@ import pytest
 from _edits import ADDED_AGENCY, edit
 from click.testing import CliRunner
 
-from ftzgraph.api.cli import cli
+from ftzgraph.api.cli.main import cli
 from ftzgraph.graph import iris
 from ftzgraph.graph.build.run_diff import Change, compose
 from ftzgraph.graph.store.oxigraph import OxigraphStore

@@ -51,7 +51,16 @@ def _store(path: Path) -> Path:
 
 
 def _serve(path: Path, output: int = subprocess.DEVNULL, **env: str) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "ftzgraph.api.cli", "serve", "--store", str(path), "--port", str(_free_port())]
+    command = [
+        sys.executable,
+        "-m",
+        "ftzgraph.api.cli",
+        "serve",
+        "--store",
+        str(path),
+        "--port",
+        str(_free_port()),
+    ]
     environment = {**os.environ, "FTZGRAPH_WORKERS": "1", **env}
     environment.pop("FTZGRAPH_WRITE_TOKEN", None) if "FTZGRAPH_WRITE_TOKEN" not in env else None
     return subprocess.Popen(command, env=environment, stdout=output, stderr=output)

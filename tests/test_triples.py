@@ -14,6 +14,7 @@ from rdflib import XSD, Literal, URIRef
 from ftzgraph.graph import iris
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.rdf.document import document_graph, document_triples
 from ftzgraph.graph.rdf.nt_terms import (
     Triple,
     integer,
@@ -26,7 +27,7 @@ from ftzgraph.graph.rdf.nt_terms import (
     text,
     zh_text,
 )
-from ftzgraph.graph.rdf.triples import document_graph, document_triples, split_shared
+from ftzgraph.graph.rdf.triples import split_shared
 from ftzgraph.graph.sources.read import read_document
 
 # Any text a document may hold, control characters, quotes and backslashes included (not lone surrogates,

@@ -12,11 +12,9 @@ from fastapi.concurrency import run_in_threadpool
 
 from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.errors import ApiError
+from ftzgraph.api.negotiation import negotiate
 from ftzgraph.api.pages import render, resource_page
-from ftzgraph.graph.rdf.sparql_terms import iri_ref
-from ftzgraph.graph.sparql.service import negotiate
-from ftzgraph.graph.views.describe import describe, serialize
-from ftzgraph.graph.views.queries import PREFIXES
+from ftzgraph.graph.views.describe import describe, graph_triples, serialize
 from ftzgraph.ontology.namespace import GRAPH, ID
 
 router = APIRouter(tags=["linked data"])
@@ -68,8 +66,7 @@ async def dereference(path: str, request: Request, store: StoreDep) -> Response:
 async def read_named_graph(path: str, request: Request, store: StoreDep) -> Response:
     """The named graph `https://w3id.org/ftzgraph/graph/{path}`: its triples, or a page saying what it holds."""
     media_type, iri = _format(request), str(GRAPH[path])
-    query = PREFIXES + f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri_ref(iri)} {{ ?s ?p ?o }} }}"
-    triples = await run_in_threadpool(store.construct, query)
+    triples = await run_in_threadpool(graph_triples, store, iri)
     if not triples:
         raise ApiError(404, f"no named graph <{iri}> in the store")
     if media_type == "text/html":

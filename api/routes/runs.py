@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.errors import ApiError
 from ftzgraph.api.pages import render
-from ftzgraph.graph.build.run_diff import RunError, diff_runs
-from ftzgraph.graph.build.runs import list_runs
+from ftzgraph.graph.build.run_diff import RunError
+from ftzgraph.graph.build.run_history import diff_runs, list_runs
 
 router = APIRouter(tags=["runs"])
 

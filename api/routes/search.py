@@ -8,11 +8,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from ftzgraph.api.deps import StoreDep
+from ftzgraph.api.negotiation import negotiate
 from ftzgraph.api.pages import render
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import example
 from ftzgraph.api.routes.schemas import SearchPublic
-from ftzgraph.graph.sparql.service import negotiate
 from ftzgraph.graph.views.resources import MAX_TEXT_CHARS
 from ftzgraph.graph.views.search import search
 

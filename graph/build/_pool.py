@@ -19,17 +19,9 @@ from ftzgraph.graph.runtime.parent_watch import die_with_parent
 R = TypeVar("R")
 
 
-def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
-    die_with_parent()
-    if initializer is not None:
-        initializer(*initargs)
-
-
-def new_pool(
-    workers: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
-) -> ProcessPoolExecutor:
+def new_pool(workers: int) -> ProcessPoolExecutor:
     """A process pool whose workers end when the process that made them ends, however it ends."""
-    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(initializer, initargs))
+    return ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent)
 
 
 def map_documents(

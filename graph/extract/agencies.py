@@ -17,6 +17,7 @@ from typing import Any
 
 from rdflib import Graph
 
+from ftzgraph.graph.data_files import read_data_text
 from ftzgraph.graph.extract._agency_names import (
     CJK,
     Core,
@@ -24,13 +25,12 @@ from ftzgraph.graph.extract._agency_names import (
     Lexicon,
     Place,
     Prefix,
-    data_file,
     document_province,
     find_prefix,
     harvest_places,
+    load_agency_yaml,
     load_divisions,
     load_lexicon,
-    load_yaml,
     place_of,
 )
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
@@ -298,8 +298,8 @@ def _area_stem_prefix(text: str, begin: int) -> Prefix | None:
     return None
 
 
-_PROPER_NAMED = frozenset(load_yaml("departments.yaml")["proper_named"])
-_PORT_MARKS = frozenset(load_yaml("departments.yaml")["port_marks"])
+_PROPER_NAMED = frozenset(load_agency_yaml("departments.yaml")["proper_named"])
+_PORT_MARKS = frozenset(load_agency_yaml("departments.yaml")["port_marks"])
 
 
 def _proper_named(
@@ -424,7 +424,7 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
                 hit.name, hit.place, hit.confidence = listed.name + hit.core.canonical, listed, "medium"
             else:
                 hit.name, hit.confidence = hit.core.canonical, "low"
-        elif hit.core.core in load_yaml("departments.yaml")["no_city_fallback"]:
+        elif hit.core.core in load_agency_yaml("departments.yaml")["no_city_fallback"]:
             hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
         elif hit.core.national or ctx.city is None:
             hit.name = hit.core.canonical
@@ -486,8 +486,8 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     hit.place, hit.unit = place, unit
 
 
-_BARE_FAMILY_ONLY = frozenset(load_yaml("departments.yaml")["bare_family_only"])
-_BARE_GENERIC_BEFORE = tuple(load_yaml("departments.yaml")["bare_generic_before"])
+_BARE_FAMILY_ONLY = frozenset(load_agency_yaml("departments.yaml")["bare_family_only"])
+_BARE_GENERIC_BEFORE = tuple(load_agency_yaml("departments.yaml")["bare_generic_before"])
 
 
 _BRANCH_RANK = ("分行", "营业管理部", "中心支行", "支行", "分局", "中心支局", "支局")
@@ -527,11 +527,23 @@ def _merge(case: CaseText, hits: list[_Hit]) -> list[AgencyMention]:
                 as_written=written,
                 sector=sector_of(name),
                 evidence=[case.evidence(h.start, h.end) for h in group],
-                parent=parent_of(name, case.text),
+                parent=(parent := parent_of(name, case.text)),
                 place=_place_name(place),
+                ancestors=ancestors(name, parent),
             )
         )
     return result
+
+
+def ancestors(name: str, parent: str | None) -> list[tuple[str, str]]:
+    """The chain above a body, nearest first, each with its sector (绥芬河海关 -> 哈尔滨海关 -> 海关总署)."""
+    chain: list[tuple[str, str]] = []
+    seen = {name}
+    while parent and parent not in seen:
+        seen.add(parent)
+        chain.append((parent, sector_of(parent)))
+        parent = parent_of(parent)
+    return chain
 
 
 def _place_name(place: Place | None) -> str | None:
@@ -540,13 +552,13 @@ def _place_name(place: Place | None) -> str | None:
 
 @functools.cache
 def _sector_rules() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rule["pattern"]), rule["sector"]) for rule in load_yaml("sector_rules.yaml")["rules"]]
+    return [(re.compile(rule["pattern"]), rule["sector"]) for rule in load_agency_yaml("sector_rules.yaml")["rules"]]
 
 
 @functools.cache
 def _standard_sectors() -> list[tuple[str, str]]:
     """(standard name ending, sector) from data/agencies/standard_names.yaml, longest ending first."""
-    names = load_yaml("standard_names.yaml")["names"]
+    names = load_agency_yaml("standard_names.yaml")["names"]
     return sorted(((n["standard"], n["sector"]) for n in names), key=lambda pair: len(pair[0]), reverse=True)
 
 
@@ -563,14 +575,14 @@ def sector_of(name: str) -> str:
 def load_sector_scheme() -> Graph:
     """The SKOS scheme of agency sectors (data/agencies/sectors.ttl). Callers must not modify it."""
     graph = Graph()
-    graph.parse(data=data_file("sectors.ttl").read_text(encoding="utf-8"), format="turtle")
+    graph.parse(data=read_data_text("agencies", "sectors.ttl"), format="turtle")
     return graph
 
 
 def parent_of(name: str, text: str | None = None) -> str | None:
     """The body ``name`` belongs to: stated in ``text`` first (X所属Y, Y隶属于X, Y 向 X 请示/报备 a body of
     its own kind), else by the rules of data/agencies/hierarchy.yaml; None when neither says."""
-    rules: dict[str, Any] = load_yaml("hierarchy.yaml")
+    rules: dict[str, Any] = load_agency_yaml("hierarchy.yaml")
     if text:
         stated = _parent_in_text(name, text, rules)
         if stated:
@@ -599,7 +611,7 @@ def _parent_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The text patterns of hierarchy.yaml compiled once, each with its literal keyword (所属, 隶属…)."""
     body = f"[{CJK}]{{0,14}}?(?:{load_lexicon().core_re.pattern})"
     compiled = []
-    for pattern in load_yaml("hierarchy.yaml")["text_patterns"]:
+    for pattern in load_agency_yaml("hierarchy.yaml")["text_patterns"]:
         keyword = re.sub(r"\{\w+\}|[（）]", "", pattern)
         regex = pattern.replace("{child}", f"(?P<child>{body})").replace("{parent}", f"(?P<parent>{body})")
         compiled.append((keyword, re.compile(regex)))

@@ -17,8 +17,8 @@ from ftzgraph.graph.extract.layout import layout_lexicon
 from ftzgraph.graph.extract.notice import BatchItem, NationalBatch, _batch_of, _count
 from ftzgraph.graph.extract.split import provider_line
 from ftzgraph.graph.model import Case, CaseText, Document, Evidence
+from ftzgraph.ontology.namespace import BEST_PRACTICE
 
-BEST_PRACTICE = "最佳实践案例"
 LEAD_CHARS = 200
 """How far into a case its first sentence may name the originating zone."""
 

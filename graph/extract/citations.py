@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ftzgraph.graph.lexicon import load_lexicon
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.model import CaseText, Citation
 from ftzgraph.graph.text import DOC_NUMBER_RE, joined_text, normalise_doc_number
 

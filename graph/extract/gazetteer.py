@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ftzgraph.graph.data_files import data_path, read_yaml
 from ftzgraph.graph.extract.source_kinds import independent
-from ftzgraph.graph.lexicon import read_yaml
 from ftzgraph.graph.text import TitleMatcher, fold_width, title_key
+from ftzgraph.ontology.namespace import BEST_PRACTICE, PILOT_EXPERIENCE
 
 ITEM_MATCH_MIN = 0.85
 """Title similarity (difflib ratio of title keys) above which a stated item is a known national item."""
@@ -24,7 +24,7 @@ _BRACKETS = str.maketrans({"(": "（", ")": "）"})
 
 
 def reference_dir() -> Path:
-    return Path(str(resources.files("ftzgraph.data"))) / "reference"
+    return data_path("reference")
 
 
 @dataclass(frozen=True)
@@ -186,8 +186,8 @@ def _read_batches(doc: dict[str, Any]) -> tuple[list[dict[str, Any]], list[Natio
     batches: list[dict[str, Any]] = []
     items: list[NationalItem] = []
     for kind, key, entries_keys in (
-        ("改革试点经验", "state_council_batches", ("items",)),
-        ("最佳实践案例", "best_practice_batches", ("cases", "candidate_cases")),
+        (PILOT_EXPERIENCE, "state_council_batches", ("items",)),
+        (BEST_PRACTICE, "best_practice_batches", ("cases", "candidate_cases")),
     ):
         for entry in doc.get(key) or []:
             document = entry.get("document") or {}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ftzgraph.graph.lexicon import load_lexicon
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.metadata import document_series
 

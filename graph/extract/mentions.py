@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ftzgraph.graph.lexicon import load_lexicon
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.model import CaseText, Mention
 from ftzgraph.graph.text import joined_text, parse_chinese_number
 

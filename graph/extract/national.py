@@ -3,8 +3,8 @@
 A provincial case may cite a notice's item in slightly different words (quotes, a trailing 模式, a
 space). The gazetteer's tolerant matcher only knows the reference items; ``with_batches`` gives it the
 items that notices and best-practice collections of the same build declare, so such a citation reaches
-the notice's item IRI (and label) instead of minting a second reform. ``extract_documents`` is the
-two-pass order a build needs: batch-declaring documents first, then the collections.
+the notice's item IRI (and label) instead of minting a second reform. The build
+(``graph/build/builder.py``) builds batch-declaring documents first and hands their batches to the rest.
 """
 
 from __future__ import annotations
@@ -12,12 +12,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.extract.gazetteer import Gazetteer, NationalItem
-from ftzgraph.graph.extract.layout import BATCH_NOTICE, BEST_PRACTICE, detect_layout
+from ftzgraph.graph.extract.layout import BATCH_NOTICE, BEST_PRACTICE
 from ftzgraph.graph.extract.notice import NationalBatch
-from ftzgraph.graph.extract.pipeline import Extraction, extract_document
-from ftzgraph.graph.model import Document
 from ftzgraph.graph.text import title_key
 
 BATCH_LAYOUTS = (BATCH_NOTICE, BEST_PRACTICE)
@@ -74,27 +71,3 @@ def _state(item: NationalItem, batch: tuple[str, int | None], source: str | None
     if source and source not in sources:
         sources.append(source)
     item.candidate = False
-
-
-def extract_documents(
-    documents: list[Document], gazetteer: Gazetteer
-) -> tuple[list[Extraction | FtzGraphError], Gazetteer]:
-    """Extract every document, batch notices and best-practice collections first, so the collections see
-    their items. Returns the results in the order of ``documents`` and the gazetteer the collections used."""
-    results: dict[int, Extraction | FtzGraphError] = {}
-    order = sorted(range(len(documents)), key=lambda i: detect_layout(documents[i]).name not in BATCH_LAYOUTS)
-    batches: list[NationalBatch] = []
-    shared = gazetteer
-    for index in order:
-        document = documents[index]
-        if detect_layout(document).name not in BATCH_LAYOUTS and shared is gazetteer and batches:
-            shared = with_batches(gazetteer, batches)
-        try:
-            extraction = extract_document(document, shared)
-        except FtzGraphError as error:
-            results[index] = error
-            continue
-        results[index] = extraction
-        if extraction.batch is not None:
-            batches.append(extraction.batch)
-    return [results[i] for i in range(len(documents))], shared

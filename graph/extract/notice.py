@@ -13,17 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from ftzgraph.graph.data_files import read_data_text
 from ftzgraph.graph.extract.gazetteer import Gazetteer, NationalItem, Place
 from ftzgraph.graph.extract.layout import layout_lexicon
 from ftzgraph.graph.extract.origins import lexicon as origin_lexicon
 from ftzgraph.graph.extract.split import Line, text_lines
 from ftzgraph.graph.model import Document, Evidence
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
+from ftzgraph.ontology.namespace import PILOT_EXPERIENCE
 
-PILOT_EXPERIENCE = "改革试点经验"
 NATIONAL = "全国"
 SPECIAL = "特定区域"
 SAME_ITEM_MIN = 0.85
@@ -80,7 +80,7 @@ def domain_labels() -> dict[str, str]:
     from rdflib import Graph
     from rdflib.namespace import SKOS
 
-    graph = Graph().parse(str(resources.files("ftzgraph.data") / "vocab" / "domains.ttl"), format="turtle")
+    graph = Graph().parse(data=read_data_text("vocab", "domains.ttl"), format="turtle")
     labels: dict[str, str] = {}
     for concept, pref in graph.subject_objects(SKOS.prefLabel):
         if getattr(pref, "language", None) != "zh":

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract.gazetteer import Gazetteer, Place
-from ftzgraph.graph.lexicon import load_lexicon
 from ftzgraph.graph.model import CaseText, Origin
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract.mentions import date_spans
-from ftzgraph.graph.lexicon import load_lexicon
 from ftzgraph.graph.model import CaseText, Outcome
 from ftzgraph.graph.text import DOC_NUMBER_RE, joined_text, parse_chinese_number
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from ftzgraph.graph.lexicon import read_yaml
+from ftzgraph.graph.data_files import load_yaml
 from ftzgraph.ontology.namespace import FTZ
 
 NATIONAL_NOTICE = "national_notice"
@@ -34,8 +33,7 @@ KIND_CONCEPT = {
 
 @cache
 def _rules() -> dict[str, Any]:
-    path = resources.files("ftzgraph.data") / "reference" / "source_kinds.yaml"
-    return dict(read_yaml(path.read_text(encoding="utf-8")))
+    return dict(load_yaml("reference", "source_kinds.yaml"))
 
 
 def is_bundled(source: str) -> bool:

@@ -23,9 +23,10 @@ from typing import Any
 import numpy as np
 
 from ftzgraph.graph.errors import QueryError
-from ftzgraph.graph.rdf.learned_from import relation_of_property
+from ftzgraph.graph.extract.learned_from import relation_of_property
 from ftzgraph.graph.store.oxigraph import OxigraphStore, Store
-from ftzgraph.graph.views.queries import PREFIXES, PROVIDER_KINDS
+from ftzgraph.graph.views.queries import PROVIDER_KINDS
+from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 PLACE_KINDS = {**PROVIDER_KINDS, "https://w3id.org/ftzgraph/ontology#Zone": "zone"}
 PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?自治区$|特别行政区$|省$|市$")
@@ -80,7 +81,7 @@ def table(store: Store, query: str, columns: tuple[str, ...]) -> Table:
     store writes the SPARQL CSV results format natively and splitting it is much cheaper. Any other
     store (a remote server) goes through ``select``, whose values are turned into the same strings.
     """
-    query = PREFIXES + query
+    query = SPARQL_PREFIXES + query
     if isinstance(store, OxigraphStore):
         return _csv_rows(store.query_document(query, "text/csv"), columns)
     return [tuple(_text(row.get(name)) for name in columns) for row in store.select(query)]

@@ -25,8 +25,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from ftzgraph.graph.extract.learned_from import relation_label
 from ftzgraph.graph.network import _context as ctx
-from ftzgraph.graph.rdf.learned_from import relation_label
 from ftzgraph.graph.rdf.sparql_terms import iri_ref, literal
 from ftzgraph.graph.store.oxigraph import Store
 

@@ -19,11 +19,9 @@ import io
 import math
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-import yaml
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
@@ -33,6 +31,7 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
+from ftzgraph.graph.data_files import data_path, load_yaml
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.network.analysis import to_simple
 from ftzgraph.graph.network.styles import group_of, marks_for
@@ -79,8 +78,7 @@ class Drawing:
 
 
 def font_families() -> list[str]:
-    path = Path(str(resources.files("ftzgraph.data"))) / FONTS_FILE
-    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["families"])
+    return list(load_yaml(*FONTS_FILE.split("/"))["families"])
 
 
 def _add_fonts(paths: list[str]) -> int:
@@ -100,7 +98,7 @@ def _add_fonts(paths: list[str]) -> int:
 @cache
 def add_bundled_fonts() -> int:
     """Make the package's own CJK font (``data/fonts/``) known to matplotlib, once per process."""
-    folder = Path(str(resources.files("ftzgraph.data"))) / "fonts"
+    folder = data_path("fonts")
     return _add_fonts(sorted(str(path) for path in folder.iterdir()))
 
 

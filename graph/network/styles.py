@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import yaml
+
+from ftzgraph.graph.data_files import load_yaml, read_data_text
 
 STYLES_FILE = "agencies/network_styles.yaml"
 SECTORS_FILE = "agencies/sectors.ttl"
@@ -32,20 +31,16 @@ class Mark:
     label: str
 
 
-def _data(name: str) -> Path:
-    return Path(str(resources.files("ftzgraph.data"))) / name
-
-
 @cache
 def _spec() -> dict[str, Any]:
-    spec: dict[str, Any] = yaml.safe_load(_data(STYLES_FILE).read_text(encoding="utf-8"))
+    spec: dict[str, Any] = load_yaml(*STYLES_FILE.split("/"))
     return spec
 
 
 @cache
 def sector_order() -> list[str]:
     """Sector ids in the order of ``sectors.ttl`` (without "other", which has its own mark)."""
-    text = _data(SECTORS_FILE).read_text(encoding="utf-8")
+    text = read_data_text(*SECTORS_FILE.split("/"))
     return [i for i in dict.fromkeys(re.findall(r"/sector/([a-z0-9-]+)> a skos:Concept", text)) if i != "other"]
 
 

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ftzgraph.graph import iris
+from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.pipeline import Extraction
 from ftzgraph.graph.model import Case, Evidence
 from ftzgraph.graph.rdf.nt_terms import T_FTZ, T_RDF, T_RDFS, iri, text
+from ftzgraph.graph.rdf.triples import DocumentGraph
 from ftzgraph.graph.text import title_key
 from ftzgraph.ontology.namespace import FTZ
-
-if TYPE_CHECKING:
-    from ftzgraph.graph.extract.gazetteer import Gazetteer
-    from ftzgraph.graph.rdf.triples import DocumentGraph
 
 DIAGNOSTIC_KINDS: dict[str, str] = {
     "case_count": "CaseCountMismatch",

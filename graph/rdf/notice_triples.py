@@ -11,32 +11,41 @@ value, so the merged graph still conforms to the shapes.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 from ftzgraph.graph import iris
+from ftzgraph.graph.data_files import read_data_text
 from ftzgraph.graph.extract.gazetteer import NationalItem
 from ftzgraph.graph.extract.layout import BATCH_NOTICE
 from ftzgraph.graph.extract.notice import BatchItem, NationalBatch, domain_labels
 from ftzgraph.graph.extract.source_kinds import KIND_CONCEPT, MINISTRY_LIST, NATIONAL_NOTICE
+from ftzgraph.graph.rdf.nt_terms import (
+    T_DCTERMS,
+    T_FTZ,
+    T_RDF,
+    T_RDFS,
+    T_SKOS,
+    Term,
+    integer,
+    iri,
+    lexical,
+    literal,
+    text,
+    zh_text,
+)
+from ftzgraph.graph.rdf.triples import DocumentGraph, batch_label, date_literal, place_iri
 from ftzgraph.graph.text import title_key
-from ftzgraph.ontology.namespace import FTZ
-
-if TYPE_CHECKING:
-    from ftzgraph.graph.rdf.nt_terms import Term
-    from ftzgraph.graph.rdf.triples import DocumentGraph
+from ftzgraph.ontology.namespace import batch_kind_iri
 
 
 @cache
 def domain_concepts() -> dict[str, URIRef]:
     """A domain's Chinese prefLabel -> its concept IRI (from data/vocab/domains.ttl)."""
-    from importlib import resources
-
     from rdflib import Graph
 
-    graph = Graph().parse(str(resources.files("ftzgraph.data") / "vocab" / "domains.ttl"), format="turtle")
+    graph = Graph().parse(data=read_data_text("vocab", "domains.ttl"), format="turtle")
     concepts: dict[str, URIRef] = {}
     for concept, label in graph.subject_objects(SKOS.prefLabel):
         if getattr(label, "language", None) == "zh" and isinstance(concept, URIRef):
@@ -53,7 +62,6 @@ def _domain_concept(label: str | None) -> URIRef | None:
 
 def _warn(dg: DocumentGraph, message: str) -> None:
     """A disagreement with the reference data, recorded on the document like the parser's own warnings."""
-    from ftzgraph.graph.rdf.nt_terms import T_FTZ, text
 
     dg.add(dg.doc, T_FTZ.warning, text(message))
 
@@ -65,14 +73,12 @@ def item_iri(item: BatchItem) -> URIRef:
 
 def batch_triples(dg: DocumentGraph, batch: NationalBatch) -> Term:
     """Add the batch and its items to the document graph ``dg``; returns the batch IRI (a term string)."""
-    from ftzgraph.graph.rdf.nt_terms import T_DCTERMS, T_FTZ, T_RDF, integer, iri, literal, text, zh_text
-    from ftzgraph.graph.rdf.triples import BATCH_KIND, batch_label, date_literal
 
     node = iri(iris.batch(batch.kind, batch.number))
     known = dg.gazetteer.batch(batch.kind, batch.number) or {}
     where = str(dg.extraction.document.path)
     dg.add(node, T_RDF.type, T_FTZ.Batch)
-    dg.add(node, T_FTZ.batchKind, iri(BATCH_KIND.get(batch.kind, FTZ.OtherBatchKind)))
+    dg.add(node, T_FTZ.batchKind, iri(batch_kind_iri(batch.kind)))
     if batch.number is not None:
         dg.add(node, T_FTZ.batchNumber, integer(batch.number))
     dg.labelled(node, batch_label(batch.kind, batch.number), pref=True)
@@ -108,8 +114,6 @@ def batch_triples(dg: DocumentGraph, batch: NationalBatch) -> Term:
 
 def item_triples(dg: DocumentGraph, item: BatchItem, batch: Term) -> Term:
     """One national reform: label (the reference's when matched), batch, domain, scope, origin, evidence."""
-    from ftzgraph.graph.rdf.nt_terms import T_DCTERMS, T_FTZ, T_RDF, T_SKOS, iri, zh_text
-    from ftzgraph.graph.rdf.triples import place_iri
 
     node = iri(item_iri(item))
     reference = item.reference
@@ -153,7 +157,6 @@ def item_triples(dg: DocumentGraph, item: BatchItem, batch: Term) -> Term:
 def _batch_conflict(dg: DocumentGraph, item: BatchItem, reference: NationalItem, node: Term, batch: Term) -> None:
     """Two authorities disagree: the reference data (independent source) puts the item in another batch of the
     same series. Both ``ftz:inBatch`` stay (each authority's statement); the disagreement is a conflict."""
-    from ftzgraph.graph.rdf.nt_terms import T_DCTERMS, T_FTZ, T_RDF, T_RDFS, iri, lexical, text, zh_text
 
     kind, number = dg.extraction.batch.kind, dg.extraction.batch.number  # type: ignore[union-attr]
     others = [b for b in reference.batches if b[0] == kind and b[1] is not None and b[1] != number]

@@ -7,17 +7,15 @@ extend it. Each resource keeps its source URLs (``dcterms:source``) and whether 
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
-
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from ftzgraph.graph import iris
+from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.extract.gazetteer import Gazetteer, Place
 from ftzgraph.graph.extract.source_kinds import KIND_CONCEPT, source_kind
-from ftzgraph.graph.rdf.triples import BATCH_KIND, batch_label, date_literal, place_iri, zh
-from ftzgraph.ontology.namespace import FTZ
+from ftzgraph.graph.rdf.triples import batch_label, date_literal, place_iri, zh
+from ftzgraph.ontology.namespace import BATCH_KIND_BY_LABEL, FTZ, batch_kind_iri
 
 SCHEME_FILES = ("agencies/sectors.ttl", "vocab/domains.ttl")
 """SKOS concept schemes kept as data (agency sectors, policy domains), loaded into the reference graph."""
@@ -35,9 +33,8 @@ def _sources(graph: Graph, node: URIRef, sources: object) -> None:
 
 def reference_graph(gazetteer: Gazetteer) -> Graph:
     graph = Graph()
-    data = Path(str(resources.files("ftzgraph.data")))
     for name in SCHEME_FILES:
-        path = data / name
+        path = data_path(*name.split("/"))
         if path.exists():
             graph.parse(path, format="turtle")
     domains = {
@@ -85,13 +82,13 @@ def reference_graph(gazetteer: Gazetteer) -> Graph:
     for batch in gazetteer.batches:
         node = iris.batch(batch["kind"], batch["number"])
         graph.add((node, RDF.type, FTZ.Batch))
-        graph.add((node, FTZ.batchKind, BATCH_KIND.get(batch["kind"], FTZ.OtherBatchKind)))
+        graph.add((node, FTZ.batchKind, batch_kind_iri(batch["kind"])))
         if batch["number"] is not None:
             graph.add((node, FTZ.batchNumber, Literal(int(batch["number"]))))
         label = batch_label(batch["kind"], batch["number"])
         graph.add((node, SKOS.prefLabel, zh(label)))
         graph.add((node, RDFS.label, zh(label)))
-        english = "reform pilot experiences" if batch["kind"] == "改革试点经验" else "best-practice cases"
+        english = BATCH_KIND_BY_LABEL[batch["kind"]].english
         graph.add((node, RDFS.label, Literal(f"FTZ {english}, batch {batch['number']}", lang="en")))
         if batch.get("label_zh"):
             graph.add((node, SKOS.altLabel, zh(batch["label_zh"])))

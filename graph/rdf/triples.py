@@ -12,15 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import XSD, Literal, URIRef
 
 from ftzgraph.graph import iris
-from ftzgraph.graph.extract.agencies import parent_of, sector_of
 from ftzgraph.graph.extract.gazetteer import Gazetteer, NationalItem, Place
 from ftzgraph.graph.extract.layout import collection_series
-from ftzgraph.graph.extract.pipeline import CITY_SUFFIXES, Extraction
-from ftzgraph.graph.model import Case, Evidence, Origin
-from ftzgraph.graph.rdf.learned_from import (
+from ftzgraph.graph.extract.learned_from import (
     FOLLOWS_MINISTRY,
     LEARNS_FROM_ZONE,
     Learned,
@@ -28,6 +25,8 @@ from ftzgraph.graph.rdf.learned_from import (
     classify,
     relation_property,
 )
+from ftzgraph.graph.extract.pipeline import CITY_SUFFIXES, Extraction
+from ftzgraph.graph.model import Case, Evidence, Origin
 from ftzgraph.graph.rdf.nt_terms import (
     T_DCTERMS,
     T_FTZ,
@@ -43,12 +42,11 @@ from ftzgraph.graph.rdf.nt_terms import (
     iri,
     lexical,
     literal,
-    rdflib_graph,
     text,
     zh_text,
 )
 from ftzgraph.graph.text import chinese_numeral
-from ftzgraph.ontology.namespace import FTZ
+from ftzgraph.ontology.namespace import FTZ, batch_kind_iri
 
 ORIGIN_KIND = {
     "national_batch": FTZ.NationalBatchOrigin,
@@ -58,7 +56,6 @@ ORIGIN_KIND = {
     "generic": FTZ.GenericFtzOrigin,
     "title": FTZ.TitleMatchOrigin,
 }
-BATCH_KIND = {"改革试点经验": FTZ.PilotExperience, "最佳实践案例": FTZ.BestPractice}
 ZH = "zh"
 
 
@@ -155,13 +152,6 @@ class DocumentGraph:
             add(doc, T_FTZ.warning, text(warning))
         for case in self.extraction.cases:
             self.case(case)
-        from ftzgraph.graph.rdf.diagnostics import add_diagnostics  # diagnostics builds on this module
-
-        add_diagnostics(self)
-        if self.extraction.batch is not None:
-            from ftzgraph.graph.rdf.notice_triples import batch_triples  # notice_triples builds on this module
-
-            batch_triples(self, self.extraction.batch)
         return self.triples
 
     def case(self, case: Case) -> None:
@@ -204,7 +194,7 @@ class DocumentGraph:
                 if form != agency.name:
                     add(a, T_SKOS.altLabel, zh_text(form))
             add(a, T_FTZ.sector, iri(iris.sector(agency.sector)))
-            self.parents(a, agency.name, agency.parent)
+            self.parents(a, agency.ancestors)
             if agency.place and agency.place.endswith(CITY_SUFFIXES):  # a province is not an ftz:City
                 place = iri(iris.place(agency.place))
                 add(a, T_FTZ.locatedIn, place)
@@ -264,18 +254,16 @@ class DocumentGraph:
             add(c, T_RDF.type, T_FTZ.Company)
             self.labelled(c, company.text, pref=True)
 
-    def parents(self, agency: Term, name: str, parent: str | None) -> None:
+    def parents(self, agency: Term, ancestors: list[tuple[str, str]]) -> None:
         """The chain of parents (绥芬河海关 -> 哈尔滨海关 -> 海关总署), each typed so it can be queried."""
-        seen = {name}
-        child, parent_name = agency, parent
-        while parent_name and parent_name not in seen:
-            seen.add(parent_name)
+        child = agency
+        for parent_name, sector in ancestors:
             p = iri(iris.agency(parent_name))
             self.add(child, T_ORG.subOrganizationOf, p)
             self.add(p, T_RDF.type, T_FTZ.Agency)
             self.labelled(p, parent_name, pref=True)
-            self.add(p, T_FTZ.sector, iri(iris.sector(sector_of(parent_name))))
-            child, parent_name = p, parent_of(parent_name)
+            self.add(p, T_FTZ.sector, iri(iris.sector(sector)))
+            child = p
 
     def provider(self, case: Case) -> Term:
         if case.provider_zone:
@@ -315,7 +303,7 @@ class DocumentGraph:
             target = iri(iris.agency(learned.ministry))
             add(target, T_RDF.type, T_FTZ.Agency)
             self.labelled(target, learned.ministry, pref=True)
-            add(target, T_FTZ.sector, iri(iris.sector(sector_of(learned.ministry))))
+            add(target, T_FTZ.sector, iri(iris.sector(learned.ministry_sector or "other")))
         add(reform, prop, target)
         add(reform, T_FTZ.learnedFrom, target)
         add(claim, T_FTZ.learnedRelation, prop)
@@ -338,7 +326,7 @@ class DocumentGraph:
     def batch_stub(self, batch: Term, kind: str, number: int | None) -> None:
         """A batch the text names; the reference graph adds what else is known about it."""
         self.add(batch, T_RDF.type, T_FTZ.Batch)
-        self.add(batch, T_FTZ.batchKind, iri(BATCH_KIND.get(kind, FTZ.OtherBatchKind)))
+        self.add(batch, T_FTZ.batchKind, iri(batch_kind_iri(kind)))
         if number is not None:
             self.add(batch, T_FTZ.batchNumber, integer(number))
         self.labelled(batch, batch_label(kind, number), pref=True)
@@ -423,11 +411,6 @@ def _authority_names(sources: list[str]) -> tuple[str, str]:
     return "the reference data", "参考数据"
 
 
-def document_triples(extraction: Extraction, gazetteer: Gazetteer) -> set[Triple]:
-    """The triples of one document's named graph, as term strings."""
-    return DocumentGraph(extraction, gazetteer).build()
-
-
 def split_shared(doc_id: str, triples: Iterable[Triple]) -> tuple[list[Triple], list[Triple]]:
     """(the document's own triples, the triples about shared entities) -- see ``iris.ENTITIES_GRAPH``.
 
@@ -446,8 +429,3 @@ def split_shared(doc_id: str, triples: Iterable[Triple]) -> tuple[list[Triple], 
             mine = owned[subject] = iris.owned_by(doc_id, lexical(subject))
         (own if mine else shared).append(triple)
     return own, shared
-
-
-def document_graph(extraction: Extraction, gazetteer: Gazetteer) -> Graph:
-    """The named graph of one document's extraction, as an rdflib graph (for validation and tests)."""
-    return rdflib_graph(document_triples(extraction, gazetteer))

@@ -14,13 +14,12 @@ import codecs
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 import lxml.etree
 import lxml.html
-import yaml
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.errors import DocumentError
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.read import READERS, decode_text, make_document, normalise_newlines
@@ -68,8 +67,7 @@ class Boilerplate:
 @lru_cache(maxsize=1)
 def load_boilerplate() -> Boilerplate:
     """Load the lexicon once; it ships inside the ``ftzgraph.data`` package."""
-    source = files("ftzgraph.data").joinpath("lexicon/html_boilerplate.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(source)
+    raw = load_lexicon("html_boilerplate")
     labels = "|".join(sorted(map(re.escape, raw["date_labels"]), key=len, reverse=True))
     number_labels = "|".join(sorted(map(re.escape, raw["doc_number_labels"]), key=len, reverse=True))
     return Boilerplate(

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from ftzgraph.graph.errors import FtzGraphError
-from ftzgraph.graph.sparql.service import GRAPH_MEDIA_TYPES, negotiate
 from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 # Formats a client may send (media type -> pyoxigraph format); only formats without named graphs.
@@ -67,13 +66,10 @@ def graph_exists(store: OxigraphStore, graph: str | None) -> bool:
     return graph is None or store.raw.contains_named_graph(ox.NamedNode(graph))
 
 
-def read_graph(store: OxigraphStore, graph: str | None, accept: str | None) -> GraphDocument:
-    """The graph's triples in the media type ``accept`` prefers (Turtle by default); None type = 406 upstream."""
+def read_graph(store: OxigraphStore, graph: str | None, media_type: str) -> GraphDocument:
+    """The graph's triples in ``media_type`` (one of ``GRAPH_MEDIA_TYPES``)."""
     if not graph_exists(store, graph):
         raise GraphNotFoundError(str(graph))
-    media_type = negotiate(accept, GRAPH_MEDIA_TYPES)
-    if media_type is None:
-        raise ValueError(accept)
     triples = [q.triple for q in store.raw.quads_for_pattern(None, None, None, _name(graph))]
     body = ox.serialize(triples, format=ox.RdfFormat.from_media_type(media_type)) or b""
     return GraphDocument(body, media_type)

@@ -90,8 +90,12 @@ class QueryTimeoutError(QueryError):
     """The query ran past the time limit and was stopped."""
 
 
-class NotAcceptableError(QueryError):
-    """No media type in the Accept header can carry this kind of result."""
+class ResultFormUnavailable(QueryError):
+    """None of the media types asked for can carry this query's form of result (a graph asked of a SELECT)."""
+
+    def __init__(self, form: str | None) -> None:
+        super().__init__(f"no media type asked for can carry a {form or 'query'} result")
+        self.form = form
 
 
 @dataclass(frozen=True)
@@ -115,41 +119,6 @@ class QueryResult:
     truncated: bool
     cached: bool = False
     """Served from the result cache (the store has not changed since it was computed)."""
-
-
-def negotiate(accept: str | None, table: dict[str, str]) -> str | None:
-    """The canonical media type from ``table`` the Accept header prefers (q-values, ``type/*``, ``*/*``).
-
-    Each offered type gets the q of the most specific range that matches it; the highest q wins, ties go to
-    the table's order (its first entry is the default). None when the header rules every offer out.
-    """
-    ranges: list[tuple[str, float]] = []
-    for part in (accept or "*/*").split(","):
-        pieces = [p.strip() for p in part.split(";")]
-        if not pieces[0]:
-            continue
-        q = 1.0
-        for param in pieces[1:]:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        ranges.append((pieces[0].lower(), q))
-    best: tuple[float, str] | None = None
-    for offer, canonical in table.items():
-        kind = offer.split("/")[0]
-        matches = [
-            (3 if r == offer else 2 if r == f"{kind}/*" else 1, q)
-            for r, q in ranges
-            if r in (offer, f"{kind}/*", "*/*")
-        ]
-        if matches:
-            q = max(matches)[1]
-            if q > 0 and (best is None or q > best[0]):
-                best = (q, canonical)
-    return best[1] if best else None
 
 
 def refuse_forbidden(text: str, forbidden: set[str], *, update: bool = False, words: list[str] | None = None) -> None:
@@ -204,18 +173,7 @@ class SparqlService:
             self._watch.changed()  # the state the store is opened in
         self._handle, self._version = store.raw, 0
         self._named_graphs: tuple[int, bool] | None = None  # (version, whether the store has named graphs)
-        self._negotiated: dict[str | None, tuple[str | None, str | None]] = {}
         self.cache: ResultCache[QueryResult] = ResultCache(cache_bytes if on_disk else 0, cache_min_ms)
-
-    def _formats(self, accept: str | None) -> tuple[str | None, str | None]:
-        """The results and graph media types ``accept`` asks for; clients repeat their Accept, so it is remembered."""
-        formats = self._negotiated.get(accept)
-        if formats is None:
-            if len(self._negotiated) >= 256:
-                self._negotiated.clear()
-            formats = negotiate(accept, RESULTS_MEDIA_TYPES), negotiate(accept, GRAPH_MEDIA_TYPES)
-            self._negotiated[accept] = formats
-        return formats
 
     def _reader(self) -> tuple[ox.Store, int]:
         """The store queries read, and a version that changes whenever its files do (a write by anyone).
@@ -231,7 +189,8 @@ class SparqlService:
     async def query(
         self,
         query: str,
-        accept: str | None = None,
+        results_type: str | None = "application/sparql-results+json",
+        graph_type: str | None = "text/turtle",
         *,
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
@@ -241,18 +200,18 @@ class SparqlService:
         """Run a SPARQL query; the protocol dataset (``default_graphs``/``named_graphs``) overrides the query's.
 
         Without either, the default graph is the union of all graphs (``Limits.union_default_graph``) unless
-        the query names its own dataset with FROM / FROM NAMED. An Accept header that rules out every result
-        format is a 406 before evaluation; one that rules out only the query's family (Turtle for a SELECT)
-        is found in evaluation, which knows the form from the engine's answer. ``client`` (an address) is what
-        slow queries are counted by (``slow_work``).
+        the query names its own dataset with FROM / FROM NAMED. ``results_type`` and ``graph_type`` are the
+        media types the caller can take for solutions and for graphs (None: that family is not wanted); with
+        neither, ``ResultFormUnavailable`` before evaluation; with only the other family's type (Turtle for a
+        SELECT), ``ResultFormUnavailable`` from evaluation, which knows the form from the engine's answer.
+        ``client`` (an address) is what slow queries are counted by (``slow_work``).
         """
         check_request(query, max_depth=self.limits.max_depth, max_chars=self.limits.max_query_chars)
         # Reading keywords costs ~100 µs per KB; most queries need none of them, which a substring test tells.
         words = keywords(query) if _may_name_keywords(query) else []
         refuse_forbidden(query, FORBIDDEN_IN_QUERY, words=words)
-        results_type, graph_type = self._formats(accept)
         if results_type is None and graph_type is None:
-            raise NotAcceptableError(_not_acceptable_message(query_form(query), accept))
+            raise ResultFormUnavailable(query_form(query))
         protocol_dataset = default_graphs is not None or named_graphs is not None
         store, version = self._reader()
         job = Job(
@@ -267,13 +226,13 @@ class SparqlService:
             deadline=time.monotonic() + self.limits.timeout_ms / 1000,
         )
         if not self.cache.enabled:
-            return _result(await self._run(store, job, client), accept, self.limits.timeout_ms)
+            return _result(await self._run(store, job, client), self.limits.timeout_ms)
         key = dataclasses.replace(job, deadline=0.0)
         hit = self.cache.get(key, version)
         if hit is not None:
             return dataclasses.replace(hit, cached=True)
         outcome = await self._run(store, job, client)
-        result = _result(outcome, accept, self.limits.timeout_ms)
+        result = _result(outcome, self.limits.timeout_ms)
         self.cache.put(key, version, result, len(result.body), outcome.elapsed_ms)
         return result
 
@@ -331,15 +290,7 @@ class SparqlService:
         self.threads.close()
 
 
-def _not_acceptable_message(form: str | None, accept: str | None) -> str:
-    offers = RESULTS_MEDIA_TYPES if form in ("SELECT", "ASK", None) else GRAPH_MEDIA_TYPES
-    return (
-        f"cannot answer a {form or 'query'} result as {accept!r}; "
-        f"ask for one of: {', '.join(dict.fromkeys(offers.values()))}"
-    )
-
-
-def _result(outcome: Outcome, accept: str | None, timeout_ms: int) -> QueryResult:
+def _result(outcome: Outcome, timeout_ms: int) -> QueryResult:
     if outcome.kind == "ok":
         return QueryResult(outcome.body, outcome.media_type, outcome.truncated)
     if outcome.kind == "syntax":
@@ -347,7 +298,7 @@ def _result(outcome: Outcome, accept: str | None, timeout_ms: int) -> QueryResul
     if outcome.kind == "evaluation":
         raise QueryError(f"SPARQL query failed: {outcome.message}")
     if outcome.kind == "not_acceptable":
-        raise NotAcceptableError(_not_acceptable_message(outcome.message.split()[0], accept))
+        raise ResultFormUnavailable(outcome.message.split()[0])
     if outcome.kind == "timeout":
         raise QueryTimeoutError(
             f"query stopped after the time limit of {timeout_ms} ms (FTZGRAPH_QUERY_TIMEOUT_MS); "
@@ -356,11 +307,8 @@ def _result(outcome: Outcome, accept: str | None, timeout_ms: int) -> QueryResul
     raise RuntimeError(f"query evaluation failed: {outcome.message}")
 
 
-def describe_service(endpoint: str, accept: str | None, *, union_default_graph: bool, update: bool) -> QueryResult:
-    """A SPARQL 1.1 Service Description of the endpoint, as RDF in the negotiated media type (Turtle first)."""
-    media_type = negotiate(accept, GRAPH_MEDIA_TYPES)
-    if media_type is None:
-        raise NotAcceptableError(_not_acceptable_message("DESCRIBE", accept))
+def describe_service(endpoint: str, media_type: str, *, union_default_graph: bool, update: bool) -> QueryResult:
+    """A SPARQL 1.1 Service Description of the endpoint, as RDF in ``media_type`` (one of ``GRAPH_MEDIA_TYPES``)."""
     sd = "http://www.w3.org/ns/sparql-service-description#"
     service, rdf_type = ox.BlankNode("service"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 

@@ -6,20 +6,11 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.ontology.namespace import prefixes
 
 TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
 QUAD_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
-PREFIXES = {
-    "ftz": "https://w3id.org/ftzgraph/ontology#",
-    "id": "https://w3id.org/ftzgraph/id/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "org": "http://www.w3.org/ns/org#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+PREFIXES = prefixes("ftz", "id", "prov", "org", "dcterms", "skos", "rdfs", "oa", "xsd")
 
 
 def export_store(store: Store, fmt: str, graph: str | None = None) -> bytes:

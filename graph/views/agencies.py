@@ -12,8 +12,8 @@ from typing import Any
 
 from ftzgraph.graph.rdf.sparql_terms import iri_ref
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.views.queries import PREFIXES
 from ftzgraph.graph.views.resources import case_summaries, contains, match, resource_id, resource_iri
+from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 
 def _sector(row: dict[str, Any]) -> dict[str, Any] | None:
@@ -40,9 +40,9 @@ def list_agencies(
         where += f" FILTER EXISTS {{ ?agency ftz:sector ?_s . {match('?_s', sector, '_sl')} }}"
     if q:
         where += f" FILTER EXISTS {{ ?agency skos:prefLabel|skos:altLabel ?_q . {contains('?_q', q)} }}"
-    total = store.select(PREFIXES + f"SELECT (COUNT(DISTINCT ?agency) AS ?n) WHERE {{ {where} }}")
+    total = store.select(SPARQL_PREFIXES + f"SELECT (COUNT(DISTINCT ?agency) AS ?n) WHERE {{ {where} }}")
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?agency (SAMPLE(?l) AS ?label) (SAMPLE(?s) AS ?sector) (SAMPLE(?p) AS ?parent)
        (COUNT(DISTINCT ?case) AS ?cases) WHERE {{
   {where}
@@ -77,7 +77,7 @@ def _labels(store: Store, iris: list[str]) -> dict[str, dict[str, Any]]:
     values = " ".join(iri_ref(i) for i in sorted(set(iris)))
     labels: dict[str, dict[str, Any]] = defaultdict(lambda: {"label": None, "label_en": None})
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?x ?zh ?en WHERE {{ VALUES ?x {{ {values} }}
   OPTIONAL {{ ?x skos:prefLabel ?zh FILTER(LANG(?zh) = "zh" || LANG(?zh) = "") }}
   OPTIONAL {{ ?x skos:prefLabel ?en FILTER(LANG(?en) = "en") }} }}"""
@@ -91,11 +91,11 @@ def _labels(store: Store, iris: list[str]) -> dict[str, dict[str, Any]]:
 def read_agency(store: Store, agency_id: str) -> dict[str, Any] | None:
     """One agency: names, sector, city, parent, children, the cases it acts in (with the quote), its partners."""
     iri = resource_iri("agency", agency_id)
-    if iri is None or not store.ask(PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Agency }}"):
+    if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Agency }}"):
         return None
     agency = iri_ref(iri)
     info = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?label ?alt ?sector ?sectorZh ?sectorEn ?city ?cityLabel ?parent ?parentLabel WHERE {{
   OPTIONAL {{ {agency} skos:prefLabel ?label }} OPTIONAL {{ {agency} skos:altLabel ?alt }}
   OPTIONAL {{ {agency} ftz:sector ?sector . {SECTOR_LABELS} }}
@@ -105,12 +105,12 @@ def read_agency(store: Store, agency_id: str) -> dict[str, Any] | None:
     )
     head = info[0]
     children = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?child ?label WHERE {{ ?child org:subOrganizationOf {agency} .
   OPTIONAL {{ ?child skos:prefLabel ?label }} }} ORDER BY ?label"""
     )
     case_rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?case ?doc ?number ?ev ?quote ?start ?end ?line WHERE {{
   ?case ftz:agency {agency} ; dcterms:isPartOf ?doc ; ftz:caseNumber ?number .
   OPTIONAL {{ ?case ftz:evidence ?ev . ?ev ftz:supportsObject {agency} ; oa:exact ?quote ; oa:start ?start .
@@ -132,7 +132,7 @@ def read_agency(store: Store, agency_id: str) -> dict[str, Any] | None:
     case_iris = list(dict.fromkeys(r["case"] for r in case_rows))
     cases = [{**s, "evidence": evidence.get(s["iri"], [])} for s in case_summaries(store, case_iris)]
     partner_rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?partner ?label ?sector ?sectorZh ?sectorEn ?case ?caseId WHERE {{
   ?case ftz:agency {agency}, ?partner ; dcterms:identifier ?caseId . FILTER(?partner != {agency})
   OPTIONAL {{ ?partner skos:prefLabel ?label }} OPTIONAL {{ ?partner ftz:sector ?sector . {SECTOR_LABELS} }}

@@ -12,7 +12,7 @@ from typing import Any
 
 from ftzgraph.graph.rdf.sparql_terms import iri_ref
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.views.queries import PREFIXES
+from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 
 def conflicts(store: Store, case_iri: str | None = None) -> list[dict[str, Any]]:
@@ -22,11 +22,11 @@ def conflicts(store: Store, case_iri: str | None = None) -> list[dict[str, Any]]
     # Oxigraph evaluates an OPTIONAL's inner pattern on its own and joins it afterwards, so for one case each
     # OPTIONAL repeats the case's conflicts (else it reads every conflict of the store); a case without
     # conflict, the usual one, is answered by one lookup.
-    if case_iri and not store.ask(PREFIXES + f"ASK {{ {subject} ftz:hasConflict ?conflict }}"):
+    if case_iri and not store.ask(SPARQL_PREFIXES + f"ASK {{ {subject} ftz:hasConflict ?conflict }}"):
         return []
     anchor = f"{subject} ftz:hasConflict ?conflict ." if case_iri else ""
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?conflict ?holder ?holderTitle ?about ?aboutLabel ?doc ?docTitle ?claim ?quote ?line
        ?documentBatch ?documentBatchLabel ?referenceBatch ?referenceBatchLabel
        ?documentZone ?documentZoneLabel ?referenceZone ?referenceZoneLabel

@@ -17,20 +17,9 @@ import pyoxigraph as ox
 
 from ftzgraph.graph.rdf.sparql_terms import iri_ref
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.views.queries import PREFIXES
-from ftzgraph.ontology.namespace import FTZ
+from ftzgraph.ontology.namespace import SPARQL_PREFIXES, prefixes
 
-RDF_PREFIXES = {
-    "ftz": str(FTZ),
-    "prov": "http://www.w3.org/ns/prov#",
-    "org": "http://www.w3.org/ns/org#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+RDF_PREFIXES = prefixes("ftz", "prov", "org", "dcterms", "skos", "rdfs", "rdf", "oa", "xsd")
 """Prefixes written into Turtle and JSON-LD answers (none for ``id:``: its IRIs hold slashes, which a prefixed
 name would have to escape)."""
 
@@ -39,7 +28,7 @@ def describe(store: Store, iri: str) -> list[ox.Triple]:
     """The description of ``iri`` with its parts, its evidence and the labels of what it links to."""
     node = iri_ref(iri)
     triples = store.construct(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
   {{ BIND({node} AS ?s) ?s ?p ?o }}
   UNION {{ {node} ?l1 ?s . FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR({node}), "/"))) ?s ?p ?o }}
@@ -53,7 +42,7 @@ def describe(store: Store, iri: str) -> list[ox.Triple]:
     parts = sorted({t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)})
     values = " ".join(iri_ref(p) for p in parts)
     triples += store.construct(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""CONSTRUCT {{ ?ev ?p ?o }} WHERE {{
   {{ VALUES ?x {{ {values} }} ?x ftz:evidence ?ev }} UNION {{ ?ev ftz:supportsObject {node} ; a ftz:Evidence }}
   ?ev ?p ?o
@@ -65,7 +54,7 @@ def describe(store: Store, iri: str) -> list[ox.Triple]:
     )
     if linked:
         triples += store.construct(
-            PREFIXES
+            SPARQL_PREFIXES
             + f"""CONSTRUCT {{ ?x rdfs:label ?l }} WHERE {{
   VALUES ?x {{ {" ".join(iri_ref(x) for x in linked)} }} ?x skos:prefLabel|rdfs:label ?l }}"""
         )
@@ -79,3 +68,8 @@ def serialize(triples: list[ox.Triple], media_type: str) -> bytes:
         raise ValueError(f"no RDF serialiser for {media_type}")
     prefixes = None if rdf_format == ox.RdfFormat.N_TRIPLES else RDF_PREFIXES
     return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+
+
+def graph_triples(store: Store, graph: str) -> list[ox.Triple]:
+    """Every triple of the named graph ``graph`` (none when the store has no such graph)."""
+    return store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri_ref(graph)} {{ ?s ?p ?o }} }}")

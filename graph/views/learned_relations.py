@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ftzgraph.graph.rdf.learned_from import LEARNS_FROM_ZONE, RELATIONS, relation_label, relation_of_property
+from ftzgraph.graph.extract.learned_from import LEARNS_FROM_ZONE, RELATIONS, relation_label, relation_of_property
 from ftzgraph.graph.rdf.sparql_terms import iri_ref
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.views.queries import BATCH_KINDS, PREFIXES
+from ftzgraph.ontology.namespace import SPARQL_PREFIXES, batch_kind_label
 
 UNNAMED_WHEN_OWN_TITLE = {"self_initiated", "follows_ministry"}
 
@@ -30,7 +30,7 @@ def learned_from(store: Store, case_iris: list[str] | None = None) -> dict[str, 
     # given cases and their claims, else it reads every evidence node (every claim's zone…) of the store.
     anchor = f"{values} ?case ftz:reform/prov:qualifiedDerivation ?claim ." if case_iris else ""
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?case ?claim ?rel ?entity (SAMPLE(?el) AS ?entityLabel) (SAMPLE(?ct) AS ?caseTitle) ?conf
        ?zone (SAMPLE(?zs) AS ?zoneShort) ?batchKind ?batchNumber
        (SAMPLE(?q) AS ?quote) (MIN(?s) AS ?start) (SAMPLE(?e) AS ?end) (SAMPLE(?l) AS ?line) WHERE {{
@@ -53,7 +53,7 @@ def learned_from(store: Store, case_iris: list[str] | None = None) -> dict[str, 
         label = row.get("entityLabel")
         unnamed = relation == LEARNS_FROM_ZONE or (relation in UNNAMED_WHEN_OWN_TITLE and label == row.get("caseTitle"))
         batch = (
-            {"kind": BATCH_KINDS.get(row["batchKind"], "other"), "number": row.get("batchNumber")}
+            {"kind": batch_kind_label(row["batchKind"]), "number": row.get("batchNumber")}
             if row.get("batchKind")
             else None
         )

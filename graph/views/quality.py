@@ -17,20 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.errors import FtzGraphError
-from ftzgraph.graph.extract._agency_names import load_yaml
+from ftzgraph.graph.extract._agency_names import load_agency_yaml
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, KIND_OF_CLASS
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.text import title_key
-from ftzgraph.graph.views.queries import PREFIXES
 from ftzgraph.graph.views.records import case_records
+from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 FIELDS = (
     "provider",
@@ -51,7 +51,7 @@ class GoldError(FtzGraphError):
 
 def bundled_gold() -> list[Path]:
     """The gold annotations shipped with ftzgraph (``data/gold/*.gold.yaml``)."""
-    folder = Path(str(resources.files("ftzgraph.data"))) / "gold"
+    folder = data_path("gold")
     return sorted(folder.glob("*.gold.yaml"))
 
 
@@ -125,7 +125,7 @@ def case_prefixes(gold_case: dict[str, Any]) -> list[str]:
 
 @cache
 def _standard_forms() -> list[tuple[str, str]]:
-    pairs = [(form, n["standard"]) for n in load_yaml("standard_names.yaml")["names"] for form in n["forms"]]
+    pairs = [(form, n["standard"]) for n in load_agency_yaml("standard_names.yaml")["names"] for form in n["forms"]]
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
@@ -242,7 +242,7 @@ def gold_document(store: Store, gold: dict[str, Any]) -> dict[str, Any] | None:
     number = document.get("doc_number")
     file_name = Path(str(gold.get("source_file") or "")).name
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?doc ?id ?title ?file WHERE { ?doc a ftz:SourceDocument ; ftz:fileName ?file .
   OPTIONAL { ?doc dcterms:identifier ?id } OPTIONAL { ?doc dcterms:title ?title } } ORDER BY ?doc"""
     )
@@ -306,7 +306,7 @@ def read_diagnostics(store: Store) -> list[dict[str, Any]]:
     """Every built document with its cases found and declared and its diagnostics (kind, message, case and
     evidence, each with its IRI), in document order."""
     docs = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?doc ?title ?file ?declared (COUNT(DISTINCT ?case) AS ?cases) WHERE {
   ?doc a ftz:SourceDocument ; ftz:fileName ?file .
   OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc ftz:declaredCaseCount ?declared }
@@ -314,7 +314,7 @@ def read_diagnostics(store: Store) -> list[dict[str, Any]]:
 } GROUP BY ?doc ?title ?file ?declared ORDER BY ?file ?doc"""
     )
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?doc ?diag ?class ?comment ?case ?number ?caseTitle ?ev ?quote ?line WHERE {
   ?doc ftz:diagnostic ?diag . ?diag a ?class ; rdfs:comment ?comment . FILTER(?class != ftz:Diagnostic)
   OPTIONAL { ?diag ftz:aboutCase ?case . ?case ftz:caseNumber ?number ; dcterms:title ?caseTitle }
@@ -361,7 +361,7 @@ def read_diagnostics(store: Store) -> list[dict[str, Any]]:
 def diagnostic_counts(store: Store) -> dict[str, int]:
     """Diagnostics per kind over every document in the store (for the end of a build's summary)."""
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?class (COUNT(DISTINCT ?diag) AS ?n) WHERE { ?doc ftz:diagnostic ?diag . ?diag a ?class }
 GROUP BY ?class"""
     )

@@ -12,20 +12,9 @@ from typing import Any
 from ftzgraph.graph import iris
 from ftzgraph.graph.rdf.sparql_terms import iri_ref, literal
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.ontology.namespace import FTZ, ID
-
-PREFIXES = f"""PREFIX ftz: <{FTZ}>
-PREFIX id: <{ID}>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
+from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
 
 PROVIDER_KINDS = {str(FTZ.City): "city", str(FTZ.Area): "ftz_area"}
-BATCH_KINDS = {str(FTZ.PilotExperience): "改革试点经验", str(FTZ.BestPractice): "最佳实践案例"}
 EVIDENCE_FIELDS = {
     str(FTZ.providedBy): "provider",
     "http://purl.org/dc/terms/title": "title",
@@ -46,7 +35,7 @@ def find_cases(store: Store, ref: str) -> list[dict[str, Any]]:
     else:
         condition = f"FILTER(CONTAINS(LCASE(STR(?title)), LCASE({literal(ref)})))"
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?case ?id ?number ?title ?doc WHERE {{
   ?case a ftz:Case ; dcterms:identifier ?id ; ftz:caseNumber ?number ; dcterms:title ?title ; dcterms:isPartOf ?doc .
   {condition}
@@ -88,7 +77,7 @@ def lineage(store: Store, case_iri: str) -> dict[str, Any]:
     """
     case = iri_ref(case_iri)
     head = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?id ?number ?title ?doc ?docTitle ?docNumber ?file
        ?provider ?providerLabel ?providerType ?reform
 WHERE {{
@@ -104,9 +93,9 @@ WHERE {{
         raise KeyError(case_iri)
     h = head[0]
     provider_pattern = EVIDENCE_PATTERN.format(node=case, p="", prop="ftz:providedBy", extra="")
-    provider_ev = store.select(PREFIXES + f"SELECT DISTINCT * WHERE {{ {provider_pattern} }} LIMIT 1")
+    provider_ev = store.select(SPARQL_PREFIXES + f"SELECT DISTINCT * WHERE {{ {provider_pattern} }} LIMIT 1")
     origins = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?claim ?kind ?entity ?entityLabel ?national ?batch ?batchLabel ?batchNumber ?batchKind
        ?zone ?zoneLabel ?zoneShort ?parentZone ?parentLabel ?quote ?start ?end ?line ?source WHERE {{
   {case} ftz:reform/prov:qualifiedDerivation ?claim .
@@ -126,7 +115,7 @@ WHERE {{
 }} ORDER BY ?claim"""
     )
     item_facts = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?entity ?label ?batch ?batchLabel ?zone ?zoneShort WHERE {{
   {case} ftz:reform/prov:wasDerivedFrom ?entity .
   ?entity a ftz:NationalReform ; rdfs:label ?label .
@@ -136,7 +125,7 @@ WHERE {{
 }}"""
     )
     agencies = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?agency ?label ?sector ?sectorLabel ?parent ?parentLabel WHERE {{
   {case} ftz:agency ?agency . ?agency skos:prefLabel ?label ; ftz:sector ?sector .
   OPTIONAL {{ {case} ftz:agency/ftz:sector ?sector .
@@ -147,7 +136,7 @@ WHERE {{
     # The agencies' evidence in a query of its own, without OPTIONAL: Oxigraph started the optional form from
     # every ``ftz:supports ftz:agency`` evidence node of the store (minutes at 100k cases).
     agency_evidence = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?agency ?quote ?start ?end ?line ?source WHERE {{
   {case} ftz:evidence ?ev . ?ev ftz:supports ftz:agency ; ftz:supportsObject ?agency ; oa:exact ?quote ;
       oa:start ?start ; oa:end ?end ; ftz:line ?line ; dcterms:source ?source .
@@ -209,7 +198,7 @@ WHERE {{
                 "batch": {
                     "iri": row["batch"],
                     "label": row.get("batchLabel"),
-                    "kind": BATCH_KINDS.get(row.get("batchKind") or "", "other"),
+                    "kind": batch_kind_label(row.get("batchKind")),
                     "number": row.get("batchNumber"),
                 }
                 if row.get("batch")

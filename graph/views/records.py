@@ -15,7 +15,8 @@ from typing import Any
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.conflicts import conflicts
 from ftzgraph.graph.views.learned_relations import contract, learned_from
-from ftzgraph.graph.views.queries import BATCH_KINDS, EVIDENCE_FIELDS, PREFIXES, PROVIDER_KINDS
+from ftzgraph.graph.views.queries import EVIDENCE_FIELDS, PROVIDER_KINDS
+from ftzgraph.ontology.namespace import SPARQL_PREFIXES, batch_kind_label
 
 CASE_FIELDS = (
     "id",
@@ -44,7 +45,7 @@ def _number(value: Any) -> Any:
 def case_records(store: Store) -> list[dict[str, Any]]:
     """Every case in the store as a flat record (see the module docstring for the fields)."""
     base = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT DISTINCT ?case ?id ?number ?title ?providerLabel ?providerType ?doc WHERE {
   ?case a ftz:Case ; dcterms:identifier ?id ; ftz:caseNumber ?number ; dcterms:title ?title ; dcterms:isPartOf ?doc ;
         ftz:providedBy ?provider .
@@ -72,7 +73,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
         }
 
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT DISTINCT ?case ?claim ?kind ?number ?zoneShort WHERE {
   ?case ftz:reform/prov:qualifiedDerivation ?claim .
   OPTIONAL { ?claim ftz:claimedBatch ?batch . ?batch ftz:batchKind ?kind . OPTIONAL { ?batch ftz:batchNumber ?number } }
@@ -83,14 +84,14 @@ def case_records(store: Store) -> list[dict[str, Any]]:
         if record is None:
             continue
         if row.get("kind"):
-            batch = {"kind": BATCH_KINDS.get(row["kind"], "other"), "number": row.get("number")}
+            batch = {"kind": batch_kind_label(row["kind"]), "number": row.get("number")}
             if batch not in record["origin_batches"]:
                 record["origin_batches"].append(batch)
         if row.get("zoneShort") and row["zoneShort"] not in record["origin_zones"]:
             record["origin_zones"].append(row["zoneShort"])
 
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?case (MIN(?label) AS ?item) WHERE {
   ?case ftz:reform/prov:wasDerivedFrom ?entity .
   ?entity a ftz:NationalReform ; skos:prefLabel ?label FILTER(LANG(?label) = "zh" || LANG(?label) = "")
@@ -100,14 +101,14 @@ def case_records(store: Store) -> list[dict[str, Any]]:
             records[row["case"]]["national_item"] = row["item"]
 
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + "SELECT DISTINCT ?case ?label WHERE { ?case ftz:agency ?a . ?a skos:prefLabel ?label } ORDER BY ?case ?label"
     ):
         if row["case"] in records:
             records[row["case"]]["agencies"].append(row["label"])
 
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT DISTINCT ?case ?title ?number ?start WHERE {
   ?case dcterms:references ?doc . OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:identifier ?number }
   OPTIONAL { ?case ftz:evidence ?ev . ?ev ftz:supportsObject ?doc ; oa:start ?start }
@@ -120,7 +121,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
                 record["documents"].append(entry)
 
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT DISTINCT ?case ?outcome ?what ?value ?unit ?before ?after ?qualifier ?afterText WHERE {
   ?case ftz:outcome ?outcome . ?outcome ftz:measure ?what .
   OPTIONAL { ?outcome ftz:value ?value } OPTIONAL { ?outcome ftz:unit ?unit }
@@ -143,7 +144,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
             )
 
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?case ?m ?written ?confidence ?label WHERE {
   ?case ftz:agencyMention ?m . ?m ftz:asWritten ?written ; ftz:confidence ?confidence .
   OPTIONAL { ?m ftz:mentionOf ?a . ?a skos:prefLabel ?label }
@@ -164,7 +165,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
             ]
 
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT DISTINCT ?case ?prop ?quote ?start WHERE {
   { ?case a ftz:Case ; ftz:evidence ?ev . ?ev ftz:supports ?prop ; oa:exact ?quote ; oa:start ?start . }
   UNION
@@ -187,24 +188,24 @@ def case_records(store: Store) -> list[dict[str, Any]]:
 def stats(store: Store) -> dict[str, Any]:
     """Counts by class, cases per provider, per origin batch, per origin zone, and conflicts."""
     by_class = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class FILTER(STRSTARTS(STR(?class), STR(ftz:))) }
 GROUP BY ?class ORDER BY DESC(?n)"""
     )
     per_provider = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?provider (COUNT(DISTINCT ?case) AS ?n) WHERE {
   ?case a ftz:Case ; ftz:providedBy ?p . ?p skos:prefLabel ?provider FILTER(LANG(?provider) = "zh") }
 GROUP BY ?provider ORDER BY DESC(?n) ?provider"""
     )
     per_batch = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?batch (COUNT(DISTINCT ?case) AS ?n) WHERE {
   ?case ftz:reform/prov:qualifiedDerivation/ftz:claimedBatch ?b . ?b skos:prefLabel ?batch FILTER(LANG(?batch) = "zh") }
 GROUP BY ?batch ORDER BY DESC(?n) ?batch"""
     )
     per_zone = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?zone (COUNT(DISTINCT ?case) AS ?n) WHERE {
   ?case ftz:reform/prov:qualifiedDerivation/ftz:claimedZone ?z . ?z ftz:shortName ?zone }
 GROUP BY ?zone ORDER BY DESC(?n) ?zone"""

@@ -14,9 +14,8 @@ from typing import Any
 from ftzgraph.graph.rdf.sparql_terms import iri_ref
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.learned_relations import learned_from
-from ftzgraph.graph.views.queries import PREFIXES
 from ftzgraph.graph.views.resources import case_summaries, contains, resource_id, resource_iri
-from ftzgraph.ontology.namespace import ID
+from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES
 
 REFORM_BASE = str(ID["reform/"])
 EVIDENCE_KEYS = {"iri": "ev", "quote": "quote", "start": "start", "end": "end", "line": "line"}
@@ -36,7 +35,7 @@ def _reform_facts(store: Store, reforms: list[str]) -> dict[str, dict[str, Any]]
         return facts
     values = "VALUES ?r { " + " ".join(iri_ref(r) for r in reforms) + " }"
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?r ?label ?national ?batch ?batchLabel ?zone ?zoneLabel WHERE {{
   {values}
   OPTIONAL {{ ?r rdfs:label ?label {_zh("label")} }}
@@ -66,9 +65,9 @@ def list_reforms(
         where += f" FILTER({'' if national else '!'}EXISTS {{ ?r a ftz:NationalReform }})"
     if q:
         where += f" FILTER EXISTS {{ ?r rdfs:label|skos:altLabel ?_q . {contains('?_q', q)} }}"
-    total = store.select(PREFIXES + f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ {where} }}")
+    total = store.select(SPARQL_PREFIXES + f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ {where} }}")
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?r (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?case) AS ?cases) WHERE {{
   {where}
   OPTIONAL {{ ?r rdfs:label ?l {_zh("l")} }}
@@ -84,12 +83,12 @@ def list_reforms(
 def read_reform(store: Store, reform_id: str) -> dict[str, Any] | None:
     """One reform: its labels, batches, pilot zones, and every case that copied it, where (provider) and when."""
     iri = resource_iri("reform", reform_id)
-    if iri is None or not store.ask(PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Reform }}"):
+    if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Reform }}"):
         return None
     reform = iri_ref(iri)
     fact = _reform_facts(store, [iri])[iri]
     extra = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?alt ?scope ?domain ?domainLabel ?source WHERE {{
   {{ {reform} skos:altLabel ?alt }} UNION {{ {reform} ftz:scope ?scope }} UNION {{ {reform} dcterms:source ?source }}
   UNION {{ {reform} ftz:policyDomain ?domain .
@@ -97,7 +96,7 @@ def read_reform(store: Store, reform_id: str) -> dict[str, Any] | None:
 }}"""
     )
     claims = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?case ?kind ?ev ?quote ?start ?line ?issued ?docNumber WHERE {{
   ?local prov:wasDerivedFrom {reform} . ?case ftz:reform ?local ; dcterms:isPartOf ?doc .
   OPTIONAL {{ ?doc dcterms:issued ?issued }} OPTIONAL {{ ?doc dcterms:identifier ?docNumber }}
@@ -107,7 +106,7 @@ def read_reform(store: Store, reform_id: str) -> dict[str, Any] | None:
 }} ORDER BY ?case ?start"""
     )
     dates = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?case ?date WHERE {{
   ?local prov:wasDerivedFrom {reform} . ?case ftz:reform ?local ; ftz:mentionsDate ?date }}"""
     )
@@ -162,7 +161,7 @@ def read_reform(store: Store, reform_id: str) -> dict[str, Any] | None:
 def list_zones(store: Store) -> list[dict[str, Any]]:
     """Every FTZ with its areas, and how many cases claim an origin in it or one of its areas."""
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?zone (SAMPLE(?zh) AS ?label) (SAMPLE(?sn) AS ?short) (SAMPLE(?en) AS ?labelEn)
        (SAMPLE(?pr) AS ?province) (SAMPLE(?cr) AS ?created) (COUNT(DISTINCT ?case) AS ?cases)
        (COUNT(DISTINCT ?item) AS ?items)
@@ -177,7 +176,7 @@ WHERE {
     )
     areas: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?area ?zone ?label WHERE {{
   ?area a ftz:Area ; ftz:inZone ?zone . OPTIONAL {{ ?area skos:prefLabel ?label {_zh("label")} }} }} ORDER BY ?label"""
     ):
@@ -203,11 +202,13 @@ WHERE {
 def read_zone(store: Store, zone_id: str) -> dict[str, Any] | None:
     """A zone or area: labels, areas or parent zone, the reforms it originated and who copied them, its own cases."""
     iri = resource_iri("zone", zone_id)
-    if iri is None or not store.ask(PREFIXES + f"ASK {{ {iri_ref(iri)} a ?t FILTER(?t IN (ftz:Zone, ftz:Area)) }}"):
+    if iri is None or not store.ask(
+        SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ?t FILTER(?t IN (ftz:Zone, ftz:Area)) }}"
+    ):
         return None
     zone = iri_ref(iri)
     info = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?type ?label ?short ?labelEn ?province ?created ?parent ?parentLabel ?alt ?source WHERE {{
   {zone} a ?type FILTER(?type IN (ftz:Zone, ftz:Area))
   OPTIONAL {{ {zone} skos:prefLabel ?label FILTER(LANG(?label) = "zh") }} OPTIONAL {{ {zone} ftz:shortName ?short }}
@@ -219,12 +220,12 @@ def read_zone(store: Store, zone_id: str) -> dict[str, Any] | None:
     )
     head = info[0]
     areas = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?area ?label WHERE {{ ?area ftz:inZone {zone} .
   OPTIONAL {{ ?area skos:prefLabel ?label {_zh("label")} }} }} ORDER BY ?label"""
     )
     origins = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?reform ?place ?basis ?case ?ev ?quote ?start ?end ?line WHERE {{
   ?place ftz:inZone? {zone} .
   {{ ?reform ftz:pilotedIn ?place . BIND("reference" AS ?basis)
@@ -237,7 +238,7 @@ def read_zone(store: Store, zone_id: str) -> dict[str, Any] | None:
 }} ORDER BY ?reform ?case"""
     )
     provided = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?case ?doc ?number WHERE {{ ?place ftz:inZone? {zone} .
   ?case ftz:providedBy ?place ; dcterms:isPartOf ?doc ; ftz:caseNumber ?number }} ORDER BY ?doc ?number"""
     )

@@ -17,9 +17,9 @@ from typing import Any
 
 from ftzgraph.graph.rdf.sparql_terms import iri_ref, literal
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.views.queries import BATCH_KINDS, PREFIXES, PROVIDER_KINDS, lineage
+from ftzgraph.graph.views.queries import PROVIDER_KINDS, lineage
 from ftzgraph.graph.views.read_cache import remembered, remembered_each
-from ftzgraph.ontology.namespace import ID
+from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES, batch_kind_label
 
 MAX_TEXT_CHARS = 200
 """Longest filter or search text accepted: longer text is refused before any scan of the store."""
@@ -122,7 +122,7 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
     values = _values("?case", case_iris)
     cases: dict[str, dict[str, Any]] = {}
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?case ?id ?number ?title ?doc ?docTitle ?provider ?providerLabel ?providerType WHERE {{
   {values}
   ?case dcterms:identifier ?id ; ftz:caseNumber ?number ; dcterms:title ?title ; dcterms:isPartOf ?doc .
@@ -153,7 +153,7 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
             },
         )
     origins = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?case ?claim ?batch ?batchLabel ?zone ?zoneLabel WHERE {{
   {values}
   ?case ftz:reform/prov:qualifiedDerivation ?claim .
@@ -168,7 +168,7 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
         if case and row.get("zone"):
             _append(case["origin_zones"], {"iri": row["zone"], "label": row.get("zoneLabel")})
     items = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?case ?item ?label WHERE {{
   {values}
   ?case ftz:reform/prov:wasDerivedFrom ?item . ?item a ftz:NationalReform . {_label("?item", "label")}
@@ -178,7 +178,7 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
         if row["case"] in cases:
             _append(cases[row["case"]]["national_items"], {"iri": row["item"], "label": row.get("label")})
     agencies = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?case ?agency ?label ?sector WHERE {{
   {values}
   ?case ftz:agency ?agency . ?agency skos:prefLabel ?label .
@@ -208,7 +208,7 @@ def ordered_cases(store: Store, flt: CaseFilter) -> tuple[str, ...]:
 
     def compute() -> tuple[str, ...]:
         rows = store.select(
-            PREFIXES + "SELECT ?case ?doc ?number WHERE { ?case a ftz:Case ; dcterms:isPartOf ?doc ; "
+            SPARQL_PREFIXES + "SELECT ?case ?doc ?number WHERE { ?case a ftz:Case ; dcterms:isPartOf ?doc ; "
             f"ftz:caseNumber ?number .\n  {_filter_clauses(flt)} }}"
         )
         keyed = {(r["doc"], _number_key(r["number"]), r["case"]) for r in rows}
@@ -267,7 +267,7 @@ def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) 
 
 def _evidence_rows(store: Store, case: str) -> list[dict[str, Any]]:
     return store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?ev ?supports ?object ?quote ?start ?end ?line ?doc WHERE {{
   {{ {case} ftz:evidence ?ev }} UNION {{ {case} ftz:reform/prov:qualifiedDerivation/ftz:evidence ?ev }}
   UNION {{ {case} ftz:outcome/ftz:evidence ?ev }}
@@ -281,7 +281,7 @@ def _evidence_rows(store: Store, case: str) -> list[dict[str, Any]]:
 def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
     """One case: its summary, lineage (each edge with its evidence), outcomes, cited documents, dates, evidence."""
     iri = resource_iri("case", case_id)
-    if iri is None or not store.ask(PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
+    if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
         return None
     case = iri_ref(iri)
     summary = _kept_summaries(store, [iri])[iri]
@@ -304,7 +304,7 @@ def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
     ]
     outcomes: dict[str, dict[str, Any]] = {}
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?outcome ?measure ?value ?unit ?before ?after ?ev ?quote ?start ?end ?line WHERE {{
   {case} ftz:outcome ?outcome . ?outcome ftz:measure ?measure .
   OPTIONAL {{ ?outcome ftz:value ?value }} OPTIONAL {{ ?outcome ftz:unit ?unit }}
@@ -335,7 +335,7 @@ def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
         )
     documents: dict[str, dict[str, Any]] = {}
     for row in store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?policy ?title ?number ?start WHERE {{
   {case} dcterms:references ?policy . OPTIONAL {{ ?policy dcterms:title ?title }}
   OPTIONAL {{ ?policy dcterms:identifier ?number }}
@@ -346,7 +346,7 @@ def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
             row["policy"], {"iri": row["policy"], "label": row.get("title"), "number": row.get("number")}
         )
     extras = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?date ?company ?companyLabel ?warning WHERE {{
   {{ {case} ftz:mentionsDate ?date }} UNION {{ {case} ftz:warning ?warning }}
   UNION {{ {case} ftz:mentionsCompany ?company . OPTIONAL {{ ?company skos:prefLabel ?companyLabel }} }}
@@ -367,7 +367,7 @@ def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
 def read_lineage(store: Store, case_id: str) -> dict[str, Any] | None:
     """The lineage of one case (see ``queries.lineage``), or None when no such case exists."""
     iri = resource_iri("case", case_id)
-    if iri is None or not store.ask(PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
+    if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
         return None
     try:
         return lineage(store, iri)
@@ -378,7 +378,7 @@ def read_lineage(store: Store, case_id: str) -> dict[str, Any] | None:
 def list_documents(store: Store) -> list[dict[str, Any]]:
     """Source documents, latest first (by issue date, then document number), each with its number of cases."""
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?doc (SAMPLE(?t) AS ?title) (SAMPLE(?n) AS ?number) (SAMPLE(?p) AS ?publisher)
        (SAMPLE(?i) AS ?issued) (SAMPLE(?f) AS ?file) (SAMPLE(?d) AS ?declared) (COUNT(DISTINCT ?case) AS ?cases)
 WHERE {
@@ -407,7 +407,7 @@ WHERE {
 def list_batches(store: Store) -> list[dict[str, Any]]:
     """National batches: kind, number, labels, issue date, items known in reference data, cases that claim them."""
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + """SELECT ?batch (SAMPLE(?zh) AS ?label) (SAMPLE(?en) AS ?labelEn) (SAMPLE(?k) AS ?kind)
        (SAMPLE(?num) AS ?number) (SAMPLE(?i) AS ?issued) (SAMPLE(?dc) AS ?declared)
        (COUNT(DISTINCT ?item) AS ?items) (COUNT(DISTINCT ?case) AS ?cases)
@@ -427,7 +427,7 @@ WHERE {
             "id": resource_id(r["batch"]),
             "label": r.get("label"),
             "label_en": r.get("labelEn"),
-            "kind": BATCH_KINDS.get(r.get("kind") or "", "other"),
+            "kind": batch_kind_label(r.get("kind") or ""),
             "number": r.get("number"),
             "issued": str(r["issued"]) if r.get("issued") is not None else None,
             "declared_items": r.get("declared"),

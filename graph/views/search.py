@@ -13,9 +13,8 @@ from typing import Any
 
 from ftzgraph.graph.rdf.sparql_terms import iri_ref
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.views.queries import PREFIXES
 from ftzgraph.graph.views.resources import MAX_TEXT_CHARS, contains, resource_id
-from ftzgraph.ontology.namespace import FTZ, ID
+from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES
 
 # Searchable classes -> the kind a hit reports. Local reforms (one per case) are left out: a case's own title
 # already finds it.
@@ -44,7 +43,7 @@ def search(store: Store, text: str, limit: int = 50) -> list[dict[str, Any]]:
         raise ValueError(f"search text of {len(text)} characters is over the limit of {MAX_TEXT_CHARS}")
     classes = ", ".join(iri_ref(c) for c in KINDS)
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?s ?type ?name WHERE {{
   ?s skos:prefLabel|skos:altLabel|rdfs:label|ftz:shortName|dcterms:title ?name .
   {contains("?name", text)}
@@ -82,7 +81,7 @@ def _labels(store: Store, iris: list[str]) -> dict[str, str]:
         return {}
     values = " ".join(iri_ref(i) for i in iris)
     rows = store.select(
-        PREFIXES
+        SPARQL_PREFIXES
         + f"""SELECT ?x (SAMPLE(COALESCE(?p, ?t, ?l)) AS ?label) WHERE {{ VALUES ?x {{ {values} }}
   OPTIONAL {{ ?x skos:prefLabel ?p FILTER(LANG(?p) = "zh" || LANG(?p) = "") }} OPTIONAL {{ ?x dcterms:title ?t }}
   OPTIONAL {{ ?x rdfs:label ?l FILTER(LANG(?l) = "zh" || LANG(?l) = "") }} }} GROUP BY ?x"""

@@ -12,7 +12,7 @@ from typing import Any
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
-from ftzgraph.ontology.namespace import FTZ, VOCAB_PATH
+from ftzgraph.ontology.namespace import FTZ, VOCAB_PATH, prefixes
 
 KINDS = [
     (OWL.Class, "Classes"),
@@ -23,17 +23,8 @@ KINDS = [
     (SKOS.Concept, "Concepts"),
 ]
 KNOWN_PREFIXES = {
-    str(FTZ): "ftz:",
-    "http://www.w3.org/ns/prov#": "prov:",
-    "http://www.w3.org/ns/org#": "org:",
-    "http://purl.org/dc/terms/": "dcterms:",
-    "http://www.w3.org/2004/02/skos/core#": "skos:",
-    "http://www.w3.org/ns/oa#": "oa:",
-    "http://data.europa.eu/eli/ontology#": "eli:",
-    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
-    "http://www.w3.org/2001/XMLSchema#": "xsd:",
-    "http://www.w3.org/2002/07/owl#": "owl:",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+    iri: name + ":"
+    for name, iri in prefixes("ftz", "prov", "org", "dcterms", "skos", "oa", "eli", "rdfs", "xsd", "owl", "rdf").items()
 }
 
 

@@ -2,7 +2,7 @@
 
 A thin layer over ``graph/network/derive.py`` (derive), ``graph/network/analysis.py`` (measure) and
 ``graph/network/export.py`` / ``graph/network/draw.py`` (write). Wired into the main CLI with
-``cli.add_command(network)`` in api/cli.py.
+``cli.add_command(network)`` in api/cli/main.py.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from ftzgraph.api._cli_options import console, open_store, out, store_option
+from ftzgraph.api.cli._options import console, open_store, out, store_option
 from ftzgraph.graph.errors import FtzGraphError
 
 # Spelled out here so `ftzgraph --help` does not import networkx; tests/test_network.py checks they match

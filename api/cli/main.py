@@ -16,10 +16,10 @@ from typing import Any
 import click
 from rich.table import Table
 
-from ftzgraph.api._cli_options import console, open_store, out, store_option
-from ftzgraph.api.network_cli import network
-from ftzgraph.api.quality_cli import quality
-from ftzgraph.api.runs_cli import diff, runs
+from ftzgraph.api.cli._options import console, open_store, out, store_option
+from ftzgraph.api.cli.network import network
+from ftzgraph.api.cli.quality import quality
+from ftzgraph.api.cli.runs import diff, runs
 from ftzgraph.graph.errors import FtzGraphError
 
 
@@ -74,7 +74,7 @@ def build(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ftzgraph.api.quality_cli import quality_summary
+    from ftzgraph.api.cli.quality import quality_summary
     from ftzgraph.graph.build.builder import build as run_build
     from ftzgraph.graph.views.quality import diagnostic_counts
 
@@ -143,7 +143,7 @@ def trace(case: str, store_path: str, fmt: str) -> None:
 
     CASE is a case id (d1fc55f7e367a-7), a case number (7), part of a title (供电服务) or a full IRI.
     """
-    from ftzgraph.api.trace_view import render_lineage
+    from ftzgraph.api.cli.trace_view import render_lineage
     from ftzgraph.graph.views.queries import find_cases, lineage
 
     store = open_store(store_path)
@@ -287,7 +287,7 @@ def load(files: tuple[Path, ...], store_path: str, graph_iri: str | None, quiet:
     Every file is read to the end before the store is written, so a bad file (reported with its line) leaves
     the store as it was. Quads keep their graphs; --graph names the graph of triples without one.
     """
-    from ftzgraph.api.load_cli import run_load
+    from ftzgraph.api.cli.load import run_load
 
     run_load(open_store(store_path, write=True), list(files), graph_iri, quiet)
 

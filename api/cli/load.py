@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from ftzgraph.api._cli_options import console
+from ftzgraph.api.cli._options import console
 from ftzgraph.graph.errors import FtzGraphError
 
 

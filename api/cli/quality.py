@@ -1,6 +1,6 @@
 """``ftzgraph quality``: precision and recall against gold annotations, and the diagnostics of every document.
 
-A thin layer over ``graph/views/quality.py``; wired into the main CLI with ``cli.add_command(quality)`` in api/cli.py.
+A thin layer over ``graph/views/quality.py``, added to the command group in api/cli/main.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from ftzgraph.api._cli_options import console, open_store, out, store_option
+from ftzgraph.api.cli._options import console, open_store, out, store_option
 from ftzgraph.graph.errors import FtzGraphError
 
 

@@ -1,6 +1,6 @@
 """``ftzgraph runs`` and ``ftzgraph diff``: the recorded builds, and what changed between two of them.
 
-A thin layer over ``graph/build/runs.py`` and ``graph/build/run_diff.py``; wired into the main CLI in api/cli.py.
+A thin layer over ``graph/build/runs.py`` and ``graph/build/run_diff.py``; wired into the main CLI in api/cli/main.py.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 import click
 from rich.table import Table
 
-from ftzgraph.api._cli_options import open_store, out, store_option
+from ftzgraph.api.cli._options import open_store, out, store_option
 from ftzgraph.graph.errors import FtzGraphError
 
 
@@ -23,7 +23,7 @@ def runs(store_path: str, fmt: str) -> None:
     Each build is an ftz:BuildRun (a prov:Activity) in the named graph https://w3id.org/ftzgraph/graph/runs;
     `ftzgraph build --keep-runs N` keeps the newest N (default 10).
     """
-    from ftzgraph.graph.build.runs import list_runs
+    from ftzgraph.graph.build.run_history import list_runs
 
     recorded = list_runs(open_store(store_path))
     if fmt == "json":
@@ -61,7 +61,8 @@ def diff(run_a: str | None, run_b: str | None, store_path: str, fmt: str) -> Non
     "case 7: agency 哈尔滨市市场监督管理局 added", "case 2: origin batch claim 1 → 3"; entities no document
     states any more are listed as removed from the entities graph.
     """
-    from ftzgraph.graph.build.run_diff import diff_lines, diff_runs
+    from ftzgraph.graph.build.run_diff import diff_lines
+    from ftzgraph.graph.build.run_history import diff_runs
 
     try:
         result = diff_runs(open_store(store_path), run_a, run_b)

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract.agencies import sector_of
 from ftzgraph.graph.extract.gazetteer import Gazetteer, NationalItem
-from ftzgraph.graph.lexicon import load_lexicon
 from ftzgraph.graph.model import Case, Evidence, Origin
 from ftzgraph.graph.text import title_key
 
@@ -50,6 +51,7 @@ class Learned:
     area: str | None = None
     batch: tuple[str, int | None] | None = None
     ministry: str | None = None
+    ministry_sector: str | None = None
     item: NationalItem | None = None
     """The authority item the target matched, if any."""
 
@@ -150,7 +152,11 @@ def classify(case: Case, origin: Origin, gazetteer: Gazetteer) -> Learned:
         item = _match(origin.item_title, gazetteer)
         target = item.name if item is not None else origin.item_title
         confidence = _confidence("ministry_named" if target else "ministry")
-        return Learned(FOLLOWS_MINISTRY, target, confidence, origin.evidence, ministry=_ministry(quote), item=item)
+        ministry = _ministry(quote)
+        sector = sector_of(ministry) if ministry else None
+        return Learned(
+            FOLLOWS_MINISTRY, target, confidence, origin.evidence, ministry=ministry, ministry_sector=sector, item=item
+        )
     if origin.kind == "self":
         named = origin.item_title or _self_target(quote)
         item = _match(named, gazetteer)

@@ -1,0 +1,1 @@
+"""The ``ftzgraph`` command line: a thin layer over ``ftzgraph.graph``, one module per group of commands."""
