@@ -6,8 +6,12 @@ so every quote can be found again in the source; ``Evidence`` carries the quote 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+from ftzgraph.graph.text import title_key
 
 
 @dataclass(frozen=True)
@@ -202,3 +206,123 @@ class Case:
     companies: list[Mention] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+
+# Reference places and national items, batches as documents declare them, layouts, and one document's
+# extraction: the types the stages after extraction read.
+CASE_COLLECTION = "case_collection"
+BATCH_NOTICE = "batch_notice"
+BEST_PRACTICE = "best_practice"
+PROVINCIAL_INNOVATION = "provincial_innovation"
+
+
+NATIONAL = "全国"
+SPECIAL = "特定区域"
+
+
+@dataclass(frozen=True)
+class Place:
+    """An FTZ (``area`` None) or one of its areas, by reference keys."""
+
+    zone: str
+    area: str | None = None
+
+
+@dataclass
+class NationalItem:
+    """A reform promoted nationally (State Council batch item or best-practice case), as the reference knows it."""
+
+    name: str
+    aliases: list[str]
+    batches: list[tuple[str, int | None]]
+    origin: Place | None
+    domain: str | None = None
+    scope: str | None = None
+    sources: list[str] = field(default_factory=list)
+    verified: bool = False
+    candidate: bool = False
+    note: str | None = None
+    batch_sources: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
+    """Who states each batch: the reference's independent URLs, or the IRI of a notice built alongside."""
+
+    def contradicted_batches(self, kind: str | None, number: int | None) -> list[tuple[str, int]]:
+        """The batches of ``kind`` an authority gives this item when a document's claim of (``kind``, ``number``)
+        is not among them: the conflict rule, one place for the graph's conflicts and the diagnostics."""
+        authority = [b for b in self.batches if b[0] == kind]
+        if kind is None or number is None or not authority or (kind, number) in authority:
+            return []
+        return [(k, n) for k, n in authority if n is not None]
+
+    @cached_property
+    def keys(self) -> set[str]:
+        """Matching keys: the name, its aliases, and each without / only its bracketed part."""
+        keys = {title_key(n) for n in [self.name, *self.aliases]}
+        for name in [self.name, *self.aliases]:
+            outer = re.sub(r"[（(][^）)]*[）)]", "", name)
+            keys.add(title_key(outer))
+            keys.update(title_key(inner) for inner in re.findall(r"[（(]([^）)]*)[）)]", name))
+        return {k for k in keys if len(k) >= 2}
+
+
+@dataclass
+class BatchItem:
+    """One reform item of a national batch, as the notice (or collection) states it."""
+
+    title: str
+    evidence: Evidence
+    domain: str | None = None
+    scope: str | None = None
+    scope_detail: str | None = None
+    content: str | None = None
+    units: str | None = None
+    origin: Place | None = None
+    origin_evidence: Evidence | None = None
+    reference: NationalItem | None = None
+
+    @property
+    def scope_label(self) -> str | None:
+        """What ``ftz:scope`` says: 全国, or the special region (海关特殊监管区域), or 特定区域."""
+        if self.scope == SPECIAL:
+            return self.scope_detail or SPECIAL
+        return self.scope
+
+
+@dataclass
+class NationalBatch:
+    """A national batch as one document declares it: kind, number, 文号, date, items and declared counts."""
+
+    kind: str
+    number: int | None
+    doc_number: str | None = None
+    date: str | None = None
+    title: str | None = None
+    declared_total: int | None = None
+    evidence: Evidence | None = None
+    items: list[BatchItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    source: str | None = None
+    """The IRI of the document that declares the batch: the authority for its items' batch."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A layout name and the rule that chose it (for reports: "title matched '最佳实践案例'")."""
+
+    name: str
+    reason: str
+
+
+@dataclass
+class Extraction:
+    """The cases of one document and everything that did not parse cleanly.
+
+    ``layout`` is the document's layout (graph/extract/layout.py); ``batch`` the national batch a State Council
+    notice or a best-practice collection declares (a notice has a batch and no cases).
+    """
+
+    document: Document
+    cases: list[Case]
+    table: list[TableRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    layout: str = CASE_COLLECTION
+    batch: NationalBatch | None = None

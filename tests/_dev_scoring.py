@@ -121,7 +121,7 @@ def zone_set(names: Any, gazetteer: Gazetteer) -> set[str]:
 
 
 def case_zones(case: Case, gazetteer: Gazetteer) -> set[str]:
-    from ftzgraph.graph.extract.gazetteer import Place
+    from ftzgraph.graph.model import Place
 
     return {gazetteer.zone_label(Place(o.zone, o.area)) for o in case.origins if o.zone}
 

@@ -9,8 +9,9 @@ import pytest
 from ftzgraph.graph import iris
 from ftzgraph.graph.build.builder import build
 from ftzgraph.graph.extract.best_practice import _trailing_parenthetical
-from ftzgraph.graph.extract.gazetteer import Place, load_gazetteer
-from ftzgraph.graph.extract.pipeline import Extraction, extract_document
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.model import Extraction, Place
 from ftzgraph.graph.rdf.document import document_graph
 from ftzgraph.graph.rdf.reference import reference_graph
 from ftzgraph.graph.rdf.validate import validate_graph

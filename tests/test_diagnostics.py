@@ -6,7 +6,6 @@ from pathlib import Path
 
 from ftzgraph.graph.extract.agencies import sector_of
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
-from ftzgraph.graph.extract.pipeline import Extraction
 from ftzgraph.graph.model import (
     AgencyMention,
     AgencyNameMention,
@@ -14,6 +13,7 @@ from ftzgraph.graph.model import (
     CaseText,
     Document,
     Evidence,
+    Extraction,
     Origin,
     Outcome,
     TableRow,

@@ -10,7 +10,8 @@ import pytest
 from fixtures_formats import cjk_font, convert_text
 
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
-from ftzgraph.graph.extract.pipeline import Extraction, extract_document
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.model import Extraction
 from ftzgraph.graph.sources.read import read_document
 from ftzgraph.graph.text import title_key
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ftzgraph.graph.extract.gazetteer import Place, load_gazetteer, reference_dir
+from ftzgraph.graph.extract.gazetteer import load_gazetteer, reference_dir
+from ftzgraph.graph.model import Place
 
 
 @pytest.mark.parametrize(

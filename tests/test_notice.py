@@ -12,9 +12,9 @@ from ftzgraph.graph import iris
 from ftzgraph.graph.build.builder import build
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.national import with_batches
-from ftzgraph.graph.extract.notice import NATIONAL, SPECIAL, parse_notice, quoted_spans
+from ftzgraph.graph.extract.notice import parse_notice, quoted_spans
 from ftzgraph.graph.extract.pipeline import extract_document
-from ftzgraph.graph.model import Document
+from ftzgraph.graph.model import NATIONAL, SPECIAL, Document
 from ftzgraph.graph.rdf.document import document_graph
 from ftzgraph.graph.rdf.reference import reference_graph
 from ftzgraph.graph.rdf.validate import validate_graph

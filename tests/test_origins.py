@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ftzgraph.graph.extract.gazetteer import Place, load_gazetteer
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.origins import extract_origins, origin_places
-from ftzgraph.graph.model import CaseText, Document
+from ftzgraph.graph.model import CaseText, Document, Place
 
 
 def case_of(body: str) -> CaseText:

@@ -31,8 +31,8 @@ from ftzgraph.graph.errors import DocumentError, FtzGraphError, ValidationError
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.extract.layout import detect_layout
 from ftzgraph.graph.extract.national import BATCH_LAYOUTS, with_batches
-from ftzgraph.graph.extract.notice import NationalBatch
 from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.model import NationalBatch
 from ftzgraph.graph.rdf.document import document_triples
 from ftzgraph.graph.rdf.nt_terms import nquads, ntriples, rdflib_graph
 from ftzgraph.graph.rdf.reference import reference_graph

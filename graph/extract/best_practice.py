@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ftzgraph.graph.extract.gazetteer import Gazetteer, Place
+from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.layout import layout_lexicon
-from ftzgraph.graph.extract.notice import BatchItem, NationalBatch, _batch_of, _count
+from ftzgraph.graph.extract.notice import _batch_of, _count
 from ftzgraph.graph.extract.split import provider_line
-from ftzgraph.graph.model import Case, CaseText, Document, Evidence
+from ftzgraph.graph.model import BatchItem, Case, CaseText, Document, Evidence, NationalBatch, Place
 from ftzgraph.ontology.namespace import BEST_PRACTICE
 
 LEAD_CHARS = 200

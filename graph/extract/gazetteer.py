@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ftzgraph.graph.data_files import data_path, read_yaml
 from ftzgraph.graph.extract.source_kinds import independent
+from ftzgraph.graph.model import NationalItem, Place
 from ftzgraph.graph.text import TitleMatcher, fold_width, title_key
 from ftzgraph.ontology.namespace import BEST_PRACTICE, PILOT_EXPERIENCE
 
@@ -25,50 +26,6 @@ _BRACKETS = str.maketrans({"(": "（", ")": "）"})
 
 def reference_dir() -> Path:
     return data_path("reference")
-
-
-@dataclass(frozen=True)
-class Place:
-    """An FTZ (``area`` None) or one of its areas, by reference keys."""
-
-    zone: str
-    area: str | None = None
-
-
-@dataclass
-class NationalItem:
-    """A reform promoted nationally (State Council batch item or best-practice case), as the reference knows it."""
-
-    name: str
-    aliases: list[str]
-    batches: list[tuple[str, int | None]]
-    origin: Place | None
-    domain: str | None = None
-    scope: str | None = None
-    sources: list[str] = field(default_factory=list)
-    verified: bool = False
-    candidate: bool = False
-    note: str | None = None
-    batch_sources: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
-    """Who states each batch: the reference's independent URLs, or the IRI of a notice built alongside."""
-
-    def contradicted_batches(self, kind: str | None, number: int | None) -> list[tuple[str, int]]:
-        """The batches of ``kind`` an authority gives this item when a document's claim of (``kind``, ``number``)
-        is not among them: the conflict rule, one place for the graph's conflicts and the diagnostics."""
-        authority = [b for b in self.batches if b[0] == kind]
-        if kind is None or number is None or not authority or (kind, number) in authority:
-            return []
-        return [(k, n) for k, n in authority if n is not None]
-
-    @cached_property
-    def keys(self) -> set[str]:
-        """Matching keys: the name, its aliases, and each without / only its bracketed part."""
-        keys = {title_key(n) for n in [self.name, *self.aliases]}
-        for name in [self.name, *self.aliases]:
-            outer = re.sub(r"[（(][^）)]*[）)]", "", name)
-            keys.add(title_key(outer))
-            keys.update(title_key(inner) for inner in re.findall(r"[（(]([^）)]*)[）)]", name))
-        return {k for k in keys if len(k) >= 2}
 
 
 @dataclass(eq=False)

@@ -9,30 +9,16 @@ province's innovation series must never be taken for its 复制推广 series. Th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.model import Document
+from ftzgraph.graph.model import CASE_COLLECTION, Document, Layout
 from ftzgraph.graph.sources.metadata import document_series
-
-CASE_COLLECTION = "case_collection"
-BATCH_NOTICE = "batch_notice"
-BEST_PRACTICE = "best_practice"
-PROVINCIAL_INNOVATION = "provincial_innovation"
 
 
 def layout_lexicon() -> dict[str, Any]:
     """The layout rules and the notice / best-practice words of ``data/lexicon/layouts.yaml``."""
     return load_lexicon("layouts")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A layout name and the rule that chose it (for reports: "title matched '最佳实践案例'")."""
-
-    name: str
-    reason: str
 
 
 def _matches(patterns: list[str], text: str) -> str | None:

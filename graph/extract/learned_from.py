@@ -24,8 +24,8 @@ from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract.agencies import sector_of
-from ftzgraph.graph.extract.gazetteer import Gazetteer, NationalItem
-from ftzgraph.graph.model import Case, Evidence, Origin
+from ftzgraph.graph.extract.gazetteer import Gazetteer
+from ftzgraph.graph.model import Case, Evidence, NationalItem, Origin
 from ftzgraph.graph.text import title_key
 
 COPIES_NATIONAL_ITEM = "copies_national_item"

@@ -12,9 +12,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from ftzgraph.graph.extract.gazetteer import Gazetteer, NationalItem
-from ftzgraph.graph.extract.layout import BATCH_NOTICE, BEST_PRACTICE
-from ftzgraph.graph.extract.notice import NationalBatch
+from ftzgraph.graph.extract.gazetteer import Gazetteer
+from ftzgraph.graph.model import BATCH_NOTICE, BEST_PRACTICE, NationalBatch, NationalItem
 from ftzgraph.graph.text import title_key
 
 BATCH_LAYOUTS = (BATCH_NOTICE, BEST_PRACTICE)

@@ -11,67 +11,24 @@ mismatch being a warning, never an error. Phrasings live in ``data/lexicon/layou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import read_data_text
-from ftzgraph.graph.extract.gazetteer import Gazetteer, NationalItem, Place
+from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.layout import layout_lexicon
 from ftzgraph.graph.extract.origins import lexicon as origin_lexicon
 from ftzgraph.graph.extract.split import Line, text_lines
-from ftzgraph.graph.model import Document, Evidence
+from ftzgraph.graph.model import NATIONAL, SPECIAL, BatchItem, Document, Evidence, NationalBatch
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 from ftzgraph.ontology.namespace import PILOT_EXPERIENCE
 
-NATIONAL = "全国"
-SPECIAL = "特定区域"
 SAME_ITEM_MIN = 0.85
 """Title similarity above which an item of the text and a row of the attachment table are one item."""
 
 _CELL_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|\s{2,})\s*")
 _ORDINAL_RE = re.compile(rf"^\s*#*\s*(?:[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]|[{NUMERAL_CLASS}]+\s*[、.．])\s*")
 _DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-
-
-@dataclass
-class BatchItem:
-    """One reform item of a national batch, as the notice (or collection) states it."""
-
-    title: str
-    evidence: Evidence
-    domain: str | None = None
-    scope: str | None = None
-    scope_detail: str | None = None
-    content: str | None = None
-    units: str | None = None
-    origin: Place | None = None
-    origin_evidence: Evidence | None = None
-    reference: NationalItem | None = None
-
-    @property
-    def scope_label(self) -> str | None:
-        """What ``ftz:scope`` says: 全国, or the special region (海关特殊监管区域), or 特定区域."""
-        if self.scope == SPECIAL:
-            return self.scope_detail or SPECIAL
-        return self.scope
-
-
-@dataclass
-class NationalBatch:
-    """A national batch as one document declares it: kind, number, 文号, date, items and declared counts."""
-
-    kind: str
-    number: int | None
-    doc_number: str | None = None
-    date: str | None = None
-    title: str | None = None
-    declared_total: int | None = None
-    evidence: Evidence | None = None
-    items: list[BatchItem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    source: str | None = None
-    """The IRI of the document that declares the batch: the authority for its items' batch."""
 
 
 @cache

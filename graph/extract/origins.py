@@ -15,8 +15,8 @@ from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._agency_names import load_divisions
-from ftzgraph.graph.extract.gazetteer import Gazetteer, Place
-from ftzgraph.graph.model import CaseText, Origin
+from ftzgraph.graph.extract.gazetteer import Gazetteer
+from ftzgraph.graph.model import CaseText, Origin, Place
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
 
 _SENTENCE_END = "。！？；\n"

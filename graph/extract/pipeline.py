@@ -8,42 +8,35 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.best_practice import apply_origins, best_practice_batch, case_origins
 from ftzgraph.graph.extract.citations import extract_citations
-from ftzgraph.graph.extract.gazetteer import Gazetteer, NationalItem, Place, load_gazetteer
-from ftzgraph.graph.extract.layout import BATCH_NOTICE, BEST_PRACTICE, CASE_COLLECTION, detect_layout
+from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
+from ftzgraph.graph.extract.layout import detect_layout
 from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
-from ftzgraph.graph.extract.notice import NationalBatch, parse_notice
+from ftzgraph.graph.extract.notice import parse_notice
 from ftzgraph.graph.extract.origins import extract_origins
 from ftzgraph.graph.extract.outcomes import extract_outcomes
 from ftzgraph.graph.extract.split import provider_line, split_cases
-from ftzgraph.graph.model import Case, CaseText, Document, Evidence, TableRow
+from ftzgraph.graph.model import (
+    BATCH_NOTICE,
+    BEST_PRACTICE,
+    Case,
+    CaseText,
+    Document,
+    Evidence,
+    Extraction,
+    NationalItem,
+    Place,
+)
 from ftzgraph.graph.sources.page_furniture import mask_page_furniture
 from ftzgraph.graph.sources.script import is_traditional, restore_original, to_simplified
 from ftzgraph.graph.text import title_key
 
 CITY_SUFFIXES = ("市", "州", "地区", "盟", "县", "旗")
-
-
-@dataclass
-class Extraction:
-    """The cases of one document and everything that did not parse cleanly.
-
-    ``layout`` is the document's layout (graph/extract/layout.py); ``batch`` the national batch a State Council
-    notice or a best-practice collection declares (a notice has a batch and no cases).
-    """
-
-    document: Document
-    cases: list[Case]
-    table: list[TableRow] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    layout: str = CASE_COLLECTION
-    batch: NationalBatch | None = None
 
 
 def provider_kind(name: str, gazetteer: Gazetteer) -> tuple[str, Place | None]:

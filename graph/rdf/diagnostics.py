@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.extract.gazetteer import Gazetteer
-from ftzgraph.graph.extract.pipeline import Extraction
-from ftzgraph.graph.model import Case, Evidence
+from ftzgraph.graph.model import Case, Evidence, Extraction
 from ftzgraph.graph.rdf.nt_terms import T_FTZ, T_RDF, T_RDFS, iri, text
 from ftzgraph.graph.rdf.triples import DocumentGraph
 from ftzgraph.graph.text import title_key

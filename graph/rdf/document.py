@@ -9,7 +9,7 @@ from __future__ import annotations
 from rdflib import Graph
 
 from ftzgraph.graph.extract.gazetteer import Gazetteer
-from ftzgraph.graph.extract.pipeline import Extraction
+from ftzgraph.graph.model import Extraction
 from ftzgraph.graph.rdf.diagnostics import add_diagnostics
 from ftzgraph.graph.rdf.notice_triples import batch_triples
 from ftzgraph.graph.rdf.nt_terms import Triple, rdflib_graph

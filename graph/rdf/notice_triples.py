@@ -17,10 +17,9 @@ from rdflib.namespace import SKOS
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.data_files import read_data_text
-from ftzgraph.graph.extract.gazetteer import NationalItem
-from ftzgraph.graph.extract.layout import BATCH_NOTICE
-from ftzgraph.graph.extract.notice import BatchItem, NationalBatch, domain_labels
+from ftzgraph.graph.extract.notice import domain_labels
 from ftzgraph.graph.extract.source_kinds import KIND_CONCEPT, MINISTRY_LIST, NATIONAL_NOTICE
+from ftzgraph.graph.model import BATCH_NOTICE, BatchItem, NationalBatch, NationalItem
 from ftzgraph.graph.rdf.nt_terms import (
     T_DCTERMS,
     T_FTZ,

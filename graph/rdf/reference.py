@@ -12,8 +12,9 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.data_files import data_path
-from ftzgraph.graph.extract.gazetteer import Gazetteer, Place
+from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.source_kinds import KIND_CONCEPT, source_kind
+from ftzgraph.graph.model import Place
 from ftzgraph.graph.rdf.triples import batch_label, date_literal, place_iri, zh
 from ftzgraph.ontology.namespace import BATCH_KIND_BY_LABEL, FTZ, batch_kind_iri
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from rdflib import XSD, Literal, URIRef
 
 from ftzgraph.graph import iris
-from ftzgraph.graph.extract.gazetteer import Gazetteer, NationalItem, Place
+from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.layout import collection_series
 from ftzgraph.graph.extract.learned_from import (
     FOLLOWS_MINISTRY,
@@ -25,8 +25,8 @@ from ftzgraph.graph.extract.learned_from import (
     classify,
     relation_property,
 )
-from ftzgraph.graph.extract.pipeline import CITY_SUFFIXES, Extraction
-from ftzgraph.graph.model import Case, Evidence, Origin
+from ftzgraph.graph.extract.pipeline import CITY_SUFFIXES
+from ftzgraph.graph.model import Case, Evidence, Extraction, NationalItem, Origin, Place
 from ftzgraph.graph.rdf.nt_terms import (
     T_DCTERMS,
     T_FTZ,
