@@ -202,6 +202,10 @@ class Case:
     agency_mentions: list[AgencyNameMention] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
+    learned: list[Learned] = field(default_factory=list)
+    """The learned-from relation each origin statement expresses, in the order of ``origins``."""
+    learned_by_title: Learned | None = None
+    """A national item the case copies by its title alone (the text states no batch; an authority names it)."""
     dates: list[Mention] = field(default_factory=list)
     companies: list[Mention] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
@@ -326,3 +330,24 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     layout: str = CASE_COLLECTION
     batch: NationalBatch | None = None
+    series: str | None = None
+    """The collection's series (``复制推广典型案例``) and its number in the series, from its title."""
+    series_number: int | None = None
+
+
+@dataclass(frozen=True)
+class Learned:
+    """One learned-from relation of a case's reform, as the text states it."""
+
+    relation: str
+    target: str | None
+    """The item's or practice's name (an authority's name when one matches), or None."""
+    confidence: float
+    evidence: Evidence
+    zone: str | None = None
+    area: str | None = None
+    batch: tuple[str, int | None] | None = None
+    ministry: str | None = None
+    ministry_sector: str | None = None
+    item: NationalItem | None = None
+    """The authority item the target matched, if any."""

@@ -23,6 +23,18 @@ from types import FrameType
 from typing import Any
 
 PREFIX = "ftzgraph."
+STAGES = ["sources", "extract", "rdf", "store", "sparql", "views", "network", "build", "api"]
+"""The stages of ARCHITECTURE.md in the order a document goes through them, the HTTP layer last."""
+
+
+def stage_of(module: str) -> str:
+    """``extract`` for ``graph.extract.origins``; ``shared`` for graph's shared modules and the ontology."""
+    parts = module.split(".")
+    if parts[0] == "api":
+        return "api"
+    if parts[0] == "graph" and len(parts) > 2 and parts[1] in STAGES:
+        return parts[1]
+    return "shared"
 
 
 def _caller(frame: FrameType) -> str:
@@ -96,6 +108,10 @@ def summary(name: str, calls: list[tuple[str, str, str]], show_hops: bool) -> No
     print(
         f"{name}: {len(seen)} modules, {len(hops)} distinct hops, {returns} of them back into a module entered before"
     )
+    runs = [stage for stage in (stage_of(module) for _, module, _ in hops) if stage != "shared"]
+    runs = [stage for i, stage in enumerate(runs) if i == 0 or runs[i - 1] != stage]  # one entry per visit
+    revisits = len(runs) - len(set(runs))
+    print(f"  stages in the order walked: {' -> '.join(runs)}; {revisits} returns to a stage left before")
     top = sorted(returns_per_module.items(), key=lambda item: -item[1])[:8]
     print("  most returned to: " + ", ".join(f"{module} {count}" for module, count in top))
     print("  modules in order of first visit: " + " -> ".join(dict.fromkeys(module for _, module, _ in calls)))
@@ -109,7 +125,7 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="trace the first document (data files not yet read)")
     args = parser.parse_args()
 
-    from ftzgraph.graph.build.builder import build, process_document
+    from ftzgraph.graph.build.builder import FIRST, build, process_document
     from ftzgraph.graph.store.oxigraph import OxigraphStore
 
     path = Path(str(resources.files("ftzgraph.data"))) / "raw" / "hlj-ftz-2023-batch3-cases.txt"
@@ -123,12 +139,12 @@ def main() -> None:
 
     with recorder.installed():
         if not args.cold:
-            process_document(path, validate=False)  # data files and lexicons read once, outside the walk
+            process_document(path, False, FIRST)  # data files and lexicons read once, outside the walk
         with recorder.walk() as calls:
-            result = process_document(path, validate=False)
+            result = process_document(path, False, FIRST)
         summary("file -> triples (build.process_document)", calls, args.hops)
 
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
             store = OxigraphStore(Path(folder) / "store")
             build(store, [path])
             case = f"/id/case/{result.report.doc_id}-1"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ftzgraph.graph.extract.agencies import sector_of
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.learned_from import classify
 from ftzgraph.graph.model import (
     AgencyMention,
     AgencyNameMention,
@@ -62,6 +63,7 @@ def _extraction() -> Extraction:
     second = Case(text(2, "乙改革创新", rows[1]), 2, "乙改革创新", "B市", "city", national_item=item.name)
     wrong = number + 100
     second.origins = [Origin("national_batch", ev("(B市提供)"), batch_kind=kind, batch_number=wrong)]
+    second.learned = [classify(second, origin, load_gazetteer()) for origin in second.origins]  # as extraction does
     third = Case(text(5, "戊改革", None), 5, "戊改革", "E市", "city")
     for case in (first, second, third):
         case.evidence["title"] = case.text.heading

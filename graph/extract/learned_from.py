@@ -18,14 +18,13 @@ claims about a national item (its batch, its zone) is kept as the claim; only au
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract.agencies import sector_of
 from ftzgraph.graph.extract.gazetteer import Gazetteer
-from ftzgraph.graph.model import Case, Evidence, NationalItem, Origin
+from ftzgraph.graph.model import Case, Learned, NationalItem, Origin
 from ftzgraph.graph.text import title_key
 
 COPIES_NATIONAL_ITEM = "copies_national_item"
@@ -36,24 +35,6 @@ SELF_INITIATED = "self_initiated"
 RELATIONS = (COPIES_NATIONAL_ITEM, BORROWS_ZONE_CASE, LEARNS_FROM_ZONE, FOLLOWS_MINISTRY, SELF_INITIATED)
 
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
-
-
-@dataclass(frozen=True)
-class Learned:
-    """One learned-from relation of a case's reform, as the text states it."""
-
-    relation: str
-    target: str | None
-    """The item's or practice's name (an authority's name when one matches), or None."""
-    confidence: float
-    evidence: Evidence
-    zone: str | None = None
-    area: str | None = None
-    batch: tuple[str, int | None] | None = None
-    ministry: str | None = None
-    ministry_sector: str | None = None
-    item: NationalItem | None = None
-    """The authority item the target matched, if any."""
 
 
 @cache

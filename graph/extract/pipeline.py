@@ -15,7 +15,8 @@ from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.best_practice import apply_origins, best_practice_batch, case_origins
 from ftzgraph.graph.extract.citations import extract_citations
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
-from ftzgraph.graph.extract.layout import detect_layout
+from ftzgraph.graph.extract.layout import collection_series, detect_layout
+from ftzgraph.graph.extract.learned_from import by_title, classify
 from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
 from ftzgraph.graph.extract.notice import parse_notice
 from ftzgraph.graph.extract.origins import extract_origins
@@ -172,9 +173,14 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     if is_traditional(text):
         text = to_simplified(text)
     if text != document.text:
-        extraction = _extract(dataclasses.replace(document, text=text), gazetteer)
-        return _in_original_script(extraction, document)
-    return _extract(document, gazetteer)
+        extraction = _in_original_script(_extract(dataclasses.replace(document, text=text), gazetteer), document)
+    else:
+        extraction = _extract(document, gazetteer)
+    extraction.series, extraction.series_number = collection_series(extraction.document, extraction.layout)
+    for case in extraction.cases:  # on the case as its labels read, in the document's own script
+        case.learned = [classify(case, origin, gazetteer) for origin in case.origins]
+        case.learned_by_title = by_title(case, gazetteer)
+    return extraction
 
 
 def _in_original_script(extraction: Extraction, document: Document) -> Extraction:

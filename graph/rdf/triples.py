@@ -16,17 +16,13 @@ from rdflib import XSD, Literal, URIRef
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.extract.gazetteer import Gazetteer
-from ftzgraph.graph.extract.layout import collection_series
 from ftzgraph.graph.extract.learned_from import (
     FOLLOWS_MINISTRY,
     LEARNS_FROM_ZONE,
-    Learned,
-    by_title,
-    classify,
     relation_property,
 )
 from ftzgraph.graph.extract.pipeline import CITY_SUFFIXES
-from ftzgraph.graph.model import Case, Evidence, Extraction, NationalItem, Origin, Place
+from ftzgraph.graph.model import Case, Evidence, Extraction, Learned, NationalItem, Origin, Place
 from ftzgraph.graph.rdf.nt_terms import (
     T_DCTERMS,
     T_FTZ,
@@ -141,7 +137,7 @@ class DocumentGraph:
         add(doc, T_DCTERMS.format, text(document.format))
         add(doc, T_FTZ.sha256, text(document.sha256))
         add(doc, T_FTZ.fileName, text(document.path.name))
-        series, number = collection_series(document, self.extraction.layout)
+        series, number = self.extraction.series, self.extraction.series_number
         if series:
             add(doc, T_FTZ.series, zh_text(series))
         if number is not None:
@@ -178,9 +174,9 @@ class DocumentGraph:
         add(reform, T_RDF.type, T_FTZ.Reform)
         add(reform, T_RDFS.label, zh_text(case.title))
         add(reform, T_FTZ.adoptedBy, provider)
-        for k, origin in enumerate(case.origins, start=1):
-            self.origin(case_iri, reform, case, classify(case, origin, self.gazetteer), k, origin)
-        title_match = by_title(case, self.gazetteer)
+        for k, (origin, learned) in enumerate(zip(case.origins, case.learned, strict=True), start=1):
+            self.origin(case_iri, reform, case, learned, k, origin)
+        title_match = case.learned_by_title
         if title_match is not None:
             # Matched by title only: the text states no batch, an authority's item has the case's title.
             self.origin(case_iri, reform, case, title_match, len(case.origins) + 1, None)
