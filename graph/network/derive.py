@@ -27,8 +27,8 @@ import numpy as np
 
 from ftzgraph.graph.extract.learned_from import relation_label
 from ftzgraph.graph.network import _context as ctx
-from ftzgraph.graph.rdf.sparql_terms import iri_ref, literal
 from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.store.sparql_terms import iri_ref, literal
 
 KINDS = ("agencies", "diffusion", "hierarchy", "bipartite")
 

@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ftzgraph.graph.errors import StoreError
-from ftzgraph.graph.rdf.sparql_terms import literal
+from ftzgraph.graph.store.sparql_terms import literal
 from ftzgraph.ontology.namespace import GRAPH
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ftzgraph.graph.rdf.sparql_terms import iri_ref
 from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.resources import case_summaries, contains, match, resource_id, resource_iri
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ftzgraph.graph.rdf.sparql_terms import iri_ref
 from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from ftzgraph.graph.rdf.sparql_terms import iri_ref
 from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES, prefixes
 
 RDF_PREFIXES = prefixes("ftz", "prov", "org", "dcterms", "skos", "rdfs", "rdf", "oa", "xsd")

@@ -10,8 +10,8 @@ from collections import defaultdict
 from typing import Any
 
 from ftzgraph.graph import iris
-from ftzgraph.graph.rdf.sparql_terms import iri_ref, literal
 from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.store.sparql_terms import iri_ref, literal
 from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
 
 PROVIDER_KINDS = {str(FTZ.City): "city", str(FTZ.Area): "ftz_area"}

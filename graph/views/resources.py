@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ftzgraph.graph.rdf.sparql_terms import iri_ref, literal
 from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.store.sparql_terms import iri_ref, literal
 from ftzgraph.graph.views.queries import PROVIDER_KINDS, lineage
 from ftzgraph.graph.views.read_cache import remembered, remembered_each
 from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES, batch_kind_label

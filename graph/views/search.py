@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ftzgraph.graph.rdf.sparql_terms import iri_ref
 from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.resources import MAX_TEXT_CHARS, contains, resource_id
 from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES
 
