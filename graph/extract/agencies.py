@@ -562,6 +562,7 @@ def _standard_sectors() -> list[tuple[str, str]]:
     return sorted(((n["standard"], n["sector"]) for n in names), key=lambda pair: len(pair[0]), reverse=True)
 
 
+@functools.lru_cache(maxsize=8192)
 def sector_of(name: str) -> str:
     """The sector slug of a body's name: its standard name's sector (standard_names.yaml) when it ends in
     one, else the first rule of data/agencies/sector_rules.yaml that matches."""
@@ -582,11 +583,17 @@ def load_sector_scheme() -> Graph:
 def parent_of(name: str, text: str | None = None) -> str | None:
     """The body ``name`` belongs to: stated in ``text`` first (X所属Y, Y隶属于X, Y 向 X 请示/报备 a body of
     its own kind), else by the rules of data/agencies/hierarchy.yaml; None when neither says."""
-    rules: dict[str, Any] = load_agency_yaml("hierarchy.yaml")
     if text:
-        stated = _parent_in_text(name, text, rules)
+        stated = _parent_in_text(name, text, load_agency_yaml("hierarchy.yaml"))
         if stated:
             return stated
+    return _parent_by_rules(name)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parent_by_rules(name: str) -> str | None:
+    """The parent the hierarchy rules give a name (the same for every case: kept per process)."""
+    rules: dict[str, Any] = load_agency_yaml("hierarchy.yaml")
     if name in rules["direct_customs"]:
         return str(rules["customs_head"])
     for rule in rules["rules"]:
