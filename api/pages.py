@@ -1,8 +1,9 @@
-"""Server-rendered pages: the Jinja2 environment, the lineage diagram's layout, and one renderer per page kind.
+"""Server-rendered pages: the Jinja2 environment, the lineage diagram's layout, and the generic resource page.
 
 Templates live in ``api/templates/``, static files in ``api/static/`` (JavaScript libraries vendored under
-``static/vendor/``, see its README). Renderers call one ``graph/`` function and hand the result to a template;
-the only logic here is presentation (where the boxes of the lineage diagram go).
+``static/vendor/``, see its README). A resource's page is rendered by its route module (``case_page`` in
+``routes/cases.py``, ...), which calls one ``graph/`` function and hands the result to a template; the only
+logic here is presentation (where the boxes of the lineage diagram go) and the generic page of any resource.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ from ftzgraph.api.concept_labels import concept_name
 from ftzgraph.api.routes.schemas import local_path
 from ftzgraph.graph.network.styles import sector_styles
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.views.agencies import read_agency
 from ftzgraph.graph.views.describe import describe
 from ftzgraph.graph.views.records import stats
-from ftzgraph.graph.views.reforms import list_zones, read_reform, read_zone
-from ftzgraph.graph.views.resources import CaseFilter, list_cases, list_documents, read_case
+from ftzgraph.graph.views.reforms import list_zones
+from ftzgraph.graph.views.resources import CaseFilter, list_cases, list_documents
 from ftzgraph.graph.views.vocabulary import curie
 from ftzgraph.ontology.namespace import ID
 
@@ -299,36 +299,14 @@ def network_page(request: Request, store: Store) -> HTMLResponse:
     return render(request, "network.html", providers=providers, zones=zones, sectors=sector_styles())
 
 
-def resource_page(request: Request, store: Store, path: str) -> HTMLResponse | None:
-    """The page of the resource at ``/id/{path}``; None when the store knows nothing about it."""
-    kind, _, rest = path.partition("/")
-    if kind == "case" and rest and "/" not in rest:
-        case = read_case(store, rest)
-        if case is None:
-            return None
-        diagram = lineage_diagram(case["lineage"]) if case.get("lineage") else None
-        return render(
-            request,
-            "case.html",
-            case=case,
-            diagram=diagram,
-            edges=lineage_edges(case),
-            national_items=national_items(case),
-            case_href=page_href(case["iri"]),
-        )
-    if kind == "zone" and rest:
-        zone = read_zone(store, rest)
-        return render(request, "zone.html", zone=zone) if zone else None
-    if kind == "agency" and rest:
-        agency = read_agency(store, rest)
-        return render(request, "agency.html", agency=agency) if agency else None
-    if kind == "reform" and rest:
-        reform = read_reform(store, rest)
-        return render(request, "reform.html", reform=reform) if reform else None
+def generic_page(request: Request, store: Store, path: str) -> HTMLResponse | None:
+    """The page of any other resource at ``/id/{path}``: its statements, grouped; None when the store knows
+    nothing about it. Cases, zones, agencies and reforms have pages of their own (their route modules)."""
     iri = str(ID[path])
     triples = describe(store, iri)
     if not triples:
         return None
+    kind = path.partition("/")[0]
     cases = list_cases(store, CaseFilter(document=iri), limit=500)[0] if kind == "doc" else []
     return render(request, "resource.html", iri=iri, kind=kind, view=resource_view(iri, triples), cases=cases)
 

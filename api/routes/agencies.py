@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
 
 from ftzgraph.api.deps import StoreDep
+from ftzgraph.api.pages import render
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import Limit, Offset, Text, example, not_found
 from ftzgraph.api.routes.schemas import AgenciesPublic, AgencyDetailPublic
+from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.agencies import list_agencies, read_agency
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
@@ -32,3 +35,9 @@ async def read_agency_by_id(agency_id: str, store: StoreDep) -> Any:
     if agency is None:
         raise not_found("agency", agency_id, "/agencies")
     return agency
+
+
+def agency_page(request: Request, store: Store, agency_id: str) -> HTMLResponse | None:
+    """The page of a agency at ``/id/agency/{agency_id}``; None when the store has no such agency."""
+    agency = read_agency(store, agency_id)
+    return render(request, "agency.html", agency=agency) if agency else None

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
 
 from ftzgraph.api.deps import StoreDep
+from ftzgraph.api.pages import generic_page, lineage_diagram, lineage_edges, national_items, page_href, render
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import Limit, Offset, Text, example, not_found
 from ftzgraph.api.routes.schemas import CaseDetailPublic, CasesPublic, LineagePublic
+from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.resources import CaseFilter, list_cases, read_case, read_lineage
 
 router = APIRouter(prefix="/cases", tags=["cases"])
@@ -51,3 +54,22 @@ async def read_case_lineage(case_id: str, store: StoreDep) -> Any:
     if chain is None:
         raise not_found("case", case_id, "/cases")
     return chain
+
+
+def case_page(request: Request, store: Store, case_id: str) -> HTMLResponse | None:
+    """The page of a case at ``/id/case/{case_id}``: its lineage diagram and every fact with its quote. A part
+    of a case (an origin claim, a piece of evidence) gets the generic page."""
+    if "/" in case_id:
+        return generic_page(request, store, f"case/{case_id}")
+    case = read_case(store, case_id)
+    if case is None:
+        return None
+    return render(
+        request,
+        "case.html",
+        case=case,
+        diagram=lineage_diagram(case["lineage"]) if case.get("lineage") else None,
+        edges=lineage_edges(case),
+        national_items=national_items(case),
+        case_href=page_href(case["iri"]),
+    )

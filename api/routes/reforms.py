@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
 
 from ftzgraph.api.deps import StoreDep
+from ftzgraph.api.pages import render
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import Limit, Offset, Text, example, not_found
 from ftzgraph.api.routes.schemas import ReformDetailPublic, ReformsPublic
+from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.reforms import list_reforms, read_reform
 
 router = APIRouter(prefix="/reforms", tags=["reforms"])
@@ -35,3 +38,9 @@ async def read_reform_by_id(reform_id: str, store: StoreDep) -> Any:
     if reform is None:
         raise not_found("reform", reform_id, "/reforms")
     return reform
+
+
+def reform_page(request: Request, store: Store, reform_id: str) -> HTMLResponse | None:
+    """The page of a reform at ``/id/reform/{reform_id}``; None when the store has no such reform."""
+    reform = read_reform(store, reform_id)
+    return render(request, "reform.html", reform=reform) if reform else None

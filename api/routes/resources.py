@@ -7,17 +7,29 @@ the default (``*/*``). Named graphs (``https://w3id.org/ftzgraph/graph/…``) de
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
 
 from ftzgraph.api.deps import StoreDep
 from ftzgraph.api.errors import ApiError
 from ftzgraph.api.negotiation import negotiate
-from ftzgraph.api.pages import render, resource_page
+from ftzgraph.api.pages import generic_page, render
+from ftzgraph.api.routes.agencies import agency_page
+from ftzgraph.api.routes.cases import case_page
+from ftzgraph.api.routes.reforms import reform_page
+from ftzgraph.api.routes.zones import zone_page
+from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.describe import describe, graph_triples, serialize
 from ftzgraph.ontology.namespace import GRAPH, ID
 
 router = APIRouter(tags=["linked data"])
+PageRenderer = Callable[[Request, Store, str], HTMLResponse | None]
+PAGES: dict[str, PageRenderer] = {"case": case_page, "zone": zone_page, "agency": agency_page, "reform": reform_page}
+"""The page of a resource kind at ``/id/{kind}/{id}``, rendered by the kind's route module; any other
+resource has the generic page."""
 FORMATS = {
     "text/turtle": "text/turtle",
     "text/html": "text/html",
@@ -52,7 +64,11 @@ async def dereference(path: str, request: Request, store: StoreDep) -> Response:
     """The resource `https://w3id.org/ftzgraph/id/{path}`: its RDF or its page, by content negotiation."""
     media_type, iri = _format(request), str(ID[path])
     if media_type == "text/html":
-        page = await run_in_threadpool(resource_page, request, store, path)
+        kind, _, rest = path.partition("/")
+        if rest and kind in PAGES:
+            page = await run_in_threadpool(PAGES[kind], request, store, rest)
+        else:
+            page = await run_in_threadpool(generic_page, request, store, path)
         if page is None:
             raise ApiError(404, f"no resource with IRI <{iri}> in the store")
         return page

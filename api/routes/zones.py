@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
 
 from ftzgraph.api.deps import StoreDep
+from ftzgraph.api.pages import render
 from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import example, not_found
 from ftzgraph.api.routes.schemas import ZoneDetailPublic, ZonesPublic
+from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.reforms import list_zones, read_zone
 
 router = APIRouter(prefix="/zones", tags=["zones"])
@@ -30,3 +33,9 @@ async def read_zone_by_id(zone_id: str, store: StoreDep) -> Any:
     if zone is None:
         raise not_found("zone", zone_id, "/zones")
     return zone
+
+
+def zone_page(request: Request, store: Store, zone_id: str) -> HTMLResponse | None:
+    """The page of a zone at ``/id/zone/{zone_id}``; None when the store has no such zone."""
+    zone = read_zone(store, zone_id)
+    return render(request, "zone.html", zone=zone) if zone else None
