@@ -24,6 +24,7 @@ from ftzgraph.graph.views.describe import describe
 from ftzgraph.graph.views.records import stats
 from ftzgraph.graph.views.reforms import list_zones
 from ftzgraph.graph.views.resources import CaseFilter, list_cases, list_documents
+from ftzgraph.graph.views.results import CaseDetail
 from ftzgraph.graph.views.vocabulary import curie
 from ftzgraph.ontology.namespace import ID
 
@@ -219,13 +220,13 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def lineage_edges(case: dict[str, Any]) -> list[dict[str, Any]]:
+def lineage_edges(case: CaseDetail) -> list[dict[str, Any]]:
     """The lineage as text: one line per edge, named in Chinese and English; each quote (with its line, start
     and end offsets and evidence IRI) is given with the first edge it supports, later edges refer to it."""
     data = case.get("lineage")
     if not data:
         return []
-    by_position = {(e["start"], e["end"]): e["iri"] for e in case.get("evidence", [])}
+    by_position: dict[tuple[Any, Any], str] = {(e["start"], e["end"]): e["iri"] for e in case.get("evidence", [])}
     conflicted = {c.get("document_batch"): c for c in data.get("conflicts", []) if c.get("document_batch")}
     numbers: dict[tuple[Any, Any], int] = {}
 
@@ -276,7 +277,7 @@ def lineage_edges(case: dict[str, Any]) -> list[dict[str, Any]]:
     return edges
 
 
-def national_items(case: dict[str, Any]) -> list[dict[str, Any]]:
+def national_items(case: CaseDetail) -> list[dict[str, Any]]:
     """The case's national items with their names (from the origins that name them), for linking by name."""
     data = case.get("lineage") or {}
     names = {o["reform"]["iri"]: o["reform"].get("label") for o in data.get("origins", [])}

@@ -64,11 +64,12 @@ def case_page(request: Request, store: Store, case_id: str) -> HTMLResponse | No
     case = read_case(store, case_id)
     if case is None:
         return None
+    chain = case["lineage"]
     return render(
         request,
         "case.html",
         case=case,
-        diagram=lineage_diagram(case["lineage"]) if case.get("lineage") else None,
+        diagram=lineage_diagram(chain) if chain else None,
         edges=lineage_edges(case),
         national_items=national_items(case),
         case_href=page_href(case["iri"]),

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref, literal
 from ftzgraph.graph.views.queries import PROVIDER_KINDS, lineage
 from ftzgraph.graph.views.read_cache import remembered, remembered_each
+from ftzgraph.graph.views.results import AgencyRef, CaseDetail, CaseEvidence, CaseOutcome, CaseSummary, PolicyRef, Ref
 from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES, batch_kind_label
 
 MAX_TEXT_CHARS = 200
@@ -100,7 +101,10 @@ def _label(var: str, out: str) -> str:
     return f'OPTIONAL {{ {var} skos:prefLabel|rdfs:label ?{out} FILTER(LANG(?{out}) = "zh" || LANG(?{out}) = "") }}'
 
 
-def _append(items: list[dict[str, Any]], item: dict[str, Any]) -> None:
+R = TypeVar("R")
+
+
+def _append(items: list[R], item: R) -> None:
     if item not in items:
         items.append(item)
 
@@ -110,7 +114,7 @@ def _by(*names: str) -> Any:
     return lambda row: tuple(str(row.get(name) or "") for name in names)
 
 
-def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
+def case_summaries(store: Store, case_iris: list[str]) -> list[CaseSummary]:
     """One summary per case, in the order given: id, title, document, provider, origins, national items, agencies.
 
     Four queries bounded by the given cases (``VALUES``), each without DISTINCT or ORDER BY: the engine sorts
@@ -120,7 +124,7 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
     if not case_iris:
         return []
     values = _values("?case", case_iris)
-    cases: dict[str, dict[str, Any]] = {}
+    cases: dict[str, CaseSummary] = {}
     for row in store.select(
         SPARQL_PREFIXES
         + f"""SELECT ?case ?id ?number ?title ?doc ?docTitle ?provider ?providerLabel ?providerType WHERE {{
@@ -164,9 +168,9 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
     for row in sorted(origins, key=_by("claim")):
         case = cases.get(row["case"])
         if case and row.get("batch"):
-            _append(case["origin_batches"], {"iri": row["batch"], "label": row.get("batchLabel")})
+            _append(case["origin_batches"], Ref(iri=row["batch"], label=row.get("batchLabel")))
         if case and row.get("zone"):
-            _append(case["origin_zones"], {"iri": row["zone"], "label": row.get("zoneLabel")})
+            _append(case["origin_zones"], Ref(iri=row["zone"], label=row.get("zoneLabel")))
     items = store.select(
         SPARQL_PREFIXES
         + f"""SELECT ?case ?item ?label WHERE {{
@@ -176,7 +180,7 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
     )
     for row in sorted(items, key=_by("item")):
         if row["case"] in cases:
-            _append(cases[row["case"]]["national_items"], {"iri": row["item"], "label": row.get("label")})
+            _append(cases[row["case"]]["national_items"], Ref(iri=row["item"], label=row.get("label")))
     agencies = store.select(
         SPARQL_PREFIXES
         + f"""SELECT ?case ?agency ?label ?sector WHERE {{
@@ -189,7 +193,7 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[dict[str, Any]]:
         if row["case"] in cases:
             _append(
                 cases[row["case"]]["agencies"],
-                {"iri": row["agency"], "label": row["label"], "sector": resource_id(row.get("sector") or "other")},
+                AgencyRef(iri=row["agency"], label=row["label"], sector=resource_id(row.get("sector") or "other")),
             )
     return [cases[iri] for iri in case_iris if iri in cases]
 
@@ -232,18 +236,18 @@ SUMMARY_WEIGHT = 20
 
 
 def _kept_summaries(
-    store: Store, iris: list[str], compute: Callable[[list[str]], dict[str, dict[str, Any]]] | None = None
-) -> dict[str, dict[str, Any]]:
+    store: Store, iris: list[str], compute: Callable[[list[str]], dict[str, CaseSummary]] | None = None
+) -> dict[str, CaseSummary]:
     """The summaries of ``iris`` kept for this state of the store, the missing ones read by ``compute``
     (by default: just those). Shared between callers, so never changed by them."""
 
-    def only_missing(missing: list[str]) -> dict[str, dict[str, Any]]:
+    def only_missing(missing: list[str]) -> dict[str, CaseSummary]:
         return {summary["iri"]: summary for summary in case_summaries(store, missing)}
 
     return remembered_each(store, "case_summary", iris, compute or only_missing, SUMMARY_WEIGHT)
 
 
-def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) -> tuple[list[CaseSummary], int]:
     """The cases ``flt`` keeps, ordered by document and number: one page of summaries and the total count.
 
     A summary is read from a handful of index lookups per case, about 50 times one lineage query for a page
@@ -254,7 +258,7 @@ def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) 
     start = max(int(offset), 0)
     page = list(ordered[start : start + max(int(limit), 0)])
 
-    def compute(missing: list[str]) -> dict[str, dict[str, Any]]:
+    def compute(missing: list[str]) -> dict[str, CaseSummary]:
         wanted = set(missing)
         first = start // SUMMARY_BLOCK * SUMMARY_BLOCK
         last = -(-(start + len(page)) // SUMMARY_BLOCK) * SUMMARY_BLOCK
@@ -278,7 +282,7 @@ def _evidence_rows(store: Store, case: str) -> list[dict[str, Any]]:
     )
 
 
-def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
+def read_case(store: Store, case_id: str) -> CaseDetail | None:
     """One case: its summary, lineage (each edge with its evidence), outcomes, cited documents, dates, evidence."""
     iri = resource_iri("case", case_id)
     if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
@@ -289,7 +293,7 @@ def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
         chain = lineage(store, iri)
     except KeyError:  # a case without provider or reform still has a page, with an empty chain
         chain = None
-    evidence = [
+    evidence: list[CaseEvidence] = [
         {
             "iri": r["ev"],
             "quote": r["quote"],
@@ -302,7 +306,7 @@ def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
         }
         for r in _evidence_rows(store, case)
     ]
-    outcomes: dict[str, dict[str, Any]] = {}
+    outcomes: dict[str, CaseOutcome] = {}
     for row in store.select(
         SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?outcome ?measure ?value ?unit ?before ?after ?ev ?quote ?start ?end ?line WHERE {{
@@ -333,7 +337,7 @@ def read_case(store: Store, case_id: str) -> dict[str, Any] | None:
                 else None,
             },
         )
-    documents: dict[str, dict[str, Any]] = {}
+    documents: dict[str, PolicyRef] = {}
     for row in store.select(
         SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?policy ?title ?number ?start WHERE {{

@@ -1,0 +1,83 @@
+"""The shapes of what the read side answers: typed dictionaries the API, the pages and the command line read.
+
+Why typed dictionaries: the answers go out as JSON unchanged (the API's response models validate them, the
+command line prints them), so their form stays a mapping; the types let mypy check every reader's keys.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+
+class Ref(TypedDict):
+    """A resource by its IRI and its label (None when it has none)."""
+
+    iri: str
+    label: str | None
+
+
+class ProviderRef(Ref):
+    kind: str
+    """``city`` | ``ftz_area`` | ``other``."""
+
+
+class AgencyRef(Ref):
+    sector: str
+    """The sector's id (``customs``)."""
+
+
+class CaseSummary(TypedDict):
+    """What a list of cases shows of each: id, title, document, provider, claimed origins, national items, agencies."""
+
+    iri: str
+    id: str
+    number: int
+    title: str
+    document: Ref
+    provider: ProviderRef | None
+    origin_batches: list[Ref]
+    origin_zones: list[Ref]
+    national_items: list[Ref]
+    agencies: list[AgencyRef]
+
+
+class EvidenceRow(TypedDict):
+    """One quote of the source document: where it stands (characters ``start``-``end``, ``line``)."""
+
+    iri: str
+    quote: str
+    start: int
+    end: int
+    line: int | None
+
+
+class CaseEvidence(EvidenceRow):
+    document: str
+    supports: str | None
+    object: str | None
+
+
+class CaseOutcome(TypedDict):
+    iri: str
+    measure: str
+    value: float | None
+    unit: str | None
+    before: float | None
+    after: float | None
+    evidence: EvidenceRow | None
+
+
+class PolicyRef(Ref):
+    number: str | None
+
+
+class CaseDetail(CaseSummary):
+    """One case: its summary, its lineage (each edge with its evidence), outcomes, cited documents and quotes."""
+
+    lineage: dict[str, Any] | None
+    outcomes: list[CaseOutcome]
+    documents: list[PolicyRef]
+    dates: list[str]
+    companies: list[Ref]
+    warnings: list[str]
+    evidence: list[CaseEvidence]
