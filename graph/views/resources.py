@@ -19,7 +19,17 @@ from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref, literal
 from ftzgraph.graph.views.queries import PROVIDER_KINDS, lineage
 from ftzgraph.graph.views.read_cache import remembered, remembered_each
-from ftzgraph.graph.views.results import AgencyRef, CaseDetail, CaseEvidence, CaseOutcome, CaseSummary, PolicyRef, Ref
+from ftzgraph.graph.views.results import (
+    AgencyRef,
+    BatchSummary,
+    CaseDetail,
+    CaseEvidence,
+    CaseOutcome,
+    CaseSummary,
+    DocumentSummary,
+    PolicyRef,
+    Ref,
+)
 from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES, batch_kind_label
 
 MAX_TEXT_CHARS = 200
@@ -379,7 +389,7 @@ def read_lineage(store: Store, case_id: str) -> dict[str, Any] | None:
         return None
 
 
-def list_documents(store: Store) -> list[dict[str, Any]]:
+def list_documents(store: Store) -> list[DocumentSummary]:
     """Source documents, latest first (by issue date, then document number), each with its number of cases."""
     rows = store.select(
         SPARQL_PREFIXES
@@ -392,7 +402,7 @@ WHERE {
 } GROUP BY ?doc"""
     )
     rows.sort(key=lambda r: (str(r.get("issued") or ""), str(r.get("number") or ""), r["doc"]), reverse=True)
-    return [
+    documents: list[DocumentSummary] = [
         {
             "iri": r["doc"],
             "id": resource_id(r["doc"]),
@@ -406,9 +416,10 @@ WHERE {
         }
         for r in rows
     ]
+    return documents
 
 
-def list_batches(store: Store) -> list[dict[str, Any]]:
+def list_batches(store: Store) -> list[BatchSummary]:
     """National batches: kind, number, labels, issue date, items known in reference data, cases that claim them."""
     rows = store.select(
         SPARQL_PREFIXES
@@ -425,7 +436,7 @@ WHERE {
 } GROUP BY ?batch"""
     )
     rows.sort(key=lambda r: (str(r.get("kind") or ""), r.get("number") or 0, r["batch"]))
-    return [
+    batches: list[BatchSummary] = [
         {
             "iri": r["batch"],
             "id": resource_id(r["batch"]),
@@ -440,3 +451,4 @@ WHERE {
         }
         for r in rows
     ]
+    return batches

@@ -81,3 +81,33 @@ class CaseDetail(CaseSummary):
     companies: list[Ref]
     warnings: list[str]
     evidence: list[CaseEvidence]
+
+
+class DocumentSummary(TypedDict):
+    """A source document built into the store: its 文号, publisher, date, file and how many cases it holds."""
+
+    iri: str
+    id: str
+    title: str | None
+    number: str | None
+    publisher: str | None
+    issued: str | None
+    file: str | None
+    declared_cases: int | None
+    cases: int
+
+
+class BatchSummary(TypedDict):
+    """A national batch: its series and number, labels, date, the items an authority places in it and the
+    cases that claim it."""
+
+    iri: str
+    id: str
+    label: str | None
+    label_en: str | None
+    kind: str
+    number: int | None
+    issued: str | None
+    declared_items: int | None
+    items: int
+    cases: int
