@@ -78,15 +78,18 @@ def _hash(text: str) -> str:
 
 def _reference() -> tuple[list[ox.Quad], list[ox.NamedNode], list[ox.NamedNode], list[ox.NamedNode]]:
     """The real reference and ontology graphs, and the zones/areas, batches and national reforms in them."""
-    from ftzgraph.graph.build.builder import to_oxigraph
     from ftzgraph.graph.extract.gazetteer import load_gazetteer
-    from ftzgraph.graph.rdf.reference import reference_graph
+    from ftzgraph.graph.rdf.nt_terms import from_rdflib, ntriples
+    from ftzgraph.graph.rdf.reference import reference_triples
     from ftzgraph.graph.rdf.validate import vocabulary
 
-    reference = to_oxigraph(reference_graph(load_gazetteer()))
+    def parsed(data: bytes) -> list[ox.Triple]:
+        return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))  # type: ignore[arg-type]
+
+    reference = parsed(ntriples(reference_triples(load_gazetteer())))
     quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GRAPH + "reference")) for t in reference]
     ontology = ox.NamedNode(GRAPH + "ontology")
-    quads += [ox.Quad(t.subject, t.predicate, t.object, ontology) for t in to_oxigraph(vocabulary())]
+    quads += [ox.Quad(t.subject, t.predicate, t.object, ontology) for t in parsed(ntriples(from_rdflib(vocabulary())))]
     places = sorted({t.subject for t in reference if t.predicate == _term(FTZ, "shortName")}, key=str)
     batches = sorted({t.subject for t in reference if t.object == _term(FTZ, "Batch")}, key=str)
     items = sorted({t.subject for t in reference if t.object == _term(FTZ, "NationalReform")}, key=str)

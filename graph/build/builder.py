@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from ftzgraph.graph import iris
@@ -34,12 +33,12 @@ from ftzgraph.graph.extract.national import BATCH_LAYOUTS, with_batches
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import NationalBatch
 from ftzgraph.graph.rdf.document import document_triples
-from ftzgraph.graph.rdf.nt_terms import nquads, ntriples, rdflib_graph
-from ftzgraph.graph.rdf.reference import reference_graph
+from ftzgraph.graph.rdf.nt_terms import Triple, from_rdflib, nquads, ntriples, rdflib_graph
+from ftzgraph.graph.rdf.reference import reference_triples
 from ftzgraph.graph.rdf.triples import split_shared
 from ftzgraph.graph.rdf.validate import validate_ntriples, vocabulary
 from ftzgraph.graph.sources.read import READERS, read_document
-from ftzgraph.graph.store.oxigraph import Store, split_nquads
+from ftzgraph.graph.store.oxigraph import Store, write_nquads
 from ftzgraph.ontology.namespace import FTZ
 
 FULL_VALIDATION_MAX_DOCUMENTS = 200
@@ -112,42 +111,20 @@ Progress = Callable[[str, int, int, int], None]
 """Called after each document: (path, documents done, documents in all, triples so far)."""
 
 
-def to_oxigraph(graph: Graph) -> list[ox.Triple]:
-    """rdflib -> pyoxigraph through N-Triples, the one format both sides read identically."""
-    return _parse_ntriples(graph.serialize(format="nt", encoding="utf-8"))
-
-
-def _parse_ntriples(data: bytes) -> list[ox.Triple]:
-    return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))  # type: ignore[arg-type]
-
-
-def _graph_nquads(graph: Graph, name: str) -> bytes:
-    """An rdflib graph as N-Quads in the named graph ``name`` (through ``to_oxigraph``)."""
-    node = ox.NamedNode(name)
-    quads = [ox.Quad(t.subject, t.predicate, t.object, node) for t in to_oxigraph(graph)]
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-
-
-def write_graphs(store: Store, graphs: list[str], data: bytes) -> None:
-    """Replace ``graphs`` with their quads in ``data`` (N-Quads) and add its other quads (the shared entities
-    graph) to theirs, atomically. The embedded store loads the bytes itself, in Rust; another store gets
-    Oxigraph terms through ``Store.replace_graphs``."""
-    load = getattr(store, "replace_graphs_nquads", None)
-    if load is not None:
-        load(graphs, data)
-        return
-    replaced, added = split_nquads(graphs, data)
-    store.replace_graphs(replaced, add=added)
+@cache
+def _reference_terms() -> frozenset[Triple]:
+    return frozenset(reference_triples(load_gazetteer()))
 
 
 @cache
 def _reference() -> Graph:
-    return reference_graph(load_gazetteer())
+    """The reference graph for SHACL validation beside a document's graph."""
+    return rdflib_graph(_reference_terms())
 
 
 @cache
 def _reference_ntriples() -> bytes:
-    return _reference().serialize(format="nt", encoding="utf-8")
+    return ntriples(_reference_terms())
 
 
 @dataclass
@@ -371,15 +348,16 @@ def build(
         if not shared_written:
             # A write of its own: replacing graphs that exist takes the store's slower path, which the
             # batch of new documents then does not have to share.
-            reference = {str(iris.REFERENCE_GRAPH): _reference(), str(iris.ONTOLOGY_GRAPH): vocabulary()}
-            parts = {name: _graph_nquads(graph, name) for name, graph in reference.items()}
+            reference, ontology = str(iris.REFERENCE_GRAPH), str(iris.ONTOLOGY_GRAPH)
+            vocabulary_terms = from_rdflib(vocabulary())
+            parts = {reference: nquads(_reference_terms(), reference), ontology: nquads(vocabulary_terms, ontology)}
             recorder.before_write(parts)
-            write_graphs(store, list(reference), b"".join(parts.values()))
-            total += sum(len(graph) for graph in reference.values())
+            write_nquads(store, list(parts), b"".join(parts.values()))
+            total += len(_reference_terms()) + len(vocabulary_terms)
             shared_written = True
         recorder.before_write(pending)
         data = b"".join([*pending.values(), *new_entities])
-        write_graphs(store, list(pending), data)
+        write_nquads(store, list(pending), data)
         total += data.count(b"\n")
         pending.clear()
         new_entities.clear()

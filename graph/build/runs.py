@@ -25,11 +25,13 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib import XSD
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.build.run_diff import Change, diff_records
 from ftzgraph.graph.data_files import data_path
-from ftzgraph.graph.store.oxigraph import OxigraphStore, Store
+from ftzgraph.graph.rdf.nt_terms import T_FTZ, T_PROV, T_RDF, T_RDFS, Term, Triple, integer, iri, nquads, text
+from ftzgraph.graph.store.oxigraph import OxigraphStore, Store, write_nquads
 from ftzgraph.graph.views.records import case_records
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
@@ -41,11 +43,6 @@ RULE_FOLDERS = ("lexicon", "agencies", "reference", "vocab")
 """The data folders whose files steer extraction: their bytes make a run's ``ftz:rulesHash``."""
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_FTZ = "https://w3id.org/ftzgraph/ontology#"
-_PROV = "http://www.w3.org/ns/prov#"
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-_RDFS_COMMENT = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
 
 
 def software_version() -> str:
@@ -204,68 +201,63 @@ class RunRecorder:
                 read.action = "replaced"
             elif read.action == "added" and read.graph in self.existing:
                 read.action = "replaced"  # rebuilt with the same triples (e.g. --force)
-        self.store.replace_graphs({}, add={RUNS: self._triples(reads, changes + entities_removed)})
+        write_nquads(self.store, [], nquads(self._triples(reads, changes + entities_removed), RUNS))
         trim_runs(self.store, self.keep_runs)
         return changes, entities_removed
 
-    def _triples(self, reads: list[DocumentRead], changes: list[Change]) -> list[ox.Triple]:
-        run = ox.NamedNode(str(iris.run(self.run_id)))
+    def _triples(self, reads: list[DocumentRead], changes: list[Change]) -> list[Triple]:
+        run_iri = str(iris.run(self.run_id))
+        run = iri(run_iri)
         ended = datetime.now(UTC)
-        out: list[ox.Triple] = []
+        out: list[Triple] = []
 
-        def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
-            out.append(ox.Triple(s, ox.NamedNode(p), o))
+        def add(s: Term, p: Term, o: Term) -> None:
+            out.append((s, p, o))
 
-        def string(value: str) -> ox.Literal:
-            return ox.Literal(value)
+        def when(moment: datetime) -> Term:
+            return f"{text(moment.isoformat().replace('+00:00', 'Z'))}^^<{XSD.dateTime}>"
 
-        def integer(value: int) -> ox.Literal:
-            return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
-
-        def when(moment: datetime) -> ox.Literal:
-            return ox.Literal(moment.isoformat().replace("+00:00", "Z"), datatype=ox.NamedNode(_XSD + "dateTime"))
-
-        add(run, _RDF_TYPE.value, ox.NamedNode(_FTZ + "BuildRun"))
-        add(run, _RDF_TYPE.value, ox.NamedNode(_PROV + "Activity"))
-        add(run, _RDFS_LABEL.value, string(f"build {self.started.strftime('%Y-%m-%d %H:%M:%S')} UTC"))
-        add(run, _PROV + "startedAtTime", when(self.started))
-        add(run, _PROV + "endedAtTime", when(ended))
-        add(run, _FTZ + "softwareVersion", string(software_version()))
-        add(run, _FTZ + "rulesHash", string(rules_hash()))
+        add(run, T_RDF.type, T_FTZ.BuildRun)
+        add(run, T_RDF.type, T_PROV.Activity)
+        add(run, T_RDFS.label, text(f"build {self.started.strftime('%Y-%m-%d %H:%M:%S')} UTC"))
+        add(run, T_PROV.startedAtTime, when(self.started))
+        add(run, T_PROV.endedAtTime, when(ended))
+        add(run, T_FTZ.softwareVersion, text(software_version()))
+        add(run, T_FTZ.rulesHash, text(rules_hash()))
         for k, read in enumerate(reads, start=1):
-            node = ox.NamedNode(f"{run.value}/read/{k}")
-            add(run, _FTZ + "documentRead", node)
-            add(node, _RDF_TYPE.value, ox.NamedNode(_FTZ + "DocumentRead"))
-            add(node, _FTZ + "readFileName", string(read.file_name))
-            add(node, _FTZ + "action", string(read.action))
+            node = iri(f"{run_iri}/read/{k}")
+            add(run, T_FTZ.documentRead, node)
+            add(node, T_RDF.type, T_FTZ.DocumentRead)
+            add(node, T_FTZ.readFileName, text(read.file_name))
+            add(node, T_FTZ.action, text(read.action))
             if read.sha256:
-                add(node, _FTZ + "readSha256", string(read.sha256))
+                add(node, T_FTZ.readSha256, text(read.sha256))
             if read.graph:
-                add(node, _FTZ + "namedGraph", ox.NamedNode(read.graph))
+                add(node, T_FTZ.namedGraph, iri(read.graph))
                 if read.action in ("added", "replaced"):
-                    add(run, _PROV + "generated", ox.NamedNode(str(iris.document(_doc_id(read.graph)))))
+                    add(run, T_PROV.generated, iri(str(iris.document(_doc_id(read.graph)))))
         for k, graph in enumerate(sorted(self.added), start=1):
-            node = ox.NamedNode(f"{run.value}/graph/{k}")
-            add(run, _FTZ + "graphChange", node)
-            add(node, _RDF_TYPE.value, ox.NamedNode(_FTZ + "GraphChange"))
-            add(node, _FTZ + "namedGraph", ox.NamedNode(graph))
-            add(node, _FTZ + "triplesAdded", integer(self.added[graph]))
-            add(node, _FTZ + "triplesRemoved", integer(self.removed.get(graph, 0)))
+            node = iri(f"{run_iri}/graph/{k}")
+            add(run, T_FTZ.graphChange, node)
+            add(node, T_RDF.type, T_FTZ.GraphChange)
+            add(node, T_FTZ.namedGraph, iri(graph))
+            add(node, T_FTZ.triplesAdded, integer(self.added[graph]))
+            add(node, T_FTZ.triplesRemoved, integer(self.removed.get(graph, 0)))
         for k, change in enumerate(changes, start=1):
-            node = ox.NamedNode(f"{run.value}/change/{k}")
-            add(run, _FTZ + "fieldChange", node)
-            add(node, _RDF_TYPE.value, ox.NamedNode(_FTZ + "FieldChange"))
-            add(node, _RDFS_COMMENT.value, string(change.text))
-            add(node, _FTZ + "changedField", string(change.field))
-            add(node, _FTZ + "changeKind", string(change.kind))
+            node = iri(f"{run_iri}/change/{k}")
+            add(run, T_FTZ.fieldChange, node)
+            add(node, T_RDF.type, T_FTZ.FieldChange)
+            add(node, T_RDFS.comment, text(change.text))
+            add(node, T_FTZ.changedField, text(change.field))
+            add(node, T_FTZ.changeKind, text(change.kind))
             if change.document:
-                add(node, _FTZ + "changedDocument", ox.NamedNode(change.document))
+                add(node, T_FTZ.changedDocument, iri(change.document))
             if change.case is not None:
-                add(node, _FTZ + "changedCaseNumber", integer(change.case))
+                add(node, T_FTZ.changedCaseNumber, integer(change.case))
             if change.old is not None:
-                add(node, _FTZ + "oldValue", string(change.old))
+                add(node, T_FTZ.oldValue, text(change.old))
             if change.new is not None:
-                add(node, _FTZ + "newValue", string(change.new))
+                add(node, T_FTZ.newValue, text(change.new))
         return out
 
 
@@ -296,14 +288,14 @@ def prune_entities(store: Store, candidates: set[ox.NamedNode]) -> list[Change]:
         changed = True
         while changed:  # keep what a kept entity still refers to
             changed = False
-            for iri in sorted(new):
-                if any(x not in new and x not in removable for x in referrers[iri]):
-                    new.discard(iri)
+            for entity in sorted(new):
+                if any(x not in new and x not in removable for x in referrers[entity]):
+                    new.discard(entity)
                     changed = True
         removable |= new
         if not new:
             break
-        listed = " ".join(f"<{iri}>" for iri in sorted(new))
+        listed = " ".join(f"<{entity}>" for entity in sorted(new))
         frontier = {
             row["o"]
             for row in store.select(

@@ -27,14 +27,14 @@ from ftzgraph.graph.rdf.nt_terms import (
     T_RDFS,
     T_SKOS,
     Term,
+    date,
     integer,
     iri,
     lexical,
-    literal,
     text,
     zh_text,
 )
-from ftzgraph.graph.rdf.triples import DocumentGraph, batch_label, date_literal, place_iri
+from ftzgraph.graph.rdf.triples import DocumentGraph, batch_label, place_iri
 from ftzgraph.graph.text import title_key
 from ftzgraph.ontology.namespace import batch_kind_iri
 
@@ -93,7 +93,7 @@ def batch_triples(dg: DocumentGraph, batch: NationalBatch) -> Term:
     if batch.date:
         reference_date = str(known.get("date") or "")
         if not reference_date:
-            dg.add(node, T_DCTERMS.issued, literal(date_literal(batch.date)))
+            dg.add(node, T_DCTERMS.issued, date(batch.date))
         elif not batch.date.startswith(reference_date) and not reference_date.startswith(batch.date):
             _warn(dg, f"{where}: the notice is dated {batch.date}; the reference data says {reference_date}")
     if batch.declared_total is not None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from ftzgraph.ontology.namespace import FTZ, OA
@@ -66,6 +67,24 @@ def integer(value: int) -> Term:
     return f'"{value}"{_INTEGER}' if type(value) is int else literal(Literal(value))
 
 
+def decimal(value: float) -> Term:
+    """An xsd:decimal with a plain lexical form (no exponent): what a float means in the text it was read from."""
+    return f'"{format(Decimal(str(value)), "f")}"^^<{XSD.decimal}>'
+
+
+def boolean(value: bool) -> Term:
+    return f'"{"true" if value else "false"}"^^<{XSD.boolean}>'
+
+
+_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+
+
+def date(value: str) -> Term:
+    """``2023`` -> xsd:gYear, ``2023-06`` -> xsd:gYearMonth, ``2023-06-01`` -> xsd:date, else a plain string."""
+    datatype = _DATE_TYPES.get(len(value))
+    return f"{text(value)}^^<{datatype}>" if datatype else text(value)
+
+
 def literal(value: Literal) -> Term:
     """An rdflib literal (decimals, dates: rdflib picks the lexical form) as a term string."""
     if value.language:
@@ -96,10 +115,23 @@ def ntriples(triples: Iterable[Triple]) -> bytes:
     return "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
 
 
-def rdflib_term(term: Term) -> URIRef | Literal:
+def from_rdflib(graph: Graph) -> set[Triple]:
+    """The triples of an rdflib graph read from a file (a SKOS scheme, the vocabulary), as term strings."""
+
+    def term(node: object) -> Term:
+        if isinstance(node, Literal):
+            return literal(node)
+        return f"_:{node}" if isinstance(node, BNode) else iri(str(node))
+
+    return {(term(s), term(p), term(o)) for s, p, o in graph}
+
+
+def rdflib_term(term: Term) -> URIRef | Literal | BNode:
     """The rdflib term of a term string (the inverse of ``iri``, ``text``, ``integer`` and ``literal``)."""
     if term.startswith("<"):
         return URIRef(term[1:-1])
+    if term.startswith("_:"):
+        return BNode(term[2:])
     suffix = term[term.rindex('"') + 1 :]
     if suffix.startswith("@"):
         return Literal(lexical(term), lang=suffix[1:])
@@ -111,9 +143,9 @@ def rdflib_term(term: Term) -> URIRef | Literal:
 def rdflib_graph(triples: Iterable[Triple]) -> Graph:
     """An rdflib graph of term-string triples, each distinct term converted once (rdflib's own N-Triples
     parser takes three times as long)."""
-    terms: dict[Term, URIRef | Literal] = {}
+    terms: dict[Term, URIRef | Literal | BNode] = {}
 
-    def convert(term: Term) -> URIRef | Literal:
+    def convert(term: Term) -> URIRef | Literal | BNode:
         found = terms.get(term)
         if found is None:
             found = terms[term] = rdflib_term(term)

@@ -10,9 +10,8 @@ A document's triples are built as N-Triples term strings (``nt_terms.Term``), no
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
-from rdflib import XSD, Literal, URIRef
+from rdflib import XSD, URIRef
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.extract.gazetteer import Gazetteer
@@ -34,10 +33,11 @@ from ftzgraph.graph.rdf.nt_terms import (
     T_SKOS,
     Term,
     Triple,
+    date,
+    decimal,
     integer,
     iri,
     lexical,
-    literal,
     text,
     zh_text,
 )
@@ -53,21 +53,6 @@ ORIGIN_KIND = {
     "title": FTZ.TitleMatchOrigin,
 }
 ZH = "zh"
-
-
-def zh(text: str) -> Literal:
-    return Literal(text, lang=ZH)
-
-
-def decimal(value: float) -> Literal:
-    """An xsd:decimal with a canonical lexical form (rdflib's float-with-decimal-datatype is ill-typed)."""
-    return Literal(Decimal(str(value)))
-
-
-def date_literal(value: str) -> Literal:
-    """``2023`` -> xsd:gYear, ``2023-06`` -> xsd:gYearMonth, ``2023-06-01`` -> xsd:date, else a plain string."""
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value))
-    return Literal(value, datatype=datatype) if datatype else Literal(value)
 
 
 def batch_label(kind: str, number: int | None) -> str:
@@ -133,7 +118,7 @@ class DocumentGraph:
         if document.issuer:
             add(doc, T_DCTERMS.publisher, zh_text(document.issuer))
         if document.date:
-            add(doc, T_DCTERMS.issued, literal(Literal(document.date, datatype=XSD.date)))
+            add(doc, T_DCTERMS.issued, f"{text(document.date)}^^<{XSD.date}>")
         add(doc, T_DCTERMS.format, text(document.format))
         add(doc, T_FTZ.sha256, text(document.sha256))
         add(doc, T_FTZ.fileName, text(document.path.name))
@@ -227,23 +212,23 @@ class DocumentGraph:
             add(o, T_FTZ.measure, zh_text(outcome.what))
             add(o, T_RDFS.label, zh_text(outcome.what))
             if outcome.value is not None:
-                add(o, T_FTZ.value, literal(decimal(outcome.value)))
+                add(o, T_FTZ.value, decimal(outcome.value))
             if outcome.unit:
                 add(o, T_FTZ.unit, text(outcome.unit))
             if outcome.before is not None:
-                add(o, T_FTZ.valueBefore, literal(decimal(outcome.before)))
+                add(o, T_FTZ.valueBefore, decimal(outcome.before))
             if outcome.after is not None:
-                add(o, T_FTZ.valueAfter, literal(decimal(outcome.after)))
+                add(o, T_FTZ.valueAfter, decimal(outcome.after))
             if outcome.qualifier:
                 add(o, T_FTZ.qualifier, zh_text(outcome.qualifier))
             if outcome.after_text:
                 add(o, T_FTZ.afterText, zh_text(outcome.after_text))
             self.evidence(o, T_FTZ.outcome, outcome.evidence)
 
-        for date in case.dates:
-            for value in (date.value or "").split("/"):
+        for stated in case.dates:
+            for value in (stated.value or "").split("/"):
                 if value:
-                    add(node, T_FTZ.mentionsDate, literal(date_literal(value)))
+                    add(node, T_FTZ.mentionsDate, date(value))
         for company in case.companies:
             c = iri(iris.company(company.text))
             add(node, T_FTZ.mentionsCompany, c)
@@ -304,7 +289,7 @@ class DocumentGraph:
         add(reform, T_FTZ.learnedFrom, target)
         add(claim, T_FTZ.learnedRelation, prop)
         add(claim, T_FTZ.learnedTarget, target)
-        add(claim, T_FTZ.confidence, literal(decimal(learned.confidence)))
+        add(claim, T_FTZ.confidence, decimal(learned.confidence))
         batch = None
         if origin is not None and origin.kind == "national_batch" and origin.batch_kind:
             batch = iri(iris.batch(origin.batch_kind, origin.batch_number))
@@ -390,7 +375,7 @@ class DocumentGraph:
         add(node, T_FTZ.claimSource, self.doc)
         for url in sources:
             if url.startswith(str(iris.ID)):
-                add(node, T_FTZ.authoritySource, iri(URIRef(url)))
+                add(node, T_FTZ.authoritySource, iri(url))
             else:
                 add(node, T_DCTERMS.source, text(url))
                 add(node, T_FTZ.authoritySource, text(url))

@@ -128,6 +128,18 @@ def _read(results: Any, convert: Any) -> list[Any]:
     raise deadline.DeadlineExceeded(message) from None
 
 
+def write_nquads(store: Store, graphs: list[str], data: bytes) -> None:
+    """Replace ``graphs`` with their quads in ``data`` (N-Quads) and add its other quads (the shared entities
+    graph) to theirs, atomically. The embedded store loads the bytes itself, in Rust; another store gets
+    Oxigraph terms through ``Store.replace_graphs``."""
+    load = getattr(store, "replace_graphs_nquads", None)
+    if load is not None:
+        load(graphs, data)
+        return
+    replaced, added = split_nquads(graphs, data)
+    store.replace_graphs(replaced, add=added)
+
+
 class OxigraphStore:
     """An embedded Oxigraph store; ``path=None`` keeps it in memory (tests, benchmarks)."""
 
