@@ -308,3 +308,30 @@ def test_bare_area_names_after_a_learning_verb_and_more_diffusion_phrases() -> N
     assert case_batches(adopted) == {("改革试点经验", None)}
     lent = sentence_case("临港新片区“洋山特殊综合保税区”监管模式为全国其他自贸试验区提供了借鉴。")
     assert {o.area for o in lent.origins if o.zone} == {"临港新片区"}
+
+
+def test_an_unnumbered_series_word_after_a_zone_or_before_a_count_is_no_batch() -> None:
+    own = sentence_case("本市参照上海自贸试验区临港新片区“跨境数据流动”试点经验，建立数据服务中心。")
+    assert case_batches(own) == set()
+    assert {o.area for o in own.origins if o.zone} == {"临港新片区"}
+    total = sentence_case("我省已在全省范围内复制推广国家层面自贸试验区改革试点经验260余项。")
+    assert case_batches(total) == set()
+    member = sentence_case("霍尔果斯片区选送的案例入选商务部发布的最佳实践案例。")
+    assert case_batches(member) == {("最佳实践案例", None)}
+
+
+def test_a_yardstick_is_no_origin_but_a_practice_named_after_it_is() -> None:
+    yardstick = sentence_case("对标前海蛇口片区，南沙片区提出了打造国际一流营商环境的目标。")
+    assert not [o for o in yardstick.origins if o.zone]
+    borrowed = sentence_case("我市对标海南自贸试验区“准入即准营”改革，出台了实施方案。")
+    assert {o.zone for o in borrowed.origins if o.zone} == {"hainan"}
+
+
+def test_a_zone_copied_by_others_a_zone_among_a_total_and_listed_provinces_are_origins() -> None:
+    copied = sentence_case("厦门片区的“台胞通”模式，已被福州片区、平潭片区复制借鉴。")
+    assert {o.area for o in copied.origins if o.zone} == {"厦门片区"}
+    among = sentence_case("广东自贸试验区已有62项制度创新成果在全国复制推广，其中南沙片区贡献了21项。")
+    assert {o.area for o in among.origins if o.zone} == {"广州南沙新区片区"}
+    listed = sentence_case("广东、福建自贸试验区分别有5项和3项经验入选国务院第四批改革试点经验。")
+    assert {o.zone for o in listed.origins if o.zone} == {"guangdong", "fujian"}
+    assert case_batches(listed) == {("改革试点经验", 4)}

@@ -124,6 +124,8 @@ def extract_origins(
                         pos >= 0
                         and not _in_title(sentence.text, pos)
                         and not _TOTAL_RE.search(sentence.text[:pos])
+                        and not _TOTAL_AFTER_RE.match(sentence.text, pos + len(word))
+                        and not _zones_own(sentence.text, pos, gazetteer)
                         and not _provincial(sentence.text, pos)
                         and any(v in sentence.text[:pos] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
                     ):
@@ -166,6 +168,21 @@ def extract_origins(
 _TOTAL_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:改革|制度创新)?$")
 """A count right before a batch word (复制推广了114项改革试点经验): a statement of totals, no batch."""
 _CLAUSE_MARKS = "，,；;：:"
+_TOTAL_AFTER_RE = re.compile(
+    rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
+)
+"""A count right after a batch word (复制推广…改革试点经验260余项): a statement of totals, no batch."""
+
+
+def _zones_own(text: str, position: int, gazetteer: Gazetteer) -> bool:
+    """True when a zone or area is named in the clause right before an unnumbered series word
+    (参照Z“X”试点经验): the experience is that zone's own, not a national batch."""
+    start = max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1
+    members = lexicon()["batch_member_verbs"]  # Z选送的案例入选…最佳实践案例: membership, a national series
+    return any(
+        start <= s and e <= position and not any(v in text[e:position] for v in members)
+        for s, e, _ in gazetteer.find_places(text)
+    )
 
 
 _EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施|改革经验)")
@@ -249,8 +266,11 @@ def _stated_zones(
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
+            verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
+            if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
+                verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
             if (
-                re.search(rf"(?:{before})\s*[了过]?\s*$", head)
+                verb
                 or (
                     re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", text[end : end + 44])
                     and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
@@ -274,7 +294,7 @@ def _stated_zones(
         here = found[first_here:]
         stated_spans = [(s, e) for s, e, p in places if any(o.area == p.area and o.zone == p.zone for o in here)]
         for (s1, e1, p1), (s2, e2, p2) in itertools.pairwise(places):
-            if not _COORDINATOR_RE.match(text[e1:s2]):
+            if not _LIST_RE.match(text[e1:s2]):  # 对标Z1，Z2提出…: a comma ends a clause, it lists nothing
                 continue
             for (start, end), place in (((s1, e1), p2), ((s2, e2), p1)):
                 if (start, end) in stated_spans and place.zone not in own and not _in_title(text, start):
@@ -365,19 +385,30 @@ def _subject_zones(
             if place.zone in own:
                 continue
             tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
-            national = batch_stated or any(w in tail for w in diffusion)
+            national = batch_stated or any(w in tail for w in diffusion) or bool(_COPIED_BY_RE.search(tail))
             head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
             opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
+            if _AMONG_RE.search(head) and any(w in sentence.text[:start] for w in diffusion):
+                opens_clause = national = True  # …在全国复制推广，其中南沙片区贡献了21项
             if national and _coordinated_opening(sentence.text[lead:start], places, lead):
                 opens_clause = True
+            listed = _listed_before(sentence.text[lead:start], gazetteer) if national else []
+            if listed and not _listed_re(gazetteer).sub("", sentence.text[lead:start]).strip(" 、和及与"):
+                opens_clause = True  # 广东、福建自贸试验区分别有…入选: every listed province's zone opens it
             if _adopts(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it is the adopter
                 continue
             if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
                 opens_clause and national
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+                found.extend(Origin("zone", evidence(sentence), zone=z) for z in listed if z not in own)
     return found
 
+
+_COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")
+"""Z的“X”模式，已被Z2、Z3复制借鉴: the zone opening the sentence is copied from, so it is the origin."""
+_AMONG_RE = re.compile(rf"[{_CLAUSE_MARKS}]\s*其中\s*$")
+"""…在全国复制推广，其中Z贡献了21项: a zone opening the 其中 clause of a diffusion statement shares in it."""
 
 _ADOPTING_RE = re.compile(
     r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|在|通过)*\s*"
@@ -392,6 +423,14 @@ def _adopts(tail: str) -> bool:
 
 
 _COORDINATOR_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及|，)\s*$")
+
+
+_LIST_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
+
+
+def _names_practice(clause_tail: str) -> bool:
+    """True when the words after a zone, in its clause, name a practice of it (“X”, 做法, 经验, 改革 …)."""
+    return any(w in clause_tail for w in lexicon()["practice_words"])
 
 
 def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: int) -> bool:
