@@ -335,3 +335,10 @@ def test_a_zone_copied_by_others_a_zone_among_a_total_and_listed_provinces_are_o
     listed = sentence_case("广东、福建自贸试验区分别有5项和3项经验入选国务院第四批改革试点经验。")
     assert {o.zone for o in listed.origins if o.zone} == {"guangdong", "fujian"}
     assert case_batches(listed) == {("改革试点经验", 4)}
+
+
+def test_the_free_trade_port_is_read_as_the_hainan_zone_only_where_an_origin_is_stated() -> None:
+    borrowed = sentence_case("南宁片区对标海南自由贸易港商事登记“确认制”做法，推行登记确认制改革。")
+    assert {o.zone for o in borrowed.origins if o.zone} == {"hainan"}
+    compared = sentence_case("对标海南自由贸易港，我市提出建设高水平开放平台的目标。")
+    assert not [o for o in compared.origins if o.zone]
