@@ -342,3 +342,39 @@ def test_the_free_trade_port_is_read_as_the_hainan_zone_only_where_an_origin_is_
     assert {o.zone for o in borrowed.origins if o.zone} == {"hainan"}
     compared = sentence_case("对标海南自由贸易港，我市提出建设高水平开放平台的目标。")
     assert not [o for o in compared.origins if o.zone]
+
+
+def test_a_centre_after_zai_is_where_not_who() -> None:
+    text = "长沙市住建局牵头，测绘成果在市政务服务中心共享，企业在岳麓区政务服务中心即可领取证照。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "长沙市")
+    assert [a.name for a in agencies] == ["长沙市住房和城乡建设局"]
+    acting = "市政务服务中心牵头梳理事项清单。"
+    agencies, _ = extract_agencies_and_mentions(make_case(acting), "长沙市")
+    assert [a.name for a in agencies] == ["长沙市政务服务中心"]
+
+
+def test_post_fire_and_border_police_bodies_and_chongqing_short_forms() -> None:
+    text = (
+        "区住房城乡建委会同区规划自然资源局推行联合验收，区消防救援支队同步验收，"
+        "重庆市邮政管理局、瑞丽边境管理大队配合。"
+    )
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "重庆市渝北区")
+    assert {a.name for a in agencies} == {
+        "重庆市渝北区住房和城乡建设委员会",
+        "重庆市渝北区规划和自然资源局",
+        "重庆市渝北区消防救援支队",
+        "重庆市邮政管理局",
+        "瑞丽边境管理大队",
+    }
+
+
+def test_a_port_name_opening_a_list_item_names_a_stem_named_body_but_a_kind_does_not() -> None:
+    text = "珠海市人社局、横琴海关、拱北边检站联合推出服务，直属海关加强指导。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "珠海市")
+    assert {a.name for a in agencies} == {"珠海市人力资源和社会保障局", "横琴海关", "拱北出入境边防检查站"}
+
+
+def test_a_short_zone_name_is_the_zone_an_area_is_named_after() -> None:
+    text = "（西安国际港务区片区提供）\n港务区管委会联合西安海关推出中欧班列“一单制”。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "西安国际港务区片区")
+    assert {a.name for a in agencies} == {"西安国际港务区管理委员会", "西安海关"}

@@ -147,6 +147,12 @@ def _as_place(text: str, start: int, end: int) -> bool:
     after = _PLACE_AFTER_RE.match(text, end)
     if "依托" in before and text.endswith(_FACILITY_ENDINGS, 0, end):  # 依托市政务服务中心建设平台: a facility
         return True
+    if (  # 在市政务服务中心共享, 在松北区政务服务中心即可领取: a centre or hall after 在 is where, not who
+        before.endswith("在")
+        and text.endswith(_FACILITY_ENDINGS, 0, end)
+        and not any(w in text[end : end + 8] for w in _GUIDANCE)
+    ):
+        return True
     return "在" in before and after is not None and not any(w in after.group() for w in _GUIDANCE)
 
 
@@ -237,7 +243,7 @@ def _core_hit(
     begin, end = match.start(), match.end()
     prefix = find_prefix(text, begin, lex, gaz)
     if prefix is None and core.stem_place:  # 横琴海关: an FTZ area's bare name is a place for a stem-named body
-        prefix = _area_stem_prefix(text, begin)
+        prefix = _area_stem_prefix(text, begin) or _port_name_prefix(text, begin, lex)
     if prefix is not None and prefix.by_stem and core.stem_place and prefix.start > 0:
         outer = find_prefix(text, prefix.start, lex, gaz, allow_unit=False)  # 长春兴隆海关: city + office's own name
         if outer is not None and outer.place is not None and not _inside_title(outer.start, titles):
@@ -295,6 +301,29 @@ def _area_stem_prefix(text: str, begin: int) -> Prefix | None:
         stem = text[begin - length : begin] if begin >= length else ""
         if stem in stems and stem[-1] not in "区港":
             return Prefix(begin - length, Place(stem, stem, "unit"), by_stem=False)
+    return None
+
+
+_LIST_START = "、，,；;。：:（(\n"
+_GENERIC_BEFORE_STEM_NAMED = tuple(load_yaml("departments.yaml")["generic_before_stem_named"])
+
+
+def _port_name_prefix(text: str, begin: int, lex: Lexicon) -> Prefix | None:
+    """A port's or place's own name of 2-3 characters that opens a list item or clause right before a
+    stem-named body (、拱北边检站, 、城陵矶海事局): such bodies are named after ports no division list holds.
+    Kept as written; never a verb, an adverb or a kind (直属海关, 口岸海关)."""
+    for length in (3, 2):
+        start = begin - length
+        name = text[start:begin] if start >= 0 else ""
+        if (
+            (start == 0 or text[start - 1] in _LIST_START)
+            and re.fullmatch(f"[{CJK}]+", name)
+            and not any(ch in lex.not_in_place_stem for ch in name)
+            and not any(word in name for word in lex.not_place_words)
+            and not name.endswith(_GENERIC_BEFORE_STEM_NAMED)
+            and name[-1] not in lex.levels
+        ):
+            return Prefix(start, Place(name, name, "unit"), by_stem=False)
     return None
 
 
@@ -465,6 +494,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         return
     if place.level in ("district", "unit"):  # 示范区农业农村局 after 杨凌示范区…; 湖里区 after 厦门市湖里区
         longer = [p for name, p in gaz.by_name.items() if name.endswith(place.name) and len(name) > len(place.name)]
+        if not longer and place.name.endswith("区"):  # 港务区 after 西安国际港务区片区: the zone an area is named for
+            names = {n[: -len(_AREA)] for n in gaz.by_name if n.endswith(place.name + _AREA)}
+            longer = [Place(n, n, "unit") for n in names if len(n) > len(place.name)]
         if len(longer) == 1:
             place = longer[0]
     if prefix.by_stem and core.place_as_written:  # 南昌仲裁委员会 stays as written
