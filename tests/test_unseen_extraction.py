@@ -378,3 +378,21 @@ def test_a_short_zone_name_is_the_zone_an_area_is_named_after() -> None:
     text = "（西安国际港务区片区提供）\n港务区管委会联合西安海关推出中欧班列“一单制”。"
     agencies, _ = extract_agencies_and_mentions(make_case(text), "西安国际港务区片区")
     assert {a.name for a in agencies} == {"西安国际港务区管理委员会", "西安海关"}
+
+
+def test_listed_provinces_and_listed_area_stems_are_each_an_origin() -> None:
+    provinces = sentence_case("上海、广东、天津、福建四个自贸试验区共有19项改革事项被纳入国务院第二批改革试点经验。")
+    assert {o.zone for o in provinces.origins if o.zone} == {"shanghai", "guangdong", "tianjin", "fujian"}
+    stems = sentence_case("该项改革参照了郑州、开封、洛阳三个片区的成熟做法。")
+    assert {o.area for o in stems.origins if o.zone} == {"郑州片区", "开封片区", "洛阳片区"}
+
+
+def test_a_provinces_own_list_a_plan_and_a_state_council_copy() -> None:
+    own_list = sentence_case("江苏省第三批自由贸易试验区改革创新成果复制推广清单中，有8项来自南京片区。")
+    assert not own_list.origins or not [o for o in own_list.origins if o.zone]
+    plan = sentence_case("南沙片区提出，要学习借鉴上海自贸试验区临港新片区的经验做法。")
+    assert not [o for o in plan.origins if o.zone]
+    adopted = sentence_case("苏州片区探索形成的“跨境贸易”做法被国务院复制推广至全国。")
+    assert case_batches(adopted) == {("改革试点经验", None)}
+    trial = sentence_case("第五批全国自贸试验区最佳实践案例中的“生态产品价值实现”，最早在成都天府新区片区试点。")
+    assert {o.area for o in trial.origins if o.zone} == {"成都天府新区片区"}

@@ -136,8 +136,8 @@ def extract_origins(
                     continue
                 break
 
-    stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area)
     in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
+    stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch)
     subjects = (
         _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch)
         if _replicates(joined) or in_batch or any(w in joined for w in lex["national_diffusion"])
@@ -241,9 +241,16 @@ def _item_after(text: str, position: int) -> str | None:
 
 
 def _stated_zones(
-    sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any, provider_area: str | None = None
+    sentences: list[_Sentence],
+    gazetteer: Gazetteer,
+    own: set[str],
+    evidence: Any,
+    provider_area: str | None = None,
+    in_batch: set[int] | None = None,
 ) -> list[Origin]:
-    """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果)."""
+    """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果). ``in_batch``
+    holds the evidence starts of sentences that name a national batch."""
+    in_batch = in_batch or set()
     lex = lexicon()
     before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
     after = "|".join(map(re.escape, lex["zone_after"]))  # 学习 after Z only with 向 (向Z学习), not 赴Z学习考察
@@ -252,6 +259,8 @@ def _stated_zones(
         text = sentence.text
         places = gazetteer.find_places(text)
         first_here = len(found)
+        national = evidence(sentence).start in in_batch
+        provincial_list = not national and _names_provincial_batch(text)
         for start, end, place in places:
             if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
                 continue  # a zone inside a 《title》 names the notice, not the case's origin
@@ -269,6 +278,8 @@ def _stated_zones(
             verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
             if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
+            if verb and provincial_list and verb["verb"] in lex["source_verbs"]:
+                continue  # 江苏省第三批…清单中，有8项来自南京片区: a province's own list, no national origin
             if (
                 verb
                 or (
@@ -282,7 +293,7 @@ def _stated_zones(
                 or (
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
-                    and any(v in text[end:] for v in ("复制", "推广", "借鉴", "引进"))
+                    and (any(v in text[end:] for v in ("复制", "推广", "借鉴", "引进")) or national)
                 )
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
             ):
@@ -298,6 +309,12 @@ def _stated_zones(
                 continue
             for (start, end), place in (((s1, e1), p2), ((s2, e2), p1)):
                 if (start, end) in stated_spans and place.zone not in own and not _in_title(text, start):
+                    found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+        # Area names listed by their stems before 片区 (参照了郑州、开封、洛阳三个片区的做法), after a learning verb.
+        for match in _stem_list_re(gazetteer, before).finditer(text):
+            for stem in re.split("[、和及与]", match["stems"]):
+                place = gazetteer.area_stems.get(stem)
+                if place is not None and place.zone not in own:
                     found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
         # A bare area name (借鉴深圳前海的…做法), after a learning verb and perhaps its city, is stated too.
         for match in _bare_area_re(gazetteer, before).finditer(text):
@@ -322,6 +339,37 @@ def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
     stems = sorted((s for s in gazetteer.area_stems if s not in skip and not _city_stem(s)), key=len, reverse=True)
     alternation = "|".join(map(re.escape, stems))
     return re.compile(rf"(?:{before})[了过]?(?:[\u4e00-\u9fff]{{2,3}}市?)??(?P<stem>{alternation})(?=[“\"的])")
+
+
+@cache
+def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
+    """A learning verb, then two or more area stems joined by 、和及与, then (N个)片区: 郑州、开封、洛阳三个片区."""
+    stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
+    return re.compile(
+        rf"(?:{before})[了过]?(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?片区"
+    )
+
+
+@cache
+def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """Provinces joined by 、和及与, then (N个|N地|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区."""
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    return re.compile(
+        rf"(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地]|等)?"
+        r"(?:自贸试验区|自由贸易试验区|自贸区)"
+    )
+
+
+def _names_provincial_batch(text: str) -> bool:
+    """True when the sentence names a province's or city's own batch or list (江苏省第三批…清单)."""
+    if any(_provincial(text, m.start()) for m in re.finditer(r"第\s*\S{1,3}\s*批", text)):
+        return True
+    return any(
+        _provincial(text, pos)
+        for words in lexicon()["batch_kinds"].values()
+        for w in words
+        if (pos := text.find(w)) >= 0
+    )
 
 
 @cache
@@ -380,6 +428,12 @@ def _subject_zones(
         ):
             found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         batch_stated = evidence(sentence).start in in_batch
+        listing = _province_list_re(gazetteer).match(text)  # 上海、广东、天津、福建四个自贸试验区共有19项…入选
+        if listing and (batch_stated or any(w in text for w in diffusion)):
+            for province in re.split("[、和及与]", listing["provinces"]):
+                zone_id = gazetteer.province_forms[province]
+                if zone_id not in own:
+                    found.append(Origin("zone", evidence(sentence), zone=zone_id))
         places = gazetteer.find_places(sentence.text)
         for start, end, place in places:
             if place.zone in own:
