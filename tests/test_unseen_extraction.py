@@ -396,3 +396,32 @@ def test_a_provinces_own_list_a_plan_and_a_state_council_copy() -> None:
     assert case_batches(adopted) == {("改革试点经验", None)}
     trial = sentence_case("第五批全国自贸试验区最佳实践案例中的“生态产品价值实现”，最早在成都天府新区片区试点。")
     assert {o.area for o in trial.origins if o.zone} == {"成都天府新区片区"}
+
+
+def test_short_forms_of_market_regulation_social_insurance_and_provident_fund() -> None:
+    text = "南昌市市监局会同市社保局、市公积金中心推出联办服务。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "南昌市")
+    expected = {"南昌市市场监督管理局", "南昌市社会保险事业管理局", "南昌市住房公积金管理中心"}
+    assert {a.name for a in agencies} == expected
+
+
+def test_a_city_with_a_new_area_no_list_holds_and_a_committees_department() -> None:
+    text = "南京市江北新区管理委员会联合金陵海关推进保税研发，雄安新区管委会改革发展局负责审批。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "南京片区")
+    assert {a.name for a in agencies} == {"南京市江北新区管理委员会", "金陵海关", "雄安新区管理委员会改革发展局"}
+
+
+def test_a_second_name_in_brackets_an_arbitration_branch_and_an_areas_committee() -> None:
+    text = "长沙市商务局（市口岸办）牵头，广州仲裁委员会南沙分会参与调解，由区管委会统筹。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "川南临港片区")
+    assert {a.name for a in agencies} == {
+        "长沙市商务局",
+        "广州仲裁委员会南沙分会",
+        "中国（四川）自由贸易试验区川南临港片区管理委员会",
+    }
+
+
+def test_a_concept_before_a_stem_named_body_is_no_port_name() -> None:
+    text = "片区深入推进智慧海关建设，、数字海关平台上线。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "绥芬河市")
+    assert [a.name for a in agencies] == []

@@ -359,8 +359,40 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
         name = divisions.by_stem.get(stem) if stem not in lex.not_place_words else None  # 会同 is a verb first
         if name is not None and (place := place_of(name)) is not None:
             return Prefix(pos - length, Place(name, text[pos - length : pos], place.level), by_stem=True)
+    compound = _city_district(text, pos, lex, gaz)
+    if compound is not None:
+        return compound
     if pos >= 1 and text[pos - 1] in lex.levels:
         return Prefix(pos - 1, level=lex.levels[text[pos - 1]])
+    return None
+
+
+_DISTRICT_SUFFIXES = ("新区", "区", "县")
+
+
+def _city_district(text: str, pos: int, lex: Lexicon, gaz: Gazetteer) -> Prefix | None:
+    """A city's name, then a district or new area of 2-4 characters that no list holds, right before ``pos``
+    (南京市江北新区管理委员会): the place is the two together, as the text writes it."""
+    for length in (5, 4, 3):
+        local = text[pos - length : pos] if pos >= length else ""
+        suffix = next((s for s in _DISTRICT_SUFFIXES if local.endswith(s)), None)
+        if suffix is None or not re.fullmatch(f"[{CJK}]+", local):
+            continue
+        stem = local[: -len(suffix)]
+        if len(stem) < 2 or any(ch in lex.not_in_place_stem for ch in stem) or stem[-1] in lex.levels:
+            continue
+        city = next(
+            (
+                text[pos - length - n : pos - length]
+                for n in (5, 4, 3)
+                if pos - length - n >= 0
+                and (p := gaz.by_name.get(text[pos - length - n : pos - length])) is not None
+                and p.level == "city"
+            ),
+            None,
+        )
+        if city is not None:
+            return Prefix(pos - length - len(city), Place(city + local, stem, _SUFFIX_LEVEL[suffix]))
     return None
 
 

@@ -100,6 +100,7 @@ def extract_agencies_and_mentions(
             _in_provider_line(text, hit.start)
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
+            or _second_name(text, hit, hits)
         ):
             hit.acting = False
     ctx = _context(case, provider, gaz, hits)
@@ -108,7 +109,10 @@ def extract_agencies_and_mentions(
         if bare and ctx.area and hit.start >= 1 and text.endswith(_AREA, 0, hit.start + 1):
             hit.prefix = Prefix(hit.start - 1, ctx.area)
             hit.start -= 1
+        elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
+            hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
     _resolve(hits, ctx, gaz)
+    _committee_departments(hits)
     mentions = [
         AgencyNameMention(
             re.sub(r"\s+", "", text[h.start : h.end]),
@@ -124,6 +128,36 @@ def extract_agencies_and_mentions(
 
 _COMMITTEE = "管理委员会"
 _AREA = "片区"
+
+
+def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
+    """True when ``hit`` is written in brackets right after another body (长沙市商务局（市口岸办）): one body
+    with two names (一个机构两块牌子), not a second body."""
+    return (
+        hit.start >= 1
+        and text[hit.start - 1] in "（("
+        and text[hit.end : hit.end + 1] in ("）", ")")
+        and any(other.end == hit.start - 1 for other in hits if other is not hit)
+    )
+
+
+def _committee_departments(hits: list[_Hit]) -> None:
+    """A committee written right before one of its departments (雄安新区管委会改革发展局): the department acts,
+    named with the committee's resolved name; the committee is only its prefix. Run after names resolve."""
+    by_start = {h.start: h for h in hits}
+    for hit in hits:
+        department = by_start.get(hit.end)
+        if (
+            hit.core.canonical == _COMMITTEE
+            and hit.name
+            and hit.confidence != "low"
+            and department is not None
+            and department.prefix is None
+        ):
+            department.name = hit.name + department.core.canonical
+            department.start, department.place, department.confidence = hit.start, hit.place, hit.confidence
+            department.acting = department.acting and hit.acting
+            hit.acting = False
 
 
 _PROVIDER_LINE_RE = re.compile(
@@ -280,7 +314,9 @@ def _core_hit(
         acting = not core.never_acting and _national_acting(text, end, lex, start)
     else:
         acting = not _cited(text, start, lex)
-    office = _RESIDENT_OFFICE_RE.match(text, end)
+    office = _RESIDENT_OFFICE_RE.match(text, end) or (
+        _BRANCH_BODY_RE.match(text, end) if core.place_as_written else None
+    )
     if office and not core.national:
         core = replace(core, canonical=core.canonical + office.group(), family=core.canonical + office.group())
         end = office.end()
@@ -290,6 +326,8 @@ def _core_hit(
 
 
 _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
+_BRANCH_BODY_RE = re.compile(f"[{CJK}]{{2,4}}?(?:分会|分院)")
+"""An arbitration body's branch written after it (广州仲裁委员会南沙分会): the branch is the body the case names."""
 """A body's resident office written after it (成都海关驻泸州办事处): the office is the body the case names."""
 
 
@@ -306,17 +344,19 @@ def _area_stem_prefix(text: str, begin: int) -> Prefix | None:
 
 _LIST_START = "、，,；;。：:（(\n"
 _GENERIC_BEFORE_STEM_NAMED = tuple(load_yaml("departments.yaml")["generic_before_stem_named"])
+_JOINT_VERBS = tuple(load_yaml("departments.yaml")["joint_verbs"])
 
 
 def _port_name_prefix(text: str, begin: int, lex: Lexicon) -> Prefix | None:
-    """A port's or place's own name of 2-3 characters that opens a list item or clause right before a
-    stem-named body (、拱北边检站, 、城陵矶海事局): such bodies are named after ports no division list holds.
+    """A port's or place's own name of 2-3 characters that opens a list item or clause, or follows a verb of
+    joint work, right before a stem-named body (、拱北边检站, 、城陵矶海事局, 联合金陵海关): such bodies are
+    named after ports no division list holds.
     Kept as written; never a verb, an adverb or a kind (直属海关, 口岸海关)."""
     for length in (3, 2):
         start = begin - length
         name = text[start:begin] if start >= 0 else ""
         if (
-            (start == 0 or text[start - 1] in _LIST_START)
+            (start == 0 or text[start - 1] in _LIST_START or text.endswith(_JOINT_VERBS, 0, start))
             and re.fullmatch(f"[{CJK}]+", name)
             and not any(ch in lex.not_in_place_stem for ch in name)
             and not any(word in name for word in lex.not_place_words)
