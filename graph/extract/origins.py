@@ -260,7 +260,6 @@ def _stated_zones(
         places = gazetteer.find_places(text)
         first_here = len(found)
         national = evidence(sentence).start in in_batch
-        provincial_list = not national and _names_provincial_batch(text)
         for start, end, place in places:
             if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
                 continue  # a zone inside a 《title》 names the notice, not the case's origin
@@ -278,7 +277,7 @@ def _stated_zones(
             verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
             if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
-            if verb and provincial_list and verb["verb"] in lex["source_verbs"]:
+            if verb and verb["verb"] in lex["source_verbs"] and not national and _names_provincial_batch(text):
                 continue  # 江苏省第三批…清单中，有8项来自南京片区: a province's own list, no national origin
             if (
                 verb
