@@ -425,3 +425,17 @@ def test_a_concept_before_a_stem_named_body_is_no_port_name() -> None:
     text = "片区深入推进智慧海关建设，、数字海关平台上线。"
     agencies, _ = extract_agencies_and_mentions(make_case(text), "绥芬河市")
     assert [a.name for a in agencies] == []
+
+
+def test_more_ways_of_naming_where_a_practice_came_from() -> None:
+    for text, area in (
+        ("2019年，我区复制推广的改革事项中，有5项借鉴自上海自贸试验区临港新片区。", "临港新片区"),
+        ("该经验首创于河南自贸试验区郑州片区，2021年被国务院作为第六批改革试点经验在全国推广。", "郑州片区"),
+        ("借助山东自贸试验区青岛片区的成熟经验，我市搭建了海洋产业服务平台。", "青岛片区"),
+        ("仿效厦门片区“台胞台企服务中心”做法，平潭片区设立了类似机构。", "厦门片区"),
+        ("湖南自贸试验区长沙片区的2项案例获商务部推广。", "长沙片区"),
+        ("第三批全国自贸试验区“最佳实践案例”共有12个，其中上海自贸试验区临港新片区3个。", "临港新片区"),
+    ):
+        assert {o.area for o in sentence_case(text).origins if o.zone} == {area}, text
+    used = sentence_case("借助青岛片区平台，我市企业开展跨境业务，复制推广相关做法。")
+    assert not [o for o in used.origins if o.zone]

@@ -441,7 +441,7 @@ def _subject_zones(
             national = batch_stated or any(w in tail for w in diffusion) or bool(_COPIED_BY_RE.search(tail))
             head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
             opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
-            if _AMONG_RE.search(head) and any(w in sentence.text[:start] for w in diffusion):
+            if _AMONG_RE.search(head) and (batch_stated or any(w in sentence.text[:start] for w in diffusion)):
                 opens_clause = national = True  # …在全国复制推广，其中南沙片区贡献了21项
             if national and _coordinated_opening(sentence.text[lead:start], places, lead):
                 opens_clause = True
@@ -461,7 +461,8 @@ def _subject_zones(
 _COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")
 """Z的“X”模式，已被Z2、Z3复制借鉴: the zone opening the sentence is copied from, so it is the origin."""
 _AMONG_RE = re.compile(rf"[{_CLAUSE_MARKS}]\s*其中\s*$")
-"""…在全国复制推广，其中Z贡献了21项: a zone opening the 其中 clause of a diffusion statement shares in it."""
+"""…在全国复制推广，其中Z贡献了21项; 第三批…最佳实践案例共有12个，其中Z3个: a zone opening the 其中 clause of a
+diffusion or batch statement shares in it."""
 
 _ADOPTING_RE = re.compile(
     r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|在|通过)*\s*"
