@@ -17,6 +17,17 @@ def test_unseen_sentences_batch_and_zone_floor() -> None:
     assert score.both / score.total >= 0.9, score.misses
 
 
+def test_each_later_held_out_part_stays_above_the_floors() -> None:
+    parts = sorted(UNSEEN_SENTENCES.parent.glob("sentences-part*.yaml"))
+    assert len(parts) >= 3
+    for path in parts:
+        score = score_sentences(path)
+        assert score.both / score.total >= 0.9, (path.name, score.misses)
+    for path in sorted(UNSEEN_SENTENCES.parent.glob("agencies-part*.yaml")):
+        agencies = score_unseen_agencies(path)
+        assert agencies.precision >= 0.92 and agencies.recall >= 0.88, (path.name, agencies.misses)
+
+
 def test_unseen_agencies_floor() -> None:
     score = score_unseen_agencies()
     assert score.cases >= 10

@@ -312,9 +312,9 @@ def _stated_zones(
         # Area names listed by their stems before 片区 (参照了郑州、开封、洛阳三个片区的做法), after a learning verb.
         for match in _stem_list_re(gazetteer, before).finditer(text):
             for stem in re.split("[、和及与]", match["stems"]):
-                place = gazetteer.area_stems.get(stem)
-                if place is not None and place.zone not in own:
-                    found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+                area_place = gazetteer.area_stems.get(stem)
+                if area_place is not None and area_place.zone not in own:
+                    found.append(Origin("zone", evidence(sentence), zone=area_place.zone, area=area_place.area))
         # A bare area name (借鉴深圳前海的…做法), after a learning verb and perhaps its city, is stated too.
         for match in _bare_area_re(gazetteer, before).finditer(text):
             stem = gazetteer.area_stems[match["stem"]]
