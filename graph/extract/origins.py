@@ -266,6 +266,8 @@ def _stated_zones(
             head = text[max(0, start - 8) : start]
             if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
                 continue
+            if head.endswith("为") and "提供" in re.split(f"[{_CLAUSE_MARKS}]", text[end:], maxsplit=1)[0]:
+                continue  # Z1的做法为Z2封关运作提供了参考: Z2 is the one helped, not an origin
             if (
                 _ESTABLISHED_RE.match(text, end)
                 or any(w in text[:start] for w in lex["plan_words"])
@@ -288,6 +290,11 @@ def _stated_zones(
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
                 or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]))
+                or (
+                    head.endswith("由")
+                    and any(w in clause_tail for w in lex["zone_by_submit_verbs"])
+                    and any(v in text for v in lex["batch_member_verbs"])
+                )
                 or (head.endswith("从") and any(w in clause_tail for w in lex["zone_from_verbs"]))
                 or (
                     head.endswith("在")
