@@ -50,22 +50,24 @@ def main() -> None:
     if args.misses:
         for miss in t.misses:
             print("   ", miss)
-    u = score_sentences(UNSEEN_SENTENCES)
-    print(
-        f"unseen sentences: batch and zone both right {u.both}/{u.total} ({u.both / u.total:.2f}); batch "
-        f"{u.batch}/{u.total}; zone {u.zone}/{u.total}"
-    )
-    if args.misses:
-        for miss in u.misses:
-            print("   ", miss)
-    a = score_unseen_agencies()
-    print(
-        f"unseen agencies: P {a.precision:.2f} ({a.agency_tp}/{a.agency_extracted}) "
-        f"R {a.recall:.2f} ({a.agency_tp}/{a.agency_expected})"
-    )
-    if args.misses:
-        for miss in a.misses:
-            print("   ", miss)
+    for path in sorted(UNSEEN_SENTENCES.parent.glob("sentences*.yaml")):
+        u = score_sentences(path)
+        print(
+            f"unseen sentences ({path.name}): batch and zone both right {u.both}/{u.total} ({u.both / u.total:.2f}); "
+            f"batch {u.batch}/{u.total}; zone {u.zone}/{u.total}"
+        )
+        if args.misses:
+            for miss in u.misses:
+                print("   ", miss)
+    for path in sorted(UNSEEN_SENTENCES.parent.glob("agencies*.yaml")):
+        a = score_unseen_agencies(path)
+        print(
+            f"unseen agencies ({path.name}): P {a.precision:.2f} ({a.agency_tp}/{a.agency_extracted}) "
+            f"R {a.recall:.2f} ({a.agency_tp}/{a.agency_expected})"
+        )
+        if args.misses:
+            for miss in a.misses:
+                print("   ", miss)
 
 
 if __name__ == "__main__":

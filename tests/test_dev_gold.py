@@ -91,6 +91,11 @@ def test_a_pdf_layout_with_running_headers_gives_every_case_with_its_provider() 
     assert s.provider >= 6
 
 
+def test_guangxi_origins_are_all_right() -> None:
+    s = score_collection("guangxi-style-2024")
+    assert (s.batch, s.zone) == (s.cases, s.cases), s.misses
+
+
 def test_page_numbers_and_running_headers_are_blanked_with_offsets_kept() -> None:
     from ftzgraph.graph.sources.page_furniture import mask_page_furniture
 

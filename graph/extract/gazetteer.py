@@ -116,6 +116,8 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
         zone_forms = [zone["name_zh"], zone["short_zh"], *_as_list(zone.get("aliases_zh"))]
         for form in zone_forms:
             add(form, Place(zone_id))
+        for form in _as_list((zone.get("same_territory_zh") or {}).get("value")):  # 海南自由贸易港: see the data file
+            add(form, Place(zone_id))
         province = str(zone.get("province_zh") or "")
         short_province = re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", province)
         if short_province:

@@ -124,6 +124,8 @@ def extract_origins(
                         pos >= 0
                         and not _in_title(sentence.text, pos)
                         and not _TOTAL_RE.search(sentence.text[:pos])
+                        and not _TOTAL_AFTER_RE.match(sentence.text, pos + len(word))
+                        and not _zones_own(sentence.text, pos, gazetteer)
                         and not _provincial(sentence.text, pos)
                         and any(v in sentence.text[:pos] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
                     ):
@@ -134,8 +136,8 @@ def extract_origins(
                     continue
                 break
 
-    stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area)
     in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
+    stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch)
     subjects = (
         _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch)
         if _replicates(joined) or in_batch or any(w in joined for w in lex["national_diffusion"])
@@ -166,6 +168,21 @@ def extract_origins(
 _TOTAL_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:改革|制度创新)?$")
 """A count right before a batch word (复制推广了114项改革试点经验): a statement of totals, no batch."""
 _CLAUSE_MARKS = "，,；;：:"
+_TOTAL_AFTER_RE = re.compile(
+    rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
+)
+"""A count right after a batch word (复制推广…改革试点经验260余项): a statement of totals, no batch."""
+
+
+def _zones_own(text: str, position: int, gazetteer: Gazetteer) -> bool:
+    """True when a zone or area is named in the clause right before an unnumbered series word
+    (参照Z“X”试点经验): the experience is that zone's own, not a national batch."""
+    start = max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1
+    members = lexicon()["batch_member_verbs"]  # Z选送的案例入选…最佳实践案例: membership, a national series
+    return any(
+        start <= s and e <= position and not any(v in text[e:position] for v in members)
+        for s, e, _ in gazetteer.find_places(text)
+    )
 
 
 _EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施|改革经验)")
@@ -224,9 +241,16 @@ def _item_after(text: str, position: int) -> str | None:
 
 
 def _stated_zones(
-    sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any, provider_area: str | None = None
+    sentences: list[_Sentence],
+    gazetteer: Gazetteer,
+    own: set[str],
+    evidence: Any,
+    provider_area: str | None = None,
+    in_batch: set[int] | None = None,
 ) -> list[Origin]:
-    """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果)."""
+    """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果). ``in_batch``
+    holds the evidence starts of sentences that name a national batch."""
+    in_batch = in_batch or set()
     lex = lexicon()
     before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
     after = "|".join(map(re.escape, lex["zone_after"]))  # 学习 after Z only with 向 (向Z学习), not 赴Z学习考察
@@ -235,12 +259,15 @@ def _stated_zones(
         text = sentence.text
         places = gazetteer.find_places(text)
         first_here = len(found)
+        national = evidence(sentence).start in in_batch
         for start, end, place in places:
             if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
                 continue  # a zone inside a 《title》 names the notice, not the case's origin
             head = text[max(0, start - 8) : start]
             if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
                 continue
+            if head.endswith("为") and "提供" in re.split(f"[{_CLAUSE_MARKS}]", text[end:], maxsplit=1)[0]:
+                continue  # Z1的做法为Z2封关运作提供了参考: Z2 is the one helped, not an origin
             if (
                 _ESTABLISHED_RE.match(text, end)
                 or any(w in text[:start] for w in lex["plan_words"])
@@ -249,8 +276,13 @@ def _stated_zones(
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
+            verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
+            if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
+                verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
+            if verb and verb["verb"] in lex["source_verbs"] and not national and _names_provincial_batch(text):
+                continue  # 江苏省第三批…清单中，有8项来自南京片区: a province's own list, no national origin
             if (
-                re.search(rf"(?:{before})\s*[了过]?\s*$", head)
+                verb
                 or (
                     re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", text[end : end + 44])
                     and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
@@ -258,11 +290,16 @@ def _stated_zones(
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
                 or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]))
+                or (
+                    head.endswith("由")
+                    and any(w in clause_tail for w in lex["zone_by_submit_verbs"])
+                    and any(v in text for v in lex["batch_member_verbs"])
+                )
                 or (head.endswith("从") and any(w in clause_tail for w in lex["zone_from_verbs"]))
                 or (
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
-                    and any(v in text[end:] for v in ("复制", "推广", "借鉴", "引进"))
+                    and (any(v in text[end:] for v in ("复制", "推广", "借鉴", "引进")) or national)
                 )
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
             ):
@@ -274,11 +311,17 @@ def _stated_zones(
         here = found[first_here:]
         stated_spans = [(s, e) for s, e, p in places if any(o.area == p.area and o.zone == p.zone for o in here)]
         for (s1, e1, p1), (s2, e2, p2) in itertools.pairwise(places):
-            if not _COORDINATOR_RE.match(text[e1:s2]):
+            if not _LIST_RE.match(text[e1:s2]):  # 对标Z1，Z2提出…: a comma ends a clause, it lists nothing
                 continue
             for (start, end), place in (((s1, e1), p2), ((s2, e2), p1)):
                 if (start, end) in stated_spans and place.zone not in own and not _in_title(text, start):
                     found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+        # Area names listed by their stems before 片区 (参照了郑州、开封、洛阳三个片区的做法), after a learning verb.
+        for match in _stem_list_re(gazetteer, before).finditer(text):
+            for stem in re.split("[、和及与]", match["stems"]):
+                area_place = gazetteer.area_stems.get(stem)
+                if area_place is not None and area_place.zone not in own:
+                    found.append(Origin("zone", evidence(sentence), zone=area_place.zone, area=area_place.area))
         # A bare area name (借鉴深圳前海的…做法), after a learning verb and perhaps its city, is stated too.
         for match in _bare_area_re(gazetteer, before).finditer(text):
             stem = gazetteer.area_stems[match["stem"]]
@@ -302,6 +345,37 @@ def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
     stems = sorted((s for s in gazetteer.area_stems if s not in skip and not _city_stem(s)), key=len, reverse=True)
     alternation = "|".join(map(re.escape, stems))
     return re.compile(rf"(?:{before})[了过]?(?:[\u4e00-\u9fff]{{2,3}}市?)??(?P<stem>{alternation})(?=[“\"的])")
+
+
+@cache
+def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
+    """A learning verb, then two or more area stems joined by 、和及与, then (N个)片区: 郑州、开封、洛阳三个片区."""
+    stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
+    return re.compile(
+        rf"(?:{before})[了过]?(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?片区"
+    )
+
+
+@cache
+def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """Provinces joined by 、和及与, then (N个|N地|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区."""
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    return re.compile(
+        rf"(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地]|等)?"
+        r"(?:自贸试验区|自由贸易试验区|自贸区)"
+    )
+
+
+def _names_provincial_batch(text: str) -> bool:
+    """True when the sentence names a province's or city's own batch or list (江苏省第三批…清单)."""
+    if any(_provincial(text, m.start()) for m in re.finditer(r"第\s*\S{1,3}\s*批", text)):
+        return True
+    return any(
+        _provincial(text, pos)
+        for words in lexicon()["batch_kinds"].values()
+        for w in words
+        if (pos := text.find(w)) >= 0
+    )
 
 
 @cache
@@ -360,24 +434,42 @@ def _subject_zones(
         ):
             found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         batch_stated = evidence(sentence).start in in_batch
+        listing = _province_list_re(gazetteer).match(text)  # 上海、广东、天津、福建四个自贸试验区共有19项…入选
+        if listing and (batch_stated or any(w in text for w in diffusion)):
+            for province in re.split("[、和及与]", listing["provinces"]):
+                zone_id = gazetteer.province_forms[province]
+                if zone_id not in own:
+                    found.append(Origin("zone", evidence(sentence), zone=zone_id))
         places = gazetteer.find_places(sentence.text)
         for start, end, place in places:
             if place.zone in own:
                 continue
             tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
-            national = batch_stated or any(w in tail for w in diffusion)
+            national = batch_stated or any(w in tail for w in diffusion) or bool(_COPIED_BY_RE.search(tail))
             head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
             opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
+            if _AMONG_RE.search(head) and (batch_stated or any(w in sentence.text[:start] for w in diffusion)):
+                opens_clause = national = True  # …在全国复制推广，其中南沙片区贡献了21项
             if national and _coordinated_opening(sentence.text[lead:start], places, lead):
                 opens_clause = True
+            listed = _listed_before(sentence.text[lead:start], gazetteer) if national else []
+            if listed and not _listed_re(gazetteer).sub("", sentence.text[lead:start]).strip(" 、和及与"):
+                opens_clause = True  # 广东、福建自贸试验区分别有…入选: every listed province's zone opens it
             if _adopts(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it is the adopter
                 continue
             if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
                 opens_clause and national
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+                found.extend(Origin("zone", evidence(sentence), zone=z) for z in listed if z not in own)
     return found
 
+
+_COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")
+"""Z的“X”模式，已被Z2、Z3复制借鉴: the zone opening the sentence is copied from, so it is the origin."""
+_AMONG_RE = re.compile(rf"[{_CLAUSE_MARKS}]\s*其中\s*$")
+"""…在全国复制推广，其中Z贡献了21项; 第三批…最佳实践案例共有12个，其中Z3个: a zone opening the 其中 clause of a
+diffusion or batch statement shares in it."""
 
 _ADOPTING_RE = re.compile(
     r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|在|通过)*\s*"
@@ -392,6 +484,14 @@ def _adopts(tail: str) -> bool:
 
 
 _COORDINATOR_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及|，)\s*$")
+
+
+_LIST_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
+
+
+def _names_practice(clause_tail: str) -> bool:
+    """True when the words after a zone, in its clause, name a practice of it (“X”, 做法, 经验, 改革 …)."""
+    return any(w in clause_tail for w in lexicon()["practice_words"])
 
 
 def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: int) -> bool:

@@ -144,11 +144,34 @@ def split_cases(document: Document) -> SplitResult:
             elif number is not None:
                 pending_marker = (i, number)
             continue
-        if _is_suffix_only(line) and starts and starts[-1][0] != i - 1:
+        if _ends_wrapped_suffix(lines, i) and starts and starts[-1][0] == _previous_nonblank(lines, i):
+            # 案例 26 / “X”复制 / 推广典型案例: the end of the suffix of the heading just started
+            wrapped[starts[-1][0]] = lines[starts[-1][0]].text.strip() + line.text.strip()
+            continue
+        if _ends_wrapped_suffix(lines, i) and starts and starts[-1][0] != i - 1:
             previous = _previous_nonblank(lines, i)
-            if previous is not None and previous > body_from and _heading_style(lines[previous]) is not None:
+            if (
+                previous is not None
+                and previous > body_from
+                and (
+                    _heading_style(lines[previous]) is not None
+                    or (_is_plain_title(lines[previous]) and lines[previous].bare.startswith(("“", '"')))
+                )
+            ):  # 一、“X” / 复制推广案例, or “X”复制推广 / 典型案例 (a quoted title wrapped inside its suffix)
                 starts.append((previous, previous, None))
                 wrapped[previous] = lines[previous].text.strip() + line.text.strip()
+                continue
+        previous = _previous_nonblank(lines, i) if _is_title_line(line, matcher) else None
+        if previous is not None and previous >= body_from:
+            # “创新…‘一站式’ / 纠纷解决机制”复制推广典型案例, or …机制”复制 / 推广典型案例: a title wrapped before
+            # or inside its suffix goes on on this line, which is no case of its own
+            if starts and starts[-1][0] == previous and not CASE_SUFFIX_RE.search(lines[previous].bare):
+                wrapped[previous] = lines[previous].text.strip() + line.text.strip()
+                continue
+            if _opens_quote(lines[previous].bare) and _is_plain_title(lines[previous]):
+                starts.append((previous, previous, None))
+                wrapped[previous] = lines[previous].text.strip() + line.text.strip()
+                pending_marker = None
                 continue
         if _is_title_line(line, matcher) or (pending_marker and _is_plain_title(line)):
             if pending_marker and i - pending_marker[0] <= 4:
@@ -180,10 +203,29 @@ def split_cases(document: Document) -> SplitResult:
     return SplitResult(cases, table, warnings)
 
 
+def _ends_wrapped_suffix(lines: list[Line], i: int) -> bool:
+    """True when line ``i`` holds the end of a case-title suffix whose start is on the line before (复制推广案例
+    alone, or 典型案 / 例, or 复制推广 / 典型案例): a heading wrapped at any character, as a PDF wraps CJK."""
+    if _is_suffix_only(lines[i]):
+        return True
+    previous = _previous_nonblank(lines, i)
+    bare = lines[i].bare
+    if previous is None or not bare or len(bare) > 8 or CASE_SUFFIX_RE.search(lines[previous].bare):
+        return False
+    joined = lines[previous].bare + bare
+    match = CASE_SUFFIX_RE.search(joined)
+    return match is not None and match.start() < len(lines[previous].bare)
+
+
 def _is_suffix_only(line: Line) -> bool:
     """A line holding only a case-title suffix (复制推广案例): the second line of a wrapped heading."""
     bare = line.bare
     return bool(bare) and CASE_SUFFIX_RE.fullmatch(bare) is not None
+
+
+def _opens_quote(text: str) -> bool:
+    """True when ``text`` opens a “quote it does not close: a heading that goes on on the next line."""
+    return text.count("“") > text.count("”")
 
 
 def _previous_nonblank(lines: list[Line], i: int) -> int | None:

@@ -182,7 +182,13 @@ def _continues(previous: Line, line: Line, left: float, right: float) -> bool:
     full = previous.x1 >= right - slack
     indented = line.x0 > left + 0.8 * size
     starts_item = previous.text.endswith(tuple(_TERMINAL)) and _LIST_START_RE.match(line.text) is not None
-    return full and not indented and not starts_item
+    # A heading set in larger type that happens to span the whole width (a long title at the top of a page,
+    # after a paragraph that ran to the margin) is no wrapped line of the paragraph before it.
+    resized = previous.size > 0 and line.size > 0 and abs(line.size - previous.size) > 0.15 * previous.size
+    # A finished sentence, then a line that does not start at the margin (a long centred heading in body type):
+    # a wrapped line starts exactly at the margin, whatever its first character.
+    centred = previous.text.endswith(tuple(_TERMINAL)) and line.x0 > left + 0.25 * size
+    return full and not indented and not starts_item and not resized and not centred
 
 
 def _joiner(before: str, after: str) -> str:
