@@ -31,6 +31,7 @@ from ftzgraph.api.server import PENALTY_DIR_ENV
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.runtime.deadline import Budget
+from ftzgraph.graph.runtime.heap import freeze_startup_heap
 from ftzgraph.graph.runtime.memory_watch import watch_memory
 from ftzgraph.graph.runtime.parent_watch import die_with_parent
 from ftzgraph.graph.runtime.slow_work import SlowWork
@@ -213,6 +214,7 @@ def app_from_environment() -> FtzGraphApi:
     made.append(app)
     if supervised:
         watch_memory(settings.max_memory_mb * 1024 * 1024, functools.partial(_over_memory, app))
+    freeze_startup_heap()  # full GC passes skip the start-up heap: they were the slowest requests' wait
     return app
 
 
