@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 PROBE = """
 import gc
 from ftzgraph.api.app import app_from_environment
