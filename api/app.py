@@ -38,6 +38,7 @@ from ftzgraph.graph.runtime.slow_work import SlowWork
 from ftzgraph.graph.sparql.service import Limits, SparqlService
 from ftzgraph.graph.store.oxigraph import OxigraphStore
 from ftzgraph.graph.store.reopening import ReopeningStore
+from ftzgraph.graph.views.warm_up import warm_up_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -215,6 +216,7 @@ def app_from_environment() -> FtzGraphApi:
     if supervised:
         watch_memory(settings.max_memory_mb * 1024 * 1024, functools.partial(_over_memory, app))
     freeze_startup_heap()  # full GC passes skip the start-up heap: they were the slowest requests' wait
+    warm_up_in_background(app.state.reader.current())  # the first page of /cases, before its first reader
     return app
 
 
