@@ -125,10 +125,12 @@ def _has_triples(store: OxigraphStore, graph: str | None) -> bool:
 
 def _add(store: OxigraphStore, graph: str | None, document: IO[bytes], count: int) -> None:
     """One atomic step adds the triples of ``document`` (N-Triples, checked) to the graph, parsed and written
-    by Oxigraph. On an on-disk store up to ``BULK_LOAD_MAX_QUADS`` take the bulk loader (one atomic ingestion,
-    about a third of a transaction's time and half its memory), as a build does; more take ``load``, one
-    transaction."""
-    if store.path is not None and count <= BULK_LOAD_MAX_QUADS:
+    by Oxigraph. On an on-disk store, a large write (``COMPACT_AFTER_TRIPLES`` to ``BULK_LOAD_MAX_QUADS``) takes
+    the bulk loader (one atomic ingestion, about a third of a transaction's time and half its memory), as a
+    build does, and the compaction that follows settles its files before the answer; a small one takes
+    ``load``, one transaction that only appends to the write-ahead log (an ingested file would change the
+    store's files for a while after, and every reader's cache with them); so does a larger one."""
+    if store.path is not None and COMPACT_AFTER_TRIPLES <= count <= BULK_LOAD_MAX_QUADS:
         store.bulk_load(document.name, ox.RdfFormat.N_TRIPLES, _name(graph))
     else:
         store.raw.load(path=document.name, format=ox.RdfFormat.N_TRIPLES, to_graph=_name(graph))
