@@ -31,12 +31,14 @@ from ftzgraph.api.server import PENALTY_DIR_ENV
 from ftzgraph.api.settings import Settings
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.runtime.deadline import Budget
+from ftzgraph.graph.runtime.heap import freeze_startup_heap
 from ftzgraph.graph.runtime.memory_watch import watch_memory
 from ftzgraph.graph.runtime.parent_watch import die_with_parent
 from ftzgraph.graph.runtime.slow_work import SlowWork
 from ftzgraph.graph.sparql.service import Limits, SparqlService
 from ftzgraph.graph.store.oxigraph import OxigraphStore
 from ftzgraph.graph.store.reopening import ReopeningStore
+from ftzgraph.graph.views.warm_up import warm_up_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -213,6 +215,8 @@ def app_from_environment() -> FtzGraphApi:
     made.append(app)
     if supervised:
         watch_memory(settings.max_memory_mb * 1024 * 1024, functools.partial(_over_memory, app))
+    freeze_startup_heap()  # full GC passes skip the start-up heap: they were the slowest requests' wait
+    warm_up_in_background(app.state.reader.current())  # the first page of /cases, before its first reader
     return app
 
 

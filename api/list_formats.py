@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -127,16 +128,22 @@ class ListFormats:
             await send(start)
             await send({"type": "http.response.body", "body": body})
             return
-        answer = json.loads(body)
-        links = _page_links(scope, headers, params, answer) if path in PAGED else {}
-        if fmt == "csv":
-            payload = to_csv(answer.get("data", [])).encode()
-        elif fmt == "jsonl":
-            payload = to_jsonl(answer.get("data", [])).encode()
+        count = _trailing_count(body) if fmt == "json" else None
+        if count is not None:  # JSON as the route wrote it, the links added at its end: no parse, no rewrite
+            links = _page_links(scope, headers, params, count) if path in PAGED else {}
+            payload = body if path not in PAGED else _with_links(body, links)
         else:
-            if path in PAGED:
-                answer["next"], answer["prev"] = links.get("next"), links.get("prev")
-            payload = json.dumps(answer, ensure_ascii=False).encode()
+            answer = json.loads(body)
+            count = int(answer.get("count", 0))
+            links = _page_links(scope, headers, params, count) if path in PAGED else {}
+            if fmt == "csv":
+                payload = to_csv(answer.get("data", [])).encode()
+            elif fmt == "jsonl":
+                payload = to_jsonl(answer.get("data", [])).encode()
+            else:
+                if path in PAGED:
+                    answer["next"], answer["prev"] = links.get("next"), links.get("prev")
+                payload = json.dumps(answer, ensure_ascii=False).encode()
         out_headers = [(k, v) for k, v in start.get("headers", []) if k not in (b"content-type", b"content-length")]
         out_headers += [(b"content-type", MEDIA_TYPES[fmt].encode()), (b"content-length", str(len(payload)).encode())]
         if links:
@@ -147,9 +154,25 @@ class ListFormats:
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else payload})
 
 
-def _page_links(
-    scope: Scope, headers: Headers, params: list[tuple[str, str]], answer: dict[str, Any]
-) -> dict[str, str | None]:
+_TRAILING_COUNT = re.compile(rb',"count":(\d+)}\Z')
+
+
+def _trailing_count(body: bytes) -> int | None:
+    """The ``count`` of a list's JSON when it is the object's last member, as FastAPI writes ``{data, count}``
+    (compact, in field order). Why read only the end: decoding 50 summaries and encoding them again to add two
+    links was a third of a ``/cases`` request's time. Any other shape gives None (decoded as before). The
+    pattern cannot match inside a string: a quote there is escaped."""
+    found = _TRAILING_COUNT.search(body, max(0, len(body) - 40))
+    return int(found.group(1)) if found and body.startswith(b"{") else None
+
+
+def _with_links(body: bytes, links: dict[str, str | None]) -> bytes:
+    """``body`` (a JSON object) with ``next`` and ``prev`` as its last members."""
+    extra = json.dumps({"next": links.get("next"), "prev": links.get("prev")}, ensure_ascii=False)
+    return body[:-1] + b"," + extra[1:].encode()
+
+
+def _page_links(scope: Scope, headers: Headers, params: list[tuple[str, str]], count: int) -> dict[str, str | None]:
     """``next`` and ``prev`` page URLs: the request's own URL (suffix and parameters kept), another offset."""
     values = dict(params)
     try:
@@ -157,7 +180,6 @@ def _page_links(
         offset = int(values.get("offset", 0))
     except ValueError:
         return {}
-    count = int(answer.get("count", 0))
     host = headers.get("host") or "{}:{}".format(*scope.get("server", ("127.0.0.1", 80)))
     here = f"{scope.get('scheme', 'http')}://{host}{scope['path']}"
 

@@ -89,3 +89,16 @@ def test_openapi_describes_the_formats_of_the_lists(client: Any) -> None:
     assert [p["name"] for p in cases["parameters"]].count("format") == 1
     assert {"text/csv", "application/x-ndjson"} <= set(cases["responses"]["200"]["content"])
     assert "Link" in cases["responses"]["200"]["headers"]
+
+
+def test_the_links_are_added_to_the_routes_json_without_reading_it_and_only_at_its_end() -> None:
+    """The JSON of a list gets its links at the end when its last member is the top-level count; any other
+    shape (a count inside an item, a count-like text in a string) is decoded as before."""
+    from ftzgraph.api.list_formats import _trailing_count, _with_links
+
+    body = b'{"data":[{"title":"a,\\"count\\":9}"}],"count":12}'
+    assert _trailing_count(body) == 12
+    joined = json.loads(_with_links(body, {"next": "http://h/cases?offset=1", "prev": None}))
+    assert joined == {**json.loads(body), "next": "http://h/cases?offset=1", "prev": None}
+    assert _trailing_count(b'{"data":[{"x":1,"count":5}]}') is None
+    assert _trailing_count(b'{"data":[],"count":3,"more":1}') is None

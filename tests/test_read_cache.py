@@ -75,3 +75,27 @@ def test_kept_summaries_follow_a_changed_title_and_pages_beyond_the_first_block(
         f'INSERT DATA {{ GRAPH <{ID}graph/a> {{ {case} <http://purl.org/dc/terms/title> "新标题"@zh }} }}'
     )
     assert [c["title"] for c in list_cases(store, CaseFilter(), limit=2, offset=240)[0]] == ["新标题", "案例242"]
+
+
+def test_a_warmed_up_store_answers_the_first_page_from_what_was_kept(tmp_path: Path) -> None:
+    """``warm_up`` (run by a server process as it starts) leaves the ordered list and the first summaries kept:
+    the first reader's page then asks the store nothing."""
+    from ftzgraph.graph.views.warm_up import warm_up_in_background
+
+    writer = OxigraphStore(tmp_path / "store")
+    _insert(writer, ("a", 1), ("a", 2), ("b", 1))
+    _settle(writer)
+    writer.close()
+    store = OxigraphStore(tmp_path / "store", read_only=True)  # as served: no background writes of its own
+    warm_up_in_background(store).join(timeout=60)
+    asked: list[str] = []
+    select = store.select
+
+    def counting(query: str, **kwargs: object) -> list[dict[str, object]]:
+        asked.append(query)
+        return select(query, **kwargs)  # type: ignore[arg-type]
+
+    store.select = counting  # type: ignore[method-assign]
+    page, total = list_cases(store, CaseFilter(), limit=2)
+    assert total == 3 and [c["id"] for c in page] == ["a-1", "a-2"]
+    assert asked == []

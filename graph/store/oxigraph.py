@@ -275,6 +275,14 @@ class OxigraphStore:
         except (OSError, SyntaxError, ValueError) as error:
             raise StoreError(f"cannot write to the store at {self.path}: {error}") from error
 
+    def bulk_load(self, path: str, rdf_format: ox.RdfFormat, to_graph: ox.NamedNode | ox.DefaultGraph) -> None:
+        """Oxigraph's bulk loader on a checked file (``replace_graphs_nquads`` says when its write is atomic).
+        Raises what pyoxigraph raises."""
+        if not self._bulk_loaded:
+            self._remove_unfinished_bulk_files()
+            self._bulk_loaded = True
+        self.raw.bulk_load(path=path, format=rdf_format, to_graph=to_graph)
+
     def _remove_unfinished_bulk_files(self) -> None:
         """Delete the SST files of a bulk load that was interrupted before RocksDB ingested them (they are
         written as ``bulk-*.sst`` in the store's folder and renamed when ingested). Safe while we hold the
