@@ -24,7 +24,7 @@ from ftzgraph.graph.views.describe import describe
 from ftzgraph.graph.views.records import stats
 from ftzgraph.graph.views.reforms import list_zones
 from ftzgraph.graph.views.resources import CaseFilter, list_cases, list_documents
-from ftzgraph.graph.views.results import CaseDetail
+from ftzgraph.graph.views.results import CaseDetail, Lineage
 from ftzgraph.graph.views.vocabulary import curie
 from ftzgraph.ontology.namespace import ID
 
@@ -103,7 +103,7 @@ def wrap_label(text: str | None, width_ems: float = LINE_EMS, max_lines: int = M
     return lines or [""]
 
 
-def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
+def lineage_diagram(data: Lineage) -> dict[str, Any]:
     """Boxes and arrows of a case's lineage in four columns: provider and agencies, case, origin reforms, and
     the batches and zones the text names. Each box carries its type and its name wrapped (never cut short of
     three lines); each arrow its label, placed in the gap between columns; an arrow the reference data
@@ -189,7 +189,7 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
         else:
             x1, x2 = sx + BOX_WIDTH, tx
         y1, y2 = sy + box_height / 2, ty + box_height / 2
-        conflict = marks.get((source, target, label))
+        mark = marks.get((source, target, label))
         # the label sits in the gap, a third of the way from the case's side, where arrows fan out least
         near, far = (x2, x1) if tx < sx else (x1, x2)
         lx = near + (far - near) * (0.62 if tx < sx else 0.5)
@@ -200,9 +200,9 @@ def lineage_diagram(data: dict[str, Any]) -> dict[str, Any]:
                 "y1": y1,
                 "x2": x2,
                 "y2": y2,
-                "label": f"⚠ {label} 冲突" if conflict else label,
-                "title": conflict or label,
-                "conflict": bool(conflict),
+                "label": f"⚠ {label} 冲突" if mark else label,
+                "title": mark or label,
+                "conflict": bool(mark),
                 "lx": lx,
                 "ly": ly,
             }
@@ -279,9 +279,11 @@ def lineage_edges(case: CaseDetail) -> list[dict[str, Any]]:
 
 def national_items(case: CaseDetail) -> list[dict[str, Any]]:
     """The case's national items with their names (from the origins that name them), for linking by name."""
-    data = case.get("lineage") or {}
-    names = {o["reform"]["iri"]: o["reform"].get("label") for o in data.get("origins", [])}
-    return [{**item, "label": names.get(item["iri"])} for item in data.get("national_items", [])]
+    data = case["lineage"]
+    if data is None:
+        return []
+    names = {o["reform"]["iri"]: o["reform"].get("label") for o in data["origins"]}
+    return [{**item, "label": names.get(item["iri"])} for item in data["national_items"]]
 
 
 def home_page(request: Request, store: Store) -> HTMLResponse:

@@ -8,6 +8,8 @@ from typing import Any
 from rich.markup import escape
 from rich.tree import Tree
 
+from ftzgraph.graph.views.results import Lineage
+
 
 def _quote(evidence: dict[str, Any] | None) -> str:
     if not evidence:
@@ -19,7 +21,7 @@ def _quote(evidence: dict[str, Any] | None) -> str:
     return f"\n[dim]« {escape(quote)} » ({where})[/dim]"
 
 
-def render_lineage(data: dict[str, Any]) -> Tree:
+def render_lineage(data: Lineage) -> Tree:
     case = data["case"]
     doc = case["document"]
     root = Tree(

@@ -12,6 +12,7 @@ from typing import Any
 from ftzgraph.graph import iris
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref, literal
+from ftzgraph.graph.views.results import Lineage
 from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
 
 PROVIDER_KINDS = {str(FTZ.City): "city", str(FTZ.Area): "ftz_area"}
@@ -68,7 +69,7 @@ def _first_per(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def lineage(store: Store, case_iri: str) -> dict[str, Any]:
+def lineage(store: Store, case_iri: str) -> Lineage:
     """Where a case's reform came from, each edge with the sentence that says so.
 
     Every OPTIONAL repeats the case IRI: Oxigraph evaluates an OPTIONAL's inner pattern on its own and joins

@@ -27,6 +27,7 @@ from ftzgraph.graph.views.results import (
     CaseOutcome,
     CaseSummary,
     DocumentSummary,
+    Lineage,
     PolicyRef,
     Ref,
 )
@@ -378,7 +379,7 @@ def read_case(store: Store, case_id: str) -> CaseDetail | None:
     }
 
 
-def read_lineage(store: Store, case_id: str) -> dict[str, Any] | None:
+def read_lineage(store: Store, case_id: str) -> Lineage | None:
     """The lineage of one case (see ``queries.lineage``), or None when no such case exists."""
     iri = resource_iri("case", case_id)
     if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):

@@ -71,10 +71,39 @@ class PolicyRef(Ref):
     number: str | None
 
 
+class LineageDocument(TypedDict):
+    iri: str
+    title: str
+    number: str | None
+    file: str | None
+
+
+class LineageCase(TypedDict):
+    iri: str
+    id: str
+    number: int
+    title: str
+    document: LineageDocument
+
+
+class Lineage(TypedDict):
+    """Where a case's reform came from: provider, origin claims (batch, zone) with their quotes, the national
+    items an authority knows, agencies, typed learned-from relations and conflicts with authorities."""
+
+    case: LineageCase
+    reform: str
+    provider: dict[str, Any]
+    origins: list[dict[str, Any]]
+    national_items: list[dict[str, Any]]
+    agencies: list[dict[str, Any]]
+    learned_from: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+
+
 class CaseDetail(CaseSummary):
     """One case: its summary, its lineage (each edge with its evidence), outcomes, cited documents and quotes."""
 
-    lineage: dict[str, Any] | None
+    lineage: Lineage | None
     outcomes: list[CaseOutcome]
     documents: list[PolicyRef]
     dates: list[str]
