@@ -13,6 +13,7 @@ from typing import Any
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.resources import case_summaries, contains, match, resource_id, resource_iri
+from ftzgraph.graph.views.results import AgencySummary, SectorRef
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 
@@ -33,7 +34,7 @@ SECTOR_LABELS = """OPTIONAL { ?sector skos:prefLabel ?sectorZh FILTER(LANG(?sect
 
 def list_agencies(
     store: Store, *, sector: str | None = None, q: str | None = None, limit: int = 50, offset: int = 0
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[AgencySummary], int]:
     """Agencies by number of cases (then name), with sector and parent; ``q`` matches any of their names."""
     where = "?agency a ftz:Agency ."
     if sector:
@@ -53,12 +54,17 @@ def list_agencies(
     rows.sort(key=lambda r: (-r["cases"], str(r.get("label") or ""), r["agency"]))
     page = rows[offset : offset + limit]
     labels = _labels(store, [r[k] for r in page for k in ("sector", "parent") if r.get(k)])
-    return [
+    agencies: list[AgencySummary] = [
         {
             "iri": r["agency"],
             "id": resource_id(r["agency"]),
             "label": r.get("label"),
-            "sector": {"iri": r["sector"], "id": resource_id(r["sector"]), **labels.get(r["sector"], {})}
+            "sector": SectorRef(
+                iri=r["sector"],
+                id=resource_id(r["sector"]),
+                label=labels.get(r["sector"], {}).get("label"),
+                label_en=labels.get(r["sector"], {}).get("label_en"),
+            )
             if r.get("sector")
             else None,
             "parent": {"iri": r["parent"], "label": labels.get(r["parent"], {}).get("label")}
@@ -67,7 +73,8 @@ def list_agencies(
             "cases": r["cases"],
         }
         for r in page
-    ], int(total[0]["n"]) if total else 0
+    ]
+    return agencies, int(total[0]["n"]) if total else 0
 
 
 def _labels(store: Store, iris: list[str]) -> dict[str, dict[str, Any]]:

@@ -15,6 +15,7 @@ from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.learned_relations import learned_from
 from ftzgraph.graph.views.resources import case_summaries, contains, resource_id, resource_iri
+from ftzgraph.graph.views.results import IdRef, Ref, ReformFacts, ReformSummary, ZoneSummary
 from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES
 
 REFORM_BASE = str(ID["reform/"])
@@ -25,9 +26,9 @@ def _zh(var: str) -> str:
     return f'FILTER(LANG(?{var}) = "zh" || LANG(?{var}) = "")'
 
 
-def _reform_facts(store: Store, reforms: list[str]) -> dict[str, dict[str, Any]]:
+def _reform_facts(store: Store, reforms: list[str]) -> dict[str, ReformFacts]:
     """Label, national flag, batches and pilot zones of each reform in ``reforms``."""
-    facts: dict[str, dict[str, Any]] = {
+    facts: dict[str, ReformFacts] = {
         r: {"iri": r, "id": resource_id(r), "label": None, "national": False, "batches": [], "piloted_in": []}
         for r in reforms
     }
@@ -47,18 +48,20 @@ def _reform_facts(store: Store, reforms: list[str]) -> dict[str, dict[str, Any]]
         fact = facts[row["r"]]
         fact["label"] = fact["label"] or row.get("label")
         fact["national"] = fact["national"] or bool(row.get("national"))
-        batch = {"iri": row.get("batch"), "label": row.get("batchLabel")}
-        if row.get("batch") and batch not in fact["batches"]:
-            fact["batches"].append(batch)
-        zone = {"iri": row.get("zone"), "label": row.get("zoneLabel")}
-        if row.get("zone") and zone not in fact["piloted_in"]:
-            fact["piloted_in"].append(zone)
+        if row.get("batch"):
+            batch = Ref(iri=row["batch"], label=row.get("batchLabel"))
+            if batch not in fact["batches"]:
+                fact["batches"].append(batch)
+        if row.get("zone"):
+            zone = Ref(iri=row["zone"], label=row.get("zoneLabel"))
+            if zone not in fact["piloted_in"]:
+                fact["piloted_in"].append(zone)
     return facts
 
 
 def list_reforms(
     store: Store, *, national: bool | None = None, q: str | None = None, limit: int = 50, offset: int = 0
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[ReformSummary], int]:
     """Originating reforms (national items first, then by label), each with the number of cases that copied it."""
     where = f'?r a ftz:Reform . FILTER(STRSTARTS(STR(?r), "{REFORM_BASE}"))'
     if national is not None:
@@ -77,7 +80,8 @@ def list_reforms(
     rows.sort(key=lambda r: (-r["cases"], str(r.get("label") or ""), r["r"]))
     page = rows[offset : offset + limit]
     facts = _reform_facts(store, [r["r"] for r in page])
-    return [{**facts[r["r"]], "cases": r["cases"]} for r in page], int(total[0]["n"]) if total else 0
+    reforms: list[ReformSummary] = [{**facts[r["r"]], "cases": r["cases"]} for r in page]
+    return reforms, int(total[0]["n"]) if total else 0
 
 
 def read_reform(store: Store, reform_id: str) -> dict[str, Any] | None:
@@ -158,7 +162,7 @@ def read_reform(store: Store, reform_id: str) -> dict[str, Any] | None:
     }
 
 
-def list_zones(store: Store) -> list[dict[str, Any]]:
+def list_zones(store: Store) -> list[ZoneSummary]:
     """Every FTZ with its areas, and how many cases claim an origin in it or one of its areas."""
     rows = store.select(
         SPARQL_PREFIXES
@@ -174,15 +178,15 @@ WHERE {
   OPTIONAL { ?place2 ftz:inZone? ?zone . ?item ftz:pilotedIn ?place2 }
 } GROUP BY ?zone"""
     )
-    areas: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    areas: dict[str, list[IdRef]] = defaultdict(list)
     for row in store.select(
         SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?area ?zone ?label WHERE {{
   ?area a ftz:Area ; ftz:inZone ?zone . OPTIONAL {{ ?area skos:prefLabel ?label {_zh("label")} }} }} ORDER BY ?label"""
     ):
-        areas[row["zone"]].append({"iri": row["area"], "id": resource_id(row["area"]), "label": row.get("label")})
+        areas[row["zone"]].append(IdRef(iri=row["area"], id=resource_id(row["area"]), label=row.get("label")))
     rows.sort(key=lambda r: (-r["cases"], str(r.get("created") or ""), r["zone"]))
-    return [
+    zones: list[ZoneSummary] = [
         {
             "iri": r["zone"],
             "id": resource_id(r["zone"]),
@@ -197,6 +201,7 @@ WHERE {
         }
         for r in rows
     ]
+    return zones
 
 
 def read_zone(store: Store, zone_id: str) -> dict[str, Any] | None:

@@ -140,3 +140,44 @@ class BatchSummary(TypedDict):
     declared_items: int | None
     items: int
     cases: int
+
+
+class IdRef(Ref):
+    id: str
+
+
+class SectorRef(IdRef):
+    label_en: str | None
+
+
+class AgencySummary(IdRef):
+    """An agency in a list: its sector, its parent and the number of cases it acts in."""
+
+    sector: SectorRef | None
+    parent: Ref | None
+    cases: int
+
+
+class ReformFacts(IdRef):
+    """A reform: whether it is a national item, the batches and pilot zones an authority gives it."""
+
+    national: bool
+    batches: list[Ref]
+    piloted_in: list[Ref]
+
+
+class ReformSummary(ReformFacts):
+    cases: int
+    """How many cases copied it."""
+
+
+class ZoneSummary(IdRef):
+    """An FTZ with its areas, and how many cases and national items name it (or one of its areas) as origin."""
+
+    short: str | None
+    label_en: str | None
+    province: str | None
+    created: str | None
+    areas: list[IdRef]
+    cases: int
+    national_items: int
