@@ -13,19 +13,16 @@ from typing import Any
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.resources import case_summaries, contains, match, resource_id, resource_iri
-from ftzgraph.graph.views.results import AgencySummary, SectorRef
+from ftzgraph.graph.views.results import AgencyDetail, AgencySummary, IdRef, Ref, SectorRef
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 
-def _sector(row: dict[str, Any]) -> dict[str, Any] | None:
+def _sector(row: dict[str, Any]) -> SectorRef | None:
     if not row.get("sector"):
         return None
-    return {
-        "iri": row["sector"],
-        "id": resource_id(row["sector"]),
-        "label": row.get("sectorZh"),
-        "label_en": row.get("sectorEn"),
-    }
+    return SectorRef(
+        iri=row["sector"], id=resource_id(row["sector"]), label=row.get("sectorZh"), label_en=row.get("sectorEn")
+    )
 
 
 SECTOR_LABELS = """OPTIONAL { ?sector skos:prefLabel ?sectorZh FILTER(LANG(?sectorZh) = "zh") }
@@ -95,7 +92,7 @@ def _labels(store: Store, iris: list[str]) -> dict[str, dict[str, Any]]:
     return dict(labels)
 
 
-def read_agency(store: Store, agency_id: str) -> dict[str, Any] | None:
+def read_agency(store: Store, agency_id: str) -> AgencyDetail | None:
     """One agency: names, sector, city, parent, children, the cases it acts in (with the quote), its partners."""
     iri = resource_iri("agency", agency_id)
     if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Agency }}"):
@@ -160,20 +157,21 @@ def read_agency(store: Store, agency_id: str) -> dict[str, Any] | None:
         )
         if row["caseId"] not in entry["cases"]:
             entry["cases"].append(row["caseId"])
-    return {
+    detail: AgencyDetail = {
         "iri": iri,
         "id": agency_id,
         "label": head.get("label"),
         "alt_labels": sorted({r["alt"] for r in info if r.get("alt")}),
         "sector": _sector(head),
-        "city": {"iri": head["city"], "label": head.get("cityLabel")} if head.get("city") else None,
-        "parent": {"iri": head["parent"], "id": resource_id(head["parent"]), "label": head.get("parentLabel")}
+        "city": Ref(iri=head["city"], label=head.get("cityLabel")) if head.get("city") else None,
+        "parent": IdRef(iri=head["parent"], id=resource_id(head["parent"]), label=head.get("parentLabel"))
         if head.get("parent")
         else None,
-        "children": [{"iri": r["child"], "id": resource_id(r["child"]), "label": r.get("label")} for r in children],
+        "children": [IdRef(iri=r["child"], id=resource_id(r["child"]), label=r.get("label")) for r in children],
         "cases": cases,
         "partners": sorted(
             ({**p, "cases": sorted(p["cases"]), "shared": len(p["cases"])} for p in partners.values()),
             key=lambda p: (-p["shared"], str(p["label"] or "")),
         ),
     }
+    return detail

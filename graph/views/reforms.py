@@ -15,7 +15,15 @@ from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.learned_relations import learned_from
 from ftzgraph.graph.views.resources import case_summaries, contains, resource_id, resource_iri
-from ftzgraph.graph.views.results import IdRef, Ref, ReformFacts, ReformSummary, ZoneSummary
+from ftzgraph.graph.views.results import (
+    IdRef,
+    Ref,
+    ReformDetail,
+    ReformFacts,
+    ReformSummary,
+    ZoneDetail,
+    ZoneSummary,
+)
 from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES
 
 REFORM_BASE = str(ID["reform/"])
@@ -84,7 +92,7 @@ def list_reforms(
     return reforms, int(total[0]["n"]) if total else 0
 
 
-def read_reform(store: Store, reform_id: str) -> dict[str, Any] | None:
+def read_reform(store: Store, reform_id: str) -> ReformDetail | None:
     """One reform: its labels, batches, pilot zones, and every case that copied it, where (provider) and when."""
     iri = resource_iri("reform", reform_id)
     if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Reform }}"):
@@ -204,7 +212,7 @@ WHERE {
     return zones
 
 
-def read_zone(store: Store, zone_id: str) -> dict[str, Any] | None:
+def read_zone(store: Store, zone_id: str) -> ZoneDetail | None:
     """A zone or area: labels, areas or parent zone, the reforms it originated and who copied them, its own cases."""
     iri = resource_iri("zone", zone_id)
     if iri is None or not store.ask(

@@ -181,3 +181,43 @@ class ZoneSummary(IdRef):
     areas: list[IdRef]
     cases: int
     national_items: int
+
+
+class AgencyDetail(IdRef):
+    """One agency: its names, sector, city, parent and children, the cases it acts in (each with the quote)
+    and the agencies it works with (with the cases they share)."""
+
+    alt_labels: list[str]
+    sector: SectorRef | None
+    city: Ref | None
+    parent: IdRef | None
+    children: list[IdRef]
+    cases: list[dict[str, Any]]
+    partners: list[dict[str, Any]]
+
+
+class ReformDetail(ReformFacts):
+    """One reform: its other names, scope, domains and sources, and every case that copied it, where and when."""
+
+    alt_labels: list[str]
+    scope: str | None
+    domains: list[Ref]
+    sources: list[str]
+    copied_by: list[dict[str, Any]]
+
+
+class ZoneDetail(IdRef):
+    """A zone or an area: its names, its areas or parent zone, the reforms it originated (by the reference or by
+    a document's claim) with who copied them, and the cases it provided itself."""
+
+    kind: str
+    short: str | None
+    label_en: str | None
+    province: str | None
+    created: str | None
+    parent: Ref | None
+    alt_labels: list[str]
+    sources: list[str]
+    areas: list[IdRef]
+    reforms: list[dict[str, Any]]
+    provided_cases: list[CaseSummary]
