@@ -13,7 +13,8 @@ from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 
 def _write_and_compact(path: Path, stop: threading.Event) -> None:
-    """Rewrite the same small graph and compact, over and over: files come and go, the store stays small."""
+    """Rewrite the same small graph and compact, every few milliseconds: files come and go, the store stays
+    small. (Compacting with no pause at all could starve any reader: a build compacts once, at its end.)"""
     writer = ox.Store(str(path))
     graph = ox.NamedNode("https://example.org/g")
     quads = [ox.Quad(ox.NamedNode(f"https://example.org/s{i}"), graph, ox.Literal(str(i)), graph) for i in range(200)]
@@ -22,6 +23,7 @@ def _write_and_compact(path: Path, stop: threading.Event) -> None:
         writer.extend(quads)
         writer.flush()
         writer.optimize()
+        stop.wait(0.005)
 
 
 def _open_while_writing(path: Path, openings: int) -> list[Exception]:
