@@ -12,10 +12,11 @@ from typing import Any
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
+from ftzgraph.graph.views.results import Conflict, Ref
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 
-def conflicts(store: Store, case_iri: str | None = None) -> list[dict[str, Any]]:
+def conflicts(store: Store, case_iri: str | None = None) -> list[Conflict]:
     """The conflicts of one case (``case_iri``) or of the whole store, each with its message in Chinese and
     English, the claim's document and evidence, and the authority's sources."""
     subject = iri_ref(case_iri) if case_iri else "?holder"
@@ -60,7 +61,7 @@ WHERE {{
    ?documentZone ?documentZoneLabel ?referenceZone ?referenceZoneLabel
 ORDER BY ?holder ?conflict"""
     )
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, Conflict] = {}
     for row in rows:
         if row["conflict"] in found:  # a claim with several evidence quotes: the first one is enough
             continue
@@ -70,7 +71,7 @@ ORDER BY ?holder ?conflict"""
             "kind": "zone" if row.get("documentZone") else "batch",
             "message_zh": row.get("messageZh"),
             "message_en": row.get("messageEn"),
-            "about": {"iri": row.get("about"), "label": row.get("aboutLabel")} if row.get("about") else None,
+            "about": Ref(iri=row["about"], label=row.get("aboutLabel")) if row.get("about") else None,
             "document": {
                 "iri": row.get("doc"),
                 "title": row.get("docTitle"),
@@ -89,5 +90,5 @@ ORDER BY ?holder ?conflict"""
     return list(found.values())
 
 
-def _ref(row: dict[str, Any], name: str) -> dict[str, Any] | None:
-    return {"iri": row[name], "label": row.get(f"{name}Label")} if row.get(name) else None
+def _ref(row: dict[str, Any], name: str) -> Ref | None:
+    return Ref(iri=row[name], label=row.get(f"{name}Label")) if row.get(name) else None

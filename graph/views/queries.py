@@ -12,7 +12,7 @@ from typing import Any
 from ftzgraph.graph import iris
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref, literal
-from ftzgraph.graph.views.results import Lineage
+from ftzgraph.graph.views.results import Lineage, Ref
 from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
 
 PROVIDER_KINDS = {str(FTZ.City): "city", str(FTZ.Area): "ftz_area"}
@@ -59,6 +59,10 @@ def _evidence(row: dict[str, Any], prefix: str = "") -> dict[str, Any] | None:
 
 EVIDENCE_PATTERN = """OPTIONAL {{ {node} ftz:evidence ?{p}ev . ?{p}ev ftz:supports {prop} ; oa:exact ?{p}quote ;
       oa:start ?{p}start ; oa:end ?{p}end ; ftz:line ?{p}line ; dcterms:source ?{p}source . {extra} }}"""
+
+
+def _iri(ref: Ref | None) -> str | None:
+    return ref["iri"] if ref else None
 
 
 def _first_per(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
@@ -228,11 +232,11 @@ WHERE {{
                 "kind": c["kind"],
                 "comment": c["message_en"],
                 "comment_zh": c["message_zh"],
-                "document_batch": (c["document"]["batch"] or {}).get("iri"),
-                "reference_batch": (c["authority"]["batch"] or {}).get("iri"),
-                "reference_label": (c["authority"]["batch"] or c["authority"]["zone"] or {}).get("label"),
-                "document_zone": (c["document"]["zone"] or {}).get("iri"),
-                "reference_zone": (c["authority"]["zone"] or {}).get("iri"),
+                "document_batch": _iri(c["document"]["batch"]),
+                "reference_batch": _iri(c["authority"]["batch"]),
+                "reference_label": (c["authority"]["batch"] or c["authority"]["zone"] or {"label": None})["label"],
+                "document_zone": _iri(c["document"]["zone"]),
+                "reference_zone": _iri(c["authority"]["zone"]),
                 "claim": c["document"]["claim"],
                 "document": c["document"]["iri"],
                 "sources": c["authority"]["sources"],

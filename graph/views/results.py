@@ -221,3 +221,41 @@ class ZoneDetail(IdRef):
     areas: list[IdRef]
     reforms: list[dict[str, Any]]
     provided_cases: list[CaseSummary]
+
+
+class ConflictHolder(TypedDict):
+    iri: str | None
+    title: str | None
+
+
+class ConflictClaim(TypedDict):
+    """What the document claims: its document, the claim node, the quote and the batch or zone it names."""
+
+    iri: str | None
+    title: str | None
+    claim: str | None
+    quote: str | None
+    line: int | None
+    batch: Ref | None
+    zone: Ref | None
+
+
+class ConflictAuthority(TypedDict):
+    """What an authority states instead, and where it says so."""
+
+    sources: list[str]
+    batch: Ref | None
+    zone: Ref | None
+
+
+class Conflict(TypedDict):
+    """A document's claim that an authority contradicts (a national item's batch or originating zone)."""
+
+    iri: str
+    holder: ConflictHolder
+    kind: str
+    message_zh: str | None
+    message_en: str | None
+    about: Ref | None
+    document: ConflictClaim
+    authority: ConflictAuthority
