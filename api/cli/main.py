@@ -316,16 +316,16 @@ def stats(store_path: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    for title, key in (
-        ("instances by class", "classes"),
-        ("cases per provider", "cases_per_provider"),
-        ("cases per origin batch", "cases_per_origin_batch"),
-        ("cases per origin zone", "cases_per_origin_zone"),
+    for title, column, counts in (
+        ("instances by class", "class", data["classes"]),
+        ("cases per provider", "provider", data["cases_per_provider"]),
+        ("cases per origin batch", "batch", data["cases_per_origin_batch"]),
+        ("cases per origin zone", "zone", data["cases_per_origin_zone"]),
     ):
         table = Table(title=title, title_justify="left")
-        table.add_column(key.split("_")[-1] if key != "classes" else "class")
+        table.add_column(column)
         table.add_column("count", justify="right")
-        for name, n in data[key].items():
+        for name, n in counts.items():
             table.add_row(str(name), str(n))
         out.print(table)
     if data["conflicts"]:

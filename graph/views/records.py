@@ -16,6 +16,7 @@ from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.conflicts import conflicts
 from ftzgraph.graph.views.learned_relations import contract, learned_from
 from ftzgraph.graph.views.queries import EVIDENCE_FIELDS, PROVIDER_KINDS
+from ftzgraph.graph.views.results import Stats
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES, batch_kind_label
 
 CASE_FIELDS = (
@@ -185,7 +186,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
     return list(records.values())
 
 
-def stats(store: Store) -> dict[str, Any]:
+def stats(store: Store) -> Stats:
     """Counts by class, cases per provider, per origin batch, per origin zone, and conflicts."""
     by_class = store.select(
         SPARQL_PREFIXES

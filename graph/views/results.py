@@ -259,3 +259,22 @@ class Conflict(TypedDict):
     about: Ref | None
     document: ConflictClaim
     authority: ConflictAuthority
+
+
+class StatsConflict(TypedDict):
+    case: str | None
+    title: str | None
+    comment: str | None
+    comment_zh: str | None
+    document_sources: list[str]
+    authority_sources: list[str]
+
+
+class Stats(TypedDict):
+    """Counts by class, cases per provider, per claimed origin batch and zone, and the conflicts."""
+
+    classes: dict[str, int]
+    cases_per_provider: dict[str, int]
+    cases_per_origin_batch: dict[str, int]
+    cases_per_origin_zone: dict[str, int]
+    conflicts: list[StatsConflict]
