@@ -278,3 +278,10 @@ class Stats(TypedDict):
     cases_per_origin_batch: dict[str, int]
     cases_per_origin_zone: dict[str, int]
     conflicts: list[StatsConflict]
+
+
+class SearchHit(IdRef):
+    """A resource whose name holds the text searched: its kind and the name that matched."""
+
+    kind: str
+    matched: str

@@ -14,6 +14,7 @@ from typing import Any
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.resources import MAX_TEXT_CHARS, contains, resource_id
+from ftzgraph.graph.views.results import SearchHit
 from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES
 
 # Searchable classes -> the kind a hit reports. Local reforms (one per case) are left out: a case's own title
@@ -34,7 +35,7 @@ KINDS = {
 KIND_ORDER = ["case", "reform", "zone", "area", "agency", "batch", "document", "policy", "place", "company"]
 
 
-def search(store: Store, text: str, limit: int = 50) -> list[dict[str, Any]]:
+def search(store: Store, text: str, limit: int = 50) -> list[SearchHit]:
     """Resources whose names contain ``text`` (ignoring case), best matches first, at most ``limit``."""
     text = " ".join(text.split())
     if not text:
@@ -71,7 +72,14 @@ def search(store: Store, text: str, limit: int = 50) -> list[dict[str, Any]]:
     hits = sorted(best.values(), key=lambda h: (h["_rank"], KIND_ORDER.index(h["kind"]), h["iri"]))[:limit]
     labels = _labels(store, [h["iri"] for h in hits])
     return [
-        {**{k: v for k, v in h.items() if k != "_rank"}, "label": labels.get(h["iri"]) or h["matched"]} for h in hits
+        {
+            "iri": h["iri"],
+            "id": h["id"],
+            "kind": h["kind"],
+            "matched": h["matched"],
+            "label": labels.get(h["iri"]) or h["matched"],
+        }
+        for h in hits
     ]
 
 
