@@ -30,6 +30,7 @@ from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, KIND_OF_CLASS
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.text import title_key
 from ftzgraph.graph.views.records import case_records
+from ftzgraph.graph.views.results import DocumentDiagnostics
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 FIELDS = (
@@ -302,7 +303,7 @@ def score_gold(
     return {"documents": documents, "overall": {field: overall[field].as_dict() for field in scored}}
 
 
-def read_diagnostics(store: Store) -> list[dict[str, Any]]:
+def read_diagnostics(store: Store) -> list[DocumentDiagnostics]:
     """Every built document with its cases found and declared and its diagnostics (kind, message, case and
     evidence, each with its IRI), in document order."""
     docs = store.select(
@@ -321,7 +322,7 @@ def read_diagnostics(store: Store) -> list[dict[str, Any]]:
   OPTIONAL { ?diag ftz:evidence ?ev . ?ev oa:exact ?quote ; ftz:line ?line }
 } ORDER BY ?doc ?line ?number ?comment"""
     )
-    result: dict[str, dict[str, Any]] = {}
+    result: dict[str, DocumentDiagnostics] = {}
     for row in docs:
         result.setdefault(
             row["doc"],

@@ -285,3 +285,28 @@ class SearchHit(IdRef):
 
     kind: str
     matched: str
+
+
+class DiagnosticRow(TypedDict):
+    """One diagnostic: its kind and message, the case it is about and the quote that shows it."""
+
+    kind: str
+    message: str
+    case: str | None
+    case_number: int | None
+    case_title: str | None
+    evidence: str | None
+    quote: str | None
+    line: int | None
+
+
+class DocumentDiagnostics(TypedDict):
+    """A built document's cases found and declared, its diagnostics and their counts by kind."""
+
+    document: str
+    title: str | None
+    file: str
+    cases_found: int
+    cases_declared: int | None
+    counts: dict[str, int]
+    diagnostics: list[DiagnosticRow]
