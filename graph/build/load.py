@@ -22,7 +22,8 @@ from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
-from ftzgraph.graph.errors import FtzGraphError
+from ftzgraph.graph.errors import FtzGraphError, StoreError
+from ftzgraph.graph.store.oxigraph import OxigraphStore
 
 FORMATS: dict[str, ox.RdfFormat] = {
     ".nt": ox.RdfFormat.N_TRIPLES,
@@ -165,7 +166,6 @@ def load_files(
     """Add the quads of ``paths`` to ``store``; triples without a graph go to ``graph`` (default: the default
     graph). Every file is read before the store is written; a bad one raises ``LoadError`` and nothing is loaded.
     """
-    from ftzgraph.graph.store.oxigraph import OxigraphStore
 
     report = progress or (lambda phase, done, total: None)
     missing = [p for p in paths if not p.is_file()]
@@ -219,7 +219,6 @@ def _load_embedded(
     """Bulk-load each checked file: straight from the file when Oxigraph's loader reads it as we would (no
     blank nodes to keep apart from other files', no default-graph triples of a dataset to move into ``graph``),
     otherwise through an N-Quads copy with the blank nodes renamed and the graph applied."""
-    from ftzgraph.graph.errors import StoreError
 
     try:
         for check in checks:

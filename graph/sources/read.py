@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ftzgraph.graph.errors import DocumentError
 from ftzgraph.graph.model import Document
+from ftzgraph.graph.sources.metadata import read_metadata
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Source documents of this genre are well under 5 MB; anything over this is refused unread."""
@@ -144,7 +145,6 @@ def make_document(
 ) -> Document:
     """A ``Document`` with its metadata (文号, issuer, title; the reader's own where it found them) and a
     content-derived id."""
-    from ftzgraph.graph.sources.metadata import read_metadata
 
     document = Document(
         id="",

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import opencc
 
+from ftzgraph.graph.model import Evidence
+
 MIN_TRADITIONAL_CHARS = 2
 """A text needs at least this many traditional-only characters before it is called traditional."""
 
@@ -63,8 +65,6 @@ def restore_original(value: object, original: str, memo: dict[int, object] | Non
     """``value`` (extraction results found on a simplified copy) with every ``Evidence`` quote taken from
     the ``original`` text again: offsets are equal, so quotes show the script the document was written in."""
     import dataclasses
-
-    from ftzgraph.graph.model import Evidence
 
     memo = {} if memo is None else memo
     if id(value) in memo:

@@ -12,6 +12,8 @@ from typing import Any
 from ftzgraph.graph import iris
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref, literal
+from ftzgraph.graph.views.conflicts import conflicts as read_conflicts
+from ftzgraph.graph.views.learned_relations import learned_from
 from ftzgraph.graph.views.results import Lineage, Ref
 from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
 
@@ -148,8 +150,6 @@ WHERE {{
 }} ORDER BY ?start"""
     )
     first_evidence = _first_per(agency_evidence, "agency")
-    from ftzgraph.graph.views.conflicts import conflicts as read_conflicts  # conflicts.py builds on this module
-    from ftzgraph.graph.views.learned_relations import learned_from
 
     conflicts = read_conflicts(store, case_iri)
     learned = learned_from(store, [case_iri]).get(case_iri, [])
