@@ -39,13 +39,18 @@ def document_graph(doc_id: str) -> URIRef:
     return GRAPH[f"doc/{doc_id}"]
 
 
+def document_of_graph(graph: str) -> URIRef:
+    """The document whose named graph is ``graph`` (the inverse of ``document_graph``)."""
+    return document(str(graph).removeprefix(str(GRAPH["doc/"])))
+
+
 REFERENCE_GRAPH = GRAPH["reference"]
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 ENTITIES_GRAPH = GRAPH["entities"]
-RUNS_GRAPH = GRAPH["runs"]
-"""One ``ftz:BuildRun`` per build (graph/build/runs.py): what it read and what it changed."""
 """Facts about things many documents share (agencies, places, cited policies, companies, national reforms,
 batches): each fact once, however many documents state it. Document graphs hold what is their own."""
+RUNS_GRAPH = GRAPH["runs"]
+"""One ``ftz:BuildRun`` per build (graph/build/runs.py): what it read and what it changed."""
 
 
 def owned_by(doc_id: str, subject: str) -> bool:

@@ -92,3 +92,8 @@ def test_batches_and_areas_are_readable() -> None:
     assert str(iris.area("guangdong", "深圳前海蛇口片区", "Shenzhen Qianhai & Shekou Area")).endswith(
         "/zone/guangdong/shenzhen-qianhai-shekou-area"
     )
+
+
+def test_a_document_graph_leads_back_to_its_document() -> None:
+    assert iris.document_of_graph(str(iris.document_graph("d1fc55f7e367a"))) == iris.document("d1fc55f7e367a")
+    assert iris.document_of_graph(iris.document_graph("a")) != iris.document_of_graph(iris.document_graph("b"))

@@ -10,7 +10,7 @@ from typing import Any
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.build.run_diff import RunError, compose, read_changes
-from ftzgraph.graph.build.runs import DOC_GRAPH_PREFIX, RUNS
+from ftzgraph.graph.build.runs import RUNS
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
@@ -54,7 +54,7 @@ def list_runs(store: Store) -> list[dict[str, Any]]:
                     "sha256": row.get("sha"),
                     "action": row["action"],
                     "graph": row.get("graph"),
-                    "document": str(iris.document(row["graph"][len(DOC_GRAPH_PREFIX) :])) if row.get("graph") else None,
+                    "document": str(iris.document_of_graph(row["graph"])) if row.get("graph") else None,
                 }
             )
     for row in store.select(
@@ -108,7 +108,7 @@ def diff_runs(store: Store, run_a: str | None = None, run_b: str | None = None) 
     for run in between:
         for read in run["documents"]:
             if read["action"] == "added" and read.get("graph"):
-                added_documents.append(str(iris.document(read["graph"].rsplit("/", 1)[-1])))
+                added_documents.append(str(iris.document_of_graph(read["graph"])))
     titles = {
         row["doc"]: row["title"]
         for row in store.select(

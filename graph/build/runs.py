@@ -96,10 +96,6 @@ def _count(store: Store, graph: str) -> int:
     return int(rows[0]["n"]) if rows else 0
 
 
-def _doc_id(graph: str) -> str:
-    return graph[len(DOC_GRAPH_PREFIX) :]
-
-
 def records_of(store: Store, graphs: dict[str, set[ox.Triple]]) -> dict[str, list[dict[str, Any]]]:
     """The case records (``ftzgraph cases``) of the given document graphs, read with the shared entities they
     refer to and the reference data, grouped by document graph. Works on versions no longer in the store."""
@@ -195,7 +191,7 @@ class RunRecorder:
             old = records_of(self.store, self.replaced)
             new = records_of(self.store, {g: _graph_triples(self.store, g) for g in self.replaced})
             for graph in sorted(self.replaced):
-                changes.extend(diff_records(str(iris.document(_doc_id(graph))), old[graph], new[graph]))
+                changes.extend(diff_records(str(iris.document_of_graph(graph)), old[graph], new[graph]))
         for read in reads:
             if read.action == "added" and read.graph in self.replaced:
                 read.action = "replaced"
@@ -235,7 +231,7 @@ class RunRecorder:
             if read.graph:
                 add(node, T_FTZ.namedGraph, iri(read.graph))
                 if read.action in ("added", "replaced"):
-                    add(run, T_PROV.generated, iri(str(iris.document(_doc_id(read.graph)))))
+                    add(run, T_PROV.generated, iri(str(iris.document_of_graph(read.graph))))
         for k, graph in enumerate(sorted(self.added), start=1):
             node = iri(f"{run_iri}/graph/{k}")
             add(run, T_FTZ.graphChange, node)
