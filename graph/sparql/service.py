@@ -189,8 +189,8 @@ class SparqlService:
     async def query(
         self,
         query: str,
-        results_type: str | None = "application/sparql-results+json",
-        graph_type: str | None = "text/turtle",
+        results_type: str | None,
+        graph_type: str | None,
         *,
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
