@@ -14,16 +14,15 @@ import statistics
 import time
 from pathlib import Path
 
+from ftzgraph.graph.build.builder import bundled_documents
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.sources.read import read_document
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "raw" / "hlj-ftz-2023-batch3-cases.txt"
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path, default=[BUNDLED])
+    parser.add_argument("files", nargs="*", type=Path, default=bundled_documents())
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     gazetteer = load_gazetteer()

@@ -17,7 +17,6 @@ import threading
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -125,10 +124,10 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="trace the first document (data files not yet read)")
     args = parser.parse_args()
 
-    from ftzgraph.graph.build.builder import FIRST, build, process_document
+    from ftzgraph.graph.build.builder import FIRST, build, bundled_documents, process_document
     from ftzgraph.graph.store.oxigraph import OxigraphStore
 
-    path = Path(str(resources.files("ftzgraph.data"))) / "raw" / "hlj-ftz-2023-batch3-cases.txt"
+    path = bundled_documents()[0]
     recorder = Recorder()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*httpx2.*")
