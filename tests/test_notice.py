@@ -3,6 +3,7 @@ of the items with the reference data and with the provincial cases that cite the
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,30 @@ def test_without_the_notice_the_citation_stays_its_own_reform(tmp_path: Path) ->
     store = OxigraphStore()
     build(store, [citing], validate="off", workers=1)
     assert str(iris.reform("保税维修全程监管新模式")) not in _cited_items(store, citing)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_each_document_is_read_once_though_the_notice_is_built_first(
+    tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first pass reads every file; the collection, deferred until the notice's batch is known, is built
+    from what that pass read, not read again. The reader is the real one; each call is logged to a file, so
+    calls in forked worker processes count too."""
+    import ftzgraph.graph.build.builder as builder
+
+    log = tmp_path / "reads.log"
+    real = builder.read_document
+
+    def logged(path: Path) -> Document:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{Path(path).name}\n")
+        return real(path)
+
+    monkeypatch.setattr(builder, "read_document", logged)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    citing = _citing(tmp_path)
+    store = OxigraphStore()
+    build(store, [citing, NOTICE], validate="off", workers=workers)
+    assert sorted(log.read_text(encoding="utf-8").split()) == sorted([citing.name, NOTICE.name])
+    assert _cited_items(store, citing) == [str(iris.reform("保税维修全程监管新模式"))]
+    assert not list(tmp_path.glob("ftzgraph-build-*"))  # the spool of deferred documents is gone

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +33,7 @@ from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.extract.layout import detect_layout
 from ftzgraph.graph.extract.national import BATCH_LAYOUTS, with_batches
 from ftzgraph.graph.extract.pipeline import extract_document
-from ftzgraph.graph.model import NationalBatch
+from ftzgraph.graph.model import Document, NationalBatch
 from ftzgraph.graph.rdf.document import document_triples
 from ftzgraph.graph.rdf.nt_terms import Triple, from_rdflib, nquads, ntriples, rdflib_graph
 from ftzgraph.graph.rdf.reference import reference_triples
@@ -170,17 +172,22 @@ FIRST = BuildContext()
 """The context of a build's first pass: no batches known yet."""
 
 
-def process_document(path: Path, validate: bool, context: BuildContext, *, only_batches: bool = False) -> _Result:
+def process_document(
+    path: Path, validate: bool, context: BuildContext, *, only_batches: bool = False, spool: Path | None = None
+) -> _Result:
     """Read, extract, build and (optionally) validate one document. Runs in a worker process.
 
-    With ``only_batches`` (the first pass of a build), a document that declares no national batch is only
-    read and its layout detected: it is answered ``deferred`` and built in the second pass, which knows the
-    batches.
+    With ``only_batches`` (the first pass of a build), a document that declares no national batch is read,
+    its layout detected and the document kept in ``spool`` (a folder of the build's own): it is answered
+    ``deferred``, and the second pass, which knows the batches, builds it from the spool instead of reading
+    the file again (for a PDF, reading is most of a document's time).
     """
     report = DocumentReport(str(path))
     try:
-        document = read_document(path)
+        document = _spooled(path, spool) if spool and not only_batches else read_document(path)
         if only_batches and detect_layout(document).name not in BATCH_LAYOUTS:
+            if spool:
+                _spool_path(path, spool).write_bytes(pickle.dumps(document, pickle.HIGHEST_PROTOCOL))
             return _Result(report, deferred=True)
         gazetteer = context.gazetteer()
         extraction = extract_document(document, gazetteer)
@@ -206,6 +213,19 @@ def process_document(path: Path, validate: bool, context: BuildContext, *, only_
     own, shared = split_shared(document.id, triples)
     graph = str(iris.document_graph(document.id))
     return _Result(report, graph, nquads(own, graph), nquads(shared, ENTITIES), batch=extraction.batch)
+
+
+def _spool_path(path: Path, spool: Path) -> Path:
+    return spool / (hashlib.sha256(str(path).encode()).hexdigest() + ".pickle")
+
+
+def _spooled(path: Path, spool: Path) -> Document:
+    """The document the first pass read from ``path`` and kept in the build's own spool folder."""
+    with _spool_path(path, spool).open("rb") as kept:
+        document = pickle.load(kept)
+    if not isinstance(document, Document):
+        raise DocumentError(path, f"the build's copy of it in {spool} is not a document")
+    return document
 
 
 def _digest(path: Path) -> str | None:
@@ -235,40 +255,48 @@ def _failed(item: tuple[Path, bool, BuildContext], reason: str) -> _Result:
     return _Result(DocumentReport(str(item[0]), error=str(error)), error=error)
 
 
-def _first_pass(path: Path, validate: bool, context: BuildContext) -> _Result:
-    return process_document(path, validate, context, only_batches=True)
+def _first_pass(path: Path, validate: bool, context: BuildContext, spool: Path) -> _Result:
+    return process_document(path, validate, context, only_batches=True, spool=spool)
+
+
+def _second_pass(path: Path, validate: bool, context: BuildContext, spool: Path) -> _Result:
+    return process_document(path, validate, context, spool=spool)
 
 
 def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
     """Every document's result: those that declare national batches (notices, best-practice collections)
     first, then the rest with those batches known. The one order of a build.
 
-    The first pass reads every document; it builds the batch-declaring ones in that same read and defers the
-    others, which the second pass reads again and builds. The rest keep their file order, a document that
+    The first pass reads every document, once: it builds the batch-declaring ones and keeps the others in a
+    spool folder, from which the second pass builds them. The rest keep their file order, a document that
     failed in the first pass among them. A worker that dies costs its document only (``_pool``).
     """
     parallel = workers > 1 and len(files) > 1
     chunk = max(1, min(32, len(files) // (workers * 8)))
 
-    def run(function: Callable[..., _Result], items: list[tuple[Path, bool, BuildContext]]) -> Iterator[_Result]:
+    def run(function: Callable[..., _Result], items: list[tuple[Path, bool, BuildContext, Path]]) -> Iterator[_Result]:
         if parallel and len(items) > 1:
             yield from map_documents(lambda: new_pool(workers), function, items, _failed, chunk)
         else:
             yield from (function(*item) for item in items)
 
-    later: list[tuple[Path, bool, _Result | None]] = []  # in file order; a failure of the first pass is kept
-    batches: list[NationalBatch] = []
-    for (path, validate), result in zip(files, run(_first_pass, [(p, v, FIRST) for p, v in files]), strict=True):
-        if result.deferred or result.error is not None:
-            later.append((path, validate, None if result.deferred else result))
-            continue
-        if result.batch is not None:
-            batches.append(result.batch)
-        yield result
-    context = BuildContext(batches)
-    built = run(process_document, [(p, v, context) for p, v, failed in later if failed is None])
-    for _, _, failed in later:
-        yield failed if failed is not None else next(built)
+    with tempfile.TemporaryDirectory(prefix="ftzgraph-build-") as folder:
+        spool = Path(folder)
+        later: list[tuple[Path, bool, _Result | None]] = []  # in file order; a failure of the first pass is kept
+        batches: list[NationalBatch] = []
+        first = run(_first_pass, [(p, v, FIRST, spool) for p, v in files])
+        for (path, validate), result in zip(files, first, strict=True):
+            if result.deferred or result.error is not None:
+                later.append((path, validate, None if result.deferred else result))
+                continue
+            if result.batch is not None:
+                batches.append(result.batch)
+            yield result
+        context = BuildContext(batches)
+        built = run(_second_pass, [(p, v, context, spool) for p, v, failed in later if failed is None])
+        for path, _, failed in later:
+            yield failed if failed is not None else next(built)
+            _spool_path(path, spool).unlink(missing_ok=True)
 
 
 def _refuse_shrinking(
