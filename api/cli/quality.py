@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
@@ -15,12 +15,15 @@ from rich.table import Table
 from ftzgraph.api.cli._options import console, open_store, out, store_option
 from ftzgraph.graph.errors import FtzGraphError
 
+if TYPE_CHECKING:
+    from ftzgraph.graph.views.results import FieldScore, QualityReport
+
 
 def _percent(value: float | None) -> str:
     return f"{value:.3f}" if value is not None else "—"
 
 
-def _scores_table(title: str, fields: dict[str, dict[str, Any]]) -> Table:
+def _scores_table(title: str, fields: dict[str, FieldScore]) -> Table:
     table = Table("field", "precision", "recall", "matched", "extracted", "expected", title=title, title_justify="left")
     for field, count in fields.items():
         table.add_row(
@@ -34,17 +37,17 @@ def _scores_table(title: str, fields: dict[str, dict[str, Any]]) -> Table:
     return table
 
 
-def print_quality(report: dict[str, Any]) -> None:
+def print_quality(report: QualityReport) -> None:
     """The report as tables: scores per gold document and overall, then each document's diagnostics."""
     from ftzgraph.graph.rdf.diagnostics import KIND_LABELS
 
     scores = report.get("scores")
     if scores:
-        for document in scores["documents"]:
-            name = document["title"] or document["document"] or "(document not in the store)"
-            title = f"{name} — gold {Path(document['gold']).name}: {document['cases_found']} cases found, "
-            title += f"{document['cases_gold']} in the gold"
-            out.print(_scores_table(title, document["fields"]))
+        for scored in scores["documents"]:
+            name = scored["title"] or scored["document"] or "(document not in the store)"
+            title = f"{name} — gold {Path(scored['gold']).name}: {scored['cases_found']} cases found, "
+            title += f"{scored['cases_gold']} in the gold"
+            out.print(_scores_table(title, scored["fields"]))
         out.print(_scores_table("overall (micro-averaged over the gold documents)", scores["overall"]))
     documents = report["diagnostics"]["documents"]
     if not documents:

@@ -14,16 +14,18 @@ from ftzgraph.api.pages import render
 from ftzgraph.graph.rdf.diagnostics import KIND_LABELS
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.quality import bundled_gold, quality_report
+from ftzgraph.graph.views.results import QualityReport
 
 router = APIRouter(tags=["quality"])
 
 
-def _with_bundled_gold(store: Store) -> dict[str, Any]:
+def _with_bundled_gold(store: Store) -> QualityReport:
     """The report with scores against the gold files shipped with ftzgraph, for the documents built."""
     report = quality_report(store, bundled_gold())
-    scored = [d for d in report.get("scores", {}).get("documents", []) if d["document"]]
-    if scored:
-        report["scores"]["documents"] = scored
+    scores = report.get("scores")
+    scored = [d for d in scores["documents"] if d["document"]] if scores else []
+    if scores and scored:
+        scores["documents"] = scored
     else:
         report.pop("scores", None)
     return report

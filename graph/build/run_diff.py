@@ -9,6 +9,7 @@ added then removed again shows nothing).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -80,12 +81,12 @@ def _show(field: str, value: Any, *, bare_number: bool = False) -> str:
     return str(value)
 
 
-def _fields(records: list[dict[str, Any]]) -> list[str]:
+def _fields(records: Sequence[Mapping[str, Any]]) -> list[str]:
     extra = sorted({k for r in records for k in r} - set(CASE_FIELDS) - _SKIPPED)
     return [f for f in CASE_FIELDS if f not in _SKIPPED] + extra
 
 
-def diff_records(document: str, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Change]:
+def diff_records(document: str, old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> list[Change]:
     """The changes from ``old`` to ``new`` case records of one document, by case and field."""
     before = {r["number"]: r for r in old}
     after = {r["number"]: r for r in new}

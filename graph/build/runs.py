@@ -33,6 +33,7 @@ from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.rdf.nt_terms import T_FTZ, T_PROV, T_RDF, T_RDFS, Term, Triple, integer, iri, nquads, text
 from ftzgraph.graph.store.oxigraph import OxigraphStore, Store, write_nquads
 from ftzgraph.graph.views.records import case_records
+from ftzgraph.graph.views.results import CaseRecord
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 RUNS = str(iris.RUNS_GRAPH)
@@ -96,7 +97,7 @@ def _count(store: Store, graph: str) -> int:
     return int(rows[0]["n"]) if rows else 0
 
 
-def records_of(store: Store, graphs: dict[str, set[ox.Triple]]) -> dict[str, list[dict[str, Any]]]:
+def records_of(store: Store, graphs: dict[str, set[ox.Triple]]) -> dict[str, list[CaseRecord]]:
     """The case records (``ftzgraph cases``) of the given document graphs, read with the shared entities they
     refer to and the reference data, grouped by document graph. Works on versions no longer in the store."""
     scratch = OxigraphStore()
@@ -107,7 +108,7 @@ def records_of(store: Store, graphs: dict[str, set[ox.Triple]]) -> dict[str, lis
         objects.update(t.object for t in triples if isinstance(t.object, ox.NamedNode))
     scratch.raw.extend(q for q in store.quads(ENTITIES) if q.subject in objects)  # type: ignore[operator]
     scratch.raw.extend(store.quads(str(iris.REFERENCE_GRAPH)))
-    grouped: dict[str, list[dict[str, Any]]] = {graph: [] for graph in graphs}
+    grouped: dict[str, list[CaseRecord]] = {graph: [] for graph in graphs}
     for record in case_records(scratch):
         graph = str(iris.document_graph(record["id"].rsplit("-", 1)[0]))
         if graph in grouped:

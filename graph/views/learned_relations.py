@@ -11,17 +11,17 @@ SPARQL only, through ``Store``.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from ftzgraph.graph.extract.learned_from import LEARNS_FROM_ZONE, RELATIONS, relation_label, relation_of_property
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
+from ftzgraph.graph.views.results import BatchClaim, LearnedFrom, LearnedFromEntry
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES, batch_kind_label
 
 UNNAMED_WHEN_OWN_TITLE = {"self_initiated", "follows_ministry"}
 
 
-def learned_from(store: Store, case_iris: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+def learned_from(store: Store, case_iris: list[str] | None = None) -> dict[str, list[LearnedFrom]]:
     """Per case IRI, its learned-from relations in claim order: {relation, target, zone, batch, confidence,
     evidence} (the ``ftzgraph cases`` contract), plus ``relation_zh``/``relation_en``, the target's and the
     zone's IRIs (``target_iri``, ``zone_iri``) and the claim's IRI for pages."""
@@ -45,14 +45,14 @@ def learned_from(store: Store, case_iris: list[str] | None = None) -> dict[str, 
              OPTIONAL {{ ?ev ftz:line ?l }} }}
 }} GROUP BY ?case ?claim ?rel ?entity ?conf ?zone ?batchKind ?batchNumber"""
     )
-    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    found: dict[str, list[LearnedFrom]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: (r["case"], _claim_index(r["claim"]))):
         relation = relation_of_property(str(row["rel"]).rsplit("#", 1)[-1])
         if relation not in RELATIONS:
             continue
         label = row.get("entityLabel")
         unnamed = relation == LEARNS_FROM_ZONE or (relation in UNNAMED_WHEN_OWN_TITLE and label == row.get("caseTitle"))
-        batch = (
+        batch: BatchClaim | None = (
             {"kind": batch_kind_label(row["batchKind"]), "number": row.get("batchNumber")}
             if row.get("batchKind")
             else None
@@ -80,12 +80,16 @@ def learned_from(store: Store, case_iris: list[str] | None = None) -> dict[str, 
     return dict(found)
 
 
-CONTRACT_KEYS = ("relation", "target", "zone", "batch", "confidence", "evidence")
-"""The keys of one ``learned_from`` entry in ``ftzgraph cases`` (a contract, like the record's fields)."""
-
-
-def contract(entry: dict[str, Any]) -> dict[str, Any]:
-    return {key: entry[key] for key in CONTRACT_KEYS}
+def contract(entry: LearnedFrom) -> LearnedFromEntry:
+    """The entry as ``ftzgraph cases`` gives it: the contract's keys only (``LearnedFromEntry``)."""
+    return {
+        "relation": entry["relation"],
+        "target": entry["target"],
+        "zone": entry["zone"],
+        "batch": entry["batch"],
+        "confidence": entry["confidence"],
+        "evidence": entry["evidence"],
+    }
 
 
 def _claim_index(claim: str) -> int:

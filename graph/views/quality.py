@@ -15,6 +15,7 @@ when equal after removing spaces, or when one equals the other with the case's o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,7 +31,13 @@ from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, KIND_OF_CLASS
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.text import title_key
 from ftzgraph.graph.views.records import case_records
-from ftzgraph.graph.views.results import DocumentDiagnostics
+from ftzgraph.graph.views.results import (
+    DocumentDiagnostics,
+    FieldScore,
+    GoldDocumentScore,
+    GoldScores,
+    QualityReport,
+)
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 FIELDS = (
@@ -94,7 +101,7 @@ class Count:
     def recall(self) -> float | None:
         return self.true_positive / self.expected if self.expected else None
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> FieldScore:
         def rounded(value: float | None) -> float | None:
             return round(value, 4) if value is not None else None
 
@@ -196,7 +203,7 @@ def _learned_from(value: Any) -> list[str]:
 
 def score_case(
     gold_case: dict[str, Any],
-    record: dict[str, Any] | None,
+    record: Mapping[str, Any] | None,
     gazetteer: Gazetteer,
     agency_exceptions: dict[str, Any] | None = None,
 ) -> dict[str, Count]:
@@ -260,7 +267,7 @@ def score_gold(
     golds: dict[str, dict[str, Any]],
     gazetteer: Gazetteer | None = None,
     agency_exceptions: dict[int, dict[str, Any]] | None = None,
-) -> dict[str, Any]:
+) -> GoldScores:
     """Precision and recall per field, per gold-annotated document and overall (micro-averaged).
 
     ``golds`` maps a label (the gold file's path) to its content. A gold whose document is not in the store
@@ -269,7 +276,7 @@ def score_gold(
     gazetteer = gazetteer or load_gazetteer()
     records = case_records(store)
     overall = {field: Count() for field in FIELDS}
-    documents = []
+    documents: list[GoldDocumentScore] = []
     for label, gold in golds.items():
         doc = gold_document(store, gold)
         doc_id = str(doc["doc"]).rsplit("/", 1)[-1] if doc else None
@@ -374,10 +381,10 @@ GROUP BY ?class"""
     return counts
 
 
-def quality_report(store: Store, gold_paths: list[Path] | None = None) -> dict[str, Any]:
+def quality_report(store: Store, gold_paths: list[Path] | None = None) -> QualityReport:
     """What ``ftzgraph quality`` and ``/quality.json`` show: scores against the gold files (if any) and the
     diagnostics of every document."""
-    report: dict[str, Any] = {}
+    report: QualityReport = {}
     if gold_paths:
         report["scores"] = score_gold(store, {str(path): load_gold(path) for path in gold_paths})
     documents = read_diagnostics(store)

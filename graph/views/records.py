@@ -16,7 +16,7 @@ from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.conflicts import conflicts
 from ftzgraph.graph.views.learned_relations import contract, learned_from
 from ftzgraph.graph.views.queries import EVIDENCE_FIELDS, PROVIDER_KINDS
-from ftzgraph.graph.views.results import Stats
+from ftzgraph.graph.views.results import BatchClaim, CaseRecord, CitedDocument, Stats
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES, batch_kind_label
 
 CASE_FIELDS = (
@@ -43,7 +43,7 @@ def _number(value: Any) -> Any:
     return value
 
 
-def case_records(store: Store) -> list[dict[str, Any]]:
+def case_records(store: Store) -> list[CaseRecord]:
     """Every case in the store as a flat record (see the module docstring for the fields)."""
     base = store.select(
         SPARQL_PREFIXES
@@ -54,7 +54,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
   OPTIONAL { ?provider a ?providerType FILTER(?providerType IN (ftz:City, ftz:Area)) }
 } ORDER BY ?doc ?number"""
     )
-    records: dict[str, dict[str, Any]] = {}
+    records: dict[str, CaseRecord] = {}
     for row in base:
         records[row["case"]] = {
             "id": row["id"],
@@ -85,7 +85,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
         if record is None:
             continue
         if row.get("kind"):
-            batch = {"kind": batch_kind_label(row["kind"]), "number": row.get("number")}
+            batch: BatchClaim = {"kind": batch_kind_label(row["kind"]), "number": row.get("number")}
             if batch not in record["origin_batches"]:
                 record["origin_batches"].append(batch)
         if row.get("zoneShort") and row["zoneShort"] not in record["origin_zones"]:
@@ -117,7 +117,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
     ):
         record = records.get(row["case"])
         if record is not None:
-            entry = {"title": row.get("title"), "number": row.get("number")}
+            entry: CitedDocument = {"title": row.get("title"), "number": row.get("number")}
             if entry not in record["documents"]:
                 record["documents"].append(entry)
 
@@ -144,6 +144,7 @@ def case_records(store: Store) -> list[dict[str, Any]]:
                 }
             )
 
+    mention_order: dict[str, list[int]] = defaultdict(list)  # the mention IRIs end in their ordinal in the text
     for row in store.select(
         SPARQL_PREFIXES
         + """SELECT ?case ?m ?written ?confidence ?label WHERE {
@@ -156,14 +157,12 @@ def case_records(store: Store) -> list[dict[str, Any]]:
             record["agency_mentions"].append(
                 {"as_written": row["written"], "agency": row.get("label"), "confidence": row["confidence"]}
             )
-            order = record.setdefault("_mention_order", [])
-            order.append(int(row["m"].rsplit("/", 1)[-1]))
-    for record in records.values():  # in text order: the mention IRIs end in their ordinal
-        order = record.pop("_mention_order", None)
-        if order:
-            record["agency_mentions"] = [
-                m for _, m in sorted(zip(order, record["agency_mentions"], strict=True), key=lambda p: p[0])
-            ]
+            mention_order[row["case"]].append(int(row["m"].rsplit("/", 1)[-1]))
+    for case, order in mention_order.items():  # in text order
+        record = records[case]
+        record["agency_mentions"] = [
+            m for _, m in sorted(zip(order, record["agency_mentions"], strict=True), key=lambda p: p[0])
+        ]
 
     for row in store.select(
         SPARQL_PREFIXES

@@ -86,6 +86,43 @@ class LineageCase(TypedDict):
     document: LineageDocument
 
 
+class BatchClaim(TypedDict):
+    """A national batch as a document names it: the series (改革试点经验 / 最佳实践案例) and its number."""
+
+    kind: str
+    number: int | None
+
+
+class LearnedEvidence(TypedDict):
+    quote: str | None
+    line: int | None
+    start: int | None
+    end: int | None
+
+
+class LearnedFromEntry(TypedDict):
+    """One learned-from relation of a case as ``ftzgraph cases`` gives it (a contract): the relation, what was
+    learned (or None where the text names nothing), the zone and batch the document claims, how explicit the
+    text is, and the quote."""
+
+    relation: str
+    target: str | None
+    zone: str | None
+    batch: BatchClaim | None
+    confidence: float
+    evidence: LearnedEvidence
+
+
+class LearnedFrom(LearnedFromEntry):
+    """The same with what the trace and the pages add: the relation's names and the IRIs to link."""
+
+    relation_zh: str
+    relation_en: str
+    target_iri: str | None
+    zone_iri: str | None
+    claim: str
+
+
 class Lineage(TypedDict):
     """Where a case's reform came from: provider, origin claims (batch, zone) with their quotes, the national
     items an authority knows, agencies, typed learned-from relations and conflicts with authorities."""
@@ -96,7 +133,7 @@ class Lineage(TypedDict):
     origins: list[dict[str, Any]]
     national_items: list[dict[str, Any]]
     agencies: list[dict[str, Any]]
-    learned_from: list[dict[str, Any]]
+    learned_from: list[LearnedFrom]
     conflicts: list[dict[str, Any]]
 
 
@@ -310,3 +347,86 @@ class DocumentDiagnostics(TypedDict):
     cases_declared: int | None
     counts: dict[str, int]
     diagnostics: list[DiagnosticRow]
+
+
+class CitedDocument(TypedDict):
+    title: str | None
+    number: str | None
+
+
+class OutcomeRecord(TypedDict):
+    """An outcome in the export: what was measured, the value or the before and after values, the unit, the
+    qualifier the text puts on the number (余, 近…) and an after value that is not a number (即办)."""
+
+    what: str
+    value: float | int | None
+    unit: str | None
+    before: float | int | None
+    after: float | int | None
+    qualifier: str | None
+    after_text: str | None
+
+
+class AgencyMentionRecord(TypedDict):
+    """An agency as the text writes it, the agency it was resolved to (None when context could not) and how sure."""
+
+    as_written: str
+    agency: str | None
+    confidence: float
+
+
+class CaseRecord(TypedDict):
+    """One case as ``ftzgraph cases`` exports it; the field names are a contract (``records.CASE_FIELDS``)."""
+
+    id: str
+    number: int
+    title: str
+    provider: str | None
+    provider_kind: str
+    origin_batches: list[BatchClaim]
+    origin_zones: list[str]
+    national_item: str | None
+    agencies: list[str]
+    agency_mentions: list[AgencyMentionRecord]
+    documents: list[CitedDocument]
+    outcomes: list[OutcomeRecord]
+    evidence: dict[str, str]
+    """The first quote per field (provider, agencies, origins…)."""
+    learned_from: list[LearnedFromEntry]
+
+
+class FieldScore(TypedDict):
+    true_positive: int
+    extracted: int
+    expected: int
+    precision: float | None
+    recall: float | None
+
+
+class GoldDocumentScore(TypedDict):
+    """One gold file's scores: the document it annotates (None when it is not in the store) and each field's."""
+
+    gold: str
+    document: str | None
+    title: str | None
+    cases_gold: int
+    cases_found: int
+    fields: dict[str, FieldScore]
+
+
+class GoldScores(TypedDict):
+    documents: list[GoldDocumentScore]
+    overall: dict[str, FieldScore]
+
+
+class DiagnosticsReport(TypedDict):
+    totals: dict[str, int]
+    documents: list[DocumentDiagnostics]
+
+
+class QualityReport(TypedDict, total=False):
+    """What ``ftzgraph quality`` and ``/quality.json`` show: the scores (only when gold files were given) and
+    the diagnostics of every document."""
+
+    scores: GoldScores
+    diagnostics: DiagnosticsReport
