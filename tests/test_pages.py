@@ -77,6 +77,20 @@ def test_zone_agency_reform_and_document_pages(client: Any) -> None:
     assert document.count('href="id/case/') >= 28
 
 
+def test_a_reform_page_shows_each_quote_once_with_its_span_and_claim_kinds_by_name(client: Any) -> None:
+    """One sentence states two claims (a batch, a zone): its quote is shown once, with start and end, and the
+    kinds are named as the vocabulary names them, not by class names."""
+    reform_id = next(r["id"] for r in client.get("/reforms?q=以信用为核心").json()["data"])
+    html = _page(client, f"/id/reform/{reform_id}")
+    quotes = re.findall(r'<blockquote class="evidence"[^>]*>(.*?)<span class="where">', html, re.S)
+    assert quotes and len(quotes) == len(set(quotes))
+    assert re.search(r"chars \d+–\d+<", html) and not re.search(r"chars \d+–<", html)
+    assert "国家批次 national batch" in html and "NationalBatchOrigin" not in html and "ZoneOrigin" not in html
+    copy = client.get(f"/reforms/{reform_id}").json()["copied_by"][0]
+    spans = [(e["quote"], e["start"], e["end"]) for e in copy["evidence"]]
+    assert spans and all(end is not None for _, _, end in spans) and len(spans) == len(set(spans))
+
+
 def test_generic_page_for_evidence(client: Any) -> None:
     case = client.get(f"/cases/{CASE}").json()
     evidence = case["evidence"][0]

@@ -13,7 +13,16 @@ from typing import Any
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.resources import case_summaries, contains, match, resource_id, resource_iri
-from ftzgraph.graph.views.results import AgencyDetail, AgencySummary, IdRef, Ref, SectorRef
+from ftzgraph.graph.views.results import (
+    AgencyDetail,
+    AgencySummary,
+    CaseWithQuotes,
+    IdRef,
+    Partner,
+    Quote,
+    Ref,
+    SectorRef,
+)
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 
@@ -121,7 +130,7 @@ def read_agency(store: Store, agency_id: str) -> AgencyDetail | None:
              OPTIONAL {{ ?ev oa:end ?end }} OPTIONAL {{ ?ev ftz:line ?line }} }}
 }} ORDER BY ?doc ?number ?start"""
     )
-    evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    evidence: dict[str, list[Quote]] = defaultdict(list)
     for row in case_rows:
         if row.get("ev"):
             evidence[row["case"]].append(
@@ -134,7 +143,9 @@ def read_agency(store: Store, agency_id: str) -> AgencyDetail | None:
                 }
             )
     case_iris = list(dict.fromkeys(r["case"] for r in case_rows))
-    cases = [{**s, "evidence": evidence.get(s["iri"], [])} for s in case_summaries(store, case_iris)]
+    cases: list[CaseWithQuotes] = [
+        {**s, "evidence": evidence.get(s["iri"], [])} for s in case_summaries(store, case_iris)
+    ]
     partner_rows = store.select(
         SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?partner ?label ?sector ?sectorZh ?sectorEn ?case ?caseId WHERE {{
@@ -142,7 +153,7 @@ def read_agency(store: Store, agency_id: str) -> AgencyDetail | None:
   OPTIONAL {{ ?partner skos:prefLabel ?label }} OPTIONAL {{ ?partner ftz:sector ?sector . {SECTOR_LABELS} }}
 }}"""
     )
-    partners: dict[str, dict[str, Any]] = {}
+    partners: dict[str, Partner] = {}
     for row in partner_rows:
         entry = partners.setdefault(
             row["partner"],
@@ -153,10 +164,12 @@ def read_agency(store: Store, agency_id: str) -> AgencyDetail | None:
                 "sector": resource_id(row["sector"]) if row.get("sector") else None,
                 "sector_label": " ".join(n for n in (row.get("sectorZh"), row.get("sectorEn")) if n) or None,
                 "cases": [],
+                "shared": 0,
             },
         )
         if row["caseId"] not in entry["cases"]:
             entry["cases"].append(row["caseId"])
+            entry["shared"] += 1
     detail: AgencyDetail = {
         "iri": iri,
         "id": agency_id,
@@ -170,7 +183,7 @@ def read_agency(store: Store, agency_id: str) -> AgencyDetail | None:
         "children": [IdRef(iri=r["child"], id=resource_id(r["child"]), label=r.get("label")) for r in children],
         "cases": cases,
         "partners": sorted(
-            ({**p, "cases": sorted(p["cases"]), "shared": len(p["cases"])} for p in partners.values()),
+            ({**p, "cases": sorted(p["cases"])} for p in partners.values()),
             key=lambda p: (-p["shared"], str(p["label"] or "")),
         ),
     }

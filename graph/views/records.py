@@ -113,7 +113,7 @@ def case_records(store: Store) -> list[CaseRecord]:
         + """SELECT DISTINCT ?case ?title ?number ?start WHERE {
   ?case dcterms:references ?doc . OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:identifier ?number }
   OPTIONAL { ?case ftz:evidence ?ev . ?ev ftz:supportsObject ?doc ; oa:start ?start }
-} ORDER BY ?case ?start"""
+} ORDER BY ?case ?start ?number ?title"""
     ):
         record = records.get(row["case"])
         if record is not None:
@@ -171,7 +171,7 @@ def case_records(store: Store) -> list[CaseRecord]:
   UNION
   { ?case a ftz:Case ; ftz:reform/prov:qualifiedDerivation ?claim . ?claim ftz:evidence ?ev .
     ?ev oa:exact ?quote ; oa:start ?start . BIND(prov:wasDerivedFrom AS ?prop) }
-} ORDER BY ?case ?start"""
+} ORDER BY ?case ?start ?prop ?quote"""
     ):
         record = records.get(row["case"])
         if record is None:

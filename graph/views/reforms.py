@@ -9,7 +9,7 @@ or a reform a case says it copied from a zone. A zone's id is ``shanghai``; an a
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TypedDict
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
@@ -17,7 +17,10 @@ from ftzgraph.graph.views.learned_relations import learned_from
 from ftzgraph.graph.views.resources import case_summaries, contains, resource_id, resource_iri
 from ftzgraph.graph.views.results import (
     IdRef,
+    OriginatedReform,
+    Quote,
     Ref,
+    ReformCopy,
     ReformDetail,
     ReformFacts,
     ReformSummary,
@@ -27,7 +30,19 @@ from ftzgraph.graph.views.results import (
 from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES
 
 REFORM_BASE = str(ID["reform/"])
-EVIDENCE_KEYS = {"iri": "ev", "quote": "quote", "start": "start", "end": "end", "line": "line"}
+
+
+def _same_span(a: Quote, b: Quote) -> bool:
+    return (a["quote"], a["start"], a["end"]) == (b["quote"], b["start"], b["end"])
+
+
+class _Copy(TypedDict):
+    """What a reform's claims say of one case that copied it, before the case's summary joins it."""
+
+    kinds: list[str]
+    evidence: list[Quote]
+    issued: str | None
+    document_number: str | None
 
 
 def _zh(var: str) -> str:
@@ -109,13 +124,13 @@ def read_reform(store: Store, reform_id: str) -> ReformDetail | None:
     )
     claims = store.select(
         SPARQL_PREFIXES
-        + f"""SELECT DISTINCT ?case ?kind ?ev ?quote ?start ?line ?issued ?docNumber WHERE {{
+        + f"""SELECT DISTINCT ?case ?kind ?ev ?quote ?start ?end ?line ?issued ?docNumber WHERE {{
   ?local prov:wasDerivedFrom {reform} . ?case ftz:reform ?local ; dcterms:isPartOf ?doc .
   OPTIONAL {{ ?doc dcterms:issued ?issued }} OPTIONAL {{ ?doc dcterms:identifier ?docNumber }}
   OPTIONAL {{ ?local prov:qualifiedDerivation ?claim . ?claim prov:entity {reform} ; ftz:originKind ?kind .
              OPTIONAL {{ ?claim ftz:evidence ?ev . ?ev oa:exact ?quote ; oa:start ?start .
-                        OPTIONAL {{ ?ev ftz:line ?line }} }} }}
-}} ORDER BY ?case ?start"""
+                        OPTIONAL {{ ?ev oa:end ?end }} OPTIONAL {{ ?ev ftz:line ?line }} }} }}
+}} ORDER BY ?case ?start ?ev"""
     )
     dates = store.select(
         SPARQL_PREFIXES
@@ -125,7 +140,7 @@ def read_reform(store: Store, reform_id: str) -> ReformDetail | None:
     dates_of: dict[str, set[str]] = defaultdict(set)
     for row in dates:
         dates_of[row["case"]].add(str(row["date"]))
-    per_case: dict[str, dict[str, Any]] = {}
+    per_case: dict[str, _Copy] = {}
     for row in claims:
         entry = per_case.setdefault(
             row["case"],
@@ -139,16 +154,30 @@ def read_reform(store: Store, reform_id: str) -> ReformDetail | None:
         kind = str(row.get("kind") or "").rsplit("#", 1)[-1]
         if kind and kind not in entry["kinds"]:
             entry["kinds"].append(kind)
-        evidence = {"iri": row.get("ev"), "quote": row.get("quote"), "start": row.get("start"), "line": row.get("line")}
-        if row.get("ev") and evidence not in entry["evidence"]:
+        evidence: Quote = {
+            "iri": row.get("ev"),
+            "quote": row.get("quote"),
+            "start": row.get("start"),
+            "end": row.get("end"),
+            "line": row.get("line"),
+        }
+        # Two claims of one sentence (its batch, its zone) have an evidence node each: the quote is shown once.
+        if row.get("ev") and not any(_same_span(evidence, e) for e in entry["evidence"]):
             entry["evidence"].append(evidence)
     learned = learned_from(store, list(per_case)) if per_case else {}
-    copied_by = [
+    copied_by: list[ReformCopy] = [
         {
             **summary,
             # How each case learned this reform, as its document states it (relation, claimed batch and zone).
             "relations": [
-                {k: e[k] for k in ("relation", "relation_zh", "relation_en", "confidence", "batch", "zone")}
+                {
+                    "relation": e["relation"],
+                    "relation_zh": e["relation_zh"],
+                    "relation_en": e["relation_en"],
+                    "confidence": e["confidence"],
+                    "batch": e["batch"],
+                    "zone": e["zone"],
+                }
                 for e in learned.get(summary["iri"], [])
                 if e["target_iri"] == iri
             ],
@@ -257,7 +286,7 @@ def read_zone(store: Store, zone_id: str) -> ZoneDetail | None:
     )
     facts = _reform_facts(store, sorted({r["reform"] for r in origins}))
     cases = {s["iri"]: s for s in case_summaries(store, sorted({r["case"] for r in origins if r.get("case")}))}
-    reforms: dict[str, dict[str, Any]] = {}
+    reforms: dict[str, OriginatedReform] = {}
     for row in origins:
         entry = reforms.setdefault(row["reform"], {**facts[row["reform"]], "basis": [], "copied_by": []})
         if row["basis"] not in entry["basis"]:
@@ -269,8 +298,14 @@ def read_zone(store: Store, zone_id: str) -> ZoneDetail | None:
         if copy is None:
             copy = {**case, "evidence": []}
             entry["copied_by"].append(copy)
-        evidence = {k: row.get(v) for k, v in EVIDENCE_KEYS.items()}
-        if row.get("ev") and evidence not in copy["evidence"]:
+        evidence: Quote = {
+            "iri": row.get("ev"),
+            "quote": row.get("quote"),
+            "start": row.get("start"),
+            "end": row.get("end"),
+            "line": row.get("line"),
+        }
+        if row.get("ev") and not any(_same_span(evidence, e) for e in copy["evidence"]):
             copy["evidence"].append(evidence)
     return {
         "iri": iri,

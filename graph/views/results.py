@@ -220,6 +220,32 @@ class ZoneSummary(IdRef):
     national_items: int
 
 
+class Quote(TypedDict):
+    """A quote of the source document that states a fact, where its end or line may be unknown."""
+
+    iri: str | None
+    quote: str | None
+    start: int | None
+    end: int | None
+    line: int | None
+
+
+class CaseWithQuotes(CaseSummary):
+    """A case in a resource's list, with the quotes that tie it to the resource."""
+
+    evidence: list[Quote]
+
+
+class Partner(IdRef):
+    """An agency that acts in a case beside another: its sector and the cases they share."""
+
+    sector: str | None
+    sector_label: str | None
+    """The sector's Chinese and English names (海关 Customs)."""
+    cases: list[str]
+    shared: int
+
+
 class AgencyDetail(IdRef):
     """One agency: its names, sector, city, parent and children, the cases it acts in (each with the quote)
     and the agencies it works with (with the cases they share)."""
@@ -229,8 +255,30 @@ class AgencyDetail(IdRef):
     city: Ref | None
     parent: IdRef | None
     children: list[IdRef]
-    cases: list[dict[str, Any]]
-    partners: list[dict[str, Any]]
+    cases: list[CaseWithQuotes]
+    partners: list[Partner]
+
+
+class CopyRelation(TypedDict):
+    """How a case learned a reform, as its document states it."""
+
+    relation: str
+    relation_zh: str
+    relation_en: str
+    confidence: float
+    batch: BatchClaim | None
+    zone: str | None
+
+
+class ReformCopy(CaseSummary):
+    """A case that copied a reform: where (its provider), when (document date, dates it mentions), as stated."""
+
+    relations: list[CopyRelation]
+    origin_kinds: list[str]
+    evidence: list[Quote]
+    document_issued: str | None
+    document_number: str | None
+    dates: list[str]
 
 
 class ReformDetail(ReformFacts):
@@ -240,7 +288,15 @@ class ReformDetail(ReformFacts):
     scope: str | None
     domains: list[Ref]
     sources: list[str]
-    copied_by: list[dict[str, Any]]
+    copied_by: list[ReformCopy]
+
+
+class OriginatedReform(ReformFacts):
+    """A reform a zone or area originated: on whose word (``reference`` data, a ``document``'s claim) and who
+    copied it."""
+
+    basis: list[str]
+    copied_by: list[CaseWithQuotes]
 
 
 class ZoneDetail(IdRef):
@@ -256,7 +312,7 @@ class ZoneDetail(IdRef):
     alt_labels: list[str]
     sources: list[str]
     areas: list[IdRef]
-    reforms: list[dict[str, Any]]
+    reforms: list[OriginatedReform]
     provided_cases: list[CaseSummary]
 
 
