@@ -9,7 +9,7 @@ or a reform a case says it copied from a zone. A zone's id is ``shanghai``; an a
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
@@ -32,8 +32,20 @@ from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES
 REFORM_BASE = str(ID["reform/"])
 
 
-def _same_span(a: Quote, b: Quote) -> bool:
-    return (a["quote"], a["start"], a["end"]) == (b["quote"], b["start"], b["end"])
+def _add_quote(quotes: list[Quote], row: dict[str, Any]) -> None:
+    """The row's quote (``?ev ?quote ?start ?end ?line``) unless one of the same span is there already: two
+    claims of one sentence (its batch, its zone) have an evidence node each, and the quote is shown once."""
+    if not row.get("ev"):
+        return
+    quote: Quote = {
+        "iri": row["ev"],
+        "quote": row.get("quote"),
+        "start": row.get("start"),
+        "end": row.get("end"),
+        "line": row.get("line"),
+    }
+    if all((q["quote"], q["start"], q["end"]) != (quote["quote"], quote["start"], quote["end"]) for q in quotes):
+        quotes.append(quote)
 
 
 class _Copy(TypedDict):
@@ -154,16 +166,7 @@ def read_reform(store: Store, reform_id: str) -> ReformDetail | None:
         kind = str(row.get("kind") or "").rsplit("#", 1)[-1]
         if kind and kind not in entry["kinds"]:
             entry["kinds"].append(kind)
-        evidence: Quote = {
-            "iri": row.get("ev"),
-            "quote": row.get("quote"),
-            "start": row.get("start"),
-            "end": row.get("end"),
-            "line": row.get("line"),
-        }
-        # Two claims of one sentence (its batch, its zone) have an evidence node each: the quote is shown once.
-        if row.get("ev") and not any(_same_span(evidence, e) for e in entry["evidence"]):
-            entry["evidence"].append(evidence)
+        _add_quote(entry["evidence"], row)
     learned = learned_from(store, list(per_case)) if per_case else {}
     copied_by: list[ReformCopy] = [
         {
@@ -298,15 +301,7 @@ def read_zone(store: Store, zone_id: str) -> ZoneDetail | None:
         if copy is None:
             copy = {**case, "evidence": []}
             entry["copied_by"].append(copy)
-        evidence: Quote = {
-            "iri": row.get("ev"),
-            "quote": row.get("quote"),
-            "start": row.get("start"),
-            "end": row.get("end"),
-            "line": row.get("line"),
-        }
-        if row.get("ev") and not any(_same_span(evidence, e) for e in copy["evidence"]):
-            copy["evidence"].append(evidence)
+        _add_quote(copy["evidence"], row)
     return {
         "iri": iri,
         "id": zone_id,
