@@ -23,7 +23,7 @@ from typing import Any
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract.mentions import date_spans
 from ftzgraph.graph.model import CaseText, Outcome
-from ftzgraph.graph.text import DOC_NUMBER_RE, joined_text, parse_chinese_number
+from ftzgraph.graph.text import doc_number_matches, joined_text, parse_chinese_number
 
 _SP = r"[ \t\u3000]*"
 _NUM = r"(?<![0-9０-９.,．])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
@@ -118,7 +118,7 @@ def _size(unit: str) -> tuple[str, float] | None:
 def _masked(text: str) -> list[tuple[int, int]]:
     spans = [(d.start, d.end) for d in date_spans(text)]
     spans += [m.span() for m in _TITLE_RE.finditer(text)]
-    spans += [m.span() for m in DOC_NUMBER_RE.finditer(text)]
+    spans += [m.span() for m in doc_number_matches(text)]
     return spans
 
 
