@@ -209,6 +209,7 @@ class TitleMatcher:
 
         self.keys = keys
         self._lengths = [len(key) for key in keys]
+        self._charsets = [frozenset(key) for key in keys]
         self._matchers = []
         for key in keys:
             matcher = SequenceMatcher(None, autojunk=False)
@@ -220,13 +221,15 @@ class TitleMatcher:
         best_index, best_ratio = -1, 0.0
         if not key:
             return best_index, best_ratio
-        size = len(key)
+        size, chars = len(key), set(key)
         for index, matcher in enumerate(self._matchers):
             if self.keys[index] == key:
                 return index, 1.0
             floor = max(threshold, best_ratio)
             if _length_bound(size, self._lengths[index]) < floor:
                 continue  # difflib's real_quick_ratio, without loading the key into the matcher
+            if _length_bound(size - len(chars - self._charsets[index]), self._lengths[index], size) < floor:
+                continue  # each distinct character the known key lacks is at least one unmatched character
             matcher.set_seq1(key)
             if matcher.quick_ratio() < floor:
                 continue
@@ -251,6 +254,8 @@ class TitleMatcher:
         return matcher.ratio()
 
 
-def _length_bound(a: int, b: int) -> float:
-    """The upper bound of difflib's ratio from the two lengths alone (``SequenceMatcher.real_quick_ratio``)."""
-    return 2.0 * min(a, b) / (a + b) if a + b else 1.0
+def _length_bound(a: int, b: int, size_a: int | None = None) -> float:
+    """An upper bound of difflib's ratio: at most ``a`` characters of a key of ``size_a`` (default ``a``)
+    characters can match one of ``b``. With ``size_a`` left out it is ``SequenceMatcher.real_quick_ratio``."""
+    total = (a if size_a is None else size_a) + b
+    return 2.0 * min(a, b) / total if total else 1.0

@@ -124,3 +124,25 @@ def test_title_matcher_bounded_ratio_is_the_ratio_or_below_the_floor(key: str, o
         assert matcher.ratio(0, key) < 0.6
     else:
         assert bounded == matcher.ratio(0, key)
+
+
+@given(
+    st.lists(st.text(alphabet="自贸试验区改革案例一二三", min_size=1, max_size=16), min_size=1, max_size=5),
+    st.text(alphabet="自贸试验区改革案例一二三四", max_size=16),
+    st.sampled_from([0.6, 0.85, 0.92]),
+)
+def test_title_matcher_best_is_the_best_ratio_over_the_threshold(keys: list[str], key: str, threshold: float) -> None:
+    """The bounds that skip difflib must never skip the best match: compare with trying every key."""
+    from difflib import SequenceMatcher
+
+    matcher = TitleMatcher(keys)
+    index, ratio = matcher.best(key, threshold)
+    if key in keys:
+        assert (index, ratio) == (keys.index(key), 1.0)
+        return
+    ratios = [SequenceMatcher(None, key, known, autojunk=False).ratio() for known in keys] if key else []
+    best = max(ratios, default=0.0)
+    if best >= threshold:
+        assert ratio == best and ratios[index] == best
+    else:
+        assert (index, ratio) == (-1, 0.0)

@@ -697,8 +697,14 @@ def _parent_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return compiled
 
 
+@functools.lru_cache(maxsize=64)
+def _without_spaces(text: str) -> str:
+    """A case's text with no whitespace, made once per case (every body of the case looks for its parent)."""
+    return re.sub(r"\s+", "", text)
+
+
 def _parent_in_text(name: str, text: str, rules: dict[str, Any]) -> str | None:
-    flat = re.sub(r"\s+", "", text)
+    flat = _without_spaces(text)
     if name not in flat:
         return None
     lex = load_lexicon()
@@ -709,7 +715,7 @@ def _parent_in_text(name: str, text: str, rules: dict[str, Any]) -> str | None:
             parent = _trim_body(match.group("parent"), flat, lex)
             if match.group("child").endswith(name) and parent != name:
                 return parent
-    core = next((c for c in sorted(lex.cores, key=len, reverse=True) if name.endswith(c)), None)
+    core = max((c for c in lex.cores if name.endswith(c)), key=len, default=None)  # the longest core it ends in
     if core is None:
         return None
     verbs = "|".join(rules["reporting_verbs"])

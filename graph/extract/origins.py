@@ -20,6 +20,7 @@ from ftzgraph.graph.model import CaseText, Origin, Place
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
 
 _SENTENCE_END = "。！？；\n"
+_SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
 
 
 def lexicon() -> dict[str, Any]:
@@ -35,11 +36,11 @@ class _Sentence:
 
 def _sentences(joined: str) -> list[_Sentence]:
     sentences, start = [], 0
-    for i, char in enumerate(joined):
-        if char in _SENTENCE_END:
-            if joined[start:i].strip():
-                sentences.append(_Sentence(start, i + (char != "\n"), joined[start : i + (char != "\n")]))
-            start = i + 1
+    for end in _SENTENCE_END_RE.finditer(joined):
+        i, char = end.start(), end.group()
+        if joined[start:i].strip():
+            sentences.append(_Sentence(start, i + (char != "\n"), joined[start : i + (char != "\n")]))
+        start = i + 1
     if joined[start:].strip():
         sentences.append(_Sentence(start, len(joined), joined[start:]))
     return sentences
