@@ -94,8 +94,13 @@ def extract_agencies_and_mentions(
         if hit is not None:
             hits.append(hit)
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
+    hits = _stem_lists(text, hits, lex, gaz)
     hits.sort(key=lambda h: h.start)
     for hit in hits:
+        if not hit.acting and _passive_agent(text, hit):
+            hit.acting = True  # 被厦门海关复制推广: the body after 被 does the copying
+        if hit.acting and text.startswith(_GENERIC_AFTER, hit.end):
+            hit.acting = False  # 区政府有关部门: the government's departments in general, not the government
         if hit.acting and (
             _in_provider_line(text, hit.start)
             or _as_place(text, hit.start, hit.end)
@@ -127,6 +132,66 @@ def extract_agencies_and_mentions(
 
 
 _COMMITTEE = "管理委员会"
+_GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])
+_PASSIVE_ACTIONS = tuple(load_agency_yaml("departments.yaml")["passive_actions"])
+
+
+def _passive_agent(text: str, hit: _Hit) -> bool:
+    """True when ``hit`` is the agent after 被 of an act of its own (被厦门海关复制推广, 被市商务局采纳): 被 marks a
+    citation only before a verdict on the case (被X评为, 被X认定), which the cite rule keeps."""
+    return (
+        not hit.core.national  # 被国务院采纳: a national body adopting for the country, not a body of the case
+        and not hit.core.never_acting
+        and text[max(0, hit.start - 1) : hit.start] == "被"
+        and text.startswith(_PASSIVE_ACTIONS, hit.end)
+    )
+
+
+_STEM_LIST_RE = re.compile(
+    f"(?P<stems>(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}})等?(?:[0-9一二两三四五六七八九十]+[大个家])?(?:直属)?(?=海关|海事局)"
+)
+"""上海、南京、杭州、宁波、合肥五大直属海关: each place stem of the list with the body after it."""
+
+
+def _stem_place(stem: str, gaz: Gazetteer, divisions: Any) -> Place | None:
+    if stem in divisions.by_stem:
+        return gaz.main_place(stem) or place_of(divisions.by_stem[stem])
+    return gaz.main_place(stem)
+
+
+def _stem_lists(text: str, hits: list[_Hit], lex: Lexicon, gaz: Gazetteer) -> list[_Hit]:
+    """Place stems listed before a stem-named body and a count (…、宁波、合肥五大直属海关): one body per stem,
+    instead of one body named after the last stem and the count. Every stem must be a place's stem."""
+    divisions = load_divisions()
+    for match in _STEM_LIST_RE.finditer(text):
+        core_word = "海关" if text.startswith("海关", match.end()) else "海事局"
+        core = lex.cores.get(core_word)
+        stems = match["stems"].split("、")
+        if len(stems[0]) == 3 and _stem_place(stems[0], gaz, divisions) is None:
+            stems[0] = stems[0][1:]  # 的上海、南京…: the list starts after a word's last character
+        places = [_stem_place(stem, gaz, divisions) for stem in stems]
+        if (
+            core is None
+            or _in_title(text, match.start())
+            or any(p is None for p in places)
+            or any(w in stem for stem in stems for w in ("海关", "海事"))  # 舟山海关、舟山海事局: two bodies
+        ):
+            continue
+        end = match.end() + len(core_word)
+        hits = [h for h in hits if not (h.start < end and match.start() < h.end)]
+        position = match.start("stems") + len(match["stems"]) - len("、".join(stems))
+        for stem, place in zip(stems, places, strict=True):
+            assert place is not None
+            start = text.index(stem, position)
+            position = start + len(stem)
+            stem_end = end if position == match.end("stems") else position
+            acting = not _cited(text, match.start(), lex)
+            hits.append(
+                _Hit(start, stem_end, core, Prefix(start, place, by_stem=True), acting, stem + core.canonical, place)
+            )
+    return hits
+
+
 _AREA = "片区"
 
 
