@@ -262,3 +262,38 @@ def test_short_forms_lists_and_passive_agents(text: str, provider: str, expected
 )
 def test_generic_and_cited_bodies_stay_out(text: str) -> None:
     assert [a.name for a in extract_agencies(make_case(text), "南沙片区") if a.name != "海关总署"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "expected"),
+    [
+        # held-out part 13 (real pages): province departments and the establishment office by their short forms
+        (
+            "（湖北省人民政府提供）\n（牵头单位：省发展改革委；责任单位：省编办、省住建厅、省环保厅）",
+            "湖北省",
+            ["湖北省发展和改革委员会", "湖北省机构编制委员会办公室", "湖北省住房和城乡建设厅", "湖北省环境保护厅"],
+        ),
+        # an area's committee written with its own area, not the provider's
+        (
+            "（南沙片区提供）\n南沙片区管委会与前海蛇口片区管委会签订合作协议。",
+            "南沙片区",
+            ["中国（广东）自由贸易试验区广州南沙新区片区管理委员会", "中国（广东）自由贸易试验区深圳前海蛇口片区管理委员会"],
+        ),
+        ("（黄山市人民政府提供）\n上市后备企业由市金融办审核。", "黄山市", ["黄山市人民政府金融工作办公室"]),
+    ],
+)
+def test_province_departments_area_committees_and_offices(text: str, provider: str, expected: list[str]) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+def test_a_body_in_a_speakers_title_does_not_act() -> None:
+    """Part 13: …管委会政策法规局局长尹红梅介绍; …海关驻关累办事处主任沈学良说."""
+    for text in (
+        "（黑河片区提供）\n黑河片区管委会政策法规局局长尹红梅介绍，片区出台了10条政策。",
+        "（红河片区提供）\n“我们成立专项工作组。”河口海关驻口岸办事处主任张三说。",
+    ):
+        assert extract_agencies(make_case(text), "黑河片区") == [], text
+    acting = "（黑河片区提供）\n黑河片区管委会出台了10条政策，局长尹红梅介绍了做法。"
+    assert [a.name for a in extract_agencies(make_case(acting), "黑河片区")] == [
+        "中国（黑龙江）自由贸易试验区黑河片区管理委员会"
+    ]

@@ -101,6 +101,8 @@ def extract_agencies_and_mentions(
             hit.acting = True  # 被厦门海关复制推广: the body after 被 does the copying
         if hit.acting and text.startswith(_GENERIC_AFTER, hit.end):
             hit.acting = False  # 区政府有关部门: the government's departments in general, not the government
+        if hit.acting and _in_post_title(text, hit, hits):
+            hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
         if hit.acting and (
             _in_provider_line(text, hit.start)
             or _as_place(text, hit.start, hit.end)
@@ -111,7 +113,11 @@ def extract_agencies_and_mentions(
     ctx = _context(case, provider, gaz, hits)
     for hit in hits:  # 片区管委会: the provider area's committee
         bare = hit.core.canonical == _COMMITTEE and hit.prefix is not None and hit.prefix.place is None
-        if bare and ctx.area and hit.start >= 1 and text.endswith(_AREA, 0, hit.start + 1):
+        named_area = _area_before(text, hit.start + 1) if bare else None
+        if named_area is not None:  # 与绥芬河片区管委会: the area written before it, not the provider's
+            hit.prefix = Prefix(hit.start + 1 - len(named_area.name), named_area)
+            hit.start = hit.prefix.start
+        elif bare and ctx.area and hit.start >= 1 and text.endswith(_AREA, 0, hit.start + 1):
             hit.prefix = Prefix(hit.start - 1, ctx.area)
             hit.start -= 1
         elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
@@ -132,6 +138,22 @@ def extract_agencies_and_mentions(
 
 
 _COMMITTEE = "管理委员会"
+_POST_TITLES = tuple(sorted(load_agency_yaml("departments.yaml")["post_titles"], key=len, reverse=True))
+
+
+def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
+    """True when a post follows the body, directly or after one of its departments written next to it
+    (黑河片区管委会政策法规局局长尹红梅介绍): the body names a speaker's employer."""
+    end = hit.end
+    while (inner := next((h for h in hits if h.start == end and h is not hit), None)) is not None:
+        end = inner.end  # 管委会 + 政策法规局 + 局长
+    department = _DEPARTMENT_BEFORE_POST_RE.match(text, end)  # a department no lexicon holds (政策法规局)
+    return text.startswith(_POST_TITLES, department.end() if department else end)
+
+
+_DEPARTMENT_BEFORE_POST_RE = re.compile(
+    f"[{CJK}]{{1,8}}?(?:局|处|科|室|办|部|中心)(?=(?:{'|'.join(_POST_TITLES)}))"
+)
 _GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])
 _PASSIVE_ACTIONS = tuple(load_agency_yaml("departments.yaml")["passive_actions"])
 
@@ -193,6 +215,19 @@ def _stem_lists(text: str, hits: list[_Hit], lex: Lexicon, gaz: Gazetteer) -> li
 
 
 _AREA = "片区"
+
+
+def _area_before(text: str, end: int) -> Place | None:
+    """The FTZ area whose name (X片区) ends at ``end``, as the text writes it (绥芬河片区), or None."""
+    if not text.endswith(_AREA, 0, end):
+        return None
+    gazetteer = load_ftz_gazetteer()
+    for length in (7, 6, 5, 4):
+        name = text[end - length : end] if end >= length else ""
+        place = gazetteer.resolve(name) if name else None
+        if place is not None and place.area:  # the area by any of its names (前海蛇口片区)
+            return Place(name, name[: -len(_AREA)], "area")
+    return None
 
 
 def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
