@@ -151,9 +151,7 @@ def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     return text.startswith(_POST_TITLES, department.end() if department else end)
 
 
-_DEPARTMENT_BEFORE_POST_RE = re.compile(
-    f"[{CJK}]{{1,8}}?(?:局|处|科|室|办|部|中心)(?=(?:{'|'.join(_POST_TITLES)}))"
-)
+_DEPARTMENT_BEFORE_POST_RE = re.compile(f"[{CJK}]{{1,8}}?(?:局|处|科|室|办|部|中心)(?=(?:{'|'.join(_POST_TITLES)}))")
 _GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])
 _PASSIVE_ACTIONS = tuple(load_agency_yaml("departments.yaml")["passive_actions"])
 
