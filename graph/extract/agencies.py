@@ -498,6 +498,8 @@ def _covers(text: str, term: str, begin: int, end: int) -> bool:
     """True when an occurrence of ``term`` overlaps text[begin:end] (电子税务局 over 税务局)."""
     lo = max(0, begin - len(term))
     window = text[lo : end + len(term)]
+    if term not in window:  # the usual case, decided without compiling or scanning a pattern
+        return False
     return any(lo + m.start() < end and begin < lo + m.end() for m in re.finditer(re.escape(term), window))
 
 
