@@ -150,6 +150,7 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
         if at >= 0 and len(core) - (at + len(word)) >= 2:
             cut = max(cut, at + len(word))
     core = core[cut:][-_MAX_MEASURE:].lstrip(" \t\u3000、")
+    core = _without_adverb(core)
     if len(core) >= 2:
         return core, start - len(phrase) + phrase.rfind(core), end
     tail = end
@@ -168,6 +169,19 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
         previous_start -= 1
     phrase = text[max(previous_start, previous_end - _MAX_MEASURE) : max(previous_end, 0)].strip()
     return phrase, (previous_end - len(phrase) if phrase else start), end
+
+
+def _without_adverb(label: str) -> str:
+    """``成本平均降低`` -> ``成本降低``: an adverb right before the label's final change verb says how the figure
+    was taken, not what it measures."""
+    lex = lexicon()
+    for verb in lex["label_change_verbs"]:
+        if label.endswith(verb):
+            head = label[: -len(verb)]
+            for adverb in sorted(lex["label_adverbs"], key=len, reverse=True):
+                if head.endswith(adverb) and len(head) > len(adverb) + 1:
+                    return head[: -len(adverb)] + verb
+    return label
 
 
 def _results_span(text: str) -> tuple[int, int] | None:
