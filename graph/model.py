@@ -13,6 +13,8 @@ from pathlib import Path
 
 from ftzgraph.graph.text import title_key
 
+_NEWLINE_RE = re.compile("\n")
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -55,7 +57,7 @@ class Document:
         from bisect import bisect_right
 
         if self._newlines is None or self._newlines_of is not self.text:
-            self._newlines = [i for i, char in enumerate(self.text) if char == "\n"]
+            self._newlines = [match.start() for match in _NEWLINE_RE.finditer(self.text)]
             self._newlines_of = self.text
         return bisect_right(self._newlines, max(0, offset) - 1) + 1
 

@@ -92,6 +92,33 @@ DOC_NUMBER_RE = re.compile(
 )
 
 
+_DOC_NUMBER_TAIL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号"
+)
+_DOC_NUMBER_PREFIX_MAX = 16
+"""The longest prefix ``DOC_NUMBER_RE`` takes (its ``{1,16}``): a match starts at most this far before its tail."""
+
+
+def doc_number_matches(text: str) -> list[re.Match[str]]:
+    """``DOC_NUMBER_RE.finditer(text)``, the same matches, found from their tails (〔2019〕38号).
+
+    The pattern opens with a run of up to 16 CJK characters, so a plain scan tries it at every character of
+    a case and backtracks each time; the tail is rare and cheap to find. A match ends its prefix run right
+    before its tail, so searching from 16 characters before each tail (never before the previous match's
+    end, as ``finditer`` goes on) finds exactly the match ``finditer`` finds there.
+    """
+    found: list[re.Match[str]] = []
+    last_end = 0
+    for tail in _DOC_NUMBER_TAIL_RE.finditer(text):
+        if tail.start() < last_end:
+            continue
+        match = DOC_NUMBER_RE.search(text, max(last_end, tail.start() - _DOC_NUMBER_PREFIX_MAX), tail.end())
+        if match is not None:
+            found.append(match)
+            last_end = match.end()
+    return found
+
+
 def normalise_doc_number(text: str) -> str | None:
     """``国函〔2019〕38 号`` / ``国函[2019]38号`` -> ``国函〔2019〕38号``; None when ``text`` holds no 文号."""
     match = DOC_NUMBER_RE.search(text)
@@ -181,6 +208,8 @@ class TitleMatcher:
         from difflib import SequenceMatcher
 
         self.keys = keys
+        self._lengths = [len(key) for key in keys]
+        self._charsets = [frozenset(key) for key in keys]
         self._matchers = []
         for key in keys:
             matcher = SequenceMatcher(None, autojunk=False)
@@ -192,12 +221,17 @@ class TitleMatcher:
         best_index, best_ratio = -1, 0.0
         if not key:
             return best_index, best_ratio
+        size, chars = len(key), set(key)
         for index, matcher in enumerate(self._matchers):
             if self.keys[index] == key:
                 return index, 1.0
-            matcher.set_seq1(key)
             floor = max(threshold, best_ratio)
-            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            if _length_bound(size, self._lengths[index]) < floor:
+                continue  # difflib's real_quick_ratio, without loading the key into the matcher
+            if _length_bound(size - len(chars - self._charsets[index]), self._lengths[index], size) < floor:
+                continue  # each distinct character the known key lacks is at least one unmatched character
+            matcher.set_seq1(key)
+            if matcher.quick_ratio() < floor:
                 continue
             ratio = matcher.ratio()
             if ratio >= floor and ratio > best_ratio:
@@ -208,3 +242,20 @@ class TitleMatcher:
         matcher = self._matchers[index]
         matcher.set_seq1(key)
         return matcher.ratio()
+
+    def ratio_at_least(self, index: int, key: str, floor: float) -> float | None:
+        """``ratio(index, key)`` when it can reach ``floor``, else None: the cheap upper bounds decide first."""
+        if _length_bound(len(key), self._lengths[index]) < floor:
+            return None
+        matcher = self._matchers[index]
+        matcher.set_seq1(key)
+        if matcher.quick_ratio() < floor:
+            return None
+        return matcher.ratio()
+
+
+def _length_bound(a: int, b: int, size_a: int | None = None) -> float:
+    """An upper bound of difflib's ratio: at most ``a`` characters of a key of ``size_a`` (default ``a``)
+    characters can match one of ``b``. With ``size_a`` left out it is ``SequenceMatcher.real_quick_ratio``."""
+    total = (a if size_a is None else size_a) + b
+    return 2.0 * min(a, b) / total if total else 1.0

@@ -222,3 +222,81 @@ def test_never_crashes_on_mutated_text(edits: list[tuple[int, str]]) -> None:
         assert agency.name and agency.sector
         for evidence in agency.evidence:
             assert text[evidence.start : evidence.end] == evidence.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "expected"),
+    [
+        # held-out part 12 (real pages): forms of their time and short forms
+        ("（厦门市人民政府提供）\n责任单位：市建设局、市交运局", "厦门市", ["厦门市建设局", "厦门市交通运输局"]),
+        (
+            "（官渡区人民政府提供）\n（区环保局牵头，区审改办配合）",
+            "官渡区",
+            ["官渡区环境保护局", "官渡区行政审批制度改革办公室"],
+        ),
+        # 被 + an act of the body's own: the body acts (被X评为 stays a citation)
+        (
+            "（厦门片区提供）\n上海的6项制度被厦门海关复制推广，特殊物品政策被厦门检验检疫局推广。",
+            "厦门片区",
+            ["厦门海关", "厦门出入境检验检疫局"],
+        ),
+        # place stems listed before a count and a stem-named body: one body each
+        (
+            "（广州海关提供）\n广州、深圳、湛江三大直属海关联合推出“湾区一港通”。",
+            "南沙片区",
+            ["广州海关", "深圳海关", "湛江海关"],
+        ),
+    ],
+)
+def test_short_forms_lists_and_passive_agents(text: str, provider: str, expected: list[str]) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（牵头单位：区政府有关部门）",  # a government's departments in general
+        "该做法被国务院采纳，在全国复制推广。",  # a national body adopting, not acting in the case
+        "海关总署印发《关于同意广州、深圳、拱北海关备案的函》。",  # stems listed inside a cited title
+    ],
+)
+def test_generic_and_cited_bodies_stay_out(text: str) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), "南沙片区") if a.name != "海关总署"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "expected"),
+    [
+        # held-out part 13 (real pages): province departments and the establishment office by their short forms
+        (
+            "（湖北省人民政府提供）\n（牵头单位：省发展改革委；责任单位：省编办、省住建厅、省环保厅）",
+            "湖北省",
+            ["湖北省发展和改革委员会", "湖北省机构编制委员会办公室", "湖北省住房和城乡建设厅", "湖北省环境保护厅"],
+        ),
+        # an area's committee written with its own area, not the provider's
+        (
+            "（南沙片区提供）\n南沙片区管委会与前海蛇口片区管委会签订合作协议。",
+            "南沙片区",
+            [
+                "中国（广东）自由贸易试验区广州南沙新区片区管理委员会",
+                "中国（广东）自由贸易试验区深圳前海蛇口片区管理委员会",
+            ],
+        ),
+        ("（黄山市人民政府提供）\n上市后备企业由市金融办审核。", "黄山市", ["黄山市人民政府金融工作办公室"]),
+    ],
+)
+def test_province_departments_area_committees_and_offices(text: str, provider: str, expected: list[str]) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+def test_a_body_in_a_speakers_title_does_not_act() -> None:
+    """Part 13: …管委会政策法规局局长尹红梅介绍; …海关驻关累办事处主任沈学良说."""
+    for text in (
+        "（黑河片区提供）\n黑河片区管委会政策法规局局长尹红梅介绍，片区出台了10条政策。",
+        "（红河片区提供）\n“我们成立专项工作组。”河口海关驻口岸办事处主任张三说。",
+    ):
+        assert extract_agencies(make_case(text), "黑河片区") == [], text
+    acting = "（黑河片区提供）\n黑河片区管委会出台了10条政策，局长尹红梅介绍了做法。"
+    assert [a.name for a in extract_agencies(make_case(acting), "黑河片区")] == [
+        "中国（黑龙江）自由贸易试验区黑河片区管理委员会"
+    ]

@@ -129,3 +129,15 @@ def test_never_crashes_on_mutated_source(data: st.DataObject) -> None:
     cut = data.draw(st.integers(0, len(text)))
     noise = data.draw(st.text(alphabet=MUTATION_ALPHABET, max_size=20))
     extract_outcomes(make_case(text[:cut] + noise + text[cut + len(noise) :]))
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("试点企业仓储物流成本平均降低12%。", "试点企业仓储物流成本降低"),
+        ("测绘时间分别压缩30%。", "测绘时间压缩"),
+        ("平均办理时间为3天。", "平均办理时间"),  # 平均 is part of the measure here: no change verb follows it
+    ],
+)
+def test_an_adverb_before_the_change_verb_is_not_part_of_the_label(text: str, what: str) -> None:
+    assert [o.what for o in extract_outcomes(make_case(text))] == [what]

@@ -7,8 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ftzgraph.graph.text import (
+    DOC_NUMBER_RE,
     TitleMatcher,
     chinese_numeral,
+    doc_number_matches,
     join_broken_lines,
     normalise_doc_number,
     parse_chinese_number,
@@ -68,3 +70,79 @@ def test_title_matcher_finds_close_titles_only() -> None:
     assert matcher.best(title_key("“以信用为核心的跨部门协同监管平台”"), 0.9) == (0, 1.0)
     assert matcher.best(title_key("供电服务的新模式"), 0.85)[0] == 1
     assert matcher.best(title_key("完全不同"), 0.6) == (-1, 0.0)
+
+
+_DOC_NUMBER_PIECES = st.sampled_from(
+    [
+        "国办发",
+        "商自贸函",
+        "黑政规",
+        "号",
+        "年",
+        "中" * 17,
+        " ",
+        "\n",
+        "\u3000",
+        "〔",
+        "〕",
+        "[",
+        "]",
+        "（",
+        "）",
+        "2019",
+        "1998",
+        "2020",
+        "38",
+        "1",
+        "123456",
+        "a",
+        "，",
+    ]
+)
+
+
+@given(st.lists(_DOC_NUMBER_PIECES, max_size=24).map("".join))
+def test_doc_number_matches_are_the_patterns_own_matches(text: str) -> None:
+    """Found from their tails for speed, the 文号 must be exactly the ones a scan with the pattern finds."""
+    assert [m.span() for m in doc_number_matches(text)] == [m.span() for m in DOC_NUMBER_RE.finditer(text)]
+
+
+def test_doc_number_matches_take_at_most_sixteen_prefix_characters() -> None:
+    text = "根据" + "中" * 20 + "〔2019〕38号和黑政规〔2020〕1 号文件"
+    spans = [text[slice(*m.span())] for m in doc_number_matches(text)]
+    assert spans == ["中" * 16 + "〔2019〕38号", "和黑政规〔2020〕1 号"]
+
+
+@given(
+    st.text(alphabet="自贸试验区改革案例一二三“”", max_size=20),
+    st.text(alphabet="自贸试验区改革案例一二三", max_size=20),
+)
+def test_title_matcher_bounded_ratio_is_the_ratio_or_below_the_floor(key: str, other: str) -> None:
+    matcher = TitleMatcher([other])
+    bounded = matcher.ratio_at_least(0, key, 0.6)
+    if bounded is None:
+        assert matcher.ratio(0, key) < 0.6
+    else:
+        assert bounded == matcher.ratio(0, key)
+
+
+@given(
+    st.lists(st.text(alphabet="自贸试验区改革案例一二三", min_size=1, max_size=16), min_size=1, max_size=5),
+    st.text(alphabet="自贸试验区改革案例一二三四", max_size=16),
+    st.sampled_from([0.6, 0.85, 0.92]),
+)
+def test_title_matcher_best_is_the_best_ratio_over_the_threshold(keys: list[str], key: str, threshold: float) -> None:
+    """The bounds that skip difflib must never skip the best match: compare with trying every key."""
+    from difflib import SequenceMatcher
+
+    matcher = TitleMatcher(keys)
+    index, ratio = matcher.best(key, threshold)
+    if key in keys:
+        assert (index, ratio) == (keys.index(key), 1.0)
+        return
+    ratios = [SequenceMatcher(None, key, known, autojunk=False).ratio() for known in keys] if key else []
+    best = max(ratios, default=0.0)
+    if best >= threshold:
+        assert ratio == best and ratios[index] == best
+    else:
+        assert (index, ratio) == (-1, 0.0)

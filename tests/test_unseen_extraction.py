@@ -475,3 +475,74 @@ def test_autonomous_counties_written_short_a_border_station_head_office_and_no_c
     agencies, mentions = extract_agencies_and_mentions(make_case(text), "红河片区")
     assert {a.name for a in agencies} == {"河口瑶族自治县商务局", "河口海关", "宁波出入境边防检查总站"}
     assert not [m for m in mentions if m.agency and "法院" in m.agency]
+
+
+def _zones(text: str) -> set[str | None]:
+    return {o.area or o.zone for o in sentence_case(text).origins if o.zone}
+
+
+def test_a_batch_of_one_named_zone_or_issued_by_a_province_is_its_own() -> None:
+    """Part 12 (real pages): 中国（江苏）自由贸易试验区第一批… and 江苏省政府办公厅公布的第一批…改革试点经验
+    were read as national batches."""
+    for text in (
+        "该案例入选中国（河南）自由贸易试验区第二批最佳实践案例。",
+        "该做法纳入广西自贸试验区第三批改革试点经验。",
+        "在湖南省人民政府办公厅印发的第二批复制推广的改革试点经验中，岳阳片区占3项。",
+        "该案例被评为河南省新一批自贸试验区“最佳实践案例”。",
+    ):
+        assert case_batches(sentence_case(text)) == set(), text
+    for text, batch in (
+        ("该案例入选全国自贸试验区第三批最佳实践案例。", ("最佳实践案例", 3)),
+        ("该做法纳入国务院第四批自由贸易试验区改革试点经验在全国复制推广。", ("改革试点经验", 4)),
+        ("在国务院印发的第六批改革试点经验中，有2项来自该片区。", ("改革试点经验", 6)),
+    ):
+        assert case_batches(sentence_case(text)) == {batch}, text
+
+
+def test_another_programmes_best_practice_is_no_free_trade_zone_batch() -> None:
+    assert case_batches(sentence_case("该做法获评国务院服务业扩大开放综合试点“最佳实践案例”并在全国推广。")) == set()
+    named = sentence_case("该做法获评商务部自贸试验区“最佳实践案例”并在全国推广。")
+    assert case_batches(named) == {("最佳实践案例", None)}
+
+
+def test_a_batch_a_ministry_announces_with_no_reform_or_zone_gives_no_origin() -> None:
+    assert case_batches(sentence_case("日前，国务院印发第七批改革试点经验，供各地复制推广。")) == set()
+    assert case_batches(sentence_case("近日，商务部印发推广自贸试验区第五批“最佳实践案例”，供各地学习借鉴。")) == set()
+    named = sentence_case("日前，国务院印发第七批改革试点经验，其中“铁路运单融资”来自成都青白江铁路港片区。")
+    assert case_batches(named) == {("改革试点经验", 7)}
+
+
+def test_an_award_list_is_no_origin() -> None:
+    assert _zones("来自广东、福建等省的10项案例入选“2019中国自贸试验区十大创新案例”。") == set()
+    assert _zones("来自广东、福建自贸试验区的经验已在全国复制推广，入选“十大”案例。") != set()
+
+
+def test_a_zone_whose_results_went_out_to_the_province_or_country_is_their_origin() -> None:
+    """Part 12: 其中9个案例先后在全国、全省范围内示范推广; …等12项案例向全省推广; …获省政府部署在全省复制推广."""
+    text = "去年，南沙片区评选出十大创新案例，其中6个案例先后在全国、全省范围内示范推广。"
+    assert _zones(text) == {"广州南沙新区片区"}
+    assert _zones("日前，福建自贸试验区20项制度创新成果获省政府部署在全省复制推广，标志着改革更上层楼。") == {"fujian"}
+    assert _zones("武汉片区获批国家服务业扩大开放综合试点，有关经验将在全省推广。") == set()  # a plan
+    assert _zones("昆明片区在全省率先复制推广第六批改革试点经验。") == set()  # the area copies
+
+
+def test_the_state_council_promoting_a_zones_experience_is_a_batch() -> None:
+    case = sentence_case("两年后，国务院向全国推广广东自贸试验区的改革试点经验。")
+    assert case_batches(case) == {("改革试点经验", None)}
+    assert _zones("两年后，国务院向全国推广广东自贸试验区的改革试点经验。") == {"guangdong"}
+
+
+def test_a_province_to_be_copied_in_a_plan_is_no_origin() -> None:
+    assert _zones("省委书记强调，“自贸区建设不仅要复制广东经验，还要探索本省特色。”") == set()
+    assert _zones("本市复制了广东经验，推出“一门式”服务。") == {"guangdong"}
+
+
+def test_a_zones_replicable_experience_that_was_copied_is_an_origin() -> None:
+    text = "重庆自贸试验区对四川自贸试验区可复制、可推广经验进行梳理，目前已有20项完成复制推广。"
+    assert _zones(text) == {"sichuan"}
+
+
+def test_a_province_that_reported_part_of_a_national_total_is_its_zones_origin() -> None:
+    case = sentence_case("国务院发文推广的98项全国复制推广试点经验中，湖北报送的有12项。")
+    assert case_batches(case) == set()  # a total
+    assert {o.zone for o in case.origins if o.zone} == {"hubei"}

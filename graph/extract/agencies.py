@@ -94,8 +94,15 @@ def extract_agencies_and_mentions(
         if hit is not None:
             hits.append(hit)
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
+    hits = _stem_lists(text, hits, lex, gaz)
     hits.sort(key=lambda h: h.start)
     for hit in hits:
+        if not hit.acting and _passive_agent(text, hit):
+            hit.acting = True  # 被厦门海关复制推广: the body after 被 does the copying
+        if hit.acting and text.startswith(_GENERIC_AFTER, hit.end):
+            hit.acting = False  # 区政府有关部门: the government's departments in general, not the government
+        if hit.acting and _in_post_title(text, hit, hits):
+            hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
         if hit.acting and (
             _in_provider_line(text, hit.start)
             or _as_place(text, hit.start, hit.end)
@@ -106,7 +113,11 @@ def extract_agencies_and_mentions(
     ctx = _context(case, provider, gaz, hits)
     for hit in hits:  # 片区管委会: the provider area's committee
         bare = hit.core.canonical == _COMMITTEE and hit.prefix is not None and hit.prefix.place is None
-        if bare and ctx.area and hit.start >= 1 and text.endswith(_AREA, 0, hit.start + 1):
+        named_area = _area_before(text, hit.start + 1) if bare else None
+        if named_area is not None:  # 与绥芬河片区管委会: the area written before it, not the provider's
+            hit.prefix = Prefix(hit.start + 1 - len(named_area.name), named_area)
+            hit.start = hit.prefix.start
+        elif bare and ctx.area and hit.start >= 1 and text.endswith(_AREA, 0, hit.start + 1):
             hit.prefix = Prefix(hit.start - 1, ctx.area)
             hit.start -= 1
         elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
@@ -127,7 +138,94 @@ def extract_agencies_and_mentions(
 
 
 _COMMITTEE = "管理委员会"
+_POST_TITLES = tuple(sorted(load_agency_yaml("departments.yaml")["post_titles"], key=len, reverse=True))
+
+
+def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
+    """True when a post follows the body, directly or after one of its departments written next to it
+    (黑河片区管委会政策法规局局长尹红梅介绍): the body names a speaker's employer."""
+    end = hit.end
+    while (inner := next((h for h in hits if h.start == end and h is not hit), None)) is not None:
+        end = inner.end  # 管委会 + 政策法规局 + 局长
+    department = _DEPARTMENT_BEFORE_POST_RE.match(text, end)  # a department no lexicon holds (政策法规局)
+    return text.startswith(_POST_TITLES, department.end() if department else end)
+
+
+_DEPARTMENT_BEFORE_POST_RE = re.compile(f"[{CJK}]{{1,8}}?(?:局|处|科|室|办|部|中心)(?=(?:{'|'.join(_POST_TITLES)}))")
+_GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])
+_PASSIVE_ACTIONS = tuple(load_agency_yaml("departments.yaml")["passive_actions"])
+
+
+def _passive_agent(text: str, hit: _Hit) -> bool:
+    """True when ``hit`` is the agent after 被 of an act of its own (被厦门海关复制推广, 被市商务局采纳): 被 marks a
+    citation only before a verdict on the case (被X评为, 被X认定), which the cite rule keeps."""
+    return (
+        not hit.core.national  # 被国务院采纳: a national body adopting for the country, not a body of the case
+        and not hit.core.never_acting
+        and text[max(0, hit.start - 1) : hit.start] == "被"
+        and text.startswith(_PASSIVE_ACTIONS, hit.end)
+    )
+
+
+_STEM_LIST_RE = re.compile(
+    f"(?P<stems>(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}})等?(?:[0-9一二两三四五六七八九十]+[大个家])?(?:直属)?(?=海关|海事局)"
+)
+"""上海、南京、杭州、宁波、合肥五大直属海关: each place stem of the list with the body after it."""
+
+
+def _stem_place(stem: str, gaz: Gazetteer, divisions: Any) -> Place | None:
+    if stem in divisions.by_stem:
+        return gaz.main_place(stem) or place_of(divisions.by_stem[stem])
+    return gaz.main_place(stem)
+
+
+def _stem_lists(text: str, hits: list[_Hit], lex: Lexicon, gaz: Gazetteer) -> list[_Hit]:
+    """Place stems listed before a stem-named body and a count (…、宁波、合肥五大直属海关): one body per stem,
+    instead of one body named after the last stem and the count. Every stem must be a place's stem."""
+    divisions = load_divisions()
+    for match in _STEM_LIST_RE.finditer(text):
+        core_word = "海关" if text.startswith("海关", match.end()) else "海事局"
+        core = lex.cores.get(core_word)
+        stems = match["stems"].split("、")
+        if len(stems[0]) == 3 and _stem_place(stems[0], gaz, divisions) is None:
+            stems[0] = stems[0][1:]  # 的上海、南京…: the list starts after a word's last character
+        places = [_stem_place(stem, gaz, divisions) for stem in stems]
+        if (
+            core is None
+            or _in_title(text, match.start())
+            or any(p is None for p in places)
+            or any(w in stem for stem in stems for w in ("海关", "海事"))  # 舟山海关、舟山海事局: two bodies
+        ):
+            continue
+        end = match.end() + len(core_word)
+        hits = [h for h in hits if not (h.start < end and match.start() < h.end)]
+        position = match.start("stems") + len(match["stems"]) - len("、".join(stems))
+        for stem, place in zip(stems, places, strict=True):
+            assert place is not None
+            start = text.index(stem, position)
+            position = start + len(stem)
+            stem_end = end if position == match.end("stems") else position
+            acting = not _cited(text, match.start(), lex)
+            hits.append(
+                _Hit(start, stem_end, core, Prefix(start, place, by_stem=True), acting, stem + core.canonical, place)
+            )
+    return hits
+
+
 _AREA = "片区"
+
+
+def _area_before(text: str, end: int) -> Place | None:
+    """The FTZ area whose name (X片区) ends at ``end``, as the text writes it (绥芬河片区), or None."""
+    if not text.endswith(_AREA, 0, end):
+        return None
+    gazetteer = load_ftz_gazetteer()
+    for length in (7, 6, 5, 4):
+        name = text[end - length : end] if end >= length else ""
+        place = gazetteer.resolve(name) if name else None
+        if place is not None and place.area:  # the area by any of its names (前海蛇口片区)
+            return Place(name, name[: -len(_AREA)], "area")
+    return None
 
 
 def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
@@ -400,6 +498,8 @@ def _covers(text: str, term: str, begin: int, end: int) -> bool:
     """True when an occurrence of ``term`` overlaps text[begin:end] (电子税务局 over 税务局)."""
     lo = max(0, begin - len(term))
     window = text[lo : end + len(term)]
+    if term not in window:  # the usual case, decided without compiling or scanning a pattern
+        return False
     return any(lo + m.start() < end and begin < lo + m.end() for m in re.finditer(re.escape(term), window))
 
 
@@ -697,8 +797,14 @@ def _parent_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return compiled
 
 
+@functools.lru_cache(maxsize=64)
+def _without_spaces(text: str) -> str:
+    """A case's text with no whitespace, made once per case (every body of the case looks for its parent)."""
+    return re.sub(r"\s+", "", text)
+
+
 def _parent_in_text(name: str, text: str, rules: dict[str, Any]) -> str | None:
-    flat = re.sub(r"\s+", "", text)
+    flat = _without_spaces(text)
     if name not in flat:
         return None
     lex = load_lexicon()
@@ -709,7 +815,7 @@ def _parent_in_text(name: str, text: str, rules: dict[str, Any]) -> str | None:
             parent = _trim_body(match.group("parent"), flat, lex)
             if match.group("child").endswith(name) and parent != name:
                 return parent
-    core = next((c for c in sorted(lex.cores, key=len, reverse=True) if name.endswith(c)), None)
+    core = max((c for c in lex.cores if name.endswith(c)), key=len, default=None)  # the longest core it ends in
     if core is None:
         return None
     verbs = "|".join(rules["reporting_verbs"])

@@ -15,7 +15,7 @@ from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.model import CaseText, Citation
-from ftzgraph.graph.text import DOC_NUMBER_RE, joined_text, normalise_doc_number
+from ftzgraph.graph.text import doc_number_matches, joined_text, normalise_doc_number
 
 _MAX_TITLE = 160
 _MIN_SHORT_TITLE = 8
@@ -113,7 +113,7 @@ def _strip_lead_ins(phrase: str) -> str:
 def _number_matches(text: str) -> list[tuple[int, int, str]]:
     """Every 文号 in ``text`` as (start, end, normalised), its prefix cut after any lead-in word."""
     found = []
-    for match in DOC_NUMBER_RE.finditer(text):
+    for match in doc_number_matches(text):
         prefix = match["prefix"]
         trimmed = _strip_lead_ins(prefix)
         for word in sorted(lexicon()["lead_ins"], key=len, reverse=True):

@@ -28,6 +28,9 @@ def reference_dir() -> Path:
     return data_path("reference")
 
 
+_FOUND_CACHE_SIZE = 4096
+
+
 @dataclass(eq=False)
 class Gazetteer:
     zones: dict[str, dict[str, Any]]
@@ -40,6 +43,8 @@ class Gazetteer:
     _markers: tuple[str, ...] = ()
     _item_matcher: TitleMatcher | None = None
     _item_of_key: list[NationalItem] = field(default_factory=list)
+    _found: dict[str, list[tuple[int, int, Place]]] = field(default_factory=dict, repr=False)
+    """``find_places`` results by text: the origin rules ask twice for each sentence's places."""
     area_stems: dict[str, Place] = field(default_factory=dict)
     """Bare area names (前海 for 前海片区), unique to one area: news opens sentences with them. Matched only
     where a sentence opens with one and says its reform went national (origins._subject_zones)."""
@@ -59,8 +64,14 @@ class Gazetteer:
             self._pattern = re.compile("|".join(re.escape(form) for form in alternatives))
         if self._markers and not any(marker in text for marker in self._markers):
             return []
-        folded = text.translate(_BRACKETS)
-        return [(m.start(), m.end(), self.forms[m.group(0)]) for m in self._pattern.finditer(folded)]
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _FOUND_CACHE_SIZE:
+                self._found.clear()
+            folded = text.translate(_BRACKETS)
+            found = [(m.start(), m.end(), self.forms[m.group(0)]) for m in self._pattern.finditer(folded)]
+            self._found[text] = found
+        return list(found)
 
     def resolve(self, name: str) -> Place | None:
         """A zone or area for a name as written (``中国(湖北)自由贸易试验区襄阳片区``, ``绥芬河片区``)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
@@ -80,7 +80,13 @@ def _value(match: re.Match[str]) -> str | None:
 
 def date_spans(text: str) -> list[DateSpan]:
     """Every date-like expression in ``text`` (titles in 《》 included), with or without a year."""
-    return [DateSpan(m.start(), m.end(), _value(m)) for m in _DATE_RE.finditer(text)]
+    return list(_date_spans(text))
+
+
+@lru_cache(maxsize=256)
+def _date_spans(text: str) -> tuple[DateSpan, ...]:
+    """Memoised: the date and outcome extractors both read the dates of the same rejoined case text."""
+    return tuple(DateSpan(m.start(), m.end(), _value(m)) for m in _DATE_RE.finditer(text))
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

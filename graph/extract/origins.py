@@ -20,6 +20,7 @@ from ftzgraph.graph.model import CaseText, Origin, Place
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
 
 _SENTENCE_END = "。！？；\n"
+_SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
 
 
 def lexicon() -> dict[str, Any]:
@@ -35,11 +36,11 @@ class _Sentence:
 
 def _sentences(joined: str) -> list[_Sentence]:
     sentences, start = [], 0
-    for i, char in enumerate(joined):
-        if char in _SENTENCE_END:
-            if joined[start:i].strip():
-                sentences.append(_Sentence(start, i + (char != "\n"), joined[start : i + (char != "\n")]))
-            start = i + 1
+    for end in _SENTENCE_END_RE.finditer(joined):
+        i, char = end.start(), end.group()
+        if joined[start:i].strip():
+            sentences.append(_Sentence(start, i + (char != "\n"), joined[start : i + (char != "\n")]))
+        start = i + 1
     if joined[start:].strip():
         sentences.append(_Sentence(start, len(joined), joined[start:]))
     return sentences
@@ -97,8 +98,10 @@ def extract_origins(
         for match in batch_re.finditer(sentence.text):
             if (
                 _announced(sentence.text, match.start())
-                or _provincial(sentence.text, match.start())
+                or _provincial(sentence.text, match.start(), gazetteer)
                 or _RANGE_RE.match(match["gap"])  # 第一批至第七批…共计280项: a range of batches is a total
+                or _other_programme(sentence.text, match.end("kind"))
+                or _announcement_only(sentence.text, match.start(), gazetteer)
             ):
                 continue
             kind = _kind_of(match["kind"])
@@ -107,8 +110,10 @@ def extract_origins(
                 Origin("national_batch", evidence(sentence), kind, parse_chinese_number(match["n"]), item_title=item)
             )
         for match in _batch_after_re().finditer(sentence.text):  # 最佳实践案例（第四批）
-            if not _provincial(sentence.text, match.start()) and any(
-                v in sentence.text[: match.start()] for v in lex["copy_verbs"] + lex["batch_member_verbs"]
+            if (
+                not _provincial(sentence.text, match.start(), gazetteer)
+                and not _other_programme(sentence.text, match.start("kind") + len(match["kind"]))
+                and any(v in sentence.text[: match.start()] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
             ):
                 number = parse_chinese_number(match["n"])
                 origins.append(Origin("national_batch", evidence(sentence), _kind_of(match["kind"]), number))
@@ -126,7 +131,9 @@ def extract_origins(
                         and not _TOTAL_RE.search(sentence.text[:pos])
                         and not _TOTAL_AFTER_RE.match(sentence.text, pos + len(word))
                         and not _zones_own(sentence.text, pos, gazetteer)
-                        and not _provincial(sentence.text, pos)
+                        and not _provincial(sentence.text, pos, gazetteer)
+                        and not _other_programme(sentence.text, pos + len(word))
+                        and not _announcement_only(sentence.text, pos, gazetteer)
                         and any(v in sentence.text[:pos] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
                     ):
                         item = _item_after(sentence.text, pos + len(word))
@@ -165,8 +172,11 @@ def extract_origins(
     return _dedupe(origins)
 
 
-_TOTAL_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:改革|制度创新)?$")
-"""A count right before a batch word (复制推广了114项改革试点经验): a statement of totals, no batch."""
+_TOTAL_RE = re.compile(
+    rf"(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:全国)?(?:复制推广|推广)?的?\s*(?:改革|制度创新)?$"
+)
+"""A count right before a batch word (复制推广了114项改革试点经验; 推广的109项全国复制推广试点经验): a statement of
+totals, no batch."""
 _CLAUSE_MARKS = "，,；;：:"
 _TOTAL_AFTER_RE = re.compile(
     rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
@@ -204,16 +214,69 @@ _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|�
 
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
 
-_SERIES_LEAD_RE = re.compile(rf"(?:自贸试验区|改革|自由贸易试验区|自贸区|第\s*[0-9{NUMERAL_CLASS}]+\s*批|[“\"「])*$")
+_SERIES_LEAD_RE = re.compile(
+    rf"(?:自贸试验区|改革|自由贸易试验区|自贸区|第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$"
+)
+_OWN_SERIES_LEAD_RE = re.compile(rf"(?:第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$")
+_ONE_ZONE_RE = re.compile(r"中国[（(][^（）()]{1,8}[）)]$")
+"""中国（江苏）自由贸易试验区第一批…: the batch of one named zone, its own (the national ones name no zone)."""
+_PROVINCIAL_ISSUER_RE = re.compile(
+    r"(?:省|市|自治区)[\u4e00-\u9fff]{0,10}?(?:公布|印发|发布|推出|确定|评选|认定)[了的]?$"
+)
+"""江苏省政府办公厅公布的第一批…改革试点经验: a batch a province or city issues is its own, whatever it is called."""
 
 
-def _provincial(text: str, position: int) -> bool:
+def _provincial(text: str, position: int, gazetteer: Gazetteer | None = None) -> bool:
     """True when the batch or series word at ``position`` is a province's, city's or district's own: the words
     right before it (after 自贸试验区, 第N批 and quotes) are a provincial marker (我省, 省级, 全省…) or a name
-    ending in 省, 市 or 自治区 (四川省第四批). 国务院第六批 and 全国…第五批 stay national."""
+    ending in 省, 市 or 自治区 (四川省第四批), one named zone (中国（江苏）自由贸易试验区第一批, 江苏自贸试验区
+    第一批), or a province or city that issues it (江苏省政府办公厅公布的第一批). 国务院第六批 and 全国…第五批
+    stay national."""
     head = _SERIES_LEAD_RE.sub("", text[:position].rstrip())
     markers = lexicon()["provincial_before"]
-    return head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市")
+    if head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市"):
+        return True
+    clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS) + 1 :]
+    if _ONE_ZONE_RE.search(head):
+        return True
+    issuer = _PROVINCIAL_ISSUER_RE.search(clause)
+    lex = lexicon()
+    if issuer and not any(w in issuer.group() for w in lex["ministries"] + lex["copy_verbs"]):
+        return True  # 本市借鉴商务部印发的第4批…: the ministry issues it, the city copies
+    if gazetteer is None:
+        return False
+    own_lead = _OWN_SERIES_LEAD_RE.sub("", text[:position].rstrip())
+    return bool(_one_province_zone_re(gazetteer).search(own_lead))
+
+
+@cache
+def _one_province_zone_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    return re.compile(rf"(?:{provinces})(?:省|市)?(?:自贸试验区|自由贸易试验区|自贸区)$")
+
+
+def _other_programme(text: str, position: int) -> bool:
+    """True when the series word ending at ``position`` belongs to another national programme named before it in
+    its clause (国务院深化服务贸易创新发展试点“最佳实践案例”): not a free trade zone batch."""
+    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
+    return any(name in clause for name in lexicon()["other_programmes"]) and not re.search(
+        "自贸|自由贸易", clause[max(clause.rfind(n) for n in lexicon()["other_programmes"]) :]
+    )
+
+
+def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
+    """True when a national body issues the batch at ``position`` and the sentence names no reform, no zone and no
+    membership (近日，商务部印发推广自贸试验区第六批“最佳实践案例”，供各地…借鉴): the batch is announced, nothing
+    is said to come from it."""
+    lex = lexicon()
+    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
+    issuers = "|".join(map(re.escape, lex["ministries"]))
+    if not re.search(rf"(?:{issuers})(?:办公厅)?[^，。；]{{0,4}}?(?:印发|发布|公布|推出)", clause):
+        return False
+    if any(v in text for v in lex["batch_member_verbs"] + lex["source_verbs"]) or gazetteer.find_places(text):
+        return False  # 入选, 来自…: something of the batch is placed; 其中…Z: a zone is named
+    kinds = [w for words in lex["batch_kinds"].values() for w in words]
+    return not any(not any(k in q for k in kinds) for q in _QUOTED_RE.findall(text))
 
 
 def _announced(text: str, position: int) -> bool:
@@ -257,6 +320,8 @@ def _stated_zones(
     found: list[Origin] = []
     for sentence in sentences:
         text = sentence.text
+        if _award_only(text):
+            continue  # 来自上海、浙江…的…入选“…十大新闻”: a newspaper's award list, nothing copied
         places = gazetteer.find_places(text)
         first_here = len(found)
         national = evidence(sentence).start in in_batch
@@ -284,7 +349,10 @@ def _stated_zones(
             if (
                 verb
                 or (
-                    re.match(rf"\s*(?:（[^）]*）)?\s*的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", text[end : end + 44])
+                    re.match(
+                        rf"\s*(?:（[^）]*）)?\s*的?(?:可复制[、和]?可推广的?)?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})",
+                        text[end : end + 44],
+                    )
                     and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
                 )
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
@@ -325,17 +393,35 @@ def _stated_zones(
         # A bare area name (借鉴深圳前海的…做法), after a learning verb and perhaps its city, is stated too.
         for match in _bare_area_re(gazetteer, before).finditer(text):
             stem = gazetteer.area_stems[match["stem"]]
+            if any(w in text[: match.start("stem")] for w in lex["plan_words"]):
+                continue  # 不仅要复制Z经验: a plan
             if stem.zone not in own and not any(s <= match.start("stem") < e for s, e, _ in places):
                 found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
         for match in _province_re(gazetteer, before).finditer(text):
             zone_id = gazetteer.province_forms[match["province"]]
+            if any(w in text[: match.start("province")] for w in lex["plan_words"]):
+                continue  # 自贸园区建设不仅要复制上海经验: what should be copied, no origin
             if zone_id not in own and not any(s <= match.start("province") < e for s, e, _ in places):
                 found.append(Origin("zone", evidence(sentence), zone=zone_id))
             for listed in _listed_after(text, match.end("province"), gazetteer):  # 借鉴了天津、上海两地…
                 if listed not in own:
                     found.append(Origin("zone", evidence(sentence), zone=listed))
+        if any(w in text for w in lex["national_diffusion"]):
+            for match in _province_report_re(gazetteer).finditer(text):
+                zone_id = gazetteer.province_forms[match["province"]]
+                if zone_id not in own:
+                    found.append(Origin("zone", evidence(sentence), zone=zone_id))
     return found
+
+
+@cache
+def _province_report_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """A province (or its zone) that reported or contributed items of a national replication: 福建报送的有34项."""
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\u4e00-\u9fff])(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?(?:报送|选送|申报|贡献)[了的]"
+    )
 
 
 @cache
@@ -422,6 +508,8 @@ def _subject_zones(
     for sentence in sentences:
         text = sentence.text.lstrip(" #\t")
         lead = len(sentence.text) - len(text)
+        if _award_only(text):
+            continue
         diffusion = lexicon()["national_diffusion"]
         key = next((text[:n] for n in (4, 3, 2) if text[:n] in gazetteer.area_stems), "")
         stem = gazetteer.area_stems.get(key) if key not in lexicon()["not_area_stems"] else None
@@ -445,7 +533,9 @@ def _subject_zones(
             if place.zone in own:
                 continue
             tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
-            national = batch_stated or any(w in tail for w in diffusion) or bool(_COPIED_BY_RE.search(tail))
+            national = (
+                batch_stated or any(w in tail for w in diffusion) or bool(_COPIED_BY_RE.search(tail)) or _diffused(tail)
+            )
             head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
             opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
             if _AMONG_RE.search(head) and (batch_stated or any(w in sentence.text[:start] for w in diffusion)):
@@ -465,6 +555,25 @@ def _subject_zones(
     return found
 
 
+_DIFFUSED_RE = re.compile(
+    r"(?:在|向|于|到|至)(?:全国|全省|全市|全区|省内|市内)[^。；，,]{0,10}?(?:复制推广|示范推广|推广|复制)"
+    r"(?:实施|落地|应用)?(?=[，,。；;、]|$)"
+)
+"""…其中9个案例先后在全国、全省范围内示范推广; Z“X”等12项案例向全省推广: what opens the sentence went out to the
+country or the province. The verb ends its clause: a zone that 在全省率先复制推广第六批… is copying, not copied."""
+_FUTURE_RE = re.compile("将|拟|计划|有望|争取|力争|准备|要")
+
+
+def _diffused(tail: str) -> bool:
+    """True when ``tail`` says what precedes it went out to the country or province (_DIFFUSED_RE), as a fact:
+    有关经验将在全省推广 is a plan."""
+    match = _DIFFUSED_RE.search(tail)
+    if match is None:
+        return False
+    clause = tail[max(tail.rfind(ch, 0, match.start()) for ch in _CLAUSE_MARKS) + 1 : match.start()]
+    return not _FUTURE_RE.search(clause)
+
+
 _COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")
 """Z的“X”模式，已被Z2、Z3复制借鉴: the zone opening the sentence is copied from, so it is the origin."""
 _AMONG_RE = re.compile(rf"[{_CLAUSE_MARKS}]\s*其中\s*$")
@@ -472,8 +581,20 @@ _AMONG_RE = re.compile(rf"[{_CLAUSE_MARKS}]\s*其中\s*$")
 diffusion or batch statement shares in it."""
 
 _ADOPTING_RE = re.compile(
-    r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|在|通过)*\s*"
+    r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|通过"
+    r"|在(?:全国|全省|全市|全区|省内|市内|区内)(?:范围内)?|在)*\s*"
 )
+
+
+def _award_only(text: str) -> bool:
+    """True when the sentence is about a ranking or award (入选…“十大创新案例”, 上榜) and names no series of the
+    zones and no copying: such a list says nothing about where a copied reform came from."""
+    lex = lexicon()
+    if not any(m in text for m in lex["award_markers"]):
+        return False
+    kinds = [w for words in lex["batch_kinds"].values() for w in words]
+    copying = _REPLICABLE_RE.sub("", text)
+    return not any(k in text for k in kinds) and not any(v in copying for v in lex["real_copy_verbs"])
 
 
 def _adopts(tail: str) -> bool:

@@ -23,7 +23,7 @@ from typing import Any
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract.mentions import date_spans
 from ftzgraph.graph.model import CaseText, Outcome
-from ftzgraph.graph.text import DOC_NUMBER_RE, joined_text, parse_chinese_number
+from ftzgraph.graph.text import doc_number_matches, joined_text, parse_chinese_number
 
 _SP = r"[ \t\u3000]*"
 _NUM = r"(?<![0-9０-９.,．])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
@@ -118,7 +118,7 @@ def _size(unit: str) -> tuple[str, float] | None:
 def _masked(text: str) -> list[tuple[int, int]]:
     spans = [(d.start, d.end) for d in date_spans(text)]
     spans += [m.span() for m in _TITLE_RE.finditer(text)]
-    spans += [m.span() for m in DOC_NUMBER_RE.finditer(text)]
+    spans += [m.span() for m in doc_number_matches(text)]
     return spans
 
 
@@ -150,6 +150,7 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
         if at >= 0 and len(core) - (at + len(word)) >= 2:
             cut = max(cut, at + len(word))
     core = core[cut:][-_MAX_MEASURE:].lstrip(" \t\u3000、")
+    core = _without_adverb(core)
     if len(core) >= 2:
         return core, start - len(phrase) + phrase.rfind(core), end
     tail = end
@@ -168,6 +169,19 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
         previous_start -= 1
     phrase = text[max(previous_start, previous_end - _MAX_MEASURE) : max(previous_end, 0)].strip()
     return phrase, (previous_end - len(phrase) if phrase else start), end
+
+
+def _without_adverb(label: str) -> str:
+    """``成本平均降低`` -> ``成本降低``: an adverb right before the label's final change verb says how the figure
+    was taken, not what it measures."""
+    lex = lexicon()
+    for verb in lex["label_change_verbs"]:
+        if label.endswith(verb):
+            head = label[: -len(verb)]
+            for adverb in sorted(lex["label_adverbs"], key=len, reverse=True):
+                if head.endswith(adverb) and len(head) > len(adverb) + 1:
+                    return head[: -len(adverb)] + verb
+    return label
 
 
 def _results_span(text: str) -> tuple[int, int] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
@@ -54,8 +55,9 @@ class Line:
     end: int
     text: str
 
-    @property
+    @cached_property
     def bare(self) -> str:
+        """The line without heading marks, bold or surrounding spaces (kept: the splitter asks for it often)."""
         return unbold(self.text.strip().lstrip("#").strip())
 
 
@@ -144,11 +146,12 @@ def split_cases(document: Document) -> SplitResult:
             elif number is not None:
                 pending_marker = (i, number)
             continue
-        if _ends_wrapped_suffix(lines, i) and starts and starts[-1][0] == _previous_nonblank(lines, i):
+        ends_suffix = _ends_wrapped_suffix(lines, i)
+        if ends_suffix and starts and starts[-1][0] == _previous_nonblank(lines, i):
             # 案例 26 / “X”复制 / 推广典型案例: the end of the suffix of the heading just started
             wrapped[starts[-1][0]] = lines[starts[-1][0]].text.strip() + line.text.strip()
             continue
-        if _ends_wrapped_suffix(lines, i) and starts and starts[-1][0] != i - 1:
+        if ends_suffix and starts and starts[-1][0] != i - 1:
             previous = _previous_nonblank(lines, i)
             if (
                 previous is not None
@@ -161,7 +164,8 @@ def split_cases(document: Document) -> SplitResult:
                 starts.append((previous, previous, None))
                 wrapped[previous] = lines[previous].text.strip() + line.text.strip()
                 continue
-        previous = _previous_nonblank(lines, i) if _is_title_line(line, matcher) else None
+        is_title = _is_title_line(line, matcher)
+        previous = _previous_nonblank(lines, i) if is_title else None
         if previous is not None and previous >= body_from:
             # “创新…‘一站式’ / 纠纷解决机制”复制推广典型案例, or …机制”复制 / 推广典型案例: a title wrapped before
             # or inside its suffix goes on on this line, which is no case of its own
@@ -173,7 +177,7 @@ def split_cases(document: Document) -> SplitResult:
                 wrapped[previous] = lines[previous].text.strip() + line.text.strip()
                 pending_marker = None
                 continue
-        if _is_title_line(line, matcher) or (pending_marker and _is_plain_title(line)):
+        if is_title or (pending_marker and _is_plain_title(line)):
             if pending_marker and i - pending_marker[0] <= 4:
                 starts.append((i, pending_marker[0], pending_marker[1]))
             else:
@@ -286,10 +290,10 @@ def _match_table(
     keys = [title_key(case.title) for case in cases]
     pairs = sorted(
         (
-            (matcher.ratio(ri, key), ci, ri)
+            (ratio, ci, ri)
             for ci, key in enumerate(keys)
             for ri in range(len(table))
-            if matcher is not None
+            if matcher is not None and (ratio := matcher.ratio_at_least(ri, key, TITLE_MATCH_MIN)) is not None
         ),
         reverse=True,
     )
