@@ -41,3 +41,15 @@ def test_edges_give_each_quote_once_and_name_kinds_in_both_languages(built_store
     assert "Origin" not in relations and "国家批次 national batch" in relations
     assert any(e.get("conflict") for e in edges)
     assert all(item["label"] for item in national_items(case))
+
+
+def test_every_agency_in_a_lineage_carries_the_quote_that_names_it(built_store: OxigraphStore) -> None:
+    """Agencies are read from the text, so each one's lineage edge has its quote, line and offsets; none says
+    "no quote" as if it came from reference data."""
+    cases, _ = list_cases(built_store, CaseFilter(), limit=500)
+    agencies = [a for c in cases for a in (read_case(built_store, c["id"]) or {})["lineage"]["agencies"]]
+    assert agencies
+    for agency in agencies:
+        evidence = agency["evidence"]
+        assert evidence is not None, agency["label"]
+        assert evidence["quote"] and evidence["start"] < evidence["end"] and evidence["line"] > 0
