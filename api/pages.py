@@ -68,8 +68,12 @@ def example_queries() -> list[dict[str, str]]:
     return queries
 
 
-COLUMN_WIDTH, BOX_WIDTH, MARGIN = 290, 200, 12
+COLUMN_WIDTH, BOX_WIDTH, MARGIN = 310, 200, 12
 LINE_HEIGHT, CAPTION_HEIGHT, MAX_LINES, LINE_EMS = 17, 18, 3, 13.5
+# Edge labels are drawn at EDGE_FONT px (``svg.diagram .edge-label`` in the page's CSS) in the gap between two
+# columns; a label line may take the gap less its white halo, so no label runs under a box.
+EDGE_FONT, EDGE_LINE_HEIGHT = 11, 13
+EDGE_LINE_EMS = (COLUMN_WIDTH - BOX_WIDTH - 10) / EDGE_FONT
 # What each box is: case and national item often carry the same title, so every box says its type.
 BOX_TYPES = {
     "case": "案例 case",
@@ -106,8 +110,8 @@ def wrap_label(text: str | None, width_ems: float = LINE_EMS, max_lines: int = M
 def lineage_diagram(data: Lineage) -> dict[str, Any]:
     """Boxes and arrows of a case's lineage in four columns: provider and agencies, case, origin reforms, and
     the batches and zones the text names. Each box carries its type and its name wrapped (never cut short of
-    three lines); each arrow its label, placed in the gap between columns; an arrow the reference data
-    contradicts (a batch conflict) is marked. Coordinates are in SVG user units."""
+    three lines); one arrow per pair of boxes, its labels wrapped within the gap between columns; an arrow the
+    reference data contradicts (a batch conflict) is marked. Coordinates are in SVG user units."""
     columns: list[list[dict[str, Any]]] = [[], [], [], []]
     edges: list[tuple[str, str, str]] = []
 
@@ -181,30 +185,46 @@ def lineage_diagram(data: Lineage) -> dict[str, Any]:
                     "href": page_href(item["iri"]) if item["iri"] else None,
                 }
             )
-    arrows = []
+    # One arrow per pair of boxes: a case may learn one item in two ways (copies it, borrows it from a zone);
+    # two arrows there would be drawn on top of each other, so the pair's labels are stacked on one arrow.
+    labels_of: dict[tuple[str, str], list[str]] = {}
     for source, target, label in dict.fromkeys(edges):
+        labels_of.setdefault((source, target), []).append(label)
+    arrows = []
+    for (source, target), labels in labels_of.items():
         (sx, sy), (tx, ty) = where[source], where[target]
         if tx < sx:  # an arrow to the left starts at the left side of its source
             x1, x2 = sx, tx + BOX_WIDTH
         else:
             x1, x2 = sx + BOX_WIDTH, tx
         y1, y2 = sy + box_height / 2, ty + box_height / 2
-        mark = marks.get((source, target, label))
+        found = [marks[(source, target, label)] for label in labels if (source, target, label) in marks]
+        shown = [f"⚠ {label} 冲突" if (source, target, label) in marks else label for label in labels]
+        texts = [line for label in shown for line in wrap_label(label, EDGE_LINE_EMS, max_lines=MAX_LINES)]
         # the label sits in the gap, a third of the way from the case's side, where arrows fan out least
         near, far = (x2, x1) if tx < sx else (x1, x2)
         lx = near + (far - near) * (0.62 if tx < sx else 0.5)
-        ly = y1 + (y2 - y1) * (lx - x1) / (x2 - x1) - 5 if x2 != x1 else (y1 + y2) / 2
+        on_line = y1 + (y2 - y1) * (lx - x1) / (x2 - x1) if x2 != x1 else (y1 + y2) / 2
+        # one line just above the arrow; more lines half above it, half below, so the block stays near its arrow
+        above = (len(texts) + 1) // 2
+        baselines = [
+            on_line - 5 - (above - 1 - i) * EDGE_LINE_HEIGHT
+            if i < above
+            else on_line + 13 + (i - above) * EDGE_LINE_HEIGHT
+            for i in range(len(texts))
+        ]
         arrows.append(
             {
                 "x1": x1,
                 "y1": y1,
                 "x2": x2,
                 "y2": y2,
-                "label": f"⚠ {label} 冲突" if mark else label,
-                "title": mark or label,
-                "conflict": bool(mark),
+                "label": " / ".join(shown),
+                "lines": [{"text": text, "y": y} for text, y in zip(texts, baselines, strict=True)],
+                "title": " / ".join(found) or " / ".join(labels),
+                "conflict": bool(found),
                 "lx": lx,
-                "ly": ly,
+                "ly": baselines[0],
             }
         )
     width = MARGIN * 2 + 3 * COLUMN_WIDTH + BOX_WIDTH

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from ftzgraph.api.pages import BOX_TYPES, lineage_diagram, lineage_edges, national_items, wrap_label
@@ -41,3 +42,40 @@ def test_edges_give_each_quote_once_and_name_kinds_in_both_languages(built_store
     assert "Origin" not in relations and "国家批次 national batch" in relations
     assert any(e.get("conflict") for e in edges)
     assert all(item["label"] for item in national_items(case))
+
+
+def test_every_agency_in_a_lineage_carries_the_quote_that_names_it(built_store: OxigraphStore) -> None:
+    """Agencies are read from the text, so each one's lineage edge has its quote, line and offsets; none says
+    "no quote" as if it came from reference data."""
+    cases, _ = list_cases(built_store, CaseFilter(), limit=500)
+    agencies = [a for c in cases for a in (read_case(built_store, c["id"]) or {})["lineage"]["agencies"]]
+    assert agencies
+    for agency in agencies:
+        evidence = agency["evidence"]
+        assert evidence is not None, agency["label"]
+        assert evidence["quote"] and evidence["start"] < evidence["end"] and evidence["line"] > 0
+
+
+def test_two_relations_to_one_item_share_one_arrow_with_both_labels_stacked(built_store: OxigraphStore) -> None:
+    """A case that copies an item and borrows it from a zone: one arrow to the item, both relations on it in
+    lines of their own (two arrows there would be drawn on top of each other, labels over labels)."""
+    cases, _ = list_cases(built_store, CaseFilter(), limit=500)
+    full = [read_case(built_store, c["id"]) for c in cases]
+    case = next(
+        c
+        for c in full
+        if c
+        and c["lineage"]
+        and len({e["target_iri"] for e in c["lineage"]["learned_from"]}) == 1
+        and len({e["relation"] for e in c["lineage"]["learned_from"]}) > 1
+    )
+    diagram = lineage_diagram(case["lineage"])
+    pairs = [(a["x1"], a["y1"], a["x2"], a["y2"]) for a in diagram["arrows"]]
+    assert len(pairs) == len(set(pairs))
+    item = case["lineage"]["learned_from"][0]["target_iri"]
+    box = next(b for b in diagram["boxes"] if b["key"] == item)
+    [arrow] = [a for a in diagram["arrows"] if a["x2"] == box["x"]]
+    texts = [line["text"] for line in arrow["lines"]]
+    assert texts == list(dict.fromkeys(e["relation_zh"] for e in case["lineage"]["learned_from"]))
+    ys = [line["y"] for line in arrow["lines"]]
+    assert all(b - a >= 12 for a, b in pairwise(ys))

@@ -19,8 +19,10 @@ if TYPE_CHECKING:
     from ftzgraph.graph.views.results import FieldScore, QualityReport
 
 
-def _percent(value: float | None) -> str:
-    return f"{value:.3f}" if value is not None else "—"
+def _ratio(part: int, whole: int) -> str:
+    """``part / whole`` to three places, from the counts: the report's figures are already rounded to four, and
+    rounding those again can move the third place away from the gold test's."""
+    return f"{part / whole:.3f}" if whole else "—"
 
 
 def _scores_table(title: str, fields: dict[str, FieldScore]) -> Table:
@@ -28,8 +30,8 @@ def _scores_table(title: str, fields: dict[str, FieldScore]) -> Table:
     for field, count in fields.items():
         table.add_row(
             field,
-            _percent(count["precision"]),
-            _percent(count["recall"]),
+            _ratio(count["true_positive"], count["extracted"]),
+            _ratio(count["true_positive"], count["expected"]),
             str(count["true_positive"]),
             str(count["extracted"]),
             str(count["expected"]),

@@ -100,7 +100,13 @@ LINEAGE = {
             "sector": ID + "sector/customs",
             "sector_label": "Customs",
             "parent": {"iri": ID + "agency/ec01204691cc", "label": "哈尔滨海关"},
-            "evidence": None,
+            "evidence": {
+                "quote": "绥芬河海关",
+                "start": 27776,
+                "end": 27781,
+                "line": 705,
+                "document": EVIDENCE["document"],
+            },
         }
     ],
     "learned_from": [

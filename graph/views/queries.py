@@ -149,7 +149,7 @@ WHERE {{
       oa:start ?start ; oa:end ?end ; ftz:line ?line ; dcterms:source ?source .
 }} ORDER BY ?start"""
     )
-    first_evidence = _first_per(agency_evidence, "agency")
+    first_evidence = {row["agency"]: row for row in _first_per(agency_evidence, "agency")}
 
     conflicts = read_conflicts(store, case_iri)
     learned = learned_from(store, [case_iri]).get(case_iri, [])
