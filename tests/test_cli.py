@@ -183,3 +183,19 @@ def test_stats_and_trace_show_conflicts_and_relations_in_both_languages(store_pa
     assert data["conflicts"][0]["comment_zh"].startswith("批次不一致")
     tree = run("trace", "2", "--store", store_path)
     assert "复制国家推广事项" in tree and "copies a national item" in tree and "冲突 conflict" in tree
+
+
+@pytest.mark.parametrize(
+    ("name", "message"), [("no-such-file.txt", "no such file"), ("empty", "no readable documents")]
+)
+def test_a_build_with_nothing_to_read_fails_by_name_and_leaves_no_store(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    path = tmp_path / name
+    if name == "empty":
+        path.mkdir()
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", str(path), "--store", str(store), "-q"])
+    assert result.exit_code == 1
+    assert str(path) in result.output and message in result.output
+    assert not store.exists()

@@ -76,8 +76,13 @@ def build(
 
     from ftzgraph.api.cli.quality import quality_summary
     from ftzgraph.graph.build.builder import build as run_build
+    from ftzgraph.graph.build.builder import files_to_build
     from ftzgraph.graph.views.quality import diagnostic_counts
 
+    try:  # before the store is opened (and made): a build with nothing to read leaves nothing behind
+        files = files_to_build(paths)
+    except FtzGraphError as error:
+        raise click.ClickException(str(error)) from error
     store = open_store(store_path, write=True)
     started = time.perf_counter()
     try:
@@ -101,7 +106,7 @@ def build(
 
             report = run_build(
                 store,
-                list(paths) or None,
+                files,
                 validate="off" if no_validate else validate,
                 force=force,
                 workers=workers,

@@ -74,6 +74,19 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     return files
 
 
+def files_to_build(paths: Iterable[Path | str] | None) -> list[Path]:
+    """The files a build of ``paths`` reads (default: the bundled documents), checked before any store is
+    opened, so a build that can read nothing leaves no store behind: raises ``DocumentError`` when no path
+    exists or no readable document is found. A missing file among others is the build's to report, by name."""
+    given = [Path(p) for p in paths or []]
+    files = expand_paths(given) if given else bundled_documents()
+    if not files:
+        raise DocumentError(", ".join(map(str, given)) or "data/raw", "no readable documents found")
+    if given and not any(p.exists() for p in files):
+        raise DocumentError(files[0], "no such file")
+    return files
+
+
 @dataclass
 class DocumentReport:
     path: str
@@ -344,9 +357,7 @@ def build(
     """
     started = time.perf_counter()
     mode = ("auto" if validate else "off") if isinstance(validate, bool) else validate
-    files = expand_paths(paths) if paths else bundled_documents()
-    if not files:
-        raise DocumentError(", ".join(map(str, paths or [])) or "data/raw", "no readable documents found")
+    files = files_to_build(paths)
     known = set() if force else built_hashes(store)
     recorder = RunRecorder(store, keep_runs)
     digests: dict[str, str | None] = {}
