@@ -244,6 +244,60 @@ WHERE {
     return zones
 
 
+def _zone_origins(store: Store, zone: str) -> list[dict[str, Any]]:
+    """The reforms that originated in ``zone`` or one of its areas, one row per reform, place, basis and case that
+    copied it (``reference``: an authority says it was piloted there; ``document``: a case's claim, with its quote).
+
+    Each step is bound on what the one before found: Oxigraph evaluates an OPTIONAL's or a UNION branch's inner
+    pattern on its own, so one query over both bases read every derivation and evidence node of the store.
+    """
+    within = SPARQL_PREFIXES + f"SELECT ?place WHERE {{ ?place ftz:inZone? {iri_ref(zone)} }}"
+    places = [r["place"] for r in store.select(within)]
+    if not places:
+        return []
+    at = "VALUES ?place { " + " ".join(map(iri_ref, places)) + " }"
+    reference = store.select(
+        SPARQL_PREFIXES
+        + f"""SELECT DISTINCT ?reform ?place ?case WHERE {{
+  {at} ?reform ftz:pilotedIn ?place .
+  OPTIONAL {{ {at} ?reform ftz:pilotedIn ?place . ?local prov:wasDerivedFrom ?reform . ?case ftz:reform ?local }}
+}}"""
+    )
+    claimed = store.select(
+        SPARQL_PREFIXES
+        + f"""SELECT DISTINCT ?reform ?place ?case ?claim WHERE {{
+  {at} ?claim ftz:claimedZone ?place ; prov:entity ?reform .
+  ?local prov:qualifiedDerivation ?claim . ?case ftz:reform ?local .
+}}"""
+    )
+    quotes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if claimed:
+        claims = "VALUES ?claim { " + " ".join(iri_ref(r["claim"]) for r in claimed) + " }"
+        for row in store.select(
+            SPARQL_PREFIXES
+            + f"""SELECT DISTINCT ?claim ?ev ?quote ?start ?end ?line WHERE {{
+  {claims} ?claim ftz:evidence ?ev . ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end .
+  OPTIONAL {{ {claims} ?claim ftz:evidence ?ev . ?ev ftz:line ?line }}
+}}"""
+        ):
+            quotes[row["claim"]].append(row)
+    rows = [{**r, "basis": "reference"} for r in reference]
+    for row in claimed:
+        found = quotes.get(row["claim"]) or [{}]
+        rows.extend({**row, **quote, "basis": "document"} for quote in found)
+    # in one order whatever the engine's: by reform and case, the reference before a document's claim, by quote
+    return sorted(
+        rows,
+        key=lambda r: (
+            r["reform"],
+            r.get("case") or "",
+            r["basis"] != "reference",
+            r.get("start") or -1,
+            r.get("ev") or "",
+        ),
+    )
+
+
 def read_zone(store: Store, zone_id: str) -> ZoneDetail | None:
     """A zone or area: labels, areas or parent zone, the reforms it originated and who copied them, its own cases."""
     iri = resource_iri("zone", zone_id)
@@ -269,19 +323,7 @@ def read_zone(store: Store, zone_id: str) -> ZoneDetail | None:
         + f"""SELECT DISTINCT ?area ?label WHERE {{ ?area ftz:inZone {zone} .
   OPTIONAL {{ ?area skos:prefLabel ?label {_zh("label")} }} }} ORDER BY ?label"""
     )
-    origins = store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT DISTINCT ?reform ?place ?basis ?case ?ev ?quote ?start ?end ?line WHERE {{
-  ?place ftz:inZone? {zone} .
-  {{ ?reform ftz:pilotedIn ?place . BIND("reference" AS ?basis)
-     OPTIONAL {{ ?local prov:wasDerivedFrom ?reform . ?case ftz:reform ?local }} }}
-  UNION
-  {{ ?claim ftz:claimedZone ?place ; prov:entity ?reform . ?local prov:qualifiedDerivation ?claim .
-     ?case ftz:reform ?local . BIND("document" AS ?basis)
-     OPTIONAL {{ ?claim ftz:evidence ?ev . ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end .
-                OPTIONAL {{ ?ev ftz:line ?line }} }} }}
-}} ORDER BY ?reform ?case"""
-    )
+    origins = _zone_origins(store, iri)
     provided = store.select(
         SPARQL_PREFIXES
         + f"""SELECT DISTINCT ?case ?doc ?number WHERE {{ ?place ftz:inZone? {zone} .
