@@ -274,11 +274,12 @@ def score_gold(
     is reported with ``document: null`` and counts its expected values only.
     """
     gazetteer = gazetteer or load_gazetteer()
-    records = case_records(store)
+    annotated = {label: gold_document(store, gold) for label, gold in golds.items()}
+    records = case_records(store, [str(doc["doc"]) for doc in annotated.values() if doc])
     overall = {field: Count() for field in FIELDS}
     documents: list[GoldDocumentScore] = []
     for label, gold in golds.items():
-        doc = gold_document(store, gold)
+        doc = annotated[label]
         doc_id = str(doc["doc"]).rsplit("/", 1)[-1] if doc else None
         mine = {r["number"]: r for r in records if doc_id and r["id"].rsplit("-", 1)[0] == doc_id}
         totals = {field: Count() for field in FIELDS}
@@ -325,8 +326,11 @@ def read_diagnostics(store: Store) -> list[DocumentDiagnostics]:
         SPARQL_PREFIXES
         + """SELECT ?doc ?diag ?class ?comment ?case ?number ?caseTitle ?ev ?quote ?line WHERE {
   ?doc ftz:diagnostic ?diag . ?diag a ?class ; rdfs:comment ?comment . FILTER(?class != ftz:Diagnostic)
-  OPTIONAL { ?diag ftz:aboutCase ?case . ?case ftz:caseNumber ?number ; dcterms:title ?caseTitle }
-  OPTIONAL { ?diag ftz:evidence ?ev . ?ev oa:exact ?quote ; ftz:line ?line }
+  # Each OPTIONAL starts from the diagnostics again: Oxigraph evaluates its inner pattern on its own, which
+  # would otherwise read every case and every quote of the store.
+  OPTIONAL { ?doc ftz:diagnostic ?diag . ?diag ftz:aboutCase ?case .
+             ?case ftz:caseNumber ?number ; dcterms:title ?caseTitle }
+  OPTIONAL { ?doc ftz:diagnostic ?diag . ?diag ftz:evidence ?ev . ?ev oa:exact ?quote ; ftz:line ?line }
 } ORDER BY ?doc ?line ?number ?comment"""
     )
     result: dict[str, DocumentDiagnostics] = {}

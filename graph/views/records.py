@@ -10,9 +10,11 @@ in the store) lists in a national batch; a document's own claim of a national it
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from typing import Any
 
 from ftzgraph.graph.store.oxigraph import Store
+from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.conflicts import conflicts
 from ftzgraph.graph.views.learned_relations import contract, learned_from
 from ftzgraph.graph.views.queries import EVIDENCE_FIELDS, PROVIDER_KINDS
@@ -43,16 +45,21 @@ def _number(value: Any) -> Any:
     return value
 
 
-def case_records(store: Store) -> list[CaseRecord]:
-    """Every case in the store as a flat record (see the module docstring for the fields)."""
+def case_records(store: Store, documents: Collection[str] | None = None) -> list[CaseRecord]:
+    """Every case in the store as a flat record (see the module docstring for the fields); with ``documents``
+    (source document IRIs), only their cases, each query bound on them (a gold file's scores need one document
+    of a store that may hold hundreds)."""
+    if documents is not None and not documents:
+        return []
+    in_documents = "VALUES ?doc { " + " ".join(map(iri_ref, documents)) + " }" if documents is not None else ""
     base = store.select(
         SPARQL_PREFIXES
         + """SELECT DISTINCT ?case ?id ?number ?title ?providerLabel ?providerType ?doc WHERE {
-  ?case a ftz:Case ; dcterms:identifier ?id ; ftz:caseNumber ?number ; dcterms:title ?title ; dcterms:isPartOf ?doc ;
-        ftz:providedBy ?provider .
+  %DOCS% ?case a ftz:Case ; dcterms:identifier ?id ; ftz:caseNumber ?number ; dcterms:title ?title ;
+        dcterms:isPartOf ?doc ; ftz:providedBy ?provider .
   OPTIONAL { ?provider skos:prefLabel ?providerLabel FILTER(LANG(?providerLabel) = "zh") }
   OPTIONAL { ?provider a ?providerType FILTER(?providerType IN (ftz:City, ftz:Area)) }
-} ORDER BY ?doc ?number"""
+} ORDER BY ?doc ?number""".replace("%DOCS%", in_documents)
     )
     records: dict[str, CaseRecord] = {}
     for row in base:
@@ -73,10 +80,14 @@ def case_records(store: Store) -> list[CaseRecord]:
             "learned_from": [],
         }
 
-    for row in store.select(
-        SPARQL_PREFIXES
-        + """SELECT DISTINCT ?case ?claim ?kind ?number ?zoneShort WHERE {
-  ?case ftz:reform/prov:qualifiedDerivation ?claim .
+    in_cases = "VALUES ?case { " + " ".join(map(iri_ref, records)) + " }" if documents is not None else ""
+
+    def select(query: str) -> list[dict[str, Any]]:
+        return store.select(SPARQL_PREFIXES + query.replace("%CASES%", in_cases))
+
+    for row in select(
+        """SELECT DISTINCT ?case ?claim ?kind ?number ?zoneShort WHERE {
+  %CASES% ?case ftz:reform/prov:qualifiedDerivation ?claim .
   OPTIONAL { ?claim ftz:claimedBatch ?batch . ?batch ftz:batchKind ?kind . OPTIONAL { ?batch ftz:batchNumber ?number } }
   OPTIONAL { ?claim ftz:claimedZone ?zone . ?zone ftz:shortName ?zoneShort }
 } ORDER BY ?case ?claim"""
@@ -91,27 +102,26 @@ def case_records(store: Store) -> list[CaseRecord]:
         if row.get("zoneShort") and row["zoneShort"] not in record["origin_zones"]:
             record["origin_zones"].append(row["zoneShort"])
 
-    for row in store.select(
-        SPARQL_PREFIXES
-        + """SELECT ?case (MIN(?label) AS ?item) WHERE {
-  ?case ftz:reform/prov:wasDerivedFrom ?entity .
+    for row in select(
+        """SELECT ?case (MIN(?label) AS ?item) WHERE {
+  %CASES% ?case ftz:reform/prov:wasDerivedFrom ?entity .
   ?entity a ftz:NationalReform ; skos:prefLabel ?label FILTER(LANG(?label) = "zh" || LANG(?label) = "")
 } GROUP BY ?case"""
     ):
         if row["case"] in records:
             records[row["case"]]["national_item"] = row["item"]
 
-    for row in store.select(
-        SPARQL_PREFIXES
-        + "SELECT DISTINCT ?case ?label WHERE { ?case ftz:agency ?a . ?a skos:prefLabel ?label } ORDER BY ?case ?label"
+    for row in select(
+        """SELECT DISTINCT ?case ?label WHERE { %CASES% ?case ftz:agency ?a . ?a skos:prefLabel ?label }
+ORDER BY ?case ?label"""
     ):
         if row["case"] in records:
             records[row["case"]]["agencies"].append(row["label"])
 
-    for row in store.select(
-        SPARQL_PREFIXES
-        + """SELECT DISTINCT ?case ?title ?number ?start WHERE {
-  ?case dcterms:references ?doc . OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:identifier ?number }
+    for row in select(
+        """SELECT DISTINCT ?case ?title ?number ?start WHERE {
+  %CASES% ?case dcterms:references ?doc .
+  OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:identifier ?number }
   OPTIONAL { ?case ftz:evidence ?ev . ?ev ftz:supportsObject ?doc ; oa:start ?start }
 } ORDER BY ?case ?start ?number ?title"""
     ):
@@ -121,10 +131,9 @@ def case_records(store: Store) -> list[CaseRecord]:
             if entry not in record["documents"]:
                 record["documents"].append(entry)
 
-    for row in store.select(
-        SPARQL_PREFIXES
-        + """SELECT DISTINCT ?case ?outcome ?what ?value ?unit ?before ?after ?qualifier ?afterText WHERE {
-  ?case ftz:outcome ?outcome . ?outcome ftz:measure ?what .
+    for row in select(
+        """SELECT DISTINCT ?case ?outcome ?what ?value ?unit ?before ?after ?qualifier ?afterText WHERE {
+  %CASES% ?case ftz:outcome ?outcome . ?outcome ftz:measure ?what .
   OPTIONAL { ?outcome ftz:value ?value } OPTIONAL { ?outcome ftz:unit ?unit }
   OPTIONAL { ?outcome ftz:valueBefore ?before } OPTIONAL { ?outcome ftz:valueAfter ?after }
   OPTIONAL { ?outcome ftz:qualifier ?qualifier } OPTIONAL { ?outcome ftz:afterText ?afterText }
@@ -145,10 +154,9 @@ def case_records(store: Store) -> list[CaseRecord]:
             )
 
     mention_order: dict[str, list[int]] = defaultdict(list)  # the mention IRIs end in their ordinal in the text
-    for row in store.select(
-        SPARQL_PREFIXES
-        + """SELECT ?case ?m ?written ?confidence ?label WHERE {
-  ?case ftz:agencyMention ?m . ?m ftz:asWritten ?written ; ftz:confidence ?confidence .
+    for row in select(
+        """SELECT ?case ?m ?written ?confidence ?label WHERE {
+  %CASES% ?case ftz:agencyMention ?m . ?m ftz:asWritten ?written ; ftz:confidence ?confidence .
   OPTIONAL { ?m ftz:mentionOf ?a . ?a skos:prefLabel ?label }
 } ORDER BY ?case ?m"""
     ):
@@ -164,12 +172,11 @@ def case_records(store: Store) -> list[CaseRecord]:
             m for _, m in sorted(zip(order, record["agency_mentions"], strict=True), key=lambda p: p[0])
         ]
 
-    for row in store.select(
-        SPARQL_PREFIXES
-        + """SELECT DISTINCT ?case ?prop ?quote ?start WHERE {
-  { ?case a ftz:Case ; ftz:evidence ?ev . ?ev ftz:supports ?prop ; oa:exact ?quote ; oa:start ?start . }
+    for row in select(
+        """SELECT DISTINCT ?case ?prop ?quote ?start WHERE {
+  { %CASES% ?case a ftz:Case ; ftz:evidence ?ev . ?ev ftz:supports ?prop ; oa:exact ?quote ; oa:start ?start . }
   UNION
-  { ?case a ftz:Case ; ftz:reform/prov:qualifiedDerivation ?claim . ?claim ftz:evidence ?ev .
+  { %CASES% ?case a ftz:Case ; ftz:reform/prov:qualifiedDerivation ?claim . ?claim ftz:evidence ?ev .
     ?ev oa:exact ?quote ; oa:start ?start . BIND(prov:wasDerivedFrom AS ?prop) }
 } ORDER BY ?case ?start ?prop ?quote"""
     ):
@@ -179,7 +186,7 @@ def case_records(store: Store) -> list[CaseRecord]:
         field = EVIDENCE_FIELDS.get(row["prop"], "origins" if row["prop"].endswith("wasDerivedFrom") else None)
         if field and field not in record["evidence"]:
             record["evidence"][field] = row["quote"]
-    for case, entries in learned_from(store).items():
+    for case, entries in learned_from(store, list(records) if documents is not None else None).items():
         if case in records:
             records[case]["learned_from"] = [contract(e) for e in entries]
     return list(records.values())
