@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.views.records import stats
+from ftzgraph.graph.views.reforms import list_zones
 from ftzgraph.graph.views.resources import CaseFilter, list_cases, ordered_cases
 
 FTZ = "https://w3id.org/ftzgraph/ontology#"
@@ -99,3 +101,19 @@ def test_a_warmed_up_store_answers_the_first_page_from_what_was_kept(tmp_path: P
     page, total = list_cases(store, CaseFilter(), limit=2)
     assert total == 3 and [c["id"] for c in page] == ["a-1", "a-2"]
     assert asked == []
+
+
+def test_the_store_wide_counts_follow_a_write_and_a_caller_cannot_change_them(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    _insert(store, ("a", 1), ("a", 2))
+    _settle(store)
+    first = stats(store)
+    assert first["classes"]["Case"] == 2
+    first["classes"]["Case"] = 99  # what a caller does with its answer stays its own
+    first["cases_per_provider"]["x"] = 1
+    assert stats(store)["classes"]["Case"] == 2 and "x" not in stats(store)["cases_per_provider"]
+    _insert(store, ("b", 1))
+    assert stats(store)["classes"]["Case"] == 3
+    zones = list_zones(store)
+    zones.append(zones[0] if zones else {})  # type: ignore[arg-type]
+    assert len(list_zones(store)) == len(zones) - 1

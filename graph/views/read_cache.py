@@ -11,6 +11,7 @@ remote) are never cached: their answers are computed on every call.
 
 from __future__ import annotations
 
+import copy
 import threading
 import weakref
 from collections import OrderedDict
@@ -94,6 +95,13 @@ def remembered(store: object, key: Hashable, compute: Callable[[], T]) -> T:
     with cache.lock:
         cache.put(key, version, value)
     return value
+
+
+def remembered_whole(store: object, key: Hashable, compute: Callable[[], V]) -> V:
+    """``remembered`` for an answer about the whole store (counts, the list of zones): a copy of the kept answer,
+    so a caller that changes what it got changes nothing for the next one."""
+    kept = remembered(store, key, lambda: (compute(),))
+    return copy.deepcopy(kept[0])
 
 
 def remembered_each(

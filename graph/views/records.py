@@ -18,6 +18,7 @@ from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.conflicts import conflicts
 from ftzgraph.graph.views.learned_relations import contract, learned_from
 from ftzgraph.graph.views.queries import EVIDENCE_FIELDS, PROVIDER_KINDS
+from ftzgraph.graph.views.read_cache import remembered_whole
 from ftzgraph.graph.views.results import BatchClaim, CaseRecord, CitedDocument, Stats
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES, batch_kind_label
 
@@ -193,7 +194,12 @@ ORDER BY ?case ?label"""
 
 
 def stats(store: Store) -> Stats:
-    """Counts by class, cases per provider, per origin batch, per origin zone, and conflicts."""
+    """Counts by class, cases per provider, per origin batch, per origin zone, and conflicts; each count reads the
+    whole store, so the answer is kept while the store is unchanged (``read_cache``)."""
+    return remembered_whole(store, "stats", lambda: _stats(store))
+
+
+def _stats(store: Store) -> Stats:
     by_class = store.select(
         SPARQL_PREFIXES
         + """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class FILTER(STRSTARTS(STR(?class), STR(ftz:))) }

@@ -14,6 +14,7 @@ from typing import Any, TypedDict
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.learned_relations import learned_from
+from ftzgraph.graph.views.read_cache import remembered_whole
 from ftzgraph.graph.views.resources import case_summaries, contains, resource_id, resource_iri
 from ftzgraph.graph.views.results import (
     IdRef,
@@ -203,7 +204,12 @@ def read_reform(store: Store, reform_id: str) -> ReformDetail | None:
 
 
 def list_zones(store: Store) -> list[ZoneSummary]:
-    """Every FTZ with its areas, and how many cases claim an origin in it or one of its areas."""
+    """Every FTZ with its areas, and how many cases claim an origin in it or one of its areas; kept while the
+    store is unchanged (``read_cache``), as its counts read every claim of the store."""
+    return remembered_whole(store, "zones", lambda: _list_zones(store))
+
+
+def _list_zones(store: Store) -> list[ZoneSummary]:
     rows = store.select(
         SPARQL_PREFIXES
         + """SELECT ?zone (SAMPLE(?zh) AS ?label) (SAMPLE(?sn) AS ?short) (SAMPLE(?en) AS ?labelEn)
