@@ -300,3 +300,48 @@ def test_a_body_in_a_speakers_title_does_not_act() -> None:
     assert [a.name for a in extract_agencies(make_case(acting), "黑河片区")] == [
         "中国（黑龙江）自由贸易试验区黑河片区管理委员会"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "expected"),
+    [
+        # held-out part 14 (real pages): names of the years before the 2018 reform, with 政府 before an office
+        (
+            "（江西省商务厅提供）\n省政府组织省政府办公厅、省质监局、省地税局、省国税局、省旅游局、省文化厅赴外省考察。",
+            "江西省",
+            [
+                "江西省人民政府",
+                "江西省人民政府办公厅",
+                "江西省质量技术监督局",
+                "江西省地方税务局",
+                "江西省国家税务局",
+                "江西省旅游局",
+                "江西省文化厅",
+            ],
+        ),
+        (
+            "（贵阳市人民政府提供）\n（牵头单位：市法制办；责任单位：市政府金融办、市发展改革局）",
+            "贵阳市",
+            ["贵阳市人民政府法制办公室", "贵阳市人民政府金融工作办公室", "贵阳市发展和改革局"],
+        ),
+        ("（福建省商务厅提供）\n省政府新闻办举行发布会。", "福建省", ["福建省人民政府新闻办公室"]),
+        # a bonded zone's administration, a unit before the generic core 管理局
+        ("（天津市提供）\n2001年，天津市保税区管理局统一管理区内事务。", "天津市", ["天津市保税区管理局"]),
+    ],
+)
+def test_names_of_their_time_and_government_offices(text: str, provider: str, expected: list[str]) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（兰州市人民政府提供）\n各区政府，市委各部委，市直各单位：现将方案印发给你们。",  # an addressee list
+        "（兰州市人民政府提供）\n市委“强省会”行动要求加快建设。",  # the owner of a named programme
+        "（兰州市人民政府提供）\n考察团到新区管委会政务大厅参观。",  # a place
+        "（兰州市人民政府提供）\n兰州新区管委会常务副主任王五介绍了情况。",  # a speaker's title
+        "（兰州市人民政府提供）\n市政府副秘书长李四介绍了情况。",
+    ],
+)
+def test_addressees_owners_places_and_titles_stay_out(text: str) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), "兰州市")] == []
