@@ -345,3 +345,35 @@ def test_names_of_their_time_and_government_offices(text: str, provider: str, ex
 )
 def test_addressees_owners_places_and_titles_stay_out(text: str) -> None:
     assert [a.name for a in extract_agencies(make_case(text), "兰州市")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "expected"),
+    [
+        # an office named by its purpose: the place or level before the purpose names it
+        (
+            "（株洲市人民政府提供）\n（市政府办公室、市优化营商环境工作领导小组办公室牵头）",
+            "株洲市",
+            ["株洲市人民政府办公室", "株洲市优化营商环境工作领导小组办公室"],
+        ),
+        # its short form, after the office is named in full (here as a cited issuer): the same office acts
+        (
+            "（醴陵市提供）\n现将株洲市深化改革和扩大开放领导小组办公室《关于印发方案的通知》转发给你们。由市深改办牵头落实。",
+            "醴陵市",
+            ["株洲市深化改革和扩大开放领导小组办公室"],
+        ),
+        (
+            "（宜昌片区提供）\n湖北省自由贸易试验区工作联席会议办公室印发清单，省自贸办负责协调。",
+            "宜昌片区",
+            ["湖北省自由贸易试验区工作联席会议办公室"],
+        ),
+    ],
+)
+def test_purpose_named_offices_and_their_short_forms(text: str, provider: str, expected: list[str]) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+def test_a_short_office_form_is_never_made_up() -> None:
+    """With no office named in full that the short form abbreviates, 市深改办 stays unresolved (no invented name)."""
+    text = "（株洲市人民政府提供）\n由市深改办牵头落实，市发展改革委配合。"
+    assert [a.name for a in extract_agencies(make_case(text), "株洲市")] == ["株洲市发展和改革委员会"]

@@ -94,6 +94,8 @@ def extract_agencies_and_mentions(
         if hit is not None:
             hits.append(hit)
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
+    offices = [h for h in hits if h.core.core in _PURPOSE_NAMED]
+    hits = [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in offices)]
     hits = _stem_lists(text, hits, lex, gaz)
     hits.sort(key=lambda h: h.start)
     for hit in hits:
@@ -123,6 +125,8 @@ def extract_agencies_and_mentions(
         elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
             hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
     _resolve(hits, ctx, gaz)
+    hits += _short_offices(text, hits, lex)
+    hits.sort(key=lambda h: h.start)
     _committee_departments(hits)
     mentions = [
         AgencyNameMention(
@@ -385,6 +389,8 @@ def _core_hit(
         named = _proper_named(text, begin, end, core, lex, gaz, titles)
         if named is not None:
             return named
+    if core.core in _PURPOSE_NAMED:
+        return _purpose_named(text, begin, end, core, lex, gaz, titles)
     start = prefix.start if prefix else begin
     if core.national:
         unit = lex.national_unit_re.match(text, end)
@@ -492,6 +498,58 @@ def _proper_named(
             acting = not _cited(text, prefix.start, lex)
             return _Hit(prefix.start, end, core, prefix, acting, text[prefix.start : end], prefix.place)
     return None
+
+
+_PURPOSE_NAMED = frozenset(load_agency_yaml("departments.yaml")["purpose_named"])
+_PURPOSE_MAX = 30
+
+
+def _purpose_named(
+    text: str, begin: int, end: int, core: Core, lex: Lexicon, gaz: Gazetteer, titles: list[tuple[int, int, bool]]
+) -> _Hit | None:
+    """An office named by its purpose between its place and its core (市行政审批制度改革工作领导小组办公室,
+    岳阳市机关效能建设和优化经济发展环境领导小组办公室): the purpose is part of the name, so the place (or level)
+    before it is found across the purpose. None when no place or level opens the name in the same run of text."""
+    run_start = begin
+    while run_start > max(0, begin - _PURPOSE_MAX) and "\u4e00" <= text[run_start - 1] <= "\u9fff":
+        run_start -= 1
+    for pos in range(run_start + 1, begin - 1):
+        if text[pos] in lex.levels:  # 岳阳|市机关…: the place goes on to its level character
+            continue
+        prefix = find_prefix(text, pos, lex, gaz, allow_unit=False)
+        if prefix is None or prefix.start < run_start or _inside_title(prefix.start, titles):
+            continue
+        purpose = text[pos:begin]
+        named = replace(core, canonical=purpose + core.canonical, family=purpose + core.canonical)
+        return _Hit(prefix.start, end, named, prefix, not _cited(text, prefix.start, lex))
+    return None
+
+
+_SHORT_OFFICE_RE = re.compile(f"(?P<level>[省市县区])(?P<short>[{CJK}]{{2,3}}?)办(?![公理事法])")
+_LEVEL_OF = {"省": "province", "市": "city", "县": "county", "区": "district"}
+
+
+def _short_offices(text: str, hits: list[_Hit], lex: Lexicon) -> list[_Hit]:
+    """Short forms of a purpose-named office the case names in full (市优化办 after 岳阳市机关效能建设和优化经济发展
+    环境领导小组办公室; 省自贸办 after 河南省自由贸易试验区建设领导小组办公室): the characters of the short form
+    come in order from the office's purpose, at the same level. Only an office written in full is ever the answer."""
+    offices = [h for h in hits if h.core.core in _PURPOSE_NAMED and h.name and h.place is not None]
+    found: list[_Hit] = []
+    for match in _SHORT_OFFICE_RE.finditer(text):
+        if any(h.start <= match.start() < h.end for h in hits):
+            continue
+        short, level = match["short"], _LEVEL_OF[match["level"]]
+        for office in offices:
+            assert office.place is not None
+            purpose = office.core.canonical[: -len(office.core.core)]
+            rest = iter(purpose)
+            if office.place.level == level and all(ch in rest for ch in short):
+                acting = not _cited(text, match.start(), lex) and not text.startswith(_GENERIC_AFTER, match.end())
+                found.append(
+                    _Hit(match.start(), match.end(), office.core, None, acting, office.name, office.place, "", "medium")
+                )
+                break
+    return found
 
 
 def _covers(text: str, term: str, begin: int, end: int) -> bool:
