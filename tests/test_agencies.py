@@ -377,3 +377,18 @@ def test_a_short_office_form_is_never_made_up() -> None:
     """With no office named in full that the short form abbreviates, 市深改办 stays unresolved (no invented name)."""
     text = "（株洲市人民政府提供）\n由市深改办牵头落实，市发展改革委配合。"
     assert [a.name for a in extract_agencies(make_case(text), "株洲市")] == ["株洲市发展和改革委员会"]
+
+
+def test_a_compound_name_after_a_level_is_kept_as_written() -> None:
+    """区经贸投促局 is the district's own bureau: never the city's 投资促进局 made up from the core alone."""
+    text = "（西山区人民政府提供）\n（区发改局牵头，区财政局、区经贸投促局配合）"
+    names = [a.name for a in extract_agencies(make_case(text), "昆明市西山区")]
+    assert names == ["昆明市西山区发展和改革局", "昆明市西山区财政局", "昆明市西山区经贸投促局"]
+
+
+def test_a_district_branch_of_a_city_bureau() -> None:
+    text = "（昆明市西山区人民政府提供）\n（区国土分局牵头，区规划分局配合）"
+    names = [a.name for a in extract_agencies(make_case(text), "昆明市西山区")]
+    assert names == ["昆明市国土资源局西山分局", "昆明市规划局西山分局"]
+    # no district in the case: nothing is made up
+    assert extract_agencies(make_case("（昆明市人民政府提供）\n（区国土分局牵头）"), "昆明市") == []

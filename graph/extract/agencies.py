@@ -126,6 +126,7 @@ def extract_agencies_and_mentions(
             hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
     _resolve(hits, ctx, gaz)
     hits += _short_offices(text, hits, lex)
+    hits += _district_branches(text, hits, ctx, lex)
     hits.sort(key=lambda h: h.start)
     _committee_departments(hits)
     mentions = [
@@ -400,6 +401,9 @@ def _core_hit(
         prefix, start = None, begin
     if _inside_title(start, titles):
         return None
+    if prefix is None and not core.national and (compound := _level_compound(text, begin, lex)) is not None:
+        prefix, start = compound  # 区经贸投促局: the body's own compound name after a level, kept as written
+        core = replace(core, canonical=text[prefix.start + 1 : end], family=text[prefix.start + 1 : end])
     if core.needs_prefix and prefix is None and not core.national:
         return None
     if (
@@ -427,6 +431,23 @@ def _core_hit(
     hit = _Hit(start, end, core, prefix, acting)
     hit.generic = prefix is None and text[max(0, start - 4) : start].endswith(_BARE_GENERIC_BEFORE)
     return hit
+
+
+def _level_compound(text: str, begin: int, lex: Lexicon) -> tuple[Prefix, int] | None:
+    """A list item that opens with a level character and runs on in a word of its own into the core (、区经贸投促局):
+    the body's name is that compound, never the level's body of the core alone (no 昆明市投资促进局 made up)."""
+    for length in (2, 3, 4):
+        k = begin - length - 1
+        if k < 0 or text[k] not in lex.levels or (k > 0 and text[k - 1] not in _LIST_START):
+            continue
+        middle = text[k + 1 : begin]
+        if (
+            re.fullmatch(f"[{CJK}]+", middle)
+            and not any(ch in lex.not_in_place_stem or ch in lex.levels for ch in middle)
+            and not any(word in middle for word in lex.not_place_words)
+        ):
+            return Prefix(k, level=lex.levels[text[k]]), k
+    return None
 
 
 _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
@@ -549,6 +570,29 @@ def _short_offices(text: str, hits: list[_Hit], lex: Lexicon) -> list[_Hit]:
                     _Hit(match.start(), match.end(), office.core, None, acting, office.name, office.place, "", "medium")
                 )
                 break
+    return found
+
+
+_DISTRICT_BRANCHES: dict[str, str] = load_agency_yaml("departments.yaml")["district_branches"]
+_DISTRICT_BRANCH_RE = re.compile(f"区(?P<bureau>{'|'.join(sorted(_DISTRICT_BRANCHES, key=len, reverse=True))})分局")
+
+
+def _district_branches(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> list[_Hit]:
+    """区国土分局 in a district's case: the city bureau's branch in that district (昆明市国土资源局官渡分局), named only
+    when the case names its city and its district; otherwise nothing is made up."""
+    if ctx.city is None or ctx.district is None:
+        return []
+    found = []
+    for match in _DISTRICT_BRANCH_RE.finditer(text):
+        start = match.start()
+        if (start > 0 and text[start - 1] not in _LIST_START) or any(
+            h.start < match.end() and start < h.end for h in hits
+        ):
+            continue
+        name = ctx.city.name + _DISTRICT_BRANCHES[match["bureau"]] + ctx.district.stem + "分局"
+        core = Core(core=match.group(), canonical=name, family=name)
+        acting = not _cited(text, start, lex) and not text.startswith(_GENERIC_AFTER, match.end())
+        found.append(_Hit(start, match.end(), core, None, acting, name, ctx.district, "", "medium"))
     return found
 
 
