@@ -589,7 +589,8 @@ def _district_branches(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon)
             h.start < match.end() and start < h.end for h in hits
         ):
             continue
-        name = ctx.city.name + _DISTRICT_BRANCHES[match["bureau"]] + ctx.district.stem + "分局"
+        district = ctx.district.name.removeprefix(ctx.city.name)  # 昆明市西山区 -> 西山区 -> 西山
+        name = ctx.city.name + _DISTRICT_BRANCHES[match["bureau"]] + district.removesuffix("区") + "分局"
         core = Core(core=match.group(), canonical=name, family=name)
         acting = not _cited(text, start, lex) and not text.startswith(_GENERIC_AFTER, match.end())
         found.append(_Hit(start, match.end(), core, None, acting, name, ctx.district, "", "medium"))
