@@ -137,13 +137,18 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
     A line break is a cut when the line before does not end a sentence and the next non-blank line is
     not a heading (``#``), a list marker or a table row. Quotes found in the joined text map back to the
     original with ``offsets`` (the quote in the original then spans the blank lines, as the source does).
-    Inline pinyin after a character (貿(mào)) is left out of the joined text, for the same reason.
+    Inline pinyin after a character (貿(mào)) is left out of the joined text, for the same reason, and so are the
+    spaces of a character-spaced run (``spaced_positions``).
     """
     out: list[str] = []
     offsets: list[int] = []
+    drop = spaced_positions(text)
     i, n = 0, len(text)
     while i < n:
         char = text[i]
+        if i in drop:  # 为 贯 彻 落 实: a character-spaced run of a PDF, whose spaces split every word
+            i += 1
+            continue
         if char == "\n":
             j = i
             while j < n and text[j] in " \t\u3000\n":
@@ -171,6 +176,47 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
         out.append(char)
         offsets.append(i)
         i += 1
+    return "".join(out), offsets
+
+
+def spaced_positions(text: str) -> frozenset[int]:
+    """Positions of the spaces of a character-spaced run (为 贯 彻 落 实 江 西 省…, as text taken from some PDFs
+    prints it): a run of at least six one- or two-character tokens, mostly Chinese, each followed by a space.
+    Those spaces split every word; spaces elsewhere (between a number and its unit, in a list) are kept."""
+    if " " not in text and "\u3000" not in text:
+        return frozenset()
+    drop: set[int] = set()
+    for run in _SPACED_RUN_RE.finditer(text):
+        chunk = run.group()
+        if sum("\u4e00" <= ch <= "\u9fff" for ch in chunk) >= 0.6 * len(chunk.replace(" ", "").replace("\u3000", "")):
+            drop.update(run.start() + k for k, ch in enumerate(chunk) if ch in " \u3000")
+    return frozenset(drop)
+
+
+_SPACED_RUN_RE = re.compile("(?:[^\\s]{1,2}[ \u3000]){6,}[^\\s]{0,2}")
+
+
+def clean_spans(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without inline pinyin (貿(mào)) and without the spaces of character-spaced runs, with the offset in
+    ``text`` of each character kept; ``(text, None)`` when there is nothing to take out (the usual case)."""
+    drop = spaced_positions(text)
+    if not drop and "(" not in text:
+        return text, None
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        if i in drop:
+            i += 1
+            continue
+        if text[i] == "(" and out and "\u4e00" <= out[-1] <= "\u9fff" and (ruby := _PINYIN_RE.match(text, i)):
+            i = ruby.end()
+            continue
+        out.append(text[i])
+        offsets.append(i)
+        i += 1
+    if len(out) == n:
+        return text, None
     return "".join(out), offsets
 
 

@@ -392,3 +392,53 @@ def test_a_district_branch_of_a_city_bureau() -> None:
     assert names == ["昆明市国土资源局西山分局", "昆明市规划局西山分局"]
     # no district in the case: nothing is made up
     assert extract_agencies(make_case("（昆明市人民政府提供）\n（区国土分局牵头）"), "昆明市") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "expected"),
+    [
+        # held-out part 15 (real pages): a PDF's character-spaced text and a page's inline pinyin read as words
+        (
+            "（赣州市人民政府提供）\n按 照 统 一 部 署 ,由 审 批 改 为 备 案 管 理 。(市 商 务 局 负 责 )",
+            "赣州市",
+            ["赣州市商务局"],
+        ),
+        ("（芜湖市人民政府提供）\n由市发(fā)展改革局牵头落实(shí)。", "芜湖市", ["芜湖市发展和改革局"]),
+        # a zone's own committee written bare, in a case of that zone's province
+        (
+            "（天津市人民政府提供）\n自贸区管委会与滨海新区人民政府合署办公。",
+            "天津市",
+            ["中国（天津）自由贸易试验区管理委员会", "滨海新区人民政府"],
+        ),
+        # a group named by its purpose after the zone's name, and a group's office by its short form
+        (
+            "（合肥市提供）\n中国（安徽）自由贸易试验区建设工作领导小组批复设立联动创新区。",
+            "合肥市",
+            ["中国（安徽）自由贸易试验区建设工作领导小组"],
+        ),
+        (
+            "（吉林省人民政府办公厅提供）\n各市(州)人民政府,省图们江开发战略实施领导小组成员单位:\n现将省图们江办制定的要点转发给你们。",
+            "吉林省",
+            ["吉林省图们江开发战略实施领导小组办公室"],
+        ),
+    ],
+)
+def test_spaced_and_annotated_text_zone_committees_and_groups(text: str, provider: str, expected: list[str]) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（安徽省人民政府提供）\n记者从省商务厅获悉，联动创新区已获批。",  # a source of news
+        "（安徽省人民政府提供）\n省商务厅有关负责人表示，将加快建设。",  # a speaker's employer
+        "（安徽省人民政府提供）\n省商务厅发言人回应称，方案已上报。",
+        "（安徽省人民政府提供）\n方案已报至省开放型经济领导小组办公室。",  # a body that receives a report
+        "（安徽省人民政府提供）\n省里设立开放型经济工作领导小组。",  # a body set up
+        "（安徽省人民政府提供）\n各县成立了优化营商环境领导小组。",  # no name made of a clause
+        "（安徽省人民政府提供）\n各市、县人民政府，省政府各部门，合肥综保区管委会：\n现将方案印发。",  # addressees
+        "（安徽省人民政府提供）\n考察团到自贸区管委会政务大厅参观。",  # a place
+    ],
+)
+def test_sources_speakers_recipients_creations_and_addressees_stay_out(text: str) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), "安徽省")] == []

@@ -568,3 +568,19 @@ def test_a_copula_before_listed_provinces_names_places_only() -> None:
 def test_a_verb_of_an_earlier_part_does_not_govern_a_series_word() -> None:
     case = sentence_case("深入贯彻落实省委部署，先行先试；通过系统梳理自贸试验区的改革创新试点经验，在我区率先落地。")
     assert case_batches(case) == set()
+
+
+def test_a_new_batch_drawn_from_several_zones_is_national() -> None:
+    """Part 15: 新一批 after several zones is the national batch drawn from them, not one zone's own."""
+    case = sentence_case(
+        "湖南省复制推广自贸试验区新一批改革试点经验方案印发后，我市复制推广天津、福建自由贸易试验区新一批改革试点经验。"
+    )
+    assert case_batches(case) == {("改革试点经验", None)}
+    assert {o.zone for o in case.origins if o.kind == "zone"} == {"tianjin", "fujian"}
+    own = sentence_case("我市复制推广福建自由贸易试验区新一批改革试点经验。")
+    assert case_batches(own) == set()
+
+
+def test_a_count_before_two_joined_series_is_a_total() -> None:
+    case = sentence_case("省自贸办在联动区内复制推广国家层面5批次260项改革试点经验和最佳实践案例。")
+    assert case_batches(case) == set()
