@@ -183,7 +183,7 @@ def spaced_positions(text: str) -> frozenset[int]:
     """Positions of the spaces of a character-spaced run (为 贯 彻 落 实 江 西 省…, as text taken from some PDFs
     prints it): a run of at least six one- or two-character tokens, mostly Chinese, each followed by a space.
     Those spaces split every word; spaces elsewhere (between a number and its unit, in a list) are kept."""
-    if " " not in text and "\u3000" not in text:
+    if not _SPACED_HINT_RE.search(text):  # most texts: no three spaced characters in a row, nothing to scan
         return frozenset()
     drop: set[int] = set()
     for run in _SPACED_RUN_RE.finditer(text):
@@ -193,31 +193,35 @@ def spaced_positions(text: str) -> frozenset[int]:
     return frozenset(drop)
 
 
+_SPACED_HINT_RE = re.compile("[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff][ \u3000][\u4e00-\u9fff][ \u3000]")
 _SPACED_RUN_RE = re.compile("(?:[^\\s]{1,2}[ \u3000]){6,}[^\\s]{0,2}")
 
 
 def clean_spans(text: str) -> tuple[str, list[int] | None]:
     """``text`` without inline pinyin (貿(mào)) and without the spaces of character-spaced runs, with the offset in
     ``text`` of each character kept; ``(text, None)`` when there is nothing to take out (the usual case)."""
-    drop = spaced_positions(text)
-    if not drop and "(" not in text:
+    cut = [(i, i + 1) for i in sorted(spaced_positions(text))]
+    if "(" in text:
+        cut += [(m.start(), m.end()) for m in _PINYIN_RE.finditer(text) if m.start() and _is_cjk(text[m.start() - 1])]
+    if not cut:
         return text, None
+    cut.sort()
     out: list[str] = []
     offsets: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        if i in drop:
-            i += 1
+    position = 0
+    for begin, end in cut:
+        if begin < position:
             continue
-        if text[i] == "(" and out and "\u4e00" <= out[-1] <= "\u9fff" and (ruby := _PINYIN_RE.match(text, i)):
-            i = ruby.end()
-            continue
-        out.append(text[i])
-        offsets.append(i)
-        i += 1
-    if len(out) == n:
-        return text, None
+        out.append(text[position:begin])
+        offsets.extend(range(position, begin))
+        position = end
+    out.append(text[position:])
+    offsets.extend(range(position, len(text)))
     return "".join(out), offsets
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 _PINYIN_RE = re.compile("\\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\\)")
