@@ -638,7 +638,7 @@ def _short_offices(text: str, hits: list[_Hit], lex: Lexicon) -> list[_Hit]:
             continue
         short, level = match["short"], _LEVEL_OF[match["level"]]
         for office in offices:
-            assert office.place is not None
+            assert office.place is not None and office.name is not None
             purpose = office.core.canonical[: -len(office.core.core)]
             rest = iter(purpose)
             if office.place.level == level and all(ch in rest for ch in short):
