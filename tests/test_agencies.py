@@ -442,3 +442,12 @@ def test_spaced_and_annotated_text_zone_committees_and_groups(text: str, provide
 )
 def test_sources_speakers_recipients_creations_and_addressees_stay_out(text: str) -> None:
     assert [a.name for a in extract_agencies(make_case(text), "安徽省")] == []
+
+
+def test_forestry_congress_committees_and_work_committees() -> None:
+    text = (
+        "（福建省人民政府提供）\n（责任单位：省林业局）市人大常委会听取报告。"
+        "该方案由福建省平潭综合实验区建设发展工作委员会（以下简称“平潭工委”）组织编制。"
+    )
+    names = [a.name for a in extract_agencies(make_case(text), "福州市")]
+    assert names == ["福建省林业局", "福州市人民代表大会常务委员会", "福建省平潭综合实验区建设发展工作委员会"]
