@@ -137,13 +137,18 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
     A line break is a cut when the line before does not end a sentence and the next non-blank line is
     not a heading (``#``), a list marker or a table row. Quotes found in the joined text map back to the
     original with ``offsets`` (the quote in the original then spans the blank lines, as the source does).
-    Inline pinyin after a character (貿(mào)) is left out of the joined text, for the same reason.
+    Inline pinyin after a character (貿(mào)) is left out of the joined text, for the same reason, and so are the
+    spaces of a character-spaced run (``spaced_positions``).
     """
     out: list[str] = []
     offsets: list[int] = []
+    drop = spaced_positions(text)
     i, n = 0, len(text)
     while i < n:
         char = text[i]
+        if i in drop:  # 为 贯 彻 落 实: a character-spaced run of a PDF, whose spaces split every word
+            i += 1
+            continue
         if char == "\n":
             j = i
             while j < n and text[j] in " \t\u3000\n":
@@ -172,6 +177,51 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
         offsets.append(i)
         i += 1
     return "".join(out), offsets
+
+
+def spaced_positions(text: str) -> frozenset[int]:
+    """Positions of the spaces of a character-spaced run (为 贯 彻 落 实 江 西 省…, as text taken from some PDFs
+    prints it): a run of at least six one- or two-character tokens, mostly Chinese, each followed by a space.
+    Those spaces split every word; spaces elsewhere (between a number and its unit, in a list) are kept."""
+    if not _SPACED_HINT_RE.search(text):  # most texts: no three spaced characters in a row, nothing to scan
+        return frozenset()
+    drop: set[int] = set()
+    for run in _SPACED_RUN_RE.finditer(text):
+        chunk = run.group()
+        if sum("\u4e00" <= ch <= "\u9fff" for ch in chunk) >= 0.6 * len(chunk.replace(" ", "").replace("\u3000", "")):
+            drop.update(run.start() + k for k, ch in enumerate(chunk) if ch in " \u3000")
+    return frozenset(drop)
+
+
+_SPACED_HINT_RE = re.compile("[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff][ \u3000][\u4e00-\u9fff][ \u3000]")
+_SPACED_RUN_RE = re.compile("(?:[^\\s]{1,2}[ \u3000]){6,}[^\\s]{0,2}")
+
+
+def clean_spans(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without inline pinyin (貿(mào)) and without the spaces of character-spaced runs, with the offset in
+    ``text`` of each character kept; ``(text, None)`` when there is nothing to take out (the usual case)."""
+    cut = [(i, i + 1) for i in sorted(spaced_positions(text))]
+    if "(" in text:
+        cut += [(m.start(), m.end()) for m in _PINYIN_RE.finditer(text) if m.start() and _is_cjk(text[m.start() - 1])]
+    if not cut:
+        return text, None
+    cut.sort()
+    out: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for begin, end in cut:
+        if begin < position:
+            continue
+        out.append(text[position:begin])
+        offsets.extend(range(position, begin))
+        position = end
+    out.append(text[position:])
+    offsets.extend(range(position, len(text)))
+    return "".join(out), offsets
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 _PINYIN_RE = re.compile("\\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\\)")

@@ -300,3 +300,154 @@ def test_a_body_in_a_speakers_title_does_not_act() -> None:
     assert [a.name for a in extract_agencies(make_case(acting), "黑河片区")] == [
         "中国（黑龙江）自由贸易试验区黑河片区管理委员会"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "expected"),
+    [
+        # held-out part 14 (real pages): names of the years before the 2018 reform, with 政府 before an office
+        (
+            "（江西省商务厅提供）\n省政府组织省政府办公厅、省质监局、省地税局、省国税局、省旅游局、省文化厅赴外省考察。",
+            "江西省",
+            [
+                "江西省人民政府",
+                "江西省人民政府办公厅",
+                "江西省质量技术监督局",
+                "江西省地方税务局",
+                "江西省国家税务局",
+                "江西省旅游局",
+                "江西省文化厅",
+            ],
+        ),
+        (
+            "（贵阳市人民政府提供）\n（牵头单位：市法制办；责任单位：市政府金融办、市发展改革局）",
+            "贵阳市",
+            ["贵阳市人民政府法制办公室", "贵阳市人民政府金融工作办公室", "贵阳市发展和改革局"],
+        ),
+        ("（福建省商务厅提供）\n省政府新闻办举行发布会。", "福建省", ["福建省人民政府新闻办公室"]),
+        # a bonded zone's administration, a unit before the generic core 管理局
+        ("（天津市提供）\n2001年，天津市保税区管理局统一管理区内事务。", "天津市", ["天津市保税区管理局"]),
+    ],
+)
+def test_names_of_their_time_and_government_offices(text: str, provider: str, expected: list[str]) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（兰州市人民政府提供）\n各区政府，市委各部委，市直各单位：现将方案印发给你们。",  # an addressee list
+        "（兰州市人民政府提供）\n市委“强省会”行动要求加快建设。",  # the owner of a named programme
+        "（兰州市人民政府提供）\n考察团到新区管委会政务大厅参观。",  # a place
+        "（兰州市人民政府提供）\n兰州新区管委会常务副主任王五介绍了情况。",  # a speaker's title
+        "（兰州市人民政府提供）\n市政府副秘书长李四介绍了情况。",
+    ],
+)
+def test_addressees_owners_places_and_titles_stay_out(text: str) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), "兰州市")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "expected"),
+    [
+        # an office named by its purpose: the place or level before the purpose names it
+        (
+            "（株洲市人民政府提供）\n（市政府办公室、市优化营商环境工作领导小组办公室牵头）",
+            "株洲市",
+            ["株洲市人民政府办公室", "株洲市优化营商环境工作领导小组办公室"],
+        ),
+        # its short form, after the office is named in full (here as a cited issuer): the same office acts
+        (
+            "（醴陵市提供）\n现将株洲市深化改革和扩大开放领导小组办公室《关于印发方案的通知》转发给你们。由市深改办牵头落实。",
+            "醴陵市",
+            ["株洲市深化改革和扩大开放领导小组办公室"],
+        ),
+        (
+            "（宜昌片区提供）\n湖北省自由贸易试验区工作联席会议办公室印发清单，省自贸办负责协调。",
+            "宜昌片区",
+            ["湖北省自由贸易试验区工作联席会议办公室"],
+        ),
+    ],
+)
+def test_purpose_named_offices_and_their_short_forms(text: str, provider: str, expected: list[str]) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+def test_a_short_office_form_is_never_made_up() -> None:
+    """With no office named in full that the short form abbreviates, 市深改办 stays unresolved (no invented name)."""
+    text = "（株洲市人民政府提供）\n由市深改办牵头落实，市发展改革委配合。"
+    assert [a.name for a in extract_agencies(make_case(text), "株洲市")] == ["株洲市发展和改革委员会"]
+
+
+def test_a_compound_name_after_a_level_is_kept_as_written() -> None:
+    """区经贸投促局 is the district's own bureau: never the city's 投资促进局 made up from the core alone."""
+    text = "（西山区人民政府提供）\n（区发改局牵头，区财政局、区经贸投促局配合）"
+    names = [a.name for a in extract_agencies(make_case(text), "昆明市西山区")]
+    assert names == ["昆明市西山区发展和改革局", "昆明市西山区财政局", "昆明市西山区经贸投促局"]
+
+
+def test_a_district_branch_of_a_city_bureau() -> None:
+    text = "（昆明市西山区人民政府提供）\n（区国土分局牵头，区规划分局配合）"
+    names = [a.name for a in extract_agencies(make_case(text), "昆明市西山区")]
+    assert names == ["昆明市国土资源局西山分局", "昆明市规划局西山分局"]
+    # no district in the case: nothing is made up
+    assert extract_agencies(make_case("（昆明市人民政府提供）\n（区国土分局牵头）"), "昆明市") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "expected"),
+    [
+        # held-out part 15 (real pages): a PDF's character-spaced text and a page's inline pinyin read as words
+        (
+            "（赣州市人民政府提供）\n按 照 统 一 部 署 ,由 审 批 改 为 备 案 管 理 。(市 商 务 局 负 责 )",
+            "赣州市",
+            ["赣州市商务局"],
+        ),
+        ("（芜湖市人民政府提供）\n由市发(fā)展改革局牵头落实(shí)。", "芜湖市", ["芜湖市发展和改革局"]),
+        # a zone's own committee written bare, in a case of that zone's province
+        (
+            "（天津市人民政府提供）\n自贸区管委会与滨海新区人民政府合署办公。",
+            "天津市",
+            ["中国（天津）自由贸易试验区管理委员会", "滨海新区人民政府"],
+        ),
+        # a group named by its purpose after the zone's name, and a group's office by its short form
+        (
+            "（合肥市提供）\n中国（安徽）自由贸易试验区建设工作领导小组批复设立联动创新区。",
+            "合肥市",
+            ["中国（安徽）自由贸易试验区建设工作领导小组"],
+        ),
+        (
+            "（吉林省人民政府办公厅提供）\n各市(州)人民政府,省图们江开发战略实施领导小组成员单位:\n现将省图们江办制定的要点转发给你们。",
+            "吉林省",
+            ["吉林省图们江开发战略实施领导小组办公室"],
+        ),
+    ],
+)
+def test_spaced_and_annotated_text_zone_committees_and_groups(text: str, provider: str, expected: list[str]) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（安徽省人民政府提供）\n记者从省商务厅获悉，联动创新区已获批。",  # a source of news
+        "（安徽省人民政府提供）\n省商务厅有关负责人表示，将加快建设。",  # a speaker's employer
+        "（安徽省人民政府提供）\n省商务厅发言人回应称，方案已上报。",
+        "（安徽省人民政府提供）\n方案已报至省开放型经济领导小组办公室。",  # a body that receives a report
+        "（安徽省人民政府提供）\n省里设立开放型经济工作领导小组。",  # a body set up
+        "（安徽省人民政府提供）\n各县成立了优化营商环境领导小组。",  # no name made of a clause
+        "（安徽省人民政府提供）\n各市、县人民政府，省政府各部门，合肥综保区管委会：\n现将方案印发。",  # addressees
+        "（安徽省人民政府提供）\n考察团到自贸区管委会政务大厅参观。",  # a place
+    ],
+)
+def test_sources_speakers_recipients_creations_and_addressees_stay_out(text: str) -> None:
+    assert [a.name for a in extract_agencies(make_case(text), "安徽省")] == []
+
+
+def test_forestry_congress_committees_and_work_committees() -> None:
+    text = (
+        "（福建省人民政府提供）\n（责任单位：省林业局）市人大常委会听取报告。"
+        "该方案由福建省平潭综合实验区建设发展工作委员会（以下简称“平潭工委”）组织编制。"
+    )
+    names = [a.name for a in extract_agencies(make_case(text), "福州市")]
+    assert names == ["福建省林业局", "福州市人民代表大会常务委员会", "福建省平潭综合实验区建设发展工作委员会"]

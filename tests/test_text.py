@@ -146,3 +146,14 @@ def test_title_matcher_best_is_the_best_ratio_over_the_threshold(keys: list[str]
         assert ratio == best and ratios[index] == best
     else:
         assert (index, ratio) == (-1, 0.0)
+
+
+def test_clean_spans_drops_pinyin_and_character_spacing_with_offsets() -> None:
+    from ftzgraph.graph.text import clean_spans, spaced_positions
+
+    text = "复 制 推 广 上 海 、广 东 自 由 贸 易 试 验 区 经 验，2014 年 11 月。商務(wù)廳"
+    clean, offsets = clean_spans(text)
+    assert clean == "复制推广上海、广东自由贸易试验区经验，2014 年 11 月。商務廳"
+    assert offsets is not None and all(text[o] == c for o, c in zip(offsets, clean, strict=True))
+    assert clean_spans("普通的文本，2014 年 11 月（无注音）") == ("普通的文本，2014 年 11 月（无注音）", None)
+    assert spaced_positions("市商务局  责任单位：市编办") == frozenset()

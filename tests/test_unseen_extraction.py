@@ -546,3 +546,41 @@ def test_a_province_that_reported_part_of_a_national_total_is_its_zones_origin()
     case = sentence_case("国务院发文推广的98项全国复制推广试点经验中，湖北报送的有12项。")
     assert case_batches(case) == set()  # a total
     assert {o.zone for o in case.origins if o.zone} == {"hubei"}
+
+
+def test_a_state_council_promotion_named_in_a_followed_title() -> None:
+    """Part 14: a cited title in which the State Council promotes a zone's experience, followed by the sentence."""
+    case = sentence_case(
+        "按照《湖南省人民政府关于转发国务院关于推广中国（上海）自由贸易试验区可复制改革试点经验的通知》要求，"
+        "做好我市复制推广工作。"
+    )
+    assert case_batches(case) == {("改革试点经验", None)}
+    assert {o.zone for o in case.origins if o.kind == "zone"} == {"shanghai"}
+    named_only = sentence_case("《国务院关于推广中国（上海）自由贸易试验区可复制改革试点经验的通知》共31项。")
+    assert case_batches(named_only) == set()
+
+
+def test_a_copula_before_listed_provinces_names_places_only() -> None:
+    case = sentence_case("尤其是江苏、浙江两省很快出台了相关地方性法规，为自贸区建设提供了保障。")
+    assert {o.zone for o in case.origins if o.kind == "zone"} == set()
+
+
+def test_a_verb_of_an_earlier_part_does_not_govern_a_series_word() -> None:
+    case = sentence_case("深入贯彻落实省委部署，先行先试；通过系统梳理自贸试验区的改革创新试点经验，在我区率先落地。")
+    assert case_batches(case) == set()
+
+
+def test_a_new_batch_drawn_from_several_zones_is_national() -> None:
+    """Part 15: 新一批 after several zones is the national batch drawn from them, not one zone's own."""
+    case = sentence_case(
+        "湖南省复制推广自贸试验区新一批改革试点经验方案印发后，我市复制推广天津、福建自由贸易试验区新一批改革试点经验。"
+    )
+    assert case_batches(case) == {("改革试点经验", None)}
+    assert {o.zone for o in case.origins if o.kind == "zone"} == {"tianjin", "fujian"}
+    own = sentence_case("我市复制推广福建自由贸易试验区新一批改革试点经验。")
+    assert case_batches(own) == set()
+
+
+def test_a_count_before_two_joined_series_is_a_total() -> None:
+    case = sentence_case("省自贸办在联动区内复制推广国家层面5批次260项改革试点经验和最佳实践案例。")
+    assert case_batches(case) == set()

@@ -35,6 +35,7 @@ from ftzgraph.graph.extract._agency_names import (
 )
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
+from ftzgraph.graph.text import clean_spans
 
 _CLAUSE_END = "。；;！？!?\n，,：:"
 _TITLE_RE = re.compile("《[^《》]{0,300}》")
@@ -54,6 +55,7 @@ class _Hit:
     unit: str = ""
     confidence: str = "high"
     generic: bool = False  # qualified as courts in general (所在地法院, 两级法院)
+    zone_committee: bool = False  # 自贸区管委会 written bare: the committee of the case's own province's zone
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def extract_agencies_and_mentions(
     """The acting bodies, and every acting mention as written with the body it resolves to (None when
     the case's context cannot tell) and a confidence."""
     lex = load_lexicon()
-    text = case.text
+    text, offsets = clean_spans(case.text)  # 貿(mào), 为 贯 彻: read as the words they are; evidence maps back
     gaz = harvest_places(case.document.text).with_extra([p for p in (provider,) if p])
     titles = _titles(text, lex)
     branches, org_forms = _network_hits(text, lex, gaz)
@@ -94,6 +96,8 @@ def extract_agencies_and_mentions(
         if hit is not None:
             hits.append(hit)
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
+    offices = [h for h in hits if h.core.core in _PURPOSE_NAMED]
+    hits = [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in offices)]
     hits = _stem_lists(text, hits, lex, gaz)
     hits.sort(key=lambda h: h.start)
     for hit in hits:
@@ -103,6 +107,10 @@ def extract_agencies_and_mentions(
             hit.acting = False  # 区政府有关部门: the government's departments in general, not the government
         if hit.acting and _in_post_title(text, hit, hits):
             hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
+        if hit.acting and (text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start)):
+            hit.acting = False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：a notice's addressees
+        if hit.acting and re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]):
+            hit.acting = False  # 设立…领导小组及其办公室, 报至…领导小组办公室: a body set up, or one that receives
         if hit.acting and (
             _in_provider_line(text, hit.start)
             or _as_place(text, hit.start, hit.end)
@@ -122,19 +130,34 @@ def extract_agencies_and_mentions(
             hit.start -= 1
         elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
             hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
+    for hit in hits:
+        if hit.zone_committee:  # 自贸区管委会: the committee of the case's own zone, never made up without one
+            hit.name, hit.place, hit.confidence = _zone_committee(ctx), ctx.province or ctx.city, "medium"
+            if hit.name is None:
+                hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
+    hits += _short_offices(text, hits, lex)
+    hits += _district_branches(text, hits, ctx, lex)
+    hits.sort(key=lambda h: h.start)
     _committee_departments(hits)
     mentions = [
         AgencyNameMention(
             re.sub(r"\s+", "", text[h.start : h.end]),
             h.name if h.confidence not in ("low", "as_written") else None,
             "low" if h.confidence == "as_written" else h.confidence,
-            case.evidence(h.start, h.end),
+            _evidence(case, offsets, h.start, h.end),
         )
         for h in hits
         if h.acting
     ]
-    return _merge(case, [h for h in hits if h.confidence != "low"]), mentions
+    return _merge(case, text, offsets, [h for h in hits if h.confidence != "low"]), mentions
+
+
+def _evidence(case: CaseText, offsets: list[int] | None, start: int, end: int) -> Any:
+    """Evidence of a span of the cleaned text, in the case's own text."""
+    if offsets is None:
+        return case.evidence(start, end)
+    return case.evidence(offsets[start], offsets[end - 1] + 1)
 
 
 _COMMITTEE = "管理委员会"
@@ -153,6 +176,19 @@ def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
 
 _DEPARTMENT_BEFORE_POST_RE = re.compile(f"[{CJK}]{{1,8}}?(?:局|处|科|室|办|部|中心)(?=(?:{'|'.join(_POST_TITLES)}))")
 _GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])
+_SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
+_OBJECT_BEFORE = "(?:" + "|".join(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
+
+
+def _in_salutation(text: str, start: int) -> bool:
+    """True when ``start`` is on a notice's salutation line (各市、区人民政府，…管委会；市各委办局：): the bodies
+    it lists are the addressees, not bodies acting."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return line.startswith("各") and line.endswith((":", "："))
+
+
 _PASSIVE_ACTIONS = tuple(load_agency_yaml("departments.yaml")["passive_actions"])
 
 
@@ -385,6 +421,8 @@ def _core_hit(
         named = _proper_named(text, begin, end, core, lex, gaz, titles)
         if named is not None:
             return named
+    if core.core in _PURPOSE_NAMED:
+        return _purpose_named(text, begin, end, core, lex, gaz, titles)
     start = prefix.start if prefix else begin
     if core.national:
         unit = lex.national_unit_re.match(text, end)
@@ -394,6 +432,19 @@ def _core_hit(
         prefix, start = None, begin
     if _inside_title(start, titles):
         return None
+    if prefix is None and not core.national and (compound := _level_compound(text, begin, lex)) is not None:
+        prefix, start = compound  # 区经贸投促局: the body's own compound name after a level, kept as written
+        core = replace(core, canonical=text[prefix.start + 1 : end], family=text[prefix.start + 1 : end])
+    bare_zone = prefix is None or prefix.place is None or text[prefix.start : begin] in _GENERIC_ZONE
+    if bare_zone and core.canonical == _COMMITTEE and text.endswith(_GENERIC_ZONE, 0, begin):
+        word = next(w for w in _GENERIC_ZONE if text.endswith(w, 0, begin))
+        start = begin - len(word)
+        if text[end:].lstrip().startswith(lex.modifier_followers) or _inside_title(start, titles):
+            return None  # 自贸区管委会政务大厅: a place
+        if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in lex.levels:
+            hit = _Hit(start, end, core, None, not _cited(text, start, lex))
+            hit.zone_committee = True
+            return hit
     if core.needs_prefix and prefix is None and not core.national:
         return None
     if (
@@ -421,6 +472,23 @@ def _core_hit(
     hit = _Hit(start, end, core, prefix, acting)
     hit.generic = prefix is None and text[max(0, start - 4) : start].endswith(_BARE_GENERIC_BEFORE)
     return hit
+
+
+def _level_compound(text: str, begin: int, lex: Lexicon) -> tuple[Prefix, int] | None:
+    """A list item that opens with a level character and runs on in a word of its own into the core (、区经贸投促局):
+    the body's name is that compound, never the level's body of the core alone (no 昆明市投资促进局 made up)."""
+    for length in (2, 3, 4):
+        k = begin - length - 1
+        if k < 0 or text[k] not in lex.levels or (k > 0 and text[k - 1] not in _LIST_START):
+            continue
+        middle = text[k + 1 : begin]
+        if (
+            re.fullmatch(f"[{CJK}]+", middle)
+            and not any(ch in lex.not_in_place_stem or ch in lex.levels for ch in middle)
+            and not any(word in middle for word in lex.not_place_words)
+        ):
+            return Prefix(k, level=lex.levels[text[k]]), k
+    return None
 
 
 _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
@@ -492,6 +560,119 @@ def _proper_named(
             acting = not _cited(text, prefix.start, lex)
             return _Hit(prefix.start, end, core, prefix, acting, text[prefix.start : end], prefix.place)
     return None
+
+
+_PURPOSE_NAMED = frozenset(load_agency_yaml("departments.yaml")["purpose_named"])
+_PURPOSE_MAX = 30
+
+
+def _purpose_named(
+    text: str, begin: int, end: int, core: Core, lex: Lexicon, gaz: Gazetteer, titles: list[tuple[int, int, bool]]
+) -> _Hit | None:
+    """An office named by its purpose between its place and its core (市行政审批制度改革工作领导小组办公室,
+    岳阳市机关效能建设和优化经济发展环境领导小组办公室): the purpose is part of the name, so the place (or level)
+    before it is found across the purpose. None when no place or level opens the name in the same run of text."""
+    run_start = begin
+    while run_start > max(0, begin - _PURPOSE_MAX) and (
+        "\u4e00" <= text[run_start - 1] <= "\u9fff" or text[run_start - 1] in "（）()"  # 中国（安徽）自由贸易试验区…
+    ):
+        run_start -= 1
+    zone = _FTZ_NAME_RE.search(text, run_start, begin)
+    if zone is not None and _valid_purpose(text[zone.end() : begin], lex):  # 中国（安徽）自由贸易试验区建设工作领导小组
+        name = f"中国（{zone['province']}）{text[zone.end() : begin]}{core.canonical}"
+        named = replace(core, canonical=name, family=name)
+        return _Hit(zone.start(), end, named, None, not _cited(text, zone.start(), lex), name)
+    run_start = max(run_start, max(text.rfind(ch, run_start, begin) for ch in "（）()") + 1)
+    for pos in range(run_start + 1, begin - 1):
+        if text[pos] in lex.levels:  # 岳阳|市机关…: the place goes on to its level character
+            continue
+        prefix = find_prefix(text, pos, lex, gaz, allow_unit=False)
+        if prefix is None or prefix.start < run_start or _inside_title(prefix.start, titles):
+            continue
+        if prefix.place is None and prefix.start != run_start:
+            continue  # 设立自贸区|推进工作…: a level character inside a word opens no name
+        purpose = text[pos:begin]
+        if not _valid_purpose(purpose, lex):
+            return None
+        named = replace(core, canonical=purpose + core.canonical, family=purpose + core.canonical)
+        return _Hit(prefix.start, end, named, prefix, not _cited(text, prefix.start, lex))
+    return None
+
+
+_GENERIC_ZONE = ("自由贸易试验区", "自贸试验区", "自贸区")
+
+
+def _zone_committee(ctx: _Context) -> str | None:
+    """The administrative committee of the free trade zone of the case's province
+    (中国（上海）自由贸易试验区管理委员会), or None when the case's province has no zone or is unknown."""
+    ftz = load_ftz_gazetteer()
+    for place in (ctx.province, ctx.city):  # 上海市: a municipality is its own province
+        key = re.sub("(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", place.name) if place else ""
+        if (zone_id := ftz.province_forms.get(key)) is not None:
+            return f"{ftz.zones[zone_id]['name_zh']}{_COMMITTEE}"
+    return None
+
+
+_FTZ_NAME_RE = re.compile(f"中国[（(](?P<province>[{CJK}]{{2,3}})[）)](?=自由贸易试验区)")
+_NOT_IN_PURPOSE = ("了", "的", "成立", "设立", "组建", "建立")
+
+
+def _valid_purpose(purpose: str, lex: Lexicon) -> bool:
+    """A purpose is a name's middle: no particle or verb of setting up (县自然资源和规划局成立了优化营商环境领导小组
+    is a bureau setting up a group) and no body's name ending inside it."""
+    return len(purpose) >= 2 and not any(w in purpose for w in _NOT_IN_PURPOSE) and lex.core_re.search(purpose) is None
+
+
+_SHORT_OFFICE_RE = re.compile(f"(?P<level>[省市县区])(?P<short>[{CJK}]{{2,3}}?)办(?![公理事法])")
+_LEVEL_OF = {"省": "province", "市": "city", "县": "county", "区": "district"}
+
+
+def _short_offices(text: str, hits: list[_Hit], lex: Lexicon) -> list[_Hit]:
+    """Short forms of a purpose-named office the case names in full (市优化办 after 岳阳市机关效能建设和优化经济发展
+    环境领导小组办公室; 省自贸办 after 河南省自由贸易试验区建设领导小组办公室): the characters of the short form
+    come in order from the office's purpose, at the same level. Only an office written in full is ever the answer."""
+    offices = [h for h in hits if h.core.core in _PURPOSE_NAMED and h.name and h.place is not None]
+    found: list[_Hit] = []
+    for match in _SHORT_OFFICE_RE.finditer(text):
+        if any(h.start <= match.start() < h.end for h in hits):
+            continue
+        short, level = match["short"], _LEVEL_OF[match["level"]]
+        for office in offices:
+            assert office.place is not None and office.name is not None
+            purpose = office.core.canonical[: -len(office.core.core)]
+            rest = iter(purpose)
+            if office.place.level == level and all(ch in rest for ch in short):
+                acting = not _cited(text, match.start(), lex) and not text.startswith(_GENERIC_AFTER, match.end())
+                name = office.name if office.name.endswith("办公室") else office.name + "办公室"  # a group's office
+                found.append(
+                    _Hit(match.start(), match.end(), office.core, None, acting, name, office.place, "", "medium")
+                )
+                break
+    return found
+
+
+_DISTRICT_BRANCHES: dict[str, str] = load_agency_yaml("departments.yaml")["district_branches"]
+_DISTRICT_BRANCH_RE = re.compile(f"区(?P<bureau>{'|'.join(sorted(_DISTRICT_BRANCHES, key=len, reverse=True))})分局")
+
+
+def _district_branches(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> list[_Hit]:
+    """区国土分局 in a district's case: the city bureau's branch in that district (昆明市国土资源局官渡分局), named only
+    when the case names its city and its district; otherwise nothing is made up."""
+    if ctx.city is None or ctx.district is None:
+        return []
+    found = []
+    for match in _DISTRICT_BRANCH_RE.finditer(text):
+        start = match.start()
+        if (start > 0 and text[start - 1] not in _LIST_START) or any(
+            h.start < match.end() and start < h.end for h in hits
+        ):
+            continue
+        district = ctx.district.name.removeprefix(ctx.city.name)  # 昆明市西山区 -> 西山区 -> 西山
+        name = ctx.city.name + _DISTRICT_BRANCHES[match["bureau"]] + district.removesuffix("区") + "分局"
+        core = Core(core=match.group(), canonical=name, family=name)
+        acting = not _cited(text, start, lex) and not text.startswith(_GENERIC_AFTER, match.end())
+        found.append(_Hit(start, match.end(), core, None, acting, name, ctx.district, "", "medium"))
+    return found
 
 
 def _covers(text: str, term: str, begin: int, end: int) -> bool:
@@ -680,7 +861,7 @@ def _one_branch_per_place(hits: list[_Hit]) -> None:
                 hit.name = best.name
 
 
-def _merge(case: CaseText, hits: list[_Hit]) -> list[AgencyMention]:
+def _merge(case: CaseText, text: str, offsets: list[int] | None, hits: list[_Hit]) -> list[AgencyMention]:
     """One AgencyMention per body that acts at least once; surface forms and evidence from every mention."""
     _one_branch_per_place(hits)
     bodies: dict[str, list[_Hit]] = {}
@@ -691,14 +872,14 @@ def _merge(case: CaseText, hits: list[_Hit]) -> list[AgencyMention]:
     for name, group in bodies.items():
         if not any(h.acting for h in group):
             continue
-        written = list(dict.fromkeys(re.sub(r"\s+", "", case.text[h.start : h.end]) for h in group))
+        written = list(dict.fromkeys(re.sub(r"\s+", "", text[h.start : h.end]) for h in group))
         place = next((h.place for h in group if h.place), None)
         result.append(
             AgencyMention(
                 name=name,
                 as_written=written,
                 sector=sector_of(name),
-                evidence=[case.evidence(h.start, h.end) for h in group],
+                evidence=[_evidence(case, offsets, h.start, h.end) for h in group],
                 parent=(parent := parent_of(name, case.text)),
                 place=_place_name(place),
                 ancestors=ancestors(name, parent),

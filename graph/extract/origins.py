@@ -124,7 +124,14 @@ def extract_origins(
         if not any(o.evidence.start == evidence(sentence).start for o in origins):
             for kind, words in lex["batch_kinds"].items():
                 for word in words:
-                    pos = sentence.text.find(word)
+                    pos = next(
+                        (  # 江西省复制推广…新一批改革试点经验工作方案…,复制推广上海…新一批改革试点经验: any occurrence
+                            m.start()
+                            for m in re.finditer(re.escape(word), sentence.text)
+                            if _unnumbered_batch_at(sentence.text, m.start(), word, gazetteer)
+                        ),
+                        -1,
+                    )
                     if (
                         pos >= 0
                         and not _in_title(sentence.text, pos)
@@ -134,7 +141,10 @@ def extract_origins(
                         and not _provincial(sentence.text, pos, gazetteer)
                         and not _other_programme(sentence.text, pos + len(word))
                         and not _announcement_only(sentence.text, pos, gazetteer)
-                        and any(v in sentence.text[:pos] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
+                        and any(
+                            v in sentence.text[_part_start(sentence.text, pos) : pos]
+                            for v in lex["copy_verbs"] + lex["batch_member_verbs"]
+                        )
                     ):
                         item = _item_after(sentence.text, pos + len(word))
                         origins.append(Origin("national_batch", evidence(sentence), str(kind), None, item_title=item))
@@ -143,6 +153,7 @@ def extract_origins(
                     continue
                 break
 
+    origins.extend(_promoted_in_titles(sentences, gazetteer, own_zones, evidence, origins))
     in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
     stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch)
     subjects = (
@@ -173,7 +184,8 @@ def extract_origins(
 
 
 _TOTAL_RE = re.compile(
-    rf"(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:全国)?(?:复制推广|推广)?的?\s*(?:改革|制度创新)?$"
+    rf"(?<![新首])(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:全国)?(?:复制推广|推广)?的?\s*(?:改革|制度创新)?"
+    r"(?:(?:改革)?试点经验[”\"]?(?:和|及|与|、)[“\"]?)?$"
 )
 """A count right before a batch word (复制推广了114项改革试点经验; 推广的109项全国复制推广试点经验): a statement of
 totals, no batch."""
@@ -184,15 +196,73 @@ _TOTAL_AFTER_RE = re.compile(
 """A count right after a batch word (复制推广…改革试点经验260余项): a statement of totals, no batch."""
 
 
+@cache
+def _promoted_title_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """A cited title in which the State Council promotes a zone's experience, perhaps inside a province's forwarding
+    notice (《…转发国务院关于推广中国（上海）自由贸易试验区可复制改革试点经验的通知》)."""
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    return re.compile(
+        rf"《[^《》]*?国务院关于(?:复制)?推广(?:中国)?[（(]?(?P<province>{provinces})[）)]?"
+        r"(?:自由贸易试验区|自贸试验区|自贸区)[^《》]{0,12}?改革试点经验"
+    )
+
+
+def _promoted_in_titles(
+    sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any, origins: list[Origin]
+) -> list[Origin]:
+    """The State Council promoting a zone's experience, named in the title of a notice the sentence follows (根据
+    《…国务院关于推广中国（上海）自由贸易试验区可复制改革试点经验的通知》要求，落实推广…): as in running text
+    (国务院向全国推广Z的改革试点经验), an unnumbered 改革试点经验 batch and the zone."""
+    found: list[Origin] = []
+    follow = (*lexicon()["copy_verbs"], "根据", "依据", "贯彻")
+    for sentence in sentences:
+        match = _promoted_title_re(gazetteer).search(sentence.text)
+        if match is None or not any(w in sentence.text[: match.start()] for w in follow):
+            continue  # a title only named, not followed
+        here = evidence(sentence)
+        if not any(o.evidence.start == here.start and o.kind == "national_batch" for o in origins):
+            found.append(Origin("national_batch", here, "改革试点经验", None))
+        zone_id = gazetteer.province_forms[match["province"]]
+        if zone_id not in own:
+            found.append(Origin("zone", here, zone=zone_id))
+    return found
+
+
+def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -> bool:
+    """True when the series word at ``pos`` is a national batch that the sentence does not number: not in a title,
+    no total, not a zone's own or a province's batch, no other programme, not only announced, and governed by a
+    verb of copying or membership in its own part of the sentence."""
+    lex = lexicon()
+    return (
+        not _in_title(text, pos)
+        and not _TOTAL_RE.search(text[:pos])
+        and not _TOTAL_AFTER_RE.match(text, pos + len(word))
+        and not _zones_own(text, pos, gazetteer)
+        and not _provincial(text, pos, gazetteer)
+        and not _other_programme(text, pos + len(word))
+        and not _announcement_only(text, pos, gazetteer)
+        and any(v in text[_part_start(text, pos) : pos] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
+    )
+
+
+def _part_start(text: str, position: int) -> int:
+    """Where the semicolon-delimited part holding ``position`` starts: a verb of copying in an earlier part (…贯彻落实…
+    部署；…梳理自由贸易试验区的改革创新试点经验) does not govern a series word of a later one."""
+    return max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
+
+
 def _zones_own(text: str, position: int, gazetteer: Gazetteer) -> bool:
     """True when a zone or area is named in the clause right before an unnumbered series word
     (参照Z“X”试点经验): the experience is that zone's own, not a national batch."""
     start = max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1
     members = lexicon()["batch_member_verbs"]  # Z选送的案例入选…最佳实践案例: membership, a national series
-    return any(
-        start <= s and e <= position and not any(v in text[e:position] for v in members)
-        for s, e, _ in gazetteer.find_places(text)
+    before = [(s, e, p) for s, e, p in gazetteer.find_places(text) if start <= s and e <= position]
+    several = len({p.zone for _, _, p in before}) >= 2 or bool(
+        before and _listed_before(text[: before[-1][0]], gazetteer)
     )
+    if several and "批" in text[before[-1][1] : position]:
+        return False  # 复制推广上海、广东、天津、福建自由贸易试验区新一批改革试点经验: a batch drawn from several zones
+    return any(not any(v in text[e:position] for v in members) for _, e, _ in before)
 
 
 _EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施|改革经验)")
@@ -246,7 +316,9 @@ def _provincial(text: str, position: int, gazetteer: Gazetteer | None = None) ->
     if gazetteer is None:
         return False
     own_lead = _OWN_SERIES_LEAD_RE.sub("", text[:position].rstrip())
-    return bool(_one_province_zone_re(gazetteer).search(own_lead))
+    zone = _one_province_zone_re(gazetteer).search(own_lead)
+    # 复制推广上海、广东、天津、福建自由贸易试验区新一批…: the last of several zones, a batch drawn from them all
+    return bool(zone) and not (zone and _listed_before(own_lead[: zone.start()], gazetteer))
 
 
 @cache
@@ -402,6 +474,10 @@ def _stated_zones(
             zone_id = gazetteer.province_forms[match["province"]]
             if any(w in text[: match.start("province")] for w in lex["plan_words"]):
                 continue  # 自贸园区建设不仅要复制上海经验: what should be copied, no origin
+            copula = text[match.start() : match.start("province")].rstrip("了过") in lex["copula_before"]
+            clause = re.split(f"[{_CLAUSE_MARKS}]", text[match.end("province") :], maxsplit=1)[0]
+            if copula and not any(w in clause for w in lex["copula_practice_words"]):
+                continue  # 特别是上海、天津…四省市出台了立法: 是 only names places, nothing comes from them
             if zone_id not in own and not any(s <= match.start("province") < e for s, e, _ in places):
                 found.append(Origin("zone", evidence(sentence), zone=zone_id))
             for listed in _listed_after(text, match.end("province"), gazetteer):  # 借鉴了天津、上海两地…
