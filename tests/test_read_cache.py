@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.views.agencies import list_agencies
 from ftzgraph.graph.views.records import stats
 from ftzgraph.graph.views.reforms import list_zones
 from ftzgraph.graph.views.resources import CaseFilter, list_cases, ordered_cases
@@ -117,3 +118,25 @@ def test_the_store_wide_counts_follow_a_write_and_a_caller_cannot_change_them(tm
     zones = list_zones(store)
     zones.append(zones[0] if zones else {})  # type: ignore[arg-type]
     assert len(list_zones(store)) == len(zones) - 1
+
+
+def test_the_agency_ranking_follows_a_write(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+
+    def acts(agency: str, *cases: str) -> None:
+        store.update(
+            "INSERT DATA { "
+            + " ".join(
+                f"<{ID}agency/{agency}> a <{FTZ}Agency> . <{ID}case/{case}> <{FTZ}agency> <{ID}agency/{agency}> ."
+                for case in cases
+            )
+            + " }"
+        )
+
+    acts("a", "x-1", "x-2")
+    acts("b", "x-3")
+    _settle(store)
+    assert [(a["id"], a["cases"]) for a in list_agencies(store)[0]] == [("a", 2), ("b", 1)]
+    acts("b", "x-4", "x-5")
+    page, total = list_agencies(store, limit=1)
+    assert total == 2 and [(a["id"], a["cases"]) for a in page] == [("b", 3)]

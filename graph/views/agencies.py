@@ -12,6 +12,7 @@ from typing import Any
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
+from ftzgraph.graph.views._ranked import ranked
 from ftzgraph.graph.views.resources import case_summaries, contains, match, resource_id, resource_iri
 from ftzgraph.graph.views.results import (
     AgencyDetail,
@@ -47,17 +48,19 @@ def list_agencies(
         where += f" FILTER EXISTS {{ ?agency ftz:sector ?_s . {match('?_s', sector, '_sl')} }}"
     if q:
         where += f" FILTER EXISTS {{ ?agency skos:prefLabel|skos:altLabel ?_q . {contains('?_q', q)} }}"
-    total = store.select(SPARQL_PREFIXES + f"SELECT (COUNT(DISTINCT ?agency) AS ?n) WHERE {{ {where} }}")
-    rows = store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT ?agency (SAMPLE(?l) AS ?label) (SAMPLE(?s) AS ?sector) (SAMPLE(?p) AS ?parent)
+    rows, total = ranked(
+        store,
+        ("agencies", sector, q),
+        "agency",
+        where,
+        f"""SELECT ?agency (SAMPLE(?l) AS ?label) (SAMPLE(?s) AS ?sector) (SAMPLE(?p) AS ?parent)
        (COUNT(DISTINCT ?case) AS ?cases) WHERE {{
   {where}
   OPTIONAL {{ ?agency skos:prefLabel ?l }} OPTIONAL {{ ?agency ftz:sector ?s }}
   OPTIONAL {{ ?agency org:subOrganizationOf ?p }} OPTIONAL {{ ?case ftz:agency ?agency }}
-}} GROUP BY ?agency"""
+}} GROUP BY ?agency""",
+        lambda r: (-r["cases"], str(r.get("label") or ""), r["agency"]),
     )
-    rows.sort(key=lambda r: (-r["cases"], str(r.get("label") or ""), r["agency"]))
     page = rows[offset : offset + limit]
     labels = _labels(store, [r[k] for r in page for k in ("sector", "parent") if r.get(k)])
     agencies: list[AgencySummary] = [
@@ -80,7 +83,7 @@ def list_agencies(
         }
         for r in page
     ]
-    return agencies, int(total[0]["n"]) if total else 0
+    return agencies, total
 
 
 def _labels(store: Store, iris: list[str]) -> dict[str, dict[str, Any]]:

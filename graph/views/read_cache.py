@@ -76,11 +76,12 @@ def _cache_of(store: object) -> _StoreCache | None:
         return cache
 
 
-def remembered(store: object, key: Hashable, compute: Callable[[], T]) -> T:
+def remembered(store: object, key: Hashable, compute: Callable[[], T], weigh: Callable[[T], int] | None = None) -> T:
     """``compute()``, or its answer for ``key`` kept from an earlier call on the same, unchanged store.
 
     The version is read before computing, so an answer that raced a write is filed under the older state and
-    never served after it.
+    never served after it. ``weigh`` tells how many items an answer counts for against ``MAX_ITEMS`` (its
+    length unless given).
     """
     cache = _cache_of(store)
     if cache is None:
@@ -93,7 +94,7 @@ def remembered(store: object, key: Hashable, compute: Callable[[], T]) -> T:
             return entry[1]  # type: ignore[return-value]
     value = compute()
     with cache.lock:
-        cache.put(key, version, value)
+        cache.put(key, version, value, weigh(value) if weigh else None)
     return value
 
 

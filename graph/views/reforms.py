@@ -13,6 +13,7 @@ from typing import Any, TypedDict
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
+from ftzgraph.graph.views._ranked import ranked
 from ftzgraph.graph.views.learned_relations import learned_from
 from ftzgraph.graph.views.read_cache import remembered_whole
 from ftzgraph.graph.views.resources import case_summaries, contains, resource_id, resource_iri
@@ -104,20 +105,22 @@ def list_reforms(
         where += f" FILTER({'' if national else '!'}EXISTS {{ ?r a ftz:NationalReform }})"
     if q:
         where += f" FILTER EXISTS {{ ?r rdfs:label|skos:altLabel ?_q . {contains('?_q', q)} }}"
-    total = store.select(SPARQL_PREFIXES + f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ {where} }}")
-    rows = store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT ?r (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?case) AS ?cases) WHERE {{
+    rows, total = ranked(
+        store,
+        ("reforms", national, q),
+        "r",
+        where,
+        f"""SELECT ?r (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?case) AS ?cases) WHERE {{
   {where}
   OPTIONAL {{ ?r rdfs:label ?l {_zh("l")} }}
   OPTIONAL {{ ?local prov:wasDerivedFrom ?r . ?case ftz:reform ?local }}
-}} GROUP BY ?r"""
+}} GROUP BY ?r""",
+        lambda r: (-r["cases"], str(r.get("label") or ""), r["r"]),
     )
-    rows.sort(key=lambda r: (-r["cases"], str(r.get("label") or ""), r["r"]))
     page = rows[offset : offset + limit]
     facts = _reform_facts(store, [r["r"] for r in page])
     reforms: list[ReformSummary] = [{**facts[r["r"]], "cases": r["cases"]} for r in page]
-    return reforms, int(total[0]["n"]) if total else 0
+    return reforms, total
 
 
 def read_reform(store: Store, reform_id: str) -> ReformDetail | None:
