@@ -347,3 +347,39 @@ def test_a_gbk_file_with_a_few_bad_bytes_is_read_with_a_warning_naming_their_lin
     (warning,) = [w for w in document.warnings if "U+FFFD" in w]
     assert str(copy) in warning and "gb18030" in warning
     assert warning.split("on line(s) ")[1].split(";")[0] == ", ".join(map(str, damaged))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_file_given_twice_is_built_twice_without_a_failure(tmp_path: Path, bundled_path: Path, workers: int) -> None:
+    """Each item of a build keeps what its first pass read apart, so the same file named twice (a folder and a
+    file in it, or two spellings of one path) is built for each naming."""
+    copy = tmp_path / "docs" / "a.txt"
+    copy.parent.mkdir()
+    copy.write_bytes(bundled_path.read_bytes())
+    report = build(OxigraphStore(), [copy.parent, copy], validate="off", workers=workers)
+    assert [d.error for d in report.documents] == [None, None]
+    assert [d.cases for d in report.documents] == [28, 28]
+
+
+def test_a_build_stopped_midway_leaves_no_spool_and_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that stops early (here its progress callback raises, as a Ctrl-C would) ends its worker pool before
+    the spool folder of the documents it read is removed, and removes it."""
+    import multiprocessing
+    import tempfile
+
+    from ftzgraph.graph.build.synthetic import write_corpus
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    files = write_corpus(tmp_path / "corpus", 12)
+
+    class Stop(Exception):
+        pass
+
+    def progress(path: str, done: int, total: int, triples: int) -> None:
+        if done == 3:
+            raise Stop
+
+    with pytest.raises(Stop):
+        build(OxigraphStore(), files, validate="off", workers=2, progress=progress)
+    assert not list(tmp_path.glob("ftzgraph-build-*"))
+    assert not multiprocessing.active_children()

@@ -10,6 +10,7 @@ from ftzgraph.graph import iris
 from ftzgraph.graph.build.builder import build
 from ftzgraph.graph.build.synthetic import write_corpus
 from ftzgraph.graph.store.oxigraph import OxigraphStore
+from ftzgraph.graph.views.learned_relations import learned_from
 from ftzgraph.graph.views.records import case_records
 
 
@@ -35,5 +36,6 @@ def test_the_records_of_some_documents_are_theirs_in_the_whole_export(store: Oxi
 
 
 def test_no_documents_give_no_records(store: OxigraphStore) -> None:
+    assert learned_from(store) and learned_from(store, []) == {}  # no cases asked for is not every case
     assert case_records(store, []) == []
     assert case_records(store, ["https://w3id.org/ftzgraph/id/doc/none"]) == []

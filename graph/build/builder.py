@@ -16,7 +16,8 @@ import os
 import pickle
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -186,21 +187,21 @@ FIRST = BuildContext()
 
 
 def process_document(
-    path: Path, validate: bool, context: BuildContext, *, only_batches: bool = False, spool: Path | None = None
+    path: Path, validate: bool, context: BuildContext, *, only_batches: bool = False, kept: Path | None = None
 ) -> _Result:
     """Read, extract, build and (optionally) validate one document. Runs in a worker process.
 
-    With ``only_batches`` (the first pass of a build), a document that declares no national batch is read,
-    its layout detected and the document kept in ``spool`` (a folder of the build's own): it is answered
-    ``deferred``, and the second pass, which knows the batches, builds it from the spool instead of reading
-    the file again (for a PDF, reading is most of a document's time).
+    With ``only_batches`` (the first pass of a build), a document that declares no national batch is read, its
+    layout detected and the document written to ``kept`` (a file in a spool folder of the build's own): it is
+    answered ``deferred``, and the second pass, which knows the batches, builds it from ``kept`` instead of
+    reading the file again (for a PDF, reading is most of a document's time).
     """
     report = DocumentReport(str(path))
     try:
-        document = _spooled(path, spool) if spool and not only_batches else read_document(path)
+        document = _kept_document(path, kept) if kept and not only_batches else read_document(path)
         if only_batches and detect_layout(document).name not in BATCH_LAYOUTS:
-            if spool:
-                _spool_path(path, spool).write_bytes(pickle.dumps(document, pickle.HIGHEST_PROTOCOL))
+            if kept:
+                _keep_document(path, document, kept)
             return _Result(report, deferred=True)
         gazetteer = context.gazetteer()
         extraction = extract_document(document, gazetteer)
@@ -228,16 +229,22 @@ def process_document(
     return _Result(report, graph, nquads(own, graph), nquads(shared, ENTITIES), batch=extraction.batch)
 
 
-def _spool_path(path: Path, spool: Path) -> Path:
-    return spool / (hashlib.sha256(str(path).encode()).hexdigest() + ".pickle")
+def _keep_document(path: Path, document: Document, kept: Path) -> None:
+    try:
+        kept.write_bytes(pickle.dumps(document, pickle.HIGHEST_PROTOCOL))
+    except OSError as error:
+        raise DocumentError(path, f"the build could not keep what it read in {kept.parent}: {error}") from error
 
 
-def _spooled(path: Path, spool: Path) -> Document:
-    """The document the first pass read from ``path`` and kept in the build's own spool folder."""
-    with _spool_path(path, spool).open("rb") as kept:
-        document = pickle.load(kept)
+def _kept_document(path: Path, kept: Path) -> Document:
+    """The document the first pass read from ``path`` and kept in ``kept``."""
+    try:
+        with kept.open("rb") as data:
+            document = pickle.load(data)
+    except OSError as error:
+        raise DocumentError(path, f"the build lost what it read of it in {kept.parent}: {error}") from error
     if not isinstance(document, Document):
-        raise DocumentError(path, f"the build's copy of it in {spool} is not a document")
+        raise DocumentError(path, f"the build's copy of it, {kept}, is not a document")
     return document
 
 
@@ -262,21 +269,21 @@ def _should_validate(mode: str, index: int, digest: str | None, total: int) -> b
     return index == 0 or (digest is not None and int(digest[:8], 16) % SAMPLE_EVERY == 0)
 
 
-def _failed(item: tuple[Path, bool, BuildContext], reason: str) -> _Result:
+def _failed(item: tuple[Path, bool, BuildContext, Path], reason: str) -> _Result:
     """The result of a document whose worker process died: failed, named, the rest of the build goes on."""
     error = DocumentError(item[0], reason)
     return _Result(DocumentReport(str(item[0]), error=str(error)), error=error)
 
 
-def _first_pass(path: Path, validate: bool, context: BuildContext, spool: Path) -> _Result:
-    return process_document(path, validate, context, only_batches=True, spool=spool)
+def _first_pass(path: Path, validate: bool, context: BuildContext, kept: Path) -> _Result:
+    return process_document(path, validate, context, only_batches=True, kept=kept)
 
 
-def _second_pass(path: Path, validate: bool, context: BuildContext, spool: Path) -> _Result:
-    return process_document(path, validate, context, spool=spool)
+def _second_pass(path: Path, validate: bool, context: BuildContext, kept: Path) -> _Result:
+    return process_document(path, validate, context, kept=kept)
 
 
-def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
+def _results(files: list[tuple[Path, bool]], workers: int) -> Generator[_Result, None, None]:
     """Every document's result: those that declare national batches (notices, best-practice collections)
     first, then the rest with those batches known. The one order of a build.
 
@@ -287,29 +294,34 @@ def _results(files: list[tuple[Path, bool]], workers: int) -> Iterator[_Result]:
     parallel = workers > 1 and len(files) > 1
     chunk = max(1, min(32, len(files) // (workers * 8)))
 
-    def run(function: Callable[..., _Result], items: list[tuple[Path, bool, BuildContext, Path]]) -> Iterator[_Result]:
+    def run(
+        function: Callable[..., _Result], items: list[tuple[Path, bool, BuildContext, Path]]
+    ) -> Generator[_Result, None, None]:
         if parallel and len(items) > 1:
             yield from map_documents(lambda: new_pool(workers), function, items, _failed, chunk)
         else:
             yield from (function(*item) for item in items)
 
-    with tempfile.TemporaryDirectory(prefix="ftzgraph-build-") as folder:
-        spool = Path(folder)
-        later: list[tuple[Path, bool, _Result | None]] = []  # in file order; a failure of the first pass is kept
+    with ExitStack() as stack:  # on leaving, the pools end (their generators closed) before the spool goes
+        spool = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ftzgraph-build-")))
+        kept = [spool / f"{index}.pickle" for index in range(len(files))]  # one per item: a file given twice too
+        later: list[tuple[Path, bool, Path, _Result | None]] = []  # in file order; a first-pass failure is kept
         batches: list[NationalBatch] = []
-        first = run(_first_pass, [(p, v, FIRST, spool) for p, v in files])
-        for (path, validate), result in zip(files, first, strict=True):
+        items = [(path, validate, FIRST, keep) for (path, validate), keep in zip(files, kept, strict=True)]
+        first = stack.enter_context(closing(run(_first_pass, items)))
+        for (path, validate), keep, result in zip(files, kept, first, strict=True):
             if result.deferred or result.error is not None:
-                later.append((path, validate, None if result.deferred else result))
+                later.append((path, validate, keep, None if result.deferred else result))
                 continue
             if result.batch is not None:
                 batches.append(result.batch)
             yield result
         context = BuildContext(batches)
-        built = run(_second_pass, [(p, v, context, spool) for p, v, failed in later if failed is None])
-        for path, _, failed in later:
+        rest = [(path, validate, context, keep) for path, validate, keep, failed in later if failed is None]
+        built = stack.enter_context(closing(run(_second_pass, rest)))
+        for _, _, keep, failed in later:
             yield failed if failed is not None else next(built)
-            _spool_path(path, spool).unlink(missing_ok=True)
+            keep.unlink(missing_ok=True)
 
 
 def _refuse_shrinking(
@@ -403,28 +415,29 @@ def build(
         pending_quads = 0
 
     done = len(reports)
-    for result in _results(todo, workers):
-        reports.append(result.report)
-        done += 1
-        if result.error is not None:
-            errors.append(result.error)
-        elif result.graph_name and (refusal := _refuse_shrinking(store, result, existing, pending, force)):
-            result.report.error = str(refusal)
-            errors.append(refusal)
-        elif result.graph_name:
-            if pending_quads + result.report.triples > BATCH_QUADS:
-                flush()
-            pending[result.graph_name] = result.nquads
-            pending_quads += result.nquads.count(b"\n")
-            for line in result.shared.splitlines(keepends=True):
-                if line not in entity_lines:
-                    entity_lines.add(line)
-                    new_entities.append(line)
-                    pending_quads += 1
-            if len(pending) >= BATCH_DOCUMENTS:
-                flush()
-        if progress:
-            progress(result.report.path, done, len(files), total + pending_quads)
+    with closing(_results(todo, workers)) as results:  # a failed write ends the pools too
+        for result in results:
+            reports.append(result.report)
+            done += 1
+            if result.error is not None:
+                errors.append(result.error)
+            elif result.graph_name and (refusal := _refuse_shrinking(store, result, existing, pending, force)):
+                result.report.error = str(refusal)
+                errors.append(refusal)
+            elif result.graph_name:
+                if pending_quads + result.report.triples > BATCH_QUADS:
+                    flush()
+                pending[result.graph_name] = result.nquads
+                pending_quads += result.nquads.count(b"\n")
+                for line in result.shared.splitlines(keepends=True):
+                    if line not in entity_lines:
+                        entity_lines.add(line)
+                        new_entities.append(line)
+                        pending_quads += 1
+                if len(pending) >= BATCH_DOCUMENTS:
+                    flush()
+            if progress:
+                progress(result.report.path, done, len(files), total + pending_quads)
     if not pending and not shared_written and errors and not any(r.skipped for r in reports):
         if len(errors) == 1:
             raise errors[0]

@@ -25,6 +25,8 @@ def learned_from(store: Store, case_iris: list[str] | None = None) -> dict[str, 
     """Per case IRI, its learned-from relations in claim order: {relation, target, zone, batch, confidence,
     evidence} (the ``ftzgraph cases`` contract), plus ``relation_zh``/``relation_en``, the target's and the
     zone's IRIs (``target_iri``, ``zone_iri``) and the claim's IRI for pages."""
+    if case_iris is not None and not case_iris:
+        return {}  # no cases asked for: not every case of the store
     values = "VALUES ?case { " + " ".join(iri_ref(c) for c in case_iris) + " }" if case_iris else ""
     # Oxigraph evaluates an OPTIONAL's inner pattern on its own and joins it afterwards: each one repeats the
     # given cases and their claims, else it reads every evidence node (every claim's zone…) of the store.

@@ -81,6 +81,8 @@ def case_records(store: Store, documents: Collection[str] | None = None) -> list
             "learned_from": [],
         }
 
+    if documents is not None and not records:
+        return []
     in_cases = "VALUES ?case { " + " ".join(map(iri_ref, records)) + " }" if documents is not None else ""
 
     def select(query: str) -> list[dict[str, Any]]:

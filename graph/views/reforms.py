@@ -146,7 +146,7 @@ def read_reform(store: Store, reform_id: str) -> ReformDetail | None:
   OPTIONAL {{ ?local prov:qualifiedDerivation ?claim . ?claim prov:entity {reform} ; ftz:originKind ?kind .
              OPTIONAL {{ ?claim ftz:evidence ?ev . ?ev oa:exact ?quote ; oa:start ?start .
                         OPTIONAL {{ ?ev oa:end ?end }} OPTIONAL {{ ?ev ftz:line ?line }} }} }}
-}} ORDER BY ?case ?start ?ev"""
+}} ORDER BY ?case ?start ?ev ?kind"""
     )
     dates = store.select(
         SPARQL_PREFIXES
