@@ -17,21 +17,29 @@ from typing import Any, TypeVar
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref, literal
-from ftzgraph.graph.views.queries import PROVIDER_KINDS, lineage
+from ftzgraph.graph.views.case_facts import (
+    TYPE,
+    case_documents,
+    case_evidence,
+    case_extras,
+    case_facts,
+    case_lineage,
+    case_outcomes,
+)
+from ftzgraph.graph.views.queries import PROVIDER_KINDS
 from ftzgraph.graph.views.read_cache import remembered, remembered_each
 from ftzgraph.graph.views.results import (
     AgencyRef,
     BatchSummary,
     CaseDetail,
-    CaseEvidence,
-    CaseOutcome,
     CaseSummary,
     DocumentSummary,
     Lineage,
-    PolicyRef,
     Ref,
 )
-from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES, batch_kind_label
+from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
+
+CASE = str(FTZ.Case)
 
 MAX_TEXT_CHARS = 200
 """Longest filter or search text accepted: longer text is refused before any scan of the store."""
@@ -280,114 +288,40 @@ def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) 
     return [summaries[iri] for iri in page if iri in summaries], len(ordered)
 
 
-def _evidence_rows(store: Store, case: str) -> list[dict[str, Any]]:
-    return store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT DISTINCT ?ev ?supports ?object ?quote ?start ?end ?line ?doc WHERE {{
-  {{ {case} ftz:evidence ?ev }} UNION {{ {case} ftz:reform/prov:qualifiedDerivation/ftz:evidence ?ev }}
-  UNION {{ {case} ftz:outcome/ftz:evidence ?ev }}
-  ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end ; dcterms:source ?doc .
-  OPTIONAL {{ ?ev ftz:line ?line }} OPTIONAL {{ ?ev ftz:supports ?supports }}
-  OPTIONAL {{ ?ev ftz:supportsObject ?object }}
-}} ORDER BY ?start ?ev"""
-    )
-
-
 def read_case(store: Store, case_id: str) -> CaseDetail | None:
-    """One case: its summary, lineage (each edge with its evidence), outcomes, cited documents, dates, evidence."""
+    """One case: its summary, lineage (each edge with its evidence), outcomes, cited documents, dates, evidence.
+
+    Read from the case's facts in bulk (``case_facts``): a few queries instead of one per field.
+    """
     iri = resource_iri("case", case_id)
-    if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
+    if iri is None:
         return None
-    case = iri_ref(iri)
+    facts = case_facts(store, iri)
+    if not facts.has(iri, TYPE, CASE):
+        return None
     summary = _kept_summaries(store, [iri])[iri]
-    try:
-        chain = lineage(store, iri)
-    except KeyError:  # a case without provider or reform still has a page, with an empty chain
-        chain = None
-    evidence: list[CaseEvidence] = [
-        {
-            "iri": r["ev"],
-            "quote": r["quote"],
-            "start": r["start"],
-            "end": r["end"],
-            "line": r.get("line"),
-            "document": r["doc"],
-            "supports": r.get("supports"),
-            "object": r.get("object"),
-        }
-        for r in _evidence_rows(store, case)
-    ]
-    outcomes: dict[str, CaseOutcome] = {}
-    for row in store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT DISTINCT ?outcome ?measure ?value ?unit ?before ?after ?ev ?quote ?start ?end ?line WHERE {{
-  {case} ftz:outcome ?outcome . ?outcome ftz:measure ?measure .
-  OPTIONAL {{ ?outcome ftz:value ?value }} OPTIONAL {{ ?outcome ftz:unit ?unit }}
-  OPTIONAL {{ ?outcome ftz:valueBefore ?before }} OPTIONAL {{ ?outcome ftz:valueAfter ?after }}
-  OPTIONAL {{ {case} ftz:outcome ?outcome . ?outcome ftz:evidence ?ev .
-             ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end . OPTIONAL {{ ?ev ftz:line ?line }} }}
-}} ORDER BY ?start ?outcome"""
-    ):
-        outcomes.setdefault(
-            row["outcome"],
-            {
-                "iri": row["outcome"],
-                "measure": row["measure"],
-                "value": row.get("value"),
-                "unit": row.get("unit"),
-                "before": row.get("before"),
-                "after": row.get("after"),
-                "evidence": {
-                    "iri": row["ev"],
-                    "quote": row["quote"],
-                    "start": row["start"],
-                    "end": row["end"],
-                    "line": row.get("line"),
-                }
-                if row.get("ev")
-                else None,
-            },
-        )
-    documents: dict[str, PolicyRef] = {}
-    for row in store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT DISTINCT ?policy ?title ?number ?start WHERE {{
-  {case} dcterms:references ?policy . OPTIONAL {{ ?policy dcterms:title ?title }}
-  OPTIONAL {{ ?policy dcterms:identifier ?number }}
-  OPTIONAL {{ {case} ftz:evidence ?ev . ?ev ftz:supportsObject ?policy ; oa:start ?start }}
-}} ORDER BY ?start ?title"""
-    ):
-        documents.setdefault(
-            row["policy"], {"iri": row["policy"], "label": row.get("title"), "number": row.get("number")}
-        )
-    extras = store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT DISTINCT ?date ?company ?companyLabel ?warning WHERE {{
-  {{ {case} ftz:mentionsDate ?date }} UNION {{ {case} ftz:warning ?warning }}
-  UNION {{ {case} ftz:mentionsCompany ?company . OPTIONAL {{ ?company skos:prefLabel ?companyLabel }} }}
-}}"""
-    )
+    extras = case_extras(facts, iri)
     return {
         **summary,
-        "lineage": chain,
-        "outcomes": list(outcomes.values()),
-        "documents": list(documents.values()),
-        "dates": sorted({str(r["date"]) for r in extras if r.get("date")}),
-        "companies": [{"iri": r["company"], "label": r.get("companyLabel")} for r in extras if r.get("company")],
-        "warnings": sorted({r["warning"] for r in extras if r.get("warning")}),
-        "evidence": evidence,
+        "lineage": case_lineage(store, facts, iri),
+        "outcomes": case_outcomes(facts, iri),
+        "documents": case_documents(facts, iri),
+        "dates": extras["dates"],
+        "companies": extras["companies"],
+        "warnings": extras["warnings"],
+        "evidence": case_evidence(facts, iri),
     }
 
 
 def read_lineage(store: Store, case_id: str) -> Lineage | None:
-    """The lineage of one case (see ``queries.lineage``), or None when no such case exists."""
+    """The lineage of one case (what ``queries.lineage`` answers), or None when no such case exists."""
     iri = resource_iri("case", case_id)
-    if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
+    if iri is None:
         return None
-    try:
-        return lineage(store, iri)
-    except KeyError:
+    facts = case_facts(store, iri)
+    if not facts.has(iri, TYPE, CASE):
         return None
+    return case_lineage(store, facts, iri)
 
 
 def list_documents(store: Store) -> list[DocumentSummary]:
