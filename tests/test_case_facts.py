@@ -1,7 +1,8 @@
 """A case read in bulk (``views.case_facts``: its triples, then what they name) answers what the per-field
-queries answered: the lineage of ``queries.lineage`` and the evidence, outcomes, cited documents and extras of
-the queries ``read_case`` ran before. Checked on every case of the bundled document and of synthetic ones,
-against those queries run on the same store; and the facts kept per thing follow a write."""
+queries answered: the lineage of ``queries.lineage``; the evidence, outcomes, cited documents and extras of
+the queries ``read_case`` ran before; the summary of ``case_summaries`` (what ``/cases`` lists show). Checked
+on every case of the bundled document and of synthetic ones, against those queries run on the same store; and
+the facts kept per thing follow a write."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from ftzgraph.graph.store.oxigraph import OxigraphStore, Store
 from ftzgraph.graph.views.case_facts import case_documents, case_evidence, case_extras, case_facts, case_outcomes
 from ftzgraph.graph.views.queries import lineage
-from ftzgraph.graph.views.resources import read_case, read_lineage, resource_id
+from ftzgraph.graph.views.resources import _summary_from_facts, case_summaries, read_case, read_lineage, resource_id
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 FTZ = "https://w3id.org/ftzgraph/ontology#"
@@ -96,6 +97,7 @@ def _assert_as_the_queries_answer(store: Store) -> int:
         assert case_outcomes(facts, iri) == _outcomes_by_query(store, case), iri
         assert case_documents(facts, iri) == _documents_by_query(store, case), iri
         assert case_extras(facts, iri) == _extras_by_query(store, case), iri
+        assert _summary_from_facts(facts, iri) == case_summaries(store, [iri])[0], iri
     return len(cases)
 
 

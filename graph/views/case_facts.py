@@ -110,6 +110,13 @@ class Facts:
         found = self.all(subject, predicate, lang)
         return found[0] if found else None
 
+    def tagged(self, subject: str | None, predicates: tuple[str, ...], langs: tuple[str, ...]) -> list[Any]:
+        """The values of ``subject`` under each of ``predicates`` in turn, tagged with one of ``langs``."""
+        if subject is None:
+            return []
+        found = self.by_subject.get(subject, {})
+        return [value for p in predicates for value, tag in found.get(p, []) if tag in langs]
+
     def has(self, subject: str | None, predicate: str, value: Any) -> bool:
         return value in self.all(subject, predicate)
 

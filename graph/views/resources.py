@@ -18,7 +18,15 @@ from typing import Any, TypeVar
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref, literal
 from ftzgraph.graph.views.case_facts import (
+    DERIVATION,
+    DERIVED_FROM,
+    IDENTIFIER,
+    IS_PART_OF,
+    LABEL,
+    PREF_LABEL,
+    TITLE,
     TYPE,
+    Facts,
     case_documents,
     case_evidence,
     case_extras,
@@ -217,6 +225,58 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[CaseSummary]:
     return [cases[iri] for iri in case_iris if iri in cases]
 
 
+def _summary_from_facts(facts: Facts, iri: str) -> CaseSummary | None:
+    """What ``case_summaries`` answers for one case, from the facts its page has read already (so that a
+    first look at a case asks the store nothing more for its summary); None where it gives none."""
+    f = facts
+    head = [f.one(iri, p) for p in (IDENTIFIER, str(FTZ.caseNumber), TITLE, IS_PART_OF)]
+    if any(value is None for value in head):
+        return None
+    case_id, number, title, doc = head
+
+    def label(thing: str | None) -> str | None:
+        found = f.tagged(thing, (PREF_LABEL, LABEL), ("zh", ""))
+        return found[0] if found else None
+
+    provider = f.one(iri, str(FTZ.providedBy))
+    kind = next((t for t in f.all(provider, TYPE) if t in PROVIDER_KINDS), "")
+    summary: CaseSummary = {
+        "iri": iri,
+        "id": case_id,
+        "number": number,
+        "title": title,
+        "document": {"iri": doc, "label": f.one(doc, TITLE)},
+        "provider": {"iri": provider, "label": label(provider), "kind": PROVIDER_KINDS[kind] if kind else "other"}
+        if provider
+        else None,
+        "origin_batches": [],
+        "origin_zones": [],
+        "national_items": [],
+        "agencies": [],
+    }
+    reforms = f.all(iri, str(FTZ.reform))
+    for claim in sorted({claim for reform in reforms for claim in f.all(reform, DERIVATION)}):
+        for batch in f.all(claim, str(FTZ.claimedBatch)):
+            for batch_label in f.tagged(batch, (PREF_LABEL, LABEL), ("zh", "")) or [None]:
+                _append(summary["origin_batches"], Ref(iri=batch, label=batch_label))
+        for zone in f.all(claim, str(FTZ.claimedZone)):
+            for short in f.all(zone, str(FTZ.shortName)) or [None]:
+                _append(summary["origin_zones"], Ref(iri=zone, label=short))
+    items = {item for reform in reforms for item in f.all(reform, DERIVED_FROM)}
+    for item in sorted(item for item in items if f.has(item, TYPE, str(FTZ.NationalReform))):
+        for item_label in f.tagged(item, (PREF_LABEL, LABEL), ("zh", "")) or [None]:
+            _append(summary["national_items"], Ref(iri=item, label=item_label))
+    agencies = [
+        AgencyRef(iri=agency, label=agency_label, sector=resource_id(sector or "other"))
+        for agency in f.all(iri, str(FTZ.agency))
+        for agency_label in f.all(agency, PREF_LABEL)
+        for sector in f.all(agency, str(FTZ.sector)) or [None]
+    ]
+    for agency in sorted(agencies, key=lambda ref: str(ref["label"] or "")):
+        _append(summary["agencies"], agency)
+    return summary
+
+
 def _number_key(number: Any) -> tuple[int, Any]:
     """Numbers before anything else, as SPARQL orders them; other values by their text."""
     return (0, number) if isinstance(number, int | float) else (1, str(number))
@@ -299,7 +359,7 @@ def read_case(store: Store, case_id: str) -> CaseDetail | None:
     facts = case_facts(store, iri)
     if not facts.has(iri, TYPE, CASE):
         return None
-    summary = _kept_summaries(store, [iri])[iri]
+    summary = _kept_summaries(store, [iri], lambda _: {iri: s} if (s := _summary_from_facts(facts, iri)) else {})[iri]
     extras = case_extras(facts, iri)
     return {
         **summary,
