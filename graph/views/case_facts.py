@@ -6,9 +6,10 @@ OPTIONALs anchored on the case (``queries.lineage`` alone six). Oxigraph parses,
 on its own, and that fixed cost, not the few rows, was most of a page: the same questions asked of the case's
 two hundred triples copied into an empty in-memory store still cost most of it. Here the store is asked for
 triples only (the case; its evidence, outcomes, reform and origin claims; their evidence), and the joins the
-queries did are done on those few triples in Python, with the same results: each part below names the query
-whose answer it reproduces. What the case names (agencies, zones, batches, items, documents, the provider) is
-shared by many cases and changes only with the store, so its facts are kept per thing (``read_cache``).
+queries did are done on those few triples in Python, with the same results (tests/test_case_facts.py runs the
+per-field queries beside them on every case of the bundled and of synthetic documents). What the case names
+(agencies, zones, batches, items, documents, the provider) is shared by many cases and changes only with the
+store, so its facts are kept per thing (``read_cache``).
 
 Where a query kept the first of several matching rows in an order the engine chose (an evidence node among
 two for the same fact, two labels in one language), the choice here is the first by position, then by IRI.
@@ -431,7 +432,7 @@ def _claim_index(claim: str) -> int:
 
 
 def case_evidence(facts: Facts, case_iri: str) -> list[CaseEvidence]:
-    """Every quote of the case, its origin claims and its outcomes, by position (the ``_evidence_rows`` query)."""
+    """Every quote of the case, its origin claims and its outcomes, by position."""
     f = facts
     evs = [
         *f.all(case_iri, _ftz("evidence")),
