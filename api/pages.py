@@ -46,6 +46,7 @@ def page_href(iri: str) -> str:
 
 
 templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[_base_href])
+templates.env.auto_reload = False  # the templates ship with the package: no stat of each file on every page
 templates.env.filters["href"] = page_href
 templates.env.filters["concept"] = concept_name
 templates.env.filters["tail"] = lambda iri: str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
