@@ -77,6 +77,20 @@ templates.env.filters["concept"] = concept_name
 templates.env.filters["tail"] = lambda iri: str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def warm_up_pages() -> int:
+    """Compile every template and read the vocabulary's concept names now; returns how many templates.
+
+    Why: both are done once per process, on its first page otherwise, where they cost a hundred times a
+    page's rendering, and every request that came at that moment waited for them: the slowest of a fresh
+    worker's pages. ``ftzgraph serve`` calls this as a process starts, before it freezes its start-up heap.
+    """
+    names = templates.env.list_templates(filter_func=lambda name: name.endswith(".html"))
+    for name in names:
+        templates.env.get_template(name)
+    concept_name("")
+    return len(names)
+
+
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """The template ``name`` rendered with ``context``; ``Vary: Accept`` since the same URL also serves RDF."""
     response = templates.TemplateResponse(request, name, context, status_code=status_code)
