@@ -306,9 +306,11 @@ def ordered_cases(store: Store, flt: CaseFilter) -> tuple[str, ...]:
     return remembered(store, ("ordered_cases", flt), compute)
 
 
-SUMMARY_BLOCK = 200
+SUMMARY_BLOCK = 50
 """Cases whose summaries are read together when a page needs one not kept yet: the page's stretch of the
-ordered list, widened to whole blocks of this many, so the next pages of a reader find theirs kept."""
+ordered list, widened to whole blocks of this many. A default page's worth: the request that reads a block
+waits for all of it, and blocks of four pages made those requests the slowest hundredth of a reader paging
+through every page; a block per page costs a little more per case in all."""
 
 SUMMARY_WEIGHT = 20
 """What one kept summary counts for against ``read_cache.MAX_ITEMS`` (a summary is about 20 IRIs' size)."""
