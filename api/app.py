@@ -26,6 +26,7 @@ from ftzgraph.api import sparql, sparql_endpoint
 from ftzgraph.api.errors import error_response, install_error_handlers
 from ftzgraph.api.list_formats import ListFormats, document_list_formats
 from ftzgraph.api.openapi_statuses import add_statuses
+from ftzgraph.api.pages import warm_up_pages
 from ftzgraph.api.request_deadline import RequestDeadline
 from ftzgraph.api.server import PENALTY_DIR_ENV
 from ftzgraph.api.settings import Settings
@@ -215,6 +216,7 @@ def app_from_environment() -> FtzGraphApi:
     made.append(app)
     if supervised:
         watch_memory(settings.max_memory_mb * 1024 * 1024, functools.partial(_over_memory, app))
+    warm_up_pages()  # templates compiled and concept names read before the first page, not during it
     freeze_startup_heap()  # full GC passes skip the start-up heap: they were the slowest requests' wait
     warm_up_in_background(app.state.reader.current())  # the first page of /cases, before its first reader
     return app

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pyoxigraph as ox
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -45,10 +46,49 @@ def page_href(iri: str) -> str:
     return path.lstrip("/") if path.startswith("/") else path
 
 
-templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[_base_href])
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _PageEnvironment(jinja2.Environment):
+    """Jinja's environment, with ``x.name`` on a plain dict (every read-side result is one) looked up as a key
+    first. Jinja tries the attribute first, and the ``AttributeError`` it catches for each field a page shows
+    was a good part of rendering one. Same answers: a dict has no attribute but those of its type, which
+    still come first."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+templates = Jinja2Templates(
+    env=_PageEnvironment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=jinja2.select_autoescape(),
+        auto_reload=False,  # the templates ship with the package: no stat of each file on every page
+    ),
+    context_processors=[_base_href],
+)
 templates.env.filters["href"] = page_href
 templates.env.filters["concept"] = concept_name
 templates.env.filters["tail"] = lambda iri: str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def warm_up_pages() -> int:
+    """Compile every template and read the vocabulary's concept names now; returns how many templates.
+
+    Why: both are done once per process, on its first page otherwise, where they cost a hundred times a
+    page's rendering, and every request that came at that moment waited for them: the slowest of a fresh
+    worker's pages. ``ftzgraph serve`` calls this as a process starts, before it freezes its start-up heap.
+    """
+    names = templates.env.list_templates(filter_func=lambda name: name.endswith(".html"))
+    for name in names:
+        templates.env.get_template(name)
+    concept_name("")
+    return len(names)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ftzgraph.graph.store.oxigraph import OxigraphStore
 from ftzgraph.graph.views.agencies import list_agencies
 from ftzgraph.graph.views.records import stats
@@ -140,3 +142,31 @@ def test_the_agency_ranking_follows_a_write(tmp_path: Path) -> None:
     acts("b", "x-4", "x-5")
     page, total = list_agencies(store, limit=1)
     assert total == 2 and [(a["id"], a["cases"]) for a in page] == [("b", 3)]
+
+
+def test_a_read_only_opening_keeps_its_answers_without_looking_at_the_files_and_a_newer_one_sees_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only opening sees the store as it was when opened, so what is kept for it cannot go stale: no
+    ``stat`` of the store's files per call. Another process's write is seen by a newer opening
+    (``ReopeningStore``), which keeps its own answers."""
+    from ftzgraph.graph.store import watch
+    from ftzgraph.graph.store.reopening import ReopeningStore
+
+    writer = OxigraphStore(tmp_path / "store")
+    _insert(writer, ("a", 1), ("a", 2))
+    _settle(writer)
+    reopening = ReopeningStore(OxigraphStore(tmp_path / "store", read_only=True))
+    reader = reopening.current()
+    assert list_cases(reader, CaseFilter())[1] == 2
+    looks: list[object] = []
+    stat = watch.os.stat
+    monkeypatch.setattr(watch.os, "stat", lambda path, *a, **k: looks.append(path) or stat(path, *a, **k))
+    assert list_cases(reader, CaseFilter())[1] == 2 and looks == []
+    monkeypatch.undo()
+    _insert(writer, ("b", 1))
+    _settle(writer)
+    assert list_cases(reader, CaseFilter())[1] == 2  # what this opening's own queries answer
+    assert len(reader.select("SELECT ?c WHERE { ?c a <" + FTZ + "Case> }")) == 2
+    newer = reopening.current()
+    assert newer is not reader and list_cases(newer, CaseFilter())[1] == 3

@@ -5,8 +5,9 @@ Why: a page of 50 cases ordered by document and number, and the total beside it,
 of cases a filter keeps is computed once per state of the store and then sliced; the summaries of the cases
 (``remembered_each``) are kept per case, so a page costs little more than its serialisation. Like
 ``result_cache`` for ``/sparql``, an entry lives only as long as the store's files are unchanged
-(``StoreWatch``: a write by this process or any other changes them); stores without files to watch (in memory,
-remote) are never cached: their answers are computed on every call.
+(``StoreWatch``: a write by this process or any other changes them), or, for a read-only opening, as long as
+the opening (it does not see later writes); stores without files to watch (in memory, remote) are never cached:
+their answers are computed on every call.
 """
 
 from __future__ import annotations
@@ -32,9 +33,13 @@ MAX_ITEMS = 400_000
 class _StoreCache:
     """The entries of one store and the state of its files they were computed from."""
 
-    def __init__(self, path: str) -> None:
-        self.watch = StoreWatch(path)
-        self.watch.changed()
+    def __init__(self, path: str, read_only: bool) -> None:
+        # A read-only opening sees the store as it was when opened, whatever is written later (a newer opening,
+        # ``ReopeningStore``'s, is another store with entries of its own): what is kept for it never goes
+        # stale, and its files need no look on each call.
+        self.watch = None if read_only else StoreWatch(path)
+        if self.watch is not None:
+            self.watch.changed()
         self.version = 0
         self.entries: OrderedDict[Hashable, tuple[int, Sequence[object]]] = OrderedDict()  # key: (weight, value)
         self.items = 0
@@ -42,7 +47,7 @@ class _StoreCache:
 
     def current_version(self) -> int:
         """Called with the lock held: the version, bumped (and the entries dropped) when the files changed."""
-        if self.watch.changed():
+        if self.watch is not None and self.watch.changed():
             self.version += 1
             self.entries.clear()
             self.items = 0
@@ -72,7 +77,7 @@ def _cache_of(store: object) -> _StoreCache | None:
     with _caches_lock:
         cache = _caches.get(store)
         if cache is None:
-            cache = _caches[store] = _StoreCache(str(store.path))
+            cache = _caches[store] = _StoreCache(str(store.path), store.read_only)
         return cache
 
 

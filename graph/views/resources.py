@@ -17,21 +17,37 @@ from typing import Any, TypeVar
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref, literal
-from ftzgraph.graph.views.queries import PROVIDER_KINDS, lineage
+from ftzgraph.graph.views.case_facts import (
+    DERIVATION,
+    DERIVED_FROM,
+    IDENTIFIER,
+    IS_PART_OF,
+    LABEL,
+    PREF_LABEL,
+    TITLE,
+    TYPE,
+    Facts,
+    case_documents,
+    case_evidence,
+    case_extras,
+    case_facts,
+    case_lineage,
+    case_outcomes,
+)
+from ftzgraph.graph.views.queries import PROVIDER_KINDS
 from ftzgraph.graph.views.read_cache import remembered, remembered_each
 from ftzgraph.graph.views.results import (
     AgencyRef,
     BatchSummary,
     CaseDetail,
-    CaseEvidence,
-    CaseOutcome,
     CaseSummary,
     DocumentSummary,
     Lineage,
-    PolicyRef,
     Ref,
 )
-from ftzgraph.ontology.namespace import ID, SPARQL_PREFIXES, batch_kind_label
+from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
+
+CASE = str(FTZ.Case)
 
 MAX_TEXT_CHARS = 200
 """Longest filter or search text accepted: longer text is refused before any scan of the store."""
@@ -209,6 +225,58 @@ def case_summaries(store: Store, case_iris: list[str]) -> list[CaseSummary]:
     return [cases[iri] for iri in case_iris if iri in cases]
 
 
+def _summary_from_facts(facts: Facts, iri: str) -> CaseSummary | None:
+    """What ``case_summaries`` answers for one case, from the facts its page has read already (so that a
+    first look at a case asks the store nothing more for its summary); None where it gives none."""
+    f = facts
+    head = [f.one(iri, p) for p in (IDENTIFIER, str(FTZ.caseNumber), TITLE, IS_PART_OF)]
+    if any(value is None for value in head):
+        return None
+    case_id, number, title, doc = head
+
+    def label(thing: str | None) -> str | None:
+        found = f.tagged(thing, (PREF_LABEL, LABEL), ("zh", ""))
+        return found[0] if found else None
+
+    provider = f.one(iri, str(FTZ.providedBy))
+    kind = next((t for t in f.all(provider, TYPE) if t in PROVIDER_KINDS), "")
+    summary: CaseSummary = {
+        "iri": iri,
+        "id": case_id,
+        "number": number,
+        "title": title,
+        "document": {"iri": doc, "label": f.one(doc, TITLE)},
+        "provider": {"iri": provider, "label": label(provider), "kind": PROVIDER_KINDS[kind] if kind else "other"}
+        if provider
+        else None,
+        "origin_batches": [],
+        "origin_zones": [],
+        "national_items": [],
+        "agencies": [],
+    }
+    reforms = f.all(iri, str(FTZ.reform))
+    for claim in sorted({claim for reform in reforms for claim in f.all(reform, DERIVATION)}):
+        for batch in f.all(claim, str(FTZ.claimedBatch)):
+            for batch_label in f.tagged(batch, (PREF_LABEL, LABEL), ("zh", "")) or [None]:
+                _append(summary["origin_batches"], Ref(iri=batch, label=batch_label))
+        for zone in f.all(claim, str(FTZ.claimedZone)):
+            for short in f.all(zone, str(FTZ.shortName)) or [None]:
+                _append(summary["origin_zones"], Ref(iri=zone, label=short))
+    items = {item for reform in reforms for item in f.all(reform, DERIVED_FROM)}
+    for item in sorted(item for item in items if f.has(item, TYPE, str(FTZ.NationalReform))):
+        for item_label in f.tagged(item, (PREF_LABEL, LABEL), ("zh", "")) or [None]:
+            _append(summary["national_items"], Ref(iri=item, label=item_label))
+    agencies = [
+        AgencyRef(iri=agency, label=agency_label, sector=resource_id(sector or "other"))
+        for agency in f.all(iri, str(FTZ.agency))
+        for agency_label in f.all(agency, PREF_LABEL)
+        for sector in f.all(agency, str(FTZ.sector)) or [None]
+    ]
+    for agency in sorted(agencies, key=lambda ref: str(ref["label"] or "")):
+        _append(summary["agencies"], agency)
+    return summary
+
+
 def _number_key(number: Any) -> tuple[int, Any]:
     """Numbers before anything else, as SPARQL orders them; other values by their text."""
     return (0, number) if isinstance(number, int | float) else (1, str(number))
@@ -238,9 +306,11 @@ def ordered_cases(store: Store, flt: CaseFilter) -> tuple[str, ...]:
     return remembered(store, ("ordered_cases", flt), compute)
 
 
-SUMMARY_BLOCK = 200
+SUMMARY_BLOCK = 50
 """Cases whose summaries are read together when a page needs one not kept yet: the page's stretch of the
-ordered list, widened to whole blocks of this many, so the next pages of a reader find theirs kept."""
+ordered list, widened to whole blocks of this many. A default page's worth: the request that reads a block
+waits for all of it, and blocks of four pages made those requests the slowest hundredth of a reader paging
+through every page; a block per page costs a little more per case in all."""
 
 SUMMARY_WEIGHT = 20
 """What one kept summary counts for against ``read_cache.MAX_ITEMS`` (a summary is about 20 IRIs' size)."""
@@ -280,114 +350,40 @@ def list_cases(store: Store, flt: CaseFilter, limit: int = 50, offset: int = 0) 
     return [summaries[iri] for iri in page if iri in summaries], len(ordered)
 
 
-def _evidence_rows(store: Store, case: str) -> list[dict[str, Any]]:
-    return store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT DISTINCT ?ev ?supports ?object ?quote ?start ?end ?line ?doc WHERE {{
-  {{ {case} ftz:evidence ?ev }} UNION {{ {case} ftz:reform/prov:qualifiedDerivation/ftz:evidence ?ev }}
-  UNION {{ {case} ftz:outcome/ftz:evidence ?ev }}
-  ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end ; dcterms:source ?doc .
-  OPTIONAL {{ ?ev ftz:line ?line }} OPTIONAL {{ ?ev ftz:supports ?supports }}
-  OPTIONAL {{ ?ev ftz:supportsObject ?object }}
-}} ORDER BY ?start ?ev"""
-    )
-
-
 def read_case(store: Store, case_id: str) -> CaseDetail | None:
-    """One case: its summary, lineage (each edge with its evidence), outcomes, cited documents, dates, evidence."""
+    """One case: its summary, lineage (each edge with its evidence), outcomes, cited documents, dates, evidence.
+
+    Read from the case's facts in bulk (``case_facts``): a few queries instead of one per field.
+    """
     iri = resource_iri("case", case_id)
-    if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
+    if iri is None:
         return None
-    case = iri_ref(iri)
-    summary = _kept_summaries(store, [iri])[iri]
-    try:
-        chain = lineage(store, iri)
-    except KeyError:  # a case without provider or reform still has a page, with an empty chain
-        chain = None
-    evidence: list[CaseEvidence] = [
-        {
-            "iri": r["ev"],
-            "quote": r["quote"],
-            "start": r["start"],
-            "end": r["end"],
-            "line": r.get("line"),
-            "document": r["doc"],
-            "supports": r.get("supports"),
-            "object": r.get("object"),
-        }
-        for r in _evidence_rows(store, case)
-    ]
-    outcomes: dict[str, CaseOutcome] = {}
-    for row in store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT DISTINCT ?outcome ?measure ?value ?unit ?before ?after ?ev ?quote ?start ?end ?line WHERE {{
-  {case} ftz:outcome ?outcome . ?outcome ftz:measure ?measure .
-  OPTIONAL {{ ?outcome ftz:value ?value }} OPTIONAL {{ ?outcome ftz:unit ?unit }}
-  OPTIONAL {{ ?outcome ftz:valueBefore ?before }} OPTIONAL {{ ?outcome ftz:valueAfter ?after }}
-  OPTIONAL {{ {case} ftz:outcome ?outcome . ?outcome ftz:evidence ?ev .
-             ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end . OPTIONAL {{ ?ev ftz:line ?line }} }}
-}} ORDER BY ?start ?outcome"""
-    ):
-        outcomes.setdefault(
-            row["outcome"],
-            {
-                "iri": row["outcome"],
-                "measure": row["measure"],
-                "value": row.get("value"),
-                "unit": row.get("unit"),
-                "before": row.get("before"),
-                "after": row.get("after"),
-                "evidence": {
-                    "iri": row["ev"],
-                    "quote": row["quote"],
-                    "start": row["start"],
-                    "end": row["end"],
-                    "line": row.get("line"),
-                }
-                if row.get("ev")
-                else None,
-            },
-        )
-    documents: dict[str, PolicyRef] = {}
-    for row in store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT DISTINCT ?policy ?title ?number ?start WHERE {{
-  {case} dcterms:references ?policy . OPTIONAL {{ ?policy dcterms:title ?title }}
-  OPTIONAL {{ ?policy dcterms:identifier ?number }}
-  OPTIONAL {{ {case} ftz:evidence ?ev . ?ev ftz:supportsObject ?policy ; oa:start ?start }}
-}} ORDER BY ?start ?title"""
-    ):
-        documents.setdefault(
-            row["policy"], {"iri": row["policy"], "label": row.get("title"), "number": row.get("number")}
-        )
-    extras = store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT DISTINCT ?date ?company ?companyLabel ?warning WHERE {{
-  {{ {case} ftz:mentionsDate ?date }} UNION {{ {case} ftz:warning ?warning }}
-  UNION {{ {case} ftz:mentionsCompany ?company . OPTIONAL {{ ?company skos:prefLabel ?companyLabel }} }}
-}}"""
-    )
+    facts = case_facts(store, iri)
+    if not facts.has(iri, TYPE, CASE):
+        return None
+    summary = _kept_summaries(store, [iri], lambda _: {iri: s} if (s := _summary_from_facts(facts, iri)) else {})[iri]
+    extras = case_extras(facts, iri)
     return {
         **summary,
-        "lineage": chain,
-        "outcomes": list(outcomes.values()),
-        "documents": list(documents.values()),
-        "dates": sorted({str(r["date"]) for r in extras if r.get("date")}),
-        "companies": [{"iri": r["company"], "label": r.get("companyLabel")} for r in extras if r.get("company")],
-        "warnings": sorted({r["warning"] for r in extras if r.get("warning")}),
-        "evidence": evidence,
+        "lineage": case_lineage(store, facts, iri),
+        "outcomes": case_outcomes(facts, iri),
+        "documents": case_documents(facts, iri),
+        "dates": extras["dates"],
+        "companies": extras["companies"],
+        "warnings": extras["warnings"],
+        "evidence": case_evidence(facts, iri),
     }
 
 
 def read_lineage(store: Store, case_id: str) -> Lineage | None:
-    """The lineage of one case (see ``queries.lineage``), or None when no such case exists."""
+    """The lineage of one case (what ``queries.lineage`` answers), or None when no such case exists."""
     iri = resource_iri("case", case_id)
-    if iri is None or not store.ask(SPARQL_PREFIXES + f"ASK {{ {iri_ref(iri)} a ftz:Case }}"):
+    if iri is None:
         return None
-    try:
-        return lineage(store, iri)
-    except KeyError:
+    facts = case_facts(store, iri)
+    if not facts.has(iri, TYPE, CASE):
         return None
+    return case_lineage(store, facts, iri)
 
 
 def list_documents(store: Store) -> list[DocumentSummary]:
