@@ -8,6 +8,7 @@ logic here is presentation (where the boxes of the lineage diagram go) and the g
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -182,24 +183,16 @@ def lineage_diagram(data: Lineage) -> dict[str, Any]:
         if (case_key, reform_key, relation) not in edges:
             edges.append((case_key, reform_key, relation))
         conflict = conflicted.get(origin["claim"])
-        if origin.get("batch"):
-            batch = origin["batch"]
-            edge = (reform_key, node(3, batch["iri"], batch.get("label"), "batch", batch["iri"]), "所称批次")
+        if batch := origin["batch"]:
+            edge = (reform_key, node(3, batch["iri"], batch["label"], "batch", batch["iri"]), "所称批次")
             edges.append(edge)
             if conflict and conflict.get("kind") == "batch":
                 marks[edge] = f"{conflict.get('comment_zh') or ''} / {conflict.get('comment') or ''}"
-                if conflict.get("reference_batch"):
-                    fact = node(
-                        3,
-                        conflict["reference_batch"],
-                        conflict.get("reference_label"),
-                        "batch authority",
-                        conflict["reference_batch"],
-                    )
+                if reference := conflict["reference_batch"]:
+                    fact = node(3, reference, conflict["reference_label"], "batch authority", reference)
                     edges.append((reform_key, fact, "权威批次"))
-        if origin.get("zone"):
-            zone = origin["zone"]
-            label = zone.get("short") or zone.get("label")
+        if zone := origin["zone"]:
+            label = zone["short"] or zone["label"]
             edge = (reform_key, node(3, zone["iri"], label, "zone", zone["iri"]), "首创地")
             edges.append(edge)
             if conflict and conflict.get("kind") == "zone":
@@ -290,7 +283,7 @@ def lineage_edges(case: CaseDetail) -> list[dict[str, Any]]:
     conflicted = {c.get("document_batch"): c for c in data.get("conflicts", []) if c.get("document_batch")}
     numbers: dict[tuple[Any, Any], int] = {}
 
-    def evidence(ev: dict[str, Any] | None) -> dict[str, Any] | None:
+    def evidence(ev: Mapping[str, Any] | None) -> dict[str, Any] | None:
         if not ev:
             return None
         position = (ev.get("start"), ev.get("end"))
@@ -298,7 +291,7 @@ def lineage_edges(case: CaseDetail) -> list[dict[str, Any]]:
         numbers.setdefault(position, len(numbers) + 1)
         return {**ev, "iri": by_position.get(position), "number": numbers[position], "first": first}
 
-    edges = []
+    edges: list[dict[str, Any]] = []
     provider = data.get("provider") or {}
     if provider.get("iri"):
         edges.append(
@@ -316,19 +309,18 @@ def lineage_edges(case: CaseDetail) -> list[dict[str, Any]]:
             else f"源自 derived from · {kind}"
         )
         edges.append({"relation": relation, "target": target, "evidence": evidence(origin.get("evidence"))})
-        if origin.get("batch"):
-            conflict = conflicted.get(origin["batch"]["iri"])
+        if batch := origin["batch"]:
+            conflict = conflicted.get(batch["iri"])
             edges.append(
                 {
                     "relation": "批次 batch, as the text says",
-                    "target": origin["batch"],
+                    "target": batch,
                     "evidence": evidence(origin.get("evidence")),
                     "conflict": conflict,
                 }
             )
-        if origin.get("zone"):
-            zone = origin["zone"]
-            target = {"iri": zone["iri"], "label": zone.get("short") or zone.get("label")}
+        if zone := origin["zone"]:
+            target = {"iri": zone["iri"], "label": zone["short"] or zone["label"]}
             edges.append(
                 {"relation": "首创地 originated in", "target": target, "evidence": evidence(origin.get("evidence"))}
             )

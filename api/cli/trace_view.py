@@ -3,15 +3,13 @@ zone or area -> providing unit -> agencies, each edge with the quote that states
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.markup import escape
 from rich.tree import Tree
 
-from ftzgraph.graph.views.results import Lineage
+from ftzgraph.graph.views.results import Lineage, LineageConflict, LineageOrigin, LineageQuote
 
 
-def _quote(evidence: dict[str, Any] | None) -> str:
+def _quote(evidence: LineageQuote | None) -> str:
     if not evidence:
         return ""
     quote = " ".join(str(evidence["quote"]).split())
@@ -33,7 +31,7 @@ def render_lineage(data: Lineage) -> Tree:
     learned = {entry["claim"]: entry for entry in data.get("learned_from", [])}
     if not data["origins"]:
         reform.add("[dim]the text states no origin[/dim]")
-    by_source: dict[str, list[dict[str, Any]]] = {}
+    by_source: dict[str, list[LineageOrigin]] = {}
     for origin in data["origins"]:
         by_source.setdefault(origin["reform"]["iri"], []).append(origin)
     for claims in by_source.values():
@@ -48,16 +46,11 @@ def render_lineage(data: Lineage) -> Tree:
                 if entry
                 else ""
             )
-            if origin["batch"]:
-                batch = origin["batch"]
-                text = relation + f"claimed batch: {escape(batch.get('label') or batch['iri'])}"
-            elif origin["zone"]:
-                zone = origin["zone"]
-                where = (
-                    f"{zone['in_zone']} / {zone['label']}"
-                    if zone.get("in_zone")
-                    else zone.get("short") or zone["label"]
-                )
+            if batch := origin["batch"]:
+                text = relation + f"claimed batch: {escape(batch['label'] or batch['iri'])}"
+            elif zone := origin["zone"]:
+                name = zone["label"] or zone["iri"]
+                where = f"{zone['in_zone']} / {name}" if zone["in_zone"] else zone["short"] or name
                 text = relation + f"originating zone: {escape(where)}"
             else:
                 text = relation + f"{origin['kind']}"
@@ -77,17 +70,19 @@ def render_lineage(data: Lineage) -> Tree:
     )
     agencies = provided.add(f"agencies ({len(data['agencies'])})")
     for agency in data["agencies"]:
-        parent = f" ← {escape(agency['parent']['label'])}" if agency.get("parent") else ""
-        sector = escape(agency.get("sector_label") or "")
-        agencies.add(f"{escape(agency['label'])} [dim]{sector}[/dim]{parent}" + _quote(agency["evidence"]))
+        above = agency["parent"]
+        parent = f" ← {escape(above['label'] or above['iri'])}" if above else ""
+        sector = escape(agency["sector_label"] or "")
+        name = escape(agency["label"] or agency["iri"])
+        agencies.add(f"{name} [dim]{sector}[/dim]{parent}" + _quote(agency["evidence"]))
     return root
 
 
-def _conflict(conflict: dict[str, Any]) -> str:
+def _conflict(conflict: LineageConflict) -> str:
     """A conflict under the claim it concerns: the message in Chinese and English, then both sources."""
     text = f"\n[red]⚠ 冲突 conflict:[/red] {escape(conflict.get('comment_zh') or '')}"
     text += f"\n[red]  {escape(conflict.get('comment') or '')}[/red]"
-    if conflict.get("document"):
+    if conflict["document"]:
         text += f"\n[dim]document: {escape(conflict['document'])}[/dim]"
     if conflict["sources"]:
         text += f"\n[dim]reference sources: {escape(' '.join(conflict['sources'][:3]))}[/dim]"

@@ -26,8 +26,19 @@ from ftzgraph.graph.extract.learned_from import LEARNS_FROM_ZONE, RELATIONS, rel
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.conflicts import conflicts as read_conflicts
+from ftzgraph.graph.views.conflicts import lineage_conflict
 from ftzgraph.graph.views.read_cache import remembered_each
-from ftzgraph.graph.views.results import CaseEvidence, CaseOutcome, LearnedFrom, Lineage, PolicyRef, Ref
+from ftzgraph.graph.views.results import (
+    CaseEvidence,
+    CaseOutcome,
+    LearnedFrom,
+    Lineage,
+    LineageAgency,
+    LineageOrigin,
+    LineageQuote,
+    PolicyRef,
+    Ref,
+)
 from ftzgraph.ontology.namespace import FTZ, ORG, SPARQL_PREFIXES, batch_kind_label
 
 _DCT = "http://purl.org/dc/terms/"
@@ -207,7 +218,7 @@ def _position(value: Any) -> tuple[int, Any]:
     return (1, value) if isinstance(value, int | float) else (2, str(value))
 
 
-def _evidence_node(facts: Facts, ev: str, *, line_required: bool = True) -> dict[str, Any] | None:
+def _evidence_node(facts: Facts, ev: str, *, line_required: bool = True) -> LineageQuote | None:
     """An evidence node's quote, position and source, or None when one the queries required is missing."""
     quote, start, end = facts.one(ev, EXACT), facts.one(ev, START), facts.one(ev, END)
     line, source = facts.one(ev, _ftz("line")), facts.one(ev, SOURCE)
@@ -216,14 +227,14 @@ def _evidence_node(facts: Facts, ev: str, *, line_required: bool = True) -> dict
     return {"quote": quote, "start": start, "end": end, "line": line, "document": source}
 
 
-def _first_evidence(facts: Facts, evs: Iterable[str], **kwargs: bool) -> tuple[str, dict[str, Any]] | None:
+def _first_evidence(facts: Facts, evs: Iterable[str], **kwargs: bool) -> tuple[str, LineageQuote] | None:
     found = [(ev, node) for ev in evs if (node := _evidence_node(facts, ev, **kwargs)) is not None]
     if not found:
         return None
     return min(found, key=lambda pair: (_position(pair[1]["start"]), pair[0]))
 
 
-def _agency_quote(facts: Facts, evidence: Iterable[str], agency: str) -> tuple[str, dict[str, Any]] | None:
+def _agency_quote(facts: Facts, evidence: Iterable[str], agency: str) -> tuple[str, LineageQuote] | None:
     """The first of the case's quotes that supports ``agency`` as one of its agencies."""
     return _first_evidence(
         facts,
@@ -267,7 +278,7 @@ def case_lineage(store: Store, facts: Facts, case_iri: str) -> Lineage | None:
             for short in f.all(zone, _ftz("shortName")):
                 reference[item]["zones"].add(short)
 
-    origins = []
+    origins: list[LineageOrigin] = []
     for claim in sorted(f.all(reform, DERIVATION)):
         kind, entity = f.one(claim, _ftz("originKind")), f.one(claim, ENTITY)
         if kind is None or entity is None:
@@ -308,7 +319,7 @@ def case_lineage(store: Store, facts: Facts, case_iri: str) -> Lineage | None:
         )
 
     # agencies, ordered by label, each with the first quote that names it as acting
-    agency_rows = []
+    agency_rows: list[tuple[tuple[Any, str], LineageAgency]] = []
     for agency in f.all(case_iri, _ftz("agency")):
         label, sector = f.one(agency, PREF_LABEL), f.one(agency, _ftz("sector"))
         if label is None or sector is None:
@@ -357,23 +368,7 @@ def case_lineage(store: Store, facts: Facts, case_iri: str) -> Lineage | None:
         ],
         "agencies": agencies,
         "learned_from": case_learned_from(f, case_iri),
-        "conflicts": [
-            {
-                "iri": c["iri"],
-                "kind": c["kind"],
-                "comment": c["message_en"],
-                "comment_zh": c["message_zh"],
-                "document_batch": _iri(c["document"]["batch"]),
-                "reference_batch": _iri(c["authority"]["batch"]),
-                "reference_label": (c["authority"]["batch"] or c["authority"]["zone"] or {"label": None})["label"],
-                "document_zone": _iri(c["document"]["zone"]),
-                "reference_zone": _iri(c["authority"]["zone"]),
-                "claim": c["document"]["claim"],
-                "document": c["document"]["iri"],
-                "sources": c["authority"]["sources"],
-            }
-            for c in conflicts
-        ],
+        "conflicts": [lineage_conflict(c) for c in conflicts],
     }
 
 

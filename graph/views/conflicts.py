@@ -12,7 +12,7 @@ from typing import Any
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
-from ftzgraph.graph.views.results import Conflict, Ref
+from ftzgraph.graph.views.results import Conflict, LineageConflict, Ref
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 
@@ -88,6 +88,27 @@ ORDER BY ?holder ?conflict"""
             },
         }
     return list(found.values())
+
+
+def lineage_conflict(conflict: Conflict) -> LineageConflict:
+    """A conflict as a case's lineage shows it: flat, with both sides' batch or zone IRIs and the authority's
+    label and sources."""
+    document, authority = conflict["document"], conflict["authority"]
+    named = authority["batch"] or authority["zone"]
+    return {
+        "iri": conflict["iri"],
+        "kind": conflict["kind"],
+        "comment": conflict["message_en"],
+        "comment_zh": conflict["message_zh"],
+        "document_batch": document["batch"]["iri"] if document["batch"] else None,
+        "reference_batch": authority["batch"]["iri"] if authority["batch"] else None,
+        "reference_label": named["label"] if named else None,
+        "document_zone": document["zone"]["iri"] if document["zone"] else None,
+        "reference_zone": authority["zone"]["iri"] if authority["zone"] else None,
+        "claim": document["claim"],
+        "document": document["iri"],
+        "sources": authority["sources"],
+    }
 
 
 def _ref(row: dict[str, Any], name: str) -> Ref | None:

@@ -13,8 +13,9 @@ from ftzgraph.graph import iris
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref, literal
 from ftzgraph.graph.views.conflicts import conflicts as read_conflicts
+from ftzgraph.graph.views.conflicts import lineage_conflict
 from ftzgraph.graph.views.learned_relations import learned_from
-from ftzgraph.graph.views.results import Lineage, Ref
+from ftzgraph.graph.views.results import Lineage, LineageAgency, LineageQuote, Ref
 from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
 
 PROVIDER_KINDS = {str(FTZ.City): "city", str(FTZ.Area): "ftz_area"}
@@ -47,16 +48,17 @@ def find_cases(store: Store, ref: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _evidence(row: dict[str, Any], prefix: str = "") -> dict[str, Any] | None:
+def _evidence(row: dict[str, Any], prefix: str = "") -> LineageQuote | None:
     if row.get(prefix + "quote") is None:
         return None
-    return {
+    quote: LineageQuote = {  # a quote's evidence pattern requires its start and end
         "quote": row[prefix + "quote"],
-        "start": row.get(prefix + "start"),
-        "end": row.get(prefix + "end"),
+        "start": row[prefix + "start"],
+        "end": row[prefix + "end"],
         "line": row.get(prefix + "line"),
         "document": row.get(prefix + "source"),
     }
+    return quote
 
 
 EVIDENCE_PATTERN = """OPTIONAL {{ {node} ftz:evidence ?{p}ev . ?{p}ev ftz:supports {prop} ; oa:exact ?{p}quote ;
@@ -153,7 +155,7 @@ WHERE {{
 
     conflicts = read_conflicts(store, case_iri)
     learned = learned_from(store, [case_iri]).get(case_iri, [])
-    seen_agencies: dict[str, dict[str, Any]] = {}
+    seen_agencies: dict[str, LineageAgency] = {}
     for row in agencies:
         seen_agencies.setdefault(
             row["agency"],
@@ -226,21 +228,5 @@ WHERE {{
         ],
         "agencies": list(seen_agencies.values()),
         "learned_from": learned,
-        "conflicts": [
-            {
-                "iri": c["iri"],
-                "kind": c["kind"],
-                "comment": c["message_en"],
-                "comment_zh": c["message_zh"],
-                "document_batch": _iri(c["document"]["batch"]),
-                "reference_batch": _iri(c["authority"]["batch"]),
-                "reference_label": (c["authority"]["batch"] or c["authority"]["zone"] or {"label": None})["label"],
-                "document_zone": _iri(c["document"]["zone"]),
-                "reference_zone": _iri(c["authority"]["zone"]),
-                "claim": c["document"]["claim"],
-                "document": c["document"]["iri"],
-                "sources": c["authority"]["sources"],
-            }
-            for c in conflicts
-        ],
+        "conflicts": [lineage_conflict(c) for c in conflicts],
     }

@@ -6,7 +6,7 @@ command line prints them), so their form stays a mapping; the types let mypy che
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import TypedDict
 
 
 class Ref(TypedDict):
@@ -123,18 +123,95 @@ class LearnedFrom(LearnedFromEntry):
     claim: str
 
 
+class LineageQuote(TypedDict):
+    """The sentence that states an edge of the lineage: the quote, its characters, line and source document."""
+
+    quote: str
+    start: int
+    end: int
+    line: int | None
+    document: str | None
+
+
+class LineageProvider(Ref):
+    kind: str
+    evidence: LineageQuote | None
+
+
+class ClaimedReform(Ref):
+    """What an origin claim names, whether an authority lists it nationally, and the batches and zones it gives."""
+
+    national: bool
+    reference_batches: list[str]
+    reference_zones: list[str]
+
+
+class ClaimedBatch(Ref):
+    kind: str | None
+    number: int | None
+
+
+class ClaimedZone(Ref):
+    short: str | None
+    in_zone: str | None
+    """The short name of the zone an area belongs to."""
+
+
+class LineageOrigin(TypedDict):
+    """One origin claim of the document: its kind, what it names, the batch and zone it claims, its quote."""
+
+    claim: str
+    kind: str
+    reform: ClaimedReform
+    batch: ClaimedBatch | None
+    zone: ClaimedZone | None
+    evidence: LineageQuote | None
+
+
+class LineageItem(TypedDict):
+    """A national item the case's reform derives from, with the batches and zones an authority gives it."""
+
+    iri: str
+    batches: list[str]
+    zones: list[str]
+
+
+class LineageAgency(Ref):
+    sector: str
+    sector_label: str | None
+    parent: Ref | None
+    evidence: LineageQuote | None
+
+
+class LineageConflict(TypedDict):
+    """A claim of the case an authority contradicts, flattened for the lineage: both sides' batch or zone."""
+
+    iri: str
+    kind: str
+    comment: str | None
+    comment_zh: str | None
+    document_batch: str | None
+    reference_batch: str | None
+    reference_label: str | None
+    document_zone: str | None
+    reference_zone: str | None
+    claim: str | None
+    document: str | None
+    sources: list[str]
+
+
 class Lineage(TypedDict):
     """Where a case's reform came from: provider, origin claims (batch, zone) with their quotes, the national
     items an authority knows, agencies, typed learned-from relations and conflicts with authorities."""
 
     case: LineageCase
     reform: str
-    provider: dict[str, Any]
-    origins: list[dict[str, Any]]
-    national_items: list[dict[str, Any]]
-    agencies: list[dict[str, Any]]
+    provider: LineageProvider
+    origins: list[LineageOrigin]
+    national_items: list[LineageItem]
+    agencies: list[LineageAgency]
     learned_from: list[LearnedFrom]
-    conflicts: list[dict[str, Any]]
+    conflicts: list[LineageConflict]
 
 
 class CaseDetail(CaseSummary):
