@@ -132,20 +132,7 @@ def extract_origins(
                         ),
                         -1,
                     )
-                    if (
-                        pos >= 0
-                        and not _in_title(sentence.text, pos)
-                        and not _TOTAL_RE.search(sentence.text[:pos])
-                        and not _TOTAL_AFTER_RE.match(sentence.text, pos + len(word))
-                        and not _zones_own(sentence.text, pos, gazetteer)
-                        and not _provincial(sentence.text, pos, gazetteer)
-                        and not _other_programme(sentence.text, pos + len(word))
-                        and not _announcement_only(sentence.text, pos, gazetteer)
-                        and any(
-                            v in sentence.text[_part_start(sentence.text, pos) : pos]
-                            for v in lex["copy_verbs"] + lex["batch_member_verbs"]
-                        )
-                    ):
+                    if pos >= 0:  # _unnumbered_batch_at has made every check
                         item = _item_after(sentence.text, pos + len(word))
                         origins.append(Origin("national_batch", evidence(sentence), str(kind), None, item_title=item))
                         break
