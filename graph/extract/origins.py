@@ -293,9 +293,9 @@ def _provincial(text: str, position: int, gazetteer: Gazetteer | None = None) ->
     markers = lexicon()["provincial_before"]
     if head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市"):
         return True
-    clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS) + 1 :]
     if _ONE_ZONE_RE.search(head):
         return True
+    clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS) + 1 :]
     issuer = _PROVINCIAL_ISSUER_RE.search(clause)
     lex = lexicon()
     if issuer and not any(w in issuer.group() for w in lex["ministries"] + lex["copy_verbs"]):
@@ -305,7 +305,7 @@ def _provincial(text: str, position: int, gazetteer: Gazetteer | None = None) ->
     own_lead = _OWN_SERIES_LEAD_RE.sub("", text[:position].rstrip())
     zone = _one_province_zone_re(gazetteer).search(own_lead)
     # 复制推广上海、广东、天津、福建自由贸易试验区新一批…: the last of several zones, a batch drawn from them all
-    return bool(zone) and not (zone and _listed_before(own_lead[: zone.start()], gazetteer))
+    return zone is not None and not _listed_before(own_lead[: zone.start()], gazetteer)
 
 
 @cache
