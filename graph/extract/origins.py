@@ -283,7 +283,7 @@ _PROVINCIAL_ISSUER_RE = re.compile(
 """江苏省政府办公厅公布的第一批…改革试点经验: a batch a province or city issues is its own, whatever it is called."""
 
 
-def _provincial(text: str, position: int, gazetteer: Gazetteer | None = None) -> bool:
+def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
     """True when the batch or series word at ``position`` is a province's, city's or district's own: the words
     right before it (after 自贸试验区, 第N批 and quotes) are a provincial marker (我省, 省级, 全省…) or a name
     ending in 省, 市 or 自治区 (四川省第四批), one named zone (中国（江苏）自由贸易试验区第一批, 江苏自贸试验区
@@ -300,8 +300,6 @@ def _provincial(text: str, position: int, gazetteer: Gazetteer | None = None) ->
     lex = lexicon()
     if issuer and not any(w in issuer.group() for w in lex["ministries"] + lex["copy_verbs"]):
         return True  # 本市借鉴商务部印发的第4批…: the ministry issues it, the city copies
-    if gazetteer is None:
-        return False
     own_lead = _OWN_SERIES_LEAD_RE.sub("", text[:position].rstrip())
     zone = _one_province_zone_re(gazetteer).search(own_lead)
     # 复制推广上海、广东、天津、福建自由贸易试验区新一批…: the last of several zones, a batch drawn from them all
@@ -403,7 +401,7 @@ def _stated_zones(
             verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
             if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
-            if verb and verb["verb"] in lex["source_verbs"] and not national and _names_provincial_batch(text):
+            if verb and verb["verb"] in lex["source_verbs"] and not national and _names_provincial_batch(text, gazetteer):
                 continue  # 江苏省第三批…清单中，有8项来自南京片区: a province's own list, no national origin
             if (
                 verb
@@ -515,12 +513,12 @@ def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     )
 
 
-def _names_provincial_batch(text: str) -> bool:
+def _names_provincial_batch(text: str, gazetteer: Gazetteer) -> bool:
     """True when the sentence names a province's or city's own batch or list (江苏省第三批…清单)."""
-    if any(_provincial(text, m.start()) for m in re.finditer(r"第\s*\S{1,3}\s*批", text)):
+    if any(_provincial(text, m.start(), gazetteer) for m in re.finditer(r"第\s*\S{1,3}\s*批", text)):
         return True
     return any(
-        _provincial(text, pos)
+        _provincial(text, pos, gazetteer)
         for words in lexicon()["batch_kinds"].values()
         for w in words
         if (pos := text.find(w)) >= 0
