@@ -622,7 +622,18 @@ _DIFFUSED_RE = re.compile(
 )
 """…其中9个案例先后在全国、全省范围内示范推广; Z“X”等12项案例向全省推广: what opens the sentence went out to the
 country or the province. The verb ends its clause: a zone that 在全省率先复制推广第六批… is copying, not copied."""
-_FUTURE_RE = re.compile("将|拟|计划|有望|争取|力争|准备|要")
+
+
+@cache
+def _future_re() -> re.Pattern[str]:
+    """A modal word of the lexicon's ``future_words`` (将, 拟, 要 …)."""
+    return re.compile("|".join(map(re.escape, sorted(lexicon()["future_words"], key=len, reverse=True))))
+
+
+@cache
+def _not_modal_re() -> re.Pattern[str]:
+    """A word holding a modal's character that is no modal (主要, 重要): taken out before modals are looked for."""
+    return re.compile("|".join(map(re.escape, sorted(lexicon()["not_modal_words"], key=len, reverse=True))))
 
 
 def _diffused(tail: str) -> bool:
@@ -632,7 +643,7 @@ def _diffused(tail: str) -> bool:
     if match is None:
         return False
     clause = tail[max(tail.rfind(ch, 0, match.start()) for ch in _CLAUSE_MARKS) + 1 : match.start()]
-    return not _FUTURE_RE.search(clause)
+    return not _future_re().search(_not_modal_re().sub("", clause))
 
 
 _COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")
