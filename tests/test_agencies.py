@@ -451,3 +451,16 @@ def test_forestry_congress_committees_and_work_committees() -> None:
     )
     names = [a.name for a in extract_agencies(make_case(text), "福州市")]
     assert names == ["福建省林业局", "福州市人民代表大会常务委员会", "福建省平潭综合实验区建设发展工作委员会"]
+
+
+def test_an_area_committee_is_quoted_with_the_areas_longest_name() -> None:
+    """An area's name longer than seven characters (深圳前海蛇口片区, 广州南沙新区片区) is read whole, so the
+    mention and its evidence keep the city; a zone's name before the area is no part of it (review of #15,
+    finding 10)."""
+    from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+
+    for written in ("深圳前海蛇口片区管委会", "广州南沙新区片区管委会"):
+        _, mentions = extract_agencies_and_mentions(make_case(f"（广州市提供）\n{written}牵头制定方案。"), "广州市")
+        assert [(m.as_written, m.evidence.quote) for m in mentions] == [(written, written)]
+    _, mentions = extract_agencies_and_mentions(make_case("（广州市提供）\n广东自贸区前海片区管委会牵头。"), "广州市")
+    assert [m.as_written for m in mentions] == ["前海片区管委会"]

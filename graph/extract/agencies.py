@@ -256,12 +256,28 @@ def _area_before(text: str, end: int) -> Place | None:
     if not text.endswith(_AREA, 0, end):
         return None
     gazetteer = load_ftz_gazetteer()
-    for length in (7, 6, 5, 4):
-        name = text[end - length : end] if end >= length else ""
-        place = gazetteer.resolve(name) if name else None
+    for length in range(min(end, _longest_area_name()), len(_AREA) + 1, -1):  # longest first: 深圳前海蛇口片区
+        name = text[end - length : end]
+        if _ZONE_WORD_RE.search(name[: -len(_AREA)]) or not _CJK_RUN_RE.fullmatch(name):
+            continue  # 广东自贸区前海片区: the zone's name is no part of the area's (the area is found shorter)
+        place = gazetteer.resolve(name)
         if place is not None and place.area:  # the area by any of its names (前海蛇口片区)
             return Place(name, name[: -len(_AREA)], "area")
     return None
+
+
+_CJK_RUN_RE = re.compile(f"[{CJK}]+")
+_ZONE_WORD_RE = re.compile("中国|自由贸易试验区|自贸试验区|自贸区|[（()）]")
+
+
+@functools.cache
+def _longest_area_name() -> int:
+    """The length of the longest name of an area alone (no zone's name in it) the gazetteer knows."""
+    return max(
+        len(form)
+        for form, place in load_ftz_gazetteer().forms.items()
+        if place.area and form.endswith(_AREA) and not _ZONE_WORD_RE.search(form[: -len(_AREA)])
+    )
 
 
 def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:

@@ -401,7 +401,12 @@ def _stated_zones(
             verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
             if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
-            if verb and verb["verb"] in lex["source_verbs"] and not national and _names_provincial_batch(text, gazetteer):
+            if (
+                verb
+                and verb["verb"] in lex["source_verbs"]
+                and not national
+                and _names_provincial_batch(text, gazetteer)
+            ):
                 continue  # 江苏省第三批…清单中，有8项来自南京片区: a province's own list, no national origin
             if (
                 verb
