@@ -358,8 +358,9 @@ def test_addressees_owners_places_and_titles_stay_out(text: str) -> None:
         ),
         # its short form, after the office is named in full (here as a cited issuer): the same office acts
         (
-            "（醴陵市提供）\n现将株洲市深化改革和扩大开放领导小组办公室《关于印发方案的通知》转发给你们。由市深改办牵头落实。",
-            "醴陵市",
+            "（株洲市人民政府提供）\n现将株洲市深化改革和扩大开放领导小组办公室《关于印发方案的通知》转发给你们。"
+            "由市深改办牵头落实。",
+            "株洲市",
             ["株洲市深化改革和扩大开放领导小组办公室"],
         ),
         (
@@ -371,6 +372,21 @@ def test_addressees_owners_places_and_titles_stay_out(text: str) -> None:
 )
 def test_purpose_named_offices_and_their_short_forms(text: str, provider: str, expected: list[str]) -> None:
     assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+def test_a_short_office_form_is_the_cases_own_places_office() -> None:
+    """市深改办 is the office of the case's own city: in a 株洲市 case, 株洲市's office named in full; in a 醴陵市
+    case, 醴陵市's own, which the case never names in full, so it stays a low-confidence mention and 株洲市's
+    office is not taken for it (review of #15, finding 6)."""
+    from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+
+    body = "现将株洲市深化改革和扩大开放领导小组办公室《关于印发方案的通知》转发给你们。由市深改办牵头落实。"
+    for provider, expected in (
+        ("株洲市", ("株洲市深化改革和扩大开放领导小组办公室", "medium")),
+        ("醴陵市", (None, "low")),
+    ):
+        _, mentions = extract_agencies_and_mentions(make_case(f"（{provider}提供）\n{body}"), provider)
+        assert [(m.agency, m.confidence) for m in mentions if m.as_written == "市深改办"] == [expected], provider
 
 
 def test_a_short_office_form_is_never_made_up() -> None:

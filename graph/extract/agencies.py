@@ -136,7 +136,7 @@ def extract_agencies_and_mentions(
             if hit.name is None:
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
-    hits += _short_offices(text, hits, lex)
+    hits += _short_offices(text, hits, ctx, lex)
     hits += _district_branches(text, hits, ctx, lex)
     hits.sort(key=lambda h: h.start)
     _committee_departments(hits)
@@ -643,27 +643,33 @@ _SHORT_OFFICE_RE = re.compile(f"(?P<level>[省市县区])(?P<short>[{CJK}]{{2,3}
 _LEVEL_OF = {"省": "province", "市": "city", "县": "county", "区": "district"}
 
 
-def _short_offices(text: str, hits: list[_Hit], lex: Lexicon) -> list[_Hit]:
+def _short_offices(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> list[_Hit]:
     """Short forms of a purpose-named office the case names in full (市优化办 after 岳阳市机关效能建设和优化经济发展
     环境领导小组办公室; 省自贸办 after 河南省自由贸易试验区建设领导小组办公室): the characters of the short form
-    come in order from the office's purpose, at the same level. Only an office written in full is ever the answer."""
+    come in order from the office's purpose, and the office is the case's own place's at that level (市 is the
+    case's city: 市深改办 in a 醴陵市 case is not 株洲市's office, however named). Only an office written in full
+    is ever the answer; a short form no such office explains stays a low-confidence mention."""
     offices = [h for h in hits if h.core.core in _PURPOSE_NAMED and h.name and h.place is not None]
     found: list[_Hit] = []
     for match in _SHORT_OFFICE_RE.finditer(text):
         if any(h.start <= match.start() < h.end for h in hits):
             continue
         short, level = match["short"], _LEVEL_OF[match["level"]]
+        own = ctx.at(level)
         for office in offices:
             assert office.place is not None and office.name is not None
             purpose = office.core.canonical[: -len(office.core.core)]
             rest = iter(purpose)
-            if office.place.level == level and all(ch in rest for ch in short):
-                acting = not _cited(text, match.start(), lex) and not text.startswith(_GENERIC_AFTER, match.end())
-                name = office.name if office.name.endswith("办公室") else office.name + "办公室"  # a group's office
-                found.append(
-                    _Hit(match.start(), match.end(), office.core, None, acting, name, office.place, "", "medium")
-                )
+            if office.place.level != level or not all(ch in rest for ch in short):
+                continue
+            acting = not _cited(text, match.start(), lex) and not text.startswith(_GENERIC_AFTER, match.end())
+            if own is None or office.place.name != own.name:  # another place's office: which one is meant is unknown
+                written = Core(core=match.group(), canonical=match.group(), family=match.group())
+                found.append(_Hit(match.start(), match.end(), written, None, acting, None, None, "", "low"))
                 break
+            name = office.name if office.name.endswith("办公室") else office.name + "办公室"  # a group's office
+            found.append(_Hit(match.start(), match.end(), office.core, None, acting, name, office.place, "", "medium"))
+            break
     return found
 
 
