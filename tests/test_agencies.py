@@ -480,3 +480,23 @@ def test_an_area_committee_is_quoted_with_the_areas_longest_name() -> None:
         assert [(m.as_written, m.evidence.quote) for m in mentions] == [(written, written)]
     _, mentions = extract_agencies_and_mentions(make_case("（广州市提供）\n广东自贸区前海片区管委会牵头。"), "广州市")
     assert [m.as_written for m in mentions] == ["前海片区管委会"]
+
+
+def test_a_bare_zone_committee_is_named_only_when_the_reference_records_one() -> None:
+    """自贸区管委会 is the zone's committee only for a zone the reference records one for (天津); in a city's case of
+    a zone without one it stays a low-confidence mention, and in an area's case it is the area's committee (review
+    of #15, finding 5)."""
+    from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+
+    def read(provider: str) -> tuple[list[str], list[tuple[str | None, str]]]:
+        case = make_case(f"（{provider}提供）\n自贸区管委会牵头制定方案。")
+        agencies, mentions = extract_agencies_and_mentions(case, provider)
+        return [a.name for a in agencies], [(m.agency, m.confidence) for m in mentions]
+
+    assert read("天津市") == (
+        ["中国（天津）自由贸易试验区管理委员会"],
+        [("中国（天津）自由贸易试验区管理委员会", "medium")],
+    )
+    assert read("哈尔滨市") == ([], [(None, "low")])
+    area = "中国（黑龙江）自由贸易试验区哈尔滨片区管理委员会"
+    assert read("哈尔滨片区") == ([area], [(area, "medium")])

@@ -130,12 +130,18 @@ def extract_agencies_and_mentions(
             hit.start -= 1
         elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
             hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
+    to_area: list[_Hit] = []
     for hit in hits:
-        if hit.zone_committee:  # 自贸区管委会: the committee of the case's own zone, never made up without one
+        if hit.zone_committee:  # 自贸区管委会: a committee the reference records, else the case's area's, never made up
             hit.name, hit.place, hit.confidence = _zone_committee(ctx), ctx.province or ctx.city, "medium"
-            if hit.name is None:
+            if hit.name is None and ctx.area is not None:  # most zones have none: in an area's case, the area's
+                hit.prefix, hit.zone_committee, hit.place = Prefix(hit.start, ctx.area), False, None
+                to_area.append(hit)
+            elif hit.name is None:
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
+    for hit in to_area:  # completed from the case's context, not written
+        hit.confidence = "medium" if hit.confidence == "high" else hit.confidence
     hits += _short_offices(text, hits, ctx, lex)
     hits += _district_branches(text, hits, ctx, lex)
     hits.sort(key=lambda h: h.start)
@@ -619,13 +625,16 @@ _GENERIC_ZONE = ("自由贸易试验区", "自贸试验区", "自贸区")
 
 
 def _zone_committee(ctx: _Context) -> str | None:
-    """The administrative committee of the free trade zone of the case's province
-    (中国（上海）自由贸易试验区管理委员会), or None when the case's province has no zone or is unknown."""
+    """The administrative committee of the free trade zone of the case's province as the reference records it
+    (``committee_zh`` in data/reference/ftz_zones.yaml: 中国（天津）自由贸易试验区管理委员会), or None when the case's
+    province has no zone, is unknown, or its zone has no zone-level committee on record (most have only area
+    committees: a bare 自贸区管委会 in a city's text then means its area's, never a committee made up)."""
     ftz = load_ftz_gazetteer()
     for place in (ctx.province, ctx.city):  # 上海市: a municipality is its own province
         key = re.sub("(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", place.name) if place else ""
         if (zone_id := ftz.province_forms.get(key)) is not None:
-            return f"{ftz.zones[zone_id]['name_zh']}{_COMMITTEE}"
+            committee = (ftz.zones[zone_id].get("committee_zh") or {}).get("value")
+            return str(committee) if committee else None
     return None
 
 
