@@ -60,6 +60,11 @@ def _batch_after_re() -> re.Pattern[str]:
     return re.compile(rf"(?P<kind>{kinds})[”\"]?\s*[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*[)）]")
 
 
+def _words_re(key: str) -> str:
+    """The lexicon's list ``key`` as a regex alternation, longest first (复制推广 before 复制)."""
+    return "|".join(map(re.escape, sorted(lexicon()[key], key=len, reverse=True)))
+
+
 def _kind_of(word: str) -> str:
     for kind, words in lexicon()["batch_kinds"].items():
         if word in words:
@@ -189,7 +194,7 @@ def _promoted_title_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     notice (《…转发国务院关于推广中国（上海）自由贸易试验区可复制改革试点经验的通知》)."""
     provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
     return re.compile(
-        rf"《[^《》]*?国务院关于(?:复制)?推广(?:中国)?[（(]?(?P<province>{provinces})[）)]?"
+        rf"《[^《》]*?(?:{_words_re('promotion_title_heads')})(?:中国)?[（(]?(?P<province>{provinces})[）)]?"
         r"(?:自由贸易试验区|自贸试验区|自贸区)[^《》]{0,12}?改革试点经验"
     )
 
@@ -201,7 +206,7 @@ def _promoted_in_titles(
     《…国务院关于推广中国（上海）自由贸易试验区可复制改革试点经验的通知》要求，落实推广…): as in running text
     (国务院向全国推广Z的改革试点经验), an unnumbered 改革试点经验 batch and the zone."""
     found: list[Origin] = []
-    follow = (*lexicon()["copy_verbs"], "根据", "依据", "贯彻")
+    follow = (*lexicon()["copy_verbs"], *lexicon()["title_follow_words"])
     for sentence in sentences:
         match = _promoted_title_re(gazetteer).search(sentence.text)
         if match is None or not any(w in sentence.text[: match.start()] for w in follow):
@@ -277,10 +282,12 @@ _SERIES_LEAD_RE = re.compile(
 _OWN_SERIES_LEAD_RE = re.compile(rf"(?:第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$")
 _ONE_ZONE_RE = re.compile(r"中国[（(][^（）()]{1,8}[）)]$")
 """中国（江苏）自由贸易试验区第一批…: the batch of one named zone, its own (the national ones name no zone)."""
-_PROVINCIAL_ISSUER_RE = re.compile(
-    r"(?:省|市|自治区)[\u4e00-\u9fff]{0,10}?(?:公布|印发|发布|推出|确定|评选|认定)[了的]?$"
-)
-"""江苏省政府办公厅公布的第一批…改革试点经验: a batch a province or city issues is its own, whatever it is called."""
+
+
+@cache
+def _provincial_issuer_re() -> re.Pattern[str]:
+    """江苏省政府办公厅公布的第一批…改革试点经验: a batch a province or city issues is its own, whatever its name."""
+    return re.compile(rf"(?:省|市|自治区)[\u4e00-\u9fff]{{0,10}}?(?:{_words_re('provincial_issue_verbs')})[了的]?$")
 
 
 def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
@@ -296,7 +303,7 @@ def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
     if _ONE_ZONE_RE.search(head):
         return True
     clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS) + 1 :]
-    issuer = _PROVINCIAL_ISSUER_RE.search(clause)
+    issuer = _provincial_issuer_re().search(clause)
     lex = lexicon()
     if issuer and not any(w in issuer.group() for w in lex["ministries"] + lex["copy_verbs"]):
         return True  # 本市借鉴商务部印发的第4批…: the ministry issues it, the city copies
@@ -486,7 +493,8 @@ def _province_report_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     """A province (or its zone) that reported or contributed items of a national replication: 福建报送的有34项."""
     provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
     return re.compile(
-        rf"(?<![\u4e00-\u9fff])(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?(?:报送|选送|申报|贡献)[了的]"
+        rf"(?<![\u4e00-\u9fff])(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?"
+        rf"(?:{_words_re('report_verbs')})[了的]"
     )
 
 
@@ -621,12 +629,14 @@ def _subject_zones(
     return found
 
 
-_DIFFUSED_RE = re.compile(
-    r"(?:在|向|于|到|至)(?:全国|全省|全市|全区|省内|市内)[^。；，,]{0,10}?(?:复制推广|示范推广|推广|复制)"
-    r"(?:实施|落地|应用)?(?=[，,。；;、]|$)"
-)
-"""…其中9个案例先后在全国、全省范围内示范推广; Z“X”等12项案例向全省推广: what opens the sentence went out to the
-country or the province. The verb ends its clause: a zone that 在全省率先复制推广第六批… is copying, not copied."""
+@cache
+def _diffused_re() -> re.Pattern[str]:
+    """…其中9个案例先后在全国、全省范围内示范推广; Z“X”等12项案例向全省推广: what opens the sentence went out to the
+    country or the province. The verb ends its clause: a zone that 在全省率先复制推广第六批… is copying, not copied."""
+    return re.compile(
+        rf"(?:在|向|于|到|至)(?:{_words_re('diffusion_scopes')})[^。；，,]{{0,10}}?(?:{_words_re('diffusion_verbs')})"
+        rf"(?:{_words_re('diffusion_verb_after')})?(?=[，,。；;、]|$)"
+    )
 
 
 @cache
@@ -642,9 +652,9 @@ def _not_modal_re() -> re.Pattern[str]:
 
 
 def _diffused(tail: str) -> bool:
-    """True when ``tail`` says what precedes it went out to the country or province (_DIFFUSED_RE), as a fact:
+    """True when ``tail`` says what precedes it went out to the country or province (_diffused_re), as a fact:
     有关经验将在全省推广 is a plan."""
-    match = _DIFFUSED_RE.search(tail)
+    match = _diffused_re().search(tail)
     if match is None:
         return False
     clause = tail[max(tail.rfind(ch, 0, match.start()) for ch in _CLAUSE_MARKS) + 1 : match.start()]
