@@ -38,6 +38,13 @@ from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
 from ftzgraph.graph.text import clean_spans
 
 _CLAUSE_END = "。；;！？!?\n，,：:"
+
+
+def _alternation(words: Any) -> str:
+    """Words of a data file as a regex alternation, escaped, longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 _TITLE_RE = re.compile("《[^《》]{0,300}》")
 
 
@@ -180,10 +187,13 @@ def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     return text.startswith(_POST_TITLES, department.end() if department else end)
 
 
-_DEPARTMENT_BEFORE_POST_RE = re.compile(f"[{CJK}]{{1,8}}?(?:局|处|科|室|办|部|中心)(?=(?:{'|'.join(_POST_TITLES)}))")
+_DEPARTMENT_BEFORE_POST_RE = re.compile(
+    f"[{CJK}]{{1,8}}?(?:{_alternation(load_agency_yaml('departments.yaml')['department_endings_before_post'])})"
+    f"(?=(?:{_alternation(_POST_TITLES)}))"
+)
 _GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])
 _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
-_OBJECT_BEFORE = "(?:" + "|".join(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
+_OBJECT_BEFORE = "(?:" + _alternation(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
 
 
 def _in_salutation(text: str, start: int) -> bool:
@@ -209,8 +219,10 @@ def _passive_agent(text: str, hit: _Hit) -> bool:
     )
 
 
+_STEM_LIST_BODIES = tuple(sorted(load_agency_yaml("departments.yaml")["stem_list_bodies"], key=len, reverse=True))
 _STEM_LIST_RE = re.compile(
-    f"(?P<stems>(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}})等?(?:[0-9一二两三四五六七八九十]+[大个家])?(?:直属)?(?=海关|海事局)"
+    f"(?P<stems>(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}})等?(?:[0-9一二两三四五六七八九十]+[大个家])?(?:直属)?"
+    f"(?={_alternation(_STEM_LIST_BODIES)})"
 )
 """上海、南京、杭州、宁波、合肥五大直属海关: each place stem of the list with the body after it."""
 
@@ -226,7 +238,7 @@ def _stem_lists(text: str, hits: list[_Hit], lex: Lexicon, gaz: Gazetteer) -> li
     instead of one body named after the last stem and the count. Every stem must be a place's stem."""
     divisions = load_divisions()
     for match in _STEM_LIST_RE.finditer(text):
-        core_word = "海关" if text.startswith("海关", match.end()) else "海事局"
+        core_word = next(body for body in _STEM_LIST_BODIES if text.startswith(body, match.end()))
         core = lex.cores.get(core_word)
         stems = match["stems"].split("、")
         if len(stems[0]) == 3 and _stem_place(stems[0], gaz, divisions) is None:
@@ -236,7 +248,8 @@ def _stem_lists(text: str, hits: list[_Hit], lex: Lexicon, gaz: Gazetteer) -> li
             core is None
             or _in_title(text, match.start())
             or any(p is None for p in places)
-            or any(w in stem for stem in stems for w in ("海关", "海事"))  # 舟山海关、舟山海事局: two bodies
+            # 舟山海关、舟山海事局: a body's word (its first two characters, 海事 of 海事局) in a stem: two bodies
+            or any(body[:2] in stem for stem in stems for body in _STEM_LIST_BODIES)
         ):
             continue
         end = match.end() + len(core_word)
@@ -621,7 +634,7 @@ def _purpose_named(
     return None
 
 
-_GENERIC_ZONE = ("自由贸易试验区", "自贸试验区", "自贸区")
+_GENERIC_ZONE = tuple(sorted(load_agency_yaml("departments.yaml")["generic_zone"], key=len, reverse=True))
 
 
 def _zone_committee(ctx: _Context) -> str | None:
@@ -639,7 +652,7 @@ def _zone_committee(ctx: _Context) -> str | None:
 
 
 _FTZ_NAME_RE = re.compile(f"中国[（(](?P<province>[{CJK}]{{2,3}})[）)](?=自由贸易试验区)")
-_NOT_IN_PURPOSE = ("了", "的", "成立", "设立", "组建", "建立")
+_NOT_IN_PURPOSE = tuple(load_agency_yaml("departments.yaml")["not_in_purpose"])
 
 
 def _valid_purpose(purpose: str, lex: Lexicon) -> bool:
@@ -683,7 +696,7 @@ def _short_offices(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> 
 
 
 _DISTRICT_BRANCHES: dict[str, str] = load_agency_yaml("departments.yaml")["district_branches"]
-_DISTRICT_BRANCH_RE = re.compile(f"区(?P<bureau>{'|'.join(sorted(_DISTRICT_BRANCHES, key=len, reverse=True))})分局")
+_DISTRICT_BRANCH_RE = re.compile(f"区(?P<bureau>{_alternation(_DISTRICT_BRANCHES)})分局")
 
 
 def _district_branches(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> list[_Hit]:
