@@ -13,18 +13,29 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._agency_names import load_divisions
+from ftzgraph.graph.extract._batch_filters import (
+    _CLAUSE_MARKS,
+    _QUOTED_RE,
+    _REPLICABLE_RE,
+    _announced,
+    _announcement_only,
+    _award_only,
+    _diffused,
+    _listed_before,
+    _listed_re,
+    _names_provincial_batch,
+    _other_programme,
+    _provincial,
+    _words_re,
+    lexicon,
+)
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
 
 _SENTENCE_END = "。！？；\n"
 _SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
-
-
-def lexicon() -> dict[str, Any]:
-    return load_lexicon("origins")
 
 
 @dataclass
@@ -60,19 +71,11 @@ def _batch_after_re() -> re.Pattern[str]:
     return re.compile(rf"(?P<kind>{kinds})[”\"]?\s*[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*[)）]")
 
 
-def _words_re(key: str) -> str:
-    """The lexicon's list ``key`` as a regex alternation, longest first (复制推广 before 复制)."""
-    return "|".join(map(re.escape, sorted(lexicon()[key], key=len, reverse=True)))
-
-
 def _kind_of(word: str) -> str:
     for kind, words in lexicon()["batch_kinds"].items():
         if word in words:
             return str(kind)
     return "other"
-
-
-_QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 
 
 def extract_origins(
@@ -181,7 +184,6 @@ _TOTAL_RE = re.compile(
 )
 """A count right before a batch word (复制推广了114项改革试点经验; 推广的109项全国复制推广试点经验): a statement of
 totals, no batch."""
-_CLAUSE_MARKS = "，,；;：:"
 _TOTAL_AFTER_RE = re.compile(
     rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
 )
@@ -267,86 +269,10 @@ def _replicates(text: str) -> bool:
     return any(verb in _REPLICABLE_RE.sub("", text) for verb in lexicon()["copy_verbs"])
 
 
-_REPLICABLE_RE = re.compile("可复制(?:可)?推广|可复制|可推广")
-"""可复制推广的经验 (replicable) says nothing about copying: removed before looking for a copy verb."""
-
-
 _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
 """A zone being established (上海自贸试验区率先挂牌成立), which says nothing about a reform's origin."""
 
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
-
-_SERIES_LEAD_RE = re.compile(
-    rf"(?:自贸试验区|改革|自由贸易试验区|自贸区|第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$"
-)
-_OWN_SERIES_LEAD_RE = re.compile(rf"(?:第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$")
-_ONE_ZONE_RE = re.compile(r"中国[（(][^（）()]{1,8}[）)]$")
-"""中国（江苏）自由贸易试验区第一批…: the batch of one named zone, its own (the national ones name no zone)."""
-
-
-@cache
-def _provincial_issuer_re() -> re.Pattern[str]:
-    """江苏省政府办公厅公布的第一批…改革试点经验: a batch a province or city issues is its own, whatever its name."""
-    return re.compile(rf"(?:省|市|自治区)[\u4e00-\u9fff]{{0,10}}?(?:{_words_re('provincial_issue_verbs')})[了的]?$")
-
-
-def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
-    """True when the batch or series word at ``position`` is a province's, city's or district's own: the words
-    right before it (after 自贸试验区, 第N批 and quotes) are a provincial marker (我省, 省级, 全省…) or a name
-    ending in 省, 市 or 自治区 (四川省第四批), one named zone (中国（江苏）自由贸易试验区第一批, 江苏自贸试验区
-    第一批), or a province or city that issues it (江苏省政府办公厅公布的第一批). 国务院第六批 and 全国…第五批
-    stay national."""
-    head = _SERIES_LEAD_RE.sub("", text[:position].rstrip())
-    markers = lexicon()["provincial_before"]
-    if head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市"):
-        return True
-    if _ONE_ZONE_RE.search(head):
-        return True
-    clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS) + 1 :]
-    issuer = _provincial_issuer_re().search(clause)
-    lex = lexicon()
-    if issuer and not any(w in issuer.group() for w in lex["ministries"] + lex["copy_verbs"]):
-        return True  # 本市借鉴商务部印发的第4批…: the ministry issues it, the city copies
-    own_lead = _OWN_SERIES_LEAD_RE.sub("", text[:position].rstrip())
-    zone = _one_province_zone_re(gazetteer).search(own_lead)
-    # 复制推广上海、广东、天津、福建自由贸易试验区新一批…: the last of several zones, a batch drawn from them all
-    return zone is not None and not _listed_before(own_lead[: zone.start()], gazetteer)
-
-
-@cache
-def _one_province_zone_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
-    return re.compile(rf"(?:{provinces})(?:省|市)?(?:自贸试验区|自由贸易试验区|自贸区)$")
-
-
-def _other_programme(text: str, position: int) -> bool:
-    """True when the series word ending at ``position`` belongs to another national programme named before it in
-    its clause (国务院深化服务贸易创新发展试点“最佳实践案例”): not a free trade zone batch."""
-    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
-    return any(name in clause for name in lexicon()["other_programmes"]) and not re.search(
-        "自贸|自由贸易", clause[max(clause.rfind(n) for n in lexicon()["other_programmes"]) :]
-    )
-
-
-def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
-    """True when a national body issues the batch at ``position`` and the sentence names no reform, no zone and no
-    membership (近日，商务部印发推广自贸试验区第六批“最佳实践案例”，供各地…借鉴): the batch is announced, nothing
-    is said to come from it."""
-    lex = lexicon()
-    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
-    issuers = "|".join(map(re.escape, lex["ministries"]))
-    if not re.search(rf"(?:{issuers})(?:办公厅)?[^，。；]{{0,4}}?(?:印发|发布|公布|推出)", clause):
-        return False
-    if any(v in text for v in lex["batch_member_verbs"] + lex["source_verbs"]) or gazetteer.find_places(text):
-        return False  # 入选, 来自…: something of the batch is placed; 其中…Z: a zone is named
-    kinds = [w for words in lex["batch_kinds"].values() for w in words]
-    return not any(not any(k in q for k in kinds) for q in _QUOTED_RE.findall(text))
-
-
-def _announced(text: str, position: int) -> bool:
-    """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验)."""
-    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
-    return any(word in clause for word in lexicon()["batch_announce"])
 
 
 def _item_after(text: str, position: int) -> str | None:
@@ -526,24 +452,6 @@ def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     )
 
 
-def _names_provincial_batch(text: str, gazetteer: Gazetteer) -> bool:
-    """True when the sentence names a province's or city's own batch or list (江苏省第三批…清单)."""
-    if any(_provincial(text, m.start(), gazetteer) for m in re.finditer(r"第\s*\S{1,3}\s*批", text)):
-        return True
-    return any(
-        _provincial(text, pos, gazetteer)
-        for words in lexicon()["batch_kinds"].values()
-        for w in words
-        if (pos := text.find(w)) >= 0
-    )
-
-
-@cache
-def _listed_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
-    return re.compile(rf"(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
-
-
 def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
     """The zones of provinces listed right after a stated province (天津、上海两地自贸试验区)."""
     provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
@@ -551,15 +459,6 @@ def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
     while match := re.compile(rf"\s*(?:、|和|及|与)\s*(?P<province>{provinces})").match(text, position):
         zones.append(gazetteer.province_forms[match["province"]])
         position = match.end()
-    return zones
-
-
-def _listed_before(head: str, gazetteer: Gazetteer) -> list[str]:
-    """The zones of provinces listed right before a stated zone (上海、天津、广东自贸试验区): each is stated too."""
-    zones = []
-    while match := _listed_re(gazetteer).search(head):
-        zones.append(gazetteer.province_forms[match["province"]])
-        head = head[: match.start()]
     return zones
 
 
@@ -629,38 +528,6 @@ def _subject_zones(
     return found
 
 
-@cache
-def _diffused_re() -> re.Pattern[str]:
-    """…其中9个案例先后在全国、全省范围内示范推广; Z“X”等12项案例向全省推广: what opens the sentence went out to the
-    country or the province. The verb ends its clause: a zone that 在全省率先复制推广第六批… is copying, not copied."""
-    return re.compile(
-        rf"(?:在|向|于|到|至)(?:{_words_re('diffusion_scopes')})[^。；，,]{{0,10}}?(?:{_words_re('diffusion_verbs')})"
-        rf"(?:{_words_re('diffusion_verb_after')})?(?=[，,。；;、]|$)"
-    )
-
-
-@cache
-def _future_re() -> re.Pattern[str]:
-    """A modal word of the lexicon's ``future_words`` (将, 拟, 要 …)."""
-    return re.compile("|".join(map(re.escape, sorted(lexicon()["future_words"], key=len, reverse=True))))
-
-
-@cache
-def _not_modal_re() -> re.Pattern[str]:
-    """A word holding a modal's character that is no modal (主要, 重要): taken out before modals are looked for."""
-    return re.compile("|".join(map(re.escape, sorted(lexicon()["not_modal_words"], key=len, reverse=True))))
-
-
-def _diffused(tail: str) -> bool:
-    """True when ``tail`` says what precedes it went out to the country or province (_diffused_re), as a fact:
-    有关经验将在全省推广 is a plan."""
-    match = _diffused_re().search(tail)
-    if match is None:
-        return False
-    clause = tail[max(tail.rfind(ch, 0, match.start()) for ch in _CLAUSE_MARKS) + 1 : match.start()]
-    return not _future_re().search(_not_modal_re().sub("", clause))
-
-
 _COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")
 """Z的“X”模式，已被Z2、Z3复制借鉴: the zone opening the sentence is copied from, so it is the origin."""
 _AMONG_RE = re.compile(rf"[{_CLAUSE_MARKS}]\s*其中\s*$")
@@ -671,17 +538,6 @@ _ADOPTING_RE = re.compile(
     r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|通过"
     r"|在(?:全国|全省|全市|全区|省内|市内|区内)(?:范围内)?|在)*\s*"
 )
-
-
-def _award_only(text: str) -> bool:
-    """True when the sentence is about a ranking or award (入选…“十大创新案例”, 上榜) and names no series of the
-    zones and no copying: such a list says nothing about where a copied reform came from."""
-    lex = lexicon()
-    if not any(m in text for m in lex["award_markers"]):
-        return False
-    kinds = [w for words in lex["batch_kinds"].values() for w in words]
-    copying = _REPLICABLE_RE.sub("", text)
-    return not any(k in text for k in kinds) and not any(v in copying for v in lex["real_copy_verbs"])
 
 
 def _adopts(tail: str) -> bool:
