@@ -181,13 +181,17 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
 
 def spaced_positions(text: str) -> frozenset[int]:
     """Positions of the spaces of a character-spaced run (为 贯 彻 落 实 江 西 省…, as text taken from some PDFs
-    prints it): a run of at least six one- or two-character tokens, mostly Chinese, each followed by a space.
-    Those spaces split every word; spaces elsewhere (between a number and its unit, in a list) are kept."""
+    prints it): a run of at least six one- or two-character tokens, mostly Chinese, each followed by a space, most
+    of them one character (a two-character token is a character with its punctuation, 、广). Those spaces split
+    every word; spaces elsewhere (between a number and its unit, in a list of words: 海关 税务 商务…) are kept."""
     if not _SPACED_HINT_RE.search(text):  # most texts: no three spaced characters in a row, nothing to scan
         return frozenset()
     drop: set[int] = set()
     for run in _SPACED_RUN_RE.finditer(text):
         chunk = run.group()
+        tokens = chunk.split()
+        if 2 * sum(len(token) == 1 for token in tokens) <= len(tokens):
+            continue  # 海关 税务 商务 市场 公安 消防: words listed with spaces, not spaced characters
         if sum("\u4e00" <= ch <= "\u9fff" for ch in chunk) >= 0.6 * len(chunk.replace(" ", "").replace("\u3000", "")):
             drop.update(run.start() + k for k, ch in enumerate(chunk) if ch in " \u3000")
     return frozenset(drop)

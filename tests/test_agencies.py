@@ -358,8 +358,9 @@ def test_addressees_owners_places_and_titles_stay_out(text: str) -> None:
         ),
         # its short form, after the office is named in full (here as a cited issuer): the same office acts
         (
-            "（醴陵市提供）\n现将株洲市深化改革和扩大开放领导小组办公室《关于印发方案的通知》转发给你们。由市深改办牵头落实。",
-            "醴陵市",
+            "（株洲市人民政府提供）\n现将株洲市深化改革和扩大开放领导小组办公室《关于印发方案的通知》转发给你们。"
+            "由市深改办牵头落实。",
+            "株洲市",
             ["株洲市深化改革和扩大开放领导小组办公室"],
         ),
         (
@@ -371,6 +372,21 @@ def test_addressees_owners_places_and_titles_stay_out(text: str) -> None:
 )
 def test_purpose_named_offices_and_their_short_forms(text: str, provider: str, expected: list[str]) -> None:
     assert [a.name for a in extract_agencies(make_case(text), provider)] == expected
+
+
+def test_a_short_office_form_is_the_cases_own_places_office() -> None:
+    """市深改办 is the office of the case's own city: in a 株洲市 case, 株洲市's office named in full; in a 醴陵市
+    case, 醴陵市's own, which the case never names in full, so it stays a low-confidence mention and 株洲市's
+    office is not taken for it (review of #15, finding 6)."""
+    from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+
+    body = "现将株洲市深化改革和扩大开放领导小组办公室《关于印发方案的通知》转发给你们。由市深改办牵头落实。"
+    for provider, expected in (
+        ("株洲市", ("株洲市深化改革和扩大开放领导小组办公室", "medium")),
+        ("醴陵市", (None, "low")),
+    ):
+        _, mentions = extract_agencies_and_mentions(make_case(f"（{provider}提供）\n{body}"), provider)
+        assert [(m.agency, m.confidence) for m in mentions if m.as_written == "市深改办"] == [expected], provider
 
 
 def test_a_short_office_form_is_never_made_up() -> None:
@@ -451,3 +467,36 @@ def test_forestry_congress_committees_and_work_committees() -> None:
     )
     names = [a.name for a in extract_agencies(make_case(text), "福州市")]
     assert names == ["福建省林业局", "福州市人民代表大会常务委员会", "福建省平潭综合实验区建设发展工作委员会"]
+
+
+def test_an_area_committee_is_quoted_with_the_areas_longest_name() -> None:
+    """An area's name longer than seven characters (深圳前海蛇口片区, 广州南沙新区片区) is read whole, so the
+    mention and its evidence keep the city; a zone's name before the area is no part of it (review of #15,
+    finding 10)."""
+    from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+
+    for written in ("深圳前海蛇口片区管委会", "广州南沙新区片区管委会"):
+        _, mentions = extract_agencies_and_mentions(make_case(f"（广州市提供）\n{written}牵头制定方案。"), "广州市")
+        assert [(m.as_written, m.evidence.quote) for m in mentions] == [(written, written)]
+    _, mentions = extract_agencies_and_mentions(make_case("（广州市提供）\n广东自贸区前海片区管委会牵头。"), "广州市")
+    assert [m.as_written for m in mentions] == ["前海片区管委会"]
+
+
+def test_a_bare_zone_committee_is_named_only_when_the_reference_records_one() -> None:
+    """自贸区管委会 is the zone's committee only for a zone the reference records one for (天津); in a city's case of
+    a zone without one it stays a low-confidence mention, and in an area's case it is the area's committee (review
+    of #15, finding 5)."""
+    from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+
+    def read(provider: str) -> tuple[list[str], list[tuple[str | None, str]]]:
+        case = make_case(f"（{provider}提供）\n自贸区管委会牵头制定方案。")
+        agencies, mentions = extract_agencies_and_mentions(case, provider)
+        return [a.name for a in agencies], [(m.agency, m.confidence) for m in mentions]
+
+    assert read("天津市") == (
+        ["中国（天津）自由贸易试验区管理委员会"],
+        [("中国（天津）自由贸易试验区管理委员会", "medium")],
+    )
+    assert read("哈尔滨市") == ([], [(None, "low")])
+    area = "中国（黑龙江）自由贸易试验区哈尔滨片区管理委员会"
+    assert read("哈尔滨片区") == ([area], [(area, "medium")])

@@ -108,3 +108,15 @@ def test_a_candidate_has_no_batch_fact() -> None:
     """A candidate entry's source names the practice and its zone, not its batch."""
     item = load_gazetteer().match_item("推进信用信息应用 加强社会诚信管理")
     assert item is not None and item.candidate and item.batches == [] and item.origin == Place("shanghai")
+
+
+def test_a_gazetteer_copied_with_other_names_finds_its_own_places() -> None:
+    """``dataclasses.replace`` (as national.with_batches does) gives a gazetteer its own ``find_places``
+    cache: one made with other names must not answer from the first one's results (review of #15, finding 11)."""
+    import dataclasses
+
+    gazetteer = load_gazetteer()
+    text = "本区借鉴上海自贸试验区和广东自贸试验区的经验，推出新做法。"
+    assert {p.zone for _, _, p in gazetteer.find_places(text)} == {"shanghai", "guangdong"}
+    only = dataclasses.replace(gazetteer, forms={"广东自贸试验区": Place("guangdong")}, _pattern=None)
+    assert [p.zone for _, _, p in only.find_places(text)] == ["guangdong"]

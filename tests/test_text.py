@@ -157,3 +157,12 @@ def test_clean_spans_drops_pinyin_and_character_spacing_with_offsets() -> None:
     assert offsets is not None and all(text[o] == c for o, c in zip(offsets, clean, strict=True))
     assert clean_spans("普通的文本，2014 年 11 月（无注音）") == ("普通的文本，2014 年 11 月（无注音）", None)
     assert spaced_positions("市商务局  责任单位：市编办") == frozenset()
+
+
+def test_a_list_of_two_character_words_keeps_its_spaces() -> None:
+    """Only a run of mostly one-character tokens is character spacing: a spaced list of words (海关 税务 商务…) in a
+    text that is spaced elsewhere stays a list (review of #15, finding 12)."""
+    from ftzgraph.graph.text import clean_spans
+
+    clean, _ = clean_spans("按 照 统 一 部 署 。\n成员单位：海关 税务 商务 市场 公安 消防 等单位。")
+    assert clean == "按照统一部署。\n成员单位：海关 税务 商务 市场 公安 消防 等单位。"

@@ -584,3 +584,21 @@ def test_a_new_batch_drawn_from_several_zones_is_national() -> None:
 def test_a_count_before_two_joined_series_is_a_total() -> None:
     case = sentence_case("省自贸办在联动区内复制推广国家层面5批次260项改革试点经验和最佳实践案例。")
     assert case_batches(case) == set()
+
+
+def test_items_of_one_named_zones_own_batch_have_no_national_origin() -> None:
+    """A zone's own batch named by the zone's short name (江苏自贸试验区第三批…) is as provincial as 江苏省第三批…:
+    where its items came from is no national origin (review of #15, finding 4)."""
+    for lead in ("江苏自贸试验区", "江苏省", "中国（江苏）自由贸易试验区"):
+        assert _zones(f"{lead}第三批改革试点经验中，有8项来自南京片区。") == set(), lead
+    assert _zones("国务院第六批改革试点经验中，有8项来自南京片区。") == {"南京片区"}
+
+
+def test_a_word_holding_yao_is_no_modal_before_a_diffusion() -> None:
+    """主要, 重要 hold 要 but plan nothing: 其中6个主要案例…在全国示范推广 is a fact like the sentence without the word
+    (review of #15, finding 3); a real modal (将, 要) still makes it a plan."""
+    for word in ("", "主要", "重要"):
+        text = f"去年，南沙片区评选出十大创新案例，其中6个{word}案例先后在全国、全省范围内示范推广。"
+        assert _zones(text) == {"广州南沙新区片区"}, word
+    assert _zones("去年，武汉片区评选出十大案例，有关经验将在全省推广。") == set()
+    assert _zones("去年，武汉片区评选出十大案例，有关经验要在全省推广。") == set()

@@ -12,12 +12,23 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from rdflib import Graph
 
 from ftzgraph.graph.data_files import read_data_text
+from ftzgraph.graph.extract._agency_hits import (
+    _GENERIC_AFTER,
+    _LIST_START,
+    _TITLE_RE,
+    _alternation,
+    _cited,
+    _Context,
+    _Hit,
+    _in_title,
+    _inside_title,
+)
 from ftzgraph.graph.extract._agency_names import (
     CJK,
     Core,
@@ -33,43 +44,16 @@ from ftzgraph.graph.extract._agency_names import (
     load_lexicon,
     place_of,
 )
+from ftzgraph.graph.extract._agency_offices import (
+    _PURPOSE_NAMED,
+    _district_branches,
+    _purpose_named,
+    _short_offices,
+    _stem_lists,
+)
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
 from ftzgraph.graph.text import clean_spans
-
-_CLAUSE_END = "。；;！？!?\n，,：:"
-_TITLE_RE = re.compile("《[^《》]{0,300}》")
-
-
-@dataclass
-class _Hit:
-    """One mention: its span in the case text, how it was written and what it resolves to."""
-
-    start: int
-    end: int
-    core: Core
-    prefix: Prefix | None
-    acting: bool
-    name: str | None = None
-    place: Place | None = None
-    unit: str = ""
-    confidence: str = "high"
-    generic: bool = False  # qualified as courts in general (所在地法院, 两级法院)
-    zone_committee: bool = False  # 自贸区管委会 written bare: the committee of the case's own province's zone
-
-
-@dataclass(frozen=True)
-class _Context:
-    """The case's own places, which level-only prefixes (市, 区, 省) and bare cores refer to."""
-
-    city: Place | None
-    district: Place | None
-    county: Place | None
-    province: Place | None
-    area: Place | None = None
-
-    def at(self, level: str) -> Place | None:
-        return {"city": self.city, "district": self.district, "county": self.county}.get(level, self.province)
 
 
 def extract_agencies(case: CaseText, provider: str | None) -> list[AgencyMention]:
@@ -130,13 +114,19 @@ def extract_agencies_and_mentions(
             hit.start -= 1
         elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
             hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
+    to_area: list[_Hit] = []
     for hit in hits:
-        if hit.zone_committee:  # 自贸区管委会: the committee of the case's own zone, never made up without one
+        if hit.zone_committee:  # 自贸区管委会: a committee the reference records, else the case's area's, never made up
             hit.name, hit.place, hit.confidence = _zone_committee(ctx), ctx.province or ctx.city, "medium"
-            if hit.name is None:
+            if hit.name is None and ctx.area is not None:  # most zones have none: in an area's case, the area's
+                hit.prefix, hit.zone_committee, hit.place = Prefix(hit.start, ctx.area), False, None
+                to_area.append(hit)
+            elif hit.name is None:
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
-    hits += _short_offices(text, hits, lex)
+    for hit in to_area:  # completed from the case's context, not written
+        hit.confidence = "medium" if hit.confidence == "high" else hit.confidence
+    hits += _short_offices(text, hits, ctx, lex)
     hits += _district_branches(text, hits, ctx, lex)
     hits.sort(key=lambda h: h.start)
     _committee_departments(hits)
@@ -174,10 +164,12 @@ def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     return text.startswith(_POST_TITLES, department.end() if department else end)
 
 
-_DEPARTMENT_BEFORE_POST_RE = re.compile(f"[{CJK}]{{1,8}}?(?:局|处|科|室|办|部|中心)(?=(?:{'|'.join(_POST_TITLES)}))")
-_GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])
+_DEPARTMENT_BEFORE_POST_RE = re.compile(
+    f"[{CJK}]{{1,8}}?(?:{_alternation(load_agency_yaml('departments.yaml')['department_endings_before_post'])})"
+    f"(?=(?:{_alternation(_POST_TITLES)}))"
+)
 _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
-_OBJECT_BEFORE = "(?:" + "|".join(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
+_OBJECT_BEFORE = "(?:" + _alternation(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
 
 
 def _in_salutation(text: str, start: int) -> bool:
@@ -203,51 +195,6 @@ def _passive_agent(text: str, hit: _Hit) -> bool:
     )
 
 
-_STEM_LIST_RE = re.compile(
-    f"(?P<stems>(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}})等?(?:[0-9一二两三四五六七八九十]+[大个家])?(?:直属)?(?=海关|海事局)"
-)
-"""上海、南京、杭州、宁波、合肥五大直属海关: each place stem of the list with the body after it."""
-
-
-def _stem_place(stem: str, gaz: Gazetteer, divisions: Any) -> Place | None:
-    if stem in divisions.by_stem:
-        return gaz.main_place(stem) or place_of(divisions.by_stem[stem])
-    return gaz.main_place(stem)
-
-
-def _stem_lists(text: str, hits: list[_Hit], lex: Lexicon, gaz: Gazetteer) -> list[_Hit]:
-    """Place stems listed before a stem-named body and a count (…、宁波、合肥五大直属海关): one body per stem,
-    instead of one body named after the last stem and the count. Every stem must be a place's stem."""
-    divisions = load_divisions()
-    for match in _STEM_LIST_RE.finditer(text):
-        core_word = "海关" if text.startswith("海关", match.end()) else "海事局"
-        core = lex.cores.get(core_word)
-        stems = match["stems"].split("、")
-        if len(stems[0]) == 3 and _stem_place(stems[0], gaz, divisions) is None:
-            stems[0] = stems[0][1:]  # 的上海、南京…: the list starts after a word's last character
-        places = [_stem_place(stem, gaz, divisions) for stem in stems]
-        if (
-            core is None
-            or _in_title(text, match.start())
-            or any(p is None for p in places)
-            or any(w in stem for stem in stems for w in ("海关", "海事"))  # 舟山海关、舟山海事局: two bodies
-        ):
-            continue
-        end = match.end() + len(core_word)
-        hits = [h for h in hits if not (h.start < end and match.start() < h.end)]
-        position = match.start("stems") + len(match["stems"]) - len("、".join(stems))
-        for stem, place in zip(stems, places, strict=True):
-            assert place is not None
-            start = text.index(stem, position)
-            position = start + len(stem)
-            stem_end = end if position == match.end("stems") else position
-            acting = not _cited(text, match.start(), lex)
-            hits.append(
-                _Hit(start, stem_end, core, Prefix(start, place, by_stem=True), acting, stem + core.canonical, place)
-            )
-    return hits
-
-
 _AREA = "片区"
 
 
@@ -256,12 +203,28 @@ def _area_before(text: str, end: int) -> Place | None:
     if not text.endswith(_AREA, 0, end):
         return None
     gazetteer = load_ftz_gazetteer()
-    for length in (7, 6, 5, 4):
-        name = text[end - length : end] if end >= length else ""
-        place = gazetteer.resolve(name) if name else None
+    for length in range(min(end, _longest_area_name()), len(_AREA) + 1, -1):  # longest first: 深圳前海蛇口片区
+        name = text[end - length : end]
+        if _ZONE_WORD_RE.search(name[: -len(_AREA)]) or not _CJK_RUN_RE.fullmatch(name):
+            continue  # 广东自贸区前海片区: the zone's name is no part of the area's (the area is found shorter)
+        place = gazetteer.resolve(name)
         if place is not None and place.area:  # the area by any of its names (前海蛇口片区)
             return Place(name, name[: -len(_AREA)], "area")
     return None
+
+
+_CJK_RUN_RE = re.compile(f"[{CJK}]+")
+_ZONE_WORD_RE = re.compile("中国|自由贸易试验区|自贸试验区|自贸区|[（()）]")
+
+
+@functools.cache
+def _longest_area_name() -> int:
+    """The length of the longest name of an area alone (no zone's name in it) the gazetteer knows."""
+    return max(
+        len(form)
+        for form, place in load_ftz_gazetteer().forms.items()
+        if place.area and form.endswith(_AREA) and not _ZONE_WORD_RE.search(form[: -len(_AREA)])
+    )
 
 
 def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
@@ -340,17 +303,6 @@ def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def _inside_title(start: int, titles: list[tuple[int, int, bool]]) -> bool:
-    """True inside a 《title》, except for the issuer at the head of a title the case itself issues."""
-    return any(s < start < e and not (issued and start == s + 1) for s, e, issued in titles)
-
-
-def _cited(text: str, start: int, lex: Lexicon) -> bool:
-    """True when the clause before ``start`` cites rather than acts (按照 X 要求, 被 X 评为, 紧跟 X)."""
-    clause_start = max(text.rfind(ch, 0, start) for ch in _CLAUSE_END) + 1
-    return any(marker in text[clause_start:start] for marker in lex.cite_markers)
-
-
 def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], list[_Hit]]:
     """Branches of national networks (中国人民银行鹤岗市中心支行, 银保监鹤岗分局), and the org's bare forms
     (人民银行), which yield to any lexicon core they overlap (鹤岗银保监局)."""
@@ -391,10 +343,6 @@ def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
 def _division_by_stem(stem: str) -> Place | None:
     name = load_divisions().by_stem.get(stem)
     return place_of(name) if name else None
-
-
-def _in_title(text: str, pos: int) -> bool:
-    return any(m.start() < pos < m.end() for m in _TITLE_RE.finditer(text, max(0, pos - 300), pos + 300))
 
 
 def _national_acting(text: str, end: int, lex: Lexicon, start: int) -> bool:
@@ -508,7 +456,6 @@ def _area_stem_prefix(text: str, begin: int) -> Prefix | None:
     return None
 
 
-_LIST_START = "、，,；;。：:（(\n"
 _GENERIC_BEFORE_STEM_NAMED = tuple(load_agency_yaml("departments.yaml")["generic_before_stem_named"])
 _JOINT_VERBS = tuple(load_agency_yaml("departments.yaml")["joint_verbs"])
 
@@ -562,117 +509,21 @@ def _proper_named(
     return None
 
 
-_PURPOSE_NAMED = frozenset(load_agency_yaml("departments.yaml")["purpose_named"])
-_PURPOSE_MAX = 30
-
-
-def _purpose_named(
-    text: str, begin: int, end: int, core: Core, lex: Lexicon, gaz: Gazetteer, titles: list[tuple[int, int, bool]]
-) -> _Hit | None:
-    """An office named by its purpose between its place and its core (市行政审批制度改革工作领导小组办公室,
-    岳阳市机关效能建设和优化经济发展环境领导小组办公室): the purpose is part of the name, so the place (or level)
-    before it is found across the purpose. None when no place or level opens the name in the same run of text."""
-    run_start = begin
-    while run_start > max(0, begin - _PURPOSE_MAX) and (
-        "\u4e00" <= text[run_start - 1] <= "\u9fff" or text[run_start - 1] in "（）()"  # 中国（安徽）自由贸易试验区…
-    ):
-        run_start -= 1
-    zone = _FTZ_NAME_RE.search(text, run_start, begin)
-    if zone is not None and _valid_purpose(text[zone.end() : begin], lex):  # 中国（安徽）自由贸易试验区建设工作领导小组
-        name = f"中国（{zone['province']}）{text[zone.end() : begin]}{core.canonical}"
-        named = replace(core, canonical=name, family=name)
-        return _Hit(zone.start(), end, named, None, not _cited(text, zone.start(), lex), name)
-    run_start = max(run_start, max(text.rfind(ch, run_start, begin) for ch in "（）()") + 1)
-    for pos in range(run_start + 1, begin - 1):
-        if text[pos] in lex.levels:  # 岳阳|市机关…: the place goes on to its level character
-            continue
-        prefix = find_prefix(text, pos, lex, gaz, allow_unit=False)
-        if prefix is None or prefix.start < run_start or _inside_title(prefix.start, titles):
-            continue
-        if prefix.place is None and prefix.start != run_start:
-            continue  # 设立自贸区|推进工作…: a level character inside a word opens no name
-        purpose = text[pos:begin]
-        if not _valid_purpose(purpose, lex):
-            return None
-        named = replace(core, canonical=purpose + core.canonical, family=purpose + core.canonical)
-        return _Hit(prefix.start, end, named, prefix, not _cited(text, prefix.start, lex))
-    return None
-
-
-_GENERIC_ZONE = ("自由贸易试验区", "自贸试验区", "自贸区")
+_GENERIC_ZONE = tuple(sorted(load_agency_yaml("departments.yaml")["generic_zone"], key=len, reverse=True))
 
 
 def _zone_committee(ctx: _Context) -> str | None:
-    """The administrative committee of the free trade zone of the case's province
-    (中国（上海）自由贸易试验区管理委员会), or None when the case's province has no zone or is unknown."""
+    """The administrative committee of the free trade zone of the case's province as the reference records it
+    (``committee_zh`` in data/reference/ftz_zones.yaml: 中国（天津）自由贸易试验区管理委员会), or None when the case's
+    province has no zone, is unknown, or its zone has no zone-level committee on record (most have only area
+    committees: a bare 自贸区管委会 in a city's text then means its area's, never a committee made up)."""
     ftz = load_ftz_gazetteer()
     for place in (ctx.province, ctx.city):  # 上海市: a municipality is its own province
         key = re.sub("(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", place.name) if place else ""
         if (zone_id := ftz.province_forms.get(key)) is not None:
-            return f"{ftz.zones[zone_id]['name_zh']}{_COMMITTEE}"
+            committee = (ftz.zones[zone_id].get("committee_zh") or {}).get("value")
+            return str(committee) if committee else None
     return None
-
-
-_FTZ_NAME_RE = re.compile(f"中国[（(](?P<province>[{CJK}]{{2,3}})[）)](?=自由贸易试验区)")
-_NOT_IN_PURPOSE = ("了", "的", "成立", "设立", "组建", "建立")
-
-
-def _valid_purpose(purpose: str, lex: Lexicon) -> bool:
-    """A purpose is a name's middle: no particle or verb of setting up (县自然资源和规划局成立了优化营商环境领导小组
-    is a bureau setting up a group) and no body's name ending inside it."""
-    return len(purpose) >= 2 and not any(w in purpose for w in _NOT_IN_PURPOSE) and lex.core_re.search(purpose) is None
-
-
-_SHORT_OFFICE_RE = re.compile(f"(?P<level>[省市县区])(?P<short>[{CJK}]{{2,3}}?)办(?![公理事法])")
-_LEVEL_OF = {"省": "province", "市": "city", "县": "county", "区": "district"}
-
-
-def _short_offices(text: str, hits: list[_Hit], lex: Lexicon) -> list[_Hit]:
-    """Short forms of a purpose-named office the case names in full (市优化办 after 岳阳市机关效能建设和优化经济发展
-    环境领导小组办公室; 省自贸办 after 河南省自由贸易试验区建设领导小组办公室): the characters of the short form
-    come in order from the office's purpose, at the same level. Only an office written in full is ever the answer."""
-    offices = [h for h in hits if h.core.core in _PURPOSE_NAMED and h.name and h.place is not None]
-    found: list[_Hit] = []
-    for match in _SHORT_OFFICE_RE.finditer(text):
-        if any(h.start <= match.start() < h.end for h in hits):
-            continue
-        short, level = match["short"], _LEVEL_OF[match["level"]]
-        for office in offices:
-            assert office.place is not None and office.name is not None
-            purpose = office.core.canonical[: -len(office.core.core)]
-            rest = iter(purpose)
-            if office.place.level == level and all(ch in rest for ch in short):
-                acting = not _cited(text, match.start(), lex) and not text.startswith(_GENERIC_AFTER, match.end())
-                name = office.name if office.name.endswith("办公室") else office.name + "办公室"  # a group's office
-                found.append(
-                    _Hit(match.start(), match.end(), office.core, None, acting, name, office.place, "", "medium")
-                )
-                break
-    return found
-
-
-_DISTRICT_BRANCHES: dict[str, str] = load_agency_yaml("departments.yaml")["district_branches"]
-_DISTRICT_BRANCH_RE = re.compile(f"区(?P<bureau>{'|'.join(sorted(_DISTRICT_BRANCHES, key=len, reverse=True))})分局")
-
-
-def _district_branches(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> list[_Hit]:
-    """区国土分局 in a district's case: the city bureau's branch in that district (昆明市国土资源局官渡分局), named only
-    when the case names its city and its district; otherwise nothing is made up."""
-    if ctx.city is None or ctx.district is None:
-        return []
-    found = []
-    for match in _DISTRICT_BRANCH_RE.finditer(text):
-        start = match.start()
-        if (start > 0 and text[start - 1] not in _LIST_START) or any(
-            h.start < match.end() and start < h.end for h in hits
-        ):
-            continue
-        district = ctx.district.name.removeprefix(ctx.city.name)  # 昆明市西山区 -> 西山区 -> 西山
-        name = ctx.city.name + _DISTRICT_BRANCHES[match["bureau"]] + district.removesuffix("区") + "分局"
-        core = Core(core=match.group(), canonical=name, family=name)
-        acting = not _cited(text, start, lex) and not text.startswith(_GENERIC_AFTER, match.end())
-        found.append(_Hit(start, match.end(), core, None, acting, name, ctx.district, "", "medium"))
-    return found
 
 
 def _covers(text: str, term: str, begin: int, end: int) -> bool:

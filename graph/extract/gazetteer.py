@@ -43,7 +43,7 @@ class Gazetteer:
     _markers: tuple[str, ...] = ()
     _item_matcher: TitleMatcher | None = None
     _item_of_key: list[NationalItem] = field(default_factory=list)
-    _found: dict[str, list[tuple[int, int, Place]]] = field(default_factory=dict, repr=False)
+    _found: dict[str, list[tuple[int, int, Place]]] = field(default_factory=dict, init=False, repr=False, compare=False)
     """``find_places`` results by text: the origin rules ask twice for each sentence's places."""
     area_stems: dict[str, Place] = field(default_factory=dict)
     """Bare area names (前海 for 前海片区), unique to one area: news opens sentences with them. Matched only

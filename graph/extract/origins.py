@@ -13,18 +13,29 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._agency_names import load_divisions
+from ftzgraph.graph.extract._batch_filters import (
+    _CLAUSE_MARKS,
+    _QUOTED_RE,
+    _REPLICABLE_RE,
+    _announced,
+    _announcement_only,
+    _award_only,
+    _diffused,
+    _listed_before,
+    _listed_re,
+    _names_provincial_batch,
+    _other_programme,
+    _provincial,
+    _words_re,
+    lexicon,
+)
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
 
 _SENTENCE_END = "。！？；\n"
 _SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
-
-
-def lexicon() -> dict[str, Any]:
-    return load_lexicon("origins")
 
 
 @dataclass
@@ -65,9 +76,6 @@ def _kind_of(word: str) -> str:
         if word in words:
             return str(kind)
     return "other"
-
-
-_QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 
 
 def extract_origins(
@@ -132,20 +140,7 @@ def extract_origins(
                         ),
                         -1,
                     )
-                    if (
-                        pos >= 0
-                        and not _in_title(sentence.text, pos)
-                        and not _TOTAL_RE.search(sentence.text[:pos])
-                        and not _TOTAL_AFTER_RE.match(sentence.text, pos + len(word))
-                        and not _zones_own(sentence.text, pos, gazetteer)
-                        and not _provincial(sentence.text, pos, gazetteer)
-                        and not _other_programme(sentence.text, pos + len(word))
-                        and not _announcement_only(sentence.text, pos, gazetteer)
-                        and any(
-                            v in sentence.text[_part_start(sentence.text, pos) : pos]
-                            for v in lex["copy_verbs"] + lex["batch_member_verbs"]
-                        )
-                    ):
+                    if pos >= 0:  # _unnumbered_batch_at has made every check
                         item = _item_after(sentence.text, pos + len(word))
                         origins.append(Origin("national_batch", evidence(sentence), str(kind), None, item_title=item))
                         break
@@ -189,7 +184,6 @@ _TOTAL_RE = re.compile(
 )
 """A count right before a batch word (复制推广了114项改革试点经验; 推广的109项全国复制推广试点经验): a statement of
 totals, no batch."""
-_CLAUSE_MARKS = "，,；;：:"
 _TOTAL_AFTER_RE = re.compile(
     rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
 )
@@ -202,7 +196,7 @@ def _promoted_title_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     notice (《…转发国务院关于推广中国（上海）自由贸易试验区可复制改革试点经验的通知》)."""
     provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
     return re.compile(
-        rf"《[^《》]*?国务院关于(?:复制)?推广(?:中国)?[（(]?(?P<province>{provinces})[）)]?"
+        rf"《[^《》]*?(?:{_words_re('promotion_title_heads')})(?:中国)?[（(]?(?P<province>{provinces})[）)]?"
         r"(?:自由贸易试验区|自贸试验区|自贸区)[^《》]{0,12}?改革试点经验"
     )
 
@@ -214,7 +208,7 @@ def _promoted_in_titles(
     《…国务院关于推广中国（上海）自由贸易试验区可复制改革试点经验的通知》要求，落实推广…): as in running text
     (国务院向全国推广Z的改革试点经验), an unnumbered 改革试点经验 batch and the zone."""
     found: list[Origin] = []
-    follow = (*lexicon()["copy_verbs"], "根据", "依据", "贯彻")
+    follow = (*lexicon()["copy_verbs"], *lexicon()["title_follow_words"])
     for sentence in sentences:
         match = _promoted_title_re(gazetteer).search(sentence.text)
         if match is None or not any(w in sentence.text[: match.start()] for w in follow):
@@ -275,86 +269,10 @@ def _replicates(text: str) -> bool:
     return any(verb in _REPLICABLE_RE.sub("", text) for verb in lexicon()["copy_verbs"])
 
 
-_REPLICABLE_RE = re.compile("可复制(?:可)?推广|可复制|可推广")
-"""可复制推广的经验 (replicable) says nothing about copying: removed before looking for a copy verb."""
-
-
 _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
 """A zone being established (上海自贸试验区率先挂牌成立), which says nothing about a reform's origin."""
 
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
-
-_SERIES_LEAD_RE = re.compile(
-    rf"(?:自贸试验区|改革|自由贸易试验区|自贸区|第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$"
-)
-_OWN_SERIES_LEAD_RE = re.compile(rf"(?:第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$")
-_ONE_ZONE_RE = re.compile(r"中国[（(][^（）()]{1,8}[）)]$")
-"""中国（江苏）自由贸易试验区第一批…: the batch of one named zone, its own (the national ones name no zone)."""
-_PROVINCIAL_ISSUER_RE = re.compile(
-    r"(?:省|市|自治区)[\u4e00-\u9fff]{0,10}?(?:公布|印发|发布|推出|确定|评选|认定)[了的]?$"
-)
-"""江苏省政府办公厅公布的第一批…改革试点经验: a batch a province or city issues is its own, whatever it is called."""
-
-
-def _provincial(text: str, position: int, gazetteer: Gazetteer | None = None) -> bool:
-    """True when the batch or series word at ``position`` is a province's, city's or district's own: the words
-    right before it (after 自贸试验区, 第N批 and quotes) are a provincial marker (我省, 省级, 全省…) or a name
-    ending in 省, 市 or 自治区 (四川省第四批), one named zone (中国（江苏）自由贸易试验区第一批, 江苏自贸试验区
-    第一批), or a province or city that issues it (江苏省政府办公厅公布的第一批). 国务院第六批 and 全国…第五批
-    stay national."""
-    head = _SERIES_LEAD_RE.sub("", text[:position].rstrip())
-    markers = lexicon()["provincial_before"]
-    if head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市"):
-        return True
-    clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS) + 1 :]
-    if _ONE_ZONE_RE.search(head):
-        return True
-    issuer = _PROVINCIAL_ISSUER_RE.search(clause)
-    lex = lexicon()
-    if issuer and not any(w in issuer.group() for w in lex["ministries"] + lex["copy_verbs"]):
-        return True  # 本市借鉴商务部印发的第4批…: the ministry issues it, the city copies
-    if gazetteer is None:
-        return False
-    own_lead = _OWN_SERIES_LEAD_RE.sub("", text[:position].rstrip())
-    zone = _one_province_zone_re(gazetteer).search(own_lead)
-    # 复制推广上海、广东、天津、福建自由贸易试验区新一批…: the last of several zones, a batch drawn from them all
-    return bool(zone) and not (zone and _listed_before(own_lead[: zone.start()], gazetteer))
-
-
-@cache
-def _one_province_zone_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
-    return re.compile(rf"(?:{provinces})(?:省|市)?(?:自贸试验区|自由贸易试验区|自贸区)$")
-
-
-def _other_programme(text: str, position: int) -> bool:
-    """True when the series word ending at ``position`` belongs to another national programme named before it in
-    its clause (国务院深化服务贸易创新发展试点“最佳实践案例”): not a free trade zone batch."""
-    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
-    return any(name in clause for name in lexicon()["other_programmes"]) and not re.search(
-        "自贸|自由贸易", clause[max(clause.rfind(n) for n in lexicon()["other_programmes"]) :]
-    )
-
-
-def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
-    """True when a national body issues the batch at ``position`` and the sentence names no reform, no zone and no
-    membership (近日，商务部印发推广自贸试验区第六批“最佳实践案例”，供各地…借鉴): the batch is announced, nothing
-    is said to come from it."""
-    lex = lexicon()
-    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
-    issuers = "|".join(map(re.escape, lex["ministries"]))
-    if not re.search(rf"(?:{issuers})(?:办公厅)?[^，。；]{{0,4}}?(?:印发|发布|公布|推出)", clause):
-        return False
-    if any(v in text for v in lex["batch_member_verbs"] + lex["source_verbs"]) or gazetteer.find_places(text):
-        return False  # 入选, 来自…: something of the batch is placed; 其中…Z: a zone is named
-    kinds = [w for words in lex["batch_kinds"].values() for w in words]
-    return not any(not any(k in q for k in kinds) for q in _QUOTED_RE.findall(text))
-
-
-def _announced(text: str, position: int) -> bool:
-    """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验)."""
-    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
-    return any(word in clause for word in lexicon()["batch_announce"])
 
 
 def _item_after(text: str, position: int) -> str | None:
@@ -416,7 +334,12 @@ def _stated_zones(
             verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
             if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
-            if verb and verb["verb"] in lex["source_verbs"] and not national and _names_provincial_batch(text):
+            if (
+                verb
+                and verb["verb"] in lex["source_verbs"]
+                and not national
+                and _names_provincial_batch(text, gazetteer)
+            ):
                 continue  # 江苏省第三批…清单中，有8项来自南京片区: a province's own list, no national origin
             if (
                 verb
@@ -496,7 +419,8 @@ def _province_report_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     """A province (or its zone) that reported or contributed items of a national replication: 福建报送的有34项."""
     provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
     return re.compile(
-        rf"(?<![\u4e00-\u9fff])(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?(?:报送|选送|申报|贡献)[了的]"
+        rf"(?<![\u4e00-\u9fff])(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?"
+        rf"(?:{_words_re('report_verbs')})[了的]"
     )
 
 
@@ -528,24 +452,6 @@ def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     )
 
 
-def _names_provincial_batch(text: str) -> bool:
-    """True when the sentence names a province's or city's own batch or list (江苏省第三批…清单)."""
-    if any(_provincial(text, m.start()) for m in re.finditer(r"第\s*\S{1,3}\s*批", text)):
-        return True
-    return any(
-        _provincial(text, pos)
-        for words in lexicon()["batch_kinds"].values()
-        for w in words
-        if (pos := text.find(w)) >= 0
-    )
-
-
-@cache
-def _listed_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
-    return re.compile(rf"(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
-
-
 def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
     """The zones of provinces listed right after a stated province (天津、上海两地自贸试验区)."""
     provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
@@ -553,15 +459,6 @@ def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
     while match := re.compile(rf"\s*(?:、|和|及|与)\s*(?P<province>{provinces})").match(text, position):
         zones.append(gazetteer.province_forms[match["province"]])
         position = match.end()
-    return zones
-
-
-def _listed_before(head: str, gazetteer: Gazetteer) -> list[str]:
-    """The zones of provinces listed right before a stated zone (上海、天津、广东自贸试验区): each is stated too."""
-    zones = []
-    while match := _listed_re(gazetteer).search(head):
-        zones.append(gazetteer.province_forms[match["province"]])
-        head = head[: match.start()]
     return zones
 
 
@@ -631,25 +528,6 @@ def _subject_zones(
     return found
 
 
-_DIFFUSED_RE = re.compile(
-    r"(?:在|向|于|到|至)(?:全国|全省|全市|全区|省内|市内)[^。；，,]{0,10}?(?:复制推广|示范推广|推广|复制)"
-    r"(?:实施|落地|应用)?(?=[，,。；;、]|$)"
-)
-"""…其中9个案例先后在全国、全省范围内示范推广; Z“X”等12项案例向全省推广: what opens the sentence went out to the
-country or the province. The verb ends its clause: a zone that 在全省率先复制推广第六批… is copying, not copied."""
-_FUTURE_RE = re.compile("将|拟|计划|有望|争取|力争|准备|要")
-
-
-def _diffused(tail: str) -> bool:
-    """True when ``tail`` says what precedes it went out to the country or province (_DIFFUSED_RE), as a fact:
-    有关经验将在全省推广 is a plan."""
-    match = _DIFFUSED_RE.search(tail)
-    if match is None:
-        return False
-    clause = tail[max(tail.rfind(ch, 0, match.start()) for ch in _CLAUSE_MARKS) + 1 : match.start()]
-    return not _FUTURE_RE.search(clause)
-
-
 _COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")
 """Z的“X”模式，已被Z2、Z3复制借鉴: the zone opening the sentence is copied from, so it is the origin."""
 _AMONG_RE = re.compile(rf"[{_CLAUSE_MARKS}]\s*其中\s*$")
@@ -660,17 +538,6 @@ _ADOPTING_RE = re.compile(
     r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|通过"
     r"|在(?:全国|全省|全市|全区|省内|市内|区内)(?:范围内)?|在)*\s*"
 )
-
-
-def _award_only(text: str) -> bool:
-    """True when the sentence is about a ranking or award (入选…“十大创新案例”, 上榜) and names no series of the
-    zones and no copying: such a list says nothing about where a copied reform came from."""
-    lex = lexicon()
-    if not any(m in text for m in lex["award_markers"]):
-        return False
-    kinds = [w for words in lex["batch_kinds"].values() for w in words]
-    copying = _REPLICABLE_RE.sub("", text)
-    return not any(k in text for k in kinds) and not any(v in copying for v in lex["real_copy_verbs"])
 
 
 def _adopts(tail: str) -> bool:

@@ -1,0 +1,80 @@
+"""What the agency rules share: one mention found in a case (``_Hit``), the case's own places that level-only
+prefixes refer to (``_Context``), and the tests every rule asks of a position: inside a 《title》, in a clause that
+cites rather than acts. Split from ``agencies`` so that the office rules (``_agency_offices``) build the same hits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ftzgraph.graph.extract._agency_names import (
+    Core,
+    Lexicon,
+    Place,
+    Prefix,
+    load_agency_yaml,
+)
+
+_CLAUSE_END = "。；;！？!?\n，,：:"
+
+
+def _alternation(words: Any) -> str:
+    """Words of a data file as a regex alternation, escaped, longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+_TITLE_RE = re.compile("《[^《》]{0,300}》")
+
+
+@dataclass
+class _Hit:
+    """One mention: its span in the case text, how it was written and what it resolves to."""
+
+    start: int
+    end: int
+    core: Core
+    prefix: Prefix | None
+    acting: bool
+    name: str | None = None
+    place: Place | None = None
+    unit: str = ""
+    confidence: str = "high"
+    generic: bool = False  # qualified as courts in general (所在地法院, 两级法院)
+    zone_committee: bool = False  # 自贸区管委会 written bare: the committee of the case's own province's zone
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The case's own places, which level-only prefixes (市, 区, 省) and bare cores refer to."""
+
+    city: Place | None
+    district: Place | None
+    county: Place | None
+    province: Place | None
+    area: Place | None = None
+
+    def at(self, level: str) -> Place | None:
+        return {"city": self.city, "district": self.district, "county": self.county}.get(level, self.province)
+
+
+_GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])
+
+
+def _inside_title(start: int, titles: list[tuple[int, int, bool]]) -> bool:
+    """True inside a 《title》, except for the issuer at the head of a title the case itself issues."""
+    return any(s < start < e and not (issued and start == s + 1) for s, e, issued in titles)
+
+
+def _cited(text: str, start: int, lex: Lexicon) -> bool:
+    """True when the clause before ``start`` cites rather than acts (按照 X 要求, 被 X 评为, 紧跟 X)."""
+    clause_start = max(text.rfind(ch, 0, start) for ch in _CLAUSE_END) + 1
+    return any(marker in text[clause_start:start] for marker in lex.cite_markers)
+
+
+def _in_title(text: str, pos: int) -> bool:
+    return any(m.start() < pos < m.end() for m in _TITLE_RE.finditer(text, max(0, pos - 300), pos + 300))
+
+
+_LIST_START = "、，,；;。：:（(\n"

@@ -1,0 +1,184 @@
+"""Filters of the origin rules: whether a batch or series word is a province's own (江苏省第三批…), another
+programme's, only announced or only formed; whether a sentence is about an award list; whether what opens a sentence
+went out to the country or a province as a fact, not a plan; and the zones listed before a stated one.
+
+Split from ``origins`` by noun: these decide what a batch phrase is, ``origins`` decides where a reform came from.
+Words come from ``data/lexicon/origins.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract.gazetteer import Gazetteer
+from ftzgraph.graph.text import NUMERAL_CLASS
+
+
+def lexicon() -> dict[str, Any]:
+    """``data/lexicon/origins.yaml``: the phrasings of origin statements."""
+    return load_lexicon("origins")
+
+
+def _words_re(key: str) -> str:
+    """The lexicon's list ``key`` as a regex alternation, longest first (复制推广 before 复制)."""
+    return "|".join(map(re.escape, sorted(lexicon()[key], key=len, reverse=True)))
+
+
+_QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
+
+
+_CLAUSE_MARKS = "，,；;：:"
+
+
+_REPLICABLE_RE = re.compile("可复制(?:可)?推广|可复制|可推广")
+"""可复制推广的经验 (replicable) says nothing about copying: removed before looking for a copy verb."""
+
+
+_SERIES_LEAD_RE = re.compile(
+    rf"(?:自贸试验区|改革|自由贸易试验区|自贸区|第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$"
+)
+
+
+_OWN_SERIES_LEAD_RE = re.compile(rf"(?:第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$")
+
+
+_ONE_ZONE_RE = re.compile(r"中国[（(][^（）()]{1,8}[）)]$")
+"""中国（江苏）自由贸易试验区第一批…: the batch of one named zone, its own (the national ones name no zone)."""
+
+
+@cache
+def _provincial_issuer_re() -> re.Pattern[str]:
+    """江苏省政府办公厅公布的第一批…改革试点经验: a batch a province or city issues is its own, whatever its name."""
+    return re.compile(rf"(?:省|市|自治区)[\u4e00-\u9fff]{{0,10}}?(?:{_words_re('provincial_issue_verbs')})[了的]?$")
+
+
+def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
+    """True when the batch or series word at ``position`` is a province's, city's or district's own: the words
+    right before it (after 自贸试验区, 第N批 and quotes) are a provincial marker (我省, 省级, 全省…) or a name
+    ending in 省, 市 or 自治区 (四川省第四批), one named zone (中国（江苏）自由贸易试验区第一批, 江苏自贸试验区
+    第一批), or a province or city that issues it (江苏省政府办公厅公布的第一批). 国务院第六批 and 全国…第五批
+    stay national."""
+    head = _SERIES_LEAD_RE.sub("", text[:position].rstrip())
+    markers = lexicon()["provincial_before"]
+    if head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市"):
+        return True
+    if _ONE_ZONE_RE.search(head):
+        return True
+    clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS) + 1 :]
+    issuer = _provincial_issuer_re().search(clause)
+    lex = lexicon()
+    if issuer and not any(w in issuer.group() for w in lex["ministries"] + lex["copy_verbs"]):
+        return True  # 本市借鉴商务部印发的第4批…: the ministry issues it, the city copies
+    own_lead = _OWN_SERIES_LEAD_RE.sub("", text[:position].rstrip())
+    zone = _one_province_zone_re(gazetteer).search(own_lead)
+    # 复制推广上海、广东、天津、福建自由贸易试验区新一批…: the last of several zones, a batch drawn from them all
+    return zone is not None and not _listed_before(own_lead[: zone.start()], gazetteer)
+
+
+@cache
+def _one_province_zone_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    return re.compile(rf"(?:{provinces})(?:省|市)?(?:自贸试验区|自由贸易试验区|自贸区)$")
+
+
+def _other_programme(text: str, position: int) -> bool:
+    """True when the series word ending at ``position`` belongs to another national programme named before it in
+    its clause (国务院深化服务贸易创新发展试点“最佳实践案例”): not a free trade zone batch."""
+    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
+    return any(name in clause for name in lexicon()["other_programmes"]) and not re.search(
+        "自贸|自由贸易", clause[max(clause.rfind(n) for n in lexicon()["other_programmes"]) :]
+    )
+
+
+def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
+    """True when a national body issues the batch at ``position`` and the sentence names no reform, no zone and no
+    membership (近日，商务部印发推广自贸试验区第六批“最佳实践案例”，供各地…借鉴): the batch is announced, nothing
+    is said to come from it."""
+    lex = lexicon()
+    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
+    issuers = "|".join(map(re.escape, lex["ministries"]))
+    if not re.search(rf"(?:{issuers})(?:办公厅)?[^，。；]{{0,4}}?(?:印发|发布|公布|推出)", clause):
+        return False
+    if any(v in text for v in lex["batch_member_verbs"] + lex["source_verbs"]) or gazetteer.find_places(text):
+        return False  # 入选, 来自…: something of the batch is placed; 其中…Z: a zone is named
+    kinds = [w for words in lex["batch_kinds"].values() for w in words]
+    return not any(not any(k in q for k in kinds) for q in _QUOTED_RE.findall(text))
+
+
+def _announced(text: str, position: int) -> bool:
+    """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验)."""
+    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
+    return any(word in clause for word in lexicon()["batch_announce"])
+
+
+def _names_provincial_batch(text: str, gazetteer: Gazetteer) -> bool:
+    """True when the sentence names a province's or city's own batch or list (江苏省第三批…清单)."""
+    if any(_provincial(text, m.start(), gazetteer) for m in re.finditer(r"第\s*\S{1,3}\s*批", text)):
+        return True
+    return any(
+        _provincial(text, pos, gazetteer)
+        for words in lexicon()["batch_kinds"].values()
+        for w in words
+        if (pos := text.find(w)) >= 0
+    )
+
+
+@cache
+def _listed_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    return re.compile(rf"(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
+
+
+def _listed_before(head: str, gazetteer: Gazetteer) -> list[str]:
+    """The zones of provinces listed right before a stated zone (上海、天津、广东自贸试验区): each is stated too."""
+    zones = []
+    while match := _listed_re(gazetteer).search(head):
+        zones.append(gazetteer.province_forms[match["province"]])
+        head = head[: match.start()]
+    return zones
+
+
+@cache
+def _diffused_re() -> re.Pattern[str]:
+    """…其中9个案例先后在全国、全省范围内示范推广; Z“X”等12项案例向全省推广: what opens the sentence went out to the
+    country or the province. The verb ends its clause: a zone that 在全省率先复制推广第六批… is copying, not copied."""
+    return re.compile(
+        rf"(?:在|向|于|到|至)(?:{_words_re('diffusion_scopes')})[^。；，,]{{0,10}}?(?:{_words_re('diffusion_verbs')})"
+        rf"(?:{_words_re('diffusion_verb_after')})?(?=[，,。；;、]|$)"
+    )
+
+
+@cache
+def _future_re() -> re.Pattern[str]:
+    """A modal word of the lexicon's ``future_words`` (将, 拟, 要 …)."""
+    return re.compile("|".join(map(re.escape, sorted(lexicon()["future_words"], key=len, reverse=True))))
+
+
+@cache
+def _not_modal_re() -> re.Pattern[str]:
+    """A word holding a modal's character that is no modal (主要, 重要): taken out before modals are looked for."""
+    return re.compile("|".join(map(re.escape, sorted(lexicon()["not_modal_words"], key=len, reverse=True))))
+
+
+def _diffused(tail: str) -> bool:
+    """True when ``tail`` says what precedes it went out to the country or province (_diffused_re), as a fact:
+    有关经验将在全省推广 is a plan."""
+    match = _diffused_re().search(tail)
+    if match is None:
+        return False
+    clause = tail[max(tail.rfind(ch, 0, match.start()) for ch in _CLAUSE_MARKS) + 1 : match.start()]
+    return not _future_re().search(_not_modal_re().sub("", clause))
+
+
+def _award_only(text: str) -> bool:
+    """True when the sentence is about a ranking or award (入选…“十大创新案例”, 上榜) and names no series of the
+    zones and no copying: such a list says nothing about where a copied reform came from."""
+    lex = lexicon()
+    if not any(m in text for m in lex["award_markers"]):
+        return False
+    kinds = [w for words in lex["batch_kinds"].values() for w in words]
+    copying = _REPLICABLE_RE.sub("", text)
+    return not any(k in text for k in kinds) and not any(v in copying for v in lex["real_copy_verbs"])
