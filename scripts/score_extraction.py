@@ -15,11 +15,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from _dev_scoring import (
     COLLECTIONS,
+    UNSEEN_OUTCOMES,
     UNSEEN_SENTENCES,
     extracted,
     score_collection,
     score_sentences,
     score_unseen_agencies,
+    score_unseen_outcomes,
 )
 
 
@@ -68,6 +70,15 @@ def main() -> None:
         if args.misses:
             for miss in a.misses:
                 print("   ", miss)
+    o = score_unseen_outcomes(UNSEEN_OUTCOMES)
+    print(
+        f"unseen outcomes ({UNSEEN_OUTCOMES.name}): found {o.outcomes_found}/{o.outcomes_expected}, labels right "
+        f"{o.labels_right}/{o.outcomes_found}, qualifiers {o.qualifiers_right}/{o.qualifiers_expected}, after text "
+        f"{o.after_texts_right}/{o.after_texts_expected}"
+    )
+    if args.misses:
+        for miss in o.misses:
+            print("   ", miss)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ COLLECTIONS = {
 SENTENCES = DATA / "dev" / "sentences.yaml"
 UNSEEN_SENTENCES = DATA / "unseen" / "sentences.yaml"
 UNSEEN_AGENCIES = DATA / "unseen" / "agencies.yaml"
+UNSEEN_OUTCOMES = DATA / "unseen" / "outcomes-part16.yaml"
 _PINYIN = re.compile(r"\([a-zü]+\)")
 
 # Gold entries we believe wrong, with the reason (gold README: do not bend the code to them).
@@ -86,6 +87,8 @@ class FileScore:
     labels_right: int = 0
     qualifiers_expected: int = 0
     qualifiers_right: int = 0
+    after_texts_expected: int = 0
+    after_texts_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -182,7 +185,7 @@ def _gold_qualifier(gold_outcome: dict[str, Any]) -> str | None:
     return q
 
 
-def score_outcomes(score: FileScore, n: int, gold_case: dict[str, Any], case: Case) -> None:
+def score_outcomes(score: FileScore, n: int | str, gold_case: dict[str, Any], case: Case) -> None:
     for g in gold_case.get("outcomes", []):
         values = _outcome_values(g)
         if not values:
@@ -211,6 +214,12 @@ def score_outcomes(score: FileScore, n: int, gold_case: dict[str, Any], case: Ca
                 score.qualifiers_right += 1
             else:
                 score.misses.append(f"case {n}: qualifier {expected} lost in {g.get('quote')}")
+        if g.get("after_text"):
+            score.after_texts_expected += 1
+            if any(getattr(o, "after_text", None) == g["after_text"] for o in candidates):
+                score.after_texts_right += 1
+            else:
+                score.misses.append(f"case {n}: after text {g['after_text']} lost in {g.get('quote')}")
 
 
 def score_collection(name: str) -> FileScore:
@@ -321,4 +330,14 @@ def score_unseen_agencies(path: Path = UNSEEN_AGENCIES) -> FileScore:
         for y in gold_names:
             if not any(same_agency(x, y, own) for x in found):
                 score.misses.append(f"{entry['id']}: agency missed: {y}")
+    return score
+
+
+def score_unseen_outcomes(path: Path = UNSEEN_OUTCOMES) -> FileScore:
+    """Outcomes on held-out sentences: each text is the body of a one-case document, scored by the dev
+    collections' outcome rules (found by value, label by containment, qualifier and after text equal)."""
+    score = FileScore(path.name)
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["items"]:
+        score.cases += 1
+        score_outcomes(score, entry["id"], entry, sentence_case(entry["text"]))
     return score
