@@ -179,11 +179,12 @@ def extract_origins(
 
 
 _TOTAL_RE = re.compile(
-    rf"(?<![新首])(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:全国)?(?:复制推广|推广)?的?\s*(?:改革|制度创新)?"
+    rf"(?<![新首])(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:全国)?(?:复制推广|推广)?的?"
+    rf"(?:[^，,。；;0-9“”《》]{{0,14}}?(?:{_words_re('total_issued')})的)?\s*(?:改革|制度创新)?"
     r"(?:(?:改革)?试点经验[”\"]?(?:和|及|与|、)[“\"]?)?$"
 )
-"""A count right before a batch word (复制推广了114项改革试点经验; 推广的109项全国复制推广试点经验): a statement of
-totals, no batch."""
+"""A count right before a batch word (复制推广了114项改革试点经验; 推广的109项全国复制推广试点经验; 复制推广138项
+国务院、商务部推出的改革试点经验): a statement of totals, no batch."""
 _TOTAL_AFTER_RE = re.compile(
     rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
 )
@@ -334,6 +335,12 @@ def _stated_zones(
             verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
             if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
+            if (
+                verb
+                and verb["verb"] in lex["copula_before"]
+                and not any(w in clause_tail for w in lex["copula_practice_words"])
+            ):
+                verb = None  # 作为Z面积最大的片区: 是/为 only places Z (为Z的创新成果 does not)
             if (
                 verb
                 and verb["verb"] in lex["source_verbs"]
@@ -520,12 +527,26 @@ def _subject_zones(
                 opens_clause = True  # 广东、福建自贸试验区分别有…入选: every listed province's zone opens it
             if _adopts(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it is the adopter
                 continue
+            if start == lead and _enters_provincial_batch(sentence.text, tail, gazetteer):
+                found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+                continue  # Z的“X”模式入选某省第二批…案例: Z's practice, in a province's own list (no national batch)
             if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
                 opens_clause and national
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                 found.extend(Origin("zone", evidence(sentence), zone=z) for z in listed if z not in own)
     return found
+
+
+def _enters_provincial_batch(text: str, tail: str, gazetteer: Gazetteer) -> bool:
+    """True when the words after a zone that opens the sentence place its practice in a province's own batch or
+    list (Z的“X”模式入选山东省第二批…最佳实践案例): the zone is the origin, the batch is no national one. A count
+    before the verb (Z共有3个案例入选江苏省…第二批…) states a total in the province's list, no origin."""
+    at = min((i for v in lexicon()["provincial_member_verbs"] if (i := tail.find(v)) >= 0), default=-1)
+    return at >= 0 and not _COUNT_RE.search(tail[:at]) and _names_provincial_batch(text, gazetteer)
+
+
+_COUNT_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:个|项|条|批)")
 
 
 _COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")

@@ -1,0 +1,32 @@
+"""Origins by the role a zone plays in its sentence (issue #15, part 16 of the held-out sentences): a zone that a
+copula only places is no origin, a count of nationally issued experience is a total, and a zone whose practice
+enters a province's own list is that practice's origin though the list is no national batch."""
+
+from __future__ import annotations
+
+from _dev_scoring import case_batches, sentence_case
+
+
+def _zones(text: str) -> set[tuple[str | None, str | None]]:
+    return {(o.zone, o.area) for o in sentence_case(text).origins if o.zone}
+
+
+def test_a_zone_after_a_copula_that_names_no_practice_is_no_origin() -> None:
+    assert _zones("作为广东自贸试验区面积最大的片区，南沙片区在制度创新方面积极探索，取得了一定成果。") == set()
+    assert _zones("该做法是福建自贸试验区最早形成的，已在全国复制推广。") == {("fujian", None)}
+
+
+def test_a_count_of_experience_a_national_body_issued_is_a_total() -> None:
+    case = sentence_case("两年来，陕西自贸试验区落地实施155项试点任务，复制推广138项国务院、商务部推出的改革试点经验。")
+    assert case_batches(case) == set()
+    assert not [o for o in case.origins if o.zone]
+    assert case_batches(sentence_case("我市复制推广了国务院推出的改革试点经验“证照分离”。")) == {("改革试点经验", None)}
+
+
+def test_a_zone_whose_practice_enters_a_provincial_list_is_its_origin() -> None:
+    text = "山东自贸试验区烟台片区的“海关监管+港口作业”联动模式入选山东省第二批自贸试验区最佳实践案例。"
+    case = sentence_case(text)
+    assert _zones(text) == {("shandong", "烟台片区")}
+    assert case_batches(case) == set()
+    # A count of the area's cases in the province's list is a total: no origin.
+    assert _zones("苏州片区去年共有3个案例入选江苏省自贸试验区第二批制度创新成果。") == set()
