@@ -340,7 +340,7 @@ def _stated_zones(
                 and verb["verb"] in lex["copula_before"]
                 and not any(w in clause_tail for w in lex["copula_practice_words"])
             ):
-                verb = None  # 作为Z面积最大的片区: 是/为 only places Z (为Z的创新成果 does not)
+                verb = None  # 作为Z面积最大的片区: 是/为 only places Z (为Z的创新成果 still counts)
             if (
                 verb
                 and verb["verb"] in lex["source_verbs"]
