@@ -159,7 +159,8 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
                 previous
                 and previous not in _TERMINAL
                 and following
-                and following not in "#|（(一二三四五六七八九十0123456789"
+                and following not in "#|（(一二三四五六七八九十"
+                and not _opens_numbered_line(text, j)
                 and "\t" not in text[j : text.find("\n", j) if text.find("\n", j) >= 0 else n]
                 and not _is_heading_line(out)
             )
@@ -233,6 +234,19 @@ _PINYIN_RE = re.compile("\\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔ�
 
 
 _NUMBERED_HEADING_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+
+
+_NUMBER_NOT_CUT = "年月日号时点．.、:：)） \t\u3000"
+
+
+def _opens_numbered_line(text: str, j: int) -> bool:
+    """True when the line at ``j`` opens with a number that starts a line of its own: a list marker (1．, 2、) or a
+    date (2024年5月20日 under a signature). A number followed by its measure (186单，涉及货值…) is a sentence that
+    a page break cut between the noun and its figure."""
+    k = j
+    while k < len(text) and text[k] in "0123456789０１２３４５６７８９":
+        k += 1
+    return k > j and (k >= len(text) or text[k] in _NUMBER_NOT_CUT)
 
 
 def _is_heading_line(out: list[str]) -> bool:

@@ -153,6 +153,9 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
     core = _without_adverb(core)
     if len(core) >= 2:
         return core, start - len(phrase) + phrase.rfind(core), end
+    noun = _noun_after(text, end)  # 为327家企业发放贷款: the noun, up to the verb that ends it
+    if noun:
+        return noun, start, end + text[end:].find(noun) + len(noun)
     tail = end
     while tail < len(text) and text[tail] not in _CLAUSE_BOUNDARY and tail - end < _MAX_MEASURE:
         tail += 1
@@ -262,7 +265,8 @@ def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
 
 
 _NOUN_STOP = "，,。；;、：:！？!?\n#和及等与"
-_NOT_NOUN_START = "的以左次其余多内后前"
+_NOT_NOUN_START = "的以左次其余多内后前期"
+"""A phrase opening with these is no noun of its own: 30分钟**以内**, 1年**期**以内贷款 (a term, not a count)."""
 _MAX_FOLLOWING = 12
 
 
@@ -276,7 +280,7 @@ def _noun_after(text: str, end: int) -> str | None:
     while stop < len(text) and text[stop] not in _NOUN_STOP and not text[stop].isdigit() and stop - at <= 16:
         stop += 1
     phrase = text[at:stop].strip(" \t\u3000")
-    for verb in lexicon()["noun_enders"]:
+    for verb in [*lexicon()["noun_enders"], "的"]:  # 5个领域**的**包容免罚事项清单: the figure counts 领域
         cut = phrase.find(verb)
         if cut >= 2:
             phrase = phrase[:cut]
@@ -293,9 +297,23 @@ def _label_follows(text: str, start: int, what: str) -> bool:
         if lead.endswith(word):
             lead = lead[: -len(word)].rstrip(" \t\u3000")
             break
-    if lead.endswith(("、", "和", "及", "与")):
+    if lead.endswith(("、", "和", "及", "与", "等")):  # A、B等76项事项: what is counted follows the unit
         return True
-    return not what or any(what.endswith(word) for word in lexicon()["measure_existential"])
+    return not what or _names_no_measure(what)
+
+
+def _names_no_measure(what: str) -> bool:
+    """True when the phrase before a figure ends in a verb whose object the figure counts (覆盖, 部署, 梳理出,
+    出台了) or in an adverb (当年就): it names no measure, and the label is what follows the unit."""
+    lex = lexicon()
+    if any(what.endswith(word) for word in [*lex["measure_existential"], *lex["measure_object_verbs"]]):
+        return True
+    if what.endswith(tuple(lex["measure_adverb_endings"])):
+        return True
+    if what.endswith(("了", "出")):  # a verb with its complement; 增长了35% measures the growth itself
+        stem = what[:-1]
+        return len(stem) >= 2 and not stem.endswith(tuple([*lex["label_change_verbs"], *lex["change"]["verbs"]]))
+    return False
 
 
 def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:

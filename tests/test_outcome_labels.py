@@ -1,0 +1,55 @@
+"""Outcome labels as a reader gives them (issue #15, held-out outcome sentences of part 16): the noun after the
+measure word when the words before the figure are a verb that takes it as object, an adverb, or a list closed by
+等; measure words of the genre (单, 列, 标箱, 场); and a figure that a page break cut from its noun."""
+
+from __future__ import annotations
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.outcomes import extract_outcomes
+from ftzgraph.graph.text import joined_text
+
+
+def _labels(text: str) -> dict[float | None, str]:
+    return {o.value: o.what for o in extract_outcomes(make_case(text))}
+
+
+def test_a_verb_that_takes_the_figure_as_object_leaves_the_label_to_the_noun_after() -> None:
+    assert _labels("首批确定32个非处方药品种。")[32] == "非处方药品种"
+    assert _labels("全市共梳理出56个市直部门和418个县（区）部门的权责事项。") == {56: "市直部门", 418: "县（区）部门"}
+    assert _labels("累计部署3400多项改革试点任务。")[3400] == "改革试点任务"
+    assert _labels("先后出台了28份建设方案。")[28] == "建设方案"
+    assert _labels("当年就完成2022吨氢氧化锂的生产。")[2022] == "氢氧化锂"
+
+
+def test_a_list_closed_by_deng_counts_the_noun_after_the_figure() -> None:
+    assert _labels("推出跨区域涉税事项报告、外出经营预缴税款等76项事项。")[76] == "事项"
+    assert _labels("提供越南语、泰语等7种语言服务。")[7] == "语言服务"
+
+
+def test_the_noun_after_a_figure_ends_at_a_verb() -> None:
+    labels = _labels("为327家企业发放贷款1.9亿元，其中16家企业成功获得首贷。")
+    assert labels[327] == "企业" and labels[16] == "企业"
+    assert _labels("向银行提出1年期以内的融资需求。")[1] != "期以内"
+
+
+def test_measure_words_of_the_genre_are_units() -> None:
+    found = {
+        (o.value, o.unit)
+        for o in extract_outcomes(
+            make_case("累计签发铁路提单186单，开行班列9218列，运输集装箱11.3万标箱，举办对接活动9场。")
+        )
+    }
+    assert {(186, "单"), (9218, "列"), (11.3, "万标箱"), (9, "场")} <= found
+
+
+def test_a_figure_cut_from_its_noun_by_a_page_break_is_joined_and_a_date_line_is_not() -> None:
+    text = (
+        "南宁国际铁路港累计签发铁路提单\n\n186单，涉及货值4.6亿元。\n"
+        "广西壮族自治区自由贸易试验区工作办公室\n2024年5月20日\n"
+    )
+    joined, _ = joined_text(text)
+    assert "累计签发铁路提单186单" in joined
+    assert "工作办公室\n2024年5月20日" in joined
+    assert "1．主要做法" in joined_text("做法如下\n1．主要做法\n")[0].split("\n")[1]
+    assert _labels(text)[186] == "签发铁路提单"
