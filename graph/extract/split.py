@@ -177,6 +177,16 @@ def split_cases(document: Document) -> SplitResult:
                 wrapped[previous] = lines[previous].text.strip() + line.text.strip()
                 pending_marker = None
                 continue
+            if (
+                _cut_by_page_break(lines, previous, i)
+                and _heading_style(lines[previous])
+                and not ORDINAL_RE.match(line.bare)
+            ):
+                # （四）融资租赁飞机异 / — 17 — / header / 地监管…案例（岳阳片区）: a heading cut by a page break
+                starts.append((previous, previous, None))
+                wrapped[previous] = lines[previous].text.strip() + line.text.strip()
+                pending_marker = None
+                continue
         if is_title or (pending_marker and _is_plain_title(line)):
             if pending_marker and i - pending_marker[0] <= 4:
                 starts.append((i, pending_marker[0], pending_marker[1]))
@@ -205,6 +215,17 @@ def split_cases(document: Document) -> SplitResult:
 
     _match_table(cases, table, matcher, warnings, document)
     return SplitResult(cases, table, warnings)
+
+
+def _cut_by_page_break(lines: list[Line], previous: int, i: int) -> bool:
+    """True when only masked page furniture lies between lines ``previous`` and ``i``: the page number and running
+    header blanked by graph/sources/page_furniture.py (spaces of their length, unlike an empty line)."""
+    between = lines[previous + 1 : i]
+    return (
+        bool(between)
+        and any(line.text and not line.text.strip() for line in between)
+        and not CASE_SUFFIX_RE.search(lines[previous].bare)
+    )
 
 
 def _ends_wrapped_suffix(lines: list[Line], i: int) -> bool:
