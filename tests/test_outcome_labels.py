@@ -53,3 +53,14 @@ def test_a_figure_cut_from_its_noun_by_a_page_break_is_joined_and_a_date_line_is
     assert "工作办公室\n2024年5月20日" in joined
     assert "1．主要做法" in joined_text("做法如下\n1．主要做法\n")[0].split("\n")[1]
     assert _labels(text)[186] == "签发铁路提单"
+
+
+def test_a_change_verb_alone_names_no_measure() -> None:
+    (pair,) = extract_outcomes(make_case("落地加工商品货值占比由2021年的不足5%提升至31.6%。"))
+    assert (pair.what, pair.before, pair.after, pair.qualifier) == ("落地加工商品货值占比", 5, 31.6, "不足")
+    assert _labels("外网申请内网审核通过的业务，压缩至2个工作日内办结。")[2] == "外网申请内网审核通过的业务"
+
+
+def test_a_scope_names_no_measure_and_an_adverb_ends_the_noun() -> None:
+    assert _labels("为全市5.2万户纳税人提供更便捷的服务。")[5.2] == "纳税人"
+    assert _labels("全市1126个在建工程项目全部纳入监管。")[1126] == "在建工程项目"

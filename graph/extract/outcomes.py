@@ -60,7 +60,7 @@ def _patterns() -> _Patterns:
     mag = _alternation(list(lex["magnitudes"]))
     q_after = _alternation(lex["qualifiers_after"])
     change = lex["change"]
-    filler = rf"(?:{_alternation(change['filler'])}|[ \t\u3000“”])*"
+    filler = rf"(?:{_alternation(change['filler'])}|[ \t\u3000“”]|[0-9]{{4}}年(?:底|末|初)?的?)*"  # 由2021年的不足5%
     verb_link = rf"(?:{_alternation(change['verbs'])})了?(?:{_alternation(change['link'])})"
 
     def qty(tag: str, number: str, unit_required: bool) -> str:
@@ -151,9 +151,14 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
             cut = max(cut, at + len(word))
     core = core[cut:][-_MAX_MEASURE:].lstrip(" \t\u3000、")
     core = _without_adverb(core)
-    if len(core) >= 2:
+    change_only = bool(_change_only_re().fullmatch(core))
+    if change_only:  # …货值占比由2021年的不足5%提升至31.6%: the subject is before 由
+        subject = _subject_before_change(text, clause_start, start)
+        if subject:
+            return subject, clause_start + text[clause_start:start].find(subject), end
+    elif len(core) >= 2:
         return core, start - len(phrase) + phrase.rfind(core), end
-    noun = _noun_after(text, end)  # 为327家企业发放贷款: the noun, up to the verb that ends it
+    noun = None if change_only else _noun_after(text, end)  # 为327家企业发放贷款: the noun, up to the verb ending it
     if noun:
         return noun, start, end + text[end:].find(noun) + len(noun)
     tail = end
@@ -161,8 +166,9 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
         tail += 1
     following = _patterns().quantity.search(text, end, tail)
     tail = following.start() if following else tail
-    if text[end:tail].strip():
+    if text[end:tail].strip() and not change_only:
         return text[end:tail].strip().rstrip("".join(_CONNECTORS)), start, tail
+    # 外网申请…的业务，压缩至2个工作日内办结: a change verb alone names no measure; the measure is the clause before
     # "…办理事项，共计 20274 件": the measure is the clause before
     previous_end = clause_start - 1
     previous_start = previous_end
@@ -172,6 +178,27 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
         previous_start -= 1
     phrase = text[max(previous_start, previous_end - _MAX_MEASURE) : max(previous_end, 0)].strip()
     return phrase, (previous_end - len(phrase) if phrase else start), end
+
+
+@cache
+def _change_only_re() -> re.Pattern[str]:
+    """A label that is only a change verb and its link (压缩至, 提升至): it names no measure."""
+    change = lexicon()["change"]
+    return re.compile(rf"(?:{_alternation(change['verbs'])})了?(?:{_alternation(change['link'])})")
+
+
+def _subject_before_change(text: str, clause_start: int, start: int) -> str | None:
+    """The words before the lead (由, 从, 将) of a change in the clause up to ``start``: what changed."""
+    clause = text[clause_start:start]
+    leads = [clause.rfind(word) for word in lexicon()["change"]["lead"]]
+    at = max(leads)
+    if at < 2:
+        return None
+    subject = clause[:at].strip(" \t\u3000")
+    for word in sorted(lexicon()["measure_lead_ins"], key=len, reverse=True):
+        if subject.startswith(word) and len(subject) - len(word) >= 2:
+            subject = subject[len(word) :]
+    return subject[-_MAX_MEASURE:] if len(subject) >= 2 else None
 
 
 def _without_adverb(label: str) -> str:
@@ -284,6 +311,9 @@ def _noun_after(text: str, end: int) -> str | None:
         cut = phrase.find(verb)
         if cut >= 2:
             phrase = phrase[:cut]
+    for adverb in sorted(lexicon()["noun_trailing_adverbs"], key=len, reverse=True):  # 在建工程项目**全部**纳入
+        if phrase.endswith(adverb) and len(phrase) - len(adverb) >= 2:
+            phrase = phrase[: -len(adverb)]
     if not 2 <= len(phrase) <= 16 or phrase[0] in _NOT_NOUN_START or not re.match("[\u4e00-\u9fff“（(]", phrase):
         return None
     return phrase[:_MAX_FOLLOWING]
@@ -308,8 +338,8 @@ def _names_no_measure(what: str) -> bool:
     lex = lexicon()
     if any(what.endswith(word) for word in [*lex["measure_existential"], *lex["measure_object_verbs"]]):
         return True
-    if what.endswith(tuple(lex["measure_adverb_endings"])):
-        return True
+    if what.endswith(tuple(lex["measure_adverb_endings"])) or what in lex["measure_scope_words"]:
+        return True  # 当年就完成…; 为全市5.2万户纳税人提供…: a scope names no measure
     if what.endswith(("了", "出")):  # a verb with its complement; 增长了35% measures the growth itself
         stem = what[:-1]
         return len(stem) >= 2 and not stem.endswith(tuple([*lex["label_change_verbs"], *lex["change"]["verbs"]]))
