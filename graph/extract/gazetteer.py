@@ -47,7 +47,7 @@ class Gazetteer:
     """``find_places`` results by text: the origin rules ask twice for each sentence's places."""
     area_stems: dict[str, Place] = field(default_factory=dict)
     """Bare area names (前海 for 前海片区), unique to one area: news opens sentences with them. Matched only
-    where a sentence opens with one and says its reform went national (origins._subject_zones)."""
+    where a sentence opens with one and says its reform went national (_origin_zones._subject_zones)."""
 
     def zone_label(self, place: Place) -> str:
         """The short name used in exports: ``广东自贸试验区`` or ``广东自贸试验区深圳前海蛇口片区``."""

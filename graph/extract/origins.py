@@ -7,29 +7,23 @@ opens a sentence describing the practice counts when no phrase states an origin 
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._batch_filters import (
     _CLAUSE_MARKS,
     _QUOTED_RE,
-    _REPLICABLE_RE,
     _announced,
     _announcement_only,
-    _award_only,
-    _diffused,
     _listed_before,
-    _listed_re,
-    _names_provincial_batch,
     _other_programme,
     _provincial,
     _words_re,
     lexicon,
 )
+from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones, _subject_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
@@ -260,19 +254,6 @@ def _zones_own(text: str, position: int, gazetteer: Gazetteer) -> bool:
     return any(not any(v in text[e:position] for v in members) for _, e, _ in before)
 
 
-_EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施|改革经验)")
-"""Z…试点经验 in a clause of a sentence that goes on to copy it (用好上海自贸试验区制度型开放试点经验, … 复制推广)."""
-
-
-def _replicates(text: str) -> bool:
-    """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
-    opens a sentence is an origin only in a text about copying reforms."""
-    return any(verb in _REPLICABLE_RE.sub("", text) for verb in lexicon()["copy_verbs"])
-
-
-_ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
-"""A zone being established (上海自贸试验区率先挂牌成立), which says nothing about a reform's origin."""
-
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
 
 
@@ -294,343 +275,8 @@ def _item_after(text: str, position: int) -> str | None:
     return None
 
 
-def _stated_zones(
-    sentences: list[_Sentence],
-    gazetteer: Gazetteer,
-    own: set[str],
-    evidence: Any,
-    provider_area: str | None = None,
-    in_batch: set[int] | None = None,
-) -> list[Origin]:
-    """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果). ``in_batch``
-    holds the evidence starts of sentences that name a national batch."""
-    in_batch = in_batch or set()
-    lex = lexicon()
-    before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
-    after = "|".join(map(re.escape, lex["zone_after"]))  # 学习 after Z only with 向 (向Z学习), not 赴Z学习考察
-    found: list[Origin] = []
-    for sentence in sentences:
-        text = sentence.text
-        if _award_only(text):
-            continue  # 来自上海、浙江…的…入选“…十大新闻”: a newspaper's award list, nothing copied
-        places = gazetteer.find_places(text)
-        first_here = len(found)
-        national = evidence(sentence).start in in_batch
-        for start, end, place in places:
-            if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
-                continue  # a zone inside a 《title》 names the notice, not the case's origin
-            head = text[max(0, start - 8) : start]
-            if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
-                continue
-            if head.endswith("为") and "提供" in re.split(f"[{_CLAUSE_MARKS}]", text[end:], maxsplit=1)[0]:
-                continue  # Z1的做法为Z2封关运作提供了参考: Z2 is the one helped, not an origin
-            if (
-                _ESTABLISHED_RE.match(text, end)
-                or any(w in text[:start] for w in lex["plan_words"])
-                or (not head.endswith(("向", "从")) and _adopts(text[end : end + 20]))  # 武汉片区在复制推广…: adopts
-            ):
-                continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
-            tail = text[end : end + 14]
-            clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
-            verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
-            if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
-                verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
-            if (
-                verb
-                and verb["verb"] in lex["copula_before"]
-                and not any(w in clause_tail for w in lex["copula_practice_words"])
-            ):
-                verb = None  # 作为Z面积最大的片区: 是/为 only places Z (为Z的创新成果 still counts)
-            if (
-                verb
-                and verb["verb"] in lex["source_verbs"]
-                and not national
-                and _names_provincial_batch(text, gazetteer)
-            ):
-                continue  # 江苏省第三批…清单中，有8项来自南京片区: a province's own list, no national origin
-            if (
-                verb
-                or (
-                    re.match(
-                        rf"\s*(?:（[^）]*）)?\s*的?(?:可复制[、和]?可推广的?)?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})",
-                        text[end : end + 44],
-                    )
-                    and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
-                )
-                or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
-                or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
-                or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]))
-                or (
-                    head.endswith("由")
-                    and any(w in clause_tail for w in lex["zone_by_submit_verbs"])
-                    and any(v in text for v in lex["batch_member_verbs"])
-                )
-                or (head.endswith("从") and any(w in clause_tail for w in lex["zone_from_verbs"]))
-                or (
-                    head.endswith("在")
-                    and any(w in clause_tail for w in lex["zone_trial_after"])
-                    and (any(v in text[end:] for v in ("复制", "推广", "借鉴", "引进")) or national)
-                )
-                or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
-            ):
-                found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
-                for zone_id in _listed_before(text[:start], gazetteer):  # 借鉴上海、广东自贸试验区经验
-                    if zone_id not in own:
-                        found.append(Origin("zone", evidence(sentence), zone=zone_id))
-        # Zones coordinated with a stated one (复制推广宁波片区和舟山片区的改革经验) are stated too.
-        here = found[first_here:]
-        stated_spans = [(s, e) for s, e, p in places if any(o.area == p.area and o.zone == p.zone for o in here)]
-        for (s1, e1, p1), (s2, e2, p2) in itertools.pairwise(places):
-            if not _LIST_RE.match(text[e1:s2]):  # 对标Z1，Z2提出…: a comma ends a clause, it lists nothing
-                continue
-            for (start, end), place in (((s1, e1), p2), ((s2, e2), p1)):
-                if (start, end) in stated_spans and place.zone not in own and not _in_title(text, start):
-                    found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
-        # Area names listed by their stems before 片区 (参照了郑州、开封、洛阳三个片区的做法), after a learning verb.
-        for match in _stem_list_re(gazetteer, before).finditer(text):
-            for stem in re.split("[、和及与]", match["stems"]):
-                area_place = gazetteer.area_stems.get(stem)
-                if area_place is not None and area_place.zone not in own:
-                    found.append(Origin("zone", evidence(sentence), zone=area_place.zone, area=area_place.area))
-        # A bare area name (借鉴深圳前海的…做法), after a learning verb and perhaps its city, is stated too.
-        for match in _bare_area_re(gazetteer, before).finditer(text):
-            stem = gazetteer.area_stems[match["stem"]]
-            if any(w in text[: match.start("stem")] for w in lex["plan_words"]):
-                continue  # 不仅要复制Z经验: a plan
-            if stem.zone not in own and not any(s <= match.start("stem") < e for s, e, _ in places):
-                found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
-        # A province alone (借鉴上海“…”) counts only right after a learning verb.
-        for match in _province_re(gazetteer, before).finditer(text):
-            zone_id = gazetteer.province_forms[match["province"]]
-            if any(w in text[: match.start("province")] for w in lex["plan_words"]):
-                continue  # 自贸园区建设不仅要复制上海经验: what should be copied, no origin
-            copula = text[match.start() : match.start("province")].rstrip("了过") in lex["copula_before"]
-            clause = re.split(f"[{_CLAUSE_MARKS}]", text[match.end("province") :], maxsplit=1)[0]
-            if copula and not any(w in clause for w in lex["copula_practice_words"]):
-                continue  # 特别是上海、天津…四省市出台了立法: 是 only names places, nothing comes from them
-            if zone_id not in own and not any(s <= match.start("province") < e for s, e, _ in places):
-                found.append(Origin("zone", evidence(sentence), zone=zone_id))
-            for listed in _listed_after(text, match.end("province"), gazetteer):  # 借鉴了天津、上海两地…
-                if listed not in own:
-                    found.append(Origin("zone", evidence(sentence), zone=listed))
-        if any(w in text for w in lex["national_diffusion"]):
-            for match in _province_report_re(gazetteer).finditer(text):
-                zone_id = gazetteer.province_forms[match["province"]]
-                if zone_id not in own:
-                    found.append(Origin("zone", evidence(sentence), zone=zone_id))
-    return found
-
-
-@cache
-def _province_report_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """A province (or its zone) that reported or contributed items of a national replication: 福建报送的有34项."""
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
-    return re.compile(
-        rf"(?<![\u4e00-\u9fff])(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?"
-        rf"(?:{_words_re('report_verbs')})[了的]"
-    )
-
-
-@cache
-def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
-    """A learning verb, perhaps a city, then a bare area name that is no city's (深圳前海, 横琴, 曹妃甸)."""
-    skip = set(lexicon()["not_area_stems"])
-    stems = sorted((s for s in gazetteer.area_stems if s not in skip and not _city_stem(s)), key=len, reverse=True)
-    alternation = "|".join(map(re.escape, stems))
-    return re.compile(rf"(?:{before})[了过]?(?:[\u4e00-\u9fff]{{2,3}}市?)??(?P<stem>{alternation})(?=[“\"的])")
-
-
-@cache
-def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
-    """A learning verb, then two or more area stems joined by 、和及与, then (N个)片区: 郑州、开封、洛阳三个片区."""
-    stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
-    return re.compile(
-        rf"(?:{before})[了过]?(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?片区"
-    )
-
-
-@cache
-def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Provinces joined by 、和及与, then (N个|N地|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区."""
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
-    return re.compile(
-        rf"(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地]|等)?"
-        r"(?:自贸试验区|自由贸易试验区|自贸区)"
-    )
-
-
-def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
-    """The zones of provinces listed right after a stated province (天津、上海两地自贸试验区)."""
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
-    zones = []
-    while match := re.compile(rf"\s*(?:、|和|及|与)\s*(?P<province>{provinces})").match(text, position):
-        zones.append(gazetteer.province_forms[match["province"]])
-        position = match.end()
-    return zones
-
-
-@cache
-def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
-    return re.compile(rf"(?:{before})[了过]?(?P<province>{provinces})(?=[“\"的经验做法、和])")
-
-
-def _subject_zones(
-    sentences: list[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any, in_batch: set[int] | None = None
-) -> list[Origin]:
-    """Zones or areas that open a sentence and act in it (``中国(湖北)自由贸易试验区襄阳片区…先行先试``). A
-    zone that opens a sentence placing a reform in a national batch (Z选送的“X”获评第四批最佳实践案例) is
-    its origin; so is every zone coordinated with it (Z1和Z2的3项成果入选…). ``in_batch`` holds the
-    evidence starts of those sentences."""
-    in_batch = in_batch or set()
-    verbs = lexicon()["subject_verbs"]
-    found: list[Origin] = []
-    for sentence in sentences:
-        text = sentence.text.lstrip(" #\t")
-        lead = len(sentence.text) - len(text)
-        if _award_only(text):
-            continue
-        diffusion = lexicon()["national_diffusion"]
-        key = next((text[:n] for n in (4, 3, 2) if text[:n] in gazetteer.area_stems), "")
-        stem = gazetteer.area_stems.get(key) if key not in lexicon()["not_area_stems"] else None
-        if (
-            stem is not None
-            and stem.zone not in own
-            and not _city_stem(key)  # 郑州 is a city before it is an area; 南沙, 曹妃甸 (districts) are areas
-            and text[len(key) : len(key) + 1] not in "市省县区片"
-            and any(w in text for w in diffusion)
-        ):
-            found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
-        batch_stated = evidence(sentence).start in in_batch
-        listing = _province_list_re(gazetteer).match(text)  # 上海、广东、天津、福建四个自贸试验区共有19项…入选
-        if listing and (batch_stated or any(w in text for w in diffusion)):
-            for province in re.split("[、和及与]", listing["provinces"]):
-                zone_id = gazetteer.province_forms[province]
-                if zone_id not in own:
-                    found.append(Origin("zone", evidence(sentence), zone=zone_id))
-        places = gazetteer.find_places(sentence.text)
-        for start, end, place in places:
-            if place.zone in own:
-                continue
-            tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
-            national = (
-                batch_stated or any(w in tail for w in diffusion) or bool(_COPIED_BY_RE.search(tail)) or _diffused(tail)
-            )
-            head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
-            opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
-            if _AMONG_RE.search(head) and (batch_stated or any(w in sentence.text[:start] for w in diffusion)):
-                opens_clause = national = True  # …在全国复制推广，其中南沙片区贡献了21项
-            if national and _coordinated_opening(sentence.text[lead:start], places, lead):
-                opens_clause = True
-            listed = _listed_before(sentence.text[lead:start], gazetteer) if national else []
-            if listed and not _listed_re(gazetteer).sub("", sentence.text[lead:start]).strip(" 、和及与"):
-                opens_clause = True  # 广东、福建自贸试验区分别有…入选: every listed province's zone opens it
-            if _adopts(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it is the adopter
-                continue
-            if start == lead and _enters_provincial_batch(sentence.text, tail, gazetteer):
-                found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
-                continue  # Z的“X”模式入选某省第二批…案例: Z's practice, in a province's own list (no national batch)
-            if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
-                opens_clause and national
-            ):
-                found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
-                found.extend(Origin("zone", evidence(sentence), zone=z) for z in listed if z not in own)
-    return found
-
-
-def _enters_provincial_batch(text: str, tail: str, gazetteer: Gazetteer) -> bool:
-    """True when the words after a zone that opens the sentence place its practice in a province's own batch or
-    list (Z的“X”模式入选山东省第二批…最佳实践案例): the zone is the origin, the batch is no national one. A count
-    before the verb (Z共有3个案例入选江苏省…第二批…) states a total in the province's list, no origin."""
-    at = min((i for v in lexicon()["provincial_member_verbs"] if (i := tail.find(v)) >= 0), default=-1)
-    return at >= 0 and not _COUNT_RE.search(tail[:at]) and _names_provincial_batch(text, gazetteer)
-
-
-_COUNT_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:个|项|条|批)")
-
-
-_COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")
-"""Z的“X”模式，已被Z2、Z3复制借鉴: the zone opening the sentence is copied from, so it is the origin."""
-_AMONG_RE = re.compile(rf"[{_CLAUSE_MARKS}]\s*其中\s*$")
-"""…在全国复制推广，其中Z贡献了21项; 第三批…最佳实践案例共有12个，其中Z3个: a zone opening the 其中 clause of a
-diffusion or batch statement shares in it."""
-
-_ADOPTING_RE = re.compile(
-    r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|通过"
-    r"|在(?:全国|全省|全市|全区|省内|市内|区内)(?:范围内)?|在)*\s*"
-)
-
-
-def _adopts(tail: str) -> bool:
-    """True when the words right after a zone (past a few adverbs) are a verb of copying or carrying out
-    (复制推广, 借鉴, 落实 …): the zone is the adopter of what follows, not its origin."""
-    rest = _ADOPTING_RE.sub("", tail, count=1)
-    return rest.startswith(tuple(lexicon()["adopting_verbs"]))
-
-
-_COORDINATOR_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及|，)\s*$")
-
-
-_LIST_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
-
-
-def _names_practice(clause_tail: str) -> bool:
-    """True when the words after a zone, in its clause, name a practice of it (“X”, 做法, 经验, 改革 …)."""
-    return any(w in clause_tail for w in lexicon()["practice_words"])
-
-
-def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: int) -> bool:
-    """True when ``head`` (the sentence from its start to a place) is only other places joined by 、和及与:
-    the place is one of several zones that open the sentence together."""
-    if not head.strip():
-        return False
-    rest, position = head, lead
-    for start, end, _ in places:
-        if start < position:
-            continue
-        if start - lead >= len(head):
-            break
-        gap = head[position - lead : start - lead]
-        if position > lead and not _COORDINATOR_RE.match(gap):
-            return False
-        if position == lead and gap.strip():
-            return False
-        position = end
-        rest = head[end - lead :]
-    return position > lead and bool(_COORDINATOR_RE.match(rest))
-
-
-def _city_stem(stem: str) -> bool:
-    """True when ``stem`` is the stem of a prefecture-level division (郑州 -> 郑州市) or names several
-    divisions: written bare, it means the city. A district's stem (南沙 -> 南沙区) does not."""
-    divisions = load_divisions()
-    name = divisions.by_stem.get(stem)
-    if name is None:
-        return stem in divisions.stems
-    return name.endswith(("市", "州", "盟", "地区"))
-
-
-def _refine(stated: list[Origin], subjects: list[Origin]) -> list[Origin]:
-    """A stated zone becomes its area when the case describes that area's practice (向广西自贸试验区学习 …
-    中国(广西)自由贸易试验区崇左片区…)."""
-    refined = []
-    for origin in stated:
-        if origin.area is None:
-            areas = {(s.zone, s.area) for s in subjects if s.zone == origin.zone and s.area}
-            if len(areas) == 1:
-                zone, area = next(iter(areas))
-                origin = Origin("zone", origin.evidence, zone=zone, area=area)
-        refined.append(origin)
-    return refined
-
-
 def _names_ministry(text: str, lex: dict[str, Any]) -> bool:
     return any(name in text for name in lex["ministries"])
-
-
-def _in_title(text: str, position: int) -> bool:
-    """True when ``position`` is inside a 《document title》: a title names a notice, not the case's origin."""
-    return text.rfind("《", 0, position) > text.rfind("》", 0, position)
 
 
 def _outside_titles(text: str) -> str:
