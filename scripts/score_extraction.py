@@ -70,15 +70,16 @@ def main() -> None:
         if args.misses:
             for miss in a.misses:
                 print("   ", miss)
-    o = score_unseen_outcomes(UNSEEN_OUTCOMES)
-    print(
-        f"unseen outcomes ({UNSEEN_OUTCOMES.name}): found {o.outcomes_found}/{o.outcomes_expected}, labels right "
-        f"{o.labels_right}/{o.outcomes_found}, qualifiers {o.qualifiers_right}/{o.qualifiers_expected}, after text "
-        f"{o.after_texts_right}/{o.after_texts_expected}"
-    )
-    if args.misses:
-        for miss in o.misses:
-            print("   ", miss)
+    for path in sorted(UNSEEN_OUTCOMES.parent.glob("outcomes*.yaml")):
+        o = score_unseen_outcomes(path)
+        print(
+            f"unseen outcomes ({path.name}): found {o.outcomes_found}/{o.outcomes_expected}, labels right "
+            f"{o.labels_right}/{o.outcomes_found}, qualifiers {o.qualifiers_right}/{o.qualifiers_expected}, after "
+            f"text {o.after_texts_right}/{o.after_texts_expected}"
+        )
+        if args.misses:
+            for miss in o.misses:
+                print("   ", miss)
 
 
 if __name__ == "__main__":
