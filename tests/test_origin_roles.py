@@ -30,3 +30,11 @@ def test_a_zone_whose_practice_enters_a_provincial_list_is_its_origin() -> None:
     assert case_batches(case) == set()
     # A count of the area's cases in the province's list is a total: no origin.
     assert _zones("苏州片区去年共有3个案例入选江苏省自贸试验区第二批制度创新成果。") == set()
+
+
+def test_a_sentence_opened_by_the_issuing_of_a_batch_announces_it() -> None:
+    announced = "国务院印发通知，将自贸试验区第七批共24项改革试点经验在全国范围内复制推广。"
+    assert case_batches(sentence_case(announced)) == set()
+    # A followed notice's title still names the batch the case copies from.
+    followed = "根据国务院印发的《关于做好自贸试验区第六批改革试点经验复制推广工作的通知》，我市复制推广“证照分离”。"
+    assert case_batches(sentence_case(followed)) == {("改革试点经验", 6)}

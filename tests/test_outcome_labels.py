@@ -64,3 +64,7 @@ def test_a_change_verb_alone_names_no_measure() -> None:
 def test_a_scope_names_no_measure_and_an_adverb_ends_the_noun() -> None:
     assert _labels("为全市5.2万户纳税人提供更便捷的服务。")[5.2] == "纳税人"
     assert _labels("全市1126个在建工程项目全部纳入监管。")[1126] == "在建工程项目"
+
+
+def test_a_verb_right_after_the_unit_is_no_part_of_the_label() -> None:
+    assert _labels("梳理形成高频事项清单58项，其中42项实现全程网办。")[42] == "全程网办"

@@ -100,7 +100,10 @@ def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
     lex = lexicon()
     clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
     issuers = "|".join(map(re.escape, lex["ministries"]))
-    if not re.search(rf"(?:{issuers})(?:办公厅)?[^，。；]{{0,4}}?(?:印发|发布|公布|推出)", clause):
+    issues = rf"(?:{issuers})(?:办公厅)?[^，。；]{{0,4}}?(?:印发|发布|公布|推出)"
+    if not re.search(issues, clause) and not (
+        re.match(rf"\s*{issues}", text) and text.rfind("《", 0, position) <= text.rfind("》", 0, position)
+    ):  # 国务院印发通知，将…第七批…复制推广: a sentence opened by the issuing, the batch in no title
         return False
     if any(v in text for v in lex["batch_member_verbs"] + lex["source_verbs"]) or gazetteer.find_places(text):
         return False  # 入选, 来自…: something of the batch is placed; 其中…Z: a zone is named
