@@ -30,6 +30,9 @@ def test_a_zone_whose_practice_enters_a_provincial_list_is_its_origin() -> None:
     assert case_batches(case) == set()
     # A count of the area's cases in the province's list is a total: no origin.
     assert _zones("苏州片区去年共有3个案例入选江苏省自贸试验区第二批制度创新成果。") == set()
+    # The area acting on others' entries in the list (a relative clause: 入选…的项目) is no origin either.
+    assert _zones("宁波片区组织辖区企业申报，入选浙江省第三批制度创新案例的项目将获得资金支持。") == set()
+    assert _zones("宁波片区创新推出的“一单制”模式，成功入选浙江省第二批制度创新案例。") == {("zhejiang", "宁波片区")}
 
 
 def test_a_sentence_opened_by_the_issuing_of_a_batch_announces_it() -> None:

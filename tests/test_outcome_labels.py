@@ -68,3 +68,26 @@ def test_a_scope_names_no_measure_and_an_adverb_ends_the_noun() -> None:
 
 def test_a_verb_right_after_the_unit_is_no_part_of_the_label() -> None:
     assert _labels("梳理形成高频事项清单58项，其中42项实现全程网办。")[42] == "全程网办"
+
+
+def test_a_noun_ending_like_an_adverb_or_a_complement_keeps_its_label() -> None:
+    """Review of the rules above: 人才 and 成都 end in 才 and 都, 支出 and 产出 in 出, yet they are nouns; a
+    word that is a verb or a noun (组织, 培训) is a verb only when it is the whole measure phrase."""
+    assert "人才" in _labels("累计引进各类人才300余名落户片区。")[300]
+    assert "研发支出" in _labels("企业研发支出3.5亿元用于新产品开发。")[3.5]
+    assert "社会组织" in _labels("培育社会组织120家开展评估。")[120]
+    assert "业务培训" in _labels("开展业务培训12场次覆盖企业。")[12]
+    assert _labels("累计组织300家企业参加培训。")[300].startswith("企业")
+    assert _labels("筛选出12家企业开展试点。")[12] == "企业"
+    assert _labels("当年就完成2022吨氢氧化锂的生产。")[2022] == "氢氧化锂"
+
+
+def test_a_relative_clause_before_de_leaves_the_label_to_the_noun_after_it() -> None:
+    assert "制度创新成果" in _labels("推出12项全国首创的制度创新成果。")[12]
+    assert "改革试点经验" in _labels("共有28项国务院印发的改革试点经验落地。")[28]
+    assert _labels("涉及5个领域的包容免罚事项清单。")[5] == "领域"
+
+
+def test_a_count_in_events_written_with_its_second_character_keeps_it() -> None:
+    (found,) = extract_outcomes(make_case("开展业务培训12场次。"))
+    assert (found.value, found.unit) == (12, "场次")

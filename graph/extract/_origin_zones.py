@@ -300,9 +300,14 @@ def _subject_zones(
 def _enters_provincial_batch(text: str, tail: str, gazetteer: Gazetteer) -> bool:
     """True when the words after a zone that opens the sentence place its practice in a province's own batch or
     list (Z的“X”模式入选山东省第二批…最佳实践案例): the zone is the origin, the batch is no national one. A count
-    before the verb (Z共有3个案例入选江苏省…第二批…) states a total in the province's list, no origin."""
+    before the verb (Z共有3个案例入选江苏省…第二批…) states a total in the province's list, no origin; so does a
+    verb inside a relative clause (Z组织企业申报，入选某省第三批…案例的项目将获支持): the list describes other
+    things, the zone only acts on them."""
     at = min((i for v in lexicon()["provincial_member_verbs"] if (i := tail.find(v)) >= 0), default=-1)
-    return at >= 0 and not _COUNT_RE.search(tail[:at]) and _names_provincial_batch(text, gazetteer)
+    if at < 0 or _COUNT_RE.search(tail[:at]):
+        return False
+    clause = re.split(r"[，,；;。]", tail[at:], maxsplit=1)[0]
+    return "的" not in clause and _names_provincial_batch(text, gazetteer)
 
 
 _COUNT_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:个|项|条|批)")

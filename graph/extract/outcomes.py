@@ -311,10 +311,13 @@ def _noun_after(text: str, end: int) -> str | None:
         if phrase.startswith(verb) and len(phrase) - len(verb) >= 2:
             phrase = phrase[len(verb) :]
             break
-    for verb in [*lexicon()["noun_enders"], "的"]:  # 5个领域**的**包容免罚事项清单: the figure counts 领域
+    for verb in lexicon()["noun_enders"]:
         cut = phrase.find(verb)
         if cut >= 2:
             phrase = phrase[:cut]
+    cut = phrase.find("的")  # 5个领域**的**包容免罚事项清单: the figure counts 领域
+    if cut >= 2 and not any(w in phrase[:cut] for w in lexicon()["relative_clause_words"]):
+        phrase = phrase[:cut]  # (12项全国首创的制度创新成果: a relative clause; the figure counts what follows 的)
     for adverb in sorted(lexicon()["noun_trailing_adverbs"], key=len, reverse=True):  # 在建工程项目**全部**纳入
         if phrase.endswith(adverb) and len(phrase) - len(adverb) >= 2:
             phrase = phrase[: -len(adverb)]
@@ -333,20 +336,38 @@ def _label_follows(text: str, start: int, what: str) -> bool:
             break
     if lead.endswith(("、", "和", "及", "与", "等")):  # A、B等76项事项: what is counted follows the unit
         return True
-    return not what or _names_no_measure(what)
+    if not what:
+        return True
+    bare = lead
+    for word in sorted(lexicon()["qualifiers_before"], key=len, reverse=True):  # 人才达300名: 达 is no verb here
+        if bare.endswith(word):
+            bare = bare[: -len(word)].rstrip(" \t\u3000")
+            break
+    return _names_no_measure(what, verb_between=not bare.endswith(what))
 
 
-def _names_no_measure(what: str) -> bool:
+def _names_no_measure(what: str, verb_between: bool = True) -> bool:
     """True when the phrase before a figure ends in a verb whose object the figure counts (覆盖, 部署, 梳理出,
-    出台了) or in an adverb (当年就): it names no measure, and the label is what follows the unit."""
+    出台了) or in an adverb (当年就): it names no measure, and the label is what follows the unit.
+
+    An adverb modifies a verb, so an adverb ending counts only when a verb (a lead-in such as 完成) stood between it
+    and the figure (``verb_between``): written right before the figure, 才 and 都 end nouns (引进各类人才300余名,
+    落户成都3家企业). 出 is a verb's complement only after a verb that takes one (梳理出, 筛选出); 研发支出3.5亿元
+    and 年产出120万吨 measure the spending and the output."""
     lex = lexicon()
     if any(what.endswith(word) for word in [*lex["measure_existential"], *lex["measure_object_verbs"]]):
         return True
-    if what.endswith(tuple(lex["measure_adverb_endings"])) or what in lex["measure_scope_words"]:
-        return True  # 当年就完成…; 为全市5.2万户纳税人提供…: a scope names no measure
-    if what.endswith(("了", "出")):  # a verb with its complement; 增长了35% measures the growth itself
+    if what in lex["measure_object_verbs_or_nouns"]:
+        return True  # 累计组织300家企业; 社会组织120家 names what it counts
+    if verb_between and what.endswith(tuple(lex["measure_adverb_endings"])):
+        return True  # 当年就完成…
+    if what in lex["measure_scope_words"]:
+        return True  # 为全市5.2万户纳税人提供…: a scope names no measure
+    if what.endswith("了"):  # a verb with its aspect; 增长了35% measures the growth itself
         stem = what[:-1]
         return len(stem) >= 2 and not stem.endswith(tuple([*lex["label_change_verbs"], *lex["change"]["verbs"]]))
+    if what.endswith("出"):
+        return what[:-1].endswith(tuple([*lex["measure_object_verbs"], *lex["verbs_before_chu"]]))
     return False
 
 
