@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 
@@ -102,7 +103,7 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
 
 def clean_title(text: str) -> str:
     """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes."""
-    title = unbold(text.strip().lstrip("#").strip())
+    title = field_title(unbold(text.strip().lstrip("#").strip()))
     marker = MARKER_RE.match(title)
     if marker:
         title = marker["rest"]
@@ -136,6 +137,10 @@ def split_cases(document: Document) -> SplitResult:
     wrapped: dict[int, str] = {}  # title line index -> its heading joined with the suffix on the next line
     for i in range(body_from, len(lines)):
         line = lines[i]
+        if fields := field_title_start(lines, i):  # 附件3 / 案例名称：X: a case laid out as a form
+            starts.append((i, fields[0], fields[1]))
+            pending_marker = None
+            continue
         marker = MARKER_RE.match(line.text)
         rest = re.sub(r"(?:\*\*|__)\s*$", "", marker["rest"]).strip() if marker else ""
         if marker and not CASE_SUFFIX_RE.search(rest):
@@ -401,6 +406,8 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
         if match:
             group = next(g for g in ("a", "b", "c", "d") if match[g])
             return match[group].strip(), start + match.start(group), start + match.end(group)
+        if contact := contact_unit(line):  # 联系人：X市商务局　某某　联系电话：…, with no 报送单位 line
+            return contact[0], start + contact[1], start + contact[2]
         if line.strip():
             end = len(text[: max(start - 1, 0)].rstrip())
         if end <= 0:

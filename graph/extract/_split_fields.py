@@ -1,0 +1,71 @@
+"""Cases laid out as forms: an attachment line (附件3), then fields such as 案例名称：X / 报送单位：Y / 主要内容：.
+
+Some provinces publish each case as an attachment of its notice, and open it with labelled fields instead of a
+heading: the title is the value of a name field, the case's number is the attachment's, and the provider is the
+报送单位 field or, when that is missing, the unit of the contact line at the case's end (联系人：X市商务局 某某
+联系电话：…). These rules read only the labels, which are words of the genre; a field's value is never matched.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number
+
+if TYPE_CHECKING:
+    from ftzgraph.graph.extract.split import Line
+
+FIELD_TITLE_RE = re.compile(
+    r"^\s*(?:\*\*)?\s*(?:案例|项目|成果|事项|经验)?(?:名称|题目)\s*(?:\*\*)?\s*[:：]\s*(?P<title>\S.*)$"
+)
+"""A title field (案例名称：X, 项目名称：X). The field name alone, with no 案例/项目 before it, is 名称：X."""
+ATTACHMENT_RE = re.compile(rf"^\s*附\s*件\s*(?P<n>[0-9０-９]+|[{NUMERAL_CLASS}]+)\s*$")
+"""An attachment line that opens one case (附件3): the whole line, so 附件：1．X (a list of titles) is none."""
+CONTACT_RE = re.compile(
+    r"^\s*联系(?:人|单位)\s*[:：]\s*(?P<unit>[^\s，,；;：:]{2,40}"
+    r"(?:管委会|委员会|政府|海关|局|厅|委(?![员会])|办|中心|片区|分行|支行|站|院))"
+)
+"""A contact line whose person is given with a unit (联系人：泉州市商务局　某某　联系电话：…): the unit, up to the
+last body's suffix before a space (泉州市商务局, not its 科), so a bare name (联系人：某某，电话…) gives none."""
+_ATTACHMENT_GAP = 2
+"""Non-blank lines allowed between the attachment line and the title field (a subtitle, a 报送 line)."""
+
+
+_PROVIDER_FIELD_RE = re.compile(r"^\s*[（(]?\s*(?:报送|提供|申报|供稿|推荐|选送)单位\s*[:：]")
+
+
+def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | None:
+    """When line ``i`` is a title field that opens a case, the line where its case starts (the attachment line
+    right above it, or the field itself) and the case's number (the attachment's, or None); else None.
+
+    A title field opens a case only under an attachment line or above a provider field (报送单位：): a form
+    quoted inside a case (项目名称：X / 建设内容：…) opens none."""
+    if not FIELD_TITLE_RE.match(lines[i].text):
+        return None
+    below = [line.text for line in lines[i + 1 : i + 6] if line.text.strip()][:_ATTACHMENT_GAP]
+    fallback = (i, None) if any(_PROVIDER_FIELD_RE.match(text) for text in below) else None
+    seen, j = 0, i - 1
+    while j >= 0 and seen <= _ATTACHMENT_GAP:
+        if lines[j].text.strip():
+            attachment = ATTACHMENT_RE.match(lines[j].text.strip().strip("*#").strip())
+            if attachment:
+                digits = attachment["n"].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+                return j, int(digits) if digits.isdigit() else parse_chinese_number(digits)
+            seen += 1
+        j -= 1
+    return fallback
+
+
+def field_title(text: str) -> str:
+    """``案例名称：X`` -> ``X``; other text as it is."""
+    match = FIELD_TITLE_RE.match(text)
+    return match["title"].strip() if match else text
+
+
+def contact_unit(line: str) -> tuple[str, int, int] | None:
+    """The unit of a contact line (联系人：X市商务局 某某 联系电话：…) with its span in ``line``, or None."""
+    match = CONTACT_RE.match(line)
+    if match is None:
+        return None
+    return match["unit"], match.start("unit"), match.end("unit")

@@ -1,0 +1,75 @@
+"""Cases laid out as forms (issue #15, held-out Fujian-style collection): each case an attachment line 附件N with
+labelled fields 案例名称：/报送单位：/主要内容：, and a provider that may be given only in the contact line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.model import Document
+
+FORM_COLLECTION = """某省自由贸易试验区工作领导小组办公室关于印发创新案例的通知
+
+各设区市人民政府：
+　　现将创新案例印发给你们，请认真学习借鉴。
+
+附件：1．甲事项“一窗通办”
+　　　2．乙业务“秒批”
+
+某省自由贸易试验区工作领导小组办公室
+2024年3月1日
+
+附件1
+
+案例名称：甲事项“一窗通办”
+报送单位：某市人民政府
+主要内容：
+1．改革背景
+　　甲事项需往返多个窗口。
+2．主要做法
+　　（1）市商务局设立综合窗口。
+图1  甲事项办理流程示意图
+
+附件2
+
+案例名称：乙业务“秒批”
+主要内容：
+1．改革背景
+　　乙业务审批时间长。
+3．实践成效
+　　审批时间压缩至1小时。
+
+联系人：某市数据资源管理局　李某某　　联系电话：0000-1234××××
+
+抄送：某部。
+"""
+
+
+def test_form_cases_take_number_title_and_span_from_the_attachment_line() -> None:
+    cases = split_cases(Document(id="f", path=Path("f.txt"), text=FORM_COLLECTION, sha256="f")).cases
+    assert [(c.number, c.title) for c in cases] == [(1, "甲事项“一窗通办”"), (2, "乙业务“秒批”")]
+    assert cases[0].text.startswith("附件1") and "附件2" not in cases[0].text
+    assert "抄送" not in cases[1].text  # the attachment list and the distribution block are no cases
+
+
+def test_a_form_case_gives_its_provider_from_the_field_or_else_the_contact_line() -> None:
+    first, second = split_cases(Document(id="f", path=Path("f.txt"), text=FORM_COLLECTION, sha256="f")).cases
+    assert provider_line(first) is not None and provider_line(first)[0] == "某市人民政府"
+    found = provider_line(second)
+    assert found is not None and found[0] == "某市数据资源管理局"
+    assert second.text[found[1] : found[2]] == "某市数据资源管理局"
+    bare = FORM_COLLECTION.replace("某市数据资源管理局　李某某", "李某某")  # a contact with no unit names no provider
+    assert provider_line(split_cases(Document(id="g", path=Path("g.txt"), text=bare, sha256="g")).cases[1]) is None
+
+
+def test_a_form_quoted_inside_a_case_opens_no_case() -> None:
+    inner = FORM_COLLECTION.replace(
+        "　　（1）市商务局设立综合窗口。",
+        "　　（1）市商务局设立综合窗口。\n项目名称：综合窗口改造\n建设内容：改造大厅。",
+    )
+    cases = split_cases(Document(id="h", path=Path("h.txt"), text=inner, sha256="h")).cases
+    assert [c.number for c in cases] == [1, 2]
+    # With no attachment lines, a title field above a provider field still opens a case.
+    plain = FORM_COLLECTION.replace("附件1\n", "").replace("附件2\n", "")
+    cases = split_cases(Document(id="p", path=Path("p.txt"), text=plain, sha256="p")).cases
+    assert [c.title for c in cases] == ["甲事项“一窗通办”"]
