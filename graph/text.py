@@ -233,7 +233,10 @@ _PINYIN_RE = re.compile("\\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔ�
 """An inline pinyin annotation with a tone mark, as pages for learners print after each character."""
 
 
-_NUMBERED_HEADING_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+_NUMBERED_HEADING_RE = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9０-９]{1,2}\s*[．.、](?![0-9０-９]))"
+)
+"""一、X, （一）X and 1．X (not 1.86, a number a page break cut): a short line opening so is a heading."""
 
 
 _NUMBER_NOT_CUT = "年月日号时点．.、:：)） \t\u3000"
@@ -246,6 +249,8 @@ def _opens_numbered_line(text: str, j: int) -> bool:
     k = j
     while k < len(text) and text[k] in "0123456789０１２３４５６７８９":
         k += 1
+    if k < len(text) and text[k] in ".．" and text[k + 1 : k + 2].isdigit():
+        return False  # 1.86万户: a decimal that a page break moved to the line's start, no list marker
     return k > j and (k >= len(text) or text[k] in _NUMBER_NOT_CUT)
 
 

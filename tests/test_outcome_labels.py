@@ -91,3 +91,8 @@ def test_a_relative_clause_before_de_leaves_the_label_to_the_noun_after_it() -> 
 def test_a_count_in_events_written_with_its_second_character_keeps_it() -> None:
     (found,) = extract_outcomes(make_case("开展业务培训12场次。"))
     assert (found.value, found.unit) == (12, "场次")
+
+
+def test_a_comparison_before_the_change_verb_is_no_part_of_the_label() -> None:
+    assert _labels("贷款利率较改革前下降0.8个百分点。")[0.8] == "贷款利率下降"
+    assert _labels("企业成本比上年同期降低12%。")[12] == "企业成本降低"

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._outcome_respectively import respective_labels
 from ftzgraph.graph.extract.mentions import date_spans
 from ftzgraph.graph.model import CaseText, Outcome
 from ftzgraph.graph.text import doc_number_matches, joined_text, parse_chinese_number
@@ -211,7 +212,16 @@ def _without_adverb(label: str) -> str:
             for adverb in sorted(lex["label_adverbs"], key=len, reverse=True):
                 if head.endswith(adverb) and len(head) > len(adverb) + 1:
                     return head[: -len(adverb)] + verb
+            comparison = _comparison_re().search(head)  # 贷款利率较改革前下降: the baseline, no part of the measure
+            if comparison and comparison.start() >= 2:
+                return head[: comparison.start()] + verb
     return label
+
+
+@cache
+def _comparison_re() -> re.Pattern[str]:
+    words = lexicon()["label_comparisons"]
+    return re.compile(rf"(?:{_alternation(words['openers'])})[^，。；]{{0,6}}?(?:{_alternation(words['ends'])})$")
 
 
 def _results_span(text: str) -> tuple[int, int] | None:
@@ -402,6 +412,10 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     changes = _changes(joined, masked)
     taken = [(f.start, f.end) for f in changes]
     found = changes + [f for f in _quantities(joined, masked) if not _overlaps(taken, f.start, f.end)]
+    for figure_start, label in respective_labels(joined, _patterns().quantity, lexicon()["label_change_verbs"]):
+        owner = next((f for f in found if f.start <= figure_start < f.end), None)
+        if owner is not None:  # 进港、出港查验时间分别压缩至1.5小时和1小时: each figure its own subject
+            owner.what = label
     results = _results_span(joined)
 
     def order(f: _Found) -> tuple[bool, int]:

@@ -1,0 +1,71 @@
+"""Figures given 分别 (respectively): ``船舶进港、出港查验时间分别压缩至1.5小时和1小时`` states two measures, one per
+listed subject, and each figure takes its own subject as its label.
+
+The subjects are the items listed before 分别 (split at 、和及与, outside quotes). Parallel items often share the
+words around them: in 进港、出港查验时间 the first item carries the shared head (船舶) and the last the shared tail
+(查验时间); two-character items that mirror each other (进港/出港, 进口/出口) are read as the parallel part. When
+the items and the figures do not pair up (外贸外资占全国比重分别达19.6%和24.3%), every figure takes the whole
+subject, which still names what is measured better than the words before the second figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = "，,。；;：:！？!?\n"
+_SEPARATOR_RE = re.compile(r"\s*(?:左右|以上|以内|以下|余|多)?\s*[、和及与]\s*")
+_MAX_VERB = 8
+"""Characters allowed between 分别 and the first figure (压缩至, 同比增长, 为)."""
+
+
+def respective_labels(text: str, quantity: re.Pattern[str], change_verbs: list[str]) -> list[tuple[int, str]]:
+    """(start of a figure, its label) for every figure of a run given with 分别 in ``text``."""
+    found: list[tuple[int, str]] = []
+    for word in re.finditer("分别", text):
+        clause_start = max(text.rfind(ch, 0, word.start()) for ch in _BOUNDARY) + 1
+        subject = text[clause_start : word.start()].strip(" \t\u3000")
+        first = quantity.search(text, word.end())
+        if first is None or first.start() - word.end() > _MAX_VERB:
+            continue
+        verb = text[word.end() : first.start()]
+        if any(ch in verb for ch in _BOUNDARY):
+            continue
+        figures = [first]
+        while (separator := _SEPARATOR_RE.match(text, figures[-1].end())) and (
+            following := quantity.match(text, separator.end())
+        ):
+            figures.append(following)
+        if len(figures) < 2 or len(subject) < 2:
+            continue
+        measured = verb.strip() if verb.strip() in change_verbs else ""  # 分别增长10%、5%: the growth is measured
+        items = _items(subject)
+        labels = _distributed(items) if len(items) == len(figures) else [subject] * len(figures)
+        found.extend((figure.start(), label + measured) for figure, label in zip(figures, labels, strict=True))
+    return found
+
+
+def _items(subject: str) -> list[str]:
+    """``船舶进港、出港查验时间`` -> [船舶进港, 出港查验时间]: the subject split at 、和及与 outside quotes."""
+    items, depth, current = [], 0, ""
+    for ch in subject:
+        depth += 1 if ch in "“《（(" else -1 if ch in "”》）)" else 0
+        if ch in "、和及与" and depth <= 0:
+            items.append(current)
+            current = ""
+        else:
+            current += ch
+    items.append(current)
+    return [item.strip() for item in items if item.strip()]
+
+
+def _distributed(items: list[str]) -> list[str]:
+    """Each item with the head of the first and the tail of the last when the items are parallel two-character
+    words (进港、出港查验时间 -> 进港查验时间 and 出港查验时间, with the head 船舶 of the first); else the items."""
+    first, last, middle = items[0], items[-1], items[1:-1]
+    if len(first) < 2 or len(last) < 2 or any(len(item) != 2 for item in middle) or len(first) == len(last):
+        return items
+    mirrored = first[-1] == last[1] or first[-2] == last[0]
+    if not (mirrored or len(first) == 2 or len(last) == 2):
+        return items
+    head, tail = first[:-2], last[2:]
+    return [head + core + tail for core in [first[-2:], *middle, last[:2]]]

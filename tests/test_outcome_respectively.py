@@ -1,0 +1,44 @@
+"""Figures given 分别 (issue #15, held-out Fujian collection and the dev collections): each figure of the run takes
+its own listed subject; a numbered section heading (3．实践成效) is no part of the sentence after it."""
+
+from __future__ import annotations
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.outcomes import extract_outcomes
+from ftzgraph.graph.text import joined_text
+
+
+def _labels(text: str) -> dict[float | None, str]:
+    return {o.value if o.value is not None else o.after: o.what for o in extract_outcomes(make_case(text))}
+
+
+def test_each_figure_of_a_respectively_run_takes_its_own_subject() -> None:
+    labels = _labels("船舶进港、出港查验时间分别压缩至1.5小时和1小时。")
+    assert (labels[1.5], labels[1]) == ("船舶进港查验时间", "船舶出港查验时间")
+    labels = _labels("进口、出口整体通关时间分别为12.5小时、0.6小时。")
+    assert (labels[12.5], labels[0.6]) == ("进口整体通关时间", "出口整体通关时间")
+    labels = _labels("出口额、进口额分别增长10%、5%。")
+    assert (labels[10], labels[5]) == ("出口额增长", "进口额增长")
+
+
+def test_figures_that_do_not_pair_with_items_share_the_whole_subject() -> None:
+    labels = _labels("外贸外资占全国比重分别达19.6%和24.3%。")
+    assert labels[19.6] == labels[24.3] == "外贸外资占全国比重"
+    labels = _labels("出口二手车1.26万辆，货值18.7亿元，同比分别增长62.3%、35.6%。")
+    assert labels[62.3] == labels[35.6] == "同比增长"
+
+
+def test_respectively_without_a_run_of_figures_changes_nothing() -> None:
+    assert _labels("海关、税务分别负责查验和退税，办理时间压缩至2天。")[2] == "办理时间压缩至"
+
+
+def test_an_arabic_numbered_heading_is_not_joined_with_the_next_line() -> None:
+    joined, _ = joined_text("3．实践成效\n　　查验时间压缩至1小时。\n")
+    assert joined.split("\n")[0] == "3．实践成效"
+    assert joined_text("累计惠及\n1.86万户经营\n主体。\n")[0].startswith("累计惠及1.86万户经营主体。")  # a decimal
+
+
+def test_ships_and_flights_are_units() -> None:
+    (found,) = extract_outcomes(make_case("2023年共检查国际航行船舶2140艘次。"))
+    assert (found.value, found.unit, found.what) == (2140, "艘次", "检查国际航行船舶")
