@@ -51,6 +51,8 @@ class Network:
     forms: tuple[str, ...]
     branches: tuple[str, ...]
     template: str
+    branch_forms: tuple[tuple[str, str], ...] = ()
+    """Short forms of a branch and the branch they stand for (中支 -> 中心支行)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,14 @@ def load_lexicon() -> Lexicon:
         for form in (standard["standard"], *standard["forms"]):
             cores[form] = Core(form, standard["standard"], standard["standard"], **flags)
     networks = tuple(
-        Network(n["org"], tuple(n["forms"]), tuple(n["branches"]), n["template"]) for n in raw["branch_networks"]
+        Network(
+            n["org"],
+            tuple(n["forms"]),
+            tuple(n["branches"]) + tuple(n.get("branch_forms", {})),
+            n["template"],
+            tuple(n.get("branch_forms", {}).items()),
+        )
+        for n in raw["branch_networks"]
     )
     suffixes = raw["place_suffixes"]
     return Lexicon(

@@ -95,8 +95,13 @@ def extract_agencies_and_mentions(
             hit.acting = False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：a notice's addressees
         if hit.acting and re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]):
             hit.acting = False  # 设立…领导小组及其办公室, 报至…领导小组办公室: a body set up, or one that receives
+        if hit.acting and _only_approves(text, hit):
+            hit.acting = False  # 经市政府同意，市人社局印发…: the government approves; the bureau acts
+        if hit.acting and _only_receives(text, hit):
+            hit.acting = False  # 向芜湖海关申报报关单: the office receives what a trader files
         if hit.acting and (
             _in_provider_line(text, hit.start)
+            or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 12), hit.start)
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
             or _second_name(text, hit, hits)
@@ -115,8 +120,13 @@ def extract_agencies_and_mentions(
         elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
             hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
     to_area: list[_Hit] = []
+    written_committee = _WRITTEN_ZONE_COMMITTEE_RE.search(text)  # 中国（浙江）自由贸易试验区管理委员会, in full
     for hit in hits:
-        if hit.zone_committee:  # 自贸区管委会: a committee the reference records, else the case's area's, never made up
+        if hit.zone_committee and written_committee is not None:  # the zone's committee the case names in full
+            hit.name, hit.place = _full_brackets(written_committee.group()), ctx.province or ctx.city
+            in_full = hit.end == written_committee.end()
+            hit.start, hit.confidence = (written_committee.start(), "high") if in_full else (hit.start, "medium")
+        elif hit.zone_committee:  # 自贸区管委会: a committee on record, else the case's area's, never made up
             hit.name, hit.place, hit.confidence = _zone_committee(ctx), ctx.province or ctx.city, "medium"
             if hit.name is None and ctx.area is not None:  # most zones have none: in an area's case, the area's
                 hit.prefix, hit.zone_committee, hit.place = Prefix(hit.start, ctx.area), False, None
@@ -124,6 +134,7 @@ def extract_agencies_and_mentions(
             elif hit.name is None:
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
+    hits = _bureau_branches(text, hits)
     for hit in to_area:  # completed from the case's context, not written
         hit.confidence = "medium" if hit.confidence == "high" else hit.confidence
     hits += _short_offices(text, hits, ctx, lex)
@@ -168,6 +179,11 @@ _DEPARTMENT_BEFORE_POST_RE = re.compile(
     f"[{CJK}]{{1,8}}?(?:{_alternation(load_agency_yaml('departments.yaml')['department_endings_before_post'])})"
     f"(?=(?:{_alternation(_POST_TITLES)}))"
 )
+_SOURCE_LINE_RE = re.compile(
+    "(?:^|[（(\\s])(?:" + _alternation(load_agency_yaml("departments.yaml")["source_line_words"]) + ")\\s*[:：]\\s*$",
+    re.MULTILINE,
+)
+"""A source line's label right before the body (（信息来源：浙江省商务厅）): the page's publisher."""
 _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
 _OBJECT_BEFORE = "(?:" + _alternation(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
 
@@ -179,6 +195,29 @@ def _in_salutation(text: str, start: int) -> bool:
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     return line.startswith("各") and line.endswith((":", "："))
+
+
+_APPROVAL_BEFORE = tuple(load_agency_yaml("departments.yaml")["approval_before"])
+_APPROVAL_AFTER_RE = re.compile(
+    "[^，。；;,\n]{0,16}?(?:" + _alternation(load_agency_yaml("departments.yaml")["approval_after"]) + ")"
+)
+
+
+def _only_approves(text: str, hit: _Hit) -> bool:
+    """True when the body is named only as approving another's act (经市政府同意，…印发; 已经市政府第48次常务会议研究
+    通过): the approval is the setting of the act, and the body that issues or carries it out is the one acting."""
+    return text.endswith(_APPROVAL_BEFORE, 0, hit.start) and _APPROVAL_AFTER_RE.match(text, hit.end) is not None
+
+
+_RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"])
+_RECEIVER_AFTER_RE = re.compile(
+    "[^，。；;,\n]{0,6}?(?:" + _alternation(load_agency_yaml("departments.yaml")["receiver_after"]) + ")"
+)
+
+
+def _only_receives(text: str, hit: _Hit) -> bool:
+    """True when the body only receives what others file (向芜湖海关申报, 向上海海关进行二次报关)."""
+    return text.endswith(_RECEIVER_BEFORE, 0, hit.start) and _RECEIVER_AFTER_RE.match(text, hit.end) is not None
 
 
 _PASSIVE_ACTIONS = tuple(load_agency_yaml("departments.yaml")["passive_actions"])
@@ -317,10 +356,16 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
             if any(h.start < end and match.start() < h.end for h in hits + forms_only):
                 continue
             if place is not None:
-                # an FTZ area written in a branch's name (国家税务总局西安国际港务区税务局) keeps the text's form
-                written = match.group(2) if place.level == "area" else place.name
-                name = net.template.format(org=net.org, place=written, stem=place.stem, branch=match.group(3))
-                core = Core(match.group(3), match.group(3), net.org)
+                # an FTZ area written in a branch's name (国家税务总局西安国际港务区税务局) keeps the text's form, and
+                # so does a bare stem before a 分行 (人行武汉分行: a regional branch named by its seat, not a city's)
+                stem_branch = match.group(3) in _STEM_NAMED_BRANCHES and match.group(2) == place.stem
+                written = match.group(2) if place.level == "area" or stem_branch else place.name
+                branch = dict(net.branch_forms).get(match.group(3), match.group(3))  # 人行舟山市中支: 中心支行
+                if stem_branch and text.startswith(_BRANCH_UNITS, end):  # …分行营业管理部: the unit is the body
+                    unit = next(u for u in _BRANCH_UNITS if text.startswith(u, end))
+                    branch, end = branch + unit, end + len(unit)
+                name = net.template.format(org=net.org, place=written, stem=place.stem, branch=branch)
+                core = Core(match.group(3), dict(net.branch_forms).get(match.group(3), match.group(3)), net.org)
                 acting = not _cited(text, match.start(), lex)
                 hits.append(_Hit(match.start(), end, core, Prefix(match.start(), place), acting, name, place))
             elif not _in_title(text, match.start()):
@@ -328,6 +373,12 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
                 acting = _national_acting(text, end, lex, match.start())
                 forms_only.append(_Hit(match.start(), end, core, None, acting))
     return hits, forms_only
+
+
+_STEM_NAMED_BRANCHES = ("分行",)
+"""Branches a network names by its seat's bare stem (中国人民银行武汉分行, a regional branch before 2023)."""
+_BRANCH_UNITS = ("营业管理部",)
+"""A unit of a stem-named branch written right after it (人行武汉分行营业管理部): the body the case names."""
 
 
 def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
@@ -365,8 +416,9 @@ def _core_hit(
         if outer is not None and outer.place is not None and not _inside_title(outer.start, titles):
             acting = not _cited(text, outer.start, lex)
             return _Hit(outer.start, end, core, outer, acting, text[outer.start : end], outer.place)
-    if prefix is None and core.core in _PROPER_NAMED:
-        named = _proper_named(text, begin, end, core, lex, gaz, titles)
+    level_only = prefix is not None and prefix.place is None and prefix.unit is None
+    if core.core in _PROPER_NAMED and (prefix is None or (level_only and core.canonical == _COMMITTEE)):
+        named = _proper_named(text, begin, end, core, lex, gaz, titles)  # 天津港保税区管理委员会, not 区管理委员会
         if named is not None:
             return named
     if core.core in _PURPOSE_NAMED:
@@ -490,7 +542,8 @@ def _proper_named(
     """A body with a proper name between its place and its core (郑州市黄河公证处, 钦州港海事局): kept as
     written, with the place, rather than made into the place's generic body (郑州市公证处) or dropped. None
     when no place precedes the name."""
-    for length in (1, 2, 3, 4):
+    lengths = range(2, 11) if core.canonical == _COMMITTEE else range(1, 5)  # 天津东疆保税港区管理委员会
+    for length in lengths:
         name_start = begin - length
         name = text[name_start:begin] if name_start >= 0 else ""
         if (
@@ -498,18 +551,33 @@ def _proper_named(
             or (length == 1 and name not in _PORT_MARKS)  # 钦州港海事局: one character only for a port
             or any(ch in lex.not_in_place_stem for ch in name)  # 郑州市的公证处 has no proper name
             or any(word in name for word in lex.not_place_words)
+            or (core.canonical == _COMMITTEE and (_AREA in name or _ZONE_WORD_RE.search(name)))  # FTZ areas: below
+            or (core.canonical == _COMMITTEE and "委" in name)  # 天府新区党工委管委会: one committee after another
         ):
             continue
         prefix = find_prefix(text, name_start, lex, gaz, allow_unit=False)
         if prefix is not None and prefix.place is not None and prefix.start < name_start:
+            outer = find_prefix(text, prefix.start, lex, gaz, allow_unit=False)
+            if outer is not None and outer.place is not None and outer.place.level == "city":
+                prefix = outer  # 天津市 + 滨海新区 + 中心商务区管理委员会: the city written before the district
             if _inside_title(prefix.start, titles):
                 return None
             acting = not _cited(text, prefix.start, lex)
-            return _Hit(prefix.start, end, core, prefix, acting, text[prefix.start : end], prefix.place)
+            written = text[prefix.start : begin] + core.canonical  # 武汉新港管委会 -> 武汉新港管理委员会
+            return _Hit(prefix.start, end, core, prefix, acting, written, prefix.place)
     return None
 
 
 _GENERIC_ZONE = tuple(sorted(load_agency_yaml("departments.yaml")["generic_zone"], key=len, reverse=True))
+
+
+_WRITTEN_ZONE_COMMITTEE_RE = re.compile(f"中国[（(][{CJK}]{{2,8}}[）)]自由贸易试验区(?:管理委员会|管委会)")
+"""A zone's committee written in full (中国（浙江）自由贸易试验区管理委员会): the text names it; nothing is made up."""
+
+
+def _full_brackets(name: str) -> str:
+    """A zone committee's name with full-width brackets and 管委会 written out (the reference's form)."""
+    return name.replace("(", "（").replace(")", "）").replace("管委会", _COMMITTEE)
 
 
 def _zone_committee(ctx: _Context) -> str | None:
@@ -541,17 +609,20 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     doc_text = case.document.text
     city = None
     provider = provider or (case.table_row.provider if case.table_row else None)
-    place = place_of(provider) if provider else None
+    own = _GOVERNMENT_TAIL_RE.sub("", provider) if provider else None  # 武汉市硚口区人民政府: the place it governs
+    place = place_of(own) if own else None
+    own_local: Place | None = None
     if place and place.level == "city":
         city = place
+    elif place and place.level in ("district", "county"):
+        own_local = place  # 嘉善县, 硚口区: a district's or county's own case; 县X局 and 区X局 are its bodies
     elif place:
         city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
-    own_local: Place | None = None
-    if city is None and provider:  # 成都市双流区: the city that opens the provider's name, then its district
-        head = next((n for n in sorted(load_divisions().names_in(provider), key=len) if provider.startswith(n)), None)
-        if head and head != provider and (found := place_of(head)) is not None and found.level == "city":
+    if city is None and own:  # 成都市双流区: the city that opens the provider's name, then its district
+        head = next((n for n in sorted(load_divisions().names_in(own), key=len) if own.startswith(n)), None)
+        if head and head != own and (found := place_of(head)) is not None and found.level == "city":
             city = found
-            local_place = place_of(provider[len(head) :])
+            local_place = place_of(own[len(head) :])
             if local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
                 own_local = replace(local_place, name=head + local_place.name)
     if city is None:
@@ -561,8 +632,11 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
         for level in ("district", "county")
     }
-    if own_local is not None and own_local.level in local and not local[own_local.level]:
-        local[own_local.level] = {own_local}
+    if own_local is not None and own_local.level in local:
+        local[own_local.level].add(own_local)
+    for level, places in local.items():  # 硚口区 and 武汉市硚口区: one district, written with and without its city
+        by_name = {p.name: p for p in sorted(places, key=lambda p: p is own_local)}
+        local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
     if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
         defined = _DEFINED_ZONE_RE.search(case.text)
         if defined and city.name in defined.group(1):
@@ -584,6 +658,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         area,
     )
 
+
+_GOVERNMENT_TAIL_RE = re.compile("(?:人民政府|政府)$")
 
 _DEFINED_ZONE_RE = re.compile(f'([{CJK}]{{3,20}}区)[（(]以下简称[“"]?[{CJK}]{{0,6}}区[”"]?[）)]')
 """A zone the case defines with a short name ending in 区 (开封市城乡一体化示范区（以下简称示范区）)."""
@@ -639,6 +715,29 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
             city = next((p for p in gaz.by_stem.get(hit.place.stem, ()) if p.level == "city"), None)
             if city and (alt := city.name + hit.unit + hit.core.canonical) in names:
                 hit.name, hit.place = alt, city
+
+
+_BUREAU_BRANCH_RE = re.compile(f"[{CJK}]{{2,3}}(?:管理局|分局)")
+
+
+def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """A city bureau written right before one of its district offices named by the district's stem (市规划和自然资源局
+    盐田管理局, 市公安局南岗分局): one body, the office, named after the bureau; the stem alone names no body."""
+    by_start = {h.start: h for h in hits}
+    dropped: set[int] = set()
+    for hit in hits:
+        office = by_start.get(hit.end)
+        if (
+            office is not None
+            and hit.name
+            and hit.place is not None
+            and hit.place.level == "city"
+            and _BUREAU_BRANCH_RE.fullmatch(text, office.start, office.end)
+        ):
+            hit.name += text[office.start : office.end]
+            hit.end, hit.acting = office.end, hit.acting or office.acting
+            dropped.add(id(office))
+    return [h for h in hits if id(h) not in dropped]
 
 
 def _list_head_place(hit: _Hit, hits: list[_Hit]) -> Place | None:
@@ -702,12 +801,12 @@ as documents of the 2024 reorganisation do), it is one body, named by the higher
 def _one_branch_per_place(hits: list[_Hit]) -> None:
     groups: dict[tuple[str, str], list[_Hit]] = {}
     for hit in hits:
-        if hit.place is not None and hit.core.family != hit.core.canonical and hit.core.core in _BRANCH_RANK:
+        if hit.place is not None and hit.core.family != hit.core.canonical and hit.core.canonical in _BRANCH_RANK:
             groups.setdefault((hit.core.family, hit.place.name), []).append(hit)
     for group in groups.values():
         names = {h.name for h in group}
         if len(names) > 1:
-            best = min(group, key=lambda h: _BRANCH_RANK.index(h.core.core))
+            best = min(group, key=lambda h: _BRANCH_RANK.index(h.core.canonical))
             for hit in group:
                 hit.name = best.name
 

@@ -86,6 +86,7 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         return [], -1, -1
     rows: list[TableRow] = []
     last = header
+    title_col, provider_col = _table_columns(lines[header].text)
     for i in range(header + 1, len(lines)):
         line = lines[i]
         if not line.text.strip() or set(line.text.strip()) <= set("|-: "):
@@ -94,10 +95,30 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         number = parse_chinese_number(cells[0]) if cells else None
         if number is None or len(cells) < 2:
             break
-        provider = cells[2].strip() if len(cells) >= 3 else None
-        rows.append(TableRow(number, cells[1].strip(), provider, document.evidence(line.start, line.end)))
+        title = cells[title_col] if title_col < len(cells) else cells[1]
+        provider = cells[provider_col].strip() if provider_col < len(cells) else None
+        rows.append(TableRow(number, title.strip(), provider, document.evidence(line.start, line.end)))
         last = i
     return rows, header, last
+
+
+_TITLE_COLUMN_RE = re.compile(r"案例|事项|名称")
+_PROVIDER_COLUMN_RE = re.compile(r"单位|地区|地市|片区|提供|报送")
+
+
+def _table_columns(header: str) -> tuple[int, int]:
+    """The title's and the provider's column in a summary table, by the header's words (序号 | 地区 | 案例 puts the
+    provider before the title); by default the second and third columns (序号 | 案例名称 | 报送单位)."""
+    cells = [c for c in TABLE_SPLIT_RE.split(header.strip().strip("|")) if c]
+    title = next((k for k, c in enumerate(cells) if k > 0 and _TITLE_COLUMN_RE.search(c)), 1)
+    provider = next((k for k, c in enumerate(cells) if k > 0 and k != title and _PROVIDER_COLUMN_RE.search(c)), 2)
+    return title, provider
+
+
+HEADING_PLACE_RE = re.compile(
+    r"^(?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[：:]\s*(?P<t>\S.*)$"
+)
+"""A heading that opens with its provider and a colon (一、义乌市：进口商品…): the provider, then the title."""
 
 
 def clean_title(text: str) -> str:
@@ -107,6 +128,9 @@ def clean_title(text: str) -> str:
     if marker:
         title = marker["rest"]
     title = ORDINAL_RE.sub("", title, count=1)
+    placed = HEADING_PLACE_RE.match(title)
+    if placed:
+        title = placed["t"]
     title = CASE_SUFFIX_RE.sub("", title).strip()
     if len(title) >= 2 and title[0] in '“"「『' and title[-1] in '”"」』':
         inner = title[1:-1]
@@ -355,7 +379,18 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
         if next_offset < 0:
             break
         offset = next_offset
-    return _heading_provider(case) or _closing_provider(case)
+    return _heading_provider(case) or _heading_place(case) or _closing_provider(case)
+
+
+def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
+    """The provider that opens the heading before a colon (一、宁波市北仑区：国际贸易…)."""
+    quote = case.heading.quote
+    bare = ORDINAL_RE.sub("", quote, count=1)
+    match = HEADING_PLACE_RE.match(bare)
+    if match is None:
+        return None
+    start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
+    return match["p"], start, start + len(match["p"])
 
 
 def _heading_provider(case: CaseText) -> tuple[str, int, int] | None:

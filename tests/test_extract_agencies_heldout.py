@@ -1,0 +1,135 @@
+"""Agencies on held-out material (issue #15, helper z15a): the forms the part-16 passages and the two held-out
+collections (tests/data/unseen/) brought, each rule with a small text of its own wording, not the material's.
+
+Each test fails without the rule it names: a district's or county's own case, a government that only approves,
+an office that only receives filings, a regional central-bank branch and its unit, committees with proper names,
+a zone committee written in full, a page's source line, a city bureau's district office, names from before the
+2018 reform, a table whose provider column comes first and headings that open with their provider. Two tests guard
+what the new rules must leave alone (an approver that also acts; an area committee written after another).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+from ftzgraph.graph.extract.layout import detect_layout
+from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.model import Document
+
+
+def _names(text: str, provider: str) -> list[str]:
+    return [a.name for a in extract_agencies_and_mentions(make_case(text), provider)[0]]
+
+
+def test_level_only_bodies_in_a_districts_own_case_take_the_district() -> None:
+    text = (
+        "区人社局会同区医保局和国家税务总局南昌市西湖区税务局，在区政务服务中心设置窗口。\n"
+        "（供稿单位：南昌市西湖区人民政府）"
+    )
+    assert _names(text, "南昌市西湖区人民政府") == [
+        "南昌市西湖区人力资源和社会保障局",
+        "南昌市西湖区医疗保障局",
+        "南昌市西湖区税务局",
+    ]
+
+
+def test_level_only_bodies_in_a_countys_own_case_take_the_county() -> None:
+    assert _names("县委、县政府成立工作专班，县市场监管局开发申报系统。", "桐乡县") == [
+        "中共桐乡县委",
+        "桐乡县人民政府",
+        "桐乡县市场监督管理局",
+    ]
+
+
+def test_a_government_that_only_approves_does_not_act() -> None:
+    text = "经市政府同意，市商务局印发《实施办法》。方案已经市政府第12次常务会议研究通过。"
+    agencies, mentions = extract_agencies_and_mentions(make_case(text), "芜湖市")
+    assert [a.name for a in agencies] == ["芜湖市商务局"]
+    assert "市政府" not in {m.as_written for m in mentions}
+
+
+def test_an_approving_body_that_also_acts_stays_an_agency() -> None:
+    assert _names("经省政府同意，省商务厅印发方案。省政府召开推进会部署落实。", "江西省") == [
+        "江西省人民政府",
+        "江西省商务厅",
+    ]
+
+
+def test_an_office_that_only_receives_filings_does_not_act() -> None:
+    text = "企业需在始发地向合肥海关申报，并在出境口岸向宁波海关进行二次报关。"
+    assert _names(text, "合肥市") == []
+    assert _names("绥化海关将方案向哈尔滨海关报备。", "绥化市") == ["绥化海关", "哈尔滨海关"]
+
+
+def test_a_regional_central_bank_branch_keeps_its_seat_and_unit() -> None:
+    text = "人行南京分行营业管理部引导银行开展业务，人行常州市中支推动结算。"
+    assert _names(text, "常州市") == ["中国人民银行南京分行营业管理部", "中国人民银行常州市中心支行"]
+
+
+def test_committees_with_proper_names_are_named_as_written() -> None:
+    text = "宁波梅山保税港区管理委员会和宁波市北仑新港管委会协调码头企业。"
+    assert _names(text, "宁波市") == ["宁波梅山保税港区管理委员会", "宁波市北仑新港管理委员会"]
+
+
+def test_an_area_committee_after_another_keeps_its_zone() -> None:
+    text = "中国（湖北）自由贸易试验区武汉片区管委会与襄阳片区管委会签订协议。"
+    assert _names(text, "武汉片区") == [
+        "中国（湖北）自由贸易试验区武汉片区管理委员会",
+        "中国（湖北）自由贸易试验区襄阳片区管理委员会",
+    ]
+
+
+def test_a_zone_committee_written_in_full_names_the_bare_one() -> None:
+    text = "中国（陕西）自由贸易试验区管理委员会牵头制定方案。自贸试验区管委会会同西安海关推进。"
+    agencies, mentions = extract_agencies_and_mentions(make_case(text), "西安市")
+    assert [a.name for a in agencies] == ["中国（陕西）自由贸易试验区管理委员会", "西安海关"]
+    assert {m.as_written: m.confidence for m in mentions}["自贸试验区管委会"] == "medium"
+
+
+def test_a_pages_source_line_is_no_actor() -> None:
+    text = "苏州海关推行改革。\n（信息来源：江苏省商务厅）\n来源:苏州市商务局 发布时间:2023-01-01"
+    assert _names(text, "苏州市") == ["苏州海关"]
+
+
+def test_a_city_bureaus_district_office_is_one_body() -> None:
+    text = "责任单位：市规划和自然资源局南山管理局、区发展改革局"
+    assert _names(text, "深圳市南山区人民政府") == [
+        "深圳市规划和自然资源局南山管理局",
+        "深圳市南山区发展和改革局",
+    ]
+
+
+def test_names_from_before_the_2018_reform_keep_their_form() -> None:
+    text = "市国土资源局、市规划局会同市工商局、市食药监局、市卫计委开展联合检查。"
+    assert _names(text, "台州市") == [
+        "台州市国土资源局",
+        "台州市规划局",
+        "台州市工商行政管理局",
+        "台州市食品药品监督管理局",
+        "台州市卫生和计划生育委员会",
+    ]
+
+
+def _doc(text: str, title: str | None = None) -> Document:
+    return Document(id="t", path=Path("t.txt"), text=text, sha256="x", title=title)
+
+
+def test_a_provinces_collection_of_copied_experience_is_no_state_council_notice() -> None:
+    title = "关于印发江苏省第二批自贸试验区改革试点经验复制推广案例的通知"
+    assert detect_layout(_doc(title + "\n", title)).name == "case_collection"
+
+
+def test_a_table_with_the_provider_column_first_and_headings_that_open_with_the_provider() -> None:
+    text = (
+        "附表\n序号    地区        案例\n"
+        "1       常州市武进区    外贸企业“白名单”\n2       昆山市          跨境结算便利\n\n"
+        "一、常州市武进区：外贸企业“白名单”\n【主要做法】\n区商务局牵头。\n\n"
+        "二、昆山市：跨境结算便利\n【主要做法】\n市商务局牵头。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸企业“白名单”"), (2, "跨境结算便利")]
+    assert [c.table_row.provider for c in result.cases if c.table_row] == ["常州市武进区", "昆山市"]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["常州市武进区", "昆山市"]
