@@ -133,3 +133,42 @@ def test_a_table_with_the_provider_column_first_and_headings_that_open_with_the_
     assert [(c.number, c.title) for c in result.cases] == [(1, "外贸企业“白名单”"), (2, "跨境结算便利")]
     assert [c.table_row.provider for c in result.cases if c.table_row] == ["常州市武进区", "昆山市"]
     assert [p[0] for c in result.cases if (p := provider_line(c))] == ["常州市武进区", "昆山市"]
+
+
+def test_the_provider_issuing_its_own_notice_acts_and_the_approving_government_does_not() -> None:
+    """The gold convention decided for issue #15 (branch note z15a): a body acts whenever the text shows it acting,
+    the provider included (the bundled gold's 伊春市人民政府办公室 issuing its notice; the dev golds' providers that
+    act); a government that only approves (经…同意) does not (part 14's a118, part 15's a139 and a142)."""
+    text = (
+        "（常州市人民政府办公室提供）\n\n各辖市、区人民政府，市各委办局：\n\n"
+        "经市人民政府同意，现将《常州市优化营商环境实施方案》印发给你们，请认真贯彻执行。\n\n"
+        "常州市人民政府办公室\n\n2023年5月6日"
+    )
+    agencies, mentions = extract_agencies_and_mentions(make_case(text), "常州市人民政府办公室")
+    assert [a.name for a in agencies] == ["常州市人民政府办公室"]
+    assert "市人民政府" not in {m.as_written for m in mentions}
+
+
+def test_the_banking_regulator_before_2018_is_named_in_full() -> None:
+    assert _names("台州银监分局、宁波银监局引导银行开发产品。", "台州市") == [
+        "中国银行业监督管理委员会台州监管分局",
+        "中国银行业监督管理委员会宁波监管局",
+    ]
+
+
+def test_a_port_citys_maritime_bureau_as_a_list_item() -> None:
+    text = "厦门海关、厦门海事等部门推出制度。厦门海事大学开展研究。建立海关、海事、边检联合机制。"
+    assert _names(text, "厦门市") == ["厦门海关", "厦门海事局"]
+
+
+def test_a_skills_training_centre_acts() -> None:
+    assert _names("市就业训练中心负责认定考务组织。", "十堰市") == ["十堰市就业训练中心"]
+
+
+def test_a_regional_branch_named_by_a_provinces_short_name_keeps_it() -> None:
+    assert _names("在人民银行云南分行指导下，银行开展业务。", "昆明市") == ["中国人民银行云南分行"]
+
+
+def test_an_approval_by_a_meeting_named_at_length() -> None:
+    text = "方案已经市政府第78次常务会议和片区工作领导小组第一次全体会议审议通过，现印发给你们。"
+    assert "苏州市人民政府" not in _names(text, "苏州市")

@@ -41,6 +41,10 @@ class Core:
     national: bool = False
     never_acting: bool = False
     place_as_written: bool = False
+    named_as: str | None = None
+    """The full name of a stem-named body, from its place's stem (中国银行业监督管理委员会{stem}监管分局)."""
+    list_only: bool = False
+    """A short form that names the body only as a list item (上海海关、上海海事等部门), never before other words."""
 
 
 @dataclass(frozen=True)

@@ -199,7 +199,7 @@ def _in_salutation(text: str, start: int) -> bool:
 
 _APPROVAL_BEFORE = tuple(load_agency_yaml("departments.yaml")["approval_before"])
 _APPROVAL_AFTER_RE = re.compile(
-    "[^，。；;,\n]{0,16}?(?:" + _alternation(load_agency_yaml("departments.yaml")["approval_after"]) + ")"
+    "[^，。；;,\n]{0,48}?(?:" + _alternation(load_agency_yaml("departments.yaml")["approval_after"]) + ")"
 )
 
 
@@ -358,7 +358,7 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
             if place is not None:
                 # an FTZ area written in a branch's name (国家税务总局西安国际港务区税务局) keeps the text's form, and
                 # so does a bare stem before a 分行 (人行武汉分行: a regional branch named by its seat, not a city's)
-                stem_branch = match.group(3) in _STEM_NAMED_BRANCHES and match.group(2) == place.stem
+                stem_branch = match.group(3) in _STEM_NAMED_BRANCHES and not match.group(2).endswith(_LEVEL_ENDINGS)
                 written = match.group(2) if place.level == "area" or stem_branch else place.name
                 branch = dict(net.branch_forms).get(match.group(3), match.group(3))  # 人行舟山市中支: 中心支行
                 if stem_branch and text.startswith(_BRANCH_UNITS, end):  # …分行营业管理部: the unit is the body
@@ -375,6 +375,7 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
     return hits, forms_only
 
 
+_LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
 _STEM_NAMED_BRANCHES = ("分行",)
 """Branches a network names by its seat's bare stem (中国人民银行武汉分行, a regional branch before 2023)."""
 _BRANCH_UNITS = ("营业管理部",)
@@ -447,6 +448,8 @@ def _core_hit(
             return hit
     if core.needs_prefix and prefix is None and not core.national:
         return None
+    if core.list_only and not text.startswith(_LIST_ITEM_END, end):  # 上海海事、…: not 上海海事大学
+        return None
     if (
         core.no_province
         and prefix
@@ -491,6 +494,7 @@ def _level_compound(text: str, begin: int, lex: Lexicon) -> tuple[Prefix, int] |
     return None
 
 
+_LIST_ITEM_END = ("、", "等", "和", "与", "及", "，", ",", "）", ")")
 _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
 _BRANCH_BODY_RE = re.compile(f"[{CJK}]{{2,4}}?(?:分会|分院)")
 """An arbitration body's branch written after it (广州仲裁委员会南沙分会): the branch is the body the case names."""
@@ -782,6 +786,8 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
     elif core.party:
         hit.name = "中共" + place.name + core.core[1:]
+    elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
+        hit.name = core.named_as.format(stem=place.stem)
     elif core.stem_place or (unit and place.stem + unit in gaz.by_name):
         hit.name = place.stem + unit + core.canonical
     else:
