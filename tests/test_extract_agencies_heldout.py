@@ -172,3 +172,38 @@ def test_a_regional_branch_named_by_a_provinces_short_name_keeps_it() -> None:
 def test_an_approval_by_a_meeting_named_at_length() -> None:
     text = "方案已经市政府第78次常务会议和片区工作领导小组第一次全体会议审议通过，现印发给你们。"
     assert "苏州市人民政府" not in _names(text, "苏州市")
+
+
+def test_second_round_central_bank_office_short_form() -> None:
+    assert _names("人行重庆营管部指导银行机构。", "重庆市") == ["中国人民银行重庆营业管理部"]
+
+
+def test_a_customs_office_named_with_its_city_and_then_bare_is_one_body() -> None:
+    text = "区商务委会同重庆西永海关推进。西永海关实行验放。"
+    assert _names(text, "重庆市沙坪坝区人民政府") == ["重庆市沙坪坝区商务委员会", "重庆西永海关"]
+
+
+def test_a_governments_port_office_and_a_party_committees_new_department() -> None:
+    assert _names("市口岸物流办给予指导，市委社会工作部参与。", "重庆市") == [
+        "重庆市人民政府口岸和物流办公室",
+        "中共重庆市委社会工作部",
+    ]
+
+
+def test_the_employer_of_a_groups_leader_does_not_act() -> None:
+    text = "成立由区政府主要负责同志任组长的改革专班，区发展改革委牵头。"
+    assert _names(text, "重庆市永川区人民政府") == ["重庆市永川区发展和改革委员会"]
+
+
+def test_a_zones_office_written_in_full() -> None:
+    assert _names("中国(河南)自由贸易试验区办公室负责制定发展规划。", "河南省") == ["中国（河南）自由贸易试验区办公室"]
+
+
+def test_shanghai_district_bureaux_and_their_short_forms() -> None:
+    text = "区发改委会同区人才工作局、区经委、区规资局召开会议。"
+    assert _names(text, "上海市奉贤区人民政府") == [
+        "上海市奉贤区发展和改革委员会",
+        "上海市奉贤区人才工作局",
+        "上海市奉贤区经济委员会",
+        "上海市奉贤区规划和自然资源局",
+    ]

@@ -80,6 +80,8 @@ def extract_agencies_and_mentions(
         if hit is not None:
             hits.append(hit)
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
+    zone_offices = _zone_offices(text, lex, titles)  # 中国（河南）自由贸易试验区办公室, written in full
+    hits = [h for h in hits if not any(z.start < h.end and h.start < z.end for z in zone_offices)] + zone_offices
     offices = [h for h in hits if h.core.core in _PURPOSE_NAMED]
     hits = [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in offices)]
     hits = _stem_lists(text, hits, lex, gaz)
@@ -376,8 +378,9 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
 
 
 _LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
-_STEM_NAMED_BRANCHES = ("分行",)
-"""Branches a network names by its seat's bare stem (中国人民银行武汉分行, a regional branch before 2023)."""
+_STEM_NAMED_BRANCHES = ("分行", "营业管理部", "营管部")
+"""Branches a network names by its seat's bare stem (中国人民银行武汉分行, a regional branch before 2023;
+中国人民银行重庆营业管理部)."""
 _BRANCH_UNITS = ("营业管理部",)
 """A unit of a stem-named branch written right after it (人行武汉分行营业管理部): the body the case names."""
 
@@ -410,9 +413,11 @@ def _core_hit(
     core = lex.cores[match.group()]
     begin, end = match.start(), match.end()
     prefix = find_prefix(text, begin, lex, gaz)
+    own_name = False
     if prefix is None and core.stem_place:  # 横琴海关: an FTZ area's bare name is a place for a stem-named body
         prefix = _area_stem_prefix(text, begin) or _port_name_prefix(text, begin, lex)
-    if prefix is not None and prefix.by_stem and core.stem_place and prefix.start > 0:
+        own_name = prefix is not None  # 重庆西永海关: the city may stand before the area's name
+    if prefix is not None and (prefix.by_stem or own_name) and core.stem_place and prefix.start > 0:
         outer = find_prefix(text, prefix.start, lex, gaz, allow_unit=False)  # 长春兴隆海关: city + office's own name
         if outer is not None and outer.place is not None and not _inside_title(outer.start, titles):
             acting = not _cited(text, outer.start, lex)
@@ -579,6 +584,22 @@ _WRITTEN_ZONE_COMMITTEE_RE = re.compile(f"中国[（(][{CJK}]{{2,8}}[）)]自由
 """A zone's committee written in full (中国（浙江）自由贸易试验区管理委员会): the text names it; nothing is made up."""
 
 
+_ZONE_OFFICE_RE = re.compile(f"中国[（(][{CJK}]{{2,8}}[）)](?:自由贸易试验区|自贸试验区)(?:工作)?办公室")
+
+
+def _zone_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
+    """A zone's office written in full (中国（河南）自由贸易试验区办公室): named as written, never made up from a bare
+    办公室."""
+    hits = []
+    for match in _ZONE_OFFICE_RE.finditer(text):
+        if _inside_title(match.start(), titles):
+            continue
+        core = Core("办公室", "办公室", "办公室", needs_prefix=True)
+        name = _full_brackets(match.group())
+        hits.append(_Hit(match.start(), match.end(), core, None, not _cited(text, match.start(), lex), name))
+    return hits
+
+
 def _full_brackets(name: str) -> str:
     """A zone committee's name with full-width brackets and 管委会 written out (the reference's form)."""
     return name.replace("(", "（").replace(")", "）").replace("管委会", _COMMITTEE)
@@ -713,6 +734,13 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
         else:
             hit.name, hit.place = ctx.city.name + hit.core.canonical, ctx.city
             hit.confidence = "medium"
+    names = {h.name for h in hits}
+    for hit in hits:  # 西永海关 after 重庆西永海关: the body the case named with its city
+        longer = [n for n in names if hit.name and n != hit.name and n.endswith(hit.name)]
+        head = longer[0][: -len(hit.name)] if len(longer) == 1 else ""
+        divisions = load_divisions()
+        if hit.core.stem_place and head and (head in divisions.by_stem or head in divisions.names_in(head)):
+            hit.name = longer[0]
     names = {h.name for h in hits}
     for hit in hits:
         if hit.place and hit.place.level == "area":
