@@ -734,12 +734,15 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
         else:
             hit.name, hit.place = ctx.city.name + hit.core.canonical, ctx.city
             hit.confidence = "medium"
-    names = {h.name for h in hits}
+    written = {h.name for h in hits if h.name}
+    divisions = load_divisions()
     for hit in hits:  # 西永海关 after 重庆西永海关: the body the case named with its city
-        longer = [n for n in names if hit.name and n != hit.name and n.endswith(hit.name)]
-        head = longer[0][: -len(hit.name)] if len(longer) == 1 else ""
-        divisions = load_divisions()
-        if hit.core.stem_place and head and (head in divisions.by_stem or head in divisions.names_in(head)):
+        if hit.name is None or not hit.core.stem_place:
+            continue
+        short = hit.name
+        longer = [n for n in written if n != short and n.endswith(short)]
+        head = longer[0][: -len(short)] if len(longer) == 1 else ""
+        if head and (head in divisions.by_stem or head in divisions.names_in(head)):
             hit.name = longer[0]
     names = {h.name for h in hits}
     for hit in hits:
