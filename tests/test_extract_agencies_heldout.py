@@ -207,3 +207,37 @@ def test_shanghai_district_bureaux_and_their_short_forms() -> None:
         "上海市奉贤区经济委员会",
         "上海市奉贤区规划和自然资源局",
     ]
+
+
+def test_third_round_cases_whose_blocks_end_with_their_provider() -> None:
+    text = (
+        "关于印发典型案例的通知\n\n（一）外贸“白名单”\n1.基本情况\n区商务局牵头。\n【报送单位】临沂市兰山区人民政府\n\n"
+        "（二）跨境结算便利\n1.基本情况\n市商务局牵头。\n【报送单位】淄博市人民政府\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["临沂市兰山区人民政府", "淄博市人民政府"]
+
+
+def test_a_bracketed_provider_line_and_a_listed_approver_do_not_act() -> None:
+    text = "经市委、市政府同意，市海洋发展局会同市应急管理局建立机制。\n【报送单位】荣成市人民政府"
+    assert _names(text, "荣成市人民政府") == ["荣成市海洋发展局", "荣成市应急管理局"]
+
+
+def test_an_areas_city_from_the_divisions_when_the_text_never_writes_it() -> None:
+    assert _names("片区管委会会同市住房城乡建设局推进。", "烟台片区") == [
+        "中国（山东）自由贸易试验区烟台片区管理委员会",
+        "烟台市住房和城乡建设局",
+    ]
+
+
+def test_a_city_bureaus_district_branch_no_core_names() -> None:
+    assert _names("市生态环境局环翠分局会同市大数据局推进。", "威海市") == [
+        "威海市生态环境局环翠分局",
+        "威海市大数据管理局",
+    ]
+
+
+def test_a_new_areas_bureaux_in_its_own_case() -> None:
+    text = "新区商务局会同黄岛海关推进，新区财政局给予补贴。"
+    assert _names(text, "青岛西海岸新区管委会") == ["青岛西海岸新区商务局", "黄岛海关", "青岛西海岸新区财政局"]

@@ -63,6 +63,10 @@ def _in_salutation(text: str, start: int) -> bool:
 _APPROVAL_BEFORE = tuple(load_agency_yaml("departments.yaml")["approval_before"])
 
 
+_APPROVAL_HEAD_RE = re.compile(
+    "(?:" + _alternation(load_agency_yaml("departments.yaml")["approval_before"]) + f")(?:[{CJK}（）()]{{1,20}}?、)*$"
+)
+"""经 right before the body, or before earlier items of a list the body ends (经市委、市政府同意)."""
 _APPROVAL_AFTER_RE = re.compile(
     "[^，。；;,\n]{0,48}?(?:" + _alternation(load_agency_yaml("departments.yaml")["approval_after"]) + ")"
 )
@@ -70,8 +74,10 @@ _APPROVAL_AFTER_RE = re.compile(
 
 def _only_approves(text: str, hit: _Hit) -> bool:
     """True when the body is named only as approving another's act (经市政府同意，…印发; 已经市政府第48次常务会议研究
-    通过): the approval is the setting of the act, and the body that issues or carries it out is the one acting."""
-    return text.endswith(_APPROVAL_BEFORE, 0, hit.start) and _APPROVAL_AFTER_RE.match(text, hit.end) is not None
+    通过; 经市委、市政府同意): the approval is the setting of the act, and the body that issues or carries it out is the
+    one acting."""
+    head = _APPROVAL_HEAD_RE.search(text, max(0, hit.start - 40), hit.start)
+    return head is not None and _APPROVAL_AFTER_RE.match(text, hit.end) is not None
 
 
 _RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"])
@@ -113,7 +119,7 @@ def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
 
 
 _PROVIDER_LINE_RE = re.compile(
-    r"^\s*[#*]*\s*[（(]?\s*(?:(?:报送|提供|申报|供稿|推荐|选送)单位\s*[:：]|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
+    r"^\s*[#*]*\s*[（(【]?\s*(?:(?:报送|提供|申报|供稿|推荐|选送)单位\s*(?:[:：]|】)|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
 )
 
 

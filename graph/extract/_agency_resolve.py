@@ -41,6 +41,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         own_local = place  # 嘉善县, 硚口区: a district's or county's own case; 县X局 and 区X局 are its bodies
     elif place:
         city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
+        if city is None and place.level == "area":  # 烟台片区 in a text that never writes 烟台市: the city of its stem
+            named = load_divisions().by_stem.get(place.stem)
+            city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
     if city is None and own:  # 成都市双流区: the city that opens the provider's name, then its district
         head = next((n for n in sorted(load_divisions().names_in(own), key=len) if own.startswith(n)), None)
         if head and head != own and (found := place_of(head)) is not None and found.level == "city":
@@ -73,13 +76,21 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
     if ftz_place is not None and ftz_place.area:
         area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area")
+    new_area = None
+    if own and (named := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
+        new_area = Place(named.group(), named.group()[: -len("新区")], "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
     return _Context(
         city,
         next(iter(local["district"])) if len(local["district"]) == 1 else None,
         next(iter(local["county"])) if len(local["county"]) == 1 else None,
         place_of(province_name) if province_name else None,
         area,
+        new_area,
     )
+
+
+_NEW_AREA_RE = re.compile(f"[{CJK}]{{2,10}}新区")
+"""A new area's name (重庆两江新区, 青岛西海岸新区), the provider of its own cases."""
 
 
 _GOVERNMENT_TAIL_RE = re.compile("(?:人民政府|政府)$")
@@ -161,17 +172,25 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
     dropped: set[int] = set()
     for hit in hits:
         office = by_start.get(hit.end)
-        if (
-            office is not None
-            and hit.name
-            and hit.place is not None
-            and hit.place.level == "city"
-            and _BUREAU_BRANCH_RE.fullmatch(text, office.start, office.end)
-        ):
+        if not (hit.name and hit.place is not None and hit.place.level == "city"):
+            continue
+        if office is not None and _BUREAU_BRANCH_RE.fullmatch(text, office.start, office.end):
             hit.name += text[office.start : office.end]
             hit.end, hit.acting = office.end, hit.acting or office.acting
             dropped.add(id(office))
+        elif (branch := _BUREAU_BRANCH_RE.match(text, hit.end)) is not None and _district_stem(branch.group()):
+            hit.name += branch.group()  # 市生态环境局环翠分局: a district office no core names
+            hit.end = branch.end()
     return [h for h in hits if id(h) not in dropped]
+
+
+def _district_stem(office: str) -> bool:
+    """True when ``office`` (环翠分局, 盐田管理局) opens with the stem of a district or county."""
+    for length in (3, 2):
+        name = load_divisions().by_stem.get(office[:length])
+        if name and name.endswith(("区", "县", "市")):
+            return True
+    return False
 
 
 def _list_head_place(hit: _Hit, hits: list[_Hit]) -> Place | None:

@@ -125,6 +125,17 @@ def extract_agencies_and_mentions(
         ):
             hit.acting = False
     ctx = _context(case, provider, gaz, hits)
+    for hit in hits:  # 新区商务局 in a new area's own case: the area's bureau, not a district's
+        level = hit.prefix
+        if (
+            ctx.new_area
+            and level
+            and level.place is None
+            and level.level == "district"
+            and text[max(0, level.start - 1) : level.start + 1] == "新区"
+        ):
+            hit.prefix = Prefix(level.start - 1, ctx.new_area, unit=level.unit)
+            hit.start, hit.confidence = min(hit.start, hit.prefix.start), "medium"
     for hit in hits:  # 片区管委会: the provider area's committee
         bare = hit.core.canonical == _COMMITTEE and hit.prefix is not None and hit.prefix.place is None
         named_area = _area_before(text, hit.start + 1) if bare else None

@@ -24,7 +24,7 @@ PROVIDER_RE = re.compile(
     r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?(?:[（(][^()（）\n]{1,10}[)）][^()（）\n]{2,40}?)?)\s*提供\s*[)）]"
     r"|[（(]\s*(?P<d>[^()（）\n]{2,40}?)\s*(?:供稿|报送|推荐)\s*[)）]"
     r"|(?P<b>[^()（）\n，。：:]{2,30}?)\s*提供"
-    r"|[（(]?\s*(?:报送|提供|申报|供稿|推荐|选送)单位\s*[:：]\s*(?P<c>[^\n，。]{2,40}?)\s*[)）]?)\s*$"
+    r"|[（(【]?\s*(?:报送|提供|申报|供稿|推荐|选送)单位\s*(?:[:：]|】\s*[:：]?)\s*(?P<c>[^\n，。]{2,40}?)\s*[)）]?)\s*$"
 )
 CLOSING_BLOCK_RE = re.compile(r"^[ \t\u3000]*(?:抄送|抄报)[ \t\u3000]*[:：]", re.MULTILINE)
 """The distribution block after a collection's last case (抄送：…); it belongs to no case."""
@@ -289,21 +289,40 @@ def _heading_style(line: Line) -> str | None:
 
 def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int, int | None]]:
     """Headings known only by the document's structure: with no 案例 markers, no suffixed titles and no table
-    rows, the lines marked one way (bold, 一、, （一）) that are each followed by a provider line are the cases.
-    "一、主要做法" inside a case is never followed by a provider line, so section headings stay sections."""
+    rows, the lines marked one way (bold, 一、, （一）) that are each followed by a provider line are the cases, or
+    else those whose every block ends with one (（一）title … 【报送单位】X). "一、主要做法" inside a case is never
+    followed by a provider line nor ends a block with one, so section headings stay sections."""
     found: dict[str, list[tuple[int, int, int | None]]] = {}
+    candidates: dict[str, list[tuple[int, int, int | None]]] = {}
     for i in range(body_from, len(lines)):
         bare = lines[i].bare
         style = _heading_style(lines[i])
         if style is None or not bare or len(bare) > 80 or bare.endswith(("。", "；")):
             continue
         following = [line for line in lines[i + 1 : i + 6] if line.text.strip()][:2]
-        if not following or not PROVIDER_RE.match(following[0].text):
-            continue
         ordinal = re.match(rf"^[（(]?\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[)）、.．]", bare)
         number = parse_chinese_number(ordinal["n"]) if ordinal and style != "bold" else None
-        found.setdefault(style, []).append((i, i, number))
+        if following and PROVIDER_RE.match(following[0].text):
+            found.setdefault(style, []).append((i, i, number))
+        else:
+            candidates.setdefault(style, []).append((i, i, number))
+    for (
+        style,
+        starts,
+    ) in candidates.items():  # （一）title … 【报送单位】X: every block of the style ends with its provider
+        ends = [s[0] for s in starts[1:]] + [len(lines)]
+        closed = [s for s, end in zip(starts, ends, strict=True) if _ends_with_provider(lines, s[0], end)]
+        if len(closed) >= 2 and len(closed) == len(starts):
+            found.setdefault("closing " + style, closed)
     return max(found.values(), key=len, default=[])
+
+
+def _ends_with_provider(lines: list[Line], start: int, end: int) -> bool:
+    """True when the last non-blank line of lines ``start+1 .. end-1`` before a 抄送 block is a provider line."""
+    block = [line for line in lines[start + 1 : end] if line.text.strip()]
+    while block and CLOSING_BLOCK_RE.match(block[-1].text):
+        block.pop()
+    return bool(block) and PROVIDER_RE.match(block[-1].text) is not None
 
 
 def _match_table(
