@@ -77,8 +77,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if ftz_place is not None and ftz_place.area:
         area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area")
     new_area = None
-    if own and (named := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
-        new_area = Place(named.group(), named.group()[: -len("新区")], "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
+    if own and (new := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
+        new_area = Place(new.group(), new.group()[: -len("新区")], "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
     return _Context(
         city,
         next(iter(local["district"])) if len(local["district"]) == 1 else None,
