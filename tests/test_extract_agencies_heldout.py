@@ -241,3 +241,34 @@ def test_a_city_bureaus_district_branch_no_core_names() -> None:
 def test_a_new_areas_bureaux_in_its_own_case() -> None:
     text = "新区商务局会同黄岛海关推进，新区财政局给予补贴。"
     assert _names(text, "青岛西海岸新区管委会") == ["青岛西海岸新区商务局", "黄岛海关", "青岛西海岸新区财政局"]
+
+
+def test_fourth_round_headings_that_open_with_their_provider_in_brackets() -> None:
+    text = (
+        "关于印发改革案例的通知\n\n一、（渭南市）外贸“白名单”\n（一）改革背景\n市商务局牵头。\n\n"
+        "二、（榆林市）跨境结算便利\n（一）改革背景\n市商务局牵头。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["渭南市", "榆林市"]
+
+
+def test_an_approver_whose_name_took_the_preposition_does_not_act() -> None:
+    assert _names("2.经新区管委会同意，新区投资促进局印发办法。", "兰州新区") == ["兰州新区投资促进局"]
+
+
+def test_a_provinces_insurance_regulator_is_a_bureau_not_a_branch() -> None:
+    assert _names("甘肃银保监局、天水银保监分局推动银行开展业务。", "天水市") == [
+        "中国银行保险监督管理委员会甘肃监管局",
+        "天水银保监分局",
+    ]
+
+
+def test_a_zones_committee_by_the_zones_official_name() -> None:
+    text = "东湖高新区管委会牵头，示范区农业农村局参与。"
+    assert _names(text, "武汉片区")[0] == "武汉东湖新技术开发区管理委员会"
+
+
+def test_a_short_name_of_a_customs_office_named_in_full_before() -> None:
+    text = "市商务局会同成都双流机场海关制定细则，机场海关对退货商品集中申报。省文物局派驻人员。"
+    assert _names(text, "成都市") == ["成都市商务局", "成都双流机场海关", "四川省文物局"]

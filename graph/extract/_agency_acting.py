@@ -77,7 +77,8 @@ def _only_approves(text: str, hit: _Hit) -> bool:
     通过; 经市委、市政府同意): the approval is the setting of the act, and the body that issues or carries it out is the
     one acting."""
     head = _APPROVAL_HEAD_RE.search(text, max(0, hit.start - 40), hit.start)
-    return head is not None and _APPROVAL_AFTER_RE.match(text, hit.end) is not None
+    glued = text.startswith(_APPROVAL_BEFORE, hit.start)  # 经新区管委会同意: 经 read into a place's name
+    return (head is not None or glued) and _APPROVAL_AFTER_RE.match(text, hit.end) is not None
 
 
 _RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"])

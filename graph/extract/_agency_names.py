@@ -43,6 +43,8 @@ class Core:
     place_as_written: bool = False
     named_as: str | None = None
     """The full name of a stem-named body, from its place's stem (中国银行业监督管理委员会{stem}监管分局)."""
+    province_named_as: str | None = None
+    """The full name of a stem-named body at province level (中国银行保险监督管理委员会{stem}监管局)."""
     list_only: bool = False
     """A short form that names the body only as a list item (上海海关、上海海事等部门), never before other words."""
 

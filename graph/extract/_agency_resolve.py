@@ -152,8 +152,11 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
         short = hit.name
         longer = [n for n in written if n != short and n.endswith(short)]
         head = longer[0][: -len(short)] if len(longer) == 1 else ""
-        if head and (head in divisions.by_stem or head in divisions.names_in(head)):
-            hit.name = longer[0]
+        if head and (head in divisions.by_stem or head in divisions.names_in(head) or len(short) >= 4):
+            hit.name = longer[0]  # 机场海关 after 西安咸阳机场海关: a short name of a body the case named in full
+    for hit in hits:  # 杨凌示范区管委会: the zone's committee by the zone's official name
+        if hit.name and hit.name.endswith(_COMMITTEE):
+            hit.name = _ZONE_FULL_NAMES.get(hit.name[: -len(_COMMITTEE)], hit.name[: -len(_COMMITTEE)]) + _COMMITTEE
     names = {h.name for h in hits}
     for hit in hits:
         if hit.place and hit.place.level == "area":
@@ -182,6 +185,10 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
             hit.name += branch.group()  # 市生态环境局环翠分局: a district office no core names
             hit.end = branch.end()
     return [h for h in hits if id(h) not in dropped]
+
+
+_ZONE_FULL_NAMES = {short: z["full"] for z in load_agency_yaml("zone_names.yaml")["zones"] for short in z["short"]}
+"""A development zone's short name -> its official name (data/agencies/zone_names.yaml)."""
 
 
 def _district_stem(office: str) -> bool:
@@ -235,6 +242,8 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
     elif core.party:
         hit.name = "中共" + place.name + core.core[1:]
+    elif core.province_named_as and not unit and place.level == "province":  # 陕西银保监局: the province's bureau
+        hit.name = core.province_named_as.format(stem=place.stem)
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
         hit.name = core.named_as.format(stem=place.stem)
     elif core.stem_place or (unit and place.stem + unit in gaz.by_name):

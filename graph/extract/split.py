@@ -119,6 +119,15 @@ HEADING_PLACE_RE = re.compile(
     r"^(?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[：:]\s*(?P<t>\S.*)$"
 )
 """A heading that opens with its provider and a colon (一、义乌市：进口商品…): the provider, then the title."""
+HEADING_BRACKET_PLACE_RE = re.compile(
+    r"^[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[)）]\s*(?P<t>\S.*)$"
+)
+"""A heading that opens with its provider in brackets (一、（西咸新区）“标准地…”): the provider, then the title."""
+
+
+def _placed_heading(title: str) -> re.Match[str] | None:
+    """The provider and title of a heading that opens with its provider (X：title or （X）title), or None."""
+    return HEADING_PLACE_RE.match(title) or HEADING_BRACKET_PLACE_RE.match(title)
 
 
 def clean_title(text: str) -> str:
@@ -128,7 +137,7 @@ def clean_title(text: str) -> str:
     if marker:
         title = marker["rest"]
     title = ORDINAL_RE.sub("", title, count=1)
-    placed = HEADING_PLACE_RE.match(title)
+    placed = _placed_heading(title)
     if placed:
         title = placed["t"]
     title = CASE_SUFFIX_RE.sub("", title).strip()
@@ -294,6 +303,7 @@ def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int
     followed by a provider line nor ends a block with one, so section headings stay sections."""
     found: dict[str, list[tuple[int, int, int | None]]] = {}
     candidates: dict[str, list[tuple[int, int, int | None]]] = {}
+    placed: dict[str, list[tuple[int, int, int | None]]] = {}
     for i in range(body_from, len(lines)):
         bare = lines[i].bare
         style = _heading_style(lines[i])
@@ -306,6 +316,11 @@ def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int
             found.setdefault(style, []).append((i, i, number))
         else:
             candidates.setdefault(style, []).append((i, i, number))
+        if _placed_heading(ORDINAL_RE.sub("", bare, count=1)):  # 一、（西咸新区）title: the provider opens the heading
+            placed.setdefault(style, []).append((i, i, number))
+    for style, starts in placed.items():
+        if len(starts) >= 2:
+            found.setdefault("placed " + style, starts)
     for (
         style,
         starts,
@@ -405,7 +420,7 @@ def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
     """The provider that opens the heading before a colon (一、宁波市北仑区：国际贸易…)."""
     quote = case.heading.quote
     bare = ORDINAL_RE.sub("", quote, count=1)
-    match = HEADING_PLACE_RE.match(bare)
+    match = _placed_heading(bare)
     if match is None:
         return None
     start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
