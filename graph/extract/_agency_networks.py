@@ -40,7 +40,10 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
             if place is not None:
                 # an FTZ area written in a branch's name (国家税务总局西安国际港务区税务局) keeps the text's form, and
                 # so does a bare stem before a 分行 (人行武汉分行: a regional branch named by its seat, not a city's)
-                stem_branch = match.group(3) in _STEM_NAMED_BRANCHES and not match.group(2).endswith(_LEVEL_ENDINGS)
+                middle = match.group(2)  # 福州 ends in 州 yet is a stem: the place's own stem counts as one
+                stem_branch = match.group(3) in _STEM_NAMED_BRANCHES and (
+                    middle == place.stem or not middle.endswith(_LEVEL_ENDINGS)
+                )
                 written = match.group(2) if place.level == "area" or stem_branch else place.name
                 branch = dict(net.branch_forms).get(match.group(3), match.group(3))  # 人行舟山市中支: 中心支行
                 if stem_branch and text.startswith(_BRANCH_UNITS, end):  # …分行营业管理部: the unit is the body
@@ -60,9 +63,9 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
 _LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
 
 
-_STEM_NAMED_BRANCHES = ("分行", "营业管理部", "营管部")
-"""Branches a network names by its seat's bare stem (中国人民银行武汉分行, a regional branch before 2023;
-中国人民银行重庆营业管理部)."""
+_STEM_NAMED_BRANCHES = ("分行", "营业管理部", "营管部", "中心支行", "中支")
+"""Branches a network may name by its seat's bare stem (中国人民银行武汉分行, a regional branch before 2023;
+中国人民银行重庆营业管理部; a provincial capital's 中国人民银行福州中心支行): written with the bare stem, kept so."""
 
 
 _BRANCH_UNITS = ("营业管理部",)

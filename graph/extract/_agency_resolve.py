@@ -78,7 +78,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area")
     new_area = None
     if own and (new := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
-        new_area = Place(new.group(), new.group()[: -len("新区")], "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
+        new_area = Place(new.group(), new.group(1), "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
     return _Context(
         city,
         next(iter(local["district"])) if len(local["district"]) == 1 else None,
@@ -89,8 +89,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     )
 
 
-_NEW_AREA_RE = re.compile(f"[{CJK}]{{2,10}}新区")
-"""A new area's name (重庆两江新区, 青岛西海岸新区), the provider of its own cases."""
+OWN_ZONE_TAILS = tuple(sorted(load_agency_yaml("departments.yaml")["own_zone_tails"], key=len, reverse=True))
+_NEW_AREA_RE = re.compile(f"([{CJK}]{{2,10}}?)(?:{'|'.join(OWN_ZONE_TAILS)})")
+"""A zone's name (重庆两江新区, 青岛西海岸新区, 平潭综合实验区), the provider of its own cases."""
 
 
 _GOVERNMENT_TAIL_RE = re.compile("(?:人民政府|政府)$")

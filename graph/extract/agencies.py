@@ -40,6 +40,7 @@ from ftzgraph.graph.extract._agency_committees import (
 from ftzgraph.graph.extract._agency_cores import _core_hit
 from ftzgraph.graph.extract._agency_hits import (
     _GENERIC_AFTER,
+    _Context,
     _Hit,
     _inside_title,
 )
@@ -56,7 +57,7 @@ from ftzgraph.graph.extract._agency_offices import (
     _short_offices,
     _stem_lists,
 )
-from ftzgraph.graph.extract._agency_resolve import _bureau_branches, _context, _resolve
+from ftzgraph.graph.extract._agency_resolve import OWN_ZONE_TAILS, _bureau_branches, _context, _resolve
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
 from ftzgraph.graph.text import clean_spans
@@ -125,17 +126,11 @@ def extract_agencies_and_mentions(
         ):
             hit.acting = False
     ctx = _context(case, provider, gaz, hits)
-    for hit in hits:  # 新区商务局 in a new area's own case: the area's bureau, not a district's
-        level = hit.prefix
-        if (
-            ctx.new_area
-            and level
-            and level.place is None
-            and level.level == "district"
-            and text[max(0, level.start - 1) : level.start + 1] == "新区"
-        ):
-            hit.prefix = Prefix(level.start - 1, ctx.new_area, unit=level.unit)
-            hit.start, hit.confidence = min(hit.start, hit.prefix.start), "medium"
+    for hit in hits:  # 新区商务局, 实验区行政审批局 in a zone's own case: the zone's bureau, not a district's
+        tail = _own_zone_tail(text, hit, ctx)
+        if tail is not None and ctx.new_area is not None and hit.prefix is not None:
+            hit.prefix = Prefix(tail, ctx.new_area, unit=hit.prefix.unit)
+            hit.start, hit.confidence = min(hit.start, tail), "medium"
     for hit in hits:  # 片区管委会: the provider area's committee
         bare = hit.core.canonical == _COMMITTEE and hit.prefix is not None and hit.prefix.place is None
         named_area = _area_before(text, hit.start + 1) if bare else None
@@ -180,6 +175,21 @@ def extract_agencies_and_mentions(
         if h.acting
     ]
     return _merge(case, text, offsets, [h for h in hits if h.confidence != "low"]), mentions
+
+
+def _own_zone_tail(text: str, hit: _Hit, ctx: _Context) -> int | None:
+    """Where the zone's tail word starts when ``hit`` is written with it alone before its core (新区商务局,
+    实验区行政审批局) in the case of the zone it ends (青岛西海岸新区, 平潭综合实验区); else None."""
+    if ctx.new_area is None or hit.prefix is None or hit.prefix.unit:  # 高新区管委会: a unit of its own, not the tail
+        return None
+    if hit.prefix.place and hit.prefix.place.name == ctx.new_area.name:
+        return None
+    core_start = hit.end - len(hit.core.core)
+    for tail in OWN_ZONE_TAILS:
+        start = core_start - len(tail)
+        if ctx.new_area.name.endswith(tail) and text.startswith(tail, start) and start <= hit.prefix.start + 1:
+            return start
+    return None
 
 
 def _evidence(case: CaseText, offsets: list[int] | None, start: int, end: int) -> Any:
