@@ -290,3 +290,21 @@ def test_a_capitals_central_bank_branch_written_with_its_stem() -> None:
         "中国人民银行福州中心支行",
         "福州市海洋与渔业局",
     ]
+
+
+def test_sixth_round_headings_that_end_with_their_provider_in_brackets() -> None:
+    text = (
+        "关于推广改革经验的通知\n\n1、外贸“白名单”（锦州市）\n做法：市商务局牵头。\n\n"
+        "2、跨境结算便利（丹东市）\n做法：市商务局牵头。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["锦州市", "丹东市"]
+
+
+def test_a_port_named_office_under_its_parent_and_a_planned_citys_regulator() -> None:
+    text = "青岛海事局会同青岛海关所属前湾海关建立机制，青岛银保监局指导保险机构，区公安分局配合。"
+    agencies, mentions = extract_agencies_and_mentions(make_case(text), "青岛市")
+    assert [a.name for a in agencies] == ["青岛海事局", "前湾海关", "中国银行保险监督管理委员会青岛监管局"]
+    assert {m.as_written: m.agency for m in mentions}["区公安分局"] is None  # no district in sight: a mention
+    assert _names("示范区公安分局配合。", "沈抚改革创新示范区") == ["沈抚改革创新示范区公安分局"]

@@ -188,6 +188,8 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for h in hits if id(h) not in dropped]
 
 
+_PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
+"""The separately planned cities, whose regulators' offices are named like a province's (陕西银保监局, 大连银保监局)."""
 _ZONE_FULL_NAMES = {short: z["full"] for z in load_agency_yaml("zone_names.yaml")["zones"] for short in z["short"]}
 """A development zone's short name -> its official name (data/agencies/zone_names.yaml)."""
 
@@ -243,7 +245,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
     elif core.party:
         hit.name = "中共" + place.name + core.core[1:]
-    elif core.province_named_as and not unit and place.level == "province":  # 陕西银保监局: the province's bureau
+    elif core.province_named_as and not unit and (place.level == "province" or place.stem in _PLANNED_CITIES):
         hit.name = core.province_named_as.format(stem=place.stem)
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
         hit.name = core.named_as.format(stem=place.stem)

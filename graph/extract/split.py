@@ -125,9 +125,17 @@ HEADING_BRACKET_PLACE_RE = re.compile(
 """A heading that opens with its provider in brackets (一、（西咸新区）“标准地…”): the provider, then the title."""
 
 
+HEADING_TRAILING_PLACE_RE = re.compile(
+    r"^(?P<t>\S.*?)\s*[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[)）]$"
+)
+"""A heading that ends with its provider in brackets and no case suffix (1、跨境电商“保税备货+直播”监管（营口片区）)."""
+
+
 def _placed_heading(title: str) -> re.Match[str] | None:
-    """The provider and title of a heading that opens with its provider (X：title or （X）title), or None."""
-    return HEADING_PLACE_RE.match(title) or HEADING_BRACKET_PLACE_RE.match(title)
+    """The provider and title of a heading that names its provider (X：title, （X）title or title（X）), or None."""
+    return (
+        HEADING_PLACE_RE.match(title) or HEADING_BRACKET_PLACE_RE.match(title) or HEADING_TRAILING_PLACE_RE.match(title)
+    )
 
 
 def clean_title(text: str) -> str:
