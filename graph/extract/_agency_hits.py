@@ -54,6 +54,8 @@ class _Context:
     county: Place | None
     province: Place | None
     area: Place | None = None
+    new_area: Place | None = None
+    """The new area the case is about (青岛西海岸新区, from its provider): 新区X局 is that area's bureau."""
 
     def at(self, level: str) -> Place | None:
         return {"city": self.city, "district": self.district, "county": self.county}.get(level, self.province)

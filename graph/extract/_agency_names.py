@@ -41,6 +41,12 @@ class Core:
     national: bool = False
     never_acting: bool = False
     place_as_written: bool = False
+    named_as: str | None = None
+    """The full name of a stem-named body, from its place's stem (中国银行业监督管理委员会{stem}监管分局)."""
+    province_named_as: str | None = None
+    """The full name of a stem-named body at province level (中国银行保险监督管理委员会{stem}监管局)."""
+    list_only: bool = False
+    """A short form that names the body only as a list item (上海海关、上海海事等部门), never before other words."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class Network:
     forms: tuple[str, ...]
     branches: tuple[str, ...]
     template: str
+    branch_forms: tuple[tuple[str, str], ...] = ()
+    """Short forms of a branch and the branch they stand for (中支 -> 中心支行)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,14 @@ def load_lexicon() -> Lexicon:
         for form in (standard["standard"], *standard["forms"]):
             cores[form] = Core(form, standard["standard"], standard["standard"], **flags)
     networks = tuple(
-        Network(n["org"], tuple(n["forms"]), tuple(n["branches"]), n["template"]) for n in raw["branch_networks"]
+        Network(
+            n["org"],
+            tuple(n["forms"]),
+            tuple(n["branches"]) + tuple(n.get("branch_forms", {})),
+            n["template"],
+            tuple(n.get("branch_forms", {}).items()),
+        )
+        for n in raw["branch_networks"]
     )
     suffixes = raw["place_suffixes"]
     return Lexicon(

@@ -25,7 +25,7 @@ PROVIDER_RE = re.compile(
     r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?(?:[（(][^()（）\n]{1,10}[)）][^()（）\n]{2,40}?)?)\s*提供\s*[)）]"
     r"|[（(]\s*(?P<d>[^()（）\n]{2,40}?)\s*(?:供稿|报送|推荐)\s*[)）]"
     r"|(?P<b>[^()（）\n，。：:]{2,30}?)\s*提供"
-    r"|[（(]?\s*(?:报送|提供|申报|供稿|推荐|选送)单位\s*[:：]\s*(?P<c>[^\n，。]{2,40}?)\s*[)）]?)\s*$"
+    r"|[（(【]?\s*(?:报送|提供|申报|供稿|推荐|选送)单位\s*(?:[:：]|】\s*[:：]?)\s*(?P<c>[^\n，。]{2,40}?)\s*[)）]?)\s*$"
 )
 CLOSING_BLOCK_RE = re.compile(r"^[ \t\u3000]*(?:抄送|抄报)[ \t\u3000]*[:：]", re.MULTILINE)
 """The distribution block after a collection's last case (抄送：…); it belongs to no case."""
@@ -87,6 +87,7 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         return [], -1, -1
     rows: list[TableRow] = []
     last = header
+    title_col, provider_col = _table_columns(lines[header].text)
     for i in range(header + 1, len(lines)):
         line = lines[i]
         if not line.text.strip() or set(line.text.strip()) <= set("|-: "):
@@ -95,10 +96,47 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         number = parse_chinese_number(cells[0]) if cells else None
         if number is None or len(cells) < 2:
             break
-        provider = cells[2].strip() if len(cells) >= 3 else None
-        rows.append(TableRow(number, cells[1].strip(), provider, document.evidence(line.start, line.end)))
+        title = cells[title_col] if title_col < len(cells) else cells[1]
+        provider = cells[provider_col].strip() if provider_col < len(cells) else None
+        rows.append(TableRow(number, title.strip(), provider, document.evidence(line.start, line.end)))
         last = i
     return rows, header, last
+
+
+_TITLE_COLUMN_RE = re.compile(r"案例|事项|名称")
+_PROVIDER_COLUMN_RE = re.compile(r"单位|地区|地市|片区|提供|报送")
+
+
+def _table_columns(header: str) -> tuple[int, int]:
+    """The title's and the provider's column in a summary table, by the header's words (序号 | 地区 | 案例 puts the
+    provider before the title); by default the second and third columns (序号 | 案例名称 | 报送单位)."""
+    cells = [c for c in TABLE_SPLIT_RE.split(header.strip().strip("|")) if c]
+    title = next((k for k, c in enumerate(cells) if k > 0 and _TITLE_COLUMN_RE.search(c)), 1)
+    provider = next((k for k, c in enumerate(cells) if k > 0 and k != title and _PROVIDER_COLUMN_RE.search(c)), 2)
+    return title, provider
+
+
+HEADING_PLACE_RE = re.compile(
+    r"^(?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[：:]\s*(?P<t>\S.*)$"
+)
+"""A heading that opens with its provider and a colon (一、义乌市：进口商品…): the provider, then the title."""
+HEADING_BRACKET_PLACE_RE = re.compile(
+    r"^[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[)）]\s*(?P<t>\S.*)$"
+)
+"""A heading that opens with its provider in brackets (一、（西咸新区）“标准地…”): the provider, then the title."""
+
+
+HEADING_TRAILING_PLACE_RE = re.compile(
+    r"^(?P<t>\S.*?)\s*[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[)）]$"
+)
+"""A heading that ends with its provider in brackets and no case suffix (1、跨境电商“保税备货+直播”监管（营口片区）)."""
+
+
+def _placed_heading(title: str) -> re.Match[str] | None:
+    """The provider and title of a heading that names its provider (X：title, （X）title or title（X）), or None."""
+    return (
+        HEADING_PLACE_RE.match(title) or HEADING_BRACKET_PLACE_RE.match(title) or HEADING_TRAILING_PLACE_RE.match(title)
+    )
 
 
 def clean_title(text: str) -> str:
@@ -108,6 +146,9 @@ def clean_title(text: str) -> str:
     if marker:
         title = marker["rest"]
     title = ORDINAL_RE.sub("", title, count=1)
+    placed = _placed_heading(title)
+    if placed:
+        title = placed["t"]
     title = CASE_SUFFIX_RE.sub("", title).strip()
     if len(title) >= 2 and title[0] in '“"「『' and title[-1] in '”"」』':
         inner = title[1:-1]
@@ -291,21 +332,46 @@ def _heading_style(line: Line) -> str | None:
 
 def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int, int | None]]:
     """Headings known only by the document's structure: with no 案例 markers, no suffixed titles and no table
-    rows, the lines marked one way (bold, 一、, （一）) that are each followed by a provider line are the cases.
-    "一、主要做法" inside a case is never followed by a provider line, so section headings stay sections."""
+    rows, the lines marked one way (bold, 一、, （一）) that are each followed by a provider line are the cases, or
+    else those whose every block ends with one (（一）title … 【报送单位】X). "一、主要做法" inside a case is never
+    followed by a provider line nor ends a block with one, so section headings stay sections."""
     found: dict[str, list[tuple[int, int, int | None]]] = {}
+    candidates: dict[str, list[tuple[int, int, int | None]]] = {}
+    placed: dict[str, list[tuple[int, int, int | None]]] = {}
     for i in range(body_from, len(lines)):
         bare = lines[i].bare
         style = _heading_style(lines[i])
         if style is None or not bare or len(bare) > 80 or bare.endswith(("。", "；")):
             continue
         following = [line for line in lines[i + 1 : i + 6] if line.text.strip()][:2]
-        if not following or not PROVIDER_RE.match(following[0].text):
-            continue
         ordinal = re.match(rf"^[（(]?\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[)）、.．]", bare)
         number = parse_chinese_number(ordinal["n"]) if ordinal and style != "bold" else None
-        found.setdefault(style, []).append((i, i, number))
+        if following and PROVIDER_RE.match(following[0].text):
+            found.setdefault(style, []).append((i, i, number))
+        else:
+            candidates.setdefault(style, []).append((i, i, number))
+        if _placed_heading(ORDINAL_RE.sub("", bare, count=1)):  # 一、（西咸新区）title: the provider opens the heading
+            placed.setdefault(style, []).append((i, i, number))
+    for style, starts in placed.items():
+        if len(starts) >= 2:
+            found.setdefault("placed " + style, starts)
+    for (
+        style,
+        starts,
+    ) in candidates.items():  # （一）title … 【报送单位】X: every block of the style ends with its provider
+        ends = [s[0] for s in starts[1:]] + [len(lines)]
+        closed = [s for s, end in zip(starts, ends, strict=True) if _ends_with_provider(lines, s[0], end)]
+        if len(closed) >= 2 and len(closed) == len(starts):
+            found.setdefault("closing " + style, closed)
     return max(found.values(), key=len, default=[])
+
+
+def _ends_with_provider(lines: list[Line], start: int, end: int) -> bool:
+    """True when the last non-blank line of lines ``start+1 .. end-1`` before a 抄送 block is a provider line."""
+    block = [line for line in lines[start + 1 : end] if line.text.strip()]
+    while block and CLOSING_BLOCK_RE.match(block[-1].text):
+        block.pop()
+    return bool(block) and PROVIDER_RE.match(block[-1].text) is not None
 
 
 def _match_table(
@@ -381,7 +447,18 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
         if next_offset < 0:
             break
         offset = next_offset
-    return _heading_provider(case) or _closing_provider(case)
+    return _heading_provider(case) or _heading_place(case) or _closing_provider(case)
+
+
+def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
+    """The provider that opens the heading before a colon (一、宁波市北仑区：国际贸易…)."""
+    quote = case.heading.quote
+    bare = ORDINAL_RE.sub("", quote, count=1)
+    match = _placed_heading(bare)
+    if match is None:
+        return None
+    start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
+    return match["p"], start, start + len(match["p"])
 
 
 def _heading_provider(case: CaseText) -> tuple[str, int, int] | None:

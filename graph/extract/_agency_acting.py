@@ -1,0 +1,167 @@
+"""Whether a mention shows a body acting: not a speaker's employer (…局长说), a page's source (记者从X获悉,
+信息来源：X), a notice's addressees, a provider line, a place (在政务服务中心设置窗口), a government that only approves
+(经市政府同意) or an office that only receives filings (向X海关申报). Words come from
+``data/agencies/departments.yaml``. Split from ``agencies`` by noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftzgraph.graph.extract._agency_hits import (
+    _TITLE_RE,
+    _alternation,
+    _Hit,
+)
+from ftzgraph.graph.extract._agency_names import (
+    CJK,
+    Lexicon,
+    load_agency_yaml,
+)
+
+_POST_TITLES = tuple(sorted(load_agency_yaml("departments.yaml")["post_titles"], key=len, reverse=True))
+
+
+def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
+    """True when a post follows the body, directly or after one of its departments written next to it
+    (黑河片区管委会政策法规局局长尹红梅介绍): the body names a speaker's employer."""
+    end = hit.end
+    while (inner := next((h for h in hits if h.start == end and h is not hit), None)) is not None:
+        end = inner.end  # 管委会 + 政策法规局 + 局长
+    department = _DEPARTMENT_BEFORE_POST_RE.match(text, end)  # a department no lexicon holds (政策法规局)
+    return text.startswith(_POST_TITLES, department.end() if department else end)
+
+
+_DEPARTMENT_BEFORE_POST_RE = re.compile(
+    f"[{CJK}]{{1,8}}?(?:{_alternation(load_agency_yaml('departments.yaml')['department_endings_before_post'])})"
+    f"(?=(?:{_alternation(_POST_TITLES)}))"
+)
+
+
+_SOURCE_LINE_RE = re.compile(
+    "(?:^|[（(\\s])(?:" + _alternation(load_agency_yaml("departments.yaml")["source_line_words"]) + ")\\s*[:：]\\s*$",
+    re.MULTILINE,
+)
+"""A source line's label right before the body (（信息来源：浙江省商务厅）): the page's publisher."""
+
+
+_SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
+
+
+_OBJECT_BEFORE = "(?:" + _alternation(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
+
+
+def _in_salutation(text: str, start: int) -> bool:
+    """True when ``start`` is on a notice's salutation line (各市、区人民政府，…管委会；市各委办局：): the bodies
+    it lists are the addressees, not bodies acting."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return line.startswith("各") and line.endswith((":", "："))
+
+
+_APPROVAL_BEFORE = tuple(load_agency_yaml("departments.yaml")["approval_before"])
+
+
+_APPROVAL_HEAD_RE = re.compile(
+    "(?:" + _alternation(load_agency_yaml("departments.yaml")["approval_before"]) + f")(?:[{CJK}（）()]{{1,20}}?、)*$"
+)
+"""经 right before the body, or before earlier items of a list the body ends (经市委、市政府同意)."""
+_APPROVAL_AFTER_RE = re.compile(
+    "[^，。；;,\n]{0,48}?(?:" + _alternation(load_agency_yaml("departments.yaml")["approval_after"]) + ")"
+)
+
+
+def _only_approves(text: str, hit: _Hit) -> bool:
+    """True when the body is named only as approving another's act (经市政府同意，…印发; 已经市政府第48次常务会议研究
+    通过; 经市委、市政府同意): the approval is the setting of the act, and the body that issues or carries it out is the
+    one acting."""
+    head = _APPROVAL_HEAD_RE.search(text, max(0, hit.start - 40), hit.start)
+    glued = text.startswith(_APPROVAL_BEFORE, hit.start)  # 经新区管委会同意: 经 read into a place's name
+    return (head is not None or glued) and _APPROVAL_AFTER_RE.match(text, hit.end) is not None
+
+
+_RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"])
+
+
+_RECEIVER_AFTER_RE = re.compile(
+    "[^，。；;,\n]{0,6}?(?:" + _alternation(load_agency_yaml("departments.yaml")["receiver_after"]) + ")"
+)
+
+
+def _only_receives(text: str, hit: _Hit) -> bool:
+    """True when the body only receives what others file (向芜湖海关申报, 向上海海关进行二次报关)."""
+    return text.endswith(_RECEIVER_BEFORE, 0, hit.start) and _RECEIVER_AFTER_RE.match(text, hit.end) is not None
+
+
+_PASSIVE_ACTIONS = tuple(load_agency_yaml("departments.yaml")["passive_actions"])
+
+
+def _passive_agent(text: str, hit: _Hit) -> bool:
+    """True when ``hit`` is the agent after 被 of an act of its own (被厦门海关复制推广, 被市商务局采纳): 被 marks a
+    citation only before a verdict on the case (被X评为, 被X认定), which the cite rule keeps."""
+    return (
+        not hit.core.national  # 被国务院采纳: a national body adopting for the country, not a body of the case
+        and not hit.core.never_acting
+        and text[max(0, hit.start - 1) : hit.start] == "被"
+        and text.startswith(_PASSIVE_ACTIONS, hit.end)
+    )
+
+
+def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
+    """True when ``hit`` is written in brackets right after another body (长沙市商务局（市口岸办）): one body
+    with two names (一个机构两块牌子), not a second body."""
+    return (
+        hit.start >= 1
+        and text[hit.start - 1] in "（("
+        and text[hit.end : hit.end + 1] in ("）", ")")
+        and any(other.end == hit.start - 1 for other in hits if other is not hit)
+    )
+
+
+_PROVIDER_LINE_RE = re.compile(
+    r"^\s*[#*]*\s*[（(【]?\s*(?:(?:报送|提供|申报|供稿|推荐|选送)单位\s*(?:[:：]|】)|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
+)
+
+
+_PLACE_AFTER_RE = re.compile("[^。；;！？!?\n，,]{0,16}?(?:设置|设立|开设|增设|设有|窗口|专窗|专区|入驻|进驻)")
+
+
+def _in_provider_line(text: str, start: int) -> bool:
+    """True inside a provider line ((X提供), 报送单位：X): the unit that submitted the case, not an actor."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return _PROVIDER_LINE_RE.match(text[line_start : line_end if line_end >= 0 else len(text)]) is not None
+
+
+def _as_place(text: str, start: int, end: int) -> bool:
+    """True when the body is named as a place (在银行、政务服务中心设置窗口; 在市民之家（市政务服务中心）设立专窗):
+    在 opens the phrase and a verb of setting up or a counter follows in the same clause."""
+    clause_start = max(text.rfind(ch, 0, start) for ch in "。；;！？!?\n，,") + 1
+    before = text[max(clause_start, start - 12) : start]
+    after = _PLACE_AFTER_RE.match(text, end)
+    if "依托" in before and text.endswith(_FACILITY_ENDINGS, 0, end):  # 依托市政务服务中心建设平台: a facility
+        return True
+    if (  # 在市政务服务中心共享, 在松北区政务服务中心即可领取: a centre or hall after 在 is where, not who
+        before.endswith("在")
+        and text.endswith(_FACILITY_ENDINGS, 0, end)
+        and not any(w in text[end : end + 8] for w in _GUIDANCE)
+    ):
+        return True
+    return "在" in before and after is not None and not any(w in after.group() for w in _GUIDANCE)
+
+
+_FACILITY_ENDINGS = ("中心", "大厅", "之家")
+
+
+_GUIDANCE = ("指导", "支持", "帮助", "推动", "协调", "组织", "牵头", "领导", "统筹")
+"""在市商务局的指导下设立…: the body guides; it is no place."""
+
+
+def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
+    """《…》 spans, each flagged when the case itself issues it (印发《…》), making its issuer act."""
+    spans = []
+    for match in _TITLE_RE.finditer(text):
+        before = text[max(0, match.start() - 4) : match.start()]
+        spans.append((match.start(), match.end(), any(verb in before for verb in lex.issue_verbs)))
+    return spans

@@ -1,0 +1,111 @@
+"""Branches of national networks (中国人民银行鹤岗市中心支行, 人行武汉分行营业管理部, 银保监鹤岗分局): their place,
+their rank, and the short forms of a branch (中支, 营管部). Words come from ``data/agencies/departments.yaml``. Split
+from ``agencies`` by noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftzgraph.graph.extract._agency_hits import (
+    _cited,
+    _Hit,
+    _in_title,
+)
+from ftzgraph.graph.extract._agency_names import (
+    CJK,
+    Core,
+    Gazetteer,
+    Lexicon,
+    Place,
+    Prefix,
+    load_divisions,
+    place_of,
+)
+
+
+def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], list[_Hit]]:
+    """Branches of national networks (中国人民银行鹤岗市中心支行, 银保监鹤岗分局), and the org's bare forms
+    (人民银行), which yield to any lexicon core they overlap (鹤岗银保监局)."""
+    hits: list[_Hit] = []
+    forms_only: list[_Hit] = []
+    for net in lex.networks:
+        forms = "|".join(sorted(map(re.escape, net.forms), key=len, reverse=True))
+        branches = "|".join(map(re.escape, net.branches))
+        for match in re.finditer(f"({forms})(?:([{CJK}]{{2,8}}?)({branches}))?", text):
+            place = _branch_place(match.group(2), gaz) if match.group(2) else None
+            end = match.end() if place else match.end(1)
+            if any(h.start < end and match.start() < h.end for h in hits + forms_only):
+                continue
+            if place is not None:
+                # an FTZ area written in a branch's name (国家税务总局西安国际港务区税务局) keeps the text's form, and
+                # so does a bare stem before a 分行 (人行武汉分行: a regional branch named by its seat, not a city's)
+                middle = match.group(2)  # 福州 ends in 州 yet is a stem: the place's own stem counts as one
+                stem_branch = match.group(3) in _STEM_NAMED_BRANCHES and (
+                    middle == place.stem or not middle.endswith(_LEVEL_ENDINGS)
+                )
+                written = match.group(2) if place.level == "area" or stem_branch else place.name
+                branch = dict(net.branch_forms).get(match.group(3), match.group(3))  # 人行舟山市中支: 中心支行
+                if stem_branch and text.startswith(_BRANCH_UNITS, end):  # …分行营业管理部: the unit is the body
+                    unit = next(u for u in _BRANCH_UNITS if text.startswith(u, end))
+                    branch, end = branch + unit, end + len(unit)
+                name = net.template.format(org=net.org, place=written, stem=place.stem, branch=branch)
+                core = Core(match.group(3), dict(net.branch_forms).get(match.group(3), match.group(3)), net.org)
+                acting = not _cited(text, match.start(), lex)
+                hits.append(_Hit(match.start(), end, core, Prefix(match.start(), place), acting, name, place))
+            elif not _in_title(text, match.start()):
+                core = Core(match.group(1), net.org, net.org, national=True)  # 人民银行 may stand for a branch
+                acting = _national_acting(text, end, lex, match.start())
+                forms_only.append(_Hit(match.start(), end, core, None, acting))
+    return hits, forms_only
+
+
+_LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
+
+
+_STEM_NAMED_BRANCHES = ("分行", "营业管理部", "营管部", "中心支行", "中支")
+"""Branches a network may name by its seat's bare stem (中国人民银行武汉分行, a regional branch before 2023;
+中国人民银行重庆营业管理部; a provincial capital's 中国人民银行福州中心支行): written with the bare stem, kept so."""
+
+
+_BRANCH_UNITS = ("营业管理部",)
+"""A unit of a stem-named branch written right after it (人行武汉分行营业管理部): the body the case names."""
+
+
+def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
+    """The place between an org and a branch: a known place, a known stem, or any X市/X县/X区."""
+    return (
+        gaz.by_name.get(middle)
+        or gaz.main_place(middle)
+        or (place_of(middle) if len(middle) >= 3 else None)
+        or _division_by_stem(middle)  # 云南 (…总局云南监管局): a division's stem
+    )
+
+
+def _division_by_stem(stem: str) -> Place | None:
+    name = load_divisions().by_stem.get(stem)
+    return place_of(name) if name else None
+
+
+def _national_acting(text: str, end: int, lex: Lexicon, start: int) -> bool:
+    """A national body acts only as the subject of an issuing or approving verb (海关总署自贸司印发…)."""
+    after = text[end : end + 6].lstrip()
+    return after.startswith(lex.national_acting_verbs) and not _cited(text, start, lex)
+
+
+_BRANCH_RANK = ("分行", "营业管理部", "中心支行", "支行", "分局", "中心支局", "支局")
+"""When a case writes one network's branch in one place two ways (人行洛阳市中心支行 and 人民银行洛阳市分行,
+as documents of the 2024 reorganisation do), it is one body, named by the higher rank."""
+
+
+def _one_branch_per_place(hits: list[_Hit]) -> None:
+    groups: dict[tuple[str, str], list[_Hit]] = {}
+    for hit in hits:
+        if hit.place is not None and hit.core.family != hit.core.canonical and hit.core.canonical in _BRANCH_RANK:
+            groups.setdefault((hit.core.family, hit.place.name), []).append(hit)
+    for group in groups.values():
+        names = {h.name for h in group}
+        if len(names) > 1:
+            best = min(group, key=lambda h: _BRANCH_RANK.index(h.core.canonical))
+            for hit in group:
+                hit.name = best.name

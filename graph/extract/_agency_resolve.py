@@ -1,0 +1,259 @@
+"""The case's context (its city, district, county, province and FTZ area, from the provider and the text) and every
+mention's full name written from it: 市X局 -> the case's city, 区X局 -> the district the case is about, a bare core
+-> the body of its family the case names, else a low-confidence mention. Split from ``agencies`` by noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE
+from ftzgraph.graph.extract._agency_hits import (
+    _Context,
+    _Hit,
+)
+from ftzgraph.graph.extract._agency_names import (
+    CJK,
+    Gazetteer,
+    Place,
+    document_province,
+    load_agency_yaml,
+    load_divisions,
+    place_of,
+)
+from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
+from ftzgraph.graph.model import CaseText
+
+
+def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_Hit]) -> _Context:
+    """City from the provider (大庆市, or 绥芬河片区 -> 绥芬河市 when the text names it), district and
+    county from the case's own full names (松北区司法局 makes 区 mean 松北区), province from the document."""
+    doc_text = case.document.text
+    city = None
+    provider = provider or (case.table_row.provider if case.table_row else None)
+    own = _GOVERNMENT_TAIL_RE.sub("", provider) if provider else None  # 武汉市硚口区人民政府: the place it governs
+    place = place_of(own) if own else None
+    own_local: Place | None = None
+    if place and place.level == "city":
+        city = place
+    elif place and place.level in ("district", "county"):
+        own_local = place  # 嘉善县, 硚口区: a district's or county's own case; 县X局 and 区X局 are its bodies
+    elif place:
+        city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
+        if city is None and place.level == "area":  # 烟台片区 in a text that never writes 烟台市: the city of its stem
+            named = load_divisions().by_stem.get(place.stem)
+            city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
+    if city is None and own:  # 成都市双流区: the city that opens the provider's name, then its district
+        head = next((n for n in sorted(load_divisions().names_in(own), key=len) if own.startswith(n)), None)
+        if head and head != own and (found := place_of(head)) is not None and found.level == "city":
+            city = found
+            local_place = place_of(own[len(head) :])
+            if local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
+                own_local = replace(local_place, name=head + local_place.name)
+    if city is None:
+        cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
+        city = max(cities, key=lambda p: case.text.count(p.name), default=None)
+    local = {
+        level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
+        for level in ("district", "county")
+    }
+    if own_local is not None and own_local.level in local:
+        local[own_local.level].add(own_local)
+    for level, places in local.items():  # 硚口区 and 武汉市硚口区: one district, written with and without its city
+        by_name = {p.name: p for p in sorted(places, key=lambda p: p is own_local)}
+        local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
+    if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
+        defined = _DEFINED_ZONE_RE.search(case.text)
+        if defined and city.name in defined.group(1):
+            full = defined.group(1)[defined.group(1).rfind(city.name) :]
+            if len(full) > len(city.name) + 1:
+                local["district"] = {Place(full, full[len(city.name) : -1], "district")}
+    province_name = document_province(doc_text, gaz)
+    if province_name is None and city is not None:  # 昆明市 -> 云南省: 省商务厅 in a city's case
+        province_name = load_divisions().province_of.get(city.name)
+    area = None
+    ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
+    if ftz_place is not None and ftz_place.area:
+        area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area")
+    new_area = None
+    if own and (new := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
+        new_area = Place(new.group(), new.group(1), "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
+    return _Context(
+        city,
+        next(iter(local["district"])) if len(local["district"]) == 1 else None,
+        next(iter(local["county"])) if len(local["county"]) == 1 else None,
+        place_of(province_name) if province_name else None,
+        area,
+        new_area,
+    )
+
+
+OWN_ZONE_TAILS = tuple(sorted(load_agency_yaml("departments.yaml")["own_zone_tails"], key=len, reverse=True))
+_NEW_AREA_RE = re.compile(f"([{CJK}]{{2,10}}?)(?:{'|'.join(OWN_ZONE_TAILS)})")
+"""A zone's name (重庆两江新区, 青岛西海岸新区, 平潭综合实验区), the provider of its own cases."""
+
+
+_GOVERNMENT_TAIL_RE = re.compile("(?:人民政府|政府)$")
+
+
+_DEFINED_ZONE_RE = re.compile(f'([{CJK}]{{3,20}}区)[（(]以下简称[“"]?[{CJK}]{{0,6}}区[”"]?[）)]')
+"""A zone the case defines with a short name ending in 区 (开封市城乡一体化示范区（以下简称示范区）)."""
+
+
+def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
+    """Write every mention's full name: prefixed ones from their prefix, bare ones from the body of the
+    same family the case names with a prefix, else from the case's city; area bodies (X片区Y) fold into
+    the city body X市Y when the case names both."""
+    for hit in hits:
+        if hit.name is None and hit.prefix is not None:
+            _resolve_prefixed(hit, ctx, gaz)
+            if hit.prefix.place is None:
+                hit.confidence = "medium" if hit.place is not None else "low"
+    named: dict[str, set[str]] = {}
+    for hit in hits:
+        if hit.name:
+            named.setdefault(hit.core.family, set()).add(hit.name)
+    for hit in hits:
+        if hit.name is not None:
+            continue
+        family = named.get(hit.core.family, set())
+        if hit.core.national and hit.core.core == hit.core.canonical:  # written in full: the national body
+            hit.name = hit.core.canonical
+        elif len(family) == 1 and not (hit.core.core in _BARE_FAMILY_ONLY and hit.generic):
+            hit.name = next(iter(family))
+            hit.place = next((h.place for h in hits if h.name == hit.name and h.place), None)
+            hit.confidence = "medium"
+        elif hit.core.party:  # 市委宣传部 written bare: the party committee of the case's own place of that level
+            level = {"市": "city", "区": "district", "县": "county"}.get(hit.core.core[0], "province")
+            place = ctx.at(level)
+            if place is not None:
+                hit.name, hit.place, hit.confidence = "中共" + place.name + hit.core.core[1:], place, "medium"
+            else:
+                hit.name, hit.confidence = hit.core.core, "low"
+        elif hit.core.core in _BARE_FAMILY_ONLY:  # 法院 with no court of the case named once
+            listed = _list_head_place(hit, hits)  # 绥芬河市司法局、公安局、法院: the list's place
+            if listed is not None and not hit.generic:
+                hit.name, hit.place, hit.confidence = listed.name + hit.core.canonical, listed, "medium"
+            else:
+                hit.name, hit.confidence = hit.core.canonical, "low"
+        elif hit.core.core in load_agency_yaml("departments.yaml")["no_city_fallback"]:
+            hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
+        elif hit.core.national or ctx.city is None:
+            hit.name = hit.core.canonical
+            hit.confidence = "high" if hit.core.national else "low"
+        else:
+            hit.name, hit.place = ctx.city.name + hit.core.canonical, ctx.city
+            hit.confidence = "medium"
+    written = {h.name for h in hits if h.name}
+    divisions = load_divisions()
+    for hit in hits:  # 西永海关 after 重庆西永海关: the body the case named with its city
+        if hit.name is None or not hit.core.stem_place:
+            continue
+        short = hit.name
+        longer = [n for n in written if n != short and n.endswith(short)]
+        head = longer[0][: -len(short)] if len(longer) == 1 else ""
+        if head and (head in divisions.by_stem or head in divisions.names_in(head) or len(short) >= 4):
+            hit.name = longer[0]  # 机场海关 after 西安咸阳机场海关: a short name of a body the case named in full
+    for hit in hits:  # 杨凌示范区管委会: the zone's committee by the zone's official name
+        if hit.name and hit.name.endswith(_COMMITTEE):
+            hit.name = _ZONE_FULL_NAMES.get(hit.name[: -len(_COMMITTEE)], hit.name[: -len(_COMMITTEE)]) + _COMMITTEE
+    names = {h.name for h in hits}
+    for hit in hits:
+        if hit.place and hit.place.level == "area":
+            city = next((p for p in gaz.by_stem.get(hit.place.stem, ()) if p.level == "city"), None)
+            if city and (alt := city.name + hit.unit + hit.core.canonical) in names:
+                hit.name, hit.place = alt, city
+
+
+_BUREAU_BRANCH_RE = re.compile(f"[{CJK}]{{2,3}}(?:管理局|分局)")
+
+
+def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """A city bureau written right before one of its district offices named by the district's stem (市规划和自然资源局
+    盐田管理局, 市公安局南岗分局): one body, the office, named after the bureau; the stem alone names no body."""
+    by_start = {h.start: h for h in hits}
+    dropped: set[int] = set()
+    for hit in hits:
+        office = by_start.get(hit.end)
+        if not (hit.name and hit.place is not None and hit.place.level == "city"):
+            continue
+        if office is not None and _BUREAU_BRANCH_RE.fullmatch(text, office.start, office.end):
+            hit.name += text[office.start : office.end]
+            hit.end, hit.acting = office.end, hit.acting or office.acting
+            dropped.add(id(office))
+        elif (branch := _BUREAU_BRANCH_RE.match(text, hit.end)) is not None and _district_stem(branch.group()):
+            hit.name += branch.group()  # 市生态环境局环翠分局: a district office no core names
+            hit.end = branch.end()
+    return [h for h in hits if id(h) not in dropped]
+
+
+_PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
+"""The separately planned cities, whose regulators' offices are named like a province's (陕西银保监局, 大连银保监局)."""
+_ZONE_FULL_NAMES = {short: z["full"] for z in load_agency_yaml("zone_names.yaml")["zones"] for short in z["short"]}
+"""A development zone's short name -> its official name (data/agencies/zone_names.yaml)."""
+
+
+def _district_stem(office: str) -> bool:
+    """True when ``office`` (环翠分局, 盐田管理局) opens with the stem of a district or county."""
+    for length in (3, 2):
+        name = load_divisions().by_stem.get(office[:length])
+        if name and name.endswith(("区", "县", "市")):
+            return True
+    return False
+
+
+def _list_head_place(hit: _Hit, hits: list[_Hit]) -> Place | None:
+    """The place written on the first item of a 、-list that ``hit`` ends (X市司法局、公安局、法院): a shared
+    prefix the bare items inherit. None when the hit is no list item or the list's head has no place."""
+    by_end = {h.end: h for h in hits}
+    current = hit
+    while current.start >= 1 and (previous := by_end.get(current.start - 1)) is not None:
+        if previous.prefix is not None and previous.prefix.place is not None:
+            return previous.prefix.place
+        current = previous
+    return None
+
+
+def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
+    prefix, core = hit.prefix, hit.core
+    assert prefix is not None
+    place = prefix.place or (ctx.at(prefix.level) if prefix.level else None)
+    if place is None and core.party and core.core[0] in ("市", "区", "县", "省"):
+        place = ctx.at({"市": "city", "区": "district", "县": "county"}.get(core.core[0], "province"))
+    if place is None and prefix.unit and prefix.level is None and ctx.city is not None:
+        place = ctx.city  # 高新区管委会 in a 合肥市 case: the city's 高新区
+    if place is None:  # a level the case does not name (区政府 with no district in sight): keep it as written
+        hit.name = core.canonical if core.party else core.core
+        return
+    if place.level in ("district", "unit"):  # 示范区农业农村局 after 杨凌示范区…; 湖里区 after 厦门市湖里区
+        longer = [p for name, p in gaz.by_name.items() if name.endswith(place.name) and len(name) > len(place.name)]
+        if not longer and place.name.endswith("区"):  # 港务区 after 西安国际港务区片区: the zone an area is named for
+            names = {n[: -len(_AREA)] for n in gaz.by_name if n.endswith(place.name + _AREA)}
+            longer = [Place(n, n, "unit") for n in names if len(n) > len(place.name)]
+        if len(longer) == 1:
+            place = longer[0]
+    if prefix.by_stem and core.place_as_written:  # 南昌仲裁委员会 stays as written
+        hit.name, hit.place, hit.unit = place.stem + (prefix.unit or "") + core.canonical, place, prefix.unit or ""
+        return
+    if prefix.by_stem and not core.stem_place and not core.party:
+        place = gaz.main_place(place.stem) or place
+    unit = prefix.unit or ""
+    ftz_area = load_ftz_gazetteer().resolve(place.name) if place.level == "area" else None
+    if core.canonical == _COMMITTEE and ftz_area is not None and ftz_area.area:
+        zone = load_ftz_gazetteer().zones[ftz_area.zone]
+        hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
+    elif core.party:
+        hit.name = "中共" + place.name + core.core[1:]
+    elif core.province_named_as and not unit and (place.level == "province" or place.stem in _PLANNED_CITIES):
+        hit.name = core.province_named_as.format(stem=place.stem)
+    elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
+        hit.name = core.named_as.format(stem=place.stem)
+    elif core.stem_place or (unit and place.stem + unit in gaz.by_name):
+        hit.name = place.stem + unit + core.canonical
+    else:
+        hit.name = place.name + unit + core.canonical
+    hit.place, hit.unit = place, unit
+
+
+_BARE_FAMILY_ONLY = frozenset(load_agency_yaml("departments.yaml")["bare_family_only"])
