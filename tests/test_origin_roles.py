@@ -41,3 +41,15 @@ def test_a_sentence_opened_by_the_issuing_of_a_batch_announces_it() -> None:
     # A followed notice's title still names the batch the case copies from.
     followed = "根据国务院印发的《关于做好自贸试验区第六批改革试点经验复制推广工作的通知》，我市复制推广“证照分离”。"
     assert case_batches(sentence_case(followed)) == {("改革试点经验", 6)}
+
+
+def test_a_zone_named_inside_a_national_batch_is_the_origin_of_its_practice_quoted_or_not() -> None:
+    # The practice after the area is written without quotes, or with its quoted name inside a longer phrase.
+    assert _zones("宜宾市复制推广第三批最佳实践案例中江苏自贸试验区苏州片区多式联运“一单制”经验。") == {
+        ("jiangsu", "苏州片区")
+    }
+    assert _zones("我市复制推广第四批最佳实践案例中浙江自贸试验区宁波片区的跨境电商海外仓监管做法。") == {
+        ("zhejiang", "宁波片区")
+    }
+    # A zone after the batch but in a clause of its own, with no practice of it, is no member of the batch.
+    assert _zones("我市复制推广第四批最佳实践案例中，与浙江自贸试验区宁波片区开展合作交流。") == set()

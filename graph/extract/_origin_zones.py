@@ -43,6 +43,15 @@ _EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施
 """Z…试点经验 in a clause of a sentence that goes on to copy it (用好上海自贸试验区制度型开放试点经验, … 复制推广)."""
 
 
+def _batch_member(head: str, clause_tail: str, after: str, lex: dict[str, Any]) -> bool:
+    """True when a zone is named inside a national batch (…最佳实践案例中Z…经验) and its clause goes on to the practice,
+    quoted or not: the batch list is where the zone's practice was published, so the zone is the origin. A zone
+    after such a list word with no practice in its clause (案例中，Z…) is left to the other rules."""
+    if not any(head.rstrip().endswith(w) for w in lex["batch_member_heads"]):
+        return False
+    return re.match(rf"[^“”《》]{{0,30}}?(?:“[^”]{{1,30}}”)?[^“”《》]{{0,8}}?(?:{after})", clause_tail) is not None
+
+
 def _replicates(text: str) -> bool:
     """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
     opens a sentence is an origin only in a text about copying reforms."""
@@ -131,6 +140,7 @@ def _stated_zones(
                     and (any(v in text[end:] for v in ("复制", "推广", "借鉴", "引进")) or national)
                 )
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
+                or (national and _batch_member(head, clause_tail, after, lex))
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                 for zone_id in _listed_before(text[:start], gazetteer):  # 借鉴上海、广东自贸试验区经验
