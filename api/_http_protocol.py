@@ -32,7 +32,11 @@ import os
 import re
 from typing import Any
 
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn._types import ASGI3Application
+from uvicorn.config import Config
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
+
+from ftzgraph.api._direct_query import DirectQueries, direct_queries_of
 
 _URL_PARSER_LIMIT = 65_535
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
@@ -76,6 +80,18 @@ class _OneSendTransport:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._transport, name)
+
+
+_DIRECT: dict[int, tuple[Any, tuple[Any, DirectQueries] | None]] = {}
+
+
+def _direct_queries(config: Config) -> tuple[Any, DirectQueries] | None:
+    """The app answering plain ``/sparql`` requests of ``config``'s loaded app, found once per loaded app."""
+    app = config.loaded_app
+    known = _DIRECT.get(id(config))
+    if known is None or known[0] is not app:
+        known = _DIRECT[id(config)] = (app, direct_queries_of(app))
+    return known[1]
 
 
 class LongUrlHttpToolsProtocol(HttpToolsProtocol):
@@ -146,6 +162,13 @@ class LongUrlHttpToolsProtocol(HttpToolsProtocol):
         # The request's scope was built from the short target; the ASGI task it started has not run yet.
         self.scope["query_string"] = query
         self._one_send()
+
+    def _start_asgi_task(self, cycle: RequestResponseCycle, app: ASGI3Application) -> None:
+        if app is self.app:
+            direct = _direct_queries(self.config)
+            if direct is not None and direct[1].takes(cycle.scope):
+                app = direct[0]
+        super()._start_asgi_task(cycle, app)
 
     def _one_send(self) -> None:
         cycle = getattr(self, "cycle", None)
