@@ -171,7 +171,8 @@ class QueryThreads(Generic[T]):
 
         Work that has not started by then is dropped; work that has, and still runs ``RUNAWAY_GRACE_S`` later, is
         a runaway. A request cancelled while its work runs (the client went away) leaves it to finish or to
-        become a runaway the same way. ``client`` (an address) is what slow work is counted by.
+        become a runaway the same way. ``client`` (an address) is what slow work is counted by; ``what`` says
+        what the work is (its white space runs and length are cut down only if it becomes a runaway).
 
         The thread hands its outcome to the event loop in one call (``_hand_back``) and the deadline is one timer:
         a query of a few hundred microseconds used to spend a third of its server CPU on the hand-off.
@@ -218,6 +219,7 @@ class QueryThreads(Generic[T]):
         self.runaways += 1
         if self.slow is not None:
             self.slow.mark_runaway(client)
+        what = " ".join(what.split())[:300]  # on one line: the log and the penalty name it
         logger.warning("a query is still running past its deadline and cannot be stopped in this process: %s", what)
         if self.on_runaway is not None:
             self.on_runaway(what)

@@ -250,9 +250,8 @@ class SparqlService:
         return named
 
     async def _run(self, store: ox.Store, job: Job, client: str | None = None) -> Outcome:
-        what = " ".join(job.query.split())[:300]
         try:
-            return await self.threads.run(functools.partial(execute, store, job), job.deadline, what, client)
+            return await self.threads.run(functools.partial(execute, store, job), job.deadline, job.query, client)
         except TimeoutError:
             return Outcome("timeout")
 
