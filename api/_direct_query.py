@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from ftzgraph.api.sparql_endpoint import PATH, SparqlQueryEndpoint
 
@@ -78,7 +78,7 @@ class DirectQueries:
         await send({"type": "http.response.body", "body": content})
 
 
-def direct_queries_of(app: Any) -> tuple[ASGIApp, DirectQueries] | None:
+def direct_queries_of(app: Any) -> tuple[Any, DirectQueries] | None:
     """For uvicorn's loaded app (the ftzgraph app, maybe inside uvicorn's proxy-headers middleware): an ASGI app
     doing what ``app`` does before the ftzgraph app (the same proxy headers), then ``DirectQueries``, and the
     ``DirectQueries`` itself; None when ``app`` is something else (a test's own app, another wrapper)."""

@@ -33,7 +33,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-from typing import Any
+from typing import Any, cast
 
 from uvicorn._types import ASGI3Application
 from uvicorn.config import Config
@@ -169,7 +169,7 @@ class LongUrlHttpToolsProtocol(HttpToolsProtocol):
     def _start_asgi_task(self, cycle: RequestResponseCycle, app: ASGI3Application) -> None:
         if app is self.app:
             direct = _direct_queries(self.config)
-            if direct is not None and direct[1].takes(cycle.scope):
+            if direct is not None and direct[1].takes(cast(Any, cycle.scope)):
                 app = direct[0]
         super()._start_asgi_task(cycle, app)
 

@@ -79,9 +79,9 @@ class SparqlQueryEndpoint:
             result = await self._answer(scope, body)
         except Exception as error:  # every failure gets the one error body; unexpected ones are logged as 500s
             response: Any = await error_for(Request(scope), error)
-            return response.status_code, response.raw_headers, response.body
+            return response.status_code, response.raw_headers, bytes(response.body)
         if isinstance(result, RedirectResponse):
-            return result.status_code, result.raw_headers, result.body
+            return result.status_code, result.raw_headers, bytes(result.body)
         headers = [
             (b"content-type", result.media_type.encode()),
             (b"content-length", b"%d" % len(result.body)),

@@ -202,7 +202,9 @@ def _execute(store: ox.Store, job: Job) -> Outcome:
         body = _json_within_cap(results, job)
         if body is not None:
             return Outcome("ok", body, job.results_type, False)
-        results = store.query(job.query, base_iri=job.base_iri, **_dataset(job))  # more rows than the cap
+        again = store.query(job.query, base_iri=job.base_iri, **_dataset(job))  # more rows than the cap
+        assert isinstance(again, ox.QuerySolutions)  # the same query gives the same form of result
+        results = again
     if isinstance(results, ox.QuerySolutions):
         tsv, truncated = _capped_solutions(results, job)
         if result_format == ox.QueryResultsFormat.TSV:

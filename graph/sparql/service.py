@@ -227,7 +227,7 @@ class SparqlService:
         )
         if not self.cache.enabled:
             return _result(await self._run(store, job, client), self.limits.timeout_ms)
-        key = (query, results_type, graph_type, job.max_rows, base_iri, job.union_default_graph)
+        key: tuple[object, ...] = (query, results_type, graph_type, job.max_rows, base_iri, job.union_default_graph)
         key += (job.default_graphs, job.named_graphs)  # every field of the job but its deadline
         hit = self.cache.get(key, version)
         if hit is not None:
