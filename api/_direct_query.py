@@ -12,6 +12,7 @@ browser's, with ``Origin``; ``HEAD``; a chunked or over-long body; any other pat
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from starlette.types import Receive, Scope, Send
@@ -88,8 +89,8 @@ def direct_queries_of(app: Any) -> tuple[Any, DirectQueries] | None:
         inner = direct_queries_of(app.app)
         if inner is None:
             return None
-        wrapped = ProxyHeadersMiddleware.__new__(ProxyHeadersMiddleware)
-        wrapped.__dict__.update(app.__dict__, app=inner[0])
+        wrapped = copy.copy(app)  # the same trusted hosts, around the direct answers
+        wrapped.app = inner[0]
         return wrapped, inner[1]
     direct = getattr(app, "direct_queries", None)
     return (direct, direct) if isinstance(direct, DirectQueries) else None
