@@ -15,14 +15,17 @@ A request pipelined behind another in the same read is parsed unchanged (browser
 
 uvicorn closes a keep-alive connection idle after a response (``timeout_keep_alive``), but not one that
 never completes its request's headers: 500 connections that sent nothing stayed open. Here a connection
-must complete each request's headers within ``FTZGRAPH_HEADER_TIMEOUT_S`` of opening (or of the request's
-first byte), or it is closed.
+must complete each request's headers within ``FTZGRAPH_HEADER_TIMEOUT_S`` (read as the connection opens) of
+opening (or of the request's first byte), or it is closed.
 
 Why one send: uvicorn writes a response's head when the app starts the response and its body when the app sends
 it, two system calls on the socket, each made holding the GIL. On loopback the first one also wakes the client
 and delivers the segment in the caller's time, which made that first write one of the largest costs of a
 server under load (sampled). ``_OneSendTransport`` holds the head until the body's first write and sends
 them together.
+
+Plain ``/sparql`` requests (no ``Origin``, no body over the cap, GET or POST) are answered by ``_direct_query``
+instead of the app's ASGI layers, with the same response; ``_start_asgi_task`` picks the app per request.
 """
 
 from __future__ import annotations
@@ -30,9 +33,13 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-from typing import Any
+from typing import Any, cast
 
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn._types import ASGI3Application
+from uvicorn.config import Config
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
+
+from ftzgraph.api._direct_query import DirectQueries, direct_queries_of
 
 _URL_PARSER_LIMIT = 65_535
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
@@ -78,6 +85,18 @@ class _OneSendTransport:
         return getattr(self._transport, name)
 
 
+_DIRECT: dict[int, tuple[Any, tuple[Any, DirectQueries] | None]] = {}
+
+
+def _direct_queries(config: Config) -> tuple[Any, DirectQueries] | None:
+    """The app answering plain ``/sparql`` requests of ``config``'s loaded app, found once per loaded app."""
+    app = config.loaded_app
+    known = _DIRECT.get(id(config))
+    if known is None or known[0] is not app:
+        known = _DIRECT[id(config)] = (app, direct_queries_of(app))
+    return known[1]
+
+
 class LongUrlHttpToolsProtocol(HttpToolsProtocol):
     """``HttpToolsProtocol`` taking long request targets and raw UTF-8 in them, closing connections whose
     request headers do not arrive in time, and sending each response's head with its body (``_OneSendTransport``).
@@ -91,6 +110,7 @@ class LongUrlHttpToolsProtocol(HttpToolsProtocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._in_request_line = True
+        self._header_timeout_s = float(os.environ.get(HEADER_TIMEOUT_ENV) or DEFAULT_HEADER_TIMEOUT_S)
 
     def data_received(self, data: bytes) -> None:
         if self._in_request_line:
@@ -108,8 +128,7 @@ class LongUrlHttpToolsProtocol(HttpToolsProtocol):
 
     def _arm_header_timer(self) -> None:
         self._disarm_header_timer()
-        seconds = float(os.environ.get(HEADER_TIMEOUT_ENV) or DEFAULT_HEADER_TIMEOUT_S)
-        self._header_timer = self.loop.call_later(seconds, self._headers_too_slow)
+        self._header_timer = self.loop.call_later(self._header_timeout_s, self._headers_too_slow)
 
     def _disarm_header_timer(self) -> None:
         if self._header_timer is not None:
@@ -146,6 +165,13 @@ class LongUrlHttpToolsProtocol(HttpToolsProtocol):
         # The request's scope was built from the short target; the ASGI task it started has not run yet.
         self.scope["query_string"] = query
         self._one_send()
+
+    def _start_asgi_task(self, cycle: RequestResponseCycle, app: ASGI3Application) -> None:
+        if app is self.app:
+            direct = _direct_queries(self.config)
+            if direct is not None and direct[1].takes(cast(Any, cycle.scope)):
+                app = direct[0]
+        super()._start_asgi_task(cycle, app)
 
     def _one_send(self) -> None:
         cycle = getattr(self, "cycle", None)

@@ -23,6 +23,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ftzgraph.api import sparql, sparql_endpoint
+from ftzgraph.api._direct_query import DirectQueries
 from ftzgraph.api.errors import error_response, install_error_handlers
 from ftzgraph.api.list_formats import ListFormats, document_list_formats
 from ftzgraph.api.openapi_statuses import add_statuses
@@ -103,6 +104,8 @@ class FtzGraphApi(FastAPI):
     """
 
     query_endpoint: ASGIApp
+    direct_queries: DirectQueries
+    """The same endpoint for ``ftzgraph serve``'s HTTP protocol, which answers plain ``/sparql`` requests itself."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"].endswith(sparql_endpoint.PATH):
@@ -183,7 +186,10 @@ def create_app(
     app.state.store, app.state.settings, app.state.sparql = store, settings, service
     app.state.reader = ReopeningStore(store)  # what the REST routes and pages read: sees others' writes
     app.state.budgets, app.state.slow = budgets, slow
-    app.query_endpoint = _within(sparql_endpoint.SparqlQueryEndpoint(service, settings), _limits(settings))
+    endpoint = sparql_endpoint.SparqlQueryEndpoint(service, settings)
+    app.query_endpoint = _within(endpoint, _limits(settings))
+    cors = bool(settings.cors_origins)
+    app.direct_queries = DirectQueries(endpoint, max_body_bytes=settings.max_body_bytes, cors=cors)
     install_error_handlers(app)
     app.include_router(sparql.router)
     # REST resources, linked-data dereferencing (/id/..., /graph/..., /ontology) and pages (/, /query, /network).

@@ -94,9 +94,25 @@ def iri_values(params: Params, name: str) -> list[str] | None:
     return values or None
 
 
+_ENDPOINT_URLS: dict[tuple[object, ...], str] = {}
+
+
 def endpoint_url(scope: Scope) -> str:
-    """The request's URL without its query string: the base IRI of operations sent there."""
-    return str(URL(scope=scope)).partition("?")[0]
+    """The request's URL without its query string: the base IRI of operations sent there.
+
+    Remembered by what it is made of (scheme, server address, path, Host header), since every query asks for it
+    and clients repeat them; a few dozen at most are kept.
+    """
+    host = next((value for name, value in scope["headers"] if name == b"host"), None)
+    server = scope.get("server")
+    key = (scope.get("scheme", "http"), tuple(server) if server else None, scope["path"], host)
+    url = _ENDPOINT_URLS.get(key)
+    if url is None:
+        url = str(URL(scope={**scope, "query_string": b""})).partition("?")[0]
+        if len(_ENDPOINT_URLS) >= 64:
+            _ENDPOINT_URLS.clear()
+        _ENDPOINT_URLS[key] = url
+    return url
 
 
 def _answer(result: QueryResult, head: bool = False) -> Response:

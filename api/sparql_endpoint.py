@@ -65,26 +65,33 @@ class SparqlQueryEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         body = await _body(receive) if scope["method"] == "POST" else b""  # the body-size limit acts here
+        status, headers, content = await self.respond(scope, body)
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else content})
+
+    async def respond(self, scope: Scope, body: bytes) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        """The response to a request (its ASGI ``scope`` and whole ``body``): status, headers and body.
+
+        A plain function of the request, so that the HTTP protocol can answer ``/sparql`` without the ASGI layers
+        (``_direct_query``) with exactly the response the app gives.
+        """
         try:
             result = await self._answer(scope, body)
         except Exception as error:  # every failure gets the one error body; unexpected ones are logged as 500s
             response: Any = await error_for(Request(scope), error)
-            await response(scope, receive, send)
-            return
+            return response.status_code, response.raw_headers, bytes(response.body)
         if isinstance(result, RedirectResponse):
-            await result(scope, receive, send)
-            return
+            return result.status_code, result.raw_headers, bytes(result.body)
         headers = [
             (b"content-type", result.media_type.encode()),
-            (b"content-length", str(len(result.body)).encode()),
+            (b"content-length", b"%d" % len(result.body)),
             (b"vary", b"Accept"),
         ]
         if result.truncated:
             headers.append((b"x-result-truncated", b"true"))
         if result.cached:
             headers.append((b"x-cache", b"hit"))
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else result.body})
+        return 200, headers, result.body
 
     async def _answer(self, scope: Scope, body: bytes) -> QueryResult | RedirectResponse:
         method = scope["method"]

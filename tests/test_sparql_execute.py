@@ -86,3 +86,28 @@ def test_result_cache_keeps_slow_answers_until_the_store_changes() -> None:
     assert cache.put("a", 2, b"aaaaaa", 6, elapsed_ms=500) and cache.put("b", 2, b"bbbbbb", 6, elapsed_ms=500)
     assert cache.get("a", 2) is None and cache.get("b", 2) == b"bbbbbb"  # over 10 bytes: least recent out
     assert not cache.put("huge", 2, b"x" * 11, 11, elapsed_ms=500)
+
+
+def _json(query: str, max_rows: int) -> tuple[Outcome, list[dict[str, str]]]:
+    job = Job(query, "application/sparql-results+json", None, max_rows, deadline=time.monotonic() + 10)
+    outcome = execute(ox.Store(), job)
+    document = json.loads(outcome.body)
+    rows = [{k: v["value"] for k, v in b.items()} for b in document["results"]["bindings"]]
+    return outcome, rows
+
+
+def test_json_answers_are_capped_however_their_rows_look() -> None:
+    """A JSON answer within the cap is written straight to JSON, counted by where its rows meet: solutions with
+    no binding (``{}``) still count, and a literal holding those bytes only sends the answer the exact way."""
+    exactly, rows = _json("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", 3)
+    assert not exactly.truncated and rows == [{"x": "1"}, {"x": "2"}, {"x": "3"}]
+    assert exactly.body == ox.Store().query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }").serialize(
+        format=ox.QueryResultsFormat.JSON
+    )
+    empty, rows = _json("SELECT ?x WHERE { VALUES ?x { UNDEF UNDEF UNDEF } }", 2)
+    assert empty.truncated and rows == [{}, {}]
+    tricky = 'SELECT ?x WHERE { VALUES ?x { "a},{b" "},{},{" "c" } }'
+    within, rows = _json(tricky, 3)
+    assert not within.truncated and rows == [{"x": "a},{b"}, {"x": "},{},{"}, {"x": "c"}]
+    over, rows = _json(tricky, 2)
+    assert over.truncated and rows == [{"x": "a},{b"}, {"x": "},{},{"}]

@@ -76,7 +76,7 @@ class SlowWork:
         if self.penalty_dir is None or not client:
             return 0
         try:
-            since = time.time() - os.stat(self.penalty_dir / client.replace("/", "_")).st_mtime
+            since = time.time() - os.stat(os.path.join(self.penalty_dir, client.replace("/", "_"))).st_mtime
         except OSError:
             return 0
         return self.penalty_s - since if since < self.penalty_s else 0

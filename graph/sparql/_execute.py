@@ -2,7 +2,8 @@
 
 ``execute`` is what a query thread runs (``graph.sparql``): pyoxigraph evaluates in Rust with the GIL
 released and serialises in Rust too, so the server's event loop and other queries go on meanwhile. The row
-cap goes through SPARQL TSV (``_capped_solutions``), not Python terms. ``StoreWatch`` lets a reader that
+cap goes through SPARQL TSV (``_capped_solutions``), not Python terms; a JSON answer within the cap is written
+once, straight to JSON (``_JsonRowCount``). ``StoreWatch`` lets a reader that
 opened the store read-only (and so sees it as it was then) reopen it when anyone wrote to it.
 """
 
@@ -94,6 +95,49 @@ class _LineCap:
         return data[: end + 1]
 
 
+class _JsonRowCount:
+    """A file-like sink for SPARQL JSON results that gives up (``_Enough``) once they may hold more than ``rows``
+    solutions, so that an answer within the cap is serialised once, straight to JSON.
+
+    pyoxigraph writes solutions as ``{...}`` objects separated by ``,`` with no white space, so consecutive
+    solutions always meet as ``},{``; the bytes can also occur inside a literal, which only over-counts. Over the
+    count, the caller caps through TSV, which counts exactly.
+    """
+
+    __slots__ = ("chunks", "deadline", "meetings", "rows", "tail")
+
+    def __init__(self, rows: int, deadline: float) -> None:
+        self.chunks: list[bytes] = []
+        self.rows, self.deadline = rows, deadline
+        self.meetings = 0
+        self.tail = b""
+
+    def write(self, chunk: bytes) -> int:
+        data = bytes(chunk)
+        self.chunks.append(data)
+        self.meetings += (self.tail + data[:2]).count(b"},{") + data.count(b"},{")  # across chunks, then within
+        self.tail = (self.tail + data)[-2:]
+        if self.meetings >= self.rows:  # at least ``rows`` + 1 solutions, or a literal holding the bytes
+            raise _Enough
+        if time.monotonic() > self.deadline:
+            raise TimeoutError("query deadline passed while writing solutions")
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+
+def _json_within_cap(results: ox.QuerySolutions, job: Job) -> bytes | None:
+    """The solutions as SPARQL JSON if there are at most ``max_rows`` of them (None: maybe more; the results
+    are then consumed, and the query must be evaluated again)."""
+    sink = _JsonRowCount(job.max_rows, job.deadline)
+    try:
+        results.serialize(cast(IO[bytes], sink), format=ox.QueryResultsFormat.JSON)  # it only writes
+    except _Enough:
+        return None
+    return b"".join(sink.chunks)
+
+
 def _capped_solutions(results: ox.QuerySolutions, job: Job) -> tuple[bytes, bool]:
     """At most ``max_rows`` solutions as SPARQL TSV, and whether more were left out.
 
@@ -154,6 +198,13 @@ def _execute(store: ox.Store, job: Job) -> Outcome:
         return Outcome("not_acceptable", message="SELECT and ASK")
     result_format = RESULT_FORMATS[job.results_type]
     truncated = False
+    if isinstance(results, ox.QuerySolutions) and result_format == ox.QueryResultsFormat.JSON:
+        body = _json_within_cap(results, job)
+        if body is not None:
+            return Outcome("ok", body, job.results_type, False)
+        again = store.query(job.query, base_iri=job.base_iri, **_dataset(job))  # more rows than the cap
+        assert isinstance(again, ox.QuerySolutions)  # the same query gives the same form of result
+        results = again
     if isinstance(results, ox.QuerySolutions):
         tsv, truncated = _capped_solutions(results, job)
         if result_format == ox.QueryResultsFormat.TSV:

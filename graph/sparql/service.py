@@ -227,7 +227,8 @@ class SparqlService:
         )
         if not self.cache.enabled:
             return _result(await self._run(store, job, client), self.limits.timeout_ms)
-        key = dataclasses.replace(job, deadline=0.0)
+        key: tuple[object, ...] = (query, results_type, graph_type, job.max_rows, base_iri, job.union_default_graph)
+        key += (job.default_graphs, job.named_graphs)  # every field of the job but its deadline
         hit = self.cache.get(key, version)
         if hit is not None:
             return dataclasses.replace(hit, cached=True)
@@ -250,9 +251,8 @@ class SparqlService:
         return named
 
     async def _run(self, store: ox.Store, job: Job, client: str | None = None) -> Outcome:
-        what = " ".join(job.query.split())[:300]
         try:
-            return await self.threads.run(functools.partial(execute, store, job), job.deadline, what, client)
+            return await self.threads.run(functools.partial(execute, store, job), job.deadline, job.query, client)
         except TimeoutError:
             return Outcome("timeout")
 
