@@ -19,6 +19,8 @@ CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案�
 """The suffix of a case title, optionally followed by its provider in brackets (…复制推广案例（钦州港片区）)."""
 HEADING_PROVIDER_RE = re.compile(r"(?:典型案例|复制推广案例)\s*[（(](?P<p>[^（）()\n]{2,30})[)）]\s*$")
 MARKER_RE = re.compile(rf"^\s*#*\s*(?:\*\*|__)?\s*案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$")
+LABELLED_TITLE_RE = re.compile(r"^\s*(?:案例名称|案例标题|案例题目)\s*[:：]\s*(?P<rest>\S.*)$")
+"""A case title on a labelled line, as form-like collections write it (案例名称：X, then 报送单位：Y)."""
 ORDINAL_RE = re.compile(rf"^\s*#*\s*(?:[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]|[{NUMERAL_CLASS}]+\s*[、.．])\s*")
 PROVIDER_RE = re.compile(
     r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?(?:[（(][^()（）\n]{1,10}[)）][^()（）\n]{2,40}?)?)\s*提供\s*[)）]"
@@ -141,7 +143,7 @@ def _placed_heading(title: str) -> re.Match[str] | None:
 def clean_title(text: str) -> str:
     """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes."""
     title = unbold(text.strip().lstrip("#").strip())
-    marker = MARKER_RE.match(title)
+    marker = MARKER_RE.match(title) or LABELLED_TITLE_RE.match(title)
     if marker:
         title = marker["rest"]
     title = ORDINAL_RE.sub("", title, count=1)
@@ -177,6 +179,10 @@ def split_cases(document: Document) -> SplitResult:
     wrapped: dict[int, str] = {}  # title line index -> its heading joined with the suffix on the next line
     for i in range(body_from, len(lines)):
         line = lines[i]
+        if LABELLED_TITLE_RE.match(line.text):  # 案例名称：X: a case starts, whatever the title says
+            starts.append((i, i, None))
+            pending_marker = None
+            continue
         marker = MARKER_RE.match(line.text)
         rest = re.sub(r"(?:\*\*|__)\s*$", "", marker["rest"]).strip() if marker else ""
         if marker and not CASE_SUFFIX_RE.search(rest):
