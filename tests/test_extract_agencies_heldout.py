@@ -308,3 +308,13 @@ def test_a_port_named_office_under_its_parent_and_a_planned_citys_regulator() ->
     assert [a.name for a in agencies] == ["青岛海事局", "前湾海关", "中国银行保险监督管理委员会青岛监管局"]
     assert {m.as_written: m.agency for m in mentions}["区公安分局"] is None  # no district in sight: a mention
     assert _names("示范区公安分局配合。", "沈抚改革创新示范区") == ["沈抚改革创新示范区公安分局"]
+
+
+def test_seventh_round_labelled_case_titles() -> None:
+    text = (
+        "关于印发复制推广案例的通知\n\n案例名称：外贸“白名单”\n报送单位：盐城市人民政府\n一、基本情况\n市商务局牵头。\n\n"
+        "案例名称：跨境结算便利\n报送单位：宿迁市人民政府\n一、基本情况\n市商务局牵头。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["盐城市人民政府", "宿迁市人民政府"]

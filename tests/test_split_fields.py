@@ -69,7 +69,11 @@ def test_a_form_quoted_inside_a_case_opens_no_case() -> None:
     )
     cases = split_cases(Document(id="h", path=Path("h.txt"), text=inner, sha256="h")).cases
     assert [c.number for c in cases] == [1, 2]
-    # With no attachment lines, a title field above a provider field still opens a case.
+    # With no attachment lines, a field whose label names a case (案例名称) still opens one, with or without a
+    # provider field below it; a field that names a project opens one only above a provider field.
     plain = FORM_COLLECTION.replace("附件1\n", "").replace("附件2\n", "")
     cases = split_cases(Document(id="p", path=Path("p.txt"), text=plain, sha256="p")).cases
+    assert [c.title for c in cases] == ["甲事项“一窗通办”", "乙业务“秒批”"]
+    projects = plain.replace("案例名称：", "项目名称：")
+    cases = split_cases(Document(id="q", path=Path("q.txt"), text=projects, sha256="q")).cases
     assert [c.title for c in cases] == ["甲事项“一窗通办”"]

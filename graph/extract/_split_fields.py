@@ -17,9 +17,12 @@ if TYPE_CHECKING:
     from ftzgraph.graph.extract.split import Line
 
 FIELD_TITLE_RE = re.compile(
-    r"^\s*(?:\*\*)?\s*(?:案例|项目|成果|事项|经验)?(?:名称|题目)\s*(?:\*\*)?\s*[:：]\s*(?P<title>\S.*)$"
+    r"^\s*(?:\*\*)?\s*(?P<label>(?:案例|项目|成果|事项|经验)?(?:名称|题目|标题))\s*(?:\*\*)?\s*[:：]\s*(?P<title>\S.*)$"
 )
 """A title field (案例名称：X, 项目名称：X). The field name alone, with no 案例/项目 before it, is 名称：X."""
+CASE_LABELS = ("案例名称", "案例标题", "案例题目")
+"""Labels that name a case outright: such a field opens a case wherever it stands (a form quoted inside a case
+names a 项目 or a 事项, not a 案例)."""
 ATTACHMENT_RE = re.compile(rf"^\s*附\s*件\s*(?P<n>[0-9０-９]+|[{NUMERAL_CLASS}]+)\s*$")
 """An attachment line that opens one case (附件3): the whole line, so 附件：1．X (a list of titles) is none."""
 CONTACT_RE = re.compile(
@@ -39,12 +42,14 @@ def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | Non
     """When line ``i`` is a title field that opens a case, the line where its case starts (the attachment line
     right above it, or the field itself) and the case's number (the attachment's, or None); else None.
 
-    A title field opens a case only under an attachment line or above a provider field (报送单位：): a form
-    quoted inside a case (项目名称：X / 建设内容：…) opens none."""
-    if not FIELD_TITLE_RE.match(lines[i].text):
+    A title field opens a case under an attachment line, above a provider field (报送单位：), or when its label
+    names a case (``CASE_LABELS``): a form quoted inside a case (项目名称：X / 建设内容：…) opens none."""
+    field = FIELD_TITLE_RE.match(lines[i].text)
+    if not field:
         return None
     below = [line.text for line in lines[i + 1 : i + 6] if line.text.strip()][:_ATTACHMENT_GAP]
-    fallback = (i, None) if any(_PROVIDER_FIELD_RE.match(text) for text in below) else None
+    opens = field["label"] in CASE_LABELS or any(_PROVIDER_FIELD_RE.match(text) for text in below)
+    fallback = (i, None) if opens else None
     seen, j = 0, i - 1
     while j >= 0 and seen <= _ATTACHMENT_GAP:
         if lines[j].text.strip():
