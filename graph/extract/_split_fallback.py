@@ -17,6 +17,7 @@ Only words of the genre and layout marks are read; nothing here names a document
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -122,7 +123,7 @@ def _section_labels(lines: list[Line]) -> int:
     return len(found)
 
 
-def _heading(lines: list[Line], i: int, is_provider: Any) -> _Heading | None:
+def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) -> _Heading | None:
     """Line ``i`` as a possible case heading: short, not a sentence, not a provider or section line."""
     raw = lines[i].text.strip()
     if not raw or "|" in raw or raw.count("\t") > 1:  # a table row, not a heading (1.<TAB>title is one)
@@ -187,7 +188,7 @@ def _restarted(runs: list[list[_Heading]]) -> list[list[_Heading]]:
 
 
 def fallback_starts(
-    lines: list[Line], body_from: int, is_provider: Any, end_index: int | None = None
+    lines: list[Line], body_from: int, is_provider: Callable[[str], object], end_index: int | None = None
 ) -> tuple[list[tuple[int, int, int | None]], dict[int, str]]:
     """The cases of a document in an unknown layout: ``(title line, span start line, number)`` for each, as the known
     rules give them, and each title line's heading without its numbering and marks; empty when no family of

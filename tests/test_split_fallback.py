@@ -1,0 +1,201 @@
+"""The splitter's general fallback (graph/extract/_split_fallback.py) on layouts no known rule reads.
+
+Each collection below is written in a layout the known rules of graph/extract/split.py find no case in (or fewer
+than the summary table lists); the guards check that text which is no collection is not cut into fake cases.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.model import Document
+
+
+def _document(text: str, name: str = "x.txt") -> Document:
+    return Document(id=name.split(".")[0], path=Path(name), text=text, sha256="x")
+
+
+def _split(text: str) -> list[tuple[int | None, str, str | None]]:
+    cases = split_cases(_document(text)).cases
+    return [(c.number, c.title, (provider_line(c) or (None,))[0]) for c in cases]
+
+
+BRACKET_NUMBERED = """某省自由贸易试验区办公室关于印发改革经验的通知
+各片区管委会：现将改革经验印发给你们，请认真学习借鉴。
+
+【经验一】船舶“一次登临”联合检查
+（甲港片区自贸办供稿）
+【改革背景】甲港片区船舶检查部门多、登临次数多，企业负担重。
+【主要做法】海事、海关、边检三家实行“一次登临、联合检查”，检查结果互认共享。
+【实践成效】船舶在港停留时间平均缩短4小时，全年减少登临2000余次。
+
+【经验二】企业年报“多报合一”
+（乙市自贸办供稿）
+【改革背景】企业需向多个部门分别报送年度报告，重复填报多。
+【主要做法】市场监管部门会同商务、外汇部门推行年报“多报合一”，一次填报、部门共享。
+【实践成效】企业年报填报时间由2小时减至半小时，年报率提高到95%。
+
+【经验三】跨境电商退货“集中中心”
+（丙片区自贸办供稿）
+【改革背景】跨境电商退货渠道不畅，退货周期长。
+【主要做法】片区设立跨境电商退货集中中心，海关对退货实行集中查验、批量放行。
+【实践成效】退货周期由30天缩短至7天以内，累计办理退货5万余单。
+"""
+
+
+def test_bracket_numbered_headings_with_provider_lines() -> None:
+    assert _split(BRACKET_NUMBERED) == [
+        (1, "船舶“一次登临”联合检查", "甲港片区自贸办"),
+        (2, "企业年报“多报合一”", "乙市自贸办"),
+        (3, "跨境电商退货“集中中心”", "丙片区自贸办"),
+    ]
+
+
+MARKDOWN_SIGNED = """# 某省自贸试验区改革经验材料
+
+### 港口“智慧理货”
+
+**背景**
+
+港口理货依靠人工，效率低、差错多。
+
+**做法**
+
+港务集团建设智慧理货系统，海关共享理货数据，实现无纸化理货。
+
+**成效**
+
+理货差错率下降90%，单船理货时间缩短3小时。
+
+（甲市港口管理局）
+
+### 工程项目“用地清单制”
+
+**背景**
+
+工程项目取得土地后还需逐项开展评估，开工慢。
+
+**做法**
+
+自然资源部门在土地出让前完成区域评估，形成用地清单随土地出让一并交付。
+
+**成效**
+
+项目从拿地到开工时间缩短60天。
+
+（乙区人民政府）
+"""
+
+
+def test_markdown_headings_and_a_closing_unit_line() -> None:
+    assert _split(MARKDOWN_SIGNED) == [
+        (1, "港口“智慧理货”", "甲市港口管理局"),
+        (2, "工程项目“用地清单制”", "乙区人民政府"),
+    ]
+
+
+BARE_TITLES = """关于推广改革创新实践做法的通知
+
+附件：1．外资企业“一口受理”
+2．海关“预裁定”便利化
+
+外资企业“一口受理”
+责任单位：甲市商务局
+一、基本情况
+外资企业设立需分别办理商务备案和登记，环节多。
+二、主要做法
+一是商务、市场监管部门实行“一口受理”；二是备案信息实时共享。
+三、实践成效
+外资企业设立时间由5天压缩至1天。
+
+海关“预裁定”便利化
+牵头单位：甲海关
+一、基本情况
+企业对进口货物归类把握不准，通关时易产生争议。
+二、主要做法
+一是海关在货物进口前为企业作出预裁定；二是预裁定结果在全关区通用。
+三、实践成效
+全年作出预裁定120余份，相关货物通关时间缩短一半。
+"""
+
+
+def test_bare_titles_over_labelled_provider_lines_not_the_attachment_list() -> None:
+    assert _split(BARE_TITLES) == [
+        (1, "外资企业“一口受理”", "甲市商务局"),
+        (2, "海关“预裁定”便利化", "甲海关"),
+    ]
+
+
+TABLE_ONLY_PROVIDER = """某省自贸试验区改革经验
+
+序号\t案例名称\t牵头单位
+1\t保税维修“一站式”监管\t甲片区管委会
+2\t知识产权“快速预审”\t乙市市场监督管理局
+
+第一篇　保税维修“一站式”监管
+一、改革背景
+企业保税维修需逐单审批，周期长。
+二、主要举措
+海关对保税维修实行“一站式”监管，维修货物入区即可开工。
+三、实践成效
+保税维修业务量增长40%，审批时间由10天缩短至2天。
+
+第二篇　知识产权“快速预审”
+一、改革背景
+专利审查周期长，企业创新成果难以及时得到保护。
+二、主要举措
+市场监管部门设立知识产权快速预审通道，对重点产业专利申请快速预审。
+三、实践成效
+发明专利授权周期由22个月缩短至3个月。
+"""
+
+
+def test_headings_the_table_does_not_match_take_its_provider() -> None:
+    split = split_cases(_document(TABLE_ONLY_PROVIDER))
+    assert [(c.number, c.title) for c in split.cases] == [(1, "保税维修“一站式”监管"), (2, "知识产权“快速预审”")]
+    assert [c.table_row.provider if c.table_row else None for c in split.cases] == [
+        "甲片区管委会",
+        "乙市市场监督管理局",
+    ]
+    assert not split.warnings
+
+
+def test_a_collection_in_an_unknown_layout_gives_its_facts() -> None:
+    extraction = extract_document(_document(BRACKET_NUMBERED), load_gazetteer())
+    assert [c.provider for c in extraction.cases] == ["甲港片区自贸办", "乙市自贸办", "丙片区自贸办"]
+
+
+NEWS_ARTICLE = """自贸试验区改革取得新成效
+
+本报讯　近日，记者从省商务厅获悉，今年以来我省自贸试验区深化改革创新，取得明显成效。
+据介绍，自贸试验区聚焦贸易便利化，推出一批创新做法，企业获得感不断增强。
+省商务厅有关负责人表示，下一步将总结改革成效和经验做法，加快复制推广。
+"""
+
+TASK_NOTICE = """关于进一步深化自贸试验区改革创新的通知
+
+各市人民政府：
+为深化改革创新，现就有关事项通知如下。
+
+一、总体要求
+坚持以制度创新为核心，总结推广改革成效和经验做法，形成更多可复制推广的制度创新成果。
+
+二、重点任务
+深化贸易便利化改革，推进投资自由化，总结主要做法和实践成效，及时报送改革背景材料。
+
+三、组织实施
+各地要加强组织领导，强化措施保障，确保改革成效。
+
+某省人民政府办公厅
+2024年5月6日
+"""
+
+
+@pytest.mark.parametrize("text", [NEWS_ARTICLE, TASK_NOTICE], ids=["news article", "notice of tasks"])
+def test_text_that_is_no_collection_is_not_cut_into_cases(text: str) -> None:
+    assert split_cases(_document(text)).cases == []
