@@ -199,3 +199,64 @@ TASK_NOTICE = """关于进一步深化自贸试验区改革创新的通知
 @pytest.mark.parametrize("text", [NEWS_ARTICLE, TASK_NOTICE], ids=["news article", "notice of tasks"])
 def test_text_that_is_no_collection_is_not_cut_into_cases(text: str) -> None:
     assert split_cases(_document(text)).cases == []
+
+
+NUMBER_ALONE = """改革经验来了！
+某自贸 2024-05-01 发表于某省
+
+01
+外贸企业“信用直通”
+■ 改革背景
+外贸企业信用信息分散在多个部门，企业融资难。
+■ 创新举措
+商务部门会同金融机构建立外贸企业信用平台，企业凭信用即可获得贷款。
+■ 取得成效
+累计为企业发放信用贷款20亿元。
+供稿：甲市商务局
+
+02
+船舶“电子证照”
+■ 改革背景
+船舶证书纸质办理，船员往返跑动多。
+■ 创新举措
+海事部门推行船舶证书电子化，证书信息全国互认。
+■ 取得成效
+船舶证书办理时间由3天缩短至1小时。
+供稿：乙海事局
+
+编辑：某自贸
+审核：某办
+"""
+
+
+def test_a_number_alone_above_its_title_and_a_closing_labelled_line() -> None:
+    assert _split(NUMBER_ALONE) == [(1, "外贸企业“信用直通”", "甲市商务局"), (2, "船舶“电子证照”", "乙海事局")]
+
+
+BOLD_WITH_BOLD_TITLE = """**某市自贸试验区改革经验汇编**
+
+现将部分单位的实践做法汇编如下，供学习借鉴。
+
+**企业注销“一网办理”**
+
+做法：市场监管部门会同税务、社保部门推行注销“一网办理”，企业一次提交申请。
+
+成效：企业注销时间由20天缩短至5天，累计办理注销3000余户。
+
+甲区市场监督管理局
+
+**港口“无纸化放货”**
+
+做法：港口企业与船公司共享提单数据，实行电子放货。
+
+成效：放货时间由1天缩短至2小时，单证成本下降一半。
+
+乙港集团有限公司
+"""
+
+
+def test_a_document_title_marked_like_the_cases_is_no_case() -> None:
+    assert _split(BOLD_WITH_BOLD_TITLE) == [
+        (1, "企业注销“一网办理”", "甲区市场监督管理局"),
+        (2, "港口“无纸化放货”", None),
+    ]

@@ -38,6 +38,10 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]+)\s*[、.．]\s*")),
 ]
 """Numbering styles of a heading, each with its number: the first that matches is the heading's style."""
+_NUMBER_ALONE_RE = re.compile(rf"^(?:NO\.?|No\.?|第)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$")
+"""A line holding only a number (01, 第一篇, NO.1): in web copies the case's number stands above its title."""
+_SYMBOL_LEAD_RE = re.compile(r"^[▌■□●○◆◇★☆▶►▷→·•※◎\-—–>\s]+")
+"""Symbols a web page or a slide puts before a heading (▌改革背景, ◆ title): layout, not text."""
 _MD_RE = re.compile(r"^(?P<h>#{1,6})\s*")
 _BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
 _SENTENCE_END = ("。", "；", ";", "，", ",", "：", ":", "！", "？", "!", "?", "、")
@@ -55,6 +59,7 @@ class _Heading:
     """A line that may head a case: where it is, how it is marked, its number, and its text without the marks."""
 
     index: int
+    start: int
     style: str
     number: int | None
     text: str
@@ -112,7 +117,7 @@ def _section_labels(lines: list[Line]) -> int:
     article speaks of 成效 too, but only a case is laid out in such sections."""
     found: set[str] = set()
     for line in lines:
-        text = line.text.strip().lstrip("#").strip().strip("*_").strip()
+        text = _SYMBOL_LEAD_RE.sub("", line.text.strip().lstrip("#").strip().strip("*_").strip())
         for _, pattern in _NUMBERING:
             if numbered := pattern.match(text):
                 text = text[numbered.end() :]
@@ -133,6 +138,8 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         style, text = f"h{len(md['h'])}", text[md.end() :]
     if bold := _BOLD_RE.match(text.strip()):
         style, text = style + "b", bold["inner"]
+    if symbol := _SYMBOL_LEAD_RE.match(text.strip()):
+        style, text = style + "s", text.strip()[symbol.end() :]
     text = text.strip()
     number = None
     for name, pattern in _NUMBERING:
@@ -154,7 +161,23 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         if not (is_provider(following) or labelled_provider(following)):
             return None
         style = "bare"
-    return _Heading(i, style, number, text)
+    return _Heading(i, i, style, number, text)
+
+
+def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callable[[str], object]) -> _Heading | None:
+    """A title line under a line that holds only its number (01 / title): the number line opens the case."""
+    previous = i - 1
+    while previous >= 0 and not lines[previous].text.strip():
+        previous -= 1
+    alone = _NUMBER_ALONE_RE.match(lines[previous].text.strip().strip("*#").strip()) if previous >= 0 else None
+    if alone is None or i >= end_index:
+        return None
+    text = lines[i].text.strip().lstrip("#").strip().strip("*_").strip()
+    if not 2 <= len(text) <= _MAX_HEADING_CHARS or len(_CJK_RE.findall(text)) < 2 or text.endswith(_SENTENCE_END):
+        return None
+    if "。" in text or is_provider(text) or labelled_provider(text) or _is_section_heading(text):
+        return None
+    return _Heading(i, previous, "alone", parse_chinese_number(alone["n"]), text)
 
 
 def _runs(headings: list[_Heading]) -> list[list[_Heading]]:
@@ -196,7 +219,7 @@ def fallback_starts(
     end_index = len(lines) if end_index is None else end_index
     by_style: dict[str, list[_Heading]] = {}
     for i in range(body_from, end_index):
-        if heading := _heading(lines, i, is_provider):
+        if heading := _heading(lines, i, is_provider) or _under_number(lines, i, end_index, is_provider):
             by_style.setdefault(heading.style, []).append(heading)
     need = int(_lexicon()["min_section_words"])
     best: list[_Heading] = []
@@ -206,14 +229,15 @@ def fallback_starts(
                 continue
             ends = [h.index for h in run[1:]] + [end_index]
             sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
-            cases = [
-                s
+            fit = [
+                sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS and _section_labels(s) >= need
                 for s in sections
-                if sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS and _section_labels(s) >= need
             ]
-            if len(cases) == len(run) and len(run) > len(best):
+            first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
+            run = run[first:]
+            if len(run) >= 2 and all(fit[first:]) and len(run) > len(best):
                 best = run
-    starts = [(h.index, h.index, h.number) for h in best]
+    starts = [(h.index, h.start, h.number) for h in best]
     return starts, {h.index: fallback_title(h.text) for h in best}
 
 
@@ -240,7 +264,7 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
                 return found[0], offset + 1 + found[1], offset + 1 + found[2]
         offset = next_offset
     end = len(text)
-    for _ in range(4):
+    for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits
         start = text.rfind("\n", title_end, end) + 1
         if start <= title_end:
             return None
@@ -248,6 +272,8 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         end = start - 1
         if len(_CJK_RE.findall(line)) < 2:
             continue
-        found = signature_unit(line)
-        return (found[0], start + found[1], start + found[2]) if found else None
+        if found := labelled_provider(line) or signature_unit(line):
+            return found[0], start + found[1], start + found[2]
+        if line.rstrip().endswith(_SENTENCE_END):  # the case's last sentence: no closing provider line
+            return None
     return None
