@@ -260,3 +260,12 @@ def test_a_document_title_marked_like_the_cases_is_no_case() -> None:
         (1, "企业注销“一网办理”", "甲区市场监督管理局"),
         (2, "港口“无纸化放货”", None),
     ]
+
+
+def test_a_collection_whose_title_reads_as_a_batch_notice_keeps_its_cases() -> None:
+    """The title words of a State Council batch notice (改革试点经验复制推广) on a collection of cases: the notice
+    parser finds no item, so the cases are read instead of the whole collection being lost."""
+    text = "某省关于印发自贸试验区改革试点经验复制推广材料的通知\n\n" + BARE_TITLES.split("\n", 1)[1]
+    extraction = extract_document(_document(text), load_gazetteer())
+    assert [c.title for c in extraction.cases] == ["外资企业“一口受理”", "海关“预裁定”便利化"]
+    assert extraction.batch is None
