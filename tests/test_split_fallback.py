@@ -269,3 +269,68 @@ def test_a_collection_whose_title_reads_as_a_batch_notice_keeps_its_cases() -> N
     extraction = extract_document(_document(text), load_gazetteer())
     assert [c.title for c in extraction.cases] == ["外资企业“一口受理”", "海关“预裁定”便利化"]
     assert extraction.batch is None
+
+
+ATTACHED = """某省自贸办关于印发改革经验的通知
+各片区：现将改革经验印发给你们。
+
+附件1
+
+企业开办“零成本”
+一、改革背景
+企业开办需自行刻制印章、领取发票，费用和时间成本高。
+二、主要做法
+政务服务部门为新开办企业免费刻制印章、寄递执照。
+三、实践成效
+企业开办实现零成本，全年为企业节约费用800万元。
+
+附件2
+
+涉企检查“综合查一次”
+一、改革背景
+涉企检查部门多、频次高，企业负担重。
+二、主要做法
+各部门联合制定检查计划，实行“进一次门、查多项事”。
+三、实践成效
+涉企检查次数下降45%。
+"""
+
+
+def test_an_attachment_line_alone_above_a_bare_title() -> None:
+    assert [(n, t) for n, t, _ in _split(ATTACHED)] == [(1, "企业开办“零成本”"), (2, "涉企检查“综合查一次”")]
+
+
+LEVELS_AND_GAP = """# 某市改革经验
+
+## 经验一：口岸“提前申报”
+
+**改革背景**：货物抵港后才申报，通关慢。
+
+**主要做法**：海关推行“提前申报”，货物抵港前完成审单。
+
+**取得成效**：通关时间缩短一半。
+
+## 经验二：港航“数据共享”
+
+**改革背景**：港口、船公司数据分散。
+
+**主要做法**：建设港航数据共享平台，实现数据实时交换。
+
+**取得成效**：单证办理时间缩短60%。
+
+### 经验四：仓储“电子围网”
+
+**改革背景**：保税仓储依靠物理围网，建设成本高。
+
+**主要做法**：海关以电子围网替代物理围网，实行视频监管。
+
+**取得成效**：企业建设成本降低300万元。
+"""
+
+
+def test_one_numbering_at_two_heading_levels_with_a_number_skipped() -> None:
+    assert [(n, t) for n, t, _ in _split(LEVELS_AND_GAP)] == [
+        (1, "口岸“提前申报”"),
+        (2, "港航“数据共享”"),
+        (4, "仓储“电子围网”"),
+    ]

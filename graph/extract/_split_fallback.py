@@ -38,8 +38,9 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]+)\s*[、.．]\s*")),
 ]
 """Numbering styles of a heading, each with its number: the first that matches is the heading's style."""
-_NUMBER_ALONE_RE = re.compile(rf"^(?:NO\.?|No\.?|第)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$")
-"""A line holding only a number (01, 第一篇, NO.1): in web copies the case's number stands above its title."""
+_NUMBER_ALONE_RE = re.compile(rf"^(?:NO\.?|No\.?|第|附\s*件|案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$")
+"""A line holding only a number (01, 第一篇, NO.1, 附件3, 案例二): web copies put the case's number above its title,
+and notices open each case as an attachment (附件3 / title)."""
 _SYMBOL_LEAD_RE = re.compile(r"^[▌■□●○◆◇★☆▶►▷→·•※◎\-—–>\s]+")
 """Symbols a web page or a slide puts before a heading (▌改革背景, ◆ title): layout, not text."""
 _MD_RE = re.compile(r"^(?P<h>#{1,6})\s*")
@@ -181,14 +182,18 @@ def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callab
 
 
 def _runs(headings: list[_Heading]) -> list[list[_Heading]]:
-    """One style's headings cut where the numbering does not go on by one (an attachment list 1．2．3． before the
-    cases 1．2．3．, a case's own points): each run is a candidate family."""
+    """One style's headings cut where the numbering does not go on (an attachment list 1．2．3． before the cases
+    1．2．3．, a case's own points): each run is a candidate family. One skipped number is allowed: a heading lost in
+    conversion (案例七, then 案例九) leaves its case inside the one before, which is better than no case at all."""
     runs: list[list[_Heading]] = []
     for heading in headings:
         previous = runs[-1][-1] if runs else None
         if (
             previous is None
-            or (heading.number is not None and (previous.number is None or heading.number != previous.number + 1))
+            or (
+                heading.number is not None
+                and (previous.number is None or heading.number - previous.number not in (1, 2))
+            )
             or (heading.number is None and previous.number is not None)
         ):
             runs.append([heading])
@@ -219,11 +224,17 @@ def fallback_starts(
     end_index = len(lines) if end_index is None else end_index
     by_style: dict[str, list[_Heading]] = {}
     for i in range(body_from, end_index):
-        if heading := _heading(lines, i, is_provider) or _under_number(lines, i, end_index, is_provider):
-            by_style.setdefault(heading.style, []).append(heading)
+        for heading in (_under_number(lines, i, end_index, is_provider), _heading(lines, i, is_provider)):
+            if heading:  # a title under its number line may head a family of either kind: both are tried
+                by_style.setdefault(heading.style, []).append(heading)
     need = int(_lexicon()["min_section_words"])
     best: list[_Heading] = []
+    for style, headings in list(by_style.items()):  # one numbering at two heading levels (## 案例一, ### 案例十)
+        plain = re.sub(r"^(?:h\d)?b?s?", "", style)
+        if plain and plain != style and plain not in ("bare", "alone"):
+            by_style.setdefault("any " + plain, []).extend(headings)
     for headings in by_style.values():
+        headings.sort(key=lambda h: h.index)
         for run in [*_runs(headings), *_restarted(_runs(headings))]:
             if len(run) < 2:
                 continue
