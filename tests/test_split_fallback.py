@@ -334,3 +334,10 @@ def test_one_numbering_at_two_heading_levels_with_a_number_skipped() -> None:
         (2, "港航“数据共享”"),
         (4, "仓储“电子围网”"),
     ]
+
+
+@pytest.mark.parametrize("name", ["sc-notice-batch5.txt", "sc-notice-batch8-table-only.txt"])
+def test_a_state_council_batch_notice_gives_no_fallback_case(name: str) -> None:
+    """A real notice's numbered parts (一、总体要求 …) and items are no cases, whatever the layout rules say."""
+    text = (Path(__file__).parent / "data" / "layouts" / name).read_text(encoding="utf-8")
+    assert split_cases(_document(text, name)).cases == []
