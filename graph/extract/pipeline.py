@@ -25,6 +25,7 @@ from ftzgraph.graph.extract.split import provider_line, split_cases
 from ftzgraph.graph.model import (
     BATCH_NOTICE,
     BEST_PRACTICE,
+    CASE_COLLECTION,
     Case,
     CaseText,
     Document,
@@ -204,11 +205,16 @@ def _in_original_script(extraction: Extraction, document: Document) -> Extractio
 
 def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     layout = detect_layout(document).name
+    split = None
     if layout == BATCH_NOTICE:
         batch = parse_notice(document, gazetteer)
-        batch.source = str(iris.document(document.id))
-        return Extraction(document, [], warnings=[*document.warnings, *batch.warnings], layout=layout, batch=batch)
-    split = split_cases(document)
+        # A notice with no item whose text splits into cases is a collection its title misled the layout rules on
+        # (…改革试点经验复制推广案例): its cases are read rather than lost.
+        if batch.items or not (split := split_cases(document)).cases:
+            batch.source = str(iris.document(document.id))
+            return Extraction(document, [], warnings=[*document.warnings, *batch.warnings], layout=layout, batch=batch)
+        layout = CASE_COLLECTION
+    split = split or split_cases(document)
     if not split.cases:
         raise NoCasesError(document.path)
     origins = case_origins(split.cases, gazetteer) if layout == BEST_PRACTICE else {}

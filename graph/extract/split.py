@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
@@ -243,6 +244,10 @@ def split_cases(document: Document) -> SplitResult:
             pending_marker = None
     if not starts:
         starts = _structural_starts(lines, body_from)
+    titles: dict[int, str] = {}  # title line index -> its heading without marks, for cases the fallback found
+    if not starts or len(starts) < len(table):  # an unknown layout: graph/extract/_split_fallback.py
+        found, titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
+        starts, titles = (found, titles) if len(found) > len(starts) else (starts, {})
 
     warnings: list[str] = []
     cases: list[CaseText] = []
@@ -256,7 +261,7 @@ def split_cases(document: Document) -> SplitResult:
             end = len(document.text[: closing.start()].rstrip())
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
         heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end - trail)
-        title = clean_title(wrapped.get(title_index, title_line.text))
+        title = clean_title(titles.get(title_index) or wrapped.get(title_index, title_line.text))
         cases.append(CaseText(document, number, title, heading, start, end))
 
     _match_table(cases, table, matcher, warnings, document)
@@ -447,7 +452,12 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
         if next_offset < 0:
             break
         offset = next_offset
-    return _heading_provider(case) or _heading_place(case) or _closing_provider(case)
+    return (
+        _heading_provider(case)
+        or _heading_place(case)
+        or _closing_provider(case)
+        or fallback_provider(text, case.heading.end - case.start)
+    )
 
 
 def _heading_place(case: CaseText) -> tuple[str, int, int] | None:

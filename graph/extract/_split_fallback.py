@@ -1,0 +1,290 @@
+"""The splitter's general fallback: cases found by the document's own repeated heading family.
+
+The known rules of graph/extract/split.py read the layouts seen so far (案例 N markers, …复制推广案例 suffixes, a
+summary table's titles, provider lines under a heading). Every new province's layout so far broke them in a new way
+(第一篇, 【案例一】, a bare title over 牵头单位：X, the provider only as a signature), and a collection that is not
+split loses every fact it holds. So when the known rules find no case, or fewer than the summary table lists, this
+module looks for what every collection has whatever its layout: a family of short heading lines marked the same way
+(the same numbering in consecutive order, the same Markdown level, bold, or a bare line over a provider line), each
+opening a section of case size that holds the genre's section words (背景 / 做法 / 成效 … in
+``data/lexicon/layouts.yaml``). A heading made of section words alone (一、基本情况, 【主要举措】) is a section inside a
+case, never a case, which is what keeps the outer family apart from the inner one. Text that is no collection (a
+news article, a notice of tasks) has no such family and gives no case: a wrong cut is worse than none.
+
+Only words of the genre and layout marks are read; nothing here names a document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number
+
+if TYPE_CHECKING:
+    from ftzgraph.graph.extract.split import Line
+
+_N = rf"[{NUMERAL_CLASS}]+"
+_NUMBERING: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(rf"^第\s*(?P<n>{_N})\s*[篇章部则个项]\s*[:：、.．]?\s*")),
+    ("bracket", re.compile(rf"^[【\[〔]\s*(?:案例|经验|做法|实践)?\s*(?P<n>{_N})\s*[】\]〕]\s*[:：、.．]?\s*")),
+    ("case", re.compile(rf"^(?:案例|经验)\s*(?P<n>{_N})\s*[:：、.．]?\s*")),
+    ("paren", re.compile(rf"^[（(]\s*(?P<n>{_N})\s*[)）]\s*")),
+    ("chinese", re.compile(r"^(?P<n>[零〇一二两三四五六七八九十百]+)\s*[、.．]\s*")),
+    ("arabic", re.compile(r"^(?P<n>[0-9０-９]+)\s*[、.．]\s*")),
+]
+"""Numbering styles of a heading, each with its number: the first that matches is the heading's style."""
+_NUMBER_ALONE_RE = re.compile(rf"^(?:NO\.?|No\.?|第|附\s*件|案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$")
+"""A line holding only a number (01, 第一篇, NO.1, 附件3, 案例二): web copies put the case's number above its title,
+and notices open each case as an attachment (附件3 / title)."""
+_SYMBOL_LEAD_RE = re.compile(r"^[▌■□●○◆◇★☆▶►▷→·•※◎\-—–>\s]+")
+"""Symbols a web page or a slide puts before a heading (▌改革背景, ◆ title): layout, not text."""
+_MD_RE = re.compile(r"^(?P<h>#{1,6})\s*")
+_BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
+_SENTENCE_END = ("。", "；", ";", "，", ",", "：", ":", "！", "？", "!", "?", "、")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CONNECTORS_RE = re.compile(r"[和与及、的]|主要|[【】\[\]〔〕（）()]")
+_TRAILING_BRACKET_RE = re.compile(r"\s*[（(](?P<p>[^（）()\n]{2,30})[)）]\s*$")
+_PROVIDER_VERB_RE = re.compile(r"\s*(?:供稿|提供|报送|推荐|选送)$")
+_MAX_HEADING_CHARS = 60
+_MIN_CASE_CHARS = 40
+"""A section shorter than this is no case (an attachment list's line, a table of contents' entry)."""
+
+
+@dataclass
+class _Heading:
+    """A line that may head a case: where it is, how it is marked, its number, and its text without the marks."""
+
+    index: int
+    start: int
+    style: str
+    number: int | None
+    text: str
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return dict(load_lexicon("layouts")["fallback"])
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    labels = "|".join(sorted(map(re.escape, _lexicon()["provider_labels"]), key=len, reverse=True))
+    return re.compile(rf"^\s*[（(【\[]?\s*(?:{labels})\s*[】\]]?\s*[:：]?\s*(?P<unit>[^\s，。；,;:：（）()]{{2,40}})")
+
+
+def labelled_provider(text: str) -> tuple[str, int, int] | None:
+    """The unit of a provider-labelled line (牵头单位：X, 【责任单位】X) with its span in ``text``, or None."""
+    match = _label_re().match(text)
+    if match is None:
+        return None
+    return match["unit"], match.start("unit"), match.end("unit")
+
+
+def signature_unit(text: str) -> tuple[str, int, int] | None:
+    """A signature-like line (a unit's name alone, often right-aligned, as the last line of a case): the unit and its
+    span in ``text``, or None when the line is a sentence or does not end with a unit's suffix."""
+    lexicon = _lexicon()
+    bare = text.strip().strip("*").strip()
+    bracket = re.fullmatch(r"[（(](?P<u>[^（）()]+)[)）]", bare)  # （长沙片区管委会）
+    unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
+    if not 4 <= len(unit) <= int(lexicon["signature_chars"]) or re.search(r"[\s，。；：,;:、“”\"\d]", unit):
+        return None
+    if not unit.endswith(tuple(lexicon["unit_suffixes"])):
+        return None
+    start = text.find(unit)
+    return unit, start, start + len(unit)
+
+
+def _is_section_heading(text: str) -> bool:
+    """True for a heading made of section words (改革背景, 主要举措和做法, 取得成效): a part of a case, no case."""
+    lexicon = _lexicon()
+    if len(text) > int(lexicon["section_heading_chars"]):
+        return False
+    rest = _CONNECTORS_RE.sub("", text)
+    words = [w for w in lexicon["section_words"] if w in rest]
+    for word in sorted(words, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return bool(words) and len(rest) <= 2
+
+
+def _section_labels(lines: list[Line]) -> int:
+    """How many different section words head a line of ``lines``, as a heading (一、基本情况, 【改革背景】,
+    **取得成效**) or a label (做法：…). Words in running prose (总结改革成效和做法) do not count: a notice or an
+    article speaks of 成效 too, but only a case is laid out in such sections."""
+    found: set[str] = set()
+    for line in lines:
+        text = _SYMBOL_LEAD_RE.sub("", line.text.strip().lstrip("#").strip().strip("*_").strip())
+        for _, pattern in _NUMBERING:
+            if numbered := pattern.match(text):
+                text = text[numbered.end() :]
+                break
+        label = re.split(r"[：:】\]]", text.lstrip("【[").strip(), maxsplit=1)[0].strip().strip("*_")
+        if _is_section_heading(label):
+            found.update(word for word in _lexicon()["section_words"] if word in label)
+    return len(found)
+
+
+def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) -> _Heading | None:
+    """Line ``i`` as a possible case heading: short, not a sentence, not a provider or section line."""
+    raw = lines[i].text.strip()
+    if not raw or "|" in raw or raw.count("\t") > 1:  # a table row, not a heading (1.<TAB>title is one)
+        return None
+    style, text = "", raw
+    if md := _MD_RE.match(text):
+        style, text = f"h{len(md['h'])}", text[md.end() :]
+    if bold := _BOLD_RE.match(text.strip()):
+        style, text = style + "b", bold["inner"]
+    if symbol := _SYMBOL_LEAD_RE.match(text.strip()):
+        style, text = style + "s", text.strip()[symbol.end() :]
+    text = text.strip()
+    number = None
+    for name, pattern in _NUMBERING:
+        if numbered := pattern.match(text):
+            style, number = f"{style}{name}", parse_chinese_number(numbered["n"])
+            text = text[numbered.end() :].strip()
+            break
+    if (
+        not 2 <= len(text) <= _MAX_HEADING_CHARS
+        or len(_CJK_RE.findall(text)) < 2
+        or text.endswith(_SENTENCE_END)
+        or "。" in text
+    ):
+        return None
+    if is_provider(raw) or labelled_provider(raw) or _is_section_heading(text):
+        return None
+    if not style:  # a bare line is a heading only over a provider line (title / 牵头单位：X)
+        following = next((line.text for line in lines[i + 1 : i + 4] if line.text.strip()), "")
+        if not (is_provider(following) or labelled_provider(following)):
+            return None
+        style = "bare"
+    return _Heading(i, i, style, number, text)
+
+
+def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callable[[str], object]) -> _Heading | None:
+    """A title line under a line that holds only its number (01 / title): the number line opens the case."""
+    previous = i - 1
+    while previous >= 0 and not lines[previous].text.strip():
+        previous -= 1
+    alone = _NUMBER_ALONE_RE.match(lines[previous].text.strip().strip("*#").strip()) if previous >= 0 else None
+    if alone is None or i >= end_index:
+        return None
+    text = lines[i].text.strip().lstrip("#").strip().strip("*_").strip()
+    if not 2 <= len(text) <= _MAX_HEADING_CHARS or len(_CJK_RE.findall(text)) < 2 or text.endswith(_SENTENCE_END):
+        return None
+    if "。" in text or is_provider(text) or labelled_provider(text) or _is_section_heading(text):
+        return None
+    return _Heading(i, previous, "alone", parse_chinese_number(alone["n"]), text)
+
+
+def _runs(headings: list[_Heading]) -> list[list[_Heading]]:
+    """One style's headings cut where the numbering does not go on (an attachment list 1．2．3． before the cases
+    1．2．3．, a case's own points): each run is a candidate family. One skipped number is allowed: a heading lost in
+    conversion (案例七, then 案例九) leaves its case inside the one before, which is better than no case at all."""
+    runs: list[list[_Heading]] = []
+    for heading in headings:
+        previous = runs[-1][-1] if runs else None
+        if (
+            previous is None
+            or (
+                heading.number is not None
+                and (previous.number is None or heading.number - previous.number not in (1, 2))
+            )
+            or (heading.number is None and previous.number is not None)
+        ):
+            runs.append([heading])
+        else:
+            runs[-1].append(heading)
+    return runs
+
+
+def _restarted(runs: list[list[_Heading]]) -> list[list[_Heading]]:
+    """Runs joined where the numbering starts again at 1 (（一）（二） under 一、贸易类, then （一） under 二、投资类):
+    cases numbered within groups. Tried beside the runs themselves; a join with an attachment list fails the
+    case-size test and is not taken."""
+    joined: list[list[_Heading]] = []
+    for run in runs:
+        if joined and run[0].number == 1 and joined[-1][-1].number is not None:
+            joined[-1] = [*joined[-1], *run]
+        else:
+            joined.append(list(run))
+    return [run for run in joined if run not in runs]
+
+
+def fallback_starts(
+    lines: list[Line], body_from: int, is_provider: Callable[[str], object], end_index: int | None = None
+) -> tuple[list[tuple[int, int, int | None]], dict[int, str]]:
+    """The cases of a document in an unknown layout: ``(title line, span start line, number)`` for each, as the known
+    rules give them, and each title line's heading without its numbering and marks; empty when no family of
+    headings separates sections of case size that hold the genre's section words."""
+    end_index = len(lines) if end_index is None else end_index
+    by_style: dict[str, list[_Heading]] = {}
+    for i in range(body_from, end_index):
+        for heading in (_under_number(lines, i, end_index, is_provider), _heading(lines, i, is_provider)):
+            if heading:  # a title under its number line may head a family of either kind: both are tried
+                by_style.setdefault(heading.style, []).append(heading)
+    need = int(_lexicon()["min_section_words"])
+    best: list[_Heading] = []
+    for style, headings in list(by_style.items()):  # one numbering at two heading levels (## 案例一, ### 案例十)
+        plain = re.sub(r"^(?:h\d)?b?s?", "", style)
+        if plain and plain != style and plain not in ("bare", "alone"):
+            by_style.setdefault("any " + plain, []).extend(headings)
+    for headings in by_style.values():
+        headings.sort(key=lambda h: h.index)
+        for run in [*_runs(headings), *_restarted(_runs(headings))]:
+            if len(run) < 2:
+                continue
+            ends = [h.index for h in run[1:]] + [end_index]
+            sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
+            fit = [
+                sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS and _section_labels(s) >= need
+                for s in sections
+            ]
+            first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
+            run = run[first:]
+            if len(run) >= 2 and all(fit[first:]) and len(run) > len(best):
+                best = run
+    starts = [(h.index, h.start, h.number) for h in best]
+    return starts, {h.index: fallback_title(h.text) for h in best}
+
+
+def fallback_title(text: str) -> str:
+    """A heading without its provider brackets (title（X片区）, title（X供稿）), which are no part of the title."""
+    bracket = _TRAILING_BRACKET_RE.search(text)
+    if bracket and (signature_unit(bracket["p"]) or _PROVIDER_VERB_RE.search(bracket["p"])):
+        return text[: bracket.start()].strip()
+    return text
+
+
+def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
+    """The provider of a case the known rules name none for: a provider-labelled line among the first lines under
+    the heading (牵头单位：X), else a signature-like unit line closing the case (长沙片区管委会), with its span in
+    ``text``. Lines with no Chinese (page numbers between cases) are skipped at the end."""
+    offset = text.find("\n", title_end)
+    seen = 0
+    while 0 <= offset < len(text) and seen < 4:
+        next_offset = text.find("\n", offset + 1)
+        line = text[offset + 1 : next_offset if next_offset >= 0 else len(text)]
+        if line.strip():
+            seen += 1
+            if found := labelled_provider(line):
+                return found[0], offset + 1 + found[1], offset + 1 + found[2]
+        offset = next_offset
+    end = len(text)
+    for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits
+        start = text.rfind("\n", title_end, end) + 1
+        if start <= title_end:
+            return None
+        line = text[start:end]
+        end = start - 1
+        if len(_CJK_RE.findall(line)) < 2:
+            continue
+        if found := labelled_provider(line) or signature_unit(line):
+            return found[0], start + found[1], start + found[2]
+        if line.rstrip().endswith(_SENTENCE_END):  # the case's last sentence: no closing provider line
+            return None
+    return None

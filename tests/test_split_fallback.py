@@ -1,0 +1,343 @@
+"""The splitter's general fallback (graph/extract/_split_fallback.py) on layouts no known rule reads.
+
+Each collection below is written in a layout the known rules of graph/extract/split.py find no case in (or fewer
+than the summary table lists); the guards check that text which is no collection is not cut into fake cases.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.model import Document
+
+
+def _document(text: str, name: str = "x.txt") -> Document:
+    return Document(id=name.split(".")[0], path=Path(name), text=text, sha256="x")
+
+
+def _split(text: str) -> list[tuple[int | None, str, str | None]]:
+    cases = split_cases(_document(text)).cases
+    return [(c.number, c.title, (provider_line(c) or (None,))[0]) for c in cases]
+
+
+BRACKET_NUMBERED = """某省自由贸易试验区办公室关于印发改革经验的通知
+各片区管委会：现将改革经验印发给你们，请认真学习借鉴。
+
+【经验一】船舶“一次登临”联合检查
+（甲港片区自贸办供稿）
+【改革背景】甲港片区船舶检查部门多、登临次数多，企业负担重。
+【主要做法】海事、海关、边检三家实行“一次登临、联合检查”，检查结果互认共享。
+【实践成效】船舶在港停留时间平均缩短4小时，全年减少登临2000余次。
+
+【经验二】企业年报“多报合一”
+（乙市自贸办供稿）
+【改革背景】企业需向多个部门分别报送年度报告，重复填报多。
+【主要做法】市场监管部门会同商务、外汇部门推行年报“多报合一”，一次填报、部门共享。
+【实践成效】企业年报填报时间由2小时减至半小时，年报率提高到95%。
+
+【经验三】跨境电商退货“集中中心”
+（丙片区自贸办供稿）
+【改革背景】跨境电商退货渠道不畅，退货周期长。
+【主要做法】片区设立跨境电商退货集中中心，海关对退货实行集中查验、批量放行。
+【实践成效】退货周期由30天缩短至7天以内，累计办理退货5万余单。
+"""
+
+
+def test_bracket_numbered_headings_with_provider_lines() -> None:
+    assert _split(BRACKET_NUMBERED) == [
+        (1, "船舶“一次登临”联合检查", "甲港片区自贸办"),
+        (2, "企业年报“多报合一”", "乙市自贸办"),
+        (3, "跨境电商退货“集中中心”", "丙片区自贸办"),
+    ]
+
+
+MARKDOWN_SIGNED = """# 某省自贸试验区改革经验材料
+
+### 港口“智慧理货”
+
+**背景**
+
+港口理货依靠人工，效率低、差错多。
+
+**做法**
+
+港务集团建设智慧理货系统，海关共享理货数据，实现无纸化理货。
+
+**成效**
+
+理货差错率下降90%，单船理货时间缩短3小时。
+
+（甲市港口管理局）
+
+### 工程项目“用地清单制”
+
+**背景**
+
+工程项目取得土地后还需逐项开展评估，开工慢。
+
+**做法**
+
+自然资源部门在土地出让前完成区域评估，形成用地清单随土地出让一并交付。
+
+**成效**
+
+项目从拿地到开工时间缩短60天。
+
+（乙区人民政府）
+"""
+
+
+def test_markdown_headings_and_a_closing_unit_line() -> None:
+    assert _split(MARKDOWN_SIGNED) == [
+        (1, "港口“智慧理货”", "甲市港口管理局"),
+        (2, "工程项目“用地清单制”", "乙区人民政府"),
+    ]
+
+
+BARE_TITLES = """关于推广改革创新实践做法的通知
+
+附件：1．外资企业“一口受理”
+2．海关“预裁定”便利化
+
+外资企业“一口受理”
+责任单位：甲市商务局
+一、基本情况
+外资企业设立需分别办理商务备案和登记，环节多。
+二、主要做法
+一是商务、市场监管部门实行“一口受理”；二是备案信息实时共享。
+三、实践成效
+外资企业设立时间由5天压缩至1天。
+
+海关“预裁定”便利化
+牵头单位：甲海关
+一、基本情况
+企业对进口货物归类把握不准，通关时易产生争议。
+二、主要做法
+一是海关在货物进口前为企业作出预裁定；二是预裁定结果在全关区通用。
+三、实践成效
+全年作出预裁定120余份，相关货物通关时间缩短一半。
+"""
+
+
+def test_bare_titles_over_labelled_provider_lines_not_the_attachment_list() -> None:
+    assert _split(BARE_TITLES) == [
+        (1, "外资企业“一口受理”", "甲市商务局"),
+        (2, "海关“预裁定”便利化", "甲海关"),
+    ]
+
+
+TABLE_ONLY_PROVIDER = """某省自贸试验区改革经验
+
+序号\t案例名称\t牵头单位
+1\t保税维修“一站式”监管\t甲片区管委会
+2\t知识产权“快速预审”\t乙市市场监督管理局
+
+第一篇　保税维修“一站式”监管
+一、改革背景
+企业保税维修需逐单审批，周期长。
+二、主要举措
+海关对保税维修实行“一站式”监管，维修货物入区即可开工。
+三、实践成效
+保税维修业务量增长40%，审批时间由10天缩短至2天。
+
+第二篇　知识产权“快速预审”
+一、改革背景
+专利审查周期长，企业创新成果难以及时得到保护。
+二、主要举措
+市场监管部门设立知识产权快速预审通道，对重点产业专利申请快速预审。
+三、实践成效
+发明专利授权周期由22个月缩短至3个月。
+"""
+
+
+def test_headings_the_table_does_not_match_take_its_provider() -> None:
+    split = split_cases(_document(TABLE_ONLY_PROVIDER))
+    assert [(c.number, c.title) for c in split.cases] == [(1, "保税维修“一站式”监管"), (2, "知识产权“快速预审”")]
+    assert [c.table_row.provider if c.table_row else None for c in split.cases] == [
+        "甲片区管委会",
+        "乙市市场监督管理局",
+    ]
+    assert not split.warnings
+
+
+def test_a_collection_in_an_unknown_layout_gives_its_facts() -> None:
+    extraction = extract_document(_document(BRACKET_NUMBERED), load_gazetteer())
+    assert [c.provider for c in extraction.cases] == ["甲港片区自贸办", "乙市自贸办", "丙片区自贸办"]
+
+
+NEWS_ARTICLE = """自贸试验区改革取得新成效
+
+本报讯　近日，记者从省商务厅获悉，今年以来我省自贸试验区深化改革创新，取得明显成效。
+据介绍，自贸试验区聚焦贸易便利化，推出一批创新做法，企业获得感不断增强。
+省商务厅有关负责人表示，下一步将总结改革成效和经验做法，加快复制推广。
+"""
+
+TASK_NOTICE = """关于进一步深化自贸试验区改革创新的通知
+
+各市人民政府：
+为深化改革创新，现就有关事项通知如下。
+
+一、总体要求
+坚持以制度创新为核心，总结推广改革成效和经验做法，形成更多可复制推广的制度创新成果。
+
+二、重点任务
+深化贸易便利化改革，推进投资自由化，总结主要做法和实践成效，及时报送改革背景材料。
+
+三、组织实施
+各地要加强组织领导，强化措施保障，确保改革成效。
+
+某省人民政府办公厅
+2024年5月6日
+"""
+
+
+@pytest.mark.parametrize("text", [NEWS_ARTICLE, TASK_NOTICE], ids=["news article", "notice of tasks"])
+def test_text_that_is_no_collection_is_not_cut_into_cases(text: str) -> None:
+    assert split_cases(_document(text)).cases == []
+
+
+NUMBER_ALONE = """改革经验来了！
+某自贸 2024-05-01 发表于某省
+
+01
+外贸企业“信用直通”
+■ 改革背景
+外贸企业信用信息分散在多个部门，企业融资难。
+■ 创新举措
+商务部门会同金融机构建立外贸企业信用平台，企业凭信用即可获得贷款。
+■ 取得成效
+累计为企业发放信用贷款20亿元。
+供稿：甲市商务局
+
+02
+船舶“电子证照”
+■ 改革背景
+船舶证书纸质办理，船员往返跑动多。
+■ 创新举措
+海事部门推行船舶证书电子化，证书信息全国互认。
+■ 取得成效
+船舶证书办理时间由3天缩短至1小时。
+供稿：乙海事局
+
+编辑：某自贸
+审核：某办
+"""
+
+
+def test_a_number_alone_above_its_title_and_a_closing_labelled_line() -> None:
+    assert _split(NUMBER_ALONE) == [(1, "外贸企业“信用直通”", "甲市商务局"), (2, "船舶“电子证照”", "乙海事局")]
+
+
+BOLD_WITH_BOLD_TITLE = """**某市自贸试验区改革经验汇编**
+
+现将部分单位的实践做法汇编如下，供学习借鉴。
+
+**企业注销“一网办理”**
+
+做法：市场监管部门会同税务、社保部门推行注销“一网办理”，企业一次提交申请。
+
+成效：企业注销时间由20天缩短至5天，累计办理注销3000余户。
+
+甲区市场监督管理局
+
+**港口“无纸化放货”**
+
+做法：港口企业与船公司共享提单数据，实行电子放货。
+
+成效：放货时间由1天缩短至2小时，单证成本下降一半。
+
+乙港集团有限公司
+"""
+
+
+def test_a_document_title_marked_like_the_cases_is_no_case() -> None:
+    assert _split(BOLD_WITH_BOLD_TITLE) == [
+        (1, "企业注销“一网办理”", "甲区市场监督管理局"),
+        (2, "港口“无纸化放货”", None),
+    ]
+
+
+def test_a_collection_whose_title_reads_as_a_batch_notice_keeps_its_cases() -> None:
+    """The title words of a State Council batch notice (改革试点经验复制推广) on a collection of cases: the notice
+    parser finds no item, so the cases are read instead of the whole collection being lost."""
+    text = "某省关于印发自贸试验区改革试点经验复制推广材料的通知\n\n" + BARE_TITLES.split("\n", 1)[1]
+    extraction = extract_document(_document(text), load_gazetteer())
+    assert [c.title for c in extraction.cases] == ["外资企业“一口受理”", "海关“预裁定”便利化"]
+    assert extraction.batch is None
+
+
+ATTACHED = """某省自贸办关于印发改革经验的通知
+各片区：现将改革经验印发给你们。
+
+附件1
+
+企业开办“零成本”
+一、改革背景
+企业开办需自行刻制印章、领取发票，费用和时间成本高。
+二、主要做法
+政务服务部门为新开办企业免费刻制印章、寄递执照。
+三、实践成效
+企业开办实现零成本，全年为企业节约费用800万元。
+
+附件2
+
+涉企检查“综合查一次”
+一、改革背景
+涉企检查部门多、频次高，企业负担重。
+二、主要做法
+各部门联合制定检查计划，实行“进一次门、查多项事”。
+三、实践成效
+涉企检查次数下降45%。
+"""
+
+
+def test_an_attachment_line_alone_above_a_bare_title() -> None:
+    assert [(n, t) for n, t, _ in _split(ATTACHED)] == [(1, "企业开办“零成本”"), (2, "涉企检查“综合查一次”")]
+
+
+LEVELS_AND_GAP = """# 某市改革经验
+
+## 经验一：口岸“提前申报”
+
+**改革背景**：货物抵港后才申报，通关慢。
+
+**主要做法**：海关推行“提前申报”，货物抵港前完成审单。
+
+**取得成效**：通关时间缩短一半。
+
+## 经验二：港航“数据共享”
+
+**改革背景**：港口、船公司数据分散。
+
+**主要做法**：建设港航数据共享平台，实现数据实时交换。
+
+**取得成效**：单证办理时间缩短60%。
+
+### 经验四：仓储“电子围网”
+
+**改革背景**：保税仓储依靠物理围网，建设成本高。
+
+**主要做法**：海关以电子围网替代物理围网，实行视频监管。
+
+**取得成效**：企业建设成本降低300万元。
+"""
+
+
+def test_one_numbering_at_two_heading_levels_with_a_number_skipped() -> None:
+    assert [(n, t) for n, t, _ in _split(LEVELS_AND_GAP)] == [
+        (1, "口岸“提前申报”"),
+        (2, "港航“数据共享”"),
+        (4, "仓储“电子围网”"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["sc-notice-batch5.txt", "sc-notice-batch8-table-only.txt"])
+def test_a_state_council_batch_notice_gives_no_fallback_case(name: str) -> None:
+    """A real notice's numbered parts (一、总体要求 …) and items are no cases, whatever the layout rules say."""
+    text = (Path(__file__).parent / "data" / "layouts" / name).read_text(encoding="utf-8")
+    assert split_cases(_document(text, name)).cases == []
