@@ -318,3 +318,13 @@ def test_seventh_round_labelled_case_titles() -> None:
     result = split_cases(_doc(text))
     assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
     assert [p[0] for c in result.cases if (p := provider_line(c))] == ["盐城市人民政府", "宿迁市人民政府"]
+
+
+def test_a_contributor_line_names_the_provider_not_an_actor() -> None:
+    body = "唐山片区推行“船边直提”，曹妃甸海关优化查验流程，企业提货时间缩短一半。\n"
+    assert "唐山市商务局" not in _names(body + "供稿：唐山市商务局", "唐山市商务局")
+    assert "唐山市商务局" not in _names(body + "【来源单位】唐山市商务局", "唐山市商务局")
+    # The unit that leads the work acts, and so does a contributor that the text shows acting.
+    assert "唐山市商务局" in _names(body + "牵头单位：唐山市商务局", "唐山市商务局")
+    acting = body.replace("唐山片区推行", "唐山市商务局推行")
+    assert "唐山市商务局" in _names(acting + "供稿：唐山市商务局", "唐山市商务局")

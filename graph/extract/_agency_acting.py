@@ -120,7 +120,7 @@ def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
 
 
 _PROVIDER_LINE_RE = re.compile(
-    r"^\s*[#*]*\s*[（(【]?\s*(?:(?:报送|提供|申报|供稿|推荐|选送)单位\s*(?:[:：]|】)|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
+    r"^\s*[#*]*\s*[（(【]?\s*(?:(?:(?:报送|提供|申报|供稿|推荐|选送|来源)单位|供稿|案例来源)\s*(?:[:：]|】)|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
 )
 
 
@@ -128,7 +128,8 @@ _PLACE_AFTER_RE = re.compile("[^。；;！？!?\n，,]{0,16}?(?:设置|设立|�
 
 
 def _in_provider_line(text: str, start: int) -> bool:
-    """True inside a provider line ((X提供), 报送单位：X): the unit that submitted the case, not an actor."""
+    """True inside a provider line ((X提供), 报送单位：X, 供稿：X): the unit that submitted the case, not an actor.
+    A line that names the unit leading the work (牵头单位：X) is no such line: leading is acting."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     return _PROVIDER_LINE_RE.match(text[line_start : line_end if line_end >= 0 else len(text)]) is not None
