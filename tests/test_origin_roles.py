@@ -53,3 +53,16 @@ def test_a_zone_named_inside_a_national_batch_is_the_origin_of_its_practice_quot
     }
     # A zone after the batch but in a clause of its own, with no practice of it, is no member of the batch.
     assert _zones("我市复制推广第四批最佳实践案例中，与浙江自贸试验区宁波片区开展合作交流。") == set()
+
+
+def test_a_verb_before_a_list_of_provinces_governs_every_zone_of_the_list() -> None:
+    # 由 before 重庆、四川自贸试验区: both explored the practice, though 由 stands right before the first only.
+    case = sentence_case("该模式由重庆、四川自贸试验区共同探索，已纳入国务院第六批改革试点经验。")
+    assert _zones("该模式由重庆、四川自贸试验区共同探索，已纳入国务院第六批改革试点经验。") == {
+        ("chongqing", None),
+        ("sichuan", None),
+    }
+    assert case_batches(case) == {("改革试点经验", 6)}
+    # A comparison verb before such a list names yardsticks, unless the clause goes on to a practice of theirs.
+    assert _zones("对标上海、天津自贸试验区，我市提出建设目标。") == set()
+    assert _zones("对标上海、天津自贸试验区“一网通办”改革，我市推行线上办理。") == {("shanghai", None), ("tianjin", None)}

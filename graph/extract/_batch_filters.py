@@ -135,6 +135,14 @@ def _listed_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     return re.compile(rf"(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
 
 
+def _list_start(head: str, gazetteer: Gazetteer) -> int:
+    """Where a list of provinces right before a stated zone starts (由重庆、四川自贸试验区…: at 重庆), so that the
+    words before the list, not the list's own 、, are what precedes the zone; ``len(head)`` when there is none."""
+    while match := _listed_re(gazetteer).search(head):
+        head = head[: match.start()]
+    return len(head)
+
+
 def _listed_before(head: str, gazetteer: Gazetteer) -> list[str]:
     """The zones of provinces listed right before a stated zone (上海、天津、广东自贸试验区): each is stated too."""
     zones = []

@@ -18,6 +18,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _REPLICABLE_RE,
     _award_only,
     _diffused,
+    _list_start,
     _listed_before,
     _listed_re,
     _names_provincial_batch,
@@ -87,7 +88,8 @@ def _stated_zones(
         for start, end, place in places:
             if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
                 continue  # a zone inside a 《title》 names the notice, not the case's origin
-            head = text[max(0, start - 8) : start]
+            lead = _list_start(text[:start], gazetteer)  # 由重庆、四川自贸试验区共同探索: 由 governs the whole list
+            head = text[max(0, lead - 8) : lead]
             if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
                 continue
             if head.endswith("为") and "提供" in re.split(f"[{_CLAUSE_MARKS}]", text[end:], maxsplit=1)[0]:
@@ -177,6 +179,9 @@ def _stated_zones(
             clause = re.split(f"[{_CLAUSE_MARKS}]", text[match.end("province") :], maxsplit=1)[0]
             if copula and not any(w in clause for w in lex["copula_practice_words"]):
                 continue  # 特别是上海、天津…四省市出台了立法: 是 only names places, nothing comes from them
+            verb = text[match.start() : match.start("province")].rstrip("了过")
+            if verb in lex["comparison_verbs"] and not _names_practice(clause):
+                continue  # 对标上海、天津自贸试验区，…提出目标: yardsticks, as for a zone named in full
             if zone_id not in own and not any(s <= match.start("province") < e for s, e, _ in places):
                 found.append(Origin("zone", evidence(sentence), zone=zone_id))
             for listed in _listed_after(text, match.end("province"), gazetteer):  # 借鉴了天津、上海两地…
