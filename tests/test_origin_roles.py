@@ -65,4 +65,5 @@ def test_a_verb_before_a_list_of_provinces_governs_every_zone_of_the_list() -> N
     assert case_batches(case) == {("改革试点经验", 6)}
     # A comparison verb before such a list names yardsticks, unless the clause goes on to a practice of theirs.
     assert _zones("对标上海、天津自贸试验区，我市提出建设目标。") == set()
-    assert _zones("对标上海、天津自贸试验区“一网通办”改革，我市推行线上办理。") == {("shanghai", None), ("tianjin", None)}
+    practice = "对标上海、天津自贸试验区“一网通办”改革，我市推行线上办理。"
+    assert _zones(practice) == {("shanghai", None), ("tianjin", None)}
