@@ -1,0 +1,51 @@
+"""Agencies: review of the held-out rules of issue #15 (helper z15e), with probe sentences of the genre written for the
+review, not taken from any collection.
+
+Each test fails without the narrowing it names: the approval rule (a government that only approves does not act)
+applies to the bodies that give consent (governments, party committees, zone committees, leading groups), not to a line
+department whose approval is its part in the reform, nor to a body that worked to obtain another's approval, nor to a
+name that opens with 经 itself (经开区管委会); an approval word is never read into a place (方案已经区政府). Guards
+keep what the rule must still do (经市委、市政府同意).
+"""
+
+from __future__ import annotations
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+
+
+def _acting(text: str, provider: str) -> list[str]:
+    return [a.name for a in extract_agencies_and_mentions(make_case(text), provider)[0]]
+
+
+def _written(text: str, provider: str) -> list[str]:
+    return [m.as_written for m in extract_agencies_and_mentions(make_case(text), provider)[1]]
+
+
+def test_a_name_that_opens_with_jing_is_no_approval() -> None:
+    # 经开区 is 经济技术开发区: its committee leads; the city government approves.
+    text = "经开区管委会牵头制定方案并报市政府批准后实施。"
+    assert "经开区管委会" in _written(text, "株洲市")
+    assert len(_acting(text, "株洲市")) == 2
+
+
+def test_a_body_that_obtains_another_bodys_approval_acts() -> None:
+    text = "经市商务局多方协调争取获得海关总署同意，企业顺利通关。"
+    assert "株洲市商务局" in _acting(text, "株洲市")
+
+
+def test_a_line_departments_approval_is_its_part_in_the_reform() -> None:
+    text = "经市场监管局审核同意后，企业即可开业。经市政府同意，市商务局印发《办法》。"
+    assert _acting(text, "株洲市") == ["株洲市市场监督管理局", "株洲市商务局"]
+
+
+def test_co_approvers_in_a_list_and_two_meetings_still_only_approve() -> None:
+    text = "经市委、市政府同意，市商务局印发《办法》。该方案已经市政府常务会议和片区工作领导小组全体会议审议通过。"
+    assert _acting(text, "株洲市") == ["株洲市商务局"]
+
+
+def test_an_approval_word_is_never_read_into_a_place() -> None:
+    # 方案已经区政府…: no place 方案已经区 (an invented 方案已经区人民政府); the district's own 区商务局 stays its own.
+    text = "方案已经区政府常务会议审议通过，区商务局印发。"
+    assert _acting(text, "株洲市天元区人民政府") == ["株洲市天元区商务局"]
