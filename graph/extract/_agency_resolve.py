@@ -190,6 +190,8 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 _PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
 """The separately planned cities, whose regulators' offices are named like a province's (陕西银保监局, 大连银保监局)."""
+_ZONE_KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_names"])
+"""Kinds of zone written without their proper name (示范区, 经开区): no place of their own."""
 _ZONE_FULL_NAMES = {short: z["full"] for z in load_agency_yaml("zone_names.yaml")["zones"] for short in z["short"]}
 """A development zone's short name -> its official name (data/agencies/zone_names.yaml)."""
 
@@ -233,6 +235,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
             longer = [Place(n, n, "unit") for n in names if len(n) > len(place.name)]
         if len(longer) == 1:
             place = longer[0]
+        elif place.name in _ZONE_KIND_NAMES:  # 示范区管委会 with no 杨凌示范区 in the case: no place to name it by
+            hit.name, hit.confidence = core.core, "low"  # kept as a mention, as a level the case does not name
+            return
     if prefix.by_stem and core.place_as_written:  # 南昌仲裁委员会 stays as written
         hit.name, hit.place, hit.unit = place.stem + (prefix.unit or "") + core.canonical, place, prefix.unit or ""
         return
