@@ -166,7 +166,9 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
                 hit.name, hit.place = alt, city
 
 
-_BUREAU_BRANCH_RE = re.compile(f"[{CJK}]{{2,3}}(?:管理局|分局)")
+_BUREAU_BRANCH_RE = re.compile(
+    f"[{CJK}]{{2,3}}(?:{'|'.join(load_agency_yaml('departments.yaml')['bureau_branch_endings'])})"
+)
 
 
 def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
