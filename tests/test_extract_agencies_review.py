@@ -6,7 +6,8 @@ applies to the bodies that give consent (governments, party committees, zone com
 department whose approval is its part in the reform, nor to a body that worked to obtain another's approval, nor to a
 name that opens with 经 itself (经开区管委会); an approval word is never read into a place (方案已经区政府); a kind
 of zone written alone (经开区管委会) is a low-confidence mention, not a made-up name. Guards keep what the rules must
-still do (经市委、市政府同意; 经开区 after 株洲经开区).
+still do (经市委、市政府同意; 经开区 after 株洲经开区). The receiver rule keeps routine filings (向海关申报) and leaves
+applications to the body that takes them (向市市场监管局申请登记), which acts.
 """
 
 from __future__ import annotations
@@ -66,3 +67,9 @@ def test_a_kind_of_zone_alone_names_no_committee() -> None:
 def test_a_kind_of_zone_after_the_zone_named_in_full_is_that_zone() -> None:
     text = "株洲经开区管委会牵头，经开区管委会负责验收。"
     assert _acting(text, "株洲市") == ["株洲经开区管理委员会"]
+
+
+def test_the_body_that_takes_applications_acts_and_a_customs_office_receiving_declarations_does_not() -> None:
+    assert _acting("企业向市市场监管局申请登记后当日领照。", "株洲市") == ["株洲市市场监督管理局"]
+    assert _acting("企业可在网上向市行政审批服务局提交材料，即来即办。", "株洲市") == ["株洲市行政审批服务局"]
+    assert _acting("进口货物需向株洲海关申报。", "株洲市") == []
