@@ -7,7 +7,8 @@ department whose approval is its part in the reform, nor to a body that worked t
 name that opens with 经 itself (经开区管委会); an approval word is never read into a place (方案已经区政府); a kind
 of zone written alone (经开区管委会) is a low-confidence mention, not a made-up name. Guards keep what the rules must
 still do (经市委、市政府同意; 经开区 after 株洲经开区). The receiver rule keeps routine filings (向海关申报) and leaves
-applications to the body that takes them (向市市场监管局申请登记), which acts.
+applications to the body that takes them (向市市场监管局申请登记), which acts. A body's leaders named collectively make
+it only their employer when they take a post (任组长), not when they lead its work (率队).
 """
 
 from __future__ import annotations
@@ -73,3 +74,8 @@ def test_the_body_that_takes_applications_acts_and_a_customs_office_receiving_de
     assert _acting("企业向市市场监管局申请登记后当日领照。", "株洲市") == ["株洲市市场监督管理局"]
     assert _acting("企业可在网上向市行政审批服务局提交材料，即来即办。", "株洲市") == ["株洲市行政审批服务局"]
     assert _acting("进口货物需向株洲海关申报。", "株洲市") == []
+
+
+def test_a_bodys_leaders_leading_its_work_make_it_act_and_taking_a_post_do_not() -> None:
+    assert _acting("市商务局主要负责人率队走访企业。", "株洲市") == ["株洲市商务局"]
+    assert _acting("由市政府分管领导任组长，市商务局牵头。", "株洲市") == ["株洲市商务局"]

@@ -29,7 +29,15 @@ def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     while (inner := next((h for h in hits if h.start == end and h is not hit), None)) is not None:
         end = inner.end  # 管委会 + 政策法规局 + 局长
     department = _DEPARTMENT_BEFORE_POST_RE.match(text, end)  # a department no lexicon holds (政策法规局)
-    return text.startswith(_POST_TITLES, department.end() if department else end)
+    at = department.end() if department else end
+    leaders = next((w for w in _LEADER_POSTS if text.startswith(w, at)), None)  # 区政府主要负责同志任组长
+    return text.startswith(_POST_TITLES, at) or (
+        leaders is not None and text.startswith(_LEADER_ROLES, at + len(leaders))
+    )
+
+
+_LEADER_POSTS = tuple(sorted(load_agency_yaml("departments.yaml")["leader_posts"], key=len, reverse=True))
+_LEADER_ROLES = tuple(load_agency_yaml("departments.yaml")["leader_post_roles"])
 
 
 _DEPARTMENT_BEFORE_POST_RE = re.compile(
