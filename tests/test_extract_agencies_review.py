@@ -8,7 +8,8 @@ name that opens with 经 itself (经开区管委会); an approval word is never 
 of zone written alone (经开区管委会) is a low-confidence mention, not a made-up name. Guards keep what the rules must
 still do (经市委、市政府同意; 经开区 after 株洲经开区). The receiver rule keeps routine filings (向海关申报) and leaves
 applications to the body that takes them (向市市场监管局申请登记), which acts. A body's leaders named collectively make
-it only their employer when they take a post (任组长), not when they lead its work (率队).
+it only their employer when they take a post (任组长), not when they lead its work (率队). An area provider written
+in full (中国（河南）自由贸易试验区洛阳片区) gives its city to 市X局 as the short 洛阳片区 does.
 """
 
 from __future__ import annotations
@@ -79,3 +80,11 @@ def test_the_body_that_takes_applications_acts_and_a_customs_office_receiving_de
 def test_a_bodys_leaders_leading_its_work_make_it_act_and_taking_a_post_do_not() -> None:
     assert _acting("市商务局主要负责人率队走访企业。", "株洲市") == ["株洲市商务局"]
     assert _acting("由市政府分管领导任组长，市商务局牵头。", "株洲市") == ["株洲市商务局"]
+
+
+def test_an_area_provider_written_in_full_gives_its_city_as_written_short() -> None:
+    for provider in ("洛阳片区", "中国（河南）自由贸易试验区洛阳片区", "河南自贸试验区洛阳片区"):
+        assert _acting("片区管委会牵头，市商务局配合。", provider) == [
+            "中国（河南）自由贸易试验区洛阳片区管理委员会",
+            "洛阳市商务局",
+        ], provider

@@ -34,6 +34,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     provider = provider or (case.table_row.provider if case.table_row else None)
     own = _GOVERNMENT_TAIL_RE.sub("", provider) if provider else None  # 武汉市硚口区人民政府: the place it governs
     place = place_of(own) if own else None
+    ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
+    area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area") if ftz_place and ftz_place.area else None
+    if area is not None and (place is None or place.level == "area"):  # 中国（湖南）自由贸易试验区长沙片区: 长沙片区
+        place = area
     own_local: Place | None = None
     if place and place.level == "city":
         city = place
@@ -72,10 +76,6 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     province_name = document_province(doc_text, gaz)
     if province_name is None and city is not None:  # 昆明市 -> 云南省: 省商务厅 in a city's case
         province_name = load_divisions().province_of.get(city.name)
-    area = None
-    ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
-    if ftz_place is not None and ftz_place.area:
-        area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area")
     new_area = None
     if own and (new := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
         new_area = Place(new.group(), new.group(1), "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
