@@ -88,3 +88,10 @@ def test_an_area_provider_written_in_full_gives_its_city_as_written_short() -> N
             "中国（河南）自由贸易试验区洛阳片区管理委员会",
             "洛阳市商务局",
         ], provider
+
+
+def test_entrusted_holds_no_economic_commission() -> None:
+    # 经委 (a district's economic commission, standard_names.yaml) inside 经委托: no mention.
+    case = make_case("全区经委托第三方评估，区商务局组织验收。")
+    mentions = extract_agencies_and_mentions(case, "株洲市天元区人民政府")[1]
+    assert [m.as_written for m in mentions] == ["区商务局"]
