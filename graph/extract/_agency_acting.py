@@ -29,7 +29,15 @@ def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     while (inner := next((h for h in hits if h.start == end and h is not hit), None)) is not None:
         end = inner.end  # 管委会 + 政策法规局 + 局长
     department = _DEPARTMENT_BEFORE_POST_RE.match(text, end)  # a department no lexicon holds (政策法规局)
-    return text.startswith(_POST_TITLES, department.end() if department else end)
+    at = department.end() if department else end
+    leaders = next((w for w in _LEADER_POSTS if text.startswith(w, at)), None)  # 区政府主要负责同志任组长
+    return text.startswith(_POST_TITLES, at) or (
+        leaders is not None and text.startswith(_LEADER_ROLES, at + len(leaders))
+    )
+
+
+_LEADER_POSTS = tuple(sorted(load_agency_yaml("departments.yaml")["leader_posts"], key=len, reverse=True))
+_LEADER_ROLES = tuple(load_agency_yaml("departments.yaml")["leader_post_roles"])
 
 
 _DEPARTMENT_BEFORE_POST_RE = re.compile(
@@ -72,13 +80,31 @@ _APPROVAL_AFTER_RE = re.compile(
 )
 
 
-def _only_approves(text: str, hit: _Hit) -> bool:
-    """True when the body is named only as approving another's act (经市政府同意，…印发; 已经市政府第48次常务会议研究
-    通过; 经市委、市政府同意): the approval is the setting of the act, and the body that issues or carries it out is the
-    one acting."""
+_APPROVER_CORES = tuple(load_agency_yaml("departments.yaml")["approver_cores"])
+_APPROVAL_GLUED_NOT = tuple(load_agency_yaml("departments.yaml")["approval_glued_not"])
+
+
+def _only_approves(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
+    """True when a government, party committee, zone committee or leading group is named only as approving another's
+    act (经市政府同意，…印发; 已经市政府第48次常务会议研究通过; 经市委、市政府同意): the approval is the setting of the
+    act, and the body that issues or carries it out is the one acting. A line department's approval (经市场监管局审核
+    同意后) is its part in the reform, and a body whose clause ends in another body's approval (经市商务局协调获得海关
+    总署同意) worked to obtain it: both act."""
+    if not _approver_kind(hit):
+        return False
     head = _APPROVAL_HEAD_RE.search(text, max(0, hit.start - 40), hit.start)
-    glued = text.startswith(_APPROVAL_BEFORE, hit.start)  # 经新区管委会同意: 经 read into a place's name
-    return (head is not None or glued) and _APPROVAL_AFTER_RE.match(text, hit.end) is not None
+    glued = text.startswith(_APPROVAL_BEFORE, hit.start) and not text.startswith(_APPROVAL_GLUED_NOT, hit.start)
+    approval = _APPROVAL_AFTER_RE.match(text, hit.end)  # 经新区管委会同意: glued, 经 read into a place's name
+    return (
+        (head is not None or glued)
+        and approval is not None
+        and not any(hit.end <= o.start < approval.end() and not _approver_kind(o) for o in hits)  # 经市委、市政府同意
+    )
+
+
+def _approver_kind(hit: _Hit) -> bool:
+    """True for the kinds of body that give consent to another's act (``approver_cores``, party committees)."""
+    return hit.core.party or hit.core.never_acting or hit.core.canonical.endswith(_APPROVER_CORES)
 
 
 _RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"])

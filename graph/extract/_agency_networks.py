@@ -19,6 +19,7 @@ from ftzgraph.graph.extract._agency_names import (
     Lexicon,
     Place,
     Prefix,
+    load_agency_yaml,
     load_divisions,
     place_of,
 )
@@ -63,12 +64,12 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
 _LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
 
 
-_STEM_NAMED_BRANCHES = ("分行", "营业管理部", "营管部", "中心支行", "中支")
+_STEM_NAMED_BRANCHES = tuple(load_agency_yaml("departments.yaml")["stem_named_branches"])
 """Branches a network may name by its seat's bare stem (中国人民银行武汉分行, a regional branch before 2023;
 中国人民银行重庆营业管理部; a provincial capital's 中国人民银行福州中心支行): written with the bare stem, kept so."""
 
 
-_BRANCH_UNITS = ("营业管理部",)
+_BRANCH_UNITS = tuple(load_agency_yaml("departments.yaml")["branch_units"])
 """A unit of a stem-named branch written right after it (人行武汉分行营业管理部): the body the case names."""
 
 

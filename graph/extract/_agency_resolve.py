@@ -34,6 +34,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     provider = provider or (case.table_row.provider if case.table_row else None)
     own = _GOVERNMENT_TAIL_RE.sub("", provider) if provider else None  # 武汉市硚口区人民政府: the place it governs
     place = place_of(own) if own else None
+    ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
+    area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area") if ftz_place and ftz_place.area else None
+    if area is not None and (place is None or place.level == "area"):  # 中国（湖南）自由贸易试验区长沙片区: 长沙片区
+        place = area
     own_local: Place | None = None
     if place and place.level == "city":
         city = place
@@ -72,10 +76,6 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     province_name = document_province(doc_text, gaz)
     if province_name is None and city is not None:  # 昆明市 -> 云南省: 省商务厅 in a city's case
         province_name = load_divisions().province_of.get(city.name)
-    area = None
-    ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
-    if ftz_place is not None and ftz_place.area:
-        area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area")
     new_area = None
     if own and (new := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
         new_area = Place(new.group(), new.group(1), "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
@@ -166,7 +166,9 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
                 hit.name, hit.place = alt, city
 
 
-_BUREAU_BRANCH_RE = re.compile(f"[{CJK}]{{2,3}}(?:管理局|分局)")
+_BUREAU_BRANCH_RE = re.compile(
+    f"[{CJK}]{{2,3}}(?:{'|'.join(load_agency_yaml('departments.yaml')['bureau_branch_endings'])})"
+)
 
 
 def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -190,6 +192,8 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 _PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
 """The separately planned cities, whose regulators' offices are named like a province's (陕西银保监局, 大连银保监局)."""
+_ZONE_KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_names"])
+"""Kinds of zone written without their proper name (示范区, 经开区): no place of their own."""
 _ZONE_FULL_NAMES = {short: z["full"] for z in load_agency_yaml("zone_names.yaml")["zones"] for short in z["short"]}
 """A development zone's short name -> its official name (data/agencies/zone_names.yaml)."""
 
@@ -233,6 +237,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
             longer = [Place(n, n, "unit") for n in names if len(n) > len(place.name)]
         if len(longer) == 1:
             place = longer[0]
+        elif place.name in _ZONE_KIND_NAMES:  # 示范区管委会 with no 杨凌示范区 in the case: no place to name it by
+            hit.name, hit.confidence = core.core, "low"  # kept as a mention, as a level the case does not name
+            return
     if prefix.by_stem and core.place_as_written:  # 南昌仲裁委员会 stays as written
         hit.name, hit.place, hit.unit = place.stem + (prefix.unit or "") + core.canonical, place, prefix.unit or ""
         return

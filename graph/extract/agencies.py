@@ -113,7 +113,7 @@ def extract_agencies_and_mentions(
             hit.acting = False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：a notice's addressees
         if hit.acting and re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]):
             hit.acting = False  # 设立…领导小组及其办公室, 报至…领导小组办公室: a body set up, or one that receives
-        if hit.acting and _only_approves(text, hit):
+        if hit.acting and _only_approves(text, hit, hits):
             hit.acting = False  # 经市政府同意，市人社局印发…: the government approves; the bureau acts
         if hit.acting and _only_receives(text, hit):
             hit.acting = False  # 向芜湖海关申报报关单: the office receives what a trader files
