@@ -328,3 +328,13 @@ def test_a_contributor_line_names_the_provider_not_an_actor() -> None:
     assert "唐山市商务局" in _names(body + "牵头单位：唐山市商务局", "唐山市商务局")
     acting = body.replace("唐山片区推行", "唐山市商务局推行")
     assert "唐山市商务局" in _names(acting + "供稿：唐山市商务局", "唐山市商务局")
+
+
+def test_a_central_bank_centre_branch_is_named_by_the_bare_stem_only_in_a_provincial_capital() -> None:
+    assert _names("市商务局会同人行南宁中支推行跨境结算。", "南宁市商务局") == [
+        "南宁市商务局",
+        "中国人民银行南宁中心支行",
+    ]
+    assert "中国人民银行宜昌市中心支行" in _names("市商务局会同人行宜昌中支推行跨境结算。", "宜昌市商务局")
+    # A city that also names an FTZ area (三亚片区) is the city in a branch's name.
+    assert _names("三亚片区会同人行三亚中支推行跨境结算便利化。", "三亚市人民政府") == ["中国人民银行三亚市中心支行"]

@@ -42,8 +42,10 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
                 # an FTZ area written in a branch's name (国家税务总局西安国际港务区税务局) keeps the text's form, and
                 # so does a bare stem before a 分行 (人行武汉分行: a regional branch named by its seat, not a city's)
                 middle = match.group(2)  # 福州 ends in 州 yet is a stem: the place's own stem counts as one
-                stem_branch = match.group(3) in _STEM_NAMED_BRANCHES and (
-                    middle == place.stem or not middle.endswith(_LEVEL_ENDINGS)
+                stem_branch = (
+                    match.group(3) in _STEM_NAMED_BRANCHES
+                    and (middle == place.stem or not middle.endswith(_LEVEL_ENDINGS))
+                    and (match.group(3) not in _CAPITAL_ONLY_BRANCHES or middle in _PROVINCIAL_CAPITALS)
                 )
                 written = match.group(2) if place.level == "area" or stem_branch else place.name
                 branch = dict(net.branch_forms).get(match.group(3), match.group(3))  # 人行舟山市中支: 中心支行
@@ -69,18 +71,28 @@ _STEM_NAMED_BRANCHES = tuple(load_agency_yaml("departments.yaml")["stem_named_br
 中国人民银行重庆营业管理部; a provincial capital's 中国人民银行福州中心支行): written with the bare stem, kept so."""
 
 
+_CAPITAL_ONLY_BRANCHES = tuple(load_agency_yaml("departments.yaml")["capital_only_branches"])
+_PROVINCIAL_CAPITALS = frozenset(load_agency_yaml("departments.yaml")["provincial_capitals"])
+"""人行福州中支 is 中国人民银行福州中心支行, a capital's; 人行三亚中支 is 中国人民银行三亚市中心支行, a city's."""
+
+
 _BRANCH_UNITS = tuple(load_agency_yaml("departments.yaml")["branch_units"])
 """A unit of a stem-named branch written right after it (人行武汉分行营业管理部): the body the case names."""
 
 
 def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
     """The place between an org and a branch: a known place, a known stem, or any X市/X县/X区."""
-    return (
+    place = (
         gaz.by_name.get(middle)
         or gaz.main_place(middle)
         or (place_of(middle) if len(middle) >= 3 else None)
         or _division_by_stem(middle)  # 云南 (…总局云南监管局): a division's stem
     )
+    if place is not None and place.level == "area" and middle == place.stem:
+        city = load_divisions().by_stem.get(middle)
+        if city is not None and city.endswith("市"):  # 人行三亚中支: the city 三亚市, not the area named after it
+            return place_of(city)
+    return place
 
 
 def _division_by_stem(stem: str) -> Place | None:
