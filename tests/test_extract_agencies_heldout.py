@@ -338,3 +338,10 @@ def test_a_central_bank_centre_branch_is_named_by_the_bare_stem_only_in_a_provin
     assert "中国人民银行宜昌市中心支行" in _names("市商务局会同人行宜昌中支推行跨境结算。", "宜昌市商务局")
     # A city that also names an FTZ area (三亚片区) is the city in a branch's name.
     assert _names("三亚片区会同人行三亚中支推行跨境结算便利化。", "三亚市人民政府") == ["中国人民银行三亚市中心支行"]
+
+
+def test_a_maritime_bureau_may_be_named_by_a_province() -> None:
+    found = _names("洋浦片区会同洋浦海关、海南海事局推行“船舶一次检查”。", "洋浦片区")
+    assert found == ["洋浦海关", "海南海事局"]
+    # Customs never sits at province level: a province's stem before 海关 makes no body.
+    assert "海南海关" not in _names("洋浦片区会同海南省海关推行。", "洋浦片区")
