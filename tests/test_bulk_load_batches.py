@@ -1,9 +1,7 @@
-"""A build's write of up to ``BULK_LOAD_MAX_QUADS`` quads reaches the store in one step or not at all.
+"""A build's largest write (``BULK_LOAD_MAX_QUADS`` quads) that fails on its last line leaves the store as it was.
 
-Why: ``ftzgraph build`` writes batches of that size through Oxigraph's bulk loader, which ingests what it has
-read every so many quads. If the installed pyoxigraph ingested smaller pieces, a build stopped half-way would
-leave half a batch (and half a document) in the store, and a bad line late in a batch would leave the lines
-before it. A bad last line must leave the store as it was.
+Why: ``ftzgraph build`` writes batches of up to that size through Oxigraph's bulk loader; a bad line late in a
+batch must not leave the lines before it (half a batch, half a document) in the store.
 """
 
 from __future__ import annotations

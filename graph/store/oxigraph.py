@@ -23,8 +23,7 @@ Statements = list[ox.Triple | ox.Quad] | list[ox.Triple]
 
 BULK_LOAD_MAX_QUADS = 1_000_000
 """The largest write ``OxigraphStore.replace_graphs_nquads`` hands to Oxigraph's bulk loader, which ingests
-each million quads it reads as one atomic step (tests/test_bulk_load_batches.py checks this of the
-installed pyoxigraph); larger ones go through a transaction."""
+each million quads it reads as one step (one set of SST files); larger ones go through a transaction."""
 
 
 class Store(Protocol):
