@@ -41,7 +41,7 @@ from ftzgraph.graph.rdf.reference import reference_triples
 from ftzgraph.graph.rdf.triples import split_shared
 from ftzgraph.graph.rdf.validate import validate_ntriples, vocabulary
 from ftzgraph.graph.sources.read import READERS, read_document
-from ftzgraph.graph.store.oxigraph import Store, write_nquads
+from ftzgraph.graph.store.oxigraph import BULK_LOAD_MAX_QUADS, Store, write_nquads
 from ftzgraph.ontology.namespace import FTZ
 
 FULL_VALIDATION_MAX_DOCUMENTS = 200
@@ -49,12 +49,14 @@ FULL_VALIDATION_MAX_DOCUMENTS = 200
 Beyond it, ``validate="auto"`` validates a deterministic sample (see ``SAMPLE_EVERY``) so that 10,000
 documents build in minutes; ``validate="full"`` validates every one."""
 SAMPLE_EVERY = 25
-BATCH_DOCUMENTS = 200
-BATCH_QUADS = 300_000
-"""A batch, written to the store in one atomic step, holds up to BATCH_DOCUMENTS documents and about
-BATCH_QUADS quads (about 1,500 per synthetic document): fewer, larger writes cost the embedded store less
-(1,000 synthetic documents: 20 s of CPU in batches of 200, 28 s in batches of 50), and the quad bound keeps
-a batch within what ``OxigraphStore.replace_graphs_nquads`` writes in one step."""
+BATCH_DOCUMENTS = 1000
+BATCH_QUADS = BULK_LOAD_MAX_QUADS
+"""A batch, written to the store in one atomic step, holds up to BATCH_DOCUMENTS documents and
+BATCH_QUADS quads (about 1,800 per synthetic document). Fewer, larger writes cost the embedded store less:
+each bulk load adds a file to every index at RocksDB's first level, and Oxigraph's store compacts as soon as
+two are there, merging them into the index's bottom level, which holds nearly all of the store; so the
+store's background compactions grow with the store's size times the number of batches. The quad bound keeps
+a batch within what ``OxigraphStore.replace_graphs_nquads`` writes in one atomic step."""
 
 
 def bundled_documents() -> list[Path]:

@@ -21,9 +21,9 @@ Row = dict[str, Any]
 # What a graph write carries: a replaced graph's triples or quads, or the triples added to a shared graph.
 Statements = list[ox.Triple | ox.Quad] | list[ox.Triple]
 
-BULK_LOAD_MAX_QUADS = 500_000
-"""The largest write ``OxigraphStore.replace_graphs_nquads`` hands to Oxigraph's bulk loader (which ingests
-each million quads as one atomic step); larger ones go through a transaction."""
+BULK_LOAD_MAX_QUADS = 1_000_000
+"""The largest write ``OxigraphStore.replace_graphs_nquads`` hands to Oxigraph's bulk loader, which ingests
+each million quads it reads as one step (one set of SST files); larger ones go through a transaction."""
 
 
 class Store(Protocol):
