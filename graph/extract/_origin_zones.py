@@ -179,8 +179,8 @@ def _stated_zones(
             clause = re.split(f"[{_CLAUSE_MARKS}]", text[match.end("province") :], maxsplit=1)[0]
             if copula and not any(w in clause for w in lex["copula_practice_words"]):
                 continue  # 特别是上海、天津…四省市出台了立法: 是 only names places, nothing comes from them
-            verb = text[match.start() : match.start("province")].rstrip("了过")
-            if verb in lex["comparison_verbs"] and not _names_practice(clause):
+            learning_verb = text[match.start() : match.start("province")].rstrip("了过")
+            if learning_verb in lex["comparison_verbs"] and not _names_practice(clause):
                 continue  # 对标上海、天津自贸试验区，…提出目标: yardsticks, as for a zone named in full
             if zone_id not in own and not any(s <= match.start("province") < e for s, e, _ in places):
                 found.append(Origin("zone", evidence(sentence), zone=zone_id))
