@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕"})
@@ -50,6 +51,19 @@ def title_key(text: str) -> str:
     text = "".join(ch for ch in text if ch not in _QUOTES)
     text = re.sub(r"[，,、；;：:。.！!？?·•\-—–_]", "", text)
     return text
+
+
+def lines_below(text: str, position: int, count: int) -> Iterator[tuple[int, str]]:
+    """The first ``count`` non-blank lines after the line holding ``position``, each with its start in ``text``:
+    what stands right under a heading (a provider line, a label), read the same way by every rule that looks."""
+    offset, seen = text.find("\n", position), 0
+    while 0 <= offset < len(text) and seen < count:
+        next_offset = text.find("\n", offset + 1)
+        line = text[offset + 1 : next_offset if next_offset >= 0 else len(text)]
+        if line.strip():
+            seen += 1
+            yield offset + 1, line
+        offset = next_offset
 
 
 def squash_spaces(text: str) -> str:

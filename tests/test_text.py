@@ -12,6 +12,7 @@ from ftzgraph.graph.text import (
     chinese_numeral,
     doc_number_matches,
     join_broken_lines,
+    lines_below,
     normalise_doc_number,
     parse_chinese_number,
     title_key,
@@ -166,3 +167,11 @@ def test_a_list_of_two_character_words_keeps_its_spaces() -> None:
 
     clean, _ = clean_spans("按 照 统 一 部 署 。\n成员单位：海关 税务 商务 市场 公安 消防 等单位。")
     assert clean == "按照统一部署。\n成员单位：海关 税务 商务 市场 公安 消防 等单位。"
+
+
+def test_lines_below_gives_the_nonblank_lines_under_a_position_with_their_starts() -> None:
+    text = "标题\n\n（甲市商务局提供）\n正文一\n正文二"
+    found = list(lines_below(text, 1, 2))
+    assert found == [(4, "（甲市商务局提供）"), (14, "正文一")]
+    assert all(text[start : start + len(line)] == line for start, line in found)
+    assert list(lines_below("只有一行", 0, 4)) == []

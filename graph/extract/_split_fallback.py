@@ -23,7 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number
+from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
     from ftzgraph.graph.extract.split import Line
@@ -264,16 +264,9 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
     """The provider of a case the known rules name none for: a provider-labelled line among the first lines under
     the heading (牵头单位：X), else a signature-like unit line closing the case (长沙片区管委会), with its span in
     ``text``. Lines with no Chinese (page numbers between cases) are skipped at the end."""
-    offset = text.find("\n", title_end)
-    seen = 0
-    while 0 <= offset < len(text) and seen < 4:
-        next_offset = text.find("\n", offset + 1)
-        line = text[offset + 1 : next_offset if next_offset >= 0 else len(text)]
-        if line.strip():
-            seen += 1
-            if found := labelled_provider(line):
-                return found[0], offset + 1 + found[1], offset + 1 + found[2]
-        offset = next_offset
+    for start, line in lines_below(text, title_end, 4):
+        if found := labelled_provider(line):
+            return found[0], start + found[1], start + found[2]
     end = len(text)
     for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits
         start = text.rfind("\n", title_end, end) + 1

@@ -15,7 +15,7 @@ from functools import cached_property
 from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.model import CaseText, Document, TableRow
-from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
+from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
 
 CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案例)\s*(?:[（(][^（）()\n]{2,30}[)）])?\s*$")
 """The suffix of a case title, optionally followed by its provider in brackets (…复制推广案例（钦州港片区）)."""
@@ -438,20 +438,10 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
     text = case.text
     title_end = case.heading.end - case.start
-    offset = text.find("\n", title_end)
-    seen = 0
-    while 0 <= offset < len(text) and seen < 4:
-        next_offset = text.find("\n", offset + 1)
-        line = text[offset + 1 : next_offset if next_offset >= 0 else len(text)]
-        if line.strip():
-            seen += 1
-            match = PROVIDER_RE.match(line)
-            if match:
-                group = next(g for g in ("a", "b", "c", "d") if match[g])
-                return match[group].strip(), offset + 1 + match.start(group), offset + 1 + match.end(group)
-        if next_offset < 0:
-            break
-        offset = next_offset
+    for start, line in lines_below(text, title_end, 4):
+        if match := PROVIDER_RE.match(line):
+            group = next(g for g in ("a", "b", "c", "d") if match[g])
+            return match[group].strip(), start + match.start(group), start + match.end(group)
     return (
         _heading_provider(case)
         or _heading_place(case)
