@@ -41,35 +41,27 @@ def main() -> None:
             f"{s.outcomes_expected}, labels right {s.labels_right}/{s.outcomes_found}, qualifiers "
             f"{s.qualifiers_right}/{s.qualifiers_expected}; first extraction {elapsed:.0f} ms"
         )
-        if args.misses:
-            for miss in s.misses:
-                print("   ", miss)
+        _print_misses(s.misses, args.misses)
     t = score_sentences()
     print(
         f"dev sentences: batch and zone both right {t.both}/{t.total} ({t.both / t.total:.2f}); batch {t.batch}/"
         f"{t.total} (kind only {t.batch_kind}/{t.total}); zone {t.zone}/{t.total}"
     )
-    if args.misses:
-        for miss in t.misses:
-            print("   ", miss)
+    _print_misses(t.misses, args.misses)
     for path in sorted(UNSEEN_SENTENCES.parent.glob("sentences*.yaml")):
         u = score_sentences(path)
         print(
             f"unseen sentences ({path.name}): batch and zone both right {u.both}/{u.total} ({u.both / u.total:.2f}); "
             f"batch {u.batch}/{u.total}; zone {u.zone}/{u.total}"
         )
-        if args.misses:
-            for miss in u.misses:
-                print("   ", miss)
+        _print_misses(u.misses, args.misses)
     for path in sorted(UNSEEN_SENTENCES.parent.glob("agencies*.yaml")):
         a = score_unseen_agencies(path)
         print(
             f"unseen agencies ({path.name}): P {a.precision:.2f} ({a.agency_tp}/{a.agency_extracted}) "
             f"R {a.recall:.2f} ({a.agency_tp}/{a.agency_expected})"
         )
-        if args.misses:
-            for miss in a.misses:
-                print("   ", miss)
+        _print_misses(a.misses, args.misses)
     for path in sorted(UNSEEN_OUTCOMES.parent.glob("outcomes*.yaml")):
         o = score_unseen_outcomes(path)
         print(
@@ -77,9 +69,14 @@ def main() -> None:
             f"{o.labels_right}/{o.outcomes_found}, qualifiers {o.qualifiers_right}/{o.qualifiers_expected}, after "
             f"text {o.after_texts_right}/{o.after_texts_expected}"
         )
-        if args.misses:
-            for miss in o.misses:
-                print("   ", miss)
+        _print_misses(o.misses, args.misses)
+
+
+def _print_misses(misses: list[str], wanted: bool) -> None:
+    """Each miss under its figure line, when ``--misses`` asks for them."""
+    if wanted:
+        for miss in misses:
+            print("   ", miss)
 
 
 if __name__ == "__main__":

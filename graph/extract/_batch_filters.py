@@ -80,7 +80,7 @@ def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
 
 @cache
 def _one_province_zone_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    provinces = gazetteer.province_alternation
     return re.compile(rf"(?:{provinces})(?:省|市)?(?:自贸试验区|自由贸易试验区|自贸区)$")
 
 
@@ -131,7 +131,7 @@ def _names_provincial_batch(text: str, gazetteer: Gazetteer) -> bool:
 
 @cache
 def _listed_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    provinces = gazetteer.province_alternation
     return re.compile(rf"(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
 
 

@@ -198,7 +198,7 @@ def _stated_zones(
 @cache
 def _province_report_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     """A province (or its zone) that reported or contributed items of a national replication: 福建报送的有34项."""
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    provinces = gazetteer.province_alternation
     return re.compile(
         rf"(?<![\u4e00-\u9fff])(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?"
         rf"(?:{_words_re('report_verbs')})[了的]"
@@ -226,7 +226,7 @@ def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
 @cache
 def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     """Provinces joined by 、和及与, then (N个|N地|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区."""
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    provinces = gazetteer.province_alternation
     return re.compile(
         rf"(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地]|等)?"
         r"(?:自贸试验区|自由贸易试验区|自贸区)"
@@ -235,7 +235,7 @@ def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
 
 def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
     """The zones of provinces listed right after a stated province (天津、上海两地自贸试验区)."""
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    provinces = gazetteer.province_alternation
     zones = []
     while match := re.compile(rf"\s*(?:、|和|及|与)\s*(?P<province>{provinces})").match(text, position):
         zones.append(gazetteer.province_forms[match["province"]])
@@ -245,7 +245,7 @@ def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
 
 @cache
 def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    provinces = gazetteer.province_alternation
     return re.compile(rf"(?:{before})[了过]?(?P<province>{provinces})(?=[“\"的经验做法、和])")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,12 @@ class Gazetteer:
     area_stems: dict[str, Place] = field(default_factory=dict)
     """Bare area names (前海 for 前海片区), unique to one area: news opens sentences with them. Matched only
     where a sentence opens with one and says its reform went national (_origin_zones._subject_zones)."""
+
+    @cached_property
+    def province_alternation(self) -> str:
+        """The province forms as one regex alternation, longest first (广东省 before 广东): every rule that looks for
+        a province (a list of them, one before a batch, one that reported items) builds on this one string."""
+        return "|".join(map(re.escape, sorted(self.province_forms, key=len, reverse=True)))
 
     def zone_label(self, place: Place) -> str:
         """The short name used in exports: ``广东自贸试验区`` or ``广东自贸试验区深圳前海蛇口片区``."""

@@ -189,7 +189,7 @@ _TOTAL_AFTER_RE = re.compile(
 def _promoted_title_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     """A cited title in which the State Council promotes a zone's experience, perhaps inside a province's forwarding
     notice (《…转发国务院关于推广中国（上海）自由贸易试验区可复制改革试点经验的通知》)."""
-    provinces = "|".join(map(re.escape, sorted(gazetteer.province_forms, key=len, reverse=True)))
+    provinces = gazetteer.province_alternation
     return re.compile(
         rf"《[^《》]*?(?:{_words_re('promotion_title_heads')})(?:中国)?[（(]?(?P<province>{provinces})[）)]?"
         r"(?:自由贸易试验区|自贸试验区|自贸区)[^《》]{0,12}?改革试点经验"
