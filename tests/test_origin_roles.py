@@ -67,3 +67,17 @@ def test_a_verb_before_a_list_of_provinces_governs_every_zone_of_the_list() -> N
     assert _zones("对标上海、天津自贸试验区，我市提出建设目标。") == set()
     practice = "对标上海、天津自贸试验区“一网通办”改革，我市推行线上办理。"
     assert _zones(practice) == {("shanghai", None), ("tianjin", None)}
+
+
+def test_a_zone_named_by_its_provinces_abbreviation_is_that_zone() -> None:
+    assert _zones("我省借鉴沪自贸区“先照后证”经验，推进商事制度改革。") == {("shanghai", None)}
+    listed = _zones("借鉴沪、津、粤、闽四个自贸试验区的经验，我省制定了实施方案。")
+    assert listed == {("shanghai", None), ("tianjin", None), ("guangdong", None), ("fujian", None)}
+    assert _zones("我区复制推广天津自贸区融资租赁经验。") == {("tianjin", None)}  # 津 inside 天津 is no abbreviation
+    assert _zones("借鉴京津冀自贸试验区协同发展的做法。") == set()  # a region, not three zones written apart
+    assert _zones("借鉴新自贸区的经验做法。") == set()  # 新 alone: a new zone
+
+
+def test_a_zone_where_a_practice_was_first_tried_before_others_borrowed_it_is_its_origin() -> None:
+    assert _zones("这一做法最早在天津自贸试验区试行，后被多地借鉴。") == {("tianjin", None)}
+    assert _zones("该模式已在天津自贸试验区试行一年。") == set()
