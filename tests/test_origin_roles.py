@@ -81,3 +81,11 @@ def test_a_zone_named_by_its_provinces_abbreviation_is_that_zone() -> None:
 def test_a_zone_where_a_practice_was_first_tried_before_others_borrowed_it_is_its_origin() -> None:
     assert _zones("这一做法最早在天津自贸试验区试行，后被多地借鉴。") == {("tianjin", None)}
     assert _zones("该模式已在天津自贸试验区试行一年。") == set()
+
+
+def test_provinces_listed_at_the_head_of_a_clause_of_a_batch_statement_are_its_zones() -> None:
+    text = "国务院第七批改革试点经验中，北京、上海、广东等自贸试验区的24项经验被推广。"
+    assert _zones(text) == {("beijing", None), ("shanghai", None), ("guangdong", None)}
+    assert _zones("第五批改革试点经验中，上海、广东自贸试验区贡献最多。") == {("shanghai", None), ("guangdong", None)}
+    adopters = "我省全面复制推广国务院第六批改革试点经验，上海、广东等自贸试验区也在积极复制推广。"
+    assert _zones(adopters) == set()

@@ -276,8 +276,9 @@ def _subject_zones(
         ):
             found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         batch_stated = evidence(sentence).start in in_batch
-        listing = _province_list_re(gazetteer).match(text)  # 上海、广东、天津、福建四个自贸试验区共有19项…入选
-        if listing and (batch_stated or any(w in text for w in diffusion)):
+        for listing in _opening_lists(text, gazetteer):  # 上海、广东、天津、福建四个自贸试验区共有19项…入选
+            if not (batch_stated or any(w in text for w in diffusion)) or _adopts(text[listing.end() :][:20]):
+                continue
             for province in re.split("[、和及与]", listing["provinces"]):
                 zone_id = gazetteer.province_forms[province]
                 if zone_id not in own:
@@ -309,6 +310,19 @@ def _subject_zones(
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                 found.extend(Origin("zone", evidence(sentence), zone=z) for z in listed if z not in own)
+    return found
+
+
+def _opening_lists(text: str, gazetteer: Gazetteer) -> list[re.Match[str]]:
+    """Provinces listed before a generic FTZ word that open the sentence or one of its clauses (…第五批改革试点经验中，
+    上海、广东自贸试验区贡献最多; 其中北京、上海、广东等自贸试验区的24项…): the zones the clause is about."""
+    starts = [0] + [m.end() for m in re.finditer(f"[{_CLAUSE_MARKS}]", text)]
+    found = []
+    for start in starts:
+        at = start + len(text[start:]) - len(text[start:].lstrip(" \t\u3000"))
+        listing = _province_list_re(gazetteer).match(text, at)
+        if listing:
+            found.append(listing)
     return found
 
 
