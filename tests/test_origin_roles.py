@@ -74,7 +74,10 @@ def test_a_zone_named_by_its_provinces_abbreviation_is_that_zone() -> None:
     listed = _zones("借鉴沪、津、粤、闽四个自贸试验区的经验，我省制定了实施方案。")
     assert listed == {("shanghai", None), ("tianjin", None), ("guangdong", None), ("fujian", None)}
     assert _zones("我区复制推广天津自贸区融资租赁经验。") == {("tianjin", None)}  # 津 inside 天津 is no abbreviation
-    assert _zones("借鉴京津冀自贸试验区协同发展的做法。") == set()  # a region, not three zones written apart
+    three = {("beijing", None), ("tianjin", None), ("hebei", None)}
+    assert _zones("借鉴京津冀自贸试验区协同发展的做法。") == three  # abbreviations written together list zones too
+    assert _zones("该模式由川渝两地自贸试验区共同探索形成，已在全国推广。") == {("sichuan", None), ("chongqing", None)}
+    assert _zones("南京自贸区的做法值得借鉴。") == set()  # 京 ends 南京, a city: no abbreviation
     assert _zones("借鉴新自贸区的经验做法。") == set()  # 新 alone: a new zone
 
 
@@ -89,3 +92,19 @@ def test_provinces_listed_at_the_head_of_a_clause_of_a_batch_statement_are_its_z
     assert _zones("第五批改革试点经验中，上海、广东自贸试验区贡献最多。") == {("shanghai", None), ("guangdong", None)}
     adopters = "我省全面复制推广国务院第六批改革试点经验，上海、广东等自贸试验区也在积极复制推广。"
     assert _zones(adopters) == set()
+
+
+def test_the_first_batch_written_shoupi_is_batch_one_and_areas_listed_by_stem_open_a_statement() -> None:
+    case = sentence_case("首批“最佳实践案例”中，上海、福建自贸试验区的“单一窗口”入选。")
+    assert case_batches(case) == {("最佳实践案例", 1)}
+    assert _zones("首批“最佳实践案例”中，上海、福建自贸试验区的“单一窗口”入选。") == {
+        ("shanghai", None),
+        ("fujian", None),
+    }
+    assert case_batches(sentence_case("全市首批改革试点经验共20项，在全市推广。")) == set()
+    areas = _zones("南沙、前海、横琴三个片区的5个案例入选第三批最佳实践案例。")
+    assert areas == {
+        ("guangdong", "广州南沙新区片区"),
+        ("guangdong", "深圳前海蛇口片区"),
+        ("guangdong", "珠海横琴新区片区"),
+    }

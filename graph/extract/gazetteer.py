@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ftzgraph.graph.data_files import data_path, read_yaml
+from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract.source_kinds import independent
 from ftzgraph.graph.model import NationalItem, Place
 from ftzgraph.graph.text import TitleMatcher, fold_width, title_key
@@ -87,24 +88,22 @@ class Gazetteer:
 
     def _abbreviated(self, text: str, named: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
         """Zones named by their province's abbreviation right before an FTZ word, alone (沪自贸区) or in a list
-        (沪、津、粤、闽四个自贸试验区); each abbreviation is a place, the last one's span runs to the FTZ word. An
-        abbreviation inside its own province's name (天津自贸区: 津) or right after another one (京津冀) is none."""
+        (沪、津、粤、闽四个自贸试验区; 川渝两地自贸试验区): each abbreviation is a place, the last one's span runs
+        to the FTZ word. An abbreviation that ends a place's name with the character before it (天津, 南京, 四川)
+        is none."""
         if self._abbreviation_pattern is None:
-            chars = "".join(self.abbreviations)
-            parts = []
-            for abbreviation, (zone_id, _) in self.abbreviations.items():
-                province = str(self.zones[zone_id].get("province_zh") or "")
-                at = province.find(abbreviation)
-                before = chars + (province[at - 1] if at > 0 else "")
-                parts.append(rf"(?<![{re.escape(before)}]){re.escape(abbreviation)}")
-            one = "|".join(parts)
+            one = "|".join(map(re.escape, self.abbreviations))
             self._abbreviation_pattern = re.compile(
-                rf"(?P<list>(?:{one})(?:[、和与及](?:{one}))*)(?:[0-9一二三四五六七八九十两]+(?:个|地|省市|省)|等)?"
+                rf"(?P<list>(?:{one})(?:[、和与及]?(?:{one}))*)(?:[0-9一二三四五六七八九十两]+(?:个|地|省市|省)|等)?"
                 r"(?=自贸试验区|自由贸易试验区|自贸区)"
             )
+        stems = _division_stems()
         found: list[tuple[int, int, Place]] = []
         for match in self._abbreviation_pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e, _ in named):
+            if (
+                any(s < match.end() and match.start() < e for s, e, _ in named)
+                or text[match.start() - 1 : match.start() + 1] in stems
+            ):
                 continue
             listed = [(m.start(), m.group()) for m in re.finditer(r"[^、和与及]", match["list"])]
             if len(listed) == 1 and not self.abbreviations[listed[0][1]][1]:
@@ -149,6 +148,13 @@ def _as_list(value: Any) -> list[str]:
     if value is None:
         return []
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+@cache
+def _division_stems() -> frozenset[str]:
+    """Two-character stems of administrative divisions (天津, 南京, 四川): an abbreviation ending one is no
+    abbreviation (南京自贸区 is no Beijing zone)."""
+    return frozenset(stem for stem in load_divisions().stems if len(stem) == 2)
 
 
 @cache
