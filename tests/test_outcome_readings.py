@@ -119,3 +119,9 @@ def test_a_range_reaches_the_graph_and_the_export(tmp_path: Path) -> None:
     outcomes = [o for r in case_records(store) for o in r["outcomes"]]
     assert any(o["value"] == 1 and o["value_max"] == 2 and o["qualifier"] == "约" for o in outcomes)
     assert all("value_max" in o for o in outcomes)
+
+
+def test_a_section_label_in_brackets_and_a_verb_before_the_figure_are_no_part_of_a_label() -> None:
+    assert _labels("【实践成效】\n全年办理离港退税业务430余笔。")[430] == "办理离港退税业务"
+    assert _labels("服务中心已为860家企业提供服务。")[860] == "企业"
+    assert _labels("全年新增3.6万户市场主体，占比为35%。") == {3.6: "市场主体", 35: "占比"}

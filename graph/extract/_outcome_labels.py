@@ -22,7 +22,7 @@ from ftzgraph.graph.data_files import load_lexicon
 
 _BRACKETED_RE = re.compile(r"[（(][^（）()]{0,30}?[0-9０-９][^（）()]{0,30}[)）]")
 """An aside in brackets holding a figure (（21.4%）, （39.1万亿元）): a reference; 种（养）植 keeps its brackets."""
-_CLAUSE_BOUNDARY = "，,。；;：:！？!?\n#"
+_CLAUSE_BOUNDARY = "，,。；;：:！？!?\n#】"
 
 
 def lexicon() -> dict[str, Any]:
@@ -210,8 +210,9 @@ def label_follows(text: str, start: int, what: str) -> bool:
             break
     if lead.endswith(("、", "和", "及", "与", "等")):  # A、B等76项事项: what is counted follows the unit
         return True
-    if lead.endswith(tuple(lexicon()["object_lead_ins"])):  # 东疆片区完成1609架飞机: the verb's object is counted
-        return True
+    lex = lexicon()
+    if lead.endswith((*lex["object_lead_ins"], *lex["measure_existential"])):  # 东疆片区完成1609架飞机, 已为860家企业
+        return True  # the verb right before the figure takes what is counted as its object
     if not what:
         return True
     bare = lead

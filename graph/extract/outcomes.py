@@ -41,7 +41,8 @@ from ftzgraph.graph.text import doc_number_matches, joined_text, parse_chinese_n
 _SP = r"[ \t\u3000]*"
 _NUM = r"(?<![0-9０-９.,．])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 _CN_NUM = "[零〇一二两三四五六七八九十百千]+"
-_CLAUSE_BOUNDARY = "，,。；;：:！？!?\n#"
+_CLAUSE_BOUNDARY = "，,。；;：:！？!?\n#】"
+"""Where the words a figure measures can start; 】 closes a section label (【实践成效】企业退税时间…)."""
 _MAX_MEASURE = 24
 _CONNECTORS = ("和", "及", "与", "、", "等")
 _NOT_A_QUANTITY_BEFORE = ("第", "×", "*", "乘", "x", "X")

@@ -261,7 +261,10 @@ def split_cases(document: Document) -> SplitResult:
             end = len(document.text[: closing.start()].rstrip())
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
         heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end - trail)
-        title = clean_title(titles.get(title_index) or wrapped.get(title_index, title_line.text))
+        title = clean_title(
+            titles.get(title_index)
+            or wrapped.get(title_index, title_line.text.rstrip() + _continued_heading(lines, title_index))
+        )
         cases.append(CaseText(document, number, title, heading, start, end))
 
     _match_table(cases, table, matcher, warnings, document)
@@ -277,6 +280,21 @@ def _cut_by_page_break(lines: list[Line], previous: int, i: int) -> bool:
         and any(line.text and not line.text.strip() for line in between)
         and not CASE_SUFFIX_RE.search(lines[previous].bare)
     )
+
+
+def _continued_heading(lines: list[Line], index: int) -> str:
+    """The rest of a heading cut by a page break inside a quote (三、崇左片区：边境贸易“互市+加 / page number and
+    running header / 工”监管模式): the line after the masked page furniture, when it closes the quote; else ""."""
+    if not _opens_quote(lines[index].bare):
+        return ""
+    j = index + 1
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    if j >= len(lines) or not _cut_by_page_break(lines, index, j):
+        return ""
+    rest = lines[j].text.strip()
+    closes = rest.find("”")
+    return rest if 0 <= closes <= 12 and len(rest) <= 30 and not _heading_style(lines[j]) else ""
 
 
 def _ends_wrapped_suffix(lines: list[Line], i: int) -> bool:
