@@ -278,8 +278,12 @@ def _subject_zones(
         ):
             found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         batch_stated = evidence(sentence).start in in_batch
-        for listing in _opening_lists(text, gazetteer):  # 上海、广东、天津、福建四个自贸试验区共有19项…入选
-            if not (batch_stated or any(w in text for w in diffusion)) or _adopts(text[listing.end() :][:20]):
+        named = "自贸" in text or "自由贸易" in text or "片区" in text  # what either list ends in
+        national_text = named and (batch_stated or any(w in text for w in diffusion))
+        for listing in (
+            _opening_lists(text, gazetteer) if national_text else []
+        ):  # 上海、广东…四个自贸试验区共有19项…入选
+            if _adopts(text[listing.end() :][:20]):
                 continue
             if listing.re is _province_list_re(gazetteer):
                 for province in re.split("[、和及与]", listing["provinces"]):
