@@ -125,3 +125,10 @@ def test_a_section_label_in_brackets_and_a_verb_before_the_figure_are_no_part_of
     assert _labels("【实践成效】\n全年办理离港退税业务430余笔。")[430] == "办理离港退税业务"
     assert _labels("服务中心已为860家企业提供服务。")[860] == "企业"
     assert _labels("全年新增3.6万户市场主体，占比为35%。") == {3.6: "市场主体", 35: "占比"}
+
+
+def test_what_a_lead_in_verb_or_a_total_takes_as_object_is_the_label() -> None:
+    assert _labels("杨凌示范区聚集7000余名农科教人才。")[7000] == "农科教人才"
+    labels = _labels("两批共计198项改革事项（其中国务院批复的改革试点事项163项）全面落实。")
+    assert labels[198] == "改革事项" and labels[163] == "国务院批复的改革试点事项"
+    assert _labels("推进企业登记、银行开户等5个环节“一次受理、一窗进出”。")[5] == "环节"

@@ -179,6 +179,8 @@ def noun_after(text: str, end: int) -> str | None:
             at += len(word)
     stop = at
     while stop < len(text) and text[stop] not in _NOUN_STOP and not text[stop].isdigit() and stop - at <= 16:
+        if text[stop] in "（(" and not re.search("[）)]", text[stop + 1 : stop + 5]):
+            break  # 198项改革事项（其中…163项）: an aside, not part of the noun (县（区）部门 closes at once)
         stop += 1
     phrase = text[at:stop].strip(" \t\u3000")
     for verb in lexicon()["noun_enders"]:  # 其中42项**实现**全程网办: the items counted are what the verb reaches
