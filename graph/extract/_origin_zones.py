@@ -151,9 +151,9 @@ def _stated_zones(
         # Zones coordinated with a stated one (复制推广宁波片区和舟山片区的改革经验) are stated too.
         here = found[first_here:]
         stated_spans = [(s, e) for s, e, p in places if any(o.area == p.area and o.zone == p.zone for o in here)]
-        listed = [pair for pair in itertools.pairwise(places) if _LIST_RE.match(text[pair[0][1] : pair[1][0]])]
+        coordinated = [pair for pair in itertools.pairwise(places) if _LIST_RE.match(text[pair[0][1] : pair[1][0]])]
         for _ in range(2):  # along a list both ways (借鉴京津冀自贸试验区…: 京 is stated, then 津, then 冀)
-            for (s1, e1, p1), (s2, e2, p2) in listed:  # 对标Z1，Z2提出…: a comma ends a clause, it lists nothing
+            for (s1, e1, p1), (s2, e2, p2) in coordinated:  # 对标Z1，Z2提出…: a comma ends a clause, it lists nothing
                 for (start, end), place, other in (((s1, e1), p2, (s2, e2)), ((s2, e2), p1, (s1, e1))):
                     fresh = (start, end) in stated_spans and other not in stated_spans
                     if fresh and place.zone not in own and not _in_title(text, start):
@@ -291,10 +291,10 @@ def _subject_zones(
                     if zone_id not in own:
                         found.append(Origin("zone", evidence(sentence), zone=zone_id))
                 continue
-            for stem in re.split("[、和及与]", listing["stems"]):  # 南沙、前海、横琴三个片区的5个案例入选…
-                area = gazetteer.area_stems.get(stem)
-                if area is not None and area.zone not in own:
-                    found.append(Origin("zone", evidence(sentence), zone=area.zone, area=area.area))
+            for written in re.split("[、和及与]", listing["stems"]):  # 南沙、前海、横琴三个片区的5个案例入选…
+                stem_place = gazetteer.area_stems.get(written)
+                if stem_place is not None and stem_place.zone not in own:
+                    found.append(Origin("zone", evidence(sentence), zone=stem_place.zone, area=stem_place.area))
         places = gazetteer.find_places(sentence.text)
         for start, end, place in places:
             if place.zone in own:

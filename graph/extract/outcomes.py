@@ -325,7 +325,7 @@ def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
         following = noun_after(text, end)
         if following and label_follows(text, start, what):
             what, what_start, what_end = following, start, end + text[end:].find(following) + len(following)
-            if unit in lexicon()["counted_noun_units"]:  # 等5个环节“一次受理…”: the unit names what is counted
+            if unit and unit in lexicon()["counted_noun_units"]:  # 等5个环节“一次受理…”: the unit names what is counted
                 what, what_end = unit[1:], end
         after = value if _patterns().after_only.search(text[max(0, start - 12) : start]) else None
         qualifier = _qualifier(text, match, "")
