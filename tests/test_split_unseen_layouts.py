@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.sources.read import read_document
@@ -88,3 +91,40 @@ def test_forms_with_bracketed_labels_split_into_cases_titled_without_the_label(t
 def test_a_heading_cut_by_a_page_break_inside_a_quote_keeps_its_whole_title(tmp_path: Path) -> None:
     titles = [title for title, _ in _cases(tmp_path, "pages.txt", CUT_HEADING)]
     assert titles == ["跨境金融“一站通”服务", "边境贸易“互市+加工”监管模式", "进口粮食“船边直提”"]
+
+
+TABLE_ONLY = (
+    "关于印发改革创新案例的通知\n\n各设区市商务局：\n现将改革创新案例汇总表印发给你们。\n\n"
+    "序号\t案例名称\t主要内容\t报送单位\n"
+    "1\t进口肉类“集中查验”模式\t甲海关借鉴上海自贸试验区经验，对进口肉类实行集中查验，通关时间由3天压缩至1天。\t甲市商务局\n"
+    "2\t跨境电商“一站式”服务\t乙海关推行跨境电商一站式申报，企业申报时间缩短60%。\t乙市商务局\n"
+)
+TITLE_TABLE_ONLY = (
+    "关于印发改革创新案例的通知\n\n序号\t案例名称\t报送单位\n1\t进口肉类“集中查验”模式\t甲市商务局\n"
+    "2\t跨境电商“一站式”服务\t乙市商务局\n"
+)
+
+
+def test_a_table_whose_rows_hold_whole_cases_gives_one_case_a_row(tmp_path: Path) -> None:
+    path = tmp_path / "table.txt"
+    path.write_text(TABLE_ONLY, encoding="utf-8")
+    cases = extract_document(read_document(path), load_gazetteer()).cases
+    assert [(c.title, c.provider) for c in cases] == [
+        ("进口肉类“集中查验”模式", "甲市商务局"),
+        ("跨境电商“一站式”服务", "乙市商务局"),
+    ]
+    assert {o.zone for o in cases[0].origins} == {"shanghai"}
+    assert [(o.before, o.after) for o in cases[0].outcomes] == [(3, 1)]
+
+
+def test_a_table_of_titles_alone_is_no_collection(tmp_path: Path) -> None:
+    path = tmp_path / "titles.txt"
+    path.write_text(TITLE_TABLE_ONLY, encoding="utf-8")
+    with pytest.raises(NoCasesError):
+        extract_document(read_document(path), load_gazetteer())
+
+
+def test_a_table_row_is_never_read_as_the_documents_issuer(tmp_path: Path) -> None:
+    path = tmp_path / "table.txt"
+    path.write_text(TABLE_ONLY, encoding="utf-8")
+    assert read_document(path).issuer is None

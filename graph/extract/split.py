@@ -14,6 +14,7 @@ from functools import cached_property
 
 from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
+from ftzgraph.graph.extract._split_table_rows import table_row_cases
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
 
@@ -250,7 +251,7 @@ def split_cases(document: Document) -> SplitResult:
         starts, titles = (found, titles) if len(found) > len(starts) else (starts, {})
 
     warnings: list[str] = []
-    cases: list[CaseText] = []
+    cases: list[CaseText] = [] if starts else table_row_cases(document, table)  # each case a row of the table
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
         title_line = lines[title_index]
