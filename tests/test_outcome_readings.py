@@ -132,3 +132,17 @@ def test_what_a_lead_in_verb_or_a_total_takes_as_object_is_the_label() -> None:
     labels = _labels("两批共计198项改革事项（其中国务院批复的改革试点事项163项）全面落实。")
     assert labels[198] == "改革事项" and labels[163] == "国务院批复的改革试点事项"
     assert _labels("推进企业登记、银行开户等5个环节“一次受理、一窗进出”。")[5] == "环节"
+
+
+def test_respectively_opening_its_clause_pairs_with_the_figures_before_it() -> None:
+    labels = _labels("新设外资企业86家，实际使用外资3.2亿美元，分别增长21%和35%。")
+    assert (labels[21], labels[35]) == ("新设外资企业增长", "实际使用外资增长")
+    times = _labels("进口货物整体通关时间为15.6小时，出口货物整体通关时间为0.9小时，分别比2017年压缩62.3%和89.6%。")
+    assert (times[62.3], times[89.6]) == ("进口货物整体通关时间压缩", "出口货物整体通关时间压缩")
+
+
+def test_a_change_with_only_an_after_value_labels_what_changed_and_tupo_is_a_qualifier() -> None:
+    assert _labels("企业开办时间压缩至0.5个工作日，办理环节减少至2个。") == {0.5: "企业开办时间", 2: "办理环节"}
+    assert _labels("通关时间较全国平均水平缩短约60%。")[60] == "通关时间缩短"
+    (crossed,) = _outcomes("跨境电商进出口额突破100亿元大关。")
+    assert (crossed.what, crossed.qualifier) == ("跨境电商进出口额", "突破")

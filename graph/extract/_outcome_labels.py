@@ -78,12 +78,21 @@ def tidy(label: str) -> str:
     change = _change_tail_re().match(label)
     if change:
         label = change["subject"]
+    verb_link = _verb_link_end_re().search(label)  # 企业开办时间压缩至0.5个工作日: what changed, not the change
+    if verb_link and verb_link.start() >= 2:
+        label = label[: verb_link.start()]
     lead_end = _change_lead_end_re().search(label)
     if lead_end and lead_end.start() >= 2:  # 流转时间由原来的2至3天缩短为…: the lead and its fillers
         label = label[: lead_end.start()]
     while len(label) > 2 and label.endswith("的"):
         label = label[:-1].rstrip(" \t\u3000")
     return label
+
+
+@cache
+def _verb_link_end_re() -> re.Pattern[str]:
+    change = lexicon()["change"]
+    return re.compile(rf"(?:{_alternation(change['verbs'])})了?(?:{_alternation(change['link'])})$")
 
 
 def ends_in_change_lead(phrase: str) -> bool:

@@ -33,7 +33,7 @@ from ftzgraph.graph.extract._outcome_labels import (
     without_adverb,
     without_brackets,
 )
-from ftzgraph.graph.extract._outcome_respectively import respective_labels
+from ftzgraph.graph.extract._outcome_respectively import respective_from_before, respective_labels
 from ftzgraph.graph.extract.mentions import date_spans
 from ftzgraph.graph.model import CaseText, Outcome
 from ftzgraph.graph.text import doc_number_matches, joined_text, parse_chinese_number
@@ -387,7 +387,12 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     changes = _changes(joined, masked)
     taken = [(f.start, f.end) for f in changes]
     found = changes + [f for f in _quantities(joined, masked) if not _overlaps(taken, f.start, f.end)]
-    for figure_start, label in respective_labels(joined, _patterns().quantity, lexicon()["label_change_verbs"]):
+    verbs = lexicon()["label_change_verbs"]
+    ordered = sorted(found, key=lambda f: f.start)
+    labelled = [(f.start, f.end, tidy(f.what)) for f in ordered]
+    respective = respective_labels(joined, _patterns().quantity, verbs)
+    respective += respective_from_before(joined, _patterns().quantity, verbs, labelled)
+    for figure_start, label in respective:
         owner = next((f for f in found if f.start <= figure_start < f.end), None)
         if owner is not None:  # 进港、出港查验时间分别压缩至1.5小时和1小时: each figure its own subject
             owner.what = label
