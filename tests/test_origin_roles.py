@@ -108,3 +108,12 @@ def test_the_first_batch_written_shoupi_is_batch_one_and_areas_listed_by_stem_op
         ("guangdong", "深圳前海蛇口片区"),
         ("guangdong", "珠海横琴新区片区"),
     }
+
+
+def test_the_series_under_another_of_its_names_and_the_state_council_promoting_a_zones_reform() -> None:
+    assert case_batches(sentence_case("我市落实国务院第七批自贸试验区可复制推广改革经验共24项。")) == {
+        ("改革试点经验", 7)
+    }
+    promoted = sentence_case("上海自贸试验区的“先照后证”改革已由国务院在全国范围内复制推广。")
+    assert case_batches(promoted) == {("改革试点经验", None)}
+    assert case_batches(sentence_case("我市学习借鉴先进地区改革经验，推出一批便民举措。")) == set()
