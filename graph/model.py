@@ -166,7 +166,8 @@ class Outcome:
 
     ``qualifier`` keeps an approximation written with the figure (余, 多, 近, 约, 左右, 以内 …; for a pair, the
     after side's, else the before side's), so 300余家 does not read as exactly 300. ``after_text`` is an after
-    state that is not a number (压缩至即办: 即办)."""
+    state that is not a number (压缩至即办: 即办). A range (1至2天, 3-5个工作日) gives its lower bound as ``value``
+    (or as the before or after value of a pair) and its upper bound as ``value_max``."""
 
     what: str
     value: float | None
@@ -176,6 +177,7 @@ class Outcome:
     after: float | None = None
     qualifier: str | None = None
     after_text: str | None = None
+    value_max: float | None = None
 
 
 @dataclass(frozen=True)

@@ -67,3 +67,53 @@ def test_a_verb_before_a_list_of_provinces_governs_every_zone_of_the_list() -> N
     assert _zones("对标上海、天津自贸试验区，我市提出建设目标。") == set()
     practice = "对标上海、天津自贸试验区“一网通办”改革，我市推行线上办理。"
     assert _zones(practice) == {("shanghai", None), ("tianjin", None)}
+
+
+def test_a_zone_named_by_its_provinces_abbreviation_is_that_zone() -> None:
+    assert _zones("我省借鉴沪自贸区“先照后证”经验，推进商事制度改革。") == {("shanghai", None)}
+    listed = _zones("借鉴沪、津、粤、闽四个自贸试验区的经验，我省制定了实施方案。")
+    assert listed == {("shanghai", None), ("tianjin", None), ("guangdong", None), ("fujian", None)}
+    assert _zones("我区复制推广天津自贸区融资租赁经验。") == {("tianjin", None)}  # 津 inside 天津 is no abbreviation
+    three = {("beijing", None), ("tianjin", None), ("hebei", None)}
+    assert _zones("借鉴京津冀自贸试验区协同发展的做法。") == three  # abbreviations written together list zones too
+    assert _zones("该模式由川渝两地自贸试验区共同探索形成，已在全国推广。") == {("sichuan", None), ("chongqing", None)}
+    assert _zones("南京自贸区的做法值得借鉴。") == set()  # 京 ends 南京, a city: no abbreviation
+    assert _zones("借鉴新自贸区的经验做法。") == set()  # 新 alone: a new zone
+
+
+def test_a_zone_where_a_practice_was_first_tried_before_others_borrowed_it_is_its_origin() -> None:
+    assert _zones("这一做法最早在天津自贸试验区试行，后被多地借鉴。") == {("tianjin", None)}
+    assert _zones("该模式已在天津自贸试验区试行一年。") == set()
+
+
+def test_provinces_listed_at_the_head_of_a_clause_of_a_batch_statement_are_its_zones() -> None:
+    text = "国务院第七批改革试点经验中，北京、上海、广东等自贸试验区的24项经验被推广。"
+    assert _zones(text) == {("beijing", None), ("shanghai", None), ("guangdong", None)}
+    assert _zones("第五批改革试点经验中，上海、广东自贸试验区贡献最多。") == {("shanghai", None), ("guangdong", None)}
+    adopters = "我省全面复制推广国务院第六批改革试点经验，上海、广东等自贸试验区也在积极复制推广。"
+    assert _zones(adopters) == set()
+
+
+def test_the_first_batch_written_shoupi_is_batch_one_and_areas_listed_by_stem_open_a_statement() -> None:
+    case = sentence_case("首批“最佳实践案例”中，上海、福建自贸试验区的“单一窗口”入选。")
+    assert case_batches(case) == {("最佳实践案例", 1)}
+    assert _zones("首批“最佳实践案例”中，上海、福建自贸试验区的“单一窗口”入选。") == {
+        ("shanghai", None),
+        ("fujian", None),
+    }
+    assert case_batches(sentence_case("全市首批改革试点经验共20项，在全市推广。")) == set()
+    areas = _zones("南沙、前海、横琴三个片区的5个案例入选第三批最佳实践案例。")
+    assert areas == {
+        ("guangdong", "广州南沙新区片区"),
+        ("guangdong", "深圳前海蛇口片区"),
+        ("guangdong", "珠海横琴新区片区"),
+    }
+
+
+def test_the_series_under_another_of_its_names_and_the_state_council_promoting_a_zones_reform() -> None:
+    assert case_batches(sentence_case("我市落实国务院第七批自贸试验区可复制推广改革经验共24项。")) == {
+        ("改革试点经验", 7)
+    }
+    promoted = sentence_case("上海自贸试验区的“先照后证”改革已由国务院在全国范围内复制推广。")
+    assert case_batches(promoted) == {("改革试点经验", None)}
+    assert case_batches(sentence_case("我市学习借鉴先进地区改革经验，推出一批便民举措。")) == set()

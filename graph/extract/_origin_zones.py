@@ -151,12 +151,14 @@ def _stated_zones(
         # Zones coordinated with a stated one (复制推广宁波片区和舟山片区的改革经验) are stated too.
         here = found[first_here:]
         stated_spans = [(s, e) for s, e, p in places if any(o.area == p.area and o.zone == p.zone for o in here)]
-        for (s1, e1, p1), (s2, e2, p2) in itertools.pairwise(places):
-            if not _LIST_RE.match(text[e1:s2]):  # 对标Z1，Z2提出…: a comma ends a clause, it lists nothing
-                continue
-            for (start, end), place in (((s1, e1), p2), ((s2, e2), p1)):
-                if (start, end) in stated_spans and place.zone not in own and not _in_title(text, start):
-                    found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+        coordinated = [pair for pair in itertools.pairwise(places) if _LIST_RE.match(text[pair[0][1] : pair[1][0]])]
+        for _ in range(2):  # along a list both ways (借鉴京津冀自贸试验区…: 京 is stated, then 津, then 冀)
+            for (s1, e1, p1), (s2, e2, p2) in coordinated:  # 对标Z1，Z2提出…: a comma ends a clause, it lists nothing
+                for (start, end), place, other in (((s1, e1), p2, (s2, e2)), ((s2, e2), p1, (s1, e1))):
+                    fresh = (start, end) in stated_spans and other not in stated_spans
+                    if fresh and place.zone not in own and not _in_title(text, start):
+                        found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+                        stated_spans.append(other)
         # Area names listed by their stems before 片区 (参照了郑州、开封、洛阳三个片区的做法), after a learning verb.
         for match in _stem_list_re(gazetteer, before).finditer(text):
             for stem in re.split("[、和及与]", match["stems"]):
@@ -276,12 +278,23 @@ def _subject_zones(
         ):
             found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         batch_stated = evidence(sentence).start in in_batch
-        listing = _province_list_re(gazetteer).match(text)  # 上海、广东、天津、福建四个自贸试验区共有19项…入选
-        if listing and (batch_stated or any(w in text for w in diffusion)):
-            for province in re.split("[、和及与]", listing["provinces"]):
-                zone_id = gazetteer.province_forms[province]
-                if zone_id not in own:
-                    found.append(Origin("zone", evidence(sentence), zone=zone_id))
+        named = "自贸" in text or "自由贸易" in text or "片区" in text  # what either list ends in
+        national_text = named and (batch_stated or any(w in text for w in diffusion))
+        for listing in (
+            _opening_lists(text, gazetteer) if national_text else []
+        ):  # 上海、广东…四个自贸试验区共有19项…入选
+            if _adopts(text[listing.end() :][:20]):
+                continue
+            if listing.re is _province_list_re(gazetteer):
+                for province in re.split("[、和及与]", listing["provinces"]):
+                    zone_id = gazetteer.province_forms[province]
+                    if zone_id not in own:
+                        found.append(Origin("zone", evidence(sentence), zone=zone_id))
+                continue
+            for written in re.split("[、和及与]", listing["stems"]):  # 南沙、前海、横琴三个片区的5个案例入选…
+                stem_place = gazetteer.area_stems.get(written)
+                if stem_place is not None and stem_place.zone not in own:
+                    found.append(Origin("zone", evidence(sentence), zone=stem_place.zone, area=stem_place.area))
         places = gazetteer.find_places(sentence.text)
         for start, end, place in places:
             if place.zone in own:
@@ -310,6 +323,27 @@ def _subject_zones(
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                 found.extend(Origin("zone", evidence(sentence), zone=z) for z in listed if z not in own)
     return found
+
+
+def _opening_lists(text: str, gazetteer: Gazetteer) -> list[re.Match[str]]:
+    """Provinces listed before a generic FTZ word, or area stems before 片区, that open the sentence or one of its
+    clauses (…第五批改革试点经验中，上海、广东自贸试验区贡献最多; 南沙、前海、横琴三个片区的5个案例入选…): the zones
+    the clause is about."""
+    starts = [0] + [m.end() for m in re.finditer(f"[{_CLAUSE_MARKS}]", text)]
+    found = []
+    for start in starts:
+        at = start + len(text[start:]) - len(text[start:].lstrip(" \t\u3000"))
+        listing = _province_list_re(gazetteer).match(text, at) or _area_list_re(gazetteer).match(text, at)
+        if listing:
+            found.append(listing)
+    return found
+
+
+@cache
+def _area_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """Two or more area stems joined by 、和及与, then (N个|等) and 片区: 南沙、前海、横琴三个片区."""
+    stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
+    return re.compile(rf"(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?(?:自贸)?片区")
 
 
 def _enters_provincial_batch(text: str, tail: str, gazetteer: Gazetteer) -> bool:
@@ -350,7 +384,8 @@ def _adopts(tail: str) -> bool:
 _COORDINATOR_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及|，)\s*$")
 
 
-_LIST_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*$")
+_LIST_RE = re.compile(r"^(?:(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*)?$")
+"""What stands between two listed places: a coordinator, or nothing between abbreviations (川渝两地自贸试验区)."""
 
 
 def _names_practice(clause_tail: str) -> bool:

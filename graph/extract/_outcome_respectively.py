@@ -69,3 +69,43 @@ def _distributed(items: list[str]) -> list[str]:
         return items
     head, tail = first[:-2], last[2:]
     return [head + core + tail for core in [first[-2:], *middle, last[:2]]]
+
+
+_SENTENCE_END = "。；;！？!?\n"
+_BASELINE_RE = re.compile(r"^(?:比|较|与)[^，。；]{1,12}$")
+_YEAR_RE = re.compile(r"[0-9]{4}\s*年")
+"""The baseline before the verb after 分别 (分别比2017年压缩): no part of what is measured."""
+
+
+def respective_from_before(
+    text: str, quantity: re.Pattern[str], change_verbs: list[str], labelled: list[tuple[int, int, str]]
+) -> list[tuple[int, str]]:
+    """(start of a figure, its label) for a run given with 分别 that opens its clause (…外资3.2亿美元，分别增长21%
+    和35%): its figures pair, in order, with the figures of the clauses before it in the sentence (``labelled``: each
+    found figure's span and label), and each takes that figure's label and the change verb after 分别."""
+    found: list[tuple[int, str]] = []
+    for word in re.finditer("分别", text):
+        clause_start = max(text.rfind(ch, 0, word.start()) for ch in _BOUNDARY) + 1
+        if text[clause_start : word.start()].strip():
+            continue  # a subject of its own: respective_labels
+        years = (m for m in quantity.finditer(text, word.end()) if not _YEAR_RE.fullmatch(m.group()))
+        first = next(years, None)  # 分别比2017年压缩62.3%: the year is the baseline's
+        if first is None or first.start() - word.end() > _MAX_VERB + 8:
+            continue
+        between = text[word.end() : first.start()].strip()
+        verb = next((v for v in sorted(change_verbs, key=len, reverse=True) if between.endswith(v)), "")
+        baseline = between[: len(between) - len(verb)]
+        if not verb or any(ch in between for ch in _BOUNDARY) or (baseline and not _BASELINE_RE.match(baseline)):
+            continue  # 分别增长, 分别比2017年压缩: a change verb, after a baseline or none
+        figures = [first]
+        while (separator := _SEPARATOR_RE.match(text, figures[-1].end())) and (
+            following := quantity.match(text, separator.end())
+        ):
+            figures.append(following)
+        sentence_start = max(text.rfind(ch, 0, clause_start) for ch in _SENTENCE_END) + 1
+        before = [(start, label) for start, end, label in labelled if sentence_start <= start and end <= clause_start]
+        if len(figures) < 2 or len(before) < len(figures):
+            continue
+        pairs = zip(figures, before[-len(figures) :], strict=True)
+        found.extend((figure.start(), label + verb) for figure, (_, label) in pairs)
+    return found

@@ -16,10 +16,13 @@ from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number
 if TYPE_CHECKING:
     from ftzgraph.graph.extract.split import Line
 
+_TITLE_LABEL = "(?:案例|项目|成果|事项|经验)?(?:名称|题目|标题)"
 FIELD_TITLE_RE = re.compile(
-    r"^\s*(?:\*\*)?\s*(?P<label>(?:案例|项目|成果|事项|经验)?(?:名称|题目|标题))\s*(?:\*\*)?\s*[:：]\s*(?P<title>\S.*)$"
+    rf"^\s*(?:\*\*)?\s*(?:(?P<label>{_TITLE_LABEL})\s*(?:\*\*)?\s*[:：]"
+    rf"|[【\[〔]\s*(?P<bracketed>{_TITLE_LABEL})\s*[】\]〕]\s*[:：]?)\s*(?P<title>\S.*)$"
 )
-"""A title field (案例名称：X, 项目名称：X). The field name alone, with no 案例/项目 before it, is 名称：X."""
+"""A title field (案例名称：X, 项目名称：X, or the label in brackets: 【案例名称】X). The field name alone, with no
+案例/项目 before it, is 名称：X."""
 CASE_LABELS = ("案例名称", "案例标题", "案例题目")
 """Labels that name a case outright: such a field opens a case wherever it stands (a form quoted inside a case
 names a 项目 or a 事项, not a 案例)."""
@@ -35,7 +38,7 @@ _ATTACHMENT_GAP = 2
 """Non-blank lines allowed between the attachment line and the title field (a subtitle, a 报送 line)."""
 
 
-_PROVIDER_FIELD_RE = re.compile(r"^\s*[（(]?\s*(?:报送|提供|申报|供稿|推荐|选送)单位\s*[:：]")
+_PROVIDER_FIELD_RE = re.compile(r"^\s*[（(【\[〔]?\s*(?:报送|提供|申报|供稿|推荐|选送|牵头)单位\s*(?:[:：]|[】\]〕])")
 
 
 def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | None:
@@ -48,7 +51,8 @@ def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | Non
     if not field:
         return None
     below = [line.text for line in lines[i + 1 : i + 6] if line.text.strip()][:_ATTACHMENT_GAP]
-    opens = field["label"] in CASE_LABELS or any(_PROVIDER_FIELD_RE.match(text) for text in below)
+    label = field["label"] or field["bracketed"]
+    opens = label in CASE_LABELS or any(_PROVIDER_FIELD_RE.match(text) for text in below)
     fallback = (i, None) if opens else None
     seen, j = 0, i - 1
     while j >= 0 and seen <= _ATTACHMENT_GAP:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ftzgraph.graph.data_files import data_path, read_yaml
+from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract.source_kinds import independent
 from ftzgraph.graph.model import NationalItem, Place
 from ftzgraph.graph.text import TitleMatcher, fold_width, title_key
@@ -48,6 +49,10 @@ class Gazetteer:
     area_stems: dict[str, Place] = field(default_factory=dict)
     """Bare area names (前海 for 前海片区), unique to one area: news opens sentences with them. Matched only
     where a sentence opens with one and says its reform went national (_origin_zones._subject_zones)."""
+    abbreviations: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    """One-character province abbreviations (沪 -> (shanghai, alone allowed)), read before an FTZ word: 沪自贸区,
+    沪、津、粤、闽四个自贸试验区 (``province_abbreviation_zh`` in data/reference/ftz_zones.yaml)."""
+    _abbreviation_pattern: re.Pattern[str] | None = None
 
     @cached_property
     def province_alternation(self) -> str:
@@ -76,8 +81,40 @@ class Gazetteer:
                 self._found.clear()
             folded = text.translate(_BRACKETS)
             found = [(m.start(), m.end(), self.forms[m.group(0)]) for m in self._pattern.finditer(folded)]
+            if self.abbreviations:
+                found = sorted(found + self._abbreviated(folded, found), key=lambda place: place[:2])
             self._found[text] = found
         return list(found)
+
+    def _abbreviated(self, text: str, named: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+        """Zones named by their province's abbreviation right before an FTZ word, alone (沪自贸区) or in a list
+        (沪、津、粤、闽四个自贸试验区; 川渝两地自贸试验区): each abbreviation is a place, the last one's span runs
+        to the FTZ word. An abbreviation that ends a place's name with the character before it (天津, 南京, 四川)
+        is none."""
+        if self._abbreviation_pattern is None:
+            one = "|".join(map(re.escape, self.abbreviations))
+            self._abbreviation_pattern = re.compile(
+                rf"(?P<list>(?:{one})(?:[、和与及]?(?:{one}))*)(?:[0-9一二三四五六七八九十两]+(?:个|地|省市|省)|等)?"
+                r"(?=自贸试验区|自由贸易试验区|自贸区)"
+            )
+        stems = _division_stems()
+        found: list[tuple[int, int, Place]] = []
+        for match in self._abbreviation_pattern.finditer(text):
+            if (
+                any(s < match.end() and match.start() < e for s, e, _ in named)
+                or text[match.start() - 1 : match.start() + 1] in stems
+            ):
+                continue
+            listed = [(m.start(), m.group()) for m in re.finditer(r"[^、和与及]", match["list"])]
+            if len(listed) == 1 and not self.abbreviations[listed[0][1]][1]:
+                continue  # 新自贸区: a new zone, not Xinjiang's
+            word = re.match("自贸试验区|自由贸易试验区|自贸区", text[match.end() :])
+            tail = match.end() + (word.end() if word else 0)
+            for k, (offset, abbreviation) in enumerate(listed):
+                start = match.start() + offset
+                end = tail if k == len(listed) - 1 else start + 1
+                found.append((start, end, Place(self.abbreviations[abbreviation][0])))
+        return found
 
     def resolve(self, name: str) -> Place | None:
         """A zone or area for a name as written (``中国(湖北)自由贸易试验区襄阳片区``, ``绥芬河片区``)."""
@@ -111,6 +148,13 @@ def _as_list(value: Any) -> list[str]:
     if value is None:
         return []
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+@cache
+def _division_stems() -> frozenset[str]:
+    """Two-character stems of administrative divisions (天津, 南京, 四川): an abbreviation ending one is no
+    abbreviation (南京自贸区 is no Beijing zone)."""
+    return frozenset(stem for stem in load_divisions().stems if len(stem) == 2)
 
 
 @cache
@@ -155,7 +199,15 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
         if place.area and form.endswith("片区") and 4 <= len(form) <= 6:  # 前海, 曹妃甸, 霍尔果斯
             stems.setdefault(form[: -len("片区")], set()).add(place)
     area_stems = {stem: next(iter(places)) for stem, places in stems.items() if len(places) == 1}
-    return Gazetteer(zones, areas, batches, items, forms, province_forms, area_stems=area_stems)
+    abbreviations = {
+        abbreviation: (zone_id, not entry.get("in_lists_only"))
+        for zone_id, zone in zones.items()
+        if (entry := zone.get("province_abbreviation_zh") or {})
+        for abbreviation in _as_list(entry.get("value"))
+    }
+    return Gazetteer(
+        zones, areas, batches, items, forms, province_forms, area_stems=area_stems, abbreviations=abbreviations
+    )
 
 
 def _read_batches(doc: dict[str, Any]) -> tuple[list[dict[str, Any]], list[NationalItem]]:

@@ -55,7 +55,9 @@ def _batch_re() -> re.Pattern[str]:
     lex = lexicon()
     kinds = "|".join(re.escape(w) for words in lex["batch_kinds"].values() for w in words)
     window = int(lex["batch_window"])
-    return re.compile(rf"第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批(?P<gap>[^。；，,\n]{{0,{window}}}?)(?P<kind>{kinds})")
+    return re.compile(
+        rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批|(?P<first>首)批)(?P<gap>[^。；，,\n]{{0,{window}}}?)(?P<kind>{kinds})"
+    )
 
 
 @cache
@@ -108,9 +110,8 @@ def extract_origins(
                 continue
             kind = _kind_of(match["kind"])
             item = _item_after(sentence.text, match.end())
-            origins.append(
-                Origin("national_batch", evidence(sentence), kind, parse_chinese_number(match["n"]), item_title=item)
-            )
+            number = 1 if match["first"] else parse_chinese_number(match["n"])  # 首批“最佳实践案例”: the first
+            origins.append(Origin("national_batch", evidence(sentence), kind, number, item_title=item))
         for match in _batch_after_re().finditer(sentence.text):  # 最佳实践案例（第四批）
             if (
                 not _provincial(sentence.text, match.start(), gazetteer)

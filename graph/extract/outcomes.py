@@ -8,7 +8,10 @@ ordinals (第N) are masked first. Units, magnitude words, qualifiers and the cha
 Before/after pairs: ``value`` is the after value and ``unit`` the after unit. When the before value is
 written in another unit of the same kind it is converted into the after unit (由2小时降低为10分钟 gives
 before 120, after 10, unit 分钟); when the kinds differ the before value is dropped rather than mislabelled.
-An after state that is not a number (压缩至即办) gives ``value``/``after`` None with the before value kept.
+An after state that is not a number (压缩至即办, 缩短为即时流转) gives ``value``/``after`` None, the before value
+kept.
+A range (约1至2天) is one figure: its lower bound is the value and its upper bound ``value_max``. A magnitude at the end
+of a clause with no measure word (就业人数近2300万) is a figure, the magnitude its unit. Labels: ``_outcome_labels``.
 Outcomes from the results section (实践效果 …) come first, then the rest, each in text order.
 """
 
@@ -21,7 +24,16 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._outcome_respectively import respective_labels
+from ftzgraph.graph.extract._outcome_labels import (
+    label_follows,
+    noun_after,
+    subject_of_comparison,
+    tidy,
+    time_free,
+    without_adverb,
+    without_brackets,
+)
+from ftzgraph.graph.extract._outcome_respectively import respective_from_before, respective_labels
 from ftzgraph.graph.extract.mentions import date_spans
 from ftzgraph.graph.model import CaseText, Outcome
 from ftzgraph.graph.text import doc_number_matches, joined_text, parse_chinese_number
@@ -29,7 +41,8 @@ from ftzgraph.graph.text import doc_number_matches, joined_text, parse_chinese_n
 _SP = r"[ \t\u3000]*"
 _NUM = r"(?<![0-9０-９.,．])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 _CN_NUM = "[零〇一二两三四五六七八九十百千]+"
-_CLAUSE_BOUNDARY = "，,。；;：:！？!?\n#"
+_CLAUSE_BOUNDARY = "，,。；;：:！？!?\n#】"
+"""Where the words a figure measures can start; 】 closes a section label (【实践成效】企业退税时间…)."""
 _MAX_MEASURE = 24
 _CONNECTORS = ("和", "及", "与", "、", "等")
 _NOT_A_QUANTITY_BEFORE = ("第", "×", "*", "乘", "x", "X")
@@ -52,6 +65,7 @@ class _Patterns:
     change: re.Pattern[str]
     after_only: re.Pattern[str]
     multiple: re.Pattern[str]
+    bare_magnitude: re.Pattern[str]
 
 
 @cache
@@ -64,10 +78,13 @@ def _patterns() -> _Patterns:
     filler = rf"(?:{_alternation(change['filler'])}|[ \t\u3000“”]|[0-9]{{4}}年(?:底|末|初)?的?)*"  # 由2021年的不足5%
     verb_link = rf"(?:{_alternation(change['verbs'])})了?(?:{_alternation(change['link'])})"
 
+    range_link = _alternation(lex["range_links"])
+
     def qty(tag: str, number: str, unit_required: bool) -> str:
         unit_part = rf"(?P<{tag}unit>{unit})" + ("" if unit_required else "?")
+        low = rf"(?:(?P<{tag}low>{number}){_SP}(?:{mag})?{_SP}(?:{range_link}){_SP})?"  # 1至2天: a range
         return (
-            rf"(?P<{tag}num>{number}){_SP}(?P<{tag}q1>{q_after})?{_SP}(?P<{tag}mag>{mag})?"
+            rf"{low}(?P<{tag}num>{number}){_SP}(?P<{tag}q1>{q_after})?{_SP}(?P<{tag}mag>{mag})?"
             rf"(?P<{tag}q2>{q_after})?{_SP}{unit_part}"
         )
 
@@ -77,10 +94,15 @@ def _patterns() -> _Patterns:
         change=re.compile(
             rf"(?:{_alternation(change['lead'])}){filler}{qty('b', value, False)}"
             rf"(?P<gap>[^。；;！？!?\n0-9]{{0,{int(change['max_gap'])}}}?){verb_link}{filler}"
-            rf"(?:{qty('a', value, False)}|(?P<instant>{_alternation(change['instant'])}))"
+            rf"(?:{qty('a', value, False)}|(?P<instant>{_alternation(change['instant'])}"
+            rf"|(?:{_alternation(change['instant_heads'])})[\u4e00-\u9fff]{{1,3}}?(?=[{_CLAUSE_BOUNDARY}）)]|$)))"
         ),
         after_only=re.compile(rf"{verb_link}{filler}$"),
         multiple=re.compile(rf"(?<![零〇一二两三四五六七八九十百千])(?P<num>{_CN_NUM}){_SP}倍"),
+        bare_magnitude=re.compile(
+            rf"(?P<num>{_NUM}){_SP}(?P<q1>{q_after})?{_SP}(?P<mag>{_alternation(lex['bare_magnitudes'])})"
+            rf"(?P<q2>{q_after})?(?={_SP}(?:[{_CLAUSE_BOUNDARY}）)]|$|{_alternation(lex['qualifiers_tail'])}))"
+        ),
     )
 
 
@@ -133,6 +155,9 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
     while clause_start > 0 and text[clause_start - 1] not in _CLAUSE_BOUNDARY and start - clause_start < 60:
         clause_start -= 1
     phrase = text[clause_start:start]
+    bracketed = without_brackets(phrase) != phrase  # 增速比同期增速（21.4%）高出2.4个百分点: the aside is a reference
+    if bracketed:
+        phrase = without_brackets(phrase)
     previous = list(_patterns().quantity.finditer(phrase))
     if previous:
         phrase = phrase[previous[-1].end() :]
@@ -151,15 +176,18 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
         if at >= 0 and len(core) - (at + len(word)) >= 2:
             cut = max(cut, at + len(word))
     core = core[cut:][-_MAX_MEASURE:].lstrip(" \t\u3000、")
-    core = _without_adverb(core)
+    core = without_adverb(time_free(core))
+    compared = subject_of_comparison(text, clause_start, core)  # …数量与2015年相比，增长了24%
+    if compared:
+        return compared[0], compared[1], end
     change_only = bool(_change_only_re().fullmatch(core))
     if change_only:  # …货值占比由2021年的不足5%提升至31.6%: the subject is before 由
         subject = _subject_before_change(text, clause_start, start)
         if subject:
             return subject, clause_start + text[clause_start:start].find(subject), end
     elif len(core) >= 2:
-        return core, start - len(phrase) + phrase.rfind(core), end
-    noun = None if change_only else _noun_after(text, end)  # 为327家企业发放贷款: the noun, up to the verb ending it
+        return core, (clause_start if bracketed else start - len(phrase) + phrase.rfind(core)), end
+    noun = None if change_only else noun_after(text, end)  # 为327家企业发放贷款: the noun, up to the verb ending it
     if noun:
         return noun, start, end + text[end:].find(noun) + len(noun)
     tail = end
@@ -202,28 +230,6 @@ def _subject_before_change(text: str, clause_start: int, start: int) -> str | No
     return subject[-_MAX_MEASURE:] if len(subject) >= 2 else None
 
 
-def _without_adverb(label: str) -> str:
-    """``成本平均降低`` -> ``成本降低``: an adverb right before the label's final change verb says how the figure
-    was taken, not what it measures."""
-    lex = lexicon()
-    for verb in lex["label_change_verbs"]:
-        if label.endswith(verb):
-            head = label[: -len(verb)]
-            for adverb in sorted(lex["label_adverbs"], key=len, reverse=True):
-                if head.endswith(adverb) and len(head) > len(adverb) + 1:
-                    return head[: -len(adverb)] + verb
-            comparison = _comparison_re().search(head)  # 贷款利率较改革前下降: the baseline, no part of the measure
-            if comparison and comparison.start() >= 2:
-                return head[: comparison.start()] + verb
-    return label
-
-
-@cache
-def _comparison_re() -> re.Pattern[str]:
-    words = lexicon()["label_comparisons"]
-    return re.compile(rf"(?:{_alternation(words['openers'])})[^，。；]{{0,6}}?(?:{_alternation(words['ends'])})$")
-
-
 def _results_span(text: str) -> tuple[int, int] | None:
     words = lexicon()["results_headings"]
     for heading in _HEADING_RE.finditer(text):
@@ -246,6 +252,7 @@ class _Found:
     after: float | None = None
     qualifier: str | None = None
     after_text: str | None = None
+    value_max: float | None = None
 
 
 def _qualifier(text: str, match: re.Match[str], tag: str) -> str | None:
@@ -262,7 +269,8 @@ def _qualifier(text: str, match: re.Match[str], tag: str) -> str | None:
     for word in kept["tail"]:
         if tail.startswith(word) and not (word == "内" and tail[1:2] in "部容外地陆"):  # 内部 is no qualifier
             return str(word)
-    head = text[: match.start(f"{tag}num")].rstrip(" \t\u3000")
+    first = f"{tag}low" if match[f"{tag}low"] else f"{tag}num"  # 约1至2天: the word before the range
+    head = text[: match.start(first)].rstrip(" \t\u3000")
     for word in sorted(kept["before"], key=len, reverse=True):
         if head.endswith(word):
             return str(word)
@@ -274,8 +282,9 @@ def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
     for match in _patterns().change.finditer(text):
         if _overlaps(masked, match.start("bnum"), match.end("bnum")):
             continue
-        before, b_unit = _to_float(match["bnum"]), _unit_of(match, "b")
-        after = _to_float(match["anum"]) if match["anum"] else None
+        before, b_unit = _to_float(match["blow"] or match["bnum"]), _unit_of(match, "b")  # a range: its lower bound
+        after = _to_float(match["alow"] or match["anum"]) if match["anum"] else None
+        value_max = _to_float(match["anum"]) if match["alow"] else None
         a_unit = _unit_of(match, "a")
         if b_unit is None and a_unit is None:
             continue
@@ -296,89 +305,10 @@ def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
                 after,
                 qualifier,
                 match["instant"],
+                value_max,
             )
         )
     return found
-
-
-_NOUN_STOP = "，,。；;、：:！？!?\n#和及等与"
-_NOT_NOUN_START = "的以左次其余多内后前期"
-"""A phrase opening with these is no noun of its own: 30分钟**以内**, 1年**期**以内贷款 (a term, not a count)."""
-_MAX_FOLLOWING = 12
-
-
-def _noun_after(text: str, end: int) -> str | None:
-    """The noun phrase right after a figure's unit (300余家**法人企业**、…), or None when none follows."""
-    at = end
-    for word in lexicon()["qualifiers_kept"]["tail"]:
-        if text.startswith(word, at) and not (word == "内" and text[at + 1 : at + 2] in "部容外地陆"):
-            at += len(word)
-    stop = at
-    while stop < len(text) and text[stop] not in _NOUN_STOP and not text[stop].isdigit() and stop - at <= 16:
-        stop += 1
-    phrase = text[at:stop].strip(" \t\u3000")
-    for verb in lexicon()["noun_enders"]:  # 其中42项**实现**全程网办: the items counted are what the verb reaches
-        if phrase.startswith(verb) and len(phrase) - len(verb) >= 2:
-            phrase = phrase[len(verb) :]
-            break
-    for verb in lexicon()["noun_enders"]:
-        cut = phrase.find(verb)
-        if cut >= 2:
-            phrase = phrase[:cut]
-    cut = phrase.find("的")  # 5个领域**的**包容免罚事项清单: the figure counts 领域
-    if cut >= 2 and not any(w in phrase[:cut] for w in lexicon()["relative_clause_words"]):
-        phrase = phrase[:cut]  # (12项全国首创的制度创新成果: a relative clause; the figure counts what follows 的)
-    for adverb in sorted(lexicon()["noun_trailing_adverbs"], key=len, reverse=True):  # 在建工程项目**全部**纳入
-        if phrase.endswith(adverb) and len(phrase) - len(adverb) >= 2:
-            phrase = phrase[: -len(adverb)]
-    if not 2 <= len(phrase) <= 16 or phrase[0] in _NOT_NOUN_START or not re.match("[\u4e00-\u9fff“（(]", phrase):
-        return None
-    return phrase[:_MAX_FOLLOWING]
-
-
-def _label_follows(text: str, start: int, what: str) -> bool:
-    """True when what a figure counts is written after it: an item of an enumeration (、322个县（市）区部门)
-    or a figure after a verb that names no measure (覆盖300余家…, 全市共有120家…)."""
-    lead = text[:start].rstrip(" \t\u3000")
-    for word in sorted(lexicon()["qualifiers_kept"]["before"], key=len, reverse=True):
-        if lead.endswith(word):
-            lead = lead[: -len(word)].rstrip(" \t\u3000")
-            break
-    if lead.endswith(("、", "和", "及", "与", "等")):  # A、B等76项事项: what is counted follows the unit
-        return True
-    if not what:
-        return True
-    bare = lead
-    for word in sorted(lexicon()["qualifiers_before"], key=len, reverse=True):  # 人才达300名: 达 is no verb here
-        if bare.endswith(word):
-            bare = bare[: -len(word)].rstrip(" \t\u3000")
-            break
-    return _names_no_measure(what, verb_between=not bare.endswith(what))
-
-
-def _names_no_measure(what: str, verb_between: bool = True) -> bool:
-    """True when the phrase before a figure ends in a verb whose object the figure counts (覆盖, 部署, 梳理出,
-    出台了) or in an adverb (当年就): it names no measure, and the label is what follows the unit.
-
-    An adverb modifies a verb, so an adverb ending counts only when a verb (a lead-in such as 完成) stood between it
-    and the figure (``verb_between``): written right before the figure, 才 and 都 end nouns (引进各类人才300余名,
-    落户成都3家企业). 出 is a verb's complement only after a verb that takes one (梳理出, 筛选出); 研发支出3.5亿元
-    and 年产出120万吨 measure the spending and the output."""
-    lex = lexicon()
-    if any(what.endswith(word) for word in [*lex["measure_existential"], *lex["measure_object_verbs"]]):
-        return True
-    if what in lex["measure_object_verbs_or_nouns"]:
-        return True  # 累计组织300家企业; 社会组织120家 names what it counts
-    if verb_between and what.endswith(tuple(lex["measure_adverb_endings"])):
-        return True  # 当年就完成…
-    if what in lex["measure_scope_words"]:
-        return True  # 为全市5.2万户纳税人提供…: a scope names no measure
-    if what.endswith("了"):  # a verb with its aspect; 增长了35% measures the growth itself
-        stem = what[:-1]
-        return len(stem) >= 2 and not stem.endswith(tuple([*lex["label_change_verbs"], *lex["change"]["verbs"]]))
-    if what.endswith("出"):
-        return what[:-1].endswith(tuple([*lex["measure_object_verbs"], *lex["verbs_before_chu"]]))
-    return False
 
 
 def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
@@ -387,21 +317,66 @@ def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
         start, end = match.span()
         if _overlaps(masked, start, end) or text[:start].rstrip(" \t\u3000")[-1:] in _NOT_A_QUANTITY_BEFORE:
             continue
-        value, unit = _to_float(match["num"]), _unit_of(match, "")
+        value, unit = _to_float(match["low"] or match["num"]), _unit_of(match, "")  # 1至2天: from 1 to 2
+        value_max = _to_float(match["num"]) if match["low"] else None
+        if value_max is not None and unit in ("年", "月", "日"):
+            continue  # 2021-2023年: a span of dates, no figure
         what, what_start, what_end = _measure(text, start, end)
-        following = _noun_after(text, end)
-        if following and _label_follows(text, start, what):
+        following = noun_after(text, end)
+        if following and label_follows(text, start, what):
             what, what_start, what_end = following, start, end + text[end:].find(following) + len(following)
+            if unit and unit in lexicon()["counted_noun_units"]:  # 等5个环节“一次受理…”: the unit names what is counted
+                what, what_end = unit[1:], end
         after = value if _patterns().after_only.search(text[max(0, start - 12) : start]) else None
         qualifier = _qualifier(text, match, "")
         found.append(
-            _Found(what, value, unit, min(what_start, start), max(end, what_end), after=after, qualifier=qualifier)
+            _Found(
+                what,
+                value,
+                unit,
+                min(what_start, start),
+                max(end, what_end),
+                after=after,
+                qualifier=qualifier,
+                value_max=value_max,
+            )
         )
+    found.extend(_bare_magnitudes(text, masked))
     for match in _patterns().multiple.finditer(text):
         if not _overlaps(masked, *match.span()):
             what, what_start, what_end = _measure(text, match.start(), match.end())
             value = _to_float(match["num"])
             found.append(_Found(what, value, "倍", min(what_start, match.start()), max(match.end(), what_end)))
+    return found
+
+
+def _bare_magnitudes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
+    """Figures written with a magnitude and no measure word at the end of a clause (区内就业人数近2300万, 科技人员
+    110 多万): the magnitude is the unit, what precedes names the measure."""
+    found = []
+    for match in _patterns().bare_magnitude.finditer(text):
+        start, end = match.span()
+        if _overlaps(masked, start, end) or text[:start].rstrip(" \t\u3000")[-1:] in _NOT_A_QUANTITY_BEFORE:
+            continue
+        qualifier = match["q1"] or match["q2"]
+        head = text[:start].rstrip(" \t\u3000")
+        tail = text[end:].lstrip(" \t\u3000")
+        kept = lexicon()["qualifiers_kept"]
+        qualifier = qualifier or next((w for w in kept["tail"] if w != "内" and tail.startswith(w)), None)
+        qualifier = qualifier or next(
+            (w for w in sorted(kept["before"], key=len, reverse=True) if head.endswith(w)), None
+        )
+        what, what_start, what_end = _measure(text, start, end)
+        found.append(
+            _Found(
+                what,
+                _to_float(match["num"]),
+                match["mag"],
+                min(what_start, start),
+                max(end, what_end),
+                qualifier=qualifier,
+            )
+        )
     return found
 
 
@@ -412,7 +387,12 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     changes = _changes(joined, masked)
     taken = [(f.start, f.end) for f in changes]
     found = changes + [f for f in _quantities(joined, masked) if not _overlaps(taken, f.start, f.end)]
-    for figure_start, label in respective_labels(joined, _patterns().quantity, lexicon()["label_change_verbs"]):
+    verbs = lexicon()["label_change_verbs"]
+    ordered = sorted(found, key=lambda f: f.start)
+    labelled = [(f.start, f.end, tidy(f.what)) for f in ordered]
+    respective = respective_labels(joined, _patterns().quantity, verbs)
+    respective += respective_from_before(joined, _patterns().quantity, verbs, labelled)
+    for figure_start, label in respective:
         owner = next((f for f in found if f.start <= figure_start < f.end), None)
         if owner is not None:  # 进港、出港查验时间分别压缩至1.5小时和1小时: each figure its own subject
             owner.what = label
@@ -425,5 +405,8 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     outcomes = []
     for f in sorted(found, key=order):
         evidence = case.evidence(offsets[f.start], offsets[f.end - 1] + 1)
-        outcomes.append(Outcome(f.what, f.value, f.unit, evidence, f.before, f.after, f.qualifier, f.after_text))
+        what = tidy(f.what)
+        outcomes.append(
+            Outcome(what, f.value, f.unit, evidence, f.before, f.after, f.qualifier, f.after_text, f.value_max)
+        )
     return outcomes

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
+from ftzgraph.graph.extract._split_table_rows import table_row_cases
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
 
@@ -250,7 +251,7 @@ def split_cases(document: Document) -> SplitResult:
         starts, titles = (found, titles) if len(found) > len(starts) else (starts, {})
 
     warnings: list[str] = []
-    cases: list[CaseText] = []
+    cases: list[CaseText] = [] if starts else table_row_cases(document, table)  # each case a row of the table
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
         title_line = lines[title_index]
@@ -261,7 +262,10 @@ def split_cases(document: Document) -> SplitResult:
             end = len(document.text[: closing.start()].rstrip())
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
         heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end - trail)
-        title = clean_title(titles.get(title_index) or wrapped.get(title_index, title_line.text))
+        title = clean_title(
+            titles.get(title_index)
+            or wrapped.get(title_index, title_line.text.rstrip() + _continued_heading(lines, title_index))
+        )
         cases.append(CaseText(document, number, title, heading, start, end))
 
     _match_table(cases, table, matcher, warnings, document)
@@ -277,6 +281,21 @@ def _cut_by_page_break(lines: list[Line], previous: int, i: int) -> bool:
         and any(line.text and not line.text.strip() for line in between)
         and not CASE_SUFFIX_RE.search(lines[previous].bare)
     )
+
+
+def _continued_heading(lines: list[Line], index: int) -> str:
+    """The rest of a heading cut by a page break inside a quote (三、崇左片区：边境贸易“互市+加 / page number and
+    running header / 工”监管模式): the line after the masked page furniture, when it closes the quote; else ""."""
+    if not _opens_quote(lines[index].bare):
+        return ""
+    j = index + 1
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    if j >= len(lines) or not _cut_by_page_break(lines, index, j):
+        return ""
+    rest = lines[j].text.strip()
+    closes = rest.find("”")
+    return rest if 0 <= closes <= 12 and len(rest) <= 30 and not _heading_style(lines[j]) else ""
 
 
 def _ends_wrapped_suffix(lines: list[Line], i: int) -> bool:

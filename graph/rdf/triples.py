@@ -223,6 +223,8 @@ class DocumentGraph:
                 add(o, T_FTZ.qualifier, zh_text(outcome.qualifier))
             if outcome.after_text:
                 add(o, T_FTZ.afterText, zh_text(outcome.after_text))
+            if outcome.value_max is not None:
+                add(o, T_FTZ.valueMax, decimal(outcome.value_max))
             self.evidence(o, T_FTZ.outcome, outcome.evidence)
 
         for stated in case.dates:

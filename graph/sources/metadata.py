@@ -18,8 +18,9 @@ HEAD_CHARS = 3000
 """Metadata sits before the first case; looking further would pick up 文号 cited by cases."""
 
 _ISSUER_RE = re.compile(
-    r"^[#\s]*(?P<issuer>[^\n]{4,60}?(?:办公室|委员会|人民政府|办公厅|厅|局|部|工作办公室|领导小组))\s*$", re.M
+    r"^[#\s]*(?P<issuer>[^\n\t|，。；]{4,60}?(?:办公室|委员会|人民政府|办公厅|厅|局|部|工作办公室|领导小组))\s*$", re.M
 )
+"""An issuer standing on its own line: a name, so no table row (cells split by tabs or |) and no sentence."""
 _TITLE_RE = re.compile(
     r"^[#\s]*(?P<title>(?:[^\n，。：:“”]{2,30}?)?关于[^\n]{4,120}?的(?:通知|函|意见|批复|决定))\s*$", re.M
 )

@@ -135,11 +135,12 @@ ORDER BY ?case ?label"""
                 record["documents"].append(entry)
 
     for row in select(
-        """SELECT DISTINCT ?case ?outcome ?what ?value ?unit ?before ?after ?qualifier ?afterText WHERE {
+        """SELECT DISTINCT ?case ?outcome ?what ?value ?unit ?before ?after ?qualifier ?afterText ?valueMax WHERE {
   %CASES% ?case ftz:outcome ?outcome . ?outcome ftz:measure ?what .
   OPTIONAL { ?outcome ftz:value ?value } OPTIONAL { ?outcome ftz:unit ?unit }
   OPTIONAL { ?outcome ftz:valueBefore ?before } OPTIONAL { ?outcome ftz:valueAfter ?after }
   OPTIONAL { ?outcome ftz:qualifier ?qualifier } OPTIONAL { ?outcome ftz:afterText ?afterText }
+  OPTIONAL { ?outcome ftz:valueMax ?valueMax }
 } ORDER BY ?case ?outcome"""
     ):
         record = records.get(row["case"])
@@ -153,6 +154,7 @@ ORDER BY ?case ?label"""
                     "after": _number(row.get("after")),
                     "qualifier": row.get("qualifier"),
                     "after_text": row.get("afterText"),
+                    "value_max": _number(row.get("valueMax")),
                 }
             )
 

@@ -489,7 +489,8 @@ class CitedDocument(TypedDict):
 
 class OutcomeRecord(TypedDict):
     """An outcome in the export: what was measured, the value or the before and after values, the unit, the
-    qualifier the text puts on the number (余, 近…) and an after value that is not a number (即办)."""
+    qualifier the text puts on the number (余, 近…), an after value that is not a number (即办) and the upper bound of
+    a range (1至2天: value 1, value_max 2)."""
 
     what: str
     value: float | int | None
@@ -498,6 +499,7 @@ class OutcomeRecord(TypedDict):
     after: float | int | None
     qualifier: str | None
     after_text: str | None
+    value_max: float | int | None
 
 
 class AgencyMentionRecord(TypedDict):

@@ -1,0 +1,148 @@
+"""Outcomes read as a reader reads them, from the misses of the real held-out outcome sentences of part 19 (issue #15):
+ranges, figures with only a magnitude, measure words of the genre, labels that carry a time, an attributive clause,
+a comparison, a reference in brackets, or an adverb that is part of the measure (年均)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.outcomes import extract_outcomes
+from ftzgraph.graph.model import Outcome
+
+
+def _outcomes(text: str) -> list[Outcome]:
+    return extract_outcomes(make_case(text))
+
+
+def _labels(text: str) -> dict[float | None, str]:
+    return {o.value: o.what for o in _outcomes(text)}
+
+
+def test_a_range_is_one_figure_with_its_bounds_and_qualifier() -> None:
+    (span,) = [o for o in _outcomes("以往每票报关单的通关时间约1至2天。") if o.unit == "天"]
+    assert (span.what, span.value, span.value_max, span.qualifier) == ("以往每票报关单的通关时间", 1, 2, "约")
+    (dash,) = _outcomes("平均每票节省时间2-3天。")
+    assert (dash.value, dash.value_max, dash.unit) == (2, 3, "天")
+    (pair,) = _outcomes("企业开办时间由3至5个工作日压缩至1个工作日以内。")
+    assert (pair.what, pair.before, pair.after, pair.qualifier) == ("企业开办时间", 3, 1, "以内")
+
+
+def test_a_range_of_years_or_months_is_a_date_not_a_figure() -> None:
+    assert not [o for o in _outcomes("2021-2023年，进出口额增长12%。") if o.value_max is not None]
+    assert [o.value for o in _outcomes("1-9月，进出口额增长12%。")] == [12]
+
+
+def test_a_figure_with_only_a_magnitude_is_a_figure() -> None:
+    (people,) = _outcomes("2024年，区内就业人数近2300万。")
+    assert (people.what, people.value, people.unit, people.qualifier) == ("区内就业人数", 2300, "万", "近")
+    (staff,) = [
+        o for o in _outcomes("三秦大地如今活跃着各类科技人员 110 多万，拥有科研机构 885 个。") if o.value == 110
+    ]
+    assert (staff.unit, staff.qualifier) == ("万", "多")
+    assert not [o for o in _outcomes("编号为2300万的档案。") if o.unit == "万"]
+
+
+def test_aircraft_and_hours_written_with_ge_are_units() -> None:
+    found = {(o.value, o.unit, o.what) for o in _outcomes("东疆片区完成1609架飞机、121台飞机发动机的租赁业务。")}
+    assert (1609, "架", "飞机") in found
+    (after,) = _outcomes("采用新模式后，通关时间缩短到2个小时。")
+    assert (after.value, after.unit) == (2, "小时")
+
+
+def test_an_attributive_clause_before_the_figure_leaves_the_label_to_the_noun_after() -> None:
+    assert _labels("上半年，天津新获批的10家融资租赁公司均注册在东疆。")[10] == "融资租赁公司"
+
+
+def test_a_time_at_the_head_of_a_label_is_no_part_of_it() -> None:
+    assert _labels("广西开通海铁联运班列，今年上半年开行超过4100列。")[4100] == "开行"
+    assert _labels("全年服务企业1.2万余家。")[1.2] == "服务企业"
+
+
+def test_a_comparison_clause_leaves_the_change_to_the_subject_before_it() -> None:
+    assert _labels("浦东新区各类纳税主体数量与2015年相比，增长了24%。")[24] == "浦东新区各类纳税主体数量增长"
+    assert _labels("增速比同期全国外贸进出口增速高出2.4个百分点。")[2.4] == "增速高出"
+
+
+def test_a_figure_in_brackets_is_a_reference_the_label_skips() -> None:
+    labels = _labels(
+        "增速比同期全国外贸进出口增速（21.4%）高出2.4个百分点，占同期全国外贸进出口总值（39.1万亿元）的15.1%。"
+    )
+    assert labels[2.4] == "增速高出"
+    assert labels[15.1] == "占同期全国外贸进出口总值"
+
+
+def test_an_average_per_period_is_part_of_the_measure_but_an_adverb_is_not() -> None:
+    assert _labels("舟山市实现GDP年均增长8.9%，人均收入增长6%。")[8.9] == "GDP年均增长"
+    assert _labels("企业物流成本平均降低12%。")[12] == "企业物流成本降低"
+    assert _labels("船舶在港停留时间平均缩短了6小时左右。")[6] == "船舶在港停留时间缩短"
+
+
+def test_a_label_ends_neither_in_de_nor_in_the_lead_of_a_change() -> None:
+    assert _labels("跨境租赁业务占全国的80%以上。")[80] == "跨境租赁业务占全国"
+    (pair,) = _outcomes("项目审批时间由原来的半年以上压缩至3个月以内。")
+    assert (pair.what, pair.after, pair.qualifier) == ("项目审批时间", 3, "以内")
+
+
+def test_an_after_state_written_with_a_verb_of_its_own_is_kept_as_text() -> None:
+    (pair,) = _outcomes("企业集团保税料件内部流转时间由原来的2至3天缩短为即时流转。")
+    assert (pair.what, pair.before, pair.after, pair.after_text) == (
+        "企业集团保税料件内部流转时间",
+        2,
+        None,
+        "即时流转",
+    )
+    (fast,) = _outcomes("进口货物通关时间由48小时压缩至秒级通关。")
+    assert (fast.what, fast.before, fast.after_text) == ("进口货物通关时间", 48, "秒级通关")
+
+
+def test_a_range_reaches_the_graph_and_the_export(tmp_path: Path) -> None:
+    from ftzgraph.graph.build.builder import build
+    from ftzgraph.graph.store.oxigraph import OxigraphStore
+    from ftzgraph.graph.views.records import case_records
+
+    text = (
+        "关于复制推广第三批制度创新案例的通知\n\n"
+        "01\n报关单审核“一次办”\n▌改革背景\n以往每票报关单的通关时间约1至2天，企业反映强烈。\n"
+        "▌创新举措\n海关推行“批次进出、集中申报”，简化审核流程。\n"
+        "▌取得成效\n通关时间缩短到2个小时。\n供稿：东疆片区管委会\n\n"
+        "02\n企业开办“一网通办”\n▌改革背景\n企业开办需跑多个部门，材料重复提交。\n"
+        "▌创新举措\n市场监管局推行企业开办全流程网上办理。\n"
+        "▌取得成效\n企业开办时间由3至5个工作日压缩至1个工作日以内。\n供稿：东疆片区管委会\n"
+    )
+    path = tmp_path / "ranges.txt"
+    path.write_text(text, encoding="utf-8")
+    store = OxigraphStore(tmp_path / "store")
+    report = build(store, [path], validate="full")
+    assert not report.failed, report
+    outcomes = [o for r in case_records(store) for o in r["outcomes"]]
+    assert any(o["value"] == 1 and o["value_max"] == 2 and o["qualifier"] == "约" for o in outcomes)
+    assert all("value_max" in o for o in outcomes)
+
+
+def test_a_section_label_in_brackets_and_a_verb_before_the_figure_are_no_part_of_a_label() -> None:
+    assert _labels("【实践成效】\n全年办理离港退税业务430余笔。")[430] == "办理离港退税业务"
+    assert _labels("服务中心已为860家企业提供服务。")[860] == "企业"
+    assert _labels("全年新增3.6万户市场主体，占比为35%。") == {3.6: "市场主体", 35: "占比"}
+
+
+def test_what_a_lead_in_verb_or_a_total_takes_as_object_is_the_label() -> None:
+    assert _labels("杨凌示范区聚集7000余名农科教人才。")[7000] == "农科教人才"
+    labels = _labels("两批共计198项改革事项（其中国务院批复的改革试点事项163项）全面落实。")
+    assert labels[198] == "改革事项" and labels[163] == "国务院批复的改革试点事项"
+    assert _labels("推进企业登记、银行开户等5个环节“一次受理、一窗进出”。")[5] == "环节"
+
+
+def test_respectively_opening_its_clause_pairs_with_the_figures_before_it() -> None:
+    labels = _labels("新设外资企业86家，实际使用外资3.2亿美元，分别增长21%和35%。")
+    assert (labels[21], labels[35]) == ("新设外资企业增长", "实际使用外资增长")
+    times = _labels("进口货物整体通关时间为15.6小时，出口货物整体通关时间为0.9小时，分别比2017年压缩62.3%和89.6%。")
+    assert (times[62.3], times[89.6]) == ("进口货物整体通关时间压缩", "出口货物整体通关时间压缩")
+
+
+def test_a_change_with_only_an_after_value_labels_what_changed_and_tupo_is_a_qualifier() -> None:
+    assert _labels("企业开办时间压缩至0.5个工作日，办理环节减少至2个。") == {0.5: "企业开办时间", 2: "办理环节"}
+    assert _labels("通关时间较全国平均水平缩短约60%。")[60] == "通关时间缩短"
+    (crossed,) = _outcomes("跨境电商进出口额突破100亿元大关。")
+    assert (crossed.what, crossed.qualifier) == ("跨境电商进出口额", "突破")
