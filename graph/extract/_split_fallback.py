@@ -17,6 +17,7 @@ Only words of the genre and layout marks are read; nothing here names a document
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -43,6 +44,15 @@ _NUMBER_ALONE_RE = re.compile(rf"^(?:NO\.?|No\.?|第|附\s*件|案例)?\s*(?P<n>
 and notices open each case as an attachment (附件3 / title)."""
 _SYMBOL_LEAD_RE = re.compile(r"^[▌■□●○◆◇★☆▶►▷→·•※◎\-—–>\s]+")
 """Symbols a web page or a slide puts before a heading (▌改革背景, ◆ title): layout, not text."""
+_SYMBOL_CATEGORIES = frozenset({"So", "Sm", "Sk", "Mn", "Cf", "Pd", "Zs"})
+"""Unicode categories of marks that lead a heading and are no text: symbols and emoji (■ ▲ 🔹 👉 ✅), their
+variation selectors and joiners, dashes and spaces. Brackets, quotes and numerals are other categories."""
+_LABEL_HEAD_RE = re.compile(
+    r"^(?:[【〔\[](?P<label>[^】〕\]\n]{2,16})[】〕\]]|(?P<pipe>(?P<left>[^｜|\n]{2,20}?)\s*[｜|]))\s*(?P<t>\S.{1,})$"
+)
+"""A heading that opens with a label: a bracketed tag (【章贡区】title) or a short text before a vertical bar
+(provider｜title, “area”｜title). The label names the case's place, provider or theme, not its reform."""
+_LABEL_END_RE = re.compile(r"[：:】\]。]|\u3000|\s{2,}")
 _MD_RE = re.compile(r"^(?P<h>#{1,6})\s*")
 _BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
 _SENTENCE_END = ("。", "；", ";", "，", ",", "：", ":", "！", "？", "!", "?", "、")
@@ -69,6 +79,15 @@ class _Heading:
 @cache
 def _lexicon() -> dict[str, Any]:
     return dict(load_lexicon("layouts")["fallback"])
+
+
+def strip_marks(text: str) -> tuple[str, bool]:
+    """``text`` without the symbols leading it (■ ▲ 🔹 👉 ✅ ▌ ◆, any emoji), and whether there were any."""
+    lead = _SYMBOL_LEAD_RE.match(text)
+    k = lead.end() if lead else 0
+    while k < len(text) and (unicodedata.category(text[k]) in _SYMBOL_CATEGORIES or text[k] in "·•※\t"):
+        k += 1
+    return text[k:], k > 0 and bool(text[:k].strip())
 
 
 @cache
@@ -118,12 +137,13 @@ def _section_labels(lines: list[Line]) -> int:
     article speaks of 成效 too, but only a case is laid out in such sections."""
     found: set[str] = set()
     for line in lines:
-        text = _SYMBOL_LEAD_RE.sub("", line.text.strip().lstrip("#").strip().strip("*_").strip())
+        text = strip_marks(line.text.strip().lstrip("#").strip().strip("*_").strip())[0]
         for _, pattern in _NUMBERING:
             if numbered := pattern.match(text):
                 text = text[numbered.end() :]
                 break
-        label = re.split(r"[：:】\]]", text.lstrip("【[").strip(), maxsplit=1)[0].strip().strip("*_")
+        # 做法：…, 【做法】…, （一）主要做法。…, ▲做法　…: a label ends at a colon, bracket, full stop or wide space
+        label = _LABEL_END_RE.split(text.lstrip("【[").strip(), maxsplit=1)[0].strip().strip("*_")
         if _is_section_heading(label):
             found.update(word for word in _lexicon()["section_words"] if word in label)
     return len(found)
@@ -139,8 +159,9 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         style, text = f"h{len(md['h'])}", text[md.end() :]
     if bold := _BOLD_RE.match(text.strip()):
         style, text = style + "b", bold["inner"]
-    if symbol := _SYMBOL_LEAD_RE.match(text.strip()):
-        style, text = style + "s", text.strip()[symbol.end() :]
+    text, marked = strip_marks(text.strip())
+    if marked:
+        style += "s"
     text = text.strip()
     number = None
     for name, pattern in _NUMBERING:
@@ -157,6 +178,9 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         return None
     if is_provider(raw) or labelled_provider(raw) or _is_section_heading(text):
         return None
+    label = _LABEL_HEAD_RE.match(text) if number is None else None
+    if label and not _is_section_heading(label["label"] or label["left"]):
+        style += "pipe" if label["pipe"] else "tag"  # 【place】title, provider｜title, “area”｜title
     if not style:  # a bare line is a heading only over a provider line (title / 牵头单位：X)
         following = next((line.text for line in lines[i + 1 : i + 4] if line.text.strip()), "")
         if not (is_provider(following) or labelled_provider(following)):
@@ -170,7 +194,8 @@ def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callab
     previous = i - 1
     while previous >= 0 and not lines[previous].text.strip():
         previous -= 1
-    alone = _NUMBER_ALONE_RE.match(lines[previous].text.strip().strip("*#").strip()) if previous >= 0 else None
+    number_line = strip_marks(lines[previous].text.strip().strip("*#").strip())[0] if previous >= 0 else ""
+    alone = _NUMBER_ALONE_RE.match(number_line.strip()) if previous >= 0 else None
     if alone is None or i >= end_index:
         return None
     text = lines[i].text.strip().lstrip("#").strip().strip("*_").strip()
@@ -223,12 +248,19 @@ def fallback_starts(
     headings separates sections of case size that hold the genre's section words."""
     end_index = len(lines) if end_index is None else end_index
     by_style: dict[str, list[_Heading]] = {}
+    continued: set[int] = set()  # lines that carry on the heading above them: no headings of their own
     for i in range(body_from, end_index):
+        if i in continued:
+            continue
         for heading in (_under_number(lines, i, end_index, is_provider), _heading(lines, i, is_provider)):
             if heading:  # a title under its number line may head a family of either kind: both are tried
+                if (j := _continuation(lines, i, heading.text, end_index, is_provider)) is not None:
+                    heading.text += lines[j].text.strip()
+                    continued.add(j)
                 by_style.setdefault(heading.style, []).append(heading)
     need = int(_lexicon()["min_section_words"])
     best: list[_Heading] = []
+    marked: list[_Heading] = []
     for style, headings in list(by_style.items()):  # one numbering at two heading levels (## 案例一, ### 案例十)
         plain = re.sub(r"^(?:h\d)?b?s?", "", style)
         if plain and plain != style and plain not in ("bare", "alone"):
@@ -244,16 +276,81 @@ def fallback_starts(
                 sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS and _section_labels(s) >= need
                 for s in sections
             ]
+            # the most headings, then the outer family (its headings open first: 🔹案例一 over 👉怎么做)
+            if _family_rank(run) > _family_rank(marked) and _marked_family(run, sections):
+                marked = run
             first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
             run = run[first:]
             if len(run) >= 2 and all(fit[first:]) and len(run) > len(best):
                 best = run
+    best = best or marked  # sections with no section words: only a distinctly marked family of case-like text
     starts = [(h.index, h.start, h.number) for h in best]
     return starts, {h.index: fallback_title(h.text) for h in best}
 
 
+_STRONG_STYLES = re.compile(r"alone|(?:h\d)?b?(?:s.*|(?:part|bracket|case).*|\w*(?:tag|pipe))")
+"""Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
+label before a vertical bar, a number alone above the title, 案例N / 【案例N】 / 第N篇. Plain 一、 or 1. numbering is
+not among them: a notice's parts are numbered so."""
+
+
+def _family_rank(run: list[_Heading]) -> tuple[int, int]:
+    return (len(run), -run[0].start) if run else (0, 0)
+
+
+def _marked_family(run: list[_Heading], sections: list[list[Line]]) -> bool:
+    """True when ``run`` is a family of distinctly marked headings (``_STRONG_STYLES``), at least
+    ``marked_min_cases`` of them, each over a section of case-like text: sentences that hold at least
+    ``min_case_words`` of the genre's words of action and result (推行, 试点, 缩短 …). This reads a collection whose
+    cases are plain paragraphs under ■ provider｜title or 🔹案例N headings, which have no section words."""
+    lexicon = _lexicon()
+    if len(run) < int(lexicon["marked_min_cases"]) or not _STRONG_STYLES.fullmatch(run[0].style):
+        return False
+    need = int(lexicon["min_case_words"])
+    for section in sections:
+        body = "".join(line.text.strip() for line in section)
+        if len(body) < 2 * _MIN_CASE_CHARS or "。" not in body:
+            return False
+        if sum(1 for word in lexicon["case_words"] if word in body) < need:
+            return False
+    return True
+
+
+def _continuation(
+    lines: list[Line], i: int, heading: str, end_index: int, is_provider: Callable[[str], object]
+) -> int | None:
+    """The line right under heading ``i`` that carries on its title (一、边境口岸外籍货车“无 / 人驾驶”跨境接驳, a
+    title wrapped in a PDF), or None: a short line that is no sentence, number, section or provider line, when the
+    heading leaves a quote open or a provider line follows it (title / rest of title / （报送单位：X））."""
+    j = i + 1
+    if j >= end_index or not lines[j].text.strip():
+        return None
+    raw = lines[j].text.strip()
+    text, marked = strip_marks(raw)
+    if (
+        marked
+        or not 1 <= len(text) <= 30
+        or not _CJK_RE.search(text)
+        or text.endswith(_SENTENCE_END)
+        or "。" in text
+        or is_provider(raw)
+        or labelled_provider(raw)
+        or _is_section_heading(text)
+        or _NUMBER_ALONE_RE.match(text)
+        or any(pattern.match(text) for _, pattern in _NUMBERING)
+    ):
+        return None
+    if heading.count("“") > heading.count("”"):
+        return j
+    after = next((line.text for line in lines[j + 1 : min(j + 3, end_index)] if line.text.strip()), "")
+    return j if after and (is_provider(after) or labelled_provider(after)) else None
+
+
 def fallback_title(text: str) -> str:
-    """A heading without its provider brackets (title（X片区）, title（X供稿）), which are no part of the title."""
+    """A heading without its label (【place】title, provider｜title) or provider brackets (title（X片区）,
+    title（X供稿）), which are no part of the title."""
+    if label := _LABEL_HEAD_RE.match(text):
+        text = label["t"].strip()
     bracket = _TRAILING_BRACKET_RE.search(text)
     if bracket and (signature_unit(bracket["p"]) or _PROVIDER_VERB_RE.search(bracket["p"])):
         return text[: bracket.start()].strip()

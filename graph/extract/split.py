@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts
+from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
+from ftzgraph.graph.extract._split_furniture import article_end
+from ftzgraph.graph.extract._split_tables import continued_cells, table_line
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
 
@@ -88,12 +90,17 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         return [], -1, -1
     rows: list[TableRow] = []
     last = header
-    title_col, provider_col = _table_columns(lines[header].text)
+    title_col, provider_col = _table_columns(table_line(lines[header].text))
     for i in range(header + 1, len(lines)):
         line = lines[i]
-        if not line.text.strip() or set(line.text.strip()) <= set("|-: "):
+        text = table_line(line.text)  # │ ├──┼──┤ +---+: any drawing as pipe rows (graph/extract/_split_tables.py)
+        if not text.strip() or set(text.strip()) <= set("|-: "):
             continue
-        cells = [c for c in TABLE_SPLIT_RE.split(line.text.strip().strip("|")) if c]
+        if rows and (more := continued_cells(text)):  # a title or unit wrapped inside its cell
+            rows[-1] = _continued_row(rows[-1], more, title_col, provider_col)
+            last = i
+            continue
+        cells = [c for c in TABLE_SPLIT_RE.split(text.strip().strip("|")) if c]
         number = parse_chinese_number(cells[0]) if cells else None
         if number is None or len(cells) < 2:
             break
@@ -102,6 +109,13 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         rows.append(TableRow(number, title.strip(), provider, document.evidence(line.start, line.end)))
         last = i
     return rows, header, last
+
+
+def _continued_row(row: TableRow, cells: list[str], title_col: int, provider_col: int) -> TableRow:
+    """``row`` with the next line of its wrapped cells (by column) added to its title and provider."""
+    title = row.title + (cells[title_col] if title_col < len(cells) else "")
+    provider = (row.provider or "") + (cells[provider_col] if provider_col < len(cells) else "")
+    return TableRow(row.number, title, provider or None, row.evidence)
 
 
 _TITLE_COLUMN_RE = re.compile(r"案例|事项|名称")
@@ -133,10 +147,26 @@ HEADING_TRAILING_PLACE_RE = re.compile(
 """A heading that ends with its provider in brackets and no case suffix (1、跨境电商“保税备货+直播”监管（营口片区）)."""
 
 
+_LABEL_UNIT = (
+    r"[^：:“”\"（）()\s【】〔〕\[\]｜|]{2,20}?"
+    r"(?:市|区|县|旗|州|盟|片区|管委会|管理委员会|人民政府|政府|公署|局|厅|委员会|委|海关|分行|支行|中心|办)"
+)
+HEADING_TAG_PLACE_RE = re.compile(rf"^[【〔\[](?P<p>{_LABEL_UNIT})[】〕\]]\s*(?P<t>\S.*)$")
+"""A heading that opens with its place or provider as a bracketed tag (【章贡区】新办企业…)."""
+HEADING_PIPE_PLACE_RE = re.compile(rf"^(?P<p>{_LABEL_UNIT})\s*[｜|]\s*(?P<t>\S.*)$")
+"""A heading that opens with its provider before a vertical bar (■ 浦东新区市场监管局｜个体工商户…); a quoted label
+(“科技创新片区”｜title) names a theme, not the provider."""
+
+
 def _placed_heading(title: str) -> re.Match[str] | None:
-    """The provider and title of a heading that names its provider (X：title, （X）title or title（X）), or None."""
+    """The provider and title of a heading that names its provider (X：title, （X）title, title（X）, 【X】title or
+    X｜title), or None."""
     return (
-        HEADING_PLACE_RE.match(title) or HEADING_BRACKET_PLACE_RE.match(title) or HEADING_TRAILING_PLACE_RE.match(title)
+        HEADING_PLACE_RE.match(title)
+        or HEADING_BRACKET_PLACE_RE.match(title)
+        or HEADING_TRAILING_PLACE_RE.match(title)
+        or HEADING_TAG_PLACE_RE.match(title)
+        or HEADING_PIPE_PLACE_RE.match(title)
     )
 
 
@@ -259,6 +289,8 @@ def split_cases(document: Document) -> SplitResult:
         closing = CLOSING_BLOCK_RE.search(document.text, title_line.end, end) if k + 1 == len(starts) else None
         if closing:  # the last case ends before the distribution block (抄送：…)
             end = len(document.text[: closing.start()].rstrip())
+        if k + 1 == len(starts):  # …and before a web page's end mark and credits (—— END ——, 编辑：X)
+            end = max(article_end(document.text, title_line.end, end), title_line.end)
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
         heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end - trail)
         title = clean_title(titles.get(title_index) or wrapped.get(title_index, title_line.text))
@@ -438,6 +470,8 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
     text = case.text
     title_end = case.heading.end - case.start
+    if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
+        return labelled
     for start, line in lines_below(text, title_end, 4):
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
@@ -455,6 +489,18 @@ def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
     quote = case.heading.quote
     bare = ORDINAL_RE.sub("", quote, count=1)
     match = _placed_heading(bare)
+    if match is None:
+        return None
+    start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
+    return match["p"], start, start + len(match["p"])
+
+
+def _heading_label(case: CaseText) -> tuple[str, int, int] | None:
+    """The provider a heading opens with as a label, a bracketed tag (【章贡区】title) or before a vertical bar
+    (■ X局｜title), after any leading symbol."""
+    quote = case.heading.quote
+    bare = strip_marks(quote)[0]
+    match = HEADING_TAG_PLACE_RE.match(bare) or HEADING_PIPE_PLACE_RE.match(bare)
     if match is None:
         return None
     start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
