@@ -181,9 +181,12 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
     label = _LABEL_HEAD_RE.match(text) if number is None else None
     if label and not _is_section_heading(label["label"] or label["left"]):
         style += "pipe" if label["pipe"] else "tag"  # 【place】title, provider｜title, “area”｜title
-    if not style:  # a bare line is a heading only over a provider line (title / 牵头单位：X)
+    if not style:  # a bare line is a heading only over a provider line (title / 牵头单位：X), or over the rest of
+        # its title and then the provider line (跨境电商“中亚海外仓+ / 前置仓”联动 / （报送单位：X）)
         following = next((line.text for line in lines[i + 1 : i + 4] if line.text.strip()), "")
-        if not (is_provider(following) or labelled_provider(following)):
+        if not (is_provider(following) or labelled_provider(following)) and (
+            _continuation(lines, i, "", len(lines), is_provider) is None
+        ):
             return None
         style = "bare"
     return _Heading(i, i, style, number, text)
@@ -309,7 +312,7 @@ def _marked_family(run: list[_Heading], sections: list[list[Line]]) -> bool:
     need = int(lexicon["min_case_words"])
     for section in sections:
         body = "".join(line.text.strip() for line in section)
-        if len(body) < 2 * _MIN_CASE_CHARS or "。" not in body:
+        if len(body) < _MIN_CASE_CHARS or "。" not in body:
             return False
         if sum(1 for word in lexicon["case_words"] if word in body) < need:
             return False
@@ -322,8 +325,11 @@ def _continuation(
     """The line right under heading ``i`` that carries on its title (一、边境口岸外籍货车“无 / 人驾驶”跨境接驳, a
     title wrapped in a PDF), or None: a short line that is no sentence, number, section or provider line, when the
     heading leaves a quote open or a provider line follows it (title / rest of title / （报送单位：X））."""
-    j = i + 1
-    if j >= end_index or not lines[j].text.strip():
+    j, masked = i + 1, False
+    while j < min(end_index, i + 8) and not lines[j].text.strip():  # a page break's masked number and header
+        masked = masked or bool(lines[j].text)
+        j += 1
+    if j >= end_index or (j > i + 1 and not masked) or not lines[j].text.strip():
         return None
     raw = lines[j].text.strip()
     text, marked = strip_marks(raw)

@@ -148,7 +148,7 @@ HEADING_TRAILING_PLACE_RE = re.compile(
 
 
 _LABEL_UNIT = (
-    r"[^：:“”\"（）()\s【】〔〕\[\]｜|]{2,20}?"
+    r"[^：:“”\"（）()\s【】〔〕\[\]｜|]{1,20}?"
     r"(?:市|区|县|旗|州|盟|片区|管委会|管理委员会|人民政府|政府|公署|局|厅|委员会|委|海关|分行|支行|中心|办)"
 )
 HEADING_TAG_PLACE_RE = re.compile(rf"^[【〔\[](?P<p>{_LABEL_UNIT})[】〕\]]\s*(?P<t>\S.*)$")

@@ -1,0 +1,58 @@
+"""The last resort of the splitter: a text of the genre with no case structure found is read as one case.
+
+When neither the known rules nor the fallback find a family of case headings, a document may still be one case
+(a single reform written up on its own), or a collection in a layout nothing here reads yet. Refusing it gives the
+user nothing at all; reading the whole text as one case keeps its origins, agencies and outcomes, and a warning
+says that no case structure was found. Only text that reads like a case is taken so: it must hold several of the
+genre's words of action and result (推行, 试点, 缩短 …, ``data/lexicon/layouts.yaml``) and a figure with a unit
+(40余艘, 35%, 2个工作日). A notice of tasks or a news item with neither keeps the clear error (NoCasesError).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract.split import clean_title
+from ftzgraph.graph.model import CaseText, Document
+
+_FIGURE_RE = re.compile(
+    r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多|近)?\s*(?:%|％|个|家|项|件|户|人|次|倍|单|辆|艘|架|宗|亩|天|小时|分钟|"
+    r"万|亿|元|吨|平方米|公里|票|批|笔)"
+)
+"""A figure with a unit, as a case states its results (40余艘, 35%, 2个工作日); a date (2024年) is none."""
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return dict(load_lexicon("layouts")["fallback"])
+
+
+def reads_as_a_case(text: str) -> bool:
+    """True when ``text`` holds at least ``whole_text_case_words`` of the genre's case words, a figure with a unit
+    and ``whole_text_min_chars`` Chinese characters: a reform written up, not a notice or a greeting."""
+    lexicon = _lexicon()
+    if len(_CJK_RE.findall(text)) < int(lexicon["whole_text_min_chars"]) or not _FIGURE_RE.search(text):
+        return False
+    return sum(1 for word in lexicon["case_words"] if word in text) >= int(lexicon["whole_text_case_words"])
+
+
+def whole_text_case(document: Document) -> CaseText | None:
+    """``document`` as one case, titled by its first line, with a warning saying why; None when its text does not
+    read as a case (``reads_as_a_case``)."""
+    text = document.text
+    if not reads_as_a_case(text):
+        return None
+    first = re.search(r"\S[^\n]*", text)
+    if first is None:
+        return None
+    end = first.start() + len(first.group().rstrip())
+    title = clean_title(first.group()) or first.group().strip()
+    case = CaseText(document, 1, title, document.evidence(first.start(), end), 0, len(text.rstrip()))
+    case.warnings.append(
+        f"{document.path}:{case.heading.line}: no case headings recognised; the whole text is read as one case"
+    )
+    return case

@@ -1,0 +1,285 @@
+"""Splitting and providers in layouts named by their features, not by any document (issue #15, helper z15j).
+
+Each text below is written in a layout the splitter gave no case, or no provider, for before: headings marked with
+a symbol or emoji over plain paragraphs, a provider before a vertical bar, a bracketed place tag, a number alone
+under an emoji, headings wrapped over two lines (also across a PDF page break), run-in section labels (（一）主要做
+法。…, ▲做法　…), summary tables drawn with box characters or an ASCII grid, a web page's end mark and credits, and
+a text with no case structure at all. The guards check that a notice keeps its clear error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _dev_scoring import COLLECTIONS, score_collection
+
+from ftzgraph.graph.errors import NoCasesError
+from ftzgraph.graph.extract._split_furniture import article_end
+from ftzgraph.graph.extract._split_tables import table_line
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.model import Document
+
+
+def _document(text: str, name: str = "x.txt") -> Document:
+    return Document(id=name.split(".")[0], path=Path(name), text=text, sha256="x")
+
+
+def _split(text: str) -> list[tuple[int | None, str, str | None]]:
+    cases = split_cases(_document(text)).cases
+    return [(c.number, c.title, (provider_line(c) or (None,))[0]) for c in cases]
+
+
+SYMBOL_PIPE = """某区发布自贸试验区制度创新案例
+
+2024-05-06　来源：某区融媒体中心
+
+本报讯　某区日前发布制度创新案例3个，现将案例摘要刊发如下。
+
+◆ 甲区商务局｜跨境电商“退货中心仓”
+甲区商务局会同甲海关推行跨境电商退货中心仓模式，退货商品在区内集中分拣、统一办理退货手续。
+退货办理时间由15天缩短至3天，累计办理退货2万余单。
+
+◆ 乙港海关｜进口货物“两段准入”
+乙港海关联合乙市商务局开展进口货物“两段准入”试点，企业提离货物后再完成合格评定。
+货物通关时间压缩40%，惠及企业300余家。
+
+◆ 丙片区管委会｜工程建设“多测合一”
+丙片区管委会牵头建立“多测合一”机制，一次委托、统一测绘、成果共享，测绘费用由企业节约约三成。
+测绘时间由20个工作日压缩至7个工作日，已服务项目120个。
+
+（责任编辑：某某）
+"""
+
+
+def test_symbol_headings_over_plain_paragraphs_with_the_provider_before_a_bar() -> None:
+    assert _split(SYMBOL_PIPE) == [
+        (1, "跨境电商“退货中心仓”", "甲区商务局"),
+        (2, "进口货物“两段准入”", "乙港海关"),
+        (3, "工程建设“多测合一”", "丙片区管委会"),
+    ]
+
+
+def test_the_last_case_ends_before_the_page_credits() -> None:
+    last = split_cases(_document(SYMBOL_PIPE)).cases[-1]
+    assert last.text.rstrip().endswith("已服务项目120个。")
+
+
+PLACE_TAGS = """某市复制推广自贸试验区改革经验典型案例汇编
+
+【甲县】企业开办“一网通办”
+▲背景　企业开办需跑多个部门，材料重复提交。
+▲做法　甲县复制推广自贸试验区改革试点经验，由县行政审批局牵头推行企业开办“一网通办”。
+▲成效　企业开办时间由3天压缩至半天。
+
+【乙经开区】工业用地“标准地”
+▲背景　工业项目拿地后审批多、开工慢。
+▲做法　乙经开区管委会借鉴自贸试验区做法，推行工业用地“标准地”出让。
+▲成效　项目开工时间平均提前3个月。
+
+（某市商务局供稿）
+"""
+
+
+def test_a_place_tag_heading_names_the_provider_before_a_closing_credit() -> None:
+    assert _split(PLACE_TAGS) == [(1, "企业开办“一网通办”", "甲县"), (2, "工业用地“标准地”", "乙经开区")]
+
+
+EMOJI_NUMBERS = """这3个制度创新案例，值得一看！
+
+原创　某某商务　2024年06月18日
+
+🔸案例一
+“科技片区”｜技术合同“免审即登”
+
+👉怎么做
+某区科技局推行技术合同登记“免审即登”，企业在线提交合同即可完成登记。
+
+✅看成效
+登记时间由3个工作日缩短至即时办结，累计登记合同6500余项。
+
+来源：某区科技局
+
+🔸案例二
+“商务片区”｜外资企业“准入即准营”
+
+👉怎么做
+某区市场监管局牵头设立外资企业服务专区，实行设立登记、商务备案一站式办理。
+
+✅看成效
+外资企业开办时间压缩至1个工作日以内，累计服务企业2100多家。
+
+来源：某区市场监管局
+
+🔸案例三
+“产业片区”｜研发用物品“白名单”
+
+👉怎么做
+某开发区管委会联合某海关建立研发用物品进口“白名单”制度，海关凭白名单直接验放。
+
+✅看成效
+研发用物品通关时间由15天缩短到3天左右，节约成本近4000万元。
+
+来源：某开发区管委会
+
+—— END ——
+
+来源：某市商务局
+编辑：小商
+阅读原文
+"""
+
+
+def test_an_emoji_number_over_a_labelled_title_and_closing_source_lines() -> None:
+    assert _split(EMOJI_NUMBERS) == [
+        (1, "技术合同“免审即登”", "某区科技局"),
+        (2, "外资企业“准入即准营”", "某区市场监管局"),
+        (3, "研发用物品“白名单”", "某开发区管委会"),
+    ]
+
+
+WRAPPED = """关于复制推广改革创新实践案例的通知
+
+各片区管委会：现将实践案例印发你们，请结合实际复制推广。
+
+一、边境口岸货车“无
+人驾驶”跨境接驳
+（报送单位：甲片区管委会）
+　　（一）主要做法。甲片区联合甲海关在口岸开展外籍货车跨境接驳试点，设置接驳专用通道。
+　　（二）实践效果。口岸日均通关货车由600辆次提高到900余辆次。
+
+二、跨境电商“海外仓+前置仓”
+联动模式
+（报送单位：乙市商务局）
+　　（一）主要做法。乙市商务局会同乙海关推动企业建设海外仓，在综合保税区建设前置仓。
+　　（二）实践效果。已建成海外仓23个，跨境电商出口额同比增长近3倍。
+
+三、棉纺织企业跨境融资
+{masked_number}
+{masked_header}
+“白名单”
+（报送单位：丙分行）
+　　（一）主要做法。丙分行建立棉纺织企业跨境融资“白名单”，名单内企业可自主借入外债。
+　　（二）实践效果。已有57家企业纳入白名单，累计跨境融资约4.6亿美元。
+""".format(masked_number="\u3000" * 6, masked_header="\u3000" * 12)  # a page number and header blanked
+
+BARE_WRAPPED = """某省自贸试验区实践案例
+
+跨境电商“海外仓+
+前置仓”联动
+（报送单位：乙市商务局）
+　　（一）主要做法。乙市商务局会同乙海关推动企业建设海外仓，在综合保税区建设前置仓。
+　　（二）实践效果。已建成海外仓23个，跨境电商出口额同比增长近3倍。
+
+口岸通关“一站式”
+（报送单位：丁海关）
+　　（一）主要做法。丁海关推行货物通关和人员通关一站式办理，实行“一次查验、双向放行”。
+　　（二）实践效果。货车平均通关时间由2小时缩短至30分钟以内。
+"""
+
+
+def test_headings_wrapped_over_two_lines_and_across_a_masked_page_break() -> None:
+    assert _split(WRAPPED) == [
+        (1, "边境口岸货车“无人驾驶”跨境接驳", "甲片区管委会"),
+        (2, "跨境电商“海外仓+前置仓”联动模式", "乙市商务局"),
+        (3, "棉纺织企业跨境融资“白名单”", "丙分行"),
+    ]
+
+
+def test_bare_titles_wrapped_over_two_lines_above_their_provider_line() -> None:
+    assert _split(BARE_WRAPPED) == [(1, "跨境电商“海外仓+前置仓”联动", "乙市商务局"), (2, "口岸通关“一站式”", "丁海关")]
+
+
+BOX_TABLE = """某省自贸试验区第五批制度创新案例
+
+附件1
+
+制度创新案例汇总表
+
+┌──┬──────────────┬────────────┐
+│序号│　　案例名称　　│　报送单位　│
+├──┼──────────────┼────────────┤
+│１　│跨境人民币“边贸结算便利化”│甲片区管委会│
+├──┼──────────────┼────────────┤
+│２　│外籍人员工作许可和居留许可│甲市人力资源│
+│　　│“一窗通办”　　　　　　　　│和社会保障局│
+└──┴──────────────┴────────────┘
+
+附件2
+
+案例１　跨境人民币“边贸结算便利化”
+　　【改革背景】沿边企业交易普遍使用现金，结算成本高。
+　　【主要做法】甲片区开展边贸人民币结算“白名单”管理。
+　　【实践效果】已有86家企业纳入白名单。
+
+案例２　外籍人员工作许可和居留许可“一窗通办”
+　　【改革背景】外籍人员需在两个窗口分别办理许可。
+　　【主要做法】设立“一窗通办”专窗，两证并联审批。
+　　【实践效果】办理时限由22个工作日压缩至10个工作日。
+"""
+
+
+def test_a_box_drawn_summary_table_with_a_wrapped_cell_gives_the_providers() -> None:
+    extraction = extract_document(_document(BOX_TABLE))
+    assert [(c.number, c.provider) for c in extraction.cases] == [(1, "甲片区管委会"), (2, "甲市人力资源和社会保障局")]
+    assert [row.title for row in extraction.table] == [
+        "跨境人民币“边贸结算便利化”",
+        "外籍人员工作许可和居留许可“一窗通办”",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("├──┼────┼────┤", ""),
+        ("+----+--------+------+", ""),
+        ("│１　│跨境结算│甲片区│", "|１　|跨境结算|甲片区|"),
+        ("1\t跨境结算\t甲片区", "1\t跨境结算\t甲片区"),
+    ],
+)
+def test_table_drawings_read_as_pipe_rows(line: str, read: str) -> None:
+    assert table_line(line) == read
+
+
+def test_an_end_mark_cuts_the_article_furniture() -> None:
+    text = "正文一句。\n来源：甲局\n\n—— END ——\n\n来源：某市商务局\n编辑：小商\n"
+    assert text[: article_end(text, 0, len(text))] == "正文一句。\n来源：甲局"
+
+
+ONE_CASE = """某市推行工程建设项目“多测合一”改革
+
+为解决测绘事项多、重复测绘的问题，某市自然资源局会同市住建局推行“多测合一”，一次委托、统一测绘、成果共享。
+改革实施以来，测绘时间由20个工作日压缩至7个工作日，累计服务项目120个，为企业节约费用约300万元。
+"""
+
+
+def test_a_text_with_no_case_structure_is_read_as_one_case_with_a_warning() -> None:
+    extraction = extract_document(_document(ONE_CASE))
+    (case,) = extraction.cases
+    assert case.title == "某市推行工程建设项目“多测合一”改革"
+    assert any("read as one case" in w for w in extraction.warnings)
+    assert case.outcomes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是一份普通的通知，没有任何案例。\n请各单位遵照执行。\n",
+        "关于进一步深化改革创新的通知\n\n各市人民政府：\n为深化改革创新，推动复制推广，现就有关事项通知如下。"
+        "\n一、总体要求\n坚持以制度创新为核心，总结推广改革成效和经验做法。\n某省人民政府办公厅\n2024年5月6日\n",
+    ],
+    ids=["notice", "notice of tasks"],
+)
+def test_text_that_reads_as_no_case_keeps_the_clear_error(text: str) -> None:
+    with pytest.raises(NoCasesError):
+        extract_document(_document(text))
+
+
+def test_every_held_out_collection_gives_all_its_cases() -> None:
+    """A document of the genre never gives zero cases: every held-out collection is split into all its cases, and
+    its providers are found but for at most one per collection."""
+    for name in COLLECTIONS:
+        score = score_collection(name)
+        assert score.found == score.cases, (name, score.misses)
+        assert score.provider >= score.cases - 1, (name, score.misses)
