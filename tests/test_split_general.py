@@ -15,11 +15,13 @@ import pytest
 from _dev_scoring import COLLECTIONS, score_collection
 
 from ftzgraph.graph.errors import NoCasesError
+from ftzgraph.graph.extract._split_fallback import _NUMBERING
 from ftzgraph.graph.extract._split_furniture import article_end
 from ftzgraph.graph.extract._split_tables import table_line
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.split import provider_line, split_cases
 from ftzgraph.graph.model import Document
+from ftzgraph.graph.text import parse_chinese_number
 
 
 def _document(text: str, name: str = "x.txt") -> Document:
@@ -283,3 +285,44 @@ def test_every_held_out_collection_gives_all_its_cases() -> None:
         score = score_collection(name)
         assert score.found == score.cases, (name, score.misses)
         assert score.provider >= score.cases - 1, (name, score.misses)
+
+
+VERTICAL_TABLE = """某市自贸试验区制度创新案例
+
+序号
+案例名称
+报送单位
+1
+船舶“一次登临”
+甲港片区管委会
+2
+企业年报“多报合一”
+乙市市场监管局
+
+NO.1 船舶“一次登临”
+【改革背景】船舶检查部门多、登临次数多。
+【主要做法】海事、海关、边检实行“一次登临、联合检查”。
+【实践成效】船舶在港停留时间平均缩短4小时。
+
+NO.2 企业年报“多报合一”
+【改革背景】企业需向多个部门分别报送年度报告。
+【主要做法】市场监管部门推行年报“多报合一”。
+【实践成效】企业年报填报时间由2小时减至半小时。
+"""
+
+
+def test_a_table_copied_one_cell_per_line_gives_the_providers_of_no_numbered_headings() -> None:
+    extraction = extract_document(_document(VERTICAL_TABLE))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "船舶“一次登临”", "甲港片区管委会"),
+        (2, "企业年报“多报合一”", "乙市市场监管局"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"), [("NO.3 title", 3), ("03｜title", 3), ("③ title", 3), ("典型案例之三：title", 3)]
+)
+def test_numbering_in_any_style_gives_the_case_number(heading: str, number: int) -> None:
+    found = next(pattern.match(heading) for _, pattern in _NUMBERING if pattern.match(heading))
+    assert found is not None and found["n"] and heading[found.end() :].startswith("title")
+    assert parse_chinese_number(found["n"]) == number

@@ -33,8 +33,11 @@ _N = rf"[{NUMERAL_CLASS}]+"
 _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^第\s*(?P<n>{_N})\s*[篇章部则个项]\s*[:：、.．]?\s*")),
     ("bracket", re.compile(rf"^[【\[〔]\s*(?:案例|经验|做法|实践)?\s*(?P<n>{_N})\s*[】\]〕]\s*[:：、.．]?\s*")),
-    ("case", re.compile(rf"^(?:案例|经验)\s*(?P<n>{_N})\s*[:：、.．]?\s*")),
+    ("case", re.compile(rf"^(?:典型)?(?:案例|经验)\s*之?\s*(?P<n>{_N})\s*[:：、.．｜|丨]?\s*")),
+    ("no", re.compile(r"^(?:NO|No|no)\s*[.．]?\s*(?P<n>[0-9０-９]{1,3})\s*[:：、.．｜|丨]?\s*")),
+    ("padded", re.compile(r"^(?P<n>0[1-9])(?:\s*[｜|丨]\s*|[\s\u3000]+)")),
     ("paren", re.compile(rf"^[（(]\s*(?P<n>{_N})\s*[)）]\s*")),
+    ("circled", re.compile(r"^(?P<n>[\u2460-\u2473])\s*[:：、.．]?\s*")),
     ("chinese", re.compile(r"^(?P<n>[零〇一二两三四五六七八九十百]+)\s*[、.．]\s*")),
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]+)\s*[、.．]\s*")),
 ]
@@ -291,10 +294,10 @@ def fallback_starts(
     return starts, {h.index: fallback_title(h.text) for h in best}
 
 
-_STRONG_STYLES = re.compile(r"alone|(?:h\d)?b?(?:s.*|(?:part|bracket|case).*|\w*(?:tag|pipe))")
+_STRONG_STYLES = re.compile(r"alone|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded).*|\w*(?:tag|pipe))")
 """Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
-label before a vertical bar, a number alone above the title, 案例N / 【案例N】 / 第N篇. Plain 一、 or 1. numbering is
-not among them: a notice's parts are numbered so."""
+label before a vertical bar, a number alone above the title, 案例N / 【案例N】 / 第N篇 / NO.N / 01. Plain 一、 or 1.
+numbering is not among them: a notice's parts are numbered so."""
 
 
 def _family_rank(run: list[_Heading]) -> tuple[int, int]:

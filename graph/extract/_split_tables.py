@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ftzgraph.graph.text import parse_chinese_number
+
 _VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "┆": "|", "┊": "|"})
 _RULE_RE = re.compile(r"^[\s\u3000─━═┄┈╌┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪+\-=:|_]+$")
 """A line drawn only of rules, corners and strokes: a border between rows, no row."""
@@ -39,3 +41,35 @@ def continued_cells(text: str) -> list[str] | None:
     if len(cells) < 2 or cells[0] or not any(cells[1:]):
         return None
     return cells
+
+
+_HEADER_CELL_RE = re.compile(r"^[\u4e00-\u9fff（）()/、]{2,12}$")
+_TITLE_CELL_RE = re.compile(r"案例|事项|名称|经验|成果")
+
+
+def vertical_table(texts: list[str]) -> tuple[int, list[str], list[tuple[int, int, list[str]]]] | None:
+    """A summary table copied from a web page one cell per line (序号 / 案例名称 / 报送单位 / 1 / title / unit / 2 …):
+    the header's line index, its cells, and each row as (first line, last line, cells); None when there is none.
+
+    The header is 序号 alone on a line followed by two to five short column names, one naming the title column;
+    rows then follow as groups of as many lines, each opened by the next number."""
+    filled = [(i, text.strip()) for i, text in enumerate(texts) if text.strip()]
+    for at, (header, text) in enumerate(filled):
+        if text != "序号":
+            continue
+        names = ["序号"]
+        k = at + 1
+        while k < len(filled) and len(names) < 6 and _HEADER_CELL_RE.match(filled[k][1]):
+            names.append(filled[k][1])
+            k += 1
+        width = len(names)
+        if width < 3 or not any(_TITLE_CELL_RE.search(name) for name in names[1:]):
+            continue
+        rows: list[tuple[int, int, list[str]]] = []
+        while k + width <= len(filled) and parse_chinese_number(filled[k][1]) == len(rows) + 1:
+            group = filled[k : k + width]
+            rows.append((group[0][0], group[-1][0], [cell for _, cell in group]))
+            k += width
+        if len(rows) >= 2:
+            return header, names, rows
+    return None

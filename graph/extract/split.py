@@ -15,7 +15,7 @@ from functools import cached_property
 from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end
-from ftzgraph.graph.extract._split_tables import continued_cells, table_line
+from ftzgraph.graph.extract._split_tables import continued_cells, table_line, vertical_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
 
@@ -87,7 +87,7 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     """
     header = next((i for i, line in enumerate(lines) if TABLE_HEADER_RE.search(line.text)), None)
     if header is None:
-        return [], -1, -1
+        return _vertical_table(document, lines)
     rows: list[TableRow] = []
     last = header
     title_col, provider_col = _table_columns(table_line(lines[header].text))
@@ -109,6 +109,25 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         rows.append(TableRow(number, title.strip(), provider, document.evidence(line.start, line.end)))
         last = i
     return rows, header, last
+
+
+def _vertical_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int]:
+    """A summary table copied one cell per line (graph/extract/_split_tables.py), as ``parse_table`` returns one."""
+    found = vertical_table([line.text for line in lines])
+    if found is None:
+        return [], -1, -1
+    header, names, cells = found
+    title_col, provider_col = _table_columns("|".join(names))
+    rows = [
+        TableRow(
+            parse_chinese_number(values[0]),
+            values[title_col] if title_col < len(values) else values[1],
+            values[provider_col] if provider_col < len(values) else None,
+            document.evidence(lines[first].start, lines[last].end),
+        )
+        for first, last, values in cells
+    ]
+    return rows, header, cells[-1][1]
 
 
 def _continued_row(row: TableRow, cells: list[str], title_col: int, provider_col: int) -> TableRow:
