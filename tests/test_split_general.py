@@ -21,6 +21,7 @@ from ftzgraph.graph.extract._split_tables import table_line
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.split import provider_line, split_cases
 from ftzgraph.graph.model import Document
+from ftzgraph.graph.sources.page_furniture import mask_page_furniture
 from ftzgraph.graph.text import parse_chinese_number
 
 
@@ -326,3 +327,80 @@ def test_numbering_in_any_style_gives_the_case_number(heading: str, number: int)
     found = next(pattern.match(heading) for _, pattern in _NUMBERING if pattern.match(heading))
     assert found is not None and found["n"] and heading[found.end() :].startswith("title")
     assert parse_chinese_number(found["n"]) == number
+
+
+ORDINAL_PARAGRAPHS = """首页 > 信息公开 > 部门动态
+
+【字体：大 中 小】　【打印本页】　【关闭窗口】
+
+某市复制推广改革试点经验见实效
+
+今年以来，我市组织各地各部门复制推广自贸试验区改革试点经验，现将部分做法介绍如下：
+
+一是甲区推行企业开办“一件事”服务。甲区由区行政审批局牵头，会同区税务局推行企业开办“一件事”，一表申请、一次办结。企业开办时间由2个工作日压缩至4小时以内。
+
+二是乙海关推行进口货物“两段准入”监管。乙海关借鉴上海自贸试验区的做法开展“两段准入”试点，企业凭口岸检查结果即可提离货物。进口货物通关时间压缩约45%。
+
+下一步，我市将持续深化复制推广工作。
+"""
+
+ONE_CASE_WITH_POINTS = """某区推行工程建设“多测合一”改革
+
+主要做法：一是建立“多测合一”机制，一次委托、统一测绘、成果共享。
+二是推行测绘成果网上共享，审批部门直接调用，不再重复提交。
+实践成效：测绘时间由20个工作日压缩至7个工作日，累计服务项目120个。
+"""
+
+
+def test_paragraphs_opened_by_ordinals_and_an_acting_subject_are_the_cases() -> None:
+    extraction = extract_document(_document(ORDINAL_PARAGRAPHS))
+    assert [(c.number, c.provider) for c in extraction.cases] == [(1, "甲区"), (2, "乙海关")]
+    assert extraction.cases[1].title == "乙海关推行进口货物“两段准入”监管"
+    assert "下一步" not in extraction.cases[-1].text.text
+
+
+def test_points_inside_one_case_are_no_cases() -> None:
+    (case,) = extract_document(_document(ONE_CASE_WITH_POINTS)).cases
+    assert case.title == "某区推行工程建设“多测合一”改革"
+
+
+DASH_SUBTITLES = """某省自贸试验区制度创新案例汇编
+
+目　　录
+
+一、跨境结算“便利通”……………………1
+二、航空物流“货站前置”…………………3
+
+· 1 ·
+
+一、跨境结算“便利通”
+——甲高新区管委会
+
+【基本情况】中小外贸企业跨境结算材料多、到账慢。
+【主要做法】甲高新区管委会会同人民银行甲分行推行跨境结算“便利通”，优质企业凭支付指令即可办理结算。
+【取得成效】结算平均到账时间由1天缩短至2小时以内。
+
+· 2 ·
+
+二、航空物流“货站前置”
+——乙港片区
+
+【基本情况】国际航空货物需在机场货站集中安检，高峰时段积压严重。
+【主要做法】乙港片区会同乙海关在综合保税区设立前置货站，货物在区内完成安检后直接装机。
+【取得成效】航空货物平均在港时间缩短约6小时。
+
+· 3 ·
+"""
+
+
+def test_a_contents_list_and_dash_subtitle_providers() -> None:
+    extraction = extract_document(_document(DASH_SUBTITLES))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "跨境结算“便利通”", "甲高新区管委会"),
+        (2, "航空物流“货站前置”", "乙港片区"),
+    ]
+
+
+def test_a_page_number_between_middle_dots_is_page_furniture() -> None:
+    masked = mask_page_furniture(DASH_SUBTITLES)
+    assert masked is not None and "· 2 ·" not in masked and len(masked) == len(DASH_SUBTITLES)

@@ -355,6 +355,33 @@ def _continuation(
     return j if after and (is_provider(after) or labelled_provider(after)) else None
 
 
+ORDINAL_PARAGRAPH_RE = re.compile(
+    r"^[ \t\u3000]*(?P<o>(?P<n>[一二三四五六七八九十]{1,3})是|其(?P<m>[一二三四五六七八九十]{1,3})[，,、]?)"
+)
+"""A paragraph opened by an ordinal word (一是…, 二是…, 其一…): how a web page lists several reforms in prose."""
+SUBJECT_RE = re.compile(
+    r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办|中心|分行|政府))"
+    r"(?=推行|推出|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同)"
+)
+"""The acting place or body that opens an ordinal paragraph (二是南通海关推行…): the case's provider."""
+
+
+def ordinal_subject(text: str) -> tuple[str, int, int] | None:
+    """The acting place or body after the ordinal word that opens ``text`` (二是南通海关推行…), with its span."""
+    lead = ORDINAL_PARAGRAPH_RE.match(text)
+    subject = SUBJECT_RE.match(text, lead.end()) if lead else None
+    return (subject["p"], subject.start("p"), subject.end("p")) if subject else None
+
+
+def _dash_unit(line: str) -> tuple[str, int, int] | None:
+    """The unit of a dash subtitle under a heading (——成都高新区管委会, —X片区): a compilation's way of naming who
+    supplied the case; the unit must read as a signature (``signature_unit``)."""
+    dash = re.match(r"^[\s\u3000]*[—–－\-]{1,2}[\s\u3000]*", line)
+    if dash is None or (found := signature_unit(line[dash.end() :])) is None:
+        return None
+    return found[0], dash.end() + found[1], dash.end() + found[2]
+
+
 def fallback_title(text: str) -> str:
     """A heading without its label (【place】title, provider｜title) or provider brackets (title（X片区）,
     title（X供稿）), which are no part of the title."""
@@ -370,8 +397,10 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
     """The provider of a case the known rules name none for: a provider-labelled line among the first lines under
     the heading (牵头单位：X), else a signature-like unit line closing the case (长沙片区管委会), with its span in
     ``text``. Lines with no Chinese (page numbers between cases) are skipped at the end."""
+    if found := ordinal_subject(text):  # 一是X区推行…: a reform told as one paragraph of a list
+        return found
     for start, line in lines_below(text, title_end, 4):
-        if found := labelled_provider(line):
+        if found := labelled_provider(line) or _dash_unit(line):
             return found[0], start + found[1], start + found[2]
     end = len(text)
     for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits

@@ -15,8 +15,10 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_fallback import ORDINAL_PARAGRAPH_RE, SUBJECT_RE
 from ftzgraph.graph.extract.split import clean_title
 from ftzgraph.graph.model import CaseText, Document
+from ftzgraph.graph.text import parse_chinese_number
 
 _FIGURE_RE = re.compile(
     r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多|近)?\s*(?:%|％|个|家|项|件|户|人|次|倍|单|辆|艘|架|宗|亩|天|小时|分钟|"
@@ -31,13 +33,46 @@ def _lexicon() -> dict[str, Any]:
     return dict(load_lexicon("layouts")["fallback"])
 
 
-def reads_as_a_case(text: str) -> bool:
-    """True when ``text`` holds at least ``whole_text_case_words`` of the genre's case words, a figure with a unit
-    and ``whole_text_min_chars`` Chinese characters: a reform written up, not a notice or a greeting."""
+def reads_as_a_case(text: str, paragraph: bool = False) -> bool:
+    """True when ``text`` holds at least ``whole_text_case_words`` of the genre's case words (``min_case_words`` for
+    one paragraph), a figure with a unit and ``whole_text_min_chars`` Chinese characters: a reform written up, not a
+    notice or a greeting."""
     lexicon = _lexicon()
     if len(_CJK_RE.findall(text)) < int(lexicon["whole_text_min_chars"]) or not _FIGURE_RE.search(text):
         return False
-    return sum(1 for word in lexicon["case_words"] if word in text) >= int(lexicon["whole_text_case_words"])
+    need = int(lexicon["min_case_words" if paragraph else "whole_text_case_words"])
+    return sum(1 for word in lexicon["case_words"] if word in text) >= need
+
+
+def ordinal_cases(document: Document) -> list[CaseText]:
+    """The paragraphs of a text with no headings that each open with the next ordinal word and an acting place or
+    body (一是X区推行… / 二是Y海关借鉴…) and each read as a case (``reads_as_a_case``): one case per paragraph,
+    titled by its first sentence. Points inside one case (一是建立…机制) open with a verb, not a subject, and hold
+    no figures of their own, so they give none; nor does a text with fewer than two such paragraphs."""
+    text = document.text
+    found: list[tuple[int, int, int]] = []  # (paragraph start, paragraph end, number)
+    offset = 0
+    for raw in text.split("\n"):
+        match = ORDINAL_PARAGRAPH_RE.match(raw)
+        if match:
+            number = parse_chinese_number(match["n"] or match["m"])
+            rest = raw[match.end() :]
+            if number == len(found) + 1 and SUBJECT_RE.match(rest) and reads_as_a_case(rest, paragraph=True):
+                found.append((offset, offset + len(raw.rstrip()), number))
+        offset += len(raw) + 1
+    if len(found) < 2:
+        return []
+    cases = []
+    for start, end, number in found:
+        paragraph = text[start:end]
+        lead = ORDINAL_PARAGRAPH_RE.match(paragraph)
+        assert lead is not None
+        sentence_end = paragraph.find("。", lead.end())
+        title_end = sentence_end if sentence_end > 0 else end - start
+        title = paragraph[lead.end() : title_end].strip()
+        heading = document.evidence(start + lead.end(), start + title_end)
+        cases.append(CaseText(document, number, title, heading, start, end))
+    return cases
 
 
 def whole_text_case(document: Document) -> CaseText | None:
