@@ -404,3 +404,72 @@ def test_a_contents_list_and_dash_subtitle_providers() -> None:
 def test_a_page_number_between_middle_dots_is_page_furniture() -> None:
     masked = mask_page_furniture(DASH_SUBTITLES)
     assert masked is not None and "· 2 ·" not in masked and len(masked) == len(DASH_SUBTITLES)
+
+
+PLAIN_COPY = """某市改革创新经验汇编
+
+为总结改革创新经验，现将部分片区、部门的实践做法汇编如下。
+
+融资租赁飞机“离岸交付”（甲港片区）
+
+做法：甲港片区推行飞机融资租赁离岸交付，甲海关对租赁飞机实行离岸交付监管。
+
+成效：飞机交付时间缩短约15天，全年完成离岸交付飞机42架。
+
+科技企业“一站式”服务（乙高新区）
+
+做法：乙高新区设立科技企业服务中心，在中心设立政策兑现窗口。
+
+成效：政策兑现时间由20天压缩至7天以内，服务企业1800余家。
+"""
+
+
+def test_bare_titles_over_section_labels_as_a_plain_text_copy_leaves_them() -> None:
+    assert _split(PLAIN_COPY) == [(1, "融资租赁飞机“离岸交付”", "甲港片区"), (2, "科技企业“一站式”服务", "乙高新区")]
+
+
+BRACKET_AND_SOURCE = """某省自贸试验区制度创新案例
+
+一、跨境结算“便利通”
+（甲高新区管委会）
+【基本情况】中小外贸企业跨境结算材料多、到账慢。
+【主要做法】甲高新区管委会会同人民银行甲分行推行跨境结算“便利通”。
+【取得成效】结算平均到账时间由1天缩短至2小时以内。
+
+二、企业年报“多报合一”
+【基本情况】企业需向多个部门分别报送年度报告。
+【主要做法】市场监管部门推行年报“多报合一”。
+【取得成效】企业年报填报时间由2小时减至半小时。
+【来源】丙市市场监管局
+"""
+
+
+def test_a_bracketed_unit_under_the_heading_and_a_bracketed_source_label() -> None:
+    assert _split(BRACKET_AND_SOURCE) == [
+        (1, "跨境结算“便利通”", "甲高新区管委会"),
+        (2, "企业年报“多报合一”", "丙市市场监管局"),
+    ]
+
+
+NO_NUMBER_COLUMN = """某市自贸试验区制度创新案例
+
+案例名称	报送单位
+船舶“一次登临”	甲港片区管委会
+企业年报“多报合一”	乙市市场监管局
+
+第一篇　船舶“一次登临”
+【改革背景】船舶检查部门多、登临次数多。
+【主要做法】海事、海关、边检实行“一次登临、联合检查”。
+【实践成效】船舶在港停留时间平均缩短4小时。
+
+第二篇　企业年报“多报合一”
+【改革背景】企业需向多个部门分别报送年度报告。
+【主要做法】市场监管部门推行年报“多报合一”。
+【实践成效】企业年报填报时间由2小时减至半小时。
+"""
+
+
+def test_a_summary_table_with_no_number_column_gives_the_providers() -> None:
+    extraction = extract_document(_document(NO_NUMBER_COLUMN))
+    assert [row.provider for row in extraction.table] == ["甲港片区管委会", "乙市市场监管局"]
+    assert [c.provider for c in extraction.cases] == ["甲港片区管委会", "乙市市场监管局"]

@@ -140,16 +140,22 @@ def _section_labels(lines: list[Line]) -> int:
     article speaks of 成效 too, but only a case is laid out in such sections."""
     found: set[str] = set()
     for line in lines:
-        text = strip_marks(line.text.strip().lstrip("#").strip().strip("*_").strip())[0]
-        for _, pattern in _NUMBERING:
-            if numbered := pattern.match(text):
-                text = text[numbered.end() :]
-                break
-        # 做法：…, 【做法】…, （一）主要做法。…, ▲做法　…: a label ends at a colon, bracket, full stop or wide space
-        label = _LABEL_END_RE.split(text.lstrip("【[").strip(), maxsplit=1)[0].strip().strip("*_")
-        if _is_section_heading(label):
+        label = _section_label(line.text)
+        if label:
             found.update(word for word in _lexicon()["section_words"] if word in label)
     return len(found)
+
+
+def _section_label(raw: str) -> str | None:
+    """The section heading or label that opens line ``raw`` (一、基本情况, 【改革背景】, 做法：…), or None."""
+    text = strip_marks(raw.strip().lstrip("#").strip().strip("*_").strip())[0]
+    for _, pattern in _NUMBERING:
+        if numbered := pattern.match(text):
+            text = text[numbered.end() :]
+            break
+    # 做法：…, 【做法】…, （一）主要做法。…, ▲做法　…: a label ends at a colon, bracket, full stop or wide space
+    label = _LABEL_END_RE.split(text.lstrip("【[").strip(), maxsplit=1)[0].strip().strip("*_")
+    return label if label and _is_section_heading(label) else None
 
 
 def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) -> _Heading | None:
@@ -186,12 +192,18 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         style += "pipe" if label["pipe"] else "tag"  # 【place】title, provider｜title, “area”｜title
     if not style:  # a bare line is a heading only over a provider line (title / 牵头单位：X), or over the rest of
         # its title and then the provider line (跨境电商“中亚海外仓+ / 前置仓”联动 / （报送单位：X）)
+        # A bare line right over a section line (title / 做法：…) is one too: a word processor's bold heading once its
+        # bold is lost in a plain-text copy.
         following = next((line.text for line in lines[i + 1 : i + 4] if line.text.strip()), "")
-        if not (is_provider(following) or labelled_provider(following)) and (
-            _continuation(lines, i, "", len(lines), is_provider) is None
+        if (
+            not (is_provider(following) or labelled_provider(following))
+            and _continuation(lines, i, "", len(lines), is_provider) is None
         ):
-            return None
-        style = "bare"
+            if not following or _section_label(following) is None:
+                return None
+            style = "bare over section"
+        else:
+            style = "bare"
     return _Heading(i, i, style, number, text)
 
 
@@ -399,8 +411,9 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
     ``text``. Lines with no Chinese (page numbers between cases) are skipped at the end."""
     if found := ordinal_subject(text):  # 一是X区推行…: a reform told as one paragraph of a list
         return found
-    for start, line in lines_below(text, title_end, 4):
-        if found := labelled_provider(line) or _dash_unit(line):
+    for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
+        bracketed = k == 0 and re.fullmatch(r"\s*[（(][^（）()]+[)）]\s*", line)  # title / （X片区管委会）
+        if found := labelled_provider(line) or _dash_unit(line) or (signature_unit(line) if bracketed else None):
             return found[0], start + found[1], start + found[2]
     end = len(text)
     for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits

@@ -73,3 +73,32 @@ def vertical_table(texts: list[str]) -> tuple[int, list[str], list[tuple[int, in
         if len(rows) >= 2:
             return header, names, rows
     return None
+
+
+_CELL_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|[ \u3000]{2,})\s*")
+_TITLE_HEADER_RE = re.compile(r"(?:案例|经验|事项|成果|做法)(?:名称|题目|标题)?$|^名称$")
+_UNIT_HEADER_RE = re.compile(r"单位|地区|片区|主体")
+
+
+def unnumbered_table(texts: list[str]) -> tuple[int, list[str], list[tuple[int, list[str]]]] | None:
+    """A summary table with no 序号 column (案例名称 | 报送单位, in pipes, tabs or wide spaces): the header's line
+    index, its cells, and each row as (line, cells); None when there is none. A row has as many cells as the header;
+    the table ends at the first other non-blank line."""
+    for header, text in enumerate(texts):
+        names = [c for c in _CELL_SPLIT_RE.split(table_line(text).strip().strip("|")) if c]
+        if not 2 <= len(names) <= 6 or "序号" in names:
+            continue
+        if not any(_TITLE_HEADER_RE.search(n) for n in names) or not any(_UNIT_HEADER_RE.search(n) for n in names):
+            continue
+        rows: list[tuple[int, list[str]]] = []
+        for i in range(header + 1, len(texts)):
+            line = table_line(texts[i]).strip()
+            if not line or set(line) <= set("|-: "):
+                continue
+            cells = [c for c in _CELL_SPLIT_RE.split(line.strip("|")) if c]
+            if len(cells) != len(names):
+                break
+            rows.append((i, cells))
+        if len(rows) >= 2:
+            return header, names, rows
+    return None

@@ -15,7 +15,7 @@ from functools import cached_property
 from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end
-from ftzgraph.graph.extract._split_tables import continued_cells, table_line, vertical_table
+from ftzgraph.graph.extract._split_tables import continued_cells, table_line, unnumbered_table, vertical_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
 
@@ -86,8 +86,8 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     non-blank line that is not a row.
     """
     header = next((i for i, line in enumerate(lines) if TABLE_HEADER_RE.search(line.text)), None)
-    if header is None:
-        return _vertical_table(document, lines)
+    if header is None:  # no 序号 column, or one cell a line
+        return _unnumbered_table(document, lines) or _vertical_table(document, lines)
     rows: list[TableRow] = []
     last = header
     title_col, provider_col = _table_columns(table_line(lines[header].text))
@@ -109,6 +109,25 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         rows.append(TableRow(number, title.strip(), provider, document.evidence(line.start, line.end)))
         last = i
     return rows, header, last
+
+
+def _unnumbered_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int] | None:
+    """A summary table with no 序号 column (graph/extract/_split_tables.py), its rows numbered in order."""
+    found = unnumbered_table([line.text for line in lines])
+    if found is None:
+        return None
+    header, names, cells = found
+    title_col, provider_col = _table_columns("|".join(["序号", *names]))
+    rows = [
+        TableRow(
+            k + 1,
+            values[title_col - 1] if title_col - 1 < len(values) else values[0],
+            values[provider_col - 1] if 0 <= provider_col - 1 < len(values) else None,
+            document.evidence(lines[i].start, lines[i].end),
+        )
+        for k, (i, values) in enumerate(cells)
+    ]
+    return rows, header, cells[-1][0]
 
 
 def _vertical_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int]:
