@@ -473,3 +473,57 @@ def test_a_summary_table_with_no_number_column_gives_the_providers() -> None:
     extraction = extract_document(_document(NO_NUMBER_COLUMN))
     assert [row.provider for row in extraction.table] == ["甲港片区管委会", "乙市市场监管局"]
     assert [c.provider for c in extraction.cases] == ["甲港片区管委会", "乙市市场监管局"]
+
+
+CONTENTS = """某省自贸试验区制度创新案例汇编
+
+目　录
+
+案例一　跨境结算“便利通”………………………1
+案例二　航空物流“货站前置”……………………3
+
+案例一　跨境结算“便利通”
+（甲高新区管委会提供）
+【基本情况】中小外贸企业跨境结算材料多、到账慢。
+【主要做法】甲高新区管委会会同人民银行甲分行推行跨境结算“便利通”。
+【取得成效】结算平均到账时间由1天缩短至2小时以内。
+
+案例二　航空物流“货站前置”
+（乙港片区提供）
+【基本情况】国际航空货物需在机场货站集中安检，高峰时段积压严重。
+【主要做法】乙港片区会同乙海关在综合保税区设立前置货站。
+【取得成效】航空货物平均在港时间缩短约6小时。
+"""
+
+
+def test_the_lines_of_a_table_of_contents_open_no_case() -> None:
+    assert _split(CONTENTS) == [(1, "跨境结算“便利通”", "甲高新区管委会"), (2, "航空物流“货站前置”", "乙港片区")]
+
+
+SEPARATED = """某区自贸改革经验三则
+
+跨境电商“退货中心仓”
+甲区商务局会同甲海关推行跨境电商退货中心仓模式，退货商品在区内集中分拣。退货办理时间由15天缩短至3天。
+（甲区商务局供稿）
+
+————————
+
+进口货物“两段准入”
+乙港海关联合乙市商务局开展进口货物“两段准入”试点，企业提离货物后再完成合格评定。货物通关时间压缩40%。
+（乙港海关供稿）
+
+————————
+
+工程建设“多测合一”
+丙片区管委会牵头建立“多测合一”机制，一次委托、统一测绘、成果共享。测绘时间由20个工作日压缩至7个工作日。
+（丙片区管委会供稿）
+"""
+
+
+def test_blocks_between_separator_lines_are_the_cases() -> None:
+    extraction = extract_document(_document(SEPARATED))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "跨境电商“退货中心仓”", "甲区商务局"),
+        (2, "进口货物“两段准入”", "乙港海关"),
+        (3, "工程建设“多测合一”", "丙片区管委会"),
+    ]

@@ -24,6 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_furniture import contents_entry
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ def _section_label(raw: str) -> str | None:
 def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) -> _Heading | None:
     """Line ``i`` as a possible case heading: short, not a sentence, not a provider or section line."""
     raw = lines[i].text.strip()
-    if not raw or "|" in raw or raw.count("\t") > 1:  # a table row, not a heading (1.<TAB>title is one)
+    if not raw or "|" in raw or raw.count("\t") > 1 or contents_entry(raw):  # a table row or a contents line
         return None
     style, text = "", raw
     if md := _MD_RE.match(text):

@@ -43,3 +43,12 @@ def article_end(text: str, start: int, end: int) -> int:
             break
         end = line_start - 1
     return len(text[:end].rstrip()) if end > start else end
+
+
+CONTENTS_ENTRY_RE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,}|—{3,}|_{4,})[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*$")
+"""A line of a table of contents: a heading's text, dot leaders and its page number (案例一　title……………3)."""
+
+
+def contents_entry(line: str) -> bool:
+    """True for a line of a table of contents, which repeats a case's heading but opens no case."""
+    return CONTENTS_ENTRY_RE.search(line) is not None

@@ -35,10 +35,11 @@ def _lexicon() -> dict[str, Any]:
 
 def reads_as_a_case(text: str, paragraph: bool = False) -> bool:
     """True when ``text`` holds at least ``whole_text_case_words`` of the genre's case words (``min_case_words`` for
-    one paragraph), a figure with a unit and ``whole_text_min_chars`` Chinese characters: a reform written up, not a
-    notice or a greeting."""
+    one paragraph), a figure with a unit and ``whole_text_min_chars`` Chinese characters (half for a paragraph): a
+    reform written up, not a notice or a greeting."""
     lexicon = _lexicon()
-    if len(_CJK_RE.findall(text)) < int(lexicon["whole_text_min_chars"]) or not _FIGURE_RE.search(text):
+    min_chars = int(lexicon["whole_text_min_chars"]) // (2 if paragraph else 1)  # one item of a list is shorter
+    if len(_CJK_RE.findall(text)) < min_chars or not _FIGURE_RE.search(text):
         return False
     need = int(lexicon["min_case_words" if paragraph else "whole_text_case_words"])
     return sum(1 for word in lexicon["case_words"] if word in text) >= need
@@ -73,6 +74,39 @@ def ordinal_cases(document: Document) -> list[CaseText]:
         heading = document.evidence(start + lead.end(), start + title_end)
         cases.append(CaseText(document, number, title, heading, start, end))
     return cases
+
+
+_SEPARATOR_RE = re.compile(r"^[ \t\u3000]*(?:[-—–_=*＊~～·•◆◇]\s*){3,}$", re.MULTILINE)
+"""A line drawn only of rules or stars (---, ＊＊＊, ———): how a web page or an e-mail separates its items."""
+
+
+def separated_cases(document: Document) -> list[CaseText]:
+    """The blocks of a text with no headings, between separator lines (``_SEPARATOR_RE``), that each read as a case:
+    one case per block, titled by its first line; none when fewer than two blocks read so."""
+    text = document.text
+    cuts = [0, *(m.start() for m in _SEPARATOR_RE.finditer(text)), len(text)]
+    if len(cuts) < 4:  # at least two separators
+        return []
+    cases: list[CaseText] = []
+    for k in range(len(cuts) - 1):
+        start = cuts[k] if k == 0 else text.find("\n", cuts[k]) + 1
+        end = cuts[k + 1]
+        block = text[start:end]
+        if start >= end or not reads_as_a_case(block, paragraph=True):
+            continue
+        title_at, title_text, offset = -1, "", 0
+        for line in block.split("\n"):  # the last short line before the first sentence (a document title above it)
+            bare = line.strip()
+            if bare and (len(bare) > 40 or "。" in bare):
+                break
+            if bare:
+                title_at, title_text = offset + line.find(bare), bare
+            offset += len(line) + 1
+        if title_at < 0:
+            continue
+        heading = document.evidence(start + title_at, start + title_at + len(title_text))
+        cases.append(CaseText(document, len(cases) + 1, clean_title(title_text), heading, start + title_at, end))
+    return cases if len(cases) >= 2 else []
 
 
 def whole_text_case(document: Document) -> CaseText | None:

@@ -11,7 +11,7 @@ import re
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
-from ftzgraph.graph.extract._split_whole import ordinal_cases, whole_text_case
+from ftzgraph.graph.extract._split_whole import ordinal_cases, separated_cases, whole_text_case
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.best_practice import apply_origins, best_practice_batch, case_origins
 from ftzgraph.graph.extract.citations import extract_citations
@@ -217,7 +217,11 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
         layout = CASE_COLLECTION
     split = split or split_cases(document)
     if not split.cases:  # no case headings: paragraphs 一是X区推行… / 二是…, or the whole text as one case
-        split.cases = ordinal_cases(document) or [case for case in [whole_text_case(document)] if case]
+        split.cases = (
+            ordinal_cases(document)
+            or separated_cases(document)  # blocks between --- lines
+            or [case for case in [whole_text_case(document)] if case]
+        )
     if not split.cases:
         raise NoCasesError(document.path)
     origins = case_origins(split.cases, gazetteer) if layout == BEST_PRACTICE else {}

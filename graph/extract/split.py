@@ -14,7 +14,7 @@ from functools import cached_property
 
 from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
-from ftzgraph.graph.extract._split_furniture import article_end
+from ftzgraph.graph.extract._split_furniture import article_end, contents_entry
 from ftzgraph.graph.extract._split_tables import continued_cells, table_line, unnumbered_table, vertical_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
@@ -310,6 +310,7 @@ def split_cases(document: Document) -> SplitResult:
             pending_marker = None
         elif line.text.strip() and pending_marker and i - pending_marker[0] > 4:
             pending_marker = None
+    starts = [s for s in starts if not contents_entry(lines[s[0]].text)]  # 案例一 title……3: the contents list
     if not starts:
         starts = _structural_starts(lines, body_from)
     titles: dict[int, str] = {}  # title line index -> its heading without marks, for cases the fallback found
