@@ -56,6 +56,10 @@ _LABEL_HEAD_RE = re.compile(
 )
 """A heading that opens with a label: a bracketed tag (【章贡区】title) or a short text before a vertical bar
 (provider｜title, “area”｜title). The label names the case's place, provider or theme, not its reform."""
+_DATE_RE = re.compile(
+    r"^[0-9０-９〇一二三四五六七八九十○]{2,4}\s*年(?:\s*[0-9０-９一二三四五六七八九十]{1,2}\s*[月日])*$"
+)
+"""A line that is only a date (2024年9月10日, 二〇二四年九月): a signature's or a cover's, never a heading."""
 _LABEL_END_RE = re.compile(r"[：:】\]。]|\u3000|\s{2,}")
 _MD_RE = re.compile(r"^(?P<h>#{1,6})\s*")
 _BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
@@ -184,6 +188,7 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         or len(_CJK_RE.findall(text)) < 2
         or text.endswith(_SENTENCE_END)
         or "。" in text
+        or _DATE_RE.match(text)
     ):
         return None
     if is_provider(raw) or labelled_provider(raw) or _is_section_heading(text):
@@ -345,13 +350,14 @@ def _continuation(
     while j < min(end_index, i + 8) and not lines[j].text.strip():  # a page break's masked number and header
         masked = masked or bool(lines[j].text)
         j += 1
-    if j >= end_index or (j > i + 1 and not masked) or not lines[j].text.strip():
-        return None
+    if j >= end_index or (j > i + 1 and (not masked or not heading)) or not lines[j].text.strip():
+        return None  # a bare line (heading "") is continued only on the very next line, never across a page break
     raw = lines[j].text.strip()
     text, marked = strip_marks(raw)
     if (
         marked
-        or not 1 <= len(text) <= 30
+        or _DATE_RE.match(lines[i].text.strip())
+        or not 1 <= len(text) <= 20
         or not _CJK_RE.search(text)
         or text.endswith(_SENTENCE_END)
         or "。" in text
@@ -374,7 +380,8 @@ ORDINAL_PARAGRAPH_RE = re.compile(
 """A paragraph opened by an ordinal word (一是…, 二是…, 其一…): how a web page lists several reforms in prose."""
 SUBJECT_RE = re.compile(
     r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办|中心|分行|政府))"
-    r"(?=推行|推出|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同)"
+    r"(?=(?P<verb>推行|推出|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合"
+    r"|会同))"
 )
 """The acting place or body that opens an ordinal paragraph (二是南通海关推行…): the case's provider."""
 

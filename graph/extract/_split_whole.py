@@ -39,8 +39,9 @@ def reads_as_a_case(text: str, paragraph: bool = False) -> bool:
     reform written up, not a notice or a greeting."""
     lexicon = _lexicon()
     min_chars = int(lexicon["whole_text_min_chars"]) // (2 if paragraph else 1)  # one item of a list is shorter
-    if len(_CJK_RE.findall(text)) < min_chars or not _FIGURE_RE.search(text):
-        return False
+    cjk = len(_CJK_RE.findall(text))
+    if cjk < min_chars or cjk < len(re.sub(r"\s", "", text)) / 2 or not _FIGURE_RE.search(text):
+        return False  # too short, not mostly Chinese (a README, a log), or no figure
     need = int(lexicon["min_case_words" if paragraph else "whole_text_case_words"])
     return sum(1 for word in lexicon["case_words"] if word in text) >= need
 
@@ -48,8 +49,9 @@ def reads_as_a_case(text: str, paragraph: bool = False) -> bool:
 def ordinal_cases(document: Document) -> list[CaseText]:
     """The paragraphs of a text with no headings that each open with the next ordinal word and an acting place or
     body (一是X区推行… / 二是Y海关借鉴…) and each read as a case (``reads_as_a_case``): one case per paragraph,
-    titled by its first sentence. Points inside one case (一是建立…机制) open with a verb, not a subject, and hold
-    no figures of their own, so they give none; nor does a text with fewer than two such paragraphs."""
+    titled by its first sentence after its subject and verb. Points inside one case (一是建立…机制) open with a
+    verb, not a subject, and hold no figures of their own, so they give none; nor does a text with fewer than two
+    such paragraphs."""
     text = document.text
     found: list[tuple[int, int, int]] = []  # (paragraph start, paragraph end, number)
     offset = 0
@@ -70,8 +72,10 @@ def ordinal_cases(document: Document) -> list[CaseText]:
         assert lead is not None
         sentence_end = paragraph.find("。", lead.end())
         title_end = sentence_end if sentence_end > 0 else end - start
-        title = paragraph[lead.end() : title_end].strip()
-        heading = document.evidence(start + lead.end(), start + title_end)
+        subject = SUBJECT_RE.match(paragraph, lead.end())
+        title_start = subject.end() + len(subject["verb"]) if subject else lead.end()  # 二是X海关推行|title
+        title = paragraph[title_start:title_end].strip()
+        heading = document.evidence(start + title_start, start + title_end)
         cases.append(CaseText(document, number, title, heading, start, end))
     return cases
 
