@@ -569,3 +569,33 @@ def test_blocks_between_separator_lines_are_the_cases() -> None:
         (2, "进口货物“两段准入”", "乙港海关"),
         (3, "工程建设“多测合一”", "丙片区管委会"),
     ]
+
+
+_BODY = """【基本情况】企业需向多个部门分别报送年度报告。
+【主要做法】市场监管部门推行年报“多报合一”，一次填报、部门共享。
+【取得成效】企业年报填报时间由2小时减至半小时，累计服务企业3000余家。"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "below", "closing"),
+    [
+        ("{n}、船舶“一次登临”——{u}", "", ""),
+        ("{n}、船舶“一次登临”【{u}】", "", ""),
+        ("{n}、船舶“一次登临”", "", "（本案例由{u}提供）"),
+        ("{n}、船舶“一次登临”", "案例提供单位：{u}", ""),
+        ("{n}、船舶“一次登临”", "申报主体：{u}", ""),
+        ("{n}、船舶“一次登临”", "", "报送：{u}"),
+        ("{n}、船舶“一次登临”", "{u}", ""),
+    ],
+    ids=["dash in heading", "tag after title", "by X", "case provider unit", "applicant", "submitted", "unit below"],
+)
+def test_providers_wherever_layouts_put_them(heading: str, below: str, closing: str) -> None:
+    parts = [
+        "\n".join([heading.format(n=n, u=u), below.format(u=u), _BODY, closing.format(u=u)])
+        for n, u in (("一", "甲港片区管委会"), ("二", "乙市商务局"))
+    ]
+    extraction = extract_document(_document("某省自贸试验区制度创新案例\n\n" + "\n\n".join(parts) + "\n"))
+    assert [(c.title, c.provider) for c in extraction.cases] == [
+        ("船舶“一次登临”", "甲港片区管委会"),
+        ("船舶“一次登临”", "乙市商务局"),
+    ]

@@ -420,8 +420,8 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
     if found := ordinal_subject(text):  # 一是X区推行…: a reform told as one paragraph of a list
         return found
     for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
-        bracketed = k == 0 and re.fullmatch(r"\s*[（(][^（）()]+[)）]\s*", line)  # title / （X片区管委会）
-        if found := labelled_provider(line) or _dash_unit(line) or (signature_unit(line) if bracketed else None):
+        first = k == 0  # title / （X片区管委会） or title / X市商务局: a unit alone right under the heading
+        if found := labelled_provider(line) or _dash_unit(line) or (signature_unit(line) if first else None):
             return found[0], start + found[1], start + found[2]
     end = len(text)
     for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits

@@ -192,6 +192,8 @@ _LABEL_UNIT = (
 HEADING_TAG_PLACE_RE = re.compile(rf"^[【〔\[](?P<p>{_LABEL_UNIT})[】〕\]]\s*(?P<t>\S.*)$")
 """A heading that opens with its place or provider as a bracketed tag (【章贡区】新办企业…)."""
 HEADING_PIPE_PLACE_RE = re.compile(rf"^(?P<p>{_LABEL_UNIT})\s*[｜|]\s*(?P<t>\S.*)$")
+HEADING_END_PLACE_RE = re.compile(rf"^(?P<t>\S.*?)\s*(?:——|—|－－|--|[【〔\[])\s*(?P<p>{_LABEL_UNIT})\s*[】〕\]]?$")
+"""A heading that ends with its provider after a dash or in a bracketed tag (title——X片区, title【X局】)."""
 """A heading that opens with its provider before a vertical bar (■ 浦东新区市场监管局｜个体工商户…); a quoted label
 (“科技创新片区”｜title) names a theme, not the provider."""
 
@@ -205,6 +207,7 @@ def _placed_heading(title: str) -> re.Match[str] | None:
         or HEADING_TRAILING_PLACE_RE.match(title)
         or HEADING_TAG_PLACE_RE.match(title)
         or HEADING_PIPE_PLACE_RE.match(title)
+        or HEADING_END_PLACE_RE.match(title)
     )
 
 
@@ -505,8 +508,19 @@ def _match_table(
         previous = case.number
 
 
+_BY_RE = re.compile(r"^(?:本|该|此)?(?:案例|经验|做法|材料)?由\s*")
+"""本案例由X提供: the provider is X, not the words that introduce it."""
+
+
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
+    found = _provider_line(case)
+    if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
+        return found[0][by.end() :], found[1] + by.end(), found[2]
+    return found
+
+
+def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     text = case.text
     title_end = case.heading.end - case.start
     if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
