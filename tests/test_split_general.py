@@ -15,14 +15,14 @@ import pytest
 from _dev_scoring import COLLECTIONS, extracted, gold, score_collection
 
 from ftzgraph.graph.errors import NoCasesError
-from ftzgraph.graph.extract._split_fallback import _NUMBERING
+from ftzgraph.graph.extract._split_fallback import _NUMBERING, _number
 from ftzgraph.graph.extract._split_furniture import article_end
 from ftzgraph.graph.extract._split_tables import table_line
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.split import provider_line, split_cases
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.page_furniture import mask_page_furniture
-from ftzgraph.graph.text import parse_chinese_number, title_key
+from ftzgraph.graph.text import title_key
 
 
 def _document(text: str, name: str = "x.txt") -> Document:
@@ -363,12 +363,13 @@ def test_a_table_copied_one_cell_per_line_gives_the_providers_of_no_numbered_hea
 
 
 @pytest.mark.parametrize(
-    ("heading", "number"), [("NO.3 title", 3), ("03｜title", 3), ("③ title", 3), ("典型案例之三：title", 3)]
+    ("heading", "number"),
+    [("NO.3 title", 3), ("03｜title", 3), ("③ title", 3), ("典型案例之三：title", 3), ("Ⅲ. title", 3), ("3 跨境", 3)],
 )
 def test_numbering_in_any_style_gives_the_case_number(heading: str, number: int) -> None:
     found = next(pattern.match(heading) for _, pattern in _NUMBERING if pattern.match(heading))
-    assert found is not None and found["n"] and heading[found.end() :].startswith("title")
-    assert parse_chinese_number(found["n"]) == number
+    assert found is not None and found["n"] and heading[found.end() :].startswith(("title", "跨境"))
+    assert _number(found["n"]) == number
 
 
 ORDINAL_PARAGRAPHS = """首页 > 信息公开 > 部门动态
@@ -599,3 +600,37 @@ def test_providers_wherever_layouts_put_them(heading: str, below: str, closing: 
         ("船舶“一次登临”", "甲港片区管委会"),
         ("船舶“一次登临”", "乙市商务局"),
     ]
+
+
+ONE_LABEL = """某省自贸试验区制度创新案例
+
+一 船舶“一次登临”
+甲港片区管委会会同甲海关推行船舶“一次登临”，海事、海关、边检联合检查。
+成效：船舶在港停留时间由12小时缩短至8小时，累计服务船舶3000余艘次。
+
+二 企业年报“多报合一”
+乙市市场监管局推行年报“多报合一”，一次填报、部门共享。
+成效：企业年报填报时间由2小时减至半小时，累计服务企业3000余家。
+"""
+
+
+def test_numbered_cases_with_one_section_label_over_a_reported_reform() -> None:
+    assert [(n, t) for n, t, _ in _split(ONE_LABEL)] == [(1, "船舶“一次登临”"), (2, "企业年报“多报合一”")]
+
+
+TITLE_DASH_LINE = """某省自贸试验区制度创新案例
+
+船舶“一次登临”
+——甲港片区管委会
+【基本情况】船舶检查部门多、登临次数多。
+【主要做法】海事、海关、边检实行“一次登临、联合检查”。
+
+企业年报“多报合一”
+——乙市商务局
+【基本情况】企业需向多个部门分别报送年度报告。
+【主要做法】市场监管部门推行年报“多报合一”。
+"""
+
+
+def test_a_bare_title_over_a_dash_subtitle_provider() -> None:
+    assert _split(TITLE_DASH_LINE) == [(1, "船舶“一次登临”", "甲港片区管委会"), (2, "企业年报“多报合一”", "乙市商务局")]

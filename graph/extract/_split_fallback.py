@@ -39,8 +39,11 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("padded", re.compile(r"^(?P<n>0[1-9])(?:\s*[｜|丨]\s*|[\s\u3000]+)")),
     ("paren", re.compile(rf"^[（(]\s*(?P<n>{_N})\s*[)）]\s*")),
     ("circled", re.compile(r"^(?P<n>[\u2460-\u2473])\s*[:：、.．]?\s*")),
+    ("roman", re.compile(r"^(?P<n>[\u2160-\u216b])\s*[:：、.．]?\s*")),
     ("chinese", re.compile(r"^(?P<n>[零〇一二两三四五六七八九十百]+)\s*[、.．]\s*")),
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]+)\s*[、.．]\s*")),
+    ("chinese", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[ \u3000]+(?=[\u4e00-\u9fff“\"《])")),
+    ("arabic", re.compile(r"^(?P<n>[0-9０-９]{1,2})[ \u3000]+(?=[\u4e00-\u9fff“\"《])")),
 ]
 """Numbering styles of a heading, each with its number: the first that matches is the heading's style."""
 _NUMBER_ALONE_RE = re.compile(rf"^(?:NO\.?|No\.?|第|附\s*件|案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$")
@@ -51,6 +54,11 @@ _SYMBOL_LEAD_RE = re.compile(r"^[▌■□●○◆◇★☆▶►▷→·•※
 _SYMBOL_CATEGORIES = frozenset({"So", "Sm", "Sk", "Mn", "Cf", "Pd", "Zs"})
 """Unicode categories of marks that lead a heading and are no text: symbols and emoji (■ ▲ 🔹 👉 ✅), their
 variation selectors and joiners, dashes and spaces. Brackets, quotes and numerals are other categories."""
+FIGURE_RE = re.compile(
+    r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多|近)?\s*(?:%|％|个|家|项|件|户|人|次|倍|单|辆|艘|架|宗|亩|天|小时|分钟|"
+    r"万|亿|元|吨|平方米|公里|票|批|笔)"
+)
+"""A figure with a unit, as a case states its results (40余艘, 35%, 2个工作日); a date (2024年) is none."""
 _LABEL_HEAD_RE = re.compile(
     r"^(?:[【〔\[](?P<label>[^】〕\]\n]{2,16})[】〕\]]|(?P<pipe>(?P<left>[^｜|\n]{2,20}?)\s*[｜|]))\s*(?P<t>\S.{1,})$"
 )
@@ -71,6 +79,14 @@ _PROVIDER_VERB_RE = re.compile(r"\s*(?:供稿|提供|报送|推荐|选送)$")
 _MAX_HEADING_CHARS = 60
 _MIN_CASE_CHARS = 40
 """A section shorter than this is no case (an attachment list's line, a table of contents' entry)."""
+
+
+def _number(text: str) -> int | None:
+    """A heading's number in any numerals: 3, 三, ③, Ⅲ."""
+    found = parse_chinese_number(text)
+    if found is None and len(text) == 1 and "\u2160" <= text <= "\u216b":
+        return int(unicodedata.numeric(text))
+    return found
 
 
 @dataclass
@@ -180,7 +196,7 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
     number = None
     for name, pattern in _NUMBERING:
         if numbered := pattern.match(text):
-            style, number = f"{style}{name}", parse_chinese_number(numbered["n"])
+            style, number = f"{style}{name}", _number(numbered["n"])
             text = text[numbered.end() :].strip()
             break
     if (
@@ -191,7 +207,7 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         or _DATE_RE.match(text)
     ):
         return None
-    if is_provider(raw) or labelled_provider(raw) or _is_section_heading(text):
+    if is_provider(raw) or labelled_provider(raw) or _dash_unit(raw) or _is_section_heading(text):
         return None
     label = _LABEL_HEAD_RE.match(text) if number is None else None
     if label and not _is_section_heading(label["label"] or label["left"]):
@@ -202,7 +218,7 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         # bold is lost in a plain-text copy.
         following = next((line.text for line in lines[i + 1 : i + 4] if line.text.strip()), "")
         if (
-            not (is_provider(following) or labelled_provider(following))
+            not (is_provider(following) or labelled_provider(following) or _dash_unit(following))
             and _continuation(lines, i, "", len(lines), is_provider) is None
         ):
             if not following or _section_label(following) is None:
@@ -296,8 +312,9 @@ def fallback_starts(
                 continue
             ends = [h.index for h in run[1:]] + [end_index]
             sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
-            fit = [
-                sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS and _section_labels(s) >= need
+            fit = [  # two section words, or one over text that reports a reform and its figures
+                sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS
+                and ((labels := _section_labels(s)) >= need or (labels >= 1 and _reports_a_reform(s)))
                 for s in sections
             ]
             # the most headings, then the outer family (its headings open first: 🔹案例一 over 👉怎么做)
@@ -316,6 +333,14 @@ _STRONG_STYLES = re.compile(r"alone|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|pad
 """Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
 label before a vertical bar, a number alone above the title, 案例N / 【案例N】 / 第N篇 / NO.N / 01. Plain 一、 or 1.
 numbering is not among them: a notice's parts are numbered so."""
+
+
+def _reports_a_reform(section: list[Line]) -> bool:
+    """True when ``section`` holds a figure with a unit and ``min_case_words`` of the genre's words of action and
+    result: a case told in one labelled paragraph (成效：…) and one plain one, which a notice's parts are not."""
+    body = "".join(line.text.strip() for line in section)
+    words = sum(1 for word in _lexicon()["case_words"] if word in body)
+    return bool(FIGURE_RE.search(body)) and words >= int(_lexicon()["min_case_words"])
 
 
 def _family_rank(run: list[_Heading]) -> tuple[int, int]:
@@ -371,7 +396,7 @@ def _continuation(
     if heading.count("“") > heading.count("”"):
         return j
     after = next((line.text for line in lines[j + 1 : min(j + 3, end_index)] if line.text.strip()), "")
-    return j if after and (is_provider(after) or labelled_provider(after)) else None
+    return j if after and (is_provider(after) or labelled_provider(after) or _dash_unit(after)) else None
 
 
 ORDINAL_PARAGRAPH_RE = re.compile(

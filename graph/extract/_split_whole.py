@@ -15,16 +15,11 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_fallback import ORDINAL_PARAGRAPH_RE, SUBJECT_RE
+from ftzgraph.graph.extract._split_fallback import FIGURE_RE, ORDINAL_PARAGRAPH_RE, SUBJECT_RE
 from ftzgraph.graph.extract.split import clean_title
 from ftzgraph.graph.model import CaseText, Document
 from ftzgraph.graph.text import parse_chinese_number
 
-_FIGURE_RE = re.compile(
-    r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多|近)?\s*(?:%|％|个|家|项|件|户|人|次|倍|单|辆|艘|架|宗|亩|天|小时|分钟|"
-    r"万|亿|元|吨|平方米|公里|票|批|笔)"
-)
-"""A figure with a unit, as a case states its results (40余艘, 35%, 2个工作日); a date (2024年) is none."""
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -40,7 +35,7 @@ def reads_as_a_case(text: str, paragraph: bool = False) -> bool:
     lexicon = _lexicon()
     min_chars = int(lexicon["whole_text_min_chars"]) // (2 if paragraph else 1)  # one item of a list is shorter
     cjk = len(_CJK_RE.findall(text))
-    if cjk < min_chars or cjk < len(re.sub(r"\s", "", text)) / 2 or not _FIGURE_RE.search(text):
+    if cjk < min_chars or cjk < len(re.sub(r"\s", "", text)) / 2 or not FIGURE_RE.search(text):
         return False  # too short, not mostly Chinese (a README, a log), or no figure
     need = int(lexicon["min_case_words" if paragraph else "whole_text_case_words"])
     return sum(1 for word in lexicon["case_words"] if word in text) >= need
