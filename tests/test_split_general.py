@@ -634,3 +634,41 @@ TITLE_DASH_LINE = """某省自贸试验区制度创新案例
 
 def test_a_bare_title_over_a_dash_subtitle_provider() -> None:
     assert _split(TITLE_DASH_LINE) == [(1, "船舶“一次登临”", "甲港片区管委会"), (2, "企业年报“多报合一”", "乙市商务局")]
+
+
+ROWS_ONLY = "\n".join(
+    [
+        "某省自贸试验区制度创新成果清单",
+        "",
+        "序号\t成果名称\t报送单位\t主要做法\t取得成效",
+        "\t".join(
+            [
+                "1",
+                "跨境电商“仓储前置”",
+                "甲片区管委会",
+                "甲片区会同甲海关在综合保税区设立跨境电商前置仓，商品提前备货入仓。",
+                "订单平均配送时间由3天缩短至1天以内。",
+            ]
+        ),
+        "\t".join(
+            [
+                "2",
+                "企业注销“一网通办”",
+                "乙市市场监督管理局",
+                "乙市市场监督管理局会同乙市税务局建立企业注销“一网通办”平台。",
+                "企业注销平均用时由20个工作日压缩至5个工作日。",
+            ]
+        ),
+        "",
+    ]
+)
+
+
+def test_a_table_whose_every_row_holds_a_case_gives_one_case_per_row() -> None:
+    extraction = extract_document(_document(ROWS_ONLY))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "跨境电商“仓储前置”", "甲片区管委会"),
+        (2, "企业注销“一网通办”", "乙市市场监督管理局"),
+    ]
+    assert extraction.cases[1].outcomes
+    assert not any("has no case section" in w for w in extraction.warnings)

@@ -17,7 +17,7 @@ from typing import Any
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_fallback import FIGURE_RE, ORDINAL_PARAGRAPH_RE, SUBJECT_RE
 from ftzgraph.graph.extract.split import clean_title
-from ftzgraph.graph.model import CaseText, Document
+from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import parse_chinese_number
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -105,6 +105,24 @@ def separated_cases(document: Document) -> list[CaseText]:
             continue
         heading = document.evidence(start + title_at, start + title_at + len(title_text))
         cases.append(CaseText(document, len(cases) + 1, clean_title(title_text), heading, start + title_at, end))
+    return cases if len(cases) >= 2 else []
+
+
+def row_cases(document: Document, table: list[TableRow]) -> list[CaseText]:
+    """The rows of a summary table that each hold a whole case (序号 | 成果名称 | 报送单位 | 主要做法 | 取得成效,
+    with no case section below): one case per row, titled by its title cell, its provider the row's; none when a
+    row does not read as a case (``reads_as_a_case``) or the table has fewer than two rows."""
+    text = document.text
+    cases: list[CaseText] = []
+    for row in table:
+        start, end = row.evidence.start, row.evidence.end
+        line = text[start:end]
+        at = line.find(row.title)
+        if at < 0 or not reads_as_a_case(line, paragraph=True):
+            return []
+        heading = document.evidence(start + at, start + at + len(row.title))
+        case = CaseText(document, row.number, clean_title(row.title), heading, start, end, table_row=row)
+        cases.append(case)
     return cases if len(cases) >= 2 else []
 
 
