@@ -587,18 +587,41 @@ _BODY = """【基本情况】企业需向多个部门分别报送年度报告。
         ("{n}、船舶“一次登临”", "申报主体：{u}", ""),
         ("{n}、船舶“一次登临”", "", "报送：{u}"),
         ("{n}、船舶“一次登临”", "{u}", ""),
+        ("{n}、船舶“一次登临”", "> 来源：{u}", ""),
+        ("{n}、船舶“一次登临”", "**报送单位**：{u}", ""),
+        ("{n}、船舶“一次登临”（推荐单位：{u}）", "", ""),
+        ("{n}、船舶“一次登临”（{u}）", "", ""),
+        ("{u}丨船舶“一次登临”", "", ""),
+        ("{u}：船舶“一次登临”", "", ""),
+        ("{n}、船舶“一次登临”", "", "（供稿单位：{u}　撰稿人：张三）"),
     ],
-    ids=["dash in heading", "tag after title", "by X", "case provider unit", "applicant", "submitted", "unit below"],
+    ids=[
+        "dash in heading",
+        "tag after title",
+        "by X",
+        "case provider unit",
+        "applicant",
+        "submitted",
+        "unit below",
+        "blockquote source",
+        "bold label",
+        "label in heading brackets",
+        "unit in heading brackets",
+        "unit before a bar",
+        "unit before a colon",
+        "writer after the unit",
+    ],
 )
 def test_providers_wherever_layouts_put_them(heading: str, below: str, closing: str) -> None:
     parts = [
         "\n".join([heading.format(n=n, u=u), below.format(u=u), _BODY, closing.format(u=u)])
-        for n, u in (("一", "甲港片区管委会"), ("二", "乙市商务局"))
+        for n, u in (("一", "甲港片区管委会"), ("二", "乙市商务局"), ("三", "丙港海关"))
     ]
     extraction = extract_document(_document("某省自贸试验区制度创新案例\n\n" + "\n\n".join(parts) + "\n"))
     assert [(c.title, c.provider) for c in extraction.cases] == [
         ("船舶“一次登临”", "甲港片区管委会"),
         ("船舶“一次登临”", "乙市商务局"),
+        ("船舶“一次登临”", "丙港海关"),
     ]
 
 

@@ -117,7 +117,11 @@ def strip_marks(text: str) -> tuple[str, bool]:
 @cache
 def _label_re() -> re.Pattern[str]:
     labels = "|".join(sorted(map(re.escape, _lexicon()["provider_labels"]), key=len, reverse=True))
-    return re.compile(rf"^\s*[（(【\[]?\s*(?:{labels})\s*[】\]]?\s*[:：]?\s*(?P<unit>[^\s，。；,;:：（）()]{{2,40}})")
+    bold = r"(?:\*\*|__)?"  # **报送单位**：X, > 来源：X: Markdown marks around the label
+    return re.compile(
+        rf"^\s*(?:>\s*)?{bold}\s*[（(【\[]?\s*(?:{labels})\s*{bold}\s*[】\]]?\s*{bold}\s*[:：]?\s*{bold}\s*"
+        r"(?P<unit>[^\s，。；,;:：（）()*]{2,40})"
+    )
 
 
 def labelled_provider(text: str) -> tuple[str, int, int] | None:

@@ -186,16 +186,20 @@ HEADING_TRAILING_PLACE_RE = re.compile(
 
 
 _LABEL_UNIT = (
-    r"[^：:“”\"（）()\s【】〔〕\[\]｜|]{1,20}?"
+    r"[^：:“”\"（）()\s【】〔〕\[\]｜|丨、，,。.．]{1,20}?"
     r"(?:市|区|县|旗|州|盟|片区|管委会|管理委员会|人民政府|政府|公署|局|厅|委员会|委|海关|分行|支行|中心|办)"
 )
 HEADING_TAG_PLACE_RE = re.compile(rf"^[【〔\[](?P<p>{_LABEL_UNIT})[】〕\]]\s*(?P<t>\S.*)$")
 """A heading that opens with its place or provider as a bracketed tag (【章贡区】新办企业…)."""
-HEADING_PIPE_PLACE_RE = re.compile(rf"^(?P<p>{_LABEL_UNIT})\s*[｜|]\s*(?P<t>\S.*)$")
-HEADING_END_PLACE_RE = re.compile(rf"^(?P<t>\S.*?)\s*(?:——|—|－－|--|[【〔\[])\s*(?P<p>{_LABEL_UNIT})\s*[】〕\]]?$")
-"""A heading that ends with its provider after a dash or in a bracketed tag (title——X片区, title【X局】)."""
-"""A heading that opens with its provider before a vertical bar (■ 浦东新区市场监管局｜个体工商户…); a quoted label
-(“科技创新片区”｜title) names a theme, not the provider."""
+HEADING_PIPE_PLACE_RE = re.compile(rf"^(?P<p>{_LABEL_UNIT})\s*(?:[｜|丨]|[：:](?!\s*$))\s*(?P<t>\S.*)$")
+"""A heading that opens with its provider before a vertical bar or a colon (■ 浦东新区市场监管局｜个体工商户…, X海关：
+title); a quoted label (“科技创新片区”｜title) names a theme, not the provider."""
+HEADING_END_PLACE_RE = re.compile(
+    rf"^(?P<t>\S.*?)\s*(?:——|—|－－|--|[【〔\[（(])\s*(?:(?:报送|推荐|提供|申报|供稿|选送)单位\s*[:：]\s*)?"
+    rf"(?P<p>{_LABEL_UNIT})\s*[】〕\]）)]?$"
+)
+"""A heading that ends with its provider after a dash or in brackets (title——X片区, title【X局】, title（X海关）,
+title（推荐单位：X局）)."""
 
 
 def _placed_heading(title: str) -> re.Match[str] | None:
@@ -508,6 +512,8 @@ def _match_table(
         previous = case.number
 
 
+_NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
+"""Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
 _BY_RE = re.compile(r"^(?:本|该|此)?(?:案例|经验|做法|材料)?由\s*")
 """本案例由X提供: the provider is X, not the words that introduce it."""
 
@@ -516,7 +522,9 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
     found = _provider_line(case)
     if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
-        return found[0][by.end() :], found[1] + by.end(), found[2]
+        found = found[0][by.end() :], found[1] + by.end(), found[2]
+    if found and (rest := _NEXT_FIELD_RE.search(found[0])) and rest.start() >= 2:  # X局　撰稿人：某某
+        found = found[0][: rest.start()], found[1], found[1] + rest.start()
     return found
 
 
