@@ -695,3 +695,39 @@ def test_a_table_whose_every_row_holds_a_case_gives_one_case_per_row() -> None:
     ]
     assert extraction.cases[1].outcomes
     assert not any("has no case section" in w for w in extraction.warnings)
+
+
+FORM_TABLES = """# 某省自贸试验区制度创新案例
+
+附件1
+
+| 案例名称 | 船舶“一次登临” |
+| --- | --- |
+| 报送单位 | 甲港片区管委会 |
+| 改革背景 | 船舶检查部门多、登临次数多，企业负担重。 |
+| 主要做法 | 海事、海关、边检实行“一次登临、联合检查”，检查结果互认共享。 |
+| 实践成效 | 船舶在港停留时间平均缩短4小时，全年减少登临2000余次。 |
+
+附件2
+
+| 案例名称 | 企业年报“多报合一” |
+| --- | --- |
+| 报送单位 | 乙市市场监管局 |
+| 改革背景 | 企业需向多个部门分别报送年度报告，重复填报多。 |
+| 主要做法 | 市场监管部门会同商务、外汇部门推行年报“多报合一”。 |
+| 实践成效 | 企业年报填报时间由2小时减至半小时，年报率提高到95%。 |
+"""
+
+
+@pytest.mark.parametrize("drawing", ["pipes", "tabs"])
+def test_a_case_laid_out_as_a_form_table(drawing: str) -> None:
+    text = FORM_TABLES
+    if drawing == "tabs":
+        text = "\n".join(
+            line.strip("| ").replace(" | ", "\t") for line in text.splitlines() if not line.startswith("| ---")
+        )
+    extraction = extract_document(_document(text, "x.md"))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "船舶“一次登临”", "甲港片区管委会"),
+        (2, "企业年报“多报合一”", "乙市市场监管局"),
+    ]

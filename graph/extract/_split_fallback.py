@@ -118,9 +118,9 @@ def strip_marks(text: str) -> tuple[str, bool]:
 def _label_re() -> re.Pattern[str]:
     labels = "|".join(sorted(map(re.escape, _lexicon()["provider_labels"]), key=len, reverse=True))
     bold = r"(?:\*\*|__)?"  # **报送单位**：X, > 来源：X: Markdown marks around the label
-    return re.compile(
-        rf"^\s*(?:>\s*)?{bold}\s*[（(【\[]?\s*(?:{labels})\s*{bold}\s*[】\]]?\s*{bold}\s*[:：]?\s*{bold}\s*"
-        r"(?P<unit>[^\s，。；,;:：（）()*]{2,40})"
+    return re.compile(  # also a form table's row: | 报送单位 | X |
+        rf"^\s*(?:[>|│]\s*)?{bold}\s*[（(【\[]?\s*(?:{labels})\s*{bold}\s*[】\]]?\s*{bold}\s*(?:[:：]|[|│])?\s*{bold}\s*"
+        r"(?P<unit>[^\s，。；,;:：（）()*|│]{2,40})"
     )
 
 
