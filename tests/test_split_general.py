@@ -364,7 +364,16 @@ def test_a_table_copied_one_cell_per_line_gives_the_providers_of_no_numbered_hea
 
 @pytest.mark.parametrize(
     ("heading", "number"),
-    [("NO.3 title", 3), ("03｜title", 3), ("③ title", 3), ("典型案例之三：title", 3), ("Ⅲ. title", 3), ("3 跨境", 3)],
+    [
+        ("NO.3 title", 3),
+        ("03｜title", 3),
+        ("③ title", 3),
+        ("典型案例之三：title", 3),
+        ("Ⅲ. title", 3),
+        ("3 跨境", 3),
+        ("【典型案例三】title", 3),
+        ("创新成果3 title", 3),
+    ],
 )
 def test_numbering_in_any_style_gives_the_case_number(heading: str, number: int) -> None:
     found = next(pattern.match(heading) for _, pattern in _NUMBERING if pattern.match(heading))

@@ -33,8 +33,13 @@ if TYPE_CHECKING:
 _N = rf"[{NUMERAL_CLASS}]+"
 _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^第\s*(?P<n>{_N})\s*[篇章部则个项]\s*[:：、.．]?\s*")),
-    ("bracket", re.compile(rf"^[【\[〔]\s*(?:案例|经验|做法|实践)?\s*(?P<n>{_N})\s*[】\]〕]\s*[:：、.．]?\s*")),
-    ("case", re.compile(rf"^(?:典型)?(?:案例|经验)\s*之?\s*(?P<n>{_N})\s*[:：、.．｜|丨]?\s*")),
+    (
+        "bracket",
+        re.compile(
+            rf"^[【\[〔]\s*(?:典型|创新)?(?:案例|经验|做法|实践|成果)?\s*(?P<n>{_N})\s*[】\]〕]\s*[:：、.．]?\s*"
+        ),
+    ),
+    ("case", re.compile(rf"^(?:典型|创新)?(?:案例|经验|成果)\s*之?\s*(?P<n>{_N})\s*[:：、.．｜|丨]?\s*")),
     ("no", re.compile(r"^(?:NO|No|no)\s*[.．]?\s*(?P<n>[0-9０-９]{1,3})\s*[:：、.．｜|丨]?\s*")),
     ("padded", re.compile(r"^(?P<n>0[1-9])(?:\s*[｜|丨]\s*|[\s\u3000]+)")),
     ("paren", re.compile(rf"^[（(]\s*(?P<n>{_N})\s*[)）]\s*")),
