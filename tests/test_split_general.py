@@ -603,6 +603,7 @@ _BODY = """【基本情况】企业需向多个部门分别报送年度报告。
         ("{u}丨船舶“一次登临”", "", ""),
         ("{u}：船舶“一次登临”", "", ""),
         ("{n}、船舶“一次登临”", "", "（供稿单位：{u}　撰稿人：张三）"),
+        ("{n}、船舶“一次登临”", "", "• 报送：{u}"),
     ],
     ids=[
         "dash in heading",
@@ -619,6 +620,7 @@ _BODY = """【基本情况】企业需向多个部门分别报送年度报告。
         "unit before a bar",
         "unit before a colon",
         "writer after the unit",
+        "bullet label",
     ],
 )
 def test_providers_wherever_layouts_put_them(heading: str, below: str, closing: str) -> None:

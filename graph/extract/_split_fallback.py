@@ -130,11 +130,14 @@ def _label_re() -> re.Pattern[str]:
 
 
 def labelled_provider(text: str) -> tuple[str, int, int] | None:
-    """The unit of a provider-labelled line (牵头单位：X, 【责任单位】X) with its span in ``text``, or None."""
-    match = _label_re().match(text)
+    """The unit of a provider-labelled line (牵头单位：X, 【责任单位】X, • 报送：X after a bullet) with its span in
+    ``text``, or None."""
+    bare = strip_marks(text)[0]
+    match = _label_re().match(bare)
     if match is None:
         return None
-    return match["unit"], match.start("unit"), match.end("unit")
+    lead = len(text) - len(bare)
+    return match["unit"], lead + match.start("unit"), lead + match.end("unit")
 
 
 def signature_unit(text: str) -> tuple[str, int, int] | None:
