@@ -557,8 +557,8 @@ def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
 
 
 def _heading_label(case: CaseText) -> tuple[str, int, int] | None:
-    """The provider a heading opens with as a label, a bracketed tag (【章贡区】title) or before a vertical bar
-    (■ X局｜title), after any leading symbol."""
+    """The provider a heading opens with as a label, a bracketed tag (【章贡区】title) or before a vertical bar or a
+    colon (■ X局｜title, X海关：title), after any leading symbol."""
     quote = case.heading.quote
     bare = strip_marks(quote)[0]
     match = HEADING_TAG_PLACE_RE.match(bare) or HEADING_PIPE_PLACE_RE.match(bare)
