@@ -381,6 +381,8 @@ def _adopts(tail: str) -> bool:
     return rest.startswith(tuple(lexicon()["adopting_verbs"]))
 
 
+_OPENING_ADVERBIAL_RE = re.compile(r"^\s*[^，,；;。]{1,10}[，,]\s*$")
+"""A short phrase closed by a comma before the zones that open a sentence (去年，/ 2023年，/ 近日，)."""
 _COORDINATOR_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及|，)\s*$")
 
 
@@ -407,8 +409,8 @@ def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: 
         gap = head[position - lead : start - lead]
         if position > lead and not _COORDINATOR_RE.match(gap):
             return False
-        if position == lead and gap.strip():
-            return False
+        if position == lead and gap.strip() and not _OPENING_ADVERBIAL_RE.match(gap):
+            return False  # 去年，Z1和Z2…: a short time phrase before the list still leaves it opening the sentence
         position = end
         rest = head[end - lead :]
     return position > lead and bool(_COORDINATOR_RE.match(rest))

@@ -17,12 +17,14 @@ Only words of the genre and layout marks are read; nothing here names a document
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_furniture import contents_entry
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -31,11 +33,22 @@ if TYPE_CHECKING:
 _N = rf"[{NUMERAL_CLASS}]+"
 _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^第\s*(?P<n>{_N})\s*[篇章部则个项]\s*[:：、.．]?\s*")),
-    ("bracket", re.compile(rf"^[【\[〔]\s*(?:案例|经验|做法|实践)?\s*(?P<n>{_N})\s*[】\]〕]\s*[:：、.．]?\s*")),
-    ("case", re.compile(rf"^(?:案例|经验)\s*(?P<n>{_N})\s*[:：、.．]?\s*")),
+    (
+        "bracket",
+        re.compile(
+            rf"^[【\[〔]\s*(?:典型|创新)?(?:案例|经验|做法|实践|成果)?\s*(?P<n>{_N})\s*[】\]〕]\s*[:：、.．]?\s*"
+        ),
+    ),
+    ("case", re.compile(rf"^(?:典型|创新)?(?:案例|经验|成果)\s*之?\s*(?P<n>{_N})\s*[:：、.．｜|丨]?\s*")),
+    ("no", re.compile(r"^(?:NO|No|no)\s*[.．]?\s*(?P<n>[0-9０-９]{1,3})\s*[:：、.．｜|丨]?\s*")),
+    ("padded", re.compile(r"^(?P<n>0[1-9])(?:\s*[｜|丨]\s*|[\s\u3000]+)")),
     ("paren", re.compile(rf"^[（(]\s*(?P<n>{_N})\s*[)）]\s*")),
+    ("circled", re.compile(r"^(?P<n>[\u2460-\u2473])\s*[:：、.．]?\s*")),
+    ("roman", re.compile(r"^(?P<n>[\u2160-\u216b])\s*[:：、.．]?\s*")),
     ("chinese", re.compile(r"^(?P<n>[零〇一二两三四五六七八九十百]+)\s*[、.．]\s*")),
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]+)\s*[、.．]\s*")),
+    ("chinese", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[ \u3000]+(?=[\u4e00-\u9fff“\"《])")),
+    ("arabic", re.compile(r"^(?P<n>[0-9０-９]{1,2})[ \u3000]+(?=[\u4e00-\u9fff“\"《])")),
 ]
 """Numbering styles of a heading, each with its number: the first that matches is the heading's style."""
 _NUMBER_ALONE_RE = re.compile(rf"^(?:NO\.?|No\.?|第|附\s*件|案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$")
@@ -43,6 +56,24 @@ _NUMBER_ALONE_RE = re.compile(rf"^(?:NO\.?|No\.?|第|附\s*件|案例)?\s*(?P<n>
 and notices open each case as an attachment (附件3 / title)."""
 _SYMBOL_LEAD_RE = re.compile(r"^[▌■□●○◆◇★☆▶►▷→·•※◎\-—–>\s]+")
 """Symbols a web page or a slide puts before a heading (▌改革背景, ◆ title): layout, not text."""
+_SYMBOL_CATEGORIES = frozenset({"So", "Sm", "Sk", "Mn", "Cf", "Pd", "Zs"})
+"""Unicode categories of marks that lead a heading and are no text: symbols and emoji (■ ▲ 🔹 👉 ✅), their
+variation selectors and joiners, dashes and spaces. Brackets, quotes and numerals are other categories."""
+FIGURE_RE = re.compile(
+    r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多|近)?\s*(?:%|％|个|家|项|件|户|人|次|倍|单|辆|艘|架|宗|亩|天|小时|分钟|"
+    r"万|亿|元|吨|平方米|公里|票|批|笔)"
+)
+"""A figure with a unit, as a case states its results (40余艘, 35%, 2个工作日); a date (2024年) is none."""
+_LABEL_HEAD_RE = re.compile(
+    r"^(?:[【〔\[](?P<label>[^】〕\]\n]{2,16})[】〕\]]|(?P<pipe>(?P<left>[^｜|\n]{2,20}?)\s*[｜|]))\s*(?P<t>\S.{1,})$"
+)
+"""A heading that opens with a label: a bracketed tag (【章贡区】title) or a short text before a vertical bar
+(provider｜title, “area”｜title). The label names the case's place, provider or theme, not its reform."""
+_DATE_RE = re.compile(
+    r"^[0-9０-９〇一二三四五六七八九十○]{2,4}\s*年(?:\s*[0-9０-９一二三四五六七八九十]{1,2}\s*[月日])*$"
+)
+"""A line that is only a date (2024年9月10日, 二〇二四年九月): a signature's or a cover's, never a heading."""
+_LABEL_END_RE = re.compile(r"[：:】\]。]|\u3000|\s{2,}")
 _MD_RE = re.compile(r"^(?P<h>#{1,6})\s*")
 _BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
 _SENTENCE_END = ("。", "；", ";", "，", ",", "：", ":", "！", "？", "!", "?", "、")
@@ -53,6 +84,14 @@ _PROVIDER_VERB_RE = re.compile(r"\s*(?:供稿|提供|报送|推荐|选送)$")
 _MAX_HEADING_CHARS = 60
 _MIN_CASE_CHARS = 40
 """A section shorter than this is no case (an attachment list's line, a table of contents' entry)."""
+
+
+def _number(text: str) -> int | None:
+    """A heading's number in any numerals: 3, 三, ③, Ⅲ."""
+    found = parse_chinese_number(text)
+    if found is None and len(text) == 1 and "\u2160" <= text <= "\u216b":
+        return int(unicodedata.numeric(text))
+    return found
 
 
 @dataclass
@@ -71,18 +110,34 @@ def _lexicon() -> dict[str, Any]:
     return dict(load_lexicon("layouts")["fallback"])
 
 
+def strip_marks(text: str) -> tuple[str, bool]:
+    """``text`` without the symbols leading it (■ ▲ 🔹 👉 ✅ ▌ ◆, any emoji), and whether there were any."""
+    lead = _SYMBOL_LEAD_RE.match(text)
+    k = lead.end() if lead else 0
+    while k < len(text) and (unicodedata.category(text[k]) in _SYMBOL_CATEGORIES or text[k] in "·•※\t"):
+        k += 1
+    return text[k:], k > 0 and bool(text[:k].strip())
+
+
 @cache
 def _label_re() -> re.Pattern[str]:
     labels = "|".join(sorted(map(re.escape, _lexicon()["provider_labels"]), key=len, reverse=True))
-    return re.compile(rf"^\s*[（(【\[]?\s*(?:{labels})\s*[】\]]?\s*[:：]?\s*(?P<unit>[^\s，。；,;:：（）()]{{2,40}})")
+    bold = r"(?:\*\*|__)?"  # **报送单位**：X, > 来源：X: Markdown marks around the label
+    return re.compile(  # also a form table's row: | 报送单位 | X |
+        rf"^\s*(?:[>|│]\s*)?{bold}\s*[（(【\[]?\s*(?:{labels})\s*{bold}\s*[】\]]?\s*{bold}\s*(?:[:：]|[|│])?\s*{bold}\s*"
+        r"(?P<unit>[^\s，。；,;:：（）()*|│]{2,40})"
+    )
 
 
 def labelled_provider(text: str) -> tuple[str, int, int] | None:
-    """The unit of a provider-labelled line (牵头单位：X, 【责任单位】X) with its span in ``text``, or None."""
-    match = _label_re().match(text)
+    """The unit of a provider-labelled line (牵头单位：X, 【责任单位】X, • 报送：X after a bullet) with its span in
+    ``text``, or None."""
+    bare = strip_marks(text)[0]
+    match = _label_re().match(bare)
     if match is None:
         return None
-    return match["unit"], match.start("unit"), match.end("unit")
+    lead = len(text) - len(bare)
+    return match["unit"], lead + match.start("unit"), lead + match.end("unit")
 
 
 def signature_unit(text: str) -> tuple[str, int, int] | None:
@@ -118,34 +173,42 @@ def _section_labels(lines: list[Line]) -> int:
     article speaks of 成效 too, but only a case is laid out in such sections."""
     found: set[str] = set()
     for line in lines:
-        text = _SYMBOL_LEAD_RE.sub("", line.text.strip().lstrip("#").strip().strip("*_").strip())
-        for _, pattern in _NUMBERING:
-            if numbered := pattern.match(text):
-                text = text[numbered.end() :]
-                break
-        label = re.split(r"[：:】\]]", text.lstrip("【[").strip(), maxsplit=1)[0].strip().strip("*_")
-        if _is_section_heading(label):
+        label = _section_label(line.text)
+        if label:
             found.update(word for word in _lexicon()["section_words"] if word in label)
     return len(found)
+
+
+def _section_label(raw: str) -> str | None:
+    """The section heading or label that opens line ``raw`` (一、基本情况, 【改革背景】, 做法：…), or None."""
+    text = strip_marks(raw.strip().lstrip("#").strip().strip("*_").strip())[0]
+    for _, pattern in _NUMBERING:
+        if numbered := pattern.match(text):
+            text = text[numbered.end() :]
+            break
+    # 做法：…, 【做法】…, （一）主要做法。…, ▲做法　…: a label ends at a colon, bracket, full stop or wide space
+    label = _LABEL_END_RE.split(text.lstrip("【[").strip(), maxsplit=1)[0].strip().strip("*_")
+    return label if label and _is_section_heading(label) else None
 
 
 def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) -> _Heading | None:
     """Line ``i`` as a possible case heading: short, not a sentence, not a provider or section line."""
     raw = lines[i].text.strip()
-    if not raw or "|" in raw or raw.count("\t") > 1:  # a table row, not a heading (1.<TAB>title is one)
+    if not raw or "|" in raw or raw.count("\t") > 1 or contents_entry(raw):  # a table row or a contents line
         return None
     style, text = "", raw
     if md := _MD_RE.match(text):
         style, text = f"h{len(md['h'])}", text[md.end() :]
     if bold := _BOLD_RE.match(text.strip()):
         style, text = style + "b", bold["inner"]
-    if symbol := _SYMBOL_LEAD_RE.match(text.strip()):
-        style, text = style + "s", text.strip()[symbol.end() :]
+    text, marked = strip_marks(text.strip())
+    if marked:
+        style += "s"
     text = text.strip()
     number = None
     for name, pattern in _NUMBERING:
         if numbered := pattern.match(text):
-            style, number = f"{style}{name}", parse_chinese_number(numbered["n"])
+            style, number = f"{style}{name}", _number(numbered["n"])
             text = text[numbered.end() :].strip()
             break
     if (
@@ -153,15 +216,28 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         or len(_CJK_RE.findall(text)) < 2
         or text.endswith(_SENTENCE_END)
         or "。" in text
+        or _DATE_RE.match(text)
     ):
         return None
-    if is_provider(raw) or labelled_provider(raw) or _is_section_heading(text):
+    if is_provider(raw) or labelled_provider(raw) or _dash_unit(raw) or _is_section_heading(text):
         return None
-    if not style:  # a bare line is a heading only over a provider line (title / 牵头单位：X)
+    label = _LABEL_HEAD_RE.match(text) if number is None else None
+    if label and not _is_section_heading(label["label"] or label["left"]):
+        style += "pipe" if label["pipe"] else "tag"  # 【place】title, provider｜title, “area”｜title
+    if not style:  # a bare line is a heading only over a provider line (title / 牵头单位：X), or over the rest of
+        # its title and then the provider line (跨境电商“中亚海外仓+ / 前置仓”联动 / （报送单位：X）)
+        # A bare line right over a section line (title / 做法：…) is one too: a word processor's bold heading once its
+        # bold is lost in a plain-text copy.
         following = next((line.text for line in lines[i + 1 : i + 4] if line.text.strip()), "")
-        if not (is_provider(following) or labelled_provider(following)):
-            return None
-        style = "bare"
+        if (
+            not (is_provider(following) or labelled_provider(following) or _dash_unit(following))
+            and _continuation(lines, i, "", len(lines), is_provider) is None
+        ):
+            if not following or _section_label(following) is None:
+                return None
+            style = "bare over section"
+        else:
+            style = "bare"
     return _Heading(i, i, style, number, text)
 
 
@@ -170,7 +246,8 @@ def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callab
     previous = i - 1
     while previous >= 0 and not lines[previous].text.strip():
         previous -= 1
-    alone = _NUMBER_ALONE_RE.match(lines[previous].text.strip().strip("*#").strip()) if previous >= 0 else None
+    number_line = strip_marks(lines[previous].text.strip().strip("*#").strip())[0] if previous >= 0 else ""
+    alone = _NUMBER_ALONE_RE.match(number_line.strip()) if previous >= 0 else None
     if alone is None or i >= end_index:
         return None
     text = lines[i].text.strip().lstrip("#").strip().strip("*_").strip()
@@ -223,12 +300,19 @@ def fallback_starts(
     headings separates sections of case size that hold the genre's section words."""
     end_index = len(lines) if end_index is None else end_index
     by_style: dict[str, list[_Heading]] = {}
+    continued: set[int] = set()  # lines that carry on the heading above them: no headings of their own
     for i in range(body_from, end_index):
+        if i in continued:
+            continue
         for heading in (_under_number(lines, i, end_index, is_provider), _heading(lines, i, is_provider)):
             if heading:  # a title under its number line may head a family of either kind: both are tried
+                if (j := _continuation(lines, i, heading.text, end_index, is_provider)) is not None:
+                    heading.text += lines[j].text.strip()
+                    continued.add(j)
                 by_style.setdefault(heading.style, []).append(heading)
     need = int(_lexicon()["min_section_words"])
     best: list[_Heading] = []
+    marked: list[_Heading] = []
     for style, headings in list(by_style.items()):  # one numbering at two heading levels (## 案例一, ### 案例十)
         plain = re.sub(r"^(?:h\d)?b?s?", "", style)
         if plain and plain != style and plain not in ("bare", "alone"):
@@ -240,20 +324,126 @@ def fallback_starts(
                 continue
             ends = [h.index for h in run[1:]] + [end_index]
             sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
-            fit = [
-                sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS and _section_labels(s) >= need
+            fit = [  # two section words, or one over text that reports a reform and its figures
+                sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS
+                and ((labels := _section_labels(s)) >= need or (labels >= 1 and _reports_a_reform(s)))
                 for s in sections
             ]
+            # the most headings, then the outer family (its headings open first: 🔹案例一 over 👉怎么做)
+            if _family_rank(run) > _family_rank(marked) and _marked_family(run, sections):
+                marked = run
             first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
             run = run[first:]
             if len(run) >= 2 and all(fit[first:]) and len(run) > len(best):
                 best = run
+    best = best or marked  # sections with no section words: only a distinctly marked family of case-like text
     starts = [(h.index, h.start, h.number) for h in best]
     return starts, {h.index: fallback_title(h.text) for h in best}
 
 
+_STRONG_STYLES = re.compile(r"alone|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded).*|\w*(?:tag|pipe))")
+"""Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
+label before a vertical bar, a number alone above the title, 案例N / 【案例N】 / 第N篇 / NO.N / 01. Plain 一、 or 1.
+numbering is not among them: a notice's parts are numbered so."""
+
+
+def _reports_a_reform(section: list[Line]) -> bool:
+    """True when ``section`` holds a figure with a unit and ``min_case_words`` of the genre's words of action and
+    result: a case told in one labelled paragraph (成效：…) and one plain one, which a notice's parts are not."""
+    body = "".join(line.text.strip() for line in section)
+    words = sum(1 for word in _lexicon()["case_words"] if word in body)
+    return bool(FIGURE_RE.search(body)) and words >= int(_lexicon()["min_case_words"])
+
+
+def _family_rank(run: list[_Heading]) -> tuple[int, int]:
+    return (len(run), -run[0].start) if run else (0, 0)
+
+
+def _marked_family(run: list[_Heading], sections: list[list[Line]]) -> bool:
+    """True when ``run`` is a family of distinctly marked headings (``_STRONG_STYLES``), at least
+    ``marked_min_cases`` of them, each over a section of case-like text: sentences that hold at least
+    ``min_case_words`` of the genre's words of action and result (推行, 试点, 缩短 …). This reads a collection whose
+    cases are plain paragraphs under ■ provider｜title or 🔹案例N headings, which have no section words."""
+    lexicon = _lexicon()
+    if len(run) < int(lexicon["marked_min_cases"]) or not _STRONG_STYLES.fullmatch(run[0].style):
+        return False
+    need = int(lexicon["min_case_words"])
+    for section in sections:
+        body = "".join(line.text.strip() for line in section)
+        if len(body) < _MIN_CASE_CHARS or "。" not in body:
+            return False
+        if sum(1 for word in lexicon["case_words"] if word in body) < need:
+            return False
+    return True
+
+
+def _continuation(
+    lines: list[Line], i: int, heading: str, end_index: int, is_provider: Callable[[str], object]
+) -> int | None:
+    """The line right under heading ``i`` that carries on its title (一、边境口岸外籍货车“无 / 人驾驶”跨境接驳, a
+    title wrapped in a PDF), or None: a short line that is no sentence, number, section or provider line, when the
+    heading leaves a quote open or a provider line follows it (title / rest of title / （报送单位：X））."""
+    j, masked = i + 1, False
+    while j < min(end_index, i + 8) and not lines[j].text.strip():  # a page break's masked number and header
+        masked = masked or bool(lines[j].text)
+        j += 1
+    if j >= end_index or (j > i + 1 and (not masked or not heading)) or not lines[j].text.strip():
+        return None  # a bare line (heading "") is continued only on the very next line, never across a page break
+    raw = lines[j].text.strip()
+    text, marked = strip_marks(raw)
+    if (
+        marked
+        or _DATE_RE.match(lines[i].text.strip())
+        or not 1 <= len(text) <= 20
+        or not _CJK_RE.search(text)
+        or text.endswith(_SENTENCE_END)
+        or "。" in text
+        or is_provider(raw)
+        or labelled_provider(raw)
+        or _is_section_heading(text)
+        or _NUMBER_ALONE_RE.match(text)
+        or any(pattern.match(text) for _, pattern in _NUMBERING)
+    ):
+        return None
+    if heading.count("“") > heading.count("”"):
+        return j
+    after = next((line.text for line in lines[j + 1 : min(j + 3, end_index)] if line.text.strip()), "")
+    return j if after and (is_provider(after) or labelled_provider(after) or _dash_unit(after)) else None
+
+
+ORDINAL_PARAGRAPH_RE = re.compile(
+    r"^[ \t\u3000]*(?P<o>(?P<n>[一二三四五六七八九十]{1,3})是|其(?P<m>[一二三四五六七八九十]{1,3})[，,、]?)"
+)
+"""A paragraph opened by an ordinal word (一是…, 二是…, 其一…): how a web page lists several reforms in prose."""
+SUBJECT_RE = re.compile(
+    r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办|中心|分行|政府))"
+    r"(?=(?P<verb>推行|推出|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合"
+    r"|会同))"
+)
+"""The acting place or body that opens an ordinal paragraph (二是南通海关推行…): the case's provider."""
+
+
+def ordinal_subject(text: str) -> tuple[str, int, int] | None:
+    """The acting place or body after the ordinal word that opens ``text`` (二是南通海关推行…), with its span."""
+    lead = ORDINAL_PARAGRAPH_RE.match(text)
+    subject = SUBJECT_RE.match(text, lead.end()) if lead else None
+    return (subject["p"], subject.start("p"), subject.end("p")) if subject else None
+
+
+def _dash_unit(line: str) -> tuple[str, int, int] | None:
+    """The unit of a dash subtitle under a heading (——成都高新区管委会, —X片区): a compilation's way of naming who
+    supplied the case; the unit must read as a signature (``signature_unit``)."""
+    dash = re.match(r"^[\s\u3000]*[—–－\-]{1,2}[\s\u3000]*", line)
+    if dash is None or (found := signature_unit(line[dash.end() :])) is None:
+        return None
+    return found[0], dash.end() + found[1], dash.end() + found[2]
+
+
 def fallback_title(text: str) -> str:
-    """A heading without its provider brackets (title（X片区）, title（X供稿）), which are no part of the title."""
+    """A heading without its label (【place】title, provider｜title) or provider brackets (title（X片区）,
+    title（X供稿）), which are no part of the title."""
+    if label := _LABEL_HEAD_RE.match(text):
+        text = label["t"].strip()
     bracket = _TRAILING_BRACKET_RE.search(text)
     if bracket and (signature_unit(bracket["p"]) or _PROVIDER_VERB_RE.search(bracket["p"])):
         return text[: bracket.start()].strip()
@@ -264,8 +454,11 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
     """The provider of a case the known rules name none for: a provider-labelled line among the first lines under
     the heading (牵头单位：X), else a signature-like unit line closing the case (长沙片区管委会), with its span in
     ``text``. Lines with no Chinese (page numbers between cases) are skipped at the end."""
-    for start, line in lines_below(text, title_end, 4):
-        if found := labelled_provider(line):
+    if found := ordinal_subject(text):  # 一是X区推行…: a reform told as one paragraph of a list
+        return found
+    for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
+        first = k == 0  # title / （X片区管委会） or title / X市商务局: a unit alone right under the heading
+        if found := labelled_provider(line) or _dash_unit(line) or (signature_unit(line) if first else None):
             return found[0], start + found[1], start + found[2]
     end = len(text)
     for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits

@@ -18,11 +18,11 @@ if TYPE_CHECKING:
 
 _TITLE_LABEL = "(?:案例|项目|成果|事项|经验)?(?:名称|题目|标题)"
 FIELD_TITLE_RE = re.compile(
-    rf"^\s*(?:\*\*)?\s*(?:(?P<label>{_TITLE_LABEL})\s*(?:\*\*)?\s*[:：]"
-    rf"|[【\[〔]\s*(?P<bracketed>{_TITLE_LABEL})\s*[】\]〕]\s*[:：]?)\s*(?P<title>\S.*)$"
+    rf"^\s*(?:[|│]\s*)?(?:\*\*)?\s*(?:(?P<label>{_TITLE_LABEL})\s*(?:\*\*)?\s*(?:[:：]|[|│]|\t+)"
+    rf"|[【\[〔]\s*(?P<bracketed>{_TITLE_LABEL})\s*[】\]〕]\s*[:：]?)\s*(?P<title>[^|│\s].*?)\s*[|│]?\s*$"
 )
-"""A title field (案例名称：X, 项目名称：X, or the label in brackets: 【案例名称】X). The field name alone, with no
-案例/项目 before it, is 名称：X."""
+"""A title field (案例名称：X, 项目名称：X, or the label in brackets: 【案例名称】X), also as a row of a form table
+(| 案例名称 | X |, 案例名称<TAB>X). The field name alone, with no 案例/项目 before it, is 名称：X."""
 CASE_LABELS = ("案例名称", "案例标题", "案例题目")
 """Labels that name a case outright: such a field opens a case wherever it stands (a form quoted inside a case
 names a 项目 or a 事项, not a 案例)."""
@@ -38,7 +38,9 @@ _ATTACHMENT_GAP = 2
 """Non-blank lines allowed between the attachment line and the title field (a subtitle, a 报送 line)."""
 
 
-_PROVIDER_FIELD_RE = re.compile(r"^\s*[（(【\[〔]?\s*(?:报送|提供|申报|供稿|推荐|选送|牵头)单位\s*(?:[:：]|[】\]〕])")
+_PROVIDER_FIELD_RE = re.compile(
+    r"^\s*(?:[|│]\s*)?[（(【\[〔]?\s*(?:报送|提供|申报|供稿|推荐|选送|牵头)单位\s*(?:[:：]|[】\]〕]|[|│]|\t)"
+)
 
 
 def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | None:

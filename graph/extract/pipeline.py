@@ -11,6 +11,7 @@ import re
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
+from ftzgraph.graph.extract._split_whole import ordinal_cases, row_cases, separated_cases, whole_text_case
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.best_practice import apply_origins, best_practice_batch, case_origins
 from ftzgraph.graph.extract.citations import extract_citations
@@ -215,6 +216,15 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
             return Extraction(document, [], warnings=[*document.warnings, *batch.warnings], layout=layout, batch=batch)
         layout = CASE_COLLECTION
     split = split or split_cases(document)
+    if not split.cases:  # no case headings: paragraphs 一是X区推行… / 二是…, or the whole text as one case
+        if rows := row_cases(document, split.table):  # every case in one row of the summary table
+            split.warnings = [f"{document.path}: no case sections; each summary table row is read as one case"]
+        split.cases = (
+            rows
+            or ordinal_cases(document)
+            or separated_cases(document)  # blocks between --- lines
+            or [case for case in [whole_text_case(document)] if case]
+        )
     if not split.cases:
         raise NoCasesError(document.path)
     origins = case_origins(split.cases, gazetteer) if layout == BEST_PRACTICE else {}

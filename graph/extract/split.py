@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts
+from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
-from ftzgraph.graph.extract._split_table_rows import table_row_cases
+from ftzgraph.graph.extract._split_furniture import article_end, contents_entry
+from ftzgraph.graph.extract._split_tables import continued_cells, table_line, unnumbered_table, vertical_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
 
@@ -85,16 +86,21 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     non-blank line that is not a row.
     """
     header = next((i for i, line in enumerate(lines) if TABLE_HEADER_RE.search(line.text)), None)
-    if header is None:
-        return [], -1, -1
+    if header is None:  # no 序号 column, or one cell a line
+        return _unnumbered_table(document, lines) or _vertical_table(document, lines)
     rows: list[TableRow] = []
     last = header
-    title_col, provider_col = _table_columns(lines[header].text)
+    title_col, provider_col = _table_columns(table_line(lines[header].text))
     for i in range(header + 1, len(lines)):
         line = lines[i]
-        if not line.text.strip() or set(line.text.strip()) <= set("|-: "):
+        text = table_line(line.text)  # │ ├──┼──┤ +---+: any drawing as pipe rows (graph/extract/_split_tables.py)
+        if not text.strip() or set(text.strip()) <= set("|-: "):
             continue
-        cells = [c for c in TABLE_SPLIT_RE.split(line.text.strip().strip("|")) if c]
+        if rows and (more := continued_cells(text)):  # a title or unit wrapped inside its cell
+            rows[-1] = _continued_row(rows[-1], more, title_col, provider_col)
+            last = i
+            continue
+        cells = [c for c in TABLE_SPLIT_RE.split(text.strip().strip("|")) if c]
         number = parse_chinese_number(cells[0]) if cells else None
         if number is None or len(cells) < 2:
             break
@@ -103,6 +109,51 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         rows.append(TableRow(number, title.strip(), provider, document.evidence(line.start, line.end)))
         last = i
     return rows, header, last
+
+
+def _unnumbered_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int] | None:
+    """A summary table with no 序号 column (graph/extract/_split_tables.py), its rows numbered in order."""
+    found = unnumbered_table([line.text for line in lines])
+    if found is None:
+        return None
+    header, names, cells = found
+    title_col, provider_col = _table_columns("|".join(["序号", *names]))
+    rows = [
+        TableRow(
+            k + 1,
+            values[title_col - 1] if title_col - 1 < len(values) else values[0],
+            values[provider_col - 1] if 0 <= provider_col - 1 < len(values) else None,
+            document.evidence(lines[i].start, lines[i].end),
+        )
+        for k, (i, values) in enumerate(cells)
+    ]
+    return rows, header, cells[-1][0]
+
+
+def _vertical_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int]:
+    """A summary table copied one cell per line (graph/extract/_split_tables.py), as ``parse_table`` returns one."""
+    found = vertical_table([line.text for line in lines])
+    if found is None:
+        return [], -1, -1
+    header, names, cells = found
+    title_col, provider_col = _table_columns("|".join(names))
+    rows = [
+        TableRow(
+            parse_chinese_number(values[0]),
+            values[title_col] if title_col < len(values) else values[1],
+            values[provider_col] if provider_col < len(values) else None,
+            document.evidence(lines[first].start, lines[last].end),
+        )
+        for first, last, values in cells
+    ]
+    return rows, header, cells[-1][1]
+
+
+def _continued_row(row: TableRow, cells: list[str], title_col: int, provider_col: int) -> TableRow:
+    """``row`` with the next line of its wrapped cells (by column) added to its title and provider."""
+    title = row.title + (cells[title_col] if title_col < len(cells) else "")
+    provider = (row.provider or "") + (cells[provider_col] if provider_col < len(cells) else "")
+    return TableRow(row.number, title, provider or None, row.evidence)
 
 
 _TITLE_COLUMN_RE = re.compile(r"案例|事项|名称")
@@ -134,10 +185,33 @@ HEADING_TRAILING_PLACE_RE = re.compile(
 """A heading that ends with its provider in brackets and no case suffix (1、跨境电商“保税备货+直播”监管（营口片区）)."""
 
 
+_LABEL_UNIT = (
+    r"[^：:“”\"（）()\s【】〔〕\[\]｜|丨、，,。.．]{1,20}?"
+    r"(?:市|区|县|旗|州|盟|片区|管委会|管理委员会|人民政府|政府|公署|局|厅|委员会|委|海关|分行|支行|中心|办)"
+)
+HEADING_TAG_PLACE_RE = re.compile(rf"^[【〔\[](?P<p>{_LABEL_UNIT})[】〕\]]\s*(?P<t>\S.*)$")
+"""A heading that opens with its place or provider as a bracketed tag (【章贡区】新办企业…)."""
+HEADING_PIPE_PLACE_RE = re.compile(rf"^(?P<p>{_LABEL_UNIT})\s*(?:[｜|丨]|[：:](?!\s*$))\s*(?P<t>\S.*)$")
+"""A heading that opens with its provider before a vertical bar or a colon (■ 浦东新区市场监管局｜个体工商户…, X海关：
+title); a quoted label (“科技创新片区”｜title) names a theme, not the provider."""
+HEADING_END_PLACE_RE = re.compile(
+    rf"^(?P<t>\S.*?)\s*(?:——|—|－－|--|[【〔\[（(])\s*(?:(?:报送|推荐|提供|申报|供稿|选送)单位\s*[:：]\s*)?"
+    rf"(?P<p>{_LABEL_UNIT})\s*[】〕\]）)]?$"
+)
+"""A heading that ends with its provider after a dash or in brackets (title——X片区, title【X局】, title（X海关）,
+title（推荐单位：X局）)."""
+
+
 def _placed_heading(title: str) -> re.Match[str] | None:
-    """The provider and title of a heading that names its provider (X：title, （X）title or title（X）), or None."""
+    """The provider and title of a heading that names its provider (X：title, （X）title, title（X）, 【X】title or
+    X｜title), or None."""
     return (
-        HEADING_PLACE_RE.match(title) or HEADING_BRACKET_PLACE_RE.match(title) or HEADING_TRAILING_PLACE_RE.match(title)
+        HEADING_PLACE_RE.match(title)
+        or HEADING_BRACKET_PLACE_RE.match(title)
+        or HEADING_TRAILING_PLACE_RE.match(title)
+        or HEADING_TAG_PLACE_RE.match(title)
+        or HEADING_PIPE_PLACE_RE.match(title)
+        or HEADING_END_PLACE_RE.match(title)
     )
 
 
@@ -243,6 +317,7 @@ def split_cases(document: Document) -> SplitResult:
             pending_marker = None
         elif line.text.strip() and pending_marker and i - pending_marker[0] > 4:
             pending_marker = None
+    starts = [s for s in starts if not contents_entry(lines[s[0]].text)]  # 案例一 title……3: the contents list
     if not starts:
         starts = _structural_starts(lines, body_from)
     titles: dict[int, str] = {}  # title line index -> its heading without marks, for cases the fallback found
@@ -251,7 +326,7 @@ def split_cases(document: Document) -> SplitResult:
         starts, titles = (found, titles) if len(found) > len(starts) else (starts, {})
 
     warnings: list[str] = []
-    cases: list[CaseText] = [] if starts else table_row_cases(document, table)  # each case a row of the table
+    cases: list[CaseText] = []
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
         title_line = lines[title_index]
@@ -260,6 +335,8 @@ def split_cases(document: Document) -> SplitResult:
         closing = CLOSING_BLOCK_RE.search(document.text, title_line.end, end) if k + 1 == len(starts) else None
         if closing:  # the last case ends before the distribution block (抄送：…)
             end = len(document.text[: closing.start()].rstrip())
+        if k + 1 == len(starts):  # …and before a web page's end mark and credits (—— END ——, 编辑：X)
+            end = max(article_end(document.text, title_line.end, end), title_line.end)
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
         heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end - trail)
         title = clean_title(
@@ -453,10 +530,27 @@ def _match_table(
         previous = case.number
 
 
+_NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
+"""Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
+_BY_RE = re.compile(r"^(?:本|该|此)?(?:案例|经验|做法|材料)?由\s*")
+"""本案例由X提供: the provider is X, not the words that introduce it."""
+
+
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
+    found = _provider_line(case)
+    if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
+        found = found[0][by.end() :], found[1] + by.end(), found[2]
+    if found and (rest := _NEXT_FIELD_RE.search(found[0])) and rest.start() >= 2:  # X局　撰稿人：某某
+        found = found[0][: rest.start()], found[1], found[1] + rest.start()
+    return found
+
+
+def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     text = case.text
     title_end = case.heading.end - case.start
+    if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
+        return labelled
     for start, line in lines_below(text, title_end, 4):
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
@@ -474,6 +568,18 @@ def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
     quote = case.heading.quote
     bare = ORDINAL_RE.sub("", quote, count=1)
     match = _placed_heading(bare)
+    if match is None:
+        return None
+    start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
+    return match["p"], start, start + len(match["p"])
+
+
+def _heading_label(case: CaseText) -> tuple[str, int, int] | None:
+    """The provider a heading opens with as a label, a bracketed tag (【章贡区】title) or before a vertical bar or a
+    colon (■ X局｜title, X海关：title), after any leading symbol."""
+    quote = case.heading.quote
+    bare = strip_marks(quote)[0]
+    match = HEADING_TAG_PLACE_RE.match(bare) or HEADING_PIPE_PLACE_RE.match(bare)
     if match is None:
         return None
     start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")

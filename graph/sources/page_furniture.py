@@ -13,9 +13,10 @@ from collections import Counter
 _SP = r"[ \t\u3000]*"
 _N = r"[0-9０-９]{1,4}"
 PAGE_NUMBER_RE = re.compile(
-    rf"^{_SP}(?:[—–\-－]{{1,2}}{_SP}{_N}{_SP}[—–\-－]{{1,2}}|第{_SP}{_N}{_SP}页(?:{_SP}/?{_SP}共{_SP}{_N}{_SP}页)?){_SP}$"
+    rf"^{_SP}(?:[—–\-－]{{1,2}}{_SP}{_N}{_SP}[—–\-－]{{1,2}}|[·•]{_SP}{_N}{_SP}[·•]"
+    rf"|第{_SP}{_N}{_SP}页(?:{_SP}/?{_SP}共{_SP}{_N}{_SP}页)?){_SP}$"
 )
-"""A line that is only a page number."""
+"""A line that is only a page number (— 3 —, - 3 -, · 3 ·, 第3页)."""
 MIN_PAGES = 2
 """A header counts as running only when it follows at least this many page numbers."""
 MAX_HEADER_CHARS = 40

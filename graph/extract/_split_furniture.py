@@ -1,0 +1,54 @@
+"""Where a collection copied from a web page or a public account ends: its article furniture is no case's text.
+
+A collection saved from a news site or a public account ends its last case with the page's own lines: an end
+mark (—— END ——, （完）), the editor's credits (编辑：, 审核：, 责任编辑：), the account's publisher line after
+the end mark (来源：X市商务局), and buttons (分享 收藏 点赞 在看, 阅读原文, 点击关注). Read as part of the last
+case, a publisher line looks like the case's own closing 来源：X line and names the wrong provider, and the
+credits add names to no purpose. The last case therefore ends at an end mark, and furniture lines at its
+tail are dropped.
+
+Only layout words of such pages are read; nothing here names a document.
+"""
+
+from __future__ import annotations
+
+import re
+
+END_MARK_RE = re.compile(r"^[\s\u3000—\-–_=~·.。*#]*(?:END|End|end|（完）|\(完\)|全文完)[\s\u3000—\-–_=~·.。*#]*$")
+"""A line that ends an article: —— END ——, - END -, （完）, 全文完."""
+FURNITURE_RE = re.compile(
+    r"^[\s\u3000（(]*(?:(?:责任)?编辑|审核|校对|审校|监制|排版|美编|作者|记者|图片|出品)\s*[:：丨|｜]"
+    r"|^[\s\u3000]*(?:阅读原文|点击(?:蓝字|关注|上方)|长按|扫码|识别二维码|分享|收藏|点赞|在看|转发|写留言|推荐阅读)"
+)
+"""A line of a page's furniture: an editor's or reviewer's credit, a button or a call to follow."""
+
+
+def article_end(text: str, start: int, end: int) -> int:
+    """The end of the last case ``text[start:end]``: before the first end mark, and before the furniture lines
+    (credits, buttons) that close it; ``end`` itself when there is neither."""
+    offset = start
+    while offset < end:
+        stop = text.find("\n", offset, end)
+        stop = end if stop < 0 else stop
+        if END_MARK_RE.match(text[offset:stop]) and text[start:offset].strip():
+            end = offset
+            break
+        offset = stop + 1
+    while end > start:  # furniture lines (and blank lines) at the tail
+        line_start = text.rfind("\n", start, end) + 1
+        if line_start <= start:
+            break
+        line = text[line_start:end]
+        if line.strip() and not FURNITURE_RE.match(line):
+            break
+        end = line_start - 1
+    return len(text[:end].rstrip()) if end > start else end
+
+
+CONTENTS_ENTRY_RE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,}|—{3,}|_{4,})[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*$")
+"""A line of a table of contents: a heading's text, dot leaders and its page number (案例一　title……………3)."""
+
+
+def contents_entry(line: str) -> bool:
+    """True for a line of a table of contents, which repeats a case's heading but opens no case."""
+    return CONTENTS_ENTRY_RE.search(line) is not None

@@ -1,0 +1,104 @@
+"""Summary tables in any drawing, read as pipe rows: box-drawing characters, ASCII grids, wrapped cells.
+
+A collection's summary table (序号 | 案例名称 | 报送单位) is often the only place its providers stand. Word
+processors and web pages draw it in many ways: tab- or space-separated columns, Markdown pipes, box-drawing
+characters (│ ┌──┬──┐ ├──┼──┤) saved from a plain-text export, or an ASCII grid (+----+----+). The splitter reads
+rows split on pipes, tabs or runs of spaces; this module turns every other drawing into that form: a vertical
+stroke becomes a pipe, a line drawn only of rules and corners is no row (like a blank line between rows), and a
+row whose number cell is empty goes on the row above (a long title wrapped inside its cell).
+
+Only drawing characters are read; nothing here names a document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftzgraph.graph.text import parse_chinese_number
+
+_VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "┆": "|", "┊": "|"})
+_RULE_RE = re.compile(r"^[\s\u3000─━═┄┈╌┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪+\-=:|_]+$")
+"""A line drawn only of rules, corners and strokes: a border between rows, no row."""
+
+
+def table_line(text: str) -> str:
+    """``text`` with every vertical stroke as a pipe (│序号│ -> |序号|), or "" for a border line (├──┼──┤,
+    +----+----+): the form the summary-table reader splits into cells."""
+    if not text.strip() or _RULE_RE.match(text):
+        return ""
+    if "|" in text or any(ch in text for ch in "│┃║┆┊"):
+        return text.translate(_VERTICALS)
+    return text
+
+
+def continued_cells(text: str) -> list[str] | None:
+    """The cells of a pipe row whose first (number) cell is empty, a wrapped cell's next line (|  |续标题|  |),
+    kept by column so each goes on its column of the row above; None for any other line."""
+    line = table_line(text).strip()
+    if not line.startswith("|"):
+        return None
+    cells = [cell.strip(" \t\u3000") for cell in line.strip("|").split("|")]
+    if len(cells) < 2 or cells[0] or not any(cells[1:]):
+        return None
+    return cells
+
+
+_HEADER_CELL_RE = re.compile(r"^[\u4e00-\u9fff（）()/、]{2,12}$")
+_TITLE_CELL_RE = re.compile(r"案例|事项|名称|经验|成果")
+
+
+def vertical_table(texts: list[str]) -> tuple[int, list[str], list[tuple[int, int, list[str]]]] | None:
+    """A summary table copied from a web page one cell per line (序号 / 案例名称 / 报送单位 / 1 / title / unit / 2 …):
+    the header's line index, its cells, and each row as (first line, last line, cells); None when there is none.
+
+    The header is 序号 alone on a line followed by two to five short column names, one naming the title column;
+    rows then follow as groups of as many lines, each opened by the next number."""
+    filled = [(i, text.strip()) for i, text in enumerate(texts) if text.strip()]
+    for at, (header, text) in enumerate(filled):
+        if text != "序号":
+            continue
+        names = ["序号"]
+        k = at + 1
+        while k < len(filled) and len(names) < 6 and _HEADER_CELL_RE.match(filled[k][1]):
+            names.append(filled[k][1])
+            k += 1
+        width = len(names)
+        if width < 3 or not any(_TITLE_CELL_RE.search(name) for name in names[1:]):
+            continue
+        rows: list[tuple[int, int, list[str]]] = []
+        while k + width <= len(filled) and parse_chinese_number(filled[k][1]) == len(rows) + 1:
+            group = filled[k : k + width]
+            rows.append((group[0][0], group[-1][0], [cell for _, cell in group]))
+            k += width
+        if len(rows) >= 2:
+            return header, names, rows
+    return None
+
+
+_CELL_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|[ \u3000]{2,})\s*")
+_TITLE_HEADER_RE = re.compile(r"(?:案例|经验|事项|成果|做法)(?:名称|题目|标题)?$|^名称$")
+_UNIT_HEADER_RE = re.compile(r"单位|地区|片区|主体")
+
+
+def unnumbered_table(texts: list[str]) -> tuple[int, list[str], list[tuple[int, list[str]]]] | None:
+    """A summary table with no 序号 column (案例名称 | 报送单位, in pipes, tabs or wide spaces): the header's line
+    index, its cells, and each row as (line, cells); None when there is none. A row has as many cells as the header;
+    the table ends at the first other non-blank line."""
+    for header, text in enumerate(texts):
+        names = [c for c in _CELL_SPLIT_RE.split(table_line(text).strip().strip("|")) if c]
+        if not 2 <= len(names) <= 6 or "序号" in names:
+            continue
+        if not any(_TITLE_HEADER_RE.search(n) for n in names) or not any(_UNIT_HEADER_RE.search(n) for n in names):
+            continue
+        rows: list[tuple[int, list[str]]] = []
+        for i in range(header + 1, len(texts)):
+            line = table_line(texts[i]).strip()
+            if not line or set(line) <= set("|-: "):
+                continue
+            cells = [c for c in _CELL_SPLIT_RE.split(line.strip("|")) if c]
+            if len(cells) != len(names):
+                break
+            rows.append((i, cells))
+        if len(rows) >= 2:
+            return header, names, rows
+    return None

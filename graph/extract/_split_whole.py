@@ -1,0 +1,144 @@
+"""The last resort of the splitter: a text of the genre with no case structure found is read as one case.
+
+When neither the known rules nor the fallback find a family of case headings, a document may still be one case
+(a single reform written up on its own), or a collection in a layout nothing here reads yet. Refusing it gives the
+user nothing at all; reading the whole text as one case keeps its origins, agencies and outcomes, and a warning
+says that no case structure was found. Only text that reads like a case is taken so: it must hold several of the
+genre's words of action and result (推行, 试点, 缩短 …, ``data/lexicon/layouts.yaml``) and a figure with a unit
+(40余艘, 35%, 2个工作日). A notice of tasks or a news item with neither keeps the clear error (NoCasesError).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_fallback import FIGURE_RE, ORDINAL_PARAGRAPH_RE, SUBJECT_RE
+from ftzgraph.graph.extract.split import clean_title
+from ftzgraph.graph.model import CaseText, Document, TableRow
+from ftzgraph.graph.text import parse_chinese_number
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return dict(load_lexicon("layouts")["fallback"])
+
+
+def reads_as_a_case(text: str, paragraph: bool = False) -> bool:
+    """True when ``text`` holds at least ``whole_text_case_words`` of the genre's case words (``min_case_words`` for
+    one paragraph), a figure with a unit and ``whole_text_min_chars`` Chinese characters (half for a paragraph): a
+    reform written up, not a notice or a greeting."""
+    lexicon = _lexicon()
+    min_chars = int(lexicon["whole_text_min_chars"]) // (2 if paragraph else 1)  # one item of a list is shorter
+    cjk = len(_CJK_RE.findall(text))
+    if cjk < min_chars or cjk < len(re.sub(r"\s", "", text)) / 2 or not FIGURE_RE.search(text):
+        return False  # too short, not mostly Chinese (a README, a log), or no figure
+    need = int(lexicon["min_case_words" if paragraph else "whole_text_case_words"])
+    return sum(1 for word in lexicon["case_words"] if word in text) >= need
+
+
+def ordinal_cases(document: Document) -> list[CaseText]:
+    """The paragraphs of a text with no headings that each open with the next ordinal word and an acting place or
+    body (一是X区推行… / 二是Y海关借鉴…) and each read as a case (``reads_as_a_case``): one case per paragraph,
+    titled by its first sentence after its subject and verb. Points inside one case (一是建立…机制) open with a
+    verb, not a subject, and hold no figures of their own, so they give none; nor does a text with fewer than two
+    such paragraphs."""
+    text = document.text
+    found: list[tuple[int, int, int]] = []  # (paragraph start, paragraph end, number)
+    offset = 0
+    for raw in text.split("\n"):
+        match = ORDINAL_PARAGRAPH_RE.match(raw)
+        if match:
+            number = parse_chinese_number(match["n"] or match["m"])
+            rest = raw[match.end() :]
+            if number == len(found) + 1 and SUBJECT_RE.match(rest) and reads_as_a_case(rest, paragraph=True):
+                found.append((offset, offset + len(raw.rstrip()), number))
+        offset += len(raw) + 1
+    if len(found) < 2:
+        return []
+    cases = []
+    for start, end, number in found:
+        paragraph = text[start:end]
+        lead = ORDINAL_PARAGRAPH_RE.match(paragraph)
+        assert lead is not None
+        sentence_end = paragraph.find("。", lead.end())
+        title_end = sentence_end if sentence_end > 0 else end - start
+        subject = SUBJECT_RE.match(paragraph, lead.end())
+        title_start = subject.end() + len(subject["verb"]) if subject else lead.end()  # 二是X海关推行|title
+        title = paragraph[title_start:title_end].strip()
+        heading = document.evidence(start + title_start, start + title_end)
+        cases.append(CaseText(document, number, title, heading, start, end))
+    return cases
+
+
+_SEPARATOR_RE = re.compile(r"^[ \t\u3000]*(?:[-—–_=*＊~～·•◆◇]\s*){3,}$", re.MULTILINE)
+"""A line drawn only of rules or stars (---, ＊＊＊, ———): how a web page or an e-mail separates its items."""
+
+
+def separated_cases(document: Document) -> list[CaseText]:
+    """The blocks of a text with no headings, between separator lines (``_SEPARATOR_RE``), that each read as a case:
+    one case per block, titled by its first line; none when fewer than two blocks read so."""
+    text = document.text
+    cuts = [0, *(m.start() for m in _SEPARATOR_RE.finditer(text)), len(text)]
+    if len(cuts) < 4:  # at least two separators
+        return []
+    cases: list[CaseText] = []
+    for k in range(len(cuts) - 1):
+        start = cuts[k] if k == 0 else text.find("\n", cuts[k]) + 1
+        end = cuts[k + 1]
+        block = text[start:end]
+        if start >= end or not reads_as_a_case(block, paragraph=True):
+            continue
+        title_at, title_text, offset = -1, "", 0
+        for line in block.split("\n"):  # the last short line before the first sentence (a document title above it)
+            bare = line.strip()
+            if bare and (len(bare) > 40 or "。" in bare):
+                break
+            if bare:
+                title_at, title_text = offset + line.find(bare), bare
+            offset += len(line) + 1
+        if title_at < 0:
+            continue
+        heading = document.evidence(start + title_at, start + title_at + len(title_text))
+        cases.append(CaseText(document, len(cases) + 1, clean_title(title_text), heading, start + title_at, end))
+    return cases if len(cases) >= 2 else []
+
+
+def row_cases(document: Document, table: list[TableRow]) -> list[CaseText]:
+    """The rows of a summary table that each hold a whole case (序号 | 成果名称 | 报送单位 | 主要做法 | 取得成效,
+    with no case section below): one case per row, titled by its title cell, its provider the row's; none when a
+    row does not read as a case (``reads_as_a_case``) or the table has fewer than two rows."""
+    text = document.text
+    cases: list[CaseText] = []
+    for row in table:
+        start, end = row.evidence.start, row.evidence.end
+        line = text[start:end]
+        at = line.find(row.title)
+        if at < 0 or not reads_as_a_case(line, paragraph=True):
+            return []
+        heading = document.evidence(start + at, start + at + len(row.title))
+        case = CaseText(document, row.number, clean_title(row.title), heading, start, end, table_row=row)
+        cases.append(case)
+    return cases if len(cases) >= 2 else []
+
+
+def whole_text_case(document: Document) -> CaseText | None:
+    """``document`` as one case, titled by its first line, with a warning saying why; None when its text does not
+    read as a case (``reads_as_a_case``)."""
+    text = document.text
+    if not reads_as_a_case(text):
+        return None
+    first = re.search(r"\S[^\n]*", text)
+    if first is None:
+        return None
+    end = first.start() + len(first.group().rstrip())
+    title = clean_title(first.group()) or first.group().strip()
+    case = CaseText(document, 1, title, document.evidence(first.start(), end), 0, len(text.rstrip()))
+    case.warnings.append(
+        f"{document.path}:{case.heading.line}: no case headings recognised; the whole text is read as one case"
+    )
+    return case

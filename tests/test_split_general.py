@@ -1,0 +1,744 @@
+"""Splitting and providers in layouts named by their features, not by any document (issue #15, helper z15j).
+
+Each text below is written in a layout the splitter gave no case, or no provider, for before: headings marked with
+a symbol or emoji over plain paragraphs, a provider before a vertical bar, a bracketed place tag, a number alone
+under an emoji, headings wrapped over two lines (also across a PDF page break), run-in section labels (（一）主要做
+法。…, ▲做法　…), summary tables drawn with box characters or an ASCII grid, a web page's end mark and credits, and
+a text with no case structure at all. The guards check that a notice keeps its clear error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _dev_scoring import COLLECTIONS, extracted, gold, score_collection
+
+from ftzgraph.graph.errors import NoCasesError
+from ftzgraph.graph.extract._split_fallback import _NUMBERING, _number
+from ftzgraph.graph.extract._split_furniture import article_end
+from ftzgraph.graph.extract._split_tables import table_line
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.model import Document
+from ftzgraph.graph.sources.page_furniture import mask_page_furniture
+from ftzgraph.graph.text import title_key
+
+
+def _document(text: str, name: str = "x.txt") -> Document:
+    return Document(id=name.split(".")[0], path=Path(name), text=text, sha256="x")
+
+
+def _split(text: str) -> list[tuple[int | None, str, str | None]]:
+    cases = split_cases(_document(text)).cases
+    return [(c.number, c.title, (provider_line(c) or (None,))[0]) for c in cases]
+
+
+SYMBOL_PIPE = """某区发布自贸试验区制度创新案例
+
+2024-05-06　来源：某区融媒体中心
+
+本报讯　某区日前发布制度创新案例3个，现将案例摘要刊发如下。
+
+◆ 甲区商务局｜跨境电商“退货中心仓”
+甲区商务局会同甲海关推行跨境电商退货中心仓模式，退货商品在区内集中分拣、统一办理退货手续。
+退货办理时间由15天缩短至3天，累计办理退货2万余单。
+
+◆ 乙港海关｜进口货物“两段准入”
+乙港海关联合乙市商务局开展进口货物“两段准入”试点，企业提离货物后再完成合格评定。
+货物通关时间压缩40%，惠及企业300余家。
+
+◆ 丙片区管委会｜工程建设“多测合一”
+丙片区管委会牵头建立“多测合一”机制，一次委托、统一测绘、成果共享，测绘费用由企业节约约三成。
+测绘时间由20个工作日压缩至7个工作日，已服务项目120个。
+
+（责任编辑：某某）
+"""
+
+
+def test_symbol_headings_over_plain_paragraphs_with_the_provider_before_a_bar() -> None:
+    assert _split(SYMBOL_PIPE) == [
+        (1, "跨境电商“退货中心仓”", "甲区商务局"),
+        (2, "进口货物“两段准入”", "乙港海关"),
+        (3, "工程建设“多测合一”", "丙片区管委会"),
+    ]
+
+
+def test_the_last_case_ends_before_the_page_credits() -> None:
+    last = split_cases(_document(SYMBOL_PIPE)).cases[-1]
+    assert last.text.rstrip().endswith("已服务项目120个。")
+
+
+PLACE_TAGS = """某市复制推广自贸试验区改革经验典型案例汇编
+
+【甲县】企业开办“一网通办”
+▲背景　企业开办需跑多个部门，材料重复提交。
+▲做法　甲县复制推广自贸试验区改革试点经验，由县行政审批局牵头推行企业开办“一网通办”。
+▲成效　企业开办时间由3天压缩至半天。
+
+【乙经开区】工业用地“标准地”
+▲背景　工业项目拿地后审批多、开工慢。
+▲做法　乙经开区管委会借鉴自贸试验区做法，推行工业用地“标准地”出让。
+▲成效　项目开工时间平均提前3个月。
+
+（某市商务局供稿）
+"""
+
+
+def test_a_place_tag_heading_names_the_provider_before_a_closing_credit() -> None:
+    assert _split(PLACE_TAGS) == [(1, "企业开办“一网通办”", "甲县"), (2, "工业用地“标准地”", "乙经开区")]
+
+
+EMOJI_NUMBERS = """这3个制度创新案例，值得一看！
+
+原创　某某商务　2024年06月18日
+
+🔸案例一
+“科技片区”｜技术合同“免审即登”
+
+👉怎么做
+某区科技局推行技术合同登记“免审即登”，企业在线提交合同即可完成登记。
+
+✅看成效
+登记时间由3个工作日缩短至即时办结，累计登记合同6500余项。
+
+来源：某区科技局
+
+🔸案例二
+“商务片区”｜外资企业“准入即准营”
+
+👉怎么做
+某区市场监管局牵头设立外资企业服务专区，实行设立登记、商务备案一站式办理。
+
+✅看成效
+外资企业开办时间压缩至1个工作日以内，累计服务企业2100多家。
+
+来源：某区市场监管局
+
+🔸案例三
+“产业片区”｜研发用物品“白名单”
+
+👉怎么做
+某开发区管委会联合某海关建立研发用物品进口“白名单”制度，海关凭白名单直接验放。
+
+✅看成效
+研发用物品通关时间由15天缩短到3天左右，节约成本近4000万元。
+
+来源：某开发区管委会
+
+—— END ——
+
+来源：某市商务局
+编辑：小商
+阅读原文
+"""
+
+
+def test_an_emoji_number_over_a_labelled_title_and_closing_source_lines() -> None:
+    assert _split(EMOJI_NUMBERS) == [
+        (1, "技术合同“免审即登”", "某区科技局"),
+        (2, "外资企业“准入即准营”", "某区市场监管局"),
+        (3, "研发用物品“白名单”", "某开发区管委会"),
+    ]
+
+
+WRAPPED = """关于复制推广改革创新实践案例的通知
+
+各片区管委会：现将实践案例印发你们，请结合实际复制推广。
+
+一、边境口岸货车“无
+人驾驶”跨境接驳
+（报送单位：甲片区管委会）
+　　（一）主要做法。甲片区联合甲海关在口岸开展外籍货车跨境接驳试点，设置接驳专用通道。
+　　（二）实践效果。口岸日均通关货车由600辆次提高到900余辆次。
+
+二、跨境电商“海外仓+前置仓”
+联动模式
+（报送单位：乙市商务局）
+　　（一）主要做法。乙市商务局会同乙海关推动企业建设海外仓，在综合保税区建设前置仓。
+　　（二）实践效果。已建成海外仓23个，跨境电商出口额同比增长近3倍。
+
+三、棉纺织企业跨境融资
+{masked_number}
+{masked_header}
+“白名单”
+（报送单位：丙分行）
+　　（一）主要做法。丙分行建立棉纺织企业跨境融资“白名单”，名单内企业可自主借入外债。
+　　（二）实践效果。已有57家企业纳入白名单，累计跨境融资约4.6亿美元。
+""".format(masked_number="\u3000" * 6, masked_header="\u3000" * 12)  # a page number and header blanked
+
+BARE_WRAPPED = """某省自贸试验区实践案例
+
+跨境电商“海外仓+
+前置仓”联动
+（报送单位：乙市商务局）
+　　（一）主要做法。乙市商务局会同乙海关推动企业建设海外仓，在综合保税区建设前置仓。
+　　（二）实践效果。已建成海外仓23个，跨境电商出口额同比增长近3倍。
+
+口岸通关“一站式”
+（报送单位：丁海关）
+　　（一）主要做法。丁海关推行货物通关和人员通关一站式办理，实行“一次查验、双向放行”。
+　　（二）实践效果。货车平均通关时间由2小时缩短至30分钟以内。
+"""
+
+
+def test_headings_wrapped_over_two_lines_and_across_a_masked_page_break() -> None:
+    assert _split(WRAPPED) == [
+        (1, "边境口岸货车“无人驾驶”跨境接驳", "甲片区管委会"),
+        (2, "跨境电商“海外仓+前置仓”联动模式", "乙市商务局"),
+        (3, "棉纺织企业跨境融资“白名单”", "丙分行"),
+    ]
+
+
+def test_bare_titles_wrapped_over_two_lines_above_their_provider_line() -> None:
+    assert _split(BARE_WRAPPED) == [(1, "跨境电商“海外仓+前置仓”联动", "乙市商务局"), (2, "口岸通关“一站式”", "丁海关")]
+
+
+BOX_TABLE = """某省自贸试验区第五批制度创新案例
+
+附件1
+
+制度创新案例汇总表
+
+┌──┬──────────────┬────────────┐
+│序号│　　案例名称　　│　报送单位　│
+├──┼──────────────┼────────────┤
+│１　│跨境人民币“边贸结算便利化”│甲片区管委会│
+├──┼──────────────┼────────────┤
+│２　│外籍人员工作许可和居留许可│甲市人力资源│
+│　　│“一窗通办”　　　　　　　　│和社会保障局│
+└──┴──────────────┴────────────┘
+
+附件2
+
+案例１　跨境人民币“边贸结算便利化”
+　　【改革背景】沿边企业交易普遍使用现金，结算成本高。
+　　【主要做法】甲片区开展边贸人民币结算“白名单”管理。
+　　【实践效果】已有86家企业纳入白名单。
+
+案例２　外籍人员工作许可和居留许可“一窗通办”
+　　【改革背景】外籍人员需在两个窗口分别办理许可。
+　　【主要做法】设立“一窗通办”专窗，两证并联审批。
+　　【实践效果】办理时限由22个工作日压缩至10个工作日。
+"""
+
+
+def test_a_box_drawn_summary_table_with_a_wrapped_cell_gives_the_providers() -> None:
+    extraction = extract_document(_document(BOX_TABLE))
+    assert [(c.number, c.provider) for c in extraction.cases] == [(1, "甲片区管委会"), (2, "甲市人力资源和社会保障局")]
+    assert [row.title for row in extraction.table] == [
+        "跨境人民币“边贸结算便利化”",
+        "外籍人员工作许可和居留许可“一窗通办”",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("├──┼────┼────┤", ""),
+        ("+----+--------+------+", ""),
+        ("│１　│跨境结算│甲片区│", "|１　|跨境结算|甲片区|"),
+        ("1\t跨境结算\t甲片区", "1\t跨境结算\t甲片区"),
+    ],
+)
+def test_table_drawings_read_as_pipe_rows(line: str, read: str) -> None:
+    assert table_line(line) == read
+
+
+def test_an_end_mark_cuts_the_article_furniture() -> None:
+    text = "正文一句。\n来源：甲局\n\n—— END ——\n\n来源：某市商务局\n编辑：小商\n"
+    assert text[: article_end(text, 0, len(text))] == "正文一句。\n来源：甲局"
+
+
+ONE_CASE = """某市推行工程建设项目“多测合一”改革
+
+为解决测绘事项多、重复测绘的问题，某市自然资源局会同市住建局推行“多测合一”，一次委托、统一测绘、成果共享。
+改革实施以来，测绘时间由20个工作日压缩至7个工作日，累计服务项目120个，为企业节约费用约300万元。
+"""
+
+
+def test_a_text_with_no_case_structure_is_read_as_one_case_with_a_warning() -> None:
+    extraction = extract_document(_document(ONE_CASE))
+    (case,) = extraction.cases
+    assert case.title == "某市推行工程建设项目“多测合一”改革"
+    assert any("read as one case" in w for w in extraction.warnings)
+    assert case.outcomes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是一份普通的通知，没有任何案例。\n请各单位遵照执行。\n",
+        "关于进一步深化改革创新的通知\n\n各市人民政府：\n为深化改革创新，推动复制推广，现就有关事项通知如下。"
+        "\n一、总体要求\n坚持以制度创新为核心，总结推广改革成效和经验做法。\n某省人民政府办公厅\n2024年5月6日\n",
+    ],
+    ids=["notice", "notice of tasks"],
+)
+def test_text_that_reads_as_no_case_keeps_the_clear_error(text: str) -> None:
+    with pytest.raises(NoCasesError):
+        extract_document(_document(text))
+
+
+def test_every_held_out_collection_gives_its_case_titles() -> None:
+    """Each case's title is its gold title (width, quotes and punctuation aside) on every collection with gold."""
+    for name in COLLECTIONS:
+        cases = extracted(name)
+        for case in gold(name)["cases"]:
+            found = cases.get(case["n"])
+            assert found is not None and title_key(found.title) == title_key(case["title"]), (name, case["n"])
+
+
+JIANGSU_DATE = """某省自由贸易试验区工作办公室
+2024年9月10日
+- 1 -
+
+生物医药研发用物品“白名单”通关
+牵头单位：甲片区管委会
+一、基本情况　企业进口研发用物品需逐票办理通关单。
+二、主要做法　海关对白名单企业进口研发用物品免于逐票办理。
+三、实践成效　通关时间由15天缩短至3天。
+
+跨境数据流动“安全评估服务”
+牵头单位：乙片区管委会
+一、基本情况　企业数据出境评估材料多、周期长。
+二、主要做法　片区设立数据出境服务站，提供评估辅导。
+三、实践成效　评估周期由3个月缩短至1个月。
+- 2 -
+"""
+
+
+def test_a_date_line_is_no_heading_and_a_bare_title_is_not_joined_across_a_page_break() -> None:
+    extraction = extract_document(_document(JIANGSU_DATE))  # page numbers masked, as a build reads the file
+    assert extraction.cases[0].title == "生物医药研发用物品“白名单”通关"
+
+
+def test_text_mostly_in_another_language_is_no_case() -> None:
+    text = (
+        "# Notes\n\nEach collection (推行试点复制推广改革经验，缩短时间) was written by hand and checked against "
+        "its gold; 35% of the cases name a provider in a table, and the outcomes are counted in 3个 tables.\n"
+    ) * 4
+    with pytest.raises(NoCasesError):
+        extract_document(_document(text))
+
+
+def test_every_held_out_collection_gives_all_its_cases() -> None:
+    """A document of the genre never gives zero cases: every held-out collection is split into all its cases, and
+    its providers are found but for at most one per collection."""
+    for name in COLLECTIONS:
+        score = score_collection(name)
+        assert score.found == score.cases, (name, score.misses)
+        assert score.provider >= score.cases - 1, (name, score.misses)
+
+
+VERTICAL_TABLE = """某市自贸试验区制度创新案例
+
+序号
+案例名称
+报送单位
+1
+船舶“一次登临”
+甲港片区管委会
+2
+企业年报“多报合一”
+乙市市场监管局
+
+NO.1 船舶“一次登临”
+【改革背景】船舶检查部门多、登临次数多。
+【主要做法】海事、海关、边检实行“一次登临、联合检查”。
+【实践成效】船舶在港停留时间平均缩短4小时。
+
+NO.2 企业年报“多报合一”
+【改革背景】企业需向多个部门分别报送年度报告。
+【主要做法】市场监管部门推行年报“多报合一”。
+【实践成效】企业年报填报时间由2小时减至半小时。
+"""
+
+
+def test_a_table_copied_one_cell_per_line_gives_the_providers_of_no_numbered_headings() -> None:
+    extraction = extract_document(_document(VERTICAL_TABLE))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "船舶“一次登临”", "甲港片区管委会"),
+        (2, "企业年报“多报合一”", "乙市市场监管局"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [
+        ("NO.3 title", 3),
+        ("03｜title", 3),
+        ("③ title", 3),
+        ("典型案例之三：title", 3),
+        ("Ⅲ. title", 3),
+        ("3 跨境", 3),
+        ("【典型案例三】title", 3),
+        ("创新成果3 title", 3),
+    ],
+)
+def test_numbering_in_any_style_gives_the_case_number(heading: str, number: int) -> None:
+    found = next(pattern.match(heading) for _, pattern in _NUMBERING if pattern.match(heading))
+    assert found is not None and found["n"] and heading[found.end() :].startswith(("title", "跨境"))
+    assert _number(found["n"]) == number
+
+
+ORDINAL_PARAGRAPHS = """首页 > 信息公开 > 部门动态
+
+【字体：大 中 小】　【打印本页】　【关闭窗口】
+
+某市复制推广改革试点经验见实效
+
+今年以来，我市组织各地各部门复制推广自贸试验区改革试点经验，现将部分做法介绍如下：
+
+一是甲区推行企业开办“一件事”服务。甲区由区行政审批局牵头，会同区税务局推行企业开办“一件事”，一表申请、一次办结。企业开办时间由2个工作日压缩至4小时以内。
+
+二是乙海关推行进口货物“两段准入”监管。乙海关借鉴上海自贸试验区的做法开展“两段准入”试点，企业凭口岸检查结果即可提离货物。进口货物通关时间压缩约45%。
+
+下一步，我市将持续深化复制推广工作。
+"""
+
+ONE_CASE_WITH_POINTS = """某区推行工程建设“多测合一”改革
+
+主要做法：一是建立“多测合一”机制，一次委托、统一测绘、成果共享。
+二是推行测绘成果网上共享，审批部门直接调用，不再重复提交。
+实践成效：测绘时间由20个工作日压缩至7个工作日，累计服务项目120个。
+"""
+
+
+def test_paragraphs_opened_by_ordinals_and_an_acting_subject_are_the_cases() -> None:
+    extraction = extract_document(_document(ORDINAL_PARAGRAPHS))
+    assert [(c.number, c.provider) for c in extraction.cases] == [(1, "甲区"), (2, "乙海关")]
+    assert extraction.cases[1].title == "进口货物“两段准入”监管"
+    assert "下一步" not in extraction.cases[-1].text.text
+
+
+def test_points_inside_one_case_are_no_cases() -> None:
+    (case,) = extract_document(_document(ONE_CASE_WITH_POINTS)).cases
+    assert case.title == "某区推行工程建设“多测合一”改革"
+
+
+DASH_SUBTITLES = """某省自贸试验区制度创新案例汇编
+
+目　　录
+
+一、跨境结算“便利通”……………………1
+二、航空物流“货站前置”…………………3
+
+· 1 ·
+
+一、跨境结算“便利通”
+——甲高新区管委会
+
+【基本情况】中小外贸企业跨境结算材料多、到账慢。
+【主要做法】甲高新区管委会会同人民银行甲分行推行跨境结算“便利通”，优质企业凭支付指令即可办理结算。
+【取得成效】结算平均到账时间由1天缩短至2小时以内。
+
+· 2 ·
+
+二、航空物流“货站前置”
+——乙港片区
+
+【基本情况】国际航空货物需在机场货站集中安检，高峰时段积压严重。
+【主要做法】乙港片区会同乙海关在综合保税区设立前置货站，货物在区内完成安检后直接装机。
+【取得成效】航空货物平均在港时间缩短约6小时。
+
+· 3 ·
+"""
+
+
+def test_a_contents_list_and_dash_subtitle_providers() -> None:
+    extraction = extract_document(_document(DASH_SUBTITLES))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "跨境结算“便利通”", "甲高新区管委会"),
+        (2, "航空物流“货站前置”", "乙港片区"),
+    ]
+
+
+def test_a_page_number_between_middle_dots_is_page_furniture() -> None:
+    masked = mask_page_furniture(DASH_SUBTITLES)
+    assert masked is not None and "· 2 ·" not in masked and len(masked) == len(DASH_SUBTITLES)
+
+
+PLAIN_COPY = """某市改革创新经验汇编
+
+为总结改革创新经验，现将部分片区、部门的实践做法汇编如下。
+
+融资租赁飞机“离岸交付”（甲港片区）
+
+做法：甲港片区推行飞机融资租赁离岸交付，甲海关对租赁飞机实行离岸交付监管。
+
+成效：飞机交付时间缩短约15天，全年完成离岸交付飞机42架。
+
+科技企业“一站式”服务（乙高新区）
+
+做法：乙高新区设立科技企业服务中心，在中心设立政策兑现窗口。
+
+成效：政策兑现时间由20天压缩至7天以内，服务企业1800余家。
+"""
+
+
+def test_bare_titles_over_section_labels_as_a_plain_text_copy_leaves_them() -> None:
+    assert _split(PLAIN_COPY) == [(1, "融资租赁飞机“离岸交付”", "甲港片区"), (2, "科技企业“一站式”服务", "乙高新区")]
+
+
+BRACKET_AND_SOURCE = """某省自贸试验区制度创新案例
+
+一、跨境结算“便利通”
+（甲高新区管委会）
+【基本情况】中小外贸企业跨境结算材料多、到账慢。
+【主要做法】甲高新区管委会会同人民银行甲分行推行跨境结算“便利通”。
+【取得成效】结算平均到账时间由1天缩短至2小时以内。
+
+二、企业年报“多报合一”
+【基本情况】企业需向多个部门分别报送年度报告。
+【主要做法】市场监管部门推行年报“多报合一”。
+【取得成效】企业年报填报时间由2小时减至半小时。
+【来源】丙市市场监管局
+"""
+
+
+def test_a_bracketed_unit_under_the_heading_and_a_bracketed_source_label() -> None:
+    assert _split(BRACKET_AND_SOURCE) == [
+        (1, "跨境结算“便利通”", "甲高新区管委会"),
+        (2, "企业年报“多报合一”", "丙市市场监管局"),
+    ]
+
+
+NO_NUMBER_COLUMN = """某市自贸试验区制度创新案例
+
+案例名称	报送单位
+船舶“一次登临”	甲港片区管委会
+企业年报“多报合一”	乙市市场监管局
+
+第一篇　船舶“一次登临”
+【改革背景】船舶检查部门多、登临次数多。
+【主要做法】海事、海关、边检实行“一次登临、联合检查”。
+【实践成效】船舶在港停留时间平均缩短4小时。
+
+第二篇　企业年报“多报合一”
+【改革背景】企业需向多个部门分别报送年度报告。
+【主要做法】市场监管部门推行年报“多报合一”。
+【实践成效】企业年报填报时间由2小时减至半小时。
+"""
+
+
+def test_a_summary_table_with_no_number_column_gives_the_providers() -> None:
+    extraction = extract_document(_document(NO_NUMBER_COLUMN))
+    assert [row.provider for row in extraction.table] == ["甲港片区管委会", "乙市市场监管局"]
+    assert [c.provider for c in extraction.cases] == ["甲港片区管委会", "乙市市场监管局"]
+
+
+CONTENTS = """某省自贸试验区制度创新案例汇编
+
+目　录
+
+案例一　跨境结算“便利通”………………………1
+案例二　航空物流“货站前置”……………………3
+
+案例一　跨境结算“便利通”
+（甲高新区管委会提供）
+【基本情况】中小外贸企业跨境结算材料多、到账慢。
+【主要做法】甲高新区管委会会同人民银行甲分行推行跨境结算“便利通”。
+【取得成效】结算平均到账时间由1天缩短至2小时以内。
+
+案例二　航空物流“货站前置”
+（乙港片区提供）
+【基本情况】国际航空货物需在机场货站集中安检，高峰时段积压严重。
+【主要做法】乙港片区会同乙海关在综合保税区设立前置货站。
+【取得成效】航空货物平均在港时间缩短约6小时。
+"""
+
+
+def test_the_lines_of_a_table_of_contents_open_no_case() -> None:
+    assert _split(CONTENTS) == [(1, "跨境结算“便利通”", "甲高新区管委会"), (2, "航空物流“货站前置”", "乙港片区")]
+
+
+SEPARATED = """某区自贸改革经验三则
+
+跨境电商“退货中心仓”
+甲区商务局会同甲海关推行跨境电商退货中心仓模式，退货商品在区内集中分拣。退货办理时间由15天缩短至3天。
+（甲区商务局供稿）
+
+————————
+
+进口货物“两段准入”
+乙港海关联合乙市商务局开展进口货物“两段准入”试点，企业提离货物后再完成合格评定。货物通关时间压缩40%。
+（乙港海关供稿）
+
+————————
+
+工程建设“多测合一”
+丙片区管委会牵头建立“多测合一”机制，一次委托、统一测绘、成果共享。测绘时间由20个工作日压缩至7个工作日。
+（丙片区管委会供稿）
+"""
+
+
+def test_blocks_between_separator_lines_are_the_cases() -> None:
+    extraction = extract_document(_document(SEPARATED))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "跨境电商“退货中心仓”", "甲区商务局"),
+        (2, "进口货物“两段准入”", "乙港海关"),
+        (3, "工程建设“多测合一”", "丙片区管委会"),
+    ]
+
+
+_BODY = """【基本情况】企业需向多个部门分别报送年度报告。
+【主要做法】市场监管部门推行年报“多报合一”，一次填报、部门共享。
+【取得成效】企业年报填报时间由2小时减至半小时，累计服务企业3000余家。"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "below", "closing"),
+    [
+        ("{n}、船舶“一次登临”——{u}", "", ""),
+        ("{n}、船舶“一次登临”【{u}】", "", ""),
+        ("{n}、船舶“一次登临”", "", "（本案例由{u}提供）"),
+        ("{n}、船舶“一次登临”", "案例提供单位：{u}", ""),
+        ("{n}、船舶“一次登临”", "申报主体：{u}", ""),
+        ("{n}、船舶“一次登临”", "", "报送：{u}"),
+        ("{n}、船舶“一次登临”", "{u}", ""),
+        ("{n}、船舶“一次登临”", "> 来源：{u}", ""),
+        ("{n}、船舶“一次登临”", "**报送单位**：{u}", ""),
+        ("{n}、船舶“一次登临”（推荐单位：{u}）", "", ""),
+        ("{n}、船舶“一次登临”（{u}）", "", ""),
+        ("{u}丨船舶“一次登临”", "", ""),
+        ("{u}：船舶“一次登临”", "", ""),
+        ("{n}、船舶“一次登临”", "", "（供稿单位：{u}　撰稿人：张三）"),
+        ("{n}、船舶“一次登临”", "", "• 报送：{u}"),
+    ],
+    ids=[
+        "dash in heading",
+        "tag after title",
+        "by X",
+        "case provider unit",
+        "applicant",
+        "submitted",
+        "unit below",
+        "blockquote source",
+        "bold label",
+        "label in heading brackets",
+        "unit in heading brackets",
+        "unit before a bar",
+        "unit before a colon",
+        "writer after the unit",
+        "bullet label",
+    ],
+)
+def test_providers_wherever_layouts_put_them(heading: str, below: str, closing: str) -> None:
+    parts = [
+        "\n".join([heading.format(n=n, u=u), below.format(u=u), _BODY, closing.format(u=u)])
+        for n, u in (("一", "甲港片区管委会"), ("二", "乙市商务局"), ("三", "丙港海关"))
+    ]
+    extraction = extract_document(_document("某省自贸试验区制度创新案例\n\n" + "\n\n".join(parts) + "\n"))
+    assert [(c.title, c.provider) for c in extraction.cases] == [
+        ("船舶“一次登临”", "甲港片区管委会"),
+        ("船舶“一次登临”", "乙市商务局"),
+        ("船舶“一次登临”", "丙港海关"),
+    ]
+
+
+ONE_LABEL = """某省自贸试验区制度创新案例
+
+一 船舶“一次登临”
+甲港片区管委会会同甲海关推行船舶“一次登临”，海事、海关、边检联合检查。
+成效：船舶在港停留时间由12小时缩短至8小时，累计服务船舶3000余艘次。
+
+二 企业年报“多报合一”
+乙市市场监管局推行年报“多报合一”，一次填报、部门共享。
+成效：企业年报填报时间由2小时减至半小时，累计服务企业3000余家。
+"""
+
+
+def test_numbered_cases_with_one_section_label_over_a_reported_reform() -> None:
+    assert [(n, t) for n, t, _ in _split(ONE_LABEL)] == [(1, "船舶“一次登临”"), (2, "企业年报“多报合一”")]
+
+
+TITLE_DASH_LINE = """某省自贸试验区制度创新案例
+
+船舶“一次登临”
+——甲港片区管委会
+【基本情况】船舶检查部门多、登临次数多。
+【主要做法】海事、海关、边检实行“一次登临、联合检查”。
+
+企业年报“多报合一”
+——乙市商务局
+【基本情况】企业需向多个部门分别报送年度报告。
+【主要做法】市场监管部门推行年报“多报合一”。
+"""
+
+
+def test_a_bare_title_over_a_dash_subtitle_provider() -> None:
+    assert _split(TITLE_DASH_LINE) == [(1, "船舶“一次登临”", "甲港片区管委会"), (2, "企业年报“多报合一”", "乙市商务局")]
+
+
+ROWS_ONLY = "\n".join(
+    [
+        "某省自贸试验区制度创新成果清单",
+        "",
+        "序号\t成果名称\t报送单位\t主要做法\t取得成效",
+        "\t".join(
+            [
+                "1",
+                "跨境电商“仓储前置”",
+                "甲片区管委会",
+                "甲片区会同甲海关在综合保税区设立跨境电商前置仓，商品提前备货入仓。",
+                "订单平均配送时间由3天缩短至1天以内。",
+            ]
+        ),
+        "\t".join(
+            [
+                "2",
+                "企业注销“一网通办”",
+                "乙市市场监督管理局",
+                "乙市市场监督管理局会同乙市税务局建立企业注销“一网通办”平台。",
+                "企业注销平均用时由20个工作日压缩至5个工作日。",
+            ]
+        ),
+        "",
+    ]
+)
+
+
+def test_a_table_whose_every_row_holds_a_case_gives_one_case_per_row() -> None:
+    extraction = extract_document(_document(ROWS_ONLY))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "跨境电商“仓储前置”", "甲片区管委会"),
+        (2, "企业注销“一网通办”", "乙市市场监督管理局"),
+    ]
+    assert extraction.cases[1].outcomes
+    assert not any("has no case section" in w for w in extraction.warnings)
+
+
+FORM_TABLES = """# 某省自贸试验区制度创新案例
+
+附件1
+
+| 案例名称 | 船舶“一次登临” |
+| --- | --- |
+| 报送单位 | 甲港片区管委会 |
+| 改革背景 | 船舶检查部门多、登临次数多，企业负担重。 |
+| 主要做法 | 海事、海关、边检实行“一次登临、联合检查”，检查结果互认共享。 |
+| 实践成效 | 船舶在港停留时间平均缩短4小时，全年减少登临2000余次。 |
+
+附件2
+
+| 案例名称 | 企业年报“多报合一” |
+| --- | --- |
+| 报送单位 | 乙市市场监管局 |
+| 改革背景 | 企业需向多个部门分别报送年度报告，重复填报多。 |
+| 主要做法 | 市场监管部门会同商务、外汇部门推行年报“多报合一”。 |
+| 实践成效 | 企业年报填报时间由2小时减至半小时，年报率提高到95%。 |
+"""
+
+
+@pytest.mark.parametrize("drawing", ["pipes", "tabs"])
+def test_a_case_laid_out_as_a_form_table(drawing: str) -> None:
+    text = FORM_TABLES
+    if drawing == "tabs":
+        text = "\n".join(
+            line.strip("| ").replace(" | ", "\t") for line in text.splitlines() if not line.startswith("| ---")
+        )
+    extraction = extract_document(_document(text, "x.md"))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "船舶“一次登临”", "甲港片区管委会"),
+        (2, "企业年报“多报合一”", "乙市市场监管局"),
+    ]
