@@ -76,6 +76,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     province_name = document_province(doc_text, gaz)
     if province_name is None and city is not None:  # 昆明市 -> 云南省: 省商务厅 in a city's case
         province_name = load_divisions().province_of.get(city.name)
+    if province_name is None:  # 自治区商务厅 会同乌鲁木齐海关: the province of the places the case names
+        province_name = _province_of_places(case.text, gaz, hits)
     new_area = None
     if own and (new := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
         new_area = Place(new.group(), new.group(1), "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
@@ -94,7 +96,17 @@ _NEW_AREA_RE = re.compile(f"([{CJK}]{{2,10}}?)(?:{'|'.join(OWN_ZONE_TAILS)})")
 """A zone's name (重庆两江新区, 青岛西海岸新区, 平潭综合实验区), the provider of its own cases."""
 
 
-_GOVERNMENT_TAIL_RE = re.compile("(?:人民政府|政府)$")
+def _province_of_places(text: str, gaz: Gazetteer, hits: list[_Hit]) -> str | None:
+    """The one province every division the case names (乌鲁木齐海关, 伊犁州) lies in; None when none or several."""
+    divisions = load_divisions()
+    names = {p.name for p in gaz.by_name.values() if p.name in text} | divisions.names_in(text)
+    names |= {h.prefix.place.name for h in hits if h.prefix is not None and h.prefix.place is not None}
+    names = {divisions.full_of.get(n, n) for n in names}
+    provinces = {divisions.province_of[n] for n in names if n in divisions.province_of}
+    return next(iter(provinces)) if len(provinces) == 1 else None
+
+
+_GOVERNMENT_TAIL_RE = re.compile("(?:人民政府|政府|行政公署)$")  # 喀什地区行政公署: a prefecture's government
 
 
 _DEFINED_ZONE_RE = re.compile(f'([{CJK}]{{3,20}}区)[（(]以下简称[“"]?[{CJK}]{{0,6}}区[”"]?[）)]')

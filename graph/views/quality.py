@@ -25,7 +25,7 @@ import yaml
 
 from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.errors import FtzGraphError
-from ftzgraph.graph.extract._agency_names import load_agency_yaml
+from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, KIND_OF_CLASS
 from ftzgraph.graph.store.oxigraph import Store
@@ -137,10 +137,20 @@ def _standard_forms() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
+@cache
+def _autonomous_short_re() -> re.Pattern[str]:
+    short = sorted(load_divisions().full_of, key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, short)) + ")")
+
+
+@cache
 def standard_name(name: str) -> str:
-    """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会) and the national
-    tax prefix dropped (国家税务总局X市税务局 -> X市税务局): the same body, however a gold file wrote it."""
+    """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会), the national
+    tax prefix dropped (国家税务总局X市税务局 -> X市税务局) and an autonomous division's short form written in full
+    (德宏州财政局 -> 德宏傣族景颇族自治州财政局): the same body, however a gold file wrote it."""
     name = squash(name)
+    if (short := _autonomous_short_re().match(name)) is not None:
+        name = load_divisions().full_of[short.group()] + name[short.end() :]
     if name.startswith("国家税务总局") and name.endswith("税务局") and len(name) > len("国家税务总局税务局"):
         name = name[len("国家税务总局") :]
     for form, standard in _standard_forms():
