@@ -164,6 +164,8 @@ def place_of(name: str) -> Place | None:
     """Split ``鹤岗市`` into stem and level by its suffix; None when no place suffix ends it."""
     if name.endswith(_PREFECTURE) and name in load_divisions().names:  # 喀什地区: a prefecture, a city's level
         return Place(name, name[: -len(_PREFECTURE)], "city")
+    if name.endswith(_REGION) and name in load_divisions().names:  # 新疆维吾尔自治区: a province, stem 新疆
+        return Place(name, re.sub("(?:维吾尔|壮族|回族)?自治区$", "", name), "province")
     for suffix in sorted(load_agency_yaml("departments.yaml")["place_suffixes"], key=len, reverse=True):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return Place(name, name[: -len(suffix)], _SUFFIX_LEVEL.get(suffix, "unit"))

@@ -101,6 +101,7 @@ def _province_of_places(text: str, gaz: Gazetteer, hits: list[_Hit]) -> str | No
     divisions = load_divisions()
     names = {p.name for p in gaz.by_name.values() if p.name in text} | divisions.names_in(text)
     names |= {h.prefix.place.name for h in hits if h.prefix is not None and h.prefix.place is not None}
+    names |= {divisions.by_stem.get(p.stem, p.name) for p in gaz.by_name.values() if p.level == "area" and p.name in text}
     names = {divisions.full_of.get(n, n) for n in names}
     provinces = {divisions.province_of[n] for n in names if n in divisions.province_of}
     return next(iter(provinces)) if len(provinces) == 1 else None

@@ -44,6 +44,7 @@ from ftzgraph.graph.extract._agency_hits import (
     _Hit,
     _inside_title,
 )
+from ftzgraph.graph.extract._agency_local import local_name
 from ftzgraph.graph.extract._agency_names import (
     Place,
     Prefix,
@@ -58,6 +59,7 @@ from ftzgraph.graph.extract._agency_offices import (
     _stem_lists,
 )
 from ftzgraph.graph.extract._agency_resolve import OWN_ZONE_TAILS, _bureau_branches, _context, _resolve
+from ftzgraph.graph.extract._agency_roles import hosts_press_event
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
 from ftzgraph.graph.text import clean_spans
@@ -107,6 +109,8 @@ def extract_agencies_and_mentions(
             hit.acting = True  # 被厦门海关复制推广: the body after 被 does the copying
         if hit.acting and text.startswith(_GENERIC_AFTER, hit.end):
             hit.acting = False  # 区政府有关部门: the government's departments in general, not the government
+        if hit.acting and hosts_press_event(text, hit):
+            hit.acting = False  # 省政府新闻办召开新闻发布会: the host of a press event
         if hit.acting and _in_post_title(text, hit, hits):
             hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
         if hit.acting and (text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start)):
@@ -205,6 +209,7 @@ def _merge(case: CaseText, text: str, offsets: list[int] | None, hits: list[_Hit
     bodies: dict[str, list[_Hit]] = {}
     for hit in hits:
         assert hit.name is not None
+        hit.name = local_name(hit.name, re.sub(r"\s+", "", text[hit.start : hit.end]))  # 上海市住房和城乡建设管理委员会
         bodies.setdefault(hit.name, []).append(hit)
     result = []
     for name, group in bodies.items():

@@ -1,0 +1,24 @@
+"""Roles that are not acting in the reform, beyond those of ``_agency_acting``: a body that only hosts a press event
+(X新闻办召开新闻发布会, 在市政府新闻办举行的…发布会上). Words come from ``data/agencies/departments.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftzgraph.graph.extract._agency_hits import _alternation, _Hit
+from ftzgraph.graph.extract._agency_names import load_agency_yaml
+
+_DEPARTMENTS = load_agency_yaml("departments.yaml")
+_PRESS_HOST_RE = re.compile(
+    "[^，,。；;！？!?\n]{0,6}?(?:"
+    + _alternation(_DEPARTMENTS["press_host_verbs"])
+    + ")的?[^，,。；;！？!?\n]{0,40}?(?:"
+    + _alternation(_DEPARTMENTS["press_events"])
+    + ")"
+)
+
+
+def hosts_press_event(text: str, hit: _Hit) -> bool:
+    """True when the clause goes on from ``hit`` to the press event it holds (召开…新闻发布会): a host only."""
+    return _PRESS_HOST_RE.match(text, hit.end) is not None
