@@ -101,7 +101,9 @@ def _province_of_places(text: str, gaz: Gazetteer, hits: list[_Hit]) -> str | No
     divisions = load_divisions()
     names = {p.name for p in gaz.by_name.values() if p.name in text} | divisions.names_in(text)
     names |= {h.prefix.place.name for h in hits if h.prefix is not None and h.prefix.place is not None}
-    names |= {divisions.by_stem.get(p.stem, p.name) for p in gaz.by_name.values() if p.level == "area" and p.name in text}
+    names |= {
+        divisions.by_stem.get(p.stem, p.name) for p in gaz.by_name.values() if p.level == "area" and p.name in text
+    }
     names = {divisions.full_of.get(n, n) for n in names}
     provinces = {divisions.province_of[n] for n in names if n in divisions.province_of}
     return next(iter(provinces)) if len(provinces) == 1 else None
@@ -269,7 +271,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         hit.name = core.province_named_as.format(stem=place.stem)
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
         hit.name = core.named_as.format(stem=place.stem)
-    elif core.stem_place or (unit and place.stem + unit in gaz.by_name):
+    elif core.stem_place or (unit and (place.stem + unit in gaz.by_name or prefix.by_stem)):  # 北京经济技术开发区
         hit.name = place.stem + unit + core.canonical
     else:
         hit.name = place.name + unit + core.canonical

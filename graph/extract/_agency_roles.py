@@ -1,5 +1,6 @@
 """Roles that are not acting in the reform, beyond those of ``_agency_acting``: a body that only hosts a press event
-(X新闻办召开新闻发布会, 在市政府新闻办举行的…发布会上). Words come from ``data/agencies/departments.yaml``.
+(X新闻办召开新闻发布会, 在市政府新闻办举行的…发布会上), and the issuer of a document a notice forwards
+(现将X《…》转发给你们). Words come from ``data/agencies/departments.yaml``.
 """
 
 from __future__ import annotations
@@ -22,3 +23,13 @@ _PRESS_HOST_RE = re.compile(
 def hosts_press_event(text: str, hit: _Hit) -> bool:
     """True when the clause goes on from ``hit`` to the press event it holds (召开…新闻发布会): a host only."""
     return _PRESS_HOST_RE.match(text, hit.end) is not None
+
+
+_FORWARDING = tuple(_DEPARTMENTS["forwarding_markers"])
+
+
+def issues_forwarded_document(text: str, hit: _Hit) -> bool:
+    """True when ``hit`` is written right before the title of the document a notice forwards (现将X《…》转发):
+    the document's issuer, not a body acting."""
+    clause_start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n，,") + 1
+    return text.startswith("《", hit.end) and any(w in text[clause_start : hit.start] for w in _FORWARDING)
