@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE
+from ftzgraph.graph.extract._agency_divisions import sole_local_place
 from ftzgraph.graph.extract._agency_hits import (
     _Context,
     _Hit,
@@ -67,6 +68,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     for level, places in local.items():  # 硚口区 and 武汉市硚口区: one district, written with and without its city
         by_name = {p.name: p for p in sorted(places, key=lambda p: p is own_local)}
         local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
+    if own_local is None and not local["district"] and not local["county"] and area is None:
+        local |= sole_local_place(case.text, gaz, city)  # 【章贡区】…由区行政审批局牵头: the one district named
     if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
         defined = _DEFINED_ZONE_RE.search(case.text)
         if defined and city.name in defined.group(1):
