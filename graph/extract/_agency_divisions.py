@@ -8,6 +8,7 @@ import functools
 
 from ftzgraph.graph import data_files
 from ftzgraph.graph.extract._agency_names import Gazetteer, Place, load_divisions
+from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 
 
 @functools.cache
@@ -41,3 +42,15 @@ def sole_local_place(text: str, gaz: Gazetteer, city: Place | None) -> dict[str,
         return {}
     full = Place(head + place.name, place.stem, place.level) if head and not head.endswith("辖区") else place
     return {place.level: {full}}
+
+
+_BORROWED_BEFORE = ("借鉴", "学习", "参照", "参考", "对标", "复制", "相比", "对比", "与")
+
+
+def subject_area(text: str) -> Place | None:
+    """The FTZ area a case with no provider is about: the first it names that it does not borrow from or compare with
+    (昆明片区学习借鉴广西自贸试验区崇左片区…，片区管委会…: 昆明片区), for its bare 片区管委会."""
+    for start, _end, place in load_ftz_gazetteer().find_places(text):
+        if place.area and not any(w in text[max(0, start - 8) : start] for w in _BORROWED_BEFORE):
+            return Place(place.area, place.area[: -len("片区")], "area")
+    return None

@@ -271,7 +271,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     elif core.party:
         hit.name = "中共" + place.name + core.core[1:]
     elif core.province_named_as and not unit and (place.level == "province" or place.stem in _PLANNED_CITIES):
-        hit.name = core.province_named_as.format(stem=place.stem)
+        hit.name = core.province_named_as.format(stem=place.stem, name=place.name)
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
         hit.name = core.named_as.format(stem=place.stem)
     elif core.stem_place or (unit and (place.stem + unit in gaz.by_name or prefix.by_stem)):  # 北京经济技术开发区

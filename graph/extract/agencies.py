@@ -38,6 +38,7 @@ from ftzgraph.graph.extract._agency_committees import (
     _zone_offices,
 )
 from ftzgraph.graph.extract._agency_cores import _core_hit
+from ftzgraph.graph.extract._agency_divisions import subject_area
 from ftzgraph.graph.extract._agency_hits import (
     _GENERIC_AFTER,
     _Context,
@@ -144,8 +145,13 @@ def extract_agencies_and_mentions(
         if named_area is not None:  # 与绥芬河片区管委会: the area written before it, not the provider's
             hit.prefix = Prefix(hit.start + 1 - len(named_area.name), named_area)
             hit.start = hit.prefix.start
-        elif bare and ctx.area and hit.start >= 1 and text.endswith(_AREA, 0, hit.start + 1):
-            hit.prefix = Prefix(hit.start - 1, ctx.area)
+        elif (
+            bare
+            and hit.start >= 1
+            and text.endswith(_AREA, 0, hit.start + 1)
+            and (own := ctx.area or subject_area(text))
+        ):
+            hit.prefix = Prefix(hit.start - 1, own)  # 片区管委会: the provider's area, else the one the case is about
             hit.start -= 1
         elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
             hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
