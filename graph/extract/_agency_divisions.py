@@ -54,3 +54,16 @@ def subject_area(text: str) -> Place | None:
         if place.area and not any(w in text[max(0, start - 8) : start] for w in _BORROWED_BEFORE):
             return Place(place.area, place.area[: -len("片区")], "area")
     return None
+
+
+def sole_municipality(gaz: Gazetteer) -> Place | None:
+    """The one municipality (北京市, 上海市, 天津市, 重庆市: a city that is its own province) a document names, which a
+    case's 市X局 refer to when the case names no city; None when the document names none or several."""
+    provinces = _provinces()
+    found = [p for p in gaz.by_name.values() if p.level == "city" and p.name in provinces]
+    return found[0] if len(found) == 1 else None
+
+
+@functools.cache
+def _provinces() -> frozenset[str]:
+    return frozenset(data_files.load_json("reference", "divisions", "pca.json"))

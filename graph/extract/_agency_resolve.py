@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE
-from ftzgraph.graph.extract._agency_divisions import sole_local_place
+from ftzgraph.graph.extract._agency_divisions import sole_local_place, sole_municipality
 from ftzgraph.graph.extract._agency_hits import (
     _Context,
     _Hit,
@@ -59,6 +59,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None:
         cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
+    if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
+        city = sole_municipality(gaz)
     local = {
         level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
         for level in ("district", "county")
