@@ -33,3 +33,18 @@ def issues_forwarded_document(text: str, hit: _Hit) -> bool:
     the document's issuer, not a body acting."""
     clause_start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n，,") + 1
     return text.startswith("《", hit.end) and any(w in text[clause_start : hit.start] for w in _FORWARDING)
+
+
+_BATCH_RE = re.compile(
+    "第[一二三四五六七八九十0-9０-９]{1,3}批[^。；;]{0,12}?(?:最佳实践案例|改革试点经验|实践案例|创新案例)"
+)
+
+
+def issues_a_batch(text: str, hit: _Hit) -> bool:
+    """True for a national body in a sentence about a national batch (入选第四批“最佳实践案例”，由商务部印发推广): the
+    issuer of the batch the case was selected into, not a body acting in the case."""
+    if not hit.core.national:
+        return False
+    start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n") + 1
+    ends = [i for i in (text.find(ch, hit.end) for ch in "。；;！？!?\n") if i >= 0]
+    return _BATCH_RE.search(text, start, min(ends, default=len(text))) is not None
