@@ -48,3 +48,13 @@ def issues_a_batch(text: str, hit: _Hit) -> bool:
     start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n") + 1
     ends = [i for i in (text.find(ch, hit.end) for ch in "。；;！？!?\n") if i >= 0]
     return _BATCH_RE.search(text, start, min(ends, default=len(text))) is not None
+
+
+_LETTERHEAD_RE = re.compile(r"文件[ \t　]*(?:\n|$)")
+
+
+def in_letterhead(text: str, hit: _Hit) -> bool:
+    """True for a body written as a letterhead (X办公室文件 alone on its line, as running headers repeat it): the
+    document's issuer heading its pages, which acts only where the text says it does (its signature, its verbs)."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return not text[line_start : hit.start].strip() and _LETTERHEAD_RE.match(text, hit.end) is not None

@@ -61,7 +61,12 @@ from ftzgraph.graph.extract._agency_offices import (
     _stem_lists,
 )
 from ftzgraph.graph.extract._agency_resolve import OWN_ZONE_TAILS, _bureau_branches, _context, _resolve
-from ftzgraph.graph.extract._agency_roles import hosts_press_event, issues_a_batch, issues_forwarded_document
+from ftzgraph.graph.extract._agency_roles import (
+    hosts_press_event,
+    in_letterhead,
+    issues_a_batch,
+    issues_forwarded_document,
+)
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
 from ftzgraph.graph.text import clean_spans
@@ -114,7 +119,10 @@ def extract_agencies_and_mentions(
         if hit.acting and text.startswith(_GENERIC_AFTER, hit.end):
             hit.acting = False  # 区政府有关部门: the government's departments in general, not the government
         if hit.acting and (
-            hosts_press_event(text, hit) or issues_forwarded_document(text, hit) or issues_a_batch(text, hit)
+            hosts_press_event(text, hit)
+            or issues_forwarded_document(text, hit)
+            or issues_a_batch(text, hit)
+            or in_letterhead(text, hit)
         ):
             hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
         if hit.acting and _in_post_title(text, hit, hits):
