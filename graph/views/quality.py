@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from ftzgraph.graph import data_files
 from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions
@@ -137,6 +138,14 @@ def _standard_forms() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
+_PROVINCE_BRANCH_RE = re.compile("中国人民银行([\u4e00-\u9fff]{2,3})分行")
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    return frozenset(data_files.load_json("reference", "divisions", "pca.json"))
+
+
 @cache
 def _autonomous_short_re() -> re.Pattern[str]:
     short = sorted(load_divisions().full_of, key=len, reverse=True)
@@ -151,6 +160,10 @@ def standard_name(name: str) -> str:
     name = squash(name)
     if (short := _autonomous_short_re().match(name)) is not None:
         name = load_divisions().full_of[short.group()] + name[short.end() :]
+    if (branch := _PROVINCE_BRANCH_RE.fullmatch(name)) is not None:  # 中国人民银行新疆分行: the province's 分行
+        province = load_divisions().by_stem.get(branch.group(1), "")
+        if province and province in _provinces():
+            name = f"中国人民银行{province}分行"
     if name.startswith("国家税务总局") and name.endswith("税务局") and len(name) > len("国家税务总局税务局"):
         name = name[len("国家税务总局") :]
     for form, standard in _standard_forms():
