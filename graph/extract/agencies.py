@@ -27,6 +27,7 @@ from ftzgraph.graph.extract._agency_acting import (
     _second_name,
     _titles,
 )
+from ftzgraph.graph.extract._agency_branches import bare_branches
 from ftzgraph.graph.extract._agency_committees import (
     _AREA,
     _COMMITTEE,
@@ -185,6 +186,7 @@ def extract_agencies_and_mentions(
         hit.confidence = "medium" if hit.confidence == "high" else hit.confidence
     hits += _short_offices(text, hits, ctx, lex)
     hits += _district_branches(text, hits, ctx, lex)
+    hits += [b for b in bare_branches(text, hits, lex) if not any(h.start < b.end and b.start < h.end for h in hits)]
     hits.sort(key=lambda h: h.start)
     _committee_departments(hits)
     mentions = [
