@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import re
 
+from ftzgraph.graph import data_files
 from ftzgraph.graph.extract._agency_hits import _alternation, _cited, _Hit, _inside_title
-from ftzgraph.graph.extract._agency_names import Core, Lexicon, load_agency_yaml
+from ftzgraph.graph.extract._agency_names import Core, Lexicon, load_agency_yaml, load_divisions
 
 _PLACE_ENDS = "省市县区州旗盟港"
 
@@ -39,3 +40,30 @@ def named_offices(text: str, document_text: str, lex: Lexicon, titles: list[tupl
         core = Core(full, full, full)
         hits.append(_Hit(match.start(), match.end(), core, None, not _cited(text, match.start(), lex), full))
     return hits
+
+
+_REGULATOR_RE = re.compile(r"(?<![市省区县])([\u4e00-\u9fff]{2,3}?)金融监管(分)?局")
+_PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
+
+
+def regulator_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
+    """The national financial regulator's offices written by their place's stem (厦门金融监管局, 鹤岗金融监管分局):
+    since its 2023 founding, 国家金融监督管理总局 + a province's or separately planned city's stem + 监管局, or any
+    other city's stem + 监管分局 (its 派出机构). A level before it (市金融监管局) names the local government's financial
+    bureau instead."""
+    hits = []
+    for match in _REGULATOR_RE.finditer(text):
+        stem = match.group(1)
+        full = load_divisions().by_stem.get(stem)
+        if full is None or _inside_title(match.start(), titles):
+            continue
+        province = full in _provinces() or stem in _PLANNED_CITIES
+        name = f"国家金融监督管理总局{stem}监管{'局' if province and not match.group(2) else '分局'}"
+        core = Core("金融监管局", name, "国家金融监督管理总局")
+        hits.append(_Hit(match.start(), match.end(), core, None, not _cited(text, match.start(), lex), name))
+    return hits
+
+
+@functools.cache
+def _provinces() -> frozenset[str]:
+    return frozenset(data_files.load_json("reference", "divisions", "pca.json"))

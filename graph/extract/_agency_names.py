@@ -398,6 +398,9 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
     compound = _city_district(text, pos, lex, gaz)
     if compound is not None:
         return compound
+    if text.endswith(_CORPS[1], 0, pos):  # 兵团商务局, 新疆生产建设兵团商务局: the Corps' bureau
+        written = _CORPS[0] if text.endswith(_CORPS[0], 0, pos) else _CORPS[1]
+        return Prefix(pos - len(written), Place(_CORPS[0], _CORPS[1], "province"))
     if text.endswith(_REGION, 0, pos):
         return Prefix(pos - len(_REGION), level="province")  # 自治区商务厅: the autonomous region's, as 省商务厅
     if text.endswith(_PREFECTURE, 0, pos) and any(n.endswith(_PREFECTURE) for n in gaz.by_name):
@@ -410,6 +413,9 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
 _NAMED_ZONE_WORDS = tuple(load_agency_yaml("departments.yaml")["named_zone_words"])
 
 _REGION = "自治区"
+_CORPS = ("新疆生产建设兵团", "兵团")
+"""The Xinjiang Production and Construction Corps, a province-level body whose bureaux go by 兵团X局 (新疆生产建设兵团
+商务局); its divisions (第八师) are cities' peers and are named in full."""
 _PREFECTURE = "地区"
 """A prefecture (喀什地区, 阿克苏地区) governed by an office of its province: its bodies are named like a city's
 (喀什地区市场监督管理局), and 地区X局 in its case is its X局 as 市X局 is a city's."""
