@@ -42,7 +42,7 @@ def named_offices(text: str, document_text: str, lex: Lexicon, titles: list[tupl
     return hits
 
 
-_REGULATOR_RE = re.compile(r"(?<![市省区县])([\u4e00-\u9fff]{2,3}?)金融监管(分)?局")
+_REGULATOR_RE = re.compile("金融监管(分)?局")
 _PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
 
 
@@ -53,14 +53,16 @@ def regulator_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool
     bureau instead."""
     hits = []
     for match in _REGULATOR_RE.finditer(text):
-        stem = match.group(1)
-        full = load_divisions().by_stem.get(stem)
-        if full is None or _inside_title(match.start(), titles):
+        stems = [text[match.start() - n : match.start()] for n in (3, 2) if match.start() >= n]
+        stem = next((s for s in stems if s in load_divisions().by_stem), None)
+        start = match.start() - len(stem) if stem else 0
+        if stem is None or (start and text[start - 1] in "市省区县") or _inside_title(start, titles):
             continue
+        full = load_divisions().by_stem[stem]
         province = full in _provinces() or stem in _PLANNED_CITIES
-        name = f"国家金融监督管理总局{stem}监管{'局' if province and not match.group(2) else '分局'}"
+        name = f"国家金融监督管理总局{stem}监管{'局' if province and not match.group(1) else '分局'}"
         core = Core("金融监管局", name, "国家金融监督管理总局")
-        hits.append(_Hit(match.start(), match.end(), core, None, not _cited(text, match.start(), lex), name))
+        hits.append(_Hit(start, match.end(), core, None, not _cited(text, start, lex), name))
     return hits
 
 
