@@ -203,3 +203,37 @@ def test_one_body_written_with_a_short_or_full_place_is_the_same_body() -> None:
     assert standard_name("大理州财政局") == standard_name("大理白族自治州财政局")
     assert same_agency("中国人民银行新疆分行", "中国人民银行新疆维吾尔自治区分行", [])
     assert not same_agency("中国人民银行武汉分行", "中国人民银行湖北省分行", [])
+
+
+# the forms part 22 (real passages, tests/data/unseen/agencies-part22-z15k.yaml) brought on its first run
+
+
+def test_a_parent_that_opens_a_stations_name_is_not_a_second_body() -> None:
+    text = (
+        "（大连市人民政府提供）\n辽宁出入境边防检查总站大连湾出入境边防检查站接到通知，船方希望边检站予以便利。"
+        "大连湾边检站立即启动保障机制。"
+    )
+    assert _names(text, "大连市") == ["大连湾出入境边防检查站"]
+
+
+def test_a_maritime_bureaus_local_office_by_its_stem() -> None:
+    text = "（厦门市商务局提供）\n海沧边检站会同海沧海事处签署联合执法备忘录。"
+    assert _names(text, "厦门市") == ["海沧出入境边防检查站", "海沧海事处"]
+
+
+def test_short_forms_of_emergency_and_fire_bodies() -> None:
+    text = "（上海市松江区人民政府提供）\n松江区人民检察院与区应急局、区消防支队协作配合。"
+    assert _names(text, "上海市松江区人民政府") == [
+        "松江区人民检察院",
+        "上海市松江区应急管理局",
+        "上海市松江区消防救援支队",
+    ]
+
+
+def test_a_notices_title_words_are_no_place_and_a_numbered_meeting_only_approves() -> None:
+    text = (
+        "（上海市奉贤区人民政府提供）\n关于转发区商务委制订的《奉贤区行动方案》的通知\n"
+        "区商务委制订的《奉贤区行动方案》已经第12次区政府常务会议讨论通过,现转发给你们。\n上海市奉贤区人民政府办公室"
+    )
+    names = _names(text, "上海市奉贤区人民政府")
+    assert names[0] == "上海市奉贤区商务委员会" and names[1].endswith("奉贤区人民政府办公室") and len(names) == 2

@@ -78,7 +78,9 @@ _APPROVAL_BEFORE = tuple(load_agency_yaml("departments.yaml")["approval_before"]
 
 
 _APPROVAL_HEAD_RE = re.compile(
-    "(?:" + _alternation(load_agency_yaml("departments.yaml")["approval_before"]) + f")(?:[{CJK}（）()]{{1,20}}?、)*$"
+    "(?:"
+    + _alternation(load_agency_yaml("departments.yaml")["approval_before"])
+    + f")(?:第[0-9一二三四五六七八九十百]{{1,4}}次)?(?:[{CJK}（）()]{{1,20}}?、)*$"  # 已经第68次区政府常务会议讨论通过
 )
 """经 right before the body, or before earlier items of a list the body ends (经市委、市政府同意)."""
 _APPROVAL_AFTER_RE = re.compile(

@@ -58,3 +58,17 @@ def in_letterhead(text: str, hit: _Hit) -> bool:
     document's issuer heading its pages, which acts only where the text says it does (its signature, its verbs)."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     return not text[line_start : hit.start].strip() and _LETTERHEAD_RE.match(text, hit.end) is not None
+
+
+def parent_in_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
+    """True when a stem-named body is written right after ``hit`` (山东出入境边防检查总站石岛出入境边防检查站,
+    厦门海事局同安海事处): ``hit`` is the parent that opens the office's name, not a second body acting."""
+    return hit.core.canonical.endswith(_PARENT_ENDINGS) and (
+        any(other.start == hit.end and other.core.stem_place and other is not hit for other in hits)
+        or (_CHILD_OFFICE_RE.match(text, hit.end) is not None and not text.startswith(_JOINT_VERBS, hit.end))
+    )
+
+
+_PARENT_ENDINGS = ("总站", "海关", "海事局")
+_CHILD_OFFICE_RE = re.compile("[\u4e00-\u9fff]{2,3}?(?:出入境边防检查站|边检站|海事处)")
+_JOINT_VERBS = tuple(_DEPARTMENTS["joint_verbs"])

@@ -67,6 +67,7 @@ from ftzgraph.graph.extract._agency_roles import (
     in_letterhead,
     issues_a_batch,
     issues_forwarded_document,
+    parent_in_name,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
@@ -127,6 +128,7 @@ def extract_agencies_and_mentions(
             or issues_forwarded_document(text, hit)
             or issues_a_batch(text, hit)
             or in_letterhead(text, hit)
+            or parent_in_name(text, hit, hits)
         ):
             hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
         if hit.acting and _in_post_title(text, hit, hits):
