@@ -53,6 +53,8 @@ def test_a_place_that_names_a_body_otherwise_keeps_its_own_name() -> None:
         "上海市住房和城乡建设管理委员会"
     )
     assert _names("（北京市商务局提供）\n市住建委推出改革。", "北京市") == ["北京市住房和城乡建设委员会"]
+    assert _names("（重庆市商务委员会提供）\n市大数据发展局推出改革。", "重庆市") == ["重庆市大数据应用发展管理局"]
+    assert _names("（南宁市商务局提供）\n市大数据发展局推出改革。", "南宁市") == ["南宁市大数据发展局"]
 
 
 def test_a_case_naming_no_city_takes_the_documents_one_municipality() -> None:

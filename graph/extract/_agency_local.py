@@ -23,6 +23,6 @@ def _local_names() -> dict[str, tuple[str, str]]:
 
 
 def local_name(name: str, written: str) -> str:
-    """``name`` as its place names the body; kept when the text itself wrote the standard ending (``written``)."""
+    """``name`` as its place names the body; kept when the text itself wrote it so, place and all (``written``)."""
     found = _local_names().get(name)
-    return name if found is None or written.endswith(found[0]) else found[1]
+    return name if found is None or written == name else found[1]
