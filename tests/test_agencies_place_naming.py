@@ -264,3 +264,12 @@ def test_more_short_forms_and_bodies() -> None:
     assert _names("（泰州市提供）\n泰州医药高新区管委会推行改革。", "泰州市") == [
         "泰州医药高新技术产业开发区管理委员会"
     ]
+
+
+def test_level_only_bodies_of_an_areas_case_take_the_district_it_is_named_after() -> None:
+    text = "（曹妃甸片区提供）\n曹妃甸片区会同区税务局推行改革，区管委会配合。"
+    assert _names(text, "曹妃甸片区") == [
+        "唐山市曹妃甸区税务局",
+        "中国（河北）自由贸易试验区曹妃甸片区管理委员会",
+    ]
+    assert "税务局" not in "".join(_names("（长沙片区提供）\n长沙片区会同区税务局推行改革。", "长沙片区"))

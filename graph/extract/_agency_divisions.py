@@ -67,3 +67,34 @@ def sole_municipality(gaz: Gazetteer) -> Place | None:
 @functools.cache
 def _provinces() -> frozenset[str]:
     return frozenset(data_files.load_json("reference", "divisions", "pca.json"))
+
+
+def area_district(area: Place) -> Place | None:
+    """The district an FTZ area is named after (广州南沙新区片区 -> 广州市南沙区), for the 区X局 of an area's case that
+    names no district; None when the area's name holds no district of the divisions, or several (长沙片区)."""
+    return _area_district(area.stem) if area.name.endswith("片区") else None
+
+
+@functools.cache
+def _area_district(stem: str) -> Place | None:
+    divisions = load_divisions()
+    found = {
+        name
+        for name in divisions.names
+        if name.endswith("区")
+        and len(name) >= 3
+        and name[:-1] in stem
+        and name in _city_of()
+        and not any(
+            len(longer := stem[i : i + len(name)]) == len(name) and longer in divisions.by_stem
+            for i in _positions(stem, name[:-1])
+        )
+    }  # 连云港片区: 连云 goes on to the city 连云港, no district
+    if len(found) != 1:
+        return None
+    name = next(iter(found))
+    return Place(_city_of()[name] + name, name[:-1], "district")
+
+
+def _positions(text: str, word: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith(word, i)]

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE
-from ftzgraph.graph.extract._agency_divisions import sole_local_place, sole_municipality
+from ftzgraph.graph.extract._agency_divisions import area_district, sole_local_place, sole_municipality
 from ftzgraph.graph.extract._agency_hits import (
     _Context,
     _Hit,
@@ -72,6 +72,11 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
     if own_local is None and not local["district"] and not local["county"] and area is None:
         local |= sole_local_place(case.text, gaz, city)  # 【章贡区】…由区行政审批局牵头: the one district named
+    of_area = own_local is None and not local["district"] and area is not None
+    if of_area and (district := area_district(area)) is not None:
+        local["district"] = {district}  # 南沙片区会同区税务局: the district the area is named after (南沙区)
+    else:
+        of_area = False
     if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
         defined = _DEFINED_ZONE_RE.search(case.text)
         if defined and city.name in defined.group(1):
@@ -93,6 +98,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         place_of(province_name) if province_name else None,
         area,
         new_area,
+        of_area,
     )
 
 

@@ -171,7 +171,13 @@ def extract_agencies_and_mentions(
         ):
             hit.prefix = Prefix(hit.start - 1, own)  # 片区管委会: the provider's area, else the one the case is about
             hit.start -= 1
-        elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
+        elif (
+            bare
+            and ctx.area
+            and hit.prefix is not None
+            and hit.prefix.level == "district"
+            and (ctx.district is None or ctx.district_of_area)
+        ):
             hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
     to_area: list[_Hit] = []
     written_committee = _WRITTEN_ZONE_COMMITTEE_RE.search(text)  # 中国（浙江）自由贸易试验区管理委员会, in full
