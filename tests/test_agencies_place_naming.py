@@ -273,3 +273,8 @@ def test_level_only_bodies_of_an_areas_case_take_the_district_it_is_named_after(
         "中国（河北）自由贸易试验区曹妃甸片区管理委员会",
     ]
     assert "税务局" not in "".join(_names("（长沙片区提供）\n长沙片区会同区税务局推行改革。", "长沙片区"))
+
+
+def test_a_municipalitys_safe_office_is_named_like_a_provinces() -> None:
+    text = "（北京市商务局提供）\n市外汇局会同市商务局推动改革。"
+    assert _names(text, "北京市")[0] == "国家外汇管理局北京市分局"

@@ -98,3 +98,9 @@ def _area_district(stem: str) -> Place | None:
 
 def _positions(text: str, word: str) -> list[int]:
     return [i for i in range(len(text)) if text.startswith(word, i)]
+
+
+def is_municipality(place: Place) -> bool:
+    """True for a city that is its own province (北京市, 天津市, 上海市, 重庆市): its vertical bodies are named like a
+    province's (国家外汇管理局天津市分局)."""
+    return place.level == "city" and place.name in _provinces()

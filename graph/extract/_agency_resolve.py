@@ -9,7 +9,12 @@ import re
 from dataclasses import replace
 
 from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE
-from ftzgraph.graph.extract._agency_divisions import area_district, sole_local_place, sole_municipality
+from ftzgraph.graph.extract._agency_divisions import (
+    area_district,
+    is_municipality,
+    sole_local_place,
+    sole_municipality,
+)
 from ftzgraph.graph.extract._agency_hits import (
     _Context,
     _Hit,
@@ -278,7 +283,13 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
     elif core.party:
         hit.name = "中共" + place.name + core.core[1:]
-    elif core.province_named_as and not unit and (place.level == "province" or place.stem in _PLANNED_CITIES):
+    elif (
+        core.province_named_as
+        and not unit
+        and (
+            place.level == "province" or place.stem in _PLANNED_CITIES or is_municipality(place)  # 天津市外汇局
+        )
+    ):
         hit.name = core.province_named_as.format(stem=place.stem, name=place.name)
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
         hit.name = core.named_as.format(stem=place.stem)
