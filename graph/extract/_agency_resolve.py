@@ -77,11 +77,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
     if own_local is None and not local["district"] and not local["county"] and area is None:
         local |= sole_local_place(case.text, gaz, city)  # 【章贡区】…由区行政审批局牵头: the one district named
-    of_area = own_local is None and not local["district"] and area is not None
-    if of_area and (district := area_district(area)) is not None:
+    district = area_district(area) if area is not None and own_local is None and not local["district"] else None
+    if district is not None:
         local["district"] = {district}  # 南沙片区会同区税务局: the district the area is named after (南沙区)
-    else:
-        of_area = False
+    of_area = district is not None
     if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
         defined = _DEFINED_ZONE_RE.search(case.text)
         if defined and city.name in defined.group(1):
