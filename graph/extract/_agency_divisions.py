@@ -70,34 +70,26 @@ def _provinces() -> frozenset[str]:
 
 
 def area_district(area: Place) -> Place | None:
-    """The district an FTZ area is named after (广州南沙新区片区 -> 广州市南沙区), for the 区X局 of an area's case that
-    names no district; None when the area's name holds no district of the divisions, or several (长沙片区)."""
+    """The district an FTZ area is named after (广州南沙新区片区 -> 广州市南沙区, 曹妃甸片区), for the 区X局 of an
+    area's case that names no district; None when the area's name ends in no district's (长沙片区, 连云港片区, and
+    成都青白江铁路港片区: a port within a district, whose 区X局 the case leaves unsaid)."""
     return _area_district(area.stem) if area.name.endswith("片区") else None
 
 
 @functools.cache
 def _area_district(stem: str) -> Place | None:
-    divisions = load_divisions()
     found = {
         name
-        for name in divisions.names
+        for name in load_divisions().names
         if name.endswith("区")
         and len(name) >= 3
-        and name[:-1] in stem
+        and stem.endswith((name[:-1], name[:-1] + "新区"))
         and name in _city_of()
-        and not any(
-            len(longer := stem[i : i + len(name)]) == len(name) and longer in divisions.by_stem
-            for i in _positions(stem, name[:-1])
-        )
-    }  # 连云港片区: 连云 goes on to the city 连云港, no district
+    }  # the area's name ends in the district's: 连云港片区 (a city) and 青白江铁路港片区 (a port) name none
     if len(found) != 1:
         return None
     name = next(iter(found))
     return Place(_city_of()[name] + name, name[:-1], "district")
-
-
-def _positions(text: str, word: str) -> list[int]:
-    return [i for i in range(len(text)) if text.startswith(word, i)]
 
 
 def is_municipality(place: Place) -> bool:
