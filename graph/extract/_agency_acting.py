@@ -65,14 +65,22 @@ def _in_salutation(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    return line.startswith("各") and line.endswith((":", "："))
+    # 瑞金、兴国…人民政府,瑞金经济技术开发区管委会,市政府各部门,市属、驻市有关单位: a list that ends with its kind
+    return line.endswith((":", "：")) and (line.startswith("各") or _ADDRESSEE_END_RE.search(line) is not None)
+
+
+_ADDRESSEE_END_RE = re.compile(
+    f"[、，,](?:[{CJK}]{{0,6}}?)(?:各|有关|相关)(?:[{CJK}]{{0,4}}?)(?:单位|部门|委办局)[：:]$"
+)
 
 
 _APPROVAL_BEFORE = tuple(load_agency_yaml("departments.yaml")["approval_before"])
 
 
 _APPROVAL_HEAD_RE = re.compile(
-    "(?:" + _alternation(load_agency_yaml("departments.yaml")["approval_before"]) + f")(?:[{CJK}（）()]{{1,20}}?、)*$"
+    "(?:"
+    + _alternation(load_agency_yaml("departments.yaml")["approval_before"])
+    + f")(?:第[0-9一二三四五六七八九十百]{{1,4}}次)?(?:[{CJK}（）()]{{1,20}}?、)*$"  # 已经第68次区政府常务会议讨论通过
 )
 """经 right before the body, or before earlier items of a list the body ends (经市委、市政府同意)."""
 _APPROVAL_AFTER_RE = re.compile(

@@ -56,6 +56,8 @@ class _Context:
     area: Place | None = None
     new_area: Place | None = None
     """The new area the case is about (青岛西海岸新区, from its provider): 新区X局 is that area's bureau."""
+    district_of_area: bool = False
+    """The district is the one the case's FTZ area is named after (南沙片区: 南沙区), not one the case names."""
 
     def at(self, level: str) -> Place | None:
         return {"city": self.city, "district": self.district, "county": self.county}.get(level, self.province)

@@ -162,6 +162,10 @@ class Gazetteer:
 
 def place_of(name: str) -> Place | None:
     """Split ``鹤岗市`` into stem and level by its suffix; None when no place suffix ends it."""
+    if name.endswith(_PREFECTURE) and name in load_divisions().names:  # 喀什地区: a prefecture, a city's level
+        return Place(name, name[: -len(_PREFECTURE)], "city")
+    if name.endswith(_REGION) and name in load_divisions().names:  # 新疆维吾尔自治区: a province, stem 新疆
+        return Place(name, re.sub("(?:维吾尔|壮族|回族)?自治区$", "", name), "province")
     for suffix in sorted(load_agency_yaml("departments.yaml")["place_suffixes"], key=len, reverse=True):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return Place(name, name[: -len(suffix)], _SUFFIX_LEVEL.get(suffix, "unit"))
@@ -278,6 +282,13 @@ def _short_autonomous_counties(names: set[str]) -> dict[str, str]:
                 stem = stem[: -len(next(g for g in groups if stem.endswith(g)))]
             if len(stem) >= 2 and stem + "县" not in names:
                 short[stem + "县"] = name
+        elif name.endswith("自治州"):  # 伊犁州 -> 伊犁哈萨克自治州, 红河州 -> 红河哈尼族彝族自治州
+            stem = name[: -len("自治州")]
+            bare = groups + tuple(g[:-1] for g in groups if len(g) > 2)  # 伊犁哈萨克自治州: a group without 族
+            while stem.endswith(bare):
+                stem = stem[: -len(max((g for g in bare if stem.endswith(g)), key=len))]
+            if len(stem) >= 2 and stem + "州" not in names:
+                short[stem + "州"] = name
     return short
 
 
@@ -387,12 +398,27 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
     compound = _city_district(text, pos, lex, gaz)
     if compound is not None:
         return compound
+    if text.endswith(_CORPS[1], 0, pos):  # 兵团商务局, 新疆生产建设兵团商务局: the Corps' bureau
+        written = _CORPS[0] if text.endswith(_CORPS[0], 0, pos) else _CORPS[1]
+        return Prefix(pos - len(written), Place(_CORPS[0], _CORPS[1], "province"))
+    if text.endswith(_REGION, 0, pos):
+        return Prefix(pos - len(_REGION), level="province")  # 自治区商务厅: the autonomous region's, as 省商务厅
+    if text.endswith(_PREFECTURE, 0, pos) and any(n.endswith(_PREFECTURE) for n in gaz.by_name):
+        return Prefix(pos - len(_PREFECTURE), level="city")  # 地区市场监管局 in a prefecture's (喀什地区) case
     if pos >= 1 and text[pos - 1] in lex.levels and not text.endswith(_NAMED_ZONE_WORDS, 0, pos):
         return Prefix(pos - 1, level=lex.levels[text[pos - 1]])
     return None
 
 
 _NAMED_ZONE_WORDS = tuple(load_agency_yaml("departments.yaml")["named_zone_words"])
+
+_REGION = "自治区"
+_CORPS = ("新疆生产建设兵团", "兵团")
+"""The Xinjiang Production and Construction Corps, a province-level body whose bureaux go by 兵团X局 (新疆生产建设兵团
+商务局); its divisions (第八师) are cities' peers and are named in full."""
+_PREFECTURE = "地区"
+"""A prefecture (喀什地区, 阿克苏地区) governed by an office of its province: its bodies are named like a city's
+(喀什地区市场监督管理局), and 地区X局 in its case is its X局 as 市X局 is a city's."""
 
 
 _DISTRICT_SUFFIXES = ("新区", "区", "县")

@@ -102,8 +102,15 @@ def _division_by_stem(stem: str) -> Place | None:
 
 def _national_acting(text: str, end: int, lex: Lexicon, start: int) -> bool:
     """A national body acts only as the subject of an issuing or approving verb (海关总署自贸司印发…)."""
-    after = text[end : end + 6].lstrip()
+    after = text[end : end + 12].lstrip()
+    while (adverb := next((w for w in _NATIONAL_VERB_ADVERBS if after.startswith(w)), None)) is not None:
+        after = after[len(adverb) :]  # 国家发改委日前正式印发: the verb after its words of time and manner
     return after.startswith(lex.national_acting_verbs) and not _cited(text, start, lex)
+
+
+_NATIONAL_VERB_ADVERBS = tuple(
+    sorted(load_agency_yaml("departments.yaml")["national_verb_adverbs"], key=len, reverse=True)
+)
 
 
 _BRANCH_RANK = ("分行", "营业管理部", "中心支行", "支行", "分局", "中心支局", "支局")

@@ -114,6 +114,12 @@ def _purpose_named(
             continue
         if prefix.place is None and prefix.start != run_start:
             continue  # 设立自贸区|推进工作…: a level character inside a word opens no name
+        if (
+            prefix.by_stem
+            and prefix.place is not None
+            and text.startswith(prefix.place.name[len(prefix.place.stem) :], pos)
+        ):
+            continue  # 新疆|维吾尔自治区…: the stem goes on to its full name, which is the place
         purpose = text[pos:begin]
         if not _valid_purpose(purpose, lex):
             return None

@@ -9,6 +9,12 @@ import re
 from dataclasses import replace
 
 from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE
+from ftzgraph.graph.extract._agency_divisions import (
+    area_district,
+    is_municipality,
+    sole_local_place,
+    sole_municipality,
+)
 from ftzgraph.graph.extract._agency_hits import (
     _Context,
     _Hit,
@@ -58,6 +64,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None:
         cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
+    if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
+        city = sole_municipality(gaz)
     local = {
         level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
         for level in ("district", "county")
@@ -67,6 +75,12 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     for level, places in local.items():  # 硚口区 and 武汉市硚口区: one district, written with and without its city
         by_name = {p.name: p for p in sorted(places, key=lambda p: p is own_local)}
         local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
+    if own_local is None and not local["district"] and not local["county"] and area is None:
+        local |= sole_local_place(case.text, gaz, city)  # 【章贡区】…由区行政审批局牵头: the one district named
+    district = area_district(area) if area is not None and own_local is None and not local["district"] else None
+    if district is not None:
+        local["district"] = {district}  # 南沙片区会同区税务局: the district the area is named after (南沙区)
+    of_area = district is not None
     if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
         defined = _DEFINED_ZONE_RE.search(case.text)
         if defined and city.name in defined.group(1):
@@ -76,6 +90,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     province_name = document_province(doc_text, gaz)
     if province_name is None and city is not None:  # 昆明市 -> 云南省: 省商务厅 in a city's case
         province_name = load_divisions().province_of.get(city.name)
+    if province_name is None:  # 自治区商务厅 会同乌鲁木齐海关: the province of the places the case names
+        province_name = _province_of_places(case.text, gaz, hits)
     new_area = None
     if own and (new := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
         new_area = Place(new.group(), new.group(1), "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
@@ -86,6 +102,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         place_of(province_name) if province_name else None,
         area,
         new_area,
+        of_area,
     )
 
 
@@ -94,7 +111,20 @@ _NEW_AREA_RE = re.compile(f"([{CJK}]{{2,10}}?)(?:{'|'.join(OWN_ZONE_TAILS)})")
 """A zone's name (重庆两江新区, 青岛西海岸新区, 平潭综合实验区), the provider of its own cases."""
 
 
-_GOVERNMENT_TAIL_RE = re.compile("(?:人民政府|政府)$")
+def _province_of_places(text: str, gaz: Gazetteer, hits: list[_Hit]) -> str | None:
+    """The one province every division the case names (乌鲁木齐海关, 伊犁州) lies in; None when none or several."""
+    divisions = load_divisions()
+    names = {p.name for p in gaz.by_name.values() if p.name in text} | divisions.names_in(text)
+    names |= {h.prefix.place.name for h in hits if h.prefix is not None and h.prefix.place is not None}
+    names |= {
+        divisions.by_stem.get(p.stem, p.name) for p in gaz.by_name.values() if p.level == "area" and p.name in text
+    }
+    names = {divisions.full_of.get(n, n) for n in names}
+    provinces = {divisions.province_of[n] for n in names if n in divisions.province_of}
+    return next(iter(provinces)) if len(provinces) == 1 else None
+
+
+_GOVERNMENT_TAIL_RE = re.compile("(?:人民政府|政府|行政公署)$")  # 喀什地区行政公署: a prefecture's government
 
 
 _DEFINED_ZONE_RE = re.compile(f'([{CJK}]{{3,20}}区)[（(]以下简称[“"]?[{CJK}]{{0,6}}区[”"]?[）)]')
@@ -252,11 +282,17 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
     elif core.party:
         hit.name = "中共" + place.name + core.core[1:]
-    elif core.province_named_as and not unit and (place.level == "province" or place.stem in _PLANNED_CITIES):
-        hit.name = core.province_named_as.format(stem=place.stem)
+    elif (
+        core.province_named_as
+        and not unit
+        and (
+            place.level == "province" or place.stem in _PLANNED_CITIES or is_municipality(place)  # 天津市外汇局
+        )
+    ):
+        hit.name = core.province_named_as.format(stem=place.stem, name=place.name)
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
         hit.name = core.named_as.format(stem=place.stem)
-    elif core.stem_place or (unit and place.stem + unit in gaz.by_name):
+    elif core.stem_place or (unit and (place.stem + unit in gaz.by_name or prefix.by_stem)):  # 北京经济技术开发区
         hit.name = place.stem + unit + core.canonical
     else:
         hit.name = place.name + unit + core.canonical

@@ -27,6 +27,7 @@ from ftzgraph.graph.extract._agency_acting import (
     _second_name,
     _titles,
 )
+from ftzgraph.graph.extract._agency_branches import bare_branches
 from ftzgraph.graph.extract._agency_committees import (
     _AREA,
     _COMMITTEE,
@@ -38,12 +39,15 @@ from ftzgraph.graph.extract._agency_committees import (
     _zone_offices,
 )
 from ftzgraph.graph.extract._agency_cores import _core_hit
+from ftzgraph.graph.extract._agency_divisions import subject_area
 from ftzgraph.graph.extract._agency_hits import (
     _GENERIC_AFTER,
     _Context,
     _Hit,
     _inside_title,
 )
+from ftzgraph.graph.extract._agency_local import local_name
+from ftzgraph.graph.extract._agency_named_offices import named_offices, regulator_offices
 from ftzgraph.graph.extract._agency_names import (
     Place,
     Prefix,
@@ -58,6 +62,14 @@ from ftzgraph.graph.extract._agency_offices import (
     _stem_lists,
 )
 from ftzgraph.graph.extract._agency_resolve import OWN_ZONE_TAILS, _bureau_branches, _context, _resolve
+from ftzgraph.graph.extract._agency_roles import (
+    closes_the_document,
+    hosts_press_event,
+    in_letterhead,
+    issues_a_batch,
+    issues_forwarded_document,
+    parent_in_name,
+)
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
 from ftzgraph.graph.text import clean_spans
@@ -98,6 +110,11 @@ def extract_agencies_and_mentions(
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
     zone_offices = _zone_offices(text, lex, titles)  # 中国（河南）自由贸易试验区办公室, written in full
     hits = [h for h in hits if not any(z.start < h.end and h.start < z.end for z in zone_offices)] + zone_offices
+    named = named_offices(text, case.document.text, lex, titles)  # 外高桥港区海关, 陆家嘴管理局: known by proper names
+    named += [
+        r for r in regulator_offices(text, lex, titles) if not any(n.start < r.end and r.start < n.end for n in named)
+    ]
+    hits = [h for h in hits if not any(n.start < h.end and h.start < n.end for n in named)] + named
     offices = [h for h in hits if h.core.core in _PURPOSE_NAMED]
     hits = [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in offices)]
     hits = _stem_lists(text, hits, lex, gaz)
@@ -107,6 +124,15 @@ def extract_agencies_and_mentions(
             hit.acting = True  # 被厦门海关复制推广: the body after 被 does the copying
         if hit.acting and text.startswith(_GENERIC_AFTER, hit.end):
             hit.acting = False  # 区政府有关部门: the government's departments in general, not the government
+        if hit.acting and (
+            hosts_press_event(text, hit)
+            or issues_forwarded_document(text, hit)
+            or issues_a_batch(text, hit)
+            or in_letterhead(text, hit)
+            or parent_in_name(text, hit, hits)
+            or closes_the_document(text, hit, case.number)
+        ):
+            hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
         if hit.acting and _in_post_title(text, hit, hits):
             hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
         if hit.acting and (text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start)):
@@ -137,10 +163,21 @@ def extract_agencies_and_mentions(
         if named_area is not None:  # 与绥芬河片区管委会: the area written before it, not the provider's
             hit.prefix = Prefix(hit.start + 1 - len(named_area.name), named_area)
             hit.start = hit.prefix.start
-        elif bare and ctx.area and hit.start >= 1 and text.endswith(_AREA, 0, hit.start + 1):
-            hit.prefix = Prefix(hit.start - 1, ctx.area)
+        elif (
+            bare
+            and hit.start >= 1
+            and text.endswith(_AREA, 0, hit.start + 1)
+            and (own := ctx.area or subject_area(text))
+        ):
+            hit.prefix = Prefix(hit.start - 1, own)  # 片区管委会: the provider's area, else the one the case is about
             hit.start -= 1
-        elif bare and ctx.area and hit.prefix is not None and hit.prefix.level == "district" and ctx.district is None:
+        elif (
+            bare
+            and ctx.area
+            and hit.prefix is not None
+            and hit.prefix.level == "district"
+            and (ctx.district is None or ctx.district_of_area)
+        ):
             hit.prefix = Prefix(hit.start, ctx.area)  # 区管委会 in an area's case that names no district
     to_area: list[_Hit] = []
     written_committee = _WRITTEN_ZONE_COMMITTEE_RE.search(text)  # 中国（浙江）自由贸易试验区管理委员会, in full
@@ -162,6 +199,7 @@ def extract_agencies_and_mentions(
         hit.confidence = "medium" if hit.confidence == "high" else hit.confidence
     hits += _short_offices(text, hits, ctx, lex)
     hits += _district_branches(text, hits, ctx, lex)
+    hits += [b for b in bare_branches(text, hits, lex) if not any(h.start < b.end and b.start < h.end for h in hits)]
     hits.sort(key=lambda h: h.start)
     _committee_departments(hits)
     mentions = [
@@ -205,6 +243,7 @@ def _merge(case: CaseText, text: str, offsets: list[int] | None, hits: list[_Hit
     bodies: dict[str, list[_Hit]] = {}
     for hit in hits:
         assert hit.name is not None
+        hit.name = local_name(hit.name, re.sub(r"\s+", "", text[hit.start : hit.end]))  # 上海市住房和城乡建设管理委员会
         bodies.setdefault(hit.name, []).append(hit)
     result = []
     for name, group in bodies.items():

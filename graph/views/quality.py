@@ -23,9 +23,10 @@ from typing import Any
 
 import yaml
 
+from ftzgraph.graph import data_files
 from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.errors import FtzGraphError
-from ftzgraph.graph.extract._agency_names import load_agency_yaml
+from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, KIND_OF_CLASS
 from ftzgraph.graph.store.oxigraph import Store
@@ -137,10 +138,32 @@ def _standard_forms() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
+_PROVINCE_BRANCH_RE = re.compile("中国人民银行([\u4e00-\u9fff]{2,3})分行")
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    return frozenset(data_files.load_json("reference", "divisions", "pca.json"))
+
+
+@cache
+def _autonomous_short_re() -> re.Pattern[str]:
+    short = sorted(load_divisions().full_of, key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, short)) + ")")
+
+
+@cache
 def standard_name(name: str) -> str:
-    """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会) and the national
-    tax prefix dropped (国家税务总局X市税务局 -> X市税务局): the same body, however a gold file wrote it."""
+    """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会), the national
+    tax prefix dropped (国家税务总局X市税务局 -> X市税务局) and an autonomous division's short form written in full
+    (德宏州财政局 -> 德宏傣族景颇族自治州财政局): the same body, however a gold file wrote it."""
     name = squash(name)
+    if (short := _autonomous_short_re().match(name)) is not None:
+        name = load_divisions().full_of[short.group()] + name[short.end() :]
+    if (branch := _PROVINCE_BRANCH_RE.fullmatch(name)) is not None:  # 中国人民银行新疆分行: the province's 分行
+        province = load_divisions().by_stem.get(branch.group(1), "")
+        if province and province in _provinces():
+            name = f"中国人民银行{province}分行"
     if name.startswith("国家税务总局") and name.endswith("税务局") and len(name) > len("国家税务总局税务局"):
         name = name[len("国家税务总局") :]
     for form, standard in _standard_forms():

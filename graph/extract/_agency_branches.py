@@ -1,0 +1,40 @@
+"""A city bureau's branches written by their bare place stem after the bureau is named (市工商局…；昌平分局配合…；
+密云分局…): each is that bureau's branch, 北京市工商行政管理局昌平分局, not a body of its own name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftzgraph.graph.extract._agency_hits import _cited, _Hit
+from ftzgraph.graph.extract._agency_names import CJK, Core, Lexicon
+
+_BARE_BRANCH_RE = re.compile(f"(?:^|(?<=[。；;，,、\\n：:]))([{CJK}]{{2}})分局")
+
+
+def bare_branches(text: str, hits: list[_Hit], lex: Lexicon) -> list[_Hit]:
+    """Hits for the bare ``XX分局`` of ``text`` that follow the one city bureau the case names (none when it names
+    several, or the stem is a department's word such as 公安 or 税务)."""
+    found = []
+    for match in _BARE_BRANCH_RE.finditer(text):
+        stem = match.group(1)
+        if lex.core_re.fullmatch(stem + "局") or lex.core_re.search(stem) or stem in lex.not_place_words:
+            continue  # 公安分局, 税务分局: a department's branch, named by its department, not by a place
+        bureaus = {
+            h.name
+            for h in hits
+            if h.name
+            and h.end <= match.start()
+            and h.place is not None
+            and h.place.level == "city"
+            and h.name.endswith("局")
+            and not h.name.endswith("分局")
+        }
+        if len(bureaus) != 1:
+            continue
+        bureau = next(iter(bureaus))
+        place = next(h.place for h in hits if h.name == bureau)
+        name = f"{bureau}{stem}分局"
+        core = Core("分局", "分局", name)
+        found.append(_Hit(match.start(1), match.end(), core, None, not _cited(text, match.start(1), lex), name, place))
+    return found

@@ -1,0 +1,98 @@
+"""The divisions a case names that its level-only prefixes refer to, when neither its provider nor a body written with
+its place says so: a city compilation's case headed 【章贡区】 whose bodies are written 区行政审批局.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ftzgraph.graph import data_files
+from ftzgraph.graph.extract._agency_names import Gazetteer, Place, load_divisions
+from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
+
+
+@functools.cache
+def _city_of() -> dict[str, str]:
+    """A county's or district's prefecture-level city (章贡区 -> 赣州市), for names that occur once in the divisions."""
+    tree = data_files.load_json("reference", "divisions", "pca.json")
+    found: dict[str, str] = {}
+    repeated: set[str] = set()
+    for cities in tree.values():
+        for city, counties in cities.items():
+            for county in counties:
+                if found.setdefault(county, city) != city:
+                    repeated.add(county)
+    return {k: v for k, v in found.items() if k not in repeated and v.endswith(("市", "州", "地区", "盟"))}
+
+
+def sole_local_place(text: str, gaz: Gazetteer, city: Place | None) -> dict[str, set[Place]]:
+    """{level: {place}} for the one district or county of the divisions ``text`` names (none when it names several, or
+    one of another city than ``city``), written with its city (赣州市章贡区) when the divisions give it."""
+    divisions = load_divisions()
+    named = {
+        p
+        for p in gaz.by_name.values()
+        if p.level in ("district", "county") and p.name in divisions.names and p.name in text
+    }
+    if len(named) != 1:
+        return {}
+    place = next(iter(named))
+    head = _city_of().get(place.name)
+    if city is not None and head is not None and head != city.name:
+        return {}
+    full = Place(head + place.name, place.stem, place.level) if head and not head.endswith("辖区") else place
+    return {place.level: {full}}
+
+
+_BORROWED_BEFORE = ("借鉴", "学习", "参照", "参考", "对标", "复制", "相比", "对比", "与")
+
+
+def subject_area(text: str) -> Place | None:
+    """The FTZ area a case with no provider is about: the first it names that it does not borrow from or compare with
+    (昆明片区学习借鉴广西自贸试验区崇左片区…，片区管委会…: 昆明片区), for its bare 片区管委会."""
+    for start, _end, place in load_ftz_gazetteer().find_places(text):
+        if place.area and not any(w in text[max(0, start - 8) : start] for w in _BORROWED_BEFORE):
+            return Place(place.area, place.area[: -len("片区")], "area")
+    return None
+
+
+def sole_municipality(gaz: Gazetteer) -> Place | None:
+    """The one municipality (北京市, 上海市, 天津市, 重庆市: a city that is its own province) a document names, which a
+    case's 市X局 refer to when the case names no city; None when the document names none or several."""
+    provinces = _provinces()
+    found = [p for p in gaz.by_name.values() if p.level == "city" and p.name in provinces]
+    return found[0] if len(found) == 1 else None
+
+
+@functools.cache
+def _provinces() -> frozenset[str]:
+    return frozenset(data_files.load_json("reference", "divisions", "pca.json"))
+
+
+def area_district(area: Place) -> Place | None:
+    """The district an FTZ area is named after (广州南沙新区片区 -> 广州市南沙区, 曹妃甸片区), for the 区X局 of an
+    area's case that names no district; None when the area's name ends in no district's (长沙片区, 连云港片区, and
+    成都青白江铁路港片区: a port within a district, whose 区X局 the case leaves unsaid)."""
+    return _area_district(area.stem) if area.name.endswith("片区") else None
+
+
+@functools.cache
+def _area_district(stem: str) -> Place | None:
+    found = {
+        name
+        for name in load_divisions().names
+        if name.endswith("区")
+        and len(name) >= 3
+        and stem.endswith((name[:-1], name[:-1] + "新区"))
+        and name in _city_of()
+    }  # the area's name ends in the district's: 连云港片区 (a city) and 青白江铁路港片区 (a port) name none
+    if len(found) != 1:
+        return None
+    name = next(iter(found))
+    return Place(_city_of()[name] + name, name[:-1], "district")
+
+
+def is_municipality(place: Place) -> bool:
+    """True for a city that is its own province (北京市, 天津市, 上海市, 重庆市): its vertical bodies are named like a
+    province's (国家外汇管理局天津市分局)."""
+    return place.level == "city" and place.name in _provinces()

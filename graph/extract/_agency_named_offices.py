@@ -1,0 +1,71 @@
+"""Bodies known by a proper name that the name grammar cannot compose (data/agencies/named_offices.yaml): a port's
+customs office (外高桥港区海关 -> 上海外高桥港区海关), a civil aviation regional administration, a zone committee's
+bureaux named by the zone's parts (陆家嘴管理局). Each is found as written (a short form not right after a place's
+last character) and named by its full name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ftzgraph.graph import data_files
+from ftzgraph.graph.extract._agency_hits import _alternation, _cited, _Hit, _inside_title
+from ftzgraph.graph.extract._agency_names import Core, Lexicon, load_agency_yaml, load_divisions
+
+_PLACE_ENDS = "省市县区州旗盟港"
+
+
+@functools.cache
+def _offices() -> tuple[dict[str, tuple[str, str | None]], re.Pattern[str]]:
+    """Every written form (the full name too) -> (full name, the place a document must name for it)."""
+    forms: dict[str, tuple[str, str | None]] = {}
+    for entry in load_agency_yaml("named_offices.yaml")["offices"]:
+        for form in (entry["full"], *entry["forms"]):
+            forms[form] = (entry["full"], entry.get("where"))
+    return forms, re.compile(f"(?:中华人民共和国)?(?:{_alternation(forms)})")
+
+
+def named_offices(text: str, document_text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
+    """The named bodies written in ``text``, each a hit named by its full name."""
+    forms, pattern = _offices()
+    hits = []
+    for match in pattern.finditer(text):
+        written = match.group().removeprefix("中华人民共和国")
+        full, where = forms[written]
+        if (where is not None and where not in document_text) or _inside_title(match.start(), titles):
+            continue
+        if written != full and match.start() > 0 and text[match.start() - 1] in _PLACE_ENDS:
+            continue  # 天津市保税区管理局: a short form is no name's tail
+        core = Core(full, full, full)
+        hits.append(_Hit(match.start(), match.end(), core, None, not _cited(text, match.start(), lex), full))
+    return hits
+
+
+_REGULATOR_RE = re.compile("金融监管(分)?局")
+_PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
+
+
+def regulator_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
+    """The national financial regulator's offices written by their place's stem (厦门金融监管局, 鹤岗金融监管分局):
+    since its 2023 founding, 国家金融监督管理总局 + a province's or separately planned city's stem + 监管局, or any
+    other city's stem + 监管分局 (its 派出机构). A level before it (市金融监管局) names the local government's financial
+    bureau instead."""
+    hits = []
+    for match in _REGULATOR_RE.finditer(text):
+        stems = [text[match.start() - n : match.start()] for n in (3, 2) if match.start() >= n]
+        stem = next((s for s in stems if s in load_divisions().by_stem), None)
+        start = match.start() - len(stem) if stem else 0
+        if stem is None or (start and text[start - 1] in "市省区县") or _inside_title(start, titles):
+            continue
+        full = load_divisions().by_stem[stem]
+        province = full in _provinces() or stem in _PLANNED_CITIES
+        name = f"国家金融监督管理总局{stem}监管{'局' if province and not match.group(1) else '分局'}"
+        core = Core("金融监管局", name, "国家金融监督管理总局")
+        hits.append(_Hit(start, match.end(), core, None, not _cited(text, start, lex), name))
+    return hits
+
+
+@functools.cache
+def _provinces() -> frozenset[str]:
+    return frozenset(data_files.load_json("reference", "divisions", "pca.json"))

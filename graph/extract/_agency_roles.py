@@ -1,0 +1,92 @@
+"""Roles that are not acting in the reform, beyond those of ``_agency_acting``: a body that only hosts a press event
+(X新闻办召开新闻发布会, 在市政府新闻办举行的…发布会上), and the issuer of a document a notice forwards
+(现将X《…》转发给你们). Words come from ``data/agencies/departments.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftzgraph.graph.extract._agency_hits import _alternation, _Hit
+from ftzgraph.graph.extract._agency_names import load_agency_yaml
+
+_DEPARTMENTS = load_agency_yaml("departments.yaml")
+_PRESS_HOST_RE = re.compile(
+    "[^，,。；;！？!?\n]{0,6}?(?:"
+    + _alternation(_DEPARTMENTS["press_host_verbs"])
+    + ")的?[^，,。；;！？!?\n]{0,40}?(?:"
+    + _alternation(_DEPARTMENTS["press_events"])
+    + ")"
+)
+
+
+def hosts_press_event(text: str, hit: _Hit) -> bool:
+    """True when the clause goes on from ``hit`` to the press event it holds (召开…新闻发布会): a host only."""
+    return _PRESS_HOST_RE.match(text, hit.end) is not None
+
+
+_FORWARDING = tuple(_DEPARTMENTS["forwarding_markers"])
+
+
+def issues_forwarded_document(text: str, hit: _Hit) -> bool:
+    """True when ``hit`` is written right before the title of the document a notice forwards (现将X《…》转发):
+    the document's issuer, not a body acting."""
+    clause_start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n，,") + 1
+    return text.startswith("《", hit.end) and any(w in text[clause_start : hit.start] for w in _FORWARDING)
+
+
+_BATCH_RE = re.compile(
+    "第[一二三四五六七八九十0-9０-９]{1,3}批[^。；;]{0,12}?(?:最佳实践案例|改革试点经验|实践案例|创新案例)"
+)
+
+
+def issues_a_batch(text: str, hit: _Hit) -> bool:
+    """True for a national body in a sentence about a national batch (入选第四批“最佳实践案例”，由商务部印发推广): the
+    issuer of the batch the case was selected into, not a body acting in the case."""
+    if not hit.core.national:
+        return False
+    start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n") + 1
+    ends = [i for i in (text.find(ch, hit.end) for ch in "。；;！？!?\n") if i >= 0]
+    return _BATCH_RE.search(text, start, min(ends, default=len(text))) is not None
+
+
+_LETTERHEAD_RE = re.compile(r"文件[ \t　]*(?:\n|$)")
+
+
+def in_letterhead(text: str, hit: _Hit) -> bool:
+    """True for a body written as a letterhead (X办公室文件 alone on its line, as running headers repeat it): the
+    document's issuer heading its pages, which acts only where the text says it does (its signature, its verbs)."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return not text[line_start : hit.start].strip() and _LETTERHEAD_RE.match(text, hit.end) is not None
+
+
+def parent_in_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
+    """True when a stem-named body is written right after ``hit`` (山东出入境边防检查总站石岛出入境边防检查站,
+    厦门海事局同安海事处): ``hit`` is the parent that opens the office's name, not a second body acting."""
+    return hit.core.canonical.endswith(_PARENT_ENDINGS) and (
+        any(other.start == hit.end and other.core.stem_place and other is not hit for other in hits)
+        or (_CHILD_OFFICE_RE.match(text, hit.end) is not None and not text.startswith(_JOINT_VERBS, hit.end))
+    )
+
+
+_PARENT_ENDINGS = ("总站", "海关", "海事局")
+_CHILD_OFFICE_RE = re.compile("[\u4e00-\u9fff]{2,3}?(?:出入境边防检查站|边检站|海事处)")
+_JOINT_VERBS = tuple(_DEPARTMENTS["joint_verbs"])
+
+
+_CLOSING_LINE_RE = re.compile(r"[0-9０-９〇○零一二三四五六七八九十年月日\s]*|[（(]此件[^）)]*[）)]")
+
+
+def closes_the_document(text: str, hit: _Hit, number: int | None) -> bool:
+    """True for a body on the signature line that closes a collection after its last case (广州南沙新区片区管委会办公室,
+    then the date): the issuer of the whole document, which the last case's text takes in, not a body of that case.
+    Only in a case after the first (``number`` > 1): a one-case notice's signature is its issuer acting."""
+    if number is None or number < 2:
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    if len(line) > 30 or any(ch in line for ch in "，。；：,;:、"):
+        return False
+    return all(_CLOSING_LINE_RE.fullmatch(rest.strip()) for rest in text[line_end:].splitlines())
