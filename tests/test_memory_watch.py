@@ -20,10 +20,9 @@ def test_a_kept_descriptor_reads_the_resident_size_as_it_grows() -> None:
         assert before is not None and by_path is not None
         assert abs(before - by_path) < 16 << 20
         grown = bytearray(64 << 20)  # touched: zero-filled pages count once written
-        grown[:: 4096] = b"x" * len(grown[:: 4096])
+        grown[::4096] = b"x" * len(grown[::4096])
         after = resident_bytes(statm)
         assert after is not None and after >= before + (48 << 20)
         del grown
     finally:
         os.close(statm)
-

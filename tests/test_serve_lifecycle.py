@@ -145,7 +145,8 @@ def test_serve_and_its_worker_run_with_the_allocator_tunable(
 def test_serve_tunables_add_the_count_once() -> None:
     """After the user's own tunables (a started process may show only the first of them in its environment, as
     glibc 2.36 cuts the string it parsed, so this is checked here rather than in a served process)."""
-    assert serve_tunables("glibc.malloc.hugetlb=1") == f"glibc.malloc.hugetlb=1:glibc.malloc.tcache_count={TCACHE_COUNT}"
+    ours = f"glibc.malloc.tcache_count={TCACHE_COUNT}"
+    assert serve_tunables("glibc.malloc.hugetlb=1") == f"glibc.malloc.hugetlb=1:{ours}"
     assert serve_tunables(None) == serve_tunables("") == f"glibc.malloc.tcache_count={TCACHE_COUNT}"
     assert serve_tunables("glibc.malloc.tcache_count=0") is None
     assert serve_tunables(serve_tunables("glibc.malloc.mxfast=0")) is None
