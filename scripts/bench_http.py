@@ -57,14 +57,20 @@ from _bench import (
 )
 
 SERVERS = ("ftzgraph-disk", "ftzgraph-disk-nocache", "ftzgraph-memory", "bare-fastapi", "oxigraph", "rdflib-endpoint",
-           "ftzgraph-gsp", "oxigraph-gsp")  # fmt: skip
+           "ftzgraph-gsp", "ftzgraph-gsp-nocache", "oxigraph-gsp")  # fmt: skip
 QUERIES = ("lineage", "lineage-c4", "rest-lineage", "aggregate", "lineage-varied", "aggregate-varied")
 VARIED = {"lineage-varied": ("lineage", 16), "aggregate-varied": ("aggregate", 2)}
 """The harness's scenario (../shared/bench/http-side-by-side.sh): every request a different query text (the
 lineage of 500 different cases at 16 connections; the aggregate with 500 different comments at 2), on a store
 loaded through the Graph Store Protocol (``ftzgraph-gsp``) beside ``oxigraph load`` of the same triples
-(``oxigraph-gsp``), both with the data in the default graph. The "-varied" queries run on those two servers only."""
-GSP_NAMES = {"ftzgraph serve (GSP-loaded, 2 workers)", "oxigraph serve (same triples)"}
+(``oxigraph-gsp``), both with the data in the default graph; ``ftzgraph-gsp-nocache`` is the same server with the
+result cache off (wrk's two threads each send the 500 aggregate texts, so with the cache on the second copy of a
+text may be answered from it). The "-varied" queries run on those servers only."""
+GSP_NAMES = {
+    "ftzgraph serve (GSP-loaded, 2 workers)",
+    "ftzgraph serve (GSP-loaded, 2 workers, no cache)",
+    "oxigraph serve (same triples)",
+}
 LIGHT_LOAD = {"lineage-c4": 4}
 """Queries also run with fewer wrk connections (here 4, one thread): latency when the server is not saturated."""
 
@@ -98,10 +104,13 @@ def server_spec(kind: str, dataset: Dataset, timeout_ms: int) -> ServerSpec:
             return ServerSpec("ftzgraph serve (disk, 2 workers)", argv, "/sparql", env=env, rest=True)
         env["FTZGRAPH_RESULT_CACHE_MB"] = "0"  # every request evaluated: the engine path without the cache
         return ServerSpec("ftzgraph serve (disk, 2 workers, no cache)", argv, "/sparql", env=env, rest=True)
-    if kind == "ftzgraph-gsp":
+    if kind in ("ftzgraph-gsp", "ftzgraph-gsp-nocache"):
         store, _ = gsp_loaded_store(dataset)
         argv = [str(BIN / "ftzgraph"), "serve", "--store", str(store), "--port", "{port}", "--workers", "2"]
-        return ServerSpec("ftzgraph serve (GSP-loaded, 2 workers)", argv, "/sparql", env=env)
+        if kind == "ftzgraph-gsp":
+            return ServerSpec("ftzgraph serve (GSP-loaded, 2 workers)", argv, "/sparql", env=env)
+        env["FTZGRAPH_RESULT_CACHE_MB"] = "0"
+        return ServerSpec("ftzgraph serve (GSP-loaded, 2 workers, no cache)", argv, "/sparql", env=env)
     if kind == "oxigraph-gsp":
         gsp_loaded_store(dataset)
         argv = [str(BIN / "oxigraph"), "serve", "--location", str(dataset.folder / "oxigraph-nt-store")]

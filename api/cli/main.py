@@ -371,8 +371,10 @@ def serve(store_path: str, host: str, port: int, workers: int, access_log: bool,
     """
     import os
 
+    from ftzgraph.api._allocator_tunables import restart_with_allocator_tunables
     from ftzgraph.api.settings import Settings
 
+    restart_with_allocator_tunables()  # the engine's allocations on glibc's per-thread path (see the module)
     os.environ.update(
         {
             "FTZGRAPH_STORE": store_path,
