@@ -101,6 +101,10 @@ def _core_hit(
     office = _RESIDENT_OFFICE_RE.match(text, end) or (
         _BRANCH_BODY_RE.match(text, end) if core.place_as_written else None
     )
+    if office is None and (tail := _SUB_BODY_RES.get(core.canonical)) is not None:
+        office = tail.match(text, end)  # 旗人民法院薛家湾人民法庭: the court's tribunal is the body the case names
+        if office is not None and not _proper_name(office.group()[: -len(office["tail"])], lex):
+            office = None
     if office and not core.national:
         core = replace(core, canonical=core.canonical + office.group(), family=core.canonical + office.group())
         end = office.end()
@@ -130,6 +134,23 @@ _LIST_ITEM_END = ("、", "等", "和", "与", "及", "，", ",", "）", ")")
 
 
 _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
+
+
+_SUB_BODY_RES = {
+    body: re.compile(f"[{CJK}]{{2,4}}?(?P<tail>{'|'.join(tails)})")
+    for body, tails in load_agency_yaml("departments.yaml")["sub_bodies"].items()
+}
+"""A body's own sub-body named by its place after it (X人民法院Y人民法庭, X公安局Y派出所), from departments.yaml."""
+
+
+def _proper_name(name: str, lex: Lexicon) -> bool:
+    """True when ``name`` can be a place's own name before a sub-body (薛家湾), not a word (所属, 辖区, 各)."""
+    return (
+        not any(ch in lex.not_in_place_stem for ch in name)
+        and not any(word in name for word in lex.not_place_words)
+        and not name.endswith(_GENERIC_BEFORE_STEM_NAMED)
+        and "所" not in name
+    )
 
 
 _BRANCH_BODY_RE = re.compile(f"[{CJK}]{{2,4}}?(?:分会|分院)")

@@ -56,9 +56,14 @@ class _Context:
     area: Place | None = None
     new_area: Place | None = None
     """The new area the case is about (青岛西海岸新区, from its provider): 新区X局 is that area's bureau."""
+    town: Place | None = None
+    """The town the case is about (薛家湾镇, from its provider 薛家湾镇人民政府): 镇政府 and 镇X所 are its bodies."""
+    zone: Place | None = None
+    """The development zone the case is about (吉林经济技术开发区, its provider): its 开发区管委会 and 经开区X局."""
 
     def at(self, level: str) -> Place | None:
-        return {"city": self.city, "district": self.district, "county": self.county}.get(level, self.province)
+        places = {"city": self.city, "district": self.district, "county": self.county, "town": self.town}
+        return places.get(level, self.province)
 
 
 _GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])

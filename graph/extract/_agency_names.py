@@ -387,12 +387,15 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
     compound = _city_district(text, pos, lex, gaz)
     if compound is not None:
         return compound
+    if text.endswith(_REGION, 0, pos):  # 自治区发展改革委: the autonomous region's level, as 省 is a province's
+        return Prefix(pos - len(_REGION), level="province")
     if pos >= 1 and text[pos - 1] in lex.levels and not text.endswith(_NAMED_ZONE_WORDS, 0, pos):
         return Prefix(pos - 1, level=lex.levels[text[pos - 1]])
     return None
 
 
 _NAMED_ZONE_WORDS = tuple(load_agency_yaml("departments.yaml")["named_zone_words"])
+_REGION = "自治区"
 
 
 _DISTRICT_SUFFIXES = ("新区", "区", "县")

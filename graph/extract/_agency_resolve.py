@@ -6,6 +6,7 @@ mention's full name written from it: 市X局 -> the case's city, 区X局 -> the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE
@@ -39,6 +40,13 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if area is not None and (place is None or place.level == "area"):  # 中国（湖南）自由贸易试验区长沙片区: 长沙片区
         place = area
     own_local: Place | None = None
+    town: Place | None = None
+    if place is None and own:  # 准格尔旗行政审批和政务服务局, 薛家湾镇人民政府: a body's or a town's own case
+        body_place = _body_place(own)
+        if body_place is not None and body_place.level == "town":
+            town = body_place
+        elif body_place is not None and body_place.level != "city":
+            place = body_place
     if place and place.level == "city":
         city = place
     elif place and place.level in ("district", "county"):
@@ -55,6 +63,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
             local_place = place_of(own[len(head) :])
             if local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
                 own_local = replace(local_place, name=head + local_place.name)
+    zone = _own_zone(own, lambda name: name in doc_text) if own else None
+    if city is None and zone is not None:  # 吉林经济技术开发区: the city whose stem opens the zone's name
+        named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(zone.name[:k]))), None)
+        city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
     if city is None:
         cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
@@ -67,6 +79,13 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     for level, places in local.items():  # 硚口区 and 武汉市硚口区: one district, written with and without its city
         by_name = {p.name: p for p in sorted(places, key=lambda p: p is own_local)}
         local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
+    for level in ("district", "county"):  # 船营区借鉴…，区商务局: the one district the case is about, or the document's
+        if not local[level]:
+            named = {p for p in gaz.by_name.values() if p.level == level and p.name in case.text}
+            if not named and level == "county" and town is not None:  # a town's case: its county, the document's only
+                named = {p for p in gaz.by_name.values() if p.level == level}
+            if len(named) == 1:
+                local[level] = named
     if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
         defined = _DEFINED_ZONE_RE.search(case.text)
         if defined and city.name in defined.group(1):
@@ -74,8 +93,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
             if len(full) > len(city.name) + 1:
                 local["district"] = {Place(full, full[len(city.name) : -1], "district")}
     province_name = document_province(doc_text, gaz)
-    if province_name is None and city is not None:  # 昆明市 -> 云南省: 省商务厅 in a city's case
-        province_name = load_divisions().province_of.get(city.name)
+    for known in (city, own_local):  # 昆明市 -> 云南省: 省商务厅 in a city's case; 准格尔旗 -> 内蒙古自治区
+        if province_name is None and known is not None:
+            province_name = load_divisions().province_of.get(known.name)
     new_area = None
     if own and (new := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
         new_area = Place(new.group(), new.group(1), "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
@@ -83,10 +103,68 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         city,
         next(iter(local["district"])) if len(local["district"]) == 1 else None,
         next(iter(local["county"])) if len(local["county"]) == 1 else None,
-        place_of(province_name) if province_name else None,
+        _province_place(province_name) if province_name else None,
         area,
         new_area,
+        town,
+        zone,
     )
+
+
+_BODY_HEADS = tuple(load_agency_yaml("departments.yaml")["national_body_heads"])
+_TOWN_RE = re.compile(f"([{CJK}]{{2,5}}?[镇乡])(?:人民政府|政府|党委)?$")
+
+
+def _body_place(own: str) -> Place | None:
+    """The place a body's name opens with (准格尔旗 of 准格尔旗交通运输局, of 国家税务总局准格尔旗税务局), or the town a
+    town government's name gives (薛家湾镇人民政府): the place whose bodies 旗X局, 县X局 and 镇政府 are in its case."""
+    for head in _BODY_HEADS:
+        own = own.removeprefix(head)
+    heads = [n for n in load_divisions().names_in(own) if own.startswith(n) and len(n) < len(own)]
+    if heads:
+        name = max(heads, key=len)
+        found = place_of(name)
+        return Place(load_divisions().full_of.get(name, name), found.stem, found.level) if found else None
+    town = _TOWN_RE.fullmatch(own)
+    return Place(town.group(1), town.group(1)[:-1], "town") if town else None
+
+
+def _province_place(name: str) -> Place | None:
+    """A province's place; an autonomous region's stem is its name without 自治区 and the people's name
+    (内蒙古自治区 -> 内蒙古, 广西壮族自治区 -> 广西), as bodies' short names use it."""
+    region = re.fullmatch(f"([{CJK}]{{2,3}}?)(?:壮族|回族|维吾尔)?自治区", name)
+    return Place(name, region.group(1), "province") if region else place_of(name)
+
+
+_ZONE_UNITS = tuple(sorted(set(load_agency_yaml("departments.yaml")["units"].values()), key=len, reverse=True))
+
+
+_ZONE_KIND_FULL: dict[str, str] = load_agency_yaml("departments.yaml")["zone_kind_full"]
+
+
+def _kind_full(kind: str) -> str:
+    """The full kind a zone kind's short name stands for (经开区 -> 经济技术开发区; 开发区 stays 开发区)."""
+    return _ZONE_KIND_FULL.get(kind, kind)
+
+
+def _zone_in_full(name: str, zone: Place) -> str:
+    """``name`` with the zone's short name (吉林经开区) written as the zone's full name (吉林经济技术开发区)."""
+    for short, full in _ZONE_KIND_FULL.items():
+        if zone.name.endswith(full) and name.startswith(short_name := zone.name[: -len(full)] + short):
+            return zone.name + name[len(short_name) :]
+    return name
+
+
+def _own_zone(own: str, written: Callable[[str], bool]) -> Place | None:
+    """The development zone a case is about when its provider is one (吉林经济技术开发区, or its short name 吉林经开区
+    when the document writes the zone's full name): 开发区管委会 and 经开区X局 in its case are that zone's bodies."""
+    name = re.sub("(?:管委会|管理委员会)$", "", own)
+    for short, full in _ZONE_KIND_FULL.items():
+        if name.endswith(short) and written(name[: -len(short)] + full):
+            name = name[: -len(short)] + full  # 吉林经开区 -> 吉林经济技术开发区, as the document writes it
+            break
+    unit = next((u for u in _ZONE_UNITS if name.endswith(u) and len(name) > len(u) + 1), None)
+    return Place(name, name[: -len(unit)], "unit") if unit else None
 
 
 OWN_ZONE_TAILS = tuple(sorted(load_agency_yaml("departments.yaml")["own_zone_tails"], key=len, reverse=True))
@@ -158,6 +236,9 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
     for hit in hits:  # 杨凌示范区管委会: the zone's committee by the zone's official name
         if hit.name and hit.name.endswith(_COMMITTEE):
             hit.name = _ZONE_FULL_NAMES.get(hit.name[: -len(_COMMITTEE)], hit.name[: -len(_COMMITTEE)]) + _COMMITTEE
+    for hit in hits:  # 吉林经开区行政审批局 in the case of 吉林经济技术开发区: the zone by the name its case gives it
+        if hit.name and ctx.zone is not None:
+            hit.name = _zone_in_full(hit.name, ctx.zone)
     names = {h.name for h in hits}
     for hit in hits:
         if hit.place and hit.place.level == "area":
@@ -167,7 +248,7 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
 
 
 _BUREAU_BRANCH_RE = re.compile(
-    f"[{CJK}]{{2,3}}(?:{'|'.join(load_agency_yaml('departments.yaml')['bureau_branch_endings'])})"
+    f"[{CJK}]{{2,5}}?(?:{'|'.join(load_agency_yaml('departments.yaml')['bureau_branch_endings'])})"
 )
 
 
@@ -184,7 +265,11 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
             hit.name += text[office.start : office.end]
             hit.end, hit.acting = office.end, hit.acting or office.acting
             dropped.add(id(office))
-        elif (branch := _BUREAU_BRANCH_RE.match(text, hit.end)) is not None and _district_stem(branch.group()):
+        elif (
+            (branch := _BUREAU_BRANCH_RE.match(text, hit.end)) is not None
+            and _district_stem(branch.group())
+            and not any(h.start < branch.end() and hit.end < h.end for h in hits if h is not hit)  # 会同市应急管理局
+        ):
             hit.name += branch.group()  # 市生态环境局环翠分局: a district office no core names
             hit.end = branch.end()
     return [h for h in hits if id(h) not in dropped]
@@ -199,7 +284,11 @@ _ZONE_FULL_NAMES = {short: z["full"] for z in load_agency_yaml("zone_names.yaml"
 
 
 def _district_stem(office: str) -> bool:
-    """True when ``office`` (环翠分局, 盐田管理局) opens with the stem of a district or county."""
+    """True when ``office`` (环翠分局, 盐田管理局, 准格尔旗分局, 经开区分局) opens with the stem or the name of a
+    district or county, or names a development zone by its kind (经开区, 高新区): where a city bureau has branches."""
+    head = re.sub("(?:分局|管理局)$", "", office)
+    if head in load_divisions().names or (len(head) <= 3 and head in _ZONE_KIND_NAMES):
+        return True
     for length in (3, 2):
         name = load_divisions().by_stem.get(office[:length])
         if name and name.endswith(("区", "县", "市")):
@@ -225,6 +314,10 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     place = prefix.place or (ctx.at(prefix.level) if prefix.level else None)
     if place is None and core.party and core.core[0] in ("市", "区", "县", "省"):
         place = ctx.at({"市": "city", "区": "district", "县": "county"}.get(core.core[0], "province"))
+    if place is None and prefix.unit and prefix.level is None and ctx.zone and ctx.zone.name.endswith(prefix.unit):
+        hit.name, hit.place, hit.unit = ctx.zone.name + core.canonical, ctx.city, prefix.unit  # 开发区管委会: its own
+        hit.confidence = "medium"
+        return
     if place is None and prefix.unit and prefix.level is None and ctx.city is not None:
         place = ctx.city  # 高新区管委会 in a 合肥市 case: the city's 高新区
     if place is None:  # a level the case does not name (区政府 with no district in sight): keep it as written
@@ -237,6 +330,8 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
             longer = [Place(n, n, "unit") for n in names if len(n) > len(place.name)]
         if len(longer) == 1:
             place = longer[0]
+        elif place.name in _ZONE_KIND_NAMES and ctx.zone and ctx.zone.name.endswith(_kind_full(place.name)):
+            place = ctx.zone  # 经开区行政审批局 in the case of 长春经济技术开发区: that zone's bureau
         elif place.name in _ZONE_KIND_NAMES:  # 示范区管委会 with no 杨凌示范区 in the case: no place to name it by
             hit.name, hit.confidence = core.core, "low"  # kept as a mention, as a level the case does not name
             return

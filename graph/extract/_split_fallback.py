@@ -34,6 +34,7 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("bracket", re.compile(rf"^[【\[〔]\s*(?:案例|经验|做法|实践)?\s*(?P<n>{_N})\s*[】\]〕]\s*[:：、.．]?\s*")),
     ("case", re.compile(rf"^(?:案例|经验)\s*(?P<n>{_N})\s*[:：、.．]?\s*")),
     ("paren", re.compile(rf"^[（(]\s*(?P<n>{_N})\s*[)）]\s*")),
+    ("no", re.compile(rf"^(?:NO|No)\s*[.．]?\s*(?P<n>{_N})\s*[｜丨:：、.．\s]\s*")),  # NO.1｜title (web copies)
     ("chinese", re.compile(r"^(?P<n>[零〇一二两三四五六七八九十百]+)\s*[、.．]\s*")),
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]+)\s*[、.．]\s*")),
 ]
@@ -240,8 +241,9 @@ def fallback_starts(
                 continue
             ends = [h.index for h in run[1:]] + [end_index]
             sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
-            fit = [
-                sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS and _section_labels(s) >= need
+            fit = [  # a case is laid out in sections, or opens with its provider's label line (申报单位：X)
+                sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS
+                and (_section_labels(s) >= need or _opens_with_label(s))
                 for s in sections
             ]
             first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
@@ -250,6 +252,12 @@ def fallback_starts(
                 best = run
     starts = [(h.index, h.start, h.number) for h in best]
     return starts, {h.index: fallback_title(h.text) for h in best}
+
+
+def _opens_with_label(section: list[Line]) -> bool:
+    """True when the first line of ``section`` with text is a provider's label line (申报单位：X, 牵头单位：X)."""
+    first = next((line.text for line in section if line.text.strip()), "")
+    return labelled_provider(first) is not None
 
 
 def fallback_title(text: str) -> str:

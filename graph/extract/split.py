@@ -133,10 +133,21 @@ HEADING_TRAILING_PLACE_RE = re.compile(
 """A heading that ends with its provider in brackets and no case suffix (1、跨境电商“保税备货+直播”监管（营口片区）)."""
 
 
+HEADING_DASH_PLACE_RE = re.compile(
+    r"^(?P<t>\S.*?)\s*(?:——|—|－－|--)\s*"
+    r"(?P<p>[^：:“”\"（）()\s—]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))$"
+)
+"""A heading that ends with its provider after a dash (一、“交房即交证”改革——永吉县)."""
+
+
 def _placed_heading(title: str) -> re.Match[str] | None:
-    """The provider and title of a heading that names its provider (X：title, （X）title or title（X）), or None."""
+    """The provider and title of a heading that names its provider (X：title, （X）title, title（X）, title——X), or
+    None."""
     return (
-        HEADING_PLACE_RE.match(title) or HEADING_BRACKET_PLACE_RE.match(title) or HEADING_TRAILING_PLACE_RE.match(title)
+        HEADING_PLACE_RE.match(title)
+        or HEADING_BRACKET_PLACE_RE.match(title)
+        or HEADING_TRAILING_PLACE_RE.match(title)
+        or HEADING_DASH_PLACE_RE.match(title)
     )
 
 

@@ -1,0 +1,130 @@
+"""Agencies in provinces and at levels the earlier held-out rounds did not reach (issue #15, helper z15g): a banner's
+(旗) and a town's (镇) own bodies, an autonomous region's level (自治区X厅), a provider that is a body, the financial
+regulator's offices after the 2023 reform, a court's tribunal and a bureau's police station, a city bureau's banner
+branch written in full and then short, a development zone's own bodies, and two layouts (a provider after a dash in
+the heading; NO.N｜title headings over a label line). Each rule is shown on wording of its own, not the held-out
+material's; each test fails without the rule it names. Guards say what the rules must leave alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.model import Document
+
+
+def _names(text: str, provider: str | None) -> list[str]:
+    return [a.name for a in extract_agencies_and_mentions(make_case(text), provider)[0]]
+
+
+def _doc(text: str) -> Document:
+    return Document(id="t", path=Path("t.txt"), text=text, sha256="x", title=text.splitlines()[0])
+
+
+def test_a_banner_bodys_own_case_names_its_banners_bodies() -> None:
+    # The provider is a body (not a place): the banner its name opens with is the case's; 旗X局 are its bureaux, and
+    # the traffic police keep the name the text gives them (交通管理大队, not 交通警察大队).
+    assert _names("旗交通运输局联合旗公安局交通管理大队开展治超。", "杭锦旗交通运输局") == [
+        "杭锦旗交通运输局",
+        "杭锦旗公安局交通管理大队",
+    ]
+
+
+def test_a_national_bodys_local_office_as_provider_gives_its_place() -> None:
+    assert _names("旗税务局联合旗人社局推行注销联办。", "国家税务总局达拉特旗税务局") == [
+        "达拉特旗税务局",
+        "达拉特旗人力资源和社会保障局",
+    ]
+
+
+def test_a_towns_own_case_names_its_government_and_its_office() -> None:
+    assert _names("镇政府联合镇司法所设立调解室。", "树林召镇人民政府") == ["树林召镇人民政府", "树林召镇司法所"]
+
+
+def test_a_town_level_body_outside_a_towns_case_is_not_made_up() -> None:
+    # 镇司法所 in a city's case: no town to name it by; kept as a low-confidence mention.
+    agencies, mentions = extract_agencies_and_mentions(make_case("镇司法所参与调解。"), "包头市")
+    assert agencies == []
+    assert [(m.as_written, m.agency, m.confidence) for m in mentions] == [("镇司法所", None, "low")]
+
+
+def test_level_only_bodies_take_the_one_district_the_case_is_about() -> None:
+    # No provider: the case names one district, and 区X局 are its bureaux.
+    assert _names("昌邑区学习借鉴外省做法，区商务局会同区财政局推进。", None) == ["昌邑区商务局", "昌邑区财政局"]
+
+
+def test_two_districts_named_leave_a_level_only_body_unresolved() -> None:
+    assert _names("昌邑区和龙潭区学习借鉴外省做法，区商务局推进。", None) == []
+
+
+def test_an_autonomous_regions_level_is_a_province_level() -> None:
+    assert _names("在自治区商务厅指导下，盟商务局组织培训。", "阿拉善盟商务局") == [
+        "内蒙古自治区商务厅",
+        "阿拉善盟商务局",
+    ]
+
+
+def test_the_financial_regulators_offices_after_2023() -> None:
+    text = "东胜金融监管分局指导保险机构理赔，国家金融监督管理总局伊金霍洛监管支局督促银行销户。"
+    assert _names(text, "鄂尔多斯市") == [
+        "国家金融监督管理总局东胜监管分局",
+        "国家金融监督管理总局伊金霍洛监管支局",
+    ]
+
+
+def test_a_courts_tribunal_and_a_bureaus_station_are_the_bodies_named() -> None:
+    text = "县人民法院城关人民法庭派员调解，县公安局城关派出所配合。"
+    assert _names(text, "凉城县") == ["凉城县人民法院城关人民法庭", "凉城县公安局城关派出所"]
+
+
+def test_a_word_before_a_station_is_no_stations_name() -> None:
+    assert _names("县公安局辖区派出所配合。", "凉城县") == ["凉城县公安局"]
+
+
+def test_a_city_bureaus_banner_branch_in_full_then_short_is_one_body() -> None:
+    text = "鄂尔多斯市自然资源局杭锦旗分局牵头编制方案，旗自然资源分局负责核查。"
+    agencies, _ = extract_agencies_and_mentions(make_case(text), "杭锦旗人民政府")
+    assert [(a.name, a.as_written) for a in agencies] == [
+        ("鄂尔多斯市自然资源局杭锦旗分局", ["鄂尔多斯市自然资源局杭锦旗分局", "旗自然资源分局"])
+    ]
+
+
+def test_a_development_zones_own_case_names_its_bodies_by_its_full_name() -> None:
+    text = (
+        "长春经济技术开发区（以下简称长春经开区）学习借鉴外省做法，开发区管委会经济发展局牵头，"
+        "经开区行政审批局推行承诺制，市发改委全程代办。"
+    )
+    assert _names(text, "长春经济技术开发区") == [
+        "长春经济技术开发区管理委员会经济发展局",
+        "长春经济技术开发区行政审批局",
+        "长春市发展和改革委员会",
+    ]
+
+
+def test_a_city_bureaus_zone_branch_is_one_body() -> None:
+    assert _names("市自然资源局高新区分局编制区域评估。", "通化市") == ["通化市自然资源局高新区分局"]
+
+
+def test_a_heading_that_ends_with_its_provider_after_a_dash() -> None:
+    text = (
+        "关于推广改革经验的通知\n\n一、外贸“白名单”——四平市\n主要做法：市商务局牵头。\n取得成效：企业受益。\n\n"
+        "二、跨境结算便利——梨树县\n主要做法：县商务局牵头。\n取得成效：企业受益。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["四平市", "梨树县"]
+
+
+def test_headings_numbered_no_over_a_label_line_open_cases_without_section_words() -> None:
+    text = (
+        "关于印发案例汇编的通知\n\n"
+        "NO.1｜外贸“白名单”\n申报单位：乌审旗商务局\n旗商务局会同旗财政局建立企业白名单，实行分类服务并定期更新名单。\n\n"
+        "NO.2｜跨境结算便利\n申报单位：乌审旗发展和改革委员会\n旗发改委会同旗税务局推行结算便利，企业办理时间明显缩短。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["乌审旗商务局", "乌审旗发展和改革委员会"]
