@@ -2,8 +2,11 @@
 (旗) and a town's (镇) own bodies, an autonomous region's level (自治区X厅), a provider that is a body, the financial
 regulator's offices after the 2023 reform, a court's tribunal and a bureau's police station, a city bureau's banner
 branch written in full and then short, a development zone's own bodies, and two layouts (a provider after a dash in
-the heading; NO.N｜title headings over a label line). Each rule is shown on wording of its own, not the held-out
-material's; each test fails without the rule it names. Guards say what the rules must leave alone.
+the heading; NO.N｜title headings over a label line), and the leftovers of earlier rounds (a signature line, a bare
+海关 kept as a mention, an autonomous prefecture's short name, one list of provider labels). Each rule is shown on
+wording of its own, not the held-out material's; each test fails without the rule it names, except four guards of
+what the rules must leave alone (two districts named, a word before 派出所, a kind of customs office, the signer of
+a notice the text issues).
 """
 
 from __future__ import annotations
@@ -128,3 +131,49 @@ def test_headings_numbered_no_over_a_label_line_open_cases_without_section_words
     result = split_cases(_doc(text))
     assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
     assert [p[0] for c in result.cases if (p := provider_line(c))] == ["乌审旗商务局", "乌审旗发展和改革委员会"]
+
+
+def test_a_signature_line_under_a_case_does_not_act() -> None:
+    text = "市商务局会同海关推行改革。\n\n　　　　　　　　桂林市人民政府\n2024年5月6日\n"
+    assert _names(text, "桂林市") == ["桂林市商务局"]
+
+
+def test_the_signer_of_a_notice_the_text_issues_acts() -> None:
+    text = "各县人民政府：\n现将《实施方案》印发给你们，请认真执行。\n桂林市人民政府办公室\n2024年5月6日\n"
+    assert _names(text, "桂林市") == ["桂林市人民政府办公室"]
+
+
+def test_a_bare_customs_office_is_the_one_the_case_names_else_an_unresolved_mention() -> None:
+    agencies, mentions = extract_agencies_and_mentions(make_case("钦州海关牵头，与海关共享数据。"), "钦州市")
+    assert [(a.name, a.as_written) for a in agencies] == [("钦州海关", ["钦州海关", "海关"])]
+    agencies, mentions = extract_agencies_and_mentions(make_case("企业与海关共享数据，会同海事局查验。"), "钦州市")
+    assert agencies == []
+    unresolved = [("海关", None, "low"), ("海事局", None, "low")]
+    assert [(m.as_written, m.agency, m.confidence) for m in mentions] == unresolved
+
+
+def test_a_kind_of_customs_office_is_no_bare_mention() -> None:
+    _, mentions = extract_agencies_and_mentions(make_case("综合保税区是海关特殊监管区域，直属海关负责。"), "钦州市")
+    assert mentions == []
+
+
+def test_an_autonomous_prefectures_short_name_is_written_in_full() -> None:
+    assert _names("（楚雄州提供）\n楚雄州商务局推行改革。", "楚雄州") == ["楚雄彝族自治州商务局"]
+
+
+def test_a_provinces_communications_bureau_and_a_citys_taiwan_affairs_office() -> None:
+    assert _names("市商务局会同福建省通信管理局、市台港澳办推进。", "莆田市") == [
+        "莆田市商务局",
+        "福建省通信管理局",
+        "莆田市人民政府台港澳事务办公室",
+    ]
+
+
+def test_the_provider_labels_are_read_from_the_splitters_list_less_the_acting_ones() -> None:
+    from ftzgraph.graph.data_files import load_lexicon
+    from ftzgraph.graph.extract._agency_acting import _in_provider_line
+
+    fallback = load_lexicon("layouts")["fallback"]
+    for label in fallback["provider_labels"]:
+        line = f"{label}：某市商务局"
+        assert _in_provider_line(line, len(line) - 5) is (label not in fallback["acting_labels"]), label

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._agency_hits import (
     _TITLE_RE,
     _alternation,
@@ -145,12 +146,35 @@ def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     )
 
 
+_FALLBACK_LABELS = load_lexicon("layouts")["fallback"]
+_PROVIDER_LABELS = [w for w in _FALLBACK_LABELS["provider_labels"] if w not in _FALLBACK_LABELS["acting_labels"]]
 _PROVIDER_LINE_RE = re.compile(
-    r"^\s*[#*]*\s*[（(【]?\s*(?:(?:(?:报送|提供|申报|供稿|推荐|选送|来源)单位|供稿|案例来源)\s*(?:[:：]|】)|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
+    rf"^\s*[#*]*\s*[（(【]?\s*(?:(?:{_alternation(_PROVIDER_LABELS)})\s*(?:[:：]|】)"
+    r"|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
 )
+"""A provider line: a label of data/lexicon/layouts.yaml (the splitter's own list, read once for both) other than
+the labels of units that act (牵头单位, 责任单位), or a line ending in a provider verb ((X提供))."""
 
 
 _PLACE_AFTER_RE = re.compile("[^。；;！？!?\n，,]{0,16}?(?:设置|设立|开设|增设|设有|窗口|专窗|专区|入驻|进驻)")
+
+
+def _alone_on_line(text: str, hit: _Hit) -> bool:
+    """True when the body's name is all its line holds (a signature under a case, or under the covering notice the
+    last case ran on into: 岳阳市人民政府, 广州南沙新区片区管委会办公室): a line that signs or names its unit. The
+    signer of a notice the text itself is (现将《…》印发给你们 … 天津市人民政府办公厅) issues it, and acts."""
+    if any(phrase in text for phrase in _ISSUING_PHRASES):
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    name = text[hit.start : hit.end]  # 管委会 of 广州南沙新区片区管委会: its area is read into it later
+    return _NAME_LINE_RE.fullmatch(line.strip()) is not None and line.strip().endswith((name, name + _SIGNING_OFFICE))
+
+
+_SIGNING_OFFICE = "办公室"
+_NAME_LINE_RE = re.compile(f"[{CJK}（）()]{{2,40}}")
+_ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"])
 
 
 def _in_provider_line(text: str, start: int) -> bool:

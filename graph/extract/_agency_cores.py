@@ -78,8 +78,8 @@ def _core_hit(
             hit = _Hit(start, end, core, None, not _cited(text, start, lex))
             hit.zone_committee = True
             return hit
-    if core.needs_prefix and prefix is None and not core.national:
-        return None
+    if core.needs_prefix and prefix is None and not core.national and not (core.stem_place and _bare_word(text, begin)):
+        return None  # 海关 written alone as a word (与海关共享): kept, to resolve to the office the case names
     if core.list_only and not text.startswith(_LIST_ITEM_END, end):  # 上海海事、…: not 上海海事大学
         return None
     if (
@@ -111,6 +111,16 @@ def _core_hit(
     hit = _Hit(start, end, core, prefix, acting)
     hit.generic = prefix is None and text[max(0, start - 4) : start].endswith(_BARE_GENERIC_BEFORE)
     return hit
+
+
+_BARE_BEFORE = tuple(load_agency_yaml("departments.yaml")["bare_stem_named_before"])
+
+
+def _bare_word(text: str, begin: int) -> bool:
+    """True when a stem-named body's core (海关, 海事局) stands alone as a word: after no Chinese character, or after
+    a conjunction or a verb of joint work (与海关, 会同海关, 、海事局), never after a word that makes it a kind
+    (直属海关)."""
+    return begin == 0 or not "\u4e00" <= text[begin - 1] <= "\u9fff" or text.endswith(_BARE_BEFORE, 0, begin)
 
 
 def _level_compound(text: str, begin: int, lex: Lexicon) -> tuple[Prefix, int] | None:

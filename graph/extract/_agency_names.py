@@ -267,17 +267,18 @@ _DIVISION_SUFFIXES = (
 
 
 def _short_autonomous_counties(names: set[str]) -> dict[str, str]:
-    """河口县 -> 河口瑶族自治县: the short form documents write (ethnic groups' names and 自治 left out), with the
-    full name a body of the county is named by."""
+    """河口县 -> 河口瑶族自治县, 红河州 -> 红河哈尼族彝族自治州: the short form documents write (ethnic groups' names
+    and 自治 left out), with the full name a body of the county or prefecture is named by."""
     groups = tuple(sorted(load_agency_yaml("departments.yaml")["ethnic_groups"], key=len, reverse=True))
     short: dict[str, str] = {}
     for name in names:
-        if name.endswith("自治县"):
-            stem = name[: -len("自治县")]
-            while stem.endswith(groups):
-                stem = stem[: -len(next(g for g in groups if stem.endswith(g)))]
-            if len(stem) >= 2 and stem + "县" not in names:
-                short[stem + "县"] = name
+        for suffix, level in (("自治县", "县"), ("自治州", "州")):  # 红河州 -> 红河哈尼族彝族自治州 as well
+            if name.endswith(suffix):
+                stem = name[: -len(suffix)]
+                while stem.endswith(groups):
+                    stem = stem[: -len(next(g for g in groups if stem.endswith(g)))]
+                if len(stem) >= 2 and stem + level not in names:
+                    short[stem + level] = name
     return short
 
 

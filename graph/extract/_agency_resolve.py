@@ -217,6 +217,8 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
                 hit.name, hit.confidence = hit.core.canonical, "low"
         elif hit.core.core in load_agency_yaml("departments.yaml")["no_city_fallback"]:
             hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
+        elif hit.core.stem_place and hit.core.needs_prefix:  # 海关 alone, no office named once: never made up
+            hit.name, hit.confidence = hit.core.canonical, "low"
         elif hit.core.national or ctx.city is None:
             hit.name = hit.core.canonical
             hit.confidence = "high" if hit.core.national else "low"

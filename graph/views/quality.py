@@ -25,7 +25,7 @@ import yaml
 
 from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.errors import FtzGraphError
-from ftzgraph.graph.extract._agency_names import load_agency_yaml
+from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, KIND_OF_CLASS
 from ftzgraph.graph.store.oxigraph import Store
@@ -139,10 +139,14 @@ def _standard_forms() -> list[tuple[str, str]]:
 
 def standard_name(name: str) -> str:
     """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会) and the national
-    tax prefix dropped (国家税务总局X市税务局 -> X市税务局): the same body, however a gold file wrote it."""
+    tax prefix dropped (国家税务总局X市税务局 -> X市税务局), an autonomous prefecture's short name written in full
+    (德宏州 -> 德宏傣族景颇族自治州): the same body, however a gold file wrote it."""
     name = squash(name)
     if name.startswith("国家税务总局") and name.endswith("税务局") and len(name) > len("国家税务总局税务局"):
         name = name[len("国家税务总局") :]
+    short_prefecture = re.match(r"^(.{2,4}?州)", name)  # 德宏州财政局 = 德宏傣族景颇族自治州财政局
+    if short_prefecture and (full := load_divisions().full_of.get(short_prefecture.group(1))) is not None:
+        name = full + name[short_prefecture.end() :]
     for form, standard in _standard_forms():
         if name.endswith(form) and not name.endswith(standard):
             return name[: -len(form)] + standard
