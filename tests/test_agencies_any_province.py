@@ -177,3 +177,40 @@ def test_the_provider_labels_are_read_from_the_splitters_list_less_the_acting_on
     for label in fallback["provider_labels"]:
         line = f"{label}：某市商务局"
         assert _in_provider_line(line, len(line) - 5) is (label not in fallback["acting_labels"]), label
+
+
+def test_headings_with_a_recommending_unit_in_brackets_open_one_paragraph_cases() -> None:
+    text = (
+        "关于复制推广改革经验典型做法的通报\n\n"
+        "1．外贸“白名单”（凯里市推荐）\n凯里市借鉴外省做法，市商务局会同市财政局建立企业白名单，实行分类服务，企业通关时间明显缩短。\n\n"
+        "2．跨境结算便利（州商务局推荐）\n州商务局联合人行黔东南州分行推行结算便利，企业办理时间明显缩短，全年服务企业三百余家。\n\n"
+        "黔东南州人民政府办公室\n2024年3月1日\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["凯里市", "州商务局"]
+
+
+def test_a_prefectures_level_names_the_documents_prefecture() -> None:
+    # 州X局 in a county's case of a prefecture's circular: the prefecture's bureau, by its full name; 人行 opens no
+    # place.
+    text = "（丹寨县推荐）\n县商务局会同州市场监管局、人行黔东南州分行推进。\n黔东南州人民政府办公室"
+    assert _names(text, "丹寨县") == [
+        "丹寨县商务局",
+        "黔东南苗族侗族自治州市场监督管理局",
+        "中国人民银行黔东南苗族侗族自治州分行",
+    ]
+
+
+def test_a_verb_that_begins_a_countys_name_is_no_county() -> None:
+    # 会同 is a verb before 县X局 and also the county 会同县: read as the verb unless written apart as a place.
+    assert _names("县自然资源局会同县税务局推行联办。", "丹寨县") == ["丹寨县自然资源局", "丹寨县税务局"]
+    assert _names("（湖南省会同县提供）\n会同县商务局推行联办。", "会同县") == ["会同县商务局"]
+
+
+def test_a_committees_office_named_by_its_purpose() -> None:
+    assert _names("县生态环境保护委员会办公室将改革纳入考核。", "丹寨县") == ["丹寨县生态环境保护委员会办公室"]
+
+
+def test_each_body_of_a_list_after_to_that_only_receives_filings() -> None:
+    assert _names("企业向凯里海关、州税务局申报，市商务局提供辅导。", "凯里市") == ["凯里市商务局"]

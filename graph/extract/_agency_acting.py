@@ -112,13 +112,23 @@ _RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"]
 
 
 _RECEIVER_AFTER_RE = re.compile(
-    "[^，。；;,\n]{0,6}?(?:" + _alternation(load_agency_yaml("departments.yaml")["receiver_after"]) + ")"
+    "(?:、[^，。；;,\n、]{2,30})*[^，。；;,\n、]{0,6}?(?:"
+    + _alternation(load_agency_yaml("departments.yaml")["receiver_after"])
+    + ")"
 )
 
 
 def _only_receives(text: str, hit: _Hit) -> bool:
-    """True when the body only receives what others file (向芜湖海关申报, 向上海海关进行二次报关)."""
-    return text.endswith(_RECEIVER_BEFORE, 0, hit.start) and _RECEIVER_AFTER_RE.match(text, hit.end) is not None
+    """True when the body only receives what others file or report (向芜湖海关申报, 向上海海关进行二次报关; each body
+    of 径向省地方金融监管局、国家金融监督管理总局广东监管局反映)."""
+    clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,\n") + 1 : hit.start]
+    if not (clause.endswith(_RECEIVER_BEFORE) or _RECEIVER_LIST_RE.search(clause)):
+        return False
+    return _RECEIVER_AFTER_RE.match(text, hit.end) is not None
+
+
+_RECEIVER_LIST_RE = re.compile(f"(?:{_alternation(_RECEIVER_BEFORE)})[^，。；;,\n]{{2,40}}、$")
+"""向 before earlier items of a list the body ends (向A、B反映)."""
 
 
 _PASSIVE_ACTIONS = tuple(load_agency_yaml("departments.yaml")["passive_actions"])

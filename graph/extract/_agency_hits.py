@@ -61,9 +61,12 @@ class _Context:
     zone: Place | None = None
     """The development zone the case is about (吉林经济技术开发区, its provider): its 开发区管委会 and 经开区X局."""
 
+    prefecture: Place | None = None
+    """The autonomous prefecture or league the case is in (黔南州, 锡林郭勒盟): 州X局 and 盟X局 are its bureaux."""
+
     def at(self, level: str) -> Place | None:
         places = {"city": self.city, "district": self.district, "county": self.county, "town": self.town}
-        return places.get(level, self.province)
+        return self.prefecture if level == "prefecture" else places.get(level, self.province)
 
 
 _GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])

@@ -204,6 +204,8 @@ def harvest_places(text: str) -> Gazetteer:
         if name not in divisions.names and place.level != "area" and divisions.ends_in_stem(name):
             del by_name[name]
     for name in divisions.names_in(text):  # 郑州市 written after a Chinese character (委托郑州市…)
+        if name.startswith(lex.not_place_words) and not _written_apart(text, name):
+            continue  # 局会同县行政审批局: the verb 会同 before 县X局, not the county 会同县
         if name not in by_name and (division := place_of(name)) is not None:
             by_name[name] = division
             counts[name] += text.count(name)
@@ -212,6 +214,15 @@ def harvest_places(text: str) -> Gazetteer:
         if city not in by_name and city in text:
             by_name[city] = Place(city, place.stem, "city")
     return _index(by_name, counts)
+
+
+def _written_apart(text: str, name: str) -> bool:
+    """True when ``name`` is written at least once after no Chinese character or after a province or city
+    (湖南省会同县): a place, though its first characters are a verb (会同)."""
+    return any(
+        start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "省市州"
+        for start in (m.start() for m in re.finditer(re.escape(name), text))
+    )
 
 
 @dataclass(frozen=True)

@@ -67,8 +67,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None and zone is not None:  # 吉林经济技术开发区: the city whose stem opens the zone's name
         named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(zone.name[:k]))), None)
         city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
-    if city is None:
-        cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
+    if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
+        cities = [p for n, p in gaz.by_name.items() if p.level == "city" and n in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
     local = {
         level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
@@ -108,8 +108,20 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         new_area,
         town,
         zone,
+        _prefecture(city, gaz),
     )
 
+
+def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
+    """The case's autonomous prefecture or league (州, 盟): its city when that is one, else the one the document
+    names (黔南州 in a 都匀市 case of a 黔南州 circular), never a guess among several."""
+    if city is not None and city.name.endswith(_PREFECTURE_ENDINGS):
+        return city
+    named = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n.endswith(_PREFECTURE_ENDINGS)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+_PREFECTURE_ENDINGS = ("州", "盟")
 
 _BODY_HEADS = tuple(load_agency_yaml("departments.yaml")["national_body_heads"])
 _TOWN_RE = re.compile(f"([{CJK}]{{2,5}}?[镇乡])(?:人民政府|政府|党委)?$")

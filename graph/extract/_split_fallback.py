@@ -241,10 +241,11 @@ def fallback_starts(
                 continue
             ends = [h.index for h in run[1:]] + [end_index]
             sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
-            fit = [  # a case is laid out in sections, or opens with its provider's label line (申报单位：X)
+            fit = [  # a case is laid out in sections, or names its provider: a label line (申报单位：X) opening it,
+                # or its heading's trailing brackets (1．title（都匀市推荐）)
                 sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS
-                and (_section_labels(s) >= need or _opens_with_label(s))
-                for s in sections
+                and (_section_labels(s) >= need or _opens_with_label(s) or _heading_names_provider(h.text))
+                for h, s in zip(run, sections, strict=True)
             ]
             first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
             run = run[first:]
@@ -260,6 +261,11 @@ def _opens_with_label(section: list[Line]) -> bool:
     return labelled_provider(first) is not None
 
 
+def _heading_names_provider(text: str) -> bool:
+    """True when a heading ends with its provider in brackets (title（都匀市推荐）, title（X片区管委会）)."""
+    return fallback_title(text) != text
+
+
 def fallback_title(text: str) -> str:
     """A heading without its provider brackets (title（X片区）, title（X供稿）), which are no part of the title."""
     bracket = _TRAILING_BRACKET_RE.search(text)
@@ -269,9 +275,16 @@ def fallback_title(text: str) -> str:
 
 
 def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
-    """The provider of a case the known rules name none for: a provider-labelled line among the first lines under
-    the heading (牵头单位：X), else a signature-like unit line closing the case (长沙片区管委会), with its span in
-    ``text``. Lines with no Chinese (page numbers between cases) are skipped at the end."""
+    """The provider of a case the known rules name none for: its heading's trailing brackets with a provider verb
+    (title（都匀市推荐）), a provider-labelled line among the first lines under the heading (牵头单位：X), else a
+    signature-like unit line closing the case (长沙片区管委会), with its span in ``text``. Lines with no Chinese
+    (page numbers between cases) are skipped at the end."""
+    heading_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
+    bracket = _TRAILING_BRACKET_RE.search(text, heading_start, title_end)  # 1．title（都匀市推荐）
+    if bracket and _PROVIDER_VERB_RE.search(bracket["p"]):
+        unit = _PROVIDER_VERB_RE.sub("", bracket["p"]).strip()
+        if len(unit) >= 2:
+            return unit, bracket.start("p"), bracket.start("p") + len(unit)
     for start, line in lines_below(text, title_end, 4):
         if found := labelled_provider(line):
             return found[0], start + found[1], start + found[2]
