@@ -214,3 +214,69 @@ def test_a_committees_office_named_by_its_purpose() -> None:
 
 def test_each_body_of_a_list_after_to_that_only_receives_filings() -> None:
     assert _names("企业向凯里海关、州税务局申报，市商务局提供辅导。", "凯里市") == ["凯里市商务局"]
+
+
+def test_headings_over_a_provider_line_open_cases_without_section_words() -> None:
+    text = (
+        "关于印发制度创新成果的通知\n\n"
+        "第一项　外贸“白名单”\n（阿拉山口片区管委会报送）\n"
+        "片区管委会会同阿拉山口海关建立企业白名单，实行分类服务并定期更新名单。\n\n"
+        "第二项　跨境结算便利\n（喀什片区管委会报送）\n"
+        "片区管委会会同喀什海关推行结算便利，企业办理时间明显缩短，服务企业三百余家。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
+
+
+def test_a_bold_label_line_names_the_provider_who_does_not_act() -> None:
+    assert _names("**报送单位**：萍乡市人民政府\n市商务局推行改革。", "萍乡市人民政府") == ["萍乡市商务局"]
+
+
+def test_a_districts_bodies_carry_its_city_from_the_divisions() -> None:
+    # 区委编办 in a 湘东区 case: the district's party committee office, named with its city (萍乡市) and in full.
+    assert _names("区委编办将改革纳入职责清单，区商务局牵头。", "湘东区人民政府") == [
+        "中共萍乡市湘东区委机构编制委员会办公室",
+        "萍乡市湘东区商务局",
+    ]
+
+
+def test_a_party_committees_financial_office_after_2023() -> None:
+    assert _names("市委金融办将改革纳入考核。", "萍乡市") == ["中共萍乡市委金融委员会办公室"]
+
+
+def test_a_land_registration_centres_sub_centre_is_the_body_named() -> None:
+    assert _names("萍乡市不动产登记中心安源分中心设置专窗受理。", "萍乡市") == ["萍乡市不动产登记中心安源分中心"]
+
+
+def test_an_autonomous_regions_network_office_takes_the_regions_stem() -> None:
+    assert _names("国家金融监督管理总局宁夏监管局指导银行开展业务。", "银川市") == ["国家金融监督管理总局宁夏监管局"]
+
+
+def test_a_prefectures_administrative_office_is_not_in_its_bureaus_name() -> None:
+    assert _names("和田地区行署商务局组织企业对接。", "和田地区") == ["和田地区商务局"]
+
+
+def test_an_autonomous_prefectures_short_name_without_the_peoples_suffix() -> None:
+    assert _names("（伊犁州提供）\n伊犁州商务局组织企业对接。", "伊犁州") == ["伊犁哈萨克自治州商务局"]
+
+
+def test_the_corps_and_a_division_with_its_city() -> None:
+    assert _names("第八师石河子市商务局与兵团商务局签订协议。", "石河子市") == [
+        "第八师石河子市商务局",
+        "新疆生产建设兵团商务局",
+    ]
+
+
+def test_a_zone_with_its_district_in_brackets_is_one_body_as_written() -> None:
+    assert _names("，库尔勒经开区（库尔勒市）司法局提供调解员。", "库尔勒市") == ["库尔勒经开区（库尔勒市）司法局"]
+
+
+def test_a_bureau_of_two_merged_departments_and_two_bodies_joined_by_and() -> None:
+    assert _names("阿拉山口市商务和工业信息化局牵头。", "阿拉山口市") == ["阿拉山口市商务和工业信息化局"]
+    assert _names("市商务局和财政局联合推进。", "阿拉山口市") == ["阿拉山口市商务局", "阿拉山口市财政局"]
+
+
+def test_a_short_form_no_list_held_and_a_zones_own_departments() -> None:
+    assert _names("市文广新旅局配合。", "瑞金市") == ["瑞金市文化广电新闻出版旅游局"]
+    text = "萍乡经济技术开发区（以下简称萍乡经开区）借鉴外省做法，经开区科技创新局会同经开区财政金融局推进。"
+    assert _names(text, "萍乡经济技术开发区管委会") == ["萍乡经济技术开发区科技创新局", "萍乡经济技术开发区财政金融局"]

@@ -159,7 +159,7 @@ def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
 _FALLBACK_LABELS = load_lexicon("layouts")["fallback"]
 _PROVIDER_LABELS = [w for w in _FALLBACK_LABELS["provider_labels"] if w not in _FALLBACK_LABELS["acting_labels"]]
 _PROVIDER_LINE_RE = re.compile(
-    rf"^\s*[#*]*\s*[（(【]?\s*(?:(?:{_alternation(_PROVIDER_LABELS)})\s*(?:[:：]|】)"
+    rf"^\s*[#*]*\s*[（(【]?\s*(?:(?:{_alternation(_PROVIDER_LABELS)})[*_]*\s*(?:[:：]|】)"
     r"|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
 )
 """A provider line: a label of data/lexicon/layouts.yaml (the splitter's own list, read once for both) other than

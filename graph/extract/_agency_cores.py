@@ -68,6 +68,10 @@ def _core_hit(
     if prefix is None and not core.national and (compound := _level_compound(text, begin, lex)) is not None:
         prefix, start = compound  # 区经贸投促局: the body's own compound name after a level, kept as written
         core = replace(core, canonical=text[prefix.start + 1 : end], family=text[prefix.start + 1 : end])
+    elif prefix is None and not core.national and (merged := _merged_bureau(text, begin, lex, gaz)) is not None:
+        prefix, start = merged  # 霍尔果斯市商务和工业信息化局: two departments merged into one bureau, as written
+        core = replace(core, canonical=text[merged[1] : end], family=text[merged[1] : end])
+        start = prefix.start
     bare_zone = prefix is None or prefix.place is None or text[prefix.start : begin] in _GENERIC_ZONE
     if bare_zone and core.canonical == _COMMITTEE and text.endswith(_GENERIC_ZONE, 0, begin):
         word = next(w for w in _GENERIC_ZONE if text.endswith(w, 0, begin))
@@ -133,11 +137,34 @@ def _level_compound(text: str, begin: int, lex: Lexicon) -> tuple[Prefix, int] |
         middle = text[k + 1 : begin]
         if (
             re.fullmatch(f"[{CJK}]+", middle)
-            and not any(ch in lex.not_in_place_stem or ch in lex.levels for ch in middle)
+            and not any(ch in lex.not_in_place_stem or ch in lex.levels or ch in _BODY_ENDINGS for ch in middle)
             and not any(word in middle for word in lex.not_place_words)
-        ):
+        ):  # 市商务局和财政局: a body's ending in the word makes two bodies, no compound
             return Prefix(k, level=lex.levels[text[k]]), k
     return None
+
+
+def _merged_bureau(text: str, begin: int, lex: Lexicon, gaz: Gazetteer) -> tuple[Prefix, int] | None:
+    """A bureau whose name joins two departments with 和 before a core (霍尔果斯市商务和工业信息化局): its prefix and
+    where the first department's word starts, or None. The word between the place and 和 holds no body's ending
+    (市商务局和财政局 is two bodies)."""
+    if begin < 3 or text[begin - 1] != "和":
+        return None
+    for length in (2, 3, 4):
+        word_start = begin - 1 - length
+        word = text[word_start : begin - 1] if word_start > 0 else ""
+        if (
+            re.fullmatch(f"[{CJK}]+", word)
+            and not any(ch in _BODY_ENDINGS or ch in lex.not_in_place_stem or ch in lex.levels for ch in word)
+            and lex.core_re.search(word) is None
+            and (prefix := find_prefix(text, word_start, lex, gaz, allow_unit=False)) is not None
+            and (prefix.place is not None or prefix.level is not None)
+        ):
+            return prefix, word_start
+    return None
+
+
+_BODY_ENDINGS = "局委办厅处所院会部站队庭"
 
 
 _LIST_ITEM_END = ("、", "等", "和", "与", "及", "，", ",", "）", ")")

@@ -19,7 +19,7 @@ from ftzgraph.graph import data_files
 CJK = "\u4e00-\u9fff"
 _LEVEL_PRIORITY = {"city": 0, "county": 1, "district": 2, "province": 3, "area": 4, "unit": 5}
 _SUFFIX_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "旗": "county"}
-_SUFFIX_LEVEL |= {"区": "district", "新区": "district", "片区": "area"}
+_SUFFIX_LEVEL |= {"区": "district", "新区": "district", "片区": "area", "地区": "city"}
 
 
 def load_agency_yaml(name: str) -> Any:
@@ -160,8 +160,15 @@ class Gazetteer:
         return _index(by_name, self.counts)
 
 
+_REGION_NAME_RE = re.compile(f"([{CJK}]{{2,3}}?)(?:壮族|回族|维吾尔)?自治区")
+
+
 def place_of(name: str) -> Place | None:
-    """Split ``鹤岗市`` into stem and level by its suffix; None when no place suffix ends it."""
+    """Split ``鹤岗市`` into stem and level by its suffix; None when no place suffix ends it. An autonomous region's
+    stem is its name without its people's name and 自治区 (新疆维吾尔自治区 -> 新疆), as bodies' short names use it; a
+    地区 is a prefecture (喀什地区)."""
+    if (region := _REGION_NAME_RE.fullmatch(name)) is not None:
+        return Place(name, region.group(1), "province")
     for suffix in sorted(load_agency_yaml("departments.yaml")["place_suffixes"], key=len, reverse=True):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return Place(name, name[: -len(suffix)], _SUFFIX_LEVEL.get(suffix, "unit"))
@@ -194,8 +201,9 @@ def harvest_places(text: str) -> Gazetteer:
         if text.startswith(lex.not_place_suffix_words, match.start(2)):
             continue
         name = stem + suffix
-        if suffix in _LISTED_SUFFIXES and name not in load_divisions().names:
-            continue  # ，明确市发改委: every 市, 县 and 省 is in the division list, so 明确市 is no place
+        listed = suffix in _LISTED_SUFFIXES or name.endswith(_REGION)
+        if listed and name not in load_divisions().names:
+            continue  # ，明确市发改委: every 市, 县, 省, 地区 and 自治区 is in the division list, so 明确市 is no place
         full = load_divisions().full_of.get(name, name)  # 河口县 written: the county 河口瑶族自治县
         by_name.setdefault(name, Place(full, stem, _SUFFIX_LEVEL.get(suffix, "unit")))
         counts[name] += 1
@@ -239,6 +247,8 @@ class Divisions:
     """The province of a city or county (昆明市 -> 云南省), for names that occur once."""
     full_of: dict[str, str] = field(default_factory=dict)
     """An autonomous county's short form and its full name (河口县 -> 河口瑶族自治县)."""
+    city_of: dict[str, str] = field(default_factory=dict)
+    """The prefecture-level city of a county or district (章贡区 -> 赣州市), for names that occur once."""
 
     def ends_in_stem(self, name: str) -> bool:
         """True when ``name`` is a verb or word glued to a real place's stem (委托郑州 ends in 郑州)."""
@@ -256,7 +266,7 @@ class Divisions:
         return found
 
 
-_LISTED_SUFFIXES = ("市", "县", "省")
+_LISTED_SUFFIXES = ("市", "县", "省", "地区")
 """Place suffixes whose places are all in the division list (州, 盟, 旗 have short forms it does not hold)."""
 
 _DIVISION_SUFFIXES = (
@@ -280,7 +290,9 @@ _DIVISION_SUFFIXES = (
 def _short_autonomous_counties(names: set[str]) -> dict[str, str]:
     """河口县 -> 河口瑶族自治县, 红河州 -> 红河哈尼族彝族自治州: the short form documents write (ethnic groups' names
     and 自治 left out), with the full name a body of the county or prefecture is named by."""
-    groups = tuple(sorted(load_agency_yaml("departments.yaml")["ethnic_groups"], key=len, reverse=True))
+    listed = load_agency_yaml("departments.yaml")["ethnic_groups"]
+    bare = [g[:-1] for g in listed if g.endswith("族") and len(g) >= 3]  # 伊犁哈萨克自治州: 哈萨克 without 族
+    groups = tuple(sorted({*listed, *bare}, key=len, reverse=True))
     short: dict[str, str] = {}
     for name in names:
         for suffix, level in (("自治县", "县"), ("自治州", "州")):  # 红河州 -> 红河哈尼族彝族自治州 as well
@@ -299,6 +311,7 @@ def load_divisions() -> Divisions:
     tree = data_files.load_json("reference", "divisions", "pca.json")
     names: set[str] = set()
     province_of: dict[str, str] = {}
+    city_of: dict[str, str] = {}
     repeated: set[str] = set()
     for province, cities in tree.items():
         names.add(province)
@@ -308,6 +321,9 @@ def load_divisions() -> Divisions:
             for name in (city, *counties):
                 if province_of.setdefault(name, province) != province:
                     repeated.add(name)
+            for county in counties:
+                if city_of.setdefault(county, city) != city:
+                    repeated.add(county)
     names = {n for n in names if not n.endswith(("辖区", "行政区划")) and len(n) >= 2}
     full_of = _short_autonomous_counties(names)
     names |= set(full_of)
@@ -337,6 +353,7 @@ def load_divisions() -> Divisions:
         by_stem,
         {name: province for name, province in province_of.items() if name not in repeated},
         full_of,
+        {name: city for name, city in city_of.items() if name not in repeated and not city.endswith("辖区")},
     )
 
 
@@ -370,11 +387,57 @@ _BOUNDARY = ("", "\n", "，", "、", "。", "；", "（", "）", "(", ")", " ", 
 
 
 def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit: bool = True) -> Prefix | None:
-    """The prefix ending at ``pos`` (where a core starts), or None for a bare core."""
+    """The prefix ending at ``pos`` (where a core starts), or None for a bare core. Beside the name grammar's own
+    prefixes: a prefecture's administrative office between place and bureau (喀什地区行署商务局: 喀什地区), a place's
+    short word (兵团), a Corps division before its city (第三师图木舒克市), and a district written in brackets after a
+    zone (乌鲁木齐经开区（头屯河区）: kept as written)."""
+    infix = next((w for w in _OFFICE_INFIXES if text.endswith(w, 0, pos)), None)
+    if infix is not None and (inner := _find_prefix(text, pos - len(infix), lex, gaz)) is not None and inner.place:
+        return inner
+    alias = next((a for a in _PLACE_ALIASES if text.endswith(a, 0, pos)), None)
+    if alias is not None:
+        return Prefix(pos - len(alias), Place(_PLACE_ALIASES[alias], alias, "unit"))
+    bracketed = _bracketed_district(text, pos, lex, gaz)
+    if bracketed is not None:
+        return bracketed
+    prefix = _find_prefix(text, pos, lex, gaz, allow_unit=allow_unit)
+    division = _CORPS_DIVISION_RE.search(text, 0, prefix.start) if prefix is not None and prefix.place else None
+    if prefix is not None and prefix.place is not None and division is not None and division.end() == prefix.start:
+        name = division.group() + prefix.place.name  # 第三师图木舒克市: the Corps division and its city (师市合一)
+        return Prefix(division.start(), Place(name, name, "unit"), unit=prefix.unit)
+    return prefix
+
+
+_OFFICE_INFIXES = tuple(load_agency_yaml("departments.yaml")["office_infixes"])
+_PLACE_ALIASES: dict[str, str] = load_agency_yaml("departments.yaml")["place_aliases"]
+_CORPS_DIVISION_RE = re.compile("第[一二三四五六七八九十]{1,3}师$")
+_ZONE_KINDS = tuple(sorted(load_agency_yaml("departments.yaml")["zone_kind_names"], key=len, reverse=True))
+
+
+def _bracketed_district(text: str, pos: int, lex: Lexicon, gaz: Gazetteer) -> Prefix | None:
+    """A zone or place followed by a district in brackets right before ``pos`` (乌鲁木齐经开区（头屯河区）司法局): the
+    body of the two, which share one administration, named as the text writes them."""
+    if pos < 4 or text[pos - 1] not in "）)":
+        return None
+    open_at = max(text.rfind("（", max(0, pos - 10), pos), text.rfind("(", max(0, pos - 10), pos))
+    inner = text[open_at + 1 : pos - 1] if open_at >= 0 else ""
+    if not inner or (inner not in gaz.by_name and inner not in load_divisions().names):
+        return None
+    kind = next((k for k in _ZONE_KINDS if text.endswith(k, 0, open_at)), None)  # 乌鲁木齐经开区
+    outer = _find_prefix(text, open_at - len(kind), lex, gaz, allow_unit=False) if kind else None
+    outer = outer or _find_prefix(text, open_at, lex, gaz)
+    if outer is None or (outer.place is None and outer.unit is None) or outer.start == open_at:
+        return None
+    name = text[outer.start : pos]
+    return Prefix(outer.start, Place(name, name, "unit"))
+
+
+def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit: bool = True) -> Prefix | None:
+    """The name grammar's prefix ending at ``pos``: a unit, a place by name or stem, a level character."""
     if allow_unit:
         for unit in sorted(lex.units, key=len, reverse=True):
             if text.endswith(unit, 0, pos):
-                inner = find_prefix(text, pos - len(unit), lex, gaz, allow_unit=False)
+                inner = _find_prefix(text, pos - len(unit), lex, gaz, allow_unit=False)
                 if inner is None:
                     inner = _abbreviated_place(text, pos - len(unit), lex.units[unit], gaz)
                 if inner is not None:

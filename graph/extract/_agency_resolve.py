@@ -51,6 +51,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         city = place
     elif place and place.level in ("district", "county"):
         own_local = place  # 嘉善县, 硚口区: a district's or county's own case; 县X局 and 区X局 are its bodies
+        parent = load_divisions().city_of.get(place.name)
+        if parent is not None and place.level == "district" and (found := place_of(parent)) is not None:
+            city = found  # 章贡区 -> 赣州市: a district's bodies are named with their city (中共赣州市章贡区委)
+            own_local = replace(place, name=parent + place.name)
     elif place:
         city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
         if city is None and place.level == "area":  # 烟台片区 in a text that never writes 烟台市: the city of its stem
@@ -142,10 +146,8 @@ def _body_place(own: str) -> Place | None:
 
 
 def _province_place(name: str) -> Place | None:
-    """A province's place; an autonomous region's stem is its name without 自治区 and the people's name
-    (内蒙古自治区 -> 内蒙古, 广西壮族自治区 -> 广西), as bodies' short names use it."""
-    region = re.fullmatch(f"([{CJK}]{{2,3}}?)(?:壮族|回族|维吾尔)?自治区", name)
-    return Place(name, region.group(1), "province") if region else place_of(name)
+    """A province's place (an autonomous region's stem as place_of gives it: 内蒙古自治区 -> 内蒙古)."""
+    return place_of(name)
 
 
 _ZONE_UNITS = tuple(sorted(set(load_agency_yaml("departments.yaml")["units"].values()), key=len, reverse=True))
@@ -218,7 +220,7 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
             level = {"市": "city", "区": "district", "县": "county"}.get(hit.core.core[0], "province")
             place = ctx.at(level)
             if place is not None:
-                hit.name, hit.place, hit.confidence = "中共" + place.name + hit.core.core[1:], place, "medium"
+                hit.name, hit.place, hit.confidence = "中共" + place.name + hit.core.canonical[1:], place, "medium"
             else:
                 hit.name, hit.confidence = hit.core.core, "low"
         elif hit.core.core in _BARE_FAMILY_ONLY:  # 法院 with no court of the case named once
@@ -360,7 +362,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         zone = load_ftz_gazetteer().zones[ftz_area.zone]
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
     elif core.party:
-        hit.name = "中共" + place.name + core.core[1:]
+        hit.name = "中共" + place.name + core.canonical[1:]
     elif core.province_named_as and not unit and (place.level == "province" or place.stem in _PLANNED_CITIES):
         hit.name = core.province_named_as.format(stem=place.stem)
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name

@@ -241,10 +241,10 @@ def fallback_starts(
                 continue
             ends = [h.index for h in run[1:]] + [end_index]
             sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
-            fit = [  # a case is laid out in sections, or names its provider: a label line (申报单位：X) opening it,
-                # or its heading's trailing brackets (1．title（都匀市推荐）)
+            fit = [  # a case is laid out in sections, or names its provider: a line opening it (申报单位：X,
+                # （X报送）), or its heading's trailing brackets (1．title（都匀市推荐）)
                 sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS
-                and (_section_labels(s) >= need or _opens_with_label(s) or _heading_names_provider(h.text))
+                and (_section_labels(s) >= need or _opens_with_label(s, is_provider) or _heading_names_provider(h.text))
                 for h, s in zip(run, sections, strict=True)
             ]
             first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
@@ -255,10 +255,11 @@ def fallback_starts(
     return starts, {h.index: fallback_title(h.text) for h in best}
 
 
-def _opens_with_label(section: list[Line]) -> bool:
-    """True when the first line of ``section`` with text is a provider's label line (申报单位：X, 牵头单位：X)."""
+def _opens_with_label(section: list[Line], is_provider: Callable[[str], object]) -> bool:
+    """True when the first line of ``section`` with text is a provider line: labelled (申报单位：X, 牵头单位：X) or one
+    the known rules read ((X报送), (X提供))."""
     first = next((line.text for line in section if line.text.strip()), "")
-    return labelled_provider(first) is not None
+    return labelled_provider(first) is not None or bool(is_provider(first))
 
 
 def _heading_names_provider(text: str) -> bool:
