@@ -280,3 +280,42 @@ def test_a_short_form_no_list_held_and_a_zones_own_departments() -> None:
     assert _names("市文广新旅局配合。", "瑞金市") == ["瑞金市文化广电新闻出版旅游局"]
     text = "萍乡经济技术开发区（以下简称萍乡经开区）借鉴外省做法，经开区科技创新局会同经开区财政金融局推进。"
     assert _names(text, "萍乡经济技术开发区管委会") == ["萍乡经济技术开发区科技创新局", "萍乡经济技术开发区财政金融局"]
+
+
+def test_symbol_headings_that_open_with_their_place_and_cases_closing_with_a_contributor() -> None:
+    text = (
+        "工作简报\n第1期\n\n"
+        "◆白银市：外贸“白名单”\n白银市借鉴外省做法，市商务局会同市财政局建立企业白名单，实行分类服务并定期更新。\n"
+        "（供稿：白银市商务局）\n\n"
+        "◆武威市：跨境结算便利\n武威市借鉴外省做法，市商务局联合人民银行武威市分行推行结算便利，企业办理时间明显缩短。\n"
+        "（供稿：武威市人民政府）\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["白银市", "武威市"]
+
+
+def test_form_like_cases_with_a_promoting_unit_field() -> None:
+    text = (
+        "关于印发典型案例的通知\n\n"
+        "经验名称：外贸“白名单”\n推广单位：晋城市人民政府\n主要做法：市商务局会同市财政局建立企业白名单。\n\n"
+        "经验名称：跨境结算便利\n推广单位：长治市人民政府\n主要做法：市商务局联合市税务局推行结算便利。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [c.title for c in result.cases] == ["外贸“白名单”", "跨境结算便利"]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["晋城市人民政府", "长治市人民政府"]
+    assert _names("推广单位：晋城市人民政府\n市商务局牵头。", "晋城市人民政府") == ["晋城市商务局"]
+
+
+def test_a_new_areas_customs_office_written_in_full_and_a_city_customs_by_its_stem() -> None:
+    text = "（兰州新区提供）\n兰州海关所属兰州新区海关推行查验改革，新区管委会会同兰州海关保障运行。"
+    assert _names(text, "兰州新区") == ["兰州海关", "兰州新区海关", "兰州新区管理委员会"]  # by first mention
+
+
+def test_places_listed_before_one_body_each_have_it() -> None:
+    assert _names("临泽县、高台县商务局组织企业参展。", "张掖市") == ["临泽县商务局", "高台县商务局"]
+
+
+def test_a_police_bureaus_unit_and_a_centre_others_move_into() -> None:
+    text = "市公安局旅游警察大队开展巡查，供水企业进驻市政务服务中心联合窗口。"
+    assert _names(text, "敦煌市") == ["敦煌市公安局旅游警察大队"]

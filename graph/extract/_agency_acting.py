@@ -203,6 +203,8 @@ def _as_place(text: str, start: int, end: int) -> bool:
     after = _PLACE_AFTER_RE.match(text, end)
     if "依托" in before and text.endswith(_FACILITY_ENDINGS, 0, end):  # 依托市政务服务中心建设平台: a facility
         return True
+    if before.endswith(_ENTERING) and text.endswith(_FACILITY_ENDINGS, 0, end):  # 进驻市政务服务中心: where they go
+        return True
     if (  # 在市政务服务中心共享, 在松北区政务服务中心即可领取: a centre or hall after 在 is where, not who
         before.endswith("在")
         and text.endswith(_FACILITY_ENDINGS, 0, end)
@@ -213,6 +215,7 @@ def _as_place(text: str, start: int, end: int) -> bool:
 
 
 _FACILITY_ENDINGS = ("中心", "大厅", "之家")
+_ENTERING = ("进驻", "入驻")
 
 
 _GUIDANCE = ("指导", "支持", "帮助", "推动", "协调", "组织", "牵头", "领导", "统筹")

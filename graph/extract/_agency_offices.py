@@ -83,6 +83,33 @@ def _stem_lists(text: str, hits: list[_Hit], lex: Lexicon, gaz: Gazetteer) -> li
     return hits
 
 
+_PLACE_LIST_RE = re.compile(f"((?:[{CJK}]{{2,6}}?[县市区旗]、)+)$")
+
+
+def _place_lists(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit]:
+    """Places listed before a body written once for all (临夏县、广河县商务局): each place's body, the same as the
+    last one's. Every item must be a place the divisions or the text name; otherwise nothing is added."""
+    added: list[_Hit] = []
+    divisions = load_divisions()
+    for hit in hits:
+        if hit.prefix is None or hit.prefix.place is None or hit.prefix.by_stem:
+            continue
+        listed = _PLACE_LIST_RE.search(text, max(0, hit.prefix.start - 40), hit.prefix.start)
+        if listed is None:
+            continue
+        position = listed.start()
+        items = listed.group(1).rstrip("、").split("、")
+        places = [gaz.by_name.get(item) or (place_of(item) if item in divisions.names else None) for item in items]
+        if any(p is None for p in places):
+            continue
+        for item, place in zip(items, places, strict=True):
+            assert place is not None
+            start = text.index(item, position)
+            position = start + len(item)
+            added.append(_Hit(start, position, hit.core, Prefix(start, place), hit.acting))
+    return added
+
+
 _PURPOSE_NAMED = frozenset(load_agency_yaml("departments.yaml")["purpose_named"])
 
 

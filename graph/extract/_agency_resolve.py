@@ -367,11 +367,16 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         hit.name = core.province_named_as.format(stem=place.stem)
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
         hit.name = core.named_as.format(stem=place.stem)
+    elif core.stem_place and not prefix.by_stem and place.name.endswith(_NEW_AREA_SUFFIX):  # 兰州新区海关
+        hit.name = place.name + unit + core.canonical
     elif core.stem_place or (unit and place.stem + unit in gaz.by_name):
         hit.name = place.stem + unit + core.canonical
     else:
         hit.name = place.name + unit + core.canonical
     hit.place, hit.unit = place, unit
+
+
+_NEW_AREA_SUFFIX = "新区"
 
 
 _BARE_FAMILY_ONLY = frozenset(load_agency_yaml("departments.yaml")["bare_family_only"])

@@ -244,7 +244,12 @@ def fallback_starts(
             fit = [  # a case is laid out in sections, or names its provider: a line opening it (申报单位：X,
                 # （X报送）), or its heading's trailing brackets (1．title（都匀市推荐）)
                 sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS
-                and (_section_labels(s) >= need or _opens_with_label(s, is_provider) or _heading_names_provider(h.text))
+                and (
+                    _section_labels(s) >= need
+                    or _opens_with_label(s, is_provider)
+                    or _heading_names_provider(h.text)
+                    or _closes_with_provider(s, is_provider)
+                )
                 for h, s in zip(run, sections, strict=True)
             ]
             first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
@@ -260,6 +265,13 @@ def _opens_with_label(section: list[Line], is_provider: Callable[[str], object])
     the known rules read ((X报送), (X提供))."""
     first = next((line.text for line in section if line.text.strip()), "")
     return labelled_provider(first) is not None or bool(is_provider(first))
+
+
+def _closes_with_provider(section: list[Line], is_provider: Callable[[str], object]) -> bool:
+    """True when the last line of ``section`` with text is a provider line (（供稿：X）, （X供稿）): a case closing
+    with who contributed it."""
+    last = next((line.text for line in reversed(section) if line.text.strip()), "")
+    return labelled_provider(last.strip().lstrip("（(")) is not None or bool(is_provider(last))
 
 
 def _heading_names_provider(text: str) -> bool:

@@ -35,7 +35,7 @@ _ATTACHMENT_GAP = 2
 """Non-blank lines allowed between the attachment line and the title field (a subtitle, a 报送 line)."""
 
 
-_PROVIDER_FIELD_RE = re.compile(r"^\s*[（(]?\s*(?:报送|提供|申报|供稿|推荐|选送)单位\s*[:：]")
+_PROVIDER_FIELD_RE = re.compile(r"^\s*[（(]?\s*(?:报送|提供|申报|供稿|推荐|选送|推广)单位\s*[:：]")
 
 
 def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | None:

@@ -55,6 +55,7 @@ from ftzgraph.graph.extract._agency_networks import _network_hits, _one_branch_p
 from ftzgraph.graph.extract._agency_offices import (
     _PURPOSE_NAMED,
     _district_branches,
+    _place_lists,
     _short_offices,
     _stem_lists,
 )
@@ -102,6 +103,7 @@ def extract_agencies_and_mentions(
     offices = [h for h in hits if h.core.core in _PURPOSE_NAMED]
     hits = [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in offices)]
     hits = _stem_lists(text, hits, lex, gaz)
+    hits += _place_lists(text, hits, gaz)  # 临夏县、广河县商务局: one body per county
     hits.sort(key=lambda h: h.start)
     for hit in hits:
         if not hit.acting and _passive_agent(text, hit):

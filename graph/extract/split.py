@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts
+from ftzgraph.graph.extract._split_fallback import _SYMBOL_LEAD_RE, fallback_provider, fallback_starts
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
@@ -464,7 +464,7 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
 def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
     """The provider that opens the heading before a colon (一、宁波市北仑区：国际贸易…)."""
     quote = case.heading.quote
-    bare = ORDINAL_RE.sub("", quote, count=1)
+    bare = _SYMBOL_LEAD_RE.sub("", ORDINAL_RE.sub("", quote, count=1))  # ◆兰州新区：title: the symbol is layout
     match = _placed_heading(bare)
     if match is None:
         return None
