@@ -319,3 +319,63 @@ def test_places_listed_before_one_body_each_have_it() -> None:
 def test_a_police_bureaus_unit_and_a_centre_others_move_into() -> None:
     text = "市公安局旅游警察大队开展巡查，供水企业进驻市政务服务中心联合窗口。"
     assert _names(text, "敦煌市") == ["敦煌市公安局旅游警察大队"]
+
+
+def test_a_heading_with_a_town_in_brackets_is_a_case_heading() -> None:
+    text = (
+        "关于推广经验做法的通知\n\n一、外贸“白名单”（畹町镇）\n畹町镇借鉴外省做法，镇政府会同瑞丽海关建立企业白名单，实行分类服务。\n\n"
+        "二、跨境结算便利（陇川县）\n陇川县借鉴外省做法，县商务局联合县税务局推行结算便利，企业办理时间明显缩短。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["畹町镇", "陇川县"]
+
+
+def test_an_autonomous_countys_short_name_as_provider_names_its_bodies_in_full() -> None:
+    assert _names("县商务局会同县财政局推进。", "孟连县") == [
+        "孟连傣族拉祜族佤族自治县商务局",
+        "孟连傣族拉祜族佤族自治县财政局",
+    ]
+
+
+def test_a_unit_alone_in_brackets_under_a_symbol_heading() -> None:
+    text = (
+        "关于印发创新经验案例的通知\n\n"
+        "▶ 外贸“白名单”\n（区商务局）\n"
+        "海淀区借鉴外省做法，区商务局会同北京海关建立企业白名单，实行分类服务并定期更新。\n"
+        "企业通关时间明显缩短。\n\n"
+        "▶ 跨境结算便利\n（区法院）\n区法院借鉴外省做法，联合区司法局推行诉调对接，纠纷化解时间明显缩短。\n"
+        "全年化解纠纷三百余件。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [c.title for c in result.cases] == ["外贸“白名单”", "跨境结算便利"]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["区商务局", "区法院"]
+
+
+def test_a_districts_own_notice_names_its_district_and_city_in_cases_that_do_not() -> None:
+    text = (
+        "北京市海淀区人民政府办公室\n关于印发案例的通知\n\n"
+        "外贸“白名单”\n牵头单位：区商务局\n区商务局会同市药监局、首都机场海关推进，区知识产权保护中心配合。\n"
+    )
+    assert _names(text, "区商务局") == [
+        "海淀区商务局",
+        "北京市药品监督管理局",
+        "首都机场海关",
+        "海淀区知识产权保护中心",
+    ]
+
+
+def test_a_district_the_document_names_elsewhere_is_not_a_cases_district() -> None:
+    # 片区政务服务中心 in a case of a provincial notice: no district of the case, whatever other cases name.
+    text = (
+        "关于推广经验的通知\n\n（烟台片区提供）\n工作人员进驻片区政务服务中心，区政务服务中心受理。\n"
+        "另案：潍坊综合保税区管委会推进。"
+    )
+    assert "潍坊综合保税区政务服务中心" not in _names(text, "烟台片区")
+
+
+def test_the_scoring_rule_reads_past_a_party_prefix_and_a_prefectures_short_name() -> None:
+    from ftzgraph.graph.views.quality import same_agency
+
+    assert same_agency("中共朝阳区委金融委员会办公室", "中共北京市朝阳区委金融委员会办公室", ["北京市"])
+    assert not same_agency("中共朝阳区委", "中共北京市朝阳区委金融委员会办公室", ["北京市"])
+    assert same_agency("德宏州财政局", "德宏傣族景颇族自治州财政局", [])

@@ -213,11 +213,11 @@ _JOINT_VERBS = tuple(load_agency_yaml("departments.yaml")["joint_verbs"])
 
 
 def _port_name_prefix(text: str, begin: int, lex: Lexicon) -> Prefix | None:
-    """A port's or place's own name of 2-3 characters that opens a list item or clause, or follows a verb of
-    joint work, right before a stem-named body (、拱北边检站, 、城陵矶海事局, 联合金陵海关): such bodies are
-    named after ports no division list holds.
+    """A port's or place's own name of 2-4 characters that opens a list item or clause, or follows a verb of
+    joint work, right before a stem-named body (、拱北边检站, 、城陵矶海事局, 联合金陵海关, 会同首都机场海关): such
+    bodies are named after ports no division list holds.
     Kept as written; never a verb, an adverb or a kind (直属海关, 口岸海关)."""
-    for length in (3, 2):
+    for length in (4, 3, 2):
         start = begin - length
         name = text[start:begin] if start >= 0 else ""
         if (

@@ -34,6 +34,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     city = None
     provider = provider or (case.table_row.provider if case.table_row else None)
     own = _GOVERNMENT_TAIL_RE.sub("", provider) if provider else None  # 武汉市硚口区人民政府: the place it governs
+    own = load_divisions().full_of.get(own, own) if own else None  # 河口县: the county 河口瑶族自治县
     place = place_of(own) if own else None
     ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
     area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area") if ftz_place and ftz_place.area else None
@@ -74,6 +75,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
         cities = [p for n, p in gaz.by_name.items() if p.level == "city" and n in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
+    head = _document_head(doc_text)
+    if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
+        in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
+        city = next(iter(in_head.values())) if len(in_head) == 1 else None
     local = {
         level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
         for level in ("district", "county")
@@ -86,8 +91,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     for level in ("district", "county"):  # 船营区借鉴…，区商务局: the one district the case is about, or the document's
         if not local[level]:
             named = {p for p in gaz.by_name.values() if p.level == level and p.name in case.text}
-            if not named and level == "county" and town is not None:  # a town's case: its county, the document's only
-                named = {p for p in gaz.by_name.values() if p.level == level}
+            if not named:  # a district's or county's own notice: the one its head names (准格尔旗人民政府办公室文件)
+                named = {p for n, p in gaz.by_name.items() if p.level == level and n in head}
             if len(named) == 1:
                 local[level] = named
     if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
@@ -126,6 +131,17 @@ def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
 
 
 _PREFECTURE_ENDINGS = ("州", "盟")
+
+
+def _document_head(text: str) -> str:
+    """The issuer's header among the document's first three lines with text (北京市朝阳区人民政府办公室, 准格尔旗人民
+    政府办公室文件), which names the place the notice is of; empty when none is such a line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:3]
+    return "\n".join(line for line in lines if _ISSUER_LINE_RE.search(line))
+
+
+_ISSUER_LINE_RE = re.compile("(?:人民政府|办公室|办公厅)(?:文件)?$")
+
 
 _BODY_HEADS = tuple(load_agency_yaml("departments.yaml")["national_body_heads"])
 _TOWN_RE = re.compile(f"([{CJK}]{{2,5}}?[镇乡])(?:人民政府|政府|党委)?$")

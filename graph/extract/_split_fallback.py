@@ -264,7 +264,26 @@ def _opens_with_label(section: list[Line], is_provider: Callable[[str], object])
     """True when the first line of ``section`` with text is a provider line: labelled (申报单位：X, 牵头单位：X) or one
     the known rules read ((X报送), (X提供))."""
     first = next((line.text for line in section if line.text.strip()), "")
-    return labelled_provider(first) is not None or bool(is_provider(first))
+    return labelled_provider(first) is not None or bool(is_provider(first)) or _bracketed_unit(first) is not None
+
+
+_BRACKETED_LINE_RE = re.compile(r"\s*[（(][^（）()\n]{2,30}[)）]\s*")
+
+
+def _bracketed_unit(line: str) -> tuple[str, int, int] | None:
+    """A line that is only a unit's name in brackets (（区商务局）, （区法院）, under a heading): the unit and its span.
+    The brackets mark it, so a level and a short core (区法院) are name enough."""
+    if not _BRACKETED_LINE_RE.fullmatch(line):
+        return None
+    unit = line.strip()[1:-1].strip()
+    if len(unit) < 3 or re.search(r"[\s，。；：,;:、“”\"\d]", unit) or not unit.endswith(_unit_suffixes()):
+        return None
+    start = line.find(unit)
+    return unit, start, start + len(unit)
+
+
+def _unit_suffixes() -> tuple[str, ...]:
+    return tuple(_lexicon()["unit_suffixes"])
 
 
 def _closes_with_provider(section: list[Line], is_provider: Callable[[str], object]) -> bool:
@@ -289,7 +308,8 @@ def fallback_title(text: str) -> str:
 
 def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
     """The provider of a case the known rules name none for: its heading's trailing brackets with a provider verb
-    (title（都匀市推荐）), a provider-labelled line among the first lines under the heading (牵头单位：X), else a
+    (title（都匀市推荐）), a provider-labelled line among the first lines under the heading (牵头单位：X) or a unit
+    alone in brackets right under it (（区商务局）), else a
     signature-like unit line closing the case (长沙片区管委会), with its span in ``text``. Lines with no Chinese
     (page numbers between cases) are skipped at the end."""
     heading_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
@@ -298,8 +318,8 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         unit = _PROVIDER_VERB_RE.sub("", bracket["p"]).strip()
         if len(unit) >= 2:
             return unit, bracket.start("p"), bracket.start("p") + len(unit)
-    for start, line in lines_below(text, title_end, 4):
-        if found := labelled_provider(line):
+    for index, (start, line) in enumerate(lines_below(text, title_end, 4)):
+        if found := labelled_provider(line) or (_bracketed_unit(line) if index == 0 else None):
             return found[0], start + found[1], start + found[2]
     end = len(text)
     for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits

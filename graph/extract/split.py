@@ -118,24 +118,24 @@ def _table_columns(header: str) -> tuple[int, int]:
 
 
 HEADING_PLACE_RE = re.compile(
-    r"^(?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[：:]\s*(?P<t>\S.*)$"
+    r"^(?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|镇|乡|片区|管委会|人民政府|局|厅|委员会))[：:]\s*(?P<t>\S.*)$"
 )
 """A heading that opens with its provider and a colon (一、义乌市：进口商品…): the provider, then the title."""
 HEADING_BRACKET_PLACE_RE = re.compile(
-    r"^[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[)）]\s*(?P<t>\S.*)$"
+    r"^[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|镇|乡|片区|管委会|人民政府|局|厅|委员会))[)）]\s*(?P<t>\S.*)$"
 )
 """A heading that opens with its provider in brackets (一、（西咸新区）“标准地…”): the provider, then the title."""
 
 
 HEADING_TRAILING_PLACE_RE = re.compile(
-    r"^(?P<t>\S.*?)\s*[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[)）]$"
+    r"^(?P<t>\S.*?)\s*[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|镇|乡|片区|管委会|人民政府|局|厅|委员会))[)）]$"
 )
 """A heading that ends with its provider in brackets and no case suffix (1、跨境电商“保税备货+直播”监管（营口片区）)."""
 
 
 HEADING_DASH_PLACE_RE = re.compile(
     r"^(?P<t>\S.*?)\s*(?:——|—|－－|--)\s*"
-    r"(?P<p>[^：:“”\"（）()\s—]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))$"
+    r"(?P<p>[^：:“”\"（）()\s—]{2,16}?(?:市|区|县|旗|州|盟|镇|乡|片区|管委会|人民政府|局|厅|委员会))$"
 )
 """A heading that ends with its provider after a dash (一、“交房即交证”改革——永吉县)."""
 

@@ -154,8 +154,11 @@ def standard_name(name: str) -> str:
 
 
 def same_agency(a: str, b: str, prefixes: list[str]) -> bool:
-    """The gold README's rule, on names whose short endings are first written in their standard form."""
+    """The gold README's rule, on names whose short endings are first written in their standard form; a party
+    committee's 中共 is read past, so its place may take the case's prefix too (中共朝阳区委 = 中共北京市朝阳区委)."""
     a, b = standard_name(a), standard_name(b)
+    if a.startswith("中共") and b.startswith("中共"):
+        a, b = a[2:], b[2:]
     return a == b or any(a == p + b or b == p + a for p in prefixes)
 
 
