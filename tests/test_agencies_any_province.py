@@ -379,3 +379,49 @@ def test_the_scoring_rule_reads_past_a_party_prefix_and_a_prefectures_short_name
     assert same_agency("中共朝阳区委金融委员会办公室", "中共北京市朝阳区委金融委员会办公室", ["北京市"])
     assert not same_agency("中共朝阳区委", "中共北京市朝阳区委金融委员会办公室", ["北京市"])
     assert same_agency("德宏州财政局", "德宏傣族景颇族自治州财政局", [])
+
+
+def test_a_port_zones_customs_office_and_no_port_zone_as_a_district() -> None:
+    assert _names("区商务委会同洋山海关，外高桥港区海关配合。", "区商务委") == ["洋山海关", "外高桥港区海关"]
+    assert _names("会同港区海关推进。", "区商务委") == []
+
+
+def test_a_municipalitys_district_and_its_bodies() -> None:
+    text = "浦东新区推进制度创新案例汇编\n\n区科经委会同区交通委、市药监局、区大数据中心推进。"
+    assert _names(text, "区科经委") == [  # the district's, named as the text names it; the city's, by the municipality
+        "浦东新区科技和经济委员会",
+        "浦东新区交通委员会",
+        "上海市药品监督管理局",
+        "浦东新区大数据中心",
+    ]
+
+
+def test_the_central_banks_shanghai_head_office() -> None:
+    assert _names("人民银行上海总部指导银行开展业务。", "上海市") == ["中国人民银行上海总部"]
+
+
+def test_a_provinces_financial_regulator_by_its_stem_and_a_citys_own_bureau_as_written() -> None:
+    assert _names("青海金融监管局指导银行，市金融监管局配合。", "西宁市") == [
+        "国家金融监督管理总局青海监管局",
+        "西宁市金融监管局",
+    ]
+
+
+def test_a_kind_of_zone_after_a_verb_of_joint_work_in_the_zones_own_case() -> None:
+    assert _names("石嘴山海关会同综保区管委会推行两步申报。", "石嘴山综合保税区") == [
+        "石嘴山海关",
+        "石嘴山综合保税区管理委员会",
+    ]
+
+
+def test_headings_numbered_with_a_closing_bracket_over_a_short_label() -> None:
+    text = (
+        "制度创新案例汇编\n\n"
+        "1）外贸“白名单”\n报送：区商务委\n区商务委会同区财政局建立企业白名单，实行分类服务并定期更新名单。\n"
+        "企业通关时间由3天压缩至1天。\n\n"
+        "2）跨境结算便利\n报送：区金融工作局\n区金融工作局会同区税务局推行结算便利，企业办理时间明显缩短。\n"
+        "全年服务企业三百余家。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["区商务委", "区金融工作局"]

@@ -217,19 +217,24 @@ def _port_name_prefix(text: str, begin: int, lex: Lexicon) -> Prefix | None:
     joint work, right before a stem-named body (、拱北边检站, 、城陵矶海事局, 联合金陵海关, 会同首都机场海关): such
     bodies are named after ports no division list holds.
     Kept as written; never a verb, an adverb or a kind (直属海关, 口岸海关)."""
-    for length in (4, 3, 2):
+    for length in (5, 4, 3, 2):
         start = begin - length
         name = text[start:begin] if start >= 0 else ""
+        if length == 5 and not name.endswith(_PORT_ZONE):  # 外高桥港区海关: five characters only for a port zone
+            continue
         if (
             (start == 0 or text[start - 1] in _LIST_START or text.endswith(_JOINT_VERBS, 0, start))
             and re.fullmatch(f"[{CJK}]+", name)
             and not any(ch in lex.not_in_place_stem for ch in name)
             and not any(word in name for word in lex.not_place_words)
             and not name.endswith(_GENERIC_BEFORE_STEM_NAMED)
-            and name[-1] not in lex.levels
+            and (name[-1] not in lex.levels or (name.endswith(_PORT_ZONE) and len(name) > len(_PORT_ZONE)))
         ):
             return Prefix(start, Place(name, name, "unit"), by_stem=False)
     return None
+
+
+_PORT_ZONE = "港区"
 
 
 _PROPER_NAMED = frozenset(load_agency_yaml("departments.yaml")["proper_named"])

@@ -47,6 +47,9 @@ class Core:
     """The full name of a stem-named body at province level (中国银行保险监督管理委员会{stem}监管局)."""
     list_only: bool = False
     """A short form that names the body only as a list item (上海海关、上海海事等部门), never before other words."""
+    level_as_written: bool = False
+    """After a level character the name is kept as written (市金融监管局 is also a city's own bureau): ``named_as``
+    applies only after a place's stem or name (宁夏金融监管局)."""
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,8 @@ def harvest_places(text: str) -> Gazetteer:
         if any(word in stem for word in lex.not_place_words):
             continue
         if text.startswith(lex.not_place_suffix_words, match.start(2)):
+            continue
+        if (stem + suffix).endswith(_NAMED_ZONE_WORDS):  # 外高桥港区: a port zone, no district to name bodies by
             continue
         name = stem + suffix
         listed = suffix in _LISTED_SUFFIXES or name.endswith(_REGION)
@@ -442,8 +447,9 @@ def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_uni
                     inner = _abbreviated_place(text, pos - len(unit), lex.units[unit], gaz)
                 if inner is not None:
                     return Prefix(inner.start, inner.place, inner.by_stem, inner.level, lex.units[unit])
-                if text[pos - len(unit) - 1 : pos - len(unit)] in _BOUNDARY:  # 高新区管委会: the unit alone
-                    return Prefix(pos - len(unit), unit=lex.units[unit])
+                unit_start = pos - len(unit)
+                if text[unit_start - 1 : unit_start] in _BOUNDARY or text.endswith(_JOINT_WORDS, 0, unit_start):
+                    return Prefix(unit_start, unit=lex.units[unit])  # 高新区管委会, 会同综保区管委会: the unit alone
     alias = _ALIAS_RE.search(text, max(0, pos - 24), pos)
     if alias and alias.end() == pos and (place := gaz.by_name.get(alias.group(1)) or place_of(alias.group(1))):
         return Prefix(pos, place)
@@ -471,6 +477,7 @@ def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_uni
 
 _NAMED_ZONE_WORDS = tuple(load_agency_yaml("departments.yaml")["named_zone_words"])
 _REGION = "自治区"
+_JOINT_WORDS = tuple(load_agency_yaml("departments.yaml")["joint_verbs"])
 
 
 _DISTRICT_SUFFIXES = ("新区", "区", "县")

@@ -95,6 +95,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
                 named = {p for n, p in gaz.by_name.items() if p.level == level and n in head}
             if len(named) == 1:
                 local[level] = named
+    if city is None and len(local["district"]) == 1:  # 浦东新区 in a text that never writes 上海市: its municipality
+        province = load_divisions().province_of.get(next(iter(local["district"])).name, "")
+        city = place_of(province) if province in _MUNICIPALITIES else None
     if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
         defined = _DEFINED_ZONE_RE.search(case.text)
         if defined and city.name in defined.group(1):
@@ -134,13 +137,15 @@ _PREFECTURE_ENDINGS = ("州", "盟")
 
 
 def _document_head(text: str) -> str:
-    """The issuer's header among the document's first three lines with text (北京市朝阳区人民政府办公室, 准格尔旗人民
-    政府办公室文件), which names the place the notice is of; empty when none is such a line."""
+    """The issuer's header and title among the document's first three lines with text (北京市朝阳区人民政府办公室,
+    准格尔旗人民政府办公室文件, 浦东新区…案例汇编), which name the place the document is of; a line of a case (its
+    heading, its provider line) is none."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:3]
-    return "\n".join(line for line in lines if _ISSUER_LINE_RE.search(line))
+    return "\n".join(line for line in lines if not _CASE_LINE_RE.search(line))
 
 
-_ISSUER_LINE_RE = re.compile("(?:人民政府|办公室|办公厅)(?:文件)?$")
+_CASE_LINE_RE = re.compile(r"提供|报送|供稿|推荐|单位|^(?:案例|[（(]?[一二三四五六七八九十0-9]+[）)、.．])")
+_MUNICIPALITIES = frozenset(load_agency_yaml("departments.yaml")["municipalities"])
 
 
 _BODY_HEADS = tuple(load_agency_yaml("departments.yaml")["national_body_heads"])
@@ -381,6 +386,8 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         hit.name = "中共" + place.name + core.canonical[1:]
     elif core.province_named_as and not unit and (place.level == "province" or place.stem in _PLANNED_CITIES):
         hit.name = core.province_named_as.format(stem=place.stem)
+    elif core.named_as and not unit and core.level_as_written and prefix.place is None:
+        hit.name = place.name + core.core  # 市金融监管局: a level's bureau, as written
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
         hit.name = core.named_as.format(stem=place.stem)
     elif core.stem_place and not prefix.by_stem and place.name.endswith(_NEW_AREA_SUFFIX):  # 兰州新区海关

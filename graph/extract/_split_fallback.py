@@ -37,6 +37,7 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("no", re.compile(rf"^(?:NO|No)\s*[.．]?\s*(?P<n>{_N})\s*[｜丨:：、.．\s]\s*")),  # NO.1｜title (web copies)
     ("chinese", re.compile(r"^(?P<n>[零〇一二两三四五六七八九十百]+)\s*[、.．]\s*")),
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]+)\s*[、.．]\s*")),
+    ("arabic-paren", re.compile(r"^(?P<n>[0-9０-９]+)\s*[)）]\s*")),  # 1）title
 ]
 """Numbering styles of a heading, each with its number: the first that matches is the heading's style."""
 _NUMBER_ALONE_RE = re.compile(rf"^(?:NO\.?|No\.?|第|附\s*件|案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$")
