@@ -425,3 +425,22 @@ def test_headings_numbered_with_a_closing_bracket_over_a_short_label() -> None:
     result = split_cases(_doc(text))
     assert [(c.number, c.title) for c in result.cases] == [(1, "外贸“白名单”"), (2, "跨境结算便利")]
     assert [p[0] for c in result.cases if (p := provider_line(c))] == ["区商务委", "区金融工作局"]
+
+
+def test_numbered_paragraphs_that_are_whole_cases() -> None:
+    text = (
+        "关于复制推广改革试点经验工作情况的报告\n\n"
+        "（一）推行“证照分离”改革。金凤区复制推广国务院“证照分离”改革经验，区市场监管局会同区行政审批服务局梳理事项清单。\n\n"
+        "（二）推行“两步申报”。石嘴山综合保税区借鉴外省做法，石嘴山海关会同综保区管委会推行两步申报，通关时间明显缩短。\n"
+    )
+    result = split_cases(_doc(text))
+    assert [(c.number, c.title) for c in result.cases] == [(1, "推行“证照分离”改革"), (2, "推行“两步申报”")]
+
+
+def test_numbered_paragraphs_of_a_notice_that_copy_nothing_are_no_cases() -> None:
+    text = (
+        "关于做好工作的通知\n\n"
+        "（一）加强组织领导。各地要高度重视，成立工作专班，明确责任分工，确保各项任务按时完成并取得实效。\n\n"
+        "（二）强化督促检查。市政府督查室要定期开展督查，对工作推进不力的单位予以通报，确保任务落到实处。\n"
+    )
+    assert split_cases(_doc(text)).cases == []

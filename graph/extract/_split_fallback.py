@@ -66,6 +66,8 @@ class _Heading:
     style: str
     number: int | None
     text: str
+    inline: bool = False
+    """The case runs on in the heading's own line ((一)title。text…): the title is its first sentence."""
 
 
 @cache
@@ -150,6 +152,8 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
             style, number = f"{style}{name}", parse_chinese_number(numbered["n"])
             text = text[numbered.end() :].strip()
             break
+    if number is not None and (inline := _inline_case(text)) is not None:
+        return _Heading(i, i, style + " inline", number, inline, inline=True)
     if (
         not 2 <= len(text) <= _MAX_HEADING_CHARS
         or len(_CJK_RE.findall(text)) < 2
@@ -165,6 +169,18 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
             return None
         style = "bare"
     return _Heading(i, i, style, number, text)
+
+
+_INLINE_TITLE_MAX = 30
+
+
+def _inline_case(text: str) -> str | None:
+    """The title of a numbered paragraph that is a whole case ((一)推行“证照分离”改革全覆盖。兴庆区复制推广…): a short
+    first sentence, then a case's length of text that names what it copies or learns from (the genre's words)."""
+    title, _, rest = text.partition("。")
+    if not 4 <= len(title) <= _INLINE_TITLE_MAX or "，" in title or len(rest) < _MIN_CASE_CHARS:
+        return None
+    return title if any(word in rest for word in _lexicon()["inline_case_words"]) else None
 
 
 def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callable[[str], object]) -> _Heading | None:
@@ -243,13 +259,16 @@ def fallback_starts(
             ends = [h.index for h in run[1:]] + [end_index]
             sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
             fit = [  # a case is laid out in sections, or names its provider: a line opening it (申报单位：X,
-                # （X报送）), or its heading's trailing brackets (1．title（都匀市推荐）)
-                sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS
-                and (
-                    _section_labels(s) >= need
-                    or _opens_with_label(s, is_provider)
-                    or _heading_names_provider(h.text)
-                    or _closes_with_provider(s, is_provider)
+                # （X报送）), or its heading's trailing brackets (1．title（都匀市推荐）), or it runs on in its heading
+                h.inline
+                or (
+                    sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS
+                    and (
+                        _section_labels(s) >= need
+                        or _opens_with_label(s, is_provider)
+                        or _heading_names_provider(h.text)
+                        or _closes_with_provider(s, is_provider)
+                    )
                 )
                 for h, s in zip(run, sections, strict=True)
             ]
