@@ -90,11 +90,11 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
     for level in ("district", "county"):  # 船营区借鉴…，区商务局: the one district the case is about, or the document's
         if not local[level]:
-            named = {p for p in gaz.by_name.values() if p.level == level and p.name in case.text}
-            if not named:  # a district's or county's own notice: the one its head names (准格尔旗人民政府办公室文件)
-                named = {p for n, p in gaz.by_name.items() if p.level == level and n in head}
-            if len(named) == 1:
-                local[level] = named
+            sole = {p for p in gaz.by_name.values() if p.level == level and p.name in case.text}
+            if not sole:  # a district's or county's own notice: the one its head names (准格尔旗人民政府办公室文件)
+                sole = {p for n, p in gaz.by_name.items() if p.level == level and n in head}
+            if len(sole) == 1:
+                local[level] = sole
     if city is None and len(local["district"]) == 1:  # 浦东新区 in a text that never writes 上海市: its municipality
         province = load_divisions().province_of.get(next(iter(local["district"])).name, "")
         city = place_of(province) if province in _MUNICIPALITIES else None
