@@ -406,7 +406,11 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
     if bracketed is not None:
         return bracketed
     prefix = _find_prefix(text, pos, lex, gaz, allow_unit=allow_unit)
-    division = _CORPS_DIVISION_RE.search(text, 0, prefix.start) if prefix is not None and prefix.place else None
+    division = (  # looked for only when 师 stands right before the place: one look per prefix, not a scan
+        _CORPS_DIVISION_RE.search(text, max(0, prefix.start - 6), prefix.start)
+        if prefix is not None and prefix.place and text[prefix.start - 1 : prefix.start] == "师"
+        else None
+    )
     if prefix is not None and prefix.place is not None and division is not None and division.end() == prefix.start:
         name = division.group() + prefix.place.name  # 第三师图木舒克市: the Corps division and its city (师市合一)
         return Prefix(division.start(), Place(name, name, "unit"), unit=prefix.unit)

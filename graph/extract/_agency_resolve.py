@@ -140,10 +140,12 @@ def _document_head(text: str) -> str:
     """The issuer's header and title among the document's first three lines with text (北京市朝阳区人民政府办公室,
     准格尔旗人民政府办公室文件, 浦东新区…案例汇编), which name the place the document is of; a line of a case (its
     heading, its provider line) is none."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()][:3]
+    lines = [line.strip() for line in text[:_HEAD_CHARS].splitlines() if line.strip()][:3]
     return "\n".join(line for line in lines if not _CASE_LINE_RE.search(line))
 
 
+_HEAD_CHARS = 600
+"""How far into the document its header is looked for (a few short lines)."""
 _CASE_LINE_RE = re.compile(r"提供|报送|供稿|推荐|单位|^(?:案例|[（(]?[一二三四五六七八九十0-9]+[）)、.．])")
 _MUNICIPALITIES = frozenset(load_agency_yaml("departments.yaml")["municipalities"])
 
