@@ -444,3 +444,20 @@ def test_numbered_paragraphs_of_a_notice_that_copy_nothing_are_no_cases() -> Non
         "（二）强化督促检查。市政府督查室要定期开展督查，对工作推进不力的单位予以通报，确保任务落到实处。\n"
     )
     assert split_cases(_doc(text)).cases == []
+
+
+def test_bracketed_headings_with_no_number_and_a_contributor_line_closing_each_case() -> None:
+    text = (
+        "工作专刊\n\n"
+        "【外贸“白名单”】\n亚东县借鉴外省做法，县商务局会同亚东海关建立企业白名单，实行分类服务并定期更新名单。\n"
+        "（亚东县人民政府）\n\n"
+        "【跨境结算便利】\n堆龙德庆区借鉴外省做法，区商务局联合区税务局推行结算便利，企业办理时间明显缩短。\n"
+        "（拉萨市堆龙德庆区人民政府）\n"
+    )
+    result = split_cases(_doc(text))
+    assert [c.title for c in result.cases] == ["外贸“白名单”", "跨境结算便利"]
+    assert [p[0] for c in result.cases if (p := provider_line(c))] == ["亚东县人民政府", "拉萨市堆龙德庆区人民政府"]
+
+
+def test_a_contributor_alone_in_brackets_does_not_act() -> None:
+    assert _names("县商务局会同亚东海关推进。\n（亚东县人民政府）", "亚东县人民政府") == ["亚东县商务局", "亚东海关"]

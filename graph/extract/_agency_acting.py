@@ -179,7 +179,10 @@ def _alone_on_line(text: str, hit: _Hit) -> bool:
     line_end = text.find("\n", hit.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     name = text[hit.start : hit.end]  # 管委会 of 广州南沙新区片区管委会: its area is read into it later
-    return _NAME_LINE_RE.fullmatch(line.strip()) is not None and line.strip().endswith((name, name + _SIGNING_OFFICE))
+    bare = line.strip()
+    if bare[:1] in "（(" and bare[-1:] in "）)":  # （吉隆县人民政府）: a contributor's line closing a case
+        bare = bare[1:-1].strip()
+    return _NAME_LINE_RE.fullmatch(bare) is not None and bare.endswith((name, name + _SIGNING_OFFICE))
 
 
 _SIGNING_OFFICE = "办公室"

@@ -152,6 +152,8 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
             style, number = f"{style}{name}", parse_chinese_number(numbered["n"])
             text = text[numbered.end() :].strip()
             break
+    if number is None and (whole := _WHOLE_BRACKET_RE.fullmatch(text)) is not None:
+        style, text = style + "bracketed", whole["t"].strip()  # 【title】 with no number: a web bulletin's heading
     if number is not None and (inline := _inline_case(text)) is not None:
         return _Heading(i, i, style + " inline", number, inline, inline=True)
     if (
@@ -169,6 +171,9 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
             return None
         style = "bare"
     return _Heading(i, i, style, number, text)
+
+
+_WHOLE_BRACKET_RE = re.compile(r"[【\[〔](?P<t>[^【】\[\]〔〕]{2,60})[】\]〕]")
 
 
 _INLINE_TITLE_MAX = 30
@@ -310,7 +315,11 @@ def _closes_with_provider(section: list[Line], is_provider: Callable[[str], obje
     """True when the last line of ``section`` with text is a provider line (（供稿：X）, （X供稿）): a case closing
     with who contributed it."""
     last = next((line.text for line in reversed(section) if line.text.strip()), "")
-    return labelled_provider(last.strip().lstrip("（(")) is not None or bool(is_provider(last))
+    return (
+        labelled_provider(last.strip().lstrip("（(")) is not None
+        or bool(is_provider(last))
+        or _bracketed_unit(last) is not None  # （吉隆县人民政府）
+    )
 
 
 def _heading_names_provider(text: str) -> bool:
