@@ -461,3 +461,8 @@ def test_bracketed_headings_with_no_number_and_a_contributor_line_closing_each_c
 
 def test_a_contributor_alone_in_brackets_does_not_act() -> None:
     assert _names("县商务局会同亚东海关推进。\n（亚东县人民政府）", "亚东县人民政府") == ["亚东县商务局", "亚东海关"]
+
+
+def test_an_airport_customs_office_under_its_parent_with_the_citys_stem() -> None:
+    text = "市商务局会同西宁海关所属西宁曹家堡机场海关推行改革。"
+    assert _names(text, "西宁市") == ["西宁市商务局", "西宁曹家堡机场海关"]

@@ -24,6 +24,7 @@ from ftzgraph.graph.extract._agency_names import (
     Prefix,
     find_prefix,
     load_agency_yaml,
+    load_divisions,
 )
 from ftzgraph.graph.extract._agency_networks import _national_acting
 from ftzgraph.graph.extract._agency_offices import (
@@ -213,17 +214,17 @@ _JOINT_VERBS = tuple(load_agency_yaml("departments.yaml")["joint_verbs"])
 
 
 def _port_name_prefix(text: str, begin: int, lex: Lexicon) -> Prefix | None:
-    """A port's or place's own name of 2-4 characters that opens a list item or clause, or follows a verb of
-    joint work, right before a stem-named body (、拱北边检站, 、城陵矶海事局, 联合金陵海关, 会同首都机场海关): such
-    bodies are named after ports no division list holds.
+    """A port's or place's own name of 2-5 characters that opens a list item or clause, or follows a verb of
+    joint work (or a city's stem after one), right before a stem-named body (、拱北边检站, 、城陵矶海事局, 联合金陵海关,
+    会同首都机场海关, 所属西宁曹家堡机场海关): such bodies are named after ports no division list holds.
     Kept as written; never a verb, an adverb or a kind (直属海关, 口岸海关)."""
     for length in (5, 4, 3, 2):
         start = begin - length
         name = text[start:begin] if start >= 0 else ""
-        if length == 5 and not name.endswith(_PORT_ZONE):  # 外高桥港区海关: five characters only for a port zone
+        if length == 5 and not name.endswith((_PORT_ZONE, _AIRPORT)):  # 外高桥港区海关, 曹家堡机场海关: five for a port
             continue
         if (
-            (start == 0 or text[start - 1] in _LIST_START or text.endswith(_JOINT_VERBS, 0, start))
+            (start == 0 or text[start - 1] in _LIST_START or _after_joint_verb(text, start))
             and re.fullmatch(f"[{CJK}]+", name)
             and not any(ch in lex.not_in_place_stem for ch in name)
             and not any(word in name for word in lex.not_place_words)
@@ -235,6 +236,18 @@ def _port_name_prefix(text: str, begin: int, lex: Lexicon) -> Prefix | None:
 
 
 _PORT_ZONE = "港区"
+_AIRPORT = "机场"
+
+
+def _after_joint_verb(text: str, start: int) -> bool:
+    """True after a verb of joint work, or after a city's stem that follows one (所属西宁|曹家堡机场海关): the city
+    is read as the outer prefix of the port's name."""
+    if text.endswith(_JOINT_VERBS, 0, start):
+        return True
+    divisions = load_divisions()
+    return any(
+        text[start - k : start] in divisions.by_stem and text.endswith(_JOINT_VERBS, 0, start - k) for k in (3, 2)
+    )
 
 
 _PROPER_NAMED = frozenset(load_agency_yaml("departments.yaml")["proper_named"])
