@@ -65,7 +65,6 @@ from ftzgraph.graph.extract._agency_offices import (
 )
 from ftzgraph.graph.extract._agency_resolve import OWN_ZONE_TAILS, _bureau_branches, _context, _resolve
 from ftzgraph.graph.extract._agency_roles import (
-    closes_the_document,
     hosts_press_event,
     in_letterhead,
     issues_a_batch,
@@ -133,7 +132,6 @@ def extract_agencies_and_mentions(
             or issues_a_batch(text, hit)
             or in_letterhead(text, hit)
             or parent_in_name(text, hit, hits)
-            or closes_the_document(text, hit, case.number)
         ):
             hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
         if hit.acting and _in_post_title(text, hit, hits):
