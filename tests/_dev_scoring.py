@@ -171,7 +171,7 @@ def prefixes(gold_case: dict[str, Any]) -> list[str]:
     """The case's own city or county prefixes: the provider's city and any X市/X县 the gold names use."""
     found = set()
     for name in [gold_case["provider"], *(a["name"] for a in gold_case["agencies"])]:
-        match = re.match(r"^(.{2,4}?[市县])", name)
+        match = re.match(r"^(.{2,4}?[市县])", name.removeprefix("中共"))  # 中共北京市…: the prefix is 北京市
         if match:
             found.add(match.group(1))
     provider = gold_case["provider"]

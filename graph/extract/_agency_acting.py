@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._agency_hits import (
     _TITLE_RE,
     _alternation,
@@ -119,13 +120,23 @@ _RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"]
 
 
 _RECEIVER_AFTER_RE = re.compile(
-    "[^，。；;,\n]{0,6}?(?:" + _alternation(load_agency_yaml("departments.yaml")["receiver_after"]) + ")"
+    "(?:、[^，。；;,\n、]{2,30})*[^，。；;,\n、]{0,6}?(?:"
+    + _alternation(load_agency_yaml("departments.yaml")["receiver_after"])
+    + ")"
 )
 
 
 def _only_receives(text: str, hit: _Hit) -> bool:
-    """True when the body only receives what others file (向芜湖海关申报, 向上海海关进行二次报关)."""
-    return text.endswith(_RECEIVER_BEFORE, 0, hit.start) and _RECEIVER_AFTER_RE.match(text, hit.end) is not None
+    """True when the body only receives what others file or report (向芜湖海关申报, 向上海海关进行二次报关; each body
+    of 径向省地方金融监管局、国家金融监督管理总局广东监管局反映)."""
+    clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,\n") + 1 : hit.start]
+    if not (clause.endswith(_RECEIVER_BEFORE) or _RECEIVER_LIST_RE.search(clause)):
+        return False
+    return _RECEIVER_AFTER_RE.match(text, hit.end) is not None
+
+
+_RECEIVER_LIST_RE = re.compile(f"(?:{_alternation(_RECEIVER_BEFORE)})[^，。；;,\n]{{2,40}}、$")
+"""向 before earlier items of a list the body ends (向A、B反映)."""
 
 
 _PASSIVE_ACTIONS = tuple(load_agency_yaml("departments.yaml")["passive_actions"])
@@ -153,12 +164,42 @@ def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     )
 
 
-_PROVIDER_LINE_RE = re.compile(
-    r"^\s*[#*]*\s*[（(【]?\s*(?:(?:(?:报送|提供|申报|供稿|推荐|选送|来源)单位|供稿|案例来源)\s*(?:[:：]|】)|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
+_FALLBACK_LABELS = load_lexicon("layouts")["fallback"]
+# The splitter's labels may carry their own mark (报送：, 来源丨): a label is read without its trailing colon, which
+# the pattern reads itself, and one closed by another mark needs nothing after it.
+_PROVIDER_LABELS = sorted(
+    {w.rstrip(":：") for w in _FALLBACK_LABELS["provider_labels"]} - set(_FALLBACK_LABELS["acting_labels"])
 )
+_PROVIDER_LINE_RE = re.compile(
+    rf"^\s*[#*]*\s*[（(【]?\s*(?:(?:{_alternation(_PROVIDER_LABELS)})[*_]*\s*(?:[:：]|】|(?<=[丨｜|】]))"
+    r"|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
+)
+"""A provider line: a label of data/lexicon/layouts.yaml (the splitter's own list, read once for both) other than
+the labels of units that act (牵头单位, 责任单位), or a line ending in a provider verb ((X提供))."""
 
 
 _PLACE_AFTER_RE = re.compile("[^。；;！？!?\n，,]{0,16}?(?:设置|设立|开设|增设|设有|窗口|专窗|专区|入驻|进驻)")
+
+
+def _alone_on_line(text: str, hit: _Hit) -> bool:
+    """True when the body's name is all its line holds (a signature under a case, or under the covering notice the
+    last case ran on into: 岳阳市人民政府, 广州南沙新区片区管委会办公室): a line that signs or names its unit. The
+    signer of a notice the text itself is (现将《…》印发给你们 … 天津市人民政府办公厅) issues it, and acts."""
+    if any(phrase in text for phrase in _ISSUING_PHRASES):
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    name = text[hit.start : hit.end]  # 管委会 of 广州南沙新区片区管委会: its area is read into it later
+    bare = line.strip()
+    if bare[:1] in "（(" and bare[-1:] in "）)":  # （吉隆县人民政府）: a contributor's line closing a case
+        bare = bare[1:-1].strip()
+    return _NAME_LINE_RE.fullmatch(bare) is not None and bare.endswith((name, name + _SIGNING_OFFICE))
+
+
+_SIGNING_OFFICE = "办公室"
+_NAME_LINE_RE = re.compile(f"[{CJK}（）()]{{2,40}}")
+_ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"])
 
 
 def _in_provider_line(text: str, start: int) -> bool:
@@ -177,6 +218,8 @@ def _as_place(text: str, start: int, end: int) -> bool:
     after = _PLACE_AFTER_RE.match(text, end)
     if "依托" in before and text.endswith(_FACILITY_ENDINGS, 0, end):  # 依托市政务服务中心建设平台: a facility
         return True
+    if before.endswith(_ENTERING) and text.endswith(_FACILITY_ENDINGS, 0, end):  # 进驻市政务服务中心: where they go
+        return True
     if (  # 在市政务服务中心共享, 在松北区政务服务中心即可领取: a centre or hall after 在 is where, not who
         before.endswith("在")
         and text.endswith(_FACILITY_ENDINGS, 0, end)
@@ -187,6 +230,7 @@ def _as_place(text: str, start: int, end: int) -> bool:
 
 
 _FACILITY_ENDINGS = ("中心", "大厅", "之家")
+_ENTERING = ("进驻", "入驻")
 
 
 _GUIDANCE = ("指导", "支持", "帮助", "推动", "协调", "组织", "牵头", "领导", "统筹")

@@ -24,6 +24,7 @@ from ftzgraph.graph.extract._agency_names import (
     Prefix,
     find_prefix,
     load_agency_yaml,
+    load_divisions,
 )
 from ftzgraph.graph.extract._agency_networks import _national_acting
 from ftzgraph.graph.extract._agency_offices import (
@@ -68,6 +69,10 @@ def _core_hit(
     if prefix is None and not core.national and (compound := _level_compound(text, begin, lex)) is not None:
         prefix, start = compound  # 区经贸投促局: the body's own compound name after a level, kept as written
         core = replace(core, canonical=text[prefix.start + 1 : end], family=text[prefix.start + 1 : end])
+    elif prefix is None and not core.national and (merged := _merged_bureau(text, begin, lex, gaz)) is not None:
+        prefix, start = merged  # 霍尔果斯市商务和工业信息化局: two departments merged into one bureau, as written
+        core = replace(core, canonical=text[merged[1] : end], family=text[merged[1] : end])
+        start = prefix.start
     bare_zone = prefix is None or prefix.place is None or text[prefix.start : begin] in _GENERIC_ZONE
     if bare_zone and core.canonical == _COMMITTEE and text.endswith(_GENERIC_ZONE, 0, begin):
         word = next(w for w in _GENERIC_ZONE if text.endswith(w, 0, begin))
@@ -78,8 +83,8 @@ def _core_hit(
             hit = _Hit(start, end, core, None, not _cited(text, start, lex))
             hit.zone_committee = True
             return hit
-    if core.needs_prefix and prefix is None and not core.national:
-        return None
+    if core.needs_prefix and prefix is None and not core.national and not (core.stem_place and _bare_word(text, begin)):
+        return None  # 海关 written alone as a word (与海关共享): kept, to resolve to the office the case names
     if core.list_only and not text.startswith(_LIST_ITEM_END, end):  # 上海海事、…: not 上海海事大学
         return None
     if (
@@ -101,12 +106,26 @@ def _core_hit(
     office = _RESIDENT_OFFICE_RE.match(text, end) or (
         _BRANCH_BODY_RE.match(text, end) if core.place_as_written else None
     )
+    if office is None and (tail := _SUB_BODY_RES.get(core.canonical)) is not None:
+        office = tail.match(text, end)  # 旗人民法院薛家湾人民法庭: the court's tribunal is the body the case names
+        if office is not None and not _proper_name(office.group()[: -len(office["tail"])], lex):
+            office = None
     if office and not core.national:
         core = replace(core, canonical=core.canonical + office.group(), family=core.canonical + office.group())
         end = office.end()
     hit = _Hit(start, end, core, prefix, acting)
     hit.generic = prefix is None and text[max(0, start - 4) : start].endswith(_BARE_GENERIC_BEFORE)
     return hit
+
+
+_BARE_BEFORE = tuple(load_agency_yaml("departments.yaml")["bare_stem_named_before"])
+
+
+def _bare_word(text: str, begin: int) -> bool:
+    """True when a stem-named body's core (海关, 海事局) stands alone as a word: after no Chinese character, or after
+    a conjunction or a verb of joint work (与海关, 会同海关, 、海事局), never after a word that makes it a kind
+    (直属海关)."""
+    return begin == 0 or not "\u4e00" <= text[begin - 1] <= "\u9fff" or text.endswith(_BARE_BEFORE, 0, begin)
 
 
 def _level_compound(text: str, begin: int, lex: Lexicon) -> tuple[Prefix, int] | None:
@@ -119,17 +138,57 @@ def _level_compound(text: str, begin: int, lex: Lexicon) -> tuple[Prefix, int] |
         middle = text[k + 1 : begin]
         if (
             re.fullmatch(f"[{CJK}]+", middle)
-            and not any(ch in lex.not_in_place_stem or ch in lex.levels for ch in middle)
+            and not any(ch in lex.not_in_place_stem or ch in lex.levels or ch in _BODY_ENDINGS for ch in middle)
             and not any(word in middle for word in lex.not_place_words)
-        ):
+        ):  # 市商务局和财政局: a body's ending in the word makes two bodies, no compound
             return Prefix(k, level=lex.levels[text[k]]), k
     return None
+
+
+def _merged_bureau(text: str, begin: int, lex: Lexicon, gaz: Gazetteer) -> tuple[Prefix, int] | None:
+    """A bureau whose name joins two departments with 和 before a core (霍尔果斯市商务和工业信息化局): its prefix and
+    where the first department's word starts, or None. The word between the place and 和 holds no body's ending
+    (市商务局和财政局 is two bodies)."""
+    if begin < 3 or text[begin - 1] != "和":
+        return None
+    for length in (2, 3, 4):
+        word_start = begin - 1 - length
+        word = text[word_start : begin - 1] if word_start > 0 else ""
+        if (
+            re.fullmatch(f"[{CJK}]+", word)
+            and not any(ch in _BODY_ENDINGS or ch in lex.not_in_place_stem or ch in lex.levels for ch in word)
+            and lex.core_re.search(word) is None
+            and (prefix := find_prefix(text, word_start, lex, gaz, allow_unit=False)) is not None
+            and (prefix.place is not None or prefix.level is not None)
+        ):
+            return prefix, word_start
+    return None
+
+
+_BODY_ENDINGS = "局委办厅处所院会部站队庭"
 
 
 _LIST_ITEM_END = ("、", "等", "和", "与", "及", "，", ",", "）", ")")
 
 
 _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
+
+
+_SUB_BODY_RES = {
+    body: re.compile(f"[{CJK}]{{2,4}}?(?P<tail>{'|'.join(tails)})")
+    for body, tails in load_agency_yaml("departments.yaml")["sub_bodies"].items()
+}
+"""A body's own sub-body named by its place after it (X人民法院Y人民法庭, X公安局Y派出所), from departments.yaml."""
+
+
+def _proper_name(name: str, lex: Lexicon) -> bool:
+    """True when ``name`` can be a place's own name before a sub-body (薛家湾), not a word (所属, 辖区, 各)."""
+    return (
+        not any(ch in lex.not_in_place_stem for ch in name)
+        and not any(word in name for word in lex.not_place_words)
+        and not name.endswith(_GENERIC_BEFORE_STEM_NAMED)
+        and "所" not in name
+    )
 
 
 _BRANCH_BODY_RE = re.compile(f"[{CJK}]{{2,4}}?(?:分会|分院)")
@@ -155,23 +214,40 @@ _JOINT_VERBS = tuple(load_agency_yaml("departments.yaml")["joint_verbs"])
 
 
 def _port_name_prefix(text: str, begin: int, lex: Lexicon) -> Prefix | None:
-    """A port's or place's own name of 2-3 characters that opens a list item or clause, or follows a verb of
-    joint work, right before a stem-named body (、拱北边检站, 、城陵矶海事局, 联合金陵海关): such bodies are
-    named after ports no division list holds.
+    """A port's or place's own name of 2-5 characters that opens a list item or clause, or follows a verb of
+    joint work (or a city's stem after one), right before a stem-named body (、拱北边检站, 、城陵矶海事局, 联合金陵海关,
+    会同首都机场海关, 所属西宁曹家堡机场海关): such bodies are named after ports no division list holds.
     Kept as written; never a verb, an adverb or a kind (直属海关, 口岸海关)."""
-    for length in (3, 2):
+    for length in (5, 4, 3, 2):
         start = begin - length
         name = text[start:begin] if start >= 0 else ""
+        if length == 5 and not name.endswith((_PORT_ZONE, _AIRPORT)):  # 外高桥港区海关, 曹家堡机场海关: five for a port
+            continue
         if (
-            (start == 0 or text[start - 1] in _LIST_START or text.endswith(_JOINT_VERBS, 0, start))
+            (start == 0 or text[start - 1] in _LIST_START or _after_joint_verb(text, start))
             and re.fullmatch(f"[{CJK}]+", name)
             and not any(ch in lex.not_in_place_stem for ch in name)
             and not any(word in name for word in lex.not_place_words)
             and not name.endswith(_GENERIC_BEFORE_STEM_NAMED)
-            and name[-1] not in lex.levels
+            and (name[-1] not in lex.levels or (name.endswith(_PORT_ZONE) and len(name) > len(_PORT_ZONE)))
         ):
             return Prefix(start, Place(name, name, "unit"), by_stem=False)
     return None
+
+
+_PORT_ZONE = "港区"
+_AIRPORT = "机场"
+
+
+def _after_joint_verb(text: str, start: int) -> bool:
+    """True after a verb of joint work, or after a city's stem that follows one (所属西宁|曹家堡机场海关): the city
+    is read as the outer prefix of the port's name."""
+    if text.endswith(_JOINT_VERBS, 0, start):
+        return True
+    divisions = load_divisions()
+    return any(
+        text[start - k : start] in divisions.by_stem and text.endswith(_JOINT_VERBS, 0, start - k) for k in (3, 2)
+    )
 
 
 _PROPER_NAMED = frozenset(load_agency_yaml("departments.yaml")["proper_named"])

@@ -27,7 +27,8 @@ def _city_of() -> dict[str, str]:
 
 def sole_local_place(text: str, gaz: Gazetteer, city: Place | None) -> dict[str, set[Place]]:
     """{level: {place}} for the one district or county of the divisions ``text`` names (none when it names several, or
-    one of another city than ``city``), written with its city (赣州市章贡区) when the divisions give it."""
+    one of another city than ``city``), a district written with its city (赣州市章贡区) when the divisions give it, as
+    district bodies are named; a county by its own name (准格尔旗, 永宁县), as its bodies are (永宁县自然资源局)."""
     divisions = load_divisions()
     named = {
         p
@@ -40,8 +41,9 @@ def sole_local_place(text: str, gaz: Gazetteer, city: Place | None) -> dict[str,
     head = _city_of().get(place.name)
     if city is not None and head is not None and head != city.name:
         return {}
-    full = Place(head + place.name, place.stem, place.level) if head and not head.endswith("辖区") else place
-    return {place.level: {full}}
+    if head and not head.endswith("辖区") and place.level == "district":  # a county's bodies go by its own name
+        place = Place(head + place.name, place.stem, place.level)
+    return {place.level: {place}}
 
 
 _BORROWED_BEFORE = ("借鉴", "学习", "参照", "参考", "对标", "复制", "相比", "对比", "与")

@@ -58,9 +58,16 @@ class _Context:
     """The new area the case is about (青岛西海岸新区, from its provider): 新区X局 is that area's bureau."""
     district_of_area: bool = False
     """The district is the one the case's FTZ area is named after (南沙片区: 南沙区), not one the case names."""
+    town: Place | None = None
+    """The town the case is about (薛家湾镇, from its provider 薛家湾镇人民政府): 镇政府 and 镇X所 are its bodies."""
+    zone: Place | None = None
+    """The development zone the case is about (吉林经济技术开发区, its provider): its 开发区管委会 and 经开区X局."""
+    prefecture: Place | None = None
+    """The autonomous prefecture or league the case is in (黔南州, 锡林郭勒盟): 州X局 and 盟X局 are its bureaux."""
 
     def at(self, level: str) -> Place | None:
-        return {"city": self.city, "district": self.district, "county": self.county}.get(level, self.province)
+        places = {"city": self.city, "district": self.district, "county": self.county, "town": self.town}
+        return self.prefecture if level == "prefecture" else places.get(level, self.province)
 
 
 _GENERIC_AFTER = tuple(load_agency_yaml("departments.yaml")["generic_after"])

@@ -19,7 +19,7 @@ from ftzgraph.graph import data_files
 CJK = "\u4e00-\u9fff"
 _LEVEL_PRIORITY = {"city": 0, "county": 1, "district": 2, "province": 3, "area": 4, "unit": 5}
 _SUFFIX_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "旗": "county"}
-_SUFFIX_LEVEL |= {"区": "district", "新区": "district", "片区": "area"}
+_SUFFIX_LEVEL |= {"区": "district", "新区": "district", "片区": "area", "地区": "city"}
 
 
 def load_agency_yaml(name: str) -> Any:
@@ -47,6 +47,9 @@ class Core:
     """The full name of a stem-named body at province level (中国银行保险监督管理委员会{stem}监管局)."""
     list_only: bool = False
     """A short form that names the body only as a list item (上海海关、上海海事等部门), never before other words."""
+    level_as_written: bool = False
+    """After a level character the name is kept as written (市金融监管局 is also a city's own bureau): ``named_as``
+    applies only after a place's stem or name (宁夏金融监管局)."""
 
 
 @dataclass(frozen=True)
@@ -160,12 +163,15 @@ class Gazetteer:
         return _index(by_name, self.counts)
 
 
+_REGION_NAME_RE = re.compile(f"([{CJK}]{{2,3}}?)(?:壮族|回族|维吾尔)?自治区")
+
+
 def place_of(name: str) -> Place | None:
-    """Split ``鹤岗市`` into stem and level by its suffix; None when no place suffix ends it."""
-    if name.endswith(_PREFECTURE) and name in load_divisions().names:  # 喀什地区: a prefecture, a city's level
-        return Place(name, name[: -len(_PREFECTURE)], "city")
-    if name.endswith(_REGION) and name in load_divisions().names:  # 新疆维吾尔自治区: a province, stem 新疆
-        return Place(name, re.sub("(?:维吾尔|壮族|回族)?自治区$", "", name), "province")
+    """Split ``鹤岗市`` into stem and level by its suffix; None when no place suffix ends it. An autonomous region's
+    stem is its name without its people's name and 自治区 (新疆维吾尔自治区 -> 新疆), as bodies' short names use it; a
+    地区 is a prefecture (喀什地区)."""
+    if (region := _REGION_NAME_RE.fullmatch(name)) is not None:
+        return Place(name, region.group(1), "province")
     for suffix in sorted(load_agency_yaml("departments.yaml")["place_suffixes"], key=len, reverse=True):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return Place(name, name[: -len(suffix)], _SUFFIX_LEVEL.get(suffix, "unit"))
@@ -197,9 +203,12 @@ def harvest_places(text: str) -> Gazetteer:
             continue
         if text.startswith(lex.not_place_suffix_words, match.start(2)):
             continue
+        if (stem + suffix).endswith(_NAMED_ZONE_WORDS):  # 外高桥港区: a port zone, no district to name bodies by
+            continue
         name = stem + suffix
-        if suffix in _LISTED_SUFFIXES and name not in load_divisions().names:
-            continue  # ，明确市发改委: every 市, 县 and 省 is in the division list, so 明确市 is no place
+        listed = suffix in _LISTED_SUFFIXES or name.endswith(_REGION)
+        if listed and name not in load_divisions().names:
+            continue  # ，明确市发改委: every 市, 县, 省, 地区 and 自治区 is in the division list, so 明确市 is no place
         full = load_divisions().full_of.get(name, name)  # 河口县 written: the county 河口瑶族自治县
         by_name.setdefault(name, Place(full, stem, _SUFFIX_LEVEL.get(suffix, "unit")))
         counts[name] += 1
@@ -208,6 +217,8 @@ def harvest_places(text: str) -> Gazetteer:
         if name not in divisions.names and place.level != "area" and divisions.ends_in_stem(name):
             del by_name[name]
     for name in divisions.names_in(text):  # 郑州市 written after a Chinese character (委托郑州市…)
+        if name.startswith(lex.not_place_words) and not _written_apart(text, name):
+            continue  # 局会同县行政审批局: the verb 会同 before 县X局, not the county 会同县
         if name not in by_name and (division := place_of(name)) is not None:
             by_name[name] = division
             counts[name] += text.count(name)
@@ -216,6 +227,15 @@ def harvest_places(text: str) -> Gazetteer:
         if city not in by_name and city in text:
             by_name[city] = Place(city, place.stem, "city")
     return _index(by_name, counts)
+
+
+def _written_apart(text: str, name: str) -> bool:
+    """True when ``name`` is written at least once after no Chinese character or after a province or city
+    (湖南省会同县): a place, though its first characters are a verb (会同)."""
+    return any(
+        start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "省市州"
+        for start in (m.start() for m in re.finditer(re.escape(name), text))
+    )
 
 
 @dataclass(frozen=True)
@@ -232,6 +252,8 @@ class Divisions:
     """The province of a city or county (昆明市 -> 云南省), for names that occur once."""
     full_of: dict[str, str] = field(default_factory=dict)
     """An autonomous county's short form and its full name (河口县 -> 河口瑶族自治县)."""
+    city_of: dict[str, str] = field(default_factory=dict)
+    """The prefecture-level city of a county or district (章贡区 -> 赣州市), for names that occur once."""
 
     def ends_in_stem(self, name: str) -> bool:
         """True when ``name`` is a verb or word glued to a real place's stem (委托郑州 ends in 郑州)."""
@@ -249,7 +271,7 @@ class Divisions:
         return found
 
 
-_LISTED_SUFFIXES = ("市", "县", "省")
+_LISTED_SUFFIXES = ("市", "县", "省", "地区")
 """Place suffixes whose places are all in the division list (州, 盟, 旗 have short forms it does not hold)."""
 
 _DIVISION_SUFFIXES = (
@@ -271,24 +293,20 @@ _DIVISION_SUFFIXES = (
 
 
 def _short_autonomous_counties(names: set[str]) -> dict[str, str]:
-    """河口县 -> 河口瑶族自治县: the short form documents write (ethnic groups' names and 自治 left out), with the
-    full name a body of the county is named by."""
-    groups = tuple(sorted(load_agency_yaml("departments.yaml")["ethnic_groups"], key=len, reverse=True))
+    """河口县 -> 河口瑶族自治县, 红河州 -> 红河哈尼族彝族自治州: the short form documents write (ethnic groups' names
+    and 自治 left out), with the full name a body of the county or prefecture is named by."""
+    listed = load_agency_yaml("departments.yaml")["ethnic_groups"]
+    bare = [g[:-1] for g in listed if g.endswith("族") and len(g) >= 3]  # 伊犁哈萨克自治州: 哈萨克 without 族
+    groups = tuple(sorted({*listed, *bare}, key=len, reverse=True))
     short: dict[str, str] = {}
     for name in names:
-        if name.endswith("自治县"):
-            stem = name[: -len("自治县")]
-            while stem.endswith(groups):
-                stem = stem[: -len(next(g for g in groups if stem.endswith(g)))]
-            if len(stem) >= 2 and stem + "县" not in names:
-                short[stem + "县"] = name
-        elif name.endswith("自治州"):  # 伊犁州 -> 伊犁哈萨克自治州, 红河州 -> 红河哈尼族彝族自治州
-            stem = name[: -len("自治州")]
-            bare = groups + tuple(g[:-1] for g in groups if len(g) > 2)  # 伊犁哈萨克自治州: a group without 族
-            while stem.endswith(bare):
-                stem = stem[: -len(max((g for g in bare if stem.endswith(g)), key=len))]
-            if len(stem) >= 2 and stem + "州" not in names:
-                short[stem + "州"] = name
+        for suffix, level in (("自治县", "县"), ("自治州", "州")):  # 红河州 -> 红河哈尼族彝族自治州 as well
+            if name.endswith(suffix):
+                stem = name[: -len(suffix)]
+                while stem.endswith(groups):
+                    stem = stem[: -len(next(g for g in groups if stem.endswith(g)))]
+                if len(stem) >= 2 and stem + level not in names:
+                    short[stem + level] = name
     return short
 
 
@@ -298,6 +316,7 @@ def load_divisions() -> Divisions:
     tree = data_files.load_json("reference", "divisions", "pca.json")
     names: set[str] = set()
     province_of: dict[str, str] = {}
+    city_of: dict[str, str] = {}
     repeated: set[str] = set()
     for province, cities in tree.items():
         names.add(province)
@@ -307,6 +326,9 @@ def load_divisions() -> Divisions:
             for name in (city, *counties):
                 if province_of.setdefault(name, province) != province:
                     repeated.add(name)
+            for county in counties:
+                if city_of.setdefault(county, city) != city:
+                    repeated.add(county)
     names = {n for n in names if not n.endswith(("辖区", "行政区划")) and len(n) >= 2}
     full_of = _short_autonomous_counties(names)
     names |= set(full_of)
@@ -336,6 +358,7 @@ def load_divisions() -> Divisions:
         by_stem,
         {name: province for name, province in province_of.items() if name not in repeated},
         full_of,
+        {name: city for name, city in city_of.items() if name not in repeated and not city.endswith("辖区")},
     )
 
 
@@ -369,17 +392,69 @@ _BOUNDARY = ("", "\n", "，", "、", "。", "；", "（", "）", "(", ")", " ", 
 
 
 def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit: bool = True) -> Prefix | None:
-    """The prefix ending at ``pos`` (where a core starts), or None for a bare core."""
+    """The prefix ending at ``pos`` (where a core starts), or None for a bare core. Beside the name grammar's own
+    prefixes: a prefecture's administrative office between place and bureau (喀什地区行署商务局: 喀什地区), a place's
+    short word (兵团), a Corps division before its city (第三师图木舒克市), and a district written in brackets after a
+    zone (乌鲁木齐经开区（头屯河区）: kept as written)."""
+    infix = next((w for w in _OFFICE_INFIXES if text.endswith(w, 0, pos)), None)
+    if infix is not None and (inner := _find_prefix(text, pos - len(infix), lex, gaz)) is not None and inner.place:
+        return inner
+    alias = next((a for a in _PLACE_ALIASES if text.endswith(a, 0, pos)), None)
+    if alias is not None:  # 兵团商务局, or the full 新疆生产建设兵团商务局: the same place's bureau
+        written = _PLACE_ALIASES[alias] if text.endswith(_PLACE_ALIASES[alias], 0, pos) else alias
+        return Prefix(pos - len(written), Place(_PLACE_ALIASES[alias], alias, "unit"))
+    bracketed = _bracketed_district(text, pos, lex, gaz)
+    if bracketed is not None:
+        return bracketed
+    prefix = _find_prefix(text, pos, lex, gaz, allow_unit=allow_unit)
+    division = (  # looked for only when 师 stands right before the place: one look per prefix, not a scan
+        _CORPS_DIVISION_RE.search(text, max(0, prefix.start - 6), prefix.start)
+        if prefix is not None and prefix.place and text[prefix.start - 1 : prefix.start] == "师"
+        else None
+    )
+    if prefix is not None and prefix.place is not None and division is not None and division.end() == prefix.start:
+        name = division.group() + prefix.place.name  # 第三师图木舒克市: the Corps division and its city (师市合一)
+        return Prefix(division.start(), Place(name, name, "unit"), unit=prefix.unit)
+    return prefix
+
+
+_OFFICE_INFIXES = tuple(load_agency_yaml("departments.yaml")["office_infixes"])
+_PLACE_ALIASES: dict[str, str] = load_agency_yaml("departments.yaml")["place_aliases"]
+_CORPS_DIVISION_RE = re.compile("第[一二三四五六七八九十]{1,3}师$")
+_ZONE_KINDS = tuple(sorted(load_agency_yaml("departments.yaml")["zone_kind_names"], key=len, reverse=True))
+
+
+def _bracketed_district(text: str, pos: int, lex: Lexicon, gaz: Gazetteer) -> Prefix | None:
+    """A zone or place followed by a district in brackets right before ``pos`` (乌鲁木齐经开区（头屯河区）司法局): the
+    body of the two, which share one administration, named as the text writes them."""
+    if pos < 4 or text[pos - 1] not in "）)":
+        return None
+    open_at = max(text.rfind("（", max(0, pos - 10), pos), text.rfind("(", max(0, pos - 10), pos))
+    inner = text[open_at + 1 : pos - 1] if open_at >= 0 else ""
+    if not inner or (inner not in gaz.by_name and inner not in load_divisions().names):
+        return None
+    kind = next((k for k in _ZONE_KINDS if text.endswith(k, 0, open_at)), None)  # 乌鲁木齐经开区
+    outer = _find_prefix(text, open_at - len(kind), lex, gaz, allow_unit=False) if kind else None
+    outer = outer or _find_prefix(text, open_at, lex, gaz)
+    if outer is None or (outer.place is None and outer.unit is None) or outer.start == open_at:
+        return None
+    name = text[outer.start : pos]
+    return Prefix(outer.start, Place(name, name, "unit"))
+
+
+def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit: bool = True) -> Prefix | None:
+    """The name grammar's prefix ending at ``pos``: a unit, a place by name or stem, a level character."""
     if allow_unit:
         for unit in sorted(lex.units, key=len, reverse=True):
             if text.endswith(unit, 0, pos):
-                inner = find_prefix(text, pos - len(unit), lex, gaz, allow_unit=False)
+                inner = _find_prefix(text, pos - len(unit), lex, gaz, allow_unit=False)
                 if inner is None:
                     inner = _abbreviated_place(text, pos - len(unit), lex.units[unit], gaz)
                 if inner is not None:
                     return Prefix(inner.start, inner.place, inner.by_stem, inner.level, lex.units[unit])
-                if text[pos - len(unit) - 1 : pos - len(unit)] in _BOUNDARY:  # 高新区管委会: the unit alone
-                    return Prefix(pos - len(unit), unit=lex.units[unit])
+                unit_start = pos - len(unit)
+                if text[unit_start - 1 : unit_start] in _BOUNDARY or text.endswith(_JOINT_WORDS, 0, unit_start):
+                    return Prefix(unit_start, unit=lex.units[unit])  # 高新区管委会, 会同综保区管委会: the unit alone
     alias = _ALIAS_RE.search(text, max(0, pos - 24), pos)
     if alias and alias.end() == pos and (place := gaz.by_name.get(alias.group(1)) or place_of(alias.group(1))):
         return Prefix(pos, place)
@@ -398,11 +473,8 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
     compound = _city_district(text, pos, lex, gaz)
     if compound is not None:
         return compound
-    if text.endswith(_CORPS[1], 0, pos):  # 兵团商务局, 新疆生产建设兵团商务局: the Corps' bureau
-        written = _CORPS[0] if text.endswith(_CORPS[0], 0, pos) else _CORPS[1]
-        return Prefix(pos - len(written), Place(_CORPS[0], _CORPS[1], "province"))
-    if text.endswith(_REGION, 0, pos):
-        return Prefix(pos - len(_REGION), level="province")  # 自治区商务厅: the autonomous region's, as 省商务厅
+    if text.endswith(_REGION, 0, pos):  # 自治区发展改革委: the autonomous region's level, as 省 is a province's
+        return Prefix(pos - len(_REGION), level="province")
     if text.endswith(_PREFECTURE, 0, pos) and any(n.endswith(_PREFECTURE) for n in gaz.by_name):
         return Prefix(pos - len(_PREFECTURE), level="city")  # 地区市场监管局 in a prefecture's (喀什地区) case
     if pos >= 1 and text[pos - 1] in lex.levels and not text.endswith(_NAMED_ZONE_WORDS, 0, pos):
@@ -411,11 +483,8 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
 
 
 _NAMED_ZONE_WORDS = tuple(load_agency_yaml("departments.yaml")["named_zone_words"])
-
 _REGION = "自治区"
-_CORPS = ("新疆生产建设兵团", "兵团")
-"""The Xinjiang Production and Construction Corps, a province-level body whose bureaux go by 兵团X局 (新疆生产建设兵团
-商务局); its divisions (第八师) are cities' peers and are named in full."""
+_JOINT_WORDS = tuple(load_agency_yaml("departments.yaml")["joint_verbs"])
 _PREFECTURE = "地区"
 """A prefecture (喀什地区, 阿克苏地区) governed by an office of its province: its bodies are named like a city's
 (喀什地区市场监督管理局), and 地区X局 in its case is its X局 as 市X局 is a city's."""

@@ -83,6 +83,33 @@ def _stem_lists(text: str, hits: list[_Hit], lex: Lexicon, gaz: Gazetteer) -> li
     return hits
 
 
+_PLACE_LIST_RE = re.compile(f"((?:[{CJK}]{{2,6}}?[县市区旗]、)+)$")
+
+
+def _place_lists(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit]:
+    """Places listed before a body written once for all (临夏县、广河县商务局): each place's body, the same as the
+    last one's. Every item must be a place the divisions or the text name; otherwise nothing is added."""
+    added: list[_Hit] = []
+    divisions = load_divisions()
+    for hit in hits:
+        if hit.prefix is None or hit.prefix.place is None or hit.prefix.by_stem:
+            continue
+        listed = _PLACE_LIST_RE.search(text, max(0, hit.prefix.start - 40), hit.prefix.start)
+        if listed is None:
+            continue
+        position = listed.start()
+        items = listed.group(1).rstrip("、").split("、")
+        places = [gaz.by_name.get(item) or (place_of(item) if item in divisions.names else None) for item in items]
+        if any(p is None for p in places):
+            continue
+        for item, place in zip(items, places, strict=True):
+            assert place is not None
+            start = text.index(item, position)
+            position = start + len(item)
+            added.append(_Hit(start, position, hit.core, Prefix(start, place), hit.acting))
+    return added
+
+
 _PURPOSE_NAMED = frozenset(load_agency_yaml("departments.yaml")["purpose_named"])
 
 
@@ -179,24 +206,31 @@ def _short_offices(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> 
 _DISTRICT_BRANCHES: dict[str, str] = load_agency_yaml("departments.yaml")["district_branches"]
 
 
-_DISTRICT_BRANCH_RE = re.compile(f"区(?P<bureau>{_alternation(_DISTRICT_BRANCHES)})分局")
+_DISTRICT_BRANCH_RE = re.compile(f"(?P<level>[区县旗])(?P<bureau>{_alternation(_DISTRICT_BRANCHES)})分局")
 
 
 def _district_branches(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> list[_Hit]:
-    """区国土分局 in a district's case: the city bureau's branch in that district (昆明市国土资源局官渡分局), named only
-    when the case names its city and its district; otherwise nothing is made up."""
-    if ctx.city is None or ctx.district is None:
-        return []
+    """区国土分局 in a district's case, 旗生态环境分局 in a banner's: the city bureau's branch in that district or
+    county. The branch the case names in full is the answer (鄂尔多斯市生态环境局准格尔旗分局 … 旗生态环境分局);
+    else it is named as such branches are (昆明市国土资源局官渡分局), only when the case names its city and its
+    district or county; otherwise nothing is made up."""
     found = []
     for match in _DISTRICT_BRANCH_RE.finditer(text):
         start = match.start()
-        if (start > 0 and text[start - 1] not in _LIST_START) or any(
-            h.start < match.end() and start < h.end for h in hits
+        local = ctx.district if match["level"] == "区" else ctx.county
+        if (
+            ctx.city is None
+            or local is None
+            or (start > 0 and text[start - 1] not in _LIST_START)
+            or any(h.start < match.end() and start < h.end for h in hits)
         ):
             continue
-        district = ctx.district.name.removeprefix(ctx.city.name)  # 昆明市西山区 -> 西山区 -> 西山
-        name = ctx.city.name + _DISTRICT_BRANCHES[match["bureau"]] + district.removesuffix("区") + "分局"
+        bureau = ctx.city.name + _DISTRICT_BRANCHES[match["bureau"]]
+        short = local.name.removeprefix(ctx.city.name)  # 昆明市西山区 -> 西山区
+        written = [h.name for h in hits if h.name and h.name.startswith(bureau) and h.name.endswith("分局")]
+        in_full = next((n for n in written if n[len(bureau) :].startswith(local.stem[:2])), None)
+        name = in_full or bureau + (short.removesuffix("区") if match["level"] == "区" else short) + "分局"
         core = Core(core=match.group(), canonical=name, family=name)
         acting = not _cited(text, start, lex) and not text.startswith(_GENERIC_AFTER, match.end())
-        found.append(_Hit(start, match.end(), core, None, acting, name, ctx.district, "", "medium"))
+        found.append(_Hit(start, match.end(), core, None, acting, name, local, "", "medium"))
     return found

@@ -6,6 +6,7 @@ mention's full name written from it: 市X局 -> the case's city, 区X局 -> the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE
@@ -39,16 +40,28 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     city = None
     provider = provider or (case.table_row.provider if case.table_row else None)
     own = _GOVERNMENT_TAIL_RE.sub("", provider) if provider else None  # 武汉市硚口区人民政府: the place it governs
+    own = load_divisions().full_of.get(own, own) if own else None  # 河口县: the county 河口瑶族自治县
     place = place_of(own) if own else None
     ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
     area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area") if ftz_place and ftz_place.area else None
     if area is not None and (place is None or place.level == "area"):  # 中国（湖南）自由贸易试验区长沙片区: 长沙片区
         place = area
     own_local: Place | None = None
+    town: Place | None = None
+    if place is None and own:  # 准格尔旗行政审批和政务服务局, 薛家湾镇人民政府: a body's or a town's own case
+        body_place = _body_place(own)
+        if body_place is not None and body_place.level == "town":
+            town = body_place
+        elif body_place is not None and body_place.level != "city":
+            place = body_place
     if place and place.level == "city":
         city = place
     elif place and place.level in ("district", "county"):
         own_local = place  # 嘉善县, 硚口区: a district's or county's own case; 县X局 and 区X局 are its bodies
+        parent = load_divisions().city_of.get(place.name)
+        if parent is not None and place.level == "district" and (found := place_of(parent)) is not None:
+            city = found  # 章贡区 -> 赣州市: a district's bodies are named with their city (中共赣州市章贡区委)
+            own_local = replace(place, name=parent + place.name)
     elif place:
         city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
         if city is None and place.level == "area":  # 烟台片区 in a text that never writes 烟台市: the city of its stem
@@ -61,9 +74,17 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
             local_place = place_of(own[len(head) :])
             if local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
                 own_local = replace(local_place, name=head + local_place.name)
-    if city is None:
-        cities = [p for p in gaz.by_name.values() if p.level == "city" and p.name in case.text]
+    zone = _own_zone(own, lambda name: name in doc_text) if own else None
+    if city is None and zone is not None:  # 吉林经济技术开发区: the city whose stem opens the zone's name
+        named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(zone.name[:k]))), None)
+        city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
+    if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
+        cities = [p for n, p in gaz.by_name.items() if p.level == "city" and n in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
+    head = _document_head(doc_text)
+    if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
+        in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
+        city = next(iter(in_head.values())) if len(in_head) == 1 else None
     if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
         city = sole_municipality(gaz)
     local = {
@@ -76,11 +97,16 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         by_name = {p.name: p for p in sorted(places, key=lambda p: p is own_local)}
         local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
     if own_local is None and not local["district"] and not local["county"] and area is None:
-        local |= sole_local_place(case.text, gaz, city)  # 【章贡区】…由区行政审批局牵头: the one district named
+        # 【章贡区】…由区行政审批局牵头: the one district the case names, else the one its document's head names (a
+        # district's or county's own notice: 准格尔旗人民政府办公室文件)
+        local |= sole_local_place(case.text, gaz, city) or sole_local_place(head, gaz, city)
     district = area_district(area) if area is not None and own_local is None and not local["district"] else None
     if district is not None:
         local["district"] = {district}  # 南沙片区会同区税务局: the district the area is named after (南沙区)
     of_area = district is not None
+    if city is None and len(local["district"]) == 1:  # 浦东新区 in a text that never writes 上海市: its municipality
+        province = place_of(load_divisions().province_of.get(next(iter(local["district"])).name, "") or "-")
+        city = province if province is not None and is_municipality(province) else None
     if not local["district"] and city is not None:  # X市Y示范区（以下简称示范区）: 区 means that zone
         defined = _DEFINED_ZONE_RE.search(case.text)
         if defined and city.name in defined.group(1):
@@ -88,8 +114,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
             if len(full) > len(city.name) + 1:
                 local["district"] = {Place(full, full[len(city.name) : -1], "district")}
     province_name = document_province(doc_text, gaz)
-    if province_name is None and city is not None:  # 昆明市 -> 云南省: 省商务厅 in a city's case
-        province_name = load_divisions().province_of.get(city.name)
+    for known in (city, own_local):  # 昆明市 -> 云南省: 省商务厅 in a city's case; 准格尔旗 -> 内蒙古自治区
+        if province_name is None and known is not None:
+            province_name = load_divisions().province_of.get(known.name)
     if province_name is None:  # 自治区商务厅 会同乌鲁木齐海关: the province of the places the case names
         province_name = _province_of_places(case.text, gaz, hits)
     new_area = None
@@ -99,11 +126,93 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         city,
         next(iter(local["district"])) if len(local["district"]) == 1 else None,
         next(iter(local["county"])) if len(local["county"]) == 1 else None,
-        place_of(province_name) if province_name else None,
+        _province_place(province_name) if province_name else None,
         area,
         new_area,
-        of_area,
+        district_of_area=of_area,
+        town=town,
+        zone=zone,
+        prefecture=_prefecture(city, gaz),
     )
+
+
+def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
+    """The case's autonomous prefecture or league (州, 盟): its city when that is one, else the one the document
+    names (黔南州 in a 都匀市 case of a 黔南州 circular), never a guess among several."""
+    if city is not None and city.name.endswith(_PREFECTURE_ENDINGS):
+        return city
+    named = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n.endswith(_PREFECTURE_ENDINGS)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+_PREFECTURE_ENDINGS = ("州", "盟")
+
+
+def _document_head(text: str) -> str:
+    """The issuer's header and title among the document's first three lines with text (北京市朝阳区人民政府办公室,
+    准格尔旗人民政府办公室文件, 浦东新区…案例汇编), which name the place the document is of; a line of a case (its
+    heading, its provider line) is none."""
+    lines = [line.strip() for line in text[:_HEAD_CHARS].splitlines() if line.strip()][:3]
+    return "\n".join(line for line in lines if not _CASE_LINE_RE.search(line))
+
+
+_HEAD_CHARS = 600
+"""How far into the document its header is looked for (a few short lines)."""
+_CASE_LINE_RE = re.compile(r"提供|报送|供稿|推荐|单位|^(?:案例|[（(]?[一二三四五六七八九十0-9]+[）)、.．])")
+
+
+_BODY_HEADS = tuple(load_agency_yaml("departments.yaml")["national_body_heads"])
+_TOWN_RE = re.compile(f"([{CJK}]{{2,5}}?[镇乡])(?:人民政府|政府|党委)?$")
+
+
+def _body_place(own: str) -> Place | None:
+    """The place a body's name opens with (准格尔旗 of 准格尔旗交通运输局, of 国家税务总局准格尔旗税务局), or the town a
+    town government's name gives (薛家湾镇人民政府): the place whose bodies 旗X局, 县X局 and 镇政府 are in its case."""
+    for head in _BODY_HEADS:
+        own = own.removeprefix(head)
+    heads = [n for n in load_divisions().names_in(own) if own.startswith(n) and len(n) < len(own)]
+    if heads:
+        name = max(heads, key=len)
+        found = place_of(name)
+        return Place(load_divisions().full_of.get(name, name), found.stem, found.level) if found else None
+    town = _TOWN_RE.fullmatch(own)
+    return Place(town.group(1), town.group(1)[:-1], "town") if town else None
+
+
+def _province_place(name: str) -> Place | None:
+    """A province's place (an autonomous region's stem as place_of gives it: 内蒙古自治区 -> 内蒙古)."""
+    return place_of(name)
+
+
+_ZONE_UNITS = tuple(sorted(set(load_agency_yaml("departments.yaml")["units"].values()), key=len, reverse=True))
+
+
+_ZONE_KIND_FULL: dict[str, str] = load_agency_yaml("departments.yaml")["zone_kind_full"]
+
+
+def _kind_full(kind: str) -> str:
+    """The full kind a zone kind's short name stands for (经开区 -> 经济技术开发区; 开发区 stays 开发区)."""
+    return _ZONE_KIND_FULL.get(kind, kind)
+
+
+def _zone_in_full(name: str, zone: Place) -> str:
+    """``name`` with the zone's short name (吉林经开区) written as the zone's full name (吉林经济技术开发区)."""
+    for short, full in _ZONE_KIND_FULL.items():
+        if zone.name.endswith(full) and name.startswith(short_name := zone.name[: -len(full)] + short):
+            return zone.name + name[len(short_name) :]
+    return name
+
+
+def _own_zone(own: str, written: Callable[[str], bool]) -> Place | None:
+    """The development zone a case is about when its provider is one (吉林经济技术开发区, or its short name 吉林经开区
+    when the document writes the zone's full name): 开发区管委会 and 经开区X局 in its case are that zone's bodies."""
+    name = re.sub("(?:管委会|管理委员会)$", "", own)
+    for short, full in _ZONE_KIND_FULL.items():
+        if name.endswith(short) and written(name[: -len(short)] + full):
+            name = name[: -len(short)] + full  # 吉林经开区 -> 吉林经济技术开发区, as the document writes it
+            break
+    unit = next((u for u in _ZONE_UNITS if name.endswith(u) and len(name) > len(u) + 1), None)
+    return Place(name, name[: -len(unit)], "unit") if unit else None
 
 
 OWN_ZONE_TAILS = tuple(sorted(load_agency_yaml("departments.yaml")["own_zone_tails"], key=len, reverse=True))
@@ -158,7 +267,7 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
             level = {"市": "city", "区": "district", "县": "county"}.get(hit.core.core[0], "province")
             place = ctx.at(level)
             if place is not None:
-                hit.name, hit.place, hit.confidence = "中共" + place.name + hit.core.core[1:], place, "medium"
+                hit.name, hit.place, hit.confidence = "中共" + place.name + hit.core.canonical[1:], place, "medium"
             else:
                 hit.name, hit.confidence = hit.core.core, "low"
         elif hit.core.core in _BARE_FAMILY_ONLY:  # 法院 with no court of the case named once
@@ -169,6 +278,8 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
                 hit.name, hit.confidence = hit.core.canonical, "low"
         elif hit.core.core in load_agency_yaml("departments.yaml")["no_city_fallback"]:
             hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
+        elif hit.core.stem_place and hit.core.needs_prefix:  # 海关 alone, no office named once: never made up
+            hit.name, hit.confidence = hit.core.canonical, "low"
         elif hit.core.national or ctx.city is None:
             hit.name = hit.core.canonical
             hit.confidence = "high" if hit.core.national else "low"
@@ -188,6 +299,9 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
     for hit in hits:  # 杨凌示范区管委会: the zone's committee by the zone's official name
         if hit.name and hit.name.endswith(_COMMITTEE):
             hit.name = _ZONE_FULL_NAMES.get(hit.name[: -len(_COMMITTEE)], hit.name[: -len(_COMMITTEE)]) + _COMMITTEE
+    for hit in hits:  # 吉林经开区行政审批局 in the case of 吉林经济技术开发区: the zone by the name its case gives it
+        if hit.name and ctx.zone is not None:
+            hit.name = _zone_in_full(hit.name, ctx.zone)
     names = {h.name for h in hits}
     for hit in hits:
         if hit.place and hit.place.level == "area":
@@ -197,7 +311,7 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
 
 
 _BUREAU_BRANCH_RE = re.compile(
-    f"[{CJK}]{{2,3}}(?:{'|'.join(load_agency_yaml('departments.yaml')['bureau_branch_endings'])})"
+    f"[{CJK}]{{2,5}}?(?:{'|'.join(load_agency_yaml('departments.yaml')['bureau_branch_endings'])})"
 )
 
 
@@ -214,7 +328,11 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
             hit.name += text[office.start : office.end]
             hit.end, hit.acting = office.end, hit.acting or office.acting
             dropped.add(id(office))
-        elif (branch := _BUREAU_BRANCH_RE.match(text, hit.end)) is not None and _district_stem(branch.group()):
+        elif (
+            (branch := _BUREAU_BRANCH_RE.match(text, hit.end)) is not None
+            and _district_stem(branch.group())
+            and not any(h.start < branch.end() and hit.end < h.end for h in hits if h is not hit)  # 会同市应急管理局
+        ):
             hit.name += branch.group()  # 市生态环境局环翠分局: a district office no core names
             hit.end = branch.end()
     return [h for h in hits if id(h) not in dropped]
@@ -229,7 +347,11 @@ _ZONE_FULL_NAMES = {short: z["full"] for z in load_agency_yaml("zone_names.yaml"
 
 
 def _district_stem(office: str) -> bool:
-    """True when ``office`` (环翠分局, 盐田管理局) opens with the stem of a district or county."""
+    """True when ``office`` (环翠分局, 盐田管理局, 准格尔旗分局, 经开区分局) opens with the stem or the name of a
+    district or county, or names a development zone by its kind (经开区, 高新区): where a city bureau has branches."""
+    head = re.sub("(?:分局|管理局)$", "", office)
+    if head in load_divisions().names or (len(head) <= 3 and head in _ZONE_KIND_NAMES):
+        return True
     for length in (3, 2):
         name = load_divisions().by_stem.get(office[:length])
         if name and name.endswith(("区", "县", "市")):
@@ -255,6 +377,10 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     place = prefix.place or (ctx.at(prefix.level) if prefix.level else None)
     if place is None and core.party and core.core[0] in ("市", "区", "县", "省"):
         place = ctx.at({"市": "city", "区": "district", "县": "county"}.get(core.core[0], "province"))
+    if place is None and prefix.unit and prefix.level is None and ctx.zone and ctx.zone.name.endswith(prefix.unit):
+        hit.name, hit.place, hit.unit = ctx.zone.name + core.canonical, ctx.city, prefix.unit  # 开发区管委会: its own
+        hit.confidence = "medium"
+        return
     if place is None and prefix.unit and prefix.level is None and ctx.city is not None:
         place = ctx.city  # 高新区管委会 in a 合肥市 case: the city's 高新区
     if place is None:  # a level the case does not name (区政府 with no district in sight): keep it as written
@@ -267,6 +393,8 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
             longer = [Place(n, n, "unit") for n in names if len(n) > len(place.name)]
         if len(longer) == 1:
             place = longer[0]
+        elif place.name in _ZONE_KIND_NAMES and ctx.zone and ctx.zone.name.endswith(_kind_full(place.name)):
+            place = ctx.zone  # 经开区行政审批局 in the case of 长春经济技术开发区: that zone's bureau
         elif place.name in _ZONE_KIND_NAMES:  # 示范区管委会 with no 杨凌示范区 in the case: no place to name it by
             hit.name, hit.confidence = core.core, "low"  # kept as a mention, as a level the case does not name
             return
@@ -281,7 +409,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         zone = load_ftz_gazetteer().zones[ftz_area.zone]
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
     elif core.party:
-        hit.name = "中共" + place.name + core.core[1:]
+        hit.name = "中共" + place.name + core.canonical[1:]
     elif (
         core.province_named_as
         and not unit
@@ -290,13 +418,20 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         )
     ):
         hit.name = core.province_named_as.format(stem=place.stem, name=place.name)
+    elif core.named_as and not unit and core.level_as_written and prefix.place is None:
+        hit.name = place.name + core.core  # 市金融监管局: a level's bureau, as written
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
         hit.name = core.named_as.format(stem=place.stem)
+    elif core.stem_place and not prefix.by_stem and place.name.endswith(_NEW_AREA_SUFFIX):  # 兰州新区海关
+        hit.name = place.name + unit + core.canonical
     elif core.stem_place or (unit and (place.stem + unit in gaz.by_name or prefix.by_stem)):  # 北京经济技术开发区
         hit.name = place.stem + unit + core.canonical
     else:
         hit.name = place.name + unit + core.canonical
     hit.place, hit.unit = place, unit
+
+
+_NEW_AREA_SUFFIX = "新区"
 
 
 _BARE_FAMILY_ONLY = frozenset(load_agency_yaml("departments.yaml")["bare_family_only"])

@@ -72,21 +72,3 @@ def parent_in_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
 _PARENT_ENDINGS = ("总站", "海关", "海事局")
 _CHILD_OFFICE_RE = re.compile("[\u4e00-\u9fff]{2,3}?(?:出入境边防检查站|边检站|海事处)")
 _JOINT_VERBS = tuple(_DEPARTMENTS["joint_verbs"])
-
-
-_CLOSING_LINE_RE = re.compile(r"[0-9０-９〇○零一二三四五六七八九十年月日\s]*|[（(]此件[^）)]*[）)]")
-
-
-def closes_the_document(text: str, hit: _Hit, number: int | None) -> bool:
-    """True for a body on the signature line that closes a collection after its last case (广州南沙新区片区管委会办公室,
-    then the date): the issuer of the whole document, which the last case's text takes in, not a body of that case.
-    Only in a case after the first (``number`` > 1): a one-case notice's signature is its issuer acting."""
-    if number is None or number < 2:
-        return False
-    line_start = text.rfind("\n", 0, hit.start) + 1
-    line_end = text.find("\n", hit.end)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end].strip()
-    if len(line) > 30 or any(ch in line for ch in "，。；：,;:、"):
-        return False
-    return all(_CLOSING_LINE_RE.fullmatch(rest.strip()) for rest in text[line_end:].splitlines())

@@ -39,7 +39,7 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
             rf"^[【\[〔]\s*(?:典型|创新)?(?:案例|经验|做法|实践|成果)?\s*(?P<n>{_N})\s*[】\]〕]\s*[:：、.．]?\s*"
         ),
     ),
-    ("case", re.compile(rf"^(?:典型|创新)?(?:案例|经验|成果)\s*之?\s*(?P<n>{_N})\s*[:：、.．｜|丨]?\s*")),
+    ("case", re.compile(rf"^(?:典型|创新)?(?:案例|经验|成果|做法)\s*之?\s*(?P<n>{_N})\s*[:：、.．｜|丨]?\s*")),
     ("no", re.compile(r"^(?:NO|No|no)\s*[.．]?\s*(?P<n>[0-9０-９]{1,3})\s*[:：、.．｜|丨]?\s*")),
     ("padded", re.compile(r"^(?P<n>0[1-9])(?:\s*[｜|丨]\s*|[\s\u3000]+)")),
     ("paren", re.compile(rf"^[（(]\s*(?P<n>{_N})\s*[)）]\s*")),
@@ -47,6 +47,7 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(r"^(?P<n>[\u2160-\u216b])\s*[:：、.．]?\s*")),
     ("chinese", re.compile(r"^(?P<n>[零〇一二两三四五六七八九十百]+)\s*[、.．]\s*")),
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]+)\s*[、.．]\s*")),
+    ("arabic-paren", re.compile(r"^(?P<n>[0-9０-９]+)\s*[)）]\s*")),  # 1）title
     ("chinese", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[ \u3000]+(?=[\u4e00-\u9fff“\"《])")),
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]{1,2})[ \u3000]+(?=[\u4e00-\u9fff“\"《])")),
 ]
@@ -103,6 +104,8 @@ class _Heading:
     style: str
     number: int | None
     text: str
+    inline: bool = False
+    """The case runs on in the heading's own line ((一)title。text…): the title is its first sentence."""
 
 
 @cache
@@ -147,7 +150,8 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
     bare = text.strip().strip("*").strip()
     bracket = re.fullmatch(r"[（(](?P<u>[^（）()]+)[)）]", bare)  # （长沙片区管委会）
     unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
-    if not 4 <= len(unit) <= int(lexicon["signature_chars"]) or re.search(r"[\s，。；：,;:、“”\"\d]", unit):
+    shortest = 3 if bracket else 4  # the brackets mark a unit, so a level and a short core (（区法院）) are name enough
+    if not shortest <= len(unit) <= int(lexicon["signature_chars"]) or re.search(r"[\s，。；：,;:、“”\"\d]", unit):
         return None
     if not unit.endswith(tuple(lexicon["unit_suffixes"])):
         return None
@@ -211,6 +215,10 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
             style, number = f"{style}{name}", _number(numbered["n"])
             text = text[numbered.end() :].strip()
             break
+    if number is None and (whole := _WHOLE_BRACKET_RE.fullmatch(text)) is not None:
+        style, text = style + "bracketed", whole["t"].strip()  # 【title】 with no number: a web bulletin's heading
+    if number is not None and (inline := _inline_case(text)) is not None:
+        return _Heading(i, i, style + " inline", number, inline, inline=True)
     if (
         not 2 <= len(text) <= _MAX_HEADING_CHARS
         or len(_CJK_RE.findall(text)) < 2
@@ -239,6 +247,21 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         else:
             style = "bare"
     return _Heading(i, i, style, number, text)
+
+
+_WHOLE_BRACKET_RE = re.compile(r"[【\[〔](?P<t>[^【】\[\]〔〕]{2,60})[】\]〕]")
+
+
+_INLINE_TITLE_MAX = 30
+
+
+def _inline_case(text: str) -> str | None:
+    """The title of a numbered paragraph that is a whole case ((一)推行“证照分离”改革全覆盖。兴庆区复制推广…): a short
+    first sentence, then a case's length of text that names what it copies or learns from (the genre's words)."""
+    title, _, rest = text.partition("。")
+    if not 4 <= len(title) <= _INLINE_TITLE_MAX or "，" in title or len(rest) < _MIN_CASE_CHARS:
+        return None
+    return title if any(word in rest for word in _lexicon()["inline_case_words"]) else None
 
 
 def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callable[[str], object]) -> _Heading | None:
@@ -324,10 +347,21 @@ def fallback_starts(
                 continue
             ends = [h.index for h in run[1:]] + [end_index]
             sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
-            fit = [  # two section words, or one over text that reports a reform and its figures
-                sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS
-                and ((labels := _section_labels(s)) >= need or (labels >= 1 and _reports_a_reform(s)))
-                for s in sections
+            fit = [  # a case is laid out in sections (two section words, or one over text that reports a reform and
+                # its figures), or names its provider: a line opening it (申报单位：X, （X报送）), or its heading's
+                # trailing brackets (1．title（都匀市推荐）), or it runs on in its heading
+                h.inline
+                or (
+                    sum(len(line.text.strip()) for line in s) >= _MIN_CASE_CHARS
+                    and (
+                        (labels := _section_labels(s)) >= need
+                        or (labels >= 1 and _reports_a_reform(s))
+                        or _opens_with_label(s, is_provider)
+                        or _heading_names_provider(h.text)
+                        or _closes_with_provider(s, is_provider)
+                    )
+                )
+                for h, s in zip(run, sections, strict=True)
             ]
             # the most headings, then the outer family (its headings open first: 🔹案例一 over 👉怎么做)
             if _family_rank(run) > _family_rank(marked) and _marked_family(run, sections):
@@ -439,6 +473,38 @@ def _dash_unit(line: str) -> tuple[str, int, int] | None:
     return found[0], dash.end() + found[1], dash.end() + found[2]
 
 
+def _opens_with_label(section: list[Line], is_provider: Callable[[str], object]) -> bool:
+    """True when the first line of ``section`` with text is a provider line: labelled (申报单位：X, 牵头单位：X) or one
+    the known rules read ((X报送), (X提供))."""
+    first = next((line.text for line in section if line.text.strip()), "")
+    return labelled_provider(first) is not None or bool(is_provider(first)) or _bracketed_unit(first) is not None
+
+
+_BRACKETED_LINE_RE = re.compile(r"\s*[（(][^（）()\n]{2,30}[)）]\s*")
+
+
+def _bracketed_unit(line: str) -> tuple[str, int, int] | None:
+    """A line that is only a unit's name in brackets (（区商务局）, （区法院）, under a heading): the unit and its span,
+    read as a signature is (``signature_unit``)."""
+    return signature_unit(line) if _BRACKETED_LINE_RE.fullmatch(line) else None
+
+
+def _closes_with_provider(section: list[Line], is_provider: Callable[[str], object]) -> bool:
+    """True when the last line of ``section`` with text is a provider line (（供稿：X）, （X供稿）): a case closing
+    with who contributed it."""
+    last = next((line.text for line in reversed(section) if line.text.strip()), "")
+    return (
+        labelled_provider(last.strip().lstrip("（(")) is not None
+        or bool(is_provider(last))
+        or _bracketed_unit(last) is not None  # （吉隆县人民政府）
+    )
+
+
+def _heading_names_provider(text: str) -> bool:
+    """True when a heading ends with its provider in brackets (title（都匀市推荐）, title（X片区管委会）)."""
+    return fallback_title(text) != text
+
+
 def fallback_title(text: str) -> str:
     """A heading without its label (【place】title, provider｜title) or provider brackets (title（X片区）,
     title（X供稿）), which are no part of the title."""
@@ -451,11 +517,19 @@ def fallback_title(text: str) -> str:
 
 
 def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
-    """The provider of a case the known rules name none for: a provider-labelled line among the first lines under
-    the heading (牵头单位：X), else a signature-like unit line closing the case (长沙片区管委会), with its span in
-    ``text``. Lines with no Chinese (page numbers between cases) are skipped at the end."""
+    """The provider of a case the known rules name none for: the acting subject of an ordinal paragraph (一是X区推行…),
+    its heading's trailing brackets with a provider verb (title（都匀市推荐）), a provider-labelled line among the first
+    lines under the heading (牵头单位：X), a dash subtitle, or a unit alone right under it (（X片区管委会）, X市商务局),
+    else a signature-like unit line closing the case (长沙片区管委会), with its span in ``text``. Lines with no Chinese
+    (page numbers between cases) are skipped at the end."""
     if found := ordinal_subject(text):  # 一是X区推行…: a reform told as one paragraph of a list
         return found
+    heading_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
+    bracket = _TRAILING_BRACKET_RE.search(text, heading_start, title_end)  # 1．title（都匀市推荐）
+    if bracket and _PROVIDER_VERB_RE.search(bracket["p"]):
+        unit = _PROVIDER_VERB_RE.sub("", bracket["p"]).strip()
+        if len(unit) >= 2:
+            return unit, bracket.start("p"), bracket.start("p") + len(unit)
     for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
         first = k == 0  # title / （X片区管委会） or title / X市商务局: a unit alone right under the heading
         if found := labelled_provider(line) or _dash_unit(line) or (signature_unit(line) if first else None):

@@ -17,6 +17,7 @@ from ftzgraph.graph.extract._agency_acting import (
     _OBJECT_BEFORE,
     _SOURCE_AFTER,
     _SOURCE_LINE_RE,
+    _alone_on_line,
     _as_place,
     _in_post_title,
     _in_provider_line,
@@ -58,12 +59,12 @@ from ftzgraph.graph.extract._agency_networks import _network_hits, _one_branch_p
 from ftzgraph.graph.extract._agency_offices import (
     _PURPOSE_NAMED,
     _district_branches,
+    _place_lists,
     _short_offices,
     _stem_lists,
 )
 from ftzgraph.graph.extract._agency_resolve import OWN_ZONE_TAILS, _bureau_branches, _context, _resolve
 from ftzgraph.graph.extract._agency_roles import (
-    closes_the_document,
     hosts_press_event,
     in_letterhead,
     issues_a_batch,
@@ -118,6 +119,7 @@ def extract_agencies_and_mentions(
     offices = [h for h in hits if h.core.core in _PURPOSE_NAMED]
     hits = [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in offices)]
     hits = _stem_lists(text, hits, lex, gaz)
+    hits += _place_lists(text, hits, gaz)  # 临夏县、广河县商务局: one body per county
     hits.sort(key=lambda h: h.start)
     for hit in hits:
         if not hit.acting and _passive_agent(text, hit):
@@ -130,7 +132,6 @@ def extract_agencies_and_mentions(
             or issues_a_batch(text, hit)
             or in_letterhead(text, hit)
             or parent_in_name(text, hit, hits)
-            or closes_the_document(text, hit, case.number)
         ):
             hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
         if hit.acting and _in_post_title(text, hit, hits):
@@ -145,6 +146,7 @@ def extract_agencies_and_mentions(
             hit.acting = False  # 向芜湖海关申报报关单: the office receives what a trader files
         if hit.acting and (
             _in_provider_line(text, hit.start)
+            or _alone_on_line(text, hit)
             or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 12), hit.start)
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts

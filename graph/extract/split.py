@@ -170,24 +170,24 @@ def _table_columns(header: str) -> tuple[int, int]:
 
 
 HEADING_PLACE_RE = re.compile(
-    r"^(?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[：:]\s*(?P<t>\S.*)$"
+    r"^(?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|镇|乡|片区|管委会|人民政府|局|厅|委员会))[：:]\s*(?P<t>\S.*)$"
 )
 """A heading that opens with its provider and a colon (一、义乌市：进口商品…): the provider, then the title."""
 HEADING_BRACKET_PLACE_RE = re.compile(
-    r"^[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[)）]\s*(?P<t>\S.*)$"
+    r"^[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|镇|乡|片区|管委会|人民政府|局|厅|委员会))[)）]\s*(?P<t>\S.*)$"
 )
 """A heading that opens with its provider in brackets (一、（西咸新区）“标准地…”): the provider, then the title."""
 
 
 HEADING_TRAILING_PLACE_RE = re.compile(
-    r"^(?P<t>\S.*?)\s*[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|片区|管委会|人民政府|局|厅|委员会))[)）]$"
+    r"^(?P<t>\S.*?)\s*[（(](?P<p>[^：:“”\"（）()\s]{2,16}?(?:市|区|县|旗|州|盟|镇|乡|片区|管委会|人民政府|局|厅|委员会))[)）]$"
 )
 """A heading that ends with its provider in brackets and no case suffix (1、跨境电商“保税备货+直播”监管（营口片区）)."""
 
 
 _LABEL_UNIT = (
     r"[^：:“”\"（）()\s【】〔〕\[\]｜|丨、，,。.．]{1,20}?"
-    r"(?:市|区|县|旗|州|盟|片区|管委会|管理委员会|人民政府|政府|公署|局|厅|委员会|委|海关|分行|支行|中心|办)"
+    r"(?:市|区|县|旗|州|盟|镇|乡|片区|管委会|管理委员会|人民政府|政府|公署|局|厅|委员会|委|海关|分行|支行|中心|办)"
 )
 HEADING_TAG_PLACE_RE = re.compile(rf"^[【〔\[](?P<p>{_LABEL_UNIT})[】〕\]]\s*(?P<t>\S.*)$")
 """A heading that opens with its place or provider as a bracketed tag (【章贡区】新办企业…)."""
@@ -198,8 +198,8 @@ HEADING_END_PLACE_RE = re.compile(
     rf"^(?P<t>\S.*?)\s*(?:——|—|－－|--|[【〔\[（(])\s*(?:(?:报送|推荐|提供|申报|供稿|选送)单位\s*[:：]\s*)?"
     rf"(?P<p>{_LABEL_UNIT})\s*[】〕\]）)]?$"
 )
-"""A heading that ends with its provider after a dash or in brackets (title——X片区, title【X局】, title（X海关）,
-title（推荐单位：X局）)."""
+"""A heading that ends with its provider after a dash or in brackets (title——X片区, 一、“交房即交证”改革——永吉县,
+title【X局】, title（X海关）, title（推荐单位：X局）)."""
 
 
 def _placed_heading(title: str) -> re.Match[str] | None:
@@ -566,7 +566,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
 def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
     """The provider that opens the heading before a colon (一、宁波市北仑区：国际贸易…)."""
     quote = case.heading.quote
-    bare = ORDINAL_RE.sub("", quote, count=1)
+    bare = strip_marks(ORDINAL_RE.sub("", quote, count=1))[0]  # ◆兰州新区：title: the symbol is layout
     match = _placed_heading(bare)
     if match is None:
         return None

@@ -147,6 +147,14 @@ def _provinces() -> frozenset[str]:
 
 
 @cache
+def _named_offices() -> dict[str, str]:
+    """A body known by a proper name (data/agencies/named_offices.yaml), each written form -> its full name."""
+    return {
+        form: entry["full"] for entry in load_agency_yaml("named_offices.yaml")["offices"] for form in entry["forms"]
+    }
+
+
+@cache
 def _autonomous_short_re() -> re.Pattern[str]:
     short = sorted(load_divisions().full_of, key=len, reverse=True)
     return re.compile("^(?:" + "|".join(map(re.escape, short)) + ")")
@@ -155,9 +163,11 @@ def _autonomous_short_re() -> re.Pattern[str]:
 @cache
 def standard_name(name: str) -> str:
     """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会), the national
-    tax prefix dropped (国家税务总局X市税务局 -> X市税务局) and an autonomous division's short form written in full
-    (德宏州财政局 -> 德宏傣族景颇族自治州财政局): the same body, however a gold file wrote it."""
+    tax prefix dropped (国家税务总局X市税务局 -> X市税务局), an autonomous division's short form written in full
+    (德宏州财政局 -> 德宏傣族景颇族自治州财政局) and a body known by a proper name by its full name (外高桥港区海关 ->
+    上海外高桥港区海关): the same body, however a gold file wrote it."""
     name = squash(name)
+    name = _named_offices().get(name, name)  # 外高桥港区海关 = 上海外高桥港区海关
     if (short := _autonomous_short_re().match(name)) is not None:
         name = load_divisions().full_of[short.group()] + name[short.end() :]
     if (branch := _PROVINCE_BRANCH_RE.fullmatch(name)) is not None:  # 中国人民银行新疆分行: the province's 分行
@@ -173,8 +183,11 @@ def standard_name(name: str) -> str:
 
 
 def same_agency(a: str, b: str, prefixes: list[str]) -> bool:
-    """The gold README's rule, on names whose short endings are first written in their standard form."""
+    """The gold README's rule, on names whose short endings are first written in their standard form; a party
+    committee's 中共 is read past, so its place may take the case's prefix too (中共朝阳区委 = 中共北京市朝阳区委)."""
     a, b = standard_name(a), standard_name(b)
+    if a.startswith("中共") and b.startswith("中共"):
+        a, b = a[2:], b[2:]
     return a == b or any(a == p + b or b == p + a for p in prefixes)
 
 
