@@ -37,7 +37,7 @@ def main() -> None:
         print(
             f"{name}: cases {s.found}/{s.cases}; provider {s.provider}/{s.cases}; origin batch {s.batch}/{s.cases}; "
             f"origin zone {s.zone}/{s.cases}; agencies P {s.precision:.2f} ({s.agency_tp}/{s.agency_extracted}) "
-            f"R {s.recall:.2f} ({s.agency_tp}/{s.agency_expected}); outcomes found {s.outcomes_found}/"
+            f"R {s.recall:.2f} ({s.agency_gold_found}/{s.agency_expected}); outcomes found {s.outcomes_found}/"
             f"{s.outcomes_expected}, labels right {s.labels_right}/{s.outcomes_found}, qualifiers "
             f"{s.qualifiers_right}/{s.qualifiers_expected}; first extraction {elapsed:.0f} ms"
         )
@@ -59,7 +59,7 @@ def main() -> None:
         a = score_unseen_agencies(path)
         print(
             f"unseen agencies ({path.name}): P {a.precision:.2f} ({a.agency_tp}/{a.agency_extracted}) "
-            f"R {a.recall:.2f} ({a.agency_tp}/{a.agency_expected})"
+            f"R {a.recall:.2f} ({a.agency_gold_found}/{a.agency_expected})"
         )
         _print_misses(a.misses, args.misses)
     for path in sorted(UNSEEN_OUTCOMES.parent.glob("outcomes*.yaml")):

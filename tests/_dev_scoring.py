@@ -91,6 +91,9 @@ class FileScore:
     batch: int = 0
     zone: int = 0
     agency_tp: int = 0
+    """Extracted names that match a gold name (precision's numerator)."""
+    agency_gold_found: int = 0
+    """Gold names some extracted name matches (recall's numerator: two extracted forms of one body count once)."""
     agency_extracted: int = 0
     agency_expected: int = 0
     outcomes_expected: int = 0
@@ -108,7 +111,7 @@ class FileScore:
 
     @property
     def recall(self) -> float:
-        return self.agency_tp / self.agency_expected if self.agency_expected else 1.0
+        return self.agency_gold_found / self.agency_expected if self.agency_expected else 1.0
 
 
 @cache
@@ -276,7 +279,9 @@ def score_collection(name: str) -> FileScore:
             else:
                 score.misses.append(f"case {n}: agency not in gold: {x}")
         for y in gold_names:
-            if not any(same_agency(x, y, own) for x in found):
+            if any(same_agency(x, y, own) for x in found):
+                score.agency_gold_found += 1
+            else:
                 score.misses.append(f"case {n}: agency missed: {y}")
         score_outcomes(score, n, g, case)
     return score
@@ -342,7 +347,9 @@ def score_unseen_agencies(path: Path = UNSEEN_AGENCIES) -> FileScore:
             else:
                 score.misses.append(f"{entry['id']}: agency not in gold: {x}")
         for y in gold_names:
-            if not any(same_agency(x, y, own) for x in found):
+            if any(same_agency(x, y, own) for x in found):
+                score.agency_gold_found += 1
+            else:
                 score.misses.append(f"{entry['id']}: agency missed: {y}")
     return score
 
