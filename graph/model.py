@@ -92,6 +92,9 @@ class CaseText:
     end: int
     table_row: TableRow | None = None
     warnings: list[str] = field(default_factory=list)
+    group: tuple[str, int, int] | None = None
+    """The place or body of the group heading the case stands under (一、厦门市 / 1. title), with its offsets in the
+    document: the provider of a case that names none of its own."""
 
     @property
     def text(self) -> str:

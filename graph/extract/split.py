@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, strip_marks
+from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, ordinal_subject, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, contents_entry
+from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups
 from ftzgraph.graph.extract._split_tables import continued_cells, table_line, unnumbered_table, vertical_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
@@ -325,10 +326,13 @@ def split_cases(document: Document) -> SplitResult:
         found, titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
         starts, titles = (found, titles) if len(found) > len(starts) else (starts, {})
 
+    starts, titles, groups = _grouped(lines, body_from, starts, titles)
+
     warnings: list[str] = []
     cases: list[CaseText] = []
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
+        end_index = min([end_index, *(g.index for g in groups if title_index < g.index < end_index)])
         title_line = lines[title_index]
         start = lines[span_index].start
         end = lines[end_index - 1].end if end_index - 1 >= span_index else title_line.end
@@ -343,10 +347,46 @@ def split_cases(document: Document) -> SplitResult:
             titles.get(title_index)
             or wrapped.get(title_index, title_line.text.rstrip() + _continued_heading(lines, title_index))
         )
-        cases.append(CaseText(document, number, title, heading, start, end))
+        group = group_of(groups, title_index)
+        cases.append(
+            CaseText(
+                document,
+                number,
+                title,
+                heading,
+                start,
+                end,
+                group=(group.name, group.start, group.end) if group else None,
+            )
+        )
 
     _match_table(cases, table, matcher, warnings, document)
     return SplitResult(cases, table, warnings)
+
+
+def _grouped(
+    lines: list[Line], body_from: int, starts: list[tuple[int, int, int | None]], titles: dict[int, str]
+) -> tuple[list[tuple[int, int, int | None]], dict[int, str], list[Group]]:
+    """Cases grouped under place headings (graph/extract/_split_groups.py): the group headings open no case; when the
+    rules so far left a group with no case, the fallback's family is taken if it gives more groups their cases; and
+    numbering that starts again in each group is replaced by the cases' order."""
+    candidates = group_candidates(lines, body_from)
+    if len(candidates) < 2:
+        return starts, titles, []
+    groups = heading_groups(candidates, [s[0] for s in starts])
+    if len(groups) < len(candidates):
+        found, found_titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
+        better = heading_groups(candidates, [s[0] for s in found])
+        if len(better) > len(groups):
+            starts, titles, groups = found, found_titles, better
+    if not groups:
+        return starts, titles, []
+    heads = {g.index for g in candidates}
+    starts = [s for s in starts if s[0] not in heads]
+    numbers = [s[2] for s in starts if s[2] is not None]
+    if any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):  # （一）（二） | （一）: numbered in order
+        starts = [(t, span, None) for t, span, _ in starts]
+    return starts, titles, groups
 
 
 def _cut_by_page_break(lines: list[Line], previous: int, i: int) -> bool:
@@ -555,12 +595,14 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
             return match[group].strip(), start + match.start(group), start + match.end(group)
-    return (
-        _heading_provider(case)
-        or _heading_place(case)
-        or _closing_provider(case)
-        or fallback_provider(text, case.heading.end - case.start)
-    )
+    own = _heading_provider(case) or _heading_place(case) or _closing_provider(case)
+    if own:
+        return own
+    guessed = fallback_provider(text, case.heading.end - case.start)
+    if case.group and (guessed is None or guessed == ordinal_subject(text)):  # 一是X海关…: an actor, not the sender
+        name, start, end = case.group
+        return name, start - case.start, end - case.start
+    return guessed
 
 
 def _heading_place(case: CaseText) -> tuple[str, int, int] | None:

@@ -1,0 +1,71 @@
+"""Collections grouped by place: a heading per city, area or body, and the cases under it with no provider of their own.
+
+Some compilations sort their cases by who sent them: 一、厦门市 (or 第一部分 大连片区, 一、X片区（3个）) and under it
+the cases of that place, numbered on across the groups (1. 2. | 3. 4.) or again in each group (（一）（二） | （一）).
+The provider is written once, in the group heading, so a case's own lines name none; and a group heading that looks
+like a case heading (一、 over 1.) or numbering that starts again must not cut the document in the wrong places.
+
+A group heading is a numbered line (一、 / 1、 / 第N部分) that holds nothing but a place or a body, by the endings
+places and bodies have (市, 区, 县, 片区, 管委会, 海关, 局 …), optionally with its count of cases (（N个）). A theme
+heading (一、贸易便利化) names no provider and is no group. The groups count only as a family: at least two of them,
+each followed by at least one case before the next. Lines of a contents list (厦门市……1) are never group headings.
+
+Only layout marks and the endings of place and body names are read; nothing here names a document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ftzgraph.graph.extract._split_furniture import contents_entry
+from ftzgraph.graph.text import NUMERAL_CLASS
+
+if TYPE_CHECKING:
+    from ftzgraph.graph.extract.split import Line
+
+_GROUP_RE = re.compile(
+    rf"^[#\s*]*(?:第\s*[{NUMERAL_CLASS}]+\s*部分\s*[:：、.．]?|[{NUMERAL_CLASS}]{{1,3}}\s*[、.．]|[（(]\s*[{NUMERAL_CLASS}]{{1,3}}\s*[)）])"
+    r"[\s\u3000]*(?P<p>[^\s\u3000：:“”\"（）()，,。、|｜【】]{1,18}?"
+    r"(?:市|区|县|旗|州|盟|片区|新区|管委会|管理委员会|人民政府|海关|局|厅|委员会|委|办公室))"
+    rf"[\s\u3000]*(?:[（(]\s*(?:共\s*)?[{NUMERAL_CLASS}]+\s*(?:个|项|篇)\s*(?:案例)?\s*[)）])?[\s*]*$"
+)
+"""A group heading: its numbering, then only a place or a body, then perhaps its count of cases."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group heading: its line, and its place or body with the place's offsets in the document."""
+
+    index: int
+    name: str
+    start: int
+    end: int
+
+
+def group_candidates(lines: list[Line], body_from: int) -> list[Group]:
+    """Every line from ``body_from`` that reads as a group heading (not yet known to head any case)."""
+    found = []
+    for i in range(body_from, len(lines)):
+        text = lines[i].text
+        if len(text) > 40 or contents_entry(text):
+            continue
+        if match := _GROUP_RE.match(text):
+            found.append(Group(i, match["p"], lines[i].start + match.start("p"), lines[i].start + match.end("p")))
+    return found
+
+
+def heading_groups(candidates: list[Group], title_indexes: list[int]) -> list[Group]:
+    """The candidates that each head at least one case (a title line after them and before the next candidate),
+    when at least two do; else none: one place line over cases is a document's subtitle, not a grouping."""
+    titles = sorted(set(title_indexes) - {g.index for g in candidates})
+    ends = [g.index for g in candidates[1:]] + [10**9]
+    groups = [g for g, end in zip(candidates, ends, strict=True) if any(g.index < t < end for t in titles)]
+    return groups if len(groups) >= 2 else []
+
+
+def group_of(groups: list[Group], title_index: int) -> Group | None:
+    """The group a case whose title is line ``title_index`` belongs to: the nearest group heading above it."""
+    above = [g for g in groups if g.index < title_index]
+    return above[-1] if above else None
