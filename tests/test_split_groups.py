@@ -1,0 +1,94 @@
+"""Collections grouped under place headings (issue #15, helper z15q): 一、X市 / 第N部分 X片区 / 一、X片区（N个） over
+the cases that place sent, numbered on across the groups or again in each group. Each test names one behaviour of
+graph/extract/_split_groups.py; the three held-out collections were written (with their gold) before the rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _dev_scoring import extracted, gold, score_collection
+
+from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.model import Document
+
+GROUPED = ["fujian-citygroup-collection", "liaoning-areagroup-collection", "henan-areacount-collection"]
+
+
+def _document(text: str) -> Document:
+    return Document(id="x", path=Path("x.txt"), text=text, sha256="x")
+
+
+def _split(text: str) -> list[tuple[int | None, str, str | None]]:
+    return [(c.number, c.title, (provider_line(c) or (None,))[0]) for c in split_cases(_document(text)).cases]
+
+
+_BODY = """【主要做法】
+一是{actor}推行“一窗受理”，企业申请材料减少一半，办理环节由5个压缩至2个。
+二是建立部门联动机制，实行并联审批。
+【取得成效】
+办理时间缩短60%，累计服务企业1200余家。
+"""
+
+
+def _grouped(groups: list[tuple[str, list[str]]], restart: bool) -> str:
+    parts, n = ["某省自贸试验区创新案例汇编", ""], 0
+    for g, (head, titles) in enumerate(groups, 1):
+        parts += [f"{'一二三四'[g - 1]}、{head}", ""]
+        for k, title in enumerate(titles, 1):
+            n += 1
+            parts += [f"{k if restart else n}. {title}", "", _BODY.format(actor="某市海关")]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("name", GROUPED)
+def test_every_case_of_a_grouped_collection_is_found_with_its_provider(name: str) -> None:
+    score = score_collection(name)
+    assert (score.found, score.provider) == (score.cases, score.cases), score.misses
+
+
+def test_the_group_heading_names_the_provider_of_each_case_under_it() -> None:
+    cases = _split(_grouped([("甲乙市", ["船舶“一单多报”", "保税维修白名单"]), ("丙丁市", ["退货中心仓"])], False))
+    assert [(n, p) for n, _, p in cases] == [(1, "甲乙市"), (2, "甲乙市"), (3, "丙丁市")]
+
+
+def test_numbering_restarting_in_each_group_keeps_the_family_and_numbers_cases_in_order() -> None:
+    text = _grouped(
+        [("甲乙片区", ["船舶“一单多报”", "保税维修白名单"]), ("丙丁片区", ["退货中心仓", "质押融资风险池"])], True
+    )
+    cases = _split(text)
+    assert [n for n, _, _ in cases] == [1, 2, 3, 4]
+    assert [p for _, _, p in cases] == ["甲乙片区", "甲乙片区", "丙丁片区", "丙丁片区"]
+    assert "丙丁片区" not in split_cases(_document(text)).cases[1].text  # the next group's heading ends the case
+
+
+def test_a_part_heading_with_restarted_paren_numbering_gives_every_case() -> None:
+    cases = extracted("liaoning-areagroup-collection")
+    assert sorted(cases) == [1, 2, 3, 4]
+    assert [c.provider for c in cases.values()][::2] == ["大连片区", "沈阳片区"]
+
+
+def test_a_case_with_its_own_provider_line_keeps_it_over_the_group() -> None:
+    assert extracted("liaoning-areagroup-collection")[2].provider == "大连市交通运输局"  # 报送单位：X under the title
+    assert extracted("henan-areacount-collection")[4].provider == "洛阳市科学技术局"  # （供稿单位：X） closing it
+
+
+def test_an_actor_of_an_in_case_ordinal_line_is_not_the_provider() -> None:
+    text = _grouped([("甲乙市", ["船舶“一单多报”", "保税维修白名单"]), ("丙丁市", ["退货中心仓"])], False)
+    assert all(p != "某市海关" for _, _, p in _split(text))
+
+
+def test_the_contents_list_and_in_case_lines_open_no_case() -> None:
+    for name in GROUPED:
+        titles = [c.title for c in extracted(name).values()]
+        assert titles == [c["title"] for c in gold(name)["cases"]]
+
+
+def test_a_theme_heading_names_no_provider() -> None:
+    text = _grouped([("贸易便利化", ["船舶“一单多报”", "保税维修白名单"]), ("投资自由化", ["退货中心仓"])], False)
+    assert all(p is None or p not in ("贸易便利化", "投资自由化") for _, _, p in _split(text))
+
+
+def test_one_place_line_over_the_cases_is_no_grouping() -> None:
+    text = _grouped([("甲乙市", ["船舶“一单多报”", "保税维修白名单", "退货中心仓"])], False)
+    assert all(p != "甲乙市" for _, _, p in _split(text))
