@@ -8,6 +8,7 @@ the case (or on the document), never exceptions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -384,7 +385,7 @@ def _grouped(
     heads = {g.index for g in candidates}
     starts = [s for s in starts if s[0] not in heads]
     numbers = [s[2] for s in starts if s[2] is not None]
-    if any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):  # （一）（二） | （一）: numbered in order
+    if any(b <= a for a, b in itertools.pairwise(numbers)):  # （一）（二） | （一）: numbered in order
         starts = [(t, span, None) for t, span, _ in starts]
     return starts, titles, groups
 
