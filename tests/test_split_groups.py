@@ -12,7 +12,7 @@ from _dev_scoring import extracted, gold, score_collection
 from ftzgraph.graph.extract.split import provider_line, split_cases
 from ftzgraph.graph.model import Document
 
-GROUPED = ["fujian-citygroup-collection", "liaoning-areagroup-collection", "henan-areacount-collection"]
+GROUPED = ["fujian-cityheads-collection", "liaoning-areagroup-collection", "henan-areacount-collection"]
 
 
 def _document(text: str) -> Document:
