@@ -1,9 +1,11 @@
 """``ftzgraph build``: read documents, extract, validate, and swap their named graphs in atomically.
 
-Many documents are read and extracted in parallel worker processes; their graphs go to the store in
-batches, each batch one atomic swap. A document whose content hash is already in the store is skipped
-(``force`` rebuilds it), so an interrupted build run again finishes the job with nothing duplicated and
-nothing lost. A document that fails is reported with its file; the others proceed. Nothing of a failed
+Many documents are read and extracted in parallel worker processes. Into the embedded store, the graphs of
+new documents go down one bulk stream (``graph/store/bulk_stream.py``) that the store ingests in one atomic
+step once every document is read; documents that replace a stored version, and every document written to
+another store, go in batches, each batch one atomic swap. A document whose content hash is already in the
+store is skipped (``force`` rebuilds it), so an interrupted build run again finishes the job with nothing
+duplicated and nothing lost. A document that fails is reported with its file; the others proceed. Nothing of a failed
 document is written, so its previous graph stays. Facts about shared entities (agencies, places, national
 reforms) go once into the entities graph (``iris.ENTITIES_GRAPH``); when a document is replaced, the entities
 no graph refers to any more are pruned at the end (``graph/build/runs.py``, which also records the build as a run).
@@ -41,6 +43,7 @@ from ftzgraph.graph.rdf.reference import reference_triples
 from ftzgraph.graph.rdf.triples import split_shared
 from ftzgraph.graph.rdf.validate import validate_ntriples, vocabulary
 from ftzgraph.graph.sources.read import READERS, read_document
+from ftzgraph.graph.store.bulk_stream import BulkStream, open_stream
 from ftzgraph.graph.store.oxigraph import BULK_LOAD_MAX_QUADS, Store, write_nquads
 from ftzgraph.ontology.namespace import FTZ
 
@@ -51,12 +54,12 @@ documents build in minutes; ``validate="full"`` validates every one."""
 SAMPLE_EVERY = 25
 BATCH_DOCUMENTS = 1000
 BATCH_QUADS = BULK_LOAD_MAX_QUADS
-"""A batch, written to the store in one atomic step, holds up to BATCH_DOCUMENTS documents and
-BATCH_QUADS quads (about 1,800 per synthetic document). Fewer, larger writes cost the embedded store less:
-each bulk load adds a file to every index at RocksDB's first level, and Oxigraph's store compacts as soon as
-two are there, merging them into the index's bottom level, which holds nearly all of the store; so the
-store's background compactions grow with the store's size times the number of batches. The quad bound keeps
-a batch within what ``OxigraphStore.replace_graphs_nquads`` writes in one atomic step."""
+"""A batch (documents replacing stored versions, or any document written to a store without a bulk stream),
+written to the store in one atomic step, holds up to BATCH_DOCUMENTS documents and BATCH_QUADS quads (about
+1,800 per synthetic document). Fewer, larger writes cost the embedded store less: each bulk load adds a file
+to every index at RocksDB's first level, and Oxigraph's store compacts as soon as two are there, merging them
+into the index's bottom level, which holds nearly all of the store (hence the bulk stream for new documents).
+The quad bound keeps a batch on ``OxigraphStore.replace_graphs_nquads``'s bulk-load path."""
 
 
 def bundled_documents() -> list[Path]:
@@ -393,21 +396,27 @@ def build(
     pending_quads = 0
     total = 0
     shared_written = False
+    streamed: set[str] = set()  # new document graphs sent down the bulk stream
+    late: list[_Result] = []  # a document whose graph this build streamed already: it replaces it afterwards
+
+    def write_shared() -> None:
+        nonlocal total, shared_written
+        if shared_written:
+            return
+        # A write of its own: replacing graphs that exist takes the store's slower path, which the
+        # documents then do not have to share.
+        reference, ontology = str(iris.REFERENCE_GRAPH), str(iris.ONTOLOGY_GRAPH)
+        vocabulary_terms = from_rdflib(vocabulary())
+        parts = {reference: nquads(_reference_terms(), reference), ontology: nquads(vocabulary_terms, ontology)}
+        recorder.before_write(parts)
+        write_nquads(store, list(parts), b"".join(parts.values()))
+        total += len(_reference_terms()) + len(vocabulary_terms)
+        shared_written = True
 
     def flush() -> None:
-        nonlocal total, pending_quads, shared_written
+        nonlocal total, pending_quads
         if not pending:
             return
-        if not shared_written:
-            # A write of its own: replacing graphs that exist takes the store's slower path, which the
-            # batch of new documents then does not have to share.
-            reference, ontology = str(iris.REFERENCE_GRAPH), str(iris.ONTOLOGY_GRAPH)
-            vocabulary_terms = from_rdflib(vocabulary())
-            parts = {reference: nquads(_reference_terms(), reference), ontology: nquads(vocabulary_terms, ontology)}
-            recorder.before_write(parts)
-            write_nquads(store, list(parts), b"".join(parts.values()))
-            total += len(_reference_terms()) + len(vocabulary_terms)
-            shared_written = True
         recorder.before_write(pending)
         data = b"".join([*pending.values(), *new_entities])
         write_nquads(store, list(pending), data)
@@ -416,34 +425,62 @@ def build(
         new_entities.clear()
         pending_quads = 0
 
+    def accept(result: _Result, stream: BulkStream | None) -> None:
+        """Write a built document: a new one down the bulk stream when there is one, else in a batch."""
+        nonlocal pending_quads
+        graph = result.graph_name or ""
+        if stream is not None and graph in streamed:
+            late.append(result)
+            return
+        if refusal := _refuse_shrinking(store, result, existing, pending, force):
+            result.report.error = str(refusal)
+            errors.append(refusal)
+            return
+        write_shared()
+        lines = [line for line in result.shared.splitlines(keepends=True) if line not in entity_lines]
+        entity_lines.update(lines)
+        if stream is not None and graph not in existing:
+            recorder.before_write({graph: result.nquads})
+            stream.write(result.nquads)
+            stream.write(b"".join(lines))
+            streamed.add(graph)
+            return
+        if pending_quads + result.report.triples > BATCH_QUADS:
+            flush()
+        pending[graph] = result.nquads
+        pending_quads += result.nquads.count(b"\n") + len(lines)
+        new_entities.extend(lines)
+        if len(pending) >= BATCH_DOCUMENTS:
+            flush()
+
     done = len(reports)
-    with closing(_results(todo, workers)) as results:  # a failed write ends the pools too
-        for result in results:
-            reports.append(result.report)
-            done += 1
-            if result.error is not None:
-                errors.append(result.error)
-            elif result.graph_name and (refusal := _refuse_shrinking(store, result, existing, pending, force)):
-                result.report.error = str(refusal)
-                errors.append(refusal)
-            elif result.graph_name:
-                if pending_quads + result.report.triples > BATCH_QUADS:
-                    flush()
-                pending[result.graph_name] = result.nquads
-                pending_quads += result.nquads.count(b"\n")
-                for line in result.shared.splitlines(keepends=True):
-                    if line not in entity_lines:
-                        entity_lines.add(line)
-                        new_entities.append(line)
-                        pending_quads += 1
-                if len(pending) >= BATCH_DOCUMENTS:
-                    flush()
-            if progress:
-                progress(result.report.path, done, len(files), total + pending_quads)
-    if not pending and not shared_written and errors and not any(r.skipped for r in reports):
-        if len(errors) == 1:
-            raise errors[0]
-        raise DocumentError("build", "no document could be built: " + "; ".join(map(str, errors)))
+    stream = open_stream(store)
+    try:
+        with closing(_results(todo, workers)) as results:  # a failed write ends the pools too
+            for result in results:
+                reports.append(result.report)
+                done += 1
+                if result.error is not None:
+                    errors.append(result.error)
+                elif result.graph_name:
+                    accept(result, stream)
+                if progress:
+                    streaming = stream.quads if stream is not None else 0
+                    progress(result.report.path, done, len(files), total + pending_quads + streaming)
+        if not shared_written and errors and not any(r.skipped for r in reports):
+            if len(errors) == 1:
+                raise errors[0]
+            raise DocumentError("build", "no document could be built: " + "; ".join(map(str, errors)))
+        flush()
+        if stream is not None:
+            stream.commit()
+            total += stream.quads
+    finally:
+        if stream is not None:
+            stream.abort()  # after a failure: nothing of the stream is ingested (after commit: nothing to do)
+    existing.update(streamed)
+    for result in late:
+        accept(result, None)
     flush()
     recorder.finish(document_reads(reports, digests))
     if shared_written:

@@ -22,8 +22,9 @@ Row = dict[str, Any]
 Statements = list[ox.Triple | ox.Quad] | list[ox.Triple]
 
 BULK_LOAD_MAX_QUADS = 1_000_000
-"""The largest write ``OxigraphStore.replace_graphs_nquads`` hands to Oxigraph's bulk loader, which ingests
-each million quads it reads as one step (one set of SST files); larger ones go through a transaction."""
+"""The largest write ``OxigraphStore.replace_graphs_nquads`` hands to Oxigraph's bulk loader (which writes one
+set of SST files per million quads it reads and ingests them all in one step when the input ends); larger ones go
+through a transaction, which keeps the memory a write holds bounded."""
 
 
 class Store(Protocol):
@@ -257,9 +258,8 @@ class OxigraphStore:
         New graphs of an on-disk store (the common case: a build of new documents) go through Oxigraph's bulk loader,
         which sorts the quads into SST files and ingests them with one RocksDB call instead of reading and writing each
         key in a transaction, at a fraction of ``load``'s CPU. The ingestion is atomic across RocksDB's column families,
-        so readers see all of the write or none; the bulk loader makes one ingestion per million quads, hence
-        ``BULK_LOAD_MAX_QUADS``. Larger writes take the transactional ``load``, and replacing graphs that exist the
-        SPARQL update of ``replace_graphs``.
+        so readers see all of the write or none (pyoxigraph's loader ingests once, at the end of its input). Larger
+        writes take the transactional ``load``, and replacing graphs that exist the SPARQL update of ``replace_graphs``.
         """
         try:
             if any(self.raw.contains_named_graph(ox.NamedNode(graph)) for graph in graphs):
@@ -299,10 +299,11 @@ class OxigraphStore:
         return iter(self.raw.quads_for_pattern(None, None, None, name))
 
     def optimize(self) -> None:
-        """Compact the on-disk store after a build, as ``oxigraph load`` does after loading.
+        """Compact the on-disk store after a build, as ``oxigraph load`` advises before a read-heavy workload
+        (it loads without compacting and suggests ``oxigraph optimize``).
 
-        Bulk loads and transactions leave RocksDB with many small, overlapping files; reading them costs
-        about twice the time of reading a compacted store, the same as one loaded by ``oxigraph load``.
+        Bulk loads and transactions leave RocksDB with overlapping files at its first level, which every read
+        has to merge: a build's bulk stream leaves one per million quads in every index until this merges them.
         """
         if self.path is not None:
             try:
