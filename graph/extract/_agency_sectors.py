@@ -139,8 +139,10 @@ def _parent_in_text(name: str, text: str, rules: dict[str, Any]) -> str | None:
 
 @functools.lru_cache(maxsize=8192)
 def _longest_core(name: str) -> str | None:
-    """The longest core of the name lexicon that ``name`` ends in (the lexicon is fixed: kept per process)."""
-    return max((c for c in load_lexicon().cores if name.endswith(c)), key=len, default=None)
+    """The longest core of the name lexicon that ``name`` ends in (the lexicon is fixed: kept per process): the
+    name's endings looked up longest first, not every core tried."""
+    cores = load_lexicon().cores
+    return next((name[-size:] for size in range(len(name), 0, -1) if name[-size:] in cores), None)
 
 
 @functools.lru_cache(maxsize=1024)
