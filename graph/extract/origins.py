@@ -51,6 +51,7 @@ def _sentences(joined: str) -> list[_Sentence]:
     return sentences
 
 
+@cache
 def _batch_re() -> re.Pattern[str]:
     lex = lexicon()
     kinds = "|".join(re.escape(w) for words in lex["batch_kinds"].values() for w in words)
