@@ -6,6 +6,7 @@ IRI (across runs, documents and formats) and Chinese stays in labels.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -57,9 +58,14 @@ def owned_by(doc_id: str, subject: str) -> bool:
     """True when ``subject`` was minted for document ``doc_id`` (the document, its cases and their parts,
     its evidence); such triples live in the document's graph, all others in ``ENTITIES_GRAPH``."""
     text = str(subject)  # an rdflib URIRef never equals a plain str
-    return text == str(document(doc_id)) or text.startswith(
-        (f"{ID}case/{doc_id}-", f"{ID}evidence/{doc_id}-", f"{ID}doc/{doc_id}/")
-    )
+    own, prefixes = _owned_prefixes(doc_id)
+    return text == own or text.startswith(prefixes)
+
+
+@functools.lru_cache(maxsize=64)
+def _owned_prefixes(doc_id: str) -> tuple[str, tuple[str, str, str]]:
+    """The document's IRI and the prefixes of what is minted for it, made once per document (asked per subject)."""
+    return str(document(doc_id)), (f"{ID}case/{doc_id}-", f"{ID}evidence/{doc_id}-", f"{ID}doc/{doc_id}/")
 
 
 def case(doc_id: str, number: int) -> URIRef:

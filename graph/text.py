@@ -40,6 +40,7 @@ def fold_width(text: str) -> str:
     return folded.translate(_BRACKETS)
 
 
+@lru_cache(maxsize=8192)  # pure; asked for the same lines and titles many times per document
 def title_key(text: str) -> str:
     """A matching key for a reform title: no quotes, spaces or punctuation differences; width folded.
 

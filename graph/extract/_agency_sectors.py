@@ -125,14 +125,27 @@ def _parent_in_text(name: str, text: str, rules: dict[str, Any]) -> str | None:
             parent = _trim_body(match.group("parent"), flat, lex)
             if match.group("child").endswith(name) and parent != name:
                 return parent
-    core = max((c for c in lex.cores if name.endswith(c)), key=len, default=None)  # the longest core it ends in
+    core = _longest_core(name)
     if core is None:
         return None
-    verbs = "|".join(rules["reporting_verbs"])
-    reported = re.compile(f"[向报](?P<parent>[{CJK}]{{2,10}}?{re.escape(core)})(?=[{CJK}]{{0,8}}({verbs}))")
+    reported = _reported_re(core, "|".join(rules["reporting_verbs"]))
     for sentence in re.split("[。！？]", flat):
         if name in sentence:
             for match in reported.finditer(sentence):
                 if match.group("parent") != name:
                     return match.group("parent")
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _longest_core(name: str) -> str | None:
+    """The longest core of the name lexicon that ``name`` ends in (the lexicon is fixed: kept per process): the
+    name's endings looked up longest first, not every core tried."""
+    cores = load_lexicon().cores
+    return next((name[-size:] for size in range(len(name), 0, -1) if name[-size:] in cores), None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reported_re(core: str, verbs: str) -> re.Pattern[str]:
+    """向/报 X ... 请示: X a body ending in ``core`` that a reporting verb follows, compiled once per core."""
+    return re.compile(f"[向报](?P<parent>[{CJK}]{{2,10}}?{re.escape(core)})(?=[{CJK}]{{0,8}}({verbs}))")

@@ -63,6 +63,15 @@ _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|�
 """A zone being established (上海自贸试验区率先挂牌成立), which says nothing about a reform's origin."""
 
 
+@cache
+def _zone_verbs() -> tuple[str, str]:
+    """The verbs before and after a zone in an origin phrase, as regex alternations (fixed: made once)."""
+    lex = lexicon()
+    before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
+    after = "|".join(map(re.escape, lex["zone_after"]))  # 学习 after Z only with 向 (向Z学习), not 赴Z学习考察
+    return before, after
+
+
 def _stated_zones(
     sentences: Sequence[_Sentence],
     gazetteer: Gazetteer,
@@ -75,8 +84,7 @@ def _stated_zones(
     holds the evidence starts of sentences that name a national batch."""
     in_batch = in_batch or set()
     lex = lexicon()
-    before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
-    after = "|".join(map(re.escape, lex["zone_after"]))  # 学习 after Z only with 向 (向Z学习), not 赴Z学习考察
+    before, after = _zone_verbs()
     found: list[Origin] = []
     for sentence in sentences:
         text = sentence.text

@@ -51,6 +51,7 @@ def _sentences(joined: str) -> list[_Sentence]:
     return sentences
 
 
+@cache
 def _batch_re() -> re.Pattern[str]:
     lex = lexicon()
     kinds = "|".join(re.escape(w) for words in lex["batch_kinds"].values() for w in words)
@@ -127,6 +128,8 @@ def extract_origins(
         if not any(o.evidence.start == evidence(sentence).start for o in origins):
             for kind, words in lex["batch_kinds"].items():
                 for word in words:
+                    if word not in sentence.text:  # most sentences name no series: no search to make
+                        continue
                     pos = next(
                         (  # 江西省复制推广…新一批改革试点经验工作方案…,复制推广上海…新一批改革试点经验: any occurrence
                             m.start()

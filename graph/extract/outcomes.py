@@ -149,6 +149,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
+@cache
+def _trailing_words() -> tuple[str, ...]:
+    """What a measure's clause may end in and is not part of it, longest first (fixed: sorted once per process)."""
+    lex = lexicon()
+    return tuple(sorted([*lex["measure_lead_ins"], *lex["qualifiers_before"], *_CONNECTORS], key=len, reverse=True))
+
+
 def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
     """What a figure measures: the clause text before it (or after it, when nothing precedes), with its span."""
     clause_start = start
@@ -162,7 +169,7 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
     if previous:
         phrase = phrase[previous[-1].end() :]
     lead_ins = lexicon()["measure_lead_ins"]
-    trailing = sorted([*lead_ins, *lexicon()["qualifiers_before"], *_CONNECTORS], key=len, reverse=True)
+    trailing = _trailing_words()
     core = phrase.rstrip(" \t\u3000")
     changed = True
     while changed:

@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -108,12 +109,12 @@ def _plausible(text: str) -> bool:
     if not sample.strip():
         return False
     bad = 0
-    for char in sample:
+    for char, count in Counter(sample).items():  # each distinct character looked up once, not each occurrence
         category = unicodedata.category(char)
         if char in "\n\r\t\f\v":
             continue
         if category in ("Cc", "Co", "Cs", "Cn") or char == "\ufffd":
-            bad += 1
+            bad += count
     return bad <= max(1, len(sample) // 1000)
 
 
