@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_furniture import contents_entry
+from ftzgraph.graph.extract._split_groups import group_candidates
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -52,7 +53,9 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]{1,2})[ \u3000]+(?=[\u4e00-\u9fff“\"《])")),
 ]
 """Numbering styles of a heading, each with its number: the first that matches is the heading's style."""
-_NUMBER_ALONE_RE = re.compile(rf"^(?:NO\.?|No\.?|第|附\s*件|案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$")
+_NUMBER_ALONE_RE = re.compile(
+    rf"^(?:NO\.?|No\.?|第|附\s*件|(?:典型|创新)?案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$"
+)
 """A line holding only a number (01, 第一篇, NO.1, 附件3, 案例二): web copies put the case's number above its title,
 and notices open each case as an attachment (附件3 / title)."""
 _SYMBOL_LEAD_RE = re.compile(r"^[▌■□●○◆◇★☆▶►▷→·•※◎\-—–>\s]+")
@@ -227,8 +230,14 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         or _DATE_RE.match(text)
     ):
         return None
-    if is_provider(raw) or labelled_provider(raw) or _dash_unit(raw) or _is_section_heading(text):
-        return None
+    if (
+        is_provider(raw)
+        or labelled_provider(raw)
+        or _dash_unit(raw)
+        or _bracketed_unit(raw)
+        or _is_section_heading(text)
+    ):
+        return None  # （X片区） under a title names its provider: no heading of its own
     label = _LABEL_HEAD_RE.match(text) if number is None else None
     if label and not _is_section_heading(label["label"] or label["left"]):
         style += "pipe" if label["pipe"] else "tag"  # 【place】title, provider｜title, “area”｜title
@@ -334,6 +343,10 @@ def fallback_starts(
                     continued.add(j)
                 by_style.setdefault(heading.style, []).append(heading)
     need = int(_lexicon()["min_section_words"])
+    groups = [
+        g.index for g in group_candidates(lines, body_from)
+    ]  # （一）X市 over 1．title: the group names the provider
+    groups = groups if len(groups) >= 2 else []
     best: list[_Heading] = []
     marked: list[_Heading] = []
     for style, headings in list(by_style.items()):  # one numbering at two heading levels (## 案例一, ### 案例十)
@@ -359,6 +372,7 @@ def fallback_starts(
                         or _opens_with_label(s, is_provider)
                         or _heading_names_provider(h.text)
                         or _closes_with_provider(s, is_provider)
+                        or (_under_group(h.index, groups) and _states_a_figure(s))
                     )
                 )
                 for h, s in zip(run, sections, strict=True)
@@ -375,6 +389,12 @@ def fallback_starts(
     return starts, {h.index: fallback_title(h.text) for h in best}
 
 
+def _under_group(index: int, groups: list[int]) -> bool:
+    """True when a place group heading (graph/extract/_split_groups.py) stands above line ``index`` and the line is
+    none itself: a case of a collection grouped by place, whose provider its group heading names."""
+    return index not in groups and any(g < index for g in groups)
+
+
 _STRONG_STYLES = re.compile(r"alone|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded).*|\w*(?:tag|pipe))")
 """Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
 label before a vertical bar, a number alone above the title, 案例N / 【案例N】 / 第N篇 / NO.N / 01. Plain 一、 or 1.
@@ -387,6 +407,12 @@ def _reports_a_reform(section: list[Line]) -> bool:
     body = "".join(line.text.strip() for line in section)
     words = sum(1 for word in _lexicon()["case_words"] if word in body)
     return bool(FIGURE_RE.search(body)) and words >= int(_lexicon()["min_case_words"])
+
+
+def _states_a_figure(section: list[Line]) -> bool:
+    """True when ``section`` states a figure with a unit (3.5万吨, 85家): a case under a place group heading, which
+    names its provider, need only report what it achieved."""
+    return bool(FIGURE_RE.search("".join(line.text.strip() for line in section)))
 
 
 def _family_rank(run: list[_Heading]) -> tuple[int, int]:

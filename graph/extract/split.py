@@ -24,7 +24,9 @@ from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_
 CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案例)\s*(?:[（(][^（）()\n]{2,30}[)）])?\s*$")
 """The suffix of a case title, optionally followed by its provider in brackets (…复制推广案例（钦州港片区）)."""
 HEADING_PROVIDER_RE = re.compile(r"(?:典型案例|复制推广案例)\s*[（(](?P<p>[^（）()\n]{2,30})[)）]\s*$")
-MARKER_RE = re.compile(rf"^\s*#*\s*(?:\*\*|__)?\s*案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$")
+MARKER_RE = re.compile(
+    rf"^\s*#*\s*(?:\*\*|__)?\s*(?:典型|创新)?案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$"
+)
 ORDINAL_RE = re.compile(rf"^\s*#*\s*(?:[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]|[{NUMERAL_CLASS}]+\s*[、.．])\s*")
 PROVIDER_RE = re.compile(
     r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?(?:[（(][^()（）\n]{1,10}[)）][^()（）\n]{2,40}?)?)\s*提供\s*[)）]"
@@ -328,6 +330,7 @@ def split_cases(document: Document) -> SplitResult:
         starts, titles = (found, titles) if len(found) > len(starts) else (starts, {})
 
     starts, titles, groups = _grouped(lines, body_from, starts, titles)
+    starts = _in_order(starts)
 
     warnings: list[str] = []
     cases: list[CaseText] = []
@@ -383,11 +386,16 @@ def _grouped(
     if not groups:
         return starts, titles, []
     heads = {g.index for g in candidates}
-    starts = [s for s in starts if s[0] not in heads]
+    return [s for s in starts if s[0] not in heads], titles, groups
+
+
+def _in_order(starts: list[tuple[int, int, int | None]]) -> list[tuple[int, int, int | None]]:
+    """Numbering that starts again (1．2． | 1．2． under 第一部分 / 第二部分 by theme, or （一）（二） | （一） under
+    place groups) numbers cases within their part, not in the collection: the cases are then numbered in order."""
     numbers = [s[2] for s in starts if s[2] is not None]
-    if any(b <= a for a, b in itertools.pairwise(numbers)):  # （一）（二） | （一）: numbered in order
-        starts = [(t, span, None) for t, span, _ in starts]
-    return starts, titles, groups
+    if any(b <= a for a, b in itertools.pairwise(numbers)):
+        return [(t, span, None) for t, span, _ in starts]
+    return starts
 
 
 def _cut_by_page_break(lines: list[Line], previous: int, i: int) -> bool:
@@ -483,8 +491,8 @@ def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int
     for i in range(body_from, len(lines)):
         bare = lines[i].bare
         style = _heading_style(lines[i])
-        if style is None or not bare or len(bare) > 80 or bare.endswith(("。", "；")):
-            continue
+        if style is None or not bare or len(bare) > 80 or bare.endswith(("。", "；")) or contents_entry(bare):
+            continue  # a contents line repeats a heading but opens no case
         following = [line for line in lines[i + 1 : i + 6] if line.text.strip()][:2]
         ordinal = re.match(rf"^[（(]?\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[)）、.．]", bare)
         number = parse_chinese_number(ordinal["n"]) if ordinal and style != "bold" else None
