@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_furniture import contents_entry
 from ftzgraph.graph.extract._split_groups import group_candidates
+from ftzgraph.graph.extract._split_leads import ordinal_subject, place_subject
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -471,25 +472,6 @@ def _continuation(
     return j if after and (is_provider(after) or labelled_provider(after) or _dash_unit(after)) else None
 
 
-ORDINAL_PARAGRAPH_RE = re.compile(
-    r"^[ \t\u3000]*(?P<o>(?P<n>[一二三四五六七八九十]{1,3})是|其(?P<m>[一二三四五六七八九十]{1,3})[，,、]?)"
-)
-"""A paragraph opened by an ordinal word (一是…, 二是…, 其一…): how a web page lists several reforms in prose."""
-SUBJECT_RE = re.compile(
-    r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办|中心|分行|政府))"
-    r"(?=(?P<verb>推行|推出|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合"
-    r"|会同))"
-)
-"""The acting place or body that opens an ordinal paragraph (二是南通海关推行…): the case's provider."""
-
-
-def ordinal_subject(text: str) -> tuple[str, int, int] | None:
-    """The acting place or body after the ordinal word that opens ``text`` (二是南通海关推行…), with its span."""
-    lead = ORDINAL_PARAGRAPH_RE.match(text)
-    subject = SUBJECT_RE.match(text, lead.end()) if lead else None
-    return (subject["p"], subject.start("p"), subject.end("p")) if subject else None
-
-
 def _dash_unit(line: str) -> tuple[str, int, int] | None:
     """The unit of a dash subtitle under a heading (——成都高新区管委会, —X片区): a compilation's way of naming who
     supplied the case; the unit must read as a signature (``signature_unit``)."""
@@ -543,12 +525,13 @@ def fallback_title(text: str) -> str:
 
 
 def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
-    """The provider of a case the known rules name none for: the acting subject of an ordinal paragraph (一是X区推行…),
+    """The provider of a case the known rules name none for: the acting subject of an ordinal paragraph (一是X区推行…)
+    or the place leading a paragraph (在X片区，…),
     its heading's trailing brackets with a provider verb (title（都匀市推荐）), a provider-labelled line among the first
     lines under the heading (牵头单位：X), a dash subtitle, or a unit alone right under it (（X片区管委会）, X市商务局),
     else a signature-like unit line closing the case (长沙片区管委会), with its span in ``text``. Lines with no Chinese
     (page numbers between cases) are skipped at the end."""
-    if found := ordinal_subject(text):  # 一是X区推行…: a reform told as one paragraph of a list
+    if found := ordinal_subject(text) or place_subject(text):  # 一是X区推行… / 在X片区，…: a reform told as a paragraph
         return found
     heading_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
     bracket = _TRAILING_BRACKET_RE.search(text, heading_start, title_end)  # 1．title（都匀市推荐）

@@ -15,7 +15,8 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_fallback import FIGURE_RE, ORDINAL_PARAGRAPH_RE, SUBJECT_RE
+from ftzgraph.graph.extract._split_fallback import FIGURE_RE
+from ftzgraph.graph.extract._split_leads import ORDINAL_PARAGRAPH_RE, SUBJECT_RE, paragraph_place
 from ftzgraph.graph.extract.split import clean_title
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import parse_chinese_number
@@ -41,23 +42,35 @@ def reads_as_a_case(text: str, paragraph: bool = False) -> bool:
     return sum(1 for word in lexicon["case_words"] if word in text) >= need
 
 
-def ordinal_cases(document: Document) -> list[CaseText]:
-    """The paragraphs of a text with no headings that each open with the next ordinal word and an acting place or
-    body (一是X区推行… / 二是Y海关借鉴…) and each read as a case (``reads_as_a_case``): one case per paragraph,
-    titled by its first sentence after its subject and verb. Points inside one case (一是建立…机制) open with a
-    verb, not a subject, and hold no figures of their own, so they give none; nor does a text with fewer than two
-    such paragraphs."""
+def paragraph_cases(document: Document) -> list[CaseText]:
+    """The paragraphs of a text with no headings that each tell one case (graph/extract/_split_leads.py), one case per
+    paragraph: those that open with the next ordinal word and an acting place or body (一是X区推行… / 二是Y海关借鉴…),
+    when at least two do; else those led by the place the reform belongs to (在X片区，… / X市探索…, a news feature's or
+    a press conference's way), when at least ``marked_min_cases`` do. Each must read as a case (``reads_as_a_case``):
+    points inside one case (一是建立…机制) open with a verb, not a subject, and a lead or closing paragraph holds no
+    figures of its own or is led by no place."""
+    return _ordinal_cases(document) or _place_cases(document)
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with its offset: a paragraph of prose is one line."""
+    found, offset = [], 0
+    for raw in text.split("\n"):
+        found.append((offset, raw))
+        offset += len(raw) + 1
+    return found
+
+
+def _ordinal_cases(document: Document) -> list[CaseText]:
     text = document.text
     found: list[tuple[int, int, int]] = []  # (paragraph start, paragraph end, number)
-    offset = 0
-    for raw in text.split("\n"):
+    for offset, raw in _paragraphs(text):
         match = ORDINAL_PARAGRAPH_RE.match(raw)
         if match:
             number = parse_chinese_number(match["n"] or match["m"])
             rest = raw[match.end() :]
             if number == len(found) + 1 and SUBJECT_RE.match(rest) and reads_as_a_case(rest, paragraph=True):
                 found.append((offset, offset + len(raw.rstrip()), number))
-        offset += len(raw) + 1
     if len(found) < 2:
         return []
     cases = []
@@ -65,14 +78,36 @@ def ordinal_cases(document: Document) -> list[CaseText]:
         paragraph = text[start:end]
         lead = ORDINAL_PARAGRAPH_RE.match(paragraph)
         assert lead is not None
-        sentence_end = paragraph.find("。", lead.end())
-        title_end = sentence_end if sentence_end > 0 else end - start
         subject = SUBJECT_RE.match(paragraph, lead.end())
         title_start = subject.end() + len(subject["verb"]) if subject else lead.end()  # 二是X海关推行|title
-        title = paragraph[title_start:title_end].strip()
-        heading = document.evidence(start + title_start, start + title_end)
-        cases.append(CaseText(document, number, title, heading, start, end))
+        cases.append(_sentence_case(document, start, end, title_start, number))
     return cases
+
+
+def _place_cases(document: Document) -> list[CaseText]:
+    text = document.text
+    found: list[tuple[int, int, int]] = []  # (case start: its leading place, paragraph end, title start)
+    for offset, raw in _paragraphs(text):
+        place = paragraph_place(raw)
+        if place is None or not reads_as_a_case(raw[place[1] :], paragraph=True):
+            continue
+        lead = raw.rfind("在", 0, place[1]) if raw[place[1] - 1 : place[1]] == "在" else place[1]  # 在X片区，…
+        title_start = place[2] + (1 if raw[place[2] : place[2] + 1] in "，," else 0)
+        found.append((offset + lead, offset + len(raw.rstrip()), offset + title_start))
+    if len(found) < int(_lexicon()["marked_min_cases"]):
+        return []
+    return [_sentence_case(document, start, end, title, k + 1) for k, (start, end, title) in enumerate(found)]
+
+
+def _sentence_case(document: Document, start: int, end: int, title_start: int, number: int) -> CaseText:
+    """The case ``document.text[start:end]`` (one paragraph), titled by its first sentence from ``title_start``."""
+    text = document.text
+    title_start = title_start if title_start > start else start
+    sentence_end = text.find("。", title_start, end)
+    title_end = sentence_end if sentence_end > 0 else end
+    title = text[title_start:title_end].strip()
+    heading = document.evidence(title_start, title_end)
+    return CaseText(document, number, title, heading, start, end)
 
 
 _SEPARATOR_RE = re.compile(r"^[ \t\u3000]*(?:[-—–_=*＊~～·•◆◇]\s*){3,}$", re.MULTILINE)

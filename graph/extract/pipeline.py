@@ -11,7 +11,7 @@ import re
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
-from ftzgraph.graph.extract._split_whole import ordinal_cases, row_cases, separated_cases, whole_text_case
+from ftzgraph.graph.extract._split_whole import paragraph_cases, row_cases, separated_cases, whole_text_case
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.best_practice import apply_origins, best_practice_batch, case_origins
 from ftzgraph.graph.extract.citations import extract_citations
@@ -221,7 +221,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
             split.warnings = [f"{document.path}: no case sections; each summary table row is read as one case"]
         split.cases = (
             rows
-            or ordinal_cases(document)
+            or paragraph_cases(document)
             or separated_cases(document)  # blocks between --- lines
             or [case for case in [whole_text_case(document)] if case]
         )

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, ordinal_subject, strip_marks
+from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups
+from ftzgraph.graph.extract._split_leads import ordinal_subject
 from ftzgraph.graph.extract._split_tables import continued_cells, table_line, unnumbered_table, vertical_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key

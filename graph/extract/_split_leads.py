@@ -1,0 +1,78 @@
+"""Cases told as prose paragraphs: what leads each paragraph, an ordinal word or the place the reform belongs to.
+
+A web page, a news feature or a press conference's answer often tells several reforms with no heading at all, one
+paragraph each. Two leads tell such a paragraph apart from the prose around it. A list opens each with the next
+ordinal word and the acting place or body (一是X区推行… / 二是Y海关借鉴…). A feature or a spokesman leads each with
+the area or city the reform belongs to (在X片区，… / X片区探索… / X市则…), sometimes after a short courtesy
+(谢谢您的提问。X片区是…). The leading place or body is the case's provider.
+
+Only the words of the genre (``data/lexicon/layouts.yaml``, ``fallback``) and the endings of place names are read;
+nothing here names a document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ftzgraph.graph.data_files import load_lexicon
+
+ORDINAL_PARAGRAPH_RE = re.compile(
+    r"^[ \t\u3000]*(?P<o>(?P<n>[一二三四五六七八九十]{1,3})是|其(?P<m>[一二三四五六七八九十]{1,3})[，,、]?)"
+)
+"""A paragraph opened by an ordinal word (一是…, 二是…, 其一…): how a web page lists several reforms in prose."""
+_VERBS = "推行|推出|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
+SUBJECT_RE = re.compile(
+    r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办|中心|分行|政府))"
+    rf"(?=(?P<verb>{_VERBS}))"
+)
+"""The acting place or body that opens an ordinal paragraph (二是南通海关推行…): the case's provider."""
+_SENTENCE_END_RE = re.compile(r"[。！？!?]")
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return dict(load_lexicon("layouts")["fallback"])
+
+
+@cache
+def _place_lead_re() -> re.Pattern[str]:
+    """在X片区，… or X片区 followed by a verb of action or a word that goes on from a subject (则, 是, 聚焦 …)."""
+    lexicon = _lexicon()
+    endings = "|".join(sorted(map(re.escape, lexicon["place_endings"]), key=len, reverse=True))
+    follow = "|".join(sorted(map(re.escape, [*lexicon["place_lead_words"], *_VERBS.split("|")]), key=len, reverse=True))
+    place = rf"[\u4e00-\u9fff]{{2,10}}?(?:{endings})"
+    return re.compile(rf"[ \t\u3000]*(?:在(?P<at>{place})[，,]|(?P<p>{place})(?=[（(][^（）()]{{1,8}}[)）]|{follow}))")
+
+
+def ordinal_subject(text: str) -> tuple[str, int, int] | None:
+    """The acting place or body after the ordinal word that opens ``text`` (二是南通海关推行…), with its span."""
+    lead = ORDINAL_PARAGRAPH_RE.match(text)
+    subject = SUBJECT_RE.match(text, lead.end()) if lead else None
+    return (subject["p"], subject.start("p"), subject.end("p")) if subject else None
+
+
+def place_subject(text: str, at: int = 0) -> tuple[str, int, int] | None:
+    """The place that leads ``text`` from offset ``at`` (在舟山片区，… / 义乌市探索… / 大兴机场片区（廊坊）借鉴…), with
+    its span; a generic one (各片区, 全市, 自贸试验区) is no place."""
+    match = _place_lead_re().match(text, at)
+    if match is None:
+        return None
+    group = "at" if match["at"] else "p"
+    name = match[group]
+    if re.search(_lexicon()["place_lead_not"], name):
+        return None
+    return name, match.start(group), match.end(group)
+
+
+def paragraph_place(paragraph: str) -> tuple[str, int, int] | None:
+    """The place leading ``paragraph`` or a sentence of it that starts within ``place_lead_within_chars`` (a courtesy
+    first: 谢谢您的提问。X片区是…), with its span in ``paragraph``."""
+    if found := place_subject(paragraph):
+        return found
+    within = int(_lexicon()["place_lead_within_chars"])
+    for end in _SENTENCE_END_RE.finditer(paragraph, 0, within + 1):
+        if found := place_subject(paragraph, end.end()):
+            return found
+    return None
