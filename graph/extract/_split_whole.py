@@ -80,7 +80,7 @@ def _ordinal_cases(document: Document) -> list[CaseText]:
         assert lead is not None
         subject = SUBJECT_RE.match(paragraph, lead.end())
         title_start = subject.end() + len(subject["verb"]) if subject else lead.end()  # 二是X海关推行|title
-        cases.append(_sentence_case(document, start, end, title_start, number))
+        cases.append(_sentence_case(document, start, end, start + title_start, number))
     return cases
 
 
@@ -96,18 +96,59 @@ def _place_cases(document: Document) -> list[CaseText]:
         found.append((offset + lead, offset + len(raw.rstrip()), offset + title_start))
     if len(found) < int(_lexicon()["marked_min_cases"]):
         return []
-    return [_sentence_case(document, start, end, title, k + 1) for k, (start, end, title) in enumerate(found)]
+    return [
+        _sentence_case(document, start, end, title, k + 1, named=True) for k, (start, end, title) in enumerate(found)
+    ]
 
 
-def _sentence_case(document: Document, start: int, end: int, title_start: int, number: int) -> CaseText:
-    """The case ``document.text[start:end]`` (one paragraph), titled by its first sentence from ``title_start``."""
+def _sentence_case(
+    document: Document, start: int, end: int, title_start: int, number: int, named: bool = False
+) -> CaseText:
+    """The case ``document.text[start:end]`` (one paragraph), titled by its first sentence from ``title_start``, or
+    when ``named`` by the reform's quoted name where the paragraph gives one (``_reform_name``)."""
     text = document.text
     title_start = title_start if title_start > start else start
     sentence_end = text.find("。", title_start, end)
     title_end = sentence_end if sentence_end > 0 else end
+    if named and (name := _reform_name(text, title_start, end)):
+        title_start, title_end = name
     title = text[title_start:title_end].strip()
+    if title[:1] == "“" and title.endswith("”") and title.count("“") == 1:  # “京廊通办”: the name, not its quotes
+        title = title[1:-1]
     heading = document.evidence(title_start, title_end)
     return CaseText(document, number, title, heading, start, end)
+
+
+_QUOTED_NAME_RE = re.compile(r"“[^“”。，,\n]{2,20}”")
+
+
+_NAME_PREFIX_MAX = 12
+"""The words a name carries before its quote are few (数据出境“白名单”): a longer run is a clause, not a name."""
+
+
+@cache
+def _name_edges() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The words that end a clause's lead before a quoted name (a verb or 的: 开展|数据出境“白名单”) and the head nouns
+    a name carries after it (“一船多供”监管模式), as ``data/lexicon/layouts.yaml`` lists them."""
+    lexicon = _lexicon()
+    heads = "|".join(map(re.escape, sorted(lexicon["title_heads"], key=len, reverse=True)))
+    return tuple(lexicon["title_stop_words"]) + tuple("，,、；;：:（(。\n"), re.compile(rf"^(?:{heads})")
+
+
+def _reform_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the reform a paragraph of prose tells (推出“企业开办一日结”改革, 开展数据出境“白名单”管理): its
+    first quoted name with the words joined to it before (after the clause's last verb, 的 or mark) and its head noun
+    after; a generic head (改革, 机制) is no part of the name. None when the paragraph quotes no name."""
+    quote = _QUOTED_NAME_RE.search(text, start, end)
+    if quote is None:
+        return None
+    stops, after = _name_edges()
+    lead = text[max(start, quote.start() - _NAME_PREFIX_MAX - 4) : quote.start()]
+    cut = max((lead.rfind(stop) + len(stop) for stop in stops if stop in lead), default=-1)
+    prefix = len(lead) - cut if cut >= 0 and len(lead) - cut <= _NAME_PREFIX_MAX else 0
+    head = after.match(text[quote.end() : end])
+    first = quote.start() - prefix
+    return first, quote.end() + (head.end() if head else 0)
 
 
 _SEPARATOR_RE = re.compile(r"^[ \t\u3000]*(?:[-—–_=*＊~～·•◆◇]\s*){3,}$", re.MULTILINE)
