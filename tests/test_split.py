@@ -110,3 +110,96 @@ def test_a_heading_wrapped_at_any_character_is_one_case() -> None:
         "宇宙洪荒改革",
     ]
     assert [provider_line(c)[0] for c in cases if provider_line(c)] == ["A市", "B市", "C市", "D市"]
+
+
+NUMBERED_MARKERS_WITH_CONTENTS = """某省自贸试验区典型案例汇编
+
+目　　录
+
+典型案例1　船舶“一次查验” ………………………… 1
+典型案例2　科创企业“质押直通车” ………………… 3
+
+典型案例1
+船舶“一次查验”
+（甲港片区）
+
+一、改革背景
+船舶进出境需分别接受多个部门查验。
+二、主要做法
+海关会同海事部门一次登临、同步作业。
+三、实践成效
+查验时间缩短至1.5小时。
+
+典型案例2
+科创企业“质押直通车”
+（乙谷片区）
+
+一、改革背景
+科技型企业缺抵押。
+二、主要做法
+搭建知识产权质押一站式平台。
+三、实践成效
+累计发放贷款45亿元。
+"""
+
+
+def test_a_typical_case_marker_alone_over_its_title_competes_with_no_contents_line() -> None:
+    """典型案例N alone on a line (the number after the word) opens the case whose title is below it; the contents
+    lines repeating the markers open none, and （X片区） under the title names the provider (z17a)."""
+    cases = split_cases(Document(id="x", path=Path("x.txt"), text=NUMBERED_MARKERS_WITH_CONTENTS, sha256="x")).cases
+    assert [(c.number, c.title, (provider_line(c) or (None,))[0]) for c in cases] == [
+        (1, "船舶“一次查验”", "甲港片区"),
+        (2, "科创企业“质押直通车”", "乙谷片区"),
+    ]
+
+
+THEME_PARTS = """某省自贸试验区制度创新案例
+
+第一部分　贸易投资便利化
+
+1．进口零部件“保税研发”
+报送单位：甲片区管委会
+【改革内容】海关对研发用零部件实行保税监管。
+【实践效果】资金占用减少1.2亿元。
+
+2．外资企业“跨境通办”
+报送单位：乙片区管委会
+【改革内容】市场监管部门设立跨境服务点。
+【实践效果】办理时间缩短至3个工作日。
+
+第二部分　金融服务创新
+
+1．科技企业“贷投联动”
+报送单位：甲片区管委会
+【改革内容】银行对推荐企业批量授信。
+【实践效果】累计提供贷款68亿元。
+"""
+
+
+def test_numbering_restarting_in_each_theme_part_numbers_the_cases_in_order() -> None:
+    """第一部分 / 第二部分 by theme (no place, so no group) with 1．2． afresh in each: cases 1, 2, 3 (z17a)."""
+    cases = split_cases(Document(id="x", path=Path("x.txt"), text=THEME_PARTS, sha256="x")).cases
+    assert [(c.number, (provider_line(c) or (None,))[0]) for c in cases] == [
+        (1, "甲片区管委会"),
+        (2, "乙片区管委会"),
+        (3, "甲片区管委会"),
+    ]
+
+
+PLACED_CONTENTS = """某省自贸试验区改革经验汇编
+
+一、甲港片区：跨境金融“一站通”服务 ………………………… 1
+二、乙州片区：海铁联运“一箱到底” ………………………… 2
+
+一、甲港片区：跨境金融“一站通”服务
+甲港片区推行跨境金融一站式服务，办理时间缩短50%。
+
+二、乙州片区：海铁联运“一箱到底”
+乙州片区推行海铁联运一箱到底，物流成本下降20%。
+"""
+
+
+def test_contents_lines_of_placed_headings_open_no_case() -> None:
+    """一、X片区：title……1 in a contents list repeats a heading that names its provider; only the body's open cases."""
+    cases = split_cases(Document(id="x", path=Path("x.txt"), text=PLACED_CONTENTS, sha256="x")).cases
+    assert [(c.number, c.title) for c in cases] == [(1, "跨境金融“一站通”服务"), (2, "海铁联运“一箱到底”")]

@@ -341,3 +341,33 @@ def test_a_state_council_batch_notice_gives_no_fallback_case(name: str) -> None:
     """A real notice's numbered parts (一、总体要求 …) and items are no cases, whatever the layout rules say."""
     text = (Path(__file__).parent / "data" / "layouts" / name).read_text(encoding="utf-8")
     assert split_cases(_document(text, name)).cases == []
+
+
+BARE_OVER_BRACKETED_UNIT = """某省自贸试验区改革经验汇编
+
+船舶“一次查验”
+（甲港片区）
+一、改革背景
+船舶进出境需分别接受海关、海事、边检查验，滞港时间长。
+二、主要做法
+海关会同海事部门一次登临、同步作业，查验结果互认。
+三、实践成效
+查验时间由4小时缩短至1.5小时。
+
+科创企业“质押直通车”
+（乙谷片区管委会）
+一、改革背景
+科技型中小企业轻资产、缺抵押，融资难。
+二、主要做法
+搭建知识产权质押登记与评估一站式平台，银行在线放款。
+三、实践成效
+累计发放知识产权质押贷款45亿元。
+"""
+
+
+def test_a_bracketed_unit_under_a_bare_title_names_the_provider_and_heads_no_case() -> None:
+    """title / （X片区） / 一、改革背景: the bare title is the heading, the bracketed unit its provider (z17a)."""
+    assert _split(BARE_OVER_BRACKETED_UNIT) == [
+        (1, "船舶“一次查验”", "甲港片区"),
+        (2, "科创企业“质押直通车”", "乙谷片区管委会"),
+    ]

@@ -92,3 +92,38 @@ def test_a_theme_heading_names_no_provider() -> None:
 def test_one_place_line_over_the_cases_is_no_grouping() -> None:
     text = _grouped([("甲乙市", ["船舶“一单多报”", "保税维修白名单", "退货中心仓"])], False)
     assert all(p != "甲乙市" for _, _, p in _split(text))
+
+
+CITY_PAREN = """某省商务厅关于印发改革创新经验的通知
+各有关单位：
+现将改革创新经验印发给你们，请结合实际学习借鉴。
+某省商务厅
+2025年1月5日
+
+（一）甲乙市
+
+1. 保税维修“一次备案”
+甲乙海关对保税维修企业实行一次备案，企业无需逐票审批。
+维修周期缩短40%，全年维修货值8亿元。
+
+2. 跨境结算“首办户”
+人民银行甲乙市分行组织辖内银行为首次办理跨境人民币业务的企业提供一对一辅导。
+全年新增首办户企业120家，结算量增长41%。
+
+（二）丙丁地区
+
+1. 互市商品“落地加工”
+丙丁地区商务局引导加工企业采购边民互市进口商品，直接进入生产环节。
+年加工互市商品3万吨，带动边民增收1.2亿元。
+"""
+
+
+def test_cases_under_bracketed_place_groups_need_only_report_a_figure() -> None:
+    """（一）X市 over `1. title` restarting, with no section words nor provider lines: the group names the provider
+    and each case states its results (z17a)."""
+    assert [(n, p) for n, _, p in _split(CITY_PAREN)] == [(1, "甲乙市"), (2, "甲乙市"), (3, "丙丁地区")]
+
+
+def test_a_forwarding_notice_before_grouped_cases_is_no_part_of_the_first_case() -> None:
+    first = split_cases(_document(CITY_PAREN)).cases[0]
+    assert first.text.startswith("1. 保税维修") and "印发给你们" not in first.text

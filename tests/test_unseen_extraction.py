@@ -605,3 +605,21 @@ def test_a_word_holding_yao_is_no_modal_before_a_diffusion() -> None:
         assert _zones(text) == {"广州南沙新区片区"}, word
     assert _zones("去年，武汉片区评选出十大案例，有关经验将在全省推广。") == set()
     assert _zones("去年，武汉片区评选出十大案例，有关经验要在全省推广。") == set()
+
+
+def test_five_layout_classes_of_round_z17a_give_every_case_and_provider() -> None:
+    """A press transcript, a contents list over 典型案例N markers, a news feature, parts by theme with numbering
+    restarting, and a forwarding notice over （一）X市 groups (gold written before the splitter read them): every case
+    found, with its provider, and no agency from the lead, the speakers or the notice around them."""
+    from _dev_scoring import score_collection
+
+    for name in [
+        "hebei-presser-collection",
+        "hubei-toc-numbered-collection",
+        "zhejiang-feature-collection",
+        "anhui-parts-collection",
+        "xinjiang-cityparen-collection",
+    ]:
+        score = score_collection(name)
+        assert (score.found, score.provider) == (score.cases, score.cases), (name, score.misses)
+        assert score.precision >= 0.8, (name, score.misses)

@@ -248,7 +248,12 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         # bold is lost in a plain-text copy.
         following = next((line.text for line in lines[i + 1 : i + 4] if line.text.strip()), "")
         if (
-            not (is_provider(following) or labelled_provider(following) or _dash_unit(following))
+            not (
+                is_provider(following)
+                or labelled_provider(following)
+                or _dash_unit(following)
+                or _bracketed_unit(following)
+            )
             and _continuation(lines, i, "", len(lines), is_provider) is None
         ):
             if not following or _section_label(following) is None:
