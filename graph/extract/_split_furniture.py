@@ -49,6 +49,10 @@ CONTENTS_ENTRY_RE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,}|—{3,}|
 """A line of a table of contents: a heading's text, dot leaders and its page number (案例一　title……………3)."""
 
 
+CONTENTS_TAB_RE = re.compile(r"^[^\t]*[\u4e00-\u9fff][^\t]*?(?:\t+|[ \u3000]{2,})[0-9０-９]{1,3}[ \u3000]*$")
+"""A contents line whose leaders a copy lost: the heading, one tab or a wide gap, its page (案例一：title\t3)."""
+
+
 def contents_entry(line: str) -> bool:
     """True for a line of a table of contents, which repeats a case's heading but opens no case."""
-    return CONTENTS_ENTRY_RE.search(line) is not None
+    return CONTENTS_ENTRY_RE.search(line) is not None or CONTENTS_TAB_RE.match(line.strip("\r\n")) is not None

@@ -43,7 +43,11 @@ def _place_lead_re() -> re.Pattern[str]:
     endings = "|".join(sorted(map(re.escape, lexicon["place_endings"]), key=len, reverse=True))
     follow = "|".join(sorted(map(re.escape, [*lexicon["place_lead_words"], *_VERBS.split("|")]), key=len, reverse=True))
     place = rf"[\u4e00-\u9fff]{{2,10}}?(?:{endings})"
-    return re.compile(rf"[ \t\u3000]*(?:在(?P<at>{place})[，,]|(?P<p>{place})(?=[（(][^（）()]{{1,8}}[)）]|{follow}))")
+    not_after = "|".join(map(re.escape, lexicon["place_lead_not_after"]))
+    return re.compile(
+        rf"[ \t\u3000]*(?:在(?:(?P<at>{place})|(?P<short>[\u4e00-\u9fff]{{2,4}}))[，,]"
+        rf"|(?P<p>{place})(?=[（(][^（）()]{{1,8}}[)）]|(?!{not_after})(?:{follow})))"
+    )
 
 
 def ordinal_subject(text: str) -> tuple[str, int, int] | None:
@@ -59,11 +63,23 @@ def place_subject(text: str, at: int = 0) -> tuple[str, int, int] | None:
     match = _place_lead_re().match(text, at)
     if match is None:
         return None
-    group = "at" if match["at"] else "p"
+    group = next(g for g in ("at", "short", "p") if match[g])
     name = match[group]
+    if group == "short" and not _names_its_body(text, name, match.end()):
+        return None  # 在此基础上，… : a short name is a place only when a body of it acts (在南沙，…南沙海关…)
     if re.search(_lexicon()["place_lead_not"], name):
         return None
     return name, match.start(group), match.end(group)
+
+
+def _names_its_body(text: str, name: str, at: int) -> bool:
+    """True when ``text`` after offset ``at`` names a body or area that carries ``name`` (南沙 -> 南沙海关)."""
+    endings = "|".join(map(re.escape, sorted(_lexicon()["place_body_endings"], key=len, reverse=True)))
+    paragraph_end = text.find("\n", at)
+    return (
+        re.search(rf"{re.escape(name)}(?:{endings})", text[at : paragraph_end if paragraph_end >= 0 else None])
+        is not None
+    )
 
 
 def paragraph_place(paragraph: str) -> tuple[str, int, int] | None:

@@ -29,7 +29,7 @@ def _lexicon() -> dict[str, Any]:
     return dict(load_lexicon("layouts")["fallback"])
 
 
-def reads_as_a_case(text: str, paragraph: bool = False) -> bool:
+def reads_as_a_case(text: str, paragraph: bool = False, words: int | None = None) -> bool:
     """True when ``text`` holds at least ``whole_text_case_words`` of the genre's case words (``min_case_words`` for
     one paragraph), a figure with a unit and ``whole_text_min_chars`` Chinese characters (half for a paragraph): a
     reform written up, not a notice or a greeting."""
@@ -38,7 +38,7 @@ def reads_as_a_case(text: str, paragraph: bool = False) -> bool:
     cjk = len(_CJK_RE.findall(text))
     if cjk < min_chars or cjk < len(re.sub(r"\s", "", text)) / 2 or not FIGURE_RE.search(text):
         return False  # too short, not mostly Chinese (a README, a log), or no figure
-    need = int(lexicon["min_case_words" if paragraph else "whole_text_case_words"])
+    need = words if words is not None else int(lexicon["min_case_words" if paragraph else "whole_text_case_words"])
     return sum(1 for word in lexicon["case_words"] if word in text) >= need
 
 
@@ -89,7 +89,7 @@ def _place_cases(document: Document) -> list[CaseText]:
     found: list[tuple[int, int, int]] = []  # (case start: its leading place, paragraph end, title start)
     for offset, raw in _paragraphs(text):
         place = paragraph_place(raw)
-        if place is None or not reads_as_a_case(raw[place[1] :], paragraph=True):
+        if place is None or not reads_as_a_case(raw[place[1] :], True, int(_lexicon()["led_case_words"])):
             continue
         lead = raw.rfind("在", 0, place[1]) if raw[place[1] - 1 : place[1]] == "在" else place[1]  # 在X片区，…
         title_start = place[2] + (1 if raw[place[2] : place[2] + 1] in "，," else 0)
@@ -124,31 +124,54 @@ _QUOTED_NAME_RE = re.compile(r"“[^“”。，,\n]{2,20}”")
 
 _NAME_PREFIX_MAX = 12
 """The words a name carries before its quote are few (数据出境“白名单”): a longer run is a clause, not a name."""
+_CLAUSE_MARKS = "，,、；;：:（(。\n"
 
 
 @cache
-def _name_edges() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """The words that end a clause's lead before a quoted name (a verb or 的: 开展|数据出境“白名单”) and the head nouns
-    a name carries after it (“一船多供”监管模式), as ``data/lexicon/layouts.yaml`` lists them."""
+def _name_edges() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+    """The reform verbs (推行, 开展 …), the words that end a clause's lead before a quoted name (those verbs, 的, a
+    mark: 开展|数据出境“白名单”) and the head nouns a name carries after it (“一船多供”监管模式), as
+    ``data/lexicon/layouts.yaml`` lists them."""
     lexicon = _lexicon()
     heads = "|".join(map(re.escape, sorted(lexicon["title_heads"], key=len, reverse=True)))
-    return tuple(lexicon["title_stop_words"]) + tuple("，,、；;：:（(。\n"), re.compile(rf"^(?:{heads})")
+    verbs = tuple(lexicon["title_verbs"])
+    return verbs, verbs + tuple(lexicon["title_function_words"]) + tuple(_CLAUSE_MARKS), re.compile(rf"^(?:{heads})")
 
 
 def _reform_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the reform a paragraph of prose tells (推出“企业开办一日结”改革, 开展数据出境“白名单”管理): its
-    first quoted name with the words joined to it before (after the clause's last verb, 的 or mark) and its head noun
-    after; a generic head (改革, 机制) is no part of the name. None when the paragraph quotes no name."""
+    first quoted name with the words joined to it before (after the clause's last verb, 的 or mark), its head noun
+    after and a name coordinated with it (进口货物“船边直提”和出口货物“抵港直装”); a generic head (改革, 机制) is no
+    part of the name. With no quoted name, the object of the first reform verb (``_verb_object``)."""
     quote = _QUOTED_NAME_RE.search(text, start, end)
     if quote is None:
-        return None
-    stops, after = _name_edges()
+        return _verb_object(text, start, end)
+    _, stops, after = _name_edges()
     lead = text[max(start, quote.start() - _NAME_PREFIX_MAX - 4) : quote.start()]
     cut = max((lead.rfind(stop) + len(stop) for stop in stops if stop in lead), default=-1)
     prefix = len(lead) - cut if cut >= 0 and len(lead) - cut <= _NAME_PREFIX_MAX else 0
-    head = after.match(text[quote.end() : end])
-    first = quote.start() - prefix
-    return first, quote.end() + (head.end() if head else 0)
+    name_end = quote.end() + (((head := after.match(text[quote.end() : end])) and head.end()) or 0)
+    also = re.match(rf"[和与及、][\u4e00-\u9fff]{{0,{_NAME_PREFIX_MAX}}}“[^“”。，,\n]{{2,20}}”", text[name_end:end])
+    if also:  # X“A”和Y“B”: two names of one reform
+        name_end += also.end() + (((head := after.match(text[name_end + also.end() : end])) and head.end()) or 0)
+    return quote.start() - prefix, name_end
+
+
+_OBJECT_CHARS = (4, 30)
+"""A verb's object that names a reform is a noun phrase of a few words, not a clause."""
+
+
+def _verb_object(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The object of the first reform verb in ``text[start:end]`` up to its clause's end (…开展铁路运单物权化融资试点，
+    -> 铁路运单物权化融资试点), or None."""
+    verbs, _, _ = _name_edges()
+    found = [(at, verb) for verb in verbs if (at := text.find(verb, start, end)) >= 0]
+    if not found:
+        return None
+    at, verb = min(found)
+    first = at + len(verb)
+    stop = min((k for mark in _CLAUSE_MARKS if (k := text.find(mark, first, end)) >= 0), default=end)
+    return (first, stop) if _OBJECT_CHARS[0] <= stop - first <= _OBJECT_CHARS[1] else None
 
 
 _SEPARATOR_RE = re.compile(r"^[ \t\u3000]*(?:[-—–_=*＊~～·•◆◇]\s*){3,}$", re.MULTILINE)
