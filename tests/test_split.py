@@ -203,3 +203,11 @@ def test_contents_lines_of_placed_headings_open_no_case() -> None:
     """一、X片区：title……1 in a contents list repeats a heading that names its provider; only the body's open cases."""
     cases = split_cases(Document(id="x", path=Path("x.txt"), text=PLACED_CONTENTS, sha256="x")).cases
     assert [(c.number, c.title) for c in cases] == [(1, "跨境金融“一站通”服务"), (2, "海铁联运“一箱到底”")]
+
+
+def test_a_contents_line_that_lost_its_leaders_opens_no_case() -> None:
+    """案例一：title<TAB>3, a Word contents line copied without its dot leaders, repeats the heading: no case (z17a)."""
+    text = NUMBERED_MARKERS_WITH_CONTENTS.replace(" ………………………… 1", "\t1").replace(" ………………… 3", "\t3")
+    assert "\t3" in text
+    cases = split_cases(Document(id="x", path=Path("x.txt"), text=text, sha256="x")).cases
+    assert [c.title for c in cases] == ["船舶“一次查验”", "科创企业“质押直通车”"]

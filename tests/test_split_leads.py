@@ -14,7 +14,11 @@ from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
 
-PROSE = ["hebei-presser-collection", "zhejiang-feature-collection"]
+PROSE = [
+    "hebei-presser-collection",
+    "zhejiang-feature-collection",
+    "sichuan-qa-collection",
+]
 
 
 def _document(text: str) -> Document:
@@ -87,6 +91,13 @@ def test_a_place_leads_only_before_a_word_that_goes_on_from_a_subject() -> None:
     assert place_subject("自扩区以来，累计形成成果") is None  # 自扩区 is followed by no subject's word
     assert place_subject("在自贸试验区，企业…") is None  # a generic zone is no place
     assert place_subject("各片区推行…") is None
+    assert place_subject("乙山片区以“一支队伍”为抓手") == ("乙山片区", 0, 4)
+    assert place_subject("乙山片区以来累计形成成果") is None  # 以来 opens a phrase of time, not an action
+
+
+def test_a_short_place_after_zai_leads_only_when_a_body_of_it_acts() -> None:
+    assert place_subject("在甲江，甲江海关推出退货中心仓。") == ("甲江", 1, 3)
+    assert place_subject("在此基础上，海关推出退货中心仓。") is None
 
 
 def test_only_a_short_courtesy_may_stand_before_the_leading_sentence() -> None:
@@ -98,6 +109,16 @@ def test_two_place_led_paragraphs_are_no_collection() -> None:
     paragraphs = FEATURE.split("\n\n")
     two = "\n\n".join(paragraphs[:4] + paragraphs[5:])  # 甲江 and 乙山 only: one article, read whole
     assert [t for _, t, _ in _cases(two)] == ["自贸试验区改革激活发展新动能"]
+
+
+def test_with_no_quoted_name_a_prose_case_is_titled_by_the_object_of_its_reform_verb() -> None:
+    text = FEATURE.replace("推出“出口信保保单融资”", "开展出口信保保单融资试点")
+    assert _cases(text)[2][1] == "出口信保保单融资试点"
+
+
+def test_two_coordinated_quoted_names_are_one_title() -> None:
+    text = FEATURE.replace("推行保税维修“一次备案”监管", "推行进口货物“船边直提”和出口货物“抵港直装”")
+    assert _cases(text)[0][1] == "进口货物“船边直提”和出口货物“抵港直装”"
 
 
 @pytest.mark.parametrize("name", PROSE)

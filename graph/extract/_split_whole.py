@@ -162,16 +162,28 @@ _OBJECT_CHARS = (4, 30)
 
 
 def _verb_object(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The object of the first reform verb in ``text[start:end]`` up to its clause's end (…开展铁路运单物权化融资试点，
-    -> 铁路运单物权化融资试点), or None."""
+    """The object of the reform verb nearest the end of the first clause of ``text[start:end]`` that has one with a
+    noun phrase after it (…会同银行开展铁路运单物权化融资试点， -> 铁路运单物权化融资试点), or None."""
     verbs, _, _ = _name_edges()
-    found = [(at, verb) for verb in verbs if (at := text.find(verb, start, end)) >= 0]
-    if not found:
-        return None
-    at, verb = min(found)
-    first = at + len(verb)
-    stop = min((k for mark in _CLAUSE_MARKS if (k := text.find(mark, first, end)) >= 0), default=end)
-    return (first, stop) if _OBJECT_CHARS[0] <= stop - first <= _OBJECT_CHARS[1] else None
+    clause_start = start
+    while clause_start < end:
+        stop = min((k for mark in _CLAUSE_MARKS if (k := text.find(mark, clause_start, end)) >= 0), default=end)
+        found = sorted(
+            ((at, verb) for verb in verbs for at in _occurrences(text, verb, clause_start, stop)), reverse=True
+        )
+        for at, verb in found:
+            if _OBJECT_CHARS[0] <= stop - (at + len(verb)) <= _OBJECT_CHARS[1]:
+                return at + len(verb), stop
+        clause_start = stop + 1
+    return None
+
+
+def _occurrences(text: str, word: str, start: int, end: int) -> list[int]:
+    found, at = [], text.find(word, start, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1, end)
+    return found
 
 
 _SEPARATOR_RE = re.compile(r"^[ \t\u3000]*(?:[-—–_=*＊~～·•◆◇]\s*){3,}$", re.MULTILINE)
