@@ -211,3 +211,9 @@ def test_a_contents_line_that_lost_its_leaders_opens_no_case() -> None:
     assert "\t3" in text
     cases = split_cases(Document(id="x", path=Path("x.txt"), text=text, sha256="x")).cases
     assert [c.title for c in cases] == ["船舶“一次查验”", "科创企业“质押直通车”"]
+
+
+def test_a_theme_part_heading_is_no_part_of_the_case_above_it() -> None:
+    """第二部分　金融服务创新 closes case 2 as a place group heading would (z17a)."""
+    cases = split_cases(Document(id="x", path=Path("x.txt"), text=THEME_PARTS, sha256="x")).cases
+    assert "第二部分" not in cases[1].text and cases[1].text.rstrip().endswith("3个工作日。")

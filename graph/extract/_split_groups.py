@@ -34,6 +34,20 @@ _GROUP_RE = re.compile(
 """A group heading: its numbering, then only a place or a body, then perhaps its count of cases."""
 
 
+_PART_RE = re.compile(rf"^[#\s*]*第\s*[{NUMERAL_CLASS}]+\s*部分(?:[\s\u3000:：、.．]+\S.{{0,30}})?$")
+"""A part heading (第二部分　金融服务创新): by theme or by place, it closes the case above it."""
+
+
+def part_headings(lines: list[Line], body_from: int) -> list[int]:
+    """The lines from ``body_from`` that head a part of the collection (第N部分 X), contents lines aside: a case never
+    runs on over one, whether the part names a place (a group) or a theme (no provider)."""
+    return [
+        i
+        for i in range(body_from, len(lines))
+        if len(lines[i].text) <= 40 and _PART_RE.match(lines[i].text.strip()) and not contents_entry(lines[i].text)
+    ]
+
+
 @dataclass(frozen=True)
 class Group:
     """A group heading: its line, and its place or body with the place's offsets in the document."""

@@ -16,7 +16,7 @@ from functools import cached_property
 from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, contents_entry
-from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups
+from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_leads import ordinal_subject
 from ftzgraph.graph.extract._split_tables import continued_cells, table_line, unnumbered_table, vertical_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
@@ -335,9 +335,10 @@ def split_cases(document: Document) -> SplitResult:
 
     warnings: list[str] = []
     cases: list[CaseText] = []
+    closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
-        end_index = min([end_index, *(g.index for g in groups if title_index < g.index < end_index)])
+        end_index = min([end_index, *(i for i in closers if title_index < i < end_index)])
         title_line = lines[title_index]
         start = lines[span_index].start
         end = lines[end_index - 1].end if end_index - 1 >= span_index else title_line.end
