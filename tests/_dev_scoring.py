@@ -34,6 +34,7 @@ from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Case, CaseText, Document
 from ftzgraph.graph.sources.read import read_document
+from ftzgraph.graph.sources.script import to_simplified
 from ftzgraph.graph.views.quality import same_agency
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +78,9 @@ GOLD_EXCEPTIONS_AGENCIES: dict[tuple[str, int], dict[str, Any]] = {
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """``text`` without white space, in simplified script: a label or name read from a document in traditional
+    script keeps that script (quotes, titles, providers), and is the same label as its simplified form."""
+    return re.sub(r"\s+", "", to_simplified(text))
 
 
 @dataclass
@@ -227,13 +230,13 @@ def score_outcomes(score: FileScore, n: int | str, gold_case: dict[str, Any], ca
         if expected:
             score.qualifiers_expected += 1
             best = right or candidates
-            if any(getattr(o, "qualifier", None) == expected for o in best):
+            if any(squash(getattr(o, "qualifier", None) or "") == squash(expected) for o in best):
                 score.qualifiers_right += 1
             else:
                 score.misses.append(f"case {n}: qualifier {expected} lost in {g.get('quote')}")
         if g.get("after_text"):
             score.after_texts_expected += 1
-            if any(getattr(o, "after_text", None) == g["after_text"] for o in candidates):
+            if any(squash(getattr(o, "after_text", None) or "") == squash(g["after_text"]) for o in candidates):
                 score.after_texts_right += 1
             else:
                 score.misses.append(f"case {n}: after text {g['after_text']} lost in {g.get('quote')}")
