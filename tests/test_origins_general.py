@@ -27,3 +27,22 @@ def test_a_zone_spreading_its_own_experience_is_the_origin_and_no_batch() -> Non
     text = "广西自贸试验区向北部湾地区自行复制推广改革试点经验三批次共60项。"
     assert _zones(text) == {"guangxi"}
     assert case_batches(sentence_case(text)) == set()
+
+
+def test_a_zone_after_zai_that_opens_a_totals_statement_is_its_origin() -> None:
+    """z17d (part 22): 在Z，…N项在全国复制推广: the zone is the topic of the whole sentence, as a subject would be."""
+    text = "在南沙片区,改革是常态:累计形成制度创新成果300项,其中40项在全国复制推广,90项在全省复制推广。"
+    assert _zones(text) == {"guangdong"}
+    assert case_batches(sentence_case(text)) == set()
+    assert _zones("在上海考察期间,代表团学习了多项做法。") == set()  # no diffusion: 在 alone names no origin
+
+
+def test_one_sentence_placing_items_in_both_national_series_gives_both_batches() -> None:
+    """z17d (part 22): …入选国家新一批改革试点经验，…2个案例被商务部列为新一批15个全国最佳实践案例: one unnumbered batch
+    of each series; the count after 新一批 is the batch's size, not a total of copied results."""
+    text = (
+        "“跨境电商退货新模式”入选国家新一批自由贸易试验区改革试点经验,“港口集团混改”等2个案例"
+        "被商务部列为新一批15个全国最佳实践案例。"
+    )
+    assert case_batches(sentence_case(text)) == {("改革试点经验", None), ("最佳实践案例", None)}
+    assert case_batches(sentence_case("本市已复制推广了96项改革试点经验。")) == set()  # a total stays no batch

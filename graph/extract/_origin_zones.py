@@ -325,8 +325,10 @@ def _subject_zones(
             if start == lead and _enters_provincial_batch(sentence.text, tail, gazetteer):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                 continue  # Z的“X”模式入选某省第二批…案例: Z's practice, in a province's own list (no national batch)
+            topic = sentence.text[lead:start].strip(" \t\u3000") in lexicon()["topic_markers"]
             if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
-                opens_clause and national
+                (opens_clause or topic)
+                and national  # 在苏州自贸片区，…13项在全国复制推广: the topic opens the sentence
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                 found.extend(Origin("zone", evidence(sentence), zone=z) for z in listed if z not in own)
