@@ -122,3 +122,9 @@ def test_an_aspect_le_after_a_lone_change_verb_goes() -> None:
 def test_a_verb_of_approval_leaves_the_label_to_the_noun_after() -> None:
     """z17d (part 22): 两年内核准7家企业进入燃供市场: the enterprises are counted, 进入 opens the predicate."""
     assert _labels("两年内核准9家企业进入供油市场。")[9] == "企业"
+
+
+def test_a_label_does_not_open_with_the_aspect_of_the_verb_before_it() -> None:
+    """z17d (part 21's ob01): 实现了占当地40.16%的进出口额: 了 belongs to 实现; a word that begins with 了 (了解) stays."""
+    assert _labels("以全省百分之一的面积实现了占全省30.5%的外贸额。")[30.5] == "占全省"
+    assert _labels("了解企业300家。")[300] == "了解企业"

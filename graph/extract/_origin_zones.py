@@ -167,6 +167,18 @@ def _stated_zones(
                     if fresh and place.zone not in own and not _in_title(text, start):
                         found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                         stated_spans.append(other)
+        # An area written by its stem after 由, with a verb of creation in its clause and the result spread nationally
+        # (17项由前海率先落地并向全国复制推广): as 由Z率先… with the area's full name.
+        for match in _by_stem_re(gazetteer).finditer(text):
+            clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[match.end() :], maxsplit=1)[0]
+            area_place = gazetteer.area_stems[match["stem"]]
+            if (
+                area_place.zone not in own
+                and not _city_stem(match["stem"])
+                and any(w in clause_tail for w in lex["zone_by_verbs"])
+                and any(w in text[match.end() :] for w in lex["national_diffusion"])
+            ):
+                found.append(Origin("zone", evidence(sentence), zone=area_place.zone, area=area_place.area))
         # Area names listed by their stems before 片区 (参照了郑州、开封、洛阳三个片区的做法), after a learning verb.
         for match in _stem_list_re(gazetteer, before).finditer(text):
             for stem in re.split("[、和及与]", match["stems"]):
@@ -225,6 +237,13 @@ def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
 
 
 @cache
+def _by_stem_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """由 and an area stem that is no city, county or full area name (由前海率先…; not 由前海片区, found in full)."""
+    stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
+    return re.compile(rf"由(?P<stem>{stems})(?![市省县区片])")
+
+
+@cache
 def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
     """A learning verb, then two or more area stems joined by 、和及与, then (N个)片区: 郑州、开封、洛阳三个片区."""
     stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
@@ -235,11 +254,13 @@ def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
 
 @cache
 def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Provinces joined by 、和及与, then (N个|N地|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区."""
+    """Provinces joined by 、和及与, then (N个|N地|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区; or
+    one province whose list 等 closes (辽宁等7个自贸试验区): the named one stands for the list (``single``)."""
     provinces = gazetteer.province_alternation
+    ftz = "(?:自贸试验区|自由贸易试验区|自贸区)"
     return re.compile(
-        rf"(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地]|等)?"
-        r"(?:自贸试验区|自由贸易试验区|自贸区)"
+        rf"(?:(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地]|等)?{ftz}"
+        rf"|(?P<single>{provinces})等[{NUMERAL_CLASS}0-9]*个?{ftz})"
     )
 
 
@@ -294,7 +315,7 @@ def _subject_zones(
             if _adopts(text[listing.end() :][:20]):
                 continue
             if listing.re is _province_list_re(gazetteer):
-                for province in re.split("[、和及与]", listing["provinces"]):
+                for province in re.split("[、和及与]", listing["provinces"] or listing["single"]):
                     zone_id = gazetteer.province_forms[province]
                     if zone_id not in own:
                         found.append(Origin("zone", evidence(sentence), zone=zone_id))

@@ -75,6 +75,8 @@ def tidy(label: str) -> str:
     """``label`` without what ends a clause and names nothing: brackets left open, a trailing 的 (占全国的80%), the
     lead of a change with no before number (通关时间由48小时…), a change whose before value is no number."""
     label = label.strip(" \t\u3000（(）)")
+    if label.startswith("了") and len(label) > 2 and not label.startswith(tuple(lexicon()["words_opening_with_le"])):
+        label = label[1:]  # 实现了占当地40%…: the aspect of the verb before, no part of the label (了解 is a word)
     change = _change_tail_re().match(label)
     if change:
         label = change["subject"]
