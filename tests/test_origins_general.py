@@ -49,8 +49,8 @@ def test_one_sentence_placing_items_in_both_national_series_gives_both_batches()
 
 
 def test_an_area_written_by_its_stem_after_you_with_a_verb_of_creation_is_an_origin() -> None:
-    """z17d (part 22): …17项由前海率先落地并向全国复制推广: as 由Z率先… with the full name; a city's stem (郑州) means the
-    city, and without a national spread 由X only says who acts."""
+    """z17d (part 22): …17项由前海率先落地并向全国复制推广: as 由Z率先… with the full name; a city's stem (郑州) means
+    the city, and without a national spread 由X only says who acts."""
     assert _zones("该模式由南沙率先探索形成,已在全国复制推广。") == {"guangdong"}
     assert _zones("该项改革由郑州率先探索并在全国推广。") == set()
     assert _zones("该项目由横琴负责实施。") == set()

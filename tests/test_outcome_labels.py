@@ -125,6 +125,7 @@ def test_a_verb_of_approval_leaves_the_label_to_the_noun_after() -> None:
 
 
 def test_a_label_does_not_open_with_the_aspect_of_the_verb_before_it() -> None:
-    """z17d (part 21's ob01): 实现了占当地40.16%的进出口额: 了 belongs to 实现; a word that begins with 了 (了解) stays."""
+    """z17d (part 21's ob01): 实现了占当地40.16%的进出口额: 了 belongs to 实现; a word that begins with 了 (了解)
+    stays."""
     assert _labels("以全省百分之一的面积实现了占全省30.5%的外贸额。")[30.5] == "占全省"
     assert _labels("了解企业300家。")[300] == "了解企业"
