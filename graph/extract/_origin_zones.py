@@ -171,14 +171,14 @@ def _stated_zones(
         # (17项由前海率先落地并向全国复制推广): as 由Z率先… with the area's full name.
         for match in _by_stem_re(gazetteer).finditer(text):
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[match.end() :], maxsplit=1)[0]
-            area_place = gazetteer.area_stems[match["stem"]]
+            by_place = gazetteer.area_stems[match["stem"]]
             if (
-                area_place.zone not in own
+                by_place.zone not in own
                 and not _city_stem(match["stem"])
                 and any(w in clause_tail for w in lex["zone_by_verbs"])
                 and any(w in text[match.end() :] for w in lex["national_diffusion"])
             ):
-                found.append(Origin("zone", evidence(sentence), zone=area_place.zone, area=area_place.area))
+                found.append(Origin("zone", evidence(sentence), zone=by_place.zone, area=by_place.area))
         # Area names listed by their stems before 片区 (参照了郑州、开封、洛阳三个片区的做法), after a learning verb.
         for match in _stem_list_re(gazetteer, before).finditer(text):
             for stem in re.split("[、和及与]", match["stems"]):
