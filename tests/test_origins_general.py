@@ -60,3 +60,10 @@ def test_one_province_whose_list_deng_closes_opens_a_national_statement() -> Non
     """z17d: 广东等自贸试验区的经验在全国复制推广: the named province stands for the list 等 closes."""
     assert _zones("广东等自贸试验区的经验在全国复制推广。") == {"guangdong"}
     assert _zones("湖南等省份积极复制推广自贸试验区经验。") == set()
+
+
+def test_become_is_no_copula_that_attributes_a_practice_to_a_zone() -> None:
+    """z17d (part 23): X公司正式开业，成为Z“证照分离”政策…的首个案例: 成为 (become) places the company in Z's policy,
+    while 该做法为Z的创新成果 (为, be) still names Z as the origin."""
+    assert _zones("某公司于今年3月正式开业,成为天津自贸区“证照分离”政策先行先试的首个案例。") == set()
+    assert _zones("该做法为天津自贸试验区的创新成果,已在全国复制推广。") == {"tianjin"}
