@@ -178,7 +178,10 @@ _PROVIDER_LINE_RE = re.compile(
 the labels of units that act (牵头单位, 责任单位), or a line ending in a provider verb ((X提供))."""
 
 
-_PLACE_AFTER_RE = re.compile("[^。；;！？!?\n，,]{0,16}?(?:设置|设立|开设|增设|设有|窗口|专窗|专区|入驻|进驻)")
+_PLACE_AFTER_RE = re.compile(
+    "[^。；;！？!?\n，,]{0,16}?(?:设置|设立|开设|增设|设有|窗口|专窗|专区|入驻|进驻|召开|举行|举办|揭牌)"
+)
+"""What follows a body named after 在 as where something is set up or held (在省政府主持召开…会议, 在X中心揭牌成立)."""
 
 
 def _alone_on_line(text: str, hit: _Hit) -> bool:

@@ -47,6 +47,9 @@ def _core_hit(
         own_name = prefix is not None  # 重庆西永海关: the city may stand before the area's name
     if prefix is not None and (prefix.by_stem or own_name) and core.stem_place and prefix.start > 0:
         outer = find_prefix(text, prefix.start, lex, gaz, allow_unit=False)  # 长春兴隆海关: city + office's own name
+        of_city = text[prefix.start : begin] in load_divisions().by_stem  # 浙江舟山海事局: the province qualifies
+        if outer is not None and outer.place is not None and outer.place.level == "province" and of_city:
+            outer = None  # a city's office named by the city's stem, the province written before it as a qualifier
         if outer is not None and outer.place is not None and not _inside_title(outer.start, titles):
             acting = not _cited(text, outer.start, lex)
             return _Hit(outer.start, end, core, outer, acting, text[outer.start : end], outer.place)
