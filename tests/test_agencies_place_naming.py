@@ -279,3 +279,39 @@ def test_level_only_bodies_of_an_areas_case_take_the_district_it_is_named_after(
 def test_a_municipalitys_safe_office_is_named_like_a_provinces() -> None:
     text = "（北京市商务局提供）\n市外汇局会同市商务局推动改革。"
     assert "国家外汇管理局北京市分局" in _names(text, "北京市")
+
+
+# the forms part 24 (real passages, tests/data/unseen/agencies-part24-z17b.yaml) brought on its first run (helper z17b)
+
+
+def test_a_province_written_before_a_citys_stem_named_office_only_qualifies_it() -> None:
+    text = "（宁波市人民政府提供）\n记者从浙江宁波海事局了解到，宁波海事局推出船舶进出港便利措施。"
+    assert _names(text, "宁波市") == ["宁波海事局"]
+
+
+def test_a_customs_district_named_by_its_province_is_the_district_on_record() -> None:
+    text = "（南京市人民政府提供）\n目前，江苏海关正与上海海关洽商，制定配合办法。"
+    assert _names(text, "南京市") == ["南京海关", "上海海关"]
+
+
+def test_a_body_that_houses_an_office_or_a_meeting_is_a_place() -> None:
+    housed = "（合肥市人民政府提供）\n合肥市政府印发通知，成立工作领导小组，领导小组办公室设在合肥市商务局。"
+    assert _names(housed, "合肥市") == ["合肥市人民政府"]
+    meeting = "（安徽省商务厅提供）\n副省长在省政府主持召开自贸试验区建设推进会，省商务厅作了汇报。"
+    assert _names(meeting, "安徽省商务厅") == ["安徽省商务厅"]
+
+
+def test_a_ministry_acts_when_an_adverb_stands_before_its_verb() -> None:
+    text = "（商务部提供）\n商务部新闻发言人表示，商务部正在会同有关单位完善工作机制。"
+    assert _names(text, "商务部") == ["商务部"]
+
+
+def test_an_investment_promotion_centres_short_form() -> None:
+    text = "（温州市人民政府提供）\n引进外资企业100家。（责任单位：市商务局、市投促中心）"
+    assert _names(text, "温州市") == ["温州市商务局", "温州市投资促进中心"]
+
+
+def test_a_new_areas_body_as_provider_makes_its_short_bodies_the_areas() -> None:
+    # the case names the new area only as the place that borrows, its bodies by the tail 新区 alone
+    text = "西咸新区借鉴四川做法，新区商务局会同新区卫生健康局推行进口药品便利通关。"
+    assert _names(text, "西咸新区商务局") == ["西咸新区商务局", "西咸新区卫生健康局"]
