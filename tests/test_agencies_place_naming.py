@@ -315,3 +315,21 @@ def test_a_new_areas_body_as_provider_makes_its_short_bodies_the_areas() -> None
     # the case names the new area only as the place that borrows, its bodies by the tail 新区 alone
     text = "西咸新区借鉴四川做法，新区商务局会同新区卫生健康局推行进口药品便利通关。"
     assert _names(text, "西咸新区商务局") == ["西咸新区商务局", "西咸新区卫生健康局"]
+
+
+# the forms part 25 (a second blind measure, tests/data/unseen/agencies-part25-z17b.yaml) brought on its first run
+
+
+def test_a_provinces_department_written_alone_is_the_cases_provinces() -> None:
+    text = "（湖北省发展和改革委员会提供）\n（责任单位：省发展改革委、财政厅、省市场监管局）"
+    assert _names(text, "湖北省发展和改革委员会") == ["湖北省发展和改革委员会", "湖北省财政厅", "湖北省市场监督管理局"]
+
+
+def test_a_later_item_of_a_list_a_body_is_set_up_in_is_set_up_too() -> None:
+    text = "（宜宾市人民政府提供）\n市政府成立了工作领导小组和三江新区管委会，制定出台实施意见。"
+    assert _names(text, "宜宾市") == ["宜宾市人民政府"]
+
+
+def test_the_supreme_courts_circuit_courts_by_their_ordinal() -> None:
+    text = "（最高人民法院提供）\n第三巡回法庭庭长表示，第三巡回法庭将加强与自贸区仲裁机构的交流。"
+    assert _names(text, "最高人民法院") == ["最高人民法院第三巡回法庭"]

@@ -58,6 +58,17 @@ _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
 
 
 _OBJECT_BEFORE = "(?:" + _alternation(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
+_LISTED_OBJECT_RE = re.compile(
+    "(?:"
+    + _alternation(load_agency_yaml("departments.yaml")["object_before"])
+    + ")了?[^，。；,;！？!?\n]{1,40}?[和及、]$"
+)
+
+
+def _listed_object(text: str, start: int) -> bool:
+    """True when the body is a later item of a list the object verb governs (成立了领导小组和X管委会): set up too."""
+    clause_start = max(text.rfind(ch, 0, start) for ch in "，。；,;！？!?\n") + 1
+    return _LISTED_OBJECT_RE.search(text[clause_start:start]) is not None
 
 
 def _in_salutation(text: str, start: int) -> bool:

@@ -86,6 +86,13 @@ def _core_hit(
             hit = _Hit(start, end, core, None, not _cited(text, start, lex))
             hit.zone_committee = True
             return hit
+    if (
+        prefix is None
+        and core.core.endswith(_PROVINCE_ONLY_END)
+        and not core.core.endswith("办公厅")
+        and _bare_word(text, begin)
+    ):
+        prefix = Prefix(begin, level="province")  # 、商务厅、 in a list of 省X: a 厅 is a province's department
     if core.needs_prefix and prefix is None and not core.national and not (core.stem_place and _bare_word(text, begin)):
         return None  # 海关 written alone as a word (与海关共享): kept, to resolve to the office the case names
     if core.list_only and not text.startswith(_LIST_ITEM_END, end):  # 上海海事、…: not 上海海事大学
@@ -122,6 +129,10 @@ def _core_hit(
 
 
 _BARE_BEFORE = tuple(load_agency_yaml("departments.yaml")["bare_stem_named_before"])
+
+
+_PROVINCE_ONLY_END = "厅"
+"""A department of a province only (商务厅, 财政厅): written alone, it is the case's province's."""
 
 
 def _bare_word(text: str, begin: int) -> bool:
