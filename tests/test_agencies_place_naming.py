@@ -333,3 +333,24 @@ def test_a_later_item_of_a_list_a_body_is_set_up_in_is_set_up_too() -> None:
 def test_the_supreme_courts_circuit_courts_by_their_ordinal() -> None:
     text = "（最高人民法院提供）\n第三巡回法庭庭长表示，第三巡回法庭将加强与自贸区仲裁机构的交流。"
     assert _names(text, "最高人民法院") == ["最高人民法院第三巡回法庭"]
+
+
+def test_bodies_of_sectors_the_data_lacked_until_now() -> None:
+    # vertical bureaus by their place, a Taiwan affairs office, a port bureau, a new-economy commission, a province's
+    # business-environment department, 前海's administering body (data/agencies/)
+    text = (
+        "（厦门市人民政府提供）\n"
+        "市气象局、市烟草专卖局、市台办、市港航和口岸局、市新经济委联合推进，省营商环境建设厅指导。"
+    )
+    assert _names(text, "厦门市") == [
+        "厦门市气象局",
+        "厦门市烟草专卖局",
+        "厦门市人民政府台湾事务办公室",
+        "厦门市港航和口岸管理局",
+        "厦门市新经济发展委员会",
+        "福建省营商环境建设厅",
+    ]
+    assert _names("（深圳市人民政府提供）\n前海管理局会同深圳海关推出改革。", "深圳市") == [
+        "深圳市前海深港现代服务业合作区管理局",
+        "深圳海关",
+    ]
