@@ -39,3 +39,12 @@ def test_a_provider_in_traditional_script_is_the_gold_provider() -> None:
     gazetteer = load_gazetteer()
     assert same_provider("橫琴粵澳深度合作區經濟發展局", "横琴粤澳深度合作区经济发展局", gazetteer)
     assert not same_provider("橫琴粵澳深度合作區經濟發展局", "横琴粤澳深度合作区商事服务局", gazetteer)
+
+
+def test_a_provider_is_the_gold_body_by_the_agencies_rule_or_written_by_its_level() -> None:
+    gazetteer = load_gazetteer()
+    assert same_provider("兴庆区", "银川市兴庆区", gazetteer, ["银川市"])  # a district with or without its city
+    assert same_provider("朝阳区商务局", "北京市朝阳区商务局", gazetteer, ["北京市"])
+    assert same_provider("新疆维吾尔自治区商务厅", "自治区商务厅", gazetteer)  # the gold wrote the level alone
+    assert not same_provider("区商务局", "北京市朝阳区商务局", gazetteer, ["北京市"])  # no place: not the body
+    assert not same_provider("新疆维吾尔自治区商务厅", "自治区工业和信息化厅", gazetteer)
