@@ -67,6 +67,7 @@ def main() -> None:
         started = time.perf_counter()
         report = build(store, [path])
         in_process = time.perf_counter() - started
+        store.close()  # RocksDB's background threads may still write into the folder the block removes
 
     size = path.stat().st_size
     print(f"document: {path.name} ({size / 1024:.0f} KiB, {len(extraction.cases) if extraction else 0} cases)")

@@ -4,7 +4,10 @@ Used by ``tests/test_dev_gold.py`` (which asserts the targets) and ``scripts/sco
 prints the figures). Everything runs through ``extract_document``, the step ``ftzgraph build`` runs per file.
 
 Rules:
-- provider: equal after removing spaces and a trailing 人民政府 / 管委会 / 管理委员会, or both naming the same FTZ area;
+- provider: equal after removing spaces and a trailing 人民政府 / 管委会 / 管理委员会, or both naming the same FTZ area,
+  or the same body by the agencies' rule below (朝阳区商务局 = 北京市朝阳区商务局 in a case whose prefix is 北京市; a
+  named office's short form = its full name; a district written with or without its city, 兴庆区 = 银川市兴庆区), or a
+  gold written by its level alone that ours names with its place (自治区商务厅 = 新疆维吾尔自治区商务厅);
 - origin batch: the set of (kind, number) pairs, exact (null number matches null only);
 - origin zone: the set of zones, both sides normalised through the reference gazetteer (FTZ or area);
 - agencies: the gold README's rule: two names are the same when equal after removing spaces, or when one
@@ -30,10 +33,12 @@ from typing import Any
 import yaml
 
 from ftzgraph.graph.errors import NoCasesError
+from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Case, CaseText, Document
 from ftzgraph.graph.sources.read import read_document
+from ftzgraph.graph.sources.script import to_simplified
 from ftzgraph.graph.views.quality import same_agency
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +82,9 @@ GOLD_EXCEPTIONS_AGENCIES: dict[tuple[str, int], dict[str, Any]] = {
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """``text`` without white space, in simplified script: a label or name read from a document in traditional
+    script keeps that script (quotes, titles, providers), and is the same label as its simplified form."""
+    return re.sub(r"\s+", "", to_simplified(text))
 
 
 @dataclass
@@ -158,13 +165,18 @@ def gold_batches(entry: Any) -> set[tuple[str, int | None]]:
 
 
 _PROVIDER_TAIL = re.compile(r"(人民政府|管委会|管理委员会)$")
+_LEVELS = ("自治区", "省", "市", "区", "县", "州", "旗", "盟")
 
 
-def same_provider(ours: str | None, theirs: str, gazetteer: Gazetteer) -> bool:
+def same_provider(ours: str | None, theirs: str, gazetteer: Gazetteer, own: list[str] | None = None) -> bool:
+    """The provider rule of the module docstring; ``own`` are the case's prefixes (``prefixes``)."""
     if ours is None:
         return False
     a, b = _PROVIDER_TAIL.sub("", squash(ours)), _PROVIDER_TAIL.sub("", squash(theirs))
-    if a == b:
+    if a == b or any(same_agency(x, y, own or []) for x, y in ((squash(ours), squash(theirs)), (a, b))):
+        return True
+    level = next((w for w in _LEVELS if b.startswith(w)), None)
+    if level and a.endswith(b) and a[: -len(b)] + level in load_divisions().names:
         return True
     pa, pb = gazetteer.resolve(a), gazetteer.resolve(b)
     return pa is not None and pa == pb
@@ -227,13 +239,13 @@ def score_outcomes(score: FileScore, n: int | str, gold_case: dict[str, Any], ca
         if expected:
             score.qualifiers_expected += 1
             best = right or candidates
-            if any(getattr(o, "qualifier", None) == expected for o in best):
+            if any(squash(getattr(o, "qualifier", None) or "") == squash(expected) for o in best):
                 score.qualifiers_right += 1
             else:
                 score.misses.append(f"case {n}: qualifier {expected} lost in {g.get('quote')}")
         if g.get("after_text"):
             score.after_texts_expected += 1
-            if any(getattr(o, "after_text", None) == g["after_text"] for o in candidates):
+            if any(squash(getattr(o, "after_text", None) or "") == squash(g["after_text"]) for o in candidates):
                 score.after_texts_right += 1
             else:
                 score.misses.append(f"case {n}: after text {g['after_text']} lost in {g.get('quote')}")
@@ -252,7 +264,7 @@ def score_collection(name: str) -> FileScore:
             score.agency_expected += len(g["agencies"])
             continue
         score.found += 1
-        if same_provider(case.provider, g["provider"], gazetteer):
+        if same_provider(case.provider, g["provider"], gazetteer, prefixes(g)):
             score.provider += 1
         else:
             score.misses.append(f"case {n}: provider {case.provider!r} for gold {g['provider']!r}")

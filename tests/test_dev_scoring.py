@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from _dev_scoring import FileScore
+from _dev_scoring import FileScore, same_provider, score_outcomes, sentence_case
+
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
 
 
 def test_two_extracted_forms_of_one_gold_body_count_once_for_recall() -> None:
@@ -16,3 +18,33 @@ def test_a_gold_body_nothing_matches_lowers_recall_only() -> None:
     score = FileScore("x", agency_tp=3, agency_gold_found=3, agency_extracted=3, agency_expected=4)
     assert score.precision == 1.0
     assert score.recall == 0.75
+
+
+def test_a_label_in_traditional_script_is_the_same_label_as_its_simplified_gold() -> None:
+    # A document in traditional script keeps its script in titles, providers and quotes; gold may be written in
+    # either script, so the scorer compares both in simplified script.
+    score = FileScore("x")
+    case = sentence_case("累計簽發電子牌證3.2萬餘張，通關時間縮短至3分鐘以內。")
+    gold_case = {
+        "outcomes": [
+            {"metric": "签发电子牌证", "value": 3.2, "qualifier": "餘"},
+            {"metric": "通關時間", "after": "3分鐘", "qualifier": "以内"},
+        ]
+    }
+    score_outcomes(score, 1, gold_case, case)
+    assert (score.outcomes_found, score.labels_right, score.qualifiers_right) == (2, 2, 2), score.misses
+
+
+def test_a_provider_in_traditional_script_is_the_gold_provider() -> None:
+    gazetteer = load_gazetteer()
+    assert same_provider("橫琴粵澳深度合作區經濟發展局", "横琴粤澳深度合作区经济发展局", gazetteer)
+    assert not same_provider("橫琴粵澳深度合作區經濟發展局", "横琴粤澳深度合作区商事服务局", gazetteer)
+
+
+def test_a_provider_is_the_gold_body_by_the_agencies_rule_or_written_by_its_level() -> None:
+    gazetteer = load_gazetteer()
+    assert same_provider("兴庆区", "银川市兴庆区", gazetteer, ["银川市"])  # a district with or without its city
+    assert same_provider("朝阳区商务局", "北京市朝阳区商务局", gazetteer, ["北京市"])
+    assert same_provider("新疆维吾尔自治区商务厅", "自治区商务厅", gazetteer)  # the gold wrote the level alone
+    assert not same_provider("区商务局", "北京市朝阳区商务局", gazetteer, ["北京市"])  # no place: not the body
+    assert not same_provider("新疆维吾尔自治区商务厅", "自治区工业和信息化厅", gazetteer)

@@ -27,3 +27,43 @@ def test_a_zone_spreading_its_own_experience_is_the_origin_and_no_batch() -> Non
     text = "广西自贸试验区向北部湾地区自行复制推广改革试点经验三批次共60项。"
     assert _zones(text) == {"guangxi"}
     assert case_batches(sentence_case(text)) == set()
+
+
+def test_a_zone_after_zai_that_opens_a_totals_statement_is_its_origin() -> None:
+    """z17d (part 22): 在Z，…N项在全国复制推广: the zone is the topic of the whole sentence, as a subject would be."""
+    text = "在南沙片区,改革是常态:累计形成制度创新成果300项,其中40项在全国复制推广,90项在全省复制推广。"
+    assert _zones(text) == {"guangdong"}
+    assert case_batches(sentence_case(text)) == set()
+    assert _zones("在上海考察期间,代表团学习了多项做法。") == set()  # no diffusion: 在 alone names no origin
+
+
+def test_one_sentence_placing_items_in_both_national_series_gives_both_batches() -> None:
+    """z17d (part 22): …入选国家新一批改革试点经验，…2个案例被商务部列为新一批15个全国最佳实践案例: one unnumbered batch
+    of each series; the count after 新一批 is the batch's size, not a total of copied results."""
+    text = (
+        "“跨境电商退货新模式”入选国家新一批自由贸易试验区改革试点经验,“港口集团混改”等2个案例"
+        "被商务部列为新一批15个全国最佳实践案例。"
+    )
+    assert case_batches(sentence_case(text)) == {("改革试点经验", None), ("最佳实践案例", None)}
+    assert case_batches(sentence_case("本市已复制推广了96项改革试点经验。")) == set()  # a total stays no batch
+
+
+def test_an_area_written_by_its_stem_after_you_with_a_verb_of_creation_is_an_origin() -> None:
+    """z17d (part 22): …17项由前海率先落地并向全国复制推广: as 由Z率先… with the full name; a city's stem (郑州) means
+    the city, and without a national spread 由X only says who acts."""
+    assert _zones("该模式由南沙率先探索形成,已在全国复制推广。") == {"guangdong"}
+    assert _zones("该项改革由郑州率先探索并在全国推广。") == set()
+    assert _zones("该项目由横琴负责实施。") == set()
+
+
+def test_one_province_whose_list_deng_closes_opens_a_national_statement() -> None:
+    """z17d: 广东等自贸试验区的经验在全国复制推广: the named province stands for the list 等 closes."""
+    assert _zones("广东等自贸试验区的经验在全国复制推广。") == {"guangdong"}
+    assert _zones("湖南等省份积极复制推广自贸试验区经验。") == set()
+
+
+def test_become_is_no_copula_that_attributes_a_practice_to_a_zone() -> None:
+    """z17d (part 23): X公司正式开业，成为Z“证照分离”政策…的首个案例: 成为 (become) places the company in Z's policy,
+    while 该做法为Z的创新成果 (为, be) still names Z as the origin."""
+    assert _zones("某公司于今年3月正式开业,成为天津自贸区“证照分离”政策先行先试的首个案例。") == set()
+    assert _zones("该做法为天津自贸试验区的创新成果,已在全国复制推广。") == {"tianjin"}

@@ -96,3 +96,36 @@ def test_a_count_in_events_written_with_its_second_character_keeps_it() -> None:
 def test_a_comparison_before_the_change_verb_is_no_part_of_the_label() -> None:
     assert _labels("贷款利率较改革前下降0.8个百分点。")[0.8] == "贷款利率下降"
     assert _labels("企业成本比上年同期降低12%。")[12] == "企业成本降低"
+
+
+def test_a_batch_ordinal_before_a_figure_leaves_the_label_to_the_noun_after() -> None:
+    """z17d (part 22): 第一批81条制度创新清单已落实: the batch counts the noun after the unit, which ends where an
+    adverb opens the predicate (已) or an ellipsis stops the phrase."""
+    labels = _labels("片区第二批64条改革举措清单已落实50条,新一批20个创新案例正在评估。")
+    assert labels[64] == "改革举措清单" and labels[20] == "创新案例"
+    assert _labels("其中12项在全省复制推广……成效明显。")[12] == "在全省复制推广"
+
+
+def test_the_noun_after_a_unit_ends_before_a_source() -> None:
+    """z17d (part 22): 328项制度创新成果从上海推广至全国: where the results went from is no part of what is counted;
+    a word that only begins with 从 (从业人员) keeps it."""
+    assert _labels("更有150项改革经验从广东推广至全国。")[150] == "改革经验"
+    assert _labels("新增就业岗位共计300名从业人员。")[300] == "从业人员"
+
+
+def test_an_aspect_le_after_a_lone_change_verb_goes() -> None:
+    """z17d (part 22): 较2019年同期增长了15.14%: the label is the change verb, without its aspect 了."""
+    assert _labels("加注量达300万吨,较2023年同期增长了12.5%。")[12.5] == "增长"
+    assert _labels("加注量达300万吨,较上年同期增长了12.5%。")[12.5] == "较上年同期增长"
+
+
+def test_a_verb_of_approval_leaves_the_label_to_the_noun_after() -> None:
+    """z17d (part 22): 两年内核准7家企业进入燃供市场: the enterprises are counted, 进入 opens the predicate."""
+    assert _labels("两年内核准9家企业进入供油市场。")[9] == "企业"
+
+
+def test_a_label_does_not_open_with_the_aspect_of_the_verb_before_it() -> None:
+    """z17d (part 21's ob01): 实现了占当地40.16%的进出口额: 了 belongs to 实现; a word that begins with 了 (了解)
+    stays."""
+    assert _labels("以全省百分之一的面积实现了占全省30.5%的外贸额。")[30.5] == "占全省"
+    assert _labels("了解企业300家。")[300] == "了解企业"

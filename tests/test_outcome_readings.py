@@ -146,3 +146,18 @@ def test_a_change_with_only_an_after_value_labels_what_changed_and_tupo_is_a_qua
     assert _labels("通关时间较全国平均水平缩短约60%。")[60] == "通关时间缩短"
     (crossed,) = _outcomes("跨境电商进出口额突破100亿元大关。")
     assert (crossed.what, crossed.qualifier) == ("跨境电商进出口额", "突破")
+
+
+def test_a_figure_after_a_half_width_comma_is_read() -> None:
+    """z17d (part 22): web pages write the clause comma half-width (…复制推广,48项…); only a comma between digits
+    (1,000) belongs to a number."""
+    assert _labels("其中21项在全国复制推广,35项在全省复制推广。") == {21: "在全国复制推广", 35: "在全省复制推广"}
+    assert 2500 in _labels("累计服务企业2,500家。")
+
+
+def test_a_qualifier_before_zhan_qualifies_the_share() -> None:
+    """z17d (part 22): 约占全国结算量的50%: the word before 占 belongs to the share's figure."""
+    (share,) = _outcomes("船用燃料油结算量近占全国总量的40%。")
+    assert (share.value, share.qualifier) == (40, "近")
+    (exact,) = _outcomes("结算量占全国总量的40%。")
+    assert exact.qualifier is None

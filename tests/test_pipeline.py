@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
-from ftzgraph.graph.extract.pipeline import extract_document, provider_kind
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.provider import provider_kind
 from ftzgraph.graph.model import Place
 from ftzgraph.graph.sources.read import read_document
 

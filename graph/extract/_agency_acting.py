@@ -58,6 +58,17 @@ _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
 
 
 _OBJECT_BEFORE = "(?:" + _alternation(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
+_LISTED_OBJECT_RE = re.compile(
+    "(?:"
+    + _alternation(load_agency_yaml("departments.yaml")["object_before"])
+    + ")了?[^，。；,;！？!?\n]{1,40}?[和及、]$"
+)
+
+
+def _listed_object(text: str, start: int) -> bool:
+    """True when the body is a later item of a list the object verb governs (成立了领导小组和X管委会): set up too."""
+    clause_start = max(text.rfind(ch, 0, start) for ch in "，。；,;！？!?\n") + 1
+    return _LISTED_OBJECT_RE.search(text[clause_start:start]) is not None
 
 
 def _in_salutation(text: str, start: int) -> bool:
@@ -178,7 +189,10 @@ _PROVIDER_LINE_RE = re.compile(
 the labels of units that act (牵头单位, 责任单位), or a line ending in a provider verb ((X提供))."""
 
 
-_PLACE_AFTER_RE = re.compile("[^。；;！？!?\n，,]{0,16}?(?:设置|设立|开设|增设|设有|窗口|专窗|专区|入驻|进驻)")
+_PLACE_AFTER_RE = re.compile(
+    "[^。；;！？!?\n，,]{0,16}?(?:设置|设立|开设|增设|设有|窗口|专窗|专区|入驻|进驻|召开|举行|举办|揭牌)"
+)
+"""What follows a body named after 在 as where something is set up or held (在省政府主持召开…会议, 在X中心揭牌成立)."""
 
 
 def _alone_on_line(text: str, hit: _Hit) -> bool:

@@ -47,6 +47,9 @@ def _core_hit(
         own_name = prefix is not None  # 重庆西永海关: the city may stand before the area's name
     if prefix is not None and (prefix.by_stem or own_name) and core.stem_place and prefix.start > 0:
         outer = find_prefix(text, prefix.start, lex, gaz, allow_unit=False)  # 长春兴隆海关: city + office's own name
+        of_city = text[prefix.start : begin] in load_divisions().by_stem  # 浙江舟山海事局: the province qualifies
+        if outer is not None and outer.place is not None and outer.place.level == "province" and of_city:
+            outer = None  # a city's office named by the city's stem, the province written before it as a qualifier
         if outer is not None and outer.place is not None and not _inside_title(outer.start, titles):
             acting = not _cited(text, outer.start, lex)
             return _Hit(outer.start, end, core, outer, acting, text[outer.start : end], outer.place)
@@ -83,6 +86,13 @@ def _core_hit(
             hit = _Hit(start, end, core, None, not _cited(text, start, lex))
             hit.zone_committee = True
             return hit
+    if (
+        prefix is None
+        and core.core.endswith(_PROVINCE_ONLY_END)
+        and not core.core.endswith("办公厅")
+        and _bare_word(text, begin)
+    ):
+        prefix = Prefix(begin, level="province")  # 、商务厅、 in a list of 省X: a 厅 is a province's department
     if core.needs_prefix and prefix is None and not core.national and not (core.stem_place and _bare_word(text, begin)):
         return None  # 海关 written alone as a word (与海关共享): kept, to resolve to the office the case names
     if core.list_only and not text.startswith(_LIST_ITEM_END, end):  # 上海海事、…: not 上海海事大学
@@ -119,6 +129,10 @@ def _core_hit(
 
 
 _BARE_BEFORE = tuple(load_agency_yaml("departments.yaml")["bare_stem_named_before"])
+
+
+_PROVINCE_ONLY_END = "厅"
+"""A department of a province only (商务厅, 财政厅): written alone, it is the case's province's."""
 
 
 def _bare_word(text: str, begin: int) -> bool:

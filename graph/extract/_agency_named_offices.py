@@ -21,7 +21,7 @@ def _offices() -> tuple[dict[str, tuple[str, str | None]], re.Pattern[str]]:
     """Every written form (the full name too) -> (full name, the place a document must name for it)."""
     forms: dict[str, tuple[str, str | None]] = {}
     for entry in load_agency_yaml("named_offices.yaml")["offices"]:
-        for form in (entry["full"], *entry["forms"]):
+        for form in entry["forms"] if entry.get("forms_only") else (entry["full"], *entry["forms"]):
             forms[form] = (entry["full"], entry.get("where"))
     return forms, re.compile(f"(?:中华人民共和国)?(?:{_alternation(forms)})")
 
@@ -69,3 +69,9 @@ def regulator_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool
 @functools.cache
 def _provinces() -> frozenset[str]:
     return frozenset(data_files.load_json("reference", "divisions", "pca.json"))
+
+
+def is_short_form(written: str) -> bool:
+    """True when ``written`` is a named body's short form (CBD管委会), not its full name."""
+    found = _offices()[0].get(written)
+    return found is not None and found[0] != written

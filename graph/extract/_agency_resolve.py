@@ -122,6 +122,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     new_area = None
     if own and (new := _NEW_AREA_RE.fullmatch(re.sub("(?:管委会|管理委员会)$", "", own))) is not None:
         new_area = Place(new.group(), new.group(1), "unit")  # 青岛西海岸新区管委会 -> 青岛西海岸新区
+    elif own and (new := _NEW_AREA_RE.match(own)) is not None and own.endswith(_BODY_ENDS):
+        new_area = Place(new.group(), new.group(1), "unit")  # 兰州新区商务和口岸局: a body of the zone provides
     return _Context(
         city,
         next(iter(local["district"])) if len(local["district"]) == 1 else None,
@@ -215,6 +217,8 @@ def _own_zone(own: str, written: Callable[[str], bool]) -> Place | None:
     return Place(name, name[: -len(unit)], "unit") if unit else None
 
 
+_BODY_ENDS = ("局", "委员会", "委", "办公室", "中心")
+"""How a body's name ends (兰州新区商务和口岸局), as opposed to a place's."""
 OWN_ZONE_TAILS = tuple(sorted(load_agency_yaml("departments.yaml")["own_zone_tails"], key=len, reverse=True))
 _NEW_AREA_RE = re.compile(f"([{CJK}]{{2,10}}?)(?:{'|'.join(OWN_ZONE_TAILS)})")
 """A zone's name (重庆两江新区, 青岛西海岸新区, 平潭综合实验区), the provider of its own cases."""

@@ -113,6 +113,8 @@ def _stated_zones(
             verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
             if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
+            if verb and verb["verb"] in lex["copula_before"] and head.endswith(tuple(lex["copula_compounds"])):
+                verb = None  # 成为Z…政策…的首个案例: 成为 (become), not 为 (be) attributing a practice to Z
             if (
                 verb
                 and verb["verb"] in lex["copula_before"]
@@ -167,6 +169,18 @@ def _stated_zones(
                     if fresh and place.zone not in own and not _in_title(text, start):
                         found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                         stated_spans.append(other)
+        # An area written by its stem after 由, with a verb of creation in its clause and the result spread nationally
+        # (17项由前海率先落地并向全国复制推广): as 由Z率先… with the area's full name.
+        for match in _by_stem_re(gazetteer).finditer(text):
+            clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[match.end() :], maxsplit=1)[0]
+            by_place = gazetteer.area_stems[match["stem"]]
+            if (
+                by_place.zone not in own
+                and not _city_stem(match["stem"])
+                and any(w in clause_tail for w in lex["zone_by_verbs"])
+                and any(w in text[match.end() :] for w in lex["national_diffusion"])
+            ):
+                found.append(Origin("zone", evidence(sentence), zone=by_place.zone, area=by_place.area))
         # Area names listed by their stems before 片区 (参照了郑州、开封、洛阳三个片区的做法), after a learning verb.
         for match in _stem_list_re(gazetteer, before).finditer(text):
             for stem in re.split("[、和及与]", match["stems"]):
@@ -225,6 +239,13 @@ def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
 
 
 @cache
+def _by_stem_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """由 and an area stem that is no city, county or full area name (由前海率先…; not 由前海片区, found in full)."""
+    stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
+    return re.compile(rf"由(?P<stem>{stems})(?![市省县区片])")
+
+
+@cache
 def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
     """A learning verb, then two or more area stems joined by 、和及与, then (N个)片区: 郑州、开封、洛阳三个片区."""
     stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
@@ -235,11 +256,13 @@ def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
 
 @cache
 def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Provinces joined by 、和及与, then (N个|N地|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区."""
+    """Provinces joined by 、和及与, then (N个|N地|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区; or
+    one province whose list 等 closes (辽宁等7个自贸试验区): the named one stands for the list (``single``)."""
     provinces = gazetteer.province_alternation
+    ftz = "(?:自贸试验区|自由贸易试验区|自贸区)"
     return re.compile(
-        rf"(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地]|等)?"
-        r"(?:自贸试验区|自由贸易试验区|自贸区)"
+        rf"(?:(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地]|等)?{ftz}"
+        rf"|(?P<single>{provinces})等[{NUMERAL_CLASS}0-9]*个?{ftz})"
     )
 
 
@@ -294,7 +317,7 @@ def _subject_zones(
             if _adopts(text[listing.end() :][:20]):
                 continue
             if listing.re is _province_list_re(gazetteer):
-                for province in re.split("[、和及与]", listing["provinces"]):
+                for province in re.split("[、和及与]", listing["provinces"] or listing["single"]):
                     zone_id = gazetteer.province_forms[province]
                     if zone_id not in own:
                         found.append(Origin("zone", evidence(sentence), zone=zone_id))
@@ -325,8 +348,10 @@ def _subject_zones(
             if start == lead and _enters_provincial_batch(sentence.text, tail, gazetteer):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                 continue  # Z的“X”模式入选某省第二批…案例: Z's practice, in a province's own list (no national batch)
+            topic = sentence.text[lead:start].strip(" \t\u3000") in lexicon()["topic_markers"]
             if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
-                opens_clause and national
+                (opens_clause or topic)
+                and national  # 在苏州自贸片区，…13项在全国复制推广: the topic opens the sentence
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                 found.extend(Origin("zone", evidence(sentence), zone=z) for z in listed if z not in own)

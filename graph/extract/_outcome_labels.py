@@ -75,6 +75,8 @@ def tidy(label: str) -> str:
     """``label`` without what ends a clause and names nothing: brackets left open, a trailing 的 (占全国的80%), the
     lead of a change with no before number (通关时间由48小时…), a change whose before value is no number."""
     label = label.strip(" \t\u3000（(）)")
+    if label.startswith("了") and len(label) > 2 and not label.startswith(tuple(lexicon()["words_opening_with_le"])):
+        label = label[1:]  # 实现了占当地40%…: the aspect of the verb before, no part of the label (了解 is a word)
     change = _change_tail_re().match(label)
     if change:
         label = change["subject"]
@@ -113,7 +115,7 @@ def without_adverb(label: str) -> str:
     period or head (年均增长, 人均收入) keeps its 均; an aspect 了 after the verb goes (缩短了 -> 缩短)."""
     lex = lexicon()
     for verb in lex["label_change_verbs"]:
-        if label.endswith(verb + "了") and len(label) > len(verb) + 2:
+        if label.endswith(verb + "了"):  # 增长了 alone too: the aspect names nothing
             label = label[:-1]
             break
     for verb in lex["label_change_verbs"]:
@@ -174,7 +176,7 @@ def subject_of_comparison(text: str, clause_start: int, verb: str) -> tuple[str,
     return subject + bare, start + text[start:end].find(subject)
 
 
-_NOUN_STOP = "，,。；;、：:！？!?\n#和及等与"
+_NOUN_STOP = "，,。；;、：:！？!?\n#和及等与…"  # an ellipsis (……) ends the phrase too
 _NOT_NOUN_START = "的以左次其余多内后前期"
 """A phrase opening with these is no noun of its own: 30分钟**以内**, 1年**期**以内贷款 (a term, not a count)."""
 _MAX_FOLLOWING = 12
@@ -200,15 +202,38 @@ def noun_after(text: str, end: int) -> str | None:
         cut = phrase.find(verb)
         if cut >= 2:
             phrase = phrase[:cut]
+    source = _source_re().search(phrase)  # 328项制度创新成果**从上海**推广至全国: where they went from is no part of it
+    if source and source.start() >= 2:
+        phrase = phrase[: source.start()]
     cut = phrase.find("的")  # 5个领域**的**包容免罚事项清单: the figure counts 领域
     if cut >= 2 and not any(w in phrase[:cut] for w in lexicon()["relative_clause_words"]):
         phrase = phrase[:cut]  # (12项全国首创的制度创新成果: a relative clause; the figure counts what follows 的)
+    for adverb in lexicon()["noun_predicate_adverbs"]:  # 81条制度创新清单**已**落实: the predicate begins
+        cut = phrase.find(adverb)
+        if cut >= 2:
+            phrase = phrase[:cut]
     for adverb in sorted(lexicon()["noun_trailing_adverbs"], key=len, reverse=True):  # 在建工程项目**全部**纳入
         if phrase.endswith(adverb) and len(phrase) - len(adverb) >= 2:
             phrase = phrase[: -len(adverb)]
     if not 2 <= len(phrase) <= 16 or phrase[0] in _NOT_NOUN_START or not re.match("[\u4e00-\u9fff“（(]", phrase):
         return None
     return phrase[:_MAX_FOLLOWING]
+
+
+@cache
+def _source_re() -> re.Pattern[str]:
+    """The preposition of a source (从上海…) in the noun after a unit; not the first character of a word that only
+    begins with it (从业人员)."""
+    words = lexicon()["noun_source"]
+    return re.compile(
+        rf"(?:{_alternation(words['leads'])})(?!{'|'.join(re.escape(w[1:]) for w in words['not_after'])})"
+    )
+
+
+@cache
+def _batch_ordinal_re() -> re.Pattern[str]:
+    """A batch ordinal ending the words before a figure (第一批81条…清单, 新一批20个…案例): it names no measure."""
+    return re.compile(r"(?:第\s*[0-9０-９零〇一二两三四五六七八九十百]+|首|新?一)\s*批$")
 
 
 def label_follows(text: str, start: int, what: str) -> bool:
@@ -251,6 +276,8 @@ def _names_no_measure(what: str, verb_between: bool = True) -> bool:
         return True  # 当年就完成…
     if what in lex["measure_scope_words"]:
         return True  # 为全市5.2万户纳税人提供…: a scope names no measure
+    if _batch_ordinal_re().search(what):
+        return True  # 第一批81条制度创新清单: the batch counts what follows the unit
     if what.endswith("的") and not ends_in_change_lead(what):
         return True  # 天津新获批的10家融资租赁公司: an attributive clause, the noun after the unit is counted
     if what.endswith("了"):  # a verb with its aspect; 增长了35% measures the growth itself

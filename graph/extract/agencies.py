@@ -22,6 +22,7 @@ from ftzgraph.graph.extract._agency_acting import (
     _in_post_title,
     _in_provider_line,
     _in_salutation,
+    _listed_object,
     _only_approves,
     _only_receives,
     _passive_agent,
@@ -138,7 +139,9 @@ def extract_agencies_and_mentions(
             hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
         if hit.acting and (text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start)):
             hit.acting = False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：a notice's addressees
-        if hit.acting and re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]):
+        if hit.acting and (
+            re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]) or _listed_object(text, hit.start)
+        ):
             hit.acting = False  # 设立…领导小组及其办公室, 报至…领导小组办公室: a body set up, or one that receives
         if hit.acting and _only_approves(text, hit, hits):
             hit.acting = False  # 经市政府同意，市人社局印发…: the government approves; the bureau acts

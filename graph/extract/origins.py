@@ -141,10 +141,7 @@ def extract_origins(
                     if pos >= 0:  # _unnumbered_batch_at has made every check
                         item = _item_after(sentence.text, pos + len(word))
                         origins.append(Origin("national_batch", evidence(sentence), str(kind), None, item_title=item))
-                        break
-                else:
-                    continue
-                break
+                        break  # one per series: a sentence may place items in both (…入选…试点经验，…列为…最佳实践案例)
 
     origins.extend(_promoted_in_titles(sentences, gazetteer, own_zones, evidence, origins))
     in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
@@ -177,12 +174,14 @@ def extract_origins(
 
 
 _TOTAL_RE = re.compile(
-    rf"(?<![新首])(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:全国)?(?:复制推广|推广)?的?"
+    rf"(?<![新首批0-9{NUMERAL_CLASS}])(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:项|条|个|批)\s*(?:全国)?"
+    r"(?:复制推广|推广)?的?"
     rf"(?:[^，,。；;0-9“”《》]{{0,14}}?(?:{_words_re('total_issued')})的)?\s*(?:改革|制度创新)?"
     r"(?:(?:改革)?试点经验[”\"]?(?:和|及|与|、)[“\"]?)?$"
 )
 """A count right before a batch word (复制推广了114项改革试点经验; 推广的109项全国复制推广试点经验; 复制推广138项
-国务院、商务部推出的改革试点经验): a statement of totals, no batch."""
+国务院、商务部推出的改革试点经验): a statement of totals, no batch. A count right after 批 (列为新一批20个全国最佳实践
+案例) is the size of a batch, not a total."""
 _TOTAL_AFTER_RE = re.compile(
     rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
 )

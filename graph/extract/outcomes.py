@@ -39,7 +39,9 @@ from ftzgraph.graph.model import CaseText, Outcome
 from ftzgraph.graph.text import doc_number_matches, joined_text, parse_chinese_number
 
 _SP = r"[ \t\u3000]*"
-_NUM = r"(?<![0-9０-９.,．])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+_NUM = r"(?<![0-9０-９.．])(?<![0-9０-９],)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+"""A number not inside another (the 000 of 1,000, the 5 of 2.5); a half-width comma after a character is a clause mark
+(13项在全国复制推广,48项在全省…), as web pages often write it, and a number may follow it."""
 _CN_NUM = "[零〇一二两三四五六七八九十百千]+"
 _CLAUSE_BOUNDARY = "，,。；;：:！？!?\n#】"
 """Where the words a figure measures can start; 】 closes a section label (【实践成效】企业退税时间…)."""
@@ -281,7 +283,15 @@ def _qualifier(text: str, match: re.Match[str], tag: str) -> str | None:
     for word in sorted(kept["before"], key=len, reverse=True):
         if head.endswith(word):
             return str(word)
-    return None
+    share = _share_qualifier_re().search(head)  # 约占全国结算量的50%: the word before 占 qualifies the share
+    return share["word"] if share else None
+
+
+@cache
+def _share_qualifier_re() -> re.Pattern[str]:
+    """A qualifier written before 占 of a share (约占全国结算量的50%, 超过占比…): it qualifies the share's figure."""
+    words = _alternation(lexicon()["qualifiers_kept"]["before"])
+    return re.compile(rf"(?P<word>{words})占[^，,。；;：:0-9０-９]{{0,16}}$")
 
 
 def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:

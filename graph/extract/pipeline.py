@@ -22,6 +22,7 @@ from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
 from ftzgraph.graph.extract.notice import parse_notice
 from ftzgraph.graph.extract.origins import extract_origins
 from ftzgraph.graph.extract.outcomes import extract_outcomes
+from ftzgraph.graph.extract.provider import provider_in_full, provider_kind, provider_unit, read_provider
 from ftzgraph.graph.extract.split import provider_line, split_cases
 from ftzgraph.graph.model import (
     BATCH_NOTICE,
@@ -30,28 +31,12 @@ from ftzgraph.graph.model import (
     Case,
     CaseText,
     Document,
-    Evidence,
     Extraction,
     NationalItem,
-    Place,
 )
 from ftzgraph.graph.sources.page_furniture import mask_page_furniture
 from ftzgraph.graph.sources.script import is_traditional, restore_original, to_simplified
 from ftzgraph.graph.text import title_key
-
-CITY_SUFFIXES = ("市", "州", "地区", "盟", "县", "旗")
-
-
-def provider_kind(name: str, gazetteer: Gazetteer) -> tuple[str, Place | None]:
-    """``city`` | ``ftz_area`` | ``other`` for a provider name, with its reference place when it is one."""
-    place = gazetteer.resolve(name)
-    if place is not None and place.area:
-        return "ftz_area", place
-    if place is not None:
-        return "other", place
-    if name.endswith(CITY_SUFFIXES):
-        return "city", None
-    return "other", None
 
 
 def own_zones(document: Document, gazetteer: Gazetteer, providers: list[str]) -> set[str]:
@@ -75,23 +60,6 @@ def own_zones(document: Document, gazetteer: Gazetteer, providers: list[str]) ->
     return zones
 
 
-def _provider(case: CaseText) -> tuple[str | None, Evidence | None, list[str]]:
-    warnings: list[str] = []
-    found = provider_line(case)
-    row = case.table_row
-    if found:
-        name, start, end = found
-        if row and row.provider and re.sub(r"\s+", "", row.provider) != re.sub(r"\s+", "", name):
-            warnings.append(
-                f"{case.document.path}:{case.heading.line}: provider '{name}' differs from the table's '{row.provider}'"
-            )
-        return name, case.evidence(start, end), warnings
-    if row and row.provider:
-        return row.provider, row.evidence, warnings
-    warnings.append(f"{case.document.path}:{case.heading.line}: no provider found (no '(X提供)' line, no table row)")
-    return None, None, warnings
-
-
 def _national_item(case: Case, gazetteer: Gazetteer) -> NationalItem | None:
     """The national item a case copies: the item its origin statement names, an item named in an origin
     sentence, or, failing both, the item with the case's own title."""
@@ -107,26 +75,8 @@ def _national_item(case: Case, gazetteer: Gazetteer) -> NationalItem | None:
     return gazetteer.match_item(case.title)
 
 
-_GOVERNMENT_TAIL = re.compile("(?:人民政府|政府)$")
-_COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会)$")
-
-
-def provider_unit(name: str, gazetteer: Gazetteer) -> str:
-    """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
-    郑州市, 开封片区管委会 -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
-    summary tables list them. Other units (南宁市商务局) stay as written."""
-    name = re.split("[、，,和及]", name.strip(), maxsplit=1)[0].strip() if "、" in name else name.strip()
-    city = _GOVERNMENT_TAIL.sub("", name)
-    if city != name and city.endswith(CITY_SUFFIXES) and len(city) >= 3:
-        return city
-    area = _COMMITTEE_TAIL.sub("", name)
-    if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
-        return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
-    return name
-
-
 def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
-    provider, provider_evidence, warnings = _provider(text)
+    provider, provider_evidence, warnings = read_provider(text)
     if provider:
         provider = provider_unit(provider, gazetteer)
     kind, place = provider_kind(provider, gazetteer) if provider else ("other", None)
@@ -151,6 +101,9 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     item = _national_item(case, gazetteer)
     case.national_item = item.name if item else None
     case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider)
+    if provider and (full := provider_in_full(provider, case.agency_mentions)) != provider:
+        case.provider = full  # 区商务局 -> 北京市朝阳区商务局: the body the case's context makes of a level-only name
+        case.provider_kind = provider_kind(full, gazetteer)[0]
     case.citations = extract_citations(text)
     case.outcomes = extract_outcomes(text)
     case.dates = extract_dates(text)

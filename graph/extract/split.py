@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, strip_marks
+from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, labelled_provider, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
-from ftzgraph.graph.extract._split_leads import ordinal_subject
+from ftzgraph.graph.extract._split_leads import SUBJECT_RE, ordinal_subject
 from ftzgraph.graph.extract._split_tables import continued_cells, table_line, unnumbered_table, vertical_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
@@ -601,12 +601,17 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     text = case.text
     title_end = case.heading.end - case.start
     if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
-        return labelled
+        return _finer_closing(case, labelled)
     for start, line in lines_below(text, title_end, 4):
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
             return match[group].strip(), start + match.start(group), start + match.end(group)
-    own = _heading_provider(case) or _heading_place(case) or _closing_provider(case)
+    own = (
+        _heading_provider(case)
+        or _finer_closing(case, _heading_place(case))
+        or _run_in_subject(case)
+        or _closing_provider(case)
+    )
     if own:
         return own
     guessed = fallback_provider(text, case.heading.end - case.start)
@@ -614,6 +619,47 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed
+
+
+def _finer_closing(case: CaseText, place: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+    """The place a heading opens with (◆兰州新区：title), or the closing provider line when it names a body of that
+    place ((供稿：兰州新区商务和口岸局)): the body that wrote the case is the finer provider; the label only groups."""
+    closing = (_closing_provider(case) or _closing_label(case)) if place else None
+    if place and closing and closing[0].startswith(place[0]) and len(closing[0]) > len(place[0]):
+        return closing
+    return place
+
+
+def _closing_label(case: CaseText) -> tuple[str, int, int] | None:
+    """The unit of a labelled line in brackets closing the case (（供稿：X）, （报送：X）), with its span."""
+    text = case.text.rstrip()
+    start = text.rfind("\n") + 1
+    line = text[start:]
+    bare = line.strip().removeprefix("（").removeprefix("(").removesuffix("）").removesuffix(")")
+    found = labelled_provider(bare) if bare != line.strip() else None
+    if found is None:
+        return None
+    lead = start + line.find(bare)
+    return found[0], lead + found[1], lead + found[2]
+
+
+_RUN_IN_SUBJECT_RE = re.compile(SUBJECT_RE.pattern.replace("(?=(?P<verb>", "(?=(?:学习)?(?P<verb>", 1))
+"""The acting subject of a case told in one paragraph, with 学习借鉴 as well as the ordinal paragraphs' verbs."""
+
+
+def _run_in_subject(case: CaseText) -> tuple[str, int, int] | None:
+    """The place or body that opens the sentence after the title when a case runs on in its heading's paragraph
+    (（一）title。兴庆区复制推广…): a report's way of naming who did it, before any signature closing the report."""
+    quote = case.heading.quote
+    at = quote.find(case.title) if case.title else -1
+    after = at + len(case.title)
+    if at < 0 or not quote.startswith(("。", "．"), after):
+        return None
+    subject = _RUN_IN_SUBJECT_RE.match(quote, after + 1)
+    if subject is None:
+        return None
+    start = case.heading.start - case.start + subject.start("p")
+    return subject["p"], start, start + len(subject["p"])
 
 
 def _heading_place(case: CaseText) -> tuple[str, int, int] | None:

@@ -20,7 +20,7 @@ from ftzgraph.graph.extract.learned_from import (
     LEARNS_FROM_ZONE,
     relation_property,
 )
-from ftzgraph.graph.extract.pipeline import CITY_SUFFIXES
+from ftzgraph.graph.extract.provider import CITY_SUFFIXES
 from ftzgraph.graph.model import Case, Evidence, Extraction, Learned, NationalItem, Origin, Place
 from ftzgraph.graph.rdf.nt_terms import (
     T_DCTERMS,

@@ -1,0 +1,50 @@
+"""The provider of a case (graph/extract/provider.py, with the provider lines of graph/extract/split.py): a body named
+by its level alone or by a short proper name is written in full from the document's context; a body written with its
+place stays as written. Small texts of their own wording (issue #15, helper z17b), not the held-out collections'.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.model import Document
+
+
+def _providers(text: str) -> list[str | None]:
+    document = Document(id="p", path=Path("p.txt"), text=text, sha256="p")
+    return [case.provider for case in extract_document(document).cases]
+
+
+_DISTRICT_NOTICE = (
+    "北京市海淀区人民政府办公室\n关于印发海淀区复制推广自由贸易试验区经验案例的通知\n\n"
+    "现将我区复制推广自由贸易试验区经验的2个案例印发给你们。\n\n"
+    "▶ 跨境数据“绿色通道”\n（区科信局）\n区科信局借鉴上海自贸试验区做法，会同区市场监管局建立数据出境服务机制。\n"
+    "已服务企业120家。\n\n"
+    "▶ 科技企业“一站式”服务\n（{provider}）\n{provider}学习借鉴广东自贸试验区经验，会同区税务局设立服务站。\n"
+    "累计办理事项3000件。\n"
+)
+
+
+def test_a_level_only_provider_is_the_body_of_the_issuers_district() -> None:
+    providers = _providers(_DISTRICT_NOTICE.format(provider="区政务服务局"))
+    assert providers == ["海淀区科学技术和信息化局", "海淀区政务服务局"]
+
+
+def test_a_provider_written_with_its_place_stays_as_written() -> None:
+    assert _providers(_DISTRICT_NOTICE.format(provider="海淀区发改委"))[1] == "海淀区发改委"
+
+
+def test_a_provider_by_a_short_proper_name_takes_the_bodys_full_name() -> None:
+    assert _providers(_DISTRICT_NOTICE.format(provider="CBD管委会"))[1] == "北京商务中心区管理委员会"
+
+
+def test_a_run_in_cases_subject_is_its_provider_not_the_reports_signature() -> None:
+    text = (
+        "石嘴山市人民政府办公室\n关于复制推广自由贸易试验区改革试点经验情况的报告\n\n自治区商务厅：\n现将典型做法报告如下。\n\n"
+        "（一）推行企业开办“一网通办”。大武口区借鉴上海自贸试验区经验，区市场监管局会同区税务局推出一网通办，企业开办时间由3天压缩至1天。\n\n"
+        "（二）推行跨境结算便利化。市商务局学习借鉴广西自贸试验区经验，会同人民银行石嘴山市分行推出便利措施，累计办理结算业务12亿元。\n\n"
+        "（三）推行不动产登记“一窗受理”。平罗县借鉴福建自贸试验区经验，县自然资源局联合县税务局设立综合窗口，办理时间由10个工作日压缩至3个工作日。\n\n"
+        "石嘴山市人民政府办公室\n2024年2月1日\n"
+    )
+    assert _providers(text) == ["大武口区", "石嘴山市商务局", "平罗县"]
