@@ -209,7 +209,8 @@ def test_more_qualifiers_and_non_numeric_after_values() -> None:
 
 def test_an_area_name_a_traditional_level_and_a_service_bureau() -> None:
     agencies, _ = extract_agencies_and_mentions(make_case("合作区商事服务局、横琴海关推行便利通关。"), "珠海市")
-    assert [a.name for a in agencies] == ["横琴海关"]
+    # a document naming 横琴: 合作区X局 is the cooperation zone's bureau (issue #15, z17f), never 珠海市's
+    assert [a.name for a in agencies] == ["横琴粤澳深度合作区商事服务局", "横琴海关"]
     agencies, _ = extract_agencies_and_mentions(make_case("湖里区税务局推行套餐服务。區人社局配合。"), "厦门市湖里区")
     assert [a.name for a in agencies] == ["厦门市湖里区税务局", "厦门市湖里区人力资源和社会保障局"]
     agencies, _ = extract_agencies_and_mentions(make_case("区政务服务局推行证照联办。"), "武汉市江夏区")

@@ -67,6 +67,49 @@ def regulator_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool
 
 
 @functools.cache
+def _sar_re() -> re.Pattern[str]:
+    """Region, optional government word, then one of that region's bodies, or the government word alone."""
+    raw = load_agency_yaml("sar_bodies.yaml")
+    words = _alternation(raw["government_words"])
+    regions = "|".join(
+        f"{re.escape(region)}(?:{words})?(?:{_alternation(bodies)})|{re.escape(region)}(?:特别行政区政府|特区政府)"
+        for region, bodies in raw["regions"].items()
+    )
+    return re.compile(f"(?:{regions})")
+
+
+def sar_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
+    """Bodies of the Hong Kong and Macao governments (澳门海关, 香港特区政府工业贸易署; data/agencies/sar_bodies.yaml),
+    named as written: their proper names have no mainland full form, and a gold counts them when they act."""
+    hits = []
+    for match in _sar_re().finditer(text):
+        if _inside_title(match.start(), titles):
+            continue
+        name = match.group()
+        core = Core(name, name, name)
+        hits.append(_Hit(match.start(), match.end(), core, None, not _cited(text, match.start(), lex), name))
+    return hits
+
+
+_CIVIL_AVIATION_RE = re.compile("(?:中国民用航空|民航)([\u4e00-\u9fff]{2,3}?)(?:安全监督管理局|监管局)")
+
+
+def civil_aviation_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
+    """The civil aviation administration's supervision offices, named by their province's or city's stem
+    (民航湖南监管局 = 中国民用航空湖南安全监督管理局): each regional administration's 安全监督管理局 in a province or a
+    large airport's city, whose full name the grammar cannot compose (the stem sits inside the name)."""
+    hits = []
+    for match in _CIVIL_AVIATION_RE.finditer(text):
+        stem = match.group(1)
+        if stem not in load_divisions().by_stem or _inside_title(match.start(), titles):
+            continue
+        name = f"中国民用航空{stem}安全监督管理局"
+        core = Core("安全监督管理局", name, "中国民用航空局")
+        hits.append(_Hit(match.start(), match.end(), core, None, not _cited(text, match.start(), lex), name))
+    return hits
+
+
+@functools.cache
 def _provinces() -> frozenset[str]:
     return frozenset(data_files.load_json("reference", "divisions", "pca.json"))
 

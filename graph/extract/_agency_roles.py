@@ -12,7 +12,7 @@ from ftzgraph.graph.extract._agency_names import load_agency_yaml
 
 _DEPARTMENTS = load_agency_yaml("departments.yaml")
 _PRESS_HOST_RE = re.compile(
-    "[^，,。；;！？!?\n]{0,6}?(?:"
+    "[^，,。；;！？!?\n]{0,16}?(?:"
     + _alternation(_DEPARTMENTS["press_host_verbs"])
     + ")的?[^，,。；;！？!?\n]{0,40}?(?:"
     + _alternation(_DEPARTMENTS["press_events"])
@@ -21,8 +21,27 @@ _PRESS_HOST_RE = re.compile(
 
 
 def hosts_press_event(text: str, hit: _Hit) -> bool:
-    """True when the clause goes on from ``hit`` to the press event it holds (召开…新闻发布会): a host only."""
-    return _PRESS_HOST_RE.match(text, hit.end) is not None
+    """True when the clause goes on from ``hit`` to the press event it holds (召开…新闻发布会, X、Y联合举行新闻发布会):
+    a host only; or when ``hit`` is on a line labelled with a role at the event (【发布人】X局副局长), or only
+    attends it in the sentence announcing it (…举行新闻发布会，X、Y负责同志出席)."""
+    if _PRESS_HOST_RE.match(text, hit.end) is not None:
+        return True
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if _PRESS_ROLE_LINE_RE.match(text[line_start : hit.start]) is not None:
+        return True
+    sentence_start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n") + 1
+    return _PRESS_EVENT_RE.search(text, sentence_start, hit.start) is not None and (
+        _PRESS_ATTEND_RE.match(text, hit.end) is not None
+    )
+
+
+_PRESS_ROLE_LINE_RE = re.compile(
+    "[\\s【\\[（(]*(?:" + _alternation(_DEPARTMENTS["press_role_labels"]) + ")\\s*[】\\]）)：:]"
+)
+_PRESS_EVENT_RE = re.compile(_alternation(_DEPARTMENTS["press_events"]))
+_PRESS_ATTEND_RE = re.compile(
+    "[^，,。；;！？!?\n]{0,30}?(?:" + _alternation(_DEPARTMENTS["press_attend_verbs"]) + ")[。，,；;]"
+)
 
 
 _FORWARDING = tuple(_DEPARTMENTS["forwarding_markers"])

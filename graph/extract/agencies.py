@@ -49,7 +49,12 @@ from ftzgraph.graph.extract._agency_hits import (
     _inside_title,
 )
 from ftzgraph.graph.extract._agency_local import local_name
-from ftzgraph.graph.extract._agency_named_offices import named_offices, regulator_offices
+from ftzgraph.graph.extract._agency_named_offices import (
+    civil_aviation_offices,
+    named_offices,
+    regulator_offices,
+    sar_offices,
+)
 from ftzgraph.graph.extract._agency_names import (
     Place,
     Prefix,
@@ -113,9 +118,8 @@ def extract_agencies_and_mentions(
     zone_offices = _zone_offices(text, lex, titles)  # 中国（河南）自由贸易试验区办公室, written in full
     hits = [h for h in hits if not any(z.start < h.end and h.start < z.end for z in zone_offices)] + zone_offices
     named = named_offices(text, case.document.text, lex, titles)  # 外高桥港区海关, 陆家嘴管理局: known by proper names
-    named += [
-        r for r in regulator_offices(text, lex, titles) if not any(n.start < r.end and r.start < n.end for n in named)
-    ]
+    for extra in (regulator_offices, civil_aviation_offices, sar_offices):  # 澳门海关, 民航湖南监管局: proper names
+        named += [r for r in extra(text, lex, titles) if not any(n.start < r.end and r.start < n.end for n in named)]
     hits = [h for h in hits if not any(n.start < h.end and h.start < n.end for n in named)] + named
     offices = [h for h in hits if h.core.core in _PURPOSE_NAMED]
     hits = [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in offices)]
