@@ -354,3 +354,18 @@ def test_bodies_of_sectors_the_data_lacked_until_now() -> None:
         "深圳市前海深港现代服务业合作区管理局",
         "深圳海关",
     ]
+
+
+# the names part 26 (constructed, tests/data/unseen/agencies-part26-z17f.yaml) and z17a's collections brought (z17f)
+
+
+def test_a_local_finance_bureau_by_its_2024_name() -> None:
+    text = "（成都市人民政府提供）\n四川省地方金融管理局引导银行开发运费贷产品。"
+    assert _names(text, "成都市") == ["四川省地方金融管理局"]
+
+
+def test_a_citys_port_office_is_one_body_however_written() -> None:
+    assert same_agency("宁波市口岸管理办公室", "宁波市人民政府口岸办公室", [])
+    assert same_agency("重庆市人民政府口岸和物流办公室", "重庆市口岸物流办公室", [])
+    assert same_agency("成都市人民政府口岸和物流办公室", "成都市口岸与物流办公室", [])
+    assert not same_agency("宁波市口岸管理办公室", "宁波市人民政府口岸和物流办公室", [])

@@ -1,0 +1,68 @@
+"""Bodies known by proper names (graph/extract/_agency_named_offices.py, issue #15, helper z17f): the Greater Bay Area
+cooperation zones' bodies written by their short forms inside their own documents, bodies of the Hong Kong and Macao
+governments that act, and the civil aviation administration's supervision offices named by their place's stem. Each
+text is worded for the test, not taken from the held-out parts; each test fails without the rule it names.
+"""
+
+from __future__ import annotations
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+from ftzgraph.graph.sources.script import to_simplified
+
+
+def _names(text: str, provider: str | None) -> list[str]:
+    return [a.name for a in extract_agencies_and_mentions(make_case(text), provider)[0]]
+
+
+def test_a_cooperation_zones_bureau_written_short_in_its_own_document() -> None:
+    text = "横琴粤澳深度合作区推出跨境办税服务。合作区金融发展局会同合作区城市规划和建设局制定配套办法。"
+    assert _names(text, "珠海市") == ["横琴粤澳深度合作区金融发展局", "横琴粤澳深度合作区城市规划和建设局"]
+
+
+def test_a_cooperation_zones_bureau_in_traditional_script_is_read_on_the_simplified_copy() -> None:
+    text = to_simplified("橫琴粵澳深度合作區發佈新規。合作區商事服務局推出澳資企業開辦專窗。")
+    assert _names(text, None) == ["横琴粤澳深度合作区商事服务局"]
+
+
+def test_a_bare_cooperation_zone_bureau_needs_the_zone_named_in_the_document() -> None:
+    # guard: with no 横琴 anywhere, 合作区X局 could be any cooperation zone's: kept as written, never made up
+    assert _names("合作区经济发展局推出人才新政。", None) == ["合作区经济发展局"]
+
+
+def test_qianhai_and_nansha_bodies_by_their_short_forms() -> None:
+    text = "前海法院与前海税务局建立涉税纠纷化解机制，前海管理局提供场地保障。南沙开发区管委会印发实施细则。"
+    assert _names(text, None) == [
+        "深圳前海合作区人民法院",
+        "国家税务总局深圳市前海税务局",
+        "深圳市前海深港现代服务业合作区管理局",
+        "广州南沙经济技术开发区管理委员会",
+    ]
+
+
+def test_macao_and_hong_kong_bodies_act_and_keep_their_names_as_written() -> None:
+    text = "澳门特区政府经济及科技发展局与珠海市商务局联合举办推介会，香港投资推广署派员参加并介绍营商政策。"
+    assert _names(text, "珠海市") == ["澳门特区政府经济及科技发展局", "珠海市商务局", "香港投资推广署"]
+
+
+def test_a_region_government_word_is_no_mainland_district_government() -> None:
+    # 特别行政区政府 used to read as 区政府 (a district's government) of the case's own place
+    text = "香港特别行政区政府运输署与深圳市交通运输局共同优化跨境巴士线路。"
+    assert _names(text, "深圳市福田区") == ["香港特别行政区政府运输署", "深圳市交通运输局"]
+
+
+def test_a_sar_body_only_supplying_figures_or_borrowed_from_does_not_act() -> None:
+    # guard: found now, the two bodies still do not act (a figure's source, a model borrowed from)
+    text = "据香港特区政府统计处数据，去年跨境货车超过百万架次。深圳海关借鉴澳门海关的做法，推出预约通关。"
+    assert _names(text, "深圳市") == ["深圳海关"]
+
+
+def test_civil_aviation_supervision_offices_by_their_places_stem() -> None:
+    text = "民航云南监管局与中国民用航空青岛安全监督管理局分别优化航线审批。"
+    assert _names(text, None) == ["中国民用航空云南安全监督管理局", "中国民用航空青岛安全监督管理局"]
+
+
+def test_a_civil_aviation_word_before_no_place_is_no_office() -> None:
+    # guard: 民航西南地区管理局 is a regional administration (its own entry), not a supervision office
+    assert _names("民航西南地区管理局批复新航线。", None) == ["中国民用航空西南地区管理局"]

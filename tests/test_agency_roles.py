@@ -1,0 +1,37 @@
+"""Roles that are not acting in a case (graph/extract/_agency_roles.py): the people of a press conference's transcript
+(issue #15, helper z17f). The press office and the bodies holding a conference, the bodies that only attend it, and a
+speaker's or host's body on a role line (【发布人】, 发布人：) are not actors of the case an answer tells; a body the
+answer names acting still is. Texts are worded for the test, not taken from the held-out parts.
+"""
+
+from __future__ import annotations
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+
+
+def _names(text: str, provider: str | None) -> list[str]:
+    return [a.name for a in extract_agencies_and_mentions(make_case(text), provider)[0]]
+
+
+def test_co_hosts_listed_before_the_verb_hold_the_conference() -> None:
+    text = "杭州市人民政府新闻办公室、滨江区人民政府联合举行新闻发布会。杭州海关推出提前申报。"
+    assert _names(text, "杭州市") == ["杭州海关"]
+
+
+def test_bodies_that_only_attend_the_announced_conference_do_not_act() -> None:
+    text = "市政府新闻办举行新闻发布会，市发展改革委、市口岸办负责同志出席。问：有何新举措？答：杭州海关推行提前申报。"
+    assert _names(text, "杭州市") == ["杭州海关"]
+
+
+def test_a_role_lines_body_is_a_speakers_affiliation() -> None:
+    # no post follows the bodies here, so the speaker-title rule cannot tell: the label does
+    text = "【主持人】杭州市人民政府新闻办公室 李某\n发布人：杭州市商务局 赵某\n赵某：杭州海关推行提前申报。"
+    assert _names(text, "杭州市") == ["杭州海关"]
+
+
+def test_attending_outside_a_press_conference_is_left_to_the_other_rules() -> None:
+    # guard: 出席 in a sentence that announces no press event is no press role
+    text = "市商务局会同市税务局出席签约仪式，并推出出口退税便利措施。"
+    assert _names(text, "杭州市") == ["杭州市商务局", "杭州市税务局"]
