@@ -66,3 +66,30 @@ def test_civil_aviation_supervision_offices_by_their_places_stem() -> None:
 def test_a_civil_aviation_word_before_no_place_is_no_office() -> None:
     # guard: 民航西南地区管理局 is a regional administration (its own entry), not a supervision office
     assert _names("民航西南地区管理局批复新航线。", None) == ["中国民用航空西南地区管理局"]
+
+
+# the forms part 27 (real passages, tests/data/unseen/agencies-part27-z17f.yaml) brought on its first run
+
+
+def test_a_sar_body_no_mainland_body_is_named_like_read_alone_where_its_region_is_named() -> None:
+    text = "香港与深圳推进规则衔接。投资推广署联合深圳市商务局举办推介会。"
+    assert _names(text, "深圳市") == ["投资推广署", "深圳市商务局"]
+    # guard: with neither region named, the same words are not read as a body of either
+    assert _names("投资推广署联合深圳市商务局举办推介会。", "深圳市") == ["深圳市商务局"]
+
+
+def test_a_bare_region_government_is_the_one_region_the_document_names() -> None:
+    text = "澳门特区行政长官表示，特区政府将与珠海市人民政府共同推进横琴建设。"
+    assert _names(text, "珠海市") == ["澳门特区政府", "珠海市人民政府"]
+
+
+def test_a_count_of_places_before_customs_is_no_ports_name() -> None:
+    assert _names("两地推动实施三地海关查验结果互认，拱北海关牵头。", None) == ["拱北海关"]
+
+
+def test_a_sar_secretarys_post_makes_the_department_a_speakers_employer() -> None:
+    assert _names("香港特别行政区政府政务司司长在发布会上说，合作区建设进展顺利。", None) == []
+
+
+def test_a_regional_civil_aviation_administration_without_its_word_for_area() -> None:
+    assert _names("民航华东管理局批复浦东机场新航线。", None) == ["中国民用航空华东地区管理局"]

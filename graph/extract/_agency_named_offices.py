@@ -72,23 +72,54 @@ def _sar_re() -> re.Pattern[str]:
     raw = load_agency_yaml("sar_bodies.yaml")
     words = _alternation(raw["government_words"])
     regions = "|".join(
-        f"{re.escape(region)}(?:{words})?(?:{_alternation(bodies)})|{re.escape(region)}(?:特别行政区政府|特区政府)"
+        f"{re.escape(region)}(?:{words})?(?:{_alternation(bodies)})|{re.escape(region)}(?:{_SAR_GOVERNMENT})"
         for region, bodies in raw["regions"].items()
     )
     return re.compile(f"(?:{regions})")
 
 
-def sar_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
+_SAR_GOVERNMENT = "特别行政区政府|特区政府"
+
+
+@functools.cache
+def _sar_alone_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A body no mainland body's name matches, written without its region, or the government word alone; each
+    written form -> its region (the government word -> "")."""
+    region_of = {
+        body: region for region, bodies in load_agency_yaml("sar_bodies.yaml")["alone"].items() for body in bodies
+    }
+    return re.compile(f"{_SAR_GOVERNMENT}|{_alternation(region_of)}"), region_of
+
+
+def sar_offices(text: str, document_text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
     """Bodies of the Hong Kong and Macao governments (澳门海关, 香港特区政府工业贸易署; data/agencies/sar_bodies.yaml),
-    named as written: their proper names have no mainland full form, and a gold counts them when they act."""
+    named as written: their proper names have no mainland full form, and a gold counts them when they act. A body
+    written alone is read when the document names its region; a bare 特区政府 takes the one region it names."""
     hits = []
     for match in _sar_re().finditer(text):
-        if _inside_title(match.start(), titles):
+        if not _inside_title(match.start(), titles):
+            hits.append(_sar_hit(text, match.start(), match.end(), match.group(), lex))
+    pattern, region_of = _sar_alone_re()
+    named = [region for region in load_agency_yaml("sar_bodies.yaml")["regions"] if region in document_text]
+    for match in pattern.finditer(text):
+        if any(h.start <= match.start() < h.end for h in hits) or _inside_title(match.start(), titles):
             continue
-        name = match.group()
-        core = Core(name, name, name)
-        hits.append(_Hit(match.start(), match.end(), core, None, not _cited(text, match.start(), lex), name))
+        if match.start() > 0 and text[match.start() - 1] in _NAME_BEFORE:
+            continue  # 香港特区政府 covered above; 澳门特别行政区政府 read whole
+        region = region_of.get(match.group(), "")
+        if (region and region not in named) or (not region and len(named) != 1):
+            continue
+        name = match.group() if region else named[0] + match.group()
+        hits.append(_sar_hit(text, match.start(), match.end(), name, lex))
     return hits
+
+
+_NAME_BEFORE = "港门区府"
+"""A character that ends a region or government word: the form after it is part of a longer name."""
+
+
+def _sar_hit(text: str, start: int, end: int, name: str, lex: Lexicon) -> _Hit:
+    return _Hit(start, end, Core(name, name, name), None, not _cited(text, start, lex), name)
 
 
 _CIVIL_AVIATION_RE = re.compile("(?:中国民用航空|民航)([\u4e00-\u9fff]{2,3}?)(?:安全监督管理局|监管局)")

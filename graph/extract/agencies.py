@@ -118,8 +118,11 @@ def extract_agencies_and_mentions(
     zone_offices = _zone_offices(text, lex, titles)  # 中国（河南）自由贸易试验区办公室, written in full
     hits = [h for h in hits if not any(z.start < h.end and h.start < z.end for z in zone_offices)] + zone_offices
     named = named_offices(text, case.document.text, lex, titles)  # 外高桥港区海关, 陆家嘴管理局: known by proper names
-    for extra in (regulator_offices, civil_aviation_offices, sar_offices):  # 澳门海关, 民航湖南监管局: proper names
-        named += [r for r in extra(text, lex, titles) if not any(n.start < r.end and r.start < n.end for n in named)]
+    extras = regulator_offices(text, lex, titles) + civil_aviation_offices(text, lex, titles)  # 民航湖南监管局
+    extras += sar_offices(text, case.document.text, lex, titles)  # 澳门海关, 香港特区政府工业贸易署
+    for extra in extras:
+        if not any(n.start < extra.end and extra.start < n.end for n in named):
+            named.append(extra)
     hits = [h for h in hits if not any(n.start < h.end and h.start < n.end for n in named)] + named
     offices = [h for h in hits if h.core.core in _PURPOSE_NAMED]
     hits = [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in offices)]
