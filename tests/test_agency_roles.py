@@ -35,3 +35,9 @@ def test_attending_outside_a_press_conference_is_left_to_the_other_rules() -> No
     # guard: 出席 in a sentence that announces no press event is no press role
     text = "市商务局会同市税务局出席签约仪式，并推出出口退税便利措施。"
     assert _names(text, "杭州市") == ["杭州市商务局", "杭州市税务局"]
+
+
+def test_a_role_label_with_the_body_in_brackets_ends_at_the_bracket() -> None:
+    # the answer may follow on the same line: only the bracket's body is the speaker's
+    text = "主持人（杭州市人民政府新闻办公室）：\n请杭州市商务局介绍。\n发布人（杭州市商务局）：杭州海关推行提前申报。"
+    assert _names(text, "杭州市") == ["杭州海关"]

@@ -22,22 +22,38 @@ _PRESS_HOST_RE = re.compile(
 
 def hosts_press_event(text: str, hit: _Hit) -> bool:
     """True when the clause goes on from ``hit`` to the press event it holds (召开…新闻发布会, X、Y联合举行新闻发布会):
-    a host only; or when ``hit`` is on a line labelled with a role at the event (【发布人】X局副局长), or only
-    attends it in the sentence announcing it (…举行新闻发布会，X、Y负责同志出席)."""
+    a host only; or when ``hit`` is a speaker: on a line labelled with a role at the event (【发布人】X局副局长), or
+    asked to speak (请X局介绍); or when it only attends the event in the sentence announcing it (…举行新闻发布会，
+    X、Y负责同志出席)."""
     if _PRESS_HOST_RE.match(text, hit.end) is not None:
         return True
-    line_start = text.rfind("\n", 0, hit.start) + 1
-    if _PRESS_ROLE_LINE_RE.match(text[line_start : hit.start]) is not None:
-        return True
+    asked = _SPEAKER_ASKED_RE.search(text, max(0, hit.start - 3), hit.start) is not None
+    if _on_role_line(text, hit) or (asked and _SPEAKER_TOLD_RE.match(text, hit.end) is not None):
+        return True  # 发布人（X局）：…; 请X局介绍: a speaker
     sentence_start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n") + 1
     return _PRESS_EVENT_RE.search(text, sentence_start, hit.start) is not None and (
         _PRESS_ATTEND_RE.match(text, hit.end) is not None
     )
 
 
+def _on_role_line(text: str, hit: _Hit) -> bool:
+    """True when ``hit`` is in the speaker's details a role label opens (【发布人】X局副局长 张某; 发布人（X局）：…;
+    主持人：X办副主任): up to the bracket's close, else to the line's end, a colon or a full stop."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    label = _PRESS_ROLE_LINE_RE.match(text, line_start)
+    if label is None or label.end() > hit.start:
+        return False
+    details = text[label.end() : hit.start]
+    if label.group().endswith(("（", "(")):
+        return not any(ch in details for ch in "）)")
+    return not any(ch in details for ch in "：:。\n")
+
+
 _PRESS_ROLE_LINE_RE = re.compile(
-    "[\\s【\\[（(]*(?:" + _alternation(_DEPARTMENTS["press_role_labels"]) + ")\\s*[】\\]）)：:]"
+    "[\\s【\\[（(]*(?:" + _alternation(_DEPARTMENTS["press_role_labels"]) + ")\\s*[】\\]）)：:（(]"
 )
+_SPEAKER_ASKED_RE = re.compile("请$|邀请$")
+_SPEAKER_TOLD_RE = re.compile("[^，,。；;！？!?\n]{0,12}?(?:" + _alternation(_DEPARTMENTS["press_speaker_verbs"]) + ")")
 _PRESS_EVENT_RE = re.compile(_alternation(_DEPARTMENTS["press_events"]))
 _PRESS_ATTEND_RE = re.compile(
     "[^，,。；;！？!?\n]{0,30}?(?:" + _alternation(_DEPARTMENTS["press_attend_verbs"]) + ")[。，,；;]"
