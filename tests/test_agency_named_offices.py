@@ -93,3 +93,8 @@ def test_a_sar_secretarys_post_makes_the_department_a_speakers_employer() -> Non
 
 def test_a_regional_civil_aviation_administration_without_its_word_for_area() -> None:
     assert _names("民航华东管理局批复浦东机场新航线。", None) == ["中国民用航空华东地区管理局"]
+
+
+def test_the_cooperation_zones_tax_bureau_and_court_by_their_short_forms() -> None:
+    text = "横琴粤澳深度合作区优化涉澳服务。合作区税务局联合合作区人民法院推出涉税纠纷调解机制。"
+    assert _names(text, None) == ["国家税务总局横琴粤澳深度合作区税务局", "横琴粤澳深度合作区人民法院"]

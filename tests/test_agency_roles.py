@@ -41,3 +41,13 @@ def test_a_role_label_with_the_body_in_brackets_ends_at_the_bracket() -> None:
     # the answer may follow on the same line: only the bracket's body is the speaker's
     text = "主持人（杭州市人民政府新闻办公室）：\n请杭州市商务局介绍。\n发布人（杭州市商务局）：杭州海关推行提前申报。"
     assert _names(text, "杭州市") == ["杭州海关"]
+
+
+def test_a_body_labelling_an_answer_in_a_press_transcript_is_the_speaker() -> None:
+    text = "市政府新闻办举行发布会。\n杭州市商务局：杭州海关推行提前申报。\n市商务局 赵某：市市场监管局推行证照联办。"
+    assert _names(text, "杭州市") == ["杭州海关", "杭州市市场监督管理局"]
+
+
+def test_a_body_labelling_its_duties_outside_a_press_transcript_acts() -> None:
+    # guard: in a list of duties the label is the body that acts
+    assert _names("杭州市商务局：负责推行提前申报。", "杭州市") == ["杭州市商务局"]

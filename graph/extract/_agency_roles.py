@@ -60,6 +60,21 @@ _PRESS_ATTEND_RE = re.compile(
 )
 
 
+def speaker_label(text: str, hit: _Hit, document_text: str) -> bool:
+    """True when ``hit`` opens a line as the label of who answers (天津市商务局：…; 市商务局 张某：…) in a document
+    that names a press event: the speaker's body, not an actor of the case the answer tells. Outside a press
+    transcript such a label heads a body's duties (市商务局：负责…) and acts."""
+    if (
+        text[text.rfind("\n", 0, hit.start) + 1 : hit.start].strip(" \t　【[（(")
+        or _SPEAKER_LABEL_RE.match(text, hit.end) is None
+    ):
+        return False
+    return _PRESS_EVENT_RE.search(document_text) is not None
+
+
+_SPEAKER_LABEL_RE = re.compile("[）)】\\]]?[ \t　]*(?:[\u4e00-\u9fff]{2,4})?[ \t　]*[：:]")
+
+
 _FORWARDING = tuple(_DEPARTMENTS["forwarding_markers"])
 
 

@@ -76,6 +76,7 @@ from ftzgraph.graph.extract._agency_roles import (
     issues_a_batch,
     issues_forwarded_document,
     parent_in_name,
+    speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
@@ -136,6 +137,7 @@ def extract_agencies_and_mentions(
             hit.acting = False  # 区政府有关部门: the government's departments in general, not the government
         if hit.acting and (
             hosts_press_event(text, hit)
+            or speaker_label(text, hit, case.document.text)
             or issues_forwarded_document(text, hit)
             or issues_a_batch(text, hit)
             or in_letterhead(text, hit)
