@@ -51,3 +51,10 @@ def test_a_body_labelling_an_answer_in_a_press_transcript_is_the_speaker() -> No
 def test_a_body_labelling_its_duties_outside_a_press_transcript_acts() -> None:
     # guard: in a list of duties the label is the body that acts
     assert _names("杭州市商务局：负责推行提前申报。", "杭州市") == ["杭州市商务局"]
+
+
+def test_a_press_office_heading_its_event_and_bodies_speaking_through_officials() -> None:
+    heading = "杭州市政府新闻办“自贸试验区建设”新闻发布会\n杭州海关推行提前申报。"
+    assert _names(heading, "杭州市") == ["杭州海关"]
+    opening = "市政府新闻办召开新闻发布会，杭州市商务局、杭州海关负责同志介绍情况。杭州市税务局推行非接触办税。"
+    assert _names(opening, "杭州市") == ["杭州市税务局"]

@@ -17,14 +17,17 @@ _PRESS_HOST_RE = re.compile(
     + ")的?[^，,。；;！？!?\n]{0,40}?(?:"
     + _alternation(_DEPARTMENTS["press_events"])
     + ")"
+    + "|(?:“[^”\n]{0,60}”)?(?:"  # X新闻办“…”新闻发布会: the event named right after its host, as a heading does
+    + _alternation(_DEPARTMENTS["press_events"])
+    + ")"
 )
 
 
 def hosts_press_event(text: str, hit: _Hit) -> bool:
     """True when the clause goes on from ``hit`` to the press event it holds (召开…新闻发布会, X、Y联合举行新闻发布会):
     a host only; or when ``hit`` is a speaker: on a line labelled with a role at the event (【发布人】X局副局长), or
-    asked to speak (请X局介绍); or when it only attends the event in the sentence announcing it (…举行新闻发布会，
-    X、Y负责同志出席)."""
+    asked to speak (请X局介绍); or when it only attends or speaks through its officials in the sentence announcing the
+    event (…举行新闻发布会，X、Y负责同志出席 / 负责人介绍情况)."""
     if _PRESS_HOST_RE.match(text, hit.end) is not None:
         return True
     asked = _SPEAKER_ASKED_RE.search(text, max(0, hit.start - 3), hit.start) is not None
@@ -56,7 +59,13 @@ _SPEAKER_ASKED_RE = re.compile("请$|邀请$")
 _SPEAKER_TOLD_RE = re.compile("[^，,。；;！？!?\n]{0,12}?(?:" + _alternation(_DEPARTMENTS["press_speaker_verbs"]) + ")")
 _PRESS_EVENT_RE = re.compile(_alternation(_DEPARTMENTS["press_events"]))
 _PRESS_ATTEND_RE = re.compile(
-    "[^，,。；;！？!?\n]{0,30}?(?:" + _alternation(_DEPARTMENTS["press_attend_verbs"]) + ")[。，,；;]"
+    "[^，,。；;！？!?\n]{0,30}?(?:"
+    + _alternation(_DEPARTMENTS["press_attend_verbs"])
+    + ")[。，,；;]|[^，,。；;！？!?\n]{0,30}?(?:"
+    + _alternation(_DEPARTMENTS["press_speaker_persons"])
+    + ")[^，,。；;！？!?\n]{0,4}?(?:"
+    + _alternation(_DEPARTMENTS["press_speaker_verbs"])
+    + ")"
 )
 
 
