@@ -72,7 +72,7 @@ def _sar_re() -> re.Pattern[str]:
     raw = load_agency_yaml("sar_bodies.yaml")
     words = _alternation(raw["government_words"])
     regions = "|".join(
-        f"{re.escape(region)}(?:{words})?(?:{_alternation(bodies)})|{re.escape(region)}(?:{_SAR_GOVERNMENT})"
+        f"{re.escape(region)}(?:{words})?(?:{_alternation(bodies)})|{re.escape(region)}(?:{_SAR_GOVERNMENT}|政府)"
         for region, bodies in raw["regions"].items()
     )
     return re.compile(f"(?:{regions})")
