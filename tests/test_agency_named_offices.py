@@ -98,3 +98,15 @@ def test_a_regional_civil_aviation_administration_without_its_word_for_area() ->
 def test_the_cooperation_zones_tax_bureau_and_court_by_their_short_forms() -> None:
     text = "横琴粤澳深度合作区优化涉澳服务。合作区税务局联合合作区人民法院推出涉税纠纷调解机制。"
     assert _names(text, None) == ["国家税务总局横琴粤澳深度合作区税务局", "横琴粤澳深度合作区人民法院"]
+
+
+def test_a_short_name_the_case_defines_is_the_same_body() -> None:
+    # the full name is only cited; the body acts under the short name defined for it (_agency_aliases.py)
+    text = "根据河套深港科技创新合作区深圳园区发展署（以下简称“园区发展署”）的部署，园区发展署会同福田海关开展试点。"
+    assert _names(text, None) == ["河套深港科技创新合作区深圳园区发展署", "福田海关"]
+
+
+def test_a_defined_short_name_inside_a_longer_word_is_no_mention() -> None:
+    # guard: 管理局 defined for 前海's body is no mention inside 市场监督管理局
+    text = "深圳市前海深港现代服务业合作区管理局（以下简称管理局）负责规划。深圳市市场监督管理局推出措施。"
+    assert _names(text, None) == ["深圳市前海深港现代服务业合作区管理局", "深圳市市场监督管理局"]

@@ -29,6 +29,7 @@ from ftzgraph.graph.extract._agency_acting import (
     _second_name,
     _titles,
 )
+from ftzgraph.graph.extract._agency_aliases import defined_aliases
 from ftzgraph.graph.extract._agency_branches import bare_branches
 from ftzgraph.graph.extract._agency_committees import (
     _AREA,
@@ -130,41 +131,7 @@ def extract_agencies_and_mentions(
     hits = _stem_lists(text, hits, lex, gaz)
     hits += _place_lists(text, hits, gaz)  # 临夏县、广河县商务局: one body per county
     hits.sort(key=lambda h: h.start)
-    for hit in hits:
-        if not hit.acting and _passive_agent(text, hit):
-            hit.acting = True  # 被厦门海关复制推广: the body after 被 does the copying
-        if hit.acting and text.startswith(_GENERIC_AFTER, hit.end):
-            hit.acting = False  # 区政府有关部门: the government's departments in general, not the government
-        if hit.acting and (
-            hosts_press_event(text, hit)
-            or speaker_label(text, hit, case.document.text)
-            or issues_forwarded_document(text, hit)
-            or issues_a_batch(text, hit)
-            or in_letterhead(text, hit)
-            or parent_in_name(text, hit, hits)
-        ):
-            hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
-        if hit.acting and _in_post_title(text, hit, hits):
-            hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
-        if hit.acting and (text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start)):
-            hit.acting = False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：a notice's addressees
-        if hit.acting and (
-            re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]) or _listed_object(text, hit.start)
-        ):
-            hit.acting = False  # 设立…领导小组及其办公室, 报至…领导小组办公室: a body set up, or one that receives
-        if hit.acting and _only_approves(text, hit, hits):
-            hit.acting = False  # 经市政府同意，市人社局印发…: the government approves; the bureau acts
-        if hit.acting and _only_receives(text, hit):
-            hit.acting = False  # 向芜湖海关申报报关单: the office receives what a trader files
-        if hit.acting and (
-            _in_provider_line(text, hit.start)
-            or _alone_on_line(text, hit)
-            or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 12), hit.start)
-            or _as_place(text, hit.start, hit.end)
-            or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
-            or _second_name(text, hit, hits)
-        ):
-            hit.acting = False
+    _settle_acting(text, hits, case.document.text)
     ctx = _context(case, provider, gaz, hits)
     for hit in hits:  # 新区商务局, 实验区行政审批局 in a zone's own case: the zone's bureau, not a district's
         tail = _own_zone_tail(text, hit, ctx)
@@ -209,6 +176,9 @@ def extract_agencies_and_mentions(
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
     hits = _bureau_branches(text, hits)
+    aliases = defined_aliases(text, hits, lex, titles)  # X署（以下简称园区发展署）: the short name is that body
+    _settle_acting(text, hits + aliases, case.document.text, aliases)
+    hits += aliases
     for hit in to_area:  # completed from the case's context, not written
         hit.confidence = "medium" if hit.confidence == "high" else hit.confidence
     hits += _short_offices(text, hits, ctx, lex)
@@ -227,6 +197,46 @@ def extract_agencies_and_mentions(
         if h.acting
     ]
     return _merge(case, text, offsets, [h for h in hits if h.confidence != "low"]), mentions
+
+
+def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[_Hit] | None = None) -> None:
+    """Whether each hit (of ``among``, else all) acts: the roles that are not acting, read on its clause and the
+    other hits."""
+    for hit in among if among is not None else hits:
+        if not hit.acting and _passive_agent(text, hit):
+            hit.acting = True  # 被厦门海关复制推广: the body after 被 does the copying
+        if hit.acting and text.startswith(_GENERIC_AFTER, hit.end):
+            hit.acting = False  # 区政府有关部门: the government's departments in general, not the government
+        if hit.acting and (
+            hosts_press_event(text, hit)
+            or speaker_label(text, hit, document_text)
+            or issues_forwarded_document(text, hit)
+            or issues_a_batch(text, hit)
+            or in_letterhead(text, hit)
+            or parent_in_name(text, hit, hits)
+        ):
+            hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
+        if hit.acting and _in_post_title(text, hit, hits):
+            hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
+        if hit.acting and (text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start)):
+            hit.acting = False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：a notice's addressees
+        if hit.acting and (
+            re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]) or _listed_object(text, hit.start)
+        ):
+            hit.acting = False  # 设立…领导小组及其办公室, 报至…领导小组办公室: a body set up, or one that receives
+        if hit.acting and _only_approves(text, hit, hits):
+            hit.acting = False  # 经市政府同意，市人社局印发…: the government approves; the bureau acts
+        if hit.acting and _only_receives(text, hit):
+            hit.acting = False  # 向芜湖海关申报报关单: the office receives what a trader files
+        if hit.acting and (
+            _in_provider_line(text, hit.start)
+            or _alone_on_line(text, hit)
+            or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 12), hit.start)
+            or _as_place(text, hit.start, hit.end)
+            or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
+            or _second_name(text, hit, hits)
+        ):
+            hit.acting = False
 
 
 def _own_zone_tail(text: str, hit: _Hit, ctx: _Context) -> int | None:
