@@ -84,10 +84,11 @@ def test_a_bare_region_government_is_the_one_region_the_document_names() -> None
 
 
 def test_a_count_of_places_before_customs_is_no_ports_name() -> None:
-    assert _names("两地推动实施三地海关查验结果互认，拱北海关牵头。", None) == ["拱北海关"]
+    assert _names("实施三地海关查验结果参考互认合作，拱北海关牵头。", None) == ["拱北海关"]
 
 
 def test_a_sar_secretarys_post_makes_the_department_a_speakers_employer() -> None:
+    # guard: found now, the department is still only the speaker's employer
     assert _names("香港特别行政区政府政务司司长在发布会上说，合作区建设进展顺利。", None) == []
 
 
