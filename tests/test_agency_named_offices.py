@@ -111,3 +111,7 @@ def test_a_defined_short_name_inside_a_longer_word_is_no_mention() -> None:
     # guard: 管理局 defined for 前海's body is no mention inside 市场监督管理局
     text = "深圳市前海深港现代服务业合作区管理局（以下简称管理局）负责规划。深圳市市场监督管理局推出措施。"
     assert _names(text, None) == ["深圳市前海深港现代服务业合作区管理局", "深圳市市场监督管理局"]
+
+
+def test_the_zones_own_word_for_hengqin_and_macao_names_it_too() -> None:
+    assert _names("推进琴澳一体化发展。合作区民生事务局开设跨境服务专窗。", None) == ["横琴粤澳深度合作区民生事务局"]

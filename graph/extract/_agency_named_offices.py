@@ -17,12 +17,14 @@ _PLACE_ENDS = "省市县区州旗盟港"
 
 
 @functools.cache
-def _offices() -> tuple[dict[str, tuple[str, str | None]], re.Pattern[str]]:
-    """Every written form (the full name too) -> (full name, the place a document must name for it)."""
-    forms: dict[str, tuple[str, str | None]] = {}
+def _offices() -> tuple[dict[str, tuple[str, tuple[str, ...]]], re.Pattern[str]]:
+    """Every written form (the full name too) -> (full name, the places one of which a document must name for it;
+    none when any document will do)."""
+    forms: dict[str, tuple[str, tuple[str, ...]]] = {}
     for entry in load_agency_yaml("named_offices.yaml")["offices"]:
+        where = entry.get("where", [])
         for form in entry["forms"] if entry.get("forms_only") else (entry["full"], *entry["forms"]):
-            forms[form] = (entry["full"], entry.get("where"))
+            forms[form] = (entry["full"], (where,) if isinstance(where, str) else tuple(where))
     return forms, re.compile(f"(?:中华人民共和国)?(?:{_alternation(forms)})")
 
 
@@ -33,7 +35,7 @@ def named_offices(text: str, document_text: str, lex: Lexicon, titles: list[tupl
     for match in pattern.finditer(text):
         written = match.group().removeprefix("中华人民共和国")
         full, where = forms[written]
-        if (where is not None and where not in document_text) or _inside_title(match.start(), titles):
+        if (where and not any(w in document_text for w in where)) or _inside_title(match.start(), titles):
             continue
         if written != full and match.start() > 0 and text[match.start() - 1] in _PLACE_ENDS:
             continue  # 天津市保税区管理局: a short form is no name's tail
