@@ -82,13 +82,47 @@ def _names_its_body(text: str, name: str, at: int) -> bool:
     )
 
 
+@cache
+def _speaker_re() -> re.Pattern[str]:
+    """A speaker's label opening a turn of a transcript on the text's own line: 【发布人】…, 【X日报记者】…, 主持人：…,
+    发布人（省商务厅副厅长）：… (``speaker_words``)."""
+    words = "|".join(map(re.escape, _lexicon()["speaker_words"]))
+    return re.compile(
+        rf"[ \t\u3000]*(?:【[^】\n]{{0,16}}(?:{words})[^】\n]{{0,8}}】"
+        rf"|[\u4e00-\u9fff]{{0,12}}(?:{words})(?:[（(][^）)\n]{{1,24}}[)）])?[：:])[ \t\u3000]*"
+    )
+
+
+def speaker_label_end(paragraph: str) -> int:
+    """Where the text of a transcript's turn starts after its speaker's label (【发布人】谢谢主持人。…), else 0."""
+    label = _speaker_re().match(paragraph)
+    return label.end() if label else 0
+
+
 def paragraph_place(paragraph: str) -> tuple[str, int, int] | None:
-    """The place leading ``paragraph`` or a sentence of it that starts within ``place_lead_within_chars`` (a courtesy
-    first: 谢谢您的提问。X片区是…), with its span in ``paragraph``."""
-    if found := place_subject(paragraph):
+    """The place leading ``paragraph`` after a speaker's label, or leading one of its first sentences when the ones
+    before are a short courtesy (谢谢您的提问。在这方面有两项案例。X片区推行…: at most ``place_lead_courtesies``
+    sentences of at most ``place_lead_within_chars`` characters each), with its span in ``paragraph``."""
+    at = speaker_label_end(paragraph)
+    if found := place_subject(paragraph, at):
         return found
     within = int(_lexicon()["place_lead_within_chars"])
-    for end in _SENTENCE_END_RE.finditer(paragraph, 0, within + 1):
-        if found := place_subject(paragraph, end.end()):
+    for _ in range(int(_lexicon()["place_lead_courtesies"])):
+        end = _SENTENCE_END_RE.search(paragraph, at, at + within + 1)
+        if end is None:
+            return None
+        at = end.end()
+        if found := place_subject(paragraph, at):
             return found
     return None
+
+
+def later_places(paragraph: str, after: int, first: str) -> list[tuple[str, int, int]]:
+    """The places leading sentences of ``paragraph`` after offset ``after`` other than ``first`` (…缩短至40分钟。
+    昆明片区则…): where one answer goes on to a second case. The caller asks each part to read as a case."""
+    found: list[tuple[str, int, int]] = []
+    for end in _SENTENCE_END_RE.finditer(paragraph, after):
+        place = place_subject(paragraph, end.end())
+        if place and place[0] != first and place[0] not in {p[0] for p in found}:
+            found.append(place)
+    return found

@@ -12,7 +12,9 @@ Only drawing characters are read; nothing here names a document.
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 
 from ftzgraph.graph.text import parse_chinese_number
 
@@ -102,3 +104,72 @@ def unnumbered_table(texts: list[str]) -> tuple[int, list[str], list[tuple[int, 
         if len(rows) >= 2:
             return header, names, rows
     return None
+
+
+_LAYOUT_GAP_RE = re.compile(r"\S+(?:[ \u3000]?\S+)*")
+"""A cell's fragment on a line of a table laid out with spaces: text whose words are at most one space apart."""
+_SENTENCE_END = ("。", "；", ";", "！", "!")
+
+
+def _width(text: str) -> int:
+    """The display width of ``text``: a wide (CJK) character takes two columns, as a layout-keeping copy places it."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fragments(text: str) -> list[tuple[int, str]]:
+    """The fragments of a line of a layout-kept table, each with its display column."""
+    text = text.replace("\f", "")
+    return [(_width(text[: m.start()]), m.group()) for m in _LAYOUT_GAP_RE.finditer(text)]
+
+
+def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str]]] | None:
+    """The rows of a table copied out of a PDF with its layout kept (序号  案例名称  报送单位  主要做法及成效, set apart
+    by runs of spaces) whose rows wrap over several lines with the cells interleaved: each row as (first line, last
+    line, cells joined by column); None when the lines after ``header`` are not such a table.
+
+    A fragment belongs to the last column starting at or before it. The row number stands on one line of its row,
+    often a middle one (cells centred), so the rows are cut between two numbered lines: after a line whose last cell
+    ends a sentence, the one nearest the line where the row above would end if its number were centred. The header
+    repeated after a page break and lines with no Chinese (page numbers) are skipped."""
+    names = _fragments(texts[header])
+    if len(names) < 3 or names[0][1] != "序号":
+        return None
+    starts = [column for column, _ in names]
+    head = [name for _, name in names]
+    lines: list[tuple[int, list[str]]] = []  # (line index, fragment per column)
+    for i in range(header + 1, len(texts)):
+        fragments = _fragments(texts[i])
+        if not fragments or [f for _, f in fragments] == head:
+            continue
+        number = parse_chinese_number(fragments[0][1]) is not None and fragments[0][0] < starts[1]
+        if not number and not re.search(r"[\u4e00-\u9fff]", texts[i]):
+            continue  # — 5 —: a page number
+        cells = [""] * len(starts)
+        for column, fragment in fragments:
+            k = max(j for j, start in enumerate(starts) if start <= column + 1) if column + 1 >= starts[0] else 0
+            if k == 0 and not number:
+                return _rows(lines) if lines else None  # text from the margin: the table has ended
+            cells[k] += fragment
+        lines.append((i, cells))
+    return _rows(lines)
+
+
+def _rows(lines: list[tuple[int, list[str]]]) -> list[tuple[int, int, list[str]]] | None:
+    numbered = [k for k, (_, cells) in enumerate(lines) if cells[0]]
+    if len(numbered) < 2:
+        return None
+    ends = [lines[k][1][-1].endswith(_SENTENCE_END) for k in range(len(lines))]
+    cuts, start = [], 0  # cuts: the first line of each row after the first
+    for at, following in itertools.pairwise(numbered):
+        centred = at + (at - start) + 1
+        candidates = [k for k in range(at + 1, following + 1) if ends[k - 1]]
+        cut = min(candidates, key=lambda k: abs(k - centred)) if candidates else min(max(centred, at + 1), following)
+        cuts.append(cut)
+        start = cut
+    bounds = [0, *cuts, len(lines)]
+    rows = []
+    for first, last in itertools.pairwise(bounds):
+        block = [cells for _, cells in lines[first:last]]
+        joined = ["".join(cells[k] for cells in block) for k in range(len(block[0]))]
+        rows.append((lines[first][0], lines[last - 1][0], joined))
+    return rows
