@@ -762,3 +762,64 @@ def test_a_case_laid_out_as_a_form_table(drawing: str) -> None:
         (1, "船舶“一次登临”", "甲港片区管委会"),
         (2, "企业年报“多报合一”", "乙市市场监管局"),
     ]
+
+
+LAID_OUT = "\n".join(
+    [
+        "附件",
+        "",
+        "序号  案例名称          报送单位          主要做法及成效",
+        "                                          甲海关在综合保税区设立跨境电商前置",
+        "      跨境电商“仓储    甲港片区管委      仓，商品提前备货入仓。订单平均配送时",
+        "1     前置”            会                间由3天缩短至1天以内。",
+        "                                          乙市市场监督管理局会同乙市税务局建立",
+        "      企业注销“一网    乙市市场监督      企业注销“一网通办”平台，企业注销平均",
+        "2     通办”            管理局            用时由20个工作日压缩至5个工作日，累计",
+        "",
+        "— 2 —",
+        "序号  案例名称          报送单位          主要做法及成效",
+        "                                          办理注销1.1万户。",
+        "                                          丙海事局推行船舶证书电子化，船舶证书",
+        "3     船舶证书“电子    丙海事局          全程网上申请、网上签发，累计签发电子",
+        "      化”                                证书6800余本，办理时间缩短70%。",
+        "",
+    ]
+)
+
+
+def test_a_table_laid_out_with_spaces_and_cells_interleaved_over_lines_gives_one_case_a_row() -> None:
+    """A PDF table annex: each row's cells wrapped over several lines, the row number on a middle line, titles and
+    providers cut mid-word, the header repeated after a page break inside a row (z17e)."""
+    extraction = extract_document(_document(LAID_OUT))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "跨境电商“仓储前置”", "甲港片区管委会"),
+        (2, "企业注销“一网通办”", "乙市市场监督管理局"),
+        (3, "船舶证书“电子化”", "丙海事局"),
+    ]
+    assert "6800余本" in extraction.cases[2].text.text and "6800余本" not in extraction.cases[1].text.text
+    assert "1.1万户" in extraction.cases[1].text.text
+
+
+def test_a_row_of_a_laid_out_table_ends_at_a_sentence_end_nearest_its_centred_number() -> None:
+    """Row 1's number stands on its middle line; the sentence end on that line (…入仓。) is no row's end, the one two
+    lines on is (z17e)."""
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    rows = layout_table(LAID_OUT.split("\n"), 2)
+    assert rows is not None
+    assert [(first, last, cells[0]) for first, last, cells in rows] == [(3, 5, "1"), (6, 12, "2"), (13, 15, "3")]
+
+
+PRESSER_STATEMENT = "附件\n\n序号  案例名称  报送单位\n甲江片区推出保税维修，维修周期缩短40%。\n"
+
+
+def test_a_line_of_prose_from_the_margin_is_no_row_of_a_laid_out_table() -> None:
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    assert layout_table(PRESSER_STATEMENT.split("\n"), 2) is None
+
+
+@pytest.mark.parametrize("name", ["shaanxi-pdftable-collection"])
+def test_every_row_of_a_held_out_laid_out_table_is_a_case_with_its_provider(name: str) -> None:
+    score = score_collection(name)
+    assert (score.found, score.provider) == (score.cases, score.cases), score.misses

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from _dev_scoring import score_collection
 
-from ftzgraph.graph.extract._split_leads import paragraph_place, place_subject
+from ftzgraph.graph.extract._split_leads import paragraph_place, place_subject, speaker_label_end
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
@@ -18,6 +18,7 @@ PROSE = [
     "hebei-presser-collection",
     "zhejiang-feature-collection",
     "sichuan-qa-collection",
+    "yunnan-presser-collection",
 ]
 
 
@@ -125,3 +126,52 @@ def test_two_coordinated_quoted_names_are_one_title() -> None:
 def test_every_case_of_a_held_out_prose_collection_is_found_with_its_provider(name: str) -> None:
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses
+
+
+BRACKET_TURNS = """某省新闻发布会
+
+【主持人】各位记者朋友，大家好！下面请发布人介绍情况。
+
+【发布人】谢谢主持人。今年共遴选出3项案例，分别是：「保税维修“一次备案”」「标准地+承诺制」「出口信保保单融资」。
+
+【某某日报记者】请问在通关方面有哪些创新？
+
+【发布人】感谢您的关注。甲江片区推出保税维修“一次备案”，甲江海关对维修业务实行一次备案，维修周期缩短40%，全年维修货值8亿元。
+
+【某某电视台记者】请问在投资和金融方面呢？
+
+【发布人】谢谢您的提问。在这方面有两项案例。乙山片区推行“标准地+承诺制”，乙山市自然资源和规划局推行拿地即开工，项目审批时间压缩至15个工作日。丙河片区则推出“出口信保保单融资”，丙河市地方金融监督管理局会同银行累计为企业融资5.6亿元，惠及企业210家。
+
+【发布人】好的。丁海片区着力便利人员往来，丁海市人力资源和社会保障局设立“一站式”服务中心，办证时间由15个工作日缩短至3个工作日。
+"""
+
+
+def test_a_speaker_label_opening_the_turn_on_its_line_is_read_past_before_the_lead() -> None:
+    assert speaker_label_end("【发布人】谢谢主持人。") == len("【发布人】")
+    assert speaker_label_end("【某某日报记者】请问…") == len("【某某日报记者】")
+    assert speaker_label_end("发布人（省商务厅副厅长）：甲江片区推出…") == len("发布人（省商务厅副厅长）：")
+    assert speaker_label_end("【主要做法】甲江片区推出…") == 0  # a section label is no speaker
+    assert paragraph_place("【发布人】感谢您的关注。甲江片区推出保税维修") == ("甲江片区", 12, 16)
+
+
+def test_several_short_courtesies_may_stand_before_the_leading_sentence() -> None:
+    assert paragraph_place("【发布人】谢谢您的提问。在这方面有两项案例。乙山片区推行…") is not None
+    assert paragraph_place("谢谢提问。各位记者朋友，大家下午好，欢迎各位！乙山片区推行…") is None  # a long greeting
+
+
+def test_two_cases_in_one_answer_are_split_at_the_second_leading_place() -> None:
+    cases = _cases(BRACKET_TURNS)
+    assert [(n, p) for n, _, p in cases] == [(1, "甲江片区"), (2, "乙山片区"), (3, "丙河片区"), (4, "丁海片区")]
+    extraction = extract_document(_document(BRACKET_TURNS), load_gazetteer())
+    assert extraction.cases[1].text.text.rstrip().endswith("15个工作日。")
+    assert extraction.cases[2].text.text.startswith("丙河片区则")
+
+
+def test_a_later_sentence_led_by_the_same_place_or_with_no_case_of_its_own_opens_no_second_case() -> None:
+    same = BRACKET_TURNS.replace("丙河片区则推出", "乙山片区还推出")
+    assert [p for _, _, p in _cases(same)] == ["甲江片区", "乙山片区", "丁海片区"]
+    short = BRACKET_TURNS.replace(
+        "丙河片区则推出“出口信保保单融资”，丙河市地方金融监督管理局会同银行累计为企业融资5.6亿元，惠及企业210家。",
+        "丙河片区则表示将继续学习。",
+    )
+    assert "丙河片区则" in extract_document(_document(short), load_gazetteer()).cases[1].text.text

@@ -627,6 +627,9 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
 
 
 def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
+    row = case.table_row
+    if row and row.provider and row.evidence.start <= case.start and case.end <= row.evidence.end:
+        return None  # a case that is its table's row: the row's provider cell names it, not a guess from its text
     text = case.text
     title_end = case.heading.end - case.start
     if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
