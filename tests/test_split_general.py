@@ -823,3 +823,35 @@ def test_a_line_of_prose_from_the_margin_is_no_row_of_a_laid_out_table() -> None
 def test_every_row_of_a_held_out_laid_out_table_is_a_case_with_its_provider(name: str) -> None:
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses
+
+
+def _char_grid(rows: list[tuple[str, str, str, str]]) -> str:
+    """Lines whose cells start at fixed character offsets (a PDF text layer's grid, a CJK character one column)."""
+    return "\n".join(
+        (n.ljust(6) + t.ljust(12) + p.ljust(12) + d).rstrip() if any((n, t, p)) else " " * 30 + d for n, t, p, d in rows
+    )
+
+
+CHAR_GRID = "附件\n\n" + _char_grid(
+    [
+        ("序号", "案例名称", "报送单位", "主要做法及成效"),
+        ("", "跨境电商“仓储", "甲港片区管委", "甲海关设立跨境电商前置仓，订单平均配送"),
+        ("1", "前置”", "会", "时间由3天缩短至1天以内。"),
+        ("", "企业注销“一网", "乙市市场监督", "乙市市场监督管理局推行企业注销一网通办，"),
+        ("2", "通办”", "管理局", "企业注销平均用时压缩至5个工作日。"),
+        ("", "", "", ""),
+    ]
+)
+
+
+def test_a_laid_out_table_on_a_character_grid_is_read_by_character_columns() -> None:
+    """pdftotext's grid counts a CJK character as one column, a monospaced display as two: whichever puts the
+    fragments at the columns' starts is the table's (z17e)."""
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    rows = layout_table(CHAR_GRID.split("\n"), 2)
+    assert rows is not None
+    assert [cells[:3] for _, _, cells in rows] == [
+        ["1", "跨境电商“仓储前置”", "甲港片区管委会"],
+        ["2", "企业注销“一网通办”", "乙市市场监督管理局"],
+    ]

@@ -111,15 +111,16 @@ _LAYOUT_GAP_RE = re.compile(r"\S+(?:[ \u3000]?\S+)*")
 _SENTENCE_END = ("。", "；", ";", "！", "!")
 
 
-def _width(text: str) -> int:
-    """The display width of ``text``: a wide (CJK) character takes two columns, as a layout-keeping copy places it."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def _width(text: str, wide: bool) -> int:
+    """The column where ``text`` ends: with ``wide``, a CJK character takes two (a monospaced display's layout),
+    else one (a PDF text layer's character grid)."""
+    return sum(2 if wide and unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _fragments(text: str) -> list[tuple[int, str]]:
-    """The fragments of a line of a layout-kept table, each with its display column."""
+def _fragments(text: str, wide: bool) -> list[tuple[int, str]]:
+    """The fragments of a line of a layout-kept table, each with its column."""
     text = text.replace("\f", "")
-    return [(_width(text[: m.start()]), m.group()) for m in _LAYOUT_GAP_RE.finditer(text)]
+    return [(_width(text[: m.start()], wide), m.group()) for m in _LAYOUT_GAP_RE.finditer(text)]
 
 
 def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str]]] | None:
@@ -127,18 +128,28 @@ def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str
     by runs of spaces) whose rows wrap over several lines with the cells interleaved: each row as (first line, last
     line, cells joined by column); None when the lines after ``header`` are not such a table.
 
-    A fragment belongs to the last column starting at or before it. The row number stands on one line of its row,
-    often a middle one (cells centred), so the rows are cut between two numbered lines: after a line whose last cell
-    ends a sentence, the one nearest the line where the row above would end if its number were centred. The header
-    repeated after a page break and lines with no Chinese (page numbers) are skipped."""
-    names = _fragments(texts[header])
+    A fragment belongs to the last column starting at or before it, columns counted in characters or in display
+    width (a CJK character two), whichever puts more fragments at a column's start. The row number stands on one
+    line of its row, often a middle one (cells centred), so the rows are cut between two numbered lines: after a
+    line whose last cell ends a sentence, the one nearest the line where the row above would end if its number were
+    centred. The header repeated after a page break and lines with no Chinese (page numbers) are skipped."""
+    read = [_laid_out_lines(texts, header, wide) for wide in (True, False)]
+    best = max(read, key=lambda found: found[1])
+    return _rows(best[0]) if best[0] else None
+
+
+def _laid_out_lines(texts: list[str], header: int, wide: bool) -> tuple[list[tuple[int, list[str]]], int]:
+    """The table's lines after ``header``, each as (line index, its fragments by column), and how many fragments
+    start at a column's start (how well this way of counting columns fits)."""
+    names = _fragments(texts[header], wide)
     if len(names) < 3 or names[0][1] != "序号":
-        return None
+        return [], 0
     starts = [column for column, _ in names]
     head = [name for _, name in names]
-    lines: list[tuple[int, list[str]]] = []  # (line index, fragment per column)
+    lines: list[tuple[int, list[str]]] = []
+    aligned = 0
     for i in range(header + 1, len(texts)):
-        fragments = _fragments(texts[i])
+        fragments = _fragments(texts[i], wide)
         if not fragments or [f for _, f in fragments] == head:
             continue
         number = parse_chinese_number(fragments[0][1]) is not None and fragments[0][0] < starts[1]
@@ -146,12 +157,13 @@ def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str
             continue  # — 5 —: a page number
         cells = [""] * len(starts)
         for column, fragment in fragments:
-            k = max(j for j, start in enumerate(starts) if start <= column + 1) if column + 1 >= starts[0] else 0
+            k = max((j for j, start in enumerate(starts) if start <= column + 1), default=0)
             if k == 0 and not number:
-                return _rows(lines) if lines else None  # text from the margin: the table has ended
+                return lines, aligned  # text from the margin: the table has ended
+            aligned += any(abs(column - start) <= 1 for start in starts)
             cells[k] += fragment
         lines.append((i, cells))
-    return _rows(lines)
+    return lines, aligned
 
 
 def _rows(lines: list[tuple[int, list[str]]]) -> list[tuple[int, int, list[str]]] | None:
