@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from _dev_scoring import score_collection
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -283,6 +284,7 @@ def test_a_one_case_document_titled_with_the_case_suffix_stays_one_case() -> Non
     assert [c.title for c in cases] == ["甲市保税维修“一次备案”"]
 
 
-def test_every_case_of_the_held_out_theme_parts_collection_with_mixed_providers_is_found() -> None:
-    score = score_collection("shandong-themeparts-collection")
+@pytest.mark.parametrize("name", ["shandong-themeparts-collection", "tianjin-themeparts-collection"])
+def test_every_case_of_a_held_out_theme_parts_collection_with_mixed_providers_is_found(name: str) -> None:
+    score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses

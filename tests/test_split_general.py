@@ -819,7 +819,7 @@ def test_a_line_of_prose_from_the_margin_is_no_row_of_a_laid_out_table() -> None
     assert layout_table(PRESSER_STATEMENT.split("\n"), 2) is None
 
 
-@pytest.mark.parametrize("name", ["shaanxi-pdftable-collection"])
+@pytest.mark.parametrize("name", ["shaanxi-pdftable-collection", "hunan-pdftable-collection"])
 def test_every_row_of_a_held_out_laid_out_table_is_a_case_with_its_provider(name: str) -> None:
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses
@@ -854,4 +854,18 @@ def test_a_laid_out_table_on_a_character_grid_is_read_by_character_columns() -> 
     assert [cells[:3] for _, _, cells in rows] == [
         ["1", "跨境电商“仓储前置”", "甲港片区管委会"],
         ["2", "企业注销“一网通办”", "乙市市场监督管理局"],
+    ]
+
+
+def test_a_laid_out_table_whose_first_row_number_stands_on_its_top_line_is_read_by_its_layout() -> None:
+    """1 and the first line of the text cell alone on a line read as a whole row of a one-line table; the layout's
+    reading, which finds more rows, wins (z17e)."""
+    lines = LAID_OUT.split("\n")
+    lines[3] = "1" + lines[3][1:]
+    lines[5] = " " + lines[5][1:]
+    extraction = extract_document(_document("\n".join(lines)))
+    assert [(c.number, c.provider) for c in extraction.cases] == [
+        (1, "甲港片区管委会"),
+        (2, "乙市市场监督管理局"),
+        (3, "丙海事局"),
     ]

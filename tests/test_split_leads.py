@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from _dev_scoring import score_collection
 
-from ftzgraph.graph.extract._split_leads import paragraph_place, place_subject, speaker_label_end
+from ftzgraph.graph.extract._split_leads import listed_titles, paragraph_place, place_subject, speaker_label_end
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
@@ -19,6 +19,7 @@ PROSE = [
     "zhejiang-feature-collection",
     "sichuan-qa-collection",
     "yunnan-presser-collection",
+    "fujian-presser-collection",
 ]
 
 
@@ -175,3 +176,48 @@ def test_a_later_sentence_led_by_the_same_place_or_with_no_case_of_its_own_opens
         "丙河片区则表示将继续学习。",
     )
     assert "丙河片区则" in extract_document(_document(short), load_gazetteer()).cases[1].text.text
+
+
+COLON_TURNS = """某省新闻发布会文字实录
+
+主持人：女士们、先生们，上午好！下面请发布人作介绍。
+
+发布人（省商务厅副厅长）：今年确定了3项重点创新举措，一是船舶“多证联办”；二是台胞职业资格“采信即用”；三是涉外商事纠纷“一站式”调解。
+
+某某网记者：请问在港口航运方面有哪些举措？
+
+发布人（省商务厅副厅长）：这个问题我来回答。甲江片区推出船舶“多证联办”，甲江海事局会同甲江海关将7类证书合并受理，办理时间由5个工作日缩短至1个工作日。
+
+某某报记者：请问在对外合作和法治服务方面呢？
+
+发布人（省商务厅副厅长）：好的，我简要介绍两项。乙山片区在对外合作上先行先试，乙山市人力资源和社会保障局对境外职业资格实行“采信即用”，目前已有132名专业人士执业。在丙河片区，丙河市司法局建立涉外商事纠纷“一站式”调解平台，已调解涉外纠纷460件。
+"""
+
+
+def test_turns_labelled_before_a_colon_and_a_second_case_led_by_zai_place() -> None:
+    """发布人（…）：这个问题我来回答。X片区推出… / …。在Y片区，… (z17e)."""
+    assert [(n, p) for n, _, p in _cases(COLON_TURNS)] == [(1, "甲江片区"), (2, "乙山片区"), (3, "丙河片区")]
+    extraction = extract_document(_document(COLON_TURNS), load_gazetteer())
+    assert extraction.cases[2].text.text.startswith("在丙河片区")
+    assert "132名" in extraction.cases[1].text.text  # a count of people is a figure
+
+
+def test_titles_listed_once_in_the_opening_statement_title_the_cases_told_later() -> None:
+    """分别是：「A」「B」… or 一是A；二是B；…: each case takes the listed title whose quoted name it tells (z17e)."""
+    assert listed_titles(BRACKET_TURNS)[:2] == ["保税维修“一次备案”", "标准地+承诺制"]
+    assert [t for _, t, _ in _cases(COLON_TURNS)] == [
+        "船舶“多证联办”",
+        "台胞职业资格“采信即用”",
+        "涉外商事纠纷“一站式”调解",
+    ]
+
+
+def test_a_list_of_titles_counts_from_one_and_holds_at_least_two() -> None:
+    assert listed_titles("共4项，一是船舶“多证联办”；二是企业年报“多报合一”。") == [
+        "船舶“多证联办”",
+        "企业年报“多报合一”",
+    ]
+    assert listed_titles("一是建立“白名单”制度。\n") == []  # one point is no list
+    assert listed_titles("二是推行A事项；三是推行B事项。") == []  # a list counts from 一
+    assert listed_titles("分别是：「甲项」「乙事项」。") == ["甲项", "乙事项"]
+    assert listed_titles("他说：「好」。") == []  # one bracketed word is a quotation, not a list

@@ -66,7 +66,7 @@ _SYMBOL_CATEGORIES = frozenset({"So", "Sm", "Sk", "Mn", "Cf", "Pd", "Zs"})
 variation selectors and joiners, dashes and spaces. Brackets, quotes and numerals are other categories."""
 FIGURE_RE = re.compile(
     r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多|近)?\s*(?:%|％|个|家|项|件|户|人|次|倍|单|辆|艘|架|宗|亩|天|小时|分钟|"
-    r"万|亿|元|吨|平方米|公里|票|批|笔)"
+    r"万|亿|元|吨|平方米|公里|票|批|笔|名|位|本|台|套|张|份|条|座|箱|所|场|株|头|只)"
 )
 """A figure with a unit, as a case states its results (40余艘, 35%, 2个工作日); a date (2024年) is none."""
 _LABEL_HEAD_RE = re.compile(

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.text import parse_chinese_number
 
 ORDINAL_PARAGRAPH_RE = re.compile(
     r"^[ \t\u3000]*(?P<o>(?P<n>[一二三四五六七八九十]{1,3})是|其(?P<m>[一二三四五六七八九十]{1,3})[，,、]?)"
@@ -126,3 +127,37 @@ def later_places(paragraph: str, after: int, first: str) -> list[tuple[str, int,
         if place and place[0] != first and place[0] not in {p[0] for p in found}:
             found.append(place)
     return found
+
+
+_CORNER_TITLE_RE = re.compile(r"[「『]([^」』\n]{2,40})[」』]")
+_ORDINAL_TITLE_RE = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是(?P<t>[^；;。，,\n]{2,40})(?=[；;。，,\n]|$)")
+_QUOTE_RE = re.compile(r"“[^“”\n]{2,20}”")
+
+
+def listed_titles(text: str) -> list[str]:
+    """The titles an opening statement lists once before the cases are told (分别是：「A」「B」… / 一是A；二是B；…): the
+    first paragraph of ``text`` that lists at least two, in 「」 brackets or after ordinal words counting from 一."""
+    for paragraph in text.split("\n"):
+        corner = _CORNER_TITLE_RE.findall(paragraph)
+        if len(corner) >= 2:
+            return [title.strip() for title in corner]
+        ordinal: list[str] = []
+        for match in _ORDINAL_TITLE_RE.finditer(paragraph):
+            if parse_chinese_number(match["n"]) != len(ordinal) + 1:
+                break
+            ordinal.append(match["t"].strip())
+        if len(ordinal) >= 2:
+            return ordinal
+    return []
+
+
+def listed_title(titles: list[str], case_text: str, used: set[str]) -> str | None:
+    """The listed title a case's text tells: written in it whole, or by its quoted name (“边民互市结算通”), and not
+    taken by a case before."""
+    for title in titles:
+        if title in used:
+            continue
+        quotes = _QUOTE_RE.findall(title)
+        if title in case_text or (quotes and all(quote in case_text for quote in quotes)):
+            return title
+    return None

@@ -16,7 +16,14 @@ from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_fallback import FIGURE_RE
-from ftzgraph.graph.extract._split_leads import ORDINAL_PARAGRAPH_RE, SUBJECT_RE, later_places, paragraph_place
+from ftzgraph.graph.extract._split_leads import (
+    ORDINAL_PARAGRAPH_RE,
+    SUBJECT_RE,
+    later_places,
+    listed_title,
+    listed_titles,
+    paragraph_place,
+)
 from ftzgraph.graph.extract.split import clean_title
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import parse_chinese_number
@@ -105,9 +112,16 @@ def _place_cases(document: Document) -> list[CaseText]:
             found.append((offset + lead, offset + len(raw[:stop].rstrip()), offset + title_start))
     if len(found) < int(_lexicon()["marked_min_cases"]):
         return []
-    return [
+    cases = [
         _sentence_case(document, start, end, title, k + 1, named=True) for k, (start, end, title) in enumerate(found)
     ]
+    titles = listed_titles(text[: found[0][0]])  # 分别是：「A」「B」… before the cases are told
+    used: set[str] = set()
+    for case in cases:
+        if listed := listed_title(titles, case.text, used):
+            case.title = listed
+            used.add(listed)
+    return cases
 
 
 def _lead_start(raw: str, at: int) -> int:

@@ -119,7 +119,8 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         provider = cells[provider_col].strip() if provider_col < len(cells) else None
         rows.append(TableRow(number, title.strip(), provider, document.evidence(line.start, line.end)))
         last = i
-    if not rows and (laid := layout_table([line.text for line in lines], header)):  # cells interleaved over lines
+    laid = layout_table([line.text for line in lines], header)
+    if laid and len(laid) > len(rows):  # cells interleaved over lines: the line reading stopped after a row or none
         rows = [
             TableRow(
                 parse_chinese_number(cells[0]),
