@@ -221,3 +221,15 @@ def test_a_list_of_titles_counts_from_one_and_holds_at_least_two() -> None:
     assert listed_titles("二是推行A事项；三是推行B事项。") == []  # a list counts from 一
     assert listed_titles("分别是：「甲项」「乙事项」。") == ["甲项", "乙事项"]
     assert listed_titles("他说：「好」。") == []  # one bracketed word is a quotation, not a list
+
+
+def test_a_topic_clause_may_open_the_leading_sentence_and_the_case_starts_with_it() -> None:
+    """在跨境金融方面，X片区… / …。围绕退货难的问题，Y片区…: the place after a topic clause leads (z17e)."""
+    text = COLON_TURNS.replace(
+        "这个问题我来回答。甲江片区推出", "这个问题我来回答。在港口航运方面，甲江片区推出"
+    ).replace("在丙河片区，丙河市司法局", "围绕涉外纠纷化解，丙河片区会同丙河市司法局")
+    assert [p for _, _, p in _cases(text)] == ["甲江片区", "乙山片区", "丙河片区"]
+    extraction = extract_document(_document(text), load_gazetteer())
+    assert extraction.cases[0].text.text.startswith("在港口航运方面，甲江片区")
+    assert extraction.cases[2].text.text.startswith("围绕涉外纠纷化解，丙河片区")
+    assert "围绕" not in extraction.cases[1].text.text

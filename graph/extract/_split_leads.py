@@ -105,7 +105,7 @@ def paragraph_place(paragraph: str) -> tuple[str, int, int] | None:
     before are a short courtesy (谢谢您的提问。在这方面有两项案例。X片区推行…: at most ``place_lead_courtesies``
     sentences of at most ``place_lead_within_chars`` characters each), with its span in ``paragraph``."""
     at = speaker_label_end(paragraph)
-    if found := place_subject(paragraph, at):
+    if found := sentence_place(paragraph, at):
         return found
     within = int(_lexicon()["place_lead_within_chars"])
     for _ in range(int(_lexicon()["place_lead_courtesies"])):
@@ -113,9 +113,33 @@ def paragraph_place(paragraph: str) -> tuple[str, int, int] | None:
         if end is None:
             return None
         at = end.end()
-        if found := place_subject(paragraph, at):
+        if found := sentence_place(paragraph, at):
             return found
     return None
+
+
+@cache
+def _topic_re() -> re.Pattern[str]:
+    """A topic clause before a sentence's subject (在跨境金融方面，X片区… / 围绕退货难的问题，X片区…)."""
+    openers = "|".join(map(re.escape, _lexicon()["place_lead_topic_openers"]))
+    return re.compile(rf"[ \t\u3000]*(?:{openers})[^，,。！？!?\n]{{1,16}}[，,]")
+
+
+def sentence_place(text: str, at: int) -> tuple[str, int, int] | None:
+    """The place leading the sentence at ``at``, after a topic clause if one opens it."""
+    if found := place_subject(text, at):
+        return found
+    topic = _topic_re().match(text, at)
+    return place_subject(text, topic.end()) if topic else None
+
+
+def topic_start(text: str, at: int) -> int:
+    """Where the sentence whose subject (a place) stands at ``at`` starts: at the topic clause before it, if any."""
+    sentence = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, at)), default=0)
+    topic = _topic_re().match(text, sentence)
+    if topic and topic.end() == at:
+        return sentence + len(topic.group()) - len(topic.group().lstrip())
+    return at
 
 
 def later_places(paragraph: str, after: int, first: str) -> list[tuple[str, int, int]]:
@@ -123,7 +147,7 @@ def later_places(paragraph: str, after: int, first: str) -> list[tuple[str, int,
     昆明片区则…): where one answer goes on to a second case. The caller asks each part to read as a case."""
     found: list[tuple[str, int, int]] = []
     for end in _SENTENCE_END_RE.finditer(paragraph, after):
-        place = place_subject(paragraph, end.end())
+        place = sentence_place(paragraph, end.end())
         if place and place[0] != first and place[0] not in {p[0] for p in found}:
             found.append(place)
     return found

@@ -23,6 +23,7 @@ from ftzgraph.graph.extract._split_leads import (
     listed_title,
     listed_titles,
     paragraph_place,
+    topic_start,
 )
 from ftzgraph.graph.extract.split import clean_title
 from ftzgraph.graph.model import CaseText, Document, TableRow
@@ -125,8 +126,9 @@ def _place_cases(document: Document) -> list[CaseText]:
 
 
 def _lead_start(raw: str, at: int) -> int:
-    """Where the case led by the place at ``at`` starts: at 在 when the place follows it (在X片区，…)."""
-    return raw.rfind("在", 0, at) if raw[at - 1 : at] == "在" else at
+    """Where the case led by the place at ``at`` starts: at 在 when the place follows it (在X片区，…), or at the topic
+    clause opening its sentence (在跨境金融方面，X片区…)."""
+    return raw.rfind("在", 0, at) if raw[at - 1 : at] == "在" else topic_start(raw, at)
 
 
 def _sentence_case(
