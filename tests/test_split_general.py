@@ -869,3 +869,26 @@ def test_a_laid_out_table_whose_first_row_number_stands_on_its_top_line_is_read_
         (2, "乙市市场监督管理局"),
         (3, "丙海事局"),
     ]
+
+
+def test_a_laid_out_table_whose_numbers_stand_on_each_rows_top_line_starts_each_row_at_its_number() -> None:
+    """Cells aligned to the top: a sentence may end on a row's second line without the row ending there (z17e)."""
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    grid = "附件\n\n" + _char_grid(
+        [
+            ("序号", "案例名称", "报送单位", "主要做法及成效"),
+            ("1", "跨境电商“仓储", "甲港片区管委", "甲海关设立跨境电商前置仓。"),
+            ("", "前置”", "会", "商品提前备货入仓。"),
+            ("", "", "", "订单平均配送时间由3天缩短至1天。"),
+            ("2", "企业注销“一网", "乙市市场监督", "乙市市场监督管理局推行企业注销一网通办，"),
+            ("", "通办”", "管理局", "企业注销平均用时压缩至5个工作日。"),
+            ("", "", "", ""),
+        ]
+    )
+    rows = layout_table(grid.split("\n"), 2)
+    assert rows is not None
+    assert [(first, last, cells[1]) for first, last, cells in rows] == [
+        (3, 5, "跨境电商“仓储前置”"),
+        (6, 7, "企业注销“一网通办”"),
+    ]

@@ -132,7 +132,8 @@ def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str
     width (a CJK character two), whichever puts more fragments at a column's start. The row number stands on one
     line of its row, often a middle one (cells centred), so the rows are cut between two numbered lines: after a
     line whose last cell ends a sentence, the one nearest the line where the row above would end if its number were
-    centred. The header repeated after a page break and lines with no Chinese (page numbers) are skipped."""
+    centred; when every number stands on the first line of the table or right after a sentence's end, the rows start
+    at their numbers. The header repeated after a page break and lines with no Chinese (page numbers) are skipped."""
     read = [_laid_out_lines(texts, header, wide) for wide in (True, False)]
     best = max(read, key=lambda found: found[1])
     return _rows(best[0]) if best[0] else None
@@ -172,7 +173,9 @@ def _rows(lines: list[tuple[int, list[str]]]) -> list[tuple[int, int, list[str]]
         return None
     ends = [lines[k][1][-1].endswith(_SENTENCE_END) for k in range(len(lines))]
     cuts, start = [], 0  # cuts: the first line of each row after the first
-    for at, following in itertools.pairwise(numbered):
+    if numbered[0] == 0 and all(ends[k - 1] for k in numbered[1:]):  # numbers on each row's top line
+        cuts = numbered[1:]
+    for at, following in itertools.pairwise(numbered if not cuts else []):
         centred = at + (at - start) + 1
         candidates = [k for k in range(at + 1, following + 1) if ends[k - 1]]
         cut = min(candidates, key=lambda k: abs(k - centred)) if candidates else min(max(centred, at + 1), following)
