@@ -4,7 +4,9 @@ A web page, a news feature or a press conference's answer often tells several re
 paragraph each. Two leads tell such a paragraph apart from the prose around it. A list opens each with the next
 ordinal word and the acting place or body (一是X区推行… / 二是Y海关借鉴…). A feature or a spokesman leads each with
 the area or city the reform belongs to (在X片区，… / X片区探索… / X市则…), sometimes after a short courtesy
-(谢谢您的提问。X片区是…). The leading place or body is the case's provider.
+(谢谢您的提问。X片区是…) or a topic clause (在跨境金融方面，X片区…). The leading place or body is the case's provider.
+A transcript's turn may open with its speaker's label on the same line (【发布人】… / 发布人（…）：…), one answer may
+tell two cases (…。Y片区则…), and the opening statement may list the titles once (分别是：「A」「B」… / 一是A；二是B).
 
 Only the words of the genre (``data/lexicon/layouts.yaml``, ``fallback``) and the endings of place names are read;
 nothing here names a document.

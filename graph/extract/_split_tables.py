@@ -5,7 +5,9 @@ processors and web pages draw it in many ways: tab- or space-separated columns, 
 characters (│ ┌──┬──┐ ├──┼──┤) saved from a plain-text export, or an ASCII grid (+----+----+). The splitter reads
 rows split on pipes, tabs or runs of spaces; this module turns every other drawing into that form: a vertical
 stroke becomes a pipe, a line drawn only of rules and corners is no row (like a blank line between rows), and a
-row whose number cell is empty goes on the row above (a long title wrapped inside its cell).
+row whose number cell is empty goes on the row above (a long title wrapped inside its cell). A table copied out of a
+PDF with its layout kept has no strokes at all and wraps each row over several lines with the cells interleaved
+(``layout_table``): its cells are read by the columns the header line sets.
 
 Only drawing characters are read; nothing here names a document.
 """
