@@ -892,3 +892,19 @@ def test_a_laid_out_table_whose_numbers_stand_on_each_rows_top_line_starts_each_
         (3, 5, "跨境电商“仓储前置”"),
         (6, 7, "企业注销“一网通办”"),
     ]
+
+
+def test_a_laid_out_table_whose_prose_column_is_not_the_last_cuts_rows_at_its_sentence_ends() -> None:
+    """序号 | 案例名称 | 主要做法及成效 | 报送单位: the sentence ends that cut rows are the prose column's (z17e)."""
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    def swap(line: str) -> str:  # the provider column after the prose column
+        n, t, p, d = line[:6], line[6:18], line[18:30], line[30:]
+        return (n + t + d.ljust(24) + p).rstrip()
+
+    grid = CHAR_GRID.split("\n")
+    swapped = grid[:2] + [swap(line.ljust(30)) for line in grid[2:]]
+    rows = layout_table(swapped, 2)
+    assert rows is not None
+    assert [cells[1] for _, _, cells in rows] == ["跨境电商“仓储前置”", "企业注销“一网通办”"]
+    assert [cells[3] for _, _, cells in rows] == ["甲港片区管委会", "乙市市场监督管理局"]

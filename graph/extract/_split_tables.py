@@ -133,9 +133,10 @@ def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str
     A fragment belongs to the last column starting at or before it, columns counted in characters or in display
     width (a CJK character two), whichever puts more fragments at a column's start. The row number stands on one
     line of its row, often a middle one (cells centred), so the rows are cut between two numbered lines: after a
-    line whose last cell ends a sentence, the one nearest the line where the row above would end if its number were
-    centred; when every number stands on the first line of the table or right after a sentence's end, the rows start
-    at their numbers. The header repeated after a page break and lines with no Chinese (page numbers) are skipped."""
+    line whose prose cell (the column holding the most text) ends a sentence, the one nearest the line where the
+    row above would end if its number were centred; when every number stands on the first line of the table or
+    right after a sentence's end, the rows start at their numbers. The header repeated after a page break and lines
+    with no Chinese (page numbers) are skipped."""
     read = [_laid_out_lines(texts, header, wide) for wide in (True, False)]
     best = max(read, key=lambda found: found[1])
     return _rows(best[0]) if best[0] else None
@@ -173,7 +174,9 @@ def _rows(lines: list[tuple[int, list[str]]]) -> list[tuple[int, int, list[str]]
     numbered = [k for k, (_, cells) in enumerate(lines) if cells[0]]
     if len(numbered) < 2:
         return None
-    ends = [lines[k][1][-1].endswith(_SENTENCE_END) for k in range(len(lines))]
+    width = len(lines[0][1])
+    prose = max(range(1, width), key=lambda c: sum(len(cells[c]) for _, cells in lines))  # 主要做法及成效, wherever
+    ends = [lines[k][1][prose].endswith(_SENTENCE_END) for k in range(len(lines))]
     cuts, start = [], 0  # cuts: the first line of each row after the first
     if numbered[0] == 0 and all(ends[k - 1] for k in numbered[1:]):  # numbers on each row's top line
         cuts = numbered[1:]
