@@ -152,6 +152,10 @@ def test_a_speaker_label_opening_the_turn_on_its_line_is_read_past_before_the_le
     assert speaker_label_end("【某某日报记者】请问…") == len("【某某日报记者】")
     assert speaker_label_end("发布人（省商务厅副厅长）：甲江片区推出…") == len("发布人（省商务厅副厅长）：")
     assert speaker_label_end("【主要做法】甲江片区推出…") == 0  # a section label is no speaker
+    assert speaker_label_end("省商务厅副厅长 张某：谢谢提问。") == len("省商务厅副厅长 张某：")
+    assert speaker_label_end("张某（省商务厅副厅长）：好的。") == len("张某（省商务厅副厅长）：")
+    assert speaker_label_end("问：甲江片区推出…") == len("问：")
+    assert speaker_label_end("存在的问题：甲江片区…") == 0  # 问 inside a word is no speaker
     assert paragraph_place("【发布人】感谢您的关注。甲江片区推出保税维修") == ("甲江片区", 12, 16)
 
 

@@ -88,11 +88,13 @@ def _names_its_body(text: str, name: str, at: int) -> bool:
 @cache
 def _speaker_re() -> re.Pattern[str]:
     """A speaker's label opening a turn of a transcript on the text's own line: 【发布人】…, 【X日报记者】…, 主持人：…,
-    发布人（省商务厅副厅长）：… (``speaker_words``)."""
+    发布人（省商务厅副厅长）：…, 省商务厅副厅长 张某：…, 张某（省商务厅副厅长）：…, 问：… (``speaker_words``)."""
     words = "|".join(map(re.escape, _lexicon()["speaker_words"]))
     return re.compile(
         rf"[ \t\u3000]*(?:【[^】\n]{{0,16}}(?:{words})[^】\n]{{0,8}}】"
-        rf"|[\u4e00-\u9fff]{{0,12}}(?:{words})(?:[（(][^）)\n]{{1,24}}[)）])?[：:])[ \t\u3000]*"
+        rf"|[\u4e00-\u9fff]{{0,12}}(?:{words})(?:[ \u3000]?[\u4e00-\u9fff]{{2,4}})?(?:[（(][^）)\n]{{1,24}}[)）])?[：:]"
+        rf"|[\u4e00-\u9fff]{{2,4}}[（(][^）)\n]{{0,20}}(?:{words})[^）)\n]{{0,8}}[)）][：:]"
+        rf"|[问答][：:])[ \t\u3000]*"
     )
 
 
