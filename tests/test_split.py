@@ -284,7 +284,9 @@ def test_a_one_case_document_titled_with_the_case_suffix_stays_one_case() -> Non
     assert [c.title for c in cases] == ["甲市保税维修“一次备案”"]
 
 
-@pytest.mark.parametrize("name", ["shandong-themeparts-collection", "tianjin-themeparts-collection"])
+@pytest.mark.parametrize(
+    "name", ["shandong-themeparts-collection", "tianjin-themeparts-collection", "guangxi-themeparts-collection"]
+)
 def test_every_case_of_a_held_out_theme_parts_collection_with_mixed_providers_is_found(name: str) -> None:
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses

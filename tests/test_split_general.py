@@ -819,7 +819,9 @@ def test_a_line_of_prose_from_the_margin_is_no_row_of_a_laid_out_table() -> None
     assert layout_table(PRESSER_STATEMENT.split("\n"), 2) is None
 
 
-@pytest.mark.parametrize("name", ["shaanxi-pdftable-collection", "hunan-pdftable-collection"])
+@pytest.mark.parametrize(
+    "name", ["shaanxi-pdftable-collection", "hunan-pdftable-collection", "henan-pdftable-collection"]
+)
 def test_every_row_of_a_held_out_laid_out_table_is_a_case_with_its_provider(name: str) -> None:
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses

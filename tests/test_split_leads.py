@@ -20,6 +20,7 @@ PROSE = [
     "sichuan-qa-collection",
     "yunnan-presser-collection",
     "fujian-presser-collection",
+    "chongqing-presser-collection",
 ]
 
 
@@ -237,3 +238,33 @@ def test_a_topic_clause_may_open_the_leading_sentence_and_the_case_starts_with_i
     assert extraction.cases[0].text.text.startswith("在港口航运方面，甲江片区")
     assert extraction.cases[2].text.text.startswith("围绕涉外纠纷化解，丙河片区")
     assert "围绕" not in extraction.cases[1].text.text
+
+
+QUOTED_LIST = """某市新闻发布会实录
+
+【主持人】各位记者朋友，上午好！请市商务委负责人介绍情况。
+
+【市商务委负责人】谢谢主持人。今年评选出3项重点成果，包括“多式联运一单制”“跨境电商出口监管”和“离岸贸易真实性审核”。
+
+【某报记者】请问在物流方面有哪些成果？
+
+【市商务委负责人】感谢提问。这方面最有代表性的成果是“多式联运一单制”。甲江片区联合物流企业推行多式联运“一单制”，货物经铁海联运只需一次委托、一份单证，全程运输时间缩短约30%。乙山片区则聚焦跨境电商出口，乙山海关推行跨境电商出口“清单申报”监管，企业凭清单即可通关，企业通关成本下降40%。
+
+【市商务委负责人】补充一点。丙河片区在离岸贸易上先行先试，丙河市外汇管理部门指导银行对离岸贸易实行“白名单”真实性审核，资金结算效率提高50%。
+"""
+
+
+def test_a_sentence_naming_a_listed_reform_may_stand_before_the_leading_place() -> None:
+    """这方面的代表是“A”。X片区…: longer than a courtesy, but it names a reform the opening statement listed (z17e)."""
+    assert [p for _, _, p in _cases(QUOTED_LIST)] == ["甲江片区", "乙山片区", "丙河片区"]
+    assert (
+        paragraph_place("【负责人】感谢提问。这方面最有代表性的成果是“多式联运一单制”。甲江片区推行…") is None
+    )  # no list given
+
+
+def test_titles_listed_as_quoted_names_title_the_cases_that_reword_them() -> None:
+    """包括“A”“B”和“C”; a case telling 跨境电商出口“清单申报”监管 takes 跨境电商出口监管 by the pairs of characters it
+    holds (z17e)."""
+    assert listed_titles(QUOTED_LIST) == ["多式联运一单制", "跨境电商出口监管", "离岸贸易真实性审核"]
+    assert [t for _, t, _ in _cases(QUOTED_LIST)] == ["多式联运一单制", "跨境电商出口监管", "离岸贸易真实性审核"]
+    assert listed_titles("推行“船边直提”和“抵港直装”。\n") == []  # two names side by side are one reform, not a list

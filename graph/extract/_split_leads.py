@@ -104,10 +104,11 @@ def speaker_label_end(paragraph: str) -> int:
     return label.end() if label else 0
 
 
-def paragraph_place(paragraph: str) -> tuple[str, int, int] | None:
+def paragraph_place(paragraph: str, names: tuple[str, ...] = ()) -> tuple[str, int, int] | None:
     """The place leading ``paragraph`` after a speaker's label, or leading one of its first sentences when the ones
     before are a short courtesy (谢谢您的提问。在这方面有两项案例。X片区推行…: at most ``place_lead_courtesies``
-    sentences of at most ``place_lead_within_chars`` characters each), with its span in ``paragraph``."""
+    sentences of at most ``place_lead_within_chars`` characters each) or name a reform the opening statement listed
+    (``names``: 这方面的代表是“A”。X片区…), with its span in ``paragraph``."""
     at = speaker_label_end(paragraph)
     if found := sentence_place(paragraph, at):
         return found
@@ -115,7 +116,9 @@ def paragraph_place(paragraph: str) -> tuple[str, int, int] | None:
     for _ in range(int(_lexicon()["place_lead_courtesies"])):
         end = _SENTENCE_END_RE.search(paragraph, at, at + within + 1)
         if end is None:
-            return None
+            end = _SENTENCE_END_RE.search(paragraph, at)
+            if end is None or not any(name in paragraph[at : end.start()] for name in names):
+                return None
         at = end.end()
         if found := sentence_place(paragraph, at):
             return found
@@ -160,11 +163,13 @@ def later_places(paragraph: str, after: int, first: str) -> list[tuple[str, int,
 _CORNER_TITLE_RE = re.compile(r"[「『]([^」』\n]{2,40})[」』]")
 _ORDINAL_TITLE_RE = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是(?P<t>[^；;。，,\n]{2,40})(?=[；;。，,\n]|$)")
 _QUOTE_RE = re.compile(r"“[^“”\n]{2,20}”")
+_QUOTED_LIST_RE = re.compile(r"(?:“[^“”\n]{2,30}”(?:[、，,]|和|及|与|以及)?){3,}")
 
 
 def listed_titles(text: str) -> list[str]:
-    """The titles an opening statement lists once before the cases are told (分别是：「A」「B」… / 一是A；二是B；…): the
-    first paragraph of ``text`` that lists at least two, in 「」 brackets or after ordinal words counting from 一."""
+    """The titles an opening statement lists once before the cases are told (分别是：「A」「B」… / 一是A；二是B；… /
+    包括“A”“B”和“C”): the first paragraph of ``text`` that lists at least two in 「」 brackets or after ordinal words
+    counting from 一, or at least three quoted names side by side."""
     for paragraph in text.split("\n"):
         corner = _CORNER_TITLE_RE.findall(paragraph)
         if len(corner) >= 2:
@@ -176,16 +181,33 @@ def listed_titles(text: str) -> list[str]:
             ordinal.append(match["t"].strip())
         if len(ordinal) >= 2:
             return ordinal
+        for run in _QUOTED_LIST_RE.finditer(paragraph):  # 包括“A”“B”和“C”: names side by side
+            names = re.findall(r"“([^“”\n]{2,30})”", run.group())
+            if len(names) >= 3:
+                return names
     return []
 
 
+def listed_names(titles: list[str]) -> tuple[str, ...]:
+    """How the cases' texts write the listed titles: each quoted name in them, else the whole title."""
+    names = [quote for title in titles for quote in _QUOTE_RE.findall(title)]
+    return tuple(names or titles)
+
+
 def listed_title(titles: list[str], case_text: str, used: set[str]) -> str | None:
-    """The listed title a case's text tells: written in it whole, or by its quoted name (“边民互市结算通”), and not
-    taken by a case before."""
-    for title in titles:
-        if title in used:
-            continue
+    """The listed title a case's text tells, not taken by a case before: written in it whole or by its quoted name
+    (“边民互市结算通”), else the one whose pairs of characters the text holds most, when it holds at least
+    ``listed_title_min_cover`` of them (跨境电商B2B出口监管 told as …跨境电商B2B出口“清单申报”监管)."""
+    free = [title for title in titles if title not in used]
+    for title in free:
         quotes = _QUOTE_RE.findall(title)
         if title in case_text or (quotes and all(quote in case_text for quote in quotes)):
             return title
-    return None
+    covers = [(_cover(title, case_text), title) for title in free]
+    best = max(covers, default=(0.0, ""))
+    return best[1] if best[0] >= float(_lexicon()["listed_title_min_cover"]) else None
+
+
+def _cover(title: str, text: str) -> float:
+    pairs = [title[k : k + 2] for k in range(len(title) - 1) if not set(title[k : k + 2]) & set("“”「」")]
+    return sum(1 for pair in pairs if pair in text) / len(pairs) if pairs else 0.0

@@ -20,9 +20,11 @@ from ftzgraph.graph.extract._split_leads import (
     ORDINAL_PARAGRAPH_RE,
     SUBJECT_RE,
     later_places,
+    listed_names,
     listed_title,
     listed_titles,
     paragraph_place,
+    speaker_label_end,
     topic_start,
 )
 from ftzgraph.graph.extract.split import clean_title
@@ -94,10 +96,12 @@ def _ordinal_cases(document: Document) -> list[CaseText]:
 
 def _place_cases(document: Document) -> list[CaseText]:
     text = document.text
-    found: list[tuple[int, int, int]] = []  # (case start: its leading place, paragraph end, title start)
+    found: list[tuple[int, int, int, int]] = []  # (case start: its leading place, end, title start, told from)
     words = int(_lexicon()["led_case_words"])
+    titles = listed_titles(text[: _first_led(text, words)])  # 分别是：「A」「B」… before any case is told
+    names = listed_names(titles)
     for offset, raw in _paragraphs(text):
-        place = paragraph_place(raw)
+        place = paragraph_place(raw, names)
         if place is None or not reads_as_a_case(raw[place[1] :], True, words):
             continue
         places, end = [place], len(raw.rstrip())
@@ -106,23 +110,33 @@ def _place_cases(document: Document) -> list[CaseText]:
                 raw[later[1] :], True, words
             ):
                 places.append(later)
+        told_from = speaker_label_end(raw)
         for k, (_, at, place_end) in enumerate(places):
             lead = _lead_start(raw, at)  # 在X片区，…
             title_start = place_end + (1 if raw[place_end : place_end + 1] in "，," else 0)
             stop = _lead_start(raw, places[k + 1][1]) if k + 1 < len(places) else end
-            found.append((offset + lead, offset + len(raw[:stop].rstrip()), offset + title_start))
+            found.append((offset + lead, offset + len(raw[:stop].rstrip()), offset + title_start, offset + told_from))
+            told_from = stop
     if len(found) < int(_lexicon()["marked_min_cases"]):
         return []
-    cases = [
-        _sentence_case(document, start, end, title, k + 1, named=True) for k, (start, end, title) in enumerate(found)
-    ]
-    titles = listed_titles(text[: found[0][0]])  # 分别是：「A」「B」… before the cases are told
+    cases = []
     used: set[str] = set()
-    for case in cases:
-        if listed := listed_title(titles, case.text, used):
+    for k, (start, end, title, told_from) in enumerate(found):
+        case = _sentence_case(document, start, end, title, k + 1, named=True)
+        if listed := listed_title(titles, text[told_from:end], used):  # the title it tells, as the opening listed it
             case.title = listed
             used.add(listed)
+        cases.append(case)
     return cases
+
+
+def _first_led(text: str, words: int) -> int:
+    """The offset of the first paragraph a place leads that reads as a case, or the text's end."""
+    for offset, raw in _paragraphs(text):
+        place = paragraph_place(raw)
+        if place is not None and reads_as_a_case(raw[place[1] :], True, words):
+            return offset
+    return len(text)
 
 
 def _lead_start(raw: str, at: int) -> int:
