@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from _dev_scoring import score_collection
 
-from ftzgraph.graph.extract._split_leads import listed_titles, paragraph_place, place_subject, speaker_label_end
+from ftzgraph.graph.extract._split_leads import asks, listed_titles, paragraph_place, place_subject, speaker_label_end
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
@@ -268,3 +268,11 @@ def test_titles_listed_as_quoted_names_title_the_cases_that_reword_them() -> Non
     assert listed_titles(QUOTED_LIST) == ["多式联运一单制", "跨境电商出口监管", "离岸贸易真实性审核"]
     assert [t for _, t, _ in _cases(QUOTED_LIST)] == ["多式联运一单制", "跨境电商出口监管", "离岸贸易真实性审核"]
     assert listed_titles("推行“船边直提”和“抵港直装”。\n") == []  # two names side by side are one reform, not a list
+
+
+def test_a_reporters_question_naming_a_place_and_a_figure_tells_no_case() -> None:
+    """【X记者】乙山片区今年…增长61%，请问…？ is a question, not a case (z17e)."""
+    question = "【某某电视台记者】乙山片区今年推出的改革成效明显，审批时间缩短了60%，请问有哪些经验可以推广？"
+    text = BRACKET_TURNS.replace("【某某电视台记者】请问在投资和金融方面呢？", question)
+    assert [p for _, _, p in _cases(text)] == ["甲江片区", "乙山片区", "丙河片区", "丁海片区"]
+    assert asks(question) and asks("主持人：下面开始提问。") and not asks("【发布人】谢谢。")

@@ -98,6 +98,13 @@ def _speaker_re() -> re.Pattern[str]:
     )
 
 
+def asks(paragraph: str) -> bool:
+    """True when ``paragraph`` is a turn of the host or a reporter (【X记者】…, 主持人：…, 问：…): a question or a
+    transition tells no case, even when it names a place and a figure."""
+    label = _speaker_re().match(paragraph)
+    return label is not None and any(word in label.group() for word in _lexicon()["asking_speaker_words"])
+
+
 def speaker_label_end(paragraph: str) -> int:
     """Where the text of a transcript's turn starts after its speaker's label (【发布人】谢谢主持人。…), else 0."""
     label = _speaker_re().match(paragraph)

@@ -19,6 +19,7 @@ from ftzgraph.graph.extract._split_fallback import FIGURE_RE
 from ftzgraph.graph.extract._split_leads import (
     ORDINAL_PARAGRAPH_RE,
     SUBJECT_RE,
+    asks,
     later_places,
     listed_names,
     listed_title,
@@ -101,7 +102,7 @@ def _place_cases(document: Document) -> list[CaseText]:
     titles = listed_titles(text[: _first_led(text, words)])  # 分别是：「A」「B」… before any case is told
     names = listed_names(titles)
     for offset, raw in _paragraphs(text):
-        place = paragraph_place(raw, names)
+        place = None if asks(raw) else paragraph_place(raw, names)  # a reporter's question tells no case
         if place is None or not reads_as_a_case(raw[place[1] :], True, words):
             continue
         places, end = [place], len(raw.rstrip())
@@ -133,7 +134,7 @@ def _place_cases(document: Document) -> list[CaseText]:
 def _first_led(text: str, words: int) -> int:
     """The offset of the first paragraph a place leads that reads as a case, or the text's end."""
     for offset, raw in _paragraphs(text):
-        place = paragraph_place(raw)
+        place = None if asks(raw) else paragraph_place(raw)
         if place is not None and reads_as_a_case(raw[place[1] :], True, words):
             return offset
     return len(text)
