@@ -174,7 +174,7 @@ def test_two_cases_in_one_answer_are_split_at_the_second_leading_place() -> None
 
 
 def test_a_later_sentence_led_by_the_same_place_or_with_no_case_of_its_own_opens_no_second_case() -> None:
-    same = BRACKET_TURNS.replace("丙河片区则推出", "乙山片区还推出")
+    same = BRACKET_TURNS.replace("丙河片区则推出", "乙山片区还推出").replace("「出口信保保单融资」", "")
     assert [p for _, _, p in _cases(same)] == ["甲江片区", "乙山片区", "丁海片区"]
     short = BRACKET_TURNS.replace(
         "丙河片区则推出“出口信保保单融资”，丙河市地方金融监督管理局会同银行累计为企业融资5.6亿元，惠及企业210家。",
@@ -276,3 +276,12 @@ def test_a_reporters_question_naming_a_place_and_a_figure_tells_no_case() -> Non
     text = BRACKET_TURNS.replace("【某某电视台记者】请问在投资和金融方面呢？", question)
     assert [p for _, _, p in _cases(text)] == ["甲江片区", "乙山片区", "丙河片区", "丁海片区"]
     assert asks(question) and asks("主持人：下面开始提问。") and not asks("【发布人】谢谢。")
+
+
+def test_the_same_area_opens_a_second_case_in_one_answer_when_it_tells_another_listed_title() -> None:
+    """乙山片区推行“标准地+承诺制”…。乙山片区还推出“出口信保保单融资”…, both listed: two cases (z17e)."""
+    same = BRACKET_TURNS.replace("丙河片区则推出", "乙山片区还推出")
+    assert [(p, t) for _, t, p in _cases(same)][1:3] == [
+        ("乙山片区", "标准地+承诺制"),
+        ("乙山片区", "出口信保保单融资"),
+    ]

@@ -156,15 +156,12 @@ def topic_start(text: str, at: int) -> int:
     return at
 
 
-def later_places(paragraph: str, after: int, first: str) -> list[tuple[str, int, int]]:
-    """The places leading sentences of ``paragraph`` after offset ``after`` other than ``first`` (…缩短至40分钟。
-    昆明片区则…): where one answer goes on to a second case. The caller asks each part to read as a case."""
-    found: list[tuple[str, int, int]] = []
-    for end in _SENTENCE_END_RE.finditer(paragraph, after):
-        place = sentence_place(paragraph, end.end())
-        if place and place[0] != first and place[0] not in {p[0] for p in found}:
-            found.append(place)
-    return found
+def later_places(paragraph: str, after: int) -> list[tuple[str, int, int]]:
+    """The places leading sentences of ``paragraph`` after offset ``after`` (…缩短至40分钟。昆明片区则…): where one
+    answer may go on to a second case. The caller asks each part to read as a case."""
+    return [
+        place for end in _SENTENCE_END_RE.finditer(paragraph, after) if (place := sentence_place(paragraph, end.end()))
+    ]
 
 
 _CORNER_TITLE_RE = re.compile(r"[「『]([^」』\n]{2,40})[」』]")
@@ -207,12 +204,17 @@ def listed_title(titles: list[str], case_text: str, used: set[str]) -> str | Non
     ``listed_title_min_cover`` of them (跨境电商B2B出口监管 told as …跨境电商B2B出口“清单申报”监管)."""
     free = [title for title in titles if title not in used]
     for title in free:
-        quotes = _QUOTE_RE.findall(title)
-        if title in case_text or (quotes and all(quote in case_text for quote in quotes)):
+        if tells(title, case_text):
             return title
     covers = [(_cover(title, case_text), title) for title in free]
     best = max(covers, default=(0.0, ""))
     return best[1] if best[0] >= float(_lexicon()["listed_title_min_cover"]) else None
+
+
+def tells(title: str, text: str) -> bool:
+    """True when ``text`` writes ``title`` whole or by its quoted names."""
+    quotes = _QUOTE_RE.findall(title)
+    return title in text or bool(quotes and all(quote in text for quote in quotes))
 
 
 def _cover(title: str, text: str) -> float:

@@ -26,6 +26,7 @@ from ftzgraph.graph.extract._split_leads import (
     listed_titles,
     paragraph_place,
     speaker_label_end,
+    tells,
     topic_start,
 )
 from ftzgraph.graph.extract.split import clean_title
@@ -106,11 +107,13 @@ def _place_cases(document: Document) -> list[CaseText]:
         if place is None or not reads_as_a_case(raw[place[1] :], True, words):
             continue
         places, end = [place], len(raw.rstrip())
-        for later in later_places(raw, place[2], place[0]):  # …至40分钟。昆明片区则…: a second case in one answer
-            if reads_as_a_case(raw[places[-1][1] : later[1]], True, words) and reads_as_a_case(
-                raw[later[1] :], True, words
-            ):
-                places.append(later)
+        for later in later_places(raw, place[2]):  # …至40分钟。昆明片区则…: a second case in one answer
+            before, rest = raw[places[-1][1] : later[1]], raw[later[1] :]
+            if not (reads_as_a_case(before, True, words) and reads_as_a_case(rest, True, words)):
+                continue
+            if later[0] in {p[0] for p in places} and not _tells_another(titles, before, rest):
+                continue  # X片区…。X片区还…: the same area goes on with its case, unless it tells another listed one
+            places.append(later)
         told_from = speaker_label_end(raw)
         for k, (_, at, place_end) in enumerate(places):
             lead = _lead_start(raw, at)  # 在X片区，…
@@ -129,6 +132,12 @@ def _place_cases(document: Document) -> list[CaseText]:
             used.add(listed)
         cases.append(case)
     return cases
+
+
+def _tells_another(titles: list[str], before: str, rest: str) -> bool:
+    """True when ``rest`` tells a listed title that ``before`` does not, and ``before`` tells one of its own."""
+    own = [title for title in titles if tells(title, before)]
+    return bool(own) and any(tells(title, rest) and title not in own for title in titles)
 
 
 def _first_led(text: str, words: int) -> int:
