@@ -285,3 +285,18 @@ def test_the_same_area_opens_a_second_case_in_one_answer_when_it_tells_another_l
         ("乙山片区", "标准地+承诺制"),
         ("乙山片区", "出口信保保单融资"),
     ]
+
+
+def test_two_led_answers_are_a_collection_when_the_opening_listed_two_titles() -> None:
+    """Below `marked_min_cases`, the opening statement's count vouches for the led paragraphs (z17e)."""
+    two = COLON_TURNS.replace(
+        "今年确定了3项重点创新举措，一是船舶“多证联办”；二是台胞职业资格“采信即用”；三是涉外商事纠纷“一站式”调解。",
+        "今年确定了2项重点创新举措，一是船舶“多证联办”；二是台胞职业资格“采信即用”。",
+    )
+    two = two.split("在丙河片区")[0]
+    assert [(p, t) for _, t, p in _cases(two)] == [
+        ("甲江片区", "船舶“多证联办”"),
+        ("乙山片区", "台胞职业资格“采信即用”"),
+    ]
+    unlisted = two.replace("一是船舶“多证联办”；二是台胞职业资格“采信即用”。", "")
+    assert len(_cases(unlisted)) == 1  # two led paragraphs alone are one article

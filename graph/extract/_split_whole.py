@@ -121,8 +121,8 @@ def _place_cases(document: Document) -> list[CaseText]:
             stop = _lead_start(raw, places[k + 1][1]) if k + 1 < len(places) else end
             found.append((offset + lead, offset + len(raw[:stop].rstrip()), offset + title_start, offset + told_from))
             told_from = stop
-    if len(found) < int(_lexicon()["marked_min_cases"]):
-        return []
+    if len(found) < int(_lexicon()["marked_min_cases"]) and not 2 <= len(found) == len(titles):
+        return []  # fewer led paragraphs than a collection has, unless the opening listed as many titles
     cases = []
     used: set[str] = set()
     for k, (start, end, title, told_from) in enumerate(found):
