@@ -910,3 +910,26 @@ def test_a_laid_out_table_whose_prose_column_is_not_the_last_cuts_rows_at_its_se
     assert rows is not None
     assert [cells[1] for _, _, cells in rows] == ["跨境电商“仓储前置”", "企业注销“一网通办”"]
     assert [cells[3] for _, _, cells in rows] == ["甲港片区管委会", "乙市市场监督管理局"]
+
+
+def test_a_table_whose_interleaved_lines_keep_their_cells_between_tabs_is_read_by_field() -> None:
+    """序号<TAB>案例名称<TAB>…, each line of a wrapped row with its empty cells as empty fields (z17e)."""
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    lines = [
+        "附件",
+        "",
+        "序号\t案例名称\t报送单位\t主要做法及成效",
+        "\t\t\t甲海关设立跨境电商前置仓，商品",
+        "\t跨境电商“仓储\t甲港片区管委\t提前备货入仓。订单平均配送时间",
+        "1\t前置”\t会\t由3天缩短至1天以内。",
+        "\t企业注销“一网\t乙市市场监督\t乙市市场监督管理局推行注销一网通办，",
+        "2\t通办”\t管理局\t企业注销平均用时压缩至5个工作日。",
+        "",
+    ]
+    rows = layout_table(lines, 2)
+    assert rows is not None
+    assert [cells[:3] for _, _, cells in rows] == [
+        ["1", "跨境电商“仓储前置”", "甲港片区管委会"],
+        ["2", "企业注销“一网通办”", "乙市市场监督管理局"],
+    ]

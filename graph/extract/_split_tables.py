@@ -119,9 +119,12 @@ def _width(text: str, wide: bool) -> int:
     return sum(2 if wide and unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _fragments(text: str, wide: bool) -> list[tuple[int, str]]:
-    """The fragments of a line of a layout-kept table, each with its column."""
+def _fragments(text: str, wide: bool | None) -> list[tuple[int, str]]:
+    """The fragments of a line of a layout-kept table, each with its column; with ``wide`` None, cells set apart by
+    tabs (an empty cell an empty field), each at its field's index."""
     text = text.replace("\f", "")
+    if wide is None:
+        return [(k, cell.strip()) for k, cell in enumerate(text.rstrip().split("\t")) if cell.strip()]
     return [(_width(text[: m.start()], wide), m.group()) for m in _LAYOUT_GAP_RE.finditer(text)]
 
 
@@ -131,18 +134,19 @@ def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str
     line, cells joined by column); None when the lines after ``header`` are not such a table.
 
     A fragment belongs to the last column starting at or before it, columns counted in characters or in display
-    width (a CJK character two), whichever puts more fragments at a column's start. The row number stands on one
+    width (a CJK character two), whichever puts more fragments at a column's start; with a tab-separated header, by
+    the field's index (a copy that keeps each line's empty cells as empty fields). The row number stands on one
     line of its row, often a middle one (cells centred), so the rows are cut between two numbered lines: after a
     line whose prose cell (the column holding the most text) ends a sentence, the one nearest the line where the
     row above would end if its number were centred; when every number stands on the first line of the table or
     right after a sentence's end, the rows start at their numbers. The header repeated after a page break and lines
     with no Chinese (page numbers) are skipped."""
-    read = [_laid_out_lines(texts, header, wide) for wide in (True, False)]
+    read = [_laid_out_lines(texts, header, wide) for wide in ((None,) if "\t" in texts[header] else (True, False))]
     best = max(read, key=lambda found: found[1])
     return _rows(best[0]) if best[0] else None
 
 
-def _laid_out_lines(texts: list[str], header: int, wide: bool) -> tuple[list[tuple[int, list[str]]], int]:
+def _laid_out_lines(texts: list[str], header: int, wide: bool | None) -> tuple[list[tuple[int, list[str]]], int]:
     """The table's lines after ``header``, each as (line index, its fragments by column), and how many fragments
     start at a column's start (how well this way of counting columns fits)."""
     names = _fragments(texts[header], wide)
@@ -152,6 +156,7 @@ def _laid_out_lines(texts: list[str], header: int, wide: bool) -> tuple[list[tup
     head = [name for _, name in names]
     lines: list[tuple[int, list[str]]] = []
     aligned = 0
+    slack = 0 if wide is None else 1  # a position may be a column off; a field's index is exact
     for i in range(header + 1, len(texts)):
         fragments = _fragments(texts[i], wide)
         if not fragments or [f for _, f in fragments] == head:
@@ -161,10 +166,10 @@ def _laid_out_lines(texts: list[str], header: int, wide: bool) -> tuple[list[tup
             continue  # — 5 —: a page number
         cells = [""] * len(starts)
         for column, fragment in fragments:
-            k = max((j for j, start in enumerate(starts) if start <= column + 1), default=0)
+            k = max((j for j, start in enumerate(starts) if start <= column + slack), default=0)
             if k == 0 and not number:
                 return lines, aligned  # text from the margin: the table has ended
-            aligned += any(abs(column - start) <= 1 for start in starts)
+            aligned += any(abs(column - start) <= slack for start in starts)
             cells[k] += fragment
         lines.append((i, cells))
     return lines, aligned
