@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+from _dev_scoring import score_collection
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -217,3 +219,74 @@ def test_a_theme_part_heading_is_no_part_of_the_case_above_it() -> None:
     """第二部分　金融服务创新 closes case 2 as a place group heading would (z17a)."""
     cases = split_cases(Document(id="x", path=Path("x.txt"), text=THEME_PARTS, sha256="x")).cases
     assert "第二部分" not in cases[1].text and cases[1].text.rstrip().endswith("3个工作日。")
+
+
+MIXED_PROVIDERS = """某省自贸试验区制度创新成果复制推广典型案例
+
+目　　录
+
+第一部分　贸易便利化
+1．保税维修“一次备案”（甲市）\t1
+2．进口食品“预约查验”（乙市）\t3
+第二部分　金融服务
+1．出口信保“保单融资”（丙市）\t5
+
+第一部分　贸易便利化
+
+1．保税维修“一次备案”（甲市）
+　　一、主要做法
+　　甲市商务局会同海关推行保税维修一次备案。
+　　二、取得成效
+　　维修周期缩短40%。
+
+2．进口食品“预约查验”
+报送单位：乙市商务局
+　　一、主要做法
+　　乙市海关开设预约查验通道。
+　　二、取得成效
+　　查验时间压缩至6小时。
+
+第二部分　金融服务
+
+1．出口信保“保单融资”
+报送单位：丙市地方金融管理局
+　　一、主要做法
+　　丙市地方金融管理局会同银行推出保单融资。
+　　二、取得成效
+　　累计融资5.6亿元。
+"""
+
+
+def test_headings_of_one_style_naming_their_provider_in_a_bracket_or_a_line_below_are_all_cases() -> None:
+    """1．title（甲市） and 1．title over 报送单位：Y in one collection: neither form alone is the family (z17e)."""
+    cases = split_cases(doc(MIXED_PROVIDERS)).cases
+    assert [(c.number, c.title, (provider_line(c) or (None,))[0]) for c in cases] == [
+        (1, "保税维修“一次备案”", "甲市"),
+        (2, "进口食品“预约查验”", "乙市商务局"),
+        (3, "出口信保“保单融资”", "丙市地方金融管理局"),
+    ]
+    assert "报送单位：乙市商务局" not in cases[0].text
+
+
+def test_a_collection_title_ending_in_the_case_suffix_is_no_case_over_numbered_headings() -> None:
+    """…复制推广典型案例 as the document's first line heads the collection, not a case, when its headings are of
+    another layout (z17e)."""
+    cases = split_cases(doc(MIXED_PROVIDERS)).cases
+    assert cases and cases[0].heading.line != 1 and len(cases) == 3
+
+
+def test_a_one_case_document_titled_with_the_case_suffix_stays_one_case() -> None:
+    text = (
+        "甲市保税维修“一次备案”复制推广典型案例\n\n一、主要做法\n甲市商务局会同海关推行保税维修一次备案。\n"
+        "二、取得成效\n维修周期缩短40%。\n"
+    )
+    cases = split_cases(doc(text)).cases
+    assert [c.title for c in cases] == ["甲市保税维修“一次备案”"]
+
+
+@pytest.mark.parametrize(
+    "name", ["shandong-themeparts-collection", "tianjin-themeparts-collection", "guangxi-themeparts-collection"]
+)
+def test_every_case_of_a_held_out_theme_parts_collection_with_mixed_providers_is_found(name: str) -> None:
+    score = score_collection(name)
+    assert (score.found, score.provider) == (score.cases, score.cases), score.misses

@@ -762,3 +762,174 @@ def test_a_case_laid_out_as_a_form_table(drawing: str) -> None:
         (1, "船舶“一次登临”", "甲港片区管委会"),
         (2, "企业年报“多报合一”", "乙市市场监管局"),
     ]
+
+
+LAID_OUT = "\n".join(
+    [
+        "附件",
+        "",
+        "序号  案例名称          报送单位          主要做法及成效",
+        "                                          甲海关在综合保税区设立跨境电商前置",
+        "      跨境电商“仓储    甲港片区管委      仓，商品提前备货入仓。订单平均配送时",
+        "1     前置”            会                间由3天缩短至1天以内。",
+        "                                          乙市市场监督管理局会同乙市税务局建立",
+        "      企业注销“一网    乙市市场监督      企业注销“一网通办”平台，企业注销平均",
+        "2     通办”            管理局            用时由20个工作日压缩至5个工作日，累计",
+        "",
+        "— 2 —",
+        "序号  案例名称          报送单位          主要做法及成效",
+        "                                          办理注销1.1万户。",
+        "                                          丙海事局推行船舶证书电子化，船舶证书",
+        "3     船舶证书“电子    丙海事局          全程网上申请、网上签发，累计签发电子",
+        "      化”                                证书6800余本，办理时间缩短70%。",
+        "",
+    ]
+)
+
+
+def test_a_table_laid_out_with_spaces_and_cells_interleaved_over_lines_gives_one_case_a_row() -> None:
+    """A PDF table annex: each row's cells wrapped over several lines, the row number on a middle line, titles and
+    providers cut mid-word, the header repeated after a page break inside a row (z17e)."""
+    extraction = extract_document(_document(LAID_OUT))
+    assert [(c.number, c.title, c.provider) for c in extraction.cases] == [
+        (1, "跨境电商“仓储前置”", "甲港片区管委会"),
+        (2, "企业注销“一网通办”", "乙市市场监督管理局"),
+        (3, "船舶证书“电子化”", "丙海事局"),
+    ]
+    assert "6800余本" in extraction.cases[2].text.text and "6800余本" not in extraction.cases[1].text.text
+    assert "1.1万户" in extraction.cases[1].text.text
+
+
+def test_a_row_of_a_laid_out_table_ends_at_a_sentence_end_nearest_its_centred_number() -> None:
+    """Row 1's number stands on its middle line; the sentence end on that line (…入仓。) is no row's end, the one two
+    lines on is (z17e)."""
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    rows = layout_table(LAID_OUT.split("\n"), 2)
+    assert rows is not None
+    assert [(first, last, cells[0]) for first, last, cells in rows] == [(3, 5, "1"), (6, 12, "2"), (13, 15, "3")]
+
+
+PRESSER_STATEMENT = "附件\n\n序号  案例名称  报送单位\n甲江片区推出保税维修，维修周期缩短40%。\n"
+
+
+def test_a_line_of_prose_from_the_margin_is_no_row_of_a_laid_out_table() -> None:
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    assert layout_table(PRESSER_STATEMENT.split("\n"), 2) is None
+
+
+@pytest.mark.parametrize(
+    "name", ["shaanxi-pdftable-collection", "hunan-pdftable-collection", "henan-pdftable-collection"]
+)
+def test_every_row_of_a_held_out_laid_out_table_is_a_case_with_its_provider(name: str) -> None:
+    score = score_collection(name)
+    assert (score.found, score.provider) == (score.cases, score.cases), score.misses
+
+
+def _char_grid(rows: list[tuple[str, str, str, str]]) -> str:
+    """Lines whose cells start at fixed character offsets (a PDF text layer's grid, a CJK character one column)."""
+    return "\n".join(
+        (n.ljust(6) + t.ljust(12) + p.ljust(12) + d).rstrip() if any((n, t, p)) else " " * 30 + d for n, t, p, d in rows
+    )
+
+
+CHAR_GRID = "附件\n\n" + _char_grid(
+    [
+        ("序号", "案例名称", "报送单位", "主要做法及成效"),
+        ("", "跨境电商“仓储", "甲港片区管委", "甲海关设立跨境电商前置仓，订单平均配送"),
+        ("1", "前置”", "会", "时间由3天缩短至1天以内。"),
+        ("", "企业注销“一网", "乙市市场监督", "乙市市场监督管理局推行企业注销一网通办，"),
+        ("2", "通办”", "管理局", "企业注销平均用时压缩至5个工作日。"),
+        ("", "", "", ""),
+    ]
+)
+
+
+def test_a_laid_out_table_on_a_character_grid_is_read_by_character_columns() -> None:
+    """pdftotext's grid counts a CJK character as one column, a monospaced display as two: whichever puts the
+    fragments at the columns' starts is the table's (z17e)."""
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    rows = layout_table(CHAR_GRID.split("\n"), 2)
+    assert rows is not None
+    assert [cells[:3] for _, _, cells in rows] == [
+        ["1", "跨境电商“仓储前置”", "甲港片区管委会"],
+        ["2", "企业注销“一网通办”", "乙市市场监督管理局"],
+    ]
+
+
+def test_a_laid_out_table_whose_first_row_number_stands_on_its_top_line_is_read_by_its_layout() -> None:
+    """1 and the first line of the text cell alone on a line read as a whole row of a one-line table; the layout's
+    reading, which finds more rows, wins (z17e)."""
+    lines = LAID_OUT.split("\n")
+    lines[3] = "1" + lines[3][1:]
+    lines[5] = " " + lines[5][1:]
+    extraction = extract_document(_document("\n".join(lines)))
+    assert [(c.number, c.provider) for c in extraction.cases] == [
+        (1, "甲港片区管委会"),
+        (2, "乙市市场监督管理局"),
+        (3, "丙海事局"),
+    ]
+
+
+def test_a_laid_out_table_whose_numbers_stand_on_each_rows_top_line_starts_each_row_at_its_number() -> None:
+    """Cells aligned to the top: a sentence may end on a row's second line without the row ending there (z17e)."""
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    grid = "附件\n\n" + _char_grid(
+        [
+            ("序号", "案例名称", "报送单位", "主要做法及成效"),
+            ("1", "跨境电商“仓储", "甲港片区管委", "甲海关设立跨境电商前置仓。"),
+            ("", "前置”", "会", "商品提前备货入仓。"),
+            ("", "", "", "订单平均配送时间由3天缩短至1天。"),
+            ("2", "企业注销“一网", "乙市市场监督", "乙市市场监督管理局推行企业注销一网通办，"),
+            ("", "通办”", "管理局", "企业注销平均用时压缩至5个工作日。"),
+            ("", "", "", ""),
+        ]
+    )
+    rows = layout_table(grid.split("\n"), 2)
+    assert rows is not None
+    assert [(first, last, cells[1]) for first, last, cells in rows] == [
+        (3, 5, "跨境电商“仓储前置”"),
+        (6, 7, "企业注销“一网通办”"),
+    ]
+
+
+def test_a_laid_out_table_whose_prose_column_is_not_the_last_cuts_rows_at_its_sentence_ends() -> None:
+    """序号 | 案例名称 | 主要做法及成效 | 报送单位: the sentence ends that cut rows are the prose column's (z17e)."""
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    def swap(line: str) -> str:  # the provider column after the prose column
+        n, t, p, d = line[:6], line[6:18], line[18:30], line[30:]
+        return (n + t + d.ljust(24) + p).rstrip()
+
+    grid = CHAR_GRID.split("\n")
+    swapped = grid[:2] + [swap(line.ljust(30)) for line in grid[2:]]
+    rows = layout_table(swapped, 2)
+    assert rows is not None
+    assert [cells[1] for _, _, cells in rows] == ["跨境电商“仓储前置”", "企业注销“一网通办”"]
+    assert [cells[3] for _, _, cells in rows] == ["甲港片区管委会", "乙市市场监督管理局"]
+
+
+def test_a_table_whose_interleaved_lines_keep_their_cells_between_tabs_is_read_by_field() -> None:
+    """序号<TAB>案例名称<TAB>…, each line of a wrapped row with its empty cells as empty fields (z17e)."""
+    from ftzgraph.graph.extract._split_tables import layout_table
+
+    lines = [
+        "附件",
+        "",
+        "序号\t案例名称\t报送单位\t主要做法及成效",
+        "\t\t\t甲海关设立跨境电商前置仓，商品",
+        "\t跨境电商“仓储\t甲港片区管委\t提前备货入仓。订单平均配送时间",
+        "1\t前置”\t会\t由3天缩短至1天以内。",
+        "\t企业注销“一网\t乙市市场监督\t乙市市场监督管理局推行注销一网通办，",
+        "2\t通办”\t管理局\t企业注销平均用时压缩至5个工作日。",
+        "",
+    ]
+    rows = layout_table(lines, 2)
+    assert rows is not None
+    assert [cells[:3] for _, _, cells in rows] == [
+        ["1", "跨境电商“仓储前置”", "甲港片区管委会"],
+        ["2", "企业注销“一网通办”", "乙市市场监督管理局"],
+    ]

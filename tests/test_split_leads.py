@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from _dev_scoring import score_collection
 
-from ftzgraph.graph.extract._split_leads import paragraph_place, place_subject
+from ftzgraph.graph.extract._split_leads import asks, listed_titles, paragraph_place, place_subject, speaker_label_end
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
@@ -18,6 +18,9 @@ PROSE = [
     "hebei-presser-collection",
     "zhejiang-feature-collection",
     "sichuan-qa-collection",
+    "yunnan-presser-collection",
+    "fujian-presser-collection",
+    "chongqing-presser-collection",
 ]
 
 
@@ -125,3 +128,175 @@ def test_two_coordinated_quoted_names_are_one_title() -> None:
 def test_every_case_of_a_held_out_prose_collection_is_found_with_its_provider(name: str) -> None:
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses
+
+
+BRACKET_TURNS = """某省新闻发布会
+
+【主持人】各位记者朋友，大家好！下面请发布人介绍情况。
+
+【发布人】谢谢主持人。今年共遴选出3项案例，分别是：「保税维修“一次备案”」「标准地+承诺制」「出口信保保单融资」。
+
+【某某日报记者】请问在通关方面有哪些创新？
+
+【发布人】感谢您的关注。甲江片区推出保税维修“一次备案”，甲江海关对维修业务实行一次备案，维修周期缩短40%，全年维修货值8亿元。
+
+【某某电视台记者】请问在投资和金融方面呢？
+
+【发布人】谢谢您的提问。在这方面有两项案例。乙山片区推行“标准地+承诺制”，乙山市自然资源和规划局推行拿地即开工，项目审批时间压缩至15个工作日。丙河片区则推出“出口信保保单融资”，丙河市地方金融监督管理局会同银行累计为企业融资5.6亿元，惠及企业210家。
+
+【发布人】好的。丁海片区着力便利人员往来，丁海市人力资源和社会保障局设立“一站式”服务中心，办证时间由15个工作日缩短至3个工作日。
+"""
+
+
+def test_a_speaker_label_opening_the_turn_on_its_line_is_read_past_before_the_lead() -> None:
+    assert speaker_label_end("【发布人】谢谢主持人。") == len("【发布人】")
+    assert speaker_label_end("【某某日报记者】请问…") == len("【某某日报记者】")
+    assert speaker_label_end("发布人（省商务厅副厅长）：甲江片区推出…") == len("发布人（省商务厅副厅长）：")
+    assert speaker_label_end("【主要做法】甲江片区推出…") == 0  # a section label is no speaker
+    assert speaker_label_end("省商务厅副厅长 张某：谢谢提问。") == len("省商务厅副厅长 张某：")
+    assert speaker_label_end("张某（省商务厅副厅长）：好的。") == len("张某（省商务厅副厅长）：")
+    assert speaker_label_end("问：甲江片区推出…") == len("问：")
+    assert speaker_label_end("存在的问题：甲江片区…") == 0  # 问 inside a word is no speaker
+    assert paragraph_place("【发布人】感谢您的关注。甲江片区推出保税维修") == ("甲江片区", 12, 16)
+
+
+def test_several_short_courtesies_may_stand_before_the_leading_sentence() -> None:
+    assert paragraph_place("【发布人】谢谢您的提问。在这方面有两项案例。乙山片区推行…") is not None
+    assert paragraph_place("谢谢提问。各位记者朋友，大家下午好，欢迎各位！乙山片区推行…") is None  # a long greeting
+
+
+def test_two_cases_in_one_answer_are_split_at_the_second_leading_place() -> None:
+    cases = _cases(BRACKET_TURNS)
+    assert [(n, p) for n, _, p in cases] == [(1, "甲江片区"), (2, "乙山片区"), (3, "丙河片区"), (4, "丁海片区")]
+    extraction = extract_document(_document(BRACKET_TURNS), load_gazetteer())
+    assert extraction.cases[1].text.text.rstrip().endswith("15个工作日。")
+    assert extraction.cases[2].text.text.startswith("丙河片区则")
+
+
+def test_a_later_sentence_led_by_the_same_place_or_with_no_case_of_its_own_opens_no_second_case() -> None:
+    same = BRACKET_TURNS.replace("丙河片区则推出", "乙山片区还推出").replace("「出口信保保单融资」", "")
+    assert [p for _, _, p in _cases(same)] == ["甲江片区", "乙山片区", "丁海片区"]
+    short = BRACKET_TURNS.replace(
+        "丙河片区则推出“出口信保保单融资”，丙河市地方金融监督管理局会同银行累计为企业融资5.6亿元，惠及企业210家。",
+        "丙河片区则表示将继续学习。",
+    )
+    assert "丙河片区则" in extract_document(_document(short), load_gazetteer()).cases[1].text.text
+
+
+COLON_TURNS = """某省新闻发布会文字实录
+
+主持人：女士们、先生们，上午好！下面请发布人作介绍。
+
+发布人（省商务厅副厅长）：今年确定了3项重点创新举措，一是船舶“多证联办”；二是台胞职业资格“采信即用”；三是涉外商事纠纷“一站式”调解。
+
+某某网记者：请问在港口航运方面有哪些举措？
+
+发布人（省商务厅副厅长）：这个问题我来回答。甲江片区推出船舶“多证联办”，甲江海事局会同甲江海关将7类证书合并受理，办理时间由5个工作日缩短至1个工作日。
+
+某某报记者：请问在对外合作和法治服务方面呢？
+
+发布人（省商务厅副厅长）：好的，我简要介绍两项。乙山片区在对外合作上先行先试，乙山市人力资源和社会保障局对境外职业资格实行“采信即用”，目前已有132名专业人士执业。在丙河片区，丙河市司法局建立涉外商事纠纷“一站式”调解平台，已调解涉外纠纷460件。
+"""
+
+
+def test_turns_labelled_before_a_colon_and_a_second_case_led_by_zai_place() -> None:
+    """发布人（…）：这个问题我来回答。X片区推出… / …。在Y片区，… (z17e)."""
+    assert [(n, p) for n, _, p in _cases(COLON_TURNS)] == [(1, "甲江片区"), (2, "乙山片区"), (3, "丙河片区")]
+    extraction = extract_document(_document(COLON_TURNS), load_gazetteer())
+    assert extraction.cases[2].text.text.startswith("在丙河片区")
+    assert "132名" in extraction.cases[1].text.text  # a count of people is a figure
+
+
+def test_titles_listed_once_in_the_opening_statement_title_the_cases_told_later() -> None:
+    """分别是：「A」「B」… or 一是A；二是B；…: each case takes the listed title whose quoted name it tells (z17e)."""
+    assert listed_titles(BRACKET_TURNS)[:2] == ["保税维修“一次备案”", "标准地+承诺制"]
+    assert [t for _, t, _ in _cases(COLON_TURNS)] == [
+        "船舶“多证联办”",
+        "台胞职业资格“采信即用”",
+        "涉外商事纠纷“一站式”调解",
+    ]
+
+
+def test_a_list_of_titles_counts_from_one_and_holds_at_least_two() -> None:
+    assert listed_titles("共4项，一是船舶“多证联办”；二是企业年报“多报合一”。") == [
+        "船舶“多证联办”",
+        "企业年报“多报合一”",
+    ]
+    assert listed_titles("一是建立“白名单”制度。\n") == []  # one point is no list
+    assert listed_titles("二是推行A事项；三是推行B事项。") == []  # a list counts from 一
+    assert listed_titles("分别是：「甲项」「乙事项」。") == ["甲项", "乙事项"]
+    assert listed_titles("他说：「好」。") == []  # one bracketed word is a quotation, not a list
+
+
+def test_a_topic_clause_may_open_the_leading_sentence_and_the_case_starts_with_it() -> None:
+    """在跨境金融方面，X片区… / …。围绕退货难的问题，Y片区…: the place after a topic clause leads (z17e)."""
+    text = COLON_TURNS.replace(
+        "这个问题我来回答。甲江片区推出", "这个问题我来回答。在港口航运方面，甲江片区推出"
+    ).replace("在丙河片区，丙河市司法局", "围绕涉外纠纷化解，丙河片区会同丙河市司法局")
+    assert [p for _, _, p in _cases(text)] == ["甲江片区", "乙山片区", "丙河片区"]
+    extraction = extract_document(_document(text), load_gazetteer())
+    assert extraction.cases[0].text.text.startswith("在港口航运方面，甲江片区")
+    assert extraction.cases[2].text.text.startswith("围绕涉外纠纷化解，丙河片区")
+    assert "围绕" not in extraction.cases[1].text.text
+
+
+QUOTED_LIST = """某市新闻发布会实录
+
+【主持人】各位记者朋友，上午好！请市商务委负责人介绍情况。
+
+【市商务委负责人】谢谢主持人。今年评选出3项重点成果，包括“多式联运一单制”“跨境电商出口监管”和“离岸贸易真实性审核”。
+
+【某报记者】请问在物流方面有哪些成果？
+
+【市商务委负责人】感谢提问。这方面最有代表性的成果是“多式联运一单制”。甲江片区联合物流企业推行多式联运“一单制”，货物经铁海联运只需一次委托、一份单证，全程运输时间缩短约30%。乙山片区则聚焦跨境电商出口，乙山海关推行跨境电商出口“清单申报”监管，企业凭清单即可通关，企业通关成本下降40%。
+
+【市商务委负责人】补充一点。丙河片区在离岸贸易上先行先试，丙河市外汇管理部门指导银行对离岸贸易实行“白名单”真实性审核，资金结算效率提高50%。
+"""
+
+
+def test_a_sentence_naming_a_listed_reform_may_stand_before_the_leading_place() -> None:
+    """这方面的代表是“A”。X片区…: longer than a courtesy, but it names a reform the opening statement listed (z17e)."""
+    assert [p for _, _, p in _cases(QUOTED_LIST)] == ["甲江片区", "乙山片区", "丙河片区"]
+    assert (
+        paragraph_place("【负责人】感谢提问。这方面最有代表性的成果是“多式联运一单制”。甲江片区推行…") is None
+    )  # no list given
+
+
+def test_titles_listed_as_quoted_names_title_the_cases_that_reword_them() -> None:
+    """包括“A”“B”和“C”; a case telling 跨境电商出口“清单申报”监管 takes 跨境电商出口监管 by the pairs of characters it
+    holds (z17e)."""
+    assert listed_titles(QUOTED_LIST) == ["多式联运一单制", "跨境电商出口监管", "离岸贸易真实性审核"]
+    assert [t for _, t, _ in _cases(QUOTED_LIST)] == ["多式联运一单制", "跨境电商出口监管", "离岸贸易真实性审核"]
+    assert listed_titles("推行“船边直提”和“抵港直装”。\n") == []  # two names side by side are one reform, not a list
+
+
+def test_a_reporters_question_naming_a_place_and_a_figure_tells_no_case() -> None:
+    """【X记者】乙山片区今年…增长61%，请问…？ is a question, not a case (z17e)."""
+    question = "【某某电视台记者】乙山片区今年推出的改革成效明显，审批时间缩短了60%，请问有哪些经验可以推广？"
+    text = BRACKET_TURNS.replace("【某某电视台记者】请问在投资和金融方面呢？", question)
+    assert [p for _, _, p in _cases(text)] == ["甲江片区", "乙山片区", "丙河片区", "丁海片区"]
+    assert asks(question) and asks("主持人：下面开始提问。") and not asks("【发布人】谢谢。")
+
+
+def test_the_same_area_opens_a_second_case_in_one_answer_when_it_tells_another_listed_title() -> None:
+    """乙山片区推行“标准地+承诺制”…。乙山片区还推出“出口信保保单融资”…, both listed: two cases (z17e)."""
+    same = BRACKET_TURNS.replace("丙河片区则推出", "乙山片区还推出")
+    assert [(p, t) for _, t, p in _cases(same)][1:3] == [
+        ("乙山片区", "标准地+承诺制"),
+        ("乙山片区", "出口信保保单融资"),
+    ]
+
+
+def test_two_led_answers_are_a_collection_when_the_opening_listed_two_titles() -> None:
+    """Below `marked_min_cases`, the opening statement's count vouches for the led paragraphs (z17e)."""
+    two = COLON_TURNS.replace(
+        "今年确定了3项重点创新举措，一是船舶“多证联办”；二是台胞职业资格“采信即用”；三是涉外商事纠纷“一站式”调解。",
+        "今年确定了2项重点创新举措，一是船舶“多证联办”；二是台胞职业资格“采信即用”。",
+    )
+    two = two.split("在丙河片区")[0]
+    assert [(p, t) for _, t, p in _cases(two)] == [
+        ("甲江片区", "船舶“多证联办”"),
+        ("乙山片区", "台胞职业资格“采信即用”"),
+    ]
+    unlisted = two.replace("一是船舶“多证联办”；二是台胞职业资格“采信即用”。", "")
+    assert len(_cases(unlisted)) == 1  # two led paragraphs alone are one article

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_furniture import contents_entry
 from ftzgraph.graph.extract._split_groups import group_candidates
-from ftzgraph.graph.extract._split_leads import ordinal_subject, place_subject
+from ftzgraph.graph.extract._split_leads import ordinal_subject, sentence_place
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ _SYMBOL_CATEGORIES = frozenset({"So", "Sm", "Sk", "Mn", "Cf", "Pd", "Zs"})
 variation selectors and joiners, dashes and spaces. Brackets, quotes and numerals are other categories."""
 FIGURE_RE = re.compile(
     r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多|近)?\s*(?:%|％|个|家|项|件|户|人|次|倍|单|辆|艘|架|宗|亩|天|小时|分钟|"
-    r"万|亿|元|吨|平方米|公里|票|批|笔)"
+    r"万|亿|元|吨|平方米|公里|票|批|笔|名|位|本|台|套|张|份|条|座|箱|所|场|株|头|只)"
 )
 """A figure with a unit, as a case states its results (40余艘, 35%, 2个工作日); a date (2024年) is none."""
 _LABEL_HEAD_RE = re.compile(
@@ -536,7 +536,7 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
     lines under the heading (牵头单位：X), a dash subtitle, or a unit alone right under it (（X片区管委会）, X市商务局),
     else a signature-like unit line closing the case (长沙片区管委会), with its span in ``text``. Lines with no Chinese
     (page numbers between cases) are skipped at the end."""
-    if found := ordinal_subject(text) or place_subject(text):  # 一是X区推行… / 在X片区，…: a reform told as a paragraph
+    if found := ordinal_subject(text) or sentence_place(text, 0):  # 一是X区推行… / 在X片区，… / 在X方面，Y片区…
         return found
     heading_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
     bracket = _TRAILING_BRACKET_RE.search(text, heading_start, title_end)  # 1．title（都匀市推荐）

@@ -4,7 +4,9 @@ A web page, a news feature or a press conference's answer often tells several re
 paragraph each. Two leads tell such a paragraph apart from the prose around it. A list opens each with the next
 ordinal word and the acting place or body (一是X区推行… / 二是Y海关借鉴…). A feature or a spokesman leads each with
 the area or city the reform belongs to (在X片区，… / X片区探索… / X市则…), sometimes after a short courtesy
-(谢谢您的提问。X片区是…). The leading place or body is the case's provider.
+(谢谢您的提问。X片区是…) or a topic clause (在跨境金融方面，X片区…). The leading place or body is the case's provider.
+A transcript's turn may open with its speaker's label on the same line (【发布人】… / 发布人（…）：…), one answer may
+tell two cases (…。Y片区则…), and the opening statement may list the titles once (分别是：「A」「B」… / 一是A；二是B).
 
 Only the words of the genre (``data/lexicon/layouts.yaml``, ``fallback``) and the endings of place names are read;
 nothing here names a document.
@@ -17,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.text import parse_chinese_number
 
 ORDINAL_PARAGRAPH_RE = re.compile(
     r"^[ \t\u3000]*(?P<o>(?P<n>[一二三四五六七八九十]{1,3})是|其(?P<m>[一二三四五六七八九十]{1,3})[，,、]?)"
@@ -82,13 +85,138 @@ def _names_its_body(text: str, name: str, at: int) -> bool:
     )
 
 
-def paragraph_place(paragraph: str) -> tuple[str, int, int] | None:
-    """The place leading ``paragraph`` or a sentence of it that starts within ``place_lead_within_chars`` (a courtesy
-    first: 谢谢您的提问。X片区是…), with its span in ``paragraph``."""
-    if found := place_subject(paragraph):
+@cache
+def _speaker_re() -> re.Pattern[str]:
+    """A speaker's label opening a turn of a transcript on the text's own line: 【发布人】…, 【X日报记者】…, 主持人：…,
+    发布人（省商务厅副厅长）：…, 省商务厅副厅长 张某：…, 张某（省商务厅副厅长）：…, 问：… (``speaker_words``)."""
+    words = "|".join(map(re.escape, _lexicon()["speaker_words"]))
+    return re.compile(
+        rf"[ \t\u3000]*(?:【[^】\n]{{0,16}}(?:{words})[^】\n]{{0,8}}】"
+        rf"|[\u4e00-\u9fff]{{0,12}}(?:{words})(?:[ \u3000]?[\u4e00-\u9fff]{{2,4}})?(?:[（(][^）)\n]{{1,24}}[)）])?[：:]"
+        rf"|[\u4e00-\u9fff]{{2,4}}[（(][^）)\n]{{0,20}}(?:{words})[^）)\n]{{0,8}}[)）][：:]"
+        rf"|[问答][：:])[ \t\u3000]*"
+    )
+
+
+def asks(paragraph: str) -> bool:
+    """True when ``paragraph`` is a turn of the host or a reporter (【X记者】…, 主持人：…, 问：…): a question or a
+    transition tells no case, even when it names a place and a figure."""
+    label = _speaker_re().match(paragraph)
+    return label is not None and any(word in label.group() for word in _lexicon()["asking_speaker_words"])
+
+
+def speaker_label_end(paragraph: str) -> int:
+    """Where the text of a transcript's turn starts after its speaker's label (【发布人】谢谢主持人。…), else 0."""
+    label = _speaker_re().match(paragraph)
+    return label.end() if label else 0
+
+
+def paragraph_place(paragraph: str, names: tuple[str, ...] = ()) -> tuple[str, int, int] | None:
+    """The place leading ``paragraph`` after a speaker's label, or leading one of its first sentences when the ones
+    before are a short courtesy (谢谢您的提问。在这方面有两项案例。X片区推行…: at most ``place_lead_courtesies``
+    sentences of at most ``place_lead_within_chars`` characters each) or name a reform the opening statement listed
+    (``names``: 这方面的代表是“A”。X片区…), with its span in ``paragraph``."""
+    at = speaker_label_end(paragraph)
+    if found := sentence_place(paragraph, at):
         return found
     within = int(_lexicon()["place_lead_within_chars"])
-    for end in _SENTENCE_END_RE.finditer(paragraph, 0, within + 1):
-        if found := place_subject(paragraph, end.end()):
+    for _ in range(int(_lexicon()["place_lead_courtesies"])):
+        end = _SENTENCE_END_RE.search(paragraph, at, at + within + 1)
+        if end is None:
+            end = _SENTENCE_END_RE.search(paragraph, at)
+            if end is None or not any(name in paragraph[at : end.start()] for name in names):
+                return None
+        at = end.end()
+        if found := sentence_place(paragraph, at):
             return found
     return None
+
+
+@cache
+def _topic_re() -> re.Pattern[str]:
+    """A topic clause before a sentence's subject (在跨境金融方面，X片区… / 围绕退货难的问题，X片区…)."""
+    openers = "|".join(map(re.escape, _lexicon()["place_lead_topic_openers"]))
+    return re.compile(rf"[ \t\u3000]*(?:{openers})[^，,。！？!?\n]{{1,16}}[，,]")
+
+
+def sentence_place(text: str, at: int) -> tuple[str, int, int] | None:
+    """The place leading the sentence at ``at``, after a topic clause if one opens it."""
+    if found := place_subject(text, at):
+        return found
+    topic = _topic_re().match(text, at)
+    return place_subject(text, topic.end()) if topic else None
+
+
+def topic_start(text: str, at: int) -> int:
+    """Where the sentence whose subject (a place) stands at ``at`` starts: at the topic clause before it, if any."""
+    sentence = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, at)), default=0)
+    topic = _topic_re().match(text, sentence)
+    if topic and topic.end() == at:
+        return sentence + len(topic.group()) - len(topic.group().lstrip())
+    return at
+
+
+def later_places(paragraph: str, after: int) -> list[tuple[str, int, int]]:
+    """The places leading sentences of ``paragraph`` after offset ``after`` (…缩短至40分钟。昆明片区则…): where one
+    answer may go on to a second case. The caller asks each part to read as a case."""
+    return [
+        place for end in _SENTENCE_END_RE.finditer(paragraph, after) if (place := sentence_place(paragraph, end.end()))
+    ]
+
+
+_CORNER_TITLE_RE = re.compile(r"[「『]([^」』\n]{2,40})[」』]")
+_ORDINAL_TITLE_RE = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是(?P<t>[^；;。，,\n]{2,40})(?=[；;。，,\n]|$)")
+_QUOTE_RE = re.compile(r"“[^“”\n]{2,20}”")
+_QUOTED_LIST_RE = re.compile(r"(?:“[^“”\n]{2,30}”(?:[、，,]|和|及|与|以及)?){3,}")
+
+
+def listed_titles(text: str) -> list[str]:
+    """The titles an opening statement lists once before the cases are told (分别是：「A」「B」… / 一是A；二是B；… /
+    包括“A”“B”和“C”): the first paragraph of ``text`` that lists at least two in 「」 brackets or after ordinal words
+    counting from 一, or at least three quoted names side by side."""
+    for paragraph in text.split("\n"):
+        corner = _CORNER_TITLE_RE.findall(paragraph)
+        if len(corner) >= 2:
+            return [title.strip() for title in corner]
+        ordinal: list[str] = []
+        for match in _ORDINAL_TITLE_RE.finditer(paragraph):
+            if parse_chinese_number(match["n"]) != len(ordinal) + 1:
+                break
+            ordinal.append(match["t"].strip())
+        if len(ordinal) >= 2:
+            return ordinal
+        for run in _QUOTED_LIST_RE.finditer(paragraph):  # 包括“A”“B”和“C”: names side by side
+            names = re.findall(r"“([^“”\n]{2,30})”", run.group())
+            if len(names) >= 3:
+                return names
+    return []
+
+
+def listed_names(titles: list[str]) -> tuple[str, ...]:
+    """How the cases' texts write the listed titles: each quoted name in them, else the whole title."""
+    names = [quote for title in titles for quote in _QUOTE_RE.findall(title)]
+    return tuple(names or titles)
+
+
+def listed_title(titles: list[str], case_text: str, used: set[str]) -> str | None:
+    """The listed title a case's text tells, not taken by a case before: written in it whole or by its quoted name
+    (“边民互市结算通”), else the one whose pairs of characters the text holds most, when it holds at least
+    ``listed_title_min_cover`` of them (跨境电商B2B出口监管 told as …跨境电商B2B出口“清单申报”监管)."""
+    free = [title for title in titles if title not in used]
+    for title in free:
+        if tells(title, case_text):
+            return title
+    covers = [(_cover(title, case_text), title) for title in free]
+    best = max(covers, default=(0.0, ""))
+    return best[1] if best[0] >= float(_lexicon()["listed_title_min_cover"]) else None
+
+
+def tells(title: str, text: str) -> bool:
+    """True when ``text`` writes ``title`` whole or by its quoted names."""
+    quotes = _QUOTE_RE.findall(title)
+    return title in text or bool(quotes and all(quote in text for quote in quotes))
+
+
+def _cover(title: str, text: str) -> float:
+    pairs = [title[k : k + 2] for k in range(len(title) - 1) if not set(title[k : k + 2]) & set("“”「」")]
+    return sum(1 for pair in pairs if pair in text) / len(pairs) if pairs else 0.0

@@ -5,14 +5,18 @@ processors and web pages draw it in many ways: tab- or space-separated columns, 
 characters (│ ┌──┬──┐ ├──┼──┤) saved from a plain-text export, or an ASCII grid (+----+----+). The splitter reads
 rows split on pipes, tabs or runs of spaces; this module turns every other drawing into that form: a vertical
 stroke becomes a pipe, a line drawn only of rules and corners is no row (like a blank line between rows), and a
-row whose number cell is empty goes on the row above (a long title wrapped inside its cell).
+row whose number cell is empty goes on the row above (a long title wrapped inside its cell). A table copied out of a
+PDF with its layout kept has no strokes at all and wraps each row over several lines with the cells interleaved
+(``layout_table``): its cells are read by the columns the header line sets.
 
 Only drawing characters are read; nothing here names a document.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 
 from ftzgraph.graph.text import parse_chinese_number
 
@@ -102,3 +106,95 @@ def unnumbered_table(texts: list[str]) -> tuple[int, list[str], list[tuple[int, 
         if len(rows) >= 2:
             return header, names, rows
     return None
+
+
+_LAYOUT_GAP_RE = re.compile(r"\S+(?:[ \u3000]?\S+)*")
+"""A cell's fragment on a line of a table laid out with spaces: text whose words are at most one space apart."""
+_SENTENCE_END = ("。", "；", ";", "！", "!")
+
+
+def _width(text: str, wide: bool) -> int:
+    """The column where ``text`` ends: with ``wide``, a CJK character takes two (a monospaced display's layout),
+    else one (a PDF text layer's character grid)."""
+    return sum(2 if wide and unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fragments(text: str, wide: bool | None) -> list[tuple[int, str]]:
+    """The fragments of a line of a layout-kept table, each with its column; with ``wide`` None, cells set apart by
+    tabs (an empty cell an empty field), each at its field's index."""
+    text = text.replace("\f", "")
+    if wide is None:
+        return [(k, cell.strip()) for k, cell in enumerate(text.rstrip().split("\t")) if cell.strip()]
+    return [(_width(text[: m.start()], wide), m.group()) for m in _LAYOUT_GAP_RE.finditer(text)]
+
+
+def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str]]] | None:
+    """The rows of a table copied out of a PDF with its layout kept (序号  案例名称  报送单位  主要做法及成效, set apart
+    by runs of spaces) whose rows wrap over several lines with the cells interleaved: each row as (first line, last
+    line, cells joined by column); None when the lines after ``header`` are not such a table.
+
+    A fragment belongs to the last column starting at or before it, columns counted in characters or in display
+    width (a CJK character two), whichever puts more fragments at a column's start; with a tab-separated header, by
+    the field's index (a copy that keeps each line's empty cells as empty fields). The row number stands on one
+    line of its row, often a middle one (cells centred), so the rows are cut between two numbered lines: after a
+    line whose prose cell (the column holding the most text) ends a sentence, the one nearest the line where the
+    row above would end if its number were centred; when every number stands on the first line of the table or
+    right after a sentence's end, the rows start at their numbers. The header repeated after a page break and lines
+    with no Chinese (page numbers) are skipped."""
+    read = [_laid_out_lines(texts, header, wide) for wide in ((None,) if "\t" in texts[header] else (True, False))]
+    best = max(read, key=lambda found: found[1])
+    return _rows(best[0]) if best[0] else None
+
+
+def _laid_out_lines(texts: list[str], header: int, wide: bool | None) -> tuple[list[tuple[int, list[str]]], int]:
+    """The table's lines after ``header``, each as (line index, its fragments by column), and how many fragments
+    start at a column's start (how well this way of counting columns fits)."""
+    names = _fragments(texts[header], wide)
+    if len(names) < 3 or names[0][1] != "序号":
+        return [], 0
+    starts = [column for column, _ in names]
+    head = [name for _, name in names]
+    lines: list[tuple[int, list[str]]] = []
+    aligned = 0
+    slack = 0 if wide is None else 1  # a position may be a column off; a field's index is exact
+    for i in range(header + 1, len(texts)):
+        fragments = _fragments(texts[i], wide)
+        if not fragments or [f for _, f in fragments] == head:
+            continue
+        number = parse_chinese_number(fragments[0][1]) is not None and fragments[0][0] < starts[1]
+        if not number and not re.search(r"[\u4e00-\u9fff]", texts[i]):
+            continue  # — 5 —: a page number
+        cells = [""] * len(starts)
+        for column, fragment in fragments:
+            k = max((j for j, start in enumerate(starts) if start <= column + slack), default=0)
+            if k == 0 and not number:
+                return lines, aligned  # text from the margin: the table has ended
+            aligned += any(abs(column - start) <= slack for start in starts)
+            cells[k] += fragment
+        lines.append((i, cells))
+    return lines, aligned
+
+
+def _rows(lines: list[tuple[int, list[str]]]) -> list[tuple[int, int, list[str]]] | None:
+    numbered = [k for k, (_, cells) in enumerate(lines) if cells[0]]
+    if len(numbered) < 2:
+        return None
+    width = len(lines[0][1])
+    prose = max(range(1, width), key=lambda c: sum(len(cells[c]) for _, cells in lines))  # 主要做法及成效, wherever
+    ends = [lines[k][1][prose].endswith(_SENTENCE_END) for k in range(len(lines))]
+    cuts, start = [], 0  # cuts: the first line of each row after the first
+    if numbered[0] == 0 and all(ends[k - 1] for k in numbered[1:]):  # numbers on each row's top line
+        cuts = numbered[1:]
+    for at, following in itertools.pairwise(numbered if not cuts else []):
+        centred = at + (at - start) + 1
+        candidates = [k for k in range(at + 1, following + 1) if ends[k - 1]]
+        cut = min(candidates, key=lambda k: abs(k - centred)) if candidates else min(max(centred, at + 1), following)
+        cuts.append(cut)
+        start = cut
+    bounds = [0, *cuts, len(lines)]
+    rows = []
+    for first, last in itertools.pairwise(bounds):
+        block = [cells for _, cells in lines[first:last]]
+        joined = ["".join(cells[k] for cells in block) for k in range(len(block[0]))]
+        rows.append((lines[first][0], lines[last - 1][0], joined))
+    return rows

@@ -16,7 +16,19 @@ from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_fallback import FIGURE_RE
-from ftzgraph.graph.extract._split_leads import ORDINAL_PARAGRAPH_RE, SUBJECT_RE, paragraph_place
+from ftzgraph.graph.extract._split_leads import (
+    ORDINAL_PARAGRAPH_RE,
+    SUBJECT_RE,
+    asks,
+    later_places,
+    listed_names,
+    listed_title,
+    listed_titles,
+    paragraph_place,
+    speaker_label_end,
+    tells,
+    topic_start,
+)
 from ftzgraph.graph.extract.split import clean_title
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import parse_chinese_number
@@ -86,19 +98,61 @@ def _ordinal_cases(document: Document) -> list[CaseText]:
 
 def _place_cases(document: Document) -> list[CaseText]:
     text = document.text
-    found: list[tuple[int, int, int]] = []  # (case start: its leading place, paragraph end, title start)
+    found: list[tuple[int, int, int, int]] = []  # (case start: its leading place, end, title start, told from)
+    words = int(_lexicon()["led_case_words"])
+    titles = listed_titles(text[: _first_led(text, words)])  # 分别是：「A」「B」… before any case is told
+    names = listed_names(titles)
     for offset, raw in _paragraphs(text):
-        place = paragraph_place(raw)
-        if place is None or not reads_as_a_case(raw[place[1] :], True, int(_lexicon()["led_case_words"])):
+        place = None if asks(raw) else paragraph_place(raw, names)  # a reporter's question tells no case
+        if place is None or not reads_as_a_case(raw[place[1] :], True, words):
             continue
-        lead = raw.rfind("在", 0, place[1]) if raw[place[1] - 1 : place[1]] == "在" else place[1]  # 在X片区，…
-        title_start = place[2] + (1 if raw[place[2] : place[2] + 1] in "，," else 0)
-        found.append((offset + lead, offset + len(raw.rstrip()), offset + title_start))
-    if len(found) < int(_lexicon()["marked_min_cases"]):
-        return []
-    return [
-        _sentence_case(document, start, end, title, k + 1, named=True) for k, (start, end, title) in enumerate(found)
-    ]
+        places, end = [place], len(raw.rstrip())
+        for later in later_places(raw, place[2]):  # …至40分钟。昆明片区则…: a second case in one answer
+            before, rest = raw[places[-1][1] : later[1]], raw[later[1] :]
+            if not (reads_as_a_case(before, True, words) and reads_as_a_case(rest, True, words)):
+                continue
+            if later[0] in {p[0] for p in places} and not _tells_another(titles, before, rest):
+                continue  # X片区…。X片区还…: the same area goes on with its case, unless it tells another listed one
+            places.append(later)
+        told_from = speaker_label_end(raw)
+        for k, (_, at, place_end) in enumerate(places):
+            lead = _lead_start(raw, at)  # 在X片区，…
+            title_start = place_end + (1 if raw[place_end : place_end + 1] in "，," else 0)
+            stop = _lead_start(raw, places[k + 1][1]) if k + 1 < len(places) else end
+            found.append((offset + lead, offset + len(raw[:stop].rstrip()), offset + title_start, offset + told_from))
+            told_from = stop
+    if len(found) < int(_lexicon()["marked_min_cases"]) and not 2 <= len(found) == len(titles):
+        return []  # fewer led paragraphs than a collection has, unless the opening listed as many titles
+    cases = []
+    used: set[str] = set()
+    for k, (start, end, title, told_from) in enumerate(found):
+        case = _sentence_case(document, start, end, title, k + 1, named=True)
+        if listed := listed_title(titles, text[told_from:end], used):  # the title it tells, as the opening listed it
+            case.title = listed
+            used.add(listed)
+        cases.append(case)
+    return cases
+
+
+def _tells_another(titles: list[str], before: str, rest: str) -> bool:
+    """True when ``rest`` tells a listed title that ``before`` does not, and ``before`` tells one of its own."""
+    own = [title for title in titles if tells(title, before)]
+    return bool(own) and any(tells(title, rest) and title not in own for title in titles)
+
+
+def _first_led(text: str, words: int) -> int:
+    """The offset of the first paragraph a place leads that reads as a case, or the text's end."""
+    for offset, raw in _paragraphs(text):
+        place = None if asks(raw) else paragraph_place(raw)
+        if place is not None and reads_as_a_case(raw[place[1] :], True, words):
+            return offset
+    return len(text)
+
+
+def _lead_start(raw: str, at: int) -> int:
+    """Where the case led by the place at ``at`` starts: at 在 when the place follows it (在X片区，…), or at the topic
+    clause opening its sentence (在跨境金融方面，X片区…)."""
+    return raw.rfind("在", 0, at) if raw[at - 1 : at] == "在" else topic_start(raw, at)
 
 
 def _sentence_case(
@@ -228,13 +282,24 @@ def row_cases(document: Document, table: list[TableRow]) -> list[CaseText]:
     for row in table:
         start, end = row.evidence.start, row.evidence.end
         line = text[start:end]
-        at = line.find(row.title)
-        if at < 0 or not reads_as_a_case(line, paragraph=True):
+        at, length = _title_span(line, row.title)
+        # a numbered row is a case's frame as a place lead is: a figure and `led_case_words` of the words suffice
+        if at < 0 or not reads_as_a_case(line, True, int(_lexicon()["led_case_words"])):
             return []
-        heading = document.evidence(start + at, start + at + len(row.title))
+        heading = document.evidence(start + at, start + at + length)
         case = CaseText(document, row.number, clean_title(row.title), heading, start, end, table_row=row)
         cases.append(case)
     return cases if len(cases) >= 2 else []
+
+
+def _title_span(row_text: str, title: str) -> tuple[int, int]:
+    """Where ``title`` stands in its row's text, with its length: whole, or in a row wrapped over lines with the cells
+    interleaved, its longest opening part (跨境电商“保税备 / …cells… / 货+直播”融合监管: the first line's part)."""
+    for length in range(len(title), 1, -1):
+        at = row_text.find(title[:length])
+        if at >= 0:
+            return at, length
+    return -1, 0
 
 
 def whole_text_case(document: Document) -> CaseText | None:

@@ -18,7 +18,13 @@ from ftzgraph.graph.extract._split_fields import contact_unit, field_title, fiel
 from ftzgraph.graph.extract._split_furniture import article_end, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_leads import SUBJECT_RE, ordinal_subject
-from ftzgraph.graph.extract._split_tables import continued_cells, table_line, unnumbered_table, vertical_table
+from ftzgraph.graph.extract._split_tables import (
+    continued_cells,
+    layout_table,
+    table_line,
+    unnumbered_table,
+    vertical_table,
+)
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
 
@@ -113,6 +119,18 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         provider = cells[provider_col].strip() if provider_col < len(cells) else None
         rows.append(TableRow(number, title.strip(), provider, document.evidence(line.start, line.end)))
         last = i
+    laid = layout_table([line.text for line in lines], header)
+    if laid and len(laid) > len(rows):  # cells interleaved over lines: the line reading stopped after a row or none
+        rows = [
+            TableRow(
+                parse_chinese_number(cells[0]),
+                cells[title_col] if title_col < len(cells) else cells[1],
+                cells[provider_col] if provider_col < len(cells) else None,
+                document.evidence(lines[first].start, lines[end].end),
+            )
+            for first, end, cells in laid
+        ]
+        last = laid[-1][1]
     return rows, header, last
 
 
@@ -323,10 +341,13 @@ def split_cases(document: Document) -> SplitResult:
         elif line.text.strip() and pending_marker and i - pending_marker[0] > 4:
             pending_marker = None
     starts = [s for s in starts if not contents_entry(lines[s[0]].text)]  # 案例一 title……3: the contents list
-    if not starts:
-        starts = _structural_starts(lines, body_from)
+    # …复制推广典型案例 as the collection's own title, its first line, over cases of another layout: no case of its own
+    title_only = len(starts) == 1 and starts[0][0] == _next_nonblank(lines, body_from)
+    if not starts or title_only:
+        structural = _structural_starts(lines, body_from)
+        starts = structural if not starts or len(structural) >= 2 else starts
     titles: dict[int, str] = {}  # title line index -> its heading without marks, for cases the fallback found
-    if not starts or len(starts) < len(table):  # an unknown layout: graph/extract/_split_fallback.py
+    if not starts or len(starts) < len(table) or title_only:  # an unknown layout: graph/extract/_split_fallback.py
         found, titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
         starts, titles = (found, titles) if len(found) > len(starts) else (starts, {})
 
@@ -458,6 +479,10 @@ def _previous_nonblank(lines: list[Line], i: int) -> int | None:
     return j if j >= 0 else None
 
 
+def _next_nonblank(lines: list[Line], i: int) -> int | None:
+    return next((j for j in range(i, len(lines)) if lines[j].text.strip()), None)
+
+
 def _lead(text: str) -> int:
     return len(text) - len(text.lstrip().lstrip("#").lstrip().lstrip("*").lstrip())
 
@@ -507,6 +532,11 @@ def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int
     for style, starts in placed.items():
         if len(starts) >= 2:
             found.setdefault("placed " + style, starts)
+        # 1．title（X市） and 1．title over 报送单位：Y in one collection: headings of one style that each name their
+        # provider, one way or the other
+        mixed = sorted({*starts, *found.get(style, [])})
+        if len(mixed) > len(starts) and len(mixed) > len(found.get(style, [])):
+            found["provided " + style] = mixed
     for (
         style,
         starts,
@@ -598,6 +628,9 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
 
 
 def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
+    row = case.table_row
+    if row and row.provider and row.evidence.start <= case.start and case.end <= row.evidence.end:
+        return None  # a case that is its table's row: the row's provider cell names it, not a guess from its text
     text = case.text
     title_end = case.heading.end - case.start
     if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
