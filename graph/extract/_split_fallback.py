@@ -42,7 +42,7 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("case", re.compile(rf"^(?:典型|创新)?(?:案例|经验|成果|做法)\s*之?\s*(?P<n>{_N})\s*[:：、.．｜|丨]?\s*")),
-    ("no", re.compile(r"^(?:NO|No|no)\s*[.．]?\s*(?P<n>[0-9０-９]{1,3})\s*[:：、.．｜|丨]?\s*")),
+    ("no", re.compile(r"^(?:NO|No|no|PART|Part|part)\s*[.．]?\s*(?P<n>[0-9０-９]{1,3})\s*[:：、.．｜|丨]?\s*")),
     ("padded", re.compile(r"^(?P<n>0[1-9])(?:\s*[｜|丨]\s*|[\s\u3000]+)")),
     ("paren", re.compile(rf"^[（(]\s*(?P<n>{_N})\s*[)）]\s*")),
     ("circled", re.compile(r"^(?P<n>[\u2460-\u2473])\s*[:：、.．]?\s*")),
@@ -55,10 +55,10 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
 ]
 """Numbering styles of a heading, each with its number: the first that matches is the heading's style."""
 _NUMBER_ALONE_RE = re.compile(
-    rf"^(?:NO\.?|No\.?|第|附\s*件|(?:典型|创新)?案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$"
+    rf"^(?:NO\.?|No\.?|PART\s*\.?|Part\s*\.?|第|附\s*件(?:\s*[0-9０-９]+\s*[-－–—]\s*)?|(?:典型|创新)?案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$"
 )
-"""A line holding only a number (01, 第一篇, NO.1, 附件3, 案例二): web copies put the case's number above its title,
-and notices open each case as an attachment (附件3 / title)."""
+"""A line holding only a number (01, 第一篇, NO.1, Part.01, 附件3, 附件2-3, 案例二): web copies put the case's number above
+its title, and notices open each case as an attachment (附件3 / title), a compilation as a sub-attachment (附件2-3)."""
 _SYMBOL_LEAD_RE = re.compile(r"^[▌■□●○◆◇★☆▶►▷→·•※◎\-—–>\s]+")
 """Symbols a web page or a slide puts before a heading (▌改革背景, ◆ title): layout, not text."""
 _SYMBOL_CATEGORIES = frozenset({"So", "Sm", "Sk", "Mn", "Cf", "Pd", "Zs"})
@@ -284,11 +284,17 @@ def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callab
     previous = i - 1
     while previous >= 0 and not lines[previous].text.strip():
         previous -= 1
+    if previous >= 0 and signature_unit(lines[previous].text) and not _NUMBER_ALONE_RE.match(lines[i].text.strip()):
+        previous -= 1  # 附件2-1 / X片区 / title: a submission's cover names its provider between number and title
+        while previous >= 0 and not lines[previous].text.strip():
+            previous -= 1
     number_line = strip_marks(lines[previous].text.strip().strip("*#").strip())[0] if previous >= 0 else ""
     alone = _NUMBER_ALONE_RE.match(number_line.strip()) if previous >= 0 else None
     if alone is None or i >= end_index:
         return None
     text = lines[i].text.strip().lstrip("#").strip().strip("*_").strip()
+    if signature_unit(text):  # the cover's provider line, not the title
+        return None
     if not 2 <= len(text) <= _MAX_HEADING_CHARS or len(_CJK_RE.findall(text)) < 2 or text.endswith(_SENTENCE_END):
         return None
     if "。" in text or is_provider(text) or labelled_provider(text) or _is_section_heading(text):
@@ -529,6 +535,17 @@ def fallback_title(text: str) -> str:
     return text
 
 
+def cover_unit(text: str, heading_start: int) -> tuple[str, int, int] | None:
+    """The unit alone on the line right above the case's heading, when the case opens with its number line above it
+    (附件2-1 / 中国（X）自由贸易试验区Y片区 / title): a submission's cover, which names who submitted it; with its span."""
+    above = text[:heading_start].rstrip()
+    start = above.rfind("\n") + 1
+    if start == 0 or not _NUMBER_ALONE_RE.match(above[:start].strip().rsplit("\n", 1)[-1].strip()):
+        return None
+    found = signature_unit(above[start:])
+    return (found[0], start + found[1], start + found[2]) if found else None
+
+
 def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
     """The provider of a case the known rules name none for: the acting subject of an ordinal paragraph (一是X区推行…)
     or the place leading a paragraph (在X片区，…),
@@ -536,9 +553,11 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
     lines under the heading (牵头单位：X), a dash subtitle, or a unit alone right under it (（X片区管委会）, X市商务局),
     else a signature-like unit line closing the case (长沙片区管委会), with its span in ``text``. Lines with no Chinese
     (page numbers between cases) are skipped at the end."""
+    heading_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
+    if found := cover_unit(text, heading_start):  # 附件2-1 / X片区 / title: the cover names who submitted it
+        return found
     if found := ordinal_subject(text) or sentence_place(text, 0):  # 一是X区推行… / 在X片区，… / 在X方面，Y片区…
         return found
-    heading_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
     bracket = _TRAILING_BRACKET_RE.search(text, heading_start, title_end)  # 1．title（都匀市推荐）
     if bracket and _PROVIDER_VERB_RE.search(bracket["p"]):
         unit = _PROVIDER_VERB_RE.sub("", bracket["p"]).strip()
