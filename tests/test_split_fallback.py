@@ -371,3 +371,176 @@ def test_a_bracketed_unit_under_a_bare_title_names_the_provider_and_heads_no_cas
         (1, "船舶“一次查验”", "甲港片区"),
         (2, "科创企业“质押直通车”", "乙谷片区管委会"),
     ]
+
+
+def _wechat(marker: str, label: str) -> str:
+    """A public-account article copied from the phone view: marker lines over a title over a field line, pictures."""
+    cases = [
+        (
+            "甲港“一次申报”通关模式",
+            "甲港片区管委会",
+            "甲港片区联合甲港海关推行“一次申报”，企业一次录入即可完成全部手续。",
+            "通关时间由8小时缩短至2小时。",
+        ),
+        (
+            "中小企业“信用快贷”",
+            "乙市地方金融管理局",
+            "乙市地方金融管理局会同多家银行推出信用快贷，对中小企业实行线上审批。",
+            "累计发放贷款3.5亿元，惠及120家企业。",
+        ),
+        (
+            "工业用地“标准地”出让",
+            "丙片区管委会",
+            "丙片区实行工业用地“标准地”出让，企业拿地即可开工。",
+            "项目开工时间平均缩短45天，已出让土地18宗。",
+        ),
+    ]
+    parts = [
+        "甲省自贸观察",
+        "2026-03-02 09:15 发表于甲省",
+        "",
+        "点击上方蓝字 关注我们",
+        "",
+        "近日，甲省自贸办公布全省第二批制度创新成果，小编选取其中3项。",
+        "",
+    ]
+    for n, (title, unit, did, result) in enumerate(cases, 1):
+        parts += [
+            marker.format(n=n),
+            title,
+            f"{label}：{unit}",
+            "图片",
+            f"▲ 服务窗口现场（图源：{unit}）",
+            did,
+            result,
+            "",
+        ]
+    parts += ["END", "", "来源｜甲省自贸观察", "编辑｜某某", "审核｜某某", "", "阅读原文", "分享 收藏 点赞 在看"]
+    return "\n".join(parts) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("marker", "label"),
+    [("Part.0{n}", "实施主体"), ("NO.{n}", "责任单位"), ("0{n}", "申报单位"), ("案例{n}", "牵头单位")],
+)
+def test_marker_lines_over_a_title_over_a_field_line_with_pictures(marker: str, label: str) -> None:
+    assert _split(_wechat(marker, label)) == [
+        (1, "甲港“一次申报”通关模式", "甲港片区管委会"),
+        (2, "中小企业“信用快贷”", "乙市地方金融管理局"),
+        (3, "工业用地“标准地”出让", "丙片区管委会"),
+    ]
+
+
+def test_a_picture_caption_heads_no_case() -> None:
+    text = _wechat("Part.0{n}", "实施主体")
+    cases = split_cases(_document(text)).cases
+    assert not any("图源" in c.title for c in cases)
+    assert "乙市地方金融管理局" not in cases[0].text  # the next case's field line is not the case above's
+
+
+COVERS = """附件2
+
+某省自贸试验区制度创新成果申报材料汇编
+
+附件2-1
+
+中国（某省）自由贸易试验区甲港片区
+
+进口冻品“预检核放”监管模式
+
+2026年4月
+
+一、基本情况
+进口冻品查验时间长，企业冷库占用成本高。
+
+二、主要做法
+甲港片区会同甲港海关对进口冻品实行预先检测、核查放行，检测合格后货物直接提离。
+
+三、实践成效
+冻品平均通关时间由3天缩短至1天，今年已放行冻品2.6万吨。
+
+四、推广价值
+可在进口冻品集中的口岸复制推广。
+
+联系人：某某　联系电话：0000-1234567
+
+附件2-2
+
+乙市行政审批局
+
+建设项目“拿地即开工”
+
+2026年4月
+
+一、基本情况
+建设项目从拿地到开工审批多、周期长。
+
+二、主要做法
+乙市行政审批局推行“拿地即开工”，将规划、施工许可提前到拿地前并联办理。
+
+三、实践成效
+项目从拿地到开工由120天压缩至1天，已有23个项目受益。
+
+四、推广价值
+适用于各类产业项目。
+
+联系人：某某　联系电话：0000-7654321
+"""
+
+
+def test_a_submission_cover_names_its_provider_between_its_number_and_its_title() -> None:
+    assert _split(COVERS) == [
+        (1, "进口冻品“预检核放”监管模式", "中国（某省）自由贸易试验区甲港片区"),
+        (2, "建设项目“拿地即开工”", "乙市行政审批局"),
+    ]
+
+
+BRIEFING = """某省自贸试验区工作简报
+2026年第3期（总第40期）
+
+某省自由贸易试验区工作办公室　　　　2026年3月18日
+
+【编者按】现将各地近期形成的创新经验予以刊发，供学习借鉴。
+
+甲港海关“智慧查验”上线　进口货物通关再提速
+　　甲港海关推行“智慧查验”，对进口货物实行机检优先、人工复核。
+　　上线以来，进口货物查验时间由4小时缩短至1小时，累计查验集装箱2.1万标箱。
+
+乙市开发区推行“拿地即开工”　项目落地跑出加速度
+　　乙市开发区实行“拿地即开工”审批，会同乙市自然资源局提前开展规划审查。
+　　今年以来，已有15个项目拿地当天开工，平均节省审批时间90天。
+
+丙片区“跨境结算一站通”　外贸企业结汇更便利
+　　丙片区联合乙市外汇管理部门推出跨境结算服务平台，企业线上即可办理结汇。
+　　平台上线半年，累计办理跨境结算32亿元，服务企业260家。
+
+报：省委办公厅，省政府办公厅。
+送：省自贸试验区工作领导小组成员单位。
+发：各市商务主管部门。
+
+编辑：某某　　　　　　　　　　　　　　　　　　　（共印50份）
+"""
+
+
+def test_two_half_headlines_whose_subject_is_the_provider() -> None:
+    assert _split(BRIEFING) == [
+        (1, "“智慧查验”上线", "甲港海关"),
+        (2, "拿地即开工", "乙市开发区"),
+        (3, "跨境结算一站通", "丙片区"),
+    ]
+
+
+def test_a_briefings_distribution_block_is_no_part_of_the_last_case() -> None:
+    last = split_cases(_document(BRIEFING)).cases[-1]
+    assert "省委办公厅" not in last.text and "共印" not in last.text
+    assert last.text.rstrip().endswith("服务企业260家。")
+
+
+@pytest.mark.parametrize(
+    "name", ["jiangsu-wxpart-collection", "anhui-covers-collection", "sichuan-briefing-collection"]
+)
+def test_every_case_and_provider_of_the_held_out_wechat_cover_and_briefing_collections(name: str) -> None:
+    from _dev_scoring import score_collection
+
+    score = score_collection(name)
+    assert (score.found, score.provider) == (score.cases, score.cases), score.misses

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from _dev_scoring import score_collection
 
-from ftzgraph.graph.extract._split_leads import asks, listed_titles, paragraph_place, place_subject, speaker_label_end
+from ftzgraph.graph.extract._split_leads import (
+    asks,
+    headline,
+    headline_subject,
+    listed_titles,
+    paragraph_place,
+    place_subject,
+    speaker_label_end,
+)
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
@@ -300,3 +308,12 @@ def test_two_led_answers_are_a_collection_when_the_opening_listed_two_titles() -
     ]
     unlisted = two.replace("一是船舶“多证联办”；二是台胞职业资格“采信即用”。", "")
     assert len(_cases(unlisted)) == 1  # two led paragraphs alone are one article
+
+
+def test_a_two_half_headline_opens_with_its_provider_and_a_masthead_is_none() -> None:
+    assert headline("某省自由贸易试验区工作办公室　　　　2026年3月18日") is None
+    assert headline("甲港海关“智慧查验”上线　进口货物通关再提速") == ("甲港海关“智慧查验”上线", "进口货物通关再提速")
+    assert headline("甲港海关推行智慧查验，进口货物通关再提速。") is None  # a sentence, no headline
+    assert (headline_subject("乙市开发区推行“拿地即开工”　项目落地跑出加速度\n正文") or ("",))[0] == "乙市开发区"
+    assert (headline_subject("丙片区“跨境结算一站通”　外贸企业结汇更便利") or ("",))[0] == "丙片区"
+    assert headline_subject("“跨境结算一站通”上线　外贸企业结汇更便利") is None  # no subject before the quote

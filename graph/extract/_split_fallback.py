@@ -24,9 +24,15 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_furniture import contents_entry
+from ftzgraph.graph.extract._split_furniture import contents_entry, picture_line
 from ftzgraph.graph.extract._split_groups import group_candidates
-from ftzgraph.graph.extract._split_leads import ordinal_subject, sentence_place
+from ftzgraph.graph.extract._split_leads import (
+    headline,
+    headline_subject,
+    headline_title,
+    ordinal_subject,
+    sentence_place,
+)
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -57,8 +63,9 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
 _NUMBER_ALONE_RE = re.compile(
     rf"^(?:NO\.?|No\.?|PART\s*\.?|Part\s*\.?|第|附\s*件(?:\s*[0-9０-９]+\s*[-－–—]\s*)?|(?:典型|创新)?案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$"
 )
-"""A line holding only a number (01, 第一篇, NO.1, Part.01, 附件3, 附件2-3, 案例二): web copies put the case's number above
-its title, and notices open each case as an attachment (附件3 / title), a compilation as a sub-attachment (附件2-3)."""
+"""A line holding only a number (01, 第一篇, NO.1, Part.01, 附件3, 附件2-3, 案例二): web copies put the case's
+number above its title, and notices open each case as an attachment (附件3 / title), a compilation as a
+sub-attachment (附件2-3)."""
 _SYMBOL_LEAD_RE = re.compile(r"^[▌■□●○◆◇★☆▶►▷→·•※◎\-—–>\s]+")
 """Symbols a web page or a slide puts before a heading (▌改革背景, ◆ title): layout, not text."""
 _SYMBOL_CATEGORIES = frozenset({"So", "Sm", "Sk", "Mn", "Cf", "Pd", "Zs"})
@@ -202,8 +209,8 @@ def _section_label(raw: str) -> str | None:
 def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) -> _Heading | None:
     """Line ``i`` as a possible case heading: short, not a sentence, not a provider or section line."""
     raw = lines[i].text.strip()
-    if not raw or "|" in raw or raw.count("\t") > 1 or contents_entry(raw):  # a table row or a contents line
-        return None
+    if not raw or "|" in raw or raw.count("\t") > 1 or contents_entry(raw) or picture_line(raw):
+        return None  # a table row, a contents line, or a picture's placeholder or caption
     style, text = "", raw
     if md := _MD_RE.match(text):
         style, text = f"h{len(md['h'])}", text[md.end() :]
@@ -242,6 +249,8 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
     label = _LABEL_HEAD_RE.match(text) if number is None else None
     if label and not _is_section_heading(label["label"] or label["left"]):
         style += "pipe" if label["pipe"] else "tag"  # 【place】title, provider｜title, “area”｜title
+    if not style and (halves := headline(raw)) is not None:  # 南宁海关“A”叠加　B再提速: a briefing's item
+        return _Heading(i, i, "headline", None, headline_title(halves[0]))
     if not style:  # a bare line is a heading only over a provider line (title / 牵头单位：X), or over the rest of
         # its title and then the provider line (跨境电商“中亚海外仓+ / 前置仓”联动 / （报送单位：X）)
         # A bare line right over a section line (title / 做法：…) is one too: a word processor's bold heading once its
@@ -407,10 +416,10 @@ def _under_group(index: int, groups: list[int]) -> bool:
     return index not in groups and any(g < index for g in groups)
 
 
-_STRONG_STYLES = re.compile(r"alone|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded).*|\w*(?:tag|pipe))")
+_STRONG_STYLES = re.compile(r"alone|headline|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded).*|\w*(?:tag|pipe))")
 """Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
-label before a vertical bar, a number alone above the title, 案例N / 【案例N】 / 第N篇 / NO.N / 01. Plain 一、 or 1.
-numbering is not among them: a notice's parts are numbered so."""
+label before a vertical bar, a number alone above the title, a two-half headline, 案例N / 【案例N】 / 第N篇 /
+NO.N / 01. Plain 一、 or 1. numbering is not among them: a notice's parts are numbered so."""
 
 
 def _reports_a_reform(section: list[Line]) -> bool:
@@ -536,8 +545,9 @@ def fallback_title(text: str) -> str:
 
 
 def cover_unit(text: str, heading_start: int) -> tuple[str, int, int] | None:
-    """The unit alone on the line right above the case's heading, when the case opens with its number line above it
-    (附件2-1 / 中国（X）自由贸易试验区Y片区 / title): a submission's cover, which names who submitted it; with its span."""
+    """The unit alone on the line right above the case's heading, when the case opens with its number line above
+    it (附件2-1 / 中国（X）自由贸易试验区Y片区 / title): a submission's cover, which names who submitted it; with its
+    span."""
     above = text[:heading_start].rstrip()
     start = above.rfind("\n") + 1
     if start == 0 or not _NUMBER_ALONE_RE.match(above[:start].strip().rsplit("\n", 1)[-1].strip()):
@@ -555,6 +565,8 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
     (page numbers between cases) are skipped at the end."""
     heading_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
     if found := cover_unit(text, heading_start):  # 附件2-1 / X片区 / title: the cover names who submitted it
+        return found
+    if found := headline_subject(text):  # 成都海关“A”升级　B提速: a briefing's headline opens with who did it
         return found
     if found := ordinal_subject(text) or sentence_place(text, 0):  # 一是X区推行… / 在X片区，… / 在X方面，Y片区…
         return found

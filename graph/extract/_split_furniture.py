@@ -13,6 +13,10 @@ Only layout words of such pages are read; nothing here names a document.
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
+
+from ftzgraph.graph.data_files import load_lexicon
 
 END_MARK_RE = re.compile(r"^[\s\u3000—\-–_=~·.。*#]*(?:END|End|end|（完）|\(完\)|全文完)[\s\u3000—\-–_=~·.。*#]*$")
 """A line that ends an article: —— END ——, - END -, （完）, 全文完."""
@@ -21,6 +25,30 @@ FURNITURE_RE = re.compile(
     r"|^[\s\u3000]*(?:阅读原文|点击(?:蓝字|关注|上方)|长按|扫码|识别二维码|分享|收藏|点赞|在看|转发|写留言|推荐阅读)"
 )
 """A line of a page's furniture: an editor's or reviewer's credit, a button or a call to follow."""
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return dict(load_lexicon("layouts")["furniture"])
+
+
+@cache
+def closing_block_re() -> re.Pattern[str]:
+    """A line opening the distribution block after a collection's last case (抄送：…, a briefing's 报：/送：/发：),
+    which belongs to no case."""
+    labels = "|".join(sorted(map(re.escape, _lexicon()["distribution_labels"]), key=len, reverse=True))
+    return re.compile(rf"^[ \t\u3000]*(?:{labels})[ \t\u3000]*[:：]", re.MULTILINE)
+
+
+def picture_line(line: str) -> bool:
+    """True for a line that only stands for a picture in a copied page: a placeholder alone (图片), or a caption
+    opened by a caption mark (▲ …) or closed by its source in brackets (…（图源：X））. It heads no case."""
+    lexicon = _lexicon()
+    bare = line.strip()
+    if bare in lexicon["image_placeholders"] or bare.startswith(tuple(lexicon["caption_marks"])):
+        return bool(bare)
+    labels = "|".join(sorted(map(re.escape, lexicon["caption_source_labels"]), key=len, reverse=True))
+    return re.search(rf"[（(]\s*(?:{labels})\s*[:：][^（）()]{{1,30}}[)）]$", bare) is not None
 
 
 def article_end(text: str, start: int, end: int) -> int:

@@ -53,6 +53,46 @@ def _place_lead_re() -> re.Pattern[str]:
     )
 
 
+HEADLINE_RE = re.compile(
+    r"^(?P<a>[^\s\u3000，。；：:！？]{4,30})(?:\u3000+|[ \t]{2,})(?P<b>[^\s\u3000，。；：:！？]{4,30})$"
+)
+"""A news headline in two halves apart by a full-width space (X海关“A”再升级　B提速), as a work briefing heads its
+items."""
+_HEADLINE_SUBJECT_RE = re.compile(SUBJECT_RE.pattern.replace("(?=(?P<verb>", '(?=[“"《]|(?P<verb>', 1))
+
+
+def headline(line: str) -> tuple[str, str] | None:
+    """The two halves of a two-half headline, or None: each holds Chinese words, and the second is no date (a
+    masthead's issuer　2026年5月20日) and no page number."""
+    match = HEADLINE_RE.match(line.strip())
+    if match is None or any(len(re.findall(r"[\u4e00-\u9fff]", half)) < 3 for half in match.groups()):
+        return None
+    if re.fullmatch(r"[0-9０-９〇一二三四五六七八九十○]{2,4}\s*年.*[月日期]", match["b"]):
+        return None
+    return match["a"], match["b"]
+
+
+def headline_subject(text: str) -> tuple[str, int, int] | None:
+    """The body or place that opens the two-half headline on ``text``'s first line (南宁海关“两步申报”叠加　…,
+    X区市场监管局推行“…”　…): the subject of a briefing's item is who did it, its provider; with its span."""
+    first = text.split("\n", 1)[0]
+    if headline(first) is None:
+        return None
+    lead = len(first) - len(first.lstrip())
+    subject = _HEADLINE_SUBJECT_RE.match(first, lead)
+    return (subject["p"], subject.start("p"), subject.end("p")) if subject else None
+
+
+def headline_title(first_half: str) -> str:
+    """A headline's title: its first half after the subject and the subject's acting verb (X局推行“A”　… -> “A”)."""
+    subject = _HEADLINE_SUBJECT_RE.match(first_half)
+    if subject is None:
+        return first_half
+    rest = first_half[subject.end("p") :]
+    verb = subject["verb"] or ""
+    return rest[len(verb) :] if len(rest) > len(verb) + 1 else rest
+
+
 def ordinal_subject(text: str) -> tuple[str, int, int] | None:
     """The acting place or body after the ordinal word that opens ``text`` (二是南通海关推行…), with its span."""
     lead = ORDINAL_PARAGRAPH_RE.match(text)

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, labelled_provider, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
-from ftzgraph.graph.extract._split_furniture import article_end, contents_entry
+from ftzgraph.graph.extract._split_furniture import article_end, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_leads import SUBJECT_RE, ordinal_subject
 from ftzgraph.graph.extract._split_tables import (
@@ -41,8 +41,8 @@ PROVIDER_RE = re.compile(
     r"|(?P<b>[^()（）\n，。：:]{2,30}?)\s*提供"
     r"|[（(【]?\s*(?:报送|提供|申报|供稿|推荐|选送)单位\s*(?:[:：]|】\s*[:：]?)\s*(?P<c>[^\n，。]{2,40}?)\s*[)）]?)\s*$"
 )
-CLOSING_BLOCK_RE = re.compile(r"^[ \t\u3000]*(?:抄送|抄报)[ \t\u3000]*[:：]", re.MULTILINE)
-"""The distribution block after a collection's last case (抄送：…); it belongs to no case."""
+CLOSING_BLOCK_RE = closing_block_re()
+"""The distribution block after a collection's last case (抄送：…, 报：/送：/发：); it belongs to no case."""
 TABLE_HEADER_RE = re.compile(r"序号.{0,20}?(?:案例|事项|名称)")
 TABLE_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|\s{2,})\s*")
 BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
