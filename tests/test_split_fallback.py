@@ -537,7 +537,15 @@ def test_a_briefings_distribution_block_is_no_part_of_the_last_case() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["jiangsu-wxpart-collection", "anhui-covers-collection", "sichuan-briefing-collection"]
+    "name",
+    [
+        "jiangsu-wxpart-collection",
+        "anhui-covers-collection",
+        "sichuan-briefing-collection",
+        "zhejiang-wxno-collection",
+        "hubei-covers-collection",
+        "liaoning-briefing-collection",
+    ],
 )
 def test_every_case_and_provider_of_the_held_out_wechat_cover_and_briefing_collections(name: str) -> None:
     from _dev_scoring import score_collection

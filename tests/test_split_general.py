@@ -16,7 +16,7 @@ from _dev_scoring import COLLECTIONS, extracted, gold, score_collection
 
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract._split_fallback import _NUMBERING, _number
-from ftzgraph.graph.extract._split_furniture import article_end
+from ftzgraph.graph.extract._split_furniture import article_end, picture_line
 from ftzgraph.graph.extract._split_tables import table_line
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.split import provider_line, split_cases
@@ -933,3 +933,23 @@ def test_a_table_whose_interleaved_lines_keep_their_cells_between_tabs_is_read_b
         ["1", "跨境电商“仓储前置”", "甲港片区管委会"],
         ["2", "企业注销“一网通办”", "乙市市场监督管理局"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "picture"),
+    [
+        ("图片", True),
+        ("[图片]", True),
+        ("▲ 服务窗口现场", True),
+        ("图｜储罐区（来源：某片区）", True),
+        ("企业在窗口办理业务（图源：某市商务局）", True),
+        ("某片区推行“一次办”，办理时间缩短50%。", False),
+        ("实施主体：某片区管委会", False),
+    ],
+)
+def test_a_picture_placeholder_or_caption_is_furniture(line: str, picture: bool) -> None:
+    assert picture_line(line) is picture
+
+
+def test_a_heading_closed_by_its_source_is_no_caption() -> None:
+    assert not picture_line("1．跨境电商“一站通”（来源：某片区管委会）")

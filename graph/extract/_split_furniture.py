@@ -41,11 +41,11 @@ def closing_block_re() -> re.Pattern[str]:
 
 
 def picture_line(line: str) -> bool:
-    """True for a line that only stands for a picture in a copied page: a placeholder alone (图片), or a caption
+    """True for a line that only stands for a picture in a copied page: a placeholder alone (图片, [图片]), or a caption
     opened by a caption mark (▲ …) or closed by its source in brackets (…（图源：X））. It heads no case."""
     lexicon = _lexicon()
     bare = line.strip()
-    if bare in lexicon["image_placeholders"] or bare.startswith(tuple(lexicon["caption_marks"])):
+    if bare.strip("[]【】〔〕") in lexicon["image_placeholders"] or bare.startswith(tuple(lexicon["caption_marks"])):
         return bool(bare)
     labels = "|".join(sorted(map(re.escape, lexicon["caption_source_labels"]), key=len, reverse=True))
     return re.search(rf"[（(]\s*(?:{labels})\s*[:：][^（）()]{{1,30}}[)）]$", bare) is not None
