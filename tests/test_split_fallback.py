@@ -530,6 +530,15 @@ def test_two_half_headlines_whose_subject_is_the_provider() -> None:
     ]
 
 
+def test_a_briefings_list_of_its_headlines_opens_no_case() -> None:
+    contents = (
+        "本期要目\n甲港海关“智慧查验”上线　进口货物通关再提速\n乙市开发区推行“拿地即开工”　项目落地跑出加速度\n"
+        "丙片区“跨境结算一站通”　外贸企业结汇更便利\n\n"
+    )
+    text = BRIEFING.replace("【编者按】", contents + "【编者按】")
+    assert [c[1:] for c in _split(text)] == [c[1:] for c in _split(BRIEFING)]
+
+
 def test_a_briefings_distribution_block_is_no_part_of_the_last_case() -> None:
     last = split_cases(_document(BRIEFING)).cases[-1]
     assert "省委办公厅" not in last.text and "共印" not in last.text

@@ -250,6 +250,10 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
     if label and not _is_section_heading(label["label"] or label["left"]):
         style += "pipe" if label["pipe"] else "tag"  # 【place】title, provider｜title, “area”｜title
     if not style and (halves := headline(raw)) is not None:  # 南宁海关“A”叠加　B再提速: a briefing's item
+        following = next((line.text for line in lines[i + 1 : i + 3] if line.text.strip()), "")
+        above = next((line.text for line in reversed(lines[max(i - 2, 0) : i]) if line.text.strip()), "")
+        if headline(following) or headline(above):  # 本期要目: the briefing's list of its headlines opens no case
+            return None
         return _Heading(i, i, "headline", None, headline_title(halves[0]))
     if not style:  # a bare line is a heading only over a provider line (title / 牵头单位：X), or over the rest of
         # its title and then the provider line (跨境电商“中亚海外仓+ / 前置仓”联动 / （报送单位：X）)
