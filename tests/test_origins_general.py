@@ -67,3 +67,18 @@ def test_become_is_no_copula_that_attributes_a_practice_to_a_zone() -> None:
     while 该做法为Z的创新成果 (为, be) still names Z as the origin."""
     assert _zones("某公司于今年3月正式开业,成为天津自贸区“证照分离”政策先行先试的首个案例。") == set()
     assert _zones("该做法为天津自贸试验区的创新成果,已在全国复制推广。") == {"tianjin"}
+
+
+def test_a_batch_a_zone_only_hopes_to_join_is_no_origin() -> None:
+    text = "某片区复制推广了多项做法，同时积极争取纳入国家第九批改革试点经验。"
+    assert case_batches(sentence_case(text)) == set()
+    # A word of hope inside a quoted reform name does not count: “…申报…” 源自第三批 is a membership.
+    quoted = "“分批出区、集中争取”源自国务院发布的自由贸易试验区第三批改革试点经验。"
+    assert case_batches(sentence_case(quoted)) == {("改革试点经验", 3)}
+
+
+def test_a_count_adopted_by_the_state_council_is_a_totals_statement_with_no_batch() -> None:
+    text = "截至目前，某省自贸试验区形成的制度创新成果中，有27项被国务院复制推广至全国。"
+    assert case_batches(sentence_case(text)) == set()
+    single = "某片区首创的“一码通关”被国务院复制推广至全国。"
+    assert case_batches(sentence_case(single)) == {("改革试点经验", None)}

@@ -112,9 +112,10 @@ def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
 
 
 def _announced(text: str, position: int) -> bool:
-    """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验)."""
-    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
-    return any(word in clause for word in lexicon()["batch_announce"])
+    """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验) or only
+    hoped for (争取纳入国家第八批…): nothing is said to come from it."""
+    clause = _QUOTED_RE.sub("", text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position])
+    return any(word in clause for word in lexicon()["batch_announce"] + lexicon()["batch_aspired"])
 
 
 def _names_provincial_batch(text: str, gazetteer: Gazetteer) -> bool:

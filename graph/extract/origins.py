@@ -122,7 +122,8 @@ def extract_origins(
                 number = parse_chinese_number(match["n"])
                 origins.append(Origin("national_batch", evidence(sentence), _kind_of(match["kind"]), number))
         if not any(o.evidence.start == evidence(sentence).start for o in origins) and any(
-            phrase in sentence.text for phrase in lex["state_council_adoption"]
+            (at := sentence.text.find(phrase)) >= 0 and not _TOTAL_BEFORE_ADOPTION_RE.search(sentence.text[:at])
+            for phrase in lex["state_council_adoption"]
         ):
             origins.append(Origin("national_batch", evidence(sentence), "改革试点经验", None))
         if not any(o.evidence.start == evidence(sentence).start for o in origins):
@@ -186,6 +187,9 @@ _TOTAL_AFTER_RE = re.compile(
     rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
 )
 """A count right after a batch word (复制推广…改革试点经验260余项): a statement of totals, no batch."""
+_TOTAL_BEFORE_ADOPTION_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)[^，。；“”\"]{{0,4}}$")
+"""A count right before the State Council's adoption (累计…有19项被国务院复制推广至全国): a statement of totals, no
+batch."""
 
 
 @cache
