@@ -95,6 +95,9 @@ class CaseText:
     group: tuple[str, int, int] | None = None
     """The place or body of the group heading the case stands under (一、厦门市 / 1. title), with its offsets in the
     document: the provider of a case that names none of its own."""
+    given_provider: tuple[str, int, int] | None = None
+    """The provider another part of the document gives the case (an opening statement listing X片区的“A”, a speaker
+    block naming the answering speaker's body), with its offsets in the document: the case's own text names none."""
 
     @property
     def text(self) -> str:

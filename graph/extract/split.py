@@ -631,6 +631,9 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     row = case.table_row
     if row and row.provider and row.evidence.start <= case.start and case.end <= row.evidence.end:
         return None  # a case that is its table's row: the row's provider cell names it, not a guess from its text
+    if case.given_provider:  # 分别是：X片区的“A”…: the opening statement's word, not a guess from the answer
+        name, start, end = case.given_provider
+        return name, start - case.start, end - case.start
     text = case.text
     title_end = case.heading.end - case.start
     if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
