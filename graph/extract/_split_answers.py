@@ -123,7 +123,9 @@ def _post_re() -> re.Pattern[str]:
     return re.compile(rf"(?:[、，,]?(?:{posts}))+$")
 
 
-_SPEAKER_ENTRY_RE = re.compile(r"(?P<post>[^\s；;：:。，,]{4,40})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,4})(?=[；;，,\s]|$)")
+_SPEAKER_ENTRY_RE = re.compile(
+    r"(?P<post>[^\s；;：:。，,]{4,40})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,4})(?=[；;，,\s]|$)"
+)
 
 
 def speaker_bodies(text: str) -> dict[str, tuple[str, int, int]]:

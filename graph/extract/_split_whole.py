@@ -288,6 +288,7 @@ def row_cases(document: Document, table: list[TableRow]) -> list[CaseText]:
             return []
         heading = document.evidence(start + at, start + at + length)
         case = CaseText(document, row.number, clean_title(row.title), heading, start, end, table_row=row)
+        case.pieces = row.prose  # a wrapped row: its prose cell, not the provider cell beside it
         cases.append(case)
     return cases if len(cases) >= 2 else []
 

@@ -127,8 +127,13 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
                 cells[title_col] if title_col < len(cells) else cells[1],
                 cells[provider_col] if provider_col < len(cells) else None,
                 document.evidence(lines[first].start, lines[end].end),
+                tuple(  # the cells that tell the case, not its number, title or provider
+                    (lines[i].start + a, lines[i].start + b)
+                    for i, column, a, b in spans
+                    if column not in (0, title_col, provider_col)
+                ),
             )
-            for first, end, cells in laid
+            for first, end, cells, spans in laid
         ]
         last = laid[-1][1]
     return rows, header, last
