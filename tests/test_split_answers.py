@@ -141,3 +141,11 @@ def test_a_title_listed_without_provider_takes_the_answering_speakers_body() -> 
 def test_every_case_of_a_held_out_listed_transcript_is_found_with_its_provider(name: str) -> None:
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses
+
+
+def test_a_title_named_in_passing_before_its_answer_keeps_its_case_for_the_answer() -> None:
+    passing = "【发布人　甲乙丙】其中，“科技成果转化收益分红”尤其受到科研人员欢迎。\n\n【安徽日报记者】"
+    text = ORDINALS.replace("【安徽日报记者】", passing, 1)
+    cases = _cases(text)
+    assert [t for _, t, _ in cases][:2] == ["科技成果转化收益分红", "实验动物通关便利"]
+    assert "第一项是" in extract_document(_document(text), load_gazetteer()).cases[0].text.text

@@ -843,6 +843,31 @@ def test_a_wrapped_rows_provider_and_title_cells_are_no_part_of_its_case_text() 
     assert [a.name for a in cases[1].agencies] == ["合肥市市场监督管理局", "合肥市税务局"]
 
 
+ONE_LINE_ROWS = "\n".join(
+    [
+        "某省自贸试验区制度创新成果清单",
+        "",
+        "序号\t成果名称\t报送单位\t主要做法\t取得成效",
+        "1\t跨境电商“仓储前置”\t芜湖片区管委会\t芜湖海关在综合保税区设立前置仓，商品提前备货入仓。\t配送时间由3天缩短至1天。",
+        "2\t企业注销“一网通办”\t合肥市市场监督管理局\t合肥市市场监督管理局会同合肥市税务局建立注销平台。"
+        "\t注销用时由20个工作日压缩至5个工作日。",
+        "",
+    ]
+)
+
+
+def test_a_one_line_rows_provider_cell_is_no_agency_and_its_prose_cells_are_the_case() -> None:
+    """序号 | 成果名称 | 报送单位 | 主要做法 | 取得成效 one row a line: the case reads 主要做法 and 取得成效 (z17g)."""
+    cases = extract_document(_document(ONE_LINE_ROWS)).cases
+    assert [(c.title, c.provider) for c in cases] == [
+        ("跨境电商“仓储前置”", "芜湖片区"),
+        ("企业注销“一网通办”", "合肥市市场监督管理局"),
+    ]
+    assert cases[0].text.text.startswith("芜湖海关") and cases[0].text.text.endswith("1天。")
+    assert [a.name for a in cases[0].agencies] == ["芜湖海关"]
+    assert [a.name for a in cases[1].agencies] == ["合肥市市场监督管理局", "合肥市税务局"]
+
+
 def test_a_figure_cut_by_a_page_break_inside_a_row_is_read_whole() -> None:
     """累计办理注销1. | — 2 — | header | 1万户: the prose cell's pieces join over the page break, and the outcome's
     evidence points back into the document (z17g)."""

@@ -183,6 +183,10 @@ def _untold_anchor(raw: str, free: list[Listed]) -> Listed | None:
     return free[best[1]] if best[0] >= float(_lexicon()["answer_title_min_cover"]) else None
 
 
+def _stop(anchors: list[tuple[int, Listed]], k: int, end: int) -> int:
+    return anchors[k + 1][0] if k + 1 < len(anchors) else end
+
+
 def answer_cases(document: Document) -> list[CaseText]:
     """The answers of a transcript anchored by the titles its opening statement lists (see the module's docstring):
     one case per listed title an answer tells and that reads as a case, in the order told; none when fewer than two."""
@@ -200,18 +204,21 @@ def answer_cases(document: Document) -> list[CaseText]:
         start = speaker_label_end(raw)
         anchors: list[tuple[int, Listed]] = []
         for s, e in _sentences(raw, start):
-            told = next((entry for entry in free if tells(entry.title, raw[s:e])), None)
+            told = next((x for x in free if tells(x.title, raw[s:e]) and all(x is not a for _, a in anchors)), None)
             if told is not None:
                 anchors.append((s, told))
-                free.remove(told)
         if not anchors and reads_as_a_case(raw[start:], True, words) and (told := _untold_anchor(raw, free)):
             anchors.append((_after_courtesies(raw, start), told))
-            free.remove(told)
         end = len(raw.rstrip())
+        while bad := [
+            k for k, (at, _) in enumerate(anchors) if not reads_as_a_case(raw[at : _stop(anchors, k, end)], True, words)
+        ]:
+            del anchors[bad[-1]]  # a title named in passing, or no case told: its sentences go on the case before
         for k, (at, entry) in enumerate(anchors):
-            stop = anchors[k + 1][0] if k + 1 < len(anchors) else end
-            if reads_as_a_case(raw[at:stop], True, words):
-                found.append((offset + at, offset + len(raw[:stop].rstrip()), entry, _turn_body(raw, bodies)))
+            free.remove(entry)
+            found.append(
+                (offset + at, offset + len(raw[: _stop(anchors, k, end)].rstrip()), entry, _turn_body(raw, bodies))
+            )
     if len(found) < 2:
         return []
     cases = []

@@ -117,7 +117,10 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
             break
         title = cells[title_col] if title_col < len(cells) else cells[1]
         provider = cells[provider_col].strip() if provider_col < len(cells) else None
-        rows.append(TableRow(number, title.strip(), provider, document.evidence(line.start, line.end)))
+        evidence = document.evidence(line.start, line.end)
+        rows.append(
+            TableRow(number, title.strip(), provider, evidence, _prose_cells(text, line.start, title_col, provider_col))
+        )
         last = i
     laid = layout_table([line.text for line in lines], header)
     if laid and len(laid) > len(rows):  # cells interleaved over lines: the line reading stopped after a row or none
@@ -175,6 +178,24 @@ def _vertical_table(document: Document, lines: list[Line]) -> tuple[list[TableRo
         for first, last, values in cells
     ]
     return rows, header, cells[-1][1]
+
+
+def _prose_cells(text: str, offset: int, title_col: int, provider_col: int) -> tuple[tuple[int, int], ...]:
+    """Where the cells of a one-line row other than its number, title and provider stand (| 1 | title | unit | 做法 |
+    成效 |), from the first such cell to the last as one span when they follow each other, at ``offset``; () when the
+    row has no such cell."""
+    cells, at = [], 0
+    for separator in [*TABLE_SPLIT_RE.finditer(text), None]:
+        end = separator.start() if separator else len(text)
+        if text[at:end].strip("| \t\u3000"):
+            cells.append((at, end))
+        at = separator.end() if separator else at
+    prose = [k for k in range(1, len(cells)) if k not in (title_col, provider_col)]
+    if not prose:
+        return ()
+    if prose == list(range(prose[0], prose[-1] + 1)):
+        return ((offset + cells[prose[0]][0], offset + cells[prose[-1]][1]),)
+    return tuple((offset + cells[k][0], offset + cells[k][1]) for k in prose)
 
 
 def _continued_row(row: TableRow, cells: list[str], title_col: int, provider_col: int) -> TableRow:
