@@ -137,7 +137,10 @@ def test_a_title_listed_without_provider_takes_the_answering_speakers_body() -> 
     assert providers == ["合肥片区", "芜湖片区", "蚌埠片区"]
 
 
-@pytest.mark.parametrize("name", ["hubei-ordinal-presser-collection", "jiangsu-reform-presser-collection"])
+@pytest.mark.parametrize(
+    "name",
+    ["hubei-ordinal-presser-collection", "jiangsu-reform-presser-collection", "sichuan-listed-presser-collection"],
+)
 def test_every_case_of_a_held_out_listed_transcript_is_found_with_its_provider(name: str) -> None:
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses
@@ -149,3 +152,19 @@ def test_a_title_named_in_passing_before_its_answer_keeps_its_case_for_the_answe
     cases = _cases(text)
     assert [t for _, t, _ in cases][:2] == ["科技成果转化收益分红", "实验动物通关便利"]
     assert "第一项是" in extract_document(_document(text), load_gazetteer()).cases[0].text.text
+
+
+def test_a_speaker_block_may_write_the_name_before_the_post() -> None:
+    block = (
+        "发布会\n\n发布人：\n甲乙丙　某省商务厅党组成员、副厅长\n丁戊　泸州市人民政府副市长\n\n【发布人　甲乙丙】谢谢。"
+    )
+    bodies = {name: body for name, (body, _, _) in speaker_bodies(block).items()}
+    assert bodies == {"甲乙丙": "某省商务厅", "丁戊": "泸州市人民政府"}
+
+
+def test_a_listed_provider_written_by_its_level_is_the_body_the_speaker_block_names_in_full() -> None:
+    text = ORDINALS.replace("某省商务厅副厅长　甲乙丙", "安徽省市场监督管理局副局长　甲乙丙").replace(
+        "由省市场监管局会同合肥海关推出。", ""
+    )
+    text = text.replace("以及省市场监管局会同", "以及省市场监督管理局会同")
+    assert _cases(text)[3][2] == "安徽省市场监督管理局"

@@ -123,27 +123,34 @@ def _post_re() -> re.Pattern[str]:
     return re.compile(rf"(?:[、，,]?(?:{posts}))+$")
 
 
-_SPEAKER_ENTRY_RE = re.compile(
-    r"(?P<post>[^\s；;：:。，,]{4,40})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,4})(?=[；;，,\s]|$)"
-)
+_SPEAKER_PART_RE = re.compile(r"[^\s；;：:。，,]+(?:[、，,][^\s；;：:。，,]+)*")
+"""One part of a speaker block's entry: a name, or a post (党组成员、副厅长 keeps its 、)."""
 
 
 def speaker_bodies(text: str) -> dict[str, tuple[str, int, int]]:
-    """Each speaker the block at the top of a transcript names (发布人：/主持人：, then ``post　name`` on its own line
-    or one line's entries set apart by ；), with the body their post names (湖北省商务厅副厅长 -> 湖北省商务厅) and its
-    offsets; read before the first turn."""
+    """Each speaker the block at the top of a transcript names (发布人：/主持人：, then ``post　name`` or ``name　post``
+    on its own line, or one line's entries set apart by ；), with the body their post names (湖北省商务厅副厅长 ->
+    湖北省商务厅) and its offsets; read before the first turn."""
     found: dict[str, tuple[str, int, int]] = {}
     for offset, raw in _paragraphs(text):
         if speaker_label_end(raw) and "【" in raw[:1]:
             break  # the first turn: the block is above it
         if "。" in raw:
             continue
-        for entry in _SPEAKER_ENTRY_RE.finditer(raw):
-            post = re.sub(r"^[\u4e00-\u9fff]{2,4}[：:]", "", entry["post"])  # 发布人：post
-            start = entry.start("post") + len(entry["post"]) - len(post)
+        label = re.match(r"[\u4e00-\u9fff]{2,4}[：:]", raw)  # 发布人：post　name；…
+        for entry in re.split(r"[；;]", raw[label.end() if label else 0 :]):
+            at = raw.find(entry, label.end() if label else 0)
+            parts = [(m.start(), m.group()) for m in _SPEAKER_PART_RE.finditer(entry)]
+            if len(parts) != 2:
+                continue
+            posts = [(k, part) for k, part in parts if _post_re().search(part)]
+            names = [part for _, part in parts if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", part)]
+            if len(posts) != 1 or not names or names[0] == posts[0][1]:
+                continue
+            start, post = posts[0]
             body = _post_re().sub("", post)
-            if body != post and len(body) >= 3:
-                found[entry["name"]] = (body, offset + start, offset + start + len(body))
+            if len(body) >= 3:
+                found[names[0]] = (body, offset + at + start, offset + at + start + len(body))
     return found
 
 
@@ -181,6 +188,14 @@ def _untold_anchor(raw: str, free: list[Listed]) -> Listed | None:
         return named[0]
     best = max(((_cover(entry.title, raw), k) for k, entry in enumerate(free)), default=(0.0, -1))
     return free[best[1]] if best[0] >= float(_lexicon()["answer_title_min_cover"]) else None
+
+
+def _in_full(provider: tuple[str, int, int], bodies: dict[str, tuple[str, int, int]]) -> tuple[str, int, int]:
+    """A listed provider written by its level alone (省商务厅) as the speaker block names it in full (四川省商务厅)."""
+    name = provider[0]
+    if name[:1] not in "省市区县":
+        return provider
+    return next((body for body in bodies.values() if body[0].endswith(name) and len(body[0]) > len(name)), provider)
 
 
 def _stop(anchors: list[tuple[int, Listed]], k: int, end: int) -> int:
@@ -226,6 +241,6 @@ def answer_cases(document: Document) -> list[CaseText]:
         first = _sentences(text[:end], start)[0]
         heading = document.evidence(first[0], first[1])
         case = CaseText(document, number, entry.title, heading, start, end)
-        case.given_provider = entry.provider or speaker
+        case.given_provider = _in_full(entry.provider, bodies) if entry.provider else speaker
         cases.append(case)
     return cases
