@@ -139,7 +139,12 @@ def test_a_title_listed_without_provider_takes_the_answering_speakers_body() -> 
 
 @pytest.mark.parametrize(
     "name",
-    ["hubei-ordinal-presser-collection", "jiangsu-reform-presser-collection", "sichuan-listed-presser-collection"],
+    [
+        "hubei-ordinal-presser-collection",
+        "jiangsu-reform-presser-collection",
+        "sichuan-listed-presser-collection",
+        "guangxi-ordinal-list-presser-collection",
+    ],
 )
 def test_every_case_of_a_held_out_listed_transcript_is_found_with_its_provider(name: str) -> None:
     score = score_collection(name)
@@ -168,3 +173,15 @@ def test_a_listed_provider_written_by_its_level_is_the_body_the_speaker_block_na
     )
     text = text.replace("以及省市场监管局会同", "以及省市场监督管理局会同")
     assert _cases(text)[3][2] == "安徽省市场监督管理局"
+
+
+def test_a_list_by_ordinals_gives_each_title_the_provider_written_before_it() -> None:
+    statement = (
+        "【发布人　甲乙丙】共3项：一是合肥片区的“研发费用预审”；二是芜湖片区的“保税集拼”；三是蚌埠片区的“硅基快检”。"
+    )
+    _, entries = listed_entries("发布会\n\n" + statement + "\n")
+    assert [(e.title, e.provider[0] if e.provider else None) for e in entries] == [
+        ("研发费用预审", "合肥片区"),
+        ("保税集拼", "芜湖片区"),
+        ("硅基快检", "蚌埠片区"),
+    ]

@@ -65,7 +65,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 def listed_entries(text: str) -> tuple[int, list[Listed]]:
     """The end offset of the first paragraph listing at least two titles (``listed_titles``), and its titles with the
     provider each entry names before it (X片区的“A”和“B” gives both to X片区; 以及Y局会同Z推出的“C” gives C to Y局; a
-    title joined to the one before by 和 or 、 takes its provider)."""
+    title joined to the one before by 和 or 、 takes its provider; 一是X片区的“A” gives A to X片区)."""
     for offset, raw in _paragraphs(text):
         titles = listed_titles(raw) or _entry_titles(raw)
         if len(titles) < 2:
@@ -73,6 +73,7 @@ def listed_entries(text: str) -> tuple[int, list[Listed]]:
         entries: list[Listed] = []
         at = 0
         provider: tuple[str, int, int] | None = None
+        by: tuple[str, int, int] | None = None
         for title in titles:
             start = raw.find(title, at)
             if start < 0:
@@ -83,7 +84,10 @@ def listed_entries(text: str) -> tuple[int, list[Listed]]:
                 segment_start = at + max((between.rfind(c) + 1 for c in "，,；;：:。"), default=0)
                 provider = _entry_provider(raw, segment_start, mark)
                 provider = (provider[0], offset + provider[1], offset + provider[2]) if provider else None
-            entries.append(Listed(title, provider))
+            own = re.fullmatch(r"(?P<by>[^“”]{2,30}的)“(?P<name>[^“”]{2,30})”", title)  # 一是X片区的“A”
+            if own and (by := _entry_provider(raw, start, start + len(own["by"]))):
+                provider = (by[0], offset + by[1], offset + by[2])
+            entries.append(Listed(own["name"] if own and by else title, provider))
             at = start + len(title) + (1 if raw[start + len(title) : start + len(title) + 1] in "”」』" else 0)
         return offset + len(raw), entries
     return len(text), []
