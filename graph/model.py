@@ -78,6 +78,9 @@ class TableRow:
     title: str
     provider: str | None
     evidence: Evidence
+    prose: tuple[tuple[int, int], ...] = ()
+    """Where the row's prose cells stand in the document (start, end) when the row wraps over lines with its cells
+    interleaved: the case's own text, without the number, title and provider cells beside it."""
 
 
 @dataclass
@@ -95,14 +98,35 @@ class CaseText:
     group: tuple[str, int, int] | None = None
     """The place or body of the group heading the case stands under (一、厦门市 / 1. title), with its offsets in the
     document: the provider of a case that names none of its own."""
+    given_provider: tuple[str, int, int] | None = None
+    """The provider another part of the document gives the case (an opening statement listing X片区的“A”, a speaker
+    block naming the answering speaker's body), with its offsets in the document: the case's own text names none."""
+
+    pieces: tuple[tuple[int, int], ...] = ()
+    """The spans of the document whose text, joined, is the case's when it is no one span (a laid-out table row's
+    prose cell, wrapped over lines beside other cells and a page break); empty for a plain span."""
 
     @property
     def text(self) -> str:
+        if self.pieces:
+            return "".join(self.document.text[a:b] for a, b in self.pieces)
         return self.document.text[self.start : self.end]
 
     def evidence(self, local_start: int, local_end: int) -> Evidence:
         """Evidence for a span given in offsets relative to ``self.text``."""
-        return self.document.evidence(self.start + local_start, self.start + local_end)
+        return self.document.evidence(
+            self._at(local_start), self._at(local_end - 1) + 1 if local_end > local_start else self._at(local_start)
+        )
+
+    def _at(self, local: int) -> int:
+        """The document offset of ``self.text[local]`` (its end for ``local`` past the last character)."""
+        if not self.pieces:
+            return self.start + local
+        for a, b in self.pieces:
+            if local < b - a:
+                return a + local
+            local -= b - a
+        return self.pieces[-1][1] + local
 
 
 @dataclass(frozen=True)

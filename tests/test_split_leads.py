@@ -317,3 +317,35 @@ def test_a_two_half_headline_opens_with_its_provider_and_a_masthead_is_none() ->
     assert (headline_subject("乙市开发区推行“拿地即开工”　项目落地跑出加速度\n正文") or ("",))[0] == "乙市开发区"
     assert (headline_subject("丙片区“跨境结算一站通”　外贸企业结汇更便利") or ("",))[0] == "丙片区"
     assert headline_subject("“跨境结算一站通”上线　外贸企业结汇更便利") is None  # no subject before the quote
+
+
+TWO_OF_ONE_AREA = "\n".join(
+    [
+        "某省新闻发布会",
+        "",
+        "【主持人】下面请发布人介绍情况。",
+        "",
+        "【发布人】谢谢主持人。下面我介绍几项案例的情况。",
+        "",
+        "【某某日报记者】请问合肥片区有哪些创新？",
+        "",
+        "【发布人】谢谢您的提问。合肥片区有两项案例。第一项是“研发费用预审”，合肥市税务局建立预审机制，"
+        "今年已为860家企业提供预审服务。第二项是“实验动物通关便利”，合肥海关推行预约查验，通关时间由3天缩短至6小时。",
+        "",
+        "【某某晚报记者】芜湖片区呢？",
+        "",
+        "【发布人】好的。芜湖片区推行汽车零部件“保税集拼”，芜湖海关实行集中查验，企业物流成本下降20%。",
+        "",
+    ]
+)
+
+
+def test_an_answer_going_on_to_its_areas_next_case_with_no_title_list_gives_two_cases_of_that_area() -> None:
+    """第一项是“A”…。第二项是“B”…: with no title list, the second case is cut at its item word and keeps the area
+    that led the answer as provider (z17g)."""
+    cases = _cases(TWO_OF_ONE_AREA)
+    assert [(t, p) for _, t, p in cases] == [
+        ("研发费用预审", "合肥片区"),
+        ("实验动物通关便利", "合肥片区"),
+        ("汽车零部件“保税集拼”", "芜湖片区"),
+    ]

@@ -119,19 +119,31 @@ def _width(text: str, wide: bool) -> int:
     return sum(2 if wide and unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _fragments(text: str, wide: bool | None) -> list[tuple[int, str]]:
-    """The fragments of a line of a layout-kept table, each with its column; with ``wide`` None, cells set apart by
-    tabs (an empty cell an empty field), each at its field's index."""
-    text = text.replace("\f", "")
+def _fragments(text: str, wide: bool | None) -> list[tuple[int, str, int]]:
+    """The fragments of a line of a layout-kept table, each with its column and where it starts in the line; with
+    ``wide`` None, cells set apart by tabs (an empty cell an empty field), each at its field's index."""
     if wide is None:
-        return [(k, cell.strip()) for k, cell in enumerate(text.rstrip().split("\t")) if cell.strip()]
-    return [(_width(text[: m.start()], wide), m.group()) for m in _LAYOUT_GAP_RE.finditer(text)]
+        found, at = [], 0
+        for k, cell in enumerate(text.rstrip().split("\t")):
+            bare = cell.replace("\f", "").strip()
+            if bare:
+                found.append((k, bare, at + cell.index(bare[0])))
+            at += len(cell) + 1
+        return found
+    return [
+        (_width(text[: m.start()].replace("\f", ""), wide), m.group(), m.start())
+        for m in _LAYOUT_GAP_RE.finditer(text.replace("\f", " "))
+    ]
 
 
-def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str]]] | None:
+Span = tuple[int, int, int, int]
+"""A cell's fragment in a laid-out table: (line index, column, start, end), the offsets within its line."""
+
+
+def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str], list[Span]]] | None:
     """The rows of a table copied out of a PDF with its layout kept (序号  案例名称  报送单位  主要做法及成效, set apart
     by runs of spaces) whose rows wrap over several lines with the cells interleaved: each row as (first line, last
-    line, cells joined by column); None when the lines after ``header`` are not such a table.
+    line, cells joined by column, each fragment's place); None when the lines after ``header`` are not such a table.
 
     A fragment belongs to the last column starting at or before it, columns counted in characters or in display
     width (a CJK character two), whichever puts more fragments at a column's start; with a tab-separated header, by
@@ -146,41 +158,45 @@ def layout_table(texts: list[str], header: int) -> list[tuple[int, int, list[str
     return _rows(best[0]) if best[0] else None
 
 
-def _laid_out_lines(texts: list[str], header: int, wide: bool | None) -> tuple[list[tuple[int, list[str]]], int]:
-    """The table's lines after ``header``, each as (line index, its fragments by column), and how many fragments
-    start at a column's start (how well this way of counting columns fits)."""
+def _laid_out_lines(
+    texts: list[str], header: int, wide: bool | None
+) -> tuple[list[tuple[int, list[str], list[Span]]], int]:
+    """The table's lines after ``header``, each as (line index, its fragments by column, their places), and how many
+    fragments start at a column's start (how well this way of counting columns fits)."""
     names = _fragments(texts[header], wide)
     if len(names) < 3 or names[0][1] != "序号":
         return [], 0
-    starts = [column for column, _ in names]
-    head = [name for _, name in names]
-    lines: list[tuple[int, list[str]]] = []
+    starts = [column for column, _, _ in names]
+    head = [name for _, name, _ in names]
+    lines: list[tuple[int, list[str], list[Span]]] = []
     aligned = 0
     slack = 0 if wide is None else 1  # a position may be a column off; a field's index is exact
     for i in range(header + 1, len(texts)):
         fragments = _fragments(texts[i], wide)
-        if not fragments or [f for _, f in fragments] == head:
+        if not fragments or [f for _, f, _ in fragments] == head:
             continue
         number = parse_chinese_number(fragments[0][1]) is not None and fragments[0][0] < starts[1]
         if not number and not re.search(r"[\u4e00-\u9fff]", texts[i]):
             continue  # — 5 —: a page number
         cells = [""] * len(starts)
-        for column, fragment in fragments:
+        spans: list[Span] = []
+        for column, fragment, at in fragments:
             k = max((j for j, start in enumerate(starts) if start <= column + slack), default=0)
             if k == 0 and not number:
                 return lines, aligned  # text from the margin: the table has ended
             aligned += any(abs(column - start) <= slack for start in starts)
             cells[k] += fragment
-        lines.append((i, cells))
+            spans.append((i, k, at, at + len(fragment)))
+        lines.append((i, cells, spans))
     return lines, aligned
 
 
-def _rows(lines: list[tuple[int, list[str]]]) -> list[tuple[int, int, list[str]]] | None:
-    numbered = [k for k, (_, cells) in enumerate(lines) if cells[0]]
+def _rows(lines: list[tuple[int, list[str], list[Span]]]) -> list[tuple[int, int, list[str], list[Span]]] | None:
+    numbered = [k for k, (_, cells, _) in enumerate(lines) if cells[0]]
     if len(numbered) < 2:
         return None
     width = len(lines[0][1])
-    prose = max(range(1, width), key=lambda c: sum(len(cells[c]) for _, cells in lines))  # 主要做法及成效, wherever
+    prose = max(range(1, width), key=lambda c: sum(len(cells[c]) for _, cells, _ in lines))  # 主要做法及成效, wherever
     ends = [lines[k][1][prose].endswith(_SENTENCE_END) for k in range(len(lines))]
     cuts, start = [], 0  # cuts: the first line of each row after the first
     if numbered[0] == 0 and all(ends[k - 1] for k in numbered[1:]):  # numbers on each row's top line
@@ -194,7 +210,9 @@ def _rows(lines: list[tuple[int, list[str]]]) -> list[tuple[int, int, list[str]]
     bounds = [0, *cuts, len(lines)]
     rows = []
     for first, last in itertools.pairwise(bounds):
-        block = [cells for _, cells in lines[first:last]]
+        block = [cells for _, cells, _ in lines[first:last]]
         joined = ["".join(cells[k] for cells in block) for k in range(len(block[0]))]
-        rows.append((lines[first][0], lines[last - 1][0], joined))
+        rows.append(
+            (lines[first][0], lines[last - 1][0], joined, [span for *_, spans in lines[first:last] for span in spans])
+        )
     return rows

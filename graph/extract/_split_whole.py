@@ -98,7 +98,7 @@ def _ordinal_cases(document: Document) -> list[CaseText]:
 
 def _place_cases(document: Document) -> list[CaseText]:
     text = document.text
-    found: list[tuple[int, int, int, int]] = []  # (case start: its leading place, end, title start, told from)
+    found: list[tuple[int, int, int, int, tuple[str, int, int] | None]] = []  # (start, end, title, told from, given)
     words = int(_lexicon()["led_case_words"])
     titles = listed_titles(text[: _first_led(text, words)])  # 分别是：「A」「B」… before any case is told
     names = listed_names(titles)
@@ -114,24 +114,50 @@ def _place_cases(document: Document) -> list[CaseText]:
             if later[0] in {p[0] for p in places} and not _tells_another(titles, before, rest):
                 continue  # X片区…。X片区还…: the same area goes on with its case, unless it tells another listed one
             places.append(later)
+        places = _with_items(raw, places, words)
         told_from = speaker_label_end(raw)
-        for k, (_, at, place_end) in enumerate(places):
-            lead = _lead_start(raw, at)  # 在X片区，…
+        for k, (name, at, place_end) in enumerate(places):
+            lead = _lead_start(raw, at) if place_end > at else at  # 在X片区，… (an item: 第二项是…)
             title_start = place_end + (1 if raw[place_end : place_end + 1] in "，," else 0)
             stop = _lead_start(raw, places[k + 1][1]) if k + 1 < len(places) else end
-            found.append((offset + lead, offset + len(raw[:stop].rstrip()), offset + title_start, offset + told_from))
+            given = None
+            if place_end == at:  # the area's next case: its provider is the place that led the answer
+                owner = next(p for p in reversed(places[:k]) if p[2] > p[1])
+                given = (name, offset + owner[1], offset + owner[2])
+            found.append(
+                (offset + lead, offset + len(raw[:stop].rstrip()), offset + title_start, offset + told_from, given)
+            )
             told_from = stop
     if len(found) < int(_lexicon()["marked_min_cases"]) and not 2 <= len(found) == len(titles):
         return []  # fewer led paragraphs than a collection has, unless the opening listed as many titles
     cases = []
     used: set[str] = set()
-    for k, (start, end, title, told_from) in enumerate(found):
+    for k, (start, end, title, told_from, given) in enumerate(found):
         case = _sentence_case(document, start, end, title, k + 1, named=True)
+        case.given_provider = given
         if listed := listed_title(titles, text[told_from:end], used):  # the title it tells, as the opening listed it
             case.title = listed
             used.add(listed)
         cases.append(case)
     return cases
+
+
+def _with_items(raw: str, places: list[tuple[str, int, int]], words: int) -> list[tuple[str, int, int]]:
+    """``places`` with the sentences of the answer that go on to its area's next case (…。第二项是“B”。…,
+    ``answer_item_openers``) as cuts of that area, each an empty span at the sentence's start, when the part before
+    and the part from it both read as cases."""
+    openers = tuple(_lexicon()["answer_item_openers"])
+    cuts = list(places)
+    for end in re.finditer(r"[。！？!?]", raw[places[0][2] :]):
+        at = places[0][2] + end.end()
+        if not raw.startswith(openers, at) or any(p[1] <= at < p[2] for p in cuts):
+            continue
+        owner = max((p for p in cuts if p[1] < at), key=lambda p: p[1])
+        following = min((p[1] for p in cuts if p[1] > at), default=len(raw))
+        area = next(p for p in sorted(cuts, key=lambda p: p[1], reverse=True) if p[1] < at and p[2] > p[1])
+        if reads_as_a_case(raw[owner[1] : at], True, words) and reads_as_a_case(raw[at:following], True, words):
+            cuts.append((area[0], at, at))
+    return sorted(cuts, key=lambda p: p[1])
 
 
 def _tells_another(titles: list[str], before: str, rest: str) -> bool:
@@ -288,6 +314,7 @@ def row_cases(document: Document, table: list[TableRow]) -> list[CaseText]:
             return []
         heading = document.evidence(start + at, start + at + length)
         case = CaseText(document, row.number, clean_title(row.title), heading, start, end, table_row=row)
+        case.pieces = row.prose  # a wrapped row: its prose cell, not the provider cell beside it
         cases.append(case)
     return cases if len(cases) >= 2 else []
 

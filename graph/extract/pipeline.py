@@ -11,7 +11,8 @@ import re
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
-from ftzgraph.graph.extract._split_whole import paragraph_cases, row_cases, separated_cases, whole_text_case
+from ftzgraph.graph.extract._split_answers import told_cases
+from ftzgraph.graph.extract._split_whole import row_cases, separated_cases, whole_text_case
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.best_practice import apply_origins, best_practice_batch, case_origins
 from ftzgraph.graph.extract.citations import extract_citations
@@ -174,7 +175,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
             split.warnings = [f"{document.path}: no case sections; each summary table row is read as one case"]
         split.cases = (
             rows
-            or paragraph_cases(document)
+            or told_cases(document)  # paragraphs led by an ordinal or a place, answers anchored by listed titles
             or separated_cases(document)  # blocks between --- lines
             or [case for case in [whole_text_case(document)] if case]
         )

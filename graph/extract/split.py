@@ -117,7 +117,10 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
             break
         title = cells[title_col] if title_col < len(cells) else cells[1]
         provider = cells[provider_col].strip() if provider_col < len(cells) else None
-        rows.append(TableRow(number, title.strip(), provider, document.evidence(line.start, line.end)))
+        evidence = document.evidence(line.start, line.end)
+        rows.append(
+            TableRow(number, title.strip(), provider, evidence, _prose_cells(text, line.start, title_col, provider_col))
+        )
         last = i
     laid = layout_table([line.text for line in lines], header)
     if laid and len(laid) > len(rows):  # cells interleaved over lines: the line reading stopped after a row or none
@@ -127,8 +130,13 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
                 cells[title_col] if title_col < len(cells) else cells[1],
                 cells[provider_col] if provider_col < len(cells) else None,
                 document.evidence(lines[first].start, lines[end].end),
+                tuple(  # the cells that tell the case, not its number, title or provider
+                    (lines[i].start + a, lines[i].start + b)
+                    for i, column, a, b in spans
+                    if column not in (0, title_col, provider_col)
+                ),
             )
-            for first, end, cells in laid
+            for first, end, cells, spans in laid
         ]
         last = laid[-1][1]
     return rows, header, last
@@ -170,6 +178,24 @@ def _vertical_table(document: Document, lines: list[Line]) -> tuple[list[TableRo
         for first, last, values in cells
     ]
     return rows, header, cells[-1][1]
+
+
+def _prose_cells(text: str, offset: int, title_col: int, provider_col: int) -> tuple[tuple[int, int], ...]:
+    """Where the cells of a one-line row other than its number, title and provider stand (| 1 | title | unit | 做法 |
+    成效 |), from the first such cell to the last as one span when they follow each other, at ``offset``; () when the
+    row has no such cell."""
+    cells, at = [], 0
+    for separator in [*TABLE_SPLIT_RE.finditer(text), None]:
+        end = separator.start() if separator else len(text)
+        if text[at:end].strip("| \t\u3000"):
+            cells.append((at, end))
+        at = separator.end() if separator else at
+    prose = [k for k in range(1, len(cells)) if k not in (title_col, provider_col)]
+    if not prose:
+        return ()
+    if prose == list(range(prose[0], prose[-1] + 1)):
+        return ((offset + cells[prose[0]][0], offset + cells[prose[-1]][1]),)
+    return tuple((offset + cells[k][0], offset + cells[k][1]) for k in prose)
 
 
 def _continued_row(row: TableRow, cells: list[str], title_col: int, provider_col: int) -> TableRow:
@@ -631,6 +657,9 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     row = case.table_row
     if row and row.provider and row.evidence.start <= case.start and case.end <= row.evidence.end:
         return None  # a case that is its table's row: the row's provider cell names it, not a guess from its text
+    if case.given_provider:  # 分别是：X片区的“A”…: the opening statement's word, not a guess from the answer
+        name, start, end = case.given_provider
+        return name, start - case.start, end - case.start
     text = case.text
     title_end = case.heading.end - case.start
     if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
