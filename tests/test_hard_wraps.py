@@ -84,3 +84,27 @@ def test_a_wrapped_booklet_reads_cut_names_and_figures() -> None:
     assert "合肥市税务局" in [agency.name for agency in cases[0].agencies]  # 合肥市税 / 务局 at width 26
     assert {o.value for o in cases[0].outcomes} >= {3.5, 18.4, 2600.0}
     assert not any(WRAP_MARK in (e.quote or "") for case in cases for e in case.evidence.values())
+
+
+def _wrapped_by_display(paragraph: str, width: int) -> list[str]:
+    """As a PDF sets a line: Chinese characters take two columns, digits and letters one."""
+    lines, line, used = [], "", 0
+    for char in paragraph:
+        size = 1 if char.isascii() else 2
+        if used + size > width:
+            lines.append(line)
+            line, used = "", 0
+        line, used = line + char, used + size
+    return [*lines, line]
+
+
+def test_a_width_set_in_columns_is_found_when_digits_take_half_a_column() -> None:
+    figures = "通关时间由原来的15天压缩至4.5天，累计办理退货商品23.6万票，节约物流成本约3800万元，惠及企业1260家。"
+    lines = ["某省自贸试验区成果汇编", "01", "跨境电商退货", "合肥海关", "主要做法"]
+    for paragraph in (*_PARAGRAPHS, figures):
+        lines += _wrapped_by_display(paragraph, 44)
+    text = "\n".join(lines) + "\n"
+    marked = mark_wraps(text)
+    assert marked is not None
+    joined, _ = join_broken_lines(marked)
+    assert figures in joined and "\n合肥海关\n主要做法\n" in joined

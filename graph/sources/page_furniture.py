@@ -74,21 +74,23 @@ def _neighbour(text: str, spans: list[tuple[int, int]], i: int, step: int) -> in
 
 
 def _bare_page_numbers(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Lines that are a bare number beside a running header: a short line that stands next to such numbers at
-    least ``MIN_PAGES`` times, the numbers beside it rising through the document as pages do."""
+    """Lines that are a bare number beside a running header: a short line the document repeats, standing on the same
+    side of such numbers at least ``MIN_PAGES`` times, the numbers beside it rising through the document as pages
+    do (a table's bare numbers stand between different lines)."""
     bare = [i for i, (s, e) in enumerate(spans) if BARE_NUMBER_RE.match(text[s:e])]
     if len(bare) < MIN_PAGES:
         return []
-    beside: dict[str, list[tuple[int, int]]] = {}
+    beside: dict[tuple[str, int], list[tuple[int, int]]] = {}  # (header, side) -> (line, number) beside it
     for i in bare:
         for step in (1, -1):
             j = _neighbour(text, spans, i, step)
             line = text[spans[j][0] : spans[j][1]].strip() if j is not None else ""
             if line and len(line) <= MAX_HEADER_CHARS and not BARE_NUMBER_RE.match(line):
-                beside.setdefault(line, []).append((i, int(text[spans[i][0] : spans[i][1]])))
+                beside.setdefault((line, step), []).append((i, int(text[spans[i][0] : spans[i][1]])))
     found: set[int] = set()
-    for pages in beside.values():
+    for (line, _), pages in beside.items():
         values = [value for _, value in sorted(set(pages))]
-        if len(values) >= MIN_PAGES and all(a < b for a, b in itertools.pairwise(values)):
+        repeated = sum(text[s:e].strip() == line for s, e in spans) >= MIN_PAGES
+        if repeated and len(values) >= MIN_PAGES and all(a < b for a, b in itertools.pairwise(values)):
             found.update(i for i, _ in pages)
     return sorted(found)
