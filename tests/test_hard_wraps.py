@@ -108,3 +108,17 @@ def test_a_width_set_in_columns_is_found_when_digits_take_half_a_column() -> Non
     assert marked is not None
     joined, _ = join_broken_lines(marked)
     assert figures in joined and "\n合肥海关\n主要做法\n" in joined
+
+
+def test_contents_lines_set_to_one_width_are_no_wrap() -> None:
+    contents = [f"第{n}项改革“一网通办”服务" + "…" * 6 + str(n) for n in range(1, 10)]
+    text = "目  录\n" + "\n".join(contents) + "\n\n" + "\n".join(_PARAGRAPHS) + "\n"
+    assert mark_wraps(text) is None
+
+
+def test_an_empty_line_after_a_full_line_ends_the_paragraph() -> None:
+    lines = _booklet(26).split("\n")
+    at = lines.index("取得成效")
+    text = "\n".join([*lines[: at + 2], "", *lines[at + 2 :]])
+    joined, _ = join_broken_lines(mark_wraps(text) or "")
+    assert _PARAGRAPHS[1] not in joined and _PARAGRAPHS[0] in joined

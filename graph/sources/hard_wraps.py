@@ -76,11 +76,22 @@ MAX_INDENT = 4
 """A paragraph's first line is indented by two characters at most; a line set in further is a table's cell."""
 
 
+_CONTENTS_RE = re.compile(r"(?:[.．·…—_\-][ \t]*){3,}[0-9０-９]+\s*$")
+"""A contents line: its leaders set to one width over a page number, a width no paragraph shares."""
+
+
 def _is_row(line: str) -> bool:
-    """A table row or cell: tabs, a Markdown bar, columns set apart by runs of spaces, or a deep indent."""
+    """A table row or cell (tabs, a Markdown bar, columns set apart by runs of spaces, a deep indent) or a contents
+    line: lines of one width that do not run on."""
     stripped = line.strip()
     indent = len(line) - len(line.lstrip())
-    return "\t" in stripped or stripped.startswith("|") or "   " in stripped or indent > MAX_INDENT
+    return (
+        "\t" in stripped
+        or stripped.startswith("|")
+        or "   " in stripped
+        or indent > MAX_INDENT
+        or bool(_CONTENTS_RE.search(stripped))
+    )
 
 
 def mark_wraps(text: str) -> str | None:
@@ -102,9 +113,11 @@ def mark_wraps(text: str) -> str | None:
         if _measures(body)[unit] < width - tolerance or _ends_sentence(body) or _is_row(body):
             continue
         j = i + 1
-        while j < len(lines) and lines[j] and not lines[j].strip():  # blanked page furniture, not an empty line
+        while j < len(lines) and not lines[j].strip():
             j += 1
-        if j >= len(lines) or not lines[j].strip() or _is_row(lines[j]) or lines[j].lstrip().startswith("#"):
+        if all(not lines[k] for k in range(i + 1, j)) and j > i + 1:
+            continue  # only empty lines between: a paragraph's end; a page break leaves its blanked furniture there
+        if j >= len(lines) or _is_row(lines[j]) or lines[j].lstrip().startswith("#"):
             continue
         following = lines[j]
         lead = len(following) - len(following.lstrip())
