@@ -70,3 +70,9 @@ def test_a_label_less_place_line_over_the_first_section_is_the_provider() -> Non
 
 def test_a_place_line_that_opens_the_text_is_no_provider() -> None:
     assert _providers(_booklet("嘉兴市", next_section="冷链货物抵港后即可查验。"))[0] != "嘉兴市"
+
+
+def test_a_provider_line_under_a_title_wrapped_onto_two_lines_is_the_provider() -> None:
+    two_lines = "进口冷链食品“一码通”全链条追溯与口岸查验协同\n监管模式\n"
+    text = _booklet("宁波海关").replace("进口冷链“一码通”\n", two_lines, 1)
+    assert _providers(text)[0] == "宁波海关"

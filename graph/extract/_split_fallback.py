@@ -560,8 +560,11 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
             return unit, bracket.start("p"), bracket.start("p") + len(unit)
     below = list(lines_below(text, title_end, 4))
     for k, (start, line) in enumerate(below):
-        first = k == 0  # title / （X片区管委会） or title / X市商务局: a unit alone right under the heading
-        alone = (signature_unit(line) or _place_over_section(line, below[1:2])) if first else None
+        over_section = k <= 2 and k + 1 < len(below) and _is_section_heading(below[k + 1][1].strip())
+        # title / （X片区管委会） or title / X市商务局: a unit alone right under the heading, or over the first section
+        # under a title a large type wrapped onto two lines
+        first = k == 0 or over_section
+        alone = (signature_unit(line) or _place_over_section(line, below[k + 1 : k + 2])) if first else None
         if found := labelled_provider(line) or _dash_unit(line) or alone:
             return found[0], start + found[1], start + found[2]
     end = len(text)
