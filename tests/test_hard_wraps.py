@@ -122,3 +122,17 @@ def test_an_empty_line_after_a_full_line_ends_the_paragraph() -> None:
     text = "\n".join([*lines[: at + 2], "", *lines[at + 2 :]])
     joined, _ = join_broken_lines(mark_wraps(text) or "")
     assert _PARAGRAPHS[1] not in joined and _PARAGRAPHS[0] in joined
+
+
+def test_lines_a_character_short_or_long_by_line_breaking_rules_still_fill_the_width() -> None:
+    """A PDF hangs a comma past the measure or pushes a character down so that no line opens with punctuation."""
+    lines = ["某省自贸试验区成果汇编", "01", "跨境电商退货", "合肥海关", "主要做法"]
+    for paragraph in _PARAGRAPHS:
+        wrapped = _wrapped_by_display(paragraph, 40)
+        for k in range(1, len(wrapped)):
+            if wrapped[k][0] in "，。、":  # hang it on the line above
+                wrapped[k - 1], wrapped[k] = wrapped[k - 1] + wrapped[k][0], wrapped[k][1:]
+        lines += [line for line in wrapped if line]
+    lines[-2], lines[-1] = lines[-2][:-1], lines[-2][-1] + lines[-1]  # one character pushed down
+    joined, _ = join_broken_lines(mark_wraps("\n".join(lines) + "\n") or "")
+    assert all(paragraph in joined for paragraph in _PARAGRAPHS)

@@ -25,6 +25,9 @@ MIN_SHARE = 0.4
 """…and when they are at least this share of the lines longer than half of it (a paragraph's last line is shorter)."""
 MIN_WIDTH_CHARS = 20
 """A shorter common length is a list's or a table's, not a page's measure."""
+TOLERANCE = (1, 3)
+"""How far short of the width a line may stop and still fill it, in characters and in columns: a PDF pushes a
+character down so that no line opens with punctuation."""
 SENTENCE_ENDS = "。！？；：!?;:"
 CLOSERS = "”’」』）)"
 
@@ -46,7 +49,7 @@ def _measures(line: str) -> tuple[int, int]:
 def _wrap_width(lines: list[str]) -> tuple[int, int] | None:
     """(unit, width) of the text's wrap: unit 0 counts characters, 1 display width; None when it is not wrapped."""
     best: tuple[int, int, int] | None = None  # (support, unit, width)
-    for unit, tolerance in ((0, 1), (1, 3)):
+    for unit, tolerance in enumerate(TOLERANCE):
         kept = [line.rstrip() for line in lines if line.strip() and not _is_row(line) and not _HEADING_RE.match(line)]
         sizes = [_measures(line)[unit] for line in kept]
         runs_on = [not _ends_sentence(line) for line in kept]  # only lines that run on count for a wrap width
@@ -101,7 +104,7 @@ def mark_wraps(text: str) -> str | None:
     if found is None:
         return None
     unit, width = found
-    tolerance = 1 if unit == 0 else 3
+    tolerance = TOLERANCE[unit]
     starts, offset = [], 0
     for line in lines:
         starts.append(offset)
