@@ -15,6 +15,10 @@ from functools import lru_cache
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕"})
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
 _SPACES_RE = re.compile(r"[\s\u3000]+")
+WRAP_MARK = "\u2028"
+"""What a hard wrap's line break becomes in the matching copy (graph/sources/hard_wraps.py): one character for each
+it replaces, so offsets hold; the readings below leave it out, and a text that has it breaks lines only where the
+document itself does."""
 
 CHINESE_DIGITS = {
     "零": 0,
@@ -146,8 +150,8 @@ _TERMINAL = "。！？；：!?;:”」』）)"
 
 
 def join_broken_lines(text: str) -> tuple[str, list[int]]:
-    """Rejoin sentences that a page break cut with newlines; returns the joined text and, for each of
-    its characters, the offset of that character in ``text``.
+    """Rejoin sentences that a page break cut with newlines (or a hard wrap, marked ``WRAP_MARK``); returns the
+    joined text and, for each of its characters, the offset of that character in ``text``.
 
     A line break is a cut when the line before does not end a sentence and the next non-blank line is
     not a heading (``#``), a list marker or a table row. Quotes found in the joined text map back to the
@@ -158,9 +162,13 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     drop = spaced_positions(text)
+    wrapped = WRAP_MARK in text  # its hard wraps are marked: every other line break is the document's own
     i, n = 0, len(text)
     while i < n:
         char = text[i]
+        if char == WRAP_MARK:
+            i += 1
+            continue
         if i in drop:  # 为 贯 彻 落 实: a character-spaced run of a PDF, whose spaces split every word
             i += 1
             continue
@@ -171,7 +179,8 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
             previous = next((c for c in reversed(out) if c not in " \t\u3000"), "")
             following = text[j] if j < n else ""
             cut = (
-                previous
+                not wrapped
+                and previous
                 and previous not in _TERMINAL
                 and following
                 and following not in "#|（(一二三四五六七八九十"
@@ -221,6 +230,7 @@ def clean_spans(text: str) -> tuple[str, list[int] | None]:
     """``text`` without inline pinyin (貿(mào)) and without the spaces of character-spaced runs, with the offset in
     ``text`` of each character kept; ``(text, None)`` when there is nothing to take out (the usual case)."""
     cut = [(i, i + 1) for i in sorted(spaced_positions(text))]
+    cut += [(i, i + 1) for i, char in enumerate(text) if char == WRAP_MARK] if WRAP_MARK in text else []
     if "(" in text:
         cut += [(m.start(), m.end()) for m in _PINYIN_RE.finditer(text) if m.start() and _is_cjk(text[m.start() - 1])]
     if not cut:

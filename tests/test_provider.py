@@ -48,3 +48,31 @@ def test_a_run_in_cases_subject_is_its_provider_not_the_reports_signature() -> N
         "石嘴山市人民政府办公室\n2024年2月1日\n"
     )
     assert _providers(text) == ["大武口区", "石嘴山市商务局", "平罗县"]
+
+
+def _booklet(provider: str, next_section: str = "改革背景") -> str:
+    """A booklet's case: a 01 marker over its title over a provider line with no label (issue #15, helper z17i)."""
+    return (
+        "某省自贸试验区成果汇编\n\n01\n进口冷链“一码通”\n"
+        f"{provider}\n{next_section}\n冷链货物查验环节多。\n主要做法\n相关部门实行一码通查。\n取得成效\n查验时间由2天压缩至6小时。\n\n"
+        "02\n航运企业“一照多址”\n舟山市市场监督管理局\n改革背景\n企业设立分支机构手续多。\n主要做法\n实行一照多址登记。\n"
+        "取得成效\n登记时间由5天压缩至1天。\n"
+    )
+
+
+def test_a_label_less_body_line_under_the_title_is_the_provider() -> None:
+    assert _providers(_booklet("宁波海关")) == ["宁波海关", "舟山市市场监督管理局"]
+
+
+def test_a_label_less_place_line_over_the_first_section_is_the_provider() -> None:
+    assert _providers(_booklet("嘉兴市"))[0] == "嘉兴市"
+
+
+def test_a_place_line_that_opens_the_text_is_no_provider() -> None:
+    assert _providers(_booklet("嘉兴市", next_section="冷链货物抵港后即可查验。"))[0] != "嘉兴市"
+
+
+def test_a_provider_line_under_a_title_wrapped_onto_two_lines_is_the_provider() -> None:
+    two_lines = "进口冷链食品“一码通”全链条追溯与口岸查验协同\n监管模式\n"
+    text = _booklet("宁波海关").replace("进口冷链“一码通”\n", two_lines, 1)
+    assert _providers(text)[0] == "宁波海关"

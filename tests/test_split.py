@@ -290,3 +290,17 @@ def test_a_one_case_document_titled_with_the_case_suffix_stays_one_case() -> Non
 def test_every_case_of_a_held_out_theme_parts_collection_with_mixed_providers_is_found(name: str) -> None:
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses
+
+
+def test_a_zero_padded_marker_alone_opens_the_case_titled_by_the_next_line() -> None:
+    """A PDF booklet's 01 / title / provider (issue #15, helper z17i): the title is the line under the marker."""
+    text = (
+        "某省自贸试验区成果汇编\n\n目  录\n01  进口冷链“一码通” ……… 2\n02  航运企业“一照多址” ……… 3\n\n"
+        "01\n进口冷链“一码通”\n宁波海关\n改革背景\n冷链货物查验环节多。\n主要做法\n宁波海关实行一码通查。\n\n"
+        "02\n航运企业“一照多址”\n舟山市市场监督管理局\n改革背景\n手续多。\n主要做法\n实行一照多址登记。\n"
+    )
+    document = Document(id="m", path=Path("m.txt"), text=text, sha256="m")
+    assert [(c.number, c.title) for c in split_cases(document).cases] == [
+        (1, "进口冷链“一码通”"),
+        (2, "航运企业“一照多址”"),
+    ]

@@ -154,6 +154,20 @@ def labelled_provider(text: str) -> tuple[str, int, int] | None:
     return match["unit"], lead + match.start("unit"), lead + match.end("unit")
 
 
+def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[str, int, int] | None:
+    """A line that is exactly a place's name (嘉兴市, 甲片区) right under the heading and over the case's first section
+    (改革背景): the provider line of a booklet that labels none, as a body's name alone is (``signature_unit``)."""
+    lexicon = _lexicon()
+    bare = text.strip()
+    endings = tuple(lexicon["place_endings"])
+    if not (following and _is_section_heading(following[0][1].strip())) or not bare.endswith(endings):
+        return None
+    if not re.fullmatch("[\u4e00-\u9fff]{2,12}", bare) or re.search(lexicon["place_lead_not"], bare):
+        return None
+    start = text.find(bare)
+    return bare, start, start + len(bare)
+
+
 def signature_unit(text: str) -> tuple[str, int, int] | None:
     """A signature-like line (a unit's name alone, often right-aligned, as the last line of a case): the unit and its
     span in ``text``, or None when the line is a sentence or does not end with a unit's suffix."""
@@ -579,9 +593,14 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         unit = _PROVIDER_VERB_RE.sub("", bracket["p"]).strip()
         if len(unit) >= 2:
             return unit, bracket.start("p"), bracket.start("p") + len(unit)
-    for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
-        first = k == 0  # title / （X片区管委会） or title / X市商务局: a unit alone right under the heading
-        if found := labelled_provider(line) or _dash_unit(line) or (signature_unit(line) if first else None):
+    below = list(lines_below(text, title_end, 4))
+    for k, (start, line) in enumerate(below):
+        over_section = k <= 2 and k + 1 < len(below) and _is_section_heading(below[k + 1][1].strip())
+        # title / （X片区管委会） or title / X市商务局: a unit alone right under the heading, or over the first section
+        # under a title a large type wrapped onto two lines
+        first = k == 0 or over_section
+        alone = (signature_unit(line) or _place_over_section(line, below[k + 1 : k + 2])) if first else None
+        if found := labelled_provider(line) or _dash_unit(line) or alone:
             return found[0], start + found[1], start + found[2]
     end = len(text)
     for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits

@@ -35,6 +35,7 @@ from ftzgraph.graph.model import (
     Extraction,
     NationalItem,
 )
+from ftzgraph.graph.sources.hard_wraps import mark_wraps
 from ftzgraph.graph.sources.page_furniture import mask_page_furniture
 from ftzgraph.graph.sources.script import is_traditional, restore_original, to_simplified
 from ftzgraph.graph.text import title_key
@@ -121,11 +122,13 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     when a collection has no cases.
 
     A document in traditional script is matched on a simplified copy (same length, same offsets), and one
-    copied out of a PDF on a copy whose page numbers and running headers are blanked; quotes, titles and
+    copied out of a PDF on a copy whose page numbers and running headers are blanked and whose hard wraps are marked
+    (graph/sources/hard_wraps.py); quotes, titles and
     providers are then read from the original text, so labels keep the original script.
     """
     gazetteer = gazetteer or load_gazetteer()
     text = mask_page_furniture(document.text) or document.text  # PDF page numbers and running headers
+    text = mark_wraps(text) or text  # a PDF booklet's paragraphs hard-wrapped at one width
     if is_traditional(text):
         text = to_simplified(text)
     if text != document.text:

@@ -34,6 +34,9 @@ HEADING_PROVIDER_RE = re.compile(r"(?:典型案例|复制推广案例)\s*[（(](
 MARKER_RE = re.compile(
     rf"^\s*#*\s*(?:\*\*|__)?\s*(?:典型|创新)?案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$"
 )
+PADDED_MARKER_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9][0-9])(?P<rest>)\s*$")
+"""A booklet's case marker: a two-digit number alone on its line (01 over the title). Read only in a document that
+writes 01 so, since a bare number is otherwise a page number or a table's cell."""
 ORDINAL_RE = re.compile(rf"^\s*#*\s*(?:[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]|[{NUMERAL_CLASS}]+\s*[、.．])\s*")
 PROVIDER_RE = re.compile(
     r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?(?:[（(][^()（）\n]{1,10}[)）][^()（）\n]{2,40}?)?)\s*提供\s*[)）]"
@@ -301,13 +304,14 @@ def split_cases(document: Document) -> SplitResult:
     starts: list[tuple[int, int, int | None]] = []  # (title line index, span start line index, marker number)
     pending_marker: tuple[int, int] | None = None  # (line index, number)
     wrapped: dict[int, str] = {}  # title line index -> its heading joined with the suffix on the next line
+    padded = any(line.text.strip() == "01" for line in lines[body_from:])
     for i in range(body_from, len(lines)):
         line = lines[i]
         if fields := field_title_start(lines, i):  # 附件3 / 案例名称：X: a case laid out as a form
             starts.append((i, fields[0], fields[1]))
             pending_marker = None
             continue
-        marker = MARKER_RE.match(line.text)
+        marker = MARKER_RE.match(line.text) or (PADDED_MARKER_RE.match(line.text) if padded else None)
         rest = re.sub(r"(?:\*\*|__)\s*$", "", marker["rest"]).strip() if marker else ""
         if marker and not CASE_SUFFIX_RE.search(rest):
             number = parse_chinese_number(marker["n"])

@@ -1,0 +1,59 @@
+"""Page furniture of text copied out of a PDF (graph/sources/page_furniture.py): a bare number alone on its line is
+a page number beside a running header, and a booklet's zero-padded case marker or a table's bare number is not.
+Small texts of their own wording (issue #15, helper z17i)."""
+
+from __future__ import annotations
+
+from ftzgraph.graph.sources.page_furniture import mask_page_furniture
+
+HEADER = "某省自由贸易试验区制度创新成果汇编"
+PAGES = f"""{HEADER}
+
+目  录
+01  跨境结算便利化 ………… 2
+02  江海联运一单制 ………… 3
+
+1
+{HEADER}
+01
+跨境结算便利化
+甲海关
+主要做法
+甲海关推行跨境结算便利化，企业线上即可办理结算业
+务，办理时间由1天缩短至30分钟。
+2
+{HEADER}
+02
+江海联运一单制
+乙市交通运输局
+主要做法
+乙市交通运输局推行江海联运一单制，货物中转时间平均缩短
+20小时。
+3
+{HEADER}
+"""
+
+
+def test_a_bare_page_number_beside_the_running_header_is_blanked() -> None:
+    masked = mask_page_furniture(PAGES)
+    assert masked is not None and len(masked) == len(PAGES)
+    lines = masked.split("\n")
+    assert "1" not in lines and "2" not in lines and "3" not in lines
+    assert HEADER not in lines[1:]
+    assert lines[0] == HEADER  # the cover's title opens no page
+
+
+def test_a_zero_padded_case_marker_is_no_page_number() -> None:
+    lines = (mask_page_furniture(PAGES) or "").split("\n")
+    assert lines.count("01") == 1 and lines.count("02") == 1
+    assert "20小时。" in lines
+
+
+def test_bare_numbers_with_no_running_header_stay() -> None:
+    table = "序号\n1\n跨境结算便利化\n2\n江海联运一单制\n3\n船边直提\n"
+    assert mask_page_furniture(table) is None
+
+
+def test_bare_numbers_that_do_not_rise_are_no_pages() -> None:
+    text = f"{HEADER}\n3\n甲片区推行一单制。\n{HEADER}\n1\n乙片区推行船边直提。\n"
+    assert mask_page_furniture(text) is None
