@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 _N = rf"[{NUMERAL_CLASS}]+"
 _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
+    # 2.1 title, 2.1.3 实施成效: a word processor's multilevel list kept as text; each depth is a style of its own
+    # (outline2, outline3), so the level whose sections hold the section words wins
+    ("outline", re.compile(r"^(?P<n>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))")),
     ("part", re.compile(rf"^第\s*(?P<n>{_N})\s*[篇章部则个项]\s*[:：、.．]?\s*")),
     (
         "bracket",
@@ -139,7 +142,8 @@ def _label_re() -> re.Pattern[str]:
     bold = r"(?:\*\*|__)?"  # **报送单位**：X, > 来源：X: Markdown marks around the label
     return re.compile(  # also a form table's row: | 报送单位 | X |
         rf"^\s*(?:[>|│]\s*)?{bold}\s*[（(【\[]?\s*(?:{labels})\s*{bold}\s*[】\]]?\s*{bold}\s*(?:[:：]|[|│])?\s*{bold}\s*"
-        r"(?P<unit>[^\s，。；,;:：（）()*|│]{2,40})"
+        # 中国（广东）自由贸易试验区X片区管理委员会: a bracket inside the name (not one closing it) is part of it
+        r"(?P<unit>(?:[^\s，。；,;:：（）()*|│]{1,20}[（(][^（）()\n]{1,10}[)）])?[^\s，。；,;:：（）()*|│]{2,40})"
     )
 
 
@@ -237,7 +241,12 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
     number = None
     for name, pattern in _NUMBERING:
         if numbered := pattern.match(text):
-            style, number = f"{style}{name}", _number(numbered["n"])
+            if name == "outline":  # 2.1 and 2.1.1 are two levels; the number is the last part
+                parts = re.split(r"[.．]", numbered["n"])
+                name = f"outline{len(parts)}"
+                style, number = f"{style}{name}", _number(parts[-1])
+            else:
+                style, number = f"{style}{name}", _number(numbered["n"])
             text = text[numbered.end() :].strip()
             break
     if number is None and (whole := _WHOLE_BRACKET_RE.fullmatch(text)) is not None:

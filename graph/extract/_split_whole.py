@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_fallback import FIGURE_RE
+from ftzgraph.graph.extract._split_fallback import FIGURE_RE, signature_unit
 from ftzgraph.graph.extract._split_leads import (
     ORDINAL_PARAGRAPH_RE,
     SUBJECT_RE,
@@ -61,7 +61,7 @@ def paragraph_cases(document: Document) -> list[CaseText]:
     a press conference's way), when at least ``marked_min_cases`` do. Each must read as a case (``reads_as_a_case``):
     points inside one case (一是建立…机制) open with a verb, not a subject, and a lead or closing paragraph holds no
     figures of its own or is led by no place."""
-    return _ordinal_cases(document) or _place_cases(document)
+    return _ordinal_cases(document) or _dash_cases(document) or _place_cases(document)
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -79,7 +79,7 @@ def _ordinal_cases(document: Document) -> list[CaseText]:
     for offset, raw in _paragraphs(text):
         match = ORDINAL_PARAGRAPH_RE.match(raw)
         if match:
-            number = parse_chinese_number(match["n"] or match["m"])
+            number = parse_chinese_number(match["n"] or match["m"] or match["a"])
             rest = raw[match.end() :]
             if number == len(found) + 1 and SUBJECT_RE.match(rest) and reads_as_a_case(rest, paragraph=True):
                 found.append((offset, offset + len(raw.rstrip()), number))
@@ -94,6 +94,46 @@ def _ordinal_cases(document: Document) -> list[CaseText]:
         title_start = subject.end() + len(subject["verb"]) if subject else lead.end()  # 二是X海关推行|title
         cases.append(_sentence_case(document, start, end, start + title_start, number))
     return cases
+
+
+_DASH_RE = re.compile(r"^[ \t\u3000]*(?:——|－－|--)\s*(?=[\u4e00-\u9fff“\"《])")
+"""A dash bullet opening a paragraph (——开展“A”。…): a summary's or a report's items under one of its points."""
+_REPORTER_PLACE_RE = re.compile(r"^[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{1,8}?[市州盟](?:[\u4e00-\u9fff]{1,6}?[区县旗])?)")
+
+
+def _dash_cases(document: Document) -> list[CaseText]:
+    """Dash bullets that each tell a case (——推行工业用地“标准地+承诺制”出让。区X局…), when at least
+    ``marked_min_cases`` do: a place's own report lists its reforms so, naming no place in them, so the reporting
+    place (the issuer's line or the place opening the document's title) is each one's provider."""
+    text = document.text
+    found = [
+        (offset, offset + len(raw.rstrip()), offset + match.end())
+        for offset, raw in _paragraphs(text)
+        if (match := _DASH_RE.match(raw)) and reads_as_a_case(raw[match.end() :], paragraph=True)
+    ]
+    if len(found) < int(_lexicon()["marked_min_cases"]):
+        return []
+    reporter = _reporter(text[: found[0][0]])
+    verbs = tuple(_lexicon()["title_verbs"])
+    cases = []
+    for k, (start, end, title_start) in enumerate(found):
+        verb = next((v for v in verbs if text.startswith(v, title_start)), "")  # 开展“A”: the object is the title
+        case = _sentence_case(document, start, end, title_start + len(verb), k + 1)
+        case.given_provider = reporter
+        cases.append(case)
+    return cases
+
+
+def _reporter(head: str) -> tuple[str, int, int] | None:
+    """The place a report speaks for, from the text before its items: a unit alone on one of its first lines (the
+    issuer: X区人民政府), else the place opening its first line (X市Y区2024年度…工作总结)."""
+    lines = [(offset, raw) for offset, raw in _paragraphs(head) if raw.strip()][:4]
+    for offset, raw in lines:
+        if unit := signature_unit(raw):
+            return unit[0], offset + unit[1], offset + unit[2]
+    if lines and (place := _REPORTER_PLACE_RE.match(lines[0][1])):
+        return place["p"], lines[0][0] + place.start("p"), lines[0][0] + place.end("p")
+    return None
 
 
 def _place_cases(document: Document) -> list[CaseText]:
