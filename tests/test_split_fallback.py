@@ -561,3 +561,55 @@ def test_every_case_and_provider_of_the_held_out_wechat_cover_and_briefing_colle
 
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses
+
+
+OUTLINE = """某省自贸试验区创新案例汇编
+1 概述
+为总结推广改革成果，现将案例汇编如下。
+2 典型案例
+2.1 船舶“一次登临”联合检查
+实施单位：中国（某省）自由贸易试验区甲港片区管理委员会
+2.1.1 改革背景
+甲港片区船舶检查部门多、登临次数多，企业负担重。
+2.1.2 主要做法
+海事、海关、边检三家实行“一次登临、联合检查”，检查结果互认共享。
+2.1.3 实施成效
+船舶在港停留时间平均缩短4小时，全年减少登临2000余次。
+2.2 企业年报“多报合一”
+实施单位：乙市市场监督管理局
+2.2.1 改革背景
+企业需向多个部门分别报送年度报告，重复填报多。
+2.2.2 主要做法
+市场监管部门会同商务部门推行年报“多报合一”，一次填报、部门共享。
+2.2.3 实施成效
+企业填报时间由2小时缩短至20分钟，全年服务企业1.2万户。
+3 工作要求
+3.1 联系人（略）
+"""
+
+
+def test_outline_numbering_kept_as_text_gives_the_level_whose_sections_hold_section_words() -> None:
+    """2.1 / 2.1.1 are two levels of one numbering; the chapter `2 典型案例` is no case (its title a bare number)."""
+    assert _split(OUTLINE) == [
+        (1, "船舶“一次登临”联合检查", "中国（某省）自由贸易试验区甲港片区管理委员会"),
+        (2, "企业年报“多报合一”", "乙市市场监督管理局"),
+    ]
+
+
+def test_a_labelled_provider_keeps_a_bracket_inside_its_name_but_not_one_closing_it() -> None:
+    from ftzgraph.graph.extract._split_fallback import labelled_provider
+
+    assert labelled_provider("实施单位：中国（某省）自由贸易试验区甲港片区管理委员会")[0] == (  # type: ignore[index]
+        "中国（某省）自由贸易试验区甲港片区管理委员会"
+    )
+    assert labelled_provider("报送单位：某省商务厅（自贸办）")[0] == "某省商务厅"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "name", ["guangdong-outline-collection", "qinghai-tongbao-collection", "hebei-dashes-collection"]
+)
+def test_held_out_outline_bulletin_and_dash_collections_keep_every_case_and_provider(name: str) -> None:
+    from _dev_scoring import score_collection
+
+    score = score_collection(name)
+    assert (score.found, score.provider) == (score.cases, score.cases), score.misses

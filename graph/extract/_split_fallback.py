@@ -42,7 +42,10 @@ _N = rf"[{NUMERAL_CLASS}]+"
 _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     # 2.1 title, 2.1.3 实施成效: a word processor's multilevel list kept as text; each depth is a style of its own
     # (outline2, outline3), so the level whose sections hold the section words wins
-    ("outline", re.compile(r"^(?P<n>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))")),
+    (
+        "outline",
+        re.compile(r"^(?P<n>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))"),
+    ),
     ("part", re.compile(rf"^第\s*(?P<n>{_N})\s*[篇章部则个项]\s*[:：、.．]?\s*")),
     (
         "bracket",

@@ -27,7 +27,9 @@ ORDINAL_PARAGRAPH_RE = re.compile(
 )
 """A paragraph opened by an ordinal word (一是…, 二是…, 其一…), or by a number (1．X区推行“A”。…, a 通报's items): how
 a web page or a bulletin lists several reforms in prose."""
-_VERBS = "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
+_VERBS = (
+    "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
+)
 SUBJECT_RE = re.compile(
     r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办|中心|分行|政府))"
     rf"(?=(?P<verb>{_VERBS}))"

@@ -292,7 +292,8 @@ def _is_title_line(line: Line, table: TitleMatcher | None) -> bool:
     if CASE_SUFFIX_RE.search(bare):
         # 2 典型案例: a chapter of an outline named by the suffix alone (its title a bare number) is no case
         title = clean_title(bare)
-        return bool(re.search(r"[^\W\d_]", title)) and not COLLECTION_TITLE_RE.match(bare) and "汇总" not in bare
+        numbered_only = re.fullmatch(rf"[{NUMERAL_CLASS}\s.．、]+", title) is not None
+        return bool(title) and not numbered_only and not COLLECTION_TITLE_RE.match(bare) and "汇总" not in bare
     return table is not None and len(bare) <= 60 and table.best(title_key(clean_title(bare)), 0.92)[0] >= 0
 
 
