@@ -605,8 +605,26 @@ def test_a_labelled_provider_keeps_a_bracket_inside_its_name_but_not_one_closing
     assert labelled_provider("报送单位：某省商务厅（自贸办）")[0] == "某省商务厅"  # type: ignore[index]
 
 
+def test_outline_cases_over_labelled_provider_lines_are_titled_without_their_numbers() -> None:
+    """2.1\ttitle over 申报单位：X under two chapters: the title drops 2.1, not 2."""
+    text = OUTLINE.replace("2.2 企业", "3\t投资便利化\n3.1\t企业").replace("实施单位", "申报单位")
+    text = text.replace("2.1 船舶", "2.1\t船舶").replace("3 工作要求", "4 工作要求")
+    assert [(title, provider) for _, title, provider in _split(text)] == [
+        ("船舶“一次登临”联合检查", "中国（某省）自由贸易试验区甲港片区管理委员会"),
+        ("企业年报“多报合一”", "乙市市场监督管理局"),
+    ]
+
+
 @pytest.mark.parametrize(
-    "name", ["guangdong-outline-collection", "qinghai-tongbao-collection", "hebei-dashes-collection"]
+    "name",
+    [
+        "guangdong-outline-collection",
+        "qinghai-tongbao-collection",
+        "hebei-dashes-collection",
+        "hainan-outline-collection",
+        "anhui-tongbao-collection",
+        "hebei-county-dashes-collection",
+    ],
 )
 def test_held_out_outline_bulletin_and_dash_collections_keep_every_case_and_provider(name: str) -> None:
     from _dev_scoring import score_collection

@@ -400,3 +400,23 @@ def test_two_dash_bullets_are_no_collection() -> None:
     """Fewer than marked_min_cases bullets: a report's list of points, not its cases."""
     two = DASHES.replace("——实施涉企轻微违法", "实施涉企轻微违法")
     assert len(_cases(two)) != 2
+
+
+def test_a_bulletin_titled_as_a_notice_on_reform_experience_keeps_its_paragraph_cases() -> None:
+    """关于…复制推广…改革试点经验情况的通报 reads as a batch notice; with no items, its told cases are read."""
+    from ftzgraph.graph.extract.layout import detect_layout
+    from ftzgraph.graph.model import BATCH_NOTICE
+
+    text = BULLETIN.replace(
+        "现将有关情况通报如下。",
+        "今年以来，各地各部门深入推进自贸试验区改革试点经验复制推广工作，取得阶段性成效。现将有关情况通报如下。",
+    )
+    assert detect_layout(_document(text)).name == BATCH_NOTICE  # the layout rules take it for a batch's notice
+    assert [p for _, _, p in _cases(text)] == ["甲东区", "乙山市", "省药品监督管理局"]
+
+
+def test_a_county_report_with_no_issuer_line_is_the_provider_of_its_dash_items() -> None:
+    text = (
+        DASHES.replace("甲州市乙丘区2024年度", "丙丘县2024年").replace("乙丘区人民政府\n", "").replace("我区", "我县")
+    )
+    assert {p for _, _, p in _cases(text)} == {"丙丘县"}

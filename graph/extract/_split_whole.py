@@ -98,7 +98,9 @@ def _ordinal_cases(document: Document) -> list[CaseText]:
 
 _DASH_RE = re.compile(r"^[ \t\u3000]*(?:——|－－|--)\s*(?=[\u4e00-\u9fff“\"《])")
 """A dash bullet opening a paragraph (——开展“A”。…): a summary's or a report's items under one of its points."""
-_REPORTER_PLACE_RE = re.compile(r"^[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{1,8}?[市州盟](?:[\u4e00-\u9fff]{1,6}?[区县旗])?)")
+_REPORTER_PLACE_RE = re.compile(
+    r"^[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{1,8}?[市州盟县区旗](?:[\u4e00-\u9fff]{1,6}?[区县旗])?)"
+)
 
 
 def _dash_cases(document: Document) -> list[CaseText]:

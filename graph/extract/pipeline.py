@@ -167,8 +167,11 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     if layout == BATCH_NOTICE:
         batch = parse_notice(document, gazetteer)
         # A notice with no item whose text splits into cases is a collection its title misled the layout rules on
-        # (…改革试点经验复制推广案例): its cases are read rather than lost.
-        if batch.items or not (split := split_cases(document)).cases:
+        # (…改革试点经验复制推广案例), or a 通报 on the work telling its cases in paragraphs (1．X区推行“A”。…): its
+        # cases are read rather than lost.
+        if not batch.items and not (split := split_cases(document)).cases:
+            split.cases = told_cases(document)
+        if batch.items or split is None or not split.cases:
             batch.source = str(iris.document(document.id))
             return Extraction(document, [], warnings=[*document.warnings, *batch.warnings], layout=layout, batch=batch)
         layout = CASE_COLLECTION

@@ -30,6 +30,8 @@ from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_
 
 CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案例)\s*(?:[（(][^（）()\n]{2,30}[)）])?\s*$")
 """The suffix of a case title, optionally followed by its provider in brackets (…复制推广案例（钦州港片区）)."""
+OUTLINE_RE = re.compile(r"^\s*(?P<n>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))")
+"""Decimal outline numbering kept as text (2.1 title, 2.1.3 实施成效): a word processor's multilevel list."""
 HEADING_PROVIDER_RE = re.compile(r"(?:典型案例|复制推广案例)\s*[（(](?P<p>[^（）()\n]{2,30})[)）]\s*$")
 MARKER_RE = re.compile(
     rf"^\s*#*\s*(?:\*\*|__)?\s*(?:典型|创新)?案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$"
@@ -273,7 +275,7 @@ def clean_title(text: str) -> str:
     marker = MARKER_RE.match(title)
     if marker:
         title = marker["rest"]
-    title = ORDINAL_RE.sub("", title, count=1)
+    title = ORDINAL_RE.sub("", OUTLINE_RE.sub("", title, count=1), count=1)
     placed = _placed_heading(title)
     if placed:
         title = placed["t"]
@@ -527,7 +529,7 @@ def _is_plain_title(line: Line) -> bool:
 
 
 def _heading_style(line: Line) -> str | None:
-    """How a line is marked as a heading: bold, 一、, （一）, 1. — or None."""
+    """How a line is marked as a heading: bold, 一、, （一）, 1., 2.1 — or None."""
     text = line.text.strip().lstrip("#").strip()
     if BOLD_RE.match(text):
         return "bold"
@@ -535,6 +537,8 @@ def _heading_style(line: Line) -> str | None:
         return "paren"
     if re.match(r"^[零〇一二两三四五六七八九十百]+\s*、", text):
         return "chinese"
+    if outline := OUTLINE_RE.match(text):  # 2.1 and 2.1.1: two levels, two styles
+        return f"outline{len(re.split(r'[.．]', outline['n']))}"
     if re.match(r"^[0-9０-９]+\s*[、.．]", text):
         return "arabic"
     return None
@@ -554,7 +558,11 @@ def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int
         if style is None or not bare or len(bare) > 80 or bare.endswith(("。", "；")) or contents_entry(bare):
             continue  # a contents line repeats a heading but opens no case
         following = [line for line in lines[i + 1 : i + 6] if line.text.strip()][:2]
-        ordinal = re.match(rf"^[（(]?\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[)）、.．]", bare)
+        outline = OUTLINE_RE.match(bare)
+        ordinal = re.match(
+            rf"^[（(]?\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[)）、.．]",
+            re.split(r"[.．]", outline["n"])[-1] + "．" if outline else bare,
+        )
         number = parse_chinese_number(ordinal["n"]) if ordinal and style != "bold" else None
         if following and PROVIDER_RE.match(following[0].text):
             found.setdefault(style, []).append((i, i, number))
