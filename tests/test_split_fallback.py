@@ -624,6 +624,9 @@ def test_outline_cases_over_labelled_provider_lines_are_titled_without_their_num
         "hainan-outline-collection",
         "anhui-tongbao-collection",
         "hebei-county-dashes-collection",
+        "jilin-outline-collection",
+        "jiangxi-tongbao-collection",
+        "sichuan-dashes-collection",
     ],
 )
 def test_held_out_outline_bulletin_and_dash_collections_keep_every_case_and_provider(name: str) -> None:

@@ -420,3 +420,19 @@ def test_a_county_report_with_no_issuer_line_is_the_provider_of_its_dash_items()
         DASHES.replace("甲州市乙丘区2024年度", "丙丘县2024年").replace("乙丘区人民政府\n", "").replace("我区", "我县")
     )
     assert {p for _, _, p in _cases(text)} == {"丙丘县"}
+
+
+def test_a_dash_item_told_in_words_the_genre_list_lacks_is_a_case_of_its_run() -> None:
+    """关于X区…的报告 names the district after 关于; the fourth item's result (提前45天) holds no listed case word."""
+    text = DASHES.replace("甲州市乙丘区2024年度", "关于甲州市乙丘区2024年").replace("乙丘区人民政府\n", "")
+    text = text.replace(
+        "二、存在的问题",
+        "——工程项目“分段施工许可”。区住建局分阶段核发施工许可证，开工时间平均提前45天。\n二、存在的问题",
+    )
+    assert [(n, p) for n, _, p in _cases(text)] == [(k, "甲州市乙丘区") for k in range(1, 5)]
+
+
+def test_a_numbered_item_with_a_figure_but_no_listed_case_word_goes_on_the_numbering() -> None:
+    item = "4．市自然资源局创新“点状供地”模式。市自然资源局对乡村旅游项目点状供地，一季度供应点状用地11宗。\n"
+    text = BULLETIN.replace("二、下一步工作", item + "二、下一步工作")
+    assert [(n, p) for n, _, p in _cases(text)][3] == (4, "市自然资源局")
