@@ -180,7 +180,7 @@ def question_title(text: str) -> tuple[int | None, str] | None:
     names = re.findall(r"[“\"]([^“”\"]{2,40})[”\"]", text[label.end() :])
     if len(names) != 1:
         return None
-    n = label["n"] or label["m"]
+    n = label["n"] or label["k"] or label["m"]
     return (_number(n) if n else None), names[0]
 
 

@@ -159,7 +159,12 @@ def _csv_table(document: Document, lines: list[Line], header: int, names: list[s
     rows: list[TableRow] = []
     last = header
     for start, end, cells, spans in csv_records(document.text, lines[header].start):
-        prose = [spans[k] for k in told if k < len(spans) and spans[k][1] > spans[k][0]]
+        # each cell up to the next one (its closing quote and comma part the joined text), the last one whole
+        prose = [
+            (spans[k][0], spans[k + 1][0] if k + 1 < len(spans) and k != told[-1] else spans[k][1])
+            for k in told
+            if k < len(spans) and spans[k][1] > spans[k][0]
+        ]
         if told and told == list(range(told[0], told[-1] + 1)) and prose:
             prose = [(prose[0][0], prose[-1][1])]
         title = cells[title_col] if title_col < len(cells) else ""
