@@ -467,10 +467,13 @@ def _under_group(index: int, groups: list[int]) -> bool:
     return index not in groups and any(g < index for g in groups)
 
 
-_STRONG_STYLES = re.compile(r"alone|headline|question|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded).*|\w*(?:tag|pipe))")
+_STRONG_STYLES = re.compile(
+    r"alone|headline|question|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded).*|\w*(?:tag|pipe))"
+)
 """Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
-label before a vertical bar, a number alone above the title, a two-half headline, a Q&A page's question, 案例N / 【案例N】 / 第N篇 /
-NO.N / 01. Plain 一、 or 1. numbering is not among them: a notice's parts are numbered so."""
+label before a vertical bar, a number alone above the title, a two-half headline, a Q&A page's question,
+案例N / 【案例N】 / 第N篇 / NO.N / 01. Plain 一、 or 1. numbering is not among them: a notice's parts are
+numbered so."""
 
 
 def _reports_a_reform(section: list[Line]) -> bool:

@@ -24,8 +24,8 @@ FURNITURE_RE = re.compile(
     r"^[\s\u3000（(]*(?:(?:责任)?编辑|审核|校对|审校|监制|排版|美编|作者|记者|图片|出品|主办单位|网站标识码|技术支持)\s*[:：丨|｜]"
     r"|^[\s\u3000【\[]*(?:打印本页|关闭窗口|阅读原文|点击(?:蓝字|关注|上方)|长按|扫码|识别二维码|分享|收藏|点赞|在看|转发|写留言|推荐阅读)"
 )
-"""A line of a page's furniture: an editor's or reviewer's credit, a site's footer (主办单位：…), a button (【打印本页】,
-【关闭窗口】) or a call to follow."""
+"""A line of a page's furniture: an editor's or reviewer's credit, a site's footer (主办单位：…), a button
+(【打印本页】, 【关闭窗口】) or a call to follow."""
 
 
 @cache
