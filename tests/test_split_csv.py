@@ -61,7 +61,7 @@ def test_each_csv_record_is_a_case_read_from_its_prose_and_source_cells() -> Non
     assert any(o.value == 860 for o in second.outcomes)
 
 
-@pytest.mark.parametrize("name", ["xinjiang-csv-collection"])
+@pytest.mark.parametrize("name", ["xinjiang-csv-collection", "yunnan-csv-collection"])
 def test_every_case_provider_and_origin_of_the_held_out_csv_collection(name: str) -> None:
     from _dev_scoring import score_collection
 
