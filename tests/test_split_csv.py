@@ -67,3 +67,12 @@ def test_every_case_provider_and_origin_of_the_held_out_csv_collection(name: str
 
     score = score_collection(name)
     assert (score.found, score.provider, score.batch, score.zone) == (score.cases,) * 4, score.misses
+
+
+@pytest.mark.parametrize(
+    ("cell", "area"),
+    [("广东自贸试验区南沙片区", "广州南沙新区片区"), ("南沙片区", "广州南沙新区片区"), ("自主探索", None), ("", None)],
+)
+def test_a_source_cell_naming_a_zone_bare_is_the_cases_origin(cell: str, area: str | None) -> None:
+    first = _extract(CSV.replace("借鉴广东自贸试验区南沙片区做法", cell))[0]
+    assert [o.area for o in first.origins if o.kind == "zone"] == ([area] if area else [])

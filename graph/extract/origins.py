@@ -192,6 +192,26 @@ _TOTAL_BEFORE_ADOPTION_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余
 batch."""
 
 
+def source_cell_origins(
+    case: CaseText, gazetteer: Gazetteer, own_zones: set[str], provider_area: str | None, found: list[Origin]
+) -> list[Origin]:
+    """The zone a summary table's source cell (经验来源, 首创地区) names bare (广西自贸试验区崇左片区, with no 借鉴 …
+    around it): the row states where the case came from in a column of its own, so another area of the adopting
+    province counts as it does after an origin phrase. None when the cell names no zone, the adopting FTZ as a whole
+    or the provider's own area (自主探索 in other words), or one an origin phrase in it already gave (``found``)."""
+    row = case.table_row
+    if row is None or row.origin is None:
+        return []
+    start, end = row.origin
+    cell = case.document.text[start:end]
+    if any(o.kind == "zone" and start <= o.evidence.end and o.evidence.start <= end for o in found):
+        return []
+    place = gazetteer.resolve(cell.strip()) or next((p for _, _, p in gazetteer.find_places(cell)), None)
+    if place is None or (place.zone in own_zones and place.area in (None, provider_area)):
+        return []
+    return [Origin("zone", case.document.evidence(start, end), zone=place.zone, area=place.area)]
+
+
 @cache
 def _promoted_title_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     """A cited title in which the State Council promotes a zone's experience, perhaps inside a province's forwarding

@@ -156,6 +156,8 @@ def _csv_table(document: Document, lines: list[Line], header: int, names: list[s
     title_col, provider_col = _table_columns("|".join(names))
     remarks = tuple(load_lexicon("layouts")["tables"]["remark_columns"])
     told = [k for k, name in enumerate(names) if k not in (0, title_col, provider_col) and not name.startswith(remarks)]
+    sources = set(load_lexicon("layouts")["notice"]["origin_columns"])
+    source = next((k for k, name in enumerate(names) if name in sources and k in told), None)
     rows: list[TableRow] = []
     last = header
     for start, end, cells, spans in csv_records(document.text, lines[header].start):
@@ -176,6 +178,7 @@ def _csv_table(document: Document, lines: list[Line], header: int, names: list[s
                 provider or None,
                 document.evidence(start, end),
                 tuple(prose),
+                spans[source] if source is not None and source < len(spans) else None,
             )
         )
         last = max(i for i, line in enumerate(lines) if line.start <= end)
