@@ -26,7 +26,7 @@ from ftzgraph.graph.extract._batch_filters import (
 from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones, _subject_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
-from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
+from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number, word_alternation
 
 _SENTENCE_END = "。！？；\n"
 _SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
@@ -59,6 +59,12 @@ def _batch_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批|(?P<first>首)批)(?P<gap>[^。；，,\n]{{0,{window}}}?)(?P<kind>{kinds})"
     )
+
+
+@cache
+def _adoption_re() -> re.Pattern[str]:
+    """The State Council's adoption of a zone's reform, any of the lexicon's phrases."""
+    return re.compile(word_alternation(lexicon()["state_council_adoption"]))
 
 
 @cache
@@ -122,8 +128,8 @@ def extract_origins(
                 number = parse_chinese_number(match["n"])
                 origins.append(Origin("national_batch", evidence(sentence), _kind_of(match["kind"]), number))
         if not any(o.evidence.start == evidence(sentence).start for o in origins) and any(
-            (at := sentence.text.find(phrase)) >= 0 and not _TOTAL_BEFORE_ADOPTION_RE.search(sentence.text[:at])
-            for phrase in lex["state_council_adoption"]
+            not _TOTAL_BEFORE_ADOPTION_RE.search(sentence.text[: m.start()])
+            for m in _adoption_re().finditer(sentence.text)
         ):
             origins.append(Origin("national_batch", evidence(sentence), "改革试点经验", None))
         if not any(o.evidence.start == evidence(sentence).start for o in origins):
