@@ -81,6 +81,9 @@ class TableRow:
     prose: tuple[tuple[int, int], ...] = ()
     """Where the row's prose cells stand in the document (start, end) when the row wraps over lines with its cells
     interleaved: the case's own text, without the number, title and provider cells beside it."""
+    origin: tuple[int, int] | None = None
+    """Where the row's source cell (经验来源, 首创地区) stands in the document, when the table has one: the place it
+    names is where the case came from, with no origin phrase around it."""
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕"})
@@ -69,6 +69,30 @@ def lines_below(text: str, position: int, count: int) -> Iterator[tuple[int, str
             seen += 1
             yield offset + 1, line
         offset = next_offset
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex (no outer group) matching any of ``words`` literally, the longest one where several match at a place:
+    what ``"|".join`` of the words sorted longest first matches, written as a tree of shared prefixes, so that the
+    engine tries each character once at a position instead of every word (word lists of hundreds of names)."""
+    tree: dict[str, dict] = {}
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _alternation_of(tree)
+
+
+def _alternation_of(node: dict[str, dict]) -> str:
+    """``node``'s words as a regex: longer continuations first, then the word ending here (greedy ``?``)."""
+    branches = [re.escape(char) + _alternation_of(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 def squash_spaces(text: str) -> str:

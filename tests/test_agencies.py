@@ -502,3 +502,22 @@ def test_a_bare_zone_committee_is_named_only_when_the_reference_records_one() ->
     assert read("哈尔滨市") == ([], [(None, "low")])
     area = "中国（黑龙江）自由贸易试验区哈尔滨片区管理委员会"
     assert read("哈尔滨片区") == ([area], [(area, "medium")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议听取了杭州市商务局的汇报。会议明确：杭州海关做好通关保障，企业通关时间缩短30%。",
+        "答：该案例由杭州市商务局报送。杭州海关推行预约通关，企业通关时间缩短30%。",
+        "杭州海关推行预约通关，企业通关时间缩短30%。（汇报单位：杭州市商务局）",
+    ],
+    ids=["report heard", "answer names who submitted", "closing bracket label"],
+)
+def test_a_unit_named_as_the_cases_reporter_does_not_act(text: str) -> None:
+    names = [a.name for a in extract_agencies(make_case(text), None)]
+    assert "杭州海关" in names and "杭州市商务局" not in names
+
+
+def test_a_reporter_that_also_acts_in_the_case_acts() -> None:
+    text = "答：该案例由杭州市商务局报送。杭州市商务局会同杭州海关推行预约通关，企业通关时间缩短30%。"
+    assert "杭州市商务局" in [a.name for a in extract_agencies(make_case(text), None)]

@@ -615,6 +615,107 @@ def test_outline_cases_over_labelled_provider_lines_are_titled_without_their_num
     ]
 
 
+MINUTES = """某市自由贸易试验区工作办公室
+会议纪要
+第3期
+某市自贸办　　　　　　　　2026年5月6日
+
+　　5月5日上午，市自贸办召开改革经验复制推广推进会，市自贸办副主任主持。会议听取了有关单位的情况汇报。现纪要如下：
+
+　　一、关于复制“船舶登记一网通办”事项
+　　会议听取了丙海事局的汇报。丙海事局将船舶登记各环节整合到一个平台办理，船东网上提交即可领证，办理时间由10天缩短至2天。（汇报单位：丙海事局）
+　　会议明确：丙市交通运输局做好港航数据共享。
+
+　　二、关于推广“研发用物品进口白名单”的事项
+　　会议听取了丙市科学技术局关于白名单试点的汇报。丙市科学技术局会同丙海关对白名单企业进口研发用物品免于提交许可证件，已有52家企业纳入白名单。
+　　会议明确：丙海关负责通关保障。
+
+　　三、关于学习借鉴“夜间经济街区一证多址”的事项
+　　会议听取了丁区人民政府的汇报。丁区推行餐饮企业一证多址，允许连锁门店共用一张许可证，今年新增夜间经营门店130家。（汇报单位：丁区人民政府）
+　　会议明确：各单位要按月报送进展。
+
+　　出席：市自贸办、丙海事局、丙市科学技术局、丁区人民政府
+　　列席：丙市财政局、丙市审计局
+
+分送：市政府办公室，各成员单位。
+"""
+
+
+def test_minutes_items_are_cases_named_in_quotes_with_the_unit_whose_report_was_heard() -> None:
+    assert _split(MINUTES) == [
+        (1, "船舶登记一网通办", "丙海事局"),  # （汇报单位：X） closing the paragraph
+        (2, "研发用物品进口白名单", "丙市科学技术局"),  # 会议听取了X关于…的汇报, with no closing label
+        (3, "夜间经济街区一证多址", "丁区人民政府"),
+    ]
+
+
+def test_the_attendance_lists_of_minutes_are_no_part_of_the_last_case() -> None:
+    last = split_cases(_document(MINUTES)).cases[-1]
+    assert "出席" not in last.text and "丙市财政局" not in last.text
+    agencies = [a.name for a in extract_document(_document(MINUTES), load_gazetteer()).cases[-1].agencies]
+    assert not any("财政局" in name or "审计局" in name for name in agencies)
+
+
+QA_PAGE = """首页 > 政务公开 > 政策解读
+索引号：	11223344/2026-00012
+发布机构：	某省商务厅
+发文日期：	2026-06-01
+
+《某省自贸试验区第四批创新案例》解读
+
+　　近日，省自贸办印发第四批创新案例。现解读如下。
+
+　　{q1}这批案例里的“保税维修一单到底”是什么？
+　　答：{a}戊片区管委会报送。戊片区对保税维修业务实行一单到底管理，维修企业凭一张电子账册完成进出口申报。
+　　己海关同步优化核销流程，全年维修飞机发动机38台。
+
+　　{q2}“跨境电商退货中心仓”解决了什么问题？
+　　答：{a}庚市商务局报送。庚市商务局在综合保税区建设退货中心仓，出口退货商品可集中回流分拣。
+　　退货处理时间由20天缩短至5天。
+
+　　{q3}怎样理解“涉企证照到期提醒”？
+　　答：{a}辛区行政审批局报送。辛区行政审批局通过短信向企业推送证照到期提醒，避免企业因证照过期受罚。
+　　今年已推送提醒1.2万条。
+
+扫一扫在手机打开当前页
+【打印本页】　　【关闭窗口】
+主办单位：某省商务厅
+相关链接：某省人民政府
+某省商务厅主办　　某ICP备12345678号
+"""
+
+
+@pytest.mark.parametrize(
+    ("labels", "lead"),
+    [
+        (("一问：", "二问：", "三问："), "该案例由"),
+        (("问：", "问：", "问："), "这一案例是由"),
+        (("【问】", "【问】", "【问】"), "本案例由"),
+    ],
+    ids=["一问", "问", "【问】"],
+)
+def test_questions_of_a_qa_page_head_their_answers_which_name_the_provider(labels: tuple[str, ...], lead: str) -> None:
+    text = QA_PAGE.format(q1=labels[0], q2=labels[1], q3=labels[2], a=lead)
+    cases = extract_document(_document(text), load_gazetteer()).cases
+    assert [(c.title, c.provider) for c in cases] == [
+        ("保税维修一单到底", "戊片区管委会"),
+        ("跨境电商退货中心仓", "庚市商务局"),
+        ("涉企证照到期提醒", "辛区行政审批局"),
+    ]
+    assert [c.number for c in cases] == [1, 2, 3]
+    last = cases[-1].text.text
+    assert not any(word in last for word in ("扫一扫", "打印本页", "主办单位", "相关链接", "ICP备"))
+
+
+def test_a_question_naming_no_case_or_two_heads_no_answer() -> None:
+    from ftzgraph.graph.extract._split_fallback import question_title
+
+    assert question_title("二问：“A办”是什么？") == (2, "A办")
+    assert question_title("问：这批案例有什么特点？") is None
+    assert question_title("问：“甲”和“乙”有什么不同？") is None
+    assert question_title("问：“甲”推行以来效果明显。") is None  # no question
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -634,3 +735,16 @@ def test_held_out_outline_bulletin_and_dash_collections_keep_every_case_and_prov
 
     score = score_collection(name)
     assert (score.found, score.provider) == (score.cases, score.cases), score.misses
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["yantai-minutes-collection", "zhejiang-qa-collection", "nanning-minutes-collection", "hunan-qa-collection"],
+)
+def test_every_case_and_provider_of_the_held_out_minutes_and_qa_collections(name: str) -> None:
+    from _dev_scoring import score_collection
+
+    score = score_collection(name)
+    assert (score.found, score.provider, score.zone) == (score.cases,) * 3, score.misses
+    extra = [m for m in score.misses if "agency not in gold" in m]  # no attendee, page footer or site owner acts
+    assert not any(word in m for m in extra for word in ("财政局", "统计局", "商务厅", "人民政府")), extra

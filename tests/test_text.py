@@ -175,3 +175,17 @@ def test_lines_below_gives_the_nonblank_lines_under_a_position_with_their_starts
     assert found == [(4, "（甲市商务局提供）"), (14, "正文一")]
     assert all(text[start : start + len(line)] == line for start, line in found)
     assert list(lines_below("只有一行", 0, 4)) == []
+
+
+def test_a_word_alternation_matches_the_longest_word_where_several_start() -> None:
+    import re
+
+    from ftzgraph.graph.text import word_alternation
+
+    words = ["海关", "海关总署", "海事局", "海", "商务局", "商务"]
+    pattern = re.compile(word_alternation(words))
+    text = "海关总署与海事局、商务局、海南"
+    assert [m.group() for m in pattern.finditer(text)] == ["海关总署", "海事局", "商务局", "海"]
+    longest_first = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in longest_first.finditer(text)]
+    assert re.fullmatch(f"(?:{word_alternation(['甲乙'])})丙", "甲乙丙")  # one word: no group needed around it

@@ -216,12 +216,24 @@ _NAME_LINE_RE = re.compile(f"[{CJK}（）()]{{2,40}}")
 _ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"])
 
 
+_REPORTED_RES = [re.compile(pattern) for pattern in _FALLBACK_LABELS["reported_by"]]
+_CLOSING_LABEL_RE = re.compile(rf"[（(]\s*(?:{_alternation(_PROVIDER_LABELS)})\s*[:：][^（）()\n]{{2,40}}[)）]\s*$")
+"""A provider label in brackets closing a paragraph (…全程网办。（汇报单位：X局））."""
+
+
 def _in_provider_line(text: str, start: int) -> bool:
-    """True inside a provider line ((X提供), 报送单位：X, 供稿：X): the unit that submitted the case, not an actor.
-    A line that names the unit leading the work (牵头单位：X) is no such line: leading is acting."""
+    """True inside a provider line ((X提供), 报送单位：X, 供稿：X), a provider label in brackets closing a paragraph
+    or a sentence naming who brought the case (会议听取了X的汇报, 该案例由X报送): the unit that submitted the case,
+    not an actor. A line that names the unit leading the work (牵头单位：X) is no such line: leading is acting."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    return _PROVIDER_LINE_RE.match(text[line_start : line_end if line_end >= 0 else len(text)]) is not None
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    at = start - line_start
+    if (closing := _CLOSING_LABEL_RE.search(line)) and closing.start() <= at < closing.end():
+        return True
+    if any(m.start("u") <= at < m.end("u") for r in _REPORTED_RES for m in r.finditer(line)):
+        return True
+    return _PROVIDER_LINE_RE.match(line) is not None
 
 
 def _as_place(text: str, start: int, end: int) -> bool:

@@ -16,13 +16,14 @@ from ftzgraph.graph.extract._agency_names import (
     Prefix,
     load_agency_yaml,
 )
+from ftzgraph.graph.text import word_alternation
 
 _CLAUSE_END = "。；;！？!?\n，,：:"
 
 
 def _alternation(words: Any) -> str:
     """Words of a data file as a regex alternation, escaped, longest first."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return word_alternation(words)
 
 
 _TITLE_RE = re.compile("《[^《》]{0,300}》")

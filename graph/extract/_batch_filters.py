@@ -14,7 +14,7 @@ from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract.gazetteer import Gazetteer
-from ftzgraph.graph.text import NUMERAL_CLASS
+from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
 
 
 def lexicon() -> dict[str, Any]:
@@ -24,7 +24,7 @@ def lexicon() -> dict[str, Any]:
 
 def _words_re(key: str) -> str:
     """The lexicon's list ``key`` as a regex alternation, longest first (复制推广 before 复制)."""
-    return "|".join(map(re.escape, sorted(lexicon()[key], key=len, reverse=True)))
+    return word_alternation(lexicon()[key])
 
 
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
@@ -166,13 +166,13 @@ def _diffused_re() -> re.Pattern[str]:
 @cache
 def _future_re() -> re.Pattern[str]:
     """A modal word of the lexicon's ``future_words`` (将, 拟, 要 …)."""
-    return re.compile("|".join(map(re.escape, sorted(lexicon()["future_words"], key=len, reverse=True))))
+    return re.compile(word_alternation(lexicon()["future_words"]))
 
 
 @cache
 def _not_modal_re() -> re.Pattern[str]:
     """A word holding a modal's character that is no modal (主要, 重要): taken out before modals are looked for."""
-    return re.compile("|".join(map(re.escape, sorted(lexicon()["not_modal_words"], key=len, reverse=True))))
+    return re.compile(word_alternation(lexicon()["not_modal_words"]))
 
 
 def _diffused(tail: str) -> bool:

@@ -27,7 +27,7 @@ from ftzgraph.graph.extract._batch_filters import (
 )
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import Origin, Place
-from ftzgraph.graph.text import NUMERAL_CLASS
+from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
 
 
 class _Sentence(Protocol):
@@ -67,7 +67,7 @@ _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|�
 def _zone_verbs() -> tuple[str, str]:
     """The verbs before and after a zone in an origin phrase, as regex alternations (fixed: made once)."""
     lex = lexicon()
-    before = "|".join(map(re.escape, sorted(lex["zone_before"], key=len, reverse=True)))
+    before = word_alternation(lex["zone_before"])
     after = "|".join(map(re.escape, lex["zone_after"]))  # 学习 after Z only with 向 (向Z学习), not 赴Z学习考察
     return before, after
 
@@ -241,14 +241,14 @@ def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
 @cache
 def _by_stem_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     """由 and an area stem that is no city, county or full area name (由前海率先…; not 由前海片区, found in full)."""
-    stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
+    stems = word_alternation(gazetteer.area_stems)
     return re.compile(rf"由(?P<stem>{stems})(?![市省县区片])")
 
 
 @cache
 def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
     """A learning verb, then two or more area stems joined by 、和及与, then (N个)片区: 郑州、开封、洛阳三个片区."""
-    stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
+    stems = word_alternation(gazetteer.area_stems)
     return re.compile(
         rf"(?:{before})[了过]?(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?片区"
     )
@@ -375,7 +375,7 @@ def _opening_lists(text: str, gazetteer: Gazetteer) -> list[re.Match[str]]:
 @cache
 def _area_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     """Two or more area stems joined by 、和及与, then (N个|等) and 片区: 南沙、前海、横琴三个片区."""
-    stems = "|".join(map(re.escape, sorted(gazetteer.area_stems, key=len, reverse=True)))
+    stems = word_alternation(gazetteer.area_stems)
     return re.compile(rf"(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?(?:自贸)?片区")
 
 

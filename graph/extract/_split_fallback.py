@@ -161,6 +161,36 @@ def labelled_provider(text: str) -> tuple[str, int, int] | None:
     return match["unit"], lead + match.start("unit"), lead + match.end("unit")
 
 
+_CLOSING_BRACKET_RE = re.compile(r"[（(](?P<inner>[^（）()\n]{3,50})[)）]\s*$")
+
+
+def reported_provider(line: str) -> tuple[str, int, int] | None:
+    """The unit a paragraph names as the case's reporter: a labelled provider in brackets closing it (…零成本。
+    （汇报单位：X局）) or a meeting hearing its report (会议听取了X局的汇报), as minutes name who brought an item; the
+    unit must read as a signature (``signature_unit``). With its span in ``line``."""
+    if (bracket := _CLOSING_BRACKET_RE.search(line)) and (found := labelled_provider(bracket["inner"])):
+        return found[0], bracket.start("inner") + found[1], bracket.start("inner") + found[2]
+    for pattern in _lexicon()["reported_by"]:
+        for heard in re.finditer(pattern, line):
+            if (unit := signature_unit(heard["u"])) and unit[0] == heard["u"]:
+                return heard["u"], heard.start("u"), heard.end("u")
+    return None
+
+
+def question_title(text: str) -> tuple[int | None, str] | None:
+    """The number and the case a question line of a Q&A page asks about (一问：…“A”是怎样的一项改革？, 问：…“A”…？):
+    a labelled question naming exactly one case in quotes, which heads the answer below it; None for any other
+    line."""
+    label = re.match(_lexicon()["question_line"], text)
+    if label is None or not text.rstrip().endswith(("？", "?")):
+        return None
+    names = re.findall(r"[“\"]([^“”\"]{2,40})[”\"]", text[label.end() :])
+    if len(names) != 1:
+        return None
+    n = label["n"] or label["k"] or label["m"]
+    return (_number(n) if n else None), names[0]
+
+
 def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[str, int, int] | None:
     """A line that is exactly a place's name (嘉兴市, 甲片区) right under the heading and over the case's first section
     (改革背景): the provider line of a booklet that labels none, as a body's name alone is (``signature_unit``)."""
@@ -254,6 +284,8 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
             break
     if number is None and (whole := _WHOLE_BRACKET_RE.fullmatch(text)) is not None:
         style, text = style + "bracketed", whole["t"].strip()  # 【title】 with no number: a web bulletin's heading
+    if number is None and (asked := question_title(text)) is not None:  # 一问：…“A”…？ over its answer
+        return _Heading(i, i, style + "question", asked[0], asked[1])
     if number is not None and (inline := _inline_case(text)) is not None:
         return _Heading(i, i, style + " inline", number, inline, inline=True)
     if (
@@ -423,6 +455,7 @@ def fallback_starts(
                         or _opens_with_label(s, is_provider)
                         or _heading_names_provider(h.text)
                         or _closes_with_provider(s, is_provider)
+                        or any(reported_provider(line.text) for line in s)
                         or (_under_group(h.index, groups) and _states_a_figure(s))
                     )
                 )
@@ -446,10 +479,13 @@ def _under_group(index: int, groups: list[int]) -> bool:
     return index not in groups and any(g < index for g in groups)
 
 
-_STRONG_STYLES = re.compile(r"alone|headline|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded).*|\w*(?:tag|pipe))")
+_STRONG_STYLES = re.compile(
+    r"alone|headline|question|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded).*|\w*(?:tag|pipe))"
+)
 """Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
-label before a vertical bar, a number alone above the title, a two-half headline, 案例N / 【案例N】 / 第N篇 /
-NO.N / 01. Plain 一、 or 1. numbering is not among them: a notice's parts are numbered so."""
+label before a vertical bar, a number alone above the title, a two-half headline, a Q&A page's question,
+案例N / 【案例N】 / 第N篇 / NO.N / 01. Plain 一、 or 1. numbering is not among them: a notice's parts are
+numbered so."""
 
 
 def _reports_a_reform(section: list[Line]) -> bool:
@@ -612,7 +648,7 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         # under a title a large type wrapped onto two lines
         first = k == 0 or over_section
         alone = (signature_unit(line) or _place_over_section(line, below[k + 1 : k + 2])) if first else None
-        if found := labelled_provider(line) or _dash_unit(line) or alone:
+        if found := labelled_provider(line) or _dash_unit(line) or alone or reported_provider(line):
             return found[0], start + found[1], start + found[2]
     end = len(text)
     for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits

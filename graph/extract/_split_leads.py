@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.text import parse_chinese_number
+from ftzgraph.graph.text import parse_chinese_number, word_alternation
 
 ORDINAL_PARAGRAPH_RE = re.compile(
     r"^[ \t\u3000]*(?P<o>(?P<n>[一二三四五六七八九十]{1,3})是|其(?P<m>[一二三四五六七八九十]{1,3})[，,、]?"
@@ -121,7 +121,7 @@ def place_subject(text: str, at: int = 0) -> tuple[str, int, int] | None:
 
 def _names_its_body(text: str, name: str, at: int) -> bool:
     """True when ``text`` after offset ``at`` names a body or area that carries ``name`` (南沙 -> 南沙海关)."""
-    endings = "|".join(map(re.escape, sorted(_lexicon()["place_body_endings"], key=len, reverse=True)))
+    endings = word_alternation(_lexicon()["place_body_endings"])
     paragraph_end = text.find("\n", at)
     return (
         re.search(rf"{re.escape(name)}(?:{endings})", text[at : paragraph_end if paragraph_end >= 0 else None])

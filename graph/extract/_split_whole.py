@@ -31,7 +31,7 @@ from ftzgraph.graph.extract._split_leads import (
 )
 from ftzgraph.graph.extract.split import clean_title
 from ftzgraph.graph.model import CaseText, Document, TableRow
-from ftzgraph.graph.text import parse_chinese_number
+from ftzgraph.graph.text import parse_chinese_number, word_alternation
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -265,7 +265,7 @@ def _name_edges() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
     mark: 开展|数据出境“白名单”) and the head nouns a name carries after it (“一船多供”监管模式), as
     ``data/lexicon/layouts.yaml`` lists them."""
     lexicon = _lexicon()
-    heads = "|".join(map(re.escape, sorted(lexicon["title_heads"], key=len, reverse=True)))
+    heads = word_alternation(lexicon["title_heads"])
     verbs = tuple(lexicon["title_verbs"])
     return verbs, verbs + tuple(lexicon["title_function_words"]) + tuple(_CLAUSE_MARKS), re.compile(rf"^(?:{heads})")
 

@@ -16,7 +16,7 @@ from ftzgraph.graph.data_files import data_path, read_yaml
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract.source_kinds import independent
 from ftzgraph.graph.model import NationalItem, Place
-from ftzgraph.graph.text import TitleMatcher, fold_width, title_key
+from ftzgraph.graph.text import TitleMatcher, fold_width, title_key, word_alternation
 from ftzgraph.ontology.namespace import BEST_PRACTICE, PILOT_EXPERIENCE
 
 ITEM_MATCH_MIN = 0.85
@@ -58,7 +58,7 @@ class Gazetteer:
     def province_alternation(self) -> str:
         """The province forms as one regex alternation, longest first (广东省 before 广东): every rule that looks for
         a province (a list of them, one before a batch, one that reported items) builds on this one string."""
-        return "|".join(map(re.escape, sorted(self.province_forms, key=len, reverse=True)))
+        return word_alternation(self.province_forms)
 
     def zone_label(self, place: Place) -> str:
         """The short name used in exports: ``广东自贸试验区`` or ``广东自贸试验区深圳前海蛇口片区``."""

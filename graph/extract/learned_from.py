@@ -25,7 +25,7 @@ from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract.agencies import sector_of
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import Case, Learned, NationalItem, Origin
-from ftzgraph.graph.text import title_key
+from ftzgraph.graph.text import title_key, word_alternation
 
 COPIES_NATIONAL_ITEM = "copies_national_item"
 BORROWS_ZONE_CASE = "borrows_zone_case"
@@ -82,7 +82,7 @@ def _self_target(quote: str) -> str | None:
     """What a self-initiated copy names: 自行复制知识产权质押融资改革经验 -> 知识产权质押融资."""
     lex = load_lexicon("origins")
     verbs = "|".join(map(re.escape, lex["self_copy"]))
-    ends = "|".join(map(re.escape, sorted(lexicon()["self_target_end"], key=len, reverse=True)))
+    ends = word_alternation(lexicon()["self_target_end"])
     match = re.search(rf"(?:{verbs})了?[“\"]?(?P<t>[^，,。；、“”\"]{{2,40}}?)[”\"]?(?:{ends}|[，,。；]|$)", quote)
     if not match:
         return None

@@ -26,7 +26,7 @@ from ftzgraph.graph.extract._batch_filters import (
 from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones, _subject_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
-from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number
+from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number, word_alternation
 
 _SENTENCE_END = "。！？；\n"
 _SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
@@ -59,6 +59,12 @@ def _batch_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批|(?P<first>首)批)(?P<gap>[^。；，,\n]{{0,{window}}}?)(?P<kind>{kinds})"
     )
+
+
+@cache
+def _adoption_re() -> re.Pattern[str]:
+    """The State Council's adoption of a zone's reform, any of the lexicon's phrases."""
+    return re.compile(word_alternation(lexicon()["state_council_adoption"]))
 
 
 @cache
@@ -122,8 +128,8 @@ def extract_origins(
                 number = parse_chinese_number(match["n"])
                 origins.append(Origin("national_batch", evidence(sentence), _kind_of(match["kind"]), number))
         if not any(o.evidence.start == evidence(sentence).start for o in origins) and any(
-            (at := sentence.text.find(phrase)) >= 0 and not _TOTAL_BEFORE_ADOPTION_RE.search(sentence.text[:at])
-            for phrase in lex["state_council_adoption"]
+            not _TOTAL_BEFORE_ADOPTION_RE.search(sentence.text[: m.start()])
+            for m in _adoption_re().finditer(sentence.text)
         ):
             origins.append(Origin("national_batch", evidence(sentence), "改革试点经验", None))
         if not any(o.evidence.start == evidence(sentence).start for o in origins):
@@ -190,6 +196,26 @@ _TOTAL_AFTER_RE = re.compile(
 _TOTAL_BEFORE_ADOPTION_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)[^，。；“”\"]{{0,4}}$")
 """A count right before the State Council's adoption (累计…有19项被国务院复制推广至全国): a statement of totals, no
 batch."""
+
+
+def source_cell_origins(
+    case: CaseText, gazetteer: Gazetteer, own_zones: set[str], provider_area: str | None, found: list[Origin]
+) -> list[Origin]:
+    """The zone a summary table's source cell (经验来源, 首创地区) names bare (广西自贸试验区崇左片区, with no 借鉴 …
+    around it): the row states where the case came from in a column of its own, so another area of the adopting
+    province counts as it does after an origin phrase. None when the cell names no zone, the adopting FTZ as a whole
+    or the provider's own area (自主探索 in other words), or one an origin phrase in it already gave (``found``)."""
+    row = case.table_row
+    if row is None or row.origin is None:
+        return []
+    start, end = row.origin
+    cell = case.document.text[start:end]
+    if any(o.kind == "zone" and start <= o.evidence.end and o.evidence.start <= end for o in found):
+        return []
+    place = gazetteer.resolve(cell.strip()) or next((p for _, _, p in gazetteer.find_places(cell)), None)
+    if place is None or (place.zone in own_zones and place.area in (None, provider_area)):
+        return []
+    return [Origin("zone", case.document.evidence(start, end), zone=place.zone, area=place.area)]
 
 
 @cache

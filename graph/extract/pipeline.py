@@ -21,7 +21,7 @@ from ftzgraph.graph.extract.layout import collection_series, detect_layout
 from ftzgraph.graph.extract.learned_from import by_title, classify
 from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
 from ftzgraph.graph.extract.notice import parse_notice
-from ftzgraph.graph.extract.origins import extract_origins
+from ftzgraph.graph.extract.origins import extract_origins, source_cell_origins
 from ftzgraph.graph.extract.outcomes import extract_outcomes
 from ftzgraph.graph.extract.provider import provider_in_full, provider_kind, provider_unit, read_provider
 from ftzgraph.graph.extract.split import provider_line, split_cases
@@ -96,6 +96,9 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     if provider_evidence:
         case.evidence["provider"] = provider_evidence
     case.origins = extract_origins(text, gazetteer, own, case.provider_area)
+    case.origins += source_cell_origins(
+        text, gazetteer, own, case.provider_area, case.origins
+    )  # a table's 经验来源 cell
     for origin in case.origins:
         case.evidence.setdefault(
             "origin_batches" if origin.kind == "national_batch" else "origin_zones", origin.evidence

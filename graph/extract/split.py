@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_csv import csv_header, csv_records
 from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, labelled_provider, strip_marks
 from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, closing_block_re, contents_entry
@@ -104,6 +106,8 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     header = next((i for i, line in enumerate(lines) if TABLE_HEADER_RE.search(line.text)), None)
     if header is None:  # no 序号 column, or one cell a line
         return _unnumbered_table(document, lines) or _vertical_table(document, lines)
+    if (names := csv_header(lines[header].text)) is not None:  # 序号,案例名称,…: a spreadsheet saved as CSV
+        return _csv_table(document, lines, header, names)
     rows: list[TableRow] = []
     last = header
     title_col, provider_col = _table_columns(table_line(lines[header].text))
@@ -145,6 +149,42 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         ]
         last = laid[-1][1]
     return rows, header, last
+
+
+def _csv_table(document: Document, lines: list[Line], header: int, names: list[str]) -> tuple[list[TableRow], int, int]:
+    """A summary table saved as CSV (graph/extract/_split_csv.py), as ``parse_table`` returns one: each record a
+    row, its prose the cells that tell the case (not its number, title, provider or remarks cells), as one span from
+    the first to the last when they follow each other."""
+    title_col, provider_col = _table_columns("|".join(names))
+    remarks = tuple(load_lexicon("layouts")["tables"]["remark_columns"])
+    told = [k for k, name in enumerate(names) if k not in (0, title_col, provider_col) and not name.startswith(remarks)]
+    sources = set(load_lexicon("layouts")["notice"]["origin_columns"])
+    source = next((k for k, name in enumerate(names) if name in sources and k in told), None)
+    rows: list[TableRow] = []
+    last = header
+    for start, end, cells, spans in csv_records(document.text, lines[header].start):
+        # each cell up to the next one (its closing quote and comma part the joined text), the last one whole
+        prose = [
+            (spans[k][0], spans[k + 1][0] if k + 1 < len(spans) and k != told[-1] else spans[k][1])
+            for k in told
+            if k < len(spans) and spans[k][1] > spans[k][0]
+        ]
+        if told and told == list(range(told[0], told[-1] + 1)) and prose:
+            prose = [(prose[0][0], prose[-1][1])]
+        title = cells[title_col] if title_col < len(cells) else ""
+        provider = cells[provider_col].strip() if provider_col < len(cells) else ""
+        rows.append(
+            TableRow(
+                parse_chinese_number(cells[0].strip()),
+                title.strip(),
+                provider or None,
+                document.evidence(start, end),
+                tuple(prose),
+                spans[source] if source is not None and source < len(spans) else None,
+            )
+        )
+        last = max(i for i, line in enumerate(lines) if line.start <= end)
+    return (rows, header, last) if rows else ([], -1, -1)
 
 
 def _unnumbered_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int] | None:
@@ -270,7 +310,8 @@ def _placed_heading(title: str) -> re.Match[str] | None:
 
 
 def clean_title(text: str) -> str:
-    """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes."""
+    """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes, nor the frame of a
+    meeting's agenda item (关于复制“X”事项: the item is about the case, named in the quotes)."""
     title = field_title(unbold(text.strip().lstrip("#").strip()))
     marker = MARKER_RE.match(title)
     if marker:
@@ -280,6 +321,8 @@ def clean_title(text: str) -> str:
     if placed:
         title = placed["t"]
     title = CASE_SUFFIX_RE.sub("", title).strip()
+    if agenda := re.fullmatch(load_lexicon("layouts")["fallback"]["agenda_item"], title):  # 关于复制“X”事项
+        title = agenda["t"]
     if len(title) >= 2 and title[0] in '“"「『' and title[-1] in '”"」』':
         inner = title[1:-1]
         if not re.search(r"[“”\"]", inner):

@@ -13,6 +13,7 @@ in a document that was never wrapped, and the extractors' readings (graph/text.p
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -38,12 +39,14 @@ _HEADING_RE = re.compile(
 """一、X, （一）X, 1．X: a heading or a list item, whatever its length."""
 
 
-def _display_width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+@functools.lru_cache(maxsize=65536)
+def _char_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
-def _measures(line: str) -> tuple[int, int]:
-    return len(line), _display_width(line)
+def _measure(line: str, unit: int) -> int:
+    """The length of ``line`` in characters (unit 0) or in display width (unit 1, a wide character counts two)."""
+    return sum(map(_char_width, line)) if unit else len(line)
 
 
 def _wrap_width(lines: list[str]) -> tuple[int, int] | None:
@@ -51,7 +54,7 @@ def _wrap_width(lines: list[str]) -> tuple[int, int] | None:
     best: tuple[int, int, int] | None = None  # (support, unit, width)
     for unit, tolerance in enumerate(TOLERANCE):
         kept = [line.rstrip() for line in lines if line.strip() and not _is_row(line) and not _HEADING_RE.match(line)]
-        sizes = [_measures(line)[unit] for line in kept]
+        sizes = [_measure(line, unit) for line in kept]
         runs_on = [not _ends_sentence(line) for line in kept]  # only lines that run on count for a wrap width
         counts = Counter(sizes)
         for width, _ in counts.most_common(8):
@@ -113,7 +116,7 @@ def mark_wraps(text: str) -> str | None:
     marked = False
     for i, line in enumerate(lines[:-1]):
         body = line.rstrip()
-        if _measures(body)[unit] < width - tolerance or _ends_sentence(body) or _is_row(body):
+        if _measure(body, unit) < width - tolerance or _ends_sentence(body) or _is_row(body):
             continue
         j = i + 1
         while j < len(lines) and not lines[j].strip():

@@ -1,0 +1,78 @@
+"""A summary table saved as CSV and pasted as text (graph/extract/_split_csv.py, read by split.parse_table): records
+whose quoted cells run over lines, each a case read from its prose cells, its origin from its own source cell, its
+remarks cell no part of it (issue #15, helper z17k). Texts are worded for the test, not taken from the held-out files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ftzgraph.graph.extract._split_csv import csv_header, csv_records
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.model import Document
+
+CSV = """某省自贸试验区制度创新案例汇总表
+序号,案例名称,报送单位,经验来源,主要做法,取得成效,备注
+1,进口冷链食品“预约查验”,甲片区管委会,借鉴广东自贸试验区南沙片区做法,"甲海关推行冷链食品预约查验，企业提前一天线上预约。
+查验结果当日反馈，""即查即放""。","查验等待时间由3天缩短至1天，
+累计查验冷链货物2.4万吨。",与福建自贸试验区厦门片区相比，预约时段更灵活
+2,企业注销“一窗联办”,乙市市场监督管理局,自主探索,"乙市市场监督管理局会同乙市税务局推行注销一窗联办，
+材料一次提交、部门同步办理。","注销办理时间压缩至3个工作日，
+已为860家企业办理注销。",
+填报说明：经验来源填写借鉴或自主探索。,,,,,,
+"""
+
+
+def _extract(text: str) -> list:
+    document = Document(id="x", path=Path("x.txt"), text=text, sha256="x")
+    return extract_document(document, load_gazetteer()).cases
+
+
+def test_csv_records_keep_quoted_cells_over_lines_and_where_they_stand() -> None:
+    start = CSV.index("序号")
+    records = csv_records(CSV, start)
+    assert [r[2][0] for r in records] == ["1", "2"]  # the 填报说明 row is no record
+    begin, end, cells, spans = records[0]
+    assert cells[4].endswith("“即查即放”。".replace("“", '"').replace("”", '"'))
+    for cell, (a, b) in zip(cells, spans, strict=True):  # a doubled quote stands doubled in the document
+        assert CSV[a:b] == cell.replace('"', '""')
+    assert CSV[begin:end].startswith("1,") and CSV[begin:end].endswith("更灵活")
+
+
+def test_a_line_with_commas_is_a_csv_header_only_when_its_cells_are_short_names() -> None:
+    assert csv_header("序号,案例名称,报送单位,备注") == ["序号", "案例名称", "报送单位", "备注"]
+    assert csv_header("序号,案例名称,报送单位,主要做法是推行预约查验，企业提前一天线上预约并当日反馈结果") is None
+    assert csv_header("序号\t案例名称\t报送单位") is None  # a tab table: the line readers' own
+
+
+def test_each_csv_record_is_a_case_read_from_its_prose_and_source_cells() -> None:
+    cases = _extract(CSV)
+    assert [(c.number, c.title, c.provider) for c in cases] == [
+        (1, "进口冷链食品“预约查验”", "甲片区管委会"),
+        (2, "企业注销“一窗联办”", "乙市市场监督管理局"),
+    ]
+    first, second = cases
+    assert {o.area for o in first.origins} == {"广州南沙新区片区"}  # the source cell, not the remark's 厦门片区
+    assert not second.origins  # 自主探索 is no origin
+    assert "厦门" not in first.text.text and "即查即放" in first.text.text
+    assert any(o.value == 860 for o in second.outcomes)
+
+
+@pytest.mark.parametrize("name", ["xinjiang-csv-collection", "yunnan-csv-collection"])
+def test_every_case_provider_and_origin_of_the_held_out_csv_collection(name: str) -> None:
+    from _dev_scoring import score_collection
+
+    score = score_collection(name)
+    assert (score.found, score.provider, score.batch, score.zone) == (score.cases,) * 4, score.misses
+
+
+@pytest.mark.parametrize(
+    ("cell", "area"),
+    [("广东自贸试验区南沙片区", "广州南沙新区片区"), ("南沙片区", "广州南沙新区片区"), ("自主探索", None), ("", None)],
+)
+def test_a_source_cell_naming_a_zone_bare_is_the_cases_origin(cell: str, area: str | None) -> None:
+    first = _extract(CSV.replace("借鉴广东自贸试验区南沙片区做法", cell))[0]
+    assert [o.area for o in first.origins if o.kind == "zone"] == ([area] if area else [])
