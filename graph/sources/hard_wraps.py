@@ -52,10 +52,10 @@ def _measure(line: str, unit: int) -> int:
 def _wrap_width(lines: list[str]) -> tuple[int, int] | None:
     """(unit, width) of the text's wrap: unit 0 counts characters, 1 display width; None when it is not wrapped."""
     best: tuple[int, int, int] | None = None  # (support, unit, width)
+    kept = [line.rstrip() for line in lines if line.strip() and not _is_row(line) and not _HEADING_RE.match(line)]
+    runs_on = [not _ends_sentence(line) for line in kept]  # only lines that run on count for a wrap width
     for unit, tolerance in enumerate(TOLERANCE):
-        kept = [line.rstrip() for line in lines if line.strip() and not _is_row(line) and not _HEADING_RE.match(line)]
         sizes = [_measure(line, unit) for line in kept]
-        runs_on = [not _ends_sentence(line) for line in kept]  # only lines that run on count for a wrap width
         counts = Counter(sizes)
         for width, _ in counts.most_common(8):
             if width < MIN_WIDTH_CHARS * (unit + 1):
