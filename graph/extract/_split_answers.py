@@ -27,7 +27,7 @@ from ftzgraph.graph.extract._split_leads import (
     speaker_label_end,
     tells,
 )
-from ftzgraph.graph.extract._split_whole import paragraph_cases, reads_as_a_case
+from ftzgraph.graph.extract._split_whole import paragraph_cases, paragraph_lines, reads_as_a_case
 from ftzgraph.graph.model import CaseText, Document
 
 _SENTENCE_RE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]|$)")
@@ -54,19 +54,11 @@ def told_cases(document: Document) -> list[CaseText]:
     return answers if len(answers) > len(led) else led
 
 
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    found, offset = [], 0
-    for raw in text.split("\n"):
-        found.append((offset, raw))
-        offset += len(raw) + 1
-    return found
-
-
 def listed_entries(text: str) -> tuple[int, list[Listed]]:
     """The end offset of the first paragraph listing at least two titles (``listed_titles``), and its titles with the
     provider each entry names before it (X片区的“A”和“B” gives both to X片区; 以及Y局会同Z推出的“C” gives C to Y局; a
     title joined to the one before by 和 or 、 takes its provider; 一是X片区的“A” gives A to X片区)."""
-    for offset, raw in _paragraphs(text):
+    for offset, raw in paragraph_lines(text):
         titles = listed_titles(raw) or _entry_titles(raw)
         if len(titles) < 2:
             continue
@@ -136,7 +128,7 @@ def speaker_bodies(text: str) -> dict[str, tuple[str, int, int]]:
     on its own line, or one line's entries set apart by ；), with the body their post names (湖北省商务厅副厅长 ->
     湖北省商务厅) and its offsets; read before the first turn."""
     found: dict[str, tuple[str, int, int]] = {}
-    for offset, raw in _paragraphs(text):
+    for offset, raw in paragraph_lines(text):
         if speaker_label_end(raw) and "【" in raw[:1]:
             break  # the first turn: the block is above it
         if "。" in raw:
@@ -217,7 +209,7 @@ def answer_cases(document: Document) -> list[CaseText]:
     words = int(_lexicon()["led_case_words"])
     free = list(entries)
     found: list[tuple[int, int, Listed, tuple[str, int, int] | None]] = []
-    for offset, raw in _paragraphs(text):
+    for offset, raw in paragraph_lines(text):
         if offset < listing_end or not raw.strip() or asks(raw):
             continue
         start = speaker_label_end(raw)

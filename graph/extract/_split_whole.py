@@ -64,7 +64,7 @@ def paragraph_cases(document: Document) -> list[CaseText]:
     return _ordinal_cases(document) or _dash_cases(document) or _place_cases(document)
 
 
-def _paragraphs(text: str) -> list[tuple[int, str]]:
+def paragraph_lines(text: str) -> list[tuple[int, str]]:
     """Each line of ``text`` with its offset: a paragraph of prose is one line."""
     found, offset = [], 0
     for raw in text.split("\n"):
@@ -76,7 +76,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 def _ordinal_cases(document: Document) -> list[CaseText]:
     text = document.text
     led: list[tuple[int, int, int, bool]] = []  # (paragraph start, paragraph end, number, reads as a case)
-    for offset, raw in _paragraphs(text):
+    for offset, raw in paragraph_lines(text):
         match = ORDINAL_PARAGRAPH_RE.match(raw)
         if match:
             number = parse_chinese_number(match["n"] or match["m"] or match["a"])
@@ -113,7 +113,7 @@ def _dash_cases(document: Document) -> list[CaseText]:
     place (the issuer's line or the place opening the document's title) is each one's provider."""
     text = document.text
     runs: list[list[tuple[int, int, int, bool]]] = [[]]  # consecutive dash paragraphs: (start, end, title, a case)
-    for offset, raw in _paragraphs(text):
+    for offset, raw in paragraph_lines(text):
         if match := _DASH_RE.match(raw):
             told = reads_as_a_case(raw[match.end() :], paragraph=True)
             runs[-1].append((offset, offset + len(raw.rstrip()), offset + match.end(), told))
@@ -139,7 +139,7 @@ def _dash_cases(document: Document) -> list[CaseText]:
 def _reporter(head: str) -> tuple[str, int, int] | None:
     """The place a report speaks for, from the text before its items: a unit alone on one of its first lines (the
     issuer: X区人民政府), else the place opening its first line (X市Y区2024年度…工作总结)."""
-    lines = [(offset, raw) for offset, raw in _paragraphs(head) if raw.strip()][:4]
+    lines = [(offset, raw) for offset, raw in paragraph_lines(head) if raw.strip()][:4]
     for offset, raw in lines:
         if unit := signature_unit(raw):
             return unit[0], offset + unit[1], offset + unit[2]
@@ -154,7 +154,7 @@ def _place_cases(document: Document) -> list[CaseText]:
     words = int(_lexicon()["led_case_words"])
     titles = listed_titles(text[: _first_led(text, words)])  # 分别是：「A」「B」… before any case is told
     names = listed_names(titles)
-    for offset, raw in _paragraphs(text):
+    for offset, raw in paragraph_lines(text):
         place = None if asks(raw) else paragraph_place(raw, names)  # a reporter's question tells no case
         if place is None or not reads_as_a_case(raw[place[1] :], True, words):
             continue
@@ -220,7 +220,7 @@ def _tells_another(titles: list[str], before: str, rest: str) -> bool:
 
 def _first_led(text: str, words: int) -> int:
     """The offset of the first paragraph a place leads that reads as a case, or the text's end."""
-    for offset, raw in _paragraphs(text):
+    for offset, raw in paragraph_lines(text):
         place = None if asks(raw) else paragraph_place(raw)
         if place is not None and reads_as_a_case(raw[place[1] :], True, words):
             return offset
