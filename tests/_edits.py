@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.extract.provider import provider_line
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.sources.read import read_document
 
 ADDED_AGENCY = "哈尔滨市市场监督管理局"

@@ -16,7 +16,8 @@ from pathlib import Path
 from _gold_cases import make_case
 
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
-from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.extract.provider import provider_line
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 
 

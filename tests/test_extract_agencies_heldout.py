@@ -17,7 +17,8 @@ from _gold_cases import make_case
 
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.layout import detect_layout
-from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.extract.provider import provider_line
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 
 

@@ -9,7 +9,8 @@ import pytest
 from ftzgraph.graph.build.builder import build
 from ftzgraph.graph.extract.layout import detect_layout
 from ftzgraph.graph.extract.pipeline import extract_document
-from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.extract.provider import provider_line
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.read import read_document
 from ftzgraph.graph.store.oxigraph import OxigraphStore

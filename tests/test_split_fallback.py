@@ -12,7 +12,8 @@ import pytest
 
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
-from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.extract.provider import provider_line
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.extract.provider import provider_line
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 
 FORM_COLLECTION = """某省自由贸易试验区工作领导小组办公室关于印发创新案例的通知

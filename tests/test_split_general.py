@@ -19,7 +19,8 @@ from ftzgraph.graph.extract._split_fallback import _NUMBERING, _number
 from ftzgraph.graph.extract._split_furniture import article_end, picture_line
 from ftzgraph.graph.extract._split_tables import table_line
 from ftzgraph.graph.extract.pipeline import extract_document
-from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.extract.provider import provider_line
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.page_furniture import mask_page_furniture
 from ftzgraph.graph.text import title_key

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from _dev_scoring import extracted, gold, score_collection
 
-from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.extract.provider import provider_line
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 
 GROUPED = ["fujian-cityheads-collection", "liaoning-areagroup-collection", "henan-areacount-collection"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.layout import layout_lexicon
 from ftzgraph.graph.extract.notice import _batch_of, _count
-from ftzgraph.graph.extract.split import provider_line
+from ftzgraph.graph.extract.provider import provider_line
 from ftzgraph.graph.model import BatchItem, Case, CaseText, Document, Evidence, NationalBatch, Place
 from ftzgraph.ontology.namespace import BEST_PRACTICE
 

@@ -23,8 +23,8 @@ from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
 from ftzgraph.graph.extract.notice import parse_notice
 from ftzgraph.graph.extract.origins import extract_origins, source_cell_origins
 from ftzgraph.graph.extract.outcomes import extract_outcomes
-from ftzgraph.graph.extract.provider import provider_in_full, provider_kind, provider_unit, read_provider
-from ftzgraph.graph.extract.split import provider_line, split_cases
+from ftzgraph.graph.extract.provider import provider_in_full, provider_kind, provider_line, provider_unit, read_provider
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import (
     BATCH_NOTICE,
     BEST_PRACTICE,

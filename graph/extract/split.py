@@ -15,11 +15,10 @@ from functools import cached_property
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_csv import csv_header, csv_records
-from ftzgraph.graph.extract._split_fallback import fallback_provider, fallback_starts, labelled_provider, strip_marks
-from ftzgraph.graph.extract._split_fields import contact_unit, field_title, field_title_start
+from ftzgraph.graph.extract._split_fallback import fallback_starts
+from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
-from ftzgraph.graph.extract._split_leads import SUBJECT_RE, ordinal_subject
 from ftzgraph.graph.extract._split_tables import (
     continued_cells,
     layout_table,
@@ -28,7 +27,7 @@ from ftzgraph.graph.extract._split_tables import (
     vertical_table,
 )
 from ftzgraph.graph.model import CaseText, Document, TableRow
-from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, lines_below, parse_chinese_number, title_key
+from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 
 CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案例)\s*(?:[（(][^（）()\n]{2,30}[)）])?\s*$")
 """The suffix of a case title, optionally followed by its provider in brackets (…复制推广案例（钦州港片区）)."""
@@ -296,7 +295,7 @@ HEADING_END_PLACE_RE = re.compile(
 title【X局】, title（X海关）, title（推荐单位：X局）)."""
 
 
-def _placed_heading(title: str) -> re.Match[str] | None:
+def placed_heading(title: str) -> re.Match[str] | None:
     """The provider and title of a heading that names its provider (X：title, （X）title, title（X）, 【X】title or
     X｜title), or None."""
     return (
@@ -317,7 +316,7 @@ def clean_title(text: str) -> str:
     if marker:
         title = marker["rest"]
     title = ORDINAL_RE.sub("", OUTLINE_RE.sub("", title, count=1), count=1)
-    placed = _placed_heading(title)
+    placed = placed_heading(title)
     if placed:
         title = placed["t"]
     title = CASE_SUFFIX_RE.sub("", title).strip()
@@ -611,7 +610,7 @@ def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int
             found.setdefault(style, []).append((i, i, number))
         else:
             candidates.setdefault(style, []).append((i, i, number))
-        if _placed_heading(ORDINAL_RE.sub("", bare, count=1)):  # 一、（西咸新区）title: the provider opens the heading
+        if placed_heading(ORDINAL_RE.sub("", bare, count=1)):  # 一、（西咸新区）title: the provider opens the heading
             placed.setdefault(style, []).append((i, i, number))
     for style, starts in placed.items():
         if len(starts) >= 2:
@@ -693,144 +692,3 @@ def _match_table(
             taken.add(candidate)
             case.warnings.append(f"{where}:{case.heading.line}: no case number in the text; numbered {candidate}")
         previous = case.number
-
-
-_NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
-"""Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
-_BY_RE = re.compile(r"^(?:本|该|此)?(?:案例|经验|做法|材料)?由\s*")
-"""本案例由X提供: the provider is X, not the words that introduce it."""
-
-
-def provider_line(case: CaseText) -> tuple[str, int, int] | None:
-    """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
-    found = _provider_line(case)
-    if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
-        found = found[0][by.end() :], found[1] + by.end(), found[2]
-    if found and (rest := _NEXT_FIELD_RE.search(found[0])) and rest.start() >= 2:  # X局　撰稿人：某某
-        found = found[0][: rest.start()], found[1], found[1] + rest.start()
-    return found
-
-
-def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
-    row = case.table_row
-    if row and row.provider and row.evidence.start <= case.start and case.end <= row.evidence.end:
-        return None  # a case that is its table's row: the row's provider cell names it, not a guess from its text
-    if case.given_provider:  # 分别是：X片区的“A”…: the opening statement's word, not a guess from the answer
-        name, start, end = case.given_provider
-        return name, start - case.start, end - case.start
-    text = case.text
-    title_end = case.heading.end - case.start
-    if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
-        return _finer_closing(case, labelled)
-    for start, line in lines_below(text, title_end, 4):
-        if match := PROVIDER_RE.match(line):
-            group = next(g for g in ("a", "b", "c", "d") if match[g])
-            return match[group].strip(), start + match.start(group), start + match.end(group)
-    own = (
-        _heading_provider(case)
-        or _finer_closing(case, _heading_place(case))
-        or _run_in_subject(case)
-        or _closing_provider(case)
-    )
-    if own:
-        return own
-    guessed = fallback_provider(text, case.heading.end - case.start)
-    if case.group and (guessed is None or guessed == ordinal_subject(text)):  # 一是X海关…: an actor, not the sender
-        name, start, end = case.group
-        return name, start - case.start, end - case.start
-    return guessed
-
-
-def _finer_closing(case: CaseText, place: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
-    """The place a heading opens with (◆兰州新区：title), or the closing provider line when it names a body of that
-    place ((供稿：兰州新区商务和口岸局)): the body that wrote the case is the finer provider; the label only groups."""
-    closing = (_closing_provider(case) or _closing_label(case)) if place else None
-    if place and closing and closing[0].startswith(place[0]) and len(closing[0]) > len(place[0]):
-        return closing
-    return place
-
-
-def _closing_label(case: CaseText) -> tuple[str, int, int] | None:
-    """The unit of a labelled line in brackets closing the case (（供稿：X）, （报送：X）), with its span."""
-    text = case.text.rstrip()
-    start = text.rfind("\n") + 1
-    line = text[start:]
-    bare = line.strip().removeprefix("（").removeprefix("(").removesuffix("）").removesuffix(")")
-    found = labelled_provider(bare) if bare != line.strip() else None
-    if found is None:
-        return None
-    lead = start + line.find(bare)
-    return found[0], lead + found[1], lead + found[2]
-
-
-_RUN_IN_SUBJECT_RE = re.compile(SUBJECT_RE.pattern.replace("(?=(?P<verb>", "(?=(?:学习)?(?P<verb>", 1))
-"""The acting subject of a case told in one paragraph, with 学习借鉴 as well as the ordinal paragraphs' verbs."""
-
-
-def _run_in_subject(case: CaseText) -> tuple[str, int, int] | None:
-    """The place or body that opens the sentence after the title when a case runs on in its heading's paragraph
-    (（一）title。兴庆区复制推广…): a report's way of naming who did it, before any signature closing the report."""
-    quote = case.heading.quote
-    at = quote.find(case.title) if case.title else -1
-    after = at + len(case.title)
-    if at < 0 or not quote.startswith(("。", "．"), after):
-        return None
-    subject = _RUN_IN_SUBJECT_RE.match(quote, after + 1)
-    if subject is None:
-        return None
-    start = case.heading.start - case.start + subject.start("p")
-    return subject["p"], start, start + len(subject["p"])
-
-
-def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
-    """The provider that opens the heading before a colon (一、宁波市北仑区：国际贸易…)."""
-    quote = case.heading.quote
-    bare = strip_marks(ORDINAL_RE.sub("", quote, count=1))[0]  # ◆兰州新区：title: the symbol is layout
-    match = _placed_heading(bare)
-    if match is None:
-        return None
-    start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
-    return match["p"], start, start + len(match["p"])
-
-
-def _heading_label(case: CaseText) -> tuple[str, int, int] | None:
-    """The provider a heading opens with as a label, a bracketed tag (【章贡区】title) or before a vertical bar or a
-    colon (■ X局｜title, X海关：title), after any leading symbol."""
-    quote = case.heading.quote
-    bare = strip_marks(quote)[0]
-    match = HEADING_TAG_PLACE_RE.match(bare) or HEADING_PIPE_PLACE_RE.match(bare)
-    if match is None:
-        return None
-    start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
-    return match["p"], start, start + len(match["p"])
-
-
-def _heading_provider(case: CaseText) -> tuple[str, int, int] | None:
-    """The provider in brackets at the end of the heading: …复制推广案例（钦州港片区）."""
-    match = HEADING_PROVIDER_RE.search(case.heading.quote)
-    if match is None:
-        return None
-    start = case.heading.start - case.start + match.start("p")
-    return match["p"].strip(), start, start + len(match["p"].strip())
-
-
-def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
-    """The provider line as the last line of the case ((X供稿), （报送单位：X）), as PDF collections put it."""
-    text = case.text
-    end = len(text.rstrip())
-    closing = CLOSING_BLOCK_RE.search(text)
-    end = len(text[: closing.start()].rstrip()) if closing else end
-    for _ in range(3):
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        match = PROVIDER_RE.match(line)
-        if match:
-            group = next(g for g in ("a", "b", "c", "d") if match[g])
-            return match[group].strip(), start + match.start(group), start + match.end(group)
-        if contact := contact_unit(line):  # 联系人：X市商务局　某某　联系电话：…, with no 报送单位 line
-            return contact[0], start + contact[1], start + contact[2]
-        if line.strip():
-            end = len(text[: max(start - 1, 0)].rstrip())
-        if end <= 0:
-            break
-    return None
