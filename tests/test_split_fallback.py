@@ -692,8 +692,9 @@ QA_PAGE = """首页 > 政务公开 > 政策解读
         (("一问：", "二问：", "三问："), "该案例由"),
         (("问：", "问：", "问："), "这一案例是由"),
         (("【问】", "【问】", "【问】"), "本案例由"),
+        (("二、", "三、", "四、"), "该案例由"),  # questions numbered as the page's headings, not as its cases
     ],
-    ids=["一问", "问", "【问】"],
+    ids=["一问", "问", "【问】", "numbered"],
 )
 def test_questions_of_a_qa_page_head_their_answers_which_name_the_provider(labels: tuple[str, ...], lead: str) -> None:
     text = QA_PAGE.format(q1=labels[0], q2=labels[1], q3=labels[2], a=lead)
@@ -715,6 +716,14 @@ def test_a_question_naming_no_case_or_two_heads_no_answer() -> None:
     assert question_title("问：这批案例有什么特点？") is None
     assert question_title("问：“甲”和“乙”有什么不同？") is None
     assert question_title("问：“甲”推行以来效果明显。") is None  # no question
+
+
+def test_a_numbered_question_heads_its_answer_and_a_numbered_question_naming_no_case_heads_none() -> None:
+    from ftzgraph.graph.extract._split_fallback import asked_case
+
+    assert asked_case("第一个案例“保税维修一单到底”是如何做的？") == "保税维修一单到底"
+    assert asked_case("《案例》出台的背景是什么？") is None
+    assert asked_case("推行“甲”以来效果明显。") is None
 
 
 @pytest.mark.parametrize(

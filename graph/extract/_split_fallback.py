@@ -182,13 +182,19 @@ def question_title(text: str) -> tuple[int | None, str] | None:
     a labelled question naming exactly one case in quotes, which heads the answer below it; None for any other
     line."""
     label = re.match(_lexicon()["question_line"], text)
-    if label is None or not text.rstrip().endswith(("？", "?")):
-        return None
-    names = re.findall(r"[“\"]([^“”\"]{2,40})[”\"]", text[label.end() :])
-    if len(names) != 1:
+    if label is None or (name := asked_case(text[label.end() :])) is None:
         return None
     n = label["n"] or label["k"] or label["m"]
-    return (_number(n) if n else None), names[0]
+    return (_number(n) if n else None), name
+
+
+def asked_case(question: str) -> str | None:
+    """The one case in quotes a question asks about (…第一个案例“A”是如何做的？), or None: not a question, or no
+    case or several named."""
+    if not question.rstrip().endswith(("？", "?")):
+        return None
+    names = re.findall(r"[“\"]([^“”\"]{2,40})[”\"]", question)
+    return names[0] if len(names) == 1 else None
 
 
 def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[str, int, int] | None:
@@ -286,6 +292,9 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         style, text = style + "bracketed", whole["t"].strip()  # 【title】 with no number: a web bulletin's heading
     if number is None and (asked := question_title(text)) is not None:  # 一问：…“A”…？ over its answer
         return _Heading(i, i, style + "question", asked[0], asked[1])
+    if number is not None and (name := asked_case(text)) is not None:
+        # 二、第一个案例“A”是如何做的？: a numbered question of a Q&A page; its number counts the questions, not cases
+        return _Heading(i, i, style + "question", None, name)
     if number is not None and (inline := _inline_case(text)) is not None:
         return _Heading(i, i, style + " inline", number, inline, inline=True)
     if (
