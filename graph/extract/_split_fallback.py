@@ -292,9 +292,9 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         style, text = style + "bracketed", whole["t"].strip()  # 【title】 with no number: a web bulletin's heading
     if number is None and (asked := question_title(text)) is not None:  # 一问：…“A”…？ over its answer
         return _Heading(i, i, style + "question", asked[0], asked[1])
-    if number is not None and (name := asked_case(text)) is not None:
+    if number is not None and (case_asked := asked_case(text)) is not None:
         # 二、第一个案例“A”是如何做的？: a numbered question of a Q&A page; its number counts the questions, not cases
-        return _Heading(i, i, style + "question", None, name)
+        return _Heading(i, i, style + "question", None, case_asked)
     if number is not None and (inline := _inline_case(text)) is not None:
         return _Heading(i, i, style + " inline", number, inline, inline=True)
     if (
