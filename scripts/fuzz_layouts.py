@@ -1,0 +1,53 @@
+"""Print how many cases the splitter finds when the annotated collections' case headings are re-marked in shapes no
+rule was written for (the layout fuzzer, tests/_layout_fuzz.py): the recovery over all renderings, the wrong cuts,
+the non-collections' cuts, and with ``--lost`` each rendering that lost a case.
+
+    .venv/bin/python scripts/fuzz_layouts.py [--seeds N] [--first S] [--renderings R] [--lost]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from _layout_fuzz import Recovery, collections, fuzz, non_collection_cuts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=20, help="how many seeds")
+    parser.add_argument("--first", type=int, default=0, help="the first seed")
+    parser.add_argument("--renderings", type=int, default=1, help="renderings per collection and seed")
+    parser.add_argument("--lost", action="store_true", help="list every rendering that lost a case")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    total, bare = Recovery(), Recovery()
+    perfect = 0
+    for _, shape, result in fuzz(range(args.first, args.first + args.seeds), args.renderings):
+        total.add(result)
+        perfect += result.recovered == result.cases and result.wrong == 0
+        if shape.bare:
+            bare.add(result)
+    print(
+        f"{len(collections())} collections, {total.renderings} renderings: cases recovered {total.recovered}/"
+        f"{total.cases} ({total.rate:.3f}); renderings with every case and no wrong cut {perfect}/{total.renderings}"
+        f"; wrong cuts {total.wrong}"
+    )
+    print(f"unmarked titles: {bare.recovered}/{bare.cases} ({bare.rate:.3f}) in {bare.renderings} renderings")
+    cuts = non_collection_cuts()
+    print(f"non-collections cut: {sum(1 for n in cuts.values() if n)}/{len(cuts)} ({sum(cuts.values())} cases)")
+    print(f"{time.perf_counter() - started:.1f} s")
+    if args.lost:
+        for line in total.lost:
+            print("  " + line)
+        for name, n in cuts.items():
+            if n:
+                print(f"  non-collection {name}: {n} cases")
+
+
+if __name__ == "__main__":
+    main()
