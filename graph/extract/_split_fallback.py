@@ -33,6 +33,7 @@ from ftzgraph.graph.extract._split_leads import (
     ordinal_subject,
     sentence_place,
 )
+from ftzgraph.graph.extract._split_shapes import heading_mark
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -273,7 +274,7 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         style, text = f"h{len(md['h'])}", text[md.end() :]
     if bold := _BOLD_RE.match(text.strip()):
         style, text = style + "b", bold["inner"]
-    text, marked = strip_marks(text.strip())
+    unmarked, (text, marked) = (style, text.strip()), strip_marks(text.strip())
     if marked:
         style += "s"
     text = text.strip()
@@ -288,6 +289,12 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
                 style, number = f"{style}{name}", _number(numbered["n"])
             text = text[numbered.end() :].strip()
             break
+    if number is None and (shape := heading_mark(unmarked[1])):  # a mark no style names (◆ (a), 样本一—, 〖经验3〗)
+        style, number, text = (
+            f"{unmarked[0]}mark{'+' if shape.distinct else '-'}{shape.shape}",
+            shape.number,
+            unmarked[1][shape.end :].strip(),
+        )
     if number is None and (whole := _WHOLE_BRACKET_RE.fullmatch(text)) is not None:
         style, text = style + "bracketed", whole["t"].strip()  # 【title】 with no number: a web bulletin's heading
     if number is None and (asked := question_title(text)) is not None:  # 一问：…“A”…？ over its answer
@@ -373,6 +380,7 @@ def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callab
     if alone is None or i >= end_index:
         return None
     text = lines[i].text.strip().lstrip("#").strip().strip("*_").strip()
+    text = text[shape.end :] if (shape := heading_mark(text)) else text  # 附件1-1 / ◆ (a) title
     if signature_unit(text):  # the cover's provider line, not the title
         return None
     if not 2 <= len(text) <= _MAX_HEADING_CHARS or len(_CJK_RE.findall(text)) < 2 or text.endswith(_SENTENCE_END):
@@ -489,7 +497,7 @@ def _under_group(index: int, groups: list[int]) -> bool:
 
 
 _STRONG_STYLES = re.compile(
-    r"alone|headline|question|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded).*|\w*(?:tag|pipe))"
+    r"alone|headline|question|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded|mark\+).*|\w*(?:tag|pipe))"
 )
 """Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
 label before a vertical bar, a number alone above the title, a two-half headline, a Q&A page's question,

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_fallback import fallback_starts
+from ftzgraph.graph.extract._split_fallback import fallback_starts, strip_marks
+from ftzgraph.graph.extract._split_shapes import heading_mark
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
@@ -112,6 +113,8 @@ def clean_title(text: str) -> str:
     if marker:
         title = marker["rest"]
     title = ORDINAL_RE.sub("", OUTLINE_RE.sub("", title, count=1), count=1)
+    title = strip_marks(title)[0]  # ◆ title, and a mark no rule names: (a), 样本一—
+    title = title[shape.end :] if (shape := heading_mark(title)) else title
     placed = placed_heading(title)
     if placed:
         title = placed["t"]
@@ -176,6 +179,7 @@ def split_cases(document: Document) -> SplitResult:
                 and previous > body_from
                 and (
                     _heading_style(lines[previous]) is not None
+                    or heading_mark(lines[previous].bare) is not None
                     or (_is_plain_title(lines[previous]) and lines[previous].bare.startswith(("“", '"')))
                 )
             ):  # 一、“X” / 复制推广案例, or “X”复制推广 / 典型案例 (a quoted title wrapped inside its suffix)

@@ -1,0 +1,131 @@
+"""A heading's mark read from the line itself: the shape of what stands before the heading's words.
+
+The fallback's numbering styles (graph/extract/_split_fallback.py) are a list of the marks seen so far, and every new
+layout marked its case headings some other way (〖经验3〗, ◆ (a), 样本一—, 第Ⅱ例). What a family of case headings
+has in common is not a known mark but one mark shape repeated with its number counting on. So the run of characters
+before the heading's words is read here piece by piece: leading symbols, an opening bracket, a short word
+(样本, Case, 第), a number in any numeral system, a counting word after it (例, 篇), a closing bracket, separators. Its
+shape keeps every symbol, bracket, separator and word as written and abstracts the number to its numeral system
+(ASCII and full-width digits one class, Chinese numerals one, circled, Roman, Latin letters), so the marks of one
+family share one shape and the fallback's family rules (consecutive numbers, section words, case-sized sections)
+decide, as for the known styles, whether the family is the cases, sections inside them, or nothing.
+
+A mark must end where the heading's words begin: after a separator, a closing bracket or a space, or after a numeral
+that cannot open a word (①, Ⅲ); so a title that opens with a numeral (一站式服务) has no mark.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.text import parse_chinese_number
+
+_OPEN = "（([【〔〖「『［<〈｛{"
+_CLOSE = "）)]】〕〗」』］>〉｝}"
+_SEPARATORS = "、．.：:｜|—–-－·•/／~～_＿"
+_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰", "一二三四五六七八九十百")
+_CHINESE = "零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_NUMBER_RE = re.compile(
+    rf"(?P<digits>[0-9０-９]{{1,3}})|(?P<chinese>[{_CHINESE}]{{1,4}})|(?P<circled>[\u2460-\u2473\u2776-\u277f\u2780-\u2793])"
+    r"|(?P<roman>[\u2160-\u216b\u2170-\u217b])|(?P<ascii_roman>[IVX]{1,4}|[ivx]{1,4})(?![A-Za-z])"
+    r"|(?P<latin>[A-Za-z])(?![A-Za-z])"
+)
+_CLASSES = {"digits": "9", "chinese": "九", "circled": "①", "roman": "Ⅰ", "ascii_roman": "I", "latin": "A"}
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,6}\.?\s?")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+_MAX_MARK = 16
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The mark opening a heading: its shape, its number (None for a word or bracket without one), where the
+    heading's words begin, and whether the mark is distinct (a symbol, a bracket or a word: no notice numbers its
+    parts so) or a plain number and separator (1-, A．), which a notice's parts may use."""
+
+    shape: str
+    number: int | None
+    end: int
+    distinct: bool
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(load_lexicon("layouts")["fallback"]["mark_counters"])
+
+
+def _is_symbol(char: str) -> bool:
+    """A mark no word is made of: a symbol, an emoji, a dash, a bullet (not a quote, which opens a title)."""
+    category = unicodedata.category(char)
+    return category in ("So", "Sm", "Sk", "Po", "Pd") and char not in "“”‘’\"'《》、，。；！？,;!?%％"
+
+
+def _value(kind: str, text: str) -> int | None:
+    """The number a numeral of ``kind`` writes: 3, 三, 叁, ③, Ⅲ, III, C (the third letter)."""
+    if kind == "latin":
+        return ord(text.upper()) - 64
+    if kind in ("roman", "ascii_roman"):
+        values = [_ROMAN_VALUES[c] for c in unicodedata.normalize("NFKC", text).upper()]
+        return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+    return parse_chinese_number(unicodedata.normalize("NFKC", text).translate(_FINANCIAL))
+
+
+def _word(text: str, k: int) -> int | None:
+    """Where a mark's word (样本, 第, Case, No.) starting at ``k`` ends: the shortest run of up to four Chinese
+    characters or a Latin word followed by a number; None when there is none."""
+    latin = _LATIN_WORD_RE.match(text, k)
+    ends = [latin.end()] if latin else [k + n for n in range(1, 5) if _CJK_RE.fullmatch(text[k : k + n])]
+    for end in ends:
+        if _NUMBER_RE.match(text, end):
+            return end
+    return None
+
+
+def heading_mark(text: str) -> Mark | None:
+    """The mark opening heading ``text`` with its shape and number, or None when the line opens with its words (or
+    with a symbol alone, which the fallback reads as a mark of its own)."""
+    k, shape, number, closer = 0, [], None, ""
+    while k < len(text) and (text[k].isspace() or _is_symbol(text[k])) and text[k] not in _SEPARATORS:
+        shape.append(" " if text[k].isspace() else text[k])
+        k += 1
+    if k < len(text) and text[k] in _OPEN:
+        closer = _CLOSE[_OPEN.index(text[k])]
+        shape.append(text[k])
+        k += 1
+    found = _NUMBER_RE.match(text, k)
+    if not found and (word := _word(text, k)):  # 样本3, Case 1, 第三例
+        shape.append(text[k:word].rstrip())
+        k, found = word, _NUMBER_RE.match(text, word)
+    if found:
+        kind = found.lastgroup or ""
+        number, k = _value(kind, found.group()), found.end()
+        shape.append(_CLASSES[kind])
+        if kind == "latin" and found.group().islower():
+            shape[-1] = "a"
+        if counter := next((s for s in _suffixes() if text.startswith(s, k)), None):
+            shape.append(counter)
+            k += len(counter)
+    if closer:
+        if not text.startswith(closer, k):
+            return None
+        shape.append(closer)
+        k += 1
+    open_end = k
+    while k < len(text) and (text[k] in _SEPARATORS or text[k].isspace()):
+        shape.append(" " if text[k].isspace() else text[k])
+        k += 1
+    key = re.sub(r" +", " ", "".join(shape)).strip()
+    words = any(ch.isalpha() and ch not in "AaIⅠ九" for ch in key)
+    if number is None or k > _MAX_MARK or k >= len(text):
+        return None
+    if text[k - 1] in ".．" and text[k].isdigit():  # 3.0版: a decimal, no mark
+        return None
+    ended = k > open_end or closer or (found and found.lastgroup in ("circled", "roman"))
+    if not ended or not re.search(r"[\u4e00-\u9fff]", text[k:]):
+        return None
+    distinct = bool(closer or words or any(_is_symbol(ch) for ch in key if ch not in _SEPARATORS))
+    return Mark(key, number, k, distinct)
