@@ -567,6 +567,7 @@ def _continuation(
         or _is_section_heading(text)
         or _NUMBER_ALONE_RE.match(text)
         or any(pattern.match(text) for _, pattern in _NUMBERING)
+        or heading_mark(text)
     ):
         return None
     if heading.count("“") > heading.count("”"):
