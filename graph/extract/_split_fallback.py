@@ -33,7 +33,7 @@ from ftzgraph.graph.extract._split_leads import (
     ordinal_subject,
     sentence_place,
 )
-from ftzgraph.graph.extract._split_shapes import heading_mark
+from ftzgraph.graph.extract._split_shapes import SEPARATORS, heading_mark
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -201,15 +201,21 @@ def asked_case(question: str) -> str | None:
 def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[str, int, int] | None:
     """A line that is exactly a place's name (嘉兴市, 甲片区) right under the heading and over the case's first section
     (改革背景): the provider line of a booklet that labels none, as a body's name alone is (``signature_unit``)."""
-    lexicon = _lexicon()
     bare = text.strip()
-    endings = tuple(lexicon["place_endings"])
-    if not (following and _is_section_heading(following[0][1].strip())) or not bare.endswith(endings):
-        return None
-    if not re.fullmatch("[\u4e00-\u9fff]{2,12}", bare) or re.search(lexicon["place_lead_not"], bare):
+    if not (following and _is_section_heading(following[0][1].strip())) or not _is_place(bare):
         return None
     start = text.find(bare)
     return bare, start, start + len(bare)
+
+
+def _is_place(text: str) -> bool:
+    """True when ``text`` is exactly a place's name (河口县, 甲片区, 瑞丽市), not a generic one (全市, 试验区)."""
+    lexicon = _lexicon()
+    return (
+        text.endswith(tuple(lexicon["place_endings"]))
+        and re.fullmatch("[\u4e00-\u9fff]{2,12}", text) is not None
+        and re.search(lexicon["place_lead_not"], text) is None
+    )
 
 
 def signature_unit(text: str) -> tuple[str, int, int] | None:
@@ -287,9 +293,11 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
                 style, number = f"{style}{name}", _number(parts[-1])
             else:
                 style, number = f"{style}{name}", _number(numbered["n"])
-            text = text[numbered.end() :].strip()
+            text = text[numbered.end() :].strip().lstrip(SEPARATORS).strip()  # ①/title: the rest of its mark
             break
-    if number is None and (shape := heading_mark(unmarked[1])):  # a mark no style names (◆ (a), 样本一—, 〖经验3〗)
+    if (
+        number is None and (shape := heading_mark(unmarked[1])) and not _is_section_heading(shape.word or "-")
+    ):  # a mark no style names (◆ (a), 样本一—, 〖经验3〗)
         style, number, text = (
             f"{unmarked[0]}mark{'+' if shape.distinct else '-'}{shape.shape}",
             shape.number,
@@ -619,11 +627,11 @@ def _heading_names_provider(text: str) -> bool:
 
 def fallback_title(text: str) -> str:
     """A heading without its label (【place】title, provider｜title) or provider brackets (title（X片区）,
-    title（X供稿）), which are no part of the title."""
+    title（X供稿）, title（河口县）), which are no part of the title."""
     if label := _LABEL_HEAD_RE.match(text):
         text = label["t"].strip()
     bracket = _TRAILING_BRACKET_RE.search(text)
-    if bracket and (signature_unit(bracket["p"]) or _PROVIDER_VERB_RE.search(bracket["p"])):
+    if bracket and (signature_unit(bracket["p"]) or _PROVIDER_VERB_RE.search(bracket["p"]) or _is_place(bracket["p"])):
         return text[: bracket.start()].strip()
     return text
 

@@ -26,7 +26,7 @@ from ftzgraph.graph.text import parse_chinese_number
 
 _OPEN = "（([【〔〖「『［<〈｛{"
 _CLOSE = "）)]】〕〗」』］>〉｝}"
-_SEPARATORS = "、．.：:｜|—–-－·•/／~～_＿"
+SEPARATORS = "、．.：:｜|—–-－·•/／~～_＿"
 _FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰", "一二三四五六七八九十百")
 _CHINESE = "零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -51,11 +51,20 @@ class Mark:
     number: int | None
     end: int
     distinct: bool
+    word: str = ""
+    """The word of a mark with no number (示范：, 〈亮点〉): a heading's word, which a section's label must not be."""
 
 
 @cache
 def _suffixes() -> tuple[str, ...]:
     return tuple(load_lexicon("layouts")["fallback"]["mark_counters"])
+
+
+@cache
+def _not_words() -> tuple[str, ...]:
+    """Endings of a place's or a body's name (宁波市：title, 商务局：…): a label naming who, no mark."""
+    lexicon = load_lexicon("layouts")["fallback"]
+    return tuple(lexicon["place_endings"]) + tuple(lexicon["unit_suffixes"])
 
 
 def _is_symbol(char: str) -> bool:
@@ -74,38 +83,49 @@ def _value(kind: str, text: str) -> int | None:
     return parse_chinese_number(unicodedata.normalize("NFKC", text).translate(_FINANCIAL))
 
 
-def _word(text: str, k: int) -> int | None:
-    """Where a mark's word (样本, 第, Case, No.) starting at ``k`` ends: the shortest run of up to four Chinese
-    characters or a Latin word followed by a number; None when there is none."""
+def _word(text: str, k: int) -> tuple[int, bool] | None:
+    """Where a mark's word (样本, 第, Case, No., 示范) starting at ``k`` ends, and whether a number follows it: the
+    shortest run of up to four Chinese characters or a Latin word followed by a number, else a whole run of two to
+    four Chinese characters (or a Latin word) right before a separator or closing bracket that names no place or
+    unit (示范：, 〈亮点〉, Case—; not 宁波市：); None when there is none."""
     latin = _LATIN_WORD_RE.match(text, k)
     ends = [latin.end()] if latin else [k + n for n in range(1, 5) if _CJK_RE.fullmatch(text[k : k + n])]
     for end in ends:
         if _NUMBER_RE.match(text, end):
-            return end
-    return None
+            return end, True
+    end = (latin.end() - latin.group().endswith(" ")) if latin else ends[-1] if ends else k
+    if end >= len(text) or end - k < 2 or not (text[end] in SEPARATORS + _CLOSE or (latin and text[end] == " ")):
+        return None
+    return (end, False) if latin or not text[k:end].endswith(_not_words()) else None
+
+
+def _symbols(text: str, k: int, shape: list[str]) -> int:
+    """Past the symbols and spaces from ``k`` (◆, ▶, #), each kept in ``shape``."""
+    while k < len(text) and (text[k].isspace() or _is_symbol(text[k])) and text[k] not in SEPARATORS + _OPEN:
+        shape.append(" " if text[k].isspace() else text[k])
+        k += 1
+    return k
 
 
 def heading_mark(text: str) -> Mark | None:
     """The mark opening heading ``text`` with its shape and number, or None when the line opens with its words (or
     with a symbol alone, which the fallback reads as a mark of its own)."""
-    k, shape, number, closer = 0, [], None, ""
-    while k < len(text) and (text[k].isspace() or _is_symbol(text[k])) and text[k] not in _SEPARATORS:
-        shape.append(" " if text[k].isspace() else text[k])
-        k += 1
+    shape: list[str] = []
+    k, number, closer, word = _symbols(text, 0, shape), None, "", None
     if k < len(text) and text[k] in _OPEN:
         closer = _CLOSE[_OPEN.index(text[k])]
         shape.append(text[k])
-        k += 1
+        k = _symbols(text, k + 1, shape)
     found = _NUMBER_RE.match(text, k)
-    if not found and (word := _word(text, k)):  # 样本3, Case 1, 第三例
-        shape.append(text[k:word].rstrip())
-        k, found = word, _NUMBER_RE.match(text, word)
+    named = ""
+    if not found and (word := _word(text, k)):  # 样本3, Case 1, 第三例, 示范：
+        shape.append(text[k : word[0]].rstrip())
+        named = "" if word[1] else shape[-1]
+        k, found = word[0], _NUMBER_RE.match(text, word[0])
     if found:
         kind = found.lastgroup or ""
         number, k = _value(kind, found.group()), found.end()
-        shape.append(_CLASSES[kind])
-        if kind == "latin" and found.group().islower():
-            shape[-1] = "a"
+        shape.append("a" if kind == "latin" and found.group().islower() else _CLASSES[kind])
         if counter := next((s for s in _suffixes() if text.startswith(s, k)), None):
             shape.append(counter)
             k += len(counter)
@@ -115,17 +135,17 @@ def heading_mark(text: str) -> Mark | None:
         shape.append(closer)
         k += 1
     open_end = k
-    while k < len(text) and (text[k] in _SEPARATORS or text[k].isspace()):
+    while k < len(text) and (text[k] in SEPARATORS or text[k].isspace()):
         shape.append(" " if text[k].isspace() else text[k])
         k += 1
-    key = re.sub(r" +", " ", "".join(shape)).strip()
-    words = any(ch.isalpha() and ch not in "AaIⅠ九" for ch in key)
-    if number is None or k > _MAX_MARK or k >= len(text):
+    if (number is None and not word) or k > _MAX_MARK or k >= len(text) or not _CJK_RE.search(text[k:]):
         return None
     if text[k - 1] in ".．" and text[k].isdigit():  # 3.0版: a decimal, no mark
         return None
-    ended = k > open_end or closer or (found and found.lastgroup in ("circled", "roman"))
-    if not ended or not re.search(r"[\u4e00-\u9fff]", text[k:]):
+    if not (k > open_end or closer or (found and found.lastgroup in ("circled", "roman"))):
+        return None  # 一站式, 2024年: a numeral the words go on from
+    if number is None and re.search(r"[:：]|\d{4}", text[k:]):  # 联系人：X　电话：…, 时间：2024年: a field, no title
         return None
-    distinct = bool(closer or words or any(_is_symbol(ch) for ch in key if ch not in _SEPARATORS))
-    return Mark(key, number, k, distinct)
+    key = re.sub(r" +", " ", "".join(shape)).strip()
+    distinct = bool(closer or word or any(_is_symbol(ch) for ch in key if ch not in SEPARATORS))
+    return Mark(key, number, k, distinct, named)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_fallback import fallback_starts, strip_marks
-from ftzgraph.graph.extract._split_shapes import heading_mark
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
+from ftzgraph.graph.extract._split_shapes import heading_mark
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
