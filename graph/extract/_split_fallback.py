@@ -33,7 +33,7 @@ from ftzgraph.graph.extract._split_leads import (
     ordinal_subject,
     sentence_place,
 )
-from ftzgraph.graph.extract._split_shapes import SEPARATORS, heading_mark
+from ftzgraph.graph.extract._split_shapes import SEPARATORS, heading_mark, title_without_mark
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -273,8 +273,14 @@ def _section_label(raw: str) -> str | None:
 def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) -> _Heading | None:
     """Line ``i`` as a possible case heading: short, not a sentence, not a provider or section line."""
     raw = lines[i].text.strip()
-    if not raw or "|" in raw or raw.count("\t") > 1 or contents_entry(raw) or picture_line(raw):
-        return None  # a table row, a contents line, or a picture's placeholder or caption
+    if (
+        not raw
+        or "|" in raw
+        or raw.count("\t") > 1
+        or contents_entry(raw)
+        or (picture_line(raw) and not heading_mark(raw))
+    ):
+        return None  # a table row, a contents line, or a picture's placeholder or caption (▲ 1：title is none)
     style, text = "", raw
     if md := _MD_RE.match(text):
         style, text = f"h{len(md['h'])}", text[md.end() :]
@@ -388,7 +394,7 @@ def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callab
     if alone is None or i >= end_index:
         return None
     text = lines[i].text.strip().lstrip("#").strip().strip("*_").strip()
-    text = text[shape.end :] if (shape := heading_mark(text)) else text  # 附件1-1 / ◆ (a) title
+    text = title_without_mark(text)  # 附件1-1 / ◆ (a) title
     if signature_unit(text):  # the cover's provider line, not the title
         return None
     if not 2 <= len(text) <= _MAX_HEADING_CHARS or len(_CJK_RE.findall(text)) < 2 or text.endswith(_SENTENCE_END):

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.text import parse_chinese_number
@@ -27,6 +28,8 @@ from ftzgraph.graph.text import parse_chinese_number
 _OPEN = "（([【〔〖「『［<〈｛{"
 _CLOSE = "）)]】〕〗」』］>〉｝}"
 SEPARATORS = "、．.：:｜|—–-－·•/／~～_＿"
+_LABEL_ENDS = "：:、．.｜|"
+"""What may close a mark's word with no number (示范：title): not a dash or a dot inside a name (中欧班列·长安号)."""
 _FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰", "一二三四五六七八九十百")
 _CHINESE = "零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -56,15 +59,18 @@ class Mark:
 
 
 @cache
+def _lexicon() -> dict[str, Any]:
+    return dict(load_lexicon("layouts")["fallback"])
+
+
 def _suffixes() -> tuple[str, ...]:
-    return tuple(load_lexicon("layouts")["fallback"]["mark_counters"])
+    return tuple(_lexicon()["mark_counters"])
 
 
 @cache
 def _not_words() -> tuple[str, ...]:
     """Endings of a place's or a body's name (宁波市：title, 商务局：…): a label naming who, no mark."""
-    lexicon = load_lexicon("layouts")["fallback"]
-    return tuple(lexicon["place_endings"]) + tuple(lexicon["unit_suffixes"])
+    return tuple(_lexicon()["place_endings"]) + tuple(_lexicon()["unit_suffixes"])
 
 
 def _is_symbol(char: str) -> bool:
@@ -83,19 +89,20 @@ def _value(kind: str, text: str) -> int | None:
     return parse_chinese_number(unicodedata.normalize("NFKC", text).translate(_FINANCIAL))
 
 
-def _word(text: str, k: int) -> tuple[int, bool] | None:
+def _word(text: str, k: int, marked: bool) -> tuple[int, bool] | None:
     """Where a mark's word (样本, 第, Case, No., 示范) starting at ``k`` ends, and whether a number follows it: the
     shortest run of up to four Chinese characters or a Latin word followed by a number, else a whole run of two to
-    four Chinese characters (or a Latin word) right before a separator or closing bracket that names no place or
-    unit (示范：, 〈亮点〉, Case—; not 宁波市：); None when there is none."""
+    four Chinese characters (or a Latin word) right before a label's separator or a closing bracket that names no
+    place or unit (示范：, 〈亮点〉, CASE：; not 宁波市：); None when there is none."""
     latin = _LATIN_WORD_RE.match(text, k)
     ends = [latin.end()] if latin else [k + n for n in range(1, 5) if _CJK_RE.fullmatch(text[k : k + n])]
     for end in ends:
         if _NUMBER_RE.match(text, end):
             return end, True
     end = (latin.end() - latin.group().endswith(" ")) if latin else ends[-1] if ends else k
-    if end >= len(text) or end - k < 2 or not (text[end] in SEPARATORS + _CLOSE or (latin and text[end] == " ")):
-        return None
+    ends_mark = _LABEL_ENDS + _CLOSE + (SEPARATORS if latin or marked else "")
+    if end >= len(text) or end - k < 2 or text[end] not in ends_mark:
+        return None  # a Latin word before a Chinese title, or a word after a symbol, is a mark (Case—title, ◎故事/title)
     return (end, False) if latin or not text[k:end].endswith(_not_words()) else None
 
 
@@ -111,16 +118,16 @@ def heading_mark(text: str) -> Mark | None:
     """The mark opening heading ``text`` with its shape and number, or None when the line opens with its words (or
     with a symbol alone, which the fallback reads as a mark of its own)."""
     shape: list[str] = []
-    k, number, closer, word = _symbols(text, 0, shape), None, "", None
+    k, number, closer, word, counted = _symbols(text, 0, shape), None, "", None, False
     if k < len(text) and text[k] in _OPEN:
         closer = _CLOSE[_OPEN.index(text[k])]
         shape.append(text[k])
         k = _symbols(text, k + 1, shape)
     found = _NUMBER_RE.match(text, k)
-    named = ""
-    if not found and (word := _word(text, k)):  # 样本3, Case 1, 第三例, 示范：
-        shape.append(text[k : word[0]].rstrip())
-        named = "" if word[1] else shape[-1]
+    lead = ""
+    if not found and (word := _word(text, k, k > 0)):  # 样本3, Case 1, 第三例, 示范：
+        lead = text[k : word[0]].rstrip()
+        shape.append(lead)
         k, found = word[0], _NUMBER_RE.match(text, word[0])
     if found:
         kind = found.lastgroup or ""
@@ -129,6 +136,7 @@ def heading_mark(text: str) -> Mark | None:
         if counter := next((s for s in _suffixes() if text.startswith(s, k)), None):
             shape.append(counter)
             k += len(counter)
+            counted = lead in _lexicon()["mark_ordinals"]  # 第Ⅱ例title ends its mark (not 一个窗口, 汽车零部件)
     if closer:
         if not text.startswith(closer, k):
             return None
@@ -142,10 +150,19 @@ def heading_mark(text: str) -> Mark | None:
         return None
     if text[k - 1] in ".．" and text[k].isdigit():  # 3.0版: a decimal, no mark
         return None
-    if not (k > open_end or closer or (found and found.lastgroup in ("circled", "roman"))):
+    if not (k > open_end or closer or counted or (found and found.lastgroup in ("circled", "roman"))):
         return None  # 一站式, 2024年: a numeral the words go on from
     if number is None and re.search(r"[:：]|\d{4}", text[k:]):  # 联系人：X　电话：…, 时间：2024年: a field, no title
         return None
     key = re.sub(r" +", " ", "".join(shape)).strip()
     distinct = bool(closer or word or any(_is_symbol(ch) for ch in key if ch not in SEPARATORS))
-    return Mark(key, number, k, distinct, named)
+    return Mark(key, number, k, distinct, "" if number is not None else lead)
+
+
+def title_without_mark(title: str) -> str:
+    """``title`` without a mark opening it: one with a number (样本一—, (a)), or a word in brackets or after a symbol
+    (〈亮点〉, ※范例：); a word and a separator alone (示范：) may be the title's own words and stays."""
+    mark = heading_mark(title)
+    if mark is None or (mark.number is None and not re.search(rf"[{re.escape(_CLOSE)}]|^\W", mark.shape)):
+        return title
+    return title[mark.end :]

@@ -18,7 +18,7 @@ from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
-from ftzgraph.graph.extract._split_shapes import heading_mark
+from ftzgraph.graph.extract._split_shapes import SEPARATORS, heading_mark, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
@@ -113,8 +113,7 @@ def clean_title(text: str) -> str:
     if marker:
         title = marker["rest"]
     title = ORDINAL_RE.sub("", OUTLINE_RE.sub("", title, count=1), count=1)
-    title = strip_marks(title)[0]  # ◆ title, and a mark no rule names: (a), 样本一—
-    title = title[shape.end :] if (shape := heading_mark(title)) else title
+    title = strip_marks(title_without_mark(title.lstrip(SEPARATORS)))[0]  # (01).title, a mark no rule names, ◆ title
     placed = placed_heading(title)
     if placed:
         title = placed["t"]
