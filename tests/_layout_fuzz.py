@@ -348,7 +348,8 @@ _NOTICE_GLOB = "sc-notice-*.txt"
 
 def _articles() -> Iterator[tuple[str, str]]:
     """News articles made of the real sentences of the annotated parts: the sentences one page gave, a paragraph
-    each under the page's first clause as a headline, with blank lines between."""
+    each under the page's first clause as a headline, with blank lines between; and again with each paragraph under
+    its own first clause as a subhead."""
     for path in sorted((ROOT / "tests" / "data" / "unseen").glob("sentences-part*.yaml")):
         items = yaml.safe_load(path.read_text(encoding="utf-8")).get("sentences", [])
         pages: dict[str, list[str]] = {}
@@ -356,8 +357,17 @@ def _articles() -> Iterator[tuple[str, str]]:
             if item.get("source") and not item.get("constructed"):
                 pages.setdefault(str(item["source"]), []).append(str(item["text"]))
         for k, texts in enumerate(t for t in pages.values() if len(t) >= 2):
-            headline = re.split(r"[，,。：:；]", texts[0])[0][:30]
+            headline = _clause(texts[0])
             yield f"{path.stem}#{k}", headline + "\n\n" + "\n\n".join(texts) + "\n"
+            # the same page with a subhead over each paragraph, as features are laid out: short lines between blank
+            # lines over prose, which a title with no mark is too
+            subheaded = "\n\n".join(f"{_clause(t)}\n\n{t}" for t in texts)
+            yield f"{path.stem}#{k} subheads", headline + "\n\n" + subheaded + "\n"
+
+
+def _clause(sentence: str) -> str:
+    """The first clause of ``sentence``, cut to a subhead's length."""
+    return re.split(r"[，,。：:；]", sentence)[0][:30]
 
 
 def non_collection_cuts() -> dict[str, int]:

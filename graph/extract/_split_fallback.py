@@ -33,7 +33,7 @@ from ftzgraph.graph.extract._split_leads import (
     ordinal_subject,
     sentence_place,
 )
-from ftzgraph.graph.extract._split_shapes import SEPARATORS, heading_mark, title_without_mark
+from ftzgraph.graph.extract._split_shapes import SEPARATORS, heading_mark, mark_style, prose_title, title_without_mark
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -273,14 +273,9 @@ def _section_label(raw: str) -> str | None:
 def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) -> _Heading | None:
     """Line ``i`` as a possible case heading: short, not a sentence, not a provider or section line."""
     raw = lines[i].text.strip()
-    if (
-        not raw
-        or "|" in raw
-        or raw.count("\t") > 1
-        or contents_entry(raw)
-        or (picture_line(raw) and not heading_mark(raw))
-    ):
-        return None  # a table row, a contents line, or a picture's placeholder or caption (▲ 1：title is none)
+    caption = picture_line(raw) and not heading_mark(raw)  # ▲ 1：title is no caption
+    if not raw or "|" in raw or raw.count("\t") > 1 or contents_entry(raw) or caption:
+        return None  # a table row, a contents line, or a picture's placeholder or caption
     style, text = "", raw
     if md := _MD_RE.match(text):
         style, text = f"h{len(md['h'])}", text[md.end() :]
@@ -301,14 +296,8 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
                 style, number = f"{style}{name}", _number(numbered["n"])
             text = text[numbered.end() :].strip().lstrip(SEPARATORS).strip()  # ①/title: the rest of its mark
             break
-    if (
-        number is None and (shape := heading_mark(unmarked[1])) and not _is_section_heading(shape.word or "-")
-    ):  # a mark no style names (◆ (a), 样本一—, 〖经验3〗)
-        style, number, text = (
-            f"{unmarked[0]}mark{'+' if shape.distinct else '-'}{shape.shape}",
-            shape.number,
-            unmarked[1][shape.end :].strip(),
-        )
+    if number is None and (shaped := mark_style(unmarked[1], _is_section_heading)):  # ◆ (a), 样本一—, 〖经验3〗
+        style, number, text = unmarked[0] + shaped[0], shaped[1], shaped[2]
     if number is None and (whole := _WHOLE_BRACKET_RE.fullmatch(text)) is not None:
         style, text = style + "bracketed", whole["t"].strip()  # 【title】 with no number: a web bulletin's heading
     if number is None and (asked := question_title(text)) is not None:  # 一问：…“A”…？ over its answer
@@ -357,9 +346,12 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
             )
             and _continuation(lines, i, "", len(lines), is_provider) is None
         ):
-            if not following or _section_label(following) is None:
+            if following and _section_label(following) is not None:
+                style = "bare over section"
+            elif not (i and prose_title([line.text for line in lines[i - 1 : i + 4]])):
                 return None
-            style = "bare over section"
+            else:  # title between blank lines / prose: strong when enough read as cases (``_marked_family``)
+                style = "prose"
         else:
             style = "bare"
     return _Heading(i, i, style, number, text)
@@ -511,7 +503,7 @@ def _under_group(index: int, groups: list[int]) -> bool:
 
 
 _STRONG_STYLES = re.compile(
-    r"alone|headline|question|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded|mark\+).*|\w*(?:tag|pipe))"
+    r"alone|headline|question|prose|(?:h\d)?b?(?:s.*|(?:part|bracket|case|no|padded|mark\+).*|\w*(?:tag|pipe))"
 )
 """Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
 label before a vertical bar, a number alone above the title, a two-half headline, a Q&A page's question,

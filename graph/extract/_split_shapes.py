@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -102,7 +103,9 @@ def _word(text: str, k: int, marked: bool) -> tuple[int, bool] | None:
     end = (latin.end() - latin.group().endswith(" ")) if latin else ends[-1] if ends else k
     ends_mark = _LABEL_ENDS + _CLOSE + (SEPARATORS if latin or marked else "")
     if end >= len(text) or end - k < 2 or text[end] not in ends_mark:
-        return None  # a Latin word before a Chinese title, or a word after a symbol, is a mark (Case—title, ◎故事/title)
+        return (
+            None  # a Latin word before a Chinese title, or a word after a symbol, is a mark (Case—title, ◎故事/title)
+        )
     return (end, False) if latin or not text[k:end].endswith(_not_words()) else None
 
 
@@ -166,3 +169,34 @@ def title_without_mark(title: str) -> str:
     if mark is None or (mark.number is None and not re.search(rf"[{re.escape(_CLOSE)}]|^\W", mark.shape)):
         return title
     return title[mark.end :]
+
+
+def mark_style(text: str, is_section: Callable[[str], bool]) -> tuple[str, int | None, str] | None:
+    """The fallback's style of a heading opened by a mark (``mark+`` and its shape when the mark is distinct,
+    ``mark-`` when it is a plain number), its number and its words; None with no mark, or with a mark whose word is a
+    section's (〈做法〉 labels a part of a case)."""
+    mark = heading_mark(text)
+    if mark is None or (mark.word and is_section(mark.word)):
+        return None
+    return f"mark{'+' if mark.distinct else '-'}{mark.shape}", mark.number, text[mark.end :].strip()
+
+
+_PROSE_MIN_CHARS = 40
+_TITLE_CHARS = (4, 40)
+
+
+def prose_title(texts: list[str]) -> bool:
+    """True when ``texts[1]`` is a title with no mark at all: a short line alone after a blank line (``texts[0]``),
+    over a paragraph of prose (the next line, or the one after a blank line), with no punctuation of a sentence or a
+    label and no space inside (not a subhead's two halves), naming a reform as the genre's titles do: a name in
+    quotes (企业开办“一日办结”) or a title's head word (…监管模式). Ordinary short lines (a headline, a date, a
+    signature, a subhead) are none of this at once; the fallback still asks each section to read as a case."""
+    if len(texts) < 3 or texts[0].strip():
+        return False
+    title = texts[1].strip()
+    below = next((t.strip() for t in texts[2:4] if t.strip()), "")
+    if not _TITLE_CHARS[0] <= len(title) <= _TITLE_CHARS[1] or len(below) < _PROSE_MIN_CHARS or "。" not in below:
+        return False
+    if re.search(r"[，。；：:！？,;!?\s]", title) or len(_CJK_RE.findall(title)) < 2:
+        return False
+    return bool(re.search(r"[“\"][^“”\"]{2,}[”\"]", title)) or title.endswith(tuple(_lexicon()["title_heads"]))
