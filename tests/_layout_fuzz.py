@@ -346,7 +346,7 @@ _NOTICE_GLOB = "sc-notice-*.txt"
 """The State Council batch notices among the layout fixtures: numbered parts and tasks, no case."""
 
 
-def _articles() -> Iterator[tuple[str, str]]:
+def articles() -> Iterator[tuple[str, str]]:
     """News articles made of the real sentences of the annotated parts: the sentences one page gave, a paragraph
     each under the page's first clause as a headline, with blank lines between; and again with each paragraph under
     its own first clause as a subhead."""
@@ -374,7 +374,7 @@ def non_collection_cuts() -> dict[str, int]:
     """How many cases the splitter cuts in each text that holds none: the batch notices and the news articles."""
     texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(NOTICES.glob(_NOTICE_GLOB))]
     cuts = {}
-    for name, text in [*texts, *_articles()]:
+    for name, text in [*texts, *articles()]:
         document = Document(id=name, path=Path(name), text=text, sha256="")
         cuts[name] = len(split_cases(document).cases)
     return cuts
