@@ -86,6 +86,9 @@ def _raw_span(line: str, squashed_title: str) -> tuple[int, int] | None:
 
 
 _OPENERS, _CLOSERS = "【〔[（(", "】〕]）)"
+_PROSE_CHARS = 40
+"""A line this long under a title is prose, which a blank line may part from the title; a shorter one (a provider,
+a section's label) stays right under it."""
 _NOT_MARK = ("，", "。", "名称", "问", "关于", "？", "附件")
 """What a heading's mark or tail never holds: a sentence, a form's field label, a question, an agenda item."""
 
@@ -265,7 +268,7 @@ def render(collection: Collection, shape: Shape) -> tuple[Document, list[int]]:
                     out.append("")
                 at.append(len(out))
                 out.append(heading.title + heading.tail)
-                if i + 1 < len(lines) and lines[i + 1].strip():
+                if i + 1 < len(lines) and len(lines[i + 1].strip()) >= _PROSE_CHARS:  # a provider line stays under
                     out.append("")
                 continue
             at.append(len(out))

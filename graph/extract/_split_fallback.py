@@ -343,10 +343,11 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
                 or labelled_provider(following)
                 or _dash_unit(following)
                 or _bracketed_unit(following)
+                or signature_unit(following)  # title / 南京海关 / 改革背景: the unit alone under it names the provider
             )
             and _continuation(lines, i, "", len(lines), is_provider) is None
         ):
-            if following and _section_label(following) is not None:
+            if following and _section_label(following) is not None and not signature_unit(raw):
                 style = "bare over section"
             elif not (i and prose_title([line.text for line in lines[i - 1 : i + 4]])):
                 return None

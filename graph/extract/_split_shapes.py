@@ -197,6 +197,6 @@ def prose_title(texts: list[str]) -> bool:
     below = next((t.strip() for t in texts[2:4] if t.strip()), "")
     if not _TITLE_CHARS[0] <= len(title) <= _TITLE_CHARS[1] or len(below) < _PROSE_MIN_CHARS or "。" not in below:
         return False
-    if re.search(r"[，。；：:！？,;!?\s]", title) or len(_CJK_RE.findall(title)) < 2:
+    if re.search(r"[，。；：:！？,;!?\s]", title) or len("".join(_CJK_RE.findall(title))) < _TITLE_CHARS[0]:
         return False
     return bool(re.search(r"[“\"][^“”\"]{2,}[”\"]", title)) or title.endswith(tuple(_lexicon()["title_heads"]))
