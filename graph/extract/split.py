@@ -18,7 +18,7 @@ from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
-from ftzgraph.graph.extract._split_shapes import SEPARATORS, heading_mark, title_without_mark
+from ftzgraph.graph.extract._split_shapes import SEPARATORS, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
@@ -178,7 +178,6 @@ def split_cases(document: Document) -> SplitResult:
                 and previous > body_from
                 and (
                     _heading_style(lines[previous]) is not None
-                    or heading_mark(lines[previous].bare) is not None
                     or (_is_plain_title(lines[previous]) and lines[previous].bare.startswith(("“", '"')))
                 )
             ):  # 一、“X” / 复制推广案例, or “X”复制推广 / 典型案例 (a quoted title wrapped inside its suffix)
