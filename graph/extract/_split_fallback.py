@@ -5,7 +5,8 @@ summary table's titles, provider lines under a heading). Every new province's la
 (第一篇, 【案例一】, a bare title over 牵头单位：X, the provider only as a signature), and a collection that is not
 split loses every fact it holds. So when the known rules find no case, or fewer than the summary table lists, this
 module looks for what every collection has whatever its layout: a family of short heading lines marked the same way
-(the same numbering in consecutive order, the same Markdown level, bold, or a bare line over a provider line), each
+(the same numbering in consecutive order, the same mark shape read from the line in graph/extract/_split_shapes.py,
+the same Markdown level, bold, or a bare line over a provider line or alone over prose), each
 opening a section of case size that holds the genre's section words (背景 / 做法 / 成效 … in
 ``data/lexicon/layouts.yaml``). A heading made of section words alone (一、基本情况, 【主要举措】) is a section inside a
 case, never a case, which is what keeps the outer family apart from the inner one. Text that is no collection (a
@@ -502,7 +503,8 @@ _STRONG_STYLES = re.compile(
 )
 """Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
 label before a vertical bar, a number alone above the title, a two-half headline, a Q&A page's question,
-案例N / 【案例N】 / 第N篇 / NO.N / 01. Plain 一、 or 1. numbering is not among them: a notice's parts are
+案例N / 【案例N】 / 第N篇 / NO.N / 01, a mark read from the line with a symbol, a bracket or a word (mark+: 〖样本3〗), a
+reform's name alone over prose (prose). Plain 一、, 1. or A- numbering is not among them: a notice's parts are
 numbered so."""
 
 
