@@ -503,9 +503,9 @@ _STRONG_STYLES = re.compile(
 )
 """Heading marks no notice or article uses for its own parts: a leading symbol or emoji, a bracketed tag or a
 label before a vertical bar, a number alone above the title, a two-half headline, a Q&A page's question,
-案例N / 【案例N】 / 第N篇 / NO.N / 01, a mark read from the line with a symbol, a bracket or a word (mark+: 〖样本3〗), a
-reform's name alone over prose (prose). Plain 一、, 1. or A- numbering is not among them: a notice's parts are
-numbered so."""
+案例N / 【案例N】 / 第N篇 / NO.N / 01, a mark read from the line with a symbol, a bracket or a word
+(mark+: 〖样本3〗), a reform's name alone over prose (prose). Plain 一、, 1. or A- numbering is not among them: a
+notice's parts are numbered so."""
 
 
 def _reports_a_reform(section: list[Line]) -> bool:

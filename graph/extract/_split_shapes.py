@@ -10,8 +10,11 @@ shape keeps every symbol, bracket, separator and word as written and abstracts t
 family share one shape and the fallback's family rules (consecutive numbers, section words, case-sized sections)
 decide, as for the known styles, whether the family is the cases, sections inside them, or nothing.
 
-A mark must end where the heading's words begin: after a separator, a closing bracket or a space, or after a numeral
-that cannot open a word (①, Ⅲ); so a title that opens with a numeral (一站式服务) has no mark.
+A mark must end where the heading's words begin: after a separator, a closing bracket or a space, after a numeral
+that cannot open a word (①, Ⅲ) or after an ordinal's counting word (第3例); so a title that opens with a numeral
+(一站式服务, 2024年) has no mark. A word with no number is a mark too when it recurs (示范：, 〈亮点〉,
+◎故事/), unless it names a place or a body (宁波市：) or opens a field (联系人：X　电话：…). And a title with no mark at
+all is read by ``prose_title``: a reform's name alone between a blank line and a paragraph of prose.
 """
 
 from __future__ import annotations
@@ -101,11 +104,10 @@ def _word(text: str, k: int, marked: bool) -> tuple[int, bool] | None:
         if _NUMBER_RE.match(text, end):
             return end, True
     end = (latin.end() - latin.group().endswith(" ")) if latin else ends[-1] if ends else k
+    # a Latin word before a Chinese title, or a word after a symbol, is a mark whatever follows (Case—, ◎故事/)
     ends_mark = _LABEL_ENDS + _CLOSE + (SEPARATORS if latin or marked else "")
     if end >= len(text) or end - k < 2 or text[end] not in ends_mark:
-        return (
-            None  # a Latin word before a Chinese title, or a word after a symbol, is a mark (Case—title, ◎故事/title)
-        )
+        return None
     return (end, False) if latin or not text[k:end].endswith(_not_words()) else None
 
 
