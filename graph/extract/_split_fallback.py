@@ -34,7 +34,14 @@ from ftzgraph.graph.extract._split_leads import (
     ordinal_subject,
     sentence_place,
 )
-from ftzgraph.graph.extract._split_shapes import SEPARATORS, heading_mark, mark_style, prose_title, title_without_mark
+from ftzgraph.graph.extract._split_shapes import (
+    SEPARATORS,
+    heading_mark,
+    mark_style,
+    names_reform,
+    prose_title,
+    title_without_mark,
+)
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -530,9 +537,13 @@ def _marked_family(run: list[_Heading], sections: list[list[Line]]) -> bool:
     """True when ``run`` is a family of distinctly marked headings (``_STRONG_STYLES``), at least
     ``marked_min_cases`` of them, each over a section of case-like text: sentences that hold at least
     ``min_case_words`` of the genre's words of action and result (推行, 试点, 缩短 …). This reads a collection whose
-    cases are plain paragraphs under ■ provider｜title or 🔹案例N headings, which have no section words."""
+    cases are plain paragraphs under ■ provider｜title or 🔹案例N headings, which have no section words. Most of the
+    headings must name reforms (``names_reform``: a name in quotes, a title's head word): a notice's parts, however
+    marked (◆ 投资管理领域), do not."""
     lexicon = _lexicon()
     if len(run) < int(lexicon["marked_min_cases"]) or not _STRONG_STYLES.fullmatch(run[0].style):
+        return False
+    if 2 * sum(names_reform(h.text) for h in run) < len(run):
         return False
     need = int(lexicon["min_case_words"])
     for section in sections:

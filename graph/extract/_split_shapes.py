@@ -190,9 +190,9 @@ _TITLE_CHARS = (4, 40)
 def prose_title(texts: list[str]) -> bool:
     """True when ``texts[1]`` is a title with no mark at all: a short line alone after a blank line (``texts[0]``),
     over a paragraph of prose (the next line, or the one after a blank line), with no punctuation of a sentence or a
-    label and no space inside (not a subhead's two halves), naming a reform as the genre's titles do: a name in
-    quotes (企业开办“一日办结”) or a title's head word (…监管模式). Ordinary short lines (a headline, a date, a
-    signature, a subhead) are none of this at once; the fallback still asks each section to read as a case."""
+    label and no space inside (not a subhead's two halves), naming a reform (``names_reform``). Ordinary short lines
+    (a headline, a date, a signature, a subhead) are none of this at once; the fallback still asks each section to
+    read as a case."""
     if len(texts) < 3 or texts[0].strip():
         return False
     title = texts[1].strip()
@@ -201,4 +201,10 @@ def prose_title(texts: list[str]) -> bool:
         return False
     if re.search(r"[，。；：:！？,;!?\s]", title) or len("".join(_CJK_RE.findall(title))) < _TITLE_CHARS[0]:
         return False
+    return names_reform(title)
+
+
+def names_reform(title: str) -> bool:
+    """True when ``title`` names a reform as the genre's titles do: a name in quotes (企业开办“一日办结”) or a
+    title's head word (…监管模式); a notice's parts (复制推广的主要内容, 投资管理领域) do not."""
     return bool(re.search(r"[“\"][^“”\"]{2,}[”\"]", title)) or title.endswith(tuple(_lexicon()["title_heads"]))
