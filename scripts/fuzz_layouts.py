@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from _layout_fuzz import Recovery, collections, fuzz, non_collection_cuts
+from _layout_fuzz import Recovery, collections, fuzz, non_collection_cuts, remarked_notices
 
 
 def main() -> None:
@@ -40,6 +40,8 @@ def main() -> None:
     print(f"unmarked titles: {bare.recovered}/{bare.cases} ({bare.rate:.3f}) in {bare.renderings} renderings")
     cuts = non_collection_cuts()
     print(f"non-collections cut: {sum(1 for n in cuts.values() if n)}/{len(cuts)} ({sum(cuts.values())} cases)")
+    cut, notices = remarked_notices(range(args.first, args.first + args.seeds))
+    print(f"batch notices with a numbering level re-marked, cut: {cut}/{notices}")
     print(f"{time.perf_counter() - started:.1f} s")
     if args.lost:
         for line in total.lost:

@@ -381,3 +381,36 @@ def non_collection_cuts() -> dict[str, int]:
         document = Document(id=name, path=Path(name), text=text, sha256="")
         cuts[name] = len(split_cases(document).cases)
     return cuts
+
+
+_NOTICE_LEVEL_RE = re.compile(
+    r"^(?P<lead>\s*)(?P<mark>[一二三四五六七八九十]+、|[0-9]+[.．、]|[（(][一二三四五六七八九十]+[)）])"
+)
+
+
+def remarked_notices(seeds: range) -> tuple[int, int]:
+    """The batch notices with one level of their numbering (一、, 1．, （一）) re-marked in a shape drawn from the
+    grammar, as the fuzzer re-marks the collections' cases: how many renderings the splitter cuts, of how many. A
+    notice's parts and tasks are no cases however they are marked."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(NOTICES.glob(_NOTICE_GLOB))]
+    cut = total = 0
+    for seed in seeds:
+        rng = random.Random(seed)
+        for text in texts:
+            for level in ("、", "．", "（"):
+                shape, n, out = draw_shape(rng), 0, []
+                for line in text.split("\n"):
+                    found = _NOTICE_LEVEL_RE.match(line)
+                    if found and _level(found["mark"]) == level:
+                        n += 1
+                        line = found["lead"] + shape.mark(n) + line[found.end() :]
+                    out.append(line)
+                document = Document(id="notice", path=Path("notice.txt"), text="\n".join(out), sha256="")
+                cut += bool(split_cases(document).cases)
+                total += 1
+    return cut, total
+
+
+def _level(mark: str) -> str:
+    """A notice's numbering level: 一、 parts, 1． items, （一） sub-parts."""
+    return "（" if mark[0] in "（(" else "．" if mark[0].isdigit() else "、"
