@@ -462,6 +462,8 @@ def fallback_starts(
         plain = re.sub(r"^(?:h\d)?b?s?", "", style)
         if plain and plain != style and plain not in ("bare", "alone"):
             by_style.setdefault("any " + plain, []).extend(headings)
+    if "bare" in by_style and "bare over section" in by_style:  # titles with no mark, some over their provider
+        by_style["any bare"] = by_style["bare"] + by_style["bare over section"]
     for headings in by_style.values():
         headings.sort(key=lambda h: h.index)
         for run in [*_runs(headings), *_restarted(_runs(headings))]:
