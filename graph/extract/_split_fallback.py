@@ -209,15 +209,21 @@ def asked_case(question: str) -> str | None:
 def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[str, int, int] | None:
     """A line that is exactly a place's name (嘉兴市, 甲片区) right under the heading and over the case's first section
     (改革背景): the provider line of a booklet that labels none, as a body's name alone is (``signature_unit``)."""
-    lexicon = _lexicon()
     bare = text.strip()
-    endings = tuple(lexicon["place_endings"])
-    if not (following and _is_section_heading(following[0][1].strip())) or not bare.endswith(endings):
-        return None
-    if not re.fullmatch("[\u4e00-\u9fff]{2,12}", bare) or re.search(lexicon["place_lead_not"], bare):
+    if not (following and _is_section_heading(following[0][1].strip())) or not _is_place(bare):
         return None
     start = text.find(bare)
     return bare, start, start + len(bare)
+
+
+def _is_place(text: str) -> bool:
+    """True when ``text`` is exactly a place's name (河口县, 甲片区, 瑞丽市), not a generic one (全市, 试验区)."""
+    lexicon = _lexicon()
+    return (
+        text.endswith(tuple(lexicon["place_endings"]))
+        and re.fullmatch("[\u4e00-\u9fff]{2,12}", text) is not None
+        and re.search(lexicon["place_lead_not"], text) is None
+    )
 
 
 def signature_unit(text: str) -> tuple[str, int, int] | None:
@@ -635,11 +641,11 @@ def _heading_names_provider(text: str) -> bool:
 
 def fallback_title(text: str) -> str:
     """A heading without its label (【place】title, provider｜title) or provider brackets (title（X片区）,
-    title（X供稿）), which are no part of the title."""
+    title（X供稿）, title（河口县）), which are no part of the title."""
     if label := _LABEL_HEAD_RE.match(text):
         text = label["t"].strip()
     bracket = _TRAILING_BRACKET_RE.search(text)
-    if bracket and (signature_unit(bracket["p"]) or _PROVIDER_VERB_RE.search(bracket["p"])):
+    if bracket and (signature_unit(bracket["p"]) or _PROVIDER_VERB_RE.search(bracket["p"]) or _is_place(bracket["p"])):
         return text[: bracket.start()].strip()
     return text
 
