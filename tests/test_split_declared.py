@@ -39,6 +39,7 @@ def _count(head: str) -> int | None:
         ("附件：6个典型案例", 6),
         ("以下三个案例供各地学习借鉴。", 3),
         ("现将我省第三批10个最佳实践案例印发给你们。", 10),
+        ("现将我省自贸试验区四个专题案例印发给你们。", 4),  # any short qualifier before 案例, a place before the count
     ],
 )
 def test_the_count_a_head_states_in_any_numerals(head: str, count: int) -> None:

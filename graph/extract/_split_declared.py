@@ -80,9 +80,11 @@ def _count_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(map(re.escape, lexicon["count_words"]))
     units = "".join(map(re.escape, lexicon["count_units"]))
     modifiers = "|".join(map(re.escape, lexicon["count_modifiers"]))
-    # not a place's share (苏州片区两项成果) nor an ordinal (第4个)
-    number = rf"(?<![第{NUMERAL_CLASS}.．区市县])(?P<n>[{NUMERAL_CLASS}]+)\s*[{units}]"
-    before = re.compile(rf"{number}(?:{modifiers})*(?:{words})")  # 4个制度创新案例
+    number = rf"(?<![第{NUMERAL_CLASS}.．])(?P<n>[{NUMERAL_CLASS}]+)\s*[{units}]"  # no ordinal (第4个) nor decimal
+    free = "|".join(map(re.escape, lexicon["count_free_words"]))
+    gap = int(lexicon["count_free_chars"])
+    # 4个制度创新案例; 四个专题案例
+    before = re.compile(rf"{number}(?:(?:{modifiers})*(?:{words})|[^，,。；;、\n]{{0,{gap}}}?(?:{free}))")
     after = re.compile(
         rf"(?:{words})[^，,。；;\n]{{0,6}}?(?:共|计)?(?:有|计)?\s*{number}"
     )  # 成果（共四项）, 经验材料4篇
