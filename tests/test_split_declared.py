@@ -208,3 +208,14 @@ def test_a_split_that_agrees_with_the_stated_count_reports_nothing() -> None:
     assert len(extraction.cases) == 3
     assert not [w for w in extraction.warnings if "states" in w]
     assert not [d for d in diagnose(extraction) if d.kind == "case_count"]
+
+
+def test_a_mark_alone_over_a_listed_title_opens_its_case() -> None:
+    text = LISTED
+    for k, mark in enumerate(["【第一例】", "【第二例】", "【第三例】"], start=1):
+        text = text.replace(mark, f"CASE 0{k}\n")
+    document = _document(text)
+    cases = split_cases(document).cases
+    assert [c.title for c in cases] == ["“空港型”物流枢纽联动通关", "海铁联运“一单制”", "进口再生原料“先放后检”"]
+    assert [text[c.start : c.start + 7] for c in cases] == ["CASE 01", "CASE 02", "CASE 03"]
+    assert "CASE" not in text[cases[0].start + 7 : cases[0].end]

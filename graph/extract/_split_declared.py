@@ -337,6 +337,24 @@ def _mark_value(text: str) -> int | None:
     return parse_chinese_number(text)
 
 
+_MARK_ALONE_RE = re.compile(rf"^\S{{0,6}}?\s?(?:{_MARK_NUMBER})[^\w]{{0,3}}$")
+"""A line holding only a case's mark and number (CASE 01, 专题三, ⒊, 【第2例】) over its title."""
+
+
+def marked_spans(lines: list[Line], starts: list[Start], body_from: int) -> list[Start]:
+    """``starts`` whose case opens on the line holding only its mark right above its title (CASE 01 / title): the
+    mark belongs to the case it opens, not to the end of the one before."""
+    spans = []
+    for title, span, number in starts:
+        above = title - 1
+        while above > body_from and not lines[above].text.strip():
+            above -= 1
+        bare = lines[above].bare
+        marked = span == title and above >= body_from and bare and _MARK_ALONE_RE.match(bare) is not None
+        spans.append((title, above if marked else span, number))
+    return spans
+
+
 def listed_titles(
     lines: list[Line], starts: list[Start], table: list[TableRow], clean: Callable[[str], str]
 ) -> dict[int, str]:

@@ -23,6 +23,7 @@ from ftzgraph.graph.extract._split_declared import (
     counted_split,
     listed_rows,
     listed_titles,
+    marked_spans,
     shape_families,
     stated_count,
     style_families,
@@ -354,9 +355,8 @@ def _is_title_line(line: Line, table: TitleMatcher | None, listed: bool) -> bool
         return bool(title) and not numbered_only and not COLLECTION_TITLE_RE.match(bare) and "汇总" not in bare
     if table is None or len(bare) > 60:
         return False
-    key = title_key(
-        clean_title(bare)
-    )  # a row's title, or a listed one as the line's main part (【第一例】title（X片区）)
+    # a row's title, or a listed one as the line's main part (【第一例】title（X片区）)
+    key = title_key(clean_title(bare))
     return table.best(key, 0.92)[0] >= 0 or (listed and contains_listed(key, table.keys) is not None)
 
 
@@ -446,7 +446,7 @@ def split_cases(document: Document) -> SplitResult:
     if not starts or title_only:
         structural = _structural_starts(lines, body_from)
         starts = structural if not starts or len(structural) >= 2 else starts
-    rules = starts
+    rules = starts = marked_spans(lines, starts, body_from) if listed else starts
     titles = listed_titles(lines, starts, table, clean_title) if listed else {}  # title line -> heading without marks
     if not starts or len(starts) < len(table) or title_only or listed:  # unknown: graph/extract/_split_fallback.py
         found, found_titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
