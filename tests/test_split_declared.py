@@ -219,3 +219,42 @@ def test_a_mark_alone_over_a_listed_title_opens_its_case() -> None:
     assert [c.title for c in cases] == ["“空港型”物流枢纽联动通关", "海铁联运“一单制”", "进口再生原料“先放后检”"]
     assert [text[c.start : c.start + 7] for c in cases] == ["CASE 01", "CASE 02", "CASE 03"]
     assert "CASE" not in text[cases[0].start + 7 : cases[0].end]
+
+
+QUOTED = """某省商务厅关于复制推广改革创新案例的通知
+各市州商务局：
+　　现将“冷链班列集中查验”“综保区保税研发”“跨境电商出口监管”等3个典型案例印发给你们。
+
+『冷链班列集中查验』
+——甲新区商务局供稿
+　　甲海关对冷链班列实行集中查验、快速放行，冷链班列开行量达到120列，运输时间缩短3天。
+
+『综保区保税研发』
+——甲新区商务局供稿
+　　甲海关对研发料件实行保税监管，通关时间由2天缩短至半天，入区研发企业达到18家。
+
+『跨境电商出口监管』
+——乙市商务局供稿
+　　甲海关对跨境电商出口实行一次登记，出口额达3.2亿元，申报时间压缩50%。
+"""
+
+
+def test_titles_named_inline_in_the_head_open_their_cases() -> None:
+    split = split_cases(_document(QUOTED))
+    assert [row.title for row in split.table] == ["冷链班列集中查验", "综保区保税研发", "跨境电商出口监管"]
+    assert [c.title for c in split.cases] == ["冷链班列集中查验", "综保区保税研发", "跨境电商出口监管"]
+    assert not split.warnings
+
+
+def test_a_list_that_disagrees_with_the_stated_count_lists_no_cases() -> None:
+    text = QUOTED.replace("等3个典型案例", "等5个典型案例")  # three names of five cases: not the list of the cases
+    assert split_cases(_document(text)).table == []
+
+
+def test_marks_a_rule_kept_in_a_title_go_when_a_numbered_family_heads_the_same_cases() -> None:
+    bodies = ["港口危险货物“联合监管”", "装备制造企业“保税维修”", "跨境电商“海外仓”备案"]
+    text = "某省自贸办关于印发改革经验的通知\n　　本批共推出典型做法三项，现印发给你们。\n\n"
+    for mark, title in zip(["ⅰ. ", "ⅱ. ", "ⅲ. "], bodies, strict=True):
+        text += f"{mark}{title}\n1.背景\n监管部门多头检查，企业负担重。\n2.举措\n甲海关建立联合监管平台。\n"
+        text += "3.成效\n检查时间缩短40%，服务企业15家。\n（甲片区）\n\n"
+    assert [c.title for c in split_cases(_document(text)).cases] == bodies

@@ -195,6 +195,8 @@ def listed_rows(
             continue
         if len({title_key(entries[i][0]) for i in run}) < len(run) or _last_holds_all(lines, recurrences):
             continue
+        if (stated := stated_count(document, lines, recurrences[0])) and stated[0] != len(run):
+            continue  # a list of something else than the cases the head counts
         numbers = [entries[i][1] for i in run]
         ordered = numbers == list(range(1, len(run) + 1))
         rows = []
@@ -210,6 +212,37 @@ def listed_rows(
                 )
             )
         return rows, run[0], run[-1]
+    return _quoted_rows(document, lines, head, joined, offsets, keys)
+
+
+_QUOTED_RUN_RE = re.compile(r"(?:[“\"][^“”\"\n]{2,40}[”\"][、，,和及与\s]*){3,}")
+_QUOTED_RE = re.compile(r"[“\"](?P<t>[^“”\"\n]{2,40})[”\"]")
+
+
+def _quoted_rows(
+    document: Document, lines: list[Line], head: int, joined: str, offsets: list[int], keys: list[str]
+) -> tuple[list[TableRow], int, int]:
+    """Rows of the case titles a head names in one sentence, in quotes side by side (现将“A”“B”“C”等3个案例印发), when
+    each recurs later as a line or its main part, in order: the same list written inline."""
+    for i in range(head):
+        for run in _QUOTED_RUN_RE.finditer(lines[i].text):
+            names = list(_QUOTED_RE.finditer(run.group()))
+            found = [_recurrence(title_key(n["t"]), i, joined, offsets, keys) for n in names]
+            later = [j for j in found if j is not None]
+            if len(later) < len(names) or any(b <= a for a, b in itertools.pairwise(later)):
+                continue
+            stated = stated_count(document, lines, later[0])
+            if stated and stated[0] != len(names):
+                continue
+            at = lines[i].start + run.start()
+            return (
+                [
+                    TableRow(k + 1, n["t"], None, document.evidence(at + n.start("t"), at + n.end("t")))
+                    for k, n in enumerate(names)
+                ],
+                i,
+                i,
+            )
     return [], -1, -1
 
 
@@ -272,7 +305,13 @@ def counted_split(
         if any(s[2] is not None for s in current[0]):
             return current
         heads = [s[0] for s in current[0]]
-        return next((f for f in _fits(count, [numbered], lines, skip) if [s[0] for s in f[0]] != heads), current)
+        for starts, titles in _fits(count, [numbered], lines, skip):
+            if [s[0] for s in starts] != heads:
+                return starts, titles
+            # the same headings: their titles without the marks the rules kept (ⅰ. title)
+            marked = {i: t for i, t in titles.items() if _SHAPE_RE.match(current[1].get(i, lines[i].bare))}
+            return current[0], {**current[1], **marked}
+        return current
     return next(_fits(count, candidates, lines, skip), current)
 
 
