@@ -21,6 +21,7 @@ document.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -250,22 +251,11 @@ def _recurrence(key: str, after: int, joined: str, offsets: list[int], keys: lis
     """The first line after line ``after`` whose key is ``key`` or holds it as its main part."""
     at = joined.find(key, offsets[after + 1])
     while at >= 0:
-        j = _line_at(offsets, at)
+        j = bisect.bisect_right(offsets, at) - 1  # the line holding offset ``at``
         if keys[j] == key or contains_listed(keys[j], [key]) is not None:
             return j
         at = joined.find(key, offsets[j + 1]) if j + 1 < len(offsets) else -1
     return None
-
-
-def _line_at(offsets: list[int], at: int) -> int:
-    lo, hi = 0, len(offsets) - 1
-    while lo < hi - 1:
-        mid = (lo + hi) // 2
-        if offsets[mid] <= at:
-            lo = mid
-        else:
-            hi = mid
-    return lo
 
 
 def _runs(lines: list[Line], entries: dict[int, tuple[str, int | None, int]]) -> list[list[int]]:
