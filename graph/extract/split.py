@@ -10,9 +10,23 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_declared import (
+    Split,
+    contains_listed,
+    count_warning,
+    counted_split,
+    listed_rows,
+    listed_titles,
+    marked_spans,
+    shape_families,
+    stated_count,
+    style_families,
+)
 from ftzgraph.graph.extract._split_fallback import fallback_starts, strip_marks
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, closing_block_re, contents_entry
@@ -20,7 +34,7 @@ from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
 from ftzgraph.graph.extract._split_shapes import SEPARATORS, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
-from ftzgraph.graph.model import CaseText, Document, TableRow
+from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 
 CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案例)\s*(?:[（(][^（）()\n]{2,30}[)）])?\s*$")
@@ -57,6 +71,8 @@ class SplitResult:
     cases: list[CaseText]
     table: list[TableRow]
     warnings: list[str]
+    stated_count: tuple[int, Evidence] | None = None
+    """How many cases the document's head says it holds, and where (graph/extract/_split_declared.py), or None."""
 
 
 HEADING_PLACE_RE = re.compile(
@@ -127,7 +143,7 @@ def clean_title(text: str) -> str:
     return title.strip()
 
 
-def _is_title_line(line: Line, table: TitleMatcher | None) -> bool:
+def _is_title_line(line: Line, table: TitleMatcher | None, listed: bool) -> bool:
     bare = line.bare
     if not bare or len(bare) > 120:
         return False
@@ -136,13 +152,21 @@ def _is_title_line(line: Line, table: TitleMatcher | None) -> bool:
         title = clean_title(bare)
         numbered_only = re.fullmatch(rf"[{NUMERAL_CLASS}\s.．、]+", title) is not None
         return bool(title) and not numbered_only and not COLLECTION_TITLE_RE.match(bare) and "汇总" not in bare
-    return table is not None and len(bare) <= 60 and table.best(title_key(clean_title(bare)), 0.92)[0] >= 0
+    if table is None or len(bare) > 60:
+        return False
+    # a row's title, or a listed one as the line's main part (【第一例】title（X片区）)
+    key = title_key(clean_title(bare))
+    return table.best(key, 0.92)[0] >= 0 or (listed and contains_listed(key, table.keys) is not None)
 
 
 def split_cases(document: Document) -> SplitResult:
     """Find the cases of ``document``; see the module docstring for the rules."""
     lines = text_lines(document.text)
     table, _, table_last = parse_table(document, lines)
+    listed = False
+    if not table:  # the titles a collection lists before its cases, as a table (graph/extract/_split_declared.py)
+        table, _, table_last = listed_rows(document, lines, clean_title, placed_heading)
+        listed = bool(table)
     matcher = TitleMatcher([title_key(row.title) for row in table]) if table else None
     body_from = table_last + 1 if table else 0
 
@@ -184,7 +208,7 @@ def split_cases(document: Document) -> SplitResult:
                 starts.append((previous, previous, None))
                 wrapped[previous] = lines[previous].text.strip() + line.text.strip()
                 continue
-        is_title = _is_title_line(line, matcher)
+        is_title = _is_title_line(line, matcher, listed)
         previous = _previous_nonblank(lines, i) if is_title else None
         if previous is not None and previous >= body_from:
             # “创新…‘一站式’ / 纠纷解决机制”复制推广典型案例, or …机制”复制 / 推广典型案例: a title wrapped before
@@ -221,12 +245,27 @@ def split_cases(document: Document) -> SplitResult:
     if not starts or title_only:
         structural = _structural_starts(lines, body_from)
         starts = structural if not starts or len(structural) >= 2 else starts
-    titles: dict[int, str] = {}  # title line index -> its heading without marks, for cases the fallback found
-    if not starts or len(starts) < len(table) or title_only:  # an unknown layout: graph/extract/_split_fallback.py
-        found, titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
-        starts, titles = (found, titles) if len(found) > len(starts) else (starts, {})
+    rules = starts = marked_spans(lines, starts, body_from) if listed else starts
+    titles = listed_titles(lines, starts, table, clean_title) if listed else {}  # title line -> heading without marks
+    if not starts or len(starts) < len(table) or title_only or listed:  # unknown: graph/extract/_split_fallback.py
+        found, found_titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
+        if listed and [s[0] for s in found] == [s[0] for s in starts]:  # the same headings, read in their parts
+            titles = {**found_titles, **titles}
+        starts, titles = (found, found_titles) if len(found) > len(starts) else (starts, titles)
 
     starts, titles, groups = _grouped(lines, body_from, starts, titles)
+    stated = stated_count(document, lines, starts[0][1] if len(starts) >= 2 else 60)
+    if stated is not None:  # the split of the stated count, among those the rules can make
+        candidates: list[Callable[[], Iterable[Split]]] = [
+            lambda: [(rules, {})],
+            lambda: [(s, {}) for s in _structural_families(lines, body_from).values()],
+            lambda: [fallback_starts(lines, body_from, PROVIDER_RE.match)],
+            lambda: style_families(lines, body_from, _heading_style),
+            lambda: shape_families(lines, body_from),
+        ]
+        numbered = partial(shape_families, lines, body_from)
+        heads = {g.index for g in groups}
+        starts, titles = counted_split(stated[0], (starts, titles), candidates, numbered, lines, heads)
     starts = _in_order(starts)
 
     warnings: list[str] = []
@@ -263,7 +302,9 @@ def split_cases(document: Document) -> SplitResult:
         )
 
     _match_table(cases, table, matcher, warnings, document)
-    return SplitResult(cases, table, warnings)
+    if cases and (disagrees := count_warning(str(document.path), stated, len(cases))):
+        warnings.append(disagrees)
+    return SplitResult(cases, table, warnings, stated)
 
 
 def _grouped(
@@ -385,6 +426,11 @@ def _heading_style(line: Line) -> str | None:
 
 
 def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int, int | None]]:
+    """The largest of the structural families."""
+    return max(_structural_families(lines, body_from).values(), key=len, default=[])
+
+
+def _structural_families(lines: list[Line], body_from: int) -> dict[str, list[tuple[int, int, int | None]]]:
     """Headings known only by the document's structure: with no 案例 markers, no suffixed titles and no table
     rows, the lines marked one way (bold, 一、, （一）) that are each followed by a provider line are the cases, or
     else those whose every block ends with one (（一）title … 【报送单位】X). "一、主要做法" inside a case is never
@@ -426,7 +472,7 @@ def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int
         closed = [s for s, end in zip(starts, ends, strict=True) if _ends_with_provider(lines, s[0], end)]
         if len(closed) >= 2 and len(closed) == len(starts):
             found.setdefault("closing " + style, closed)
-    return max(found.values(), key=len, default=[])
+    return found
 
 
 def _ends_with_provider(lines: list[Line], start: int, end: int) -> bool:
