@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_furniture import contents_entry
+from ftzgraph.graph.extract._split_shapes import MARK_NUMBER, heading_mark
 from ftzgraph.graph.model import Document, Evidence, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number, title_key
 
@@ -49,17 +50,6 @@ LAST_ITEM_SHARE = 5
 MIN_CASE_CHARS = 40
 """A section with fewer characters than this is no case (a list's line, a contents entry)."""
 
-_STEMS = "甲乙丙丁戊己庚辛壬癸"
-_MARK_CHARS = "\u2460-\u249b\u2160-\u217f\u2776-\u2793\u3220-\u3229\u3280-\u3289"
-"""Numbers written as one mark: ①, ⑴, ⒈, Ⅲ, ⅲ, ❶, ㈠, ㊀."""
-_MARK_NUMBER = rf"[0-9０-９]+|[零〇一二两三四五六七八九十百]+|[{_STEMS}]|[{_MARK_CHARS}]"
-_SHAPE_RE = re.compile(
-    rf"^(?P<pre>.{{0,6}}?)(?P<n>{_MARK_NUMBER})"
-    rf"(?P<post>[^\w“”\"《]{{1,3}}|[\u4e00-\u9fff][^\w“”\"《]{{1,3}}|(?<=[{_MARK_CHARS}]))"
-    r"(?P<t>\S.*)$"
-)
-"""A heading marked by a number in any shape (甲　title, 【第一例】title, ⒈ title, Case 1 title): what stands before
-the number, the number, the marks after it, the title. Lines marked alike are one family."""
 _LIST_LABEL_RE = re.compile(r"^(?:附\s*件|目\s*录)\s*[:：]?\s*")
 _LIST_NUMBER_RE = re.compile(
     rf"^(?:[（(]\s*(?P<a>[{NUMERAL_CLASS}]+)\s*[)）]|(?P<b>[{NUMERAL_CLASS}]+)\s*[、.．)）]|(?P<c>[\u2460-\u249b]))\s*"
@@ -299,7 +289,7 @@ def counted_split(
             if [s[0] for s in starts] != heads:
                 return starts, titles
             # the same headings: their titles without the marks the rules kept (ⅰ. title)
-            marked = {i: t for i, t in titles.items() if _SHAPE_RE.match(current[1].get(i, lines[i].bare))}
+            marked = {i: t for i, t in titles.items() if heading_mark(current[1].get(i, lines[i].bare))}
             return current[0], {**current[1], **marked}
         return current
     return next(_fits(count, candidates, lines, skip), current)
@@ -343,11 +333,10 @@ def shape_families(lines: list[Line], body_from: int) -> list[Split]:
         bare = lines[i].bare
         if not bare or len(bare) > 80 or bare.endswith(_SENTENCE_END) or contents_entry(bare):
             continue
-        match = _SHAPE_RE.match(bare)
-        if match is None or len(match["t"]) < 4 or (number := _mark_value(match["n"])) is None:
+        mark = heading_mark(bare)  # graph/extract/_split_shapes.py: the mark's shape, its number abstracted
+        if mark is None or mark.number is None or len(title := bare[mark.end :].strip()) < 4:
             continue
-        shape = match["pre"] + "N" + match["post"].strip()
-        families.setdefault(shape, []).append((i, number, match["t"].strip()))
+        families.setdefault(mark.shape, []).append((i, mark.number, title))
     splits: list[Split] = []
     for members in families.values():
         if [m[1] for m in members] == list(range(1, len(members) + 1)) and len(members) >= 2:
@@ -356,17 +345,7 @@ def shape_families(lines: list[Line], body_from: int) -> list[Split]:
     return splits
 
 
-def _mark_value(text: str) -> int | None:
-    """The number of a heading's mark: 3, 三, 丙, ③, ⒊, ㈢, Ⅲ."""
-    if len(text) == 1 and text in _STEMS:
-        return _STEMS.index(text) + 1
-    if len(text) == 1:  # ⒈ is a digit to str.isdigit, one without a value to parse_chinese_number
-        value = unicodedata.numeric(text, -1)
-        return int(value) if value >= 1 and value == int(value) else None
-    return parse_chinese_number(text)
-
-
-_MARK_ALONE_RE = re.compile(rf"^\S{{0,6}}?\s?(?:{_MARK_NUMBER})[^\w]{{0,3}}$")
+_MARK_ALONE_RE = re.compile(rf"^\S{{0,6}}?\s?(?:{MARK_NUMBER})[^\w]{{0,3}}$")
 """A line holding only a case's mark and number (CASE 01, 专题三, ⒊, 【第2例】) over its title."""
 
 

@@ -37,12 +37,17 @@ _LABEL_ENDS = "：:、．.｜|"
 _FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰", "一二三四五六七八九十百")
 _CHINESE = "零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+"""The heavenly stems, which count items as numbers do (甲、乙、丙)."""
+_ONE_CHAR = "\u2460-\u249b\u2160-\u216b\u2170-\u217b\u2776-\u2793\u3220-\u3229\u3280-\u3289"
+"""Numbers written as one mark: ①, ⑴, ⒈, Ⅲ, ⅲ, ❶, ➀, ㈠, ㊀ (each block a numeral system of its own)."""
+MARK_NUMBER = rf"[0-9０-９]+|[{_CHINESE}]+|[{STEMS}]|[{_ONE_CHAR}]"
+"""A heading mark's number in any numeral system, as a pattern."""
 _NUMBER_RE = re.compile(
-    rf"(?P<digits>[0-9０-９]{{1,3}})|(?P<chinese>[{_CHINESE}]{{1,4}})|(?P<circled>[\u2460-\u2473\u2776-\u277f\u2780-\u2793])"
-    r"|(?P<roman>[\u2160-\u216b\u2170-\u217b])|(?P<ascii_roman>[IVX]{1,4}|[ivx]{1,4})(?![A-Za-z])"
-    r"|(?P<latin>[A-Za-z])(?![A-Za-z])"
+    rf"(?P<digits>[0-9０-９]{{1,3}})|(?P<chinese>[{_CHINESE}]{{1,4}})|(?P<stem>[{STEMS}])|(?P<one>[{_ONE_CHAR}])"
+    r"|(?P<ascii_roman>[IVX]{1,4}|[ivx]{1,4})(?![A-Za-z])|(?P<latin>[A-Za-z])(?![A-Za-z])"
 )
-_CLASSES = {"digits": "9", "chinese": "九", "circled": "①", "roman": "Ⅰ", "ascii_roman": "I", "latin": "A"}
+_CLASSES = {"digits": "9", "chinese": "九", "stem": "甲", "ascii_roman": "I", "latin": "A"}
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,6}\.?\s?")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_MARK = 16
@@ -84,13 +89,25 @@ def _is_symbol(char: str) -> bool:
 
 
 def _value(kind: str, text: str) -> int | None:
-    """The number a numeral of ``kind`` writes: 3, 三, 叁, ③, Ⅲ, III, C (the third letter)."""
+    """The number a numeral of ``kind`` writes: 3, 三, 叁, 丙, ③, ⒊, Ⅲ, III, C (the third letter)."""
     if kind == "latin":
         return ord(text.upper()) - 64
-    if kind in ("roman", "ascii_roman"):
-        values = [_ROMAN_VALUES[c] for c in unicodedata.normalize("NFKC", text).upper()]
+    if kind == "stem":
+        return STEMS.index(text) + 1
+    if kind == "one":
+        return int(unicodedata.numeric(text))
+    if kind == "ascii_roman":
+        values = [_ROMAN_VALUES[c] for c in text.upper()]
         return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
     return parse_chinese_number(unicodedata.normalize("NFKC", text).translate(_FINANCIAL))
+
+
+def _numeral_class(kind: str, text: str, number: int) -> str:
+    """How a number is written, its value aside: 9 for digits of either width, 九 for Chinese numerals, 甲 for the
+    stems, I or A for Latin letters, and a one-character mark as the mark of 1 in its block (③ -> ①, ⒊ -> ⒈)."""
+    if kind == "one":
+        return chr(ord(text) - number + 1)
+    return "a" if kind == "latin" and text.islower() else _CLASSES[kind]
 
 
 def _word(text: str, k: int, marked: bool) -> tuple[int, bool] | None:
@@ -137,7 +154,7 @@ def heading_mark(text: str) -> Mark | None:
     if found:
         kind = found.lastgroup or ""
         number, k = _value(kind, found.group()), found.end()
-        shape.append("a" if kind == "latin" and found.group().islower() else _CLASSES[kind])
+        shape.append(_numeral_class(kind, found.group(), number or 0))
         if counter := next((s for s in _suffixes() if text.startswith(s, k)), None):
             shape.append(counter)
             k += len(counter)
@@ -155,7 +172,7 @@ def heading_mark(text: str) -> Mark | None:
         return None
     if text[k - 1] in ".．" and text[k].isdigit():  # 3.0版: a decimal, no mark
         return None
-    if not (k > open_end or closer or counted or (found and found.lastgroup in ("circled", "roman"))):
+    if not (k > open_end or closer or counted or (found and found.lastgroup == "one")):
         return None  # 一站式, 2024年: a numeral the words go on from
     if number is None and re.search(r"[:：]|\d{4}", text[k:]):  # 联系人：X　电话：…, 时间：2024年: a field, no title
         return None
