@@ -117,3 +117,24 @@ def test_the_series_under_another_of_its_names_and_the_state_council_promoting_a
     promoted = sentence_case("上海自贸试验区的“先照后证”改革已由国务院在全国范围内复制推广。")
     assert case_batches(promoted) == {("改革试点经验", None)}
     assert case_batches(sentence_case("我市学习借鉴先进地区改革经验，推出一批便民举措。")) == set()
+
+
+def test_a_source_verb_governing_a_zones_mission_names_a_cause_not_an_origin() -> None:
+    # 源于Z…的使命: the zone gave the reason a tool was created there, nothing was copied from it.
+    assert _zones("“自由贸易账户的设立源于上海自贸试验区扩大金融开放的使命”，一位银行负责人说。") == set()
+    # 源于Z and a practice of it stays an origin.
+    assert _zones("我市推行的“一业一证”改革源于上海自贸试验区的做法。") == {("shanghai", None)}
+
+
+def test_a_province_alone_where_a_practice_ran_before_it_was_copied_elsewhere_is_the_origin() -> None:
+    text = "作为自贸试验区的一项账户创新，该工具先在天津试点运行三年，后推广到福建、广东等地。"
+    assert _zones(text) == {("tianjin", None)}
+    # Without a destination of the copy, or outside free trade zones, a place where something ran is no origin.
+    assert _zones("作为自贸试验区的一项账户创新，该工具已在天津试点运行三年。") == set()
+    assert _zones("该系统先在天津试点运行三年，后推广到福建、广东等地。") == set()
+
+
+def test_zones_listed_in_the_qizhong_clause_of_a_numbered_batch_share_in_it() -> None:
+    text = "商务部发布第4批最佳实践案例，其中湖北、湖南自贸试验区各有1个案例入选。"
+    assert _zones(text) == {("hubei", None), ("hunan", None)}
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 4)}

@@ -113,6 +113,8 @@ def _stated_zones(
             verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
             if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
+            if verb and verb["verb"] in lex["source_verbs"] and _cause_re().match(clause_tail):
+                verb = None  # X的设立源于Z…的使命: a cause of the creation, nothing came from Z
             if verb and verb["verb"] in lex["copula_before"] and head.endswith(tuple(lex["copula_compounds"])):
                 verb = None  # 成为Z…政策…的首个案例: 成为 (become), not 为 (be) attributing a practice to Z
             if (
@@ -211,12 +213,39 @@ def _stated_zones(
             for listed in _listed_after(text, match.end("province"), gazetteer):  # 借鉴了天津、上海两地…
                 if listed not in own:
                     found.append(Origin("zone", evidence(sentence), zone=listed))
+        # A province alone after 在, tried or run there, then copied elsewhere (先在某省试点运行，后复制到其他省份), in
+        # a sentence about free trade zones: the practice went from that province's zone.
+        for match in _province_trial_re(gazetteer).finditer(text) if "自贸" in text else ():
+            zone_id = gazetteer.province_forms[match["province"]]
+            rest = text[match.end("province") :]
+            clause = re.split(f"[{_CLAUSE_MARKS}]", rest, maxsplit=1)[0]
+            if (
+                zone_id not in own
+                and any(w in clause for w in lex["zone_trial_after"])
+                and any(w in rest for w in lex["directional_copy"])
+                and not any(w in text[: match.start()] for w in lex["plan_words"])
+            ):
+                found.append(Origin("zone", evidence(sentence), zone=zone_id))
         if any(w in text for w in lex["national_diffusion"]):
             for match in _province_report_re(gazetteer).finditer(text):
                 zone_id = gazetteer.province_forms[match["province"]]
                 if zone_id not in own:
                     found.append(Origin("zone", evidence(sentence), zone=zone_id))
     return found
+
+
+@cache
+def _cause_re() -> re.Pattern[str]:
+    """The words after a zone that a source verb governs when they name a cause, not a practice (源于Z扩大开放的
+    使命): 的 and one of the lexicon's cause nouns, in the zone's clause."""
+    return re.compile(rf"[^“”「」]{{0,12}}?的[^，,；;“”]{{0,6}}?(?:{_words_re('source_cause_nouns')})")
+
+
+@cache
+def _province_trial_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """在 and a province written alone (not the start of a city's or a zone's name): 在某省试点运行."""
+    provinces = gazetteer.province_alternation
+    return re.compile(rf"在(?P<province>{provinces})(?![市省自（(])")
 
 
 @cache
@@ -366,6 +395,7 @@ def _opening_lists(text: str, gazetteer: Gazetteer) -> list[re.Match[str]]:
     found = []
     for start in starts:
         at = start + len(text[start:]) - len(text[start:].lstrip(" \t\u3000"))
+        at += 2 if text.startswith("其中", at) else 0  # …第N批…，其中Z1、Z2自贸试验区各有…入选: the 其中 clause's list
         listing = _province_list_re(gazetteer).match(text, at) or _area_list_re(gazetteer).match(text, at)
         if listing:
             found.append(listing)
