@@ -138,3 +138,27 @@ def test_zones_listed_in_the_qizhong_clause_of_a_numbered_batch_share_in_it() ->
     text = "商务部发布第4批最佳实践案例，其中湖北、湖南自贸试验区各有1个案例入选。"
     assert _zones(text) == {("hubei", None), ("hunan", None)}
     assert case_batches(sentence_case(text)) == {("最佳实践案例", 4)}
+
+
+def test_provinces_counted_as_provinces_or_led_by_one_stand_for_their_zones() -> None:
+    two = "在商务部发布的第三批最佳实践案例里，湖北、湖南两省自贸试验区的案例均有入选。"
+    assert _zones(two) == {("hubei", None), ("hunan", None)}
+    assert case_batches(sentence_case(two)) == {("最佳实践案例", 3)}
+    led = "以广东为首的3个自贸试验区共有20项改革经验在全国复制推广。"
+    assert _zones(led) == {("guangdong", None)}
+    assert case_batches(sentence_case(led)) == set()
+
+
+def test_a_creation_said_not_to_have_spread_has_no_origin() -> None:
+    assert _zones("该平台由厦门片区与台湾地区机构合作推出，目前尚未在全国复制推广。") == set()
+    assert _zones("该平台由厦门片区率先推出，目前已在全国复制推广。") == {("fujian", "厦门片区")}
+
+
+def test_replicable_experience_to_be_reported_is_no_batch_copied() -> None:
+    assert case_batches(sentence_case("该区计划年内向商务部报送两项可复制的改革试点经验。")) == set()
+    assert case_batches(sentence_case("该区已复制推广国务院推出的改革试点经验“先照后证”。")) == {("改革试点经验", None)}
+
+
+def test_a_batch_issued_in_a_sentence_opened_by_a_date_is_announced() -> None:
+    text = "2020年，国务院印发通知，在全国复制推广第五批自由贸易试验区改革试点经验，共计15项。"
+    assert case_batches(sentence_case(text)) == set()

@@ -22,6 +22,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _listed_before,
     _listed_re,
     _names_provincial_batch,
+    _negated_copy,
     _words_re,
     lexicon,
 )
@@ -93,6 +94,7 @@ def _stated_zones(
         places = gazetteer.find_places(text)
         first_here = len(found)
         national = evidence(sentence).start in in_batch
+        negated = _negated_copy(text)  # 由Z推出，尚未在全国复制推广: a creation said not to have spread
         for start, end, place in places:
             if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
                 continue  # a zone inside a 《title》 names the notice, not the case's origin
@@ -141,7 +143,7 @@ def _stated_zones(
                 )
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
-                or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]))
+                or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]) and not negated)
                 or (
                     head.endswith("由")
                     and any(w in clause_tail for w in lex["zone_by_submit_verbs"])
@@ -181,6 +183,7 @@ def _stated_zones(
                 and not _city_stem(match["stem"])
                 and any(w in clause_tail for w in lex["zone_by_verbs"])
                 and any(w in text[match.end() :] for w in lex["national_diffusion"])
+                and not negated
             ):
                 found.append(Origin("zone", evidence(sentence), zone=by_place.zone, area=by_place.area))
         # Area names listed by their stems before 片区 (参照了郑州、开封、洛阳三个片区的做法), after a learning verb.
@@ -285,13 +288,14 @@ def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
 
 @cache
 def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Provinces joined by 、和及与, then (N个|N地|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区; or
-    one province whose list 等 closes (辽宁等7个自贸试验区): the named one stands for the list (``single``)."""
+    """Provinces joined by 、和及与, then (N个|N地|N省|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区;
+    or one province whose list 等 closes or that leads it (辽宁等7个自贸试验区, 以某省为首的N个自贸试验区): the named
+    one stands for the list (``single``)."""
     provinces = gazetteer.province_alternation
     ftz = "(?:自贸试验区|自由贸易试验区|自贸区)"
     return re.compile(
-        rf"(?:(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地]|等)?{ftz}"
-        rf"|(?P<single>{provinces})等[{NUMERAL_CLASS}0-9]*个?{ftz})"
+        rf"(?:(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地省]|等)?{ftz}"
+        rf"|以?(?P<single>{provinces})(?:{_words_re('list_stand_ins')})[{NUMERAL_CLASS}0-9]*个?{ftz})"
     )
 
 

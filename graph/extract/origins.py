@@ -15,6 +15,7 @@ from typing import Any
 from ftzgraph.graph.extract._batch_filters import (
     _CLAUSE_MARKS,
     _QUOTED_RE,
+    _REPLICABLE_RE,
     _announced,
     _announcement_only,
     _listed_before,
@@ -263,7 +264,10 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
         and not _provincial(text, pos, gazetteer)
         and not _other_programme(text, pos + len(word))
         and not _announcement_only(text, pos, gazetteer)
-        and any(v in text[_part_start(text, pos) : pos] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
+        and any(  # 报送一批可复制的改革试点经验: replicable, not copied
+            v in _REPLICABLE_RE.sub("", text[_part_start(text, pos) : pos])
+            for v in lex["copy_verbs"] + lex["batch_member_verbs"]
+        )
     )
 
 
