@@ -162,3 +162,40 @@ def test_replicable_experience_to_be_reported_is_no_batch_copied() -> None:
 def test_a_batch_issued_in_a_sentence_opened_by_a_date_is_announced() -> None:
     text = "2020年，国务院印发通知，在全国复制推广第五批自由贸易试验区改革试点经验，共计15项。"
     assert case_batches(sentence_case(text)) == set()
+
+
+def test_a_zone_that_opens_a_sentence_and_brings_in_a_national_batch_is_the_adopter() -> None:
+    text = "南京片区引入国务院第五批改革试点经验中的“跨境电商出口退货”做法，在全省率先落地。"
+    assert _zones(text) == set()
+    assert case_batches(sentence_case(text)) == {("改革试点经验", 5)}
+
+
+def test_a_zone_visited_to_study_before_a_practice_was_launched_is_its_origin() -> None:
+    assert _zones("我县组织干部赴浙江自贸试验区宁波片区考察学习后，出台了“一件事”集成改革方案。") == {
+        ("zhejiang", "宁波片区")
+    }
+    # A visit with nothing launched after it is no origin.
+    assert _zones("我县组织干部赴浙江自贸试验区宁波片区考察学习，了解园区建设情况。") == set()
+
+
+def test_a_yardstick_whose_practice_the_next_clause_copies_is_an_origin() -> None:
+    assert _zones("该市对标广西自贸试验区钦州港片区，复制其“海铁联运”单证模式。") == {("guangxi", "钦州港片区")}
+    assert _zones("该市对标广西自贸试验区钦州港片区，提出打造区域物流枢纽的目标。") == set()
+
+
+def test_a_copula_after_a_noun_of_origin_names_the_origin() -> None:
+    assert _zones("该案例入选第五批最佳实践案例，首创地为山东自贸试验区青岛片区。") == {("shandong", "青岛片区")}
+
+
+def test_a_count_of_results_before_the_state_councils_adoption_is_a_total() -> None:
+    total = "截至去年底，云南自贸试验区累计有4项制度创新成果被国务院在全国复制推广。"
+    assert case_batches(sentence_case(total)) == set()
+    assert case_batches(sentence_case("该片区累计形成首创举措60余项，其中多项被国务院采纳推广。")) == set()
+    # A count right after quoted names counts those items: they entered a batch.
+    named = sentence_case("“A模式”“B机制”2项改革试点经验获国务院批准向全国复制推广。")
+    assert case_batches(named) == {("改革试点经验", None)}
+
+
+def test_a_batch_a_city_follows_as_issued_is_no_announcement() -> None:
+    text = "我县按照商务部印发的第四批最佳实践案例清单，逐项抓好复制推广。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 4)}

@@ -106,6 +106,9 @@ def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
         and text.rfind("《", 0, position) <= text.rfind("》", 0, position)
     ):  # 国务院印发通知，将…第七批…复制推广: a sentence opened by the issuing (after a date), the batch in no title
         return False
+    issuer = re.search(issues, clause)
+    if issuer and any(w in clause[: issuer.start()] for w in lex["copy_verbs"] + lex["title_follow_words"]):
+        return False  # 我市按照国务院印发的第七批…清单: the batch is followed, not only announced
     if any(v in text for v in lex["batch_member_verbs"] + lex["source_verbs"]) or gazetteer.find_places(text):
         return False  # 入选, 来自…: something of the batch is placed; 其中…Z: a zone is named
     if _province_zone_re(gazetteer).search(text):

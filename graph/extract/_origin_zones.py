@@ -113,7 +113,12 @@ def _stated_zones(
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
-            if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
+            if (
+                verb
+                and verb["verb"] in lex["comparison_verbs"]
+                and not _names_practice(clause_tail)
+                and not _copies_it_next(text[end:])  # 对标Z，复制其“X”模式: the next clause copies Z's practice
+            ):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
             if verb and verb["verb"] in lex["source_verbs"] and _cause_re().match(clause_tail):
                 verb = None  # X的设立源于Z…的使命: a cause of the creation, nothing came from Z
@@ -123,6 +128,7 @@ def _stated_zones(
                 verb
                 and verb["verb"] in lex["copula_before"]
                 and not any(w in clause_tail for w in lex["copula_practice_words"])
+                and not head[: verb.start()].rstrip().endswith(tuple(lex["origin_nouns"]))  # 原创地为Z: Z is named
             ):
                 verb = None  # 作为Z面积最大的片区: 是/为 only places Z (为Z的创新成果 still counts)
             if (
@@ -142,6 +148,7 @@ def _stated_zones(
                     and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
                 )
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
+                or (head.endswith(tuple(lex["visit_heads"])) and _study_then_launch_re().match(text, end) is not None)
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
                 or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]) and not negated)
                 or (
@@ -235,6 +242,21 @@ def _stated_zones(
                 if zone_id not in own:
                     found.append(Origin("zone", evidence(sentence), zone=zone_id))
     return found
+
+
+@cache
+def _study_then_launch_re() -> re.Pattern[str]:
+    """After a zone one visited (赴Z), a study there and, once it is over, a practice launched (考察学习后，推出…): what
+    was launched came from Z. A study tour with nothing launched after it (赴Z学习考察…情况) is no origin."""
+    return re.compile(
+        rf"[^，,。；]{{0,6}}?(?:{_words_re('visit_study_words')})[^，,。；]{{0,4}}?后[，,]?[^。；]{{0,20}}?"
+        rf"(?:{_words_re('study_launch_verbs')})"
+    )
+
+
+def _copies_it_next(rest: str) -> bool:
+    """True when the clause after a zone's is a verb of copying whose object is the zone's own (，复制其“X”模式)."""
+    return re.match(rf"[^，,；;。]*[，,]\s*(?:并|再|进而)?\s*(?:{_words_re('adopting_verbs')})了?其", rest) is not None
 
 
 @cache

@@ -194,9 +194,12 @@ _TOTAL_AFTER_RE = re.compile(
     rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
 )
 """A count right after a batch word (复制推广…改革试点经验260余项): a statement of totals, no batch."""
-_TOTAL_BEFORE_ADOPTION_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)[^，。；“”\"]{{0,4}}$")
-"""A count right before the State Council's adoption (累计…有19项被国务院复制推广至全国): a statement of totals, no
-batch."""
+_TOTAL_BEFORE_ADOPTION_RE = re.compile(
+    rf"(?<![”\"」0-9{NUMERAL_CLASS}])(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:余|多)?\s*(?:项|条)[^，。；“”\"]{{0,10}}$"
+)
+"""A count right before the State Council's adoption, perhaps with what was counted (累计…有19项被国务院复制推广至全国;
+有N项制度创新成果被国务院…; 其中多项被国务院采纳): a statement of totals, no batch. A count right after quoted names
+(“A”“B”2项…获国务院批准…) counts the items named, not a total."""
 
 
 def source_cell_origins(
