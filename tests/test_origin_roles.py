@@ -199,3 +199,32 @@ def test_a_count_of_results_before_the_state_councils_adoption_is_a_total() -> N
 def test_a_batch_a_city_follows_as_issued_is_no_announcement() -> None:
     text = "我县按照商务部印发的第四批最佳实践案例清单，逐项抓好复制推广。"
     assert case_batches(sentence_case(text)) == {("最佳实践案例", 4)}
+
+
+def test_a_zone_whose_creation_did_not_spread_opens_no_origin() -> None:
+    text = "广西自贸试验区崇左片区与越南谅山省合作建立的边民互市机制，尚未在其他地区推广。"
+    assert _zones(text) == set()
+
+
+def test_a_batch_a_province_plans_to_copy_is_no_batch_copied() -> None:
+    assert case_batches(sentence_case("某省拟于明年复制推广国务院第6批改革试点经验中的20项举措。")) == set()
+    assert case_batches(sentence_case("某省已复制推广国务院第6批改革试点经验中的20项举措。")) == {("改革试点经验", 6)}
+
+
+def test_a_zone_whose_practice_is_said_to_come_from_another_is_the_adopter() -> None:
+    text = "湖北自贸试验区襄阳片区的做法借鉴自河南自贸试验区洛阳片区。"
+    assert _zones(text) == {("henan", "洛阳片区")}
+
+
+def test_zones_listed_after_by_as_creators_inside_a_batch_are_origins() -> None:
+    text = "第五批改革试点经验中，由广东、福建两地自贸试验区共同探索的“跨境结算”名列其中。"
+    assert _zones(text) == {("guangdong", None), ("fujian", None)}
+
+
+def test_the_state_councils_office_issuing_a_zones_practice_nationally_is_an_unnumbered_batch() -> None:
+    text = "江苏自贸试验区苏州片区探索的“一网通关”，已被国务院办公厅印发全国推广。"
+    assert case_batches(sentence_case(text)) == {("改革试点经验", None)}
+
+
+def test_a_zone_another_will_copy_next_year_is_no_origin() -> None:
+    assert _zones("四川自贸试验区川南临港片区将于明年复制重庆自贸试验区两江片区的“离岸贸易”模式。") == set()

@@ -23,6 +23,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _listed_re,
     _names_provincial_batch,
     _negated_copy,
+    _negated_copy_re,
     _words_re,
     lexicon,
 )
@@ -57,7 +58,8 @@ def _batch_member(head: str, clause_tail: str, after: str, lex: dict[str, Any]) 
 def _replicates(text: str) -> bool:
     """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
     opens a sentence is an origin only in a text about copying reforms."""
-    return any(verb in _REPLICABLE_RE.sub("", text) for verb in lexicon()["copy_verbs"])
+    plain = _negated_copy_re().sub("", _REPLICABLE_RE.sub("", text))  # 尚未在…推广: no copying either
+    return any(verb in plain for verb in lexicon()["copy_verbs"])
 
 
 _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
@@ -146,6 +148,7 @@ def _stated_zones(
                         text[end : end + 44],
                     )
                     and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
+                    and not _derived_re().match(text, end)  # Z1的做法借鉴自Z2: Z1 is the adopter
                 )
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith(tuple(lex["visit_heads"])) and _study_then_launch_re().match(text, end) is not None)
@@ -242,6 +245,13 @@ def _stated_zones(
                 if zone_id not in own:
                     found.append(Origin("zone", evidence(sentence), zone=zone_id))
     return found
+
+
+@cache
+def _derived_re() -> re.Pattern[str]:
+    """After a zone, in its clause, a verb saying what follows came from elsewhere (Z的做法借鉴自…, Z的模式源于…): the
+    zone named first is the one that took it."""
+    return re.compile(rf"[^，,。；;]{{0,20}}?(?:{_words_re('derived_from_verbs')})")
 
 
 @cache
@@ -421,7 +431,8 @@ def _opening_lists(text: str, gazetteer: Gazetteer) -> list[re.Match[str]]:
     found = []
     for start in starts:
         at = start + len(text[start:]) - len(text[start:].lstrip(" \t\u3000"))
-        at += 2 if text.startswith("其中", at) else 0  # …第N批…，其中Z1、Z2自贸试验区各有…入选: the 其中 clause's list
+        lead = next((w for w in lexicon()["list_lead_words"] if text.startswith(w, at)), "")
+        at += len(lead)  # …第N批…，其中Z1、Z2自贸试验区各有…入选; 由Z1、Z2两地自贸试验区共同探索的…: the clause's list
         listing = _province_list_re(gazetteer).match(text, at) or _area_list_re(gazetteer).match(text, at)
         if listing:
             found.append(listing)

@@ -114,6 +114,7 @@ def extract_origins(
                 or _RANGE_RE.match(match["gap"])  # 第一批至第七批…共计280项: a range of batches is a total
                 or _other_programme(sentence.text, match.end("kind"))
                 or _announcement_only(sentence.text, match.start(), gazetteer)
+                or _planned(sentence.text, match.start())
             ):
                 continue
             kind = _kind_of(match["kind"])
@@ -272,6 +273,13 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
             for v in lex["copy_verbs"] + lex["batch_member_verbs"]
         )
     )
+
+
+def _planned(text: str, position: int) -> bool:
+    """True when the clause before the batch at ``position`` holds a plan word (某省拟于年内复制推广…第7批…): what the
+    sentence will copy, not what it copied."""
+    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
+    return any(w in clause for w in lexicon()["plan_words"])
 
 
 def _part_start(text: str, position: int) -> int:
