@@ -278,8 +278,8 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
 def _planned(text: str, position: int) -> bool:
     """True when the clause before the batch at ``position`` holds a plan word (某省拟于年内复制推广…第7批…): what the
     sentence will copy, not what it copied."""
-    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
-    return any(w in clause for w in lexicon()["plan_words"])
+    clause = _QUOTED_RE.sub("", text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position])
+    return any(w in clause for w in lexicon()["plan_words"])  # a quoted name's words do not count (“…争取”)
 
 
 def _part_start(text: str, position: int) -> int:
