@@ -228,3 +228,19 @@ def test_the_state_councils_office_issuing_a_zones_practice_nationally_is_an_unn
 
 def test_a_zone_another_will_copy_next_year_is_no_origin() -> None:
     assert _zones("四川自贸试验区川南临港片区将于明年复制重庆自贸试验区两江片区的“离岸贸易”模式。") == set()
+
+
+def test_an_area_opening_the_clause_after_a_provincial_batch_is_its_practices_origin() -> None:
+    text = "湖北省第二批自贸试验区最佳实践案例中，襄阳片区的“多式联运”入选。"
+    assert _zones(text) == {("hubei", "襄阳片区")}
+    assert case_batches(sentence_case(text)) == set()
+
+
+def test_an_area_included_in_a_national_batch_is_its_practices_origin() -> None:
+    text = "商务部发布的第四批最佳实践案例中包括江苏自贸试验区南京片区的“集成电路”做法。"
+    assert _zones(text) == {("jiangsu", "南京片区")}
+
+
+def test_two_provinces_counted_as_provincial_regions_stand_for_their_zones() -> None:
+    text = "广西、云南两省区自贸试验区共同探索的跨境劳务合作，入选第三批最佳实践案例。"
+    assert _zones(text) == {("guangxi", None), ("yunnan", None)}

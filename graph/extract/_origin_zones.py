@@ -320,13 +320,13 @@ def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
 
 @cache
 def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Provinces joined by 、和及与, then (N个|N地|N省|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区;
+    """Provinces joined by 、和及与, then (N个|N地|N省|N省区|等) and a generic FTZ word (上海、广东两地自贸试验区);
     or one province whose list 等 closes or that leads it (辽宁等7个自贸试验区, 以某省为首的N个自贸试验区): the named
     one stands for the list (``single``)."""
     provinces = gazetteer.province_alternation
     ftz = "(?:自贸试验区|自由贸易试验区|自贸区)"
     return re.compile(
-        rf"(?:(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地省]|等)?{ftz}"
+        rf"(?:(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+(?:省区|省市|[个地省])|等)?{ftz}"
         rf"|以?(?P<single>{provinces})(?:{_words_re('list_stand_ins')})[{NUMERAL_CLASS}0-9]*个?{ftz})"
     )
 
@@ -410,7 +410,7 @@ def _subject_zones(
                 opens_clause = True  # 广东、福建自贸试验区分别有…入选: every listed province's zone opens it
             if _adopts(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it is the adopter
                 continue
-            if start == lead and _enters_provincial_batch(sentence.text, tail, gazetteer):
+            if (start == lead or opens_clause) and _enters_provincial_batch(sentence.text, tail, gazetteer):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                 continue  # Z的“X”模式入选某省第二批…案例: Z's practice, in a province's own list (no national batch)
             topic = sentence.text[lead:start].strip(" \t\u3000") in lexicon()["topic_markers"]
