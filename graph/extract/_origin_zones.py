@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, Protocol
 
-from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._batch_filters import (
     _CLAUSE_MARKS,
     _REPLICABLE_RE,
@@ -24,8 +23,23 @@ from ftzgraph.graph.extract._batch_filters import (
     _names_provincial_batch,
     _negated_copy,
     _negated_copy_re,
-    _words_re,
     lexicon,
+)
+from ftzgraph.graph.extract._origin_patterns import (
+    _area_list_re,
+    _bare_area_re,
+    _by_stem_re,
+    _cause_re,
+    _city_stem,
+    _copies_it_next,
+    _derived_re,
+    _listed_after,
+    _province_list_re,
+    _province_re,
+    _province_report_re,
+    _province_trial_re,
+    _stem_list_re,
+    _study_then_launch_re,
 )
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import Origin, Place
@@ -247,106 +261,6 @@ def _stated_zones(
     return found
 
 
-@cache
-def _derived_re() -> re.Pattern[str]:
-    """After a zone, in its clause, a verb saying what follows came from elsewhere (Z的做法借鉴自…, Z的模式源于…): the
-    zone named first is the one that took it."""
-    return re.compile(rf"[^，,。；;]{{0,20}}?(?:{_words_re('derived_from_verbs')})")
-
-
-@cache
-def _study_then_launch_re() -> re.Pattern[str]:
-    """After a zone one visited (赴Z), a study there and, once it is over, a practice launched (考察学习后，推出…): what
-    was launched came from Z. A study tour with nothing launched after it (赴Z学习考察…情况) is no origin."""
-    return re.compile(
-        rf"[^，,。；]{{0,6}}?(?:{_words_re('visit_study_words')})[^，,。；]{{0,4}}?后[，,]?[^。；]{{0,20}}?"
-        rf"(?:{_words_re('study_launch_verbs')})"
-    )
-
-
-def _copies_it_next(rest: str) -> bool:
-    """True when the clause after a zone's is a verb of copying whose object is the zone's own (，复制其“X”模式)."""
-    return re.match(rf"[^，,；;。]*[，,]\s*(?:并|再|进而)?\s*(?:{_words_re('adopting_verbs')})了?其", rest) is not None
-
-
-@cache
-def _cause_re() -> re.Pattern[str]:
-    """The words after a zone that a source verb governs when they name a cause, not a practice (源于Z扩大开放的
-    使命): 的 and one of the lexicon's cause nouns, in the zone's clause."""
-    return re.compile(rf"[^“”「」]{{0,12}}?的[^，,；;“”]{{0,6}}?(?:{_words_re('source_cause_nouns')})")
-
-
-@cache
-def _province_trial_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """在 and a province written alone (not the start of a city's or a zone's name): 在某省试点运行."""
-    provinces = gazetteer.province_alternation
-    return re.compile(rf"在(?P<province>{provinces})(?![市省自（(])")
-
-
-@cache
-def _province_report_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """A province (or its zone) that reported or contributed items of a national replication: 福建报送的有34项."""
-    provinces = gazetteer.province_alternation
-    return re.compile(
-        rf"(?<![\u4e00-\u9fff])(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?"
-        rf"(?:{_words_re('report_verbs')})[了的]"
-    )
-
-
-@cache
-def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
-    """A learning verb, perhaps a city, then a bare area name that is no city's (深圳前海, 横琴, 曹妃甸)."""
-    skip = set(lexicon()["not_area_stems"])
-    stems = sorted((s for s in gazetteer.area_stems if s not in skip and not _city_stem(s)), key=len, reverse=True)
-    alternation = "|".join(map(re.escape, stems))
-    return re.compile(rf"(?:{before})[了过]?(?:[\u4e00-\u9fff]{{2,3}}市?)??(?P<stem>{alternation})(?=[“\"的])")
-
-
-@cache
-def _by_stem_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """由 and an area stem that is no city, county or full area name (由前海率先…; not 由前海片区, found in full)."""
-    stems = word_alternation(gazetteer.area_stems)
-    return re.compile(rf"由(?P<stem>{stems})(?![市省县区片])")
-
-
-@cache
-def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
-    """A learning verb, then two or more area stems joined by 、和及与, then (N个)片区: 郑州、开封、洛阳三个片区."""
-    stems = word_alternation(gazetteer.area_stems)
-    return re.compile(
-        rf"(?:{before})[了过]?(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?片区"
-    )
-
-
-@cache
-def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Provinces joined by 、和及与, then (N个|N地|N省|N省区|等) and a generic FTZ word (上海、广东两地自贸试验区);
-    or one province whose list 等 closes or that leads it (辽宁等7个自贸试验区, 以某省为首的N个自贸试验区): the named
-    one stands for the list (``single``)."""
-    provinces = gazetteer.province_alternation
-    ftz = "(?:自贸试验区|自由贸易试验区|自贸区)"
-    return re.compile(
-        rf"(?:(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+(?:省区|省市|[个地省])|等)?{ftz}"
-        rf"|以?(?P<single>{provinces})(?:{_words_re('list_stand_ins')})[{NUMERAL_CLASS}0-9]*个?{ftz})"
-    )
-
-
-def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
-    """The zones of provinces listed right after a stated province (天津、上海两地自贸试验区)."""
-    provinces = gazetteer.province_alternation
-    zones = []
-    while match := re.compile(rf"\s*(?:、|和|及|与)\s*(?P<province>{provinces})").match(text, position):
-        zones.append(gazetteer.province_forms[match["province"]])
-        position = match.end()
-    return zones
-
-
-@cache
-def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
-    provinces = gazetteer.province_alternation
-    return re.compile(rf"(?:{before})[了过]?(?P<province>{provinces})(?=[“\"的经验做法、和])")
-
-
 def _subject_zones(
     sentences: Sequence[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any, in_batch: set[int] | None = None
 ) -> list[Origin]:
@@ -439,13 +353,6 @@ def _opening_lists(text: str, gazetteer: Gazetteer) -> list[re.Match[str]]:
     return found
 
 
-@cache
-def _area_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Two or more area stems joined by 、和及与, then (N个|等) and 片区: 南沙、前海、横琴三个片区."""
-    stems = word_alternation(gazetteer.area_stems)
-    return re.compile(rf"(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?(?:自贸)?片区")
-
-
 def _enters_provincial_batch(text: str, tail: str, gazetteer: Gazetteer) -> bool:
     """True when the words after a zone that opens the sentence place its practice in a province's own batch or
     list (Z的“X”模式入选山东省第二批…最佳实践案例): the zone is the origin, the batch is no national one. A count
@@ -514,16 +421,6 @@ def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: 
         position = end
         rest = head[end - lead :]
     return position > lead and bool(_COORDINATOR_RE.match(rest))
-
-
-def _city_stem(stem: str) -> bool:
-    """True when ``stem`` is the stem of a prefecture-level division (郑州 -> 郑州市) or names several
-    divisions: written bare, it means the city. A district's stem (南沙 -> 南沙区) does not."""
-    divisions = load_divisions()
-    name = divisions.by_stem.get(stem)
-    if name is None:
-        return stem in divisions.stems
-    return name.endswith(("市", "州", "盟", "地区"))
 
 
 def _refine(stated: list[Origin], subjects: list[Origin]) -> list[Origin]:
