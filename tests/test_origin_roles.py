@@ -244,3 +244,17 @@ def test_an_area_included_in_a_national_batch_is_its_practices_origin() -> None:
 def test_two_provinces_counted_as_provincial_regions_stand_for_their_zones() -> None:
     text = "广西、云南两省区自贸试验区共同探索的跨境劳务合作，入选第三批最佳实践案例。"
     assert _zones(text) == {("guangxi", None), ("yunnan", None)}
+
+
+def test_an_area_where_a_copied_practice_was_first_tried_is_its_origin() -> None:
+    text = "我县复制推广的“拿地即开工”模式，最早在山东自贸试验区济南片区试点。"
+    assert _zones(text) == {("shandong", "济南片区")}
+
+
+def test_a_province_alone_ending_its_clause_after_a_source_verb_is_an_origin() -> None:
+    text = "第二批最佳实践案例中有3个来自福建、2个来自天津。"
+    assert _zones(text) == {("fujian", None), ("tianjin", None)}
+
+
+def test_a_batch_still_to_be_issued_is_no_batch_copied() -> None:
+    assert case_batches(sentence_case("据了解，自贸试验区第八批改革试点经验将于年底印发。")) == set()

@@ -111,8 +111,10 @@ def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
 
 @cache
 def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
+    """A verb of the lexicon's ``zone_before`` and a province written alone, then its practice, a list or the end of
+    the clause (借鉴上海“X”, 来自广东、1个来自四川。): not the start of a longer name (借鉴上海市…)."""
     provinces = gazetteer.province_alternation
-    return re.compile(rf"(?:{before})[了过]?(?P<province>{provinces})(?=[“\"的经验做法、和])")
+    return re.compile(rf"(?:{before})[了过]?(?P<province>{provinces})(?=[“\"的经验做法、和。，,；;]|$)")
 
 
 @cache

@@ -177,7 +177,7 @@ def _stated_zones(
                 or (
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
-                    and (any(v in text[end:] for v in ("复制", "推广", "借鉴", "引进")) or national)
+                    and (any(v in _REPLICABLE_RE.sub("", text) for v in ("复制", "推广", "借鉴", "引进")) or national)
                 )
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
                 or (national and _batch_member(head, clause_tail, after, lex))

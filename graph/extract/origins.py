@@ -276,10 +276,14 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
 
 
 def _planned(text: str, position: int) -> bool:
-    """True when the clause before the batch at ``position`` holds a plan word (某省拟于年内复制推广…第7批…): what the
-    sentence will copy, not what it copied."""
+    """True when the clause before the batch at ``position`` holds a plan word (某省拟于年内复制推广…第7批…), or its
+    own clause says it is still to be issued (…第N批…将于近期印发): what will be, not what was copied."""
     clause = _QUOTED_RE.sub("", text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position])
-    return any(w in clause for w in lexicon()["plan_words"])  # a quoted name's words do not count (“…争取”)
+    if any(w in clause for w in lexicon()["plan_words"]):  # a quoted name's words do not count (“…争取”)
+        return True
+    after = re.split(f"[{_CLAUSE_MARKS}]", _QUOTED_RE.sub("", text[position:]), maxsplit=1)[0]
+    lex = lexicon()  # …第六批改革试点经验将于近期印发: a batch still to be issued
+    return any(w in after for w in lex["plan_words"]) and any(v in after for v in lex["provincial_issue_verbs"])
 
 
 def _part_start(text: str, position: int) -> int:
