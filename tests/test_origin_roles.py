@@ -258,3 +258,26 @@ def test_a_province_alone_ending_its_clause_after_a_source_verb_is_an_origin() -
 
 def test_a_batch_still_to_be_issued_is_no_batch_copied() -> None:
     assert case_batches(sentence_case("据了解，自贸试验区第八批改革试点经验将于年底印发。")) == set()
+
+
+def test_an_area_whose_quoted_practice_an_issued_batch_includes_is_its_origin() -> None:
+    text = "商务部印发第六批“最佳实践案例”，其中包括湖南自贸试验区岳阳片区的“港航一件事”。"
+    assert _zones(text) == {("hunan", "岳阳片区")}
+
+
+def test_the_state_council_taking_an_areas_first_as_experience_is_an_unnumbered_batch() -> None:
+    text = "河北自贸试验区正定片区首创的“航空物流一单制”，已被国务院作为经验在全国推广。"
+    assert case_batches(sentence_case(text)) == {("改革试点经验", None)}
+
+
+def test_a_zone_followed_by_its_own_numbered_list_opens_no_origin() -> None:
+    assert _zones("海南自贸港第十批制度集成创新案例中，有2项源于某开发区。") == set()
+
+
+def test_a_zone_opening_the_clause_after_a_spreading_phrase_is_its_origin() -> None:
+    assert _zones("经商务部推广，陕西自贸试验区的“农业科技服务”模式在多个省份落地。") == {("shaanxi", None)}
+
+
+def test_areas_listed_after_their_cities_stand_for_their_zones() -> None:
+    text = "珠海横琴、广州南沙两个片区的4项经验入选第二批最佳实践案例。"
+    assert _zones(text) == {("guangdong", "珠海横琴新区片区"), ("guangdong", "广州南沙新区片区")}

@@ -119,9 +119,11 @@ def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
 
 @cache
 def _area_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Two or more area stems joined by 、和及与, then (N个|等) and 片区: 南沙、前海、横琴三个片区."""
+    """Two or more area stems joined by 、和及与, each perhaps after its city, then (N个|等) and 片区: 南沙、前海、横琴
+    三个片区; 广州南沙、深圳前海两个片区."""
     stems = word_alternation(gazetteer.area_stems)
-    return re.compile(rf"(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?(?:自贸)?片区")
+    item = rf"(?:[\u4e00-\u9fff]{{2}}市?)??(?:{stems})"
+    return re.compile(rf"(?P<stems>{item}(?:[、和及与]{item})+)(?:[{NUMERAL_CLASS}0-9]+个|等)?(?:自贸)?片区")
 
 
 def _city_stem(stem: str) -> bool:

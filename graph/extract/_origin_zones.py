@@ -66,7 +66,11 @@ def _batch_member(head: str, clause_tail: str, after: str, lex: dict[str, Any]) 
     after such a list word with no practice in its clause (案例中，Z…) is left to the other rules."""
     if not any(head.rstrip().endswith(w) for w in lex["batch_member_heads"]):
         return False
-    return re.match(rf"[^“”《》]{{0,30}}?(?:“[^”]{{1,30}}”)?[^“”《》]{{0,8}}?(?:{after})", clause_tail) is not None
+    practice = rf"[^“”《》]{{0,30}}?(?:“[^”]{{1,30}}”)?[^“”《》]{{0,8}}?(?:{after})"
+    quoted = (
+        r"[^“”《》]{0,12}?的?[“「][^”」]{1,30}[”」][^“”《》，,]{0,6}$"  # …其中包括Z的“X”。: the practice is its name
+    )
+    return re.match(practice, clause_tail) is not None or re.match(quoted, clause_tail) is not None
 
 
 def _replicates(text: str) -> bool:
@@ -302,7 +306,14 @@ def _subject_zones(
                         found.append(Origin("zone", evidence(sentence), zone=zone_id))
                 continue
             for written in re.split("[、和及与]", listing["stems"]):  # 南沙、前海、横琴三个片区的5个案例入选…
-                stem_place = gazetteer.area_stems.get(written)
+                stem_place = next(  # 广州南沙、深圳前海两个片区: the stem after its city
+                    (
+                        gazetteer.area_stems[written[i:]]
+                        for i in range(len(written))
+                        if written[i:] in gazetteer.area_stems
+                    ),
+                    None,
+                )
                 if stem_place is not None and stem_place.zone not in own:
                     found.append(Origin("zone", evidence(sentence), zone=stem_place.zone, area=stem_place.area))
         places = gazetteer.find_places(sentence.text)
@@ -317,12 +328,16 @@ def _subject_zones(
             opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
             if _AMONG_RE.search(head) and (batch_stated or any(w in sentence.text[:start] for w in diffusion)):
                 opens_clause = national = True  # …在全国复制推广，其中南沙片区贡献了21项
+            if opens_clause and any(w in sentence.text[:start] for w in diffusion) and not _negated_copy(head):
+                national = True  # 经商务部推广，Z的“X”模式在…落地: the clause before spreads what Z opens
             if national and _coordinated_opening(sentence.text[lead:start], places, lead):
                 opens_clause = True
             listed = _listed_before(sentence.text[lead:start], gazetteer) if national else []
             if listed and not _listed_re(gazetteer).sub("", sentence.text[lead:start]).strip(" 、和及与"):
                 opens_clause = True  # 广东、福建自贸试验区分别有…入选: every listed province's zone opens it
             if _adopts(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it is the adopter
+                continue
+            if _OWN_BATCH_RE.match(tail):  # Z第二十批制度创新案例中…: the zone's own list, it acts in no copy
                 continue
             if (start == lead or opens_clause) and _enters_provincial_batch(sentence.text, tail, gazetteer):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
@@ -366,6 +381,8 @@ def _enters_provincial_batch(text: str, tail: str, gazetteer: Gazetteer) -> bool
     return "的" not in clause and _names_provincial_batch(text, gazetteer)
 
 
+_OWN_BATCH_RE = re.compile(rf"^\s*(?:第\s*[{NUMERAL_CLASS}]+\s*批|首批|新一批)")
+"""A batch number right after a zone (Z第二十批…案例): the zone's own series, no copying in it."""
 _COUNT_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:个|项|条|批)")
 
 
