@@ -281,3 +281,22 @@ def test_a_zone_opening_the_clause_after_a_spreading_phrase_is_its_origin() -> N
 def test_areas_listed_after_their_cities_stand_for_their_zones() -> None:
     text = "珠海横琴、广州南沙两个片区的4项经验入选第二批最佳实践案例。"
     assert _zones(text) == {("guangdong", "珠海横琴新区片区"), ("guangdong", "广州南沙新区片区")}
+
+
+def test_a_zone_named_with_no_other_role_in_a_batch_sentence_is_a_members_origin() -> None:
+    named = "在商务部印发的第四批最佳实践案例名单上，出现了江苏自贸试验区连云港片区的名字。"
+    assert _zones(named) == {("jiangsu", "连云港片区")}
+    first = "国务院第二批改革试点经验中的“企业准入单一窗口”，最早在广东自贸试验区实施。"
+    assert _zones(first) == {("guangdong", None)}
+    # Where the batch landed, a yardstick or a reporter of a copy is no origin.
+    assert _zones("国务院第二批改革试点经验已在广东自贸试验区全面落地。") == set()
+    assert _zones("本案例由宁波片区报送，源于国务院第六批改革试点经验“跨关区直供”。") == set()
+
+
+def test_provinces_sharing_a_batchs_count_are_its_origins() -> None:
+    text = "第四批最佳实践案例共有18个，湖北、湖南各占3个。"
+    assert _zones(text) == {("hubei", None), ("hunan", None)}
+
+
+def test_spreading_to_a_named_provinces_whole_territory_is_a_diffusion() -> None:
+    assert _zones("经过三年探索，南宁片区的“跨境金融”改革已在云南全省推开。") == {("guangxi", "南宁片区")}

@@ -134,3 +134,11 @@ def _city_stem(stem: str) -> bool:
     if name is None:
         return stem in divisions.stems
     return name.endswith(("市", "州", "盟", "地区"))
+
+
+@cache
+def _province_shares_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """Provinces written alone and listed, then 各 or 分别 (天津、福建各占2个; 某省和某省分别有…): each province's
+    share of what the sentence counts."""
+    provinces = gazetteer.province_alternation
+    return re.compile(rf"(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:两地|三地|等地)?(?:各|分别)")

@@ -37,6 +37,7 @@ from ftzgraph.graph.extract._origin_patterns import (
     _province_list_re,
     _province_re,
     _province_report_re,
+    _province_shares_re,
     _province_trial_re,
     _stem_list_re,
     _study_then_launch_re,
@@ -294,6 +295,11 @@ def _subject_zones(
         batch_stated = evidence(sentence).start in in_batch
         named = "自贸" in text or "自由贸易" in text or "片区" in text  # what either list ends in
         national_text = named and (batch_stated or any(w in text for w in diffusion))
+        for share in _province_shares_re(gazetteer).finditer(text) if evidence(sentence).start in in_batch else ():
+            if share.start() == 0 or text[share.start() - 1] in _CLAUSE_MARKS:  # …第二批…共有10个，天津、福建各占2个
+                for province in re.split("[、和及与]", share["provinces"]):
+                    if gazetteer.province_forms[province] not in own:
+                        found.append(Origin("zone", evidence(sentence), zone=gazetteer.province_forms[province]))
         for listing in (
             _opening_lists(text, gazetteer) if national_text else []
         ):  # 上海、广东…四个自贸试验区共有19项…入选
@@ -349,7 +355,30 @@ def _subject_zones(
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
                 found.extend(Origin("zone", evidence(sentence), zone=z) for z in listed if z not in own)
+            elif batch_stated and _placed_in_batch(sentence.text, start, end):
+                found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
     return found
+
+
+_FIRST_RE = re.compile(r"(?:最早|率先|首先|最先|首次|起初|最初)\s*在\s*$")
+
+
+def _placed_in_batch(text: str, start: int, end: int) -> bool:
+    """True when a zone named in a sentence that states a national batch plays no other role in its clause (在…
+    第六批…清单上，可以看到Z的名字; …最早在Z实施): the batch sentence names it as where a member came from. Not when
+    its clause compares, cooperates, plans, establishes or reports, or the zone is where something was copied or landed
+    (…已在Z落地), unless the clause says it was there first (最早在Z实施)."""
+    lex = lexicon()
+    clause_start = max(text.rfind(ch, 0, start) for ch in _CLAUSE_MARKS + "。") + 1
+    rest = text[end:]
+    clause_end = min((i for ch in _CLAUSE_MARKS + "。" if (i := rest.find(ch)) >= 0), default=len(rest))
+    clause = text[clause_start : end + clause_end]
+    if _in_title(text, start) or _ESTABLISHED_RE.match(text, end):
+        return False
+    if any(w in clause for w in lex["plan_words"] + lex["contrast_words"] + lex["report_verbs"]):
+        return False  # 本案例由Z报送，源于…第六批…: Z reported a copy (由Z申报…入选 is read by _stated_zones)
+    landed = any(w in rest[:clause_end] for w in lex["landing_verbs"])
+    return not landed or _FIRST_RE.search(text[clause_start:start]) is not None
 
 
 def _opening_lists(text: str, gazetteer: Gazetteer) -> list[re.Match[str]]:

@@ -18,6 +18,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _REPLICABLE_RE,
     _announced,
     _announcement_only,
+    _diffused,
     _listed_before,
     _other_programme,
     _provincial,
@@ -157,7 +158,7 @@ def extract_origins(
     stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch)
     subjects = (
         _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch)
-        if _replicates(joined) or in_batch or any(w in joined for w in lex["national_diffusion"])
+        if _replicates(joined) or in_batch or any(w in joined for w in lex["national_diffusion"]) or _diffused(joined)
         else []
     )
     if stated:
