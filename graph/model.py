@@ -367,6 +367,8 @@ class Extraction:
     series: str | None = None
     """The collection's series (``复制推广典型案例``) and its number in the series, from its title."""
     series_number: int | None = None
+    stated_count: tuple[int, Evidence] | None = None
+    """How many cases the document's head says it holds, and where (现将…4个典型案例印发给你们), or None."""
 
 
 @dataclass(frozen=True)

@@ -32,19 +32,28 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, help="score this folder of annotated material instead")
     args = parser.parse_args()
     names = _register(args.folder) if args.folder else list(COLLECTIONS)
+    scores = []
     for name in names:
         started = time.perf_counter()
         extracted(name)
         elapsed = (time.perf_counter() - started) * 1000
         s = score_collection(name)
+        scores.append(s)
         print(
-            f"{name.rpartition('/')[2]}: cases {s.found}/{s.cases}; provider {s.provider}/{s.cases}; origin batch "
+            f"{name.rpartition('/')[2]}: cases {s.found}/{s.cases}; titles {s.titles}/{s.cases}; provider "
+            f"{s.provider}/{s.cases}; origin batch "
             f"{s.batch}/{s.cases}; origin zone {s.zone}/{s.cases}; agencies P {s.precision:.2f} ({s.agency_tp}/"
             f"{s.agency_extracted}) R {s.recall:.2f} ({s.agency_gold_found}/{s.agency_expected}); outcomes found "
             f"{s.outcomes_found}/{s.outcomes_expected}, labels right {s.labels_right}/{s.outcomes_found}, qualifiers "
             f"{s.qualifiers_right}/{s.qualifiers_expected}; first extraction {elapsed:.0f} ms"
         )
         _print_misses(s.misses, args.misses)
+    total, titles = sum(s.cases for s in scores), sum(s.titles for s in scores)
+    print(
+        f"all collections: cases {sum(s.found for s in scores)}/{total}; titles {titles}/{total};"
+        f" provider {sum(s.provider for s in scores)}/{total}; origin batch {sum(s.batch for s in scores)}/{total};"
+        f" origin zone {sum(s.zone for s in scores)}/{total}"
+    )
     if not args.folder:
         t = score_sentences()
         print(

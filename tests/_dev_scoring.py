@@ -4,6 +4,8 @@ Used by ``tests/test_dev_gold.py`` (which asserts the targets) and ``scripts/sco
 prints the figures). Everything runs through ``extract_document``, the step ``ftzgraph build`` runs per file.
 
 Rules:
+- title: a found case's title is right when one title contains the other once spaces, quotes and brackets are
+  removed (cases are matched by number, so a case cut at the wrong heading shows here);
 - provider: equal after removing spaces and a trailing 人民政府 / 管委会 / 管理委员会, or both naming the same FTZ area,
   or the same body by the agencies' rule below (朝阳区商务局 = 北京市朝阳区商务局 in a case whose prefix is 北京市; a
   named office's short form = its full name; a district written with or without its city, 兴庆区 = 银川市兴庆区), or a
@@ -94,6 +96,8 @@ class FileScore:
     name: str
     cases: int = 0
     found: int = 0
+    titles: int = 0
+    """Found cases whose title is the gold one (``same_title``)."""
     provider: int = 0
     batch: int = 0
     zone: int = 0
@@ -162,6 +166,15 @@ def gold_batches(entry: Any) -> set[tuple[str, int | None]]:
     if not entry:
         return set()
     return {(e["kind"], e.get("number")) for e in (entry if isinstance(entry, list) else [entry])}
+
+
+_TITLE_MARKS = re.compile(r"[\s“”‘’\"'「」『』《》〈〉【】（）()]")
+
+
+def same_title(ours: str, theirs: str) -> bool:
+    """The title rule of the module docstring."""
+    a, b = _TITLE_MARKS.sub("", to_simplified(ours)), _TITLE_MARKS.sub("", to_simplified(theirs))
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 _PROVIDER_TAIL = re.compile(r"(人民政府|管委会|管理委员会)$")
@@ -264,6 +277,10 @@ def score_collection(name: str) -> FileScore:
             score.agency_expected += len(g["agencies"])
             continue
         score.found += 1
+        if same_title(case.title, g["title"]):
+            score.titles += 1
+        else:
+            score.misses.append(f"case {n}: title {case.title!r} for gold {g['title']!r}")
         if same_provider(case.provider, g["provider"], gazetteer, prefixes(g)):
             score.provider += 1
         else:

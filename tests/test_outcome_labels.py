@@ -129,3 +129,19 @@ def test_a_label_does_not_open_with_the_aspect_of_the_verb_before_it() -> None:
     stays."""
     assert _labels("以全省百分之一的面积实现了占全省30.5%的外贸额。")[30.5] == "占全省"
     assert _labels("了解企业300家。")[300] == "了解企业"
+
+
+def test_a_section_heading_run_into_its_first_sentence_is_no_part_of_the_label() -> None:
+    assert _labels("▲成效\u3000企业开办时间压缩至1个工作日。")[1] == "企业开办时间"
+    assert _labels("**取得成效**企业出口物流成本降低20%。")[20] == "企业出口物流成本降低"
+    assert _labels("✅看成效技术合同登记时间缩短至3天。")[3] == "技术合同登记时间"
+    assert _labels("2.1.3　取得成效游艇入境办理时间压缩至2小时。")[2] == "游艇入境办理时间"
+
+
+def test_heading_words_inside_a_sentence_stay_in_the_label() -> None:
+    """Only right after a mark or at the head of a line is 成效 a heading; mid-sentence it may name the measure."""
+    assert _labels("今年以来，成效评估覆盖企业120家。")[120] == "成效评估覆盖企业"
+
+
+def test_a_quote_left_open_by_the_clause_cut_opens_no_label() -> None:
+    assert _labels('推行"一站式"改革后，"车辆入境通关时间缩短至30分钟。')[30] == "车辆入境通关时间"

@@ -15,6 +15,7 @@ the label is the noun after the unit. Split from graph/extract/outcomes.py, whic
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -23,6 +24,7 @@ from ftzgraph.graph.data_files import load_lexicon
 _BRACKETED_RE = re.compile(r"[（(][^（）()]{0,30}?[0-9０-９][^（）()]{0,30}[)）]")
 """An aside in brackets holding a figure (（21.4%）, （39.1万亿元）): a reference; 种（养）植 keeps its brackets."""
 _CLAUSE_BOUNDARY = "，,。；;：:！？!?\n#】"
+_QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"), ("「", "」"))
 
 
 def lexicon() -> dict[str, Any]:
@@ -75,6 +77,9 @@ def tidy(label: str) -> str:
     """``label`` without what ends a clause and names nothing: brackets left open, a trailing 的 (占全国的80%), the
     lead of a change with no before number (通关时间由48小时…), a change whose before value is no number."""
     label = label.strip(" \t\u3000（(）)")
+    for opening, closing in _QUOTES:  # …办结，"办理时限: a quote the clause cut left open opens nothing
+        if label.startswith(opening) and closing not in label[1:]:
+            label = label[1:]
     if label.startswith("了") and len(label) > 2 and not label.startswith(tuple(lexicon()["words_opening_with_le"])):
         label = label[1:]  # 实现了占当地40%…: the aspect of the verb before, no part of the label (了解 is a word)
     change = _change_tail_re().match(label)
@@ -89,6 +94,35 @@ def tidy(label: str) -> str:
     while len(label) > 2 and label.endswith("的"):
         label = label[:-1].rstrip(" \t\u3000")
     return label
+
+
+def after_heading(phrase: str, opens_line: bool) -> str:
+    """``phrase`` without a section heading run into its first sentence (▲成效　企业开办时间, **取得成效**企业…,
+    2.1.3 实施成效退货时间, ✅看成效…): a web page or a word processor's copy keeps the heading on the line of its
+    text, and the heading names the section, not the measure. A mark (a symbol, bold) ends the heading; its words
+    are read only right after a mark or at the head of a line, so a measure that opens with such a word mid-sentence
+    keeps it."""
+    cut = max(phrase.rfind("**") + 2 if "**" in phrase else 0, _after_symbol(phrase))
+    rest = phrase[cut:]
+    if cut or opens_line:
+        heading = _run_in_heading_re().match(rest)
+        if heading and len(rest) - heading.end() >= 2:
+            rest = rest[heading.end() :]
+    return rest
+
+
+def _after_symbol(phrase: str) -> int:
+    """Where ``phrase`` goes on after its last symbol mark (✅ ▲ ▌ ■), or 0."""
+    return next((i + 1 for i in range(len(phrase) - 1, -1, -1) if unicodedata.category(phrase[i]) == "So"), 0)
+
+
+@cache
+def _run_in_heading_re() -> re.Pattern[str]:
+    """An outline number and the words of a results section's heading at the head of a phrase."""
+    return re.compile(
+        rf"^[ \t\u3000]*(?:[0-9０-９]{{1,2}}(?:[.．][0-9０-９]{{1,2}})*[.．]?[ \t\u3000]*)?"
+        rf"(?:{_alternation(lexicon()['label_section_heads'])})[ \t\u3000：:]*"
+    )
 
 
 @cache

@@ -36,7 +36,7 @@ from ftzgraph.graph.extract._split_leads import (
 from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
 
 if TYPE_CHECKING:
-    from ftzgraph.graph.extract.split import Line
+    from ftzgraph.graph.extract._split_lines import Line
 
 _N = rf"[{NUMERAL_CLASS}]+"
 _NUMBERING: list[tuple[str, re.Pattern[str]]] = [

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number
 
 if TYPE_CHECKING:
-    from ftzgraph.graph.extract.split import Line
+    from ftzgraph.graph.extract._split_lines import Line
 
 _TITLE_LABEL = "(?:案例|项目|成果|事项|经验)?(?:名称|题目|标题)"
 FIELD_TITLE_RE = re.compile(

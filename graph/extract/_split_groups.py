@@ -23,7 +23,7 @@ from ftzgraph.graph.extract._split_furniture import contents_entry
 from ftzgraph.graph.text import NUMERAL_CLASS
 
 if TYPE_CHECKING:
-    from ftzgraph.graph.extract.split import Line
+    from ftzgraph.graph.extract._split_lines import Line
 
 _GROUP_RE = re.compile(
     rf"^[#\s*]*(?:第\s*[{NUMERAL_CLASS}]+\s*部分\s*[:：、.．]?|[{NUMERAL_CLASS}]{{1,3}}\s*[、.．]|[（(]\s*[{NUMERAL_CLASS}]{{1,3}}\s*[)）])"

@@ -15,10 +15,10 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import read_data_text
+from ftzgraph.graph.extract._split_lines import Line, text_lines
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.layout import layout_lexicon
 from ftzgraph.graph.extract.origins import lexicon as origin_lexicon
-from ftzgraph.graph.extract.split import Line, text_lines
 from ftzgraph.graph.model import NATIONAL, SPECIAL, BatchItem, Document, Evidence, NationalBatch
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 from ftzgraph.ontology.namespace import PILOT_EXPERIENCE

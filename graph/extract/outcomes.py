@@ -25,6 +25,7 @@ from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._outcome_labels import (
+    after_heading,
     label_follows,
     noun_after,
     subject_of_comparison,
@@ -163,7 +164,7 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
     clause_start = start
     while clause_start > 0 and text[clause_start - 1] not in _CLAUSE_BOUNDARY and start - clause_start < 60:
         clause_start -= 1
-    phrase = text[clause_start:start]
+    phrase = after_heading(text[clause_start:start], clause_start == 0 or text[clause_start - 1] == "\n")
     bracketed = without_brackets(phrase) != phrase  # 增速比同期增速（21.4%）高出2.4个百分点: the aside is a reference
     if bracketed:
         phrase = without_brackets(phrase)

@@ -12,6 +12,7 @@ import re
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract._split_answers import told_cases
+from ftzgraph.graph.extract._split_declared import count_warning
 from ftzgraph.graph.extract._split_whole import row_cases, separated_cases, whole_text_case
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.best_practice import apply_origins, best_practice_batch, case_origins
@@ -188,6 +189,8 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
             or separated_cases(document)  # blocks between --- lines
             or [case for case in [whole_text_case(document)] if case]
         )
+        if disagrees := count_warning(str(document.path), split.stated_count, len(split.cases)):
+            split.warnings.append(disagrees)  # the count the head states, against the cases read here
     if not split.cases:
         raise NoCasesError(document.path)
     origins = case_origins(split.cases, gazetteer) if layout == BEST_PRACTICE else {}
@@ -195,7 +198,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     # In a best-practice collection each case's originating zone is its own, not a zone it copied from.
     own = own_zones(document, gazetteer, [p[0] for p in providers] + [o.name for o in origins.values()])
     cases = [extract_case(text, gazetteer, own) for text in split.cases]
-    extraction = Extraction(document, cases, split.table, [], layout=layout)
+    extraction = Extraction(document, cases, split.table, [], layout=layout, stated_count=split.stated_count)
     if layout == BEST_PRACTICE:
         apply_origins(cases, origins, gazetteer)
         extraction.batch = best_practice_batch(document, cases, origins, gazetteer)

@@ -10,23 +10,30 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_csv import csv_header, csv_records
+from ftzgraph.graph.extract._split_declared import (
+    Split,
+    contains_listed,
+    count_warning,
+    counted_split,
+    listed_rows,
+    listed_titles,
+    marked_spans,
+    shape_families,
+    stated_count,
+    style_families,
+)
 from ftzgraph.graph.extract._split_fallback import fallback_starts
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
-from ftzgraph.graph.extract._split_tables import (
-    continued_cells,
-    layout_table,
-    table_line,
-    unnumbered_table,
-    vertical_table,
-)
-from ftzgraph.graph.model import CaseText, Document, TableRow
+from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
+from ftzgraph.graph.extract._split_summary import parse_table
+from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 
 CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案例)\s*(?:[（(][^（）()\n]{2,30}[)）])?\s*$")
@@ -49,9 +56,6 @@ PROVIDER_RE = re.compile(
 )
 CLOSING_BLOCK_RE = closing_block_re()
 """The distribution block after a collection's last case (抄送：…, 报：/送：/发：); it belongs to no case."""
-TABLE_HEADER_RE = re.compile(r"序号.{0,20}?(?:案例|事项|名称)")
-TABLE_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|\s{2,})\s*")
-BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
 """A whole-line bold run, as converters write Word's bold heading paragraphs in Markdown."""
 COLLECTION_TITLE_RE = re.compile(r"^(?:附件\s*[:：]?|第\s*[" + NUMERAL_CLASS + r"]+\s*批)")
 
@@ -66,200 +70,8 @@ class SplitResult:
     cases: list[CaseText]
     table: list[TableRow]
     warnings: list[str]
-
-
-@dataclass
-class Line:
-    """One line of a document's text and its offsets (``end`` excludes the newline)."""
-
-    start: int
-    end: int
-    text: str
-
-    @cached_property
-    def bare(self) -> str:
-        """The line without heading marks, bold or surrounding spaces (kept: the splitter asks for it often)."""
-        return unbold(self.text.strip().lstrip("#").strip())
-
-
-def unbold(text: str) -> str:
-    """``**X**`` -> ``X``: bold marks around a whole line are layout, not title."""
-    match = BOLD_RE.match(text.strip())
-    return match["inner"].strip() if match else text
-
-
-def text_lines(text: str) -> list[Line]:
-    lines, offset = [], 0
-    for raw in text.split("\n"):
-        lines.append(Line(offset, offset + len(raw), raw))
-        offset += len(raw) + 1
-    return lines
-
-
-def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int]:
-    """Rows of the first summary table (序号 | 案例名称 | 提供单位), and the line span it covers.
-
-    Rows may be split into blocks by blank lines (page breaks); the table ends at the first
-    non-blank line that is not a row.
-    """
-    header = next((i for i, line in enumerate(lines) if TABLE_HEADER_RE.search(line.text)), None)
-    if header is None:  # no 序号 column, or one cell a line
-        return _unnumbered_table(document, lines) or _vertical_table(document, lines)
-    if (names := csv_header(lines[header].text)) is not None:  # 序号,案例名称,…: a spreadsheet saved as CSV
-        return _csv_table(document, lines, header, names)
-    rows: list[TableRow] = []
-    last = header
-    title_col, provider_col = _table_columns(table_line(lines[header].text))
-    for i in range(header + 1, len(lines)):
-        line = lines[i]
-        text = table_line(line.text)  # │ ├──┼──┤ +---+: any drawing as pipe rows (graph/extract/_split_tables.py)
-        if not text.strip() or set(text.strip()) <= set("|-: "):
-            continue
-        if rows and (more := continued_cells(text)):  # a title or unit wrapped inside its cell
-            rows[-1] = _continued_row(rows[-1], more, title_col, provider_col)
-            last = i
-            continue
-        cells = [c for c in TABLE_SPLIT_RE.split(text.strip().strip("|")) if c]
-        number = parse_chinese_number(cells[0]) if cells else None
-        if number is None or len(cells) < 2:
-            break
-        title = cells[title_col] if title_col < len(cells) else cells[1]
-        provider = cells[provider_col].strip() if provider_col < len(cells) else None
-        evidence = document.evidence(line.start, line.end)
-        rows.append(
-            TableRow(number, title.strip(), provider, evidence, _prose_cells(text, line.start, title_col, provider_col))
-        )
-        last = i
-    laid = layout_table([line.text for line in lines], header)
-    if laid and len(laid) > len(rows):  # cells interleaved over lines: the line reading stopped after a row or none
-        rows = [
-            TableRow(
-                parse_chinese_number(cells[0]),
-                cells[title_col] if title_col < len(cells) else cells[1],
-                cells[provider_col] if provider_col < len(cells) else None,
-                document.evidence(lines[first].start, lines[end].end),
-                tuple(  # the cells that tell the case, not its number, title or provider
-                    (lines[i].start + a, lines[i].start + b)
-                    for i, column, a, b in spans
-                    if column not in (0, title_col, provider_col)
-                ),
-            )
-            for first, end, cells, spans in laid
-        ]
-        last = laid[-1][1]
-    return rows, header, last
-
-
-def _csv_table(document: Document, lines: list[Line], header: int, names: list[str]) -> tuple[list[TableRow], int, int]:
-    """A summary table saved as CSV (graph/extract/_split_csv.py), as ``parse_table`` returns one: each record a
-    row, its prose the cells that tell the case (not its number, title, provider or remarks cells), as one span from
-    the first to the last when they follow each other."""
-    title_col, provider_col = _table_columns("|".join(names))
-    remarks = tuple(load_lexicon("layouts")["tables"]["remark_columns"])
-    told = [k for k, name in enumerate(names) if k not in (0, title_col, provider_col) and not name.startswith(remarks)]
-    sources = set(load_lexicon("layouts")["notice"]["origin_columns"])
-    source = next((k for k, name in enumerate(names) if name in sources and k in told), None)
-    rows: list[TableRow] = []
-    last = header
-    for start, end, cells, spans in csv_records(document.text, lines[header].start):
-        # each cell up to the next one (its closing quote and comma part the joined text), the last one whole
-        prose = [
-            (spans[k][0], spans[k + 1][0] if k + 1 < len(spans) and k != told[-1] else spans[k][1])
-            for k in told
-            if k < len(spans) and spans[k][1] > spans[k][0]
-        ]
-        if told and told == list(range(told[0], told[-1] + 1)) and prose:
-            prose = [(prose[0][0], prose[-1][1])]
-        title = cells[title_col] if title_col < len(cells) else ""
-        provider = cells[provider_col].strip() if provider_col < len(cells) else ""
-        rows.append(
-            TableRow(
-                parse_chinese_number(cells[0].strip()),
-                title.strip(),
-                provider or None,
-                document.evidence(start, end),
-                tuple(prose),
-                spans[source] if source is not None and source < len(spans) else None,
-            )
-        )
-        last = max(i for i, line in enumerate(lines) if line.start <= end)
-    return (rows, header, last) if rows else ([], -1, -1)
-
-
-def _unnumbered_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int] | None:
-    """A summary table with no 序号 column (graph/extract/_split_tables.py), its rows numbered in order."""
-    found = unnumbered_table([line.text for line in lines])
-    if found is None:
-        return None
-    header, names, cells = found
-    title_col, provider_col = _table_columns("|".join(["序号", *names]))
-    rows = [
-        TableRow(
-            k + 1,
-            values[title_col - 1] if title_col - 1 < len(values) else values[0],
-            values[provider_col - 1] if 0 <= provider_col - 1 < len(values) else None,
-            document.evidence(lines[i].start, lines[i].end),
-        )
-        for k, (i, values) in enumerate(cells)
-    ]
-    return rows, header, cells[-1][0]
-
-
-def _vertical_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int]:
-    """A summary table copied one cell per line (graph/extract/_split_tables.py), as ``parse_table`` returns one."""
-    found = vertical_table([line.text for line in lines])
-    if found is None:
-        return [], -1, -1
-    header, names, cells = found
-    title_col, provider_col = _table_columns("|".join(names))
-    rows = [
-        TableRow(
-            parse_chinese_number(values[0]),
-            values[title_col] if title_col < len(values) else values[1],
-            values[provider_col] if provider_col < len(values) else None,
-            document.evidence(lines[first].start, lines[last].end),
-        )
-        for first, last, values in cells
-    ]
-    return rows, header, cells[-1][1]
-
-
-def _prose_cells(text: str, offset: int, title_col: int, provider_col: int) -> tuple[tuple[int, int], ...]:
-    """Where the cells of a one-line row other than its number, title and provider stand (| 1 | title | unit | 做法 |
-    成效 |), from the first such cell to the last as one span when they follow each other, at ``offset``; () when the
-    row has no such cell."""
-    cells, at = [], 0
-    for separator in [*TABLE_SPLIT_RE.finditer(text), None]:
-        end = separator.start() if separator else len(text)
-        if text[at:end].strip("| \t\u3000"):
-            cells.append((at, end))
-        at = separator.end() if separator else at
-    prose = [k for k in range(1, len(cells)) if k not in (title_col, provider_col)]
-    if not prose:
-        return ()
-    if prose == list(range(prose[0], prose[-1] + 1)):
-        return ((offset + cells[prose[0]][0], offset + cells[prose[-1]][1]),)
-    return tuple((offset + cells[k][0], offset + cells[k][1]) for k in prose)
-
-
-def _continued_row(row: TableRow, cells: list[str], title_col: int, provider_col: int) -> TableRow:
-    """``row`` with the next line of its wrapped cells (by column) added to its title and provider."""
-    title = row.title + (cells[title_col] if title_col < len(cells) else "")
-    provider = (row.provider or "") + (cells[provider_col] if provider_col < len(cells) else "")
-    return TableRow(row.number, title, provider or None, row.evidence)
-
-
-_TITLE_COLUMN_RE = re.compile(r"案例|事项|名称")
-_PROVIDER_COLUMN_RE = re.compile(r"单位|地区|地市|片区|提供|报送")
-
-
-def _table_columns(header: str) -> tuple[int, int]:
-    """The title's and the provider's column in a summary table, by the header's words (序号 | 地区 | 案例 puts the
-    provider before the title); by default the second and third columns (序号 | 案例名称 | 报送单位)."""
-    cells = [c for c in TABLE_SPLIT_RE.split(header.strip().strip("|")) if c]
-    title = next((k for k, c in enumerate(cells) if k > 0 and _TITLE_COLUMN_RE.search(c)), 1)
-    provider = next((k for k, c in enumerate(cells) if k > 0 and k != title and _PROVIDER_COLUMN_RE.search(c)), 2)
-    return title, provider
+    stated_count: tuple[int, Evidence] | None = None
+    """How many cases the document's head says it holds, and where (graph/extract/_split_declared.py), or None."""
 
 
 HEADING_PLACE_RE = re.compile(
@@ -329,7 +141,7 @@ def clean_title(text: str) -> str:
     return title.strip()
 
 
-def _is_title_line(line: Line, table: TitleMatcher | None) -> bool:
+def _is_title_line(line: Line, table: TitleMatcher | None, listed: bool) -> bool:
     bare = line.bare
     if not bare or len(bare) > 120:
         return False
@@ -338,13 +150,21 @@ def _is_title_line(line: Line, table: TitleMatcher | None) -> bool:
         title = clean_title(bare)
         numbered_only = re.fullmatch(rf"[{NUMERAL_CLASS}\s.．、]+", title) is not None
         return bool(title) and not numbered_only and not COLLECTION_TITLE_RE.match(bare) and "汇总" not in bare
-    return table is not None and len(bare) <= 60 and table.best(title_key(clean_title(bare)), 0.92)[0] >= 0
+    if table is None or len(bare) > 60:
+        return False
+    # a row's title, or a listed one as the line's main part (【第一例】title（X片区）)
+    key = title_key(clean_title(bare))
+    return table.best(key, 0.92)[0] >= 0 or (listed and contains_listed(key, table.keys) is not None)
 
 
 def split_cases(document: Document) -> SplitResult:
     """Find the cases of ``document``; see the module docstring for the rules."""
     lines = text_lines(document.text)
     table, _, table_last = parse_table(document, lines)
+    listed = False
+    if not table:  # the titles a collection lists before its cases, as a table (graph/extract/_split_declared.py)
+        table, _, table_last = listed_rows(document, lines, clean_title, placed_heading)
+        listed = bool(table)
     matcher = TitleMatcher([title_key(row.title) for row in table]) if table else None
     body_from = table_last + 1 if table else 0
 
@@ -386,7 +206,7 @@ def split_cases(document: Document) -> SplitResult:
                 starts.append((previous, previous, None))
                 wrapped[previous] = lines[previous].text.strip() + line.text.strip()
                 continue
-        is_title = _is_title_line(line, matcher)
+        is_title = _is_title_line(line, matcher, listed)
         previous = _previous_nonblank(lines, i) if is_title else None
         if previous is not None and previous >= body_from:
             # “创新…‘一站式’ / 纠纷解决机制”复制推广典型案例, or …机制”复制 / 推广典型案例: a title wrapped before
@@ -423,12 +243,27 @@ def split_cases(document: Document) -> SplitResult:
     if not starts or title_only:
         structural = _structural_starts(lines, body_from)
         starts = structural if not starts or len(structural) >= 2 else starts
-    titles: dict[int, str] = {}  # title line index -> its heading without marks, for cases the fallback found
-    if not starts or len(starts) < len(table) or title_only:  # an unknown layout: graph/extract/_split_fallback.py
-        found, titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
-        starts, titles = (found, titles) if len(found) > len(starts) else (starts, {})
+    rules = starts = marked_spans(lines, starts, body_from) if listed else starts
+    titles = listed_titles(lines, starts, table, clean_title) if listed else {}  # title line -> heading without marks
+    if not starts or len(starts) < len(table) or title_only or listed:  # unknown: graph/extract/_split_fallback.py
+        found, found_titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
+        if listed and [s[0] for s in found] == [s[0] for s in starts]:  # the same headings, read in their parts
+            titles = {**found_titles, **titles}
+        starts, titles = (found, found_titles) if len(found) > len(starts) else (starts, titles)
 
     starts, titles, groups = _grouped(lines, body_from, starts, titles)
+    stated = stated_count(document, lines, starts[0][1] if len(starts) >= 2 else 60)
+    if stated is not None:  # the split of the stated count, among those the rules can make
+        candidates: list[Callable[[], Iterable[Split]]] = [
+            lambda: [(rules, {})],
+            lambda: [(s, {}) for s in _structural_families(lines, body_from).values()],
+            lambda: [fallback_starts(lines, body_from, PROVIDER_RE.match)],
+            lambda: style_families(lines, body_from, _heading_style),
+            lambda: shape_families(lines, body_from),
+        ]
+        numbered = partial(shape_families, lines, body_from)
+        heads = {g.index for g in groups}
+        starts, titles = counted_split(stated[0], (starts, titles), candidates, numbered, lines, heads)
     starts = _in_order(starts)
 
     warnings: list[str] = []
@@ -465,7 +300,9 @@ def split_cases(document: Document) -> SplitResult:
         )
 
     _match_table(cases, table, matcher, warnings, document)
-    return SplitResult(cases, table, warnings)
+    if cases and (disagrees := count_warning(str(document.path), stated, len(cases))):
+        warnings.append(disagrees)
+    return SplitResult(cases, table, warnings, stated)
 
 
 def _grouped(
@@ -587,6 +424,11 @@ def _heading_style(line: Line) -> str | None:
 
 
 def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int, int | None]]:
+    """The largest of the structural families."""
+    return max(_structural_families(lines, body_from).values(), key=len, default=[])
+
+
+def _structural_families(lines: list[Line], body_from: int) -> dict[str, list[tuple[int, int, int | None]]]:
     """Headings known only by the document's structure: with no 案例 markers, no suffixed titles and no table
     rows, the lines marked one way (bold, 一、, （一）) that are each followed by a provider line are the cases, or
     else those whose every block ends with one (（一）title … 【报送单位】X). "一、主要做法" inside a case is never
@@ -628,7 +470,7 @@ def _structural_starts(lines: list[Line], body_from: int) -> list[tuple[int, int
         closed = [s for s, end in zip(starts, ends, strict=True) if _ends_with_provider(lines, s[0], end)]
         if len(closed) >= 2 and len(closed) == len(starts):
             found.setdefault("closing " + style, closed)
-    return max(found.values(), key=len, default=[])
+    return found
 
 
 def _ends_with_provider(lines: list[Line], start: int, end: int) -> bool:

@@ -69,6 +69,11 @@ def diagnose(extraction: Extraction, gazetteer: Gazetteer | None = None) -> list
                 evidence=table[0].evidence,
             )
         )
+    stated = extraction.stated_count
+    if stated is not None and stated[0] != len(cases) and not (table and len(table) != len(cases)):
+        found.append(
+            Diagnostic("case_count", f"{len(cases)} cases found; the document states {stated[0]}", None, stated[1])
+        )
     matched = {id(case.text.table_row) for case in cases if case.text.table_row is not None}
     for row in table:
         if id(row) not in matched:
