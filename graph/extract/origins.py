@@ -25,7 +25,8 @@ from ftzgraph.graph.extract._batch_filters import (
     _words_re,
     lexicon,
 )
-from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones, _subject_zones
+from ftzgraph.graph.extract._origin_subjects import _subject_zones
+from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number, word_alternation
