@@ -117,3 +117,186 @@ def test_the_series_under_another_of_its_names_and_the_state_council_promoting_a
     promoted = sentence_case("上海自贸试验区的“先照后证”改革已由国务院在全国范围内复制推广。")
     assert case_batches(promoted) == {("改革试点经验", None)}
     assert case_batches(sentence_case("我市学习借鉴先进地区改革经验，推出一批便民举措。")) == set()
+
+
+def test_a_source_verb_governing_a_zones_mission_names_a_cause_not_an_origin() -> None:
+    # 源于Z…的使命: the zone gave the reason a tool was created there, nothing was copied from it.
+    assert _zones("“自由贸易账户的设立源于上海自贸试验区扩大金融开放的使命”，一位银行负责人说。") == set()
+    # 源于Z and a practice of it stays an origin.
+    assert _zones("我市推行的“一业一证”改革源于上海自贸试验区的做法。") == {("shanghai", None)}
+
+
+def test_a_province_alone_where_a_practice_ran_before_it_was_copied_elsewhere_is_the_origin() -> None:
+    text = "作为自贸试验区的一项账户创新，该工具先在天津试点运行三年，后推广到福建、广东等地。"
+    assert _zones(text) == {("tianjin", None)}
+    # Without a destination of the copy, or outside free trade zones, a place where something ran is no origin.
+    assert _zones("作为自贸试验区的一项账户创新，该工具已在天津试点运行三年。") == set()
+    assert _zones("该系统先在天津试点运行三年，后推广到福建、广东等地。") == set()
+
+
+def test_zones_listed_in_the_qizhong_clause_of_a_numbered_batch_share_in_it() -> None:
+    text = "商务部发布第4批最佳实践案例，其中湖北、湖南自贸试验区各有1个案例入选。"
+    assert _zones(text) == {("hubei", None), ("hunan", None)}
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 4)}
+
+
+def test_provinces_counted_as_provinces_or_led_by_one_stand_for_their_zones() -> None:
+    two = "在商务部发布的第三批最佳实践案例里，湖北、湖南两省自贸试验区的案例均有入选。"
+    assert _zones(two) == {("hubei", None), ("hunan", None)}
+    assert case_batches(sentence_case(two)) == {("最佳实践案例", 3)}
+    led = "以广东为首的3个自贸试验区共有20项改革经验在全国复制推广。"
+    assert _zones(led) == {("guangdong", None)}
+    assert case_batches(sentence_case(led)) == set()
+
+
+def test_a_creation_said_not_to_have_spread_has_no_origin() -> None:
+    assert _zones("该平台由厦门片区与台湾地区机构合作推出，目前尚未在全国复制推广。") == set()
+    assert _zones("该平台由厦门片区率先推出，目前已在全国复制推广。") == {("fujian", "厦门片区")}
+
+
+def test_replicable_experience_to_be_reported_is_no_batch_copied() -> None:
+    assert case_batches(sentence_case("该区计划年内向商务部报送两项可复制的改革试点经验。")) == set()
+    assert case_batches(sentence_case("该区已复制推广国务院推出的改革试点经验“先照后证”。")) == {("改革试点经验", None)}
+
+
+def test_a_batch_issued_in_a_sentence_opened_by_a_date_is_announced() -> None:
+    text = "2020年，国务院印发通知，在全国复制推广第五批自由贸易试验区改革试点经验，共计15项。"
+    assert case_batches(sentence_case(text)) == set()
+
+
+def test_a_zone_that_opens_a_sentence_and_brings_in_a_national_batch_is_the_adopter() -> None:
+    text = "南京片区引入国务院第五批改革试点经验中的“跨境电商出口退货”做法，在全省率先落地。"
+    assert _zones(text) == set()
+    assert case_batches(sentence_case(text)) == {("改革试点经验", 5)}
+
+
+def test_a_zone_visited_to_study_before_a_practice_was_launched_is_its_origin() -> None:
+    assert _zones("我县组织干部赴浙江自贸试验区宁波片区考察学习后，出台了“一件事”集成改革方案。") == {
+        ("zhejiang", "宁波片区")
+    }
+    # A visit with nothing launched after it is no origin.
+    assert _zones("我县组织干部赴浙江自贸试验区宁波片区考察学习，了解园区建设情况。") == set()
+
+
+def test_a_yardstick_whose_practice_the_next_clause_copies_is_an_origin() -> None:
+    assert _zones("该市对标广西自贸试验区钦州港片区，复制其“海铁联运”单证模式。") == {("guangxi", "钦州港片区")}
+    assert _zones("该市对标广西自贸试验区钦州港片区，提出打造区域物流枢纽的目标。") == set()
+
+
+def test_a_copula_after_a_noun_of_origin_names_the_origin() -> None:
+    assert _zones("该案例入选第五批最佳实践案例，首创地为山东自贸试验区青岛片区。") == {("shandong", "青岛片区")}
+
+
+def test_a_count_of_results_before_the_state_councils_adoption_is_a_total() -> None:
+    total = "截至去年底，云南自贸试验区累计有4项制度创新成果被国务院在全国复制推广。"
+    assert case_batches(sentence_case(total)) == set()
+    assert case_batches(sentence_case("该片区累计形成首创举措60余项，其中多项被国务院采纳推广。")) == set()
+    # A count right after quoted names counts those items: they entered a batch.
+    named = sentence_case("“A模式”“B机制”2项改革试点经验获国务院批准向全国复制推广。")
+    assert case_batches(named) == {("改革试点经验", None)}
+
+
+def test_a_batch_a_city_follows_as_issued_is_no_announcement() -> None:
+    text = "我县按照商务部印发的第四批最佳实践案例清单，逐项抓好复制推广。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 4)}
+
+
+def test_a_zone_whose_creation_did_not_spread_opens_no_origin() -> None:
+    text = "广西自贸试验区崇左片区与越南谅山省合作建立的边民互市机制，尚未在其他地区推广。"
+    assert _zones(text) == set()
+
+
+def test_a_batch_a_province_plans_to_copy_is_no_batch_copied() -> None:
+    assert case_batches(sentence_case("某省拟于明年复制推广国务院第6批改革试点经验中的20项举措。")) == set()
+    assert case_batches(sentence_case("某省已复制推广国务院第6批改革试点经验中的20项举措。")) == {("改革试点经验", 6)}
+
+
+def test_a_zone_whose_practice_is_said_to_come_from_another_is_the_adopter() -> None:
+    text = "湖北自贸试验区襄阳片区的做法借鉴自河南自贸试验区洛阳片区。"
+    assert _zones(text) == {("henan", "洛阳片区")}
+
+
+def test_zones_listed_after_by_as_creators_inside_a_batch_are_origins() -> None:
+    text = "第五批改革试点经验中，由广东、福建两地自贸试验区共同探索的“跨境结算”名列其中。"
+    assert _zones(text) == {("guangdong", None), ("fujian", None)}
+
+
+def test_the_state_councils_office_issuing_a_zones_practice_nationally_is_an_unnumbered_batch() -> None:
+    text = "江苏自贸试验区苏州片区探索的“一网通关”，已被国务院办公厅印发全国推广。"
+    assert case_batches(sentence_case(text)) == {("改革试点经验", None)}
+
+
+def test_a_zone_another_will_copy_next_year_is_no_origin() -> None:
+    assert _zones("四川自贸试验区川南临港片区将于明年复制重庆自贸试验区两江片区的“离岸贸易”模式。") == set()
+
+
+def test_an_area_opening_the_clause_after_a_provincial_batch_is_its_practices_origin() -> None:
+    text = "湖北省第二批自贸试验区最佳实践案例中，襄阳片区的“多式联运”入选。"
+    assert _zones(text) == {("hubei", "襄阳片区")}
+    assert case_batches(sentence_case(text)) == set()
+
+
+def test_an_area_included_in_a_national_batch_is_its_practices_origin() -> None:
+    text = "商务部发布的第四批最佳实践案例中包括江苏自贸试验区南京片区的“集成电路”做法。"
+    assert _zones(text) == {("jiangsu", "南京片区")}
+
+
+def test_two_provinces_counted_as_provincial_regions_stand_for_their_zones() -> None:
+    text = "广西、云南两省区自贸试验区共同探索的跨境劳务合作，入选第三批最佳实践案例。"
+    assert _zones(text) == {("guangxi", None), ("yunnan", None)}
+
+
+def test_an_area_where_a_copied_practice_was_first_tried_is_its_origin() -> None:
+    text = "我县复制推广的“拿地即开工”模式，最早在山东自贸试验区济南片区试点。"
+    assert _zones(text) == {("shandong", "济南片区")}
+
+
+def test_a_province_alone_ending_its_clause_after_a_source_verb_is_an_origin() -> None:
+    text = "第二批最佳实践案例中有3个来自福建、2个来自天津。"
+    assert _zones(text) == {("fujian", None), ("tianjin", None)}
+
+
+def test_a_batch_still_to_be_issued_is_no_batch_copied() -> None:
+    assert case_batches(sentence_case("据了解，自贸试验区第八批改革试点经验将于年底印发。")) == set()
+
+
+def test_an_area_whose_quoted_practice_an_issued_batch_includes_is_its_origin() -> None:
+    text = "商务部印发第六批“最佳实践案例”，其中包括湖南自贸试验区岳阳片区的“港航一件事”。"
+    assert _zones(text) == {("hunan", "岳阳片区")}
+
+
+def test_the_state_council_taking_an_areas_first_as_experience_is_an_unnumbered_batch() -> None:
+    text = "河北自贸试验区正定片区首创的“航空物流一单制”，已被国务院作为经验在全国推广。"
+    assert case_batches(sentence_case(text)) == {("改革试点经验", None)}
+
+
+def test_a_zone_followed_by_its_own_numbered_list_opens_no_origin() -> None:
+    assert _zones("海南自贸港第十批制度集成创新案例中，有2项源于某开发区。") == set()
+
+
+def test_a_zone_opening_the_clause_after_a_spreading_phrase_is_its_origin() -> None:
+    assert _zones("经商务部推广，陕西自贸试验区的“农业科技服务”模式在多个省份落地。") == {("shaanxi", None)}
+
+
+def test_areas_listed_after_their_cities_stand_for_their_zones() -> None:
+    text = "珠海横琴、广州南沙两个片区的4项经验入选第二批最佳实践案例。"
+    assert _zones(text) == {("guangdong", "珠海横琴新区片区"), ("guangdong", "广州南沙新区片区")}
+
+
+def test_a_zone_named_with_no_other_role_in_a_batch_sentence_is_a_members_origin() -> None:
+    named = "在商务部印发的第四批最佳实践案例名单上，出现了江苏自贸试验区连云港片区的名字。"
+    assert _zones(named) == {("jiangsu", "连云港片区")}
+    first = "国务院第二批改革试点经验中的“企业准入单一窗口”，最早在广东自贸试验区实施。"
+    assert _zones(first) == {("guangdong", None)}
+    # Where the batch landed, a yardstick or a reporter of a copy is no origin.
+    assert _zones("国务院第二批改革试点经验已在广东自贸试验区全面落地。") == set()
+    assert _zones("本案例由宁波片区报送，源于国务院第六批改革试点经验“跨关区直供”。") == set()
+
+
+def test_provinces_sharing_a_batchs_count_are_its_origins() -> None:
+    text = "第四批最佳实践案例共有18个，湖北、湖南各占3个。"
+    assert _zones(text) == {("hubei", None), ("hunan", None)}
+
+
+def test_spreading_to_a_named_provinces_whole_territory_is_a_diffusion() -> None:
+    assert _zones("经过三年探索，南宁片区的“跨境金融”改革已在云南全省推开。") == {("guangxi", "南宁片区")}

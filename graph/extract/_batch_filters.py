@@ -102,13 +102,38 @@ def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
     issuers = "|".join(map(re.escape, lex["ministries"]))
     issues = rf"(?:{issuers})(?:办公厅)?[^，。；]{{0,4}}?(?:印发|发布|公布|推出)"
     if not re.search(issues, clause) and not (
-        re.match(rf"\s*{issues}", text) and text.rfind("《", 0, position) <= text.rfind("》", 0, position)
-    ):  # 国务院印发通知，将…第七批…复制推广: a sentence opened by the issuing, the batch in no title
+        re.match(rf"\s*(?:[^，,。；]{{1,10}}[，,]\s*)?{issues}", text)
+        and text.rfind("《", 0, position) <= text.rfind("》", 0, position)
+    ):  # 国务院印发通知，将…第七批…复制推广: a sentence opened by the issuing (after a date), the batch in no title
         return False
+    issuer = re.search(issues, clause)
+    if issuer and any(w in clause[: issuer.start()] for w in lex["copy_verbs"] + lex["title_follow_words"]):
+        return False  # 我市按照国务院印发的第七批…清单: the batch is followed, not only announced
     if any(v in text for v in lex["batch_member_verbs"] + lex["source_verbs"]) or gazetteer.find_places(text):
         return False  # 入选, 来自…: something of the batch is placed; 其中…Z: a zone is named
+    if _province_zone_re(gazetteer).search(text):
+        return False  # …第五批…里，某省、某省两省自贸试验区的案例榜上有名: zones named by their provinces
     kinds = [w for words in lex["batch_kinds"].values() for w in words]
     return not any(not any(k in q for k in kinds) for q in _QUOTED_RE.findall(text))
+
+
+@cache
+def _province_zone_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """A province and a generic FTZ word a few characters after it (某省、某省两省自贸试验区): zones named by
+    province."""
+    return re.compile(rf"(?:{gazetteer.province_alternation})[^，,。；]{{0,6}}?(?:自贸试验区|自由贸易试验区|自贸区)")
+
+
+@cache
+def _negated_copy_re() -> re.Pattern[str]:
+    """A negation word, then a verb of copying or spreading in its clause (尚未在全国复制推广)."""
+    return re.compile(rf"(?:{_words_re('copy_negations')})[^，,。；]{{0,8}}?(?:{_words_re('real_copy_verbs')})")
+
+
+def _negated_copy(text: str) -> bool:
+    """True when the text says something was not copied or spread (尚未在全国复制推广, 并未推广): a creation it
+    describes is a first, nothing went out from it."""
+    return _negated_copy_re().search(text) is not None
 
 
 def _announced(text: str, position: int) -> bool:
@@ -155,10 +180,12 @@ def _listed_before(head: str, gazetteer: Gazetteer) -> list[str]:
 
 @cache
 def _diffused_re() -> re.Pattern[str]:
-    """…其中9个案例先后在全国、全省范围内示范推广; Z“X”等12项案例向全省推广: what opens the sentence went out to the
-    country or the province. The verb ends its clause: a zone that 在全省率先复制推广第六批… is copying, not copied."""
+    """…其中9个案例先后在全国、全省范围内示范推广; Z“X”等12项案例向全省推广; …已在某省全省推开: what opens the
+    sentence went out to the country or the province. The verb ends its clause: a zone that 在全省率先复制推广第六批…
+    is copying, not copied."""
     return re.compile(
-        rf"(?:在|向|于|到|至)(?:{_words_re('diffusion_scopes')})[^。；，,]{{0,10}}?(?:{_words_re('diffusion_verbs')})"
+        rf"(?:在|向|于|到|至)(?:[\u4e00-\u9fff]{{2,3}}?)?(?:{_words_re('diffusion_scopes')})[^。；，,]{{0,10}}?"
+        rf"(?:{_words_re('diffusion_verbs')})"
         rf"(?:{_words_re('diffusion_verb_after')})?(?=[，,。；;、]|$)"
     )
 

@@ -1,7 +1,9 @@
 """Which zone or area a reform came from, by the role the zone plays in its sentence: named after a verb of
 borrowing or a source word (借鉴Z, 源于Z, Z提供的), opening a sentence that sends its practice nationwide or places it
 in a batch (Z选送的…入选…; Z首创的…被国务院采纳), listed with such a zone, or only placed, compared, established or
-copying (no origin). Split from graph/extract/origins.py, which finds the batches and puts the origins together.
+copying (no origin). Split from graph/extract/origins.py, which finds the batches and puts the origins together; the
+zones that open a sentence (the subject side) are read by graph/extract/_origin_subjects.py, the cue patterns around a
+zone are in graph/extract/_origin_patterns.py.
 """
 
 from __future__ import annotations
@@ -12,22 +14,34 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, Protocol
 
-from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._batch_filters import (
     _CLAUSE_MARKS,
     _REPLICABLE_RE,
     _award_only,
-    _diffused,
     _list_start,
     _listed_before,
-    _listed_re,
     _names_provincial_batch,
-    _words_re,
+    _negated_copy,
+    _negated_copy_re,
     lexicon,
 )
+from ftzgraph.graph.extract._origin_patterns import (
+    _bare_area_re,
+    _by_stem_re,
+    _cause_re,
+    _city_stem,
+    _copies_it_next,
+    _derived_re,
+    _listed_after,
+    _province_re,
+    _province_report_re,
+    _province_trial_re,
+    _stem_list_re,
+    _study_then_launch_re,
+)
 from ftzgraph.graph.extract.gazetteer import Gazetteer
-from ftzgraph.graph.model import Origin, Place
-from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
+from ftzgraph.graph.model import Origin
+from ftzgraph.graph.text import word_alternation
 
 
 class _Sentence(Protocol):
@@ -50,13 +64,18 @@ def _batch_member(head: str, clause_tail: str, after: str, lex: dict[str, Any]) 
     after such a list word with no practice in its clause (案例中，Z…) is left to the other rules."""
     if not any(head.rstrip().endswith(w) for w in lex["batch_member_heads"]):
         return False
-    return re.match(rf"[^“”《》]{{0,30}}?(?:“[^”]{{1,30}}”)?[^“”《》]{{0,8}}?(?:{after})", clause_tail) is not None
+    practice = rf"[^“”《》]{{0,30}}?(?:“[^”]{{1,30}}”)?[^“”《》]{{0,8}}?(?:{after})"
+    quoted = (
+        r"[^“”《》]{0,12}?的?[“「][^”」]{1,30}[”」][^“”《》，,]{0,6}$"  # …其中包括Z的“X”。: the practice is its name
+    )
+    return re.match(practice, clause_tail) is not None or re.match(quoted, clause_tail) is not None
 
 
 def _replicates(text: str) -> bool:
     """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
     opens a sentence is an origin only in a text about copying reforms."""
-    return any(verb in _REPLICABLE_RE.sub("", text) for verb in lexicon()["copy_verbs"])
+    plain = _negated_copy_re().sub("", _REPLICABLE_RE.sub("", text))  # 尚未在…推广: no copying either
+    return any(verb in plain for verb in lexicon()["copy_verbs"])
 
 
 _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
@@ -93,6 +112,7 @@ def _stated_zones(
         places = gazetteer.find_places(text)
         first_here = len(found)
         national = evidence(sentence).start in in_batch
+        negated = _negated_copy(text)  # 由Z推出，尚未在全国复制推广: a creation said not to have spread
         for start, end, place in places:
             if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
                 continue  # a zone inside a 《title》 names the notice, not the case's origin
@@ -111,14 +131,22 @@ def _stated_zones(
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
-            if verb and verb["verb"] in lex["comparison_verbs"] and not _names_practice(clause_tail):
+            if (
+                verb
+                and verb["verb"] in lex["comparison_verbs"]
+                and not _names_practice(clause_tail)
+                and not _copies_it_next(text[end:])  # 对标Z，复制其“X”模式: the next clause copies Z's practice
+            ):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
+            if verb and verb["verb"] in lex["source_verbs"] and _cause_re().match(clause_tail):
+                verb = None  # X的设立源于Z…的使命: a cause of the creation, nothing came from Z
             if verb and verb["verb"] in lex["copula_before"] and head.endswith(tuple(lex["copula_compounds"])):
                 verb = None  # 成为Z…政策…的首个案例: 成为 (become), not 为 (be) attributing a practice to Z
             if (
                 verb
                 and verb["verb"] in lex["copula_before"]
                 and not any(w in clause_tail for w in lex["copula_practice_words"])
+                and not head[: verb.start()].rstrip().endswith(tuple(lex["origin_nouns"]))  # 原创地为Z: Z is named
             ):
                 verb = None  # 作为Z面积最大的片区: 是/为 only places Z (为Z的创新成果 still counts)
             if (
@@ -136,10 +164,12 @@ def _stated_zones(
                         text[end : end + 44],
                     )
                     and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
+                    and not _derived_re().match(text, end)  # Z1的做法借鉴自Z2: Z1 is the adopter
                 )
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
+                or (head.endswith(tuple(lex["visit_heads"])) and _study_then_launch_re().match(text, end) is not None)
                 or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
-                or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]))
+                or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]) and not negated)
                 or (
                     head.endswith("由")
                     and any(w in clause_tail for w in lex["zone_by_submit_verbs"])
@@ -149,7 +179,7 @@ def _stated_zones(
                 or (
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
-                    and (any(v in text[end:] for v in ("复制", "推广", "借鉴", "引进")) or national)
+                    and (any(v in _REPLICABLE_RE.sub("", text) for v in ("复制", "推广", "借鉴", "引进")) or national)
                 )
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
                 or (national and _batch_member(head, clause_tail, after, lex))
@@ -179,6 +209,7 @@ def _stated_zones(
                 and not _city_stem(match["stem"])
                 and any(w in clause_tail for w in lex["zone_by_verbs"])
                 and any(w in text[match.end() :] for w in lex["national_diffusion"])
+                and not negated
             ):
                 found.append(Origin("zone", evidence(sentence), zone=by_place.zone, area=by_place.area))
         # Area names listed by their stems before 片区 (参照了郑州、开封、洛阳三个片区的做法), after a learning verb.
@@ -211,6 +242,19 @@ def _stated_zones(
             for listed in _listed_after(text, match.end("province"), gazetteer):  # 借鉴了天津、上海两地…
                 if listed not in own:
                     found.append(Origin("zone", evidence(sentence), zone=listed))
+        # A province alone after 在, tried or run there, then copied elsewhere (先在某省试点运行，后复制到其他省份), in
+        # a sentence about free trade zones: the practice went from that province's zone.
+        for match in _province_trial_re(gazetteer).finditer(text) if "自贸" in text else ():
+            zone_id = gazetteer.province_forms[match["province"]]
+            rest = text[match.end("province") :]
+            clause = re.split(f"[{_CLAUSE_MARKS}]", rest, maxsplit=1)[0]
+            if (
+                zone_id not in own
+                and any(w in clause for w in lex["zone_trial_after"])
+                and any(w in rest for w in lex["directional_copy"])
+                and not any(w in text[: match.start()] for w in lex["plan_words"])
+            ):
+                found.append(Origin("zone", evidence(sentence), zone=zone_id))
         if any(w in text for w in lex["national_diffusion"]):
             for match in _province_report_re(gazetteer).finditer(text):
                 zone_id = gazetteer.province_forms[match["province"]]
@@ -218,188 +262,6 @@ def _stated_zones(
                     found.append(Origin("zone", evidence(sentence), zone=zone_id))
     return found
 
-
-@cache
-def _province_report_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """A province (or its zone) that reported or contributed items of a national replication: 福建报送的有34项."""
-    provinces = gazetteer.province_alternation
-    return re.compile(
-        rf"(?<![\u4e00-\u9fff])(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?"
-        rf"(?:{_words_re('report_verbs')})[了的]"
-    )
-
-
-@cache
-def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
-    """A learning verb, perhaps a city, then a bare area name that is no city's (深圳前海, 横琴, 曹妃甸)."""
-    skip = set(lexicon()["not_area_stems"])
-    stems = sorted((s for s in gazetteer.area_stems if s not in skip and not _city_stem(s)), key=len, reverse=True)
-    alternation = "|".join(map(re.escape, stems))
-    return re.compile(rf"(?:{before})[了过]?(?:[\u4e00-\u9fff]{{2,3}}市?)??(?P<stem>{alternation})(?=[“\"的])")
-
-
-@cache
-def _by_stem_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """由 and an area stem that is no city, county or full area name (由前海率先…; not 由前海片区, found in full)."""
-    stems = word_alternation(gazetteer.area_stems)
-    return re.compile(rf"由(?P<stem>{stems})(?![市省县区片])")
-
-
-@cache
-def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
-    """A learning verb, then two or more area stems joined by 、和及与, then (N个)片区: 郑州、开封、洛阳三个片区."""
-    stems = word_alternation(gazetteer.area_stems)
-    return re.compile(
-        rf"(?:{before})[了过]?(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?片区"
-    )
-
-
-@cache
-def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Provinces joined by 、和及与, then (N个|N地|等) and a generic FTZ word: 上海、广东、天津、福建四个自贸试验区; or
-    one province whose list 等 closes (辽宁等7个自贸试验区): the named one stands for the list (``single``)."""
-    provinces = gazetteer.province_alternation
-    ftz = "(?:自贸试验区|自由贸易试验区|自贸区)"
-    return re.compile(
-        rf"(?:(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+[个地]|等)?{ftz}"
-        rf"|(?P<single>{provinces})等[{NUMERAL_CLASS}0-9]*个?{ftz})"
-    )
-
-
-def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
-    """The zones of provinces listed right after a stated province (天津、上海两地自贸试验区)."""
-    provinces = gazetteer.province_alternation
-    zones = []
-    while match := re.compile(rf"\s*(?:、|和|及|与)\s*(?P<province>{provinces})").match(text, position):
-        zones.append(gazetteer.province_forms[match["province"]])
-        position = match.end()
-    return zones
-
-
-@cache
-def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
-    provinces = gazetteer.province_alternation
-    return re.compile(rf"(?:{before})[了过]?(?P<province>{provinces})(?=[“\"的经验做法、和])")
-
-
-def _subject_zones(
-    sentences: Sequence[_Sentence], gazetteer: Gazetteer, own: set[str], evidence: Any, in_batch: set[int] | None = None
-) -> list[Origin]:
-    """Zones or areas that open a sentence and act in it (``中国(湖北)自由贸易试验区襄阳片区…先行先试``). A
-    zone that opens a sentence placing a reform in a national batch (Z选送的“X”获评第四批最佳实践案例) is
-    its origin; so is every zone coordinated with it (Z1和Z2的3项成果入选…). ``in_batch`` holds the
-    evidence starts of those sentences."""
-    in_batch = in_batch or set()
-    verbs = lexicon()["subject_verbs"]
-    found: list[Origin] = []
-    for sentence in sentences:
-        text = sentence.text.lstrip(" #\t")
-        lead = len(sentence.text) - len(text)
-        if _award_only(text):
-            continue
-        diffusion = lexicon()["national_diffusion"]
-        key = next((text[:n] for n in (4, 3, 2) if text[:n] in gazetteer.area_stems), "")
-        stem = gazetteer.area_stems.get(key) if key not in lexicon()["not_area_stems"] else None
-        if (
-            stem is not None
-            and stem.zone not in own
-            and not _city_stem(key)  # 郑州 is a city before it is an area; 南沙, 曹妃甸 (districts) are areas
-            and text[len(key) : len(key) + 1] not in "市省县区片"
-            and any(w in text for w in diffusion)
-        ):
-            found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
-        batch_stated = evidence(sentence).start in in_batch
-        named = "自贸" in text or "自由贸易" in text or "片区" in text  # what either list ends in
-        national_text = named and (batch_stated or any(w in text for w in diffusion))
-        for listing in (
-            _opening_lists(text, gazetteer) if national_text else []
-        ):  # 上海、广东…四个自贸试验区共有19项…入选
-            if _adopts(text[listing.end() :][:20]):
-                continue
-            if listing.re is _province_list_re(gazetteer):
-                for province in re.split("[、和及与]", listing["provinces"] or listing["single"]):
-                    zone_id = gazetteer.province_forms[province]
-                    if zone_id not in own:
-                        found.append(Origin("zone", evidence(sentence), zone=zone_id))
-                continue
-            for written in re.split("[、和及与]", listing["stems"]):  # 南沙、前海、横琴三个片区的5个案例入选…
-                stem_place = gazetteer.area_stems.get(written)
-                if stem_place is not None and stem_place.zone not in own:
-                    found.append(Origin("zone", evidence(sentence), zone=stem_place.zone, area=stem_place.area))
-        places = gazetteer.find_places(sentence.text)
-        for start, end, place in places:
-            if place.zone in own:
-                continue
-            tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
-            national = (
-                batch_stated or any(w in tail for w in diffusion) or bool(_COPIED_BY_RE.search(tail)) or _diffused(tail)
-            )
-            head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
-            opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
-            if _AMONG_RE.search(head) and (batch_stated or any(w in sentence.text[:start] for w in diffusion)):
-                opens_clause = national = True  # …在全国复制推广，其中南沙片区贡献了21项
-            if national and _coordinated_opening(sentence.text[lead:start], places, lead):
-                opens_clause = True
-            listed = _listed_before(sentence.text[lead:start], gazetteer) if national else []
-            if listed and not _listed_re(gazetteer).sub("", sentence.text[lead:start]).strip(" 、和及与"):
-                opens_clause = True  # 广东、福建自贸试验区分别有…入选: every listed province's zone opens it
-            if _adopts(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it is the adopter
-                continue
-            if start == lead and _enters_provincial_batch(sentence.text, tail, gazetteer):
-                found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
-                continue  # Z的“X”模式入选某省第二批…案例: Z's practice, in a province's own list (no national batch)
-            topic = sentence.text[lead:start].strip(" \t\u3000") in lexicon()["topic_markers"]
-            if (start == lead and (national or any(tail.lstrip().startswith(v) or v in tail[:12] for v in verbs))) or (
-                (opens_clause or topic)
-                and national  # 在苏州自贸片区，…13项在全国复制推广: the topic opens the sentence
-            ):
-                found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
-                found.extend(Origin("zone", evidence(sentence), zone=z) for z in listed if z not in own)
-    return found
-
-
-def _opening_lists(text: str, gazetteer: Gazetteer) -> list[re.Match[str]]:
-    """Provinces listed before a generic FTZ word, or area stems before 片区, that open the sentence or one of its
-    clauses (…第五批改革试点经验中，上海、广东自贸试验区贡献最多; 南沙、前海、横琴三个片区的5个案例入选…): the zones
-    the clause is about."""
-    starts = [0] + [m.end() for m in re.finditer(f"[{_CLAUSE_MARKS}]", text)]
-    found = []
-    for start in starts:
-        at = start + len(text[start:]) - len(text[start:].lstrip(" \t\u3000"))
-        listing = _province_list_re(gazetteer).match(text, at) or _area_list_re(gazetteer).match(text, at)
-        if listing:
-            found.append(listing)
-    return found
-
-
-@cache
-def _area_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Two or more area stems joined by 、和及与, then (N个|等) and 片区: 南沙、前海、横琴三个片区."""
-    stems = word_alternation(gazetteer.area_stems)
-    return re.compile(rf"(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?(?:自贸)?片区")
-
-
-def _enters_provincial_batch(text: str, tail: str, gazetteer: Gazetteer) -> bool:
-    """True when the words after a zone that opens the sentence place its practice in a province's own batch or
-    list (Z的“X”模式入选山东省第二批…最佳实践案例): the zone is the origin, the batch is no national one. A count
-    before the verb (Z共有3个案例入选江苏省…第二批…) states a total in the province's list, no origin; so does a
-    verb inside a relative clause (Z组织企业申报，入选某省第三批…案例的项目将获支持): the list describes other
-    things, the zone only acts on them."""
-    at = min((i for v in lexicon()["provincial_member_verbs"] if (i := tail.find(v)) >= 0), default=-1)
-    if at < 0 or _COUNT_RE.search(tail[:at]):
-        return False
-    clause = re.split(r"[，,；;。]", tail[at:], maxsplit=1)[0]
-    return "的" not in clause and _names_provincial_batch(text, gazetteer)
-
-
-_COUNT_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:个|项|条|批)")
-
-
-_COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")
-"""Z的“X”模式，已被Z2、Z3复制借鉴: the zone opening the sentence is copied from, so it is the origin."""
-_AMONG_RE = re.compile(rf"[{_CLAUSE_MARKS}]\s*其中\s*$")
-"""…在全国复制推广，其中Z贡献了21项; 第三批…最佳实践案例共有12个，其中Z3个: a zone opening the 其中 clause of a
-diffusion or batch statement shares in it."""
 
 _ADOPTING_RE = re.compile(
     r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|通过"
@@ -414,11 +276,6 @@ def _adopts(tail: str) -> bool:
     return rest.startswith(tuple(lexicon()["adopting_verbs"]))
 
 
-_OPENING_ADVERBIAL_RE = re.compile(r"^\s*[^，,；;。]{1,10}[，,]\s*$")
-"""A short phrase closed by a comma before the zones that open a sentence (去年，/ 2023年，/ 近日，)."""
-_COORDINATOR_RE = re.compile(r"^(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及|，)\s*$")
-
-
 _LIST_RE = re.compile(r"^(?:(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*)?$")
 """What stands between two listed places: a coordinator, or nothing between abbreviations (川渝两地自贸试验区)."""
 
@@ -426,37 +283,6 @@ _LIST_RE = re.compile(r"^(?:(?:自贸试验区|自由贸易试验区|自贸区)?
 def _names_practice(clause_tail: str) -> bool:
     """True when the words after a zone, in its clause, name a practice of it (“X”, 做法, 经验, 改革 …)."""
     return any(w in clause_tail for w in lexicon()["practice_words"])
-
-
-def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: int) -> bool:
-    """True when ``head`` (the sentence from its start to a place) is only other places joined by 、和及与:
-    the place is one of several zones that open the sentence together."""
-    if not head.strip():
-        return False
-    rest, position = head, lead
-    for start, end, _ in places:
-        if start < position:
-            continue
-        if start - lead >= len(head):
-            break
-        gap = head[position - lead : start - lead]
-        if position > lead and not _COORDINATOR_RE.match(gap):
-            return False
-        if position == lead and gap.strip() and not _OPENING_ADVERBIAL_RE.match(gap):
-            return False  # 去年，Z1和Z2…: a short time phrase before the list still leaves it opening the sentence
-        position = end
-        rest = head[end - lead :]
-    return position > lead and bool(_COORDINATOR_RE.match(rest))
-
-
-def _city_stem(stem: str) -> bool:
-    """True when ``stem`` is the stem of a prefecture-level division (郑州 -> 郑州市) or names several
-    divisions: written bare, it means the city. A district's stem (南沙 -> 南沙区) does not."""
-    divisions = load_divisions()
-    name = divisions.by_stem.get(stem)
-    if name is None:
-        return stem in divisions.stems
-    return name.endswith(("市", "州", "盟", "地区"))
 
 
 def _refine(stated: list[Origin], subjects: list[Origin]) -> list[Origin]:

@@ -15,15 +15,18 @@ from typing import Any
 from ftzgraph.graph.extract._batch_filters import (
     _CLAUSE_MARKS,
     _QUOTED_RE,
+    _REPLICABLE_RE,
     _announced,
     _announcement_only,
+    _diffused,
     _listed_before,
     _other_programme,
     _provincial,
     _words_re,
     lexicon,
 )
-from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones, _subject_zones
+from ftzgraph.graph.extract._origin_subjects import _subject_zones
+from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number, word_alternation
@@ -113,6 +116,7 @@ def extract_origins(
                 or _RANGE_RE.match(match["gap"])  # 第一批至第七批…共计280项: a range of batches is a total
                 or _other_programme(sentence.text, match.end("kind"))
                 or _announcement_only(sentence.text, match.start(), gazetteer)
+                or _planned(sentence.text, match.start())
             ):
                 continue
             kind = _kind_of(match["kind"])
@@ -155,7 +159,7 @@ def extract_origins(
     stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch)
     subjects = (
         _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch)
-        if _replicates(joined) or in_batch or any(w in joined for w in lex["national_diffusion"])
+        if _replicates(joined) or in_batch or any(w in joined for w in lex["national_diffusion"]) or _diffused(joined)
         else []
     )
     if stated:
@@ -193,9 +197,12 @@ _TOTAL_AFTER_RE = re.compile(
     rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
 )
 """A count right after a batch word (复制推广…改革试点经验260余项): a statement of totals, no batch."""
-_TOTAL_BEFORE_ADOPTION_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)[^，。；“”\"]{{0,4}}$")
-"""A count right before the State Council's adoption (累计…有19项被国务院复制推广至全国): a statement of totals, no
-batch."""
+_TOTAL_BEFORE_ADOPTION_RE = re.compile(
+    rf"(?<![”\"」0-9{NUMERAL_CLASS}])(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:余|多)?\s*(?:项|条)[^，。；“”\"]{{0,10}}$"
+)
+"""A count right before the State Council's adoption, perhaps with what was counted (累计…有19项被国务院复制推广至全国;
+有N项制度创新成果被国务院…; 其中多项被国务院采纳): a statement of totals, no batch. A count right after quoted names
+(“A”“B”2项…获国务院批准…) counts the items named, not a total."""
 
 
 def source_cell_origins(
@@ -263,8 +270,22 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
         and not _provincial(text, pos, gazetteer)
         and not _other_programme(text, pos + len(word))
         and not _announcement_only(text, pos, gazetteer)
-        and any(v in text[_part_start(text, pos) : pos] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
+        and any(  # 报送一批可复制的改革试点经验: replicable, not copied
+            v in _REPLICABLE_RE.sub("", text[_part_start(text, pos) : pos])
+            for v in lex["copy_verbs"] + lex["batch_member_verbs"]
+        )
     )
+
+
+def _planned(text: str, position: int) -> bool:
+    """True when the clause before the batch at ``position`` holds a plan word (某省拟于年内复制推广…第7批…), or its
+    own clause says it is still to be issued (…第N批…将于近期印发): what will be, not what was copied."""
+    clause = _QUOTED_RE.sub("", text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position])
+    if any(w in clause for w in lexicon()["plan_words"]):  # a quoted name's words do not count (“…争取”)
+        return True
+    after = re.split(f"[{_CLAUSE_MARKS}]", _QUOTED_RE.sub("", text[position:]), maxsplit=1)[0]
+    lex = lexicon()  # …第六批改革试点经验将于近期印发: a batch still to be issued
+    return any(w in after for w in lex["plan_words"]) and any(v in after for v in lex["provincial_issue_verbs"])
 
 
 def _part_start(text: str, position: int) -> int:

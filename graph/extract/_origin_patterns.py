@@ -1,0 +1,144 @@
+"""The patterns of the words around a zone that the origin rules of ``_origin_zones`` read: a province written alone
+or in a list, an area by its stem, and the cue phrases before and after a zone (借鉴自, 赴Z考察学习后, 对标Z，复制其…,
+源于Z…的使命). Split from graph/extract/_origin_zones.py by noun: this module says what the words look like,
+``_origin_zones`` decides which role they give the zone. Words come from ``data/lexicon/origins.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ftzgraph.graph.extract._agency_names import load_divisions
+from ftzgraph.graph.extract._batch_filters import _words_re, lexicon
+from ftzgraph.graph.extract.gazetteer import Gazetteer
+from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
+
+
+@cache
+def _derived_re() -> re.Pattern[str]:
+    """After a zone, in its clause, a verb saying what follows came from elsewhere (Z的做法借鉴自…, Z的模式源于…): the
+    zone named first is the one that took it."""
+    return re.compile(rf"[^，,。；;]{{0,20}}?(?:{_words_re('derived_from_verbs')})")
+
+
+@cache
+def _study_then_launch_re() -> re.Pattern[str]:
+    """After a zone one visited (赴Z), a study there and, once it is over, a practice launched (考察学习后，推出…): what
+    was launched came from Z. A study tour with nothing launched after it (赴Z学习考察…情况) is no origin."""
+    return re.compile(
+        rf"[^，,。；]{{0,6}}?(?:{_words_re('visit_study_words')})[^，,。；]{{0,4}}?后[，,]?[^。；]{{0,20}}?"
+        rf"(?:{_words_re('study_launch_verbs')})"
+    )
+
+
+def _copies_it_next(rest: str) -> bool:
+    """True when the clause after a zone's is a verb of copying whose object is the zone's own (，复制其“X”模式)."""
+    return re.match(rf"[^，,；;。]*[，,]\s*(?:并|再|进而)?\s*(?:{_words_re('adopting_verbs')})了?其", rest) is not None
+
+
+@cache
+def _cause_re() -> re.Pattern[str]:
+    """The words after a zone that a source verb governs when they name a cause, not a practice (源于Z扩大开放的
+    使命): 的 and one of the lexicon's cause nouns, in the zone's clause."""
+    return re.compile(rf"[^“”「」]{{0,12}}?的[^，,；;“”]{{0,6}}?(?:{_words_re('source_cause_nouns')})")
+
+
+@cache
+def _province_trial_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """在 and a province written alone (not the start of a city's or a zone's name): 在某省试点运行."""
+    provinces = gazetteer.province_alternation
+    return re.compile(rf"在(?P<province>{provinces})(?![市省自（(])")
+
+
+@cache
+def _province_report_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """A province (or its zone) that reported or contributed items of a national replication: 福建报送的有34项."""
+    provinces = gazetteer.province_alternation
+    return re.compile(
+        rf"(?<![\u4e00-\u9fff])(?P<province>{provinces})(?:自贸试验区|自由贸易试验区|自贸区)?"
+        rf"(?:{_words_re('report_verbs')})[了的]"
+    )
+
+
+@cache
+def _bare_area_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
+    """A learning verb, perhaps a city, then a bare area name that is no city's (深圳前海, 横琴, 曹妃甸)."""
+    skip = set(lexicon()["not_area_stems"])
+    stems = sorted((s for s in gazetteer.area_stems if s not in skip and not _city_stem(s)), key=len, reverse=True)
+    alternation = "|".join(map(re.escape, stems))
+    return re.compile(rf"(?:{before})[了过]?(?:[\u4e00-\u9fff]{{2,3}}市?)??(?P<stem>{alternation})(?=[“\"的])")
+
+
+@cache
+def _by_stem_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """由 and an area stem that is no city, county or full area name (由前海率先…; not 由前海片区, found in full)."""
+    stems = word_alternation(gazetteer.area_stems)
+    return re.compile(rf"由(?P<stem>{stems})(?![市省县区片])")
+
+
+@cache
+def _stem_list_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
+    """A learning verb, then two or more area stems joined by 、和及与, then (N个)片区: 郑州、开封、洛阳三个片区."""
+    stems = word_alternation(gazetteer.area_stems)
+    return re.compile(
+        rf"(?:{before})[了过]?(?P<stems>(?:{stems})(?:[、和及与](?:{stems}))+)(?:[{NUMERAL_CLASS}0-9]+个|等)?片区"
+    )
+
+
+@cache
+def _province_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """Provinces joined by 、和及与, then (N个|N地|N省|N省区|等) and a generic FTZ word (上海、广东两地自贸试验区);
+    or one province whose list 等 closes or that leads it (辽宁等7个自贸试验区, 以某省为首的N个自贸试验区): the named
+    one stands for the list (``single``)."""
+    provinces = gazetteer.province_alternation
+    ftz = "(?:自贸试验区|自由贸易试验区|自贸区)"
+    return re.compile(
+        rf"(?:(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:[{NUMERAL_CLASS}0-9]+(?:省区|省市|[个地省])|等)?{ftz}"
+        rf"|以?(?P<single>{provinces})(?:{_words_re('list_stand_ins')})[{NUMERAL_CLASS}0-9]*个?{ftz})"
+    )
+
+
+def _listed_after(text: str, position: int, gazetteer: Gazetteer) -> list[str]:
+    """The zones of provinces listed right after a stated province (天津、上海两地自贸试验区)."""
+    provinces = gazetteer.province_alternation
+    zones = []
+    while match := re.compile(rf"\s*(?:、|和|及|与)\s*(?P<province>{provinces})").match(text, position):
+        zones.append(gazetteer.province_forms[match["province"]])
+        position = match.end()
+    return zones
+
+
+@cache
+def _province_re(gazetteer: Gazetteer, before: str) -> re.Pattern[str]:
+    """A verb of the lexicon's ``zone_before`` and a province written alone, then its practice, a list or the end of
+    the clause (借鉴上海“X”, 来自广东、1个来自四川。): not the start of a longer name (借鉴上海市…)."""
+    provinces = gazetteer.province_alternation
+    return re.compile(rf"(?:{before})[了过]?(?P<province>{provinces})(?=[“\"的经验做法、和。，,；;]|$)")
+
+
+@cache
+def _area_list_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """Two or more area stems joined by 、和及与, each perhaps after its city, then (N个|等) and 片区: 南沙、前海、横琴
+    三个片区; 广州南沙、深圳前海两个片区."""
+    stems = word_alternation(gazetteer.area_stems)
+    item = rf"(?:[\u4e00-\u9fff]{{2}}市?)??(?:{stems})"
+    return re.compile(rf"(?P<stems>{item}(?:[、和及与]{item})+)(?:[{NUMERAL_CLASS}0-9]+个|等)?(?:自贸)?片区")
+
+
+def _city_stem(stem: str) -> bool:
+    """True when ``stem`` is the stem of a prefecture-level division (郑州 -> 郑州市) or names several
+    divisions: written bare, it means the city. A district's stem (南沙 -> 南沙区) does not."""
+    divisions = load_divisions()
+    name = divisions.by_stem.get(stem)
+    if name is None:
+        return stem in divisions.stems
+    return name.endswith(("市", "州", "盟", "地区"))
+
+
+@cache
+def _province_shares_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """Provinces written alone and listed, then 各 or 分别 (天津、福建各占2个; 某省和某省分别有…): each province's
+    share of what the sentence counts."""
+    provinces = gazetteer.province_alternation
+    return re.compile(rf"(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:两地|三地|等地)?(?:各|分别)")
