@@ -31,6 +31,7 @@ from ftzgraph.graph.extract._split_leads import (
     headline,
     headline_subject,
     headline_title,
+    is_place,
     ordinal_subject,
     sentence_place,
 )
@@ -210,20 +211,10 @@ def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[st
     """A line that is exactly a place's name (嘉兴市, 甲片区) right under the heading and over the case's first section
     (改革背景): the provider line of a booklet that labels none, as a body's name alone is (``signature_unit``)."""
     bare = text.strip()
-    if not (following and _is_section_heading(following[0][1].strip())) or not _is_place(bare):
+    if not (following and _is_section_heading(following[0][1].strip())) or not is_place(bare):
         return None
     start = text.find(bare)
     return bare, start, start + len(bare)
-
-
-def _is_place(text: str) -> bool:
-    """True when ``text`` is exactly a place's name (河口县, 甲片区, 瑞丽市), not a generic one (全市, 试验区)."""
-    lexicon = _lexicon()
-    return (
-        text.endswith(tuple(lexicon["place_endings"]))
-        and re.fullmatch("[\u4e00-\u9fff]{2,12}", text) is not None
-        and re.search(lexicon["place_lead_not"], text) is None
-    )
 
 
 def signature_unit(text: str) -> tuple[str, int, int] | None:
@@ -355,12 +346,10 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
             )
             and _continuation(lines, i, "", len(lines), is_provider) is None
         ):
-            if following and _section_label(following) is not None and not signature_unit(raw):
-                style = "bare over section"
-            elif not (i and prose_title([line.text for line in lines[i - 1 : i + 4]])):
+            over_section = bool(following) and _section_label(following) is not None and not signature_unit(raw)
+            if not over_section and not (i and prose_title([line.text for line in lines[i - 1 : i + 4]])):
                 return None
-            else:  # title between blank lines / prose: strong when enough read as cases (``_marked_family``)
-                style = "prose"
+            style = "bare over section" if over_section else "prose"  # prose: a reform's name alone over prose
         else:
             style = "bare"
     return _Heading(i, i, style, number, text)
@@ -645,7 +634,7 @@ def fallback_title(text: str) -> str:
     if label := _LABEL_HEAD_RE.match(text):
         text = label["t"].strip()
     bracket = _TRAILING_BRACKET_RE.search(text)
-    if bracket and (signature_unit(bracket["p"]) or _PROVIDER_VERB_RE.search(bracket["p"]) or _is_place(bracket["p"])):
+    if bracket and (signature_unit(bracket["p"]) or _PROVIDER_VERB_RE.search(bracket["p"]) or is_place(bracket["p"])):
         return text[: bracket.start()].strip()
     return text
 

@@ -264,3 +264,13 @@ def tells(title: str, text: str) -> bool:
 def _cover(title: str, text: str) -> float:
     pairs = [title[k : k + 2] for k in range(len(title) - 1) if not set(title[k : k + 2]) & set("“”「」")]
     return sum(1 for pair in pairs if pair in text) / len(pairs) if pairs else 0.0
+
+
+def is_place(text: str) -> bool:
+    """True when ``text`` is exactly a place's name (河口县, 甲片区, 瑞丽市), not a generic one (全市, 试验区)."""
+    lexicon = _lexicon()
+    return (
+        text.endswith(tuple(lexicon["place_endings"]))
+        and re.fullmatch("[\u4e00-\u9fff]{2,12}", text) is not None
+        and re.search(lexicon["place_lead_not"], text) is None
+    )
