@@ -758,3 +758,88 @@ def test_every_case_and_provider_of_the_held_out_minutes_and_qa_collections(name
     assert (score.found, score.provider, score.zone) == (score.cases,) * 3, score.misses
     extra = [m for m in score.misses if "agency not in gold" in m]  # no attendee, page footer or site owner acts
     assert not any(word in m for m in extra for word in ("财政局", "统计局", "商务厅", "人民政府")), extra
+
+
+UNMARKED_MIXED = """某省自贸试验区创新实践案例
+
+进口冷链食品“预检分流”
+
+1.背景
+进口冷链食品查验环节多、等待时间长，企业通关成本较高。
+2.主要做法
+甲港海关在口岸设立冷链预检区，对低风险货物实行先放行后检测。
+3.成效
+口岸查验时间缩短50%，全年预检分流集装箱1.6万标箱。
+
+海铁联运“一箱到底”
+报送单位：乙市交通运输局
+
+1.背景
+海铁联运货物在港口与铁路之间换箱频繁，物流成本高。
+2.主要做法
+乙市交通运输局会同铁路部门推行铁路箱下水、海运箱上路。
+3.成效
+每标箱物流成本降低约300元，海铁联运量同比增长22%。
+
+企业开办“一网通办”
+
+1.背景
+企业开办涉及部门多，申请材料重复提交。
+2.主要做法
+丙市营商环境建设局整合企业开办各环节，实行一表填报。
+3.成效
+企业开办时间压缩至1个工作日以内，累计办理8600余件。
+"""
+
+
+def test_bare_titles_over_a_provider_line_or_over_a_first_section_are_one_family() -> None:
+    """Titles with no mark, one over its provider line and two over their first section: three cases (z18a)."""
+    assert [title for _, title, _ in _split(UNMARKED_MIXED)] == [
+        "进口冷链食品“预检分流”",
+        "海铁联运“一箱到底”",
+        "企业开办“一网通办”",
+    ]
+
+
+def test_a_unit_alone_under_a_bare_title_names_the_provider_and_heads_no_case() -> None:
+    """title / 甲港海关 / 改革背景: the unit line is the provider, never a case's title (z18a)."""
+    cases = [
+        ("跨境电商退货“一仓通办”模式", "甲港海关"),
+        ("外资企业登记“跨省通办”", "乙市市场监督管理局"),
+    ]
+    text = "某省自贸试验区制度创新成果汇编\n\n" + "".join(
+        f"{title}\n{unit}\n改革背景\n企业办理业务需往返多地，周期长、成本高。\n主要做法\n{unit}推行“一次办结”，"
+        "实行线上申报、并联审批。\n取得成效\n办理时间由15天压缩至4天，累计服务企业320家。\n\n"
+        for title, unit in cases
+    )
+    assert [(title, provider) for _, title, provider in _split(text)] == cases
+
+
+PROSE_TITLES = "\n\n".join(
+    f"{title}\n\n{place}借鉴上海自贸试验区经验，推行{title}，办理时间由5个工作日压缩至1个工作日，累计服务企业{n}家。"
+    for title, place, n in [
+        ("企业开办“一日办结”", "甲市", 120),
+        ("跨境电商出口“清单申报”", "乙县", 85),
+        ("不动产登记“交房即交证”", "丙区", 300),
+    ]
+)
+
+
+def test_reforms_named_alone_between_a_blank_line_and_prose_are_cases() -> None:
+    """No mark at all: each title stands alone over its paragraph and names a reform in quotes (z18a)."""
+    text = "某州复制推广自贸试验区改革经验的通报\n\n" + PROSE_TITLES + "\n"
+    assert [title for _, title, _ in _split(text)] == [
+        "企业开办“一日办结”",
+        "跨境电商出口“清单申报”",
+        "不动产登记“交房即交证”",
+    ]
+
+
+def test_subheads_of_a_news_article_are_no_cases() -> None:
+    """Short lines over paragraphs that name no reform (据悉 …, 多措并举　助企纾困) head no case (z18a)."""
+    paragraphs = PROSE_TITLES.split("\n\n")[1::2]
+    text = "自贸试验区改革成效显著\n\n" + "\n\n".join(
+        f"{head}\n\n{body}"
+        for head, body in zip(["多措并举　助企纾困", "改革成效持续显现", "营商环境不断优化"], paragraphs, strict=True)
+    )
+    assert _split(text + "\n") == []
