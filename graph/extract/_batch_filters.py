@@ -215,9 +215,21 @@ def _diffused(tail: str) -> bool:
 def _award_only(text: str) -> bool:
     """True when the sentence is about a ranking or award (入选…“十大创新案例”, 上榜) and names no series of the
     zones and no copying: such a list says nothing about where a copied reform came from."""
-    lex = lexicon()
-    if not any(m in text for m in lex["award_markers"]):
+    if not _award_re().search(text):
         return False
-    kinds = [w for words in lex["batch_kinds"].values() for w in words]
-    copying = _REPLICABLE_RE.sub("", text)
-    return not any(k in text for k in kinds) and not any(v in copying for v in lex["real_copy_verbs"])
+    return not _batch_kind_re().search(text) and not _real_copy_re().search(_REPLICABLE_RE.sub("", text))
+
+
+@cache
+def _award_re() -> re.Pattern[str]:
+    return re.compile(word_alternation(lexicon()["award_markers"]))
+
+
+@cache
+def _batch_kind_re() -> re.Pattern[str]:
+    return re.compile(word_alternation([w for words in lexicon()["batch_kinds"].values() for w in words]))
+
+
+@cache
+def _real_copy_re() -> re.Pattern[str]:
+    return re.compile(word_alternation(lexicon()["real_copy_verbs"]))
