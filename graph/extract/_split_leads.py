@@ -274,3 +274,42 @@ def is_place(text: str) -> bool:
         and re.fullmatch("[\u4e00-\u9fff]{2,12}", text) is not None
         and re.search(lexicon["place_lead_not"], text) is None
     )
+
+
+def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
+    """The body or place that acts in the sentence at ``at``, after a clause saying what it follows or where
+    (按照…部署，X区在全省率先…; X分行会同Y海关推出…; 园区复制推广…): who performs a case's reform when no line names
+    its provider. With its span in ``text``; the caller reads a generic subject (园区) from the heading."""
+    at += len(text[at:]) - len(text[at:].lstrip(" \t\u3000"))  # a paragraph's indent
+    starts = [at]
+    if topic := _topic_re().match(text, at):
+        starts.append(topic.end())
+    for start in starts:
+        if subject := SUBJECT_RE.match(text, start):
+            return subject["p"], subject.start("p"), subject.end("p")
+        if found := place_subject(text, start):
+            return found
+    return None
+
+
+@cache
+def _speaker_line_re() -> re.Pattern[str]:
+    tags = word_alternation(_lexicon()["speaker_line_tags"])
+    suffixes = word_alternation(_lexicon()["unit_suffixes"])
+    return re.compile(rf"^[ \t\u3000]*【(?:{tags})】[ \t\u3000]*(?P<u>[\u4e00-\u9fff]{{2,24}}(?:{suffixes}))", re.M)
+
+
+def speaker_unit(text: str) -> tuple[str, int, int] | None:
+    """The body of a broadcast script's first speaker line (【同期声】X局登记注册科科长　某某 -> X局), with its span."""
+    found = _speaker_line_re().search(text)
+    return (found["u"], found.start("u"), found.end("u")) if found else None
+
+
+def place_lead_not() -> str:
+    """The pattern of generic places that lead nothing (各片区, 全市, 园区)."""
+    return str(_lexicon()["place_lead_not"])
+
+
+def generic_forms(subject: str) -> list[str]:
+    """The endings a heading's name has when it names the place a generic subject stands for (园区 -> 产业园, 园区)."""
+    return list(_lexicon()["generic_subjects"].get(subject, []))
