@@ -161,8 +161,11 @@ def _label_re() -> re.Pattern[str]:
     lead = int(lexicon["provider_label_chars"]) - 2
     bold = r"(?:\*\*|__)?"  # **报送单位**：X, > 来源：X: Markdown marks around the label
     known = rf"[（(【\[]?\s*(?:{labels})\s*{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*(?:[:：]|[|│｜丨])?"
-    # 展示单位｜X, 报送机构 Submitted by丨X: a short label phrase ending in a label word, always before a separator
-    general = rf"[（(【\[]?\s*(?P<general>[\u4e00-\u9fff]{{0,{lead}}}(?:{ends})){bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*(?:[:：]|[|│｜丨])"
+    # 展示单位｜X, 报送机构 Submitted by丨X: a short phrase ending in a label word, always before a separator
+    general = (
+        rf"[（(【\[]?\s*(?P<general>[\u4e00-\u9fff]{{0,{lead}}}(?:{ends})){bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
+        r"(?:[:：]|[|│｜丨])"
+    )
     return re.compile(  # also a form table's row: | 报送单位 | X |
         rf"^\s*(?:[>|│]\s*)?{bold}\s*(?:{known}|{general})\s*{bold}\s*"
         # 中国（广东）自由贸易试验区X片区管理委员会: a bracket inside the name (not one closing it) is part of it
@@ -213,7 +216,7 @@ def titled_reporter(head: str, title: str) -> tuple[str, int, int] | None:
             if not (told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told))):
                 continue
             unit = named["u"]
-            if (found := signature_unit(unit)) and found[0] == unit or is_place(unit):
+            if ((found := signature_unit(unit)) and found[0] == unit) or is_place(unit):
                 return unit, named.start("u"), named.end("u")
     return None
 
