@@ -281,15 +281,30 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
     (按照…部署，X区在全省率先…; X分行会同Y海关推出…; 园区复制推广…): who performs a case's reform when no line names
     its provider. With its span in ``text``; the caller reads a generic subject (园区) from the heading."""
     at += len(text[at:]) - len(text[at:].lstrip(" \t\u3000"))  # a paragraph's indent
-    starts = [at]
-    if topic := _topic_re().match(text, at):
-        starts.append(topic.end())
+    topic = _topic_re().match(text, at)
+    starts = [topic.end()] if topic else [at]  # 按照省政府部署，X区…: the clause is no subject
+    if clause := _LEAD_CLAUSE_RE.match(text, at):  # 近年来，X区… / 为解决…问题，X局… / 2023年以来，X海关…
+        starts.append(clause.end())
     for start in starts:
-        if subject := SUBJECT_RE.match(text, start):
+        if subject := SUBJECT_RE.match(text, start) or _body_lead_re().match(text, start):
             return subject["p"], subject.start("p"), subject.end("p")
         if found := place_subject(text, start):
             return found
     return None
+
+
+_LEAD_CLAUSE_RE = re.compile(r"[^，,。；;！？!?\n“”]{2,20}[，,]")
+"""A short clause of time or purpose before a sentence's subject (近年来，… / 为解决融资难问题，…)."""
+
+
+@cache
+def _body_lead_re() -> re.Pattern[str]:
+    """A body (a name ending in a unit's suffix) followed by an acting verb or a word that goes on from a subject
+    (X管委会以…为抓手, X局聚焦…)."""
+    lexicon = _lexicon()
+    suffixes = word_alternation(lexicon["unit_suffixes"])
+    follow = word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|")])
+    return re.compile(rf"(?P<p>[\u4e00-\u9fff]{{2,20}}?(?:{suffixes}))(?=(?:{follow}))")
 
 
 @cache

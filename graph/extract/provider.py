@@ -178,6 +178,8 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
             continue  # a section heading or a speaker's line, not the first sentence
         tag = _TAG_RE.match(line)
         found = acting_subject(line, tag.end() if tag else 0)
+        if found and re.match("[\u4e00-\u9fff]{0,4}的", line[found[2] :]):
+            found = None  # X片区首创的“A”…: the zone a practice came from, not who performs it here
         if found and speaker and not signature_unit(found[0]):
             found = None  # 【解说】在X市，…: a setting, not a body acting; the speaker's body speaks for the case
         if found and (generic := _generic_place(case, found[0])) is not None:
