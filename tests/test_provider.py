@@ -242,3 +242,14 @@ def test_a_head_naming_units_before_or_after_the_quoted_titles_gives_the_provide
     )
     for head in (before, after):
         assert _providers(_collection(cases, head)) == ["某某区", "某某海关", "某市商务局"], head
+
+
+def test_a_national_issuer_opening_the_first_sentence_is_no_provider() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", "　　国家发展改革委会同有关部门推出进口冷链一码通，查验时间由2天压缩至6小时。"),
+            ("跨境结算便利化", "　　人民银行某州分行会同某某海关推出跨境结算便利化措施，累计办理结算业务12亿元。"),
+            ("航运企业“一照多址”", "　　某某区推行航运企业一照多址登记，登记时间由5天压缩至1天。"),
+        ]
+    )
+    assert _providers(text) == [None, "人民银行某州分行", "某某区"]
