@@ -253,3 +253,13 @@ def test_a_national_issuer_opening_the_first_sentence_is_no_provider() -> None:
         ]
     )
     assert _providers(text) == [None, "人民银行某州分行", "某某区"]
+
+
+def test_the_acting_subject_is_the_first_name_that_goes_on_as_a_subject() -> None:
+    sentences = [
+        "　　某某市某某区依托知识产权保护中心建立快速预审通道，授权周期由22个月缩短至3个月。",
+        "　　人民银行某州分行会同某某海关推出跨境结算便利化措施，累计办理结算业务12亿元。",
+        "　　某某区推行航运企业一照多址登记，登记时间由5天压缩至1天。",
+    ]
+    text = _collection([(f"案例{k}“一码通”", sentence) for k, sentence in enumerate(sentences)])
+    assert _providers(text) == ["某某市某某区", "人民银行某州分行", "某某区"]

@@ -286,9 +286,10 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
     if clause := _LEAD_CLAUSE_RE.match(text, at):  # 近年来，X区… / 为解决…问题，X局… / 2023年以来，X海关…
         starts.append(clause.end())
     for start in starts:
-        found = place_subject(text, start)
-        if subject := SUBJECT_RE.match(text, start) or _body_lead_re().match(text, start):
-            found = subject["p"], subject.start("p"), subject.end("p")
+        subject = SUBJECT_RE.match(text, start) or _body_lead_re().match(text, start)
+        candidates = [c for c in (place_subject(text, start), subject and (subject["p"], *subject.span("p"))) if c]
+        # the first name that goes on as a subject: 开福区依托…中心建立… is 开福区, not 开福区依托…中心
+        found = min(candidates, key=lambda c: c[2]) if candidates else None
         if found and re.match(_lexicon()["subject_not"], found[0]):
             return None  # 国家发展改革委会同…: a national issuer cited, not who performs the case
         if found:
