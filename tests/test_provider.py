@@ -76,3 +76,190 @@ def test_a_provider_line_under_a_title_wrapped_onto_two_lines_is_the_provider() 
     two_lines = "进口冷链食品“一码通”全链条追溯与口岸查验协同\n监管模式\n"
     text = _booklet("宁波海关").replace("进口冷链“一码通”\n", two_lines, 1)
     assert _providers(text)[0] == "宁波海关"
+
+
+def _collection(cases: list[tuple[str, str]], head: str = "现将3个制度创新案例印发给你们。") -> str:
+    """Three cases 案例一：title over their own lines, under a notice's head (issue #15, helper z19a)."""
+    numerals = "一二三四五六七八九十"
+    parts = [f"某省自贸试验区制度创新案例\n\n{head}\n"]
+    parts += [f"案例{numerals[k]}：{title}\n{body}\n" for k, (title, body) in enumerate(cases)]
+    return "\n".join(parts)
+
+
+_BODY = "　　实行“一次申报、一次查验”，企业办理时间由5天压缩至1天，累计服务企业120家。"
+
+
+def test_a_label_no_list_holds_names_the_provider_and_never_its_english_gloss() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", f"供稿单位 Contributed by：某市商务局\n{_BODY}"),
+            ("航运企业“一照多址”", f"展示单位｜某市市场监督管理局\n{_BODY}"),
+            ("跨境电商退货仓", f"报送机构 Submitted by丨某区人民政府\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["某市商务局", "某市市场监督管理局", "某区人民政府"]
+
+
+def test_a_label_no_list_holds_needs_a_body_or_place_as_its_value() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", f"资金来源：财政专项资金\n{_BODY}\n（来源：某市商务局）"),
+            ("航运企业“一照多址”", f"{_BODY}\n（资料来源：某市市场监督管理局）"),
+            ("跨境电商退货仓", f"{_BODY}\n——某区商务局供稿"),
+        ]
+    )
+    assert _providers(text) == ["某市商务局", "某市市场监督管理局", "某区商务局"]
+
+
+def test_a_heading_closing_in_full_width_square_brackets_names_the_provider() -> None:
+    text = _collection(
+        [
+            ("『进口冷链“一码通”』［某市商务局］", _BODY),
+            ("『航运企业“一照多址”』〔某市市场监督管理局〕", _BODY),
+            ("『跨境电商退货仓』[某区商务局]", _BODY),
+        ]
+    )
+    assert _providers(text) == ["某市商务局", "某市市场监督管理局", "某区商务局"]
+
+
+def test_a_case_with_no_label_is_provided_by_who_acts_in_its_first_sentence() -> None:
+    text = _collection(
+        [
+            (
+                "进口冷链“一码通”",
+                "　　按照省政府有关部署，某某区在全省率先推行进口冷链“一码通”，查验时间由2天压缩至6小时。",
+            ),
+            ("跨境结算便利化", "　　人民银行某州分行会同某某海关推出跨境结算便利化措施，累计办理结算业务12亿元。"),
+            ("某某新区临空产业园“保税检测”", "　　园区复制推广外省“保税检测”经验，园区已引进检测企业14家。"),
+        ]
+    )
+    assert _providers(text) == ["某某区", "人民银行某州分行", "某某新区临空产业园"]
+
+
+def test_a_generic_subject_the_heading_does_not_name_is_no_provider() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", "　　我区推行进口冷链“一码通”，查验时间由2天压缩至6小时，累计服务企业120家。"),
+            ("跨境结算便利化", "　　人民银行某州分行会同某某海关推出跨境结算便利化措施，累计办理结算业务12亿元。"),
+            ("航运企业“一照多址”", "　　某某区推行航运企业一照多址登记，登记时间由5天压缩至1天。"),
+        ]
+    )
+    assert _providers(text)[0] is None
+
+
+def test_a_broadcast_scripts_speaker_body_speaks_for_a_case_whose_narration_names_none() -> None:
+    script = (
+        "【解说】在某某市，开一家餐馆需要办理的许可，如今在一个窗口就能办完。\n"
+        "【同期声】某某市市场监督管理局登记注册科科长　某某\n"
+        "　　以前要跑好几趟，现在实行告知承诺，当场就能拿证。\n【解说】改革以来，办理时间由20天压缩至即办。"
+    )
+    text = _collection(
+        [
+            ("“证照分离”改革", script),
+            ("跨境结算便利化", "　　人民银行某州分行会同某某海关推出便利措施，累计办理结算业务12亿元。"),
+        ]
+    )
+    assert _providers(text)[0] == "某某市市场监督管理局"
+
+
+def test_a_head_sentence_naming_each_titles_unit_gives_the_providers() -> None:
+    cases = [("进口冷链“一码通”", _BODY), ("航运企业‘一照多址’改革", _BODY), ("跨境电商退货仓", _BODY)]
+    mapped = (
+        "现将3个案例印发给你们。其中，“进口冷链‘一码通’”由某某区提供，“航运企业‘一照多址’改革”由某某海关报送，"
+        "“跨境电商退货仓”由某市商务局推荐。"
+    )
+    listed = (
+        "现将某某区“进口冷链‘一码通’”、某某海关“航运企业‘一照多址’改革”、某市商务局“跨境电商退货仓”"
+        "等3个案例印发给你们。"
+    )
+    for head in (mapped, listed):
+        assert _providers(_collection(cases, head)) == ["某某区", "某某海关", "某市商务局"], head
+
+
+def test_a_zone_whose_practice_the_case_copies_is_no_provider() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", "　　某某片区首创的“一码通”做法，查验时间由2天压缩至6小时，累计服务企业120家。"),
+            ("跨境结算便利化", "　　人民银行某州分行会同某某海关推出跨境结算便利化措施，累计办理结算业务12亿元。"),
+            ("航运企业“一照多址”", "　　某某区推行航运企业一照多址登记，登记时间由5天压缩至1天。"),
+        ]
+    )
+    assert _providers(text) == [None, "人民银行某州分行", "某某区"]
+
+
+def test_a_heading_closing_with_its_provider_in_any_bracket_or_after_a_bar_names_it() -> None:
+    heads = [
+        "『进口冷链“一码通”』〔某某区推荐〕",
+        "跨境电商退货仓 [某某片区管委会供稿]",
+        "航运企业“一照多址”｜某某片区",
+        "保税维修 【供稿：某市商务局】",
+    ]
+    assert _providers(_collection([(h, _BODY) for h in heads])) == [
+        "某某区",
+        "某某片区管委会",
+        "某某片区",
+        "某市商务局",
+    ]
+
+
+def test_chained_and_annotated_labels_name_the_unit_not_a_label() -> None:
+    labels = [
+        "推荐单位/报送单位：某市商务局",
+        "报送单位（盖章）：某市商务局",
+        "责任处室：某市商务局",
+        "来源 Source：某市商务局",
+    ]
+    text = _collection([(f"案例{k}“一码通”", f"{label}\n{_BODY}") for k, label in enumerate(labels)])
+    assert _providers(text) == ["某市商务局"] * 4
+
+
+def test_a_closing_source_in_square_brackets_or_spaced_before_its_verb_names_the_unit() -> None:
+    closings = ["[来源：某市商务局]", "（某市商务局　供稿）", "（供稿单位：某市商务局，联系人：某某）"]
+    text = _collection([(f"案例{k}“一码通”", f"{_BODY}\n{closing}") for k, closing in enumerate(closings)])
+    assert _providers(text) == ["某市商务局"] * 3
+
+
+def test_the_acting_subject_follows_a_clause_of_time_or_purpose() -> None:
+    sentences = [
+        "　　近年来，某某区推行一码通，查验时间由2天压缩至6小时。",
+        "　　为解决企业融资难问题，某市商务局联合某银行推出信用贷，累计放款12亿元。",
+        "　　2023年以来，某某海关创新推出两步申报，通关时间压缩50%。",
+        "　　某某市税务局聚焦企业需求，推行一码通，办理时间由2天压缩至6小时。",
+    ]
+    text = _collection([(f"案例{k}“一码通”", sentence) for k, sentence in enumerate(sentences)])
+    assert _providers(text) == ["某某区", "某市商务局", "某某海关", "某某市税务局"]
+
+
+def test_a_head_naming_units_before_or_after_the_quoted_titles_gives_the_providers() -> None:
+    cases = [("进口冷链“一码通”", _BODY), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)]
+    before = (
+        "现将某某区报送的“进口冷链‘一码通’”、某某海关推荐的“航运企业‘一照多址’”和某市商务局提供的“跨境电商退货仓”"
+        "等3个案例印发给你们。"
+    )
+    after = (
+        "现将“进口冷链一码通”（某某区）、“航运企业一照多址”（某某海关报送）、“跨境电商退货仓”（某市商务局）"
+        "等3个案例印发给你们。"
+    )
+    for head in (before, after):
+        assert _providers(_collection(cases, head)) == ["某某区", "某某海关", "某市商务局"], head
+
+
+def test_a_national_issuer_opening_the_first_sentence_is_no_provider() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", "　　国家发展改革委会同有关部门推出进口冷链一码通，查验时间由2天压缩至6小时。"),
+            ("跨境结算便利化", "　　人民银行某州分行会同某某海关推出跨境结算便利化措施，累计办理结算业务12亿元。"),
+            ("航运企业“一照多址”", "　　某某区推行航运企业一照多址登记，登记时间由5天压缩至1天。"),
+        ]
+    )
+    assert _providers(text) == [None, "人民银行某州分行", "某某区"]
+
+
+def test_the_acting_subject_is_the_first_name_that_goes_on_as_a_subject() -> None:
+    sentences = [
+        "　　某某市某某区依托知识产权保护中心建立快速预审通道，授权周期由22个月缩短至3个月。",
+        "　　人民银行某州分行会同某某海关推出跨境结算便利化措施，累计办理结算业务12亿元。",
+        "　　某某区推行航运企业一照多址登记，登记时间由5天压缩至1天。",
+    ]
+    text = _collection([(f"案例{k}“一码通”", sentence) for k, sentence in enumerate(sentences)])
+    assert _providers(text) == ["某某市某某区", "人民银行某州分行", "某某区"]

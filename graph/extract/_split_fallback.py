@@ -43,7 +43,7 @@ from ftzgraph.graph.extract._split_shapes import (
     prose_title,
     title_without_mark,
 )
-from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number
+from ftzgraph.graph.text import NUMERAL_CLASS, lines_below, parse_chinese_number, title_key
 
 if TYPE_CHECKING:
     from ftzgraph.graph.extract._split_lines import Line
@@ -107,7 +107,11 @@ _BOLD_RE = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
 _SENTENCE_END = ("。", "；", ";", "，", ",", "：", ":", "！", "？", "!", "?", "、")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CONNECTORS_RE = re.compile(r"[和与及、的]|主要|[【】\[\]〔〕（）()]")
-_TRAILING_BRACKET_RE = re.compile(r"\s*[（(](?P<p>[^（）()\n]{2,30})[)）]\s*$")
+_TRAILING_BRACKET_RE = re.compile(
+    r"\s*(?:[（(〔【\[［](?P<p>[^（）()〔〕【】\[\]［］\n]{2,30})[)）〕】\]］]|[｜|丨]\s*(?P<bar>[^｜|丨\s]{2,30}))\s*$"
+)
+"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】) or a bar
+(title｜X片区)."""
 _PROVIDER_VERB_RE = re.compile(r"\s*(?:供稿|提供|报送|推荐|选送)$")
 _MAX_HEADING_CHARS = 60
 _MIN_CASE_CHARS = 40
@@ -149,23 +153,44 @@ def strip_marks(text: str) -> tuple[str, bool]:
     return text[k:], k > 0 and bool(text[:k].strip())
 
 
+_GLOSS = r"(?:[ \t\u3000]*[A-Za-z][A-Za-z.'&/\- ]{0,40}(?=\s*(?:\*\*|__)?\s*[:：|│｜丨]))?"
+"""An English gloss after a label (供稿单位 Contributed by：X): part of the label, never the unit."""
+
+
 @cache
 def _label_re() -> re.Pattern[str]:
-    labels = "|".join(sorted(map(re.escape, _lexicon()["provider_labels"]), key=len, reverse=True))
+    lexicon = _lexicon()
+    labels = "|".join(sorted(map(re.escape, lexicon["provider_labels"]), key=len, reverse=True))
+    ends = "|".join(sorted(map(re.escape, lexicon["provider_label_ends"]), key=len, reverse=True))
+    lead = int(lexicon["provider_label_chars"]) - 2
     bold = r"(?:\*\*|__)?"  # **报送单位**：X, > 来源：X: Markdown marks around the label
+    note = r"(?:[（(][\u4e00-\u9fff]{1,6}[)）])?"  # 报送单位（盖章）：X
+    known = (
+        rf"[（(【\[]?\s*(?:{labels})(?:[/／、](?:{labels}))*{note}\s*{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
+        r"(?:[:：]|[|│｜丨])?"
+    )
+    # 展示单位｜X, 报送机构 Submitted by丨X, 推荐单位/报送单位：X: short phrases ending in a label word, a separator
+    phrase = rf"[\u4e00-\u9fff]{{0,{lead}}}(?:{ends})"
+    general = (
+        rf"[（(【\[]?\s*(?P<general>{phrase}(?:[/／、]{phrase})*){note}{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
+        r"(?:[:：]|[|│｜丨])"
+    )
     return re.compile(  # also a form table's row: | 报送单位 | X |
-        rf"^\s*(?:[>|│]\s*)?{bold}\s*[（(【\[]?\s*(?:{labels})\s*{bold}\s*[】\]]?\s*{bold}\s*(?:[:：]|[|│])?\s*{bold}\s*"
+        rf"^\s*(?:[>|│]\s*)?{bold}\s*(?:{known}|{general})\s*{bold}\s*"
         # 中国（广东）自由贸易试验区X片区管理委员会: a bracket inside the name (not one closing it) is part of it
-        r"(?P<unit>(?:[^\s，。；,;:：（）()*|│]{1,20}[（(][^（）()\n]{1,10}[)）])?[^\s，。；,;:：（）()*|│]{2,40})"
+        r"(?P<unit>(?:[^\s，。；,;:：（）()*|│｜丨]{1,20}[（(][^（）()\n]{1,10}[)）])?[^\s，。；,;:：（）()*|│｜丨】\]］〕]{2,40})"
     )
 
 
 def labelled_provider(text: str) -> tuple[str, int, int] | None:
-    """The unit of a provider-labelled line (牵头单位：X, 【责任单位】X, • 报送：X after a bullet) with its span in
-    ``text``, or None."""
+    """The unit of a provider-labelled line (牵头单位：X, 【责任单位】X, • 报送：X after a bullet, 展示单位｜X, 供稿单位
+    Contributed by：X) with its span in ``text``, or None. A label no word list holds is read only before a separator
+    and only when its value is a body or a place; a value with no Chinese (an English gloss) is never a unit."""
     bare = strip_marks(text)[0]
     match = _label_re().match(bare)
-    if match is None:
+    if match is None or not _CJK_RE.search(match["unit"]):
+        return None
+    if match["general"] and not (signature_unit(match["unit"]) or is_place(match["unit"])):
         return None
     lead = len(text) - len(bare)
     return match["unit"], lead + match.start("unit"), lead + match.end("unit")
@@ -184,6 +209,24 @@ def reported_provider(line: str) -> tuple[str, int, int] | None:
         for heard in re.finditer(pattern, line):
             if (unit := signature_unit(heard["u"])) and unit[0] == heard["u"]:
                 return heard["u"], heard.start("u"), heard.end("u")
+    return None
+
+
+def titled_reporter(head: str, title: str) -> tuple[str, int, int] | None:
+    """The unit a collection's head names as the bringer of the case titled ``title`` (其中，“A”由X提供，“B”由Y报送;
+    现将X区“A”、Y局“B”等4个案例…), with its span in ``head``; the unit must read as a body or a place, and the quoted
+    name must be the title (written whole, or the one holding the other)."""
+    key = title_key(title)
+    if len(key) < 2:
+        return None
+    for pattern in _lexicon()["reported_by_title"]:
+        for named in re.finditer(pattern, head):
+            told = title_key(named["t"])
+            if not (told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told))):
+                continue
+            unit = named["u"]
+            if ((found := signature_unit(unit)) and found[0] == unit) or is_place(unit):
+                return unit, named.start("u"), named.end("u")
     return None
 
 
@@ -634,9 +677,27 @@ def fallback_title(text: str) -> str:
     if label := _LABEL_HEAD_RE.match(text):
         text = label["t"].strip()
     bracket = _TRAILING_BRACKET_RE.search(text)
-    if bracket and (signature_unit(bracket["p"]) or _PROVIDER_VERB_RE.search(bracket["p"]) or is_place(bracket["p"])):
+    if bracket and trailing_unit(text):
         return text[: bracket.start()].strip()
     return text
+
+
+def trailing_unit(text: str, start: int = 0, end: int | None = None) -> tuple[str, int, int] | None:
+    """The provider a heading names after its title, in brackets of any kind or after a bar (title（X片区）,
+    title〔X区推荐〕, title【供稿：X局】, title［X海关］, title｜X片区): a unit or a place, alone, with a provider
+    verb or after a label; with its span in ``text``. Searched in ``text[start:end]``, the heading's line."""
+    bracket = _TRAILING_BRACKET_RE.search(text, start, len(text) if end is None else end)
+    if bracket is None:
+        return None
+    group = "p" if bracket["p"] else "bar"
+    inner, at = bracket[group], bracket.start(group)
+    if found := labelled_provider(inner):
+        return found[0], at + found[1], at + found[2]
+    unit = _PROVIDER_VERB_RE.sub("", inner).strip()
+    if (unit != inner.strip() and len(unit) >= 2) or signature_unit(unit) or is_place(unit):
+        lead = inner.find(unit)
+        return unit, at + lead, at + lead + len(unit)
+    return None
 
 
 def cover_unit(text: str, heading_start: int) -> tuple[str, int, int] | None:
@@ -665,11 +726,8 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         return found
     if found := ordinal_subject(text) or sentence_place(text, 0):  # 一是X区推行… / 在X片区，… / 在X方面，Y片区…
         return found
-    bracket = _TRAILING_BRACKET_RE.search(text, heading_start, title_end)  # 1．title（都匀市推荐）
-    if bracket and _PROVIDER_VERB_RE.search(bracket["p"]):
-        unit = _PROVIDER_VERB_RE.sub("", bracket["p"]).strip()
-        if len(unit) >= 2:
-            return unit, bracket.start("p"), bracket.start("p") + len(unit)
+    if found := trailing_unit(text, heading_start, title_end):  # 1．title（都匀市推荐）, title〔X区〕, title｜X片区
+        return found
     below = list(lines_below(text, title_end, 4))
     for k, (start, line) in enumerate(below):
         over_section = k <= 2 and k + 1 < len(below) and _is_section_heading(below[k + 1][1].strip())
@@ -688,7 +746,7 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         end = start - 1
         if len(_CJK_RE.findall(line)) < 2:
             continue
-        if found := labelled_provider(line) or signature_unit(line):
+        if found := labelled_provider(line) or _dash_unit(line) or signature_unit(line):  # ——X供稿: not the dash
             return found[0], start + found[1], start + found[2]
         if line.rstrip().endswith(_SENTENCE_END):  # the case's last sentence: no closing provider line
             return None

@@ -274,3 +274,61 @@ def is_place(text: str) -> bool:
         and re.fullmatch("[\u4e00-\u9fff]{2,12}", text) is not None
         and re.search(lexicon["place_lead_not"], text) is None
     )
+
+
+def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
+    """The body or place that acts in the sentence at ``at``, after a clause saying what it follows or where
+    (按照…部署，X区在全省率先…; X分行会同Y海关推出…; 园区复制推广…): who performs a case's reform when no line names
+    its provider. With its span in ``text``; the caller reads a generic subject (园区) from the heading."""
+    at += len(text[at:]) - len(text[at:].lstrip(" \t\u3000"))  # a paragraph's indent
+    topic = _topic_re().match(text, at)
+    starts = [topic.end()] if topic else [at]  # 按照省政府部署，X区…: the clause is no subject
+    if clause := _LEAD_CLAUSE_RE.match(text, at):  # 近年来，X区… / 为解决…问题，X局… / 2023年以来，X海关…
+        starts.append(clause.end())
+    for start in starts:
+        subject = SUBJECT_RE.match(text, start) or _body_lead_re().match(text, start)
+        candidates = [c for c in (place_subject(text, start), subject and (subject["p"], *subject.span("p"))) if c]
+        # the first name that goes on as a subject: 开福区依托…中心建立… is 开福区, not 开福区依托…中心
+        found = min(candidates, key=lambda c: c[2]) if candidates else None
+        if found and re.match(_lexicon()["subject_not"], found[0]):
+            return None  # 国家发展改革委会同…: a national issuer cited, not who performs the case
+        if found:
+            return found
+    return None
+
+
+_LEAD_CLAUSE_RE = re.compile(r"[^，,。；;！？!?\n“”]{2,20}[，,]")
+"""A short clause of time or purpose before a sentence's subject (近年来，… / 为解决融资难问题，…)."""
+
+
+@cache
+def _body_lead_re() -> re.Pattern[str]:
+    """A body (a name ending in a unit's suffix) followed by an acting verb or a word that goes on from a subject
+    (X管委会以…为抓手, X局聚焦…)."""
+    lexicon = _lexicon()
+    suffixes = word_alternation(lexicon["unit_suffixes"])
+    follow = word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|")])
+    return re.compile(rf"(?P<p>[\u4e00-\u9fff]{{2,20}}?(?:{suffixes}))(?=(?:{follow}))")
+
+
+@cache
+def _speaker_line_re() -> re.Pattern[str]:
+    tags = word_alternation(_lexicon()["speaker_line_tags"])
+    suffixes = word_alternation(_lexicon()["unit_suffixes"])
+    return re.compile(rf"^[ \t\u3000]*【(?:{tags})】[ \t\u3000]*(?P<u>[\u4e00-\u9fff]{{2,24}}(?:{suffixes}))", re.M)
+
+
+def speaker_unit(text: str) -> tuple[str, int, int] | None:
+    """The body of a broadcast script's first speaker line (【同期声】X局登记注册科科长　某某 -> X局), with its span."""
+    found = _speaker_line_re().search(text)
+    return (found["u"], found.start("u"), found.end("u")) if found else None
+
+
+def place_lead_not() -> str:
+    """The pattern of generic places that lead nothing (各片区, 全市, 园区)."""
+    return str(_lexicon()["place_lead_not"])
+
+
+def generic_forms(subject: str) -> list[str]:
+    """The endings a heading's name has when it names the place a generic subject stands for (园区 -> 产业园, 园区)."""
+    return list(_lexicon()["generic_subjects"].get(subject, []))

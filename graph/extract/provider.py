@@ -13,9 +13,22 @@ from __future__ import annotations
 import re
 
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
-from ftzgraph.graph.extract._split_fallback import fallback_provider, labelled_provider, strip_marks
+from ftzgraph.graph.extract._split_fallback import (
+    fallback_provider,
+    labelled_provider,
+    signature_unit,
+    strip_marks,
+    titled_reporter,
+)
 from ftzgraph.graph.extract._split_fields import contact_unit
-from ftzgraph.graph.extract._split_leads import SUBJECT_RE, ordinal_subject
+from ftzgraph.graph.extract._split_leads import (
+    SUBJECT_RE,
+    acting_subject,
+    generic_forms,
+    ordinal_subject,
+    place_lead_not,
+    speaker_unit,
+)
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.split import (
     CLOSING_BLOCK_RE,
@@ -132,11 +145,65 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     )
     if own:
         return own
+    if named := _head_reporter(case):  # 其中，“A”由X提供: the head names who brought the case by its title
+        return named
     guessed = fallback_provider(text, case.heading.end - case.start)
     if case.group and (guessed is None or guessed == ordinal_subject(text)):  # 一是X海关…: an actor, not the sender
         name, start, end = case.group
         return name, start - case.start, end - case.start
-    return guessed
+    return guessed or _acting_subject(case)
+
+
+def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:
+    """The unit the document's text before the case names as the bringer of the case's title (其中，“A”由X提供)."""
+    if not case.title or case.start <= 0:
+        return None
+    found = titled_reporter(case.document.text[: case.start], case.title)
+    return (found[0], found[1] - case.start, found[2] - case.start) if found else None
+
+
+_TAG_RE = re.compile(r"[ \t\u3000]*【[^】\n]{1,6}】[ \t\u3000]*")
+"""A script's tag opening a paragraph (【解说】…): layout, not the sentence's subject."""
+
+
+def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
+    """The body or place performing the reform in the case's first sentence (X区在全省率先上线…, X分行会同Y海关推出…),
+    a generic subject (园区复制推广…) named by the heading, or a broadcast script's speaker body (【同期声】X局…科长)
+    when its narration names no acting body: the provider of a case no line, bracket or table names."""
+    text = case.text
+    title_end = case.heading.end - case.start
+    speaker = speaker_unit(text[title_end:])
+    for start, line in lines_below(text, title_end, 3):
+        if len(line.strip()) < 12 or not re.search("[，。,]", line) or speaker_unit(line):
+            continue  # a section heading or a speaker's line, not the first sentence
+        tag = _TAG_RE.match(line)
+        found = acting_subject(line, tag.end() if tag else 0)
+        if found and re.match("[\u4e00-\u9fff]{0,4}的", line[found[2] :]):
+            found = None  # X片区首创的“A”…: the zone a practice came from, not who performs it here
+        if found and speaker and not signature_unit(found[0]):
+            found = None  # 【解说】在X市，…: a setting, not a body acting; the speaker's body speaks for the case
+        if found and (generic := _generic_place(case, found[0])) is not None:
+            return generic or None
+        if found:
+            return found[0], start + found[1], start + found[2]
+        break
+    if speaker:
+        return speaker[0], title_end + speaker[1], title_end + speaker[2]
+    return None
+
+
+def _generic_place(case: CaseText, name: str) -> tuple[str, int, int] | tuple[()] | None:
+    """None when ``name`` names a place itself; else the place the heading names for a generic subject (园区 ->
+    滇中新区临空产业园 of the heading), or () when the heading names none (我区, 全市: no provider)."""
+    if not re.search(place_lead_not(), name):
+        return None
+    forms = generic_forms(name)
+    quote = case.heading.quote
+    found = re.search(rf"[\u4e00-\u9fff]{{2,16}}(?:{'|'.join(map(re.escape, forms))})", quote) if forms else None
+    if found is None:
+        return ()
+    start = case.heading.start - case.start + found.start()
+    return found.group(), start, start + len(found.group())
 
 
 def _finer_closing(case: CaseText, place: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
@@ -180,11 +247,14 @@ def _run_in_subject(case: CaseText) -> tuple[str, int, int] | None:
     return subject["p"], start, start + len(subject["p"])
 
 
+_SQUARE_WIDTH = str.maketrans("［］", "[]")
+
+
 def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
     """The provider that opens the heading before a colon (一、宁波市北仑区：国际贸易…)."""
     quote = case.heading.quote
     bare = strip_marks(ORDINAL_RE.sub("", quote, count=1))[0]  # ◆兰州新区：title: the symbol is layout
-    match = placed_heading(bare)
+    match = placed_heading(bare.translate(_SQUARE_WIDTH))  # title［X局］ as title[X局]: one character each
     if match is None:
         return None
     start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
