@@ -1158,6 +1158,7 @@ def test_a_reports_boxes_are_the_cases_and_end_at_their_source_line() -> None:
         "某市商务局自贸处处长　周某某",
         "Some Port Express｜某港改革双语快讯",
         "◇ 本期导读 ◇",
+        "文／本刊记者　王某某",
     ],
 )
 def test_furniture_that_recurs_once_per_case_is_no_heading(line: str) -> None:
@@ -1167,3 +1168,25 @@ def test_furniture_that_recurs_once_per_case_is_no_heading(line: str) -> None:
 @pytest.mark.parametrize("line", ["企业开办“一日办结”", "跨境数据流动“白名单”管理", "3个工作日办结", "5G+智慧港口"])
 def test_a_title_is_no_furniture(line: str) -> None:
     assert not furniture_heading(line)
+
+
+BYLINED = """某刊　2025年第2期
+本期专题遴选3个制度创新案例。
+
+进口冷链“检疫前置”
+文／本刊记者　王某某
+　　某港海关推行进口冷链食品检疫前置，通关时间由48小时缩短至12小时，累计查验冷链集装箱1.2万标箱。
+
+企业开办“一日办结”
+文／通讯员　李某某
+　　某港市市场监督管理局推行企业开办全流程网办，开办时间压缩至1天，已服务新开办企业3200家。
+
+国际船舶“一站式”登记
+文／本刊记者　赵某某
+　　某港海事局推行船舶登记一站式办理，登记时间由10天缩短至3天，已登记国际船舶22艘。
+"""
+
+
+def test_a_bare_title_over_its_byline_and_prose_heads_its_case() -> None:
+    cases = split_cases(_document(BYLINED)).cases
+    assert [c.title for c in cases] == ["进口冷链“检疫前置”", "企业开办“一日办结”", "国际船舶“一站式”登记"]

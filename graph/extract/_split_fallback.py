@@ -349,7 +349,9 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
             and _continuation(lines, i, "", len(lines), is_provider) is None
         ):
             over_section = bool(following) and _section_label(following) is not None and not signature_unit(raw)
-            if not over_section and not (i and prose_title([line.text for line in lines[i - 1 : i + 4]])):
+            # a byline or a caption between the title and its prose (title / 文／记者　X / prose) is furniture
+            below = [line.text for line in lines[i + 1 : i + 6] if not furniture_heading(line.text)][:3]
+            if not over_section and not (i and prose_title([lines[i - 1].text, raw, *below])):
                 return None
             style = "bare over section" if over_section else "prose"  # prose: a reform's name alone over prose
         else:
@@ -392,6 +394,8 @@ def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callab
     if not 2 <= len(text) <= _MAX_HEADING_CHARS or len(_CJK_RE.findall(text)) < 2 or text.endswith(_SENTENCE_END):
         return None
     if "。" in text or is_provider(text) or labelled_provider(text) or is_section_heading(text):
+        return None
+    if furniture_heading(text):  # 转发 N ｜ 评论 N under the number line: a post's counters, no title
         return None
     return _Heading(i, previous, "alone", parse_chinese_number(alone["n"]), text)
 

@@ -97,21 +97,25 @@ _NAME_RE = r"[\u4e00-\u9fff]{2,4}"
 
 
 @cache
-def _caption_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _caption_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A speaker cue (【同期声】), a post then a name (科长　姓名), a byline's label (文／, 撰文：)."""
     lexicon = _lexicon()
     cues = "|".join(sorted(map(re.escape, lexicon["caption_cues"]), key=len, reverse=True))
     posts = "|".join(sorted(map(re.escape, lexicon["caption_posts"]), key=len, reverse=True))
+    bylines = "|".join(sorted(map(re.escape, lexicon["byline_labels"]), key=len, reverse=True))
     return (
         re.compile(rf"^[\s\u3000]*[【\[〔（(]?\s*(?:{cues})\s*[】\]〕）)：:]"),
         re.compile(rf"(?:{posts})[\s\u3000]+{_NAME_RE}$"),
+        re.compile(rf"^[\s\u3000]*(?:{bylines})\s*[／/｜|：:]"),
     )
 
 
 def furniture_heading(text: str) -> bool:
     """True for a short line that recurs once per case in some layouts and still heads none: a post's counters
     (转发 18 ｜ 评论 3 ｜ 赞 96), a date-time stamp (2025-12-3 10:00 来自 X), a speaker caption (【同期声】X局Y科科长
-    姓名, or a post then a name), a masthead or contents label (…双语简讯, 本期导读). A heading family must be made of
-    titles: lines that name a reform, never such furniture, however well it matches a stated count."""
+    姓名, or a post then a name), a byline (文／本刊记者　姓名), a masthead or contents label (…双语简讯, 本期导读).
+    A heading family must be made of titles: lines that name a reform, never such furniture, however well it matches
+    a stated count."""
     lexicon = _lexicon()
     bare = text.strip()
     words = "".join(sorted(lexicon["counter_words"], key=len, reverse=True))
@@ -119,8 +123,8 @@ def furniture_heading(text: str) -> bool:
         return True  # counters: only their words, numbers and separators
     if _POSTED_AT_RE.search(bare):
         return True
-    cue, caption = _caption_res()
-    if cue.match(bare) or caption.search(bare):
+    cue, caption, byline = _caption_res()
+    if cue.match(bare) or caption.search(bare) or byline.match(bare):
         return True
     core = re.sub(r"[\W_]+$", "", bare)
     return core.endswith(tuple(lexicon["masthead_words"]))
