@@ -295,6 +295,8 @@ def render(collection: Collection, shape: Shape) -> tuple[Document, list[int]]:
         if i in heads:
             n, heading = heads[i]
             if shape.furniture == "caption":
+                if shape.bare and out and out[-1].strip():  # a title with no mark stands after a blank line
+                    out.append("")
                 at.append(len(out))
                 out.append(shape.mark(n, total) + heading.title + heading.tail)
                 out.append(f"【同期声】某局综合业务科科长　王某{_CHINESE[(n - 1) % 10]}")

@@ -1159,6 +1159,7 @@ def test_a_reports_boxes_are_the_cases_and_end_at_their_source_line() -> None:
         "Some Port Express｜某港改革双语快讯",
         "◇ 本期导读 ◇",
         "文／本刊记者　王某某",
+        "某港自贸区发布",
     ],
 )
 def test_furniture_that_recurs_once_per_case_is_no_heading(line: str) -> None:

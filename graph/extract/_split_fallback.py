@@ -337,7 +337,9 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         # its title and then the provider line (跨境电商“中亚海外仓+ / 前置仓”联动 / （报送单位：X）)
         # A bare line right over a section line (title / 做法：…) is one too: a word processor's bold heading once its
         # bold is lost in a plain-text copy.
-        following = next((line.text for line in lines[i + 1 : i + 4] if line.text.strip()), "")
+        following = next(  # a caption or a byline under the title is furniture: the line after it counts
+            (line.text for line in lines[i + 1 : i + 5] if line.text.strip() and not furniture_heading(line.text)), ""
+        )
         if (
             not (
                 is_provider(following)
