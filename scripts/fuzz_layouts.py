@@ -1,8 +1,9 @@
 """Print how many cases the splitter finds when the annotated collections' case headings are re-marked in shapes no
 rule was written for (the layout fuzzer, tests/_layout_fuzz.py): the recovery over all renderings, the wrong cuts,
-the non-collections' cuts, and with ``--lost`` each rendering that lost a case.
+the non-collections' cuts, and with ``--lost`` each rendering that lost a case; ``--furniture`` adds lines that
+recur once per case (counters, captions, a masthead, joined marks) and prints each kind's recovery.
 
-    .venv/bin/python scripts/fuzz_layouts.py [--seeds N] [--first S] [--renderings R] [--lost]
+    .venv/bin/python scripts/fuzz_layouts.py [--seeds N] [--first S] [--renderings R] [--lost] [--furniture]
 """
 
 from __future__ import annotations
@@ -23,12 +24,18 @@ def main() -> None:
     parser.add_argument("--first", type=int, default=0, help="the first seed")
     parser.add_argument("--renderings", type=int, default=1, help="renderings per collection and seed")
     parser.add_argument("--lost", action="store_true", help="list every rendering that lost a case")
+    parser.add_argument(
+        "--furniture", action="store_true", help="add furniture recurring once per case (tests/_layout_fuzz.py)"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     total, bare = Recovery(), Recovery()
     perfect = 0
-    for _, shape, result in fuzz(range(args.first, args.first + args.seeds), args.renderings):
+    kinds: dict[str, Recovery] = {}
+    for _, shape, result in fuzz(range(args.first, args.first + args.seeds), args.renderings, args.furniture):
         total.add(result)
+        if shape.furniture:
+            kinds.setdefault(shape.furniture, Recovery()).add(result)
         perfect += result.recovered == result.cases and result.wrong == 0
         if shape.bare:
             bare.add(result)
@@ -38,6 +45,8 @@ def main() -> None:
         f"; wrong cuts {total.wrong}"
     )
     print(f"unmarked titles: {bare.recovered}/{bare.cases} ({bare.rate:.3f}) in {bare.renderings} renderings")
+    for kind, found in sorted(kinds.items()):
+        print(f"furniture {kind}: {found.recovered}/{found.cases} ({found.rate:.3f}); wrong cuts {found.wrong}")
     cuts = non_collection_cuts()
     print(f"non-collections cut: {sum(1 for n in cuts.values() if n)}/{len(cuts)} ({sum(cuts.values())} cases)")
     cut, notices = remarked_notices(range(args.first, args.first + args.seeds))

@@ -203,6 +203,14 @@ NUMERALS: dict[str, Callable[[int], str]] = {
 }
 
 
+FURNITURE = ("post", "caption", "masthead", "joined")
+"""What a rendering may add around the re-marked headings (``draw_furniture``): a social post's account and
+date-time lines above each case and its counters under it (post), a speaker caption under each heading (caption), a
+newsletter's masthead and contents over the cases (masthead), or a mark joining a part's number to the case's
+(joined: Ⅱ-1, 专栏3-1：, （1/4）, 1《title》). Each recurs once per case, so it matches the case count."""
+_JOINED = ("Ⅱ-{n}", "专栏3-{n}：", "（{n}/{total}）", "{n}《")
+
+
 @dataclass(frozen=True)
 class Shape:
     """One drawn heading mark: ``mark(n)`` is the text before the n-th case's title; ``bare`` marks none."""
@@ -212,12 +220,18 @@ class Shape:
     word: tuple[str, str] = ("", "")
     numeral: str = ""
     separator: str = ""
+    furniture: str = ""
+    """One of ``FURNITURE``, or none."""
+    joined: str = ""
+    """The joined mark's pattern when ``furniture`` is joined."""
 
     @property
     def bare(self) -> bool:
         return not (self.symbol or self.bracket or any(self.word) or self.numeral or self.separator)
 
-    def mark(self, n: int) -> str:
+    def mark(self, n: int, total: int = 0) -> str:
+        if self.joined:
+            return self.joined.format(n=n, total=total)
         number = NUMERALS[self.numeral](n) if self.numeral else ""
         inner = f"{self.word[0]}{number}{self.word[1]}"
         if self.bracket:
@@ -225,7 +239,15 @@ class Shape:
         return f"{self.symbol}{inner}{self.separator}"
 
     def describe(self) -> str:
-        return "(no mark)" if self.bare else self.mark(1) + "…"
+        return ("(no mark)" if self.bare else self.mark(1, 4) + "…") + (f" +{self.furniture}" if self.furniture else "")
+
+
+def draw_furniture(rng: random.Random, shape: Shape) -> Shape:
+    """``shape`` with furniture drawn from ``rng`` (a generator of its own, so the marks drawn for a seed stay those
+    drawn without furniture): one of ``FURNITURE``."""
+    kind = rng.choice(FURNITURE)
+    joined = rng.choice(_JOINED) if kind == "joined" else ""
+    return dataclasses.replace(shape, furniture=kind, joined=joined)
 
 
 def draw_shape(rng: random.Random) -> Shape:
@@ -256,13 +278,29 @@ def render(collection: Collection, shape: Shape) -> tuple[Document, list[int]]:
     lines = collection.document.text.split("\n")
     drop = {h.mark_line for h in collection.headings if h.mark_line is not None}
     heads = {h.line: (n, h) for n, h in enumerate(collection.headings, start=1)}
+    total = len(collection.headings)
     out: list[str] = []
     at: list[int] = []
     for i, line in enumerate(lines):
         if i in drop:
             continue
+        if i in heads and shape.furniture == "masthead" and heads[i][0] == 1:
+            out.extend(["某地改革创新双语快讯", "本期导读"])
+            out.extend(shape.mark(h[0], total) + h[1].title for h in heads.values())
+            out.append("")
+        if i in heads and shape.furniture == "post":
+            if heads[i][0] > 1:
+                out.append(f"转发 {heads[i][0] + 10}　｜　评论 {heads[i][0]}　｜　赞 {heads[i][0] * 7}")
+            out.extend(["某地自贸试验区发布", f"2025-3-{heads[i][0]} 09:30 来自 手机客户端"])
         if i in heads:
             n, heading = heads[i]
+            if shape.furniture == "caption":
+                if shape.bare and out and out[-1].strip():  # a title with no mark stands after a blank line
+                    out.append("")
+                at.append(len(out))
+                out.append(shape.mark(n, total) + heading.title + heading.tail)
+                out.append(f"【同期声】某局综合业务科科长　王某{_CHINESE[(n - 1) % 10]}")
+                continue
             if shape.bare:
                 if out and out[-1].strip():
                     out.append("")
@@ -272,9 +310,11 @@ def render(collection: Collection, shape: Shape) -> tuple[Document, list[int]]:
                     out.append("")
                 continue
             at.append(len(out))
-            out.append(shape.mark(n) + heading.title + heading.tail)
+            out.append(shape.mark(n, total) + heading.title + heading.tail)
             continue
         out.append(line)
+    if shape.furniture == "post":
+        out.append(f"转发 {total + 10}　｜　评论 {total}　｜　赞 {total * 7}")
     text = "\n".join(out)
     document = dataclasses.replace(
         collection.document, text=text, page_starts=[], paragraph_starts=[], _newlines=None, _newlines_of=None
@@ -334,13 +374,15 @@ def recovery(collection: Collection, shape: Shape) -> Recovery:
     return result
 
 
-def fuzz(seeds: range, renderings: int = 1) -> Iterator[tuple[Collection, Shape, Recovery]]:
-    """For each seed, ``renderings`` shapes per collection, each with the recovery it gives."""
+def fuzz(seeds: range, renderings: int = 1, furniture: bool = False) -> Iterator[tuple[Collection, Shape, Recovery]]:
+    """For each seed, ``renderings`` shapes per collection, each with the recovery it gives; with ``furniture``, each
+    shape also with furniture drawn (``draw_furniture``) from a generator of the seed's own."""
     for seed in seeds:
-        rng = random.Random(seed)
+        rng, extra = random.Random(seed), random.Random(f"furniture {seed}")
         for collection in collections():
             for _ in range(renderings):
                 shape = draw_shape(rng)
+                shape = draw_furniture(extra, shape) if furniture else shape
                 yield collection, shape, recovery(collection, shape)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
-from ftzgraph.graph.extract._split_declared import stated_count
+from ftzgraph.graph.extract._split_declared import counted_split, stated_count, title_like
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_line
@@ -258,3 +258,49 @@ def test_marks_a_rule_kept_in_a_title_go_when_a_numbered_family_heads_the_same_c
         text += f"{mark}{title}\n1.背景\n监管部门多头检查，企业负担重。\n2.举措\n甲海关建立联合监管平台。\n"
         text += "3.成效\n检查时间缩短40%，服务企业15家。\n（甲片区）\n\n"
     assert [c.title for c in split_cases(_document(text)).cases] == bodies
+
+
+CAPTIONED = """某市自贸试验区制度创新案例选编
+现将3个制度创新案例印发给你们。
+
+企业开办“一日办结”
+【同期声】某市市场监督管理局登记注册科科长　王某某
+某市市场监督管理局推行企业开办全流程网办，开办时间由3天压缩至1天，全年已服务新开办企业3200家，群众满意率达到99%。
+
+跨境电商“退货中心仓”模式
+【同期声】某海关综合业务科科长　李某某
+某海关在综合保税区设立退货中心仓，消费者退货商品集中分拣后原路退回，退货周期由30天缩短至7天，入驻企业46家。
+
+国际船舶“一站式”登记
+【同期声】某海事局船舶登记科副科长　赵某某
+某海事局推行船舶登记一站式办理，登记、检验和证书核发一窗受理，登记时间由10天缩短至3天，已登记船舶22艘。
+"""
+
+
+def test_of_two_families_of_the_stated_count_the_titles_win_over_recurring_captions() -> None:
+    """A speaker caption recurs once per case as the title does: both families match the count, and the first one
+    offered (the captions) must lose to the one whose headings are titles."""
+    lines = text_lines(CAPTIONED)
+    at = {line.bare: i for i, line in enumerate(lines)}
+    captions = [(i, i, None) for bare, i in at.items() if bare.startswith("【同期声】")]
+    titles = [(at[t], at[t], None) for t in ("企业开办“一日办结”", "跨境电商“退货中心仓”模式", "国际船舶“一站式”登记")]
+    chosen = counted_split(3, ([], {}), [lambda: [(captions, {})], lambda: [(titles, {})]], list, lines, set())
+    assert chosen[0] == titles
+    # the captions are the split only when nothing else has the count
+    assert counted_split(3, ([], {}), [lambda: [(captions, {})]], list, lines, set())[0] == captions
+
+
+@pytest.mark.parametrize(
+    ("text", "titled"),
+    [
+        ("企业开办“一日办结”", True),
+        ("Ⅱ-1《数据跨境“白名单”管理》", True),
+        ("转发 18　｜　评论 3　｜　赞 96", False),  # a post's counters
+        ("【同期声】某海关综合业务科科长　李某某", False),  # a speaker caption
+        ("（二）主要成效", False),  # a section's words
+        ("某港改革快讯", False),  # a masthead
+        ("2025-3-1 09:00 来自 手机客户端", False),  # a post's stamp
+    ],
+)
+def test_a_heading_family_is_made_of_title_like_lines(text: str, titled: bool) -> None:
+    assert title_like(text) is titled

@@ -16,7 +16,7 @@ from _dev_scoring import COLLECTIONS, extracted, gold, score_collection
 
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract._split_fallback import _NUMBERING, _number
-from ftzgraph.graph.extract._split_furniture import article_end, picture_line
+from ftzgraph.graph.extract._split_furniture import article_end, furniture_heading, picture_line
 from ftzgraph.graph.extract._split_tables import table_line
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_line
@@ -285,9 +285,9 @@ KNOWN_TITLE_MISSES = {
     # quoted name, the gold the second (round 2 of z17a, gold written before the rule ran on it).
     ("guangdong-feature-collection", 4),
     # Provider round 1 of z19a (gold before the first run): headings the splitter does not take as cases yet
-    # (（n/4）#话题# 『title』〔X〕, ■ title over a boxed ▍专栏 feature, 一、title under 附件 with one paragraph a
+    # (■ title over a boxed ▍专栏 feature, 一、title under 附件 with one paragraph a
     # case and no provider line) and a broadcast script's heading that keeps its programme's name.
-    *((name, n) for name in ("anhui-hashtag-collection", "zhejiang-closingsource-collection") for n in (1, 2, 3, 4)),
+    *(("zhejiang-closingsource-collection", n) for n in (1, 2, 3, 4)),
     *(("fujian-preamblemap-collection", n) for n in (1, 2, 3, 4)),
     ("yunnan-subject-collection", 4),
 }
@@ -344,17 +344,21 @@ PROVIDERS_LEFT = {
     "shanghai-paren-collection": 1,
     "hebei-zhuanti-collection": 3,
     # z19a's provider round 1: collections the splitter does not yet cut (CASES_LEFT) give no case's provider.
-    "anhui-hashtag-collection": 0,
+    "anhui-hashtag-collection": 4,
     "zhejiang-closingsource-collection": 0,
     "fujian-preamblemap-collection": 0,
+    "chongqing-tvscript-collection": 0,
+    "fujian-boxes-report-collection": 4,
 }
 """Held-out collections of the agency rounds (helper z15g) whose providers the text writes by level only (区商务局,
 CBD管委会) or not at all (one-paragraph cases), where the gold writes the full body: normalising such a provider is a
 known leftover (branch note z15g, section 5). Their floor is what they give now, so a loss still fails. Helper z18b's
 专题 collection names no provider but as the subject of a paragraph under an inner point ((一)建立… / 雄安片区会同…):
-split since the stated count is read (branch note z18b), its providers are a known leftover."""
+split since the stated count is read (branch note z18b), its providers are a known leftover. Helper z19b's television
+script (【字幕】供稿：X under each case) and report boxes (（资料来源：X管委会） closing each box) write their providers
+in lines no provider reader knows yet; the provider readers were another helper's at the time (branch note z19b)."""
 
-CASES_LEFT = {"anhui-hashtag-collection": 1, "zhejiang-closingsource-collection": 1, "fujian-preamblemap-collection": 1}
+CASES_LEFT = {"anhui-hashtag-collection": 4, "zhejiang-closingsource-collection": 1, "fujian-preamblemap-collection": 1}
 """Cases found now in held-out collections whose headings the splitter does not take yet (z19a's provider round 1,
 gold before the first run; left to the splitter's heading rules): a floor, so a loss still fails; raise it if fixed."""
 
@@ -1067,3 +1071,137 @@ def test_a_picture_placeholder_or_caption_is_furniture(line: str, picture: bool)
 
 def test_a_heading_closed_by_its_source_is_no_caption() -> None:
     assert not picture_line("1．跨境电商“一站通”（来源：某片区管委会）")
+
+
+THREAD = """某港自贸区　话题串
+#某港制度创新# 本周发布3项制度创新案例。
+
+——————
+某港自贸区发布
+2025-3-1 09:00 来自 手机客户端
+（1/3）#某港制度创新# 『进口冷链“检疫前置”』〔某港片区〕
+某港海关推行进口冷链食品检疫前置，通关时间由48小时缩短至12小时，累计查验冷链集装箱1.2万标箱。
+转发 5　｜　评论 1　｜　赞 20
+——————
+某港自贸区发布
+2025-3-2 09:00 来自 手机客户端
+（2/3）#某港制度创新# 『企业开办“一日办结”』〔某港片区〕
+某港市市场监督管理局推行企业开办全流程网办，开办时间压缩至1天，已服务新开办企业3200家。
+转发 8　｜　评论 2　｜　赞 31
+——————
+某港自贸区发布
+2025-3-3 09:00 来自 手机客户端
+（3/3）#某港制度创新# 『国际船舶“一站式”登记』〔某港片区〕
+某港海事局推行船舶登记一站式办理，登记时间由10天缩短至3天，已登记国际船舶22艘。
+转发 3　｜　评论 0　｜　赞 12
+"""
+
+
+def test_a_threads_counters_and_stamps_head_no_case_its_post_lines_do() -> None:
+    cases = split_cases(_document(THREAD)).cases
+    assert [c.title for c in cases] == ["进口冷链“检疫前置”", "企业开办“一日办结”", "国际船舶“一站式”登记"]
+    assert all("转发" not in c.text.splitlines()[0] for c in cases)
+
+
+EXHIBIT = """某省自贸试验区成果展　展陈文本
+
+Ⅰ　序厅
+　　主题墙：开放引领，改革赋能。挂牌以来累计形成制度创新成果300余项，其中5项在全国复制推广。
+
+Ⅱ　制度创新展区
+Ⅱ-1《进口冷链“检疫前置”》
+　　展板正文：某港海关推行进口冷链食品检疫前置，通关时间由48小时缩短至12小时，累计查验冷链集装箱1.2万标箱。
+　　提供单位：某港片区
+Ⅱ-2《企业开办“一日办结”》
+　　展板正文：某港市市场监督管理局推行企业开办全流程网办，开办时间压缩至1天，已服务新开办企业3200家。
+　　提供单位：某港片区
+Ⅱ-3《国际船舶“一站式”登记》
+　　展板正文：某港海事局推行船舶登记一站式办理，登记时间由10天缩短至3天，已登记国际船舶22艘。
+　　提供单位：某港片区
+
+Ⅲ　尾厅
+　　留言屏：请写下您的期待。
+"""
+
+
+def test_an_exhibitions_halls_head_no_case_and_its_panels_count_from_one() -> None:
+    cases = split_cases(_document(EXHIBIT)).cases
+    assert [(c.number, c.title) for c in cases] == [
+        (1, "进口冷链“检疫前置”"),
+        (2, "企业开办“一日办结”"),
+        (3, "国际船舶“一站式”登记"),
+    ]
+
+
+BOXED = """某省自贸试验区发展报告
+第三章　制度创新
+
+　　2024年，各片区围绕贸易便利化持续深化改革，新推出制度创新成果96项。下面的专栏介绍其中的代表性做法。
+
+专栏3-1：进口冷链“检疫前置”
+　　某港海关推行进口冷链食品检疫前置，通关时间由48小时缩短至12小时，累计查验冷链集装箱1.2万标箱。
+（资料来源：某港片区管委会）
+
+　　金融开放方面，各片区业务规模差距较大，银行参与度有待提升，部分创新仍停留在首单示范阶段。
+
+专栏3-2：企业开办“一日办结”
+　　某港市市场监督管理局推行企业开办全流程网办，开办时间压缩至1天，已服务新开办企业3200家。
+（资料来源：某港片区管委会）
+
+专栏3-3：国际船舶“一站式”登记
+　　某港海事局推行船舶登记一站式办理，登记时间由10天缩短至3天，已登记国际船舶22艘。
+（资料来源：某港片区管委会）
+
+　　总体看，制度创新呈现由单项突破向系统集成转变的趋势，下一步需在首创性、差异化上持续发力。
+"""
+
+
+def test_a_reports_boxes_are_the_cases_and_end_at_their_source_line() -> None:
+    cases = split_cases(_document(BOXED)).cases
+    assert [c.title for c in cases] == ["进口冷链“检疫前置”", "企业开办“一日办结”", "国际船舶“一站式”登记"]
+    assert all(c.text.rstrip().endswith("（资料来源：某港片区管委会）") for c in cases)
+    assert "金融开放" not in cases[0].text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "转发 18　｜　评论 3　｜　赞 96",
+        "2025-12-3 10:00 来自 微博网页版",
+        "【同期声】某海关综合业务科科长　李某某",
+        "某市商务局自贸处处长　周某某",
+        "Some Port Express｜某港改革双语快讯",
+        "◇ 本期导读 ◇",
+        "文／本刊记者　王某某",
+        "某港自贸区发布",
+    ],
+)
+def test_furniture_that_recurs_once_per_case_is_no_heading(line: str) -> None:
+    assert furniture_heading(line)
+
+
+@pytest.mark.parametrize("line", ["企业开办“一日办结”", "跨境数据流动“白名单”管理", "3个工作日办结", "5G+智慧港口"])
+def test_a_title_is_no_furniture(line: str) -> None:
+    assert not furniture_heading(line)
+
+
+BYLINED = """某刊　2025年第2期
+本期专题遴选3个制度创新案例。
+
+进口冷链“检疫前置”
+文／本刊记者　王某某
+　　某港海关推行进口冷链食品检疫前置，通关时间由48小时缩短至12小时，累计查验冷链集装箱1.2万标箱。
+
+企业开办“一日办结”
+文／通讯员　李某某
+　　某港市市场监督管理局推行企业开办全流程网办，开办时间压缩至1天，已服务新开办企业3200家。
+
+国际船舶“一站式”登记
+文／本刊记者　赵某某
+　　某港海事局推行船舶登记一站式办理，登记时间由10天缩短至3天，已登记国际船舶22艘。
+"""
+
+
+def test_a_bare_title_over_its_byline_and_prose_heads_its_case() -> None:
+    cases = split_cases(_document(BYLINED)).cases
+    assert [c.title for c in cases] == ["进口冷链“检疫前置”", "企业开办“一日办结”", "国际船舶“一站式”登记"]

@@ -30,7 +30,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_furniture import contents_entry
+from ftzgraph.graph.extract._split_fallback import is_section_heading
+from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_heading
 from ftzgraph.graph.extract._split_shapes import MARK_NUMBER, heading_mark
 from ftzgraph.graph.model import Document, Evidence, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number, title_key
@@ -57,6 +58,7 @@ _LIST_NUMBER_RE = re.compile(
 _LIST_BULLET_RE = re.compile(r"^[●○◆◇■□▪▫•·※★☆▶►▷→\-—–*>\s\u3000]+")
 _PAGE_RE = re.compile(r"(?:[.…·．\-—_]{2,}|\t+|[ \u3000]{2,})[ \u3000]*[0-9０-９]{1,4}[ \u3000]*$")
 _WORD_RE = re.compile(r"\w")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_END = ("。", "；", ";", "：", ":", "，", ",")
 
 
@@ -277,11 +279,14 @@ def counted_split(
     lines: list[Line],
     skip: set[int],
 ) -> Split:
-    """The split of ``count`` cases: ``current`` when it has that many, unless its headings carry no number and a
-    ``numbered`` family (甲 乙 丙 丁, ⒈ ⒉ ⒊ ⒋) of as many headings stands elsewhere (the lines under those headings
-    taken for them); else the first candidate (in the order given, each made only when asked) that has, its case-size
-    sections counted without the lines in ``skip`` (group headings); else ``current``."""
-    if len(current[0]) == count:
+    """The split of ``count`` cases: ``current`` when it has that many and its headings are titles, unless its
+    headings carry no number and a ``numbered`` family (甲 乙 丙 丁, ⒈ ⒉ ⒊ ⒋) of as many headings stands elsewhere (the
+    lines under those headings taken for them); else the first candidate (in the order given, each made only when
+    asked) that has, its case-size sections counted without the lines in ``skip`` (group headings), and whose headings
+    are titles (``_titled``); else, of the splits of that count, the one that reads most like cases (``_rank``: titles,
+    distinct, numbered 1..N, sections holding the case words); else ``current``. A recurring line matching the count
+    (a post's counters, a speaker caption) is no reason to cut there."""
+    if len(current[0]) == count and _titled(current, lines):
         if any(s[2] is not None for s in current[0]):
             return current
         heads = [s[0] for s in current[0]]
@@ -292,7 +297,61 @@ def counted_split(
             marked = {i: t for i, t in titles.items() if heading_mark(current[1].get(i, lines[i].bare))}
             return current[0], {**current[1], **marked}
         return current
-    return next(_fits(count, candidates, lines, skip), current)
+    fits: list[Split] = [current] if len(current[0]) == count else []
+    for split in _fits(count, [*([numbered] if fits else []), *candidates], lines, skip):
+        if _titled(split, lines) and not fits:
+            return split
+        fits.append(split)
+    return max(fits, key=lambda split: _rank(split, lines), default=current)
+
+
+def _heading_titles(split: Split, lines: list[Line]) -> list[str]:
+    return [split[1].get(s[0]) or lines[s[0]].bare for s in split[0]]
+
+
+def _titled(split: Split, lines: list[Line]) -> bool:
+    """True when every heading of ``split`` is title-like (``title_like``) and no two read alike."""
+    titles = _heading_titles(split, lines)
+    return all(map(title_like, titles)) and len({title_key(t) for t in titles}) == len(titles)
+
+
+def _rank(split: Split, lines: list[Line]) -> tuple[int, int, bool, int]:
+    """How much ``split`` reads like the cases: its title-like headings, its distinct ones, numbering 1..N, and its
+    sections holding the genre's words of action and result."""
+    starts, _ = split
+    titles = _heading_titles(split, lines)
+    numbers = [s[2] for s in starts]
+    bounds = [*(s[0] for s in starts[1:]), len(lines)]
+    words = _lexicon_fallback()["case_words"]
+    worded = sum(
+        any(word in line.text for line in lines[s[0] + 1 : end] for word in words)
+        for s, end in zip(starts, bounds, strict=True)
+    )
+    return (
+        sum(map(title_like, titles)),
+        len({title_key(t) for t in titles}),
+        numbers == list(range(1, len(starts) + 1)),
+        worded,
+    )
+
+
+_TITLE_MIN_CJK = 4
+
+
+def title_like(text: str) -> bool:
+    """True when a heading's text can be a case's title: enough Chinese words (``_TITLE_MIN_CJK``), and neither page or
+    post furniture (counters, a date-time stamp, a speaker caption, a masthead: ``furniture_heading``) nor a section's
+    words (基本情况, 主要成效)."""
+    mark = heading_mark(text)
+    words = text[mark.end :] if mark else text
+    if len(_CJK_RE.findall(words)) < _TITLE_MIN_CJK or furniture_heading(text):
+        return False
+    return not is_section_heading(re.sub(r"^[\W\d_]+|[\W\d_]+$", "", words))
+
+
+@cache
+def _lexicon_fallback() -> dict[str, Any]:
+    return dict(load_lexicon("layouts")["fallback"])
 
 
 def _fits(
@@ -331,7 +390,13 @@ def shape_families(lines: list[Line], body_from: int) -> list[Split]:
     families: dict[str, list[tuple[int, int, str]]] = {}
     for i in range(body_from, len(lines)):
         bare = lines[i].bare
-        if not bare or len(bare) > 80 or bare.endswith(_SENTENCE_END) or contents_entry(bare):
+        if (
+            not bare
+            or len(bare) > 80
+            or bare.endswith(_SENTENCE_END)
+            or contents_entry(bare)
+            or furniture_heading(bare)
+        ):
             continue
         mark = heading_mark(bare)  # graph/extract/_split_shapes.py: the mark's shape, its number abstracted
         if mark is None or mark.number is None or len(title := bare[mark.end :].strip()) < 4:

@@ -25,7 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_furniture import contents_entry, picture_line
+from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_heading, picture_line
 from ftzgraph.graph.extract._split_groups import group_candidates
 from ftzgraph.graph.extract._split_leads import (
     headline,
@@ -37,6 +37,7 @@ from ftzgraph.graph.extract._split_leads import (
 )
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
+    TOPIC_TAG_RE,
     heading_mark,
     mark_style,
     names_reform,
@@ -254,7 +255,7 @@ def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[st
     """A line that is exactly a place's name (嘉兴市, 甲片区) right under the heading and over the case's first section
     (改革背景): the provider line of a booklet that labels none, as a body's name alone is (``signature_unit``)."""
     bare = text.strip()
-    if not (following and _is_section_heading(following[0][1].strip())) or not is_place(bare):
+    if not (following and is_section_heading(following[0][1].strip())) or not is_place(bare):
         return None
     start = text.find(bare)
     return bare, start, start + len(bare)
@@ -276,7 +277,7 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
     return unit, start, start + len(unit)
 
 
-def _is_section_heading(text: str) -> bool:
+def is_section_heading(text: str) -> bool:
     """True for a heading made of section words (改革背景, 主要举措和做法, 取得成效): a part of a case, no case."""
     lexicon = _lexicon()
     if len(text) > int(lexicon["section_heading_chars"]):
@@ -309,17 +310,17 @@ def _section_label(raw: str) -> str | None:
             break
     # 做法：…, 【做法】…, （一）主要做法。…, ▲做法　…: a label ends at a colon, bracket, full stop or wide space
     label = _LABEL_END_RE.split(text.lstrip("【[").strip(), maxsplit=1)[0].strip().strip("*_")
-    return label if label and _is_section_heading(label) else None
+    return label if label and is_section_heading(label) else None
 
 
 def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) -> _Heading | None:
     """Line ``i`` as a possible case heading: short, not a sentence, not a provider or section line."""
     raw = lines[i].text.strip()
     caption = picture_line(raw) and not heading_mark(raw)  # ▲ 1：title is no caption
-    if not raw or "|" in raw or raw.count("\t") > 1 or contents_entry(raw) or caption:
-        return None  # a table row, a contents line, or a picture's placeholder or caption
+    if not raw or "|" in raw or raw.count("\t") > 1 or contents_entry(raw) or caption or furniture_heading(raw):
+        return None  # a table row, a contents line, a picture's placeholder or caption, a post's counters
     style, text = "", raw
-    if md := _MD_RE.match(text):
+    if (md := _MD_RE.match(text)) and not TOPIC_TAG_RE.match(text):  # #话题# title is a post's, no Markdown
         style, text = f"h{len(md['h'])}", text[md.end() :]
     if bold := _BOLD_RE.match(text.strip()):
         style, text = style + "b", bold["inner"]
@@ -328,7 +329,8 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         style += "s"
     text = text.strip()
     number = None
-    for name, pattern in _NUMBERING:
+    joined = (mark := heading_mark(unmarked[1])) is not None and mark.joined  # Ⅱ-1《title》: the mark's reader
+    for name, pattern in [] if joined else _NUMBERING:
         if numbered := pattern.match(text):
             if name == "outline":  # 2.1 and 2.1.1 are two levels; the number is the last part
                 parts = re.split(r"[.．]", numbered["n"])
@@ -338,7 +340,7 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
                 style, number = f"{style}{name}", _number(numbered["n"])
             text = text[numbered.end() :].strip().lstrip(SEPARATORS).strip()  # ①/title: the rest of its mark
             break
-    if number is None and (shaped := mark_style(unmarked[1], _is_section_heading)):  # ◆ (a), 样本一—, 〖经验3〗
+    if number is None and (shaped := mark_style(unmarked[1], is_section_heading)):  # ◆ (a), 样本一—, 〖经验3〗
         style, number, text = unmarked[0] + shaped[0], shaped[1], shaped[2]
     if number is None and (whole := _WHOLE_BRACKET_RE.fullmatch(text)) is not None:
         style, text = style + "bracketed", whole["t"].strip()  # 【title】 with no number: a web bulletin's heading
@@ -362,11 +364,11 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         or labelled_provider(raw)
         or _dash_unit(raw)
         or _bracketed_unit(raw)
-        or _is_section_heading(text)
+        or is_section_heading(text)
     ):
         return None  # （X片区） under a title names its provider: no heading of its own
     label = _LABEL_HEAD_RE.match(text) if number is None else None
-    if label and not _is_section_heading(label["label"] or label["left"]):
+    if label and not is_section_heading(label["label"] or label["left"]):
         style += "pipe" if label["pipe"] else "tag"  # 【place】title, provider｜title, “area”｜title
     if not style and (halves := headline(raw)) is not None:  # 南宁海关“A”叠加　B再提速: a briefing's item
         following = next((line.text for line in lines[i + 1 : i + 3] if line.text.strip()), "")
@@ -378,7 +380,9 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
         # its title and then the provider line (跨境电商“中亚海外仓+ / 前置仓”联动 / （报送单位：X）)
         # A bare line right over a section line (title / 做法：…) is one too: a word processor's bold heading once its
         # bold is lost in a plain-text copy.
-        following = next((line.text for line in lines[i + 1 : i + 4] if line.text.strip()), "")
+        following = next(  # a caption or a byline under the title is furniture: the line after it counts
+            (line.text for line in lines[i + 1 : i + 5] if line.text.strip() and not furniture_heading(line.text)), ""
+        )
         if (
             not (
                 is_provider(following)
@@ -390,7 +394,9 @@ def _heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) ->
             and _continuation(lines, i, "", len(lines), is_provider) is None
         ):
             over_section = bool(following) and _section_label(following) is not None and not signature_unit(raw)
-            if not over_section and not (i and prose_title([line.text for line in lines[i - 1 : i + 4]])):
+            # a byline or a caption between the title and its prose (title / 文／记者　X / prose) is furniture
+            below = [line.text for line in lines[i + 1 : i + 6] if not furniture_heading(line.text)][:3]
+            if not over_section and not (i and prose_title([lines[i - 1].text, raw, *below])):
                 return None
             style = "bare over section" if over_section else "prose"  # prose: a reform's name alone over prose
         else:
@@ -432,7 +438,9 @@ def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callab
         return None
     if not 2 <= len(text) <= _MAX_HEADING_CHARS or len(_CJK_RE.findall(text)) < 2 or text.endswith(_SENTENCE_END):
         return None
-    if "。" in text or is_provider(text) or labelled_provider(text) or _is_section_heading(text):
+    if "。" in text or is_provider(text) or labelled_provider(text) or is_section_heading(text):
+        return None
+    if furniture_heading(text):  # 转发 N ｜ 评论 N under the number line: a post's counters, no title
         return None
     return _Heading(i, previous, "alone", parse_chinese_number(alone["n"]), text)
 
@@ -590,7 +598,8 @@ def _marked_family(run: list[_Heading], sections: list[list[Line]]) -> bool:
         body = "".join(line.text.strip() for line in section)
         if len(body) < _MIN_CASE_CHARS or "。" not in body:
             return False
-        if sum(1 for word in lexicon["case_words"] if word in body) < need:
+        words = sum(1 for word in lexicon["case_words"] if word in body)
+        if words < need and not (words and FIGURE_RE.search(body)):  # one word of action and a figure of result
             return False
     return True
 
@@ -618,7 +627,7 @@ def _continuation(
         or "。" in text
         or is_provider(raw)
         or labelled_provider(raw)
-        or _is_section_heading(text)
+        or is_section_heading(text)
         or _NUMBER_ALONE_RE.match(text)
         or any(pattern.match(text) for _, pattern in _NUMBERING)
         or heading_mark(text)
@@ -730,7 +739,7 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         return found
     below = list(lines_below(text, title_end, 4))
     for k, (start, line) in enumerate(below):
-        over_section = k <= 2 and k + 1 < len(below) and _is_section_heading(below[k + 1][1].strip())
+        over_section = k <= 2 and k + 1 < len(below) and is_section_heading(below[k + 1][1].strip())
         # title / （X片区管委会） or title / X市商务局: a unit alone right under the heading, or over the first section
         # under a title a large type wrapped onto two lines
         first = k == 0 or over_section

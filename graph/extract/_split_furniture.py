@@ -86,3 +86,54 @@ CONTENTS_TAB_RE = re.compile(r"^[^\t]*[\u4e00-\u9fff][^\t]*?(?:\t+|[ \u3000]{2,}
 def contents_entry(line: str) -> bool:
     """True for a line of a table of contents, which repeats a case's heading but opens no case."""
     return CONTENTS_ENTRY_RE.search(line) is not None or CONTENTS_TAB_RE.match(line.strip("\r\n")) is not None
+
+
+_POSTED_AT_RE = re.compile(
+    r"(?:^|\D)[0-9]{2,4}\s*[-/]\s*[0-9]{1,2}\s*[-/]\s*[0-9]{1,2}(?:\D|$)|(?:^|\D)[0-9]{1,2}:[0-9]{2}(?:\D|$)"
+)
+"""A date written with dashes or slashes (2025-12-3) or a clock time (10:00): a post's or a page's stamp; the genre's
+titles write dates with 年 and never a time."""
+_NAME_RE = r"[\u4e00-\u9fff]{2,4}"
+
+
+@cache
+def _caption_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A speaker cue (【同期声】), a post then a name (科长　姓名), a byline's label (文／, 撰文：)."""
+    lexicon = _lexicon()
+    cues = "|".join(sorted(map(re.escape, lexicon["caption_cues"]), key=len, reverse=True))
+    posts = "|".join(sorted(map(re.escape, lexicon["caption_posts"]), key=len, reverse=True))
+    bylines = "|".join(sorted(map(re.escape, lexicon["byline_labels"]), key=len, reverse=True))
+    return (
+        re.compile(rf"^[\s\u3000]*[【\[〔（(]?\s*(?:{cues})\s*[】\]〕）)：:]"),
+        re.compile(rf"(?:{posts})[\s\u3000]+{_NAME_RE}$"),
+        re.compile(rf"^[\s\u3000]*(?:{bylines})\s*[／/｜|：:]"),
+    )
+
+
+def furniture_heading(text: str) -> bool:
+    """True for a short line that recurs once per case in some layouts and still heads none: a post's counters
+    (转发 18 ｜ 评论 3 ｜ 赞 96), a date-time stamp (2025-12-3 10:00 来自 X), a speaker caption (【同期声】X局Y科科长
+    姓名, or a post then a name), a byline (文／本刊记者　姓名), a masthead or contents label (…双语简讯, 本期导读).
+    A heading family must be made of titles: lines that name a reform, never such furniture, however well it matches
+    a stated count."""
+    lexicon = _lexicon()
+    bare = text.strip()
+    words = "".join(sorted(lexicon["counter_words"], key=len, reverse=True))
+    if re.search(r"[0-9]", bare) and not re.sub(rf"[\W\d_a-zA-Z{re.escape(words)}]", "", bare):
+        return True  # counters: only their words, numbers and separators
+    if _POSTED_AT_RE.search(bare):
+        return True
+    cue, caption, byline = _caption_res()
+    if cue.match(bare) or caption.search(bare) or byline.match(bare):
+        return True
+    core = re.sub(r"[\W_]+$", "", bare)
+    return core.endswith(tuple(lexicon["masthead_words"]))
+
+
+@cache
+def box_source_re() -> re.Pattern[str]:
+    """A line closing a box inside a report with its source (（资料来源：X）, 来源：X): the box's case ends there."""
+    labels = "|".join(sorted(map(re.escape, _lexicon()["box_source_labels"]), key=len, reverse=True))
+    return re.compile(
+        rf"^[\s\u3000]*(?:[（(]\s*(?:{labels})\s*[:：][^（）()\n]{{2,40}}[)）]|(?:{labels})\s*[:：][^，。\n]{{2,40}})\s*$"
+    )

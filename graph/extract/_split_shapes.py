@@ -65,6 +65,9 @@ class Mark:
     distinct: bool
     word: str = ""
     """The word of a mark with no number (示范：, 〈亮点〉): a heading's word, which a section's label must not be."""
+    joined: bool = False
+    """The mark joins two numbers (Ⅱ-1, 4-1, （1/4）): a plain numbering style read from its first would miss that
+    the second one counts."""
 
 
 @cache
@@ -139,8 +142,11 @@ def _symbols(text: str, k: int, shape: list[str]) -> int:
 def heading_mark(text: str) -> Mark | None:
     """The mark opening heading ``text`` with its shape and number, or None when the line opens with its words (or
     with a symbol alone, which the fallback reads as a mark of its own)."""
+    if (topic := TOPIC_TAG_RE.match(text)) and _CJK_RE.search(text, topic.end()):
+        return Mark(topic.group().strip(), None, topic.end(), True, topic["w"])  # #话题# title: a thread's posts
     shape: list[str] = []
     k, number, closer, word, counted = _symbols(text, 0, shape), None, "", None, False
+    compound = False
     if k < len(text) and text[k] in _OPEN:
         closer = _CLOSE[_OPEN.index(text[k])]
         shape.append(text[k])
@@ -159,6 +165,10 @@ def heading_mark(text: str) -> Mark | None:
             shape.append(counter)
             k += len(counter)
             counted = lead in _lexicon()["mark_ordinals"]  # 第Ⅱ例title ends its mark (not 一个窗口, 汽车零部件)
+        elif (joined := _joined_number(text, k, bool(closer))) is not None:  # Ⅱ-1, 专栏4-1, （1/4）
+            shape.append(joined[0])
+            k, compound = joined[1], True
+            number = joined[2] if joined[2] is not None else number
     if closer:
         if not text.startswith(closer, k):
             return None
@@ -172,13 +182,46 @@ def heading_mark(text: str) -> Mark | None:
         return None
     if text[k - 1] in ".．" and text[k].isdigit():  # 3.0版: a decimal, no mark
         return None
-    if not (k > open_end or closer or counted or (found and found.lastgroup == "one")):
+    glued = found is not None and k == open_end and text[k] in _TITLE_OPENERS  # 1《title》, Ⅱ-1《title》
+    if not (k > open_end or closer or counted or glued or (found and found.lastgroup == "one")):
         return None  # 一站式, 2024年: a numeral the words go on from
     if number is None and re.search(r"[:：]|\d{4}", text[k:]):  # 联系人：X　电话：…, 时间：2024年: a field, no title
         return None
     key = re.sub(r" +", " ", "".join(shape)).strip()
-    distinct = bool(closer or word or any(_is_symbol(ch) for ch in key if ch not in SEPARATORS))
-    return Mark(key, number, k, distinct, "" if number is not None else lead)
+    # a part's number joined to an item's (Ⅱ-1, 4-1) is distinct too: a notice numbers its parts one level at a time
+    distinct = bool(closer or word or compound or any(_is_symbol(ch) for ch in key if ch not in SEPARATORS))
+    return Mark(key, number, k, distinct, "" if number is not None else lead, compound)
+
+
+TOPIC_TAG_RE = re.compile(r"^#(?P<w>[^#\s][^#\n]{0,30})#\s*")
+"""A social post's topic tag before its title (#话题# title): the thread's topic, recurring on every post, a mark."""
+_JOINERS = "-－–—·"
+"""What joins a part's number to an item's (Ⅱ-1, 4-1): the item's number counts the cases, the part's stays in
+the shape. A dot is none: 2.1 is decimal outline numbering, which the fallback reads level by level."""
+_TITLE_OPENERS = "《「『〈"
+"""Brackets that open a title right after its number (1《title》): no word is written so, so the number is a mark."""
+
+
+def _joined_number(text: str, k: int, bracketed: bool) -> tuple[str, int, int | None] | None:
+    """The second number of a mark at ``k`` (after its first): an item's number joined to its part's (Ⅱ-1 -> 1, kept
+    as ``-9`` in the shape), or, inside brackets, the total after a slash ((1/4): the first number counts, ``/9``
+    stays); its shape, where it ends and the number that counts (None: keep the first); None when there is none."""
+    if k + 1 >= len(text):
+        return None
+    slash = bracketed and text[k] in "/／"
+    if text[k] not in _JOINERS and not slash:
+        return None
+    found = _NUMBER_RE.match(text, k + 1)
+    if found is None or found.lastgroup not in ("digits", "chinese", "one"):
+        return None
+    kind = found.lastgroup or ""
+    value = _value(kind, found.group())
+    if value is None or (
+        kind == "chinese" and not slash and found.end() < len(text) and _CJK_RE.match(text, found.end())
+    ):
+        return None  # Ⅱ-一站式: words, not a number
+    symbol = "/" if slash else "-"
+    return symbol + _numeral_class(kind, found.group(), value), found.end(), None if slash else value
 
 
 def title_without_mark(title: str) -> str:

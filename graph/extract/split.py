@@ -16,6 +16,7 @@ from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_declared import (
+    MIN_CASE_CHARS,
     Split,
     contains_listed,
     count_warning,
@@ -29,10 +30,10 @@ from ftzgraph.graph.extract._split_declared import (
 )
 from ftzgraph.graph.extract._split_fallback import fallback_starts, strip_marks
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
-from ftzgraph.graph.extract._split_furniture import article_end, closing_block_re, contents_entry
+from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
-from ftzgraph.graph.extract._split_shapes import SEPARATORS, title_without_mark
+from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
@@ -58,6 +59,7 @@ PROVIDER_RE = re.compile(
 CLOSING_BLOCK_RE = closing_block_re()
 """The distribution block after a collection's last case (抄送：…, 报：/送：/发：); it belongs to no case."""
 """A whole-line bold run, as converters write Word's bold heading paragraphs in Markdown."""
+_OUTER_QUOTES = {"“": "”", '"': '"', "「": "」", "『": "』", "《": "》"}
 COLLECTION_TITLE_RE = re.compile(r"^(?:附件\s*[:：]?|第\s*[" + NUMERAL_CLASS + r"]+\s*批)")
 
 TITLE_MATCH_MIN = 0.6
@@ -124,7 +126,7 @@ def placed_heading(title: str) -> re.Match[str] | None:
 def clean_title(text: str) -> str:
     """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes, nor the frame of a
     meeting's agenda item (关于复制“X”事项: the item is about the case, named in the quotes)."""
-    title = field_title(unbold(text.strip().lstrip("#").strip()))
+    title = field_title(unbold(TOPIC_TAG_RE.sub("", text.strip()).lstrip("#").strip()))
     marker = MARKER_RE.match(title)
     if marker:
         title = marker["rest"]
@@ -137,9 +139,11 @@ def clean_title(text: str) -> str:
     title = CASE_SUFFIX_RE.sub("", title).strip()
     if agenda := re.fullmatch(load_lexicon("layouts")["fallback"]["agenda_item"], title):  # 关于复制“X”事项
         title = agenda["t"]
-    if len(title) >= 2 and title[0] in '“"「『' and title[-1] in '”"」』':
-        inner = title[1:-1]
-        if not re.search(r"[“”\"]", inner):
+    if len(title) >= 2 and (closer := _OUTER_QUOTES.get(title[0])) and title[-1] == closer:
+        inner = title[1:-1]  # 『A“B”』 and 《A“B”》 too: the inner quotes are the title's own
+        if not re.search(
+            re.escape(title[0]) + "|" + re.escape(closer) + ("" if title[0] in "「『《" else r'|[“”"]'), inner
+        ):
             title = inner
     return title.strip()
 
@@ -272,9 +276,11 @@ def split_cases(document: Document) -> SplitResult:
     warnings: list[str] = []
     cases: list[CaseText] = []
     closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
+    boxed = _box_ends(lines, starts)
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
         end_index = min([end_index, *(i for i in closers if title_index < i < end_index)])
+        end_index = min(end_index, boxed[k]) if boxed else end_index
         title_line = lines[title_index]
         start = lines[span_index].start
         end = lines[end_index - 1].end if end_index - 1 >= span_index else title_line.end
@@ -327,6 +333,22 @@ def _grouped(
         return starts, titles, []
     heads = {g.index for g in candidates}
     return [s for s in starts if s[0] not in heads], titles, groups
+
+
+def _box_ends(lines: list[Line], starts: list[tuple[int, int, int | None]]) -> list[int]:
+    """Where each case ends when every case is a box closed by its source line after its text (专栏1：title …
+    （资料来源：X）): right after that line, so the report's analysis between two boxes belongs to no case; [] when
+    some case has no such closing line (a 来源：X line under a title opens its case's text, it closes nothing)."""
+    source = box_source_re()
+    ends = []
+    for k, (title_index, _, _) in enumerate(starts):
+        end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
+        closing = [i for i in range(title_index + 1, end_index) if source.match(lines[i].text)]
+        text_above = sum(len(line.text.strip()) for line in lines[title_index + 1 : closing[-1]]) if closing else 0
+        if text_above < MIN_CASE_CHARS:
+            return []
+        ends.append(closing[-1] + 1)
+    return ends
 
 
 def _in_order(starts: list[tuple[int, int, int | None]]) -> list[tuple[int, int, int | None]]:
