@@ -77,6 +77,9 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("arabic", re.compile(r"^(?P<n>[0-9０-９]{1,2})[ \u3000]+(?=[\u4e00-\u9fff“\"《])")),
 ]
 """Numbering styles of a heading, each with its number: the first that matches is the heading's style."""
+_BRACKETED_NUMBER_RE = re.compile(r"^[【〔\[［〖](?P<n>[^【】〔〕\[\]［］〖〗]{1,8})[】〕\]］〗]$")
+"""A number line in a tag's brackets (【案例一】, 〔01〕): subtitles or a web copy mark the case above its title so;
+round brackets are left out, since （一） alone over a line heads a part as often as a case."""
 _NUMBER_ALONE_RE = re.compile(
     rf"^(?:NO\.?|No\.?|PART\s*\.?|Part\s*\.?|第|附\s*件(?:\s*[0-9０-９]+\s*[-－–—]\s*)?|(?:典型|创新)?案例)?\s*(?P<n>{_N})\s*(?:[篇章部则个项]|[.．、])?$"
 )
@@ -429,7 +432,8 @@ def _under_number(lines: list[Line], i: int, end_index: int, is_provider: Callab
         while previous >= 0 and not lines[previous].text.strip():
             previous -= 1
     number_line = strip_marks(lines[previous].text.strip().strip("*#").strip())[0] if previous >= 0 else ""
-    alone = _NUMBER_ALONE_RE.match(number_line.strip()) if previous >= 0 else None
+    number_line = _BRACKETED_NUMBER_RE.sub(r"\g<n>", number_line.strip())  # 【案例一】 / title: the number in its tag
+    alone = _NUMBER_ALONE_RE.match(number_line) if previous >= 0 else None
     if alone is None or i >= end_index:
         return None
     text = lines[i].text.strip().lstrip("#").strip().strip("*_").strip()
@@ -596,7 +600,8 @@ def _marked_family(run: list[_Heading], sections: list[list[Line]]) -> bool:
     need = int(lexicon["min_case_words"])
     for section in sections:
         body = "".join(line.text.strip() for line in section)
-        if len(body) < _MIN_CASE_CHARS or "。" not in body:
+        spoken = sum(1 for line in section if line.text.strip()) >= 2  # subtitles or a transcript: phrases, no 。
+        if len(body) < _MIN_CASE_CHARS or ("。" not in body and not spoken):
             return False
         words = sum(1 for word in lexicon["case_words"] if word in body)
         if words < need and not (words and FIGURE_RE.search(body)):  # one word of action and a figure of result

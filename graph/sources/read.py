@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import sys
 import unicodedata
 from collections import Counter
@@ -182,7 +183,27 @@ def read_document(path: Path | str) -> Document:
     has_bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if b"\x00" in data[:4096] and not has_bom and not _looks_like_utf16(data) and reader is read_text:
         raise DocumentError(path, "binary content (NUL bytes) in a text file")
+    if reader is read_text:
+        reader = _sniffed_reader(data) or reader
     return reader(path, data)
+
+
+_HTML_START_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+_TIMING_BYTES_RE = re.compile(rb"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->", re.M)
+
+
+def _sniffed_reader(data: bytes) -> Reader | None:
+    """The reader a text file's content asks for whatever its name: a web page's source saved as .txt opens with
+    <!DOCTYPE html> or <html>, and a subtitle file renamed .txt has cue timings (00:00:03,400 --> …) at its top.
+    Read as plain text, their markup or timings would bury the words."""
+    head = data[:4096]
+    if _HTML_START_RE.match(head):
+        return READERS[".html"]
+    if _TIMING_BYTES_RE.search(data[:600]):
+        return READERS[".srt"]
+    return None
 
 
 def _on_first_use(module: str, function: str) -> Reader:
@@ -205,5 +226,7 @@ READERS.update(
         ".pdf": _on_first_use("sources.pdf", "read_pdf"),
         ".html": _on_first_use("sources.html", "read_html"),
         ".htm": _on_first_use("sources.html", "read_html"),
+        ".srt": _on_first_use("sources.subtitles", "read_subtitles"),
+        ".vtt": _on_first_use("sources.subtitles", "read_subtitles"),
     }
 )
