@@ -27,12 +27,14 @@ from ftzgraph.graph.extract._split_declared import (
     shape_families,
     stated_count,
     style_families,
+    title_like,
 )
 from ftzgraph.graph.extract._split_fallback import fallback_starts, strip_marks
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
+from ftzgraph.graph.extract._split_separators import separated_split
 from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
@@ -258,6 +260,7 @@ def split_cases(document: Document) -> SplitResult:
             titles = {**found_titles, **titles}
         starts, titles = (found, found_titles) if len(found) > len(starts) else (starts, titles)
 
+    starts, titles, part_ends = _separated(lines, body_from, starts, titles)
     starts, titles, groups = _grouped(lines, body_from, starts, titles)
     stated = stated_count(document, lines, starts[0][1] if len(starts) >= 2 else 60)
     if stated is not None:  # the split of the stated count, among those the rules can make
@@ -281,6 +284,7 @@ def split_cases(document: Document) -> SplitResult:
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
         end_index = min([end_index, *(i for i in closers if title_index < i < end_index)])
         end_index = min(end_index, boxed[k]) if boxed else end_index
+        end_index = min(end_index, part_ends.get(title_index, end_index))
         title_line = lines[title_index]
         start = lines[span_index].start
         end = lines[end_index - 1].end if end_index - 1 >= span_index else title_line.end
@@ -333,6 +337,26 @@ def _grouped(
         return starts, titles, []
     heads = {g.index for g in candidates}
     return [s for s in starts if s[0] not in heads], titles, groups
+
+
+def _separated(
+    lines: list[Line], body_from: int, starts: list[tuple[int, int, int | None]], titles: dict[int, str]
+) -> tuple[list[tuple[int, int, int | None]], dict[int, str], dict[int, int]]:
+    """The split by separator lines (graph/extract/_split_separators.py) when it finds at least as many cases as
+    ``starts``: each case ends where its part ends. Headings already found one per part that are titles are kept;
+    otherwise (a speaker line under each headline, one case for the whole text) each part's title heads its case."""
+    parted = separated_split(lines, body_from)
+    if parted is None or len(parted.titles) < len(starts):
+        return starts, titles, {}
+    spans = list(zip(parted.starts, parted.ends, strict=True))
+    own = [next((k for k, (a, b) in enumerate(spans) if a <= s[0] < b), None) for s in starts]
+    if own == list(range(len(spans))) and all(title_like(lines[s[0]].text) for s in starts):
+        return starts, titles, {s[0]: spans[k][1] for k, s in enumerate(starts)}
+    return (
+        [(t, a, None) for t, a in zip(parted.titles, parted.starts, strict=True)],
+        {},
+        dict(zip(parted.titles, parted.ends, strict=True)),
+    )
 
 
 def _box_ends(lines: list[Line], starts: list[tuple[int, int, int | None]]) -> list[int]:

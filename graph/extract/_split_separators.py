@@ -1,0 +1,171 @@
+"""Cases parted by separator lines, with no heading mark at all.
+
+Some collections carry no mark on their cases' headings: a work meeting's speeches stand between asterisms (＊　＊　＊),
+a bulletin's items between rule lines (————), a survey log's entries between ※※※ under a date line, a group chat's
+messages under sender lines (姓名（X局）  10:32) between date lines. The mark-reading rules find no family there, so
+such a text came out as one case or none, or its cases were headed by the speaker line under each headline.
+
+A separator family is the lines of one shape (one asterism, a rule, a date between rules, a sender line). Its parts
+are what stands between two of its lines (a sender line opens its message; messages of one sender in a row are one
+part). A part is a case when its first line, past date lines and furniture (a speaker or sender line), is title-like
+and names a reform, and its text holds a case word (做法, 成效 …) and a figure; parts before the first case (a
+masthead, a preamble) and after the last (a closing note, distribution lines) are none. A family counts only when at
+least two parts are cases and most parts from the first case to the last are: a news article's one asterism, a
+footer rule or a notice's signature rule cuts nothing. Each case ends where its part ends, so short chat replies
+(收到, 👍) and the notes between parts belong to no case.
+
+Only layout words are read (data/lexicon/layouts.yaml `separators`); nothing names a document.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_declared import title_like
+from ftzgraph.graph.extract._split_furniture import furniture_heading
+from ftzgraph.graph.extract._split_lines import Line
+from ftzgraph.graph.extract._split_shapes import names_reform
+
+_DATE = r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+_DATE_LINE_RE = re.compile(
+    rf"^\s*(?:{_DATE})[\s\u3000]*(?:(?:星期|周)[一二三四五六日天])?[\s\u3000]*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+    r"[\s\u3000]*(?P<rest>[^\s\u3000，。；：:,;]{0,8})\s*$"
+)
+"""A date line of a log or a chat: a date, perhaps a weekday, a time and a place (2024年5月8日　星期三　长春)."""
+_SENDER_RE = re.compile(
+    r"^\s*(?P<who>[^\s\u3000，。：:]{1,10}(?:[（(][^）)\s]{1,24}[）)])?)[\s\u3000]+(?:(?:{_DATE})[\s\u3000]*)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*$".replace("{_DATE}", _DATE)
+)
+"""A chat's sender line: a name, perhaps its body in brackets, then the time (刘洋（川南临港片区）  14:05)."""
+_FIGURE_RE = re.compile(r"\d")
+_SENTENCE_RE = re.compile(r"[。；;！？!?]")
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return dict(load_lexicon("layouts")["separators"])
+
+
+@cache
+def _separator_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = _lexicon()
+    symbols = re.escape(words["asterisms"]) + words["rules"]
+    rule = "[" + words["rules"] + "]"
+    alone = re.compile(rf"^[\s\u3000]*(?:[{symbols}][\s\u3000]*){{{int(words['min_symbols'])},}}$")
+    dated = re.compile(
+        rf"^[\s\u3000]*{rule}{{2,}}[\s\u3000]*(?:{_DATE})[^—\-─━═]{{0,12}}?[\s\u3000]*{rule}{{2,}}[\s\u3000]*$"
+    )
+    return alone, dated
+
+
+def separator_shape(text: str) -> str | None:
+    """The shape of a separator line (its distinct characters; ``date`` for a date between rules); None for any other
+    line."""
+    alone, dated = _separator_res()
+    if dated.match(text):
+        return "date"
+    if alone.match(text):
+        return "".join(sorted(set(re.sub(r"[\s\u3000]", "", text))))
+    return None
+
+
+def sender(text: str) -> str | None:
+    """Who sends the message a chat's sender line opens; None for any other line."""
+    found = _SENDER_RE.match(text)
+    return found["who"] if found else None
+
+
+def _skipped(text: str) -> bool:
+    """A line read past when looking for a part's title: blank, a date line, furniture (a speaker or sender line)."""
+    return not text.strip() or bool(_DATE_LINE_RE.match(text)) or furniture_heading(text.strip())
+
+
+@dataclass(frozen=True)
+class Parted:
+    """A split by separator lines: each case's title line, the line its span starts at, the line it ends before."""
+
+    titles: list[int]
+    starts: list[int]
+    ends: list[int]
+
+
+def _title(lines: list[Line], start: int, end: int) -> int | None:
+    """The index of the part's title line: its first line past skipped ones, when title-like and naming a reform."""
+    first = next((i for i in range(start, end) if not _skipped(lines[i].text)), None)
+    if first is None:
+        return None
+    text = lines[first].text.strip()
+    low, high = _lexicon()["title_chars"]
+    if not low <= len(text) <= high or _SENTENCE_RE.search(text) or not title_like(text) or not names_reform(text):
+        return None
+    return first
+
+
+def _holds_case(lines: list[Line], title: int, end: int) -> bool:
+    body = "".join(line.text for line in lines[title + 1 : end])
+    return bool(_FIGURE_RE.search(body)) and any(word in body for word in _lexicon()["case_words"])
+
+
+def _parts(lines: list[Line], body_from: int, shape: str) -> list[tuple[int, int, str | None]]:
+    """The parts a family parts the text into, as (first line, end line, sender) triples; a sender line opens its
+    message, any separator line ends it."""
+    bounds: list[tuple[int, str | None]] = []  # (line index, sender of the message it opens, None for a separator)
+    for i in range(body_from, len(lines)):
+        text = lines[i].text
+        if shape == "sender" and (who := sender(text)):
+            bounds.append((i, who))
+        elif separator_shape(text) is not None:
+            bounds.append((i, None))
+    bounds.append((len(lines), None))
+    return [(i if who else i + 1, j, who) for (i, who), (j, _) in itertools.pairwise(bounds)]
+
+
+def _cases(lines: list[Line], parts: list[tuple[int, int, str | None]]) -> list[tuple[int | None, int, int]]:
+    """Each part with its title line (or None) and its span; a titled message whose text holds no case goes on over
+    the same sender's next untitled messages (a title sent first, the text a minute later)."""
+    found = []
+    k = 0
+    while k < len(parts):
+        a, b, who = parts[k]
+        title = _title(lines, a, b)
+        while title is not None and who and not _holds_case(lines, title, b) and k + 1 < len(parts):
+            na, nb, nwho = parts[k + 1]
+            if nwho != who or _title(lines, na, nb) is not None:
+                break
+            b, k = nb, k + 1
+        found.append((title, a, b))
+        k += 1
+    return found
+
+
+def separated_split(lines: list[Line], body_from: int) -> Parted | None:
+    """The split by the separator family that gives the most cases, or None when none parts the text into cases."""
+    shapes: dict[str, int] = {}
+    for line in lines[body_from:]:
+        if (shape := separator_shape(line.text)) is not None:
+            shapes[shape] = shapes.get(shape, 0) + 1
+        elif sender(line.text):
+            shapes["sender"] = shapes.get("sender", 0) + 1
+    best: Parted | None = None
+    for shape, count in shapes.items():
+        if count < 2:
+            continue
+        found = _cases(lines, _parts(lines, body_from, shape))
+        cases = [(t, a, b) for t, a, b in found if t is not None and _holds_case(lines, t, b)]
+        if len(cases) < 2:
+            continue
+        inner = [
+            p
+            for p in found
+            if cases[0][1] <= p[1] <= cases[-1][1] and any(lines[k].text.strip() for k in range(p[1], p[2]))
+        ]
+        if 2 * len(cases) <= len(inner):
+            continue
+        if best is None or len(cases) > len(best.titles):
+            best = Parted([t for t, _, _ in cases], [a for _, a, _ in cases], [b for _, _, b in cases])
+    return best
