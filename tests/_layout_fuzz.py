@@ -224,6 +224,10 @@ class Shape:
     """One of ``FURNITURE``, or none."""
     joined: str = ""
     """The joined mark's pattern when ``furniture`` is joined."""
+    parting: str = ""
+    """A separator line's pattern (``PARTINGS``) standing before each case's bare title, or none."""
+    under: str = ""
+    """What stands between the separator and the title (a date line), or under the title (a speaker line)."""
 
     @property
     def bare(self) -> bool:
@@ -239,7 +243,35 @@ class Shape:
         return f"{self.symbol}{inner}{self.separator}"
 
     def describe(self) -> str:
-        return ("(no mark)" if self.bare else self.mark(1, 4) + "…") + (f" +{self.furniture}" if self.furniture else "")
+        described = ("(no mark)" if self.bare else self.mark(1, 4) + "…") + (
+            f" +{self.furniture}" if self.furniture else ""
+        )
+        return described + (f" parted by {self.parting!r} {self.under}" if self.parting else "")
+
+
+PARTINGS = (
+    "＊　＊　＊",
+    "※※※",
+    "* * *",
+    "◇◇◇",
+    "☆　☆　☆",
+    "————————————",
+    "------",
+    "════════",
+    "……………………",
+    "──────────",
+    "—————  2024年6月{n}日  —————",
+    "—— 6月{n}日 ——",
+)
+"""Separator lines parting cases whose titles carry no mark: asterisms, rules, a chat's or a log's date in a rule."""
+_UNDER = ("", "date", "speaker")
+"""Under a separator: nothing, a log's date line over the title (2024年5月n日　星期三　X市), or a speaker line under the
+title (X局局长　姓名)."""
+
+
+def draw_parting(rng: random.Random, shape: Shape) -> Shape:
+    """``shape`` without its mark and with a separator line before each case (``PARTINGS``), drawn from ``rng``."""
+    return Shape(parting=rng.choice(PARTINGS), under=rng.choice(_UNDER))
 
 
 def draw_furniture(rng: random.Random, shape: Shape) -> Shape:
@@ -292,6 +324,16 @@ def render(collection: Collection, shape: Shape) -> tuple[Document, list[int]]:
             if heads[i][0] > 1:
                 out.append(f"转发 {heads[i][0] + 10}　｜　评论 {heads[i][0]}　｜　赞 {heads[i][0] * 7}")
             out.extend(["某地自贸试验区发布", f"2025-3-{heads[i][0]} 09:30 来自 手机客户端"])
+        if i in heads and shape.parting:
+            n, heading = heads[i]
+            out.extend(["", shape.parting.format(n=n), ""])
+            if shape.under == "date":
+                out.append(f"2024年5月{n}日　星期{_CHINESE[(n - 1) % 6]}　某市")
+            at.append(len(out))
+            out.append(heading.title + heading.tail)
+            if shape.under == "speaker":
+                out.append(f"某市某局局长　王某{_CHINESE[(n - 1) % 10]}")
+            continue
         if i in heads:
             n, heading = heads[i]
             if shape.furniture == "caption":
@@ -374,15 +416,20 @@ def recovery(collection: Collection, shape: Shape) -> Recovery:
     return result
 
 
-def fuzz(seeds: range, renderings: int = 1, furniture: bool = False) -> Iterator[tuple[Collection, Shape, Recovery]]:
+def fuzz(
+    seeds: range, renderings: int = 1, furniture: bool = False, parted: bool = False
+) -> Iterator[tuple[Collection, Shape, Recovery]]:
     """For each seed, ``renderings`` shapes per collection, each with the recovery it gives; with ``furniture``, each
-    shape also with furniture drawn (``draw_furniture``) from a generator of the seed's own."""
+    shape also with furniture drawn (``draw_furniture``) from a generator of the seed's own; with ``parted``, each
+    rendering has no mark and a separator line before each case instead (``draw_parting``, a generator of its own)."""
     for seed in seeds:
         rng, extra = random.Random(seed), random.Random(f"furniture {seed}")
+        parting = random.Random(f"parting {seed}")
         for collection in collections():
             for _ in range(renderings):
                 shape = draw_shape(rng)
                 shape = draw_furniture(extra, shape) if furniture else shape
+                shape = draw_parting(parting, shape) if parted else shape
                 yield collection, shape, recovery(collection, shape)
 
 
@@ -415,11 +462,25 @@ def _clause(sentence: str) -> str:
     return re.split(r"[，,。：:；]", sentence)[0][:30]
 
 
-def non_collection_cuts() -> dict[str, int]:
-    """How many cases the splitter cuts in each text that holds none: the batch notices and the news articles."""
+def parted_texts() -> Iterator[tuple[str, str]]:
+    """The batch notices and the news articles with separator lines as such texts carry them: an asterism between
+    two paragraphs of an article, a rule over its source and editor lines; a rule over a notice's 抄送 lines."""
+    for name, text in articles():
+        paragraphs = text.rstrip("\n").split("\n\n")
+        middle = len(paragraphs) // 2 + 1
+        parted = "\n\n".join([*paragraphs[:middle], "* * *", *paragraphs[middle:]])
+        yield f"{name} parted", parted + "\n\n————————————————\n\n来源：某某日报\n责任编辑：某某\n"
+    for path in sorted(NOTICES.glob(_NOTICE_GLOB)):
+        text = path.read_text(encoding="utf-8").rstrip("\n")
+        yield f"{path.name} parted", text + "\n\n……………………………………\n\n抄送：某某办公厅\n某某办公室　　2024年6月28日印发\n"
+
+
+def non_collection_cuts(parted: bool = False) -> dict[str, int]:
+    """How many cases the splitter cuts in each text that holds none: the batch notices and the news articles; with
+    ``parted``, the same with separator lines (``parted_texts``)."""
     texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(NOTICES.glob(_NOTICE_GLOB))]
     cuts = {}
-    for name, text in [*texts, *articles()]:
+    for name, text in [*texts, *articles()] if not parted else parted_texts():
         document = Document(id=name, path=Path(name), text=text, sha256="")
         cuts[name] = len(split_cases(document).cases)
     return cuts
