@@ -6,13 +6,14 @@ messages under sender lines (姓名（X局）  10:32) between date lines. The ma
 such a text came out as one case or none, or its cases were headed by the speaker line under each headline.
 
 A separator family is the lines of one shape (one asterism, a rule, a date between rules, a sender line). Its parts
-are what stands between two of its lines (a sender line opens its message; messages of one sender in a row are one
-part). A part is a case when its first line, past date lines and furniture (a speaker or sender line), is title-like
-and names a reform, and its text holds a case word (做法, 成效 …) and a figure; parts before the first case (a
-masthead, a preamble) and after the last (a closing note, distribution lines) are none. A family counts only when at
-least two parts are cases and most parts from the first case to the last are: a news article's one asterism, a
-footer rule or a notice's signature rule cuts nothing. Each case ends where its part ends, so short chat replies
-(收到, 👍) and the notes between parts belong to no case.
+are what stands between two of its lines; a sender line opens its message, and a titled message with no case text
+goes on over the same sender's next messages that have no title of their own. A part is a case when its first line,
+past date lines and furniture (a speaker or sender line), is title-like, and its text is a case's length and holds
+a figure or a case word (做法, 成效 …); parts before the first case (a masthead, a preamble) and after the last (a
+closing note, distribution lines) are none. A family counts only when at least two of its cases and most of them
+name a reform, and most parts from the first case to the last are cases: a news article's one asterism, a footer
+rule or a notice's signature rule cuts nothing. Each case ends where its part ends, so short chat replies (收到, 👍)
+and the notes between parts belong to no case.
 
 Only layout words are read (data/lexicon/layouts.yaml `separators`); nothing names a document.
 """
@@ -26,7 +27,8 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_declared import title_like
+from ftzgraph.graph.extract._split_declared import MIN_CASE_CHARS, title_like
+from ftzgraph.graph.extract._split_fallback import FIGURE_RE
 from ftzgraph.graph.extract._split_furniture import furniture_heading
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_shapes import names_reform
@@ -42,7 +44,6 @@ _SENDER_RE = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?\s*$".replace("{_DATE}", _DATE)
 )
 """A chat's sender line: a name, perhaps its body in brackets, then the time (刘洋（川南临港片区）  14:05)."""
-_FIGURE_RE = re.compile(r"\d")
 _SENTENCE_RE = re.compile(r"[。；;！？!?]")
 
 
@@ -95,20 +96,40 @@ class Parted:
 
 
 def _title(lines: list[Line], start: int, end: int) -> int | None:
-    """The index of the part's title line: its first line past skipped ones, when title-like and naming a reform."""
+    """The index of the part's title line: its first line past skipped ones, when title-like."""
     first = next((i for i in range(start, end) if not _skipped(lines[i].text)), None)
     if first is None:
         return None
     text = lines[first].text.strip()
     low, high = _lexicon()["title_chars"]
-    if not low <= len(text) <= high or _SENTENCE_RE.search(text) or not title_like(text) or not names_reform(text):
+    if not low <= len(text) <= high or _SENTENCE_RE.search(text) or not title_like(text):
         return None
     return first
 
 
+def without_furniture(lines: list[Line], index: int, title: str) -> str:
+    """``title``, read for the heading on line ``index``, without the furniture line under it that a reader of
+    wrapped headings joined to it (a headline over its speaker line: title / X局局长　姓名)."""
+    below = next((line.text.strip() for line in lines[index + 1 :] if line.text.strip()), "")
+    if below and title.rstrip().endswith(below) and _skipped(below) and len(title) > len(below):
+        return title.rstrip()[: -len(below)].rstrip()
+    return title
+
+
 def _holds_case(lines: list[Line], title: int, end: int) -> bool:
-    body = "".join(line.text for line in lines[title + 1 : end])
-    return bool(_FIGURE_RE.search(body)) and any(word in body for word in _lexicon()["case_words"])
+    """True when a part's text under its title reads as a case's: a case's length, and a figure with a unit
+    (the fallback's ``FIGURE_RE``) or a case word (``_case_words``)."""
+    body = "".join(line.text.strip() for line in lines[title + 1 : end] if not _skipped(line.text))
+    if len(body) < MIN_CASE_CHARS:
+        return False
+    return bool(FIGURE_RE.search(body)) or any(word in body for word in _case_words())
+
+
+@cache
+def _case_words() -> tuple[str, ...]:
+    """The words of a case's text: the separators' own (做法, 成效 …) and the fallback's words of action and result."""
+    layouts = load_lexicon("layouts")
+    return tuple(layouts["separators"]["case_words"]) + tuple(layouts["fallback"]["case_words"])
 
 
 def _parts(lines: list[Line], body_from: int, shape: str) -> list[tuple[int, int, str | None]]:
@@ -157,7 +178,8 @@ def separated_split(lines: list[Line], body_from: int) -> Parted | None:
             continue
         found = _cases(lines, _parts(lines, body_from, shape))
         cases = [(t, a, b) for t, a, b in found if t is not None and _holds_case(lines, t, b)]
-        if len(cases) < 2:
+        named = sum(1 for t, _, _ in cases if names_reform(lines[t].text))
+        if named < 2 or 2 * named <= len(cases):
             continue
         inner = [
             p

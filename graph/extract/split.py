@@ -27,14 +27,13 @@ from ftzgraph.graph.extract._split_declared import (
     shape_families,
     stated_count,
     style_families,
-    title_like,
 )
-from ftzgraph.graph.extract._split_fallback import fallback_starts, strip_marks
+from ftzgraph.graph.extract._split_fallback import fallback_starts, fallback_title, strip_marks
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
-from ftzgraph.graph.extract._split_separators import separated_split
+from ftzgraph.graph.extract._split_separators import separated_split, without_furniture
 from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
@@ -343,20 +342,18 @@ def _separated(
     lines: list[Line], body_from: int, starts: list[tuple[int, int, int | None]], titles: dict[int, str]
 ) -> tuple[list[tuple[int, int, int | None]], dict[int, str], dict[int, int]]:
     """The split by separator lines (graph/extract/_split_separators.py) when it finds at least as many cases as
-    ``starts``: each case ends where its part ends. Headings already found one per part that are titles are kept;
-    otherwise (a speaker line under each headline, one case for the whole text) each part's title heads its case."""
+    ``starts``: each case ends where its part ends. Headings already found on the parts' title lines keep the titles
+    read for them; otherwise (a speaker or date line taken for the heading, one case for the whole text) each part's
+    title line heads its case."""
     parted = separated_split(lines, body_from)
     if parted is None or len(parted.titles) < len(starts):
         return starts, titles, {}
-    spans = list(zip(parted.starts, parted.ends, strict=True))
-    own = [next((k for k, (a, b) in enumerate(spans) if a <= s[0] < b), None) for s in starts]
-    if own == list(range(len(spans))) and all(title_like(lines[s[0]].text) for s in starts):
-        return starts, titles, {s[0]: spans[k][1] for k, s in enumerate(starts)}
-    return (
-        [(t, a, None) for t, a in zip(parted.titles, parted.starts, strict=True)],
-        {},
-        dict(zip(parted.titles, parted.ends, strict=True)),
-    )
+    if [s[0] for s in starts] == parted.titles:
+        kept = {t: without_furniture(lines, t, title) for t, title in titles.items()}
+        return starts, kept, dict(zip(parted.titles, parted.ends, strict=True))
+    starts = [(t, a, None) for t, a in zip(parted.titles, parted.starts, strict=True)]
+    own = {t: fallback_title(lines[t].text.strip()) for t in parted.titles}  # title（X推荐）: no part of the title
+    return starts, own, dict(zip(parted.titles, parted.ends, strict=True))
 
 
 def _box_ends(lines: list[Line], starts: list[tuple[int, int, int | None]]) -> list[int]:
