@@ -40,10 +40,11 @@ _DATE_LINE_RE = re.compile(
 )
 """A date line of a log or a chat: a date, perhaps a weekday, a time and a place (2024年5月8日　星期三　长春)."""
 _SENDER_RE = re.compile(
-    r"^\s*(?P<who>[^\s\u3000，。：:]{1,10}(?:[（(][^）)\s]{1,24}[）)])?)[\s\u3000]+(?:(?:{_DATE})[\s\u3000]*)?"
+    r"^\s*(?P<who>[^\s\u3000，。：:]{1,10}(?:[\s\u3000]?[（(][^）)\s]{1,24}[）)])?)[\s\u3000]+(?:(?:{_DATE})[\s\u3000]*)?"
     r"\d{1,2}:\d{2}(?::\d{2})?\s*$".replace("{_DATE}", _DATE)
 )
-"""A chat's sender line: a name, perhaps its body in brackets, then the time (刘洋（川南临港片区）  14:05)."""
+"""A chat's sender line: a name, perhaps its body in brackets, then the time, perhaps after the date (刘洋（川南临港
+片区）  14:05, 李娟 (哈尔滨片区) 2024-08-19 15:21:33)."""
 _SENTENCE_RE = re.compile(r"[。；;！？!?]")
 
 
@@ -55,8 +56,8 @@ def _lexicon() -> dict[str, Any]:
 @cache
 def _separator_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = _lexicon()
-    symbols = re.escape(words["asterisms"]) + words["rules"]
-    rule = "[" + words["rules"] + "]"
+    symbols = re.escape(words["asterisms"] + words["rules"])
+    rule = "[" + re.escape(words["rules"]) + "]"
     alone = re.compile(rf"^[\s\u3000]*(?:[{symbols}][\s\u3000]*){{{int(words['min_symbols'])},}}$")
     dated = re.compile(
         rf"^[\s\u3000]*{rule}{{2,}}[\s\u3000]*(?:{_DATE})[^—\-─━═]{{0,12}}?[\s\u3000]*{rule}{{2,}}[\s\u3000]*$"

@@ -348,12 +348,14 @@ def _separated(
     parted = separated_split(lines, body_from)
     if parted is None or len(parted.titles) < len(starts):
         return starts, titles, {}
-    if [s[0] for s in starts] == parted.titles:
-        kept = {t: without_furniture(lines, t, title) for t, title in titles.items()}
-        return starts, kept, dict(zip(parted.titles, parted.ends, strict=True))
-    starts = [(t, a, None) for t, a in zip(parted.titles, parted.starts, strict=True)]
-    own = {t: fallback_title(lines[t].text.strip()) for t in parted.titles}  # title（X推荐）: no part of the title
-    return starts, own, dict(zip(parted.titles, parted.ends, strict=True))
+    ends = dict(zip(parted.titles, parted.ends, strict=True))
+    kept = [s[0] for s in starts] == parted.titles
+    if not kept:
+        starts, titles = [(t, a, None) for t, a in zip(parted.titles, parted.starts, strict=True)], {}
+    # a part's title without a speaker line joined to it, its provider brackets (title（X推荐）) or a closing colon
+    # (a message's first line: “A”做法：)
+    own = {t: without_furniture(lines, t, titles.get(t) or fallback_title(lines[t].text.strip())) for t in ends}
+    return starts, {**titles, **{t: title.rstrip("：:") for t, title in own.items()}}, ends
 
 
 def _box_ends(lines: list[Line], starts: list[tuple[int, int, int | None]]) -> list[int]:
