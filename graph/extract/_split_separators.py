@@ -71,7 +71,7 @@ def separator_shape(text: str) -> str | None:
     alone, dated = _separator_res()
     if dated.match(text):
         return "date"
-    if alone.match(text):
+    if alone.match(re.sub("([…⋯])", r"\1\1", text)):  # an ellipsis character counts twice: …… is a rule
         return "".join(sorted(set(re.sub(r"[\s\u3000]", "", text))))
     return None
 

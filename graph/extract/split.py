@@ -352,9 +352,13 @@ def _separated(
     kept = [s[0] for s in starts] == parted.titles
     if not kept:
         starts, titles = [(t, a, None) for t, a in zip(parted.titles, parted.starts, strict=True)], {}
-    # a part's title without a speaker line joined to it, its provider brackets (title（X推荐）) or a closing colon
-    # (a message's first line: “A”做法：)
-    own = {t: without_furniture(lines, t, titles.get(t) or fallback_title(lines[t].text.strip())) for t in ends}
+    # a part's title: both halves of a headline the rules read the first half of (“A”上线　B提速), without a speaker
+    # line joined to it, its provider brackets (title（X推荐）) or a closing colon (a message's first line: “A”做法：)
+    own = {}
+    for t in ends:
+        whole, read = fallback_title(lines[t].text.strip()), titles.get(t, "")
+        halves = read and whole.startswith(read) and whole[len(read) : len(read) + 1].isspace()
+        own[t] = without_furniture(lines, t, whole if halves or not read else read)
     return starts, {**titles, **{t: title.rstrip("：:") for t, title in own.items()}}, ends
 
 
