@@ -21,10 +21,10 @@ from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_leads import (
-    post_re,
     SUBJECT_RE,
     asks,
     listed_titles,
+    post_re,
     speaker_label_end,
     tells,
 )

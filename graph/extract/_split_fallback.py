@@ -285,7 +285,9 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
     bracket = re.fullmatch(r"[（(](?P<u>[^（）()]+)[)）]", bare)  # （长沙片区管委会）
     unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
     shortest = 3 if bracket else 4  # the brackets mark a unit, so a level and a short core (（区法院）) are name enough
-    if not shortest <= len(unit) <= int(lexicon["signature_chars"]) or re.search(r"[\s，。；：,;:、“”\"\d|│｜丨]", unit):
+    if not shortest <= len(unit) <= int(lexicon["signature_chars"]) or re.search(
+        r"[\s，。；：,;:、“”\"\d|│｜丨]", unit
+    ):
         return None
     if not unit.endswith(tuple(lexicon["unit_suffixes"])):
         return None

@@ -28,7 +28,8 @@ ORDINAL_PARAGRAPH_RE = re.compile(
 """A paragraph opened by an ordinal word (一是…, 二是…, 其一…), or by a number (1．X区推行“A”。…, a 通报's items): how
 a web page or a bulletin lists several reforms in prose."""
 _VERBS = (
-    "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同|牵头"
+    "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
+    "|牵头"
 )
 SUBJECT_RE = re.compile(
     r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办|中心|分行|政府))"
@@ -343,14 +344,17 @@ def _speaker_line_re() -> re.Pattern[str]:
 
 
 def speaker_unit(text: str) -> tuple[str, int, int] | None:
-    """The body of a broadcast script's first speaker line (【同期声】X局登记注册科科长　某某 -> X局), with its span; or,
-    when ``text`` opens with it, a speech's speaker line under its headline (X局局长　某某, ——X管委会党工委书记、主任　某某
-    在…会议上的发言 -> the body its post closes, as a transcript's speaker block reads it)."""
+    """The body of a broadcast script's first speaker line (【同期声】X局登记注册科科长　某某 -> X局), with its span;
+    or, when ``text`` opens with it, a speech's speaker line under its headline (X局局长　某某, ——X管委会党工委书记、
+    主任　某某在…会议上的发言 -> the body its post closes, as a transcript's speaker block reads it)."""
     found = _speaker_line_re().search(text)
     if found:
         return found["u"], found.start("u"), found.end("u")
-    line = re.match(r"[ \t\u3000\n]*(?:[—–－\-]{1,2}[ \t\u3000]*)?(?P<post>[\u4e00-\u9fff、（）()]{4,40})[ \t\u3000]+"
-                    r"[\u4e00-\u9fff·]{2,4}(?:在[^\n。]{2,40}(?:发言|讲话|汇报)[^\n。]{0,6})?[ \t\u3000]*(?:\n|$)", text)
+    line = re.match(
+        r"[ \t\u3000\n]*(?:[—–－\-]{1,2}[ \t\u3000]*)?(?P<post>[\u4e00-\u9fff、（）()]{4,40})[ \t\u3000]+"
+        r"[\u4e00-\u9fff·]{2,4}(?:在[^\n。]{2,40}(?:发言|讲话|汇报)[^\n。]{0,6})?[ \t\u3000]*(?:\n|$)",
+        text,
+    )
     post = post_re().search(line["post"]) if line else None
     if line is None or post is None:
         return None

@@ -113,13 +113,14 @@ def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
 def _standard_form(written: str, agency: str) -> bool:
     """True when ``agency`` is ``written`` with only its standard form put in: a department's short ending
     (X区人社局 -> X区人力资源和社会保障局, data/agencies/standard_names.yaml) or a branch network's abbreviation
-    (人行X市中心支行 -> 中国人民银行X市中心支行; a form that is part of the full name, 人民银行, is the name as written).
+    (人行X市中心支行 -> 中国人民银行X市中心支行; a form that is part of the full name, 人民银行, is the name as
+    written).
     A resolution that adds a place or a zone's full name comes from the context, which the text may not share."""
     lex = load_lexicon()
     for core in lex.cores.values():
-        if core.core != core.canonical and written.endswith(core.core):
-            if agency == written[: -len(core.core)] + core.canonical:
-                return True
+        ending = core.core
+        if ending != core.canonical and written.endswith(ending) and agency == written[: -len(ending)] + core.canonical:
+            return True
     for network in lex.networks:
         for form in network.forms:
             if form not in network.org and written.startswith(form) and agency == network.org + written[len(form) :]:
