@@ -164,6 +164,10 @@ _GLOSS = r"(?:[ \t\u3000]*[A-Za-z][A-Za-z.'&/\- ]{0,40}(?=\s*(?:\*\*|__)?\s*[:�
 """An English gloss after a label (供稿单位 Contributed by：X): part of the label, never the unit."""
 
 
+_SCRIPT_TAG = r"(?:【[\u4e00-\u9fff]{1,4}】[ \t\u3000]*(?=[\u4e00-\u9fff]))?"
+"""A script's cue before a label (【字幕】供稿：X): layout, neither label nor unit."""
+
+
 @cache
 def _label_re() -> re.Pattern[str]:
     lexicon = _lexicon()
@@ -185,7 +189,7 @@ def _label_re() -> re.Pattern[str]:
     # 谁来做｜X, 我们是谁 | X: a question or a slogan as the label, short, before a separator, holding no unit itself
     slogan = rf"(?P<slogan>[\u4e00-\u9fff]{{2,{lead + 2}}}){bold}[ \t\u3000]*(?:[:：]|[|│｜丨])"
     return re.compile(  # also a form table's row: | 报送单位 | X |
-        rf"^\s*(?:[>|│]\s*)?{bold}\s*(?:{known}|{general}|{slogan})\s*{bold}\s*"
+        rf"^\s*(?:[>|│]\s*)?{_SCRIPT_TAG}{bold}\s*(?:{known}|{general}|{slogan})\s*{bold}\s*"
         # 中国（广东）自由贸易试验区X片区管理委员会: a bracket inside the name (not one closing it) is part of it
         r"(?P<unit>(?:[^\s，。；,;:：（）()*|│｜丨]{1,20}[（(][^（）()\n]{1,10}[)）])?[^\s，。；,;:：（）()*|│｜丨】\]］〕]{2,40})"
     )
@@ -286,7 +290,7 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
     unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
     shortest = 3 if bracket else 4  # the brackets mark a unit, so a level and a short core (（区法院）) are name enough
     if not shortest <= len(unit) <= int(lexicon["signature_chars"]) or re.search(
-        r"[\s，。；：,;:、“”\"\d|│｜丨]", unit
+        r"[\s，。；：,;:、“”\"\d|│｜丨【】]", unit
     ):
         return None
     if not unit.endswith(tuple(lexicon["unit_suffixes"])):

@@ -97,7 +97,8 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
 def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
     """The full name of a provider that names a body without its place (区商务局, 市地方金融工作局) or by a short
     proper name (CBD管委会): the body the case's own mention of it resolves to from the context. A provider written with
-    its place (南宁市发改委) stays as written, as do places and units the case never names acting."""
+    its place keeps it and takes only its standard form (南宁市发改委 -> 南宁市发展和改革委员会, 人行X市中心支行 ->
+    中国人民银行X市中心支行, ``_standard_form``); places and units the case never names stay as written."""
     written = re.sub(r"\s+", "", provider)
     for mention in mentions:
         if mention.agency is None or mention.agency == mention.as_written or not written.endswith(mention.as_written):
@@ -113,17 +114,22 @@ def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
 def _standard_form(written: str, agency: str) -> bool:
     """True when ``agency`` is ``written`` with only its standard form put in: a department's short ending
     (X区人社局 -> X区人力资源和社会保障局, data/agencies/standard_names.yaml) or a branch network's abbreviation
-    (人行X市中心支行 -> 中国人民银行X市中心支行; a form that is part of the full name, 人民银行, is the name as
-    written).
+    (人行X市中心支行 -> 中国人民银行X市中心支行, 人行X中支 -> 中国人民银行X中心支行; a form that is part of the full
+    name, 人民银行, is the name as written).
     A resolution that adds a place or a zone's full name comes from the context, which the text may not share."""
+    if _COMMITTEE_TAIL.search(written):
+        return False  # X片区管委会: a committee is read as its area (``provider_unit``), its tail as written
     lex = load_lexicon()
     for core in lex.cores.values():
         ending = core.core
         if ending != core.canonical and written.endswith(ending) and agency == written[: -len(ending)] + core.canonical:
             return True
     for network in lex.networks:
-        for form in network.forms:
-            if form not in network.org and written.startswith(form) and agency == network.org + written[len(form) :]:
+        for form in (f for f in network.forms if f not in network.org and written.startswith(f)):
+            rest = written[len(form) :]
+            for short, branch in network.branch_forms:  # 人行X中支: the branch's short form too
+                rest = rest[: -len(short)] + branch if rest.endswith(short) else rest
+            if agency == network.org + rest:
                 return True
     return False
 
