@@ -6,7 +6,8 @@ prints the figures). Everything runs through ``extract_document``, the step ``ft
 Rules:
 - title: a found case's title is right when one title contains the other once spaces, quotes and brackets are
   removed (cases are matched by number, so a case cut at the wrong heading shows here);
-- provider: equal after removing spaces and a trailing 人民政府 / 管委会 / 管理委员会, or both naming the same FTZ area,
+- provider: the gold's provider as written or its ``provider_full``, equal after removing spaces and a trailing
+  人民政府 / 管委会 / 管理委员会, or both naming the same FTZ area,
   or the same body by the agencies' rule below (朝阳区商务局 = 北京市朝阳区商务局 in a case whose prefix is 北京市; a
   named office's short form = its full name; a district written with or without its city, 兴庆区 = 银川市兴庆区), or a
   gold written by its level alone that ours names with its place (自治区商务厅 = 新疆维吾尔自治区商务厅);
@@ -195,6 +196,12 @@ def same_provider(ours: str | None, theirs: str, gazetteer: Gazetteer, own: list
     return pa is not None and pa == pb
 
 
+def _gold_providers(gold_case: dict[str, Any]) -> list[str]:
+    """The gold provider as written and, where the gold gives it, its full name (人行X中心支行 written,
+    中国人民银行X中心支行 in full): a provider extracted in either form is right."""
+    return [gold_case["provider"], *([gold_case["provider_full"]] if gold_case.get("provider_full") else [])]
+
+
 def prefixes(gold_case: dict[str, Any]) -> list[str]:
     """The case's own city or county prefixes: the provider's city and any X市/X县 the gold names use."""
     found = set()
@@ -281,7 +288,7 @@ def score_collection(name: str) -> FileScore:
             score.titles += 1
         else:
             score.misses.append(f"case {n}: title {case.title!r} for gold {g['title']!r}")
-        if same_provider(case.provider, g["provider"], gazetteer, prefixes(g)):
+        if any(same_provider(case.provider, p, gazetteer, prefixes(g)) for p in _gold_providers(g)):
             score.provider += 1
         else:
             score.misses.append(f"case {n}: provider {case.provider!r} for gold {g['provider']!r}")

@@ -31,8 +31,9 @@ def test_a_level_only_provider_is_the_body_of_the_issuers_district() -> None:
     assert providers == ["海淀区科学技术和信息化局", "海淀区政务服务局"]
 
 
-def test_a_provider_written_with_its_place_stays_as_written() -> None:
-    assert _providers(_DISTRICT_NOTICE.format(provider="海淀区发改委"))[1] == "海淀区发改委"
+def test_a_provider_written_with_its_place_takes_its_standard_name_and_keeps_its_place() -> None:
+    assert _providers(_DISTRICT_NOTICE.format(provider="海淀区发改委"))[1] == "海淀区发展和改革委员会"
+    assert _providers(_DISTRICT_NOTICE.format(provider="海淀区商务局"))[1] == "海淀区商务局"
 
 
 def test_a_provider_by_a_short_proper_name_takes_the_bodys_full_name() -> None:
@@ -263,3 +264,86 @@ def test_the_acting_subject_is_the_first_name_that_goes_on_as_a_subject() -> Non
     ]
     text = _collection([(f"案例{k}“一码通”", sentence) for k, sentence in enumerate(sentences)])
     assert _providers(text) == ["某某市某某区", "人民银行某州分行", "某某区"]
+
+
+def test_a_question_or_slogan_label_goes_and_leaves_the_unit() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", f"谁来做｜某市商务局\n做什么｜{_BODY}"),
+            ("航运企业“一照多址”", f"谁在做：某市市场监督管理局\n{_BODY}"),
+            ("跨境电商退货仓", f"我们是谁 | 某区人民政府\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["某市商务局", "某市市场监督管理局", "某区人民政府"]
+
+
+def test_a_news_items_lead_in_is_no_subject_and_the_subject_after_it_is_the_provider() -> None:
+    text = _collection(
+        [
+            (
+                "进口冷链“一码通”",
+                "　　本报讯（记者 张某 通讯员 李某）某某海关近日推出冷链“一码通”，查验时间由2天压缩至6小时。",
+            ),
+            (
+                "航运企业“一照多址”",
+                "　　新华社某地6月3日电（记者 王某）某市市场监督管理局日前推行一照多址登记，累计登记120家。",
+            ),
+            ("跨境电商退货仓", "　　讯（通讯员 赵某）某某区推出跨境电商退货中心仓，退货时间由30天缩短至7天。"),
+        ]
+    )
+    assert _providers(text) == ["某某海关", "某市市场监督管理局", "某某区"]
+
+
+def test_the_unit_that_leads_is_the_provider_of_a_case_with_no_label() -> None:
+    text = _collection(
+        [
+            (
+                "进口冷链“一码通”",
+                "　　由某市商务局牵头，某某海关配合，推行进口冷链“一码通”，查验时间由2天压缩至6小时。",
+            ),
+            (
+                "航运企业“一照多址”",
+                "　　2023年以来，某市市场监督管理局牵头，会同某市税务局推行一照多址登记，累计登记120家。",
+            ),
+            (
+                "跨境电商退货仓",
+                "　　为解决退货难问题，由某区人民政府牵头，某某海关配合，设立退货中心仓，退货时间缩短至7天。",
+            ),
+        ]
+    )
+    assert _providers(text) == ["某市商务局", "某市市场监督管理局", "某区人民政府"]
+
+
+def test_a_speechs_speaker_line_names_the_provider_of_a_speech_in_the_first_person() -> None:
+    text = (
+        "全市自贸试验区建设推进会交流发言材料\n\n"
+        "一、以“一枚印章管审批”激发活力\n某市行政审批服务局局长　王某\n\n"
+        "　　今年以来，我局将23个部门的审批事项划转集中，审批时限平均压缩65%，企业办事材料精简40%。\n\n"
+        "二、推动中欧班列提质增效\n——某某港务区管委会党工委书记、主任　李某在全市推进会上的发言\n\n"
+        "　　我们推行“一单到底”，全年开行中欧班列5351列，重箱率达99.9%，开行线路增加到18条。\n\n"
+        "三、构建跨境电商监管服务体系\n——某某海关党委书记、关长　周某在全市推进会上的发言\n\n"
+        "　　近年来，我们推行跨境电商全模式监管，全年监管进出口商品2.1亿票，通关时间压缩一半。\n"
+    )
+    assert _providers(text) == ["某市行政审批服务局", "某某港务区管委会", "某某海关"]
+
+
+def test_a_short_form_with_its_own_place_comes_out_as_the_standard_name() -> None:
+    text = _collection(
+        [
+            ("跨境结算便利化", f"谁在做：人行宜昌市中心支行\n{_BODY}"),
+            ("零工驿站", f"谁来做｜武汉市江汉区人社局\n{_BODY}"),
+            ("税费一窗通办", f"哪家单位｜高新区税务局\n{_BODY}"),  # its place only the context gives: as written
+        ]
+    )
+    assert _providers(text) == ["中国人民银行宜昌市中心支行", "武汉市江汉区人力资源和社会保障局", "高新区税务局"]
+
+
+def test_a_scripts_cue_before_a_label_is_layout_and_never_part_of_the_unit() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", f"{_BODY}\n【字幕】供稿：某市商务局\n【画面】某某区政务服务中心办事大厅"),
+            ("航运企业“一照多址”", f"{_BODY}\n【字幕】供稿：某市市场监督管理局\n【画面】某某港集装箱码头"),
+            ("跨境电商退货仓", f"{_BODY}\n【字幕】供稿：某区人民政府"),
+        ]
+    )
+    assert _providers(text) == ["某市商务局", "某市市场监督管理局", "某区人民政府"]

@@ -347,14 +347,19 @@ PROVIDERS_LEFT = {
     "anhui-hashtag-collection": 4,
     "zhejiang-closingsource-collection": 0,
     "fujian-preamblemap-collection": 0,
-    "chongqing-tvscript-collection": 0,
+    "chongqing-tvscript-collection": 3,
     "fujian-boxes-report-collection": 4,
     # z20b's separator rounds: a speaker line (X局局长　姓名) or a chat's sender line (姓名（X片区）  10:32) names the
     # provider, and a log names it only as the subject of its diary sentence; no provider reader knows these yet.
-    "shaanxi-speeches-collection": 0,
+    "shaanxi-asterisms-collection": 0,
     "sichuan-groupchat-collection": 2,
     "jilin-log-collection": 1,
     "heilongjiang-wechatlog-collection": 2,
+    # z20a's provider rounds: short forms whose place only the context gives (高新区税务局 in a 襄阳 case) or whose
+    # zone the data keeps as written (X高新区市场监管局); a contents list N　title——X whose unit ends in 法院, which the
+    # listed rows' unit pattern (split.py) does not take, so the list gives no row's provider.
+    "hubei-slogan-collection": 2,
+    "tianjin-dashlist-collection": 0,
 }
 """Held-out collections of the agency rounds (helper z15g) whose providers the text writes by level only (区商务局,
 CBD管委会) or not at all (one-paragraph cases), where the gold writes the full body: normalising such a provider is a

@@ -113,6 +113,12 @@ def _without_spaces(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+@functools.lru_cache(maxsize=64)
+def _sentences(flat: str) -> tuple[str, ...]:
+    """A case's sentences, cut once per case (every body of the case looks for its reporting line)."""
+    return tuple(re.split("[。！？]", flat))
+
+
 def _parent_in_text(name: str, text: str, rules: dict[str, Any]) -> str | None:
     flat = _without_spaces(text)
     if name not in flat:
@@ -129,7 +135,7 @@ def _parent_in_text(name: str, text: str, rules: dict[str, Any]) -> str | None:
     if core is None:
         return None
     reported = _reported_re(core, "|".join(rules["reporting_verbs"]))
-    for sentence in re.split("[。！？]", flat):
+    for sentence in _sentences(flat):
         if name in sentence:
             for match in reported.finditer(sentence):
                 if match.group("parent") != name:

@@ -83,6 +83,12 @@ _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|�
 
 
 @cache
+def _national_diffusion_re() -> re.Pattern[str]:
+    """Words saying a practice went out to the whole country (在全国复制推广, 推广至全国)."""
+    return re.compile(word_alternation(lexicon()["national_diffusion"]))
+
+
+@cache
 def _zone_verbs() -> tuple[str, str]:
     """The verbs before and after a zone in an origin phrase, as regex alternations (fixed: made once)."""
     lex = lexicon()
@@ -255,7 +261,7 @@ def _stated_zones(
                 and not any(w in text[: match.start()] for w in lex["plan_words"])
             ):
                 found.append(Origin("zone", evidence(sentence), zone=zone_id))
-        if any(w in text for w in lex["national_diffusion"]):
+        if _national_diffusion_re().search(text):
             for match in _province_report_re(gazetteer).finditer(text):
                 zone_id = gazetteer.province_forms[match["province"]]
                 if zone_id not in own:

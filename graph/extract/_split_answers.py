@@ -24,6 +24,7 @@ from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
     asks,
     listed_titles,
+    post_re,
     speaker_label_end,
     tells,
 )
@@ -113,12 +114,6 @@ def _entry_provider(raw: str, start: int, end: int) -> tuple[str, int, int] | No
     return None
 
 
-@cache
-def _post_re() -> re.Pattern[str]:
-    posts = "|".join(sorted(map(re.escape, _lexicon()["speaker_posts"]), key=len, reverse=True))
-    return re.compile(rf"(?:[、，,]?(?:{posts}))+$")
-
-
 _SPEAKER_PART_RE = re.compile(r"[^\s；;：:。，,]+(?:[、，,][^\s；;：:。，,]+)*")
 """One part of a speaker block's entry: a name, or a post (党组成员、副厅长 keeps its 、)."""
 
@@ -139,12 +134,12 @@ def speaker_bodies(text: str) -> dict[str, tuple[str, int, int]]:
             parts = [(m.start(), m.group()) for m in _SPEAKER_PART_RE.finditer(entry)]
             if len(parts) != 2:
                 continue
-            posts = [(k, part) for k, part in parts if _post_re().search(part)]
+            posts = [(k, part) for k, part in parts if post_re().search(part)]
             names = [part for _, part in parts if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", part)]
             if len(posts) != 1 or not names or names[0] == posts[0][1]:
                 continue
             start, post = posts[0]
-            body = _post_re().sub("", post)
+            body = post_re().sub("", post)
             if len(body) >= 3:
                 found[names[0]] = (body, offset + at + start, offset + at + start + len(body))
     return found

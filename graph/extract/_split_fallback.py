@@ -28,12 +28,15 @@ from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_heading, picture_line
 from ftzgraph.graph.extract._split_groups import group_candidates
 from ftzgraph.graph.extract._split_leads import (
+    acting_subject,
     headline,
     headline_subject,
     headline_title,
     is_place,
+    news_lead_end,
     ordinal_subject,
     sentence_place,
+    speaker_unit,
 )
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
@@ -161,6 +164,10 @@ _GLOSS = r"(?:[ \t\u3000]*[A-Za-z][A-Za-z.'&/\- ]{0,40}(?=\s*(?:\*\*|__)?\s*[:�
 """An English gloss after a label (供稿单位 Contributed by：X): part of the label, never the unit."""
 
 
+_SCRIPT_TAG = r"(?:【[\u4e00-\u9fff]{1,4}】[ \t\u3000]*(?=[\u4e00-\u9fff]))?"
+"""A script's cue before a label (【字幕】供稿：X): layout, neither label nor unit."""
+
+
 @cache
 def _label_re() -> re.Pattern[str]:
     lexicon = _lexicon()
@@ -179,8 +186,10 @@ def _label_re() -> re.Pattern[str]:
         rf"[（(【\[]?\s*(?P<general>{phrase}(?:[/／、]{phrase})*){note}{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
         r"(?:[:：]|[|│｜丨])"
     )
+    # 谁来做｜X, 我们是谁 | X: a question or a slogan as the label, short, before a separator, holding no unit itself
+    slogan = rf"(?P<slogan>[\u4e00-\u9fff]{{2,{lead + 2}}}){bold}[ \t\u3000]*(?:[:：]|[|│｜丨])"
     return re.compile(  # also a form table's row: | 报送单位 | X |
-        rf"^\s*(?:[>|│]\s*)?{bold}\s*(?:{known}|{general})\s*{bold}\s*"
+        rf"^\s*(?:[>|│]\s*)?{_SCRIPT_TAG}{bold}\s*(?:{known}|{general}|{slogan})\s*{bold}\s*"
         # 中国（广东）自由贸易试验区X片区管理委员会: a bracket inside the name (not one closing it) is part of it
         r"(?P<unit>(?:[^\s，。；,;:：（）()*|│｜丨]{1,20}[（(][^（）()\n]{1,10}[)）])?[^\s，。；,;:：（）()*|│｜丨】\]］〕]{2,40})"
     )
@@ -194,10 +203,18 @@ def labelled_provider(text: str) -> tuple[str, int, int] | None:
     match = _label_re().match(bare)
     if match is None or not _CJK_RE.search(match["unit"]):
         return None
-    if match["general"] and not (signature_unit(match["unit"]) or is_place(match["unit"])):
+    if (match["general"] or match["slogan"]) and not (signature_unit(match["unit"]) or is_place(match["unit"])):
         return None
+    if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
+        return None  # 宁波市北仑区：title, X片区｜title: a place or body before the separator is no label
     lead = len(text) - len(bare)
     return match["unit"], lead + match.start("unit"), lead + match.end("unit")
+
+
+def _names_unit(text: str) -> bool:
+    """True when ``text`` holds a unit's or a place's ending (X片区, X局): a provider itself, never a label."""
+    lexicon = _lexicon()
+    return any(w in text for w in (*lexicon["unit_suffixes"], *lexicon["place_endings"]))
 
 
 _CLOSING_BRACKET_RE = re.compile(r"[（(](?P<inner>[^（）()\n]{3,50})[)）]\s*$")
@@ -272,7 +289,9 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
     bracket = re.fullmatch(r"[（(](?P<u>[^（）()]+)[)）]", bare)  # （长沙片区管委会）
     unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
     shortest = 3 if bracket else 4  # the brackets mark a unit, so a level and a short core (（区法院）) are name enough
-    if not shortest <= len(unit) <= int(lexicon["signature_chars"]) or re.search(r"[\s，。；：,;:、“”\"\d]", unit):
+    if not shortest <= len(unit) <= int(lexicon["signature_chars"]) or re.search(
+        r"[\s，。；：,;:、“”\"\d|│｜丨【】]", unit
+    ):
         return None
     if not unit.endswith(tuple(lexicon["unit_suffixes"])):
         return None
@@ -654,10 +673,17 @@ def _dash_unit(line: str) -> tuple[str, int, int] | None:
 
 
 def _opens_with_label(section: list[Line], is_provider: Callable[[str], object]) -> bool:
-    """True when the first line of ``section`` with text is a provider line: labelled (申报单位：X, 牵头单位：X) or one
-    the known rules read ((X报送), (X提供))."""
+    """True when the first line of ``section`` with text is a provider line: labelled (申报单位：X, 牵头单位：X), one
+    the known rules read ((X报送), (X提供)), a speech's speaker line (X局局长　某某), or a news item's lead-in before
+    its acting subject (本报讯（记者 某某）X局近日…), which names who did it as a provider line does."""
     first = next((line.text for line in section if line.text.strip()), "")
-    return labelled_provider(first) is not None or bool(is_provider(first)) or _bracketed_unit(first) is not None
+    return (
+        labelled_provider(first) is not None
+        or bool(is_provider(first))
+        or _bracketed_unit(first) is not None
+        or speaker_unit(first) is not None  # a speech's speaker line (X局局长　某某)
+        or (news_lead_end(first) > 0 and acting_subject(first, 0) is not None)  # 本报讯（记者 某某）X局…
+    )
 
 
 _BRACKETED_LINE_RE = re.compile(r"\s*[（(][^（）()\n]{2,30}[)）]\s*")
@@ -748,7 +774,11 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         # title / （X片区管委会） or title / X市商务局: a unit alone right under the heading, or over the first section
         # under a title a large type wrapped onto two lines
         first = k == 0 or over_section
-        alone = (signature_unit(line) or _place_over_section(line, below[k + 1 : k + 2])) if first else None
+        alone = (
+            (signature_unit(line) or _place_over_section(line, below[k + 1 : k + 2]) or speaker_unit(line))
+            if first
+            else None
+        )  # X局局长　某某 under a speech's headline: the speaker's body
         if found := labelled_provider(line) or _dash_unit(line) or alone or reported_provider(line):
             return found[0], start + found[1], start + found[2]
     end = len(text)

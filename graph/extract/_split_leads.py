@@ -29,6 +29,7 @@ ORDINAL_PARAGRAPH_RE = re.compile(
 a web page or a bulletin lists several reforms in prose."""
 _VERBS = (
     "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
+    "|牵头"
 )
 SUBJECT_RE = re.compile(
     r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办|中心|分行|政府))"
@@ -281,11 +282,14 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
     (按照…部署，X区在全省率先…; X分行会同Y海关推出…; 园区复制推广…): who performs a case's reform when no line names
     its provider. With its span in ``text``; the caller reads a generic subject (园区) from the heading."""
     at += len(text[at:]) - len(text[at:].lstrip(" \t\u3000"))  # a paragraph's indent
+    if lead := _news_lead_re().match(text, at):  # 本报讯（记者 某某）X局近日…: the news item's credit, no subject
+        at = lead.end()
     topic = _topic_re().match(text, at)
     starts = [topic.end()] if topic else [at]  # 按照省政府部署，X区…: the clause is no subject
     if clause := _LEAD_CLAUSE_RE.match(text, at):  # 近年来，X区… / 为解决…问题，X局… / 2023年以来，X海关…
         starts.append(clause.end())
     for start in starts:
+        start += text.startswith("由", start)  # 由X牵头，Y配合…: X leads, 由 only introduces it
         subject = SUBJECT_RE.match(text, start) or _body_lead_re().match(text, start)
         candidates = [c for c in (place_subject(text, start), subject and (subject["p"], *subject.span("p"))) if c]
         # the first name that goes on as a subject: 开福区依托…中心建立… is 开福区, not 开福区依托…中心
@@ -295,6 +299,27 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
         if found:
             return found
     return None
+
+
+@cache
+def _news_lead_re() -> re.Pattern[str]:
+    """A news item's lead-in crediting its reporters (本报讯（记者 某某 通讯员 某某）, 新华社厦门6月3日电（记者 某某）,
+    讯（通讯员 某某））, or its dateline (近日，), which the item's subject follows (``news_credit_words``,
+    ``news_datelines``)."""
+    credits = word_alternation(_lexicon()["news_credit_words"])
+    datelines = word_alternation(_lexicon()["news_datelines"])
+    return re.compile(
+        r"(?:[\u4e00-\u9fff0-9]{0,16}?(?:讯|电)[ \t\u3000]*[（(][^（）()\n]{0,30}?(?:"
+        + credits
+        + rf")[^（）()\n]{{0,40}}[)）]|(?:{datelines})[，,])[ \t\u3000]*"
+    )
+
+
+def news_lead_end(text: str) -> int:
+    """Where the subject of a news item opening ``text`` begins, past its lead-in (本报讯（记者 某某）); 0 for none."""
+    at = len(text) - len(text.lstrip(" \t\u3000"))
+    lead = _news_lead_re().match(text, at)
+    return lead.end() if lead else 0
 
 
 _LEAD_CLAUSE_RE = re.compile(r"[^，,。；;！？!?\n“”]{2,20}[，,]")
@@ -319,9 +344,32 @@ def _speaker_line_re() -> re.Pattern[str]:
 
 
 def speaker_unit(text: str) -> tuple[str, int, int] | None:
-    """The body of a broadcast script's first speaker line (【同期声】X局登记注册科科长　某某 -> X局), with its span."""
+    """The body of a broadcast script's first speaker line (【同期声】X局登记注册科科长　某某 -> X局), with its span;
+    or, when ``text`` opens with it, a speech's speaker line under its headline (X局局长　某某, ——X管委会党工委书记、
+    主任　某某在…会议上的发言 -> the body its post closes, as a transcript's speaker block reads it)."""
     found = _speaker_line_re().search(text)
-    return (found["u"], found.start("u"), found.end("u")) if found else None
+    if found:
+        return found["u"], found.start("u"), found.end("u")
+    line = re.match(
+        r"[ \t\u3000\n]*(?:[—–－\-]{1,2}[ \t\u3000]*)?(?P<post>[\u4e00-\u9fff、（）()]{4,40})[ \t\u3000]+"
+        r"[\u4e00-\u9fff·]{2,4}(?:在[^\n。]{2,40}(?:发言|讲话|汇报)[^\n。]{0,6})?[ \t\u3000]*(?:\n|$)",
+        text,
+    )
+    post = post_re().search(line["post"]) if line else None
+    if line is None or post is None:
+        return None
+    body = _PARTY_POST_RE.sub("", line["post"][: post.start()])  # X海关党委书记、关长: the party post is a post too
+    return (body, line.start("post"), line.start("post") + len(body)) if len(body) >= 3 else None
+
+
+_PARTY_POST_RE = re.compile(r"党[组委工]{1,2}(?:成员)?$")
+
+
+@cache
+def post_re() -> re.Pattern[str]:
+    """The posts closing a speaker's title (X厅副厅长, X海关党委书记、关长), as one suffix (``speaker_posts``)."""
+    posts = "|".join(sorted(map(re.escape, _lexicon()["speaker_posts"]), key=len, reverse=True))
+    return re.compile(rf"(?:[、，,]?(?:{posts}))+$")
 
 
 def place_lead_not() -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
+from ftzgraph.graph.extract._agency_names import load_lexicon
 from ftzgraph.graph.extract._split_fallback import (
     fallback_provider,
     labelled_provider,
@@ -96,14 +97,41 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
 def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
     """The full name of a provider that names a body without its place (区商务局, 市地方金融工作局) or by a short
     proper name (CBD管委会): the body the case's own mention of it resolves to from the context. A provider written with
-    its place (南宁市发改委) stays as written, as do places and units the case never names acting."""
+    its place keeps it and takes only its standard form (南宁市发改委 -> 南宁市发展和改革委员会, 人行X市中心支行 ->
+    中国人民银行X市中心支行, ``_standard_form``); places and units the case never names stay as written."""
     written = re.sub(r"\s+", "", provider)
     for mention in mentions:
-        if mention.as_written != written or mention.agency is None or mention.agency == written:
+        if mention.agency is None or mention.agency == mention.as_written or not written.endswith(mention.as_written):
             continue
-        if mention.confidence == "medium" or is_short_form(written):
+        head = written[: -len(mention.as_written)]  # 武汉市 of 武汉市江汉区人社局, which the mention 江汉区人社局 lacks
+        if not head and (mention.confidence == "medium" or is_short_form(written)):
             return mention.agency
+        if _standard_form(mention.as_written, mention.agency) and not (head and mention.agency.startswith(head)):
+            return head + mention.agency  # 人行X市中心支行, X区人社局: the same name, in its standard form
     return provider
+
+
+def _standard_form(written: str, agency: str) -> bool:
+    """True when ``agency`` is ``written`` with only its standard form put in: a department's short ending
+    (X区人社局 -> X区人力资源和社会保障局, data/agencies/standard_names.yaml) or a branch network's abbreviation
+    (人行X市中心支行 -> 中国人民银行X市中心支行, 人行X中支 -> 中国人民银行X中心支行; a form that is part of the full
+    name, 人民银行, is the name as written).
+    A resolution that adds a place or a zone's full name comes from the context, which the text may not share."""
+    if _COMMITTEE_TAIL.search(written):
+        return False  # X片区管委会: a committee is read as its area (``provider_unit``), its tail as written
+    lex = load_lexicon()
+    for core in lex.cores.values():
+        ending = core.core
+        if ending != core.canonical and written.endswith(ending) and agency == written[: -len(ending)] + core.canonical:
+            return True
+    for network in lex.networks:
+        for form in (f for f in network.forms if f not in network.org and written.startswith(f)):
+            rest = written[len(form) :]
+            for short, branch in network.branch_forms:  # 人行X中支: the branch's short form too
+                rest = rest[: -len(short)] + branch if rest.endswith(short) else rest
+            if agency == network.org + rest:
+                return True
+    return False
 
 
 _NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
@@ -183,7 +211,9 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
         if found and speaker and not signature_unit(found[0]):
             found = None  # 【解说】在X市，…: a setting, not a body acting; the speaker's body speaks for the case
         if found and (generic := _generic_place(case, found[0])) is not None:
-            return generic or None
+            if generic or not speaker:
+                return generic or None
+            found = None  # 我局坚持…: a speech's own body, which its speaker line names
         if found:
             return found[0], start + found[1], start + found[2]
         break
