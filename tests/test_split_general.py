@@ -349,9 +349,8 @@ PROVIDERS_LEFT = {
     "fujian-preamblemap-collection": 0,
     "chongqing-tvscript-collection": 3,
     "fujian-boxes-report-collection": 4,
-    # z20b's separator rounds: a speaker line (X局局长　姓名) or a chat's sender line (姓名（X片区）  10:32) names the
-    # provider, and a log names it only as the subject of its diary sentence; no provider reader knows these yet.
-    "shaanxi-asterisms-collection": 0,
+    # z20b's separator rounds: a chat's sender line (姓名（X片区）  10:32) names the provider, and a log names it only
+    # as the subject of its diary sentence; no provider reader knows these yet.
     "sichuan-groupchat-collection": 2,
     "jilin-log-collection": 1,
     "heilongjiang-wechatlog-collection": 2,
