@@ -6,14 +6,14 @@ messages under sender lines (姓名（X局）  10:32) between date lines. The ma
 such a text came out as one case or none, or its cases were headed by the speaker line under each headline.
 
 A separator family is the lines of one shape (one asterism, a rule, a date between rules, a sender line). Its parts
-are what stands between two of its lines; a sender line opens its message, and a titled message with no case text
-goes on over the same sender's next messages that have no title of their own. A part is a case when its first line,
-past date lines and furniture (a speaker or sender line), is title-like, and its text is a case's length and holds
-a figure or a case word (做法, 成效 …); parts before the first case (a masthead, a preamble) and after the last (a
-closing note, distribution lines) are none. A family counts only when at least two of its cases and most of them
-name a reform, and most parts from the first case to the last are cases: a news article's one asterism, a footer
-rule or a notice's signature rule cuts nothing. Each case ends where its part ends, so short chat replies (收到, 👍)
-and the notes between parts belong to no case.
+are what stands after each of its lines up to the next separator line of any shape; a sender line opens its
+message, and a titled message with no case text goes on over the same sender's next messages that have no title of
+their own. A part is a case when its first line, past date lines and furniture (a speaker or sender line), is
+title-like, and its text is a case's length and holds a figure or a case word (做法, 成效 …); parts before the first
+case (a masthead, a preamble) and after the last (a closing note, distribution lines) are none. A family counts only
+when at least two of its cases and most of them name a reform, and most parts from the first case to the last are
+cases: a news article's one asterism, a footer rule or a notice's signature rule cuts nothing. Each case ends where
+its part ends, so short chat replies (收到, 👍) and the notes between parts belong to no case.
 
 Only layout words are read (data/lexicon/layouts.yaml `separators`); nothing names a document.
 """
@@ -82,7 +82,7 @@ def sender(text: str) -> str | None:
     return found["who"] if found else None
 
 
-def _skipped(text: str) -> bool:
+def skipped_line(text: str) -> bool:
     """A line read past when looking for a part's title: blank, a date line, furniture (a speaker or sender line)."""
     return not text.strip() or bool(_DATE_LINE_RE.match(text)) or furniture_heading(text.strip())
 
@@ -98,7 +98,7 @@ class Parted:
 
 def _title(lines: list[Line], start: int, end: int) -> int | None:
     """The index of the part's title line: its first line past skipped ones, when title-like."""
-    first = next((i for i in range(start, end) if not _skipped(lines[i].text)), None)
+    first = next((i for i in range(start, end) if not skipped_line(lines[i].text)), None)
     if first is None:
         return None
     text = lines[first].text.strip()
@@ -112,7 +112,7 @@ def without_furniture(lines: list[Line], index: int, title: str) -> str:
     """``title``, read for the heading on line ``index``, without the furniture line under it that a reader of
     wrapped headings joined to it (a headline over its speaker line: title / X局局长　姓名)."""
     below = next((line.text.strip() for line in lines[index + 1 :] if line.text.strip()), "")
-    if below and title.rstrip().endswith(below) and _skipped(below) and len(title) > len(below):
+    if below and title.rstrip().endswith(below) and skipped_line(below) and len(title) > len(below):
         return title.rstrip()[: -len(below)].rstrip()
     return title
 
@@ -120,7 +120,7 @@ def without_furniture(lines: list[Line], index: int, title: str) -> str:
 def _holds_case(lines: list[Line], title: int, end: int) -> bool:
     """True when a part's text under its title reads as a case's: a case's length, and a figure with a unit
     (the fallback's ``FIGURE_RE``) or a case word (``_case_words``)."""
-    body = "".join(line.text.strip() for line in lines[title + 1 : end] if not _skipped(line.text))
+    body = "".join(line.text.strip() for line in lines[title + 1 : end] if not skipped_line(line.text))
     if len(body) < MIN_CASE_CHARS:
         return False
     return bool(FIGURE_RE.search(body)) or any(word in body for word in _case_words())
@@ -134,17 +134,18 @@ def _case_words() -> tuple[str, ...]:
 
 
 def _parts(lines: list[Line], body_from: int, shape: str) -> list[tuple[int, int, str | None]]:
-    """The parts a family parts the text into, as (first line, end line, sender) triples; a sender line opens its
-    message, any separator line ends it."""
-    bounds: list[tuple[int, str | None]] = []  # (line index, sender of the message it opens, None for a separator)
+    """The parts a family opens, as (first line, end line, sender) triples: after each of its separator lines, or
+    from each sender line on; any separator line ends a part. What another shape opens (a masthead framed by rules of
+    another kind) is none of this family's parts."""
+    bounds: list[tuple[int, str | None, bool]] = []  # (line index, sender of the message, opens a part)
     for i in range(body_from, len(lines)):
         text = lines[i].text
         if shape == "sender" and (who := sender(text)):
-            bounds.append((i, who))
-        elif separator_shape(text) is not None:
-            bounds.append((i, None))
-    bounds.append((len(lines), None))
-    return [(i if who else i + 1, j, who) for (i, who), (j, _) in itertools.pairwise(bounds)]
+            bounds.append((i, who, True))
+        elif (found := separator_shape(text)) is not None:
+            bounds.append((i, None, found == shape))
+    bounds.append((len(lines), None, False))
+    return [(i if who else i + 1, j, who) for (i, who, opens), (j, _, _) in itertools.pairwise(bounds) if opens]
 
 
 def _cases(lines: list[Line], parts: list[tuple[int, int, str | None]]) -> list[tuple[int | None, int, int]]:

@@ -27,13 +27,14 @@ from ftzgraph.graph.extract._split_declared import (
     shape_families,
     stated_count,
     style_families,
+    title_like,
 )
 from ftzgraph.graph.extract._split_fallback import fallback_starts, fallback_title, strip_marks
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
-from ftzgraph.graph.extract._split_separators import separated_split, without_furniture
+from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
@@ -343,14 +344,16 @@ def _separated(
 ) -> tuple[list[tuple[int, int, int | None]], dict[int, str], dict[int, int]]:
     """The split by separator lines (graph/extract/_split_separators.py) when it finds at least as many cases as
     ``starts``: each case ends where its part ends. Headings already found on the parts' title lines keep the titles
-    read for them; otherwise (a speaker or date line taken for the heading, one case for the whole text) each part's
-    title line heads its case."""
+    read for them; as many headings elsewhere that are titles stand; otherwise (fewer cases, a speaker or date line
+    taken for the heading) each part's title line heads its case."""
     parted = separated_split(lines, body_from)
     if parted is None or len(parted.titles) < len(starts):
         return starts, titles, {}
     ends = dict(zip(parted.titles, parted.ends, strict=True))
-    kept = [s[0] for s in starts] == parted.titles
-    if not kept:
+    if [s[0] for s in starts] != parted.titles:
+        headed = all(title_like(lines[s[0]].text) and not skipped_line(lines[s[0]].text) for s in starts)
+        if headed and len(parted.titles) == len(starts):  # as many cases under titles of their own: theirs stand
+            return starts, titles, {}
         starts, titles = [(t, a, None) for t, a in zip(parted.titles, parted.starts, strict=True)], {}
     # a part's title: both halves of a headline the rules read the first half of (“A”上线　B提速), without a speaker
     # line joined to it, its provider brackets (title（X推荐）) or a closing colon (a message's first line: “A”做法：)
