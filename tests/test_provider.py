@@ -266,6 +266,17 @@ def test_the_acting_subject_is_the_first_name_that_goes_on_as_a_subject() -> Non
     assert _providers(text) == ["某某市某某区", "人民银行某州分行", "某某区"]
 
 
+def test_the_acting_subject_ends_at_the_body_before_where_it_acts() -> None:
+    """市X局在全区率先…: the subject pattern's place ending (区) lies past the body; the body is the subject."""
+    sentences = [
+        "　　市自然资源和规划局在全区率先推行工业用地“标准地”出让，拿地到开工由6个月缩短至1个月。",
+        "　　某某海关于今年推行进口货物“两段准入”，通关时间压缩了一半以上。",
+        "　　某某区在全省率先上线企业开办“一网通办”，开办时间由3天压缩至0.5天。",
+    ]
+    text = _collection([(f"案例{k}“一码通”", sentence) for k, sentence in enumerate(sentences)])
+    assert _providers(text) == ["市自然资源和规划局", "某某海关", "某某区"]
+
+
 def test_a_question_or_slogan_label_goes_and_leaves_the_unit() -> None:
     text = _collection(
         [

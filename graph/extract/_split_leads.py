@@ -291,7 +291,8 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
     for start in starts:
         start += text.startswith("由", start)  # 由X牵头，Y配合…: X leads, 由 only introduces it
         subject = SUBJECT_RE.match(text, start) or _body_lead_re().match(text, start)
-        candidates = [c for c in (place_subject(text, start), subject and (subject["p"], *subject.span("p"))) if c]
+        named = _body_before_adverbial(subject["p"]) if subject else ""
+        candidates = [c for c in (place_subject(text, start), named and (named, start, start + len(named))) if c]
         # the first name that goes on as a subject: 开福区依托…中心建立… is 开福区, not 开福区依托…中心
         found = min(candidates, key=lambda c: c[2]) if candidates else None
         if found and re.match(_lexicon()["subject_not"], found[0]):
@@ -299,6 +300,19 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
         if found:
             return found
     return None
+
+
+def _body_before_adverbial(subject: str) -> str:
+    """``subject`` up to a body's name that what it does follows (市自然资源和规划局在全区 -> 市自然资源和规划局): the
+    subject pattern ends at a place ending (区) and can run past the body into where it acts."""
+    cut = _subject_cut_re().search(subject)
+    return subject[: cut.end()] if cut and cut.end() >= 2 else subject
+
+
+@cache
+def _subject_cut_re() -> re.Pattern[str]:
+    ends = word_alternation(_lexicon()["subject_ends_before"])
+    return re.compile(rf"(?:局|厅|委|海关|分行|支行|管委会|中心|政府|办)(?=(?:{ends}))")
 
 
 @cache
