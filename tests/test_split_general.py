@@ -358,7 +358,7 @@ PROVIDERS_LEFT = {
     # zone the data keeps as written (X高新区市场监管局); a contents list N　title——X whose unit ends in 法院, which the
     # listed rows' unit pattern (split.py) does not take, so the list gives no row's provider.
     "hubei-slogan-collection": 2,
-    "tianjin-dashlist-collection": 0,
+    "tianjin-dashlist-collection": 4,
 }
 """Held-out collections of the agency rounds (helper z15g) whose providers the text writes by level only (区商务局,
 CBD管委会) or not at all (one-paragraph cases), where the gold writes the full body: normalising such a provider is a

@@ -97,7 +97,7 @@ HEADING_TRAILING_PLACE_RE = re.compile(
 
 _LABEL_UNIT = (
     r"[^：:“”\"（）()\s【】〔〕\[\]｜|丨、，,。.．]{1,20}?"
-    r"(?:市|区|县|旗|州|盟|镇|乡|片区|管委会|管理委员会|人民政府|政府|公署|局|厅|委员会|委|海关|分行|支行|中心|办)"
+    r"(?:市|区|县|旗|州|盟|镇|乡|片区|管委会|管理委员会|人民政府|政府|公署|局|厅|委员会|委|海关|分行|支行|中心|办|法院|检察院)"
 )
 HEADING_TAG_PLACE_RE = re.compile(rf"^[【〔\[](?P<p>{_LABEL_UNIT})[】〕\]]\s*(?P<t>\S.*)$")
 """A heading that opens with its place or provider as a bracketed tag (【章贡区】新办企业…)."""
