@@ -598,7 +598,7 @@ def test_outline_numbering_kept_as_text_gives_the_level_whose_sections_hold_sect
 
 
 def test_a_labelled_provider_keeps_a_bracket_inside_its_name_but_not_one_closing_it() -> None:
-    from ftzgraph.graph.extract._split_fallback import labelled_provider
+    from ftzgraph.graph.extract._split_units import labelled_provider
 
     assert labelled_provider("实施单位：中国（某省）自由贸易试验区甲港片区管理委员会")[0] == (  # type: ignore[index]
         "中国（某省）自由贸易试验区甲港片区管理委员会"
@@ -710,7 +710,7 @@ def test_questions_of_a_qa_page_head_their_answers_which_name_the_provider(label
 
 
 def test_a_question_naming_no_case_or_two_heads_no_answer() -> None:
-    from ftzgraph.graph.extract._split_fallback import question_title
+    from ftzgraph.graph.extract._split_headings import question_title
 
     assert question_title("二问：“A办”是什么？") == (2, "A办")
     assert question_title("问：这批案例有什么特点？") is None
@@ -719,7 +719,7 @@ def test_a_question_naming_no_case_or_two_heads_no_answer() -> None:
 
 
 def test_a_numbered_question_heads_its_answer_and_a_numbered_question_naming_no_case_heads_none() -> None:
-    from ftzgraph.graph.extract._split_fallback import asked_case
+    from ftzgraph.graph.extract._split_headings import asked_case
 
     assert asked_case("第一个案例“保税维修一单到底”是如何做的？") == "保税维修一单到底"
     assert asked_case("《案例》出台的背景是什么？") is None

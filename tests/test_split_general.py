@@ -15,8 +15,8 @@ import pytest
 from _dev_scoring import COLLECTIONS, extracted, gold, score_collection
 
 from ftzgraph.graph.errors import NoCasesError
-from ftzgraph.graph.extract._split_fallback import _NUMBERING, _number
 from ftzgraph.graph.extract._split_furniture import article_end, furniture_heading, picture_line
+from ftzgraph.graph.extract._split_headings import _NUMBERING, heading_number
 from ftzgraph.graph.extract._split_tables import table_line
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_line
@@ -431,7 +431,7 @@ def test_a_table_copied_one_cell_per_line_gives_the_providers_of_no_numbered_hea
 def test_numbering_in_any_style_gives_the_case_number(heading: str, number: int) -> None:
     found = next(pattern.match(heading) for _, pattern in _NUMBERING if pattern.match(heading))
     assert found is not None and found["n"] and heading[found.end() :].startswith(("title", "跨境"))
-    assert _number(found["n"]) == number
+    assert heading_number(found["n"]) == number
 
 
 ORDINAL_PARAGRAPHS = """首页 > 信息公开 > 部门动态

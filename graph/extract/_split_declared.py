@@ -30,9 +30,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_fallback import is_section_heading
 from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_heading
 from ftzgraph.graph.extract._split_shapes import MARK_NUMBER, heading_mark
+from ftzgraph.graph.extract._split_words import is_section_heading
 from ftzgraph.graph.model import Document, Evidence, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number, title_key
 

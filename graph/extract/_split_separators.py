@@ -28,10 +28,10 @@ from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_declared import MIN_CASE_CHARS, title_like
-from ftzgraph.graph.extract._split_fallback import FIGURE_RE
 from ftzgraph.graph.extract._split_furniture import furniture_heading
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_shapes import names_reform
+from ftzgraph.graph.extract._split_words import FIGURE_RE
 
 _DATE = r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 _DATE_LINE_RE = re.compile(

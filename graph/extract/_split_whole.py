@@ -15,7 +15,6 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_fallback import FIGURE_RE, signature_unit
 from ftzgraph.graph.extract._split_leads import (
     ORDINAL_PARAGRAPH_RE,
     SUBJECT_RE,
@@ -29,6 +28,8 @@ from ftzgraph.graph.extract._split_leads import (
     tells,
     topic_start,
 )
+from ftzgraph.graph.extract._split_units import signature_unit
+from ftzgraph.graph.extract._split_words import FIGURE_RE
 from ftzgraph.graph.extract.split import clean_title
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import parse_chinese_number, word_alternation

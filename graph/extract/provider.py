@@ -14,13 +14,6 @@ import re
 
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_lexicon
-from ftzgraph.graph.extract._split_fallback import (
-    fallback_provider,
-    labelled_provider,
-    signature_unit,
-    strip_marks,
-    titled_reporter,
-)
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
@@ -30,6 +23,8 @@ from ftzgraph.graph.extract._split_leads import (
     place_lead_not,
     speaker_unit,
 )
+from ftzgraph.graph.extract._split_units import fallback_provider, labelled_provider, signature_unit, titled_reporter
+from ftzgraph.graph.extract._split_words import strip_marks
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.split import (
     CLOSING_BLOCK_RE,

@@ -29,7 +29,7 @@ from ftzgraph.graph.extract._split_declared import (
     style_families,
     title_like,
 )
-from ftzgraph.graph.extract._split_fallback import fallback_starts, fallback_title, strip_marks
+from ftzgraph.graph.extract._split_fallback import fallback_starts
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
@@ -37,6 +37,8 @@ from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbol
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
+from ftzgraph.graph.extract._split_units import fallback_title
+from ftzgraph.graph.extract._split_words import strip_marks
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
 

@@ -1,0 +1,269 @@
+"""The unit a case names as its provider, read from the lines around its heading: a label line (报送单位：X), a
+closing bracket ((X供稿)), a signature, a heading's trailing brackets or dash, a cover's unit line, a reporting
+sentence.
+
+Split from graph/extract/_split_fallback.py: the fallback asks these readers whether a line names a provider (so it is
+no heading, or its section is a case) and graph/extract/provider.py asks them for the name. Words come from
+``data/lexicon/layouts.yaml``; nothing here names a document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ftzgraph.graph.extract._split_leads import (
+    headline_subject,
+    is_place,
+    ordinal_subject,
+    sentence_place,
+    speaker_unit,
+)
+from ftzgraph.graph.extract._split_words import (
+    CJK_RE,
+    NUMBER_ALONE_RE,
+    SENTENCE_END,
+    fallback_words,
+    is_section_heading,
+    strip_marks,
+)
+from ftzgraph.graph.text import lines_below, title_key
+
+LABEL_HEAD_RE = re.compile(
+    r"^(?:[【〔\[](?P<label>[^】〕\]\n]{2,16})[】〕\]]|(?P<pipe>(?P<left>[^｜|\n]{2,20}?)\s*[｜|]))\s*(?P<t>\S.{1,})$"
+)
+"""A heading that opens with a label: a bracketed tag (【章贡区】title) or a short text before a vertical bar
+(provider｜title, “area”｜title). The label names the case's place, provider or theme, not its reform."""
+
+
+_TRAILING_BRACKET_RE = re.compile(
+    r"\s*(?:[（(〔【\[［](?P<p>[^（）()〔〕【】\[\]［］\n]{2,30})[)）〕】\]］]|[｜|丨]\s*(?P<bar>[^｜|丨\s]{2,30}))\s*$"
+)
+"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】) or a bar
+(title｜X片区)."""
+
+
+_PROVIDER_VERB_RE = re.compile(r"\s*(?:供稿|提供|报送|推荐|选送)$")
+
+
+_GLOSS = r"(?:[ \t\u3000]*[A-Za-z][A-Za-z.'&/\- ]{0,40}(?=\s*(?:\*\*|__)?\s*[:：|│｜丨]))?"
+"""An English gloss after a label (供稿单位 Contributed by：X): part of the label, never the unit."""
+
+
+_SCRIPT_TAG = r"(?:【[\u4e00-\u9fff]{1,4}】[ \t\u3000]*(?=[\u4e00-\u9fff]))?"
+"""A script's cue before a label (【字幕】供稿：X): layout, neither label nor unit."""
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    lexicon = fallback_words()
+    labels = "|".join(sorted(map(re.escape, lexicon["provider_labels"]), key=len, reverse=True))
+    ends = "|".join(sorted(map(re.escape, lexicon["provider_label_ends"]), key=len, reverse=True))
+    lead = int(lexicon["provider_label_chars"]) - 2
+    bold = r"(?:\*\*|__)?"  # **报送单位**：X, > 来源：X: Markdown marks around the label
+    note = r"(?:[（(][\u4e00-\u9fff]{1,6}[)）])?"  # 报送单位（盖章）：X
+    known = (
+        rf"[（(【\[]?\s*(?:{labels})(?:[/／、](?:{labels}))*{note}\s*{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
+        r"(?:[:：]|[|│｜丨])?"
+    )
+    # 展示单位｜X, 报送机构 Submitted by丨X, 推荐单位/报送单位：X: short phrases ending in a label word, a separator
+    phrase = rf"[\u4e00-\u9fff]{{0,{lead}}}(?:{ends})"
+    general = (
+        rf"[（(【\[]?\s*(?P<general>{phrase}(?:[/／、]{phrase})*){note}{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
+        r"(?:[:：]|[|│｜丨])"
+    )
+    # 谁来做｜X, 我们是谁 | X: a question or a slogan as the label, short, before a separator, holding no unit itself
+    slogan = rf"(?P<slogan>[\u4e00-\u9fff]{{2,{lead + 2}}}){bold}[ \t\u3000]*(?:[:：]|[|│｜丨])"
+    return re.compile(  # also a form table's row: | 报送单位 | X |
+        rf"^\s*(?:[>|│]\s*)?{_SCRIPT_TAG}{bold}\s*(?:{known}|{general}|{slogan})\s*{bold}\s*"
+        # 中国（广东）自由贸易试验区X片区管理委员会: a bracket inside the name (not one closing it) is part of it
+        r"(?P<unit>(?:[^\s，。；,;:：（）()*|│｜丨]{1,20}[（(][^（）()\n]{1,10}[)）])?[^\s，。；,;:：（）()*|│｜丨】\]］〕]{2,40})"
+    )
+
+
+def labelled_provider(text: str) -> tuple[str, int, int] | None:
+    """The unit of a provider-labelled line (牵头单位：X, 【责任单位】X, • 报送：X after a bullet, 展示单位｜X, 供稿单位
+    Contributed by：X) with its span in ``text``, or None. A label no word list holds is read only before a separator
+    and only when its value is a body or a place; a value with no Chinese (an English gloss) is never a unit."""
+    bare = strip_marks(text)[0]
+    match = _label_re().match(bare)
+    if match is None or not CJK_RE.search(match["unit"]):
+        return None
+    if (match["general"] or match["slogan"]) and not (signature_unit(match["unit"]) or is_place(match["unit"])):
+        return None
+    if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
+        return None  # 宁波市北仑区：title, X片区｜title: a place or body before the separator is no label
+    lead = len(text) - len(bare)
+    return match["unit"], lead + match.start("unit"), lead + match.end("unit")
+
+
+def _names_unit(text: str) -> bool:
+    """True when ``text`` holds a unit's or a place's ending (X片区, X局): a provider itself, never a label."""
+    lexicon = fallback_words()
+    return any(w in text for w in (*lexicon["unit_suffixes"], *lexicon["place_endings"]))
+
+
+_CLOSING_BRACKET_RE = re.compile(r"[（(](?P<inner>[^（）()\n]{3,50})[)）]\s*$")
+
+
+def reported_provider(line: str) -> tuple[str, int, int] | None:
+    """The unit a paragraph names as the case's reporter: a labelled provider in brackets closing it (…零成本。
+    （汇报单位：X局）) or a meeting hearing its report (会议听取了X局的汇报), as minutes name who brought an item; the
+    unit must read as a signature (``signature_unit``). With its span in ``line``."""
+    if (bracket := _CLOSING_BRACKET_RE.search(line)) and (found := labelled_provider(bracket["inner"])):
+        return found[0], bracket.start("inner") + found[1], bracket.start("inner") + found[2]
+    for pattern in fallback_words()["reported_by"]:
+        for heard in re.finditer(pattern, line):
+            if (unit := signature_unit(heard["u"])) and unit[0] == heard["u"]:
+                return heard["u"], heard.start("u"), heard.end("u")
+    return None
+
+
+def titled_reporter(head: str, title: str) -> tuple[str, int, int] | None:
+    """The unit a collection's head names as the bringer of the case titled ``title`` (其中，“A”由X提供，“B”由Y报送;
+    现将X区“A”、Y局“B”等4个案例…), with its span in ``head``; the unit must read as a body or a place, and the quoted
+    name must be the title (written whole, or the one holding the other)."""
+    key = title_key(title)
+    if len(key) < 2:
+        return None
+    for pattern in fallback_words()["reported_by_title"]:
+        for named in re.finditer(pattern, head):
+            told = title_key(named["t"])
+            if not (told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told))):
+                continue
+            unit = named["u"]
+            if ((found := signature_unit(unit)) and found[0] == unit) or is_place(unit):
+                return unit, named.start("u"), named.end("u")
+    return None
+
+
+def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[str, int, int] | None:
+    """A line that is exactly a place's name (嘉兴市, 甲片区) right under the heading and over the case's first section
+    (改革背景): the provider line of a booklet that labels none, as a body's name alone is (``signature_unit``)."""
+    bare = text.strip()
+    if not (following and is_section_heading(following[0][1].strip())) or not is_place(bare):
+        return None
+    start = text.find(bare)
+    return bare, start, start + len(bare)
+
+
+def signature_unit(text: str) -> tuple[str, int, int] | None:
+    """A signature-like line (a unit's name alone, often right-aligned, as the last line of a case): the unit and its
+    span in ``text``, or None when the line is a sentence or does not end with a unit's suffix."""
+    lexicon = fallback_words()
+    bare = text.strip().strip("*").strip()
+    bracket = re.fullmatch(r"[（(](?P<u>[^（）()]+)[)）]", bare)  # （长沙片区管委会）
+    unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
+    shortest = 3 if bracket else 4  # the brackets mark a unit, so a level and a short core (（区法院）) are name enough
+    if not shortest <= len(unit) <= int(lexicon["signature_chars"]) or re.search(
+        r"[\s，。；：,;:、“”\"\d|│｜丨【】]", unit
+    ):
+        return None
+    if not unit.endswith(tuple(lexicon["unit_suffixes"])):
+        return None
+    start = text.find(unit)
+    return unit, start, start + len(unit)
+
+
+def dash_unit(line: str) -> tuple[str, int, int] | None:
+    """The unit of a dash subtitle under a heading (——成都高新区管委会, —X片区): a compilation's way of naming who
+    supplied the case; the unit must read as a signature (``signature_unit``)."""
+    dash = re.match(r"^[\s\u3000]*[—–－\-]{1,2}[\s\u3000]*", line)
+    if dash is None or (found := signature_unit(line[dash.end() :])) is None:
+        return None
+    return found[0], dash.end() + found[1], dash.end() + found[2]
+
+
+_BRACKETED_LINE_RE = re.compile(r"\s*[（(][^（）()\n]{2,30}[)）]\s*")
+
+
+def bracketed_unit(line: str) -> tuple[str, int, int] | None:
+    """A line that is only a unit's name in brackets (（区商务局）, （区法院）, under a heading): the unit and its span,
+    read as a signature is (``signature_unit``)."""
+    return signature_unit(line) if _BRACKETED_LINE_RE.fullmatch(line) else None
+
+
+def fallback_title(text: str) -> str:
+    """A heading without its label (【place】title, provider｜title) or provider brackets (title（X片区）,
+    title（X供稿）, title（河口县）), which are no part of the title."""
+    if label := LABEL_HEAD_RE.match(text):
+        text = label["t"].strip()
+    bracket = _TRAILING_BRACKET_RE.search(text)
+    if bracket and trailing_unit(text):
+        return text[: bracket.start()].strip()
+    return text
+
+
+def trailing_unit(text: str, start: int = 0, end: int | None = None) -> tuple[str, int, int] | None:
+    """The provider a heading names after its title, in brackets of any kind or after a bar (title（X片区）,
+    title〔X区推荐〕, title【供稿：X局】, title［X海关］, title｜X片区): a unit or a place, alone, with a provider
+    verb or after a label; with its span in ``text``. Searched in ``text[start:end]``, the heading's line."""
+    bracket = _TRAILING_BRACKET_RE.search(text, start, len(text) if end is None else end)
+    if bracket is None:
+        return None
+    group = "p" if bracket["p"] else "bar"
+    inner, at = bracket[group], bracket.start(group)
+    if found := labelled_provider(inner):
+        return found[0], at + found[1], at + found[2]
+    unit = _PROVIDER_VERB_RE.sub("", inner).strip()
+    if (unit != inner.strip() and len(unit) >= 2) or signature_unit(unit) or is_place(unit):
+        lead = inner.find(unit)
+        return unit, at + lead, at + lead + len(unit)
+    return None
+
+
+def cover_unit(text: str, heading_start: int) -> tuple[str, int, int] | None:
+    """The unit alone on the line right above the case's heading, when the case opens with its number line above
+    it (附件2-1 / 中国（X）自由贸易试验区Y片区 / title): a submission's cover, which names who submitted it; with its
+    span."""
+    above = text[:heading_start].rstrip()
+    start = above.rfind("\n") + 1
+    if start == 0 or not NUMBER_ALONE_RE.match(above[:start].strip().rsplit("\n", 1)[-1].strip()):
+        return None
+    found = signature_unit(above[start:])
+    return (found[0], start + found[1], start + found[2]) if found else None
+
+
+def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
+    """The provider of a case the known rules name none for: the acting subject of an ordinal paragraph (一是X区推行…)
+    or the place leading a paragraph (在X片区，…),
+    its heading's trailing brackets with a provider verb (title（都匀市推荐）), a provider-labelled line among the first
+    lines under the heading (牵头单位：X), a dash subtitle, or a unit alone right under it (（X片区管委会）, X市商务局),
+    else a signature-like unit line closing the case (长沙片区管委会), with its span in ``text``. Lines with no Chinese
+    (page numbers between cases) are skipped at the end."""
+    heading_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
+    if found := cover_unit(text, heading_start):  # 附件2-1 / X片区 / title: the cover names who submitted it
+        return found
+    if found := headline_subject(text):  # 成都海关“A”升级　B提速: a briefing's headline opens with who did it
+        return found
+    if found := ordinal_subject(text) or sentence_place(text, 0):  # 一是X区推行… / 在X片区，… / 在X方面，Y片区…
+        return found
+    if found := trailing_unit(text, heading_start, title_end):  # 1．title（都匀市推荐）, title〔X区〕, title｜X片区
+        return found
+    below = list(lines_below(text, title_end, 4))
+    for k, (start, line) in enumerate(below):
+        over_section = k <= 2 and k + 1 < len(below) and is_section_heading(below[k + 1][1].strip())
+        # title / （X片区管委会） or title / X市商务局: a unit alone right under the heading, or over the first section
+        # under a title a large type wrapped onto two lines
+        first = k == 0 or over_section
+        alone = (
+            (signature_unit(line) or _place_over_section(line, below[k + 1 : k + 2]) or speaker_unit(line))
+            if first
+            else None
+        )  # X局局长　某某 under a speech's headline: the speaker's body
+        if found := labelled_provider(line) or dash_unit(line) or alone or reported_provider(line):
+            return found[0], start + found[1], start + found[2]
+    end = len(text)
+    for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits
+        start = text.rfind("\n", title_end, end) + 1
+        if start <= title_end:
+            return None
+        line = text[start:end]
+        end = start - 1
+        if len(CJK_RE.findall(line)) < 2:
+            continue
+        if found := labelled_provider(line) or dash_unit(line) or signature_unit(line):  # ——X供稿: not the dash
+            return found[0], start + found[1], start + found[2]
+        if line.rstrip().endswith(SENTENCE_END):  # the case's last sentence: no closing provider line
+            return None
+    return None
