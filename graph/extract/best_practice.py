@@ -30,6 +30,9 @@ class CaseOrigin:
     place: Place
     name: str
     evidence: Evidence
+    in_heading: bool = False
+    """Named in the heading's brackets (案例1：X（中国（上海）自由贸易试验区）): the document says who provided the
+    case, which outranks a provider read from the case's first sentence."""
 
 
 def _trailing_parenthetical(title: str) -> tuple[int, str] | None:
@@ -75,7 +78,7 @@ def case_origins(cases: list[CaseText], gazetteer: Gazetteer) -> dict[int, CaseO
             cut, name = parenthetical
             place = _resolve(name, gazetteer)
             if place is not None:
-                origins[index] = CaseOrigin(place, name.strip(), _locate(document, case, name))
+                origins[index] = CaseOrigin(place, name.strip(), _locate(document, case, name), in_heading=True)
                 case.title = case.title[:cut].strip().strip('“”"')
                 continue
         provider = provider_line(case)
@@ -99,7 +102,7 @@ def apply_origins(cases: list[Case], origins: dict[int, CaseOrigin], gazetteer: 
         if origin is None:
             case.warnings.append(f"{case.text.document.path}:{case.text.heading.line}: no originating FTZ found")
             continue
-        if case.provider is None or _resolve(case.provider, gazetteer) is None:
+        if origin.in_heading or case.provider is None or _resolve(case.provider, gazetteer) is None:
             case.provider = origin.name
             case.provider_kind = "ftz_area" if origin.place.area else "other"
             case.provider_zone, case.provider_area = origin.place.zone, origin.place.area
