@@ -88,10 +88,13 @@ def announced_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, i
     bounds = [i for i, _ in turns] + [len(lines)]
     said = [(i, who, _text(lines, i + 1, bounds[k + 1])) for k, (i, who) in enumerate(turns)]
     announced = [(k, found) for k, (_, _, text) in enumerate(said) if (found := announce.search(text))]
-    chairs = {said[k][1] for k, _ in announced}
-    if len(announced) < 2 or len(chairs) != 1:
+    if not announced:
         return None
-    chair = chairs.pop()
+    # the chair is who announces most; a presenter's own 首先…“A” in the middle of a talk announces nothing
+    chair = max({said[k][1] for k, _ in announced}, key=lambda who: sum(said[k][1] == who for k, _ in announced))
+    announced = [(k, found) for k, found in announced if said[k][1] == chair]
+    if len(announced) < 2:
+        return None
     parts = []
     for k, found in announced:
         end = next((i for i, who, _ in said[k + 1 :] if who == chair), len(lines))
@@ -119,6 +122,7 @@ _UNIT_BEFORE_QUOTE_RE = re.compile(r"^(?P<unit>[^“”\"\s：:]{2,20}?)[“\"][
 _ANNOUNCED_UNIT_RES = (
     re.compile(r"请(?P<unit>[^，。、“”\"请\s]{2,20}?)(?:来)?(?:介绍|汇报|分享|讲)"),
     re.compile(r"是(?P<unit>[^，。、“”\"\s]{2,20}?)的[“\"]"),
+    re.compile(r"(?:有请|来自)(?P<unit>[^，。、“”\"\s]{2,24}?)[，,]"),
 )
 
 

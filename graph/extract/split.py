@@ -352,11 +352,12 @@ def _separated(
     parted = pasted_split(lines, body_from) or separated_split(lines, body_from)
     if parted is None or len(parted.titles) < len(starts):
         return starts, titles, {}
-    if parted.names:  # attachments or announced cases: their own titles and spans
+    ends = dict(zip(parted.titles, parted.ends, strict=True))
+    if parted.names:  # attachments or announced cases, numbered in order (附件N, 第N个): their own titles and spans
         return (
-            [(t, a, None) for t, a in zip(parted.titles, parted.starts, strict=True)],
+            [(t, a, k) for k, (t, a) in enumerate(zip(parted.titles, parted.starts, strict=True), 1)],
             parted.names,
-            dict(zip(parted.titles, parted.ends, strict=True)),
+            ends,
         )
     ends = dict(zip(parted.titles, parted.ends, strict=True))
     if [s[0] for s in starts] != parted.titles:
