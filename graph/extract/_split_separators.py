@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -94,6 +94,8 @@ class Parted:
     titles: list[int]
     starts: list[int]
     ends: list[int]
+    names: dict[int, str] = field(default_factory=dict)
+    """Titles read elsewhere than on the title line (a chair's announcement), by title line; else the line's own."""
 
 
 def _title(lines: list[Line], start: int, end: int) -> int | None:
@@ -120,7 +122,11 @@ def without_furniture(lines: list[Line], index: int, title: str) -> str:
 def _holds_case(lines: list[Line], title: int, end: int) -> bool:
     """True when a part's text under its title reads as a case's: a case's length, and a figure with a unit
     (the fallback's ``FIGURE_RE``) or a case word (``_case_words``)."""
-    body = "".join(line.text.strip() for line in lines[title + 1 : end] if not skipped_line(line.text))
+    return holds_case_text("".join(line.text.strip() for line in lines[title + 1 : end] if not skipped_line(line.text)))
+
+
+def holds_case_text(body: str) -> bool:
+    """True when a part's text reads as a case's (see ``_holds_case``)."""
     if len(body) < MIN_CASE_CHARS:
         return False
     return bool(FIGURE_RE.search(body)) or any(word in body for word in _case_words())

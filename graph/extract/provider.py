@@ -23,6 +23,7 @@ from ftzgraph.graph.extract._split_leads import (
     place_lead_not,
     speaker_unit,
 )
+from ftzgraph.graph.extract._split_pasted import pasted_unit
 from ftzgraph.graph.extract._split_units import fallback_provider, labelled_provider, signature_unit, titled_reporter
 from ftzgraph.graph.extract._split_words import strip_marks
 from ftzgraph.graph.extract.gazetteer import Gazetteer
@@ -154,6 +155,8 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         return name, start - case.start, end - case.start
     text = case.text
     title_end = case.heading.end - case.start
+    if pasted := pasted_unit(text[:title_end]):  # 附件2：X区“title”.docx, 请X介绍第一个案例“title”: the sender's word
+        return pasted
     if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
         return _finer_closing(case, labelled)
     for start, line in lines_below(text, title_end, 4):

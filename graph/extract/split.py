@@ -34,6 +34,7 @@ from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
+from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
@@ -348,9 +349,16 @@ def _separated(
     ``starts``: each case ends where its part ends. Headings already found on the parts' title lines keep the titles
     read for them; as many headings elsewhere that are titles stand; otherwise (fewer cases, a speaker or date line
     taken for the heading) each part's title line heads its case."""
-    parted = separated_split(lines, body_from)
+    parted = pasted_split(lines, body_from) or separated_split(lines, body_from)
     if parted is None or len(parted.titles) < len(starts):
         return starts, titles, {}
+    ends = dict(zip(parted.titles, parted.ends, strict=True))
+    if parted.names:  # attachments or announced cases, numbered in order (附件N, 第N个): their own titles and spans
+        return (
+            [(t, a, k) for k, (t, a) in enumerate(zip(parted.titles, parted.starts, strict=True), 1)],
+            parted.names,
+            ends,
+        )
     ends = dict(zip(parted.titles, parted.ends, strict=True))
     if [s[0] for s in starts] != parted.titles:
         headed = all(title_like(lines[s[0]].text) and not skipped_line(lines[s[0]].text) for s in starts)

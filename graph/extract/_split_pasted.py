@@ -1,0 +1,147 @@
+"""Cases pasted into an e-mail as attachments, and cases presented at a meeting taken down by speech-to-text.
+
+Two kinds of document hold several cases with no heading mark the other rules read:
+- an e-mail exported as text: a header block and a covering letter, then each attachment pasted after a line that
+  names it (附件2：X区“title”.docx, ----- 附件：title（X单位）-----), a quoted-reply marker (-----原始邮件-----) perhaps
+  between them. Each attachment is a case, headed by its own title line; the header and the letter are none.
+- raw speech-to-text output of a meeting: speaker turns (发言人1　00:03:15, 说话人2 12:40) where the chair announces
+  each case by its ordinal and quoted name (请X介绍第一个案例“title”, 第二个是X的“title”) and the next speaker presents
+  it. Each announced case runs from the announcement to the chair's next turn, titled by the announced name.
+
+Either needs at least two parts that hold a case's text, and most parts must: an e-mail forwarding one notice, or a
+notice's list of attachment names with nothing pasted under them, cuts nothing. Only layout words are read
+(data/lexicon/layouts.yaml `pasted`); nothing names a document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_lines import Line
+from ftzgraph.graph.extract._split_separators import Parted, holds_case_text, separator_shape, skipped_line
+
+
+@cache
+def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = load_lexicon("layouts")["pasted"]
+    labels = "|".join(words["attachment_labels"])
+    ext = "|".join(words["file_extensions"])
+    opener = re.compile(
+        rf"^[\s\u3000\-—=＝]*(?:{labels})\s*[0-9一二三四五六七八九十]*\s*[:：]\s*(?P<name>\S.{{3,80}}?)"
+        rf"(?:\.(?:{ext}))?[\s\u3000\-—=＝]*$"
+    )
+    marker = re.compile(rf"^[\s\u3000\-—=＝]*(?:{'|'.join(words['reply_markers'])})[\s\u3000\-—=＝]*$")
+    turn = re.compile(
+        rf"^\s*(?:{'|'.join(words['speakers'])})\s*(?P<who>\d{{1,3}})[\s\u3000]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*$"
+    )
+    ordinal = "|".join(words["announce_ordinals"])
+    announce = re.compile(rf"(?:{ordinal})[^“”\"]{{0,30}}[“\"](?P<title>[^“”\"]{{4,40}})[”\"]")
+    return opener, marker, turn, announce
+
+
+def _furniture(text: str) -> bool:
+    """A line read past when looking for an attachment's own title line: blank, a separator, a date or speaker line."""
+    return skipped_line(text) or separator_shape(text) is not None
+
+
+def _text(lines: list[Line], start: int, end: int) -> str:
+    return "".join(line.text.strip() for line in lines[start:end])
+
+
+def _enough(bodies: list[str]) -> bool:
+    """At least two parts, and most of them, hold a case's text: a figure with a unit or a case word."""
+    cases = sum(1 for body in bodies if holds_case_text(body))
+    return cases >= 2 and 2 * cases > len(bodies)
+
+
+def attachment_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, int, str]] | None:
+    """(title line, start, end, title) of each pasted attachment, or None when the text is no such e-mail."""
+    opener, marker, _, _ = _res()
+    opens = [i for i in range(body_from, len(lines)) if opener.match(lines[i].text)]
+    bounds = [*opens, len(lines)]
+    parts = []
+    for k, i in enumerate(opens):
+        end = bounds[k + 1]
+        while end - 1 > i and (not lines[end - 1].text.strip() or marker.match(lines[end - 1].text)):
+            end -= 1  # a quoted-reply marker over the next attachment belongs to neither
+        title_at = next((j for j in range(i + 1, end) if not _furniture(lines[j].text)), None)
+        if title_at is None:
+            parts.append((i, i, end, ""))
+            continue
+        own = lines[title_at].text.strip()
+        if len(own) > 40 or re.search(r"[。；，]", own):  # no title line of its own: the opener names it
+            title_at, own = i, opener.match(lines[i].text)["name"].strip()  # type: ignore[index]
+        parts.append((title_at, i, end, own))
+    if not _enough([_text(lines, t + 1, e) for t, _, e, _ in parts]):
+        return None
+    return parts
+
+
+def announced_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, int, str]] | None:
+    """(announcement line, start, end, announced title) of each case a meeting's chair announces, or None."""
+    _, _, turn, announce = _res()
+    turns = [(i, found["who"]) for i in range(body_from, len(lines)) if (found := turn.match(lines[i].text))]
+    if len(turns) < 3:
+        return None
+    bounds = [i for i, _ in turns] + [len(lines)]
+    said = [(i, who, _text(lines, i + 1, bounds[k + 1])) for k, (i, who) in enumerate(turns)]
+    announced = [(k, found) for k, (_, _, text) in enumerate(said) if (found := announce.search(text))]
+    if not announced:
+        return None
+    # the chair is who announces most; a presenter's own 首先…“A” in the middle of a talk announces nothing
+    chair = max({said[k][1] for k, _ in announced}, key=lambda who: sum(said[k][1] == who for k, _ in announced))
+    announced = [(k, found) for k, found in announced if said[k][1] == chair]
+    if len(announced) < 2:
+        return None
+    parts = []
+    for k, found in announced:
+        end = next((i for i, who, _ in said[k + 1 :] if who == chair), len(lines))
+        text_at = next(j for j in range(turns[k][0] + 1, len(lines)) if lines[j].text.strip())
+        parts.append((text_at, turns[k][0], end, found["title"]))
+    bodies = [_text(lines, parts[n][0] + 1, parts[n][2]) for n in range(len(parts))]
+    return parts if _enough(bodies) else None
+
+
+def pasted_split(lines: list[Line], body_from: int) -> Parted | None:
+    """The split of a text's pasted attachments or of a meeting's announced cases, or None when it is neither."""
+    parts = attachment_parts(lines, body_from) or announced_parts(lines, body_from)
+    if parts is None:
+        return None
+    return Parted(
+        [t for t, _, _, _ in parts],
+        [a for _, a, _, _ in parts],
+        [b for _, _, b, _ in parts],
+        {t: n for t, _, _, n in parts},
+    )
+
+
+_UNIT_BRACKET_RE = re.compile(r"[（(](?P<unit>[^（）()]{2,20})[）)]$")
+_UNIT_BEFORE_QUOTE_RE = re.compile(r"^(?P<unit>[^“”\"\s：:]{2,20}?)[“\"][^“”\"]+[”\"]$")
+_ANNOUNCED_UNIT_RES = (
+    re.compile(r"请(?P<unit>[^，。、“”\"请\s]{2,20}?)(?:来)?(?:介绍|汇报|分享|讲)"),
+    re.compile(r"是(?P<unit>[^，。、“”\"\s]{2,20}?)的[“\"]"),
+    re.compile(r"(?:有请|来自)(?P<unit>[^，。、“”\"\s]{2,24}?)[，,]"),
+)
+
+
+def pasted_unit(head: str) -> tuple[str, int, int] | None:
+    """The unit a pasted attachment's opening line (附件2：X区“title”.docx, 附件：title（X单位）) or a chair's
+    announcement (请X介绍第一个案例“title”, 第二个是X的“title”) names in ``head`` (a case's text up to its title's end),
+    with its span; None when ``head`` holds neither."""
+    opener, _, _, announce = _res()
+    offset = 0
+    for line in head.split("\n"):
+        if found := opener.match(line):
+            name = found["name"].strip().strip("-—=＝ \u3000")
+            unit = _UNIT_BRACKET_RE.search(name) or _UNIT_BEFORE_QUOTE_RE.match(name)
+            if unit:
+                start = offset + found.start("name") + unit.start("unit")
+                return unit["unit"], start, start + len(unit["unit"])
+        elif announce.search(line):
+            for pattern in _ANNOUNCED_UNIT_RES:
+                if unit := pattern.search(line):
+                    return unit["unit"], offset + unit.start("unit"), offset + unit.end("unit")
+        offset += len(line) + 1
+    return None

@@ -1,0 +1,129 @@
+"""Attachments pasted into an e-mail and cases announced in a meeting's speech-to-text output
+(graph/extract/_split_pasted.py): each is a case; the mail's header and letter and the chair's turns are none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ftzgraph.graph.extract._split_pasted import pasted_unit
+from ftzgraph.graph.extract.split import split_cases
+from ftzgraph.graph.model import Document
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+MAIL = """发 件 人：某市自贸办
+收 件 人：省自贸办
+主　　题：报送3家单位的典型案例
+日　　期：2025年1月6日 10:00
+
+省自贸办：
+    现报送3家单位的典型案例，详见附件。
+
+某市自贸办
+
+附件1：甲区“进口药品通关一站式”.docx
+
+进口药品通关一站式
+    甲区会同海关推行进口药品通关一站式办理，企业一次提交材料。通关时间由3天缩短至1天，服务企业45家。
+
+附件2：乙县“农产品出口溯源码”.docx
+
+农产品出口溯源码
+    乙县市场监管局为出口农产品赋予溯源码，海关凭码快速验放。已赋码产品1.6万批次，验放时间缩短40%。
+
+-----原始邮件-----
+附件3：丙区“跨境数据流动白名单”.docx
+
+跨境数据流动白名单
+    丙区建立跨境数据流动白名单制度，名单内企业数据出境评估时间缩短至15个工作日，已有23家企业入选。
+"""
+
+MEETING = """会议名称：案例交流会
+转写工具：自动转写
+
+发言人1　00:00:10
+嗯好我们开始今天交流三个案例
+
+发言人1　00:00:40
+那个请甲海关介绍第一个案例“保税维修监管创新”
+
+发言人2　00:00:55
+嗯我们甲海关推行保税维修监管创新首先就是“维修货物全程保税”今年维修飞机发动机120台同比增长30%
+
+发言人1　00:03:00
+好第二个是乙区的“企业开办一日办结”请乙区
+
+发言人3　00:03:15
+那个乙区这边企业开办一日办结营业执照和公章一次领取今年新设企业8600户办理时间压缩到1天
+
+发言人1　00:05:40
+第三个案例请丙局介绍“工程审批告知承诺”
+
+发言人4　00:05:55
+嗯丙局推行工程审批告知承诺企业承诺后先行开工审批时间缩短60%惠及项目210个
+
+发言人1　00:08:00
+好都讲完了散会
+"""
+
+
+def _document(text: str) -> Document:
+    return Document(id="x", path=Path("x.txt"), text=text, sha256="")
+
+
+def test_each_pasted_attachment_is_a_case_and_the_mail_around_them_none() -> None:
+    cases = split_cases(_document(MAIL)).cases
+    assert [c.title for c in cases] == ["进口药品通关一站式", "农产品出口溯源码", "跨境数据流动白名单"]
+    assert "发 件 人" not in cases[0].text and "现报送" not in cases[0].text
+    assert "原始邮件" not in cases[1].text  # a quoted-reply marker over the next attachment belongs to neither
+
+
+def test_each_announced_case_is_a_case_titled_by_its_announced_name() -> None:
+    cases = split_cases(_document(MEETING)).cases
+    assert [c.title for c in cases] == ["保税维修监管创新", "企业开办一日办结", "工程审批告知承诺"]
+    assert "散会" not in cases[-1].text  # the chair's closing turn is no case's
+    assert "我们开始" not in cases[0].text
+    assert "维修货物全程保税" in cases[0].text  # a presenter's 首先…“A” announces no case: only the chair's turns do
+
+
+@pytest.mark.parametrize(
+    ("head", "unit"),
+    [
+        ("附件2：X区“进口药品通关一站式”.docx", "X区"),
+        ("----- 附件：“外籍人才单一窗口”（某市公安局）-----", "某市公安局"),
+        ("好那下面请某海关介绍第一个案例“保税维修监管创新”", "某海关"),
+        ("第二个是某市商务局的“二手车出口一站式服务”，请商务局。", "某市商务局"),
+    ],
+)
+def test_the_unit_an_attachment_line_or_announcement_names_is_read(head: str, unit: str) -> None:
+    found = pasted_unit(head)
+    assert found is not None and found[0] == unit and head[found[1] : found[2]] == unit
+
+
+def test_a_line_that_opens_no_attachment_and_announces_nothing_names_no_unit() -> None:
+    assert pasted_unit("进口药品通关一站式") is None
+    assert pasted_unit("附件：关于征集案例的通知.docx") is None
+
+
+def test_a_notice_listing_its_attachments_by_name_is_not_cut() -> None:
+    notice = (
+        "关于报送案例的通知\n各片区：\n    请按附件格式报送案例，每个单位不超过3个，于5月底前报送。\n\n"
+        "附件1：案例模板.docx\n附件2：报送汇总表.docx\n\n某省自贸办\n2025年3月1日\n"
+    )
+    assert split_cases(_document(notice)).cases == []
+
+
+def test_an_article_quoting_ordinals_outside_speaker_turns_is_not_cut() -> None:
+    article = (
+        "自贸区改革再提速\n    今年以来，某片区推出第一个“保税维修监管创新”试点，维修发动机120台。"
+        "第二个是“企业开办一日办结”，新设企业8600户。\n"
+        "    记者了解到，片区下一步将推出更多改革举措。\n（来源：某某日报）\n"
+    )
+    assert split_cases(_document(article)).cases == []
+
+
+def test_an_e_mail_forwarding_one_notice_gives_no_case() -> None:
+    text = (UNSEEN / "jiangxi-email-noncollection.txt").read_text(encoding="utf-8")
+    assert split_cases(_document(text)).cases == []
