@@ -35,6 +35,9 @@ CHINESE_DIGITS = {
     "九": 9,
 }
 CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+"""One Chinese character (the unified ideographs): what tells words of a text from marks, digits and Latin."""
+
 NUMERAL_CLASS = "0-9０-９零〇一二两三四五六七八九十百"
 
 

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
-from ftzgraph.graph.text import parse_chinese_number
-
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+from ftzgraph.graph.text import CJK_RE, parse_chinese_number
 
 
 def csv_header(line: str) -> list[str] | None:
@@ -24,7 +21,7 @@ def csv_header(line: str) -> list[str] | None:
     if "\t" in line or "|" in line or line.count(",") < 2:
         return None
     cells = next(csv.reader([line.strip()]), [])
-    if len(cells) < 3 or not all(_CJK_RE.search(cell) and len(cell.strip()) <= 12 for cell in cells):
+    if len(cells) < 3 or not all(CJK_RE.search(cell) and len(cell.strip()) <= 12 for cell in cells):
         return None
     return [cell.strip() for cell in cells]
 

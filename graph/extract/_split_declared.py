@@ -34,7 +34,7 @@ from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_he
 from ftzgraph.graph.extract._split_shapes import MARK_NUMBER, heading_mark
 from ftzgraph.graph.extract._split_words import is_section_heading
 from ftzgraph.graph.model import Document, Evidence, TableRow
-from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number, title_key
+from ftzgraph.graph.text import CJK_RE, NUMERAL_CLASS, parse_chinese_number, title_key
 
 if TYPE_CHECKING:
     from ftzgraph.graph.extract.split import Line
@@ -58,7 +58,6 @@ _LIST_NUMBER_RE = re.compile(
 _LIST_BULLET_RE = re.compile(r"^[●○◆◇■□▪▫•·※★☆▶►▷→\-—–*>\s\u3000]+")
 _PAGE_RE = re.compile(r"(?:[.…·．\-—_]{2,}|\t+|[ \u3000]{2,})[ \u3000]*[0-9０-９]{1,4}[ \u3000]*$")
 _WORD_RE = re.compile(r"\w")
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_END = ("。", "；", ";", "：", ":", "，", ",")
 
 
@@ -344,7 +343,7 @@ def title_like(text: str) -> bool:
     words (基本情况, 主要成效)."""
     mark = heading_mark(text)
     words = text[mark.end :] if mark else text
-    if len(_CJK_RE.findall(words)) < _TITLE_MIN_CJK or furniture_heading(text):
+    if len(CJK_RE.findall(words)) < _TITLE_MIN_CJK or furniture_heading(text):
         return False
     return not is_section_heading(re.sub(r"^[\W\d_]+|[\W\d_]+$", "", words))
 

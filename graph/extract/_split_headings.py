@@ -35,7 +35,6 @@ from ftzgraph.graph.extract._split_units import (
 )
 from ftzgraph.graph.extract._split_words import (
     BRACKETED_NUMBER_RE,
-    CJK_RE,
     MIN_CASE_CHARS,
     NUMBER_ALONE_RE,
     NUMERAL_RUN,
@@ -44,7 +43,7 @@ from ftzgraph.graph.extract._split_words import (
     is_section_heading,
     strip_marks,
 )
-from ftzgraph.graph.text import parse_chinese_number
+from ftzgraph.graph.text import CJK_RE, parse_chinese_number
 
 if TYPE_CHECKING:
     from ftzgraph.graph.extract._split_lines import Line

@@ -20,14 +20,13 @@ from ftzgraph.graph.extract._split_leads import (
     speaker_unit,
 )
 from ftzgraph.graph.extract._split_words import (
-    CJK_RE,
     NUMBER_ALONE_RE,
     SENTENCE_END,
     fallback_words,
     is_section_heading,
     strip_marks,
 )
-from ftzgraph.graph.text import lines_below, title_key
+from ftzgraph.graph.text import CJK_RE, lines_below, title_key
 
 LABEL_HEAD_RE = re.compile(
     r"^(?:[【〔\[](?P<label>[^】〕\]\n]{2,16})[】〕\]]|(?P<pipe>(?P<left>[^｜|\n]{2,20}?)\s*[｜|]))\s*(?P<t>\S.{1,})$"

@@ -32,9 +32,7 @@ from ftzgraph.graph.extract._split_units import signature_unit
 from ftzgraph.graph.extract._split_words import FIGURE_RE
 from ftzgraph.graph.extract.split import clean_title
 from ftzgraph.graph.model import CaseText, Document, TableRow
-from ftzgraph.graph.text import parse_chinese_number, word_alternation
-
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+from ftzgraph.graph.text import CJK_RE, parse_chinese_number, word_alternation
 
 
 @cache
@@ -48,7 +46,7 @@ def reads_as_a_case(text: str, paragraph: bool = False, words: int | None = None
     reform written up, not a notice or a greeting."""
     lexicon = _lexicon()
     min_chars = int(lexicon["whole_text_min_chars"]) // (2 if paragraph else 1)  # one item of a list is shorter
-    cjk = len(_CJK_RE.findall(text))
+    cjk = len(CJK_RE.findall(text))
     if cjk < min_chars or cjk < len(re.sub(r"\s", "", text)) / 2 or not FIGURE_RE.search(text):
         return False  # too short, not mostly Chinese (a README, a log), or no figure
     need = words if words is not None else int(lexicon["min_case_words" if paragraph else "whole_text_case_words"])

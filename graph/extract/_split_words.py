@@ -51,9 +51,6 @@ FIGURE_RE = re.compile(
 SENTENCE_END = ("。", "；", ";", "，", ",", "：", ":", "！", "？", "!", "?", "、")
 
 
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-
-
 _CONNECTORS_RE = re.compile(r"[和与及、的]|主要|[【】\[\]〔〕（）()]")
 
 
