@@ -300,3 +300,10 @@ def test_provinces_sharing_a_batchs_count_are_its_origins() -> None:
 
 def test_spreading_to_a_named_provinces_whole_territory_is_a_diffusion() -> None:
     assert _zones("经过三年探索，南宁片区的“跨境金融”改革已在云南全省推开。") == {("guangxi", "南宁片区")}
+
+
+def test_a_plan_word_is_read_with_what_follows_it_not_inside_another_word() -> None:
+    """拟 and 准备 plan only before what is planned (拟借鉴, 准备在): 模拟申报 and 存款准备金 plan nothing."""
+    assert _zones("通过模拟申报，南沙片区借鉴上海自贸试验区的做法推行“一站式”通关。") == {("shanghai", None)}
+    assert _zones("某区拟借鉴上海自贸试验区的做法推行“一站式”通关。") == set()
+    assert _zones("某区准备借鉴上海自贸试验区的做法。") == set()

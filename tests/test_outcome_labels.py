@@ -145,3 +145,9 @@ def test_heading_words_inside_a_sentence_stay_in_the_label() -> None:
 
 def test_a_quote_left_open_by_the_clause_cut_opens_no_label() -> None:
     assert _labels('推行"一站式"改革后，"车辆入境通关时间缩短至30分钟。')[30] == "车辆入境通关时间"
+
+
+def test_a_mark_inside_the_measure_cuts_nothing() -> None:
+    """A symbol or bold inside the words (5℃, 300㎡, **开办**) is part of the measure; only a heading's mark cuts."""
+    assert _labels("冷链货物5℃以下通关时间压缩至2小时。")[2] == "冷链货物5℃以下通关时间"
+    assert _labels("企业**开办**时间压缩至1个工作日。")[1] == "企业**开办**时间"

@@ -154,3 +154,10 @@ def test_a_video_collection_in_subtitles_splits_into_its_cases(tmp_path: Path) -
     assert [case.number for case in extraction.cases] == [1, 2, 3]
     zones = [[(o.zone, o.area) for o in case.origins if o.kind == "zone"] for case in extraction.cases]
     assert zones == [[("shanghai", None)], [], [("henan", "郑州片区")]]
+
+
+def test_a_text_with_a_timing_line_below_its_opening_stays_plain_text(tmp_path: Path) -> None:
+    """The sniffer asks what the subtitle reader asks: a timing line among the first cues, not anywhere near the top."""
+    text = "会议纪要\n时间：上午\n地点：三楼\n主持：某某\n议程如下\n00:00:03,400 --> 00:00:05,000 录音开始\n"
+    document = read_document(_write(tmp_path, "notes.txt", text))
+    assert document.text == text and document.format == "text/plain"

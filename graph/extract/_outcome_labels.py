@@ -103,6 +103,9 @@ def after_heading(phrase: str, opens_line: bool) -> str:
     are read only right after a mark or at the head of a line, so a measure that opens with such a word mid-sentence
     keeps it."""
     cut = max(phrase.rfind("**") + 2 if "**" in phrase else 0, _after_symbol(phrase))
+    before = re.sub(r"[\W\d_]", "", phrase[:cut])  # what the mark closes or follows: nothing, or a heading's words
+    if cut and before and not _run_in_heading_re().fullmatch(before):
+        cut = 0  # 企业**开办**时间, 冷链货物5℃以下: a mark inside the measure, no heading
     rest = phrase[cut:]
     if cut or opens_line:
         heading = _run_in_heading_re().match(rest)

@@ -127,7 +127,8 @@ def furniture_heading(text: str) -> bool:
     if cue.match(bare) or caption.search(bare) or byline.match(bare):
         return True
     core = re.sub(r"[\W_]+$", "", bare)
-    return core.endswith(tuple(lexicon["masthead_words"]))
+    # a masthead names no reform: a quoted name (“口岸通关”信息动态, “A”建设成果发布) makes the line a title
+    return core.endswith(tuple(lexicon["masthead_words"])) and not re.search('[“「『"]', bare)
 
 
 @cache

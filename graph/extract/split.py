@@ -359,7 +359,6 @@ def _separated(
             parted.names,
             ends,
         )
-    ends = dict(zip(parted.titles, parted.ends, strict=True))
     if [s[0] for s in starts] != parted.titles:
         headed = all(title_like(lines[s[0]].text) and not skipped_line(lines[s[0]].text) for s in starts)
         if headed and len(parted.titles) == len(starts):  # as many cases under titles of their own: theirs stand

@@ -191,7 +191,7 @@ def read_document(path: Path | str) -> Document:
 _HTML_START_RE = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
-_TIMING_BYTES_RE = re.compile(rb"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->", re.M)
+_TIMING_BYTES_RE = re.compile(rb"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->")
 
 
 def _sniffed_reader(data: bytes) -> Reader | None:
@@ -201,7 +201,8 @@ def _sniffed_reader(data: bytes) -> Reader | None:
     head = data[:4096]
     if _HTML_START_RE.match(head):
         return READERS[".html"]
-    if _TIMING_BYTES_RE.search(data[:600]):
+    opening = [line for line in data[:2000].split(b"\n") if line.strip()][:4]
+    if any(_TIMING_BYTES_RE.match(line) for line in opening):  # the subtitle reader's own test (its first cues)
         return READERS[".srt"]
     return None
 
