@@ -109,3 +109,34 @@ def test_a_zones_notice_names_its_city_by_the_zones_short_name() -> None:
     start = text.index("1号案例")
     case = CaseText(document, 1, "unit", heading=document.evidence(start, start), start=start, end=len(text))
     assert "宜宾市税务局" in [a.name for a in extract_agencies_and_mentions(case, None)[0]]
+
+
+def test_the_central_bank_and_foreign_exchange_offices_after_a_citys_level() -> None:
+    text = "2021年，市人民银行会同市外管局推行跨境结算便利化，丽水银保监分局配合。"
+    assert _names(text, "丽水市") == [
+        "中国人民银行丽水市中心支行",
+        "国家外汇管理局丽水市中心支局",
+        "中国银行保险监督管理委员会丽水监管分局",
+    ]
+    # guard: a municipality's 人民银行 is no city branch of a rank
+    assert "中国人民银行天津市中心支行" not in _names("天津市人民银行会同市商务局推行。", "天津市")
+
+
+def test_the_securities_and_former_insurance_regulators_offices_are_named_in_full() -> None:
+    text = "厦门证监局会同厦门保监局、漳州保监分局推行改革。"
+    assert _names(text, "厦门市") == [
+        "中国证券监督管理委员会厦门监管局",
+        "中国保险监督管理委员会厦门监管局",
+        "中国保险监督管理委员会漳州监管分局",
+    ]
+
+
+def test_a_districts_police_branch_is_the_city_bureaus_branch() -> None:
+    text = "区市场监管局联合区公安分局、区应急局推行“一件事”联办。"
+    assert _names(text, "丽水市莲都区") == [
+        "丽水市莲都区市场监督管理局",
+        "丽水市公安局莲都分局",
+        "丽水市莲都区应急管理局",
+    ]
+    # guard: a zone's own police branch keeps the zone's name
+    assert _names("示范区公安分局推行改革。", "沈抚改革创新示范区管委会") == ["沈抚改革创新示范区公安分局"]

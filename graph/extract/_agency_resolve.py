@@ -462,7 +462,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         )
     ):
         hit.name = core.province_named_as.format(stem=place.stem, name=place.name)
-    elif core.city_named_as and not unit and (rank := _office_rank(place, ctx)) is not None:
+    elif core.city_named_as and not unit and (rank := _office_rank(place, ctx, core.family)) is not None:
         place = rank[0]  # 市外汇局: the city's 中心支局 or 分局; a provincial capital's: its province's 分局
         hit.name = core.city_named_as.format(name=place.name, rank=rank[1])
     elif core.named_as and not unit and core.level_as_written and prefix.place is None:
@@ -490,20 +490,24 @@ def _zone_named(place: Place) -> bool:
     )
 
 
-_FX_RANKS: dict[str, dict[str, str]] = load_agency_yaml("departments.yaml")["fx_branch_ranks"]
+_CITY_RANKS: dict[str, dict[str, dict[str, str]]] = load_agency_yaml("departments.yaml")["network_city_ranks"]
 _CAPITALS = frozenset(load_agency_yaml("departments.yaml")["provincial_capitals"])
+_CAPITAL_RANKS = {"国家外汇管理局": "分局"}
+"""Networks whose office in a provincial capital is the province's (国家外汇管理局浙江省分局 for 杭州市外汇局)."""
 
 
-def _office_rank(place: Place, ctx: _Context) -> tuple[Place, str] | None:
+def _office_rank(place: Place, ctx: _Context, family: str) -> tuple[Place, str] | None:
     """The place and rank of a network's office in a city (苏州市外汇局: 苏州市, 中心支局 before the
     reorganisation, 分局 after; 宜兴市: 支局 before, none after), the province's office for a provincial capital
-    (长沙市外汇局: 湖南省, 分局), None for a place of another level."""
-    if place.level != "city":
+    where the network has one there (长沙市外汇局: 湖南省, 分局), None for a place of another level, a municipality
+    (its offices are a province's) or a capital with no such office (市人民银行 in 杭州: kept as written)."""
+    if place.level != "city" or is_municipality(place):
         return None
     divisions = load_divisions()
-    if place.stem in _CAPITALS and (province := place_of(divisions.province_of.get(place.name, "") or "-")):
-        return province, "分局"
-    ranks = _FX_RANKS["after" if ctx.reorganised else "before"]
+    if place.stem in _CAPITALS:  # the network's provincial office sits in the capital
+        province = place_of(divisions.province_of.get(place.name, "") or "-")
+        return (province, _CAPITAL_RANKS[family]) if province and family in _CAPITAL_RANKS else None
+    ranks = _CITY_RANKS[family]["after" if ctx.reorganised else "before"]
     rank = ranks.get("county" if place.name in divisions.city_of else "city")
     return (place, rank) if rank else None
 
