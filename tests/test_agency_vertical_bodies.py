@@ -140,3 +140,8 @@ def test_a_districts_police_branch_is_the_city_bureaus_branch() -> None:
     ]
     # guard: a zone's own police branch keeps the zone's name
     assert _names("示范区公安分局推行改革。", "沈抚改革创新示范区管委会") == ["沈抚改革创新示范区公安分局"]
+
+
+def test_a_customs_offices_bureau_named_by_its_place() -> None:
+    text = "区农业农村局会同温州海关瓯海办事处推行出口农产品“预检验”。"
+    assert _names(text, "温州市瓯海区") == ["温州市瓯海区农业农村局", "温州海关瓯海办事处"]
