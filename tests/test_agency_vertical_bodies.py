@@ -49,7 +49,11 @@ def test_a_city_foreign_exchange_office_after_the_reorganisation_is_its_sub_bure
     assert [a.name for a in found] == ["国家外汇管理局丽水市中心支局"]
 
 
-def test_a_county_level_citys_and_a_provincial_capitals_foreign_exchange_office() -> None:
+def test_a_county_level_citys_a_countys_and_a_provincial_capitals_foreign_exchange_office() -> None:
+    assert _names("县外汇局会同县人民银行推行便利化试点。", "青田县") == [
+        "国家外汇管理局青田县支局",
+        "中国人民银行青田县支行",
+    ]
     text = "人行嘉兴市中心支行指导，海宁市外汇局、杭州市外汇局配合。"
     assert _names(text, "嘉兴市") == [
         "中国人民银行嘉兴市中心支行",

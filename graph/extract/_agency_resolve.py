@@ -497,18 +497,18 @@ _CAPITAL_RANKS = {"国家外汇管理局": "分局"}
 
 
 def _office_rank(place: Place, ctx: _Context, family: str) -> tuple[Place, str] | None:
-    """The place and rank of a network's office in a city (苏州市外汇局: 苏州市, 中心支局 before the
-    reorganisation, 分局 after; 宜兴市: 支局 before, none after), the province's office for a provincial capital
+    """The place and rank of a network's office in a city or county (苏州市外汇局: 苏州市, 中心支局 before the
+    reorganisation, 分局 after; 宜兴市, 青田县: 支局 before, none after), the province's office for a provincial capital
     where the network has one there (长沙市外汇局: 湖南省, 分局), None for a place of another level, a municipality
     (its offices are a province's) or a capital with no such office (市人民银行 in 杭州: kept as written)."""
-    if place.level != "city" or is_municipality(place):
+    if place.level not in ("city", "county") or is_municipality(place):
         return None
     divisions = load_divisions()
     if place.stem in _CAPITALS:  # the network's provincial office sits in the capital
         province = place_of(divisions.province_of.get(place.name, "") or "-")
         return (province, _CAPITAL_RANKS[family]) if province and family in _CAPITAL_RANKS else None
     ranks = _CITY_RANKS[family]["after" if ctx.reorganised else "before"]
-    rank = ranks.get("county" if place.name in divisions.city_of else "city")
+    rank = ranks.get("county" if place.level == "county" or place.name in divisions.city_of else "city")
     return (place, rank) if rank else None
 
 
