@@ -149,3 +149,8 @@ def test_a_districts_police_branch_is_the_city_bureaus_branch() -> None:
 def test_a_customs_offices_bureau_named_by_its_place() -> None:
     text = "区农业农村局会同温州海关瓯海办事处推行出口农产品“预检验”。"
     assert _names(text, "温州市瓯海区") == ["温州市瓯海区农业农村局", "温州海关瓯海办事处"]
+
+
+def test_a_city_bureaus_branch_named_by_a_zones_kind_in_full() -> None:
+    text = "市公安局经济技术开发区分局联合市场主体推行改革，市公安局联合推进分局工作。"
+    assert _names(text, "丽水经济技术开发区管委会") == ["丽水市公安局经济技术开发区分局", "丽水市公安局"]

@@ -393,14 +393,16 @@ def _branch_head(office: str, level: str) -> bool:
     stems = [name for length in (3, 2) if (name := divisions.by_stem.get(office[:length]))]
     if level == "province":
         return any(name.endswith(_PREFECTURE_LEVEL) and name not in divisions.city_of for name in stems)
+    if head in divisions.names or head in _ZONE_KINDS:
+        return True
     if len(head) > 5:  # a zone's own name (苏州工业园区): a place's stem, then the zone's kind
         return bool(stems) and head.endswith(tuple(_ZONE_KIND_NAMES))
-    if head in divisions.names or (len(head) <= 3 and head in _ZONE_KIND_NAMES):
-        return True
     return any(name.endswith(("区", "县", "市")) for name in stems)
 
 
 _PREFECTURE_LEVEL = ("市", "州", "盟", "地区")
+_ZONE_KINDS = _ZONE_KIND_NAMES | set(load_agency_yaml("departments.yaml")["units"]) | set(_ZONE_KIND_FULL.values())
+"""A zone's kind, short or in full (经开区, 经济技术开发区): a city bureau's branch may be named by it alone."""
 
 
 def _list_head_place(hit: _Hit, hits: list[_Hit]) -> Place | None:
