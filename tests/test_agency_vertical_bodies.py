@@ -154,3 +154,12 @@ def test_a_customs_offices_bureau_named_by_its_place() -> None:
 def test_a_city_bureaus_branch_named_by_a_zones_kind_in_full() -> None:
     text = "市公安局经济技术开发区分局联合市场主体推行改革，市公安局联合推进分局工作。"
     assert _names(text, "丽水经济技术开发区管委会") == ["丽水市公安局经济技术开发区分局", "丽水市公安局"]
+
+
+def test_a_speakers_body_acts_in_its_own_speech() -> None:
+    speech = "推行“一枚印章管审批”\n韶关市行政审批服务局局长　王某\n\n　　今年以来，我局将186项审批事项划转集中。"
+    assert _names(speech, None) == ["韶关市行政审批服务局"]
+    # guard: a speaker whose speech never speaks for its body, and a press event's speaker, do not act
+    assert _names(speech.replace("我局", "全市"), None) == []
+    briefing = "新闻发布会实录\n" + speech
+    assert _names(briefing, None) == []
