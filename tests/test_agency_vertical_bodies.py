@@ -163,3 +163,9 @@ def test_a_speakers_body_acts_in_its_own_speech() -> None:
     assert _names(speech.replace("我局", "全市"), None) == []
     briefing = "新闻发布会实录\n" + speech
     assert _names(briefing, None) == []
+
+
+def test_an_airport_customs_office_with_its_citys_stem_and_a_region_written_short() -> None:
+    assert _names("（2）成都双流国际机场海关设立查验通道。", "成都市") == ["成都双流国际机场海关"]
+    text = "人民银行宁夏区分行会同外汇局宁夏区分局推行便利化试点。"
+    assert _names(text, "银川市") == ["中国人民银行宁夏回族自治区分行", "国家外汇管理局宁夏回族自治区分局"]

@@ -85,7 +85,13 @@ _BRANCH_UNITS = tuple(load_agency_yaml("departments.yaml")["branch_units"])
 
 
 def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
-    """The place between an org and a branch: a known place, a known stem, or any X市/X县/X区."""
+    """The place between an org and a branch: a known place, a known stem, an autonomous region written short
+    (广西区 of 人民银行广西区分行: 广西壮族自治区), or any X市/X县/X区."""
+    region = (
+        load_divisions().by_stem.get(middle.removesuffix(_REGION_SHORT)) if middle.endswith(_REGION_SHORT) else None
+    )
+    if region is not None and region.endswith(_REGION):
+        return place_of(region)
     place = (
         gaz.by_name.get(middle)
         or gaz.main_place(middle)
@@ -97,6 +103,9 @@ def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
         if city is not None and city.endswith("市"):  # 人行三亚中支: the city 三亚市, not the area named after it
             return place_of(city)
     return place
+
+
+_REGION_SHORT, _REGION = "区", "自治区"
 
 
 def _division_by_stem(stem: str) -> Place | None:
