@@ -169,3 +169,10 @@ def test_an_airport_customs_office_with_its_citys_stem_and_a_region_written_shor
     assert _names("（2）成都双流国际机场海关设立查验通道。", "成都市") == ["成都双流国际机场海关"]
     text = "人民银行宁夏区分行会同外汇局宁夏区分局推行便利化试点。"
     assert _names(text, "银川市") == ["中国人民银行宁夏回族自治区分行", "国家外汇管理局宁夏回族自治区分局"]
+
+
+def test_a_city_police_exit_entry_bureau() -> None:
+    assert _names("市科技局会同市公安局出入境管理局推行“一窗通办”。", "温州市") == [
+        "温州市科学技术局",
+        "温州市公安局出入境管理局",
+    ]
