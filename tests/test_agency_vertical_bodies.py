@@ -176,3 +176,9 @@ def test_a_city_police_exit_entry_bureau() -> None:
         "温州市科学技术局",
         "温州市公安局出入境管理局",
     ]
+
+
+def test_a_port_bureau_alone_and_merged_in_a_new_areas_bureau() -> None:
+    assert _names("市商务局会同市口岸局推行跨境货车“一次登记”。", "珠海市") == ["珠海市商务局", "珠海市口岸局"]
+    text = "兰州新区学习借鉴经验，新区商务和口岸局会同兰州海关推行改革。"
+    assert _names(text, "兰州新区管委会") == ["兰州新区商务和口岸局", "兰州海关"]

@@ -247,7 +247,8 @@ def _own_zone_tail(text: str, hit: _Hit, ctx: _Context) -> int | None:
         return None
     if hit.prefix.place and hit.prefix.place.name == ctx.new_area.name:
         return None
-    core_start = hit.end - len(hit.core.core)
+    written = hit.core.canonical if text.endswith(hit.core.canonical, 0, hit.end) else hit.core.core  # 商务和口岸局
+    core_start = hit.end - len(written)
     for tail in OWN_ZONE_TAILS:
         start = core_start - len(tail)
         if ctx.new_area.name.endswith(tail) and text.startswith(tail, start) and start <= hit.prefix.start + 1:
