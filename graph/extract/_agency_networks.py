@@ -176,3 +176,26 @@ def reorganised(text: str, date: str | None) -> bool:
     if after or before:
         return after > before
     return bool(date) and str(date) >= _REORGANISED_FROM
+
+
+_CITY_RANKS: dict[str, dict[str, dict[str, str]]] = load_agency_yaml("departments.yaml")["network_city_ranks"]
+_CAPITALS = frozenset(load_agency_yaml("departments.yaml")["provincial_capitals"])
+_CAPITAL_RANKS = {"国家外汇管理局": "分局"}
+"""Networks whose office in a provincial capital is the province's (国家外汇管理局浙江省分局 for 杭州市外汇局)."""
+
+
+def office_rank(place: Place, after: bool, family: str) -> tuple[Place, str] | None:
+    """The place and rank of a network's office in a city or county, ``after`` the reorganisation or before it
+    (苏州市外汇局: 苏州市, 中心支局 before, 分局 after; 宜兴市, 青田县: 支局 before, none after), the province's
+    office for a provincial capital where the network has one there (长沙市外汇局: 湖南省, 分局), None for a place
+    of another level, a municipality (its offices are a province's) or a capital with no such office (市人民银行 in
+    杭州: kept as written)."""
+    if place.level not in ("city", "county") or is_municipality(place):
+        return None
+    divisions = load_divisions()
+    if place.stem in _CAPITALS:  # the network's provincial office sits in the capital
+        province = place_of(divisions.province_of.get(place.name, "") or "-")
+        return (province, _CAPITAL_RANKS[family]) if province and family in _CAPITAL_RANKS else None
+    ranks = _CITY_RANKS[family]["after" if after else "before"]
+    rank = ranks.get("county" if place.level == "county" or place.name in divisions.city_of else "city")
+    return (place, rank) if rank else None

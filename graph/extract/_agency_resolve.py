@@ -15,6 +15,7 @@ from ftzgraph.graph.extract._agency_divisions import (
     is_municipality,
     sole_local_place,
     sole_municipality,
+    zone_city,
 )
 from ftzgraph.graph.extract._agency_hits import (
     _Context,
@@ -29,7 +30,7 @@ from ftzgraph.graph.extract._agency_names import (
     load_divisions,
     place_of,
 )
-from ftzgraph.graph.extract._agency_networks import reorganised
+from ftzgraph.graph.extract._agency_networks import office_rank, reorganised
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 from ftzgraph.graph.model import CaseText
 
@@ -85,7 +86,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     head = _document_head(doc_text)
     if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
         in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
-        city = next(iter(in_head.values())) if len(in_head) == 1 else _zone_city(head)
+        city = next(iter(in_head.values())) if len(in_head) == 1 else zone_city(head)
     if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
         city = sole_municipality(gaz)
     local = {
@@ -138,33 +139,6 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         prefecture=_prefecture(city, gaz),
         reorganised=reorganised(doc_text, case.document.date),
     )
-
-
-_DEVELOPMENT_ZONE_KINDS = {
-    *load_agency_yaml("departments.yaml")["units"],
-    *load_agency_yaml("departments.yaml")["zone_kind_full"],
-}
-_ZONE_KIND_RE = re.compile("|".join(sorted(_DEVELOPMENT_ZONE_KINDS, key=len, reverse=True)))
-"""Kinds of development zone (高新区, 经开区, 综合保税区), not an FTZ's areas (片区): a zone's own notice names its
-city only by the stem opening the zone's name."""
-_ZONE_OWN_NAME = 4
-"""How many characters of a zone's own name may stand between its city's stem and its kind (宜宾 + 临港 + 经开区)."""
-
-
-def _zone_city(head: str) -> Place | None:
-    """The one city whose stem opens a zone's short name in the document's head (关于襄阳高新区…的公示, 宜宾临港经开区:
-    襄阳市, 宜宾市), the city of a zone's own notice that never writes the city's full name; None when none or
-    several."""
-    divisions = load_divisions()
-    cities = set()
-    for match in _ZONE_KIND_RE.finditer(head):
-        window = head[max(0, match.start() - _ZONE_OWN_NAME - 3) : match.start()]
-        for i in range(len(window) - 1):
-            name = next((n for k in (3, 2) if (n := divisions.by_stem.get(window[i : i + k], ""))), "")
-            if name.endswith("市") and name not in divisions.city_of:
-                cities.add(name)
-                break
-    return place_of(next(iter(cities))) if len(cities) == 1 else None
 
 
 def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
@@ -464,7 +438,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         )
     ):
         hit.name = core.province_named_as.format(stem=place.stem, name=place.name)
-    elif core.city_named_as and not unit and (rank := _office_rank(place, ctx, core.family)) is not None:
+    elif core.city_named_as and not unit and (rank := office_rank(place, ctx.reorganised, core.family)) is not None:
         place = rank[0]  # 市外汇局: the city's 中心支局 or 分局; a provincial capital's: its province's 分局
         hit.name = core.city_named_as.format(name=place.name, rank=rank[1])
     elif core.named_as and not unit and core.level_as_written and prefix.place is None:
@@ -490,28 +464,6 @@ def _zone_named(place: Place) -> bool:
     return place.name.endswith(_NEW_AREA_SUFFIX) or any(
         place.name.endswith(kind) and len(place.name) - len(kind) >= 3 for kind in _ZONE_KIND_NAMES
     )
-
-
-_CITY_RANKS: dict[str, dict[str, dict[str, str]]] = load_agency_yaml("departments.yaml")["network_city_ranks"]
-_CAPITALS = frozenset(load_agency_yaml("departments.yaml")["provincial_capitals"])
-_CAPITAL_RANKS = {"国家外汇管理局": "分局"}
-"""Networks whose office in a provincial capital is the province's (国家外汇管理局浙江省分局 for 杭州市外汇局)."""
-
-
-def _office_rank(place: Place, ctx: _Context, family: str) -> tuple[Place, str] | None:
-    """The place and rank of a network's office in a city or county (苏州市外汇局: 苏州市, 中心支局 before the
-    reorganisation, 分局 after; 宜兴市, 青田县: 支局 before, none after), the province's office for a provincial capital
-    where the network has one there (长沙市外汇局: 湖南省, 分局), None for a place of another level, a municipality
-    (its offices are a province's) or a capital with no such office (市人民银行 in 杭州: kept as written)."""
-    if place.level not in ("city", "county") or is_municipality(place):
-        return None
-    divisions = load_divisions()
-    if place.stem in _CAPITALS:  # the network's provincial office sits in the capital
-        province = place_of(divisions.province_of.get(place.name, "") or "-")
-        return (province, _CAPITAL_RANKS[family]) if province and family in _CAPITAL_RANKS else None
-    ranks = _CITY_RANKS[family]["after" if ctx.reorganised else "before"]
-    rank = ranks.get("county" if place.level == "county" or place.name in divisions.city_of else "city")
-    return (place, rank) if rank else None
 
 
 _BARE_FAMILY_ONLY = frozenset(load_agency_yaml("departments.yaml")["bare_family_only"])
