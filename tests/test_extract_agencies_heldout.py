@@ -262,7 +262,7 @@ def test_an_approver_whose_name_took_the_preposition_does_not_act() -> None:
 def test_a_provinces_insurance_regulator_is_a_bureau_not_a_branch() -> None:
     assert _names("甘肃银保监局、天水银保监分局推动银行开展业务。", "天水市") == [
         "中国银行保险监督管理委员会甘肃监管局",
-        "天水银保监分局",
+        "中国银行保险监督管理委员会天水监管分局",
     ]
 
 

@@ -1,6 +1,7 @@
 """Roles that are not acting in the reform, beyond those of ``_agency_acting``: a body that only hosts a press event
 (X新闻办召开新闻发布会, 在市政府新闻办举行的…发布会上), and the issuer of a document a notice forwards
-(现将X《…》转发给你们). Words come from ``data/agencies/departments.yaml``.
+(现将X《…》转发给你们); and the one role in a title that acts, a speaker's body in its own speech (我局…). Words come
+from ``data/agencies/departments.yaml``.
 """
 
 from __future__ import annotations
@@ -131,3 +132,22 @@ def parent_in_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
 _PARENT_ENDINGS = ("总站", "海关", "海事局")
 _CHILD_OFFICE_RE = re.compile("[\u4e00-\u9fff]{2,3}?(?:出入境边防检查站|边检站|海事处)")
 _JOINT_VERBS = tuple(_DEPARTMENTS["joint_verbs"])
+
+
+_FIRST_PERSON = tuple(_DEPARTMENTS["first_person_bodies"])
+_SPEAKER_LINE_LEAD = " \t　—－-"
+
+
+def speaks_in_first_person(text: str, hit: _Hit, document_text: str) -> bool:
+    """True when ``hit`` opens a speaker line (西安市市场监督管理局副局长　赵丽; ——西安海关党委书记、关长　周强在…
+    上的发言) over a speech that says what its body does in the first person (我局, 我行, 我们): the speaker's body
+    acts in its own speech, as a meeting's written speeches have it. A press event's speakers are not (their answers
+    tell a reform others carry out), nor a speaker whose speech never speaks for its body."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : hit.start].strip(_SPEAKER_LINE_LEAD) or any(ch in text[hit.end : line_end] for ch in "。：:"):
+        return False
+    if _PRESS_EVENT_RE.search(document_text) is not None:
+        return False
+    return any(word in text[line_end:] for word in _FIRST_PERSON)

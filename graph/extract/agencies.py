@@ -78,6 +78,7 @@ from ftzgraph.graph.extract._agency_roles import (
     issues_forwarded_document,
     parent_in_name,
     speaker_label,
+    speaks_in_first_person,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
@@ -216,7 +217,7 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or parent_in_name(text, hit, hits)
         ):
             hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
-        if hit.acting and _in_post_title(text, hit, hits):
+        if hit.acting and _in_post_title(text, hit, hits) and not speaks_in_first_person(text, hit, document_text):
             hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
         if hit.acting and (text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start)):
             hit.acting = False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：a notice's addressees
@@ -246,7 +247,8 @@ def _own_zone_tail(text: str, hit: _Hit, ctx: _Context) -> int | None:
         return None
     if hit.prefix.place and hit.prefix.place.name == ctx.new_area.name:
         return None
-    core_start = hit.end - len(hit.core.core)
+    written = hit.core.canonical if text.endswith(hit.core.canonical, 0, hit.end) else hit.core.core  # 商务和口岸局
+    core_start = hit.end - len(written)
     for tail in OWN_ZONE_TAILS:
         start = core_start - len(tail)
         if ctx.new_area.name.endswith(tail) and text.startswith(tail, start) and start <= hit.prefix.start + 1:

@@ -160,14 +160,53 @@ def _autonomous_short_re() -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(map(re.escape, short)) + ")")
 
 
+_COUNTRY = "中华人民共和国"
+"""The country's name that opens the official names of centrally managed offices (中华人民共和国厦门海事局,
+中华人民共和国海关总署): documents and gold files write them with or without it, and like the case's own city prefix
+in the gold README's rule it tells no two bodies apart."""
+
+
+@cache
+def _regulator_cores() -> list[tuple[str, str | None, str | None]]:
+    """Cores of regulators' offices named by their place's stem and their full-name templates (departments.yaml
+    ``named_as`` and ``province_named_as``), longest first."""
+    cores = [
+        (c["core"], c.get("named_as"), c.get("province_named_as"))
+        for c in load_agency_yaml("departments.yaml")["cores"]
+        if c.get("named_as") and c.get("stem_place")
+    ]
+    return sorted(cores, key=lambda core: len(core[0]), reverse=True)
+
+
+def _regulator_full_name(name: str) -> str:
+    """A regulator's office written short after its place's stem (郴州银保监分局, 陕西银保监局, 蚌埠金融监管分局) by the
+    full name the extractor writes from the same templates; any other name unchanged."""
+    divisions = load_divisions()
+    for core, named_as, province_named_as in _regulator_cores():
+        stem = name.removesuffix(core)
+        if stem == name or stem not in divisions.stems:
+            continue
+        full = divisions.by_stem.get(stem, "")
+        planned = stem in load_agency_yaml("departments.yaml")["separately_planned_cities"]
+        if province_named_as and (full in _provinces() or planned):
+            return province_named_as.format(stem=stem, name=full)
+        return named_as.format(stem=stem) if named_as else name
+    return name
+
+
 @cache
 def standard_name(name: str) -> str:
     """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会), the national
     tax prefix dropped (国家税务总局X市税务局 -> X市税务局), an autonomous division's short form written in full
-    (德宏州财政局 -> 德宏傣族景颇族自治州财政局) and a body known by a proper name by its full name (外高桥港区海关 ->
-    上海外高桥港区海关): the same body, however a gold file wrote it."""
+    (德宏州财政局 -> 德宏傣族景颇族自治州财政局), a body known by a proper name by its full name (外高桥港区海关 ->
+    上海外高桥港区海关), the country's name that opens an official name dropped (中华人民共和国厦门海事局 -> 厦门海事局)
+    and a regulator's short form written in full (郴州银保监分局 -> 中国银行保险监督管理委员会郴州监管分局): the same
+    body, however a gold file wrote it."""
     name = squash(name)
+    if name.startswith(_COUNTRY) and len(name) > len(_COUNTRY) + 2:  # 中华人民共和国厦门海事局 = 厦门海事局
+        name = name[len(_COUNTRY) :]
     name = _named_offices().get(name, name)  # 外高桥港区海关 = 上海外高桥港区海关
+    name = _regulator_full_name(name)  # 郴州银保监分局 = 中国银行保险监督管理委员会郴州监管分局
     if (short := _autonomous_short_re().match(name)) is not None:
         name = load_divisions().full_of[short.group()] + name[short.end() :]
     if (branch := _PROVINCE_BRANCH_RE.fullmatch(name)) is not None:  # 中国人民银行新疆分行: the province's 分行
