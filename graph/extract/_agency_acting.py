@@ -19,6 +19,7 @@ from ftzgraph.graph.extract._agency_names import (
     Lexicon,
     load_agency_yaml,
 )
+from ftzgraph.graph.extract._split_units import labelled_provider
 
 _POST_TITLES = tuple(sorted(load_agency_yaml("departments.yaml")["post_titles"], key=len, reverse=True))
 
@@ -236,6 +237,59 @@ def _in_provider_line(text: str, start: int) -> bool:
     return _PROVIDER_LINE_RE.match(line) is not None
 
 
+def _names_provider(text: str, hit: _Hit) -> bool:
+    """True when the mention names who brought the case rather than an actor, with no sentence going on from it
+    (``names_the_provider``): the unit of a line the splitter reads as a provider line under any label
+    (经验推荐单位：X, 案例报送：X, ``labelled_provider``), or the mention the case's provider was read from (title（X）,
+    ——X). A lead-unit label (牵头单位：X, 责任单位：X) names the provider when it is the case's only one and names one
+    unit; a text that labels several measures, or a label listing several units (责任单位：A、B), assigns the work, and
+    those units act, as does the signer of a notice the text itself is (现将…印发给你们). A question for a label
+    (谁来做｜X) asks who acts, and a body the text names again by the end of its name acts there."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if not names_the_provider(text, hit.start, hit.end):
+        return False
+    labelled = labelled_provider(line)
+    on_label = labelled is not None and labelled[1] <= hit.start - line_start < labelled[2]
+    read = hit.read_as_provider and not any(phrase in text for phrase in _ISSUING_PHRASES)
+    if not (on_label or read) or _asks_who(text[line_start : hit.start]) or _named_again(text, hit, line_end):
+        return False
+    listed = text[hit.end : hit.end + 1] == "、" or text[hit.start - 1 : hit.start] == "、"
+    return not (_ACTING_LABEL_RE.search(line) and (listed or len(_ACTING_LABEL_RE.findall(text)) >= 2))
+
+
+_ACTING_LABEL_RE = re.compile(_alternation(_FALLBACK_LABELS["acting_labels"]))
+_LABEL_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000]*[:：|｜丨│][ \t\u3000]*$")
+_PROVIDER_WORD_RE = re.compile(
+    _alternation(
+        sorted(
+            {w.rstrip(":：|｜丨】") for w in _FALLBACK_LABELS["provider_labels"]}
+            | set(_FALLBACK_LABELS["provider_label_ends"])
+        )
+    )
+)
+
+
+def _asks_who(before: str) -> bool:
+    """True when the label before the unit is a question or a slogan holding no provider word (谁来做｜X, 谁来推｜X,
+    我们是谁 | X): it asks who does the work, and the unit it answers with acts."""
+    label = _LABEL_BEFORE_RE.search(before)
+    return label is not None and _PROVIDER_WORD_RE.search(label.group(1)) is None
+
+
+def _named_again(text: str, hit: _Hit, line_end: int) -> bool:
+    """True when the text after the provider's line names the body again by the end of its name (实施单位：X合作区
+    民生事务局 … 民生事务局联合Y…; 提供单位｜X新区管委会 … 新区管委会会同Y…): a short form referring back to it, which
+    acts."""
+    if line_end < 0:
+        return False
+    written = text[hit.start : hit.end]
+    proper = hit.core.core == written  # a body known by its proper name: its own words end it
+    shortest = 4 if proper else max(4, len(hit.core.core) + 2)  # a department's ending alone names no one body
+    return any(written[-k:] in text[line_end:] for k in range(shortest, len(written) + 1))
+
+
 def _as_place(text: str, start: int, end: int) -> bool:
     """True when the body is named as a place (在银行、政务服务中心设置窗口; 在市民之家（市政务服务中心）设立专窗):
     在 opens the phrase and a verb of setting up or a counter follows in the same clause."""
@@ -270,3 +324,27 @@ def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
         before = text[max(0, match.start() - 4) : match.start()]
         spans.append((match.start(), match.end(), any(verb in before for verb in lex.issue_verbs)))
     return spans
+
+
+_PROVIDER_TAIL_RE = re.compile(
+    r"(?:[（(][^（）()\n]{1,12}[)）])?[ \t\u3000]*(?:(?:提供|供稿|报送|推荐|选送|申报)[ \t\u3000]*)?"
+    r"[)）】\]］〕」』*_]*[ \t\u3000]*$",
+    re.MULTILINE,
+)
+"""What may follow the unit on a line that names who brought a case (报送：X, ——X, X　报送, title（X）,
+X局（市自贸办）): its second name in brackets, a provider verb and closing marks, nothing a sentence goes on with."""
+
+
+def names_the_provider(text: str, start: int, end: int) -> bool:
+    """True when the span the case's provider was read from (``start``-``end`` of ``text``) names the unit without a
+    sentence going on from it: the unit ends its line up to a provider verb and closing marks (经验推荐单位：X,
+    报送：X, ——X, X　报送, title（X）) or stands in brackets that close the line (（资料来源：X）, （摘自X报送材料）,
+    （X提供，2023年9月）). Such a line says who brought the case, under any label; a subject the provider was read from
+    (X局会同Y推出…) goes on as a sentence and acts."""
+    if _PROVIDER_TAIL_RE.match(text, end) is not None:
+        return True
+    line_end = text.find("\n", end)
+    line = text[start : line_end if line_end >= 0 else len(text)].rstrip()
+    opened = text.rfind("\n", 0, start) + 1
+    bracket = max(text.rfind(ch, opened, start) for ch in "（(〔【[")
+    return bracket >= 0 and line.endswith(("）", ")", "〕", "】", "]")) and not re.search("[）)〕】\\]]", line[:-1])

@@ -23,6 +23,7 @@ from ftzgraph.graph.extract._agency_acting import (
     _in_provider_line,
     _in_salutation,
     _listed_object,
+    _names_provider,
     _only_approves,
     _only_receives,
     _passive_agent,
@@ -80,7 +81,7 @@ from ftzgraph.graph.extract._agency_roles import (
     speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
-from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
+from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText, Evidence
 from ftzgraph.graph.text import clean_spans
 
 __all__ = [
@@ -99,10 +100,11 @@ def extract_agencies(case: CaseText, provider: str | None) -> list[AgencyMention
 
 
 def extract_agencies_and_mentions(
-    case: CaseText, provider: str | None
+    case: CaseText, provider: str | None, provider_evidence: Evidence | None = None
 ) -> tuple[list[AgencyMention], list[AgencyNameMention]]:
     """The acting bodies, and every acting mention as written with the body it resolves to (None when
-    the case's context cannot tell) and a confidence."""
+    the case's context cannot tell) and a confidence. ``provider_evidence`` is where the case's provider was read:
+    a mention there that only names the unit (a provider line under any label) does not act."""
     lex = load_lexicon()
     text, offsets = clean_spans(case.text)  # 貿(mào), 为 贯 彻: read as the words they are; evidence maps back
     gaz = harvest_places(case.document.text).with_extra([p for p in (provider,) if p])
@@ -131,6 +133,9 @@ def extract_agencies_and_mentions(
     hits = _stem_lists(text, hits, lex, gaz)
     hits += _place_lists(text, hits, gaz)  # 临夏县、广河县商务局: one body per county
     hits.sort(key=lambda h: h.start)
+    for hit in hits if provider_evidence is not None else []:
+        at = _evidence(case, offsets, hit.start, hit.end)
+        hit.read_as_provider = at.start < provider_evidence.end and provider_evidence.start < at.end
     _settle_acting(text, hits, case.document.text)
     ctx = _context(case, provider, gaz, hits)
     for hit in hits:  # 新区商务局, 实验区行政审批局 in a zone's own case: the zone's bureau, not a district's
@@ -194,7 +199,7 @@ def extract_agencies_and_mentions(
             _evidence(case, offsets, h.start, h.end),
         )
         for h in hits
-        if h.acting
+        if h.acting or h.read_as_provider  # the provider's own mention: the body its full name is read from
     ]
     return _merge(case, text, offsets, [h for h in hits if h.confidence != "low"]), mentions
 
@@ -235,6 +240,7 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
             or _second_name(text, hit, hits)
+            or _names_provider(text, hit)
         ):
             hit.acting = False
 

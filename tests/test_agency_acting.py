@@ -1,0 +1,66 @@
+"""Whether a body named in a case acts (graph/extract/_agency_acting.py), for the unit a provider line names (issue #15,
+helper z22c): a line the splitter reads as naming who brought the case, under any label or bracket, is no actor's
+mention; a question for a label (谁来推｜X), a unit the text names again by the end of its name, and the units a text
+assigns to its measures act. Texts are worded for the test, not taken from the held-out parts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.model import Document
+
+_BODY = "区市场监管局会同区税务局推行个体工商户“智能审批”，办理时间压缩至10分钟。"
+
+
+def _names(text: str, provider: str | None) -> list[str]:
+    return [a.name for a in extract_agencies_and_mentions(make_case(text), provider)[0]]
+
+
+def test_a_label_no_list_held_names_the_provider() -> None:
+    for label in ("经验推荐单位：", "案例申报主体：", "成果完成单位：", "报送部门："):
+        names = _names(f"{label}绍兴市柯桥区人民政府\n柯桥{_BODY}", "绍兴市柯桥区")
+        assert "柯桥区人民政府" not in names and "绍兴市柯桥区人民政府" not in names, label
+        assert "绍兴市柯桥区市场监督管理局" in names, label
+
+
+def test_a_bracket_closing_the_case_names_who_sent_it() -> None:
+    for line in ("（摘自常德市人民政府报送的经验材料）", "（常德市人民政府提供，2023年9月）", "（材料来源：常德市人民政府）"):
+        names = _names("常德市商务局会同常德海关推行清单核放。\n" + line, "常德市")
+        assert names == ["常德市商务局", "常德海关"], line
+
+
+def test_a_question_for_a_label_asks_who_acts() -> None:
+    text = "谁来推｜人行海口中支\n推什么｜支持跨国公司开展本外币一体化资金池业务。"
+    assert _names(text, "人行海口中支") == ["中国人民银行海口中心支行"]
+
+
+def test_a_unit_named_again_by_the_end_of_its_name_acts() -> None:
+    text = "实施单位：横琴粤澳深度合作区民生事务局\n民生事务局联合珠海市医疗保障局搭建跨境医疗结算平台。"
+    assert "横琴粤澳深度合作区民生事务局" in _names(text, "横琴粤澳深度合作区民生事务局")
+    alone = "实施单位：横琴粤澳深度合作区民生事务局\n珠海市医疗保障局搭建跨境医疗结算平台。"
+    assert _names(alone, "横琴粤澳深度合作区民生事务局") == ["珠海市医疗保障局"]
+
+
+def test_units_a_lead_label_lists_act() -> None:
+    text = "（一）推行告知承诺。\n责任单位：市发改委、市财政局\n（二）推行容缺受理。\n责任单位：市建设局"
+    assert _names(text, "厦门市") == ["厦门市发展和改革委员会", "厦门市财政局", "厦门市建设局"]
+
+
+def test_a_headings_provider_in_brackets_is_no_actor() -> None:
+    text = (
+        "关于印发第二批自贸试验区改革创新案例的通知\n\n"
+        "一、个体工商户“智能审批”（绍兴市柯桥区人民政府）\n"
+        "柯桥区市场监管局推行个体工商户“智能审批”，系统自动核验，办理时间由1天压缩至10分钟。\n\n"
+        "二、工程项目“拿地即开工”（绍兴市上虞区人民政府）\n"
+        "上虞区住建局推行“拿地即开工”，企业签订出让合同当日即可领取施工许可证，开工时间提前50天。\n"
+    )
+    document = Document(id="t", path=Path("t.txt"), text=text, sha256="x")
+    cases = extract_document(document, load_gazetteer()).cases
+    assert [c.provider for c in cases] == ["绍兴市柯桥区人民政府", "绍兴市上虞区人民政府"]
+    assert [[a.name for a in c.agencies] for c in cases] == [["柯桥区市场监督管理局"], ["上虞区住房和城乡建设局"]]
