@@ -99,9 +99,23 @@ _BATCH_RE = re.compile(
 )
 
 
+_LISTS_PRACTICE_RE = re.compile(
+    "[^，,。；;！？!?\n]{0,4}?将(?:"
+    + _alternation(_DEPARTMENTS["batch_listing_objects"])
+    + ")[^，,。；;！？!?\n]{0,6}?(?:"
+    + _alternation(_DEPARTMENTS["batch_listing_verbs"])
+    + ")[^，,。；;！？!?\n]{0,30}?(?:第[一二三四五六七八九十0-9０-９]{1,3}批[^，,。；;！？!?\n]{0,20}?)?(?:"
+    + _alternation(_DEPARTMENTS["batch_listing_lists"])
+    + ")"
+)
+
+
 def issues_a_batch(text: str, hit: _Hit) -> bool:
-    """True for a national body in a sentence about a national batch (入选第四批“最佳实践案例”，由商务部印发推广): the
+    """True for a national body in a sentence about a national batch (入选第四批“最佳实践案例”，由商务部印发推广),
+    or for any body that puts the case's practice on a list to copy (X商务厅将该做法纳入全省第二批复制推广清单): the
     issuer of the batch the case was selected into, not a body acting in the case."""
+    if _LISTS_PRACTICE_RE.match(text, hit.end) is not None:
+        return True
     if not hit.core.national:
         return False
     start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n") + 1

@@ -133,9 +133,10 @@ def extract_agencies_and_mentions(
     hits = _stem_lists(text, hits, lex, gaz)
     hits += _place_lists(text, hits, gaz)  # 临夏县、广河县商务局: one body per county
     hits.sort(key=lambda h: h.start)
-    for hit in hits if provider_evidence is not None else []:
-        at = _evidence(case, offsets, hit.start, hit.end)
-        hit.read_as_provider = at.start < provider_evidence.end and provider_evidence.start < at.end
+    if provider_evidence is not None:  # the mentions the case's provider was read from
+        for hit in hits:
+            at = _evidence(case, offsets, hit.start, hit.end)
+            hit.read_as_provider = at.start < provider_evidence.end and provider_evidence.start < at.end
     _settle_acting(text, hits, case.document.text)
     ctx = _context(case, provider, gaz, hits)
     for hit in hits:  # 新区商务局, 实验区行政审批局 in a zone's own case: the zone's bureau, not a district's
