@@ -369,3 +369,13 @@ def test_a_citys_port_office_is_one_body_however_written() -> None:
     assert same_agency("重庆市人民政府口岸和物流办公室", "重庆市口岸物流办公室", [])
     assert same_agency("成都市人民政府口岸和物流办公室", "成都市口岸与物流办公室", [])
     assert not same_agency("宁波市口岸管理办公室", "宁波市人民政府口岸和物流办公室", [])
+
+
+def test_no_countys_stem_is_cut_out_of_a_citys_body() -> None:
+    # 资源县 and 通道县 are counties: their stems inside 市资源规划局, 市通道管理局 are words of the city's bodies
+    assert _names("株洲市资源规划局会同市住建局推行交房即交证。", "株洲市") == [
+        "株洲市自然资源和规划局",
+        "株洲市住房和城乡建设局",
+    ]
+    assert not any("通道县" in name for name in _names("市通道管理局推行改革。", "株洲市"))
+    assert _names("广东省深圳海关推行改革。", "深圳市") == ["深圳海关"]  # guard: a province before its city's stem
