@@ -64,3 +64,10 @@ def test_a_headings_provider_in_brackets_is_no_actor() -> None:
     cases = extract_document(document, load_gazetteer()).cases
     assert [c.provider for c in cases] == ["绍兴市柯桥区人民政府", "绍兴市上虞区人民政府"]
     assert [[a.name for a in c.agencies] for c in cases] == [["柯桥区市场监督管理局"], ["上虞区住房和城乡建设局"]]
+
+
+def test_a_reviewers_comment_names_no_actor() -> None:
+    text = "区市场监管局推行告知承诺。\n〔审核意见（市司法局）：“全省首创”提法请删除。〕\n区税务局同步办理。"
+    assert _names(text, "遵义市汇川区") == ["遵义市汇川区市场监督管理局", "遵义市汇川区税务局"]
+    acting = "市司法局（市法制办）审核后印发。"  # a body with its second name in brackets still acts
+    assert _names(acting, "遵义市") == ["遵义市司法局"]

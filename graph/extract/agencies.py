@@ -19,6 +19,7 @@ from ftzgraph.graph.extract._agency_acting import (
     _SOURCE_LINE_RE,
     _alone_on_line,
     _as_place,
+    _comments,
     _in_post_title,
     _in_provider_line,
     _in_salutation,
@@ -224,8 +225,12 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
         if hit.acting and _in_post_title(text, hit, hits):
             hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
-        if hit.acting and (text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start)):
-            hit.acting = False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：a notice's addressees
+        if hit.acting and (
+            text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start) or _comments(text, hit)
+        ):
+            hit.acting = (
+                False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：addressees; 批注（X）：a reviewer
+            )
         if hit.acting and (
             re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]) or _listed_object(text, hit.start)
         ):
