@@ -71,3 +71,19 @@ def test_a_reviewers_comment_names_no_actor() -> None:
     assert _names(text, "遵义市汇川区") == ["遵义市汇川区市场监督管理局", "遵义市汇川区税务局"]
     acting = "市司法局（市法制办）审核后印发。"  # a body with its second name in brackets still acts
     assert _names(acting, "遵义市") == ["遵义市司法局"]
+
+
+def test_furniture_lines_name_no_actor() -> None:
+    caption = "[图片]\n图｜政务服务中心注销专窗（来源：金义片区）\n金华市市场监督管理局推行注销“一件事”。"
+    assert _names(caption, "金义片区") == ["金华市市场监督管理局"]
+    bullet = "▲做法　金华市市场监督管理局推行注销“一件事”。"  # a mark heading a paragraph of text
+    assert _names(bullet, "金义片区") == ["金华市市场监督管理局"]
+    mail = "发件人：唐山市商务局自贸办（刘某某）\n收件人：河北省商务厅自贸区处\n唐山海关推行提前申报。"
+    assert _names(mail, "唐山市") == ["唐山海关"]
+    distribution = "唐山海关推行提前申报。\n抄送：唐山市发展和改革委员会、唐山市财政局。"
+    assert _names(distribution, "唐山市") == ["唐山海关"]
+
+
+def test_a_signature_with_the_bodys_second_name_signs() -> None:
+    text = "岳阳市交通运输局推行水铁联运。\n\n岳阳市商务局（岳阳市自贸办）\n2024年1月10日"
+    assert _names(text, "岳阳市") == ["岳阳市交通运输局"]

@@ -19,6 +19,7 @@ from ftzgraph.graph.extract._agency_names import (
     Lexicon,
     load_agency_yaml,
 )
+from ftzgraph.graph.extract._split_furniture import closing_block_re, picture_line
 from ftzgraph.graph.extract._split_units import labelled_provider
 
 _POST_TITLES = tuple(sorted(load_agency_yaml("departments.yaml")["post_titles"], key=len, reverse=True))
@@ -211,6 +212,20 @@ _PLACE_AFTER_RE = re.compile(
 """What follows a body named after 在 as where something is set up or held (在省政府主持召开…会议, 在X中心揭牌成立)."""
 
 
+def _on_furniture_line(text: str, hit: _Hit) -> bool:
+    """True when the body is on a line the splitter reads as a page's furniture, not text: a picture's caption
+    (图｜政务服务中心注销专窗, ▲…) or a distribution line (抄送：X、Y): a photo's place or an addressee, not an
+    actor."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    bullet = line.strip().startswith(_ARROW_MARKS)  # ▲做法: a mark some texts head paragraphs with, text follows
+    return (picture_line(line) and not bullet) or closing_block_re().match(line) is not None
+
+
+_ARROW_MARKS = tuple(m for m in load_lexicon("layouts")["furniture"]["caption_marks"] if not m.startswith("图"))
+
+
 def _alone_on_line(text: str, hit: _Hit) -> bool:
     """True when the body's name is all its line holds (a signature under a case, or under the covering notice the
     last case ran on into: 岳阳市人民政府, 广州南沙新区片区管委会办公室): a line that signs or names its unit. The
@@ -224,10 +239,12 @@ def _alone_on_line(text: str, hit: _Hit) -> bool:
     bare = line.strip()
     if bare[:1] in "（(" and bare[-1:] in "）)":  # （吉隆县人民政府）: a contributor's line closing a case
         bare = bare[1:-1].strip()
+    bare = _SECOND_NAME_RE.sub("", bare)  # 岳阳市商务局（岳阳市自贸办）: one body signing with both its names
     return _NAME_LINE_RE.fullmatch(bare) is not None and bare.endswith((name, name + _SIGNING_OFFICE))
 
 
 _SIGNING_OFFICE = "办公室"
+_SECOND_NAME_RE = re.compile(f"(?<=[{CJK}])[（(][{CJK}]{{2,12}}[)）]$")
 _NAME_LINE_RE = re.compile(f"[{CJK}（）()]{{2,40}}")
 _ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"])
 

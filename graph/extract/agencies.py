@@ -25,6 +25,7 @@ from ftzgraph.graph.extract._agency_acting import (
     _in_salutation,
     _listed_object,
     _names_provider,
+    _on_furniture_line,
     _only_approves,
     _only_receives,
     _passive_agent,
@@ -242,6 +243,7 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
         if hit.acting and (
             _in_provider_line(text, hit.start)
             or _alone_on_line(text, hit)
+            or _on_furniture_line(text, hit)
             or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 12), hit.start)
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
