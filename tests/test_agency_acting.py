@@ -87,3 +87,8 @@ def test_furniture_lines_name_no_actor() -> None:
 def test_a_signature_with_the_bodys_second_name_signs() -> None:
     text = "岳阳市交通运输局推行水铁联运。\n\n岳阳市商务局（岳阳市自贸办）\n2024年1月10日"
     assert _names(text, "岳阳市") == ["岳阳市交通运输局"]
+
+
+def test_a_contact_lines_unit_is_whom_to_ask() -> None:
+    text = "泉州市税务局推行出口退税预审。\n联系人：泉州市商务局　陈某某　　联系电话：0595-2258××××"
+    assert _names(text, "泉州市") == ["泉州市税务局"]
