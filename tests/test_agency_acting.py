@@ -92,3 +92,12 @@ def test_a_signature_with_the_bodys_second_name_signs() -> None:
 def test_a_contact_lines_unit_is_whom_to_ask() -> None:
     text = "泉州市税务局推行出口退税预审。\n联系人：泉州市商务局　陈某某　　联系电话：0595-2258××××"
     assert _names(text, "泉州市") == ["泉州市税务局"]
+
+
+def test_a_speakers_body_acts_in_a_speech_in_its_first_person() -> None:
+    speech = "推行食品经营许可“证照联办”\n连云港市市场监督管理局副局长　刘某某\n\n各位领导：\n　　我局会同市行政审批局推行证照联办。"
+    assert _names(speech, "连云港市") == ["连云港市市场监督管理局", "连云港市行政审批局"]
+    told = "推行食品经营许可“证照联办”\n连云港市市场监督管理局副局长　刘某某\n\n　　市行政审批局推行证照联办。"
+    assert _names(told, "连云港市") == ["连云港市行政审批局"]  # the speech names no first person: an employer only
+    place = "海铁联运“一单制”\n连云港市赣榆区人民政府副区长　张某某\n\n　　我区会同连云港海关推行一单制。"
+    assert _names(place, "连云港市赣榆区") == ["连云港海关"]  # a government speaking for its district is the place

@@ -21,6 +21,7 @@ from ftzgraph.graph.extract._agency_names import (
 )
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_furniture import closing_block_re, picture_line
+from ftzgraph.graph.extract._split_leads import speaker_unit
 from ftzgraph.graph.extract._split_units import labelled_provider
 
 _POST_TITLES = tuple(sorted(load_agency_yaml("departments.yaml")["post_titles"], key=len, reverse=True))
@@ -38,6 +39,23 @@ def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     return text.startswith(_POST_TITLES, at) or (
         leaders is not None and text.startswith(_LEADER_ROLES, at + len(leaders))
     )
+
+
+def speaks_for_itself(text: str, hit: _Hit) -> bool:
+    """True when ``hit`` is the body of a speech's speaker line (X局副局长　某某, ——X管委会主任　某某在…上的发言) and
+    the speech goes on in its first person (我局会同…, 我们引进…): the speaker speaks for the body, which acts. A
+    government speaking so is its place (我区…), as a district written as the subject is."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    speaker = speaker_unit(text[line_start:])
+    if speaker is None or not speaker[1] <= hit.start - line_start < speaker[2] or hit.core.canonical.endswith("政府"):
+        return False
+    line_end = text.find("\n", hit.start)
+    return line_end >= 0 and _FIRST_PERSON_RE.search(text, line_end, line_end + _SPEECH_OPENING) is not None
+
+
+_FIRST_PERSON_RE = re.compile(_alternation(load_agency_yaml("departments.yaml")["first_person_bodies"]))
+_SPEECH_OPENING = 200
+"""How far into the speech its first person is looked for: past a salutation, into its first sentences."""
 
 
 _LEADER_POSTS = tuple(sorted(load_agency_yaml("departments.yaml")["leader_posts"], key=len, reverse=True))

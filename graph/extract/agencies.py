@@ -31,6 +31,7 @@ from ftzgraph.graph.extract._agency_acting import (
     _passive_agent,
     _second_name,
     _titles,
+    speaks_for_itself,
 )
 from ftzgraph.graph.extract._agency_aliases import defined_aliases
 from ftzgraph.graph.extract._agency_branches import bare_branches
@@ -224,7 +225,7 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or parent_in_name(text, hit, hits)
         ):
             hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
-        if hit.acting and _in_post_title(text, hit, hits):
+        if hit.acting and _in_post_title(text, hit, hits) and not speaks_for_itself(text, hit):
             hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
         if hit.acting and (
             text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start) or _comments(text, hit)
