@@ -101,3 +101,10 @@ def test_a_speakers_body_acts_in_a_speech_in_its_first_person() -> None:
     assert _names(told, "连云港市") == ["连云港市行政审批局"]  # the speech names no first person: an employer only
     place = "海铁联运“一单制”\n连云港市赣榆区人民政府副区长　张某某\n\n　　我区会同连云港海关推行一单制。"
     assert _names(place, "连云港市赣榆区") == ["连云港海关"]  # a government speaking for its district is the place
+
+
+def test_a_centre_chosen_among_places_is_where() -> None:
+    text = "市数据资源局打通电子营业执照互认通道，申请人可在两地任一政务服务中心提交材料。"
+    assert _names(text, "马鞍山市") == ["马鞍山市数据资源局"]
+    stationed = "长春市自然资源局派员常驻新区政务服务中心。"
+    assert _names(stationed, "长春市") == ["长春市自然资源局"]

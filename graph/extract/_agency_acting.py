@@ -353,8 +353,8 @@ def _as_place(text: str, start: int, end: int) -> bool:
         return True
     if before.endswith(_ENTERING) and text.endswith(_FACILITY_ENDINGS, 0, end):  # 进驻市政务服务中心: where they go
         return True
-    if (  # 在市政务服务中心共享, 在松北区政务服务中心即可领取: a centre or hall after 在 is where, not who
-        before.endswith("在")
+    if (  # 在市政务服务中心共享, 在两地任一政务服务中心提交: a centre or hall after 在 is where, not who
+        _AT_RE.search(before)
         and text.endswith(_FACILITY_ENDINGS, 0, end)
         and not any(w in text[end : end + 8] for w in _GUIDANCE)
     ):
@@ -363,7 +363,9 @@ def _as_place(text: str, start: int, end: int) -> bool:
 
 
 _FACILITY_ENDINGS = ("中心", "大厅", "之家")
-_ENTERING = ("进驻", "入驻")
+_ENTERING = ("进驻", "入驻", "常驻", "派驻")
+_AT_RE = re.compile("在[^，,。；;、在]{0,6}$")
+"""在 right before the body, or before a few words that choose among places (在两地任一, 在各级)."""
 
 
 _GUIDANCE = ("指导", "支持", "帮助", "推动", "协调", "组织", "牵头", "领导", "统筹")
