@@ -30,7 +30,8 @@ def test_a_label_no_list_held_names_the_provider() -> None:
 
 
 def test_a_bracket_closing_the_case_names_who_sent_it() -> None:
-    for line in ("（摘自常德市人民政府报送的经验材料）", "（常德市人民政府提供，2023年9月）", "（材料来源：常德市人民政府）"):
+    closing = ("（摘自常德市人民政府报送的经验材料）", "（常德市人民政府提供，2023年9月）", "（来源：常德市人民政府）")
+    for line in closing:
         names = _names("常德市商务局会同常德海关推行清单核放。\n" + line, "常德市")
         assert names == ["常德市商务局", "常德海关"], line
 
@@ -95,9 +96,10 @@ def test_a_contact_lines_unit_is_whom_to_ask() -> None:
 
 
 def test_a_speakers_body_acts_in_a_speech_in_its_first_person() -> None:
-    speech = "推行食品经营许可“证照联办”\n连云港市市场监督管理局副局长　刘某某\n\n各位领导：\n　　我局会同市行政审批局推行证照联办。"
+    head = "推行食品经营许可“证照联办”\n连云港市市场监督管理局副局长　刘某某\n\n"
+    speech = head + "各位领导：\n　　我局会同市行政审批局推行证照联办。"
     assert _names(speech, "连云港市") == ["连云港市市场监督管理局", "连云港市行政审批局"]
-    told = "推行食品经营许可“证照联办”\n连云港市市场监督管理局副局长　刘某某\n\n　　市行政审批局推行证照联办。"
+    told = head + "　　市行政审批局推行证照联办。"
     assert _names(told, "连云港市") == ["连云港市行政审批局"]  # the speech names no first person: an employer only
     place = "海铁联运“一单制”\n连云港市赣榆区人民政府副区长　张某某\n\n　　我区会同连云港海关推行一单制。"
     assert _names(place, "连云港市赣榆区") == ["连云港海关"]  # a government speaking for its district is the place
