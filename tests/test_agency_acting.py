@@ -110,3 +110,9 @@ def test_a_centre_chosen_among_places_is_where() -> None:
     assert _names(text, "马鞍山市") == ["马鞍山市数据资源局"]
     stationed = "长春市自然资源局派员常驻新区政务服务中心。"
     assert _names(stationed, "长春市") == ["长春市自然资源局"]
+
+
+def test_a_dash_or_bracket_line_names_who_sent_the_case() -> None:
+    body = "\n黄石海关推行江海联运水水中转，市交通运输局给予航线补贴。"
+    for line in ("——黄石市人民政府", "（黄石市人民政府）"):
+        assert _names(line + body, "黄石市") == ["黄石海关", "黄石市交通运输局"], line

@@ -22,7 +22,7 @@ from ftzgraph.graph.extract._agency_names import (
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_furniture import closing_block_re, picture_line
 from ftzgraph.graph.extract._split_leads import speaker_unit
-from ftzgraph.graph.extract._split_units import labelled_provider
+from ftzgraph.graph.extract._split_units import bracketed_unit, dash_unit, labelled_provider
 
 _POST_TITLES = tuple(sorted(load_agency_yaml("departments.yaml")["post_titles"], key=len, reverse=True))
 
@@ -303,7 +303,7 @@ def _names_provider(text: str, hit: _Hit) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if not names_the_provider(text, hit.start, hit.end):
         return False
-    labelled = labelled_provider(line)
+    labelled = labelled_provider(line) or dash_unit(line) or bracketed_unit(line)  # 报送：X, ——X, （X）
     on_label = labelled is not None and labelled[1] <= hit.start - line_start < labelled[2]
     read = hit.read_as_provider and not any(phrase in text for phrase in _ISSUING_PHRASES)
     if not (on_label or read) or _asks_who(text[line_start : hit.start]) or _named_again(text, hit, line_end):
