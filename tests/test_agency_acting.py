@@ -116,3 +116,12 @@ def test_a_dash_or_bracket_line_names_who_sent_the_case() -> None:
     body = "\n黄石海关推行江海联运水水中转，市交通运输局给予航线补贴。"
     for line in ("——黄石市人民政府", "（黄石市人民政府）"):
         assert _names(line + body, "黄石市") == ["黄石海关", "黄石市交通运输局"], line
+
+
+def test_a_recommender_a_writer_and_a_lister_are_no_actors() -> None:
+    recommended = "经市商务局推荐，该案例入选全省第三批制度创新案例。市税务局推行退税预审。"
+    assert _names(recommended, "湖州市") == ["湖州市税务局"]
+    written = "区税务局推行退税预审。\n撰稿：湖州市吴兴区人民政府办公室　张三"
+    assert _names(written, "湖州市吴兴区") == ["湖州市吴兴区税务局"]
+    listed = "区税务局推行退税预审，省商务厅将其列为全省自贸试验区联动创新典型案例。"
+    assert _names(listed, "湖州市吴兴区") == ["湖州市吴兴区税务局"]

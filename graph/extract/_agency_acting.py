@@ -20,7 +20,7 @@ from ftzgraph.graph.extract._agency_names import (
     load_agency_yaml,
 )
 from ftzgraph.graph.extract._split_fields import contact_unit
-from ftzgraph.graph.extract._split_furniture import closing_block_re, picture_line
+from ftzgraph.graph.extract._split_furniture import FURNITURE_RE, closing_block_re, picture_line
 from ftzgraph.graph.extract._split_leads import speaker_unit
 from ftzgraph.graph.extract._split_units import bracketed_unit, dash_unit, labelled_provider
 
@@ -233,15 +233,16 @@ _PLACE_AFTER_RE = re.compile(
 
 def _on_furniture_line(text: str, hit: _Hit) -> bool:
     """True when the body is on a line the splitter reads as a page's furniture, not text: a picture's caption
-    (图｜政务服务中心注销专窗) or a distribution line (抄送：X、Y), or the unit of a contact line (联系人：X局　某某):
-    a photo's place, an addressee or whom to ask, not an actor."""
+    (图｜政务服务中心注销专窗), a distribution line (抄送：X、Y) or a credit (撰稿：X办公室　某某), or the unit of a
+    contact line (联系人：X局　某某): a photo's place, an addressee, a writer or whom to ask, not an actor."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.start)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     bullet = line.strip().startswith(_ARROW_MARKS)  # ▲做法: a mark some texts head paragraphs with, text follows
     contact = contact_unit(line)  # 联系人：泉州市商务局　某某　联系电话：…: whom to ask, not who acts
     in_contact = contact is not None and contact[1] <= hit.start - line_start < contact[2]
-    return (picture_line(line) and not bullet) or closing_block_re().match(line) is not None or in_contact
+    credit = FURNITURE_RE.match(line) is not None  # 撰稿：X办公室　某某, 编辑：…: a page's credits
+    return (picture_line(line) and not bullet) or closing_block_re().match(line) is not None or in_contact or credit
 
 
 _ARROW_MARKS = tuple(m for m in load_lexicon("layouts")["furniture"]["caption_marks"] if not m.startswith("图"))
