@@ -125,3 +125,10 @@ def test_a_recommender_a_writer_and_a_lister_are_no_actors() -> None:
     assert _names(written, "湖州市吴兴区") == ["湖州市吴兴区税务局"]
     listed = "区税务局推行退税预审，省商务厅将其列为全省自贸试验区联动创新典型案例。"
     assert _names(listed, "湖州市吴兴区") == ["湖州市吴兴区税务局"]
+
+
+def test_lead_labels_of_several_measures_and_cooperating_units_act() -> None:
+    measures = "1.推行告知承诺制。\n牵头部门：市发改委\n2.推行容缺受理。\n牵头部门：市行政审批局"
+    assert _names(measures, "厦门市") == ["厦门市发展和改革委员会", "厦门市行政审批局"]
+    helping = "一、推行告知承诺制\n配合单位：市财政局\n市发改委推行告知承诺制。"
+    assert _names(helping, "厦门市") == ["厦门市财政局", "厦门市发展和改革委员会"]

@@ -307,13 +307,32 @@ def _names_provider(text: str, hit: _Hit) -> bool:
     labelled = labelled_provider(line) or dash_unit(line) or bracketed_unit(line)  # 报送：X, ——X, （X）
     on_label = labelled is not None and labelled[1] <= hit.start - line_start < labelled[2]
     read = hit.read_as_provider and not any(phrase in text for phrase in _ISSUING_PHRASES)
-    if not (on_label or read) or _asks_who(text[line_start : hit.start]) or _named_again(text, hit, line_end):
+    before = text[line_start : hit.start]
+    if not (on_label or read) or _asks_who(before) or _named_again(text, hit, line_end):
+        return False
+    if _COOPERATING_RE.search(before):  # 配合单位：X: a unit helping another do the work acts
         return False
     listed = text[hit.end : hit.end + 1] == "、" or text[hit.start - 1 : hit.start] == "、"
-    return not (_ACTING_LABEL_RE.search(line) and (listed or len(_ACTING_LABEL_RE.findall(text)) >= 2))
+    return not (_LEAD_LABEL_RE.search(line) and (listed or len(_LEAD_LABEL_RE.findall(text)) >= 2))
 
 
-_ACTING_LABEL_RE = re.compile(_alternation(_FALLBACK_LABELS["acting_labels"]))
+_LABEL_ENDS = tuple(_FALLBACK_LABELS["provider_label_ends"])
+_LEAD_LABEL_RE = re.compile(
+    "(?:"
+    + _alternation(
+        sorted({w[: -len(e)] for w in _FALLBACK_LABELS["acting_labels"] for e in _LABEL_ENDS if w.endswith(e)})
+    )
+    + ")(?:"
+    + _alternation(_LABEL_ENDS)
+    + ")"
+)
+"""A lead unit's label with any label ending (牵头单位, 牵头部门, 责任主体, 实施单位)."""
+_COOPERATING_RE = re.compile(
+    "(?:"
+    + _alternation(_FALLBACK_LABELS["cooperating_label_words"])
+    + ")[\u4e00-\u9fff]{0,4}[ \t\u3000】\\]]*[:：|｜丨│]"
+)
+"""A cooperating unit's label (配合单位：, 【协办部门】)."""
 _LABEL_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000]*[:：|｜丨│][ \t\u3000]*$")
 _PROVIDER_WORD_RE = re.compile(
     _alternation(
