@@ -132,3 +132,8 @@ def test_lead_labels_of_several_measures_and_cooperating_units_act() -> None:
     assert _names(measures, "厦门市") == ["厦门市发展和改革委员会", "厦门市行政审批局"]
     helping = "一、推行告知承诺制\n配合单位：市财政局\n市发改委推行告知承诺制。"
     assert _names(helping, "厦门市") == ["厦门市财政局", "厦门市发展和改革委员会"]
+
+
+def test_a_comment_in_tag_brackets_names_no_actor() -> None:
+    text = "滁州市住建局推行竣工即交证。\n【修改意见（市自然资源和规划局）】“全省首创”提法请删除。"
+    assert _names(text, "滁州市") == ["滁州市住房和城乡建设局"]

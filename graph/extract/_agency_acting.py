@@ -81,12 +81,13 @@ _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
 _COMMENT_BEFORE_RE = re.compile(
     "(?:" + _alternation(load_agency_yaml("departments.yaml")["comment_labels"]) + ")[ \t\u3000]*[（(]$"
 )
-_COMMENT_AFTER_RE = re.compile("[ \t\u3000]*[）)][ \t\u3000]*[:：]")
+_COMMENT_AFTER_RE = re.compile("[ \t\u3000]*[）)][ \t\u3000]*[:：】\\]]")
 
 
 def _comments(text: str, hit: _Hit) -> bool:
     """True when the body is the author a reviewer's comment names in brackets after its label (〔批注（市司法局）：
-    “全国首创”表述建议删除〕, 审核意见（X）：…): it comments on the draft, it does not act in the case."""
+    “全国首创”表述建议删除〕, 审核意见（X）：…, 【修改意见（X）】…): it comments on the draft, it does not act in the
+    case."""
     return (
         _COMMENT_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start) is not None
         and _COMMENT_AFTER_RE.match(text, hit.end) is not None
