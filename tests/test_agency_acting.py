@@ -137,3 +137,19 @@ def test_lead_labels_of_several_measures_and_cooperating_units_act() -> None:
 def test_a_comment_in_tag_brackets_names_no_actor() -> None:
     text = "滁州市住建局推行竣工即交证。\n【修改意见（市自然资源和规划局）】“全省首创”提法请删除。"
     assert _names(text, "滁州市") == ["滁州市住房和城乡建设局"]
+
+
+def test_a_subject_a_hard_wrap_ends_its_line_after_still_acts() -> None:
+    text = "今年以来，平潭综合实验区管理委员会\n会同福州海关建设对台小额商品交易市场。"
+    case = make_case(text)
+    start = text.index("平潭")
+    evidence = case.evidence(start, start + len("平潭综合实验区管理委员会"))
+    agencies, _ = extract_agencies_and_mentions(case, "平潭综合实验区管理委员会", evidence)
+    assert "平潭综合实验区管理委员会" in [a.name for a in agencies]
+    signed = "福州海关建设对台小额商品交易市场。\n——平潭综合实验区管理委员会"
+    case = make_case(signed)
+    start = signed.index("平潭")
+    evidence = case.evidence(start, start + len("平潭综合实验区管理委员会"))
+    agencies, mentions = extract_agencies_and_mentions(case, "平潭综合实验区管理委员会", evidence)
+    assert [a.name for a in agencies] == ["福州海关"]
+    assert "平潭综合实验区管理委员会" in [m.as_written for m in mentions]  # the provider's own mention is kept

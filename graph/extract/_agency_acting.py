@@ -416,11 +416,21 @@ def names_the_provider(text: str, start: int, end: int) -> bool:
     sentence going on from it: the unit ends its line up to a provider verb and closing marks (经验推荐单位：X,
     报送：X, ——X, X　报送, title（X）) or stands in brackets that close the line (（资料来源：X）, （摘自X报送材料）,
     （X提供，2023年9月）). Such a line says who brought the case, under any label; a subject the provider was read from
-    (X局会同Y推出…) goes on as a sentence and acts."""
-    if _PROVIDER_TAIL_RE.match(text, end) is not None:
-        return True
-    line_end = text.find("\n", end)
-    line = text[start : line_end if line_end >= 0 else len(text)].rstrip()
+    (X局会同Y推出…) goes on as a sentence and acts, also when a hard wrap ends its line right after the subject (text
+    before the unit that no label, dash or mark ends is a sentence's)."""
     opened = text.rfind("\n", 0, start) + 1
     bracket = max(text.rfind(ch, opened, start) for ch in "（(〔【[")
+    if _PROVIDER_TAIL_RE.match(text, end) is not None:
+        return bracket >= 0 or _LINE_HEAD_RE.fullmatch(text, opened, start) is not None
+    line_end = text.find("\n", end)
+    line = text[start : line_end if line_end >= 0 else len(text)].rstrip()
     return bracket >= 0 and line.endswith(("）", ")", "〕", "】", "]")) and not re.search("[）)〕】\\]]", line[:-1])
+
+
+_LINE_HEAD_RE = re.compile(
+    r"[\s\u3000#*>•·—–－\-]*[^\s\u3000，。；,;：:、]{0,6}"
+    r"|[^\n]*[:：|｜丨│—–－\-][\s\u3000*]*[^\s\u3000，。；,;：:、]{0,24}"
+)
+"""What may stand before a unit that ends its line on a line naming who brought the case: marks and dashes (——X,
+X　报送), then at most the place the unit's name opens with, or a label and its separator (报送：X, 实施主体 | X),
+then the words of the name before its unit (实施单位：成都国际铁路港经济技术开发区管委会)."""
