@@ -379,3 +379,13 @@ def test_no_countys_stem_is_cut_out_of_a_citys_body() -> None:
     ]
     assert not any("通道县" in name for name in _names("市通道管理局推行改革。", "株洲市"))
     assert _names("广东省深圳海关推行改革。", "深圳市") == ["深圳海关"]  # guard: a province before its city's stem
+
+
+def test_a_district_bodys_own_case_names_its_district_bodies() -> None:
+    # the provider is a district's bureau written with its city (绍兴市柯桥区市场监管局): 区X局 are that district's
+    text = "区市场监管局会同区税务局、区医保局推行注销“一件事”。"
+    assert _names(text, "绍兴市柯桥区市场监管局") == [
+        "绍兴市柯桥区市场监督管理局",
+        "绍兴市柯桥区税务局",
+        "绍兴市柯桥区医疗保障局",
+    ]
