@@ -389,3 +389,11 @@ def test_a_district_bodys_own_case_names_its_district_bodies() -> None:
         "绍兴市柯桥区税务局",
         "绍兴市柯桥区医疗保障局",
     ]
+
+
+def test_ocean_and_construction_bodies_of_some_cities() -> None:
+    assert _names("会议明确：烟台市海洋发展和渔业局负责完善登记办法。", "烟台市") == ["烟台市海洋发展和渔业局"]
+    assert _names("杭州市建设委员会会同市住建委推行联合验收。", "杭州市") == [
+        "杭州市建设委员会",
+        "杭州市住房和城乡建设委员会",
+    ]
