@@ -44,6 +44,7 @@ class _Hit:
     confidence: str = "high"
     generic: bool = False  # qualified as courts in general (所在地法院, 两级法院)
     zone_committee: bool = False  # 自贸区管委会 written bare: the committee of the case's own province's zone
+    read_as_provider: bool = False  # the case's provider was read from this mention (a provider line, a subject)
 
 
 @dataclass(frozen=True)

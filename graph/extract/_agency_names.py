@@ -479,6 +479,8 @@ def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_uni
     divisions = load_divisions()
     for length in (4, 3, 2):  # 成都海关 in a text that never writes 成都市: the division's stem
         stem = text[pos - length : pos] if pos >= length else ""
+        if pos - length >= 1 and text[pos - length - 1] in _BELOW_PROVINCE:
+            continue  # 市通道管理局: a city's body, its words no county's stem cut out of them (通道县)
         name = divisions.by_stem.get(stem) if stem not in lex.not_place_words else None  # 会同 is a verb first
         if name is not None and (place := place_of(name)) is not None:
             return Prefix(pos - length, Place(name, text[pos - length : pos], place.level), by_stem=True)
@@ -495,6 +497,9 @@ def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_uni
 
 
 _NAMED_ZONE_WORDS = tuple(load_agency_yaml("departments.yaml")["named_zone_words"])
+_BELOW_PROVINCE = ("市", "区", "县")
+"""Levels after which a division's stem is no place of its own (市通道管理局): a province may go before its city's
+stem-named body (广东省深圳海关), a city or county does not go before another county's."""
 _REGION = "自治区"
 _JOINT_WORDS = tuple(load_agency_yaml("departments.yaml")["joint_verbs"])
 _PREFECTURE = "地区"

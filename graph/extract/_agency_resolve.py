@@ -73,7 +73,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         head = next((n for n in sorted(load_divisions().names_in(own), key=len) if own.startswith(n)), None)
         if head and head != own and (found := place_of(head)) is not None and found.level == "city":
             city = found
-            local_place = place_of(own[len(head) :])
+            local_place = place_of(own[len(head) :]) or _local_body_place(own[len(head) :])
             if local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
                 own_local = replace(local_place, name=head + local_place.name)
     zone = _own_zone(own, lambda name: name in doc_text) if own else None
@@ -182,6 +182,13 @@ def _body_place(own: str) -> Place | None:
         return Place(load_divisions().full_of.get(name, name), found.stem, found.level) if found else None
     town = _TOWN_RE.fullmatch(own)
     return Place(town.group(1), town.group(1)[:-1], "town") if town else None
+
+
+def _local_body_place(own: str) -> Place | None:
+    """The district or county a body's name opens with (柯桥区 of 柯桥区市场监管局, after its city 绍兴市): the place of
+    a district body's own case, whose 区X局 are that district's."""
+    found = _body_place(own)
+    return found if found is not None and found.level in ("district", "county") else None
 
 
 def _province_place(name: str) -> Place | None:

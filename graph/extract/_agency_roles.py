@@ -79,7 +79,7 @@ def speaker_label(text: str, hit: _Hit, document_text: str) -> bool:
         or _SPEAKER_LABEL_RE.match(text, hit.end) is None
     ):
         return False
-    return _PRESS_EVENT_RE.search(document_text) is not None
+    return names_press_event(document_text)
 
 
 _SPEAKER_LABEL_RE = re.compile("[）)】\\]]?[ \t　]*(?:[\u4e00-\u9fff]{2,4})?[ \t　]*[：:]")
@@ -100,9 +100,23 @@ _BATCH_RE = re.compile(
 )
 
 
+_LISTS_PRACTICE_RE = re.compile(
+    "[^，,。；;！？!?\n]{0,4}?将(?:"
+    + _alternation(_DEPARTMENTS["batch_listing_objects"])
+    + ")[^，,。；;！？!?\n]{0,6}?(?:"
+    + _alternation(_DEPARTMENTS["batch_listing_verbs"])
+    + ")[^，,。；;！？!?\n]{0,30}?(?:第[一二三四五六七八九十0-9０-９]{1,3}批[^，,。；;！？!?\n]{0,20}?)?(?:"
+    + _alternation(_DEPARTMENTS["batch_listing_lists"])
+    + ")"
+)
+
+
 def issues_a_batch(text: str, hit: _Hit) -> bool:
-    """True for a national body in a sentence about a national batch (入选第四批“最佳实践案例”，由商务部印发推广): the
+    """True for a national body in a sentence about a national batch (入选第四批“最佳实践案例”，由商务部印发推广),
+    or for any body that puts the case's practice on a list to copy (X商务厅将该做法纳入全省第二批复制推广清单): the
     issuer of the batch the case was selected into, not a body acting in the case."""
+    if _LISTS_PRACTICE_RE.match(text, hit.end) is not None:
+        return True
     if not hit.core.national:
         return False
     start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n") + 1
@@ -134,20 +148,7 @@ _CHILD_OFFICE_RE = re.compile("[\u4e00-\u9fff]{2,3}?(?:出入境边防检查站|
 _JOINT_VERBS = tuple(_DEPARTMENTS["joint_verbs"])
 
 
-_FIRST_PERSON = tuple(_DEPARTMENTS["first_person_bodies"])
-_SPEAKER_LINE_LEAD = " \t　—－-"
-
-
-def speaks_in_first_person(text: str, hit: _Hit, document_text: str) -> bool:
-    """True when ``hit`` opens a speaker line (西安市市场监督管理局副局长　赵丽; ——西安海关党委书记、关长　周强在…
-    上的发言) over a speech that says what its body does in the first person (我局, 我行, 我们): the speaker's body
-    acts in its own speech, as a meeting's written speeches have it. A press event's speakers are not (their answers
-    tell a reform others carry out), nor a speaker whose speech never speaks for its body."""
-    line_start = text.rfind("\n", 0, hit.start) + 1
-    line_end = text.find("\n", hit.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start : hit.start].strip(_SPEAKER_LINE_LEAD) or any(ch in text[hit.end : line_end] for ch in "。：:"):
-        return False
-    if _PRESS_EVENT_RE.search(document_text) is not None:
-        return False
-    return any(word in text[line_end:] for word in _FIRST_PERSON)
+def names_press_event(document_text: str) -> bool:
+    """True when the document names a press event (新闻发布会, 答记者问): its speakers answer for reforms others carry
+    out, so a speaker's body is no actor of the case the answer tells."""
+    return _PRESS_EVENT_RE.search(document_text) is not None

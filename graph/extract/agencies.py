@@ -19,15 +19,19 @@ from ftzgraph.graph.extract._agency_acting import (
     _SOURCE_LINE_RE,
     _alone_on_line,
     _as_place,
+    _comments,
     _in_post_title,
     _in_provider_line,
     _in_salutation,
     _listed_object,
+    _names_provider,
+    _on_furniture_line,
     _only_approves,
     _only_receives,
     _passive_agent,
     _second_name,
     _titles,
+    speaks_for_itself,
 )
 from ftzgraph.graph.extract._agency_aliases import defined_aliases
 from ftzgraph.graph.extract._agency_branches import bare_branches
@@ -78,10 +82,9 @@ from ftzgraph.graph.extract._agency_roles import (
     issues_forwarded_document,
     parent_in_name,
     speaker_label,
-    speaks_in_first_person,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
-from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
+from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText, Evidence
 from ftzgraph.graph.text import clean_spans
 
 __all__ = [
@@ -100,10 +103,11 @@ def extract_agencies(case: CaseText, provider: str | None) -> list[AgencyMention
 
 
 def extract_agencies_and_mentions(
-    case: CaseText, provider: str | None
+    case: CaseText, provider: str | None, provider_evidence: Evidence | None = None
 ) -> tuple[list[AgencyMention], list[AgencyNameMention]]:
     """The acting bodies, and every acting mention as written with the body it resolves to (None when
-    the case's context cannot tell) and a confidence."""
+    the case's context cannot tell) and a confidence. ``provider_evidence`` is where the case's provider was read:
+    a mention there that only names the unit (a provider line under any label) does not act."""
     lex = load_lexicon()
     text, offsets = clean_spans(case.text)  # 貿(mào), 为 贯 彻: read as the words they are; evidence maps back
     gaz = harvest_places(case.document.text).with_extra([p for p in (provider,) if p])
@@ -132,6 +136,10 @@ def extract_agencies_and_mentions(
     hits = _stem_lists(text, hits, lex, gaz)
     hits += _place_lists(text, hits, gaz)  # 临夏县、广河县商务局: one body per county
     hits.sort(key=lambda h: h.start)
+    if provider_evidence is not None:  # the mentions the case's provider was read from
+        for hit in hits:
+            at = _evidence(case, offsets, hit.start, hit.end)
+            hit.read_as_provider = at.start < provider_evidence.end and provider_evidence.start < at.end
     _settle_acting(text, hits, case.document.text)
     ctx = _context(case, provider, gaz, hits)
     for hit in hits:  # 新区商务局, 实验区行政审批局 in a zone's own case: the zone's bureau, not a district's
@@ -195,7 +203,7 @@ def extract_agencies_and_mentions(
             _evidence(case, offsets, h.start, h.end),
         )
         for h in hits
-        if h.acting
+        if h.acting or h.read_as_provider  # the provider's own mention: the body its full name is read from
     ]
     return _merge(case, text, offsets, [h for h in hits if h.confidence != "low"]), mentions
 
@@ -217,10 +225,14 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or parent_in_name(text, hit, hits)
         ):
             hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
-        if hit.acting and _in_post_title(text, hit, hits) and not speaks_in_first_person(text, hit, document_text):
+        if hit.acting and _in_post_title(text, hit, hits) and not speaks_for_itself(text, hit, document_text):
             hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
-        if hit.acting and (text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start)):
-            hit.acting = False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：a notice's addressees
+        if hit.acting and (
+            text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start) or _comments(text, hit)
+        ):
+            hit.acting = (
+                False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：addressees; 批注（X）：a reviewer
+            )
         if hit.acting and (
             re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]) or _listed_object(text, hit.start)
         ):
@@ -232,10 +244,12 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
         if hit.acting and (
             _in_provider_line(text, hit.start)
             or _alone_on_line(text, hit)
+            or _on_furniture_line(text, hit)
             or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 12), hit.start)
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
             or _second_name(text, hit, hits)
+            or _names_provider(text, hit)
         ):
             hit.acting = False
 

@@ -106,7 +106,7 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
         )
     item = _national_item(case, gazetteer)
     case.national_item = item.name if item else None
-    case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider)
+    case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider, provider_evidence)
     if provider and (full := provider_in_full(provider, case.agency_mentions)) != provider:
         case.provider = full  # 区商务局 -> 北京市朝阳区商务局: the body the case's context makes of a level-only name
         case.provider_kind = provider_kind(full, gazetteer)[0]
