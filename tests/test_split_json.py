@@ -105,3 +105,9 @@ def test_the_body_acting_in_a_practice_field_after_the_source_field_is_an_agency
     response = json.dumps({"data": _keyed(ABBREVIATED)}, ensure_ascii=False)
     cases = extract_document(_document(LEGENDS[0] + "\n" + response)).cases
     assert "泰安市住房和城乡建设局" in [a.name for a in cases[1].agencies]  # 学习借鉴…做法 | 泰安市住房和城乡建设局将…
+
+
+def test_a_response_cut_short_on_the_page_still_gives_its_whole_records() -> None:
+    response = json.dumps({"code": 200, "data": _keyed(ABBREVIATED)}, ensure_ascii=False)
+    text = LEGENDS[0] + "\n返回示例：" + response[: response.rindex("}", 0, -2) + 1] + "，…（以下省略）\n"
+    assert [c.title for c in extract_document(_document(text)).cases] == TITLES

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +44,8 @@ def json_records(text: str) -> list[JsonRecord]:
         found = _located(text, start, end, _largest_list(block))
         if len(found) > len(best):
             best = found
+    if len(best) < 2:  # a response cut short (…省略) or pasted inside a sentence: its whole records, wherever they stand
+        best = _loose_records(text)
     if len(best) < 2:
         return []
     outside = text[: best[0][1]] + "\n" + text[best[-1][2] :]
@@ -86,6 +89,23 @@ def _blocks(text: str) -> list[tuple[Any, int, int]]:
     if len(lines) >= 2:
         blocks.append(([v for v, _, _ in lines], lines[0][1], lines[-1][2]))
     return blocks
+
+
+def _loose_records(text: str) -> list[tuple[dict[str, Any], int, int]]:
+    """Every object in ``text`` that decodes on its own as a record, outermost first, those with the most common set
+    of keys kept: the records of a list whose whole does not decode."""
+    found: list[tuple[dict[str, Any], int, int]] = []
+    at = text.find("{")
+    while at >= 0:
+        try:
+            value, end = _DECODER.raw_decode(text, at)
+        except ValueError:
+            value, end = None, at + 1
+        if _is_record(value):
+            found.append((value, at, end))
+        at = text.find("{", end if _is_record(value) else at + 1)
+    keys = Counter(frozenset(record) for record, _, _ in found).most_common(1)
+    return [r for r in found if keys and frozenset(r[0]) == keys[0][0]]
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
