@@ -44,7 +44,7 @@ def json_records(text: str) -> list[JsonRecord]:
         found = _located(text, start, end, _largest_list(block))
         if len(found) > len(best):
             best = found
-    if len(best) < 2:  # a response cut short (…省略) or pasted inside a sentence: its whole records, wherever they stand
+    if len(best) < 2:  # a response cut short (…省略) or pasted inside a sentence: its whole records, wherever
         best = _loose_records(text)
     if len(best) < 2:
         return []
