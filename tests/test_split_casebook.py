@@ -81,6 +81,7 @@ def test_cases_numbered_on_from_an_earlier_unit_are_numbered_in_order() -> None:
     ("line", "number"),
     [
         ("案例编号：JJDX-ZM-01", 1),
+        ("［案例编号：AB-12］", 12),
         ("【案例编号】HZDX-KF-03", 3),
         ("编号：AB-CD", 0),
         ("案例编号：详见附表", None),

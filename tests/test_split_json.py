@@ -111,3 +111,10 @@ def test_a_response_cut_short_on_the_page_still_gives_its_whole_records() -> Non
     response = json.dumps({"code": 200, "data": _keyed(ABBREVIATED)}, ensure_ascii=False)
     text = LEGENDS[0] + "\n返回示例：" + response[: response.rindex("}", 0, -2) + 1] + "，…（以下省略）\n"
     assert [c.title for c in extract_document(_document(text)).cases] == TITLES
+
+
+def test_a_record_may_name_its_body_as_a_department_and_its_title_as_a_theme() -> None:
+    names = {"title": "主题", "unit": "牵头部门", "source": "经验来源", "did": "主要做法", "result": "取得成效"}
+    text = "\n".join(json.dumps(r, ensure_ascii=False) for r in _keyed(names))
+    cases = extract_document(_document(text)).cases
+    assert [(c.title, c.provider) for c in cases] == list(zip(TITLES, UNITS, strict=True))

@@ -23,10 +23,10 @@ def _alternation(words: list[str]) -> str:
 @cache
 def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = load_lexicon("layouts")["casebook"]
-    code = re.compile(
-        rf"^[\s\u3000]*(?:[【\[〔]\s*(?:{_alternation(words['code_labels'])})\s*[】\]〕]\s*[:：]?"
+    code = re.compile(  # 案例编号：X, 【案例编号】X, ［案例编号：X］
+        rf"^[\s\u3000]*[［\[（(]?\s*(?:[【\[〔]\s*(?:{_alternation(words['code_labels'])})\s*[】\]〕]\s*[:：]?"
         rf"|(?:{_alternation(words['code_labels'])})\s*[:：])\s*(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-－_—][A-Za-z0-9]+)*)"
-        r"[\s\u3000]*$"
+        r"\s*[］\]）)]?[\s\u3000]*$"
     )
     bracketed = rf"[【\[〔]\s*(?:{_alternation(words['source_labels'])})\s*[】\]〕]\s*[:：]?"
     label = rf"(?:{bracketed}|(?:{_alternation(words['source_labels'])})\s*[:：])"

@@ -135,9 +135,9 @@ def _json_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     rows: list[TableRow] = []
     for order, record in enumerate(records, 1):
         meanings = [meaning for meaning, _, _ in record.fields]
-        titles = [k for k, m in enumerate(meanings) if _JSON_TITLE_RE.search(m) and not _PROVIDER_COLUMN_RE.search(m)]
+        titles = [k for k, m in enumerate(meanings) if _JSON_TITLE_RE.search(m) and not _JSON_UNIT_RE.search(m)]
         title = next((k for k in titles if _JSON_NAME_RE.search(meanings[k])), titles[0] if titles else None)
-        provider = next((k for k, m in enumerate(meanings) if k != title and _PROVIDER_COLUMN_RE.search(m)), None)
+        provider = next((k for k, m in enumerate(meanings) if k != title and _JSON_UNIT_RE.search(m)), None)
         if title is None:
             return [], -1, -1
         number = next((parse_chinese_number(v) for m, v, _ in record.fields if m in _NUMBER_MEANINGS), None)
@@ -169,8 +169,10 @@ def _json_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     return rows, first, last
 
 
-_JSON_TITLE_RE = re.compile(r"案例|事项|名称|标题|题目")
+_JSON_TITLE_RE = re.compile(r"案例|事项|名称|标题|题目|主题")
 _JSON_NAME_RE = re.compile(r"名称|标题|题目")
+_JSON_UNIT_RE = re.compile(r"单位|地区|地市|片区|提供|报送|申报|部门|主体|供稿|推荐")
+"""A unit field: a summary table's provider words, and the words a record names its body with (报送部门, 申报主体)."""
 """A title field: one naming a name or title (案例名称, 标题) before one naming only the case (案例, not 案例来源)."""
 _NUMBER_MEANINGS = frozenset({"序号", "编号", "顺序号", "id", "ID"})
 
