@@ -100,7 +100,9 @@ def test_a_code_line_numbers_its_case(line: str, number: int | None) -> None:
         ("本案例由某区人民政府供稿，教研部整理", "某区人民政府"),
         ("【案例来源】某市科学技术局", "某市科学技术局"),
         ("【案例来源】某市科学技术局提供", "某市科学技术局"),
+        ("（案例来源：某市商务局）", "某市商务局"),
         ("来源：某某日报", None),  # a web article's medium, no provider
+        ("资料来源：某某统计年鉴", None),  # a report box's publication
         ("据统计，全市提供了大量材料", None),
     ],
 )

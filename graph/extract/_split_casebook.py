@@ -41,8 +41,9 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"^[\s\u3000]*[（(]?\s*(?:{label})?\s*(?:本案例|本文|本篇|本材料|该案例)?\s*(?:{by_material}|{by_unit})"
     )
     material = _alternation(words["material_words"])
-    labelled = re.compile(  # 【案例来源】X, 【案例来源】X提供
-        rf"^[\s\u3000]*{bracketed}\s*{unit}(?P<v>)\s*(?:(?:{gave})(?:的?(?:{material}))?)?[\s\u3000。]*$"
+    named = rf"(?:{bracketed}|(?:{_alternation(words['unit_labels'])})\s*[:：])"
+    labelled = re.compile(  # 【案例来源】X, 【案例来源】X提供, 案例来源：X
+        rf"^[\s\u3000]*[（(]?\s*{named}\s*{unit}(?P<v>)\s*(?:(?:{gave})(?:的?(?:{material}))?)?[\s\u3000。）)]*$"
     )
     return code, source, labelled
 
@@ -60,7 +61,8 @@ def code_number(text: str) -> int | None:
 def source_unit(line: str) -> tuple[str, int, int] | None:
     """The unit a case's source line names as the one whose material the case was written from, with its span in
     ``line``, or None (a label over the sentence: 【案例来源】 alone names nothing). A bare unit is read only after a
-    bracketed label (【案例来源】X): 来源：X under a web article names the medium, not a provider."""
+    bracketed label (【案例来源】X) or a case's own source label (案例来源：X): 来源：X under a web article names the
+    medium, 资料来源：X under a report's box the publication, not a provider."""
     _, source, labelled = _res()
     match = source.match(line) or labelled.match(line)
     if match is None:
