@@ -125,3 +125,12 @@ def test_the_last_case_keeps_its_source_line_over_the_compilation_s_closing_matt
         "附：案例教学组织建议\n\n1．课前发放案例材料。\n2．课堂分组讨论。\n3．教师点评总结。\n\n（教研部　2025年2月）\n"
     )
     assert extract_document(_document(text)).cases[-1].provider == "丙海关"
+
+
+def test_the_source_line_names_no_acting_agency() -> None:
+    text = _compilation("案例{k}　{title}\n\n", "本案例由{unit}供稿，泰安市委党校经济学教研部整理")
+    text = text.replace("乙区人民政府", "泰安市岱岳区人民政府")
+    case = extract_document(_document(text)).cases[1]
+    assert case.provider == "泰安市岱岳区人民政府"
+    names = [a.name for a in case.agencies]
+    assert "泰安市岱岳区人民政府" not in names and not any("市委" in n for n in names)

@@ -93,3 +93,12 @@ def test_one_labelled_point_or_a_form_without_a_provider_label_is_no_handbook() 
     assert point_split(text_lines(one), 0) is None
     unlabelled = re.sub(r"讲解单位：[^\n]*\n", "", _handbook())
     assert point_split(text_lines(unlabelled), 0) is None
+
+
+def test_the_presenting_unit_on_its_label_line_is_no_acting_agency() -> None:
+    text = _handbook(labels="观摩内容：{t}\n讲解单位：{u}\n停留时间：20分钟")
+    text = text.replace("乙区人民政府", "岱岳区人民政府").replace("乙区复制", "岱岳区住房和城乡建设局复制")
+    document = Document(id="t", path=Path("handbook.txt"), text=text, sha256="t")
+    case = extract_document(document).cases[2]
+    assert case.provider == "岱岳区人民政府"
+    assert "岱岳区人民政府" not in [a.name for a in case.agencies]  # named only on 讲解单位：X

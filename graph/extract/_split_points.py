@@ -37,9 +37,11 @@ class Points:
 
 
 @cache
-def _labels() -> tuple[frozenset[str], frozenset[str]]:
+def _labels() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The title labels, the provider labels, and those of the provider labels that name a presenter only."""
     words = load_lexicon("layouts")["points"]
-    return frozenset(words["title_labels"]), frozenset(words["provider_labels"])
+    presenters = frozenset(words["presenter_labels"])
+    return frozenset(words["title_labels"]), presenters | frozenset(words["acting_labels"]), presenters
 
 
 _FIELD_RE = re.compile(
@@ -70,7 +72,7 @@ def _labelled(line: Line) -> tuple[str, str, int] | None:
 def point_split(lines: list[Line], body_from: int) -> Points | None:
     """The points of a handbook in ``lines[body_from:]``, or None when fewer than two runs of labelled lines each
     hold a title label and a provider label."""
-    title_labels, provider_labels = _labels()
+    title_labels, provider_labels, _ = _labels()
     runs: list[tuple[int, int]] = []  # (first, last) line index of each run of labelled lines
     i = body_from
     while i < len(lines):
@@ -120,3 +122,10 @@ def _outline_end(lines: list[Line], last_run: int, first_start: int, body_from: 
     if not outlined:
         return len(lines)
     return next((k for k in range(last_run + 1, len(lines)) if _OUTLINE_RE.match(lines[k].text)), len(lines))
+
+
+def provider_field_line(line: str) -> bool:
+    """True when ``line`` is a point's labelled line naming the unit presenting it (讲解单位：X): the case's provider
+    on a line of its own, not a body acting in the case (牵头单位：X leads the work: it acts)."""
+    match = _LABELLED_RE.match(line)
+    return match is not None and (match["b"] or match["l"]) in _labels()[2]
