@@ -20,9 +20,11 @@ from ftzgraph.graph.extract._agency_names import (
     load_agency_yaml,
 )
 from ftzgraph.graph.extract._agency_roles import names_press_event
+from ftzgraph.graph.extract._split_casebook import source_unit
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_furniture import FURNITURE_RE, closing_block_re, picture_line
 from ftzgraph.graph.extract._split_leads import speaker_unit
+from ftzgraph.graph.extract._split_points import provider_field_line
 from ftzgraph.graph.extract._split_units import bracketed_unit, dash_unit, labelled_provider
 
 _POST_TITLES = tuple(sorted(load_agency_yaml("departments.yaml")["post_titles"], key=len, reverse=True))
@@ -292,6 +294,8 @@ def _in_provider_line(text: str, start: int) -> bool:
     if (closing := _CLOSING_LABEL_RE.search(line)) and closing.start() <= at < closing.end():
         return True
     if any(m.start("u") <= at < m.end("u") for r in _REPORTED_RES for m in r.finditer(line)):
+        return True
+    if source_unit(line) is not None or provider_field_line(line):  # 本案例由X供稿，Y整理; 讲解单位：X
         return True
     return _PROVIDER_LINE_RE.match(line) is not None
 

@@ -14,6 +14,7 @@ import re
 
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_lexicon
+from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
@@ -163,6 +164,8 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
             return match[group].strip(), start + match.start(group), start + match.end(group)
+    if source := closing_source(text):  # 【案例来源】根据X提供材料整理: who gave the material, said outright
+        return source
     own = (
         _heading_provider(case)
         or _finer_closing(case, _heading_place(case))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_casebook import code_number
 from ftzgraph.graph.extract._split_declared import (
     MIN_CASE_CHARS,
     Split,
@@ -35,6 +36,7 @@ from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, 
 from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
 from ftzgraph.graph.extract._split_pasted import pasted_split
+from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
@@ -190,8 +192,15 @@ def split_cases(document: Document) -> SplitResult:
             starts.append((i, fields[0], fields[1]))
             pending_marker = None
             continue
+        if (code := code_number(line.text)) is not None:  # 案例编号：JJDX-ZM-01 over the title line
+            pending_marker = (i, code or len(starts) + 1)
+            continue
         marker = MARKER_RE.match(line.text) or (PADDED_MARKER_RE.match(line.text) if padded else None)
         rest = re.sub(r"(?:\*\*|__)\s*$", "", marker["rest"]).strip() if marker else ""
+        if marker and re.match(
+            r"[至到~～—－-]+\s*(?:典型|创新)?案例", rest
+        ):  # 案例1至案例6见第一单元: a range, no case
+            marker = None
         if marker and not CASE_SUFFIX_RE.search(rest):
             number = parse_chinese_number(marker["n"])
             if rest and len(rest) <= 80 and number is not None:
@@ -278,6 +287,9 @@ def split_cases(document: Document) -> SplitResult:
         heads = {g.index for g in groups}
         starts, titles = counted_split(stated[0], (starts, titles), candidates, numbered, lines, heads)
     starts = _in_order(starts)
+    if points := point_split(lines, body_from):  # 点位1　X / 观摩内容：title / 讲解单位：Y: a handbook's points
+        starts = [(t, points.starts[t], k) for k, t in enumerate(points.titles, 1)]
+        titles, part_ends, groups = points.titles, points.ends, []
 
     warnings: list[str] = []
     cases: list[CaseText] = []
@@ -312,6 +324,7 @@ def split_cases(document: Document) -> SplitResult:
                 start,
                 end,
                 group=(group.name, group.start, group.end) if group else None,
+                given_provider=points.providers.get(title_index) if points else None,
             )
         )
 
@@ -392,9 +405,15 @@ def _box_ends(lines: list[Line], starts: list[tuple[int, int, int | None]]) -> l
 
 def _in_order(starts: list[tuple[int, int, int | None]]) -> list[tuple[int, int, int | None]]:
     """Numbering that starts again (1．2． | 1．2． under 第一部分 / 第二部分 by theme, or （一）（二） | （一） under
-    place groups) numbers cases within their part, not in the collection: the cases are then numbered in order."""
+    place groups) numbers cases within their part, not in the collection, and numbering that runs on from past 1
+    (案例7 to 案例10 in one unit of a compilation) numbers them in a longer series: the cases are then numbered in
+    order."""
     numbers = [s[2] for s in starts if s[2] is not None]
-    if any(b <= a for a, b in itertools.pairwise(numbers)):
+    # 案例7 … 案例10 in one unit of a longer compilation: numbered in a series that began elsewhere, so in order here
+    runs_on = (
+        len(numbers) == len(starts) >= 2 and numbers[0] > 1 and numbers == list(range(numbers[0], numbers[-1] + 1))
+    )
+    if runs_on or any(b <= a for a, b in itertools.pairwise(numbers)):
         return [(t, span, None) for t, span, _ in starts]
     return starts
 
