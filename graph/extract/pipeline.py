@@ -193,6 +193,9 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
             split.warnings.append(disagrees)  # the count the head states, against the cases read here
     if not split.cases:
         raise NoCasesError(document.path)
+    head_end = min(case.start for case in split.cases)
+    for case in split.cases:  # the head, where a sentence may name each case's unit by its title
+        case.head_end = head_end
     origins = case_origins(split.cases, gazetteer) if layout == BEST_PRACTICE else {}
     providers = [p for p in (provider_line(c) for c in split.cases) if p]
     # In a best-practice collection each case's originating zone is its own, not a zone it copied from.
