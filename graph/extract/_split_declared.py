@@ -145,6 +145,8 @@ def _stripped(text: str) -> tuple[str, int | None, str]:
         kind = "digit" if raw[0].isdigit() else "numeral"
         style += ("paren " if numbered["a"] else "mark " if numbered["c"] else "dot ") + kind
         text = text[numbered.end() :]
+    elif mark := heading_mark(text):  # Ⅱ　part / Ⅱ-1《item》: a mark of another shape tells items from parts too
+        style += "shape " + mark.shape
     return _PAGE_RE.sub("", text).strip(), number, style
 
 
