@@ -290,6 +290,10 @@ KNOWN_TITLE_MISSES = {
     *(("zhejiang-closingsource-collection", n) for n in (1, 2, 3, 4)),
     *(("fujian-preamblemap-collection", n) for n in (1, 2, 3, 4)),
     ("yunnan-subject-collection", 4),
+    # z22e's progress notice (gold before the first run): its gold writes a run-in title's practice without the
+    # subject that performs it (醴陵市推行陶瓷出口“集拼转关” -> 陶瓷出口“集拼转关”), as round 26's writer did;
+    # other golds keep the subject (邕宁区推行…, 天府新区片区推出…), so the rule keeps the heading's sentence whole.
+    *(("zhuzhou-tongbao-collection", n) for n in (1, 2, 3)),
 }
 
 
@@ -359,6 +363,9 @@ PROVIDERS_LEFT = {
     # listed rows' unit pattern (split.py) does not take, so the list gives no row's provider.
     "hubei-slogan-collection": 2,
     "tianjin-dashlist-collection": 4,
+    # z22e's progress notice: the gold names the place a run-in title opens with (醴陵市推行…), the provider rules the
+    # body acting in the first sentence (醴陵市商务局借鉴…) or none; the providers were helper z22d's class then.
+    "zhuzhou-tongbao-collection": 0,
 }
 """Held-out collections of the agency rounds (helper z15g) whose providers the text writes by level only (区商务局,
 CBD管委会) or not at all (one-paragraph cases), where the gold writes the full body: normalising such a provider is a
