@@ -189,7 +189,11 @@ def test_the_head_is_read_once_for_all_cases_not_the_text_before_each() -> None:
     # reading the whole text before every case costs time quadratic in the document's size
     names = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土东南西"
     titles = [f"{c}类企业开办一次办结改革" for c in names]
-    head = "现将30个案例印发给你们。其中，" + "，".join(f"“{t}”由某{c}区提供" for c, t in zip(names, titles)) + "。"
+    head = (
+        "现将30个案例印发给你们。其中，"
+        + "，".join(f"“{t}”由某{c}区提供" for c, t in zip(names, titles, strict=True))
+        + "。"
+    )
     text = f"某省自贸试验区制度创新案例\n\n{head}\n\n" + "\n".join(
         f"案例{k}：{t}\n{_BODY}\n" for k, t in enumerate(titles, 1)
     )
