@@ -352,3 +352,31 @@ def test_a_list_naming_every_case_found_keeps_its_cases_over_more_headings_elsew
     deck = next(c for c in collections() if c.name == "sichuan-slides-toc-collection")
     found = recovery(deck, Shape(parting="＊\u3000＊\u3000＊"))
     assert (found.recovered, found.wrong) == (found.cases, 0)
+
+
+NAMED_APART = """某片区管委会关于印发制度创新案例的通知
+
+各有关单位：
+　　现将“进口药品通关一站式”等3个制度创新案例印发给你们。其中，“进口药品通关一站式”由甲区提供，“农产品出口溯源码”由乙县报送，“保税维修全程保税”由丙区推荐。
+
+某片区管委会
+2024年9月10日
+
+附件
+
+一、进口药品通关一站式
+　　对进口药品实行通关一站式办理，企业一次提交材料，通关时间由3天缩短至1天。
+
+二、农产品出口溯源码
+　　为出口农产品赋予溯源码，海关凭码快速验放，已赋码产品1.6万批次。
+
+三、保税维修全程保税
+　　对保税维修货物实行全程保税监管，今年维修飞机发动机120台。
+"""
+
+
+def test_titles_a_head_names_apart_with_their_units_open_their_cases() -> None:
+    """其中，“A”由X提供，“B”由Y报送: the names stand apart, each once however often named, and recur in order."""
+    split = split_cases(_document(NAMED_APART))
+    assert [c.title for c in split.cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修全程保税"]
+    assert [c.provider for c in extract_document(_document(NAMED_APART)).cases] == ["甲区", "乙县", "丙区"]
