@@ -220,3 +220,25 @@ def test_a_discussion_whose_speakers_state_no_title_is_not_cut() -> None:
         .replace("我们报送的是", "关于")
     )
     assert len(split_cases(_document(talk)).cases) < 3
+
+
+def test_attachments_opened_by_their_number_alone_between_rules_are_cases() -> None:
+    numbered = FILED_MAIL.replace("========== 材料1.docx ==========", "—— 附件 1 ——").replace(
+        "========== 材料2.docx ==========", "----- 附件2 -----"
+    )
+    cases = split_cases(_document(numbered)).cases
+    assert [c.title for c in cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修监管创新"]
+
+
+@pytest.mark.parametrize(
+    ("chair", "presenter"),
+    [("主持人　{t}", "发言人{n}　{t}"), ("[{t}] 主持人", "[{t}] 说话人{n}"), ("{t} 发言人1", "{t} 发言人{n}")],
+)
+def test_turns_labelled_by_the_host_or_with_the_time_first_or_in_brackets_are_read(chair: str, presenter: str) -> None:
+    text = PRESENTED
+    turns = [("1", "00:00:05"), ("2", "00:00:40"), ("1", "00:08:00"), ("3", "00:08:10")]
+    for who, at in [*turns, ("1", "00:15:00"), ("4", "00:15:12"), ("1", "00:22:00")]:
+        label = chair if who == "1" else presenter
+        text = text.replace(f"发言人{who}　{at}", label.format(t=at, n=who), 1)
+    cases = split_cases(_document(text)).cases
+    assert [c.title for c in cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修“全程保税”"]

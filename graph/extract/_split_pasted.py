@@ -34,12 +34,18 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patter
     )
     marker = re.compile(rf"^[\s\u3000\-—=＝]*(?:{'|'.join(words['reply_markers'])})[\s\u3000\-—=＝]*$")
     frame = r"[\s\u3000\-—=＝*＊#>＞<＜~～]*"
+    rule = r"[\s\u3000]*[\-—=＝*＊#~～]{2,}[\s\u3000]*"
     file_line = re.compile(  # ---------- 案例材料1.docx ----------, 【附件1/4】X-案例.docx: a line naming only a file
         rf"^{frame}(?:[【\[〔](?:{labels})?[^】\]〕]{{0,8}}[】\]〕]\s*)?(?P<name>[^\s\-—=＝*＊#>＞<＜【\[〔].{{0,60}}?)"
         rf"\.(?:{ext}){frame}$"
+        rf"|^{rule}(?:{labels})\s*[0-9一二三四五六七八九十]{{1,3}}{rule}$"  # ----- 附件2 -----: its number alone
     )
+    # 发言人1　00:03:15, 说话人 2 [12:40], 00:03:15 发言人1, 主持人　00:00:06: the speaker's label and the time in
+    # either order, the time perhaps in brackets
+    label = rf"(?:{'|'.join(words['speakers'])})\s*(?:\d{{1,3}}|[A-Z])|{'|'.join(words['hosts'])}"
+    at = r"[\[［（(【]?\d{1,2}:\d{2}(?::\d{2})?[\]］）)】]?"
     turn = re.compile(
-        rf"^\s*(?:{'|'.join(words['speakers'])})\s*(?P<who>\d{{1,3}})[\s\u3000]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*$"
+        rf"^\s*(?=.*\d:\d\d)(?:{at}[\s\u3000]*)?(?P<who>{label})[\s\u3000]*[:：]?[\s\u3000]*(?:{at})?[\s\u3000]*[:：]?\s*$"
     )
     ordinal = "|".join(words["announce_ordinals"])
     announce = re.compile(rf"(?:{ordinal})[^“”\"]{{0,30}}[“\"](?P<title>[^“”\"]{{4,40}})[”\"]")
