@@ -242,3 +242,29 @@ def test_turns_labelled_by_the_host_or_with_the_time_first_or_in_brackets_are_re
         text = text.replace(f"发言人{who}　{at}", label.format(t=at, n=who), 1)
     cases = split_cases(_document(text)).cases
     assert [c.title for c in cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修“全程保税”"]
+
+
+INTERVIEW = """采访录音转写
+
+发言人1　00:00:05
+请您介绍一下片区的通关改革。
+
+发言人2　00:00:20
+好的。我们的做法是把查验前置到综合保税区，企业在区内完成查验后直接转关，通关时间由3天缩短至1天。
+
+发言人1　00:05:00
+成效怎么样？
+
+发言人2　00:05:10
+嗯，这个做法叫查验前置，今年服务企业120家，节约物流成本约2000万元。
+
+发言人1　00:09:00
+下一步有什么打算？
+
+发言人2　00:09:10
+我们的做法是推广到更多企业，预计明年服务企业达到300家，通关时间再压缩20%。
+"""
+
+
+def test_an_interviews_one_guest_answering_in_turns_is_not_cut_into_cases() -> None:
+    assert len(split_cases(_document(INTERVIEW)).cases) < 2

@@ -143,7 +143,7 @@ def presented_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, i
     """(turn's first line, start, end, stated title) of each case a meeting's presenters state themselves (我是X的。
     我们报的案例叫title。…) while the chair, who speaks most, only calls the next unit (下面请江阴。): each such turn is
     a case up to the next turn of the chair or the next case. None unless at least two, and most of the other
-    speakers' turns that hold a case's text, state a title."""
+    speakers' turns that hold a case's text, state distinct titles, and at least two speakers present them."""
     _, _, turn, _, _ = _res()
     turns = [(i, found["who"]) for i in range(body_from, len(lines)) if (found := turn.match(lines[i].text))]
     if len(turns) < 3:
@@ -166,6 +166,8 @@ def presented_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, i
                 presented.append((k, text_at, stated["title"].strip()))
     if len(presented) < 2 or 2 * len(presented) <= talks:
         return None
+    if len({whos[k] for k, _, _ in presented}) < 2 or len({t for _, _, t in presented}) < len(presented):
+        return None  # an interview's one guest, or a speaker naming one practice again: no meeting's cases
     starts = {k for k, _, _ in presented}
     parts = []
     for k, text_at, title in presented:
