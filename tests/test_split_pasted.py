@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,12 @@ INTERVIEW = """采访录音转写
 
 def test_an_interviews_one_guest_answering_in_turns_is_not_cut_into_cases() -> None:
     assert len(split_cases(_document(INTERVIEW)).cases) < 2
+
+
+def test_turns_whose_speech_follows_the_label_on_its_line_are_read() -> None:
+    one_line = re.sub(r"(发言人\d　[\d:]+)\n", r"\1：", PRESENTED)
+    cases = split_cases(_document(one_line)).cases
+    assert [c.title for c in cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修“全程保税”"]
+    assert "散会" not in cases[-1].text
+    head = one_line[cases[1].start : cases[1].heading.end]
+    assert (pasted_unit(head) or ("",))[0] == "乙县市场监管局"

@@ -44,8 +44,9 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patter
     # either order, the time perhaps in brackets
     label = rf"(?:{'|'.join(words['speakers'])})\s*(?:\d{{1,3}}|[A-Z])|{'|'.join(words['hosts'])}"
     at = r"[\[［（(【]?\d{1,2}:\d{2}(?::\d{2})?[\]］）)】]?"
-    turn = re.compile(
-        rf"^\s*(?=.*\d:\d\d)(?:{at}[\s\u3000]*)?(?P<who>{label})[\s\u3000]*[:：]?[\s\u3000]*(?:{at})?[\s\u3000]*[:：]?\s*$"
+    turn = re.compile(  # what the speaker says may follow on the line itself (发言人2 00:01:15：好的，…)
+        rf"^\s*(?:{at}[\s\u3000]*(?P<who>{label})|(?P<named>{label})[\s\u3000]*[:：]?[\s\u3000]*{at})"
+        rf"[\s\u3000]*[:：]?[\s\u3000]*(?P<rest>.*)$"
     )
     ordinal = "|".join(words["announce_ordinals"])
     announce = re.compile(rf"(?:{ordinal})[^“”\"]{{0,30}}[“\"](?P<title>[^“”\"]{{4,40}})[”\"]")
@@ -59,6 +60,23 @@ def _presented_re() -> re.Pattern[str]:
     cues = "|".join(load_lexicon("layouts")["pasted"]["title_cues"])
     stop = "，。；,;？?！!"
     return re.compile(rf"(?:{cues})[\s\u3000]*(?P<title>[^{stop}\s][^{stop}]{{3,39}})(?=[{stop}]|$)")
+
+
+def _turns(lines: list[Line], body_from: int) -> list[tuple[int, str, str]]:
+    """(line, speaker, what the speaker says on that line) of each speaker turn of a transcript from ``body_from``."""
+    turn = _res()[2]
+    return [
+        (i, found["who"] or found["named"], found["rest"].strip())
+        for i in range(body_from, len(lines))
+        if (found := turn.match(lines[i].text))
+    ]
+
+
+def _text_line(lines: list[Line], turn: tuple[int, str, str]) -> int:
+    """The first line holding what a turn's speaker says: the turn's own line when the speech follows the label on it,
+    else the next line with text."""
+    i, _, rest = turn
+    return i if rest else next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), i)
 
 
 def _furniture(text: str) -> bool:
@@ -116,12 +134,12 @@ def attachment_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, 
 
 def announced_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, int, str]] | None:
     """(announcement line, start, end, announced title) of each case a meeting's chair announces, or None."""
-    _, _, turn, announce, _ = _res()
-    turns = [(i, found["who"]) for i in range(body_from, len(lines)) if (found := turn.match(lines[i].text))]
+    _, _, _, announce, _ = _res()
+    turns = _turns(lines, body_from)
     if len(turns) < 3:
         return None
-    bounds = [i for i, _ in turns] + [len(lines)]
-    said = [(i, who, _text(lines, i + 1, bounds[k + 1])) for k, (i, who) in enumerate(turns)]
+    bounds = [i for i, _, _ in turns] + [len(lines)]
+    said = [(i, who, rest + _text(lines, i + 1, bounds[k + 1])) for k, (i, who, rest) in enumerate(turns)]
     announced = [(k, found) for k, (_, _, text) in enumerate(said) if (found := announce.search(text))]
     if not announced:
         return None
@@ -133,7 +151,7 @@ def announced_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, i
     parts = []
     for k, found in announced:
         end = next((i for i, who, _ in said[k + 1 :] if who == chair), len(lines))
-        text_at = next(j for j in range(turns[k][0] + 1, len(lines)) if lines[j].text.strip())
+        text_at = _text_line(lines, turns[k])
         parts.append((text_at, turns[k][0], end, found["title"]))
     bodies = [_text(lines, parts[n][0] + 1, parts[n][2]) for n in range(len(parts))]
     return parts if _enough(bodies) else None
@@ -144,26 +162,23 @@ def presented_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, i
     我们报的案例叫title。…) while the chair, who speaks most, only calls the next unit (下面请江阴。): each such turn is
     a case up to the next turn of the chair or the next case. None unless at least two, and most of the other
     speakers' turns that hold a case's text, state distinct titles, and at least two speakers present them."""
-    _, _, turn, _, _ = _res()
-    turns = [(i, found["who"]) for i in range(body_from, len(lines)) if (found := turn.match(lines[i].text))]
+    turns = _turns(lines, body_from)
     if len(turns) < 3:
         return None
-    whos = [who for _, who in turns]
+    whos = [who for _, who, _ in turns]
     chair = max(dict.fromkeys(whos), key=whos.count)  # the first of those who speak most
     if whos.count(chair) < 2:
         return None
-    bounds = [i for i, _ in turns] + [len(lines)]
+    bounds = [i for i, _, _ in turns] + [len(lines)]
     presented = []
     talks = 0
-    for k, (i, who) in enumerate(turns):
-        body = _text(lines, i + 1, bounds[k + 1])
+    for k, (i, who, rest) in enumerate(turns):
+        body = rest + _text(lines, i + 1, bounds[k + 1])
         if who == chair or not holds_case_text(body):
             continue
         talks += 1
         if stated := _presented_re().search(body):
-            text_at = next((j for j in range(i + 1, bounds[k + 1]) if lines[j].text.strip()), None)
-            if text_at is not None:
-                presented.append((k, text_at, stated["title"].strip()))
+            presented.append((k, _text_line(lines, turns[k]), stated["title"].strip()))
     if len(presented) < 2 or 2 * len(presented) <= talks:
         return None
     if len({whos[k] for k, _, _ in presented}) < 2 or len({t for _, _, t in presented}) < len(presented):
