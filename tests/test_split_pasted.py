@@ -278,3 +278,15 @@ def test_turns_whose_speech_follows_the_label_on_its_line_are_read() -> None:
     assert "散会" not in cases[-1].text
     head = one_line[cases[1].start : cases[1].heading.end]
     assert (pasted_unit(head) or ("",))[0] == "乙县市场监管局"
+
+
+def test_an_attachment_with_no_title_line_is_titled_by_its_files_name() -> None:
+    untitled = FILED_MAIL.replace(
+        "========== 材料1.docx ==========\n进口药品通关一站式\n某区人民政府\n",
+        "---- 附件1-进口药品通关一站式.docx ----\n",
+    ).replace(
+        "========== 材料2.docx ==========\n农产品出口溯源码\n某县市场监督管理局\n",
+        "---- 附件2-农产品出口溯源码.docx ----\n",
+    )
+    cases = split_cases(_document(untitled)).cases
+    assert [c.title for c in cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修监管创新"]

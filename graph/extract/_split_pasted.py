@@ -108,6 +108,15 @@ def _opens_attachment(text: str, opener: re.Pattern[str], file_line: re.Pattern[
     return file_line.match(text) is not None and not _LISTED_FILES_RE.search(text)
 
 
+def _opened_name(text: str, opener: re.Pattern[str], file_line: re.Pattern[str]) -> str:
+    """The name an attachment's opening line gives it (附件2：X区“title”.docx, ---- 附件1-title.docx ----), without
+    the label and number a file's name may start with; "" when the line gives only a number (—— 附件 1 ——)."""
+    found = opener.match(text) or file_line.match(text)
+    name = (found["name"] or "").strip() if found else ""
+    labels = "|".join(load_lexicon("layouts")["pasted"]["attachment_labels"])
+    return re.sub(rf"^(?:{labels})\s*[0-9一二三四五六七八九十]*\s*[\-—_－、.．：:\s]*", "", name) or name
+
+
 def attachment_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, int, str]] | None:
     """(title line, start, end, title) of each pasted attachment, or None when the text is no such e-mail."""
     opener, marker, _, _, file_line = _res()
@@ -125,7 +134,7 @@ def attachment_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, 
             continue
         own = lines[title_at].text.strip()
         if len(own) > 40 or re.search(r"[。；，]", own):  # no title line of its own: the opener names it
-            title_at, own = i, opener.match(lines[i].text)["name"].strip()  # type: ignore[index]
+            title_at, own = i, _opened_name(lines[i].text, opener, file_line)
         parts.append((title_at, i, end, own))
     if not _enough([_text(lines, t + 1, e) for t, _, e, _ in parts]):
         return None
