@@ -290,3 +290,17 @@ def test_an_attachment_with_no_title_line_is_titled_by_its_files_name() -> None:
     )
     cases = split_cases(_document(untitled)).cases
     assert [c.title for c in cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修监管创新"]
+
+
+def test_cases_a_chair_announces_without_quotes_are_read_with_their_units() -> None:
+    bare = (
+        MEETING.replace(
+            "那个请甲海关介绍第一个案例“保税维修监管创新”", "那个第一个案例是甲海关的保税维修监管创新，请甲海关"
+        )
+        .replace("好第二个是乙区的“企业开办一日办结”请乙区", "好第二个是乙区的企业开办一日办结，请乙区")
+        .replace("第三个案例请丙局介绍“工程审批告知承诺”", "第三个案例是丙局的工程审批告知承诺。")
+    )
+    cases = split_cases(_document(bare)).cases
+    assert [c.title for c in cases] == ["保税维修监管创新", "企业开办一日办结", "工程审批告知承诺"]
+    heads = [bare[c.start : c.heading.end] for c in cases]
+    assert [(pasted_unit(h) or ("",))[0] for h in heads] == ["甲海关", "乙区", "丙局"]

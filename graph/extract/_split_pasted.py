@@ -49,7 +49,12 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patter
         rf"[\s\u3000]*[:：]?[\s\u3000]*(?P<rest>.*)$"
     )
     ordinal = "|".join(words["announce_ordinals"])
-    announce = re.compile(rf"(?:{ordinal})[^“”\"]{{0,30}}[“\"](?P<title>[^“”\"]{{4,40}})[”\"]")
+    announce = re.compile(
+        rf"(?:{ordinal})[^“”\"]{{0,30}}[“\"](?P<title>[^“”\"]{{4,40}})[”\"]"
+        # 第二个案例是江阴的跨境电商网购保税线下自提，…: raw output puts no quotes round the name
+        rf"|(?:{ordinal})(?:案例)?(?:是|为)(?P<unit>[^，。、的“”\"\s]{{2,16}})的(?P<bare>[^，。；？！,;?!“”\"\s]{{4,30}})"
+        rf"(?=[，。；？！,;?!]|$)"
+    )
     return opener, marker, turn, announce, file_line
 
 
@@ -161,7 +166,7 @@ def announced_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, i
     for k, found in announced:
         end = next((i for i, who, _ in said[k + 1 :] if who == chair), len(lines))
         text_at = _text_line(lines, turns[k])
-        parts.append((text_at, turns[k][0], end, found["title"]))
+        parts.append((text_at, turns[k][0], end, found["title"] or found["bare"]))
     bodies = [_text(lines, parts[n][0] + 1, parts[n][2]) for n in range(len(parts))]
     return parts if _enough(bodies) else None
 
@@ -256,7 +261,9 @@ def pasted_unit(head: str) -> tuple[str, int, int] | None:
             if unit:
                 start = offset + found.start("name") + unit.start("unit")
                 return unit["unit"], start, start + len(unit["unit"])
-        elif announce.search(line):
+        elif said := announce.search(line):
+            if said["unit"]:  # 第二个案例是X的title: the unit before the unquoted name
+                return said["unit"], offset + said.start("unit"), offset + said.end("unit")
             for pattern in _ANNOUNCED_UNIT_RES:
                 if unit := pattern.search(line):
                     return unit["unit"], offset + unit.start("unit"), offset + unit.end("unit")
