@@ -304,3 +304,14 @@ def test_cases_a_chair_announces_without_quotes_are_read_with_their_units() -> N
     assert [c.title for c in cases] == ["保税维修监管创新", "企业开办一日办结", "工程审批告知承诺"]
     heads = [bare[c.start : c.heading.end] for c in cases]
     assert [(pasted_unit(h) or ("",))[0] for h in heads] == ["甲海关", "乙区", "丙局"]
+
+
+def test_a_presenters_answers_to_the_chairs_questions_stay_in_the_case() -> None:
+    asked = PRESENTED.replace(
+        "发言人1　00:08:00\n好。下面乙县。",
+        "发言人1　00:06:00\n企业反映怎么样？\n\n发言人2　00:06:20\n"
+        "企业普遍欢迎，今年新增企业20家，通关成本降低约15%。\n\n发言人1　00:08:00\n好。下面乙县。",
+    )
+    cases = split_cases(_document(asked)).cases
+    assert [c.title for c in cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修“全程保税”"]
+    assert "新增企业20家" in cases[0].text and "下面乙县" not in cases[0].text

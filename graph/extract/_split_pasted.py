@@ -173,9 +173,10 @@ def announced_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, i
 
 def presented_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, int, str]] | None:
     """(turn's first line, start, end, stated title) of each case a meeting's presenters state themselves (我是X的。
-    我们报的案例叫title。…) while the chair, who speaks most, only calls the next unit (下面请江阴。): each such turn is
-    a case up to the next turn of the chair or the next case. None unless at least two, and most of the other
-    speakers' turns that hold a case's text, state distinct titles, and at least two speakers present them."""
+    我们报的案例叫title。…) while the chair, who speaks most, only calls the next unit (下面请江阴。): each such turn
+    opens a case that runs on over the chair's questions and the presenter's answers up to the chair's turns before
+    the next case (or the end). None unless at least two speakers present cases, most of the other speakers who say
+    a case's text state a title, and the titles are distinct."""
     turns = _turns(lines, body_from)
     if len(turns) < 3:
         return None
@@ -185,23 +186,25 @@ def presented_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, i
         return None
     bounds = [i for i, _, _ in turns] + [len(lines)]
     presented = []
-    talks = 0
+    talkers = set()
     for k, (i, who, rest) in enumerate(turns):
         body = rest + _text(lines, i + 1, bounds[k + 1])
         if who == chair or not holds_case_text(body):
             continue
-        talks += 1
+        talkers.add(who)
         if stated := _presented_re().search(body):
             presented.append((k, _text_line(lines, turns[k]), stated["title"].strip()))
-    if len(presented) < 2 or 2 * len(presented) <= talks:
-        return None
-    if len({whos[k] for k, _, _ in presented}) < 2 or len({t for _, _, t in presented}) < len(presented):
-        return None  # an interview's one guest, or a speaker naming one practice again: no meeting's cases
-    starts = {k for k, _, _ in presented}
+    presenters = {whos[k] for k, _, _ in presented}
+    if len(presenters) < 2 or 2 * len(presenters) <= len(talkers):
+        return None  # an interview's one guest, or a discussion whose speakers present nothing
+    if len({t for _, _, t in presented}) < len(presented):
+        return None  # a speaker naming one practice again
     parts = []
-    for k, text_at, title in presented:
-        end = next((bounds[n] for n in range(k + 1, len(turns)) if whos[n] == chair or n in starts), len(lines))
-        parts.append((text_at, turns[k][0], end, title))
+    for n, (k, text_at, title) in enumerate(presented):
+        last = presented[n + 1][0] if n + 1 < len(presented) else len(turns)
+        while last - 1 > k and whos[last - 1] == chair:
+            last -= 1  # the chair's call of the next unit, or the closing words, belong to no case
+        parts.append((text_at, turns[k][0], bounds[last], title))
     return parts
 
 
