@@ -184,10 +184,12 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
 
 
 def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:
-    """The unit the document's text before the case names as the bringer of the case's title (其中，“A”由X提供)."""
-    if not case.title or case.start <= 0:
+    """The unit the collection's head (the text before its first case) names as the bringer of the case's title
+    (其中，“A”由X提供): only the head, so an earlier case's own “A”由X提供 names no later case's provider, and the
+    head is read once for all cases rather than the whole text before each."""
+    if not case.title or not case.head_end:
         return None
-    found = titled_reporter(case.document.text[: case.start], case.title)
+    found = titled_reporter(case.document.text[: case.head_end], case.title)
     return (found[0], found[1] - case.start, found[2] - case.start) if found else None
 
 

@@ -33,7 +33,14 @@ from ftzgraph.graph.extract._split_declared import (
 from ftzgraph.graph.extract._split_fallback import fallback_starts
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
-from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
+from ftzgraph.graph.extract._split_groups import (
+    Group,
+    group_candidates,
+    group_of,
+    heading_groups,
+    part_end,
+    part_headings,
+)
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
@@ -270,7 +277,9 @@ def split_cases(document: Document) -> SplitResult:
         found, found_titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
         if listed and [s[0] for s in found] == [s[0] for s in starts]:  # the same headings, read in their parts
             titles = {**found_titles, **titles}
-        starts, titles = (found, found_titles) if len(found) > len(starts) else (starts, titles)
+        # more headings than a list naming every case found (幻灯片 4 over a case's second slide): the list's stand
+        complete = listed and len(starts) == len(table)
+        starts, titles = (found, found_titles) if len(found) > len(starts) and not complete else (starts, titles)
 
     starts, titles, part_ends = _separated(lines, body_from, starts, titles)
     starts, titles, groups = _grouped(lines, body_from, starts, titles)
@@ -294,6 +303,8 @@ def split_cases(document: Document) -> SplitResult:
     warnings: list[str] = []
     cases: list[CaseText] = []
     closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
+    if (after := part_end(lines, [s[0] for s in starts], body_from)) is not None:
+        closers.append(after)  # 二、典型做法 / （一）…（三） / 三、下一步工作: the notice's next part is no case's
     boxed = _box_ends(lines, starts)
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
