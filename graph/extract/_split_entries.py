@@ -30,10 +30,10 @@ from ftzgraph.graph.extract._split_words import MIN_CASE_CHARS, is_section_headi
 from ftzgraph.graph.model import CaseText
 from ftzgraph.graph.text import word_alternation
 
-_BRACKET_RE = re.compile(r"^[ \t\u3000]*【(?P<t>[^【】\n]{2,40})】[ \t\u3000]*(?=\S)")
+_BRACKET_RE = re.compile(r"^[ \t\u3000]*[【〖](?P<t>[^【】〖〗\n]{2,40})[】〗][ \t\u3000]*(?=\S)")
 _DATED_RE = re.compile(
     r"^[ \t\u3000]*(?:[0-9０-９]{4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
-    r"(?:[—\-至][0-9０-９]{1,2}日)?[ \t\u3000]+(?=\S)"
+    r"(?:[—\-至][0-9０-９]{1,2}日)?(?:[ \t\u3000]+|[，,：:][ \t\u3000]*)(?=\S)"
 )
 _BOOK_RE = re.compile(r"《[^《》\n]*》")
 _CLAUSE_END = "，,。；;：:！？!?"
@@ -80,8 +80,8 @@ def _copy_re() -> re.Pattern[str]:
 def _ordinal_re() -> re.Pattern[str]:
     ordinals = "|".join(_words()["ordinals"])
     return re.compile(
-        rf"^[ \t\u3000]*(?:{ordinals})[，,、：:]?[ \t\u3000]*"
-        rf"[“\"](?P<t>[^“”\"\n]{{2,60}})[”\"][。．.：:；;]?[ \t\u3000]*"
+        rf"^[ \t\u3000]*(?:{ordinals})[，,、：:]?[ \t\u3000]*(?P<t>[“\"「『][^“”\"「」『』\n]{{2,60}}[”\"」』]"
+        rf"[^，,。；;：:“”\"「」『』\n]{{0,10}}?)(?:[。．.：:；;，,][ \t\u3000]*|[ \t\u3000]*$)"
     )
 
 
@@ -114,7 +114,16 @@ def _bracket_entries(lines: list[Line], body_from: int) -> list[Entry]:
     titles = [e.title for e in found]
     if len(set(titles)) < len(titles):  # 【解说】…【解说】…: a script's cues recur, a yearbook's entries do not
         return []
-    return [e for e in found if copies_reform(e.text) and not is_section_heading(e.title)]
+    return [e for e in found if copies_reform(e.text) and not is_section_heading(e.title) and not _topic(e.title)]
+
+
+def _topic(title: str) -> bool:
+    """True for an entry titled by a topic of the section rather than a reform (工作机制, 组织保障), or by a place or an
+    event (X港, X综合保税区, X博览会): an unquoted title holding a topic word or ending in a place's or an event's."""
+    if re.search(r"[“\"「『]", title):
+        return False
+    words = _words()
+    return any(w in title for w in words["topic_words"]) or title.endswith(tuple(words["place_event_endings"]))
 
 
 def _dated_entries(lines: list[Line], body_from: int) -> list[Entry]:
