@@ -145,6 +145,9 @@ def test_an_entry_copies_a_reform_when_it_names_the_practice_it_copied(text: str
 def test_the_reform_a_chronicle_entry_names() -> None:
     assert reform_name("人民银行某市中心支行复制推广跨境人民币结算便利化经验，惠及企业36家。") == "跨境人民币结算便利化"
     assert reform_name("丙区复制推广广东自贸试验区南沙片区“保税维修”经验，完成货值4亿元。") == "“保税维修”"
+    # 推广 inside 复制推广 copies: the entry's own reform is the one it goes on to launch
+    launched = reform_name("丁海关复制推广X片区“港区联动”经验，推行进口货物“水运转关”模式，节省1天。")
+    assert launched == "进口货物“水运转关”模式"
 
 
 def test_a_scripts_recurring_cues_and_a_single_cases_sections_are_no_entries() -> None:

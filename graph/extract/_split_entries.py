@@ -151,13 +151,15 @@ def reform_name(text: str) -> str:
     plain = _BOOK_RE.sub(lambda m: "\u3000" * len(m.group()), text)
     words = _words()
     own = [v for v in words["launch_verbs"] if v not in words["copy_verbs"]]
-    for verbs in (own, words["naming_verbs"], words["copy_verbs"]):
+    # the launching verbs are read outside the copying ones (复制推广X“A”经验 launches nothing: 推广 is copying there)
+    uncopied = re.sub(word_alternation(words["copy_verbs"]), lambda m: "\u3000" * len(m.group()), plain)
+    for verbs, searched in ((own, uncopied), (words["naming_verbs"], uncopied), (words["copy_verbs"], plain)):
         verb_re = re.compile(word_alternation(verbs))
         quoted = verbs is not words["naming_verbs"]
         for quote in re.finditer(r"“[^“”\n]{2,40}”" if quoted else rf"[^{_CLAUSE_END}\n]+", plain):
             start = max(plain.rfind(c, 0, quote.start()) for c in _CLAUSE_END) + 1
             ends = [e for c in _CLAUSE_END if (e := plain.find(c, quote.end())) >= 0]
-            verbs_before = list(verb_re.finditer(plain, start, quote.start() if quoted else quote.end()))
+            verbs_before = list(verb_re.finditer(searched, start, quote.start() if quoted else quote.end()))
             end = min(ends, default=len(plain))
             name = _without_source(plain[verbs_before[-1].end() : end]) if verbs_before else ""
             if len(name) >= 4:
