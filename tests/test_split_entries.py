@@ -29,7 +29,7 @@ YEARBOOK = """某市年鉴（2024）
 
 【工作机制】市商务局牵头建立复制推广工作机制，组织各区赴外地学习借鉴先进经验，按季度通报进展。
 
-【某市保税物流中心】2023年，某市保税物流中心完成进出口货值21亿元，同比增长15%，开行铁海联运班列40列。
+【某市港】2023年，某市港完成集装箱吞吐量150万标箱，复制推广“船边直提”作业模式，作业效率提升30%。
 
 【“一业一证”改革】2023年，甲区借鉴上海自贸试验区“一业一证”改革经验，在12个行业推行一证准营，申请材料由30份压减至8份。
 
@@ -99,6 +99,13 @@ def test_a_yearbooks_reform_entries_are_its_cases_and_its_other_entries_none() -
     assert [c.title for c in cases] == ["“一业一证”改革", "进口货物“两段准入”", "出口退税“无纸化”"]
     assert all(c.text.count("\n") == 0 for c in cases)  # one paragraph each: no furniture, no next entry
     assert "撰稿" not in cases[-1].text
+
+
+def test_a_bold_lead_is_read_as_a_plain_one() -> None:
+    bold = YEARBOOK.replace("【“一业一证”改革】", "**【“一业一证”改革】**").replace("【进口货物", "**【进口货物")
+    bold = bold.replace("“两段准入”】", "“两段准入”】**")
+    titles = [c.title for c in split_cases(_document(bold)).cases]
+    assert titles == ["“一业一证”改革", "进口货物“两段准入”", "出口退税“无纸化”"]
 
 
 def test_each_entrys_provider_is_the_subject_of_its_first_sentence() -> None:

@@ -30,10 +30,11 @@ from ftzgraph.graph.extract._split_words import MIN_CASE_CHARS, is_section_headi
 from ftzgraph.graph.model import CaseText
 from ftzgraph.graph.text import word_alternation
 
-_BRACKET_RE = re.compile(r"^[ \t\u3000]*[【〖](?P<t>[^【】〖〗\n]{2,40})[】〗][ \t\u3000]*(?=\S)")
+_BRACKET_RE = re.compile(r"^[ \t\u3000]*(?:\*\*)?[【〖](?P<t>[^【】〖〗\n]{2,40})[】〗](?:\*\*)?[ \t\u3000]*(?=\S)")
+"""A yearbook's entry lead: its title in lenticular brackets (bold as a converter writes Word's bold), text after."""
 _DATED_RE = re.compile(
-    r"^[ \t\u3000]*(?:[0-9０-９]{4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
-    r"(?:[—\-至][0-9０-９]{1,2}日)?(?:[ \t\u3000]+|[，,：:][ \t\u3000]*)(?=\S)"
+    r"^[ \t\u3000]*(?:\*\*)?(?:[0-9０-９]{4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
+    r"(?:[—\-至][0-9０-９]{1,2}日)?(?:\*\*)?(?:[ \t\u3000]+|[，,：:][ \t\u3000]*)(?=\S)"
 )
 _BOOK_RE = re.compile(r"《[^《》\n]*》")
 _CLAUSE_END = "，,。；;：:！？!?"
