@@ -155,6 +155,9 @@ def test_the_reform_a_chronicle_entry_names() -> None:
     # 推广 inside 复制推广 copies: the entry's own reform is the one it goes on to launch
     launched = reform_name("丁海关复制推广X片区“港区联动”经验，推行进口货物“水运转关”模式，节省1天。")
     assert launched == "进口货物“水运转关”模式"
+    # a practice copied itself (a 模式, not another zone's 经验) is the reform, whatever it is carried out as
+    copied = reform_name("戊海关复制推广“两段准入”监管模式，在港口对进口粮食实施“附条件提离”，通关时间压缩一半。")
+    assert copied == "“两段准入”监管模式"
 
 
 def test_a_scripts_recurring_cues_and_a_single_cases_sections_are_no_entries() -> None:

@@ -445,7 +445,9 @@ def test_a_numbered_item_with_a_figure_but_no_listed_case_word_goes_on_the_numbe
         ("越城区学习福建自贸试验区经验，推行拿地即开工。", "越城区"),  # 学习 acts as 借鉴 does
         ("甲海关驻乙市办事处复制推广“铁路快通”监管模式，", "甲海关驻乙市办事处"),  # a resident office
         ("年内，国家税务总局某市税务局借鉴上海自贸试验区经验，", "国家税务总局某市税务局"),  # a city's tax bureau
+        ("国家外汇管理局某市中心支局复制推广跨境电商外汇结算便利化经验，", "国家外汇管理局某市中心支局"),
         ("国家发展改革委会同有关部门推出", None),  # a national issuer cited
+        ("国家税务总局推出全市统一的办税平台", None),
     ],
 )
 def test_the_acting_subject_learning_a_resident_office_and_a_citys_tax_bureau(text: str, subject: str | None) -> None:

@@ -146,24 +146,34 @@ def _ordinal_entries(lines: list[Line], body_from: int) -> list[Entry]:
 
 
 def reform_name(text: str) -> str:
-    """The reform a chronicle's entry names: the quoted name its own verb launches (推出“A”, 在全市推行X“B”), else the
-    first quoted name in a clause of copying (复制推广X“C”模式), else the practice it copies (复制推广X经验 -> X),
-    each without the zone it came from and the word 经验; "" when it names none."""
+    """The reform a chronicle's entry names: the quoted practice it copies when it copies the practice itself
+    (复制推广“A”监管模式), else the quoted name its own verb launches (推出“B”, 在全市推行X“C”: what it made of
+    another zone's 经验), else the name after 推出/推行 unquoted, else the quoted practice whose 经验 it copies, else
+    the practice it copies (复制推广X经验 -> X); each without the zone it came from and the word 经验; "" when it names
+    none."""
     plain = _BOOK_RE.sub(lambda m: "\u3000" * len(m.group()), text)
     words = _words()
     own = [v for v in words["launch_verbs"] if v not in words["copy_verbs"]]
     # the launching verbs are read outside the copying ones (复制推广X“A”经验 launches nothing: 推广 is copying there)
     uncopied = re.sub(word_alternation(words["copy_verbs"]), lambda m: "\u3000" * len(m.group()), plain)
-    for verbs, searched in ((own, uncopied), (words["naming_verbs"], uncopied), (words["copy_verbs"], plain)):
+    passes = (
+        (words["copy_verbs"], plain, True, False),
+        (own, uncopied, True, True),
+        (words["naming_verbs"], uncopied, False, True),
+        (words["copy_verbs"], plain, True, True),
+    )
+    for verbs, searched, quoted, experience in passes:
         verb_re = re.compile(word_alternation(verbs))
-        quoted = verbs is not words["naming_verbs"]
         for quote in re.finditer(r"“[^“”\n]{2,40}”" if quoted else rf"[^{_CLAUSE_END}\n]+", plain):
             start = max(plain.rfind(c, 0, quote.start()) for c in _CLAUSE_END) + 1
             ends = [e for c in _CLAUSE_END if (e := plain.find(c, quote.end())) >= 0]
             verbs_before = list(verb_re.finditer(searched, start, quote.start() if quoted else quote.end()))
-            end = min(ends, default=len(plain))
-            name = _without_source(plain[verbs_before[-1].end() : end]) if verbs_before else ""
-            if len(name) >= 4:
+            if not verbs_before:
+                continue
+            named = plain[verbs_before[-1].end() : min(ends, default=len(plain))]
+            if not experience and _COPIED_TAIL_RE.search(named.strip()):
+                continue  # 复制推广X“A”经验: another zone's experience, which the entry goes on to make its own
+            if len(name := _without_source(named)) >= 4:
                 return name
     copied = next((m["o"] for m in _copy_re().finditer(plain) if _specific(m["o"])), "")
     return _without_source(copied) if copied else ""
