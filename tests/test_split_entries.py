@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ftzgraph.graph.errors import NoCasesError
-from ftzgraph.graph.extract._split_entries import copies_reform, reform_name
+from ftzgraph.graph.extract._split_entries import copies_reform, first_subject, reform_name
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.layout import detect_layout
 from ftzgraph.graph.extract.pipeline import extract_document
@@ -111,6 +111,20 @@ def test_a_bold_lead_is_read_as_a_plain_one() -> None:
 def test_each_entrys_provider_is_the_subject_of_its_first_sentence() -> None:
     assert _providers(YEARBOOK) == ["甲区", "乙海关", "国家税务总局某市税务局"]
     assert _providers(REPLY)[:2] == ["甲区", "乙海关"]  # not the replying bureau
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("3月，乙海关复制推广“两步申报”通关模式，", "乙海关"),
+        ("为破解企业跨区域经营中反复提交材料、多头跑腿的难题，甲区借鉴浙江自贸试验区经验，", "甲区"),  # a long clause
+        ("2023年，在省商务厅的指导下，乙海关复制推广“两步申报”，", "乙海关"),  # who guided it acts not
+        ("借鉴上海自贸试验区经验，推出“一网通办”。甲区全年办理1万件。", None),  # the first sentence names none
+    ],
+)
+def test_the_subject_of_an_entrys_first_sentence(text: str, subject: str | None) -> None:
+    found = first_subject(text, 0)
+    assert (found[0] if found else None) == subject
 
 
 def test_a_yearbook_section_on_copying_is_no_batch_notice() -> None:

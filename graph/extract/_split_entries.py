@@ -201,10 +201,23 @@ def entry_split(lines: list[Line], body_from: int) -> Entered | None:
             line, at = next(x for x in lines[entry.line + 1 :] if x.text.strip()), 0
         else:
             at = entry.head
-        if subject := acting_subject(line.text, at):
+        if subject := first_subject(line.text, at):
             entered.providers[entry.line] = (subject[0], line.start + subject[1], line.start + subject[2])
     # each entry a case brought by a body or place: measures listed inside one case (其一，“A”。通过…) name none
     return entered if 2 * len(entered.providers) > len(chosen) else None
+
+
+def first_subject(text: str, at: int) -> tuple[str, int, int] | None:
+    """The body or place acting in the first sentence of ``text`` from ``at``: at its start, else at the first of its
+    clauses that opens with one (为破解企业跨区域经营中反复提交材料的难题，X区…: a long clause of purpose first). A body
+    whose guidance or practice the clause names (在省商务厅的指导下, X片区首创的) acts in none."""
+    end = min((e for c in "。！？!?\n" if (e := text.find(c, at)) >= 0), default=len(text))
+    starts = [at] + [m.end() for m in re.finditer("[，,；;]", text[:end]) if m.end() > at]
+    for start in starts:
+        found = acting_subject(text, start)
+        if found and not found[0].startswith("在") and not re.match("[\u4e00-\u9fff]{0,4}的", text[found[2] :]):
+            return found
+    return None
 
 
 def _runs_on(lines: list[Line], entry: Entry) -> bool:
