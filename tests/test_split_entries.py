@@ -101,6 +101,15 @@ def test_a_yearbooks_reform_entries_are_its_cases_and_its_other_entries_none() -
     assert "撰稿" not in cases[-1].text
 
 
+def test_entries_a_converter_wrapped_onto_short_lines_are_read_whole() -> None:
+    wrapped = "\n".join(
+        line[k : k + 30] for line in YEARBOOK.splitlines() if line.strip() for k in range(0, len(line), 30)
+    )
+    cases = split_cases(_document(wrapped)).cases
+    assert [c.title for c in cases] == ["“一业一证”改革", "进口货物“两段准入”", "出口退税“无纸化”"]
+    assert cases[0].text.endswith("减至8份。") and "撰稿" not in cases[-1].text  # the closing note is none of it
+
+
 def test_a_bold_lead_is_read_as_a_plain_one() -> None:
     bold = YEARBOOK.replace("【“一业一证”改革】", "**【“一业一证”改革】**").replace("【进口货物", "**【进口货物")
     bold = bold.replace("“两段准入”】", "“两段准入”】**")

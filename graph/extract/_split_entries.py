@@ -20,7 +20,7 @@ layout words are read (data/lexicon/layouts.yaml `entries`); nothing names a doc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon
@@ -58,6 +58,8 @@ class Entered:
 
     titles: list[int]
     names: dict[int, str]
+    leads: set[int]
+    """Every line opening with the family's lead, a case or not (【概况】…, a meeting's date line)."""
     heads: dict[int, int] = field(default_factory=dict)
     """Where each case's heading ends in its line: the lead, not the text that runs on after it."""
     providers: dict[int, tuple[str, int, int]] = field(default_factory=dict)
@@ -107,15 +109,33 @@ def _specific(copied: str) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
 
 
-def _bracket_entries(lines: list[Line], body_from: int) -> list[Entry]:
-    found = []
-    for i in range(body_from, len(lines)):
-        if lead := _BRACKET_RE.match(lines[i].text):
-            found.append(Entry(i, lead.end(), lead["t"].strip(), lines[i].text[lead.end() :].strip()))
+def _bracket_entries(lines: list[Line], body_from: int) -> tuple[list[Entry], set[int]]:
+    found = _led(lines, body_from, _BRACKET_RE)
     titles = [e.title for e in found]
     if len(set(titles)) < len(titles):  # 【解说】…【解说】…: a script's cues recur, a yearbook's entries do not
-        return []
-    return [e for e in found if copies_reform(e.text) and not is_section_heading(e.title) and not _topic(e.title)]
+        return [], set()
+    kept = [e for e in found if copies_reform(e.text) and not is_section_heading(e.title) and not _topic(e.title)]
+    return kept, {e.line for e in found}
+
+
+def _led(lines: list[Line], body_from: int, lead_re: re.Pattern[str]) -> list[Entry]:
+    """The entries whose line opens with ``lead_re``'s lead, each with its title group and its paragraph's text."""
+    found = []
+    for i in range(body_from, len(lines)):
+        if lead := lead_re.match(lines[i].text):
+            title = lead["t"].strip() if "t" in lead.groupdict() else ""
+            found.append(Entry(i, lead.end(), title, _paragraph(lines, i, lead.end())))
+    return found
+
+
+def _paragraph(lines: list[Line], index: int, at: int) -> str:
+    """The text of the paragraph line ``index`` opens from ``at``, over the lines a converter wrapped it onto."""
+    text = lines[index].text[at:]
+    following = index + 1
+    while following < len(lines) and _wrapped(lines[following - 1].text, lines[following].text):
+        text += lines[following].text.strip()
+        following += 1
+    return text.strip()
 
 
 def _topic(title: str) -> bool:
@@ -127,22 +147,15 @@ def _topic(title: str) -> bool:
     return any(w in title for w in words["topic_words"]) or title.endswith(tuple(words["place_event_endings"]))
 
 
-def _dated_entries(lines: list[Line], body_from: int) -> list[Entry]:
-    found = []
-    for i in range(body_from, len(lines)):
-        if (lead := _DATED_RE.match(lines[i].text)) and copies_reform(text := lines[i].text[lead.end() :].strip()):
-            title = reform_name(text)
-            if title:
-                found.append(Entry(i, lead.end(), title, text))
-    return found
+def _dated_entries(lines: list[Line], body_from: int) -> tuple[list[Entry], set[int]]:
+    found = _led(lines, body_from, _DATED_RE)
+    kept = [replace(e, title=reform_name(e.text)) for e in found if copies_reform(e.text)]
+    return [e for e in kept if e.title], {e.line for e in found}
 
 
-def _ordinal_entries(lines: list[Line], body_from: int) -> list[Entry]:
-    found = []
-    for i in range(body_from, len(lines)):
-        if lead := _ordinal_re().match(lines[i].text):
-            found.append(Entry(i, lead.end(), lead["t"].strip(), lines[i].text[lead.end() :].strip()))
-    return found
+def _ordinal_entries(lines: list[Line], body_from: int) -> tuple[list[Entry], set[int]]:
+    found = _led(lines, body_from, _ordinal_re())
+    return found, {e.line for e in found}
 
 
 def reform_name(text: str) -> str:
@@ -189,11 +202,11 @@ def entry_split(lines: list[Line], body_from: int) -> Entered | None:
     """The family of entries that are cases, when at least two are and most open with the body or place acting: the
     bracket, dated or ordinal family with most."""
     families = [f(lines, body_from) for f in (_bracket_entries, _dated_entries, _ordinal_entries)]
-    chosen = max(families, key=len)
+    chosen, leads = max(families, key=lambda family: len(family[0]))
     chosen = [e for e in chosen if len(e.text) >= MIN_CASE_CHARS or _runs_on(lines, e)]
     if len(chosen) < 2:
         return None
-    entered = Entered([e.line for e in chosen], {e.line: e.title for e in chosen})
+    entered = Entered([e.line for e in chosen], {e.line: e.title for e in chosen}, leads)
     for entry in chosen:
         line = lines[entry.line]
         entered.heads[entry.line] = len(line.text[: entry.head].rstrip(" \t\u3000"))
@@ -227,14 +240,34 @@ def _runs_on(lines: list[Line], entry: Entry) -> bool:
 
 
 def entry_ends(lines: list[Line], entered: Entered) -> dict[int, int]:
-    """Where each entry's case ends: after its own paragraph, or the paragraph under a title-only ordinal line."""
+    """Where each entry's case ends: after its own paragraph, or the paragraph under a title-only ordinal line; a
+    paragraph a converter wrapped (a line ending inside a sentence) goes on over the lines up to its sentence's end."""
     ends = {}
     for t in entered.titles:
         end = t + 1
         if not lines[t].text[entered.heads[t] :].strip():
             end = next((j + 1 for j in range(t + 1, len(lines)) if lines[j].text.strip()), end)
+        while end < len(lines) and _wrapped(lines[end - 1].text, lines[end].text):
+            end += 1
         ends[t] = end
     return ends
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """True when ``following`` goes on with the sentence ``line`` leaves open: no blank line or lead between them."""
+    leads = (_BRACKET_RE, _DATED_RE, _ordinal_re(), _MONTH_RE, _NOTE_RE)
+    return (
+        bool(following.strip())
+        and not line.rstrip().endswith(("。", "！", "？", "!", "?", "）", ")"))
+        and not following.startswith((" ", "\t", "\u3000"))  # an indented line opens a paragraph
+        and not any(lead.match(following) for lead in leads)
+    )
+
+
+_MONTH_RE = re.compile(r"^\s*(?:\*\*)?(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,3}月(?:\*\*)?\s*$")
+"""A chronicle's month line (1月, 2023年3月, 三月), which no entry runs on into."""
+_NOTE_RE = re.compile(r"^\s*[（(][^（）()\n]*[)）]\s*$")
+"""A note alone in brackets (（撰稿：X　审稿：Y）, （市商务局供稿）) closing a section: no part of its last entry."""
 
 
 def give_entry_providers(cases: list[CaseText], lines: list[Line], entered: Entered | None) -> None:
@@ -249,10 +282,11 @@ def give_entry_providers(cases: list[CaseText], lines: list[Line], entered: Ente
 
 
 def chosen_entries(lines: list[Line], body_from: int, heads: list[int]) -> Entered | None:
-    """The entries' split when it finds more cases than the other rules' ``heads``, or as many on the same lines."""
+    """The entries' split when it finds more cases than the other rules' ``heads``, or when those are all entry lines
+    (the fallback taking every 【title】 line for a heading, the totals' and the events' too)."""
     entered = entry_split(lines, body_from)
     if entered is None:
         return None
-    if len(entered.titles) > len(heads) or sorted(heads) == entered.titles:
+    if len(entered.titles) > len(heads) or set(heads) <= entered.leads:  # others' heads: entries, cases or not
         return entered
     return None
