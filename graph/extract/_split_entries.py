@@ -81,10 +81,11 @@ def _copy_re() -> re.Pattern[str]:
 
 @cache
 def _ordinal_re() -> re.Pattern[str]:
+    """A reply's case lead: an ordinal, the quoted title and the sentence's end (其一，“A”改革。 is titled A)."""
     ordinals = "|".join(_words()["ordinals"])
     return re.compile(
-        rf"^[ \t\u3000]*(?:{ordinals})[，,、：:]?[ \t\u3000]*(?P<t>[“\"「『][^“”\"「」『』\n]{{2,60}}[”\"」』]"
-        rf"[^，,。；;：:“”\"「」『』\n]{{0,10}}?)(?:[。．.：:；;，,][ \t\u3000]*|[ \t\u3000]*$)"
+        rf"^[ \t\u3000]*(?:{ordinals})[，,、：:]?[ \t\u3000]*[“\"「『](?P<t>[^“”\"「」『』\n]{{2,60}})[”\"」』]"
+        rf"[^，,。；;：:“”\"「」『』\n]{{0,10}}?(?:[。．.：:；;，,][ \t\u3000]*|[ \t\u3000]*$)"
     )
 
 
