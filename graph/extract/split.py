@@ -301,7 +301,8 @@ def split_cases(document: Document) -> SplitResult:
         if k + 1 == len(starts):  # …and before a web page's end mark and credits (—— END ——, 编辑：X)
             end = max(article_end(document.text, title_line.end, end), title_line.end)
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
-        heading_end = title_line.start + entered.heads[title_index] if entered else title_line.end - trail
+        lead_end = entered.heads.get(title_index) if entered else None  # an entry's heading is its lead alone
+        heading_end = title_line.start + lead_end if lead_end is not None else title_line.end - trail
         heading = document.evidence(title_line.start + _lead(title_line.text), heading_end)
         title = clean_title(
             titles.get(title_index)
