@@ -63,6 +63,12 @@ def test_a_case_naming_no_city_takes_the_documents_one_municipality() -> None:
     assert _names_in_document(document, case) == ["北京市互联网信息办公室", "北京市商务委员会"]
 
 
+def test_a_case_of_a_citys_yearbook_takes_the_city_its_title_names_by_stem() -> None:
+    case = "【出口退税“无纸化”】年内，市税务局会同市商务局推行出口退税全程网上办理。"
+    document = "湛江年鉴（2024）\n\n对外经济贸易\n\n" + case + "\n"
+    assert _names_in_document(document, case) == ["湛江市税务局", "湛江市商务局"]
+
+
 def test_a_zone_named_by_a_bare_stem_keeps_it() -> None:
     text = "（广州市商务局提供）\n广州经济技术开发区管委会会同广州海关推行改革。"
     assert _names(text, "广州市")[0] == "广州经济技术开发区管理委员会"

@@ -291,6 +291,9 @@ KNOWN_TITLE_MISSES = {
     # subject that performs it (醴陵市推行陶瓷出口“集拼转关” -> 陶瓷出口“集拼转关”), as round 26's writer did;
     # other golds keep the subject (邕宁区推行…, 天府新区片区推出…), so the rule keeps the heading's sentence whole.
     *(("zhuzhou-tongbao-collection", n) for n in (1, 2, 3)),
+    # A chronicle's entry launching its reform with a qualifier before the quote (推行优质企业“A”): the rule
+    # keeps the words after the verb, as in 推出市场采购贸易“B”, the gold the quoted name (z22g round 1, gold first).
+    ("jining-chronicle-collection", 4),
 }
 
 

@@ -87,6 +87,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
         in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
         city = next(iter(in_head.values())) if len(in_head) == 1 else zone_city(head)
+    if city is None and (book := _YEARBOOK_RE.search(head)):  # 株洲年鉴（2024）: a city's yearbook names it by its stem
+        named = load_divisions().by_stem.get(book["stem"])
+        city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
     if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
         city = sole_municipality(gaz)
     local = {
@@ -163,6 +166,7 @@ def _document_head(text: str) -> str:
 
 _HEAD_CHARS = 600
 """How far into the document its header is looked for (a few short lines)."""
+_YEARBOOK_RE = re.compile(r"^[ \t\u3000]*(?P<stem>[\u4e00-\u9fff]{2,3}?)市?年鉴", re.M)
 _CASE_LINE_RE = re.compile(r"提供|报送|供稿|推荐|单位|^(?:案例|[（(]?[一二三四五六七八九十0-9]+[）)、.．])")
 
 

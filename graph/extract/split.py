@@ -30,6 +30,7 @@ from ftzgraph.graph.extract._split_declared import (
     style_families,
     title_like,
 )
+from ftzgraph.graph.extract._split_entries import chosen_entries, entry_ends, give_entry_providers
 from ftzgraph.graph.extract._split_fallback import fallback_starts
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
@@ -282,6 +283,9 @@ def split_cases(document: Document) -> SplitResult:
         starts, titles = (found, found_titles) if len(found) > len(starts) and not complete else (starts, titles)
 
     starts, titles, part_ends = _separated(lines, body_from, starts, titles)
+    if entered := chosen_entries(lines, body_from, [s[0] for s in starts]):  # 【title】text, M月D日　text, 其一，“A”。
+        starts = [(t, t, k) for k, t in enumerate(entered.titles, 1)]
+        titles, part_ends = entered.names, entry_ends(lines, entered)
     starts, titles, groups = _grouped(lines, body_from, starts, titles)
     stated = stated_count(document, lines, starts[0][1] if len(starts) >= 2 else 60)
     if stated is not None:  # the split of the stated count, among those the rules can make
@@ -320,7 +324,9 @@ def split_cases(document: Document) -> SplitResult:
         if k + 1 == len(starts):  # …and before a web page's end mark and credits (—— END ——, 编辑：X)
             end = max(article_end(document.text, title_line.end, end), title_line.end)
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
-        heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end - trail)
+        lead_end = entered.heads.get(title_index) if entered else None  # an entry's heading is its lead alone
+        heading_end = title_line.start + lead_end if lead_end is not None else title_line.end - trail
+        heading = document.evidence(title_line.start + _lead(title_line.text), heading_end)
         title = clean_title(
             titles.get(title_index)
             or wrapped.get(title_index, title_line.text.rstrip() + _continued_heading(lines, title_index))
@@ -339,6 +345,7 @@ def split_cases(document: Document) -> SplitResult:
             )
         )
 
+    give_entry_providers(cases, lines, entered)
     _match_table(cases, table, matcher, warnings, document)
     if cases and (disagrees := count_warning(str(document.path), stated, len(cases))):
         warnings.append(disagrees)
