@@ -161,3 +161,60 @@ def test_a_qualifier_before_zhan_qualifies_the_share() -> None:
     assert (share.value, share.qualifier) == (40, "近")
     (exact,) = _outcomes("结算量占全国总量的40%。")
     assert exact.qualifier is None
+
+
+def test_an_after_state_in_quotes_or_holding_a_state_word_is_the_after_text() -> None:
+    """A non-numeric after value is kept as text whether quoted (变为“一次不用跑”) or not (缩短为当天放款), and 变为
+    states a change like 缩短为 (issue #15 point 3)."""
+    cases = {
+        "项目从拿地到开工的时间由原来的3个月缩短为“拿地即开工”。": ("项目从拿地到开工的时间", 3, "拿地即开工"),
+        "纳税人办税由平均跑3次变为“一次不用跑”。": ("纳税人办税", 3, "一次不用跑"),
+        "放款审批由原来的5个工作日变为即时审批。": ("放款审批", 5, "即时审批"),
+        "融资审批时间由原来的15天缩短为当天放款。": ("融资审批时间", 15, "当天放款"),
+        "办证时间由30个工作日压缩至交房当日。": ("办证时间", 30, "交房当日"),
+        "开办费用由约800元降为全免。": ("开办费用", 800, "全免"),
+    }
+    for text, (what, before, after_text) in cases.items():
+        (outcome,) = _outcomes(text)
+        assert (outcome.what, outcome.before, outcome.after, outcome.after_text) == (what, before, None, after_text)
+    (figure,) = _outcomes("办理时间由5天压缩为“3个工作日”。")  # a figure in quotes stays a figure
+    assert (figure.after, figure.unit, figure.after_text) == (3, "个工作日", None)
+
+
+def test_an_arrow_between_two_figures_is_a_change_with_its_qualifiers() -> None:
+    """办理时限10个工作日→5个工作日以内: a before/after pair written with an arrow, the after side's qualifier kept;
+    平均 right before the before value is its qualifier and no part of the label."""
+    (pair,) = _outcomes("办理时限10个工作日→5个工作日以内。")
+    assert (pair.what, pair.before, pair.after, pair.unit, pair.qualifier) == ("办理时限", 10, 5, "个工作日", "以内")
+    (hours,) = _outcomes("通关时间1天→2小时左右。")
+    assert (hours.before, hours.after, hours.unit, hours.qualifier) == (24, 2, "小时", "左右")
+    (average,) = _outcomes("申请材料平均30份→10份左右。")
+    assert (average.what, average.before, average.after, average.qualifier) == ("申请材料", 30, 10, "左右")
+
+
+def test_average_and_fastest_before_a_figure_are_qualifiers() -> None:
+    """由平均5天缩短至1天: 平均 qualifies the before value (kept when the after side has none); 缩短至最快2小时: 最快
+    qualifies the after value; 过去的 is a filler of the lead like 原来的; 跑 counts trips (由平均跑2次)."""
+    (average,) = _outcomes("研发样机通关时间由平均5天缩短至1天。")
+    assert (average.what, average.before, average.after, average.qualifier) == ("研发样机通关时间", 5, 1, "平均")
+    (fastest,) = _outcomes("办理时长由过去的5天缩短至最快2小时。")
+    assert (fastest.what, fastest.before, fastest.after, fastest.qualifier) == ("办理时长", 120, 2, "最快")
+    (trips,) = _outcomes("企业办事由平均跑2次变为“零跑腿”。")
+    assert (trips.what, trips.before, trips.qualifier, trips.after_text) == ("企业办事", 2, "平均", "零跑腿")
+
+
+def test_lots_containers_volumes_and_trips_are_units_in_one_form() -> None:
+    """宗 (land parcels, registrations), 立方米, 车次, 台套 are units; 标准箱 is written 标箱 and 船次 艘次, one unit
+    per measure."""
+    assert [(o.value, o.unit) for o in _outcomes("全区共出让“标准地”11宗，累计进口原木45万立方米。")] == [
+        (11, "宗"),
+        (45, "万立方米"),
+    ]
+    assert [(o.value, o.unit) for o in _outcomes("完成海铁联运箱量212万标准箱，减少货车通行约26万车次。")] == [
+        (212, "万标箱"),
+        (26, "万车次"),
+    ]
+    assert [(o.value, o.unit) for o in _outcomes("完成保税油加注86船次，接入仪器设备860台套。")] == [
+        (86, "艘次"),
+        (860, "台套"),
+    ]

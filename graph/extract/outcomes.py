@@ -66,6 +66,7 @@ def _alternation(words: list[str]) -> str:
 class _Patterns:
     quantity: re.Pattern[str]
     change: re.Pattern[str]
+    arrow: re.Pattern[str]
     after_only: re.Pattern[str]
     multiple: re.Pattern[str]
     bare_magnitude: re.Pattern[str]
@@ -92,13 +93,20 @@ def _patterns() -> _Patterns:
         )
 
     value = rf"(?:{_NUM}|{_CN_NUM})"
+    state_words = _alternation([*change["instant_heads"], *change["instant"]])
+    after = (  # the after value, or a state: quoted with no figure, or a phrase holding a state word to the clause's end
+        rf"(?:(?<=[“\"「‘])(?P<quoted>[^“”\"「」‘’0-9０-９{_CLAUSE_BOUNDARY}]{{1,12}})(?=[”\"」’])|{qty('a', value, False)}"
+        rf"|(?P<instant>[\u4e00-\u9fff]{{0,4}}?(?:{state_words})[\u4e00-\u9fff]{{0,4}}?(?=[{_CLAUSE_BOUNDARY}）)”]|$)"
+        rf"|{_alternation(change['instant'])}))"
+    )
     return _Patterns(
         quantity=re.compile(qty("", _NUM, True)),
         change=re.compile(
             rf"(?:{_alternation(change['lead'])}){filler}{qty('b', value, False)}"
-            rf"(?P<gap>[^。；;！？!?\n0-9]{{0,{int(change['max_gap'])}}}?){verb_link}{filler}"
-            rf"(?:{qty('a', value, False)}|(?P<instant>{_alternation(change['instant'])}"
-            rf"|(?:{_alternation(change['instant_heads'])})[\u4e00-\u9fff]{{1,3}}?(?=[{_CLAUSE_BOUNDARY}）)]|$)))"
+            rf"(?P<gap>[^。；;！？!?\n0-9]{{0,{int(change['max_gap'])}}}?){verb_link}{filler}{after}"
+        ),
+        arrow=re.compile(
+            rf"(?<![0-9０-９.．]){qty('b', _NUM, True)}(?P<gap>){_SP}(?:{_alternation(change['arrows'])}){_SP}{filler}{after}"
         ),
         after_only=re.compile(rf"{verb_link}{filler}$"),
         multiple=re.compile(rf"(?<![零〇一二两三四五六七八九十百千])(?P<num>{_CN_NUM}){_SP}倍"),
@@ -281,6 +289,8 @@ def _qualifier(text: str, match: re.Match[str], tag: str) -> str | None:
             return str(word)
     first = f"{tag}low" if match[f"{tag}low"] else f"{tag}num"  # 约1至2天: the word before the range
     head = text[: match.start(first)].rstrip(" \t\u3000")
+    if tag == "b" and head.endswith("跑"):  # 由平均跑2次: the verb of a count of trips stands between
+        head = head[:-1]
     for word in sorted(kept["before"], key=len, reverse=True):
         if head.endswith(word):
             return str(word)
@@ -296,10 +306,13 @@ def _share_qualifier_re() -> re.Pattern[str]:
 
 
 def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
-    found = []
-    for match in _patterns().change.finditer(text):
+    found: list[_Found] = []
+    matches = [*_patterns().change.finditer(text), *_patterns().arrow.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start()):
         if _overlaps(masked, match.start("bnum"), match.end("bnum")):
             continue
+        if any(f.start <= match.start("bnum") < f.end for f in found):
+            continue  # 由2天缩短至1天→…: one change read once
         before, b_unit = _to_float(match["blow"] or match["bnum"]), _unit_of(match, "b")  # a range: its lower bound
         after = _to_float(match["alow"] or match["anum"]) if match["anum"] else None
         value_max = _to_float(match["anum"]) if match["alow"] else None
@@ -322,7 +335,7 @@ def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
                 before,
                 after,
                 qualifier,
-                match["instant"],
+                match["quoted"] or match["instant"],
                 value_max,
             )
         )
