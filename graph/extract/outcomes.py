@@ -94,8 +94,10 @@ def _patterns() -> _Patterns:
 
     value = rf"(?:{_NUM}|{_CN_NUM})"
     state_words = _alternation([*change["instant_heads"], *change["instant"]])
-    after = (  # the after value, or a state: quoted with no figure, or a phrase holding a state word to the clause's end
-        rf"(?:(?<=[“\"「‘])(?P<quoted>[^“”\"「」‘’0-9０-９{_CLAUSE_BOUNDARY}]{{1,12}})(?=[”\"」’])|{qty('a', value, False)}"
+    # the after value, or a state: quoted with no figure, or a phrase holding a state word up to the clause's end
+    quoted = rf"(?<=[“\"「‘])(?P<quoted>[^“”\"「」‘’0-9０-９{_CLAUSE_BOUNDARY}]{{1,12}})(?=[”\"」’])"
+    after = (
+        rf"(?:{quoted}|{qty('a', value, False)}"
         rf"|(?P<instant>[\u4e00-\u9fff]{{0,4}}?(?:{state_words})[\u4e00-\u9fff]{{0,4}}?(?=[{_CLAUSE_BOUNDARY}）)”]|$)"
         rf"|{_alternation(change['instant'])}))"
     )
@@ -106,7 +108,8 @@ def _patterns() -> _Patterns:
             rf"(?P<gap>[^。；;！？!?\n0-9]{{0,{int(change['max_gap'])}}}?){verb_link}{filler}{after}"
         ),
         arrow=re.compile(
-            rf"(?<![0-9０-９.．]){qty('b', _NUM, True)}(?P<gap>){_SP}(?:{_alternation(change['arrows'])}){_SP}{filler}{after}"
+            rf"(?<![0-9０-９.．]){qty('b', _NUM, True)}(?P<gap>){_SP}"
+            rf"(?:{_alternation(change['arrows'])}){_SP}{filler}{after}"
         ),
         after_only=re.compile(rf"{verb_link}{filler}$"),
         multiple=re.compile(rf"(?<![零〇一二两三四五六七八九十百千])(?P<num>{_CN_NUM}){_SP}倍"),
