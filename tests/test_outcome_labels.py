@@ -151,3 +151,36 @@ def test_a_mark_inside_the_measure_cuts_nothing() -> None:
     """A symbol or bold inside the words (5℃, 300㎡, **开办**) is part of the measure; only a heading's mark cuts."""
     assert _labels("冷链货物5℃以下通关时间压缩至2小时。")[2] == "冷链货物5℃以下通关时间"
     assert _labels("企业**开办**时间压缩至1个工作日。")[1] == "企业**开办**时间"
+
+
+def test_the_counted_noun_ends_where_its_predicate_opens() -> None:
+    """The noun after a figure ends at a preposition opening its predicate (企业按…, 船舶在厦登记, 项目以承诺方式…),
+    at an adverb (首次) or a verb (实施, 建立); a word the preposition only begins (外向型, 在建) stays (issue #15)."""
+    cases = {
+        "已有14家企业按注册人制度委托生产。": "企业",
+        "已有120艘船舶在厦登记。": "船舶",
+        "今年以来已有37个项目以承诺方式开工建设。": "项目",
+        "累计对326户长期停业企业实施除名。": "长期停业企业",
+        "已帮助320家中小外贸企业首次办理汇率避险业务。": "中小外贸企业",
+        "累计服务56家外向型企业开展业务。": "外向型企业",
+        "全市1126个在建工程项目全部纳入监管。": "在建工程项目",
+    }
+    for text, what in cases.items():
+        assert [o.what for o in extract_outcomes(make_case(text))] == [what], text
+
+
+def test_a_sum_after_a_count_measures_what_follows_the_counted_noun() -> None:
+    """已向2300余家企业兑现奖补资金1.6亿元: the sum measures 兑现奖补资金, not 企业 that the count before it counts; a
+    verb of giving before a share takes the noun after 的 (给予80%的保费补贴); 台（套） is one unit."""
+    assert [o.what for o in extract_outcomes(make_case("已向2300余家企业兑现奖补资金1.6亿元。"))] == [
+        "企业",
+        "兑现奖补资金",
+    ]
+    outcomes = extract_outcomes(make_case("累计为42台（套）首台套装备提供风险保障5.3亿元，对企业投保费用给予80%的保费补贴。"))
+    assert [(o.what, o.value, o.unit) for o in outcomes] == [
+        ("首台套装备", 42, "台套"),
+        ("风险保障", 5.3, "亿元"),
+        ("保费补贴", 80, "%"),
+    ]
+    (share,) = extract_outcomes(make_case("【改革成效】2023年全市海外仓货值达26.8亿元。"))
+    assert share.what == "全市海外仓货值"

@@ -225,6 +225,8 @@ def noun_after(text: str, end: int) -> str | None:
     for word in lexicon()["qualifiers_kept"]["tail"]:
         if text.startswith(word, at) and not (word == "内" and text[at + 1 : at + 2] in "部容外地陆"):
             at += len(word)
+    if text.startswith("的", at) and end > 0 and text[end - 1] in "%％":  # 给予80%的保费补贴: the share of a noun
+        at += 1
     stop = at
     while stop < len(text) and text[stop] not in _NOUN_STOP and not text[stop].isdigit() and stop - at <= 16:
         if text[stop] in "（(" and not re.search("[）)]", text[stop + 1 : stop + 5]):
@@ -249,12 +251,23 @@ def noun_after(text: str, end: int) -> str | None:
         cut = phrase.find(adverb)
         if cut >= 2:
             phrase = phrase[:cut]
+    preposition = _predicate_preposition_re().search(phrase, 2)  # 14家企业**按**注册人制度委托生产
+    if preposition:
+        phrase = phrase[: preposition.start()]
     for adverb in sorted(lexicon()["noun_trailing_adverbs"], key=len, reverse=True):  # 在建工程项目**全部**纳入
         if phrase.endswith(adverb) and len(phrase) - len(adverb) >= 2:
             phrase = phrase[: -len(adverb)]
     if not 2 <= len(phrase) <= 16 or phrase[0] in _NOT_NOUN_START or not re.match("[\u4e00-\u9fff“（(]", phrase):
         return None
     return phrase[:_MAX_FOLLOWING]
+
+
+@cache
+def _predicate_preposition_re() -> re.Pattern[str]:
+    """A preposition opening the adverbial of a predicate after the noun a figure counts (企业按注册人制度委托生产,
+    船舶在厦登记); not the first character of a word it only begins (外向型, 在建)."""
+    words = lexicon()["noun_predicate_prepositions"]
+    return re.compile(rf"(?!{_alternation(words['not_after'])})(?:{_alternation(words['leads'])})")
 
 
 @cache

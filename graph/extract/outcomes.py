@@ -152,6 +152,13 @@ def _size(unit: str) -> tuple[str, float] | None:
     return _unit_table().get(unit)
 
 
+def _counts(unit: str | None) -> bool:
+    """True when ``unit`` counts things (家, 户, 个): the noun after such a figure is what it counts, where a time, a
+    share or a sum (2023年, 15%, 3亿元) measures the words that follow."""
+    size = _size(unit) if unit else None
+    return size is not None and not size[0].startswith(("time", "workday", "ratio", "money", "multiple"))
+
+
 def _masked(text: str) -> list[tuple[int, int]]:
     spans = [(d.start, d.end) for d in date_spans(text)]
     spans += [m.span() for m in _TITLE_RE.finditer(text)]
@@ -182,6 +189,9 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
     previous = list(_patterns().quantity.finditer(phrase))
     if previous:
         phrase = phrase[previous[-1].end() :]
+        counted = noun_after(phrase, 0) if _counts(_unit_of(previous[-1], "")) else None
+        if counted and phrase.startswith(counted) and len(phrase) - len(counted) >= 2:
+            phrase = phrase[len(counted) :]  # 向2300家企业兑现奖补资金1.6亿元: 企业 is what the figure before counts
     lead_ins = lexicon()["measure_lead_ins"]
     trailing = _trailing_words()
     core = phrase.rstrip(" \t\u3000")
