@@ -176,7 +176,8 @@ def test_a_sum_after_a_count_measures_what_follows_the_counted_noun() -> None:
         "企业",
         "兑现奖补资金",
     ]
-    outcomes = extract_outcomes(make_case("累计为42台（套）首台套装备提供风险保障5.3亿元，对企业投保费用给予80%的保费补贴。"))
+    text = "累计为42台（套）首台套装备提供风险保障5.3亿元，对企业投保费用给予80%的保费补贴。"
+    outcomes = extract_outcomes(make_case(text))
     assert [(o.what, o.value, o.unit) for o in outcomes] == [
         ("首台套装备", 42, "台套"),
         ("风险保障", 5.3, "亿元"),
