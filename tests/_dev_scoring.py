@@ -18,7 +18,8 @@ Rules:
   standard form (data/agencies/standard_names.yaml: 市发改委 = 市发展和改革委员会; 国家税务总局X市税务局 =
   X市税务局), since the bundled gold keeps short forms as written and the dev gold writes full names;
 - outcomes: a gold outcome is found when an extracted outcome has its value (or its after value, or its
-  before and after values); its label is right when one label contains the other after removing spaces;
+  before and after values), as written or with its unit's magnitude applied (45万单 = 450000 单: the extractor keeps
+  the magnitude in the unit, some gold writes the figure out); its label is right when one label contains the other after removing spaces;
   its qualifier is right when the extracted ``qualifier`` equals the gold one (a before/after pair: the
   after side, else the before side);
 - sentences (README of the dev sentences): each text is the body of a one-case document, batch and zone
@@ -35,6 +36,7 @@ from typing import Any
 
 import yaml
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
@@ -227,6 +229,16 @@ def _outcome_values(gold_outcome: dict[str, Any]) -> list[float]:
     return values
 
 
+def _our_values(outcome: Any) -> list[float]:
+    """An extracted outcome's value, before and after values, each also with its unit's magnitude applied: the
+    extractor keeps the magnitude in the unit (45万单) where some gold writes the figure out (450000 单)."""
+    magnitudes = load_lexicon("units")["magnitudes"]
+    unit = outcome.unit or ""
+    factor = next((float(magnitudes[m]) for m in sorted(magnitudes, key=len, reverse=True) if unit.startswith(m)), 1.0)
+    values = [v for v in (outcome.value, outcome.before, outcome.after) if v is not None]
+    return values + [v * factor for v in values if factor != 1.0]
+
+
 def _gold_qualifier(gold_outcome: dict[str, Any]) -> str | None:
     q = gold_outcome.get("qualifier")
     if isinstance(q, dict):
@@ -240,11 +252,7 @@ def score_outcomes(score: FileScore, n: int | str, gold_case: dict[str, Any], ca
         if not values:
             continue
         score.outcomes_expected += 1
-        candidates = [
-            o
-            for o in case.outcomes
-            if any(v is not None and abs(v - w) < 1e-6 for v in (o.value, o.before, o.after) for w in values)
-        ]
+        candidates = [o for o in case.outcomes if any(abs(v - w) < 1e-6 for v in _our_values(o) for w in values)]
         if not candidates:
             score.misses.append(f"case {n}: outcome not found: {g.get('quote')}")
             continue

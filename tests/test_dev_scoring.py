@@ -48,3 +48,18 @@ def test_a_provider_is_the_gold_body_by_the_agencies_rule_or_written_by_its_leve
     assert same_provider("新疆维吾尔自治区商务厅", "自治区商务厅", gazetteer)  # the gold wrote the level alone
     assert not same_provider("区商务局", "北京市朝阳区商务局", gazetteer, ["北京市"])  # no place: not the body
     assert not same_provider("新疆维吾尔自治区商务厅", "自治区工业和信息化厅", gazetteer)
+
+
+def test_a_figure_with_a_magnitude_is_found_by_its_value_written_out() -> None:
+    # The extractor keeps 万 in the unit (45万单); a gold writer may write the figure out (450000 单).
+    score = FileScore("x")
+    case = sentence_case("累计处理退货订单45万单，签发提单1.2万余单。")
+    gold_case = {
+        "outcomes": [
+            {"metric": "处理退货订单", "value": 450000, "unit": "单"},
+            {"metric": "签发提单", "value": 12000, "unit": "单", "qualifier": "余"},
+            {"metric": "签发提单", "value": 1200, "unit": "单"},
+        ]
+    }
+    score_outcomes(score, 1, gold_case, case)
+    assert (score.outcomes_expected, score.outcomes_found, score.qualifiers_right) == (3, 2, 1), score.misses
