@@ -19,7 +19,8 @@ Rules:
   X市税务局), since the bundled gold keeps short forms as written and the dev gold writes full names;
 - outcomes: a gold outcome is found when an extracted outcome has its value (or its after value, or its
   before and after values), as written or with its unit's magnitude applied (45万单 = 450000 单: the extractor keeps
-  the magnitude in the unit, some gold writes the figure out); its label is right when one label contains the other after removing spaces;
+  the magnitude in the unit, some gold writes the figure out); its label is right when one label contains the other
+  after removing spaces;
   its qualifier is right when the extracted ``qualifier`` equals the gold one (a before/after pair: the
   after side, else the before side);
 - sentences (README of the dev sentences): each text is the body of a one-case document, batch and zone
