@@ -218,3 +218,20 @@ def test_lots_containers_volumes_and_trips_are_units_in_one_form() -> None:
         (86, "艘次"),
         (860, "台套"),
     ]
+
+
+def test_half_a_day_after_a_change_is_a_figure_and_the_half_year_is_not() -> None:
+    (after,) = _outcomes("企业设立登记时间压缩至半天以内。")
+    assert (after.value, after.unit, after.qualifier) == (0.5, "天", "以内")
+    (pair,) = _outcomes("审批时间由3天压缩至半天。")
+    assert (pair.before, pair.after, pair.unit) == (3, 0.5, "天")
+    assert [o.unit for o in _outcomes("上半年完成3批。")] == ["批"]  # 上半年 is a time, not half a year
+
+
+def test_average_before_the_change_verb_qualifies_a_figure_no_other_word_qualifies() -> None:
+    (average,) = _outcomes("海河联运货物中转时间平均缩短36小时。")
+    assert (average.what, average.qualifier) == ("海河联运货物中转时间缩短", "平均")
+    (near,) = _outcomes("产品上市时间平均缩短近6个月。")
+    assert near.qualifier == "近"
+    (plain,) = _outcomes("平均办理时间为3天。")  # no change verb between: 平均 is part of the measure
+    assert plain.qualifier is None

@@ -44,6 +44,8 @@ _NUM = r"(?<![0-9０-９.．])(?<![0-9０-９],)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9
 """A number not inside another (the 000 of 1,000, the 5 of 2.5); a half-width comma after a character is a clause mark
 (13项在全国复制推广,48项在全省…), as web pages often write it, and a number may follow it."""
 _CN_NUM = "[零〇一二两三四五六七八九十百千]+"
+_HALF = "半(?=个?(?:天|日|小时|工作日|月|年|分钟))"
+"""Half a unit of time (压缩至半天以内): a figure in a change or after its link only, where 上半年 is no figure."""
 _CLAUSE_BOUNDARY = "，,。；;：:！？!?\n#】"
 """Where the words a figure measures can start; 】 closes a section label (【实践成效】企业退税时间…)."""
 _MAX_MEASURE = 24
@@ -92,7 +94,7 @@ def _patterns() -> _Patterns:
             rf"(?P<{tag}q2>{q_after})?{_SP}{unit_part}"
         )
 
-    value = rf"(?:{_NUM}|{_CN_NUM})"
+    value = rf"(?:{_NUM}|{_CN_NUM}|{_HALF})"
     state_words = _alternation([*change["instant_heads"], *change["instant"]])
     # the after value, or a state: quoted with no figure, or a phrase holding a state word up to the clause's end
     quoted = rf"(?<=[“\"「‘])(?P<quoted>[^“”\"「」‘’0-9０-９{_CLAUSE_BOUNDARY}]{{1,12}})(?=[”\"」’])"
@@ -102,7 +104,7 @@ def _patterns() -> _Patterns:
         rf"|{_alternation(change['instant'])}))"
     )
     return _Patterns(
-        quantity=re.compile(qty("", _NUM, True)),
+        quantity=re.compile(qty("", rf"(?:{_NUM}|(?<=[为至到成]){_HALF})", True)),
         change=re.compile(
             rf"(?:{_alternation(change['lead'])}){filler}{qty('b', value, False)}"
             rf"(?P<gap>[^。；;！？!?\n0-9]{{0,{int(change['max_gap'])}}}?){verb_link}{filler}{after}"
@@ -127,6 +129,8 @@ def _unit_table() -> dict[str, tuple[str, float]]:
 
 def _to_float(text: str) -> float | None:
     text = unicodedata.normalize("NFKC", text).replace(",", "")
+    if text == "半":  # 压缩至半天
+        return 0.5
     try:
         return float(text)
     except ValueError:
@@ -311,6 +315,19 @@ def _qualifier(text: str, match: re.Match[str], tag: str) -> str | None:
     return share["word"] if share else None
 
 
+def _average_before(text: str, start: int) -> str | None:
+    """平均 when it stands before the change verb right before a figure (中转时间平均缩短36小时): the figure is an
+    average. The label drops the adverb (``without_adverb``); the qualifier keeps it when no other word qualifies."""
+    return "平均" if _average_verb_re().search(text, max(0, start - 12), start) else None
+
+
+@cache
+def _average_verb_re() -> re.Pattern[str]:
+    lex = lexicon()
+    verbs = _alternation([*lex["label_change_verbs"], *lex["change"]["verbs"]])
+    return re.compile(rf"平均[ \t\u3000]*(?:{verbs})了?[ \t\u3000]*$")
+
+
 @cache
 def _share_qualifier_re() -> re.Pattern[str]:
     """A qualifier written before 占 of a share (约占全国结算量的50%, 超过占比…): it qualifies the share's figure."""
@@ -372,7 +389,7 @@ def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
             if unit and unit in lexicon()["counted_noun_units"]:  # 等5个环节“一次受理…”: the unit names what is counted
                 what, what_end = unit[1:], end
         after = value if _patterns().after_only.search(text[max(0, start - 12) : start]) else None
-        qualifier = _qualifier(text, match, "")
+        qualifier = _qualifier(text, match, "") or _average_before(text, start)
         found.append(
             _Found(
                 what,
