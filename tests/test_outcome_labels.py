@@ -185,3 +185,12 @@ def test_a_sum_after_a_count_measures_what_follows_the_counted_noun() -> None:
     ]
     (share,) = extract_outcomes(make_case("【改革成效】2023年全市海外仓货值达26.8亿元。"))
     assert share.what == "全市海外仓货值"
+
+
+def test_year_on_year_stays_with_the_subject_of_its_change() -> None:
+    """海铁联运量同比增长22%: 同比 is part of what the figure measures, not a lead-in that leaves the bare verb; in a
+    clause of its own (，同比增长18%) the label is the change, as before."""
+    assert [o.what for o in extract_outcomes(make_case("海铁联运量同比增长22%。"))] == ["海铁联运量同比增长"]
+    labels = [o.what for o in extract_outcomes(make_case("跨境电商进口单量约320万单，同比增长1.6倍。"))]
+    assert labels == ["跨境电商进口单量", "增长"]
+    assert [o.what for o in extract_outcomes(make_case("新设外资企业分别同比增长22%。"))] == ["新设外资企业同比增长"]

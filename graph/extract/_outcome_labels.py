@@ -160,9 +160,11 @@ def without_adverb(label: str) -> str:
             head = label[: -len(verb)]
             if head.endswith(tuple(lex["label_adverb_compounds"])):
                 return label
+            kept = next((word for word in lex["label_kept_adverbs"] if head.endswith(word)), "")
+            inner = head[: len(head) - len(kept)]  # 新设外资企业分别同比增长: 同比 stays, 分别 goes
             for adverb in sorted(lex["label_adverbs"], key=len, reverse=True):
-                if head.endswith(adverb) and len(head) > len(adverb) + 1:
-                    return head[: -len(adverb)] + verb
+                if inner.endswith(adverb) and len(inner) > len(adverb) + 1:
+                    return inner[: -len(adverb)] + kept + verb
             comparison = _comparison_re().search(head)  # 贷款利率较改革前下降: the baseline, no part of the measure
             if comparison and comparison.start() >= 2:
                 return head[: comparison.start()] + verb

@@ -206,8 +206,13 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
             if core.endswith(word):
                 core, changed = core[: -len(word)].rstrip(" \t\u3000"), True
     cut = 0
+    verbs = lexicon()["label_change_verbs"]
     for word in lead_ins:
         at = core.rfind(word)
+        rest = core[at + len(word) :].rstrip("了")
+        kept = word in lexicon()["label_kept_adverbs"] and rest in verbs and core[:at] not in lexicon()["label_adverbs"]
+        if at >= 2 and kept:
+            continue  # 海铁联运量同比增长: the adverb of the subject's change, no lead-in
         if at >= 0 and len(core) - (at + len(word)) >= 2:
             cut = max(cut, at + len(word))
     core = core[cut:][-_MAX_MEASURE:].lstrip(" \t\u3000、")
