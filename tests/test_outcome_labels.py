@@ -194,3 +194,26 @@ def test_year_on_year_stays_with_the_subject_of_its_change() -> None:
     labels = [o.what for o in extract_outcomes(make_case("跨境电商进口单量约320万单，同比增长1.6倍。"))]
     assert labels == ["跨境电商进口单量", "增长"]
     assert [o.what for o in extract_outcomes(make_case("新设外资企业分别同比增长22%。"))] == ["新设外资企业同比增长"]
+
+
+def test_a_verb_before_a_count_takes_the_noun_after_it_as_its_object() -> None:
+    """已在45栋楼宇设立服务站, 已辅导127家企业完成…: the place or the verb before the figure names no measure; the
+    noun after the unit does, and it ends at its verb even when the verb holds a stop character (参与), while a noun
+    made of a verb (注册人) keeps it."""
+    cases = {
+        "已在45栋楼宇设立服务站。": "楼宇",
+        "今年以来已辅导127家企业完成数据出境申报。": "企业",
+        "目前已有32家跨国公司总部参与试点。": "跨国公司总部",
+        "试点以来，已有9家注册人实现跨区域委托生产。": "注册人",
+    }
+    for text, what in cases.items():
+        assert [o.what for o in extract_outcomes(make_case(text))] == [what], text
+
+
+def test_a_causative_and_a_short_attribute_of_a_change_are_no_part_of_the_label() -> None:
+    (caused,) = extract_outcomes(make_case("使简易案件的调解时间缩短至3天。"))
+    assert caused.what == "简易案件的调解时间"
+    (used,) = extract_outcomes(make_case("使用率提高至85%。"))
+    assert used.what == "使用率"
+    (pair,) = extract_outcomes(make_case("办理时限由法定的20个工作日压缩至承诺的3个工作日。"))
+    assert (pair.what, pair.before, pair.after) == ("办理时限", 20, 3)

@@ -82,6 +82,9 @@ def tidy(label: str) -> str:
             label = label[1:]
     if label.startswith("了") and len(label) > 2 and not label.startswith(tuple(lexicon()["words_opening_with_le"])):
         label = label[1:]  # 实现了占当地40%…: the aspect of the verb before, no part of the label (了解 is a word)
+    causative = _causative_re().match(label)  # 使简易案件的调解时间缩短: the causative opens the sentence, not the label
+    if causative and len(label) - causative.end() >= 2:
+        label = label[causative.end() :]
     change = _change_tail_re().match(label)
     if change:
         label = change["subject"]
@@ -94,6 +97,13 @@ def tidy(label: str) -> str:
     while len(label) > 2 and label.endswith("的"):
         label = label[:-1].rstrip(" \t\u3000")
     return label
+
+
+@cache
+def _causative_re() -> re.Pattern[str]:
+    """A causative verb at the head of a label (使, 让, 促使), not a word it only begins (使用)."""
+    words = lexicon()["label_causatives"]
+    return re.compile(rf"^(?!{_alternation(words['not_after'])})(?:{_alternation(words['words'])})")
 
 
 def after_heading(phrase: str, opens_line: bool) -> str:
@@ -235,8 +245,13 @@ def noun_after(text: str, end: int) -> str | None:
             break  # 198项改革事项（其中…163项）: an aside, not part of the noun (县（区）部门 closes at once)
         stop += 1
     phrase = text[at:stop].strip(" \t\u3000")
+    for verb in lexicon()["noun_enders"]:  # 32家跨国公司总部**参与**试点: a verb holding a stop character (与)
+        if (phrase + text[stop : stop + 1]).endswith(verb) and len(phrase) >= len(verb) + 1:
+            phrase = phrase[: len(phrase) + 1 - len(verb)]
+            break
+    suffixes = tuple(lexicon()["noun_ender_suffixes"])
     for verb in lexicon()["noun_enders"]:  # 其中42项**实现**全程网办: the items counted are what the verb reaches
-        if phrase.startswith(verb) and len(phrase) - len(verb) >= 2:
+        if phrase.startswith(verb) and len(phrase) - len(verb) >= 2 and not phrase[len(verb) :].startswith(suffixes):
             phrase = phrase[len(verb) :]
             break
     for verb in lexicon()["noun_enders"]:
