@@ -82,7 +82,7 @@ def tidy(label: str) -> str:
             label = label[1:]
     if label.startswith("了") and len(label) > 2 and not label.startswith(tuple(lexicon()["words_opening_with_le"])):
         label = label[1:]  # 实现了占当地40%…: the aspect of the verb before, no part of the label (了解 is a word)
-    causative = _causative_re().match(label)  # 使简易案件的调解时间缩短: the causative opens the sentence, not the label
+    causative = _causative_re().match(label)  # 使简易案件的调解时间缩短: a causative opens the sentence, not the label
     if causative and len(label) - causative.end() >= 2:
         label = label[causative.end() :]
     change = _change_tail_re().match(label)
