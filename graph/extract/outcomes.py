@@ -82,7 +82,8 @@ def _patterns() -> _Patterns:
     q_after = _alternation(lex["qualifiers_after"])
     change = lex["change"]
     attribute = r"[\u4e00-\u9fff]{2,3}的(?=[0-9０-９])"  # 由法定的20个工作日压缩至承诺的3个工作日
-    filler = rf"(?:{_alternation(change['filler'])}|[ \t\u3000“”]|[0-9]{{4}}年(?:底|末|初)?的?|{attribute})*"  # 由2021年的不足5%
+    year = r"[0-9]{4}年(?:底|末|初)?的?"  # 由2021年的不足5%
+    filler = rf"(?:{_alternation(change['filler'])}|[ \t\u3000“”]|{year}|{attribute})*"
     verb_link = rf"(?:{_alternation(change['verbs'])})了?(?:{_alternation(change['link'])})"
 
     range_link = _alternation(lex["range_links"])
