@@ -20,7 +20,8 @@ Rules:
 - outcomes: a gold outcome is found when an extracted outcome has its value (or its after value, or its
   before and after values), as written or with its unit's magnitude applied (45万单 = 450000 单: the extractor keeps
   the magnitude in the unit, some gold writes the figure out); its label is right when one label contains the other
-  after removing spaces;
+  after removing spaces and 平均 before a change verb (成本平均降低 = 成本降低: writers keep or drop the adverb, the
+  extractor keeps it as the qualifier);
   its qualifier is right when the extracted ``qualifier`` equals the gold one (a before/after pair: the
   after side, else the before side);
 - sentences (README of the dev sentences): each text is the body of a one-case document, batch and zone
@@ -230,6 +231,14 @@ def _outcome_values(gold_outcome: dict[str, Any]) -> list[float]:
     return values
 
 
+def label_form(label: str) -> str:
+    """``label`` as the scorer compares it: squashed, and without 平均 right before a change verb (成本平均降低 =
+    成本降低). Gold writers keep or drop that adverb; the extractor drops it from the label and keeps it as the
+    figure's qualifier."""
+    verbs = "|".join(map(re.escape, load_lexicon("units")["label_change_verbs"]))
+    return re.sub(rf"平均(?=(?:{verbs}))", "", squash(label))
+
+
 def _our_values(outcome: Any) -> list[float]:
     """An extracted outcome's value, before and after values, each also with its unit's magnitude applied: the
     extractor keeps the magnitude in the unit (45万单) where some gold writes the figure out (450000 单)."""
@@ -258,8 +267,8 @@ def score_outcomes(score: FileScore, n: int | str, gold_case: dict[str, Any], ca
             score.misses.append(f"case {n}: outcome not found: {g.get('quote')}")
             continue
         score.outcomes_found += 1
-        metric = squash(str(g.get("metric", "")))
-        right = [o for o in candidates if squash(o.what) and (squash(o.what) in metric or metric in squash(o.what))]
+        metric = label_form(str(g.get("metric", "")))
+        right = [o for o in candidates if (ours := label_form(o.what)) and (ours in metric or metric in ours)]
         if right:
             score.labels_right += 1
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _dev_scoring import FileScore, same_provider, score_outcomes, sentence_case
+from _dev_scoring import FileScore, label_form, same_provider, score_outcomes, sentence_case
 
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 
@@ -63,3 +63,18 @@ def test_a_figure_with_a_magnitude_is_found_by_its_value_written_out() -> None:
     }
     score_outcomes(score, 1, gold_case, case)
     assert (score.outcomes_expected, score.outcomes_found, score.qualifiers_right) == (3, 2, 1), score.misses
+
+
+def test_an_average_before_a_change_verb_is_the_same_label_with_or_without_it() -> None:
+    # Gold writers keep 平均 in 成本平均降低 or drop it; the extractor drops it from the label (its qualifier keeps it).
+    score = FileScore("x")
+    case = sentence_case("企业用地成本平均降低30%以上，测绘时间平均压缩60%。")
+    gold_case = {
+        "outcomes": [
+            {"metric": "企业用地成本平均降低", "value": 30, "qualifier": "以上"},
+            {"metric": "测绘时间压缩", "value": 60},
+        ]
+    }
+    score_outcomes(score, 1, gold_case, case)
+    assert (score.outcomes_found, score.labels_right) == (2, 2), score.misses
+    assert label_form("平均办理时间") == "平均办理时间"  # a measure that is an average keeps its word
