@@ -42,3 +42,8 @@ def test_an_arabic_numbered_heading_is_not_joined_with_the_next_line() -> None:
 def test_ships_and_flights_are_units() -> None:
     (found,) = extract_outcomes(make_case("2023年共检查国际航行船舶2140艘次。"))
     assert (found.value, found.unit, found.what) == (2140, "艘次", "检查国际航行船舶")
+
+
+def test_respectively_year_on_year_pairs_with_the_figures_before_and_keeps_tongbi() -> None:
+    labels = _labels("新设外资企业136家，实际使用外资4.2亿美元，分别同比增长22%和35%。")
+    assert (labels[22], labels[35]) == ("新设外资企业同比增长", "实际使用外资同比增长")

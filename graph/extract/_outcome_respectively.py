@@ -78,11 +78,16 @@ _YEAR_RE = re.compile(r"[0-9]{4}\s*年")
 
 
 def respective_from_before(
-    text: str, quantity: re.Pattern[str], change_verbs: list[str], labelled: list[tuple[int, int, str]]
+    text: str,
+    quantity: re.Pattern[str],
+    change_verbs: list[str],
+    labelled: list[tuple[int, int, str]],
+    kept: tuple[str, ...] = (),
 ) -> list[tuple[int, str]]:
     """(start of a figure, its label) for a run given with 分别 that opens its clause (…外资3.2亿美元，分别增长21%
     和35%): its figures pair, in order, with the figures of the clauses before it in the sentence (``labelled``: each
-    found figure's span and label), and each takes that figure's label and the change verb after 分别."""
+    found figure's span and label), and each takes that figure's label and the change verb after 分别, with an
+    adverb a label keeps (``kept``: 分别同比增长 gives X同比增长)."""
     found: list[tuple[int, str]] = []
     for word in re.finditer("分别", text):
         clause_start = max(text.rfind(ch, 0, word.start()) for ch in _BOUNDARY) + 1
@@ -95,6 +100,8 @@ def respective_from_before(
         between = text[word.end() : first.start()].strip()
         verb = next((v for v in sorted(change_verbs, key=len, reverse=True) if between.endswith(v)), "")
         baseline = between[: len(between) - len(verb)]
+        if baseline in kept:  # 分别同比增长: year on year stays with the change
+            verb, baseline = baseline + verb, ""
         if not verb or any(ch in between for ch in _BOUNDARY) or (baseline and not _BASELINE_RE.match(baseline)):
             continue  # 分别增长, 分别比2017年压缩: a change verb, after a baseline or none
         figures = [first]

@@ -459,7 +459,8 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     ordered = sorted(found, key=lambda f: f.start)
     labelled = [(f.start, f.end, tidy(f.what)) for f in ordered]
     respective = respective_labels(joined, _patterns().quantity, verbs)
-    respective += respective_from_before(joined, _patterns().quantity, verbs, labelled)
+    kept = tuple(lexicon()["label_kept_adverbs"])
+    respective += respective_from_before(joined, _patterns().quantity, verbs, labelled, kept)
     for figure_start, label in respective:
         owner = next((f for f in found if f.start <= figure_start < f.end), None)
         if owner is not None:  # 进港、出港查验时间分别压缩至1.5小时和1小时: each figure its own subject
