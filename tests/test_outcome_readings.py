@@ -235,3 +235,10 @@ def test_average_before_the_change_verb_qualifies_a_figure_no_other_word_qualifi
     assert near.qualifier == "近"
     (plain,) = _outcomes("平均办理时间为3天。")  # no change verb between: 平均 is part of the measure
     assert plain.qualifier is None
+
+
+def test_a_figure_alone_in_its_clause_measures_what_the_clause_before_measures() -> None:
+    """本次出口货物共897公斤，77件: the count measures 本次出口货物, not that clause with its own figure."""
+    outcomes = _outcomes("本次出口货物共897公斤，77件，货值35万余元。")
+    assert [(o.what, o.value) for o in outcomes] == [("本次出口货物", 897), ("本次出口货物", 77), ("货值", 35)]
+    assert all(o.evidence.quote.startswith("本次出口货物") for o in outcomes[:2])

@@ -248,6 +248,13 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
     ):
         previous_start -= 1
     phrase = text[max(previous_start, previous_end - _MAX_MEASURE) : max(previous_end, 0)].strip()
+    figure = _patterns().quantity.search(phrase)  # 本次出口货物共897公斤，77件: what the clause before measures
+    if figure and figure.start() >= 2:
+        measured = phrase[: figure.start()].rstrip(" \t\u3000")
+        for word in _trailing_words():
+            if measured.endswith(word) and len(measured) - len(word) >= 2:
+                measured = measured[: -len(word)].rstrip(" \t\u3000")
+        return measured, text.find(measured, max(previous_start, previous_end - _MAX_MEASURE)), end
     return phrase, (previous_end - len(phrase) if phrase else start), end
 
 
