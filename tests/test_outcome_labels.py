@@ -114,9 +114,11 @@ def test_the_noun_after_a_unit_ends_before_a_source() -> None:
 
 
 def test_an_aspect_le_after_a_lone_change_verb_goes() -> None:
-    """z17d (part 22): 较2019年同期增长了15.14%: the label is the change verb, without its aspect 了."""
+    """z17d (part 22): 较2019年同期增长了15.14%: the label is the change verb, without its aspect 了; a baseline
+    alone in its clause before the verb (较上年同期) goes too (z22f), as 同比 alone does."""
     assert _labels("加注量达300万吨,较2023年同期增长了12.5%。")[12.5] == "增长"
-    assert _labels("加注量达300万吨,较上年同期增长了12.5%。")[12.5] == "较上年同期增长"
+    assert _labels("加注量达300万吨,较上年同期增长了12.5%。")[12.5] == "增长"
+    assert _labels("加注成本较上年同期下降了8%。")[8] == "加注成本下降"
 
 
 def test_a_verb_of_approval_leaves_the_label_to_the_noun_after() -> None:

@@ -242,3 +242,13 @@ def test_a_figure_alone_in_its_clause_measures_what_the_clause_before_measures()
     outcomes = _outcomes("本次出口货物共897公斤，77件，货值35万余元。")
     assert [(o.what, o.value) for o in outcomes] == [("本次出口货物", 897), ("本次出口货物", 77), ("货值", 35)]
     assert all(o.evidence.quote.startswith("本次出口货物") for o in outcomes[:2])
+
+
+def test_listed_figures_share_the_last_ones_measure_word_and_a_rate_names_its_base() -> None:
+    """1个和3个工作日以内: 个 is 个工作日 for the first figure too, and both are after values; 按保费的50%给予补贴: the
+    share is the rate of the premium given as subsidy (保费补贴)."""
+    first, second = _outcomes("企业开办时间、不动产登记时间分别压缩至1个和3个工作日以内。")
+    assert (first.unit, first.after, second.unit, second.after) == ("个工作日", 1, "个工作日", 3)
+    assert [o.unit for o in _outcomes("新建3个、改造5个服务站。")] == ["个", "个"]
+    (rate,) = [o for o in _outcomes("市财政局按保费的50%给予补贴。") if o.unit == "%"]
+    assert rate.what == "保费补贴"

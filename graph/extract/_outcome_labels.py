@@ -178,6 +178,8 @@ def without_adverb(label: str) -> str:
             comparison = _comparison_re().search(head)  # 贷款利率较改革前下降: the baseline, no part of the measure
             if comparison and comparison.start() >= 2:
                 return head[: comparison.start()] + verb
+            if comparison and comparison.group() == head:  # ，较上年增长15.6%: the change alone, as 同比增长 is
+                return verb
     for verb in lex["label_comparative_verbs"]:  # 增速比同期全国外贸进出口增速高出: A比B高出 measures A
         if label.endswith(verb):
             head = label[: -len(verb)]

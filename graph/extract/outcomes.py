@@ -17,6 +17,7 @@ Outcomes from the results section (实践效果 …) come first, then the rest, 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -387,7 +388,8 @@ def _changes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
 
 
 def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
-    found = []
+    found: list[_Found] = []
+    figures: list[tuple[int, int, _Found]] = []
     for match in _patterns().quantity.finditer(text):
         start, end = match.span()
         if _overlaps(masked, start, end) or text[:start].rstrip(" \t\u3000")[-1:] in _NOT_A_QUANTITY_BEFORE:
@@ -402,6 +404,9 @@ def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
             what, what_start, what_end = following, start, end + text[end:].find(following) + len(following)
             if unit and unit in lexicon()["counted_noun_units"]:  # 等5个环节“一次受理…”: the unit names what is counted
                 what, what_end = unit[1:], end
+        rate = _rate_label(text, start, end) if unit == "%" else None
+        if rate:
+            what = rate
         after = value if _patterns().after_only.search(text[max(0, start - 12) : start]) else None
         qualifier = _qualifier(text, match, "") or _average_before(text, start)
         found.append(
@@ -416,6 +421,8 @@ def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
                 value_max=value_max,
             )
         )
+        figures.append((start, end, found[-1]))
+    _share_units(text, figures)
     found.extend(_bare_magnitudes(text, masked))
     for match in _patterns().multiple.finditer(text):
         if not _overlaps(masked, *match.span()):
@@ -423,6 +430,36 @@ def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
             value = _to_float(match["num"])
             found.append(_Found(what, value, "倍", min(what_start, match.start()), max(match.end(), what_end)))
     return found
+
+
+_LISTED_RE = re.compile(r"[ \t\u3000]*(?:左右|以上|以内|以下|余|多)?[ \t\u3000]*[、和及与][ \t\u3000]*")
+
+
+def _share_units(text: str, figures: list[tuple[int, int, _Found]]) -> None:
+    """Figures listed with a measure word whose noun only the last one writes (1个、3个和15个工作日) take the last
+    one's unit: 个 there is 个工作日, one unit per measure. ``figures``: each figure's span and its outcome."""
+    for (_, end, f), (start, _, g) in reversed(list(itertools.pairwise(figures))):
+        unit, following = f.unit or "", g.unit or ""
+        listed = _LISTED_RE.fullmatch(text[end:start]) is not None
+        if listed and unit == "个" and following.startswith(unit) and len(following) > len(unit):
+            f.unit = following
+
+    for (_, end, f), (start, _, g) in itertools.pairwise(figures):
+        if f.after is not None and g.after is None and f.unit == g.unit and _LISTED_RE.fullmatch(text[end:start]):
+            g.after = g.value  # 压缩至1个、3个和15个工作日: every listed figure is an after value
+
+
+def _rate_label(text: str, start: int, end: int) -> str | None:
+    """The label of a share written as a rate of a base (按保费的50%给予补贴): the base and what is given (保费补贴)."""
+    words = lexicon()["rate_of"]
+    base = re.search(
+        rf"(?:{_alternation(words['leads'])})(?P<base>[\u4e00-\u9fff]{{1,10}}?)的$", text[max(0, start - 16) : start]
+    )
+    given = re.match(
+        rf"(?:{_alternation(words['verbs'])})(?P<noun>[\u4e00-\u9fff]{{2,6}}?)(?=[{_CLAUSE_BOUNDARY}]|$)",
+        text[end : end + 12],
+    )
+    return base["base"] + given["noun"] if base and given else None
 
 
 def _bare_magnitudes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
