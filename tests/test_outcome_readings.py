@@ -252,3 +252,10 @@ def test_listed_figures_share_the_last_ones_measure_word_and_a_rate_names_its_ba
     assert [o.unit for o in _outcomes("新建3个、改造5个服务站。")] == ["个", "个"]
     (rate,) = [o for o in _outcomes("市财政局按保费的50%给予补贴。") if o.unit == "%"]
     assert rate.what == "保费补贴"
+
+
+def test_a_figure_per_period_makes_a_change_with_its_qualifier() -> None:
+    (trips,) = _outcomes("企业报关次数由每月20余次减少至1次。")
+    assert (trips.what, trips.before, trips.after, trips.qualifier) == ("企业报关次数", 20, 1, "余")
+    (rounds,) = _outcomes("巡检频次由原来的每月1次提高到每周1次。")
+    assert (rounds.what, rounds.before, rounds.after) == ("巡检频次", 1, 1)

@@ -238,8 +238,12 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
         tail += 1
     following = _patterns().quantity.search(text, end, tail)
     tail = following.start() if following else tail
-    if text[end:tail].strip() and not change_only:
-        return text[end:tail].strip().rstrip("".join(_CONNECTORS)), start, tail
+    following_words = text[end:tail].strip()
+    for word in lexicon()["qualifiers_kept"]["tail"]:  # 1天以内: the qualifier is no measure
+        if following_words.startswith(word) and word != "内":
+            following_words = following_words[len(word) :].strip()
+    if following_words and not change_only:
+        return following_words.rstrip("".join(_CONNECTORS)), start, tail
     # 外网申请…的业务，压缩至2个工作日内办结: a change verb alone names no measure; the measure is the clause before
     # "…办理事项，共计 20274 件": the measure is the clause before
     previous_end = clause_start - 1
