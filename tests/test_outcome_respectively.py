@@ -47,3 +47,12 @@ def test_ships_and_flights_are_units() -> None:
 def test_respectively_year_on_year_pairs_with_the_figures_before_and_keeps_tongbi() -> None:
     labels = _labels("新设外资企业136家，实际使用外资4.2亿美元，分别同比增长22%和35%。")
     assert (labels[22], labels[35]) == ("新设外资企业同比增长", "实际使用外资同比增长")
+
+
+def test_a_head_noun_only_the_last_item_writes_and_a_closing_tongbi_are_every_items() -> None:
+    labels = _labels("企业开办、项目审批、不动产登记时间分别压缩50%、40%和30%。")
+    assert (labels[50], labels[40], labels[30]) == ("企业开办时间压缩", "项目审批时间压缩", "不动产登记时间压缩")
+    labels = _labels("港口集装箱吞吐量、铁路货运量同比分别增长12.3%、8.6%。")
+    assert (labels[12.3], labels[8.6]) == ("港口集装箱吞吐量同比增长", "铁路货运量同比增长")
+    labels = _labels("货物查验率和通关成本分别下降20%和15%。")  # each item has its own head
+    assert (labels[20], labels[15]) == ("货物查验率下降", "通关成本下降")

@@ -18,8 +18,16 @@ _MAX_VERB = 8
 """Characters allowed between 分别 and the first figure (压缩至, 同比增长, 为)."""
 
 
-def respective_labels(text: str, quantity: re.Pattern[str], change_verbs: list[str]) -> list[tuple[int, str]]:
-    """(start of a figure, its label) for every figure of a run given with 分别 in ``text``."""
+def respective_labels(
+    text: str,
+    quantity: re.Pattern[str],
+    change_verbs: list[str],
+    kept: tuple[str, ...] = (),
+    heads: tuple[str, ...] = (),
+) -> list[tuple[int, str]]:
+    """(start of a figure, its label) for every figure of a run given with 分别 in ``text``. An adverb a label keeps
+    closing the subject (``kept``: …铁路货运量同比分别增长) goes with the verb of every item; a measure's head noun
+    only the last item writes (``heads``: 企业开办、项目审批、不动产登记时间) is every item's."""
     found: list[tuple[int, str]] = []
     for word in re.finditer("分别", text):
         clause_start = max(text.rfind(ch, 0, word.start()) for ch in _BOUNDARY) + 1
@@ -37,9 +45,16 @@ def respective_labels(text: str, quantity: re.Pattern[str], change_verbs: list[s
             figures.append(following)
         if len(figures) < 2 or len(subject) < 2:
             continue
+        adverb = next((word for word in kept if subject.endswith(word) and len(subject) > len(word) + 1), "")
+        subject = subject[: len(subject) - len(adverb)]
         measured = verb.strip() if verb.strip() in change_verbs else ""  # 分别增长10%、5%: the growth is measured
+        measured = adverb + measured if measured else measured
         items = _items(subject)
         labels = _distributed(items) if len(items) == len(figures) else [subject] * len(figures)
+        head = next((h for h in sorted(heads, key=len, reverse=True) if labels[-1].endswith(h)), "")
+        headless = not any(label.endswith(heads) for label in labels[:-1])  # 办理环节、时间: each its own head
+        if head and len(items) == len(figures) and headless and len(labels[-1]) >= len(head) + 2:
+            labels = [label + head for label in labels[:-1]] + labels[-1:]  # 企业开办、…不动产登记时间
         found.extend((figure.start(), label + measured) for figure, label in zip(figures, labels, strict=True))
     return found
 

@@ -10,8 +10,8 @@ written in another unit of the same kind it is converted into the after unit (�
 before 120, after 10, unit 分钟); when the kinds differ the before value is dropped rather than mislabelled.
 An after state that is not a number gives ``value``/``after`` None, the before value kept, and the state as
 ``after_text``: a phrase in quotes with no figure (变为“零跑腿”, 缩短为“拿地即开工”) or a phrase up to the clause's end
-holding a state word (压缩至即办, 缩短为当天放款, 压缩至交房当日). A pair written with an arrow (通关时间1天→2小时左右) is
-a change like 由…缩短至…. 平均 right before a before value (由平均5天) or before the change verb of a figure
+holding a state word (压缩至即办, 缩短为当天放款, 压缩至交房当日). A pair written with an arrow
+(通关时间1天→2小时左右) is a change like 由…缩短至…. 平均 right before a before value (由平均5天) or before the change verb of a figure
 (平均缩短36小时) is the figure's qualifier when no other word qualifies it.
 A range (约1至2天) is one figure: its lower bound is the value and its upper bound ``value_max``. A magnitude at the end
 of a clause with no measure word (就业人数近2300万) is a figure, the magnitude its unit. Labels: ``_outcome_labels``.
@@ -509,8 +509,9 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     verbs = lexicon()["label_change_verbs"]
     ordered = sorted(found, key=lambda f: f.start)
     labelled = [(f.start, f.end, tidy(f.what)) for f in ordered]
-    respective = respective_labels(joined, _patterns().quantity, verbs)
     kept = tuple(lexicon()["label_kept_adverbs"])
+    heads = tuple(lexicon()["measure_heads"])
+    respective = respective_labels(joined, _patterns().quantity, verbs, kept, heads)
     respective += respective_from_before(joined, _patterns().quantity, verbs, labelled, kept)
     for figure_start, label in respective:
         owner = next((f for f in found if f.start <= figure_start < f.end), None)
