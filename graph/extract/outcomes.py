@@ -11,8 +11,8 @@ before 120, after 10, unit 分钟); when the kinds differ the before value is dr
 An after state that is not a number gives ``value``/``after`` None, the before value kept, and the state as
 ``after_text``: a phrase in quotes with no figure (变为“零跑腿”, 缩短为“拿地即开工”) or a phrase up to the clause's end
 holding a state word (压缩至即办, 缩短为当天放款, 压缩至交房当日). A pair written with an arrow
-(通关时间1天→2小时左右) is a change like 由…缩短至…. 平均 right before a before value (由平均5天) or before the change verb of a figure
-(平均缩短36小时) is the figure's qualifier when no other word qualifies it.
+(通关时间1天→2小时左右) is a change like 由…缩短至…. 平均 right before a before value (由平均5天) or before
+the change verb of a figure (平均缩短36小时) is the figure's qualifier when no other word qualifies it.
 A range (约1至2天) is one figure: its lower bound is the value and its upper bound ``value_max``. A magnitude at the end
 of a clause with no measure word (就业人数近2300万) is a figure, the magnitude its unit. Labels: ``_outcome_labels``.
 Outcomes from the results section (实践效果 …) come first, then the rest, each in text order.
