@@ -219,3 +219,5 @@ def test_a_causative_and_a_short_attribute_of_a_change_are_no_part_of_the_label(
     assert used.what == "使用率"
     (pair,) = extract_outcomes(make_case("办理时限由法定的20个工作日压缩至承诺的3个工作日。"))
     assert (pair.what, pair.before, pair.after) == ("办理时限", 20, 3)
+    (bare,) = extract_outcomes(make_case("审批时限由法定20个工作日压缩至承诺5个工作日。"))
+    assert (bare.what, bare.before, bare.after) == ("审批时限", 20, 5)

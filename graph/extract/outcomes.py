@@ -85,7 +85,7 @@ def _patterns() -> _Patterns:
     mag = _alternation(list(lex["magnitudes"]))
     q_after = _alternation(lex["qualifiers_after"])
     change = lex["change"]
-    attribute = r"[\u4e00-\u9fff]{2,3}的(?=[0-9０-９])"  # 由法定的20个工作日压缩至承诺的3个工作日
+    attribute = r"[\u4e00-\u9fff]{2,3}的?(?=[0-9０-９])"  # 由法定(的)20个工作日压缩至承诺(的)3个工作日
     year = r"[0-9]{4}年(?:底|末|初)?的?"  # 由2021年的不足5%
     filler = rf"(?:{_alternation(change['filler'])}|[ \t\u3000“”]|{year}|{attribute})*"
     verb_link = rf"(?:{_alternation(change['verbs'])})了?(?:{_alternation(change['link'])})"
