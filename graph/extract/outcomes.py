@@ -511,7 +511,8 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     labelled = [(f.start, f.end, tidy(f.what)) for f in ordered]
     kept = tuple(lexicon()["label_kept_adverbs"])
     heads = tuple(lexicon()["measure_heads"])
-    respective = respective_labels(joined, _patterns().quantity, verbs, kept, heads)
+    opposites = tuple(lexicon()["paired_opposites"])
+    respective = respective_labels(joined, _patterns().quantity, verbs, kept, heads, opposites)
     respective += respective_from_before(joined, _patterns().quantity, verbs, labelled, kept)
     for figure_start, label in respective:
         owner = next((f for f in found if f.start <= figure_start < f.end), None)
