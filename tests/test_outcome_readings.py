@@ -259,3 +259,10 @@ def test_a_figure_per_period_makes_a_change_with_its_qualifier() -> None:
     assert (trips.what, trips.before, trips.after, trips.qualifier) == ("企业报关次数", 20, 1, "余")
     (rounds,) = _outcomes("巡检频次由原来的每月1次提高到每周1次。")
     assert (rounds.what, rounds.before, rounds.after) == ("巡检频次", 1, 1)
+
+
+def test_a_best_case_before_the_change_verb_is_the_qualifier_and_no_part_of_the_label() -> None:
+    (fastest,) = _outcomes("办理时间最快压缩至1小时。")
+    assert (fastest.what, fastest.after, fastest.qualifier) == ("办理时间", 1, "最快")
+    (most,) = _outcomes("单票通关费用最多可节省500元。")
+    assert most.qualifier == "最多"

@@ -65,3 +65,8 @@ def test_two_items_written_together_each_take_their_figure() -> None:
     assert (labels[12], labels[8]) == ("进口额增长", "出口额增长")
     labels = _labels("市场主体分别增长12%和8%。")  # one item: both figures share it
     assert labels[12] == labels[8] == "市场主体增长"
+
+
+def test_a_one_character_head_goes_with_the_noun_it_ends() -> None:
+    labels = _labels("跨境电商、市场采购出口额分别增长26%和14%。")
+    assert (labels[26], labels[14]) == ("跨境电商出口额增长", "市场采购出口额增长")

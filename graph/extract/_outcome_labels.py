@@ -91,6 +91,9 @@ def tidy(label: str) -> str:
     verb_link = _verb_link_end_re().search(label)  # 企业开办时间压缩至0.5个工作日: what changed, not the change
     if verb_link and verb_link.start() >= 2:
         label = label[: verb_link.start()]
+        for word in lexicon()["qualifiers_before_verb"]:  # 办理时间最快压缩至1小时: the qualifier goes too
+            if label.endswith(word) and len(label) - len(word) >= 2:
+                label = label[: -len(word)]
     lead_end = _change_lead_end_re().search(label)
     if lead_end and lead_end.start() >= 2:  # 流转时间由原来的2至3天缩短为…: the lead and its fillers
         label = label[: lead_end.start()]

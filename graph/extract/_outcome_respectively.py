@@ -57,6 +57,8 @@ def respective_labels(
         if len(items) == 1 and len(figures) == 2:
             items = labels = _paired(subject, opposites) or labels
         head = next((h for h in sorted(heads, key=len, reverse=True) if labels[-1].endswith(h)), "")
+        if len(head) == 1 and len(labels[-1]) >= 5:
+            head = labels[-1][-3:]  # 跨境电商、市场采购出口额: a one-character head (额, 率, 量) with the noun it ends
         headless = not any(label.endswith(heads) for label in labels[:-1])  # 办理环节、时间: each its own head
         if head and len(items) == len(figures) and headless and len(labels[-1]) >= len(head) + 2:
             labels = [label + head for label in labels[:-1]] + labels[-1:]  # 企业开办、…不动产登记时间
