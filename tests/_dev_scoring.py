@@ -20,8 +20,8 @@ Rules:
 - outcomes: a gold outcome is found when an extracted outcome has its value (or its after value, or its
   before and after values), as written or with its unit's magnitude applied (45万单 = 450000 单: the extractor keeps
   the magnitude in the unit, some gold writes the figure out); its label is right when one label contains the other
-  after removing spaces and 平均 before a change verb (成本平均降低 = 成本降低: writers keep or drop the adverb, the
-  extractor keeps it as the qualifier);
+  after removing spaces, quotation marks and 平均 before a change verb (出让“标准地” = 出让标准地, 成本平均降低 =
+  成本降低: writers keep or drop the marks and the adverb; the extractor keeps 平均 as the qualifier);
   its qualifier is right when the extracted ``qualifier`` equals the gold one (a before/after pair: the
   after side, else the before side);
 - sentences (README of the dev sentences): each text is the body of a one-case document, batch and zone
@@ -232,11 +232,12 @@ def _outcome_values(gold_outcome: dict[str, Any]) -> list[float]:
 
 
 def label_form(label: str) -> str:
-    """``label`` as the scorer compares it: squashed, and without 平均 right before a change verb (成本平均降低 =
-    成本降低). Gold writers keep or drop that adverb; the extractor drops it from the label and keeps it as the
-    figure's qualifier."""
+    """``label`` as the scorer compares it: squashed, without quotation marks (出让“标准地” = 出让标准地, as titles are
+    compared) and without 平均 right before a change verb (成本平均降低 = 成本降低). Gold writers keep or drop the
+    marks and that adverb; the extractor keeps the marks as written, and drops the adverb from the label and keeps it
+    as the figure's qualifier."""
     verbs = "|".join(map(re.escape, load_lexicon("units")["label_change_verbs"]))
-    return re.sub(rf"平均(?=(?:{verbs}))", "", squash(label))
+    return re.sub(rf"平均(?=(?:{verbs}))", "", re.sub(r"[“”‘’\"'「」]", "", squash(label)))
 
 
 def _our_values(outcome: Any) -> list[float]:

@@ -78,3 +78,11 @@ def test_an_average_before_a_change_verb_is_the_same_label_with_or_without_it() 
     score_outcomes(score, 1, gold_case, case)
     assert (score.outcomes_found, score.labels_right) == (2, 2), score.misses
     assert label_form("平均办理时间") == "平均办理时间"  # a measure that is an average keeps its word
+
+
+def test_a_label_is_the_same_with_or_without_its_quotation_marks() -> None:
+    score = FileScore("x")
+    case = sentence_case("全区出让“标准地”11宗。")
+    score_outcomes(score, 1, {"outcomes": [{"metric": "出让标准地", "value": 11}]}, case)
+    assert score.labels_right == 1, score.misses
+    assert label_form("“空陆联运”货物") == "空陆联运货物"
