@@ -221,3 +221,10 @@ def test_a_causative_and_a_short_attribute_of_a_change_are_no_part_of_the_label(
     assert (pair.what, pair.before, pair.after) == ("办理时限", 20, 3)
     (bare,) = extract_outcomes(make_case("审批时限由法定20个工作日压缩至承诺5个工作日。"))
     assert (bare.what, bare.before, bare.after) == ("审批时限", 20, 5)
+
+
+def test_a_unit_naming_what_it_counts_labels_a_list_closed_by_deng_and_a_lone_baseline_goes() -> None:
+    labels = [o.what for o in extract_outcomes(make_case("涉及海关、税务、外汇等8个部门23项业务。"))]
+    assert labels == ["部门", "业务"]
+    labels = [o.what for o in extract_outcomes(make_case("全市共有市场主体12.6万户，较上年末增加1.3万户。"))]
+    assert labels == ["市场主体", "增加"]

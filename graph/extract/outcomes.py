@@ -411,10 +411,12 @@ def _quantities(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
             continue  # 2021-2023年: a span of dates, no figure
         what, what_start, what_end = _measure(text, start, end)
         following = noun_after(text, end)
-        if following and label_follows(text, start, what):
-            what, what_start, what_end = following, start, end + text[end:].find(following) + len(following)
-            if unit and unit in lexicon()["counted_noun_units"]:  # 等5个环节“一次受理…”: the unit names what is counted
-                what, what_end = unit[1:], end
+        counted_unit = bool(unit and unit in lexicon()["counted_noun_units"])
+        if (following or counted_unit) and label_follows(text, start, what):
+            if following:
+                what, what_start, what_end = following, start, end + text[end:].find(following) + len(following)
+            if counted_unit and unit:  # 等5个环节“一次受理…”, 等8个部门23项业务: the unit names what is counted
+                what, what_start, what_end = unit[1:], start, end
         rate = _rate_label(text, start, end) if unit == "%" else None
         if rate:
             what = rate
