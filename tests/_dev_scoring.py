@@ -21,7 +21,10 @@ Rules:
   the case's city prefix it tells no bodies apart), and a regulator's short form is its full name (郴州银保监分局 =
   中国银行保险监督管理委员会郴州监管分局, as the extractor writes it and later gold files do);
 - outcomes: a gold outcome is found when an extracted outcome has its value (or its after value, or its
-  before and after values); its label is right when one label contains the other after removing spaces;
+  before and after values), as written or with its unit's magnitude applied (45万单 = 450000 单: the extractor keeps
+  the magnitude in the unit, some gold writes the figure out); its label is right when one label contains the other
+  after removing spaces, quotation marks and 平均 before a change verb (出让“标准地” = 出让标准地, 成本平均降低 =
+  成本降低: writers keep or drop the marks and the adverb; the extractor keeps 平均 as the qualifier);
   its qualifier is right when the extracted ``qualifier`` equals the gold one (a before/after pair: the
   after side, else the before side);
 - sentences (README of the dev sentences): each text is the body of a one-case document, batch and zone
@@ -38,6 +41,7 @@ from typing import Any
 
 import yaml
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
@@ -230,6 +234,25 @@ def _outcome_values(gold_outcome: dict[str, Any]) -> list[float]:
     return values
 
 
+def label_form(label: str) -> str:
+    """``label`` as the scorer compares it: squashed, without quotation marks (出让“标准地” = 出让标准地, as titles are
+    compared) and without 平均 right before a change verb (成本平均降低 = 成本降低). Gold writers keep or drop the
+    marks and that adverb; the extractor keeps the marks as written, and drops the adverb from the label and keeps it
+    as the figure's qualifier."""
+    verbs = "|".join(map(re.escape, load_lexicon("units")["label_change_verbs"]))
+    return re.sub(rf"平均(?=(?:{verbs}))", "", re.sub(r"[“”‘’\"'「」]", "", squash(label)))
+
+
+def _our_values(outcome: Any) -> list[float]:
+    """An extracted outcome's value, before and after values, each also with its unit's magnitude applied: the
+    extractor keeps the magnitude in the unit (45万单) where some gold writes the figure out (450000 单)."""
+    magnitudes = load_lexicon("units")["magnitudes"]
+    unit = outcome.unit or ""
+    factor = next((float(magnitudes[m]) for m in sorted(magnitudes, key=len, reverse=True) if unit.startswith(m)), 1.0)
+    values = [v for v in (outcome.value, outcome.before, outcome.after) if v is not None]
+    return values + [v * factor for v in values if factor != 1.0]
+
+
 def _gold_qualifier(gold_outcome: dict[str, Any]) -> str | None:
     q = gold_outcome.get("qualifier")
     if isinstance(q, dict):
@@ -243,17 +266,13 @@ def score_outcomes(score: FileScore, n: int | str, gold_case: dict[str, Any], ca
         if not values:
             continue
         score.outcomes_expected += 1
-        candidates = [
-            o
-            for o in case.outcomes
-            if any(v is not None and abs(v - w) < 1e-6 for v in (o.value, o.before, o.after) for w in values)
-        ]
+        candidates = [o for o in case.outcomes if any(abs(v - w) < 1e-6 for v in _our_values(o) for w in values)]
         if not candidates:
             score.misses.append(f"case {n}: outcome not found: {g.get('quote')}")
             continue
         score.outcomes_found += 1
-        metric = squash(str(g.get("metric", "")))
-        right = [o for o in candidates if squash(o.what) and (squash(o.what) in metric or metric in squash(o.what))]
+        metric = label_form(str(g.get("metric", "")))
+        right = [o for o in candidates if (ours := label_form(o.what)) and (ours in metric or metric in ours)]
         if right:
             score.labels_right += 1
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _dev_scoring import FileScore, same_provider, score_outcomes, sentence_case
+from _dev_scoring import FileScore, label_form, same_provider, score_outcomes, sentence_case
 
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 
@@ -48,3 +48,41 @@ def test_a_provider_is_the_gold_body_by_the_agencies_rule_or_written_by_its_leve
     assert same_provider("新疆维吾尔自治区商务厅", "自治区商务厅", gazetteer)  # the gold wrote the level alone
     assert not same_provider("区商务局", "北京市朝阳区商务局", gazetteer, ["北京市"])  # no place: not the body
     assert not same_provider("新疆维吾尔自治区商务厅", "自治区工业和信息化厅", gazetteer)
+
+
+def test_a_figure_with_a_magnitude_is_found_by_its_value_written_out() -> None:
+    # The extractor keeps 万 in the unit (45万单); a gold writer may write the figure out (450000 单).
+    score = FileScore("x")
+    case = sentence_case("累计处理退货订单45万单，签发提单1.2万余单。")
+    gold_case = {
+        "outcomes": [
+            {"metric": "处理退货订单", "value": 450000, "unit": "单"},
+            {"metric": "签发提单", "value": 12000, "unit": "单", "qualifier": "余"},
+            {"metric": "签发提单", "value": 1200, "unit": "单"},
+        ]
+    }
+    score_outcomes(score, 1, gold_case, case)
+    assert (score.outcomes_expected, score.outcomes_found, score.qualifiers_right) == (3, 2, 1), score.misses
+
+
+def test_an_average_before_a_change_verb_is_the_same_label_with_or_without_it() -> None:
+    # Gold writers keep 平均 in 成本平均降低 or drop it; the extractor drops it from the label (its qualifier keeps it).
+    score = FileScore("x")
+    case = sentence_case("企业用地成本平均降低30%以上，测绘时间平均压缩60%。")
+    gold_case = {
+        "outcomes": [
+            {"metric": "企业用地成本平均降低", "value": 30, "qualifier": "以上"},
+            {"metric": "测绘时间压缩", "value": 60},
+        ]
+    }
+    score_outcomes(score, 1, gold_case, case)
+    assert (score.outcomes_found, score.labels_right) == (2, 2), score.misses
+    assert label_form("平均办理时间") == "平均办理时间"  # a measure that is an average keeps its word
+
+
+def test_a_label_is_the_same_with_or_without_its_quotation_marks() -> None:
+    score = FileScore("x")
+    case = sentence_case("全区出让“标准地”11宗。")
+    score_outcomes(score, 1, {"outcomes": [{"metric": "出让标准地", "value": 11}]}, case)
+    assert score.labels_right == 1, score.misses
+    assert label_form("“空陆联运”货物") == "空陆联运货物"

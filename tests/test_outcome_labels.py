@@ -114,9 +114,11 @@ def test_the_noun_after_a_unit_ends_before_a_source() -> None:
 
 
 def test_an_aspect_le_after_a_lone_change_verb_goes() -> None:
-    """z17d (part 22): 较2019年同期增长了15.14%: the label is the change verb, without its aspect 了."""
+    """z17d (part 22): 较2019年同期增长了15.14%: the label is the change verb, without its aspect 了; a baseline
+    alone in its clause before the verb (较上年同期) goes too (z22f), as 同比 alone does."""
     assert _labels("加注量达300万吨,较2023年同期增长了12.5%。")[12.5] == "增长"
-    assert _labels("加注量达300万吨,较上年同期增长了12.5%。")[12.5] == "较上年同期增长"
+    assert _labels("加注量达300万吨,较上年同期增长了12.5%。")[12.5] == "增长"
+    assert _labels("加注成本较上年同期下降了8%。")[8] == "加注成本下降"
 
 
 def test_a_verb_of_approval_leaves_the_label_to_the_noun_after() -> None:
@@ -151,3 +153,78 @@ def test_a_mark_inside_the_measure_cuts_nothing() -> None:
     """A symbol or bold inside the words (5℃, 300㎡, **开办**) is part of the measure; only a heading's mark cuts."""
     assert _labels("冷链货物5℃以下通关时间压缩至2小时。")[2] == "冷链货物5℃以下通关时间"
     assert _labels("企业**开办**时间压缩至1个工作日。")[1] == "企业**开办**时间"
+
+
+def test_the_counted_noun_ends_where_its_predicate_opens() -> None:
+    """The noun after a figure ends at a preposition opening its predicate (企业按…, 船舶在厦登记, 项目以承诺方式…),
+    at an adverb (首次) or a verb (实施, 建立); a word the preposition only begins (外向型, 在建) stays (issue #15)."""
+    cases = {
+        "已有14家企业按注册人制度委托生产。": "企业",
+        "已有120艘船舶在厦登记。": "船舶",
+        "今年以来已有37个项目以承诺方式开工建设。": "项目",
+        "累计对326户长期停业企业实施除名。": "长期停业企业",
+        "已帮助320家中小外贸企业首次办理汇率避险业务。": "中小外贸企业",
+        "累计服务56家外向型企业开展业务。": "外向型企业",
+        "全市1126个在建工程项目全部纳入监管。": "在建工程项目",
+    }
+    for text, what in cases.items():
+        assert [o.what for o in extract_outcomes(make_case(text))] == [what], text
+
+
+def test_a_sum_after_a_count_measures_what_follows_the_counted_noun() -> None:
+    """已向2300余家企业兑现奖补资金1.6亿元: the sum measures 兑现奖补资金, not 企业 that the count before it counts; a
+    verb of giving before a share takes the noun after 的 (给予80%的保费补贴); 台（套） is one unit."""
+    assert [o.what for o in extract_outcomes(make_case("已向2300余家企业兑现奖补资金1.6亿元。"))] == [
+        "企业",
+        "兑现奖补资金",
+    ]
+    text = "累计为42台（套）首台套装备提供风险保障5.3亿元，对企业投保费用给予80%的保费补贴。"
+    outcomes = extract_outcomes(make_case(text))
+    assert [(o.what, o.value, o.unit) for o in outcomes] == [
+        ("首台套装备", 42, "台套"),
+        ("风险保障", 5.3, "亿元"),
+        ("保费补贴", 80, "%"),
+    ]
+    (share,) = extract_outcomes(make_case("【改革成效】2023年全市海外仓货值达26.8亿元。"))
+    assert share.what == "全市海外仓货值"
+
+
+def test_year_on_year_stays_with_the_subject_of_its_change() -> None:
+    """海铁联运量同比增长22%: 同比 is part of what the figure measures, not a lead-in that leaves the bare verb; in a
+    clause of its own (，同比增长18%) the label is the change, as before."""
+    assert [o.what for o in extract_outcomes(make_case("海铁联运量同比增长22%。"))] == ["海铁联运量同比增长"]
+    labels = [o.what for o in extract_outcomes(make_case("跨境电商进口单量约320万单，同比增长1.6倍。"))]
+    assert labels == ["跨境电商进口单量", "增长"]
+    assert [o.what for o in extract_outcomes(make_case("新设外资企业分别同比增长22%。"))] == ["新设外资企业同比增长"]
+
+
+def test_a_verb_before_a_count_takes_the_noun_after_it_as_its_object() -> None:
+    """已在45栋楼宇设立服务站, 已辅导127家企业完成…: the place or the verb before the figure names no measure; the
+    noun after the unit does, and it ends at its verb even when the verb holds a stop character (参与), while a noun
+    made of a verb (注册人) keeps it."""
+    cases = {
+        "已在45栋楼宇设立服务站。": "楼宇",
+        "今年以来已辅导127家企业完成数据出境申报。": "企业",
+        "目前已有32家跨国公司总部参与试点。": "跨国公司总部",
+        "试点以来，已有9家注册人实现跨区域委托生产。": "注册人",
+    }
+    for text, what in cases.items():
+        assert [o.what for o in extract_outcomes(make_case(text))] == [what], text
+
+
+def test_a_causative_and_a_short_attribute_of_a_change_are_no_part_of_the_label() -> None:
+    (caused,) = extract_outcomes(make_case("使简易案件的调解时间缩短至3天。"))
+    assert caused.what == "简易案件的调解时间"
+    (used,) = extract_outcomes(make_case("使用率提高至85%。"))
+    assert used.what == "使用率"
+    (pair,) = extract_outcomes(make_case("办理时限由法定的20个工作日压缩至承诺的3个工作日。"))
+    assert (pair.what, pair.before, pair.after) == ("办理时限", 20, 3)
+    (bare,) = extract_outcomes(make_case("审批时限由法定20个工作日压缩至承诺5个工作日。"))
+    assert (bare.what, bare.before, bare.after) == ("审批时限", 20, 5)
+
+
+def test_a_unit_naming_what_it_counts_labels_a_list_closed_by_deng_and_a_lone_baseline_goes() -> None:
+    labels = [o.what for o in extract_outcomes(make_case("涉及海关、税务、外汇等8个部门23项业务。"))]
+    assert labels == ["部门", "业务"]
+    labels = [o.what for o in extract_outcomes(make_case("全市共有市场主体12.6万户，较上年末增加1.3万户。"))]
+    assert labels == ["市场主体", "增加"]

@@ -161,3 +161,108 @@ def test_a_qualifier_before_zhan_qualifies_the_share() -> None:
     assert (share.value, share.qualifier) == (40, "近")
     (exact,) = _outcomes("结算量占全国总量的40%。")
     assert exact.qualifier is None
+
+
+def test_an_after_state_in_quotes_or_holding_a_state_word_is_the_after_text() -> None:
+    """A non-numeric after value is kept as text whether quoted (变为“一次不用跑”) or not (缩短为当天放款), and 变为
+    states a change like 缩短为 (issue #15 point 3)."""
+    cases = {
+        "项目从拿地到开工的时间由原来的3个月缩短为“拿地即开工”。": ("项目从拿地到开工的时间", 3, "拿地即开工"),
+        "纳税人办税由平均跑3次变为“一次不用跑”。": ("纳税人办税", 3, "一次不用跑"),
+        "放款审批由原来的5个工作日变为即时审批。": ("放款审批", 5, "即时审批"),
+        "融资审批时间由原来的15天缩短为当天放款。": ("融资审批时间", 15, "当天放款"),
+        "办证时间由30个工作日压缩至交房当日。": ("办证时间", 30, "交房当日"),
+        "开办费用由约800元降为全免。": ("开办费用", 800, "全免"),
+    }
+    for text, (what, before, after_text) in cases.items():
+        (outcome,) = _outcomes(text)
+        assert (outcome.what, outcome.before, outcome.after, outcome.after_text) == (what, before, None, after_text)
+    (figure,) = _outcomes("办理时间由5天压缩为“3个工作日”。")  # a figure in quotes stays a figure
+    assert (figure.after, figure.unit, figure.after_text) == (3, "个工作日", None)
+
+
+def test_an_arrow_between_two_figures_is_a_change_with_its_qualifiers() -> None:
+    """办理时限10个工作日→5个工作日以内: a before/after pair written with an arrow, the after side's qualifier kept;
+    平均 right before the before value is its qualifier and no part of the label."""
+    (pair,) = _outcomes("办理时限10个工作日→5个工作日以内。")
+    assert (pair.what, pair.before, pair.after, pair.unit, pair.qualifier) == ("办理时限", 10, 5, "个工作日", "以内")
+    (hours,) = _outcomes("通关时间1天→2小时左右。")
+    assert (hours.before, hours.after, hours.unit, hours.qualifier) == (24, 2, "小时", "左右")
+    (average,) = _outcomes("申请材料平均30份→10份左右。")
+    assert (average.what, average.before, average.after, average.qualifier) == ("申请材料", 30, 10, "左右")
+
+
+def test_average_and_fastest_before_a_figure_are_qualifiers() -> None:
+    """由平均5天缩短至1天: 平均 qualifies the before value (kept when the after side has none); 缩短至最快2小时: 最快
+    qualifies the after value; 过去的 is a filler of the lead like 原来的; 跑 counts trips (由平均跑2次)."""
+    (average,) = _outcomes("研发样机通关时间由平均5天缩短至1天。")
+    assert (average.what, average.before, average.after, average.qualifier) == ("研发样机通关时间", 5, 1, "平均")
+    (fastest,) = _outcomes("办理时长由过去的5天缩短至最快2小时。")
+    assert (fastest.what, fastest.before, fastest.after, fastest.qualifier) == ("办理时长", 120, 2, "最快")
+    (trips,) = _outcomes("企业办事由平均跑2次变为“零跑腿”。")
+    assert (trips.what, trips.before, trips.qualifier, trips.after_text) == ("企业办事", 2, "平均", "零跑腿")
+
+
+def test_lots_containers_volumes_and_trips_are_units_in_one_form() -> None:
+    """宗 (land parcels, registrations), 立方米, 车次, 台套 are units; 标准箱 is written 标箱 and 船次 艘次, one unit
+    per measure."""
+    assert [(o.value, o.unit) for o in _outcomes("全区共出让“标准地”11宗，累计进口原木45万立方米。")] == [
+        (11, "宗"),
+        (45, "万立方米"),
+    ]
+    assert [(o.value, o.unit) for o in _outcomes("完成海铁联运箱量212万标准箱，减少货车通行约26万车次。")] == [
+        (212, "万标箱"),
+        (26, "万车次"),
+    ]
+    assert [(o.value, o.unit) for o in _outcomes("完成保税油加注86船次，接入仪器设备860台套。")] == [
+        (86, "艘次"),
+        (860, "台套"),
+    ]
+
+
+def test_half_a_day_after_a_change_is_a_figure_and_the_half_year_is_not() -> None:
+    (after,) = _outcomes("企业设立登记时间压缩至半天以内。")
+    assert (after.value, after.unit, after.qualifier) == (0.5, "天", "以内")
+    (pair,) = _outcomes("审批时间由3天压缩至半天。")
+    assert (pair.before, pair.after, pair.unit) == (3, 0.5, "天")
+    assert [o.unit for o in _outcomes("上半年完成3批。")] == ["批"]  # 上半年 is a time, not half a year
+
+
+def test_average_before_the_change_verb_qualifies_a_figure_no_other_word_qualifies() -> None:
+    (average,) = _outcomes("海河联运货物中转时间平均缩短36小时。")
+    assert (average.what, average.qualifier) == ("海河联运货物中转时间缩短", "平均")
+    (near,) = _outcomes("产品上市时间平均缩短近6个月。")
+    assert near.qualifier == "近"
+    (plain,) = _outcomes("平均办理时间为3天。")  # no change verb between: 平均 is part of the measure
+    assert plain.qualifier is None
+
+
+def test_a_figure_alone_in_its_clause_measures_what_the_clause_before_measures() -> None:
+    """本次出口货物共897公斤，77件: the count measures 本次出口货物, not that clause with its own figure."""
+    outcomes = _outcomes("本次出口货物共897公斤，77件，货值35万余元。")
+    assert [(o.what, o.value) for o in outcomes] == [("本次出口货物", 897), ("本次出口货物", 77), ("货值", 35)]
+    assert all(o.evidence.quote.startswith("本次出口货物") for o in outcomes[:2])
+
+
+def test_listed_figures_share_the_last_ones_measure_word_and_a_rate_names_its_base() -> None:
+    """1个和3个工作日以内: 个 is 个工作日 for the first figure too, and both are after values; 按保费的50%给予补贴: the
+    share is the rate of the premium given as subsidy (保费补贴)."""
+    first, second = _outcomes("企业开办时间、不动产登记时间分别压缩至1个和3个工作日以内。")
+    assert (first.unit, first.after, second.unit, second.after) == ("个工作日", 1, "个工作日", 3)
+    assert [o.unit for o in _outcomes("新建3个、改造5个服务站。")] == ["个", "个"]
+    (rate,) = [o for o in _outcomes("市财政局按保费的50%给予补贴。") if o.unit == "%"]
+    assert rate.what == "保费补贴"
+
+
+def test_a_figure_per_period_makes_a_change_with_its_qualifier() -> None:
+    (trips,) = _outcomes("企业报关次数由每月20余次减少至1次。")
+    assert (trips.what, trips.before, trips.after, trips.qualifier) == ("企业报关次数", 20, 1, "余")
+    (rounds,) = _outcomes("巡检频次由原来的每月1次提高到每周1次。")
+    assert (rounds.what, rounds.before, rounds.after) == ("巡检频次", 1, 1)
+
+
+def test_a_best_case_before_the_change_verb_is_the_qualifier_and_no_part_of_the_label() -> None:
+    (fastest,) = _outcomes("办理时间最快压缩至1小时。")
+    assert (fastest.what, fastest.after, fastest.qualifier) == ("办理时间", 1, "最快")
+    (most,) = _outcomes("单票通关费用最多可节省500元。")
+    assert most.qualifier == "最多"

@@ -23,8 +23,8 @@ def test_each_figure_of_a_respectively_run_takes_its_own_subject() -> None:
 
 
 def test_figures_that_do_not_pair_with_items_share_the_whole_subject() -> None:
-    labels = _labels("外贸外资占全国比重分别达19.6%和24.3%。")
-    assert labels[19.6] == labels[24.3] == "外贸外资占全国比重"
+    labels = _labels("服务贸易占全国比重分别达19.6%和24.3%。")
+    assert labels[19.6] == labels[24.3] == "服务贸易占全国比重"
     labels = _labels("出口二手车1.26万辆，货值18.7亿元，同比分别增长62.3%、35.6%。")
     assert labels[62.3] == labels[35.6] == "同比增长"
 
@@ -42,3 +42,31 @@ def test_an_arabic_numbered_heading_is_not_joined_with_the_next_line() -> None:
 def test_ships_and_flights_are_units() -> None:
     (found,) = extract_outcomes(make_case("2023年共检查国际航行船舶2140艘次。"))
     assert (found.value, found.unit, found.what) == (2140, "艘次", "检查国际航行船舶")
+
+
+def test_respectively_year_on_year_pairs_with_the_figures_before_and_keeps_tongbi() -> None:
+    labels = _labels("新设外资企业136家，实际使用外资4.2亿美元，分别同比增长22%和35%。")
+    assert (labels[22], labels[35]) == ("新设外资企业同比增长", "实际使用外资同比增长")
+
+
+def test_a_head_noun_only_the_last_item_writes_and_a_closing_tongbi_are_every_items() -> None:
+    labels = _labels("企业开办、项目审批、不动产登记时间分别压缩50%、40%和30%。")
+    assert (labels[50], labels[40], labels[30]) == ("企业开办时间压缩", "项目审批时间压缩", "不动产登记时间压缩")
+    labels = _labels("港口集装箱吞吐量、铁路货运量同比分别增长12.3%、8.6%。")
+    assert (labels[12.3], labels[8.6]) == ("港口集装箱吞吐量同比增长", "铁路货运量同比增长")
+    labels = _labels("货物查验率和通关成本分别下降20%和15%。")  # each item has its own head
+    assert (labels[20], labels[15]) == ("货物查验率下降", "通关成本下降")
+
+
+def test_two_items_written_together_each_take_their_figure() -> None:
+    labels = _labels("自贸试验区外贸外资占全国比重分别达19.6%和24.3%。")
+    assert (labels[19.6], labels[24.3]) == ("自贸试验区外贸占全国比重", "自贸试验区外资占全国比重")
+    labels = _labels("进口出口额分别增长12%和8%。")
+    assert (labels[12], labels[8]) == ("进口额增长", "出口额增长")
+    labels = _labels("市场主体分别增长12%和8%。")  # one item: both figures share it
+    assert labels[12] == labels[8] == "市场主体增长"
+
+
+def test_a_one_character_head_goes_with_the_noun_it_ends() -> None:
+    labels = _labels("跨境电商、市场采购出口额分别增长26%和14%。")
+    assert (labels[26], labels[14]) == ("跨境电商出口额增长", "市场采购出口额增长")

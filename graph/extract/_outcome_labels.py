@@ -82,18 +82,31 @@ def tidy(label: str) -> str:
             label = label[1:]
     if label.startswith("了") and len(label) > 2 and not label.startswith(tuple(lexicon()["words_opening_with_le"])):
         label = label[1:]  # 实现了占当地40%…: the aspect of the verb before, no part of the label (了解 is a word)
+    causative = _causative_re().match(label)  # 使简易案件的调解时间缩短: a causative opens the sentence, not the label
+    if causative and len(label) - causative.end() >= 2:
+        label = label[causative.end() :]
     change = _change_tail_re().match(label)
     if change:
         label = change["subject"]
     verb_link = _verb_link_end_re().search(label)  # 企业开办时间压缩至0.5个工作日: what changed, not the change
     if verb_link and verb_link.start() >= 2:
         label = label[: verb_link.start()]
+        for word in lexicon()["qualifiers_before_verb"]:  # 办理时间最快压缩至1小时: the qualifier goes too
+            if label.endswith(word) and len(label) - len(word) >= 2:
+                label = label[: -len(word)]
     lead_end = _change_lead_end_re().search(label)
     if lead_end and lead_end.start() >= 2:  # 流转时间由原来的2至3天缩短为…: the lead and its fillers
         label = label[: lead_end.start()]
     while len(label) > 2 and label.endswith("的"):
         label = label[:-1].rstrip(" \t\u3000")
     return label
+
+
+@cache
+def _causative_re() -> re.Pattern[str]:
+    """A causative verb at the head of a label (使, 让, 促使), not a word it only begins (使用)."""
+    words = lexicon()["label_causatives"]
+    return re.compile(rf"^(?!{_alternation(words['not_after'])})(?:{_alternation(words['words'])})")
 
 
 def after_heading(phrase: str, opens_line: bool) -> str:
@@ -160,12 +173,16 @@ def without_adverb(label: str) -> str:
             head = label[: -len(verb)]
             if head.endswith(tuple(lex["label_adverb_compounds"])):
                 return label
+            kept = next((word for word in lex["label_kept_adverbs"] if head.endswith(word)), "")
+            inner = head[: len(head) - len(kept)]  # 新设外资企业分别同比增长: 同比 stays, 分别 goes
             for adverb in sorted(lex["label_adverbs"], key=len, reverse=True):
-                if head.endswith(adverb) and len(head) > len(adverb) + 1:
-                    return head[: -len(adverb)] + verb
+                if inner.endswith(adverb) and len(inner) > len(adverb) + 1:
+                    return inner[: -len(adverb)] + kept + verb
             comparison = _comparison_re().search(head)  # 贷款利率较改革前下降: the baseline, no part of the measure
             if comparison and comparison.start() >= 2:
                 return head[: comparison.start()] + verb
+            if comparison and comparison.group() == head:  # ，较上年增长15.6%: the change alone, as 同比增长 is
+                return verb
     for verb in lex["label_comparative_verbs"]:  # 增速比同期全国外贸进出口增速高出: A比B高出 measures A
         if label.endswith(verb):
             head = label[: -len(verb)]
@@ -225,14 +242,21 @@ def noun_after(text: str, end: int) -> str | None:
     for word in lexicon()["qualifiers_kept"]["tail"]:
         if text.startswith(word, at) and not (word == "内" and text[at + 1 : at + 2] in "部容外地陆"):
             at += len(word)
+    if text.startswith("的", at) and end > 0 and text[end - 1] in "%％":  # 给予80%的保费补贴: the share of a noun
+        at += 1
     stop = at
     while stop < len(text) and text[stop] not in _NOUN_STOP and not text[stop].isdigit() and stop - at <= 16:
         if text[stop] in "（(" and not re.search("[）)]", text[stop + 1 : stop + 5]):
             break  # 198项改革事项（其中…163项）: an aside, not part of the noun (县（区）部门 closes at once)
         stop += 1
     phrase = text[at:stop].strip(" \t\u3000")
+    for verb in lexicon()["noun_enders"]:  # 32家跨国公司总部**参与**试点: a verb holding a stop character (与)
+        if (phrase + text[stop : stop + 1]).endswith(verb) and len(phrase) >= len(verb) + 1:
+            phrase = phrase[: len(phrase) + 1 - len(verb)]
+            break
+    suffixes = tuple(lexicon()["noun_ender_suffixes"])
     for verb in lexicon()["noun_enders"]:  # 其中42项**实现**全程网办: the items counted are what the verb reaches
-        if phrase.startswith(verb) and len(phrase) - len(verb) >= 2:
+        if phrase.startswith(verb) and len(phrase) - len(verb) >= 2 and not phrase[len(verb) :].startswith(suffixes):
             phrase = phrase[len(verb) :]
             break
     for verb in lexicon()["noun_enders"]:
@@ -249,12 +273,23 @@ def noun_after(text: str, end: int) -> str | None:
         cut = phrase.find(adverb)
         if cut >= 2:
             phrase = phrase[:cut]
+    preposition = _predicate_preposition_re().search(phrase, 2)  # 14家企业**按**注册人制度委托生产
+    if preposition:
+        phrase = phrase[: preposition.start()]
     for adverb in sorted(lexicon()["noun_trailing_adverbs"], key=len, reverse=True):  # 在建工程项目**全部**纳入
         if phrase.endswith(adverb) and len(phrase) - len(adverb) >= 2:
             phrase = phrase[: -len(adverb)]
     if not 2 <= len(phrase) <= 16 or phrase[0] in _NOT_NOUN_START or not re.match("[\u4e00-\u9fff“（(]", phrase):
         return None
     return phrase[:_MAX_FOLLOWING]
+
+
+@cache
+def _predicate_preposition_re() -> re.Pattern[str]:
+    """A preposition opening the adverbial of a predicate after the noun a figure counts (企业按注册人制度委托生产,
+    船舶在厦登记); not the first character of a word it only begins (外向型, 在建)."""
+    words = lexicon()["noun_predicate_prepositions"]
+    return re.compile(rf"(?!{_alternation(words['not_after'])})(?:{_alternation(words['leads'])})")
 
 
 @cache

@@ -4,7 +4,7 @@ listed subject, and each figure takes its own subject as its label.
 The subjects are the items listed before 分别 (split at 、和及与, outside quotes). Parallel items often share the
 words around them: in 进港、出港查验时间 the first item carries the shared head (船舶) and the last the shared tail
 (查验时间); two-character items that mirror each other (进港/出港, 进口/出口) are read as the parallel part. When
-the items and the figures do not pair up (外贸外资占全国比重分别达19.6%和24.3%), every figure takes the whole
+the items and the figures do not pair up (服务贸易占全国比重分别达19.6%和24.3%), every figure takes the whole
 subject, which still names what is measured better than the words before the second figure.
 """
 
@@ -18,8 +18,19 @@ _MAX_VERB = 8
 """Characters allowed between 分别 and the first figure (压缩至, 同比增长, 为)."""
 
 
-def respective_labels(text: str, quantity: re.Pattern[str], change_verbs: list[str]) -> list[tuple[int, str]]:
-    """(start of a figure, its label) for every figure of a run given with 分别 in ``text``."""
+def respective_labels(
+    text: str,
+    quantity: re.Pattern[str],
+    change_verbs: list[str],
+    kept: tuple[str, ...] = (),
+    heads: tuple[str, ...] = (),
+    opposites: tuple[str, ...] = (),
+) -> list[tuple[int, str]]:
+    """(start of a figure, its label) for every figure of a run given with 分别 in ``text``. An adverb a label keeps
+    closing the subject (``kept``: …铁路货运量同比分别增长) goes with the verb of every item; a measure's head noun
+    only the last item writes (``heads``: 企业开办、项目审批、不动产登记时间) is every item's. Two items written
+    together with no mark are split when they share a character (外贸外资) or are ``opposites`` sharing the next
+    (进口出口)."""
     found: list[tuple[int, str]] = []
     for word in re.finditer("分别", text):
         clause_start = max(text.rfind(ch, 0, word.start()) for ch in _BOUNDARY) + 1
@@ -37,9 +48,20 @@ def respective_labels(text: str, quantity: re.Pattern[str], change_verbs: list[s
             figures.append(following)
         if len(figures) < 2 or len(subject) < 2:
             continue
+        adverb = next((word for word in kept if subject.endswith(word) and len(subject) > len(word) + 1), "")
+        subject = subject[: len(subject) - len(adverb)]
         measured = verb.strip() if verb.strip() in change_verbs else ""  # 分别增长10%、5%: the growth is measured
+        measured = adverb + measured if measured else measured
         items = _items(subject)
         labels = _distributed(items) if len(items) == len(figures) else [subject] * len(figures)
+        if len(items) == 1 and len(figures) == 2:
+            items = labels = _paired(subject, opposites) or labels
+        head = next((h for h in sorted(heads, key=len, reverse=True) if labels[-1].endswith(h)), "")
+        if len(head) == 1 and len(labels[-1]) >= 5:
+            head = labels[-1][-3:]  # 跨境电商、市场采购出口额: a one-character head (额, 率, 量) with the noun it ends
+        headless = not any(label.endswith(heads) for label in labels[:-1])  # 办理环节、时间: each its own head
+        if head and len(items) == len(figures) and headless and len(labels[-1]) >= len(head) + 2:
+            labels = [label + head for label in labels[:-1]] + labels[-1:]  # 企业开办、…不动产登记时间
         found.extend((figure.start(), label + measured) for figure, label in zip(figures, labels, strict=True))
     return found
 
@@ -56,6 +78,24 @@ def _items(subject: str) -> list[str]:
             current += ch
     items.append(current)
     return [item.strip() for item in items if item.strip()]
+
+
+_SAME_HEAD_RE = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])")  # 外贸外资
+_SAME_TAIL_RE = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])([\u4e00-\u9fff])\2")  # 进口出口
+
+
+def _paired(subject: str, opposites: tuple[str, ...]) -> list[str] | None:
+    """Two items written together with no mark, sharing a character (外贸外资占全国比重 -> 外贸占全国比重 and
+    外资占全国比重; 进口出口额 -> 进口额 and 出口额): each item with the words around them; None when none."""
+    opposite = next((m for m in _SAME_TAIL_RE.finditer(subject) if {m[1] + m[3], m[3] + m[1]} & set(opposites)), None)
+    same_head = None if opposite else _SAME_HEAD_RE.search(subject)
+    match = opposite or same_head
+    if match is None:
+        return None
+    head, tail = subject[: match.start()], subject[match.end() :]
+    first, second, third = match.groups()
+    cores = [first + second, first + third] if same_head else [first + second, third + second]
+    return [head + core + tail for core in cores]
 
 
 def _distributed(items: list[str]) -> list[str]:
@@ -78,11 +118,16 @@ _YEAR_RE = re.compile(r"[0-9]{4}\s*年")
 
 
 def respective_from_before(
-    text: str, quantity: re.Pattern[str], change_verbs: list[str], labelled: list[tuple[int, int, str]]
+    text: str,
+    quantity: re.Pattern[str],
+    change_verbs: list[str],
+    labelled: list[tuple[int, int, str]],
+    kept: tuple[str, ...] = (),
 ) -> list[tuple[int, str]]:
     """(start of a figure, its label) for a run given with 分别 that opens its clause (…外资3.2亿美元，分别增长21%
     和35%): its figures pair, in order, with the figures of the clauses before it in the sentence (``labelled``: each
-    found figure's span and label), and each takes that figure's label and the change verb after 分别."""
+    found figure's span and label), and each takes that figure's label and the change verb after 分别, with an
+    adverb a label keeps (``kept``: 分别同比增长 gives X同比增长)."""
     found: list[tuple[int, str]] = []
     for word in re.finditer("分别", text):
         clause_start = max(text.rfind(ch, 0, word.start()) for ch in _BOUNDARY) + 1
@@ -95,6 +140,8 @@ def respective_from_before(
         between = text[word.end() : first.start()].strip()
         verb = next((v for v in sorted(change_verbs, key=len, reverse=True) if between.endswith(v)), "")
         baseline = between[: len(between) - len(verb)]
+        if baseline in kept:  # 分别同比增长: year on year stays with the change
+            verb, baseline = baseline + verb, ""
         if not verb or any(ch in between for ch in _BOUNDARY) or (baseline and not _BASELINE_RE.match(baseline)):
             continue  # 分别增长, 分别比2017年压缩: a change verb, after a baseline or none
         figures = [first]
