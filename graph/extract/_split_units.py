@@ -133,6 +133,23 @@ def titled_reporter(head: str, title: str) -> tuple[str, int, int] | None:
             unit = named["u"]
             if ((found := signature_unit(unit)) and found[0] == unit) or is_place(unit):
                 return unit, named.start("u"), named.end("u")
+    return _listed_reporter(head, key)
+
+
+_LIST_ORDINAL_RE = re.compile(r"^[ \t\u3000]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９一二三四五六七八九十]{1,3}[、．.])?")
+
+
+def _listed_reporter(head: str, key: str) -> tuple[str, int, int] | None:
+    """The unit closing a line of the head that lists the case by its title (1．title（申报单位：X）, （二）title（X）):
+    a selection's notice lists the titles with their units first and tells the cases below without them."""
+    for line in re.finditer(r"[^\n]+", head):
+        found = trailing_unit(line.group())
+        if found is None:
+            continue
+        listed = fallback_title(line.group()[_LIST_ORDINAL_RE.match(line.group()).end() :].strip())  # type: ignore[union-attr]
+        told = title_key(listed)
+        if told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told)):
+            return found[0], line.start() + found[1], line.start() + found[2]
     return None
 
 
@@ -151,7 +168,8 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
     span in ``text``, or None when the line is a sentence or does not end with a unit's suffix."""
     lexicon = fallback_words()
     bare = text.strip().strip("*").strip()
-    bracket = re.fullmatch(r"[（(](?P<u>[^（）()]+)[)）]", bare)  # （长沙片区管委会）
+    # （长沙片区管委会）, （中国（河南）自由贸易试验区郑州片区管委会）: a bracket inside the name is part of it
+    bracket = re.fullmatch(r"[（(](?P<u>(?:[^（）()]|[（(][^（）()]{1,10}[)）])+)[)）]", bare)
     unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
     shortest = 3 if bracket else 4  # the brackets mark a unit, so a level and a short core (（区法院）) are name enough
     if not shortest <= len(unit) <= int(lexicon["signature_chars"]) or re.search(
