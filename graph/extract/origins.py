@@ -60,7 +60,9 @@ def _batch_re() -> re.Pattern[str]:
     kinds = "|".join(re.escape(w) for words in lex["batch_kinds"].values() for w in words)
     window = int(lex["batch_window"])
     return re.compile(
-        rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批|(?P<first>首)批)(?P<gap>[^。；，,\n]{{0,{window}}}?)(?P<kind>{kinds})"
+        rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批|(?P<first>首)批)"
+        # the gap holds no other batch (第三批制度创新成果和商务部第六批最佳实践案例: the series word is the second's)
+        rf"(?P<gap>(?:(?!第\s*[{NUMERAL_CLASS}]+\s*批)[^。；，,\n]){{0,{window}}}?)(?P<kind>{kinds})"
     )
 
 
@@ -114,6 +116,7 @@ def extract_origins(
                 _announced(sentence.text, match.start())
                 or _provincial(sentence.text, match.start(), gazetteer)
                 or _RANGE_RE.match(match["gap"])  # 第一批至第七批…共计280项: a range of batches is a total
+                or _RANGE_END_RE.search(sentence.text, 0, match.start())  # …第1批至|第7批…: the range's end
                 or _other_programme(sentence.text, match.end("kind"))
                 or _announcement_only(sentence.text, match.start(), gazetteer)
                 or _planned(sentence.text, match.start())
@@ -270,6 +273,7 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
         and not _provincial(text, pos, gazetteer)
         and not _other_programme(text, pos + len(word))
         and not _announcement_only(text, pos, gazetteer)
+        and not _planned(text, pos)  # 下一步，…争取引进更多改革试点经验: what is hoped for, nothing copied yet
         and any(  # 报送一批可复制的改革试点经验: replicable, not copied
             v in _REPLICABLE_RE.sub("", text[_part_start(text, pos) : pos])
             for v in lex["copy_verbs"] + lex["batch_member_verbs"]
@@ -309,6 +313,7 @@ def _zones_own(text: str, position: int, gazetteer: Gazetteer) -> bool:
 
 
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
+_RANGE_END_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批\s*(?:至|到|—|－|-|~|～)\s*$")
 
 
 def _item_after(text: str, position: int) -> str | None:

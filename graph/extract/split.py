@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_bounds import outline_end, with_kickers
 from ftzgraph.graph.extract._split_declared import (
     MIN_CASE_CHARS,
     Split,
@@ -277,11 +278,12 @@ def split_cases(document: Document) -> SplitResult:
         numbered = partial(shape_families, lines, body_from)
         heads = {g.index for g in groups}
         starts, titles = counted_split(stated[0], (starts, titles), candidates, numbered, lines, heads)
-    starts = _in_order(starts)
+    starts = with_kickers(lines, _in_order(starts))  # 引题 / title: a report's kicker is its own line
 
     warnings: list[str] = []
     cases: list[CaseText] = []
     closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
+    closers += [i] if (i := outline_end(lines, starts)) is not None else []  # 三、存在问题 after 二、典型做法
     boxed = _box_ends(lines, starts)
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
