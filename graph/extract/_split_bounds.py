@@ -15,6 +15,7 @@ import re
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_shapes import heading_mark
 from ftzgraph.graph.extract._split_units import labelled_provider, signature_unit
+from ftzgraph.graph.text import CJK_RE
 
 Start = tuple[int, int, int | None]
 """(title line index, span start line index, marker number), as the splitter keeps a case's start."""
@@ -26,7 +27,7 @@ _DATE_RE = re.compile(r"^\s*[0-9０-９]{4}\s*年|^\s*[0-9０-９]{1,2}\s*月[0-
 
 def with_kickers(lines: list[Line], starts: list[Start]) -> list[Start]:
     """``starts`` with each case opening at the kicker over its title, when every case (two at least) has one: a
-    short line that is no sentence and holds no colon (a field, a time), no heading mark, no provider, no date, right above the title and under a blank
+    short line of words that is no sentence and holds no colon (a field, a time), no heading mark, no provider, no date, right above the title and under a blank
     line (or the body's first line). One case without it means the lines above titles are the cases' own text."""
     if len(starts) < 2 or any(title != span for title, span, _ in starts):
         return starts
@@ -39,7 +40,9 @@ def _kicker(lines: list[Line], title: int) -> bool:
     if title < 2:
         return False
     above, over = lines[title - 1].text.strip(), lines[title - 2].text.strip()
-    if over or not above or len(above) > _KICKER_CHARS or _SENTENCE_RE.search(above) or _DATE_RE.search(above):
+    if over or len(CJK_RE.findall(above)) < 4 or len(above) > _KICKER_CHARS:
+        return False  # a kicker is words: no separator line (————, ☆　☆), no page number
+    if _SENTENCE_RE.search(above) or _DATE_RE.search(above):
         return False
     return heading_mark(above) is None and not (signature_unit(above) or labelled_provider(above))
 
