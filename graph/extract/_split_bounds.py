@@ -27,8 +27,9 @@ _DATE_RE = re.compile(r"^\s*[0-9０-９]{4}\s*年|^\s*[0-9０-９]{1,2}\s*月[0-
 
 def with_kickers(lines: list[Line], starts: list[Start]) -> list[Start]:
     """``starts`` with each case opening at the kicker over its title, when every case (two at least) has one: a
-    short line of words that is no sentence and holds no colon (a field, a time), no heading mark, no provider, no date, right above the title and under a blank
-    line (or the body's first line). One case without it means the lines above titles are the cases' own text."""
+    short line of words that is no sentence and holds no colon (a field, a time), no heading mark, no provider and no
+    date, right above the title and under a blank line. One case without it means the lines above titles are the cases'
+    own text."""
     if len(starts) < 2 or any(title != span for title, span, _ in starts):
         return starts
     if not all(_kicker(lines, title) for title, _, _ in starts):

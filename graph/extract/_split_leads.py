@@ -284,7 +284,9 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
     at += len(text[at:]) - len(text[at:].lstrip(" \t\u3000"))  # a paragraph's indent
     if lead := _news_lead_re().match(text, at):  # 本报讯（记者 某某）X局近日…: the news item's credit, no subject
         at = lead.end()
-    if (source := _news_source_re().match(text, at)) and (is_place(source["p"]) or SUBJECT_BODY_RE.fullmatch(source["p"])):
+    if (source := _news_source_re().match(text, at)) and (
+        is_place(source["p"]) or SUBJECT_BODY_RE.fullmatch(source["p"])
+    ):
         return source["p"], source.start("p"), source.end("p")  # 记者从X区获悉，该区…: the item's subject is X区
     topic = _topic_re().match(text, at)
     starts = [topic.end()] if topic else [at]  # 按照省政府部署，X区…: the clause is no subject

@@ -136,7 +136,9 @@ def titled_reporter(head: str, title: str) -> tuple[str, int, int] | None:
     return _listed_reporter(head, key)
 
 
-_LIST_ORDINAL_RE = re.compile(r"^[ \t\u3000]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９一二三四五六七八九十]{1,3}[、．.])?")
+_LIST_ORDINAL_RE = re.compile(
+    r"^[ \t\u3000]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９一二三四五六七八九十]{1,3}[、．.])?"
+)
 
 
 def _listed_reporter(head: str, key: str) -> tuple[str, int, int] | None:
@@ -146,7 +148,7 @@ def _listed_reporter(head: str, key: str) -> tuple[str, int, int] | None:
         found = trailing_unit(line.group())
         if found is None:
             continue
-        listed = fallback_title(line.group()[_LIST_ORDINAL_RE.match(line.group()).end() :].strip())  # type: ignore[union-attr]
+        listed = fallback_title(_LIST_ORDINAL_RE.sub("", line.group(), count=1).strip())
         told = title_key(listed)
         if told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told)):
             return found[0], line.start() + found[1], line.start() + found[2]

@@ -283,7 +283,7 @@ def split_cases(document: Document) -> SplitResult:
     warnings: list[str] = []
     cases: list[CaseText] = []
     closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
-    closers += [i] if (i := outline_end(lines, starts)) is not None else []  # 三、存在问题 after 二、典型做法
+    closers += [outline] if (outline := outline_end(lines, starts)) is not None else []  # 三、存在问题 after 二、…
     boxed = _box_ends(lines, starts)
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
