@@ -119,3 +119,8 @@ def test_an_unnumbered_batch_a_plan_hopes_to_copy_is_no_origin() -> None:
     text = "下一步，我市将主动对接浙江自贸试验区宁波片区，争取引进更多改革试点经验。"
     assert case_batches(sentence_case(text)) == set()
     assert _zones(text) == set()
+
+
+def test_a_zone_after_duizhao_is_the_origin_of_a_practice_named_with_it_and_no_gap_measured_against_it() -> None:
+    assert _zones("对照福建自贸试验区厦门片区工业用地弹性出让的做法，某区按产业确定出让年限。") == {"fujian"}
+    assert _zones("对照福建自贸试验区厦门片区的做法，我市尚有较大差距。") == set()

@@ -448,3 +448,12 @@ def test_a_district_whose_name_ends_in_cheng_qu_is_a_place_and_a_generic_urban_a
         ]
     )
     assert _providers(text)[:2] == ["鹿城区", None]
+
+
+def test_a_body_followed_by_what_it_acts_on_is_the_acting_subject_after_a_scene() -> None:
+    scene = (
+        "【解说】\n在某区的一家冷库里，一批冷冻牛肉已经开始分拣出库。今年以来，某某海关对进口冷链食品实施先放后检，"
+        "通关时间缩短40%。\n【同期声】冷链企业负责人　某某\n“货物周转快了。”\n"
+    )
+    text = _collection([("进口食品“先放后检”", scene), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
+    assert _providers(text)[0] == "某某海关"

@@ -359,10 +359,11 @@ _LEAD_CLAUSE_RE = re.compile(r"[^，,。；;！？!?\n“”]{2,20}[，,]")
 @cache
 def _body_lead_re() -> re.Pattern[str]:
     """A body (a name ending in a unit's suffix) followed by an acting verb or a word that goes on from a subject
-    (X管委会以…为抓手, X局聚焦…)."""
+    (X管委会以…为抓手, X局聚焦…, X海关对…实施)."""
     lexicon = _lexicon()
     suffixes = word_alternation(lexicon["unit_suffixes"])
-    follow = word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|")])
+    # …and the words that open what a body does (X海关对进口食品实施…, X局于今年…: ``subject_ends_before``)
+    follow = word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|"), *lexicon["subject_ends_before"]])
     return re.compile(rf"(?P<p>[\u4e00-\u9fff]{{2,20}}?(?:{suffixes}))(?=(?:{follow}))")
 
 
