@@ -433,6 +433,17 @@ def test_a_table_copied_one_cell_per_line_gives_the_providers_of_no_numbered_hea
     ]
 
 
+def test_the_source_cell_of_a_table_copied_one_cell_per_line_gives_the_cases_origin() -> None:
+    """经验来源 in the header: the cell names the zone a case came from bare (issue #15, helper z22d)."""
+    table = VERTICAL_TABLE.replace("报送单位\n1\n", "报送单位\n经验来源\n1\n").replace(
+        "甲港片区管委会\n", "甲港片区管委会\n福建自贸试验区厦门片区\n"
+    )
+    table = table.replace("乙市市场监管局\n", "乙市市场监管局\n自主探索\n")
+    cases = extract_document(_document(table)).cases
+    assert [(o.zone, o.area) for o in cases[0].origins if o.kind == "zone"] == [("fujian", "厦门片区")]
+    assert not cases[1].origins
+
+
 @pytest.mark.parametrize(
     ("heading", "number"),
     [
