@@ -124,3 +124,14 @@ def test_an_unnumbered_batch_a_plan_hopes_to_copy_is_no_origin() -> None:
 def test_a_zone_after_duizhao_is_the_origin_of_a_practice_named_with_it_and_no_gap_measured_against_it() -> None:
     assert _zones("对照福建自贸试验区厦门片区工业用地弹性出让的做法，某区按产业确定出让年限。") == {"fujian"}
     assert _zones("对照福建自贸试验区厦门片区的做法，我市尚有较大差距。") == set()
+
+
+def test_coordinated_batch_numbers_share_the_series_word_after_the_last() -> None:
+    assert case_batches(sentence_case("该市复制推广了国务院第六批、第七批改革试点经验中的部分事项。")) == {
+        ("改革试点经验", 6),
+        ("改革试点经验", 7),
+    }
+    assert case_batches(sentence_case("复制推广第三批和第四批“最佳实践案例”。")) == {
+        ("最佳实践案例", 3),
+        ("最佳实践案例", 4),
+    }

@@ -457,3 +457,20 @@ def test_a_body_followed_by_what_it_acts_on_is_the_acting_subject_after_a_scene(
     )
     text = _collection([("进口食品“先放后检”", scene), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
     assert _providers(text)[0] == "某某海关"
+
+
+def test_a_byline_names_a_body_not_a_writer_and_the_words_that_introduce_a_provider_are_no_part_of_it() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", f"文/某市商务局\n{_BODY}"),
+            ("航运企业“一照多址”", f"{_BODY}\n（本文由某某海关提供）"),
+            ("跨境电商退货仓", f"文／本刊记者　王某\n{_BODY}\n（供稿：某乙区人民政府）"),
+        ]
+    )
+    assert _providers(text) == ["某市商务局", "某某海关", "某乙区人民政府"]
+
+
+def test_the_body_whose_spokesman_is_cited_is_the_provider_when_the_next_clause_refers_back_to_it() -> None:
+    body = "　　据某市商务局相关负责人介绍，该局借鉴上海自贸试验区经验推行一码通，办理时间由5天压缩至1天。"
+    text = _collection([("进口冷链“一码通”", body), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
+    assert _providers(text)[0] == "某市商务局"

@@ -342,10 +342,13 @@ def news_lead_end(text: str) -> int:
 
 @cache
 def _news_source_re() -> re.Pattern[str]:
-    """A news item's source that its next clause refers back to (记者从X区获悉，该区将… / 记者从X局了解到，该局…):
+    """A news item's source that its next clause refers back to (记者从X区获悉，该区将… / 据X局相关负责人介绍，该局…):
     the place or body the item is about (``news_source_verbs``)."""
     verbs = word_alternation(_lexicon()["news_source_verbs"])
-    return re.compile(rf"记者(?:从|在)(?P<p>[\u4e00-\u9fff]{{2,20}}?)(?:{verbs})[，,][ \t\u3000]*(?=[该这此])")
+    return re.compile(
+        rf"(?:记者(?:从|在)|据)(?P<p>[\u4e00-\u9fff]{{2,20}}?)(?:(?:相关|有关)?负责人)?(?:{verbs})[，,][ \t\u3000]*"
+        r"(?=[该这此])"
+    )
 
 
 SUBJECT_BODY_RE = re.compile(SUBJECT_RE.pattern.split("(?=")[0])

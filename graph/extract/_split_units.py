@@ -88,7 +88,10 @@ def labelled_provider(text: str) -> tuple[str, int, int] | None:
     match = _label_re().match(bare)
     if match is None or not CJK_RE.search(match["unit"]):
         return None
-    if (match["general"] or match["slogan"]) and not (signature_unit(match["unit"]) or is_place(match["unit"])):
+    byline = bare.lstrip().startswith(tuple(fallback_words()["byline_labels"]))  # 文/X: a writer, or a body
+    if (match["general"] or match["slogan"] or byline) and not (
+        signature_unit(match["unit"]) or is_place(match["unit"])
+    ):
         return None
     if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
         return None  # 宁波市北仑区：title, X片区｜title: a place or body before the separator is no label

@@ -126,6 +126,8 @@ def extract_origins(
             item = _item_after(sentence.text, match.end())
             number = 1 if match["first"] else parse_chinese_number(match["n"])  # 首批“最佳实践案例”: the first
             origins.append(Origin("national_batch", evidence(sentence), kind, number, item_title=item))
+            for before in _coordinated_batches(sentence.text, match.start()):  # 第六批、第七批…: each batch named
+                origins.append(Origin("national_batch", evidence(sentence), kind, before, item_title=item))
         for match in _batch_after_re().finditer(sentence.text):  # 最佳实践案例（第四批）
             if (
                 not _provincial(sentence.text, match.start(), gazetteer)
@@ -310,6 +312,21 @@ def _zones_own(text: str, position: int, gazetteer: Gazetteer) -> bool:
     if several and "批" in text[before[-1][1] : position]:
         return False  # 复制推广上海、广东、天津、福建自由贸易试验区新一批改革试点经验: a batch drawn from several zones
     return any(not any(v in text[e:position] for v in members) for _, e, _ in before)
+
+
+_COORDINATED_RE = re.compile(rf"第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*(?:、|和|及|与|以及)\s*$")
+
+
+def _coordinated_batches(text: str, position: int) -> list[int]:
+    """The batch numbers coordinated right before the batch at ``position`` (国务院第六批、第七批改革试点经验: 6 before
+    7), which share its series word; a range (第一批至第七批) is none."""
+    numbers: list[int] = []
+    while (before := _COORDINATED_RE.search(text, 0, position)) is not None:
+        if (number := parse_chinese_number(before["n"])) is None:
+            break
+        numbers.append(number)
+        position = before.start()
+    return numbers
 
 
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")

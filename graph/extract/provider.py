@@ -138,8 +138,8 @@ def _standard_form(written: str, agency: str) -> bool:
 
 _NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
 """Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
-_BY_RE = re.compile(r"^(?:本|该|此)?(?:案例|经验|做法|材料)?由\s*")
-"""本案例由X提供: the provider is X, not the words that introduce it."""
+_BY_RE = re.compile(r"^(?:本|该|此)?(?:案例|经验|做法|材料|文|稿件|信息)?由\s*")
+"""本案例由X提供, 本文由X提供: the provider is X, not the words that introduce it."""
 
 
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
