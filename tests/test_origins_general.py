@@ -135,3 +135,7 @@ def test_coordinated_batch_numbers_share_the_series_word_after_the_last() -> Non
         ("最佳实践案例", 3),
         ("最佳实践案例", 4),
     }
+
+
+def test_a_zone_a_city_only_studies_whether_to_copy_is_no_origin() -> None:
+    assert _zones("某市正在研究是否引入湖南自贸试验区郴州片区“加工贸易梯度转移”模式，目前尚未形成方案。") == set()
