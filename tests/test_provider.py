@@ -474,3 +474,13 @@ def test_the_body_whose_spokesman_is_cited_is_the_provider_when_the_next_clause_
     body = "　　据某市商务局相关负责人介绍，该局借鉴上海自贸试验区经验推行一码通，办理时间由5天压缩至1天。"
     text = _collection([("进口冷链“一码通”", body), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
     assert _providers(text)[0] == "某市商务局"
+
+
+def test_a_commendation_or_a_semicolon_list_in_the_head_names_each_cases_unit() -> None:
+    cases = [("“进口冷链一码通”", _BODY), ("“航运企业一照多址”", _BODY), ("“跨境电商退货仓”", _BODY)]
+    praised = (
+        "经评审，决定对某甲区“进口冷链一码通”、某某海关“航运企业一照多址”、某乙县“跨境电商退货仓”等3个案例予以表扬。"
+    )
+    listed = "本期收录：某甲区“进口冷链一码通”；某某海关“航运企业一照多址”；某乙县“跨境电商退货仓”。"
+    assert _providers(_collection(cases, head=praised)) == ["某甲区", "某某海关", "某乙县"]
+    assert _providers(_collection(cases, head=listed)) == ["某甲区", "某某海关", "某乙县"]

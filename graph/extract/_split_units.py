@@ -133,10 +133,20 @@ def titled_reporter(head: str, title: str) -> tuple[str, int, int] | None:
             told = title_key(named["t"])
             if not (told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told))):
                 continue
-            unit = named["u"]
+            unit = _without_lead(named["u"])
             if ((found := signature_unit(unit)) and found[0] == unit) or is_place(unit):
-                return unit, named.start("u"), named.end("u")
+                return unit, named.end("u") - len(unit), named.end("u")
     return _listed_reporter(head, key)
+
+
+_LEAD_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:决定对|对(?!外)|向|给予|授予)(?=[\u4e00-\u9fff]{2})")
+"""Words of the head's sentence before the unit it names (决定对X“A”…予以表扬, 授予X“A”…): no part of the unit."""
+
+
+def _without_lead(unit: str) -> str:
+    """``unit`` without the sentence's words before it (决定对某甲区 -> 某甲区), when what is left is still a name."""
+    lead = _LEAD_WORD_RE.match(unit)
+    return unit[lead.end() :] if lead else unit
 
 
 _LIST_ORDINAL_RE = re.compile(
