@@ -484,3 +484,21 @@ def test_a_commendation_or_a_semicolon_list_in_the_head_names_each_cases_unit() 
     listed = "本期收录：某甲区“进口冷链一码通”；某某海关“航运企业一照多址”；某乙县“跨境电商退货仓”。"
     assert _providers(_collection(cases, head=praised)) == ["某甲区", "某某海关", "某乙县"]
     assert _providers(_collection(cases, head=listed)) == ["某甲区", "某某海关", "某乙县"]
+
+
+def test_a_unit_after_a_wide_space_closing_the_heading_is_the_provider_and_a_headlines_second_half_is_none() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”　某某海关", _BODY),
+            ("航运企业“一照多址”　某市市场监督管理局", _BODY),
+            ("跨境电商退货仓　退货时间大幅缩短", _BODY),
+        ]
+    )
+    assert _providers(text)[:2] == ["某某海关", "某市市场监督管理局"]
+    assert _providers(text)[2] != "退货时间大幅缩短"
+
+
+def test_a_spokesman_cited_without_ju_names_the_body_the_next_clause_refers_back_to() -> None:
+    body = "　　某市商务局相关负责人介绍，该局借鉴上海自贸试验区经验推行一码通，办理时间由5天压缩至1天。"
+    text = _collection([("进口冷链“一码通”", body), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
+    assert _providers(text)[0] == "某市商务局"

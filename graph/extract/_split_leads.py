@@ -346,7 +346,7 @@ def _news_source_re() -> re.Pattern[str]:
     the place or body the item is about (``news_source_verbs``)."""
     verbs = word_alternation(_lexicon()["news_source_verbs"])
     return re.compile(
-        rf"(?:记者(?:从|在)|据)(?P<p>[\u4e00-\u9fff]{{2,20}}?)(?:(?:相关|有关)?负责人)?(?:{verbs})[，,][ \t\u3000]*"
+        rf"(?:记者(?:从|在)|据)?(?P<p>[\u4e00-\u9fff]{{2,20}}?)(?:(?:相关|有关)?负责人)?(?:{verbs})[，,][ \t\u3000]*"
         r"(?=[该这此])"
     )
 

@@ -36,10 +36,11 @@ LABEL_HEAD_RE = re.compile(
 
 
 _TRAILING_BRACKET_RE = re.compile(
-    r"\s*(?:[（(〔【\[［](?P<p>[^（）()〔〕【】\[\]［］\n]{2,30})[)）〕】\]］]|[｜|丨]\s*(?P<bar>[^｜|丨\s]{2,30}))\s*$"
+    r"\s*(?:[（(〔【\[［](?P<p>[^（）()〔〕【】\[\]［］\n]{2,30})[)）〕】\]］]|[｜|丨]\s*(?P<bar>[^｜|丨\s]{2,30})"
+    r"|(?:\u3000+|[ \t]{2,})(?P<wide>[\u4e00-\u9fff]{2,30}))\s*$"
 )
-"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】) or a bar
-(title｜X片区)."""
+"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】), a bar (title｜X片区)
+or a wide space (title　X海关; only a unit or a place alone, not a headline's second half)."""
 
 
 _PROVIDER_VERB_RE = re.compile(r"\s*(?:供稿|提供|报送|推荐|选送)$")
@@ -233,8 +234,13 @@ def trailing_unit(text: str, start: int = 0, end: int | None = None) -> tuple[st
     bracket = _TRAILING_BRACKET_RE.search(text, start, len(text) if end is None else end)
     if bracket is None:
         return None
-    group = "p" if bracket["p"] else "bar"
+    group = "p" if bracket["p"] else "bar" if bracket["bar"] else "wide"
     inner, at = bracket[group], bracket.start(group)
+    if group == "wide":  # title　X海关: a unit alone, as a signature reads
+        found = signature_unit(inner)
+        if found is None and is_place(inner):
+            found = (inner, 0, len(inner))
+        return (found[0], at + found[1], at + found[2]) if found and found[0] == inner else None
     if found := labelled_provider(inner):
         return found[0], at + found[1], at + found[2]
     unit = _PROVIDER_VERB_RE.sub("", inner).strip()
