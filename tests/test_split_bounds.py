@@ -74,3 +74,13 @@ def test_a_shape_the_cases_use_inside_is_no_outline_that_ends_the_last_one() -> 
     assert len(split_cases(_document(report)).cases) == 3
     cases = split_cases(_document(report)).cases
     assert "三、经验" in cases[2].text
+
+
+def test_a_numbered_paragraph_of_the_preamble_is_no_outline_that_ends_the_last_case() -> None:
+    demands = "1．各地要高度重视，加强组织领导，确保改革落地。\n2．各部门要密切配合，形成工作合力，及时报送进展。\n"
+    report = REPORT.replace("二、典型做法\n", demands + "二、典型做法\n").replace(
+        "（牵头：某乙区）\n" + _BODY.format(s="某乙区"),
+        "（牵头：某乙区）\n" + _BODY.format(s="某乙区") + "3．企业反映良好，退货时间缩短。\n",
+    )
+    cases = split_cases(_document(report)).cases
+    assert len(cases) == 3 and "企业反映良好" in cases[2].text

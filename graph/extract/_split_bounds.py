@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ftzgraph.graph.extract._split_lines import Line
-from ftzgraph.graph.extract._split_shapes import heading_mark
+from ftzgraph.graph.extract._split_shapes import Mark, heading_mark
 from ftzgraph.graph.extract._split_units import labelled_provider, signature_unit
 from ftzgraph.graph.text import CJK_RE
 
@@ -58,14 +58,28 @@ def outline_end(lines: list[Line], starts: list[Start]) -> int | None:
     case_shapes = {mark.shape for title, _, _ in starts if (mark := heading_mark(lines[title].text.strip()))}
     outline: dict[str, int] = {}  # shape -> number of the heading over the cases, the nearest of each shape
     for i in range(first - 1, -1, -1):
-        mark = heading_mark(lines[i].text.strip())
+        mark = _outline_mark(lines[i].text.strip())
         if mark and mark.number is not None and mark.shape not in case_shapes and mark.shape not in outline:
             outline[mark.shape] = mark.number
     if not outline:
         return None
     inside = {mark.shape for i in range(first, last) if (mark := heading_mark(lines[i].text.strip()))}
     for i in range(last + 1, len(lines)):
-        mark = heading_mark(lines[i].text.strip())
-        if mark and mark.shape in outline and mark.shape not in inside and (mark.number or 0) > outline[mark.shape]:
-            return i
+        mark = _outline_mark(lines[i].text.strip())
+        if mark and mark.shape in outline and mark.shape not in inside and mark.number == outline[mark.shape] + 1:
+            return i  # the next part: 三、 after 二、 (not a later item of a numbered list in the preamble)
     return None
+
+
+_HEADING_WORDS = 24
+"""A part's heading is short up to its first full stop (（四）口岸功能不断完善。…, 三、存在问题), unlike a numbered
+paragraph of a notice's demands (1．各地要高度重视，…)."""
+
+
+def _outline_mark(text: str) -> Mark | None:
+    """The mark of a line that heads a part of the outline: a numbered mark over a short heading."""
+    mark = heading_mark(text)
+    if mark is None:
+        return None
+    head = re.split("[。！？；;]", text[mark.end :], maxsplit=1)[0]
+    return mark if len(head) <= _HEADING_WORDS and "，" not in head else None
