@@ -139,3 +139,8 @@ def test_coordinated_batch_numbers_share_the_series_word_after_the_last() -> Non
 
 def test_a_zone_a_city_only_studies_whether_to_copy_is_no_origin() -> None:
     assert _zones("某市正在研究是否引入湖南自贸试验区郴州片区“加工贸易梯度转移”模式，目前尚未形成方案。") == set()
+
+
+def test_a_prototype_or_blueprint_named_by_a_copula_is_the_origin() -> None:
+    assert _zones("这项改革的原型是福建自贸试验区厦门片区的“商事登记确认制”。") == {"fujian"}
+    assert _zones("该机制的蓝本是上海自贸试验区的“单一窗口”。") == {"shanghai"}
