@@ -502,3 +502,15 @@ def test_a_spokesman_cited_without_ju_names_the_body_the_next_clause_refers_back
     body = "　　某市商务局相关负责人介绍，该局借鉴上海自贸试验区经验推行一码通，办理时间由5天压缩至1天。"
     text = _collection([("进口冷链“一码通”", body), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
     assert _providers(text)[0] == "某市商务局"
+
+
+def test_the_first_of_two_bodies_acting_together_is_the_provider_and_two_lead_clauses_are_read_past() -> None:
+    tail = "，办理时间由5天压缩至1天，累计服务企业120家。"
+    text = _collection(
+        [
+            ("进口冷链“一码通”", "　　针对通关慢问题，某某海关与某市商务局联合推出一码通" + tail),
+            ("航运企业“一照多址”", "　　某市商务局、某市税务局联合推出一照多址" + tail),
+            ("跨境电商退货仓", "　　2023年3月，经省政府批准，某乙区率先设立退货仓" + tail),
+        ]
+    )
+    assert _providers(text) == ["某某海关", "某市商务局", "某乙区"]

@@ -292,6 +292,8 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
     starts = [topic.end()] if topic else [at]  # 按照省政府部署，X区…: the clause is no subject
     if clause := _LEAD_CLAUSE_RE.match(text, at):  # 近年来，X区… / 为解决…问题，X局… / 2023年以来，X海关…
         starts.append(clause.end())
+        if second := _LEAD_CLAUSE_RE.match(text, clause.end()):  # 2023年3月，经省政府批准，X区…
+            starts.append(second.end())
     for start in starts:
         start += text.startswith("由", start)  # 由X牵头，Y配合…: X leads, 由 only introduces it
         subject = SUBJECT_RE.match(text, start) or _body_lead_re().match(text, start)
