@@ -82,3 +82,65 @@ def test_a_count_adopted_by_the_state_council_is_a_totals_statement_with_no_batc
     assert case_batches(sentence_case(text)) == set()
     single = "某片区首创的“一码通关”被国务院复制推广至全国。"
     assert case_batches(sentence_case(single)) == {("改革试点经验", None)}
+
+
+def test_a_zone_named_as_yardstick_then_a_launched_practice_or_its_rules_is_the_origin() -> None:
+    """对标Z，推行“X” and 对标Z…规则 take a practice after Z; 对标Z，Y片区提出…目标 stays a yardstick (issue #15,
+    helper z22d)."""
+    assert _zones("甲片区对标福建自贸试验区厦门片区，推行进口水果“先放后检”。") == {"fujian"}
+    assert _zones("某市对标海南自贸试验区跨境服务贸易规则，探索专业人才执业备案。") == {"hainan"}
+    assert _zones("某区对标上海自贸试验区临港新片区，推行跨境金融服务创新。") == {"shanghai"}
+    assert _zones("对标前海蛇口片区，南沙片区提出了打造一流营商环境的目标。") == set()
+
+
+def test_a_zone_after_yinru_is_the_origin() -> None:
+    assert _zones("某区引入浙江自贸试验区舟山片区保税燃料油加注监管经验中的部分做法，优化监管流程。") == {"zhejiang"}
+
+
+def test_a_zone_carrying_out_a_practice_the_sentence_derives_from_a_batch_is_its_adopter() -> None:
+    text = "宁波片区推行的“保税维修”做法，源自商务部第三批自贸试验区最佳实践案例。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 3)}
+    assert _zones(text) == set()
+
+
+def test_a_series_word_belongs_to_the_last_batch_number_before_it() -> None:
+    text = "该做法先后入选某省第三批制度创新成果和商务部第五批最佳实践案例。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 5)}
+    assert case_batches(sentence_case("全市复制推广国务院第1批至第7批改革试点经验共计200项。")) == set()
+
+
+def test_a_batch_a_city_has_carried_out_after_jiang_is_followed_not_only_announced() -> None:
+    text = "某市已将商务部公布的第4批“最佳实践案例”中适用于本地的事项全部复制落地。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 4)}
+    assert case_batches(sentence_case("近日，商务部印发第四批“最佳实践案例”，供各地借鉴。")) == set()
+
+
+def test_an_unnumbered_batch_a_plan_hopes_to_copy_is_no_origin() -> None:
+    text = "下一步，我市将主动对接浙江自贸试验区宁波片区，争取引进更多改革试点经验。"
+    assert case_batches(sentence_case(text)) == set()
+    assert _zones(text) == set()
+
+
+def test_a_zone_after_duizhao_is_the_origin_of_a_practice_named_with_it_and_no_gap_measured_against_it() -> None:
+    assert _zones("对照福建自贸试验区厦门片区工业用地弹性出让的做法，某区按产业确定出让年限。") == {"fujian"}
+    assert _zones("对照福建自贸试验区厦门片区的做法，我市尚有较大差距。") == set()
+
+
+def test_coordinated_batch_numbers_share_the_series_word_after_the_last() -> None:
+    assert case_batches(sentence_case("该市复制推广了国务院第六批、第七批改革试点经验中的部分事项。")) == {
+        ("改革试点经验", 6),
+        ("改革试点经验", 7),
+    }
+    assert case_batches(sentence_case("复制推广第三批和第四批“最佳实践案例”。")) == {
+        ("最佳实践案例", 3),
+        ("最佳实践案例", 4),
+    }
+
+
+def test_a_zone_a_city_only_studies_whether_to_copy_is_no_origin() -> None:
+    assert _zones("某市正在研究是否引入湖南自贸试验区郴州片区“加工贸易梯度转移”模式，目前尚未形成方案。") == set()
+
+
+def test_a_prototype_or_blueprint_named_by_a_copula_is_the_origin() -> None:
+    assert _zones("这项改革的原型是福建自贸试验区厦门片区的“商事登记确认制”。") == {"fujian"}
+    assert _zones("该机制的蓝本是上海自贸试验区的“单一窗口”。") == {"shanghai"}

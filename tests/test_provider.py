@@ -383,3 +383,159 @@ def test_a_scripts_cue_before_a_label_is_layout_and_never_part_of_the_unit() -> 
         ]
     )
     assert _providers(text) == ["某市商务局", "某市市场监督管理局", "某区人民政府"]
+
+
+def test_a_head_naming_each_cases_unit_after_a_colon_gives_the_provider() -> None:
+    """择要介绍如下：X区的“A”，Y局的“B”: the colon opens the list as 、 and ， join it (issue #15, helper z22d)."""
+    head = (
+        "各地做法择要介绍如下：某甲区的“进口冷链一码通”，某市市场监督管理局的“航运企业一照多址”，"
+        "某乙县的“跨境电商退货仓”。"
+    )
+    bodies = "　　推行一次申报，企业办理时间由5天压缩至1天，累计服务企业120家。"
+    text = _collection(
+        [("“进口冷链一码通”", bodies), ("“航运企业一照多址”", bodies), ("“跨境电商退货仓”", bodies)], head=head
+    )
+    assert _providers(text) == ["某甲区", "某市市场监督管理局", "某乙县"]
+
+
+def test_a_closing_note_naming_whose_material_the_case_was_taken_from_gives_the_provider() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", f"{_BODY}\n（摘自某某海关报送材料）"),
+            ("航运企业“一照多址”", f"{_BODY}\n（根据某甲区人民政府报送材料整理）"),
+            ("跨境电商退货仓", f"{_BODY}\n（摘编自某市商务局提供的信息）"),
+        ]
+    )
+    assert _providers(text) == ["某某海关", "某甲区人民政府", "某市商务局"]
+
+
+def test_a_bracketed_unit_line_keeps_the_bracket_inside_the_name() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", f"（中国（湖南）自由贸易试验区岳阳片区管委会）\n{_BODY}"),
+            ("航运企业“一照多址”", f"（某市市场监督管理局）\n{_BODY}"),
+            ("跨境电商退货仓", f"（某乙区人民政府）\n{_BODY}"),
+        ]
+    )
+    assert _providers(text)[0] == "岳阳片区"
+
+
+def test_a_heads_list_of_titles_with_their_units_gives_the_providers_of_the_cases_told_below() -> None:
+    head = (
+        "经评审，拟确定以下3项为优秀案例：\n1．进口冷链“一码通”（申报单位：某某海关）\n"
+        "2．航运企业“一照多址”（申报单位：某市市场监督管理局）\n3．跨境电商退货仓（申报单位：某乙区商务局）\n"
+    )
+    cases = [("进口冷链“一码通”", _BODY), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)]
+    text = _collection(cases, head=head) + "\n某某开发区管理委员会办公室\n2024年12月16日\n"
+    assert _providers(text) == ["某某海关", "某市市场监督管理局", "某乙区商务局"]  # not the notice's signature
+
+
+def test_the_body_acting_after_a_scene_is_the_provider_and_a_speakers_post_is_no_part_of_its_body() -> None:
+    scene = (
+        "【解说】\n在某镇的一家家电企业，研发中心每年要进口上千台样机。"
+        "今年以来，某某海关会同区科技局建立进口白名单，通关时间由5天缩短至1天。\n"
+    )
+    speaker = "【同期声】企业研发中心物流主管　某某\n“现在样机到港，第二天就能进实验室。”\n"
+    posted = (
+        "【解说】\n在某某高新区，一家企业新厂房刚拿地就开工，时间缩短3个月。\n"
+        "【同期声】某某高新区管委会规划建设局副局长　某某\n“四证一并拿到手。”\n"
+    )
+    text = _collection(
+        [("研发样机“白名单”", scene + speaker), ("工程项目“拿地即开工”", posted), ("跨境电商退货仓", _BODY)]
+    )
+    assert _providers(text)[:2] == ["某某海关", "某某高新区管委会规划建设局"]
+
+
+def test_a_captions_first_line_with_no_punctuation_names_its_acting_body() -> None:
+    text = _collection(
+        [
+            ("船舶登记“多证联办”", "某市海事局学习天津自贸试验区的经验\n一次申请并联审核\n办证时间由5天缩短到1天"),
+            ("跨境贸易“一键结汇”", "某某区商务局引进上海自贸试验区的做法\n企业结汇时间由半天缩短至10分钟"),
+            ("工程建设“联合验收”", "某某新区管理局联合市住建局开展联合验收\n验收时间由30天压缩到5天"),
+        ]
+    )
+    assert _providers(text) == ["某市海事局", "某某区商务局", "某某新区管理局"]
+
+
+def test_a_news_items_source_that_the_next_clause_refers_back_to_is_the_provider() -> None:
+    body = "　　本报讯（记者 郑某）记者从某甲区获悉，该区将台胞就业、居住等事项整合为一件事，办理环节由8个精简为1个。"
+    text = _collection([("“台胞一件事”集成服务", body), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
+    assert _providers(text)[0] == "某甲区"
+
+
+def test_a_district_whose_name_ends_in_cheng_qu_is_a_place_and_a_generic_urban_area_is_none() -> None:
+    body = "　　{p}借鉴浙江自贸试验区杭州片区经验，推行企业开办一件事，开办时间压缩至0.5个工作日。"
+    text = _collection(
+        [
+            ("企业开办一件事", body.format(p="鹿城区")),
+            ("航运企业“一照多址”", body.format(p="主城区")),
+            ("跨境电商退货仓", _BODY),
+        ]
+    )
+    assert _providers(text)[:2] == ["鹿城区", None]
+
+
+def test_a_body_followed_by_what_it_acts_on_is_the_acting_subject_after_a_scene() -> None:
+    scene = (
+        "【解说】\n在某区的一家冷库里，一批冷冻牛肉已经开始分拣出库。今年以来，某某海关对进口冷链食品实施先放后检，"
+        "通关时间缩短40%。\n【同期声】冷链企业负责人　某某\n“货物周转快了。”\n"
+    )
+    text = _collection([("进口食品“先放后检”", scene), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
+    assert _providers(text)[0] == "某某海关"
+
+
+def test_a_byline_names_a_body_not_a_writer_and_the_words_that_introduce_a_provider_are_no_part_of_it() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”", f"文/某市商务局\n{_BODY}"),
+            ("航运企业“一照多址”", f"{_BODY}\n（本文由某某海关提供）"),
+            ("跨境电商退货仓", f"文／本刊记者　王某\n{_BODY}\n（供稿：某乙区人民政府）"),
+        ]
+    )
+    assert _providers(text) == ["某市商务局", "某某海关", "某乙区人民政府"]
+
+
+def test_the_body_whose_spokesman_is_cited_is_the_provider_when_the_next_clause_refers_back_to_it() -> None:
+    body = "　　据某市商务局相关负责人介绍，该局借鉴上海自贸试验区经验推行一码通，办理时间由5天压缩至1天。"
+    text = _collection([("进口冷链“一码通”", body), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
+    assert _providers(text)[0] == "某市商务局"
+
+
+def test_a_commendation_or_a_semicolon_list_in_the_head_names_each_cases_unit() -> None:
+    cases = [("“进口冷链一码通”", _BODY), ("“航运企业一照多址”", _BODY), ("“跨境电商退货仓”", _BODY)]
+    praised = (
+        "经评审，决定对某甲区“进口冷链一码通”、某某海关“航运企业一照多址”、某乙县“跨境电商退货仓”等3个案例予以表扬。"
+    )
+    listed = "本期收录：某甲区“进口冷链一码通”；某某海关“航运企业一照多址”；某乙县“跨境电商退货仓”。"
+    assert _providers(_collection(cases, head=praised)) == ["某甲区", "某某海关", "某乙县"]
+    assert _providers(_collection(cases, head=listed)) == ["某甲区", "某某海关", "某乙县"]
+
+
+def test_a_unit_after_a_wide_space_closing_the_heading_is_the_provider_and_a_headlines_second_half_is_none() -> None:
+    text = _collection(
+        [
+            ("进口冷链“一码通”　某某海关", _BODY),
+            ("航运企业“一照多址”　某市市场监督管理局", _BODY),
+            ("跨境电商退货仓　退货时间大幅缩短", _BODY),
+        ]
+    )
+    assert _providers(text)[:2] == ["某某海关", "某市市场监督管理局"]
+    assert _providers(text)[2] != "退货时间大幅缩短"
+
+
+def test_a_spokesman_cited_without_ju_names_the_body_the_next_clause_refers_back_to() -> None:
+    body = "　　某市商务局相关负责人介绍，该局借鉴上海自贸试验区经验推行一码通，办理时间由5天压缩至1天。"
+    text = _collection([("进口冷链“一码通”", body), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
+    assert _providers(text)[0] == "某市商务局"
+
+
+def test_the_first_of_two_bodies_acting_together_is_the_provider_and_two_lead_clauses_are_read_past() -> None:
+    tail = "，办理时间由5天压缩至1天，累计服务企业120家。"
+    text = _collection(
+        [
+            ("进口冷链“一码通”", "　　针对通关慢问题，某某海关与某市商务局联合推出一码通" + tail),
+            ("航运企业“一照多址”", "　　某市商务局、某市税务局联合推出一照多址" + tail),
+            ("跨境电商退货仓", "　　2023年3月，经省政府批准，某乙区率先设立退货仓" + tail),
+        ]
+    )
+    assert _providers(text) == ["某某海关", "某市商务局", "某乙区"]

@@ -109,6 +109,8 @@ def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
     issuer = re.search(issues, clause)
     if issuer and any(w in clause[: issuer.start()] for w in lex["copy_verbs"] + lex["title_follow_words"]):
         return False  # 我市按照国务院印发的第七批…清单: the batch is followed, not only announced
+    if issuer and "将" in clause[: issuer.start()] and any(w in text[position:] for w in lex["landing_verbs"]):
+        return False  # X市已将国务院印发的第七批…事项全部落地: the batch is the object of what the city did
     if any(v in text for v in lex["batch_member_verbs"] + lex["source_verbs"]) or gazetteer.find_places(text):
         return False  # 入选, 来自…: something of the batch is placed; 其中…Z: a zone is named
     if _province_zone_re(gazetteer).search(text):

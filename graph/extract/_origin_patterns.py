@@ -33,8 +33,13 @@ def _study_then_launch_re() -> re.Pattern[str]:
 
 
 def _copies_it_next(rest: str) -> bool:
-    """True when the clause after a zone's is a verb of copying whose object is the zone's own (，复制其“X”模式)."""
-    return re.match(rf"[^，,；;。]*[，,]\s*(?:并|再|进而)?\s*(?:{_words_re('adopting_verbs')})了?其", rest) is not None
+    """True when the clause after a zone's is a verb of copying whose object is the zone's own (，复制其“X”模式), or
+    opens with a verb launching a named practice or a practice word (对标Z，推行“X”; 对标Z，推行…创新): the practice is
+    taken after Z, no yardstick."""
+    if re.match(rf"[^，,；;。]*[，,]\s*(?:并|再|进而)?\s*(?:{_words_re('adopting_verbs')})了?其", rest) is not None:
+        return True
+    launch, practice = _words_re("study_launch_verbs"), _words_re("practice_words")
+    return re.match(rf"[，,]\s*(?:并|再|进而)?\s*(?:推行|{launch})[^，,；;。]{{0,12}}?(?:{practice})", rest) is not None
 
 
 @cache

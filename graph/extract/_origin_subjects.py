@@ -112,7 +112,7 @@ def _subject_zones(
             listed = _listed_before(sentence.text[lead:start], gazetteer) if national else []
             if listed and not _listed_re(gazetteer).sub("", sentence.text[lead:start]).strip(" 、和及与"):
                 opens_clause = True  # 广东、福建自贸试验区分别有…入选: every listed province's zone opens it
-            if _adopts(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it is the adopter
+            if _adopts(tail) or _carries_derived(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it adopts
                 continue
             if _OWN_BATCH_RE.match(tail):  # Z第二十批制度创新案例中…: the zone's own list, it acts in no copy
                 continue
@@ -129,6 +129,15 @@ def _subject_zones(
             elif batch_stated and _placed_in_batch(sentence.text, start, end):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
     return found
+
+
+def _carries_derived(tail: str) -> bool:
+    """True when the zone before ``tail`` carries out a practice the sentence says came from elsewhere (Z推广的“X”
+    做法，源自…第三批…; Z实施的X模式来源于…): the zone is its adopter."""
+    lex = lexicon()
+    carried = "|".join(map(re.escape, [*lex["landing_verbs"], "推行", "开展", "采用", "运用"]))
+    derived = "|".join(map(re.escape, lex["derived_from_verbs"]))
+    return re.match(rf"\s*(?:{carried})的[^。；;]*?(?:{derived})", tail) is not None
 
 
 _FIRST_RE = re.compile(r"(?:最早|率先|首先|最先|首次|起初|最初)\s*在\s*$")

@@ -144,6 +144,9 @@ def _stated_zones(
                 and not _copies_it_next(text[end:])  # 对标Z，复制其“X”模式: the next clause copies Z's practice
             ):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
+            gap = any(w in text[end:] for w in lex["comparison_gaps"])
+            if verb and verb["verb"] in lex["comparison_verbs"] and gap:
+                verb = None  # 对照Z的做法，我市尚有较大差距: Z measures a gap, nothing was taken from it
             if verb and verb["verb"] in lex["source_verbs"] and _cause_re().match(clause_tail):
                 verb = None  # X的设立源于Z…的使命: a cause of the creation, nothing came from Z
             if verb and verb["verb"] in lex["copula_before"] and head.endswith(tuple(lex["copula_compounds"])):

@@ -29,7 +29,7 @@ ORDINAL_PARAGRAPH_RE = re.compile(
 a web page or a bulletin lists several reforms in prose."""
 _VERBS = (
     "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
-    "|牵头|学习"
+    "|牵头|学习|引进|引入"
 )
 SUBJECT_RE = re.compile(
     r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办事处|办|中心|分行|政府))"
@@ -284,10 +284,16 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
     at += len(text[at:]) - len(text[at:].lstrip(" \t\u3000"))  # a paragraph's indent
     if lead := _news_lead_re().match(text, at):  # 本报讯（记者 某某）X局近日…: the news item's credit, no subject
         at = lead.end()
+    if (source := _news_source_re().match(text, at)) and (
+        is_place(source["p"]) or SUBJECT_BODY_RE.fullmatch(source["p"])
+    ):
+        return source["p"], source.start("p"), source.end("p")  # 记者从X区获悉，该区…: the item's subject is X区
     topic = _topic_re().match(text, at)
     starts = [topic.end()] if topic else [at]  # 按照省政府部署，X区…: the clause is no subject
     if clause := _LEAD_CLAUSE_RE.match(text, at):  # 近年来，X区… / 为解决…问题，X局… / 2023年以来，X海关…
         starts.append(clause.end())
+        if second := _LEAD_CLAUSE_RE.match(text, clause.end()):  # 2023年3月，经省政府批准，X区…
+            starts.append(second.end())
     for start in starts:
         start += text.startswith("由", start)  # 由X牵头，Y配合…: X leads, 由 only introduces it
         subject = SUBJECT_RE.match(text, start) or _body_lead_re().match(text, start)
@@ -336,6 +342,21 @@ def news_lead_end(text: str) -> int:
     return lead.end() if lead else 0
 
 
+@cache
+def _news_source_re() -> re.Pattern[str]:
+    """A news item's source that its next clause refers back to (记者从X区获悉，该区将… / 据X局相关负责人介绍，该局…):
+    the place or body the item is about (``news_source_verbs``)."""
+    verbs = word_alternation(_lexicon()["news_source_verbs"])
+    return re.compile(
+        rf"(?:记者(?:从|在)|据)?(?P<p>[\u4e00-\u9fff]{{2,20}}?)(?:(?:相关|有关)?负责人)?(?:{verbs})[，,][ \t\u3000]*"
+        r"(?=[该这此])"
+    )
+
+
+SUBJECT_BODY_RE = re.compile(SUBJECT_RE.pattern.split("(?=")[0])
+"""A place or a body's name whole (X区, X海关, X局): what ``SUBJECT_RE`` reads before the verb."""
+
+
 _LEAD_CLAUSE_RE = re.compile(r"[^，,。；;！？!?\n“”]{2,20}[，,]")
 """A short clause of time or purpose before a sentence's subject (近年来，… / 为解决融资难问题，…)."""
 
@@ -343,10 +364,11 @@ _LEAD_CLAUSE_RE = re.compile(r"[^，,。；;！？!?\n“”]{2,20}[，,]")
 @cache
 def _body_lead_re() -> re.Pattern[str]:
     """A body (a name ending in a unit's suffix) followed by an acting verb or a word that goes on from a subject
-    (X管委会以…为抓手, X局聚焦…)."""
+    (X管委会以…为抓手, X局聚焦…, X海关对…实施)."""
     lexicon = _lexicon()
     suffixes = word_alternation(lexicon["unit_suffixes"])
-    follow = word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|")])
+    # …and the words that open what a body does (X海关对进口食品实施…, X局于今年…: ``subject_ends_before``)
+    follow = word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|"), *lexicon["subject_ends_before"]])
     return re.compile(rf"(?P<p>[\u4e00-\u9fff]{{2,20}}?(?:{suffixes}))(?=(?:{follow}))")
 
 
@@ -363,6 +385,11 @@ def speaker_unit(text: str) -> tuple[str, int, int] | None:
     主任　某某在…会议上的发言 -> the body its post closes, as a transcript's speaker block reads it)."""
     found = _speaker_line_re().search(text)
     if found:
+        token = re.match(r"[\u4e00-\u9fff]+", text[found.start("u") :])
+        post = post_re().search(token.group()) if token else None
+        body = token.group()[: post.start()] if token and post else ""  # X局副局长: the post is no part of the body
+        if body.endswith(tuple(_lexicon()["unit_suffixes"])):
+            return body, found.start("u"), found.start("u") + len(body)
         return found["u"], found.start("u"), found.end("u")
     line = re.match(
         r"[ \t\u3000\n]*(?:[—–－\-]{1,2}[ \t\u3000]*)?(?P<post>[\u4e00-\u9fff、（）()]{4,40})[ \t\u3000]+"

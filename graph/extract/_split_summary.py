@@ -203,16 +203,30 @@ def _vertical_table(document: Document, lines: list[Line]) -> tuple[list[TableRo
         return [], -1, -1
     header, names, cells = found
     title_col, provider_col = _table_columns("|".join(names))
+    sources = set(load_lexicon("layouts")["notice"]["origin_columns"])
+    source = next((k for k, name in enumerate(names) if name in sources), None)
     rows = [
         TableRow(
             parse_chinese_number(values[0]),
             values[title_col] if title_col < len(values) else values[1],
             values[provider_col] if provider_col < len(values) else None,
             document.evidence(lines[first].start, lines[last].end),
+            origin=_cell_span(lines, first, last, source) if source is not None else None,
         )
         for first, last, values in cells
     ]
     return rows, header, cells[-1][1]
+
+
+def _cell_span(lines: list[Line], first: int, last: int, column: int) -> tuple[int, int] | None:
+    """Where the cell of ``column`` stands in a row copied one cell per line (its non-blank lines from ``first`` to
+    ``last``): the source cell (经验来源) a case's origin may be read from, as a CSV row's is."""
+    filled = [i for i in range(first, last + 1) if lines[i].text.strip()]
+    if column >= len(filled):
+        return None
+    line = lines[filled[column]]
+    lead = len(line.text) - len(line.text.lstrip())
+    return line.start + lead, line.start + len(line.text.rstrip())
 
 
 def _prose_cells(text: str, offset: int, title_col: int, provider_col: int) -> tuple[tuple[int, int], ...]:

@@ -36,10 +36,11 @@ LABEL_HEAD_RE = re.compile(
 
 
 _TRAILING_BRACKET_RE = re.compile(
-    r"\s*(?:[（(〔【\[［](?P<p>[^（）()〔〕【】\[\]［］\n]{2,30})[)）〕】\]］]|[｜|丨]\s*(?P<bar>[^｜|丨\s]{2,30}))\s*$"
+    r"\s*(?:[（(〔【\[［](?P<p>[^（）()〔〕【】\[\]［］\n]{2,30})[)）〕】\]］]|[｜|丨]\s*(?P<bar>[^｜|丨\s]{2,30})"
+    r"|(?:\u3000+|[ \t]{2,})(?P<wide>[\u4e00-\u9fff]{2,30}))\s*$"
 )
-"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】) or a bar
-(title｜X片区)."""
+"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】), a bar (title｜X片区)
+or a wide space (title　X海关; only a unit or a place alone, not a headline's second half)."""
 
 
 _PROVIDER_VERB_RE = re.compile(r"\s*(?:供稿|提供|报送|推荐|选送)$")
@@ -88,7 +89,10 @@ def labelled_provider(text: str) -> tuple[str, int, int] | None:
     match = _label_re().match(bare)
     if match is None or not CJK_RE.search(match["unit"]):
         return None
-    if (match["general"] or match["slogan"]) and not (signature_unit(match["unit"]) or is_place(match["unit"])):
+    byline = bare.lstrip().startswith(tuple(fallback_words()["byline_labels"]))  # 文/X: a writer, or a body
+    if (match["general"] or match["slogan"] or byline) and not (
+        signature_unit(match["unit"]) or is_place(match["unit"])
+    ):
         return None
     if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
         return None  # 宁波市北仑区：title, X片区｜title: a place or body before the separator is no label
@@ -128,7 +132,7 @@ def titled_reporter(head: str, title: str) -> tuple[str, int, int] | None:
     for told, unit, start, end in _head_reports(head):
         if told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told)):
             return unit, start, end
-    return None
+    return _listed_reporter(head, key)
 
 
 @lru_cache(maxsize=4)
@@ -138,10 +142,39 @@ def _head_reports(head: str) -> tuple[tuple[str, str, int, int], ...]:
     found = []
     for pattern in fallback_words()["reported_by_title"]:
         for named in re.finditer(pattern, head):
-            unit = named["u"]
+            unit = _without_lead(named["u"])
             if ((signed := signature_unit(unit)) and signed[0] == unit) or is_place(unit):
-                found.append((title_key(named["t"]), unit, named.start("u"), named.end("u")))
+                found.append((title_key(named["t"]), unit, named.end("u") - len(unit), named.end("u")))
     return tuple(found)
+
+
+_LEAD_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:决定对|对(?!外)|向|给予|授予)(?=[\u4e00-\u9fff]{2})")
+"""Words of the head's sentence before the unit it names (决定对X“A”…予以表扬, 授予X“A”…): no part of the unit."""
+
+
+def _without_lead(unit: str) -> str:
+    """``unit`` without the sentence's words before it (决定对某甲区 -> 某甲区), when what is left is still a name."""
+    lead = _LEAD_WORD_RE.match(unit)
+    return unit[lead.end() :] if lead else unit
+
+
+_LIST_ORDINAL_RE = re.compile(
+    r"^[ \t\u3000]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９一二三四五六七八九十]{1,3}[、．.])?"
+)
+
+
+def _listed_reporter(head: str, key: str) -> tuple[str, int, int] | None:
+    """The unit closing a line of the head that lists the case by its title (1．title（申报单位：X）, （二）title（X）):
+    a selection's notice lists the titles with their units first and tells the cases below without them."""
+    for line in re.finditer(r"[^\n]+", head):
+        found = trailing_unit(line.group())
+        if found is None:
+            continue
+        listed = fallback_title(_LIST_ORDINAL_RE.sub("", line.group(), count=1).strip())
+        told = title_key(listed)
+        if told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told)):
+            return found[0], line.start() + found[1], line.start() + found[2]
+    return None
 
 
 def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[str, int, int] | None:
@@ -159,7 +192,8 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
     span in ``text``, or None when the line is a sentence or does not end with a unit's suffix."""
     lexicon = fallback_words()
     bare = text.strip().strip("*").strip()
-    bracket = re.fullmatch(r"[（(](?P<u>[^（）()]+)[)）]", bare)  # （长沙片区管委会）
+    # （长沙片区管委会）, （中国（河南）自由贸易试验区郑州片区管委会）: a bracket inside the name is part of it
+    bracket = re.fullmatch(r"[（(](?P<u>(?:[^（）()]|[（(][^（）()]{1,10}[)）])+)[)）]", bare)
     unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
     shortest = 3 if bracket else 4  # the brackets mark a unit, so a level and a short core (（区法院）) are name enough
     if not shortest <= len(unit) <= int(lexicon["signature_chars"]) or re.search(
@@ -208,8 +242,13 @@ def trailing_unit(text: str, start: int = 0, end: int | None = None) -> tuple[st
     bracket = _TRAILING_BRACKET_RE.search(text, start, len(text) if end is None else end)
     if bracket is None:
         return None
-    group = "p" if bracket["p"] else "bar"
+    group = "p" if bracket["p"] else "bar" if bracket["bar"] else "wide"
     inner, at = bracket[group], bracket.start(group)
+    if group == "wide":  # title　X海关: a unit alone, as a signature reads
+        found = signature_unit(inner)
+        if found is None and is_place(inner):
+            found = (inner, 0, len(inner))
+        return (found[0], at + found[1], at + found[2]) if found and found[0] == inner else None
     if found := labelled_provider(inner):
         return found[0], at + found[1], at + found[2]
     unit = _PROVIDER_VERB_RE.sub("", inner).strip()

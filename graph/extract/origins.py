@@ -60,7 +60,9 @@ def _batch_re() -> re.Pattern[str]:
     kinds = "|".join(re.escape(w) for words in lex["batch_kinds"].values() for w in words)
     window = int(lex["batch_window"])
     return re.compile(
-        rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批|(?P<first>首)批)(?P<gap>[^。；，,\n]{{0,{window}}}?)(?P<kind>{kinds})"
+        rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批|(?P<first>首)批)"
+        # the gap holds no other batch (第三批制度创新成果和商务部第六批最佳实践案例: the series word is the second's)
+        rf"(?P<gap>(?:(?!第\s*[{NUMERAL_CLASS}]+\s*批)[^。；，,\n]){{0,{window}}}?)(?P<kind>{kinds})"
     )
 
 
@@ -114,6 +116,7 @@ def extract_origins(
                 _announced(sentence.text, match.start())
                 or _provincial(sentence.text, match.start(), gazetteer)
                 or _RANGE_RE.match(match["gap"])  # 第一批至第七批…共计280项: a range of batches is a total
+                or _RANGE_END_RE.search(sentence.text, 0, match.start())  # …第1批至|第7批…: the range's end
                 or _other_programme(sentence.text, match.end("kind"))
                 or _announcement_only(sentence.text, match.start(), gazetteer)
                 or _planned(sentence.text, match.start())
@@ -123,6 +126,8 @@ def extract_origins(
             item = _item_after(sentence.text, match.end())
             number = 1 if match["first"] else parse_chinese_number(match["n"])  # 首批“最佳实践案例”: the first
             origins.append(Origin("national_batch", evidence(sentence), kind, number, item_title=item))
+            for before in _coordinated_batches(sentence.text, match.start()):  # 第六批、第七批…: each batch named
+                origins.append(Origin("national_batch", evidence(sentence), kind, before, item_title=item))
         for match in _batch_after_re().finditer(sentence.text):  # 最佳实践案例（第四批）
             if (
                 not _provincial(sentence.text, match.start(), gazetteer)
@@ -270,6 +275,7 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
         and not _provincial(text, pos, gazetteer)
         and not _other_programme(text, pos + len(word))
         and not _announcement_only(text, pos, gazetteer)
+        and not _planned(text, pos)  # 下一步，…争取引进更多改革试点经验: what is hoped for, nothing copied yet
         and any(  # 报送一批可复制的改革试点经验: replicable, not copied
             v in _REPLICABLE_RE.sub("", text[_part_start(text, pos) : pos])
             for v in lex["copy_verbs"] + lex["batch_member_verbs"]
@@ -308,7 +314,23 @@ def _zones_own(text: str, position: int, gazetteer: Gazetteer) -> bool:
     return any(not any(v in text[e:position] for v in members) for _, e, _ in before)
 
 
+_COORDINATED_RE = re.compile(rf"第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*(?:、|和|及|与|以及)\s*$")
+
+
+def _coordinated_batches(text: str, position: int) -> list[int]:
+    """The batch numbers coordinated right before the batch at ``position`` (国务院第六批、第七批改革试点经验: 6 before
+    7), which share its series word; a range (第一批至第七批) is none."""
+    numbers: list[int] = []
+    while (before := _COORDINATED_RE.search(text, 0, position)) is not None:
+        if (number := parse_chinese_number(before["n"])) is None:
+            break
+        numbers.append(number)
+        position = before.start()
+    return numbers
+
+
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
+_RANGE_END_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批\s*(?:至|到|—|－|-|~|～)\s*$")
 
 
 def _item_after(text: str, position: int) -> str | None:

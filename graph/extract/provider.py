@@ -25,7 +25,13 @@ from ftzgraph.graph.extract._split_leads import (
     speaker_unit,
 )
 from ftzgraph.graph.extract._split_pasted import pasted_unit
-from ftzgraph.graph.extract._split_units import fallback_provider, labelled_provider, signature_unit, titled_reporter
+from ftzgraph.graph.extract._split_units import (
+    fallback_provider,
+    labelled_provider,
+    reported_provider,
+    signature_unit,
+    titled_reporter,
+)
 from ftzgraph.graph.extract._split_words import strip_marks
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.split import (
@@ -133,8 +139,8 @@ def _standard_form(written: str, agency: str) -> bool:
 
 _NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
 """Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
-_BY_RE = re.compile(r"^(?:本|该|此)?(?:案例|经验|做法|材料)?由\s*")
-"""本案例由X提供: the provider is X, not the words that introduce it."""
+_BY_RE = re.compile(r"^(?:本|该|此)?(?:案例|经验|做法|材料|文|稿件|信息)?由\s*")
+"""本案例由X提供, 本文由X提供: the provider is X, not the words that introduce it."""
 
 
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
@@ -205,11 +211,12 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
     title_end = case.heading.end - case.start
     speaker = speaker_unit(text[title_end:])
     for start, line in lines_below(text, title_end, 3):
-        if len(line.strip()) < 12 or not re.search("[，。,]", line) or speaker_unit(line):
+        caption = not re.search("[，。,]", line)  # a caption or subtitle line: a phrase with no punctuation
+        if len(line.strip()) < 12 or speaker_unit(line):
             continue  # a section heading or a speaker's line, not the first sentence
         tag = _TAG_RE.match(line)
         found = acting_subject(line, tag.end() if tag else 0)
-        if found and re.match("[\u4e00-\u9fff]{0,4}的", line[found[2] :]):
+        if found and _names_origin(line[found[2] :]):
             found = None  # X片区首创的“A”…: the zone a practice came from, not who performs it here
         if found and speaker and not signature_unit(found[0]):
             found = None  # 【解说】在X市，…: a setting, not a body acting; the speaker's body speaks for the case
@@ -217,11 +224,33 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
             if generic or not speaker:
                 return generic or None
             found = None  # 我局坚持…: a speech's own body, which its speaker line names
+        if found is None and not caption:
+            found = _later_body(line)  # 在X镇的一家企业，…。今年以来，X海关会同…: the body acting after the setting
         if found:
             return found[0], start + found[1], start + found[2]
-        break
+        if not caption:
+            break
     if speaker:
         return speaker[0], title_end + speaker[1], title_end + speaker[2]
+    return None
+
+
+_ADOPTING_RE = re.compile("(?:复制|推广|借鉴|学习|引进|引入|参照|对标|承接)")
+
+
+def _names_origin(after: str) -> bool:
+    """True when what follows a subject makes it the origin of a practice (X片区首创的“A”, X区探索的), not its adopter
+    (X局复制推广的这一做法)."""
+    return re.match("[\u4e00-\u9fff]{0,4}的", after) is not None and _ADOPTING_RE.match(after) is None
+
+
+def _later_body(paragraph: str) -> tuple[str, int, int] | None:
+    """The body acting in a later sentence of a first paragraph whose first sentence names none (a scene, a question,
+    a figure): the first body (not a bare place, which may be a setting again) opening a sentence."""
+    for end in re.finditer("[。！？!?]", paragraph):
+        found = acting_subject(paragraph, end.end())
+        if found and signature_unit(found[0]) and not _names_origin(paragraph[found[2] :]):
+            return found
     return None
 
 
@@ -315,8 +344,12 @@ def _heading_provider(case: CaseText) -> tuple[str, int, int] | None:
     return match["p"].strip(), start, start + len(match["p"].strip())
 
 
+_BRACKETED_RE = re.compile(r"[（(][^（）()\n]+[)）]")
+
+
 def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
-    """The provider line as the last line of the case ((X供稿), （报送单位：X）), as PDF collections put it."""
+    """The provider line as the last line of the case ((X供稿), （报送单位：X）, （摘自X报送材料）), as PDF collections
+    put it."""
     text = case.text
     end = len(text.rstrip())
     closing = CLOSING_BLOCK_RE.search(text)
@@ -330,6 +363,8 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
             return match[group].strip(), start + match.start(group), start + match.end(group)
         if contact := contact_unit(line):  # 联系人：X市商务局　某某　联系电话：…, with no 报送单位 line
             return contact[0], start + contact[1], start + contact[2]
+        if (source := reported_provider(line)) and _BRACKETED_RE.fullmatch(line.strip()):  # （摘自X报送材料）
+            return source[0], start + source[1], start + source[2]
         if line.strip():
             end = len(text[: max(start - 1, 0)].rstrip())
         if end <= 0:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_bounds import outline_end, with_kickers
 from ftzgraph.graph.extract._split_casebook import code_number
 from ftzgraph.graph.extract._split_declared import (
     MIN_CASE_CHARS,
@@ -39,7 +40,6 @@ from ftzgraph.graph.extract._split_groups import (
     group_candidates,
     group_of,
     heading_groups,
-    part_end,
     part_headings,
 )
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
@@ -299,7 +299,7 @@ def split_cases(document: Document) -> SplitResult:
         numbered = partial(shape_families, lines, body_from)
         heads = {g.index for g in groups}
         starts, titles = counted_split(stated[0], (starts, titles), candidates, numbered, lines, heads)
-    starts = _in_order(starts)
+    starts = with_kickers(lines, _in_order(starts))  # 引题 / title: a report's kicker is its own line
     if points := point_split(lines, body_from):  # 点位1　X / 观摩内容：title / 讲解单位：Y: a handbook's points
         starts = [(t, points.starts[t], k) for k, t in enumerate(points.titles, 1)]
         titles, part_ends, groups = points.titles, points.ends, []
@@ -307,8 +307,7 @@ def split_cases(document: Document) -> SplitResult:
     warnings: list[str] = []
     cases: list[CaseText] = []
     closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
-    if (after := part_end(lines, [s[0] for s in starts], body_from)) is not None:
-        closers.append(after)  # 二、典型做法 / （一）…（三） / 三、下一步工作: the notice's next part is no case's
+    closers += [outline] if (outline := outline_end(lines, starts)) is not None else []  # 三、存在问题 after 二、…
     boxed = _box_ends(lines, starts)
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)

@@ -1,0 +1,85 @@
+"""Where a case's text starts above its title and where the last case ends below its own outline.
+
+Once the splitter knows the cases' title lines, two layouts still put a case's words on the wrong side of a bound. A
+newspaper page heads each report with a kicker (引题) over the main title (思明区复制推广国务院第五批改革试点经验 /
+“台胞一件事”集成服务): the kicker is the report's own line, though it stands right under the report before. And a
+report or a summary tells its cases under one part of its outline (二、典型做法 / ⑴ title … ⑷ title) and goes on with
+the next part (三、存在问题, 四、下一步工作): the last case ends there, or what the next parts plan (对照国务院第七批
+改革试点经验…) would read as that case's origin. Only line shapes are read here; nothing names a document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftzgraph.graph.extract._split_lines import Line
+from ftzgraph.graph.extract._split_shapes import Mark, heading_mark
+from ftzgraph.graph.extract._split_units import labelled_provider, signature_unit
+from ftzgraph.graph.text import CJK_RE
+
+Start = tuple[int, int, int | None]
+"""(title line index, span start line index, marker number), as the splitter keeps a case's start."""
+
+_KICKER_CHARS = 30
+_SENTENCE_RE = re.compile(r"[。！？!?；;：:]")
+_DATE_RE = re.compile(r"^\s*[0-9０-９]{4}\s*年|^\s*[0-9０-９]{1,2}\s*月[0-9０-９]{1,2}\s*日")
+
+
+def with_kickers(lines: list[Line], starts: list[Start]) -> list[Start]:
+    """``starts`` with each case opening at the kicker over its title, when every case (two at least) has one: a
+    short line of words that is no sentence and holds no colon (a field, a time), no heading mark, no provider and no
+    date, right above the title and under a blank line. One case without it means the lines above titles are the cases'
+    own text."""
+    if len(starts) < 2 or any(title != span for title, span, _ in starts):
+        return starts
+    if not all(_kicker(lines, title) for title, _, _ in starts):
+        return starts
+    return [(title, title - 1, number) for title, _, number in starts]
+
+
+def _kicker(lines: list[Line], title: int) -> bool:
+    if title < 2:
+        return False
+    above, over = lines[title - 1].text.strip(), lines[title - 2].text.strip()
+    if over or len(CJK_RE.findall(above)) < 4 or len(above) > _KICKER_CHARS:
+        return False  # a kicker is words: no separator line (————, ☆　☆), no page number
+    if _SENTENCE_RE.search(above) or _DATE_RE.search(above):
+        return False
+    return heading_mark(above) is None and not (signature_unit(above) or labelled_provider(above))
+
+
+def outline_end(lines: list[Line], starts: list[Start]) -> int | None:
+    """The line that ends the last case: the next heading of the outline the cases are told under (三、存在问题 after
+    二、典型做法 over them; （四）… after （三）…), when no case holds a heading of that shape itself (so a case's own
+    sections, 一、背景 / 二、做法, are never read as the outline). None when there is none."""
+    if len(starts) < 2:
+        return None
+    first, last = starts[0][1], starts[-1][0]
+    case_shapes = {mark.shape for title, _, _ in starts if (mark := heading_mark(lines[title].text.strip()))}
+    outline: dict[str, int] = {}  # shape -> number of the heading over the cases, the nearest of each shape
+    for i in range(first - 1, -1, -1):
+        mark = _outline_mark(lines[i].text.strip())
+        if mark and mark.number is not None and mark.shape not in case_shapes and mark.shape not in outline:
+            outline[mark.shape] = mark.number
+    if not outline:
+        return None
+    inside = {mark.shape for i in range(first, last) if (mark := heading_mark(lines[i].text.strip()))}
+    for i in range(last + 1, len(lines)):
+        mark = _outline_mark(lines[i].text.strip())
+        if mark and mark.shape in outline and mark.shape not in inside and mark.number == outline[mark.shape] + 1:
+            return i  # the next part: 三、 after 二、 (not a later item of a numbered list in the preamble)
+    return None
+
+
+_HEADING_WORDS = 24
+"""A part's heading is short up to its first full stop (（四）口岸功能不断完善。…, 三、存在问题), unlike a numbered
+paragraph of a notice's demands (1．各地要高度重视，…)."""
+
+
+def _outline_mark(text: str) -> Mark | None:
+    """The mark of a line that heads a part of the outline: a numbered mark over a short heading."""
+    mark = heading_mark(text)
+    if mark is None:
+        return None
+    head = re.split("[。！？；;]", text[mark.end :], maxsplit=1)[0]
+    return mark if len(head) <= _HEADING_WORDS and "，" not in head else None

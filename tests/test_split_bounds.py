@@ -1,0 +1,86 @@
+"""Where a case starts above its title and where the last case ends below its outline (graph/extract/_split_bounds.py):
+a newspaper report's kicker is its own line, and a report's next part (三、存在问题) is no part of its last case. Small
+texts of their own wording (issue #15, helper z22d), not the held-out collections'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.split import split_cases
+from ftzgraph.graph.model import Document
+
+
+def _document(text: str) -> Document:
+    return Document(id="b", path=Path("b.txt"), text=text, sha256="b")
+
+
+_REPORT = "　　本报讯（记者 某某）{body}办理时间由5天压缩至1天，累计服务企业120家。\n"
+
+PAGE = (
+    "某某日报　2025年3月14日　第03版\n\n"
+    "编者按　本版摘编几则外地好经验落地的做法。\n\n"
+    "【本版导读】\n·进口冷链“一码通”\n·航运企业“一照多址”\n·跨境电商退货仓\n\n"
+    "学习外地经验　冷链通关再提速\n进口冷链“一码通”\n" + _REPORT.format(body="某某海关推出冷链“一码通”，") + "\n"
+    "某甲区复制推广国务院第五批改革试点经验\n航运企业“一照多址”\n"
+    + _REPORT.format(body="某甲区推行一照多址登记，")
+    + "\n"
+    "退货不再难\n跨境电商退货仓\n" + _REPORT.format(body="某乙区设立退货中心仓，") + "\n"
+)
+
+
+def test_each_reports_kicker_opens_its_own_case_not_the_one_before() -> None:
+    cases = extract_document(_document(PAGE)).cases
+    assert [c.title for c in cases] == ["进口冷链“一码通”", "航运企业“一照多址”", "跨境电商退货仓"]
+    assert "第五批" not in cases[0].text.text and "第五批" in cases[1].text.text
+    assert [(o.batch_kind, o.batch_number) for o in cases[1].origins if o.kind == "national_batch"] == [
+        ("改革试点经验", 5)
+    ]
+
+
+def test_a_line_over_one_title_only_is_no_kicker() -> None:
+    page = PAGE.replace("退货不再难\n", "")
+    cases = split_cases(_document(page)).cases
+    assert "第五批" in cases[0].text  # no family of kickers: the line stays where it stands
+
+
+_BODY = (
+    "　　{s}借鉴上海自贸试验区经验，会同市税务局推行“一次申报、一次查验”，企业办理时间由5个工作日压缩至1个工作日，"
+    "累计服务企业120家。\n"
+)
+REPORT = (
+    "某市商务局关于复制推广工作情况的报告\n\n一、总体情况\n　　全市累计复制推广改革试点经验120项。\n\n"
+    "二、典型做法\n　　各地形成了一批典型做法，择要报告如下。\n\n"
+    "⑴　进口冷链“一码通”（牵头：某某海关）\n" + _BODY.format(s="某某海关") + "\n"
+    "⑵　航运企业“一照多址”（牵头：某甲区）\n" + _BODY.format(s="某甲区") + "\n"
+    "⑶　跨境电商退货仓（牵头：某乙区）\n" + _BODY.format(s="某乙区") + "\n"
+    "三、存在问题\n　　一是部分事项知晓度不高。\n\n"
+    "四、下一步工作\n　　我局将对照国务院第七批改革试点经验，逐项梳理未落地事项。\n\n某市商务局\n2024年12月10日\n"
+)
+
+
+def test_the_last_case_ends_at_the_next_part_of_the_outline_it_is_told_under() -> None:
+    cases = extract_document(_document(REPORT)).cases
+    assert len(cases) == 3
+    assert "存在问题" not in cases[2].text.text and "第七批" not in cases[2].text.text
+    assert not [o for o in cases[2].origins if o.kind == "national_batch"]
+
+
+def test_a_shape_the_cases_use_inside_is_no_outline_that_ends_the_last_one() -> None:
+    inner = "一、做法\n　　推行一件事。\n二、成效\n　　时间由5天压缩至1天。\n"
+    report = REPORT.replace("（牵头：某某海关）\n", "（牵头：某某海关）\n" + inner).replace(
+        "（牵头：某乙区）\n", "（牵头：某乙区）\n" + inner + "三、经验\n　　可复制。\n"
+    )
+    assert len(split_cases(_document(report)).cases) == 3
+    cases = split_cases(_document(report)).cases
+    assert "三、经验" in cases[2].text
+
+
+def test_a_numbered_paragraph_of_the_preamble_is_no_outline_that_ends_the_last_case() -> None:
+    demands = "1．各地要高度重视，加强组织领导，确保改革落地。\n2．各部门要密切配合，形成工作合力，及时报送进展。\n"
+    report = REPORT.replace("二、典型做法\n", demands + "二、典型做法\n").replace(
+        "（牵头：某乙区）\n" + _BODY.format(s="某乙区"),
+        "（牵头：某乙区）\n" + _BODY.format(s="某乙区") + "3．企业反映良好，退货时间缩短。\n",
+    )
+    cases = split_cases(_document(report)).cases
+    assert len(cases) == 3 and "企业反映良好" in cases[2].text
