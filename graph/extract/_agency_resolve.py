@@ -300,9 +300,6 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
         head = longer[0][: -len(short)] if len(longer) == 1 else ""
         if head and (head in divisions.by_stem or head in divisions.names_in(head) or len(short) >= 4):
             hit.name = longer[0]  # 机场海关 after 西安咸阳机场海关: a short name of a body the case named in full
-    for hit in hits:  # 杨凌示范区管委会: the zone's committee by the zone's official name
-        if hit.name and hit.name.endswith(_COMMITTEE):
-            hit.name = _ZONE_FULL_NAMES.get(hit.name[: -len(_COMMITTEE)], hit.name[: -len(_COMMITTEE)]) + _COMMITTEE
     for hit in hits:  # 吉林经开区行政审批局 in the case of 吉林经济技术开发区: the zone by the name its case gives it
         if hit.name and ctx.zone is not None:
             hit.name = _zone_in_full(hit.name, ctx.zone)
@@ -346,8 +343,6 @@ _PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_pla
 """The separately planned cities, whose regulators' offices are named like a province's (陕西银保监局, 大连银保监局)."""
 _ZONE_KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_names"])
 """Kinds of zone written without their proper name (示范区, 经开区): no place of their own."""
-_ZONE_FULL_NAMES = {short: z["full"] for z in load_agency_yaml("zone_names.yaml")["zones"] for short in z["short"]}
-"""A development zone's short name -> its official name (data/agencies/zone_names.yaml)."""
 
 
 def _district_stem(office: str) -> bool:

@@ -80,6 +80,11 @@ from ftzgraph.graph.extract._agency_roles import (
     speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
+from ftzgraph.graph.extract._agency_zones import (
+    official_zone_name,
+    zone_before,
+    zone_named_in_case,
+)
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
 from ftzgraph.graph.text import clean_spans
 
@@ -176,6 +181,21 @@ def extract_agencies_and_mentions(
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
     hits = _bureau_branches(text, hits)
+    for hit in hits:  # 科技城新区管委会, 合肥高新区X局: a zone by its official name
+        written = text[hit.start : hit.end]
+        if hit.prefix is None and (zone := zone_before(text, hit.start)) is not None:
+            hit.name, hit.start = (
+                zone[1] + hit.core.canonical,
+                hit.start - len(zone[0]),
+            )  # 港区建设局: the zone's bureau
+            hit.confidence = "medium" if hit.confidence == "low" else hit.confidence
+            continue
+        if hit.confidence == "low" and written.endswith(hit.core.core):  # 经开区管委会 when the case names 马鞍山经开区
+            named = zone_named_in_case(written[: -len(hit.core.core)] + hit.core.canonical, text)
+            if named != written[: -len(hit.core.core)] + hit.core.canonical:
+                hit.name, hit.confidence = named, "medium"
+        if hit.name and hit.confidence != "low":
+            hit.name = official_zone_name(zone_named_in_case(hit.name, text))
     aliases = defined_aliases(text, hits, lex, titles)  # X署（以下简称园区发展署）: the short name is that body
     _settle_acting(text, hits + aliases, case.document.text, aliases)
     hits += aliases

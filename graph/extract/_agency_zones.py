@@ -1,0 +1,154 @@
+"""A development zone's bodies named by the zone's official name, and a district's bodies with their city.
+
+Documents write a zone short: by its kind's abbreviation after its city (合肥高新区 for
+合肥高新技术产业开发区, 昆明经开区, 潍坊综保区), by a short name of its own (杨凌示范区, 两江新区 for
+重庆两江新区, data/agencies/zone_names.yaml), or without the city whose name opens its official one (科技城新区
+in a case that names 绵阳科技城新区, 开发区 in one that names 德阳经济技术开发区). Gold files and the zones' own
+documents name a zone's bureau with the zone's official name (合肥高新技术产业开发区市场监督管理局), as they name
+a city's bureau with the city's; a district's bureau likewise opens with its city (顺德区科学技术局 is
+佛山市顺德区科学技术局). The names are rewritten after the rest of the name resolves.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ftzgraph.graph.extract._agency_names import CJK, load_agency_yaml, load_divisions
+
+_DEPARTMENTS = load_agency_yaml("departments.yaml")
+_KIND_FULL: dict[str, str] = _DEPARTMENTS["zone_kind_full"]
+"""A zone kind's abbreviation -> the kind in full (高新区 -> 高新技术产业开发区)."""
+_HEADS = tuple(_DEPARTMENTS["national_body_heads"])
+"""A national body's name before a zone's (国家税务总局合肥高新区税务局): read past to the zone."""
+_ZONE_ENDINGS = tuple(_DEPARTMENTS["zone_name_endings"])
+"""How a zone's name ends (新区, 工业园区, 开发区): where a zone written without its city stops."""
+_NOT_ZONE_WORDS = ("自由贸易", "自贸", "片区")
+_BRANCH_KIND_RE = re.compile(f"局({'|'.join(_KIND_FULL)})(分局|管理局)$")
+"""A city bureau's office in a zone named by the zone's kind (威海市自然资源和规划局经开区分局)."""
+
+
+@functools.cache
+def _known_zones(key: str = "short") -> list[tuple[str, str]]:
+    """(short name, official name) of the zones data/agencies/zone_names.yaml lists, longest short name first; with
+    ``key`` in_context, the short names that name the zone only in a case that names it otherwise too (港区)."""
+    pairs = [(short, z["full"]) for z in load_agency_yaml("zone_names.yaml")["zones"] for short in z.get(key, ())]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+def zone_before(text: str, start: int) -> tuple[str, str] | None:
+    """(short name, official name) of a known zone whose short name the text writes right before ``start``, where a
+    body's core is written with no place of its own (港区建设局 in a case that names 航空港区); else None."""
+    for key in ("short", "in_context"):
+        for short, full in _known_zones(key):
+            if not text.endswith(short, 0, start) or text.endswith(full, 0, start):
+                continue
+            others = [s for s, f in _known_zones() if f == full and s != short] + [full]
+            if key == "short" or any(other in text for other in others):
+                return short, full
+    return None
+
+
+def _city_stem(text: str) -> str | None:
+    """The stem of the city (prefecture-level or county-level) whose stem or name opens ``text`` (合肥, 合肥市)."""
+    divisions = load_divisions()
+    for length in (4, 3, 2):
+        stem = text[:length]
+        city = divisions.by_stem.get(stem)
+        if city is not None and city.endswith(("市", "州", "盟", "地区")):
+            return stem
+    return None
+
+
+def official_zone_name(name: str) -> str:
+    """``name`` with a zone written by its short name or its kind's abbreviation after its city written as the
+    zone's official name (杨凌示范区农业农村局 -> 杨凌农业高新技术产业示范区农业农村局, 合肥市高新区管委会 ->
+    合肥高新技术产业开发区管委会, …局经开区分局 -> …局经济技术开发区分局); any other name as it is. Needs no
+    context: the scorer's name rule uses it too."""
+    head = next((h for h in _HEADS if name.startswith(h) and len(name) > len(h) + 2), "")
+    rest = name[len(head) :]
+    for short, full in _known_zones():
+        if rest.startswith(short) and not rest.startswith(full):
+            return head + full + rest[len(short) :]
+    stem = _city_stem(rest)
+    if stem is not None:
+        after = rest[len(stem) :].removeprefix("市")
+        kind = next((k for k in _KIND_FULL if after.startswith(k)), None)
+        if kind is not None:
+            return head + stem + _KIND_FULL[kind] + after[len(kind) :]
+    branch = _BRANCH_KIND_RE.search(name)
+    if branch is not None:
+        return name[: branch.start(1)] + _KIND_FULL[branch.group(1)] + branch.group(2)
+    return name
+
+
+def zone_named_in_case(name: str, case_text: str) -> str:
+    """``name`` whose zone is written without its city (科技城新区管委会, 工业园区管委会, or 开发区 after the city
+    the context gave: 德阳市开发区管委会) with the one zone the case names in full that ends so (绵阳科技城新区,
+    黄石新港（物流）工业园区, 德阳经济技术开发区); as it is when the case names none or several cities' zones of that
+    ending."""
+    ends = [(i, i + len(e)) for e in _ZONE_ENDINGS if (i := name.find(e)) >= 0]
+    if not ends or any(word in name for word in _NOT_ZONE_WORDS):
+        return name  # an FTZ area's body (…自由贸易试验区X片区管委会) is named by the areas' rule
+    start, end = min(ends, key=lambda pair: (pair[1], pair[0]))
+    if _NOT_IN_ZONE_RE.search(name, 0, start):
+        return name  # 威海市自然资源和规划局经开区分局: a bureau's office, no zone's body
+    zone = name[:end]
+    own_stem = _city_stem(zone)
+    written = zone[len(own_stem) :].removeprefix("市") if own_stem else zone
+    if own_stem is not None and (
+        written not in _ZONE_ENDINGS or not zone.startswith(own_stem + "市") or zone in case_text
+    ):
+        return (
+            name  # 兰州新区, 天津市滨海新区: a zone with its own place; 德阳市开发区: the context's city before a kind
+        )
+    if not written or _city_stem(written) is not None:
+        return name
+    found = {
+        found
+        for form in (written, _KIND_FULL.get(written, written))
+        for found in _named_zones(case_text, form)
+        if own_stem is None or found.startswith(own_stem)
+    }
+    stems = {_city_stem(f) for f in found}
+    if len(stems) != 1 or not found:
+        return name
+    full = max(found, key=len)
+    return full + name[end:] if full != zone else name
+
+
+_RUN_RE = re.compile(f"[{CJK}（）()]{{1,12}}\\Z")
+_NOT_IN_ZONE_RE = re.compile("[局委会府办厅处送供区关属驻与和及同等的在对]")
+"""Characters no zone's name holds between its city and its ending word (合肥高新区市场监管局联合高新区 is none)."""
+
+
+def _named_zones(text: str, form: str) -> set[str]:
+    """Zones the text names with a city before ``form`` (绵阳科技城新区 for 科技城新区), each as city stem + the
+    rest."""
+    found = set()
+    for match in re.finditer(re.escape(form), text):
+        run = _RUN_RE.search(text, max(0, match.start() - 12), match.start())
+        if run is None:
+            continue
+        for start in range(run.start(), run.end()):
+            stem = _city_stem(text[start : match.start()])
+            middle = text[start + len(stem) : match.start()] if stem is not None else "区"
+            if stem is None or _NOT_IN_ZONE_RE.search(middle):
+                continue  # 兰州海关所属兰州新区: the zone is 兰州新区, not a run from the customs office's 兰州
+            if middle.removeprefix("市") + form not in load_divisions().names:  # 天津市滨海新区: a district, as written
+                middle = middle.removeprefix("市")
+            found.add(stem + middle + form)
+            break
+    return found
+
+
+def district_with_city(name: str) -> str:
+    """``name`` opening with a district the divisions place in one city (顺德区科学技术局), written with that city
+    (佛山市顺德区科学技术局); a county's, a city's or an ambiguous district's name as it is."""
+    divisions = load_divisions()
+    for length in range(min(len(name) - 1, 6), 1, -1):
+        district = name[:length]
+        if district.endswith("区") and (city := divisions.city_of.get(district)) is not None:
+            by_city = city.endswith(("市", "州", "盟", "地区")) and not district.startswith(city[:2])  # 苏州工业园区
+            return city + name if by_city and len(name) > length + 1 else name
+    return name

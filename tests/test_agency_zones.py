@@ -1,0 +1,89 @@
+"""Development zones' bodies by the zone's official name (graph/extract/_agency_zones.py), in names alone and in cases.
+
+Probe sentences written for these tests (issue #15, helper z22a), not taken from any collection.
+"""
+
+from __future__ import annotations
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract._agency_zones import (
+    district_with_city,
+    official_zone_name,
+    zone_before,
+    zone_named_in_case,
+)
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+from ftzgraph.graph.views.quality import same_agency
+
+
+def _acting(text: str, provider: str | None) -> list[str]:
+    return [a.name for a in extract_agencies_and_mentions(make_case(text), provider)[0]]
+
+
+def test_a_kind_abbreviated_after_its_city_is_written_in_full() -> None:
+    assert official_zone_name("株洲高新区市场监督管理局") == "株洲高新技术产业开发区市场监督管理局"
+    assert official_zone_name("南昌市经开区管理委员会") == "南昌经济技术开发区管理委员会"  # the zone by its city's stem
+    assert official_zone_name("贵阳综保区管理委员会") == "贵阳综合保税区管理委员会"
+    assert official_zone_name("国家税务总局株洲高新区税务局") == "国家税务总局株洲高新技术产业开发区税务局"
+
+
+def test_a_bureaus_office_in_a_zone_writes_the_kind_in_full() -> None:
+    assert official_zone_name("淄博市自然资源和规划局高新区分局") == "淄博市自然资源和规划局高新技术产业开发区分局"
+
+
+def test_a_zone_known_by_a_short_name_of_its_own() -> None:
+    assert official_zone_name("两江新区商务局") == "重庆两江新区商务局"
+    assert official_zone_name("杨凌示范区农业农村局") == "杨凌农业高新技术产业示范区农业农村局"
+    assert official_zone_name("重庆两江新区商务局") == "重庆两江新区商务局"  # already in full: unchanged
+
+
+def test_names_with_no_zone_or_no_city_are_kept() -> None:
+    for name in ("高新区管理委员会", "株洲市商务局", "南昌市东湖区商务局", "天津市滨海新区市场监督管理局"):
+        assert official_zone_name(name) == name
+
+
+def test_a_zone_written_without_its_city_is_the_one_the_case_names() -> None:
+    text = "（绵阳科技城新区管委会报送）\n科技城新区管委会联合市科技局推行。"
+    assert zone_named_in_case("科技城新区管理委员会", text) == "绵阳科技城新区管理委员会"
+    text = "黄石新港（物流）工业园区管委会联合黄石海关推行江海联运。"
+    assert zone_named_in_case("工业园区管理委员会", text) == "黄石新港（物流）工业园区管理委员会"
+    text = "（德阳经济技术开发区供稿）\n开发区管委会牵头推行。"
+    assert zone_named_in_case("德阳市开发区管理委员会", text) == "德阳经济技术开发区管理委员会"
+
+
+def test_a_zone_is_not_taken_from_a_run_across_other_bodies_or_from_several_cities() -> None:
+    text = "兰州海关所属兰州新区海关推行。"
+    assert zone_named_in_case("兰州新区海关", text) == "兰州新区海关"
+    text = "绵阳科技城新区与德阳高新区、成都天府新区合作，新区管委会牵头。"
+    assert zone_named_in_case("新区管理委员会", text) == "新区管理委员会"  # 绵阳 and 成都 zones: no one zone
+    text = "天津市滨海新区市场监管局推行。"
+    assert zone_named_in_case("天津市滨海新区市场监督管理局", text) == "天津市滨海新区市场监督管理局"
+    text = "深圳市保税区管理局统一管理。"  # written with its city: as written
+    assert zone_named_in_case("深圳市保税区管理局", text) == "深圳市保税区管理局"
+
+
+def test_a_short_form_too_common_alone_names_the_zone_only_when_the_case_names_it_otherwise() -> None:
+    text = "航空港区借鉴外地做法，港区建设局牵头。"
+    assert zone_before(text, text.index("建设局")) == ("港区", "郑州航空港经济综合实验区")
+    text = "某港区建设局牵头。"
+    assert zone_before(text, text.index("建设局")) is None
+
+
+def test_zone_bodies_in_cases() -> None:
+    text = "航空港区借鉴外地做法，港区建设局牵头，港区自然资源局配合。"
+    expected = ["郑州航空港经济综合实验区建设局", "郑州航空港经济综合实验区自然资源局"]
+    assert _acting(text, "郑州航空港经济综合实验区") == expected
+    text = "马鞍山经开区报送\n经开区管委会联合马鞍山市市场监管局推行告知承诺制。"
+    assert _acting(text, None) == ["马鞍山经济技术开发区管理委员会", "马鞍山市市场监督管理局"]
+    text = "襄阳高新区市场监管局推行，高新区管委会牵头。"
+    assert _acting(text, "襄阳市") == ["襄阳高新技术产业开发区市场监督管理局", "襄阳高新技术产业开发区管理委员会"]
+
+
+def test_the_scorer_counts_a_zones_short_and_full_names_and_a_district_with_its_city_as_one_body() -> None:
+    assert same_agency("合肥高新区人力资源和社会保障局", "合肥高新技术产业开发区人力资源和社会保障局", [])
+    assert same_agency("东疆综合保税区管理委员会", "天津东疆综合保税区管理委员会", [])
+    assert same_agency("顺德区科学技术局", "佛山市顺德区科学技术局", [])
+    assert district_with_city("苏州工业园区管理委员会") == "苏州工业园区管理委员会"  # the district opens with its city
+    assert not same_agency("顺德区科学技术局", "佛山市南海区科学技术局", [])
+    assert not same_agency("合肥高新区管理委员会", "合肥经济技术开发区管理委员会", [])
