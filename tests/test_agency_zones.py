@@ -14,6 +14,7 @@ from ftzgraph.graph.extract._agency_zones import (
     zone_named_in_case,
 )
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+from ftzgraph.graph.model import CaseText
 from ftzgraph.graph.views.quality import same_agency
 
 
@@ -87,3 +88,21 @@ def test_the_scorer_counts_a_zones_short_and_full_names_and_a_district_with_its_
     assert district_with_city("苏州工业园区管理委员会") == "苏州工业园区管理委员会"  # the district opens with its city
     assert not same_agency("顺德区科学技术局", "佛山市南海区科学技术局", [])
     assert not same_agency("合肥高新区管理委员会", "合肥经济技术开发区管理委员会", [])
+
+
+def test_a_district_level_bureau_in_a_zones_own_case_is_the_zones() -> None:
+    text = "（天津港保税区管委会报送）\n天津港保税区管委会会同天津海关推行，区市场监管局开展质量监督。"
+    assert "天津港保税区市场监督管理局" in _acting(text, "天津港保税区管委会")
+
+
+def test_a_kind_alone_is_the_zone_its_documents_head_names() -> None:
+    document = "关于襄阳高新区自贸改革创新案例评选结果的公示\n\n一、案例\n高新区商务局协助建立重点企业清单。"
+    case = make_case(document)
+    start = document.index("高新区商务局")
+    unit = CaseText(case.document, 1, "一、案例", heading=case.heading, start=start, end=len(document))
+    agencies, _ = extract_agencies_and_mentions(unit, None)
+    assert [a.name for a in agencies] == ["襄阳高新技术产业开发区商务局"]
+
+
+def test_a_national_zone_named_by_its_level() -> None:
+    assert official_zone_name("海口国家高新区管理委员会") == "海口国家高新技术产业开发区管理委员会"

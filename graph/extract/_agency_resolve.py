@@ -380,6 +380,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         hit.name, hit.place, hit.unit = ctx.zone.name + core.canonical, ctx.city, prefix.unit  # 开发区管委会: its own
         hit.confidence = "medium"
         return
+    if place is None and prefix.level == "district" and not prefix.unit and not core.party and ctx.zone is not None:
+        hit.name, hit.place, hit.unit = ctx.zone.name + core.canonical, ctx.zone, ""  # 区市场监管局 in a zone's case
+        return
     if place is None and prefix.unit and prefix.level is None and ctx.city is not None:
         place = ctx.city  # 高新区管委会 in a 合肥市 case: the city's 高新区
     if place is None:  # a level the case does not name (区政府 with no district in sight): keep it as written

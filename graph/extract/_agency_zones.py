@@ -73,9 +73,10 @@ def official_zone_name(name: str) -> str:
     stem = _city_stem(rest)
     if stem is not None:
         after = rest[len(stem) :].removeprefix("市")
-        kind = next((k for k in _KIND_FULL if after.startswith(k)), None)
+        national = "国家" if after.startswith("国家") else ""  # 海口国家高新区: a national zone by its level
+        kind = next((k for k in _KIND_FULL if after.startswith(k, len(national))), None)
         if kind is not None:
-            return head + stem + _KIND_FULL[kind] + after[len(kind) :]
+            return head + stem + national + _KIND_FULL[kind] + after[len(national) + len(kind) :]
     branch = _BRANCH_KIND_RE.search(name)
     if branch is not None:
         return name[: branch.start(1)] + _KIND_FULL[branch.group(1)] + branch.group(2)

@@ -70,7 +70,13 @@ from ftzgraph.graph.extract._agency_offices import (
     _short_offices,
     _stem_lists,
 )
-from ftzgraph.graph.extract._agency_resolve import OWN_ZONE_TAILS, _bureau_branches, _context, _resolve
+from ftzgraph.graph.extract._agency_resolve import (
+    OWN_ZONE_TAILS,
+    _bureau_branches,
+    _context,
+    _document_head,
+    _resolve,
+)
 from ftzgraph.graph.extract._agency_roles import (
     hosts_press_event,
     in_letterhead,
@@ -181,6 +187,7 @@ def extract_agencies_and_mentions(
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
     hits = _bureau_branches(text, hits)
+    head = _document_head(case.document.text)
     for hit in hits:  # 科技城新区管委会, 合肥高新区X局: a zone by its official name
         written = text[hit.start : hit.end]
         if hit.prefix is None and (zone := zone_before(text, hit.start)) is not None:
@@ -191,8 +198,10 @@ def extract_agencies_and_mentions(
             hit.confidence = "medium" if hit.confidence == "low" else hit.confidence
             continue
         if hit.confidence == "low" and written.endswith(hit.core.core):  # 经开区管委会 when the case names 马鞍山经开区
-            named = zone_named_in_case(written[: -len(hit.core.core)] + hit.core.canonical, text)
-            if named != written[: -len(hit.core.core)] + hit.core.canonical:
+            bare = written[: -len(hit.core.core)] + hit.core.canonical
+            named = zone_named_in_case(bare, text)
+            named = named if named != bare else zone_named_in_case(bare, head)  # or the zone's own document's head
+            if named != bare:
                 hit.name, hit.confidence = named, "medium"
         if hit.name and hit.confidence != "low":
             hit.name = official_zone_name(zone_named_in_case(hit.name, text))
