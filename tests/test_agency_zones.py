@@ -106,3 +106,12 @@ def test_a_kind_alone_is_the_zone_its_documents_head_names() -> None:
 
 def test_a_national_zone_named_by_its_level() -> None:
     assert official_zone_name("海口国家高新区管理委员会") == "海口国家高新技术产业开发区管理委员会"
+
+
+def test_a_zones_committees_by_their_short_forms_and_a_district_named_with_its_city_already() -> None:
+    # 园区科创委 in a 苏州工业园区 case: the park's commission; 苏州工业园区 is a district whose name opens with its
+    # city's stem, so it is not written 苏州市苏州工业园区
+    text = "苏州工业园区海关推行白名单管理。园区科创委负责企业资质初审。"
+    assert "苏州工业园区科技创新委员会" in _acting(text, "苏州工业园区海关")
+    text = "园区规建委参照外地做法，将多项测绘整合为一个综合测绘事项。"
+    assert _acting(text, "苏州工业园区规划建设委员会") == ["苏州工业园区规划建设委员会"]

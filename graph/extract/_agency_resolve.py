@@ -61,7 +61,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         parent = load_divisions().city_of.get(place.name)
         if parent is not None and place.level == "district" and (found := place_of(parent)) is not None:
             city = found  # 章贡区 -> 赣州市: a district's bodies are named with their city (中共赣州市章贡区委)
-            own_local = replace(place, name=parent + place.name)
+            if not place.name.startswith(found.stem):  # 苏州工业园区: a district whose name opens with its city's
+                own_local = replace(place, name=parent + place.name)
     elif place:
         city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
         if city is None and place.level == "area":  # 烟台片区 in a text that never writes 烟台市: the city of its stem
