@@ -24,6 +24,8 @@ _HEADS = tuple(_DEPARTMENTS["national_body_heads"])
 _ZONE_ENDINGS = tuple(_DEPARTMENTS["zone_name_endings"])
 """How a zone's name ends (新区, 工业园区, 开发区): where a zone written without its city stops."""
 _NOT_ZONE_WORDS = ("自由贸易", "自贸", "片区")
+_MIDDLE = 4
+"""How many characters of a zone's own name may stand between its city and its kind (长春净月高新区, 宜宾临港经开区)."""
 _BRANCH_KIND_RE = re.compile(f"局({'|'.join(_KIND_FULL)})(分局|管理局)$")
 """A city bureau's office in a zone named by the zone's kind (威海市自然资源和规划局经开区分局)."""
 
@@ -73,10 +75,10 @@ def official_zone_name(name: str) -> str:
     stem = _city_stem(rest)
     if stem is not None:
         after = rest[len(stem) :].removeprefix("市")
-        national = "国家" if after.startswith("国家") else ""  # 海口国家高新区: a national zone by its level
-        kind = next((k for k in _KIND_FULL if after.startswith(k, len(national))), None)
-        if kind is not None:
-            return head + stem + national + _KIND_FULL[kind] + after[len(national) + len(kind) :]
+        for middle in range(_MIDDLE + 1):  # 海口国家高新区, 长春净月高新区: a word of the zone's own between
+            kind = next((k for k in _KIND_FULL if after.startswith(k, middle)), None)
+            if kind is not None and not _NOT_IN_ZONE_RE.search(after, 0, middle):
+                return head + stem + after[:middle] + _KIND_FULL[kind] + after[middle + len(kind) :]
     branch = _BRANCH_KIND_RE.search(name)
     if branch is not None:
         return name[: branch.start(1)] + _KIND_FULL[branch.group(1)] + branch.group(2)
