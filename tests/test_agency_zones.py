@@ -118,3 +118,25 @@ def test_a_zones_committees_by_their_short_forms_and_a_district_named_with_its_c
     assert "苏州工业园区科技创新委员会" in _acting(text, "苏州工业园区海关")
     text = "园区规建委参照外地做法，将多项测绘整合为一个综合测绘事项。"
     assert _acting(text, "苏州工业园区规划建设委员会") == ["苏州工业园区规划建设委员会"]
+
+
+def test_a_city_bureaus_office_named_by_a_zone_is_one_body() -> None:
+    text = "大连市金普新区推行“拿地即办证”，大连市自然资源局金普新区分局同步核发许可证。"
+    assert _acting(text, "大连市金普新区") == ["大连市自然资源局金普新区分局"]
+
+
+def test_a_comprehensive_experimental_zones_bodies_and_committee() -> None:
+    # 综合实验区 is a zone's kind: 平潭综合实验区X局 is one body, its committee the zone's, not the FTZ area's
+    text = "平潭片区先行先试，平潭综合实验区人力资源和社会保障局对台湾地区职业资格直接采认。"
+    assert _acting(text, "福建省商务厅") == ["平潭综合实验区人力资源和社会保障局"]
+    text = "省人社厅会同平潭综合实验区管委会对接台湾地区行业组织。"
+    assert "平潭综合实验区管理委员会" in _acting(text, "福建省人力资源和社会保障厅")
+    assert _acting("实验区行政审批局推行，综合实验区商务局配合。", "平潭综合实验区") == [
+        "平潭综合实验区行政审批局",
+        "平潭综合实验区商务局",
+    ]
+
+
+def test_an_ftz_area_named_for_a_zone_keeps_its_name() -> None:
+    assert official_zone_name("天府新区市场监督管理局") == "四川天府新区市场监督管理局"
+    assert official_zone_name("天府新区片区管理委员会") == "天府新区片区管理委员会"

@@ -346,11 +346,18 @@ _ZONE_KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_nam
 """Kinds of zone written without their proper name (示范区, 经开区): no place of their own."""
 
 
+_ZONE_NAME_ENDINGS = tuple(load_agency_yaml("departments.yaml")["zone_name_endings"])
+_ZONE_OFFICE_HEAD = 6
+"""The longest zone name a city bureau's office is named by (金普新区分局; 金普新区 is four characters)."""
+
+
 def _district_stem(office: str) -> bool:
     """True when ``office`` (环翠分局, 盐田管理局, 准格尔旗分局, 经开区分局) opens with the stem or the name of a
     district or county, or names a development zone by its kind (经开区, 高新区): where a city bureau has branches."""
     head = re.sub("(?:分局|管理局)$", "", office)
     if head in load_divisions().names or (len(head) <= 3 and head in _ZONE_KIND_NAMES):
+        return True
+    if len(head) <= _ZONE_OFFICE_HEAD and head.endswith(_ZONE_NAME_ENDINGS):  # 金普新区分局: a zone's office
         return True
     for length in (3, 2):
         name = load_divisions().by_stem.get(office[:length])
@@ -408,7 +415,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         place = gaz.main_place(place.stem) or place
     unit = prefix.unit or ""
     ftz_area = load_ftz_gazetteer().resolve(place.name) if place.level == "area" else None
-    if core.canonical == _COMMITTEE and ftz_area is not None and ftz_area.area:
+    if core.canonical == _COMMITTEE and ftz_area is not None and ftz_area.area and not unit:  # not 平潭综合实验区's
         zone = load_ftz_gazetteer().zones[ftz_area.zone]
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
     elif core.party:

@@ -23,7 +23,9 @@ _HEADS = tuple(_DEPARTMENTS["national_body_heads"])
 """A national body's name before a zone's (国家税务总局合肥高新区税务局): read past to the zone."""
 _ZONE_ENDINGS = tuple(_DEPARTMENTS["zone_name_endings"])
 """How a zone's name ends (新区, 工业园区, 开发区): where a zone written without its city stops."""
-_NOT_ZONE_WORDS = ("自由贸易", "自贸", "片区")
+_AREA = "片区"
+"""An FTZ area named for a zone (天府新区片区): the area's name, not the zone's."""
+_NOT_ZONE_WORDS = ("自由贸易", "自贸", _AREA)
 _MIDDLE = 4
 """How many characters of a zone's own name may stand between its city and its kind (长春净月高新区, 宜宾临港经开区)."""
 _BRANCH_KIND_RE = re.compile(f"局({'|'.join(_KIND_FULL)})(分局|管理局)$")
@@ -70,7 +72,7 @@ def official_zone_name(name: str) -> str:
     head = next((h for h in _HEADS if name.startswith(h) and len(name) > len(h) + 2), "")
     rest = name[len(head) :]
     for short, full in _known_zones():
-        if rest.startswith(short) and not rest.startswith(full):
+        if rest.startswith(short) and not rest.startswith(full) and not rest.startswith(_AREA, len(short)):
             return head + full + rest[len(short) :]
     stem = _city_stem(rest)
     if stem is not None:

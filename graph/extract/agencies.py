@@ -271,8 +271,10 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
 def _own_zone_tail(text: str, hit: _Hit, ctx: _Context) -> int | None:
     """Where the zone's tail word starts when ``hit`` is written with it alone before its core (新区商务局,
     实验区行政审批局) in the case of the zone it ends (青岛西海岸新区, 平潭综合实验区); else None."""
-    if ctx.new_area is None or hit.prefix is None or hit.prefix.unit:  # 高新区管委会: a unit of its own, not the tail
+    if ctx.new_area is None or hit.prefix is None:
         return None
+    if hit.prefix.unit and (hit.prefix.unit not in OWN_ZONE_TAILS or hit.prefix.place is not None):
+        return None  # 高新区管委会: a unit of its own, not the tail (综合实验区商务局 is the tail)
     if hit.prefix.place and hit.prefix.place.name == ctx.new_area.name:
         return None
     core_start = hit.end - len(hit.core.core)
