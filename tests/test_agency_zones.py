@@ -11,6 +11,7 @@ from ftzgraph.graph.extract._agency_zones import (
     district_with_city,
     official_zone_name,
     zone_before,
+    zone_ending_at,
     zone_named_in_case,
 )
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
@@ -140,3 +141,11 @@ def test_a_comprehensive_experimental_zones_bodies_and_committee() -> None:
 def test_an_ftz_area_named_for_a_zone_keeps_its_name() -> None:
     assert official_zone_name("天府新区市场监督管理局") == "四川天府新区市场监督管理局"
     assert official_zone_name("天府新区片区管理委员会") == "天府新区片区管理委员会"
+
+
+def test_a_zones_name_the_grammar_cut_at_its_last_character_is_taken_whole() -> None:
+    text = "实施单位：成都国际铁路港经济技术开发区管委会\n企业数字提单签发规则由此制定。"
+    assert zone_ending_at(text, text.index("管委会")) == "成都国际铁路港经济技术开发区"
+    assert _acting(text, "成都国际铁路港经济技术开发区管委会") == ["成都国际铁路港经济技术开发区管理委员会"]
+    text = "青白江区商务局牵头，区管委会配合。"
+    assert zone_ending_at(text, text.index("管委会")) is None  # a district's level word, no zone's name

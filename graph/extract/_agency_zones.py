@@ -147,6 +147,20 @@ def _named_zones(text: str, form: str) -> set[str]:
     return found
 
 
+def zone_ending_at(text: str, end: int) -> str | None:
+    """The zone whose name, opened by its city, the text writes up to ``end`` (成都国际铁路港经济技术开发区 before
+    管委会, where the name grammar took only 区管委会); None when no zone's ending or no city is there."""
+    ending = next((e for e in _ZONE_ENDINGS if text.endswith(e, 0, end)), None)
+    if ending is None:
+        return None
+    run = _RUN_RE.search(text, max(0, end - len(ending) - 12), end - len(ending))
+    for start in range(run.start(), run.end()) if run is not None else ():
+        stem = _city_stem(text[start : end - len(ending)])
+        if stem is not None and not _NOT_IN_ZONE_RE.search(text, start + len(stem), end - len(ending)):
+            return text[start:end]
+    return None
+
+
 def district_with_city(name: str) -> str:
     """``name`` opening with a district the divisions place in one city (顺德区科学技术局), written with that city
     (佛山市顺德区科学技术局); a county's, a city's or an ambiguous district's name as it is."""

@@ -89,6 +89,7 @@ from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme
 from ftzgraph.graph.extract._agency_zones import (
     official_zone_name,
     zone_before,
+    zone_ending_at,
     zone_named_in_case,
 )
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
@@ -190,6 +191,10 @@ def extract_agencies_and_mentions(
     head = _document_head(case.document.text)
     for hit in hits:  # 科技城新区管委会, 合肥高新区X局: a zone by its official name
         written = text[hit.start : hit.end]
+        level_only = hit.prefix is not None and hit.prefix.place is None and hit.prefix.level == "district"
+        if level_only and (whole := zone_ending_at(text, hit.start + 1)) is not None and len(whole) > 3:
+            hit.name, hit.start = whole + hit.core.canonical, hit.start + 1 - len(whole)  # …经济技术开发区管委会
+            continue
         if hit.prefix is None and (zone := zone_before(text, hit.start)) is not None:
             hit.name, hit.start = (
                 zone[1] + hit.core.canonical,
