@@ -20,7 +20,8 @@ Rules:
   development zone written by its short name and by its official name are one body (合肥高新区X局 =
   合肥高新技术产业开发区X局, 两江新区X局 = 重庆两江新区X局: the zone's own city prefix, in the README's spirit), and so
   are a district written with and without the one city it lies in (顺德区X局 = 佛山市顺德区X局, the case's city
-  prefix when the gold names no other body of that city) (data/agencies/zone_names.yaml, graph/extract/_agency_zones.py);
+  prefix when the gold names no other body of that city) (data/agencies/zone_names.yaml,
+  graph/extract/_agency_zones.py);
 - outcomes: a gold outcome is found when an extracted outcome has its value (or its after value, or its
   before and after values); its label is right when one label contains the other after removing spaces;
   its qualifier is right when the extracted ``qualifier`` equals the gold one (a before/after pair: the
