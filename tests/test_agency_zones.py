@@ -110,6 +110,7 @@ def test_a_zone_with_a_word_of_its_own_between_city_and_kind() -> None:
     assert official_zone_name("长春净月高新区管理委员会") == "长春净月高新技术产业开发区管理委员会"
     assert official_zone_name("宜宾临港经开区管理委员会") == "宜宾临港经济技术开发区管理委员会"
     assert official_zone_name("株洲市商务局经开区分局") == "株洲市商务局经济技术开发区分局"  # a bureau's, not a zone's
+    assert official_zone_name("望城经开区管理委员会") == "望城经济技术开发区管理委员会"  # named by its district
 
 
 def test_a_zones_committees_by_their_short_forms_and_a_district_named_with_its_city_already() -> None:

@@ -53,13 +53,14 @@ def zone_before(text: str, start: int) -> tuple[str, str] | None:
     return None
 
 
-def _city_stem(text: str) -> str | None:
-    """The stem of the city (prefecture-level or county-level) whose stem or name opens ``text`` (合肥, 合肥市)."""
+def _city_stem(text: str, *, any_division: bool = False) -> str | None:
+    """The stem of the city (prefecture-level or county-level) whose stem or name opens ``text`` (合肥, 合肥市); with
+    ``any_division``, of a district or county too (望城经开区: the zone named by its district)."""
     divisions = load_divisions()
     for length in (4, 3, 2):
         stem = text[:length]
         city = divisions.by_stem.get(stem)
-        if city is not None and city.endswith(("市", "州", "盟", "地区")):
+        if city is not None and (any_division or city.endswith(("市", "州", "盟", "地区"))):
             return stem
     return None
 
@@ -74,7 +75,7 @@ def official_zone_name(name: str) -> str:
     for short, full in _known_zones():
         if rest.startswith(short) and not rest.startswith(full) and not rest.startswith(_AREA, len(short)):
             return head + full + rest[len(short) :]
-    stem = _city_stem(rest)
+    stem = _city_stem(rest, any_division=True)
     if stem is not None:
         after = rest[len(stem) :].removeprefix("市")
         for middle in range(_MIDDLE + 1):  # 海口国家高新区, 长春净月高新区: a word of the zone's own between
