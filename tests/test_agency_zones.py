@@ -150,3 +150,8 @@ def test_a_zones_name_the_grammar_cut_at_its_last_character_is_taken_whole() -> 
     assert _acting(text, "成都国际铁路港经济技术开发区管委会") == ["成都国际铁路港经济技术开发区管理委员会"]
     text = "青白江区商务局牵头，区管委会配合。"
     assert zone_ending_at(text, text.index("管委会")) is None  # a district's level word, no zone's name
+
+
+def test_zone_committees_departments_by_their_short_forms() -> None:
+    text = "株洲高新区经发局牵头，高新区社会事业局参与。"
+    assert _acting(text, "株洲市") == ["株洲高新技术产业开发区经济发展局", "株洲高新技术产业开发区社会事业局"]
