@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ftzgraph.graph.extract._agency_hits import _Hit
 from ftzgraph.graph.extract._agency_names import CJK, load_agency_yaml, load_divisions
 
 _DEPARTMENTS = load_agency_yaml("departments.yaml")
@@ -172,3 +173,28 @@ def district_with_city(name: str) -> str:
             by_city = city.endswith(("市", "州", "盟", "地区")) and not district.startswith(city[:2])  # 苏州工业园区
             return city + name if by_city and len(name) > length + 1 else name
     return name
+
+
+def name_zone_bodies(text: str, head: str, hits: list[_Hit]) -> None:
+    """Write each resolved hit's zone by its official name, once the rest of its name is resolved: a zone's name the
+    grammar cut at its last character (…经济技术开发区管委会 read as 区管委会), a known zone's short name before a
+    bare core (港区建设局), a kind or zone the case (or its document's ``head``) names whole (经开区管委会 after
+    马鞍山经开区), and a zone written short (合肥高新区X局)."""
+    for hit in hits:
+        written = text[hit.start : hit.end]
+        level_only = hit.prefix is not None and hit.prefix.place is None and hit.prefix.level == "district"
+        if level_only and (whole := zone_ending_at(text, hit.start + 1)) is not None and len(whole) > 3:
+            hit.name, hit.start = whole + hit.core.canonical, hit.start + 1 - len(whole)  # …经济技术开发区管委会
+            continue
+        if hit.prefix is None and (zone := zone_before(text, hit.start)) is not None:
+            hit.name, hit.start = zone[1] + hit.core.canonical, hit.start - len(zone[0])  # 港区建设局: the zone's
+            hit.confidence = "medium" if hit.confidence == "low" else hit.confidence
+            continue
+        if hit.confidence == "low" and written.endswith(hit.core.core):  # 经开区管委会 when the case names 马鞍山经开区
+            bare = written[: -len(hit.core.core)] + hit.core.canonical
+            named = zone_named_in_case(bare, text)
+            named = named if named != bare else zone_named_in_case(bare, head)  # or the zone's own document's head
+            if named != bare:
+                hit.name, hit.confidence = named, "medium"
+        if hit.name and hit.confidence != "low":
+            hit.name = official_zone_name(zone_named_in_case(hit.name, text))

@@ -86,12 +86,7 @@ from ftzgraph.graph.extract._agency_roles import (
     speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
-from ftzgraph.graph.extract._agency_zones import (
-    official_zone_name,
-    zone_before,
-    zone_ending_at,
-    zone_named_in_case,
-)
+from ftzgraph.graph.extract._agency_zones import name_zone_bodies
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
 from ftzgraph.graph.text import clean_spans
 
@@ -188,28 +183,7 @@ def extract_agencies_and_mentions(
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
     hits = _bureau_branches(text, hits)
-    head = _document_head(case.document.text)
-    for hit in hits:  # 科技城新区管委会, 合肥高新区X局: a zone by its official name
-        written = text[hit.start : hit.end]
-        level_only = hit.prefix is not None and hit.prefix.place is None and hit.prefix.level == "district"
-        if level_only and (whole := zone_ending_at(text, hit.start + 1)) is not None and len(whole) > 3:
-            hit.name, hit.start = whole + hit.core.canonical, hit.start + 1 - len(whole)  # …经济技术开发区管委会
-            continue
-        if hit.prefix is None and (zone := zone_before(text, hit.start)) is not None:
-            hit.name, hit.start = (
-                zone[1] + hit.core.canonical,
-                hit.start - len(zone[0]),
-            )  # 港区建设局: the zone's bureau
-            hit.confidence = "medium" if hit.confidence == "low" else hit.confidence
-            continue
-        if hit.confidence == "low" and written.endswith(hit.core.core):  # 经开区管委会 when the case names 马鞍山经开区
-            bare = written[: -len(hit.core.core)] + hit.core.canonical
-            named = zone_named_in_case(bare, text)
-            named = named if named != bare else zone_named_in_case(bare, head)  # or the zone's own document's head
-            if named != bare:
-                hit.name, hit.confidence = named, "medium"
-        if hit.name and hit.confidence != "low":
-            hit.name = official_zone_name(zone_named_in_case(hit.name, text))
+    name_zone_bodies(text, _document_head(case.document.text), hits)  # 合肥高新区X局: by the zone's official name
     aliases = defined_aliases(text, hits, lex, titles)  # X署（以下简称园区发展署）: the short name is that body
     _settle_acting(text, hits + aliases, case.document.text, aliases)
     hits += aliases
