@@ -155,3 +155,9 @@ def test_a_zones_name_the_grammar_cut_at_its_last_character_is_taken_whole() -> 
 def test_zone_committees_departments_by_their_short_forms() -> None:
     text = "株洲高新区经发局牵头，高新区社会事业局参与。"
     assert _acting(text, "株洲市") == ["株洲高新技术产业开发区经济发展局", "株洲高新技术产业开发区社会事业局"]
+
+
+def test_a_kinds_abbreviation_takes_the_kind_the_case_writes() -> None:
+    # 经开区 also stands for a provincial 经济开发区: the case's own full form wins over the national kind
+    assert _acting("肥西经济开发区是省级开发区。肥西经开区管委会牵头推行。", "合肥市") == ["肥西经济开发区管理委员会"]
+    assert _acting("肥西经开区管委会牵头推行。", "合肥市") == ["肥西经济技术开发区管理委员会"]

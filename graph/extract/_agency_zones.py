@@ -20,6 +20,8 @@ from ftzgraph.graph.extract._agency_names import CJK, load_agency_yaml, load_div
 _DEPARTMENTS = load_agency_yaml("departments.yaml")
 _KIND_FULL: dict[str, str] = _DEPARTMENTS["zone_kind_full"]
 """A zone kind's abbreviation -> the kind in full (高新区 -> 高新技术产业开发区)."""
+_KIND_ALTERNATIVES: dict[str, list[str]] = _DEPARTMENTS["zone_kind_alternatives"]
+"""A kind's abbreviation -> other kinds it may stand for (经开区 -> 经济开发区), taken when the case writes them."""
 _HEADS = tuple(_DEPARTMENTS["national_body_heads"])
 """A national body's name before a zone's (国家税务总局合肥高新区税务局): read past to the zone."""
 _ZONE_ENDINGS = tuple(_DEPARTMENTS["zone_name_endings"])
@@ -197,4 +199,15 @@ def name_zone_bodies(text: str, head: str, hits: list[_Hit]) -> None:
             if named != bare:
                 hit.name, hit.confidence = named, "medium"
         if hit.name and hit.confidence != "low":
-            hit.name = official_zone_name(zone_named_in_case(hit.name, text))
+            hit.name = official_zone_name(_kind_as_written(zone_named_in_case(hit.name, text), text))
+
+
+def _kind_as_written(name: str, text: str) -> str:
+    """``name`` with a kind's abbreviation written as the other kind the case names its zone by (肥西经开区管委会 in a
+    case that writes 肥西经济开发区: 肥西经济开发区管理委员会); else as it is."""
+    for short, others in _KIND_ALTERNATIVES.items():
+        at = name.find(short)
+        for other in others if at > 0 else ():
+            if name[:at] + other in text:
+                return name[:at] + other + name[at + len(short) :]
+    return name
