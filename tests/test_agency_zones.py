@@ -161,3 +161,9 @@ def test_a_kinds_abbreviation_takes_the_kind_the_case_writes() -> None:
     # 经开区 also stands for a provincial 经济开发区: the case's own full form wins over the national kind
     assert _acting("肥西经济开发区是省级开发区。肥西经开区管委会牵头推行。", "合肥市") == ["肥西经济开发区管理委员会"]
     assert _acting("肥西经开区管委会牵头推行。", "合肥市") == ["肥西经济技术开发区管理委员会"]
+
+
+def test_a_district_whose_name_opens_with_its_citys_stem_is_still_written_with_its_city() -> None:
+    # 岳阳楼区 opens with 岳阳 but is no zone: its bodies are 岳阳市岳阳楼区X局; 苏州工业园区 is the city's zone
+    assert _acting("区市场监管局牵头推行。", "岳阳楼区") == ["岳阳市岳阳楼区市场监督管理局"]
+    assert district_with_city("岳阳楼区商务局") == "岳阳市岳阳楼区商务局"

@@ -61,7 +61,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         parent = load_divisions().city_of.get(place.name)
         if parent is not None and place.level == "district" and (found := place_of(parent)) is not None:
             city = found  # 章贡区 -> 赣州市: a district's bodies are named with their city (中共赣州市章贡区委)
-            if not place.name.startswith(found.stem):  # 苏州工业园区: a district whose name opens with its city's
+            if not _city_zone(place.name, found.stem):  # 苏州工业园区: a zone of the city that is a district
                 own_local = replace(place, name=parent + place.name)
     elif place:
         city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
@@ -349,6 +349,12 @@ _ZONE_KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_nam
 _ZONE_NAME_ENDINGS = tuple(load_agency_yaml("departments.yaml")["zone_name_endings"])
 _ZONE_OFFICE_HEAD = 6
 """The longest zone name a city bureau's office is named by (金普新区分局; 金普新区 is four characters)."""
+
+
+def _city_zone(district: str, stem: str) -> bool:
+    """True when ``district`` is its city's stem and a zone's ending (苏州工业园区): a zone named with its city, which
+    its bodies' names never repeat (岳阳楼区 is no zone: 岳阳市岳阳楼区)."""
+    return district.startswith(stem) and district[len(stem) :].endswith(_ZONE_NAME_ENDINGS)
 
 
 def _district_stem(office: str) -> bool:

@@ -172,7 +172,8 @@ def district_with_city(name: str) -> str:
     for length in range(min(len(name) - 1, 6), 1, -1):
         district = name[:length]
         if district.endswith("区") and (city := divisions.city_of.get(district)) is not None:
-            by_city = city.endswith(("市", "州", "盟", "地区")) and not district.startswith(city[:2])  # 苏州工业园区
+            own_zone = district.startswith(city[:-1]) and district[len(city) - 1 :].endswith(_ZONE_ENDINGS)
+            by_city = city.endswith(("市", "州", "盟", "地区")) and not own_zone  # 苏州工业园区, not 岳阳楼区
             return city + name if by_city and len(name) > length + 1 else name
     return name
 
