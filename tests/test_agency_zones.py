@@ -167,3 +167,10 @@ def test_a_district_whose_name_opens_with_its_citys_stem_is_still_written_with_i
     # 岳阳楼区 opens with 岳阳 but is no zone: its bodies are 岳阳市岳阳楼区X局; 苏州工业园区 is the city's zone
     assert _acting("区市场监管局牵头推行。", "岳阳楼区") == ["岳阳市岳阳楼区市场监督管理局"]
     assert district_with_city("岳阳楼区商务局") == "岳阳市岳阳楼区商务局"
+
+
+def test_a_kind_alone_in_an_areas_case_is_the_zone_of_the_city_the_area_is_named_for() -> None:
+    text = "供稿：中国（山东）自由贸易试验区济南片区管委会\n片区管委会联合济南海关推行，高新区税务局同步落实政策。"
+    assert "济南高新技术产业开发区税务局" in _acting(text, None)  # no provider: no city from the context
+    text = "前海蛇口片区管委会联合深圳海关推行，高新区税务局配合。"  # an area named for no city: no zone made up
+    assert not [n for n in _acting(text, None) if "税务局" in n]

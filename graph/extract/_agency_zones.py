@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ftzgraph.graph.extract._agency_divisions import subject_area
 from ftzgraph.graph.extract._agency_hits import _Hit
 from ftzgraph.graph.extract._agency_names import CJK, load_agency_yaml, load_divisions
 
@@ -197,6 +198,7 @@ def name_zone_bodies(text: str, head: str, hits: list[_Hit]) -> None:
             bare = written[: -len(hit.core.core)] + hit.core.canonical
             named = zone_named_in_case(bare, text)
             named = named if named != bare else zone_named_in_case(bare, head)  # or the zone's own document's head
+            named = named if named != bare else _kind_of_areas_city(bare, text)
             if named != bare:
                 hit.name, hit.confidence = named, "medium"
         if hit.name and hit.confidence != "low":
@@ -212,3 +214,12 @@ def _kind_as_written(name: str, text: str) -> str:
             if name[:at] + other in text:
                 return name[:at] + other + name[at + len(short) :]
     return name
+
+
+def _kind_of_areas_city(name: str, text: str) -> str:
+    """``name`` opening with a kind's abbreviation alone (高新区税务局) in a case about an FTZ area named for a city
+    (济南片区) whose name the case never writes: that city's zone of the kind (济南高新区税务局); else as it is."""
+    area = subject_area(text) if name.startswith(tuple(_KIND_FULL)) else None
+    if area is None or _city_stem(area.stem) != area.stem:
+        return name
+    return area.stem + name
