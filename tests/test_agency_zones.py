@@ -174,3 +174,9 @@ def test_a_kind_alone_in_an_areas_case_is_the_zone_of_the_city_the_area_is_named
     assert "济南高新技术产业开发区税务局" in _acting(text, None)  # no provider: no city from the context
     text = "前海蛇口片区管委会联合深圳海关推行，高新区税务局配合。"  # an area named for no city: no zone made up
     assert not [n for n in _acting(text, None) if "税务局" in n]
+
+
+def test_a_zone_by_its_own_word_and_kind_takes_the_cases_city() -> None:
+    text = "南昌高新区管委会联合南昌海关推行，小蓝经开区管委会参与试点。"
+    assert "南昌小蓝经济技术开发区管理委员会" in _acting(text, "南昌市")
+    assert _acting("小蓝经开区管委会参与试点。", None) == ["小蓝经开区管理委员会"]  # no city: as written

@@ -16,7 +16,7 @@ import re
 
 from ftzgraph.graph.extract._agency_divisions import subject_area
 from ftzgraph.graph.extract._agency_hits import _Hit
-from ftzgraph.graph.extract._agency_names import CJK, load_agency_yaml, load_divisions
+from ftzgraph.graph.extract._agency_names import CJK, Place, load_agency_yaml, load_divisions
 
 _DEPARTMENTS = load_agency_yaml("departments.yaml")
 _KIND_FULL: dict[str, str] = _DEPARTMENTS["zone_kind_full"]
@@ -179,7 +179,7 @@ def district_with_city(name: str) -> str:
     return name
 
 
-def name_zone_bodies(text: str, head: str, hits: list[_Hit]) -> None:
+def name_zone_bodies(text: str, head: str, hits: list[_Hit], city: Place | None = None) -> None:
     """Write each resolved hit's zone by its official name, once the rest of its name is resolved: a zone's name the
     grammar cut at its last character (…经济技术开发区管委会 read as 区管委会), a known zone's short name before a
     bare core (港区建设局), a kind or zone the case (or its document's ``head``) names whole (经开区管委会 after
@@ -202,7 +202,8 @@ def name_zone_bodies(text: str, head: str, hits: list[_Hit]) -> None:
             if named != bare:
                 hit.name, hit.confidence = named, "medium"
         if hit.name and hit.confidence != "low":
-            hit.name = official_zone_name(_kind_as_written(zone_named_in_case(hit.name, text), text))
+            name = _kind_as_written(zone_named_in_case(hit.name, text), text)
+            hit.name = official_zone_name(_with_case_city(name, city))
 
 
 def _kind_as_written(name: str, text: str) -> str:
@@ -223,3 +224,18 @@ def _kind_of_areas_city(name: str, text: str) -> str:
     if area is None or _city_stem(area.stem) != area.stem:
         return name
     return area.stem + name
+
+
+_OWN_WORD_KIND_RE = re.compile(f"([{CJK}]{{2,4}}?)({'|'.join(_KIND_FULL)})")
+
+
+def _with_case_city(name: str, city: Place | None) -> str:
+    """``name`` opening with a zone's own word and its kind's abbreviation (小蓝经开区管委会) in a case of ``city``:
+    the zone named with its city first (南昌小蓝经开区…), as the official names of such zones are; a zone
+    zone_names.yaml knows, or one opening with a place's stem, as it is."""
+    own = _OWN_WORD_KIND_RE.match(name)
+    if city is None or own is None or official_zone_name(name) != name:
+        return name
+    if _city_stem(own.group(1), any_division=True) is not None or own.group(1).startswith(("国家", "省级", "市级")):
+        return name
+    return city.stem + name

@@ -183,7 +183,9 @@ def extract_agencies_and_mentions(
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
     hits = _bureau_branches(text, hits)
-    name_zone_bodies(text, _document_head(case.document.text), hits)  # 合肥高新区X局: by the zone's official name
+    name_zone_bodies(
+        text, _document_head(case.document.text), hits, ctx.city
+    )  # 合肥高新区X局: by the zone's official name
     aliases = defined_aliases(text, hits, lex, titles)  # X署（以下简称园区发展署）: the short name is that body
     _settle_acting(text, hits + aliases, case.document.text, aliases)
     hits += aliases
