@@ -180,3 +180,10 @@ def test_a_zone_by_its_own_word_and_kind_takes_the_cases_city() -> None:
     text = "南昌高新区管委会联合南昌海关推行，小蓝经开区管委会参与试点。"
     assert "南昌小蓝经济技术开发区管理委员会" in _acting(text, "南昌市")
     assert _acting("小蓝经开区管委会参与试点。", None) == ["小蓝经开区管理委员会"]  # no city: as written
+
+
+def test_a_zones_ending_written_alone_before_a_bureau_is_the_zone_the_case_names() -> None:
+    text = "青岛西海岸新区管委会联合青岛前湾综合保税区管委会推行，新区商务局配合。"
+    assert "青岛西海岸新区商务局" in _acting(text, "青岛市")
+    text = "深圳市保税区管理局统一管理。"  # the ending after its city, not alone: as written
+    assert zone_named_in_case("深圳市保税区管理局", text) == "深圳市保税区管理局"

@@ -127,6 +127,7 @@ def zone_named_in_case(name: str, case_text: str) -> str:
     return full + name[end:] if full != zone else name
 
 
+_CJK_RE = re.compile(f"[{CJK}]")
 _RUN_RE = re.compile(f"[{CJK}（）()]{{1,12}}\\Z")
 _NOT_IN_ZONE_RE = re.compile("[局委会府办厅处送供区关属驻与和及同等的在对]")
 """Characters no zone's name holds between its city and its ending word (合肥高新区市场监管局联合高新区 is none)."""
@@ -166,6 +167,15 @@ def zone_ending_at(text: str, end: int) -> str | None:
     return None
 
 
+def _ending_alone(text: str, end: int) -> str | None:
+    """A zone's ending of two characters or more the text writes alone before ``end`` (，新区 but not 保税区 in
+    深圳市保税区 nor 高新区 in 在高新区): a zone the case names elsewhere."""
+    ending = next((e for e in _ZONE_ENDINGS if text.endswith(e, 0, end) and len(e) > 1), None)
+    if ending is None or (end - len(ending) > 0 and _CJK_RE.match(text, end - len(ending) - 1)):
+        return None
+    return ending
+
+
 def district_with_city(name: str) -> str:
     """``name`` opening with a district the divisions place in one city (顺德区科学技术局), written with that city
     (佛山市顺德区科学技术局); a county's, a city's or an ambiguous district's name as it is."""
@@ -190,6 +200,13 @@ def name_zone_bodies(text: str, head: str, hits: list[_Hit], city: Place | None 
         if level_only and (whole := zone_ending_at(text, hit.start + 1)) is not None and len(whole) > 3:
             hit.name, hit.start = whole + hit.core.canonical, hit.start + 1 - len(whole)  # …经济技术开发区管委会
             continue
+        ending = _ending_alone(text, hit.start + 1) if level_only and hit.confidence == "low" else None
+        if ending is not None:  # ，新区商务局 read as 区商务局: the zone of that ending the case names
+            named = zone_named_in_case(ending + hit.core.canonical, text)
+            if named != ending + hit.core.canonical:
+                hit.name, hit.start = named, hit.start + 1 - len(ending)
+                hit.confidence = "medium" if hit.confidence == "low" else hit.confidence
+                continue
         if hit.prefix is None and (zone := zone_before(text, hit.start)) is not None:
             hit.name, hit.start = zone[1] + hit.core.canonical, hit.start - len(zone[0])  # 港区建设局: the zone's
             hit.confidence = "medium" if hit.confidence == "low" else hit.confidence
