@@ -274,6 +274,8 @@ def test_a_zone_with_its_district_in_brackets_is_one_body_as_written() -> None:
     # one body, the bracket kept as written; the zone by its official name (经开区 -> 经济技术开发区)
     expected = ["库尔勒经济技术开发区（库尔勒市）司法局"]
     assert _names("，库尔勒经开区（库尔勒市）司法局提供调解员。", "库尔勒市") == expected
+    # the district by its stem in brackets after a zone's kind (杭州高新区（滨江）): one body too, not the city's
+    assert _names("杭州高新区（滨江）市场监管局推行。", "杭州市") == ["杭州高新技术产业开发区（滨江）市场监督管理局"]
 
 
 def test_a_bureau_of_two_merged_departments_and_two_bodies_joined_by_and() -> None:
