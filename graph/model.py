@@ -105,6 +105,9 @@ class CaseText:
     """The provider another part of the document gives the case (an opening statement listing X片区的“A”, a speaker
     block naming the answering speaker's body), with its offsets in the document: the case's own text names none."""
 
+    head_end: int | None = None
+    """Where the collection's head ends (its first case's start), set once the cases are known: a head sentence
+    naming each case's unit by its title (其中，“A”由X提供) stands there, never inside an earlier case."""
     pieces: tuple[tuple[int, int], ...] = ()
     """The spans of the document whose text, joined, is the case's when it is no one span (a laid-out table row's
     prose cell, wrapped over lines beside other cells and a page break); empty for a plain span."""

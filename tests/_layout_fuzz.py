@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.hard_wraps import mark_wraps
@@ -89,8 +90,9 @@ _OPENERS, _CLOSERS = "【〔[（(", "】〕]）)"
 _PROSE_CHARS = 40
 """A line this long under a title is prose, which a blank line may part from the title; a shorter one (a provider,
 a section's label) stays right under it."""
-_NOT_MARK = ("，", "。", "名称", "问", "关于", "？", "附件")
-"""What a heading's mark or tail never holds: a sentence, a form's field label, a question, an agenda item."""
+_NOT_MARK = ("，", "。", "名称", "问", "关于", "？", "附件", '":', *load_lexicon("layouts")["points"]["title_labels"])
+"""What a heading's mark or tail never holds: a sentence, a form's field label (a handbook's 观摩内容：, a JSON record's
+key), a question, an agenda item."""
 
 
 def _heading(lines: list[str], title: str, hint: int | None) -> Heading | None:

@@ -36,14 +36,15 @@ def test_every_extracted_agency_is_well_formed() -> None:
 
 
 def test_surface_forms_of_one_body_are_merged() -> None:
-    """One regulator written three ways in one case (银保监鹤岗分局 / 鹤岗银保监局 / 鹤岗银保监分局)."""
+    """One regulator written three ways in one case (银保监鹤岗分局 / 鹤岗银保监局 / 鹤岗银保监分局), named in full."""
     case = make_case(
         "（鹤岗市提供）推送给银保监鹤岗分局。经鹤岗银保监局、鹤岗市场局沟通协调。与鹤岗银保监分局联合成立小组。"
     )
     agencies = {a.name: a for a in extract_agencies(case, "鹤岗市")}
-    assert set(agencies) == {"鹤岗银保监分局", "鹤岗市市场监督管理局"}
-    assert agencies["鹤岗银保监分局"].as_written == ["银保监鹤岗分局", "鹤岗银保监局", "鹤岗银保监分局"]
-    assert len(agencies["鹤岗银保监分局"].evidence) == 3
+    regulator = "中国银行保险监督管理委员会鹤岗监管分局"
+    assert set(agencies) == {regulator, "鹤岗市市场监督管理局"}
+    assert agencies[regulator].as_written == ["银保监鹤岗分局", "鹤岗银保监局", "鹤岗银保监分局"]
+    assert len(agencies[regulator].evidence) == 3
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,12 @@ def test_a_case_naming_no_city_takes_the_documents_one_municipality() -> None:
     assert _names_in_document(document, case) == ["北京市互联网信息办公室", "北京市商务委员会"]
 
 
+def test_a_case_of_a_citys_yearbook_takes_the_city_its_title_names_by_stem() -> None:
+    case = "【出口退税“无纸化”】年内，市税务局会同市商务局推行出口退税全程网上办理。"
+    document = "湛江年鉴（2024）\n\n对外经济贸易\n\n" + case + "\n"
+    assert _names_in_document(document, case) == ["湛江市税务局", "湛江市商务局"]
+
+
 def test_a_zone_named_by_a_bare_stem_keeps_it() -> None:
     text = "（广州市商务局提供）\n广州经济技术开发区管委会会同广州海关推行改革。"
     assert _names(text, "广州市")[0] == "广州经济技术开发区管理委员会"
@@ -370,3 +376,31 @@ def test_a_citys_port_office_is_one_body_however_written() -> None:
     assert same_agency("重庆市人民政府口岸和物流办公室", "重庆市口岸物流办公室", [])
     assert same_agency("成都市人民政府口岸和物流办公室", "成都市口岸与物流办公室", [])
     assert not same_agency("宁波市口岸管理办公室", "宁波市人民政府口岸和物流办公室", [])
+
+
+def test_no_countys_stem_is_cut_out_of_a_citys_body() -> None:
+    # 资源县 and 通道县 are counties: their stems inside 市资源规划局, 市通道管理局 are words of the city's bodies
+    assert _names("株洲市资源规划局会同市住建局推行交房即交证。", "株洲市") == [
+        "株洲市自然资源和规划局",
+        "株洲市住房和城乡建设局",
+    ]
+    assert not any("通道县" in name for name in _names("市通道管理局推行改革。", "株洲市"))
+    assert _names("广东省深圳海关推行改革。", "深圳市") == ["深圳海关"]  # guard: a province before its city's stem
+
+
+def test_a_district_bodys_own_case_names_its_district_bodies() -> None:
+    # the provider is a district's bureau written with its city (绍兴市柯桥区市场监管局): 区X局 are that district's
+    text = "区市场监管局会同区税务局、区医保局推行注销“一件事”。"
+    assert _names(text, "绍兴市柯桥区市场监管局") == [
+        "绍兴市柯桥区市场监督管理局",
+        "绍兴市柯桥区税务局",
+        "绍兴市柯桥区医疗保障局",
+    ]
+
+
+def test_ocean_and_construction_bodies_of_some_cities() -> None:
+    assert _names("会议明确：烟台市海洋发展和渔业局负责完善登记办法。", "烟台市") == ["烟台市海洋发展和渔业局"]
+    assert _names("杭州市建设委员会会同市住建委推行联合验收。", "杭州市") == [
+        "杭州市建设委员会",
+        "杭州市住房和城乡建设委员会",
+    ]

@@ -115,3 +115,12 @@ def test_a_defined_short_name_inside_a_longer_word_is_no_mention() -> None:
 
 def test_the_zones_own_word_for_hengqin_and_macao_names_it_too() -> None:
     assert _names("推进琴澳一体化发展。合作区民生事务局开设跨境服务专窗。", None) == ["横琴粤澳深度合作区民生事务局"]
+
+
+def test_a_named_offices_short_form_after_the_city_its_full_name_opens_with() -> None:
+    """深圳市前海管理局: the city written before a named office's short form is the full name's own head (helper
+    z22b)."""
+    assert _names("深圳市前海管理局会同市商务局推出改革。", "深圳市") == [
+        "深圳市前海深港现代服务业合作区管理局",
+        "深圳市商务局",
+    ]

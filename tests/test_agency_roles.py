@@ -58,3 +58,11 @@ def test_a_press_office_heading_its_event_and_bodies_speaking_through_officials(
     assert _names(heading, "杭州市") == ["杭州海关"]
     opening = "市政府新闻办召开新闻发布会，杭州市商务局、杭州海关负责同志介绍情况。杭州市税务局推行非接触办税。"
     assert _names(opening, "杭州市") == ["杭州市税务局"]
+
+
+def test_a_body_listing_the_practice_in_a_batch_is_its_issuer() -> None:
+    text = "桂林市文化广电和旅游局会同桂林海关推行入境旅游团预检，自治区商务厅将该做法列入全区第四批复制推广清单。"
+    assert _names(text, "桂林市") == ["桂林市文化广电和旅游局", "桂林海关"]
+    # a body putting items of its own on a list it manages acts
+    own = "桂林市商务局将30项涉企事项纳入清单管理，桂林海关同步开展监管。"
+    assert _names(own, "桂林市") == ["桂林市商务局", "桂林海关"]

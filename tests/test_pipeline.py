@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_kind
-from ftzgraph.graph.model import Place
+from ftzgraph.graph.model import Document, Place
 from ftzgraph.graph.sources.read import read_document
 
 
@@ -35,3 +37,32 @@ def test_extraction_of_the_bundled_document(bundled_path) -> None:  # type: igno
     assert {"title", "provider", "origin_batches", "agencies"} <= set(case.evidence)
     for fact in case.evidence.values():
         assert extraction.document.text[fact.start : fact.end] == fact.quote
+
+
+TONGBAO = """某市商务局
+关于自贸试验区改革试点经验复制推广工作推进情况的通报
+
+各县市区商务主管部门：
+　　现将有关情况通报如下：
+　　一、典型做法
+　　（一）甲县推行陶瓷出口“集拼转关”。甲县商务局借鉴某自贸试验区做法，在产业园设立集拼仓，企业物流成本降低约18%，今年出口货值12.5亿元。
+　　（二）乙区推行装备“研发+检测”共享平台。该平台为乙区首创，区科技局整合园区检测资源，检测周期缩短40%，已服务企业210家。
+　　（三）市行政审批服务局推行“证照联办”。复制推广国务院第六批自贸试验区改革试点经验，市行政审批服务局将24项许可联合办理，办理时限由15个工作日压缩至3个工作日。
+　　二、下一步工作
+　　各地要加快推进未落地事项。
+
+某市商务局
+2024年9月10日
+"""
+
+
+def test_a_progress_notice_whose_one_case_copies_a_batch_tells_its_cases_and_lists_no_batch() -> None:
+    """“证照联办” in the third paragraph's heading reads as a notice's item; the text tells three cases."""
+    document = Document(id="t", path=Path("t.txt"), text=TONGBAO, sha256="t")
+    extraction = extract_document(document)
+    assert extraction.batch is None or not extraction.batch.items
+    assert [case.title for case in extraction.cases] == [
+        "甲县推行陶瓷出口“集拼转关”",
+        "乙区推行装备“研发+检测”共享平台",
+        "市行政审批服务局推行“证照联办”",
+    ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ftzgraph.graph.extract._split_units import _head_reports
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
 
@@ -175,6 +176,30 @@ def test_a_head_sentence_naming_each_titles_unit_gives_the_providers() -> None:
     )
     for head in (mapped, listed):
         assert _providers(_collection(cases, head)) == ["某某区", "某某海关", "某市商务局"], head
+
+
+def test_a_titled_unit_inside_an_earlier_case_names_no_later_cases_provider() -> None:
+    # the head names no unit; case 1's own text says “跨境电商退货仓”由某某海关提供 of a service it draws on
+    earlier = "　　“跨境电商退货仓”由某某海关提供查验服务，本做法与之配套，企业办理时间由5天压缩至1天。"
+    cases = [("进口冷链“一码通”", earlier), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)]
+    assert _providers(_collection(cases))[2] is None
+
+
+def test_the_head_is_read_once_for_all_cases_not_the_text_before_each() -> None:
+    # reading the whole text before every case costs time quadratic in the document's size
+    names = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土东南西"
+    titles = [f"{c}类企业开办一次办结改革" for c in names]
+    head = (
+        "现将30个案例印发给你们。其中，"
+        + "，".join(f"“{t}”由某{c}区提供" for c, t in zip(names, titles, strict=True))
+        + "。"
+    )
+    text = f"某省自贸试验区制度创新案例\n\n{head}\n\n" + "\n".join(
+        f"案例{k}：{t}\n{_BODY}\n" for k, t in enumerate(titles, 1)
+    )
+    _head_reports.cache_clear()
+    assert _providers(text) == [f"某{c}区" for c in names]
+    assert _head_reports.cache_info().misses == 1
 
 
 def test_a_zone_whose_practice_the_case_copies_is_no_provider() -> None:

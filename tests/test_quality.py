@@ -13,7 +13,7 @@ from ftzgraph.api.cli.main import cli
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.sources.read import read_document
 from ftzgraph.graph.store.oxigraph import OxigraphStore
-from ftzgraph.graph.views.quality import GoldError, bundled_gold, load_gold, score_gold
+from ftzgraph.graph.views.quality import GoldError, bundled_gold, load_gold, same_agency, score_gold
 
 
 def run(*args: str) -> str:
@@ -196,3 +196,19 @@ def test_the_table_and_page_print_the_ratio_of_the_counts_rounded_once(store_pat
         at = page.index(cell)
         assert f">{precision}</td>" in page[at : page.index("</tr>", at)], field
         assert f">{recall}</td>" in page[at : page.index("</tr>", at)], field
+
+
+def test_a_centrally_managed_office_is_one_body_with_or_without_the_countrys_name() -> None:
+    """中华人民共和国 opens the official names of vertical offices; like the case's city prefix it tells no bodies
+    apart."""
+    assert same_agency("中华人民共和国厦门海事局", "厦门海事局", [])
+    assert not same_agency("中华人民共和国厦门海事局", "福州海事局", [])
+
+
+def test_a_regulators_short_form_is_the_full_name_the_extractor_writes() -> None:
+    """X银保监分局 (older gold files) and 中国银行保险监督管理委员会X监管分局 (the extractor, newer gold files) are
+    one body."""
+    assert same_agency("郴州银保监分局", "中国银行保险监督管理委员会郴州监管分局", [])
+    assert same_agency("鹤岗银保监局", "中国银行保险监督管理委员会鹤岗监管分局", [])  # a city's office, written short
+    assert same_agency("陕西银保监局", "中国银行保险监督管理委员会陕西监管局", [])  # a province's is a 监管局
+    assert not same_agency("郴州银保监分局", "中国银行保险监督管理委员会株洲监管分局", [])

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _layout_fuzz import Shape, collections, recovery
 from rdflib import Literal
 
 from ftzgraph.graph.extract._split_declared import counted_split, stated_count, title_like
@@ -125,6 +126,45 @@ def test_listed_titles_open_the_cases_whatever_their_marks() -> None:
     ]
     assert [(provider_line(c) or ("",))[0] for c in split.cases] == ["甲片区", "乙片区", "丙片区"]
     assert not any("differs" in w for c in split.cases for w in c.warnings)
+
+
+OUTLINE = """某市改革成果展　展陈文本
+
+【展区导览】
+Ⅰ　序厅
+Ⅱ　复制推广成果展区
+　　Ⅱ-1《进口药品“通关一站式”》
+　　Ⅱ-2《农产品出口“溯源码”》
+　　Ⅱ-3《保税维修“全程保税”》
+Ⅲ　首创成果展区
+
+Ⅰ　序厅
+主标题｜开放之城
+
+Ⅱ　复制推广成果展区
+展区说明｜本展区展出复制推广成果，每项一块展板。
+
+Ⅱ-1《进口药品“通关一站式”》
+展示单位｜某海关
+某海关推行进口药品通关一站式办理，通关时间由3天缩短至1天，服务企业45家。
+
+Ⅱ-2《农产品出口“溯源码”》
+展示单位｜某县市场监督管理局
+某县市场监管局为出口农产品赋予溯源码，已赋码产品1.6万批次，验放时间缩短40%。
+
+Ⅱ-3《保税维修“全程保税”》
+展示单位｜某区人民政府
+某区对保税维修货物实行全程保税监管，今年维修飞机发动机120台，同比增长30%。
+
+Ⅲ　首创成果展区
+（内容另附，略）
+"""
+
+
+def test_a_guide_listing_items_under_their_parts_opens_cases_at_the_items_only() -> None:
+    """Ⅱ　part / 　　Ⅱ-1《item》: the marks' shapes tell the items from the parts they stand under."""
+    split = split_cases(_document(OUTLINE))
+    assert [c.title for c in split.cases] == ["进口药品“通关一站式”", "农产品出口“溯源码”", "保税维修“全程保税”"]
 
 
 TASKS = """某省人民政府办公厅关于做好改革经验复制推广工作的通知
@@ -304,3 +344,39 @@ def test_of_two_families_of_the_stated_count_the_titles_win_over_recurring_capti
 )
 def test_a_heading_family_is_made_of_title_like_lines(text: str, titled: bool) -> None:
     assert title_like(text) is titled
+
+
+def test_a_list_naming_every_case_found_keeps_its_cases_over_more_headings_elsewhere() -> None:
+    """A contents slide naming every case and an asterism over each case's first slide: 幻灯片 4 over a case's
+    second slide opens no case of its own (rendered by the layout fuzzer from a held-out slide deck)."""
+    deck = next(c for c in collections() if c.name == "sichuan-slides-toc-collection")
+    found = recovery(deck, Shape(parting="＊\u3000＊\u3000＊"))
+    assert (found.recovered, found.wrong) == (found.cases, 0)
+
+
+NAMED_APART = """某片区管委会关于印发制度创新案例的通知
+
+各有关单位：
+　　现将“进口药品通关一站式”等3个制度创新案例印发给你们。其中，“进口药品通关一站式”由甲区提供，“农产品出口溯源码”由乙县报送，“保税维修全程保税”由丙区推荐。
+
+某片区管委会
+2024年9月10日
+
+附件
+
+一、进口药品通关一站式
+　　对进口药品实行通关一站式办理，企业一次提交材料，通关时间由3天缩短至1天。
+
+二、农产品出口溯源码
+　　为出口农产品赋予溯源码，海关凭码快速验放，已赋码产品1.6万批次。
+
+三、保税维修全程保税
+　　对保税维修货物实行全程保税监管，今年维修飞机发动机120台。
+"""
+
+
+def test_titles_a_head_names_apart_with_their_units_open_their_cases() -> None:
+    """其中，“A”由X提供，“B”由Y报送: the names stand apart, each once however often named, and recur in order."""
+    split = split_cases(_document(NAMED_APART))
+    assert [c.title for c in split.cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修全程保税"]
+    assert [c.provider for c in extract_document(_document(NAMED_APART)).cases] == ["甲区", "乙县", "丙区"]

@@ -843,3 +843,28 @@ def test_subheads_of_a_news_article_are_no_cases() -> None:
         for head, body in zip(["多措并举　助企纾困", "改革成效持续显现", "营商环境不断优化"], paragraphs, strict=True)
     )
     assert _split(text + "\n") == []
+
+
+BOXED = """某省自贸试验区改革简报
+
+■ 进口药品“通关一站式”
+　　甲区会同海关推行进口药品通关一站式办理，企业一次提交材料，通关时间由3天缩短至1天。
+（来源：甲区商务局）
+
+■ 农产品出口“溯源码”
+　　乙县市场监管局为出口农产品赋予溯源码，海关凭码快速验放，已赋码产品1.6万批次。
+▍延伸阅读
+　　溯源码是记录农产品产地和检测信息的二维码。
+（来源：乙县人民政府）
+
+■ 保税维修“全程保税”
+　　丙区对保税维修货物实行全程保税监管，今年维修飞机发动机120台，同比增长30%。
+（来源：丙区人民政府）
+"""
+
+
+def test_a_box_under_another_symbol_inside_a_case_breaks_no_family_of_symbol_headings() -> None:
+    """▍延伸阅读 inside the second case is marked by another symbol than the cases' ■: no case, no break."""
+    cases = split_cases(_document(BOXED)).cases
+    assert [c.title for c in cases] == ["进口药品“通关一站式”", "农产品出口“溯源码”", "保税维修“全程保税”"]
+    assert "延伸阅读" in cases[1].text

@@ -128,3 +128,50 @@ def test_cases_under_bracketed_place_groups_need_only_report_a_figure() -> None:
 def test_a_forwarding_notice_before_grouped_cases_is_no_part_of_the_first_case() -> None:
     first = split_cases(_document(CITY_PAREN)).cases[0]
     assert first.text.startswith("1. 保税维修") and "印发给你们" not in first.text
+
+
+NOTICE_PARTS = """某市商务局关于复制推广工作情况的通报
+
+　　一、总体情况
+　　全市共承接复制推广事项88项，已落地76项。
+　　二、典型做法
+　　（一）甲县推行陶瓷出口“集拼转关”。甲县商务局借鉴某自贸试验区做法，设立集拼仓，企业物流成本降低约18%，今年出口货值12.5亿元。
+　　（二）乙区推行“证照联办”。复制推广国务院第六批自贸试验区改革试点经验，乙区将24项许可联合办理，办理时限由15个工作日压缩至3个工作日。
+　　三、下一步工作
+　　各地要加快推进未落地事项，市财政局要保障工作经费，确保年底前全部落地。
+
+某市商务局
+2024年9月10日
+"""
+
+
+def test_the_notices_next_part_after_the_one_holding_its_cases_is_no_cases_text() -> None:
+    cases = split_cases(_document(NOTICE_PARTS)).cases
+    assert len(cases) == 2
+    assert "下一步工作" not in cases[-1].text and "某市商务局\n2024年" not in cases[-1].text
+
+
+SECTIONS_FROM_ONE = """某市复制推广典型案例
+
+（一）陶瓷出口“集拼转关”
+一、改革背景
+　　陶瓷企业出口批量小，物流成本高。
+二、主要做法
+　　甲县商务局借鉴某自贸试验区做法，设立集拼仓。
+三、实践成效
+　　企业物流成本降低约18%，今年出口货值12.5亿元。
+
+（二）“证照联办”
+一、改革背景
+　　企业开办需办理多项许可。
+二、主要做法
+　　乙区将24项许可联合办理。
+三、实践成效
+　　办理时限由15个工作日压缩至3个工作日。
+"""
+
+
+def test_a_cases_own_sections_numbered_from_one_close_no_case() -> None:
+    cases = split_cases(_document(SECTIONS_FROM_ONE)).cases
+    assert [c.title for c in cases] == ["陶瓷出口“集拼转关”", "证照联办"]
+    assert "办理时限由15个工作日压缩至3个工作日" in cases[-1].text

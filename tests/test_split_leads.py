@@ -10,6 +10,7 @@ import pytest
 from _dev_scoring import score_collection
 
 from ftzgraph.graph.extract._split_leads import (
+    acting_subject,
     asks,
     headline,
     headline_subject,
@@ -436,3 +437,19 @@ def test_a_numbered_item_with_a_figure_but_no_listed_case_word_goes_on_the_numbe
     item = "4．市自然资源局创新“点状供地”模式。市自然资源局对乡村旅游项目点状供地，一季度供应点状用地11宗。\n"
     text = BULLETIN.replace("二、下一步工作", item + "二、下一步工作")
     assert [(n, p) for n, _, p in _cases(text)][3] == (4, "市自然资源局")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("越城区学习福建自贸试验区经验，推行拿地即开工。", "越城区"),  # 学习 acts as 借鉴 does
+        ("甲海关驻乙市办事处复制推广“铁路快通”监管模式，", "甲海关驻乙市办事处"),  # a resident office
+        ("年内，国家税务总局某市税务局借鉴上海自贸试验区经验，", "国家税务总局某市税务局"),  # a city's tax bureau
+        ("国家外汇管理局某市中心支局复制推广跨境电商外汇结算便利化经验，", "国家外汇管理局某市中心支局"),
+        ("国家发展改革委会同有关部门推出", None),  # a national issuer cited
+        ("国家税务总局推出全市统一的办税平台", None),
+    ],
+)
+def test_the_acting_subject_learning_a_resident_office_and_a_citys_tax_bureau(text: str, subject: str | None) -> None:
+    found = acting_subject(text, 0)
+    assert (found[0] if found else None) == subject

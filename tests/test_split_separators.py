@@ -50,13 +50,18 @@ def test_words_dates_and_short_runs_are_no_separator(line: str) -> None:
         ("刘洋（川南临港片区）  14:05", "刘洋（川南临港片区）"),
         ("李娟 (哈尔滨片区) 2024-08-19 15:21:33", "李娟 (哈尔滨片区)"),
         ("王海  09:02", "王海"),
+        ("10:17 李某（甲片区）", "李某（甲片区）"),
+        ("2024-07-03 10:21:07 刘某(某区市场监管局)", "刘某(某区市场监管局)"),
     ],
 )
 def test_a_chat_sender_line_names_who_sends(line: str, who: str) -> None:
     assert sender(line) == who
 
 
-@pytest.mark.parametrize("line", ["今年以来，已有12家企业 10:32", "成效：通关时间缩短至2小时", "会议时间 9月3日"])
+@pytest.mark.parametrize(
+    "line",
+    ["今年以来，已有12家企业 10:32", "成效：通关时间缩短至2小时", "会议时间 9月3日", "10:32 收到", "09:05 好的👌"],
+)
 def test_prose_is_no_sender_line(line: str) -> None:
     assert sender(line) is None
 
@@ -140,6 +145,34 @@ def test_a_chat_gives_one_case_per_long_message_and_replies_belong_to_none() -> 
     texts = [CHAT[c.start : c.end] for c in cases]
     assert "收到" not in texts[0] and "好的" not in texts[1]
     assert "累计放款23亿元" in texts[1]
+
+
+TIME_FIRST_CHAT = """—————  2024年6月13日  —————
+
+09:02 赵一（某省自贸办）
+请各单位在群里报送一项典型案例。
+
+10:32 钱二（甲片区）
+【案例】企业开办“一日办结”　报送单位：甲片区管委会
+甲片区设立企业开办专区，营业执照、印章、发票一窗办结。
+成效：开办时间由3个工作日压缩至1个工作日，已有8600户企业受益。
+
+10:40 赵一（某省自贸办）
+收到👍
+
+14:05 孙三（乙区政府办）
+乙区的材料见附件，我把正文贴在这里：
+白酒“仓单融资”
+乙区把基酒库存和仓单数据上链，银行据此发放仓单质押贷款。
+成效：平台已接入企业126家，累计放款23亿元。
+"""
+
+
+def test_a_chat_whose_lines_give_the_time_before_the_sender_is_cut_by_message() -> None:
+    """The title is the message's own line: not its sender's, not a provider field after it, not a line to readers."""
+    cases = split_cases(_document(TIME_FIRST_CHAT)).cases
+    assert [c.title for c in cases] == ["企业开办“一日办结”", "白酒“仓单融资”"]
+    assert "收到" not in TIME_FIRST_CHAT[cases[0].start : cases[0].end]
 
 
 ARTICLE = """某自贸试验区改革创新成果丰硕

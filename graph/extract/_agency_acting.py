@@ -19,6 +19,13 @@ from ftzgraph.graph.extract._agency_names import (
     Lexicon,
     load_agency_yaml,
 )
+from ftzgraph.graph.extract._agency_roles import names_press_event
+from ftzgraph.graph.extract._split_casebook import source_unit
+from ftzgraph.graph.extract._split_fields import contact_unit
+from ftzgraph.graph.extract._split_furniture import FURNITURE_RE, closing_block_re, picture_line
+from ftzgraph.graph.extract._split_leads import speaker_unit
+from ftzgraph.graph.extract._split_points import provider_field_line
+from ftzgraph.graph.extract._split_units import bracketed_unit, dash_unit, labelled_provider
 
 _POST_TITLES = tuple(sorted(load_agency_yaml("departments.yaml")["post_titles"], key=len, reverse=True))
 
@@ -35,6 +42,26 @@ def _in_post_title(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     return text.startswith(_POST_TITLES, at) or (
         leaders is not None and text.startswith(_LEADER_ROLES, at + len(leaders))
     )
+
+
+def speaks_for_itself(text: str, hit: _Hit, document_text: str) -> bool:
+    """True when ``hit`` is the body of a speech's speaker line (X局副局长　某某, ——X管委会主任　某某在…上的发言) and
+    the speech goes on in its first person (我局会同…, 我们引进…): the speaker speaks for the body, which acts. A
+    government speaking so is its place (我区…), as a district written as the subject is; a press event's speakers
+    answer for reforms others carry out."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    speaker = speaker_unit(text[line_start:])
+    if speaker is None or not speaker[1] <= hit.start - line_start < speaker[2] or hit.core.canonical.endswith("政府"):
+        return False
+    if names_press_event(document_text):
+        return False
+    line_end = text.find("\n", hit.start)
+    return line_end >= 0 and _FIRST_PERSON_RE.search(text, line_end, line_end + _SPEECH_OPENING) is not None
+
+
+_FIRST_PERSON_RE = re.compile(_alternation(load_agency_yaml("departments.yaml")["first_person_bodies"]))
+_SPEECH_OPENING = 200
+"""How far into the speech its first person is looked for: past a salutation, into its first sentences."""
 
 
 _LEADER_POSTS = tuple(sorted(load_agency_yaml("departments.yaml")["leader_posts"], key=len, reverse=True))
@@ -55,6 +82,22 @@ _SOURCE_LINE_RE = re.compile(
 
 
 _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
+
+
+_COMMENT_BEFORE_RE = re.compile(
+    "(?:" + _alternation(load_agency_yaml("departments.yaml")["comment_labels"]) + ")[ \t\u3000]*[（(]$"
+)
+_COMMENT_AFTER_RE = re.compile("[ \t\u3000]*[）)][ \t\u3000]*[:：】\\]]")
+
+
+def _comments(text: str, hit: _Hit) -> bool:
+    """True when the body is the author a reviewer's comment names in brackets after its label (〔批注（市司法局）：
+    “全国首创”表述建议删除〕, 审核意见（X）：…, 【修改意见（X）】…): it comments on the draft, it does not act in the
+    case."""
+    return (
+        _COMMENT_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start) is not None
+        and _COMMENT_AFTER_RE.match(text, hit.end) is not None
+    )
 
 
 _OBJECT_BEFORE = "(?:" + _alternation(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
@@ -195,6 +238,23 @@ _PLACE_AFTER_RE = re.compile(
 """What follows a body named after 在 as where something is set up or held (在省政府主持召开…会议, 在X中心揭牌成立)."""
 
 
+def _on_furniture_line(text: str, hit: _Hit) -> bool:
+    """True when the body is on a line the splitter reads as a page's furniture, not text: a picture's caption
+    (图｜政务服务中心注销专窗), a distribution line (抄送：X、Y) or a credit (撰稿：X办公室　某某), or the unit of a
+    contact line (联系人：X局　某某): a photo's place, an addressee, a writer or whom to ask, not an actor."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    bullet = line.strip().startswith(_ARROW_MARKS)  # ▲做法: a mark some texts head paragraphs with, text follows
+    contact = contact_unit(line)  # 联系人：泉州市商务局　某某　联系电话：…: whom to ask, not who acts
+    in_contact = contact is not None and contact[1] <= hit.start - line_start < contact[2]
+    credit = FURNITURE_RE.match(line) is not None  # 撰稿：X办公室　某某, 编辑：…: a page's credits
+    return (picture_line(line) and not bullet) or closing_block_re().match(line) is not None or in_contact or credit
+
+
+_ARROW_MARKS = tuple(m for m in load_lexicon("layouts")["furniture"]["caption_marks"] if not m.startswith("图"))
+
+
 def _alone_on_line(text: str, hit: _Hit) -> bool:
     """True when the body's name is all its line holds (a signature under a case, or under the covering notice the
     last case ran on into: 岳阳市人民政府, 广州南沙新区片区管委会办公室): a line that signs or names its unit. The
@@ -208,10 +268,12 @@ def _alone_on_line(text: str, hit: _Hit) -> bool:
     bare = line.strip()
     if bare[:1] in "（(" and bare[-1:] in "）)":  # （吉隆县人民政府）: a contributor's line closing a case
         bare = bare[1:-1].strip()
+    bare = _SECOND_NAME_RE.sub("", bare)  # 岳阳市商务局（岳阳市自贸办）: one body signing with both its names
     return _NAME_LINE_RE.fullmatch(bare) is not None and bare.endswith((name, name + _SIGNING_OFFICE))
 
 
 _SIGNING_OFFICE = "办公室"
+_SECOND_NAME_RE = re.compile(f"(?<=[{CJK}])[（(][{CJK}]{{2,12}}[)）]$")
 _NAME_LINE_RE = re.compile(f"[{CJK}（）()]{{2,40}}")
 _ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"])
 
@@ -233,7 +295,81 @@ def _in_provider_line(text: str, start: int) -> bool:
         return True
     if any(m.start("u") <= at < m.end("u") for r in _REPORTED_RES for m in r.finditer(line)):
         return True
+    if source_unit(line) is not None or provider_field_line(line):  # 本案例由X供稿，Y整理; 讲解单位：X
+        return True
     return _PROVIDER_LINE_RE.match(line) is not None
+
+
+def _names_provider(text: str, hit: _Hit) -> bool:
+    """True when the mention names who brought the case rather than an actor, with no sentence going on from it
+    (``names_the_provider``): the unit of a line the splitter reads as a provider line under any label
+    (经验推荐单位：X, 案例报送：X, ``labelled_provider``), or the mention the case's provider was read from (title（X）,
+    ——X). A lead-unit label (牵头单位：X, 责任单位：X) names the provider when it is the case's only one and names one
+    unit; a text that labels several measures, or a label listing several units (责任单位：A、B), assigns the work, and
+    those units act, as does the signer of a notice the text itself is (现将…印发给你们). A question for a label
+    (谁来做｜X) asks who acts, and a body the text names again by the end of its name acts there."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if not names_the_provider(text, hit.start, hit.end):
+        return False
+    labelled = labelled_provider(line) or dash_unit(line) or bracketed_unit(line)  # 报送：X, ——X, （X）
+    on_label = labelled is not None and labelled[1] <= hit.start - line_start < labelled[2]
+    read = hit.read_as_provider and not any(phrase in text for phrase in _ISSUING_PHRASES)
+    before = text[line_start : hit.start]
+    if not (on_label or read) or _asks_who(before) or _named_again(text, hit, line_end):
+        return False
+    if _COOPERATING_RE.search(before):  # 配合单位：X: a unit helping another do the work acts
+        return False
+    listed = text[hit.end : hit.end + 1] == "、" or text[hit.start - 1 : hit.start] == "、"
+    return not (_LEAD_LABEL_RE.search(line) and (listed or len(_LEAD_LABEL_RE.findall(text)) >= 2))
+
+
+_LABEL_ENDS = tuple(_FALLBACK_LABELS["provider_label_ends"])
+_LEAD_LABEL_RE = re.compile(
+    "(?:"
+    + _alternation(
+        sorted({w[: -len(e)] for w in _FALLBACK_LABELS["acting_labels"] for e in _LABEL_ENDS if w.endswith(e)})
+    )
+    + ")(?:"
+    + _alternation(_LABEL_ENDS)
+    + ")"
+)
+"""A lead unit's label with any label ending (牵头单位, 牵头部门, 责任主体, 实施单位)."""
+_COOPERATING_RE = re.compile(
+    "(?:"
+    + _alternation(_FALLBACK_LABELS["cooperating_label_words"])
+    + ")[\u4e00-\u9fff]{0,4}[ \t\u3000】\\]]*[:：|｜丨│]"
+)
+"""A cooperating unit's label (配合单位：, 【协办部门】)."""
+_LABEL_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000]*[:：|｜丨│][ \t\u3000]*$")
+_PROVIDER_WORD_RE = re.compile(
+    _alternation(
+        sorted(
+            {w.rstrip(":：|｜丨】") for w in _FALLBACK_LABELS["provider_labels"]}
+            | set(_FALLBACK_LABELS["provider_label_ends"])
+        )
+    )
+)
+
+
+def _asks_who(before: str) -> bool:
+    """True when the label before the unit is a question or a slogan holding no provider word (谁来做｜X, 谁来推｜X,
+    我们是谁 | X): it asks who does the work, and the unit it answers with acts."""
+    label = _LABEL_BEFORE_RE.search(before)
+    return label is not None and _PROVIDER_WORD_RE.search(label.group(1)) is None
+
+
+def _named_again(text: str, hit: _Hit, line_end: int) -> bool:
+    """True when the text after the provider's line names the body again by the end of its name (实施单位：X合作区
+    民生事务局 … 民生事务局联合Y…; 提供单位｜X新区管委会 … 新区管委会会同Y…): a short form referring back to it, which
+    acts."""
+    if line_end < 0:
+        return False
+    written = text[hit.start : hit.end]
+    proper = hit.core.core == written  # a body known by its proper name: its own words end it
+    shortest = 4 if proper else max(4, len(hit.core.core) + 2)  # a department's ending alone names no one body
+    return any(written[-k:] in text[line_end:] for k in range(shortest, len(written) + 1))
 
 
 def _as_place(text: str, start: int, end: int) -> bool:
@@ -246,8 +382,8 @@ def _as_place(text: str, start: int, end: int) -> bool:
         return True
     if before.endswith(_ENTERING) and text.endswith(_FACILITY_ENDINGS, 0, end):  # 进驻市政务服务中心: where they go
         return True
-    if (  # 在市政务服务中心共享, 在松北区政务服务中心即可领取: a centre or hall after 在 is where, not who
-        before.endswith("在")
+    if (  # 在市政务服务中心共享, 在两地任一政务服务中心提交: a centre or hall after 在 is where, not who
+        _AT_RE.search(before)
         and text.endswith(_FACILITY_ENDINGS, 0, end)
         and not any(w in text[end : end + 8] for w in _GUIDANCE)
     ):
@@ -256,7 +392,9 @@ def _as_place(text: str, start: int, end: int) -> bool:
 
 
 _FACILITY_ENDINGS = ("中心", "大厅", "之家")
-_ENTERING = ("进驻", "入驻")
+_ENTERING = ("进驻", "入驻", "常驻", "派驻")
+_AT_RE = re.compile("在[^，,。；;、在]{0,6}$")
+"""在 right before the body, or before a few words that choose among places (在两地任一, 在各级)."""
 
 
 _GUIDANCE = ("指导", "支持", "帮助", "推动", "协调", "组织", "牵头", "领导", "统筹")
@@ -270,3 +408,37 @@ def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
         before = text[max(0, match.start() - 4) : match.start()]
         spans.append((match.start(), match.end(), any(verb in before for verb in lex.issue_verbs)))
     return spans
+
+
+_PROVIDER_TAIL_RE = re.compile(
+    r"(?:[（(][^（）()\n]{1,12}[)）])?[ \t\u3000]*(?:(?:提供|供稿|报送|推荐|选送|申报)[ \t\u3000]*)?"
+    r"[)）】\]］〕」』*_]*[ \t\u3000]*$",
+    re.MULTILINE,
+)
+"""What may follow the unit on a line that names who brought a case (报送：X, ——X, X　报送, title（X）,
+X局（市自贸办）): its second name in brackets, a provider verb and closing marks, nothing a sentence goes on with."""
+
+
+def names_the_provider(text: str, start: int, end: int) -> bool:
+    """True when the span the case's provider was read from (``start``-``end`` of ``text``) names the unit without a
+    sentence going on from it: the unit ends its line up to a provider verb and closing marks (经验推荐单位：X,
+    报送：X, ——X, X　报送, title（X）) or stands in brackets that close the line (（资料来源：X）, （摘自X报送材料）,
+    （X提供，2023年9月）). Such a line says who brought the case, under any label; a subject the provider was read from
+    (X局会同Y推出…) goes on as a sentence and acts, also when a hard wrap ends its line right after the subject (text
+    before the unit that no label, dash or mark ends is a sentence's)."""
+    opened = text.rfind("\n", 0, start) + 1
+    bracket = max(text.rfind(ch, opened, start) for ch in "（(〔【[")
+    if _PROVIDER_TAIL_RE.match(text, end) is not None:
+        return bracket >= 0 or _LINE_HEAD_RE.fullmatch(text, opened, start) is not None
+    line_end = text.find("\n", end)
+    line = text[start : line_end if line_end >= 0 else len(text)].rstrip()
+    return bracket >= 0 and line.endswith(("）", ")", "〕", "】", "]")) and not re.search("[）)〕】\\]]", line[:-1])
+
+
+_LINE_HEAD_RE = re.compile(
+    r"[\s\u3000#*>•·—–－\-]*[^\s\u3000，。；,;：:、]{0,6}"
+    r"|[^\n]*[:：|｜丨│—–－\-][\s\u3000*]*[^\s\u3000，。；,;：:、]{0,24}"
+)
+"""What may stand before a unit that ends its line on a line naming who brought the case: marks and dashes (——X,
+X　报送), then at most the place the unit's name opens with, or a label and its separator (报送：X, 实施主体 | X),
+then the words of the name before its unit (实施单位：成都国际铁路港经济技术开发区管委会)."""

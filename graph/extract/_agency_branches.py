@@ -20,6 +20,8 @@ def bare_branches(text: str, hits: list[_Hit], lex: Lexicon) -> list[_Hit]:
         stem = match.group(1)
         if lex.core_re.fullmatch(stem + "局") or lex.core_re.search(stem) or stem in lex.not_place_words:
             continue  # 公安分局, 税务分局: a department's branch, named by its department, not by a place
+        if re.search(f"[{CJK}]{stem}分局", text[: match.start()]):
+            continue  # 检查分局 after 省药监局镇江检查分局: the office named before, by its kind, not a place
         bureaus = {
             h.name
             for h in hits

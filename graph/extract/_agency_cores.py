@@ -273,15 +273,16 @@ _PORT_MARKS = frozenset(load_agency_yaml("departments.yaml")["port_marks"])
 def _proper_named(
     text: str, begin: int, end: int, core: Core, lex: Lexicon, gaz: Gazetteer, titles: list[tuple[int, int, bool]]
 ) -> _Hit | None:
-    """A body with a proper name between its place and its core (郑州市黄河公证处, 钦州港海事局): kept as
-    written, with the place, rather than made into the place's generic body (郑州市公证处) or dropped. None
-    when no place precedes the name."""
-    lengths = range(2, 11) if core.canonical == _COMMITTEE else range(1, 5)  # 天津东疆保税港区管理委员会
+    """A body with a proper name between its place and its core (郑州市黄河公证处, 钦州港海事局; a port's or an
+    airport's name may be longer: 成都天府国际机场海关): kept as written, with the place, rather than made into the
+    place's generic body (郑州市公证处) or dropped. None when no place precedes the name."""
+    lengths = range(2, 11) if core.canonical == _COMMITTEE else range(1, 7)  # 天津东疆保税港区管理委员会
     for length in lengths:
         name_start = begin - length
         name = text[name_start:begin] if name_start >= 0 else ""
         if (
             not re.fullmatch(f"[{CJK}]+", name)
+            or (core.canonical != _COMMITTEE and length > 4 and not name.endswith((_PORT_ZONE, _AIRPORT)))
             or (length == 1 and name not in _PORT_MARKS)  # 钦州港海事局: one character only for a port
             or any(ch in lex.not_in_place_stem for ch in name)  # 郑州市的公证处 has no proper name
             or any(word in name for word in lex.not_place_words)

@@ -1,13 +1,15 @@
 """The divisions a case names that its level-only prefixes refer to, when neither its provider nor a body written with
-its place says so: a city compilation's case headed 【章贡区】 whose bodies are written 区行政审批局.
+its place says so: a city compilation's case headed 【章贡区】 whose bodies are written 区行政审批局, a zone's notice
+headed by the zone's short name (襄阳高新区) whose bodies are written 市X局.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 from ftzgraph.graph import data_files
-from ftzgraph.graph.extract._agency_names import Gazetteer, Place, load_divisions
+from ftzgraph.graph.extract._agency_names import Gazetteer, Place, load_agency_yaml, load_divisions, place_of
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 
 
@@ -98,3 +100,30 @@ def is_municipality(place: Place) -> bool:
     """True for a city that is its own province (北京市, 天津市, 上海市, 重庆市): its vertical bodies are named like a
     province's (国家外汇管理局天津市分局)."""
     return place.level == "city" and place.name in _provinces()
+
+
+_DEVELOPMENT_ZONE_KINDS = {
+    *load_agency_yaml("departments.yaml")["units"],
+    *load_agency_yaml("departments.yaml")["zone_kind_full"],
+}
+_ZONE_KIND_RE = re.compile("|".join(sorted(_DEVELOPMENT_ZONE_KINDS, key=len, reverse=True)))
+"""Kinds of development zone (高新区, 经开区, 综合保税区), not an FTZ's areas (片区): a zone's own notice names its
+city only by the stem opening the zone's name."""
+_ZONE_OWN_NAME = 4
+"""How many characters of a zone's own name may stand between its city's stem and its kind (宜宾 + 临港 + 经开区)."""
+
+
+def zone_city(head: str) -> Place | None:
+    """The one city whose stem opens a zone's short name in the document's head (关于襄阳高新区…的公示, 宜宾临港经开区:
+    襄阳市, 宜宾市), the city of a zone's own notice that never writes the city's full name; None when none or
+    several."""
+    divisions = load_divisions()
+    cities = set()
+    for match in _ZONE_KIND_RE.finditer(head):
+        window = head[max(0, match.start() - _ZONE_OWN_NAME - 3) : match.start()]
+        for i in range(len(window) - 1):
+            name = next((n for k in (3, 2) if (n := divisions.by_stem.get(window[i : i + k], ""))), "")
+            if name.endswith("市") and name not in divisions.city_of:
+                cities.add(name)
+                break
+    return place_of(next(iter(cities))) if len(cities) == 1 else None

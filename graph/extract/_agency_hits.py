@@ -44,6 +44,7 @@ class _Hit:
     confidence: str = "high"
     generic: bool = False  # qualified as courts in general (所在地法院, 两级法院)
     zone_committee: bool = False  # 自贸区管委会 written bare: the committee of the case's own province's zone
+    read_as_provider: bool = False  # the case's provider was read from this mention (a provider line, a subject)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class _Context:
     """The development zone the case is about (吉林经济技术开发区, its provider): its 开发区管委会 and 经开区X局."""
     prefecture: Place | None = None
     """The autonomous prefecture or league the case is in (黔南州, 锡林郭勒盟): 州X局 and 盟X局 are its bureaux."""
+    reorganised: bool = False
+    """The document speaks of the central bank's network after its 2024 reorganisation (a city's 外汇局 is its 分局)."""
 
     def at(self, level: str) -> Place | None:
         places = {"city": self.city, "district": self.district, "county": self.county, "town": self.town}

@@ -37,10 +37,15 @@ def named_offices(text: str, document_text: str, lex: Lexicon, titles: list[tupl
         full, where = forms[written]
         if (where and not any(w in document_text for w in where)) or _inside_title(match.start(), titles):
             continue
-        if written != full and match.start() > 0 and text[match.start() - 1] in _PLACE_ENDS:
-            continue  # 天津市保税区管理局: a short form is no name's tail
+        start = match.start()
+        if written != full and start > 0 and text[start - 1] in _PLACE_ENDS:
+            heads = (text[max(0, start - k) : start] for k in (4, 3))
+            city = next((head for head in heads if full.startswith(head)), "")
+            if not city or city not in load_divisions().names:
+                continue  # 天津市保税区管理局: a short form is no name's tail
+            start -= len(city)  # 深圳市前海管理局: the short form after the city its full name opens with
         core = Core(full, full, full)
-        hits.append(_Hit(match.start(), match.end(), core, None, not _cited(text, match.start(), lex), full))
+        hits.append(_Hit(start, match.end(), core, None, not _cited(text, start, lex), full))
     return hits
 
 

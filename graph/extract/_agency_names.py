@@ -45,6 +45,8 @@ class Core:
     """The full name of a stem-named body, from its place's stem (中国银行业监督管理委员会{stem}监管分局)."""
     province_named_as: str | None = None
     """The full name of a stem-named body at province level (中国银行保险监督管理委员会{stem}监管局)."""
+    city_named_as: str | None = None
+    """The full name of a network's office in a city, with the rank its time gives it (国家外汇管理局{name}{rank})."""
     list_only: bool = False
     """A short form that names the body only as a list item (上海海关、上海海事等部门), never before other words."""
     level_as_written: bool = False
@@ -62,6 +64,8 @@ class Network:
     template: str
     branch_forms: tuple[tuple[str, str], ...] = ()
     """Short forms of a branch and the branch they stand for (中支 -> 中心支行)."""
+    branch_only_forms: tuple[str, ...] = ()
+    """Short forms of the org that name it only before a branch (外汇局郴州市中心支局), never alone."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ def load_lexicon() -> Lexicon:
             tuple(n["branches"]) + tuple(n.get("branch_forms", {})),
             n["template"],
             tuple(n.get("branch_forms", {}).items()),
+            tuple(n.get("branch_only_forms", ())),
         )
         for n in raw["branch_networks"]
     )
@@ -216,6 +221,8 @@ def harvest_places(text: str) -> Gazetteer:
     for name, place in list(by_name.items()):  # 委托郑州 (委托 + 郑州): a real place's stem after a verb
         if name not in divisions.names and place.level != "area" and divisions.ends_in_stem(name):
             del by_name[name]
+        elif name not in divisions.names and place.level != "area" and divisions.ends_in_name(name):
+            del by_name[name]  # 走进顺德区, 先请新吴区: a script's or a chair's verb before a real district
     for name in divisions.names_in(text):  # 郑州市 written after a Chinese character (委托郑州市…)
         if name.startswith(lex.not_place_words) and not _written_apart(text, name):
             continue  # 局会同县行政审批局: the verb 会同 before 县X局, not the county 会同县
@@ -258,6 +265,11 @@ class Divisions:
     def ends_in_stem(self, name: str) -> bool:
         """True when ``name`` is a verb or word glued to a real place's stem (委托郑州 ends in 郑州)."""
         return any(name[i:] in self.stems for i in range(1, len(name) - 1))
+
+    def ends_in_name(self, name: str) -> bool:
+        """True when ``name`` is a word glued to a real division's full name (走进顺德区 ends in 顺德区) and what
+        stands before it is no place's stem (上海浦东新区 is the district with its city)."""
+        return any(name[i:] in self.names and name[:i] not in self.stems for i in range(1, len(name) - 2))
 
     def names_in(self, text: str) -> set[str]:
         """Division names (3 characters or more) written in ``text``: each name ends in one of a few
@@ -468,6 +480,8 @@ def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_uni
     divisions = load_divisions()
     for length in (4, 3, 2):  # 成都海关 in a text that never writes 成都市: the division's stem
         stem = text[pos - length : pos] if pos >= length else ""
+        if pos - length >= 1 and text[pos - length - 1] in _BELOW_PROVINCE:
+            continue  # 市通道管理局: a city's body, its words no county's stem cut out of them (通道县)
         name = divisions.by_stem.get(stem) if stem not in lex.not_place_words else None  # 会同 is a verb first
         if name is not None and (place := place_of(name)) is not None:
             return Prefix(pos - length, Place(name, text[pos - length : pos], place.level), by_stem=True)
@@ -484,6 +498,9 @@ def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_uni
 
 
 _NAMED_ZONE_WORDS = tuple(load_agency_yaml("departments.yaml")["named_zone_words"])
+_BELOW_PROVINCE = ("市", "区", "县")
+"""Levels after which a division's stem is no place of its own (市通道管理局): a province may go before its city's
+stem-named body (广东省深圳海关), a city or county does not go before another county's."""
 _REGION = "自治区"
 _JOINT_WORDS = tuple(load_agency_yaml("departments.yaml")["joint_verbs"])
 _PREFECTURE = "地区"

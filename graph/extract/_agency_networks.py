@@ -5,8 +5,10 @@ from ``agencies`` by noun.
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ftzgraph.graph.extract._agency_divisions import is_municipality
 from ftzgraph.graph.extract._agency_hits import (
     _cited,
     _Hit,
@@ -56,6 +58,8 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
                 core = Core(match.group(3), dict(net.branch_forms).get(match.group(3), match.group(3)), net.org)
                 acting = not _cited(text, match.start(), lex)
                 hits.append(_Hit(match.start(), end, core, Prefix(match.start(), place), acting, name, place))
+            elif match.group(1) in net.branch_only_forms:
+                continue  # 市外汇局: the core's, never the national administration
             elif not _in_title(text, match.start()):
                 core = Core(match.group(1), net.org, net.org, national=True)  # 人民银行 may stand for a branch
                 acting = _national_acting(text, end, lex, match.start())
@@ -81,7 +85,13 @@ _BRANCH_UNITS = tuple(load_agency_yaml("departments.yaml")["branch_units"])
 
 
 def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
-    """The place between an org and a branch: a known place, a known stem, or any X市/X县/X区."""
+    """The place between an org and a branch: a known place, a known stem, an autonomous region written short
+    (广西区 of 人民银行广西区分行: 广西壮族自治区), or any X市/X县/X区."""
+    region = (
+        load_divisions().by_stem.get(middle.removesuffix(_REGION_SHORT)) if middle.endswith(_REGION_SHORT) else None
+    )
+    if region is not None and region.endswith(_REGION):
+        return place_of(region)
     place = (
         gaz.by_name.get(middle)
         or gaz.main_place(middle)
@@ -93,6 +103,9 @@ def _branch_place(middle: str, gaz: Gazetteer) -> Place | None:
         if city is not None and city.endswith("市"):  # 人行三亚中支: the city 三亚市, not the area named after it
             return place_of(city)
     return place
+
+
+_REGION_SHORT, _REGION = "区", "自治区"
 
 
 def _division_by_stem(stem: str) -> Place | None:
@@ -129,3 +142,60 @@ def _one_branch_per_place(hits: list[_Hit]) -> None:
             best = min(group, key=lambda h: _BRANCH_RANK.index(h.core.canonical))
             for hit in group:
                 hit.name = best.name
+
+
+_ERA_WORDS: dict[str, list[str]] = load_agency_yaml("departments.yaml")["central_bank_era"]
+_ERA_RE = re.compile(
+    f"(?:人民银行|人行|外汇管理局|外汇局)([{CJK}]{{2,9}}?(?:省|自治区|市|州|盟|地区))"
+    f"({'|'.join(sorted(map(re.escape, _ERA_WORDS['before'] + _ERA_WORDS['after']), key=len, reverse=True))})"
+)
+_REORGANISED_FROM: str = load_agency_yaml("departments.yaml")["fx_reorganised_from"]
+_PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
+
+
+@functools.lru_cache(maxsize=32)
+def reorganised(text: str, date: str | None) -> bool:
+    """True when a document speaks of the central bank's network after its 2024 reorganisation: it names a city's
+    or province's branch by the new rank (人民银行泉州市分行, 人民银行海南省分行, 外汇局泉州市分局) more often
+    than by the old (人行温州市中心支行, 人行舟山市中支); naming neither, when its date is on or after the change.
+    An office that kept its rank (外汇局海南省分局, a separately planned city's 分局) is no sign, nor a regional
+    分行 named by its seat's bare stem (人行武汉分行, before the change)."""
+    divisions = load_divisions()
+    after = before = 0
+    for match in _ERA_RE.finditer(text):
+        place, rank = match.group(1), match.group(2)
+        found = place_of(place) if place in divisions.names else None
+        if found is None:
+            continue  # 推动全市分行: no place
+        if rank in _ERA_WORDS["before"]:
+            before += 1
+        elif not (
+            rank == "分局" and (found.level == "province" or found.stem in _PLANNED_CITIES or is_municipality(found))
+        ):
+            after += 1
+    if after or before:
+        return after > before
+    return bool(date) and str(date) >= _REORGANISED_FROM
+
+
+_CITY_RANKS: dict[str, dict[str, dict[str, str]]] = load_agency_yaml("departments.yaml")["network_city_ranks"]
+_CAPITALS = frozenset(load_agency_yaml("departments.yaml")["provincial_capitals"])
+_CAPITAL_RANKS = {"国家外汇管理局": "分局"}
+"""Networks whose office in a provincial capital is the province's (国家外汇管理局浙江省分局 for 杭州市外汇局)."""
+
+
+def office_rank(place: Place, after: bool, family: str) -> tuple[Place, str] | None:
+    """The place and rank of a network's office in a city or county, ``after`` the reorganisation or before it
+    (苏州市外汇局: 苏州市, 中心支局 before, 分局 after; 宜兴市, 青田县: 支局 before, none after), the province's
+    office for a provincial capital where the network has one there (长沙市外汇局: 湖南省, 分局), None for a place
+    of another level, a municipality (its offices are a province's) or a capital with no such office (市人民银行 in
+    杭州: kept as written)."""
+    if place.level not in ("city", "county") or is_municipality(place):
+        return None
+    divisions = load_divisions()
+    if place.stem in _CAPITALS:  # the network's provincial office sits in the capital
+        province = place_of(divisions.province_of.get(place.name, "") or "-")
+        return (province, _CAPITAL_RANKS[family]) if province and family in _CAPITAL_RANKS else None
+    ranks = _CITY_RANKS[family]["after" if after else "before"]
+    rank = ranks.get("county" if place.level == "county" or place.name in divisions.city_of else "city")
+    return (place, rank) if rank else None

@@ -206,23 +206,29 @@ def _short_offices(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> 
 _DISTRICT_BRANCHES: dict[str, str] = load_agency_yaml("departments.yaml")["district_branches"]
 
 
+_JOINT_BEFORE = tuple(load_agency_yaml("departments.yaml")["bare_stem_named_before"])
+"""A conjunction or a verb of joint work before a district's branch (联合区公安分局), as before a bare 海关."""
+
+
 _DISTRICT_BRANCH_RE = re.compile(f"(?P<level>[区县旗])(?P<bureau>{_alternation(_DISTRICT_BRANCHES)})分局")
 
 
 def _district_branches(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> list[_Hit]:
-    """区国土分局 in a district's case, 旗生态环境分局 in a banner's: the city bureau's branch in that district or
-    county. The branch the case names in full is the answer (鄂尔多斯市生态环境局准格尔旗分局 … 旗生态环境分局);
-    else it is named as such branches are (昆明市国土资源局官渡分局), only when the case names its city and its
-    district or county; otherwise nothing is made up."""
+    """区国土分局 in a district's case, 旗生态环境分局 in a banner's, 区公安分局 (which its core reads as
+    the district's own): the city bureau's branch in that district or county. The branch the case names in full is
+    the answer (鄂尔多斯市生态环境局准格尔旗分局 … 旗生态环境分局); else it is named as such branches are
+    (昆明市国土资源局官渡分局), only when the case names its city and its district or county; otherwise nothing is
+    made up."""
     found = []
     for match in _DISTRICT_BRANCH_RE.finditer(text):
         start = match.start()
         local = ctx.district if match["level"] == "区" else ctx.county
+        same = [h for h in hits if (h.start, h.end) == match.span() and h.prefix is not None and h.prefix.place is None]
         if (
             ctx.city is None
             or local is None
-            or (start > 0 and text[start - 1] not in _LIST_START)
-            or any(h.start < match.end() and start < h.end for h in hits)
+            or (start > 0 and text[start - 1] not in _LIST_START and not text.endswith(_JOINT_BEFORE, 0, start))
+            or any(h.start < match.end() and start < h.end for h in hits if h not in same)
         ):
             continue
         bureau = ctx.city.name + _DISTRICT_BRANCHES[match["bureau"]]
@@ -230,7 +236,10 @@ def _district_branches(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon)
         written = [h.name for h in hits if h.name and h.name.startswith(bureau) and h.name.endswith("分局")]
         in_full = next((n for n in written if n[len(bureau) :].startswith(local.stem[:2])), None)
         name = in_full or bureau + (short.removesuffix("区") if match["level"] == "区" else short) + "分局"
+        for hit in same:  # 区公安分局, read by its core as the district's own: the city bureau's branch there
+            hit.name, hit.place, hit.confidence = name, local, "medium"
         core = Core(core=match.group(), canonical=name, family=name)
         acting = not _cited(text, start, lex) and not text.startswith(_GENERIC_AFTER, match.end())
-        found.append(_Hit(start, match.end(), core, None, acting, name, local, "", "medium"))
+        if not same:
+            found.append(_Hit(start, match.end(), core, None, acting, name, local, "", "medium"))
     return found

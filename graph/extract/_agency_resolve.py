@@ -15,6 +15,7 @@ from ftzgraph.graph.extract._agency_divisions import (
     is_municipality,
     sole_local_place,
     sole_municipality,
+    zone_city,
 )
 from ftzgraph.graph.extract._agency_hits import (
     _Context,
@@ -29,6 +30,7 @@ from ftzgraph.graph.extract._agency_names import (
     load_divisions,
     place_of,
 )
+from ftzgraph.graph.extract._agency_networks import office_rank, reorganised
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 from ftzgraph.graph.model import CaseText
 
@@ -72,7 +74,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         head = next((n for n in sorted(load_divisions().names_in(own), key=len) if own.startswith(n)), None)
         if head and head != own and (found := place_of(head)) is not None and found.level == "city":
             city = found
-            local_place = place_of(own[len(head) :])
+            local_place = place_of(own[len(head) :]) or _local_body_place(own[len(head) :])
             if local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
                 own_local = replace(local_place, name=head + local_place.name)
     zone = _own_zone(own, lambda name: name in doc_text) if own else None
@@ -85,7 +87,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     head = _document_head(doc_text)
     if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
         in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
-        city = next(iter(in_head.values())) if len(in_head) == 1 else None
+        city = next(iter(in_head.values())) if len(in_head) == 1 else zone_city(head)
+    if city is None and (book := _YEARBOOK_RE.search(head)):  # 株洲年鉴（2024）: a city's yearbook names it by its stem
+        named = load_divisions().by_stem.get(book["stem"])
+        city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
     if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
         city = sole_municipality(gaz)
     local = {
@@ -136,6 +141,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         town=town,
         zone=zone,
         prefecture=_prefecture(city, gaz),
+        reorganised=reorganised(doc_text, case.document.date),
     )
 
 
@@ -161,6 +167,7 @@ def _document_head(text: str) -> str:
 
 _HEAD_CHARS = 600
 """How far into the document its header is looked for (a few short lines)."""
+_YEARBOOK_RE = re.compile(r"^[ \t\u3000]*(?P<stem>[\u4e00-\u9fff]{2,3}?)市?年鉴", re.M)
 _CASE_LINE_RE = re.compile(r"提供|报送|供稿|推荐|单位|^(?:案例|[（(]?[一二三四五六七八九十0-9]+[）)、.．])")
 
 
@@ -180,6 +187,13 @@ def _body_place(own: str) -> Place | None:
         return Place(load_divisions().full_of.get(name, name), found.stem, found.level) if found else None
     town = _TOWN_RE.fullmatch(own)
     return Place(town.group(1), town.group(1)[:-1], "town") if town else None
+
+
+def _local_body_place(own: str) -> Place | None:
+    """The district or county a body's name opens with (柯桥区 of 柯桥区市场监管局, after its city 绍兴市): the place of
+    a district body's own case, whose 区X局 are that district's."""
+    found = _body_place(own)
+    return found if found is not None and found.level in ("district", "county") else None
 
 
 def _province_place(name: str) -> Place | None:
@@ -313,26 +327,29 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
 
 
 _BUREAU_BRANCH_RE = re.compile(
-    f"[{CJK}]{{2,5}}?(?:{'|'.join(load_agency_yaml('departments.yaml')['bureau_branch_endings'])})"
+    f"[{CJK}]{{2,8}}?(?:{'|'.join(load_agency_yaml('departments.yaml')['bureau_branch_endings'])})"
 )
 
 
 def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
     """A city bureau written right before one of its district offices named by the district's stem (市规划和自然资源局
-    盐田管理局, 市公安局南岗分局): one body, the office, named after the bureau; the stem alone names no body."""
+    盐田管理局, 市公安局南岗分局) or by a zone (苏州市公安局苏州工业园区分局, 市自然资源和规划局经开区分局), or a
+    province's bureau before its office in a city (江苏省药品监督管理局常州检查分局): one body, the office, named
+    after the bureau; the stem alone names no body."""
     by_start = {h.start: h for h in hits}
     dropped: set[int] = set()
     for hit in hits:
         office = by_start.get(hit.end)
-        if not (hit.name and hit.place is not None and hit.place.level == "city"):
+        if not (hit.name and hit.place is not None and hit.place.level in ("city", "province")):
             continue
-        if office is not None and _BUREAU_BRANCH_RE.fullmatch(text, office.start, office.end):
+        level = hit.place.level
+        if level == "city" and office is not None and _BUREAU_BRANCH_RE.fullmatch(text, office.start, office.end):
             hit.name += text[office.start : office.end]
             hit.end, hit.acting = office.end, hit.acting or office.acting
             dropped.add(id(office))
         elif (
             (branch := _BUREAU_BRANCH_RE.match(text, hit.end)) is not None
-            and _district_stem(branch.group())
+            and _branch_head(branch.group(), level)
             and not any(h.start < branch.end() and hit.end < h.end for h in hits if h is not hit)  # 会同市应急管理局
         ):
             hit.name += branch.group()  # 市生态环境局环翠分局: a district office no core names
@@ -357,19 +374,31 @@ def _city_zone(district: str, stem: str) -> bool:
     return district.startswith(stem) and district[len(stem) :].endswith(_ZONE_NAME_ENDINGS)
 
 
-def _district_stem(office: str) -> bool:
-    """True when ``office`` (环翠分局, 盐田管理局, 准格尔旗分局, 经开区分局) opens with the stem or the name of a
-    district or county, or names a development zone by its kind (经开区, 高新区): where a city bureau has branches."""
-    head = re.sub("(?:分局|管理局)$", "", office)
-    if head in load_divisions().names or (len(head) <= 3 and head in _ZONE_KIND_NAMES):
+_BRANCH_ENDINGS = "(?:分局|管理局)$"
+
+
+def _branch_head(office: str, level: str) -> bool:
+    """True when ``office`` is where a bureau of ``level`` has a branch: for a city's bureau, an office that opens
+    with the stem or the name of a district or county (环翠分局, 盐田管理局, 准格尔旗分局), names a development zone
+    by its kind (经开区分局) or a zone whose name opens with a place's stem (苏州工业园区分局); for a province's
+    bureau, an office that opens with the stem of one of its prefecture-level cities (常州检查分局)."""
+    head = re.sub(_BRANCH_ENDINGS, "", office)
+    divisions = load_divisions()
+    stems = [name for length in (3, 2) if (name := divisions.by_stem.get(office[:length]))]
+    if level == "province":
+        return any(name.endswith(_PREFECTURE_LEVEL) and name not in divisions.city_of for name in stems)
+    if head in divisions.names or head in _ZONE_KINDS:
         return True
     if len(head) <= _ZONE_OFFICE_HEAD and head.endswith(_ZONE_NAME_ENDINGS):  # 金普新区分局: a zone's office
         return True
-    for length in (3, 2):
-        name = load_divisions().by_stem.get(office[:length])
-        if name and name.endswith(("区", "县", "市")):
-            return True
-    return False
+    if len(head) > 5:  # a zone's own name (苏州工业园区): a place's stem, then the zone's kind
+        return bool(stems) and head.endswith(tuple(_ZONE_KIND_NAMES))
+    return any(name.endswith(("区", "县", "市")) for name in stems)
+
+
+_PREFECTURE_LEVEL = ("市", "州", "盟", "地区")
+_ZONE_KINDS = _ZONE_KIND_NAMES | set(load_agency_yaml("departments.yaml")["units"]) | set(_ZONE_KIND_FULL.values())
+"""A zone's kind, short or in full (经开区, 经济技术开发区): a city bureau's branch may be named by it alone."""
 
 
 def _list_head_place(hit: _Hit, hits: list[_Hit]) -> Place | None:
@@ -434,11 +463,14 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         )
     ):
         hit.name = core.province_named_as.format(stem=place.stem, name=place.name)
+    elif core.city_named_as and not unit and (rank := office_rank(place, ctx.reorganised, core.family)) is not None:
+        place = rank[0]  # 市外汇局: the city's 中心支局 or 分局; a provincial capital's: its province's 分局
+        hit.name = core.city_named_as.format(name=place.name, rank=rank[1])
     elif core.named_as and not unit and core.level_as_written and prefix.place is None:
         hit.name = place.name + core.core  # 市金融监管局: a level's bureau, as written
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
         hit.name = core.named_as.format(stem=place.stem)
-    elif core.stem_place and not prefix.by_stem and place.name.endswith(_NEW_AREA_SUFFIX):  # 兰州新区海关
+    elif core.stem_place and not prefix.by_stem and _zone_named(place):  # 兰州新区海关, 苏州工业园区海关
         hit.name = place.name + unit + core.canonical
     elif core.stem_place or (unit and (place.stem + unit in gaz.by_name or prefix.by_stem)):  # 北京经济技术开发区
         hit.name = place.stem + unit + core.canonical
@@ -448,6 +480,15 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
 
 
 _NEW_AREA_SUFFIX = "新区"
+
+
+def _zone_named(place: Place) -> bool:
+    """True for a new area or a zone (兰州新区, 苏州工业园区: a name of three characters or more, then a zone's
+    kind; not a district such as 梁园区): a body named after it, as customs offices are, keeps the whole name, not a
+    stem cut at its last character (no 苏州工业园海关)."""
+    return place.name.endswith(_NEW_AREA_SUFFIX) or any(
+        place.name.endswith(kind) and len(place.name) - len(kind) >= 3 for kind in _ZONE_KIND_NAMES
+    )
 
 
 _BARE_FAMILY_ONLY = frozenset(load_agency_yaml("departments.yaml")["bare_family_only"])

@@ -1,6 +1,7 @@
 """Roles that are not acting in the reform, beyond those of ``_agency_acting``: a body that only hosts a press event
 (X新闻办召开新闻发布会, 在市政府新闻办举行的…发布会上), and the issuer of a document a notice forwards
-(现将X《…》转发给你们). Words come from ``data/agencies/departments.yaml``.
+(现将X《…》转发给你们); and the one role in a title that acts, a speaker's body in its own speech (我局…). Words come
+from ``data/agencies/departments.yaml``.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def speaker_label(text: str, hit: _Hit, document_text: str) -> bool:
         or _SPEAKER_LABEL_RE.match(text, hit.end) is None
     ):
         return False
-    return _PRESS_EVENT_RE.search(document_text) is not None
+    return names_press_event(document_text)
 
 
 _SPEAKER_LABEL_RE = re.compile("[）)】\\]]?[ \t　]*(?:[\u4e00-\u9fff]{2,4})?[ \t　]*[：:]")
@@ -99,9 +100,23 @@ _BATCH_RE = re.compile(
 )
 
 
+_LISTS_PRACTICE_RE = re.compile(
+    "[^，,。；;！？!?\n]{0,4}?将(?:"
+    + _alternation(_DEPARTMENTS["batch_listing_objects"])
+    + ")[^，,。；;！？!?\n]{0,6}?(?:"
+    + _alternation(_DEPARTMENTS["batch_listing_verbs"])
+    + ")[^，,。；;！？!?\n]{0,30}?(?:第[一二三四五六七八九十0-9０-９]{1,3}批[^，,。；;！？!?\n]{0,20}?)?(?:"
+    + _alternation(_DEPARTMENTS["batch_listing_lists"])
+    + ")"
+)
+
+
 def issues_a_batch(text: str, hit: _Hit) -> bool:
-    """True for a national body in a sentence about a national batch (入选第四批“最佳实践案例”，由商务部印发推广): the
+    """True for a national body in a sentence about a national batch (入选第四批“最佳实践案例”，由商务部印发推广),
+    or for any body that puts the case's practice on a list to copy (X商务厅将该做法纳入全省第二批复制推广清单): the
     issuer of the batch the case was selected into, not a body acting in the case."""
+    if _LISTS_PRACTICE_RE.match(text, hit.end) is not None:
+        return True
     if not hit.core.national:
         return False
     start = max(text.rfind(ch, 0, hit.start) for ch in "。；;！？!?\n") + 1
@@ -131,3 +146,9 @@ def parent_in_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
 _PARENT_ENDINGS = ("总站", "海关", "海事局")
 _CHILD_OFFICE_RE = re.compile("[\u4e00-\u9fff]{2,3}?(?:出入境边防检查站|边检站|海事处)")
 _JOINT_VERBS = tuple(_DEPARTMENTS["joint_verbs"])
+
+
+def names_press_event(document_text: str) -> bool:
+    """True when the document names a press event (新闻发布会, 答记者问): its speakers answer for reforms others carry
+    out, so a speaker's body is no actor of the case the answer tells."""
+    return _PRESS_EVENT_RE.search(document_text) is not None

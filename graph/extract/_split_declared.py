@@ -145,6 +145,8 @@ def _stripped(text: str) -> tuple[str, int | None, str]:
         kind = "digit" if raw[0].isdigit() else "numeral"
         style += ("paren " if numbered["a"] else "mark " if numbered["c"] else "dot ") + kind
         text = text[numbered.end() :]
+    elif mark := heading_mark(text):  # Ⅱ　part / Ⅱ-1《item》: a mark of another shape tells items from parts too
+        style += "shape " + mark.shape
     return _PAGE_RE.sub("", text).strip(), number, style
 
 
@@ -214,11 +216,19 @@ _QUOTED_RE = re.compile(r"[“\"](?P<t>[^“”\"\n]{2,40})[”\"]")
 def _quoted_rows(
     document: Document, lines: list[Line], head: int, joined: str, offsets: list[int], keys: list[str]
 ) -> tuple[list[TableRow], int, int]:
-    """Rows of the case titles a head names in one sentence, in quotes side by side (现将“A”“B”“C”等3个案例印发), when
-    each recurs later as a line or its main part, in order: the same list written inline."""
+    """Rows of the case titles a head names in one sentence, in quotes side by side (现将“A”“B”“C”等3个案例印发) or
+    apart (其中，“A”由X提供，“B”由Y报送…), when each recurs later as a line or its main part, in order: the same list
+    written inline."""
     for i in range(head):
-        for run in _QUOTED_RUN_RE.finditer(lines[i].text):
-            names = list(_QUOTED_RE.finditer(run.group()))
+        runs = [(run.start(), list(_QUOTED_RE.finditer(run.group()))) for run in _QUOTED_RUN_RE.finditer(lines[i].text)]
+        named: dict[str, re.Match[str]] = {}
+        for name in _QUOTED_RE.finditer(lines[i].text):
+            named.setdefault(title_key(name["t"]), name)
+        # 其中，“A”由X提供，“B”由Y报送…: each name once, as first named, when no run side by side holds the cases
+        runs.append((0, list(named.values())))
+        for offset, names in runs:
+            if len(names) < 3:
+                continue
             found = [_recurrence(title_key(n["t"]), i, joined, offsets, keys) for n in names]
             later = [j for j in found if j is not None]
             if len(later) < len(names) or any(b <= a for a, b in itertools.pairwise(later)):
@@ -226,7 +236,7 @@ def _quoted_rows(
             stated = stated_count(document, lines, later[0])
             if stated and stated[0] != len(names):
                 continue
-            at = lines[i].start + run.start()
+            at = lines[i].start + offset
             return (
                 [
                     TableRow(k + 1, n["t"], None, document.evidence(at + n.start("t"), at + n.end("t")))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ftzgraph.graph.extract._split_furniture import contents_entry
-from ftzgraph.graph.text import NUMERAL_CLASS
+from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number
 
 if TYPE_CHECKING:
     from ftzgraph.graph.extract._split_lines import Line
@@ -46,6 +46,52 @@ def part_headings(lines: list[Line], body_from: int) -> list[int]:
         for i in range(body_from, len(lines))
         if len(lines[i].text) <= 40 and _PART_RE.match(lines[i].text.strip()) and not contents_entry(lines[i].text)
     ]
+
+
+_OUTLINE_RES = (
+    re.compile(r"^[\s\u3000]*(?P<n>[一二三四五六七八九十]{1,3})[、.．]"),
+    re.compile(r"^[\s\u3000]*[（(](?P<n>[一二三四五六七八九十]{1,3})[)）]"),
+    re.compile(r"^[\s\u3000]*(?P<n>[0-9０-９]{1,2})[、.．](?![0-9０-９])"),
+    re.compile(r"^[\s\u3000]*[（(](?P<n>[0-9０-９]{1,2})[)）]"),
+)
+"""The levels of an official document's outline, highest first: 一、 （一） 1． （1）."""
+
+
+def _outline(text: str) -> tuple[int, int] | None:
+    """The outline level and number of a line opened by an official outline mark (二、X: (0, 2)), or None."""
+    for level, pattern in enumerate(_OUTLINE_RES):
+        if found := pattern.match(text):
+            number = parse_chinese_number(found["n"])
+            return (level, number) if number is not None else None
+    return None
+
+
+def part_end(lines: list[Line], titles: list[int], body_from: int) -> int | None:
+    """The line that closes the part of a notice holding its cases, when the cases are numbered one level below it
+    (二、典型做法 / （一）…（三） / 三、下一步工作): the next heading of the part's level, numbered on from the part's;
+    None when the cases stand under no such part or nothing follows it. A case's own sections, numbered from 一、,
+    never continue the part's number."""
+    levels = {found[0] if (found := _outline(lines[t].text)) else None for t in titles}
+    if len(levels) != 1 or (level := levels.pop()) is None or not titles:
+        return None
+    part = next(
+        (
+            found
+            for i in range(titles[0] - 1, body_from - 1, -1)
+            if (found := _outline(lines[i].text)) and found[0] < level
+        ),
+        None,
+    )
+    if part is None:
+        return None
+    return next(
+        (
+            i
+            for i in range(titles[-1] + 1, len(lines))
+            if len(lines[i].text.strip()) <= 40 and _outline(lines[i].text) == (part[0], part[1] + 1)
+        ),
+        None,
+    )
 
 
 @dataclass(frozen=True)

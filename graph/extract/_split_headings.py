@@ -172,8 +172,8 @@ def line_heading(lines: list[Line], i: int, is_provider: Callable[[str], object]
     if bold := _BOLD_RE.match(text.strip()):
         style, text = style + "b", bold["inner"]
     unmarked, (text, marked) = (style, text.strip()), strip_marks(text.strip())
-    if marked:
-        style += "s"
+    if marked:  # ■ title and ▍专栏 aside: each symbol marks a family of its own
+        style += "s" + unmarked[1].lstrip()[0]
     text = text.strip()
     number = None
     joined = (mark := heading_mark(unmarked[1])) is not None and mark.joined  # Ⅱ-1《title》: the mark's reader

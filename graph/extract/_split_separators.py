@@ -31,6 +31,7 @@ from ftzgraph.graph.extract._split_declared import MIN_CASE_CHARS, title_like
 from ftzgraph.graph.extract._split_furniture import furniture_heading
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_shapes import names_reform
+from ftzgraph.graph.extract._split_units import labelled_provider
 from ftzgraph.graph.extract._split_words import FIGURE_RE
 
 _DATE = r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -39,12 +40,12 @@ _DATE_LINE_RE = re.compile(
     r"[\s\u3000]*(?P<rest>[^\s\u3000，。；：:,;]{0,8})\s*$"
 )
 """A date line of a log or a chat: a date, perhaps a weekday, a time and a place (2024年5月8日　星期三　长春)."""
-_SENDER_RE = re.compile(
-    r"^\s*(?P<who>[^\s\u3000，。：:]{1,10}(?:[\s\u3000]?[（(][^）)\s]{1,24}[）)])?)[\s\u3000]+(?:(?:{_DATE})[\s\u3000]*)?"
-    r"\d{1,2}:\d{2}(?::\d{2})?\s*$".replace("{_DATE}", _DATE)
-)
+_WHO = r"[^\s\u3000，。：:]{1,10}(?:[\s\u3000]?[（(][^）)\s]{1,24}[）)])"
+_AT = r"(?:(?:{_DATE})[\s\u3000]*)?\d{1,2}:\d{2}(?::\d{2})?".replace("{_DATE}", _DATE)
+_SENDER_RE = re.compile(rf"^\s*(?:(?P<who>{_WHO}?)[\s\u3000]+{_AT}|\[?{_AT}\]?[\s\u3000]+(?P<after>{_WHO})[:：]?)\s*$")
 """A chat's sender line: a name, perhaps its body in brackets, then the time, perhaps after the date (刘洋（川南临港
-片区）  14:05, 李娟 (哈尔滨片区) 2024-08-19 15:21:33)."""
+片区）  14:05, 李娟 (哈尔滨片区) 2024-08-19 15:21:33), or the time first and the name with its body after it (10:17
+李某（南京片区）, 2024-07-03 10:21:07 刘某(X局)): a client's export writes either."""
 _SENTENCE_RE = re.compile(r"[。；;！？!?]")
 
 
@@ -79,12 +80,23 @@ def separator_shape(text: str) -> str | None:
 def sender(text: str) -> str | None:
     """Who sends the message a chat's sender line opens; None for any other line."""
     found = _SENDER_RE.match(text)
-    return found["who"] if found else None
+    return (found["who"] or found["after"]) if found else None
+
+
+_COVER_LINE_RE = re.compile(r"^[\s\u3000]*[^“”\"「」\s]{2,30}[，,][^“”\"「」]{2,30}[：:][\s\u3000]*$")
+"""A message's line to its readers over what it pastes (浦口区的材料见附件，我把正文贴在这里：): a clause and a colon,
+no quoted name."""
 
 
 def skipped_line(text: str) -> bool:
-    """A line read past when looking for a part's title: blank, a date line, furniture (a speaker or sender line)."""
-    return not text.strip() or bool(_DATE_LINE_RE.match(text)) or furniture_heading(text.strip())
+    """A line read past when looking for a part's title: blank, a date line, furniture (a speaker or sender line), a
+    line to the readers over the pasted text."""
+    return (
+        not text.strip()
+        or bool(_DATE_LINE_RE.match(text))
+        or furniture_heading(text.strip())
+        or bool(_COVER_LINE_RE.match(text))
+    )
 
 
 @dataclass(frozen=True)
@@ -112,10 +124,14 @@ def _title(lines: list[Line], start: int, end: int) -> int | None:
 
 def without_furniture(lines: list[Line], index: int, title: str) -> str:
     """``title``, read for the heading on line ``index``, without the furniture line under it that a reader of
-    wrapped headings joined to it (a headline over its speaker line: title / X局局长　姓名)."""
+    wrapped headings joined to it (a headline over its speaker line: title / X局局长　姓名), or a provider's labelled
+    field after it on its line (title　报送单位：X)."""
     below = next((line.text.strip() for line in lines[index + 1 :] if line.text.strip()), "")
     if below and title.rstrip().endswith(below) and skipped_line(below) and len(title) > len(below):
         return title.rstrip()[: -len(below)].rstrip()
+    for gap in re.finditer(r"[\u3000\t]+|\s{2,}", title):  # title　报送单位：X: the provider's field after the title
+        if gap.start() >= 4 and labelled_provider(title[gap.end() :]):
+            return title[: gap.start()]
     return title
 
 

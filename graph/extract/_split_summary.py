@@ -8,10 +8,12 @@ graph/extract/_split_tables.py). Split from graph/extract/split.py, which matche
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_csv import csv_header, csv_records
+from ftzgraph.graph.extract._split_json import json_records
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_tables import (
     continued_cells,
@@ -21,7 +23,7 @@ from ftzgraph.graph.extract._split_tables import (
     vertical_table,
 )
 from ftzgraph.graph.model import Document, TableRow
-from ftzgraph.graph.text import parse_chinese_number
+from ftzgraph.graph.text import CJK_RE, parse_chinese_number
 
 TABLE_HEADER_RE = re.compile(r"序号.{0,20}?(?:案例|事项|名称)")
 TABLE_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|\s{2,})\s*")
@@ -33,6 +35,8 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     Rows may be split into blocks by blank lines (page breaks); the table ends at the first
     non-blank line that is not a row.
     """
+    if (records := _json_table(document, lines))[0]:  # {"data":[{…}]} under its legend, or JSON lines
+        return records
     header = next((i for i, line in enumerate(lines) if TABLE_HEADER_RE.search(line.text)), None)
     if header is None:  # no 序号 column, or one cell a line
         return _unnumbered_table(document, lines) or _vertical_table(document, lines)
@@ -115,6 +119,62 @@ def _csv_table(document: Document, lines: list[Line], header: int, names: list[s
         )
         last = max(i for i, line in enumerate(lines) if line.start <= end)
     return (rows, header, last) if rows else ([], -1, -1)
+
+
+def _json_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int]:
+    """Records exported as JSON (graph/extract/_split_json.py), as ``parse_table`` returns a table: each record a row,
+    titled by the field whose meaning names a title, its provider the field naming a unit, its prose every other
+    field of Chinese text but a number, a code or a remark; numbered by its number field when those count from 1,
+    else in order."""
+    records = json_records(document.text)
+    if not records:
+        return [], -1, -1
+    words = load_lexicon("layouts")
+    remarks = tuple(words["tables"]["remark_columns"])
+    sources = set(words["notice"]["origin_columns"])
+    rows: list[TableRow] = []
+    for order, record in enumerate(records, 1):
+        meanings = [meaning for meaning, _, _ in record.fields]
+        titles = [k for k, m in enumerate(meanings) if _JSON_TITLE_RE.search(m) and not _JSON_UNIT_RE.search(m)]
+        title = next((k for k in titles if _JSON_NAME_RE.search(meanings[k])), titles[0] if titles else None)
+        provider = next((k for k, m in enumerate(meanings) if k != title and _JSON_UNIT_RE.search(m)), None)
+        if title is None:
+            return [], -1, -1
+        number = next((parse_chinese_number(v) for m, v, _ in record.fields if m in _NUMBER_MEANINGS), None)
+        # each value up to the next field's value (its quotes and key part the joined text, as a CSV cell's do)
+        reach = [nxt[2][0] for nxt in record.fields[1:]] + [record.fields[-1][2][1] + 1]
+        prose = tuple(
+            (span[0], reach[k])
+            for k, (meaning, value, span) in enumerate(record.fields)
+            if k not in (title, provider)
+            and meaning not in _NUMBER_MEANINGS
+            and not meaning.startswith(remarks)
+            and CJK_RE.search(value)
+        )
+        source = next((span for meaning, _, span in record.fields if meaning in sources), None)
+        rows.append(
+            TableRow(
+                number if number is not None else order,
+                record.fields[title][1].strip(),
+                record.fields[provider][1].strip() if provider is not None else None,
+                document.evidence(record.start, record.end),
+                prose,
+                source,
+            )
+        )
+    if [row.number for row in rows] != list(range(1, len(rows) + 1)):
+        rows = [dataclasses.replace(row, number=k) for k, row in enumerate(rows, 1)]
+    first = max(i for i, line in enumerate(lines) if line.start <= records[0].start)
+    last = max(i for i, line in enumerate(lines) if line.start <= records[-1].end)
+    return rows, first, last
+
+
+_JSON_TITLE_RE = re.compile(r"案例|事项|名称|标题|题目|主题")
+_JSON_NAME_RE = re.compile(r"名称|标题|题目")
+_JSON_UNIT_RE = re.compile(r"单位|地区|地市|片区|提供|报送|申报|部门|主体|供稿|推荐")
+"""A unit field: a summary table's provider words, and the words a record names its body with (报送部门, 申报主体)."""
+"""A title field: one naming a name or title (案例名称, 标题) before one naming only the case (案例, not 案例来源)."""
+_NUMBER_MEANINGS = frozenset({"序号", "编号", "顺序号", "id", "ID"})
 
 
 def _unnumbered_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int] | None:

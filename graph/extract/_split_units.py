@@ -10,7 +10,7 @@ no heading, or its section is a case) and graph/extract/provider.py asks them fo
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ftzgraph.graph.extract._split_leads import (
     headline_subject,
@@ -125,15 +125,23 @@ def titled_reporter(head: str, title: str) -> tuple[str, int, int] | None:
     key = title_key(title)
     if len(key) < 2:
         return None
+    for told, unit, start, end in _head_reports(head):
+        if told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told)):
+            return unit, start, end
+    return None
+
+
+@lru_cache(maxsize=4)
+def _head_reports(head: str) -> tuple[tuple[str, str, int, int], ...]:
+    """Each quoted name of ``head`` with the unit named as its bringer, in the order ``titled_reporter`` tries them:
+    the head is read once for all its cases."""
+    found = []
     for pattern in fallback_words()["reported_by_title"]:
         for named in re.finditer(pattern, head):
-            told = title_key(named["t"])
-            if not (told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told))):
-                continue
             unit = named["u"]
-            if ((found := signature_unit(unit)) and found[0] == unit) or is_place(unit):
-                return unit, named.start("u"), named.end("u")
-    return None
+            if ((signed := signature_unit(unit)) and signed[0] == unit) or is_place(unit):
+                found.append((title_key(named["t"]), unit, named.start("u"), named.end("u")))
+    return tuple(found)
 
 
 def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[str, int, int] | None:

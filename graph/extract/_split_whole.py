@@ -361,7 +361,9 @@ def row_cases(document: Document, table: list[TableRow]) -> list[CaseText]:
         line = text[start:end]
         at, length = _title_span(line, row.title)
         # a numbered row is a case's frame as a place lead is: a figure and `led_case_words` of the words suffice
-        if at < 0 or not reads_as_a_case(line, True, int(_lexicon()["led_case_words"])):
+        need = int(_lexicon()["led_case_words"])
+        told = "\n".join([row.title, *(text[a:b] for a, b in row.prose)])  # a record's values without its keys
+        if at < 0 or not (reads_as_a_case(line, True, need) or (row.prose and reads_as_a_case(told, True, need))):
             return []
         heading = document.evidence(start + at, start + at + length)
         case = CaseText(document, row.number, clean_title(row.title), heading, start, end, table_row=row)

@@ -19,15 +19,19 @@ from ftzgraph.graph.extract._agency_acting import (
     _SOURCE_LINE_RE,
     _alone_on_line,
     _as_place,
+    _comments,
     _in_post_title,
     _in_provider_line,
     _in_salutation,
     _listed_object,
+    _names_provider,
+    _on_furniture_line,
     _only_approves,
     _only_receives,
     _passive_agent,
     _second_name,
     _titles,
+    speaks_for_itself,
 )
 from ftzgraph.graph.extract._agency_aliases import defined_aliases
 from ftzgraph.graph.extract._agency_branches import bare_branches
@@ -87,7 +91,7 @@ from ftzgraph.graph.extract._agency_roles import (
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.extract._agency_zones import name_zone_bodies
-from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText
+from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText, Evidence
 from ftzgraph.graph.text import clean_spans
 
 __all__ = [
@@ -106,10 +110,11 @@ def extract_agencies(case: CaseText, provider: str | None) -> list[AgencyMention
 
 
 def extract_agencies_and_mentions(
-    case: CaseText, provider: str | None
+    case: CaseText, provider: str | None, provider_evidence: Evidence | None = None
 ) -> tuple[list[AgencyMention], list[AgencyNameMention]]:
     """The acting bodies, and every acting mention as written with the body it resolves to (None when
-    the case's context cannot tell) and a confidence."""
+    the case's context cannot tell) and a confidence. ``provider_evidence`` is where the case's provider was read:
+    a mention there that only names the unit (a provider line under any label) does not act."""
     lex = load_lexicon()
     text, offsets = clean_spans(case.text)  # 貿(mào), 为 贯 彻: read as the words they are; evidence maps back
     gaz = harvest_places(case.document.text).with_extra([p for p in (provider,) if p])
@@ -138,6 +143,10 @@ def extract_agencies_and_mentions(
     hits = _stem_lists(text, hits, lex, gaz)
     hits += _place_lists(text, hits, gaz)  # 临夏县、广河县商务局: one body per county
     hits.sort(key=lambda h: h.start)
+    if provider_evidence is not None:  # the mentions the case's provider was read from
+        for hit in hits:
+            at = _evidence(case, offsets, hit.start, hit.end)
+            hit.read_as_provider = at.start < provider_evidence.end and provider_evidence.start < at.end
     _settle_acting(text, hits, case.document.text)
     ctx = _context(case, provider, gaz, hits)
     for hit in hits:  # 新区商务局, 实验区行政审批局 in a zone's own case: the zone's bureau, not a district's
@@ -204,7 +213,7 @@ def extract_agencies_and_mentions(
             _evidence(case, offsets, h.start, h.end),
         )
         for h in hits
-        if h.acting
+        if h.acting or h.read_as_provider  # the provider's own mention: the body its full name is read from
     ]
     return _merge(case, text, offsets, [h for h in hits if h.confidence != "low"]), mentions
 
@@ -226,10 +235,14 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or parent_in_name(text, hit, hits)
         ):
             hit.acting = False  # 省政府新闻办召开新闻发布会: a host; 现将X《…》转发: the forwarded document's issuer
-        if hit.acting and _in_post_title(text, hit, hits):
+        if hit.acting and _in_post_title(text, hit, hits) and not speaks_for_itself(text, hit, document_text):
             hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
-        if hit.acting and (text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start)):
-            hit.acting = False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：a notice's addressees
+        if hit.acting and (
+            text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start) or _comments(text, hit)
+        ):
+            hit.acting = (
+                False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：addressees; 批注（X）：a reviewer
+            )
         if hit.acting and (
             re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]) or _listed_object(text, hit.start)
         ):
@@ -241,10 +254,12 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
         if hit.acting and (
             _in_provider_line(text, hit.start)
             or _alone_on_line(text, hit)
+            or _on_furniture_line(text, hit)
             or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 12), hit.start)
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
             or _second_name(text, hit, hits)
+            or _names_provider(text, hit)
         ):
             hit.acting = False
 
@@ -258,7 +273,8 @@ def _own_zone_tail(text: str, hit: _Hit, ctx: _Context) -> int | None:
         return None  # 高新区管委会: a unit of its own, not the tail (综合实验区商务局 is the tail)
     if hit.prefix.place and hit.prefix.place.name == ctx.new_area.name:
         return None
-    core_start = hit.end - len(hit.core.core)
+    written = hit.core.canonical if text.endswith(hit.core.canonical, 0, hit.end) else hit.core.core  # 商务和口岸局
+    core_start = hit.end - len(written)
     for tail in OWN_ZONE_TAILS:
         start = core_start - len(tail)
         if ctx.new_area.name.endswith(tail) and text.startswith(tail, start) and start <= hit.prefix.start + 1:

@@ -34,6 +34,7 @@ from ftzgraph.graph.model import (
     CaseText,
     Document,
     Extraction,
+    NationalBatch,
     NationalItem,
 )
 from ftzgraph.graph.sources.hard_wraps import mark_wraps
@@ -106,7 +107,7 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
         )
     item = _national_item(case, gazetteer)
     case.national_item = item.name if item else None
-    case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider)
+    case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider, provider_evidence)
     if provider and (full := provider_in_full(provider, case.agency_mentions)) != provider:
         case.provider = full  # 区商务局 -> 北京市朝阳区商务局: the body the case's context makes of a level-only name
         case.provider_kind = provider_kind(full, gazetteer)[0]
@@ -165,6 +166,14 @@ def _in_original_script(extraction: Extraction, document: Document) -> Extractio
     return restored
 
 
+def _items_in_headings(batch: NationalBatch, cases: list[CaseText]) -> bool:
+    """True when a notice's items are each the quoted name in the heading of a case, and the cases are more (a
+    通报's numbered paragraphs, one of which copies a batch): the text tells cases, it lists no batch."""
+    return len(cases) > len(batch.items) and all(
+        any(case.heading.start <= item.evidence.start < case.heading.end for case in cases) for item in batch.items
+    )
+
+
 def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     layout = detect_layout(document).name
     split = None
@@ -172,10 +181,12 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
         batch = parse_notice(document, gazetteer)
         # A notice with no item whose text splits into cases is a collection its title misled the layout rules on
         # (…改革试点经验复制推广案例), or a 通报 on the work telling its cases in paragraphs (1．X区推行“A”。…): its
-        # cases are read rather than lost.
-        if not batch.items and not (split := split_cases(document)).cases:
+        # cases are read rather than lost. A 通报 whose case copies a batch (（三）X推行“A”。复制推广国务院第六批…)
+        # reads “A” as an item: when every item stands in a case's heading and the cases are more, they are the text's.
+        split = split_cases(document)
+        if not batch.items and not split.cases:
             split.cases = told_cases(document)
-        if batch.items or split is None or not split.cases:
+        if (batch.items and not _items_in_headings(batch, split.cases)) or not split.cases:
             batch.source = str(iris.document(document.id))
             return Extraction(document, [], warnings=[*document.warnings, *batch.warnings], layout=layout, batch=batch)
         layout = CASE_COLLECTION
@@ -193,6 +204,9 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
             split.warnings.append(disagrees)  # the count the head states, against the cases read here
     if not split.cases:
         raise NoCasesError(document.path)
+    head_end = min(case.start for case in split.cases)
+    for text in split.cases:  # the head, where a sentence may name each case's unit by its title
+        text.head_end = head_end
     origins = case_origins(split.cases, gazetteer) if layout == BEST_PRACTICE else {}
     providers = [p for p in (provider_line(c) for c in split.cases) if p]
     # In a best-practice collection each case's originating zone is its own, not a zone it copied from.

@@ -15,6 +15,7 @@ import re
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
+from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
@@ -168,6 +169,8 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
             return match[group].strip(), start + match.start(group), start + match.end(group)
+    if source := closing_source(text):  # 【案例来源】根据X提供材料整理: who gave the material, said outright
+        return source
     own = (
         _heading_provider(case)
         or _finer_closing(case, _heading_place(case))
@@ -186,10 +189,12 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
 
 
 def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:
-    """The unit the document's text before the case names as the bringer of the case's title (其中，“A”由X提供)."""
-    if not case.title or case.start <= 0:
+    """The unit the collection's head (the text before its first case) names as the bringer of the case's title
+    (其中，“A”由X提供): only the head, so an earlier case's own “A”由X提供 names no later case's provider, and the
+    head is read once for all cases rather than the whole text before each."""
+    if not case.title or not case.head_end:
         return None
-    found = titled_reporter(case.document.text[: case.start], case.title)
+    found = titled_reporter(case.document.text[: case.head_end], case.title)
     return (found[0], found[1] - case.start, found[2] - case.start) if found else None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_casebook import code_number
 from ftzgraph.graph.extract._split_declared import (
     MIN_CASE_CHARS,
     Split,
@@ -29,12 +30,21 @@ from ftzgraph.graph.extract._split_declared import (
     style_families,
     title_like,
 )
+from ftzgraph.graph.extract._split_entries import chosen_entries, entry_ends, give_entry_providers
 from ftzgraph.graph.extract._split_fallback import fallback_starts
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
-from ftzgraph.graph.extract._split_groups import Group, group_candidates, group_of, heading_groups, part_headings
+from ftzgraph.graph.extract._split_groups import (
+    Group,
+    group_candidates,
+    group_of,
+    heading_groups,
+    part_end,
+    part_headings,
+)
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
 from ftzgraph.graph.extract._split_pasted import pasted_split
+from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
@@ -190,8 +200,15 @@ def split_cases(document: Document) -> SplitResult:
             starts.append((i, fields[0], fields[1]))
             pending_marker = None
             continue
+        if (code := code_number(line.text)) is not None:  # 案例编号：JJDX-ZM-01 over the title line
+            pending_marker = (i, code or len(starts) + 1)
+            continue
         marker = MARKER_RE.match(line.text) or (PADDED_MARKER_RE.match(line.text) if padded else None)
         rest = re.sub(r"(?:\*\*|__)\s*$", "", marker["rest"]).strip() if marker else ""
+        if marker and re.match(
+            r"[至到~～—－-]+\s*(?:典型|创新)?案例", rest
+        ):  # 案例1至案例6见第一单元: a range, no case
+            marker = None
         if marker and not CASE_SUFFIX_RE.search(rest):
             number = parse_chinese_number(marker["n"])
             if rest and len(rest) <= 80 and number is not None:
@@ -261,9 +278,14 @@ def split_cases(document: Document) -> SplitResult:
         found, found_titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
         if listed and [s[0] for s in found] == [s[0] for s in starts]:  # the same headings, read in their parts
             titles = {**found_titles, **titles}
-        starts, titles = (found, found_titles) if len(found) > len(starts) else (starts, titles)
+        # more headings than a list naming every case found (幻灯片 4 over a case's second slide): the list's stand
+        complete = listed and len(starts) == len(table)
+        starts, titles = (found, found_titles) if len(found) > len(starts) and not complete else (starts, titles)
 
     starts, titles, part_ends = _separated(lines, body_from, starts, titles)
+    if entered := chosen_entries(lines, body_from, [s[0] for s in starts]):  # 【title】text, M月D日　text, 其一，“A”。
+        starts = [(t, t, k) for k, t in enumerate(entered.titles, 1)]
+        titles, part_ends = entered.names, entry_ends(lines, entered)
     starts, titles, groups = _grouped(lines, body_from, starts, titles)
     stated = stated_count(document, lines, starts[0][1] if len(starts) >= 2 else 60)
     if stated is not None:  # the split of the stated count, among those the rules can make
@@ -278,10 +300,15 @@ def split_cases(document: Document) -> SplitResult:
         heads = {g.index for g in groups}
         starts, titles = counted_split(stated[0], (starts, titles), candidates, numbered, lines, heads)
     starts = _in_order(starts)
+    if points := point_split(lines, body_from):  # 点位1　X / 观摩内容：title / 讲解单位：Y: a handbook's points
+        starts = [(t, points.starts[t], k) for k, t in enumerate(points.titles, 1)]
+        titles, part_ends, groups = points.titles, points.ends, []
 
     warnings: list[str] = []
     cases: list[CaseText] = []
     closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
+    if (after := part_end(lines, [s[0] for s in starts], body_from)) is not None:
+        closers.append(after)  # 二、典型做法 / （一）…（三） / 三、下一步工作: the notice's next part is no case's
     boxed = _box_ends(lines, starts)
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
@@ -297,7 +324,9 @@ def split_cases(document: Document) -> SplitResult:
         if k + 1 == len(starts):  # …and before a web page's end mark and credits (—— END ——, 编辑：X)
             end = max(article_end(document.text, title_line.end, end), title_line.end)
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
-        heading = document.evidence(title_line.start + _lead(title_line.text), title_line.end - trail)
+        lead_end = entered.heads.get(title_index) if entered else None  # an entry's heading is its lead alone
+        heading_end = title_line.start + lead_end if lead_end is not None else title_line.end - trail
+        heading = document.evidence(title_line.start + _lead(title_line.text), heading_end)
         title = clean_title(
             titles.get(title_index)
             or wrapped.get(title_index, title_line.text.rstrip() + _continued_heading(lines, title_index))
@@ -312,9 +341,11 @@ def split_cases(document: Document) -> SplitResult:
                 start,
                 end,
                 group=(group.name, group.start, group.end) if group else None,
+                given_provider=points.providers.get(title_index) if points else None,
             )
         )
 
+    give_entry_providers(cases, lines, entered)
     _match_table(cases, table, matcher, warnings, document)
     if cases and (disagrees := count_warning(str(document.path), stated, len(cases))):
         warnings.append(disagrees)
@@ -392,9 +423,15 @@ def _box_ends(lines: list[Line], starts: list[tuple[int, int, int | None]]) -> l
 
 def _in_order(starts: list[tuple[int, int, int | None]]) -> list[tuple[int, int, int | None]]:
     """Numbering that starts again (1．2． | 1．2． under 第一部分 / 第二部分 by theme, or （一）（二） | （一） under
-    place groups) numbers cases within their part, not in the collection: the cases are then numbered in order."""
+    place groups) numbers cases within their part, not in the collection, and numbering that runs on from past 1
+    (案例7 to 案例10 in one unit of a compilation) numbers them in a longer series: the cases are then numbered in
+    order."""
     numbers = [s[2] for s in starts if s[2] is not None]
-    if any(b <= a for a, b in itertools.pairwise(numbers)):
+    # 案例7 … 案例10 in one unit of a longer compilation: numbered in a series that began elsewhere, so in order here
+    runs_on = (
+        len(numbers) == len(starts) >= 2 and numbers[0] > 1 and numbers == list(range(numbers[0], numbers[-1] + 1))
+    )
+    if runs_on or any(b <= a for a, b in itertools.pairwise(numbers)):
         return [(t, span, None) for t, span, _ in starts]
     return starts
 

@@ -229,5 +229,8 @@ READERS.update(
         ".htm": _on_first_use("sources.html", "read_html"),
         ".srt": _on_first_use("sources.subtitles", "read_subtitles"),
         ".vtt": _on_first_use("sources.subtitles", "read_subtitles"),
+        ".json": _on_first_use("sources.json_data", "read_json"),
+        ".jsonl": _on_first_use("sources.json_data", "read_json"),
+        ".ndjson": _on_first_use("sources.json_data", "read_json"),
     }
 )

@@ -161,18 +161,57 @@ def _autonomous_short_re() -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(map(re.escape, short)) + ")")
 
 
+_COUNTRY = "中华人民共和国"
+"""The country's name that opens the official names of centrally managed offices (中华人民共和国厦门海事局,
+中华人民共和国海关总署): documents and gold files write them with or without it, and like the case's own city prefix
+in the gold README's rule it tells no two bodies apart."""
+
+
+@cache
+def _regulator_cores() -> list[tuple[str, str | None, str | None]]:
+    """Cores of regulators' offices named by their place's stem and their full-name templates (departments.yaml
+    ``named_as`` and ``province_named_as``), longest first."""
+    cores = [
+        (c["core"], c.get("named_as"), c.get("province_named_as"))
+        for c in load_agency_yaml("departments.yaml")["cores"]
+        if c.get("named_as") and c.get("stem_place")
+    ]
+    return sorted(cores, key=lambda core: len(core[0]), reverse=True)
+
+
+def _regulator_full_name(name: str) -> str:
+    """A regulator's office written short after its place's stem (郴州银保监分局, 陕西银保监局, 蚌埠金融监管分局) by the
+    full name the extractor writes from the same templates; any other name unchanged."""
+    divisions = load_divisions()
+    for core, named_as, province_named_as in _regulator_cores():
+        stem = name.removesuffix(core)
+        if stem == name or stem not in divisions.stems:
+            continue
+        full = divisions.by_stem.get(stem, "")
+        planned = stem in load_agency_yaml("departments.yaml")["separately_planned_cities"]
+        if province_named_as and (full in _provinces() or planned):
+            return province_named_as.format(stem=stem, name=full)
+        return named_as.format(stem=stem) if named_as else name
+    return name
+
+
 @cache
 def standard_name(name: str) -> str:
     """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会), the national
     tax prefix dropped (国家税务总局X市税务局 -> X市税务局), an autonomous division's short form written in full
     (德宏州财政局 -> 德宏傣族景颇族自治州财政局), a body known by a proper name by its full name (外高桥港区海关 ->
-    上海外高桥港区海关), a development zone by its official name (合肥高新区X局 -> 合肥高新技术产业开发区X局,
-    两江新区X局 -> 重庆两江新区X局: the zone's short name and its kind's abbreviation stand for one zone) and a
-    district written with the one city it lies in (顺德区X局 -> 佛山市顺德区X局, the README's city prefix when the
-    case's own prefix is not the district's city): the same body, however a gold file wrote it."""
+    上海外高桥港区海关), the country's name that opens an official name dropped (中华人民共和国厦门海事局 ->
+    厦门海事局), a regulator's short form written in full (郴州银保监分局 -> 中国银行保险监督管理委员会郴州监管分局), a development
+    zone by its official name (合肥高新区X局 -> 合肥高新技术产业开发区X局, 两江新区X局 -> 重庆两江新区X局: the zone's
+    short name and its kind's abbreviation stand for one zone) and a district written with the one city it lies in
+    (顺德区X局 -> 佛山市顺德区X局, the README's city prefix when the case's own prefix is not the district's city): the
+    same body, however a gold file wrote it."""
     name = squash(name)
+    if name.startswith(_COUNTRY) and len(name) > len(_COUNTRY) + 2:  # 中华人民共和国厦门海事局 = 厦门海事局
+        name = name[len(_COUNTRY) :]
     name = _named_offices().get(name, name)  # 外高桥港区海关 = 上海外高桥港区海关
-    name = district_with_city(official_zone_name(name))
+    name = _regulator_full_name(name)  # 郴州银保监分局 = 中国银行保险监督管理委员会郴州监管分局
+    name = district_with_city(official_zone_name(name))  # 合肥高新区X局, 顺德区X局: one body with its full form
     if (short := _autonomous_short_re().match(name)) is not None:
         name = load_divisions().full_of[short.group()] + name[short.end() :]
     if (branch := _PROVINCE_BRANCH_RE.fullmatch(name)) is not None:  # 中国人民银行新疆分行: the province's 分行

@@ -1,0 +1,89 @@
+"""Teaching-case compilations (党校 教学案例汇编): a case's code line over its title, and its closing source line.
+
+A party school's compilation opens each case with the case's code on a line of its own (案例编号：JJDX-ZM-01,
+【案例编号】X) over a bare title line, so the code is a marker whose title is the next line, as 案例一 over a title is;
+inside the case, section labels (【教学目的】【案例正文】【思考题】) are no headings. The body that provided the case
+is named only where the case closes, by the line saying whose material the case was written from
+(【案例来源】根据X提供材料整理, 本案例根据X提供的材料编写，执笔：Y, 本案例由X供稿，Y整理): the writer after 执笔 or
+整理 is the school's, not the provider. Only layout words are read (data/lexicon/layouts.yaml `casebook`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ftzgraph.graph.data_files import load_lexicon
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@cache
+def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = load_lexicon("layouts")["casebook"]
+    code = re.compile(  # 案例编号：X, 【案例编号】X, ［案例编号：X］
+        rf"^[\s\u3000]*[［\[（(]?\s*(?:[【\[〔]\s*(?:{_alternation(words['code_labels'])})\s*[】\]〕]\s*[:：]?"
+        rf"|(?:{_alternation(words['code_labels'])})\s*[:：])\s*(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-－_—][A-Za-z0-9]+)*)"
+        r"\s*[］\]）)]?[\s\u3000]*$"
+    )
+    bracketed = rf"[【\[〔]\s*(?:{_alternation(words['source_labels'])})\s*[】\]〕]\s*[:：]?"
+    label = rf"(?:{bracketed}|(?:{_alternation(words['source_labels'])})\s*[:：])"
+    unit = r"(?P<u>[^，。,；;：:\s【】“”]{2,40}?)"  # 中国（四川）自由贸易试验区X片区管委会: brackets inside a name
+    gave = _alternation(words["gave_words"])
+    by_material = (
+        rf"(?:{_alternation(words['by_words'])})\s*{unit}\s*(?:{gave})的?\s*(?:{_alternation(words['material_words'])})?"
+        rf"\s*(?:{_alternation(words['wrote_words'])})"
+    )
+    by_unit = rf"由\s*{unit.replace('?P<u>', '?P<v>')}\s*(?:{gave})"
+    source = re.compile(
+        rf"^[\s\u3000]*[（(]?\s*(?:{label})?\s*(?:本案例|本文|本篇|本材料|该案例)?\s*(?:{by_material}|{by_unit})"
+    )
+    material = _alternation(words["material_words"])
+    named = rf"(?:{bracketed}|(?:{_alternation(words['unit_labels'])})\s*[:：])"
+    labelled = re.compile(  # 【案例来源】X, 【案例来源】X提供, 案例来源：X
+        rf"^[\s\u3000]*[（(]?\s*{named}\s*{unit}(?P<v>)\s*(?:(?:{gave})(?:的?(?:{material}))?)?[\s\u3000。）)]*$"
+    )
+    return code, source, labelled
+
+
+def code_number(text: str) -> int | None:
+    """The number a case's code line gives its case (案例编号：JJDX-ZM-03 -> 3), or None when the line is no code line.
+    A code with no trailing digits numbers nothing (0): the splitter then numbers the case by its order."""
+    match = _res()[0].match(text)
+    if match is None:
+        return None
+    digits = re.search(r"([0-9]+)$", match["code"])
+    return int(digits[1]) if digits else 0
+
+
+def source_unit(line: str) -> tuple[str, int, int] | None:
+    """The unit a case's source line names as the one whose material the case was written from, with its span in
+    ``line``, or None (a label over the sentence: 【案例来源】 alone names nothing). A bare unit is read only after a
+    bracketed label (【案例来源】X) or a case's own source label (案例来源：X): 来源：X under a web article names the
+    medium, 资料来源：X under a report's box the publication, not a provider."""
+    _, source, labelled = _res()
+    match = source.match(line) or labelled.match(line)
+    if match is None:
+        return None
+    group = "u" if match["u"] else "v"
+    return match[group], match.start(group), match.end(group)
+
+
+CLOSING_LINES = 8
+"""How many non-blank lines at a case's end are read for its source line: a last case may run on into the
+compilation's closing matter (附：教学建议, 编者 and date lines)."""
+
+
+def closing_source(text: str) -> tuple[str, int, int] | None:
+    """The unit of the last source line among the last ``CLOSING_LINES`` non-blank lines of a case's ``text``."""
+    end = len(text.rstrip())
+    for _ in range(CLOSING_LINES):
+        start = text.rfind("\n", 0, end) + 1
+        if found := source_unit(text[start:end]):
+            return found[0], start + found[1], start + found[2]
+        end = len(text[: max(start - 1, 0)].rstrip())
+        if end <= 0:
+            break
+    return None

@@ -1,0 +1,155 @@
+"""Whether a body named in a case acts (graph/extract/_agency_acting.py), for the unit a provider line names (issue #15,
+helper z22c): a line the splitter reads as naming who brought the case, under any label or bracket, is no actor's
+mention; a question for a label (谁来推｜X), a unit the text names again by the end of its name, and the units a text
+assigns to its measures act. Texts are worded for the test, not taken from the held-out parts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _gold_cases import make_case
+
+from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.model import Document
+
+_BODY = "区市场监管局会同区税务局推行个体工商户“智能审批”，办理时间压缩至10分钟。"
+
+
+def _names(text: str, provider: str | None) -> list[str]:
+    return [a.name for a in extract_agencies_and_mentions(make_case(text), provider)[0]]
+
+
+def test_a_label_no_list_held_names_the_provider() -> None:
+    for label in ("经验推荐单位：", "案例申报主体：", "成果完成单位：", "报送部门："):
+        names = _names(f"{label}绍兴市柯桥区人民政府\n柯桥{_BODY}", "绍兴市柯桥区")
+        assert "柯桥区人民政府" not in names and "绍兴市柯桥区人民政府" not in names, label
+        assert "绍兴市柯桥区市场监督管理局" in names, label
+
+
+def test_a_bracket_closing_the_case_names_who_sent_it() -> None:
+    closing = ("（摘自常德市人民政府报送的经验材料）", "（常德市人民政府提供，2023年9月）", "（来源：常德市人民政府）")
+    for line in closing:
+        names = _names("常德市商务局会同常德海关推行清单核放。\n" + line, "常德市")
+        assert names == ["常德市商务局", "常德海关"], line
+
+
+def test_a_question_for_a_label_asks_who_acts() -> None:
+    text = "谁来推｜人行海口中支\n推什么｜支持跨国公司开展本外币一体化资金池业务。"
+    assert _names(text, "人行海口中支") == ["中国人民银行海口中心支行"]
+
+
+def test_a_unit_named_again_by_the_end_of_its_name_acts() -> None:
+    text = "实施单位：横琴粤澳深度合作区民生事务局\n民生事务局联合珠海市医疗保障局搭建跨境医疗结算平台。"
+    assert "横琴粤澳深度合作区民生事务局" in _names(text, "横琴粤澳深度合作区民生事务局")
+    alone = "实施单位：横琴粤澳深度合作区民生事务局\n珠海市医疗保障局搭建跨境医疗结算平台。"
+    assert _names(alone, "横琴粤澳深度合作区民生事务局") == ["珠海市医疗保障局"]
+
+
+def test_units_a_lead_label_lists_act() -> None:
+    text = "（一）推行告知承诺。\n责任单位：市发改委、市财政局\n（二）推行容缺受理。\n责任单位：市建设局"
+    assert _names(text, "厦门市") == ["厦门市发展和改革委员会", "厦门市财政局", "厦门市建设局"]
+
+
+def test_a_headings_provider_in_brackets_is_no_actor() -> None:
+    text = (
+        "关于印发第二批自贸试验区改革创新案例的通知\n\n"
+        "一、个体工商户“智能审批”（绍兴市柯桥区人民政府）\n"
+        "柯桥区市场监管局推行个体工商户“智能审批”，系统自动核验，办理时间由1天压缩至10分钟。\n\n"
+        "二、工程项目“拿地即开工”（绍兴市上虞区人民政府）\n"
+        "上虞区住建局推行“拿地即开工”，企业签订出让合同当日即可领取施工许可证，开工时间提前50天。\n"
+    )
+    document = Document(id="t", path=Path("t.txt"), text=text, sha256="x")
+    cases = extract_document(document, load_gazetteer()).cases
+    assert [c.provider for c in cases] == ["绍兴市柯桥区人民政府", "绍兴市上虞区人民政府"]
+    assert [[a.name for a in c.agencies] for c in cases] == [["柯桥区市场监督管理局"], ["上虞区住房和城乡建设局"]]
+
+
+def test_a_reviewers_comment_names_no_actor() -> None:
+    text = "区市场监管局推行告知承诺。\n〔审核意见（市司法局）：“全省首创”提法请删除。〕\n区税务局同步办理。"
+    assert _names(text, "遵义市汇川区") == ["遵义市汇川区市场监督管理局", "遵义市汇川区税务局"]
+    acting = "市司法局（市法制办）审核后印发。"  # a body with its second name in brackets still acts
+    assert _names(acting, "遵义市") == ["遵义市司法局"]
+
+
+def test_furniture_lines_name_no_actor() -> None:
+    caption = "[图片]\n图｜政务服务中心注销专窗（来源：金义片区）\n金华市市场监督管理局推行注销“一件事”。"
+    assert _names(caption, "金义片区") == ["金华市市场监督管理局"]
+    bullet = "▲做法　金华市市场监督管理局推行注销“一件事”。"  # a mark heading a paragraph of text
+    assert _names(bullet, "金义片区") == ["金华市市场监督管理局"]
+    mail = "发件人：唐山市商务局自贸办（刘某某）\n收件人：河北省商务厅自贸区处\n唐山海关推行提前申报。"
+    assert _names(mail, "唐山市") == ["唐山海关"]
+    distribution = "唐山海关推行提前申报。\n抄送：唐山市发展和改革委员会、唐山市财政局。"
+    assert _names(distribution, "唐山市") == ["唐山海关"]
+
+
+def test_a_signature_with_the_bodys_second_name_signs() -> None:
+    text = "岳阳市交通运输局推行水铁联运。\n\n岳阳市商务局（岳阳市自贸办）\n2024年1月10日"
+    assert _names(text, "岳阳市") == ["岳阳市交通运输局"]
+
+
+def test_a_contact_lines_unit_is_whom_to_ask() -> None:
+    text = "泉州市税务局推行出口退税预审。\n联系人：泉州市商务局　陈某某　　联系电话：0595-2258××××"
+    assert _names(text, "泉州市") == ["泉州市税务局"]
+
+
+def test_a_speakers_body_acts_in_a_speech_in_its_first_person() -> None:
+    head = "推行食品经营许可“证照联办”\n连云港市市场监督管理局副局长　刘某某\n\n"
+    speech = head + "各位领导：\n　　我局会同市行政审批局推行证照联办。"
+    assert _names(speech, "连云港市") == ["连云港市市场监督管理局", "连云港市行政审批局"]
+    told = head + "　　市行政审批局推行证照联办。"
+    assert _names(told, "连云港市") == ["连云港市行政审批局"]  # the speech names no first person: an employer only
+    place = "海铁联运“一单制”\n连云港市赣榆区人民政府副区长　张某某\n\n　　我区会同连云港海关推行一单制。"
+    assert _names(place, "连云港市赣榆区") == ["连云港海关"]  # a government speaking for its district is the place
+
+
+def test_a_centre_chosen_among_places_is_where() -> None:
+    text = "市数据资源局打通电子营业执照互认通道，申请人可在两地任一政务服务中心提交材料。"
+    assert _names(text, "马鞍山市") == ["马鞍山市数据资源局"]
+    stationed = "长春市自然资源局派员常驻新区政务服务中心。"
+    assert _names(stationed, "长春市") == ["长春市自然资源局"]
+
+
+def test_a_dash_or_bracket_line_names_who_sent_the_case() -> None:
+    body = "\n黄石海关推行江海联运水水中转，市交通运输局给予航线补贴。"
+    for line in ("——黄石市人民政府", "（黄石市人民政府）"):
+        assert _names(line + body, "黄石市") == ["黄石海关", "黄石市交通运输局"], line
+
+
+def test_a_recommender_a_writer_and_a_lister_are_no_actors() -> None:
+    recommended = "经市商务局推荐，该案例入选全省第三批制度创新案例。市税务局推行退税预审。"
+    assert _names(recommended, "湖州市") == ["湖州市税务局"]
+    written = "区税务局推行退税预审。\n撰稿：湖州市吴兴区人民政府办公室　张三"
+    assert _names(written, "湖州市吴兴区") == ["湖州市吴兴区税务局"]
+    listed = "区税务局推行退税预审，省商务厅将其列为全省自贸试验区联动创新典型案例。"
+    assert _names(listed, "湖州市吴兴区") == ["湖州市吴兴区税务局"]
+
+
+def test_lead_labels_of_several_measures_and_cooperating_units_act() -> None:
+    measures = "1.推行告知承诺制。\n牵头部门：市发改委\n2.推行容缺受理。\n牵头部门：市行政审批局"
+    assert _names(measures, "厦门市") == ["厦门市发展和改革委员会", "厦门市行政审批局"]
+    helping = "一、推行告知承诺制\n配合单位：市财政局\n市发改委推行告知承诺制。"
+    assert _names(helping, "厦门市") == ["厦门市财政局", "厦门市发展和改革委员会"]
+
+
+def test_a_comment_in_tag_brackets_names_no_actor() -> None:
+    text = "滁州市住建局推行竣工即交证。\n【修改意见（市自然资源和规划局）】“全省首创”提法请删除。"
+    assert _names(text, "滁州市") == ["滁州市住房和城乡建设局"]
+
+
+def test_a_subject_a_hard_wrap_ends_its_line_after_still_acts() -> None:
+    text = "今年以来，平潭综合实验区管理委员会\n会同福州海关建设对台小额商品交易市场。"
+    case = make_case(text)
+    start = text.index("平潭")
+    evidence = case.evidence(start, start + len("平潭综合实验区管理委员会"))
+    agencies, _ = extract_agencies_and_mentions(case, "平潭综合实验区管理委员会", evidence)
+    assert "平潭综合实验区管理委员会" in [a.name for a in agencies]
+    signed = "福州海关建设对台小额商品交易市场。\n——平潭综合实验区管理委员会"
+    case = make_case(signed)
+    start = signed.index("平潭")
+    evidence = case.evidence(start, start + len("平潭综合实验区管理委员会"))
+    agencies, mentions = extract_agencies_and_mentions(case, "平潭综合实验区管理委员会", evidence)
+    assert [a.name for a in agencies] == ["福州海关"]
+    assert "平潭综合实验区管理委员会" in [m.as_written for m in mentions]  # the provider's own mention is kept

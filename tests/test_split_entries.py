@@ -1,0 +1,207 @@
+"""Cases written as entries whose title runs into their text (graph/extract/_split_entries.py): a yearbook's
+【title】text paragraphs, a chronicle's M月D日　text lines, a reply's 其一，“title”。text paragraphs. Only the entries
+that copy a reform are cases, each provided by the subject of its first sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ftzgraph.graph.errors import NoCasesError
+from ftzgraph.graph.extract._split_entries import copies_reform, first_subject, reform_name
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.layout import detect_layout
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.split import split_cases
+from ftzgraph.graph.model import Document
+from ftzgraph.graph.sources.read import read_document
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+YEARBOOK = """某市年鉴（2024）
+
+对外开放
+
+自贸试验区改革试点经验复制推广
+
+【概况】2023年，全市复制推广自贸试验区改革试点经验38项，涉及投资、贸易、金融和政务服务等领域。
+
+【工作机制】市商务局牵头建立复制推广工作机制，组织各区赴外地学习借鉴先进经验，按季度通报进展。
+
+【某市港】2023年，某市港完成集装箱吞吐量150万标箱，复制推广“船边直提”作业模式，作业效率提升30%。
+
+【“一业一证”改革】2023年，甲区借鉴上海自贸试验区“一业一证”改革经验，在12个行业推行一证准营，申请材料由30份压减至8份。
+
+【进口货物“两段准入”】　3月，乙海关复制推广“两段准入”监管模式，对进口矿产品实施先放后检，通关时间缩短至8小时。
+
+【第三届国际装备博览会】9月，第三届国际装备博览会举办，来自20个国家的300家企业参展，签约项目30个。
+
+【出口退税“无纸化”】年内，国家税务总局某市税务局借鉴浙江自贸试验区经验，实现出口退税全程网上办理，平均办理时间压缩至3个工作日。
+
+（撰稿：张某　审稿：李某）
+"""
+
+CHRONICLE = """首页 > 政务公开 > 大事记
+
+某市商务局2023年大事记
+
+发布时间：2024-01-15　来源：某市商务局
+
+1月
+
+　　1月10日　市商务局召开全市复制推广自贸试验区改革试点经验工作会议，学习上海自贸试验区“证照分离”经验。
+
+　　1月20日　市政府办公室印发《某市复制推广自由贸易试验区改革试点经验工作方案》，明确复制推广事项60项。
+
+　　1月28日　甲海关推出市场采购贸易“组货人备案+快速验放”监管模式，借鉴浙江自贸试验区经验，平均通关时间压缩40%。
+
+3月
+
+　　3月8日　外省商务部门考察团来某市考察交流复制推广自贸试验区经验工作。
+
+　　3月20日　乙区借鉴广东自贸试验区经验，推出企业开办一窗通办服务，企业开办时间由3天压缩至4小时，全年新设企业2100家。
+
+　　3月29日　某市综合保税区管委会复制推广天津自贸试验区“保税+展示交易”经验，全年实现保税展示交易额3.5亿元。
+
+12月
+
+　　12月28日　全年累计复制推广自贸试验区改革试点经验52项，复制推广率达90%。
+"""
+
+REPLY = """留言标题：建议加快复制推广自贸试验区改革经验
+留言人：王先生
+留言内容：请问我市复制了哪些自贸试验区的做法？
+办理单位：某市商务局
+回复内容：
+王先生：您好！近年来，我市推动一批改革经验落地见效，现择要介绍如下。
+其一，“企业开办‘零成本’”。甲区借鉴四川自贸试验区经验，为新开办企业免费刻制公章、免费邮寄证照，全年节约成本520万元。
+其二，“出口货物‘铁路快通’”。
+乙海关复制推广“铁路快通”监管模式，出口货物在本地完成申报查验后直接运抵口岸出境，通关时间由2天缩短至6小时。
+其三，“不动产登记‘带押过户’”。市自然资源和规划局复制推广浙江自贸试验区经验，交易周期由30天缩短至3天，全年办理1260件。
+感谢您的来信！
+某市商务局
+追问：请问如何申请“带押过户”？
+答复：可向办理贷款的银行咨询，具体流程以窗口告知为准。
+"""
+
+
+def _document(text: str) -> Document:
+    return Document(id="x", path=Path("x.txt"), text=text, sha256="")
+
+
+def _providers(text: str) -> list[str | None]:
+    return [case.provider for case in extract_document(_document(text), load_gazetteer()).cases]
+
+
+def test_a_yearbooks_reform_entries_are_its_cases_and_its_other_entries_none() -> None:
+    cases = split_cases(_document(YEARBOOK)).cases
+    assert [c.title for c in cases] == ["“一业一证”改革", "进口货物“两段准入”", "出口退税“无纸化”"]
+    assert all(c.text.count("\n") == 0 for c in cases)  # one paragraph each: no furniture, no next entry
+    assert "撰稿" not in cases[-1].text
+
+
+def test_entries_a_converter_wrapped_onto_short_lines_are_read_whole() -> None:
+    wrapped = "\n".join(
+        line[k : k + 30] for line in YEARBOOK.splitlines() if line.strip() for k in range(0, len(line), 30)
+    )
+    cases = split_cases(_document(wrapped)).cases
+    assert [c.title for c in cases] == ["“一业一证”改革", "进口货物“两段准入”", "出口退税“无纸化”"]
+    assert cases[0].text.endswith("减至8份。") and "撰稿" not in cases[-1].text  # the closing note is none of it
+
+
+def test_a_bold_lead_is_read_as_a_plain_one() -> None:
+    bold = YEARBOOK.replace("【“一业一证”改革】", "**【“一业一证”改革】**").replace("【进口货物", "**【进口货物")
+    bold = bold.replace("“两段准入”】", "“两段准入”】**")
+    titles = [c.title for c in split_cases(_document(bold)).cases]
+    assert titles == ["“一业一证”改革", "进口货物“两段准入”", "出口退税“无纸化”"]
+
+
+def test_each_entrys_provider_is_the_subject_of_its_first_sentence() -> None:
+    assert _providers(YEARBOOK) == ["甲区", "乙海关", "国家税务总局某市税务局"]
+    assert _providers(REPLY)[:2] == ["甲区", "乙海关"]  # not the replying bureau
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("3月，乙海关复制推广“两步申报”通关模式，", "乙海关"),
+        ("为破解企业跨区域经营中反复提交材料、多头跑腿的难题，甲区借鉴浙江自贸试验区经验，", "甲区"),  # a long clause
+        ("2023年，在省商务厅的指导下，乙海关复制推广“两步申报”，", "乙海关"),  # who guided it acts not
+        ("借鉴上海自贸试验区经验，推出“一网通办”。甲区全年办理1万件。", None),  # the first sentence names none
+    ],
+)
+def test_the_subject_of_an_entrys_first_sentence(text: str, subject: str | None) -> None:
+    found = first_subject(text, 0)
+    assert (found[0] if found else None) == subject
+
+
+def test_a_yearbook_section_on_copying_is_no_batch_notice() -> None:
+    assert detect_layout(_document(YEARBOOK)).name == "case_collection"
+
+
+def test_a_chronicles_entries_that_copy_a_reform_are_cases_titled_by_the_reform() -> None:
+    cases = split_cases(_document(CHRONICLE)).cases
+    assert [c.title for c in cases] == [
+        "市场采购贸易“组货人备案+快速验放”监管模式",  # after its own verb, not the copied zone's
+        "企业开办一窗通办服务",  # unquoted after 推出
+        "保税+展示交易",  # quoted after the verb of copying, without the zone and 经验
+    ]
+    assert [c.number for c in cases] == [1, 2, 3]
+
+
+def test_a_replys_ordinal_paragraphs_are_cases_and_the_follow_up_none() -> None:
+    cases = split_cases(_document(REPLY)).cases
+    assert [c.title for c in cases] == ["企业开办‘零成本’", "出口货物‘铁路快通’", "不动产登记‘带押过户’"]
+    assert "铁路快通”监管模式" in cases[1].text  # a title alone on its line: the paragraph under it is the text
+    assert "感谢" not in cases[2].text and "追问" not in cases[2].text
+
+
+@pytest.mark.parametrize(
+    ("text", "copies"),
+    [
+        ("甲区借鉴上海自贸试验区“一业一证”改革经验，推行一证准营。", True),
+        ("乙海关复制推广跨境人民币结算便利化经验，单笔业务办理时间压缩至20分钟。", True),
+        ("全年复制推广自贸试验区改革试点经验46项，复制推广率居全省前列。", False),  # the totals
+        ("市商务局牵头建立复制推广工作机制，组织各区赴外地学习借鉴先进经验。", False),  # the work in general
+        ("市政府办公室印发《某市复制推广浙江自贸试验区改革经验方案》，明确任务。", False),  # a document's title
+        ("市商务局召开会议，学习上海自贸试验区“证照分离”经验。", False),  # an event
+    ],
+)
+def test_an_entry_copies_a_reform_when_it_names_the_practice_it_copied(text: str, copies: bool) -> None:
+    assert copies_reform(text) is copies
+
+
+def test_the_reform_a_chronicle_entry_names() -> None:
+    assert reform_name("人民银行某市中心支行复制推广跨境人民币结算便利化经验，惠及企业36家。") == "跨境人民币结算便利化"
+    assert reform_name("丙区复制推广广东自贸试验区南沙片区“保税维修”经验，完成货值4亿元。") == "“保税维修”"
+    # 推广 inside 复制推广 copies: the entry's own reform is the one it goes on to launch
+    launched = reform_name("丁海关复制推广X片区“港区联动”经验，推行进口货物“水运转关”模式，节省1天。")
+    assert launched == "进口货物“水运转关”模式"
+    # a practice copied itself (a 模式, not another zone's 经验) is the reform, whatever it is carried out as
+    copied = reform_name("戊海关复制推广“两段准入”监管模式，在港口对进口粮食实施“附条件提离”，通关时间压缩一半。")
+    assert copied == "“两段准入”监管模式"
+
+
+def test_a_scripts_recurring_cues_and_a_single_cases_sections_are_no_entries() -> None:
+    script = "\n".join(
+        f"【解说】{who}借鉴上海自贸试验区“{name}”经验，推行{name}，办理时间压缩{n}0%，惠及企业{n}00家，群众满意。"
+        for n, (who, name) in enumerate([("甲区", "一业一证"), ("乙区", "证照分离"), ("丙区", "带押过户")], 1)
+    )
+    assert len(split_cases(_document("某台电视专题片\n\n" + script)).cases) != 3
+    sections = (
+        "甲区“一业一证”改革\n\n【主要做法】甲区借鉴上海自贸试验区“一业一证”改革经验，整合行业许可，推行一证准营，材料压减70%。\n\n"
+        "【经验来源】甲区学习浦东新区“一业一证”改革做法，在便利店、健身房等12个行业试点，审批时限压缩85%。\n"
+    )
+    assert len(split_cases(_document(sections)).cases) <= 1
+
+
+@pytest.mark.parametrize("name", ["zhuzhou-yearbook", "shaoxing-yearbook", "jining-chronicle", "mianyang-mailbox"])
+def test_held_out_entry_collections_are_split_into_their_four_cases(name: str) -> None:
+    cases = split_cases(read_document(UNSEEN / f"{name}-collection.txt")).cases
+    assert len(cases) == 4
+
+
+def test_a_yearbook_section_of_figures_with_no_reform_entry_holds_no_case() -> None:
+    with pytest.raises(NoCasesError):
+        extract_document(read_document(UNSEEN / "deyang-yearbook-noncollection.txt"), load_gazetteer())
