@@ -201,11 +201,12 @@ def standard_name(name: str) -> str:
     tax prefix dropped (国家税务总局X市税务局 -> X市税务局), an autonomous division's short form written in full
     (德宏州财政局 -> 德宏傣族景颇族自治州财政局), a body known by a proper name by its full name (外高桥港区海关 ->
     上海外高桥港区海关), the country's name that opens an official name dropped (中华人民共和国厦门海事局 ->
-    厦门海事局), a regulator's short form written in full (郴州银保监分局 -> 中国银行保险监督管理委员会郴州监管分局), a development
-    zone by its official name (合肥高新区X局 -> 合肥高新技术产业开发区X局, 两江新区X局 -> 重庆两江新区X局: the zone's
-    short name and its kind's abbreviation stand for one zone) and a district written with the one city it lies in
-    (顺德区X局 -> 佛山市顺德区X局, the README's city prefix when the case's own prefix is not the district's city): the
-    same body, however a gold file wrote it."""
+    厦门海事局), a regulator's short form written in full (郴州银保监分局 ->
+    中国银行保险监督管理委员会郴州监管分局), a development zone by its official name (合肥高新区X局 ->
+    合肥高新技术产业开发区X局, 两江新区X局 -> 重庆两江新区X局: the zone's short name and its kind's abbreviation
+    stand for one zone) and a district written with the one city it lies in (顺德区X局 -> 佛山市顺德区X局, the
+    README's city prefix when the case's own prefix is not the district's city): the same body, however a gold
+    file wrote it."""
     name = squash(name)
     if name.startswith(_COUNTRY) and len(name) > len(_COUNTRY) + 2:  # 中华人民共和国厦门海事局 = 厦门海事局
         name = name[len(_COUNTRY) :]
