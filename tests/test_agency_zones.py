@@ -145,9 +145,10 @@ def test_an_ftz_area_named_for_a_zone_keeps_its_name() -> None:
 
 
 def test_a_zones_name_the_grammar_cut_at_its_last_character_is_taken_whole() -> None:
-    text = "实施单位：成都国际铁路港经济技术开发区管委会\n企业数字提单签发规则由此制定。"
+    text = "成都国际铁路港经济技术开发区管委会联合成都海关制定数字提单签发规则。"
     assert zone_ending_at(text, text.index("管委会")) == "成都国际铁路港经济技术开发区"
-    assert _acting(text, "成都国际铁路港经济技术开发区管委会") == ["成都国际铁路港经济技术开发区管理委员会"]
+    provider = "成都国际铁路港经济技术开发区管委会"
+    assert _acting(text, provider) == ["成都国际铁路港经济技术开发区管理委员会", "成都海关"]
     text = "青白江区商务局牵头，区管委会配合。"
     assert zone_ending_at(text, text.index("管委会")) is None  # a district's level word, no zone's name
 
@@ -172,7 +173,7 @@ def test_a_district_whose_name_opens_with_its_citys_stem_is_still_written_with_i
 def test_a_kind_alone_in_an_areas_case_is_the_zone_of_the_city_the_area_is_named_for() -> None:
     text = "供稿：中国（山东）自由贸易试验区济南片区管委会\n片区管委会联合济南海关推行，高新区税务局同步落实政策。"
     assert "济南高新技术产业开发区税务局" in _acting(text, None)  # no provider: no city from the context
-    text = "前海蛇口片区管委会联合深圳海关推行，高新区税务局配合。"  # an area named for no city: no zone made up
+    text = "片区管委会联合海关推行，高新区税务局配合。"  # no area, no city: no zone made up
     assert not [n for n in _acting(text, None) if "税务局" in n]
 
 
