@@ -188,3 +188,8 @@ def test_a_zones_ending_written_alone_before_a_bureau_is_the_zone_the_case_names
     assert "青岛西海岸新区商务局" in _acting(text, "青岛市")
     text = "深圳市保税区管理局统一管理。"  # the ending after its city, not alone: as written
     assert zone_named_in_case("深圳市保税区管理局", text) == "深圳市保税区管理局"
+
+
+def test_a_zone_an_ftz_area_is_named_for_is_the_zone_not_the_ftzs() -> None:
+    text = "港务区管委会对集拼业务给予运费补贴。"
+    assert _acting(text, "中国（陕西）自由贸易试验区西安国际港务区片区") == ["西安国际港务区管理委员会"]

@@ -434,7 +434,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     if place.level in ("district", "unit"):  # 示范区农业农村局 after 杨凌示范区…; 湖里区 after 厦门市湖里区
         longer = [p for name, p in gaz.by_name.items() if name.endswith(place.name) and len(name) > len(place.name)]
         if not longer and place.name.endswith("区"):  # 港务区 after 西安国际港务区片区: the zone an area is named for
-            names = {n[: -len(_AREA)] for n in gaz.by_name if n.endswith(place.name + _AREA)}
+            names = {_FTZ_HEAD_RE.sub("", n[: -len(_AREA)]) for n in gaz.by_name if n.endswith(place.name + _AREA)}
             longer = [Place(n, n, "unit") for n in names if len(n) > len(place.name)]
         if len(longer) == 1:
             place = longer[0]
@@ -480,6 +480,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
 
 
 _NEW_AREA_SUFFIX = "新区"
+_FTZ_HEAD_RE = re.compile("^.*(?:自由贸易试验区|自贸试验区|自贸区)")
+"""The FTZ's name before an area's (中国（陕西）自由贸易试验区西安国际港务区片区): the zone the area is named for is
+西安国际港务区, not the FTZ's."""
 
 
 def _zone_named(place: Place) -> bool:
