@@ -193,3 +193,10 @@ def test_a_zones_ending_written_alone_before_a_bureau_is_the_zone_the_case_names
 def test_a_zone_an_ftz_area_is_named_for_is_the_zone_not_the_ftzs() -> None:
     text = "港务区管委会对集拼业务给予运费补贴。"
     assert _acting(text, "中国（陕西）自由贸易试验区西安国际港务区片区") == ["西安国际港务区管理委员会"]
+
+
+def test_a_committee_written_by_a_word_of_its_zones_name() -> None:
+    text = "实施单位：成都国际铁路港经济技术开发区管委会\n（1）铁路港管委会联合成都海关制定数字提单签发规则。"
+    assert "成都国际铁路港经济技术开发区管理委员会" in _acting(text, "成都国际铁路港经济技术开发区管委会")
+    text = "（1）铁路港管委会联合成都海关制定数字提单签发规则。"  # no zone named whole: no committee made up
+    assert "成都国际铁路港经济技术开发区管理委员会" not in _acting(text, None)

@@ -15,8 +15,8 @@ import functools
 import re
 
 from ftzgraph.graph.extract._agency_divisions import subject_area
-from ftzgraph.graph.extract._agency_hits import _Hit
-from ftzgraph.graph.extract._agency_names import CJK, Place, load_agency_yaml, load_divisions
+from ftzgraph.graph.extract._agency_hits import _Hit, _inside_title
+from ftzgraph.graph.extract._agency_names import CJK, Core, Place, load_agency_yaml, load_divisions
 
 _DEPARTMENTS = load_agency_yaml("departments.yaml")
 _KIND_FULL: dict[str, str] = _DEPARTMENTS["zone_kind_full"]
@@ -256,3 +256,26 @@ def _with_case_city(name: str, city: Place | None) -> str:
     if _city_stem(own.group(1), any_division=True) is not None or own.group(1).startswith(("国家", "省级", "市级")):
         return name
     return city.stem + name
+
+
+_COMMITTEE_RE = re.compile(f"([{CJK}]{{2,6}})(管委会|管理委员会)")
+
+
+def word_committees(text: str, cores: dict[str, Core], titles: list[tuple[int, int, bool]]) -> list[_Hit]:
+    """Committees written by a word of their zone's name that the case names whole (铁路港管委会 in a case naming
+    成都国际铁路港经济技术开发区), which the name grammar reads as no body: the zone's committee, named so."""
+    zones = {z for m in re.finditer("|".join(_ZONE_ENDINGS), text) if (z := zone_ending_at(text, m.end()))}
+    hits = []
+    for match in _COMMITTEE_RE.finditer(text) if zones else ():
+        if _inside_title(match.start(2), titles):
+            continue
+        run = match.group(1)
+        for size in range(len(run), 1, -1):
+            word = run[-size:]
+            found = {z for z in zones if word in z and not z.endswith(word) and not z.startswith(word)}
+            if len(found) == 1 and word not in _KIND_FULL and not word.endswith(_ZONE_ENDINGS):
+                start = match.start(2) - size
+                name = next(iter(found)) + "管理委员会"
+                hits.append(_Hit(start, match.end(), cores[match.group(2)], None, True, name))
+                break
+    return hits

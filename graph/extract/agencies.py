@@ -90,7 +90,7 @@ from ftzgraph.graph.extract._agency_roles import (
     speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
-from ftzgraph.graph.extract._agency_zones import name_zone_bodies
+from ftzgraph.graph.extract._agency_zones import name_zone_bodies, word_committees
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText, Evidence
 from ftzgraph.graph.text import clean_spans
 
@@ -130,6 +130,11 @@ def extract_agencies_and_mentions(
             hits.append(hit)
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
     zone_offices = _zone_offices(text, lex, titles)  # 中国（河南）自由贸易试验区办公室, written in full
+    zone_offices += [
+        w
+        for w in word_committees(text, lex.cores, titles)
+        if not any(h.start < w.end and w.start < h.end for h in hits)
+    ]  # 铁路港管委会
     hits = [h for h in hits if not any(z.start < h.end and h.start < z.end for z in zone_offices)] + zone_offices
     named = named_offices(text, case.document.text, lex, titles)  # 外高桥港区海关, 陆家嘴管理局: known by proper names
     extras = regulator_offices(text, lex, titles) + civil_aviation_offices(text, lex, titles)  # 民航湖南监管局
