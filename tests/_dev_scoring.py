@@ -19,7 +19,11 @@ Rules:
   X市税务局), since the bundled gold keeps short forms as written and the dev gold writes full names; the
   country's name opening a vertical office's official name is read past (中华人民共和国厦门海事局 = 厦门海事局: like
   the case's city prefix it tells no bodies apart), and a regulator's short form is its full name (郴州银保监分局 =
-  中国银行保险监督管理委员会郴州监管分局, as the extractor writes it and later gold files do);
+  中国银行保险监督管理委员会郴州监管分局, as the extractor writes it and later gold files do); a development zone
+  written by its short name and by its official name are one body (合肥高新区X局 = 合肥高新技术产业开发区X局,
+  两江新区X局 = 重庆两江新区X局: the zone's own city prefix, in the README's spirit), and so are a district written
+  with and without the one city it lies in (顺德区X局 = 佛山市顺德区X局, the case's city prefix when the gold names
+  no other body of that city) (data/agencies/zone_names.yaml, graph/extract/_agency_zones.py);
 - outcomes: a gold outcome is found when an extracted outcome has its value (or its after value, or its
   before and after values), as written or with its unit's magnitude applied (45万单 = 450000 单: the extractor keeps
   the magnitude in the unit, some gold writes the figure out); its label is right when one label contains the other

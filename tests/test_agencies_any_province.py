@@ -111,7 +111,8 @@ def test_a_development_zones_own_case_names_its_bodies_by_its_full_name() -> Non
 
 
 def test_a_city_bureaus_zone_branch_is_one_body() -> None:
-    assert _names("市自然资源局高新区分局编制区域评估。", "通化市") == ["通化市自然资源局高新区分局"]
+    # the zone's kind written in full, as the gold files name a zone's bodies (威海市自然资源和规划局经济技术开发区分局)
+    assert _names("市自然资源局高新区分局编制区域评估。", "通化市") == ["通化市自然资源局高新技术产业开发区分局"]
 
 
 def test_a_heading_that_ends_with_its_provider_after_a_dash() -> None:
@@ -270,7 +271,11 @@ def test_the_corps_and_a_division_with_its_city() -> None:
 
 
 def test_a_zone_with_its_district_in_brackets_is_one_body_as_written() -> None:
-    assert _names("，库尔勒经开区（库尔勒市）司法局提供调解员。", "库尔勒市") == ["库尔勒经开区（库尔勒市）司法局"]
+    # one body, the bracket kept as written; the zone by its official name (经开区 -> 经济技术开发区)
+    expected = ["库尔勒经济技术开发区（库尔勒市）司法局"]
+    assert _names("，库尔勒经开区（库尔勒市）司法局提供调解员。", "库尔勒市") == expected
+    # the district by its stem in brackets after a zone's kind (杭州高新区（滨江）): one body too, not the city's
+    assert _names("杭州高新区（滨江）市场监管局推行。", "杭州市") == ["杭州高新技术产业开发区（滨江）市场监督管理局"]
 
 
 def test_a_bureau_of_two_merged_departments_and_two_bodies_joined_by_and() -> None:

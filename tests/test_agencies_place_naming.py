@@ -320,7 +320,8 @@ def test_an_investment_promotion_centres_short_form() -> None:
 def test_a_new_areas_body_as_provider_makes_its_short_bodies_the_areas() -> None:
     # the case names the new area only as the place that borrows, its bodies by the tail 新区 alone
     text = "西咸新区借鉴四川做法，新区商务局会同新区卫生健康局推行进口药品便利通关。"
-    assert _names(text, "西咸新区商务局") == ["西咸新区商务局", "西咸新区卫生健康局"]
+    # the new area by its official name (data/agencies/zone_names.yaml: 陕西西咸新区)
+    assert _names(text, "西咸新区商务局") == ["陕西西咸新区商务局", "陕西西咸新区卫生健康局"]
 
 
 # the forms part 25 (a second blind measure, tests/data/unseen/agencies-part25-z17b.yaml) brought on its first run

@@ -374,6 +374,17 @@ def test_a_short_form_with_its_own_place_comes_out_as_the_standard_name() -> Non
     assert _providers(text) == ["中国人民银行宜昌市中心支行", "武汉市江汉区人力资源和社会保障局", "高新区税务局"]
 
 
+def test_a_zones_body_as_provider_comes_out_by_the_zones_official_name() -> None:
+    # the official name needs no context (data/agencies/zone_names.yaml, departments.yaml zone_kind_full)
+    text = _collection(
+        [
+            ("外籍人才一窗办", f"谁来做｜合肥高新区人社局\n{_BODY}"),
+            ("特种设备一证通", f"哪家单位｜株洲高新区市场监督管理局\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["合肥高新技术产业开发区人力资源和社会保障局", "株洲高新技术产业开发区市场监督管理局"]
+
+
 def test_a_scripts_cue_before_a_label_is_layout_and_never_part_of_the_unit() -> None:
     text = _collection(
         [

@@ -443,9 +443,10 @@ def _bracketed_district(text: str, pos: int, lex: Lexicon, gaz: Gazetteer) -> Pr
         return None
     open_at = max(text.rfind("（", max(0, pos - 10), pos), text.rfind("(", max(0, pos - 10), pos))
     inner = text[open_at + 1 : pos - 1] if open_at >= 0 else ""
-    if not inner or (inner not in gaz.by_name and inner not in load_divisions().names):
-        return None
     kind = next((k for k in _ZONE_KINDS if text.endswith(k, 0, open_at)), None)  # 乌鲁木齐经开区
+    known = inner in gaz.by_name or inner in load_divisions().names
+    if not inner or not (known or (kind and inner in load_divisions().stems)):  # 杭州高新区（滨江）: by its stem
+        return None
     outer = _find_prefix(text, open_at - len(kind), lex, gaz, allow_unit=False) if kind else None
     outer = outer or _find_prefix(text, open_at, lex, gaz)
     if outer is None or (outer.place is None and outer.unit is None) or outer.start == open_at:

@@ -63,7 +63,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         parent = load_divisions().city_of.get(place.name)
         if parent is not None and place.level == "district" and (found := place_of(parent)) is not None:
             city = found  # 章贡区 -> 赣州市: a district's bodies are named with their city (中共赣州市章贡区委)
-            own_local = replace(place, name=parent + place.name)
+            if not _city_zone(place.name, found.stem):  # 苏州工业园区: a zone of the city that is a district
+                own_local = replace(place, name=parent + place.name)
     elif place:
         city = next((p for p in gaz.by_stem.get(place.stem, ()) if p.level == "city"), None)
         if city is None and place.level == "area":  # 烟台片区 in a text that never writes 烟台市: the city of its stem
@@ -314,9 +315,6 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
         head = longer[0][: -len(short)] if len(longer) == 1 else ""
         if head and (head in divisions.by_stem or head in divisions.names_in(head) or len(short) >= 4):
             hit.name = longer[0]  # 机场海关 after 西安咸阳机场海关: a short name of a body the case named in full
-    for hit in hits:  # 杨凌示范区管委会: the zone's committee by the zone's official name
-        if hit.name and hit.name.endswith(_COMMITTEE):
-            hit.name = _ZONE_FULL_NAMES.get(hit.name[: -len(_COMMITTEE)], hit.name[: -len(_COMMITTEE)]) + _COMMITTEE
     for hit in hits:  # 吉林经开区行政审批局 in the case of 吉林经济技术开发区: the zone by the name its case gives it
         if hit.name and ctx.zone is not None:
             hit.name = _zone_in_full(hit.name, ctx.zone)
@@ -363,8 +361,19 @@ _PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_pla
 """The separately planned cities, whose regulators' offices are named like a province's (陕西银保监局, 大连银保监局)."""
 _ZONE_KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_names"])
 """Kinds of zone written without their proper name (示范区, 经开区): no place of their own."""
-_ZONE_FULL_NAMES = {short: z["full"] for z in load_agency_yaml("zone_names.yaml")["zones"] for short in z["short"]}
-"""A development zone's short name -> its official name (data/agencies/zone_names.yaml)."""
+
+
+_ZONE_NAME_ENDINGS = tuple(load_agency_yaml("departments.yaml")["zone_name_endings"])
+_ZONE_OFFICE_HEAD = 6
+"""The longest zone name a city bureau's office is named by (金普新区分局; 金普新区 is four characters)."""
+
+
+def _city_zone(district: str, stem: str) -> bool:
+    """True when ``district`` is its city's stem and a zone's ending (苏州工业园区): a zone named with its city, which
+    its bodies' names never repeat (岳阳楼区 is no zone: 岳阳市岳阳楼区)."""
+    return district.startswith(stem) and district[len(stem) :].endswith(_ZONE_NAME_ENDINGS)
+
+
 _BRANCH_ENDINGS = "(?:分局|管理局)$"
 
 
@@ -379,6 +388,8 @@ def _branch_head(office: str, level: str) -> bool:
     if level == "province":
         return any(name.endswith(_PREFECTURE_LEVEL) and name not in divisions.city_of for name in stems)
     if head in divisions.names or head in _ZONE_KINDS:
+        return True
+    if len(head) <= _ZONE_OFFICE_HEAD and head.endswith(_ZONE_NAME_ENDINGS):  # 金普新区分局: a zone's office
         return True
     if len(head) > 5:  # a zone's own name (苏州工业园区): a place's stem, then the zone's kind
         return bool(stems) and head.endswith(tuple(_ZONE_KIND_NAMES))
@@ -412,6 +423,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         hit.name, hit.place, hit.unit = ctx.zone.name + core.canonical, ctx.city, prefix.unit  # 开发区管委会: its own
         hit.confidence = "medium"
         return
+    if place is None and prefix.level == "district" and not prefix.unit and not core.party and ctx.zone is not None:
+        hit.name, hit.place, hit.unit = ctx.zone.name + core.canonical, ctx.zone, ""  # 区市场监管局 in a zone's case
+        return
     if place is None and prefix.unit and prefix.level is None and ctx.city is not None:
         place = ctx.city  # 高新区管委会 in a 合肥市 case: the city's 高新区
     if place is None:  # a level the case does not name (区政府 with no district in sight): keep it as written
@@ -420,7 +434,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     if place.level in ("district", "unit"):  # 示范区农业农村局 after 杨凌示范区…; 湖里区 after 厦门市湖里区
         longer = [p for name, p in gaz.by_name.items() if name.endswith(place.name) and len(name) > len(place.name)]
         if not longer and place.name.endswith("区"):  # 港务区 after 西安国际港务区片区: the zone an area is named for
-            names = {n[: -len(_AREA)] for n in gaz.by_name if n.endswith(place.name + _AREA)}
+            names = {_FTZ_HEAD_RE.sub("", n[: -len(_AREA)]) for n in gaz.by_name if n.endswith(place.name + _AREA)}
             longer = [Place(n, n, "unit") for n in names if len(n) > len(place.name)]
         if len(longer) == 1:
             place = longer[0]
@@ -436,7 +450,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         place = gaz.main_place(place.stem) or place
     unit = prefix.unit or ""
     ftz_area = load_ftz_gazetteer().resolve(place.name) if place.level == "area" else None
-    if core.canonical == _COMMITTEE and ftz_area is not None and ftz_area.area:
+    if core.canonical == _COMMITTEE and ftz_area is not None and ftz_area.area and not unit:  # not 平潭综合实验区's
         zone = load_ftz_gazetteer().zones[ftz_area.zone]
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
     elif core.party:
@@ -466,6 +480,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
 
 
 _NEW_AREA_SUFFIX = "新区"
+_FTZ_HEAD_RE = re.compile("^.*(?:自由贸易试验区|自贸试验区|自贸区)")
+"""The FTZ's name before an area's (中国（陕西）自由贸易试验区西安国际港务区片区): the zone the area is named for is
+西安国际港务区, not the FTZ's."""
 
 
 def _zone_named(place: Place) -> bool:

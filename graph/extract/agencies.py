@@ -74,7 +74,13 @@ from ftzgraph.graph.extract._agency_offices import (
     _short_offices,
     _stem_lists,
 )
-from ftzgraph.graph.extract._agency_resolve import OWN_ZONE_TAILS, _bureau_branches, _context, _resolve
+from ftzgraph.graph.extract._agency_resolve import (
+    OWN_ZONE_TAILS,
+    _bureau_branches,
+    _context,
+    _document_head,
+    _resolve,
+)
 from ftzgraph.graph.extract._agency_roles import (
     hosts_press_event,
     in_letterhead,
@@ -84,6 +90,7 @@ from ftzgraph.graph.extract._agency_roles import (
     speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
+from ftzgraph.graph.extract._agency_zones import name_zone_bodies, word_committees
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText, Evidence
 from ftzgraph.graph.text import clean_spans
 
@@ -123,6 +130,11 @@ def extract_agencies_and_mentions(
             hits.append(hit)
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
     zone_offices = _zone_offices(text, lex, titles)  # 中国（河南）自由贸易试验区办公室, written in full
+    zone_offices += [
+        w
+        for w in word_committees(text, lex.cores, titles)
+        if not any(h.start < w.end and w.start < h.end for h in hits)
+    ]  # 铁路港管委会
     hits = [h for h in hits if not any(z.start < h.end and h.start < z.end for z in zone_offices)] + zone_offices
     named = named_offices(text, case.document.text, lex, titles)  # 外高桥港区海关, 陆家嘴管理局: known by proper names
     extras = regulator_offices(text, lex, titles) + civil_aviation_offices(text, lex, titles)  # 民航湖南监管局
@@ -185,6 +197,9 @@ def extract_agencies_and_mentions(
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
     hits = _bureau_branches(text, hits)
+    name_zone_bodies(
+        text, _document_head(case.document.text), hits, ctx.city
+    )  # 合肥高新区X局: by the zone's official name
     aliases = defined_aliases(text, hits, lex, titles)  # X署（以下简称园区发展署）: the short name is that body
     _settle_acting(text, hits + aliases, case.document.text, aliases)
     hits += aliases
@@ -257,8 +272,10 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
 def _own_zone_tail(text: str, hit: _Hit, ctx: _Context) -> int | None:
     """Where the zone's tail word starts when ``hit`` is written with it alone before its core (新区商务局,
     实验区行政审批局) in the case of the zone it ends (青岛西海岸新区, 平潭综合实验区); else None."""
-    if ctx.new_area is None or hit.prefix is None or hit.prefix.unit:  # 高新区管委会: a unit of its own, not the tail
+    if ctx.new_area is None or hit.prefix is None:
         return None
+    if hit.prefix.unit and (hit.prefix.unit not in OWN_ZONE_TAILS or hit.prefix.place is not None):
+        return None  # 高新区管委会: a unit of its own, not the tail (综合实验区商务局 is the tail)
     if hit.prefix.place and hit.prefix.place.name == ctx.new_area.name:
         return None
     written = hit.core.canonical if text.endswith(hit.core.canonical, 0, hit.end) else hit.core.core  # 商务和口岸局

@@ -14,6 +14,7 @@ import re
 
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_lexicon
+from ftzgraph.graph.extract._agency_zones import official_zone_name
 from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_leads import (
@@ -119,14 +120,18 @@ def _standard_form(written: str, agency: str) -> bool:
     (X区人社局 -> X区人力资源和社会保障局, data/agencies/standard_names.yaml) or a branch network's abbreviation
     (人行X市中心支行 -> 中国人民银行X市中心支行, 人行X中支 -> 中国人民银行X中心支行; a form that is part of the full
     name, 人民银行, is the name as written).
-    A resolution that adds a place or a zone's full name comes from the context, which the text may not share."""
+    A resolution that adds a place or a zone's full name comes from the context, which the text may not share; a zone
+    written short is named by its official name, which needs no context (``official_zone_name``)."""
     if _COMMITTEE_TAIL.search(written):
         return False  # X片区管委会: a committee is read as its area (``provider_unit``), its tail as written
+    if official_zone_name(written) == agency != written:
+        return True  # 襄阳高新区市场监督管理局: the zone by its official name
     lex = load_lexicon()
     for core in lex.cores.values():
         ending = core.core
-        if ending != core.canonical and written.endswith(ending) and agency == written[: -len(ending)] + core.canonical:
-            return True
+        standard = written[: -len(ending)] + core.canonical
+        if ending != core.canonical and written.endswith(ending) and agency in (standard, official_zone_name(standard)):
+            return True  # 合肥高新区人社局 -> 合肥高新技术产业开发区人力资源和社会保障局: the zone by its official name
     for network in lex.networks:
         for form in (f for f in network.forms if f not in network.org and written.startswith(f)):
             rest = written[len(form) :]

@@ -27,6 +27,7 @@ from ftzgraph.graph import data_files
 from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.errors import FtzGraphError
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions
+from ftzgraph.graph.extract._agency_zones import district_with_city, official_zone_name
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, KIND_OF_CLASS
 from ftzgraph.graph.store.oxigraph import Store
@@ -199,14 +200,19 @@ def standard_name(name: str) -> str:
     """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会), the national
     tax prefix dropped (国家税务总局X市税务局 -> X市税务局), an autonomous division's short form written in full
     (德宏州财政局 -> 德宏傣族景颇族自治州财政局), a body known by a proper name by its full name (外高桥港区海关 ->
-    上海外高桥港区海关), the country's name that opens an official name dropped (中华人民共和国厦门海事局 -> 厦门海事局)
-    and a regulator's short form written in full (郴州银保监分局 -> 中国银行保险监督管理委员会郴州监管分局): the same
-    body, however a gold file wrote it."""
+    上海外高桥港区海关), the country's name that opens an official name dropped (中华人民共和国厦门海事局 ->
+    厦门海事局), a regulator's short form written in full (郴州银保监分局 ->
+    中国银行保险监督管理委员会郴州监管分局), a development zone by its official name (合肥高新区X局 ->
+    合肥高新技术产业开发区X局, 两江新区X局 -> 重庆两江新区X局: the zone's short name and its kind's abbreviation
+    stand for one zone) and a district written with the one city it lies in (顺德区X局 -> 佛山市顺德区X局, the
+    README's city prefix when the case's own prefix is not the district's city): the same body, however a gold
+    file wrote it."""
     name = squash(name)
     if name.startswith(_COUNTRY) and len(name) > len(_COUNTRY) + 2:  # 中华人民共和国厦门海事局 = 厦门海事局
         name = name[len(_COUNTRY) :]
     name = _named_offices().get(name, name)  # 外高桥港区海关 = 上海外高桥港区海关
     name = _regulator_full_name(name)  # 郴州银保监分局 = 中国银行保险监督管理委员会郴州监管分局
+    name = district_with_city(official_zone_name(name))  # 合肥高新区X局, 顺德区X局: one body with its full form
     if (short := _autonomous_short_re().match(name)) is not None:
         name = load_divisions().full_of[short.group()] + name[short.end() :]
     if (branch := _PROVINCE_BRANCH_RE.fullmatch(name)) is not None:  # 中国人民银行新疆分行: the province's 分行
