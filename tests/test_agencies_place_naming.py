@@ -404,3 +404,10 @@ def test_ocean_and_construction_bodies_of_some_cities() -> None:
         "杭州市建设委员会",
         "杭州市住房和城乡建设委员会",
     ]
+
+
+def test_an_autonomous_countys_stem_names_its_stem_named_bodies() -> None:
+    # 河口 is also 东营's district (河口区): the county the case names gives the stem its place
+    text = "河口瑶族自治县推行边民互市“快速通关”，县商务局和河口出入境边防检查站联合设立服务点。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "河口瑶族自治县")[0]]
+    assert names == ["河口瑶族自治县商务局", "河口出入境边防检查站"]

@@ -268,11 +268,18 @@ def _alone_on_line(text: str, hit: _Hit) -> bool:
     bare = line.strip()
     if bare[:1] in "（(" and bare[-1:] in "）)":  # （吉隆县人民政府）: a contributor's line closing a case
         bare = bare[1:-1].strip()
+    bare = _EDGE_MARKS_RE.sub("", bare)  # ◎X, ／X／, 〔X申报〕, "bsdw": "X",: marks or a field's key around the unit
+    bare = _UNIT_VERB_RE.sub("", bare)  # X申报, X报送: the line names who sent the case
     bare = _SECOND_NAME_RE.sub("", bare)  # 岳阳市商务局（岳阳市自贸办）: one body signing with both its names
     return _NAME_LINE_RE.fullmatch(bare) is not None and bare.endswith((name, name + _SIGNING_OFFICE))
 
 
 _SIGNING_OFFICE = "办公室"
+_EDGE_MARKS_RE = re.compile(f"^[^{CJK}（(]+|[^{CJK}）)]+$")
+_UNIT_VERB_RE = re.compile(
+    "(?<=[局委会府署办站队院处所])(?:" + "|".join(load_agency_yaml("departments.yaml")["unit_line_verbs"]) + ")$"
+)
+"""A provider verb closing a line that names one unit (〔X人民政府申报〕): who sent the case, no sentence."""
 _SECOND_NAME_RE = re.compile(f"(?<=[{CJK}])[（(][{CJK}]{{2,12}}[)）]$")
 _NAME_LINE_RE = re.compile(f"[{CJK}（）()]{{2,40}}")
 _ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"])
