@@ -164,3 +164,14 @@ def test_a_line_naming_only_its_unit_between_marks_names_who_sent_the_case() -> 
 def test_a_footnote_saying_whose_material_the_case_is_names_no_actor() -> None:
     text = "满洲里市商务局会同满洲里海关推行“车边验放”②。\n②案例B材料由满洲里市人民政府提供。"
     assert _names(text, "满洲里市") == ["满洲里市商务局", "满洲里海关"]
+
+
+def test_a_body_opening_a_documents_title_without_marks_issued_it() -> None:
+    text = "十堰市商务局会同十堰海关推行“提前申报”。\n延伸阅读：湖北省人民政府办公厅关于复制推广自贸试验区经验的文件"
+    assert _names(text, "十堰市") == ["十堰市商务局", "十堰海关"]
+
+
+def test_a_chat_senders_unit_posted_the_case() -> None:
+    text = "15:02 孙某（郧阳区政府办）\n郧阳区借鉴经验，区市场监管局会同区税务局推行个体工商户“智能审批”。"
+    names = _names(text, "十堰市郧阳区")
+    assert not any(n.endswith("人民政府") for n in names) and "十堰市郧阳区市场监督管理局" in names

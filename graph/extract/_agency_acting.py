@@ -240,8 +240,9 @@ _PLACE_AFTER_RE = re.compile(
 
 def _on_furniture_line(text: str, hit: _Hit) -> bool:
     """True when the body is on a line the splitter reads as a page's furniture, not text: a picture's caption
-    (图｜政务服务中心注销专窗), a distribution line (抄送：X、Y) or a credit (撰稿：X办公室　某某), or the unit of a
-    contact line (联系人：X局　某某): a photo's place, an addressee, a writer or whom to ask, not an actor."""
+    (图｜政务服务中心注销专窗), a distribution line (抄送：X、Y) or a credit (撰稿：X办公室　某某), the unit of a
+    contact line (联系人：X局　某某) or of a chat message's sender (09:31 赵某（X区政府办）): a photo's place, an
+    addressee, a writer, whom to ask or who posted, not an actor."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.start)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -249,10 +250,34 @@ def _on_furniture_line(text: str, hit: _Hit) -> bool:
     contact = contact_unit(line)  # 联系人：泉州市商务局　某某　联系电话：…: whom to ask, not who acts
     in_contact = contact is not None and contact[1] <= hit.start - line_start < contact[2]
     credit = FURNITURE_RE.match(line) is not None  # 撰稿：X办公室　某某, 编辑：…: a page's credits
-    return (picture_line(line) and not bullet) or closing_block_re().match(line) is not None or in_contact or credit
+    sender = _CHAT_SENDER_RE.match(line) is not None  # 09:31 赵某（浦口区政府办）: who posted, not who acts
+    furniture = (picture_line(line) and not bullet) or closing_block_re().match(line) is not None
+    return furniture or in_contact or credit or sender
+
+
+_CHAT_SENDER_RE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s+[^\s（(]{1,8}[（(][^（）()\n]{2,30}[)）]\s*$")
+"""A chat export's message header: the time, the sender and the sender's unit in brackets."""
 
 
 _ARROW_MARKS = tuple(m for m in load_lexicon("layouts")["furniture"]["caption_marks"] if not m.startswith("图"))
+
+
+def _opens_a_document_title(text: str, hit: _Hit) -> bool:
+    """True when the body's name opens a document's title written without 《》 (江西省人民政府办公厅关于复制推广…的
+    有关文件 in a reading list, 根据省商务厅关于…的通知): the document's issuer, cited, not a body acting in the
+    case."""
+    if not text.startswith(_ABOUT, hit.end) or any(phrase in text for phrase in _ISSUING_PHRASES):
+        return False  # 现将…印发给你们: the notice the text itself is, whose title names its issuer
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if text.rfind("《", line_start, hit.start) > text.rfind("》", line_start, hit.start):
+        return False  # 印发《X关于…的通知》: the title in marks, its issuer read by the citation rules
+    line_end = text.find("\n", hit.end)
+    return _DOCUMENT_TITLE_RE.match(text, hit.end, line_end if line_end >= 0 else len(text)) is not None
+
+
+_ABOUT = "关于"
+_DOCUMENT_KINDS = sorted([*load_lexicon("citations")["document_suffixes"], "文件"], key=len, reverse=True)
+_DOCUMENT_TITLE_RE = re.compile(f"{_ABOUT}[^。；;\n]{{2,80}}?的(?:有关)?(?:{_alternation(_DOCUMENT_KINDS)})")
 
 
 def _alone_on_line(text: str, hit: _Hit) -> bool:
