@@ -228,3 +228,9 @@ def test_a_places_one_body_written_by_an_ambiguous_short_form_is_the_gold_writer
     assert same_agency("江都区文旅局", "江都区文化广电和旅游局", [])
     assert not same_agency("铜陵市行政审批和政务服务局", "铜陵市政务服务管理局", [])  # another body's tail
     assert not same_agency("铜陵市数据资源局", "池州市数据资源管理局", [])
+
+
+def test_an_airports_customs_office_is_one_body_with_or_without_its_city() -> None:
+    assert same_agency("南宁吴圩机场海关", "吴圩机场海关", [])
+    assert same_agency("贵阳市龙洞堡机场海关", "龙洞堡机场海关", [])
+    assert not same_agency("吴圩机场海关", "南宁海关", [])

@@ -206,14 +206,15 @@ def standard_name(name: str) -> str:
     合肥高新技术产业开发区X局, 两江新区X局 -> 重庆两江新区X局: the zone's short name and its kind's abbreviation
     stand for one zone) and a district written with the one city it lies in (顺德区X局 -> 佛山市顺德区X局, the
     README's city prefix when the case's own prefix is not the district's city), a local court without its
-    province (吉林省吉林市中级人民法院 -> 吉林市中级人民法院) and a place's body whose short form stands for several
-    names by the one the gold files write (市数据资源局 -> 市数据资源管理局): the same body, however a gold file wrote
-    it."""
+    province (吉林省吉林市中级人民法院 -> 吉林市中级人民法院), an airport's customs office without its city
+    (长沙黄花机场海关 -> 黄花机场海关) and a place's body whose short form stands for several names by the one the
+    gold files write (市数据资源局 -> 市数据资源管理局): the same body, however a gold file wrote it."""
     name = squash(name)
     if name.startswith(_COUNTRY) and len(name) > len(_COUNTRY) + 2:  # 中华人民共和国厦门海事局 = 厦门海事局
         name = name[len(_COUNTRY) :]
     name = _named_offices().get(name, name)  # 外高桥港区海关 = 上海外高桥港区海关
     name = _court_without_province(name)  # 吉林省吉林市中级人民法院 = 吉林市中级人民法院
+    name = _airport_office(name)  # 长沙黄花机场海关 = 黄花机场海关
     name = _regulator_full_name(name)  # 郴州银保监分局 = 中国银行保险监督管理委员会郴州监管分局
     name = district_with_city(official_zone_name(name))  # 合肥高新区X局, 顺德区X局: one body with its full form
     if (short := _autonomous_short_re().match(name)) is not None:
@@ -267,6 +268,18 @@ def _court_without_province(name: str) -> str:
     return name
 
 
+def _airport_office(name: str) -> str:
+    """An airport's customs office without the city written before the airport's name (长沙黄花机场海关 ->
+    黄花机场海关): golds write both (round files keep 吴圩机场海关 as written, others add the city), and the airport's
+    own name tells the offices apart."""
+    airport = _AIRPORT_OFFICE_RE.fullmatch(name)
+    if airport is None:
+        return name
+    divisions = load_divisions()
+    return airport["rest"] if airport["city"] in divisions.by_stem or airport["city"] in divisions.names else name
+
+
+_AIRPORT_OFFICE_RE = re.compile("(?P<city>[\u4e00-\u9fff]{2,4}?)市?(?P<rest>[\u4e00-\u9fff]{2,6}机场海关)")
 _COURT = "人民法院"
 _LOCAL_COURT_RE = re.compile(f"[\u4e00-\u9fff]{{1,12}}?[市县区州旗盟](?:第[一二三四五六七八九十]+)?(?:中级)?{_COURT}")
 
