@@ -8,13 +8,15 @@ read:
   a reform are cases, not a meeting, a visiting delegation, a work plan issued or the year's totals;
 - a reply to a citizen's message: paragraphs ``其一，“title”。text`` in the reply, each a case.
 
-A yearbook's or a chronicle's entry is a case when it copies a reform: a verb of copying is followed in its clause by
-the practice copied (借鉴X片区“A”经验, 复制推广“B”模式), and no such clause counts items (复制推广改革试点经验46项: the
-totals). A bracket family whose titles recur is a script's cues (【解说】), no entries; an entry titled by section words
-(【主要做法】) is a part of a case. A chronicle's entry is titled by the reform it names (推出“A”, 推行X“B”模式, the
-copied practice); each case is its entry's paragraph, and its provider the subject of the entry's first sentence
-(2023年，X区借鉴…, 3月，X海关复制…), which the case is given since its text runs on from its heading's line. Only
-layout words are read (data/lexicon/layouts.yaml `entries`); nothing names a document.
+A yearbook's or a chronicle's entry is a case when it brings a reform: a verb of copying is followed in its clause by
+the practice copied (借鉴X片区“A”经验, 复制推广“B”模式), or its first sentence launches a practice by name
+(复制推广国务院第2批…改革试点经验，推出“C”: a national batch copied in general and what was made of it; 推出“D”:
+nothing copied), or a yearbook entry's title quotes the practice; no copying clause counts items (复制推广改革试点经验
+46项: the totals). A bracket family whose titles recur is a script's cues (【解说】), no entries; an entry titled by
+section words (【主要做法】) is a part of a case. A chronicle's entry is titled by the reform it names (推出“A”,
+推行X“B”模式, the copied practice); each case is its entry's paragraph, and its provider the subject of the entry's
+first sentence (2023年，X区借鉴…, 3月，X海关复制…), which the case is given since its text runs on from its heading's
+line. Only layout words are read (data/lexicon/layouts.yaml `entries`); nothing names a document.
 """
 
 from __future__ import annotations
