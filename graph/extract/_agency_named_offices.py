@@ -105,6 +105,12 @@ def _sar_alone_re() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(f"{_SAR_GOVERNMENT}|{_alternation(region_of)}"), region_of
 
 
+@functools.lru_cache(maxsize=8)
+def _regions_named(document_text: str) -> list[str]:
+    """The SAR regions the document names, read once per document rather than once per case."""
+    return [region for region in load_agency_yaml("sar_bodies.yaml")["regions"] if region in document_text]
+
+
 def sar_offices(text: str, document_text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
     """Bodies of the Hong Kong and Macao governments (澳门海关, 香港特区政府工业贸易署; data/agencies/sar_bodies.yaml),
     named as written: their proper names have no mainland full form, and a gold counts them when they act. A body
@@ -114,7 +120,7 @@ def sar_offices(text: str, document_text: str, lex: Lexicon, titles: list[tuple[
         if not _inside_title(match.start(), titles):
             hits.append(_sar_hit(text, match.start(), match.end(), match.group(), lex))
     pattern, region_of = _sar_alone_re()
-    named = [region for region in load_agency_yaml("sar_bodies.yaml")["regions"] if region in document_text]
+    named = _regions_named(document_text)
     for match in pattern.finditer(text):
         if any(h.start <= match.start() < h.end for h in hits) or _inside_title(match.start(), titles):
             continue

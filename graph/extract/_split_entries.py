@@ -8,13 +8,15 @@ read:
   a reform are cases, not a meeting, a visiting delegation, a work plan issued or the year's totals;
 - a reply to a citizen's message: paragraphs ``其一，“title”。text`` in the reply, each a case.
 
-A yearbook's or a chronicle's entry is a case when it copies a reform: a verb of copying is followed in its clause by
-the practice copied (借鉴X片区“A”经验, 复制推广“B”模式), and no such clause counts items (复制推广改革试点经验46项: the
-totals). A bracket family whose titles recur is a script's cues (【解说】), no entries; an entry titled by section words
-(【主要做法】) is a part of a case. A chronicle's entry is titled by the reform it names (推出“A”, 推行X“B”模式, the
-copied practice); each case is its entry's paragraph, and its provider the subject of the entry's first sentence
-(2023年，X区借鉴…, 3月，X海关复制…), which the case is given since its text runs on from its heading's line. Only
-layout words are read (data/lexicon/layouts.yaml `entries`); nothing names a document.
+A yearbook's or a chronicle's entry is a case when it brings a reform: a verb of copying is followed in its clause by
+the practice copied (借鉴X片区“A”经验, 复制推广“B”模式), or its first sentence launches a practice by name
+(复制推广国务院第2批…改革试点经验，推出“C”: a national batch copied in general and what was made of it; 推出“D”:
+nothing copied), or a yearbook entry's title quotes the practice; no copying clause counts items (复制推广改革试点经验
+46项: the totals). A bracket family whose titles recur is a script's cues (【解说】), no entries; an entry titled by
+section words (【主要做法】) is a part of a case. A chronicle's entry is titled by the reform it names (推出“A”,
+推行X“B”模式, the copied practice); each case is its entry's paragraph, and its provider the subject of the entry's
+first sentence (2023年，X区借鉴…, 3月，X海关复制…), which the case is given since its text runs on from its heading's
+line. Only layout words are read (data/lexicon/layouts.yaml `entries`); nothing names a document.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ _DATED_RE = re.compile(
 _BOOK_RE = re.compile(r"《[^《》\n]*》")
 _CLAUSE_END = "，,。；;：:！？!?"
 _ZONE_LEAD_RE = re.compile(r"^[^“\"]*(?:自由贸易试验区|自贸试验区|自贸区|片区|新区)(?=\S)")
+_TIME_CLAUSE_RE = re.compile(
+    r"^(?:[0-9０-９]{4}年)?(?:[0-9０-９一二三四五六七八九十]{1,3}月)?(?:[0-9０-９]{1,2}日)?(?:[上中下]旬|年内|年初|年底)?[，,]"
+)
 _COPIED_TAIL_RE = re.compile(r"(?:的)?(?:改革)?(?:经验|做法)$")
 
 
@@ -90,15 +95,41 @@ def _ordinal_re() -> re.Pattern[str]:
 
 
 def copies_reform(text: str) -> bool:
-    """True when ``text`` copies a practice of its own (a copying verb and the practice it copies, in one clause, naming
-    more than the work of copying in general), counts none of what it copied (复制推广改革试点经验46项: a section's
-    totals) and does not open as an event (召开…会议, 印发《…》, a visiting delegation)."""
+    """True when ``text`` brings a reform: it copies a practice of its own (a copying verb and the practice it
+    copies, in one clause, naming more than the work of copying in general), or launches one by name (复制推广国务院
+    第2批…改革试点经验，推出“A”: a national batch copied in general, the practice made of it named after; 推出“B”:
+    none copied); it counts none of what it copied (复制推广改革试点经验46项: a section's totals) and does not open
+    as an event (召开…会议, 印发《…》, a visiting delegation)."""
     plain = _BOOK_RE.sub("", text)  # 印发《…复制推广…经验工作方案》: a document's title copies nothing
     found = list(_copy_re().finditer(plain))
     counted = any(re.search(r"[0-9０-９]+(?:余|多)?[项条个]", m["o"] + m["after"]) for m in found)
+    reform = any(_specific(m["o"]) for m in found) or _launches(plain, copied=bool(found))
+    return reform and not counted and not is_event(text)
+
+
+def is_event(text: str) -> bool:
+    """True when the first clause of ``text`` tells an event (召开…会议, 印发《…》, a visiting delegation), past a
+    clause giving only its time (5月，市商务局举办…)."""
+    text = _TIME_CLAUSE_RE.sub("", text)
     first_clause = re.split(rf"[{_CLAUSE_END}]", text, maxsplit=1)[0]
-    event = any(word in first_clause for word in _words()["event_words"])
-    return any(_specific(m["o"]) for m in found) and not counted and not event
+    return any(word in first_clause for word in _words()["event_words"])
+
+
+def _launches(plain: str, copied: bool) -> bool:
+    """True when the first sentence of ``plain`` launches a practice by name after a naming verb (推出/推行 …) in
+    its clause: a quoted name (推出“A”), or, after a copying clause (复制推广…改革试点经验，推行X), any name of four
+    characters."""
+    sentence = re.split("[。！？!?\n]", plain, maxsplit=1)[0]
+    words = _words()
+    # the naming verbs are read outside the copying ones (复制推广 holds 推广, which copies there)
+    uncopied = re.sub(word_alternation(words["copy_verbs"]), lambda m: "\u3000" * len(m.group()), sentence)
+    named_re = rf"(?:{word_alternation(words['naming_verbs'])})(?P<n>[^{_CLAUSE_END}\n]*)"
+    for named in re.finditer(named_re, uncopied):
+        if re.search(r"[“\"][^“”\"]{2,}[”\"]", named["n"]):
+            return True
+        if copied and len(re.findall(r"[\u4e00-\u9fff]", named["n"])) >= 4:
+            return True
+    return False
 
 
 def _specific(copied: str) -> bool:
@@ -115,8 +146,16 @@ def _bracket_entries(lines: list[Line], body_from: int) -> tuple[list[Entry], se
     titles = [e.title for e in found]
     if len(set(titles)) < len(titles):  # 【解说】…【解说】…: a script's cues recur, a yearbook's entries do not
         return [], set()
-    kept = [e for e in found if copies_reform(e.text) and not is_section_heading(e.title) and not _topic(e.title)]
+    kept = [e for e in found if _bracket_reform(e) and not is_section_heading(e.title) and not _topic(e.title)]
     return kept, {e.line for e in found}
+
+
+def _bracket_reform(entry: Entry) -> bool:
+    """A yearbook entry brings a reform when its text does, or when its title quotes the reform's name (【食品经营许可
+    “告知承诺+容缺受理”】: a practice named, whether copied from a national batch in general or a place's own first),
+    its text telling no event."""
+    quoted = re.search(r"[“\"「『][^“”\"「」『』]{2,}[”\"」』]", entry.title) is not None
+    return copies_reform(entry.text) or (quoted and not is_event(entry.text))
 
 
 def _led(lines: list[Line], body_from: int, lead_re: re.Pattern[str]) -> list[Entry]:

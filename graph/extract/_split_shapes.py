@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
@@ -139,9 +139,11 @@ def _symbols(text: str, k: int, shape: list[str]) -> int:
     return k
 
 
+@lru_cache(maxsize=16384)
 def heading_mark(text: str) -> Mark | None:
     """The mark opening heading ``text`` with its shape and number, or None when the line opens with its words (or
-    with a symbol alone, which the fallback reads as a mark of its own)."""
+    with a symbol alone, which the fallback reads as a mark of its own). Cached: the splitter asks for the same
+    lines' marks from several of its rules."""
     if (topic := TOPIC_TAG_RE.match(text)) and _CJK_RE.search(text, topic.end()):
         return Mark(topic.group().strip(), None, topic.end(), True, topic["w"])  # #话题# title: a thread's posts
     shape: list[str] = []
