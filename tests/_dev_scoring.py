@@ -28,7 +28,9 @@ Rules:
   the province, most texts and older gold leave it out; it tells no courts apart), and a place's body written by a
   short form that stands for several names is the name the gold writes (市数据资源局 = 市数据资源管理局, 市城管局 =
   市城市管理局: a place has one such body; standard_names.yaml `one_per_place`); an airport's customs office is one
-  body with and without its city before the airport's name (长沙黄花机场海关 = 黄花机场海关);
+  body with and without its city before the airport's name (长沙黄花机场海关 = 黄花机场海关), and a city bureau's branch
+  in a district with and without the district's 区 (重庆市公安局永川区分局 = 重庆市公安局永川分局: cities name them
+  either way);
 - outcomes: a gold outcome is found when an extracted outcome has its value (or its after value, or its
   before and after values), as written or with its unit's magnitude applied (45万单 = 450000 单: the extractor keeps
   the magnitude in the unit, some gold writes the figure out); its label is right when one label contains the other

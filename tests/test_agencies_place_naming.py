@@ -422,3 +422,9 @@ def test_a_city_bureau_beside_offices_named_by_one_citys_stem_is_that_citys() ->
     text = "（雄安片区提供）\n公共服务局会同石家庄海关推行“一枚印章管审批”。"
     names = [a.name for a in extract_agencies_and_mentions(make_case(text), "雄安片区")[0]]
     assert "石家庄市公共服务局" not in names
+
+
+def test_a_provinces_and_a_municipalitys_exit_entry_units() -> None:
+    text = "云南省商务厅会同云南省公安厅出入境管理局推行外籍人才“一窗通办”，天津市公安局出入境管理总队设立服务专窗。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "云南省")[0]]
+    assert "云南省公安厅出入境管理局" in names and "天津市公安局出入境管理总队" in names

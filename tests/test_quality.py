@@ -234,3 +234,8 @@ def test_an_airports_customs_office_is_one_body_with_or_without_its_city() -> No
     assert same_agency("南宁吴圩机场海关", "吴圩机场海关", [])
     assert same_agency("贵阳市龙洞堡机场海关", "龙洞堡机场海关", [])
     assert not same_agency("吴圩机场海关", "南宁海关", [])
+
+
+def test_a_bureaus_district_branch_is_one_body_with_or_without_the_districts_qu() -> None:
+    assert same_agency("佛山市公安局顺德区分局", "佛山市公安局顺德分局", [])
+    assert not same_agency("佛山市公安局顺德区分局", "佛山市公安局南海分局", [])

@@ -207,14 +207,17 @@ def standard_name(name: str) -> str:
     stand for one zone) and a district written with the one city it lies in (顺德区X局 -> 佛山市顺德区X局, the
     README's city prefix when the case's own prefix is not the district's city), a local court without its
     province (吉林省吉林市中级人民法院 -> 吉林市中级人民法院), an airport's customs office without its city
-    (长沙黄花机场海关 -> 黄花机场海关) and a place's body whose short form stands for several names by the one the
-    gold files write (市数据资源局 -> 市数据资源管理局): the same body, however a gold file wrote it."""
+    (长沙黄花机场海关 -> 黄花机场海关), a bureau's district branch without the district's 区 (…局南沙区分局 ->
+    …局南沙分局) and a place's body whose short form stands for several names by the one the gold files write
+    (市数据资源局 -> 市数据资源管理局): the same body, however a gold file wrote it."""
     name = squash(name)
     if name.startswith(_COUNTRY) and len(name) > len(_COUNTRY) + 2:  # 中华人民共和国厦门海事局 = 厦门海事局
         name = name[len(_COUNTRY) :]
     name = _named_offices().get(name, name)  # 外高桥港区海关 = 上海外高桥港区海关
     name = _court_without_province(name)  # 吉林省吉林市中级人民法院 = 吉林市中级人民法院
     name = _airport_office(name)  # 长沙黄花机场海关 = 黄花机场海关
+    if (branch := _DISTRICT_BRANCH_RE.fullmatch(name)) and branch["stem"] + "区" in load_divisions().names:
+        name = branch["bureau"] + branch["stem"] + "分局"  # 广州市生态环境局南沙区分局 = …南沙分局
     name = _regulator_full_name(name)  # 郴州银保监分局 = 中国银行保险监督管理委员会郴州监管分局
     name = district_with_city(official_zone_name(name))  # 合肥高新区X局, 顺德区X局: one body with its full form
     if (short := _autonomous_short_re().match(name)) is not None:
@@ -280,6 +283,9 @@ def _airport_office(name: str) -> str:
 
 
 _AIRPORT_OFFICE_RE = re.compile("(?P<city>[\u4e00-\u9fff]{2,4}?)市?(?P<rest>[\u4e00-\u9fff]{2,6}机场海关)")
+_DISTRICT_BRANCH_RE = re.compile("(?P<bureau>[\u4e00-\u9fff]+?局)(?P<stem>[\u4e00-\u9fff]{2,3})区分局")
+"""A city bureau's branch in a district, written with the district's 区 (重庆市公安局永川区分局) or by its stem alone
+(上海市公安局闵行分局): cities name them either way and gold files follow the text or the city's own usage."""
 _COURT = "人民法院"
 _LOCAL_COURT_RE = re.compile(f"[\u4e00-\u9fff]{{1,12}}?[市县区州旗盟](?:第[一二三四五六七八九十]+)?(?:中级)?{_COURT}")
 
