@@ -175,3 +175,9 @@ def test_a_chat_senders_unit_posted_the_case() -> None:
     text = "15:02 孙某（郧阳区政府办）\n郧阳区借鉴经验，区市场监管局会同区税务局推行个体工商户“智能审批”。"
     names = _names(text, "十堰市郧阳区")
     assert not any(n.endswith("人民政府") for n in names) and "十堰市郧阳区市场监督管理局" in names
+
+
+def test_a_centre_after_a_stops_label_is_where_a_visit_goes() -> None:
+    for line in ("点位2　十堰市政务服务中心", "第三站　张湾区政务服务中心"):
+        names = _names(f"{line}\n十堰市商务局会同十堰海关推行“提前申报”。", "十堰市")
+        assert names == ["十堰市商务局", "十堰海关"], line

@@ -406,11 +406,15 @@ def _named_again(text: str, hit: _Hit, line_end: int) -> bool:
 
 def _as_place(text: str, start: int, end: int) -> bool:
     """True when the body is named as a place (在银行、政务服务中心设置窗口; 在市民之家（市政务服务中心）设立专窗):
-    在 opens the phrase and a verb of setting up or a counter follows in the same clause."""
+    在 opens the phrase and a verb of setting up or a counter follows in the same clause; or a stop's label opens
+    its line (点位1　市政务服务中心, 第二站　X区政务服务中心: an observation tour's itinerary)."""
     clause_start = max(text.rfind(ch, 0, start) for ch in "。；;！？!?\n，,") + 1
     before = text[max(clause_start, start - 12) : start]
     after = _PLACE_AFTER_RE.match(text, end)
     if "依托" in before and text.endswith(_FACILITY_ENDINGS, 0, end):  # 依托市政务服务中心建设平台: a facility
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if _STOP_LABEL_RE.fullmatch(text, line_start, start):  # 点位1　市政务服务中心, 第二站　X: a visit's stop
         return True
     if before.endswith(_ENTERING) and text.endswith(_FACILITY_ENDINGS, 0, end):  # 进驻市政务服务中心: where they go
         return True
@@ -424,6 +428,9 @@ def _as_place(text: str, start: int, end: int) -> bool:
 
 
 _FACILITY_ENDINGS = ("中心", "大厅", "之家")
+_STOP_NUMBER = "[0-9一二三四五六七八九十]{1,3}"
+_STOP_LABEL_RE = re.compile(rf"\s*(?:(?:点位|站点){_STOP_NUMBER}|第{_STOP_NUMBER}站)[：:　\s]+")
+"""A stop's label opening an itinerary's line (点位1, 第二站): the body after it is where a visit goes."""
 _ENTERING = ("进驻", "入驻", "常驻", "派驻")
 _AT_RE = re.compile("在[^，,。；;、在]{0,6}$")
 """在 right before the body, or before a few words that choose among places (在两地任一, 在各级)."""
