@@ -23,7 +23,14 @@ Rules:
   written by its short name and by its official name are one body (合肥高新区X局 = 合肥高新技术产业开发区X局,
   两江新区X局 = 重庆两江新区X局: the zone's own city prefix, in the README's spirit), and so are a district written
   with and without the one city it lies in (顺德区X局 = 佛山市顺德区X局, the case's city prefix when the gold names
-  no other body of that city) (data/agencies/zone_names.yaml, graph/extract/_agency_zones.py);
+  no other body of that city) (data/agencies/zone_names.yaml, graph/extract/_agency_zones.py); a city's or county's
+  court written with and without its province (吉林省吉林市中级人民法院 = 吉林市中级人民法院: the official name carries
+  the province, most texts and older gold leave it out; it tells no courts apart), and a place's body written by a
+  short form that stands for several names is the name the gold writes (市数据资源局 = 市数据资源管理局, 市城管局 =
+  市城市管理局: a place has one such body; standard_names.yaml `one_per_place`); an airport's customs office is one
+  body with and without its city before the airport's name (长沙黄花机场海关 = 黄花机场海关), and a city bureau's branch
+  in a district with and without the district's 区 (重庆市公安局永川区分局 = 重庆市公安局永川分局: cities name them
+  either way);
 - outcomes: a gold outcome is found when an extracted outcome has its value (or its after value, or its
   before and after values), as written or with its unit's magnitude applied (45万单 = 450000 单: the extractor keeps
   the magnitude in the unit, some gold writes the figure out); its label is right when one label contains the other

@@ -404,3 +404,27 @@ def test_ocean_and_construction_bodies_of_some_cities() -> None:
         "杭州市建设委员会",
         "杭州市住房和城乡建设委员会",
     ]
+
+
+def test_an_autonomous_countys_stem_names_its_stem_named_bodies() -> None:
+    # 河口 is also 东营's district (河口区): the county the case names gives the stem its place
+    text = "河口瑶族自治县推行边民互市“快速通关”，县商务局和河口出入境边防检查站联合设立服务点。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "河口瑶族自治县")[0]]
+    assert names == ["河口瑶族自治县商务局", "河口出入境边防检查站"]
+
+
+def test_a_city_bureau_beside_offices_named_by_one_citys_stem_is_that_citys() -> None:
+    # a customs office's or an FTZ area's case names no city itself: 市X局 is the city its offices name
+    text = "案例提供：北海海关\n北海海关会同市商务局推行海产品出口“预检验”。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "北海海关")[0]]
+    assert names == ["北海海关", "北海市商务局"]
+    # no 市X局: no city is made up for a bare bureau
+    text = "（雄安片区提供）\n公共服务局会同石家庄海关推行“一枚印章管审批”。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "雄安片区")[0]]
+    assert "石家庄市公共服务局" not in names
+
+
+def test_a_provinces_and_a_municipalitys_exit_entry_units() -> None:
+    text = "云南省商务厅会同云南省公安厅出入境管理局推行外籍人才“一窗通办”，天津市公安局出入境管理总队设立服务专窗。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "云南省")[0]]
+    assert "云南省公安厅出入境管理局" in names and "天津市公安局出入境管理总队" in names

@@ -153,3 +153,31 @@ def test_a_subject_a_hard_wrap_ends_its_line_after_still_acts() -> None:
     agencies, mentions = extract_agencies_and_mentions(case, "平潭综合实验区管理委员会", evidence)
     assert [a.name for a in agencies] == ["福州海关"]
     assert "平潭综合实验区管理委员会" in [m.as_written for m in mentions]  # the provider's own mention is kept
+
+
+def test_a_line_naming_only_its_unit_between_marks_names_who_sent_the_case() -> None:
+    for line in ("◎十堰市人民政府", "／十堰市人民政府／", "〔十堰市人民政府申报〕", '"sbdw": "十堰市人民政府",'):
+        names = _names(f"{line}\n市商务局会同十堰海关推行汽车零部件出口“提前申报”。", "十堰市")
+        assert names == ["十堰市商务局", "十堰海关"], line
+
+
+def test_a_footnote_saying_whose_material_the_case_is_names_no_actor() -> None:
+    text = "满洲里市商务局会同满洲里海关推行“车边验放”②。\n②案例B材料由满洲里市人民政府提供。"
+    assert _names(text, "满洲里市") == ["满洲里市商务局", "满洲里海关"]
+
+
+def test_a_body_opening_a_documents_title_without_marks_issued_it() -> None:
+    text = "十堰市商务局会同十堰海关推行“提前申报”。\n延伸阅读：湖北省人民政府办公厅关于复制推广自贸试验区经验的文件"
+    assert _names(text, "十堰市") == ["十堰市商务局", "十堰海关"]
+
+
+def test_a_chat_senders_unit_posted_the_case() -> None:
+    text = "15:02 孙某（郧阳区政府办）\n郧阳区借鉴经验，区市场监管局会同区税务局推行个体工商户“智能审批”。"
+    names = _names(text, "十堰市郧阳区")
+    assert not any(n.endswith("人民政府") for n in names) and "十堰市郧阳区市场监督管理局" in names
+
+
+def test_a_centre_after_a_stops_label_is_where_a_visit_goes() -> None:
+    for line in ("点位2　十堰市政务服务中心", "第三站　张湾区政务服务中心"):
+        names = _names(f"{line}\n十堰市商务局会同十堰海关推行“提前申报”。", "十堰市")
+        assert names == ["十堰市商务局", "十堰海关"], line

@@ -124,3 +124,8 @@ def test_a_named_offices_short_form_after_the_city_its_full_name_opens_with() ->
         "深圳市前海深港现代服务业合作区管理局",
         "深圳市商务局",
     ]
+
+
+def test_a_named_offices_branch_in_a_port_is_the_offices_not_the_citys() -> None:
+    text = "南通海关会同长江航运公安局南通分局推行船舶进出港“一次查验”。"
+    assert _names(text, "南通市") == ["南通海关", "长江航运公安局南通分局"]  # not 南通市公安局南通分局

@@ -200,3 +200,10 @@ def test_a_committee_written_by_a_word_of_its_zones_name() -> None:
     assert "成都国际铁路港经济技术开发区管理委员会" in _acting(text, "成都国际铁路港经济技术开发区管委会")
     text = "（1）铁路港管委会联合成都海关制定数字提单签发规则。"  # no zone named whole: no committee made up
     assert "成都国际铁路港经济技术开发区管理委员会" not in _acting(text, None)
+
+
+def test_a_land_ports_committee_written_by_the_ports_last_word() -> None:
+    text = "怀化国际陆港开通铁海联运班列。陆港管委会会同怀化海关推行“一单到底”。"
+    assert _acting(text, "怀化市") == ["怀化国际陆港管理委员会", "怀化海关"]
+    text = "陆港管委会会同海关推行“一单到底”。"  # no port named with its city: nothing made up
+    assert "怀化国际陆港管理委员会" not in _acting(text, "怀化市")

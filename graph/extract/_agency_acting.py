@@ -240,8 +240,9 @@ _PLACE_AFTER_RE = re.compile(
 
 def _on_furniture_line(text: str, hit: _Hit) -> bool:
     """True when the body is on a line the splitter reads as a page's furniture, not text: a picture's caption
-    (图｜政务服务中心注销专窗), a distribution line (抄送：X、Y) or a credit (撰稿：X办公室　某某), or the unit of a
-    contact line (联系人：X局　某某): a photo's place, an addressee, a writer or whom to ask, not an actor."""
+    (图｜政务服务中心注销专窗), a distribution line (抄送：X、Y) or a credit (撰稿：X办公室　某某), the unit of a
+    contact line (联系人：X局　某某) or of a chat message's sender (09:31 赵某（X区政府办）): a photo's place, an
+    addressee, a writer, whom to ask or who posted, not an actor."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.start)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -249,10 +250,34 @@ def _on_furniture_line(text: str, hit: _Hit) -> bool:
     contact = contact_unit(line)  # 联系人：泉州市商务局　某某　联系电话：…: whom to ask, not who acts
     in_contact = contact is not None and contact[1] <= hit.start - line_start < contact[2]
     credit = FURNITURE_RE.match(line) is not None  # 撰稿：X办公室　某某, 编辑：…: a page's credits
-    return (picture_line(line) and not bullet) or closing_block_re().match(line) is not None or in_contact or credit
+    sender = _CHAT_SENDER_RE.match(line) is not None  # 09:31 赵某（浦口区政府办）: who posted, not who acts
+    furniture = (picture_line(line) and not bullet) or closing_block_re().match(line) is not None
+    return furniture or in_contact or credit or sender
+
+
+_CHAT_SENDER_RE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s+[^\s（(]{1,8}[（(][^（）()\n]{2,30}[)）]\s*$")
+"""A chat export's message header: the time, the sender and the sender's unit in brackets."""
 
 
 _ARROW_MARKS = tuple(m for m in load_lexicon("layouts")["furniture"]["caption_marks"] if not m.startswith("图"))
+
+
+def _opens_a_document_title(text: str, hit: _Hit) -> bool:
+    """True when the body's name opens a document's title written without 《》 (江西省人民政府办公厅关于复制推广…的
+    有关文件 in a reading list, 根据省商务厅关于…的通知): the document's issuer, cited, not a body acting in the
+    case."""
+    if not text.startswith(_ABOUT, hit.end) or any(phrase in text for phrase in _ISSUING_PHRASES):
+        return False  # 现将…印发给你们: the notice the text itself is, whose title names its issuer
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if text.rfind("《", line_start, hit.start) > text.rfind("》", line_start, hit.start):
+        return False  # 印发《X关于…的通知》: the title in marks, its issuer read by the citation rules
+    line_end = text.find("\n", hit.end)
+    return _DOCUMENT_TITLE_RE.match(text, hit.end, line_end if line_end >= 0 else len(text)) is not None
+
+
+_ABOUT = "关于"
+_DOCUMENT_KINDS = sorted([*load_lexicon("citations")["document_suffixes"], "文件"], key=len, reverse=True)
+_DOCUMENT_TITLE_RE = re.compile(f"{_ABOUT}[^。；;\n]{{2,80}}?的(?:有关)?(?:{_alternation(_DOCUMENT_KINDS)})")
 
 
 def _alone_on_line(text: str, hit: _Hit) -> bool:
@@ -268,11 +293,18 @@ def _alone_on_line(text: str, hit: _Hit) -> bool:
     bare = line.strip()
     if bare[:1] in "（(" and bare[-1:] in "）)":  # （吉隆县人民政府）: a contributor's line closing a case
         bare = bare[1:-1].strip()
+    bare = _EDGE_MARKS_RE.sub("", bare)  # ◎X, ／X／, 〔X申报〕, "bsdw": "X",: marks or a field's key around the unit
+    bare = _UNIT_VERB_RE.sub("", bare)  # X申报, X报送: the line names who sent the case
     bare = _SECOND_NAME_RE.sub("", bare)  # 岳阳市商务局（岳阳市自贸办）: one body signing with both its names
     return _NAME_LINE_RE.fullmatch(bare) is not None and bare.endswith((name, name + _SIGNING_OFFICE))
 
 
 _SIGNING_OFFICE = "办公室"
+_EDGE_MARKS_RE = re.compile(f"^[^{CJK}（(]+|[^{CJK}）)]+$")
+_UNIT_VERB_RE = re.compile(
+    "(?<=[局委会府署办站队院处所])(?:" + "|".join(load_agency_yaml("departments.yaml")["unit_line_verbs"]) + ")$"
+)
+"""A provider verb closing a line that names one unit (〔X人民政府申报〕): who sent the case, no sentence."""
 _SECOND_NAME_RE = re.compile(f"(?<=[{CJK}])[（(][{CJK}]{{2,12}}[)）]$")
 _NAME_LINE_RE = re.compile(f"[{CJK}（）()]{{2,40}}")
 _ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"])
@@ -374,11 +406,15 @@ def _named_again(text: str, hit: _Hit, line_end: int) -> bool:
 
 def _as_place(text: str, start: int, end: int) -> bool:
     """True when the body is named as a place (在银行、政务服务中心设置窗口; 在市民之家（市政务服务中心）设立专窗):
-    在 opens the phrase and a verb of setting up or a counter follows in the same clause."""
+    在 opens the phrase and a verb of setting up or a counter follows in the same clause; or a stop's label opens
+    its line (点位1　市政务服务中心, 第二站　X区政务服务中心: an observation tour's itinerary)."""
     clause_start = max(text.rfind(ch, 0, start) for ch in "。；;！？!?\n，,") + 1
     before = text[max(clause_start, start - 12) : start]
     after = _PLACE_AFTER_RE.match(text, end)
     if "依托" in before and text.endswith(_FACILITY_ENDINGS, 0, end):  # 依托市政务服务中心建设平台: a facility
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if _STOP_LABEL_RE.fullmatch(text, line_start, start):  # 点位1　市政务服务中心, 第二站　X: a visit's stop
         return True
     if before.endswith(_ENTERING) and text.endswith(_FACILITY_ENDINGS, 0, end):  # 进驻市政务服务中心: where they go
         return True
@@ -392,6 +428,9 @@ def _as_place(text: str, start: int, end: int) -> bool:
 
 
 _FACILITY_ENDINGS = ("中心", "大厅", "之家")
+_STOP_NUMBER = "[0-9一二三四五六七八九十]{1,3}"
+_STOP_LABEL_RE = re.compile(rf"\s*(?:(?:点位|站点){_STOP_NUMBER}|第{_STOP_NUMBER}站)[：:　\s]+")
+"""A stop's label opening an itinerary's line (点位1, 第二站): the body after it is where a visit goes."""
 _ENTERING = ("进驻", "入驻", "常驻", "派驻")
 _AT_RE = re.compile("在[^，,。；;、在]{0,6}$")
 """在 right before the body, or before a few words that choose among places (在两地任一, 在各级)."""

@@ -44,9 +44,16 @@ def named_offices(text: str, document_text: str, lex: Lexicon, titles: list[tupl
             if not city or city not in load_divisions().names:
                 continue  # 天津市保税区管理局: a short form is no name's tail
             start -= len(city)  # 深圳市前海管理局: the short form after the city its full name opens with
-        core = Core(full, full, full)
-        hits.append(_Hit(start, match.end(), core, None, not _cited(text, start, lex), full))
+        end, name = match.end(), full
+        if (branch := _BRANCH_RE.match(text, end)) is not None and branch.group(1) in load_divisions().by_stem:
+            end, name = branch.end(), full + branch.group()  # 长江航运公安局九江分局: the office's branch in a port
+        core = Core(name, name, name)
+        hits.append(_Hit(start, end, core, None, not _cited(text, start, lex), name))
     return hits
+
+
+_BRANCH_RE = re.compile("([\u4e00-\u9fff]{2,3}?)分局")
+"""A place's stem and 分局 right after a named office: its branch there, named by the office (not by the place)."""
 
 
 _REGULATOR_RE = re.compile("金融监管(分)?局")

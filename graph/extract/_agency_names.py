@@ -177,10 +177,18 @@ def place_of(name: str) -> Place | None:
     地区 is a prefecture (喀什地区)."""
     if (region := _REGION_NAME_RE.fullmatch(name)) is not None:
         return Place(name, region.group(1), "province")
+    if (short := _short_names().get(name)) is not None:  # 河口瑶族自治县: stem 河口, as 河口出入境边防检查站 writes it
+        return Place(name, short[:-1], _SUFFIX_LEVEL.get(short[-1], "unit"))
     for suffix in sorted(load_agency_yaml("departments.yaml")["place_suffixes"], key=len, reverse=True):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return Place(name, name[: -len(suffix)], _SUFFIX_LEVEL.get(suffix, "unit"))
     return None
+
+
+@functools.cache
+def _short_names() -> dict[str, str]:
+    """An autonomous county's or prefecture's full name -> its short form (河口瑶族自治县 -> 河口县)."""
+    return {full: short for short, full in load_divisions().full_of.items()}
 
 
 def _index(by_name: dict[str, Place], counts: Counter[str]) -> Gazetteer:

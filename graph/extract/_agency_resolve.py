@@ -35,6 +35,21 @@ from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazettee
 from ftzgraph.graph.model import CaseText
 
 
+def _stem_offices_city(hits: list[_Hit]) -> Place | None:
+    """The one city the case's offices named by a city's stem name (江门海关, 泸州海事局), or None: in a case whose
+    provider names no city (a customs office, an FTZ area), 市X局 beside them is that city's. Read only for a case
+    that writes 市X局: a bare 税务局 or 公共服务局 beside 石家庄海关 in 雄安's case is no city's."""
+    levels = [h.prefix for h in hits if h.prefix and h.prefix.place is None and h.prefix.unit is None]
+    if not any(prefix.level == "city" for prefix in levels):
+        return None
+    cities = {
+        h.prefix.place.name: h.prefix.place
+        for h in hits
+        if h.core.stem_place and h.prefix and h.prefix.by_stem and h.prefix.place and h.prefix.place.level == "city"
+    }
+    return next(iter(cities.values())) if len(cities) == 1 else None
+
+
 def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_Hit]) -> _Context:
     """City from the provider (大庆市, or 绥芬河片区 -> 绥芬河市 when the text names it), district and
     county from the case's own full names (松北区司法局 makes 区 mean 松北区), province from the document."""
@@ -84,6 +99,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
         cities = [p for n, p in gaz.by_name.items() if p.level == "city" and n in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
+    if city is None:  # 江门海关联合市商务局 in a customs office's or an FTZ area's case: the one city its offices name
+        city = _stem_offices_city(hits)
     head = _document_head(doc_text)
     if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
         in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}

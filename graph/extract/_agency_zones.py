@@ -265,17 +265,36 @@ def word_committees(text: str, cores: dict[str, Core], titles: list[tuple[int, i
     """Committees written by a word of their zone's name that the case names whole (铁路港管委会 in a case naming
     成都国际铁路港经济技术开发区), which the name grammar reads as no body: the zone's committee, named so."""
     zones = {z for m in re.finditer("|".join(_ZONE_ENDINGS), text) if (z := zone_ending_at(text, m.end()))}
+    ports = _land_ports(text)
     hits = []
-    for match in _COMMITTEE_RE.finditer(text) if zones else ():
+    for match in _COMMITTEE_RE.finditer(text) if zones or ports else ():
         if _inside_title(match.start(2), titles):
             continue
         run = match.group(1)
         for size in range(len(run), 1, -1):
             word = run[-size:]
             found = {z for z in zones if word in z and not z.endswith(word) and not z.startswith(word)}
+            found |= {p for p in ports if p.endswith(word) and not p.startswith(word)}  # 陆港管委会: 大同国际陆港's
             if len(found) == 1 and word not in _KIND_FULL and not word.endswith(_ZONE_ENDINGS):
                 start = match.start(2) - size
                 name = next(iter(found)) + "管理委员会"
                 hits.append(_Hit(start, match.end(), cores[match.group(2)], None, True, name))
                 break
     return hits
+
+
+_PORT_ENDINGS = tuple(_DEPARTMENTS["land_port_endings"])
+
+
+def _land_ports(text: str) -> set[str]:
+    """The land ports the text names with their city's stem (大同国际陆港, 乌兰察布国际陆港): a port its own committee
+    runs, which the text then calls by the port's last word (陆港管委会)."""
+    divisions = load_divisions()
+    ports = set()
+    for match in re.finditer("|".join(_PORT_ENDINGS), text):
+        for size in (4, 3, 2):
+            stem = text[max(0, match.start() - size) : match.start()]
+            if len(stem) == size and (stem in divisions.by_stem or stem in divisions.names):
+                ports.add(stem + match.group())
+                break
+    return ports

@@ -28,6 +28,7 @@ from ftzgraph.graph.extract._agency_acting import (
     _on_furniture_line,
     _only_approves,
     _only_receives,
+    _opens_a_document_title,
     _passive_agent,
     _second_name,
     _titles,
@@ -259,6 +260,7 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
         if hit.acting and (
             _in_provider_line(text, hit.start)
             or _alone_on_line(text, hit)
+            or _opens_a_document_title(text, hit)
             or _on_furniture_line(text, hit)
             or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 12), hit.start)
             or _as_place(text, hit.start, hit.end)

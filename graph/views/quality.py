@@ -205,12 +205,19 @@ def standard_name(name: str) -> str:
     中国银行保险监督管理委员会郴州监管分局), a development zone by its official name (合肥高新区X局 ->
     合肥高新技术产业开发区X局, 两江新区X局 -> 重庆两江新区X局: the zone's short name and its kind's abbreviation
     stand for one zone) and a district written with the one city it lies in (顺德区X局 -> 佛山市顺德区X局, the
-    README's city prefix when the case's own prefix is not the district's city): the same body, however a gold
-    file wrote it."""
+    README's city prefix when the case's own prefix is not the district's city), a local court without its
+    province (吉林省吉林市中级人民法院 -> 吉林市中级人民法院), an airport's customs office without its city
+    (长沙黄花机场海关 -> 黄花机场海关), a bureau's district branch without the district's 区 (…局南沙区分局 ->
+    …局南沙分局) and a place's body whose short form stands for several names by the one the gold files write
+    (市数据资源局 -> 市数据资源管理局): the same body, however a gold file wrote it."""
     name = squash(name)
     if name.startswith(_COUNTRY) and len(name) > len(_COUNTRY) + 2:  # 中华人民共和国厦门海事局 = 厦门海事局
         name = name[len(_COUNTRY) :]
     name = _named_offices().get(name, name)  # 外高桥港区海关 = 上海外高桥港区海关
+    name = _court_without_province(name)  # 吉林省吉林市中级人民法院 = 吉林市中级人民法院
+    name = _airport_office(name)  # 长沙黄花机场海关 = 黄花机场海关
+    if (branch := _DISTRICT_BRANCH_RE.fullmatch(name)) and branch["stem"] + "区" in load_divisions().names:
+        name = branch["bureau"] + branch["stem"] + "分局"  # 广州市生态环境局南沙区分局 = …南沙分局
     name = _regulator_full_name(name)  # 郴州银保监分局 = 中国银行保险监督管理委员会郴州监管分局
     name = district_with_city(official_zone_name(name))  # 合肥高新区X局, 顺德区X局: one body with its full form
     if (short := _autonomous_short_re().match(name)) is not None:
@@ -223,8 +230,64 @@ def standard_name(name: str) -> str:
         name = name[len("国家税务总局") :]
     for form, standard in _standard_forms():
         if name.endswith(form) and not name.endswith(standard):
-            return name[: -len(form)] + standard
+            name = name[: -len(form)] + standard
+            break
+    return _one_per_place(name)
+
+
+@cache
+def _place_bodies() -> list[tuple[str, str]]:
+    """(written ending, the ending it stands for) of the bodies a place has one of, longest ending first."""
+    groups = load_agency_yaml("standard_names.yaml")["one_per_place"]
+    pairs = [(ending, group[0]) for group in groups for ending in group[1:]]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+def _one_per_place(name: str) -> str:
+    """A place's body written by a short form that stands for several names (市城管局, 市数据资源局, 区政务服务局) as
+    the name the gold writer looked up (城市管理局, 数据资源管理局, 政务服务管理局): a place has one such body, and the
+    extractor keeps the text's form where the names differ by place (standard_names.yaml)."""
+    for ending, standard in _place_bodies():
+        head = name[: -len(ending)]
+        if name.endswith(ending) and head.endswith(_PLACE_LEVELS):
+            return head + standard
     return name
+
+
+_PLACE_LEVELS = ("市", "县", "区", "旗", "州", "盟")
+
+
+def _court_without_province(name: str) -> str:
+    """A city's or county's court without the province its official name opens with (吉林省吉林市中级人民法院 ->
+    吉林市中级人民法院, 广西壮族自治区凭祥市人民法院 -> 凭祥市人民法院). The gold files write both (a court's official
+    name carries its province; most texts and older golds leave it out), and the province tells no two courts apart,
+    as the country's name tells no two offices apart. A province's own high court keeps it."""
+    if not name.endswith(_COURT) or name.endswith("高级" + _COURT):
+        return name
+    for province in _provinces():
+        rest = name[len(province) :]
+        if name.startswith(province) and _LOCAL_COURT_RE.fullmatch(rest):
+            return rest
+    return name
+
+
+def _airport_office(name: str) -> str:
+    """An airport's customs office without the city written before the airport's name (长沙黄花机场海关 ->
+    黄花机场海关): golds write both (round files keep 吴圩机场海关 as written, others add the city), and the airport's
+    own name tells the offices apart."""
+    airport = _AIRPORT_OFFICE_RE.fullmatch(name)
+    if airport is None:
+        return name
+    divisions = load_divisions()
+    return airport["rest"] if airport["city"] in divisions.by_stem or airport["city"] in divisions.names else name
+
+
+_AIRPORT_OFFICE_RE = re.compile("(?P<city>[\u4e00-\u9fff]{2,4}?)市?(?P<rest>[\u4e00-\u9fff]{2,6}机场海关)")
+_DISTRICT_BRANCH_RE = re.compile("(?P<bureau>[\u4e00-\u9fff]+?局)(?P<stem>[\u4e00-\u9fff]{2,3})区分局")
+"""A city bureau's branch in a district, written with the district's 区 (重庆市公安局永川区分局) or by its stem alone
+(上海市公安局闵行分局): cities name them either way and gold files follow the text or the city's own usage."""
+_COURT = "人民法院"
+_LOCAL_COURT_RE = re.compile(f"[\u4e00-\u9fff]{{1,12}}?[市县区州旗盟](?:第[一二三四五六七八九十]+)?(?:中级)?{_COURT}")
 
 
 def same_agency(a: str, b: str, prefixes: list[str]) -> bool:
