@@ -144,3 +144,17 @@ def test_a_zone_a_city_only_studies_whether_to_copy_is_no_origin() -> None:
 def test_a_prototype_or_blueprint_named_by_a_copula_is_the_origin() -> None:
     assert _zones("这项改革的原型是福建自贸试验区厦门片区的“商事登记确认制”。") == {"fujian"}
     assert _zones("该机制的蓝本是上海自贸试验区的“单一窗口”。") == {"shanghai"}
+
+
+def test_a_zone_after_a_verb_of_taking_in_or_growing_out_of_is_the_origin() -> None:
+    assert _zones("某市吸收河南自贸试验区郑州片区“一码集成服务”经验，推动证照电子化。") == {"henan"}
+    assert _zones("这一做法脱胎于湖北自贸试验区襄阳片区的“多规合一”审批改革。") == {"hubei"}
+    assert _zones("某市取经于陕西自贸试验区，推出中欧班列集结模式。") == {"shaanxi"}
+    assert _zones("某区的流程是从江苏自贸试验区南京片区学来的，审批时限大幅压缩。") == {"jiangsu"}
+    assert _zones("某区吸收上海自贸试验区企业投资12亿元。") == set()  # investment taken in, no practice
+
+
+def test_a_zone_whose_practice_is_moved_to_the_subject_s_place_is_the_origin() -> None:
+    assert _zones("某市把重庆自贸试验区两江片区的“运单融资”模式引进到某港，首单融资500万元。") == {"chongqing"}
+    assert _zones("某市将福建自贸试验区厦门片区的“数字提单”经验嫁接到本地港口。") == {"fujian"}
+    assert _zones("某市将浙江自贸试验区舟山片区作为合作伙伴，推到新的高度。") == set()  # no practice, nothing moved

@@ -550,3 +550,39 @@ def test_the_first_of_two_bodies_acting_together_is_the_provider_and_two_lead_cl
         ]
     )
     assert _providers(text) == ["某某海关", "某市商务局", "某乙区"]
+
+
+def test_a_central_bank_branch_written_without_its_country_comes_out_by_its_full_name() -> None:
+    text = _collection(
+        [
+            ("跨境结算便利化", f"报送单位：人民银行宜昌市分行\n{_BODY}"),
+            ("首贷户培育", f"报送单位：人民银行湖北省分行\n{_BODY}"),
+            ("外汇便利化", f"报送单位：中国人民银行宜昌市分行\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["中国人民银行宜昌市分行", "中国人民银行湖北省分行", "中国人民银行宜昌市分行"]
+
+
+def test_a_case_closing_with_a_footnote_takes_its_provider_from_it() -> None:
+    text = _collection(
+        [
+            (
+                "进口水果预约通关",
+                f"　　某某海关自主探索预约通关模式，企业可提前预约查验。{_BODY}①\n\n①案例一材料由某某海关提供。",
+            ),
+            ("证照联办", f"{_BODY}②\n\n②案例二材料由某市市场监督管理局提供。"),
+            ("农村产权融资", f"{_BODY}③\n\n③案例三材料由某某县人民政府提供。"),
+        ]
+    )
+    assert _providers(text) == ["某某海关", "某市市场监督管理局", "某某县"]
+
+
+def test_a_place_acting_with_a_body_is_the_provider_not_the_pair() -> None:
+    text = _collection(
+        [
+            ("检测结果互认", "　　浦口区与南京海关建立出口农产品检测结果互认机制，累计服务企业120家。"),
+            ("通关便利化", "　　某某海关与某市商务局联合推出通关便利措施，累计服务企业120家。"),
+            ("联合报装", "　　江宁区和南京市商务局联合推出联合报装，累计服务企业120家。"),
+        ]
+    )
+    assert _providers(text) == ["浦口区", "某某海关", "江宁区"]

@@ -309,8 +309,9 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
 
 
 def _body_before_adverbial(subject: str) -> str:
-    """``subject`` up to a body's name that what it does follows (市自然资源和规划局在全区 -> 市自然资源和规划局): the
-    subject pattern ends at a place ending (区) and can run past the body into where it acts."""
+    """``subject`` up to a body's name that what it does follows (市自然资源和规划局在全区 -> 市自然资源和规划局), or
+    up to a place that a body is coordinated with (浦口区与南京海关 -> 浦口区): the subject pattern ends at a place
+    ending (区) and can run past the body into where it acts or the body acting with it."""
     cut = _subject_cut_re().search(subject)
     return subject[: cut.end()] if cut and cut.end() >= 2 else subject
 
@@ -318,7 +319,9 @@ def _body_before_adverbial(subject: str) -> str:
 @cache
 def _subject_cut_re() -> re.Pattern[str]:
     ends = word_alternation(_lexicon()["subject_ends_before"])
-    return re.compile(rf"(?:局|厅|委|海关|分行|支行|管委会|中心|政府|办)(?=(?:{ends}))")
+    body = r"(?:局|厅|委|海关|分行|支行|管委会|中心|政府|办)"
+    # 浦口区与南京海关建立…: a place coordinated with a body acts first, as a body does
+    return re.compile(rf"{body}(?=(?:{ends}))|(?:区|县|市)(?=(?:与|和|、)[\u4e00-\u9fff]{{2,12}}?{body})")
 
 
 @cache

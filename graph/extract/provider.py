@@ -118,8 +118,8 @@ def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
 def _standard_form(written: str, agency: str) -> bool:
     """True when ``agency`` is ``written`` with only its standard form put in: a department's short ending
     (X区人社局 -> X区人力资源和社会保障局, data/agencies/standard_names.yaml) or a branch network's abbreviation
-    (人行X市中心支行 -> 中国人民银行X市中心支行, 人行X中支 -> 中国人民银行X中心支行; a form that is part of the full
-    name, 人民银行, is the name as written).
+    (人行X市中心支行 -> 中国人民银行X市中心支行, 人行X中支 -> 中国人民银行X中心支行), a form that is part of the full
+    name too (人民银行X市分行 -> 中国人民银行X市分行: the network's standard name, which the agency rules know).
     A resolution that adds a place or a zone's full name comes from the context, which the text may not share; a zone
     written short is named by its official name, which needs no context (``official_zone_name``)."""
     if _COMMITTEE_TAIL.search(written):
@@ -133,7 +133,9 @@ def _standard_form(written: str, agency: str) -> bool:
         if ending != core.canonical and written.endswith(ending) and agency in (standard, official_zone_name(standard)):
             return True  # 合肥高新区人社局 -> 合肥高新技术产业开发区人力资源和社会保障局: the zone by its official name
     for network in lex.networks:
-        for form in (f for f in network.forms if f not in network.org and written.startswith(f)):
+        if written.startswith(network.org):
+            continue  # 中国人民银行X分行: the full name as written
+        for form in (f for f in network.forms if written.startswith(f)):  # 人民银行X市分行 too: part of the name
             rest = written[len(form) :]
             for short, branch in network.branch_forms:  # 人行X中支: the branch's short form too
                 rest = rest[: -len(short)] + branch if rest.endswith(short) else rest
