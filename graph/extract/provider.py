@@ -182,6 +182,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     own = (
         _heading_provider(case)
         or _finer_closing(case, _heading_place(case))
+        or _heading_subject(case)
         or _run_in_subject(case)
         or _closing_provider(case)
     )
@@ -328,6 +329,19 @@ def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
         return None
     start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
     return match["p"], start, start + len(match["p"])
+
+
+def _heading_subject(case: CaseText) -> tuple[str, int, int] | None:
+    """The place or body a sentence heading opens with as the subject of its reform (（一）醴陵市推行陶瓷出口“集拼转
+    关”。…, 市行政审批服务局推行“证照联办”): a progress report titles each case by who did what, so the heading's
+    subject is the case's provider, and an office of that place acting in the text (醴陵市商务局借鉴…) is not."""
+    quote = case.heading.quote
+    bare = re.split("[。！？!?]", strip_marks(ORDINAL_RE.sub("", quote, count=1))[0], maxsplit=1)[0]  # its sentence
+    found = acting_subject(bare, 0)
+    if found is None or found[1] != 0 or len(bare) - found[2] < 4 or re.search("[:：，,]", bare):
+        return None  # a title that only mentions a place, a label before a colon (``_heading_place``), a sentence
+    start = case.heading.start - case.start + len(quote) - len(bare)
+    return found[0], start + found[1], start + found[2]
 
 
 def _heading_label(case: CaseText) -> tuple[str, int, int] | None:
