@@ -424,3 +424,8 @@ def place_lead_not() -> str:
 def generic_forms(subject: str) -> list[str]:
     """The endings a heading's name has when it names the place a generic subject stands for (园区 -> 产业园, 园区)."""
     return list(_lexicon()["generic_subjects"].get(subject, []))
+
+
+def is_generic(name: str) -> bool:
+    """True when ``name`` is a kind of zone alone (园区, 新区, 综合保税区), which stands for a place the text names."""
+    return any(name == key or name in forms for key, forms in _lexicon()["generic_subjects"].items())

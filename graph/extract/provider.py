@@ -21,6 +21,8 @@ from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
     acting_subject,
     generic_forms,
+    is_generic,
+    is_place,
     ordinal_subject,
     place_lead_not,
     speaker_unit,
@@ -337,11 +339,29 @@ def _heading_subject(case: CaseText) -> tuple[str, int, int] | None:
     subject is the case's provider, and an office of that place acting in the text (醴陵市商务局借鉴…) is not."""
     quote = case.heading.quote
     bare = re.split("[。！？!?]", strip_marks(ORDINAL_RE.sub("", quote, count=1))[0], maxsplit=1)[0]  # its sentence
-    found = acting_subject(bare, 0)
-    if found is None or found[1] != 0 or len(bare) - found[2] < 4 or re.search("[:：，,]", bare):
+    found = acting_subject(bare, 0) or _quoted_owner(bare, case.text)
+    if found is None or found[1] != 0 or len(bare) - found[2] < 4 or re.search("[，,]|[:：].", bare):
         return None  # a title that only mentions a place, a label before a colon (``_heading_place``), a sentence
     start = case.heading.start - case.start + len(quote) - len(bare)
     return found[0], start + found[1], start + found[2]
+
+
+_QUOTED_OWNER_RE = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,12}?)[“\"「][^”\"」]{2,40}[”\"」][\u4e00-\u9fff]{0,6}[:：]?")
+
+
+def _quoted_owner(heading: str, text: str) -> tuple[str, int, int] | None:
+    """The place whose practice a heading names by its quoted name alone (X片区“A”做法分享, X新区“A”机制), as a
+    group chat's members post their own units' cases; never a generic zone (综合保税区), a place the case says it
+    copied from (借鉴X…) or one whose governing body the text names (X新区管理局牵头)."""
+    match = _QUOTED_OWNER_RE.fullmatch(heading)
+    place = match["p"] if match else ""
+    if not is_place(place) or is_generic(place) or _ADOPTING_RE.search(heading):
+        return None  # 综合保税区“A”: a generic kind of zone, which the case's text names in full
+    if re.search(rf"{_ADOPTING_RE.pattern}[^。]{{0,12}}{re.escape(place)}", text):
+        return None
+    if re.search(rf"{re.escape(place)}(?:管理局|管委会|管理委员会)", text):
+        return None  # 由X新区管理局牵头: the zone's own governing body, named in full below
+    return place, 0, len(place)
 
 
 def _heading_label(case: CaseText) -> tuple[str, int, int] | None:
