@@ -603,7 +603,6 @@ def test_a_sentence_heading_s_subject_is_the_provider_over_an_office_of_it_actin
     assert _providers(text) == ["醴陵市", "天元区", "株洲市行政审批服务局"]
 
 
-
 def test_a_group_chat_post_headed_by_its_unit_and_a_quoted_name_is_that_unit_s_case() -> None:
     text = (
         "微信群聊天记录导出\n群名称：自贸片区经验交流群\n\n"
