@@ -158,3 +158,21 @@ def test_a_zone_whose_practice_is_moved_to_the_subject_s_place_is_the_origin() -
     assert _zones("某市把重庆自贸试验区两江片区的“运单融资”模式引进到某港，首单融资500万元。") == {"chongqing"}
     assert _zones("某市将福建自贸试验区厦门片区的“数字提单”经验嫁接到本地港口。") == {"fujian"}
     assert _zones("某市将浙江自贸试验区舟山片区作为合作伙伴，推到新的高度。") == set()  # no practice, nothing moved
+
+
+def test_an_area_s_own_reform_a_later_sentence_places_in_a_national_batch_has_that_area_as_origin() -> None:
+    from pathlib import Path
+
+    from ftzgraph.graph.extract.pipeline import extract_document
+    from ftzgraph.graph.model import Document
+
+    made = "川南临港片区依托港口指定监管场地，于2021年自主探索进口粮食“港区直提”监管模式。片区管委会统筹港口作业。"
+    done = "川南临港片区依托港口指定监管场地，推行进口粮食“港区直提”监管模式。片区管委会统筹港口作业。"
+    listed = "2023年，该做法入选商务部第5批自贸试验区最佳实践案例，企业通关时间由2天压缩至半天。"
+    parts = ["泸州市制度创新案例选编\n\n现将2个制度创新案例印发给你们。\n"]
+    for k, (title, body) in enumerate((("进口粮食“港区直提”", made + listed), ("进口粮食“港区快提”", done + listed))):
+        parts.append(f"案例{'一二'[k]}：{title}（川南临港片区）\n　　{body}\n")
+    text = "\n".join(parts)
+    cases = extract_document(Document(id="o", path=Path("o.txt"), text=text, sha256="o")).cases
+    zones = [{(o.zone, o.area) for o in case.origins if o.kind == "zone"} for case in cases]
+    assert zones == [{("sichuan", "川南临港片区")}, set()]  # only the reform the area made itself

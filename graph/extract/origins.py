@@ -25,7 +25,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _words_re,
     lexicon,
 )
-from ftzgraph.graph.extract._origin_subjects import _subject_zones
+from ftzgraph.graph.extract._origin_subjects import _own_creation_listed, _subject_zones
 from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
@@ -170,7 +170,7 @@ def extract_origins(
     if stated:
         origins.extend(_refine(stated, subjects))
     else:
-        origins.extend(subjects)
+        origins.extend(subjects or _own_creation_listed(sentences, gazetteer, evidence, in_batch))
 
     for sentence in sentences:
         if any(w in sentence.text for w in lex["self_copy"]):
