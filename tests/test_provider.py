@@ -620,3 +620,14 @@ def test_a_group_chat_post_headed_by_its_unit_and_a_quoted_name_is_that_unit_s_c
     providers = _providers(text)
     assert providers[:2] == ["黑河片区", "哈尔滨新区"]
     assert providers[2] != "综合保税区"  # a kind of zone alone is no place
+
+
+def test_an_area_s_ftz_office_as_provider_stands_for_the_area() -> None:
+    text = _collection(
+        [
+            ("陆海联运“一单制”", f"（连云港片区自贸办供稿）\n{_BODY}"),
+            ("国际船舶登记", f"（连云港片区管委会供稿）\n{_BODY}"),
+            ("证照联办", f"（江苏省自贸办供稿）\n{_BODY}"),  # a province's office is no area
+        ]
+    )
+    assert _providers(text) == ["连云港片区", "连云港片区", "江苏省自贸办"]

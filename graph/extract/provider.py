@@ -83,12 +83,13 @@ def read_provider(case: CaseText) -> tuple[str | None, Evidence | None, list[str
 
 
 _GOVERNMENT_TAIL = re.compile("(?:人民政府|政府)$")
-_COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会)$")
+_COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会|自贸办)$")
+"""A zone's own governing body (X片区管委会) or its FTZ office (X片区自贸办), which stands for the area."""
 
 
 def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
-    郑州市, 开封片区管委会 -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
+    郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
     summary tables list them. Other units (南宁市商务局) stay as written."""
     name = re.split("[、，,和及]", name.strip(), maxsplit=1)[0].strip() if "、" in name else name.strip()
     city = _GOVERNMENT_TAIL.sub("", name)
