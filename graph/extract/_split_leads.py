@@ -29,7 +29,7 @@ ORDINAL_PARAGRAPH_RE = re.compile(
 a web page or a bulletin lists several reforms in prose."""
 _VERBS = (
     "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
-    "|牵头|学习|引进|引入"
+    "|牵头|学习|引进|引入|建设|搭建"
 )
 SUBJECT_RE = re.compile(
     r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办事处|办|中心|分行|政府))"
