@@ -176,3 +176,13 @@ def test_an_area_s_own_reform_a_later_sentence_places_in_a_national_batch_has_th
     cases = extract_document(Document(id="o", path=Path("o.txt"), text=text, sha256="o")).cases
     zones = [{(o.zone, o.area) for o in case.origins if o.kind == "zone"} for case in cases]
     assert zones == [{("sichuan", "川南临港片区")}, set()]  # only the reform the area made itself
+
+
+def test_a_cited_title_alone_in_a_reading_list_names_no_batch() -> None:
+    text = (
+        "某市复制推广国务院第二批自由贸易试验区改革试点经验，开展跨境人民币结算“首办户”拓展行动。\n"
+        "附：参考阅读\n1．《国务院关于做好自由贸易试验区第七批改革试点经验复制推广工作的通知》\n"
+    )
+    assert case_batches(sentence_case(text)) == {("改革试点经验", 2)}
+    followed = "根据《国务院关于做好自由贸易试验区第七批改革试点经验复制推广工作的通知》，某市落实相关事项。"
+    assert case_batches(sentence_case(followed)) == {("改革试点经验", 7)}

@@ -22,6 +22,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _listed_before,
     _other_programme,
     _provincial,
+    _title_only,
     _words_re,
     lexicon,
 )
@@ -111,6 +112,8 @@ def extract_origins(
     batch_re = _batch_re()
     sentences = _sentences(joined)
     for sentence in sentences:
+        if _title_only(sentence.text):
+            continue  # 1．《国务院关于…第七批…的通知》 in a reading list: a document named, nothing followed
         for match in batch_re.finditer(sentence.text):
             if (
                 _announced(sentence.text, match.start())
