@@ -186,3 +186,9 @@ def test_a_cited_title_alone_in_a_reading_list_names_no_batch() -> None:
     assert case_batches(sentence_case(text)) == {("改革试点经验", 2)}
     followed = "根据《国务院关于做好自由贸易试验区第七批改革试点经验复制推广工作的通知》，某市落实相关事项。"
     assert case_batches(sentence_case(followed)) == {("改革试点经验", 7)}
+
+
+def test_firms_or_money_from_a_zone_are_no_practice_from_it() -> None:
+    assert _zones("某区吸收外地企业投资12亿元，其中来自重庆自贸试验区两江片区的企业有4家。") == set()
+    assert _zones("某区复制推广的做法来自重庆自贸试验区两江片区的企业开办经验。") == {"chongqing"}
+    assert _zones("孝感市吸取湖北自贸试验区宜昌片区“园区封闭化管理”的做法，试行智慧监管。") == {"hubei"}
