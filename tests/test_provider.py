@@ -631,3 +631,14 @@ def test_an_area_s_ftz_office_as_provider_stands_for_the_area() -> None:
         ]
     )
     assert _providers(text) == ["连云港片区", "连云港片区", "江苏省自贸办"]
+
+
+def test_an_area_written_by_its_bare_short_name_is_the_area() -> None:
+    text = _collection(
+        [
+            ("退货中心仓", f"报送单位：南沙\n{_BODY}"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+            ("跨境结算", f"报送单位：某市\n{_BODY}"),  # no area of that name: as written
+        ]
+    )
+    assert _providers(text) == ["广州南沙新区片区", "某市市场监督管理局", "某市"]

@@ -95,6 +95,8 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     city = _GOVERNMENT_TAIL.sub("", name)
     if city != name and city.endswith(CITY_SUFFIXES) and len(city) >= 3:
         return city
+    if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) and (place := gazetteer.resolve(name + "片区")) and place.area:
+        return place.area  # 在南沙，…: an area written by its bare short name (a body of it acts, ``place_subject``)
     area = _COMMITTEE_TAIL.sub("", name)
     if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
         return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
