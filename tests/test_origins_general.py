@@ -144,3 +144,51 @@ def test_a_zone_a_city_only_studies_whether_to_copy_is_no_origin() -> None:
 def test_a_prototype_or_blueprint_named_by_a_copula_is_the_origin() -> None:
     assert _zones("这项改革的原型是福建自贸试验区厦门片区的“商事登记确认制”。") == {"fujian"}
     assert _zones("该机制的蓝本是上海自贸试验区的“单一窗口”。") == {"shanghai"}
+
+
+def test_a_zone_after_a_verb_of_taking_in_or_growing_out_of_is_the_origin() -> None:
+    assert _zones("某市吸收河南自贸试验区郑州片区“一码集成服务”经验，推动证照电子化。") == {"henan"}
+    assert _zones("这一做法脱胎于湖北自贸试验区襄阳片区的“多规合一”审批改革。") == {"hubei"}
+    assert _zones("某市取经于陕西自贸试验区，推出中欧班列集结模式。") == {"shaanxi"}
+    assert _zones("某区的流程是从江苏自贸试验区南京片区学来的，审批时限大幅压缩。") == {"jiangsu"}
+    assert _zones("某区吸收上海自贸试验区企业投资12亿元。") == set()  # investment taken in, no practice
+
+
+def test_a_zone_whose_practice_is_moved_to_the_subject_s_place_is_the_origin() -> None:
+    assert _zones("某市把重庆自贸试验区两江片区的“运单融资”模式引进到某港，首单融资500万元。") == {"chongqing"}
+    assert _zones("某市将福建自贸试验区厦门片区的“数字提单”经验嫁接到本地港口。") == {"fujian"}
+    assert _zones("某市将浙江自贸试验区舟山片区作为合作伙伴，推到新的高度。") == set()  # no practice, nothing moved
+
+
+def test_an_area_s_own_reform_a_later_sentence_places_in_a_national_batch_has_that_area_as_origin() -> None:
+    from pathlib import Path
+
+    from ftzgraph.graph.extract.pipeline import extract_document
+    from ftzgraph.graph.model import Document
+
+    made = "川南临港片区依托港口指定监管场地，于2021年自主探索进口粮食“港区直提”监管模式。片区管委会统筹港口作业。"
+    done = "川南临港片区依托港口指定监管场地，推行进口粮食“港区直提”监管模式。片区管委会统筹港口作业。"
+    listed = "2023年，该做法入选商务部第5批自贸试验区最佳实践案例，企业通关时间由2天压缩至半天。"
+    parts = ["泸州市制度创新案例选编\n\n现将2个制度创新案例印发给你们。\n"]
+    for k, (title, body) in enumerate((("进口粮食“港区直提”", made + listed), ("进口粮食“港区快提”", done + listed))):
+        parts.append(f"案例{'一二'[k]}：{title}（川南临港片区）\n　　{body}\n")
+    text = "\n".join(parts)
+    cases = extract_document(Document(id="o", path=Path("o.txt"), text=text, sha256="o")).cases
+    zones = [{(o.zone, o.area) for o in case.origins if o.kind == "zone"} for case in cases]
+    assert zones == [{("sichuan", "川南临港片区")}, set()]  # only the reform the area made itself
+
+
+def test_a_cited_title_alone_in_a_reading_list_names_no_batch() -> None:
+    text = (
+        "某市复制推广国务院第二批自由贸易试验区改革试点经验，开展跨境人民币结算“首办户”拓展行动。\n"
+        "附：参考阅读\n1．《国务院关于做好自由贸易试验区第七批改革试点经验复制推广工作的通知》\n"
+    )
+    assert case_batches(sentence_case(text)) == {("改革试点经验", 2)}
+    followed = "根据《国务院关于做好自由贸易试验区第七批改革试点经验复制推广工作的通知》，某市落实相关事项。"
+    assert case_batches(sentence_case(followed)) == {("改革试点经验", 7)}
+
+
+def test_firms_or_money_from_a_zone_are_no_practice_from_it() -> None:
+    assert _zones("某区吸收外地企业投资12亿元，其中来自重庆自贸试验区两江片区的企业有4家。") == set()
+    assert _zones("某区复制推广的做法来自重庆自贸试验区两江片区的企业开办经验。") == {"chongqing"}
+    assert _zones("孝感市吸取湖北自贸试验区宜昌片区“园区封闭化管理”的做法，试行智慧监管。") == {"hubei"}

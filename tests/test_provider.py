@@ -550,3 +550,95 @@ def test_the_first_of_two_bodies_acting_together_is_the_provider_and_two_lead_cl
         ]
     )
     assert _providers(text) == ["某某海关", "某市商务局", "某乙区"]
+
+
+def test_a_central_bank_branch_written_without_its_country_comes_out_by_its_full_name() -> None:
+    text = _collection(
+        [
+            ("跨境结算便利化", f"报送单位：人民银行宜昌市分行\n{_BODY}"),
+            ("首贷户培育", f"报送单位：人民银行湖北省分行\n{_BODY}"),
+            ("外汇便利化", f"报送单位：中国人民银行宜昌市分行\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["中国人民银行宜昌市分行", "中国人民银行湖北省分行", "中国人民银行宜昌市分行"]
+
+
+def test_a_case_closing_with_a_footnote_takes_its_provider_from_it() -> None:
+    text = _collection(
+        [
+            (
+                "进口水果预约通关",
+                f"　　某某海关自主探索预约通关模式，企业可提前预约查验。{_BODY}①\n\n①案例一材料由某某海关提供。",
+            ),
+            ("证照联办", f"{_BODY}②\n\n②案例二材料由某市市场监督管理局提供。"),
+            ("农村产权融资", f"{_BODY}③\n\n③案例三材料由某某县人民政府提供。"),
+        ]
+    )
+    assert _providers(text) == ["某某海关", "某市市场监督管理局", "某某县"]
+
+
+def test_a_place_acting_with_a_body_is_the_provider_not_the_pair() -> None:
+    text = _collection(
+        [
+            ("检测结果互认", "　　浦口区与南京海关建立出口农产品检测结果互认机制，累计服务企业120家。"),
+            ("通关便利化", "　　某某海关与某市商务局联合推出通关便利措施，累计服务企业120家。"),
+            ("联合报装", "　　江宁区和南京市商务局联合推出联合报装，累计服务企业120家。"),
+        ]
+    )
+    assert _providers(text) == ["浦口区", "某某海关", "江宁区"]
+
+
+def test_a_sentence_heading_s_subject_is_the_provider_over_an_office_of_it_acting_below() -> None:
+    text = (
+        "某市商务局\n关于自贸试验区改革试点经验复制推广工作推进情况的通报\n\n"
+        "各县市区商务主管部门：\n　　现将工作情况通报如下：\n　　一、典型做法\n"
+        "　　（一）醴陵市推行陶瓷出口“集拼转关”。醴陵市商务局借鉴广西自贸试验区钦州港片区做法，设立集拼仓，"
+        "企业物流成本降低约18%。\n"
+        "　　（二）天元区推行装备“研发+检测”共享平台。该平台为天元区首创，区科技局联合区市场监管局整合园区检测资源，"
+        "面向中小企业开放共享，检测周期缩短40%，已服务企业210家。\n"
+        "　　（三）株洲市行政审批服务局推行“证照联办”。复制推广国务院第六批自贸试验区改革试点经验，办理时限由15个"
+        "工作日压缩至3个工作日。\n"
+        "　　二、下一步工作\n　　各地要加快推进未落地事项。\n"
+    )
+    assert _providers(text) == ["醴陵市", "天元区", "株洲市行政审批服务局"]
+
+
+def test_a_group_chat_post_headed_by_its_unit_and_a_quoted_name_is_that_unit_s_case() -> None:
+    text = (
+        "微信群聊天记录导出\n群名称：自贸片区经验交流群\n\n"
+        "孙浩 (省商务厅自贸处) 2024-08-19 09:00:12\n各片区：请在群内各报一项今年以来的创新做法，写清做法和成效。\n\n"
+        "周强 (黑河片区) 2024-08-20 08:47:51\n黑河片区“跨江索道旅客通关便利化”做法：\n"
+        "黑河海关在跨江索道口岸推行旅客“无感通关”，旅客行李实行“先期机检、集中查验”。\n"
+        "成效：旅客平均通关时间由40分钟压缩至10分钟，日通关能力提升至3000人次。\n\n"
+        "赵雪 (哈尔滨新区) 2024-08-20 14:02:26\n哈尔滨新区“科技成果‘先使用后付费’”机制\n"
+        "哈尔滨新区科技创新局牵头推行科技成果“先使用后付费”，企业产生收益后再支付许可费。\n"
+        "成效：已有58项专利通过该方式实施许可，带动企业新增产值4.5亿元。\n\n"
+        "刘洋 (某市) 2024-08-20 15:02:26\n综合保税区“保税研发”做法\n"
+        "某市综合保税区管委会会同某海关制定保税研发企业监管办法，已服务企业12家，研发货值增长30%。\n\n"
+        "孙浩 (省商务厅自贸处) 2024-08-20 17:30:11\n已汇总，谢谢各位！\n"
+    )
+    providers = _providers(text)
+    assert providers[:2] == ["黑河片区", "哈尔滨新区"]
+    assert providers[2] != "综合保税区"  # a kind of zone alone is no place
+
+
+def test_an_area_s_ftz_office_as_provider_stands_for_the_area() -> None:
+    text = _collection(
+        [
+            ("陆海联运“一单制”", f"（连云港片区自贸办供稿）\n{_BODY}"),
+            ("国际船舶登记", f"（连云港片区管委会供稿）\n{_BODY}"),
+            ("证照联办", f"（江苏省自贸办供稿）\n{_BODY}"),  # a province's office is no area
+        ]
+    )
+    assert _providers(text) == ["连云港片区", "连云港片区", "江苏省自贸办"]
+
+
+def test_an_area_written_by_its_bare_short_name_is_the_area() -> None:
+    text = _collection(
+        [
+            ("退货中心仓", f"报送单位：南沙\n{_BODY}"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+            ("跨境结算", f"报送单位：某市\n{_BODY}"),  # no area of that name: as written
+        ]
+    )
+    assert _providers(text) == ["广州南沙新区片区", "某市市场监督管理局", "某市"]

@@ -104,6 +104,9 @@ def test_a_code_line_numbers_its_case(line: str, number: int | None) -> None:
         ("来源：某某日报", None),  # a web article's medium, no provider
         ("资料来源：某某统计年鉴", None),  # a report box's publication
         ("据统计，全市提供了大量材料", None),
+        ("③案例C材料由某某海关提供。", "某某海关"),  # a paper's footnote under its case
+        ("[2]本案例由某区人民政府供稿", "某区人民政府"),
+        ("①案例一由于天气原因推迟", None),
     ],
 )
 def test_a_source_line_names_the_unit_whose_material_the_case_is(line: str, unit: str | None) -> None:

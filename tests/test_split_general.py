@@ -291,6 +291,8 @@ KNOWN_TITLE_MISSES = {
     # subject that performs it (醴陵市推行陶瓷出口“集拼转关” -> 陶瓷出口“集拼转关”), as round 26's writer did;
     # other golds keep the subject (邕宁区推行…, 天府新区片区推出…), so the rule keeps the heading's sentence whole.
     *(("zhuzhou-tongbao-collection", n) for n in (1, 2, 3)),
+    # z23c's round 2 progress notice (gold before the first run), the same convention as zhuzhou-tongbao's gold.
+    *(("jiangxi-pingxiang-tongbao-collection", n) for n in (1, 2, 3, 4)),
     # A chronicle's entry launching its reform with a qualifier before the quote (推行优质企业“A”): the rule
     # keeps the words after the verb, as in 推出市场采购贸易“B”, the gold the quoted name (z22g round 1, gold first).
     ("jining-chronicle-collection", 4),
@@ -352,24 +354,24 @@ PROVIDERS_LEFT = {
     "gansu-bulletin-collection": 2,
     "ningxia-inline-collection": 0,
     "shanghai-paren-collection": 1,
-    "hebei-zhuanti-collection": 3,
+    "hebei-zhuanti-collection": 4,
     # z19a's provider round 1: collections the splitter does not yet cut (CASES_LEFT) give no case's provider.
     "anhui-hashtag-collection": 4,
     "chongqing-tvscript-collection": 3,
     "fujian-boxes-report-collection": 4,
-    # z20b's separator rounds: a chat's sender line (姓名（X片区）  10:32) names the provider, and a log names it only
-    # as the subject of its diary sentence; no provider reader knows these yet.
-    "sichuan-groupchat-collection": 2,
+    # z20b's separator rounds: a chat's post headed by its unit and a quoted name gives the provider since z23c; a log
+    # names it only as the subject of its diary sentence.
+    "sichuan-groupchat-collection": 4,
     "jilin-log-collection": 1,
-    "heilongjiang-wechatlog-collection": 2,
+    "heilongjiang-wechatlog-collection": 4,
     # z20a's provider rounds: short forms whose place only the context gives (高新区税务局 in a 襄阳 case) or whose
     # zone the data keeps as written (X高新区市场监管局); a contents list N　title——X whose unit ends in 法院, which the
     # listed rows' unit pattern (split.py) does not take, so the list gives no row's provider.
     "hubei-slogan-collection": 2,
     "tianjin-dashlist-collection": 4,
-    # z22e's progress notice: the gold names the place a run-in title opens with (醴陵市推行…), the provider rules the
-    # body acting in the first sentence (醴陵市商务局借鉴…) or none; the providers were helper z22d's class then.
-    "zhuzhou-tongbao-collection": 0,
+    # z22e's progress notice: the gold names the place a run-in title opens with (醴陵市推行…), which z23c's heading
+    # subject rule gives.
+    "zhuzhou-tongbao-collection": 3,
     # z22d's round: collections the splitter does not cut yet (CASES_LEFT), so their providers go with their cases.
     "sichuan-mianyang-newspage-collection": 0,
     "zhejiang-shaoxing-captions-collection": 0,

@@ -448,6 +448,9 @@ def test_a_numbered_item_with_a_figure_but_no_listed_case_word_goes_on_the_numbe
         ("国家外汇管理局某市中心支局复制推广跨境电商外汇结算便利化经验，", "国家外汇管理局某市中心支局"),
         ("国家发展改革委会同有关部门推出", None),  # a national issuer cited
         ("国家税务总局推出全市统一的办税平台", None),
+        # building a platform is acting: the body that regulates it in the next clause is not the subject
+        ("曹妃甸片区建设大宗商品仓单登记平台，唐山市地方金融管理局对平台运营进行监管。", "曹妃甸片区"),
+        ("某某区搭建跨境电商公共服务平台，", "某某区"),
     ],
 )
 def test_the_acting_subject_learning_a_resident_office_and_a_citys_tax_bureau(text: str, subject: str | None) -> None:

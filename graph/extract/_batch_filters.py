@@ -235,3 +235,15 @@ def _batch_kind_re() -> re.Pattern[str]:
 @cache
 def _real_copy_re() -> re.Pattern[str]:
     return re.compile(word_alternation(lexicon()["real_copy_verbs"]))
+
+
+_TITLE_ONLY_RE = re.compile(
+    r"\s*(?:[0-9一二三四五六七八九十]{1,3}\s*[．.、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[［\[][0-9]{1,3}[］\]])?"
+    r"\s*《[^《》]+》\s*[。；;]?\s*"
+)
+
+
+def _title_only(text: str) -> bool:
+    """True when the sentence is a cited title alone, perhaps numbered (附：参考阅读 1．《国务院关于…第七批…的通知》):
+    a reading list names a document, and nothing in the case is said to follow it."""
+    return _TITLE_ONLY_RE.fullmatch(text) is not None

@@ -44,9 +44,11 @@ def _copies_it_next(rest: str) -> bool:
 
 @cache
 def _cause_re() -> re.Pattern[str]:
-    """The words after a zone that a source verb governs when they name a cause, not a practice (源于Z扩大开放的
-    使命): 的 and one of the lexicon's cause nouns, in the zone's clause."""
-    return re.compile(rf"[^“”「」]{{0,12}}?的[^，,；;“”]{{0,6}}?(?:{_words_re('source_cause_nouns')})")
+    """The words after a zone that a source verb governs when they name a cause or a party, not a practice (源于Z扩大
+    开放的使命; 来自Z的企业有4家): 的 and one of the lexicon's cause or party nouns, in the zone's clause."""
+    practice = "|".join(map(re.escape, lexicon()["practice_words"]))  # 来自Z的企业开办经验: a practice after all
+    party = rf"(?:{_words_re('source_party_nouns')})(?![^，,；;。]{{0,8}}?(?:{practice}))"
+    return re.compile(rf"[^“”「」]{{0,12}}?的[^，,；;“”]{{0,6}}?(?:{_words_re('source_cause_nouns')}|{party})")
 
 
 @cache

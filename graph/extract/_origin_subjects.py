@@ -224,3 +224,32 @@ def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: 
         position = end
         rest = head[end - lead :]
     return position > lead and bool(_COORDINATOR_RE.match(rest))
+
+
+def _own_creation_listed(
+    sentences: Sequence[Any], gazetteer: Gazetteer, evidence: Any, in_batch: set[int]
+) -> list[Origin]:
+    """An area that opens a sentence saying it created a practice itself (Z依托…，自主探索“X”模式), when a later
+    sentence refers back to that practice as entering a national batch (该做法入选商务部第5批…最佳实践案例): the
+    batch took the area's own reform, so the area is where it came from, even as the case's own area."""
+    lex = lexicon()
+    found: list[Origin] = []
+    refers = re.compile(rf"(?:[^，,。]{{0,12}}[，,])?\s*(?:{'|'.join(map(re.escape, lex['back_references']))})")
+    for k, sentence in enumerate(sentences):
+        text = sentence.text.lstrip()
+        if evidence(sentence).start not in in_batch or not refers.match(text):
+            continue  # 2023年，该做法入选…: a lead clause of time may come first
+        if not any(v in text for v in lex["batch_member_verbs"]):
+            continue
+        for earlier in reversed(sentences[max(0, k - 3) : k]):
+            lead = earlier.text
+            opening = [
+                (end, place)
+                for start, end, place in gazetteer.find_places(lead)
+                if place.zone is not None and not lead[:start].strip(" \t\u3000\n")  # it opens the sentence
+            ]
+            if opening and any(w in lead[opening[0][0] :] for w in lex["own_creation_words"]):
+                place = opening[0][1]
+                found.append(Origin("zone", evidence(earlier), zone=place.zone, area=place.area))
+                break
+    return found

@@ -186,6 +186,11 @@ def _stated_zones(
                 )
                 or (head.endswith("从") and any(w in clause_tail for w in lex["zone_from_verbs"]))
                 or (
+                    head.endswith(("把", "将"))
+                    and _names_practice(clause_tail)
+                    and any(w in clause_tail for w in lex["zone_moved_verbs"])
+                )
+                or (
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
                     and (any(v in _REPLICABLE_RE.sub("", text) for v in ("复制", "推广", "借鉴", "引进")) or national)

@@ -4,7 +4,8 @@ A party school's compilation opens each case with the case's code on a line of i
 【案例编号】X) over a bare title line, so the code is a marker whose title is the next line, as 案例一 over a title is;
 inside the case, section labels (【教学目的】【案例正文】【思考题】) are no headings. The body that provided the case
 is named only where the case closes, by the line saying whose material the case was written from
-(【案例来源】根据X提供材料整理, 本案例根据X提供的材料编写，执笔：Y, 本案例由X供稿，Y整理): the writer after 执笔 or
+(【案例来源】根据X提供材料整理, 本案例根据X提供的材料编写，执笔：Y, 本案例由X供稿，Y整理), or by a footnote under it
+(③案例C材料由X提供。): the writer after 执笔 or
 整理 is the school's, not the provider. Only layout words are read (data/lexicon/layouts.yaml `casebook`).
 """
 
@@ -14,6 +15,10 @@ import re
 from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon
+
+_FOOTNOTE_MARK = r"(?:[\u2460-\u2473\u2776-\u277f]|[［\[]\s*[0-9]{1,2}\s*[］\]]|注\s*[0-9]{0,2}\s*[:：]?)\s*"
+"""A footnote's mark before a source line (①案例一材料由X提供。, [1]本案例由X供稿, 注：本文由X提供): a paper or a
+notice that names each case's provider in a footnote under it."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -37,10 +42,12 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"\s*(?:{_alternation(words['wrote_words'])})"
     )
     by_unit = rf"由\s*{unit.replace('?P<u>', '?P<v>')}\s*(?:{gave})"
-    source = re.compile(
-        rf"^[\s\u3000]*[（(]?\s*(?:{label})?\s*(?:本案例|本文|本篇|本材料|该案例)?\s*(?:{by_material}|{by_unit})"
-    )
     material = _alternation(words["material_words"])
+    case_named = rf"案例\s*[A-Za-z0-9一二三四五六七八九十]{{1,3}}\s*(?:的?(?:{material}))?"  # ③案例C材料由X提供
+    source = re.compile(
+        rf"^[\s\u3000]*(?:{_FOOTNOTE_MARK})?[（(]?\s*(?:{label})?\s*(?:本案例|本文|本篇|本材料|该案例|{case_named})?\s*"
+        rf"(?:{by_material}|{by_unit})"
+    )
     named = rf"(?:{bracketed}|(?:{_alternation(words['unit_labels'])})\s*[:：])"
     labelled = re.compile(  # 【案例来源】X, 【案例来源】X提供, 案例来源：X
         rf"^[\s\u3000]*[（(]?\s*{named}\s*{unit}(?P<v>)\s*(?:(?:{gave})(?:的?(?:{material}))?)?[\s\u3000。）)]*$"

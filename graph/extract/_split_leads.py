@@ -29,7 +29,7 @@ ORDINAL_PARAGRAPH_RE = re.compile(
 a web page or a bulletin lists several reforms in prose."""
 _VERBS = (
     "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
-    "|牵头|学习|引进|引入"
+    "|牵头|学习|引进|引入|建设|搭建"
 )
 SUBJECT_RE = re.compile(
     r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办事处|办|中心|分行|政府))"
@@ -309,8 +309,9 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
 
 
 def _body_before_adverbial(subject: str) -> str:
-    """``subject`` up to a body's name that what it does follows (市自然资源和规划局在全区 -> 市自然资源和规划局): the
-    subject pattern ends at a place ending (区) and can run past the body into where it acts."""
+    """``subject`` up to a body's name that what it does follows (市自然资源和规划局在全区 -> 市自然资源和规划局), or
+    up to a place that a body is coordinated with (浦口区与南京海关 -> 浦口区): the subject pattern ends at a place
+    ending (区) and can run past the body into where it acts or the body acting with it."""
     cut = _subject_cut_re().search(subject)
     return subject[: cut.end()] if cut and cut.end() >= 2 else subject
 
@@ -318,7 +319,9 @@ def _body_before_adverbial(subject: str) -> str:
 @cache
 def _subject_cut_re() -> re.Pattern[str]:
     ends = word_alternation(_lexicon()["subject_ends_before"])
-    return re.compile(rf"(?:局|厅|委|海关|分行|支行|管委会|中心|政府|办)(?=(?:{ends}))")
+    body = r"(?:局|厅|委|海关|分行|支行|管委会|中心|政府|办)"
+    # 浦口区与南京海关建立…: a place coordinated with a body acts first, as a body does
+    return re.compile(rf"{body}(?=(?:{ends}))|(?:区|县|市)(?=(?:与|和|、)[\u4e00-\u9fff]{{2,12}}?{body})")
 
 
 @cache
@@ -421,3 +424,8 @@ def place_lead_not() -> str:
 def generic_forms(subject: str) -> list[str]:
     """The endings a heading's name has when it names the place a generic subject stands for (园区 -> 产业园, 园区)."""
     return list(_lexicon()["generic_subjects"].get(subject, []))
+
+
+def is_generic(name: str) -> bool:
+    """True when ``name`` is a kind of zone alone (园区, 新区, 综合保税区), which stands for a place the text names."""
+    return any(name == key or name in forms for key, forms in _lexicon()["generic_subjects"].items())

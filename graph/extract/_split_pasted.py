@@ -239,11 +239,15 @@ _SELF_INTRODUCED_RES = (
 
 
 def _self_introduced(line: str) -> re.Match[str] | None:
-    """The unit a presenter introduces before stating the case's title (我是X的，…案例叫title), or None."""
+    """The unit a presenter introduces before stating the case's title (我是X的，…案例叫title), or None; the unit the
+    presenter speaks for (代表Y汇报) over the presenter's own office."""
     stated = _presented_re().search(line)
     if stated is None:
         return None
     found = [m for pattern in _SELF_INTRODUCED_RES if (m := pattern.search(line, 0, stated.start()))]
+    on_behalf = [m for m in found if m.re is _SELF_INTRODUCED_RES[-1]]
+    if on_behalf:  # 我是X市政府办的，代表X市汇报: the speaker's office speaks for the unit whose case it is
+        return on_behalf[0]
     return min(found, key=lambda m: m.start()) if found else None
 
 

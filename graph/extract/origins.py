@@ -22,10 +22,11 @@ from ftzgraph.graph.extract._batch_filters import (
     _listed_before,
     _other_programme,
     _provincial,
+    _title_only,
     _words_re,
     lexicon,
 )
-from ftzgraph.graph.extract._origin_subjects import _subject_zones
+from ftzgraph.graph.extract._origin_subjects import _own_creation_listed, _subject_zones
 from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
@@ -111,6 +112,8 @@ def extract_origins(
     batch_re = _batch_re()
     sentences = _sentences(joined)
     for sentence in sentences:
+        if _title_only(sentence.text):
+            continue  # 1．《国务院关于…第七批…的通知》 in a reading list: a document named, nothing followed
         for match in batch_re.finditer(sentence.text):
             if (
                 _announced(sentence.text, match.start())
@@ -170,7 +173,7 @@ def extract_origins(
     if stated:
         origins.extend(_refine(stated, subjects))
     else:
-        origins.extend(subjects)
+        origins.extend(subjects or _own_creation_listed(sentences, gazetteer, evidence, in_batch))
 
     for sentence in sentences:
         if any(w in sentence.text for w in lex["self_copy"]):

@@ -21,6 +21,8 @@ from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
     acting_subject,
     generic_forms,
+    is_generic,
+    is_place,
     ordinal_subject,
     place_lead_not,
     speaker_unit,
@@ -81,17 +83,20 @@ def read_provider(case: CaseText) -> tuple[str | None, Evidence | None, list[str
 
 
 _GOVERNMENT_TAIL = re.compile("(?:人民政府|政府)$")
-_COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会)$")
+_COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会|自贸办)$")
+"""A zone's own governing body (X片区管委会) or its FTZ office (X片区自贸办), which stands for the area."""
 
 
 def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
-    郑州市, 开封片区管委会 -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
+    郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
     summary tables list them. Other units (南宁市商务局) stay as written."""
     name = re.split("[、，,和及]", name.strip(), maxsplit=1)[0].strip() if "、" in name else name.strip()
     city = _GOVERNMENT_TAIL.sub("", name)
     if city != name and city.endswith(CITY_SUFFIXES) and len(city) >= 3:
         return city
+    if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) and (place := gazetteer.resolve(name + "片区")) and place.area:
+        return place.area  # 在南沙，…: an area written by its bare short name (a body of it acts, ``place_subject``)
     area = _COMMITTEE_TAIL.sub("", name)
     if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
         return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
@@ -118,8 +123,8 @@ def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
 def _standard_form(written: str, agency: str) -> bool:
     """True when ``agency`` is ``written`` with only its standard form put in: a department's short ending
     (X区人社局 -> X区人力资源和社会保障局, data/agencies/standard_names.yaml) or a branch network's abbreviation
-    (人行X市中心支行 -> 中国人民银行X市中心支行, 人行X中支 -> 中国人民银行X中心支行; a form that is part of the full
-    name, 人民银行, is the name as written).
+    (人行X市中心支行 -> 中国人民银行X市中心支行, 人行X中支 -> 中国人民银行X中心支行), a form that is part of the full
+    name too (人民银行X市分行 -> 中国人民银行X市分行: the network's standard name, which the agency rules know).
     A resolution that adds a place or a zone's full name comes from the context, which the text may not share; a zone
     written short is named by its official name, which needs no context (``official_zone_name``)."""
     if _COMMITTEE_TAIL.search(written):
@@ -133,7 +138,9 @@ def _standard_form(written: str, agency: str) -> bool:
         if ending != core.canonical and written.endswith(ending) and agency in (standard, official_zone_name(standard)):
             return True  # 合肥高新区人社局 -> 合肥高新技术产业开发区人力资源和社会保障局: the zone by its official name
     for network in lex.networks:
-        for form in (f for f in network.forms if f not in network.org and written.startswith(f)):
+        if written.startswith(network.org):
+            continue  # 中国人民银行X分行: the full name as written
+        for form in (f for f in network.forms if written.startswith(f)):  # 人民银行X市分行 too: part of the name
             rest = written[len(form) :]
             for short, branch in network.branch_forms:  # 人行X中支: the branch's short form too
                 rest = rest[: -len(short)] + branch if rest.endswith(short) else rest
@@ -180,6 +187,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     own = (
         _heading_provider(case)
         or _finer_closing(case, _heading_place(case))
+        or _heading_subject(case)
         or _run_in_subject(case)
         or _closing_provider(case)
     )
@@ -326,6 +334,37 @@ def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
         return None
     start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
     return match["p"], start, start + len(match["p"])
+
+
+def _heading_subject(case: CaseText) -> tuple[str, int, int] | None:
+    """The place or body a sentence heading opens with as the subject of its reform (（一）醴陵市推行陶瓷出口“集拼转
+    关”。…, 市行政审批服务局推行“证照联办”): a progress report titles each case by who did what, so the heading's
+    subject is the case's provider, and an office of that place acting in the text (醴陵市商务局借鉴…) is not."""
+    quote = case.heading.quote
+    bare = re.split("[。！？!?]", strip_marks(ORDINAL_RE.sub("", quote, count=1))[0], maxsplit=1)[0]  # its sentence
+    found = acting_subject(bare, 0) or _quoted_owner(bare, case.text)
+    if found is None or found[1] != 0 or len(bare) - found[2] < 4 or re.search("[，,]|[:：].", bare):
+        return None  # a title that only mentions a place, a label before a colon (``_heading_place``), a sentence
+    start = case.heading.start - case.start + len(quote) - len(bare)
+    return found[0], start + found[1], start + found[2]
+
+
+_QUOTED_OWNER_RE = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,12}?)[“\"「][^”\"」]{2,40}[”\"」][\u4e00-\u9fff]{0,6}[:：]?")
+
+
+def _quoted_owner(heading: str, text: str) -> tuple[str, int, int] | None:
+    """The place whose practice a heading names by its quoted name alone (X片区“A”做法分享, X新区“A”机制), as a
+    group chat's members post their own units' cases; never a generic zone (综合保税区), a place the case says it
+    copied from (借鉴X…) or one whose governing body the text names (X新区管理局牵头)."""
+    match = _QUOTED_OWNER_RE.fullmatch(heading)
+    place = match["p"] if match else ""
+    if not is_place(place) or is_generic(place) or _ADOPTING_RE.search(heading):
+        return None  # 综合保税区“A”: a generic kind of zone, which the case's text names in full
+    if re.search(rf"{_ADOPTING_RE.pattern}[^。]{{0,12}}{re.escape(place)}", text):
+        return None
+    if re.search(rf"{re.escape(place)}(?:管理局|管委会|管理委员会)", text):
+        return None  # 由X新区管理局牵头: the zone's own governing body, named in full below
+    return place, 0, len(place)
 
 
 def _heading_label(case: CaseText) -> tuple[str, int, int] | None:
