@@ -428,3 +428,24 @@ def test_a_provinces_and_a_municipalitys_exit_entry_units() -> None:
     text = "云南省商务厅会同云南省公安厅出入境管理局推行外籍人才“一窗通办”，天津市公安局出入境管理总队设立服务专窗。"
     names = [a.name for a in extract_agencies_and_mentions(make_case(text), "云南省")[0]]
     assert "云南省公安厅出入境管理局" in names and "天津市公安局出入境管理总队" in names
+
+
+# the city of 市X局 (review of the zone and partner-office rules)
+
+
+def test_an_ftz_copied_from_gives_no_city_to_the_copying_citys_bureaux() -> None:
+    """关于复制推广上海自贸试验区…的通知: Shanghai is the zone copied from, not the city whose 市市场监管局 acts."""
+    document = (
+        "关于复制推广上海自贸试验区第七批改革试点经验的通知\n\n各区人民政府，市政府各委、办、局：\n"
+        "一、“一业一证”改革\n由市市场监管局牵头，市商务局配合，在全市推行“一业一证”改革。\n"
+    )
+    names = _names_in_document(document, "由市市场监管局牵头，市商务局配合，在全市推行“一业一证”改革。")
+    assert not any(name.startswith("上海市") for name in names), names
+
+
+def test_a_partner_customs_office_does_not_move_the_collection_s_city() -> None:
+    """In a 合肥 collection, 市商务局联合南京海关: 南京海关 serves the province; the bureau is 合肥's."""
+    case = "市商务局联合南京海关推广“两步申报”通关模式，通关时间由48小时压缩至12小时。"
+    document = f"合肥市跨境贸易便利化典型案例汇编\n\n案例一：“两步申报”通关模式\n{case}\n"
+    names = _names_in_document(document, case)
+    assert "合肥市商务局" in names and "南京市商务局" not in names, names

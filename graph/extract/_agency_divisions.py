@@ -109,6 +109,8 @@ _DEVELOPMENT_ZONE_KINDS = {
 _ZONE_KIND_RE = re.compile("|".join(sorted(_DEVELOPMENT_ZONE_KINDS, key=len, reverse=True)))
 """Kinds of development zone (高新区, 经开区, 综合保税区), not an FTZ's areas (片区): a zone's own notice names its
 city only by the stem opening the zone's name."""
+_FTZ_STEMS = ("自贸", "自由贸易")
+"""What opens an FTZ's name before its kind (上海自贸试验区): the zone a document copies from, never its own."""
 _ZONE_OWN_NAME = 4
 """How many characters of a zone's own name may stand between its city's stem and its kind (宜宾 + 临港 + 经开区)."""
 
@@ -120,6 +122,8 @@ def zone_city(head: str) -> Place | None:
     divisions = load_divisions()
     cities = set()
     for match in _ZONE_KIND_RE.finditer(head):
+        if head[: match.start()].endswith(_FTZ_STEMS):
+            continue  # 复制推广上海自贸试验区…: the FTZ copied from, no zone of the document's own city
         window = head[max(0, match.start() - _ZONE_OWN_NAME - 3) : match.start()]
         for i in range(len(window) - 1):
             name = next((n for k in (3, 2) if (n := divisions.by_stem.get(window[i : i + k], ""))), "")

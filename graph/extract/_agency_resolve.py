@@ -99,8 +99,6 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
         cities = [p for n, p in gaz.by_name.items() if p.level == "city" and n in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
-    if city is None:  # 江门海关联合市商务局 in a customs office's or an FTZ area's case: the one city its offices name
-        city = _stem_offices_city(hits)
     head = _document_head(doc_text)
     if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
         in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
@@ -108,6 +106,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None and (book := _YEARBOOK_RE.search(head)):  # 株洲年鉴（2024）: a city's yearbook names it by its stem
         named = load_divisions().by_stem.get(book["stem"])
         city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
+    if city is None:  # 江门海关联合市商务局 in a customs office's or an FTZ area's case: the one city its offices name
+        city = _stem_offices_city(hits)  # (after the head's city: 南京海关 in a 合肥 collection names no 合肥 body)
     if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
         city = sole_municipality(gaz)
     local = {
