@@ -137,3 +137,12 @@ def test_the_source_line_names_no_acting_agency() -> None:
     assert case.provider == "泰安市岱岳区人民政府"
     names = [a.name for a in case.agencies]
     assert "泰安市岱岳区人民政府" not in names and not any("市委" in n for n in names)
+
+
+def test_a_sentence_opening_with_by_a_unit_is_no_source_line() -> None:
+    """由X提供全程帮办服务，… is what X does in the case; only a labelled line, one after 本案例, or a line that is the
+    whole statement (由X提供。) says whose material the case is."""
+    assert source_unit("由南沙区行政审批局提供全程帮办代办服务，企业开办时间由5天压缩至1天。") is None
+    assert source_unit("由市商务局推荐企业参加进博会，签约金额达10亿元。") is None
+    assert source_unit("（由九江海关提供的材料）") == ("九江海关", 2, 6)
+    assert source_unit("本案例由人民银行福建省分行供稿。")[0] == "人民银行福建省分行"

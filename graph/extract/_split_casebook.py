@@ -75,7 +75,24 @@ def source_unit(line: str) -> tuple[str, int, int] | None:
     if match is None:
         return None
     group = "u" if match["u"] else "v"
+    if group == "v" and _bare_by_unit(line, match):
+        return None
     return match[group], match.start(group), match.end(group)
+
+
+def _bare_by_unit(line: str, match: re.Match[str]) -> bool:
+    """True when 由X提供 opens ``line`` with no source label or 本案例 before it and the line goes on after it: a
+    sentence of the case (由X提供全程帮办服务，…), not a line saying whose material the case is."""
+    lead = re.sub(rf"^[\s\u3000]*(?:{_FOOTNOTE_MARK})?[（(]?\s*", "", line[: match.start("v")])
+    if lead.rstrip() not in ("由", ""):
+        return False
+    return _tail_re().fullmatch(line, match.end()) is None
+
+
+@cache
+def _tail_re() -> re.Pattern[str]:
+    material = _alternation(load_lexicon("layouts")["casebook"]["material_words"])
+    return re.compile(rf"\s*(?:的?(?:{material}))?[\s\u3000。．.）)]*")
 
 
 CLOSING_LINES = 8
