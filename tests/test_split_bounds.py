@@ -84,3 +84,31 @@ def test_a_numbered_paragraph_of_the_preamble_is_no_outline_that_ends_the_last_c
     )
     cases = split_cases(_document(report)).cases
     assert len(cases) == 3 and "企业反映良好" in cases[2].text
+
+
+PREAMBLE_ITEMS = """关于印发自贸试验区第三批制度创新案例的通知
+
+各有关单位：
+一、总体情况
+1．工作开展情况。今年以来，各片区深入推进制度创新，形成了一批创新成果。
+2．评选情况。经专家评审，共评选出两项案例。
+二、典型案例
+（一）跨境电商退货中心仓模式
+市商务局会同海关推出退货中心仓，退货时间由30天缩短至7天，惠及企业300余家。
+（二）企业开办一日办结
+区市场监管局推行企业开办一日办结改革，主要做法如下。
+1．推行一窗受理。企业开办所有事项在一个窗口办理。
+2．推行全程网办。企业开办时间由5天压缩至1天。
+3．推行免费刻章。为企业节约成本300万元。
+三、下一步工作
+对照国务院第七批改革试点经验，继续深化改革。
+"""
+
+
+def test_a_preamble_s_numbered_items_are_no_outline_over_the_cases() -> None:
+    """1． 2． under 一、总体情况 belong to that part: the last case's own 3． continues its list, and the case runs to
+    三、下一步工作 (which it does not take)."""
+    cases = split_cases(_document(PREAMBLE_ITEMS)).cases
+    last = PREAMBLE_ITEMS[cases[-1].start : cases[-1].end]
+    assert "3．推行免费刻章。为企业节约成本300万元。" in last
+    assert "下一步工作" not in last

@@ -59,8 +59,14 @@ def outline_end(lines: list[Line], starts: list[Start]) -> int | None:
     outline: dict[str, int] = {}  # shape -> number of the heading over the cases, the nearest of each shape
     for i in range(first - 1, -1, -1):
         mark = _outline_mark(lines[i].text.strip())
-        if mark and mark.number is not None and mark.shape not in case_shapes and mark.shape not in outline:
-            outline[mark.shape] = mark.number
+        if not mark or mark.number is None or mark.shape in case_shapes:
+            continue
+        if mark.shape in outline:  # 一、 above 二、: what stands between them (1． 2．) is the earlier part's
+            shapes = list(outline)
+            for later in shapes[shapes.index(mark.shape) + 1 :]:
+                del outline[later]
+            continue
+        outline[mark.shape] = mark.number
     if not outline:
         return None
     inside = {mark.shape for i in range(first, last) if (mark := heading_mark(lines[i].text.strip()))}
