@@ -257,7 +257,8 @@ def label_form(label: str) -> str:
 def _our_values(outcome: Any) -> list[float]:
     """An extracted outcome's value, before and after values, each also with its unit's magnitude applied: the
     extractor keeps the magnitude in the unit (45万单) where some gold writes the figure out (450000 单)."""
-    magnitudes = load_lexicon("units")["magnitudes"]
+    lexicon = load_lexicon("units")
+    magnitudes = {m: lexicon["magnitudes"][m] for m in lexicon["bare_magnitudes"]}  # 万, 亿: not 千 of 千米, 千克
     unit = outcome.unit or ""
     factor = next((float(magnitudes[m]) for m in sorted(magnitudes, key=len, reverse=True) if unit.startswith(m)), 1.0)
     values = [v for v in (outcome.value, outcome.before, outcome.after) if v is not None]

@@ -86,3 +86,13 @@ def test_a_label_is_the_same_with_or_without_its_quotation_marks() -> None:
     score_outcomes(score, 1, {"outcomes": [{"metric": "出让标准地", "value": 11}]}, case)
     assert score.labels_right == 1, score.misses
     assert label_form("“空陆联运”货物") == "空陆联运货物"
+
+
+def test_only_a_bare_magnitude_scales_a_figure() -> None:
+    """45万单 also counts as 450000 单, but 200千米 is no 200000: 千 of 千米 is part of the unit."""
+    from types import SimpleNamespace
+
+    from _dev_scoring import _our_values
+
+    assert 450000.0 in _our_values(SimpleNamespace(value=45.0, before=None, after=None, unit="万单"))
+    assert _our_values(SimpleNamespace(value=200.0, before=None, after=None, unit="千米")) == [200.0]

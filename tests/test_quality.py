@@ -239,3 +239,10 @@ def test_an_airports_customs_office_is_one_body_with_or_without_its_city() -> No
 def test_a_bureaus_district_branch_is_one_body_with_or_without_the_districts_qu() -> None:
     assert same_agency("佛山市公安局顺德区分局", "佛山市公安局顺德分局", [])
     assert not same_agency("佛山市公安局顺德区分局", "佛山市公安局南海分局", [])
+
+
+def test_a_municipality_s_district_court_is_no_other_city_s() -> None:
+    """The province a local court's official name opens with tells no two courts apart (吉林省吉林市中级人民法院 =
+    吉林市中级人民法院); a municipality there is the district's own city: 北京市朝阳区人民法院 is not 长春's."""
+    assert same_agency("吉林省吉林市中级人民法院", "吉林市中级人民法院", ["吉林市"])
+    assert not same_agency("北京市朝阳区人民法院", "长春市朝阳区人民法院", ["长春市"])

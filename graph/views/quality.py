@@ -26,7 +26,8 @@ import yaml
 from ftzgraph.graph import data_files
 from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.errors import FtzGraphError
-from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions
+from ftzgraph.graph.extract._agency_divisions import is_municipality
+from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, place_of
 from ftzgraph.graph.extract._agency_zones import district_with_city, official_zone_name
 from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, KIND_OF_CLASS
@@ -266,6 +267,8 @@ def _court_without_province(name: str) -> str:
         return name
     for province in _provinces():
         rest = name[len(province) :]
+        if (place := place_of(province)) is not None and is_municipality(place):
+            continue  # 北京市朝阳区人民法院: the municipality is the district's city, not a province over it
         if name.startswith(province) and _LOCAL_COURT_RE.fullmatch(rest):
             return rest
     return name
