@@ -181,3 +181,11 @@ def test_a_centre_after_a_stops_label_is_where_a_visit_goes() -> None:
     for line in ("点位2　十堰市政务服务中心", "第三站　张湾区政务服务中心"):
         names = _names(f"{line}\n十堰市商务局会同十堰海关推行“提前申报”。", "十堰市")
         assert names == ["十堰市商务局", "十堰海关"], line
+
+
+def test_a_line_opening_with_a_button_word_is_text_when_it_goes_on() -> None:
+    """扫码即可办理，X局… is a sentence of the case, not a page's 扫码 button; only a credit label (撰稿：X办公室) makes
+    the line's body a writer rather than an actor."""
+    names = _names("企业开办“掌上办”\n扫码即可办理，宁波市市场监督管理局同步推送营业执照。", None)
+    assert "宁波市市场监督管理局" in names, names
+    assert _names("企业开办“掌上办”\n撰稿：宁波市市场监督管理局办公室　某某", None) == []

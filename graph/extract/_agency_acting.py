@@ -22,7 +22,7 @@ from ftzgraph.graph.extract._agency_names import (
 from ftzgraph.graph.extract._agency_roles import names_press_event
 from ftzgraph.graph.extract._split_casebook import source_unit
 from ftzgraph.graph.extract._split_fields import contact_unit
-from ftzgraph.graph.extract._split_furniture import FURNITURE_RE, closing_block_re, picture_line
+from ftzgraph.graph.extract._split_furniture import CREDIT_RE, closing_block_re, picture_line
 from ftzgraph.graph.extract._split_leads import speaker_unit
 from ftzgraph.graph.extract._split_points import provider_field_line
 from ftzgraph.graph.extract._split_units import bracketed_unit, dash_unit, labelled_provider
@@ -249,7 +249,7 @@ def _on_furniture_line(text: str, hit: _Hit) -> bool:
     bullet = line.strip().startswith(_ARROW_MARKS)  # ▲做法: a mark some texts head paragraphs with, text follows
     contact = contact_unit(line)  # 联系人：泉州市商务局　某某　联系电话：…: whom to ask, not who acts
     in_contact = contact is not None and contact[1] <= hit.start - line_start < contact[2]
-    credit = FURNITURE_RE.match(line) is not None  # 撰稿：X办公室　某某, 编辑：…: a page's credits
+    credit = CREDIT_RE.match(line) is not None  # 撰稿：X办公室　某某, 编辑：…: a page's credits (扫码即可办理 is text)
     sender = _CHAT_SENDER_RE.match(line) is not None  # 09:31 赵某（浦口区政府办）: who posted, not who acts
     furniture = (picture_line(line) and not bullet) or closing_block_re().match(line) is not None
     return furniture or in_contact or credit or sender

@@ -20,9 +20,14 @@ from ftzgraph.graph.data_files import load_lexicon
 
 END_MARK_RE = re.compile(r"^[\s\u3000—\-–_=~·.。*#]*(?:END|End|end|（完）|\(完\)|全文完)[\s\u3000—\-–_=~·.。*#]*$")
 """A line that ends an article: —— END ——, - END -, （完）, 全文完."""
+_CREDIT = (
+    r"^[\s\u3000（(]*(?:(?:责任)?编辑|审核|校对|审校|监制|排版|美编|作者|撰稿人?|记者|图片|出品"
+    r"|主办单位|网站标识码|技术支持|相关链接)\s*[:：丨|｜]"
+)
+CREDIT_RE = re.compile(_CREDIT)
+"""A page's credit or footer label line (撰稿：X办公室　某某, 编辑：…, 主办单位：…): who wrote or runs the page."""
 FURNITURE_RE = re.compile(
-    r"^[\s\u3000（(]*(?:(?:责任)?编辑|审核|校对|审校|监制|排版|美编|作者|撰稿人?|记者|图片|出品|主办单位|网站标识码|技术支持|相关链接)\s*[:：丨|｜]"
-    r"|^[^\n]*ICP备\s*\d"  # a site's footer with its filing number
+    _CREDIT + r"|^[^\n]*ICP备\s*\d"  # a site's footer with its filing number
     r"|^[\s\u3000【\[]*(?:打印本页|关闭窗口|扫一扫|阅读原文|点击(?:蓝字|关注|上方)|长按|扫码|识别二维码|分享|收藏|点赞|在看|转发|写留言|推荐阅读)"
 )
 """A line of a page's furniture: an editor's or reviewer's credit, a site's footer (主办单位：…), a button
