@@ -229,3 +229,12 @@ def test_a_province_s_numbered_list_gives_no_unnumbered_national_batch() -> None
 def test_a_batch_in_a_quoted_option_called_wrong_is_refuted() -> None:
     text = "选项A“源于国务院第五批改革试点经验”错误，该做法源于国务院第六批改革试点经验。"
     assert case_batches(sentence_case(text)) == {("改革试点经验", 6)}
+
+
+def test_a_zone_after_a_learning_verb_and_de_shi_or_a_practice_carried_over_is_the_origin() -> None:
+    """z24a, after its held-out part 40: 复刻的是Z, 仿着Z的路子, 借用Z的“X”模式 (not Z's venue), 把Z的做法搬了过来."""
+    assert _zones("常州市借鉴的是江苏自贸试验区苏州片区的“知识产权质押”做法。") == {"jiangsu"}
+    assert _zones("丽水市仿着浙江自贸试验区宁波片区的路子，推行“进口冷链一码通”。") == {"zhejiang"}
+    assert _zones("咸宁市借用湖北自贸试验区武汉片区的“科创积分贷”模式。") == {"hubei"}
+    assert _zones("咸宁市借用湖北自贸试验区武汉片区的场地举办招商会。") == set()
+    assert _zones("三明市把福建自贸试验区厦门片区的“一站式退税”做法搬了过来。") == {"fujian"}

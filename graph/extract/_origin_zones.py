@@ -139,7 +139,7 @@ def _stated_zones(
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
-            verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
+            verb = re.search(rf"(?P<verb>{before})\s*(?:[了过]|的是)?\s*$", head)
             if (
                 verb
                 and verb["verb"] in lex["comparison_verbs"]
