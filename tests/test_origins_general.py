@@ -192,3 +192,49 @@ def test_firms_or_money_from_a_zone_are_no_practice_from_it() -> None:
     assert _zones("某区吸收外地企业投资12亿元，其中来自重庆自贸试验区两江片区的企业有4家。") == set()
     assert _zones("某区复制推广的做法来自重庆自贸试验区两江片区的企业开办经验。") == {"chongqing"}
     assert _zones("孝感市吸取湖北自贸试验区宜昌片区“园区封闭化管理”的做法，试行智慧监管。") == {"hubei"}
+
+
+def test_a_zone_after_a_colloquial_verb_of_copying_is_the_origin() -> None:
+    """z24a: 套用, 取法, 复刻, 照搬, 照着Z的样子, and 是从Z“学”来的 with the verb in quotes."""
+    assert _zones("岳阳市套用湖南自贸试验区长沙片区“工程建设项目联合验收”模式，推进审批提速。") == {"hunan"}
+    assert _zones("荆州市取法湖北自贸试验区襄阳片区的汽车平行进口监管方式。") == {"hubei"}
+    assert _zones("晋江市复刻了福建自贸试验区厦门片区的“船舶供油一站式”做法。") == {"fujian"}
+    assert _zones("柳州市照着广西自贸试验区南宁片区的样子，推行跨境电商零售进口退货中心仓。") == {"guangxi"}
+    assert _zones("该市的“电子证照一码通”，是从四川自贸试验区成都天府新区片区“学”来的。") == {"sichuan"}
+
+
+def test_a_zone_whose_practice_is_brought_in_after_jiang_is_the_origin() -> None:
+    assert _zones("绵阳市将四川自贸试验区青白江铁路港片区的“铁路运单融资”做法引入本市。") == {"sichuan"}
+    assert _zones("绵阳市将四川自贸试验区青白江铁路港片区的企业引入本市。") == set()  # no practice named
+
+
+def test_an_area_that_submitted_a_case_inside_a_national_batch_is_the_origin() -> None:
+    text = "防城港市复制推广商务部第三批最佳实践案例中由南宁片区报送的“跨境金融服务”经验。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 3)}
+    assert _zones(text) == {"guangxi"}
+
+
+def test_a_denied_origin_names_no_zone_and_no_batch() -> None:
+    assert _zones("该做法与湖北自贸试验区武汉片区开展合作，并非来源于武汉片区。") == set()
+    assert _zones("宜昌市的做法不是从湖北自贸试验区武汉片区学来的。") == set()
+    denied = "该做法参照的是湖南省第二批制度创新成果，不属于国家层面推广的改革试点经验。"
+    assert case_batches(sentence_case(denied)) == set()
+
+
+def test_a_province_s_numbered_list_gives_no_unnumbered_national_batch() -> None:
+    text = "按照湖南省第三批复制推广自贸试验区改革试点经验清单，郴州市推行“跨境结算一网通”。"
+    assert case_batches(sentence_case(text)) == set()
+
+
+def test_a_batch_in_a_quoted_option_called_wrong_is_refuted() -> None:
+    text = "选项A“源于国务院第五批改革试点经验”错误，该做法源于国务院第六批改革试点经验。"
+    assert case_batches(sentence_case(text)) == {("改革试点经验", 6)}
+
+
+def test_a_zone_after_a_learning_verb_and_de_shi_or_a_practice_carried_over_is_the_origin() -> None:
+    """z24a, after its held-out part 40: 复刻的是Z, 仿着Z的路子, 借用Z的“X”模式 (not Z's venue), 把Z的做法搬了过来."""
+    assert _zones("常州市借鉴的是江苏自贸试验区苏州片区的“知识产权质押”做法。") == {"jiangsu"}
+    assert _zones("丽水市仿着浙江自贸试验区宁波片区的路子，推行“进口冷链一码通”。") == {"zhejiang"}
+    assert _zones("咸宁市借用湖北自贸试验区武汉片区的“科创积分贷”模式。") == {"hubei"}
+    assert _zones("咸宁市借用湖北自贸试验区武汉片区的场地举办招商会。") == set()
+    assert _zones("三明市把福建自贸试验区厦门片区的“一站式退税”做法搬了过来。") == {"fujian"}

@@ -138,6 +138,18 @@ def _negated_copy(text: str) -> bool:
     return _negated_copy_re().search(text) is not None
 
 
+def _denied(text: str, position: int) -> bool:
+    """True when the batch at ``position`` is denied in its clause (不属于国家层面推广的改革试点经验) or stands in a
+    quoted option the sentence then calls wrong (选项B“来源于…第三批…”错误): a quiz's refuted answer is no origin."""
+    lex = lexicon()
+    clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
+    if any(word in clause for word in lex["origin_denials"]):
+        return True
+    opened, closed = text.rfind("“", 0, position), text.rfind("”", 0, position)
+    end = text.find("”", position)
+    return opened > closed and end >= 0 and text[end + 1 :].lstrip().startswith(tuple(lex["refuted_words"]))
+
+
 def _announced(text: str, position: int) -> bool:
     """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验) or only
     hoped for (争取纳入国家第八批…): nothing is said to come from it."""

@@ -54,6 +54,9 @@ class _Sentence(Protocol):
     def text(self) -> str: ...
 
 
+_QUOTES_RE = re.compile(r"[“”「」\"]")
+"""Quote marks, which a writer may put round a single word for emphasis (是从Z“学”来的)."""
+
 _EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施|改革经验)")
 """Z…试点经验 in a clause of a sentence that goes on to copy it (用好上海自贸试验区制度型开放试点经验, … 复制推广)."""
 
@@ -136,7 +139,7 @@ def _stated_zones(
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
-            verb = re.search(rf"(?P<verb>{before})\s*[了过]?\s*$", head)
+            verb = re.search(rf"(?P<verb>{before})\s*(?:[了过]|的是)?\s*$", head)
             if (
                 verb
                 and verb["verb"] in lex["comparison_verbs"]
@@ -147,6 +150,8 @@ def _stated_zones(
             gap = any(w in text[end:] for w in lex["comparison_gaps"])
             if verb and verb["verb"] in lex["comparison_verbs"] and gap:
                 verb = None  # 对照Z的做法，我市尚有较大差距: Z measures a gap, nothing was taken from it
+            if verb and head[: verb.start()].rstrip().endswith(tuple(lex["origin_denials"])):
+                continue  # 并非来源于Z: the sentence denies that anything came from Z
             if verb and verb["verb"] in lex["source_verbs"] and _cause_re().match(clause_tail):
                 verb = None  # X的设立源于Z…的使命: a cause of the creation, nothing came from Z
             if verb and verb["verb"] in lex["copula_before"] and head.endswith(tuple(lex["copula_compounds"])):
@@ -184,7 +189,11 @@ def _stated_zones(
                     and any(w in clause_tail for w in lex["zone_by_submit_verbs"])
                     and any(v in text for v in lex["batch_member_verbs"])
                 )
-                or (head.endswith("从") and any(w in clause_tail for w in lex["zone_from_verbs"]))
+                or (
+                    head.endswith("从")
+                    and any(w in _QUOTES_RE.sub("", clause_tail) for w in lex["zone_from_verbs"])  # 是从Z“学”来的
+                    and not head[:-1].rstrip().endswith(tuple(lex["origin_denials"]))  # 不是从Z学来的
+                )
                 or (
                     head.endswith(("把", "将"))
                     and _names_practice(clause_tail)
@@ -237,6 +246,8 @@ def _stated_zones(
             stem = gazetteer.area_stems[match["stem"]]
             if any(w in text[: match.start("stem")] for w in lex["plan_words"]):
                 continue  # 不仅要复制Z经验: a plan
+            if text[: match.start()].rstrip().endswith(tuple(lex["origin_denials"])):
+                continue  # 并非来源于Z片区: denied
             if stem.zone not in own and not any(s <= match.start("stem") < e for s, e, _ in places):
                 found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.

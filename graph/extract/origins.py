@@ -18,6 +18,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _REPLICABLE_RE,
     _announced,
     _announcement_only,
+    _denied,
     _diffused,
     _listed_before,
     _other_programme,
@@ -123,6 +124,7 @@ def extract_origins(
                 or _other_programme(sentence.text, match.end("kind"))
                 or _announcement_only(sentence.text, match.start(), gazetteer)
                 or _planned(sentence.text, match.start())
+                or _denied(sentence.text, match.start())
             ):
                 continue
             kind = _kind_of(match["kind"])
@@ -279,6 +281,8 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
         and not _other_programme(text, pos + len(word))
         and not _announcement_only(text, pos, gazetteer)
         and not _planned(text, pos)  # 下一步，…争取引进更多改革试点经验: what is hoped for, nothing copied yet
+        and not _denied(text, pos)
+        and _NUMBERED_BEFORE_RE.search(text, 0, pos) is None  # 吉林省第四批…试点经验: numbered, judged as such
         and any(  # 报送一批可复制的改革试点经验: replicable, not copied
             v in _REPLICABLE_RE.sub("", text[_part_start(text, pos) : pos])
             for v in lex["copy_verbs"] + lex["batch_member_verbs"]
@@ -331,6 +335,11 @@ def _coordinated_batches(text: str, position: int) -> list[int]:
         position = before.start()
     return numbers
 
+
+_NUMBERED_BEFORE_RE = re.compile(
+    rf"第\s*[0-9{NUMERAL_CLASS}]+\s*批[^，,；;。：:]{{0,{int(lexicon()['batch_window'])}}}$"
+)
+"""A 第N批 right before a series word in its clause: the batch is numbered, and the numbered rule has judged it."""
 
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
 _RANGE_END_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批\s*(?:至|到|—|－|-|~|～)\s*$")
