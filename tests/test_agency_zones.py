@@ -207,3 +207,11 @@ def test_a_land_ports_committee_written_by_the_ports_last_word() -> None:
     assert _acting(text, "怀化市") == ["怀化国际陆港管理委员会", "怀化海关"]
     text = "陆港管委会会同海关推行“一单到底”。"  # no port named with its city: nothing made up
     assert "怀化国际陆港管理委员会" not in _acting(text, "怀化市")
+
+
+def test_a_city_level_bureau_beside_a_zone_named_by_its_city_is_that_citys() -> None:
+    """衡阳高新区出资…，市市场监管局…: a case with no provider whose zone is named by its city's stem; 市X局 is that
+    city's. A bare 税务局 with no 市 borrows nothing."""
+    text = "邵阳经开区出资设立风险补偿池，市市场监管局提供质押登记，市财政局分担贷款损失。"
+    assert _acting(text, None) == ["邵阳市市场监督管理局", "邵阳市财政局"]
+    assert not any(n.startswith("邵阳市") for n in _acting("邵阳经开区出资设立风险补偿池，税务局提供辅导。", None))

@@ -184,11 +184,13 @@ def _only_receives(text: str, hit: _Hit) -> bool:
     """True when the body only receives what others file or report (向芜湖海关申报, 向上海海关进行二次报关; each body
     of 径向省地方金融监管局、国家金融监督管理总局广东监管局反映)."""
     clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,\n") + 1 : hit.start]
+    clause = _PLACE_BEFORE_RE.sub("", clause)  # 向钦州市钦南区人民法院: the city a district's body is named under
     if not (clause.endswith(_RECEIVER_BEFORE) or _RECEIVER_LIST_RE.search(clause)):
         return False
     return _RECEIVER_AFTER_RE.match(text, hit.end) is not None
 
 
+_PLACE_BEFORE_RE = re.compile(f"(?<=(?:{_alternation(_RECEIVER_BEFORE)}))[{CJK}]{{1,6}}[省市州盟]$")
 _RECEIVER_LIST_RE = re.compile(f"(?:{_alternation(_RECEIVER_BEFORE)})[^，。；;,\n]{{2,40}}、$")
 """向 before earlier items of a list the body ends (向A、B反映)."""
 
@@ -345,7 +347,7 @@ def _names_provider(text: str, hit: _Hit) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if not names_the_provider(text, hit.start, hit.end):
         return False
-    labelled = labelled_provider(line) or dash_unit(line) or bracketed_unit(line)  # 报送：X, ——X, （X）
+    labelled = labelled_provider(line, loose=True) or dash_unit(line) or bracketed_unit(line)  # 报送：X, ——X, （X）
     on_label = labelled is not None and labelled[1] <= hit.start - line_start < labelled[2]
     read = hit.read_as_provider and not any(phrase in text for phrase in _ISSUING_PHRASES)
     before = text[line_start : hit.start]
@@ -451,7 +453,7 @@ def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
 
 _PROVIDER_TAIL_RE = re.compile(
     r"(?:[（(][^（）()\n]{1,12}[)）])?[ \t\u3000]*(?:(?:提供|供稿|报送|推荐|选送|申报)[ \t\u3000]*)?"
-    r"[)）】\]］〕」』*_]*[ \t\u3000]*$",
+    r"[)）】〗\]］〕」』*_]*[ \t\u3000]*$",
     re.MULTILINE,
 )
 """What may follow the unit on a line that names who brought a case (报送：X, ——X, X　报送, title（X）,
@@ -466,7 +468,7 @@ def names_the_provider(text: str, start: int, end: int) -> bool:
     (X局会同Y推出…) goes on as a sentence and acts, also when a hard wrap ends its line right after the subject (text
     before the unit that no label, dash or mark ends is a sentence's)."""
     opened = text.rfind("\n", 0, start) + 1
-    bracket = max(text.rfind(ch, opened, start) for ch in "（(〔【[")
+    bracket = max(text.rfind(ch, opened, start) for ch in "（(〔【〖[")
     if _PROVIDER_TAIL_RE.match(text, end) is not None:
         return bracket >= 0 or _LINE_HEAD_RE.fullmatch(text, opened, start) is not None
     line_end = text.find("\n", end)

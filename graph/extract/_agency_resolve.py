@@ -35,12 +35,18 @@ from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazettee
 from ftzgraph.graph.model import CaseText
 
 
+def _writes_city_level(hits: list[_Hit]) -> bool:
+    """True when the case writes a body by the city's level alone (市X局): only such a case borrows a city from the
+    offices or zones it names (a bare 税务局 beside 石家庄海关 in 雄安's case is no city's)."""
+    levels = [h.prefix for h in hits if h.prefix and h.prefix.place is None and h.prefix.unit is None]
+    return any(prefix.level == "city" for prefix in levels)
+
+
 def _stem_offices_city(hits: list[_Hit]) -> Place | None:
     """The one city the case's offices named by a city's stem name (江门海关, 泸州海事局), or None: in a case whose
     provider names no city (a customs office, an FTZ area), 市X局 beside them is that city's. Read only for a case
     that writes 市X局: a bare 税务局 or 公共服务局 beside 石家庄海关 in 雄安's case is no city's."""
-    levels = [h.prefix for h in hits if h.prefix and h.prefix.place is None and h.prefix.unit is None]
-    if not any(prefix.level == "city" for prefix in levels):
+    if not _writes_city_level(hits):
         return None
     cities = {
         h.prefix.place.name: h.prefix.place
@@ -108,6 +114,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
     if city is None:  # 江门海关联合市商务局 in a customs office's or an FTZ area's case: the one city its offices name
         city = _stem_offices_city(hits)  # (after the head's city: 南京海关 in a 合肥 collection names no 合肥 body)
+    if city is None and _writes_city_level(hits):  # 衡阳高新区出资…，市市场监管局…: the one city its zones name
+        city = zone_city(case.text)
     if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
         city = sole_municipality(gaz)
     local = {
