@@ -215,3 +215,13 @@ def test_a_city_level_bureau_beside_a_zone_named_by_its_city_is_that_citys() -> 
     text = "邵阳经开区出资设立风险补偿池，市市场监管局提供质押登记，市财政局分担贷款损失。"
     assert _acting(text, None) == ["邵阳市市场监督管理局", "邵阳市财政局"]
     assert not any(n.startswith("邵阳市") for n in _acting("邵阳经开区出资设立风险补偿池，税务局提供辅导。", None))
+
+
+def test_a_known_zones_short_name_inside_a_sentence_names_its_bodies() -> None:
+    """这是杨凌示范区X局的…: the zone's short name written right before the core after other words, and 示范区X局 later
+    in a case that names that one zone of the kind, are the zone's bodies (a radio host's words)."""
+    text = "这是杨凌示范区行政审批服务局的一项自主探索。示范区市场监管局同步办理。"
+    assert _acting(text, None) == [
+        "杨凌农业高新技术产业示范区行政审批服务局",
+        "杨凌农业高新技术产业示范区市场监督管理局",
+    ]
