@@ -225,3 +225,14 @@ def test_a_known_zones_short_name_inside_a_sentence_names_its_bodies() -> None:
         "杨凌农业高新技术产业示范区行政审批服务局",
         "杨凌农业高新技术产业示范区市场监督管理局",
     ]
+
+
+def test_a_zones_own_word_names_its_body_and_a_bureaus_office() -> None:
+    """大亚湾开发区管委会 and 市生态环境局大亚湾分局 in a case naming 惠州大亚湾经济技术开发区: the zone's own word
+    with a shorter kind is that zone, and a city bureau's office named by that word is the bureau's (no district
+    is)."""
+    text = "▍惠州大亚湾经济技术开发区管委会\n大亚湾开发区管委会推行项目简化环评，惠州市生态环境局大亚湾分局简化评价。"
+    assert _acting(text, "惠州大亚湾经济技术开发区管委会") == [
+        "惠州大亚湾经济技术开发区管理委员会",
+        "惠州市生态环境局大亚湾分局",
+    ]

@@ -374,7 +374,7 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
             dropped.add(id(office))
         elif (
             (branch := _BUREAU_BRANCH_RE.match(text, hit.end)) is not None
-            and _branch_head(branch.group(), level)
+            and _branch_head(branch.group(), level, text)
             and not any(h.start < branch.end() and hit.end < h.end for h in hits if h is not hit)  # 会同市应急管理局
         ):
             hit.name += branch.group()  # 市生态环境局环翠分局: a district office no core names
@@ -402,11 +402,13 @@ def _city_zone(district: str, stem: str) -> bool:
 _BRANCH_ENDINGS = "(?:分局|管理局)$"
 
 
-def _branch_head(office: str, level: str) -> bool:
+def _branch_head(office: str, level: str, text: str = "") -> bool:
     """True when ``office`` is where a bureau of ``level`` has a branch: for a city's bureau, an office that opens
     with the stem or the name of a district or county (环翠分局, 盐田管理局, 准格尔旗分局), names a development zone
     by its kind (经开区分局) or a zone whose name opens with a place's stem (苏州工业园区分局); for a province's
-    bureau, an office that opens with the stem of one of its prefecture-level cities (常州检查分局)."""
+    bureau, an office that opens with the stem of one of its prefecture-level cities (常州检查分局). A city bureau's
+    office may also be named by the own word of a zone ``text`` names whole (大亚湾分局 in a case naming 惠州大亚湾经济
+    技术开发区)."""
     head = re.sub(_BRANCH_ENDINGS, "", office)
     divisions = load_divisions()
     stems = [name for length in (3, 2) if (name := divisions.by_stem.get(office[:length]))]
@@ -418,6 +420,8 @@ def _branch_head(office: str, level: str) -> bool:
         return True
     if len(head) > 5:  # a zone's own name (苏州工业园区): a place's stem, then the zone's kind
         return bool(stems) and head.endswith(tuple(_ZONE_KIND_NAMES))
+    if len(head) >= 2 and re.search(f"{re.escape(head)}(?:{'|'.join(_ZONE_NAME_ENDINGS)})", text):
+        return True  # 大亚湾分局 when the case names 大亚湾经济技术开发区: the zone's own word
     return any(name.endswith(("区", "县", "市")) for name in stems)
 
 

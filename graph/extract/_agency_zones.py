@@ -114,9 +114,12 @@ def zone_named_in_case(name: str, case_text: str) -> str:
         )
     if not written or _city_stem(written) is not None:
         return name
+    ending = name[start:end]
+    own_word = written[: -len(ending)] if written.endswith(ending) and len(written) > len(ending) + 1 else ""
+    longer = [own_word + e for e in _ZONE_ENDINGS if own_word and e != ending and e.endswith(ending)]
     found = {
         found
-        for form in (written, _KIND_FULL.get(written, written))
+        for form in (written, _KIND_FULL.get(written, written), *longer)  # 大亚湾开发区: 大亚湾经济技术开发区
         for found in _named_zones(case_text, form)
         if own_stem is None or found.startswith(own_stem)
     }
