@@ -208,3 +208,9 @@ def test_a_replys_notice_of_remedies_names_no_actor() -> None:
         "申请行政复议，或者在6个月内向六盘水市钟山区人民法院提起行政诉讼。"
     )
     assert _names(text, "六盘水市") == ["六盘水市商务局", "六盘水海关"]
+
+
+def test_a_unit_then_what_it_sent_names_no_actor() -> None:
+    """X人民政府　经验材料: a line naming the unit and the kind of text it sent, as a cover's byline."""
+    names = _names(f"安顺市西秀区人民政府　经验材料\n西秀{_BODY}", None)
+    assert not any(n.endswith("人民政府") for n in names) and "西秀区市场监督管理局" in names[0], names

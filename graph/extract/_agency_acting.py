@@ -297,6 +297,7 @@ def _alone_on_line(text: str, hit: _Hit) -> bool:
         bare = bare[1:-1].strip()
     bare = _EDGE_MARKS_RE.sub("", bare)  # ◎X, ／X／, 〔X申报〕, "bsdw": "X",: marks or a field's key around the unit
     bare = _UNIT_VERB_RE.sub("", bare)  # X申报, X报送: the line names who sent the case
+    bare = _SENT_KIND_RE.sub("", bare)  # X　经验材料: the unit, then what it sent
     bare = _SECOND_NAME_RE.sub("", bare)  # 岳阳市商务局（岳阳市自贸办）: one body signing with both its names
     return _NAME_LINE_RE.fullmatch(bare) is not None and bare.endswith((name, name + _SIGNING_OFFICE))
 
@@ -307,6 +308,8 @@ _UNIT_VERB_RE = re.compile(
     "(?<=[局委会府署办站队院处所])(?:" + "|".join(load_agency_yaml("departments.yaml")["unit_line_verbs"]) + ")$"
 )
 """A provider verb closing a line that names one unit (〔X人民政府申报〕): who sent the case, no sentence."""
+_SENT_KIND_RE = re.compile(f"(?<=[局委会府署办站队院处所])[ \t\u3000]+[{CJK}]{{0,4}}(?:材料|汇报)$")
+"""What a unit sent, after a wide space closing its line (X人民政府　经验材料, X局　交流汇报)."""
 _SECOND_NAME_RE = re.compile(f"(?<=[{CJK}])[（(][{CJK}]{{2,12}}[)）]$")
 _NAME_LINE_RE = re.compile(f"[{CJK}（）()]{{2,40}}")
 _ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"])
