@@ -184,13 +184,14 @@ def _only_receives(text: str, hit: _Hit) -> bool:
     """True when the body only receives what others file or report (向芜湖海关申报, 向上海海关进行二次报关; each body
     of 径向省地方金融监管局、国家金融监督管理总局广东监管局反映)."""
     clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,\n") + 1 : hit.start]
-    clause = _PLACE_BEFORE_RE.sub("", clause)  # 向钦州市钦南区人民法院: the city a district's body is named under
+    if clause.endswith(_PLACE_LEVELS):  # 向钦州市钦南区人民法院: the city a district's body is named under
+        clause = next((clause[:-k] for k in range(2, 8) if clause[:-k].endswith(_RECEIVER_BEFORE)), clause)
     if not (clause.endswith(_RECEIVER_BEFORE) or _RECEIVER_LIST_RE.search(clause)):
         return False
     return _RECEIVER_AFTER_RE.match(text, hit.end) is not None
 
 
-_PLACE_BEFORE_RE = re.compile(f"(?<=(?:{_alternation(_RECEIVER_BEFORE)}))[{CJK}]{{1,6}}[省市州盟]$")
+_PLACE_LEVELS = ("省", "市", "州", "盟")
 _RECEIVER_LIST_RE = re.compile(f"(?:{_alternation(_RECEIVER_BEFORE)})[^，。；;,\n]{{2,40}}、$")
 """向 before earlier items of a list the body ends (向A、B反映)."""
 
