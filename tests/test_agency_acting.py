@@ -189,3 +189,28 @@ def test_a_line_opening_with_a_button_word_is_text_when_it_goes_on() -> None:
     names = _names("企业开办“掌上办”\n扫码即可办理，宁波市市场监督管理局同步推送营业执照。", None)
     assert "宁波市市场监督管理局" in names, names
     assert _names("企业开办“掌上办”\n撰稿：宁波市市场监督管理局办公室　某某", None) == []
+
+
+def test_a_qualified_or_bracketed_provider_label_names_no_actor() -> None:
+    """佐证材料提供单位：X (a known label after a qualifier) and 【改革推进单位】X, 〖材料报送单位〗X (a label closed
+    by its bracket, no separator) name who sent the case: the government on them does not act."""
+    for label in ("佐证材料提供单位：", "【改革推进单位】", "〖材料报送单位〗"):
+        names = _names(f"{label}安顺市西秀区人民政府\n西秀{_BODY}", "安顺市西秀区")
+        assert not any(n.endswith("人民政府") for n in names), label
+        assert "安顺市西秀区市场监督管理局" in names, label
+
+
+def test_a_replys_notice_of_remedies_names_no_actor() -> None:
+    """可以向X申请行政复议, 向X人民法院提起行政诉讼: the bodies that would hear a complaint, in a reply's closing
+    notice."""
+    text = (
+        "六盘水市商务局会同六盘水海关推行“提前申报”。\n如对本答复不服，可以自收到本答复书之日起60日内向六盘水市人民政府"
+        "申请行政复议，或者在6个月内向六盘水市钟山区人民法院提起行政诉讼。"
+    )
+    assert _names(text, "六盘水市") == ["六盘水市商务局", "六盘水海关"]
+
+
+def test_a_unit_then_what_it_sent_names_no_actor() -> None:
+    """X人民政府　经验材料: a line naming the unit and the kind of text it sent, as a cover's byline."""
+    names = _names(f"安顺市西秀区人民政府　经验材料\n西秀{_BODY}", None)
+    assert not any(n.endswith("人民政府") for n in names) and "西秀区市场监督管理局" in names[0], names

@@ -129,3 +129,12 @@ def test_a_named_offices_short_form_after_the_city_its_full_name_opens_with() ->
 def test_a_named_offices_branch_in_a_port_is_the_offices_not_the_citys() -> None:
     text = "南通海关会同长江航运公安局南通分局推行船舶进出港“一次查验”。"
     assert _names(text, "南通市") == ["南通海关", "长江航运公安局南通分局"]  # not 南通市公安局南通分局
+
+
+def test_a_hainan_parks_statutory_bureau_is_a_body() -> None:
+    """三亚崖州湾科技城管理局, 乐城先行区管理局: a park's 管理局 the grammar has no unit for (科技城, 先行区)."""
+    assert _names("崖州湾科技城管理局会同三亚海关推行种质资源“隔离检疫”。", "三亚市") == [
+        "三亚崖州湾科技城管理局",
+        "三亚海关",
+    ]
+    assert _names("乐城先行区管理局会同海口海关推行药械“先行先试”。", None)[0] == "海南博鳌乐城国际医疗旅游先行区管理局"

@@ -207,3 +207,32 @@ def test_a_land_ports_committee_written_by_the_ports_last_word() -> None:
     assert _acting(text, "怀化市") == ["怀化国际陆港管理委员会", "怀化海关"]
     text = "陆港管委会会同海关推行“一单到底”。"  # no port named with its city: nothing made up
     assert "怀化国际陆港管理委员会" not in _acting(text, "怀化市")
+
+
+def test_a_city_level_bureau_beside_a_zone_named_by_its_city_is_that_citys() -> None:
+    """衡阳高新区出资…，市市场监管局…: a case with no provider whose zone is named by its city's stem; 市X局 is that
+    city's. A bare 税务局 with no 市 borrows nothing."""
+    text = "邵阳经开区出资设立风险补偿池，市市场监管局提供质押登记，市财政局分担贷款损失。"
+    assert _acting(text, None) == ["邵阳市市场监督管理局", "邵阳市财政局"]
+    assert not any(n.startswith("邵阳市") for n in _acting("邵阳经开区出资设立风险补偿池，税务局提供辅导。", None))
+
+
+def test_a_known_zones_short_name_inside_a_sentence_names_its_bodies() -> None:
+    """这是杨凌示范区X局的…: the zone's short name written right before the core after other words, and 示范区X局 later
+    in a case that names that one zone of the kind, are the zone's bodies (a radio host's words)."""
+    text = "这是杨凌示范区行政审批服务局的一项自主探索。示范区市场监管局同步办理。"
+    assert _acting(text, None) == [
+        "杨凌农业高新技术产业示范区行政审批服务局",
+        "杨凌农业高新技术产业示范区市场监督管理局",
+    ]
+
+
+def test_a_zones_own_word_names_its_body_and_a_bureaus_office() -> None:
+    """大亚湾开发区管委会 and 市生态环境局大亚湾分局 in a case naming 惠州大亚湾经济技术开发区: the zone's own word
+    with a shorter kind is that zone, and a city bureau's office named by that word is the bureau's (no district
+    is)."""
+    text = "▍惠州大亚湾经济技术开发区管委会\n大亚湾开发区管委会推行项目简化环评，惠州市生态环境局大亚湾分局简化评价。"
+    assert _acting(text, "惠州大亚湾经济技术开发区管委会") == [
+        "惠州大亚湾经济技术开发区管理委员会",
+        "惠州市生态环境局大亚湾分局",
+    ]

@@ -184,11 +184,14 @@ def _only_receives(text: str, hit: _Hit) -> bool:
     """True when the body only receives what others file or report (向芜湖海关申报, 向上海海关进行二次报关; each body
     of 径向省地方金融监管局、国家金融监督管理总局广东监管局反映)."""
     clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,\n") + 1 : hit.start]
+    if clause.endswith(_PLACE_LEVELS):  # 向钦州市钦南区人民法院: the city a district's body is named under
+        clause = next((clause[:-k] for k in range(2, 8) if clause[:-k].endswith(_RECEIVER_BEFORE)), clause)
     if not (clause.endswith(_RECEIVER_BEFORE) or _RECEIVER_LIST_RE.search(clause)):
         return False
     return _RECEIVER_AFTER_RE.match(text, hit.end) is not None
 
 
+_PLACE_LEVELS = ("省", "市", "州", "盟")
 _RECEIVER_LIST_RE = re.compile(f"(?:{_alternation(_RECEIVER_BEFORE)})[^，。；;,\n]{{2,40}}、$")
 """向 before earlier items of a list the body ends (向A、B反映)."""
 
@@ -295,6 +298,7 @@ def _alone_on_line(text: str, hit: _Hit) -> bool:
         bare = bare[1:-1].strip()
     bare = _EDGE_MARKS_RE.sub("", bare)  # ◎X, ／X／, 〔X申报〕, "bsdw": "X",: marks or a field's key around the unit
     bare = _UNIT_VERB_RE.sub("", bare)  # X申报, X报送: the line names who sent the case
+    bare = _SENT_KIND_RE.sub("", bare)  # X　经验材料: the unit, then what it sent
     bare = _SECOND_NAME_RE.sub("", bare)  # 岳阳市商务局（岳阳市自贸办）: one body signing with both its names
     return _NAME_LINE_RE.fullmatch(bare) is not None and bare.endswith((name, name + _SIGNING_OFFICE))
 
@@ -305,6 +309,8 @@ _UNIT_VERB_RE = re.compile(
     "(?<=[局委会府署办站队院处所])(?:" + "|".join(load_agency_yaml("departments.yaml")["unit_line_verbs"]) + ")$"
 )
 """A provider verb closing a line that names one unit (〔X人民政府申报〕): who sent the case, no sentence."""
+_SENT_KIND_RE = re.compile(f"(?<=[局委会府署办站队院处所])[ \t\u3000]+[{CJK}]{{0,4}}(?:材料|汇报)$")
+"""What a unit sent, after a wide space closing its line (X人民政府　经验材料, X局　交流汇报)."""
 _SECOND_NAME_RE = re.compile(f"(?<=[{CJK}])[（(][{CJK}]{{2,12}}[)）]$")
 _NAME_LINE_RE = re.compile(f"[{CJK}（）()]{{2,40}}")
 _ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"])
@@ -345,7 +351,7 @@ def _names_provider(text: str, hit: _Hit) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if not names_the_provider(text, hit.start, hit.end):
         return False
-    labelled = labelled_provider(line) or dash_unit(line) or bracketed_unit(line)  # 报送：X, ——X, （X）
+    labelled = labelled_provider(line, loose=True) or dash_unit(line) or bracketed_unit(line)  # 报送：X, ——X, （X）
     on_label = labelled is not None and labelled[1] <= hit.start - line_start < labelled[2]
     read = hit.read_as_provider and not any(phrase in text for phrase in _ISSUING_PHRASES)
     before = text[line_start : hit.start]
@@ -451,7 +457,7 @@ def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
 
 _PROVIDER_TAIL_RE = re.compile(
     r"(?:[（(][^（）()\n]{1,12}[)）])?[ \t\u3000]*(?:(?:提供|供稿|报送|推荐|选送|申报)[ \t\u3000]*)?"
-    r"[)）】\]］〕」』*_]*[ \t\u3000]*$",
+    r"[)）】〗\]］〕」』*_]*[ \t\u3000]*$",
     re.MULTILINE,
 )
 """What may follow the unit on a line that names who brought a case (报送：X, ——X, X　报送, title（X）,
@@ -466,7 +472,7 @@ def names_the_provider(text: str, start: int, end: int) -> bool:
     (X局会同Y推出…) goes on as a sentence and acts, also when a hard wrap ends its line right after the subject (text
     before the unit that no label, dash or mark ends is a sentence's)."""
     opened = text.rfind("\n", 0, start) + 1
-    bracket = max(text.rfind(ch, opened, start) for ch in "（(〔【[")
+    bracket = max(text.rfind(ch, opened, start) for ch in "（(〔【〖[")
     if _PROVIDER_TAIL_RE.match(text, end) is not None:
         return bracket >= 0 or _LINE_HEAD_RE.fullmatch(text, opened, start) is not None
     line_end = text.find("\n", end)

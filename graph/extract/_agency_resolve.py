@@ -35,12 +35,18 @@ from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazettee
 from ftzgraph.graph.model import CaseText
 
 
+def _writes_city_level(hits: list[_Hit]) -> bool:
+    """True when the case writes a body by the city's level alone (市X局): only such a case borrows a city from the
+    offices or zones it names (a bare 税务局 beside 石家庄海关 in 雄安's case is no city's)."""
+    levels = [h.prefix for h in hits if h.prefix and h.prefix.place is None and h.prefix.unit is None]
+    return any(prefix.level == "city" for prefix in levels)
+
+
 def _stem_offices_city(hits: list[_Hit]) -> Place | None:
     """The one city the case's offices named by a city's stem name (江门海关, 泸州海事局), or None: in a case whose
     provider names no city (a customs office, an FTZ area), 市X局 beside them is that city's. Read only for a case
     that writes 市X局: a bare 税务局 or 公共服务局 beside 石家庄海关 in 雄安's case is no city's."""
-    levels = [h.prefix for h in hits if h.prefix and h.prefix.place is None and h.prefix.unit is None]
-    if not any(prefix.level == "city" for prefix in levels):
+    if not _writes_city_level(hits):
         return None
     cities = {
         h.prefix.place.name: h.prefix.place
@@ -108,6 +114,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
     if city is None:  # 江门海关联合市商务局 in a customs office's or an FTZ area's case: the one city its offices name
         city = _stem_offices_city(hits)  # (after the head's city: 南京海关 in a 合肥 collection names no 合肥 body)
+    if city is None and _writes_city_level(hits):  # 衡阳高新区出资…，市市场监管局…: the one city its zones name
+        city = zone_city(case.text)
     if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
         city = sole_municipality(gaz)
     local = {
@@ -366,7 +374,7 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
             dropped.add(id(office))
         elif (
             (branch := _BUREAU_BRANCH_RE.match(text, hit.end)) is not None
-            and _branch_head(branch.group(), level)
+            and _branch_head(branch.group(), level, text)
             and not any(h.start < branch.end() and hit.end < h.end for h in hits if h is not hit)  # 会同市应急管理局
         ):
             hit.name += branch.group()  # 市生态环境局环翠分局: a district office no core names
@@ -394,11 +402,13 @@ def _city_zone(district: str, stem: str) -> bool:
 _BRANCH_ENDINGS = "(?:分局|管理局)$"
 
 
-def _branch_head(office: str, level: str) -> bool:
+def _branch_head(office: str, level: str, text: str = "") -> bool:
     """True when ``office`` is where a bureau of ``level`` has a branch: for a city's bureau, an office that opens
     with the stem or the name of a district or county (环翠分局, 盐田管理局, 准格尔旗分局), names a development zone
     by its kind (经开区分局) or a zone whose name opens with a place's stem (苏州工业园区分局); for a province's
-    bureau, an office that opens with the stem of one of its prefecture-level cities (常州检查分局)."""
+    bureau, an office that opens with the stem of one of its prefecture-level cities (常州检查分局). A city bureau's
+    office may also be named by the own word of a zone ``text`` names whole (大亚湾分局 in a case naming 惠州大亚湾经济
+    技术开发区)."""
     head = re.sub(_BRANCH_ENDINGS, "", office)
     divisions = load_divisions()
     stems = [name for length in (3, 2) if (name := divisions.by_stem.get(office[:length]))]
@@ -410,6 +420,8 @@ def _branch_head(office: str, level: str) -> bool:
         return True
     if len(head) > 5:  # a zone's own name (苏州工业园区): a place's stem, then the zone's kind
         return bool(stems) and head.endswith(tuple(_ZONE_KIND_NAMES))
+    if len(head) >= 2 and re.search(f"{re.escape(head)}(?:{'|'.join(_ZONE_NAME_ENDINGS)})", text):
+        return True  # 大亚湾分局 when the case names 大亚湾经济技术开发区: the zone's own word
     return any(name.endswith(("区", "县", "市")) for name in stems)
 
 

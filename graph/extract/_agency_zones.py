@@ -114,9 +114,12 @@ def zone_named_in_case(name: str, case_text: str) -> str:
         )
     if not written or _city_stem(written) is not None:
         return name
+    ending = name[start:end]
+    own_word = written[: -len(ending)] if written.endswith(ending) and len(written) > len(ending) + 1 else ""
+    longer = [own_word + e for e in _ZONE_ENDINGS if own_word and e != ending and e.endswith(ending)]
     found = {
         found
-        for form in (written, _KIND_FULL.get(written, written))
+        for form in (written, _KIND_FULL.get(written, written), *longer)  # 大亚湾开发区: 大亚湾经济技术开发区
         for found in _named_zones(case_text, form)
         if own_stem is None or found.startswith(own_stem)
     }
@@ -200,6 +203,17 @@ def name_zone_bodies(text: str, head: str, hits: list[_Hit], city: Place | None 
         if level_only and (whole := zone_ending_at(text, hit.start + 1)) is not None and len(whole) > 3:
             hit.name, hit.start = whole + hit.core.canonical, hit.start + 1 - len(whole)  # …经济技术开发区管委会
             continue
+        kind_only = level_only or (
+            hit.prefix is not None and hit.prefix.place is not None and hit.prefix.place.name in _KIND_NAMES
+        )
+        core_start = hit.end - len(hit.core.canonical if written.endswith(hit.core.canonical) else hit.core.core)
+        if kind_only and (known := zone_before(text, core_start)) is not None:  # 这是杨凌示范区X局: a zone's short
+            hit.name, hit.start = known[1] + hit.core.canonical, core_start - len(known[0])  # name, written whole
+            hit.confidence = "high" if hit.confidence == "low" else hit.confidence
+            continue
+        if kind_only and hit.confidence == "low" and (named := _known_zone_of_kind(written, text)) is not None:
+            hit.name, hit.confidence = named + hit.core.canonical, "medium"  # 示范区X局 after 杨凌示范区
+            continue
         ending = _ending_alone(text, hit.start + 1) if level_only and hit.confidence == "low" else None
         if ending is not None:  # ，新区商务局 read as 区商务局: the zone of that ending the case names
             named = zone_named_in_case(ending + hit.core.canonical, text)
@@ -221,6 +235,17 @@ def name_zone_bodies(text: str, head: str, hits: list[_Hit], city: Place | None 
         if hit.name and hit.confidence != "low":
             name = _kind_as_written(zone_named_in_case(hit.name, text), text)
             hit.name = official_zone_name(_with_case_city(name, city))
+
+
+_KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_names"])
+
+
+def _known_zone_of_kind(written: str, text: str) -> str | None:
+    """The official name of the one known zone the case names by a short name ending in the kind ``written`` opens
+    with (示范区农业农村局 in a case naming 杨凌示范区); None when none or several."""
+    kind = next((k for k in sorted(_KIND_NAMES, key=len, reverse=True) if written.startswith(k)), None)
+    found = {full for short, full in _known_zones() if kind and short.endswith(kind) and short in text}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _kind_as_written(name: str, text: str) -> str:

@@ -67,10 +67,13 @@ def _label_re() -> re.Pattern[str]:
         r"(?:[:：]|[|│｜丨])?"
     )
     # 展示单位｜X, 报送机构 Submitted by丨X, 推荐单位/报送单位：X: short phrases ending in a label word, a separator
-    phrase = rf"[\u4e00-\u9fff]{{0,{lead}}}(?:{ends})"
+    # 佐证材料提供单位：X: a known label after a short qualifier reads as one too
+    phrase = rf"[\u4e00-\u9fff]{{0,{lead}}}(?:{labels}|{ends})"
     general = (
-        rf"[（(【\[]?\s*(?P<general>{phrase}(?:[/／、]{phrase})*){note}{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
+        rf"(?:[（(【\[]?\s*(?P<general>{phrase}(?:[/／、]{phrase})*){note}{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
         r"(?:[:：]|[|│｜丨])"
+        # 【改革推进单位】X: the closing bracket of a label opened by one separates it from its unit
+        rf"|[【〖]\s*(?P<bracketed>{phrase}){note}\s*[】〗])"
     )
     # 谁来做｜X, 我们是谁 | X: a question or a slogan as the label, short, before a separator, holding no unit itself
     slogan = rf"(?P<slogan>[\u4e00-\u9fff]{{2,{lead + 2}}}){bold}[ \t\u3000]*(?:[:：]|[|│｜丨])"
@@ -81,16 +84,16 @@ def _label_re() -> re.Pattern[str]:
     )
 
 
-def labelled_provider(text: str) -> tuple[str, int, int] | None:
+def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int] | None:
     """The unit of a provider-labelled line (牵头单位：X, 【责任单位】X, • 报送：X after a bullet, 展示单位｜X, 供稿单位
     Contributed by：X) with its span in ``text``, or None. A label no word list holds is read only before a separator
     and only when its value is a body or a place; a value with no Chinese (an English gloss) is never a unit."""
     bare = strip_marks(text)[0]
     match = _label_re().match(bare)
-    if match is None or not CJK_RE.search(match["unit"]):
+    if match is None or not CJK_RE.search(match["unit"]) or (match["bracketed"] and not loose):
         return None
     byline = bare.lstrip().startswith(tuple(fallback_words()["byline_labels"]))  # 文/X: a writer, or a body
-    if (match["general"] or match["slogan"] or byline) and not (
+    if (match["general"] or match["bracketed"] or match["slogan"] or byline) and not (
         signature_unit(match["unit"]) or is_place(match["unit"])
     ):
         return None
