@@ -868,3 +868,46 @@ def test_a_box_under_another_symbol_inside_a_case_breaks_no_family_of_symbol_hea
     cases = split_cases(_document(BOXED)).cases
     assert [c.title for c in cases] == ["进口药品“通关一站式”", "农产品出口“溯源码”", "保税维修“全程保税”"]
     assert "延伸阅读" in cases[1].text
+
+
+ANNEX_CLAUSES = """某市地方标准　改革经验复制推广工作规范
+
+1　范围
+本文件规定了改革经验复制推广的工作流程。
+
+2　术语和定义
+2.1　复制推广单位
+承担改革经验落地实施的机关。
+
+附录A
+（资料性）
+复制推广典型案例
+
+A.1　陶瓷出口“集中查检”
+A.1.1　实施单位
+甲市人民政府。
+A.1.2　主要做法
+甲海关设立集中查检场地，对出口陶瓷实行集中查检。
+A.1.3　实施成效
+查检时间由2天压缩至4小时。
+
+A.2　企业开办“当日领照”
+A.2.1　实施单位
+乙市行政审批服务局。
+A.2.2　主要做法
+企业开办全程网上办理。
+A.2.3　实施成效
+企业开办时间由3个工作日压缩至4小时。
+"""
+
+
+def test_a_standards_annex_clauses_are_the_cases_and_their_unit_clause_the_provider() -> None:
+    """A.N　title under an informative annex opens case N (its A.N.M clauses are sections, the body's 2.1 a term);
+    a provider label standing as a clause heading (A.N.1　实施单位) names the unit on the line below it."""
+    assert _split(ANNEX_CLAUSES) == [
+        (1, "陶瓷出口“集中查检”", "甲市人民政府"),
+        (2, "企业开办“当日领照”", "乙市行政审批服务局"),
+    ]
+    # a label no provider word list holds (A.N.1　适用范围) names no provider over the line below it
+    scoped = ANNEX_CLAUSES.replace("实施单位", "适用范围")
+    assert [provider for _, _, provider in _split(scoped)] != ["甲市人民政府", "乙市行政审批服务局"]

@@ -55,8 +55,11 @@ from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_numbe
 
 CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案例)\s*(?:[（(][^（）()\n]{2,30}[)）])?\s*$")
 """The suffix of a case title, optionally followed by its provider in brackets (…复制推广案例（钦州港片区）)."""
-OUTLINE_RE = re.compile(r"^\s*(?P<n>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))")
-"""Decimal outline numbering kept as text (2.1 title, 2.1.3 实施成效): a word processor's multilevel list."""
+OUTLINE_RE = re.compile(
+    r"^\s*(?P<n>(?:[0-9０-９]{1,2}|[A-Z])(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))"
+)
+"""Decimal outline numbering kept as text (2.1 title, 2.1.3 实施成效): a word processor's multilevel list, or a
+standard's annex clauses (A.1 title, A.1.2 实施成效), numbered after the annex's letter."""
 HEADING_PROVIDER_RE = re.compile(r"(?:典型案例|复制推广案例)\s*[（(](?P<p>[^（）()\n]{2,30})[)）]\s*$")
 MARKER_RE = re.compile(
     rf"^\s*#*\s*(?:\*\*|__)?\s*(?:(?:典型|创新)?案例|(?:典型|创新)(?:实践|做法|经验|举措))\s*之?\s*(?P<n>[{NUMERAL_CLASS}]+)"
