@@ -911,3 +911,27 @@ def test_a_standards_annex_clauses_are_the_cases_and_their_unit_clause_the_provi
     # a label no provider word list holds (A.N.1　适用范围) names no provider over the line below it
     scoped = ANNEX_CLAUSES.replace("实施单位", "适用范围")
     assert [provider for _, _, provider in _split(scoped)] != ["甲市人民政府", "乙市行政审批服务局"]
+
+
+RADIO_SCRIPT = """某市广播电台　节目播出稿
+
+主 持 人：甲（女）　乙（男）
+
+【板块一】种子出口“检疫前置”
+男：第一项，跟种子出口有关。
+女：这项改革是某市海关牵头推出的，海关把检疫环节前移到种植基地。
+男：检疫时间由5天左右缩短到1天。
+
+【板块二】企业开办“证照联办”
+男：第二项，跟创业的朋友们有关。
+女：这是某市行政审批服务局的一项自主探索，把营业执照和许可证一起办。
+男：开办时间由3个工作日压缩到半天。
+"""
+
+
+def test_a_hosts_sentence_naming_who_launched_the_reform_names_the_provider() -> None:
+    """In a programme's script the provider is named only in the host's words (这项改革是X牵头推出的, 这是X的一项自主
+    探索); a sentence naming a body that merely took part (X参与了这项改革) names none."""
+    assert [provider for _, _, provider in _split(RADIO_SCRIPT)] == ["某市海关", "某市行政审批服务局"]
+    joined = RADIO_SCRIPT.replace("这项改革是某市海关牵头推出的", "某市海关参与了这项改革")
+    assert all(provider != "某市海关" for _, _, provider in _split(joined))
