@@ -935,3 +935,35 @@ def test_a_hosts_sentence_naming_who_launched_the_reform_names_the_provider() ->
     assert [provider for _, _, provider in _split(RADIO_SCRIPT)] == ["某市海关", "某市行政审批服务局"]
     joined = RADIO_SCRIPT.replace("这项改革是某市海关牵头推出的", "某市海关参与了这项改革")
     assert all(provider != "某市海关" for _, _, provider in _split(joined))
+
+
+STUDY_TOUR = """某市商务局
+关于赴某省自贸试验区学习考察情况的报告
+
+市政府：
+　　为推动我市更好承接自贸试验区改革试点经验复制推广，考察组学习了2项典型做法，现将有关情况报告如下。
+
+一、考察基本情况
+　　考察组先后走访了2个片区。
+
+二、学习到的典型做法
+1.进口矿产品“先放后检”
+　　甲片区管委会会同甲海关推行进口矿产品“先放后检”，货物抵港后先行放行，再按风险类别分类处置检验结果。
+　　考察组了解到，该做法实施以来，通关时间由3天压缩至1天，企业每年节约物流成本约2000万元。
+2.国际航行船舶“联合登临”
+　　乙片区管委会牵头，会同乙海事局、乙海关实行国际航行船舶联合登临检查，一次登临完成多项检查。
+　　该做法推行以来，船舶平均停港时间缩短6小时，累计服务船舶1200余艘次。
+
+三、对我市的建议
+　　建议市商务局借鉴“一站式”服务做法，研究在我市推行。
+"""
+
+
+def test_numbered_items_under_a_heading_announcing_cases_are_the_cases() -> None:
+    """1．title items under 二、学习到的典型做法 are cases when each reports a reform, though no section words or
+    provider lines lay them out; the same items under 二、主要做法 (a case's own section) are none, and a report that
+    names a practice again later (建议借鉴“一站式”) still gives its stated cases."""
+    assert [title for _, title, _ in _split(STUDY_TOUR)] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
+    assert _split(STUDY_TOUR.replace("学习到的典型做法", "主要做法")) == []
+    extraction = extract_document(_document(STUDY_TOUR, "tour.txt"), load_gazetteer())
+    assert [case.title for case in extraction.cases] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
