@@ -965,5 +965,8 @@ def test_numbered_items_under_a_heading_announcing_cases_are_the_cases() -> None
     names a practice again later (建议借鉴“一站式”) still gives its stated cases."""
     assert [title for _, title, _ in _split(STUDY_TOUR)] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
     assert _split(STUDY_TOUR.replace("学习到的典型做法", "主要做法")) == []
+    # …or a short sentence naming them before a colon (一项指标下：形成典型案例2个，具体如下：)
+    told = STUDY_TOUR.replace("二、学习到的典型做法\n", "二、考察收获\n　　考察组学到典型做法2项，具体如下：\n")
+    assert [title for _, title, _ in _split(told)] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
     extraction = extract_document(_document(STUDY_TOUR, "tour.txt"), load_gazetteer())
     assert [case.title for case in extraction.cases] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
