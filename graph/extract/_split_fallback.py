@@ -176,9 +176,9 @@ def _reports_a_reform(section: list[Line]) -> bool:
 
 def _announces_cases(lines: list[Line], index: int) -> bool:
     """True when the line with text right above line ``index`` announces cases by a collective word: a heading ending
-    in it (二、学习到的典型做法, 三、可复制的经验做法) or a short sentence naming it before a colon (全年形成典型案例4个，
-    具体如下：): a report's part whose numbered items are the cases. A case's own section (二、主要做法) names no
-    such word."""
+    in it (二、学习到的典型做法, 三、可复制的经验做法) or a short sentence naming it before a colon
+    (全年形成典型案例4个，具体如下：): a report's part whose numbered items are the cases. A case's own section
+    (二、主要做法) names no such word."""
     above = next((line.text.strip() for line in reversed(lines[:index]) if line.text.strip()), "")
     if not above or len(above) > 30 or above.endswith(("。", "；")):
         return False
