@@ -305,3 +305,44 @@ def test_a_zero_padded_marker_alone_opens_the_case_titled_by_the_next_line() -> 
         (1, "进口冷链“一码通”"),
         (2, "航运企业“一照多址”"),
     ]
+
+
+WHITE_PAPER = """某市人民法院服务保障自贸试验区建设白皮书
+
+目　　录
+一、基本情况
+二、主要举措
+三、司法服务创新实践
+四、工作展望
+
+一、基本情况
+　　本院共受理涉自贸试验区案件2万件。
+
+二、主要举措
+　　（一）强化专业化建设。（二）完善多元解纷机制。
+
+三、司法服务创新实践
+　　本部分选取本院2项创新实践。
+
+创新实践之一　涉外商事纠纷“诉调仲”一站式解决
+（承办部门：本院立案庭）
+　　本院设立涉外商事纠纷解决平台，调解成功率由35%提升至62%。
+
+创新实践之二　知识产权纠纷“快立快审”
+（承办部门：本院民三庭）
+　　审理周期由75天缩短至30天。
+
+四、工作展望
+　　本院将继续加强涉外审判。
+"""
+
+
+def test_a_word_with_its_ordinal_marks_the_cases_under_a_contents_list_of_parts() -> None:
+    """创新实践之N　title opens case N; the contents list above names the paper's parts, so its lines (一、基本情况)
+    are no cases, though each recurs as a heading below it."""
+    cases = split_cases(doc(WHITE_PAPER)).cases
+    assert [(c.number, c.title) for c in cases] == [
+        (1, "涉外商事纠纷“诉调仲”一站式解决"),
+        (2, "知识产权纠纷“快立快审”"),
+    ]
+    assert "工作展望" not in cases[1].text

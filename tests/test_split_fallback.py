@@ -868,3 +868,105 @@ def test_a_box_under_another_symbol_inside_a_case_breaks_no_family_of_symbol_hea
     cases = split_cases(_document(BOXED)).cases
     assert [c.title for c in cases] == ["进口药品“通关一站式”", "农产品出口“溯源码”", "保税维修“全程保税”"]
     assert "延伸阅读" in cases[1].text
+
+
+ANNEX_CLAUSES = """某市地方标准　改革经验复制推广工作规范
+
+1　范围
+本文件规定了改革经验复制推广的工作流程。
+
+2　术语和定义
+2.1　复制推广单位
+承担改革经验落地实施的机关。
+
+附录A
+（资料性）
+复制推广典型案例
+
+A.1　陶瓷出口“集中查检”
+A.1.1　实施单位
+甲市人民政府。
+A.1.2　主要做法
+甲海关设立集中查检场地，对出口陶瓷实行集中查检。
+A.1.3　实施成效
+查检时间由2天压缩至4小时。
+
+A.2　企业开办“当日领照”
+A.2.1　实施单位
+乙市行政审批服务局。
+A.2.2　主要做法
+企业开办全程网上办理。
+A.2.3　实施成效
+企业开办时间由3个工作日压缩至4小时。
+"""
+
+
+def test_a_standards_annex_clauses_are_the_cases_and_their_unit_clause_the_provider() -> None:
+    """A.N　title under an informative annex opens case N (its A.N.M clauses are sections, the body's 2.1 a term);
+    a provider label standing as a clause heading (A.N.1　实施单位) names the unit on the line below it."""
+    assert _split(ANNEX_CLAUSES) == [
+        (1, "陶瓷出口“集中查检”", "甲市人民政府"),
+        (2, "企业开办“当日领照”", "乙市行政审批服务局"),
+    ]
+    # a label no provider word list holds (A.N.1　适用范围) names no provider over the line below it
+    scoped = ANNEX_CLAUSES.replace("实施单位", "适用范围")
+    assert [provider for _, _, provider in _split(scoped)] != ["甲市人民政府", "乙市行政审批服务局"]
+
+
+RADIO_SCRIPT = """某市广播电台　节目播出稿
+
+主 持 人：甲（女）　乙（男）
+
+【板块一】种子出口“检疫前置”
+男：第一项，跟种子出口有关。
+女：这项改革是某市海关牵头推出的，海关把检疫环节前移到种植基地。
+男：检疫时间由5天左右缩短到1天。
+
+【板块二】企业开办“证照联办”
+男：第二项，跟创业的朋友们有关。
+女：这是某市行政审批服务局的一项自主探索，把营业执照和许可证一起办。
+男：开办时间由3个工作日压缩到半天。
+"""
+
+
+def test_a_hosts_sentence_naming_who_launched_the_reform_names_the_provider() -> None:
+    """In a programme's script the provider is named only in the host's words (这项改革是X牵头推出的, 这是X的一项自主
+    探索); a sentence naming a body that merely took part (X参与了这项改革) names none."""
+    assert [provider for _, _, provider in _split(RADIO_SCRIPT)] == ["某市海关", "某市行政审批服务局"]
+    joined = RADIO_SCRIPT.replace("这项改革是某市海关牵头推出的", "某市海关参与了这项改革")
+    assert all(provider != "某市海关" for _, _, provider in _split(joined))
+
+
+STUDY_TOUR = """某市商务局
+关于赴某省自贸试验区学习考察情况的报告
+
+市政府：
+　　为推动我市更好承接自贸试验区改革试点经验复制推广，考察组学习了2项典型做法，现将有关情况报告如下。
+
+一、考察基本情况
+　　考察组先后走访了2个片区。
+
+二、学习到的典型做法
+1.进口矿产品“先放后检”
+　　甲片区管委会会同甲海关推行进口矿产品“先放后检”，货物抵港后先行放行，再按风险类别分类处置检验结果。
+　　考察组了解到，该做法实施以来，通关时间由3天压缩至1天，企业每年节约物流成本约2000万元。
+2.国际航行船舶“联合登临”
+　　乙片区管委会牵头，会同乙海事局、乙海关实行国际航行船舶联合登临检查，一次登临完成多项检查。
+　　该做法推行以来，船舶平均停港时间缩短6小时，累计服务船舶1200余艘次。
+
+三、对我市的建议
+　　建议市商务局借鉴“一站式”服务做法，研究在我市推行。
+"""
+
+
+def test_numbered_items_under_a_heading_announcing_cases_are_the_cases() -> None:
+    """1．title items under 二、学习到的典型做法 are cases when each reports a reform, though no section words or
+    provider lines lay them out; the same items under 二、主要做法 (a case's own section) are none, and a report that
+    names a practice again later (建议借鉴“一站式”) still gives its stated cases."""
+    assert [title for _, title, _ in _split(STUDY_TOUR)] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
+    assert _split(STUDY_TOUR.replace("学习到的典型做法", "主要做法")) == []
+    # …or a short sentence naming them before a colon (一项指标下：形成典型案例2个，具体如下：)
+    told = STUDY_TOUR.replace("二、学习到的典型做法\n", "二、考察收获\n　　考察组学到典型做法2项，具体如下：\n")
+    assert [title for _, title, _ in _split(told)] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
+    extraction = extract_document(_document(STUDY_TOUR, "tour.txt"), load_gazetteer())
+    assert [case.title for case in extraction.cases] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]

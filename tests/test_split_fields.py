@@ -78,3 +78,34 @@ def test_a_form_quoted_inside_a_case_opens_no_case() -> None:
     projects = plain.replace("案例名称：", "项目名称：")
     cases = split_cases(Document(id="q", path=Path("q.txt"), text=projects, sha256="q")).cases
     assert [c.title for c in cases] == ["甲事项“一窗通办”"]
+
+
+SERVICE_GUIDE = """某市涉企服务事项办事指南汇编
+
+编制说明
+一、各事项按“事项名称、改革推进单位、实施机关”的顺序编写。
+
+────────
+
+事项编号：XX-001
+【事项名称】甲事项“一窗受理”
+【改革推进单位】某市行政审批局
+【实施机关】某市行政审批局、某市税务局
+【实施成效】办理时限由5个工作日压缩至1个工作日。
+
+────────
+
+事项编号：XX-002
+【事项名称】乙业务“容缺受理”
+【改革推进单位】某区管理委员会
+【实施机关】某省药品监督管理局
+【实施成效】审评时限由60个工作日压缩至30个工作日。
+"""
+
+
+def test_a_name_field_over_a_reform_unit_field_opens_a_case_named_by_its_value() -> None:
+    """A service guide's record (【事项名称】X over 【改革推进单位】Y) is a case titled X whose provider is Y; the other
+    bracketed fields (【实施机关】, 【实施成效】) are neither titles nor providers."""
+    cases = split_cases(Document(id="s", path=Path("s.txt"), text=SERVICE_GUIDE, sha256="s")).cases
+    assert [c.title for c in cases] == ["甲事项“一窗受理”", "乙业务“容缺受理”"]
+    assert [(provider_line(c) or (None,))[0] for c in cases] == ["某市行政审批局", "某区管理委员会"]

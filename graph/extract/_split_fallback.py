@@ -118,6 +118,7 @@ def fallback_starts(
                 continue
             ends = [h.index for h in run[1:]] + [end_index]
             sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
+            announced = _announces_cases(lines, run[0].index)  # 二、学习到的典型做法 over 1．title: the items are cases
             fit = [  # a case is laid out in sections (two section words, or one over text that reports a reform and
                 # its figures), or names its provider: a line opening it (申报单位：X, （X报送）), or its heading's
                 # trailing brackets (1．title（都匀市推荐）), or it runs on in its heading
@@ -132,6 +133,7 @@ def fallback_starts(
                         or _closes_with_provider(s, is_provider)
                         or any(reported_provider(line.text) for line in s)
                         or (_under_group(h.index, groups) and _states_a_figure(s))
+                        or (announced and _reports_a_reform(s))
                     )
                 )
                 for h, s in zip(run, sections, strict=True)
@@ -170,6 +172,20 @@ def _reports_a_reform(section: list[Line]) -> bool:
     body = "".join(line.text.strip() for line in section)
     words = sum(1 for word in fallback_words()["case_words"] if word in body)
     return bool(FIGURE_RE.search(body)) and words >= int(fallback_words()["min_case_words"])
+
+
+def _announces_cases(lines: list[Line], index: int) -> bool:
+    """True when the line with text right above line ``index`` announces cases by a collective word: a heading ending
+    in it (二、学习到的典型做法, 三、可复制的经验做法) or a short sentence naming it before a colon
+    (全年形成典型案例4个，具体如下：): a report's part whose numbered items are the cases. A case's own section
+    (二、主要做法) names no such word."""
+    above = next((line.text.strip() for line in reversed(lines[:index]) if line.text.strip()), "")
+    if not above or len(above) > 30 or above.endswith(("。", "；")):
+        return False
+    words = tuple(fallback_words()["announcing_words"])
+    if above.endswith(("：", ":")) and any(word in above for word in words):  # 形成典型案例4个，具体如下：
+        return True
+    return above.endswith(words)
 
 
 def _states_a_figure(section: list[Line]) -> bool:

@@ -49,11 +49,14 @@ if TYPE_CHECKING:
     from ftzgraph.graph.extract._split_lines import Line
 
 _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
-    # 2.1 title, 2.1.3 实施成效: a word processor's multilevel list kept as text; each depth is a style of its own
-    # (outline2, outline3), so the level whose sections hold the section words wins
+    # 2.1 title, 2.1.3 实施成效: a word processor's multilevel list kept as text, or a standard's annex clauses after
+    # the annex's letter (A.1 title, A.1.3 实施成效); each depth is a style of its own (outline2, outline3), so the
+    # level whose sections hold the section words wins
     (
         "outline",
-        re.compile(r"^(?P<n>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))"),
+        re.compile(
+            r"^(?P<n>(?:[0-9０-９]{1,2}|[A-Z])(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))"
+        ),
     ),
     ("part", re.compile(rf"^第\s*(?P<n>{NUMERAL_RUN})\s*[篇章部则个项]\s*[:：、.．]?\s*")),
     (

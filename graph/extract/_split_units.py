@@ -103,6 +103,28 @@ def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int]
     return match["unit"], lead + match.start("unit"), lead + match.end("unit")
 
 
+_CLAUSE_MARK_RE = re.compile(
+    r"^[\s\u3000]*(?:(?:[0-9０-９]{1,2}|[A-Z])(?:[.．][0-9０-９]{1,2}){1,3}|[（(]?[0-9０-９一二三四五六七八九十]{1,3}[)）、.．])?"
+    r"[\s\u3000]*[【\[〔]?(?P<label>[^【】\[\]〔〕\s]{2,8}?)[】\]〕]?[\s\u3000]*[:：]?[\s\u3000]*$"
+)
+
+
+def headed_provider(line: str, following: str) -> tuple[str, int, int] | None:
+    """The unit alone on ``following`` (醴陵市人民政府。) under a provider label that stands as a heading of its own
+    (A.1.1　实施单位, 【报送单位】, 报送单位：): a standard's or a form's way of giving a field its own clause. The
+    unit and its span in ``following``, or None."""
+    clause = _CLAUSE_MARK_RE.match(line)
+    labels = {w.rstrip(":：|｜丨】") for w in fallback_words()["provider_labels"]}
+    if clause is None or clause["label"] not in labels:
+        return None
+    bare = following.strip().rstrip("。")
+    found = signature_unit(bare)
+    if found is None:
+        return None
+    lead = following.find(bare)
+    return found[0], lead + found[1], lead + found[2]
+
+
 def _names_unit(text: str) -> bool:
     """True when ``text`` holds a unit's or a place's ending (X片区, X局): a provider itself, never a label."""
     lexicon = fallback_words()
@@ -302,6 +324,8 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         )  # X局局长　某某 under a speech's headline: the speaker's body
         if found := labelled_provider(line) or dash_unit(line) or alone or reported_provider(line):
             return found[0], start + found[1], start + found[2]
+        if k + 1 < len(below) and (headed := headed_provider(line, below[k + 1][1])):
+            return headed[0], below[k + 1][0] + headed[1], below[k + 1][0] + headed[2]
     end = len(text)
     for _ in range(5):  # the provider may stand above a few lines of page furniture or editor's credits
         start = text.rfind("\n", title_end, end) + 1

@@ -166,12 +166,17 @@ def _in_original_script(extraction: Extraction, document: Document) -> Extractio
     return restored
 
 
-def _items_in_headings(batch: NationalBatch, cases: list[CaseText]) -> bool:
+def _items_in_headings(batch: NationalBatch, cases: list[CaseText], stated: int | None = None) -> bool:
     """True when a notice's items are each the quoted name in the heading of a case, and the cases are more (a
-    通报's numbered paragraphs, one of which copies a batch): the text tells cases, it lists no batch."""
-    return len(cases) > len(batch.items) and all(
-        any(case.heading.start <= item.evidence.start < case.heading.end for case in cases) for item in batch.items
-    )
+    通报's numbered paragraphs, one of which copies a batch): the text tells cases, it lists no batch. So too when the
+    head states as many cases as the headings found (``stated``: 学习到4项典型做法) and each heading names an item: a
+    report's later mention of a practice (建议借鉴“一站式”) is no item of a batch."""
+    held = [any(case.heading.start <= item.evidence.start < case.heading.end for case in cases) for item in batch.items]
+    if stated is not None and stated == len(cases) >= 2:  # 考察了4项典型做法 over 4 headings each holding an item
+        return all(
+            any(case.heading.start <= item.evidence.start < case.heading.end for item in batch.items) for case in cases
+        )
+    return len(cases) > len(batch.items) and all(held)
 
 
 def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
@@ -186,7 +191,8 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
         split = split_cases(document)
         if not batch.items and not split.cases:
             split.cases = told_cases(document)
-        if (batch.items and not _items_in_headings(batch, split.cases)) or not split.cases:
+        stated = split.stated_count[0] if split.stated_count else None
+        if (batch.items and not _items_in_headings(batch, split.cases, stated)) or not split.cases:
             batch.source = str(iris.document(document.id))
             return Extraction(document, [], warnings=[*document.warnings, *batch.warnings], layout=layout, batch=batch)
         layout = CASE_COLLECTION

@@ -55,12 +55,17 @@ from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_numbe
 
 CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案例)\s*(?:[（(][^（）()\n]{2,30}[)）])?\s*$")
 """The suffix of a case title, optionally followed by its provider in brackets (…复制推广案例（钦州港片区）)."""
-OUTLINE_RE = re.compile(r"^\s*(?P<n>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))")
-"""Decimal outline numbering kept as text (2.1 title, 2.1.3 实施成效): a word processor's multilevel list."""
+OUTLINE_RE = re.compile(
+    r"^\s*(?P<n>(?:[0-9０-９]{1,2}|[A-Z])(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))"
+)
+"""Decimal outline numbering kept as text (2.1 title, 2.1.3 实施成效): a word processor's multilevel list, or a
+standard's annex clauses (A.1 title, A.1.2 实施成效), numbered after the annex's letter."""
 HEADING_PROVIDER_RE = re.compile(r"(?:典型案例|复制推广案例)\s*[（(](?P<p>[^（）()\n]{2,30})[)）]\s*$")
 MARKER_RE = re.compile(
-    rf"^\s*#*\s*(?:\*\*|__)?\s*(?:典型|创新)?案例\s*(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$"
+    rf"^\s*#*\s*(?:\*\*|__)?\s*(?:(?:典型|创新)?案例|(?:典型|创新)(?:实践|做法|经验|举措))\s*之?\s*(?P<n>[{NUMERAL_CLASS}]+)"
+    rf"\s*[:：、.．]?\s*(?P<rest>.*)$"
 )
+"""A case marker: 案例3, 典型案例一 or a word with its ordinal (创新实践之一, 典型做法二), then the title or nothing."""
 PADDED_MARKER_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9][0-9])(?P<rest>)\s*$")
 """A booklet's case marker: a two-digit number alone on its line (01 over the title). Read only in a document that
 writes 01 so, since a bare number is otherwise a page number or a table's cell."""
@@ -183,12 +188,15 @@ def split_cases(document: Document) -> SplitResult:
     """Find the cases of ``document``; see the module docstring for the rules."""
     lines = text_lines(document.text)
     table, _, table_last = parse_table(document, lines)
-    listed = False
+    listed, contents_last = False, -1
     if not table:  # the titles a collection lists before its cases, as a table (graph/extract/_split_declared.py)
         table, _, table_last = listed_rows(document, lines, clean_title, placed_heading)
         listed = bool(table)
+        if listed and _marks_cases(lines, table_last + 1, {title_key(row.title) for row in table}):
+            # a contents list of parts over marked cases it does not name (三、创新实践 / 创新实践之一　X): no list
+            table, contents_last, table_last, listed = [], table_last, -1, False
     matcher = TitleMatcher([title_key(row.title) for row in table]) if table else None
-    body_from = table_last + 1 if table else 0
+    body_from = table_last + 1 if table else contents_last + 1
 
     starts: list[tuple[int, int, int | None]] = []  # (title line index, span start line index, marker number)
     pending_marker: tuple[int, int] | None = None  # (line index, number)
@@ -459,6 +467,21 @@ def _continued_heading(lines: list[Line], index: int) -> str:
     rest = lines[j].text.strip()
     closes = rest.find("”")
     return rest if 0 <= closes <= 12 and len(rest) <= 30 and not _heading_style(lines[j]) else ""
+
+
+def _marks_cases(lines: list[Line], body_from: int, listed: set[str]) -> bool:
+    """True when the body from ``body_from`` marks its cases with titled markers numbered from one (创新实践之一　X,
+    创新实践之二　Y) whose titles the list above (``listed``, title keys) does not hold: the list then names the
+    document's parts, not its cases."""
+    numbers = []
+    for line in lines[body_from:]:
+        marker = MARKER_RE.match(line.text)
+        rest = marker["rest"].strip() if marker else ""
+        if marker and rest and not CASE_SUFFIX_RE.search(rest):
+            if title_key(clean_title(rest)) in listed:
+                return False
+            numbers.append(parse_chinese_number(marker["n"]))
+    return numbers[:2] == [1, 2]
 
 
 def _ends_wrapped_suffix(lines: list[Line], i: int) -> bool:
