@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_kind
 from ftzgraph.graph.model import Document, Place
 from ftzgraph.graph.sources.read import read_document
+from ftzgraph.graph.text import title_key
 
 
 @pytest.mark.parametrize(
@@ -66,3 +68,12 @@ def test_a_progress_notice_whose_one_case_copies_a_batch_tells_its_cases_and_lis
         "乙区推行装备“研发+检测”共享平台",
         "市行政审批服务局推行“证照联办”",
     ]
+
+
+def test_a_report_stating_its_count_keeps_its_cases_over_a_later_batch_mention() -> None:
+    """A study-tour report (round 34, written blind) states 4项典型做法 over four headings, each naming a practice a
+    national batch also lists, and later recommends 借鉴“…”: the text tells cases; it lists no batch."""
+    folder = Path(__file__).parent / "data" / "blind" / "round34"
+    gold = yaml.safe_load((folder / "weifang-kaocha-collection.gold.yaml").read_text(encoding="utf-8"))
+    extraction = extract_document(read_document(folder / "weifang-kaocha-collection.txt"), load_gazetteer())
+    assert [title_key(c.title) for c in extraction.cases] == [title_key(c["title"]) for c in gold["cases"]]
