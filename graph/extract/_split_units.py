@@ -140,7 +140,7 @@ def reported_provider(line: str) -> tuple[str, int, int] | None:
     unit must read as a signature (``signature_unit``). With its span in ``line``."""
     if (bracket := _CLOSING_BRACKET_RE.search(line)) and (found := labelled_provider(bracket["inner"])):
         return found[0], bracket.start("inner") + found[1], bracket.start("inner") + found[2]
-    for pattern in fallback_words()["reported_by"]:
+    for pattern in [*fallback_words()["reported_by"], *fallback_words()["launched_by"]]:
         for heard in re.finditer(pattern, line):
             if (unit := signature_unit(heard["u"])) and unit[0] == heard["u"]:
                 return heard["u"], heard.start("u"), heard.end("u")
