@@ -102,6 +102,17 @@ def is_municipality(place: Place) -> bool:
     return place.level == "city" and place.name in _provinces()
 
 
+PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
+"""The stems of the separately planned cities (大连, 青岛, 宁波, 厦门, 深圳): ranked with provinces in vertical
+networks."""
+
+
+def ranks_as_province(place: Place) -> bool:
+    """True for a province, a municipality or a separately planned city: a vertical body's office there is named as a
+    province's (国家外汇管理局天津市分局, 国家外汇管理局宁波市分局), not as a city's 中心支局."""
+    return place.level == "province" or place.stem in PLANNED_CITIES or is_municipality(place)
+
+
 _DEVELOPMENT_ZONE_KINDS = {
     *load_agency_yaml("departments.yaml")["units"],
     *load_agency_yaml("departments.yaml")["zone_kind_full"],

@@ -10,6 +10,7 @@ import functools
 import re
 
 from ftzgraph.graph import data_files
+from ftzgraph.graph.extract._agency_divisions import PLANNED_CITIES
 from ftzgraph.graph.extract._agency_hits import _alternation, _cited, _Hit, _inside_title
 from ftzgraph.graph.extract._agency_names import Core, Lexicon, load_agency_yaml, load_divisions
 
@@ -57,7 +58,6 @@ _BRANCH_RE = re.compile("([\u4e00-\u9fff]{2,3}?)分局")
 
 
 _REGULATOR_RE = re.compile("金融监管(分)?局")
-_PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
 
 
 def regulator_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
@@ -73,7 +73,7 @@ def regulator_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool
         if stem is None or (start and text[start - 1] in "市省区县") or _inside_title(start, titles):
             continue
         full = load_divisions().by_stem[stem]
-        province = full in _provinces() or stem in _PLANNED_CITIES
+        province = full in _provinces() or stem in PLANNED_CITIES
         name = f"国家金融监督管理总局{stem}监管{'局' if province and not match.group(1) else '分局'}"
         core = Core("金融监管局", name, "国家金融监督管理总局")
         hits.append(_Hit(start, match.end(), core, None, not _cited(text, start, lex), name))

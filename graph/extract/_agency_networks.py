@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ftzgraph.graph.extract._agency_divisions import is_municipality
+from ftzgraph.graph.extract._agency_divisions import is_municipality, ranks_as_province
 from ftzgraph.graph.extract._agency_hits import (
     _cited,
     _Hit,
@@ -150,7 +150,6 @@ _ERA_RE = re.compile(
     f"({'|'.join(sorted(map(re.escape, _ERA_WORDS['before'] + _ERA_WORDS['after']), key=len, reverse=True))})"
 )
 _REORGANISED_FROM: str = load_agency_yaml("departments.yaml")["fx_reorganised_from"]
-_PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
 
 
 @functools.lru_cache(maxsize=32)
@@ -169,9 +168,7 @@ def reorganised(text: str, date: str | None) -> bool:
             continue  # 推动全市分行: no place
         if rank in _ERA_WORDS["before"]:
             before += 1
-        elif not (
-            rank == "分局" and (found.level == "province" or found.stem in _PLANNED_CITIES or is_municipality(found))
-        ):
+        elif not (rank == "分局" and ranks_as_province(found)):
             after += 1
     if after or before:
         return after > before

@@ -13,6 +13,7 @@ from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE
 from ftzgraph.graph.extract._agency_divisions import (
     area_district,
     is_municipality,
+    ranks_as_province,
     sole_local_place,
     sole_municipality,
     zone_city,
@@ -382,7 +383,6 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for h in hits if id(h) not in dropped]
 
 
-_PLANNED_CITIES = frozenset(load_agency_yaml("departments.yaml")["separately_planned_cities"])
 """The separately planned cities, whose regulators' offices are named like a province's (陕西银保监局, 大连银保监局)."""
 _ZONE_KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_names"])
 """Kinds of zone written without their proper name (示范区, 经开区): no place of their own."""
@@ -485,11 +485,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     elif core.party:
         hit.name = "中共" + place.name + core.canonical[1:]
     elif (
-        core.province_named_as
-        and not unit
-        and (
-            place.level == "province" or place.stem in _PLANNED_CITIES or is_municipality(place)  # 天津市外汇局
-        )
+        core.province_named_as and not unit and ranks_as_province(place)  # 天津市外汇局
     ):
         hit.name = core.province_named_as.format(stem=place.stem, name=place.name)
     elif core.city_named_as and not unit and (rank := office_rank(place, ctx.reorganised, core.family)) is not None:

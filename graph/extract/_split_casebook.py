@@ -15,40 +15,37 @@ import re
 from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.text import word_alternation
 
 _FOOTNOTE_MARK = r"(?:[\u2460-\u2473\u2776-\u277f]|[［\[]\s*[0-9]{1,2}\s*[］\]]|注\s*[0-9]{0,2}\s*[:：]?)\s*"
 """A footnote's mark before a source line (①案例一材料由X提供。, [1]本案例由X供稿, 注：本文由X提供): a paper or a
 notice that names each case's provider in a footnote under it."""
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 @cache
 def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = load_lexicon("layouts")["casebook"]
     code = re.compile(  # 案例编号：X, 【案例编号】X, ［案例编号：X］
-        rf"^[\s\u3000]*[［\[（(]?\s*(?:[【\[〔]\s*(?:{_alternation(words['code_labels'])})\s*[】\]〕]\s*[:：]?"
-        rf"|(?:{_alternation(words['code_labels'])})\s*[:：])\s*(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-－_—][A-Za-z0-9]+)*)"
+        rf"^[\s\u3000]*[［\[（(]?\s*(?:[【\[〔]\s*(?:{word_alternation(words['code_labels'])})\s*[】\]〕]\s*[:：]?"
+        rf"|(?:{word_alternation(words['code_labels'])})\s*[:：])\s*(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-－_—][A-Za-z0-9]+)*)"
         r"\s*[］\]）)]?[\s\u3000]*$"
     )
-    bracketed = rf"[【\[〔]\s*(?:{_alternation(words['source_labels'])})\s*[】\]〕]\s*[:：]?"
-    label = rf"(?:{bracketed}|(?:{_alternation(words['source_labels'])})\s*[:：])"
+    bracketed = rf"[【\[〔]\s*(?:{word_alternation(words['source_labels'])})\s*[】\]〕]\s*[:：]?"
+    label = rf"(?:{bracketed}|(?:{word_alternation(words['source_labels'])})\s*[:：])"
     unit = r"(?P<u>[^，。,；;：:\s【】“”]{2,40}?)"  # 中国（四川）自由贸易试验区X片区管委会: brackets inside a name
-    gave = _alternation(words["gave_words"])
+    gave = word_alternation(words["gave_words"])
     by_material = (
-        rf"(?:{_alternation(words['by_words'])})\s*{unit}\s*(?:{gave})的?\s*(?:{_alternation(words['material_words'])})?"
-        rf"\s*(?:{_alternation(words['wrote_words'])})"
+        rf"(?:{word_alternation(words['by_words'])})\s*{unit}\s*(?:{gave})的?\s*(?:{word_alternation(words['material_words'])})?"
+        rf"\s*(?:{word_alternation(words['wrote_words'])})"
     )
     by_unit = rf"由\s*{unit.replace('?P<u>', '?P<v>')}\s*(?:{gave})"
-    material = _alternation(words["material_words"])
+    material = word_alternation(words["material_words"])
     case_named = rf"案例\s*[A-Za-z0-9一二三四五六七八九十]{{1,3}}\s*(?:的?(?:{material}))?"  # ③案例C材料由X提供
     source = re.compile(
         rf"^[\s\u3000]*(?:{_FOOTNOTE_MARK})?[（(]?\s*(?:{label})?\s*(?:本案例|本文|本篇|本材料|该案例|{case_named})?\s*"
         rf"(?:{by_material}|{by_unit})"
     )
-    named = rf"(?:{bracketed}|(?:{_alternation(words['unit_labels'])})\s*[:：])"
+    named = rf"(?:{bracketed}|(?:{word_alternation(words['unit_labels'])})\s*[:：])"
     labelled = re.compile(  # 【案例来源】X, 【案例来源】X提供, 案例来源：X
         rf"^[\s\u3000]*[（(]?\s*{named}\s*{unit}(?P<v>)\s*(?:(?:{gave})(?:的?(?:{material}))?)?[\s\u3000。）)]*$"
     )
@@ -91,7 +88,7 @@ def _bare_by_unit(line: str, match: re.Match[str]) -> bool:
 
 @cache
 def _tail_re() -> re.Pattern[str]:
-    material = _alternation(load_lexicon("layouts")["casebook"]["material_words"])
+    material = word_alternation(load_lexicon("layouts")["casebook"]["material_words"])
     return re.compile(rf"\s*(?:的?(?:{material}))?[\s\u3000。．.）)]*")
 
 
