@@ -459,7 +459,7 @@ def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
 
 _PROVIDER_TAIL_RE = re.compile(
     r"(?:[（(][^（）()\n]{1,12}[)）])?[ \t\u3000]*(?:(?:提供|供稿|报送|推荐|选送|申报)[ \t\u3000]*)?"
-    r"[)）】〗\]］〕」』*_]*[ \t\u3000]*$",
+    r"[)）】〗\]］〕」』*_|│｜丨]*[ \t\u3000]*$",
     re.MULTILINE,
 )
 """What may follow the unit on a line that names who brought a case (报送：X, ——X, X　报送, title（X）,

@@ -155,3 +155,26 @@ def names_press_event(document_text: str) -> bool:
     """True when the document names a press event (新闻发布会, 答记者问): its speakers answer for reforms others carry
     out, so a speaker's body is no actor of the case the answer tells."""
     return _PRESS_EVENT_RE.search(document_text) is not None
+
+
+_ANNOUNCE_RE = re.compile(
+    r"(?:[0-9０-９]{1,2}日|近日|日前|今日|今天|昨日|昨天)?(?:" + word_alternation(_DEPARTMENTS["announce_verbs"]) + ")"
+)
+_PUBLICITY_RE = re.compile(
+    "(?:"
+    + word_alternation(_DEPARTMENTS["publicity_leads"])
+    + ")?(?:"
+    + word_alternation(_DEPARTMENTS["publicity_acts"])
+    + ")(?:工作)?(?:[，。；,;！!]|$)"
+)
+_TRANSFER_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["transfer_before"]) + ")$")
+
+
+def side_role(text: str, hit: _Hit) -> bool:
+    """True when the body is named beside the reform, not acting in it: it announces the news (X新闻办20日发布消息,
+    a source like 记者从X获悉), only publicises it (区委宣传部负责宣传报道), or receives a matter passed on to it
+    (转X热线, a hotline's transfer note)."""
+    if _ANNOUNCE_RE.match(text, hit.end) is not None or _PUBLICITY_RE.match(text, hit.end) is not None:
+        return True
+    clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,：:\n") + 1 : hit.start]
+    return _TRANSFER_RE.fullmatch(clause.strip()) is not None

@@ -48,6 +48,7 @@ from ftzgraph.graph.extract._agency_committees import (
 )
 from ftzgraph.graph.extract._agency_cores import _core_hit
 from ftzgraph.graph.extract._agency_divisions import subject_area
+from ftzgraph.graph.extract._agency_fields import on_field_line
 from ftzgraph.graph.extract._agency_hits import (
     _GENERIC_AFTER,
     _Context,
@@ -88,6 +89,7 @@ from ftzgraph.graph.extract._agency_roles import (
     issues_a_batch,
     issues_forwarded_document,
     parent_in_name,
+    side_role,
     speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
@@ -267,6 +269,8 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
             or _second_name(text, hit, hits)
             or _names_provider(text, hit)
+            or on_field_line(text, hit)
+            or side_role(text, hit)
         ):
             hit.acting = False
 
