@@ -35,7 +35,7 @@ from ftzgraph.graph.extract._agency_acting import (
     speaks_for_itself,
 )
 from ftzgraph.graph.extract._agency_aliases import defined_aliases
-from ftzgraph.graph.extract._agency_branches import bare_branches
+from ftzgraph.graph.extract._agency_branches import bare_branches, police_branches
 from ftzgraph.graph.extract._agency_committees import (
     _AREA,
     _COMMITTEE,
@@ -93,6 +93,7 @@ from ftzgraph.graph.extract._agency_roles import (
     speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
+from ftzgraph.graph.extract._agency_streets import street_offices
 from ftzgraph.graph.extract._agency_zones import name_zone_bodies, word_committees
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText, Evidence
 from ftzgraph.graph.text import clean_spans
@@ -200,6 +201,7 @@ def extract_agencies_and_mentions(
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
     hits = _bureau_branches(text, hits)
+    police_branches(hits, ctx.city, ctx.district)  # 东港区公安分局: 日照市公安局东港分局
     name_zone_bodies(
         text, _document_head(case.document.text), hits, ctx.city
     )  # 合肥高新区X局: by the zone's official name
@@ -210,6 +212,9 @@ def extract_agencies_and_mentions(
         hit.confidence = "medium" if hit.confidence == "high" else hit.confidence
     hits += _short_offices(text, hits, ctx, lex)
     hits += _district_branches(text, hits, ctx, lex)
+    streets = street_offices(text, hits, ctx, lex)  # 会同大城街道办事处: the district's street office
+    _settle_acting(text, hits + streets, case.document.text, streets)
+    hits += streets
     hits += [b for b in bare_branches(text, hits, lex) if not any(h.start < b.end and b.start < h.end for h in hits)]
     hits.sort(key=lambda h: h.start)
     _committee_departments(hits)
