@@ -16,7 +16,8 @@ from ftzgraph.graph.extract._agency_names import (
     load_agency_yaml,
 )
 
-_CLAUSE_END = "。；;！？!?\n，,：:"
+_CLAUSE_END = "。；;！？!?\n，,：:│|｜"
+"""What ends a clause, a table's cell too (│借鉴X做法│Y推行…: the cell that cites is not the cell that acts)."""
 
 
 _TITLE_RE = re.compile("《[^《》]{0,300}》")

@@ -260,6 +260,8 @@ def _own_zone(own: str, written: Callable[[str], bool]) -> Place | None:
 
 _BODY_ENDS = ("局", "委员会", "委", "办公室", "中心")
 """How a body's name ends (兰州新区商务和口岸局), as opposed to a place's."""
+AREA_LEVEL = "area"
+"""The level of a core written after the bare word 片区 (片区经济发展局): a department of its area's committee."""
 OWN_ZONE_TAILS = tuple(sorted(load_agency_yaml("departments.yaml")["own_zone_tails"], key=len, reverse=True))
 _NEW_AREA_RE = re.compile(f"([{CJK}]{{2,10}}?)(?:{'|'.join(OWN_ZONE_TAILS)})")
 """A zone's name (重庆两江新区, 青岛西海岸新区, 平潭综合实验区), the provider of its own cases."""
@@ -482,6 +484,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     if core.canonical == _COMMITTEE and ftz_area is not None and ftz_area.area and not unit:  # not 平潭综合实验区's
         zone = load_ftz_gazetteer().zones[ftz_area.zone]
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
+    elif ftz_area is not None and ftz_area.area and not unit and prefix.level == AREA_LEVEL and not core.stem_place:
+        zone = load_ftz_gazetteer().zones[ftz_area.zone]  # 片区经济发展局: a department of the area's committee
+        hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}{core.canonical}"
     elif core.party:
         hit.name = "中共" + place.name + core.canonical[1:]
     elif (
