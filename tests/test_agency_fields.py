@@ -27,6 +27,11 @@ def _names(text: str, provider: str | None) -> list[str]:
         "案例来源单位：蕉城区人民政府",  # a known label after a qualifier
         "（蕉城区人民政府供稿　宁德市委改革办审核）",  # a unit before its verb, a reviewer after it
         "据蕉城区人民政府提供的资料",  # the unit before 提供的资料 (a traditional text is simplified when read)
+        "填报单位（盖章）：蕉城区人民政府　填报人：某某　联系电话：0593-0000000",  # a seal note after the label
+        "申报单位,蕉城区人民政府,联系人,某某",  # a CSV row
+        "—— 蕉城区人民政府　供稿 ——",  # a credit between dashes, its verb a field of its own
+        "（蕉城区人民政府提供，宁德市委改革办审定）",  # a bracketed credit holding a comma
+        "| 2 | 出口退税“提前办” | 借鉴天津港片区做法 | 蕉城区人民政府 |",  # a table's unit column
     ],
 )
 def test_a_submitting_slot_names_no_actor(line: str) -> None:
@@ -45,6 +50,12 @@ def test_a_field_that_assigns_the_work_still_acts() -> None:
     text = "牵头单位：宁德市商务局；配合单位：宁德市税务局\n宁德海关推行出口退税“提前办”。"
     names = _names(text, "宁德市")
     assert "宁德市商务局" in names and "宁德海关" in names
+
+
+def test_a_table_cell_that_holds_a_sentence_acts() -> None:
+    # guard: only a cell of units' names and nothing else is a column's value
+    text = "| 1 | 出口退税“提前办” | 蕉城区人民政府牵头，区商务局配合推行 |"
+    assert any(n.endswith("蕉城区人民政府") for n in _names(text, "宁德市蕉城区"))
 
 
 def test_a_sentence_on_the_line_is_no_field_line() -> None:

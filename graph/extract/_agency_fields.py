@@ -20,9 +20,14 @@ from ftzgraph.graph.text import word_alternation
 _WORDS = load_agency_yaml("departments.yaml")
 _LAYOUT = load_lexicon("layouts")["fallback"]
 _SENTENCE_RE = re.compile(r"[，。；！？,;!?]")
-"""A clause mark: a line holding one is a sentence, not a form's row."""
-_SEPARATORS = "|│｜丨【】〔〕〖〗［］[]（）()：:／/ \t\u3000"
-_FIELD_RE = re.compile("[^" + re.escape(_SEPARATORS) + "]+")
+"""A clause mark: a line holding one is a sentence, not a form's row (unless a CSV row or a bracketed credit)."""
+_SEPARATORS = "|│｜丨【】〔〕〖〗［］[]（）()：:／/—–－ \t\u3000"
+_CSV_ROW_RE = re.compile(r"[^，。；！？,]{1,30}(?:,[^，。；！？,]{0,30})+")
+"""A CSV row (申报单位,X,联系人,Y): ASCII commas between short fields, no full-width clause mark."""
+_BRACKETED_RE = re.compile(r"[（(][^（）()]{4,58}[）)]")
+"""A credit wholly in brackets ((X提供，Y审定)): its commas part fields, as no sentence goes on outside."""
+_NOTE_MAX = 3
+"""A bracketed note after a label (填报单位（盖章）：X) is this short and names no unit."""
 _LABEL_RE = re.compile(f"[\u4e00-\u9fff]{{0,6}}(?:{word_alternation(_WORDS['field_label_ends'])})")
 """A short label ending in a word of submitting or commissioning (申报主体, 案例来源单位, 委托单位, 供稿)."""
 _ASSIGNING_RE = re.compile(
@@ -44,27 +49,64 @@ _LONGEST_LINE = 60
 
 def on_field_line(text: str, hit: _Hit) -> bool:
     """True when ``hit`` fills a submitting or a contact slot of a line of fields (申报单位｜X, X供稿　Y审核,
-    联系人：某某（X）): the unit that sent, commissioned or reviewed the case, or whom to ask, not one acting in it."""
+    联系人：某某（X）, 填报单位（盖章）：X　填报人：…, 申报单位,X,联系人,Y, ——X　供稿——) or is all a table's cell
+    holds besides other units (| 2 | title | source | X |): the unit that sent, commissioned or reviewed the case,
+    whom to ask, or a column's value, not one acting in it."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if len(line.strip()) > _LONGEST_LINE or _SENTENCE_RE.search(line):
-        return False
-    fields = list(_FIELD_RE.finditer(line))
     start, end = hit.start - line_start, hit.end - line_start
-    last = next((f for f in fields if f.start() < end <= f.end()), None)
+    if _units_cell(line, start, end):
+        return True
+    bare = line.strip()
+    separators = _SEPARATORS
+    if _CSV_ROW_RE.fullmatch(bare):
+        separators += ","
+    elif _BRACKETED_RE.fullmatch(bare):
+        separators += "，,"
+    elif _SENTENCE_RE.search(line):
+        return False
+    if len(bare) > _LONGEST_LINE:
+        return False
+    fields = [f for f in re.finditer("[^" + re.escape(separators) + "]+", line) if not _is_note(line, f, start)]
+    last = next((i for i, f in enumerate(fields) if f.start() < end <= f.end()), None)
     first = next((i for i, f in enumerate(fields) if f.start() <= start < f.end()), None)
     if last is None or first is None:
         return False
     if any(_CONTACT_RE.fullmatch(f.group()) for f in fields[:first]):
         return True  # 媒体联系人：某某（X新闻办）: whom to ask
-    after = line[end : last.end()]
+    after = line[end : fields[last].end()]
     if after:
         return _VERB_AFTER_RE.fullmatch(after) is not None
+    if last + 1 < len(fields) and _VERB_AFTER_RE.fullmatch(fields[last + 1].group()):
+        return True  # ——X　供稿——: the verb in a field of its own
     if start - fields[first].start() > _LONGEST_PREFIX or first == 0:
         return False
     label = fields[first - 1].group()
     return _LABEL_RE.fullmatch(label) is not None and _ASSIGNING_RE.search(label) is None
+
+
+def _is_note(line: str, field: re.Match[str], start: int) -> bool:
+    """True for a short note in brackets (（盖章）), which stands between a label and its unit."""
+    inside = line[field.start() - 1 : field.start()] in "（(" and line[field.end() : field.end() + 1] in "）)"
+    return inside and len(field.group()) <= _NOTE_MAX and not field.start() <= start < field.end()
+
+
+_CELL_BARS = "|│"
+_UNIT_NAME_RE = re.compile(f"[\u4e00-\u9fff（）()]{{2,40}}(?:{word_alternation(_LAYOUT['unit_suffixes'])})")
+"""A unit's name by its ending (X人民政府, X局, X管委会), as a table's unit column holds it."""
+
+
+def _units_cell(line: str, start: int, end: int) -> bool:
+    """True when the table cell holding ``start``-``end`` (between bars) holds units' names and nothing else
+    (│廊坊海关、片区经济发展局│, | 信州区人民政府 |): a column naming who leads or submits, not a sentence that acts."""
+    left = max(line.rfind(bar, 0, start) for bar in _CELL_BARS)
+    rights = [r for bar in _CELL_BARS if (r := line.find(bar, end)) >= 0]
+    if left < 0 or not rights:
+        return False
+    cell = line[left + 1 : min(rights)]
+    parts = [p.strip(" \t\u3000") for p in re.split("[、，,；;]", cell)]
+    return all(_UNIT_NAME_RE.fullmatch(p) for p in parts if p) and any(parts)
 
 
 _LONGEST_PREFIX = 8
