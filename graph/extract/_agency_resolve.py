@@ -173,11 +173,15 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
 
 def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
     """The case's autonomous prefecture or league (州, 盟): its city when that is one, else the one the document
-    names (黔南州 in a 都匀市 case of a 黔南州 circular), never a guess among several."""
+    names (黔南州 in a 都匀市 case of a 黔南州 circular), else the one its county-level city belongs to (二连浩特市:
+    锡林郭勒盟), never a guess among several."""
     if city is not None and city.name.endswith(_PREFECTURE_ENDINGS):
         return city
     named = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n.endswith(_PREFECTURE_ENDINGS)}
-    return next(iter(named.values())) if len(named) == 1 else None
+    if len(named) == 1:
+        return next(iter(named.values()))
+    above = load_divisions().city_of.get(city.name) if city is not None and not named else None
+    return place_of(above) if above is not None and above.endswith(_PREFECTURE_ENDINGS) else None
 
 
 _PREFECTURE_ENDINGS = ("州", "盟")
