@@ -238,3 +238,72 @@ def test_a_zone_after_a_learning_verb_and_de_shi_or_a_practice_carried_over_is_t
     assert _zones("咸宁市借用湖北自贸试验区武汉片区的“科创积分贷”模式。") == {"hubei"}
     assert _zones("咸宁市借用湖北自贸试验区武汉片区的场地举办招商会。") == set()
     assert _zones("三明市把福建自贸试验区厦门片区的“一站式退税”做法搬了过来。") == {"fujian"}
+
+
+def _areas(text: str) -> set[str | None]:
+    return {o.area for o in sentence_case(text).origins if o.kind == "zone"}
+
+
+def test_a_zone_whose_practice_is_the_object_of_any_verb_is_the_origin() -> None:
+    """z25b: the copying relation by its structure (Z的…做法 as the verb's object), not by the verb's word."""
+    text = "两地这次拷贝了安徽自贸试验区合肥片区和芜湖片区的供应链金融做法。"
+    assert _areas(text) == {"合肥片区", "芜湖片区"}
+    assert _zones("该市与安徽自贸试验区合肥片区的企业签署合作协议。") == set()  # cooperation, no practice taken
+    assert _zones("对照北京自贸试验区的做法，我市尚有较大差距。") == set()  # a yardstick
+    assert _zones("有关部门表示，要把上海自贸试验区的成熟经验在全国范围内推广。") == set()  # an exhortation
+
+
+def test_a_zone_something_was_fetched_from_is_the_origin() -> None:
+    assert _zones("这一招是从湖北自贸试验区宜昌片区“偷师”来的。") == {"hubei"}
+    assert _zones("我们是去河南自贸试验区洛阳片区取的经。") == {"henan"}
+    assert _zones("这个办法是跟重庆自贸试验区两江片区学的。") == {"chongqing"}
+    assert _zones("晋城市把天津自贸试验区天津港片区的联合登临检查做法用在了内陆港。") == {"tianjin"}
+    assert _zones("从湖北自贸试验区宜昌片区来的企业有4家。") == set()  # a party, no practice
+
+
+def test_a_bound_one_character_verb_takes_the_zone_after_it() -> None:
+    assert _zones("用他的话说，这次学的是浙江自贸试验区的招数。") == {"zhejiang"}
+    assert _zones("会议听取了广西自贸试验区南宁片区管委会的汇报。") == set()  # 听取了 is no 取了
+
+
+def test_a_denied_or_hypothetical_copy_names_no_origin() -> None:
+    assert _zones("本溪市尚未借鉴辽宁自贸试验区沈阳片区的“一网通办”做法。") == set()
+    assert _zones("江山市没有照搬浙江自贸试验区杭州片区的做法，而是自主设计流程。") == set()
+    assert _zones("有关负责人否认该做法源于上海自贸试验区。") == set()
+    assert _zones("如果能把浙江自贸试验区舟山片区的加注模式复制过来，竞争力将大大提升。") == set()
+    assert _zones("该市持续不断借鉴浙江自贸试验区舟山片区的加注模式。") == {"zhejiang"}  # 不断 denies nothing
+
+
+def test_the_place_that_corrects_a_denied_one_is_the_origin() -> None:
+    text = "黔东南州学的不是重庆自贸试验区果园港片区，而是四川自贸试验区川南临港片区。"
+    assert _areas(text) == {"川南临港片区"}
+
+
+def test_places_listed_after_a_colon_of_copying_are_each_an_origin() -> None:
+    text = "湘潭市同时借了两家的经验：一是湖南自贸试验区长沙片区的“审批提速”，二是郴州片区的“通关一体化”。"
+    assert _areas(text) == {"长沙片区", "郴州片区"}
+    plan = "湘潭市计划借鉴两家的经验：一是湖南自贸试验区长沙片区的“审批提速”，二是郴州片区的“通关一体化”。"
+    assert _zones(plan) == set()
+
+
+def test_batches_in_any_order_and_with_shared_ordinals() -> None:
+    assert case_batches(sentence_case("该做法参考了国务院第五、六批改革试点经验。")) == {
+        ("改革试点经验", 5),
+        ("改革试点经验", 6),
+    }
+    assert case_batches(sentence_case("该市复制的做法，出自商务部推出的最佳实践案例第三批。")) == {("最佳实践案例", 3)}
+    text = "该市推行的“标准地出让”，最佳实践案例第二批里就有，由浙江自贸试验区杭州片区报送。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 2)}
+    assert _areas(text) == {"杭州片区"}
+    reported = "本案例由浙江自贸试验区金义片区报送，源于国务院第六批改革试点经验。"
+    assert _zones(reported) == set()  # Z reported its copy
+
+
+def test_the_issuer_of_a_provincial_batch_is_the_nearest_name() -> None:
+    text = "永州市学习借鉴的是湖南省公布的第三批自贸试验区改革试点经验。"
+    assert case_batches(sentence_case(text)) == set()
+
+
+def test_a_zone_whose_practice_others_took_is_the_origin() -> None:
+    text = "新疆自贸试验区霍尔果斯片区的“结算一站办”经验，已被昌吉州、博州相继学了去。"
+    assert _areas(text) == {"霍尔果斯片区"}

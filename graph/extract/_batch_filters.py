@@ -52,7 +52,10 @@ _ONE_ZONE_RE = re.compile(r"中国[（(][^（）()]{1,8}[）)]$")
 @cache
 def _provincial_issuer_re() -> re.Pattern[str]:
     """江苏省政府办公厅公布的第一批…改革试点经验: a batch a province or city issues is its own, whatever its name."""
-    return re.compile(rf"(?:省|市|自治区)[\u4e00-\u9fff]{{0,10}}?(?:{_words_re('provincial_issue_verbs')})[了的]?$")
+    # the nearest name (永州市学习借鉴的是湖南省公布的: 湖南省 issues, 永州市 copies)
+    return re.compile(
+        rf"(?:省|市|自治区)(?:(?!省|市|自治区)[\u4e00-\u9fff]){{0,10}}?(?:{_words_re('provincial_issue_verbs')})[了的]?$"
+    )
 
 
 def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
@@ -148,6 +151,29 @@ def _denied(text: str, position: int) -> bool:
     opened, closed = text.rfind("“", 0, position), text.rfind("”", 0, position)
     end = text.find("”", position)
     return opened > closed and end >= 0 and text[end + 1 :].lstrip().startswith(tuple(lex["refuted_words"]))
+
+
+@cache
+def _denial_re() -> re.Pattern[str]:
+    """A word denying or negating what follows it, then at most a few words of its clause up to the end (尚未借鉴,
+    没有照搬, 否认该做法源于, 不是从, 并非来源于): the place after it is said not to be where anything came from."""
+    lex = lexicon()
+    words = word_alternation([*lex["origin_denials"], *lex["copy_negations"], *lex["origin_negations"]])
+    return re.compile(rf"(?:{words})[^{_CLAUSE_MARKS}。“”「」]{{0,{int(lex['denial_reach'])}}}$")
+
+
+@cache
+def _not_denial_re() -> re.Pattern[str]:
+    """Words holding a negation's character that deny nothing (不断, 不仅, 未来): taken out first."""
+    return re.compile(word_alternation(lexicon()["not_denial_words"]))
+
+
+def _denied_before(head: str) -> bool:
+    """True when the words right before a place, in its clause, deny or negate the copying that names it (本溪市尚未
+    借鉴Z的做法; 江山市没有照搬Z的做法; 否认该做法源于Z; 不是从Z学来的): the place is no origin. A quoted name's words
+    do not count."""
+    clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS + "。") + 1 :]
+    return _denial_re().search(_not_denial_re().sub("", _QUOTED_RE.sub("", clause))) is not None
 
 
 def _announced(text: str, position: int) -> bool:

@@ -18,12 +18,25 @@ from ftzgraph.graph.extract._batch_filters import (
     _CLAUSE_MARKS,
     _REPLICABLE_RE,
     _award_only,
+    _batch_kind_re,
+    _denied_before,
     _list_start,
     _listed_before,
     _names_provincial_batch,
     _negated_copy,
     _negated_copy_re,
     lexicon,
+)
+from ftzgraph.graph.extract._origin_copying import (
+    _bound_verb_re,
+    _corrects_denied,
+    _enumerated_after_copy,
+    _fetched_from,
+    _list_head,
+    _moved_here,
+    _names_practice,
+    _object_taken,
+    _zone_verbs,
 )
 from ftzgraph.graph.extract._origin_patterns import (
     _bare_area_re,
@@ -54,9 +67,6 @@ class _Sentence(Protocol):
     def text(self) -> str: ...
 
 
-_QUOTES_RE = re.compile(r"[“”「」\"]")
-"""Quote marks, which a writer may put round a single word for emphasis (是从Z“学”来的)."""
-
 _EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施|改革经验)")
 """Z…试点经验 in a clause of a sentence that goes on to copy it (用好上海自贸试验区制度型开放试点经验, … 复制推广)."""
 
@@ -78,7 +88,8 @@ def _replicates(text: str) -> bool:
     """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
     opens a sentence is an origin only in a text about copying reforms."""
     plain = _negated_copy_re().sub("", _REPLICABLE_RE.sub("", text))  # 尚未在…推广: no copying either
-    return any(verb in plain for verb in lexicon()["copy_verbs"])
+    lex = lexicon()  # 搬来, 学了去: colloquial verbs of copying are copying too
+    return any(verb in plain for verb in lex["copy_verbs"] + lex["zone_fetch_verbs"] + lex["copied_by_verbs"])
 
 
 _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
@@ -89,15 +100,6 @@ _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|�
 def _national_diffusion_re() -> re.Pattern[str]:
     """Words saying a practice went out to the whole country (在全国复制推广, 推广至全国)."""
     return re.compile(word_alternation(lexicon()["national_diffusion"]))
-
-
-@cache
-def _zone_verbs() -> tuple[str, str]:
-    """The verbs before and after a zone in an origin phrase, as regex alternations (fixed: made once)."""
-    lex = lexicon()
-    before = word_alternation(lex["zone_before"])
-    after = "|".join(map(re.escape, lex["zone_after"]))  # 学习 after Z only with 向 (向Z学习), not 赴Z学习考察
-    return before, after
 
 
 def _stated_zones(
@@ -129,6 +131,8 @@ def _stated_zones(
             head = text[max(0, lead - 8) : lead]
             if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
                 continue
+            if _denied_before(text[:lead]):
+                continue  # 本溪市尚未借鉴Z的做法; 否认该做法源于Z; 不是从Z学来的: named as no origin
             if head.endswith("为") and "提供" in re.split(f"[{_CLAUSE_MARKS}]", text[end:], maxsplit=1)[0]:
                 continue  # Z1的做法为Z2封关运作提供了参考: Z2 is the one helped, not an origin
             if (
@@ -139,7 +143,7 @@ def _stated_zones(
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
-            verb = re.search(rf"(?P<verb>{before})\s*(?:[了过]|的是)?\s*$", head)
+            verb = re.search(rf"(?P<verb>{before})\s*(?:[了过]|的是)?\s*$", head) or _bound_verb_re().search(head)
             if (
                 verb
                 and verb["verb"] in lex["comparison_verbs"]
@@ -150,8 +154,6 @@ def _stated_zones(
             gap = any(w in text[end:] for w in lex["comparison_gaps"])
             if verb and verb["verb"] in lex["comparison_verbs"] and gap:
                 verb = None  # 对照Z的做法，我市尚有较大差距: Z measures a gap, nothing was taken from it
-            if verb and head[: verb.start()].rstrip().endswith(tuple(lex["origin_denials"])):
-                continue  # 并非来源于Z: the sentence denies that anything came from Z
             if verb and verb["verb"] in lex["source_verbs"] and _cause_re().match(clause_tail):
                 verb = None  # X的设立源于Z…的使命: a cause of the creation, nothing came from Z
             if verb and verb["verb"] in lex["copula_before"] and head.endswith(tuple(lex["copula_compounds"])):
@@ -174,10 +176,13 @@ def _stated_zones(
                 verb
                 or (
                     re.match(
-                        rf"\s*(?:（[^）]*）)?\s*的?(?:可复制[、和]?可推广的?)?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})",
+                        rf"\s*(?:（[^）]*）)?\s*的?(?:可复制[、和]?可推广的?)?(?:“[^”]{{1,30}}”|(?<=的)[^，,；;。“”《》]{{1,10}}?)?"
+                        rf"\s*的?(?:{after})",
                         text[end : end + 44],
                     )
-                    and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
+                    # 平潭片区的做法与…相结合: Z's own practice, nothing copied; 两地拷贝了Z的…做法: Z's practice taken
+                    and (_replicates(text) or _object_taken(text[: _list_head(text, places, lead)]))
+                    and not gap  # 对照Z的做法，我市尚有较大差距: Z measures a gap
                     and not _derived_re().match(text, end)  # Z1的做法借鉴自Z2: Z1 is the adopter
                 )
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
@@ -189,16 +194,16 @@ def _stated_zones(
                     and any(w in clause_tail for w in lex["zone_by_submit_verbs"])
                     and any(v in text for v in lex["batch_member_verbs"])
                 )
-                or (
-                    head.endswith("从")
-                    and any(w in _QUOTES_RE.sub("", clause_tail) for w in lex["zone_from_verbs"])  # 是从Z“学”来的
-                    and not head[:-1].rstrip().endswith(tuple(lex["origin_denials"]))  # 不是从Z学来的
+                or (  # …最佳实践案例第二批里就有，由Z报送: Z sent the item (本案例由Z报送，源于…: it reported a copy)
+                    head.endswith("由")
+                    and national
+                    and any(w in clause_tail for w in lex["zone_by_submit_verbs"] + lex["zone_by_report_verbs"])
+                    and _batch_kind_re().search(text, 0, start) is not None
                 )
-                or (
-                    head.endswith(("把", "将"))
-                    and _names_practice(clause_tail)
-                    and any(w in clause_tail for w in lex["zone_moved_verbs"])
-                )
+                or _fetched_from(head, clause_tail)  # 是从Z“学”来的, 跟Z学的, 去Z取的经
+                or (head.endswith(("把", "将")) and _names_practice(clause_tail) and _moved_here(clause_tail))
+                or _enumerated_after_copy(text[:lead])  # 借了两家的经验：一是Z1的“X”，二是Z2的“Y”
+                or _corrects_denied(text[:lead], gazetteer)  # 学的不是Z1，而是Z2
                 or (
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
@@ -246,7 +251,7 @@ def _stated_zones(
             stem = gazetteer.area_stems[match["stem"]]
             if any(w in text[: match.start("stem")] for w in lex["plan_words"]):
                 continue  # 不仅要复制Z经验: a plan
-            if text[: match.start()].rstrip().endswith(tuple(lex["origin_denials"])):
+            if _denied_before(text[: match.start("stem")]):
                 continue  # 并非来源于Z片区: denied
             if stem.zone not in own and not any(s <= match.start("stem") < e for s, e, _ in places):
                 found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
@@ -255,6 +260,8 @@ def _stated_zones(
             zone_id = gazetteer.province_forms[match["province"]]
             if any(w in text[: match.start("province")] for w in lex["plan_words"]):
                 continue  # 自贸园区建设不仅要复制上海经验: what should be copied, no origin
+            if _denied_before(text[: match.start("province")]):
+                continue  # 没有照搬上海的做法: denied
             copula = text[match.start() : match.start("province")].rstrip("了过") in lex["copula_before"]
             clause = re.split(f"[{_CLAUSE_MARKS}]", text[match.end("province") :], maxsplit=1)[0]
             if copula and not any(w in clause for w in lex["copula_practice_words"]):
@@ -303,11 +310,6 @@ def _adopts(tail: str) -> bool:
 
 _LIST_RE = re.compile(r"^(?:(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*)?$")
 """What stands between two listed places: a coordinator, or nothing between abbreviations (川渝两地自贸试验区)."""
-
-
-def _names_practice(clause_tail: str) -> bool:
-    """True when the words after a zone, in its clause, name a practice of it (“X”, 做法, 经验, 改革 …)."""
-    return any(w in clause_tail for w in lexicon()["practice_words"])
 
 
 def _refine(stated: list[Origin], subjects: list[Origin]) -> list[Origin]:

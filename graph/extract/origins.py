@@ -62,7 +62,8 @@ def _batch_re() -> re.Pattern[str]:
     kinds = "|".join(re.escape(w) for words in lex["batch_kinds"].values() for w in words)
     window = int(lex["batch_window"])
     return re.compile(
-        rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批|(?P<first>首)批)"
+        # 第五、六批: ordinals that share one 批 are each a batch
+        rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+(?:\s*[、和及与]\s*[{NUMERAL_CLASS}]+)*)\s*批|(?P<first>首)批)"
         # the gap holds no other batch (第三批制度创新成果和商务部第六批最佳实践案例: the series word is the second's)
         rf"(?P<gap>(?:(?!第\s*[{NUMERAL_CLASS}]+\s*批)[^。；，,\n]){{0,{window}}}?)(?P<kind>{kinds})"
     )
@@ -76,9 +77,13 @@ def _adoption_re() -> re.Pattern[str]:
 
 @cache
 def _batch_after_re() -> re.Pattern[str]:
-    """A series word with its batch number after it in brackets: 最佳实践案例（第四批）."""
+    """A series word with its batch number after it, in brackets (最佳实践案例（第四批）) or ending the phrase
+    (出自商务部推出的最佳实践案例第三批。; …试点经验第六批中的…)."""
     kinds = "|".join(re.escape(w) for words in lexicon()["batch_kinds"].values() for w in words)
-    return re.compile(rf"(?P<kind>{kinds})[”\"]?\s*[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*[)）]")
+    return re.compile(
+        rf"(?P<kind>{kinds})[”\"]?\s*(?:[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批次?\s*[)）]"
+        rf"|第\s*(?P<bare>[{NUMERAL_CLASS}]+)\s*批次?(?=[，,。；;、）)”]|中|里|的|$))"
+    )
 
 
 def _kind_of(word: str) -> str:
@@ -129,17 +134,22 @@ def extract_origins(
                 continue
             kind = _kind_of(match["kind"])
             item = _item_after(sentence.text, match.end())
-            number = 1 if match["first"] else parse_chinese_number(match["n"])  # 首批“最佳实践案例”: the first
+            shared = re.split(r"\s*[、和及与]\s*", match["n"]) if match["n"] else []
+            number = 1 if match["first"] else parse_chinese_number(shared[-1])  # 首批“最佳实践案例”: the first
             origins.append(Origin("national_batch", evidence(sentence), kind, number, item_title=item))
-            for before in _coordinated_batches(sentence.text, match.start()):  # 第六批、第七批…: each batch named
-                origins.append(Origin("national_batch", evidence(sentence), kind, before, item_title=item))
+            before = [parse_chinese_number(n) for n in shared[:-1]]  # 第五、六批: 5 shares the 批 of 6
+            for earlier in [*before, *_coordinated_batches(sentence.text, match.start())]:  # 第六批、第七批…: each
+                origins.append(Origin("national_batch", evidence(sentence), kind, earlier, item_title=item))
         for match in _batch_after_re().finditer(sentence.text):  # 最佳实践案例（第四批）
             if (
                 not _provincial(sentence.text, match.start(), gazetteer)
                 and not _other_programme(sentence.text, match.start("kind") + len(match["kind"]))
-                and any(v in sentence.text[: match.start()] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
+                and (
+                    any(v in sentence.text[: match.start()] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
+                    or _CONTAINS_RE.match(sentence.text, match.end()) is not None  # …案例第二批里就有
+                )
             ):
-                number = parse_chinese_number(match["n"])
+                number = parse_chinese_number(match["n"] or match["bare"])
                 origins.append(Origin("national_batch", evidence(sentence), _kind_of(match["kind"]), number))
         if not any(o.evidence.start == evidence(sentence).start for o in origins) and any(
             not _TOTAL_BEFORE_ADOPTION_RE.search(sentence.text[: m.start()])
@@ -321,7 +331,7 @@ def _zones_own(text: str, position: int, gazetteer: Gazetteer) -> bool:
     return any(not any(v in text[e:position] for v in members) for _, e, _ in before)
 
 
-_COORDINATED_RE = re.compile(rf"第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*(?:、|和|及|与|以及)\s*$")
+_COORDINATED_RE = re.compile(rf"第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批?\s*(?:、|和|及|与|以及)\s*$")
 
 
 def _coordinated_batches(text: str, position: int) -> list[int]:
@@ -341,6 +351,8 @@ _NUMBERED_BEFORE_RE = re.compile(
 )
 """A 第N批 right before a series word in its clause: the batch is numbered, and the numbered rule has judged it."""
 
+_CONTAINS_RE = re.compile(r"\s*(?:里|中|之中)[^，,。；]{0,3}?(?:有|包括|包含|收录|列有)")
+"""A batch said to hold the item right after it (…最佳实践案例第二批里就有): membership, as 入选 before it."""
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
 _RANGE_END_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批\s*(?:至|到|—|－|-|~|～)\s*$")
 
