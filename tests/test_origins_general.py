@@ -307,3 +307,33 @@ def test_the_issuer_of_a_provincial_batch_is_the_nearest_name() -> None:
 def test_a_zone_whose_practice_others_took_is_the_origin() -> None:
     text = "新疆自贸试验区霍尔果斯片区的“结算一站办”经验，已被昌吉州、博州相继学了去。"
     assert _areas(text) == {"霍尔果斯片区"}
+
+
+def test_a_bound_verb_before_de_shi_is_read_before_the_copula() -> None:
+    assert _zones("这套“单证电子化”，学的是辽宁自贸试验区大连片区，用的是本地的系统。") == {"liaoning"}
+    assert _zones("该市的“电子结算”，照抄的是广西自贸试验区崇左片区。") == {"guangxi"}
+
+
+def test_a_quoted_name_s_words_relate_nothing() -> None:
+    text = "衢州市的“四港联动”模式沿袭了浙江自贸试验区宁波片区的做法。"  # 联动 inside the name is no cooperation
+    assert _areas(text) == {"宁波片区"}
+    assert _zones("该市与浙江自贸试验区宁波片区联动推进港口建设的做法。") == set()
+
+
+def test_a_noun_naming_the_source_before_a_copula_names_the_origin() -> None:
+    assert _zones("宿迁市这项改革的“老师”，是江苏自贸试验区连云港片区。") == {"jiangsu"}
+    assert _zones("黄石市复制的“保税展示”，就是湖北自贸试验区武汉片区那一套。") == {"hubei"}
+
+
+def test_an_adverb_holding_a_hypothetical_s_characters_plans_nothing() -> None:
+    assert _zones("主要是参照了四川自贸试验区成都天府新区片区的做法。") == {"sichuan"}  # 主要是 is no 要是
+
+
+def test_membership_in_any_words_and_a_batch_compared_with() -> None:
+    text = "湖南自贸试验区岳阳片区“江海联运一单制”成功跻身全国自贸试验区最佳实践案例。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", None)}
+    assert _areas(text) == {"岳阳片区"}
+    compared = "承德市的做法同国务院第六批改革试点经验中的“边境旅游便利化”相比，覆盖面更广。"
+    assert case_batches(sentence_case(compared)) == set()
+    moved = "宝鸡市把陕西自贸试验区西安国际港务区片区的“中欧班列集拼”整套搬进了宝鸡综保区。"
+    assert _areas(moved) == {"西安国际港务区片区"}

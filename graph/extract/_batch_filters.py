@@ -176,6 +176,13 @@ def _denied_before(head: str) -> bool:
     return _denial_re().search(_not_denial_re().sub("", _QUOTED_RE.sub("", clause))) is not None
 
 
+def _compared(text: str, position: int) -> bool:
+    """True when the batch at ``position`` is what its clause compares with (同国务院第六批…中的“X”相比，覆盖面更广):
+    a yardstick, nothing is said to come from it."""
+    rest = re.split(f"[{_CLAUSE_MARKS}。]", text[position:], maxsplit=1)[0]
+    return any(w in _QUOTED_RE.sub("", rest) for w in lexicon()["batch_comparisons"])
+
+
 def _announced(text: str, position: int) -> bool:
     """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验) or only
     hoped for (争取纳入国家第八批…): nothing is said to come from it."""

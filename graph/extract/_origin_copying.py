@@ -74,7 +74,8 @@ def _moved_re() -> re.Pattern[str]:
     """A practice noun, then a verb with a complement of direction (做法用在了…, 模式搬到…, 经验放进…): the practice is
     moved from where it was to where the sentence's subject is."""
     nouns = word_alternation([w for w in lexicon()["practice_words"] if re.fullmatch(r"[\u4e00-\u9fff]+", w)])
-    return re.compile(rf"(?:{nouns})[”」\"]?[\u4e00-\u9fff]{{1,2}}?了?(?:在|到|进|至|过来|回)")
+    # …的“X”整套搬进了…: the practice's quoted name stands for it
+    return re.compile(rf"(?:{nouns}|[”」\"])[\u4e00-\u9fff]{{1,4}}?了?(?:在|到|进|至|过来|回)")
 
 
 def _moved_here(clause_tail: str) -> bool:
@@ -109,11 +110,15 @@ def _list_head(text: str, places: Sequence[tuple[int, int, Any]], position: int)
 _COORDINATOR_GAP_RE = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 
 
+_QUOTED_NAME_RE = re.compile(r"[“「\"][^”」\"]{1,40}[”」\"]")
+
+
 def _object_taken(head: str) -> bool:
     """True when the zone after ``head`` (a zone whose practice follows it) is the object of its clause's verb: the
     clause names something before it (an adopter, a verb), its last character is no preposition (与Z, 比Z, 在Z, 为Z)
     and it holds no word of comparison, cooperation or a visit (两地这次拷贝了Z的…做法: taken; 与Z共建…: not)."""
     clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS + "。") + 1 :].strip()
+    clause = _QUOTED_NAME_RE.sub("“”", clause)  # 「四港联动」模式沿袭了Z的做法: a name's words relate nothing
     if len(clause) < 2 or clause[-1] in lexicon()["object_prepositions"]:
         return False
     return _relation_re().search(clause) is None and not any(w in clause for w in lexicon()["plan_words"])

@@ -143,7 +143,8 @@ def _stated_zones(
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
-            verb = re.search(rf"(?P<verb>{before})\s*(?:[了过]|的是)?\s*$", head) or _bound_verb_re().search(head)
+            # 学的是Z: the bound verb, not the copula 是 it ends with
+            verb = _bound_verb_re().search(head) or re.search(rf"(?P<verb>{before})\s*(?:[了过]|的是)?\s*$", head)
             if (
                 verb
                 and verb["verb"] in lex["comparison_verbs"]
@@ -162,7 +163,8 @@ def _stated_zones(
                 verb
                 and verb["verb"] in lex["copula_before"]
                 and not any(w in clause_tail for w in lex["copula_practice_words"])
-                and not head[: verb.start()].rstrip().endswith(tuple(lex["origin_nouns"]))  # 原创地为Z: Z is named
+                # 原创地为Z, 这项改革的“老师”，是Z: the noun names Z
+                and not head[: verb.start()].rstrip(' ”」"，,').endswith(tuple(lex["origin_nouns"]))
             ):
                 verb = None  # 作为Z面积最大的片区: 是/为 only places Z (为Z的创新成果 still counts)
             if (

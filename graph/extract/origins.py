@@ -18,6 +18,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _REPLICABLE_RE,
     _announced,
     _announcement_only,
+    _compared,
     _denied,
     _diffused,
     _listed_before,
@@ -130,6 +131,7 @@ def extract_origins(
                 or _announcement_only(sentence.text, match.start(), gazetteer)
                 or _planned(sentence.text, match.start())
                 or _denied(sentence.text, match.start())
+                or _compared(sentence.text, match.start())
             ):
                 continue
             kind = _kind_of(match["kind"])
@@ -143,6 +145,7 @@ def extract_origins(
         for match in _batch_after_re().finditer(sentence.text):  # 最佳实践案例（第四批）
             if (
                 not _provincial(sentence.text, match.start(), gazetteer)
+                and not _compared(sentence.text, match.start())
                 and not _other_programme(sentence.text, match.start("kind") + len(match["kind"]))
                 and (
                     any(v in sentence.text[: match.start()] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
@@ -292,6 +295,7 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
         and not _announcement_only(text, pos, gazetteer)
         and not _planned(text, pos)  # 下一步，…争取引进更多改革试点经验: what is hoped for, nothing copied yet
         and not _denied(text, pos)
+        and not _compared(text, pos)
         and _NUMBERED_BEFORE_RE.search(text, 0, pos) is None  # 吉林省第四批…试点经验: numbered, judged as such
         and any(  # 报送一批可复制的改革试点经验: replicable, not copied
             v in _REPLICABLE_RE.sub("", text[_part_start(text, pos) : pos])
