@@ -337,3 +337,20 @@ def test_membership_in_any_words_and_a_batch_compared_with() -> None:
     assert case_batches(sentence_case(compared)) == set()
     moved = "宝鸡市把陕西自贸试验区西安国际港务区片区的“中欧班列集拼”整套搬进了宝鸡综保区。"
     assert _areas(moved) == {"西安国际港务区片区"}
+
+
+def test_a_word_holding_a_plan_word_plans_nothing() -> None:
+    text = "该项改革主要借鉴了黑龙江自贸试验区绥芬河片区、黑河片区的互市贸易经验。"  # 主要借鉴 is no 要借鉴
+    assert _areas(text) == {"绥芬河片区", "黑河片区"}
+    assert _zones("该市需要借鉴黑龙江自贸试验区绥芬河片区的互市贸易经验。") == set()
+
+
+def test_an_area_written_after_its_province_is_related_by_the_words_before_both() -> None:
+    assert _areas("这个做法就是照着重庆两江片区的模子刻出来的。") == {"两江片区"}
+    assert _areas("丹东市取经辽宁自贸试验区营口片区，推出边贸结算便利化。") == {"营口片区"}
+
+
+def test_a_zone_whose_experience_went_out_to_the_country_is_a_total() -> None:
+    text = "新疆自贸试验区乌鲁木齐片区挂牌两年来，已有6项经验走向全国。"
+    assert _areas(text) == {"乌鲁木齐片区"}
+    assert case_batches(sentence_case(text)) == set()

@@ -176,6 +176,18 @@ def _denied_before(head: str) -> bool:
     return _denial_re().search(_not_denial_re().sub("", _QUOTED_RE.sub("", clause))) is not None
 
 
+def _plans(text: str) -> bool:
+    """True when ``text`` holds a plan or hypothetical word of the lexicon's ``plan_words`` (计划, 要借鉴, 如果) outside
+    the words that hold one and plan nothing (主要借鉴 is no 要借鉴: ``not_plan_words``)."""
+    plain = _not_plan_re().sub("", text)
+    return any(w in plain for w in lexicon()["plan_words"])
+
+
+@cache
+def _not_plan_re() -> re.Pattern[str]:
+    return re.compile(word_alternation(lexicon()["not_plan_words"]))
+
+
 def _compared(text: str, position: int) -> bool:
     """True when the batch at ``position`` is what its clause compares with (同国务院第六批…中的“X”相比，覆盖面更广):
     a yardstick, nothing is said to come from it."""

@@ -18,6 +18,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _CLAUSE_MARKS,
     _REPLICABLE_RE,
     _denied_before,
+    _plans,
     lexicon,
 )
 from ftzgraph.graph.extract.gazetteer import Gazetteer
@@ -121,7 +122,7 @@ def _object_taken(head: str) -> bool:
     clause = _QUOTED_NAME_RE.sub("“”", clause)  # 「四港联动」模式沿袭了Z的做法: a name's words relate nothing
     if len(clause) < 2 or clause[-1] in lexicon()["object_prepositions"]:
         return False
-    return _relation_re().search(clause) is None and not any(w in clause for w in lexicon()["plan_words"])
+    return _relation_re().search(clause) is None and not _plans(clause)
 
 
 _CORRECTION_RE = re.compile(r"[，,]\s*(?:而是|而系|却是|而)\s*$")
@@ -166,7 +167,7 @@ def _enumerated_after_copy(head: str) -> bool:
         (taking or _bound_taking_re().search(copying) is not None)
         and _names_practice(copying)
         and not _denied_before(copying)
-        and not any(w in copying for w in lex["plan_words"])
+        and not _plans(copying)
     )
 
 

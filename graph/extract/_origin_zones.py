@@ -25,6 +25,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _names_provincial_batch,
     _negated_copy,
     _negated_copy_re,
+    _plans,
     lexicon,
 )
 from ftzgraph.graph.extract._origin_copying import (
@@ -128,6 +129,7 @@ def _stated_zones(
             if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
                 continue  # a zone inside a 《title》 names the notice, not the case's origin
             lead = _list_start(text[:start], gazetteer)  # 由重庆、四川自贸试验区共同探索: 由 governs the whole list
+            lead = _own_province_start(text, lead, place.zone, gazetteer)  # 照着重庆两江片区的…: 照着 governs both
             head = text[max(0, lead - 8) : lead]
             if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
                 continue
@@ -137,7 +139,7 @@ def _stated_zones(
                 continue  # Z1的做法为Z2封关运作提供了参考: Z2 is the one helped, not an origin
             if (
                 _ESTABLISHED_RE.match(text, end)
-                or any(w in text[:start] for w in lex["plan_words"])
+                or _plans(text[:start])
                 or (not head.endswith(("向", "从")) and _adopts(text[end : end + 20]))  # 武汉片区在复制推广…: adopts
             ):
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
@@ -251,7 +253,7 @@ def _stated_zones(
         # A bare area name (借鉴深圳前海的…做法), after a learning verb and perhaps its city, is stated too.
         for match in _bare_area_re(gazetteer, before).finditer(text):
             stem = gazetteer.area_stems[match["stem"]]
-            if any(w in text[: match.start("stem")] for w in lex["plan_words"]):
+            if _plans(text[: match.start("stem")]):
                 continue  # 不仅要复制Z经验: a plan
             if _denied_before(text[: match.start("stem")]):
                 continue  # 并非来源于Z片区: denied
@@ -260,7 +262,7 @@ def _stated_zones(
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
         for match in _province_re(gazetteer, before).finditer(text):
             zone_id = gazetteer.province_forms[match["province"]]
-            if any(w in text[: match.start("province")] for w in lex["plan_words"]):
+            if _plans(text[: match.start("province")]):
                 continue  # 自贸园区建设不仅要复制上海经验: what should be copied, no origin
             if _denied_before(text[: match.start("province")]):
                 continue  # 没有照搬上海的做法: denied
@@ -286,7 +288,7 @@ def _stated_zones(
                 zone_id not in own
                 and any(w in clause for w in lex["zone_trial_after"])
                 and any(w in rest for w in lex["directional_copy"])
-                and not any(w in text[: match.start()] for w in lex["plan_words"])
+                and not _plans(text[: match.start()])
             ):
                 found.append(Origin("zone", evidence(sentence), zone=zone_id))
         if _national_diffusion_re().search(text):
@@ -301,6 +303,20 @@ _ADOPTING_RE = re.compile(
     r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|通过"
     r"|在(?:全国|全省|全市|全区|省内|市内|区内)(?:范围内)?|在)*\s*"
 )
+
+
+def _own_province_start(text: str, position: int, zone: str | None, gazetteer: Gazetteer) -> int:
+    """Where an area's own province, written right before it as a short form (重庆两江片区, 福建厦门片区), starts: the words
+    before the province are what relates the area; ``position`` when no such province stands there."""
+    match = _province_tail_re(gazetteer).search(text, 0, position)
+    if match is None or gazetteer.province_forms.get(match["province"]) != zone:
+        return position
+    return match.start()
+
+
+@cache
+def _province_tail_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    return re.compile(rf"(?P<province>{gazetteer.province_alternation})(?:省|市|自治区)?$")
 
 
 def _adopts(tail: str) -> bool:
