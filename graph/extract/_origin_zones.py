@@ -306,8 +306,8 @@ _ADOPTING_RE = re.compile(
 
 
 def _own_province_start(text: str, position: int, zone: str | None, gazetteer: Gazetteer) -> int:
-    """Where an area's own province, written right before it as a short form (重庆两江片区, 福建厦门片区), starts: the words
-    before the province are what relates the area; ``position`` when no such province stands there."""
+    """Where an area's own province, written right before it as a short form (重庆两江片区, 福建厦门片区), starts:
+    the words before the province are what relates the area; ``position`` when no such province stands there."""
     match = _province_tail_re(gazetteer).search(text, 0, position)
     if match is None or gazetteer.province_forms.get(match["province"]) != zone:
         return position
