@@ -263,11 +263,13 @@ def _not_modal_re() -> re.Pattern[str]:
 
 def _diffused(tail: str) -> bool:
     """True when ``tail`` says what precedes it went out to the country or province (_diffused_re), as a fact:
-    有关经验将在全省推广 is a plan."""
+    有关经验将在全省推广 is a plan, 还未向全国推广 a denial."""
     match = _diffused_re().search(tail)
     if match is None:
         return False
     clause = tail[max(tail.rfind(ch, 0, match.start()) for ch in _CLAUSE_MARKS) + 1 : match.start()]
+    if any(w in clause for w in lexicon()["copy_negations"]):
+        return False  # 还未向全国推广: not spread
     return not _future_re().search(_not_modal_re().sub("", clause))
 
 

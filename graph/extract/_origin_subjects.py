@@ -14,6 +14,7 @@ from typing import Any
 from ftzgraph.graph.extract._batch_filters import (
     _CLAUSE_MARKS,
     _award_only,
+    _denied_before,
     _diffused,
     _listed_before,
     _listed_re,
@@ -97,12 +98,12 @@ def _subject_zones(
                     found.append(Origin("zone", evidence(sentence), zone=stem_place.zone, area=stem_place.area))
         places = gazetteer.find_places(sentence.text)
         for start, end, place in places:
-            if place.zone in own:
-                continue
+            if place.zone in own or _denied_before(sentence.text[:start]):
+                continue  # …，并不是沈阳片区的原创: named as no origin
             tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
             national = (
                 batch_stated
-                or any(w in tail for w in diffusion)
+                or (any(w in tail for w in diffusion) and not _negated_copy(tail))  # 还未向全国推广: not spread
                 or bool(_copied_by_re().search(tail))
                 or _diffused(tail)
             )
