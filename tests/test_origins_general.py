@@ -354,3 +354,12 @@ def test_a_zone_whose_experience_went_out_to_the_country_is_a_total() -> None:
     text = "新疆自贸试验区乌鲁木齐片区挂牌两年来，已有6项经验走向全国。"
     assert _areas(text) == {"乌鲁木齐片区"}
     assert case_batches(sentence_case(text)) == set()
+
+
+def test_a_zone_said_not_to_have_spread_or_denied_in_a_batch_sentence_is_no_origin() -> None:
+    text = "北京自贸试验区高端产业片区的“研发用物品通关”尚在试点阶段，还未向全国推广。"
+    assert _zones(text) == set()
+    denied = "沈阳市推行的“企业注销一网通”，复制的是国务院第三批改革试点经验，并不是沈阳片区的原创。"
+    assert case_batches(sentence_case(denied)) == {("改革试点经验", 3)}
+    assert _zones(denied) == set()
+    assert _areas("山东自贸试验区青岛片区首推的“海运快件一单制”，去年底被推向全国。") == {"青岛片区"}

@@ -22,6 +22,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _denied,
     _diffused,
     _listed_before,
+    _negated_copy_re,
     _other_programme,
     _provincial,
     _title_only,
@@ -180,9 +181,10 @@ def extract_origins(
     origins.extend(_promoted_in_titles(sentences, gazetteer, own_zones, evidence, origins))
     in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
     stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch)
+    spread = _negated_copy_re().sub("", joined)  # 还未向全国推广: nothing went out
     subjects = (
         _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch)
-        if _replicates(joined) or in_batch or any(w in joined for w in lex["national_diffusion"]) or _diffused(joined)
+        if _replicates(joined) or in_batch or any(w in spread for w in lex["national_diffusion"]) or _diffused(joined)
         else []
     )
     if stated:
