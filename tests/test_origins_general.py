@@ -363,3 +363,9 @@ def test_a_zone_said_not_to_have_spread_or_denied_in_a_batch_sentence_is_no_orig
     assert case_batches(sentence_case(denied)) == {("改革试点经验", 3)}
     assert _zones(denied) == set()
     assert _areas("山东自贸试验区青岛片区首推的“海运快件一单制”，去年底被推向全国。") == {"青岛片区"}
+
+
+def test_a_source_noun_before_zai_and_a_cleft_verb_name_the_origin() -> None:
+    assert _areas("答：借鉴，原型在浙江自贸试验区杭州片区。") == {"杭州片区"}
+    assert _areas("株洲市的“出口监管”据说是学长沙片区的。") == {"长沙片区"}
+    assert _zones("株洲市的“出口监管”是大学长沙片区的课题。") == set()  # 大学 is no 学

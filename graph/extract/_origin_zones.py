@@ -205,6 +205,7 @@ def _stated_zones(
                     and _batch_kind_re().search(text, 0, start) is not None
                 )
                 or _fetched_from(head, clause_tail)  # 是从Z“学”来的, 跟Z学的, 去Z取的经
+                or _source_noun_re().search(head) is not None  # 原型在Z, 出处在Z
                 or (head.endswith(("把", "将")) and _names_practice(clause_tail) and _moved_here(clause_tail))
                 or _enumerated_after_copy(text[:lead])  # 借了两家的经验：一是Z1的“X”，二是Z2的“Y”
                 or _corrects_denied(text[:lead], gazetteer)  # 学的不是Z1，而是Z2
@@ -303,6 +304,13 @@ _ADOPTING_RE = re.compile(
     r"^\s*(?:积极|认真|全面|主动|深入|持续|大力|率先|已|已经|先后|陆续|还|也|又|共|累计|通过"
     r"|在(?:全国|全省|全市|全区|省内|市内|区内)(?:范围内)?|在)*\s*"
 )
+
+
+@cache
+def _source_noun_re() -> re.Pattern[str]:
+    """A noun naming where a practice came from, then 在 or 于, right before a zone (原型在Z; the copula 是/为 after such
+    a noun is read with the other copulas)."""
+    return re.compile(rf"(?:{word_alternation(lexicon()['origin_nouns'])})[”」\"]?\s*(?:在|于)\s*$")
 
 
 def _own_province_start(text: str, position: int, zone: str | None, gazetteer: Gazetteer) -> int:
