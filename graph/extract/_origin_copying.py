@@ -48,8 +48,8 @@ def _bound_taking_re() -> re.Pattern[str]:
 
 @cache
 def _bound_verb_re() -> re.Pattern[str]:
-    """A bound verb of taking right before a zone (学的是Z, 借了Z), or one after 是 (是学Z的: the cleft says where it was
-    learnt): the zone is stated like 借鉴Z."""
+    """A bound verb of taking right before a zone (学的是Z, 借了Z), or one after 是 (是学Z的: the cleft says where it
+    was learnt): the zone is stated like 借鉴Z."""
     verbs = word_alternation(lexicon()["zone_before_bound"])
     return re.compile(rf"(?:{_bound_taking_re().pattern}|(?<=是)(?P<cleft>{verbs}))\s*$")
 

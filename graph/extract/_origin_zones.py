@@ -308,8 +308,8 @@ _ADOPTING_RE = re.compile(
 
 @cache
 def _source_noun_re() -> re.Pattern[str]:
-    """A noun naming where a practice came from, then 在 or 于, right before a zone (原型在Z; the copula 是/为 after such
-    a noun is read with the other copulas)."""
+    """A noun naming where a practice came from, then 在 or 于, right before a zone (原型在Z; the copula 是/为 after
+    such a noun is read with the other copulas)."""
     return re.compile(rf"(?:{word_alternation(lexicon()['origin_nouns'])})[”」\"]?\s*(?:在|于)\s*$")
 
 
