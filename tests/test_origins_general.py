@@ -369,3 +369,17 @@ def test_a_source_noun_before_zai_and_a_cleft_verb_name_the_origin() -> None:
     assert _areas("答：借鉴，原型在浙江自贸试验区杭州片区。") == {"杭州片区"}
     assert _areas("株洲市的“出口监管”据说是学长沙片区的。") == {"长沙片区"}
     assert _zones("株洲市的“出口监管”是大学长沙片区的课题。") == set()  # 大学 is no 学
+
+
+def test_a_teacher_a_basis_or_the_object_of_copying_names_the_origin() -> None:
+    assert _areas("益阳市以湖南自贸试验区岳阳片区为师，推出港口一站式服务。") == {"岳阳片区"}
+    assert _areas("九江港拜重庆自贸试验区果园港片区为师，学来了整套打法。") == {"果园港片区"}
+    assert _areas("内江市的改革在四川自贸试验区成都天府新区片区的基础上作了延伸。") == {"成都天府新区片区"}
+    assert _areas("荆门市这次“抄作业”的对象，是湖北自贸试验区襄阳片区。") == {"襄阳片区"}
+    assert _zones("荆门市这次合作的对象，是湖北自贸试验区襄阳片区。") == set()  # a partner
+    assert _zones("铁岭市尚无借鉴辽宁自贸试验区沈阳片区做法的计划。") == set()
+
+
+def test_a_bracketed_batch_after_a_verb_of_comparing_is_a_batch() -> None:
+    text = "茂名市对照的是商务部最佳实践案例（第2批）中的“跨境电商监管创新”。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 2)}

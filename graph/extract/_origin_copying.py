@@ -127,6 +127,20 @@ def _object_taken(head: str) -> bool:
     return _relation_re().search(clause) is None and not _plans(clause)
 
 
+def _taking_target(before_copula: str) -> bool:
+    """True when the words before a copula end with a noun of what was taken after (对象, 榜样) and their clause holds
+    a verb of taking (这次“抄作业”的对象，是Z; 学习的榜样是Z): the copula names the source; 合作对象是Z a partner."""
+    phrase = before_copula.rstrip(' ”」"，,')
+    lex = lexicon()
+    if not phrase.endswith(tuple(lex["target_nouns"])):
+        return False
+    clause = phrase[max(phrase.rfind(ch) for ch in "。；;") + 1 :]
+    if _relation_re().search(clause) or any(w in clause for w in lex["comparison_verbs"]) or _plans(clause):
+        return False
+    verbs = lex["real_copy_verbs"] + lex["zone_fetch_verbs"] + lex["copied_by_verbs"] + lex["zone_before_bound"]
+    return any(v in _QUOTES_RE.sub("", clause) for v in verbs)
+
+
 _CORRECTION_RE = re.compile(r"[，,]\s*(?:而是|而系|却是|而)\s*$")
 
 

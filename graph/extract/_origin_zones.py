@@ -37,6 +37,7 @@ from ftzgraph.graph.extract._origin_copying import (
     _moved_here,
     _names_practice,
     _object_taken,
+    _taking_target,
     _zone_verbs,
 )
 from ftzgraph.graph.extract._origin_patterns import (
@@ -167,6 +168,7 @@ def _stated_zones(
                 and not any(w in clause_tail for w in lex["copula_practice_words"])
                 # 原创地为Z, 这项改革的“老师”，是Z: the noun names Z
                 and not head[: verb.start()].rstrip(' ”」"，,').endswith(tuple(lex["origin_nouns"]))
+                and not _taking_target(text[: lead - len(head) + verb.start()])  # “抄作业”的对象，是Z
             ):
                 verb = None  # 作为Z面积最大的片区: 是/为 only places Z (为Z的创新成果 still counts)
             if (
@@ -191,7 +193,10 @@ def _stated_zones(
                 )
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith(tuple(lex["visit_heads"])) and _study_then_launch_re().match(text, end) is not None)
-                or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
+                or (
+                    head.endswith(tuple(lex["zone_far_heads"])) and any(w in clause_tail for w in lex["zone_after_far"])
+                )
+                or (head.endswith("在") and any(w in clause_tail for w in lex["zone_basis_words"]))  # 在Z的基础上
                 or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]) and not negated)
                 or (
                     head.endswith("由")

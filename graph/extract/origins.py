@@ -88,6 +88,15 @@ def _batch_after_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _taking_words() -> tuple[str, ...]:
+    """Verbs by which a sentence takes from what follows them: of copying, of membership, or before a zone (对照, 参考),
+    not the copulas."""
+    lex = lexicon()
+    before = [w for w in lex["zone_before"] if w not in lex["copula_before"]]
+    return tuple(lex["copy_verbs"] + lex["batch_member_verbs"] + before)
+
+
 def _kind_of(word: str) -> str:
     for kind, words in lexicon()["batch_kinds"].items():
         if word in words:
@@ -149,7 +158,7 @@ def extract_origins(
                 and not _compared(sentence.text, match.start())
                 and not _other_programme(sentence.text, match.start("kind") + len(match["kind"]))
                 and (
-                    any(v in sentence.text[: match.start()] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
+                    any(v in sentence.text[: match.start()] for v in _taking_words())  # 对照的是…案例（第2批）
                     or _CONTAINS_RE.match(sentence.text, match.end()) is not None  # …案例第二批里就有
                 )
             ):
