@@ -383,3 +383,15 @@ def test_a_teacher_a_basis_or_the_object_of_copying_names_the_origin() -> None:
 def test_a_bracketed_batch_after_a_verb_of_comparing_is_a_batch() -> None:
     text = "茂名市对照的是商务部最佳实践案例（第2批）中的“跨境电商监管创新”。"
     assert case_batches(sentence_case(text)) == {("最佳实践案例", 2)}
+
+
+def test_a_study_visit_that_brought_a_practice_back_and_a_copy_not_possible() -> None:
+    assert _areas("鹤岗市的边贸结算办法，是在黑龙江自贸试验区黑河片区考察后带回来的。") == {"黑河片区"}
+    assert _zones("武汉片区的做法很好，但孝感市暂时不具备复制条件。") == set()
+
+
+def test_a_level_s_own_words_before_a_batch_keep_it_provincial() -> None:
+    text = "淄博市推行的“化工园区封闭化管理”属于山东省级层面的第三批改革试点经验。"
+    assert case_batches(sentence_case(text)) == set()
+    national = "该做法属于国家层面的第三批改革试点经验。"
+    assert case_batches(sentence_case(national)) == {("改革试点经验", 3)}

@@ -45,6 +45,9 @@ _SERIES_LEAD_RE = re.compile(
 _OWN_SERIES_LEAD_RE = re.compile(rf"(?:第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$")
 
 
+_LEVEL_RE = re.compile(r"(?:层面|层级|一级|范围内?)?的?$")
+"""Words after a level before a batch (省级层面的, 全省范围内的): the marker before them is what counts."""
+
 _ONE_ZONE_RE = re.compile(r"中国[（(][^（）()]{1,8}[）)]$")
 """中国（江苏）自由贸易试验区第一批…: the batch of one named zone, its own (the national ones name no zone)."""
 
@@ -65,6 +68,7 @@ def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
     第一批), or a province or city that issues it (江苏省政府办公厅公布的第一批). 国务院第六批 and 全国…第五批
     stay national."""
     head = _SERIES_LEAD_RE.sub("", text[:position].rstrip())
+    head = _LEVEL_RE.sub("", head)  # 山东省级层面的第三批: the level's own words
     markers = lexicon()["provincial_before"]
     if head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市"):
         return True
