@@ -642,3 +642,11 @@ def test_an_area_written_by_its_bare_short_name_is_the_area() -> None:
         ]
     )
     assert _providers(text) == ["广州南沙新区片区", "某市市场监督管理局", "某市"]
+
+
+def test_a_responsibility_cells_first_unit_is_the_provider_and_and_inside_a_name_parts_nothing() -> None:
+    from ftzgraph.graph.extract.provider import first_unit
+
+    assert first_unit("廊坊市自然资源和规划局临空经济区分局、片区建设局") == "廊坊市自然资源和规划局临空经济区分局"
+    assert first_unit("某市商务局和某海关") == "某市商务局"
+    assert first_unit("某县住房和城乡建设局") == "某县住房和城乡建设局"
