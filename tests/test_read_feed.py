@@ -85,3 +85,36 @@ def test_a_web_pages_fragment_saved_as_text_is_read_as_a_page(tmp_path: Path) ->
     )
     document = read_document(path)
     assert document.format == "text/html" and BODY in document.text and "<p>" not in document.text
+
+
+_RECORDS = """<?xml version="1.0" encoding="UTF-8"?>
+<response><msg>某市改革创新案例库</msg><data>
+<row><xh>1</xh><title>企业开办“一窗通”</title><dept>某市市场监督管理局</dept><fbsj>2024-05-06</fbsj>
+<content><![CDATA[<p>市市场监管局借鉴上海自贸试验区经验，推行企业开办“一窗通”。</p><p>开办时间由3天缩短至0.5天。</p>]]></content></row>
+<row><xh>2</xh><title>项目审批“承诺制”</title><dept>某县行政审批局</dept><fbsj>2024-05-07</fbsj>
+<content><![CDATA[<p>县行政审批局复制推广国务院第六批自由贸易试验区改革试点经验，审批时间由30天缩短至10天。</p>]]></content></row>
+</data></response>
+"""
+
+
+def test_an_xml_exports_records_are_read_as_cases_whatever_their_fields_are_named(tmp_path: Path) -> None:
+    """A record's title, unit and text fields by the lexicon's element names, or its fields named in Chinese written as
+    a form's (案例名称：X / 报送单位：Y), each record after a rule line; .txt too, by its <?xml declaration."""
+    path = tmp_path / "export.txt"
+    path.write_text(_RECORDS, encoding="utf-8")
+    document = read_document(path)
+    assert document.format == "application/xml"
+    assert "来源单位：某市市场监督管理局" in document.text.splitlines() and "发布时间：2024-05-06" in document.text
+    cases = extract_document(document).cases
+    assert [(case.title, case.provider) for case in cases] == [
+        ("企业开办“一窗通”", "某市市场监督管理局"),
+        ("项目审批“承诺制”", "某县行政审批局"),
+    ]
+    chinese = _RECORDS.replace("<title>", "<案例名称>").replace("</title>", "</案例名称>")
+    chinese = chinese.replace("<dept>", "<报送单位>").replace("</dept>", "</报送单位>")
+    path.write_text(chinese, encoding="utf-8")
+    assert "案例名称：企业开办“一窗通”" in read_document(path).text.splitlines()
+    assert [case.title for case in extract_document(read_document(path)).cases] == [
+        "企业开办“一窗通”",
+        "项目审批“承诺制”",
+    ]

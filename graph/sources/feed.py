@@ -1,14 +1,16 @@
-"""A web feed (RSS 2.0, RSS 1.0 / RDF, Atom) read as the text of its items: one block per item, its title first.
+"""A web feed (RSS 2.0, RSS 1.0 / RDF, Atom) or a data export written as XML, read as the text of its items.
 
 A bureau's website column is also published as a feed, and a feed saved as text is what some collections arrive as:
 XML with each case an ``<item>`` (or ``<entry>``) whose title is the case's heading and whose description holds the
-case's paragraphs as HTML, in CDATA or escaped (``&lt;p&gt;``). Read as plain text the tags and the markup bury the
-words and no case heading stands on a line of its own, so the feed is written out as what it says: the channel's title
-and description, then per item its title on its own line, its author and date on labelled lines (``作者：…``,
-``发布时间：…``: the feed's own fields, no case text), and the description's paragraphs, each on a line; items are
-parted by a rule line, as a bulletin's items are. Tags are read by their local names, so any namespace (Atom's, Dublin
-Core's ``dc:creator``, ``content:encoded``) serves. A file that is no feed with items is read as plain text, whatever
-its name.
+case's paragraphs as HTML, in CDATA or escaped (``&lt;p&gt;``). A data platform exports its records the same way,
+one element per record (``<record><案例名称>…</案例名称>…</record>``, ``<row><title>…</title><dept>…</dept>…``). Read
+as plain text the tags and the markup bury the words and no case heading stands on a line of its own, so the file is
+written out as what it says: the words before its first item (the channel's title and description), then per item or
+record, after a rule line (as a bulletin parts its items), its title on its own line, its author, unit and date on
+labelled lines (``作者：``, ``来源单位：``, ``发布时间：``), its other fields as ``name：value`` lines (a field named in
+Chinese reads as a form's field), and its text's paragraphs one a line. Which element holds what is read from
+data/lexicon/export_fields.yaml by local names, so any namespace (Atom's, ``dc:creator``, ``content:encoded``)
+serves. A file that holds no feed item and no two records is read as plain text, whatever its name.
 """
 
 from __future__ import annotations
@@ -16,48 +18,55 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from functools import cache
 from pathlib import Path
 
 import lxml.etree
 import lxml.html
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.read import READERS, decode_text_lenient, make_document, normalise_newlines, read_text
 
-ITEM_TAGS = ("item", "entry")
-"""An RSS item or an Atom entry: one published piece, one case of a column's feed."""
-TITLE_TAGS = ("title",)
-BODY_TAGS = ("encoded", "content", "description", "summary")
-"""Where an item's text stands, fullest first: RSS's content:encoded, Atom's content, then the shorter description or
-summary (read only when no fuller one is given, so a teaser is not read twice)."""
-DATE_TAGS = ("pubDate", "published", "date", "updated", "issued", "modified")
-AUTHOR_TAGS = ("author", "creator", "publisher")
 ITEM_RULE = "—" * 12
 """The line parting two items: a rule, as a bulletin parts its items (graph/extract/_split_separators.py reads it)."""
-_FEED_START_RE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:[\w-]+:)?(?:rss|feed|RDF)\b", re.S)
+_XML_START_RE = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?P<root>(?:[\w-]+:)?[\w\u4e00-\u9fff-]+)", re.S
+)
+_FEED_ROOTS = ("rss", "feed", "RDF")
 _SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "blockquote"})
+
+
+@cache
+def _fields() -> dict[str, tuple[str, ...]]:
+    """The element names of data/lexicon/export_fields.yaml, by what their field holds."""
+    return {key: tuple(w.lower() for w in words) for key, words in load_lexicon("export_fields").items()}
 
 
 def is_feed(text: str) -> bool:
     """True when ``text`` opens as a feed's XML (``<rss``, ``<feed``, ``<rdf:RDF``, after an XML declaration)."""
-    return _FEED_START_RE.match(text[:4096]) is not None
+    found = _XML_START_RE.match(text[:4096])
+    return found is not None and found["root"].rpartition(":")[2] in _FEED_ROOTS
 
 
 def read_feed(path: Path, data: bytes) -> Document:
-    """A feed's items as text (see the module docstring); any other XML or text as plain text."""
+    """A feed's items, or an XML export's records, as text (see the module docstring); other text as plain text."""
     text, encoding, warnings = decode_text_lenient(data, path)
-    lines = feed_lines(normalise_newlines(text))
+    text = normalise_newlines(text)
+    lines = feed_lines(text)
     if lines is None:
         return read_text(path, data)
-    document = make_document(path, "\n".join(lines) + "\n", data, encoding=encoding, fmt="application/rss+xml")
+    fmt = "application/rss+xml" if is_feed(text) else "application/xml"
+    document = make_document(path, "\n".join(lines) + "\n", data, encoding=encoding, fmt=fmt)
     document.warnings.extend(warnings)
     return document
 
 
 def feed_lines(text: str) -> list[str] | None:
-    """The lines a feed is read as, or None when ``text`` is no feed with items."""
-    if not is_feed(text):
+    """The lines a feed or an XML export is read as, or None when ``text`` is no XML holding items or records."""
+    if _XML_START_RE.match(text[:4096]) is None:
         return None
     parser = lxml.etree.XMLParser(recover=True, resolve_entities=False, no_network=True, strip_cdata=True)
     try:
@@ -66,32 +75,66 @@ def feed_lines(text: str) -> list[str] | None:
         return None
     if root is None:
         return None
-    items = [element for element in root.iter() if _local(element) in ITEM_TAGS]
-    if not items:
+    if _local(root) in _FEED_ROOTS:
+        items = [element for element in root.iter() if _local(element).lower() in _fields()["item_tags"]]
+    else:
+        items = _records(root)
+    if not items or (len(items) < 2 and _local(root) not in _FEED_ROOTS):
         return None
-    channel = items[0].getparent()
-    head = (
-        []
-        if channel is None
-        else [_text(child) for child in channel if _local(child) in ("title", "description", "subtitle")]
-    )
-    lines = [line for line in head if line]
+    lines = []  # the head: the feed's or the export's own words before its first item (its title, description)
+    for element in root.iter():
+        if element is items[0]:
+            break
+        if _is_leaf(element) and _local(element) != "link" and _CJK_RE.search(text := _text(element)):
+            lines.append(text)
     for item in items:
         lines.extend(["", ITEM_RULE, *_item_lines(item)])
     return lines
 
 
+def _records(root: lxml.etree._Element) -> list[lxml.etree._Element]:
+    """The records of an XML export: the largest run of sibling elements of one name, each holding two or more fields
+    (elements of their own) and Chinese text; [] when no two such siblings stand anywhere."""
+    best: list[lxml.etree._Element] = []
+    for parent in root.iter():
+        groups: dict[str, list[lxml.etree._Element]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and len(child) >= 2 and _CJK_RE.search(_text(child)):
+                groups.setdefault(_local(child), []).append(child)
+        for group in groups.values():
+            if len(group) >= 2 and len(group) > len(best):
+                best = group
+    return best
+
+
 def _item_lines(item: lxml.etree._Element) -> list[str]:
-    """One item: its title, its author and date lines, its text's paragraphs."""
-    fields: dict[str, lxml.etree._Element] = {}
-    for child in item:
-        fields.setdefault(_local(child), child)
-    title = next((_text(fields[tag]) for tag in TITLE_TAGS if tag in fields), "")
-    date = next((_date(_text(fields[tag])) for tag in DATE_TAGS if tag in fields and _text(fields[tag])), "")
-    author = next((_text(fields[tag]) for tag in AUTHOR_TAGS if tag in fields and _text(fields[tag])), "")
-    body = next((fields[tag] for tag in BODY_TAGS if tag in fields and _text(fields[tag])), None)
-    credits = (f"作者：{author}" if author else "", f"发布时间：{date}" if date else "")
-    return [line for line in (title, *credits, *(_paragraphs(body) if body is not None else [])) if line]
+    """One item or record: its title, its author, unit and date lines, then its other fields in order, its text's
+    paragraphs where the text stands (the fullest of its text fields only, so a teaser is not read twice)."""
+    fields = _fields()
+    children = [child for child in item if isinstance(child.tag, str) and _text(child)]
+    named = {_local(child).lower(): child for child in reversed(children)}  # each name's first element
+    title = next((named[tag] for tag in fields["title_tags"] if tag in named), None)
+    body = next((named[tag] for tag in fields["body_tags"] if tag in named), None)
+    author = next((named[tag] for tag in fields["author_tags"] if tag in named), None)
+    date = next((named[tag] for tag in fields["date_tags"] if tag in named), None)
+    unit = next((named[tag] for tag in fields["unit_tags"] if tag in named), None)
+    lines = [_text(title)] if title is not None else []
+    lines += [f"作者：{_text(author)}"] if author is not None else []
+    lines += [f"来源单位：{_text(unit)}"] if unit is not None else []
+    lines += [f"发布时间：{_date(_text(date))}"] if date is not None else []
+    for child in children:
+        name = _local(child)
+        if child in (title, author, unit, date) or (name.lower() in fields["body_tags"] and child is not body):
+            continue
+        if child is body:
+            lines.extend(_paragraphs(child))
+        elif _CJK_RE.search(name) or _CJK_RE.search(_text(child)):  # 案例名称：X, as a form writes its fields
+            lines.append(f"{name}：{_text(child)}" if _is_leaf(child) else _text(child))
+    return [line for line in lines if line]
+
+
+def _is_leaf(element: lxml.etree._Element) -> bool:
+    return isinstance(element.tag, str) and len(element) == 0
 
 
 def _local(element: lxml.etree._Element) -> str:
@@ -113,7 +156,7 @@ def _date(text: str) -> str:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             return text
-    return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.strftime("%Y-%m-%d %H:%M" if ":" in text else "%Y-%m-%d")
 
 
 def _paragraphs(element: lxml.etree._Element) -> list[str]:

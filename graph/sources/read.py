@@ -201,21 +201,22 @@ _HTML_START_RE = re.compile(
     re.I | re.S,
 )
 """A web page's source, or a fragment of one an editor saved (<div class="TRS_Editor">…, <table>…)."""
-_FEED_START_RE = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:[\w-]+:)?(?:rss|feed|RDF)\b", re.S
+_XML_START_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>|(?:<!--.*?-->\s*)*<(?:[\w-]+:)?(?:rss|feed|RDF)\b)", re.S
 )
+"""An XML file (its declaration) or a feed (<rss, <feed, <rdf:RDF); a web page's XHTML is sniffed as a page first."""
 _TIMING_BYTES_RE = re.compile(rb"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->")
 
 
 def _sniffed_reader(data: bytes) -> Reader | None:
     """The reader a text file's content asks for whatever its name: a web page's source saved as .txt opens with
-    <!DOCTYPE html> or <html> (a fragment with its first block tag), a feed's with <rss or <feed, and a subtitle file
-    renamed .txt has cue timings (00:00:03,400 --> …) at its top. Read as plain text, their markup or timings would
-    bury the words."""
+    <!DOCTYPE html> or <html> (a fragment with its first block tag), a feed's with <rss or <feed, an XML export's
+    with <?xml, and a subtitle file renamed .txt has cue timings (00:00:03,400 --> …) at its top. Read as plain text,
+    their markup or timings would bury the words."""
     head = data[:4096]
     if _HTML_START_RE.match(head):
         return READERS[".html"]
-    if _FEED_START_RE.match(head):  # an RSS or Atom feed saved as text (graph/sources/feed.py)
+    if _XML_START_RE.match(head):  # a feed or an XML export saved as text (graph/sources/feed.py)
         return READERS[".xml"]
     opening = [line for line in data[:2000].split(b"\n") if line.strip()][:4]
     if any(_TIMING_BYTES_RE.match(line) for line in opening):  # the subtitle reader's own test (its first cues)
