@@ -198,6 +198,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     own = (
         _heading_provider(case)
         or _finer_closing(case, _heading_place(case))
+        or _labelled_below(text, title_end)
         or _heading_subject(case)
         or _run_in_subject(case)
         or _closing_provider(case)
@@ -211,6 +212,15 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or _acting_subject(case)
+
+
+def _labelled_below(text: str, title_end: int) -> tuple[str, int, int] | None:
+    """The unit of a labelled provider line right under the heading (title / 作者：X局, 发布单位：X局): said outright,
+    it beats a guess from the heading's own subject (X县推行“A”)."""
+    for start, line in lines_below(text, title_end, 1):
+        if found := labelled_provider(line):
+            return found[0], start + found[1], start + found[2]
+    return None
 
 
 def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:

@@ -197,7 +197,7 @@ def read_document(path: Path | str) -> Document:
 
 _HTML_START_RE = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-    rb"<(?:!doctype\s+html|html|body|div|table|section|article)\b",
+    rb"<(?:!doctype\s+html|html|body|div|table|section|article|p|h[1-6])\b",
     re.I | re.S,
 )
 """A web page's source, or a fragment of one an editor saved (<div class="TRS_Editor">…, <table>…)."""
