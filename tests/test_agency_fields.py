@@ -30,6 +30,7 @@ def _names(text: str, provider: str | None) -> list[str]:
         "填报单位（盖章）：蕉城区人民政府　填报人：某某　联系电话：0593-0000000",  # a seal note after the label
         "申报单位,蕉城区人民政府,联系人,某某",  # a CSV row
         "—— 蕉城区人民政府　供稿 ——",  # a credit between dashes, its verb a field of its own
+        "蕉城区人民政府／供图",  # a picture credit
         "（蕉城区人民政府提供，宁德市委改革办审定）",  # a bracketed credit holding a comma
         "| 2 | 出口退税“提前办” | 借鉴天津港片区做法 | 蕉城区人民政府 |",  # a table's unit column
     ],

@@ -87,3 +87,16 @@ def test_a_body_that_publicises_and_acts_still_acts() -> None:
     # guard: publicity followed by more of the clause is work, not only publicity
     text = "区商务局组织宣传培训并推行出口退税“提前办”。"
     assert any(n.endswith("蕉城区商务局") for n in _names(text, "宁德市蕉城区"))
+
+
+def test_the_source_of_a_sentence_does_not_act() -> None:
+    text = "据区委改革办介绍，区商务局推行出口退税“提前办”。"
+    assert all("改革" not in n for n in _names(text, "宁德市蕉城区"))
+
+
+def test_a_list_that_only_publicises_does_not_act() -> None:
+    text = "区商务局推行出口退税“提前办”，区委宣传部、区融媒体中心做好宣传报道。"
+    assert all("宣传部" not in n for n in _names(text, "宁德市蕉城区"))
+    # guard: a list that does the work and then publicity words of the work's own name acts
+    text = "区商务局、区税务局联合开展宣传。"
+    assert len(_names(text, "宁德市蕉城区")) == 2

@@ -161,20 +161,26 @@ _ANNOUNCE_RE = re.compile(
     r"(?:[0-9０-９]{1,2}日|近日|日前|今日|今天|昨日|昨天)?(?:" + word_alternation(_DEPARTMENTS["announce_verbs"]) + ")"
 )
 _PUBLICITY_RE = re.compile(
-    "(?:"
+    "(?:[、和及与][\u4e00-\u9fff]{1,22}?(?:局|委|办|部|中心|台|社|站|院|所|会|处))*"  # 区委宣传部、区融媒体中心…
+    + "(?:"
     + word_alternation(_DEPARTMENTS["publicity_leads"])
     + ")?(?:"
     + word_alternation(_DEPARTMENTS["publicity_acts"])
     + ")(?:工作)?(?:[，。；,;！!]|$)"
 )
+_SOURCE_BEFORE = ("据", "據", "根据")
+_SAID_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["source_said"]) + ")")
 _TRANSFER_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["transfer_before"]) + ")$")
 
 
 def side_role(text: str, hit: _Hit) -> bool:
     """True when the body is named beside the reform, not acting in it: it announces the news (X新闻办20日发布消息,
-    a source like 记者从X获悉), only publicises it (区委宣传部负责宣传报道), or receives a matter passed on to it
-    (转X热线, a hotline's transfer note)."""
+    a source like 记者从X获悉), is the source of the sentence (据X介绍), only publicises it, alone or in a list
+    (区委宣传部、区融媒体中心做好宣传报道), or receives a matter passed on to it (转X热线, a hotline's transfer
+    note)."""
     if _ANNOUNCE_RE.match(text, hit.end) is not None or _PUBLICITY_RE.match(text, hit.end) is not None:
         return True
     clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,：:\n") + 1 : hit.start]
+    if clause.strip().endswith(_SOURCE_BEFORE) and _SAID_RE.match(text, hit.end) is not None:
+        return True  # 据区委改革办介绍: the source of what follows
     return _TRANSFER_RE.fullmatch(clause.strip()) is not None
