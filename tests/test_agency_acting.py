@@ -172,9 +172,11 @@ def test_a_body_opening_a_documents_title_without_marks_issued_it() -> None:
 
 
 def test_a_chat_senders_unit_posted_the_case() -> None:
-    text = "15:02 孙某（郧阳区政府办）\n郧阳区借鉴经验，区市场监管局会同区税务局推行个体工商户“智能审批”。"
-    names = _names(text, "十堰市郧阳区")
-    assert not any(n.endswith("人民政府") for n in names) and "十堰市郧阳区市场监督管理局" in names
+    # 政府办 is the government's office (z25g): neither it nor the government acts; a date may open the header
+    for header in ("15:02 孙某（郧阳区政府办）", "2024-07-04 15:02:33 孙某(郧阳区政府办)"):
+        text = f"{header}\n郧阳区借鉴经验，区市场监管局会同区税务局推行个体工商户“智能审批”。"
+        names = _names(text, "十堰市郧阳区")
+        assert not any(n.endswith(("人民政府", "办公室")) for n in names) and "十堰市郧阳区市场监督管理局" in names
 
 
 def test_a_centre_after_a_stops_label_is_where_a_visit_goes() -> None:

@@ -260,8 +260,10 @@ def _on_furniture_line(text: str, hit: _Hit) -> bool:
     return furniture or in_contact or credit or sender
 
 
-_CHAT_SENDER_RE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s+[^\s（(]{1,8}[（(][^（）()\n]{2,30}[)）]\s*$")
-"""A chat export's message header: the time, the sender and the sender's unit in brackets."""
+_CHAT_SENDER_RE = re.compile(
+    r"\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s+[^\s（(]{1,8}[（(][^（）()\n]{2,30}[)）]\s*$"
+)
+"""A chat export's message header: the date if any, the time, the sender and the sender's unit in brackets."""
 
 
 _ARROW_MARKS = tuple(m for m in load_lexicon("layouts")["furniture"]["caption_marks"] if not m.startswith("图"))
