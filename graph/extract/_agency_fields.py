@@ -28,8 +28,11 @@ _BRACKETED_RE = re.compile(r"[（(][^（）()]{4,58}[）)]")
 """A credit wholly in brackets ((X提供，Y审定)): its commas part fields, as no sentence goes on outside."""
 _NOTE_MAX = 3
 """A bracketed note after a label (填报单位（盖章）：X) is this short and names no unit."""
-_LABEL_RE = re.compile(f"[\u4e00-\u9fff]{{0,6}}(?:{word_alternation(_WORDS['field_label_ends'])})")
-"""A short label ending in a word of submitting or commissioning (申报主体, 案例来源单位, 委托单位, 供稿)."""
+_LABEL_RE = re.compile(
+    f"[\u4e00-\u9fff]{{0,4}}(?:{word_alternation(_WORDS['field_label_words'])})"
+    f"(?:{word_alternation(_WORDS['field_label_units'])})?"
+)
+"""A short label of submitting, commissioning or publishing (申报主体, 案例来源单位, 委托单位, 供稿)."""
 _ASSIGNING_RE = re.compile(
     word_alternation(
         sorted(
