@@ -216,3 +216,12 @@ def test_a_unit_then_what_it_sent_names_no_actor() -> None:
     """X人民政府　经验材料: a line naming the unit and the kind of text it sent, as a cover's byline."""
     names = _names(f"安顺市西秀区人民政府　经验材料\n西秀{_BODY}", None)
     assert not any(n.endswith("人民政府") for n in names) and "西秀区市场监督管理局" in names[0], names
+
+
+def test_a_review_line_signs_the_comment() -> None:
+    # z25g: a body on a line a review label opens signs or is named in the comment, it does not act
+    text = "区商务局推行出口退税“提前办”。\n审核意见：同意制作。　区委改革办　2024年8月12日"
+    assert all("改革" not in n for n in _names(text, "十堰市郧阳区"))
+    # guard: a bare 审核 or 意见 opens text too (审核：… is a credit's or a step's label), left to the other rules
+    text = "意见：区商务局推行出口退税“提前办”。"
+    assert any(n.endswith("商务局") for n in _names(text, "十堰市郧阳区"))

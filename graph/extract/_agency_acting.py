@@ -90,12 +90,22 @@ _COMMENT_BEFORE_RE = re.compile(
     "(?:" + word_alternation(load_agency_yaml("departments.yaml")["comment_labels"]) + ")[ \t\u3000]*[（(]$"
 )
 _COMMENT_AFTER_RE = re.compile("[ \t\u3000]*[）)][ \t\u3000]*[:：】\\]]")
+_COMMENT_LINE_RE = re.compile(
+    "[ \t\u3000]*[【〔\\[]?(?:"
+    + word_alternation(
+        [w for w in load_agency_yaml("departments.yaml")["comment_labels"] if len(w) >= 4 or w == "批注"]
+    )
+    + ")[】〕\\]]?[ \t\u3000]*[:：]"
+)
+"""A reviewer's comment line (审核意见：同意制作。　县委改革办　日期): its bodies sign or are named in the comment."""
 
 
 def _comments(text: str, hit: _Hit) -> bool:
     """True when the body is the author a reviewer's comment names in brackets after its label (〔批注（市司法局）：
-    “全国首创”表述建议删除〕, 审核意见（X）：…, 【修改意见（X）】…): it comments on the draft, it does not act in the
-    case."""
+    “全国首创”表述建议删除〕, 审核意见（X）：…, 【修改意见（X）】…), or any body on a line a review label opens
+    (审核意见：同意制作。　县委改革办): it comments on the draft, it does not act in the case."""
+    if _COMMENT_LINE_RE.match(text, text.rfind("\n", 0, hit.start) + 1) is not None:
+        return True  # 审核意见：同意制作。　县委改革办: the comment's line, signed by its reviewer
     return (
         _COMMENT_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start) is not None
         and _COMMENT_AFTER_RE.match(text, hit.end) is not None
