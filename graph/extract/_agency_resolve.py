@@ -39,8 +39,13 @@ from ftzgraph.graph.model import CaseText
 def _writes_city_level(hits: list[_Hit]) -> bool:
     """True when the case writes a body by the city's level alone (市X局): only such a case borrows a city from the
     offices or zones it names (a bare 税务局 beside 石家庄海关 in 雄安's case is no city's)."""
+    return _writes_level(hits, "city")
+
+
+def _writes_level(hits: list[_Hit], level: str) -> bool:
+    """True when the case writes a body by ``level`` alone (市X局, 县X局)."""
     levels = [h.prefix for h in hits if h.prefix and h.prefix.place is None and h.prefix.unit is None]
-    return any(prefix.level == "city" for prefix in levels)
+    return any(prefix.level == level for prefix in levels)
 
 
 def _stem_offices_city(hits: list[_Hit]) -> Place | None:
@@ -132,6 +137,11 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         # 【章贡区】…由区行政审批局牵头: the one district the case names, else the one its document's head names (a
         # district's or county's own notice: 准格尔旗人民政府办公室文件)
         local |= sole_local_place(case.text, gaz, city) or sole_local_place(head, gaz, city)
+    if own and own_local is None and not local["county"] and _writes_level(hits, "county"):
+        # 来安汊河经济开发区管委会 … 县自然资源和规划局: the county whose stem opens the provider's name
+        named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(own[:k]))), None)
+        if named is not None and named.endswith("县") and (found := place_of(named)) is not None:
+            local["county"] = {found}
     district = area_district(area) if area is not None and own_local is None and not local["district"] else None
     if district is not None:
         local["district"] = {district}  # 南沙片区会同区税务局: the district the area is named after (南沙区)
