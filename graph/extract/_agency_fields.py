@@ -22,6 +22,9 @@ _LAYOUT = load_lexicon("layouts")["fallback"]
 _SENTENCE_RE = re.compile(r"[，。；！？,;!?]")
 """A clause mark: a line holding one is a sentence, not a form's row (unless a CSV row or a bracketed credit)."""
 _SEPARATORS = "|│｜丨【】〔〕〖〗［］[]（）()：:／/—–－ \t\u3000"
+_FIELD_RE = re.compile("[^" + re.escape(_SEPARATORS) + "]+")
+_CSV_FIELD_RE = re.compile("[^" + re.escape(_SEPARATORS + ",") + "]+")
+_CREDIT_FIELD_RE = re.compile("[^" + re.escape(_SEPARATORS + "，,") + "]+")
 _CSV_ROW_RE = re.compile(r"[^，。；！？,]{1,30}(?:,[^，。；！？,]{0,30})+")
 """A CSV row (申报单位,X,联系人,Y): ASCII commas between short fields, no full-width clause mark."""
 _BRACKETED_RE = re.compile(r"[（(][^（）()]{4,58}[）)]")
@@ -62,16 +65,16 @@ def on_field_line(text: str, hit: _Hit) -> bool:
     if _units_cell(line, start, end):
         return True
     bare = line.strip()
-    separators = _SEPARATORS
-    if _CSV_ROW_RE.fullmatch(bare):
-        separators += ","
-    elif _BRACKETED_RE.fullmatch(bare):
-        separators += "，,"
-    elif _SENTENCE_RE.search(line):
-        return False
     if len(bare) > _LONGEST_LINE:
         return False
-    fields = [f for f in re.finditer("[^" + re.escape(separators) + "]+", line) if not _is_note(line, f, start)]
+    field_re = _FIELD_RE
+    if _CSV_ROW_RE.fullmatch(bare):
+        field_re = _CSV_FIELD_RE
+    elif _BRACKETED_RE.fullmatch(bare):
+        field_re = _CREDIT_FIELD_RE
+    elif _SENTENCE_RE.search(line):
+        return False
+    fields = [f for f in field_re.finditer(line) if not _is_note(line, f, start)]
     last = next((i for i, f in enumerate(fields) if f.start() < end <= f.end()), None)
     first = next((i for i, f in enumerate(fields) if f.start() <= start < f.end()), None)
     if last is None or first is None:
