@@ -12,7 +12,10 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from starlette.testclient import TestClient
 
+from ftzgraph.api.app import create_app
+from ftzgraph.api.settings import Settings
 from ftzgraph.graph.sparql._execute import Job, execute
 from ftzgraph.graph.sparql.eager_count import rewrite_count
 from ftzgraph.graph.sparql.service import Limits, SparqlService
@@ -338,3 +341,19 @@ def test_a_rewrite_the_engine_refuses_runs_the_query_as_written() -> None:
     broken = Job(PER_ZONE, "text/csv", None, 100, deadline=time.monotonic() + 10, rewritten="SELECT ?x WHERE {")
     assert execute(store, broken).body == execute(store, job).body
     assert execute(store, broken).kind == "ok"
+
+
+@pytest.mark.parametrize("setting", ["true", "false"])
+def test_the_endpoint_counts_below_the_join_as_ftzgraph_eager_count_says(
+    setting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FTZGRAPH_EAGER_COUNT", setting)
+    store = OxigraphStore()
+    store.raw.extend(_zones(30))
+    app = create_app(store, Settings())
+    assert (app.state.sparql.text_to_run(PER_ZONE) is not None) == (setting == "true")
+    with TestClient(app) as client:
+        response = client.get("/sparql", params={"query": PER_ZONE}, headers={"Accept": "text/tab-separated-values"})
+    assert response.status_code == 200
+    answered = ox.parse_query_results(response.content, ox.QueryResultsFormat.TSV)
+    assert Counter(tuple(str(t) for t in row) for row in answered) == _rows(store.raw, PER_ZONE)[1]
