@@ -107,7 +107,7 @@ def test_an_item_no_case_replicates_is_no_group_of_zero() -> None:
 
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-LITERALS_WRITTEN = '"x"@en , "x"^^xsd:string , -2 , +1 , 1.5 , true , """long "one\\"""" , \'x\''
+LITERALS_WRITTEN = ['"x"@en', '"x"^^xsd:string', "-2", "+1", "1.5", "true", '"""long "one\\""""', "'x'"]
 COUNT_CASES = "(COUNT(?case) AS ?n)"
 IN_CLASS = {
     "duplicate rows (a group key not projected)": f"SELECT {COUNT_CASES} WHERE {{PATTERNS}} GROUP BY ?zone",
@@ -117,8 +117,11 @@ IN_CLASS = {
     "?item ex:area ?a . ?a ex:partOf ?zone } GROUP BY ?zone",
     "abbreviated patterns": f"SELECT ?zone {COUNT_CASES} WHERE {{ ?item ex:area ?a ; ex:area ?a2 ; . "
     "?case ex:replicates ?item . ?a ex:partOf ?zone , ?zone2 } GROUP BY ?zone",
-    "literals of every form": f"SELECT ?item {COUNT_CASES} WHERE {{ ?case ex:replicates ?item . "
-    "?item ex:area LITERALS } GROUP BY ?item",
+    **{
+        f"the literal {literal} in the counted pattern": "SELECT ?item (COUNT(?p) AS ?n) WHERE { ?case ex:replicates "
+        f"?item . ?item ?p {literal} }} GROUP BY ?item"
+        for literal in LITERALS_WRITTEN
+    },
     "the counted pattern last": f"SELECT ?zone {COUNT_CASES} WHERE {{ ?item ex:area ?a . ?a ex:partOf ?zone . "
     "?case ex:replicates ?item } GROUP BY ?zone ORDER BY ?zone",
     "SELECT DISTINCT, LIMIT and OFFSET": f"SELECT DISTINCT {COUNT_CASES} WHERE {{PATTERNS}} GROUP BY ?zone "
@@ -141,7 +144,7 @@ def test_shapes_in_the_class_are_rewritten_with_the_same_rows(shape: str) -> Non
     ]
     store.extend(ox.Quad(item, area, literal) for literal in literals)
     patterns = " ?case ex:replicates ?item . ?item ex:area ?a . ?a ex:partOf ?zone "
-    text = PREFIXES + IN_CLASS[shape].replace("PATTERNS", patterns).replace("LITERALS", LITERALS_WRITTEN)
+    text = PREFIXES + IN_CLASS[shape].replace("PATTERNS", patterns)
     rewritten = _same_answers(store, text)
     assert list(store.query(rewritten))  # type: ignore[arg-type]  # rows to compare: the patterns match
 
@@ -205,6 +208,9 @@ NOT_REWRITTEN = {
     "an ASK": f"ASK {{ ?case ex:replicates ?item . {AREA} . FILTER(COUNT(?case)) }}",
     "a CONSTRUCT": f"CONSTRUCT {{ ?zone ex:count ?n }} WHERE {{ {{ {_grouped(AREA)} }} }}",
     "a SERVICE": _grouped(f"SERVICE <http://example.org/s> {{ {AREA} }}"),
+    "a constant object outside the counted pattern (one zone)": _grouped("?item ex:area ex:z0 . ?item ex:x ?zone"),
+    "a constant subject outside the counted pattern": _grouped("ex:z0 ex:x ?item . ?item ex:area ?zone"),
+    "a literal outside the counted pattern": _grouped('?item ex:area ?zone . ?zone ex:label "zone 0"@zh'),
     "a query that counts nothing": f"SELECT ?zone WHERE {{ ?case ex:replicates ?item . {AREA} }}",
 }
 
@@ -233,9 +239,12 @@ graphs = st.sets(
 )
 
 
-def _patterns(names: list[str]) -> st.SearchStrategy[tuple[str, str, str]]:
-    """Triple patterns over ``names``, mostly variables (patterns of constants rarely match)."""
+def _patterns(names: list[str], *, constants: bool = True) -> st.SearchStrategy[tuple[str, str, str]]:
+    """Triple patterns over ``names``, mostly variables (patterns of constants rarely match); without
+    ``constants``, only predicates may be constants."""
     variables = st.sampled_from(names).map(lambda v: "?" + v)
+    if not constants:
+        return st.tuples(variables, st.sampled_from(PREDICATES) | variables, variables)
     return st.tuples(
         variables | variables | st.sampled_from(NODES),
         st.sampled_from(PREDICATES) | variables,
@@ -243,12 +252,10 @@ def _patterns(names: list[str]) -> st.SearchStrategy[tuple[str, str, str]]:
     )
 
 
-patterns = _patterns(JOINED)
-
-
 @st.composite
 def eligible_queries(draw: st.DrawFn) -> str:
-    """A query of the class: ``?v`` in one pattern whose other variables all occur in the other patterns."""
+    """A query of the class: ``?v`` in one pattern whose other variables all occur in the other patterns, which
+    have constants only as predicates."""
     first = draw(st.sampled_from(JOINED))
     joins = draw(st.lists(st.sampled_from(JOINED), min_size=1, max_size=2, unique=True))
     counted = draw(
@@ -257,10 +264,12 @@ def eligible_queries(draw: st.DrawFn) -> str:
                 ("?v", draw(st.sampled_from(PREDICATES)), "?" + joins[0]),
                 ("?" + joins[0], draw(st.sampled_from(PREDICATES)), "?v"),
                 ("?v", "?" + joins[0], "?" + joins[-1]),
+                ("?v", "?" + joins[0], draw(st.sampled_from(NODES + LITERALS))),
+                (draw(st.sampled_from(NODES)), "?" + joins[0], "?v"),
             ]
         )
     )
-    others = draw(st.lists(patterns, min_size=1, max_size=3))
+    others = draw(st.lists(_patterns(JOINED, constants=False), min_size=1, max_size=3))
     used = {term[1:] for pattern in others for term in pattern if term.startswith("?")}
     others += [(f"?{name}", draw(st.sampled_from(PREDICATES)), f"?{first}") for name in joins if name not in used]
     where = [*others]
@@ -357,3 +366,18 @@ def test_the_endpoint_counts_below_the_join_as_ftzgraph_eager_count_says(
     assert response.status_code == 200
     answered = ox.parse_query_results(response.content, ox.QueryResultsFormat.TSV)
     assert Counter(tuple(str(t) for t in row) for row in answered) == _rows(store.raw, PER_ZONE)[1]
+
+
+def test_a_triple_in_several_graphs_counts_as_in_the_query_as_written_over_their_union() -> None:
+    store = ox.Store()
+    for graph in ("g1", "g2"):
+        store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(EX + graph)) for q in _zones(12))
+    store.add(ox.Quad(ox.NamedNode(EX + "c99"), ox.NamedNode(EX + "replicates"), ox.NamedNode(EX + "i000")))
+    rewritten = rewrite_count(PER_ZONE)
+    assert rewritten is not None
+
+    def rows(query: str) -> Counter[tuple[str, ...]]:
+        results = store.query(query, use_default_graph_as_union=True)
+        return Counter(tuple(str(t) for t in row) for row in results)  # type: ignore[union-attr]
+
+    assert rows(rewritten) == rows(PER_ZONE) and rows(PER_ZONE)

@@ -275,11 +275,14 @@ def _counted_pattern(query: _Query) -> tuple[int, list[str]] | None:
     The first pattern holding one variable found in no other pattern (the counted one, for ``COUNT(?v)``),
     written once and no group key, whose every other variable occurs in another pattern too, with at least one
     such (a count per join key; a pattern joined by nothing would be counted into one row, 0, even when it
-    matches nothing). Under ``COUNT(*)`` any such pattern will do: each row of the join is one match of it
-    joined with one row of the rest.
+    matches nothing), and the other patterns have constants only as predicates. Under ``COUNT(*)`` any such
+    pattern will do: each row of the join is one match of it joined with one row of the rest.
     """
     uses: list[list[str]] = [[t.var for t in triple if t.var is not None] for triple in query.triples]
+    narrowing = [triple[0].var is None or triple[2].var is None for triple in query.triples]
     for index, names in enumerate(uses):
+        if any(narrows for other, narrows in enumerate(narrowing) if other != index):
+            continue  # a constant may make the join narrow (see ``rewrite_count``)
         rest = {name for other, more in enumerate(uses) if other != index for name in more}
         private = [name for name in names if name not in rest]
         if len(private) != 1 or names.count(private[0]) != 1 or private[0] in query.keys:
@@ -301,7 +304,10 @@ def rewrite_count(text: str) -> str | None:
     sub-query, property path, blank node or collection); ``GROUP BY`` of variables that occur in the patterns
     (or none: one implicit group); ``ORDER BY`` of group keys or the count; LIMIT and OFFSET. ``?v`` occurs in
     exactly one pattern and is no group key, and that pattern's other variables occur in other patterns. The
-    rest of the text (prologue, modifiers, dataset, comments) is kept as written.
+    other patterns have constants only as predicates: a constant subject or object (one zone, one batch) can
+    make the join select a few rows, which the query as written finds from the constant, while the count below
+    the join would still read every match of its pattern (slower, not faster; the store keeps no statistics
+    that would tell). The rest of the text (prologue, modifiers, dataset, comments) is kept as written.
     """
     if "count" not in text.lower():  # the cheap test first: most queries count nothing
         return None
