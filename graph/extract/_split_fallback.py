@@ -134,13 +134,16 @@ def fallback_starts(
                         or any(reported_provider(line.text) for line in s)
                         or (_under_group(h.index, groups) and _states_a_figure(s))
                         or (announced and _reports_a_reform(s))
+                        or (h.style.endswith("question") and _reports_a_reform(s))  # a quiz item on “A” and its answer
                     )
                 )
                 for h, s in zip(run, sections, strict=True)
             ]
-            # the most headings, then the outer family (its headings open first: 🔹案例一 over 👉怎么做)
-            if _family_rank(run) > _family_rank(marked) and _marked_family(run, sections):
-                marked = run
+            # the most headings, then the outer family (its headings open first: 🔹案例一 over 👉怎么做); a part's
+            # heading marked like the cases right over the first of them (◆ 改革亮点 / ◆ title) heads none
+            lead = next((k for k, s in enumerate(sections) if _sized(s)), len(sections))
+            if _family_rank(run[lead:]) > _family_rank(marked) and _marked_family(run[lead:], sections[lead:]):
+                marked = run[lead:]
             first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
             run = run[first:]
             if len(run) >= 2 and all(fit[first:]) and len(run) > len(best):
@@ -148,6 +151,11 @@ def fallback_starts(
     best = best or marked  # sections with no section words: only a distinctly marked family of case-like text
     starts = [(h.index, h.start, h.number) for h in best]
     return starts, {h.index: fallback_title(h.text) for h in best}
+
+
+def _sized(section: list[Line]) -> bool:
+    """True when ``section`` holds text of a case's size (``MIN_CASE_CHARS``)."""
+    return sum(len(line.text.strip()) for line in section) >= MIN_CASE_CHARS
 
 
 def _under_group(index: int, groups: list[int]) -> bool:
