@@ -970,3 +970,95 @@ def test_numbered_items_under_a_heading_announcing_cases_are_the_cases() -> None
     assert [title for _, title, _ in _split(told)] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
     extraction = extract_document(_document(STUDY_TOUR, "tour.txt"), load_gazetteer())
     assert [case.title for case in extraction.cases] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
+
+
+QUIZ = """某市“学自贸”知识竞赛题库
+
+一、单项选择题
+
+1.某省自由贸易试验区共有几个片区？（　　）
+A.两个
+B.三个
+答案：B
+解析：该自贸试验区设三个片区，覆盖面积约120平方千米。
+
+2.甲区推出的“进口药品通关一件事”改革借鉴的是哪个片区的经验？（　　）
+A.某片区
+B.另一片区
+答案：A
+解析：甲区借鉴某片区经验，由甲海关推行药品通关集成办理，区商务局建立企业名录，通关时间由5天缩短至2天。
+
+二、简答题
+
+3.请简述乙区“跨境结算便利化”的主要做法和成效。
+参考答案：乙区复制推广国务院第六批改革试点经验，区金融局联合银行推行跨境结算线上办理，全年办理业务1200余笔。
+
+4.请列举本省自由贸易试验区的三项功能定位。
+参考答案：发展先进制造、现代物流和跨境贸易，各片区分工协作。
+"""
+
+
+def test_quiz_items_that_ask_about_a_named_reform_are_its_cases() -> None:
+    """A question bank (issue #15, helper z25a): a stem naming one reform in quotes, whether it asks (？ with its
+    answer blank) or sets a task (请简述“A”…。), heads the case its answer reports; items of general knowledge are none,
+    and the next of them ends the last case."""
+    cases = split_cases(_document(QUIZ)).cases
+    assert [(c.number, c.title) for c in cases] == [(1, "进口药品通关一件事"), (2, "跨境结算便利化")]
+    assert "功能定位" not in cases[-1].text and "1200余笔" in cases[-1].text
+
+
+BILINGUAL = """某市开放型经济改革成果手册
+Reform Highlights of Some City
+
+前言　Preface
+本手册收录三项改革成果。
+
+跨境电商“退货中心仓”
+Cross-border E-commerce Return Warehouse
+甲区商务局借鉴某片区经验建设退货中心仓，退货商品在仓内完成查验后重新上架，退货时间由30天缩短至7天。
+The district commerce bureau built a return warehouse, cutting return time from 30 days to 7.
+
+企业开办“一日办结”
+One-day Business Start-up
+乙区行政审批局推行企业开办全程网办，营业执照、公章和发票一次领取，开办时间压缩至1天。
+The district approval bureau lets new firms register online in one day.
+
+船舶登记“一证通”
+One Certificate for Ship Registration
+丙海事局推行船舶登记证书合并办理，航运企业一次申请即可领取全部证书，办理时间由10天压缩至3天。
+The maritime bureau merges ship certificates; registration takes three days instead of ten.
+"""
+
+
+def test_a_bilingual_title_over_its_rendering_heads_its_case() -> None:
+    """A bilingual brochure (issue #15, helper z25a): a bare Chinese title whose English rendering stands between it
+    and its prose is the case's title; the English lines are no title."""
+    titles = [c.title for c in split_cases(_document(BILINGUAL)).cases]
+    assert titles == ["跨境电商“退货中心仓”", "企业开办“一日办结”", "船舶登记“一证通”"]
+
+
+WEEKLY = """某市商务局工作周报
+
+★ 本周重点工作
+★ 召开外贸企业座谈会
+市商务局召开外贸企业座谈会，听取12家企业意见建议。
+
+◆ 改革亮点（本期推出3项成果）
+◆ 出口货物“集拼转关”
+甲海关复制推广国务院第四批改革试点经验，对小批量出口货物实行集拼后转关出口，企业物流成本下降约20%。
+◆ 涉企政策“免申即享”
+乙市工业和信息化局推行惠企政策免申即享，符合条件的企业无需申请即可获得资金，本年度已兑现资金900万元。
+◆ 工程建设“联合验收”
+丙市住房和城乡建设局复制推广国务院第六批改革试点经验，推行规划、消防、人防联合验收，验收时间由30天压缩至10天。
+
+★ 下周工作安排
+筹备进出口商品交易会，开展外资企业走访调研。
+"""
+
+
+def test_a_part_heading_marked_like_the_cases_heads_none_and_the_next_part_ends_the_last() -> None:
+    """A weekly report (issue #15, helper z25a): the ◆ line over the first ◆ case heads the part, not a case, and the
+    ★ part after the cases (its symbol leading a part above them) is no text of the last case."""
+    cases = split_cases(_document(WEEKLY)).cases
+    assert [c.title for c in cases] == ["出口货物“集拼转关”", "涉企政策“免申即享”", "工程建设“联合验收”"]
+    assert "下周工作安排" not in cases[-1].text

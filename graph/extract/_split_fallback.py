@@ -212,11 +212,15 @@ def _marked_family(run: list[Heading], sections: list[list[Line]]) -> bool:
     ``min_case_words`` of the genre's words of action and result (推行, 试点, 缩短 …). This reads a collection whose
     cases are plain paragraphs under ■ provider｜title or 🔹案例N headings, which have no section words. Most of the
     headings must name reforms (``names_reform``: a name in quotes, a title's head word): a notice's parts, however
-    marked (◆ 投资管理领域), do not."""
+    marked (◆ 投资管理领域), do not. Plain numbering (1　title) is taken only counting from one with every heading
+    naming a reform."""
     lexicon = fallback_words()
-    if len(run) < int(lexicon["marked_min_cases"]) or not _STRONG_STYLES.fullmatch(run[0].style):
+    named = sum(names_reform(h.text) for h in run)
+    # plain numbering (1　title, Ⅰ｜title) counting from one over headings that each name a reform: no notice's parts
+    counted = [h.number for h in run] == list(range(1, len(run) + 1)) and named == len(run)
+    if len(run) < int(lexicon["marked_min_cases"]) or not (_STRONG_STYLES.fullmatch(run[0].style) or counted):
         return False
-    if 2 * sum(names_reform(h.text) for h in run) < len(run):
+    if 2 * named < len(run):
         return False
     need = int(lexicon["min_case_words"])
     for section in sections:

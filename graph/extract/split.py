@@ -143,6 +143,10 @@ def placed_heading(title: str) -> re.Match[str] | None:
     )
 
 
+_CLOSING_SYMBOLS_RE = re.compile(r"(?<=\S)[\s\u3000]*(?:[\u2190-\u2bff\u2700-\u27bf\U0001f300-\U0001faff]\ufe0f?[\s\u3000]*)+$")
+"""Symbols (arrows, shapes, dingbats, emoji) ending a heading: a layout's mark around its title, none of its words."""
+
+
 def clean_title(text: str) -> str:
     """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes, nor the frame of a
     meeting's agenda item (关于复制“X”事项: the item is about the case, named in the quotes)."""
@@ -151,6 +155,7 @@ def clean_title(text: str) -> str:
     if marker:
         title = marker["rest"]
     title = ORDINAL_RE.sub("", OUTLINE_RE.sub("", title, count=1), count=1)
+    title = _CLOSING_SYMBOLS_RE.sub("", title)  # ✦ title ✦, ★title★: the mark closing the heading as it opened it
     unmarked = strip_marks(title_without_mark(title.lstrip(SEPARATORS)))[0]  # (01).title, a mark no rule names, ◆
     title = unmarked if CASE_SUFFIX_RE.sub("", unmarked).strip() else title  # 第4项复制推广案例: its own words
     placed = placed_heading(title)
