@@ -346,3 +346,18 @@ def test_a_word_with_its_ordinal_marks_the_cases_under_a_contents_list_of_parts(
         (2, "知识产权纠纷“快立快审”"),
     ]
     assert "工作展望" not in cases[1].text
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("✦ 外贸综合服务“一窗通” ✦", "外贸综合服务“一窗通”"),
+        ("★跨境结算“秒到账”★", "跨境结算“秒到账”"),
+        ("通关“零延时” 🚢", "通关“零延时”"),
+    ],
+)
+def test_a_headings_closing_symbols_are_no_part_of_its_title(heading: str, title: str) -> None:
+    """(issue #15, helper z25a) A leaflet's ✦ title ✦: the mark closing the heading is furniture; a symbol inside the
+    words (进口→出口) stays."""
+    assert clean_title(heading) == title
+    assert clean_title("进口→出口“一站办”") == "进口→出口“一站办”"

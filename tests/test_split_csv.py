@@ -102,4 +102,3 @@ def test_a_tab_separated_export_keyed_by_codes_gives_a_case_per_record() -> None
         (2, "茶叶出口“检测互认”", "乙市人民政府"),
     ]
     assert "数据来源" not in cases[-1].text.text
-

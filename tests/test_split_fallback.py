@@ -1062,3 +1062,37 @@ def test_a_part_heading_marked_like_the_cases_heads_none_and_the_next_part_ends_
     cases = split_cases(_document(WEEKLY)).cases
     assert [c.title for c in cases] == ["出口货物“集拼转关”", "涉企政策“免申即享”", "工程建设“联合验收”"]
     assert "下周工作安排" not in cases[-1].text
+
+
+PLAIN_NUMBERED = """某市改革经验推介会会议手册
+
+一、会议议程
+14:30　领导致辞
+14:40　项目推介
+
+二、推介项目简介
+
+1　进出境游艇“一次备案”
+推介人：某某（甲海事局副局长）
+甲海事局对境外游艇实行一次备案、多次进出，甲海关同步简化查验，已有20艘游艇完成备案。
+
+2　加工企业“共享冷库”
+推介人：某某（乙区副区长）
+乙区学习借鉴某片区经验，统筹建设共享冷库，中小企业按需租用仓位，冷库周转效率提升约三成。
+
+3　边境贸易“互市+落地加工”
+推介人：某某（丙市商务局局长）
+丙市商务局复制推广国务院第六批改革试点经验，推动互市进口商品落地加工，实行分类监管。
+
+三、联系方式
+会务组　电话略
+"""
+
+
+def test_plain_numbering_from_one_over_named_reforms_is_the_cases() -> None:
+    """(issue #15, helper z25a) A handbook's items numbered 1　2　3　with no section words: plain numbering, which a
+    notice's parts use too, is the cases when it counts from one and every heading names a reform in quotes."""
+    titles = [c.title for c in split_cases(_document(PLAIN_NUMBERED)).cases]
+    assert titles == ["进出境游艇“一次备案”", "加工企业“共享冷库”", "边境贸易“互市+落地加工”"]
+    notice = PLAIN_NUMBERED.replace("“一次备案”", "一次备案")  # one heading naming no reform: no family
+    assert [c.title for c in split_cases(_document(notice)).cases] != titles

@@ -382,8 +382,8 @@ PROVIDERS_LEFT = {
     # z24c's court report: each case's unit is written as 本院X (牵头部门：本院诉讼服务中心), which no rule yet reads as
     # the court the report's head names.
     "jiaxing-fayuan-collection": 0,
-    # z25a's held-out layouts (splitting only; providers are another helper's): a closing （本案例由X整理提供） read with
-    # its verb, a leaflet's 谁来办：X field, a bilingual brochure's and a weekly report's first subjects.
+    # z25a's held-out layouts (splitting only; providers are another helper's): a closing （本案例由X整理提供） read
+    # with its verb, a leaflet's 谁来办：X field, a bilingual brochure's and a weekly report's first subjects.
     "xiaogan-jiangyi-collection": 0,
     "zhangzhou-zheye-collection": 0,
     "tongling-shuangyu-collection": 2,

@@ -32,9 +32,7 @@ def csv_header(line: str, delimiter: str = ",") -> list[str] | None:
     return [cell.strip() for cell in cells]
 
 
-def csv_records(
-    text: str, start: int, delimiter: str = ","
-) -> list[tuple[int, int, list[str], list[tuple[int, int]]]]:
+def csv_records(text: str, start: int, delimiter: str = ",") -> list[tuple[int, int, list[str], list[tuple[int, int]]]]:
     """The numbered (or code-keyed) records of the CSV block whose header line starts at offset ``start`` of
     ``text``: each as (start, end, cells, cell spans), offsets in ``text``; a quoted cell's span is its inside,
     without the quotes."""

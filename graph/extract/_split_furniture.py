@@ -156,4 +156,3 @@ def rendered_line(text: str) -> bool:
 
 
 CJK_LINE_RE = re.compile(r"[\u4e00-\u9fff]")
-

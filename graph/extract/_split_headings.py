@@ -248,7 +248,9 @@ def line_heading(lines: list[Line], i: int, is_provider: Callable[[str], object]
             # a byline or a caption between the title and its prose (title / 文／记者　X / prose) is furniture
             # so is a bilingual text's rendering of the title under it (title / English title / prose)
             below = [
-                line.text for line in lines[i + 1 : i + 6] if not furniture_heading(line.text) and not rendered_line(line.text)
+                line.text
+                for line in lines[i + 1 : i + 6]
+                if not furniture_heading(line.text) and not rendered_line(line.text)
             ][:3]
             if not over_section and not (i and prose_title([lines[i - 1].text, raw, *below])):
                 return None

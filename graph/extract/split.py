@@ -143,7 +143,9 @@ def placed_heading(title: str) -> re.Match[str] | None:
     )
 
 
-_CLOSING_SYMBOLS_RE = re.compile(r"(?<=\S)[\s\u3000]*(?:[\u2190-\u2bff\u2700-\u27bf\U0001f300-\U0001faff]\ufe0f?[\s\u3000]*)+$")
+_CLOSING_SYMBOLS_RE = re.compile(
+    r"(?<=\S)[\s\u3000]*(?:[\u2190-\u2bff\u2700-\u27bf\U0001f300-\U0001faff]\ufe0f?[\s\u3000]*)+$"
+)
 """Symbols (arrows, shapes, dingbats, emoji) ending a heading: a layout's mark around its title, none of its words."""
 
 
