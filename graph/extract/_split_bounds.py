@@ -103,9 +103,12 @@ def _next_symbol_part(lines: list[Line], first: int, last: int) -> int | None:
     """The line after the last case led by a symbol that leads a line above the cases and none from the first case's
     heading to the last one's (★ 下周工作安排 after ◆ cases, under ★ 本周重点工作 above them): the report's next
     part, no text of the last case."""
+    below = [(i, lead) for i in range(last + 1, len(lines)) if (lead := _symbol_lead(lines[i].text))]
+    if not below:
+        return None
     inside = {_symbol_lead(line.text) for line in lines[first : last + 1]}  # a case's own bullets (● 做法) end none
     above = {lead for line in lines[:first] if (lead := _symbol_lead(line.text)) and lead not in inside}
-    return next((i for i in range(last + 1, len(lines)) if _symbol_lead(lines[i].text) in above), None)
+    return next((i for i, lead in below if lead in above), None)
 
 
 def _symbol_lead(text: str) -> str:

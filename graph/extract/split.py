@@ -157,7 +157,8 @@ def clean_title(text: str) -> str:
     if marker:
         title = marker["rest"]
     title = ORDINAL_RE.sub("", OUTLINE_RE.sub("", title, count=1), count=1)
-    title = _CLOSING_SYMBOLS_RE.sub("", title)  # ✦ title ✦, ★title★: the mark closing the heading as it opened it
+    if title and not title[-1].isalnum():  # ✦ title ✦, ★title★: the mark closing the heading as it opened it
+        title = _CLOSING_SYMBOLS_RE.sub("", title)
     unmarked = strip_marks(title_without_mark(title.lstrip(SEPARATORS)))[0]  # (01).title, a mark no rule names, ◆
     title = unmarked if CASE_SUFFIX_RE.sub("", unmarked).strip() else title  # 第4项复制推广案例: its own words
     placed = placed_heading(title)
