@@ -46,7 +46,7 @@ from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbol
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
-from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, title_without_mark
+from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, names_reform, title_without_mark
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.extract._split_units import fallback_title
 from ftzgraph.graph.extract._split_words import strip_marks
@@ -290,7 +290,9 @@ def split_cases(document: Document) -> SplitResult:
         starts = structural if not starts or len(structural) >= 2 else starts
     rules = starts = marked_spans(lines, starts, body_from) if listed else starts
     titles = listed_titles(lines, starts, table, clean_title) if listed else {}  # title line -> heading without marks
-    if not starts or len(starts) < len(table) or title_only or listed:  # unknown: graph/extract/_split_fallback.py
+    # unknown: graph/extract/_split_fallback.py; one suffixed heading alone may be a collection's own title anywhere
+    # (an attachment's title under its notice) over cases of another layout
+    if not starts or len(starts) < len(table) or title_only or listed or len(starts) == 1:
         found, found_titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
         if listed and [s[0] for s in found] == [s[0] for s in starts]:  # the same headings, read in their parts
             titles = {**found_titles, **titles}
@@ -479,7 +481,8 @@ def _continued_heading(lines: list[Line], index: int) -> str:
 
 def _marks_cases(lines: list[Line], body_from: int, listed: set[str]) -> bool:
     """True when the body from ``body_from`` marks its cases with titled markers numbered from one (创新实践之一　X,
-    创新实践之二　Y) whose titles the list above (``listed``, title keys) does not hold: the list then names the
+    创新实践之二　Y), or with any mark counting on (『A』 X, 壹— Y) or one symbol (❖ X, ❖ Y) over headings that each
+    name a reform, whose titles the list above (``listed``, title keys) does not hold: the list then names the
     document's parts, not its cases."""
     numbers = []
     for line in lines[body_from:]:
@@ -489,7 +492,18 @@ def _marks_cases(lines: list[Line], body_from: int, listed: set[str]) -> bool:
             if title_key(clean_title(rest)) in listed:
                 return False
             numbers.append(parse_chinese_number(marker["n"]))
-    return numbers[:2] == [1, 2]
+    if numbers[:2] == [1, 2]:
+        return True
+    symbols: dict[str, list[str]] = {}  # ❖ title, ※ title: a symbol's family, numbered or not
+    for line in lines[body_from:]:
+        words, marked = strip_marks(line.bare)
+        if marked and 4 <= len(words) <= 60 and not words.endswith(("。", "；")):
+            symbols.setdefault(line.bare[: len(line.bare) - len(words)].strip(), []).append(words)
+    families = [list(t.values()) for _, t in shape_families(lines, body_from)]  # 『A』 title, 壹— title: counting on
+    for titles in [*families, *(t for t in symbols.values() if len(t) >= 2)]:
+        if all(names_reform(t) for t in titles) and not any(title_key(clean_title(t)) in listed for t in titles):
+            return True
+    return False
 
 
 def _ends_wrapped_suffix(lines: list[Line], i: int) -> bool:
