@@ -292,7 +292,8 @@ def split_cases(document: Document) -> SplitResult:
     titles = listed_titles(lines, starts, table, clean_title) if listed else {}  # title line -> heading without marks
     # unknown: graph/extract/_split_fallback.py; one suffixed heading alone may be a collection's own title anywhere
     # (an attachment's title under its notice) over cases of another layout
-    if not starts or len(starts) < len(table) or title_only or listed or len(starts) == 1:
+    lone = len(starts) == 1 and CASE_SUFFIX_RE.search(lines[starts[0][0]].bare) is not None
+    if not starts or len(starts) < len(table) or title_only or listed or lone:
         found, found_titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
         if listed and [s[0] for s in found] == [s[0] for s in starts]:  # the same headings, read in their parts
             titles = {**found_titles, **titles}
