@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from ftzgraph.graph.extract._agency_names import (
     Core,
@@ -16,14 +15,8 @@ from ftzgraph.graph.extract._agency_names import (
     Prefix,
     load_agency_yaml,
 )
-from ftzgraph.graph.text import word_alternation
 
 _CLAUSE_END = "。；;！？!?\n，,：:"
-
-
-def _alternation(words: Any) -> str:
-    """Words of a data file as a regex alternation, escaped, longest first."""
-    return word_alternation(words)
 
 
 _TITLE_RE = re.compile("《[^《》]{0,300}》")

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import re
 
-from ftzgraph.graph.extract._agency_hits import _alternation, _Hit
+from ftzgraph.graph.extract._agency_hits import _Hit
 from ftzgraph.graph.extract._agency_names import load_agency_yaml
+from ftzgraph.graph.text import word_alternation
 
 _DEPARTMENTS = load_agency_yaml("departments.yaml")
 _PRESS_HOST_RE = re.compile(
     "[^，,。；;！？!?\n]{0,16}?(?:"
-    + _alternation(_DEPARTMENTS["press_host_verbs"])
+    + word_alternation(_DEPARTMENTS["press_host_verbs"])
     + ")的?[^，,。；;！？!?\n]{0,40}?(?:"
-    + _alternation(_DEPARTMENTS["press_events"])
+    + word_alternation(_DEPARTMENTS["press_events"])
     + ")"
     + "|(?:“[^”\n]{0,60}”)?(?:"  # X新闻办“…”新闻发布会: the event named right after its host, as a heading does
-    + _alternation(_DEPARTMENTS["press_events"])
+    + word_alternation(_DEPARTMENTS["press_events"])
     + ")"
 )
 
@@ -54,18 +55,20 @@ def _on_role_line(text: str, hit: _Hit) -> bool:
 
 
 _PRESS_ROLE_LINE_RE = re.compile(
-    "[\\s【\\[（(]*(?:" + _alternation(_DEPARTMENTS["press_role_labels"]) + ")\\s*[】\\]）)：:（(]"
+    "[\\s【\\[（(]*(?:" + word_alternation(_DEPARTMENTS["press_role_labels"]) + ")\\s*[】\\]）)：:（(]"
 )
 _SPEAKER_ASKED_RE = re.compile("请$|邀请$")
-_SPEAKER_TOLD_RE = re.compile("[^，,。；;！？!?\n]{0,12}?(?:" + _alternation(_DEPARTMENTS["press_speaker_verbs"]) + ")")
-_PRESS_EVENT_RE = re.compile(_alternation(_DEPARTMENTS["press_events"]))
+_SPEAKER_TOLD_RE = re.compile(
+    "[^，,。；;！？!?\n]{0,12}?(?:" + word_alternation(_DEPARTMENTS["press_speaker_verbs"]) + ")"
+)
+_PRESS_EVENT_RE = re.compile(word_alternation(_DEPARTMENTS["press_events"]))
 _PRESS_ATTEND_RE = re.compile(
     "[^，,。；;！？!?\n]{0,30}?(?:"
-    + _alternation(_DEPARTMENTS["press_attend_verbs"])
+    + word_alternation(_DEPARTMENTS["press_attend_verbs"])
     + ")[。，,；;]|[^，,。；;！？!?\n]{0,30}?(?:"
-    + _alternation(_DEPARTMENTS["press_speaker_persons"])
+    + word_alternation(_DEPARTMENTS["press_speaker_persons"])
     + ")[^，,。；;！？!?\n]{0,4}?(?:"
-    + _alternation(_DEPARTMENTS["press_speaker_verbs"])
+    + word_alternation(_DEPARTMENTS["press_speaker_verbs"])
     + ")"
 )
 
@@ -102,11 +105,11 @@ _BATCH_RE = re.compile(
 
 _LISTS_PRACTICE_RE = re.compile(
     "[^，,。；;！？!?\n]{0,4}?将(?:"
-    + _alternation(_DEPARTMENTS["batch_listing_objects"])
+    + word_alternation(_DEPARTMENTS["batch_listing_objects"])
     + ")[^，,。；;！？!?\n]{0,6}?(?:"
-    + _alternation(_DEPARTMENTS["batch_listing_verbs"])
+    + word_alternation(_DEPARTMENTS["batch_listing_verbs"])
     + ")[^，,。；;！？!?\n]{0,30}?(?:第[一二三四五六七八九十0-9０-９]{1,3}批[^，,。；;！？!?\n]{0,20}?)?(?:"
-    + _alternation(_DEPARTMENTS["batch_listing_lists"])
+    + word_alternation(_DEPARTMENTS["batch_listing_lists"])
     + ")"
 )
 

@@ -91,7 +91,7 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
     郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
     summary tables list them. Other units (南宁市商务局) stay as written."""
-    name = re.split("[、，,和及]", name.strip(), maxsplit=1)[0].strip() if "、" in name else name.strip()
+    name = first_unit(name) if "、" in name else name.strip()
     city = _GOVERNMENT_TAIL.sub("", name)
     if city != name and city.endswith(CITY_SUFFIXES) and len(city) >= 3:
         return city
@@ -101,6 +101,17 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
         return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
     return name
+
+
+_UNIT_LIST_RE = re.compile(r"[、，,；;／/]|(?<=[局厅委办府区县市关行院司站所队心])(?:和|及|与)")
+"""Where a list of units parts (X局、Y局; X局和Y局): a list mark, or a joining word right after a unit's last
+character; 和 inside a name (自然资源和规划局) parts nothing."""
+
+
+def first_unit(name: str) -> str:
+    """The first unit of a list naming several, as a responsibility cell puts its lead unit first (X市自然资源和规划局
+    Y分局、片区建设局 -> X市自然资源和规划局Y分局)."""
+    return _UNIT_LIST_RE.split(name.strip(), maxsplit=1)[0].strip()
 
 
 def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
@@ -187,6 +198,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     own = (
         _heading_provider(case)
         or _finer_closing(case, _heading_place(case))
+        or _labelled_below(text, title_end)
         or _heading_subject(case)
         or _run_in_subject(case)
         or _closing_provider(case)
@@ -200,6 +212,15 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or _acting_subject(case)
+
+
+def _labelled_below(text: str, title_end: int) -> tuple[str, int, int] | None:
+    """The unit of a labelled provider line right under the heading (title / 作者：X局, 发布单位：X局): said outright,
+    it beats a guess from the heading's own subject (X县推行“A”)."""
+    for start, line in lines_below(text, title_end, 1):
+        if found := labelled_provider(line):
+            return found[0], start + found[1], start + found[2]
+    return None
 
 
 def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:
@@ -333,7 +354,14 @@ def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
     if match is None:
         return None
     start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
-    return match["p"], start, start + len(match["p"])
+    name = match["p"]
+    if tag := _COLUMN_TAG_RE.match(name):  # 【联动创新】邗江区：title: the column's tag is no part of the place
+        name, start = name[tag.end() :], start + tag.end()
+    return name, start, start + len(name)
+
+
+_COLUMN_TAG_RE = re.compile(r"^[【〔\[][^】〕\]]{1,12}[】〕\]]\s*")
+"""A column's or a topic's tag in brackets before a heading's place (【联动创新】X区：title), which names no unit."""
 
 
 def _heading_subject(case: CaseText) -> tuple[str, int, int] | None:
