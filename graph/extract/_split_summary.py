@@ -83,6 +83,8 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
             for first, end, cells, spans in laid
         ]
         last = laid[-1][1]
+    if not rows and (tabbed := _tab_table(document, lines)):  # 编号<TAB>…<TAB> over rows keyed by codes (NP001)
+        return tabbed
     return rows, header, last
 
 
