@@ -1096,6 +1096,8 @@ def test_plain_numbering_from_one_over_named_reforms_is_the_cases() -> None:
     assert titles == ["进出境游艇“一次备案”", "加工企业“共享冷库”", "边境贸易“互市+落地加工”"]
     notice = PLAIN_NUMBERED.replace("“一次备案”", "一次备案")  # one heading naming no reform: no family
     assert [c.title for c in split_cases(_document(notice)).cases] != titles
+
+
 _SHOT = "镜号｜景别｜画面内容｜解说词（配音）｜字幕｜时长"
 STORYBOARD = f"""某县“改革一分钟”系列短视频分镜脚本（第3—4集）
 制作：某县融媒体中心
