@@ -1153,3 +1153,31 @@ def test_a_cards_title_over_its_source_line_heads_a_case_the_unit_brings() -> No
     assert _split(CARDS.replace("某市某区行政审批局｜", "张某某｜").replace("某市交通运输局｜", "李某｜")) != _split(
         CARDS
     )
+
+
+COUNTED = """某省改革创新案例汇编
+
+前　言
+　　本汇编收录4个改革创新案例。
+
+❖ 中欧班列“运贸一体”
+　　依托中欧班列开展“运贸一体”服务，班列平台公司为企业提供采购、运输、结算一揽子服务，当年开行班列1100列。
+
+❖ 进口水果“一站式”查验
+　　口岸进口水果指定监管场地实行“一站式”查验，进口水果通关时间压缩至6小时以内，全年进口水果12万吨。
+
+❖ 矿产品检验“合格评定”
+　　对进口矿产品实行“先放后检”和合格评定，检验周期缩短一半，企业节约滞港费用2000万元。
+
+❖ 知识产权“快保护”
+　　某区依托知识产权保护中心建立快速预审通道，发明专利授权周期由22个月缩短至3个月。
+"""
+
+
+def test_a_stated_count_chooses_a_family_of_named_reforms_the_family_rules_do_not_take() -> None:
+    """(issue #15, helper z25a) One ❖ section holds too few words of action for the marked-family rule; the head states
+    4 cases and the ❖ family is the one of four headings that each name a reform, so it is the split."""
+    titles = [c.title for c in split_cases(_document(COUNTED)).cases]
+    assert titles == ["中欧班列“运贸一体”", "进口水果“一站式”查验", "矿产品检验“合格评定”", "知识产权“快保护”"]
+    uncounted = COUNTED.replace("本汇编收录4个改革创新案例。", "本汇编收录改革创新案例。")
+    assert [c.title for c in split_cases(_document(uncounted)).cases] != titles

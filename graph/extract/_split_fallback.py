@@ -93,17 +93,7 @@ def fallback_starts(
     rules give them, and each title line's heading without its numbering and marks; empty when no family of
     headings separates sections of case size that hold the genre's section words."""
     end_index = len(lines) if end_index is None else end_index
-    by_style: dict[str, list[Heading]] = {}
-    continued: set[int] = set()  # lines that carry on the heading above them: no headings of their own
-    for i in range(body_from, end_index):
-        if i in continued:
-            continue
-        for heading in (heading_under_number(lines, i, end_index, is_provider), line_heading(lines, i, is_provider)):
-            if heading:  # a title under its number line may head a family of either kind: both are tried
-                if (j := heading_continuation(lines, i, heading.text, end_index, is_provider)) is not None:
-                    heading.text += lines[j].text.strip()
-                    continued.add(j)
-                by_style.setdefault(heading.style, []).append(heading)
+    by_style = _headings_by_style(lines, body_from, is_provider, end_index)
     need = int(fallback_words()["min_section_words"])
     groups = [
         g.index for g in group_candidates(lines, body_from)
@@ -162,6 +152,41 @@ def fallback_starts(
 def _sized(section: list[Line]) -> bool:
     """True when ``section`` holds text of a case's size (``MIN_CASE_CHARS``)."""
     return sum(len(line.text.strip()) for line in section) >= MIN_CASE_CHARS
+
+
+def _headings_by_style(
+    lines: list[Line], body_from: int, is_provider: Callable[[str], object], end_index: int
+) -> dict[str, list[Heading]]:
+    """The lines from ``body_from`` that may head a case (graph/extract/_split_headings.py), by heading style."""
+    by_style: dict[str, list[Heading]] = {}
+    continued: set[int] = set()  # lines that carry on the heading above them: no headings of their own
+    for i in range(body_from, end_index):
+        if i in continued:
+            continue
+        for heading in (heading_under_number(lines, i, end_index, is_provider), line_heading(lines, i, is_provider)):
+            if heading:  # a title under its number line may head a family of either kind: both are tried
+                if (j := heading_continuation(lines, i, heading.text, end_index, is_provider)) is not None:
+                    heading.text += lines[j].text.strip()
+                    continued.add(j)
+                by_style.setdefault(heading.style, []).append(heading)
+    return by_style
+
+
+def heading_families(
+    lines: list[Line], body_from: int, is_provider: Callable[[str], object]
+) -> list[tuple[list[tuple[int, int, int | None]], dict[int, str]]]:
+    """Every family of headings marked alike (one style, its numbering going on) that each name a reform
+    (``names_reform``), whatever their sections hold: the candidates a count the document states chooses among
+    (graph/extract/_split_declared.py ``counted_split``), which weighs their titles, sizes and numbering, when the
+    family rules above take none. A scene or speaker caption (【画面】X) names no reform."""
+    families = []
+    for headings in _headings_by_style(lines, body_from, is_provider, len(lines)).values():
+        for run in _runs(sorted(headings, key=lambda h: h.index)):
+            if len(run) >= 2 and all(names_reform(fallback_title(h.text)) for h in run):
+                families.append(
+                    ([(h.index, h.start, h.number) for h in run], {h.index: fallback_title(h.text) for h in run})
+                )
+    return families
 
 
 def _under_group(index: int, groups: list[int]) -> bool:

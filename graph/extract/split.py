@@ -32,7 +32,7 @@ from ftzgraph.graph.extract._split_declared import (
     title_like,
 )
 from ftzgraph.graph.extract._split_entries import chosen_entries, entry_ends, give_entry_providers
-from ftzgraph.graph.extract._split_fallback import fallback_starts
+from ftzgraph.graph.extract._split_fallback import fallback_starts, heading_families
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import (
@@ -314,6 +314,7 @@ def split_cases(document: Document) -> SplitResult:
             lambda: [fallback_starts(lines, body_from, PROVIDER_RE.match)],
             lambda: style_families(lines, body_from, _heading_style),
             lambda: shape_families(lines, body_from),
+            lambda: heading_families(lines, body_from, PROVIDER_RE.match),  # ❖ title, a bare title over prose
         ]
         numbered = partial(shape_families, lines, body_from)
         heads = {g.index for g in groups}
