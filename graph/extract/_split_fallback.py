@@ -36,9 +36,7 @@ from ftzgraph.graph.extract._split_leads import (
     news_lead_end,
     speaker_unit,
 )
-from ftzgraph.graph.extract._split_shapes import (
-    names_reform,
-)
+from ftzgraph.graph.extract._split_shapes import WORD_LEAD_RE, names_reform
 from ftzgraph.graph.extract._split_units import (
     bracketed_unit,
     dated_unit,
@@ -186,6 +184,11 @@ def heading_families(
                 families.append(
                     ([(h.index, h.start, h.number) for h in run], {h.index: fallback_title(h.text) for h in run})
                 )
+    prefixed: dict[str, list[tuple[int, str]]] = {}  # 故事—title, Story-title: one word and separator on each
+    for i in range(body_from, len(lines)):
+        if (lead := WORD_LEAD_RE.match(lines[i].bare)) and names_reform(lead["t"]) and not lead["t"].endswith("。"):
+            prefixed.setdefault(lead["w"] + lead["s"], []).append((i, lead["t"].strip()))
+    families += [([(i, i, None) for i, _ in found], dict(found)) for found in prefixed.values() if len(found) >= 2]
     return families
 
 

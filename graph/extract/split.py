@@ -46,7 +46,13 @@ from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbol
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
-from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, names_reform, title_without_mark
+from ftzgraph.graph.extract._split_shapes import (
+    SEPARATORS,
+    TOPIC_TAG_RE,
+    names_reform,
+    shared_lead,
+    title_without_mark,
+)
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.extract._split_units import fallback_title
 from ftzgraph.graph.extract._split_words import strip_marks
@@ -364,6 +370,9 @@ def split_cases(document: Document) -> SplitResult:
             )
         )
 
+    if cut := shared_lead([case.title for case in cases]):  # 故事—A, 故事—B: the family's mark, not the titles'
+        for case in cases:
+            case.title = case.title[cut:]
     give_entry_providers(cases, lines, entered)
     _match_table(cases, table, matcher, warnings, document)
     if cases and (disagrees := count_warning(str(document.path), stated, len(cases))):
