@@ -346,3 +346,88 @@ def test_a_word_with_its_ordinal_marks_the_cases_under_a_contents_list_of_parts(
         (2, "知识产权纠纷“快立快审”"),
     ]
     assert "工作展望" not in cases[1].text
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("✦ 外贸综合服务“一窗通” ✦", "外贸综合服务“一窗通”"),
+        ("★跨境结算“秒到账”★", "跨境结算“秒到账”"),
+        ("通关“零延时” 🚢", "通关“零延时”"),
+    ],
+)
+def test_a_headings_closing_symbols_are_no_part_of_its_title(heading: str, title: str) -> None:
+    """(issue #15, helper z25a) A leaflet's ✦ title ✦: the mark closing the heading is furniture; a symbol inside the
+    words (进口→出口) stays."""
+    assert clean_title(heading) == title
+    assert clean_title("进口→出口“一站办”") == "进口→出口“一站办”"
+
+
+PARTS_LIST = """某市中级人民法院
+服务保障自贸试验区建设工作报告
+
+目　录
+一、总体情况
+二、创新举措
+三、下一步工作
+
+一、总体情况
+　　本院围绕自贸试验区建设，持续优化涉企审判服务。
+
+二、创新举措
+　　本部分介绍本院三项创新举措。
+
+❖ 涉企纠纷“一码解纷”
+（牵头部门：本院诉讼服务中心）
+　　当事人扫码即可在线申请调解、立案和查询进度，市司法局派驻调解员入驻线上平台，全年化解纠纷300余件。
+
+❖ 破产案件“府院联动”
+（牵头部门：本院民事审判第二庭）
+　　本院与市人民政府建立破产处置府院联动机制，协调解决破产企业税费、信用修复等问题，审结破产案件12件。
+
+❖ 知识产权“快保护”
+（牵头部门：本院知识产权审判庭）
+　　本院会同市市场监督管理局建立知识产权纠纷诉前调解衔接机制，调解周期缩短至15天。
+
+三、下一步工作
+　　本院将继续深化自贸试验区司法保障。
+"""
+
+
+def test_a_contents_list_of_parts_over_a_marked_family_of_reforms_lists_no_cases() -> None:
+    """(issue #15, helper z25a) The list names the report's parts (总体情况, 下一步工作); the ❖ headings, none of them
+    listed and each naming a reform, are the cases, whose units (a court's 审判第二庭) open their text."""
+    cases = split_cases(doc(PARTS_LIST)).cases
+    assert [c.title for c in cases] == ["涉企纠纷“一码解纷”", "破产案件“府院联动”", "知识产权“快保护”"]
+
+
+ATTACHED_TITLE = """某市人民政府办公室
+关于印发某市改革经验典型案例的通知
+
+各县、区人民政府：
+　　现将《某市改革经验典型案例》印发给你们，请结合实际学习借鉴。
+
+某市人民政府办公室
+2024年9月12日
+
+某市复制推广自贸试验区改革经验典型案例
+
+◇ 食品经营许可“证照联办”
+
+甲市市场监督管理局复制推广国务院第六批自由贸易试验区改革试点经验，将食品经营许可与营业执照合并办理，办理时限由15个工作日压缩至3个工作日。
+
+◇ 外贸企业“首贷户”培育
+
+乙县借鉴某片区经验，建立外贸企业首贷户培育清单，指导银行开展授信，累计发放首贷1.2亿元。
+
+◇ 进境木材“检疫+监管”一体化
+
+丙海关复制推广国务院第五批自由贸易试验区改革试点经验，对进境木材实行一体化监管，通关时间由3天缩短至1天。
+"""
+
+
+def test_an_attachments_title_with_the_case_suffix_is_no_case_over_the_cases_below() -> None:
+    """(issue #15, helper z25a) One heading ending in 典型案例 under a notice is the attachment's own title: the
+    family of marked cases below it is the split."""
+    titles = [c.title for c in split_cases(doc(ATTACHED_TITLE)).cases]
+    assert titles == ["食品经营许可“证照联办”", "外贸企业“首贷户”培育", "进境木材“检疫+监管”一体化"]

@@ -112,3 +112,20 @@ def test_a_preamble_s_numbered_items_are_no_outline_over_the_cases() -> None:
     last = PREAMBLE_ITEMS[cases[-1].start : cases[-1].end]
     assert "3．推行免费刻章。为企业节约成本300万元。" in last
     assert "下一步工作" not in last
+
+
+def test_the_last_case_ends_at_the_next_item_of_its_own_numbering_or_the_next_symbol_part() -> None:
+    """(issue #15, helper z25a) A sibling item the rules took for no case (4．请列举… after the case 3．) and a part led
+    by a symbol of the parts above the cases (★ 下周安排 under ★ 本周工作 above ◆ cases) end the last case; after the
+    last case's own list (1． 2． inside 3．) no sibling is read, and its own bullets end nothing."""
+    from ftzgraph.graph.extract._split_bounds import outline_end
+    from ftzgraph.graph.extract._split_lines import text_lines
+
+    numbered = text_lines("2．甲案例\n甲。\n3．乙案例\n乙。\n4．请列举三项功能定位。\n丙。\n")
+    assert outline_end(numbered, [(0, 0, 2), (2, 2, 3)]) == 4
+    listed = text_lines("2．甲案例\n甲。\n3．乙案例\n1．主要做法\n2．取得成效\n4．下一步\n")
+    assert outline_end(listed, [(0, 0, 2), (2, 2, 3)]) is None  # its own list comes first: no sibling read
+    marked = text_lines("★ 本周工作\n会议。\n◆ 甲案例\n甲。\n◆ 乙案例\n● 做法\n乙。\n★ 下周安排\n丙。\n")
+    assert outline_end(marked, [(2, 2, None), (4, 4, None)]) == 7
+    bulleted = text_lines("● 本周工作\n会议。\n◆ 甲案例\n● 做法\n◆ 乙案例\n● 成效\n乙。\n")
+    assert outline_end(bulleted, [(2, 2, None), (4, 4, None)]) is None

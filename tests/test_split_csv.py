@@ -46,6 +46,8 @@ def test_a_line_with_commas_is_a_csv_header_only_when_its_cells_are_short_names(
     assert csv_header("序号,案例名称,报送单位,备注") == ["序号", "案例名称", "报送单位", "备注"]
     assert csv_header("序号,案例名称,报送单位,主要做法是推行预约查验，企业提前一天线上预约并当日反馈结果") is None
     assert csv_header("序号\t案例名称\t报送单位") is None  # a tab table: the line readers' own
+    assert csv_header("编号\t成果名称\t牵头单位", "\t") == ["编号", "成果名称", "牵头单位"]
+    assert csv_header("编号,成果名称\t牵头单位\t备注", "\t") is None  # two delimiters: neither
 
 
 def test_each_csv_record_is_a_case_read_from_its_prose_and_source_cells() -> None:
@@ -76,3 +78,27 @@ def test_every_case_provider_and_origin_of_the_held_out_csv_collection(name: str
 def test_a_source_cell_naming_a_zone_bare_is_the_cases_origin(cell: str, area: str | None) -> None:
     first = _extract(CSV.replace("借鉴广东自贸试验区南沙片区做法", cell))[0]
     assert [o.area for o in first.origins if o.kind == "zone"] == ([area] if area else [])
+
+
+TSV = (
+    "# 某市改革成果库 数据导出\n"
+    "编号\t成果名称\t牵头单位\t做法概述\t复制来源\n"
+    "AB01\t林下经济“一码溯源”\t甲市林业局\t甲市林业局借鉴某片区做法，为每宗林地赋码，交易信息扫码可查。\t某片区\n"
+    "AB02\t茶叶出口“检测互认”\t乙市人民政府\t乙市自主探索，由乙市市场监督管理局牵头签订检测互认协议。\t\n"
+    "\n"
+    "（数据来源：某市商务局）\n"
+)
+
+
+def test_a_tab_separated_export_keyed_by_codes_gives_a_case_per_record() -> None:
+    """A tab-separated export in a .txt file (issue #15, helper z25a): records keyed by a code, not a number, an empty
+    cell kept in its column; each record names its reform in quotes with its unit and what was done, so it is a case
+    although it states no figure. The source note after the blank line is no record."""
+    records = csv_records(TSV, TSV.index("编号"), "\t")
+    assert [r[2][0] for r in records] == ["AB01", "AB02"] and records[1][2][4] == ""
+    cases = _extract(TSV)
+    assert [(c.number, c.title, c.provider) for c in cases] == [
+        (1, "林下经济“一码溯源”", "甲市林业局"),
+        (2, "茶叶出口“检测互认”", "乙市人民政府"),
+    ]
+    assert "数据来源" not in cases[-1].text.text

@@ -972,6 +972,132 @@ def test_numbered_items_under_a_heading_announcing_cases_are_the_cases() -> None
     assert [case.title for case in extraction.cases] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
 
 
+QUIZ = """某市“学自贸”知识竞赛题库
+
+一、单项选择题
+
+1.某省自由贸易试验区共有几个片区？（　　）
+A.两个
+B.三个
+答案：B
+解析：该自贸试验区设三个片区，覆盖面积约120平方千米。
+
+2.甲区推出的“进口药品通关一件事”改革借鉴的是哪个片区的经验？（　　）
+A.某片区
+B.另一片区
+答案：A
+解析：甲区借鉴某片区经验，由甲海关推行药品通关集成办理，区商务局建立企业名录，通关时间由5天缩短至2天。
+
+二、简答题
+
+3.请简述乙区“跨境结算便利化”的主要做法和成效。
+参考答案：乙区复制推广国务院第六批改革试点经验，区金融局联合银行推行跨境结算线上办理，全年办理业务1200余笔。
+
+4.请列举本省自由贸易试验区的三项功能定位。
+参考答案：发展先进制造、现代物流和跨境贸易，各片区分工协作。
+"""
+
+
+def test_quiz_items_that_ask_about_a_named_reform_are_its_cases() -> None:
+    """A question bank (issue #15, helper z25a): a stem naming one reform in quotes, whether it asks (？ with its
+    answer blank) or sets a task (请简述“A”…。), heads the case its answer reports; items of general knowledge are none,
+    and the next of them ends the last case."""
+    cases = split_cases(_document(QUIZ)).cases
+    assert [(c.number, c.title) for c in cases] == [(1, "进口药品通关一件事"), (2, "跨境结算便利化")]
+    assert "功能定位" not in cases[-1].text and "1200余笔" in cases[-1].text
+
+
+BILINGUAL = """某市开放型经济改革成果手册
+Reform Highlights of Some City
+
+前言　Preface
+本手册收录三项改革成果。
+
+跨境电商“退货中心仓”
+Cross-border E-commerce Return Warehouse
+甲区商务局借鉴某片区经验建设退货中心仓，退货商品在仓内完成查验后重新上架，退货时间由30天缩短至7天。
+The district commerce bureau built a return warehouse, cutting return time from 30 days to 7.
+
+企业开办“一日办结”
+One-day Business Start-up
+乙区行政审批局推行企业开办全程网办，营业执照、公章和发票一次领取，开办时间压缩至1天。
+The district approval bureau lets new firms register online in one day.
+
+船舶登记“一证通”
+One Certificate for Ship Registration
+丙海事局推行船舶登记证书合并办理，航运企业一次申请即可领取全部证书，办理时间由10天压缩至3天。
+The maritime bureau merges ship certificates; registration takes three days instead of ten.
+"""
+
+
+def test_a_bilingual_title_over_its_rendering_heads_its_case() -> None:
+    """A bilingual brochure (issue #15, helper z25a): a bare Chinese title whose English rendering stands between it
+    and its prose is the case's title; the English lines are no title."""
+    titles = [c.title for c in split_cases(_document(BILINGUAL)).cases]
+    assert titles == ["跨境电商“退货中心仓”", "企业开办“一日办结”", "船舶登记“一证通”"]
+
+
+WEEKLY = """某市商务局工作周报
+
+★ 本周重点工作
+★ 召开外贸企业座谈会
+市商务局召开外贸企业座谈会，听取12家企业意见建议。
+
+◆ 改革亮点（本期推出3项成果）
+◆ 出口货物“集拼转关”
+甲海关复制推广国务院第四批改革试点经验，对小批量出口货物实行集拼后转关出口，企业物流成本下降约20%。
+◆ 涉企政策“免申即享”
+乙市工业和信息化局推行惠企政策免申即享，符合条件的企业无需申请即可获得资金，本年度已兑现资金900万元。
+◆ 工程建设“联合验收”
+丙市住房和城乡建设局复制推广国务院第六批改革试点经验，推行规划、消防、人防联合验收，验收时间由30天压缩至10天。
+
+★ 下周工作安排
+筹备进出口商品交易会，开展外资企业走访调研。
+"""
+
+
+def test_a_part_heading_marked_like_the_cases_heads_none_and_the_next_part_ends_the_last() -> None:
+    """A weekly report (issue #15, helper z25a): the ◆ line over the first ◆ case heads the part, not a case, and the
+    ★ part after the cases (its symbol leading a part above them) is no text of the last case."""
+    cases = split_cases(_document(WEEKLY)).cases
+    assert [c.title for c in cases] == ["出口货物“集拼转关”", "涉企政策“免申即享”", "工程建设“联合验收”"]
+    assert "下周工作安排" not in cases[-1].text
+
+
+PLAIN_NUMBERED = """某市改革经验推介会会议手册
+
+一、会议议程
+14:30　领导致辞
+14:40　项目推介
+
+二、推介项目简介
+
+1　进出境游艇“一次备案”
+推介人：某某（甲海事局副局长）
+甲海事局对境外游艇实行一次备案、多次进出，甲海关同步简化查验，已有20艘游艇完成备案。
+
+2　加工企业“共享冷库”
+推介人：某某（乙区副区长）
+乙区学习借鉴某片区经验，统筹建设共享冷库，中小企业按需租用仓位，冷库周转效率提升约三成。
+
+3　边境贸易“互市+落地加工”
+推介人：某某（丙市商务局局长）
+丙市商务局复制推广国务院第六批改革试点经验，推动互市进口商品落地加工，实行分类监管。
+
+三、联系方式
+会务组　电话略
+"""
+
+
+def test_plain_numbering_from_one_over_named_reforms_is_the_cases() -> None:
+    """(issue #15, helper z25a) A handbook's items numbered 1　2　3　with no section words: plain numbering, which a
+    notice's parts use too, is the cases when it counts from one and every heading names a reform in quotes."""
+    titles = [c.title for c in split_cases(_document(PLAIN_NUMBERED)).cases]
+    assert titles == ["进出境游艇“一次备案”", "加工企业“共享冷库”", "边境贸易“互市+落地加工”"]
+    notice = PLAIN_NUMBERED.replace("“一次备案”", "一次备案")  # one heading naming no reform: no family
+    assert [c.title for c in split_cases(_document(notice)).cases] != titles
+
+
 _SHOT = "镜号｜景别｜画面内容｜解说词（配音）｜字幕｜时长"
 STORYBOARD = f"""某县“改革一分钟”系列短视频分镜脚本（第3—4集）
 制作：某县融媒体中心
@@ -1027,3 +1153,31 @@ def test_a_cards_title_over_its_source_line_heads_a_case_the_unit_brings() -> No
     assert _split(CARDS.replace("某市某区行政审批局｜", "张某某｜").replace("某市交通运输局｜", "李某｜")) != _split(
         CARDS
     )
+
+
+COUNTED = """某省改革创新案例汇编
+
+前　言
+　　本汇编收录4个改革创新案例。
+
+❖ 中欧班列“运贸一体”
+　　依托中欧班列开展“运贸一体”服务，班列平台公司为企业提供采购、运输、结算一揽子服务，当年开行班列1100列。
+
+❖ 进口水果“一站式”查验
+　　口岸进口水果指定监管场地实行“一站式”查验，进口水果通关时间压缩至6小时以内，全年进口水果12万吨。
+
+❖ 矿产品检验“合格评定”
+　　对进口矿产品实行“先放后检”和合格评定，检验周期缩短一半，企业节约滞港费用2000万元。
+
+❖ 知识产权“快保护”
+　　某区依托知识产权保护中心建立快速预审通道，发明专利授权周期由22个月缩短至3个月。
+"""
+
+
+def test_a_stated_count_chooses_a_family_of_named_reforms_the_family_rules_do_not_take() -> None:
+    """(issue #15, helper z25a) One ❖ section holds too few words of action for the marked-family rule; the head states
+    4 cases and the ❖ family is the one of four headings that each name a reform, so it is the split."""
+    titles = [c.title for c in split_cases(_document(COUNTED)).cases]
+    assert titles == ["中欧班列“运贸一体”", "进口水果“一站式”查验", "矿产品检验“合格评定”", "知识产权“快保护”"]
+    uncounted = COUNTED.replace("本汇编收录4个改革创新案例。", "本汇编收录改革创新案例。")
+    assert [c.title for c in split_cases(_document(uncounted)).cases] != titles

@@ -302,6 +302,9 @@ KNOWN_TITLE_MISSES = {
     # right since z22e's contents rule joined it.
     *(("sichuan-mianyang-newspage-collection", n) for n in (1, 2, 3, 4)),
     *(("zhejiang-shaoxing-captions-collection", n) for n in (1, 2, 3, 4)),
+    # z25a's meeting materials: a two-half headline (以“A”为抓手　打造B) keeps its first half, as a briefing's item
+    # does (the scorer's substring rule counts it right); the gold writes the whole line.
+    *(("quzhou-jiaoliu-collection", n) for n in (1, 2, 3, 4)),
 }
 
 
@@ -379,6 +382,12 @@ PROVIDERS_LEFT = {
     # z24c's court report: each case's unit is written as 本院X (牵头部门：本院诉讼服务中心), which no rule yet reads as
     # the court the report's head names.
     "jiaxing-fayuan-collection": 0,
+    # z25a's held-out layouts (splitting only; providers are another helper's): a closing （本案例由X整理提供） read
+    # with its verb, a leaflet's 谁来办：X field, a bilingual brochure's and a weekly report's first subjects.
+    "xiaogan-jiangyi-collection": 0,
+    "zhangzhou-zheye-collection": 0,
+    "tongling-shuangyu-collection": 2,
+    "xuchang-zhoubao-collection": 2,
 }
 """Held-out collections of the agency rounds (helper z15g) whose providers the text writes by level only (区商务局,
 CBD管委会) or not at all (one-paragraph cases), where the gold writes the full body: normalising such a provider is a

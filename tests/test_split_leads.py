@@ -456,3 +456,12 @@ def test_a_numbered_item_with_a_figure_but_no_listed_case_word_goes_on_the_numbe
 def test_the_acting_subject_learning_a_resident_office_and_a_citys_tax_bureau(text: str, subject: str | None) -> None:
     found = acting_subject(text, 0)
     assert (found[0] if found else None) == subject
+
+
+def test_a_slogans_half_is_no_place() -> None:
+    """(issue #15, helper z25a) A headline's second half that builds or ranks something (打造开办企业最便利城区) ends
+    like a district but names none; a district's own name (柯城区) is one."""
+    from ftzgraph.graph.extract._split_leads import is_place
+
+    assert not is_place("打造开办企业最便利城区") and not is_place("建设一流营商环境示范区")
+    assert is_place("柯城区") and is_place("铁山港区")

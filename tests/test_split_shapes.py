@@ -211,3 +211,34 @@ def test_lines_recurring_once_per_case_do_not_take_the_headings_place() -> None:
         kinds.add(shape.furniture)
     assert kinds == set(FURNITURE)
     assert total.rate >= FURNITURE_FLOOR, total.lost
+
+
+def test_a_word_and_separator_opening_every_title_is_the_familys_mark() -> None:
+    """(issue #15, helper z25a) 亮点·A, 亮点·B: the word every case title opens with before a separator is the mark of
+    the family, not the titles' words; a place before a space, or a word only some titles open with, stays."""
+    from ftzgraph.graph.extract._split_shapes import shared_lead
+
+    assert shared_lead(["亮点·台胞“一站式”服务", "亮点·跨境电商“海外仓”"]) == len("亮点·")
+    assert shared_lead(["Story-“一码通关”上线", "Story-“研发飞地”落地"]) == len("Story-")
+    assert shared_lead(["甲市　“一码通关”上线", "甲市　“研发飞地”落地"]) == 0
+    assert shared_lead(["亮点·台胞“一站式”服务", "跨境电商“海外仓”"]) == 0
+    assert shared_lead(["中欧班列·长安号“运贸一体”"]) == 0
+    cases = split_cases(
+        Document(
+            id="w",
+            path=Path("w.txt"),
+            text=_render_words("故事—"),
+            sha256="w",
+        )
+    ).cases
+    assert [c.title for c in cases] == ["“交房即交证”改革", "跨境电商“海外仓”服务", "“信用+执法”分级监管"]
+
+
+def _render_words(mark: str) -> str:
+    body = (
+        "某市改革经验汇编\n\n本汇编收录3个案例。\n\n"
+        f"{mark}“交房即交证”改革\n甲区住房和城乡建设局推行交房即交证，购房人收房当天即可领取不动产权证书，已惠及3200户。\n\n"
+        f"{mark}跨境电商“海外仓”服务\n乙区商务局借鉴某片区经验建设海外仓服务平台，全年服务企业85家，出口额增长30%。\n\n"
+        f"{mark}“信用+执法”分级监管\n丙市市场监督管理局推行信用分级分类监管，对守信企业减少检查频次，检查频次降低40%。\n"
+    )
+    return body

@@ -15,6 +15,7 @@ import re
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_shapes import Mark, heading_mark
 from ftzgraph.graph.extract._split_units import labelled_provider, signature_unit
+from ftzgraph.graph.extract._split_words import strip_marks
 from ftzgraph.graph.text import CJK_RE
 
 Start = tuple[int, int, int | None]
@@ -51,10 +52,16 @@ def _kicker(lines: list[Line], title: int) -> bool:
 def outline_end(lines: list[Line], starts: list[Start]) -> int | None:
     """The line that ends the last case: the next heading of the outline the cases are told under (三、存在问题 after
     二、典型做法 over them; （四）… after （三）…), when no case holds a heading of that shape itself (so a case's own
-    sections, 一、背景 / 二、做法, are never read as the outline). None when there is none."""
+    sections, 一、背景 / 二、做法, are never read as the outline), or the next item of the last case's own numbering
+    (``_next_item``), or the next part led by a symbol of the parts above the cases (``_next_symbol_part``). None
+    when there is none."""
     if len(starts) < 2:
         return None
     first, last = starts[0][1], starts[-1][0]
+    if (sibling := _next_item(lines, last)) is not None:
+        return sibling
+    if (part := _next_symbol_part(lines, first, last)) is not None:
+        return part
     case_shapes = {mark.shape for title, _, _ in starts if (mark := heading_mark(lines[title].text.strip()))}
     outline: dict[str, int] = {}  # shape -> number of the heading over the cases, the nearest of each shape
     for i in range(first - 1, -1, -1):
@@ -75,6 +82,42 @@ def outline_end(lines: list[Line], starts: list[Start]) -> int | None:
         if mark and mark.shape in outline and mark.shape not in inside and mark.number == outline[mark.shape] + 1:
             return i  # the next part: 三、 after 二、 (not a later item of a numbered list in the preamble)
     return None
+
+
+def _next_item(lines: list[Line], last: int) -> int | None:
+    """The next item of the numbering the last case is told in (6．请列举… after the case 5．请简述“A”…), when it is
+    the first line of that mark's shape after the case's title: a sibling the rules took for no case (a quiz's item on
+    general knowledge) is no part of the case above it. A list of the case's own (1． 2． inside 3．title) opens at 1
+    and is not that line."""
+    mark = heading_mark(lines[last].text.strip())
+    if mark is None or mark.number is None:
+        return None
+    for i in range(last + 1, len(lines)):
+        found = heading_mark(lines[i].text.strip())
+        if found and found.shape == mark.shape:
+            return i if found.number == mark.number + 1 else None
+    return None
+
+
+def _next_symbol_part(lines: list[Line], first: int, last: int) -> int | None:
+    """The line after the last case led by a symbol that leads a line above the cases and none from the first case's
+    heading to the last one's (★ 下周工作安排 after ◆ cases, under ★ 本周重点工作 above them): the report's next
+    part, no text of the last case."""
+    below = [(i, lead) for i in range(last + 1, len(lines)) if (lead := _symbol_lead(lines[i].text))]
+    if not below:
+        return None
+    inside = {_symbol_lead(line.text) for line in lines[first : last + 1]}  # a case's own bullets (● 做法) end none
+    above = {lead for line in lines[:first] if (lead := _symbol_lead(line.text)) and lead not in inside}
+    return next((i for i, lead in below if lead in above), None)
+
+
+def _symbol_lead(text: str) -> str:
+    """The symbols leading a short line (★, ◆, ■), or "" when it opens with words or is a sentence."""
+    bare = text.strip()
+    rest, marked = strip_marks(bare)
+    if not marked or len(rest) > _HEADING_WORDS * 2 or not CJK_RE.search(rest):
+        return ""
+    return bare[: len(bare) - len(rest)].strip()
 
 
 _HEADING_WORDS = 24

@@ -1,5 +1,9 @@
 """A summary table saved as CSV and pasted as text (序号,案例名称,报送单位,…,备注), read with the csv module.
 
+A tab-separated export (编号<TAB>成果名称<TAB>牵头单位<TAB>…) is the same records with another delimiter, and its rows
+may be keyed by a code (NP001, A-01) rather than a number: both are read here, the tab one only where no line reader
+found a table (a tab table under 序号 is theirs).
+
 A spreadsheet exported to CSV keeps each case as one record, but a cell that holds line breaks or commas is quoted and
 runs over several lines ("…\\n…"), so the line-by-line table readers (tabs, pipes, laid-out columns) see no row. The
 block from the header line on is read as CSV records; each record keeps where its cells stand in the document, so a
@@ -11,38 +15,41 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from ftzgraph.graph.text import CJK_RE, parse_chinese_number
 
 
-def csv_header(line: str) -> list[str] | None:
-    """The cells of ``line`` when it reads as a CSV header (three or more comma-separated short names, no tab or
-    pipe), else None."""
-    if "\t" in line or "|" in line or line.count(",") < 2:
+def csv_header(line: str, delimiter: str = ",") -> list[str] | None:
+    """The cells of ``line`` when it reads as a CSV header (three or more short names separated by ``delimiter``, no
+    other delimiter and no pipe), else None."""
+    other = "\t" if delimiter == "," else ","
+    if other in line or "|" in line or line.count(delimiter) < 2:
         return None
-    cells = next(csv.reader([line.strip()]), [])
+    cells = next(csv.reader([line.strip()], delimiter=delimiter), [])
     if len(cells) < 3 or not all(CJK_RE.search(cell) and len(cell.strip()) <= 12 for cell in cells):
         return None
     return [cell.strip() for cell in cells]
 
 
-def csv_records(text: str, start: int) -> list[tuple[int, int, list[str], list[tuple[int, int]]]]:
-    """The numbered records of the CSV block whose header line starts at offset ``start`` of ``text``: each as
-    (start, end, cells, cell spans), offsets in ``text``; a quoted cell's span is its inside, without the quotes."""
+def csv_records(text: str, start: int, delimiter: str = ",") -> list[tuple[int, int, list[str], list[tuple[int, int]]]]:
+    """The numbered (or code-keyed) records of the CSV block whose header line starts at offset ``start`` of
+    ``text``: each as (start, end, cells, cell spans), offsets in ``text``; a quoted cell's span is its inside,
+    without the quotes."""
     lines = text[start:].splitlines(keepends=True)
     offsets = [start]
     for line in lines:
         offsets.append(offsets[-1] + len(line))
-    reader = csv.reader(io.StringIO(text[start:], newline=""))
+    reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter)
     next(reader, None)  # the header
     records: list[tuple[int, int, list[str], list[tuple[int, int]]]] = []
     first = reader.line_num
     for cells in reader:
         last = reader.line_num
-        if not cells or parse_chinese_number(cells[0].strip()) is None:
+        if not cells or not record_key(cells[0].strip()):
             break
         begin, end = offsets[first], offsets[last]
-        spans = _cell_spans(text, begin, cells)
+        spans = _cell_spans(text, begin, cells, delimiter)
         if spans is None:
             break
         records.append((begin, len(text[:end].rstrip("\r\n")), cells, spans))
@@ -50,7 +57,16 @@ def csv_records(text: str, start: int) -> list[tuple[int, int, list[str], list[t
     return records
 
 
-def _cell_spans(text: str, at: int, cells: list[str]) -> list[tuple[int, int]] | None:
+_CODE_RE = re.compile(r"[A-Za-z]{0,8}[-_]?[0-9]{1,6}")
+"""A record's code in its key column (NP001, A-01, 0012): letters and digits, as an export keys its rows."""
+
+
+def record_key(cell: str) -> bool:
+    """True when ``cell`` can key a record: a number in any numerals, or a code (``_CODE_RE``)."""
+    return parse_chinese_number(cell) is not None or _CODE_RE.fullmatch(cell) is not None
+
+
+def _cell_spans(text: str, at: int, cells: list[str], delimiter: str = ",") -> list[tuple[int, int]] | None:
     """Where each of ``cells`` (a record read from ``text`` at offset ``at``) stands: a quoted cell's inside, a bare
     cell's text; None when the record is not written as the standard dialect writes it."""
     spans: list[tuple[int, int]] = []
@@ -66,5 +82,5 @@ def _cell_spans(text: str, at: int, cells: list[str]) -> list[tuple[int, int]] |
                 return None
             spans.append((at, at + len(cell)))
             at += len(cell)
-        at += 1  # the comma (or the record's line end)
+        at += len(delimiter)  # the comma or tab (or the record's line end)
     return spans

@@ -36,9 +36,7 @@ from ftzgraph.graph.extract._split_leads import (
     news_lead_end,
     speaker_unit,
 )
-from ftzgraph.graph.extract._split_shapes import (
-    names_reform,
-)
+from ftzgraph.graph.extract._split_shapes import WORD_LEAD_RE, names_reform
 from ftzgraph.graph.extract._split_units import (
     bracketed_unit,
     dated_unit,
@@ -93,17 +91,7 @@ def fallback_starts(
     rules give them, and each title line's heading without its numbering and marks; empty when no family of
     headings separates sections of case size that hold the genre's section words."""
     end_index = len(lines) if end_index is None else end_index
-    by_style: dict[str, list[Heading]] = {}
-    continued: set[int] = set()  # lines that carry on the heading above them: no headings of their own
-    for i in range(body_from, end_index):
-        if i in continued:
-            continue
-        for heading in (heading_under_number(lines, i, end_index, is_provider), line_heading(lines, i, is_provider)):
-            if heading:  # a title under its number line may head a family of either kind: both are tried
-                if (j := heading_continuation(lines, i, heading.text, end_index, is_provider)) is not None:
-                    heading.text += lines[j].text.strip()
-                    continued.add(j)
-                by_style.setdefault(heading.style, []).append(heading)
+    by_style = _headings_by_style(lines, body_from, is_provider, end_index)
     need = int(fallback_words()["min_section_words"])
     groups = [
         g.index for g in group_candidates(lines, body_from)
@@ -140,13 +128,16 @@ def fallback_starts(
                         or any(reported_provider(line.text) for line in s)
                         or (_under_group(h.index, groups) and _states_a_figure(s))
                         or (announced and _reports_a_reform(s))
+                        or (h.style.endswith("question") and _reports_a_reform(s))  # a quiz item on “A” and its answer
                     )
                 )
                 for h, s in zip(run, sections, strict=True)
             ]
-            # the most headings, then the outer family (its headings open first: 🔹案例一 over 👉怎么做)
-            if _family_rank(run) > _family_rank(marked) and _marked_family(run, sections):
-                marked = run
+            # the most headings, then the outer family (its headings open first: 🔹案例一 over 👉怎么做); a part's
+            # heading marked like the cases right over the first of them (◆ 改革亮点 / ◆ title) heads none
+            lead = next((k for k, s in enumerate(sections) if _sized(s)), len(sections))
+            if _family_rank(run[lead:]) > _family_rank(marked) and _marked_family(run[lead:], sections[lead:]):
+                marked = run[lead:]
             first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
             run = run[first:]
             if len(run) >= 2 and all(fit[first:]) and len(run) > len(best):
@@ -154,6 +145,51 @@ def fallback_starts(
     best = best or marked  # sections with no section words: only a distinctly marked family of case-like text
     starts = [(h.index, h.start, h.number) for h in best]
     return starts, {h.index: fallback_title(h.text) for h in best}
+
+
+def _sized(section: list[Line]) -> bool:
+    """True when ``section`` holds text of a case's size (``MIN_CASE_CHARS``)."""
+    return sum(len(line.text.strip()) for line in section) >= MIN_CASE_CHARS
+
+
+def _headings_by_style(
+    lines: list[Line], body_from: int, is_provider: Callable[[str], object], end_index: int
+) -> dict[str, list[Heading]]:
+    """The lines from ``body_from`` that may head a case (graph/extract/_split_headings.py), by heading style."""
+    by_style: dict[str, list[Heading]] = {}
+    continued: set[int] = set()  # lines that carry on the heading above them: no headings of their own
+    for i in range(body_from, end_index):
+        if i in continued:
+            continue
+        for heading in (heading_under_number(lines, i, end_index, is_provider), line_heading(lines, i, is_provider)):
+            if heading:  # a title under its number line may head a family of either kind: both are tried
+                if (j := heading_continuation(lines, i, heading.text, end_index, is_provider)) is not None:
+                    heading.text += lines[j].text.strip()
+                    continued.add(j)
+                by_style.setdefault(heading.style, []).append(heading)
+    return by_style
+
+
+def heading_families(
+    lines: list[Line], body_from: int, is_provider: Callable[[str], object]
+) -> list[tuple[list[tuple[int, int, int | None]], dict[int, str]]]:
+    """Every family of headings marked alike (one style, its numbering going on) that each name a reform
+    (``names_reform``), whatever their sections hold: the candidates a count the document states chooses among
+    (graph/extract/_split_declared.py ``counted_split``), which weighs their titles, sizes and numbering, when the
+    family rules above take none. A scene or speaker caption (【画面】X) names no reform."""
+    families = []
+    for headings in _headings_by_style(lines, body_from, is_provider, len(lines)).values():
+        for run in _runs(sorted(headings, key=lambda h: h.index)):
+            if len(run) >= 2 and all(names_reform(fallback_title(h.text)) for h in run):
+                families.append(
+                    ([(h.index, h.start, h.number) for h in run], {h.index: fallback_title(h.text) for h in run})
+                )
+    prefixed: dict[str, list[tuple[int, str]]] = {}  # 故事—title, Story-title: one word and separator on each
+    for i in range(body_from, len(lines)):
+        if (lead := WORD_LEAD_RE.match(lines[i].bare)) and names_reform(lead["t"]) and not lead["t"].endswith("。"):
+            prefixed.setdefault(lead["w"] + lead["s"], []).append((i, lead["t"].strip()))
+    families += [([(i, i, None) for i, _ in found], dict(found)) for found in prefixed.values() if len(found) >= 2]
+    return families
 
 
 def _under_group(index: int, groups: list[int]) -> bool:
@@ -210,11 +246,15 @@ def _marked_family(run: list[Heading], sections: list[list[Line]]) -> bool:
     ``min_case_words`` of the genre's words of action and result (推行, 试点, 缩短 …). This reads a collection whose
     cases are plain paragraphs under ■ provider｜title or 🔹案例N headings, which have no section words. Most of the
     headings must name reforms (``names_reform``: a name in quotes, a title's head word): a notice's parts, however
-    marked (◆ 投资管理领域), do not."""
+    marked (◆ 投资管理领域), do not. Plain numbering (1　title) is taken only counting from one with every heading
+    naming a reform."""
     lexicon = fallback_words()
-    if len(run) < int(lexicon["marked_min_cases"]) or not _STRONG_STYLES.fullmatch(run[0].style):
+    named = sum(names_reform(h.text) for h in run)
+    # plain numbering (1　title, Ⅰ｜title) counting from one over headings that each name a reform: no notice's parts
+    counted = [h.number for h in run] == list(range(1, len(run) + 1)) and named == len(run)
+    if len(run) < int(lexicon["marked_min_cases"]) or not (_STRONG_STYLES.fullmatch(run[0].style) or counted):
         return False
-    if 2 * sum(names_reform(h.text) for h in run) < len(run):
+    if 2 * named < len(run):
         return False
     need = int(lexicon["min_case_words"])
     for section in sections:

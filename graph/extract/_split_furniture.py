@@ -143,3 +143,16 @@ def box_source_re() -> re.Pattern[str]:
     return re.compile(
         rf"^[\s\u3000]*(?:[（(]\s*(?:{labels})\s*[:：][^（）()\n]{{2,40}}[)）]|(?:{labels})\s*[:：][^，。\n]{{2,40}})\s*$"
     )
+
+
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def rendered_line(text: str) -> bool:
+    """True when ``text`` is a line in another script with no Chinese (a bilingual brochure's English rendering of
+    the title or paragraph above it): the Chinese text's furniture, never its title nor its prose."""
+    bare = text.strip()
+    return len(bare) >= 3 and not CJK_LINE_RE.search(bare) and len(_LATIN_RE.findall(bare)) * 2 >= len(bare)
+
+
+CJK_LINE_RE = re.compile(r"[\u4e00-\u9fff]")

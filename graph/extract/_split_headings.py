@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_heading, picture_line
+from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_heading, picture_line, rendered_line
 from ftzgraph.graph.extract._split_leads import (
     headline,
     headline_title,
@@ -132,10 +132,17 @@ def question_title(text: str) -> tuple[int | None, str] | None:
     return (heading_number(n) if n else None), name
 
 
+_ANSWER_BLANK_RE = re.compile(r"\s*(?:[（(][\s\u3000]*[)）]|[_＿]{2,})\s*$")
+"""The blank a quiz leaves for the answer after its stem (…组成？（　　）, …最佳实践案例。（　　）, ____)."""
+
+
 def asked_case(question: str) -> str | None:
     """The one case in quotes a question asks about (…第一个案例“A”是如何做的？), or None: not a question, or no
-    case or several named."""
-    if not question.rstrip().endswith(("？", "?")):
+    case or several named. A quiz's stem asks too: one ending in its answer blank (a choice or a true-or-false
+    statement, …的说法，正确的有（　　）) or one setting a task (请简述“A”的主要做法。, ``task_prompts``)."""
+    stem = _ANSWER_BLANK_RE.sub("", question.rstrip())
+    asks = stem.endswith(("？", "?")) or stem != question.rstrip()
+    if not asks and not stem.startswith(tuple(fallback_words()["task_prompts"])):
         return None
     names = re.findall(r"[“\"]([^“”\"]{2,40})[”\"]", question)
     return names[0] if len(names) == 1 else None
@@ -242,7 +249,12 @@ def line_heading(lines: list[Line], i: int, is_provider: Callable[[str], object]
         ):
             over_section = bool(following) and _section_label(following) is not None and not signature_unit(raw)
             # a byline or a caption between the title and its prose (title / 文／记者　X / prose) is furniture
-            below = [line.text for line in lines[i + 1 : i + 6] if not furniture_heading(line.text)][:3]
+            # so is a bilingual text's rendering of the title under it (title / English title / prose)
+            below = [
+                line.text
+                for line in lines[i + 1 : i + 6]
+                if not furniture_heading(line.text) and not rendered_line(line.text)
+            ][:3]
             if not over_section and not (i and prose_title([lines[i - 1].text, raw, *below])):
                 return None
             style = "bare over section" if over_section else "prose"  # prose: a reform's name alone over prose

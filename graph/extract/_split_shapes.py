@@ -270,3 +270,21 @@ def names_reform(title: str) -> bool:
     """True when ``title`` names a reform as the genre's titles do: a name in quotes (企业开办“一日办结”) or a
     title's head word (…监管模式); a notice's parts (复制推广的主要内容, 投资管理领域) do not."""
     return bool(re.search(r"[“\"][^“”\"]{2,}[”\"]", title)) or title.endswith(tuple(_lexicon()["title_heads"]))
+
+
+WORD_LEAD_RE = re.compile(
+    r"^(?P<w>\W{0,2}(?:[\u4e00-\u9fff]{2,4}|[A-Za-z]{2,8}))(?P<s>\s*[-—–·:：/｜|]\s*|\s+)(?P<t>\S.{3,58})$"
+)
+"""A heading opened by a short word and a separator (故事—, Story-, 亮点·): no mark in itself (a name may hold a dash),
+a family's when the same word leads several headings."""
+
+
+def shared_lead(titles: list[str]) -> int:
+    """How long the word and separator are that open every one of ``titles`` (亮点·A, 亮点·B: the family's mark, no
+    word of either title), at least two titles; 0 when they share none, or only a word before a space (a place's
+    name may head each title so)."""
+    leads = [WORD_LEAD_RE.match(title) for title in titles]
+    if len(titles) < 2 or not all(leads) or not leads[0] or not leads[0]["s"].strip():
+        return 0
+    mark = leads[0]["w"] + leads[0]["s"]
+    return len(mark) if all(title.startswith(mark) for title in titles) else 0

@@ -39,8 +39,8 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     if (records := _json_table(document, lines))[0]:  # {"data":[{…}]} under its legend, or JSON lines
         return records
     header = next((i for i, line in enumerate(lines) if TABLE_HEADER_RE.search(line.text)), None)
-    if header is None:  # no 序号 column, or one cell a line
-        return _unnumbered_table(document, lines) or _vertical_table(document, lines)
+    if header is None:  # no 序号 column, a tab-separated export, or one cell a line
+        return _unnumbered_table(document, lines) or _tab_table(document, lines) or _vertical_table(document, lines)
     if (names := csv_header(lines[header].text)) is not None:  # 序号,案例名称,…: a spreadsheet saved as CSV
         return _csv_table(document, lines, header, names)
     rows: list[TableRow] = []
@@ -83,10 +83,27 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
             for first, end, cells, spans in laid
         ]
         last = laid[-1][1]
+    if not rows and (tabbed := _tab_table(document, lines)):  # 编号<TAB>…<TAB> over rows keyed by codes (NP001)
+        return tabbed
     return rows, header, last
 
 
-def _csv_table(document: Document, lines: list[Line], header: int, names: list[str]) -> tuple[list[TableRow], int, int]:
+def _tab_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int] | None:
+    """A tab-separated export under a header of field names, one of them naming a title (编号<TAB>成果名称<TAB>…),
+    read as CSV records with a tab for the comma; None when there is none or it holds fewer than two records."""
+    for i, line in enumerate(lines):
+        names = csv_header(line.text, "\t")
+        if names is None or not any(_TITLE_COLUMN_RE.search(name) for name in names):
+            continue
+        rows, header, last = _csv_table(document, lines, i, names, "\t")
+        if len(rows) >= 2:
+            return rows, header, last
+    return None
+
+
+def _csv_table(
+    document: Document, lines: list[Line], header: int, names: list[str], delimiter: str = ","
+) -> tuple[list[TableRow], int, int]:
     """A summary table saved as CSV (graph/extract/_split_csv.py), as ``parse_table`` returns one: each record a
     row, its prose the cells that tell the case (not its number, title, provider or remarks cells), as one span from
     the first to the last when they follow each other."""
@@ -97,7 +114,7 @@ def _csv_table(document: Document, lines: list[Line], header: int, names: list[s
     source = next((k for k, name in enumerate(names) if name in sources and k in told), None)
     rows: list[TableRow] = []
     last = header
-    for start, end, cells, spans in csv_records(document.text, lines[header].start):
+    for order, (start, end, cells, spans) in enumerate(csv_records(document.text, lines[header].start, delimiter), 1):
         # each cell up to the next one (its closing quote and comma part the joined text), the last one whole
         prose = [
             (spans[k][0], spans[k + 1][0] if k + 1 < len(spans) and k != told[-1] else spans[k][1])
@@ -110,7 +127,7 @@ def _csv_table(document: Document, lines: list[Line], header: int, names: list[s
         provider = cells[provider_col].strip() if provider_col < len(cells) else ""
         rows.append(
             TableRow(
-                parse_chinese_number(cells[0].strip()),
+                parse_chinese_number(cells[0].strip()) or order,  # a record keyed by a code: its order
                 title.strip(),
                 provider or None,
                 document.evidence(start, end),

@@ -28,6 +28,7 @@ from ftzgraph.graph.extract._split_leads import (
     tells,
     topic_start,
 )
+from ftzgraph.graph.extract._split_shapes import names_reform
 from ftzgraph.graph.extract._split_units import signature_unit
 from ftzgraph.graph.extract._split_words import FIGURE_RE
 from ftzgraph.graph.extract.split import clean_title
@@ -50,7 +51,12 @@ def reads_as_a_case(text: str, paragraph: bool = False, words: int | None = None
     if cjk < min_chars or cjk < len(re.sub(r"\s", "", text)) / 2 or not FIGURE_RE.search(text):
         return False  # too short, not mostly Chinese (a README, a log), or no figure
     need = words if words is not None else int(lexicon["min_case_words" if paragraph else "whole_text_case_words"])
-    return sum(1 for word in lexicon["case_words"] if word in text) >= need
+    return _case_words(text) >= need
+
+
+def _case_words(text: str) -> int:
+    """How many of the genre's words of action and result (``case_words``) ``text`` holds."""
+    return sum(1 for word in _lexicon()["case_words"] if word in text)
 
 
 def paragraph_cases(document: Document) -> list[CaseText]:
@@ -353,7 +359,8 @@ def separated_cases(document: Document) -> list[CaseText]:
 def row_cases(document: Document, table: list[TableRow]) -> list[CaseText]:
     """The rows of a summary table that each hold a whole case (序号 | 成果名称 | 报送单位 | 主要做法 | 取得成效,
     with no case section below): one case per row, titled by its title cell, its provider the row's; none when a
-    row does not read as a case (``reads_as_a_case``) or the table has fewer than two rows."""
+    row does not read as a case (``reads_as_a_case``, or a record naming its reform in quotes with its unit and a word
+    of action) or the table has fewer than two rows."""
     text = document.text
     cases: list[CaseText] = []
     for row in table:
@@ -363,7 +370,11 @@ def row_cases(document: Document, table: list[TableRow]) -> list[CaseText]:
         # a numbered row is a case's frame as a place lead is: a figure and `led_case_words` of the words suffice
         need = int(_lexicon()["led_case_words"])
         told = "\n".join([row.title, *(text[a:b] for a, b in row.prose)])  # a record's values without its keys
-        if at < 0 or not (reads_as_a_case(line, True, need) or (row.prose and reads_as_a_case(told, True, need))):
+        # a record naming its reform in quotes, with its unit and what was done, is one with no figure too
+        named = bool(row.prose and row.provider and names_reform(row.title)) and _case_words(told) >= need
+        if at < 0 or not (
+            reads_as_a_case(line, True, need) or (row.prose and reads_as_a_case(told, True, need)) or named
+        ):
             return []
         heading = document.evidence(start + at, start + at + length)
         case = CaseText(document, row.number, clean_title(row.title), heading, start, end, table_row=row)

@@ -32,7 +32,7 @@ from ftzgraph.graph.extract._split_declared import (
     title_like,
 )
 from ftzgraph.graph.extract._split_entries import chosen_entries, entry_ends, give_entry_providers
-from ftzgraph.graph.extract._split_fallback import fallback_starts
+from ftzgraph.graph.extract._split_fallback import fallback_starts, heading_families
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import (
@@ -46,7 +46,13 @@ from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbol
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
-from ftzgraph.graph.extract._split_shapes import SEPARATORS, TOPIC_TAG_RE, title_without_mark
+from ftzgraph.graph.extract._split_shapes import (
+    SEPARATORS,
+    TOPIC_TAG_RE,
+    names_reform,
+    shared_lead,
+    title_without_mark,
+)
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.extract._split_units import fallback_title
 from ftzgraph.graph.extract._split_words import strip_marks
@@ -143,6 +149,12 @@ def placed_heading(title: str) -> re.Match[str] | None:
     )
 
 
+_CLOSING_SYMBOLS_RE = re.compile(
+    r"(?<=\S)[\s\u3000]*(?:[\u2190-\u2bff\u2700-\u27bf\U0001f300-\U0001faff]\ufe0f?[\s\u3000]*)+$"
+)
+"""Symbols (arrows, shapes, dingbats, emoji) ending a heading: a layout's mark around its title, none of its words."""
+
+
 def clean_title(text: str) -> str:
     """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes, nor the frame of a
     meeting's agenda item (关于复制“X”事项: the item is about the case, named in the quotes)."""
@@ -151,6 +163,8 @@ def clean_title(text: str) -> str:
     if marker:
         title = marker["rest"]
     title = ORDINAL_RE.sub("", OUTLINE_RE.sub("", title, count=1), count=1)
+    if title and not title[-1].isalnum():  # ✦ title ✦, ★title★: the mark closing the heading as it opened it
+        title = _CLOSING_SYMBOLS_RE.sub("", title)
     unmarked = strip_marks(title_without_mark(title.lstrip(SEPARATORS)))[0]  # (01).title, a mark no rule names, ◆
     title = unmarked if CASE_SUFFIX_RE.sub("", unmarked).strip() else title  # 第4项复制推广案例: its own words
     placed = placed_heading(title)
@@ -282,7 +296,10 @@ def split_cases(document: Document) -> SplitResult:
         starts = structural if not starts or len(structural) >= 2 else starts
     rules = starts = marked_spans(lines, starts, body_from) if listed else starts
     titles = listed_titles(lines, starts, table, clean_title) if listed else {}  # title line -> heading without marks
-    if not starts or len(starts) < len(table) or title_only or listed:  # unknown: graph/extract/_split_fallback.py
+    # unknown: graph/extract/_split_fallback.py; one suffixed heading alone may be a collection's own title anywhere
+    # (an attachment's title under its notice) over cases of another layout
+    lone = len(starts) == 1 and CASE_SUFFIX_RE.search(lines[starts[0][0]].bare) is not None
+    if not starts or len(starts) < len(table) or title_only or listed or lone:
         found, found_titles = fallback_starts(lines, body_from, PROVIDER_RE.match)
         if listed and [s[0] for s in found] == [s[0] for s in starts]:  # the same headings, read in their parts
             titles = {**found_titles, **titles}
@@ -303,6 +320,7 @@ def split_cases(document: Document) -> SplitResult:
             lambda: [fallback_starts(lines, body_from, PROVIDER_RE.match)],
             lambda: style_families(lines, body_from, _heading_style),
             lambda: shape_families(lines, body_from),
+            lambda: heading_families(lines, body_from, PROVIDER_RE.match),  # ❖ title, a bare title over prose
         ]
         numbered = partial(shape_families, lines, body_from)
         heads = {g.index for g in groups}
@@ -352,6 +370,9 @@ def split_cases(document: Document) -> SplitResult:
             )
         )
 
+    if cut := shared_lead([case.title for case in cases]):  # 故事—A, 故事—B: the family's mark, not the titles'
+        for case in cases:
+            case.title = case.title[cut:]
     give_entry_providers(cases, lines, entered)
     _match_table(cases, table, matcher, warnings, document)
     if cases and (disagrees := count_warning(str(document.path), stated, len(cases))):
@@ -471,7 +492,8 @@ def _continued_heading(lines: list[Line], index: int) -> str:
 
 def _marks_cases(lines: list[Line], body_from: int, listed: set[str]) -> bool:
     """True when the body from ``body_from`` marks its cases with titled markers numbered from one (创新实践之一　X,
-    创新实践之二　Y) whose titles the list above (``listed``, title keys) does not hold: the list then names the
+    创新实践之二　Y), or with any mark counting on (『A』 X, 壹— Y) or one symbol (❖ X, ❖ Y) over headings that each
+    name a reform, whose titles the list above (``listed``, title keys) does not hold: the list then names the
     document's parts, not its cases."""
     numbers = []
     for line in lines[body_from:]:
@@ -481,7 +503,18 @@ def _marks_cases(lines: list[Line], body_from: int, listed: set[str]) -> bool:
             if title_key(clean_title(rest)) in listed:
                 return False
             numbers.append(parse_chinese_number(marker["n"]))
-    return numbers[:2] == [1, 2]
+    if numbers[:2] == [1, 2]:
+        return True
+    symbols: dict[str, list[str]] = {}  # ❖ title, ※ title: a symbol's family, numbered or not
+    for line in lines[body_from:]:
+        words, marked = strip_marks(line.bare)
+        if marked and 4 <= len(words) <= 60 and not words.endswith(("。", "；")):
+            symbols.setdefault(line.bare[: len(line.bare) - len(words)].strip(), []).append(words)
+    families = [list(t.values()) for _, t in shape_families(lines, body_from)]  # 『A』 title, 壹— title: counting on
+    for titles in [*families, *(t for t in symbols.values() if len(t) >= 2)]:
+        if all(names_reform(t) for t in titles) and not any(title_key(clean_title(t)) in listed for t in titles):
+            return True
+    return False
 
 
 def _ends_wrapped_suffix(lines: list[Line], i: int) -> bool:
