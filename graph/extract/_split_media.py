@@ -1,0 +1,286 @@
+"""Cases in news and media text: the stretch about one reform between item marks of any shape.
+
+A newspaper's series (系列报道之N), a site's roundup (▶ 0N｜X：title), a wire digest (【电讯N】), a microblog thread
+(【1/3】), a livestream's scene lines (【镜头切换：place】), a podcast's chapters (【mm:ss】title), a web page's items
+(◆ title　date), a magazine's sub-headings (▍topic) or a broadcast's scripts (03　headline) all repeat one mark over
+items, and only some items report a reform: a visit, a meeting's totals, a lecture or a rundown row are items too.
+The marks read no heading word, so the other rules found one case or every item.
+
+A family is the lines of one mark shape; its items run from each of its lines to the next. An item is a case when it
+names a reform (a name X“Y”Z that is no event and no batch word) and its narrative reports one (a word of
+`reform_words`). The family that gives most cases, each naming a different reform, wins; on a tie the one with fewer
+items (a scene line over a guest's turns), then the one opening first (a script's number over its cues).
+
+The title is the reform's name as the narrative names it after a naming verb (推出X“Y”, 这项改革叫X“Y”, 推行的是X“Y”);
+a headline's name stands when the narrative names the same quote in a longer form or not at all, since a journalist's
+headline wraps the name in a predicate (X“Y”跑出加速度) the narrative lacks. Words are in data/lexicon/layouts.yaml
+`media`; nothing names a document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_lines import Line
+
+_SYMBOLS = "▶►▷◆◇■□●○★☆▍▌▎❖➤➢♦▪"
+_SYMBOL_RE = re.compile(rf"^\s*(?P<s>[{_SYMBOLS}])")
+_LABEL_RE = re.compile(r"^\s*[【\[〔［](?P<c>[^】\]〕］\n]{1,30})[】\]〕］]")
+_SERIES_RE = re.compile(r"^\s*(?P<w>[^\s\d【\[]{1,8}?)之[一二三四五六七八九十]+(?:[（(]完[)）])?\s*$")
+_PADDED_RE = re.compile(r"^\s*(?:0[1-9]|[1-9][0-9])(?P<sep>[｜|丨]|[\s\u3000]+)(?=\S)")
+_CLOCK_RE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?[\s\u3000]+(?=\S)")
+_MARK_RE = re.compile(
+    rf"^\s*(?:[{_SYMBOLS}]\s*(?:\d{{1,2}}\s*[｜|丨:：.．、]?)?|[【\[〔［][^】\]〕］\n]{{1,30}}[】\]〕］]|"
+    r"(?:0[1-9]|[1-9][0-9])(?:[｜|丨]|[\s\u3000]+)|\d{1,2}:\d{2}(?::\d{2})?[\s\u3000]+)\s*(?:[一二三四五六七八九十]+[、.．])?\s*"
+)
+"""The mark opening an item's line, with an ordinal after it (■ 一、): removed before the headline is read."""
+_DATE_TAIL_RE = re.compile(r"[\s\u3000]+\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*$")
+_U = r"(?!我们|咱们|大家)[^\s\u3000，。、；：:！？!?“”（）()｜|【】#在]{2,18}?"
+_UNIT = rf"{_U}(?:市|区|县|旗|海关|海事局|局|管委会|管理委员会|人民政府|开发区|高新区|新区|经济区|片区|中心|支行|分行)"
+"""A unit's name as a media text writes it: a place, an office, a zone's committee; never a speaker's 我们 or a mark."""
+_HEAD_UNIT_RE = re.compile(rf"^(?P<p>{_UNIT})[：:]")
+_QUOTE_RE = re.compile(r"“(?P<core>[^“”\n，。！？；]{1,15})”")
+_CJK = r"\u4e00-\u9fff"
+HEADLINE_CHARS = 40
+"""A headline line's length at most: a line longer than this, or holding a full stop, is the narrative."""
+
+
+@dataclass
+class Name:
+    """A reform's name X“Y”Z found in an item, where, and whether a naming verb introduces it."""
+
+    text: str
+    core: str
+    named: bool
+    line: int
+    whole: bool = False
+    """The name is the whole of its headline line."""
+
+
+@dataclass
+class MediaSplit:
+    """The cases of a media text: their title lines, the lines opening their stretches, where each ends, their titles,
+    and a provider read next to the title (a bracket after it, or the unit before a colon in its heading)."""
+
+    titles: list[int]
+    starts: list[int]
+    ends: list[int]
+    names: dict[int, str]
+    providers: dict[int, tuple[str, int, int]] = field(default_factory=dict)
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return dict(load_lexicon("layouts")["media"])
+
+
+@cache
+def _naming_re() -> re.Pattern[str]:
+    words = _lexicon()
+    verbs = "|".join(sorted(words["naming_verbs"], key=len, reverse=True))
+    tails = "|".join(sorted(words["naming_tails"], key=len, reverse=True))
+    return re.compile(rf"(?:被)?(?:{verbs})(?:{tails})?$")
+
+
+def mark_key(text: str) -> str | None:
+    """The shape of the mark opening ``text`` (digits and ordinals as N, a label's value after its colon as X), or
+    None: lines of one key are one family of item marks."""
+    if match := _SYMBOL_RE.match(text):
+        return "S" + match["s"]
+    if match := _LABEL_RE.match(text):  # numbered (【电讯一】, 【1/3】, 【05:12】) or valued (【镜头切换：X】)
+        content = re.sub(r"[0-9０-９]+", "N", match["c"])
+        content = re.sub(r"[一二三四五六七八九十]+$", "N", content)
+        content = re.sub(r"[：:].*$", "：X", content)
+        return (
+            "L" + content if "N" in content or "：X" in content else None
+        )  # 【口播】, 【发布人　X】: a cue, a speaker
+    if match := _SERIES_RE.match(text):
+        return "W" + match["w"]
+    if match := _PADDED_RE.match(text):
+        return "P" + ("｜" if match["sep"].strip() else " ")
+    if _CLOCK_RE.match(text):
+        return "T"
+    return None
+
+
+def _names(text: str, line: int) -> list[Name]:
+    """The names X“Y”Z in ``text``: X read back from the quote to a stop, Z on to a stop or a generic noun."""
+    words = _lexicon()
+    found = []
+    for match in _QUOTE_RE.finditer(text):
+        core = match["core"]
+        if core in words["not_names"] or len(core) < 2:
+            continue
+        head_start = match.start()
+        while head_start > 0 and re.match(f"[{_CJK}]", text[head_start - 1]) and match.start() - head_start < 10:
+            if text[head_start - 1] in words["head_stops"]:
+                break
+            head_start -= 1
+        before = text[max(0, head_start - 6) : head_start]
+        head = text[head_start : match.start()]
+        for k in range(len(head)):  # 推行企业投资项目“A”: a naming verb inside the run read back starts the name
+            if _naming_re().search(before + head[: k + 1]):
+                before, head = before + head[: k + 1], head[k + 1 :]
+                break
+        named = bool(_naming_re().search(before))
+        tail = re.match(f"[{_CJK}]{{0,8}}", text[match.end() :])
+        rest = tail.group() if tail else ""
+        for generic in words["generic_nouns"]:
+            rest = rest.split(generic)[0]
+        stop = next((i for i, ch in enumerate(rest) if ch in words["tail_stops"]), len(rest))
+        rest = rest[:stop] if stop != 1 else ""  # one character before a stop is half a word (出让 cut at 让)
+        if len(rest) > 6 or any(rest.endswith(w) or core.endswith(w) for w in words["event_words"]):
+            if any(rest.startswith(w) or core.endswith(w) for w in words["event_words"]):
+                continue  # “X”活动, “自贸大讲堂”: an event
+            rest = ""
+        found.append(Name(head + match.group() + rest, core, named, line))
+    return found
+
+
+def _headline(lines: list[Line], mark: int, end: int) -> list[int]:
+    """The item's headline lines: the mark's line when it holds more than the mark, and the short lines under it."""
+    heads = []
+    for i in range(mark, end):
+        text = lines[i].text.strip()
+        if not text:
+            continue
+        if len(text) > HEADLINE_CHARS or "。" in text:
+            break
+        heads.append(i)
+    return heads
+
+
+def _headline_text(text: str) -> str:
+    """A headline line without its mark, the unit before its colon and a trailing date (◆ title　2024-08-12)."""
+    text = _MARK_RE.sub("", text, count=1).strip()
+    text = _DATE_TAIL_RE.sub("", text)
+    return re.sub(rf"[（(]{_UNIT}[)）]$", "", text).strip()
+
+
+def _title(lines: list[Line], mark: int, end: int) -> tuple[int, str] | None:
+    """The title line and the reform's name of the item from ``mark`` to ``end``, or None when it names none."""
+    heads = _headline(lines, mark, end)
+    headline: list[Name] = []
+    for i in heads:
+        text = _headline_text(lines[i].text)
+        text = text[unit.end() :] if (unit := _HEAD_UNIT_RE.match(text)) else text  # ▶ 02｜X：title
+        headline += [Name(n.text, n.core, n.named, n.line, n.text == text) for n in _names(text, i)]
+    told: list[Name] = []
+    for i in range(mark, end):
+        if i not in heads:
+            told += _names(lines[i].text, i)
+    reports = any(w in lines[i].text for i in range(mark, end) if i not in heads for w in _lexicon()["reform_words"])
+    if not (headline or told) or not (reports or any(h.whole for h in headline)):
+        return None  # a visit, a meeting, a lecture: no reform named, or none the narrative reports
+    for head in headline:  # the narrative's form of a headline's quote, unless it only lengthens the headline's
+        if head.whole:  # a headline that is the name alone (▶ 02｜X：“A”组合抵押, ◆ title　date) is the title
+            return head.line, head.text
+        same = [t for t in told if t.core == head.core]
+        if same:
+            best = next((t for t in same if t.named), same[0])
+            return head.line, head.text if head.text in best.text else best.text
+    if named := next((t for t in told if t.named), None):
+        return (headline[0].line if headline else mark), named.text
+    if headline:
+        return headline[0].line, headline[0].text
+    return mark, told[0].text
+
+
+def _family_items(lines: list[Line], marks: list[int]) -> list[tuple[int, int, tuple[int, str] | None]]:
+    ends = [*marks[1:], len(lines)]
+    return [(m, e, _title(lines, m, e)) for m, e in zip(marks, ends, strict=True)]
+
+
+def _tells_event(lines: list[Line], mark: int, end: int) -> bool:
+    """True when the item from ``mark`` tells an event (召开, 考察, 讲座 in its headline or first sentence) and names
+    no reform after a naming verb: an item of the roundup that is no case."""
+    first = next((i for i in range(mark, end) if i not in _headline(lines, mark, end)), end)
+    heads = [*_headline(lines, mark, end), *([first] if first < end else [])]
+    said = "".join(re.split("。", lines[i].text)[0] for i in heads)
+    if not any(word in said for word in _lexicon()["event_item_words"]):
+        return False
+    return not any(name.named for i in range(mark, end) for name in _names(lines[i].text, i))
+
+
+def _one_reform_each(lines: list[Line], cases: list[tuple[int, int, tuple[int, str] | None]]) -> bool:
+    """True when no case's item names two reforms after naming verbs: a family whose items each hold several (a press
+    conference's answers) is no split into cases."""
+    for mark, end, _ in cases:
+        named = {name.core for i in range(mark, end) for name in _names(lines[i].text, i) if name.named}
+        if len(named) > 1:
+            return False
+    return True
+
+
+def media_split(lines: list[Line], body_from: int, current: list[int]) -> MediaSplit | None:
+    """The split of a media text by its item marks, when it finds more cases than ``current`` (the title lines the
+    other rules chose) or the same family's items less those that tell an event; else None. Every item of the family
+    that is no case must tell an event, so a family whose cases the name rules miss (a title with no quotes) stays
+    with the other rules."""
+    families: dict[str, list[int]] = {}
+    for i in range(body_from, len(lines)):
+        if (key := mark_key(lines[i].text)) is not None:
+            families.setdefault(key, []).append(i)
+    best: tuple[tuple[int, int, int], list[int], list[tuple[int, int, tuple[int, str] | None]]] | None = None
+    for marks in families.values():
+        if len(marks) < 2 or sum(lines[m].text.rstrip().endswith(("：", ":")) for m in marks) * 2 > len(marks):
+            continue  # 【发布人】X：: a speaker's turns, which the answer rules read
+        items = _family_items(lines, marks)
+        cases = [item for item in items if item[2] is not None]
+        names = {item[2][1] for item in cases if item[2]}
+        if len(cases) < 2 or len(names) < len(cases) or not _one_reform_each(lines, cases):
+            continue
+        if not all(_tells_event(lines, m, e) for m, e, t in items if t is None):
+            continue
+        score = (len(cases), -len(marks), -marks[0])
+        if best is None or score > best[0]:
+            best = (score, marks, cases)
+    if best is None:
+        return None
+    _, marks, cases = best
+    fewer = len(cases) < len(current) and set(current) <= set(marks)  # the same items, less those telling an event
+    if len(cases) <= len(current) and not fewer:
+        return None
+    split = MediaSplit([], [m for m, _, _ in cases], [e for _, e, _ in cases], {})
+    for mark, end, title in cases:
+        if title:
+            split.titles.append(title[0])
+            split.names[title[0]] = title[1]
+            if found := _provider(lines, mark, end, title[1]):
+                split.providers[title[0]] = found
+    return split
+
+
+_BY_RE = re.compile(rf"由(?P<u>{_UNIT})(?:率先|牵头|统筹|首先|最早)?(?:推出|推行|实施|探索|推动|打造|创新|落地|发起)")
+_SAID_RE = re.compile(
+    rf"(?:据(?P<a>{_UNIT})(?:相关负责人)?介绍|(?P<b>{_UNIT})相关负责人(?:告诉记者|介绍|表示)"
+    rf"|记者(?:[^，。从]{{0,6}})?从(?P<c>{_UNIT})(?:了解到|获悉))"
+)
+_DOES_RE = re.compile(
+    rf"(?:^|[。，；！？：:\n\s\u3000#】]|我们)(?P<u>{_UNIT})(?:[^，。；！？“”\n]{{0,16}}?)"
+    r"(?:借鉴|复制|学习|推出|推行|实施|落地|建立|统筹推动|牵头|引入|试行|把)"
+)
+
+
+def _provider(lines: list[Line], mark: int, end: int, title: str) -> tuple[str, int, int] | None:
+    """The unit bringing the item's reform: before the colon of the mark's line (▶ 02｜X：title), in a bracket next to
+    the title anywhere (a timeline's 05:12　title（X）), or the narrative's subject (由X推出, 据X介绍,
+    X相关负责人告诉记者, X借鉴/推行…); None leaves the provider rules to read the item."""
+    head = _MARK_RE.sub("", lines[mark].text, count=1)
+    offset = lines[mark].start + len(lines[mark].text) - len(head)
+    if (unit := _HEAD_UNIT_RE.match(head)) and title in head:
+        return unit["p"], offset + unit.start("p"), offset + unit.end("p")
+    document_lines = [line for line in lines if title in line.text]
+    for line in document_lines:
+        if bracket := re.search(rf"{re.escape(title)}\s*[（(](?P<u>{_UNIT})[)）]", line.text):
+            return bracket["u"], line.start + bracket.start("u"), line.start + bracket.end("u")
+    for pattern in (_BY_RE, _SAID_RE, _DOES_RE):
+        for i in range(mark, end):
+            if found := pattern.search(lines[i].text):
+                group = next(g for g in ("u", "a", "b", "c") if g in found.groupdict() and found[g])
+                return found[group], lines[i].start + found.start(group), lines[i].start + found.end(group)
+    return None
