@@ -21,25 +21,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_lines import Line
 
-_SYMBOLS = "▶►▷◆◇■□●○★☆▍▌▎❖➤➢♦▪"
+_SYMBOLS = "▶►▷◆◇■□●○★☆▍▌▎❖➤➢♦▪①②③④⑤⑥⑦⑧⑨⑩"
+_KEYCAP_RE = re.compile("^\\s*[0-9]\ufe0f?\u20e3")
+"""A keycap emoji's number (1️⃣ 2️⃣), as social media number their items."""
+_QUESTION_RE = re.compile(r"^\s*(?:记者|本报记者|问|主持人|网友)\s*[：:][^\n]{2,80}[？?]\s*$")
 _SYMBOL_RE = re.compile(rf"^\s*(?P<s>[{_SYMBOLS}])")
 _LABEL_RE = re.compile(r"^\s*[【\[〔［](?P<c>[^】\]〕］\n]{1,30})[】\]〕］]")
 _SERIES_RE = re.compile(r"^\s*(?P<w>[^\s\d【\[]{1,8}?)之[一二三四五六七八九十]+(?:[（(]完[)）])?\s*$")
 _PADDED_RE = re.compile(r"^\s*(?:0[1-9]|[1-9][0-9])(?P<sep>[｜|丨]|[\s\u3000]+)(?=\S)")
 _CLOCK_RE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?[\s\u3000]+(?=\S)")
 _MARK_RE = re.compile(
-    rf"^\s*(?:[{_SYMBOLS}]\s*(?:\d{{1,2}}\s*[｜|丨:：.．、]?)?|[【\[〔［][^】\]〕］\n]{{1,30}}[】\]〕］]|"
+    rf"^\s*(?:[{_SYMBOLS}]\s*(?:\d{{1,2}}\s*[｜|丨:：.．、]?)?|[0-9]\ufe0f?\u20e3|[【\[〔［][^】\]〕］\n]{{1,30}}[】\]〕］]|"
     r"(?:0[1-9]|[1-9][0-9])(?:[｜|丨]|[\s\u3000]+)|\d{1,2}:\d{2}(?::\d{2})?[\s\u3000]+)\s*(?:[一二三四五六七八九十]+[、.．])?\s*"
 )
 """The mark opening an item's line, with an ordinal after it (■ 一、): removed before the headline is read."""
 _DATE_TAIL_RE = re.compile(r"[\s\u3000]+\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*$")
-_U = r"(?!我们|咱们|大家)[^\s\u3000，。、；：:！？!?“”（）()｜|【】#在]{2,18}?"
+_U = r"(?!我们|咱们|大家)[^\s\u3000，。、；：:！？!?“”（）()｜|【】#在我是]{2,18}?"
 _UNIT = rf"{_U}(?:市|区|县|旗|海关|海事局|局|管委会|管理委员会|人民政府|开发区|高新区|新区|经济区|片区|中心|支行|分行)"
 """A unit's name as a media text writes it: a place, an office, a zone's committee; never a speaker's 我们 or a mark."""
 _HEAD_UNIT_RE = re.compile(rf"^(?P<p>{_UNIT})[：:]")
@@ -86,11 +89,26 @@ def _naming_re() -> re.Pattern[str]:
     return re.compile(rf"(?:被)?(?:{verbs})(?:{tails})?$")
 
 
+@cache
+def _verb_re() -> re.Pattern[str]:
+    """A naming verb anywhere (the first one in a run read back from a quote)."""
+    return re.compile(_naming_re().pattern.removesuffix("$"))
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def mark_key(text: str) -> str | None:
     """The shape of the mark opening ``text`` (digits and ordinals as N, a label's value after its colon as X), or
-    None: lines of one key are one family of item marks."""
+    None: lines of one key are one family of item marks. A journalist's question (记者：…？) opens the answer it asks
+    for, as a mark does."""
     if match := _SYMBOL_RE.match(text):
         return "S" + match["s"]
+    if _KEYCAP_RE.match(text):
+        return "K"
+    if _QUESTION_RE.match(text):
+        return "Q"
     if match := _LABEL_RE.match(text):  # numbered (【电讯一】, 【1/3】, 【05:12】) or valued (【镜头切换：X】)
         content = re.sub(r"[0-9０-９]+", "N", match["c"])
         content = re.sub(r"[一二三四五六七八九十]+$", "N", content)
@@ -108,37 +126,49 @@ def mark_key(text: str) -> str | None:
 
 
 def _names(text: str, line: int) -> list[Name]:
-    """The names X“Y”Z in ``text``: X read back from the quote to a stop, Z on to a stop or a generic noun."""
+    """The names X“Y”Z in ``text``, found on line ``line``."""
+    return [Name(name, core, named, line) for name, core, named in _names_in(text)] if "“" in text else []
+
+
+@lru_cache(maxsize=4096)
+def _names_in(text: str) -> tuple[tuple[str, str, bool], ...]:
+    """The names X“Y”Z in ``text`` with their quoted core and whether a naming verb introduces them: X read back from
+    the quote to a stop, Z on to a stop or a generic noun (a line is read once, however many families ask)."""
     words = _lexicon()
+    stops, tail_stops, events = (
+        frozenset(words["head_stops"]),
+        frozenset(words["tail_stops"]),
+        tuple(words["event_words"]),
+    )
     found = []
     for match in _QUOTE_RE.finditer(text):
         core = match["core"]
         if core in words["not_names"] or len(core) < 2:
             continue
         head_start = match.start()
-        while head_start > 0 and re.match(f"[{_CJK}]", text[head_start - 1]) and match.start() - head_start < 10:
-            if text[head_start - 1] in words["head_stops"]:
+        while head_start > 0 and match.start() - head_start < 10 and _is_cjk(text[head_start - 1]):
+            if text[head_start - 1] in stops:
                 break
             head_start -= 1
         before = text[max(0, head_start - 6) : head_start]
         head = text[head_start : match.start()]
-        for k in range(len(head)):  # 推行企业投资项目“A”: a naming verb inside the run read back starts the name
-            if _naming_re().search(before + head[: k + 1]):
-                before, head = before + head[: k + 1], head[k + 1 :]
-                break
+        if verb := _verb_re().search(
+            head
+        ):  # 推行企业投资项目“A”: a naming verb inside the run read back starts the name
+            before, head = before + head[: verb.end()], head[verb.end() :]
         named = bool(_naming_re().search(before))
         tail = re.match(f"[{_CJK}]{{0,8}}", text[match.end() :])
         rest = tail.group() if tail else ""
         for generic in words["generic_nouns"]:
             rest = rest.split(generic)[0]
-        stop = next((i for i, ch in enumerate(rest) if ch in words["tail_stops"]), len(rest))
+        stop = next((i for i, ch in enumerate(rest) if ch in tail_stops), len(rest))
         rest = rest[:stop] if stop != 1 else ""  # one character before a stop is half a word (出让 cut at 让)
-        if len(rest) > 6 or any(rest.endswith(w) or core.endswith(w) for w in words["event_words"]):
-            if any(rest.startswith(w) or core.endswith(w) for w in words["event_words"]):
+        if len(rest) > 6 or rest.endswith(events) or core.endswith(events):
+            if rest.startswith(events) or core.endswith(events):
                 continue  # “X”活动, “自贸大讲堂”: an event
             rest = ""
-        found.append(Name(head + match.group() + rest, core, named, line))
-    return found
+        found.append((head + match.group() + rest, core, named))
+    return tuple(found)
 
 
 def _headline(lines: list[Line], mark: int, end: int) -> list[int]:
@@ -177,9 +207,11 @@ def _title(lines: list[Line], mark: int, end: int) -> tuple[int, str] | None:
     if not (headline or told) or not (reports or any(h.whole for h in headline)):
         return None  # a visit, a meeting, a lecture: no reform named, or none the narrative reports
     for head in headline:  # the narrative's form of a headline's quote, unless it only lengthens the headline's
-        if head.whole:  # a headline that is the name alone (▶ 02｜X：“A”组合抵押, ◆ title　date) is the title
-            return head.line, head.text
         same = [t for t in told if t.core == head.core]
+        if head.whole:  # a headline that is the name alone (▶ 02｜X：“A”组合抵押, ◆ title　date) is the title, with
+            # the fuller modifier of the narrative's naming (土地“A” headed, 推行工业用地“A” told)
+            fuller = [t.text.split("“")[0] for t in same if t.named]
+            return head.line, max([head.text.split("“")[0], *fuller], key=len) + head.text[head.text.index("“") :]
         if same:
             best = next((t for t in same if t.named), same[0])
             return head.line, head.text if head.text in best.text else best.text
@@ -193,6 +225,16 @@ def _title(lines: list[Line], mark: int, end: int) -> tuple[int, str] | None:
 def _family_items(lines: list[Line], marks: list[int]) -> list[tuple[int, int, tuple[int, str] | None]]:
     ends = [*marks[1:], len(lines)]
     return [(m, e, _title(lines, m, e)) for m, e in zip(marks, ends, strict=True)]
+
+
+def _no_case(lines: list[Line], mark: int, end: int) -> bool:
+    """True when the item from ``mark`` is none of the text's cases: it tells an event, or it quotes no name and
+    states no figure (a closing question on plans, a prompt); an item naming no reform in quotes but stating figures
+    may be a case whose title has no quotes, which the other rules read."""
+    said = "".join(lines[i].text for i in range(mark + 1, end))
+    if not _QUOTE_RE.search(said) and not re.search(r"[0-9０-９]", said):
+        return True
+    return _tells_event(lines, mark, end)
 
 
 def _tells_event(lines: list[Line], mark: int, end: int) -> bool:
@@ -234,7 +276,7 @@ def media_split(lines: list[Line], body_from: int, current: list[int]) -> MediaS
         names = {item[2][1] for item in cases if item[2]}
         if len(cases) < 2 or len(names) < len(cases) or not _one_reform_each(lines, cases):
             continue
-        if not all(_tells_event(lines, m, e) for m, e, t in items if t is None):
+        if not all(_no_case(lines, m, e) for m, e, t in items if t is None):
             continue
         score = (len(cases), -len(marks), -marks[0])
         if best is None or score > best[0]:
@@ -261,7 +303,7 @@ _SAID_RE = re.compile(
     rf"|记者(?:[^，。从]{{0,6}})?从(?P<c>{_UNIT})(?:了解到|获悉))"
 )
 _DOES_RE = re.compile(
-    rf"(?:^|[。，；！？：:\n\s\u3000#】]|我们)(?P<u>{_UNIT})(?:[^，。；！？“”\n]{{0,16}}?)"
+    rf"(?:^|[。，；！？：:\n\s\u3000#】]|我们|是)(?P<u>{_UNIT})(?:[^，。；！？“”\n]{{0,16}}?)"
     r"(?:借鉴|复制|学习|推出|推行|实施|落地|建立|统筹推动|牵头|引入|试行|把)"
 )
 
@@ -278,8 +320,9 @@ def _provider(lines: list[Line], mark: int, end: int, title: str) -> tuple[str, 
     for line in document_lines:
         if bracket := re.search(rf"{re.escape(title)}\s*[（(](?P<u>{_UNIT})[)）]", line.text):
             return bracket["u"], line.start + bracket.start("u"), line.start + bracket.end("u")
+    asked = 1 if mark_key(lines[mark].text) == "Q" else 0  # a journalist's question names no bringer
     for pattern in (_BY_RE, _SAID_RE, _DOES_RE):
-        for i in range(mark, end):
+        for i in range(mark + asked, end):
             if found := pattern.search(lines[i].text):
                 group = next(g for g in ("u", "a", "b", "c") if g in found.groupdict() and found[g])
                 return found[group], lines[i].start + found.start(group), lines[i].start + found.end(group)
