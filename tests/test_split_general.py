@@ -302,6 +302,9 @@ KNOWN_TITLE_MISSES = {
     # right since z22e's contents rule joined it.
     *(("sichuan-mianyang-newspage-collection", n) for n in (1, 2, 3, 4)),
     *(("zhejiang-shaoxing-captions-collection", n) for n in (1, 2, 3, 4)),
+    # z25e's second media round (gold before the first run): an infographic whose first item's heading is followed by
+    # a picture line (① X：title / 【图2】) and whose parts stand between ▼ lines; the separator rules join the two.
+    ("sanming-tujie-collection", 1),
 }
 
 

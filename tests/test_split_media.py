@@ -108,3 +108,13 @@ def test_the_document_gives_the_titles_and_providers(tmp_path: Path) -> None:
     cases = extract_document(read_document(path)).cases
     assert [c.title for c in cases] == [i[2] for i in ITEMS]
     assert all(i[3] in (c.provider or "") for c, i in zip(cases, ITEMS, strict=True)), [c.provider for c in cases]
+
+
+def test_circled_numbers_are_one_family_and_picture_lines_none() -> None:
+    items = []
+    for k, (_, narrative, title, unit) in enumerate(ITEMS):
+        items += [f"【图{k + 1}】", f"{'①②③'[k]} {unit}：{title}", narrative, "▼"]
+    split = media_split(text_lines("图解｜三项改革\n【图0】\n" + "\n".join(items)), 0, [])
+    assert split is not None, "the circled numbers mark the items"
+    assert [split.names[t] for t in split.titles] == [i[2] for i in ITEMS]
+    assert mark_key("② 甲：“A”") == mark_key("① 乙：“B”")

@@ -25,9 +25,11 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_furniture import picture_line
 from ftzgraph.graph.extract._split_lines import Line
 
-_SYMBOLS = "▶►▷◆◇■□●○★☆▍▌▎❖➤➢♦▪①②③④⑤⑥⑦⑧⑨⑩"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_SYMBOLS = "▶►▷◆◇■□●○★☆▍▌▎❖➤➢♦▪" + _CIRCLED
 _KEYCAP_RE = re.compile("^\\s*[0-9]\ufe0f?\u20e3")
 """A keycap emoji's number (1️⃣ 2️⃣), as social media number their items."""
 _QUESTION_RE = re.compile(r"^\s*(?:记者|本报记者|问|主持人|网友)\s*[：:][^\n]{2,80}[？?]\s*$")
@@ -91,8 +93,9 @@ def _naming_re() -> re.Pattern[str]:
 
 @cache
 def _verb_re() -> re.Pattern[str]:
-    """A naming verb anywhere (the first one in a run read back from a quote)."""
-    return re.compile(_naming_re().pattern.removesuffix("$"))
+    """A naming verb inside a run read back from a quote, with 的是 only (推行出口…“A”: 出 is the name's)."""
+    verbs = "|".join(sorted(_lexicon()["naming_verbs"], key=len, reverse=True))
+    return re.compile(rf"(?:被)?(?:{verbs})(?:的是)?")
 
 
 def _is_cjk(char: str) -> bool:
@@ -104,7 +107,7 @@ def mark_key(text: str) -> str | None:
     None: lines of one key are one family of item marks. A journalist's question (记者：…？) opens the answer it asks
     for, as a mark does."""
     if match := _SYMBOL_RE.match(text):
-        return "S" + match["s"]
+        return "S" + ("①" if match["s"] in _CIRCLED else match["s"])
     if _KEYCAP_RE.match(text):
         return "K"
     if _QUESTION_RE.match(text):
@@ -265,7 +268,7 @@ def media_split(lines: list[Line], body_from: int, current: list[int]) -> MediaS
     with the other rules."""
     families: dict[str, list[int]] = {}
     for i in range(body_from, len(lines)):
-        if (key := mark_key(lines[i].text)) is not None:
+        if (key := mark_key(lines[i].text)) is not None and not picture_line(lines[i].text):  # 【图2】: a picture
             families.setdefault(key, []).append(i)
     best: tuple[tuple[int, int, int], list[int], list[tuple[int, int, tuple[int, str] | None]]] | None = None
     for marks in families.values():
