@@ -118,3 +118,14 @@ def test_circled_numbers_are_one_family_and_picture_lines_none() -> None:
     assert split is not None, "the circled numbers mark the items"
     assert [split.names[t] for t in split.titles] == [i[2] for i in ITEMS]
     assert mark_key("② 甲：“A”") == mark_key("① 乙：“B”")
+
+
+def test_an_item_quoting_no_name_is_titled_by_its_headline_when_it_reports_figures() -> None:
+    text = (
+        _text("roundup")
+        .replace("乙山县：工业用地“标准地”出让", "乙山县：跨境人民币结算便利化")
+        .replace("乙山县复制推广", "乙山县复制推广，结算量达46亿元，")
+    )
+    split = media_split(text_lines(text), 0, [])
+    assert split is not None
+    assert [split.names[t] for t in split.titles] == [ITEMS[0][2], "跨境人民币结算便利化", ITEMS[2][2]]

@@ -207,6 +207,8 @@ def _title(lines: list[Line], mark: int, end: int) -> tuple[int, str] | None:
         if i not in heads:
             told += _names(lines[i].text, i)
     reports = any(w in lines[i].text for i in range(mark, end) if i not in heads for w in _lexicon()["reform_words"])
+    if not (headline or told) and reports and (plain := _plain_title(lines, heads, mark, end)):
+        return plain
     if not (headline or told) or not (reports or any(h.whole for h in headline)):
         return None  # a visit, a meeting, a lecture: no reform named, or none the narrative reports
     for head in headline:  # the narrative's form of a headline's quote, unless it only lengthens the headline's
@@ -223,6 +225,19 @@ def _title(lines: list[Line], mark: int, end: int) -> tuple[int, str] | None:
     if headline:
         return headline[0].line, headline[0].text
     return mark, told[0].text
+
+
+def _plain_title(lines: list[Line], heads: list[int], mark: int, end: int) -> tuple[int, str] | None:
+    """The headline of an item that quotes no name but reports a reform with its figures (▶ 03｜X：跨境人民币结算
+    便利化): a short phrase with no clause and no question; an event, a plan or a prompt has none."""
+    if not heads or _tells_event(lines, mark, end):
+        return None
+    text = _headline_text(lines[heads[0]].text)
+    text = text[unit.end() :] if (unit := _HEAD_UNIT_RE.match(text)) else text
+    said = "".join(lines[i].text for i in range(mark, end) if i not in heads)
+    if not 4 <= len(text) <= 30 or re.search(r"[，,。？?！!：:]", text) or not re.search(r"[0-9０-９]", said):
+        return None
+    return heads[0], text
 
 
 def _family_items(lines: list[Line], marks: list[int]) -> list[tuple[int, int, tuple[int, str] | None]]:
