@@ -42,6 +42,7 @@ MARKS = {
     "chapter": lambda k: f"【0{k + 1}:12】",
     "scene": lambda k: f"【镜头切换：第{k + 1}现场】",
     "rundown": lambda k: f"0{k + 1}　",
+    "tour": lambda k: f"第{'一二三四'[k]}站　",
 }
 
 
@@ -129,3 +130,16 @@ def test_an_item_quoting_no_name_is_titled_by_its_headline_when_it_reports_figur
     split = media_split(text_lines(text), 0, [])
     assert split is not None
     assert [split.names[t] for t in split.titles] == [ITEMS[0][2], "跨境人民币结算便利化", ITEMS[2][2]]
+
+
+def test_a_dateline_opens_the_item_under_the_headline_above_it() -> None:
+    parts = ["某某日报　要闻", ""]
+    items = [(h, n) for h, n, _, _ in ITEMS]
+    items.insert(1, EVENT)
+    for headline, narrative in items:
+        parts += [headline, f"本报讯（记者　某某）{narrative}", ""]
+    lines = text_lines("\n".join(parts))
+    split = media_split(lines, 0, [])
+    assert split is not None, "the datelines mark the items"
+    assert [split.names[t] for t in split.titles] == [i[2] for i in ITEMS]
+    assert [lines[s].text for s in split.starts] == [ITEMS[0][0], ITEMS[1][0], ITEMS[2][0]], "each from its headline"

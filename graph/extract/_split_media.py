@@ -32,6 +32,12 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SYMBOLS = "▶►▷◆◇■□●○★☆▍▌▎❖➤➢♦▪" + _CIRCLED
 _KEYCAP_RE = re.compile("^\\s*[0-9]\ufe0f?\u20e3")
 """A keycap emoji's number (1️⃣ 2️⃣), as social media number their items."""
+_ORDINAL_UNIT_RE = re.compile(r"^\s*第[一二三四五六七八九十0-9０-９]{1,3}(?P<w>站|期|集|篇|讲|弹|季|章|幕|回)")
+"""第一站, 第3期: a tour's stops, a series' episodes."""
+_DATELINE_RE = re.compile(
+    r"^\s*(?:本报讯|本台讯|本刊讯|本网讯|[\u4e00-\u9fff]{2,8}讯\s*[（(]|(?:本社|[\u4e00-\u9fff]{2,6}社)[^，。\n]{0,14}电)"
+)
+"""A news item's dateline (本报讯（记者 X）, 某某社X月X日电): it opens the narrative under the item's headline."""
 _QUESTION_RE = re.compile(r"^\s*(?:记者|本报记者|问|主持人|网友)\s*[：:][^\n]{2,80}[？?]\s*$")
 _SYMBOL_RE = re.compile(rf"^\s*(?P<s>[{_SYMBOLS}])")
 _LABEL_RE = re.compile(r"^\s*[【\[〔［](?P<c>[^】\]〕］\n]{1,30})[】\]〕］]")
@@ -125,6 +131,10 @@ def mark_key(text: str) -> str | None:
         return "P" + ("｜" if match["sep"].strip() else " ")
     if _CLOCK_RE.match(text):
         return "T"
+    if match := _ORDINAL_UNIT_RE.match(text):
+        return "O" + match["w"]
+    if _DATELINE_RE.match(text):
+        return "D"
     return None
 
 
@@ -276,6 +286,15 @@ def _one_reform_each(lines: list[Line], cases: list[tuple[int, int, tuple[int, s
     return True
 
 
+def _headline_above(lines: list[Line], index: int, body_from: int) -> int:
+    """The line heading a dateline's item: the short line above it (its headline), else the dateline itself."""
+    j = index - 1
+    while j > body_from and not lines[j].text.strip():
+        j -= 1
+    text = lines[j].text.strip() if j >= body_from else ""
+    return j if text and len(text) <= HEADLINE_CHARS and "。" not in text else index
+
+
 def media_split(lines: list[Line], body_from: int, current: list[int]) -> MediaSplit | None:
     """The split of a media text by its item marks, when it finds more cases than ``current`` (the title lines the
     other rules chose) or the same family's items less those that tell an event; else None. Every item of the family
@@ -285,6 +304,8 @@ def media_split(lines: list[Line], body_from: int, current: list[int]) -> MediaS
     for i in range(body_from, len(lines)):
         if (key := mark_key(lines[i].text)) is not None and not picture_line(lines[i].text):  # 【图2】: a picture
             families.setdefault(key, []).append(i)
+    if "D" in families:  # a dateline opens the narrative: its item starts at the headline above it
+        families["D"] = [_headline_above(lines, i, body_from) for i in families["D"]]
     best: tuple[tuple[int, int, int], list[int], list[tuple[int, int, tuple[int, str] | None]]] | None = None
     for marks in families.values():
         if len(marks) < 2 or sum(lines[m].text.rstrip().endswith(("：", ":")) for m in marks) * 2 > len(marks):
