@@ -313,7 +313,8 @@ def split_cases(document: Document) -> SplitResult:
     if points := point_split(lines, body_from):  # 点位1　X / 观摩内容：title / 讲解单位：Y: a handbook's points
         starts = [(t, points.starts[t], k) for k, t in enumerate(points.titles, 1)]
         titles, part_ends, groups = points.titles, points.ends, []
-    elif media := media_split(lines, body_from, [s[0] for s in starts]):  # ▶ 0N｜, 【电讯N】, 系列报道之N: media items
+    elif not (stated and stated[0] == len(starts)) and (media := media_split(lines, body_from, [s[0] for s in starts])):
+        # ▶ 0N｜, 【电讯N】, 系列报道之N: a media text's items, unless the split so far has the count the head states
         starts = [(t, a, k) for k, (t, a) in enumerate(zip(media.titles, media.starts, strict=True), 1)]
         titles, part_ends, groups, entered = media.names, dict(zip(media.titles, media.ends, strict=True)), [], None
 
