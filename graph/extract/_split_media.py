@@ -277,12 +277,14 @@ def _tells_event(lines: list[Line], mark: int, end: int) -> bool:
 
 
 def _one_reform_each(lines: list[Line], cases: list[tuple[int, int, tuple[int, str] | None]]) -> bool:
-    """True when no case's item names two reforms after naming verbs: a family whose items each hold several (a press
-    conference's answers) is no split into cases."""
+    """True when no case's item names two reforms after naming verbs, or more than two at all: a family whose items
+    each hold several (a press conference's answers, a notice's parts listing the reforms to copy) is no split into
+    cases; two are one reform and the practice it copied."""
     for mark, end, _ in cases:
-        named = {name.core for i in range(mark, end) for name in _names(lines[i].text, i) if name.named}
-        if len(named) > 1:
-            return False
+        heads = _headline(lines, mark, end)  # a headline's quoted words (从“多头跑”到“一次验”) are the journalist's
+        names = [name for i in range(mark, end) if i not in heads for name in _names(lines[i].text, i)]
+        if len({n.core for n in names if n.named}) > 1 or len({n.core for n in names}) > 2:
+            return False  # two reforms introduced, or a list of them (a notice's items to copy)
     return True
 
 
