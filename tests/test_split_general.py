@@ -1114,6 +1114,8 @@ def test_a_table_whose_interleaved_lines_keep_their_cells_between_tabs_is_read_b
     [
         ("图片", True),
         ("[图片]", True),
+        ("【图2】", True),
+        ("[图片3]", True),
         ("▲ 服务窗口现场", True),
         ("图｜储罐区（来源：某片区）", True),
         ("企业在窗口办理业务（图源：某市商务局）", True),
