@@ -43,6 +43,8 @@ MARKS = {
     "scene": lambda k: f"【镜头切换：第{k + 1}现场】",
     "rundown": lambda k: f"0{k + 1}　",
     "tour": lambda k: f"第{'一二三四'[k]}站　",
+    "emoji": lambda k: "📍 ",
+    "latin": lambda k: f"TOP{k + 1}｜",
 }
 
 

@@ -32,6 +32,13 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SYMBOLS = "▶►▷◆◇■□●○★☆▍▌▎❖➤➢♦▪" + _CIRCLED
 _KEYCAP_RE = re.compile("^\\s*[0-9]\ufe0f?\u20e3")
 """A keycap emoji's number (1️⃣ 2️⃣), as social media number their items."""
+_LATIN_RE = re.compile(r"^\s*(?P<w>NO|No|no|TOP|Top|top|Part|PART|Vol|VOL)\s*[.．]?\s*[0-9]{1,2}(?![0-9])")
+"""NO.1, TOP3, Part.02: a numbered item in a media text's own Latin words."""
+_EXTRA_MARK_RE = re.compile(
+    r"^\s*(?:[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?|(?:NO|No|no|TOP|Top|top|Part|PART|Vol|VOL)\s*[.．]?\s*[0-9]{1,2}"
+    r"|第[一二三四五六七八九十0-9０-９]{1,3}(?:站|期|集|篇|讲|弹|季|章|幕|回))[\s\u3000｜|丨:：]*"
+)
+"""An emoji, a Latin number or 第N站 opening a headline: marks the item's title is read without."""
 _ORDINAL_UNIT_RE = re.compile(r"^\s*第[一二三四五六七八九十0-9０-９]{1,3}(?P<w>站|期|集|篇|讲|弹|季|章|幕|回)")
 """第一站, 第3期: a tour's stops, a series' episodes."""
 _DATELINE_RE = re.compile(
@@ -116,6 +123,10 @@ def mark_key(text: str) -> str | None:
         return "S" + ("①" if match["s"] in _CIRCLED else match["s"])
     if _KEYCAP_RE.match(text):
         return "K"
+    if (first := text.lstrip()[:1]) and ("\u2600" <= first <= "\u27bf" or first >= "\U0001f300"):
+        return "E" + first  # 📍, 🔸, ✅: an emoji opening each item
+    if match := _LATIN_RE.match(text):
+        return "A" + match["w"].lower()
     if _QUESTION_RE.match(text):
         return "Q"
     if match := _LABEL_RE.match(text):  # numbered (【电讯一】, 【1/3】, 【05:12】) or valued (【镜头切换：X】)
@@ -197,9 +208,18 @@ def _headline(lines: list[Line], mark: int, end: int) -> list[int]:
     return heads
 
 
+def _without_mark(text: str) -> str:
+    """``text`` without the marks opening it, one after another (📍 NO.1　title, ▶ 02｜title)."""
+    while True:
+        bare = _MARK_RE.sub("", _EXTRA_MARK_RE.sub("", text, count=1), count=1)
+        if bare == text:
+            return text
+        text = bare
+
+
 def _headline_text(text: str) -> str:
     """A headline line without its mark, the unit before its colon and a trailing date (◆ title　2024-08-12)."""
-    text = _MARK_RE.sub("", text, count=1).strip()
+    text = _without_mark(text).strip()
     text = _DATE_TAIL_RE.sub("", text)
     return re.sub(rf"[（(]{_UNIT}[)）]$", "", text).strip()
 
@@ -353,7 +373,7 @@ def _provider(lines: list[Line], mark: int, end: int, title: str) -> tuple[str, 
     """The unit bringing the item's reform: before the colon of the mark's line (▶ 02｜X：title), in a bracket next to
     the title anywhere (a timeline's 05:12　title（X）), or the narrative's subject (由X推出, 据X介绍,
     X相关负责人告诉记者, X借鉴/推行…); None leaves the provider rules to read the item."""
-    head = _MARK_RE.sub("", lines[mark].text, count=1)
+    head = _without_mark(lines[mark].text)
     offset = lines[mark].start + len(lines[mark].text) - len(head)
     if (unit := _HEAD_UNIT_RE.match(head)) and title in head:
         return unit["p"], offset + unit.start("p"), offset + unit.end("p")
