@@ -145,3 +145,16 @@ def test_a_dateline_opens_the_item_under_the_headline_above_it() -> None:
     assert split is not None, "the datelines mark the items"
     assert [split.names[t] for t in split.titles] == [i[2] for i in ITEMS]
     assert [lines[s].text for s in split.starts] == [ITEMS[0][0], ITEMS[1][0], ITEMS[2][0]], "each from its headline"
+
+
+def test_a_dateline_item_starts_at_its_kicker_over_the_headline_and_subtitle() -> None:
+    text = (
+        "某某日报\n\n复制前海经验　甲河区再提速\n企业开办“一网通办”\n——从“跑多次”到“一次都不跑”\n"
+        "本报讯（记者　某）甲河区学习借鉴深圳前海蛇口片区经验，由区行政审批局牵头，开办时间压缩至4小时。\n\n"
+    )
+    text += "\n\n".join(f"{h}\n本报讯（记者　某）{n}" for h, n, _, _ in ITEMS[1:])
+    lines = text_lines(text)
+    split = media_split(lines, 0, [])
+    assert split is not None
+    assert lines[split.starts[0]].text.startswith("复制前海经验"), "the kicker opens the item"
+    assert split.names[split.titles[0]] == "企业开办“一网通办”", "the headline, not the subtitle's quotes"

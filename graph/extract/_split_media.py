@@ -252,8 +252,10 @@ def _title(lines: list[Line], mark: int, end: int) -> tuple[int, str] | None:
             return head.line, head.text if head.text in best.text else best.text
     if named := next((t for t in told if t.named), None):
         return (headline[0].line if headline else mark), named.text
-    if headline:
-        return headline[0].line, headline[0].text
+    if headline:  # a journalist's headline: words after the quote beyond a short noun are its predicate (“A”让X少跑腿)
+        name = headline[0].text
+        tail = name[name.rindex("”") + 1 :]
+        return headline[0].line, name if headline[0].whole or len(tail) <= 4 else name[: len(name) - len(tail)]
     return mark, told[0].text
 
 
@@ -309,12 +311,15 @@ def _one_reform_each(lines: list[Line], cases: list[tuple[int, int, tuple[int, s
 
 
 def _headline_above(lines: list[Line], index: int, body_from: int) -> int:
-    """The line heading a dateline's item: the short line above it (its headline), else the dateline itself."""
+    """The line heading a dateline's item: the first of the short lines standing right above it (a kicker, the
+    headline, a dash subtitle), else the dateline itself."""
     j = index - 1
     while j > body_from and not lines[j].text.strip():
         j -= 1
-    text = lines[j].text.strip() if j >= body_from else ""
-    return j if text and len(text) <= HEADLINE_CHARS and "。" not in text else index
+    top = index
+    while j >= body_from and (text := lines[j].text.strip()) and len(text) <= HEADLINE_CHARS and "。" not in text:
+        top, j = j, j - 1
+    return top
 
 
 def media_split(lines: list[Line], body_from: int, current: list[int]) -> MediaSplit | None:
