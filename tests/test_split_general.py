@@ -305,6 +305,9 @@ KNOWN_TITLE_MISSES = {
     # z25a's meeting materials: a two-half headline (以“A”为抓手　打造B) keeps its first half, as a briefing's item
     # does (the scorer's substring rule counts it right); the gold writes the whole line.
     *(("quzhou-jiaoliu-collection", n) for n in (1, 2, 3, 4)),
+    # z25e's second media round (gold before the first run): an infographic whose first item's heading is followed by
+    # a picture line (① X：title / 【图2】) and whose parts stand between ▼ lines; the separator rules join the two.
+    ("sanming-tujie-collection", 1),
 }
 
 
@@ -1120,6 +1123,8 @@ def test_a_table_whose_interleaved_lines_keep_their_cells_between_tabs_is_read_b
     [
         ("图片", True),
         ("[图片]", True),
+        ("【图2】", True),
+        ("[图片3]", True),
         ("▲ 服务窗口现场", True),
         ("图｜储罐区（来源：某片区）", True),
         ("企业在窗口办理业务（图源：某市商务局）", True),

@@ -52,7 +52,8 @@ def picture_line(line: str) -> bool:
     opened by a caption mark (▲ …) or closed by its source in brackets (…（图源：X））. It heads no case."""
     lexicon = _lexicon()
     bare = line.strip()
-    if bare.strip("[]【】〔〕") in lexicon["image_placeholders"] or bare.startswith(tuple(lexicon["caption_marks"])):
+    placeholder = re.sub(r"[0-9０-９]+$", "", bare.strip("[]【】〔〕"))  # 【图2】, [图片3]: numbered placeholders too
+    if placeholder in lexicon["image_placeholders"] or bare.startswith(tuple(lexicon["caption_marks"])):
         return bool(bare)
     labels = "|".join(sorted(map(re.escape, lexicon["caption_source_labels"]), key=len, reverse=True))
     return re.search(rf"[（(]\s*(?:{labels})\s*[:：][^（）()]{{1,30}}[)）]$", bare) is not None

@@ -43,6 +43,7 @@ from ftzgraph.graph.extract._split_groups import (
     part_headings,
 )
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
+from ftzgraph.graph.extract._split_media import media_split
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
@@ -326,9 +327,14 @@ def split_cases(document: Document) -> SplitResult:
         heads = {g.index for g in groups}
         starts, titles = counted_split(stated[0], (starts, titles), candidates, numbered, lines, heads)
     starts = with_kickers(lines, _in_order(starts))  # 引题 / title: a report's kicker is its own line
+    media = None
     if points := point_split(lines, body_from):  # 点位1　X / 观摩内容：title / 讲解单位：Y: a handbook's points
         starts = [(t, points.starts[t], k) for k, t in enumerate(points.titles, 1)]
         titles, part_ends, groups = points.titles, points.ends, []
+    elif not (stated and stated[0] == len(starts)) and (media := media_split(lines, body_from, [s[0] for s in starts])):
+        # ▶ 0N｜, 【电讯N】, 系列报道之N: a media text's items, unless the split so far has the count the head states
+        starts = [(t, a, k) for k, (t, a) in enumerate(zip(media.titles, media.starts, strict=True), 1)]
+        titles, part_ends, groups, entered = media.names, dict(zip(media.titles, media.ends, strict=True)), [], None
 
     warnings: list[str] = []
     cases: list[CaseText] = []
@@ -366,7 +372,7 @@ def split_cases(document: Document) -> SplitResult:
                 start,
                 end,
                 group=(group.name, group.start, group.end) if group else None,
-                given_provider=points.providers.get(title_index) if points else None,
+                given_provider=given.providers.get(title_index) if (given := points or media) else None,
             )
         )
 
