@@ -12,6 +12,7 @@ from functools import cache
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._batch_filters import _words_re, lexicon
 from ftzgraph.graph.extract.gazetteer import Gazetteer
+from ftzgraph.graph.model import Place
 from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
 
 
@@ -149,3 +150,54 @@ def _province_shares_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     share of what the sentence counts."""
     provinces = gazetteer.province_alternation
     return re.compile(rf"(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:两地|三地|等地)?(?:各|分别)")
+
+
+@cache
+def _stem_place_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """An area written by its bare stem (前海, 南沙, 绥芬河, 青岛), perhaps after an origin field's label, then what may
+    follow a place in an origin phrase: its practice (的, a quote), where it is (那边, 那里) or the clause's end. A stem
+    that opens a longer word (天津港进口, 南沙区, 临港产业) is none."""
+    skip = set(lexicon()["not_area_stems"])
+    stems = word_alternation([s for s in gazetteer.area_stems if s not in skip])
+    labels = word_alternation(lexicon()["origin_labels"])
+    return re.compile(
+        rf"(?P<label>(?:{labels})[”」\"]?\s*(?:为|是|系|：|:|】|］|｜|\|)\s*[“\"「]?)?(?P<stem>{stems})"
+        r"(?=[“\"「的，,。；;、）)]|那边|那里|那儿|这边|$)"
+    )
+
+
+def stem_places(
+    text: str, places: list[tuple[int, int, Place]], gazetteer: Gazetteer, named: frozenset[Place]
+) -> list[tuple[int, int, Place]]:
+    """The places of ``text`` with its areas written by their stems added, so that every origin rule reads
+    照着南沙的路数 or 学的是前海 as it reads the full name. A stem that is also a city's (青岛, 厦门) means the city,
+    except where the document names that city's area in full elsewhere (``named``: 赴福建自贸试验区厦门片区考察 …
+    借鉴厦门的做法) or the stem fills an origin field (学习对象：青岛)."""
+    found = list(places)
+    for match in _stem_place_re(gazetteer).finditer(text):
+        start, end = match.span("stem")
+        place = gazetteer.area_stems[match["stem"]]
+        if any(s < end and start < e for s, e, _ in places):
+            continue
+        if _city_stem(match["stem"]) and not match["label"] and place not in named:
+            continue
+        found.append((start, end, place))
+    return sorted(found, key=lambda p: p[:2])
+
+
+def referred_places(
+    text: str, places: list[tuple[int, int, Place]], earlier: list[Place]
+) -> list[tuple[int, int, Place]]:
+    """The places of ``text`` with the words that refer back to a place (该片区, 对方, 前者) added as the place they
+    stand for: the nearest place named before them, in the sentence or in ``earlier`` sentences of the case (前者 the
+    first of the last two, 后者 the last). A word with no place before it stands for nothing."""
+    found = list(places)
+    for match in re.finditer(word_alternation(lexicon()["place_anaphors"]), text):
+        before = earlier + [p for s, _, p in places if s < match.start()]
+        distinct = list(dict.fromkeys(before))
+        if not distinct:
+            continue
+        word = match.group()
+        place = distinct[-2] if word == "前者" and len(distinct) >= 2 else distinct[-1]
+        found.append((match.start(), match.end(), place))
+    return sorted(found, key=lambda p: p[:2])
