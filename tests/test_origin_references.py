@@ -89,3 +89,15 @@ def test_a_table_s_batch_cell_by_number_and_source_cell_by_stem_give_the_origin(
         (set(), {("改革试点经验", 6)}),
         (set(), set()),  # a provincial list: no origin
     ]
+
+
+def test_a_dash_after_a_verb_or_label_and_a_noun_of_model_name_the_origin() -> None:
+    assert _areas("某事项卡片显示：借鉴自——海南自贸试验区；推广层级——市级。") == {("hainan", None)}
+    assert _areas("某市的做法，参考样板为云南自贸试验区德宏片区瑞丽市。") == {("yunnan", "德宏片区")}
+    assert _areas("某市拟借鉴对象：湖南自贸试验区长沙片区（待市政府审定）。") == set()  # a plan
+
+
+def test_from_there_after_a_visit_to_an_area_by_its_stem_refers_back_to_it() -> None:
+    text = "某市商务局一行去年到横琴学习，这次推出的“跨境执业备案”就是从那边带回来的。"
+    assert _areas(text) == {("guangdong", "珠海横琴新区片区")}
+    assert _areas("这次推出的“跨境执业备案”就是从那边带回来的。") == set()  # no place before: nothing

@@ -154,35 +154,71 @@ def _province_shares_re(gazetteer: Gazetteer) -> re.Pattern[str]:
 
 @cache
 def _stem_place_re(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """An area written by its bare stem (前海, 南沙, 绥芬河, 青岛), perhaps after an origin field's label, then what may
+    """An area written by its bare stem (前海, 南沙, 绥芬河, 青岛), then what may
     follow a place in an origin phrase: its practice (的, a quote), where it is (那边, 那里) or the clause's end. A stem
     that opens a longer word (天津港进口, 南沙区, 临港产业) is none."""
     skip = set(lexicon()["not_area_stems"])
-    stems = word_alternation([s for s in gazetteer.area_stems if s not in skip])
-    labels = word_alternation(lexicon()["origin_labels"])
+    kept = [s for s in gazetteer.area_stems if s not in skip]
+    first = "".join(sorted({re.escape(s[0]) for s in kept}))  # a quick test of each position before the alternation
     return re.compile(
-        rf"(?P<label>(?:{labels})[”」\"]?\s*(?:为|是|系|：|:|】|］|｜|\|)\s*[“\"「]?)?(?P<stem>{stems})"
-        r"(?=[“\"「的，,。；;、）)]|那边|那里|那儿|这边|$)"
+        rf"(?=[{first}])(?P<stem>{word_alternation(kept)})(?=[“\"「的，,。；;、）)]|那边|那里|那儿|这边|{_words_re('visit_study_words')}|$)"
     )
 
 
+@cache
+def _label_before_re() -> re.Pattern[str]:
+    """An origin field's label and its mark, right before a place (学习对象：, 【经验来源】, 借鉴对象系)."""
+    labels = word_alternation(lexicon()["origin_labels"])
+    return re.compile(rf"(?:{labels})[”」\"]?\s*(?:为|是|系|：|:|】|］|｜|\||—+)\s*[“\"「]?$")
+
+
 def stem_places(
-    text: str, places: list[tuple[int, int, Place]], gazetteer: Gazetteer, named: frozenset[Place]
+    text: str,
+    places: list[tuple[int, int, Place]],
+    gazetteer: Gazetteer,
+    document: str,
+    own: set[str],
 ) -> list[tuple[int, int, Place]]:
     """The places of ``text`` with its areas written by their stems added, so that every origin rule reads
     照着南沙的路数 or 学的是前海 as it reads the full name. A stem that is also a city's (青岛, 厦门) means the city,
-    except where the document names that city's area in full elsewhere (``named``: 赴福建自贸试验区厦门片区考察 …
-    借鉴厦门的做法) or the stem fills an origin field (学习对象：青岛)."""
+    except where the document names that city's area in full elsewhere (``document``: 赴福建自贸试验区厦门片区考察 …
+    借鉴厦门的做法) or the stem fills an origin field (学习对象：青岛). A stem of the adopting province's own areas
+    (``own``) is its city or district, which its own documents name all the time."""
+    matches = list(_stem_place_re(gazetteer).finditer(text))
+    if not matches:
+        return places
     found = list(places)
-    for match in _stem_place_re(gazetteer).finditer(text):
+    for match in matches:
         start, end = match.span("stem")
         place = gazetteer.area_stems[match["stem"]]
-        if any(s < end and start < e for s, e, _ in places):
+        if place.zone in own or any(s < end and start < e for s, e, _ in places):
             continue
-        if _city_stem(match["stem"]) and not match["label"] and place not in named:
+        if (
+            _city_stem(match["stem"])
+            and not _label_before_re().search(text, max(0, start - 12), start)
+            and not any(form in document for form in _forms_of(gazetteer).get(place, ()))
+        ):
             continue
         found.append((start, end, place))
     return sorted(found, key=lambda p: p[:2])
+
+
+@cache
+def _forms_of(gazetteer: Gazetteer) -> dict[Place, tuple[str, ...]]:
+    """Each area's full forms in the gazetteer (厦门片区, 福建自贸试验区厦门片区 …): a document names the area in full
+    when it holds one of them."""
+    forms: dict[Place, list[str]] = {}
+    for form, place in gazetteer.forms.items():
+        if place.area and "片区" in form:
+            forms.setdefault(place, []).append(form)
+    return {place: tuple(sorted(found, key=len)) for place, found in forms.items()}
+
+
+@cache
+def _anaphor_re() -> re.Pattern[str]:
+    words = lexicon()["place_anaphors"]
+    first = "".join(sorted({re.escape(w[0]) for w in words}))  # a quick test of each position before the alternation
+    return re.compile(rf"(?=[{first}])(?:{word_alternation(words)})")
 
 
 def referred_places(
@@ -191,13 +227,17 @@ def referred_places(
     """The places of ``text`` with the words that refer back to a place (该片区, 对方, 前者) added as the place they
     stand for: the nearest place named before them, in the sentence or in ``earlier`` sentences of the case (前者 the
     first of the last two, 后者 the last). A word with no place before it stands for nothing."""
+    matches = list(_anaphor_re().finditer(text))
+    if not matches:
+        return places
     found = list(places)
-    for match in re.finditer(word_alternation(lexicon()["place_anaphors"]), text):
+    for match in matches:
         before = earlier + [p for s, _, p in places if s < match.start()]
         distinct = list(dict.fromkeys(before))
         if not distinct:
             continue
         word = match.group()
         place = distinct[-2] if word == "前者" and len(distinct) >= 2 else distinct[-1]
-        found.append((match.start(), match.end(), place))
+        start = match.start() + (1 if word.startswith("从") else 0)  # 从那边带回来的: 从 stays the head
+        found.append((start, match.end(), place))
     return sorted(found, key=lambda p: p[:2])

@@ -100,6 +100,8 @@ def _inspired_by(rest: str, after: str) -> bool:
     """True when the words after a zone are its practice, perhaps made or carried out by it (推行的“X”做法), and then
     words saying it inspired the adopter (给我们很大启发), with no plan after them: the practice was taken from Z."""
     lex = lexicon()
+    if not any(w in rest for w in lex["inspiration_words"]):
+        return False
     making = word_alternation(lex["zone_by_verbs"] + lex["zone_making_verbs"])
     practice = re.match(rf"\s*(?:{making})?的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", rest[:44])
     return (
@@ -126,11 +128,11 @@ def _stated_zones(
     evidence: Any,
     provider_area: str | None = None,
     in_batch: set[int] | None = None,
-    named: frozenset[Place] = frozenset(),
+    document: str = "",
 ) -> list[Origin]:
     """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果), in full or by an
-    area's stem (``stem_places``; ``named`` are the places the whole document names in full). ``in_batch`` holds the
-    evidence starts of sentences that name a national batch."""
+    area's stem (``stem_places``; ``document`` is the whole document's text, where a city's area may be named).
+    ``in_batch`` holds the evidence starts of sentences that name a national batch."""
     in_batch = in_batch or set()
     lex = lexicon()
     before, after = _zone_verbs()
@@ -141,7 +143,7 @@ def _stated_zones(
         if _award_only(text):
             continue  # 来自上海、浙江…的…入选“…十大新闻”: a newspaper's award list, nothing copied
         full = gazetteer.find_places(text)
-        places = referred_places(text, stem_places(text, full, gazetteer, named), earlier)
+        places = referred_places(text, stem_places(text, full, gazetteer, document, own), earlier)
         earlier.extend(p for _, _, p in places)
         first_here = len(found)
         stated_at: set[tuple[int, int]] = set()
@@ -168,7 +170,9 @@ def _stated_zones(
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             # 学的是Z: the bound verb, not the copula 是 it ends with
-            verb = _bound_verb_re().search(head) or re.search(rf"(?P<verb>{before})\s*(?:[了过]|的是)?\s*$", head)
+            verb = _bound_verb_re().search(head) or re.search(
+                rf"(?P<verb>{before})\s*(?:[了过]|的是|[：:]|—+)?\s*$", head
+            )
             if (
                 verb
                 and verb["verb"] in lex["comparison_verbs"]
@@ -348,7 +352,7 @@ def _source_noun_re() -> re.Pattern[str]:
     nouns, labels = word_alternation(lex["origin_nouns"]), word_alternation(lex["origin_labels"])
     return re.compile(
         rf"(?:(?:{nouns})[”」\"]?\s*(?:在|于)"
-        rf"|(?:{labels})[”」\"]?\s*(?:填的是|填写的是|填为|填|为|是|系|：|:|】|］|｜|\|)\s*[“\"「]?)\s*$"
+        rf"|(?:{labels})[”」\"]?\s*(?:填的是|填写的是|填为|填|为|是|系|：|:|】|］|｜|\||—+)\s*[“\"「]?)\s*$"
     )
 
 

@@ -166,8 +166,9 @@ def extract_origins(
             ):
                 number = parse_chinese_number(match["n"] or match["bare"])
                 origins.append(Origin("national_batch", evidence(sentence), _kind_of(match["kind"]), number))
-        if not any(o.evidence.start == evidence(sentence).start for o in origins):
-            for match in _issuer_batch_re().finditer(sentence.text):  # “国务院第7批”, 对照国务院第七批清单
+        issued = list(_issuer_batch_re().finditer(sentence.text)) if "批" in sentence.text else []
+        if issued and not any(o.evidence.start == evidence(sentence).start for o in origins):
+            for match in issued:  # “国务院第7批”, 对照国务院第七批清单
                 if not (
                     sentence.text[: match.start()].endswith("向")  # 向商务部申报全国第四批…: submitted to it
                     or _other_series_after(sentence.text, match.end())  # …第四批“创新实践案例”: another series
@@ -207,8 +208,7 @@ def extract_origins(
 
     origins.extend(_promoted_in_titles(sentences, gazetteer, own_zones, evidence, origins))
     in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
-    named = frozenset(p for _, _, p in gazetteer.find_places(case.document.text))  # a city's area named in full
-    stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch, named)
+    stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch, case.document.text)
     spread = _negated_copy_re().sub("", joined)  # 还未向全国推广: nothing went out
     subjects = (
         _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch)
