@@ -101,3 +101,22 @@ def test_from_there_after_a_visit_to_an_area_by_its_stem_refers_back_to_it() -> 
     text = "某市商务局一行去年到横琴学习，这次推出的“跨境执业备案”就是从那边带回来的。"
     assert _areas(text) == {("guangdong", "珠海横琴新区片区")}
     assert _areas("这次推出的“跨境执业备案”就是从那边带回来的。") == set()  # no place before: nothing
+
+
+def test_a_source_noun_as_a_label_and_a_column_written_about_name_the_origin() -> None:
+    assert _areas("某事项，经验源头：重庆自贸试验区西永片区。") == {("chongqing", "西永片区")}
+    assert _areas("主要做法出处栏写的是“浙江自贸试验区金义片区”。") == {("zhejiang", "金义片区")}
+
+
+def test_a_zone_whose_own_practice_the_next_clause_copies_is_its_origin_whatever_related_it_first() -> None:
+    paired = "某市与四川自贸试验区成都天府新区片区结对后，复制了其“知识产权质押融资风险补偿”机制。"
+    assert _areas(paired) == {("sichuan", "成都天府新区片区")}
+    signed = "某市与广西自贸试验区南宁片区签署合作协议，推行“跨境金融服务”。"
+    assert _areas(signed) == set()  # cooperation, then a launch of the city's own: no origin
+
+
+def test_a_batch_in_brackets_after_a_series_list_and_a_stem_before_its_experience() -> None:
+    listed = "某市推行的“食品出口企业信用互认”，收录于国务院改革试点经验清单（第六批）。"
+    assert case_batches(sentence_case(listed)) == {("改革试点经验", 6)}
+    assert _areas("“苹果出口检验前置”是学习横琴经验后推出的。") == {("guangdong", "珠海横琴新区片区")}
+    assert _areas("某市计划明年向前海取经，探索跨境金融服务。") == set()  # a plan

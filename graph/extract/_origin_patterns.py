@@ -33,11 +33,17 @@ def _study_then_launch_re() -> re.Pattern[str]:
     )
 
 
+def _takes_its_next(rest: str) -> bool:
+    """True when the clause after a zone's is a verb of copying whose object is the zone's own (与Z结对后，复制了其
+    “X”机制; 对标Z，复制其“X”模式): whatever related Z first, its practice was taken."""
+    return re.match(rf"[^，,；;。]*[，,]\s*(?:并|再|进而)?\s*(?:{_words_re('adopting_verbs')})了?其", rest) is not None
+
+
 def _copies_it_next(rest: str) -> bool:
     """True when the clause after a zone's is a verb of copying whose object is the zone's own (，复制其“X”模式), or
     opens with a verb launching a named practice or a practice word (对标Z，推行“X”; 对标Z，推行…创新): the practice is
     taken after Z, no yardstick."""
-    if re.match(rf"[^，,；;。]*[，,]\s*(?:并|再|进而)?\s*(?:{_words_re('adopting_verbs')})了?其", rest) is not None:
+    if _takes_its_next(rest):
         return True
     launch, practice = _words_re("study_launch_verbs"), _words_re("practice_words")
     return re.match(rf"[，,]\s*(?:并|再|进而)?\s*(?:推行|{launch})[^，,；;。]{{0,12}}?(?:{practice})", rest) is not None
@@ -161,7 +167,8 @@ def _stem_place_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     kept = [s for s in gazetteer.area_stems if s not in skip]
     first = "".join(sorted({re.escape(s[0]) for s in kept}))  # a quick test of each position before the alternation
     return re.compile(
-        rf"(?=[{first}])(?P<stem>{word_alternation(kept)})(?=[“\"「的，,。；;、）)]|那边|那里|那儿|这边|{_words_re('visit_study_words')}|$)"
+        rf"(?=[{first}])(?P<stem>{word_alternation(kept)})"
+        rf"(?=[“\"「的，,。；;、）)]|那边|那里|那儿|这边|经验|做法|模式|{_words_re('visit_study_words')}|$)"
     )
 
 

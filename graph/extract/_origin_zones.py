@@ -53,6 +53,7 @@ from ftzgraph.graph.extract._origin_patterns import (
     _province_trial_re,
     _stem_list_re,
     _study_then_launch_re,
+    _takes_its_next,
     referred_places,
     stem_places,
 )
@@ -217,6 +218,7 @@ def _stated_zones(
                     and not _derived_re().match(text, end)  # Z1的做法借鉴自Z2: Z1 is the adopter
                 )
                 or _inspired_by(text[end:], after)  # Z推行的“X”做法给我们很大启发
+                or _takes_its_next(text[end:])  # 与Z结对后，复制了其“X”机制: Z's own practice copied next
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith(tuple(lex["visit_heads"])) and _study_then_launch_re().match(text, end) is not None)
                 or (
@@ -352,7 +354,7 @@ def _source_noun_re() -> re.Pattern[str]:
     nouns, labels = word_alternation(lex["origin_nouns"]), word_alternation(lex["origin_labels"])
     return re.compile(
         rf"(?:(?:{nouns})[”」\"]?\s*(?:在|于)"
-        rf"|(?:{labels})[”」\"]?\s*(?:填的是|填写的是|填为|填|为|是|系|：|:|】|］|｜|\||—+)\s*[“\"「]?)\s*$"
+        rf"|(?:{labels})[”」\"]?\s*(?:[填写]的是|填写的是|填写为|填为|写着|填|为|是|系|：|:|】|］|｜|\||—+)\s*[“\"「]?)\s*$"
     )
 
 

@@ -84,7 +84,7 @@ def _batch_after_re() -> re.Pattern[str]:
     (出自商务部推出的最佳实践案例第三批。; …试点经验第六批中的…)."""
     kinds = "|".join(re.escape(w) for words in lexicon()["batch_kinds"].values() for w in words)
     return re.compile(
-        rf"(?P<kind>{kinds})[”\"]?\s*(?:[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批次?\s*[)）]"
+        rf"(?P<kind>{kinds})[”\"]?\s*(?:(?:清单|名单|目录)?[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批次?\s*[)）]"
         # 最佳实践案例里排第三批: the batch the list places it in, after 里/中 and a verb of ranking
         rf"|(?:(?:里|中)?(?:排在|排|列|位列|属于|属))?第\s*(?P<bare>[{NUMERAL_CLASS}]+)\s*批次?(?=[，,。；;、）)”]|中|里|的|$))"
     )
