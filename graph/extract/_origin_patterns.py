@@ -198,8 +198,8 @@ def stem_places(
     for match in matches:
         start, end = match.span("stem")
         place = gazetteer.area_stems[match["stem"]]
-        if place.zone in own or any(s < end and start < e for s, e, _ in places):
-            continue
+        if place.zone in own or any(s < end and start < e or p == place for s, e, p in places):
+            continue  # 昆明片区正式获批…形成42条昆明经验: the sentence names the area in full, the stem is its city
         if (
             _city_stem(match["stem"])
             and not _label_before_re().search(text, max(0, start - 12), start)
