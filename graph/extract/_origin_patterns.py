@@ -198,7 +198,7 @@ def stem_places(
     for match in matches:
         start, end = match.span("stem")
         place = gazetteer.area_stems[match["stem"]]
-        if place.zone in own or any(s < end and start < e or p == place for s, e, p in places):
+        if place.zone in own or any((s < end and start < e) or p == place for s, e, p in places):
             continue  # 昆明片区正式获批…形成42条昆明经验: the sentence names the area in full, the stem is its city
         if (
             _city_stem(match["stem"])
