@@ -120,3 +120,10 @@ def test_a_batch_in_brackets_after_a_series_list_and_a_stem_before_its_experienc
     assert case_batches(sentence_case(listed)) == {("改革试点经验", 6)}
     assert _areas("“苹果出口检验前置”是学习横琴经验后推出的。") == {("guangdong", "珠海横琴新区片区")}
     assert _areas("某市计划明年向前海取经，探索跨境金融服务。") == set()  # a plan
+
+
+def test_an_area_where_a_copy_from_another_is_tried_is_no_origin() -> None:
+    text = "某市借鉴黑龙江自贸试验区绥芬河片区对俄边境贸易结算经验，在河北自贸试验区曹妃甸片区推开试点。"
+    assert _areas(text) == {("heilongjiang", "绥芬河片区")}
+    tried = "该做法在福建自贸试验区厦门片区试点成功后，复制到全省。"
+    assert _areas(tried) == {("fujian", "厦门片区")}  # tried there first, then copied: the origin

@@ -26,6 +26,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _negated_copy,
     _negated_copy_re,
     _plans,
+    _words_re,
     lexicon,
 )
 from ftzgraph.graph.extract._origin_copying import (
@@ -246,6 +247,13 @@ def _stated_zones(
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
                     and (any(v in _REPLICABLE_RE.sub("", text) for v in ("复制", "推广", "借鉴", "引进")) or national)
+                    # 借鉴Z1…经验，在Z2推开试点: Z2 is where the copy is tried (a relative 在Z试点的经验 still counts)
+                    and not (
+                        stated_at
+                        and not re.match(
+                            rf"[^，,；;。]*?(?:{_words_re('zone_trial_after')})[^，,；;。]{{0,4}}?的", clause_tail
+                        )
+                    )
                 )
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
                 or (national and _batch_member(head, clause_tail, after, lex))
