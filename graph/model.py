@@ -84,6 +84,9 @@ class TableRow:
     origin: tuple[int, int] | None = None
     """Where the row's source cell (经验来源, 首创地区) stands in the document, when the table has one: the place it
     names is where the case came from, with no origin phrase around it."""
+    batch: tuple[int, int, str] | None = None
+    """Where the row's batch cell stands in the document and its column's name (国务院推广批次 | 6), when the table has
+    one: the national batch the case's reform was published in, its issuer perhaps only in the column's name."""
 
 
 @dataclass

@@ -12,6 +12,7 @@ from functools import cache
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._batch_filters import _words_re, lexicon
 from ftzgraph.graph.extract.gazetteer import Gazetteer
+from ftzgraph.graph.model import Place
 from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
 
 
@@ -32,11 +33,17 @@ def _study_then_launch_re() -> re.Pattern[str]:
     )
 
 
+def _takes_its_next(rest: str) -> bool:
+    """True when the clause after a zone's is a verb of copying whose object is the zone's own (与Z结对后，复制了其
+    “X”机制; 对标Z，复制其“X”模式): whatever related Z first, its practice was taken."""
+    return re.match(rf"[^，,；;。]*[，,]\s*(?:并|再|进而)?\s*(?:{_words_re('adopting_verbs')})了?其", rest) is not None
+
+
 def _copies_it_next(rest: str) -> bool:
     """True when the clause after a zone's is a verb of copying whose object is the zone's own (，复制其“X”模式), or
     opens with a verb launching a named practice or a practice word (对标Z，推行“X”; 对标Z，推行…创新): the practice is
     taken after Z, no yardstick."""
-    if re.match(rf"[^，,；;。]*[，,]\s*(?:并|再|进而)?\s*(?:{_words_re('adopting_verbs')})了?其", rest) is not None:
+    if _takes_its_next(rest):
         return True
     launch, practice = _words_re("study_launch_verbs"), _words_re("practice_words")
     return re.match(rf"[，,]\s*(?:并|再|进而)?\s*(?:推行|{launch})[^，,；;。]{{0,12}}?(?:{practice})", rest) is not None
@@ -149,3 +156,95 @@ def _province_shares_re(gazetteer: Gazetteer) -> re.Pattern[str]:
     share of what the sentence counts."""
     provinces = gazetteer.province_alternation
     return re.compile(rf"(?P<provinces>(?:{provinces})(?:[、和及与](?:{provinces}))+)(?:两地|三地|等地)?(?:各|分别)")
+
+
+@cache
+def _stem_place_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """An area written by its bare stem (前海, 南沙, 绥芬河, 青岛), then what may
+    follow a place in an origin phrase: its practice (的, a quote), where it is (那边, 那里) or the clause's end. A stem
+    that opens a longer word (天津港进口, 南沙区, 临港产业) is none."""
+    skip = set(lexicon()["not_area_stems"])
+    kept = [s for s in gazetteer.area_stems if s not in skip]
+    first = "".join(sorted({re.escape(s[0]) for s in kept}))  # a quick test of each position before the alternation
+    return re.compile(
+        rf"(?=[{first}])(?P<stem>{word_alternation(kept)})"
+        rf"(?=[“\"「的，,。；;、）)]|那边|那里|那儿|这边|经验|做法|模式|{_words_re('visit_study_words')}|$)"
+    )
+
+
+@cache
+def _label_before_re() -> re.Pattern[str]:
+    """An origin field's label and its mark, right before a place (学习对象：, 【经验来源】, 借鉴对象系)."""
+    labels = word_alternation(lexicon()["origin_labels"])
+    return re.compile(rf"(?:{labels})[”」\"]?\s*(?:为|是|系|：|:|】|］|｜|\||—+)\s*[“\"「]?$")
+
+
+def stem_places(
+    text: str,
+    places: list[tuple[int, int, Place]],
+    gazetteer: Gazetteer,
+    document: str,
+    own: set[str],
+) -> list[tuple[int, int, Place]]:
+    """The places of ``text`` with its areas written by their stems added, so that every origin rule reads
+    照着南沙的路数 or 学的是前海 as it reads the full name. A stem that is also a city's (青岛, 厦门) means the city,
+    except where the document names that city's area in full elsewhere (``document``: 赴福建自贸试验区厦门片区考察 …
+    借鉴厦门的做法) or the stem fills an origin field (学习对象：青岛). A stem of the adopting province's own areas
+    (``own``) is its city or district, which its own documents name all the time."""
+    matches = list(_stem_place_re(gazetteer).finditer(text))
+    if not matches:
+        return places
+    found = list(places)
+    for match in matches:
+        start, end = match.span("stem")
+        place = gazetteer.area_stems[match["stem"]]
+        if place.zone in own or any((s < end and start < e) or p == place for s, e, p in places):
+            continue  # 昆明片区正式获批…形成42条昆明经验: the sentence names the area in full, the stem is its city
+        if (
+            _city_stem(match["stem"])
+            and not _label_before_re().search(text, max(0, start - 12), start)
+            and not any(form in document for form in _forms_of(gazetteer).get(place, ()))
+        ):
+            continue
+        found.append((start, end, place))
+    return sorted(found, key=lambda p: p[:2])
+
+
+@cache
+def _forms_of(gazetteer: Gazetteer) -> dict[Place, tuple[str, ...]]:
+    """Each area's full forms in the gazetteer (厦门片区, 福建自贸试验区厦门片区 …): a document names the area in full
+    when it holds one of them."""
+    forms: dict[Place, list[str]] = {}
+    for form, place in gazetteer.forms.items():
+        if place.area and "片区" in form:
+            forms.setdefault(place, []).append(form)
+    return {place: tuple(sorted(found, key=len)) for place, found in forms.items()}
+
+
+@cache
+def _anaphor_re() -> re.Pattern[str]:
+    words = lexicon()["place_anaphors"]
+    first = "".join(sorted({re.escape(w[0]) for w in words}))  # a quick test of each position before the alternation
+    return re.compile(rf"(?=[{first}])(?:{word_alternation(words)})")
+
+
+def referred_places(
+    text: str, places: list[tuple[int, int, Place]], earlier: list[Place]
+) -> list[tuple[int, int, Place]]:
+    """The places of ``text`` with the words that refer back to a place (该片区, 对方, 前者) added as the place they
+    stand for: the nearest place named before them, in the sentence or in ``earlier`` sentences of the case (前者 the
+    first of the last two, 后者 the last). A word with no place before it stands for nothing."""
+    matches = list(_anaphor_re().finditer(text))
+    if not matches:
+        return places
+    found = list(places)
+    for match in matches:
+        before = earlier + [p for s, _, p in places if s < match.start()]
+        distinct = list(dict.fromkeys(before))
+        if not distinct:
+            continue
+        word = match.group()
+        place = distinct[-2] if word == "前者" and len(distinct) >= 2 else distinct[-1]
+        start = match.start() + (1 if word.startswith("从") else 0)  # 从那边带回来的: 从 stays the head
+        found.append((start, match.end(), place))
+    return sorted(found, key=lambda p: p[:2])

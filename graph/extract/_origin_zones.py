@@ -26,6 +26,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _negated_copy,
     _negated_copy_re,
     _plans,
+    _words_re,
     lexicon,
 )
 from ftzgraph.graph.extract._origin_copying import (
@@ -53,9 +54,12 @@ from ftzgraph.graph.extract._origin_patterns import (
     _province_trial_re,
     _stem_list_re,
     _study_then_launch_re,
+    _takes_its_next,
+    referred_places,
+    stem_places,
 )
 from ftzgraph.graph.extract.gazetteer import Gazetteer
-from ftzgraph.graph.model import Origin
+from ftzgraph.graph.model import Origin, Place
 from ftzgraph.graph.text import word_alternation
 
 
@@ -94,6 +98,21 @@ def _replicates(text: str) -> bool:
     return any(verb in plain for verb in lex["copy_verbs"] + lex["zone_fetch_verbs"] + lex["copied_by_verbs"])
 
 
+def _inspired_by(rest: str, after: str) -> bool:
+    """True when the words after a zone are its practice, perhaps made or carried out by it (推行的“X”做法), and then
+    words saying it inspired the adopter (给我们很大启发), with no plan after them: the practice was taken from Z."""
+    lex = lexicon()
+    if not any(w in rest for w in lex["inspiration_words"]):
+        return False
+    making = word_alternation(lex["zone_by_verbs"] + lex["zone_making_verbs"])
+    practice = re.match(rf"\s*(?:{making})?的?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})", rest[:44])
+    return (
+        practice is not None
+        and any(w in rest[practice.end() : practice.end() + 20] for w in lex["inspiration_words"])
+        and not _plans(rest)
+    )
+
+
 _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
 """A zone being established (上海自贸试验区率先挂牌成立), which says nothing about a reform's origin."""
 
@@ -111,19 +130,25 @@ def _stated_zones(
     evidence: Any,
     provider_area: str | None = None,
     in_batch: set[int] | None = None,
+    document: str = "",
 ) -> list[Origin]:
-    """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果). ``in_batch``
-    holds the evidence starts of sentences that name a national batch."""
+    """Zones or areas named in an origin phrase (借鉴Z, 向Z学习, Z提供的, 是Z形成的, 为Z的创新成果), in full or by an
+    area's stem (``stem_places``; ``document`` is the whole document's text, where a city's area may be named).
+    ``in_batch`` holds the evidence starts of sentences that name a national batch."""
     in_batch = in_batch or set()
     lex = lexicon()
     before, after = _zone_verbs()
     found: list[Origin] = []
+    earlier: list[Place] = []  # the places named so far, that 该片区 or 对方 may refer back to
     for sentence in sentences:
         text = sentence.text
         if _award_only(text):
             continue  # 来自上海、浙江…的…入选“…十大新闻”: a newspaper's award list, nothing copied
-        places = gazetteer.find_places(text)
+        full = gazetteer.find_places(text)
+        places = referred_places(text, stem_places(text, full, gazetteer, document, own), earlier)
+        earlier.extend(p for _, _, p in places)
         first_here = len(found)
+        stated_at: set[tuple[int, int]] = set()
         national = evidence(sentence).start in in_batch
         negated = _negated_copy(text)  # 由Z推出，尚未在全国复制推广: a creation said not to have spread
         for start, end, place in places:
@@ -147,7 +172,9 @@ def _stated_zones(
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
             # 学的是Z: the bound verb, not the copula 是 it ends with
-            verb = _bound_verb_re().search(head) or re.search(rf"(?P<verb>{before})\s*(?:[了过]|的是)?\s*$", head)
+            verb = _bound_verb_re().search(head) or re.search(
+                rf"(?P<verb>{before})\s*(?:[了过]|的是|[：:]|—+)?\s*$", head
+            )
             if (
                 verb
                 and verb["verb"] in lex["comparison_verbs"]
@@ -191,6 +218,8 @@ def _stated_zones(
                     and not gap  # 对照Z的做法，我市尚有较大差距: Z measures a gap
                     and not _derived_re().match(text, end)  # Z1的做法借鉴自Z2: Z1 is the adopter
                 )
+                or _inspired_by(text[end:], after)  # Z推行的“X”做法给我们很大启发
+                or _takes_its_next(text[end:])  # 与Z结对后，复制了其“X”机制: Z's own practice copied next
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith(tuple(lex["visit_heads"])) and _study_then_launch_re().match(text, end) is not None)
                 or (
@@ -210,7 +239,7 @@ def _stated_zones(
                     and _batch_kind_re().search(text, 0, start) is not None
                 )
                 or _fetched_from(head, clause_tail)  # 是从Z“学”来的, 跟Z学的, 去Z取的经
-                or _source_noun_re().search(head) is not None  # 原型在Z, 出处在Z
+                or _source_noun_re().search(text[max(0, lead - 16) : lead]) is not None  # 原型在Z, 【经验来源】Z
                 or (head.endswith(("把", "将")) and _names_practice(clause_tail) and _moved_here(clause_tail))
                 or _enumerated_after_copy(text[:lead])  # 借了两家的经验：一是Z1的“X”，二是Z2的“Y”
                 or _corrects_denied(text[:lead], gazetteer)  # 学的不是Z1，而是Z2
@@ -218,17 +247,30 @@ def _stated_zones(
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
                     and (any(v in _REPLICABLE_RE.sub("", text) for v in ("复制", "推广", "借鉴", "引进")) or national)
+                    # 借鉴Z1…经验，在Z2推开试点: Z2 is where the copy is tried (a relative 在Z试点的经验 still counts)
+                    and not (
+                        stated_at
+                        and not re.match(
+                            rf"[^，,；;。]*?(?:{_words_re('zone_trial_after')})[^，,；;。]{{0,4}}?的", clause_tail
+                        )
+                    )
                 )
                 or (_EXPERIENCE_RE.match(clause_tail) and "复制推广" in text[end:])
                 or (national and _batch_member(head, clause_tail, after, lex))
             ):
                 found.append(Origin("zone", evidence(sentence), zone=place.zone, area=place.area))
+                stated_at.add((start, end))
                 for zone_id in _listed_before(text[:start], gazetteer):  # 借鉴上海、广东自贸试验区经验
                     if zone_id not in own:
                         found.append(Origin("zone", evidence(sentence), zone=zone_id))
         # Zones coordinated with a stated one (复制推广宁波片区和舟山片区的改革经验) are stated too.
         here = found[first_here:]
-        stated_spans = [(s, e) for s, e, p in places if any(o.area == p.area and o.zone == p.zone for o in here)]
+        stated_spans = [
+            (s, e)
+            for s, e, p in places
+            if any(o.area == p.area and o.zone == p.zone for o in here)
+            and ((s, e) in stated_at or not any((s2, e2) in stated_at for s2, e2, p2 in places if p2 == p))
+        ]  # 考察了Z1和Z2，…取自前者: Z1 is stated where 前者 stands, not where it is listed with Z2
         coordinated = [pair for pair in itertools.pairwise(places) if _LIST_RE.match(text[pair[0][1] : pair[1][0]])]
         for _ in range(2):  # along a list both ways (借鉴京津冀自贸试验区…: 京 is stated, then 津, then 冀)
             for (s1, e1, p1), (s2, e2, p2) in coordinated:  # 对标Z1，Z2提出…: a comma ends a clause, it lists nothing
@@ -263,7 +305,7 @@ def _stated_zones(
                 continue  # 不仅要复制Z经验: a plan
             if _denied_before(text[: match.start("stem")]):
                 continue  # 并非来源于Z片区: denied
-            if stem.zone not in own and not any(s <= match.start("stem") < e for s, e, _ in places):
+            if stem.zone not in own and not any(s <= match.start("stem") < e for s, e, _ in full):
                 found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
         for match in _province_re(gazetteer, before).finditer(text):
@@ -314,8 +356,14 @@ _ADOPTING_RE = re.compile(
 @cache
 def _source_noun_re() -> re.Pattern[str]:
     """A noun naming where a practice came from, then 在 or 于, right before a zone (原型在Z; the copula 是/为 after
-    such a noun is read with the other copulas)."""
-    return re.compile(rf"(?:{word_alternation(lexicon()['origin_nouns'])})[”」\"]?\s*(?:在|于)\s*$")
+    such a noun is read with the other copulas); or a field label of origin, then the field's mark, a copula or the
+    words a sentence quotes a field with (【经验来源】Z, 复制来源：Z, 借鉴对象系Z, 来源一栏填的是“Z”)."""
+    lex = lexicon()
+    nouns, labels = word_alternation(lex["origin_nouns"]), word_alternation(lex["origin_labels"])
+    return re.compile(
+        rf"(?:(?:{nouns})[”」\"]?\s*(?:在|于)"
+        rf"|(?:{labels})[”」\"]?\s*(?:[填写]的是|填写的是|填写为|填为|写着|填|为|是|系|：|:|】|］|｜|\||—+)\s*[“\"「]?)\s*$"
+    )
 
 
 def _own_province_start(text: str, position: int, zone: str | None, gazetteer: Gazetteer) -> int:

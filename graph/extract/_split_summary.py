@@ -46,6 +46,7 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     rows: list[TableRow] = []
     last = header
     title_col, provider_col = _table_columns(table_line(lines[header].text))
+    source_col, batch_col = _told_columns(table_line(lines[header].text))
     for i in range(header + 1, len(lines)):
         line = lines[i]
         text = table_line(line.text)  # │ ├──┼──┤ +---+: any drawing as pipe rows (graph/extract/_split_tables.py)
@@ -62,8 +63,19 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         title = cells[title_col] if title_col < len(cells) else cells[1]
         provider = cells[provider_col].strip() if provider_col < len(cells) else None
         evidence = document.evidence(line.start, line.end)
+        spans = _cell_spans(text)
+        origin = spans[source_col] if source_col is not None and source_col < len(spans) else None
+        batch = spans[batch_col[0]] if batch_col is not None and batch_col[0] < len(spans) else None
         rows.append(
-            TableRow(number, title.strip(), provider, evidence, _prose_cells(text, line.start, title_col, provider_col))
+            TableRow(
+                number,
+                title.strip(),
+                provider,
+                evidence,
+                _prose_cells(text, line.start, title_col, provider_col),
+                (line.start + origin[0], line.start + origin[1]) if origin else None,
+                (line.start + batch[0], line.start + batch[1], batch_col[1]) if batch and batch_col else None,
+            )
         )
         last = i
     laid = layout_table([line.text for line in lines], header)
@@ -247,16 +259,33 @@ def _cell_span(lines: list[Line], first: int, last: int, column: int) -> tuple[i
     return line.start + lead, line.start + len(line.text.rstrip())
 
 
-def _prose_cells(text: str, offset: int, title_col: int, provider_col: int) -> tuple[tuple[int, int], ...]:
-    """Where the cells of a one-line row other than its number, title and provider stand (| 1 | title | unit | 做法 |
-    成效 |), from the first such cell to the last as one span when they follow each other, at ``offset``; () when the
-    row has no such cell."""
+def _cell_spans(text: str) -> list[tuple[int, int]]:
+    """Where each non-blank cell of a one-line row stands in it, in column order."""
     cells, at = [], 0
     for separator in [*TABLE_SPLIT_RE.finditer(text), None]:
         end = separator.start() if separator else len(text)
         if text[at:end].strip("| \t\u3000"):
             cells.append((at, end))
         at = separator.end() if separator else at
+    return cells
+
+
+def _told_columns(header: str) -> tuple[int | None, tuple[int, str] | None]:
+    """The columns of a one-line header that tell where a row's reform came from: its source column (经验出处) and its
+    batch column with its name (国务院推广批次), each None when the table has none."""
+    words = load_lexicon("layouts")["notice"]
+    names = [c for c in TABLE_SPLIT_RE.split(header.strip().strip("|")) if c]
+    source = next((k for k, name in enumerate(names) if name in set(words["origin_columns"])), None)
+    ends = tuple(words["batch_column_ends"])
+    batch = next(((k, name) for k, name in enumerate(names) if name.endswith(ends)), None)
+    return source, batch
+
+
+def _prose_cells(text: str, offset: int, title_col: int, provider_col: int) -> tuple[tuple[int, int], ...]:
+    """Where the cells of a one-line row other than its number, title and provider stand (| 1 | title | unit | 做法 |
+    成效 |), from the first such cell to the last as one span when they follow each other, at ``offset``; () when the
+    row has no such cell."""
+    cells = _cell_spans(text)
     prose = [k for k in range(1, len(cells)) if k not in (title_col, provider_col)]
     if not prose:
         return ()

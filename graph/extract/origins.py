@@ -29,6 +29,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _words_re,
     lexicon,
 )
+from ftzgraph.graph.extract._origin_cells import _issuer_batch_re, _issuer_kind, _other_series_after
 from ftzgraph.graph.extract._origin_subjects import _own_creation_listed, _subject_zones
 from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
@@ -83,8 +84,9 @@ def _batch_after_re() -> re.Pattern[str]:
     (出自商务部推出的最佳实践案例第三批。; …试点经验第六批中的…)."""
     kinds = "|".join(re.escape(w) for words in lexicon()["batch_kinds"].values() for w in words)
     return re.compile(
-        rf"(?P<kind>{kinds})[”\"]?\s*(?:[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批次?\s*[)）]"
-        rf"|第\s*(?P<bare>[{NUMERAL_CLASS}]+)\s*批次?(?=[，,。；;、）)”]|中|里|的|$))"
+        rf"(?P<kind>{kinds})[”\"]?\s*(?:(?:清单|名单|目录)?[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批次?\s*[)）]"
+        # 最佳实践案例里排第三批: the batch the list places it in, after 里/中 and a verb of ranking
+        rf"|(?:(?:里|中)?(?:排在|排|列|位列|属于|属))?第\s*(?P<bare>[{NUMERAL_CLASS}]+)\s*批次?(?=[，,。；;、）)”]|中|里|的|$))"
     )
 
 
@@ -164,6 +166,23 @@ def extract_origins(
             ):
                 number = parse_chinese_number(match["n"] or match["bare"])
                 origins.append(Origin("national_batch", evidence(sentence), _kind_of(match["kind"]), number))
+        issued = list(_issuer_batch_re().finditer(sentence.text)) if "批" in sentence.text else []
+        if issued and not any(o.evidence.start == evidence(sentence).start for o in origins):
+            for match in issued:  # “国务院第7批”, 对照国务院第七批清单
+                if not (
+                    sentence.text[: match.start()].endswith("向")  # 向商务部申报全国第四批…: submitted to it
+                    or _other_series_after(sentence.text, match.end())  # …第四批“创新实践案例”: another series
+                    or _announced(sentence.text, match.start())
+                    or _announcement_only(sentence.text, match.start(), gazetteer)
+                    or _provincial(sentence.text, match.start(), gazetteer)
+                    or _planned(sentence.text, match.start())
+                    or _denied(sentence.text, match.start())
+                    or _compared(sentence.text, match.start())
+                    or _RANGE_RE.match(sentence.text, match.end())
+                    or _RANGE_END_RE.search(sentence.text, 0, match.start())
+                ):
+                    number = parse_chinese_number(match["n"])
+                    origins.append(Origin("national_batch", evidence(sentence), _issuer_kind(match["issuer"]), number))
         if not any(o.evidence.start == evidence(sentence).start for o in origins) and any(
             not _TOTAL_BEFORE_ADOPTION_RE.search(sentence.text[: m.start()])
             for m in _adoption_re().finditer(sentence.text)
@@ -189,7 +208,7 @@ def extract_origins(
 
     origins.extend(_promoted_in_titles(sentences, gazetteer, own_zones, evidence, origins))
     in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
-    stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch)
+    stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch, case.document.text)
     spread = _negated_copy_re().sub("", joined)  # 还未向全国推广: nothing went out
     subjects = (
         _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch)
@@ -237,26 +256,6 @@ _TOTAL_BEFORE_ADOPTION_RE = re.compile(
 """A count right before the State Council's adoption, perhaps with what was counted (累计…有19项被国务院复制推广至全国;
 有N项制度创新成果被国务院…; 其中多项被国务院采纳): a statement of totals, no batch. A count right after quoted names
 (“A”“B”2项…获国务院批准…) counts the items named, not a total."""
-
-
-def source_cell_origins(
-    case: CaseText, gazetteer: Gazetteer, own_zones: set[str], provider_area: str | None, found: list[Origin]
-) -> list[Origin]:
-    """The zone a summary table's source cell (经验来源, 首创地区) names bare (广西自贸试验区崇左片区, with no 借鉴 …
-    around it): the row states where the case came from in a column of its own, so another area of the adopting
-    province counts as it does after an origin phrase. None when the cell names no zone, the adopting FTZ as a whole
-    or the provider's own area (自主探索 in other words), or one an origin phrase in it already gave (``found``)."""
-    row = case.table_row
-    if row is None or row.origin is None:
-        return []
-    start, end = row.origin
-    cell = case.document.text[start:end]
-    if any(o.kind == "zone" and start <= o.evidence.end and o.evidence.start <= end for o in found):
-        return []
-    place = gazetteer.resolve(cell.strip()) or next((p for _, _, p in gazetteer.find_places(cell)), None)
-    if place is None or (place.zone in own_zones and place.area in (None, provider_area)):
-        return []
-    return [Origin("zone", case.document.evidence(start, end), zone=place.zone, area=place.area)]
 
 
 @cache

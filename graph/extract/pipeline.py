@@ -11,6 +11,7 @@ import re
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
+from ftzgraph.graph.extract._origin_cells import source_cell_origins
 from ftzgraph.graph.extract._split_answers import told_cases
 from ftzgraph.graph.extract._split_declared import count_warning
 from ftzgraph.graph.extract._split_whole import row_cases, separated_cases, whole_text_case
@@ -22,7 +23,7 @@ from ftzgraph.graph.extract.layout import collection_series, detect_layout
 from ftzgraph.graph.extract.learned_from import by_title, classify
 from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
 from ftzgraph.graph.extract.notice import parse_notice
-from ftzgraph.graph.extract.origins import extract_origins, source_cell_origins
+from ftzgraph.graph.extract.origins import extract_origins
 from ftzgraph.graph.extract.outcomes import extract_outcomes
 from ftzgraph.graph.extract.provider import provider_in_full, provider_kind, provider_line, provider_unit, read_provider
 from ftzgraph.graph.extract.split import split_cases

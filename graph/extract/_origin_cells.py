@@ -1,0 +1,88 @@
+"""Origins a case states outside its sentences' verbs: a table row's source and batch cells (经验出处 | 钦州港,
+国务院推广批次 | 6) and a national batch written with its issuer alone (“国务院第7批”). Split from
+graph/extract/origins.py, which reads the sentences and puts the origins together; the issuers and column names come
+from data/lexicon/origins.yaml and data/lexicon/layouts.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ftzgraph.graph.extract._batch_filters import lexicon
+from ftzgraph.graph.extract.gazetteer import Gazetteer
+from ftzgraph.graph.model import CaseText, Origin
+from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number, word_alternation
+
+
+@cache
+def _issuer_batch_re() -> re.Pattern[str]:
+    """A national batch written with its issuer and no series word (“国务院第7批”, 对照国务院第七批清单中的…,
+    批次：商务部第3批): the issuer's series. A round of zones (国务院批复的第三批自贸试验区) is none."""
+    issuers = word_alternation([w for words in lexicon()["batch_issuers"].values() for w in words])
+    return re.compile(
+        rf"(?P<issuer>{issuers})[^，,。；;“”\"]{{0,6}}?第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批次?"
+        r"(?!\s*(?:自贸|自由贸易|设立|获批|国家级|试点地区|试点城市))"
+    )
+
+
+def _other_series_after(text: str, position: int) -> bool:
+    """True when a quoted name right after a batch names a series that is none of the national ones (第四批“创新实践
+    案例”): the batch is that series', not the issuer's free trade zone batch."""
+    quoted = re.match(r"\s*[“\"「](?P<name>[^”\"」]{1,20})", text[position:])
+    kinds = [w for words in lexicon()["batch_kinds"].values() for w in words]
+    return quoted is not None and not any(k in quoted["name"] for k in kinds)
+
+
+def _issuer_kind(issuer: str) -> str:
+    return next(str(kind) for kind, words in lexicon()["batch_issuers"].items() if issuer in words)
+
+
+def source_cell_origins(
+    case: CaseText, gazetteer: Gazetteer, own_zones: set[str], provider_area: str | None, found: list[Origin]
+) -> list[Origin]:
+    """The zone a summary table's source cell (经验来源, 首创地区) names bare (广西自贸试验区崇左片区, with no 借鉴 …
+    around it): the row states where the case came from in a column of its own, so another area of the adopting
+    province counts as it does after an origin phrase. None when the cell names no zone, the adopting FTZ as a whole
+    or the provider's own area (自主探索 in other words), or one an origin phrase in it already gave (``found``)."""
+    row = case.table_row
+    if row is None:
+        return []
+    origins = _batch_cell_origins(case, found)
+    if row.origin is None:
+        return origins
+    start, end = row.origin
+    cell = case.document.text[start:end]
+    if any(o.kind == "zone" and start <= o.evidence.end and o.evidence.start <= end for o in found):
+        return origins
+    place = (
+        gazetteer.resolve(cell.strip())
+        or next((p for _, _, p in gazetteer.find_places(cell)), None)
+        or gazetteer.area_stems.get(cell.strip())  # 钦州港, 前海: a column of sources names an area by its stem
+    )
+    if place is None or (place.zone in own_zones and place.area in (None, provider_area)):
+        return origins
+    return [*origins, Origin("zone", case.document.evidence(start, end), zone=place.zone, area=place.area)]
+
+
+_BARE_BATCH_RE = re.compile(rf"^\s*(?:第\s*)?(?P<n>[0-9{NUMERAL_CLASS}]+)\s*(?:批次?)?\s*$")
+
+
+def _batch_cell_origins(case: CaseText, found: list[Origin]) -> list[Origin]:
+    """The national batch a row's batch cell names by its number alone (国务院推广批次 | 6; 批次 | 第六批), the series
+    being the issuer's that the column's name or the cell names (国务院 → 改革试点经验): none when neither names an
+    issuer, or when the case's text already gave a batch. A cell naming a batch in words is read as running text."""
+    row = case.table_row
+    if row is None or row.batch is None or any(o.kind == "national_batch" for o in found):
+        return []
+    start, end, column = row.batch
+    cell = case.document.text[start:end]
+    bare = _BARE_BATCH_RE.match(cell)
+    issuers = [w for words in lexicon()["batch_issuers"].values() for w in words]
+    issuer = next((w for w in issuers if w in column + cell), None)
+    if bare is None or issuer is None:
+        return []
+    number = parse_chinese_number(bare["n"])
+    if number is None:
+        return []
+    return [Origin("national_batch", case.document.evidence(start, end), _issuer_kind(issuer), number)]
