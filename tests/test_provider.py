@@ -642,3 +642,82 @@ def test_an_area_written_by_its_bare_short_name_is_the_area() -> None:
         ]
     )
     assert _providers(text) == ["广州南沙新区片区", "某市市场监督管理局", "某市"]
+
+
+def test_a_closing_note_naming_who_provided_the_case_with_a_bracket_in_the_name() -> None:
+    text = _collection(
+        [
+            ("江海联运", f"{_BODY}（见附件2-1，由某港（物流）园区管委会提供）"),
+            ("出口退税", "　　区税务局推行出口退税提速，办理时间缩短一半。（见附件2-2，由某开发区·某区管委会提供）"),
+            ("证照联办", "　　市市场监管局推行证照联办，材料减少一半。（见附件2-3，由某市市场监督管理局提供）"),
+        ]
+    )
+    assert _providers(text) == ["某港（物流）园区管委会", "某开发区·某区管委会", "某市市场监督管理局"]
+
+
+def test_a_host_or_a_speech_saying_which_place_or_body_brought_the_reform() -> None:
+    text = _collection(
+        [
+            ("土地经营权抵押", f"　　这项改革是临渭区推出的，区农业农村局搭建评估平台。\n{_BODY}"),
+            ("集货直发", f"　　这项做法由绥化片区管委会探索形成，包裹集中申报。\n{_BODY}"),
+            ("预约通关", f"　　在这方面，满洲里海关走在了前面，货车提前预约时段。\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["临渭区", "绥化片区管委会", "满洲里海关"]
+
+
+def test_a_court_s_division_writes_for_its_court_and_本院_is_the_document_s_court() -> None:
+    text = (
+        "永康市人民法院服务保障自贸试验区建设白皮书\n\n永康市人民法院\n\n"
+        "一、司法服务创新实践\n　　本院形成3项创新实践。\n\n"
+        f"创新实践之一　诉调对接\n（承办部门：本院立案庭）\n{_BODY}\n\n"
+        f"创新实践之二　跨境查控\n（承办部门：本院执行局）\n{_BODY}\n\n"
+        f"创新实践之三　快立快审\n（承办部门：城关人民法庭）\n{_BODY}\n"
+    )
+    assert _providers(text) == ["永康市人民法院", "永康市人民法院执行局", "永康市人民法院城关人民法庭"]
+
+
+def test_a_byline_under_the_title_and_a_sealed_signature_name_the_provider() -> None:
+    text = (
+        "某市自贸试验区联动创新来稿选编\n\n编辑说明：本辑按来稿原貌编排，共收录来稿3篇。\n\n————————\n\n"
+        f"诉前调解“司法确认”\n信阳市中级人民法院民二庭　刘某某\n\n{_BODY}\n\n————————\n\n"
+        f"证照联办“一件事”\n{_BODY}\n\n信阳市浉河区商务局（盖章）\n2024年9月6日\n\n————————\n\n"
+        f"企业开办“不见面”\n{_BODY}\n\n罗山县人民政府\n2024年8月30日\n"
+    )
+    assert _providers(text) == ["信阳市中级人民法院", "信阳市浉河区商务局", "罗山县"]
+
+
+def test_a_contact_line_names_the_unit_after_the_person() -> None:
+    text = _collection(
+        [
+            ("船舶联合登临", f"{_BODY}\n　　联系人：陈某某（某市商务局）　电话：0000-1234"),
+            ("小额商品快放", f"{_BODY}\n　　联系人：王某某　某某海关综合业务科　电话：0000-1234"),
+            ("证照联办", f"{_BODY}\n　　联系人：郑某，某市市场监管局登记注册科，0000-1234"),
+        ]
+    )
+    assert _providers(text) == ["某市商务局", "某某海关", "某市市场监管局"]
+
+
+def test_a_place_written_without_its_level_is_its_one_city_or_county() -> None:
+    text = _collection(
+        [
+            ("互市结算", f"牵头单位：满洲里\n{_BODY}"),
+            ("林权抵押", f"牵头单位：腾冲\n{_BODY}"),
+            ("跨境结算", f"牵头单位：东兴\n{_BODY}"),  # 东兴市 and 东兴区: which one is not told, as written
+        ]
+    )
+    assert _providers(text) == ["满洲里市", "腾冲市", "东兴"]
+
+
+def test_a_place_the_next_clause_calls_该区_is_the_subject() -> None:
+    text = _collection(
+        [
+            (
+                "质押融资一站通",
+                "　　西湖区位于片区核心区域，该区推出质押融资“一站通”，累计服务企业120家，办理时间缩短一半。",
+            ),
+            ("通关便利", "　　某某海关地处边境口岸，该海关推行预约通关，通关时间由5天压缩至1天。"),
+            ("证照联办", f"　　某市市场监督管理局推行证照联办。\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["西湖区", "某某海关", "某市市场监督管理局"]

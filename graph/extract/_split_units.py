@@ -142,8 +142,23 @@ def reported_provider(line: str) -> tuple[str, int, int] | None:
         return found[0], bracket.start("inner") + found[1], bracket.start("inner") + found[2]
     for pattern in [*fallback_words()["reported_by"], *fallback_words()["launched_by"]]:
         for heard in re.finditer(pattern, line):
-            if (unit := signature_unit(heard["u"])) and unit[0] == heard["u"]:
-                return heard["u"], heard.start("u"), heard.end("u")
+            if ((unit := signature_unit(heard["u"])) and unit[0] == heard["u"]) or is_place(heard["u"]):
+                return heard["u"], heard.start("u"), heard.end("u")  # 这项改革是杨陵区推出的: a place brings it too
+    return None
+
+
+def closing_bracket(line: str) -> tuple[str, int] | None:
+    """The bracket closing ``line`` (…零成本。（见佐证材料3-2，由X（物流）园区管委会提供）), with brackets of a name
+    inside it kept: its text and where that text starts in ``line``."""
+    stripped = line.rstrip()
+    if not stripped.endswith(("）", ")")):
+        return None
+    depth = 0
+    for at in range(len(stripped) - 1, -1, -1):
+        depth += stripped[at] in "）)"
+        depth -= stripped[at] in "（("
+        if depth == 0:
+            return stripped[at + 1 : -1], at + 1
     return None
 
 
@@ -216,7 +231,7 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
     """A signature-like line (a unit's name alone, often right-aligned, as the last line of a case): the unit and its
     span in ``text``, or None when the line is a sentence or does not end with a unit's suffix."""
     lexicon = fallback_words()
-    bare = text.strip().strip("*").strip()
+    bare = _seal_re().sub("", text.strip().strip("*").strip())  # X局（盖章）: the seal is no part of the unit
     # （长沙片区管委会）, （中国（河南）自由贸易试验区郑州片区管委会）: a bracket inside the name is part of it
     bracket = re.fullmatch(r"[（(](?P<u>(?:[^（）()]|[（(][^（）()]{1,10}[)）])+)[)）]", bare)
     unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
@@ -229,6 +244,24 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
         return None
     start = text.find(unit)
     return unit, start, start + len(unit)
+
+
+@cache
+def _seal_re() -> re.Pattern[str]:
+    seals = "|".join(sorted(map(re.escape, fallback_words()["seal_notes"]), key=len, reverse=True))
+    return re.compile(rf"[ \t\u3000]*[（(](?:{seals})[)）]$")
+
+
+_BYLINE_PERSON_RE = re.compile(r"(?:\u3000+|[ \t]{2,}|[ \t]+(?=[\u4e00-\u9fff·]{2,4}\s*$))[\u4e00-\u9fff·]{2,4}\s*$")
+
+
+def byline_unit(line: str) -> tuple[str, int, int] | None:
+    """The unit of a byline under a heading that names its writer after it (X市中级人民法院民三庭　王某某): who wrote
+    the case for its unit, as a submission signs it; the unit must read as a signature (``signature_unit``)."""
+    person = _BYLINE_PERSON_RE.search(line)
+    if person is None or person.start() == 0:
+        return None
+    return signature_unit(line[: person.start()])
 
 
 def dash_unit(line: str) -> tuple[str, int, int] | None:
@@ -318,10 +351,15 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         # under a title a large type wrapped onto two lines
         first = k == 0 or over_section
         alone = (
-            (signature_unit(line) or _place_over_section(line, below[k + 1 : k + 2]) or speaker_unit(line))
+            (
+                signature_unit(line)
+                or _place_over_section(line, below[k + 1 : k + 2])
+                or speaker_unit(line)
+                or byline_unit(line)
+            )
             if first
             else None
-        )  # X局局长　某某 under a speech's headline: the speaker's body
+        )  # X局局长　某某 under a speech's headline: the speaker's body; X局　某某: a byline's
         if found := labelled_provider(line) or dash_unit(line) or alone or reported_provider(line):
             return found[0], start + found[1], start + found[2]
         if k + 1 < len(below) and (headed := headed_provider(line, below[k + 1][1])):

@@ -24,7 +24,14 @@ from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
 from ftzgraph.graph.extract.notice import parse_notice
 from ftzgraph.graph.extract.origins import extract_origins, source_cell_origins
 from ftzgraph.graph.extract.outcomes import extract_outcomes
-from ftzgraph.graph.extract.provider import provider_in_full, provider_kind, provider_line, provider_unit, read_provider
+from ftzgraph.graph.extract.provider import (
+    provider_court,
+    provider_in_full,
+    provider_kind,
+    provider_line,
+    provider_unit,
+    read_provider,
+)
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import (
     BATCH_NOTICE,
@@ -82,7 +89,7 @@ def _national_item(case: Case, gazetteer: Gazetteer) -> NationalItem | None:
 def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     provider, provider_evidence, warnings = read_provider(text)
     if provider:
-        provider = provider_unit(provider, gazetteer)
+        provider = provider_court(provider_unit(provider, gazetteer), text)
     kind, place = provider_kind(provider, gazetteer) if provider else ("other", None)
     case = Case(
         text=text,

@@ -11,9 +11,10 @@ one city), and the provider is the body they resolve it to.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
-from ftzgraph.graph.extract._agency_names import load_lexicon
+from ftzgraph.graph.extract._agency_names import load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
 from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_fields import contact_unit
@@ -29,6 +30,7 @@ from ftzgraph.graph.extract._split_leads import (
 )
 from ftzgraph.graph.extract._split_pasted import pasted_unit
 from ftzgraph.graph.extract._split_units import (
+    closing_bracket,
     fallback_provider,
     labelled_provider,
     reported_provider,
@@ -87,20 +89,59 @@ _COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会|自贸办)$")
 """A zone's own governing body (X片区管委会) or its FTZ office (X片区自贸办), which stands for the area."""
 
 
+_COURT_DIVISION_RE = re.compile(r"(?P<court>[\u4e00-\u9fff]*(?:法院|本院))(?P<division>[^院\s]{1,8}(?<!法)庭)")
+"""A court's internal division (立案庭, 民二庭, 行政审判庭), not a tribunal named for its place (X人民法庭), which is
+a unit of its own."""
+
+
 def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
     郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
     summary tables list them. Other units (南宁市商务局) stay as written."""
     name = re.split("[、，,和及]", name.strip(), maxsplit=1)[0].strip() if "、" in name else name.strip()
+    if division := _COURT_DIVISION_RE.fullmatch(name):
+        name = division["court"]  # 本院立案庭, X市中级人民法院民三庭: a court's division writes for its court
     city = _GOVERNMENT_TAIL.sub("", name)
     if city != name and city.endswith(CITY_SUFFIXES) and len(city) >= 3:
         return city
     if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) and (place := gazetteer.resolve(name + "片区")) and place.area:
         return place.area  # 在南沙，…: an area written by its bare short name (a body of it acts, ``place_subject``)
+    if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) and (full := load_divisions().by_stem.get(name)):
+        return full  # 凭祥, 陇川 in a table's column or a heading's label: the one city or county of that stem
     area = _COMMITTEE_TAIL.sub("", name)
     if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
         return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
     return name
+
+
+_COURT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?[省市县区](?:中级|高级)?人民法院")
+
+
+def provider_court(provider: str, case: CaseText) -> str:
+    """A court's own way of naming itself as a case's provider (本院, 本院执行局) or one of its tribunals by its place
+    alone (佛堂人民法庭), in full: the one court the text before the case names most, which wrote the document (a
+    court's white paper or report); else as written. An office of the court (本院诉讼服务中心) is no body of its own,
+    its bureau (本院执行局) is."""
+    own = provider.startswith("本院")
+    if not own and not (provider.endswith("人民法庭") and "法院" not in provider):
+        return provider
+    courts = Counter(filter(None, map(_court_of_place, _COURT_NAME_RE.findall(case.document.text[: case.start]))))
+    ranked = courts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return provider  # no court, or two named as often: which one writes is not told
+    rest = provider.removeprefix("本院")
+    return ranked[0][0] + (rest if not own or rest.endswith("局") else "")  # 本院诉讼服务中心: the court; 执行局 a body
+
+
+def _court_of_place(found: str) -> str | None:
+    """A court's name from where its place starts (在金华市中级人民法院 -> 金华市中级人民法院), or None when no known
+    division's name opens it."""
+    names = load_divisions().names
+    place = re.sub("(?:中级|高级)?人民法院$", "", found)
+    for at in range(len(place) - 2):
+        if place[at:] in names:
+            return found[at:]
+    return None
 
 
 def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
@@ -228,7 +269,10 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
         if len(line.strip()) < 12 or speaker_unit(line):
             continue  # a section heading or a speaker's line, not the first sentence
         tag = _TAG_RE.match(line)
-        found = acting_subject(line, tag.end() if tag else 0)
+        at = tag.end() if tag else 0
+        found = acting_subject(line, at)
+        if found is None or re.search(place_lead_not(), found[0]):  # X区位于…，该区学习借鉴…: 该区 is X区
+            found = _referred_subject(line, at) or found
         if found and _names_origin(line[found[2] :]):
             found = None  # X片区首创的“A”…: the zone a practice came from, not who performs it here
         if found and speaker and not signature_unit(found[0]):
@@ -255,6 +299,22 @@ def _names_origin(after: str) -> bool:
     """True when what follows a subject makes it the origin of a practice (X片区首创的“A”, X区探索的), not its adopter
     (X局复制推广的这一做法)."""
     return re.match("[\u4e00-\u9fff]{0,4}的", after) is not None and _ADOPTING_RE.match(after) is None
+
+
+_REFERRED_RE = re.compile(
+    r"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{2,20}?(?P<end>片区|新区|市|区|县|局|海关))"
+    r"[^。！？!?\n]{2,40}?[，,；;][ \t\u3000]*该(?P=end)"
+)
+"""A sentence whose subject is said once and referred back to by its kind (X区位于…，该区推出…; X海关地处…，该海关…)."""
+
+
+def _referred_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
+    """The place or body opening ``paragraph`` that its next clause names again as 该区 (该市, 该局, 该片区): what the
+    sentence is about, although the verb after it only places or describes it (位于, 地处, 是)."""
+    found = _REFERRED_RE.match(paragraph, at)
+    if found is None or not (is_place(found["p"]) or signature_unit(found["p"])):
+        return None
+    return found["p"], found.start("p"), found.end("p")
 
 
 def _later_body(paragraph: str) -> tuple[str, int, int] | None:
@@ -409,6 +469,8 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
             return contact[0], start + contact[1], start + contact[2]
         if (source := reported_provider(line)) and _BRACKETED_RE.fullmatch(line.strip()):  # （摘自X报送材料）
             return source[0], start + source[1], start + source[2]
+        if (bracket := closing_bracket(line)) and (source := reported_provider(bracket[0])):  # …。（见附件3，由X提供）
+            return source[0], start + bracket[1] + source[1], start + bracket[1] + source[2]
         if line.strip():
             end = len(text[: max(start - 1, 0)].rstrip())
         if end <= 0:
