@@ -721,3 +721,25 @@ def test_a_place_the_next_clause_calls_该区_is_the_subject() -> None:
         ]
     )
     assert _providers(text) == ["西湖区", "某某海关", "某市市场监督管理局"]
+
+
+def test_an_area_by_the_name_people_use_and_a_byline_of_two_writers() -> None:
+    text = _collection(
+        [
+            ("退货中心仓", f"牵头单位：南沙自贸区\n{_BODY}"),
+            ("跨境结算", f"（来源：中国（广西）自贸试验区钦州港片区）\n{_BODY}"),
+            ("证照联办", f"某市市场监督管理局　张某　李某\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["广州南沙新区片区", "钦州港片区", "某市市场监督管理局"]
+
+
+def test_a_host_s_sentence_with_no_word_for_the_reform() -> None:
+    text = _collection(
+        [
+            ("评估平台", f"　　这个做法是临渭区推出的，区农业农村局搭建评估平台。\n{_BODY}"),
+            ("直播销售", f"　　这是某市商务局自主打造的，商品在保税区展示。\n{_BODY}"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["临渭区", "某市商务局", "某市市场监督管理局"]

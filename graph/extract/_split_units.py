@@ -252,7 +252,8 @@ def _seal_re() -> re.Pattern[str]:
     return re.compile(rf"[ \t\u3000]*[（(](?:{seals})[)）]$")
 
 
-_BYLINE_PERSON_RE = re.compile(r"(?:\u3000+|[ \t]{2,}|[ \t]+(?=[\u4e00-\u9fff·]{2,4}\s*$))[\u4e00-\u9fff·]{2,4}\s*$")
+_BYLINE_PERSON_RE = re.compile(r"(?:(?:\u3000+|[ \t]+|[、，,])[\u4e00-\u9fff·]{2,4}){1,4}\s*$")
+"""The writers' names closing a byline (　王某某, 　张三　李四, 　张三、李四), each after a space or a comma."""
 
 
 def byline_unit(line: str) -> tuple[str, int, int] | None:

@@ -106,6 +106,8 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
         return city
     if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) and (place := gazetteer.resolve(name + "片区")) and place.area:
         return place.area  # 在南沙，…: an area written by its bare short name (a body of it acts, ``place_subject``)
+    if area := _colloquial_area(name, gazetteer):
+        return area  # 南沙自贸区, 崇左自贸片区, 中国（广西）自贸试验区崇左片区: the area by a name people use
     if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) and (full := load_divisions().by_stem.get(name)):
         return full  # 凭祥, 陇川 in a table's column or a heading's label: the one city or county of that stem
     area = _COMMITTEE_TAIL.sub("", name)
@@ -141,6 +143,19 @@ def _court_of_place(found: str) -> str | None:
     for at in range(len(place) - 2):
         if place[at:] in names:
             return found[at:]
+    return None
+
+
+_COLLOQUIAL_AREA_RE = re.compile("(?:自贸片区|自贸区|自由贸易区|自贸试验片区)$")
+
+
+def _colloquial_area(name: str, gazetteer: Gazetteer) -> str | None:
+    """The FTZ area a name written the way people speak stands for: an area's word with 自贸区 or 自贸片区 (南沙自贸区,
+    崇左自贸片区) or the FTZ's official name shortened inside a full one (中国（广西）自贸试验区崇左片区); None when the
+    gazetteer knows no area by it (广西自贸区 names a whole FTZ)."""
+    for form in (_COLLOQUIAL_AREA_RE.sub("片区", name), name.replace("自贸试验区", "自由贸易试验区")):
+        if form != name and (place := gazetteer.resolve(form)) is not None and place.area:
+            return place.area
     return None
 
 
