@@ -743,3 +743,32 @@ def test_a_host_s_sentence_with_no_word_for_the_reform() -> None:
         ]
     )
     assert _providers(text) == ["临渭区", "某市商务局", "某市市场监督管理局"]
+
+
+def test_a_closing_source_or_an_editor_s_comment_names_the_provider() -> None:
+    text = _collection(
+        [
+            ("拿地即开工", f"{_BODY}\n——摘自高青县《营商环境简报》第3期"),
+            ("一业一证", f"{_BODY}\n（点评：该做法由张店区在全市率先探索，破解了准入难题。）"),
+            ("证照联办", f"{_BODY}\n　　联络员：周某　某市市场监督管理局　0000-1234"),
+        ]
+    )
+    assert _providers(text) == ["高青县", "张店区", "某市市场监督管理局"]
+
+
+def test_a_stem_after_a_dash_a_bracketed_label_or_a_bracket_with_供_under_the_title() -> None:
+    text = (
+        "某市交流材料汇编\n\n现将3个案例印发给你们。\n\n"
+        f"案例一　口岸通关“一站式”——荣昌\n{_BODY}\n\n"
+        f"案例二　灯组出口“预归类”\n【报送】贡井区\n{_BODY}\n\n"
+        f"案例三　环评排污联办\n（威远　供）\n{_BODY}\n"
+    )
+    assert _providers(text) == ["荣昌区", "贡井区", "威远县"]
+
+
+def test_a_bulletin_heading_opening_with_a_stem_and_a_colon() -> None:
+    text = (
+        "某州信息专报\n\n现将各地报送的3项做法编发如下。\n\n"
+        f"一、芒市：口岸监管“多通道”\n{_BODY}\n\n二、梁河：互市商品集中申报\n{_BODY}\n\n三、某地：跨境结算便利\n{_BODY}\n"
+    )
+    assert _providers(text)[1:] == ["梁河县", None]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._split_leads import (
     headline_subject,
     is_place,
@@ -37,10 +38,10 @@ LABEL_HEAD_RE = re.compile(
 
 _TRAILING_BRACKET_RE = re.compile(
     r"\s*(?:[（(〔【\[［](?P<p>[^（）()〔〕【】\[\]［］\n]{2,30})[)）〕】\]］]|[｜|丨]\s*(?P<bar>[^｜|丨\s]{2,30})"
-    r"|(?:\u3000+|[ \t]{2,})(?P<wide>[\u4e00-\u9fff]{2,30}))\s*$"
+    r"|(?:\u3000+|[ \t]{2,})(?P<wide>[\u4e00-\u9fff]{2,30})|[—–－]{1,2}(?P<dash>[\u4e00-\u9fff]{2,30}))\s*$"
 )
-"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】), a bar (title｜X片区)
-or a wide space (title　X海关; only a unit or a place alone, not a headline's second half)."""
+"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】), a bar (title｜X片区),
+a wide space or a dash (title　X海关, title——富顺; only a unit or a place alone, not a headline's second half)."""
 
 
 _PROVIDER_VERB_RE = re.compile(r"\s*(?:供稿|提供|报送|推荐|选送)$")
@@ -94,7 +95,7 @@ def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int]
         return None
     byline = bare.lstrip().startswith(tuple(fallback_words()["byline_labels"]))  # 文/X: a writer, or a body
     if (match["general"] or match["bracketed"] or match["slogan"] or byline) and not (
-        signature_unit(match["unit"]) or is_place(match["unit"])
+        signature_unit(match["unit"]) or is_place(match["unit"]) or stem_place(match["unit"])
     ):
         return None
     if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
@@ -142,9 +143,20 @@ def reported_provider(line: str) -> tuple[str, int, int] | None:
         return found[0], bracket.start("inner") + found[1], bracket.start("inner") + found[2]
     for pattern in [*fallback_words()["reported_by"], *fallback_words()["launched_by"]]:
         for heard in re.finditer(pattern, line):
-            if ((unit := signature_unit(heard["u"])) and unit[0] == heard["u"]) or is_place(heard["u"]):
+            if ((unit := signature_unit(heard["u"])) and unit[0] == heard["u"]) or place_or_stem(heard["u"]):
                 return heard["u"], heard.start("u"), heard.end("u")  # 这项改革是杨陵区推出的: a place brings it too
     return None
+
+
+def stem_place(name: str) -> str | None:
+    """The one city or county a bare stem names (富顺 -> 富顺县, 龙泉 -> 龙泉市), as a table's column, a dash or a host
+    writes a place without its level; None for a stem several places share or none has."""
+    return load_divisions().by_stem.get(name) if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) else None
+
+
+def place_or_stem(name: str) -> bool:
+    """True when ``name`` is a place's name (``is_place``) or the stem of one city or county (``stem_place``)."""
+    return is_place(name) or stem_place(name) is not None
 
 
 def closing_bracket(line: str) -> tuple[str, int] | None:
@@ -301,17 +313,17 @@ def trailing_unit(text: str, start: int = 0, end: int | None = None) -> tuple[st
     bracket = _TRAILING_BRACKET_RE.search(text, start, len(text) if end is None else end)
     if bracket is None:
         return None
-    group = "p" if bracket["p"] else "bar" if bracket["bar"] else "wide"
+    group = next(g for g in ("p", "bar", "wide", "dash") if bracket[g])
     inner, at = bracket[group], bracket.start(group)
-    if group == "wide":  # title　X海关: a unit alone, as a signature reads
+    if group in ("wide", "dash"):  # title　X海关, title——富顺: a unit or a place alone, as a signature reads
         found = signature_unit(inner)
-        if found is None and is_place(inner):
+        if found is None and place_or_stem(inner):
             found = (inner, 0, len(inner))
         return (found[0], at + found[1], at + found[2]) if found and found[0] == inner else None
     if found := labelled_provider(inner):
         return found[0], at + found[1], at + found[2]
     unit = _PROVIDER_VERB_RE.sub("", inner).strip()
-    if (unit != inner.strip() and len(unit) >= 2) or signature_unit(unit) or is_place(unit):
+    if (unit != inner.strip() and len(unit) >= 2) or signature_unit(unit) or place_or_stem(unit):
         lead = inner.find(unit)
         return unit, at + lead, at + lead + len(unit)
     return None

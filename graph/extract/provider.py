@@ -33,8 +33,10 @@ from ftzgraph.graph.extract._split_units import (
     closing_bracket,
     fallback_provider,
     labelled_provider,
+    place_or_stem,
     reported_provider,
     signature_unit,
+    stem_place,
     titled_reporter,
 )
 from ftzgraph.graph.extract._split_words import strip_marks
@@ -234,15 +236,18 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         return pasted
     if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
         return _finer_closing(case, labelled)
-    for start, line in lines_below(text, title_end, 4):
+    for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
             return match[group].strip(), start + match.start(group), start + match.end(group)
+        if k == 0 and (found := labelled_provider(line, loose=True) or _given_in_brackets(line)):
+            return found[0], start + found[1], start + found[2]  # 【报送】X, （沿滩　供）: the line under the title
     if source := closing_source(text):  # 【案例来源】根据X提供材料整理: who gave the material, said outright
         return source
     own = (
         _heading_provider(case)
         or _finer_closing(case, _heading_place(case))
+        or _heading_stem(case)
         or _heading_subject(case)
         or _run_in_subject(case)
         or _closing_provider(case)
@@ -256,6 +261,18 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or _acting_subject(case)
+
+
+_GIVEN_RE = re.compile(r"^\s*[（(]\s*(?P<u>[^()（）\s]{2,20}?)[\s\u3000]*(?:供稿|提供|报送|推荐|选送|供)\s*[)）]\s*$")
+
+
+def _given_in_brackets(line: str) -> tuple[str, int, int] | None:
+    """A unit or a place alone in brackets with the verb that it gave the case (（沿滩　供）, （莲都区　供稿）), a
+    form the splitter's provider lines do not hold; with its span."""
+    given = _GIVEN_RE.match(line)
+    if given is None or not (signature_unit(given["u"]) or place_or_stem(given["u"])):
+        return None
+    return given["u"], given.start("u"), given.end("u")
 
 
 def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:
@@ -409,6 +426,21 @@ def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
         return None
     start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
     return match["p"], start, start + len(match["p"])
+
+
+_STEM_LABEL_RE = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,3})[：:]\s*\S")
+
+
+def _heading_stem(case: CaseText) -> tuple[str, int, int] | None:
+    """The place a heading opens with by its stem alone before a colon (◇瑞丽：title, 一、陇川：title): a bulletin's
+    label for the city or county that sent the item, when the stem names one (``stem_place``)."""
+    quote = case.heading.quote
+    bare = strip_marks(ORDINAL_RE.sub("", quote, count=1))[0]
+    label = _STEM_LABEL_RE.match(bare)
+    if label is None or not stem_place(label["p"]):
+        return None
+    start = case.heading.start - case.start + len(quote) - len(bare)
+    return label["p"], start, start + len(label["p"])
 
 
 def _heading_subject(case: CaseText) -> tuple[str, int, int] | None:
