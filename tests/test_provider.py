@@ -772,3 +772,24 @@ def test_a_bulletin_heading_opening_with_a_stem_and_a_colon() -> None:
         f"一、芒市：口岸监管“多通道”\n{_BODY}\n\n二、梁河：互市商品集中申报\n{_BODY}\n\n三、某地：跨境结算便利\n{_BODY}\n"
     )
     assert _providers(text)[1:] == ["梁河县", None]
+
+
+def test_a_known_zone_opening_the_sentence_whatever_verb_follows() -> None:
+    text = _collection(
+        [
+            ("风险共担池", "　　株洲高新区出资设立风险共担池，市财政局分担贷款损失，已撬动贷款12.6亿元，服务企业200家。"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+            ("通关便利", f"报送单位：某某海关\n{_BODY}"),
+        ]
+    )
+    assert _providers(text)[0] == "株洲高新区"
+
+
+def test_a_body_after_its_zone_s_kind_alone_takes_the_zone_the_document_names() -> None:
+    text = (
+        "赣江新区复制推广自贸试验区改革经验典型案例汇总\n\n说明：共收录3个案例。\n\n"
+        f"案例一　船舶联合登临\n{_BODY}\n　　联系人：陈某（新区经发局）　电话：0000-1234\n\n"
+        f"案例二　小额商品快放\n{_BODY}\n　　联系人：王某（新区市场监管局）　电话：0000-1234\n\n"
+        f"案例三　证照联办\n报送单位：某市商务局\n{_BODY}\n"
+    )
+    assert _providers(text)[:2] == ["赣江新区经发局", "赣江新区市场监管局"]

@@ -30,6 +30,7 @@ from ftzgraph.graph.extract.provider import (
     provider_kind,
     provider_line,
     provider_unit,
+    provider_zone_in_full,
     read_provider,
 )
 from ftzgraph.graph.extract.split import split_cases
@@ -115,7 +116,7 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     item = _national_item(case, gazetteer)
     case.national_item = item.name if item else None
     case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider, provider_evidence)
-    if provider and (full := provider_in_full(provider, case.agency_mentions)) != provider:
+    if provider and (full := provider_zone_in_full(provider_in_full(provider, case.agency_mentions), text)) != provider:
         case.provider = full  # 区商务局 -> 北京市朝阳区商务局: the body the case's context makes of a level-only name
         case.provider_kind = provider_kind(full, gazetteer)[0]
     case.citations = extract_citations(text)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
-from ftzgraph.graph.extract._agency_names import load_divisions, load_lexicon
+from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
 from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_fields import contact_unit
@@ -39,7 +40,7 @@ from ftzgraph.graph.extract._split_units import (
     stem_place,
     titled_reporter,
 )
-from ftzgraph.graph.extract._split_words import strip_marks
+from ftzgraph.graph.extract._split_words import fallback_words, strip_marks
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.split import (
     CLOSING_BLOCK_RE,
@@ -159,6 +160,25 @@ def _colloquial_area(name: str, gazetteer: Gazetteer) -> str | None:
         if form != name and (place := gazetteer.resolve(form)) is not None and place.area:
             return place.area
     return None
+
+
+@cache
+def _zone_kinds() -> tuple[str, ...]:
+    return tuple(sorted(load_agency_yaml("departments.yaml")["zone_kind_names"], key=len, reverse=True))
+
+
+def provider_zone_in_full(provider: str, case: CaseText) -> str:
+    """A body written after its zone's kind alone (实验区经发局, 示范区市场监管局) with the one zone of that kind the
+    document names whole where a name starts (a line's or a sentence's start: 平潭综合实验区复制推广…): the unit a
+    contact line or a table's column writes short inside its own zone's document; else as written."""
+    kind = next((k for k in _zone_kinds() if provider.startswith(k)), None)
+    rest = provider[len(kind) :] if kind else ""
+    if len(rest) < 2 or not rest.endswith(tuple(fallback_words()["unit_suffixes"])):
+        return provider
+    text = case.document.text
+    zones = set(re.findall(rf"(?:^|(?<=[\s，。；：:、（(]))([\u4e00-\u9fff]{{2,6}}{kind})", text, re.M))
+    zones = {z for z in zones if not re.search(place_lead_not(), z) and not z.startswith(kind)}
+    return zones.pop() + rest if len(zones) == 1 else provider
 
 
 def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
@@ -305,6 +325,7 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
         found = acting_subject(line, at)
         if found is None or re.search(place_lead_not(), found[0]):  # X区位于…，该区学习借鉴…: 该区 is X区
             found = _referred_subject(line, at) or found
+        found = found or _zone_subject(line, at)  # 衡阳高新区出资设立…: a known zone opening the sentence
         if found and _names_origin(line[found[2] :]):
             found = None  # X片区首创的“A”…: the zone a practice came from, not who performs it here
         if found and speaker and not signature_unit(found[0]):
@@ -345,6 +366,17 @@ def _referred_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | Non
     sentence is about, although the verb after it only places or describes it (位于, 地处, 是)."""
     found = _REFERRED_RE.match(paragraph, at)
     if found is None or not (is_place(found["p"]) or signature_unit(found["p"])):
+        return None
+    return found["p"], found.start("p"), found.end("p")
+
+
+def _zone_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
+    """A development zone opening ``paragraph`` by its short name or its city and kind (衡阳高新区出资设立…,
+    杨凌示范区…): whatever verb follows, a zone named so is what the sentence is about (``official_zone_name`` knows it
+    whole); not a zone's own thing (X高新区的企业)."""
+    kinds = "|".join(map(re.escape, _zone_kinds()))
+    found = re.compile(rf"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{{2,8}}?(?:{kinds}))(?![的内外])").match(paragraph, at)
+    if found is None or official_zone_name(found["p"]) == found["p"]:
         return None
     return found["p"], found.start("p"), found.end("p")
 
