@@ -793,3 +793,14 @@ def test_a_body_after_its_zone_s_kind_alone_takes_the_zone_the_document_names() 
         f"案例三　证照联办\n报送单位：某市商务局\n{_BODY}\n"
     )
     assert _providers(text)[:2] == ["赣江新区经发局", "赣江新区市场监管局"]
+
+
+def test_a_host_names_who_launched_or_leads_the_reform_in_other_words() -> None:
+    text = _collection(
+        [
+            ("评估平台", f"男：高陵区推出的这项改革，解决了农民贷款难。\n{_BODY}"),
+            ("直播销售", f"　　这项改革的“发明人”是某市商务局。\n{_BODY}"),
+            ("证照联办", f"　　这一经验由鄠邑区率先试点。\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["高陵区", "某市商务局", "鄠邑区"]
