@@ -777,7 +777,7 @@ def test_a_bulletin_heading_opening_with_a_stem_and_a_colon() -> None:
 def test_a_known_zone_opening_the_sentence_whatever_verb_follows() -> None:
     text = _collection(
         [
-            ("风险共担池", "　　株洲高新区出资设立风险共担池，市财政局分担贷款损失，已撬动贷款12.6亿元，服务企业200家。"),
+            ("风险共担池", "　　株洲高新区出资设立风险共担池，市财政局分担损失，已撬动贷款12.6亿元。"),
             ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
             ("通关便利", f"报送单位：某某海关\n{_BODY}"),
         ]
