@@ -804,3 +804,13 @@ def test_a_host_names_who_launched_or_leads_the_reform_in_other_words() -> None:
         ]
     )
     assert _providers(text) == ["高陵区", "某市商务局", "鄠邑区"]
+
+
+def test_a_procuratorate_s_division_writes_for_it_too() -> None:
+    text = (
+        "东阳市人民检察院服务保障自贸试验区建设工作报告\n\n东阳市人民检察院\n\n"
+        f"创新实践之一　涉企案件“挂案清理”\n（承办部门：本院第四检察部）\n{_BODY}\n\n"
+        f"创新实践之二　知识产权“一站式”保护\n（承办部门：东阳市人民检察院研究室）\n{_BODY}\n\n"
+        f"创新实践之三　公益诉讼“快办”\n报送单位：某市市场监督管理局\n{_BODY}\n"
+    )
+    assert _providers(text) == ["东阳市人民检察院", "东阳市人民检察院", "某市市场监督管理局"]

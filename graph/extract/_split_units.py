@@ -95,7 +95,10 @@ def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int]
         return None
     byline = bare.lstrip().startswith(tuple(fallback_words()["byline_labels"]))  # 文/X: a writer, or a body
     if (match["general"] or match["bracketed"] or match["slogan"] or byline) and not (
-        signature_unit(match["unit"]) or is_place(match["unit"]) or stem_place(match["unit"])
+        signature_unit(match["unit"])
+        or is_place(match["unit"])
+        or stem_place(match["unit"])
+        or court_of_division(match["unit"])
     ):
         return None
     if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
@@ -146,6 +149,20 @@ def reported_provider(line: str) -> tuple[str, int, int] | None:
             if ((unit := signature_unit(heard["u"])) and unit[0] == heard["u"]) or place_or_stem(heard["u"]):
                 return heard["u"], heard.start("u"), heard.end("u")  # 这项改革是杨陵区推出的: a place brings it too
     return None
+
+
+_COURT_DIVISION_RE = re.compile(
+    r"(?P<court>[\u4e00-\u9fff]*(?:法院|检察院|本院))(?P<division>[^院\s]{1,8}(?:(?<!法)庭|检察部|部|室|处|科))"
+)
+"""A court's or a procuratorate's internal division (立案庭, 民二庭, 行政审判庭, 第四检察部, 研究室), not a tribunal
+named for its place (X人民法庭) nor a bureau (执行局), which are units of their own."""
+
+
+def court_of_division(name: str) -> str | None:
+    """The court or procuratorate an internal division of it names (本院立案庭 -> 本院, X市中级人民法院民三庭 -> X市中级
+    人民法院): the division writes for its court; None for any other name."""
+    division = _COURT_DIVISION_RE.fullmatch(name)
+    return division["court"] if division else None
 
 
 def stem_place(name: str) -> str | None:

@@ -32,6 +32,7 @@ from ftzgraph.graph.extract._split_leads import (
 from ftzgraph.graph.extract._split_pasted import pasted_unit
 from ftzgraph.graph.extract._split_units import (
     closing_bracket,
+    court_of_division,
     fallback_provider,
     labelled_provider,
     place_or_stem,
@@ -92,18 +93,13 @@ _COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会|自贸办)$")
 """A zone's own governing body (X片区管委会) or its FTZ office (X片区自贸办), which stands for the area."""
 
 
-_COURT_DIVISION_RE = re.compile(r"(?P<court>[\u4e00-\u9fff]*(?:法院|本院))(?P<division>[^院\s]{1,8}(?<!法)庭)")
-"""A court's internal division (立案庭, 民二庭, 行政审判庭), not a tribunal named for its place (X人民法庭), which is
-a unit of its own."""
-
-
 def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
     郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
     summary tables list them. Other units (南宁市商务局) stay as written."""
     name = re.split("[、，,和及]", name.strip(), maxsplit=1)[0].strip() if "、" in name else name.strip()
-    if division := _COURT_DIVISION_RE.fullmatch(name):
-        name = division["court"]  # 本院立案庭, X市中级人民法院民三庭: a court's division writes for its court
+    if court := court_of_division(name):
+        name = court  # 本院立案庭, X市中级人民法院民三庭: a court's division writes for its court
     city = _GOVERNMENT_TAIL.sub("", name)
     if city != name and city.endswith(CITY_SUFFIXES) and len(city) >= 3:
         return city
@@ -119,7 +115,7 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     return name
 
 
-_COURT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?[省市县区](?:中级|高级)?人民法院")
+_COURT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?[省市县区](?:中级|高级)?人民(?:法院|检察院)")
 
 
 def provider_court(provider: str, case: CaseText) -> str:
@@ -142,7 +138,7 @@ def _court_of_place(found: str) -> str | None:
     """A court's name from where its place starts (在金华市中级人民法院 -> 金华市中级人民法院), or None when no known
     division's name opens it."""
     names = load_divisions().names
-    place = re.sub("(?:中级|高级)?人民法院$", "", found)
+    place = re.sub("(?:中级|高级)?人民(?:法院|检察院)$", "", found)
     for at in range(len(place) - 2):
         if place[at:] in names:
             return found[at:]
