@@ -814,3 +814,29 @@ def test_a_procuratorate_s_division_writes_for_it_too() -> None:
         f"创新实践之三　公益诉讼“快办”\n报送单位：某市市场监督管理局\n{_BODY}\n"
     )
     assert _providers(text) == ["东阳市人民检察院", "东阳市人民检察院", "某市市场监督管理局"]
+
+
+def test_a_closing_line_of_fields_a_tag_line_and_a_dash_line_of_two_givers() -> None:
+    text = _collection(
+        [
+            ("预检验", f"{_BODY}\n　　责任编辑：黄某　供稿：钦州海关"),
+            ("一码通", f"{_BODY}\n　　【防城港·东兴】"),
+            ("证照联办", f"{_BODY}\n　　——港口区商务局、港口区行政审批局联合供稿"),
+        ]
+    )
+    assert _providers(text) == ["钦州海关", "东兴市", "港口区商务局"]  # 东兴市, not 内江市东兴区
+
+
+def test_a_news_outlet_credited_for_the_item_is_no_provider() -> None:
+    text = _collection(
+        [
+            (
+                "自助打印",
+                f"　　“现在在公司就能打印。”一家茶企负责人说。今年以来，邵武市推行自助打印。\n{_BODY}\n"
+                "（邵武市融媒体中心　供稿）",
+            ),
+            ("林权贷款", f"　　顺昌县探索林权收储担保贷款。\n{_BODY}\n（文／本报记者　刘某　通讯员　某局　陈某）"),
+            ("标准地", f"　　对竹加工项目实行“标准地”出让。项目由松溪县自然资源局牵头推进。\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["邵武市", "顺昌县", "松溪县自然资源局"]

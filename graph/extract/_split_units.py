@@ -93,7 +93,8 @@ def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int]
     match = _label_re().match(bare)
     if match is None or not CJK_RE.search(match["unit"]) or (match["bracketed"] and not loose):
         return None
-    byline = bare.lstrip().startswith(tuple(fallback_words()["byline_labels"]))  # 文/X: a writer, or a body
+    # 文/X, （文／X　…）: a writer, or a body
+    byline = bare.lstrip().lstrip("（(【[").lstrip().startswith(tuple(fallback_words()["byline_labels"]))
     if (match["general"] or match["bracketed"] or match["slogan"] or byline) and not (
         signature_unit(match["unit"])
         or is_place(match["unit"])
@@ -165,10 +166,17 @@ def court_of_division(name: str) -> str | None:
     return division["court"] if division else None
 
 
-def stem_place(name: str) -> str | None:
+def stem_place(name: str, city: str = "") -> str | None:
     """The one city or county a bare stem names (富顺 -> 富顺县, 龙泉 -> 龙泉市), as a table's column, a dash or a host
-    writes a place without its level; None for a stem several places share or none has."""
-    return load_divisions().by_stem.get(name) if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) else None
+    writes a place without its level; of a stem several places share, the one of ``city`` (防城港·东兴 -> 东兴市);
+    None when none or several are left."""
+    if not re.fullmatch("[\u4e00-\u9fff]{2,3}", name):
+        return None
+    divisions = load_divisions()
+    if not city:
+        return divisions.by_stem.get(name)
+    found = [n for n in (name + level for level in "市县区旗") if divisions.city_of.get(n, "").startswith(city)]
+    return found[0] if len(found) == 1 else None
 
 
 def place_or_stem(name: str) -> bool:

@@ -225,13 +225,15 @@ def _standard_form(written: str, agency: str) -> bool:
 
 _NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
 """Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
-_BY_RE = re.compile(r"^(?:本|该|此)?(?:案例|经验|做法|材料|文|稿件|信息)?由\s*")
+_BY_RE = re.compile(r"^(?:本|该|此|这一?)?[项个]?(?:案例|经验|做法|材料|文|稿件|信息|项目|改革|举措|工作|机制)?由\s*")
 """本案例由X提供, 本文由X提供: the provider is X, not the words that introduce it."""
 
 
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
     found = _provider_line(case)
+    if found and found[0].endswith(tuple(fallback_words()["media_units"])):
+        found = _acting_subject(case)  # （X融媒体中心　供稿）: a news outlet wrote the item, the item's subject did it
     if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
         found = found[0][by.end() :], found[1] + by.end(), found[2]
     if found and (rest := _NEXT_FIELD_RE.search(found[0])) and rest.start() >= 2:  # X局　撰稿人：某某
@@ -382,7 +384,11 @@ def _later_body(paragraph: str) -> tuple[str, int, int] | None:
     a figure): the first body (not a bare place, which may be a setting again) opening a sentence."""
     for end in re.finditer("[。！？!?]", paragraph):
         found = acting_subject(paragraph, end.end())
-        if found and signature_unit(found[0]) and not _names_origin(paragraph[found[2] :]):
+        if found is None:
+            continue
+        verb = SUBJECT_RE.match(paragraph, found[1])
+        acts = verb is not None and verb["p"] == found[0]  # 今年以来，X市推行…: a place acting, no setting
+        if (signature_unit(found[0]) or acts) and not _names_origin(paragraph[found[2] :]):
             return found
     return None
 
@@ -546,8 +552,60 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
             return source[0], start + source[1], start + source[2]
         if (bracket := closing_bracket(line)) and (source := reported_provider(bracket[0])):  # …。（见附件3，由X提供）
             return source[0], start + bracket[1] + source[1], start + bracket[1] + source[2]
+        below = start >= case.heading.end - case.start  # the heading's own line is no closing line
+        if below and (found := _field_provider(line) or _tag_line(line) or _listed_givers(line)):
+            return found[0], start + found[1], start + found[2]
         if line.strip():
             end = len(text[: max(start - 1, 0)].rstrip())
         if end <= 0:
             break
     return None
+
+
+_FIELD_GAP_RE = re.compile(r"\u3000+|[ \t]{2,}|[；;｜|]\s*")
+_FIELD_RE = re.compile(r"\s*[（(]?[\u4e00-\u9fff]{2,6}[：:]\s*[^\s：:]{2,12}(?:\u3000|[ \t]{2,}|[；;｜|])")
+"""A line that opens with a short field (责任编辑：某某　…, 审核：某某；…), which a later field may follow."""
+
+
+def _field_provider(line: str) -> tuple[str, int, int] | None:
+    """The unit of a provider label in a later field of a line of fields (责任编辑：某某　供稿：X, 审核：某某；来源：X):
+    a closing credit line gives the provider after the editor's name as often as before it."""
+    if not _FIELD_RE.match(line):
+        return None  # not a line of fields: a closing provider line of its own is read by the rules before
+    for gap in _FIELD_GAP_RE.finditer(line):
+        if found := labelled_provider(line[gap.end() :]):
+            return found[0], gap.end() + found[1], gap.end() + found[2]
+    return None
+
+
+_TAG_LINE_RE = re.compile(r"\s*[【〔\[](?P<u>[^】〕\]\n]{2,24})[】〕\]]\s*$")
+
+
+def _tag_line(line: str) -> tuple[str, int, int] | None:
+    """A tag alone on a line closing the case that names its place or unit, with its city before a middle dot
+    (【北海·铁山港】, 〔X区商务局〕): the finest part is the provider."""
+    tag = _TAG_LINE_RE.fullmatch(line)
+    if tag is None:
+        return None
+    parts = [p.strip() for p in re.split("[·・•]", tag["u"])]
+    part = parts[-1]
+    at = tag.start("u") + tag["u"].rfind(part)
+    if len(parts) > 1 and (placed := stem_place(part, parts[-2].removesuffix("市"))):
+        return placed, at, at + len(part)  # 【防城港·东兴】: the city tells which 东兴
+    if signed := signature_unit(part):  # 【X管委会供稿】: the unit without its verb
+        return signed[0], at + signed[1], at + signed[2]
+    return (part, at, at + len(part)) if place_or_stem(part) else None
+
+
+_LISTED_GIVERS_RE = re.compile(
+    r"\s*[—–－]{1,2}\s*(?P<u>[^、，,\s]{2,30}?)(?:[、和及与][^，。\n]{2,40}?)?(?:联合|共同)?(?:供稿|提供|报送)\s*$"
+)
+
+
+def _listed_givers(line: str) -> tuple[str, int, int] | None:
+    """The first of the units a dash line says gave the case together (——X、Y联合供稿), as summary tables list the
+    lead unit first."""
+    given = _LISTED_GIVERS_RE.fullmatch(line)
+    if given is None or not (signature_unit(given["u"]) or place_or_stem(given["u"])):
+        return None
+    return given["u"], given.start("u"), given.end("u")
