@@ -840,3 +840,22 @@ def test_a_news_outlet_credited_for_the_item_is_no_provider() -> None:
         ]
     )
     assert _providers(text) == ["邵武市", "顺昌县", "松溪县自然资源局"]
+
+
+def test_a_party_body_written_short_is_given_its_full_name() -> None:
+    text = _collection(
+        [
+            ("证照联办", f"{_BODY}\n　　——港口区委改革办、港口区行政审批局联合供稿"),
+            ("一码通", f"报送单位：某市市场监督管理局\n{_BODY}"),
+            ("预检验", f"报送单位：某某海关\n{_BODY}"),
+        ]
+    )
+    assert _providers(text)[0] == "中共港口区委全面深化改革委员会办公室"
+
+
+def test_a_stem_several_places_share_is_the_one_in_the_document_s_city() -> None:
+    text = (
+        "防城港市复制推广自贸试验区改革经验信息专报\n\n防城港市商务局编\n\n现将3项做法编发如下。\n\n"
+        f"一、东兴：互市结算“便利通”\n{_BODY}\n\n二、港口区：林权抵押贷款\n{_BODY}\n\n三、某地：跨境结算便利\n{_BODY}\n"
+    )
+    assert _providers(text)[0] == "东兴市"

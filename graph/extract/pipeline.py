@@ -29,6 +29,7 @@ from ftzgraph.graph.extract.provider import (
     provider_in_full,
     provider_kind,
     provider_line,
+    provider_stem_in_city,
     provider_unit,
     provider_zone_in_full,
     read_provider,
@@ -90,7 +91,7 @@ def _national_item(case: Case, gazetteer: Gazetteer) -> NationalItem | None:
 def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     provider, provider_evidence, warnings = read_provider(text)
     if provider:
-        provider = provider_court(provider_unit(provider, gazetteer), text)
+        provider = provider_stem_in_city(provider_court(provider_unit(provider, gazetteer), text), text)
     kind, place = provider_kind(provider, gazetteer) if provider else ("other", None)
     case = Case(
         text=text,

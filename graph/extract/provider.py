@@ -134,6 +134,29 @@ def provider_court(provider: str, case: CaseText) -> str:
     return ranked[0][0] + (rest if not own or rest.endswith("局") else "")  # 本院诉讼服务中心: the court; 执行局 a body
 
 
+@cache
+def _prefecture_cities() -> frozenset[str]:
+    return frozenset(load_divisions().city_of.values())
+
+
+def provider_stem_in_city(provider: str, case: CaseText) -> str:
+    """A bare stem several places share (东兴, 鼓楼) as the one of them in the city the document names most (a
+    防城港 bulletin's 东兴 is 东兴市): a document's own places are its city's; else as written."""
+    if not re.fullmatch("[\u4e00-\u9fff]{2,3}", provider) or stem_place(provider) is not None:
+        return provider
+    cities = _prefecture_cities()
+    text = case.document.text
+    named = Counter(
+        next((text[at - k : at + 1] for k in (4, 3, 2) if text[at - k : at + 1] in cities), "")
+        for at in (m.start() for m in re.finditer("市", text))
+    )
+    named.pop("", None)
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return provider
+    return stem_place(provider, ranked[0][0].removesuffix("市")) or provider
+
+
 def _court_of_place(found: str) -> str | None:
     """A court's name from where its place starts (在金华市中级人民法院 -> 金华市中级人民法院), or None when no known
     division's name opens it."""
@@ -209,8 +232,19 @@ def _standard_form(written: str, agency: str) -> bool:
     for core in lex.cores.values():
         ending = core.core
         standard = written[: -len(ending)] + core.canonical
-        if ending != core.canonical and written.endswith(ending) and agency in (standard, official_zone_name(standard)):
-            return True  # 合肥高新区人社局 -> 合肥高新技术产业开发区人力资源和社会保障局: the zone by its official name
+        # 合肥高新区人社局 -> 合肥高新技术产业开发区人力资源和社会保障局: the zone by its official name; X区委改革办 ->
+        # 中共X区委全面深化改革委员会办公室: a party body's full name opens with 中共
+        if (
+            ending != core.canonical
+            and written.endswith(ending)
+            and agency
+            in (
+                standard,
+                official_zone_name(standard),
+                "中共" + standard,
+            )
+        ):
+            return True
     for network in lex.networks:
         if written.startswith(network.org):
             continue  # 中国人民银行X分行: the full name as written
@@ -471,8 +505,8 @@ def _heading_stem(case: CaseText) -> tuple[str, int, int] | None:
     quote = case.heading.quote
     bare = strip_marks(ORDINAL_RE.sub("", quote, count=1))[0]
     label = _STEM_LABEL_RE.match(bare)
-    if label is None or not stem_place(label["p"]):
-        return None
+    if label is None or not (stem_place(label["p"]) or label["p"] in load_divisions().stems):
+        return None  # 东兴：title, a stem two places share: the document's city tells (``provider_stem_in_city``)
     start = case.heading.start - case.start + len(quote) - len(bare)
     return label["p"], start, start + len(label["p"])
 
