@@ -859,3 +859,14 @@ def test_a_stem_several_places_share_is_the_one_in_the_document_s_city() -> None
         f"一、东兴：互市结算“便利通”\n{_BODY}\n\n二、港口区：林权抵押贷款\n{_BODY}\n\n三、某地：跨境结算便利\n{_BODY}\n"
     )
     assert _providers(text)[0] == "东兴市"
+
+
+def test_a_recommendation_s_sentence_and_a_place_s_own_account_name_the_provider() -> None:
+    text = _collection(
+        [
+            ("资格权跨村使用", f"　　推荐理由：这是常山的又一项创新举措，解决了跨村使用难题。\n{_BODY}"),
+            ("政务服务驿站", f"{_BODY}\n　　（本文转载自“衢江发布”微信公众号）"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["常山县", "衢江区", "某市市场监督管理局"]
