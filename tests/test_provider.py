@@ -870,3 +870,14 @@ def test_a_recommendation_s_sentence_and_a_place_s_own_account_name_the_provider
         ]
     )
     assert _providers(text) == ["常山县", "衢江区", "某市市场监督管理局"]
+
+
+def test_an_area_inside_the_ftz_s_name_written_short() -> None:
+    text = _collection(
+        [
+            ("跨境结算", f"牵头单位：中国（广西）自贸区钦州港片区\n{_BODY}"),
+            ("证照联办", f"牵头单位：广西自贸区\n{_BODY}"),  # the whole FTZ: no area
+            ("通关", f"报送单位：某某海关\n{_BODY}"),
+        ]
+    )
+    assert _providers(text)[:2] == ["钦州港片区", "广西自贸区"]

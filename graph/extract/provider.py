@@ -175,7 +175,12 @@ def _colloquial_area(name: str, gazetteer: Gazetteer) -> str | None:
     """The FTZ area a name written the way people speak stands for: an area's word with 自贸区 or 自贸片区 (南沙自贸区,
     崇左自贸片区) or the FTZ's official name shortened inside a full one (中国（广西）自贸试验区崇左片区); None when the
     gazetteer knows no area by it (广西自贸区 names a whole FTZ)."""
-    for form in (_COLLOQUIAL_AREA_RE.sub("片区", name), name.replace("自贸试验区", "自由贸易试验区")):
+    forms = (
+        _COLLOQUIAL_AREA_RE.sub("片区", name),
+        name.replace("自贸试验区", "自由贸易试验区"),
+        name.replace("自贸区", "自由贸易试验区"),
+    )
+    for form in forms:
         if form != name and (place := gazetteer.resolve(form)) is not None and place.area:
             return place.area
     return None
