@@ -881,3 +881,25 @@ def test_an_area_inside_the_ftz_s_name_written_short() -> None:
         ]
     )
     assert _providers(text)[:2] == ["钦州港片区", "广西自贸区"]
+
+
+def test_a_stem_a_party_committee_and_government_or_a_dated_bracket_name_the_provider() -> None:
+    text = _collection(
+        [
+            ("检测前置", f"　　英山是全省首个推行检测前置的县，出口通关时间缩短40%。\n{_BODY}"),
+            ("林权贷款", f"　　罗田县委县政府高度重视这项改革，林农可以林权质押贷款。\n{_BODY}"),
+            ("标准地", f"{_BODY}\n　　（团风县自然资源和规划局　2024年6月）"),
+        ]
+    )
+    assert _providers(text) == ["英山县", "罗田县", "团风县自然资源和规划局"]
+
+
+def test_a_line_of_an_information_officer_names_the_unit() -> None:
+    text = _collection(
+        [
+            ("退税快办", f"{_BODY}\n　　信息员：周某　某市税务局　0000-1234"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+            ("通关", f"报送单位：某某海关\n{_BODY}"),
+        ]
+    )
+    assert _providers(text)[0] == "某市税务局"

@@ -362,7 +362,9 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
         found = acting_subject(line, at)
         if found is None or re.search(place_lead_not(), found[0]):  # X区位于…，该区学习借鉴…: 该区 is X区
             found = _referred_subject(line, at) or found
-        found = found or _zone_subject(line, at)  # 衡阳高新区出资设立…: a known zone opening the sentence
+        # 衡阳高新区出资设立…, 蕲春是全省首个…的县, 来凤县委县政府高度重视…: a known zone, a bare stem or a place's
+        # party committee and government opening the sentence
+        found = found or _zone_subject(line, at) or _stem_subject(line, at) or _leadership_subject(line, at)
         if found and _names_origin(line[found[2] :]):
             found = None  # X片区首创的“A”…: the zone a practice came from, not who performs it here
         if found and speaker and not signature_unit(found[0]):
@@ -414,6 +416,30 @@ def _zone_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
     kinds = "|".join(map(re.escape, _zone_kinds()))
     found = re.compile(rf"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{{2,8}}?(?:{kinds}))(?![的内外])").match(paragraph, at)
     if found is None or official_zone_name(found["p"]) == found["p"]:
+        return None
+    return found["p"], found.start("p"), found.end("p")
+
+
+_STEM_SUBJECT_RE = re.compile(r"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{2,3}?)(?=是|在|率先|推行|推出|探索|首创|建立|实行)")
+
+
+def _stem_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
+    """A place written by its bare stem opening the sentence before a subject's word (蕲春是全省首个…, 龙游率先…):
+    the one city or county of that stem (``stem_place``)."""
+    found = _STEM_SUBJECT_RE.match(paragraph, at)
+    if found is None or not stem_place(found["p"]):
+        return None
+    return found["p"], found.start("p"), found.end("p")
+
+
+_LEADERSHIP_RE = re.compile(r"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{2,6}?[市县区旗])委、?(?:[市县区旗])?(?:人民)?政府")
+
+
+def _leadership_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
+    """A place's party committee and government opening the sentence (来凤县委县政府高度重视…, X市委、市政府…): the
+    place is what the sentence is about."""
+    found = _LEADERSHIP_RE.match(paragraph, at)
+    if found is None or not is_place(found["p"]):
         return None
     return found["p"], found.start("p"), found.end("p")
 
@@ -592,7 +618,7 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
         if (bracket := closing_bracket(line)) and (source := reported_provider(bracket[0])):  # …。（见附件3，由X提供）
             return source[0], start + bracket[1] + source[1], start + bracket[1] + source[2]
         below = start >= case.heading.end - case.start  # the heading's own line is no closing line
-        if below and (found := _field_provider(line) or _tag_line(line) or _listed_givers(line)):
+        if below and (found := _field_provider(line) or _tag_line(line) or _listed_givers(line) or _dated_unit(line)):
             return found[0], start + found[1], start + found[2]
         if line.strip():
             end = len(text[: max(start - 1, 0)].rstrip())
@@ -648,3 +674,17 @@ def _listed_givers(line: str) -> tuple[str, int, int] | None:
     if given is None or not (signature_unit(given["u"]) or place_or_stem(given["u"])):
         return None
     return given["u"], given.start("u"), given.end("u")
+
+
+_DATED_UNIT_RE = re.compile(
+    r"\s*[（(](?P<u>[^（）()\s]{3,30})[\s\u3000]+[0-9０-９〇一二三四五六七八九十○]{2,4}\s*年[^（）()\n]{0,8}[)）]\s*$"
+)
+
+
+def _dated_unit(line: str) -> tuple[str, int, int] | None:
+    """A unit and a date in brackets closing the case (（X局　2024年6月）): a submission's signature run into one
+    line."""
+    dated = _DATED_UNIT_RE.fullmatch(line)
+    if dated is None or (signed := signature_unit(dated["u"])) is None:
+        return None
+    return signed[0], dated.start("u") + signed[1], dated.start("u") + signed[2]
