@@ -903,3 +903,24 @@ def test_a_line_of_an_information_officer_names_the_unit() -> None:
         ]
     )
     assert _providers(text)[0] == "某市税务局"
+
+
+def test_the_implementing_unit_after_a_guiding_one_a_unit_with_its_role_and_a_practice_s_dash() -> None:
+    text = (
+        "某市改革经验选编\n\n说明：本选编收录案例3个。\n\n"
+        f"案例一　出口分类监管\n指导单位：某某海关　　实施单位：某市商务局\n{_BODY}\n\n"
+        f"案例二　保税加工\n某县商务局（供稿单位）\n{_BODY}\n\n"
+        f"案例三　景区一票通\n——某县景区管理局经验做法\n{_BODY}\n"
+    )
+    assert _providers(text) == ["某市商务局", "某县商务局", "某县景区管理局"]
+
+
+def test_who_compiled_the_material_and_a_speaker_after_a_first_person_quote() -> None:
+    text = _collection(
+        [
+            ("土地抵押", f"　　本案例材料由某市农业农村局整理。\n{_BODY}"),
+            ("产地预检", f"　　我们的做法是把检验关口前移到果园。（某县农业农村局局长　张某）\n{_BODY}"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["某市农业农村局", "某县农业农村局", "某市市场监督管理局"]

@@ -297,6 +297,12 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
             return match[group].strip(), start + match.start(group), start + match.end(group)
+        if k == 0 and (found := _after_guide(line) or _unit_with_role(line) or _dash_practice(line)):
+            return (
+                found[0],
+                start + found[1],
+                start + found[2],
+            )  # 指导单位：X　实施单位：Y, X局（供稿单位）, ——X经验做法
         if k == 0 and (found := labelled_provider(line, loose=True) or _given_in_brackets(line)):
             return found[0], start + found[1], start + found[2]  # 【报送】X, （沿滩　供）: the line under the title
     if source := closing_source(text):  # 【案例来源】根据X提供材料整理: who gave the material, said outright
@@ -330,6 +336,43 @@ def _given_in_brackets(line: str) -> tuple[str, int, int] | None:
     if given is None or not (signature_unit(given["u"]) or place_or_stem(given["u"])):
         return None
     return given["u"], given.start("u"), given.end("u")
+
+
+def _after_guide(line: str) -> tuple[str, int, int] | None:
+    """The unit of a later field of a line whose first field names a unit that guides or helps (指导单位：X　实施单位：
+    Y, 配合单位：X；牵头单位：Y): the one that does the case, not the one over or beside it
+    (``guiding_label_words``)."""
+    first = re.match(r"\s*[（(【\[]?(?P<label>[\u4e00-\u9fff]{2,6})[】\]]?[：:]", line)
+    words = (*fallback_words()["guiding_label_words"], *fallback_words()["cooperating_label_words"])
+    if first is None or not any(word in first["label"] for word in words):
+        return None
+    return _field_provider(line)
+
+
+_UNIT_ROLE_RE = re.compile(
+    r"\s*(?P<u>[^（）()\s]{3,30})[（(](?:供稿|报送|申报|推荐|提供|选送|实施|牵头)(?:单位|部门)?[)）]\s*$"
+)
+
+
+def _unit_with_role(line: str) -> tuple[str, int, int] | None:
+    """A unit followed by its role in brackets (X局（供稿单位）): the unit, not the role's word."""
+    found = _UNIT_ROLE_RE.fullmatch(line)
+    if found is None or (signed := signature_unit(found["u"])) is None:
+        return None
+    return signed[0], found.start("u") + signed[1], found.start("u") + signed[2]
+
+
+_DASH_PRACTICE_RE = re.compile(
+    r"\s*[—–－]{1,2}\s*(?P<u>[^\s，。、]{3,30}?)的?(?:经验做法|典型经验|典型做法|经验|做法|案例|实践)\s*$"
+)
+
+
+def _dash_practice(line: str) -> tuple[str, int, int] | None:
+    """A dash subtitle naming whose practice the case is (——X局经验做法, ——X区的实践): that unit or place."""
+    found = _DASH_PRACTICE_RE.fullmatch(line)
+    if found is None or not (signature_unit(found["u"]) or place_or_stem(found["u"])):
+        return None
+    return found["u"], found.start("u"), found.end("u")
 
 
 def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:
@@ -375,6 +418,8 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
             found = None  # 我局坚持…: a speech's own body, which its speaker line names
         if found is None and not caption:
             found = _later_body(line)  # 在X镇的一家企业，…。今年以来，X海关会同…: the body acting after the setting
+        if found is None and (bracket := closing_bracket(line)) and (said := speaker_unit(bracket[0])):
+            found = said[0], bracket[1] + said[1], bracket[1] + said[2]  # “我们的做法是…”（X局局长　某某）
         if found:
             return found[0], start + found[1], start + found[2]
         if not caption:
