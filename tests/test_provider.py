@@ -924,3 +924,25 @@ def test_who_compiled_the_material_and_a_speaker_after_a_first_person_quote() ->
         ]
     )
     assert _providers(text) == ["某市农业农村局", "某县农业农村局", "某市市场监督管理局"]
+
+
+def test_a_spaced_signature_a_proxy_seal_and_a_note_on_the_content_name_the_provider() -> None:
+    text = _collection(
+        [
+            ("集中检验", f"{_BODY}\n\n新 化 县 商 务 局\n2024 年 5 月"),
+            ("绿色通道", f"{_BODY}\n　　双峰县人民政府（代章）"),
+            ("一站式登记", f"{_BODY}\n　　（以上内容由某市农业农村局提供）"),
+        ]
+    )
+    assert _providers(text) == ["新化县商务局", "双峰县", "某市农业农村局"]  # a government is its place
+
+
+def test_a_stem_acting_after_a_sentence_and_a_unit_before_a_reviewer_s_field() -> None:
+    text = _collection(
+        [
+            ("监管互认", f"　　两地企业出口量大。涟源在全省率先推行监管结果互认，查验次数减少一半。\n{_BODY}"),
+            ("综合服务", f"{_BODY}\n　　某县商务局　供稿　　审核：刘某"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["涟源市", "某县商务局", "某市市场监督管理局"]

@@ -269,6 +269,11 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
     span in ``text``, or None when the line is a sentence or does not end with a unit's suffix."""
     lexicon = fallback_words()
     bare = _seal_re().sub("", text.strip().strip("*").strip())  # X局（盖章）: the seal is no part of the unit
+    if _SPACED_RE.fullmatch(bare):  # 安 化 县 商 务 局: a PDF's text layer spaces a signature's characters out
+        unit = bare.replace(" ", "").replace("\u3000", "")
+        found = signature_unit(unit)
+        first = text.find(bare)
+        return (found[0], first, first + len(bare)) if found and found[0] == unit else None
     # （长沙片区管委会）, （中国（河南）自由贸易试验区郑州片区管委会）: a bracket inside the name is part of it
     bracket = re.fullmatch(r"[（(](?P<u>(?:[^（）()]|[（(][^（）()]{1,10}[)）])+)[)）]", bare)
     unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
@@ -281,6 +286,9 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
         return None
     start = text.find(unit)
     return unit, start, start + len(unit)
+
+
+_SPACED_RE = re.compile(r"(?:[\u4e00-\u9fff][ \u3000])+[\u4e00-\u9fff]")
 
 
 @cache

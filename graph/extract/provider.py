@@ -264,7 +264,9 @@ def _standard_form(written: str, agency: str) -> bool:
 
 _NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
 """Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
-_BY_RE = re.compile(r"^(?:本|该|此|这一?)?[项个]?(?:案例|经验|做法|材料|文|稿件|信息|项目|改革|举措|工作|机制)?由\s*")
+_BY_RE = re.compile(
+    r"^(?:本|该|此|这一?|以上|上述)?[项个]?(?:案例|经验|做法|材料|文|稿件|信息|项目|改革|举措|工作|机制|内容|资料)?由\s*"
+)
 """本案例由X提供, 本文由X提供: the provider is X, not the words that introduce it."""
 
 
@@ -493,11 +495,11 @@ def _later_body(paragraph: str) -> tuple[str, int, int] | None:
     """The body acting in a later sentence of a first paragraph whose first sentence names none (a scene, a question,
     a figure): the first body (not a bare place, which may be a setting again) opening a sentence."""
     for end in re.finditer("[。！？!?]", paragraph):
-        found = acting_subject(paragraph, end.end())
+        found = acting_subject(paragraph, end.end()) or _stem_subject(paragraph, end.end())  # 。冷水江在全省率先…
         if found is None:
             continue
         verb = SUBJECT_RE.match(paragraph, found[1])
-        acts = verb is not None and verb["p"] == found[0]  # 今年以来，X市推行…: a place acting, no setting
+        acts = (verb is not None and verb["p"] == found[0]) or stem_place(found[0]) is not None  # X市推行…, 冷水江在…
         if (signature_unit(found[0]) or acts) and not _names_origin(paragraph[found[2] :]):
             return found
     return None
@@ -663,7 +665,13 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
         if (bracket := closing_bracket(line)) and (source := reported_provider(bracket[0])):  # …。（见附件3，由X提供）
             return source[0], start + bracket[1] + source[1], start + bracket[1] + source[2]
         below = start >= case.heading.end - case.start  # the heading's own line is no closing line
-        if below and (found := _field_provider(line) or _tag_line(line) or _listed_givers(line) or _dated_unit(line)):
+        if below and (
+            found := _field_provider(line)
+            or _tag_line(line)
+            or _listed_givers(line)
+            or _dated_unit(line)
+            or _unit_before_fields(line)
+        ):
             return found[0], start + found[1], start + found[2]
         if line.strip():
             end = len(text[: max(start - 1, 0)].rstrip())
@@ -733,3 +741,14 @@ def _dated_unit(line: str) -> tuple[str, int, int] | None:
     if dated is None or (signed := signature_unit(dated["u"])) is None:
         return None
     return signed[0], dated.start("u") + signed[1], dated.start("u") + signed[2]
+
+
+_LATER_FIELD_RE = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]{2,6}[：:]")
+
+
+def _unit_before_fields(line: str) -> tuple[str, int, int] | None:
+    """A closing line that opens with the unit and its verb before other fields (X局　供稿　　审核：某某): the unit."""
+    later = _LATER_FIELD_RE.search(line)
+    if later is None or (signed := signature_unit(line[: later.start()])) is None:
+        return None
+    return signed
