@@ -167,6 +167,7 @@ def create_app(
         cache_min_ms=settings.result_cache_min_ms,
         on_runaway=on_runaway,
         slow=slow,
+        eager_count=settings.eager_count,
     )
     budgets: set[Budget] = set()
 

@@ -79,6 +79,11 @@ class Settings(BaseSettings):
     result_cache_min_ms: int = Field(
         100, ge=0, description="A query answer is cached only if it took at least this long, in milliseconds."
     )
+    eager_count: bool = Field(
+        True,
+        description="Evaluate a grouped COUNT over a join of triple patterns by counting below the join (the same "
+        "answers, faster); false = every query runs as written.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         ["*"], description="Origins allowed to read responses to GET and POST (comma-separated); empty = CORS off."
     )

@@ -522,3 +522,25 @@ def test_a_unit_named_as_the_cases_reporter_does_not_act(text: str) -> None:
 def test_a_reporter_that_also_acts_in_the_case_acts() -> None:
     text = "答：该案例由杭州市商务局报送。杭州市商务局会同杭州海关推行预约通关，企业通关时间缩短30%。"
     assert "杭州市商务局" in [a.name for a in extract_agencies(make_case(text), None)]
+
+
+def _acting_names(text: str, provider: str | None) -> list[str]:
+    return [a.name for a in extract_agencies(make_case(text), provider)]
+
+
+def test_a_bureau_after_the_bare_word_area_is_its_committees_department() -> None:
+    # z25g: 片区经济发展局 is a department of the area's committee, named after the committee
+    text = "报送：正定片区管委会\n石家庄海关会同片区经济发展局推行“保税维修”。"
+    assert _acting_names(text, "正定片区") == [
+        "石家庄海关",
+        "中国（河北）自由贸易试验区正定片区管理委员会经济发展局",
+    ]
+    # guard: a centre so written is where staff are stationed, no body named
+    text = "报送：正定片区管委会\n市商务局派员进驻片区政务服务中心，实行“一窗受理”。"
+    assert not any("政务服务中心" in n for n in _acting_names(text, "正定片区"))
+
+
+def test_a_table_cell_ends_the_clause_a_citation_opens() -> None:
+    # z25g: the cell holding 借鉴X做法 cites; the next cell's body acts
+    text = "│借鉴天津港片区做法│石家庄海关会同市商务局推行“保税维修”。│"
+    assert _acting_names(text, "石家庄市") == ["石家庄海关", "石家庄市商务局"]

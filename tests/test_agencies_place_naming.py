@@ -449,3 +449,23 @@ def test_a_partner_customs_office_does_not_move_the_collection_s_city() -> None:
     document = f"合肥市跨境贸易便利化典型案例汇编\n\n案例一：“两步申报”通关模式\n{case}\n"
     names = _names_in_document(document, case)
     assert "合肥市商务局" in names and "南京市商务局" not in names, names
+
+
+def test_a_leagues_bureau_in_its_county_level_citys_case() -> None:
+    # z25g: 盟X局 in a case of a county-level city no text places in a league is the league its city belongs to
+    text = "市商务局会同盟商务局推行边民互市商品“落地加工”。"
+    assert _names(text, "阿尔山市") == ["阿尔山市商务局", "兴安盟商务局"]
+
+
+def test_a_zone_committees_department_by_its_own_word() -> None:
+    # z25g: a committee's department named for its work (经济合作局), after the bare word 片区
+    text = "片区经济合作局会同黑河海关推行“绿色通道”。"
+    assert _names(text, "黑河片区") == ["中国（黑龙江）自由贸易试验区黑河片区管理委员会经济合作局", "黑河海关"]
+
+
+def test_a_county_bureau_in_the_case_of_a_zone_named_by_its_county() -> None:
+    # z25g: 县X局 in the case of a zone whose name opens with its county's stem is that county's bureau
+    text = "区商务局会同县自然资源和规划局推行“标准地”。"
+    assert "来安县自然资源和规划局" in _names(text, "来安汊河经济开发区管委会")
+    # guard: a zone that no county's stem opens names no county
+    assert not any(n.endswith("县自然资源和规划局") for n in _names(text, "苏州工业园区管委会"))

@@ -172,9 +172,11 @@ def test_a_body_opening_a_documents_title_without_marks_issued_it() -> None:
 
 
 def test_a_chat_senders_unit_posted_the_case() -> None:
-    text = "15:02 孙某（郧阳区政府办）\n郧阳区借鉴经验，区市场监管局会同区税务局推行个体工商户“智能审批”。"
-    names = _names(text, "十堰市郧阳区")
-    assert not any(n.endswith("人民政府") for n in names) and "十堰市郧阳区市场监督管理局" in names
+    # 政府办 is the government's office (z25g): neither it nor the government acts; a date may open the header
+    for header in ("15:02 孙某（郧阳区政府办）", "2024-07-04 15:02:33 孙某(郧阳区政府办)"):
+        text = f"{header}\n郧阳区借鉴经验，区市场监管局会同区税务局推行个体工商户“智能审批”。"
+        names = _names(text, "十堰市郧阳区")
+        assert not any(n.endswith(("人民政府", "办公室")) for n in names) and "十堰市郧阳区市场监督管理局" in names
 
 
 def test_a_centre_after_a_stops_label_is_where_a_visit_goes() -> None:
@@ -214,3 +216,12 @@ def test_a_unit_then_what_it_sent_names_no_actor() -> None:
     """X人民政府　经验材料: a line naming the unit and the kind of text it sent, as a cover's byline."""
     names = _names(f"安顺市西秀区人民政府　经验材料\n西秀{_BODY}", None)
     assert not any(n.endswith("人民政府") for n in names) and "西秀区市场监督管理局" in names[0], names
+
+
+def test_a_review_line_signs_the_comment() -> None:
+    # z25g: a body on a line a review label opens signs or is named in the comment, it does not act
+    text = "区商务局推行出口退税“提前办”。\n审核意见：同意制作。　区委改革办　2024年8月12日"
+    assert all("改革" not in n for n in _names(text, "十堰市郧阳区"))
+    # guard: a bare 审核 or 意见 opens text too (审核：… is a credit's or a step's label), left to the other rules
+    text = "意见：区商务局推行出口退税“提前办”。"
+    assert any(n.endswith("商务局") for n in _names(text, "十堰市郧阳区"))

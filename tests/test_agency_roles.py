@@ -66,3 +66,37 @@ def test_a_body_listing_the_practice_in_a_batch_is_its_issuer() -> None:
     # a body putting items of its own on a list it manages acts
     own = "桂林市商务局将30项涉企事项纳入清单管理，桂林海关同步开展监管。"
     assert _names(own, "桂林市") == ["桂林市商务局", "桂林海关"]
+
+
+def test_a_press_office_announcing_the_news_does_not_act() -> None:
+    text = "宁德市人民政府新闻办公室12日发布消息，宁德海关推行出口退税“提前办”。"
+    assert _names(text, "宁德市") == ["宁德海关"]
+
+
+def test_a_body_that_only_publicises_does_not_act() -> None:
+    text = "区商务局推行出口退税“提前办”，区委宣传部负责宣传报道。"
+    assert all("宣传部" not in n for n in _names(text, "宁德市蕉城区"))
+
+
+def test_a_hotlines_transfer_target_does_not_act() -> None:
+    text = "区商务局推行出口退税“提前办”。\n转办说明：涉及报关问题的，转宁德海关12360热线。"
+    assert all("海关" not in n for n in _names(text, "宁德市蕉城区"))
+
+
+def test_a_body_that_publicises_and_acts_still_acts() -> None:
+    # guard: publicity followed by more of the clause is work, not only publicity
+    text = "区商务局组织宣传培训并推行出口退税“提前办”。"
+    assert any(n.endswith("蕉城区商务局") for n in _names(text, "宁德市蕉城区"))
+
+
+def test_the_source_of_a_sentence_does_not_act() -> None:
+    text = "据区委改革办介绍，区商务局推行出口退税“提前办”。"
+    assert all("改革" not in n for n in _names(text, "宁德市蕉城区"))
+
+
+def test_a_list_that_only_publicises_does_not_act() -> None:
+    text = "区商务局推行出口退税“提前办”，区委宣传部、区融媒体中心做好宣传报道。"
+    assert all("宣传部" not in n for n in _names(text, "宁德市蕉城区"))
+    # guard: a list that does the work and then publicity words of the work's own name acts
+    text = "区商务局、区税务局联合开展宣传。"
+    assert len(_names(text, "宁德市蕉城区")) == 2

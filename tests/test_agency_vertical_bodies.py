@@ -146,6 +146,26 @@ def test_a_districts_police_branch_is_the_city_bureaus_branch() -> None:
     assert _names("示范区公安分局推行改革。", "沈抚改革创新示范区管委会") == ["沈抚改革创新示范区公安分局"]
 
 
+def test_a_districts_police_branch_written_by_its_name_is_the_city_bureaus_branch() -> None:
+    # z25g: 莲都区公安分局 and 莲都公安分局 name the city bureau's branch too, with its stations after it
+    text = "莲都公安分局紫金派出所会同莲都区公安分局治安大队推行“一件事”联办。"
+    assert _names(text, "丽水市莲都区") == ["丽水市公安局莲都分局紫金派出所", "丽水市公安局莲都分局治安大队"]
+
+
+def test_bodies_that_a_short_form_names_once() -> None:
+    # z25g: a district's state assets bureau, a border station named 边境检查站, a port and shipping centre
+    text = "区国资局会同东兴边境检查站、市港航管理中心推行“一件事”联办。"
+    assert _names(text, "防城港市港口区") == ["防城港市港口区国有资产管理局", "东兴边境检查站", "防城港市港航管理中心"]
+    # z25g: short forms of one body each (政府办: the government's office, not the government; 审批局; 教体局)
+    text = "区政府办会同区审批局、区教体局、区公共资源交易中心推行“一件事”联办。"
+    assert _names(text, "防城港市港口区") == [
+        "防城港市港口区人民政府办公室",
+        "防城港市港口区行政审批局",
+        "防城港市港口区教育和体育局",
+        "防城港市港口区公共资源交易中心",
+    ]
+
+
 def test_a_customs_offices_bureau_named_by_its_place() -> None:
     text = "区农业农村局会同温州海关瓯海办事处推行出口农产品“预检验”。"
     assert _names(text, "温州市瓯海区") == ["温州市瓯海区农业农村局", "温州海关瓯海办事处"]

@@ -238,3 +238,160 @@ def test_a_zone_after_a_learning_verb_and_de_shi_or_a_practice_carried_over_is_t
     assert _zones("咸宁市借用湖北自贸试验区武汉片区的“科创积分贷”模式。") == {"hubei"}
     assert _zones("咸宁市借用湖北自贸试验区武汉片区的场地举办招商会。") == set()
     assert _zones("三明市把福建自贸试验区厦门片区的“一站式退税”做法搬了过来。") == {"fujian"}
+
+
+def _areas(text: str) -> set[str | None]:
+    return {o.area for o in sentence_case(text).origins if o.kind == "zone"}
+
+
+def test_a_zone_whose_practice_is_the_object_of_any_verb_is_the_origin() -> None:
+    """z25b: the copying relation by its structure (Z的…做法 as the verb's object), not by the verb's word."""
+    text = "两地这次拷贝了安徽自贸试验区合肥片区和芜湖片区的供应链金融做法。"
+    assert _areas(text) == {"合肥片区", "芜湖片区"}
+    assert _zones("该市与安徽自贸试验区合肥片区的企业签署合作协议。") == set()  # cooperation, no practice taken
+    assert _zones("对照北京自贸试验区的做法，我市尚有较大差距。") == set()  # a yardstick
+    assert _zones("有关部门表示，要把上海自贸试验区的成熟经验在全国范围内推广。") == set()  # an exhortation
+
+
+def test_a_zone_something_was_fetched_from_is_the_origin() -> None:
+    assert _zones("这一招是从湖北自贸试验区宜昌片区“偷师”来的。") == {"hubei"}
+    assert _zones("我们是去河南自贸试验区洛阳片区取的经。") == {"henan"}
+    assert _zones("这个办法是跟重庆自贸试验区两江片区学的。") == {"chongqing"}
+    assert _zones("晋城市把天津自贸试验区天津港片区的联合登临检查做法用在了内陆港。") == {"tianjin"}
+    assert _zones("从湖北自贸试验区宜昌片区来的企业有4家。") == set()  # a party, no practice
+
+
+def test_a_bound_one_character_verb_takes_the_zone_after_it() -> None:
+    assert _zones("用他的话说，这次学的是浙江自贸试验区的招数。") == {"zhejiang"}
+    assert _zones("会议听取了广西自贸试验区南宁片区管委会的汇报。") == set()  # 听取了 is no 取了
+
+
+def test_a_denied_or_hypothetical_copy_names_no_origin() -> None:
+    assert _zones("本溪市尚未借鉴辽宁自贸试验区沈阳片区的“一网通办”做法。") == set()
+    assert _zones("江山市没有照搬浙江自贸试验区杭州片区的做法，而是自主设计流程。") == set()
+    assert _zones("有关负责人否认该做法源于上海自贸试验区。") == set()
+    assert _zones("如果能把浙江自贸试验区舟山片区的加注模式复制过来，竞争力将大大提升。") == set()
+    assert _zones("该市持续不断借鉴浙江自贸试验区舟山片区的加注模式。") == {"zhejiang"}  # 不断 denies nothing
+
+
+def test_the_place_that_corrects_a_denied_one_is_the_origin() -> None:
+    text = "黔东南州学的不是重庆自贸试验区果园港片区，而是四川自贸试验区川南临港片区。"
+    assert _areas(text) == {"川南临港片区"}
+
+
+def test_places_listed_after_a_colon_of_copying_are_each_an_origin() -> None:
+    text = "湘潭市同时借了两家的经验：一是湖南自贸试验区长沙片区的“审批提速”，二是郴州片区的“通关一体化”。"
+    assert _areas(text) == {"长沙片区", "郴州片区"}
+    plan = "湘潭市计划借鉴两家的经验：一是湖南自贸试验区长沙片区的“审批提速”，二是郴州片区的“通关一体化”。"
+    assert _zones(plan) == set()
+
+
+def test_batches_in_any_order_and_with_shared_ordinals() -> None:
+    assert case_batches(sentence_case("该做法参考了国务院第五、六批改革试点经验。")) == {
+        ("改革试点经验", 5),
+        ("改革试点经验", 6),
+    }
+    assert case_batches(sentence_case("该市复制的做法，出自商务部推出的最佳实践案例第三批。")) == {("最佳实践案例", 3)}
+    text = "该市推行的“标准地出让”，最佳实践案例第二批里就有，由浙江自贸试验区杭州片区报送。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 2)}
+    assert _areas(text) == {"杭州片区"}
+    reported = "本案例由浙江自贸试验区金义片区报送，源于国务院第六批改革试点经验。"
+    assert _zones(reported) == set()  # Z reported its copy
+
+
+def test_the_issuer_of_a_provincial_batch_is_the_nearest_name() -> None:
+    text = "永州市学习借鉴的是湖南省公布的第三批自贸试验区改革试点经验。"
+    assert case_batches(sentence_case(text)) == set()
+
+
+def test_a_zone_whose_practice_others_took_is_the_origin() -> None:
+    text = "新疆自贸试验区霍尔果斯片区的“结算一站办”经验，已被昌吉州、博州相继学了去。"
+    assert _areas(text) == {"霍尔果斯片区"}
+
+
+def test_a_bound_verb_before_de_shi_is_read_before_the_copula() -> None:
+    assert _zones("这套“单证电子化”，学的是辽宁自贸试验区大连片区，用的是本地的系统。") == {"liaoning"}
+    assert _zones("该市的“电子结算”，照抄的是广西自贸试验区崇左片区。") == {"guangxi"}
+
+
+def test_a_quoted_name_s_words_relate_nothing() -> None:
+    text = "衢州市的“四港联动”模式沿袭了浙江自贸试验区宁波片区的做法。"  # 联动 inside the name is no cooperation
+    assert _areas(text) == {"宁波片区"}
+    assert _zones("该市与浙江自贸试验区宁波片区联动推进港口建设的做法。") == set()
+
+
+def test_a_noun_naming_the_source_before_a_copula_names_the_origin() -> None:
+    assert _zones("宿迁市这项改革的“老师”，是江苏自贸试验区连云港片区。") == {"jiangsu"}
+    assert _zones("黄石市复制的“保税展示”，就是湖北自贸试验区武汉片区那一套。") == {"hubei"}
+
+
+def test_an_adverb_holding_a_hypothetical_s_characters_plans_nothing() -> None:
+    assert _zones("主要是参照了四川自贸试验区成都天府新区片区的做法。") == {"sichuan"}  # 主要是 is no 要是
+
+
+def test_membership_in_any_words_and_a_batch_compared_with() -> None:
+    text = "湖南自贸试验区岳阳片区“江海联运一单制”成功跻身全国自贸试验区最佳实践案例。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", None)}
+    assert _areas(text) == {"岳阳片区"}
+    compared = "承德市的做法同国务院第六批改革试点经验中的“边境旅游便利化”相比，覆盖面更广。"
+    assert case_batches(sentence_case(compared)) == set()
+    moved = "宝鸡市把陕西自贸试验区西安国际港务区片区的“中欧班列集拼”整套搬进了宝鸡综保区。"
+    assert _areas(moved) == {"西安国际港务区片区"}
+
+
+def test_a_word_holding_a_plan_word_plans_nothing() -> None:
+    text = "该项改革主要借鉴了黑龙江自贸试验区绥芬河片区、黑河片区的互市贸易经验。"  # 主要借鉴 is no 要借鉴
+    assert _areas(text) == {"绥芬河片区", "黑河片区"}
+    assert _zones("该市需要借鉴黑龙江自贸试验区绥芬河片区的互市贸易经验。") == set()
+
+
+def test_an_area_written_after_its_province_is_related_by_the_words_before_both() -> None:
+    assert _areas("这个做法就是照着重庆两江片区的模子刻出来的。") == {"两江片区"}
+    assert _areas("丹东市取经辽宁自贸试验区营口片区，推出边贸结算便利化。") == {"营口片区"}
+
+
+def test_a_zone_whose_experience_went_out_to_the_country_is_a_total() -> None:
+    text = "新疆自贸试验区乌鲁木齐片区挂牌两年来，已有6项经验走向全国。"
+    assert _areas(text) == {"乌鲁木齐片区"}
+    assert case_batches(sentence_case(text)) == set()
+
+
+def test_a_zone_said_not_to_have_spread_or_denied_in_a_batch_sentence_is_no_origin() -> None:
+    text = "北京自贸试验区高端产业片区的“研发用物品通关”尚在试点阶段，还未向全国推广。"
+    assert _zones(text) == set()
+    denied = "沈阳市推行的“企业注销一网通”，复制的是国务院第三批改革试点经验，并不是沈阳片区的原创。"
+    assert case_batches(sentence_case(denied)) == {("改革试点经验", 3)}
+    assert _zones(denied) == set()
+    assert _areas("山东自贸试验区青岛片区首推的“海运快件一单制”，去年底被推向全国。") == {"青岛片区"}
+
+
+def test_a_source_noun_before_zai_and_a_cleft_verb_name_the_origin() -> None:
+    assert _areas("答：借鉴，原型在浙江自贸试验区杭州片区。") == {"杭州片区"}
+    assert _areas("株洲市的“出口监管”据说是学长沙片区的。") == {"长沙片区"}
+    assert _zones("株洲市的“出口监管”是大学长沙片区的课题。") == set()  # 大学 is no 学
+
+
+def test_a_teacher_a_basis_or_the_object_of_copying_names_the_origin() -> None:
+    assert _areas("益阳市以湖南自贸试验区岳阳片区为师，推出港口一站式服务。") == {"岳阳片区"}
+    assert _areas("九江港拜重庆自贸试验区果园港片区为师，学来了整套打法。") == {"果园港片区"}
+    assert _areas("内江市的改革在四川自贸试验区成都天府新区片区的基础上作了延伸。") == {"成都天府新区片区"}
+    assert _areas("荆门市这次“抄作业”的对象，是湖北自贸试验区襄阳片区。") == {"襄阳片区"}
+    assert _zones("荆门市这次合作的对象，是湖北自贸试验区襄阳片区。") == set()  # a partner
+    assert _zones("铁岭市尚无借鉴辽宁自贸试验区沈阳片区做法的计划。") == set()
+
+
+def test_a_bracketed_batch_after_a_verb_of_comparing_is_a_batch() -> None:
+    text = "茂名市对照的是商务部最佳实践案例（第2批）中的“跨境电商监管创新”。"
+    assert case_batches(sentence_case(text)) == {("最佳实践案例", 2)}
+
+
+def test_a_study_visit_that_brought_a_practice_back_and_a_copy_not_possible() -> None:
+    assert _areas("鹤岗市的边贸结算办法，是在黑龙江自贸试验区黑河片区考察后带回来的。") == {"黑河片区"}
+    assert _zones("武汉片区的做法很好，但孝感市暂时不具备复制条件。") == set()
+
+
+def test_a_level_s_own_words_before_a_batch_keep_it_provincial() -> None:
+    text = "淄博市推行的“化工园区封闭化管理”属于山东省级层面的第三批改革试点经验。"
+    assert case_batches(sentence_case(text)) == set()
+    national = "该做法属于国家层面的第三批改革试点经验。"
+    assert case_batches(sentence_case(national)) == {("改革试点经验", 3)}

@@ -946,3 +946,22 @@ def test_a_stem_acting_after_a_sentence_and_a_unit_before_a_reviewer_s_field() -
         ]
     )
     assert _providers(text) == ["涟源市", "某县商务局", "某市市场监督管理局"]
+
+
+def test_a_responsibility_cells_first_unit_is_the_provider_and_and_inside_a_name_parts_nothing() -> None:
+    from ftzgraph.graph.extract.provider import first_unit
+
+    assert first_unit("廊坊市自然资源和规划局临空经济区分局、片区建设局") == "廊坊市自然资源和规划局临空经济区分局"
+    assert first_unit("某市商务局和某海关") == "某市商务局"
+    assert first_unit("某县住房和城乡建设局") == "某县住房和城乡建设局"
+
+
+def test_a_labelled_line_under_a_sentence_heading_beats_the_headings_subject() -> None:
+    """title 甲县推行“A” over 作者：甲县商务局: the line says who brought the case, not the heading's subject."""
+    text = (
+        "某市改革创新信息\n\n"
+        "案例1　甲县推行出口“预检预审”\n作者：甲县商务局\n"
+        "甲县商务局会同海关开展出口预检预审，通关时间平均压缩1天，出口额增长15%。\n\n"
+        "案例2　乙县推行项目“联合验收”\n乙县行政审批局牵头，推行联合验收，验收时间由30个工作日缩短至8个工作日。\n"
+    )
+    assert _providers(text) == ["甲县商务局", "乙县行政审批局"]

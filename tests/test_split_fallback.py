@@ -970,3 +970,60 @@ def test_numbered_items_under_a_heading_announcing_cases_are_the_cases() -> None
     assert [title for _, title, _ in _split(told)] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
     extraction = extract_document(_document(STUDY_TOUR, "tour.txt"), load_gazetteer())
     assert [case.title for case in extraction.cases] == ["进口矿产品“先放后检”", "国际航行船舶“联合登临”"]
+
+
+_SHOT = "镜号｜景别｜画面内容｜解说词（配音）｜字幕｜时长"
+STORYBOARD = f"""某县“改革一分钟”系列短视频分镜脚本（第3—4集）
+制作：某县融媒体中心
+
+第3集　跨境电商企业“出口海外仓”备案便利化
+{_SHOT}
+1｜航拍全景｜县城厂房｜在某县，跨境电商企业出口海外仓备案，只要跑一次。｜改革一分钟｜5s
+2｜中景｜窗口｜某县借鉴安徽自贸试验区芜湖片区经验，县商务局与某海关建立备案信息共享机制。｜借鉴经验｜12s
+3｜近景｜企业负责人｜企业备案时间由5个工作日缩短至1个工作日，今年已有47家企业完成备案。｜5天→1天｜10s
+片尾字幕：本集素材由某县商务局提供
+
+第4集　工业用地“标准地+承诺制”出让
+{_SHOT}
+1｜航拍｜待出让地块｜拿地即开工，是怎样做到的？｜拿地即开工｜5s
+2｜中景｜会议室｜开发区复制推广第三批“最佳实践案例”，开发区经济发展局在出让前明确亩均投资等指标。｜最佳实践案例｜14s
+3｜近景｜企业代表｜企业拿地后审批时间由90天压缩至30天左右，已出让标准地12宗、约860亩。｜12宗｜10s
+片尾字幕：本集素材由某经济开发区管委会提供
+"""
+
+
+def test_a_series_episodes_are_its_cases_and_a_repeated_table_header_titles_none() -> None:
+    """第N集 marks a part of a series as 第N篇 does; the shot table's header, the same line over every episode, is no
+    family of titles; the closing credit (本集素材由X提供) names who supplied the episode."""
+    assert [case[1:] for case in _split(STORYBOARD)] == [
+        ("跨境电商企业“出口海外仓”备案便利化", "某县商务局"),
+        ("工业用地“标准地+承诺制”出让", "某经济开发区管委会"),
+    ]
+
+
+CARDS = """“某某”政务服务小程序　>　改革创新　>　联动创新案例
+共2条
+
+#营商环境
+“开办企业+银行开户”同步办
+某市某区行政审批局｜2024-10-18
+某区行政审批局借鉴江苏自贸试验区南京片区经验，与辖区8家银行共享开办数据，开办企业全流程时间由3天缩短至0.5天。
+👁 1.2万　👍 86　查看详情＞
+
+#绿色航运
+船舶污染物“接收转运处置”联单管理
+某市交通运输局｜2024-09-02
+市交通运输局复制推广国务院第五批自由贸易试验区改革试点经验，推行船舶污染物电子联单，今年接收船舶生活垃圾860吨。
+👁 8536　👍 41　查看详情＞
+"""
+
+
+def test_a_cards_title_over_its_source_line_heads_a_case_the_unit_brings() -> None:
+    """A mini-program's or a list page's card: a title over its source line (unit｜date), which names the provider."""
+    assert [case[1:] for case in _split(CARDS)] == [
+        ("“开办企业+银行开户”同步办", "某市某区行政审批局"),
+        ("船舶污染物“接收转运处置”联单管理", "某市交通运输局"),
+    ]
+    assert _split(CARDS.replace("某市某区行政审批局｜", "张某某｜").replace("某市交通运输局｜", "李某｜")) != _split(
+        CARDS
+    )

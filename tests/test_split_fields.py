@@ -109,3 +109,40 @@ def test_a_name_field_over_a_reform_unit_field_opens_a_case_named_by_its_value()
     cases = split_cases(Document(id="s", path=Path("s.txt"), text=SERVICE_GUIDE, sha256="s")).cases
     assert [c.title for c in cases] == ["甲事项“一窗受理”", "乙业务“容缺受理”"]
     assert [(provider_line(c) or (None,))[0] for c in cases] == ["某市行政审批局", "某区管理委员会"]
+
+
+_EXPORT = """某市12345热线知识库
+共导出2条
+====================
+知识编号：ZSK-01
+知识标题：{first}
+所属分类：营商环境>通关便利
+承办单位：某港海关
+答复口径：
+来电咨询的，可答复：某港海关借鉴天津自贸试验区经验，推行“船边直提”，压港时间由3天缩短至12小时，企业节省费用约8元每吨。
+====================
+知识编号：ZSK-02
+知识标题：{second}
+所属分类：营商环境>市场准入
+申报主体：某市市场监督管理局
+答复口径：
+来电咨询的，可答复：市市场监管局推行告知承诺制，办理时限由10个工作日缩减为当场办结，今年已发证1560余张。
+"""
+
+
+def test_any_field_label_naming_a_records_title_titles_its_case() -> None:
+    """知识标题 (a knowledge base's) or 举措名称 names the record's title as 案例名称 does: the lexicon's heads after an
+    object of the genre; a field naming the category (所属分类) titles nothing."""
+    text = _EXPORT.format(first="进口铁矿石“船边直提”", second="食品经营许可“告知承诺”")
+    cases = split_cases(Document(id="k", path=Path("k.txt"), text=text, sha256="k")).cases
+    assert [case.title for case in cases] == ["进口铁矿石“船边直提”", "食品经营许可“告知承诺”"]
+    assert [provider_line(case)[0] for case in cases if provider_line(case)] == ["某港海关", "某市市场监督管理局"]
+    print_view = text.replace("知识标题：", "举措名称：")
+    cases = split_cases(Document(id="k", path=Path("k.txt"), text=print_view, sha256="k")).cases
+    assert [case.title for case in cases] == ["进口铁矿石“船边直提”", "食品经营许可“告知承诺”"]
+
+
+def test_a_field_naming_no_record_title_titles_no_case() -> None:
+    text = _EXPORT.format(first="甲", second="乙").replace("知识标题：", "单位名称：")
+    titles = [case.title for case in split_cases(Document(id="k", path=Path("k.txt"), text=text, sha256="k")).cases]
+    assert "甲" not in titles and "乙" not in titles

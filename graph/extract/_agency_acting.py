@@ -11,7 +11,6 @@ import re
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._agency_hits import (
     _TITLE_RE,
-    _alternation,
     _Hit,
 )
 from ftzgraph.graph.extract._agency_names import (
@@ -26,6 +25,7 @@ from ftzgraph.graph.extract._split_furniture import CREDIT_RE, closing_block_re,
 from ftzgraph.graph.extract._split_leads import speaker_unit
 from ftzgraph.graph.extract._split_points import provider_field_line
 from ftzgraph.graph.extract._split_units import bracketed_unit, dash_unit, labelled_provider
+from ftzgraph.graph.text import word_alternation
 
 _POST_TITLES = tuple(sorted(load_agency_yaml("departments.yaml")["post_titles"], key=len, reverse=True))
 
@@ -59,7 +59,7 @@ def speaks_for_itself(text: str, hit: _Hit, document_text: str) -> bool:
     return line_end >= 0 and _FIRST_PERSON_RE.search(text, line_end, line_end + _SPEECH_OPENING) is not None
 
 
-_FIRST_PERSON_RE = re.compile(_alternation(load_agency_yaml("departments.yaml")["first_person_bodies"]))
+_FIRST_PERSON_RE = re.compile(word_alternation(load_agency_yaml("departments.yaml")["first_person_bodies"]))
 _SPEECH_OPENING = 200
 """How far into the speech its first person is looked for: past a salutation, into its first sentences."""
 
@@ -69,13 +69,15 @@ _LEADER_ROLES = tuple(load_agency_yaml("departments.yaml")["leader_post_roles"])
 
 
 _DEPARTMENT_BEFORE_POST_RE = re.compile(
-    f"[{CJK}]{{1,8}}?(?:{_alternation(load_agency_yaml('departments.yaml')['department_endings_before_post'])})"
-    f"(?=(?:{_alternation(_POST_TITLES)}))"
+    f"[{CJK}]{{1,8}}?(?:{word_alternation(load_agency_yaml('departments.yaml')['department_endings_before_post'])})"
+    f"(?=(?:{word_alternation(_POST_TITLES)}))"
 )
 
 
 _SOURCE_LINE_RE = re.compile(
-    "(?:^|[（(\\s])(?:" + _alternation(load_agency_yaml("departments.yaml")["source_line_words"]) + ")\\s*[:：]\\s*$",
+    "(?:^|[（(\\s])(?:"
+    + word_alternation(load_agency_yaml("departments.yaml")["source_line_words"])
+    + ")\\s*[:：]\\s*$",
     re.MULTILINE,
 )
 """A source line's label right before the body (（信息来源：浙江省商务厅）): the page's publisher."""
@@ -85,25 +87,35 @@ _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
 
 
 _COMMENT_BEFORE_RE = re.compile(
-    "(?:" + _alternation(load_agency_yaml("departments.yaml")["comment_labels"]) + ")[ \t\u3000]*[（(]$"
+    "(?:" + word_alternation(load_agency_yaml("departments.yaml")["comment_labels"]) + ")[ \t\u3000]*[（(]$"
 )
 _COMMENT_AFTER_RE = re.compile("[ \t\u3000]*[）)][ \t\u3000]*[:：】\\]]")
+_COMMENT_LINE_RE = re.compile(
+    "[ \t\u3000]*[【〔\\[]?(?:"
+    + word_alternation(
+        [w for w in load_agency_yaml("departments.yaml")["comment_labels"] if len(w) >= 4 or w == "批注"]
+    )
+    + ")[】〕\\]]?[ \t\u3000]*[:：]"
+)
+"""A reviewer's comment line (审核意见：同意制作。　县委改革办　日期): its bodies sign or are named in the comment."""
 
 
 def _comments(text: str, hit: _Hit) -> bool:
     """True when the body is the author a reviewer's comment names in brackets after its label (〔批注（市司法局）：
-    “全国首创”表述建议删除〕, 审核意见（X）：…, 【修改意见（X）】…): it comments on the draft, it does not act in the
-    case."""
+    “全国首创”表述建议删除〕, 审核意见（X）：…, 【修改意见（X）】…), or any body on a line a review label opens
+    (审核意见：同意制作。　县委改革办): it comments on the draft, it does not act in the case."""
+    if _COMMENT_LINE_RE.match(text, text.rfind("\n", 0, hit.start) + 1) is not None:
+        return True  # 审核意见：同意制作。　县委改革办: the comment's line, signed by its reviewer
     return (
         _COMMENT_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start) is not None
         and _COMMENT_AFTER_RE.match(text, hit.end) is not None
     )
 
 
-_OBJECT_BEFORE = "(?:" + _alternation(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
+_OBJECT_BEFORE = "(?:" + word_alternation(load_agency_yaml("departments.yaml")["object_before"]) + ")了?$"
 _LISTED_OBJECT_RE = re.compile(
     "(?:"
-    + _alternation(load_agency_yaml("departments.yaml")["object_before"])
+    + word_alternation(load_agency_yaml("departments.yaml")["object_before"])
     + ")了?[^，。；,;！？!?\n]{1,40}?[和及、]$"
 )
 
@@ -134,12 +146,12 @@ _APPROVAL_BEFORE = tuple(load_agency_yaml("departments.yaml")["approval_before"]
 
 _APPROVAL_HEAD_RE = re.compile(
     "(?:"
-    + _alternation(load_agency_yaml("departments.yaml")["approval_before"])
+    + word_alternation(load_agency_yaml("departments.yaml")["approval_before"])
     + f")(?:第[0-9一二三四五六七八九十百]{{1,4}}次)?(?:[{CJK}（）()]{{1,20}}?、)*$"  # 已经第68次区政府常务会议讨论通过
 )
 """经 right before the body, or before earlier items of a list the body ends (经市委、市政府同意)."""
 _APPROVAL_AFTER_RE = re.compile(
-    "[^，。；;,\n]{0,48}?(?:" + _alternation(load_agency_yaml("departments.yaml")["approval_after"]) + ")"
+    "[^，。；;,\n]{0,48}?(?:" + word_alternation(load_agency_yaml("departments.yaml")["approval_after"]) + ")"
 )
 
 
@@ -175,7 +187,7 @@ _RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"]
 
 _RECEIVER_AFTER_RE = re.compile(
     "(?:、[^，。；;,\n、]{2,30})*[^，。；;,\n、]{0,6}?(?:"
-    + _alternation(load_agency_yaml("departments.yaml")["receiver_after"])
+    + word_alternation(load_agency_yaml("departments.yaml")["receiver_after"])
     + ")"
 )
 
@@ -192,7 +204,7 @@ def _only_receives(text: str, hit: _Hit) -> bool:
 
 
 _PLACE_LEVELS = ("省", "市", "州", "盟")
-_RECEIVER_LIST_RE = re.compile(f"(?:{_alternation(_RECEIVER_BEFORE)})[^，。；;,\n]{{2,40}}、$")
+_RECEIVER_LIST_RE = re.compile(f"(?:{word_alternation(_RECEIVER_BEFORE)})[^，。；;,\n]{{2,40}}、$")
 """向 before earlier items of a list the body ends (向A、B反映)."""
 
 
@@ -228,7 +240,7 @@ _PROVIDER_LABELS = sorted(
     {w.rstrip(":：") for w in _FALLBACK_LABELS["provider_labels"]} - set(_FALLBACK_LABELS["acting_labels"])
 )
 _PROVIDER_LINE_RE = re.compile(
-    rf"^\s*[#*]*\s*[（(【]?\s*(?:(?:{_alternation(_PROVIDER_LABELS)})[*_]*\s*(?:[:：]|】|(?<=[丨｜|】]))"
+    rf"^\s*[#*]*\s*[（(【]?\s*(?:(?:{word_alternation(_PROVIDER_LABELS)})[*_]*\s*(?:[:：]|】|(?<=[丨｜|】]))"
     r"|[^\n]{2,40}(?:提供|供稿|报送|推荐)\s*[)）]?\s*$)"
 )
 """A provider line: a label of data/lexicon/layouts.yaml (the splitter's own list, read once for both) other than
@@ -258,8 +270,10 @@ def _on_furniture_line(text: str, hit: _Hit) -> bool:
     return furniture or in_contact or credit or sender
 
 
-_CHAT_SENDER_RE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s+[^\s（(]{1,8}[（(][^（）()\n]{2,30}[)）]\s*$")
-"""A chat export's message header: the time, the sender and the sender's unit in brackets."""
+_CHAT_SENDER_RE = re.compile(
+    r"\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s+[^\s（(]{1,8}[（(][^（）()\n]{2,30}[)）]\s*$"
+)
+"""A chat export's message header: the date if any, the time, the sender and the sender's unit in brackets."""
 
 
 _ARROW_MARKS = tuple(m for m in load_lexicon("layouts")["furniture"]["caption_marks"] if not m.startswith("图"))
@@ -280,7 +294,7 @@ def _opens_a_document_title(text: str, hit: _Hit) -> bool:
 
 _ABOUT = "关于"
 _DOCUMENT_KINDS = sorted([*load_lexicon("citations")["document_suffixes"], "文件"], key=len, reverse=True)
-_DOCUMENT_TITLE_RE = re.compile(f"{_ABOUT}[^。；;\n]{{2,80}}?的(?:有关)?(?:{_alternation(_DOCUMENT_KINDS)})")
+_DOCUMENT_TITLE_RE = re.compile(f"{_ABOUT}[^。；;\n]{{2,80}}?的(?:有关)?(?:{word_alternation(_DOCUMENT_KINDS)})")
 
 
 def _alone_on_line(text: str, hit: _Hit) -> bool:
@@ -317,7 +331,7 @@ _ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"]
 
 
 _REPORTED_RES = [re.compile(pattern) for pattern in _FALLBACK_LABELS["reported_by"]]
-_CLOSING_LABEL_RE = re.compile(rf"[（(]\s*(?:{_alternation(_PROVIDER_LABELS)})\s*[:：][^（）()\n]{{2,40}}[)）]\s*$")
+_CLOSING_LABEL_RE = re.compile(rf"[（(]\s*(?:{word_alternation(_PROVIDER_LABELS)})\s*[:：][^（）()\n]{{2,40}}[)）]\s*$")
 """A provider label in brackets closing a paragraph (…全程网办。（汇报单位：X局））."""
 
 
@@ -366,23 +380,23 @@ def _names_provider(text: str, hit: _Hit) -> bool:
 _LABEL_ENDS = tuple(_FALLBACK_LABELS["provider_label_ends"])
 _LEAD_LABEL_RE = re.compile(
     "(?:"
-    + _alternation(
+    + word_alternation(
         sorted({w[: -len(e)] for w in _FALLBACK_LABELS["acting_labels"] for e in _LABEL_ENDS if w.endswith(e)})
     )
     + ")(?:"
-    + _alternation(_LABEL_ENDS)
+    + word_alternation(_LABEL_ENDS)
     + ")"
 )
 """A lead unit's label with any label ending (牵头单位, 牵头部门, 责任主体, 实施单位)."""
 _COOPERATING_RE = re.compile(
     "(?:"
-    + _alternation(_FALLBACK_LABELS["cooperating_label_words"])
+    + word_alternation(_FALLBACK_LABELS["cooperating_label_words"])
     + ")[\u4e00-\u9fff]{0,4}[ \t\u3000】\\]]*[:：|｜丨│]"
 )
 """A cooperating unit's label (配合单位：, 【协办部门】)."""
 _LABEL_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000]*[:：|｜丨│][ \t\u3000]*$")
 _PROVIDER_WORD_RE = re.compile(
-    _alternation(
+    word_alternation(
         sorted(
             {w.rstrip(":：|｜丨】") for w in _FALLBACK_LABELS["provider_labels"]}
             | set(_FALLBACK_LABELS["provider_label_ends"])
@@ -457,7 +471,7 @@ def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
 
 _PROVIDER_TAIL_RE = re.compile(
     r"(?:[（(][^（）()\n]{1,12}[)）])?[ \t\u3000]*(?:(?:提供|供稿|报送|推荐|选送|申报)[ \t\u3000]*)?"
-    r"[)）】〗\]］〕」』*_]*[ \t\u3000]*$",
+    r"[)）】〗\]］〕」』*_|│｜丨]*[ \t\u3000]*$",
     re.MULTILINE,
 )
 """What may follow the unit on a line that names who brought a case (报送：X, ——X, X　报送, title（X）,

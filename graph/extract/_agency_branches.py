@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ftzgraph.graph.extract._agency_hits import _cited, _Hit
-from ftzgraph.graph.extract._agency_names import CJK, Core, Lexicon
+from ftzgraph.graph.extract._agency_names import CJK, Core, Lexicon, Place, load_divisions, place_of
 
 _BARE_BRANCH_RE = re.compile(f"(?:^|(?<=[。；;，,、\\n：:]))([{CJK}]{{2}})分局")
 
@@ -40,3 +40,30 @@ def bare_branches(text: str, hits: list[_Hit], lex: Lexicon) -> list[_Hit]:
         core = Core("分局", "分局", name)
         found.append(_Hit(match.start(1), match.end(), core, None, not _cited(text, match.start(1), lex), name, place))
     return found
+
+
+_POLICE_BRANCH = "公安分局"
+
+
+def police_branches(hits: list[_Hit], city: Place | None, district: Place | None) -> None:
+    """Rename a district's 公安分局 (东港区公安分局, 东港公安分局秦楼派出所) as the body it is, the city police bureau's
+    branch in that district (日照市公安局东港分局, and its stations after it): a district has no police bureau of its
+    own, so the short form names the city's. Only for the case's own ``district``, of the case's ``city`` or, in a
+    case with none (a street office's), of the one city the district's name belongs to; other names stay as
+    written."""
+    if district is None:
+        return
+    if city is None and (city_name := load_divisions().city_of.get(district.name)) is not None:
+        city = place_of(city_name)  # a district's name that occurs once in the country has one city
+    if city is None:
+        return
+    short = district.name.removeprefix(city.name)
+    for hit in hits:
+        place = hit.place
+        if hit.name is None or place is None or place.level != "district" or place.name not in (district.name, short):
+            continue
+        for written in dict.fromkeys((city.name + short, short, place.stem)):
+            if hit.name.startswith(written + _POLICE_BRANCH):
+                rest = hit.name[len(written + _POLICE_BRANCH) :]
+                hit.name = f"{city.name}公安局{short.removesuffix('区')}分局{rest}"
+                break

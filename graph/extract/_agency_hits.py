@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from ftzgraph.graph.extract._agency_names import (
     Core,
@@ -16,14 +15,9 @@ from ftzgraph.graph.extract._agency_names import (
     Prefix,
     load_agency_yaml,
 )
-from ftzgraph.graph.text import word_alternation
 
-_CLAUSE_END = "。；;！？!?\n，,：:"
-
-
-def _alternation(words: Any) -> str:
-    """Words of a data file as a regex alternation, escaped, longest first."""
-    return word_alternation(words)
+_CLAUSE_END = "。；;！？!?\n，,：:│|｜"
+"""What ends a clause, a table's cell too (│借鉴X做法│Y推行…: the cell that cites is not the cell that acts)."""
 
 
 _TITLE_RE = re.compile("《[^《》]{0,300}》")

@@ -11,8 +11,9 @@ import re
 
 from ftzgraph.graph import data_files
 from ftzgraph.graph.extract._agency_divisions import PLANNED_CITIES
-from ftzgraph.graph.extract._agency_hits import _alternation, _cited, _Hit, _inside_title
+from ftzgraph.graph.extract._agency_hits import _cited, _Hit, _inside_title
 from ftzgraph.graph.extract._agency_names import Core, Lexicon, load_agency_yaml, load_divisions
+from ftzgraph.graph.text import word_alternation
 
 _PLACE_ENDS = "省市县区州旗盟港"
 
@@ -26,7 +27,7 @@ def _offices() -> tuple[dict[str, tuple[str, tuple[str, ...]]], re.Pattern[str]]
         where = entry.get("where", [])
         for form in entry["forms"] if entry.get("forms_only") else (entry["full"], *entry["forms"]):
             forms[form] = (entry["full"], (where,) if isinstance(where, str) else tuple(where))
-    return forms, re.compile(f"(?:中华人民共和国)?(?:{_alternation(forms)})")
+    return forms, re.compile(f"(?:中华人民共和国)?(?:{word_alternation(forms)})")
 
 
 def named_offices(text: str, document_text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
@@ -84,9 +85,9 @@ def regulator_offices(text: str, lex: Lexicon, titles: list[tuple[int, int, bool
 def _sar_re() -> re.Pattern[str]:
     """Region, optional government word, then one of that region's bodies, or the government word alone."""
     raw = load_agency_yaml("sar_bodies.yaml")
-    words = _alternation(raw["government_words"])
+    words = word_alternation(raw["government_words"])
     regions = "|".join(
-        f"{re.escape(region)}(?:{words})?(?:{_alternation(bodies)})|{re.escape(region)}(?:{_SAR_GOVERNMENT}|政府)"
+        f"{re.escape(region)}(?:{words})?(?:{word_alternation(bodies)})|{re.escape(region)}(?:{_SAR_GOVERNMENT}|政府)"
         for region, bodies in raw["regions"].items()
     )
     return re.compile(f"(?:{regions})")
@@ -102,7 +103,7 @@ def _sar_alone_re() -> tuple[re.Pattern[str], dict[str, str]]:
     region_of = {
         body: region for region, bodies in load_agency_yaml("sar_bodies.yaml")["alone"].items() for body in bodies
     }
-    return re.compile(f"{_SAR_GOVERNMENT}|{_alternation(region_of)}"), region_of
+    return re.compile(f"{_SAR_GOVERNMENT}|{word_alternation(region_of)}"), region_of
 
 
 @functools.lru_cache(maxsize=8)

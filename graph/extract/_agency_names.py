@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ftzgraph.graph import data_files
+from ftzgraph.graph.text import word_alternation
 
 CJK = "\u4e00-\u9fff"
 _LEVEL_PRIORITY = {"city": 0, "county": 1, "district": 2, "province": 3, "area": 4, "unit": 5}
@@ -87,11 +88,6 @@ class Lexicon:
     national_acting_verbs: tuple[str, ...]
 
 
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    """Regex alternation, longest first, so 市场监督管理局 wins over 市场局."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @functools.cache
 def load_lexicon() -> Lexicon:
     """The department lexicon compiled into regexes (cached: built once per process)."""
@@ -119,12 +115,12 @@ def load_lexicon() -> Lexicon:
     suffixes = raw["place_suffixes"]
     return Lexicon(
         cores=cores,
-        core_re=re.compile(_alternation(list(cores))),
+        core_re=re.compile(word_alternation(cores)),
         units=dict(raw["units"]),
         networks=networks,
         national_unit_re=re.compile(f"[{CJK}]{{1,4}}?[{''.join(raw['national_units'])}]"),
         levels=dict(raw["levels"]),
-        place_re=re.compile(f"(?<![{CJK}])([{CJK}]{{2,4}}?)({_alternation(suffixes)})"),
+        place_re=re.compile(f"(?<![{CJK}])([{CJK}]{{2,4}}?)({word_alternation(suffixes)})"),
         not_in_place_stem=frozenset(raw["not_in_place_stem"]),
         not_place_words=tuple(raw["not_place_words"]),
         not_place_suffix_words=tuple(raw["not_place_suffix_words"]),

@@ -13,7 +13,6 @@ from typing import Any
 from ftzgraph.graph.extract._agency_hits import (
     _GENERIC_AFTER,
     _LIST_START,
-    _alternation,
     _cited,
     _Context,
     _Hit,
@@ -32,13 +31,14 @@ from ftzgraph.graph.extract._agency_names import (
     load_divisions,
     place_of,
 )
+from ftzgraph.graph.text import word_alternation
 
 _STEM_LIST_BODIES = tuple(sorted(load_agency_yaml("departments.yaml")["stem_list_bodies"], key=len, reverse=True))
 
 
 _STEM_LIST_RE = re.compile(
     f"(?P<stems>(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}})等?(?:[0-9一二两三四五六七八九十]+[大个家])?(?:直属)?"
-    f"(?={_alternation(_STEM_LIST_BODIES)})"
+    f"(?={word_alternation(_STEM_LIST_BODIES)})"
 )
 """上海、南京、杭州、宁波、合肥五大直属海关: each place stem of the list with the body after it."""
 
@@ -210,7 +210,7 @@ _JOINT_BEFORE = tuple(load_agency_yaml("departments.yaml")["bare_stem_named_befo
 """A conjunction or a verb of joint work before a district's branch (联合区公安分局), as before a bare 海关."""
 
 
-_DISTRICT_BRANCH_RE = re.compile(f"(?P<level>[区县旗])(?P<bureau>{_alternation(_DISTRICT_BRANCHES)})分局")
+_DISTRICT_BRANCH_RE = re.compile(f"(?P<level>[区县旗])(?P<bureau>{word_alternation(_DISTRICT_BRANCHES)})分局")
 
 
 def _district_branches(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> list[_Hit]:

@@ -39,8 +39,13 @@ from ftzgraph.graph.model import CaseText
 def _writes_city_level(hits: list[_Hit]) -> bool:
     """True when the case writes a body by the city's level alone (市X局): only such a case borrows a city from the
     offices or zones it names (a bare 税务局 beside 石家庄海关 in 雄安's case is no city's)."""
+    return _writes_level(hits, "city")
+
+
+def _writes_level(hits: list[_Hit], level: str) -> bool:
+    """True when the case writes a body by ``level`` alone (市X局, 县X局)."""
     levels = [h.prefix for h in hits if h.prefix and h.prefix.place is None and h.prefix.unit is None]
-    return any(prefix.level == "city" for prefix in levels)
+    return any(prefix.level == level for prefix in levels)
 
 
 def _stem_offices_city(hits: list[_Hit]) -> Place | None:
@@ -132,6 +137,11 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         # 【章贡区】…由区行政审批局牵头: the one district the case names, else the one its document's head names (a
         # district's or county's own notice: 准格尔旗人民政府办公室文件)
         local |= sole_local_place(case.text, gaz, city) or sole_local_place(head, gaz, city)
+    if own and own_local is None and not local["county"] and _writes_level(hits, "county"):
+        # 来安汊河经济开发区管委会 … 县自然资源和规划局: the county whose stem opens the provider's name
+        named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(own[:k]))), None)
+        if named is not None and named.endswith("县") and (found := place_of(named)) is not None:
+            local["county"] = {found}
     district = area_district(area) if area is not None and own_local is None and not local["district"] else None
     if district is not None:
         local["district"] = {district}  # 南沙片区会同区税务局: the district the area is named after (南沙区)
@@ -173,11 +183,15 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
 
 def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
     """The case's autonomous prefecture or league (州, 盟): its city when that is one, else the one the document
-    names (黔南州 in a 都匀市 case of a 黔南州 circular), never a guess among several."""
+    names (黔南州 in a 都匀市 case of a 黔南州 circular), else the one its county-level city belongs to (二连浩特市:
+    锡林郭勒盟), never a guess among several."""
     if city is not None and city.name.endswith(_PREFECTURE_ENDINGS):
         return city
     named = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n.endswith(_PREFECTURE_ENDINGS)}
-    return next(iter(named.values())) if len(named) == 1 else None
+    if len(named) == 1:
+        return next(iter(named.values()))
+    above = load_divisions().city_of.get(city.name) if city is not None and not named else None
+    return place_of(above) if above is not None and above.endswith(_PREFECTURE_ENDINGS) else None
 
 
 _PREFECTURE_ENDINGS = ("州", "盟")
@@ -260,6 +274,8 @@ def _own_zone(own: str, written: Callable[[str], bool]) -> Place | None:
 
 _BODY_ENDS = ("局", "委员会", "委", "办公室", "中心")
 """How a body's name ends (兰州新区商务和口岸局), as opposed to a place's."""
+AREA_LEVEL = "area"
+"""The level of a core written after the bare word 片区 (片区经济发展局): a department of its area's committee."""
 OWN_ZONE_TAILS = tuple(sorted(load_agency_yaml("departments.yaml")["own_zone_tails"], key=len, reverse=True))
 _NEW_AREA_RE = re.compile(f"([{CJK}]{{2,10}}?)(?:{'|'.join(OWN_ZONE_TAILS)})")
 """A zone's name (重庆两江新区, 青岛西海岸新区, 平潭综合实验区), the provider of its own cases."""
@@ -482,6 +498,9 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     if core.canonical == _COMMITTEE and ftz_area is not None and ftz_area.area and not unit:  # not 平潭综合实验区's
         zone = load_ftz_gazetteer().zones[ftz_area.zone]
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}"  # 中国（河南）自由贸易试验区郑州片区管理委员会
+    elif ftz_area is not None and ftz_area.area and not unit and prefix.level == AREA_LEVEL and not core.stem_place:
+        zone = load_ftz_gazetteer().zones[ftz_area.zone]  # 片区经济发展局: a department of the area's committee
+        hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}{core.canonical}"
     elif core.party:
         hit.name = "中共" + place.name + core.canonical[1:]
     elif (

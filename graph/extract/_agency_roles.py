@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import re
 
-from ftzgraph.graph.extract._agency_hits import _alternation, _Hit
+from ftzgraph.graph.extract._agency_hits import _Hit
 from ftzgraph.graph.extract._agency_names import load_agency_yaml
+from ftzgraph.graph.text import word_alternation
 
 _DEPARTMENTS = load_agency_yaml("departments.yaml")
 _PRESS_HOST_RE = re.compile(
     "[^，,。；;！？!?\n]{0,16}?(?:"
-    + _alternation(_DEPARTMENTS["press_host_verbs"])
+    + word_alternation(_DEPARTMENTS["press_host_verbs"])
     + ")的?[^，,。；;！？!?\n]{0,40}?(?:"
-    + _alternation(_DEPARTMENTS["press_events"])
+    + word_alternation(_DEPARTMENTS["press_events"])
     + ")"
     + "|(?:“[^”\n]{0,60}”)?(?:"  # X新闻办“…”新闻发布会: the event named right after its host, as a heading does
-    + _alternation(_DEPARTMENTS["press_events"])
+    + word_alternation(_DEPARTMENTS["press_events"])
     + ")"
 )
 
@@ -54,18 +55,20 @@ def _on_role_line(text: str, hit: _Hit) -> bool:
 
 
 _PRESS_ROLE_LINE_RE = re.compile(
-    "[\\s【\\[（(]*(?:" + _alternation(_DEPARTMENTS["press_role_labels"]) + ")\\s*[】\\]）)：:（(]"
+    "[\\s【\\[（(]*(?:" + word_alternation(_DEPARTMENTS["press_role_labels"]) + ")\\s*[】\\]）)：:（(]"
 )
 _SPEAKER_ASKED_RE = re.compile("请$|邀请$")
-_SPEAKER_TOLD_RE = re.compile("[^，,。；;！？!?\n]{0,12}?(?:" + _alternation(_DEPARTMENTS["press_speaker_verbs"]) + ")")
-_PRESS_EVENT_RE = re.compile(_alternation(_DEPARTMENTS["press_events"]))
+_SPEAKER_TOLD_RE = re.compile(
+    "[^，,。；;！？!?\n]{0,12}?(?:" + word_alternation(_DEPARTMENTS["press_speaker_verbs"]) + ")"
+)
+_PRESS_EVENT_RE = re.compile(word_alternation(_DEPARTMENTS["press_events"]))
 _PRESS_ATTEND_RE = re.compile(
     "[^，,。；;！？!?\n]{0,30}?(?:"
-    + _alternation(_DEPARTMENTS["press_attend_verbs"])
+    + word_alternation(_DEPARTMENTS["press_attend_verbs"])
     + ")[。，,；;]|[^，,。；;！？!?\n]{0,30}?(?:"
-    + _alternation(_DEPARTMENTS["press_speaker_persons"])
+    + word_alternation(_DEPARTMENTS["press_speaker_persons"])
     + ")[^，,。；;！？!?\n]{0,4}?(?:"
-    + _alternation(_DEPARTMENTS["press_speaker_verbs"])
+    + word_alternation(_DEPARTMENTS["press_speaker_verbs"])
     + ")"
 )
 
@@ -102,11 +105,11 @@ _BATCH_RE = re.compile(
 
 _LISTS_PRACTICE_RE = re.compile(
     "[^，,。；;！？!?\n]{0,4}?将(?:"
-    + _alternation(_DEPARTMENTS["batch_listing_objects"])
+    + word_alternation(_DEPARTMENTS["batch_listing_objects"])
     + ")[^，,。；;！？!?\n]{0,6}?(?:"
-    + _alternation(_DEPARTMENTS["batch_listing_verbs"])
+    + word_alternation(_DEPARTMENTS["batch_listing_verbs"])
     + ")[^，,。；;！？!?\n]{0,30}?(?:第[一二三四五六七八九十0-9０-９]{1,3}批[^，,。；;！？!?\n]{0,20}?)?(?:"
-    + _alternation(_DEPARTMENTS["batch_listing_lists"])
+    + word_alternation(_DEPARTMENTS["batch_listing_lists"])
     + ")"
 )
 
@@ -152,3 +155,32 @@ def names_press_event(document_text: str) -> bool:
     """True when the document names a press event (新闻发布会, 答记者问): its speakers answer for reforms others carry
     out, so a speaker's body is no actor of the case the answer tells."""
     return _PRESS_EVENT_RE.search(document_text) is not None
+
+
+_ANNOUNCE_RE = re.compile(
+    r"(?:[0-9０-９]{1,2}日|近日|日前|今日|今天|昨日|昨天)?(?:" + word_alternation(_DEPARTMENTS["announce_verbs"]) + ")"
+)
+_PUBLICITY_RE = re.compile(
+    "(?:[、和及与][\u4e00-\u9fff]{1,22}?(?:局|委|办|部|中心|台|社|站|院|所|会|处))*"  # 区委宣传部、区融媒体中心…
+    + "(?:"
+    + word_alternation(_DEPARTMENTS["publicity_leads"])
+    + ")?(?:"
+    + word_alternation(_DEPARTMENTS["publicity_acts"])
+    + ")(?:工作)?(?:[，。；,;！!]|$)"
+)
+_SOURCE_BEFORE = ("据", "據", "根据")
+_SAID_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["source_said"]) + ")")
+_TRANSFER_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["transfer_before"]) + ")$")
+
+
+def side_role(text: str, hit: _Hit) -> bool:
+    """True when the body is named beside the reform, not acting in it: it announces the news (X新闻办20日发布消息,
+    a source like 记者从X获悉), is the source of the sentence (据X介绍), only publicises it, alone or in a list
+    (区委宣传部、区融媒体中心做好宣传报道), or receives a matter passed on to it (转X热线, a hotline's transfer
+    note)."""
+    if _ANNOUNCE_RE.match(text, hit.end) is not None or _PUBLICITY_RE.match(text, hit.end) is not None:
+        return True
+    clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,：:\n") + 1 : hit.start]
+    if clause.strip().endswith(_SOURCE_BEFORE) and _SAID_RE.match(text, hit.end) is not None:
+        return True  # 据区委改革办介绍: the source of what follows
+    return _TRANSFER_RE.fullmatch(clause.strip()) is not None

@@ -45,6 +45,9 @@ _SERIES_LEAD_RE = re.compile(
 _OWN_SERIES_LEAD_RE = re.compile(rf"(?:第\s*[0-9{NUMERAL_CLASS}]+\s*批|新一批|首批|新批|[“\"「])*$")
 
 
+_LEVEL_RE = re.compile(r"(?:层面|层级|一级|范围内?)?的?$")
+"""Words after a level before a batch (省级层面的, 全省范围内的): the marker before them is what counts."""
+
 _ONE_ZONE_RE = re.compile(r"中国[（(][^（）()]{1,8}[）)]$")
 """中国（江苏）自由贸易试验区第一批…: the batch of one named zone, its own (the national ones name no zone)."""
 
@@ -52,7 +55,10 @@ _ONE_ZONE_RE = re.compile(r"中国[（(][^（）()]{1,8}[）)]$")
 @cache
 def _provincial_issuer_re() -> re.Pattern[str]:
     """江苏省政府办公厅公布的第一批…改革试点经验: a batch a province or city issues is its own, whatever its name."""
-    return re.compile(rf"(?:省|市|自治区)[\u4e00-\u9fff]{{0,10}}?(?:{_words_re('provincial_issue_verbs')})[了的]?$")
+    # the nearest name (永州市学习借鉴的是湖南省公布的: 湖南省 issues, 永州市 copies)
+    return re.compile(
+        rf"(?:省|市|自治区)(?:(?!省|市|自治区)[\u4e00-\u9fff]){{0,10}}?(?:{_words_re('provincial_issue_verbs')})[了的]?$"
+    )
 
 
 def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
@@ -62,6 +68,7 @@ def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
     第一批), or a province or city that issues it (江苏省政府办公厅公布的第一批). 国务院第六批 and 全国…第五批
     stay national."""
     head = _SERIES_LEAD_RE.sub("", text[:position].rstrip())
+    head = _LEVEL_RE.sub("", head)  # 山东省级层面的第三批: the level's own words
     markers = lexicon()["provincial_before"]
     if head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市"):
         return True
@@ -150,6 +157,48 @@ def _denied(text: str, position: int) -> bool:
     return opened > closed and end >= 0 and text[end + 1 :].lstrip().startswith(tuple(lex["refuted_words"]))
 
 
+@cache
+def _denial_re() -> re.Pattern[str]:
+    """A word denying or negating what follows it, then at most a few words of its clause up to the end (尚未借鉴,
+    没有照搬, 否认该做法源于, 不是从, 并非来源于): the place after it is said not to be where anything came from."""
+    lex = lexicon()
+    words = word_alternation([*lex["origin_denials"], *lex["copy_negations"], *lex["origin_negations"]])
+    return re.compile(rf"(?:{words})[^{_CLAUSE_MARKS}。“”「」]{{0,{int(lex['denial_reach'])}}}$")
+
+
+@cache
+def _not_denial_re() -> re.Pattern[str]:
+    """Words holding a negation's character that deny nothing (不断, 不仅, 未来): taken out first."""
+    return re.compile(word_alternation(lexicon()["not_denial_words"]))
+
+
+def _denied_before(head: str) -> bool:
+    """True when the words right before a place, in its clause, deny or negate the copying that names it (本溪市尚未
+    借鉴Z的做法; 江山市没有照搬Z的做法; 否认该做法源于Z; 不是从Z学来的): the place is no origin. A quoted name's words
+    do not count."""
+    clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS + "。") + 1 :]
+    return _denial_re().search(_not_denial_re().sub("", _QUOTED_RE.sub("", clause))) is not None
+
+
+def _plans(text: str) -> bool:
+    """True when ``text`` holds a plan or hypothetical word of the lexicon's ``plan_words`` (计划, 要借鉴, 如果) outside
+    the words that hold one and plan nothing (主要借鉴 is no 要借鉴: ``not_plan_words``)."""
+    plain = _not_plan_re().sub("", text)
+    return any(w in plain for w in lexicon()["plan_words"])
+
+
+@cache
+def _not_plan_re() -> re.Pattern[str]:
+    return re.compile(word_alternation(lexicon()["not_plan_words"]))
+
+
+def _compared(text: str, position: int) -> bool:
+    """True when the batch at ``position`` is what its clause compares with (同国务院第六批…中的“X”相比，覆盖面更广):
+    a yardstick, nothing is said to come from it."""
+    rest = re.split(f"[{_CLAUSE_MARKS}。]", text[position:], maxsplit=1)[0]
+    return any(w in _QUOTED_RE.sub("", rest) for w in lexicon()["batch_comparisons"])
+
+
 def _announced(text: str, position: int) -> bool:
     """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验) or only
     hoped for (争取纳入国家第八批…): nothing is said to come from it."""
@@ -218,11 +267,13 @@ def _not_modal_re() -> re.Pattern[str]:
 
 def _diffused(tail: str) -> bool:
     """True when ``tail`` says what precedes it went out to the country or province (_diffused_re), as a fact:
-    有关经验将在全省推广 is a plan."""
+    有关经验将在全省推广 is a plan, 还未向全国推广 a denial."""
     match = _diffused_re().search(tail)
     if match is None:
         return False
     clause = tail[max(tail.rfind(ch, 0, match.start()) for ch in _CLAUSE_MARKS) + 1 : match.start()]
+    if any(w in clause for w in lexicon()["copy_negations"]):
+        return False  # 还未向全国推广: not spread
     return not _future_re().search(_not_modal_re().sub("", clause))
 
 

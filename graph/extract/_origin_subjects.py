@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from ftzgraph.graph.extract._batch_filters import (
     _CLAUSE_MARKS,
     _award_only,
+    _denied_before,
     _diffused,
     _listed_before,
     _listed_re,
     _names_provincial_batch,
     _negated_copy,
+    _words_re,
     lexicon,
 )
 from ftzgraph.graph.extract._origin_patterns import (
@@ -95,11 +98,14 @@ def _subject_zones(
                     found.append(Origin("zone", evidence(sentence), zone=stem_place.zone, area=stem_place.area))
         places = gazetteer.find_places(sentence.text)
         for start, end, place in places:
-            if place.zone in own:
-                continue
+            if place.zone in own or _denied_before(sentence.text[:start]):
+                continue  # …，并不是沈阳片区的原创: named as no origin
             tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
             national = (
-                batch_stated or any(w in tail for w in diffusion) or bool(_COPIED_BY_RE.search(tail)) or _diffused(tail)
+                batch_stated
+                or (any(w in tail for w in diffusion) and not _negated_copy(tail))  # 还未向全国推广: not spread
+                or bool(_copied_by_re().search(tail))
+                or _diffused(tail)
             )
             head = re.sub("(?:自贸试验区|自贸区|自由贸易试验区)$", "", sentence.text[:start].rstrip())
             opens_clause = head.rstrip()[-1:] in _CLAUSE_MARKS
@@ -195,8 +201,13 @@ _OWN_BATCH_RE = re.compile(rf"^\s*(?:第\s*[{NUMERAL_CLASS}]+\s*批|首批|新�
 _COUNT_RE = re.compile(rf"(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:个|项|条|批)")
 
 
-_COPIED_BY_RE = re.compile(r"^[^。；]{0,30}?被[^。；，]{0,24}?(?:复制|借鉴|学习|引进|推广|采纳)")
-"""Z的“X”模式，已被Z2、Z3复制借鉴: the zone opening the sentence is copied from, so it is the origin."""
+@cache
+def _copied_by_re() -> re.Pattern[str]:
+    """Z的“X”模式，已被Z2、Z3复制借鉴 / …已被某地相继学了去: the zone opening the sentence is copied from, so it is the
+    origin (verbs in the lexicon's ``copied_by_verbs``)."""
+    return re.compile(rf"^[^。；]{{0,30}}?被[^。；，]{{0,24}}?(?:{_words_re('copied_by_verbs')})")
+
+
 _AMONG_RE = re.compile(rf"[{_CLAUSE_MARKS}]\s*其中\s*$")
 """…在全国复制推广，其中Z贡献了21项; 第三批…最佳实践案例共有12个，其中Z3个: a zone opening the 其中 clause of a
 diffusion or batch statement shares in it."""

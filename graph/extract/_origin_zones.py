@@ -18,12 +18,27 @@ from ftzgraph.graph.extract._batch_filters import (
     _CLAUSE_MARKS,
     _REPLICABLE_RE,
     _award_only,
+    _batch_kind_re,
+    _denied_before,
     _list_start,
     _listed_before,
     _names_provincial_batch,
     _negated_copy,
     _negated_copy_re,
+    _plans,
     lexicon,
+)
+from ftzgraph.graph.extract._origin_copying import (
+    _bound_verb_re,
+    _corrects_denied,
+    _enumerated_after_copy,
+    _fetched_from,
+    _list_head,
+    _moved_here,
+    _names_practice,
+    _object_taken,
+    _taking_target,
+    _zone_verbs,
 )
 from ftzgraph.graph.extract._origin_patterns import (
     _bare_area_re,
@@ -54,9 +69,6 @@ class _Sentence(Protocol):
     def text(self) -> str: ...
 
 
-_QUOTES_RE = re.compile(r"[“”「」\"]")
-"""Quote marks, which a writer may put round a single word for emphasis (是从Z“学”来的)."""
-
 _EXPERIENCE_RE = re.compile(r"[^“”《》]{0,10}?(?:试点经验|试点措施|改革经验)")
 """Z…试点经验 in a clause of a sentence that goes on to copy it (用好上海自贸试验区制度型开放试点经验, … 复制推广)."""
 
@@ -78,7 +90,8 @@ def _replicates(text: str) -> bool:
     """True when the text speaks of copying at all (可复制可推广, replicable, does not count): a zone that
     opens a sentence is an origin only in a text about copying reforms."""
     plain = _negated_copy_re().sub("", _REPLICABLE_RE.sub("", text))  # 尚未在…推广: no copying either
-    return any(verb in plain for verb in lexicon()["copy_verbs"])
+    lex = lexicon()  # 搬来, 学了去: colloquial verbs of copying are copying too
+    return any(verb in plain for verb in lex["copy_verbs"] + lex["zone_fetch_verbs"] + lex["copied_by_verbs"])
 
 
 _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|成立|设立|获批|批准设立)")
@@ -89,15 +102,6 @@ _ESTABLISHED_RE = re.compile(r"\s*(?:率先|首先|最早|正式)?\s*(?:挂牌|�
 def _national_diffusion_re() -> re.Pattern[str]:
     """Words saying a practice went out to the whole country (在全国复制推广, 推广至全国)."""
     return re.compile(word_alternation(lexicon()["national_diffusion"]))
-
-
-@cache
-def _zone_verbs() -> tuple[str, str]:
-    """The verbs before and after a zone in an origin phrase, as regex alternations (fixed: made once)."""
-    lex = lexicon()
-    before = word_alternation(lex["zone_before"])
-    after = "|".join(map(re.escape, lex["zone_after"]))  # 学习 after Z only with 向 (向Z学习), not 赴Z学习考察
-    return before, after
 
 
 def _stated_zones(
@@ -126,20 +130,24 @@ def _stated_zones(
             if (place.zone in own and (place.area is None or place.area == provider_area)) or _in_title(text, start):
                 continue  # a zone inside a 《title》 names the notice, not the case's origin
             lead = _list_start(text[:start], gazetteer)  # 由重庆、四川自贸试验区共同探索: 由 governs the whole list
+            lead = _own_province_start(text, lead, place.zone, gazetteer)  # 照着重庆两江片区的…: 照着 governs both
             head = text[max(0, lead - 8) : lead]
             if place.zone in own and re.search(r"(?:是|为)\s*$", head):  # 为洛阳片区企业…: a beneficiary
                 continue
+            if _denied_before(text[:lead]):
+                continue  # 本溪市尚未借鉴Z的做法; 否认该做法源于Z; 不是从Z学来的: named as no origin
             if head.endswith("为") and "提供" in re.split(f"[{_CLAUSE_MARKS}]", text[end:], maxsplit=1)[0]:
                 continue  # Z1的做法为Z2封关运作提供了参考: Z2 is the one helped, not an origin
             if (
                 _ESTABLISHED_RE.match(text, end)
-                or any(w in text[:start] for w in lex["plan_words"])
+                or _plans(text[:start])
                 or (not head.endswith(("向", "从")) and _adopts(text[end : end + 20]))  # 武汉片区在复制推广…: adopts
             ):
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
             clause_tail = re.split(f"[{_CLAUSE_MARKS}]", text[end : end + 30], maxsplit=1)[0]
-            verb = re.search(rf"(?P<verb>{before})\s*(?:[了过]|的是)?\s*$", head)
+            # 学的是Z: the bound verb, not the copula 是 it ends with
+            verb = _bound_verb_re().search(head) or re.search(rf"(?P<verb>{before})\s*(?:[了过]|的是)?\s*$", head)
             if (
                 verb
                 and verb["verb"] in lex["comparison_verbs"]
@@ -150,8 +158,6 @@ def _stated_zones(
             gap = any(w in text[end:] for w in lex["comparison_gaps"])
             if verb and verb["verb"] in lex["comparison_verbs"] and gap:
                 verb = None  # 对照Z的做法，我市尚有较大差距: Z measures a gap, nothing was taken from it
-            if verb and head[: verb.start()].rstrip().endswith(tuple(lex["origin_denials"])):
-                continue  # 并非来源于Z: the sentence denies that anything came from Z
             if verb and verb["verb"] in lex["source_verbs"] and _cause_re().match(clause_tail):
                 verb = None  # X的设立源于Z…的使命: a cause of the creation, nothing came from Z
             if verb and verb["verb"] in lex["copula_before"] and head.endswith(tuple(lex["copula_compounds"])):
@@ -160,7 +166,9 @@ def _stated_zones(
                 verb
                 and verb["verb"] in lex["copula_before"]
                 and not any(w in clause_tail for w in lex["copula_practice_words"])
-                and not head[: verb.start()].rstrip().endswith(tuple(lex["origin_nouns"]))  # 原创地为Z: Z is named
+                # 原创地为Z, 这项改革的“老师”，是Z: the noun names Z
+                and not head[: verb.start()].rstrip(' ”」"，,').endswith(tuple(lex["origin_nouns"]))
+                and not _taking_target(text[: lead - len(head) + verb.start()])  # “抄作业”的对象，是Z
             ):
                 verb = None  # 作为Z面积最大的片区: 是/为 only places Z (为Z的创新成果 still counts)
             if (
@@ -174,31 +182,38 @@ def _stated_zones(
                 verb
                 or (
                     re.match(
-                        rf"\s*(?:（[^）]*）)?\s*的?(?:可复制[、和]?可推广的?)?(?:“[^”]{{1,30}}”)?\s*的?(?:{after})",
+                        rf"\s*(?:（[^）]*）)?\s*的?(?:可复制[、和]?可推广的?)?(?:“[^”]{{1,30}}”|(?<=的)[^，,；;。“”《》]{{1,10}}?)?"
+                        rf"\s*的?(?:{after})",
                         text[end : end + 44],
                     )
-                    and _replicates(text)  # 平潭片区的做法与…相结合: Z's own practice, nothing copied
+                    # 平潭片区的做法与…相结合: Z's own practice, nothing copied; 两地拷贝了Z的…做法: Z's practice taken
+                    and (_replicates(text) or _object_taken(text[: _list_head(text, places, lead)]))
+                    and not gap  # 对照Z的做法，我市尚有较大差距: Z measures a gap
                     and not _derived_re().match(text, end)  # Z1的做法借鉴自Z2: Z1 is the adopter
                 )
                 or (head.endswith("向") and any(w in tail for w in lex["zone_after_to_learn"]))
                 or (head.endswith(tuple(lex["visit_heads"])) and _study_then_launch_re().match(text, end) is not None)
-                or (head.endswith("以") and any(w in clause_tail for w in lex["zone_after_far"]))
+                or (
+                    head.endswith(tuple(lex["zone_far_heads"])) and any(w in clause_tail for w in lex["zone_after_far"])
+                )
+                or (head.endswith("在") and any(w in clause_tail for w in lex["zone_basis_words"]))  # 在Z的基础上
                 or (head.endswith("由") and any(w in clause_tail for w in lex["zone_by_verbs"]) and not negated)
                 or (
                     head.endswith("由")
                     and any(w in clause_tail for w in lex["zone_by_submit_verbs"])
                     and any(v in text for v in lex["batch_member_verbs"])
                 )
-                or (
-                    head.endswith("从")
-                    and any(w in _QUOTES_RE.sub("", clause_tail) for w in lex["zone_from_verbs"])  # 是从Z“学”来的
-                    and not head[:-1].rstrip().endswith(tuple(lex["origin_denials"]))  # 不是从Z学来的
+                or (  # …最佳实践案例第二批里就有，由Z报送: Z sent the item (本案例由Z报送，源于…: it reported a copy)
+                    head.endswith("由")
+                    and national
+                    and any(w in clause_tail for w in lex["zone_by_submit_verbs"] + lex["zone_by_report_verbs"])
+                    and _batch_kind_re().search(text, 0, start) is not None
                 )
-                or (
-                    head.endswith(("把", "将"))
-                    and _names_practice(clause_tail)
-                    and any(w in clause_tail for w in lex["zone_moved_verbs"])
-                )
+                or _fetched_from(head, clause_tail)  # 是从Z“学”来的, 跟Z学的, 去Z取的经
+                or _source_noun_re().search(head) is not None  # 原型在Z, 出处在Z
+                or (head.endswith(("把", "将")) and _names_practice(clause_tail) and _moved_here(clause_tail))
+                or _enumerated_after_copy(text[:lead])  # 借了两家的经验：一是Z1的“X”，二是Z2的“Y”
+                or _corrects_denied(text[:lead], gazetteer)  # 学的不是Z1，而是Z2
                 or (
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
@@ -244,17 +259,19 @@ def _stated_zones(
         # A bare area name (借鉴深圳前海的…做法), after a learning verb and perhaps its city, is stated too.
         for match in _bare_area_re(gazetteer, before).finditer(text):
             stem = gazetteer.area_stems[match["stem"]]
-            if any(w in text[: match.start("stem")] for w in lex["plan_words"]):
+            if _plans(text[: match.start("stem")]):
                 continue  # 不仅要复制Z经验: a plan
-            if text[: match.start()].rstrip().endswith(tuple(lex["origin_denials"])):
+            if _denied_before(text[: match.start("stem")]):
                 continue  # 并非来源于Z片区: denied
             if stem.zone not in own and not any(s <= match.start("stem") < e for s, e, _ in places):
                 found.append(Origin("zone", evidence(sentence), zone=stem.zone, area=stem.area))
         # A province alone (借鉴上海“…”) counts only right after a learning verb.
         for match in _province_re(gazetteer, before).finditer(text):
             zone_id = gazetteer.province_forms[match["province"]]
-            if any(w in text[: match.start("province")] for w in lex["plan_words"]):
+            if _plans(text[: match.start("province")]):
                 continue  # 自贸园区建设不仅要复制上海经验: what should be copied, no origin
+            if _denied_before(text[: match.start("province")]):
+                continue  # 没有照搬上海的做法: denied
             copula = text[match.start() : match.start("province")].rstrip("了过") in lex["copula_before"]
             clause = re.split(f"[{_CLAUSE_MARKS}]", text[match.end("province") :], maxsplit=1)[0]
             if copula and not any(w in clause for w in lex["copula_practice_words"]):
@@ -277,7 +294,7 @@ def _stated_zones(
                 zone_id not in own
                 and any(w in clause for w in lex["zone_trial_after"])
                 and any(w in rest for w in lex["directional_copy"])
-                and not any(w in text[: match.start()] for w in lex["plan_words"])
+                and not _plans(text[: match.start()])
             ):
                 found.append(Origin("zone", evidence(sentence), zone=zone_id))
         if _national_diffusion_re().search(text):
@@ -294,6 +311,27 @@ _ADOPTING_RE = re.compile(
 )
 
 
+@cache
+def _source_noun_re() -> re.Pattern[str]:
+    """A noun naming where a practice came from, then 在 or 于, right before a zone (原型在Z; the copula 是/为 after
+    such a noun is read with the other copulas)."""
+    return re.compile(rf"(?:{word_alternation(lexicon()['origin_nouns'])})[”」\"]?\s*(?:在|于)\s*$")
+
+
+def _own_province_start(text: str, position: int, zone: str | None, gazetteer: Gazetteer) -> int:
+    """Where an area's own province, written right before it as a short form (重庆两江片区, 福建厦门片区), starts:
+    the words before the province are what relates the area; ``position`` when no such province stands there."""
+    match = _province_tail_re(gazetteer).search(text, 0, position)
+    if match is None or gazetteer.province_forms.get(match["province"]) != zone:
+        return position
+    return match.start()
+
+
+@cache
+def _province_tail_re(gazetteer: Gazetteer) -> re.Pattern[str]:
+    return re.compile(rf"(?P<province>{gazetteer.province_alternation})(?:省|市|自治区)?$")
+
+
 def _adopts(tail: str) -> bool:
     """True when the words right after a zone (past a few adverbs) are a verb of copying or carrying out
     (复制推广, 借鉴, 落实 …): the zone is the adopter of what follows, not its origin."""
@@ -303,11 +341,6 @@ def _adopts(tail: str) -> bool:
 
 _LIST_RE = re.compile(r"^(?:(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*)?$")
 """What stands between two listed places: a coordinator, or nothing between abbreviations (川渝两地自贸试验区)."""
-
-
-def _names_practice(clause_tail: str) -> bool:
-    """True when the words after a zone, in its clause, name a practice of it (“X”, 做法, 经验, 改革 …)."""
-    return any(w in clause_tail for w in lexicon()["practice_words"])
 
 
 def _refine(stated: list[Origin], subjects: list[Origin]) -> list[Origin]:

@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.text import word_alternation
 
 _BRACKETED_RE = re.compile(r"[（(][^（）()]{0,30}?[0-9０-９][^（）()]{0,30}[)）]")
 """An aside in brackets holding a figure (（21.4%）, （39.1万亿元）): a reference; 种（养）植 keeps its brackets."""
@@ -29,10 +30,6 @@ _QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"), ("「", "」"))
 
 def lexicon() -> dict[str, Any]:
     return load_lexicon("units")
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def without_brackets(phrase: str) -> str:
@@ -49,7 +46,7 @@ def _time_head_re() -> re.Pattern[str]:
     parts = [
         rf"{numeral}{{4}}年(?:度)?",
         rf"{numeral}{{1,2}}(?:[-—－~～至到]{numeral}{{1,2}})?月(?:份)?",
-        _alternation(lexicon()["label_time_words"]),
+        word_alternation(lexicon()["label_time_words"]),
     ]
     return re.compile(rf"^(?:(?:{'|'.join(parts)})[ \t\u3000，,]*)+")
 
@@ -68,8 +65,8 @@ def _change_tail_re() -> re.Pattern[str]:
     what changed, the before value (no number, 半年以上) did not make a pair."""
     change = lexicon()["change"]
     return re.compile(
-        rf"^(?P<subject>.{{2,}}?)(?:{_alternation(change['lead'])}).{{0,14}}?"
-        rf"(?:{_alternation(change['verbs'])})了?(?:{_alternation(change['link'])})$"
+        rf"^(?P<subject>.{{2,}}?)(?:{word_alternation(change['lead'])}).{{0,14}}?"
+        rf"(?:{word_alternation(change['verbs'])})了?(?:{word_alternation(change['link'])})$"
     )
 
 
@@ -106,7 +103,7 @@ def tidy(label: str) -> str:
 def _causative_re() -> re.Pattern[str]:
     """A causative verb at the head of a label (使, 让, 促使), not a word it only begins (使用)."""
     words = lexicon()["label_causatives"]
-    return re.compile(rf"^(?!{_alternation(words['not_after'])})(?:{_alternation(words['words'])})")
+    return re.compile(rf"^(?!{word_alternation(words['not_after'])})(?:{word_alternation(words['words'])})")
 
 
 def after_heading(phrase: str, opens_line: bool) -> str:
@@ -137,14 +134,14 @@ def _run_in_heading_re() -> re.Pattern[str]:
     """An outline number and the words of a results section's heading at the head of a phrase."""
     return re.compile(
         rf"^[ \t\u3000]*(?:[0-9０-９]{{1,2}}(?:[.．][0-9０-９]{{1,2}})*[.．]?[ \t\u3000]*)?"
-        rf"(?:{_alternation(lexicon()['label_section_heads'])})[ \t\u3000：:]*"
+        rf"(?:{word_alternation(lexicon()['label_section_heads'])})[ \t\u3000：:]*"
     )
 
 
 @cache
 def _verb_link_end_re() -> re.Pattern[str]:
     change = lexicon()["change"]
-    return re.compile(rf"(?:{_alternation(change['verbs'])})了?(?:{_alternation(change['link'])})$")
+    return re.compile(rf"(?:{word_alternation(change['verbs'])})了?(?:{word_alternation(change['link'])})$")
 
 
 def ends_in_change_lead(phrase: str) -> bool:
@@ -156,7 +153,7 @@ def ends_in_change_lead(phrase: str) -> bool:
 @cache
 def _change_lead_end_re() -> re.Pattern[str]:
     change = lexicon()["change"]
-    return re.compile(rf"(?:{_alternation(change['lead'])})(?:{_alternation(change['filler'])})*$")
+    return re.compile(rf"(?:{word_alternation(change['lead'])})(?:{word_alternation(change['filler'])})*$")
 
 
 def without_adverb(label: str) -> str:
@@ -195,7 +192,9 @@ def without_adverb(label: str) -> str:
 @cache
 def _comparison_re() -> re.Pattern[str]:
     words = lexicon()["label_comparisons"]
-    return re.compile(rf"(?:{_alternation(words['openers'])})[^，。；]{{0,6}}?(?:{_alternation(words['ends'])})$")
+    return re.compile(
+        rf"(?:{word_alternation(words['openers'])})[^，。；]{{0,6}}?(?:{word_alternation(words['ends'])})$"
+    )
 
 
 @cache
@@ -205,7 +204,7 @@ def _comparison_clause_re() -> re.Pattern[str]:
     words = lexicon()["label_comparisons"]
     return re.compile(
         rf"^(?P<subject>[^，。；]{{2,}}?)(?:(?:与|和|同|跟)[^，。；]{{1,14}}?(?:相比|相较|比较)"
-        rf"|(?:{_alternation(words['openers'])})[^，。；]{{0,6}}?(?:{_alternation(words['ends'])}))$"
+        rf"|(?:{word_alternation(words['openers'])})[^，。；]{{0,6}}?(?:{word_alternation(words['ends'])}))$"
     )
 
 
@@ -289,7 +288,7 @@ def _predicate_preposition_re() -> re.Pattern[str]:
     """A preposition opening the adverbial of a predicate after the noun a figure counts (企业按注册人制度委托生产,
     船舶在厦登记); not the first character of a word it only begins (外向型, 在建)."""
     words = lexicon()["noun_predicate_prepositions"]
-    return re.compile(rf"(?!{_alternation(words['not_after'])})(?:{_alternation(words['leads'])})")
+    return re.compile(rf"(?!{word_alternation(words['not_after'])})(?:{word_alternation(words['leads'])})")
 
 
 @cache
@@ -298,7 +297,7 @@ def _source_re() -> re.Pattern[str]:
     begins with it (从业人员)."""
     words = lexicon()["noun_source"]
     return re.compile(
-        rf"(?:{_alternation(words['leads'])})(?!{'|'.join(re.escape(w[1:]) for w in words['not_after'])})"
+        rf"(?:{word_alternation(words['leads'])})(?!{'|'.join(re.escape(w[1:]) for w in words['not_after'])})"
     )
 
 

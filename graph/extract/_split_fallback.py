@@ -39,7 +39,13 @@ from ftzgraph.graph.extract._split_leads import (
 from ftzgraph.graph.extract._split_shapes import (
     names_reform,
 )
-from ftzgraph.graph.extract._split_units import bracketed_unit, fallback_title, labelled_provider, reported_provider
+from ftzgraph.graph.extract._split_units import (
+    bracketed_unit,
+    dated_unit,
+    fallback_title,
+    labelled_provider,
+    reported_provider,
+)
 from ftzgraph.graph.extract._split_words import FIGURE_RE, MIN_CASE_CHARS, fallback_words
 
 if TYPE_CHECKING:
@@ -114,8 +120,8 @@ def fallback_starts(
     for headings in by_style.values():
         headings.sort(key=lambda h: h.index)
         for run in [*_runs(headings), *_restarted(_runs(headings))]:
-            if len(run) < 2:
-                continue
+            if len(run) < 2 or (len({h.text for h in run}) == 1 and all(h.number is None for h in run)):
+                continue  # one unnumbered line repeated over every part (a shot table's header 镜号｜景别｜…): no title
             ends = [h.index for h in run[1:]] + [end_index]
             sections = [lines[h.index + 1 : end] for h, end in zip(run, ends, strict=True)]
             announced = _announces_cases(lines, run[0].index)  # 二、学习到的典型做法 over 1．title: the items are cases
@@ -231,6 +237,7 @@ def _opens_with_label(section: list[Line], is_provider: Callable[[str], object])
         labelled_provider(first) is not None
         or bool(is_provider(first))
         or bracketed_unit(first) is not None
+        or dated_unit(first) is not None  # a card's source line (X局｜2024-10-18)
         or speaker_unit(first) is not None  # a speech's speaker line (X局局长　某某)
         or (news_lead_end(first) > 0 and acting_subject(first, 0) is not None)  # 本报讯（记者 某某）X局…
     )

@@ -9,20 +9,35 @@ heading: the title is the value of a name field, the case's number is the attach
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
-from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number, word_alternation
 
 if TYPE_CHECKING:
     from ftzgraph.graph.extract._split_lines import Line
 
-_TITLE_LABEL = "(?:案例|项目|成果|事项|经验)?(?:名称|题目|标题)"
-FIELD_TITLE_RE = re.compile(
-    rf"^\s*(?:[|│]\s*)?(?:\*\*)?\s*(?:(?P<label>{_TITLE_LABEL})\s*(?:\*\*)?\s*(?:[:：]|[|│]|\t+)"
-    rf"|[【\[〔]\s*(?P<bracketed>{_TITLE_LABEL})\s*[】\]〕]\s*[:：]?)\s*(?P<title>[^|│\s].*?)\s*[|│]?\s*$"
-)
-"""A title field (案例名称：X, 项目名称：X, or the label in brackets: 【案例名称】X), also as a row of a form table
-(| 案例名称 | X |, 案例名称<TAB>X). The field name alone, with no 案例/项目 before it, is 名称：X."""
+
+@cache
+def _title_label() -> str:
+    """A label naming a record's title (``fields`` in data/lexicon/layouts.yaml): a head (名称, 标题), alone or after
+    an object the record is about (案例名称, 知识标题, 举措名称)."""
+    words = load_lexicon("layouts")["fields"]
+    return f"(?:{word_alternation(words['title_objects'])})?(?:{word_alternation(words['title_heads'])})"
+
+
+@cache
+def field_title_re() -> re.Pattern[str]:
+    """A title field (案例名称：X, 知识标题：X, or the label in brackets: 【案例名称】X), also as a row of a form table
+    (| 案例名称 | X |, 案例名称<TAB>X)."""
+    label = _title_label()
+    return re.compile(
+        rf"^\s*(?:[|│]\s*)?(?:\*\*)?\s*(?:(?P<label>{label})\s*(?:\*\*)?\s*(?:[:：]|[|│]|\t+)"
+        rf"|[【\[〔]\s*(?P<bracketed>{label})\s*[】\]〕]\s*[:：]?)\s*(?P<title>[^|│\s].*?)\s*[|│]?\s*$"
+    )
+
+
 CASE_LABELS = ("案例名称", "案例标题", "案例题目")
 """Labels that name a case outright: such a field opens a case wherever it stands (a form quoted inside a case
 names a 项目 or a 事项, not a 案例)."""
@@ -41,10 +56,16 @@ _ATTACHMENT_GAP = 2
 """Non-blank lines allowed between the attachment line and the title field (a subtitle, a 报送 line)."""
 
 
-_PROVIDER_FIELD_RE = re.compile(
-    r"^\s*(?:[|│]\s*)?[（(【\[〔]?\s*(?:改革|案例|经验)?(?:报送|提供|申报|供稿|推荐|选送|牵头|推广|推进)单位"
-    r"\s*(?:[:：]|[】\]〕]|[|│]|\t)"
-)
+@cache
+def _provider_field_re() -> re.Pattern[str]:
+    """A provider field's label at a line's start (报送单位：X, 承办单位：X, 申报主体：X, 【推荐单位】X): the labels the
+    fallback reads (``provider_labels``), and 改革/案例/经验 before a 单位 label."""
+    labels = [w.rstrip(":：|｜丨】") for w in load_lexicon("layouts")["fallback"]["provider_labels"]]
+    known = word_alternation([w for w in labels if len(w) >= 2 and not w.endswith(("/", "／"))])
+    return re.compile(
+        rf"^\s*(?:[|│]\s*)?[（(【\[〔]?\s*(?:(?:改革|案例|经验)?(?:报送|提供|申报|供稿|推荐|选送|牵头|推广|推进)单位|{known})"
+        r"\s*(?:[:：]|[】\]〕]|[|│]|\t)"
+    )
 
 
 def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | None:
@@ -53,12 +74,12 @@ def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | Non
 
     A title field opens a case under an attachment line, above a provider field (报送单位：), or when its label
     names a case (``CASE_LABELS``): a form quoted inside a case (项目名称：X / 建设内容：…) opens none."""
-    field = FIELD_TITLE_RE.match(lines[i].text)
+    field = field_title_re().match(lines[i].text)
     if not field:
         return None
     below = [line.text for line in lines[i + 1 : i + 6] if line.text.strip()][:_ATTACHMENT_GAP]
     label = field["label"] or field["bracketed"]
-    opens = label in CASE_LABELS or any(_PROVIDER_FIELD_RE.match(text) for text in below)
+    opens = label in CASE_LABELS or any(_provider_field_re().match(text) for text in below)
     fallback = (i, None) if opens else None
     seen, j = 0, i - 1
     while j >= 0 and seen <= _ATTACHMENT_GAP:
@@ -74,7 +95,7 @@ def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | Non
 
 def field_title(text: str) -> str:
     """``案例名称：X`` -> ``X``; other text as it is."""
-    match = FIELD_TITLE_RE.match(text)
+    match = field_title_re().match(text)
     return match["title"].strip() if match else text
 
 

@@ -30,6 +30,7 @@ from ftzgraph.graph.extract._split_units import (
     LABEL_HEAD_RE,
     bracketed_unit,
     dash_unit,
+    dated_unit,
     labelled_provider,
     signature_unit,
 )
@@ -58,7 +59,8 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
             r"^(?P<n>(?:[0-9０-９]{1,2}|[A-Z])(?:[.．][0-9０-９]{1,2}){1,3})(?:[\s\u3000]+|[、.．](?![0-9０-９]))"
         ),
     ),
-    ("part", re.compile(rf"^第\s*(?P<n>{NUMERAL_RUN})\s*[篇章部则个项]\s*[:：、.．]?\s*")),
+    # 第一篇, 第3集 (a video series' episode), 第二讲 (a course's lecture): a part of a series, each a case
+    ("part", re.compile(rf"^第\s*(?P<n>{NUMERAL_RUN})\s*[篇章部则个项集讲课回]\s*[:：、.．]?\s*")),
     (
         "bracket",
         re.compile(
@@ -227,13 +229,14 @@ def line_heading(lines: list[Line], i: int, is_provider: Callable[[str], object]
         following = next(  # a caption or a byline under the title is furniture: the line after it counts
             (line.text for line in lines[i + 1 : i + 5] if line.text.strip() and not furniture_heading(line.text)), ""
         )
-        if (
+        if (  # title / X局｜2024-10-18: a card's source line under its title (furniture, so read on its own)
             not (
                 is_provider(following)
                 or labelled_provider(following)
                 or dash_unit(following)
                 or bracketed_unit(following)
                 or signature_unit(following)  # title / 南京海关 / 改革背景: the unit alone under it names the provider
+                or dated_unit(next((line.text for line in lines[i + 1 : i + 3] if line.text.strip()), ""))
             )
             and heading_continuation(lines, i, "", len(lines), is_provider) is None
         ):

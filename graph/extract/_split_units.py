@@ -310,6 +310,22 @@ def byline_unit(line: str) -> tuple[str, int, int] | None:
     return signature_unit(line[: person.start()])
 
 
+_DATED_UNIT_RE = re.compile(
+    r"^[\s\u3000]*(?P<u>[^\s\u3000｜|丨·•]{4,30})[\s\u3000]*[｜|丨·•]?[\s\u3000]*"
+    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/]\d{1,2}|\d{1,2}月\d{1,2}日)(?:[\s\u3000]+\d{1,2}:\d{2})?[\s\u3000]*$"
+)
+
+
+def dated_unit(line: str) -> tuple[str, int, int] | None:
+    """The unit of a source line under a card's or a list item's title, the unit then the day it published
+    (X区行政审批局｜2024-10-18, X市商务局　10月18日): who brought the item, as a provider line names it; None for any
+    other line (a person's name before a date is no unit)."""
+    match = _DATED_UNIT_RE.match(line)
+    if match is None or (found := signature_unit(match["u"])) is None or found[0] != match["u"]:
+        return None
+    return match["u"], match.start("u"), match.end("u")
+
+
 def dash_unit(line: str) -> tuple[str, int, int] | None:
     """The unit of a dash subtitle under a heading (——成都高新区管委会, —X片区): a compilation's way of naming who
     supplied the case; the unit must read as a signature (``signature_unit``)."""
@@ -406,7 +422,8 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
             if first
             else None
         )  # X局局长　某某 under a speech's headline: the speaker's body; X局　某某: a byline's
-        if found := labelled_provider(line) or dash_unit(line) or alone or reported_provider(line):
+        dated = dated_unit(line) if first else None  # title / X局｜2024-10-18: a card's source line
+        if found := labelled_provider(line) or dash_unit(line) or alone or dated or reported_provider(line):
             return found[0], start + found[1], start + found[2]
         if k + 1 < len(below) and (headed := headed_provider(line, below[k + 1][1])):
             return headed[0], below[k + 1][0] + headed[1], below[k + 1][0] + headed[2]
@@ -419,7 +436,8 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         end = start - 1
         if len(CJK_RE.findall(line)) < 2:
             continue
-        if found := labelled_provider(line) or dash_unit(line) or signature_unit(line):  # ——X供稿: not the dash
+        # 片尾字幕：本集素材由X提供: the credit's sentence names the unit, not the label's whole value
+        if found := reported_provider(line) or labelled_provider(line) or dash_unit(line) or signature_unit(line):
             return found[0], start + found[1], start + found[2]
         if line.rstrip().endswith(SENTENCE_END):  # the case's last sentence: no closing provider line
             return None

@@ -35,7 +35,7 @@ from ftzgraph.graph.extract._agency_acting import (
     speaks_for_itself,
 )
 from ftzgraph.graph.extract._agency_aliases import defined_aliases
-from ftzgraph.graph.extract._agency_branches import bare_branches
+from ftzgraph.graph.extract._agency_branches import bare_branches, police_branches
 from ftzgraph.graph.extract._agency_committees import (
     _AREA,
     _COMMITTEE,
@@ -48,6 +48,7 @@ from ftzgraph.graph.extract._agency_committees import (
 )
 from ftzgraph.graph.extract._agency_cores import _core_hit
 from ftzgraph.graph.extract._agency_divisions import subject_area
+from ftzgraph.graph.extract._agency_fields import on_field_line
 from ftzgraph.graph.extract._agency_hits import (
     _GENERIC_AFTER,
     _Context,
@@ -76,6 +77,7 @@ from ftzgraph.graph.extract._agency_offices import (
     _stem_lists,
 )
 from ftzgraph.graph.extract._agency_resolve import (
+    AREA_LEVEL,
     OWN_ZONE_TAILS,
     _bureau_branches,
     _context,
@@ -88,9 +90,11 @@ from ftzgraph.graph.extract._agency_roles import (
     issues_a_batch,
     issues_forwarded_document,
     parent_in_name,
+    side_role,
     speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
+from ftzgraph.graph.extract._agency_streets import street_offices
 from ftzgraph.graph.extract._agency_zones import name_zone_bodies, word_committees
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText, Evidence
 from ftzgraph.graph.text import clean_spans
@@ -167,12 +171,12 @@ def extract_agencies_and_mentions(
             hit.prefix = Prefix(hit.start + 1 - len(named_area.name), named_area)
             hit.start = hit.prefix.start
         elif (
-            bare
+            (bare or _bare_area_bureau(hit))
             and hit.start >= 1
             and text.endswith(_AREA, 0, hit.start + 1)
-            and (own := ctx.area or subject_area(text))
-        ):
-            hit.prefix = Prefix(hit.start - 1, own)  # 片区管委会: the provider's area, else the one the case is about
+            and (own := ctx.area or subject_area(text) or subject_area(_document_head(case.document.text)))
+        ):  # 片区管委会: the provider's area, else the one the case is about; 片区经济发展局: its committee's bureau
+            hit.prefix = Prefix(hit.start - 1, own, level=None if bare else AREA_LEVEL)
             hit.start -= 1
         elif (
             bare
@@ -197,7 +201,9 @@ def extract_agencies_and_mentions(
             elif hit.name is None:
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
     _resolve(hits, ctx, gaz)
+    _area_bureaus_as_written(hits, case.document.text)
     hits = _bureau_branches(text, hits)
+    police_branches(hits, ctx.city, ctx.district)  # 东港区公安分局: 日照市公安局东港分局
     name_zone_bodies(
         text, _document_head(case.document.text), hits, ctx.city
     )  # 合肥高新区X局: by the zone's official name
@@ -208,6 +214,9 @@ def extract_agencies_and_mentions(
         hit.confidence = "medium" if hit.confidence == "high" else hit.confidence
     hits += _short_offices(text, hits, ctx, lex)
     hits += _district_branches(text, hits, ctx, lex)
+    streets = street_offices(text, hits, ctx, lex)  # 会同大城街道办事处: the district's street office
+    _settle_acting(text, hits + streets, case.document.text, streets)
+    hits += streets
     hits += [b for b in bare_branches(text, hits, lex) if not any(h.start < b.end and b.start < h.end for h in hits)]
     hits.sort(key=lambda h: h.start)
     _committee_departments(hits)
@@ -267,8 +276,32 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
             or _second_name(text, hit, hits)
             or _names_provider(text, hit)
+            or on_field_line(text, hit)
+            or side_role(text, hit)
         ):
             hit.acting = False
+
+
+def _bare_area_bureau(hit: _Hit) -> bool:
+    """True for a bureau written after the bare word 片区 (片区经济发展局), read by its core as a district's (区X局):
+    a department of the area's committee. A centre so written (进驻片区政务服务中心) is more often a place."""
+    prefix = hit.prefix
+    return (
+        prefix is not None and prefix.place is None and prefix.level == "district" and hit.core.canonical.endswith("局")
+    )
+
+
+def _area_bureaus_as_written(hits: list[_Hit], document_text: str) -> None:
+    """A department of an area's committee (片区经济发展局) named after the committee as the document writes it in
+    full, with the qualifier some areas carry in brackets (大兴机场片区（廊坊）管理委员会, of an area spanning two
+    provinces): the committee's own name."""
+    for hit in hits:
+        if hit.prefix is None or hit.prefix.level != AREA_LEVEL or hit.name is None:
+            continue
+        head, _, core = hit.name.partition(_AREA + _COMMITTEE)
+        written = re.search(re.escape(head + _AREA) + r"（[\u4e00-\u9fff]{1,6}）" + _COMMITTEE, document_text)
+        if core and written is not None:
+            hit.name = written.group() + core
 
 
 def _own_zone_tail(text: str, hit: _Hit, ctx: _Context) -> int | None:

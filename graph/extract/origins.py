@@ -18,9 +18,11 @@ from ftzgraph.graph.extract._batch_filters import (
     _REPLICABLE_RE,
     _announced,
     _announcement_only,
+    _compared,
     _denied,
     _diffused,
     _listed_before,
+    _negated_copy_re,
     _other_programme,
     _provincial,
     _title_only,
@@ -62,7 +64,8 @@ def _batch_re() -> re.Pattern[str]:
     kinds = "|".join(re.escape(w) for words in lex["batch_kinds"].values() for w in words)
     window = int(lex["batch_window"])
     return re.compile(
-        rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批|(?P<first>首)批)"
+        # 第五、六批: ordinals that share one 批 are each a batch
+        rf"(?:第\s*(?P<n>[{NUMERAL_CLASS}]+(?:\s*[、和及与]\s*[{NUMERAL_CLASS}]+)*)\s*批|(?P<first>首)批)"
         # the gap holds no other batch (第三批制度创新成果和商务部第六批最佳实践案例: the series word is the second's)
         rf"(?P<gap>(?:(?!第\s*[{NUMERAL_CLASS}]+\s*批)[^。；，,\n]){{0,{window}}}?)(?P<kind>{kinds})"
     )
@@ -76,9 +79,22 @@ def _adoption_re() -> re.Pattern[str]:
 
 @cache
 def _batch_after_re() -> re.Pattern[str]:
-    """A series word with its batch number after it in brackets: 最佳实践案例（第四批）."""
+    """A series word with its batch number after it, in brackets (最佳实践案例（第四批）) or ending the phrase
+    (出自商务部推出的最佳实践案例第三批。; …试点经验第六批中的…)."""
     kinds = "|".join(re.escape(w) for words in lexicon()["batch_kinds"].values() for w in words)
-    return re.compile(rf"(?P<kind>{kinds})[”\"]?\s*[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*[)）]")
+    return re.compile(
+        rf"(?P<kind>{kinds})[”\"]?\s*(?:[（(]\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批次?\s*[)）]"
+        rf"|第\s*(?P<bare>[{NUMERAL_CLASS}]+)\s*批次?(?=[，,。；;、）)”]|中|里|的|$))"
+    )
+
+
+@cache
+def _taking_words() -> tuple[str, ...]:
+    """Verbs by which a sentence takes from what follows them: of copying, of membership, or before a zone (对照, 参考),
+    not the copulas."""
+    lex = lexicon()
+    before = [w for w in lex["zone_before"] if w not in lex["copula_before"]]
+    return tuple(lex["copy_verbs"] + lex["batch_member_verbs"] + before)
 
 
 def _kind_of(word: str) -> str:
@@ -125,21 +141,28 @@ def extract_origins(
                 or _announcement_only(sentence.text, match.start(), gazetteer)
                 or _planned(sentence.text, match.start())
                 or _denied(sentence.text, match.start())
+                or _compared(sentence.text, match.start())
             ):
                 continue
             kind = _kind_of(match["kind"])
             item = _item_after(sentence.text, match.end())
-            number = 1 if match["first"] else parse_chinese_number(match["n"])  # 首批“最佳实践案例”: the first
+            shared = re.split(r"\s*[、和及与]\s*", match["n"]) if match["n"] else []
+            number = 1 if match["first"] else parse_chinese_number(shared[-1])  # 首批“最佳实践案例”: the first
             origins.append(Origin("national_batch", evidence(sentence), kind, number, item_title=item))
-            for before in _coordinated_batches(sentence.text, match.start()):  # 第六批、第七批…: each batch named
-                origins.append(Origin("national_batch", evidence(sentence), kind, before, item_title=item))
+            before = [parse_chinese_number(n) for n in shared[:-1]]  # 第五、六批: 5 shares the 批 of 6
+            for earlier in [*before, *_coordinated_batches(sentence.text, match.start())]:  # 第六批、第七批…: each
+                origins.append(Origin("national_batch", evidence(sentence), kind, earlier, item_title=item))
         for match in _batch_after_re().finditer(sentence.text):  # 最佳实践案例（第四批）
             if (
                 not _provincial(sentence.text, match.start(), gazetteer)
+                and not _compared(sentence.text, match.start())
                 and not _other_programme(sentence.text, match.start("kind") + len(match["kind"]))
-                and any(v in sentence.text[: match.start()] for v in lex["copy_verbs"] + lex["batch_member_verbs"])
+                and (
+                    any(v in sentence.text[: match.start()] for v in _taking_words())  # 对照的是…案例（第2批）
+                    or _CONTAINS_RE.match(sentence.text, match.end()) is not None  # …案例第二批里就有
+                )
             ):
-                number = parse_chinese_number(match["n"])
+                number = parse_chinese_number(match["n"] or match["bare"])
                 origins.append(Origin("national_batch", evidence(sentence), _kind_of(match["kind"]), number))
         if not any(o.evidence.start == evidence(sentence).start for o in origins) and any(
             not _TOTAL_BEFORE_ADOPTION_RE.search(sentence.text[: m.start()])
@@ -167,9 +190,10 @@ def extract_origins(
     origins.extend(_promoted_in_titles(sentences, gazetteer, own_zones, evidence, origins))
     in_batch = {o.evidence.start for o in origins if o.kind == "national_batch"}
     stated = _stated_zones(sentences, gazetteer, own_zones, evidence, provider_area, in_batch)
+    spread = _negated_copy_re().sub("", joined)  # 还未向全国推广: nothing went out
     subjects = (
         _subject_zones(sentences, gazetteer, own_zones, evidence, in_batch)
-        if _replicates(joined) or in_batch or any(w in joined for w in lex["national_diffusion"]) or _diffused(joined)
+        if _replicates(joined) or in_batch or any(w in spread for w in lex["national_diffusion"]) or _diffused(joined)
         else []
     )
     if stated:
@@ -282,6 +306,7 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
         and not _announcement_only(text, pos, gazetteer)
         and not _planned(text, pos)  # 下一步，…争取引进更多改革试点经验: what is hoped for, nothing copied yet
         and not _denied(text, pos)
+        and not _compared(text, pos)
         and _NUMBERED_BEFORE_RE.search(text, 0, pos) is None  # 吉林省第四批…试点经验: numbered, judged as such
         and any(  # 报送一批可复制的改革试点经验: replicable, not copied
             v in _REPLICABLE_RE.sub("", text[_part_start(text, pos) : pos])
@@ -321,7 +346,7 @@ def _zones_own(text: str, position: int, gazetteer: Gazetteer) -> bool:
     return any(not any(v in text[e:position] for v in members) for _, e, _ in before)
 
 
-_COORDINATED_RE = re.compile(rf"第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*(?:、|和|及|与|以及)\s*$")
+_COORDINATED_RE = re.compile(rf"第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批?\s*(?:、|和|及|与|以及)\s*$")
 
 
 def _coordinated_batches(text: str, position: int) -> list[int]:
@@ -341,6 +366,8 @@ _NUMBERED_BEFORE_RE = re.compile(
 )
 """A 第N批 right before a series word in its clause: the batch is numbered, and the numbered rule has judged it."""
 
+_CONTAINS_RE = re.compile(r"\s*(?:里|中|之中)[^，,。；]{0,3}?(?:有|包括|包含|收录|列有)")
+"""A batch said to hold the item right after it (…最佳实践案例第二批里就有): membership, as 入选 before it."""
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
 _RANGE_END_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批\s*(?:至|到|—|－|-|~|～)\s*$")
 

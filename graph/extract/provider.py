@@ -97,7 +97,7 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
     郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
     summary tables list them. Other units (南宁市商务局) stay as written."""
-    name = re.split("[、，,和及]", name.strip(), maxsplit=1)[0].strip() if "、" in name else name.strip()
+    name = first_unit(name) if "、" in name else name.strip()
     if court := court_of_division(name):
         name = court  # 本院立案庭, X市中级人民法院民三庭: a court's division writes for its court
     city = _GOVERNMENT_TAIL.sub("", name)
@@ -203,6 +203,17 @@ def provider_zone_in_full(provider: str, case: CaseText) -> str:
     zones = set(re.findall(rf"(?:^|(?<=[\s，。；：:、（(]))([\u4e00-\u9fff]{{2,6}}{kind})", text, re.M))
     zones = {z for z in zones if not re.search(place_lead_not(), z) and not z.startswith(kind)}
     return zones.pop() + rest if len(zones) == 1 else provider
+
+
+_UNIT_LIST_RE = re.compile(r"[、，,；;／/]|(?<=[局厅委办府区县市关行院司站所队心])(?:和|及|与)")
+"""Where a list of units parts (X局、Y局; X局和Y局): a list mark, or a joining word right after a unit's last
+character; 和 inside a name (自然资源和规划局) parts nothing."""
+
+
+def first_unit(name: str) -> str:
+    """The first unit of a list naming several, as a responsibility cell puts its lead unit first (X市自然资源和规划局
+    Y分局、片区建设局 -> X市自然资源和规划局Y分局)."""
+    return _UNIT_LIST_RE.split(name.strip(), maxsplit=1)[0].strip()
 
 
 def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
@@ -313,6 +324,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         _heading_provider(case)
         or _finer_closing(case, _heading_place(case))
         or _heading_stem(case)
+        or _labelled_below(text, title_end)
         or _heading_subject(case)
         or _run_in_subject(case)
         or _closing_provider(case)
@@ -375,6 +387,15 @@ def _dash_practice(line: str) -> tuple[str, int, int] | None:
     if found is None or not (signature_unit(found["u"]) or place_or_stem(found["u"])):
         return None
     return found["u"], found.start("u"), found.end("u")
+
+
+def _labelled_below(text: str, title_end: int) -> tuple[str, int, int] | None:
+    """The unit of a labelled provider line right under the heading (title / 作者：X局, 发布单位：X局): said outright,
+    it beats a guess from the heading's own subject (X县推行“A”)."""
+    for start, line in lines_below(text, title_end, 1):
+        if found := labelled_provider(line):
+            return found[0], start + found[1], start + found[2]
+    return None
 
 
 def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:
@@ -571,7 +592,14 @@ def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
     if match is None:
         return None
     start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
-    return match["p"], start, start + len(match["p"])
+    name = match["p"]
+    if tag := _COLUMN_TAG_RE.match(name):  # 【联动创新】邗江区：title: the column's tag is no part of the place
+        name, start = name[tag.end() :], start + tag.end()
+    return name, start, start + len(name)
+
+
+_COLUMN_TAG_RE = re.compile(r"^[【〔\[][^】〕\]]{1,12}[】〕\]]\s*")
+"""A column's or a topic's tag in brackets before a heading's place (【联动创新】X区：title), which names no unit."""
 
 
 _STEM_LABEL_RE = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,3})[：:]\s*\S")

@@ -132,7 +132,14 @@ def read_text(path: Path, data: bytes) -> Document:
     return document
 
 
-READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text, ".markdown": read_text, ".text": read_text}
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".md": read_text,
+    ".markdown": read_text,
+    ".text": read_text,
+    ".csv": read_text,  # a spreadsheet saved as CSV or TSV: its records are read by the splitter (_split_csv.py)
+    ".tsv": read_text,
+}
 
 
 def make_document(
@@ -189,18 +196,28 @@ def read_document(path: Path | str) -> Document:
 
 
 _HTML_START_RE = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|body|div|table|section|article|p|h[1-6])\b",
+    re.I | re.S,
 )
+"""A web page's source, or a fragment of one an editor saved (<div class="TRS_Editor">…, <table>…)."""
+_XML_START_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>|(?:<!--.*?-->\s*)*<(?:[\w-]+:)?(?:rss|feed|RDF)\b)", re.S
+)
+"""An XML file (its declaration) or a feed (<rss, <feed, <rdf:RDF); a web page's XHTML is sniffed as a page first."""
 _TIMING_BYTES_RE = re.compile(rb"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->")
 
 
 def _sniffed_reader(data: bytes) -> Reader | None:
     """The reader a text file's content asks for whatever its name: a web page's source saved as .txt opens with
-    <!DOCTYPE html> or <html>, and a subtitle file renamed .txt has cue timings (00:00:03,400 --> …) at its top.
-    Read as plain text, their markup or timings would bury the words."""
+    <!DOCTYPE html> or <html> (a fragment with its first block tag), a feed's with <rss or <feed, an XML export's
+    with <?xml, and a subtitle file renamed .txt has cue timings (00:00:03,400 --> …) at its top. Read as plain text,
+    their markup or timings would bury the words."""
     head = data[:4096]
     if _HTML_START_RE.match(head):
         return READERS[".html"]
+    if _XML_START_RE.match(head):  # a feed or an XML export saved as text (graph/sources/feed.py)
+        return READERS[".xml"]
     opening = [line for line in data[:2000].split(b"\n") if line.strip()][:4]
     if any(_TIMING_BYTES_RE.match(line) for line in opening):  # the subtitle reader's own test (its first cues)
         return READERS[".srt"]
@@ -232,5 +249,8 @@ READERS.update(
         ".json": _on_first_use("sources.json_data", "read_json"),
         ".jsonl": _on_first_use("sources.json_data", "read_json"),
         ".ndjson": _on_first_use("sources.json_data", "read_json"),
+        ".xml": _on_first_use("sources.feed", "read_feed"),
+        ".rss": _on_first_use("sources.feed", "read_feed"),
+        ".atom": _on_first_use("sources.feed", "read_feed"),
     }
 )

@@ -38,6 +38,7 @@ from ftzgraph.graph.sparql._text import (
     query_form,
     skip_silent_loads,
 )
+from ftzgraph.graph.sparql.eager_count import rewrite_count
 from ftzgraph.graph.sparql.limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_CHARS, check_request
 from ftzgraph.graph.sparql.result_cache import ResultCache
 from ftzgraph.graph.store.oxigraph import OxigraphStore, open_read_only
@@ -150,7 +151,8 @@ class SparqlService:
     """Queries and updates on one store with one set of limits; ``close`` lets its query threads end.
 
     Answers that took at least ``cache_min_ms`` are kept in a ``cache_bytes`` result cache while the on-disk
-    store is unchanged (see ``result_cache``); an in-memory store has no cache.
+    store is unchanged (see ``result_cache``); an in-memory store has no cache. With ``eager_count``, a grouped
+    COUNT over a join is evaluated with the count below the join (``eager_count``; same answers).
     """
 
     def __init__(
@@ -163,9 +165,11 @@ class SparqlService:
         cache_min_ms: float = 100,
         on_runaway: Callable[[str], None] | None = None,
         slow: SlowWork | None = None,
+        eager_count: bool = True,
     ) -> None:
         self.store = store
         self.limits = limits
+        self.eager_count = eager_count
         on_disk = store.path is not None
         self.threads: QueryThreads[Outcome] = QueryThreads(threads, on_runaway, slow)
         self._watch = StoreWatch(str(store.path)) if on_disk else None
@@ -216,6 +220,7 @@ class SparqlService:
         store, version = self._reader()
         job = Job(
             query=query,
+            rewritten=self.text_to_run(query),
             results_type=results_type,
             graph_type=graph_type,
             max_rows=self.limits.max_rows,
@@ -236,6 +241,10 @@ class SparqlService:
         result = _result(outcome, self.limits.timeout_ms)
         self.cache.put(key, version, result, len(result.body), outcome.elapsed_ms)
         return result
+
+    def text_to_run(self, query: str) -> str | None:
+        """The text the engine evaluates for ``query`` when it is not ``query`` itself (None: run as written)."""
+        return rewrite_count(query) if self.eager_count else None
 
     def _has_named(self, store: ox.Store) -> bool:
         """Whether the store holds any named graph. Without one, the union default graph is the default graph

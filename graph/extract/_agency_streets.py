@@ -1,0 +1,69 @@
+"""Street offices (街道办事处): the district's or county-level city's agency for one urban sub-district.
+
+A street office acts in many local reforms (a dispute-mediation room, an elderly-care service) and is written by its
+own short name before 街道办事处 or 街道办 (大城街道办事处, 区秦楼街道办), which no place list holds: the name is read
+between a boundary (a clause's start, a joint word such as 会同, a list's 、, the district written before it) and the
+word. It is named as such offices are, after the case's district or county-level city (天水市秦州区大城街道办事处); with
+none known it keeps the place written before it, if any.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftzgraph.graph.extract._agency_hits import _cited, _Context, _Hit
+from ftzgraph.graph.extract._agency_names import CJK, Core, Lexicon, load_agency_yaml
+
+_WORDS = load_agency_yaml("departments.yaml")
+_OFFICE = "街道办事处"
+_STREET_RE = re.compile(f"(?P<stem>[{CJK}]{{2,3}}?)街道(?:办事处|办)(?![{CJK}]{{0,2}}[主副]任)")
+"""A street office written by its stem (大城街道办事处, 秦楼街道办); the stem's start is settled by ``_stem``."""
+_BOUNDARY_BEFORE = tuple(_WORDS["bare_stem_named_before"])
+_NOT_IN_STEM = set(_WORDS["not_in_place_stem"])
+_GENERIC_STEMS = ("各", "有关", "相关", "所在", "属地", "辖区", "全区", "全市", "镇", "乡")
+_LEVELS = ("区", "县", "市")
+_MARKS = '，。；;,、：:（(\n 　“"【'
+
+
+def street_offices(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> list[_Hit]:
+    """The street offices ``text`` names that no other hit covers, each with its full name and whether it acts."""
+    found = []
+    own = ctx.district or ctx.county or ctx.city
+    names = sorted({n for n in (own.name, own.stem + own.name[-1:]) if n}, key=len, reverse=True) if own else []
+    if own is not None and ctx.city is not None and own is not ctx.city:
+        names.append(own.name.removeprefix(ctx.city.name))
+    for match in _STREET_RE.finditer(text):
+        read = _stem(text, match.end("stem"), names, lex.not_place_words)
+        if read is None:
+            continue
+        stem, begin, written = read
+        if any(h.start < match.end() and begin < h.end for h in hits):
+            continue
+        written_place = written if written not in (None, *_LEVELS) else ""
+        name = (own.name if own is not None else written_place or "") + stem + _OFFICE
+        core = Core(core=match.group(), canonical=name, family=name)
+        found.append(_Hit(begin, match.end(), core, None, not _cited(text, begin, lex), name, own, "", "medium"))
+    return found
+
+
+def _stem(text: str, end: int, names: list[str], words: tuple[str, ...]) -> tuple[str, int, str | None] | None:
+    """The office's own name ending at ``end``: 2-3 characters that a boundary precedes, holding no character a
+    place's stem never holds nor ending in a word no place's name ends in; with where its mention starts and the place
+    written before it (区, 秦州区) if any. None for a generic office (各街道办事处) or a stem no boundary opens."""
+    for size in (2, 3):
+        stem = text[max(0, end - size) : end]
+        if len(stem) != size or any(ch in _NOT_IN_STEM for ch in stem) or stem.startswith(_GENERIC_STEMS):
+            continue
+        if any(stem[i:] in words for i in range(len(stem) - 1)):  # 推进街道办事处改革: a verb, no office's name
+            continue
+        before = text[: end - size]
+        for name in names:
+            if before.endswith(name):
+                return stem, end - size - len(name), name
+        if before.endswith(_LEVELS) and (
+            len(before) == 1 or before[-2] in _MARKS or before[:-1].endswith(_BOUNDARY_BEFORE)
+        ):
+            return stem, end - size - 1, before[-1]
+        if not before or before[-1] in _MARKS or before.endswith(_BOUNDARY_BEFORE):
+            return stem, end - size, None
+    return None
