@@ -644,6 +644,310 @@ def test_an_area_written_by_its_bare_short_name_is_the_area() -> None:
     assert _providers(text) == ["广州南沙新区片区", "某市市场监督管理局", "某市"]
 
 
+def test_a_closing_note_naming_who_provided_the_case_with_a_bracket_in_the_name() -> None:
+    text = _collection(
+        [
+            ("江海联运", f"{_BODY}（见附件2-1，由某港（物流）园区管委会提供）"),
+            ("出口退税", "　　区税务局推行出口退税提速，办理时间缩短一半。（见附件2-2，由某开发区·某区管委会提供）"),
+            ("证照联办", "　　市市场监管局推行证照联办，材料减少一半。（见附件2-3，由某市市场监督管理局提供）"),
+        ]
+    )
+    assert _providers(text) == ["某港（物流）园区管委会", "某开发区·某区管委会", "某市市场监督管理局"]
+
+
+def test_a_host_or_a_speech_saying_which_place_or_body_brought_the_reform() -> None:
+    text = _collection(
+        [
+            ("土地经营权抵押", f"　　这项改革是临渭区推出的，区农业农村局搭建评估平台。\n{_BODY}"),
+            ("集货直发", f"　　这项做法由绥化片区管委会探索形成，包裹集中申报。\n{_BODY}"),
+            ("预约通关", f"　　在这方面，满洲里海关走在了前面，货车提前预约时段。\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["临渭区", "绥化片区管委会", "满洲里海关"]
+
+
+def test_a_court_s_division_writes_for_its_court_and_本院_is_the_document_s_court() -> None:
+    text = (
+        "永康市人民法院服务保障自贸试验区建设白皮书\n\n永康市人民法院\n\n"
+        "一、司法服务创新实践\n　　本院形成3项创新实践。\n\n"
+        f"创新实践之一　诉调对接\n（承办部门：本院立案庭）\n{_BODY}\n\n"
+        f"创新实践之二　跨境查控\n（承办部门：本院执行局）\n{_BODY}\n\n"
+        f"创新实践之三　快立快审\n（承办部门：城关人民法庭）\n{_BODY}\n"
+    )
+    assert _providers(text) == ["永康市人民法院", "永康市人民法院执行局", "永康市人民法院城关人民法庭"]
+
+
+def test_a_byline_under_the_title_and_a_sealed_signature_name_the_provider() -> None:
+    text = (
+        "某市自贸试验区联动创新来稿选编\n\n编辑说明：本辑按来稿原貌编排，共收录来稿3篇。\n\n————————\n\n"
+        f"诉前调解“司法确认”\n信阳市中级人民法院民二庭　刘某某\n\n{_BODY}\n\n————————\n\n"
+        f"证照联办“一件事”\n{_BODY}\n\n信阳市浉河区商务局（盖章）\n2024年9月6日\n\n————————\n\n"
+        f"企业开办“不见面”\n{_BODY}\n\n罗山县人民政府\n2024年8月30日\n"
+    )
+    assert _providers(text) == ["信阳市中级人民法院", "信阳市浉河区商务局", "罗山县"]
+
+
+def test_a_contact_line_names_the_unit_after_the_person() -> None:
+    text = _collection(
+        [
+            ("船舶联合登临", f"{_BODY}\n　　联系人：陈某某（某市商务局）　电话：0000-1234"),
+            ("小额商品快放", f"{_BODY}\n　　联系人：王某某　某某海关综合业务科　电话：0000-1234"),
+            ("证照联办", f"{_BODY}\n　　联系人：郑某，某市市场监管局登记注册科，0000-1234"),
+        ]
+    )
+    assert _providers(text) == ["某市商务局", "某某海关", "某市市场监管局"]
+
+
+def test_a_place_written_without_its_level_is_its_one_city_or_county() -> None:
+    text = _collection(
+        [
+            ("互市结算", f"牵头单位：满洲里\n{_BODY}"),
+            ("林权抵押", f"牵头单位：腾冲\n{_BODY}"),
+            ("跨境结算", f"牵头单位：东兴\n{_BODY}"),  # 东兴市 and 东兴区: which one is not told, as written
+        ]
+    )
+    assert _providers(text) == ["满洲里市", "腾冲市", "东兴"]
+
+
+def test_a_place_the_next_clause_calls_该区_is_the_subject() -> None:
+    text = _collection(
+        [
+            (
+                "质押融资一站通",
+                "　　西湖区位于片区核心区域，该区推出质押融资“一站通”，累计服务企业120家，办理时间缩短一半。",
+            ),
+            ("通关便利", "　　某某海关地处边境口岸，该海关推行预约通关，通关时间由5天压缩至1天。"),
+            ("证照联办", f"　　某市市场监督管理局推行证照联办。\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["西湖区", "某某海关", "某市市场监督管理局"]
+
+
+def test_an_area_by_the_name_people_use_and_a_byline_of_two_writers() -> None:
+    text = _collection(
+        [
+            ("退货中心仓", f"牵头单位：南沙自贸区\n{_BODY}"),
+            ("跨境结算", f"（来源：中国（广西）自贸试验区钦州港片区）\n{_BODY}"),
+            ("证照联办", f"某市市场监督管理局　张某　李某\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["广州南沙新区片区", "钦州港片区", "某市市场监督管理局"]
+
+
+def test_a_host_s_sentence_with_no_word_for_the_reform() -> None:
+    text = _collection(
+        [
+            ("评估平台", f"　　这个做法是临渭区推出的，区农业农村局搭建评估平台。\n{_BODY}"),
+            ("直播销售", f"　　这是某市商务局自主打造的，商品在保税区展示。\n{_BODY}"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["临渭区", "某市商务局", "某市市场监督管理局"]
+
+
+def test_a_closing_source_or_an_editor_s_comment_names_the_provider() -> None:
+    text = _collection(
+        [
+            ("拿地即开工", f"{_BODY}\n——摘自高青县《营商环境简报》第3期"),
+            ("一业一证", f"{_BODY}\n（点评：该做法由张店区在全市率先探索，破解了准入难题。）"),
+            ("证照联办", f"{_BODY}\n　　联络员：周某　某市市场监督管理局　0000-1234"),
+        ]
+    )
+    assert _providers(text) == ["高青县", "张店区", "某市市场监督管理局"]
+
+
+def test_a_stem_after_a_dash_a_bracketed_label_or_a_bracket_with_供_under_the_title() -> None:
+    text = (
+        "某市交流材料汇编\n\n现将3个案例印发给你们。\n\n"
+        f"案例一　口岸通关“一站式”——荣昌\n{_BODY}\n\n"
+        f"案例二　灯组出口“预归类”\n【报送】贡井区\n{_BODY}\n\n"
+        f"案例三　环评排污联办\n（威远　供）\n{_BODY}\n"
+    )
+    assert _providers(text) == ["荣昌区", "贡井区", "威远县"]
+
+
+def test_a_bulletin_heading_opening_with_a_stem_and_a_colon() -> None:
+    text = (
+        "某州信息专报\n\n现将各地报送的3项做法编发如下。\n\n"
+        f"一、芒市：口岸监管“多通道”\n{_BODY}\n\n二、梁河：互市商品集中申报\n{_BODY}\n\n三、某地：跨境结算便利\n{_BODY}\n"
+    )
+    assert _providers(text)[1:] == ["梁河县", None]
+
+
+def test_a_known_zone_opening_the_sentence_whatever_verb_follows() -> None:
+    text = _collection(
+        [
+            ("风险共担池", "　　株洲高新区出资设立风险共担池，市财政局分担损失，已撬动贷款12.6亿元。"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+            ("通关便利", f"报送单位：某某海关\n{_BODY}"),
+        ]
+    )
+    assert _providers(text)[0] == "株洲高新区"
+
+
+def test_a_body_after_its_zone_s_kind_alone_takes_the_zone_the_document_names() -> None:
+    text = (
+        "赣江新区复制推广自贸试验区改革经验典型案例汇总\n\n说明：共收录3个案例。\n\n"
+        f"案例一　船舶联合登临\n{_BODY}\n　　联系人：陈某（新区经发局）　电话：0000-1234\n\n"
+        f"案例二　小额商品快放\n{_BODY}\n　　联系人：王某（新区市场监管局）　电话：0000-1234\n\n"
+        f"案例三　证照联办\n报送单位：某市商务局\n{_BODY}\n"
+    )
+    assert _providers(text)[:2] == ["赣江新区经发局", "赣江新区市场监管局"]
+
+
+def test_a_host_names_who_launched_or_leads_the_reform_in_other_words() -> None:
+    text = _collection(
+        [
+            ("评估平台", f"男：高陵区推出的这项改革，解决了农民贷款难。\n{_BODY}"),
+            ("直播销售", f"　　这项改革的“发明人”是某市商务局。\n{_BODY}"),
+            ("证照联办", f"　　这一经验由鄠邑区率先试点。\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["高陵区", "某市商务局", "鄠邑区"]
+
+
+def test_a_procuratorate_s_division_writes_for_it_too() -> None:
+    text = (
+        "东阳市人民检察院服务保障自贸试验区建设工作报告\n\n东阳市人民检察院\n\n"
+        f"创新实践之一　涉企案件“挂案清理”\n（承办部门：本院第四检察部）\n{_BODY}\n\n"
+        f"创新实践之二　知识产权“一站式”保护\n（承办部门：东阳市人民检察院研究室）\n{_BODY}\n\n"
+        f"创新实践之三　公益诉讼“快办”\n报送单位：某市市场监督管理局\n{_BODY}\n"
+    )
+    assert _providers(text) == ["东阳市人民检察院", "东阳市人民检察院", "某市市场监督管理局"]
+
+
+def test_a_closing_line_of_fields_a_tag_line_and_a_dash_line_of_two_givers() -> None:
+    text = _collection(
+        [
+            ("预检验", f"{_BODY}\n　　责任编辑：黄某　供稿：钦州海关"),
+            ("一码通", f"{_BODY}\n　　【防城港·东兴】"),
+            ("证照联办", f"{_BODY}\n　　——港口区商务局、港口区行政审批局联合供稿"),
+        ]
+    )
+    assert _providers(text) == ["钦州海关", "东兴市", "港口区商务局"]  # 东兴市, not 内江市东兴区
+
+
+def test_a_news_outlet_credited_for_the_item_is_no_provider() -> None:
+    text = _collection(
+        [
+            (
+                "自助打印",
+                f"　　“现在在公司就能打印。”一家茶企负责人说。今年以来，邵武市推行自助打印。\n{_BODY}\n"
+                "（邵武市融媒体中心　供稿）",
+            ),
+            ("林权贷款", f"　　顺昌县探索林权收储担保贷款。\n{_BODY}\n（文／本报记者　刘某　通讯员　某局　陈某）"),
+            ("标准地", f"　　对竹加工项目实行“标准地”出让。项目由松溪县自然资源局牵头推进。\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["邵武市", "顺昌县", "松溪县自然资源局"]
+
+
+def test_a_party_body_written_short_is_given_its_full_name() -> None:
+    text = _collection(
+        [
+            ("证照联办", f"{_BODY}\n　　——港口区委改革办、港口区行政审批局联合供稿"),
+            ("一码通", f"报送单位：某市市场监督管理局\n{_BODY}"),
+            ("预检验", f"报送单位：某某海关\n{_BODY}"),
+        ]
+    )
+    assert _providers(text)[0] == "中共港口区委全面深化改革委员会办公室"
+
+
+def test_a_stem_several_places_share_is_the_one_in_the_document_s_city() -> None:
+    text = (
+        "防城港市复制推广自贸试验区改革经验信息专报\n\n防城港市商务局编\n\n现将3项做法编发如下。\n\n"
+        f"一、东兴：互市结算“便利通”\n{_BODY}\n\n二、港口区：林权抵押贷款\n{_BODY}\n\n三、某地：跨境结算便利\n{_BODY}\n"
+    )
+    assert _providers(text)[0] == "东兴市"
+
+
+def test_a_recommendation_s_sentence_and_a_place_s_own_account_name_the_provider() -> None:
+    text = _collection(
+        [
+            ("资格权跨村使用", f"　　推荐理由：这是常山的又一项创新举措，解决了跨村使用难题。\n{_BODY}"),
+            ("政务服务驿站", f"{_BODY}\n　　（本文转载自“衢江发布”微信公众号）"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["常山县", "衢江区", "某市市场监督管理局"]
+
+
+def test_an_area_inside_the_ftz_s_name_written_short() -> None:
+    text = _collection(
+        [
+            ("跨境结算", f"牵头单位：中国（广西）自贸区钦州港片区\n{_BODY}"),
+            ("证照联办", f"牵头单位：广西自贸区\n{_BODY}"),  # the whole FTZ: no area
+            ("通关", f"报送单位：某某海关\n{_BODY}"),
+        ]
+    )
+    assert _providers(text)[:2] == ["钦州港片区", "广西自贸区"]
+
+
+def test_a_stem_a_party_committee_and_government_or_a_dated_bracket_name_the_provider() -> None:
+    text = _collection(
+        [
+            ("检测前置", f"　　英山是全省首个推行检测前置的县，出口通关时间缩短40%。\n{_BODY}"),
+            ("林权贷款", f"　　罗田县委县政府高度重视这项改革，林农可以林权质押贷款。\n{_BODY}"),
+            ("标准地", f"{_BODY}\n　　（团风县自然资源和规划局　2024年6月）"),
+        ]
+    )
+    assert _providers(text) == ["英山县", "罗田县", "团风县自然资源和规划局"]
+
+
+def test_a_line_of_an_information_officer_names_the_unit() -> None:
+    text = _collection(
+        [
+            ("退税快办", f"{_BODY}\n　　信息员：周某　某市税务局　0000-1234"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+            ("通关", f"报送单位：某某海关\n{_BODY}"),
+        ]
+    )
+    assert _providers(text)[0] == "某市税务局"
+
+
+def test_the_implementing_unit_after_a_guiding_one_a_unit_with_its_role_and_a_practice_s_dash() -> None:
+    text = (
+        "某市改革经验选编\n\n说明：本选编收录案例3个。\n\n"
+        f"案例一　出口分类监管\n指导单位：某某海关　　实施单位：某市商务局\n{_BODY}\n\n"
+        f"案例二　保税加工\n某县商务局（供稿单位）\n{_BODY}\n\n"
+        f"案例三　景区一票通\n——某县景区管理局经验做法\n{_BODY}\n"
+    )
+    assert _providers(text) == ["某市商务局", "某县商务局", "某县景区管理局"]
+
+
+def test_who_compiled_the_material_and_a_speaker_after_a_first_person_quote() -> None:
+    text = _collection(
+        [
+            ("土地抵押", f"　　本案例材料由某市农业农村局整理。\n{_BODY}"),
+            ("产地预检", f"　　我们的做法是把检验关口前移到果园。（某县农业农村局局长　张某）\n{_BODY}"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["某市农业农村局", "某县农业农村局", "某市市场监督管理局"]
+
+
+def test_a_spaced_signature_a_proxy_seal_and_a_note_on_the_content_name_the_provider() -> None:
+    text = _collection(
+        [
+            ("集中检验", f"{_BODY}\n\n新 化 县 商 务 局\n2024 年 5 月"),
+            ("绿色通道", f"{_BODY}\n　　双峰县人民政府（代章）"),
+            ("一站式登记", f"{_BODY}\n　　（以上内容由某市农业农村局提供）"),
+        ]
+    )
+    assert _providers(text) == ["新化县商务局", "双峰县", "某市农业农村局"]  # a government is its place
+
+
+def test_a_stem_acting_after_a_sentence_and_a_unit_before_a_reviewer_s_field() -> None:
+    text = _collection(
+        [
+            ("监管互认", f"　　两地企业出口量大。涟源在全省率先推行监管结果互认，查验次数减少一半。\n{_BODY}"),
+            ("综合服务", f"{_BODY}\n　　某县商务局　供稿　　审核：刘某"),
+            ("证照联办", f"报送单位：某市市场监督管理局\n{_BODY}"),
+        ]
+    )
+    assert _providers(text) == ["涟源市", "某县商务局", "某市市场监督管理局"]
+
+
 def test_a_responsibility_cells_first_unit_is_the_provider_and_and_inside_a_name_parts_nothing() -> None:
     from ftzgraph.graph.extract.provider import first_unit
 

@@ -308,6 +308,20 @@ KNOWN_TITLE_MISSES = {
     # z25e's second media round (gold before the first run): an infographic whose first item's heading is followed by
     # a picture line (① X：title / 【图2】) and whose parts stand between ▼ lines; the separator rules join the two.
     ("sanming-tujie-collection", 1),
+    # Held-out rounds of z25c (providers; gold before each first run): layouts the splitter does not cut yet (a
+    # speech's （一）title paragraphs, a Markdown table, ◇place：title items, 第N页　案例X slides, a newspaper column's
+    # and a discussion paper's 一、title items, and a summary whose contact lines close each case, read as the next
+    # case's head).
+    # …and its round 4's heading whose bracket gives the provider by a bare stem with a verb (title（江山报送）): the
+    # splitter's title keeps the bracket (the case and its provider are read right).
+    ("quzhou-tuijian-collection", 1),
+    *(("heihe-jianghua-collection", n) for n in (1, 2, 3, 4)),
+    *(("chongzuo-biaoge-collection", n) for n in (1, 2, 3, 4)),
+    *(("pingtan-lianxidan-collection", n) for n in (1, 2, 3, 4)),
+    *(("dehong-zhuanbao-collection", n) for n in (1, 2, 3, 4)),
+    *(("lishui-jianggao-collection", n) for n in (1, 2, 3, 4)),
+    *(("nanping-zhuanlan-collection", n) for n in (1, 2, 3, 4)),
+    *(("loudi-yantao-collection", n) for n in (1, 2, 3, 4)),
 }
 
 
@@ -391,6 +405,15 @@ PROVIDERS_LEFT = {
     "zhangzhou-zheye-collection": 0,
     "tongling-shuangyu-collection": 2,
     "xuchang-zhoubao-collection": 2,
+    # z25c's held-out rounds whose cases the splitter does not cut yet (``KNOWN_TITLE_MISSES``): their providers are
+    # read by case number, so they wait for the cuts.
+    "heihe-jianghua-collection": 0,
+    "chongzuo-biaoge-collection": 0,
+    "pingtan-lianxidan-collection": 0,
+    "dehong-zhuanbao-collection": 0,
+    "lishui-jianggao-collection": 0,
+    "nanping-zhuanlan-collection": 0,
+    "loudi-yantao-collection": 0,
 }
 """Held-out collections of the agency rounds (helper z15g) whose providers the text writes by level only (区商务局,
 CBD管委会) or not at all (one-paragraph cases), where the gold writes the full body: normalising such a provider is a
@@ -411,6 +434,12 @@ CASES_LEFT = {
     "sichuan-mianyang-newspage-collection": 2,
     "zhejiang-shaoxing-captions-collection": 1,
     "zhuzhou-listreport-collection": 2,
+    "heihe-jianghua-collection": 1,
+    "chongzuo-biaoge-collection": 1,
+    "dehong-zhuanbao-collection": 1,
+    "lishui-jianggao-collection": 1,
+    "nanping-zhuanlan-collection": 1,
+    "loudi-yantao-collection": 1,
 }
 """Cases found now in held-out collections whose headings the splitter does not take yet (z19a's provider round 1 and
 z22d's round, gold before the first run; left to the splitter's heading rules): a floor, so a loss still fails; raise

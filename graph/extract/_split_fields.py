@@ -44,10 +44,13 @@ names a 项目 or a 事项, not a 案例)."""
 ATTACHMENT_RE = re.compile(rf"^\s*附\s*件\s*(?P<n>[0-9０-９]+|[{NUMERAL_CLASS}]+)\s*$")
 """An attachment line that opens one case (附件3): the whole line, so 附件：1．X (a list of titles) is none."""
 CONTACT_RE = re.compile(
-    r"^\s*联系(?:人|单位)\s*[:：]\s*(?P<unit>[^\s，,；;：:]{2,40}"
+    r"^\s*(?:联系(?:人|单位|方式)|联络(?:员|人)|信息员|经办人|填报人)\s*[:：]\s*"
+    r"(?:[\u4e00-\u9fff·]{2,4}(?:[（(]|[，,]\s*|[ \t\u3000]+))?"
+    r"(?P<unit>[^\s，,；;：:]{2,40}"
     r"(?:管委会|委员会|政府|海关|局|厅|委(?![员会])|办|中心|片区|分行|支行|站|院))"
 )
-"""A contact line whose person is given with a unit (联系人：泉州市商务局　某某　联系电话：…): the unit, up to the
+"""A contact line whose person is given with a unit (联系人：泉州市商务局　某某　联系电话：…, or after the person:
+联系人：某某（X局）, 联系人：某某，X局Y科): the unit, up to the
 last body's suffix before a space (泉州市商务局, not its 科), so a bare name (联系人：某某，电话…) gives none."""
 _ATTACHMENT_GAP = 2
 """Non-blank lines allowed between the attachment line and the title field (a subtitle, a 报送 line)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._split_leads import (
     headline_subject,
     is_place,
@@ -37,10 +38,10 @@ LABEL_HEAD_RE = re.compile(
 
 _TRAILING_BRACKET_RE = re.compile(
     r"\s*(?:[（(〔【\[［](?P<p>[^（）()〔〕【】\[\]［］\n]{2,30})[)）〕】\]］]|[｜|丨]\s*(?P<bar>[^｜|丨\s]{2,30})"
-    r"|(?:\u3000+|[ \t]{2,})(?P<wide>[\u4e00-\u9fff]{2,30}))\s*$"
+    r"|(?:\u3000+|[ \t]{2,})(?P<wide>[\u4e00-\u9fff]{2,30})|[—–－]{1,2}(?P<dash>[\u4e00-\u9fff]{2,30}))\s*$"
 )
-"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】), a bar (title｜X片区)
-or a wide space (title　X海关; only a unit or a place alone, not a headline's second half)."""
+"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】), a bar (title｜X片区),
+a wide space or a dash (title　X海关, title——富顺; only a unit or a place alone, not a headline's second half)."""
 
 
 _PROVIDER_VERB_RE = re.compile(r"\s*(?:供稿|提供|报送|推荐|选送)$")
@@ -92,9 +93,13 @@ def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int]
     match = _label_re().match(bare)
     if match is None or not CJK_RE.search(match["unit"]) or (match["bracketed"] and not loose):
         return None
-    byline = bare.lstrip().startswith(tuple(fallback_words()["byline_labels"]))  # 文/X: a writer, or a body
+    # 文/X, （文／X　…）: a writer, or a body
+    byline = bare.lstrip().lstrip("（(【[").lstrip().startswith(tuple(fallback_words()["byline_labels"]))
     if (match["general"] or match["bracketed"] or match["slogan"] or byline) and not (
-        signature_unit(match["unit"]) or is_place(match["unit"])
+        signature_unit(match["unit"])
+        or is_place(match["unit"])
+        or stem_place(match["unit"])
+        or court_of_division(match["unit"])
     ):
         return None
     if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
@@ -142,8 +147,55 @@ def reported_provider(line: str) -> tuple[str, int, int] | None:
         return found[0], bracket.start("inner") + found[1], bracket.start("inner") + found[2]
     for pattern in [*fallback_words()["reported_by"], *fallback_words()["launched_by"]]:
         for heard in re.finditer(pattern, line):
-            if (unit := signature_unit(heard["u"])) and unit[0] == heard["u"]:
-                return heard["u"], heard.start("u"), heard.end("u")
+            if ((unit := signature_unit(heard["u"])) and unit[0] == heard["u"]) or place_or_stem(heard["u"]):
+                return heard["u"], heard.start("u"), heard.end("u")  # 这项改革是杨陵区推出的: a place brings it too
+    return None
+
+
+_COURT_DIVISION_RE = re.compile(
+    r"(?P<court>[\u4e00-\u9fff]*(?:法院|检察院|本院))(?P<division>[^院\s]{1,8}(?:(?<!法)庭|检察部|部|室|处|科))"
+)
+"""A court's or a procuratorate's internal division (立案庭, 民二庭, 行政审判庭, 第四检察部, 研究室), not a tribunal
+named for its place (X人民法庭) nor a bureau (执行局), which are units of their own."""
+
+
+def court_of_division(name: str) -> str | None:
+    """The court or procuratorate an internal division of it names (本院立案庭 -> 本院, X市中级人民法院民三庭 -> X市中级
+    人民法院): the division writes for its court; None for any other name."""
+    division = _COURT_DIVISION_RE.fullmatch(name)
+    return division["court"] if division else None
+
+
+def stem_place(name: str, city: str = "") -> str | None:
+    """The one city or county a bare stem names (富顺 -> 富顺县, 龙泉 -> 龙泉市), as a table's column, a dash or a host
+    writes a place without its level; of a stem several places share, the one of ``city`` (防城港·东兴 -> 东兴市);
+    None when none or several are left."""
+    if not re.fullmatch("[\u4e00-\u9fff]{2,3}", name):
+        return None
+    divisions = load_divisions()
+    if not city:
+        return divisions.by_stem.get(name)
+    found = [n for n in (name + level for level in "市县区旗") if divisions.city_of.get(n, "").startswith(city)]
+    return found[0] if len(found) == 1 else None
+
+
+def place_or_stem(name: str) -> bool:
+    """True when ``name`` is a place's name (``is_place``) or the stem of one city or county (``stem_place``)."""
+    return is_place(name) or stem_place(name) is not None
+
+
+def closing_bracket(line: str) -> tuple[str, int] | None:
+    """The bracket closing ``line`` (…零成本。（见佐证材料3-2，由X（物流）园区管委会提供）), with brackets of a name
+    inside it kept: its text and where that text starts in ``line``."""
+    stripped = line.rstrip()
+    if not stripped.endswith(("）", ")")):
+        return None
+    depth = 0
+    for at in range(len(stripped) - 1, -1, -1):
+        depth += stripped[at] in "）)"
+        depth -= stripped[at] in "（("
+        if depth == 0:
+            return stripped[at + 1 : -1], at + 1
     return None
 
 
@@ -216,7 +268,12 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
     """A signature-like line (a unit's name alone, often right-aligned, as the last line of a case): the unit and its
     span in ``text``, or None when the line is a sentence or does not end with a unit's suffix."""
     lexicon = fallback_words()
-    bare = text.strip().strip("*").strip()
+    bare = _seal_re().sub("", text.strip().strip("*").strip())  # X局（盖章）: the seal is no part of the unit
+    if _SPACED_RE.fullmatch(bare):  # 安 化 县 商 务 局: a PDF's text layer spaces a signature's characters out
+        unit = bare.replace(" ", "").replace("\u3000", "")
+        found = signature_unit(unit)
+        first = text.find(bare)
+        return (found[0], first, first + len(bare)) if found and found[0] == unit else None
     # （长沙片区管委会）, （中国（河南）自由贸易试验区郑州片区管委会）: a bracket inside the name is part of it
     bracket = re.fullmatch(r"[（(](?P<u>(?:[^（）()]|[（(][^（）()]{1,10}[)）])+)[)）]", bare)
     unit = _PROVIDER_VERB_RE.sub("", bracket["u"] if bracket else bare)
@@ -229,6 +286,28 @@ def signature_unit(text: str) -> tuple[str, int, int] | None:
         return None
     start = text.find(unit)
     return unit, start, start + len(unit)
+
+
+_SPACED_RE = re.compile(r"(?:[\u4e00-\u9fff][ \u3000])+[\u4e00-\u9fff]")
+
+
+@cache
+def _seal_re() -> re.Pattern[str]:
+    seals = "|".join(sorted(map(re.escape, fallback_words()["seal_notes"]), key=len, reverse=True))
+    return re.compile(rf"[ \t\u3000]*[（(](?:{seals})[)）]$")
+
+
+_BYLINE_PERSON_RE = re.compile(r"(?:(?:\u3000+|[ \t]+|[、，,])[\u4e00-\u9fff·]{2,4}){1,4}\s*$")
+"""The writers' names closing a byline (　王某某, 　张三　李四, 　张三、李四), each after a space or a comma."""
+
+
+def byline_unit(line: str) -> tuple[str, int, int] | None:
+    """The unit of a byline under a heading that names its writer after it (X市中级人民法院民三庭　王某某): who wrote
+    the case for its unit, as a submission signs it; the unit must read as a signature (``signature_unit``)."""
+    person = _BYLINE_PERSON_RE.search(line)
+    if person is None or person.start() == 0:
+        return None
+    return signature_unit(line[: person.start()])
 
 
 _DATED_UNIT_RE = re.compile(
@@ -283,17 +362,17 @@ def trailing_unit(text: str, start: int = 0, end: int | None = None) -> tuple[st
     bracket = _TRAILING_BRACKET_RE.search(text, start, len(text) if end is None else end)
     if bracket is None:
         return None
-    group = "p" if bracket["p"] else "bar" if bracket["bar"] else "wide"
+    group = next(g for g in ("p", "bar", "wide", "dash") if bracket[g])
     inner, at = bracket[group], bracket.start(group)
-    if group == "wide":  # title　X海关: a unit alone, as a signature reads
+    if group in ("wide", "dash"):  # title　X海关, title——富顺: a unit or a place alone, as a signature reads
         found = signature_unit(inner)
-        if found is None and is_place(inner):
+        if found is None and place_or_stem(inner):
             found = (inner, 0, len(inner))
         return (found[0], at + found[1], at + found[2]) if found and found[0] == inner else None
     if found := labelled_provider(inner):
         return found[0], at + found[1], at + found[2]
     unit = _PROVIDER_VERB_RE.sub("", inner).strip()
-    if (unit != inner.strip() and len(unit) >= 2) or signature_unit(unit) or is_place(unit):
+    if (unit != inner.strip() and len(unit) >= 2) or signature_unit(unit) or place_or_stem(unit):
         lead = inner.find(unit)
         return unit, at + lead, at + lead + len(unit)
     return None
@@ -334,10 +413,15 @@ def fallback_provider(text: str, title_end: int) -> tuple[str, int, int] | None:
         # under a title a large type wrapped onto two lines
         first = k == 0 or over_section
         alone = (
-            (signature_unit(line) or _place_over_section(line, below[k + 1 : k + 2]) or speaker_unit(line))
+            (
+                signature_unit(line)
+                or _place_over_section(line, below[k + 1 : k + 2])
+                or speaker_unit(line)
+                or byline_unit(line)
+            )
             if first
             else None
-        )  # X局局长　某某 under a speech's headline: the speaker's body
+        )  # X局局长　某某 under a speech's headline: the speaker's body; X局　某某: a byline's
         dated = dated_unit(line) if first else None  # title / X局｜2024-10-18: a card's source line
         if found := labelled_provider(line) or dash_unit(line) or alone or dated or reported_provider(line):
             return found[0], start + found[1], start + found[2]

@@ -25,7 +25,16 @@ from ftzgraph.graph.extract.mentions import extract_companies, extract_dates
 from ftzgraph.graph.extract.notice import parse_notice
 from ftzgraph.graph.extract.origins import extract_origins
 from ftzgraph.graph.extract.outcomes import extract_outcomes
-from ftzgraph.graph.extract.provider import provider_in_full, provider_kind, provider_line, provider_unit, read_provider
+from ftzgraph.graph.extract.provider import (
+    provider_court,
+    provider_in_full,
+    provider_kind,
+    provider_line,
+    provider_stem_in_city,
+    provider_unit,
+    provider_zone_in_full,
+    read_provider,
+)
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import (
     BATCH_NOTICE,
@@ -83,7 +92,7 @@ def _national_item(case: Case, gazetteer: Gazetteer) -> NationalItem | None:
 def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     provider, provider_evidence, warnings = read_provider(text)
     if provider:
-        provider = provider_unit(provider, gazetteer)
+        provider = provider_stem_in_city(provider_court(provider_unit(provider, gazetteer), text), text)
     kind, place = provider_kind(provider, gazetteer) if provider else ("other", None)
     case = Case(
         text=text,
@@ -109,7 +118,7 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     item = _national_item(case, gazetteer)
     case.national_item = item.name if item else None
     case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider, provider_evidence)
-    if provider and (full := provider_in_full(provider, case.agency_mentions)) != provider:
+    if provider and (full := provider_zone_in_full(provider_in_full(provider, case.agency_mentions), text)) != provider:
         case.provider = full  # 区商务局 -> 北京市朝阳区商务局: the body the case's context makes of a level-only name
         case.provider_kind = provider_kind(full, gazetteer)[0]
     case.citations = extract_citations(text)

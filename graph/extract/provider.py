@@ -11,9 +11,11 @@ one city), and the provider is the body they resolve it to.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cache
 
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
-from ftzgraph.graph.extract._agency_names import load_lexicon
+from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
 from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_fields import contact_unit
@@ -29,13 +31,17 @@ from ftzgraph.graph.extract._split_leads import (
 )
 from ftzgraph.graph.extract._split_pasted import pasted_unit
 from ftzgraph.graph.extract._split_units import (
+    closing_bracket,
+    court_of_division,
     fallback_provider,
     labelled_provider,
+    place_or_stem,
     reported_provider,
     signature_unit,
+    stem_place,
     titled_reporter,
 )
-from ftzgraph.graph.extract._split_words import strip_marks
+from ftzgraph.graph.extract._split_words import fallback_words, strip_marks
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.split import (
     CLOSING_BLOCK_RE,
@@ -92,15 +98,111 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
     summary tables list them. Other units (南宁市商务局) stay as written."""
     name = first_unit(name) if "、" in name else name.strip()
+    if court := court_of_division(name):
+        name = court  # 本院立案庭, X市中级人民法院民三庭: a court's division writes for its court
     city = _GOVERNMENT_TAIL.sub("", name)
     if city != name and city.endswith(CITY_SUFFIXES) and len(city) >= 3:
         return city
     if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) and (place := gazetteer.resolve(name + "片区")) and place.area:
         return place.area  # 在南沙，…: an area written by its bare short name (a body of it acts, ``place_subject``)
+    if area := _colloquial_area(name, gazetteer):
+        return area  # 南沙自贸区, 崇左自贸片区, 中国（广西）自贸试验区崇左片区: the area by a name people use
+    if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) and (full := load_divisions().by_stem.get(name)):
+        return full  # 凭祥, 陇川 in a table's column or a heading's label: the one city or county of that stem
     area = _COMMITTEE_TAIL.sub("", name)
     if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
         return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
     return name
+
+
+_COURT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?[省市县区](?:中级|高级)?人民(?:法院|检察院)")
+
+
+def provider_court(provider: str, case: CaseText) -> str:
+    """A court's own way of naming itself as a case's provider (本院, 本院执行局) or one of its tribunals by its place
+    alone (佛堂人民法庭), in full: the one court the text before the case names most, which wrote the document (a
+    court's white paper or report); else as written. An office of the court (本院诉讼服务中心) is no body of its own,
+    its bureau (本院执行局) is."""
+    own = provider.startswith("本院")
+    if not own and not (provider.endswith("人民法庭") and "法院" not in provider):
+        return provider
+    courts = Counter(filter(None, map(_court_of_place, _COURT_NAME_RE.findall(case.document.text[: case.start]))))
+    ranked = courts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return provider  # no court, or two named as often: which one writes is not told
+    rest = provider.removeprefix("本院")
+    return ranked[0][0] + (rest if not own or rest.endswith("局") else "")  # 本院诉讼服务中心: the court; 执行局 a body
+
+
+@cache
+def _prefecture_cities() -> frozenset[str]:
+    return frozenset(load_divisions().city_of.values())
+
+
+def provider_stem_in_city(provider: str, case: CaseText) -> str:
+    """A bare stem several places share (东兴, 鼓楼) as the one of them in the city the document names most (a
+    防城港 bulletin's 东兴 is 东兴市): a document's own places are its city's; else as written."""
+    if not re.fullmatch("[\u4e00-\u9fff]{2,3}", provider) or stem_place(provider) is not None:
+        return provider
+    cities = _prefecture_cities()
+    text = case.document.text
+    named = Counter(
+        next((text[at - k : at + 1] for k in (4, 3, 2) if text[at - k : at + 1] in cities), "")
+        for at in (m.start() for m in re.finditer("市", text))
+    )
+    named.pop("", None)
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return provider
+    return stem_place(provider, ranked[0][0].removesuffix("市")) or provider
+
+
+def _court_of_place(found: str) -> str | None:
+    """A court's name from where its place starts (在金华市中级人民法院 -> 金华市中级人民法院), or None when no known
+    division's name opens it."""
+    names = load_divisions().names
+    place = re.sub("(?:中级|高级)?人民(?:法院|检察院)$", "", found)
+    for at in range(len(place) - 2):
+        if place[at:] in names:
+            return found[at:]
+    return None
+
+
+_COLLOQUIAL_AREA_RE = re.compile("(?:自贸片区|自贸区|自由贸易区|自贸试验片区)$")
+
+
+def _colloquial_area(name: str, gazetteer: Gazetteer) -> str | None:
+    """The FTZ area a name written the way people speak stands for: an area's word with 自贸区 or 自贸片区 (南沙自贸区,
+    崇左自贸片区) or the FTZ's official name shortened inside a full one (中国（广西）自贸试验区崇左片区); None when the
+    gazetteer knows no area by it (广西自贸区 names a whole FTZ)."""
+    forms = (
+        _COLLOQUIAL_AREA_RE.sub("片区", name),
+        name.replace("自贸试验区", "自由贸易试验区"),
+        name.replace("自贸区", "自由贸易试验区"),
+    )
+    for form in forms:
+        if form != name and (place := gazetteer.resolve(form)) is not None and place.area:
+            return place.area
+    return None
+
+
+@cache
+def _zone_kinds() -> tuple[str, ...]:
+    return tuple(sorted(load_agency_yaml("departments.yaml")["zone_kind_names"], key=len, reverse=True))
+
+
+def provider_zone_in_full(provider: str, case: CaseText) -> str:
+    """A body written after its zone's kind alone (实验区经发局, 示范区市场监管局) with the one zone of that kind the
+    document names whole where a name starts (a line's or a sentence's start: 平潭综合实验区复制推广…): the unit a
+    contact line or a table's column writes short inside its own zone's document; else as written."""
+    kind = next((k for k in _zone_kinds() if provider.startswith(k)), None)
+    rest = provider[len(kind) :] if kind else ""
+    if len(rest) < 2 or not rest.endswith(tuple(fallback_words()["unit_suffixes"])):
+        return provider
+    text = case.document.text
+    zones = set(re.findall(rf"(?:^|(?<=[\s，。；：:、（(]))([\u4e00-\u9fff]{{2,6}}{kind})", text, re.M))
+    zones = {z for z in zones if not re.search(place_lead_not(), z) and not z.startswith(kind)}
+    return zones.pop() + rest if len(zones) == 1 else provider
 
 
 _UNIT_LIST_RE = re.compile(r"[、，,；;／/]|(?<=[局厅委办府区县市关行院司站所队心])(?:和|及|与)")
@@ -146,8 +248,19 @@ def _standard_form(written: str, agency: str) -> bool:
     for core in lex.cores.values():
         ending = core.core
         standard = written[: -len(ending)] + core.canonical
-        if ending != core.canonical and written.endswith(ending) and agency in (standard, official_zone_name(standard)):
-            return True  # 合肥高新区人社局 -> 合肥高新技术产业开发区人力资源和社会保障局: the zone by its official name
+        # 合肥高新区人社局 -> 合肥高新技术产业开发区人力资源和社会保障局: the zone by its official name; X区委改革办 ->
+        # 中共X区委全面深化改革委员会办公室: a party body's full name opens with 中共
+        if (
+            ending != core.canonical
+            and written.endswith(ending)
+            and agency
+            in (
+                standard,
+                official_zone_name(standard),
+                "中共" + standard,
+            )
+        ):
+            return True
     for network in lex.networks:
         if written.startswith(network.org):
             continue  # 中国人民银行X分行: the full name as written
@@ -162,13 +275,17 @@ def _standard_form(written: str, agency: str) -> bool:
 
 _NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
 """Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
-_BY_RE = re.compile(r"^(?:本|该|此)?(?:案例|经验|做法|材料|文|稿件|信息)?由\s*")
+_BY_RE = re.compile(
+    r"^(?:本|该|此|这一?|以上|上述)?[项个]?(?:案例|经验|做法|材料|文|稿件|信息|项目|改革|举措|工作|机制|内容|资料)?由\s*"
+)
 """本案例由X提供, 本文由X提供: the provider is X, not the words that introduce it."""
 
 
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
     found = _provider_line(case)
+    if found and found[0].endswith(tuple(fallback_words()["media_units"])):
+        found = _acting_subject(case)  # （X融媒体中心　供稿）: a news outlet wrote the item, the item's subject did it
     if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
         found = found[0][by.end() :], found[1] + by.end(), found[2]
     if found and (rest := _NEXT_FIELD_RE.search(found[0])) and rest.start() >= 2:  # X局　撰稿人：某某
@@ -189,15 +306,24 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         return pasted
     if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
         return _finer_closing(case, labelled)
-    for start, line in lines_below(text, title_end, 4):
+    for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
             return match[group].strip(), start + match.start(group), start + match.end(group)
+        if k == 0 and (found := _after_guide(line) or _unit_with_role(line) or _dash_practice(line)):
+            return (
+                found[0],
+                start + found[1],
+                start + found[2],
+            )  # 指导单位：X　实施单位：Y, X局（供稿单位）, ——X经验做法
+        if k == 0 and (found := labelled_provider(line, loose=True) or _given_in_brackets(line)):
+            return found[0], start + found[1], start + found[2]  # 【报送】X, （沿滩　供）: the line under the title
     if source := closing_source(text):  # 【案例来源】根据X提供材料整理: who gave the material, said outright
         return source
     own = (
         _heading_provider(case)
         or _finer_closing(case, _heading_place(case))
+        or _heading_stem(case)
         or _labelled_below(text, title_end)
         or _heading_subject(case)
         or _run_in_subject(case)
@@ -212,6 +338,55 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or _acting_subject(case)
+
+
+_GIVEN_RE = re.compile(r"^\s*[（(]\s*(?P<u>[^()（）\s]{2,20}?)[\s\u3000]*(?:供稿|提供|报送|推荐|选送|供)\s*[)）]\s*$")
+
+
+def _given_in_brackets(line: str) -> tuple[str, int, int] | None:
+    """A unit or a place alone in brackets with the verb that it gave the case (（沿滩　供）, （莲都区　供稿）), a
+    form the splitter's provider lines do not hold; with its span."""
+    given = _GIVEN_RE.match(line)
+    if given is None or not (signature_unit(given["u"]) or place_or_stem(given["u"])):
+        return None
+    return given["u"], given.start("u"), given.end("u")
+
+
+def _after_guide(line: str) -> tuple[str, int, int] | None:
+    """The unit of a later field of a line whose first field names a unit that guides or helps (指导单位：X　实施单位：
+    Y, 配合单位：X；牵头单位：Y): the one that does the case, not the one over or beside it
+    (``guiding_label_words``)."""
+    first = re.match(r"\s*[（(【\[]?(?P<label>[\u4e00-\u9fff]{2,6})[】\]]?[：:]", line)
+    words = (*fallback_words()["guiding_label_words"], *fallback_words()["cooperating_label_words"])
+    if first is None or not any(word in first["label"] for word in words):
+        return None
+    return _field_provider(line)
+
+
+_UNIT_ROLE_RE = re.compile(
+    r"\s*(?P<u>[^（）()\s]{3,30})[（(](?:供稿|报送|申报|推荐|提供|选送|实施|牵头)(?:单位|部门)?[)）]\s*$"
+)
+
+
+def _unit_with_role(line: str) -> tuple[str, int, int] | None:
+    """A unit followed by its role in brackets (X局（供稿单位）): the unit, not the role's word."""
+    found = _UNIT_ROLE_RE.fullmatch(line)
+    if found is None or (signed := signature_unit(found["u"])) is None:
+        return None
+    return signed[0], found.start("u") + signed[1], found.start("u") + signed[2]
+
+
+_DASH_PRACTICE_RE = re.compile(
+    r"\s*[—–－]{1,2}\s*(?P<u>[^\s，。、]{3,30}?)的?(?:经验做法|典型经验|典型做法|经验|做法|案例|实践)\s*$"
+)
+
+
+def _dash_practice(line: str) -> tuple[str, int, int] | None:
+    """A dash subtitle naming whose practice the case is (——X局经验做法, ——X区的实践): that unit or place."""
+    found = _DASH_PRACTICE_RE.fullmatch(line)
+    if found is None or not (signature_unit(found["u"]) or place_or_stem(found["u"])):
+        return None
+    return found["u"], found.start("u"), found.end("u")
 
 
 def _labelled_below(text: str, title_end: int) -> tuple[str, int, int] | None:
@@ -249,7 +424,13 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
         if len(line.strip()) < 12 or speaker_unit(line):
             continue  # a section heading or a speaker's line, not the first sentence
         tag = _TAG_RE.match(line)
-        found = acting_subject(line, tag.end() if tag else 0)
+        at = tag.end() if tag else 0
+        found = acting_subject(line, at)
+        if found is None or re.search(place_lead_not(), found[0]):  # X区位于…，该区学习借鉴…: 该区 is X区
+            found = _referred_subject(line, at) or found
+        # 衡阳高新区出资设立…, 蕲春是全省首个…的县, 来凤县委县政府高度重视…: a known zone, a bare stem or a place's
+        # party committee and government opening the sentence
+        found = found or _zone_subject(line, at) or _stem_subject(line, at) or _leadership_subject(line, at)
         if found and _names_origin(line[found[2] :]):
             found = None  # X片区首创的“A”…: the zone a practice came from, not who performs it here
         if found and speaker and not signature_unit(found[0]):
@@ -260,6 +441,8 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
             found = None  # 我局坚持…: a speech's own body, which its speaker line names
         if found is None and not caption:
             found = _later_body(line)  # 在X镇的一家企业，…。今年以来，X海关会同…: the body acting after the setting
+        if found is None and (bracket := closing_bracket(line)) and (said := speaker_unit(bracket[0])):
+            found = said[0], bracket[1] + said[1], bracket[1] + said[2]  # “我们的做法是…”（X局局长　某某）
         if found:
             return found[0], start + found[1], start + found[2]
         if not caption:
@@ -278,12 +461,67 @@ def _names_origin(after: str) -> bool:
     return re.match("[\u4e00-\u9fff]{0,4}的", after) is not None and _ADOPTING_RE.match(after) is None
 
 
+_REFERRED_RE = re.compile(
+    r"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{2,20}?(?P<end>片区|新区|市|区|县|局|海关))"
+    r"[^。！？!?\n]{2,40}?[，,；;][ \t\u3000]*该(?P=end)"
+)
+"""A sentence whose subject is said once and referred back to by its kind (X区位于…，该区推出…; X海关地处…，该海关…)."""
+
+
+def _referred_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
+    """The place or body opening ``paragraph`` that its next clause names again as 该区 (该市, 该局, 该片区): what the
+    sentence is about, although the verb after it only places or describes it (位于, 地处, 是)."""
+    found = _REFERRED_RE.match(paragraph, at)
+    if found is None or not (is_place(found["p"]) or signature_unit(found["p"])):
+        return None
+    return found["p"], found.start("p"), found.end("p")
+
+
+def _zone_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
+    """A development zone opening ``paragraph`` by its short name or its city and kind (衡阳高新区出资设立…,
+    杨凌示范区…): whatever verb follows, a zone named so is what the sentence is about (``official_zone_name`` knows it
+    whole); not a zone's own thing (X高新区的企业)."""
+    kinds = "|".join(map(re.escape, _zone_kinds()))
+    found = re.compile(rf"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{{2,8}}?(?:{kinds}))(?![的内外])").match(paragraph, at)
+    if found is None or official_zone_name(found["p"]) == found["p"]:
+        return None
+    return found["p"], found.start("p"), found.end("p")
+
+
+_STEM_SUBJECT_RE = re.compile(r"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{2,3}?)(?=是|在|率先|推行|推出|探索|首创|建立|实行)")
+
+
+def _stem_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
+    """A place written by its bare stem opening the sentence before a subject's word (蕲春是全省首个…, 龙游率先…):
+    the one city or county of that stem (``stem_place``)."""
+    found = _STEM_SUBJECT_RE.match(paragraph, at)
+    if found is None or not stem_place(found["p"]):
+        return None
+    return found["p"], found.start("p"), found.end("p")
+
+
+_LEADERSHIP_RE = re.compile(r"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{2,6}?[市县区旗])委、?(?:[市县区旗])?(?:人民)?政府")
+
+
+def _leadership_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
+    """A place's party committee and government opening the sentence (来凤县委县政府高度重视…, X市委、市政府…): the
+    place is what the sentence is about."""
+    found = _LEADERSHIP_RE.match(paragraph, at)
+    if found is None or not is_place(found["p"]):
+        return None
+    return found["p"], found.start("p"), found.end("p")
+
+
 def _later_body(paragraph: str) -> tuple[str, int, int] | None:
     """The body acting in a later sentence of a first paragraph whose first sentence names none (a scene, a question,
     a figure): the first body (not a bare place, which may be a setting again) opening a sentence."""
     for end in re.finditer("[。！？!?]", paragraph):
-        found = acting_subject(paragraph, end.end())
-        if found and signature_unit(found[0]) and not _names_origin(paragraph[found[2] :]):
+        found = acting_subject(paragraph, end.end()) or _stem_subject(paragraph, end.end())  # 。冷水江在全省率先…
+        if found is None:
+            continue
+        verb = SUBJECT_RE.match(paragraph, found[1])
+        acts = (verb is not None and verb["p"] == found[0]) or stem_place(found[0]) is not None  # X市推行…, 冷水江在…
+        if (signature_unit(found[0]) or acts) and not _names_origin(paragraph[found[2] :]):
             return found
     return None
 
@@ -364,6 +602,21 @@ _COLUMN_TAG_RE = re.compile(r"^[【〔\[][^】〕\]]{1,12}[】〕\]]\s*")
 """A column's or a topic's tag in brackets before a heading's place (【联动创新】X区：title), which names no unit."""
 
 
+_STEM_LABEL_RE = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,3})[：:]\s*\S")
+
+
+def _heading_stem(case: CaseText) -> tuple[str, int, int] | None:
+    """The place a heading opens with by its stem alone before a colon (◇瑞丽：title, 一、陇川：title): a bulletin's
+    label for the city or county that sent the item, when the stem names one (``stem_place``)."""
+    quote = case.heading.quote
+    bare = strip_marks(ORDINAL_RE.sub("", quote, count=1))[0]
+    label = _STEM_LABEL_RE.match(bare)
+    if label is None or not (stem_place(label["p"]) or label["p"] in load_divisions().stems):
+        return None  # 东兴：title, a stem two places share: the document's city tells (``provider_stem_in_city``)
+    start = case.heading.start - case.start + len(quote) - len(bare)
+    return label["p"], start, start + len(label["p"])
+
+
 def _heading_subject(case: CaseText) -> tuple[str, int, int] | None:
     """The place or body a sentence heading opens with as the subject of its reform (（一）醴陵市推行陶瓷出口“集拼转
     关”。…, 市行政审批服务局推行“证照联办”): a progress report titles each case by who did what, so the heading's
@@ -437,8 +690,93 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
             return contact[0], start + contact[1], start + contact[2]
         if (source := reported_provider(line)) and _BRACKETED_RE.fullmatch(line.strip()):  # （摘自X报送材料）
             return source[0], start + source[1], start + source[2]
+        if (bracket := closing_bracket(line)) and (source := reported_provider(bracket[0])):  # …。（见附件3，由X提供）
+            return source[0], start + bracket[1] + source[1], start + bracket[1] + source[2]
+        below = start >= case.heading.end - case.start  # the heading's own line is no closing line
+        if below and (
+            found := _field_provider(line)
+            or _tag_line(line)
+            or _listed_givers(line)
+            or _dated_unit(line)
+            or _unit_before_fields(line)
+        ):
+            return found[0], start + found[1], start + found[2]
         if line.strip():
             end = len(text[: max(start - 1, 0)].rstrip())
         if end <= 0:
             break
     return None
+
+
+_FIELD_GAP_RE = re.compile(r"\u3000+|[ \t]{2,}|[；;｜|]\s*")
+_FIELD_RE = re.compile(r"\s*[（(]?[\u4e00-\u9fff]{2,6}[：:]\s*[^\s：:]{2,12}(?:\u3000|[ \t]{2,}|[；;｜|])")
+"""A line that opens with a short field (责任编辑：某某　…, 审核：某某；…), which a later field may follow."""
+
+
+def _field_provider(line: str) -> tuple[str, int, int] | None:
+    """The unit of a provider label in a later field of a line of fields (责任编辑：某某　供稿：X, 审核：某某；来源：X):
+    a closing credit line gives the provider after the editor's name as often as before it."""
+    if not _FIELD_RE.match(line):
+        return None  # not a line of fields: a closing provider line of its own is read by the rules before
+    for gap in _FIELD_GAP_RE.finditer(line):
+        if found := labelled_provider(line[gap.end() :]):
+            return found[0], gap.end() + found[1], gap.end() + found[2]
+    return None
+
+
+_TAG_LINE_RE = re.compile(r"\s*[【〔\[](?P<u>[^】〕\]\n]{2,24})[】〕\]]\s*$")
+
+
+def _tag_line(line: str) -> tuple[str, int, int] | None:
+    """A tag alone on a line closing the case that names its place or unit, with its city before a middle dot
+    (【北海·铁山港】, 〔X区商务局〕): the finest part is the provider."""
+    tag = _TAG_LINE_RE.fullmatch(line)
+    if tag is None:
+        return None
+    parts = [p.strip() for p in re.split("[·・•]", tag["u"])]
+    part = parts[-1]
+    at = tag.start("u") + tag["u"].rfind(part)
+    if len(parts) > 1 and (placed := stem_place(part, parts[-2].removesuffix("市"))):
+        return placed, at, at + len(part)  # 【防城港·东兴】: the city tells which 东兴
+    if signed := signature_unit(part):  # 【X管委会供稿】: the unit without its verb
+        return signed[0], at + signed[1], at + signed[2]
+    return (part, at, at + len(part)) if place_or_stem(part) else None
+
+
+_LISTED_GIVERS_RE = re.compile(
+    r"\s*[—–－]{1,2}\s*(?P<u>[^、，,\s]{2,30}?)(?:[、和及与][^，。\n]{2,40}?)?(?:联合|共同)?(?:供稿|提供|报送)\s*$"
+)
+
+
+def _listed_givers(line: str) -> tuple[str, int, int] | None:
+    """The first of the units a dash line says gave the case together (——X、Y联合供稿), as summary tables list the
+    lead unit first."""
+    given = _LISTED_GIVERS_RE.fullmatch(line)
+    if given is None or not (signature_unit(given["u"]) or place_or_stem(given["u"])):
+        return None
+    return given["u"], given.start("u"), given.end("u")
+
+
+_DATED_UNIT_RE = re.compile(
+    r"\s*[（(](?P<u>[^（）()\s]{3,30})[\s\u3000]+[0-9０-９〇一二三四五六七八九十○]{2,4}\s*年[^（）()\n]{0,8}[)）]\s*$"
+)
+
+
+def _dated_unit(line: str) -> tuple[str, int, int] | None:
+    """A unit and a date in brackets closing the case (（X局　2024年6月）): a submission's signature run into one
+    line."""
+    dated = _DATED_UNIT_RE.fullmatch(line)
+    if dated is None or (signed := signature_unit(dated["u"])) is None:
+        return None
+    return signed[0], dated.start("u") + signed[1], dated.start("u") + signed[2]
+
+
+_LATER_FIELD_RE = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]{2,6}[：:]")
+
+
+def _unit_before_fields(line: str) -> tuple[str, int, int] | None:
+    """A closing line that opens with the unit and its verb before other fields (X局　供稿　　审核：某某): the unit."""
+    later = _LATER_FIELD_RE.search(line)
+    if later is None or (signed := signature_unit(line[: later.start()])) is None:
+        return None
+    return signed
