@@ -316,8 +316,10 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
                 start + found[1],
                 start + found[2],
             )  # 指导单位：X　实施单位：Y, X局（供稿单位）, ——X经验做法
-        if k == 0 and (found := labelled_provider(line, loose=True) or _given_in_brackets(line)):
-            return found[0], start + found[1], start + found[2]  # 【报送】X, （沿滩　供）: the line under the title
+        # 【报送】X, （沿滩　供）: the line under the title; but 邗江区：title / 作者：X局 is about the heading's place
+        found = labelled_provider(line, loose=True) or _given_in_brackets(line) if k == 0 else None
+        if found and _heading_place(case) is None:
+            return found[0], start + found[1], start + found[2]
     if source := closing_source(text):  # 【案例来源】根据X提供材料整理: who gave the material, said outright
         return source
     own = (
