@@ -357,3 +357,38 @@ def _names_no_measure(what: str, verb_between: bool = True) -> bool:
     if what.endswith("出"):
         return what[:-1].endswith(tuple([*lex["measure_object_verbs"], *lex["verbs_before_chu"]]))
     return False
+
+
+@cache
+def _subjectless_re() -> re.Pattern[str]:
+    """A clause that states only a baseline and how the figure differs from it (较上年增加, 比全省平均水平少, 比2016年
+    增长), or a multiple's baseline (是改革前的, 为上年的): it names no subject of its own."""
+    words = lexicon()["label_comparisons"]
+    openers, ends = word_alternation(words["openers"]), word_alternation(words["ends"])
+    baseline = rf"[^，。；]{{0,10}}?(?:{ends}|[0-9]{{4}}年(?:同期|底|末)?)"
+    return re.compile(
+        rf"^(?:(?P<compared>(?:{openers}){baseline}的?[\u4e00-\u9fff]{{1,3}})"
+        rf"|(?:{word_alternation(words['multiple_leads'])}){baseline}的?)$"
+    )
+
+
+def subjectless(clause: str) -> str | None:
+    """What a clause that names no subject keeps when it takes the subject of the figure before it in its sentence
+    (企业开办用时压缩至0.5天，比全省平均水平少1.5天; 余额达到54亿元，是改革前的3.6倍): the comparison as written,
+    or nothing for a multiple; None when the clause has a subject. A bare change (，同比增长12%) keeps its own label:
+    readers name it by the change alone as often as by the subject."""
+    match = _subjectless_re().match(clause)
+    if match is None:
+        return None
+    return match["compared"] or ""
+
+
+def subject_of(label: str) -> str:
+    """``label`` without the change it ends in (进出口额同比增长 -> 进出口额): the subject a following clause shares."""
+    lex = lexicon()
+    for verb in sorted(lex["label_change_verbs"], key=len, reverse=True):
+        if label.endswith(verb) and len(label) - len(verb) >= 2:
+            label = label[: -len(verb)]
+            kept = next((w for w in lex["label_kept_adverbs"] if label.endswith(w)), "")
+            return label[: len(label) - len(kept)] if len(label) - len(kept) >= 2 else label
+    return label

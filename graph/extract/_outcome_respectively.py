@@ -56,7 +56,10 @@ def respective_labels(
         labels = _distributed(items) if len(items) == len(figures) else [subject] * len(figures)
         if len(items) == 1 and len(figures) == 2:
             items = labels = _paired(subject, opposites) or labels
-        head = next((h for h in sorted(heads, key=len, reverse=True) if labels[-1].endswith(h)), "")
+        shared = _shared_tail(labels) if len(items) == len(figures) else ""
+        if shared:  # 一般纳税人、小规模纳税人网上申报率: the words after the items' common noun are every item's
+            labels = [label + shared for label in labels[:-1]] + labels[-1:]
+        head = "" if shared else next((h for h in sorted(heads, key=len, reverse=True) if labels[-1].endswith(h)), "")
         if len(head) == 1 and len(labels[-1]) >= 5:
             head = labels[-1][-3:]  # 跨境电商、市场采购出口额: a one-character head (额, 率, 量) with the noun it ends
         headless = not any(label.endswith(heads) for label in labels[:-1])  # 办理环节、时间: each its own head
@@ -64,6 +67,19 @@ def respective_labels(
             labels = [label + head for label in labels[:-1]] + labels[-1:]  # 企业开办、…不动产登记时间
         found.extend((figure.start(), label + measured) for figure, label in zip(figures, labels, strict=True))
     return found
+
+
+def _shared_tail(labels: list[str]) -> str:
+    """The words the last item writes after the noun every item ends in (一般纳税人、小规模纳税人网上申报率 ->
+    网上申报率), or "" when the items end in no common noun of two characters or more."""
+    first, last = labels[0], labels[-1]
+    for size in range(min(len(first), 6), 1, -1):
+        noun = first[-size:]
+        at = last.find(noun)
+        tail = last[at + size :] if at >= 0 else ""
+        if len(tail) >= 2 and all(label.endswith(noun) for label in labels[:-1]):
+            return tail
+    return ""
 
 
 def _items(subject: str) -> list[str]:
