@@ -22,7 +22,7 @@ def _labels(text: str) -> dict[float | None, str]:
 
 def test_a_range_is_one_figure_with_its_bounds_and_qualifier() -> None:
     (span,) = [o for o in _outcomes("以往每票报关单的通关时间约1至2天。") if o.unit == "天"]
-    assert (span.what, span.value, span.value_max, span.qualifier) == ("以往每票报关单的通关时间", 1, 2, "约")
+    assert (span.what, span.value, span.value_max, span.qualifier) == ("每票报关单的通关时间", 1, 2, "约")
     (dash,) = _outcomes("平均每票节省时间2-3天。")
     assert (dash.value, dash.value_max, dash.unit) == (2, 3, "天")
     (pair,) = _outcomes("企业开办时间由3至5个工作日压缩至1个工作日以内。")

@@ -70,3 +70,10 @@ def test_two_items_written_together_each_take_their_figure() -> None:
 def test_a_one_character_head_goes_with_the_noun_it_ends() -> None:
     labels = _labels("跨境电商、市场采购出口额分别增长26%和14%。")
     assert (labels[26], labels[14]) == ("跨境电商出口额增长", "市场采购出口额增长")
+
+
+def test_items_ending_in_one_noun_share_the_words_the_last_writes_after_it() -> None:
+    """z25h: 一般纳税人、小规模纳税人网上申报率: both items end in 纳税人, and the words after it in the last item
+    (网上申报率) are every item's, not only the one-character head (率)."""
+    labels = _labels("一般纳税人、小规模纳税人网上申报率分别提升至98.6%和99.2%。")
+    assert (labels[98.6], labels[99.2]) == ("一般纳税人网上申报率", "小规模纳税人网上申报率")

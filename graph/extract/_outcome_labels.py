@@ -46,7 +46,8 @@ def _time_head_re() -> re.Pattern[str]:
     parts = [
         rf"{numeral}{{4}}年(?:度)?",
         rf"{numeral}{{1,2}}(?:[-—－~～至到]{numeral}{{1,2}})?月(?:份)?",
-        word_alternation(lexicon()["label_time_words"]),
+        word_alternation([*lexicon()["label_time_words"], *lexicon()["label_then_now"]["then"]]),
+        word_alternation(lexicon()["label_then_now"]["now"]),
     ]
     return re.compile(rf"^(?:(?:{'|'.join(parts)})[ \t\u3000，,]*)+")
 
@@ -76,7 +77,7 @@ def tidy(label: str) -> str:
     label = label.strip(" \t\u3000（(）)")
     for opening, closing in _QUOTES:  # …办结，"办理时限: a quote the clause cut left open opens nothing
         if label.startswith(opening) and closing not in label[1:]:
-            label = label[1:]
+            label = time_free(label[1:])  # “以前出口种子检疫得: a quoted speech opening with its time
     if label.startswith("了") and len(label) > 2 and not label.startswith(tuple(lexicon()["words_opening_with_le"])):
         label = label[1:]  # 实现了占当地40%…: the aspect of the verb before, no part of the label (了解 is a word)
     causative = _causative_re().match(label)  # 使简易案件的调解时间缩短: a causative opens the sentence, not the label
@@ -96,6 +97,18 @@ def tidy(label: str) -> str:
         label = label[: lead_end.start()]
     while len(label) > 2 and label.endswith("的"):
         label = label[:-1].rstrip(" \t\u3000")
+    return without_modal(label)
+
+
+def without_modal(label: str) -> str:
+    """``label`` without a word of need or length at its end (检疫得, 办理进口许可需要): the clause's verb of taking
+    time or effort, no part of the measure; a compound ending in such a word (获得, 主要) is kept."""
+    words = lexicon()["label_modal_ends"]
+    if label.endswith(tuple(words["kept"])):
+        return label
+    for word in words["words"]:
+        if label.endswith(word) and len(label) - len(word) >= 2:
+            return label[: -len(word)]
     return label
 
 
@@ -375,12 +388,30 @@ def _subjectless_re() -> re.Pattern[str]:
 def subjectless(clause: str) -> str | None:
     """What a clause that names no subject keeps when it takes the subject of the figure before it in its sentence
     (企业开办用时压缩至0.5天，比全省平均水平少1.5天; 余额达到54亿元，是改革前的3.6倍): the comparison as written,
-    or nothing for a multiple; None when the clause has a subject. A bare change (，同比增长12%) keeps its own label:
-    readers name it by the change alone as often as by the subject."""
+    or nothing for a multiple or a clause of now; None when the clause has a subject. A change (，同比增长12%,
+    ，较上年增加31家) keeps its own label: readers name it by the change alone as often as by the subject."""
     match = _subjectless_re().match(clause)
     if match is None:
-        return None
+        return "" if _now_clause_re().match(clause) else None
+    if match["compared"] and match["compared"].rstrip("了").endswith(tuple(lexicon()["label_change_verbs"])):
+        return None  # 较推行前缩短: a change, labelled by the change alone like 同比增长
     return match["compared"] or ""
+
+
+def now_clause(clause: str) -> bool:
+    """True when ``clause`` is the second half of a then-and-now pair with no subject of its own (现在, 如今只需)."""
+    return _now_clause_re().match(clause) is not None
+
+
+@cache
+def _now_clause_re() -> re.Pattern[str]:
+    """A clause of now with no subject of its own (现在, 如今只需, 现在缩短到): a then-and-now pair's second half."""
+    lex = lexicon()
+    change = lex["change"]
+    return re.compile(
+        rf"^(?:{word_alternation(lex['label_then_now']['now'])})(?:{word_alternation(lex['label_modal_ends']['words'])}"
+        rf"|(?:{word_alternation(change['verbs'])})了?(?:{word_alternation(change['link'])})?)?$"
+    )
 
 
 def subject_of(label: str) -> str:

@@ -42,6 +42,7 @@ from ftzgraph.graph.extract._outcome_labels import (
     after_heading,
     label_follows,
     noun_after,
+    now_clause,
     subject_of,
     subject_of_comparison,
     subjectless,
@@ -365,17 +366,27 @@ def _share_subjects(text: str, found: list[_Found]) -> None:
     31家; ，是改革前的3.6倍), measures the subject of the figure right before it in the same sentence."""
     ordered = sorted(found, key=lambda f: f.end)
     qualifiers = tuple(sorted(lexicon()["qualifiers_before"], key=len, reverse=True))
+    tails = tuple(lexicon()["qualifiers_kept"]["tail"])
     for previous, f in itertools.pairwise(ordered):
         between = text[previous.end : f.end]
         figure = patterns().quantity.search(between) or patterns().multiple.search(between)
         if figure is None or figure.start() > 16 or any(ch in _SENTENCE_END for ch in between[: figure.start()]):
             continue
-        clause = between[: figure.start()].lstrip("，, \t\u3000").rstrip(" \t\u3000")
+        clause = between[: figure.start()]
+        clause = next((clause[len(w) :] for w in tails if clause.startswith(w)), clause)  # 5天左右，现在…
+        clause = clause.lstrip("，, \t\u3000").rstrip(" \t\u3000")
         clause = next((clause[: -len(w)] for w in qualifiers if clause.endswith(w)), clause)
         kept = subjectless(clause)
         subject = subject_of(tidy(previous.what))
-        if kept is not None and len(subject) >= 2 and subjectless(subject) is None:
+        if kept is None or len(subject) < 2 or subjectless(subject) is not None:
+            continue
+        if not now_clause(clause) or _same_kind(previous.unit, f.unit):  # 以前要5天，现在1天: one thing measured
             f.what = subject + kept
+
+
+def _same_kind(unit: str | None, other: str | None) -> bool:
+    kinds = [size(u) if u else None for u in (unit, other)]
+    return unit == other or (kinds[0] is not None and kinds[1] is not None and kinds[0][0] == kinds[1][0])
 
 
 def extract_outcomes(case: CaseText) -> list[Outcome]:
