@@ -42,16 +42,14 @@ from ftzgraph.graph.extract._outcome_labels import (
     after_heading,
     label_follows,
     noun_after,
-    now_clause,
-    subject_of,
     subject_of_comparison,
-    subjectless,
     tidy,
     time_free,
     without_adverb,
     without_brackets,
 )
 from ftzgraph.graph.extract._outcome_respectively import respective_from_before, respective_labels
+from ftzgraph.graph.extract._outcome_subjects import Figure, shared_subjects
 from ftzgraph.graph.extract.mentions import date_spans
 from ftzgraph.graph.model import CaseText, Outcome
 from ftzgraph.graph.text import doc_number_matches, joined_text
@@ -349,9 +347,6 @@ def _bare_magnitudes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
     return found
 
 
-_SENTENCE_END = "。；;！？!?\n"
-
-
 def _relabel(found: list[_Found], respective: list[tuple[int, str]]) -> None:
     """Each figure of a run given 分别 takes its own subject (进港、出港查验时间分别压缩至1.5小时和1小时); a run whose
     subjects are the figures before it (…达到12.6亿元和8.3亿元，同比分别增长45%、27%) reads them once relabelled."""
@@ -359,34 +354,6 @@ def _relabel(found: list[_Found], respective: list[tuple[int, str]]) -> None:
         owner = next((f for f in found if f.start <= figure_start < f.end), None)
         if owner is not None:
             owner.what = label
-
-
-def _share_subjects(text: str, found: list[_Found]) -> None:
-    """A figure whose clause names no subject, only a baseline and how it differs (，比全省平均水平少1.5天; ，较上年增加
-    31家; ，是改革前的3.6倍), measures the subject of the figure right before it in the same sentence."""
-    ordered = sorted(found, key=lambda f: f.end)
-    qualifiers = tuple(sorted(lexicon()["qualifiers_before"], key=len, reverse=True))
-    tails = tuple(lexicon()["qualifiers_kept"]["tail"])
-    for previous, f in itertools.pairwise(ordered):
-        between = text[previous.end : f.end]
-        figure = patterns().quantity.search(between) or patterns().multiple.search(between)
-        if figure is None or figure.start() > 16 or any(ch in _SENTENCE_END for ch in between[: figure.start()]):
-            continue
-        clause = between[: figure.start()]
-        clause = next((clause[len(w) :] for w in tails if clause.startswith(w)), clause)  # 5天左右，现在…
-        clause = clause.lstrip("，, \t\u3000").rstrip(" \t\u3000")
-        clause = next((clause[: -len(w)] for w in qualifiers if clause.endswith(w)), clause)
-        kept = subjectless(clause)
-        subject = subject_of(tidy(previous.what))
-        if kept is None or len(subject) < 2 or subjectless(subject) is not None:
-            continue
-        if not now_clause(clause) or _same_kind(previous.unit, f.unit):  # 以前要5天，现在1天: one thing measured
-            f.what = subject + kept
-
-
-def _same_kind(unit: str | None, other: str | None) -> bool:
-    kinds = [size(u) if u else None for u in (unit, other)]
-    return unit == other or (kinds[0] is not None and kinds[1] is not None and kinds[0][0] == kinds[1][0])
 
 
 def extract_outcomes(case: CaseText) -> list[Outcome]:
@@ -403,7 +370,8 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     _relabel(found, respective_labels(joined, patterns().quantity, verbs, kept, heads, opposites))
     labelled = [(f.start, f.end, tidy(f.what)) for f in sorted(found, key=lambda f: f.start)]
     _relabel(found, respective_from_before(joined, patterns().quantity, verbs, labelled, kept))
-    _share_subjects(joined, found)
+    for index, label in shared_subjects(joined, [Figure(f.what, f.start, f.end, f.unit) for f in found]).items():
+        found[index].what = label  # ，比全省平均水平少1.5天: the subject of the figure before
     results = _results_span(joined)
 
     def order(f: _Found) -> tuple[bool, int]:
