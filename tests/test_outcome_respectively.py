@@ -80,9 +80,10 @@ def test_items_ending_in_one_noun_share_the_words_the_last_writes_after_it() -> 
 
 
 def test_the_after_values_of_a_respective_change_take_the_items_too() -> None:
-    """z25h: 分别由15天、12天、10天压减到5天、3天、3天以内: the run of after values pairs, in order, with the items as the
-    run of before values does, so the last after value keeps both its subject and its qualifier."""
-    outcomes = extract_outcomes(make_case("企业用水、用电、用气报装时间分别由15天、12天、10天压减到5天、3天、3天以内。"))
+    """z25h: 分别由15天、12天、10天压减到5天、3天、3天以内: the run of after values pairs, in order, with the
+    items as the run of before values does, so the last after value keeps both its subject and its qualifier."""
+    text = "企业用水、用电、用气报装时间分别由15天、12天、10天压减到5天、3天、3天以内。"
+    outcomes = extract_outcomes(make_case(text))
     after = sorted((o for o in outcomes if o.after is not None), key=lambda o: o.evidence.start)
     assert [(o.what, o.value, o.qualifier) for o in after] == [
         ("企业用水报装时间", 5, None),
