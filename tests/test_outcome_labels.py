@@ -257,3 +257,11 @@ def test_a_mean_before_a_verb_of_advancing_is_the_figure_s_qualifier() -> None:
     qualifier."""
     (outcome,) = extract_outcomes(make_case("项目开工时间平均提前45天。"))
     assert (outcome.what, outcome.qualifier) == ("项目开工时间提前", "平均")
+
+
+def test_a_time_before_the_final_verb_or_alone_is_no_label() -> None:
+    """z25h: 中欧班列长安号全年开行5200列: 全年 says when, the label is 中欧班列长安号开行;
+    今年以来42家企业享受政策: the words before the figure are only a time, so the noun after the unit is the label."""
+    assert _labels("中欧班列长安号全年开行5200列。")[5200] == "中欧班列长安号开行"
+    assert _labels("今年以来42家企业享受政策。")[42] == "企业"
+    assert _labels("今年上半年开行超过4100列。")[4100] == "开行"

@@ -49,15 +49,23 @@ def _time_head_re() -> re.Pattern[str]:
         word_alternation([*lexicon()["label_time_words"], *lexicon()["label_then_now"]["then"]]),
         word_alternation(lexicon()["label_then_now"]["now"]),
     ]
-    return re.compile(rf"^(?:(?:{'|'.join(parts)})[ \t\u3000，,]*)+")
+    return re.compile(rf"^(?:(?:{'|'.join(parts)})(?:以来|至今)?[ \t\u3000，,]*)+")
 
 
 def time_free(label: str) -> str:
-    """``label`` without a time at its head (今年上半年开行 -> 开行), when at least two characters remain."""
+    """``label`` without a time at its head (今年上半年开行 -> 开行, 今年以来), when at least two characters remain,
+    and without a time word right before its final verb (中欧班列长安号全年开行 -> 中欧班列长安号开行)."""
     match = _time_head_re().match(label)
-    if match and len(label) - match.end() >= 2:
-        return label[match.end() :]
-    return label
+    if match and (len(label) - match.end() >= 2 or match.end() == len(label)):
+        label = label[match.end() :]  # 今年以来 alone: a time, no label
+    inner = _time_before_verb_re().search(label, 2)
+    return label[: inner.start()] + label[inner.end() :] if inner else label
+
+
+@cache
+def _time_before_verb_re() -> re.Pattern[str]:
+    """A time word of the lexicon before the last one or two characters of a label (…全年开行): the verb's time."""
+    return re.compile(rf"(?:{word_alternation(lexicon()['label_time_words'])})(?=[\u4e00-\u9fff]{{1,2}}$)")
 
 
 @cache
