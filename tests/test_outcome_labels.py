@@ -228,3 +228,40 @@ def test_a_unit_naming_what_it_counts_labels_a_list_closed_by_deng_and_a_lone_ba
     assert labels == ["部门", "业务"]
     labels = [o.what for o in extract_outcomes(make_case("全市共有市场主体12.6万户，较上年末增加1.3万户。"))]
     assert labels == ["市场主体", "增加"]
+
+
+def test_a_clause_of_only_a_baseline_measures_the_subject_before_it() -> None:
+    """z25h: ，比全省平均水平少1.5天 and ，是改革前的3.6倍 name no subject of their own: the figure measures the subject
+    of the figure before it in the sentence. A change after a baseline (较上年同期增长了) keeps its own label, and a
+    figure in the next sentence borrows nothing."""
+    labels = _labels("攀枝花市企业开办用时压缩至0.5天，比全省平均水平少1.5天。")
+    assert labels[1.5] == "攀枝花市企业开办用时比全省平均水平少"
+    labels = _labels("丽水市贷款余额达到54亿元，是改革前的3.6倍。")
+    assert labels[3.6] == labels[54] == "丽水市贷款余额"
+    assert _labels("投保企业达到126家，较上年增加31家。")[31] == "增加"
+    assert _labels("贷款余额达到54亿元。是改革前的3.6倍。")[3.6] != "贷款余额"
+
+
+def test_a_then_and_now_pair_labels_both_figures_by_the_subject_of_then() -> None:
+    """z25h (round 34's broadcast): 以前出口种子检疫得5天左右，现在缩短到1天: 以前/现在 are times, 得/需要 a verb of
+    need, and the clause of now measures what the clause of then names; a clause of now counting something else (另一
+    unit kind) keeps its own label, and 获得 is no verb of need."""
+    labels = _labels("“以前出口种子检疫得5天左右，现在缩短到1天。")
+    assert labels[5] == labels[1] == "出口种子检疫"
+    assert _labels("过去企业办理进口许可需要20天，如今只需3天。") == {20: "企业办理进口许可", 3: "企业办理进口许可"}
+    assert _labels("企业获得贷款3亿元，现在5家企业。") == {3: "企业获得贷款", 5: "企业"}
+
+
+def test_a_mean_before_a_verb_of_advancing_is_the_figure_s_qualifier() -> None:
+    """z25h: 提前 is a change verb of a label: 项目开工时间平均提前45天 is labelled 项目开工时间提前, 平均 its
+    qualifier."""
+    (outcome,) = extract_outcomes(make_case("项目开工时间平均提前45天。"))
+    assert (outcome.what, outcome.qualifier) == ("项目开工时间提前", "平均")
+
+
+def test_a_time_before_the_final_verb_or_alone_is_no_label() -> None:
+    """z25h: 中欧班列长安号全年开行5200列: 全年 says when, the label is 中欧班列长安号开行;
+    今年以来42家企业享受政策: the words before the figure are only a time, so the noun after the unit is the label."""
+    assert _labels("中欧班列长安号全年开行5200列。")[5200] == "中欧班列长安号开行"
+    assert _labels("今年以来42家企业享受政策。")[42] == "企业"
+    assert _labels("今年上半年开行超过4100列。")[4100] == "开行"

@@ -22,7 +22,7 @@ def _labels(text: str) -> dict[float | None, str]:
 
 def test_a_range_is_one_figure_with_its_bounds_and_qualifier() -> None:
     (span,) = [o for o in _outcomes("以往每票报关单的通关时间约1至2天。") if o.unit == "天"]
-    assert (span.what, span.value, span.value_max, span.qualifier) == ("以往每票报关单的通关时间", 1, 2, "约")
+    assert (span.what, span.value, span.value_max, span.qualifier) == ("每票报关单的通关时间", 1, 2, "约")
     (dash,) = _outcomes("平均每票节省时间2-3天。")
     assert (dash.value, dash.value_max, dash.unit) == (2, 3, "天")
     (pair,) = _outcomes("企业开办时间由3至5个工作日压缩至1个工作日以内。")
@@ -233,8 +233,14 @@ def test_average_before_the_change_verb_qualifies_a_figure_no_other_word_qualifi
     assert (average.what, average.qualifier) == ("海河联运货物中转时间缩短", "平均")
     (near,) = _outcomes("产品上市时间平均缩短近6个月。")
     assert near.qualifier == "近"
-    (plain,) = _outcomes("平均办理时间为3天。")  # no change verb between: 平均 is part of the measure
-    assert plain.qualifier is None
+    # z25h: no change verb between, 平均 is part of the measure and stays in the label; the figure is an average all
+    # the same, as the dev collections' gold reads 车辆扫码核验平均用时由8分钟减少到1分钟 and 平均审验时间缩短50%
+    (plain,) = _outcomes("平均办理时间为3天。")
+    assert (plain.what, plain.qualifier) == ("平均办理时间", "平均")
+    (yearly,) = _outcomes("企业年均节约资金占用成本1500万元。")
+    assert yearly.qualifier == "年均"
+    (counted,) = _outcomes("办理时间为3天。")
+    assert counted.qualifier is None
 
 
 def test_a_figure_alone_in_its_clause_measures_what_the_clause_before_measures() -> None:

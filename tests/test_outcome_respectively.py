@@ -70,3 +70,25 @@ def test_two_items_written_together_each_take_their_figure() -> None:
 def test_a_one_character_head_goes_with_the_noun_it_ends() -> None:
     labels = _labels("跨境电商、市场采购出口额分别增长26%和14%。")
     assert (labels[26], labels[14]) == ("跨境电商出口额增长", "市场采购出口额增长")
+
+
+def test_items_ending_in_one_noun_share_the_words_the_last_writes_after_it() -> None:
+    """z25h: 一般纳税人、小规模纳税人网上申报率: both items end in 纳税人, and the words after it in the last item
+    (网上申报率) are every item's, not only the one-character head (率)."""
+    labels = _labels("一般纳税人、小规模纳税人网上申报率分别提升至98.6%和99.2%。")
+    assert (labels[98.6], labels[99.2]) == ("一般纳税人网上申报率", "小规模纳税人网上申报率")
+
+
+def test_the_after_values_of_a_respective_change_take_the_items_too() -> None:
+    """z25h: 分别由15天、12天、10天压减到5天、3天、3天以内: the run of after values pairs, in order, with the
+    items as the run of before values does, so the last after value keeps both its subject and its qualifier."""
+    text = "企业用水、用电、用气报装时间分别由15天、12天、10天压减到5天、3天、3天以内。"
+    outcomes = extract_outcomes(make_case(text))
+    after = sorted((o for o in outcomes if o.after is not None), key=lambda o: o.evidence.start)
+    assert [(o.what, o.value, o.qualifier) for o in after] == [
+        ("企业用水报装时间", 5, None),
+        ("企业用电报装时间", 3, None),
+        ("企业用气报装时间", 3, "以内"),
+    ]
+    labels = _labels("进口、出口通关时间分别从20小时、8小时缩短至5小时和2小时。")
+    assert (labels[5], labels[2]) == ("进口通关时间", "出口通关时间")

@@ -167,6 +167,12 @@ def qualifier_before_verb(text: str, start: int) -> str | None:
     return match["word"] if match else None
 
 
+def qualifier_in_label(label: str) -> str | None:
+    """The word of an average inside a figure's label (车辆扫码核验平均用时, 企业年均节约资金占用成本), or None: the
+    figure is an average even when the word stands in the measure's own words, not before its verb."""
+    return next((word for word in lexicon()["qualifiers_in_label"] if word in label), None)
+
+
 @cache
 def _average_verb_re() -> re.Pattern[str]:
     lex = lexicon()

@@ -46,17 +46,26 @@ def _time_head_re() -> re.Pattern[str]:
     parts = [
         rf"{numeral}{{4}}年(?:度)?",
         rf"{numeral}{{1,2}}(?:[-—－~～至到]{numeral}{{1,2}})?月(?:份)?",
-        word_alternation(lexicon()["label_time_words"]),
+        word_alternation([*lexicon()["label_time_words"], *lexicon()["label_then_now"]["then"]]),
+        word_alternation(lexicon()["label_then_now"]["now"]),
     ]
-    return re.compile(rf"^(?:(?:{'|'.join(parts)})[ \t\u3000，,]*)+")
+    return re.compile(rf"^(?:(?:{'|'.join(parts)})(?:以来|至今)?[ \t\u3000，,]*)+")
 
 
 def time_free(label: str) -> str:
-    """``label`` without a time at its head (今年上半年开行 -> 开行), when at least two characters remain."""
+    """``label`` without a time at its head (今年上半年开行 -> 开行, 今年以来), when at least two characters remain,
+    and without a time word right before its final verb (中欧班列长安号全年开行 -> 中欧班列长安号开行)."""
     match = _time_head_re().match(label)
-    if match and len(label) - match.end() >= 2:
-        return label[match.end() :]
-    return label
+    if match and (len(label) - match.end() >= 2 or match.end() == len(label)):
+        label = label[match.end() :]  # 今年以来 alone: a time, no label
+    inner = _time_before_verb_re().search(label, 2)
+    return label[: inner.start()] + label[inner.end() :] if inner else label
+
+
+@cache
+def _time_before_verb_re() -> re.Pattern[str]:
+    """A time word of the lexicon before the last one or two characters of a label (…全年开行): the verb's time."""
+    return re.compile(rf"(?:{word_alternation(lexicon()['label_time_words'])})(?=[\u4e00-\u9fff]{{1,2}}$)")
 
 
 @cache
@@ -76,7 +85,7 @@ def tidy(label: str) -> str:
     label = label.strip(" \t\u3000（(）)")
     for opening, closing in _QUOTES:  # …办结，"办理时限: a quote the clause cut left open opens nothing
         if label.startswith(opening) and closing not in label[1:]:
-            label = label[1:]
+            label = time_free(label[1:])  # “以前出口种子检疫得: a quoted speech opening with its time
     if label.startswith("了") and len(label) > 2 and not label.startswith(tuple(lexicon()["words_opening_with_le"])):
         label = label[1:]  # 实现了占当地40%…: the aspect of the verb before, no part of the label (了解 is a word)
     causative = _causative_re().match(label)  # 使简易案件的调解时间缩短: a causative opens the sentence, not the label
@@ -96,6 +105,18 @@ def tidy(label: str) -> str:
         label = label[: lead_end.start()]
     while len(label) > 2 and label.endswith("的"):
         label = label[:-1].rstrip(" \t\u3000")
+    return without_modal(label)
+
+
+def without_modal(label: str) -> str:
+    """``label`` without a word of need or length at its end (检疫得, 办理进口许可需要): the clause's verb of taking
+    time or effort, no part of the measure; a compound ending in such a word (获得, 主要) is kept."""
+    words = lexicon()["label_modal_ends"]
+    if label.endswith(tuple(words["kept"])):
+        return label
+    for word in words["words"]:
+        if label.endswith(word) and len(label) - len(word) >= 2:
+            return label[: -len(word)]
     return label
 
 

@@ -11,6 +11,10 @@ subject, which still names what is measured better than the words before the sec
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from ftzgraph.graph.extract._outcome_figures import lexicon
+from ftzgraph.graph.text import word_alternation
 
 _BOUNDARY = "，,。；;：:！？!?\n"
 _SEPARATOR_RE = re.compile(r"\s*(?:左右|以上|以内|以下|余|多)?\s*[、和及与]\s*")
@@ -56,14 +60,55 @@ def respective_labels(
         labels = _distributed(items) if len(items) == len(figures) else [subject] * len(figures)
         if len(items) == 1 and len(figures) == 2:
             items = labels = _paired(subject, opposites) or labels
-        head = next((h for h in sorted(heads, key=len, reverse=True) if labels[-1].endswith(h)), "")
+        shared = _shared_tail(labels) if len(items) == len(figures) else ""
+        if shared:  # 一般纳税人、小规模纳税人网上申报率: the words after the items' common noun are every item's
+            labels = [label + shared for label in labels[:-1]] + labels[-1:]
+        head = "" if shared else next((h for h in sorted(heads, key=len, reverse=True) if labels[-1].endswith(h)), "")
         if len(head) == 1 and len(labels[-1]) >= 5:
             head = labels[-1][-3:]  # 跨境电商、市场采购出口额: a one-character head (额, 率, 量) with the noun it ends
         headless = not any(label.endswith(heads) for label in labels[:-1])  # 办理环节、时间: each its own head
         if head and len(items) == len(figures) and headless and len(labels[-1]) >= len(head) + 2:
             labels = [label + head for label in labels[:-1]] + labels[-1:]  # 企业开办、…不动产登记时间
         found.extend((figure.start(), label + measured) for figure, label in zip(figures, labels, strict=True))
+        after = _after_run(text, figures[-1].end(), quantity, len(figures))  # 分别由15天、12天压减到5天、3天
+        if after:
+            found.extend((figure.start(), label) for figure, label in zip(after, labels, strict=True))
     return found
+
+
+def _after_run(text: str, end: int, quantity: re.Pattern[str], size: int) -> list[re.Match[str]]:
+    """The run of after values of a change given 分别 (…分别由15天、12天、10天压减到5天、3天、3天以内): as many figures
+    as the before run, right after a change verb and its link; [] when none or of another length."""
+    change = _change_re().match(text, end)
+    if change is None:
+        return []
+    figures = []
+    following = quantity.match(text, change.end())
+    while following:
+        figures.append(following)
+        separator = _SEPARATOR_RE.match(text, following.end())
+        following = quantity.match(text, separator.end()) if separator else None
+    return figures if len(figures) == size else []
+
+
+@cache
+def _change_re() -> re.Pattern[str]:
+    change = lexicon()["change"]
+    verbs, links = word_alternation(change["verbs"]), word_alternation(change["link"])
+    return re.compile(rf"[ \t\u3000]*(?:左右|以上|以内)?[ \t\u3000]*(?:{verbs})了?(?:{links})[ \t\u3000]*")
+
+
+def _shared_tail(labels: list[str]) -> str:
+    """The words the last item writes after the noun every item ends in (一般纳税人、小规模纳税人网上申报率 ->
+    网上申报率), or "" when the items end in no common noun of two characters or more."""
+    first, last = labels[0], labels[-1]
+    for size in range(min(len(first), 6), 1, -1):
+        noun = first[-size:]
+        at = last.find(noun)
+        tail = last[at + size :] if at >= 0 else ""
+        if len(tail) >= 2 and all(label.endswith(noun) for label in labels[:-1]):
+            return tail
+    return ""
 
 
 def _items(subject: str) -> list[str]:

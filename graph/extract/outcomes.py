@@ -34,6 +34,7 @@ from ftzgraph.graph.extract._outcome_figures import (
     lexicon,
     patterns,
     qualifier_before_verb,
+    qualifier_in_label,
     size,
     to_float,
     unit_of,
@@ -49,6 +50,7 @@ from ftzgraph.graph.extract._outcome_labels import (
     without_brackets,
 )
 from ftzgraph.graph.extract._outcome_respectively import respective_from_before, respective_labels
+from ftzgraph.graph.extract._outcome_subjects import Figure, shared_subjects
 from ftzgraph.graph.extract.mentions import date_spans
 from ftzgraph.graph.model import CaseText, Outcome
 from ftzgraph.graph.text import doc_number_matches, joined_text
@@ -346,6 +348,15 @@ def _bare_magnitudes(text: str, masked: list[tuple[int, int]]) -> list[_Found]:
     return found
 
 
+def _relabel(found: list[_Found], respective: list[tuple[int, str]]) -> None:
+    """Each figure of a run given 分别 takes its own subject (进港、出港查验时间分别压缩至1.5小时和1小时); a run whose
+    subjects are the figures before it (…达到12.6亿元和8.3亿元，同比分别增长45%、27%) reads them once relabelled."""
+    for figure_start, label in respective:
+        owner = next((f for f in found if f.start <= figure_start < f.end), None)
+        if owner is not None:
+            owner.what = label
+
+
 def extract_outcomes(case: CaseText) -> list[Outcome]:
     """Every quantitative result in the case with the phrase that states it; see the module docstring."""
     joined, offsets = joined_text(case.text)
@@ -354,17 +365,14 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     taken = [(f.start, f.end) for f in changes]
     found = changes + [f for f in _quantities(joined, masked) if not _overlaps(taken, f.start, f.end)]
     verbs = lexicon()["label_change_verbs"]
-    ordered = sorted(found, key=lambda f: f.start)
-    labelled = [(f.start, f.end, tidy(f.what)) for f in ordered]
     kept = tuple(lexicon()["label_kept_adverbs"])
     heads = tuple(lexicon()["measure_heads"])
     opposites = tuple(lexicon()["paired_opposites"])
-    respective = respective_labels(joined, patterns().quantity, verbs, kept, heads, opposites)
-    respective += respective_from_before(joined, patterns().quantity, verbs, labelled, kept)
-    for figure_start, label in respective:
-        owner = next((f for f in found if f.start <= figure_start < f.end), None)
-        if owner is not None:  # 进港、出港查验时间分别压缩至1.5小时和1小时: each figure its own subject
-            owner.what = label
+    _relabel(found, respective_labels(joined, patterns().quantity, verbs, kept, heads, opposites))
+    labelled = [(f.start, f.end, tidy(f.what)) for f in sorted(found, key=lambda f: f.start)]
+    _relabel(found, respective_from_before(joined, patterns().quantity, verbs, labelled, kept))
+    for index, label in shared_subjects(joined, [Figure(f.what, f.start, f.end, f.unit) for f in found]).items():
+        found[index].what = label  # ，比全省平均水平少1.5天: the subject of the figure before
     results = _results_span(joined)
 
     def order(f: _Found) -> tuple[bool, int]:
@@ -375,7 +383,8 @@ def extract_outcomes(case: CaseText) -> list[Outcome]:
     for f in sorted(found, key=order):
         evidence = case.evidence(offsets[f.start], offsets[f.end - 1] + 1)
         what = tidy(f.what)
+        qualifier = f.qualifier or qualifier_in_label(what)  # 车辆扫码核验平均用时由8分钟减少到1分钟
         outcomes.append(
-            Outcome(what, f.value, f.unit, evidence, f.before, f.after, f.qualifier, f.after_text, f.value_max)
+            Outcome(what, f.value, f.unit, evidence, f.before, f.after, qualifier, f.after_text, f.value_max)
         )
     return outcomes
