@@ -1,13 +1,13 @@
 """A layout fuzzer for the splitter: the annotated collections re-rendered with their case headings marked in shapes
 no rule was written for, to measure how many cases the splitter finds on first sight of a new layout.
 
-Each collection with gold (tests/data/unseen/, tests/data/dev/) is read as the pipeline reads it; each gold case's
-heading is the line holding its gold title (the occurrence nearest the gold line). A collection is used only when
-every case has such a line, with at most a short mark before the title and a short tail after it (a provider in
-brackets), or a short number line above it (01 / title). A rendering replaces every case's mark (and that number
-line) with one shape drawn from a small grammar: an optional leading symbol, an optional bracket pair around an
-optional word and a number in one of several numeral systems, a separator; or no mark at all, the title alone
-between blank lines. The same shape is used for all cases of one rendering, numbered 1, 2, 3 … in order.
+Each collection with gold (tests/data/unseen/ and its providers/, tests/data/dev/) is read as the pipeline reads it;
+each gold case's heading is the line holding its gold title (the occurrence nearest the gold line). A collection is
+used only when every case has such a line, with at most a short mark before the title and a short tail after it (a
+provider in brackets), or a short number line above it (01 / title). A rendering replaces every case's mark (and that
+number line) with one shape drawn from a small grammar: an optional leading symbol, an optional bracket pair around an
+optional word and a number in one of several numeral systems, a separator; or no mark at all, the title alone between
+blank lines. The same shape is used for all cases of one rendering, numbered 1, 2, 3 … in order.
 
 A gold case is recovered when one split case has its title (compared without spaces, quotes and bracket widths)
 and opens on its heading or above it, below the case before. A split case matching no gold case is a wrong cut.
@@ -34,7 +34,11 @@ from ftzgraph.graph.sources.read import read_document
 from ftzgraph.graph.sources.script import is_traditional, to_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = (ROOT / "tests" / "data" / "unseen", ROOT / "tests" / "data" / "dev")
+FOLDERS = (
+    ROOT / "tests" / "data" / "unseen",
+    ROOT / "tests" / "data" / "unseen" / "providers",
+    ROOT / "tests" / "data" / "dev",
+)
 
 _MAX_MARK = 14
 """Characters of mark before a gold title (案例一：, 【经验3】, ## 01 ｜) beyond which the line is no heading."""
