@@ -136,6 +136,11 @@ def fallback_starts(
             # the most headings, then the outer family (its headings open first: 🔹案例一 over 👉怎么做); a part's
             # heading marked like the cases right over the first of them (◆ 改革亮点 / ◆ title) heads none
             lead = next((k for k, s in enumerate(sections) if _sized(s)), len(sections))
+            # a closing part numbered on after the cases (五、几点建议（略）, then the writer's line) heads no case
+            tail = len(run)
+            while tail > lead + 1 and not _sized(sections[tail - 1]):
+                tail -= 1
+            run, sections, fit = run[:tail], sections[:tail], fit[:tail]
             if _family_rank(run[lead:]) > _family_rank(marked) and _marked_family(run[lead:], sections[lead:]):
                 marked = run[lead:]
             first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first

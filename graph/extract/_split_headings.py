@@ -128,19 +128,22 @@ def question_title(text: str) -> tuple[int | None, str] | None:
     label = re.match(fallback_words()["question_line"], text)
     if label is None or (name := asked_case(text[label.end() :])) is None:
         return None
-    n = label["n"] or label["k"] or label["m"]
+    n = label["n"] or label["k"] or label["m"] or label["q"]
     return (heading_number(n) if n else None), name
 
 
 _ANSWER_BLANK_RE = re.compile(r"\s*(?:[（(][\s\u3000]*[)）]|[_＿]{2,})\s*$")
 """The blank a quiz leaves for the answer after its stem (…组成？（　　）, …最佳实践案例。（　　）, ____)."""
 
+_ANSWER_NOTE_RE = re.compile(r"([？?])\s*[（(][^（）()]{1,6}[)）]\s*$")
+"""A questionnaire's note on how to answer after the question mark (…？（多选）, …？（可多选）): still a question."""
+
 
 def asked_case(question: str) -> str | None:
     """The one case in quotes a question asks about (…第一个案例“A”是如何做的？), or None: not a question, or no
     case or several named. A quiz's stem asks too: one ending in its answer blank (a choice or a true-or-false
     statement, …的说法，正确的有（　　）) or one setting a task (请简述“A”的主要做法。, ``task_prompts``)."""
-    stem = _ANSWER_BLANK_RE.sub("", question.rstrip())
+    stem = _ANSWER_BLANK_RE.sub("", _ANSWER_NOTE_RE.sub(r"\1", question.rstrip()))
     asks = stem.endswith(("？", "?")) or stem != question.rstrip()
     if not asks and not stem.startswith(tuple(fallback_words()["task_prompts"])):
         return None
@@ -278,6 +281,32 @@ def _inline_case(text: str) -> str | None:
     return title if any(word in rest for word in fallback_words()["inline_case_words"]) else None
 
 
+_WORD_NUMBER_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,3}}(?P<n>{NUMERAL_RUN})$")
+"""A mark's word and its number alone on a line (数字1, 亮点二, 故事3): the number line of a page that names its
+items by a word of its own, whatever the word."""
+
+_FIGURE_ALONE_RE = re.compile(r"^[0-9０-９]+(?:[.．][0-9０-９]+)?(?![、．.）)])\S[^。，,；;：:\s]{0,10}$")
+"""A figure alone on a short line (3天→6小时, 0次, 2.4亿元, 98%): a data page's big number, no title."""
+
+
+def figure_alone(text: str) -> bool:
+    """True when ``text`` is a figure standing alone on its line (a data page's big number above a title)."""
+    return _FIGURE_ALONE_RE.match(text.strip()) is not None
+
+
+def _number_line(text: str) -> re.Match[str] | None:
+    """The number of a line holding only a case's number (01, 【案例一】, ━━ 数字1 ━━), or None."""
+    bare = strip_marks(text.strip().strip("*#").strip())[0].strip().strip("━─═=").strip()
+    bare = BRACKETED_NUMBER_RE.sub(r"\g<n>", bare)  # 【案例一】 / title: the number in its tag
+    return NUMBER_ALONE_RE.match(bare) or _WORD_NUMBER_RE.match(bare)
+
+
+def _short_line(text: str) -> bool:
+    """True for a short line that is no sentence: a title under a big number."""
+    bare = text.strip()
+    return 2 <= len(bare) <= _MAX_HEADING_CHARS and "。" not in bare and not figure_alone(bare)
+
+
 def heading_under_number(
     lines: list[Line], i: int, end_index: int, is_provider: Callable[[str], object]
 ) -> Heading | None:
@@ -289,12 +318,19 @@ def heading_under_number(
         previous -= 1  # 附件2-1 / X片区 / title: a submission's cover names its provider between number and title
         while previous >= 0 and not lines[previous].text.strip():
             previous -= 1
+    if previous > 0 and figure_alone(lines[previous].text):
+        above = previous - 1
+        while above > 0 and not lines[above].text.strip():
+            above -= 1
+        if _number_line(lines[above].text):
+            previous = above  # 数字1 / 3天→6小时 / title: a data page's big number between the number and the title
     number_line = strip_marks(lines[previous].text.strip().strip("*#").strip())[0] if previous >= 0 else ""
-    number_line = BRACKETED_NUMBER_RE.sub(r"\g<n>", number_line.strip())  # 【案例一】 / title: the number in its tag
-    alone = NUMBER_ALONE_RE.match(number_line) if previous >= 0 else None
+    alone = _number_line(number_line) if previous >= 0 else None
     if alone is None or i >= end_index:
         return None
     text = lines[i].text.strip().lstrip("#").strip().strip("*_").strip()
+    if figure_alone(text) and i + 1 < end_index and _short_line(lines[i + 1].text):
+        return None  # the big number over the title line: the title is the next line
     text = title_without_mark(text)  # 附件1-1 / ◆ (a) title
     if signature_unit(text):  # the cover's provider line, not the title
         return None

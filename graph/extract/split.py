@@ -158,7 +158,7 @@ _CLOSING_SYMBOLS_RE = re.compile(
 
 def clean_title(text: str) -> str:
     """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes, nor the frame of a
-    meeting's agenda item (关于复制“X”事项: the item is about the case, named in the quotes)."""
+    meeting's agenda item or a seminar's topic (关于复制“X”事项, 关于X的讨论: the item is about the case)."""
     title = field_title(unbold(TOPIC_TAG_RE.sub("", text.strip()).lstrip("#").strip()))
     marker = MARKER_RE.match(title)
     if marker:
@@ -172,8 +172,10 @@ def clean_title(text: str) -> str:
     if placed:
         title = placed["t"]
     title = CASE_SUFFIX_RE.sub("", title).strip()
-    if agenda := re.fullmatch(load_lexicon("layouts")["fallback"]["agenda_item"], title):  # 关于复制“X”事项
-        title = agenda["t"]
+    for item in load_lexicon("layouts")["fallback"]["agenda_items"]:  # 关于复制“X”事项, 关于X的讨论
+        if agenda := re.fullmatch(item, title):
+            title = agenda["t"]
+            break
     if len(title) >= 2 and (closer := _OUTER_QUOTES.get(title[0])) and title[-1] == closer:
         inner = title[1:-1]  # 『A“B”』 and 《A“B”》 too: the inner quotes are the title's own
         if not re.search(
