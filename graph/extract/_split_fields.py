@@ -30,11 +30,11 @@ def _title_label() -> str:
 @cache
 def field_title_re() -> re.Pattern[str]:
     """A title field (案例名称：X, 知识标题：X, or the label in brackets: 【案例名称】X), also as a row of a form table
-    (| 案例名称 | X |, 案例名称<TAB>X)."""
+    (| 案例名称 | X |, 案例名称<TAB>X), whose borders an OCR reads as 丨 or ｜ as often as |."""
     label = _title_label()
     return re.compile(
-        rf"^\s*(?:[|│]\s*)?(?:\*\*)?\s*(?:(?P<label>{label})\s*(?:\*\*)?\s*(?:[:：]|[|│]|\t+)"
-        rf"|[【\[〔]\s*(?P<bracketed>{label})\s*[】\]〕]\s*[:：]?)\s*(?P<title>[^|│\s].*?)\s*[|│]?\s*$"
+        rf"^\s*(?:[|│丨｜]\s*)?(?:\*\*)?\s*(?:(?P<label>{label})\s*(?:\*\*)?\s*(?:[:：]|[|│丨｜]|\t+)"
+        rf"|[【\[〔]\s*(?P<bracketed>{label})\s*[】\]〕]\s*[:：]?)\s*(?P<title>[^|│丨｜\s].*?)\s*[|│丨｜]?\s*$"
     )
 
 
@@ -52,6 +52,8 @@ CONTACT_RE = re.compile(
 """A contact line whose person is given with a unit (联系人：泉州市商务局　某某　联系电话：…, or after the person:
 联系人：某某（X局）, 联系人：某某，X局Y科): the unit, up to the
 last body's suffix before a space (泉州市商务局, not its 科), so a bare name (联系人：某某，电话…) gives none."""
+_RULE_RE = re.compile(r"^\s*[━─═＝=—_－-]{3,}")
+"""A rule drawn between forms (━━━━, ────), which a PDF copy may join to the line after it."""
 _ATTACHMENT_GAP = 2
 """Non-blank lines allowed between the attachment line and the title field (a subtitle, a 报送 line)."""
 
@@ -63,8 +65,8 @@ def _provider_field_re() -> re.Pattern[str]:
     labels = [w.rstrip(":：|｜丨】") for w in load_lexicon("layouts")["fallback"]["provider_labels"]]
     known = word_alternation([w for w in labels if len(w) >= 2 and not w.endswith(("/", "／"))])
     return re.compile(
-        rf"^\s*(?:[|│]\s*)?[（(【\[〔]?\s*(?:(?:改革|案例|经验)?(?:报送|提供|申报|供稿|推荐|选送|牵头|推广|推进)单位|{known})"
-        r"\s*(?:[:：]|[】\]〕]|[|│]|\t)"
+        rf"^\s*(?:[|│丨｜]\s*)?[（(【\[〔]?\s*(?:(?:改革|案例|经验)?(?:报送|提供|申报|供稿|推荐|选送|牵头|推广|推进)单位|{known})"
+        r"\s*(?:[:：]|[】\]〕]|[|│丨｜]|\t)"
     )
 
 
@@ -83,6 +85,8 @@ def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | Non
     fallback = (i, None) if opens else None
     seen, j = 0, i - 1
     while j >= 0 and seen <= _ATTACHMENT_GAP:
+        if _RULE_RE.match(lines[j].text):
+            break  # 附件2 / set title / ━━━━ / 案例名称：X: the attachment above a rule heads the whole set of forms
         if lines[j].text.strip():
             attachment = ATTACHMENT_RE.match(lines[j].text.strip().strip("*#").strip())
             if attachment:
