@@ -37,10 +37,12 @@ LABEL_HEAD_RE = re.compile(
 
 
 _TRAILING_BRACKET_RE = re.compile(
-    r"\s*(?:[（(〔【\[［](?P<p>[^（）()〔〕【】\[\]［］\n]{2,30})[)）〕】\]］]|[｜|丨]\s*(?P<bar>[^｜|丨\s]{2,30})"
+    r"\s*(?:[（(〔【\[［](?P<p>(?:[^（）()〔〕【】\[\]［］\n]|[（(][^（）()\n]{2,24}[)）]){2,30})[)）〕】\]］]"
+    r"|[｜|丨]\s*(?P<bar>[^｜|丨\s]{2,30})"
     r"|(?:\u3000+|[ \t]{2,})(?P<wide>[\u4e00-\u9fff]{2,30})|[—–－]{1,2}(?P<dash>[\u4e00-\u9fff]{2,30}))\s*$"
 )
-"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】), a bar (title｜X片区),
+"""What closes a heading after its title: brackets of any kind (title〔X区〕, title【供稿：X局】, with a body's former
+name in brackets inside: （报送单位：X局（现为Y局））), a bar (title｜X片区),
 a wide space or a dash (title　X海关, title——富顺; only a unit or a place alone, not a headline's second half)."""
 
 
