@@ -181,6 +181,8 @@ def line_heading(lines: list[Line], i: int, is_provider: Callable[[str], object]
     caption = picture_line(raw) and not heading_mark(raw)  # ▲ 1：title is no caption
     if not raw or "|" in raw or raw.count("\t") > 1 or contents_entry(raw) or caption or furniture_heading(raw):
         return None  # a table row, a contents line, a picture's placeholder or caption, a post's counters
+    if (numbered := _number_line(raw)) and numbered.re is _WORD_NUMBER_RE:
+        return None  # ▌数字一 over its figure and title: a number line (heading_under_number), not a title
     style, text = "", raw
     if (md := _MD_RE.match(text)) and not TOPIC_TAG_RE.match(text):  # #话题# title is a post's, no Markdown
         style, text = f"h{len(md['h'])}", text[md.end() :]
