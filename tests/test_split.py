@@ -431,3 +431,23 @@ def test_an_attachments_title_with_the_case_suffix_is_no_case_over_the_cases_bel
     family of marked cases below it is the split."""
     titles = [c.title for c in split_cases(doc(ATTACHED_TITLE)).cases]
     assert titles == ["食品经营许可“证照联办”", "外贸企业“首贷户”培育", "进境木材“检疫+监管”一体化"]
+
+
+def test_a_headings_provider_in_brackets_may_carry_the_bodys_other_name_in_brackets() -> None:
+    text = """某市人民政府关于推荐制度创新案例的请示
+
+省改革办：现将我市及周边县案例报告如下。
+
+一、咖啡“保税加工”（报送单位：甲县人民政府）
+甲县借鉴自贸试验区经验推行咖啡保税加工，加工周期由20天缩短至5天，全年加工咖啡豆800吨。
+
+二、渔船“多证合一”（报送单位：某市海洋与渔业局（现为某市海洋和渔业局））
+市海洋和渔业局将渔船登记等5类证照整合办理，办证时间由15个工作日缩短到3个工作日。
+
+三、民宿“一证准营”（报送单位：乙县旅游和文化广电体育局）
+乙县旅文局借鉴自贸试验区经验推行民宿一证准营，审批时间由20天压缩至5天。
+
+妥否，请批示。
+"""
+    cases = split_cases(Document(id="q", path=Path("q.txt"), text=text, sha256="q")).cases
+    assert [c.title for c in cases] == ["咖啡“保税加工”", "渔船“多证合一”", "民宿“一证准营”"]

@@ -6,6 +6,7 @@ than the summary table lists); the guards check that text which is no collection
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -1181,3 +1182,88 @@ def test_a_stated_count_chooses_a_family_of_named_reforms_the_family_rules_do_no
     assert titles == ["中欧班列“运贸一体”", "进口水果“一站式”查验", "矿产品检验“合格评定”", "知识产权“快保护”"]
     uncounted = COUNTED.replace("本汇编收录4个改革创新案例。", "本汇编收录改革创新案例。")
     assert [c.title for c in split_cases(_document(uncounted)).cases] != titles
+
+
+NUMBERS_PAGE = """某市晚报　第05版　数据
+
+【图说】3个数字看某市复制推广改革经验
+
+核心提示：全市累计复制推广改革经验60余项，本报选取3个数字。
+
+━━ 看点1 ━━
+72小时
+进口冻品“预约查验”
+甲海关借鉴自贸试验区做法推行进口冻品预约查验，查验等待时间由72小时缩短至8小时，全年惠及企业120家。
+数据来源：甲海关
+
+━━ 看点2 ━━
+5张
+“证照联办”套餐
+某市行政审批局推行开办餐馆证照联办，将5张证照合并办理，办理时间压缩至1个工作日，全年办件3000余件。
+数据来源：某市行政审批局
+
+━━ 看点3 ━━
+1.5亿元
+“税融通”贷款
+某市税务局联合银行推行纳税信用贷款，全年为小微企业发放贷款1.5亿元，惠及企业400余户。
+数据来源：某市税务局
+"""
+
+
+def test_a_data_pages_big_number_stands_between_the_number_line_and_the_title() -> None:
+    assert [c[:2] for c in _split(NUMBERS_PAGE)] == [(1, "进口冻品“预约查验”"), (2, "“证照联办”套餐"), (3, "“税融通”贷款")]
+    # a mark's word and number alone (▍看点一) is the number line too, not a title of its own
+    marked = re.sub(r"━━ 看点(\d) ━━", lambda m: "▍看点" + "一二三"[int(m[1]) - 1], NUMBERS_PAGE)
+    assert [c[1] for c in _split(marked)] == ["进口冻品“预约查验”", "“证照联办”套餐", "“税融通”贷款"]
+
+
+SEMINAR = """某大学区域发展研究院　研究简报
+
+“改革经验落地”座谈会综述
+
+某市商务局、某市发展改革委等单位代表参加座谈，现将讨论情况综述如下。
+
+一、关于“一窗通办”扩面的讨论
+某市政务服务中心代表介绍，该中心借鉴自贸试验区做法推行一窗通办，办件时间由3天缩短至1天，全年办件2万余件。
+
+二、关于跨境电商“退货中心仓”的讨论
+某区商务局代表介绍，该局学习自贸试验区经验建设退货中心仓，退货时间由30天缩短至7天，全年处理退货5万件。
+
+三、关于“信用修复”提醒的讨论
+某市发展和改革委员会代表介绍，该委推行信用修复主动提醒，修复时间由15天缩短至3天，全年提醒企业900余家。
+
+四、下一步研究建议（略）
+
+（执笔：研究院某所）
+"""
+
+
+def test_a_closing_part_numbered_on_after_the_cases_heads_no_case_and_topics_lose_their_frame() -> None:
+    assert [c[1] for c in _split(SEMINAR)] == ["“一窗通办”扩面", "跨境电商“退货中心仓”", "“信用修复”提醒"]
+
+
+SURVEY = """某市物流行业协会　会员问卷调查报告
+
+调查时间：2024年4月　有效问卷：200份
+
+一、样本情况
+参与调查的会员企业中，仓储企业占40%。
+
+二、分项结果
+
+Q3．您是否使用过“跨境电商退货中心仓”？
+题目说明：甲海关借鉴自贸试验区经验设立退货中心仓。
+选项统计：A.使用过 30%　B.未使用 70%
+企业反映：退货时间由30天缩短到7天，全年处理退货包裹8万件。
+
+Q4．您对“多式联运一单制”服务是否满意？（单选）
+题目说明：某市交通运输局推行多式联运一单制。
+选项统计：A.满意 60%　B.不满意 40%
+企业反映：单证由5份减为1份，物流成本下降6%左右。
+
+三、结论（略）
+"""
+
+
+def test_a_questionnaires_lettered_questions_head_cases_whatever_their_answer_note() -> None:
+    assert [c[1] for c in _split(SURVEY)] == ["跨境电商退货中心仓", "多式联运一单制"]

@@ -146,3 +146,25 @@ def test_a_field_naming_no_record_title_titles_no_case() -> None:
     text = _EXPORT.format(first="甲", second="乙").replace("知识标题：", "单位名称：")
     titles = [case.title for case in split_cases(Document(id="k", path=Path("k.txt"), text=text, sha256="k")).cases]
     assert "甲" not in titles and "乙" not in titles
+
+
+OCR_FORMS = """附件3
+某市复制推广改革经验典型案例推荐表（共2份）
+━━━━━━━━━━━━━━━━━━━━ 表1
+丨 案例名称 丨 口岸“预约通关”
+丨 申报单位 丨 某市口岸服务中心
+丨 主要做法 丨 某市口岸服务中心会同甲海关实行预约通关，
+丨          丨 节假日不停关。
+丨 取得成效 丨 通关时间由6小时压缩至1小时。
+━━━━━━━━━━━━━━━━━━━━ 表2
+｜ 案例名称 ｜ 果菜出口“绿色通道”
+｜ 申报单位 ｜ 甲海关
+｜ 主要做法 ｜ 甲海关建立果菜出口即报即检即放机制。
+｜ 取得成效 ｜ 出口车辆通关时间压缩至1小时以内。
+"""
+
+
+def test_ocr_borders_read_as_bars_and_an_attachment_above_a_rule_heads_the_whole_set() -> None:
+    cases = split_cases(Document(id="o", path=Path("o.txt"), text=OCR_FORMS, sha256="o")).cases
+    # 丨 and ｜ are the form's borders as an OCR reads them; 附件3 over the set's title and a rule numbers no case
+    assert [(c.number, c.title) for c in cases] == [(1, "口岸“预约通关”"), (2, "果菜出口“绿色通道”")]
