@@ -136,9 +136,14 @@ def fallback_starts(
             # the most headings, then the outer family (its headings open first: 🔹案例一 over 👉怎么做); a part's
             # heading marked like the cases right over the first of them (◆ 改革亮点 / ◆ title) heads none
             lead = next((k for k, s in enumerate(sections) if _sized(s)), len(sections))
-            # a closing part numbered on after the cases (五、几点建议（略）, then the writer's line) heads no case
+            # a closing part numbered on after the cases (五、几点建议（略）, then the writer's line) heads no case; a
+            # short last case names its reform, which such a part does not
             tail = len(run)
-            while tail > lead + 1 and not _sized(sections[tail - 1]):
+            while (
+                tail > lead + 1
+                and not _sized(sections[tail - 1])
+                and not names_reform(fallback_title(run[tail - 1].text))
+            ):
                 tail -= 1
             run, sections, fit = run[:tail], sections[:tail], fit[:tail]
             if _family_rank(run[lead:]) > _family_rank(marked) and _marked_family(run[lead:], sections[lead:]):
