@@ -1176,8 +1176,7 @@ COUNTED = """某省改革创新案例汇编
 
 def test_a_stated_count_chooses_a_family_of_named_reforms_the_family_rules_do_not_take() -> None:
     """(issue #15, helper z25a) One ❖ section holds too few words of action for the marked-family rule; the head states
-    4 cases and the ❖ family is the one of four headings that each name a reform, so it is the split."""
+    4 cases and the ❖ family is the one of four headings that each name a reform, so it is the split. (Without the count
+    the rules merged after it now find the same four too, so the count is no longer the only way there.)"""
     titles = [c.title for c in split_cases(_document(COUNTED)).cases]
     assert titles == ["中欧班列“运贸一体”", "进口水果“一站式”查验", "矿产品检验“合格评定”", "知识产权“快保护”"]
-    uncounted = COUNTED.replace("本汇编收录4个改革创新案例。", "本汇编收录改革创新案例。")
-    assert [c.title for c in split_cases(_document(uncounted)).cases] != titles
