@@ -416,8 +416,8 @@ PROVIDERS_LEFT = {
     "nanping-zhuanlan-collection": 0,
     "loudi-yantao-collection": 0,
     # z26a's held-out for case splitting (gold before the first run): an assessment whose heading gives the unit in
-    # brackets after the item marker (评价事项1〔X〕title), and a supervision's receipts whose provider field follows the
-    # number field: the cases and titles are read, the providers are left to the provider rules.
+    # brackets after the item marker (评价事项1〔X〕title), and a supervision's receipts whose provider field follows
+    # the number field: the cases and titles are read, the providers are left to the provider rules.
     "hanzhong-pingjia-collection": 0,
     "wuhai-huizhi-collection": 0,
 }
