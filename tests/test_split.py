@@ -451,3 +451,32 @@ def test_a_headings_provider_in_brackets_may_carry_the_bodys_other_name_in_brack
 """
     cases = split_cases(Document(id="q", path=Path("q.txt"), text=text, sha256="q")).cases
     assert [c.title for c in cases] == ["咖啡“保税加工”", "渔船“多证合一”", "民宿“一证准营”"]
+
+
+def test_an_assessments_item_marker_heads_a_case_with_its_unit_in_brackets() -> None:
+    """评估对象一【X】title / 评价事项2〔X〕title: the item word and its ordinal mark the case; the bracket before the
+    title names its unit and is no part of its title."""
+    text = (
+        "某市改革事项第三方评估报告\n\n一、评估概述\n　　本次评估选取2项事项。\n\n"
+        "评价事项1〔某市市场监督管理局〕食品经营许可“告知承诺”\n　　得分：90分\n"
+        "　　评估发现：市市场监管局推行告知承诺，办理时间由20天缩短至1天。\n\n"
+        "评价事项2【某区人民政府】工业用地“标准地”出让\n　　得分：80分\n"
+        "　　评估发现：区自然资源局推行标准地出让，开工时间由180天缩短至60天。\n"
+    )
+    cases = split_cases(doc(text)).cases
+    assert [case.title for case in cases] == ["食品经营许可“告知承诺”", "工业用地“标准地”出让"]
+    assert [case.number for case in cases] == [1, 2]
+
+
+def test_a_theme_heading_run_in_with_its_text_is_titled_by_the_reform_the_text_names() -> None:
+    """（一）在X方面。Y区…推出“A”: the heading names a theme, the quoted name after the naming verb is the title and
+    the subject after the theme the provider."""
+    text = (
+        "某市人民政府关于复制推广工作情况的报告\n\n二、主要做法\n"
+        "（一）在贸易便利化方面。甲区学习借鉴上海自贸试验区经验，推出“出口货物‘抵港直装’”，通关时间由2天缩短至4小时。\n"
+        "（二）在投资便利化方面。乙县复制推广国务院第六批自由贸易试验区改革试点经验，实行“工业项目‘拿地即开工’”，"
+        "开工准备时间由90天缩短至1天。\n\n三、存在的问题\n　　一是重视不够。\n"
+    )
+    cases = split_cases(doc(text)).cases
+    assert [case.title for case in cases] == ["出口货物‘抵港直装’", "工业项目‘拿地即开工’"]
+    assert [provider_line(case)[0] for case in cases if provider_line(case)] == ["甲区", "乙县"]

@@ -259,3 +259,34 @@ def test_held_out_entry_collections_are_split_into_their_four_cases(name: str) -
 def test_a_yearbook_section_of_figures_with_no_reform_entry_holds_no_case() -> None:
     with pytest.raises(NoCasesError):
         extract_document(read_document(UNSEEN / "deyang-yearbook-noncollection.txt"), load_gazetteer())
+
+
+BRIEFING = """某市政务信息
+第5期
+
+某市三项改革举措落地见效
+
+　　今年以来，全市复制推广改革试点经验80项。现将三项举措摘报如下。
+　　一是进口冷链食品“预约查验”上线。某海关借鉴天津自贸试验区做法，会同市商务局为冷链企业开通线上预约通道，企业可提前选择查验时段，查验等待时间由6小时缩短至2小时。
+　　二是不动产登记“带押过户”全面推开。甲区复制推广国务院第七批自由贸易试验区改革试点经验，区自然资源局联合辖内银行推行带押过户，办理时间压缩至1天，已办理120件。
+　　三是企业开办“一日办结”。乙县借鉴上海自贸试验区经验，县市场监督管理局整合登记、刻章、申领发票等环节，新设企业同比增长20%。
+
+报：市委、市政府领导
+"""
+
+
+def test_a_briefings_ordinal_paragraphs_are_cases_titled_by_their_first_sentence() -> None:
+    """一是title。X…: each run-in paragraph names a reform in its first sentence, its body in the next; the
+    ordinals run once, so they are cases, not the steps of one."""
+    cases = split_cases(Document(id="b", path=Path("b.txt"), text=BRIEFING, sha256="b")).cases
+    assert [case.title for case in cases] == [
+        "进口冷链食品“预约查验”上线",
+        "不动产登记“带押过户”全面推开",
+        "企业开办“一日办结”",
+    ]
+
+
+def test_ordinals_that_start_again_are_steps_inside_cases_not_cases() -> None:
+    text = BRIEFING.replace("三是企业开办", "一是企业开办")
+    titles = [c.title for c in split_cases(Document(id="b", path=Path("b.txt"), text=text, sha256="b")).cases]
+    assert "企业开办“一日办结”" not in titles

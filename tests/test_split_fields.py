@@ -168,3 +168,28 @@ def test_ocr_borders_read_as_bars_and_an_attachment_above_a_rule_heads_the_whole
     cases = split_cases(Document(id="o", path=Path("o.txt"), text=OCR_FORMS, sha256="o")).cases
     # 丨 and ｜ are the form's borders as an OCR reads them; 附件3 over the set's title and a rule numbers no case
     assert [(c.number, c.title) for c in cases] == [(1, "口岸“预约通关”"), (2, "果菜出口“绿色通道”")]
+
+
+_RECEIPTS = """某市督查事项办理回执
+
+────────────────
+交办编号\tMS-01
+承办单位\t某市税务局
+交办事项\t跨区迁移“一键办”
+借鉴来源\t借鉴上海自贸试验区做法
+办理情况\t某市税务局推行跨区迁移线上办理，迁移时间由10天缩短至1天，已办理迁移企业120户。
+────────────────
+交办编号\tMS-02
+承办单位\t某县人民政府
+交办事项\t工程项目“联合验收”
+借鉴来源\t复制推广国务院第六批自由贸易试验区改革试点经验
+办理情况\t县住房和城乡建设局牵头实施联合验收，验收时间由30天缩短至7天，累计验收项目35个。
+────────────────
+"""
+
+
+def test_a_forms_title_field_titles_its_case_wherever_it_stands_among_the_fields() -> None:
+    """A form whose number and provider fields come first (交办编号 / 承办单位 / 交办事项<TAB>title) is titled by the
+    field naming the item a supervision works on, not by its first field."""
+    cases = split_cases(Document(id="r", path=Path("r.txt"), text=_RECEIPTS, sha256="r")).cases
+    assert [case.title for case in cases] == ["跨区迁移“一键办”", "工程项目“联合验收”"]

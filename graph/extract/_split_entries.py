@@ -26,11 +26,11 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_leads import acting_subject
+from ftzgraph.graph.extract._split_leads import SUBJECT_RE, acting_subject
 from ftzgraph.graph.extract._split_lines import Line
-from ftzgraph.graph.extract._split_words import MIN_CASE_CHARS, is_section_heading
+from ftzgraph.graph.extract._split_words import FIGURE_RE, MIN_CASE_CHARS, is_section_heading
 from ftzgraph.graph.model import CaseText
-from ftzgraph.graph.text import word_alternation
+from ftzgraph.graph.text import parse_chinese_number, word_alternation
 
 _BRACKET_RE = re.compile(r"^[ \t\u3000]*(?:\*\*)?[【〖](?P<t>[^【】〖〗\n]{2,40})[】〗](?:\*\*)?[ \t\u3000]*(?=\S)")
 """A yearbook's entry lead: its title in lenticular brackets (bold as a converter writes Word's bold), text after."""
@@ -86,11 +86,13 @@ def _copy_re() -> re.Pattern[str]:
 
 @cache
 def _ordinal_re() -> re.Pattern[str]:
-    """A reply's case lead: an ordinal, the quoted title and the sentence's end (其一，“A”改革。 is titled A)."""
+    """A reply's or a briefing's case lead: an ordinal, the quoted title and the sentence's end (其一，“A”改革。 is
+    titled A), or an unquoted title that is the whole first sentence (二是不动产登记“交房即交证”全面推开。)."""
     ordinals = "|".join(_words()["ordinals"])
     return re.compile(
-        rf"^[ \t\u3000]*(?:{ordinals})[，,、：:]?[ \t\u3000]*[“\"「『](?P<t>[^“”\"「」『』\n]{{2,60}})[”\"」』]"
+        rf"^[ \t\u3000]*(?P<o>{ordinals})[，,、：:]?[ \t\u3000]*(?:[“\"「『](?P<t>[^“”\"「」『』\n]{{2,60}})[”\"」』]"
         rf"[^，,。；;：:“”\"「」『』\n]{{0,10}}?(?:[。．.：:；;，,][ \t\u3000]*|[ \t\u3000]*$)"
+        rf"|(?P<u>[^，,。；;：:！？!?\n]{{4,40}})。[ \t\u3000]*(?=\S))"
     )
 
 
@@ -194,8 +196,24 @@ def _dated_entries(lines: list[Line], body_from: int) -> tuple[list[Entry], set[
 
 
 def _ordinal_entries(lines: list[Line], body_from: int) -> tuple[list[Entry], set[int]]:
-    found = _led(lines, body_from, _ordinal_re())
-    return found, {e.line for e in found}
+    """The ordinal entries: those with a quoted title, and those whose title is their unquoted first sentence when
+    the ordinals run once from the first (一是 … 四是: points inside several cases start again) and each such entry
+    names a copying verb or states a figure (the reform it brings or its result, not a step of one); a first sentence
+    led by its acting body (一是X区推行…) is an ordinal paragraph's (graph/extract/_split_whole.py)."""
+    found = []
+    for i in range(body_from, len(lines)):
+        if lead := _ordinal_re().match(lines[i].text):
+            title = (lead["t"] or lead["u"]).strip()
+            found.append((Entry(i, lead.end(), title, _paragraph(lines, i, lead.end())), lead["t"] is None, lead["o"]))
+    numbers = [parse_chinese_number(re.sub("[其第是]", "", o)) for _, _, o in found]
+    once = numbers == list(range(1, len(found) + 1))
+    copying = re.compile(word_alternation(_words()["copy_verbs"]))
+    kept = [
+        e
+        for e, bare, _ in found
+        if not bare or (once and not SUBJECT_RE.match(e.title) and (copying.search(e.text) or FIGURE_RE.search(e.text)))
+    ]
+    return kept, {e.line for e, bare, _ in found if not bare or once}
 
 
 def reform_name(text: str) -> str:

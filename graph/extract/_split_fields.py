@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 @cache
 def _title_label() -> str:
     """A label naming a record's title (``fields`` in data/lexicon/layouts.yaml): a head (名称, 标题), alone or after
-    an object the record is about (案例名称, 知识标题, 举措名称)."""
-    words = load_lexicon("layouts")["fields"]
-    return f"(?:{word_alternation(words['title_objects'])})?(?:{word_alternation(words['title_heads'])})"
+    an object the record is about (案例名称, 知识标题, 举措名称), or the item a supervision or an assessment works on
+    (督办事项, 评估对象: ``item_markers``)."""
+    words, items = load_lexicon("layouts")["fields"], load_lexicon("layouts")["item_markers"]
+    item = f"(?:{word_alternation(items['works'])})(?:{word_alternation(items['items'])})"  # 督办事项, 评估对象
+    return f"(?:{word_alternation(words['title_objects'])})?(?:{word_alternation(words['title_heads'])})|{item}"
 
 
 @cache
@@ -33,8 +35,8 @@ def field_title_re() -> re.Pattern[str]:
     (| 案例名称 | X |, 案例名称<TAB>X), whose borders an OCR reads as 丨 or ｜ as often as |."""
     label = _title_label()
     return re.compile(
-        rf"^\s*(?:[|│丨｜]\s*)?(?:\*\*)?\s*(?:(?P<label>{label})\s*(?:\*\*)?\s*(?:[:：]|[|│丨｜]|\t+)"
-        rf"|[【\[〔]\s*(?P<bracketed>{label})\s*[】\]〕]\s*[:：]?)\s*(?P<title>[^|│丨｜\s].*?)\s*[|│丨｜]?\s*$"
+        rf"^\s*(?:[|│丨｜]\s*)?(?:\*\*)?\s*(?:(?P<label>(?:{label}))\s*(?:\*\*)?\s*(?:[:：]|[|│丨｜]|\t+)"
+        rf"|[【\[〔]\s*(?P<bracketed>(?:{label}))\s*[】\]〕]\s*[:：]?)\s*(?P<title>[^|│丨｜\s].*?)\s*[|│丨｜]?\s*$"
     )
 
 
@@ -109,3 +111,24 @@ def contact_unit(line: str) -> tuple[str, int, int] | None:
     if match is None:
         return None
     return match["unit"], match.start("unit"), match.end("unit")
+
+
+_FIELD_LINE_RE = re.compile(r"^\s*(?:[|│]\s*)?[\u4e00-\u9fff]{2,8}\s*(?:\t+|[:：]|[|│])\s*\S")
+"""A form's field line: a short label, then a TAB, a colon or a cell's bar, then its value (承办单位<TAB>X)."""
+_FORM_FIELDS = 8
+"""The field lines read for a form's title: the fields over its long text (办理情况) are few."""
+
+
+def form_title(texts: list[str]) -> tuple[int, str] | None:
+    """The title field among a form's first field lines (督办编号 / 承办单位 / 督办事项<TAB>title / …), wherever it
+    stands in the form, with its line's index in ``texts``; None when the first line is no field or is the title field
+    itself (the title is then the line's own), or when no title field stands among the fields."""
+    fields = [(k, t) for k, t in enumerate(texts) if t.strip()][:_FORM_FIELDS]
+    if not fields or not _FIELD_LINE_RE.match(fields[0][1]) or field_title_re().match(fields[0][1]):
+        return None
+    for k, text in fields:
+        if not _FIELD_LINE_RE.match(text):
+            return None
+        if match := field_title_re().match(text):
+            return k, match["title"].strip()
+    return None

@@ -191,6 +191,13 @@ def _example_re() -> re.Pattern[str]:
     return re.compile(rf"[ \t\u3000]*(?:{word_alternation(_lexicon()['place_lead_example_openers'])})[，,]?")
 
 
+def theme_title(title: str) -> bool:
+    """True for a heading that names a theme, not a reform (在贸易便利化方面, 围绕口岸通关提效): a topic clause's
+    opener, a few words and no quoted name; the reform is then named in the paragraph under it."""
+    openers = "|".join(map(re.escape, _lexicon()["place_lead_topic_openers"]))
+    return re.fullmatch(rf"(?:{openers})[^“”\"‘’「」，,。：:；;]{{2,14}}", title.strip()) is not None
+
+
 def sentence_place(text: str, at: int) -> tuple[str, int, int] | None:
     """The place leading the sentence at ``at``, after a topic clause or an example's word if one opens it."""
     if (example := _example_re().match(text, at)) and (found := place_subject(text, example.end())):

@@ -195,6 +195,19 @@ def _names_in(text: str) -> tuple[tuple[str, str, bool], ...]:
     return tuple(found)
 
 
+def named_reform(text: str) -> str | None:
+    """The first reform ``text`` names after a naming verb (推出“A”, 实施“B”模式) or a verb launching a practice
+    (实行“C”: ``entries`` ``launch_verbs``), without a second verb read back into it (探索实施“D”), or None: the title
+    of a case whose heading names only its theme."""
+    launch = sorted(load_lexicon("layouts")["entries"]["launch_verbs"], key=len, reverse=True)
+    for name, _, named in _names_in(text):
+        lead = next((v for v in launch if name.startswith(v)), "")  # 实行“C”, read back into the name
+        if named or lead or text[: text.find(name)].endswith(tuple(launch)):
+            name = name[len(lead) :]
+            return name[verb.end() :] if (verb := _verb_re().match(name)) else name
+    return None
+
+
 def _headline(lines: list[Line], mark: int, end: int) -> list[int]:
     """The item's headline lines: the mark's line when it holds more than the mark, and the short lines under it."""
     heads = []

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_fields import form_title
 from ftzgraph.graph.extract._split_leads import (
     ORDINAL_PARAGRAPH_RE,
     SUBJECT_RE,
@@ -342,7 +343,11 @@ def separated_cases(document: Document) -> list[CaseText]:
         if start >= end or not reads_as_a_case(block, paragraph=True):
             continue
         title_at, title_text, offset = -1, "", 0
-        for line in block.split("\n"):  # the last short line before the first sentence (a document title above it)
+        if form := form_title(block.split("\n")):  # a form's title field, wherever it stands among its fields
+            field_line = block.split("\n")[form[0]]
+            title_at = sum(len(x) + 1 for x in block.split("\n")[: form[0]]) + field_line.find(form[1])
+            title_text = form[1]
+        for line in [] if form else block.split("\n"):  # the last short line before the first sentence
             bare = line.strip()
             if bare and (len(bare) > 40 or "。" in bare):
                 break

@@ -28,6 +28,7 @@ from ftzgraph.graph.extract._split_leads import (
     ordinal_subject,
     place_lead_not,
     speaker_unit,
+    theme_title,
 )
 from ftzgraph.graph.extract._split_pasted import pasted_unit
 from ftzgraph.graph.extract._split_units import (
@@ -568,12 +569,21 @@ _RUN_IN_SUBJECT_RE = re.compile(SUBJECT_RE.pattern.replace("(?=(?P<verb>", "(?=(
 """The acting subject of a case told in one paragraph, with 学习借鉴 as well as the ordinal paragraphs' verbs."""
 
 
+_THEME_LEAD_RE = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.])?\s*(?P<t>[^。．\n]{2,20})(?=[。．])"
+)
+"""A heading run in with its text whose first sentence names a theme (（一）在X方面。Y区…): the case is titled by the
+reform its text names (graph/extract/split.py), the subject after the theme is its provider."""
+
+
 def _run_in_subject(case: CaseText) -> tuple[str, int, int] | None:
     """The place or body that opens the sentence after the title when a case runs on in its heading's paragraph
     (（一）title。兴庆区复制推广…): a report's way of naming who did it, before any signature closing the report."""
     quote = case.heading.quote
     at = quote.find(case.title) if case.title else -1
     after = at + len(case.title)
+    if (theme := _THEME_LEAD_RE.match(quote)) and theme_title(theme["t"]):  # （一）在X方面。Y区…推出“title”
+        at, after = theme.start("t"), theme.end("t")
     if at < 0 or not quote.startswith(("。", "．"), after):
         return None
     subject = _RUN_IN_SUBJECT_RE.match(quote, after + 1)

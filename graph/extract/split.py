@@ -33,7 +33,7 @@ from ftzgraph.graph.extract._split_declared import (
 )
 from ftzgraph.graph.extract._split_entries import chosen_entries, entry_ends, give_entry_providers
 from ftzgraph.graph.extract._split_fallback import fallback_starts, heading_families
-from ftzgraph.graph.extract._split_fields import field_title, field_title_start
+from ftzgraph.graph.extract._split_fields import field_title, field_title_start, form_title
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import (
     Group,
@@ -42,8 +42,9 @@ from ftzgraph.graph.extract._split_groups import (
     heading_groups,
     part_headings,
 )
+from ftzgraph.graph.extract._split_leads import theme_title
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
-from ftzgraph.graph.extract._split_media import media_split
+from ftzgraph.graph.extract._split_media import media_split, named_reform
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
@@ -58,7 +59,7 @@ from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.extract._split_units import fallback_title
 from ftzgraph.graph.extract._split_words import strip_marks
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
-from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key
+from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key, word_alternation
 
 CASE_SUFFIX_RE = re.compile(r"(?:(?:复制推广)?典型案例|复制推广案例)\s*(?:[（(][^（）()\n]{2,30}[)）])?\s*$")
 """The suffix of a case title, optionally followed by its provider in brackets (…复制推广案例（钦州港片区）)."""
@@ -68,11 +69,13 @@ OUTLINE_RE = re.compile(
 """Decimal outline numbering kept as text (2.1 title, 2.1.3 实施成效): a word processor's multilevel list, or a
 standard's annex clauses (A.1 title, A.1.2 实施成效), numbered after the annex's letter."""
 HEADING_PROVIDER_RE = re.compile(r"(?:典型案例|复制推广案例)\s*[（(](?P<p>[^（）()\n]{2,30})[)）]\s*$")
+_ITEM_MARKER = "(?:{})(?:{})".format(*(word_alternation(w) for w in load_lexicon("layouts")["item_markers"].values()))
 MARKER_RE = re.compile(
-    rf"^\s*#*\s*(?:\*\*|__)?\s*(?:(?:典型|创新)?案例|(?:典型|创新)(?:实践|做法|经验|举措))\s*之?\s*(?P<n>[{NUMERAL_CLASS}]+)"
-    rf"\s*[:：、.．]?\s*(?P<rest>.*)$"
+    rf"^\s*#*\s*(?:\*\*|__)?\s*(?:(?:典型|创新)?案例|(?:典型|创新)(?:实践|做法|经验|举措)|{_ITEM_MARKER})\s*之?\s*"
+    rf"(?P<n>[{NUMERAL_CLASS}]+)\s*[:：、.．]?\s*(?P<rest>.*)$"
 )
-"""A case marker: 案例3, 典型案例一 or a word with its ordinal (创新实践之一, 典型做法二), then the title or nothing."""
+"""A case marker: 案例3, 典型案例一, a word with its ordinal (创新实践之一, 典型做法二) or an assessment's item with its
+ordinal (评估对象一, 评价事项2: ``item_markers``), then the title or nothing."""
 PADDED_MARKER_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9][0-9])(?P<rest>)\s*$")
 """A booklet's case marker: a two-digit number alone on its line (01 over the title). Read only in a document that
 writes 01 so, since a bare number is otherwise a page number or a table's cell."""
@@ -89,6 +92,8 @@ CLOSING_BLOCK_RE = closing_block_re()
 _OUTER_QUOTES = {"“": "”", '"': '"', "「": "」", "『": "』", "《": "》"}
 COLLECTION_TITLE_RE = re.compile(r"^(?:附件\s*[:：]?|第\s*[" + NUMERAL_CLASS + r"]+\s*批)")
 
+_THEME_READ = 120
+"""The characters read under a theme heading for the reform its paragraph names: its first sentences."""
 TITLE_MATCH_MIN = 0.6
 """Similarity (difflib ratio on title keys) above which a table row and a section are the same case."""
 
@@ -365,6 +370,11 @@ def split_cases(document: Document) -> SplitResult:
             titles.get(title_index)
             or wrapped.get(title_index, title_line.text.rstrip() + _continued_heading(lines, title_index))
         )
+        if form := form_title([x.text for x in lines[title_index:end_index]]):
+            title = clean_title(form[1])  # 督办编号 / 承办单位 / 督办事项<TAB>title: the form's title field
+        theme_end = document.text.find(title, title_line.start, end) + len(title)
+        if theme_title(title) and (named := named_reform(document.text[theme_end : min(end, theme_end + _THEME_READ)])):
+            title = clean_title(named)  # （一）在X方面。Y区…推出“A”: the heading names a theme, the text the reform
         group = group_of(groups, title_index)
         cases.append(
             CaseText(
