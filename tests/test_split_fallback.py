@@ -1210,7 +1210,8 @@ NUMBERS_PAGE = """某市晚报　第05版　数据
 
 
 def test_a_data_pages_big_number_stands_between_the_number_line_and_the_title() -> None:
-    assert [c[:2] for c in _split(NUMBERS_PAGE)] == [(1, "进口冻品“预约查验”"), (2, "“证照联办”套餐"), (3, "“税融通”贷款")]
+    expected = [(1, "进口冻品“预约查验”"), (2, "“证照联办”套餐"), (3, "“税融通”贷款")]
+    assert [c[:2] for c in _split(NUMBERS_PAGE)] == expected
     # a mark's word and number alone (▍看点一) is the number line too, not a title of its own
     marked = re.sub(r"━━ 看点(\d) ━━", lambda m: "▍看点" + "一二三"[int(m[1]) - 1], NUMBERS_PAGE)
     assert [c[1] for c in _split(marked)] == ["进口冻品“预约查验”", "“证照联办”套餐", "“税融通”贷款"]

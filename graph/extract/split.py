@@ -139,8 +139,8 @@ HEADING_END_PLACE_RE = re.compile(
     rf"(?P<p>{_LABEL_UNIT})\s*(?:[（(][^（）()]{{2,24}}[)）])?\s*[】〕\]）)]?$"
 )
 """A heading that ends with its provider after a dash or in brackets (title——X片区, 一、“交房即交证”改革——永吉县,
-title【X局】, title（X海关）, title（推荐单位：X局）, also with the body's other name in brackets after it: title（报送单位：
-X局（现为Y局））)."""
+title【X局】, title（X海关）, title（推荐单位：X局）, also with the body's other name in brackets after it:
+title（报送单位：X局（现为Y局））)."""
 
 
 def placed_heading(title: str) -> re.Match[str] | None:
