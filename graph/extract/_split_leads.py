@@ -179,16 +179,9 @@ def paragraph_place(paragraph: str, names: tuple[str, ...] = ()) -> tuple[str, i
 
 @cache
 def _topic_re() -> re.Pattern[str]:
-    """A topic clause before a sentence's subject (在跨境金融方面，X片区… / 围绕退货难的问题，X片区…), or the word a
-    speech introduces an example by (比如，X市的“A”…)."""
+    """A topic clause before a sentence's subject (在跨境金融方面，X片区… / 围绕退货难的问题，X片区…)."""
     openers = "|".join(map(re.escape, _lexicon()["place_lead_topic_openers"]))
-    return re.compile(rf"[ \t\u3000]*(?:(?:{openers})[^，,。！？!?\n]{{1,16}}[，,]|{_example_re().pattern})")
-
-
-@cache
-def _example_re() -> re.Pattern[str]:
-    """The word a speech introduces an example by, before the example's place (比如，X市的“A”…, 还有X区的“B”)."""
-    return re.compile(rf"[ \t\u3000]*(?:{word_alternation(_lexicon()['place_lead_example_openers'])})[，,]?")
+    return re.compile(rf"[ \t\u3000]*(?:{openers})[^，,。！？!?\n]{{1,16}}[，,]")
 
 
 def theme_title(title: str) -> bool:
@@ -199,9 +192,7 @@ def theme_title(title: str) -> bool:
 
 
 def sentence_place(text: str, at: int) -> tuple[str, int, int] | None:
-    """The place leading the sentence at ``at``, after a topic clause or an example's word if one opens it."""
-    if (example := _example_re().match(text, at)) and (found := place_subject(text, example.end())):
-        return found
+    """The place leading the sentence at ``at``, after a topic clause if one opens it."""
     if found := place_subject(text, at):
         return found
     topic = _topic_re().match(text, at)
