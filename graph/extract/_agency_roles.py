@@ -187,6 +187,23 @@ _DUTY_LIST_RE = re.compile(
     + ")"
 )
 """A list closed by 等部门 whose only act is its duty (…等部门按职责做好配合, …等单位各司其职): bodies standing by."""
+_HANDLING_RE = re.compile(
+    "(?:[、和及与][\u4e00-\u9fff]{1,22}?(?:局|委|办|部|中心|站|院|所|会|处|关|府))*"
+    + "(?:"
+    + word_alternation(_DEPARTMENTS["motion_roles"])
+    + ")(?:单位)?(?:[，。；,;：:]|$)"
+)
+"""A body's role in answering a deputy's motion (X主办, Y、Z会办, then the clause ends)."""
+_MOTION_RE = re.compile(word_alternation(_DEPARTMENTS["motion_words"]))
+
+
+def _sentence(text: str, start: int) -> str:
+    """The sentence holding ``start``, from the last full stop or line before it to the next."""
+    opened = max(text.rfind(ch, 0, start) for ch in "。！？!?\n") + 1
+    ends = [e for ch in "。！？!?\n" if (e := text.find(ch, start)) >= 0]
+    return text[opened : min(ends) if ends else len(text)]
+
+
 _SOURCE_BEFORE = ("据", "據", "根据")
 _SAID_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["source_said"]) + ")")
 _TRANSFER_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["transfer_before"]) + ")$")
@@ -202,6 +219,8 @@ def side_role(text: str, hit: _Hit) -> bool:
         return True
     if _DUTY_LIST_RE.match(text, hit.end) is not None:
         return True  # 周口市商务局、交通运输局等部门按职责做好配合: a list standing by, no act of the reform
+    if _HANDLING_RE.match(text, hit.end) is not None and _MOTION_RE.search(_sentence(text, hit.start)):
+        return True  # 您提出的建议由我局主办，市财政局会办: who answers the motion, not who acts in the reform
     clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,：:\n") + 1 : hit.start]
     if clause.strip().endswith(_SOURCE_BEFORE) and _SAID_RE.match(text, hit.end) is not None:
         return True  # 据区委改革办介绍: the source of what follows
