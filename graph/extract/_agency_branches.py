@@ -79,7 +79,7 @@ def police_branches(hits: list[_Hit], city: Place | None, district: Place | None
 
 _DETACHMENT = "支队"
 _BRIGADE_RE = re.compile(f"[{CJK}]{{1,6}}?大队")
-_NOT_IN_BRIGADE = tuple(load_agency_yaml("departments.yaml")["joint_verbs"]) + ("、", "和", "与", "及", "对", "在")
+_NOT_IN_BRIGADE = (*load_agency_yaml("departments.yaml")["joint_verbs"], "、", "和", "与", "及", "对", "在")
 
 
 def detachment_brigades(text: str, hits: list[_Hit]) -> None:

@@ -369,7 +369,9 @@ _SAID_RE = re.compile(
     rf"|记者(?:[^，。从]{{0,6}})?从(?P<c>{_UNIT})(?:了解到|获悉))"
 )
 _BORROWING = "参照|借鉴|对标|学习|复制"
-_DOES_UNIT = _UNIT.replace("(?!我们|咱们|大家)", f"(?!我们|咱们|大家)(?:(?!{_BORROWING})", 1).replace("]{2,18}?", "]){2,18}?", 1)
+_DOES_UNIT = _UNIT.replace("(?!我们|咱们|大家)", f"(?!我们|咱们|大家)(?:(?!{_BORROWING})", 1).replace(
+    "]{2,18}?", "]){2,18}?", 1
+)
 """A unit acting in the narrative, whose name holds no verb of borrowing (X局参照Y自治区…: X局, never past 参照)."""
 _DOES_RE = re.compile(
     rf"(?:^|[。，；！？：:\n\s\u3000#】]|我们|是)(?:(?P<c>{_DOES_UNIT})(?={_BORROWING})|(?P<u>{_DOES_UNIT})"
