@@ -498,16 +498,3 @@ def test_a_brigade_is_named_under_its_detachment() -> None:
     text = "宁德市公安局交警支队东侨大队推行危货车辆“电子通行证”。"
     names = [a.name for a in extract_agencies_and_mentions(make_case(text), "宁德市")[0]]
     assert names == ["宁德市公安局交通警察支队东侨大队"]
-
-
-def test_a_zones_branch_is_named_after_the_zone_the_case_names_in_full() -> None:
-    # issue #15, z26b: 开发区自然资源分局: the city bureau's branch in the one development zone the case names
-    text = "宁德经济技术开发区管委会牵头，开发区自然资源分局实行告知承诺，开发区市场监管分局开展帮扶。"
-    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "宁德市")[0]]
-    assert names[1:] == ["宁德经济技术开发区自然资源分局", "宁德经济技术开发区市场监督管理分局"], names
-
-
-def test_a_zones_branch_with_no_zone_named_is_not_made_up() -> None:
-    # guard: no zone written in full, so the branch stays unnamed
-    names = [a.name for a in extract_agencies_and_mentions(make_case("开发区自然资源分局实行告知承诺。"), "宁德市")[0]]
-    assert not any("经济技术开发区" in n for n in names), names

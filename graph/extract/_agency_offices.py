@@ -243,39 +243,3 @@ def _district_branches(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon)
         if not same:
             found.append(_Hit(start, match.end(), core, None, acting, name, local, "", "medium"))
     return found
-
-
-_ZONE_SHORT_KINDS = ("开发区", "高新区", "经开区")
-_ZONE_BRANCH_RE = re.compile(
-    f"(?P<kind>{word_alternation(_ZONE_SHORT_KINDS)})(?P<bureau>{word_alternation(_DISTRICT_BRANCHES)}|市场监管|市场监督管理)分局"
-)
-_ZONE_IN_FULL_RE = re.compile(f"[{CJK}]{{2,8}}?(?:经济技术开发区|高新技术产业开发区|经济开发区)")
-_ZONE_KIND_FULL: dict[str, str] = load_agency_yaml("departments.yaml")["zone_kind_full"]
-_BRANCH_STEM = {"市场监管": "市场监督管理"}
-
-
-def zone_branches(text: str, hits: list[_Hit], provider: str | None, lex: Lexicon) -> list[_Hit]:
-    """开发区自然资源分局, 开发区市场监管分局: a city bureau's branch in the development zone the case names in
-    full (its provider or the text: 曲靖经济技术开发区), named after the zone (曲靖经济技术开发区自然资源分局);
-    nothing is made up when the case names no zone of that kind, or more than one."""
-    found = []
-    for match in _ZONE_BRANCH_RE.finditer(text):
-        if any(h.start < match.end() and match.start() < h.end for h in hits):
-            continue
-        kind = _ZONE_KIND_FULL.get(match["kind"], match["kind"])
-        written = (z for z in _ZONE_IN_FULL_RE.findall(f"{provider or ''}。{text}") if z.endswith(kind))
-        zones = {zone for z in written if (zone := _from_city_stem(z)) is not None}
-        if len(zones) != 1:
-            continue
-        bureau = match["bureau"]
-        name = next(iter(zones)) + _BRANCH_STEM.get(bureau, bureau) + "分局"
-        core = Core(core=match.group(), canonical=name, family=name)
-        acting = not _cited(text, match.start(), lex) and not text.startswith(_GENERIC_AFTER, match.end())
-        found.append(_Hit(match.start(), match.end(), core, None, acting, name, None, "", "medium"))
-    return found
-
-
-def _from_city_stem(written: str) -> str | None:
-    """The zone's name from the place stem it opens with (推动曲靖经济技术开发区 -> 曲靖经济技术开发区), or None."""
-    stems = load_divisions().by_stem
-    return next((written[i:] for i in range(len(written) - 4) if written[i : i + 2] in stems), None)

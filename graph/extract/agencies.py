@@ -75,7 +75,6 @@ from ftzgraph.graph.extract._agency_offices import (
     _place_lists,
     _short_offices,
     _stem_lists,
-    zone_branches,
 )
 from ftzgraph.graph.extract._agency_resolve import (
     AREA_LEVEL,
@@ -218,7 +217,6 @@ def extract_agencies_and_mentions(
         hit.confidence = "medium" if hit.confidence == "high" else hit.confidence
     hits += _short_offices(text, hits, ctx, lex)
     hits += _district_branches(text, hits, ctx, lex)
-    hits += zone_branches(text, hits, provider, lex)  # 开发区自然资源分局: the city bureau's branch in the zone
     streets = street_offices(text, hits, ctx, lex)  # 会同大城街道办事处: the district's street office
     _settle_acting(text, hits + streets, case.document.text, streets)
     hits += streets
