@@ -469,3 +469,32 @@ def test_a_county_bureau_in_the_case_of_a_zone_named_by_its_county() -> None:
     assert "来安县自然资源和规划局" in _names(text, "来安汊河经济开发区管委会")
     # guard: a zone that no county's stem opens names no county
     assert not any(n.endswith("县自然资源和规划局") for n in _names(text, "苏州工业园区管委会"))
+
+
+def test_a_one_character_county_names_its_bodies() -> None:
+    # issue #15, z26b: 礼县, 沁县: the division list's one-character counties; 县X局 is theirs
+    names = [
+        a.name for a in extract_agencies_and_mentions(make_case("县农业农村局推行出口果园备案。"), "礼县人民政府")[0]
+    ]
+    assert names == ["礼县农业农村局"]
+
+
+def test_a_district_named_alone_takes_its_city_from_the_division_list() -> None:
+    # issue #15, z26b: 临渭区 in a text that never writes 渭南市: 市城管局 is 渭南市's
+    text = "临渭区推行联合报装，市城管局对占道施工实行告知承诺。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "临渭区")[0]]
+    assert names == ["渭南市城管局"]
+
+
+def test_a_parks_office_keeps_the_park_between_district_and_core() -> None:
+    # issue #15, z26b: 区物流园区管理办公室: the level 区, then the district's park, no place named 区物流园区
+    text = "区物流园区管理办公室统筹铁路场站资源。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "永川区")[0]]
+    assert names == ["永川区物流园区管理办公室"]
+
+
+def test_a_brigade_is_named_under_its_detachment() -> None:
+    # issue #15, z26b: 交警支队渤海新区大队 is the body acting, not its detachment
+    text = "宁德市公安局交警支队东侨大队推行危货车辆“电子通行证”。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "宁德市")[0]]
+    assert names == ["宁德市公安局交通警察支队东侨大队"]

@@ -63,3 +63,24 @@ def test_a_sentence_on_the_line_is_no_field_line() -> None:
     # guard: a clause mark makes the line a sentence, where a unit before 提供 acts
     text = "蕉城区人民政府提供政策支持，区商务局推行出口退税“提前办”。"
     assert any(n.endswith("蕉城区人民政府") for n in _names(text, "宁德市蕉城区"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "承办单位\t蕉城区人民政府",  # a Word table saved with TABs: label<TAB>value
+        "牵头单位：蕉城区人民政府　　配合单位：区税务局　　进度：已完成（100%）",  # further fields after a wide space
+        "蕉城区人民政府｜2024年第三季度进展",  # the unit opening the case, a progress label after a bar
+    ],
+)
+def test_a_forms_provider_slot_followed_by_fields_names_no_actor(line: str) -> None:
+    # issue #15, z26b: the unit fills the form's slot of who handles the item; the paragraph says who acts
+    names = _names(f"{line}\n{_BODY}", "宁德市蕉城区")
+    assert not any(n.endswith("人民政府") for n in names), names
+    assert any(n.endswith("蕉城区商务局") for n in names), names
+
+
+def test_a_unit_opening_the_case_before_a_lead_word_still_leads() -> None:
+    # guard: X局　牵头 opening the case assigns the work to the unit, which leads it
+    text = "宁德市商务局　牵头\n宁德海关推行出口退税“提前办”。"
+    assert _names(text, "宁德市") == ["宁德市商务局", "宁德海关"]

@@ -100,3 +100,26 @@ def test_a_list_that_only_publicises_does_not_act() -> None:
     # guard: a list that does the work and then publicity words of the work's own name acts
     text = "区商务局、区税务局联合开展宣传。"
     assert len(_names(text, "宁德市蕉城区")) == 2
+
+
+def test_a_list_whose_only_act_is_its_duty_stands_by() -> None:
+    # issue #15, z26b: …等部门按职责做好配合 names bodies standing by, not acting in the reform
+    text = "市交通运输局会同宁德海关推行船舶“进出港一次办”，宁德市商务局、港航局等部门按职责做好服务。"
+    assert _names(text, "宁德市") == ["宁德市交通运输局", "宁德海关"]
+
+
+def test_a_motions_handling_roles_name_who_answers() -> None:
+    # issue #15, z26b: 主办/会办 in a reply to a deputy's suggestion: the co-handling bodies do not act
+    text = "您提出的建议由我局主办，市财政局、市交通运输局会办。现答复如下：宁德市商务局会同宁德海关推行“仓港联动”。"
+    assert _names(text, "宁德市") == ["宁德市商务局", "宁德海关"]
+
+
+def test_organising_an_event_outside_a_motion_is_left_to_the_other_rules() -> None:
+    # guard: 主办 in a sentence naming no motion is an organiser's role, left as it was
+    text = "宁德市商务局主办，宁德海关协办，推行出口“提前申报”。"
+    assert "宁德海关" in _names(text, "宁德市")
+
+
+def test_a_maritime_office_is_named_under_its_bureau() -> None:
+    # issue #15, z26b: 福建海事局宁德海事处 is one office; its parent opens its name and does not act
+    assert _names("福建海事局宁德海事处推行船舶“进出港报告一次办”。", "宁德市") == ["福建海事局宁德海事处"]

@@ -965,3 +965,13 @@ def test_a_labelled_line_under_a_sentence_heading_beats_the_headings_subject() -
         "案例2　乙县推行项目“联合验收”\n乙县行政审批局牵头，推行联合验收，验收时间由30个工作日缩短至8个工作日。\n"
     )
     assert _providers(text) == ["甲县商务局", "乙县行政审批局"]
+
+
+def test_a_forms_unit_before_a_bar_and_one_field_is_the_provider() -> None:
+    # issue #15, z26b: X人民政府｜2024年第三季度进展 under the title: the unit the form is about, not the first actor
+    text = (
+        "2024年第三季度改革事项进展\n\n"
+        "案例1　水电气网“联合报装”\n江陵县人民政府｜2024年第三季度进展\n县发展改革局、县住建局推行联合报装。\n\n"
+        "案例2　涉企证照“一窗联办”\n监利市人民政府｜2024年第三季度进展\n市市场监管局会同市税务局推行证照联办。\n"
+    )
+    assert _providers(text) == ["江陵县", "监利市"]

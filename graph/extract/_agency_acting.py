@@ -471,11 +471,13 @@ def _titles(text: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
 
 _PROVIDER_TAIL_RE = re.compile(
     r"(?:[（(][^（）()\n]{1,12}[)）])?[ \t\u3000]*(?:(?:提供|供稿|报送|推荐|选送|申报)[ \t\u3000]*)?"
-    r"[)）】〗\]］〕」』*_|│｜丨]*[ \t\u3000]*$",
+    r"[)）】〗\]］〕」』*_|│｜丨]*[ \t\u3000]*"
+    r"(?:(?:(?<=[\t|│｜丨])|(?<=[ \u3000]{2}))[^，。；;！？!?\n]{1,60})?$",
     re.MULTILINE,
 )
 """What may follow the unit on a line that names who brought a case (报送：X, ——X, X　报送, title（X）,
-X局（市自贸办）): its second name in brackets, a provider verb and closing marks, nothing a sentence goes on with."""
+X局（市自贸办）): its second name in brackets, a provider verb and closing marks, nothing a sentence goes on with;
+on a form's line, further fields after a TAB, a bar or a wide space (X｜2024年进展, X　　配合单位：Y　　进度：…)."""
 
 
 def names_the_provider(text: str, start: int, end: int) -> bool:
@@ -496,7 +498,7 @@ def names_the_provider(text: str, start: int, end: int) -> bool:
 
 _LINE_HEAD_RE = re.compile(
     r"[\s\u3000#*>•·—–－\-]*[^\s\u3000，。；,;：:、]{0,6}"
-    r"|[^\n]*[:：|｜丨│—–－\-][\s\u3000*]*[^\s\u3000，。；,;：:、]{0,24}"
+    r"|[^\n]*[:：|｜丨│—–－\-\t][\s\u3000*]*[^\s\u3000，。；,;：:、]{0,24}"
 )
 """What may stand before a unit that ends its line on a line naming who brought the case: marks and dashes (——X,
 X　报送), then at most the place the unit's name opens with, or a label and its separator (报送：X, 实施主体 | X),

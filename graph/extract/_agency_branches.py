@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 
 from ftzgraph.graph.extract._agency_hits import _cited, _Hit
-from ftzgraph.graph.extract._agency_names import CJK, Core, Lexicon, Place, load_divisions, place_of
+from ftzgraph.graph.extract._agency_names import (
+    CJK,
+    Core,
+    Lexicon,
+    Place,
+    load_agency_yaml,
+    load_divisions,
+    place_of,
+)
 
 _BARE_BRANCH_RE = re.compile(f"(?:^|(?<=[。；;，,、\\n：:]))([{CJK}]{{2}})分局")
 
@@ -67,3 +75,21 @@ def police_branches(hits: list[_Hit], city: Place | None, district: Place | None
                 rest = hit.name[len(written + _POLICE_BRANCH) :]
                 hit.name = f"{city.name}公安局{short.removesuffix('区')}分局{rest}"
                 break
+
+
+_DETACHMENT = "支队"
+_BRIGADE_RE = re.compile(f"[{CJK}]{{1,6}}?大队")
+_NOT_IN_BRIGADE = (*load_agency_yaml("departments.yaml")["joint_verbs"], "、", "和", "与", "及", "对", "在")
+
+
+def detachment_brigades(text: str, hits: list[_Hit]) -> None:
+    """A detachment's brigade written right after it (市公安局交警支队渤海新区大队) is the body that acts, named under
+    its detachment (沧州市公安局交通警察支队渤海新区大队), not the detachment itself."""
+    for hit in hits:
+        if hit.name is None or not hit.name.endswith(_DETACHMENT):
+            continue
+        brigade = _BRIGADE_RE.match(text, hit.end)
+        if brigade is None or any(w in brigade.group() for w in _NOT_IN_BRIGADE):
+            continue
+        hit.name += brigade.group()
+        hit.end = brigade.end()

@@ -86,6 +86,9 @@ def on_field_line(text: str, hit: _Hit) -> bool:
         return _VERB_AFTER_RE.fullmatch(after) is not None
     if last + 1 < len(fields) and _VERB_AFTER_RE.fullmatch(fields[last + 1].group()):
         return True  # ——X　供稿——: the verb in a field of its own
+    if first == 0 and last == 0 and len(fields) > 1 and not text[:line_start].strip():
+        # X人民政府｜2024年第三季度进展 opening the case: the header naming its unit, no clause (X管委会　牵头 leads)
+        return not any(_ASSIGNING_RE.search(f.group()) for f in fields[1:])
     if start - fields[first].start() > _LONGEST_PREFIX or first == 0:
         return False
     label = fields[first - 1].group()

@@ -178,7 +178,13 @@ def place_of(name: str) -> Place | None:
     for suffix in sorted(load_agency_yaml("departments.yaml")["place_suffixes"], key=len, reverse=True):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return Place(name, name[: -len(suffix)], _SUFFIX_LEVEL.get(suffix, "unit"))
+    if len(name) == 2 and name[1] == "县" and name[0] not in _NOT_A_STEM and name in load_divisions().names:
+        return Place(name, name[0], "county")  # 礼县, 沁县: a county of one character, as the division list has it
     return None
+
+
+_NOT_A_STEM = frozenset(load_agency_yaml("departments.yaml")["not_in_place_stem"] + "和本邻外省市区县")
+"""Characters that open a word, not a county's name, before 县 (全县, 该县, 和县 after another body)."""
 
 
 @functools.cache
@@ -208,6 +214,8 @@ def harvest_places(text: str) -> Gazetteer:
         stem, suffix = match.group(1), match.group(2)
         if any(ch in lex.not_in_place_stem for ch in stem) or stem[-1] in lex.levels:
             continue
+        if stem[0] in lex.levels and stem + suffix not in load_divisions().names:
+            continue  # 区物流园区管理办公室: the level 区, then a park of the district, no place (市中区 is one)
         if any(word in stem for word in lex.not_place_words):
             continue
         if text.startswith(lex.not_place_suffix_words, match.start(2)):

@@ -62,6 +62,17 @@ def _stem_offices_city(hits: list[_Hit]) -> Place | None:
     return next(iter(cities.values())) if len(cities) == 1 else None
 
 
+def _city_of_district(name: str) -> Place | None:
+    """The prefecture-level city of a district named alone (临渭区) or with its city (渭南市临渭区), from the division
+    list; None for a district of a municipality or a name the list holds under several cities."""
+    divisions = load_divisions()
+    parent = divisions.city_of.get(name) or next(
+        (n for n in sorted(divisions.names_in(name), key=len) if name.startswith(n) and n != name), None
+    )
+    found = place_of(parent) if parent else None
+    return found if found is not None and found.level == "city" else None
+
+
 def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_Hit]) -> _Context:
     """City from the provider (大庆市, or 绥芬河片区 -> 绥芬河市 when the text names it), district and
     county from the case's own full names (松北区司法局 makes 区 mean 松北区), province from the document."""
@@ -146,6 +157,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if district is not None:
         local["district"] = {district}  # 南沙片区会同区税务局: the district the area is named after (南沙区)
     of_area = district is not None
+    if city is None and len(local["district"]) == 1:  # 临渭区 in a text that never writes 渭南市: the district's city
+        city = _city_of_district(next(iter(local["district"])).name)
     if city is None and len(local["district"]) == 1:  # 浦东新区 in a text that never writes 上海市: its municipality
         province = place_of(load_divisions().province_of.get(next(iter(local["district"])).name, "") or "-")
         city = province if province is not None and is_municipality(province) else None

@@ -146,6 +146,18 @@ def parent_in_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     )
 
 
+def name_under_parent(text: str, hits: list[_Hit]) -> None:
+    """A local office whose standard name carries its parent's (重庆海事局涪陵海事处: a maritime bureau's office is
+    known under the bureau) takes the parent written right before it, which ``parent_in_name`` keeps from acting."""
+    for child in hits:
+        if child.name is None or not child.core.canonical.endswith(_NAMED_UNDER_PARENT):
+            continue
+        parent = next((h for h in hits if h.end == child.start and h is not child), None)
+        if parent is not None and parent.core.canonical.endswith(_PARENT_ENDINGS):
+            child.name = (parent.name or text[parent.start : parent.end]) + child.name
+
+
+_NAMED_UNDER_PARENT = tuple(_DEPARTMENTS["named_under_parent"])
 _PARENT_ENDINGS = ("总站", "海关", "海事局")
 _CHILD_OFFICE_RE = re.compile("[\u4e00-\u9fff]{2,3}?(?:出入境边防检查站|边检站|海事处)")
 _JOINT_VERBS = tuple(_DEPARTMENTS["joint_verbs"])
@@ -168,6 +180,30 @@ _PUBLICITY_RE = re.compile(
     + word_alternation(_DEPARTMENTS["publicity_acts"])
     + ")(?:工作)?(?:[，。；,;！!]|$)"
 )
+_DUTY_LIST_RE = re.compile(
+    "(?:[、和及与][\u4e00-\u9fff]{1,22}?(?:局|委|办|部|中心|台|社|站|院|所|会|处|关))*"
+    + "等(?:有关|相关)?(?:部门|单位)(?:要)?(?:"
+    + word_alternation(_DEPARTMENTS["duty_only_leads"])
+    + ")"
+)
+"""A list closed by 等部门 whose only act is its duty (…等部门按职责做好配合, …等单位各司其职): bodies standing by."""
+_HANDLING_RE = re.compile(
+    "(?:[、和及与][\u4e00-\u9fff]{1,22}?(?:局|委|办|部|中心|站|院|所|会|处|关|府))*"
+    + "(?:"
+    + word_alternation(_DEPARTMENTS["motion_roles"])
+    + ")(?:单位)?(?:[，。；,;：:]|$)"
+)
+"""A body's role in answering a deputy's motion (X主办, Y、Z会办, then the clause ends)."""
+_MOTION_RE = re.compile(word_alternation(_DEPARTMENTS["motion_words"]))
+
+
+def _sentence(text: str, start: int) -> str:
+    """The sentence holding ``start``, from the last full stop or line before it to the next."""
+    opened = max(text.rfind(ch, 0, start) for ch in "。！？!?\n") + 1
+    ends = [e for ch in "。！？!?\n" if (e := text.find(ch, start)) >= 0]
+    return text[opened : min(ends) if ends else len(text)]
+
+
 _SOURCE_BEFORE = ("据", "據", "根据")
 _SAID_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["source_said"]) + ")")
 _TRANSFER_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["transfer_before"]) + ")$")
@@ -176,10 +212,15 @@ _TRANSFER_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["transfer_before
 def side_role(text: str, hit: _Hit) -> bool:
     """True when the body is named beside the reform, not acting in it: it announces the news (X新闻办20日发布消息,
     a source like 记者从X获悉), is the source of the sentence (据X介绍), only publicises it, alone or in a list
-    (区委宣传部、区融媒体中心做好宣传报道), or receives a matter passed on to it (转X热线, a hotline's transfer
-    note)."""
+    (区委宣传部、区融媒体中心做好宣传报道), stands by in a list whose only act is its duty
+    (X局、Y局等部门按职责做好配合), answers a deputy's motion (建议由我局主办，市财政局会办), or receives a matter
+    passed on to it (转X热线, a hotline's transfer note)."""
     if _ANNOUNCE_RE.match(text, hit.end) is not None or _PUBLICITY_RE.match(text, hit.end) is not None:
         return True
+    if _DUTY_LIST_RE.match(text, hit.end) is not None:
+        return True  # 周口市商务局、交通运输局等部门按职责做好配合: a list standing by, no act of the reform
+    if _HANDLING_RE.match(text, hit.end) is not None and _MOTION_RE.search(_sentence(text, hit.start)):
+        return True  # 您提出的建议由我局主办，市财政局会办: who answers the motion, not who acts in the reform
     clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,：:\n") + 1 : hit.start]
     if clause.strip().endswith(_SOURCE_BEFORE) and _SAID_RE.match(text, hit.end) is not None:
         return True  # 据区委改革办介绍: the source of what follows

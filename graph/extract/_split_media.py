@@ -381,10 +381,17 @@ _SAID_RE = re.compile(
     rf"(?:据(?P<a>{_UNIT})(?:相关负责人)?介绍|(?P<b>{_UNIT})相关负责人(?:告诉记者|介绍|表示)"
     rf"|记者(?:[^，。从]{{0,6}})?从(?P<c>{_UNIT})(?:了解到|获悉))"
 )
-_DOES_RE = re.compile(
-    rf"(?:^|[。，；！？：:\n\s\u3000#】]|我们|是)(?P<u>{_UNIT})(?:[^，。；！？“”\n]{{0,16}}?)"
-    r"(?:借鉴|复制|学习|推出|推行|实施|落地|建立|统筹推动|牵头|引入|试行|把)"
+_BORROWING = "参照|借鉴|对标|学习|复制"
+_DOES_UNIT = _UNIT.replace("(?!我们|咱们|大家)", f"(?!我们|咱们|大家)(?:(?!{_BORROWING})", 1).replace(
+    "]{2,18}?", "]){2,18}?", 1
 )
+"""A unit acting in the narrative, whose name holds no verb of borrowing (X局参照Y自治区…: X局, never past 参照)."""
+_DOES_RE = re.compile(
+    rf"(?:^|[。，；！？：:\n\s\u3000#】]|我们|是)(?:(?P<c>{_DOES_UNIT})(?={_BORROWING})|(?P<u>{_DOES_UNIT})"
+    r"(?:[^，。；！？“”\n]{0,16}?)"
+    r"(?:借鉴|复制|学习|推出|推行|实施|落地|建立|统筹推动|牵头|引入|试行|把))"
+)
+"""A unit acting in the narrative: right before its verb of borrowing (X局参照Y…), else a few words before its verb."""
 
 
 def _provider(lines: list[Line], mark: int, end: int, title: str) -> tuple[str, int, int] | None:

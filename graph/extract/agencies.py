@@ -35,7 +35,7 @@ from ftzgraph.graph.extract._agency_acting import (
     speaks_for_itself,
 )
 from ftzgraph.graph.extract._agency_aliases import defined_aliases
-from ftzgraph.graph.extract._agency_branches import bare_branches, police_branches
+from ftzgraph.graph.extract._agency_branches import bare_branches, detachment_brigades, police_branches
 from ftzgraph.graph.extract._agency_committees import (
     _AREA,
     _COMMITTEE,
@@ -89,6 +89,7 @@ from ftzgraph.graph.extract._agency_roles import (
     in_letterhead,
     issues_a_batch,
     issues_forwarded_document,
+    name_under_parent,
     parent_in_name,
     side_role,
     speaker_label,
@@ -204,6 +205,8 @@ def extract_agencies_and_mentions(
     _area_bureaus_as_written(hits, case.document.text)
     hits = _bureau_branches(text, hits)
     police_branches(hits, ctx.city, ctx.district)  # 东港区公安分局: 日照市公安局东港分局
+    name_under_parent(text, hits)  # 重庆海事局涪陵海事处: the office under its bureau
+    detachment_brigades(text, hits)  # 交警支队渤海新区大队: the brigade under its detachment
     name_zone_bodies(
         text, _document_head(case.document.text), hits, ctx.city
     )  # 合肥高新区X局: by the zone's official name

@@ -311,7 +311,9 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
             return match[group].strip(), start + match.start(group), start + match.end(group)
-        if k == 0 and (found := _after_guide(line) or _unit_with_role(line) or _dash_practice(line)):
+        if k == 0 and (
+            found := _after_guide(line) or _unit_with_role(line) or _dash_practice(line) or _unit_before_bar(line)
+        ):
             return (
                 found[0],
                 start + found[1],
@@ -375,6 +377,19 @@ def _unit_with_role(line: str) -> tuple[str, int, int] | None:
     """A unit followed by its role in brackets (X局（供稿单位）): the unit, not the role's word."""
     found = _UNIT_ROLE_RE.fullmatch(line)
     if found is None or (signed := signature_unit(found["u"])) is None:
+        return None
+    return signed[0], found.start("u") + signed[1], found.start("u") + signed[2]
+
+
+_UNIT_BAR_RE = re.compile(r"\s*(?P<u>[^（）()\s｜|丨，。；]{3,30})\s*[｜|丨\t]\s*[^，。；;！？!?\n｜|丨]{1,30}\s*")
+"""A unit, then a bar or a TAB and one short field with no clause (X人民政府｜2024年第三季度进展)."""
+
+
+def _unit_before_bar(line: str) -> tuple[str, int, int] | None:
+    """The unit opening a form's line under the title, a bar or a TAB and one field after it (X人民政府｜2024年第三
+    季度进展, X局｜2024年3月): the unit the form is about, as a byline gives it."""
+    found = _UNIT_BAR_RE.fullmatch(line)
+    if found is None or (signed := signature_unit(found["u"])) is None or signed[2] - signed[1] != len(found["u"]):
         return None
     return signed[0], found.start("u") + signed[1], found.start("u") + signed[2]
 
