@@ -85,6 +85,10 @@ def _label_re() -> re.Pattern[str]:
     )
 
 
+_DEMONSTRATIVES = ("该", "此", "这")
+"""Words that open a sentence about the case (该做法, 此项改革, 这一经验) and never a unit's name."""
+
+
 def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int] | None:
     """The unit of a provider-labelled line (牵头单位：X, 【责任单位】X, • 报送：X after a bullet, 展示单位｜X, 供稿单位
     Contributed by：X) with its span in ``text``, or None. A label no word list holds is read only before a separator
@@ -102,6 +106,8 @@ def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int]
         or court_of_division(match["unit"])
     ):
         return None
+    if match["unit"].startswith(_DEMONSTRATIVES):
+        return None  # 来源：该做法借鉴X经验: a label that also heads an origin field, its value a sentence, no unit
     if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
         return None  # 宁波市北仑区：title, X片区｜title: a place or body before the separator is no label
     lead = len(text) - len(bare)
