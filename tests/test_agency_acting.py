@@ -227,9 +227,9 @@ def test_a_review_line_signs_the_comment() -> None:
     assert any(n.endswith("商务局") for n in _names(text, "十堰市郧阳区"))
 
 
-def test_the_issuer_of_a_document_relied_on_and_a_superior_that_only_advises_do_not_act() -> None:
+def test_the_issuer_of_a_document_relied_on_and_a_superior_that_only_endorses_do_not_act() -> None:
     text = (
-        "营口市商务局会同营口海关推行“跨境结算+通关”联办，辽宁省商务厅给予了政策指导，"
+        "营口市商务局会同营口海关推行“跨境结算+通关”联办，辽宁省人民政府对此作出批示肯定，"
         "辽宁省人力资源和社会保障厅印发的操作规程作为依据。"
     )
     assert _names(text, "营口市人民政府") == ["营口市商务局", "营口海关"]
