@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ftzgraph.graph.extract._split_units import _head_reports
+from ftzgraph.graph.extract._split_units import _head_reports, labelled_provider
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
 
@@ -1004,3 +1004,7 @@ def test_an_origin_field_labelled_source_is_no_provider_and_a_case_credit_label_
         "举措：边检站设立船员换班专窗。\n（案例提供：盘锦出入境边防检查站）\n"
     )
     assert _providers(text) == ["盘锦海关", "盘锦出入境边防检查站"]
+
+
+def test_a_provider_label_in_tortoise_shell_brackets_names_the_unit() -> None:
+    assert labelled_provider("〔素材：营口市人民政府办公室〕") == ("营口市人民政府办公室", 4, 14)

@@ -64,14 +64,14 @@ def _label_re() -> re.Pattern[str]:
     bold = r"(?:\*\*|__)?"  # **报送单位**：X, > 来源：X: Markdown marks around the label
     note = r"(?:[（(][\u4e00-\u9fff]{1,6}[)）])?"  # 报送单位（盖章）：X
     known = (
-        rf"[（(【\[]?\s*(?:{labels})(?:[/／、](?:{labels}))*{note}\s*{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
+        rf"[（(【\[〔［]?\s*(?:{labels})(?:[/／、](?:{labels}))*{note}\s*{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
         r"(?:[:：]|[|│｜丨])?"
     )
     # 展示单位｜X, 报送机构 Submitted by丨X, 推荐单位/报送单位：X: short phrases ending in a label word, a separator
     # 佐证材料提供单位：X: a known label after a short qualifier reads as one too
     phrase = rf"[\u4e00-\u9fff]{{0,{lead}}}(?:{labels}|{ends})"
     general = (
-        rf"(?:[（(【\[]?\s*(?P<general>{phrase}(?:[/／、]{phrase})*){note}{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
+        rf"(?:[（(【\[〔［]?\s*(?P<general>{phrase}(?:[/／、]{phrase})*){note}{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
         r"(?:[:：]|[|│｜丨])"
         # 【改革推进单位】X: the closing bracket of a label opened by one separates it from its unit
         rf"|[【〖]\s*(?P<bracketed>{phrase}){note}\s*[】〗])"
