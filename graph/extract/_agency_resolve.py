@@ -545,7 +545,8 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     elif core.named_as and not unit and core.level_as_written and prefix.place is None:
         hit.name = place.name + core.core  # 市金融监管局: a level's bureau, as written
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
-        hit.name = core.named_as.format(stem=place.stem)
+        office = core.canonical.removeprefix(core.core) if core.canonical.startswith(core.core) else ""
+        hit.name = core.named_as.format(stem=place.stem) + office  # X金融监管分局Y监管支局: its sub-office
     elif core.stem_place and not prefix.by_stem and _zone_named(place):  # 兰州新区海关, 苏州工业园区海关
         hit.name = place.name + unit + core.canonical
     elif core.stem_place or (unit and (place.stem + unit in gaz.by_name or prefix.by_stem)):  # 北京经济技术开发区
