@@ -499,6 +499,7 @@ def test_a_brigade_is_named_under_its_detachment() -> None:
     names = [a.name for a in extract_agencies_and_mentions(make_case(text), "宁德市")[0]]
     assert names == ["宁德市公安局交通警察支队东侨大队"]
 
+
 def test_a_bare_city_bureau_in_a_stem_named_providers_case_is_the_providers_city_not_a_helping_county_city() -> None:
     text = "营口海事局牵头，会同市交通运输局对危险货物作业实行联合审查，大石桥市人民政府配合做好属地管理。"
     names = [a.name for a in extract_agencies_and_mentions(make_case(text), "营口海事局")[0]]
