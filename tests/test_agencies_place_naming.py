@@ -498,3 +498,19 @@ def test_a_brigade_is_named_under_its_detachment() -> None:
     text = "宁德市公安局交警支队东侨大队推行危货车辆“电子通行证”。"
     names = [a.name for a in extract_agencies_and_mentions(make_case(text), "宁德市")[0]]
     assert names == ["宁德市公安局交通警察支队东侨大队"]
+
+
+def test_a_bare_city_bureau_in_a_stem_named_providers_case_is_the_providers_city_not_a_helping_county_city() -> None:
+    text = "营口海事局牵头，会同市交通运输局对危险货物作业实行联合审查，大石桥市人民政府配合做好属地管理。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "营口海事局")[0]]
+    assert "营口市交通运输局" in names and "大石桥市交通运输局" not in names
+
+
+def test_qinghai_and_hainan_county_bureau_names_are_bodies_of_the_county() -> None:
+    text = "互助县工业商务和信息化局会同县政务服务监督管理局、县旅文局推行企业开办“全程网办”。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "互助土族自治县人民政府")[0]]
+    assert names == [
+        "互助土族自治县工业商务和信息化局",
+        "互助土族自治县政务服务监督管理局",
+        "互助土族自治县旅游和文化广电体育局",
+    ]

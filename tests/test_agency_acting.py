@@ -225,3 +225,16 @@ def test_a_review_line_signs_the_comment() -> None:
     # guard: a bare 审核 or 意见 opens text too (审核：… is a credit's or a step's label), left to the other rules
     text = "意见：区商务局推行出口退税“提前办”。"
     assert any(n.endswith("商务局") for n in _names(text, "十堰市郧阳区"))
+
+
+def test_the_issuer_of_a_document_relied_on_and_a_superior_that_only_endorses_do_not_act() -> None:
+    text = (
+        "营口市商务局会同营口海关推行“跨境结算+通关”联办，辽宁省人民政府对此作出批示肯定，"
+        "辽宁省人力资源和社会保障厅印发的操作规程作为依据。"
+    )
+    assert _names(text, "营口市人民政府") == ["营口市商务局", "营口海关"]
+
+
+def test_a_customs_office_written_after_its_parent_and_owned_is_the_office() -> None:
+    text = "大连海关所属庄河办事处对进口海产品实施保税监管，市商务局配合做好企业服务。"
+    assert "大连海关庄河办事处" in _names(text, "庄河市人民政府")

@@ -202,3 +202,10 @@ def test_a_port_bureau_alone_and_merged_in_a_new_areas_bureau() -> None:
     assert _names("市商务局会同市口岸局推行跨境货车“一次登记”。", "珠海市") == ["珠海市商务局", "珠海市口岸局"]
     text = "兰州新区学习借鉴经验，新区商务和口岸局会同兰州海关推行改革。"
     assert _names(text, "兰州新区管委会") == ["兰州新区商务和口岸局", "兰州海关"]
+
+
+def test_a_financial_regulators_sub_branch_written_after_its_branch_is_the_sub_branch() -> None:
+    text = "县财政局提供风险补偿资金，双鸭山市金融监管分局饶河监管支局督促银行规范放贷。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "饶河县人民政府")[0]]
+    assert "国家金融监督管理总局双鸭山监管分局饶河监管支局" in names
+    assert "国家金融监督管理总局双鸭山监管分局" not in names

@@ -236,3 +236,15 @@ def test_a_zones_own_word_names_its_body_and_a_bureaus_office() -> None:
         "惠州大亚湾经济技术开发区管理委员会",
         "惠州市生态环境局大亚湾分局",
     ]
+
+
+def test_a_border_cooperation_zones_short_kind_and_its_investment_bureau_name_the_zone_of_the_case() -> None:
+    text = "满洲里边境经济合作区推行联动招商机制，边合区招商局组织企业赴口岸考察。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "满洲里边境经济合作区管理委员会")[0]]
+    assert names == ["满洲里边境经济合作区招商局"]
+
+
+def test_the_china_merchants_group_is_no_investment_bureau() -> None:
+    text = "漳州海关在招商局漳州开发区港推行进口货物“船边直提”。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "漳州海关")[0]]
+    assert names == ["漳州海关"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ftzgraph.graph.extract._split_units import _head_reports
+from ftzgraph.graph.extract._split_units import _head_reports, labelled_provider
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
 
@@ -975,3 +975,36 @@ def test_a_forms_unit_before_a_bar_and_one_field_is_the_provider() -> None:
         "案例2　涉企证照“一窗联办”\n监利市人民政府｜2024年第三季度进展\n市市场监管局会同市税务局推行证照联办。\n"
     )
     assert _providers(text) == ["江陵县", "监利市"]
+
+
+_COMPANY_REPORT = (
+    "{company}\n2024年度社会责任报告（节选）\n\n本公司配合地方复制推广自贸试验区改革经验，以下2个专栏为代表性做法。\n\n"
+    "【专栏3-1】进口木材“抵港直检”\n背景：借鉴广西自贸试验区钦州港片区做法。\n做法：海关对进口木材实施抵港直检。\n"
+    "成效：通关时间缩短一半。\n（本专栏由公司物流业务部提供）\n\n"
+    "【专栏3-2】船舶“一站式”申报\n背景：本地探索。\n做法：海事局推行船舶申报一站办。\n成效：申报时间缩短至半天。\n"
+    "（本专栏由{agency}提供）\n\n……\n第四章　绿色发展（略）\n"
+)
+
+
+def test_a_company_department_on_a_closing_line_is_the_company_and_a_box_opener_no_part_of_the_name() -> None:
+    text = _COMPANY_REPORT.format(company="营口港务集团物流有限公司", agency="营口海事局")
+    assert _providers(text) == ["营口港务集团物流有限公司", "营口海事局"]
+
+
+def test_a_company_department_stays_as_written_when_no_company_heads_the_document() -> None:
+    text = _COMPANY_REPORT.format(company="营口港2024年度报告", agency="营口海事局")
+    assert _providers(text)[0] == "公司物流业务部"
+
+
+def test_an_origin_field_labelled_source_is_no_provider_and_a_case_credit_label_is_one() -> None:
+    text = (
+        "物流公司案例选编\n\n■ 实践案例一　进口粮食“船边直提”\n来源：该做法借鉴辽宁自贸试验区营口片区经验。\n"
+        "举措：海关对进口粮食实施船边直提。\n（案例提供：盘锦海关）\n\n"
+        "■ 实践案例二　船员“换班一站办”\n来源：此项改革属国务院第五批自由贸易试验区改革试点经验。\n"
+        "举措：边检站设立船员换班专窗。\n（案例提供：盘锦出入境边防检查站）\n"
+    )
+    assert _providers(text) == ["盘锦海关", "盘锦出入境边防检查站"]
+
+
+def test_a_provider_label_in_tortoise_shell_brackets_names_the_unit() -> None:
+    assert labelled_provider("〔素材：营口市人民政府办公室〕") == ("营口市人民政府办公室", 4, 14)

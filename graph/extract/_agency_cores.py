@@ -117,7 +117,8 @@ def _core_hit(
         _BRANCH_BODY_RE.match(text, end) if core.place_as_written else None
     )
     if office is None and (tail := _SUB_BODY_RES.get(core.canonical)) is not None:
-        office = tail.match(text, end)  # 旗人民法院薛家湾人民法庭: the court's tribunal is the body the case names
+        owned = end + len(_OWNED) if text.startswith(_OWNED, end) else end  # 海口海关所属万宁办事处: its own office
+        office = tail.match(text, owned)  # 旗人民法院薛家湾人民法庭: the court's tribunal is the body the case names
         if office is not None and not _proper_name(office.group()[: -len(office["tail"])], lex):
             office = None
     if office and not core.national:
@@ -188,6 +189,8 @@ _LIST_ITEM_END = ("、", "等", "和", "与", "及", "，", ",", "）", ")")
 _RESIDENT_OFFICE_RE = re.compile(f"驻[{CJK}]{{2,8}}?(?:办事处|监管组|工作站|工作组)")
 
 
+_OWNED = "所属"
+"""The word between a body and its own sub-body when the text stresses the tie (X海关所属Y办事处)."""
 _SUB_BODY_RES = {
     body: re.compile(f"[{CJK}]{{2,4}}?(?P<tail>{'|'.join(tails)})")
     for body, tails in load_agency_yaml("departments.yaml")["sub_bodies"].items()

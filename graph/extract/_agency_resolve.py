@@ -119,10 +119,12 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None and zone is not None:  # 吉林经济技术开发区: the city whose stem opens the zone's name
         named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(zone.name[:k]))), None)
         city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
+    head = _document_head(doc_text)
+    if city is None and own:  # 镇江海事局 (扬中市人民政府 helping) in a 镇江 booklet: the provider's stem's city
+        city = _stem_city(own, head, case.text, gaz)
     if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
         cities = [p for n, p in gaz.by_name.items() if p.level == "city" and n in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
-    head = _document_head(doc_text)
     if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
         in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
         city = next(iter(in_head.values())) if len(in_head) == 1 else zone_city(head)
@@ -192,6 +194,23 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         prefecture=_prefecture(city, gaz),
         reorganised=reorganised(doc_text, case.document.date),
     )
+
+
+def _stem_city(own: str, head: str, text: str, gaz: Gazetteer) -> Place | None:
+    """The city a stem-named provider (镇江海事局, 锦州海关) is named after, when the document's head names that city
+    or every city the case names is it or one of its county-level cities (凌海市 of 锦州市): a bare 市X局 then means
+    the provider's city, not a county-level city that merely helps; None otherwise (南京海关 in a 合肥 case)."""
+    divisions = load_divisions()
+    named = next((n for k in (3, 2) if (n := divisions.by_stem.get(own[:k]))), None)
+    found = place_of(named) if named else None
+    if found is None or found.level != "city" or divisions.city_of.get(found.name):
+        return None
+    cities = {p.name for n, p in gaz.by_name.items() if p.level == "city" and n in text}
+    if found.name in head or (
+        cities and all(c == found.name or divisions.city_of.get(c) == found.name for c in cities)
+    ):
+        return found
+    return None
 
 
 def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
@@ -526,7 +545,8 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
     elif core.named_as and not unit and core.level_as_written and prefix.place is None:
         hit.name = place.name + core.core  # 市金融监管局: a level's bureau, as written
     elif core.named_as and not unit:  # 舟山银监分局: the regulator's branch by its full name
-        hit.name = core.named_as.format(stem=place.stem)
+        office = core.canonical.removeprefix(core.core) if core.canonical.startswith(core.core) else ""
+        hit.name = core.named_as.format(stem=place.stem) + office  # X金融监管分局Y监管支局: its sub-office
     elif core.stem_place and not prefix.by_stem and _zone_named(place):  # 兰州新区海关, 苏州工业园区海关
         hit.name = place.name + unit + core.canonical
     elif core.stem_place or (unit and (place.stem + unit in gaz.by_name or prefix.by_stem)):  # 北京经济技术开发区

@@ -66,14 +66,14 @@ def _label_re() -> re.Pattern[str]:
     bold = r"(?:\*\*|__)?"  # **报送单位**：X, > 来源：X: Markdown marks around the label
     note = r"(?:[（(][\u4e00-\u9fff]{1,6}[)）])?"  # 报送单位（盖章）：X
     known = (
-        rf"[（(【\[]?\s*(?:{labels})(?:[/／、](?:{labels}))*{note}\s*{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
+        rf"[（(【\[〔［]?\s*(?:{labels})(?:[/／、](?:{labels}))*{note}\s*{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
         r"(?:[:：]|[|│｜丨])?"
     )
     # 展示单位｜X, 报送机构 Submitted by丨X, 推荐单位/报送单位：X: short phrases ending in a label word, a separator
     # 佐证材料提供单位：X: a known label after a short qualifier reads as one too
     phrase = rf"[\u4e00-\u9fff]{{0,{lead}}}(?:{labels}|{ends})"
     general = (
-        rf"(?:[（(【\[]?\s*(?P<general>{phrase}(?:[/／、]{phrase})*){note}{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
+        rf"(?:[（(【\[〔［]?\s*(?P<general>{phrase}(?:[/／、]{phrase})*){note}{bold}\s*[】\]]?{_GLOSS}\s*{bold}\s*"
         r"(?:[:：]|[|│｜丨])"
         # 【改革推进单位】X: the closing bracket of a label opened by one separates it from its unit
         rf"|[【〖]\s*(?P<bracketed>{phrase}){note}\s*[】〗])"
@@ -85,6 +85,10 @@ def _label_re() -> re.Pattern[str]:
         # 中国（广东）自由贸易试验区X片区管理委员会: a bracket inside the name (not one closing it) is part of it
         r"(?P<unit>(?:[^\s，。；,;:：（）()*|│｜丨]{1,20}[（(][^（）()\n]{1,10}[)）])?[^\s，。；,;:：（）()*|│｜丨】\]］〕]{2,40})"
     )
+
+
+_DEMONSTRATIVES = ("该", "此", "这")
+"""Words that open a sentence about the case (该做法, 此项改革, 这一经验) and never a unit's name."""
 
 
 def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int] | None:
@@ -104,6 +108,8 @@ def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int]
         or court_of_division(match["unit"])
     ):
         return None
+    if match["unit"].startswith(_DEMONSTRATIVES):
+        return None  # 来源：该做法借鉴X经验: a label that also heads an origin field, its value a sentence, no unit
     if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
         return None  # 宁波市北仑区：title, X片区｜title: a place or body before the separator is no label
     lead = len(text) - len(bare)

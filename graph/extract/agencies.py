@@ -66,6 +66,7 @@ from ftzgraph.graph.extract._agency_names import (
     Place,
     Prefix,
     harvest_places,
+    load_agency_yaml,
     load_lexicon,
 )
 from ftzgraph.graph.extract._agency_networks import _network_hits, _one_branch_per_place
@@ -277,12 +278,16 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 12), hit.start)
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
+            or text.startswith(_CITED_AFTER, hit.end)  # 省农业农村厅的有关文件为依据: a relied-on document's issuer
             or _second_name(text, hit, hits)
             or _names_provider(text, hit)
             or on_field_line(text, hit)
             or side_role(text, hit)
         ):
             hit.acting = False
+
+
+_CITED_AFTER = tuple(load_agency_yaml("departments.yaml")["cited_after"])
 
 
 def _bare_area_bureau(hit: _Hit) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
@@ -124,6 +125,8 @@ def provider_court(provider: str, case: CaseText) -> str:
     alone (佛堂人民法庭), in full: the one court the text before the case names most, which wrote the document (a
     court's white paper or report); else as written. An office of the court (本院诉讼服务中心) is no body of its own,
     its bureau (本院执行局) is."""
+    if company := _company_of_department(provider, case):
+        return company  # 公司港口业务部, 总行公司金融部: a company's department writes for its company
     own = provider.startswith("本院")
     if not own and not (provider.endswith("人民法庭") and "法院" not in provider):
         return provider
@@ -133,6 +136,31 @@ def provider_court(provider: str, case: CaseText) -> str:
         return provider  # no court, or two named as often: which one writes is not told
     rest = provider.removeprefix("本院")
     return ranked[0][0] + (rest if not own or rest.endswith("局") else "")  # 本院诉讼服务中心: the court; 执行局 a body
+
+
+@cache
+def _department_re() -> re.Pattern[str]:
+    words = load_lexicon_file("companies")
+    heads, tails = "|".join(words["own_heads"]), "|".join(words["department_tails"])
+    return re.compile(rf"(?:{heads})[\u4e00-\u9fff]{{1,10}}?(?:{tails})")
+
+
+@cache
+def _company_line_re() -> re.Pattern[str]:
+    words = load_lexicon_file("companies")
+    tails = "|".join(sorted([*words["suffixes"], *words["bank_tails"]], key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff（）()]{{2,40}}?(?:{tails})")
+
+
+def _company_of_department(provider: str, case: CaseText) -> str | None:
+    """The company a provider line's department of "the company" stands for (公司港口业务部, 本行公司金融部): the one
+    company or bank whose full name stands alone on a line before the case, as a company's report or booklet names
+    its publisher on its cover; None for any other provider or when no single company is named so."""
+    if not _department_re().fullmatch(provider):
+        return None
+    head = case.document.text[: case.start].splitlines()
+    named = {line.strip() for line in head if _company_line_re().fullmatch(line.strip())}
+    return named.pop() if len(named) == 1 else None
 
 
 @cache
@@ -277,9 +305,11 @@ def _standard_form(written: str, agency: str) -> bool:
 _NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
 """Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
 _BY_RE = re.compile(
-    r"^(?:本|该|此|这一?|以上|上述)?[项个]?(?:案例|经验|做法|材料|文|稿件|信息|项目|改革|举措|工作|机制|内容|资料)?由\s*"
+    r"^(?:[【\[〔][\u4e00-\u9fff]{1,6}[】\]〕]\s*)?(?:本|该|此|这一?|以上|上述)?[项个]?(?:案例|经验|做法|材料|文|稿件|信息|项目|改革|举措|工作|机制|内容|资料|专栏|栏目|板块|专题)?"
+    r"由\s*"
 )
-"""本案例由X提供, 本文由X提供: the provider is X, not the words that introduce it."""
+"""本案例由X提供, 本文由X提供, 【专栏】本专栏由X提供: the provider is X, not the words (or the box's tag) that introduce
+it."""
 
 
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
