@@ -46,6 +46,8 @@ def load_json(*parts: str) -> Any:
     return json.loads(read_data_text(*parts))
 
 
+@cache
 def load_lexicon(name: str) -> dict[str, Any]:
-    """``data/lexicon/{name}.yaml`` as a dict (cached; do not mutate)."""
+    """``data/lexicon/{name}.yaml`` as a dict (cached, the same dict on every call: rules read their words at every
+    case, so a fresh copy per call was a cost of its own; do not mutate)."""
     return dict(load_yaml("lexicon", f"{name}.yaml"))

@@ -81,6 +81,32 @@ def _trailing_words() -> tuple[str, ...]:
     return tuple(sorted([*lex["measure_lead_ins"], *lex["qualifiers_before"], *_CONNECTORS], key=len, reverse=True))
 
 
+@cache
+def _trailing_by_last() -> dict[str, tuple[tuple[int, str], ...]]:
+    """``_trailing_words`` by their last character, each with its rank in that order: a clause's last character
+    names the few words that can end it, instead of every word being tried at every clause."""
+    by_last: dict[str, list[tuple[int, str]]] = {}
+    for rank, word in enumerate(_trailing_words()):
+        by_last.setdefault(word[-1], []).append((rank, word))
+    return {last: tuple(words) for last, words in by_last.items()}
+
+
+def _without_trailing(core: str) -> str:
+    """``core`` without the trailing words it ends in: passes over ``_trailing_words`` in order, each word that ends
+    the clause cut with the spaces before it, until a pass cuts nothing."""
+    by_last = _trailing_by_last()
+    changed = True
+    while changed:
+        changed = False
+        rank = 0  # a pass goes on from the word after the last one cut
+        while core:
+            hit = next(((r, w) for r, w in by_last.get(core[-1], ()) if r >= rank and core.endswith(w)), None)
+            if hit is None:
+                break
+            rank, core, changed = hit[0] + 1, core[: -len(hit[1])].rstrip(" \t\u3000"), True
+    return core
+
+
 def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
     """What a figure measures: the clause text before it (or after it, when nothing precedes), with its span."""
     clause_start = start
@@ -97,14 +123,7 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
         if counted and phrase.startswith(counted) and len(phrase) - len(counted) >= 2:
             phrase = phrase[len(counted) :]  # 向2300家企业兑现奖补资金1.6亿元: 企业 is what the figure before counts
     lead_ins = lexicon()["measure_lead_ins"]
-    trailing = _trailing_words()
-    core = phrase.rstrip(" \t\u3000")
-    changed = True
-    while changed:
-        changed = False
-        for word in trailing:
-            if core.endswith(word):
-                core, changed = core[: -len(word)].rstrip(" \t\u3000"), True
+    core = _without_trailing(phrase.rstrip(" \t\u3000"))
     cut = 0
     verbs = lexicon()["label_change_verbs"]
     for word in lead_ins:
