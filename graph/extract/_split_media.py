@@ -27,25 +27,30 @@ from typing import Any
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_furniture import picture_line
 from ftzgraph.graph.extract._split_lines import Line
+from ftzgraph.graph.text import word_alternation
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SYMBOLS = "▶►▷◆◇■□●○★☆▍▌▎❖➤➢♦▪" + _CIRCLED
 _KEYCAP_RE = re.compile("^\\s*[0-9]\ufe0f?\u20e3")
 """A keycap emoji's number (1️⃣ 2️⃣), as social media number their items."""
-_LATIN_RE = re.compile(r"^\s*(?P<w>NO|No|no|TOP|Top|top|Part|PART|Vol|VOL)\s*[.．]?\s*[0-9]{1,2}(?![0-9])")
+_MEDIA_WORDS = load_lexicon("layouts")["media"]
+_LATIN = word_alternation(_MEDIA_WORDS["latin_counters"])
+_UNITS = word_alternation(_MEDIA_WORDS["ordinal_units"])
+_LATIN_RE = re.compile(rf"^\s*(?P<w>{_LATIN})\s*[.．]?\s*[0-9]{{1,2}}(?![0-9])")
 """NO.1, TOP3, Part.02: a numbered item in a media text's own Latin words."""
 _EXTRA_MARK_RE = re.compile(
-    r"^\s*(?:[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?|(?:NO|No|no|TOP|Top|top|Part|PART|Vol|VOL)\s*[.．]?\s*[0-9]{1,2}"
-    r"|第[一二三四五六七八九十0-9０-９]{1,3}(?:站|期|集|篇|讲|弹|季|章|幕|回))[\s\u3000｜|丨:：]*"
+    rf"^\s*(?:[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?|(?:{_LATIN})\s*[.．]?\s*[0-9]{{1,2}}"
+    rf"|第[一二三四五六七八九十0-9０-９]{{1,3}}(?:{_UNITS}))[\s\u3000｜|丨:：]*"
 )
 """An emoji, a Latin number or 第N站 opening a headline: marks the item's title is read without."""
-_ORDINAL_UNIT_RE = re.compile(r"^\s*第[一二三四五六七八九十0-9０-９]{1,3}(?P<w>站|期|集|篇|讲|弹|季|章|幕|回)")
+_ORDINAL_UNIT_RE = re.compile(rf"^\s*第[一二三四五六七八九十0-9０-９]{{1,3}}(?P<w>{_UNITS})")
 """第一站, 第3期: a tour's stops, a series' episodes."""
 _DATELINE_RE = re.compile(
-    r"^\s*(?:本报讯|本台讯|本刊讯|本网讯|[\u4e00-\u9fff]{2,8}讯\s*[（(]|(?:本社|[\u4e00-\u9fff]{2,6}社)[^，。\n]{0,14}电)"
+    rf"^\s*(?:{word_alternation(_MEDIA_WORDS['dateline_words'])}|[\u4e00-\u9fff]{{2,8}}讯\s*[（(]"
+    r"|(?:本社|[\u4e00-\u9fff]{2,6}社)[^，。\n]{0,14}电)"
 )
 """A news item's dateline (本报讯（记者 X）, 某某社X月X日电): it opens the narrative under the item's headline."""
-_QUESTION_RE = re.compile(r"^\s*(?:记者|本报记者|问|主持人|网友)\s*[：:][^\n]{2,80}[？?]\s*$")
+_QUESTION_RE = re.compile(rf"^\s*(?:{word_alternation(_MEDIA_WORDS['question_labels'])})\s*[：:][^\n]{{2,80}}[？?]\s*$")
 _SYMBOL_RE = re.compile(rf"^\s*(?P<s>[{_SYMBOLS}])")
 _LABEL_RE = re.compile(r"^\s*[【\[〔［](?P<c>[^】\]〕］\n]{1,30})[】\]〕］]")
 _SERIES_RE = re.compile(r"^\s*(?P<w>[^\s\d【\[]{1,8}?)之[一二三四五六七八九十]+(?:[（(]完[)）])?\s*$")
