@@ -214,6 +214,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
             rows
             or told_cases(document)  # paragraphs led by an ordinal or a place, answers anchored by listed titles
             or separated_cases(document)  # blocks between --- lines
+            or split.repeated  # lines of one shape, each opening a case (graph/extract/_split_repetition.py)
             or [case for case in [whole_text_case(document)] if case]
         )
         if disagrees := count_warning(str(document.path), split.stated_count, len(split.cases)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
@@ -47,6 +47,7 @@ from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbol
 from ftzgraph.graph.extract._split_media import media_split, named_reform
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
+from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
@@ -107,6 +108,9 @@ class SplitResult:
     warnings: list[str]
     stated_count: tuple[int, Evidence] | None = None
     """How many cases the document's head says it holds, and where (graph/extract/_split_declared.py), or None."""
+    repeated: list[CaseText] = field(default_factory=list)
+    """When the rules found no case, the cases the document's repetition shows (graph/extract/_split_repetition.py):
+    the pipeline takes them when its readers of paragraphs find none either."""
 
 
 HEADING_PLACE_RE = re.compile(
@@ -343,6 +347,11 @@ def split_cases(document: Document) -> SplitResult:
         # ▶ 0N｜, 【电讯N】, 系列报道之N: a media text's items, unless the split so far has the count the head states
         starts = [(t, a, k) for k, (t, a) in enumerate(zip(media.titles, media.starts, strict=True), 1)]
         titles, part_ends, groups, entered = media.names, dict(zip(media.titles, media.ends, strict=True)), [], None
+    deferred = not starts  # no case at all: the pipeline's readers of paragraphs go first, these cases after them
+    if repeated := _repeated(lines, body_from, len(starts), stated[0] if stated else None):
+        # a layout no rule describes: the cases its own repetition shows (graph/extract/_split_repetition.py)
+        starts = [(t, t, k) for k, t in enumerate(repeated.titles, 1)]
+        titles, part_ends, groups, entered, points, media = repeated.names, repeated.ends, [], None, None, None
 
     warnings: list[str] = []
     cases: list[CaseText] = []
@@ -394,9 +403,20 @@ def split_cases(document: Document) -> SplitResult:
             case.title = case.title[cut:]
     give_entry_providers(cases, lines, entered)
     _match_table(cases, table, matcher, warnings, document)
+    if deferred:
+        return SplitResult([], table, warnings, stated, repeated=cases)
     if cases and (disagrees := count_warning(str(document.path), stated, len(cases))):
         warnings.append(disagrees)
     return SplitResult(cases, table, warnings, stated)
+
+
+def _repeated(lines: list[Line], body_from: int, found: int, stated: int | None) -> Repeated | None:
+    """The split by repetition when the rules' own is clearly short of it: they found one case or none, or not the
+    count the head states; else None, so a split the rules read right stands."""
+    if found >= 2 and (stated is None or stated == found):
+        return None
+    repeated = repeated_split(lines, body_from, stated)
+    return repeated if repeated is not None and repeated.score >= ACCEPT_SCORE else None
 
 
 def _grouped(

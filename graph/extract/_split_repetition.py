@@ -1,0 +1,261 @@
+"""Cases found from a document's own repetition, whatever its layout.
+
+The other splitting rules each read a layout someone described (markers, suffixed titles, fields, entries, media
+marks). A layout nobody described still repeats itself: each case opens with a line of one shape (the same kind of
+mark or none, a similar length, the same relation to blank lines and to the line after it: a byline 文／X under
+each title, a run-in “title”： opening each paragraph, a speaker's turn), and what follows each such line reads as a
+case (a title that can name a reform, then actors, figures, results). This module groups a document's lines by
+shape, makes the segmentation of each group, scores it (how case-like its segments are, how regular their lengths,
+whether it has the count the document states) and offers the best one; `split_cases` takes it only where its own
+choice is clearly short of it (one case or none, or a count the head states and its split misses), so a layout the
+rules read right keeps its split.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_declared import MIN_CASE_CHARS, title_like
+from ftzgraph.graph.extract._split_furniture import furniture_heading
+from ftzgraph.graph.extract._split_lines import Line
+from ftzgraph.graph.extract._split_media import first_name
+from ftzgraph.graph.extract._split_shapes import heading_mark
+from ftzgraph.graph.text import NUMERAL_CLASS
+
+FIELD = "field："
+HEAD_CHARS = 40
+"""A line this long or shorter, with no sentence inside, is a heading; longer, a paragraph."""
+ACCEPT_SCORE = 0.6
+"""The least score of a split by repetition that replaces the rules' own (mean case-likeness over the spread)."""
+NAME_OPENS = 24
+"""A paragraph that tells one case names its reform within this many characters of its start."""
+_SENTENCE_RE = re.compile(r"[。；！？!?]")
+_PAREN_RE = re.compile(rf"^[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]")
+_QUOTE_RUNIN_RE = re.compile(r"^(?P<t>[“\"『「][^“”\"『』「」\n]{2,30}[”\"』」][\u4e00-\u9fff]{0,8})[：:](?=\S)")
+_LABEL_RUNIN_RE = re.compile(r"^(?P<t>[^\s，,。：:；;“”（）()【】\[\]]{2,16})[：:](?=\S.{10})")
+_FIELD_RE = re.compile(r"^(?P<t>[^\s，,。：:；;“”（）()【】\[\]]{2,8})[：:]")
+_FOLLOW_RE = re.compile(r"^\W?(?P<w>[\u4e00-\u9fffA-Za-z]{1,4})\s*[／/｜|丨：:]")
+_LABEL_WORD_RE = re.compile(r"[^\W\d_]+")
+_LABEL_RE = re.compile(r"^(?P<o>[\[【〔［])[^\]】〕］\n]{1,14}(?P<c>[\]】〕］])")
+_ENCLOSED_RE = re.compile(r"^[（(][^\n]*[)）]$")
+
+
+@dataclass(frozen=True)
+class Repeated:
+    """A segmentation found by repetition: the title line of each case, its end (exclusive line index), its title
+    when the line holds more than the title (a run-in “title”：text, a paragraph naming its reform), and its score."""
+
+    titles: list[int]
+    ends: dict[int, int]
+    names: dict[int, str]
+    score: float
+
+
+@cache
+def _words() -> dict[str, Any]:
+    return dict(load_lexicon("layouts")["repetition"])
+
+
+@cache
+def _res() -> dict[str, re.Pattern[str]]:
+    words = _words()
+    return {
+        "actor": re.compile(rf"[\u4e00-\u9fff]{{1,14}}(?:{'|'.join(map(re.escape, words['actor_tails']))})"),
+        "figure": re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?\s*(?:%|％|(?![年月日号])[\u4e00-\u9fff])"),
+        "outcome": re.compile("|".join(map(re.escape, words["outcome_words"]))),
+        "practice": re.compile("|".join(map(re.escape, words["practice_words"]))),
+    }
+
+
+def _mark(text: str) -> str:
+    """The shape of the mark opening ``text`` ("" for none): numbers as the shape's class (第九则, 九、, 9．), a
+    bracketed word as its bracket ([X], 【X】: a speaker's or a label's name varies), a run-in title as “X”： or X：."""
+    if label := _LABEL_RE.match(text):
+        return label["o"] + "X" + label["c"]
+    if _ENCLOSED_RE.match(text):
+        return "（…）"
+    if mark := heading_mark(text):
+        return _LABEL_WORD_RE.sub("X", mark.shape) if mark.word else mark.shape
+    if _PAREN_RE.match(text):
+        return "（N）"
+    if _QUOTE_RUNIN_RE.match(text):
+        return "“X”："
+    if _LABEL_RUNIN_RE.match(text) or _FIELD_RE.match(text):
+        return "X："
+    first = text[:1]
+    return first if first and not first.isalnum() and first not in '“"「『《（(' else ""
+
+
+def _runs_in(mark: str) -> bool:
+    return mark in ("“X”：", "X：")
+
+
+def case_likeness(text: str) -> float:
+    """How much ``text`` reads as a case's body, 0 to 1: who acts (a body's name), what was done (a practice's
+    verb), what came of it (an outcome's verb) and a figure; 0 when too short to be a case."""
+    if len(text) < MIN_CASE_CHARS:
+        return 0.0
+    return sum(bool(pattern.search(text)) for pattern in _res().values()) / len(_res())
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    mark: str
+    head: bool
+    blank_before: bool
+    follow: str
+    label: str
+    """The words before a run-in colon (X：), else ""."""
+
+
+def _shapes(lines: list[Line], body_from: int) -> list[_Line]:
+    shaped = []
+    filled = [i for i in range(body_from, len(lines)) if lines[i].text.strip()]
+    filled = filled[1:] if body_from == 0 else filled  # the document's first line is its own title or masthead
+    for k, i in enumerate(filled):
+        bare = lines[i].bare
+        head = len(bare) <= HEAD_CHARS and not _SENTENCE_RE.search(bare)
+        after = lines[filled[k + 1]].bare if k + 1 < len(filled) else ""
+        follow = match["w"] if head and len(after) <= HEAD_CHARS and (match := _FOLLOW_RE.match(after)) else ""
+        blank = i > 0 and not lines[i - 1].text.strip()
+        label = runin["t"] if (runin := _LABEL_RUNIN_RE.match(bare) or _FIELD_RE.match(bare)) else ""
+        shaped.append(_Line(i, _mark(bare), head, blank, follow, label))
+    labels = Counter(line.label for line in shaped if line.label)
+    # a label that recurs before its colon (项目名称：, 报送单位：) is a form's field (graph/extract/_split_fields.py),
+    # not a run-in title, which each case words its own way
+    return [replace(line, mark=FIELD) if labels[line.label] >= 2 else line for line in shaped]
+
+
+def _families(shaped: list[_Line]) -> list[list[_Line]]:
+    """Lines grouped by shape at three grains: mark, form, blank before and the word after; without the blank; mark
+    and form alone."""
+    keys = (
+        lambda s: (s.mark, s.head, s.blank_before, s.follow),
+        lambda s: (s.mark, s.head, s.follow),
+        lambda s: (s.mark, s.head),
+    )
+    found: dict[tuple[int, ...], list[_Line]] = {}
+    for key in keys:
+        groups: dict[object, list[_Line]] = {}
+        for line in shaped:
+            groups.setdefault(key(line), []).append(line)
+        for members in groups.values():
+            found.setdefault(tuple(m.index for m in members), members)
+    # a line wholly in brackets is a note (a provider, a source, an omission) and a field is a form's: neither heads
+    return [members for members in found.values() if len(members) >= 2 and members[0].mark not in ("（…）", FIELD)]
+
+
+def _segment(lines: list[Line], members: list[_Line], end: int) -> Repeated | None:
+    """The segmentation of one family: a heading or a run-in line opens a case that runs to the next one; a paragraph
+    with no mark of a heading (an example in a speech, a speaker's turn) is a case of its own, kept only when it names
+    a reform and reads as a case."""
+    own = not members[0].head and not _runs_in(members[0].mark)
+    found = (
+        _paragraph_cases(lines, members) if own else _heading_cases(lines, _without_furniture(lines, members, end), end)
+    )
+    if found is None or len(found[0]) < 2:
+        return None
+    titles, ends, names, scores = found
+    if min(scores) < _words()["segment_min"]:
+        return None  # a segment that is furniture (a lead, a closing note) or a section of one case
+    _trim_last(lines, titles, ends)
+    lengths = [sum(len(line.bare) for line in lines[t : ends[t]]) for t in titles]
+    spread = statistics.pstdev(lengths) / statistics.mean(lengths) if statistics.mean(lengths) else 1.0
+    return Repeated(titles, ends, names, statistics.mean(scores) / (1 + spread))
+
+
+_Found = tuple[list[int], dict[int, int], dict[int, str], list[float]]
+
+
+def _paragraph_cases(lines: list[Line], members: list[_Line]) -> _Found:
+    """The paragraphs of a family that each open by naming a reform (within ``NAME_OPENS`` characters) and read as a
+    case with a body acting in them, each a case of its own line; the others stay in no case."""
+    titles: list[int] = []
+    names: dict[int, str] = {}
+    scores: list[float] = []
+    for member in members:
+        bare = lines[member.index].bare
+        name = first_name(bare)
+        score = case_likeness(bare)
+        if name is None or bare.find(name) > NAME_OPENS or score < _words()["paragraph_min"]:
+            continue
+        if _res()["actor"].search(bare):
+            titles.append(member.index)
+            names[member.index] = name
+            scores.append(score)
+    return titles, {t: t + 1 for t in titles}, names, scores
+
+
+def _heading_cases(lines: list[Line], members: list[_Line], end: int) -> _Found | None:
+    """Each member's case from its line to the next member's, titled by its heading without the mark or by a run-in
+    title before its colon; None when a member's heading cannot be a title (no family of cases)."""
+    titles: list[int] = []
+    ends: dict[int, int] = {}
+    names: dict[int, str] = {}
+    scores: list[float] = []
+    for k, member in enumerate(members):
+        i = member.index
+        bare = lines[i].bare
+        stop = members[k + 1].index if k + 1 < len(members) else end
+        body = "".join(line.bare for line in lines[i + 1 : stop])
+        runin = _QUOTE_RUNIN_RE.match(bare) or _LABEL_RUNIN_RE.match(bare) if _runs_in(member.mark) else None
+        if runin:
+            title, body = runin["t"], bare[runin.end() :] + body
+            names[i] = title
+        else:
+            mark = heading_mark(bare)
+            title = bare[mark.end :] if mark else bare.lstrip(member.mark)
+        if not title_like(title) or furniture_heading(bare):
+            return None
+        titles.append(i)
+        ends[i] = stop
+        scores.append(case_likeness(body))
+    return titles, ends, names, scores
+
+
+def _without_furniture(lines: list[Line], members: list[_Line], end: int) -> list[_Line]:
+    """The family without its members before the first and after the last whose segment reads as a case: a masthead,
+    an issue line or a lead over the cases, a distribution or editor's line under them, of the same shape."""
+
+    def good(k: int) -> bool:
+        stop = members[k + 1].index if k + 1 < len(members) else end
+        bare = lines[members[k].index].bare
+        body = "".join(line.bare for line in lines[members[k].index + 1 : stop])
+        runin = _runs_in(members[k].mark)
+        text = bare + body if runin else body
+        return not furniture_heading(bare) and case_likeness(text) >= _words()["segment_min"]
+
+    first = next((k for k in range(len(members)) if good(k)), len(members))
+    last = next((k for k in range(len(members) - 1, first - 1, -1) if good(k)), first - 1)
+    return members[first : last + 1] if last >= first else []
+
+
+def _trim_last(lines: list[Line], titles: list[int], ends: dict[int, int]) -> None:
+    """The last case ends at a blank line once it is as long as the longest case before it: what comes after is the
+    document's closing (以上信息供参阅, an editor's line), not more of the case."""
+    last = titles[-1]
+    longest = max(sum(len(line.bare) for line in lines[t : ends[t]]) for t in titles[:-1])
+    total = 0
+    for i in range(last, ends[last]):
+        total += len(lines[i].bare)
+        if total >= longest and not lines[i].text.strip():
+            ends[last] = i
+            return
+
+
+def repeated_split(lines: list[Line], body_from: int, stated: int | None) -> Repeated | None:
+    """The best segmentation of the lines from ``body_from`` by repeated shapes (the one of ``stated`` cases when the
+    head states a count), or None when no family of lines reads as cases."""
+    shaped = _shapes(lines, body_from)
+    found = [s for members in _families(shaped) if (s := _segment(lines, members, len(lines)))]
+    # the count the head states decides; with none, fewer than the fallback's least family are a report's points
+    least = int(load_lexicon("layouts")["fallback"]["marked_min_cases"])
+    found = [s for s in found if len(s.titles) == stated or (stated is None and len(s.titles) >= least)]
+    return max(found, key=lambda s: (s.score, len(s.titles)), default=None)

@@ -1,0 +1,141 @@
+"""Cases found from a document's own repetition (graph/extract/_split_repetition.py, issue #15): layouts no rule
+describes, cut where lines of one shape each open a case-like segment, and never where the rules' own split stands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ftzgraph.graph.extract._split_lines import text_lines
+from ftzgraph.graph.extract._split_repetition import case_likeness, repeated_split
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.split import split_cases
+from ftzgraph.graph.model import Document
+
+
+def _document(text: str) -> Document:
+    return Document(id="r", path=Path("r.txt"), text=text, sha256="r")
+
+
+def _titles(text: str) -> list[str]:
+    return [case.title for case in extract_document(_document(text), load_gazetteer()).cases]
+
+
+BYLINES = """甲市对外开放
+2024年第1期
+
+【本期导读】
+本期刊发复制推广改革经验的3篇文章。
+子项改革“一窗通办”
+文／甲市行政审批局　某某
+
+甲市行政审批局借鉴上海自贸试验区做法，推行企业开办一窗通办，办理时间由3天缩短至1天，累计服务企业1200家。
+
+丑项改革“提前申报”
+文／甲海关　某某
+
+甲海关复制国务院第五批改革试点经验，推行进口货物提前申报，通关时间压缩50%，今年验放货物3万吨。
+
+寅项改革“信易贷”
+文／甲市发展和改革委员会　某某
+
+甲市发展和改革委员会搭建信易贷平台，发放信用贷款2.1亿元，放款时间由15天缩短至3天。
+
+（责任编辑：某某）
+"""
+
+
+def test_titles_over_a_byline_are_cases_with_the_count_stated() -> None:
+    """Bare title lines, each over a byline (文／X): the family of the count the lead states, the first title standing
+    right under the lead with no blank line before it as the others do; the rules found none, so the pipeline's
+    readers of paragraphs went first."""
+    assert not split_cases(_document(BYLINES)).cases
+    assert _titles(BYLINES) == [
+        "子项改革“一窗通办”",
+        "丑项改革“提前申报”",
+        "寅项改革“信易贷”",
+    ]
+
+
+RUN_IN = """乙市人民政府办公室
+改革动态摘要
+
+现摘要如下：
+
+“子项一次办好”：乙区政务服务局借鉴广东自贸试验区做法，将86个事项整合为32个一件事，实行一窗受理。
+目前一件事平均办理时间缩短65%。（乙区人民政府）
+
+“丑项跨境出口”：乙海关复制推广国务院第三批改革试点经验，开展跨境电商零售出口。
+1至5月出口包裹9.2万单，同比增长2.4倍。（乙海关）
+
+“寅项容缺受理”：丙旗行政审批局复制推广重庆自贸试验区经验，对企业申请实行容缺受理。
+今年以来办理容缺受理业务1260件，企业办事时间平均节省3天。（丙旗人民政府）
+
+以上信息供参阅。
+"""
+
+
+def test_paragraphs_run_in_with_a_quoted_title_are_cases_titled_by_it() -> None:
+    """“title”：text paragraphs with no heading mark and no count: each opens a case, titled by its quoted words."""
+    assert _titles(RUN_IN) == ["子项一次办好", "丑项跨境出口", "寅项容缺受理"]
+
+
+def test_the_closing_lines_after_the_last_case_are_no_part_of_it() -> None:
+    last = extract_document(_document(RUN_IN), load_gazetteer()).cases[-1]
+    assert "丙旗人民政府" in RUN_IN[last.text.start : last.text.end]
+    assert "以上信息供参阅" not in RUN_IN[last.text.start : last.text.end]
+
+
+SPEECH = """在全市改革推进会上的讲话
+同志们：
+　　今天召开这个会，主要是部署下一步任务。下面我讲两点意见。
+　　一、肯定成效
+　　全市累计复制推广改革事项260余项。这里我举几个例子。
+　　比如，甲县的铜产品“保税混矿”。甲县学习借鉴营口片区做法，甲海关、甲县商务局一起推，物流成本下降约18%。
+　　再比如，市自然资源局牵头的不动产“交房即交证”。市自然资源局、市住建局联动推行，已惠及群众8600余户。
+　　还有乙区的企业“简易注销”一网通办。区市场监管局、区税务局把注销办理时间从20天压缩到3天以内。
+　　二、抓好落实
+　　要持续对标高标准经贸规则，力争年底前复制推广事项达到300项。
+"""
+
+
+def test_a_speechs_examples_are_cases_and_its_lead_and_tasks_are_not() -> None:
+    """Paragraphs that each open by naming a reform and tell who did it with what result: a case each; the speech's
+    other paragraphs (a total, a target) are none."""
+    assert _titles(SPEECH) == ["铜产品“保税混矿”", "不动产“交房即交证”", "企业“简易注销”一网通办"]
+
+
+def test_two_bare_titles_with_no_count_are_a_reports_points_not_its_cases() -> None:
+    """Fewer lines than the fallback's least family, and no count: no split by repetition."""
+    two = BYLINES.replace("本期刊发复制推广改革经验的3篇文章。", "本期刊发复制推广改革经验的文章。")
+    two = two[: two.index("寅项改革")]
+    lines = text_lines(two)
+    assert repeated_split(lines, 0, None) is None
+
+
+def test_a_count_no_family_has_gives_no_split() -> None:
+    lines = text_lines(BYLINES)
+    assert repeated_split(lines, 0, 5) is None
+    found = repeated_split(lines, 0, 3)
+    assert found is not None and [lines[t].bare for t in found.titles][0] == "子项改革“一窗通办”"
+
+
+def test_a_rules_split_that_has_the_stated_count_stands() -> None:
+    """Marked headings the rules read, with the count the head states: the repetition is not asked."""
+    text = (
+        BYLINES.replace("子项改革", "一、子项改革")
+        .replace("丑项改革", "二、丑项改革")
+        .replace("寅项改革", "三、寅项改革")
+    )
+    assert [c.title for c in split_cases(_document(text)).cases] == [
+        "子项改革“一窗通办”",
+        "丑项改革“提前申报”",
+        "寅项改革“信易贷”",
+    ]
+
+
+def test_a_lead_reads_less_like_a_case_than_a_case_does() -> None:
+    lead = "今年以来，各县对标先进地区改革经验，结合本地实际抓好复制推广，形成了一批可看可学的做法，供各地交流参考。"
+    body = "甲海关复制国务院第五批改革试点经验，推行进口货物提前申报，通关时间压缩50%，今年验放货物3万吨。"
+    assert case_likeness(lead) < 0.5 <= case_likeness(body)
+    assert case_likeness("甲海关推行提前申报。") == 0.0  # too short to be a case
