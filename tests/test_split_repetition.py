@@ -117,7 +117,11 @@ def test_a_count_no_family_has_gives_no_split() -> None:
     lines = text_lines(BYLINES)
     assert repeated_split(lines, 0, 5) is None
     found = repeated_split(lines, 0, 3)
-    assert found is not None and [lines[t].bare for t in found.titles][0] == "子项改革“一窗通办”"
+    assert found is not None and [lines[t].bare for t in found.titles] == [
+        "子项改革“一窗通办”",
+        "丑项改革“提前申报”",
+        "寅项改革“信易贷”",
+    ]
 
 
 def test_a_rules_split_that_has_the_stated_count_stands() -> None:
