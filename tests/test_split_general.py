@@ -301,12 +301,13 @@ KNOWN_TITLE_MISSES = {
     # captions under 【第N讲】). Its report whose first cases sit under a head sentence listing their units is cut
     # right since z22e's contents rule joined it.
     *(("sichuan-mianyang-newspage-collection", n) for n in (1, 2, 3, 4)),
-    *(("zhejiang-shaoxing-captions-collection", n) for n in (1, 2, 3, 4)),
+    # (zhejiang-shaoxing-captions is cut and titled right since z27a's split by repetition joined it.)
     # z25e's second media round (gold before the first run): an infographic whose first item's heading is followed by
     # a picture line (① X：title / 【图2】) and whose parts stand between ▼ lines; the separator rules join the two.
     ("sanming-tujie-collection", 1),
     # z26b's held-out feedback forms saved with TABs (gold before the first run): the number field opens each form, but
     # the TAB rows are read as one case; left to the splitter's form rules.
+    # Since z27a's split by repetition the forms are cut right, but each title is read from the form's unit row.
     *(("zhangye-fankuibiao-collection", n) for n in (1, 2, 3)),
     # Held-out rounds of z25c (providers; gold before each first run): layouts the splitter does not cut yet (a
     # speech's （一）title paragraphs, a Markdown table, ◇place：title items, 第N页　案例X slides, a newspaper column's
@@ -375,7 +376,7 @@ PROVIDERS_LEFT = {
     # z26c's held-out survey (gold before the first run): the provider stands in a question's closing note
     # (（本题由X提供背景材料）), read with its 本题由 lead; providers were another fixer's class.
     "suihua-diaocha-collection": 0,
-    "zhangye-fankuibiao-collection": 0,  # z26b's TAB forms, cut as one case (``KNOWN_TITLE_MISSES``)
+    "zhangye-fankuibiao-collection": 3,  # z26b's TAB forms, cut by repetition since z27a (titles: ``KNOWN_TITLE_MISSES``)
     "beijing-arrow-collection": 0,
     "gansu-bulletin-collection": 2,
     "ningxia-inline-collection": 0,
@@ -400,7 +401,7 @@ PROVIDERS_LEFT = {
     "zhuzhou-tongbao-collection": 3,
     # z22d's round: collections the splitter does not cut yet (CASES_LEFT), so their providers go with their cases.
     "sichuan-mianyang-newspage-collection": 0,
-    "zhejiang-shaoxing-captions-collection": 0,
+    "zhejiang-shaoxing-captions-collection": 2,
     "zhuzhou-listreport-collection": 2,
     # z24c's court report: each case's unit is written as 本院X (牵头部门：本院诉讼服务中心), which no rule yet reads as
     # the court the report's head names.
@@ -440,11 +441,10 @@ CASES_LEFT = {"anhui-hashtag-collection": 4}
 gold before the first run; left to the splitter's heading rules): a floor, so a loss still fails; raise it if fixed."""
 CASES_LEFT = {
     "anhui-hashtag-collection": 4,
-    "zhangye-fankuibiao-collection": 1,
+    "zhangye-fankuibiao-collection": 3,
     "zhejiang-closingsource-collection": 1,
     "fujian-preamblemap-collection": 1,
     "sichuan-mianyang-newspage-collection": 2,
-    "zhejiang-shaoxing-captions-collection": 1,
     "zhuzhou-listreport-collection": 2,
     "chongzuo-biaoge-collection": 1,
 }

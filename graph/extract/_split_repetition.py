@@ -39,7 +39,7 @@ _SENTENCE_RE = re.compile(r"[。；！？!?]")
 _PAREN_RE = re.compile(rf"^[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]")
 _QUOTE_RUNIN_RE = re.compile(r"^(?P<t>[“\"『「][^“”\"『』「」\n]{2,30}[”\"』」][\u4e00-\u9fff]{0,8})[：:](?=\S)")
 _LABEL_RUNIN_RE = re.compile(r"^(?P<t>[^\s，,。：:；;“”（）()【】\[\]]{2,16})[：:](?=\S.{10})")
-_FIELD_RE = re.compile(r"^(?P<t>[^\s，,。：:；;“”（）()【】\[\]]{2,8})[：:]")
+_FIELD_RE = re.compile(r"^(?P<t>[^\s，,。：:；;“”（）()【】\[\]]{2,8})(?:[：:]|\t)")
 _FOLLOW_RE = re.compile(r"^\W?(?P<w>[\u4e00-\u9fffA-Za-z]{1,4})\s*[／/｜|丨：:]")
 _LABEL_WORD_RE = re.compile(r"[^\W\d_]+")
 _LABEL_RE = re.compile(r"^(?P<o>[\[【〔［])[^\]】〕］\n]{1,14}(?P<c>[\]】〕］])")
@@ -152,19 +152,22 @@ def _families(shaped: list[_Line]) -> list[list[_Line]]:
     return [members for members in found.values() if len(members) >= 2 and members[0].mark not in ("（…）", FIELD)]
 
 
-def _segment(lines: list[Line], members: list[_Line], end: int) -> Repeated | None:
-    """The segmentation of one family: a heading or a run-in line opens a case that runs to the next one; a paragraph
-    with no mark of a heading (an example in a speech, a speaker's turn) is a case of its own, kept only when it names
-    a reform and reads as a case."""
-    own = not members[0].head and not _runs_in(members[0].mark)
-    found = (
-        _paragraph_cases(lines, members) if own else _heading_cases(lines, _without_furniture(lines, members, end), end)
-    )
-    if found is None or len(found[0]) < 2:
-        return None
+def _segments(lines: list[Line], members: list[_Line], end: int) -> list[Repeated]:
+    """The segmentations of one family: a heading or a run-in line opens a case that runs to the next one; a paragraph
+    (an example in a speech, a speaker's turn, an ordinal paragraph) may instead tell its case alone, kept only when
+    it names a reform and reads as a case: a paragraph's family is read both ways."""
+    found = [] if members[0].head else [_paragraph_cases(lines, members)]
+    if members[0].head or (members[0].mark and _LABEL_RE.match(members[0].mark) is None):
+        found.append(_heading_cases(lines, _without_furniture(lines, members, end), end))
+    return [split for one in found if one is not None and (split := _scored(lines, one)) is not None]
+
+
+def _scored(lines: list[Line], found: _Found) -> Repeated | None:
+    """A segmentation with its score, the mean of its segments' case-likeness over the spread of their lengths; None
+    when it has fewer than two cases or a segment that is furniture (a lead, a closing note) or a case's section."""
     titles, ends, names, scores = found
-    if min(scores) < _words()["segment_min"]:
-        return None  # a segment that is furniture (a lead, a closing note) or a section of one case
+    if len(titles) < 2 or min(scores) < _words()["segment_min"]:
+        return None
     _trim_last(lines, titles, ends)
     lengths = [sum(len(line.bare) for line in lines[t : ends[t]]) for t in titles]
     spread = statistics.pstdev(lengths) / statistics.mean(lengths) if statistics.mean(lengths) else 1.0
@@ -210,14 +213,33 @@ def _heading_cases(lines: list[Line], members: list[_Line], end: int) -> _Found 
             title, body = runin["t"], bare[runin.end() :] + body
             names[i] = title
         else:
-            mark = heading_mark(bare)
-            title = bare[mark.end :] if mark else bare.lstrip(member.mark)
+            title = _without_mark(bare)
+            if not member.head:  # 一、title（报送单位：X）　text…, Q5．您是否了解“A”？: the heading runs in with its text
+                title = names[i] = _SENTENCE_RE.split(title, maxsplit=1)[0]
+            elif not title_like(title) and (under := _title_under(lines, i, stop)) is not None:
+                names[i] = title = lines[under].bare  # ━━ 数字1 ━━ / 3天→6小时 / title: the mark's own line
         if not title_like(title) or furniture_heading(bare):
             return None
         titles.append(i)
         ends[i] = stop
         scores.append(case_likeness(body))
     return titles, ends, names, scores
+
+
+def _without_mark(text: str) -> str:
+    """``text`` without the mark opening it (一、, （一）, 第一则, 【X】, ◆)."""
+    if match := _LABEL_RE.match(text) or _PAREN_RE.match(text):
+        return text[match.end() :].strip()
+    if mark := heading_mark(text):
+        return text[mark.end :].strip()
+    return re.sub(r"^[^\w“\"「『《（(]+", "", text).strip()
+
+
+def _title_under(lines: list[Line], index: int, stop: int) -> int | None:
+    """The first of the two short lines under a heading that holds only its mark (a number line, a big figure) that
+    can be a title, or None."""
+    under = [j for j in range(index + 1, stop) if lines[j].text.strip()][:2]
+    return next((j for j in under if len(lines[j].bare) <= HEAD_CHARS and title_like(lines[j].bare)), None)
 
 
 def _without_furniture(lines: list[Line], members: list[_Line], end: int) -> list[_Line]:
@@ -254,7 +276,7 @@ def repeated_split(lines: list[Line], body_from: int, stated: int | None) -> Rep
     """The best segmentation of the lines from ``body_from`` by repeated shapes (the one of ``stated`` cases when the
     head states a count), or None when no family of lines reads as cases."""
     shaped = _shapes(lines, body_from)
-    found = [s for members in _families(shaped) if (s := _segment(lines, members, len(lines)))]
+    found = [split for members in _families(shaped) for split in _segments(lines, members, len(lines))]
     # the count the head states decides; with none, fewer than the fallback's least family are a report's points
     least = int(load_lexicon("layouts")["fallback"]["marked_min_cases"])
     found = [s for s in found if len(s.titles) == stated or (stated is None and len(s.titles) >= least)]
