@@ -214,7 +214,7 @@ def _heading_cases(lines: list[Line], members: list[_Line], end: int) -> _Found 
             names[i] = title
         else:
             title = _without_mark(bare)
-            if not member.head:  # 一、title（报送单位：X）　text…, Q5．您是否了解“A”？: the heading runs in with its text
+            if not member.head:  # 一、title（报送单位：X）　text…, Q5．您是否了解“A”？: a heading run in with its text
                 title = names[i] = _SENTENCE_RE.split(title, maxsplit=1)[0]
             elif not title_like(title) and (under := _title_under(lines, i, stop)) is not None:
                 names[i] = title = lines[under].bare  # ━━ 数字1 ━━ / 3天→6小时 / title: the mark's own line
