@@ -376,7 +376,7 @@ PROVIDERS_LEFT = {
     # z26c's held-out survey (gold before the first run): the provider stands in a question's closing note
     # (（本题由X提供背景材料）), read with its 本题由 lead; providers were another fixer's class.
     "suihua-diaocha-collection": 0,
-    "zhangye-fankuibiao-collection": 3,  # z26b's TAB forms, cut by repetition since z27a (titles: ``KNOWN_TITLE_MISSES``)
+    "zhangye-fankuibiao-collection": 3,  # z26b's TAB forms, cut by repetition since z27a (``KNOWN_TITLE_MISSES``)
     "beijing-arrow-collection": 0,
     "gansu-bulletin-collection": 2,
     "ningxia-inline-collection": 0,
