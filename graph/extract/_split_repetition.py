@@ -156,7 +156,7 @@ def _segments(lines: list[Line], members: list[_Line], end: int) -> list[Repeate
     """The segmentations of one family: a heading or a run-in line opens a case that runs to the next one; a paragraph
     (an example in a speech, a speaker's turn, an ordinal paragraph) may instead tell its case alone, kept only when
     it names a reform and reads as a case: a paragraph's family is read both ways."""
-    found = [] if members[0].head else [_paragraph_cases(lines, members)]
+    found: list[_Found | None] = [] if members[0].head else [_paragraph_cases(lines, members)]
     if members[0].head or (members[0].mark and _LABEL_RE.match(members[0].mark) is None):
         found.append(_heading_cases(lines, _without_furniture(lines, members, end), end))
     return [split for one in found if one is not None and (split := _scored(lines, one)) is not None]
