@@ -26,7 +26,7 @@ from ftzgraph.graph.extract._split_furniture import furniture_heading
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_media import first_name
 from ftzgraph.graph.extract._split_shapes import heading_mark
-from ftzgraph.graph.text import NUMERAL_CLASS
+from ftzgraph.graph.text import NUMERAL_CLASS, title_key
 
 FIELD = "field："
 HEAD_CHARS = 40
@@ -35,6 +35,8 @@ ACCEPT_SCORE = 0.6
 """The least score of a split by repetition that replaces the rules' own (mean case-likeness over the spread)."""
 NAME_OPENS = 24
 """A paragraph that tells one case names its reform within this many characters of its start."""
+NAME_READ = 80
+"""The characters read under a heading that holds only its mark (a speaker's line) for the reform its text names."""
 _SENTENCE_RE = re.compile(r"[。；！？!?]")
 _PAREN_RE = re.compile(rf"^[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]")
 _QUOTE_RUNIN_RE = re.compile(r"^(?P<t>[“\"『「][^“”\"『』「」\n]{2,30}[”\"』」][\u4e00-\u9fff]{0,8})[：:](?=\S)")
@@ -168,6 +170,9 @@ def _scored(lines: list[Line], found: _Found) -> Repeated | None:
     titles, ends, names, scores = found
     if len(titles) < 2 or min(scores) < _words()["segment_min"]:
         return None
+    keys = [title_key(names.get(t) or lines[t].bare) for t in titles]
+    if len(set(keys)) < len(keys):
+        return None  # one reform named again and again (a story's paragraphs, a running header) is one case at most
     _trim_last(lines, titles, ends)
     lengths = [sum(len(line.bare) for line in lines[t : ends[t]]) for t in titles]
     spread = statistics.pstdev(lengths) / statistics.mean(lengths) if statistics.mean(lengths) else 1.0
@@ -218,8 +223,10 @@ def _heading_cases(lines: list[Line], members: list[_Line], end: int) -> _Found 
                 title = names[i] = _SENTENCE_RE.split(title, maxsplit=1)[0]
             elif not title_like(title) and (under := _title_under(lines, i, stop)) is not None:
                 names[i] = title = lines[under].bare  # ━━ 数字1 ━━ / 3天→6小时 / title: the mark's own line
-        if not title_like(title) or furniture_heading(bare):
-            return None
+            elif not title_like(title) and (named := first_name(body[:NAME_READ])) is not None:
+                names[i] = title = named  # 发言人2　00:01:15 / 我是X局的。我们报的案例叫A“B”: the reform it names
+        if not title_like(title) or (i not in names and furniture_heading(bare)):
+            return None  # a caption, a counter or a date heads no case by its own words
         titles.append(i)
         ends[i] = stop
         scores.append(case_likeness(body))
@@ -252,11 +259,17 @@ def _without_furniture(lines: list[Line], members: list[_Line], end: int) -> lis
         body = "".join(line.bare for line in lines[members[k].index + 1 : stop])
         runin = _runs_in(members[k].mark)
         text = bare + body if runin else body
-        return not furniture_heading(bare) and case_likeness(text) >= _words()["segment_min"]
+        return case_likeness(text) >= _words()["segment_min"]
 
     first = next((k for k in range(len(members)) if good(k)), len(members))
     last = next((k for k in range(len(members) - 1, first - 1, -1) if good(k)), first - 1)
-    return members[first : last + 1] if last >= first else []
+    # between them, a line that holds only its mark (a speaker's line over a chair's word) heads no case when what
+    # follows is none: it goes on the case before; a line with a title of its own stands
+    return [
+        m
+        for k, m in enumerate(members[first : last + 1], first)
+        if good(k) or title_like(_without_mark(lines[m.index].bare))
+    ]
 
 
 def _trim_last(lines: list[Line], titles: list[int], ends: dict[int, int]) -> None:
