@@ -143,3 +143,35 @@ def test_a_lead_reads_less_like_a_case_than_a_case_does() -> None:
     body = "甲海关复制国务院第五批改革试点经验，推行进口货物提前申报，通关时间压缩50%，今年验放货物3万吨。"
     assert case_likeness(lead) < 0.5 <= case_likeness(body)
     assert case_likeness("甲海关推行提前申报。") == 0.0  # too short to be a case
+
+
+TRANSCRIPT = """会议录音转写稿
+文件名称：推进会.m4a
+
+发言人1　00:00:06
+好，我们开始吧。今天请几家单位交流一下，一共是三个案例。
+
+发言人2　00:01:15
+好的，我是甲区商务局的。我们报的案例叫保税研发“白名单”监管。区商务局会同甲海关评定白名单，研发料件通关时间由48小时压缩到8小时。
+
+发言人1　00:09:50
+好，谢谢。下面请乙市。
+
+发言人3　00:10:02
+我是乙市政府办的。我们这个叫跨境电商“线下自提”，复制的是国务院第六批改革试点经验。乙海关设立自提点，今年线下自提订单31.6万单。
+
+发言人1　00:17:31
+好。丙县。
+
+发言人4　00:17:40
+我是丙县市场监管局的。我们的案例是紫砂产品“一物一码”溯源。县市场监管局推行一物一码，投诉量下降40%。
+
+发言人1　00:26:12
+好，三家都讲完了。
+"""
+
+
+def test_a_speakers_line_heads_its_turn_titled_by_the_reform_it_names() -> None:
+    """Speaker lines (发言人N　time) hold only their mark: each reporting turn is a case titled by the reform its text
+    names first; the chair's turns (a word between reports, the opening, the close) are none."""
+    assert _titles(TRANSCRIPT) == ["保税研发“白名单”监管", "跨境电商“线下自提”", "紫砂产品“一物一码”溯源"]
