@@ -426,6 +426,9 @@ PROVIDERS_LEFT = {
     # quoted title, the provider in brackets closing each case's second paragraph; the cases and titles are read, the
     # providers are left to the provider rules.
     "eerduosi-zhaiyao-collection": 0,
+    # …and its second round, written after the split by repetition: a weekly's ⑴ 谯城区：title headings give the place
+    # as the provider, which the provider rules do not read from that heading.
+    "bozhou-zhoubao-collection": 0,
 }
 """Held-out collections of the agency rounds (helper z15g) whose providers the text writes by level only (区商务局,
 CBD管委会) or not at all (one-paragraph cases), where the gold writes the full body: normalising such a provider is a
