@@ -166,6 +166,12 @@ _CLOSING_SYMBOLS_RE = re.compile(
 """Symbols (arrows, shapes, dingbats, emoji) ending a heading: a layout's mark around its title, none of its words."""
 
 
+_CLOSING_COUNTER_RE = re.compile(
+    r"(?<=\S)[\s\u3000]*[【\[［（(]\s*[0-9０-９]{1,2}\s*[/／]\s*[0-9０-９]{1,2}\s*[】\]］）)]$"
+)
+"""A series counter closing a heading (title【2/4】, title（1/3）)."""
+
+
 def clean_title(text: str) -> str:
     """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes, nor the frame of a
     meeting's agenda item or a seminar's topic (关于复制“X”事项, 关于X的讨论: the item is about the case)."""
@@ -176,6 +182,7 @@ def clean_title(text: str) -> str:
     title = ORDINAL_RE.sub("", OUTLINE_RE.sub("", title, count=1), count=1)
     if title and not title[-1].isalnum():  # ✦ title ✦, ★title★: the mark closing the heading as it opened it
         title = _CLOSING_SYMBOLS_RE.sub("", title)
+        title = _CLOSING_COUNTER_RE.sub("", title)  # title【2/4】: the item's place in its series, no word of it
     unmarked = strip_marks(title_without_mark(title.lstrip(SEPARATORS)))[0]  # (01).title, a mark no rule names, ◆
     title = unmarked if CASE_SUFFIX_RE.sub("", unmarked).strip() else title  # 第4项复制推广案例: its own words
     placed = placed_heading(title)
