@@ -242,6 +242,13 @@ def _without_mark(text: str) -> str:
     return re.sub(r"^[^\w“\"「『《（(]+", "", text).strip()
 
 
+def _names_no_reform(title: str) -> bool:
+    """True when a heading names a body (an issuer's line over the text, a signature) or an event (X召开…会议), not a
+    reform: the furniture around a document's cases."""
+    body = _res()["actor"].fullmatch(re.sub(r"[\s\u3000]+", "", title)) is not None
+    return body or any(word in title for word in _words()["event_words"])
+
+
 def _title_under(lines: list[Line], index: int, stop: int) -> int | None:
     """The first of the two short lines under a heading that holds only its mark (a number line, a big figure) that
     can be a title, or None."""
@@ -259,7 +266,7 @@ def _without_furniture(lines: list[Line], members: list[_Line], end: int) -> lis
         body = "".join(line.bare for line in lines[members[k].index + 1 : stop])
         runin = _runs_in(members[k].mark)
         text = bare + body if runin else body
-        return case_likeness(text) >= _words()["segment_min"]
+        return case_likeness(text) >= _words()["segment_min"] and not _names_no_reform(_without_mark(bare))
 
     first = next((k for k in range(len(members)) if good(k)), len(members))
     last = next((k for k in range(len(members) - 1, first - 1, -1) if good(k)), first - 1)
