@@ -175,3 +175,22 @@ def test_a_speakers_line_heads_its_turn_titled_by_the_reform_it_names() -> None:
     """Speaker lines (发言人N　time) hold only their mark: each reporting turn is a case titled by the reform its text
     names first; the chair's turns (a word between reports, the opening, the close) are none."""
     assert _titles(TRANSCRIPT) == ["保税研发“白名单”监管", "跨境电商“线下自提”", "紫砂产品“一物一码”溯源"]
+
+
+INTERVIEW = """在线访谈实录
+主持人：网友们好，今天请到市商务局的负责同志，聊一聊我市复制推广的三项做法。
+嘉宾：好的，我们一共梳理了三项做法。
+主持人：第一项是什么？
+嘉宾：第一项叫 边民互市“落地加工”。县商务局牵头，甲海关实行集中申报，落地加工率由10%提高到35%。
+主持人：第二项呢？
+嘉宾：第二项是 口岸通关“车边验放”。甲海关联合边检站优化流程，通关时间由4小时压缩至1.5小时。
+主持人：第三项？
+嘉宾：第三项叫 涉企许可“一业一证”。县政务服务中心牵头，办理时限由20个工作日压减至5个工作日。
+主持人：感谢嘉宾！
+"""
+
+
+def test_a_speakers_label_with_a_colon_is_no_field_of_a_form_but_its_turns_may_tell_cases() -> None:
+    """主持人：/ 嘉宾： recur before their colon as a form's fields do: they head no case, but the guest's turns that
+    each name a reform and tell who did what are the cases."""
+    assert _titles(INTERVIEW) == ["边民互市“落地加工”", "口岸通关“车边验放”", "涉企许可“一业一证”"]

@@ -150,8 +150,8 @@ def _families(shaped: list[_Line]) -> list[list[_Line]]:
             groups.setdefault(key(line), []).append(line)
         for members in groups.values():
             found.setdefault(tuple(m.index for m in members), members)
-    # a line wholly in brackets is a note (a provider, a source, an omission) and a field is a form's: neither heads
-    return [members for members in found.values() if len(members) >= 2 and members[0].mark not in ("（…）", FIELD)]
+    # a line wholly in brackets is a note (a provider, a source, an omission), never a case's heading
+    return [members for members in found.values() if len(members) >= 2 and members[0].mark != "（…）"]
 
 
 def _segments(lines: list[Line], members: list[_Line], end: int) -> list[Repeated]:
@@ -159,7 +159,9 @@ def _segments(lines: list[Line], members: list[_Line], end: int) -> list[Repeate
     (an example in a speech, a speaker's turn, an ordinal paragraph) may instead tell its case alone, kept only when
     it names a reform and reads as a case: a paragraph's family is read both ways."""
     found: list[_Found | None] = [] if members[0].head else [_paragraph_cases(lines, members)]
-    if members[0].head or (members[0].mark and _LABEL_RE.match(members[0].mark) is None):
+    # a field (项目名称：) heads no case, though a speaker's turn (主持人：, X：) may tell one as a paragraph
+    heading = members[0].mark != FIELD and (members[0].head or _LABEL_RE.match(members[0].mark) is None)
+    if heading and (members[0].head or members[0].mark):
         found.append(_heading_cases(lines, _without_furniture(lines, members, end), end))
     return [split for one in found if one is not None and (split := _scored(lines, one)) is not None]
 
