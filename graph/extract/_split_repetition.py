@@ -244,11 +244,19 @@ def _without_mark(text: str) -> str:
     return re.sub(r"^[^\w“\"「『《（(]+", "", text).strip()
 
 
+_BODY_NAME_RE = re.compile(
+    r"[\u4e00-\u9fff（）()]{2,40}(?:%s)"
+    % "|".join(map(re.escape, load_lexicon("layouts")["repetition"]["actor_tails"]))
+)
+_DATE_RE = re.compile(r"[0-9０-９]{4}\s*[-年./／]\s*[0-9０-９]{1,2}")
+
+
 def _names_no_reform(title: str) -> bool:
     """True when a heading names a body (an issuer's line over the text, a signature) or an event (X召开…会议), not a
     reform: the furniture around a document's cases."""
-    body = _res()["actor"].fullmatch(re.sub(r"[\s\u3000]+", "", title)) is not None
-    return body or any(word in title for word in _words()["event_words"])
+    body = _BODY_NAME_RE.fullmatch(re.sub(r"[\s\u3000]+", "", title)) is not None
+    dated = _DATE_RE.search(title) is not None
+    return body or dated or any(word in title for word in _words()["event_words"])
 
 
 def _title_under(lines: list[Line], index: int, stop: int) -> int | None:
