@@ -245,9 +245,11 @@ def _without_mark(text: str) -> str:
 
 
 _BODY_NAME_RE = re.compile(
-    r"[\u4e00-\u9fff（）()]{2,40}(?:%s)"
-    % "|".join(map(re.escape, load_lexicon("layouts")["repetition"]["actor_tails"]))
+    r"[\u4e00-\u9fff（）()]{2,40}(?:"
+    + "|".join(map(re.escape, load_lexicon("layouts")["repetition"]["actor_tails"]))
+    + ")"
 )
+"""A body's full name alone (中国（广西）自由贸易试验区南宁片区管理委员会办公室): an issuer's or a signature's line."""
 _DATE_RE = re.compile(r"[0-9０-９]{4}\s*[-年./／]\s*[0-9０-９]{1,2}")
 
 
