@@ -194,3 +194,32 @@ def test_a_speakers_label_with_a_colon_is_no_field_of_a_form_but_its_turns_may_t
     """主持人：/ 嘉宾： recur before their colon as a form's fields do: they head no case, but the guest's turns that
     each name a reform and tell who did what are the cases."""
     assert _titles(INTERVIEW) == ["边民互市“落地加工”", "口岸通关“车边验放”", "涉企许可“一业一证”"]
+
+
+BRIEFING = """信息专报
+第17期
+
+我市几项复制推广举措落地见效
+
+　　【编者按】今年以来，我市坚持能复制尽复制，现将有关情况报告如下。
+
+　　一是“保税维修”监管模式落地。甲开发区管委会会同甲海关在综合保税区开展设备保税维修，已承接境外维修订单27单，返修周期由45天缩短至20天。
+　　二是不动产登记“交房即交证”全面推开。乙区自然资源局联动税务部门，已惠及群众8600余户。
+　　三是跨境人民币结算“首办即享”。丙市商务局对标长沙片区做法，今年办理结算业务2.3亿元。
+　　四是企业开办“一网通办”。丁县行政审批局推行一网通办，开办时间由3天压缩至0.5天。
+　　下一步，我们将持续跟踪评估。
+"""
+
+
+def test_the_first_paragraph_under_the_lead_is_a_case_like_the_others() -> None:
+    """一是 follows a blank line under the lead, 二是 to 四是 do not: the split that holds all four wins over the one
+    of the three that share their blank-line shape."""
+    lines = text_lines(BRIEFING)
+    found = repeated_split(lines, 0, None)
+    assert found is not None
+    assert [found.names[t] for t in found.titles] == [
+        "“保税维修”监管",
+        "不动产登记“交房即交证”全面推开",
+        "跨境人民币结算“首办即享”",
+        "企业开办“一网通办”",
+    ]

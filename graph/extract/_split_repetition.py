@@ -312,4 +312,14 @@ def repeated_split(lines: list[Line], body_from: int, stated: int | None) -> Rep
     # the count the head states decides; with none, fewer than the fallback's least family are a report's points
     least = int(load_lexicon("layouts")["fallback"]["marked_min_cases"])
     found = [s for s in found if len(s.titles) == stated or (stated is None and len(s.titles) >= least)]
-    return max(found, key=lambda s: (s.score, len(s.titles)), default=None)
+    best = max(found, key=lambda s: (s.score, len(s.titles)), default=None)
+    if best is None:
+        return None
+    # the same cases and more of their shape (the first under its lead, with no blank line before it as the others
+    # have): the fuller split, when it reads nearly as well
+    fuller = [
+        s
+        for s in found
+        if set(best.titles) < set(s.titles) and s.score >= best.score - float(_words()["fuller_margin"])
+    ]
+    return max(fuller, key=lambda s: (len(s.titles), s.score), default=best)
