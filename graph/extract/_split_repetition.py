@@ -41,7 +41,9 @@ _SENTENCE_RE = re.compile(r"[。；！？!?]")
 _PAREN_RE = re.compile(rf"^[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]")
 _QUOTE_RUNIN_RE = re.compile(r"^(?P<t>[“\"『「][^“”\"『』「」\n]{2,30}[”\"』」][\u4e00-\u9fff]{0,8})[：:](?=\S)")
 _LABEL_RUNIN_RE = re.compile(r"^(?P<t>[^\s，,。：:；;“”（）()【】\[\]]{2,16})[：:](?=\S.{10})")
-_FIELD_RE = re.compile(r"^(?P<t>[^\s，,。：:；;“”（）()【】\[\]]{2,8})(?:[：:]|\t)")
+_LATIN_MARK_RE = re.compile(r"^(?P<w>[A-Za-z]{1,4})\s*[0-9０-９]{1,3}\s*[.．、)）:：]\s*(?=\S)")
+"""A Latin word with its number opening a line (Q5．, No.3、, P2)."""
+_FIELD_RE = re.compile(r"^(?P<t>[^\s，,。：:；;“”（）()【】\[\]｜|丨]{2,8})(?:[：:｜|丨]|\t)")
 _FOLLOW_RE = re.compile(r"^\W?(?P<w>[\u4e00-\u9fffA-Za-z]{1,4})\s*[／/｜|丨：:]")
 _LABEL_WORD_RE = re.compile(r"[^\W\d_]+")
 _LABEL_RE = re.compile(r"^(?P<o>[\[【〔［])[^\]】〕］\n]{1,14}(?P<c>[\]】〕］])")
@@ -86,6 +88,8 @@ def _mark(text: str) -> str:
         return _LABEL_WORD_RE.sub("X", mark.shape) if mark.word else mark.shape
     if _PAREN_RE.match(text):
         return "（N）"
+    if latin := _LATIN_MARK_RE.match(text):
+        return latin["w"].upper() + "N"
     if _QUOTE_RUNIN_RE.match(text):
         return "“X”："
     if _LABEL_RUNIN_RE.match(text) or _FIELD_RE.match(text):
@@ -136,12 +140,13 @@ def _shapes(lines: list[Line], body_from: int) -> list[_Line]:
 
 
 def _families(shaped: list[_Line]) -> list[list[_Line]]:
-    """Lines grouped by shape at three grains: mark, form, blank before and the word after; without the blank; mark
-    and form alone."""
+    """Lines grouped by shape at four grains: mark, form, blank before and the word after; without the blank; mark
+    and form alone; a mark alone, whether its heading is short or runs in with its text."""
     keys = (
         lambda s: (s.mark, s.head, s.blank_before, s.follow),
         lambda s: (s.mark, s.head, s.follow),
         lambda s: (s.mark, s.head),
+        lambda s: (s.mark, s.head or bool(s.mark)),  # a marked heading, short or run in with its text
     )
     found: dict[tuple[int, ...], list[_Line]] = {}
     for key in keys:
@@ -223,9 +228,9 @@ def _heading_cases(lines: list[Line], members: list[_Line], end: int) -> _Found 
             title = _without_mark(bare)
             if not member.head:  # 一、title（报送单位：X）　text…, Q5．您是否了解“A”？: a heading run in with its text
                 title = names[i] = _SENTENCE_RE.split(title, maxsplit=1)[0]
-            elif not title_like(title) and (under := _title_under(lines, i, stop)) is not None:
+            elif _mark_only(title) and (under := _title_under(lines, i, stop)) is not None:
                 names[i] = title = lines[under].bare  # ━━ 数字1 ━━ / 3天→6小时 / title: the mark's own line
-            elif not title_like(title) and (named := first_name(body[:NAME_READ])) is not None:
+            elif _mark_only(title) and (named := first_name(body[:NAME_READ])) is not None:
                 names[i] = title = named  # 发言人2　00:01:15 / 我是X局的。我们报的案例叫A“B”: the reform it names
         if not title_like(title) or (i not in names and furniture_heading(bare)):
             return None  # a caption, a counter or a date heads no case by its own words
@@ -237,7 +242,7 @@ def _heading_cases(lines: list[Line], members: list[_Line], end: int) -> _Found 
 
 def _without_mark(text: str) -> str:
     """``text`` without the mark opening it (一、, （一）, 第一则, 【X】, ◆)."""
-    if match := _LABEL_RE.match(text) or _PAREN_RE.match(text):
+    if match := _LABEL_RE.match(text) or _PAREN_RE.match(text) or _LATIN_MARK_RE.match(text):
         return text[match.end() :].strip()
     if mark := heading_mark(text):
         return text[mark.end :].strip()
@@ -250,6 +255,7 @@ _BODY_NAME_RE = re.compile(
     + ")"
 )
 """A body's full name alone (中国（广西）自由贸易试验区南宁片区管理委员会办公室): an issuer's or a signature's line."""
+_COUNTER_ONLY_RE = re.compile(rf"第?[\u4e00-\u9fffA-Za-z]{{0,6}}?之?[{NUMERAL_CLASS}]+[\u4e00-\u9fff]?")
 _DATE_RE = re.compile(r"[0-9０-９]{4}\s*[-年./／]\s*[0-9０-９]{1,2}")
 
 
@@ -261,11 +267,17 @@ def _names_no_reform(title: str) -> bool:
     return body or dated or any(word in title for word in _words()["event_words"])
 
 
+def _mark_only(title: str) -> bool:
+    """True when a heading's words after its mark are no title: too few words, or a word with its number alone
+    (系列报道之一, 数字1, 第3页)."""
+    return not title_like(title) or _COUNTER_ONLY_RE.fullmatch(re.sub(r"[\s\u3000]+", "", title)) is not None
+
+
 def _title_under(lines: list[Line], index: int, stop: int) -> int | None:
     """The first of the two short lines under a heading that holds only its mark (a number line, a big figure) that
     can be a title, or None."""
     under = [j for j in range(index + 1, stop) if lines[j].text.strip()][:2]
-    return next((j for j in under if len(lines[j].bare) <= HEAD_CHARS and title_like(lines[j].bare)), None)
+    return next((j for j in under if len(lines[j].bare) <= HEAD_CHARS and not _mark_only(lines[j].bare)), None)
 
 
 def _without_furniture(lines: list[Line], members: list[_Line], end: int) -> list[_Line]:
