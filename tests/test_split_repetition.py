@@ -223,3 +223,56 @@ def test_the_first_paragraph_under_the_lead_is_a_case_like_the_others() -> None:
         "跨境人民币结算“首办即享”",
         "企业开办“一网通办”",
     ]
+
+
+SURVEY = """甲市物流协会
+会员企业问卷调查分析报告
+
+一、样本情况
+参与调查的会员企业中，货运代理企业占41%，仓储企业占27%。
+
+二、分项结果
+
+Q5．您是否了解“退货中心仓”模式？
+题目说明：该模式借鉴南沙新区片区经验，由甲海关推行。
+企业反映：退货处理时间由30天缩短到7天。
+
+Q6．您对“多式联运一次委托”服务是否满意？
+题目说明：该服务源于第五批改革试点经验，甲市交通运输局推行。
+企业反映：物流单证由6份减为1份，综合物流成本下降12%。
+
+Q7．您是否享受过“冷链信用分类监管”带来的便利？
+题目说明：甲市市场监督管理局参照宁波片区的做法推行。
+企业反映：A类企业抽查频次下降一半以上，试点企业共52家。
+"""
+
+
+def test_a_latin_word_with_its_number_marks_each_case_and_the_question_is_its_title() -> None:
+    """Q5．question？ lines: a mark (a Latin word and its number), a heading run in up to its question mark."""
+    lines = text_lines(SURVEY)
+    found = repeated_split(lines, 0, None)
+    assert found is not None
+    assert [found.names[t] for t in found.titles] == [
+        "您是否了解“退货中心仓”模式",
+        "您对“多式联运一次委托”服务是否满意",
+        "您是否享受过“冷链信用分类监管”带来的便利",
+    ]
+
+
+REQUEST = """甲市人民政府关于推荐制度创新案例的请示
+省改革办：
+　　一、咖啡豆进口“保税仓储+二次加工”（报送单位：甲市兴隆华侨旅游经济区管理委员会）
+　　兴隆侨区学习保税区片区经验，甲海关实行保税仓储，加工企业通关时间缩短50%，年加工量达1.2万吨。
+　　二、热带农产品“田头仓”（报送单位：乙县人民政府）
+　　乙县复制第七批改革试点经验，乙县农业农村局建设田头仓，农产品损耗率由15%降至5%。
+　　三、海洋渔业船舶“多证合一”（报送单位：甲市海洋和渔业局（现为甲市海洋渔业局））
+　　本项改革为我市首创。甲市海洋和渔业局会同甲海事局合并发证，办证时间由20天压缩至5天。
+　　妥否，请批示。
+"""
+
+
+def test_ordinal_headings_short_or_run_in_with_a_bracket_are_one_family() -> None:
+    """一、title（报送单位：X） headings, some short and some longer than a heading's length: one shape, the
+    rules' own split found them or not; the repetition reads all three."""
+    found = repeated_split(text_lines(REQUEST), 0, None)
+    assert found is not None and len(found.titles) == 3
