@@ -46,7 +46,7 @@ _LATIN_MARK_RE = re.compile(r"^(?P<w>[A-Za-z]{1,4})\s*[0-9０-９]{1,3}\s*[.．�
 _FIELD_RE = re.compile(r"^(?P<t>[^\s，,。：:；;“”（）()【】\[\]｜|丨]{2,8})(?:[：:｜|丨]|\t)")
 _FOLLOW_RE = re.compile(r"^\W?(?P<w>[\u4e00-\u9fffA-Za-z]{1,4})\s*[／/｜|丨：:]")
 _LABEL_WORD_RE = re.compile(r"[^\W\d_]+")
-_LABEL_RE = re.compile(r"^(?P<o>[\[【〔［])[^\]】〕］\n]{1,14}(?P<c>[\]】〕］])")
+_LABEL_RE = re.compile(r"^(?P<o>[\[【〔［])[^\]】〕］\n]{1,30}(?P<c>[\]】〕］])")
 _ENCLOSED_RE = re.compile(r"^[（(][^\n]*[)）]$")
 
 
