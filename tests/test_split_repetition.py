@@ -276,3 +276,18 @@ def test_ordinal_headings_short_or_run_in_with_a_bracket_are_one_family() -> Non
     rules' own split found them or not; the repetition reads all three."""
     found = repeated_split(text_lines(REQUEST), 0, None)
     assert found is not None and len(found.titles) == 3
+
+
+def test_cases_the_document_numbers_itself_stand_against_a_head_counting_otherwise() -> None:
+    """案例一 to 案例四 under a head that says 3: the document's own numbering stands; the repetition is not taken."""
+    body = "　　实行“一次申报、一次查验”，企业办理时间由5天压缩至1天，累计服务企业120家。"
+    labels = [
+        "推荐单位/报送单位：某市商务局",
+        "报送单位（盖章）：某市商务局",
+        "责任处室：某市商务局",
+        "来源：某市商务局",
+    ]
+    text = "某省自贸试验区制度创新案例\n\n现将3个制度创新案例印发给你们。\n\n" + "\n".join(
+        f"案例{'一二三四'[k]}：案例{k}“一码通”\n{label}\n{body}\n" for k, label in enumerate(labels)
+    )
+    assert [c.number for c in split_cases(_document(text)).cases] == [1, 2, 3, 4]

@@ -316,6 +316,16 @@ def _trim_last(lines: list[Line], titles: list[int], ends: dict[int, int]) -> No
             return
 
 
+def split_score(lines: list[Line], titles: list[int], end: int) -> float:
+    """The score of a split whose cases open at ``titles`` and run to the next (the rules' own), as a split by
+    repetition is scored: how much its segments read as cases over the spread of their lengths."""
+    ends = dict(zip(titles, [*titles[1:], end], strict=True))
+    scores = [case_likeness("".join(line.bare for line in lines[t + 1 : ends[t]])) for t in titles]
+    lengths = [sum(len(line.bare) for line in lines[t : ends[t]]) for t in titles]
+    spread = statistics.pstdev(lengths) / statistics.mean(lengths) if statistics.mean(lengths) else 1.0
+    return statistics.mean(scores) / (1 + spread) if titles else 0.0
+
+
 def repeated_split(lines: list[Line], body_from: int, stated: int | None) -> Repeated | None:
     """The best segmentation of the lines from ``body_from`` by repeated shapes (the one of ``stated`` cases when the
     head states a count), or None when no family of lines reads as cases."""

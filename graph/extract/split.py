@@ -47,7 +47,7 @@ from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbol
 from ftzgraph.graph.extract._split_media import media_split, named_reform
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
-from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split
+from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
@@ -355,7 +355,7 @@ def split_cases(document: Document) -> SplitResult:
         starts = [(t, a, k) for k, (t, a) in enumerate(zip(media.titles, media.starts, strict=True), 1)]
         titles, part_ends, groups, entered = media.names, dict(zip(media.titles, media.ends, strict=True)), [], None
     deferred = not starts  # no case at all: the pipeline's readers of paragraphs go first, these cases after them
-    if repeated := _repeated(lines, body_from, len(starts), stated[0] if stated else None):
+    if repeated := _repeated(lines, body_from, starts, stated[0] if stated else None):
         # a layout no rule describes: the cases its own repetition shows (graph/extract/_split_repetition.py)
         starts = [(t, t, k) for k, t in enumerate(repeated.titles, 1)]
         titles, part_ends, groups, entered, points, media = repeated.names, repeated.ends, [], None, None, None
@@ -417,13 +417,24 @@ def split_cases(document: Document) -> SplitResult:
     return SplitResult(cases, table, warnings, stated)
 
 
-def _repeated(lines: list[Line], body_from: int, found: int, stated: int | None) -> Repeated | None:
+def _repeated(
+    lines: list[Line], body_from: int, starts: list[tuple[int, int, int | None]], stated: int | None
+) -> Repeated | None:
     """The split by repetition when the rules' own is clearly short of it: they found one case or none, or not the
-    count the head states; else None, so a split the rules read right stands."""
+    count the head states while their cases are not numbered one to the last by the document itself and read less
+    like cases than the repetition's; else None, so a split the rules read right stands."""
+    found = len(starts)
     if found >= 2 and (stated is None or stated == found):
         return None
+    if found >= 2 and [s[2] for s in starts] == list(range(1, found + 1)):
+        return None  # 案例一 … 案例四: the document numbers its cases itself, whatever its head says
     repeated = repeated_split(lines, body_from, stated)
-    return repeated if repeated is not None and repeated.score >= ACCEPT_SCORE else None
+    if repeated is None or repeated.score < ACCEPT_SCORE:
+        return None
+    own = split_score(lines, [s[0] for s in starts], len(lines)) if found >= 2 else 0.0
+    if stated:  # the rules' split is as far from agreeing as its count is from the stated one
+        own *= max(0.0, 1 - abs(found - stated) / stated)
+    return repeated if repeated.score > own else None
 
 
 def _grouped(
