@@ -291,3 +291,16 @@ def test_cases_the_document_numbers_itself_stand_against_a_head_counting_otherwi
         f"案例{'一二三四'[k]}：案例{k}“一码通”\n{label}\n{body}\n" for k, label in enumerate(labels)
     )
     assert [c.number for c in split_cases(_document(text)).cases] == [1, 2, 3, 4]
+
+
+def test_a_number_field_heads_its_case_as_a_number_line_does() -> None:
+    """案例编号：code over each title: one field with a distinct code each time, the title on the line under it."""
+    cases = [("JJ-01", "长江船舶登记“一次办结”", "甲海事局"), ("JJ-02", "出口家具“分批出区”", "甲海关")]
+    cases.append(("JJ-03", "不动产“带押过户”", "甲市自然资源局"))
+    text = "甲市委党校\n专题教学案例汇编\n\n" + "\n".join(
+        f"案例编号：{code}\n{title}\n\n【案例正文】{unit}推行改革，办理时间由5天压缩至1天，累计服务企业120家。\n"
+        for code, title, unit in cases
+    )
+    found = repeated_split(text_lines(text), 0, 3)
+    assert found is not None
+    assert [found.names[t] for t in found.titles] == [title for _, title, _ in cases]

@@ -164,8 +164,10 @@ def _segments(lines: list[Line], members: list[_Line], end: int) -> list[Repeate
     (an example in a speech, a speaker's turn, an ordinal paragraph) may instead tell its case alone, kept only when
     it names a reform and reads as a case: a paragraph's family is read both ways."""
     found: list[_Found | None] = [] if members[0].head else [_paragraph_cases(lines, members)]
-    # a field (项目名称：) heads no case, though a speaker's turn (主持人：, X：) may tell one as a paragraph
-    heading = members[0].mark != FIELD and (members[0].head or _LABEL_RE.match(members[0].mark) is None)
+    # a field (项目名称：) heads no case, though a speaker's turn (主持人：, X：) may tell one as a paragraph, and a
+    # number field (案例编号：JJDX-ZM-01) heads its case as a number line does
+    numbered = members[0].mark == FIELD and _numbers_each(lines, members)
+    heading = (members[0].mark != FIELD or numbered) and (members[0].head or _LABEL_RE.match(members[0].mark) is None)
     if heading and (members[0].head or members[0].mark):
         found.append(_heading_cases(lines, _without_furniture(lines, members, end), end))
     return [split for one in found if one is not None and (split := _scored(lines, one)) is not None]
@@ -187,6 +189,13 @@ def _scored(lines: list[Line], found: _Found) -> Repeated | None:
 
 
 _Found = tuple[list[int], dict[int, int], dict[int, str], list[float]]
+
+
+def _numbers_each(lines: list[Line], members: list[_Line]) -> bool:
+    """True when every member is one field whose value is a distinct code or number (案例编号：JJDX-ZM-01)."""
+    values = [lines[m.index].bare[len(m.label) + 1 :].strip() for m in members]
+    same = len({m.label for m in members}) == 1
+    return same and len(set(values)) == len(values) and all(_CODE_RE.fullmatch(v) for v in values)
 
 
 def _paragraph_cases(lines: list[Line], members: list[_Line]) -> _Found:
@@ -225,7 +234,7 @@ def _heading_cases(lines: list[Line], members: list[_Line], end: int) -> _Found 
             title, body = runin["t"], bare[runin.end() :] + body
             names[i] = title
         else:
-            title = _without_mark(bare)
+            title = "" if member.mark == FIELD else _without_mark(bare)  # 案例编号：X holds its number alone
             if not member.head:  # 一、title（报送单位：X）　text…, Q5．您是否了解“A”？: a heading run in with its text
                 title = names[i] = _SENTENCE_RE.split(title, maxsplit=1)[0]
             elif _mark_only(title) and (under := _title_under(lines, i, stop)) is not None:
@@ -256,6 +265,7 @@ _BODY_NAME_RE = re.compile(
 )
 """A body's full name alone (中国（广西）自由贸易试验区南宁片区管理委员会办公室): an issuer's or a signature's line."""
 _COUNTER_ONLY_RE = re.compile(rf"第?[\u4e00-\u9fffA-Za-z]{{0,6}}?之?[{NUMERAL_CLASS}]+[\u4e00-\u9fff]?")
+_CODE_RE = re.compile(r"[A-Za-z0-9０-９\-－_/．.]*[0-9０-９][A-Za-z0-9０-９\-－_/．.]*")
 _DATE_RE = re.compile(r"[0-9０-９]{4}\s*[-年./／]\s*[0-9０-９]{1,2}")
 
 
