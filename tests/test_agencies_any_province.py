@@ -211,7 +211,8 @@ def test_a_verb_that_begins_a_countys_name_is_no_county() -> None:
     assert _names("（湖南省会同县提供）\n会同县商务局推行联办。", "会同县") == ["会同县商务局"]
     # After a comma a clause opens with the verb; in a text that names the county's city, the county.
     assert _names("县发改局牵头，会同县经信局推行改革。", "德清县") == ["德清县发展和改革局", "德清县经济和信息化局"]
-    assert _names("怀化市推荐。\n县商务局牵头，会同县交通运输局推行。", "怀化市") == ["会同县商务局", "会同县交通运输局"]
+    in_huaihua = "怀化市推荐。\n县商务局牵头，会同县交通运输局推行。"
+    assert _names(in_huaihua, "怀化市") == ["会同县商务局", "会同县交通运输局"]
 
 
 def test_a_county_whose_name_is_a_conjunction_where_the_text_shows_it() -> None:
