@@ -275,7 +275,7 @@ def _shown_as_place(text: str, name: str, divisions: Divisions) -> bool:
     )
 
 
-_BEFORE_A_PLACE = frozenset("\n：:（(【[《“\"「 　省市州")
+_BEFORE_A_PLACE = frozenset('\n：:（(【[《“"「 　省市州')
 """What may stand right before a place's name but not before a verb or a conjunction opening a clause."""
 
 
