@@ -307,3 +307,10 @@ def test_a_plan_word_is_read_with_what_follows_it_not_inside_another_word() -> N
     assert _zones("通过模拟申报，南沙片区借鉴上海自贸试验区的做法推行“一站式”通关。") == {("shanghai", None)}
     assert _zones("某区拟借鉴上海自贸试验区的做法推行“一站式”通关。") == set()
     assert _zones("某区准备借鉴上海自贸试验区的做法。") == set()
+
+
+def test_a_plan_being_drafted_is_no_copying_done() -> None:
+    """A plan still being drafted that would copy a zone's practice states no origin; once copied, it does."""
+    assert _zones("某市正在研究制定借鉴上海自贸试验区经验的工作方案，计划明年推出。") == set()
+    assert _zones("某市着手制定借鉴上海自贸试验区经验的实施意见。") == set()
+    assert _zones("某市借鉴上海自贸试验区经验制定实施方案，推行“一站式”通关。") == {("shanghai", None)}
