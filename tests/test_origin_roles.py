@@ -324,7 +324,7 @@ def test_a_practice_tried_in_a_zone_and_landed_elsewhere_came_from_the_zone() ->
 
 
 def test_a_zone_that_sends_its_results_out_to_the_province_is_their_origin() -> None:
-    """向全省输出/复制推广 with its object after it: the zone sends its results out (a statement of totals gives the zone,
-    no reform); 在全省率先复制推广 a batch is the zone copying."""
+    """向全省输出/复制推广 with its object after it: the zone sends its results out (a statement of totals gives
+    the zone, no reform); 在全省率先复制推广 a batch is the zone copying."""
     assert _zones("截至2024年6月，上海自贸试验区累计向全省输出制度创新成果41项。") == {("shanghai", None)}
     assert _zones("上海自贸试验区在全省率先复制推广第六批改革试点经验。") == set()
