@@ -4,7 +4,7 @@ A bare number alone on its line (``3``) counts as a page number only beside a ru
 may as well be a case's marker or a table's cell. Masked with spaces of the same length so offsets stay true to the
 file.
 
-A page's footnotes (① 数据来源：X, referred to by ① in its text) are furniture too. Pages are parted by page numbers
+A page's footnotes (① 案例材料由X提供) stay: they may name a case's provider. Pages are parted by page numbers
 and by form feeds (a PDF converter's page break). A running line is one that
 stands at the same edge of many pages, its digits aside (``title　　第 3 页``, ``第3版　要闻``): the rule
 graph/sources/pdf.py applies to a PDF's own pages (``running_keys``), so the two readers agree. The first page's top
@@ -86,7 +86,6 @@ def mask_page_furniture(text: str) -> str | None:
     if breaks:
         pages = _pages(lines, set(numbers), breaks)
         blank.update(dict.fromkeys(_running_lines(lines, pages), 0))
-        blank.update(dict.fromkeys(_footnotes(lines, pages, set(blank)), 0))
     if not blank:
         return None
     chars = list(text)
@@ -125,25 +124,6 @@ def _running_lines(lines: list[str], pages: list[list[int]]) -> set[int]:
     # a running line stands at the pages' edges only (the cover's title aside); a section heading (取得成效) that a
     # page break left at an edge recurs inside the pages too
     return {i for i in at_edges if elsewhere[running_key(lines[i])] <= 1}
-
-
-FOOTNOTE_LINES = 3
-"""A page's footnotes are among its last lines (past its running footer)."""
-FOOTNOTE_RE = re.compile(r"^[ \t\u3000]*(?:注[:：]?)?([①-⑳]|[［\[][0-9]{1,2}[］\]])")
-"""A footnote's line opens with its mark: ①, [1], 注①."""
-
-
-def _footnotes(lines: list[str], pages: list[list[int]], blank: set[int]) -> set[int]:
-    """Footnote lines at a page's foot (① 数据来源：X): a line opened by a mark that the page's text carries earlier
-    inside a line, as a reference (…达412票①，…). A list item opened by ① carries its mark at a line's start only."""
-    found: set[int] = set()
-    for page in pages:
-        body = [i for i in page if i not in blank]
-        for i in body[-FOOTNOTE_LINES:]:
-            mark = FOOTNOTE_RE.match(lines[i])
-            if mark and any(mark[1] in lines[k].lstrip()[1:] for k in body if k < i and k not in found):
-                found.add(i)
-    return found
 
 
 def _neighbour(text: str, spans: list[tuple[int, int]], i: int, step: int) -> int | None:

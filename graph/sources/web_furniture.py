@@ -27,6 +27,8 @@ MAX_LINE = 200
 """A longer line is prose, whatever it holds."""
 MAX_STEP = 20
 """A breadcrumb's step or a menu bar's link is at most this long."""
+MAX_BUTTONS = 60
+"""A line of interface words (a bar of buttons, a share bar) is at most this long."""
 MAX_HEADING = 12
 """A related-news heading alone on its line is at most this long."""
 
@@ -46,6 +48,7 @@ class _Rules:
     location: re.Pattern[str]
     steps: re.Pattern[str]
     footer: re.Pattern[str]
+    hint: re.Pattern[str]
     field: re.Pattern[str]
     labels: frozenset[str]
     company_labels: frozenset[str]
@@ -60,11 +63,13 @@ def _alternation(words: list[str]) -> str:
 def _rules() -> _Rules:
     raw = load_lexicon("html_boilerplate")
     phrases = [re.sub(r"\s+", "", p) for p in raw["boilerplate_phrases"]]
+    steps = "".join(map(re.escape, raw["navigation_separators"]))
     return _Rules(
         interface=re.compile(rf"^(?:[{_SEPARATORS}]|{_alternation(phrases)})+$"),
         location=re.compile(rf"^[\s\u3000【\[]*(?:{_alternation(raw['location_labels'])})\s*[:：]"),
-        steps=re.compile(f"[{''.join(map(re.escape, raw['navigation_separators']))}]"),
+        steps=re.compile(f"[{steps}]"),
         footer=re.compile(_alternation(raw["footer_marks"])),
+        hint=re.compile(rf"[:：|｜{steps}]|{_alternation(raw['footer_marks'])}"),
         field=re.compile(r"([\u4e00-\u9fffA-Za-z]{1,8})\s*[:：]"),
         labels=frozenset(raw["page_field_labels"]),
         company_labels=frozenset(raw["page_field_labels_in_company"]),
@@ -124,10 +129,20 @@ def _fields_only(line: str) -> bool:
 
 
 def _furniture(line: str) -> bool:
+    """One line's shape, cheapest tests first: most lines of prose hold no label, step, bar nor footer mark (the
+    ``hint``) and are too long for a bar of buttons, and are past after two searches."""
     bare = line.strip()
     if not bare or len(bare) > MAX_LINE:
         return False
-    return interface_line(bare) or _navigation(bare) or _rules().footer.search(bare) is not None or _fields_only(bare)
+    rules = _rules()
+    buttons = len(bare) <= MAX_BUTTONS and interface_line(bare)
+    if buttons or rules.hint.search(bare) is None:
+        return buttons
+    if rules.footer.search(bare) is not None:
+        return True
+    if _PROSE_RE.search(bare) and not rules.location.match(bare):
+        return False  # a sentence: no menu, path nor line of fields
+    return _navigation(bare) or _fields_only(bare)
 
 
 def _table_row(lines: list[str], i: int) -> bool:
