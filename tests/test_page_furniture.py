@@ -93,3 +93,19 @@ def test_a_footnote_naming_who_gave_the_case_stays() -> None:
         "乙区推行跨境结算便利化。\n丙区推行一单制。\n— 2 —\n"
     )
     assert "③案例C材料由甲海关提供。" in (mask_page_furniture(text) or "")
+
+
+def test_a_running_footer_carrying_its_page_number_parts_pages() -> None:
+    """No form feed and no page-number line: the footer that carries the number is the page break."""
+    footer = "某市改革案例汇编（第一辑）　　　　第 {} 页，共 2 页"
+    text = (
+        "一、甲区：富硒食品出口绿色通道\n甲区商务局推行绿色通道，\n\n" + footer.format(1) + "\n\n"
+        "通关时间缩短。\n二、乙区：共享员工\n乙区推行共享员工。\n\n" + footer.format(2) + "\n"
+    )
+    masked = mask_page_furniture(text) or ""
+    assert "汇编" not in masked and "一、甲区" in masked and len(masked) == len(text)
+
+
+def test_a_numbered_item_with_a_page_reference_is_no_page_line() -> None:
+    text = "详见附件　第 3 页\n一、甲区推行绿色通道。\n详见附表　第 5 页\n"
+    assert mask_page_furniture(text) is None

@@ -25,11 +25,15 @@ from ftzgraph.graph.sources.web_furniture import web_furniture_lines
 
 _SP = r"[ \t\u3000]*"
 _N = r"[0-9０-９]{1,4}"
-PAGE_NUMBER_RE = re.compile(
-    rf"^{_SP}(?:[—–\-－]{{1,2}}{_SP}{_N}{_SP}[—–\-－]{{1,2}}|[·•]{_SP}{_N}{_SP}[·•]"
-    rf"|第{_SP}{_N}{_SP}页(?:{_SP}[/,，]?{_SP}共{_SP}{_N}{_SP}页)?|{_N}{_SP}[/／]{_SP}{_N}){_SP}$"
+_PAGE = (
+    rf"(?:[—–\-－]{{1,2}}{_SP}{_N}{_SP}[—–\-－]{{1,2}}|[·•]{_SP}{_N}{_SP}[·•]"
+    rf"|第{_SP}{_N}{_SP}页(?:{_SP}[/,，]?{_SP}共{_SP}{_N}{_SP}页)?|{_N}{_SP}[/／]{_SP}{_N})"
 )
+PAGE_NUMBER_RE = re.compile(rf"^{_SP}{_PAGE}{_SP}$")
 """A line that is only a page number (— 3 —, - 3 -, · 3 ·, 第3页, 第3页 共40页, 3/40)."""
+PAGE_IN_LINE_RE = re.compile(rf"[ \t\u3000]{_PAGE}{_SP}$|^{_SP}{_PAGE}[ \t\u3000]")
+"""A running header or footer that carries the page number, set apart by spaces at its end or start
+(title　　第 3 页，共 12 页, - 3 -　title)."""
 MIN_PAGES = 2
 """A header counts as running only when it stands at the edge of at least this many pages."""
 REPEAT_SHARE = 0.5
@@ -80,7 +84,7 @@ def mask_page_furniture(text: str) -> str | None:
     spans = _lines(text)
     lines = [text[s:e] for s, e in spans]
     numbers = [i for i, line in enumerate(lines) if PAGE_NUMBER_RE.match(line)]
-    numbers = sorted({*numbers, *_bare_page_numbers(text, spans)})
+    numbers = sorted({*numbers, *_bare_page_numbers(text, spans), *_page_lines(lines)})
     blank = dict.fromkeys(numbers, 0) | web_furniture_lines(lines)  # line -> the column it is furniture from
     breaks = sorted({*numbers, *(i for i, line in enumerate(lines) if "\f" in line)})
     if breaks:
@@ -94,6 +98,16 @@ def mask_page_furniture(text: str) -> str | None:
         for k in range(start + column, end):
             chars[k] = " "
     return "".join(chars)
+
+
+def _page_lines(lines: list[str]) -> list[int]:
+    """Running lines that carry the page number (title　　第 3 页，共 12 页): a page break even where no form feed nor
+    page-number line marks it, when the line recurs (digits aside) at least ``MIN_PAGES`` times."""
+    found: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if len(line) <= 2 * MAX_HEADER_CHARS and PAGE_IN_LINE_RE.search(line) and not PAGE_NUMBER_RE.match(line):
+            found.setdefault(running_key(line), []).append(i)
+    return [i for key, at in found.items() if len(at) >= MIN_PAGES and _may_run(key) for i in at]
 
 
 def _pages(lines: list[str], numbers: set[int], breaks: list[int]) -> list[list[int]]:

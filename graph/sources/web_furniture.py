@@ -157,8 +157,8 @@ def _table_row(lines: list[str], i: int) -> bool:
 def web_furniture_lines(lines: list[str]) -> dict[int, int]:
     """The lines of ``lines`` that are a web page's furniture, each with the column it is the page's from: the lines
     of the shapes above and the list of other articles under a related-news heading, whole (column 0), except a
-    navigation line opened by the site's own name (绵阳市人民政府门户网站 > 互动交流, X市人民政府网站 | 无障碍), whose
-    name stays, since it tells which city the page's short names (市X局) are."""
+    breadcrumb opened by the site's own name (绵阳市人民政府门户网站 > 互动交流), whose name stays, since it tells
+    which city the page's short names (市X局) are."""
     found = {i: _site_name_end(line) for i, line in enumerate(lines) if _furniture(line) and not _table_row(lines, i)}
     if not found:
         return found
@@ -177,12 +177,12 @@ def web_furniture_lines(lines: list[str]) -> dict[int, int]:
 
 
 def _site_name_end(line: str) -> int:
-    """Where a navigation line's first step ends when that step is the site's name (not 首页 nor a location label):
+    """Where a breadcrumb's first step ends when that step is the site's name (not 首页 nor a location label):
     the rest of the line is the page's; 0 for any other furniture line."""
     rules = _rules()
     if rules.location.match(line) or not _navigation(line.strip()):
         return 0
-    cut = rules.steps.search(line) or _BAR_RE.search(line)
+    cut = rules.steps.search(line)  # a menu bar's first link may be another site's (相关链接 广东省商务厅 | …)
     if cut is None:
         return 0
     first = line[: cut.start()]
