@@ -85,6 +85,8 @@ def mask_page_furniture(text: str) -> str | None:
     lines = [text[s:e] for s, e in spans]
     numbers = [i for i, line in enumerate(lines) if PAGE_NUMBER_RE.match(line)]
     numbers = sorted({*numbers, *_bare_page_numbers(text, spans), *_page_lines(lines)})
+    if len(numbers) < MIN_PAGES:  # one page number alone may be a document's own line (第3页 in a reference)
+        numbers = []
     blank = dict.fromkeys(numbers, 0) | web_furniture_lines(lines)  # line -> the column it is furniture from
     breaks = sorted({*numbers, *(i for i, line in enumerate(lines) if "\f" in line)})
     if breaks:
