@@ -34,6 +34,8 @@ MAX_HEADING = 12
 
 _SEPARATORS = r"\s|｜/\\·•:：【】\[\]()（）<>《》»«>\-—_,，、"
 _SEPARATORS_ONLY_RE = re.compile(f"[{_SEPARATORS}]+")
+_SEPARATOR_CHARS = " \t\n\r\f\v\u3000|｜/\\·•:：【】[]()（）<>《》»«>-—_,，、"
+"""The same characters, for ``str.lstrip``."""
 _BAR_RE = re.compile(r"[ \t\u3000]+[|｜][ \t\u3000]+")
 """A menu bar's separator: a bar set apart by spaces (a table's cells, 序号｜事项｜单位, touch their bars)."""
 _DATE_RE = re.compile(r"[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
@@ -45,6 +47,7 @@ _PROSE_RE = re.compile(r"[。；！？]")
 @dataclass(frozen=True)
 class _Rules:
     interface: re.Pattern[str]
+    firsts: frozenset[str]
     location: re.Pattern[str]
     steps: re.Pattern[str]
     footer: re.Pattern[str]
@@ -66,6 +69,7 @@ def _rules() -> _Rules:
     steps = "".join(map(re.escape, raw["navigation_separators"]))
     return _Rules(
         interface=re.compile(rf"^(?:[{_SEPARATORS}]|{_alternation(phrases)})+$"),
+        firsts=frozenset(p[0] for p in phrases if p),
         location=re.compile(rf"^[\s\u3000【\[]*(?:{_alternation(raw['location_labels'])})\s*[:：]"),
         steps=re.compile(f"[{steps}]"),
         footer=re.compile(_alternation(raw["footer_marks"])),
@@ -80,6 +84,9 @@ def _rules() -> _Rules:
 def interface_line(line: str) -> bool:
     """True for a line made only of interface phrases (分享到 微信 微博, 【打印本页】【关闭窗口】) and separators,
     with one phrase at least (a rule of dashes or a table's |---| row is the text's own)."""
+    first = line.lstrip(_SEPARATOR_CHARS)[:1]
+    if first not in _rules().firsts:  # a line of prose opens with no interface word: past without a pattern
+        return False
     bare = re.sub(r"\s+", "", line)
     return (
         bool(_SEPARATORS_ONLY_RE.sub("", bare))
