@@ -1,0 +1,267 @@
+"""A document's own convention for where its cases name their providers, and what can be a provider at all.
+
+A collection writes every case the same way: the provider on a closing line (（X供稿）, 数据来源：X), a line under
+the title, a bracket in the heading (评估对象一【X】title), a signature, a sentence opening (X代表介绍，…). The case
+rules of ``provider.py`` know many such frames by their words; a document nobody described uses a frame they do not
+know, or knows it for most cases and then writes one case a little differently (a bare place where the others sign
+with a bureau, 代表称 where the others write 代表介绍). Read across the document, the cases tell the frame: the same
+line of each case (counted from the heading or from the case's end), the same words before the unit and right after
+it. Where the frame holds for most cases, a case whose own rules found no provider, found a fragment, or found only
+the subject of a sentence reads its provider from the same frame, when what stands there can provide a case.
+
+Split from ``provider.py`` by noun: this module reads the document's frame; ``provider.py`` reads one case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ftzgraph.graph.extract._agency_names import load_divisions, load_lexicon
+from ftzgraph.graph.extract._agency_zones import official_zone_name
+from ftzgraph.graph.extract._split_leads import is_generic, is_place, place_lead_not
+from ftzgraph.graph.extract._split_units import signature_unit, stem_place
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.model import CaseText
+
+_NUMERAL_RE = re.compile(r"[0-9０-９一二三四五六七八九十百零〇①-⑳ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+")
+_NAME_RE = re.compile(r"[\u4e00-\u9fff（）()·]{2,30}")
+_LEFT_CHARS = 8
+"""The most characters a frame's words before the unit may have: a label, a bracket, a dash, 记者从, 评估对象一【. More
+is a sentence the unit stands in, which no other case repeats."""
+_MARK_RE = re.compile(r"[：:（()）【】〔〕\[\]［］—｜|丨《》]")
+_FRAGMENT_RE = re.compile(r"^(?:[在于从据向对由将把为经]|有关|相关|其他|其它)")
+"""Words a sentence's phrase opens with (在全市, 由有关部门, 对企业): a piece of a sentence, never a unit."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a provider stands in its case: the line (``head`` for the heading's line, ``top`` counted from the
+    first line under it, ``bottom`` from the case's last line), the words before it on that line (numbers as ``#``:
+    评估对象一【 and 评估对象二【 are one frame) and the two characters after it ('' at the line's end)."""
+
+    anchor: str
+    index: int
+    left: str
+    right: str
+
+    @property
+    def marked(self) -> bool:
+        """True when a mark or a line's end sets the unit off (（X供稿）, 报送：X, 【X】, a signature): a frame of its
+        own, unlike a sentence's subject (X推出…), which a case's rules may read in any case of any layout."""
+        return bool(_MARK_RE.search(self.left + self.right)) or self.right == "" or self.anchor == "head"
+
+
+def is_fragment(name: str) -> bool:
+    """True when ``name`` is a piece of a sentence or a generic word rather than a unit: 在全市, 全省, 我市, 有关部门,
+    园区 alone. A name opening with a real division's name or stem (从化区, 于都县, 将乐县商务局, 本溪市) is none, and
+    neither is a court's own 本院 (``provider_court`` names it)."""
+    divisions = load_divisions()
+    if name.startswith("本院") or any(
+        name[:k] in divisions.names or name[:k] in divisions.stems for k in range(2, min(len(name), 8) + 1)
+    ):
+        return False
+    return bool(_FRAGMENT_RE.search(name) or re.search(place_lead_not(), name) or is_generic(name))
+
+
+def _placed(name: str) -> bool:
+    """True when ``name`` opens with a place: a division's name or stem (吉安, 宝鸡市, 陈仓区), a level (市X局, 区X局,
+    自治区X厅) or an FTZ or area the gazetteer knows (南沙片区X局)."""
+    divisions = load_divisions()
+    if name.startswith(_LEVELS) or any(
+        name[:k] in divisions.names or name[:k] in divisions.stems for k in range(2, min(len(name), 10) + 1)
+    ):
+        return True
+    found = load_gazetteer().find_places(name)
+    return bool(found and found[0][0] == 0)
+
+
+_LEVELS = ("省", "市", "区", "县", "州", "盟", "旗", "自治区", "自治州", "自治县", "中共", "国家", "中国")
+"""A body written by its level alone (市商务局, 区法院), or a national network's name (国家税务总局X, 中国人民银行X)."""
+
+
+def can_provide(name: str) -> bool:
+    """True when ``name`` is a unit that can provide a case: a place (a province, city, county, district, an FTZ or
+    its area, a development zone), the stem of one city or county, or a body whose name parses as one: a place, a
+    level or a network before a body's core or a unit's ending (X市商务局, 吉安海关, X出入境边防检查站, X管委会)."""
+    if not _NAME_RE.fullmatch(name) or is_fragment(name):
+        return False
+    divisions = load_divisions()
+    if name in divisions.names or name in divisions.full_of or stem_place(name):
+        return True
+    if load_gazetteer().resolve(name) is not None or official_zone_name(name) != name:
+        return True  # 南沙片区, 宝鸡高新区: a zone by its own name
+    if not _placed(name):
+        return False
+    cores = [m for m in load_lexicon().core_re.finditer(name) if m.end() == len(name)]
+    if cores and cores[-1].start() >= 1:
+        return True
+    return signature_unit(name) is not None or (is_place(name) and len(name) <= 12)
+
+
+def _lines(case: CaseText) -> tuple[tuple[int, str], list[tuple[int, str]]] | None:
+    """The heading's line and the non-blank lines under it, each with its start in the case's text."""
+    if case.pieces:
+        return None
+    text = case.text
+    title_end = max(case.heading.end - case.start, 0)
+    head_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
+    head_end = text.find("\n", title_end)
+    head_end = len(text) if head_end < 0 else head_end
+    lines: list[tuple[int, str]] = []
+    at = head_end
+    while at < len(text):
+        nxt = text.find("\n", at + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        line = text[at + 1 : nxt] if text[at] == "\n" else text[at:nxt]
+        start = at + 1 if text[at] == "\n" else at
+        if line.strip():
+            lines.append((start, line))
+        at = nxt
+    return (head_start, text[head_start:head_end]), lines
+
+
+def _right(line: str, end: int) -> str:
+    """The two characters after a unit, or the mark alone when a mark closes it (】 of 【X】title: the title differs
+    from case to case, the mark does not)."""
+    right = line[end : end + 2].rstrip()
+    return right[:1] if right and _MARK_RE.match(right) else right
+
+
+def _left(line: str, start: int) -> str | None:
+    left = _NUMERAL_RE.sub("#", line[:start].lstrip())
+    return None if len(left) > _LEFT_CHARS else re.sub(r"\s+", " ", left)
+
+
+def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
+    """The frame the provider ``found`` (name and span in the case's text) stands in, or None when it stands inside
+    a sentence no other case would repeat."""
+    lines = _lines(case)
+    if lines is None:
+        return None
+    (head_start, head), below = lines
+    _, start, end = found
+    if head_start <= start and end <= head_start + len(head):
+        left = _left(head, start - head_start)
+        return (
+            Frame("head", 0, left, head[end - head_start : end - head_start + 2].rstrip()) if left is not None else None
+        )
+    for k, (at, line) in enumerate(below):
+        if at <= start and end <= at + len(line):
+            left = _left(line, start - at)
+            if left is None:
+                return None
+            right = _right(line, end - at)
+            bottom = len(below) - 1 - k
+            return Frame("top", k, left, right) if k <= bottom else Frame("bottom", bottom, left, right)
+    return None
+
+
+def _frame_re(frame: Frame) -> re.Pattern[str]:
+    left = re.escape(frame.left.strip()).replace("\\ ", r"\s*").replace("\\#", "#").replace("#", _NUMERAL_RE.pattern)
+    right = re.escape(frame.right) if frame.right else r"\s*$"
+    return re.compile(rf"^\s*{left}\s*(?P<u>[^\s，。；;、：:“”\"]{{2,30}}?)\s*{right}")
+
+
+def read_frame(case: CaseText, frame: Frame) -> tuple[str, int, int] | None:
+    """The unit standing in ``frame`` in ``case`` (name and span in its text), when one that can provide stands
+    there."""
+    lines = _lines(case)
+    if lines is None:
+        return None
+    head, below = lines
+    if frame.anchor == "head":
+        at, line = head
+    else:
+        k = frame.index if frame.anchor == "top" else len(below) - 1 - frame.index
+        if not 0 <= k < len(below):
+            return None
+        at, line = below[k]
+    match = _frame_re(frame).match(line)
+    if match is None or not can_provide(match["u"]):
+        return None
+    return match["u"], at + match.start("u"), at + match.end("u")
+
+
+_BRACKET_RE = re.compile(r"[【〔［\[（(](?P<c>[^【】〔〕［］\[\]（）()\n]{2,40})[】〕］\]）)]")
+
+
+def _unit_in(text: str) -> tuple[int, int] | None:
+    """The span of the unit a bracket's or a line's words name (本题由X协助设计, 报送：X, ——X, X): after a 由 or a
+    label's colon, the longest run that can provide."""
+    begin = 0
+    for mark in ("由", "：", ":", "——", "—"):
+        at = text.rfind(mark)
+        if at >= 0:
+            begin = max(begin, at + len(mark))
+    rest = text[begin:].strip()
+    begin = text.find(rest, begin) if rest else begin
+    for end in range(min(len(rest), 30), 1, -1):
+        if can_provide(rest[:end]):
+            return begin, begin + end
+    return None
+
+
+def _candidates(case: CaseText) -> list[tuple[Frame, tuple[str, int, int]]]:
+    """Units that can provide, standing in a frame of the heading, the first line under it or the last lines: what
+    a case with no provider of its own offers for the document's frame to be learned from."""
+    lines = _lines(case)
+    if lines is None:
+        return []
+    head, below = lines
+    places: list[tuple[str, int, int, str]] = [("head", 0, *head)]
+    places += [("top", k, at, line) for k, (at, line) in enumerate(below[:2])]
+    places += [("bottom", k, *below[len(below) - 1 - k]) for k in range(min(3, len(below)))]
+    found: list[tuple[Frame, tuple[str, int, int]]] = []
+    for anchor, index, at, line in places:
+        spans = [(m.start("c"), m.end("c")) for m in _BRACKET_RE.finditer(line)]
+        if anchor != "head":
+            spans.append((len(line) - len(line.lstrip()), len(line.rstrip())))
+        for a, b in spans:
+            unit = _unit_in(line[a:b])
+            if unit is None:
+                continue
+            start, end = a + unit[0], a + unit[1]
+            left = _left(line, start)
+            if left is None:
+                continue
+            frame = Frame(anchor, index, left, _right(line, end))
+            if frame.marked:
+                found.append((frame, (line[start:end], at + start, at + end)))
+    return found
+
+
+def apply_convention(
+    cases: list[CaseText], found: list[tuple[str, int, int] | None]
+) -> list[tuple[str, int, int] | None]:
+    """Each case's provider once the document's frame is read (``found``: what each case's own rules read, in the
+    case's text). The frame most cases' providers stand in, or, when none was read in a frame, the marked frame
+    most cases offer a unit in; held by at least two cases and half of them. A case with no provider, a fragment or
+    a sentence's subject where the frame is marked takes the unit its frame holds; its ``given_provider`` is set so
+    that the case's own reading returns it."""
+    if len(cases) < 2:
+        return found
+    frames = [frame_of(c, f) if f and not is_fragment(f[0]) else None for c, f in zip(cases, found, strict=True)]
+    votes = Counter(f for f in frames if f is not None)
+    for case, frame in zip(cases, frames, strict=True):
+        if frame is None:  # no provider in a frame: the frames this case offers a unit in
+            votes.update({f for f, _ in _candidates(case)})
+    if not votes:
+        return found
+    best, support = votes.most_common(1)[0]
+    if support < 2 or 2 * support < len(cases):
+        return found
+    result = list(found)
+    for k, (case, frame, got) in enumerate(zip(cases, frames, found, strict=True)):
+        if frame == best or case.table_row is not None or case.given_provider is not None:
+            continue
+        weak = got is None or is_fragment(got[0]) or (best.marked and (frame is None or not frame.marked))
+        if not weak:
+            continue
+        unit = read_frame(case, best)
+        if unit is None:
+            continue
+        result[k] = unit
+        case.given_provider = (unit[0], case.start + unit[1], case.start + unit[2])
+    return result
