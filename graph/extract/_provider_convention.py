@@ -22,6 +22,7 @@ from ftzgraph.graph.extract._agency_names import load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
 from ftzgraph.graph.extract._split_leads import is_generic, is_place, place_lead_not
 from ftzgraph.graph.extract._split_units import signature_unit, stem_place
+from ftzgraph.graph.extract._split_words import fallback_words
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.model import CaseText
 
@@ -90,18 +91,40 @@ def can_provide(name: str) -> bool:
     divisions = load_divisions()
     if name in divisions.names or name in divisions.full_of or stem_place(name):
         return True
-    if load_gazetteer().resolve(name) is not None or official_zone_name(name) != name:
-        return True  # 南沙片区, 宝鸡高新区: a zone by its own name
+    if load_gazetteer().resolve(name) is not None:
+        return True  # 南沙片区: an FTZ's area by its own name
+    if (official := official_zone_name(name)) != name:
+        return can_provide(official)  # 宝鸡高新区管委会: a development zone by its official name
     if not _placed(name):
         return False
     cores = [m for m in load_lexicon().core_re.finditer(name) if m.end() == len(name)]
     if cores and cores[-1].start() >= 1:
         return True
-    return signature_unit(name) is not None or (is_place(name) and len(name) <= 12)
+    signed = signature_unit(name)
+    return (signed is not None and signed[0] == name) or (is_place(name) and len(name) <= 12)
 
 
-def _lines(case: CaseText) -> tuple[tuple[int, str], list[tuple[int, str]]] | None:
-    """The heading's line and the non-blank lines under it, each with its start in the case's text."""
+def provided_unit(name: str) -> str:
+    """``name`` without the words a provider line goes on with after its unit (X海关提供背景材料 read as X海关提供,
+    X管委会整理): the longest start of ``name`` that can provide, when what follows it is a short phrase that ends no
+    organisation's name (吉安市现代物流协会 and 锦州港股份有限公司 stay whole). Else ``name`` as written."""
+    if can_provide(name):
+        return name
+    endings = (*fallback_words()["organisation_endings"], *fallback_words()["unit_suffixes"])
+    for end in range(len(name) - 2, 2, -1):
+        rest = name[end:]
+        if can_provide(name[:end]):
+            return name[:end] if re.fullmatch("[\u4e00-\u9fff]{2,6}", rest) and not rest.endswith(endings) else name
+    return name
+
+
+_Line = tuple[int, str]
+
+
+def _lines(case: CaseText) -> tuple[_Line, list[_Line], list[_Line]] | None:
+    """The heading's line, the two non-blank lines above it (a form's fields before its title field, which may stand
+    before the case's start: offsets below zero), nearest first, and the non-blank lines under it, each with its
+    start in the case's text."""
     if case.pieces:
         return None
     text = case.text
@@ -109,17 +132,24 @@ def _lines(case: CaseText) -> tuple[tuple[int, str], list[tuple[int, str]]] | No
     head_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
     head_end = text.find("\n", title_end)
     head_end = len(text) if head_end < 0 else head_end
-    lines: list[tuple[int, str]] = []
-    at = head_end
-    while at < len(text):
-        nxt = text.find("\n", at + 1)
-        nxt = len(text) if nxt < 0 else nxt
-        line = text[at + 1 : nxt] if text[at] == "\n" else text[at:nxt]
-        start = at + 1 if text[at] == "\n" else at
+    before = case.document.text[max(0, case.start - _ABOVE_CHARS) : case.start]  # a form's fields before its title
+    above = [
+        (at - len(before), line) for at, line in _nonblank(before + text[:head_start], 0, len(before) + head_start)
+    ]
+    return (head_start, text[head_start:head_end]), above[::-1][:2], _nonblank(text, head_end, len(text))
+
+
+_ABOVE_CHARS = 200
+"""How far above a case's start its fields may stand (责任单位 over 事项名称, the field that titles the case)."""
+
+
+def _nonblank(text: str, start: int, end: int) -> list[_Line]:
+    lines, at = [], start
+    for line in text[start:end].split("\n"):
         if line.strip():
-            lines.append((start, line))
-        at = nxt
-    return (head_start, text[head_start:head_end]), lines
+            lines.append((at, line))
+        at += len(line) + 1
+    return lines
 
 
 def _right(line: str, end: int) -> str:
@@ -140,21 +170,22 @@ def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
     lines = _lines(case)
     if lines is None:
         return None
-    (head_start, head), below = lines
+    (head_start, head), above, below = lines
     _, start, end = found
     if head_start <= start and end <= head_start + len(head):
         left = _left(head, start - head_start)
-        return (
-            Frame("head", 0, left, head[end - head_start : end - head_start + 2].rstrip()) if left is not None else None
-        )
-    for k, (at, line) in enumerate(below):
-        if at <= start and end <= at + len(line):
-            left = _left(line, start - at)
-            if left is None:
-                return None
-            right = _right(line, end - at)
-            bottom = len(below) - 1 - k
-            return Frame("top", k, left, right) if k <= bottom else Frame("bottom", bottom, left, right)
+        return Frame("head", 0, left, _right(head, end - head_start)) if left is not None else None
+    for anchor, rows in (("above", above), ("below", below)):
+        for k, (at, line) in enumerate(rows):
+            if at <= start and end <= at + len(line):
+                left = _left(line, start - at)
+                if left is None:
+                    return None
+                right = _right(line, end - at)
+                if anchor == "above":
+                    return Frame("above", k, left, right)
+                bottom = len(below) - 1 - k
+                return Frame("top", k, left, right) if k <= bottom else Frame("bottom", bottom, left, right)
     return None
 
 
@@ -170,14 +201,15 @@ def read_frame(case: CaseText, frame: Frame) -> tuple[str, int, int] | None:
     lines = _lines(case)
     if lines is None:
         return None
-    head, below = lines
+    head, above, below = lines
     if frame.anchor == "head":
         at, line = head
     else:
-        k = frame.index if frame.anchor == "top" else len(below) - 1 - frame.index
-        if not 0 <= k < len(below):
+        rows = above if frame.anchor == "above" else below
+        k = len(below) - 1 - frame.index if frame.anchor == "bottom" else frame.index
+        if not 0 <= k < len(rows):
             return None
-        at, line = below[k]
+        at, line = rows[k]
     match = _frame_re(frame).match(line)
     if match is None or not can_provide(match["u"]):
         return None
@@ -191,7 +223,7 @@ def _unit_in(text: str) -> tuple[int, int] | None:
     """The span of the unit a bracket's or a line's words name (本题由X协助设计, 报送：X, ——X, X): after a 由 or a
     label's colon, the longest run that can provide."""
     begin = 0
-    for mark in ("由", "：", ":", "——", "—"):
+    for mark in ("由", "：", ":", "——", "—", "\t", "\u3000"):
         at = text.rfind(mark)
         if at >= 0:
             begin = max(begin, at + len(mark))
@@ -209,8 +241,9 @@ def _candidates(case: CaseText) -> list[tuple[Frame, tuple[str, int, int]]]:
     lines = _lines(case)
     if lines is None:
         return []
-    head, below = lines
+    head, above, below = lines
     places: list[tuple[str, int, int, str]] = [("head", 0, *head)]
+    places += [("above", k, at, line) for k, (at, line) in enumerate(above[:2])]
     places += [("top", k, at, line) for k, (at, line) in enumerate(below[:2])]
     places += [("bottom", k, *below[len(below) - 1 - k]) for k in range(min(3, len(below)))]
     found: list[tuple[Frame, tuple[str, int, int]]] = []
@@ -243,14 +276,11 @@ def apply_convention(
     if len(cases) < 2:
         return found
     frames = [frame_of(c, f) if f and not is_fragment(f[0]) else None for c, f in zip(cases, found, strict=True)]
-    votes = Counter(f for f in frames if f is not None)
-    for case, frame in zip(cases, frames, strict=True):
-        if frame is None:  # no provider in a frame: the frames this case offers a unit in
-            votes.update({f for f, _ in _candidates(case)})
-    if not votes:
-        return found
-    best, support = votes.most_common(1)[0]
-    if support < 2 or 2 * support < len(cases):
+    best = _held(Counter(f for f in frames if f is not None), len(cases))
+    if best is None:  # no frame the cases' own providers stand in: the frames the cases with none offer a unit in
+        offered = Counter(f for case, frame in zip(cases, frames, strict=True) if frame is None for f in _offered(case))
+        best = _held(offered, len(cases))
+    if best is None:
         return found
     result = list(found)
     for k, (case, frame, got) in enumerate(zip(cases, frames, found, strict=True)):
@@ -265,3 +295,15 @@ def apply_convention(
         result[k] = unit
         case.given_provider = (unit[0], case.start + unit[1], case.start + unit[2])
     return result
+
+
+def _offered(case: CaseText) -> set[Frame]:
+    return {frame for frame, _ in _candidates(case)}
+
+
+def _held(votes: Counter[Frame], cases: int) -> Frame | None:
+    """The frame most cases hold, when at least two and half of them do."""
+    if not votes:
+        return None
+    best, support = votes.most_common(1)[0]
+    return best if support >= 2 and 2 * support >= cases else None
