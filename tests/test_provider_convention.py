@@ -1,0 +1,125 @@
+"""A document's frame for its providers (graph/extract/_provider_convention.py): learned across its cases, read in the
+cases whose own rules miss it; what can provide a case and what is a fragment. Small texts of their own wording
+(issue #15, helper z27b), not the held-out collections'.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ftzgraph.graph.extract._provider_convention import can_provide, is_fragment, provided_unit
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.model import Document
+
+
+def _providers(text: str) -> list[str | None]:
+    document = Document(id="c", path=Path("c.txt"), text=text, sha256="c")
+    return [case.provider for case in extract_document(document).cases]
+
+
+@pytest.mark.parametrize("name", ["在全市", "全省", "我市", "有关部门", "园区", "相关单位"])
+def test_a_piece_of_a_sentence_or_a_generic_word_is_a_fragment(name: str) -> None:
+    assert is_fragment(name)
+    assert not can_provide(name)
+
+
+@pytest.mark.parametrize("name", ["从化区", "于都县商务局", "将乐县", "本溪市", "本院执行局"])
+def test_a_place_whose_name_opens_like_a_preposition_is_no_fragment(name: str) -> None:
+    assert not is_fragment(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["衢州海关", "柯城区", "龙游县人民政府", "衢州市市场监督管理局", "区自然资源局", "南沙片区", "衢州高新区管委会"],
+)
+def test_a_place_a_zone_or_a_body_with_its_place_or_level_can_provide(name: str) -> None:
+    assert can_provide(name)
+
+
+@pytest.mark.parametrize("name", ["加快建立入市", "学习借鉴做法", "企业满意", "张某某"])
+def test_a_phrase_ending_like_a_place_or_a_person_cannot_provide(name: str) -> None:
+    assert not can_provide(name)
+
+
+def test_a_provider_lines_verb_after_the_unit_is_cut_but_an_organisations_own_ending_is_kept() -> None:
+    assert provided_unit("衢州海关提供背景") == "衢州海关"
+    assert provided_unit("柯城区商务局整理") == "柯城区商务局"
+    assert provided_unit("衢州市物流行业协会") == "衢州市物流行业协会"
+    assert provided_unit("喀什地区行政公署") == "喀什地区行政公署"
+
+
+_CLOSING_SIGNATURES = (
+    "衢州市改革办\n改革经验交流（第2期）\n\n"
+    "一、企业开办“一件事”\n"
+    "　　相关部门此前各自受理。柯城区市场监督管理局借鉴上海自贸试验区做法，实行企业开办一件事办理。\n"
+    "　　　　　　　　柯城区市场监督管理局\n　　　　　　　　2024年3月\n\n"
+    "二、工程审批“多图联审”\n　　衢州市住房和城乡建设局复制推广国务院第三批改革试点经验，推行多图联审。\n"
+    "　　　　　　　　衢州市住房和城乡建设局\n　　　　　　　　2024年3月\n\n"
+    "三、农村宅基地“一网通办”\n"
+    "　　全区各镇街积极参与。借鉴浙江自贸试验区舟山片区经验，由区农业农村局牵头推行一网通办。\n"
+    "　　　　　　　　衢江区\n　　　　　　　　2024年4月\n"
+)
+
+
+def test_a_case_signed_by_a_bare_place_reads_it_where_the_other_cases_sign() -> None:
+    assert _providers(_CLOSING_SIGNATURES) == ["柯城区市场监督管理局", "衢州市住房和城乡建设局", "衢江区"]
+
+
+_HEADING_BRACKETS = (
+    "衢州市复制推广改革试点经验第三方评估报告\n\n一、评估概述\n　　本次抽取3项事项进行评估。\n三、分项评估结果\n\n"
+    "评估对象一【衢州海关】进口铁矿“先放后检”\n　　综合得分：90分　　等级：优秀\n"
+    "　　经验来源：复制推广国务院第六批改革试点经验。\n　　评估发现：衢州海关推行先放后检，通关时间缩短一半。\n\n"
+    "评估对象二【龙游县人民政府】农村产权“一站式”交易\n　　综合得分：80分　　等级：良好\n"
+    "　　经验来源：借鉴浙江自贸试验区舟山片区做法。\n　　评估发现：县农业农村局设立服务专区，交易办理时间缩短。\n\n"
+    "评估对象三【衢州市市场监督管理局】个体户“智能审批”\n　　综合得分：85分　　等级：优秀\n"
+    "　　经验来源：借鉴上海自贸试验区做法。\n　　评估发现：审批实现秒批。\n"
+)
+
+
+def test_a_bracket_after_an_item_marker_in_every_heading_is_the_provider() -> None:
+    assert _providers(_HEADING_BRACKETS) == ["衢州海关", "龙游县", "衢州市市场监督管理局"]
+
+
+_CLOSING_BY = (
+    "衢州市物流协会问卷调查分析报告\n\n一、调查概况\n调查时间：2024年3月\n有效问卷：300份\n本次涉及3项改革。\n\n"
+    "二、分项结果\n\n"
+    "Q1．您是否了解“冷链信用分类监管”？\n题目说明：市市场监管局参照上海自贸试验区做法推行。\n"
+    "选项统计：A.了解 60%　B.不了解 40%\n"
+    "企业反映：抽查频次下降一半。\n（本题由衢州市市场监督管理局协助拟定）\n\n"
+    "Q2．您是否使用过“多式联运一单制”？\n题目说明：市交通运输局复制推广国务院第五批改革试点经验。\n"
+    "选项统计：A.使用过 40%　B.未使用 60%\n"
+    "企业反映：单证由6份减为1份。\n（本题由衢州市交通运输局协助拟定）\n\n"
+    "Q3．您对“出口退税提速”是否满意？\n题目说明：市税务局借鉴广东自贸试验区做法推行。\n"
+    "选项统计：A.满意 70%　B.不满意 30%\n"
+    "企业反映：退税时间缩短至3天。\n（本题由协会秘书处拟定）\n\n三、主要结论（略）\n"
+)
+
+
+def test_the_unit_after_by_in_a_closing_bracket_of_unknown_words_is_the_provider() -> None:
+    providers = _providers(_CLOSING_BY)
+    assert providers[:2] == ["衢州市市场监督管理局", "衢州市交通运输局"]
+    assert providers[2] != "协会秘书处" or providers[2] is None  # a secretariat of no named body: not read as a unit
+
+
+_FORM_FIELDS_ABOVE = (
+    "衢州市督查事项落实情况回执（汇编）\n\n衢州市人民政府督查室　　2024年12月\n\n"
+    "==========\n回执编号\tQZ-01\n责任单位\t衢州海关\n事项名称\t进口铁矿“先放后检”\n"
+    "借鉴来源\t复制推广国务院第四批改革试点经验\n"
+    "落实情况\t衢州海关对进口铁矿实施先放后检，通关时间由2天缩短至4小时。\n"
+    "完成时间\t2024年11月30日\n"
+    "==========\n回执编号\tQZ-02\n责任单位\t柯城区人民政府\n事项名称\t“证照分离”全覆盖\n"
+    "借鉴来源\t学习借鉴上海自贸试验区做法\n落实情况\t区市场监督管理局实行清单管理，新办企业用时减少一半。\n"
+    "完成时间\t2024年10月31日\n"
+    "==========\n回执编号\tQZ-03\n责任单位\t衢州市不动产登记中心\n事项名称\t不动产登记“一窗受理”\n"
+    "借鉴来源\t借鉴辽宁自贸试验区沈阳片区经验\n"
+    "落实情况\t衢州市不动产登记中心设立综合窗口，办理时间压缩至1个工作日。\n"
+    "完成时间\t2024年12月15日\n==========\n"
+)
+
+
+def test_a_forms_unit_field_above_its_title_field_is_the_provider() -> None:
+    providers = _providers(_FORM_FIELDS_ABOVE)  # (how many records the splitter reads is the splitter's matter)
+    assert len(providers) >= 2
+    assert all(p in ("衢州海关", "柯城区人民政府", "衢州市不动产登记中心") for p in providers)
