@@ -17,7 +17,7 @@ from functools import cache
 from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
-from ftzgraph.graph.extract._agency_zones import official_zone_name
+from ftzgraph.graph.extract._agency_zones import official_zone_name, zone_named_in_case
 from ftzgraph.graph.extract._provider_convention import is_fragment, provided_unit
 from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_fields import contact_unit
@@ -224,7 +224,13 @@ def _zone_kinds() -> tuple[str, ...]:
 def provider_zone_in_full(provider: str, case: CaseText) -> str:
     """A body written after its zone's kind alone (实验区经发局, 示范区市场监管局) with the one zone of that kind the
     document names whole where a name starts (a line's or a sentence's start: 平潭综合实验区复制推广…): the unit a
-    contact line or a table's column writes short inside its own zone's document; else as written."""
+    contact line or a table's column writes short inside its own zone's document; else as written. A zone written
+    without its city (大亚湾开发区管委会, 科技城新区管委会) is the one the case or the document's head names in full
+    (惠州大亚湾经济技术开发区), as the agencies name it (``zone_named_in_case``)."""
+    head = case.document.text[: case.head_end or 0]
+    for context in (case.text, head):
+        if (named := zone_named_in_case(provider, context)) != provider:
+            return named
     kind = next((k for k in _zone_kinds() if provider.startswith(k)), None)
     rest = provider[len(kind) :] if kind else ""
     if len(rest) < 2 or not rest.endswith(tuple(fallback_words()["unit_suffixes"])):
