@@ -123,3 +123,18 @@ def test_a_forms_unit_field_above_its_title_field_is_the_provider() -> None:
     providers = _providers(_FORM_FIELDS_ABOVE)  # (how many records the splitter reads is the splitter's matter)
     assert len(providers) >= 2
     assert all(p in ("衢州海关", "柯城区人民政府", "衢州市不动产登记中心") for p in providers)
+
+
+_ORIGIN_FIELD_ABOVE_UNIT = (
+    "衢州市改革经验卡汇编\n\n说明：每张卡依次为改革事项、先行地、落地主体、主要做法。共3张。\n\n"
+    "━━━━━━━━\n经验卡01｜柑橘出口“预检验”\n先行地：浙江自贸试验区宁波片区\n落地主体：衢州海关\n"
+    "主要做法：对柑橘出口企业实行预检验。\n"
+    "━━━━━━━━\n经验卡02｜工程建设“联合验收”\n先行地：湖北自贸试验区武汉片区\n落地主体：衢州市住房和城乡建设局\n"
+    "主要做法：专项验收一次完成。\n"
+    "━━━━━━━━\n经验卡03｜林权抵押“一站式”\n先行地：福建自贸试验区厦门片区\n落地主体：开化县林业局、开化县不动产登记中心\n"
+    "主要做法：设立林权抵押专窗。\n━━━━━━━━\n"
+)
+
+
+def test_a_field_naming_where_a_practice_came_from_is_no_provider_and_a_list_gives_its_first_unit() -> None:
+    assert _providers(_ORIGIN_FIELD_ABOVE_UNIT) == ["衢州海关", "衢州市住房和城乡建设局", "开化县林业局"]

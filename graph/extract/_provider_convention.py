@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
+from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_names import load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
 from ftzgraph.graph.extract._split_leads import is_generic, is_place, place_lead_not
@@ -102,6 +104,19 @@ def can_provide(name: str) -> bool:
         return True
     signed = signature_unit(name)
     return (signed is not None and signed[0] == name) or (is_place(name) and len(name) <= 12)
+
+
+@cache
+def _origin_field_re() -> re.Pattern[str]:
+    words = load_lexicon_file("origins")
+    labels = sorted({*words["origin_labels"], *words["origin_nouns"]}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[】\]〕]?\s*[：:｜|]?\s*$")
+
+
+def origin_field(text: str, start: int) -> bool:
+    """True when the words before ``start`` on its line are a field's label naming where a practice came from
+    (先行地：, 【经验来源】, data/lexicon/origins.yaml): whatever unit or place follows, it is no provider."""
+    return start >= 0 and _origin_field_re().search(text[text.rfind("\n", 0, start) + 1 : start]) is not None
 
 
 def provided_unit(name: str) -> str:
@@ -192,7 +207,8 @@ def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
 def _frame_re(frame: Frame) -> re.Pattern[str]:
     left = re.escape(frame.left.strip()).replace("\\ ", r"\s*").replace("\\#", "#").replace("#", _NUMERAL_RE.pattern)
     right = re.escape(frame.right) if frame.right else r"\s*$"
-    return re.compile(rf"^\s*{left}\s*(?P<u>[^\s，。；;、：:“”\"]{{2,30}}?)\s*{right}")
+    name = r"[^\s，。；;、：:“”\"]{2,30}?"
+    return re.compile(rf"^\s*{left}\s*(?P<u>{name})(?:、{name})*\s*{right}")  # of units listed, the first
 
 
 def read_frame(case: CaseText, frame: Frame) -> tuple[str, int, int] | None:
@@ -257,7 +273,7 @@ def _candidates(case: CaseText) -> list[tuple[Frame, tuple[str, int, int]]]:
                 continue
             start, end = a + unit[0], a + unit[1]
             left = _left(line, start)
-            if left is None:
+            if left is None or origin_field(line, start):
                 continue
             frame = Frame(anchor, index, left, _right(line, end))
             if frame.marked:

@@ -18,7 +18,7 @@ from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name, zone_named_in_case
-from ftzgraph.graph.extract._provider_convention import is_fragment, provided_unit
+from ftzgraph.graph.extract._provider_convention import is_fragment, origin_field, provided_unit
 from ftzgraph.graph.extract._provider_headings import (
     ADOPTING_RE,
     heading_label,
@@ -330,6 +330,8 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
         found = found[0][by.end() :], found[1] + by.end(), found[2]
     if found and (rest := _NEXT_FIELD_RE.search(found[0])) and rest.start() >= 2:  # X局　撰稿人：某某
         found = found[0][: rest.start()], found[1], found[1] + rest.start()
+    if found and origin_field(case.text, found[1]):
+        found = None  # 先行地：X片区, 经验来源：X: the field names where the practice came from, never who provides it
     if found and (unit := provided_unit(found[0])) != found[0]:  # X海关提供背景材料: the unit, not the verb after it
         found = unit, found[1], found[1] + len(unit)
     return None if found and is_fragment(found[0]) else found  # 在全市, 有关部门: a sentence's piece, no unit
