@@ -138,3 +138,25 @@ _ORIGIN_FIELD_ABOVE_UNIT = (
 
 def test_a_field_naming_where_a_practice_came_from_is_no_provider_and_a_list_gives_its_first_unit() -> None:
     assert _providers(_ORIGIN_FIELD_ABOVE_UNIT) == ["衢州海关", "衢州市住房和城乡建设局", "开化县林业局"]
+
+
+_QUIZ_HEADINGS = (
+    "衢州市“学自贸”知识竞赛题库（节选）\n\n衢州市商务局　编\n2024年5月\n\n"
+    "说明：本节选收录与复制推广自贸试验区改革经验有关的题目，答案及解析附于各题之后。\n\n一、单项选择题\n\n"
+    "1.柯城区推出的“企业开办一件事”改革，复制推广的是哪一批改革试点经验？（　　）\nA.第三批\nB.第五批\n答案：A\n"
+    "解析：柯城区复制推广国务院第三批改革试点经验，区市场监管局会同区税务局推行企业开办一件事，开办时间压缩至半天。\n\n"
+    "2.下列关于衢江区“多图联审”的说法，正确的是（　　）\nA.借鉴上海自贸试验区做法\nB.由区住建局单独实施\n答案：A\n"
+    "解析：衢江区借鉴上海自贸试验区做法，区住建局牵头推行多图联审，审图时间缩短一半。\n\n"
+    "3.下列关于龙游县“林权一站式抵押”的说法，正确的是（　　）\n"
+    "A.借鉴福建自贸试验区厦门片区经验\nB.办理时间不变\n答案：A\n"
+    "解析：龙游县借鉴福建自贸试验区厦门片区经验，县林业局设立专窗，办理时间由15天压缩至3天。\n\n"
+    "4.下列关于开化县“不动产登记一窗受理”的说法，正确的是（　　）\n"
+    "A.借鉴辽宁自贸试验区沈阳片区经验\nB.需跑多个窗口\n答案：A\n"
+    "解析：开化县借鉴辽宁自贸试验区沈阳片区经验，县自然资源局设立综合窗口，办理时间压缩至1个工作日。\n"
+)
+
+
+def test_the_place_right_before_the_title_in_every_heading_is_the_provider() -> None:
+    providers = _providers(_QUIZ_HEADINGS)  # (how many questions the splitter reads is the splitter's matter)
+    assert len(providers) >= 2
+    assert all(p in ("柯城区", "衢江区", "龙游县", "开化县") for p in providers)

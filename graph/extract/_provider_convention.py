@@ -22,6 +22,7 @@ from functools import cache
 from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_names import load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
+from ftzgraph.graph.extract._provider_headings import ADOPTING_RE
 from ftzgraph.graph.extract._split_leads import is_generic, is_place, place_lead_not
 from ftzgraph.graph.extract._split_units import signature_unit, stem_place
 from ftzgraph.graph.extract._split_words import fallback_words
@@ -188,6 +189,8 @@ def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
     (head_start, head), above, below = lines
     _, start, end = found
     if head_start <= start and end <= head_start + len(head):
+        if (owner := _title_owner(case, head_start, head)) is not None and owner[1:] == (start, end):
+            return _TITLE_OWNER
         left = _left(head, start - head_start)
         return Frame("head", 0, left, _right(head, end - head_start)) if left is not None else None
     for anchor, rows in (("above", above), ("below", below)):
@@ -218,6 +221,8 @@ def read_frame(case: CaseText, frame: Frame) -> tuple[str, int, int] | None:
     if lines is None:
         return None
     head, above, below = lines
+    if frame == _TITLE_OWNER:
+        return _title_owner(case, *head)
     if frame.anchor == "head":
         at, line = head
     else:
@@ -230,6 +235,28 @@ def read_frame(case: CaseText, frame: Frame) -> tuple[str, int, int] | None:
     if match is None or not can_provide(match["u"]):
         return None
     return match["u"], at + match.start("u"), at + match.end("u")
+
+
+_TITLE_OWNER = Frame("title", 0, "", "")
+"""The unit standing right before the case's title in its heading (3.下列关于X区“title”的说法, X县“title”见成效):
+the place whose practice the heading names, whatever words open the heading."""
+_OWNER_CHARS = 12
+
+
+def _title_owner(case: CaseText, head_start: int, head: str) -> tuple[str, int, int] | None:
+    """The longest unit that can provide ending right before the title (its quote marks aside) in the heading, when
+    the heading names no copying before it (借鉴X“title”: X is where the practice came from)."""
+    at = head.find(case.title) if len(case.title) >= 2 else -1
+    if at <= 0:
+        return None
+    before = head[:at].rstrip("“\"「『《‘'")
+    if ADOPTING_RE.search(before):
+        return None
+    for length in range(min(_OWNER_CHARS, len(before)), 1, -1):
+        if can_provide(before[-length:]):
+            start = head_start + len(before) - length
+            return before[-length:], start, start + length
+    return None
 
 
 _BRACKET_RE = re.compile(r"[【〔［\[（(](?P<c>[^【】〔〕［］\[\]（）()\n]{2,40})[】〕］\]）)]")
@@ -263,6 +290,8 @@ def _candidates(case: CaseText) -> list[tuple[Frame, tuple[str, int, int]]]:
     places += [("top", k, at, line) for k, (at, line) in enumerate(below[:2])]
     places += [("bottom", k, *below[len(below) - 1 - k]) for k in range(min(3, len(below)))]
     found: list[tuple[Frame, tuple[str, int, int]]] = []
+    if (owner := _title_owner(case, *head)) is not None:
+        found.append((_TITLE_OWNER, owner))
     for anchor, index, at, line in places:
         spans = [(m.start("c"), m.end("c")) for m in _BRACKET_RE.finditer(line)]
         if anchor != "head":
