@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_names import load_divisions, load_lexicon
@@ -57,6 +57,7 @@ class Frame:
         return bool(_MARK_RE.search(self.left + self.right)) or self.right == "" or self.anchor == "head"
 
 
+@lru_cache(maxsize=8192)  # a name is read in many frames and cases; a served process keeps a bounded few
 def is_fragment(name: str) -> bool:
     """True when ``name`` is a piece of a sentence or a generic word rather than a unit: 在全市, 全省, 我市, 有关部门,
     园区 alone. A name opening with a real division's name or stem (从化区, 于都县, 将乐县商务局, 本溪市) is none, and
@@ -85,6 +86,7 @@ _LEVELS = ("省", "市", "区", "县", "州", "盟", "旗", "自治区", "自治
 """A body written by its level alone (市商务局, 区法院), or a national network's name (国家税务总局X, 中国人民银行X)."""
 
 
+@lru_cache(maxsize=8192)
 def can_provide(name: str) -> bool:
     """True when ``name`` is a unit that can provide a case: a place (a province, city, county, district, an FTZ or
     its area, a development zone), the stem of one city or county, or a body whose name parses as one: a place, a
