@@ -160,3 +160,27 @@ def test_the_place_right_before_the_title_in_every_heading_is_the_provider() -> 
     providers = _providers(_QUIZ_HEADINGS)  # (how many questions the splitter reads is the splitter's matter)
     assert len(providers) >= 2
     assert all(p in ("柯城区", "衢江区", "龙游县", "开化县") for p in providers)
+
+
+_CLOSING_BRACKET_AFTER_TEXT = (
+    "衢州市全面深化改革简报\n第3期\n\n中共衢州市委全面深化改革委员会办公室　　　　2024年8月5日\n\n"
+    "　　编者按：近期，各县区、各部门主动对标自贸试验区，复制推广了一批改革经验。现将4个做法予以刊发。\n\n"
+    "　　柑橘出口“一次查验”\n"
+    "　　为破解出口查验多头跑的问题，衢州海关学习借鉴广东自贸试验区南沙片区做法，对出口柑橘实行一次查验，"
+    "企业等待时间由2天缩短为4小时。（衢州海关经验）\n\n"
+    "　　工业用地“标准地”出让\n"
+    "　　去年以来，柯城区借鉴浙江自贸试验区做法，由区自然资源局会同区经信局制定出让标准，"
+    "项目开工时间平均提前5个月。（柯城区经验）\n\n"
+    "　　原产地证书“自助打印”\n"
+    "　　企业过去需到窗口领取原产地证书。复制推广国务院第四批改革试点经验后，"
+    "企业可在网上申请、自助打印。（衢州市贸促会经验）\n\n"
+    "　　商事登记“跨城通办”\n"
+    "　　衢江区行政服务中心学习上海自贸试验区经验，与金华、丽水两市实现商事登记跨城通办，"
+    "已办理业务1300余件。（衢江区经验）\n"
+)
+
+
+def test_a_bracket_closing_each_paragraph_frames_the_provider_of_a_case_whose_text_names_none() -> None:
+    providers = _providers(_CLOSING_BRACKET_AFTER_TEXT)
+    assert len(providers) == 4
+    assert providers[2] == "衢州市贸促会"

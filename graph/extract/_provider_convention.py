@@ -90,7 +90,8 @@ _LEVELS = ("省", "市", "区", "县", "州", "盟", "旗", "自治区", "自治
 def can_provide(name: str) -> bool:
     """True when ``name`` is a unit that can provide a case: a place (a province, city, county, district, an FTZ or
     its area, a development zone), the stem of one city or county, or a body whose name parses as one: a place, a
-    level or a network before a body's core or a unit's ending (X市商务局, 吉安海关, X出入境边防检查站, X管委会)."""
+    level or a network before a body's core, a unit's or an organisation's ending (X市商务局, 吉安海关, X出入境边防
+    检查站, X管委会, X市贸促会)."""
     if not _NAME_RE.fullmatch(name) or is_fragment(name):
         return False
     divisions = load_divisions()
@@ -106,7 +107,8 @@ def can_provide(name: str) -> bool:
     if cores and cores[-1].start() >= 1:
         return True
     signed = signature_unit(name)
-    return (signed is not None and signed[0] == name) or (is_place(name) and len(name) <= 12)
+    organisation = len(name) >= 4 and name.endswith(tuple(fallback_words()["organisation_endings"]))  # X市贸促会
+    return (signed is not None and signed[0] == name) or (is_place(name) and len(name) <= 12) or organisation
 
 
 @cache
@@ -178,8 +180,17 @@ def _right(line: str, end: int) -> str:
 
 
 def _left(line: str, start: int) -> str | None:
-    left = _NUMERAL_RE.sub("#", line[:start].lstrip())
+    """The frame's words before a unit at ``start``: the line's start, or, after a paragraph's last sentence (…。（X
+    经验）), what follows that sentence, marked ``…``."""
+    before = line[:start]
+    ends = max(before.rfind(mark) for mark in "。！？!?")
+    if len(before.strip()) > _LEFT_CHARS and ends >= 0:
+        before = _AFTER_SENTENCE + before[ends + 1 :].strip()
+    left = _NUMERAL_RE.sub("#", before.lstrip())
     return None if len(left) > _LEFT_CHARS else re.sub(r"\s+", " ", left)
+
+
+_AFTER_SENTENCE = "…"
 
 
 def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
@@ -211,6 +222,7 @@ def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
 
 def _frame_re(frame: Frame) -> re.Pattern[str]:
     left = re.escape(frame.left.strip()).replace("\\ ", r"\s*").replace("\\#", "#").replace("#", _NUMERAL_RE.pattern)
+    left = left.replace(re.escape(_AFTER_SENTENCE), r".*[。！？!?]\s*", 1)  # a bracket closing a paragraph
     right = re.escape(frame.right) if frame.right else r"\s*$"
     name = r"[^\s，。；;、：:“”\"]{2,30}?"
     return re.compile(rf"^\s*{left}\s*(?P<u>{name})(?:、{name})*\s*{right}")  # of units listed, the first
@@ -323,9 +335,11 @@ def apply_convention(
     if len(cases) < 2:
         return found
     frames = [frame_of(c, f) if f and not is_fragment(f[0]) else None for c, f in zip(cases, found, strict=True)]
-    best = _held(Counter(f for f in frames if f is not None), len(cases))
-    if best is None:  # no frame the cases' own providers stand in: the frames the cases with none offer a unit in
-        offered = Counter(f for case, frame in zip(cases, frames, strict=True) if frame is None for f in _offered(case))
+    learned = best = _held(Counter(f for f in frames if f is not None), len(cases))
+    if best is None:  # no frame the cases' own providers stand in: the marked frames the other cases offer a unit in
+        offered = Counter(
+            f for case, frame in zip(cases, frames, strict=True) if not (frame and frame.marked) for f in _offered(case)
+        )
         best = _held(offered, len(cases))
     if best is None:
         return found
@@ -333,7 +347,9 @@ def apply_convention(
     for k, (case, frame, got) in enumerate(zip(cases, frames, found, strict=True)):
         if frame == best or case.table_row is not None or case.given_provider is not None:
             continue
-        weak = got is None or is_fragment(got[0]) or (best.marked and (frame is None or not frame.marked))
+        # a unit read deep in a sentence gives way to a marked frame; one opening a line only to a frame the cases'
+        # own providers taught, not to one the cases only offer
+        weak = got is None or is_fragment(got[0]) or (best.marked and (frame is None or (learned and not frame.marked)))
         if not weak:
             continue
         unit = read_frame(case, best)

@@ -18,7 +18,7 @@ from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name, zone_named_in_case
-from ftzgraph.graph.extract._provider_convention import is_fragment, origin_field, provided_unit
+from ftzgraph.graph.extract._provider_convention import can_provide, is_fragment, origin_field, provided_unit
 from ftzgraph.graph.extract._provider_headings import (
     ADOPTING_RE,
     heading_label,
@@ -80,6 +80,8 @@ def read_provider(case: CaseText) -> tuple[str | None, Evidence | None, list[str
     warnings: list[str] = []
     found = provider_line(case)
     row = case.table_row
+    if found and row and row.provider and not can_provide(found[0]) and can_provide(first_unit(row.provider)):
+        found = None  # 温泉景区 read from the text, X市文化和旅游局 in the table's column: the unit that can provide
     if found:
         name, start, end = found
         if row and row.provider and re.sub(r"\s+", "", row.provider) != re.sub(r"\s+", "", name):
