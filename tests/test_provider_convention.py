@@ -184,3 +184,16 @@ def test_a_bracket_closing_each_paragraph_frames_the_provider_of_a_case_whose_te
     providers = _providers(_CLOSING_BRACKET_AFTER_TEXT)
     assert len(providers) == 4
     assert providers[2] == "衢州市贸促会"
+
+
+@pytest.mark.parametrize("name", ["经开区管委会", "向阳区", "为民服务中心"])
+def test_a_name_opening_with_a_prepositions_character_is_no_fragment_unless_a_fragment_or_unit_follows(
+    name: str,
+) -> None:
+    assert not is_fragment(name)
+    assert is_fragment("由市商务局") and is_fragment("在全市")
+
+
+def test_a_unit_followed_by_a_sentence_is_no_organisations_name() -> None:
+    assert can_provide("衢州市贸促会")
+    assert not can_provide("市市场监管局参照上海自贸试验区做法推行")

@@ -35,8 +35,10 @@ _LEFT_CHARS = 8
 """The most characters a frame's words before the unit may have: a label, a bracket, a dash, 记者从, 评估对象一【. More
 is a sentence the unit stands in, which no other case repeats."""
 _MARK_RE = re.compile(r"[：:（()）【】〔〕\[\]［］—｜|丨《》]")
-_FRAGMENT_RE = re.compile(r"^(?:[在于从据向对由将把为经]|有关|相关|其他|其它)")
-"""Words a sentence's phrase opens with (在全市, 由有关部门, 对企业): a piece of a sentence, never a unit."""
+_FRAGMENT_RE = re.compile(r"^(?:有关|相关|其他|其它)")
+"""Words a generic phrase opens with (有关部门, 相关单位): no unit."""
+_PREPOSITIONS = "在于从据向对由将把"
+"""A preposition before a fragment or a unit (在全市, 由市商务局): a piece of a sentence, never a unit's name."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ def is_fragment(name: str) -> bool:
         name[:k] in divisions.names or name[:k] in divisions.stems for k in range(2, min(len(name), 8) + 1)
     ):
         return False
+    if name[:1] in _PREPOSITIONS and len(name) > 2 and (is_fragment(name[1:]) or can_provide(name[1:])):
+        return True
     return bool(_FRAGMENT_RE.search(name) or re.search(place_lead_not(), name) or is_generic(name))
 
 
@@ -107,7 +111,8 @@ def can_provide(name: str) -> bool:
     if cores and cores[-1].start() >= 1:
         return True
     signed = signature_unit(name)
-    organisation = len(name) >= 4 and name.endswith(tuple(fallback_words()["organisation_endings"]))  # X市贸促会
+    inner = any(m.end() < len(name) for m in load_lexicon().core_re.finditer(name))  # X局参照…推行: a sentence
+    organisation = 4 <= len(name) <= 12 and not inner and name.endswith(tuple(fallback_words()["organisation_endings"]))
     return (signed is not None and signed[0] == name) or (is_place(name) and len(name) <= 12) or organisation
 
 
