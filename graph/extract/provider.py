@@ -18,6 +18,7 @@ from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
+from ftzgraph.graph.extract._provider_credits import credited_provider, scene_place, standard_found
 from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_leads import (
@@ -314,7 +315,7 @@ it."""
 
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
-    found = _provider_line(case)
+    found = standard_found(_provider_line(case))  # 河南省周口市, 珠海高新區: the form places resolve in
     if found and found[0].endswith(tuple(fallback_words()["media_units"])):
         found = _acting_subject(case)  # （X融媒体中心　供稿）: a news outlet wrote the item, the item's subject did it
     if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
@@ -359,6 +360,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         _heading_provider(case)
         or _finer_closing(case, _heading_place(case))
         or _heading_stem(case)
+        or credited_provider(case)  # 〔X市〕 above the heading, 文｜X局: the case's credits name it
         or _labelled_below(text, title_end)
         or _heading_subject(case)
         or _run_in_subject(case)
@@ -372,7 +374,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     if case.group and (guessed is None or guessed == ordinal_subject(text)):  # 一是X海关…: an actor, not the sender
         name, start, end = case.group
         return name, start - case.start, end - case.start
-    return guessed or _acting_subject(case)
+    return guessed or scene_place(case, _acting_subject(case))
 
 
 _GIVEN_RE = re.compile(r"^\s*[（(]\s*(?P<u>[^()（）\s]{2,20}?)[\s\u3000]*(?:供稿|提供|报送|推荐|选送|供)\s*[)）]\s*$")
