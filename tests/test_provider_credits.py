@@ -123,3 +123,27 @@ def test_a_body_acting_in_a_section_set_in_a_place_gives_way_to_the_place() -> N
         "　　思茅区推行咖啡豆出口一次查验，企业出口查验时间由3天缩短至1天，思茅区咖啡出口今年增长两成。\n"
     )
     assert _providers(text) == ["澜沧县", "思茅区"]
+
+
+_FIRST_END = "今年已服务企业1200家。\n"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "今年已服务企业1200家。（西湖区市场监督管理局供稿）\n",  # a bracket closing the paragraph
+        "今年已服务企业1200家。\n（成果单位：西湖区市场监督管理局）\n（图片由西湖区融媒体中心提供）\n",
+        "今年已服务企业1200家。\n文字｜西湖区市场监督管理局　　图片｜西湖区融媒体中心\n",  # a byline of two fields
+    ],
+)
+def test_a_closing_credit_names_its_unit_past_a_news_outlets_credit(closing: str) -> None:
+    text = _NEWSLETTER.format(byline="").replace(_FIRST_END, closing, 1)
+    assert _providers(text)[0] == "西湖区市场监督管理局"
+
+
+def test_lines_after_a_separator_closing_the_last_case_are_the_documents_not_its_credit() -> None:
+    text = _NEWSLETTER.format(byline="").replace(
+        "（成果单位：东湖区人民政府）\n", "（成果单位：东湖区人民政府）\n\n▼\n制图：南湖日报社\n来源：南湖新区商务局\n"
+    )
+    assert _providers(text)[2] == "东湖区人民政府"
+

@@ -15,12 +15,18 @@ from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._agency_names import load_divisions
-from ftzgraph.graph.extract._split_leads import acting_subject, is_generic, is_place
-from ftzgraph.graph.extract._split_units import place_or_stem, signature_unit, stem_place
+from ftzgraph.graph.extract._split_leads import acting_subject, is_generic
+from ftzgraph.graph.extract._split_units import (
+    closing_bracket,
+    labelled_provider,
+    place_or_stem,
+    signature_unit,
+    stem_place,
+)
 from ftzgraph.graph.extract._split_words import fallback_words
 from ftzgraph.graph.model import CaseText
 from ftzgraph.graph.sources.script import to_simplified
-from ftzgraph.graph.text import lines_below
+from ftzgraph.graph.text import CJK_RE, lines_below
 
 Found = tuple[str, int, int]
 
@@ -52,9 +58,11 @@ def _tag_unit(tag: str) -> tuple[str, int] | None:
 
 
 def _line_above(text: str, at: int) -> tuple[str, int]:
-    """The last non-blank line of ``text[:at]`` and where it starts."""
-    end = len(text[:at].rstrip())
-    start = text.rfind("\n", 0, end) + 1
+    """The last non-blank line of ``text[:at]`` and where it starts (read in a short window: a kicker is a short line,
+    and a copy of the whole text before every case would cost a long document dearly)."""
+    window = max(0, at - 200)
+    end = window + len(text[window:at].rstrip())
+    start = text.rfind("\n", window, end) + 1 or window
     return text[start:end], start
 
 
@@ -112,10 +120,7 @@ def _byline_unit(line: str) -> tuple[str, int] | None:
     first = re.split(r"[ \t\u3000、，,]+", rest.strip(), maxsplit=1)[0]
     if first.startswith(tuple(_words()["writer_roles"])) or not re.fullmatch("[\u4e00-\u9fff]{3,30}", first):
         return None
-    named = signature_unit(first) or (
-        (first, 0, len(first)) if is_place(first) or first.endswith(tuple(_words()["unit_tails"])) else None
-    )
-    if named is None or named[0] != first:
+    if not _is_unit(first):
         return None
     return first, byline.start("rest") + rest.find(first)
 
@@ -140,18 +145,51 @@ def _byline_or_closing_by(line: str) -> tuple[str, int] | None:
     return (by["u"], by.start("u")) if by else None
 
 
+_GIVEN_VERB_RE = re.compile(r"[ \t\u3000]*(?:供稿|提供|报送|选送|供)$")
+
+
+def _closing_credit(line: str) -> tuple[str, int] | None:
+    """The unit a closing credit names: a byline (文字｜X局　图片｜Y), a bracket saying who did the item (（本文由X协助
+    撰写）), a labelled unit (（成果单位：X局）, 供稿单位｜X局) or a bracket closing the last paragraph with a verb of
+    giving (…增长20%。（X局供稿）); a news outlet credited (（图片由X融媒体中心提供）) is none."""
+    found = _byline_or_closing_by(line)
+    if found is None and (labelled := labelled_provider(line.strip().strip("（()）"))) and _is_unit(labelled[0]):
+        found = labelled[0], line.find(labelled[0])
+    if found is None and (bracket := closing_bracket(line)) and _GIVEN_VERB_RE.search(bracket[0]):
+        signed = signature_unit(bracket[0].strip())
+        found = (signed[0], line.find(signed[0])) if signed else None
+    if found is None or found[1] < 0 or found[0].endswith(tuple(fallback_words()["media_units"])):
+        return None
+    return found
+
+
 def _byline(case: CaseText) -> Found | None:
-    """A byline's unit on the lines right under the heading or closing the case, or the unit a closing bracket says
-    did the item's material (（本题由X协助设计）)."""
+    """A byline's unit on the lines right under the heading, or a credit's on the case's last lines (a news outlet's
+    credit below a unit's: the unit's)."""
     text = case.text
     title_end = case.heading.end - case.start
-    closing = text.rstrip()
-    tail = closing.rfind("\n", 0, closing.rfind("\n")) + 1  # the case's last two lines
-    lines = [*lines_below(text, title_end, 2), *lines_below(text, max(tail - 1, title_end), 2)]
-    for start, line in lines:
+    for start, line in lines_below(text, title_end, 2):
         if found := _byline_or_closing_by(line):
             return found[0], start + found[1], start + found[1] + len(found[0])
+    closing: list[tuple[int, str]] = []
+    end = len(text.rstrip())
+    while len(closing) < 3 and (start := text.rfind("\n", title_end, end) + 1) > title_end:
+        closing.append((start, text[start:end]))
+        end = len(text[: start - 1].rstrip())
+    if closing and not CJK_RE.search(closing[0][1]):
+        closing.pop(0)  # a separator closing each case (▼): layout
+    if any(not CJK_RE.search(line) for _, line in closing):
+        return None  # ▼ / —— between the text and the lines below it: those close the document, not the case
+    for start, line in closing:
+        if found := _closing_credit(line):
+            return found[0], start + found[1], start + found[1] + len(found[0])
     return None
+
+
+def _is_unit(name: str) -> bool:
+    """A body's or a place's name, not a sentence a label opens (本集素材由X提供)."""
+    signed = signature_unit(name)
+    return (signed is not None and signed[0] == name) or _is_place(name) or name.endswith(tuple(_words()["unit_tails"]))
 
 
 _SETTING_RE = re.compile(r"[ \t\u3000]*在(?P<p>[\u4e00-\u9fff]{2,14}?)[，,]")
