@@ -146,4 +146,3 @@ def test_lines_after_a_separator_closing_the_last_case_are_the_documents_not_its
         "（成果单位：东湖区人民政府）\n", "（成果单位：东湖区人民政府）\n\n▼\n制图：南湖日报社\n来源：南湖新区商务局\n"
     )
     assert _providers(text)[2] == "东湖区人民政府"
-
