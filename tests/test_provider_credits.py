@@ -146,3 +146,9 @@ def test_lines_after_a_separator_closing_the_last_case_are_the_documents_not_its
         "（成果单位：东湖区人民政府）\n", "（成果单位：东湖区人民政府）\n\n▼\n制图：南湖日报社\n来源：南湖新区商务局\n"
     )
     assert _providers(text)[2] == "东湖区人民政府"
+
+
+def test_a_kicker_sitting_on_its_heading_files_its_case_when_the_first_case_has_none() -> None:
+    providers = _providers(_KICKERS.replace("〔韶关市〕\n", "", 1))
+    assert providers[1:] == ["兴宁市", "阳江市商务局"]
+    assert providers[0] != "兴宁市"  # the next case's kicker is no closing tag of this one

@@ -68,22 +68,48 @@ def _line_above(text: str, at: int) -> tuple[str, int]:
 
 def _kicker(case: CaseText) -> Found | None:
     """The unit of a tag line right above the heading, when the document files its cases so: the line above its first
-    case's heading is such a tag too. Otherwise a tag line closing a case is the case's own (【北海·铁山港】 after the
-    text), read by the closing rules."""
+    case's heading is such a tag too, or the tag sits on its heading with a blank line above it (a tag closing a
+    case's text, 【北海·铁山港】, sits on the text with the blank line below it, and stays that case's)."""
     text = case.document.text
-    if not case.head_end:
-        return None
-    first, _ = _line_above(text, case.head_end)
-    tag = _TAG_RE.fullmatch(first)
-    if tag is None or _tag_unit(tag["u"]) is None:
-        return None
     line, start = _line_above(text, case.heading.start)
     tag = _TAG_RE.fullmatch(line)
     unit = _tag_unit(tag["u"]) if tag else None
-    if tag is None or unit is None:
+    if tag is None or unit is None or not (_sits_on_heading(text, start, case.heading.start) or _files_first(case)):
         return None
     at = start + tag.start("u") + unit[1] - case.start
     return unit[0], at, at + min(len(unit[0]), len(tag["u"]) - unit[1])
+
+
+def _sits_on_heading(text: str, start: int, heading: int) -> bool:
+    """True when the line at ``start`` runs straight into the heading and a blank line (or the text's start) stands
+    above it."""
+    if text[start:heading].count("\n") != 1:
+        return False
+    above = text.rfind("\n", max(0, start - 200), max(start - 1, 0))
+    return start == 0 or not text[above + 1 : start - 1].strip()
+
+
+def before_next_kicker(case: CaseText, end: int) -> int:
+    """``end`` (an offset in the case's text), moved above its last line when that line is the next case's kicker: a
+    tag naming a unit, running straight into the next heading, with a blank line above it or the document filing its
+    cases so."""
+    text = case.text
+    start = text.rfind("\n", 0, end) + 1
+    tag = _TAG_RE.fullmatch(text[start:end])
+    last = case.end >= len(case.document.text.rstrip())
+    if tag is None or last or text[end:].strip() or text[end:].count("\n") > 1 or _tag_unit(tag["u"]) is None:
+        return end  # a tag with a blank line below it, or closing the document, closes its own case
+    blank_above = not text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)].strip()
+    return len(text[:start].rstrip()) if blank_above or _files_first(case) else end
+
+
+def _files_first(case: CaseText) -> bool:
+    """True when the line above the document's first case's heading is a tag naming a unit."""
+    if not case.head_end:
+        return False
+    first, _ = _line_above(case.document.text, case.head_end)
+    tag = _TAG_RE.fullmatch(first)
+    return tag is not None and _tag_unit(tag["u"]) is not None
 
 
 _BRACKET_RE = re.compile(r"[〔【［](?P<u>[^】〕］\n]{2,24})[】〕］]")

@@ -18,7 +18,12 @@ from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
-from ftzgraph.graph.extract._provider_credits import credited_provider, scene_place, standard_found
+from ftzgraph.graph.extract._provider_credits import (
+    before_next_kicker,
+    credited_provider,
+    scene_place,
+    standard_found,
+)
 from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_leads import (
@@ -738,6 +743,7 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
     end = len(text.rstrip())
     closing = CLOSING_BLOCK_RE.search(text)
     end = len(text[: closing.start()].rstrip()) if closing else end
+    end = before_next_kicker(case, end)  # 〔X市〕 on the next heading: the next case's, not this one's closing tag
     for _ in range(3):
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
