@@ -41,7 +41,21 @@ def credited_provider(case: CaseText) -> Found | None:
     return _kicker(case) or _heading_bracket(case) or _byline(case)
 
 
-_TAG_RE = re.compile(r"[ \t\u3000]*[〔【\[［](?P<u>[^】〕\]］\n]{2,24})[】〕\]］][ \t\u3000]*")
+_TAG_RE = re.compile(
+    r"[ \t\u3000]*(?:[〔【\[［](?P<u>[^】〕\]］\n]{2,24})[】〕\]］]"
+    r"|[▌▍■◆●|｜]?[ \t\u3000]*(?P<d>[\u4e00-\u9fff]{2,8}[·・•][\u4e00-\u9fff]{2,8}))[ \t\u3000]*"
+)
+"""A tag line: a unit in brackets (〔X市〕, 【city·county】), or places joined by a middle dot after a bar mark or none
+(▌city·district)."""
+
+
+def _tag(line: str) -> tuple[str, int] | None:
+    """The text of a tag line (``_TAG_RE``) and where it starts in ``line``."""
+    tag = _TAG_RE.fullmatch(line)
+    if tag is None:
+        return None
+    group = "u" if tag["u"] else "d"
+    return tag[group], tag.start(group)
 
 
 def _tag_unit(tag: str) -> tuple[str, int] | None:
@@ -72,12 +86,12 @@ def _kicker(case: CaseText) -> Found | None:
     case's text, 【北海·铁山港】, sits on the text with the blank line below it, and stays that case's)."""
     text = case.document.text
     line, start = _line_above(text, case.heading.start)
-    tag = _TAG_RE.fullmatch(line)
-    unit = _tag_unit(tag["u"]) if tag else None
+    tag = _tag(line)
+    unit = _tag_unit(tag[0]) if tag else None
     if tag is None or unit is None or not (_sits_on_heading(text, start, case.heading.start) or _files_first(case)):
         return None
-    at = start + tag.start("u") + unit[1] - case.start
-    return unit[0], at, at + min(len(unit[0]), len(tag["u"]) - unit[1])
+    at = start + tag[1] + unit[1] - case.start
+    return unit[0], at, at + min(len(unit[0]), len(tag[0]) - unit[1])
 
 
 def _sits_on_heading(text: str, start: int, heading: int) -> bool:
@@ -95,9 +109,9 @@ def before_next_kicker(case: CaseText, end: int) -> int:
     cases so."""
     text = case.text
     start = text.rfind("\n", 0, end) + 1
-    tag = _TAG_RE.fullmatch(text[start:end])
+    tag = _tag(text[start:end])
     last = case.end >= len(case.document.text.rstrip())
-    if tag is None or last or text[end:].strip() or text[end:].count("\n") > 1 or _tag_unit(tag["u"]) is None:
+    if tag is None or last or text[end:].strip() or text[end:].count("\n") > 1 or _tag_unit(tag[0]) is None:
         return end  # a tag with a blank line below it, or closing the document, closes its own case
     blank_above = not text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)].strip()
     return len(text[:start].rstrip()) if blank_above or _files_first(case) else end
@@ -108,8 +122,8 @@ def _files_first(case: CaseText) -> bool:
     if not case.head_end:
         return False
     first, _ = _line_above(case.document.text, case.head_end)
-    tag = _TAG_RE.fullmatch(first)
-    return tag is not None and _tag_unit(tag["u"]) is not None
+    tag = _tag(first)
+    return tag is not None and _tag_unit(tag[0]) is not None
 
 
 _BRACKET_RE = re.compile(r"[〔【［](?P<u>[^】〕］\n]{2,24})[】〕］]")
