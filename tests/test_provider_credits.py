@@ -155,5 +155,5 @@ def test_a_kicker_sitting_on_its_heading_files_its_case_when_the_first_case_has_
 
 
 def test_places_joined_by_a_middle_dot_after_a_bar_mark_are_a_kicker() -> None:
-    text = _KICKERS.replace("【梅州·兴宁】", "▌梅州·兴宁").replace("〔阳江市〕\n", "")
-    assert _providers(text)[:2] == ["韶关市", "兴宁市"]
+    text = _KICKERS.replace("【梅州·兴宁】", "▌梅州·兴宁")
+    assert _providers(text) == ["韶关市", "兴宁市", "阳江市商务局"]
