@@ -19,6 +19,12 @@ from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name, zone_named_in_case
 from ftzgraph.graph.extract._provider_convention import can_provide, is_fragment, origin_field, provided_unit
+from ftzgraph.graph.extract._provider_credits import (
+    before_next_kicker,
+    credited_provider,
+    scene_place,
+    standard_found,
+)
 from ftzgraph.graph.extract._provider_headings import (
     ADOPTING_RE,
     heading_label,
@@ -325,9 +331,9 @@ it."""
 
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
-    found = _provider_line(case)
+    found = standard_found(_provider_line(case))  # 河南省周口市, 珠海高新區: the form places resolve in
     if found and found[0].endswith(tuple(fallback_words()["media_units"])):
-        found = _acting_subject(case)  # （X融媒体中心　供稿）: a news outlet wrote the item, the item's subject did it
+        found = credited_provider(case) or _acting_subject(case)  # （X融媒体中心　供稿）: an outlet only wrote it
     if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
         found = found[0][by.end() :], found[1] + by.end(), found[2]
     if found and (rest := _NEXT_FIELD_RE.search(found[0])) and rest.start() >= 2:  # X局　撰稿人：某某
@@ -374,6 +380,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         heading_provider(case)
         or _finer_closing(case, heading_place(case))
         or heading_stem(case)
+        or credited_provider(case)  # 〔X市〕 above the heading, 文｜X局: the case's credits name it
         or _labelled_below(text, title_end)
         or heading_subject(case)
         or _run_in_subject(case)
@@ -387,7 +394,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     if case.group and (guessed is None or guessed == ordinal_subject(text)):  # 一是X海关…: an actor, not the sender
         name, start, end = case.group
         return name, start - case.start, end - case.start
-    return guessed or _acting_subject(case)
+    return guessed or scene_place(case, _acting_subject(case))
 
 
 _GIVEN_RE = re.compile(r"^\s*[（(]\s*(?P<u>[^()（）\s]{2,20}?)[\s\u3000]*(?:供稿|提供|报送|推荐|选送|供)\s*[)）]\s*$")
@@ -660,6 +667,7 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
     end = len(text.rstrip())
     closing = CLOSING_BLOCK_RE.search(text)
     end = len(text[: closing.start()].rstrip()) if closing else end
+    end = before_next_kicker(case, end)  # 〔X市〕 on the next heading: the next case's, not this one's closing tag
     for _ in range(3):
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
