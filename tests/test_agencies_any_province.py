@@ -209,6 +209,17 @@ def test_a_verb_that_begins_a_countys_name_is_no_county() -> None:
     # 会同 is a verb before 县X局 and also the county 会同县: read as the verb unless written apart as a place.
     assert _names("县自然资源局会同县税务局推行联办。", "丹寨县") == ["丹寨县自然资源局", "丹寨县税务局"]
     assert _names("（湖南省会同县提供）\n会同县商务局推行联办。", "会同县") == ["会同县商务局"]
+    # After a comma a clause opens with the verb; in a text that names the county's city, the county.
+    assert _names("县发改局牵头，会同县经信局推行改革。", "德清县") == ["德清县发展和改革局", "德清县经济和信息化局"]
+    in_huaihua = "怀化市推荐。\n县商务局牵头，会同县交通运输局推行。"
+    assert _names(in_huaihua, "怀化市") == ["会同县商务局", "会同县交通运输局"]
+
+
+def test_a_county_whose_name_is_a_conjunction_where_the_text_shows_it() -> None:
+    # 和县 is the county at a line's start or where its city is named, else 和 joins two bodies of the county.
+    text = "简介：和县与南京片区开展协作，县农业农村局统一备案，马鞍山海关降低抽检比例。"
+    assert _names(text, "和县") == ["和县农业农村局", "马鞍山海关"]
+    assert _names("县商务局和县税务局联合推进。", "德清县") == ["德清县商务局", "德清县税务局"]
 
 
 def test_a_committees_office_named_by_its_purpose() -> None:

@@ -123,3 +123,14 @@ def test_organising_an_event_outside_a_motion_is_left_to_the_other_rules() -> No
 def test_a_maritime_office_is_named_under_its_bureau() -> None:
     # issue #15, z26b: 福建海事局宁德海事处 is one office; its parent opens its name and does not act
     assert _names("福建海事局宁德海事处推行船舶“进出港报告一次办”。", "宁德市") == ["福建海事局宁德海事处"]
+
+
+def test_a_source_the_next_clause_refers_back_to_acts() -> None:
+    """记者从X获悉 or 据X介绍 makes X a source; when the next clause opens with 该 and an ending of X's name (该局,
+    该委), X is the subject that acts. 该市 refers to no bureau."""
+    source = "记者从中山市人力资源和社会保障局获悉，"
+    assert _names(source + "改革已推开。", "中山市") == []
+    assert _names(source + "该局联合中山海关推出“一窗通”。", "中山市") == ["中山市人力资源和社会保障局", "中山海关"]
+    said = "据中山市发展和改革局介绍，"
+    assert _names(said + "该局联合中山海关推出“一窗通”。", "中山市") == ["中山市发展和改革局", "中山海关"]
+    assert _names(said + "该市联合中山海关推出“一窗通”。", "中山市") == ["中山海关"]

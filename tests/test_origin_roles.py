@@ -307,3 +307,24 @@ def test_a_plan_word_is_read_with_what_follows_it_not_inside_another_word() -> N
     assert _zones("通过模拟申报，南沙片区借鉴上海自贸试验区的做法推行“一站式”通关。") == {("shanghai", None)}
     assert _zones("某区拟借鉴上海自贸试验区的做法推行“一站式”通关。") == set()
     assert _zones("某区准备借鉴上海自贸试验区的做法。") == set()
+
+
+def test_a_plan_being_drafted_is_no_copying_done() -> None:
+    """A plan still being drafted that would copy a zone's practice states no origin; once copied, it does."""
+    assert _zones("某市正在研究制定借鉴上海自贸试验区经验的工作方案，计划明年推出。") == set()
+    assert _zones("某市着手制定借鉴上海自贸试验区经验的实施意见。") == set()
+    assert _zones("某市借鉴上海自贸试验区经验制定实施方案，推行“一站式”通关。") == {("shanghai", None)}
+
+
+def test_a_practice_tried_in_a_zone_and_landed_elsewhere_came_from_the_zone() -> None:
+    """在Z试点成功的“X”, landed later in the sentence elsewhere: Z is the origin; a project of Z that is landing there
+    too (试点运行的项目落地投产) names no practice that came from it."""
+    assert _zones("在上海自贸试验区试点成功的“首席服务官”制度，近日在某市全面落地。") == {("shanghai", None)}
+    assert _zones("某企业在上海自贸试验区试点运行的项目落地投产。") == set()
+
+
+def test_a_zone_that_sends_its_results_out_to_the_province_is_their_origin() -> None:
+    """向全省输出/复制推广 with its object after it: the zone sends its results out (a statement of totals gives
+    the zone, no reform); 在全省率先复制推广 a batch is the zone copying."""
+    assert _zones("截至2024年6月，上海自贸试验区累计向全省输出制度创新成果41项。") == {("shanghai", None)}
+    assert _zones("上海自贸试验区在全省率先复制推广第六批改革试点经验。") == set()

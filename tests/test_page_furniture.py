@@ -57,3 +57,55 @@ def test_bare_numbers_with_no_running_header_stay() -> None:
 def test_bare_numbers_that_do_not_rise_are_no_pages() -> None:
     text = f"{HEADER}\n3\n甲片区推行一单制。\n{HEADER}\n1\n乙片区推行船边直提。\n"
     assert mask_page_furniture(text) is None
+
+
+HEADED = "某区改革案例选编（2025）"
+FORM_FED = (
+    "某区改革案例选编\n某区发展改革局　编\n"
+    f"\f{HEADED}　　　　第 1 页\n\n案例一　跨境结算便利化\n取得成效\n甲海关推行结算，时间缩短。\n\n某区发展改革局印\n"
+    f"\f{HEADED}　　　　第 2 页\n\n案例二　江海联运一单制\n取得成效\n乙局推行江海联运，时间缩短。\n\n某区发展改革局印\n"
+    f"\f{HEADED}　　　　第 3 页\n\n案例三　船边直提\n取得成效\n丙海关推行船边直提，时间缩短。\n\n某区发展改革局印\n"
+)
+
+
+def test_form_feeds_part_pages_and_a_header_with_its_page_number_runs() -> None:
+    masked = mask_page_furniture(FORM_FED)
+    assert masked is not None and len(masked) == len(FORM_FED)
+    kept = [line.strip() for line in masked.split("\n") if line.strip()]
+    assert not any(HEADED in line or line[-1:] == "印" for line in kept)
+    assert kept[:2] == ["某区改革案例选编", "某区发展改革局　编"]  # the cover opens no page
+
+
+def test_a_section_heading_left_at_a_page_edge_is_no_running_line() -> None:
+    """取得成效 stands at a page's top twice, but inside the pages too: a case's section, not a header."""
+    pages = "\f".join(
+        f"取得成效\n{unit}推行，时间缩短。\n案例{n}　{title}\n取得成效\n{unit}推行。\n企业满意。\n效率提高。\n"
+        for n, (unit, title) in enumerate([("甲局", "一单制"), ("乙局", "船边直提"), ("丙局", "两步申报")], 1)
+    )
+    masked = mask_page_furniture(pages) or pages
+    assert masked.count("取得成效") == pages.count("取得成效")
+
+
+def test_a_footnote_naming_who_gave_the_case_stays() -> None:
+    """A page's footnote may name a case's provider (③案例C材料由X海关提供): it is the case's, not the page's."""
+    text = (
+        "甲海关推行两步申报，报关单达412票③，通关时间缩短。\n乙局推行一单制。\n③案例C材料由甲海关提供。\n— 1 —\n"
+        "乙区推行跨境结算便利化。\n丙区推行一单制。\n— 2 —\n"
+    )
+    assert "③案例C材料由甲海关提供。" in (mask_page_furniture(text) or "")
+
+
+def test_a_running_footer_carrying_its_page_number_parts_pages() -> None:
+    """No form feed and no page-number line: the footer that carries the number is the page break."""
+    footer = "某市改革案例汇编（第一辑）　　　　第 {} 页，共 2 页"
+    text = (
+        "一、甲区：富硒食品出口绿色通道\n甲区商务局推行绿色通道，\n\n" + footer.format(1) + "\n\n"
+        "通关时间缩短。\n二、乙区：共享员工\n乙区推行共享员工。\n\n" + footer.format(2) + "\n"
+    )
+    masked = mask_page_furniture(text) or ""
+    assert "汇编" not in masked and "一、甲区" in masked and len(masked) == len(text)
+
+
+def test_a_numbered_item_with_a_page_reference_is_no_page_line() -> None:
+    text = "详见附件　第 3 页\n一、甲区推行绿色通道。\n详见附表　第 5 页\n"
+    assert mask_page_furniture(text) is None

@@ -188,6 +188,12 @@ _NOT_A_STEM = frozenset(load_agency_yaml("departments.yaml")["not_in_place_stem"
 
 
 @functools.cache
+def _word_counties() -> tuple[str, ...]:
+    """Counties of one character that is also a word before 县 (和县: 和 + 县X局)."""
+    return tuple(sorted(n for n in load_divisions().names if len(n) == 2 and n[1] == "县" and n[0] in _NOT_A_STEM))
+
+
+@functools.cache
 def _short_names() -> dict[str, str]:
     """An autonomous county's or prefecture's full name -> its short form (河口瑶族自治县 -> 河口县)."""
     return {full: short for short, full in load_divisions().full_of.items()}
@@ -236,10 +242,14 @@ def harvest_places(text: str) -> Gazetteer:
         elif name not in divisions.names and place.level != "area" and divisions.ends_in_name(name):
             del by_name[name]  # 走进顺德区, 先请新吴区: a script's or a chair's verb before a real district
     for name in divisions.names_in(text):  # 郑州市 written after a Chinese character (委托郑州市…)
-        if name.startswith(lex.not_place_words) and not _written_apart(text, name):
-            continue  # 局会同县行政审批局: the verb 会同 before 县X局, not the county 会同县
+        if name.startswith(lex.not_place_words) and not _shown_as_place(text, name, divisions):
+            continue  # 局会同县行政审批局, 牵头，会同县经信局: the verb 会同 before 县X局, not the county 会同县
         if name not in by_name and (division := place_of(name)) is not None:
             by_name[name] = division
+            counts[name] += text.count(name)
+    for name in _word_counties():  # 和县: the county only where the text shows it, else the conjunction before 县X局
+        if name in text and name not in by_name and _shown_as_place(text, name, divisions):
+            by_name[name] = Place(name, name[0], "county")
             counts[name] += text.count(name)
     for place in list(by_name.values()):  # 哈尔滨片区 and, anywhere in the text, 哈尔滨市: the area's city
         city = place.stem + "市"
@@ -248,13 +258,25 @@ def harvest_places(text: str) -> Gazetteer:
     return _index(by_name, counts)
 
 
-def _written_apart(text: str, name: str) -> bool:
-    """True when ``name`` is written at least once after no Chinese character or after a province or city
-    (湖南省会同县): a place, though its first characters are a verb (会同)."""
+def _shown_as_place(text: str, name: str, divisions: Divisions) -> bool:
+    """True when a division whose name also reads as a word before 县 (会同县: 会同 + 县X局; 和县: 和 + 县X局) is
+    the place here: written where no verb or conjunction can stand (a line's start, after a label's colon or a
+    bracket, after its province or city: 湖南省会同县, 马鞍山市和县), or in a text that names its city or province.
+
+    A comma is no such place: a clause opens with the verb (牵头，会同县经信局…)."""
+    parents = [p for p in (divisions.city_of.get(name), divisions.province_of.get(name)) if p]
+    for parent in parents:
+        stem = next((parent[: -len(s)] for s in _DIVISION_SUFFIXES if parent.endswith(s)), parent)
+        if len(stem) >= 2 and stem in text:
+            return True
     return any(
-        start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "省市州"
+        start == 0 or text[start - 1] in _BEFORE_A_PLACE
         for start in (m.start() for m in re.finditer(re.escape(name), text))
     )
+
+
+_BEFORE_A_PLACE = frozenset('\n：:（(【[《“"「 　省市州')
+"""What may stand right before a place's name but not before a verb or a conjunction opening a clause."""
 
 
 @dataclass(frozen=True)

@@ -225,3 +225,16 @@ def side_role(text: str, hit: _Hit) -> bool:
     if clause.strip().endswith(_SOURCE_BEFORE) and _SAID_RE.match(text, hit.end) is not None:
         return True  # 据区委改革办介绍: the source of what follows
     return _TRANSFER_RE.fullmatch(clause.strip()) is not None
+
+
+_NEXT_CLAUSE_RE = re.compile(r"[^，,。；;]{0,12}[，,]\s*(?:[^，,。；;]{0,8}?[，,]\s*)?该")
+
+
+def referred_back(text: str, hit: _Hit) -> bool:
+    """True when the clause after the body's opens with 该 and an ending of its name (记者从X人力资源和社会保障局获悉，
+    该局联合…; 据X委介绍，该委…): the source of the news is the subject that acts in it."""
+    match = _NEXT_CLAUSE_RE.match(text, hit.end)
+    if match is None:
+        return False
+    name = text[hit.start : hit.end]
+    return any(name.endswith(text[match.end() : match.end() + k]) for k in (2, 1) if match.end() + k <= len(text))

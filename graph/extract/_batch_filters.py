@@ -244,12 +244,13 @@ def _listed_before(head: str, gazetteer: Gazetteer) -> list[str]:
 @cache
 def _diffused_re() -> re.Pattern[str]:
     """…其中9个案例先后在全国、全省范围内示范推广; Z“X”等12项案例向全省推广; …已在某省全省推开: what opens the
-    sentence went out to the country or the province. The verb ends its clause: a zone that 在全省率先复制推广第六批…
-    is copying, not copied."""
+    sentence went out to the country or the province. The verb ends its clause (a zone that 在全省率先复制推广第六批…
+    is copying, not copied), unless 向 and the scope stand right before it: Z向全省输出成果41项 sends them out."""
     return re.compile(
         rf"(?:在|向|于|到|至)(?:[\u4e00-\u9fff]{{2,3}}?)?(?:{_words_re('diffusion_scopes')})[^。；，,]{{0,10}}?"
         rf"(?:{_words_re('diffusion_verbs')})"
         rf"(?:{_words_re('diffusion_verb_after')})?(?=[，,。；;、]|$)"
+        rf"|向(?:[\u4e00-\u9fff]{{2,3}}?)?(?:{_words_re('diffusion_scopes')})(?:{_words_re('diffusion_verbs')})"
     )
 
 

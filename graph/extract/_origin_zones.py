@@ -246,7 +246,11 @@ def _stated_zones(
                 or (
                     head.endswith("在")
                     and any(w in clause_tail for w in lex["zone_trial_after"])
-                    and (any(v in _REPLICABLE_RE.sub("", text) for v in ("复制", "推广", "借鉴", "引进")) or national)
+                    and (
+                        any(v in _REPLICABLE_RE.sub("", text) for v in ("复制", "推广", "借鉴", "引进"))
+                        or national
+                        or _tried_then_landed(clause_tail, text[end:])
+                    )
                     # 借鉴Z1…经验，在Z2推开试点: Z2 is where the copy is tried (a relative 在Z试点的经验 still counts)
                     and not (
                         stated_at
@@ -408,3 +412,13 @@ def _refine(stated: list[Origin], subjects: list[Origin]) -> list[Origin]:
 def _in_title(text: str, position: int) -> bool:
     """True when ``position`` is inside a 《document title》: a title names a notice, not the case's origin."""
     return text.rfind("《", 0, position) > text.rfind("》", 0, position)
+
+
+def _tried_then_landed(clause_tail: str, rest: str) -> bool:
+    """True when the zone's clause is a relative one naming a practice tried there (在Z试点成功的“X”制度) and a
+    later clause lands it elsewhere (…，近日在漯河全面落地): the practice came from Z."""
+    relative = re.match(rf"[^，,；;。]*?(?:{_words_re('zone_trial_after')})[^，,；;。]{{0,4}}?的", clause_tail)
+    if relative is None:
+        return False
+    later = rest[len(clause_tail) :]
+    return any(w in later for w in lexicon()["landing_verbs"])

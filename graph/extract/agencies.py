@@ -92,6 +92,7 @@ from ftzgraph.graph.extract._agency_roles import (
     issues_forwarded_document,
     name_under_parent,
     parent_in_name,
+    referred_back,
     side_role,
     speaker_label,
 )
@@ -257,7 +258,9 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
         if hit.acting and _in_post_title(text, hit, hits) and not speaks_for_itself(text, hit, document_text):
             hit.acting = False  # …办事处主任沈学良说: the speaker's employer, in a title
         if hit.acting and (
-            text.startswith(_SOURCE_AFTER, hit.end) or _in_salutation(text, hit.start) or _comments(text, hit)
+            (text.startswith(_SOURCE_AFTER, hit.end) and not referred_back(text, hit))
+            or _in_salutation(text, hit.start)
+            or _comments(text, hit)
         ):
             hit.acting = (
                 False  # 记者从省商务厅获悉: a source; 各市、区人民政府，…管委会：addressees; 批注（X）：a reviewer
@@ -282,7 +285,7 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or _second_name(text, hit, hits)
             or _names_provider(text, hit)
             or on_field_line(text, hit)
-            or side_role(text, hit)
+            or (side_role(text, hit) and not referred_back(text, hit))
         ):
             hit.acting = False
 

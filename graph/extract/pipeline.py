@@ -12,6 +12,7 @@ import re
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract._origin_cells import source_cell_origins
+from ftzgraph.graph.extract._provider_convention import apply_convention
 from ftzgraph.graph.extract._split_answers import told_cases
 from ftzgraph.graph.extract._split_declared import count_warning
 from ftzgraph.graph.extract._split_whole import row_cases, separated_cases, whole_text_case
@@ -227,7 +228,8 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     for text in split.cases:  # the head, where a sentence may name each case's unit by its title
         text.head_end = head_end
     origins = case_origins(split.cases, gazetteer) if layout == BEST_PRACTICE else {}
-    providers = [p for p in (provider_line(c) for c in split.cases) if p]
+    # the document's frame for its providers, read across its cases, fills the cases whose own rules miss it
+    providers = [p for p in apply_convention(split.cases, [provider_line(c) for c in split.cases]) if p]
     # In a best-practice collection each case's originating zone is its own, not a zone it copied from.
     own = own_zones(document, gazetteer, [p[0] for p in providers] + [o.name for o in origins.values()])
     cases = [extract_case(text, gazetteer, own) for text in split.cases]

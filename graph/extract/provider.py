@@ -17,14 +17,28 @@ from functools import cache
 from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
-from ftzgraph.graph.extract._agency_zones import official_zone_name
+from ftzgraph.graph.extract._agency_zones import official_zone_name, zone_named_in_case
+from ftzgraph.graph.extract._provider_convention import can_provide, is_fragment, origin_field, provided_unit
+from ftzgraph.graph.extract._provider_credits import (
+    before_next_kicker,
+    credited_provider,
+    scene_place,
+    standard_found,
+)
+from ftzgraph.graph.extract._provider_headings import (
+    ADOPTING_RE,
+    heading_label,
+    heading_place,
+    heading_provider,
+    heading_stem,
+    heading_subject,
+)
 from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
     acting_subject,
     generic_forms,
-    is_generic,
     is_place,
     ordinal_subject,
     place_lead_not,
@@ -43,16 +57,11 @@ from ftzgraph.graph.extract._split_units import (
     stem_place,
     titled_reporter,
 )
-from ftzgraph.graph.extract._split_words import fallback_words, strip_marks
+from ftzgraph.graph.extract._split_words import fallback_words
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.extract.split import (
     CLOSING_BLOCK_RE,
-    HEADING_PIPE_PLACE_RE,
-    HEADING_PROVIDER_RE,
-    HEADING_TAG_PLACE_RE,
-    ORDINAL_RE,
     PROVIDER_RE,
-    placed_heading,
 )
 from ftzgraph.graph.model import AgencyNameMention, CaseText, Evidence, Place
 from ftzgraph.graph.text import lines_below
@@ -77,6 +86,8 @@ def read_provider(case: CaseText) -> tuple[str | None, Evidence | None, list[str
     warnings: list[str] = []
     found = provider_line(case)
     row = case.table_row
+    if found and row and row.provider and not can_provide(found[0]) and can_provide(first_unit(row.provider)):
+        found = None  # 温泉景区 read from the text, X市文化和旅游局 in the table's column: the unit that can provide
     if found:
         name, start, end = found
         if row and row.provider and re.sub(r"\s+", "", row.provider) != re.sub(r"\s+", "", name):
@@ -223,7 +234,13 @@ def _zone_kinds() -> tuple[str, ...]:
 def provider_zone_in_full(provider: str, case: CaseText) -> str:
     """A body written after its zone's kind alone (实验区经发局, 示范区市场监管局) with the one zone of that kind the
     document names whole where a name starts (a line's or a sentence's start: 平潭综合实验区复制推广…): the unit a
-    contact line or a table's column writes short inside its own zone's document; else as written."""
+    contact line or a table's column writes short inside its own zone's document; else as written. A zone written
+    without its city (大亚湾开发区管委会, 科技城新区管委会) is the one the case or the document's head names in full
+    (惠州大亚湾经济技术开发区), as the agencies name it (``zone_named_in_case``)."""
+    head = case.document.text[: case.head_end or 0]
+    for context in (case.text, head):
+        if (named := zone_named_in_case(provider, context)) != provider:
+            return named
     kind = next((k for k in _zone_kinds() if provider.startswith(k)), None)
     rest = provider[len(kind) :] if kind else ""
     if len(rest) < 2 or not rest.endswith(tuple(fallback_words()["unit_suffixes"])):
@@ -314,14 +331,18 @@ it."""
 
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
-    found = _provider_line(case)
+    found = standard_found(_provider_line(case))  # 河南省周口市, 珠海高新區: the form places resolve in
     if found and found[0].endswith(tuple(fallback_words()["media_units"])):
-        found = _acting_subject(case)  # （X融媒体中心　供稿）: a news outlet wrote the item, the item's subject did it
+        found = credited_provider(case) or _acting_subject(case)  # （X融媒体中心　供稿）: an outlet only wrote it
     if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
         found = found[0][by.end() :], found[1] + by.end(), found[2]
     if found and (rest := _NEXT_FIELD_RE.search(found[0])) and rest.start() >= 2:  # X局　撰稿人：某某
         found = found[0][: rest.start()], found[1], found[1] + rest.start()
-    return found
+    if found and origin_field(case.text, found[1]):
+        found = None  # 先行地：X片区, 经验来源：X: the field names where the practice came from, never who provides it
+    if found and (unit := provided_unit(found[0])) != found[0]:  # X海关提供背景材料: the unit, not the verb after it
+        found = unit, found[1], found[1] + len(unit)
+    return None if found and is_fragment(found[0]) else found  # 在全市, 有关部门: a sentence's piece, no unit
 
 
 def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
@@ -335,7 +356,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     title_end = case.heading.end - case.start
     if pasted := pasted_unit(text[:title_end]):  # 附件2：X区“title”.docx, 请X介绍第一个案例“title”: the sender's word
         return pasted
-    if labelled := _heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
+    if labelled := heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
         return _finer_closing(case, labelled)
     for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
         if match := PROVIDER_RE.match(line):
@@ -351,16 +372,17 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
             )  # 指导单位：X　实施单位：Y, X局（供稿单位）, ——X经验做法
         # 【报送】X, （沿滩　供）: the line under the title; but 邗江区：title / 作者：X局 is about the heading's place
         found = labelled_provider(line, loose=True) or _given_in_brackets(line) if k == 0 else None
-        if found and _heading_place(case) is None:
+        if found and heading_place(case) is None:
             return found[0], start + found[1], start + found[2]
     if source := closing_source(text):  # 【案例来源】根据X提供材料整理: who gave the material, said outright
         return source
     own = (
-        _heading_provider(case)
-        or _finer_closing(case, _heading_place(case))
-        or _heading_stem(case)
+        heading_provider(case)
+        or _finer_closing(case, heading_place(case))
+        or heading_stem(case)
+        or credited_provider(case)  # 〔X市〕 above the heading, 文｜X局: the case's credits name it
         or _labelled_below(text, title_end)
-        or _heading_subject(case)
+        or heading_subject(case)
         or _run_in_subject(case)
         or _closing_provider(case)
     )
@@ -372,7 +394,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     if case.group and (guessed is None or guessed == ordinal_subject(text)):  # 一是X海关…: an actor, not the sender
         name, start, end = case.group
         return name, start - case.start, end - case.start
-    return guessed or _acting_subject(case)
+    return guessed or scene_place(case, _acting_subject(case))
 
 
 _GIVEN_RE = re.compile(r"^\s*[（(]\s*(?P<u>[^()（）\s]{2,20}?)[\s\u3000]*(?:供稿|提供|报送|推荐|选送|供)\s*[)）]\s*$")
@@ -500,13 +522,10 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
     return None
 
 
-_ADOPTING_RE = re.compile("(?:复制|推广|借鉴|学习|引进|引入|参照|对标|承接)")
-
-
 def _names_origin(after: str) -> bool:
     """True when what follows a subject makes it the origin of a practice (X片区首创的“A”, X区探索的), not its adopter
     (X局复制推广的这一做法)."""
-    return re.match("[\u4e00-\u9fff]{0,4}的", after) is not None and _ADOPTING_RE.match(after) is None
+    return re.match("[\u4e00-\u9fff]{0,4}的", after) is not None and ADOPTING_RE.match(after) is None
 
 
 _REFERRED_RE = re.compile(
@@ -638,94 +657,6 @@ def _run_in_subject(case: CaseText) -> tuple[str, int, int] | None:
     return subject["p"], start, start + len(subject["p"])
 
 
-_SQUARE_WIDTH = str.maketrans("［］", "[]")
-
-
-def _heading_place(case: CaseText) -> tuple[str, int, int] | None:
-    """The provider that opens the heading before a colon (一、宁波市北仑区：国际贸易…)."""
-    quote = case.heading.quote
-    bare = strip_marks(ORDINAL_RE.sub("", quote, count=1))[0]  # ◆兰州新区：title: the symbol is layout
-    match = placed_heading(bare.translate(_SQUARE_WIDTH))  # title［X局］ as title[X局]: one character each
-    if match is None:
-        return None
-    start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
-    name = match["p"]
-    if tag := _COLUMN_TAG_RE.match(name):  # 【联动创新】邗江区：title: the column's tag is no part of the place
-        name, start = name[tag.end() :], start + tag.end()
-    return name, start, start + len(name)
-
-
-_COLUMN_TAG_RE = re.compile(r"^[【〔\[][^】〕\]]{1,12}[】〕\]]\s*")
-"""A column's or a topic's tag in brackets before a heading's place (【联动创新】X区：title), which names no unit."""
-
-
-_STEM_LABEL_RE = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,3})[：:]\s*\S")
-
-
-def _heading_stem(case: CaseText) -> tuple[str, int, int] | None:
-    """The place a heading opens with by its stem alone before a colon (◇瑞丽：title, 一、陇川：title): a bulletin's
-    label for the city or county that sent the item, when the stem names one (``stem_place``)."""
-    quote = case.heading.quote
-    bare = strip_marks(ORDINAL_RE.sub("", quote, count=1))[0]
-    label = _STEM_LABEL_RE.match(bare)
-    if label is None or not (stem_place(label["p"]) or label["p"] in load_divisions().stems):
-        return None  # 东兴：title, a stem two places share: the document's city tells (``provider_stem_in_city``)
-    start = case.heading.start - case.start + len(quote) - len(bare)
-    return label["p"], start, start + len(label["p"])
-
-
-def _heading_subject(case: CaseText) -> tuple[str, int, int] | None:
-    """The place or body a sentence heading opens with as the subject of its reform (（一）醴陵市推行陶瓷出口“集拼转
-    关”。…, 市行政审批服务局推行“证照联办”): a progress report titles each case by who did what, so the heading's
-    subject is the case's provider, and an office of that place acting in the text (醴陵市商务局借鉴…) is not."""
-    quote = case.heading.quote
-    bare = re.split("[。！？!?]", strip_marks(ORDINAL_RE.sub("", quote, count=1))[0], maxsplit=1)[0]  # its sentence
-    found = acting_subject(bare, 0) or _quoted_owner(bare, case.text)
-    if found is None or found[1] != 0 or len(bare) - found[2] < 4 or re.search("[，,]|[:：].", bare):
-        return None  # a title that only mentions a place, a label before a colon (``_heading_place``), a sentence
-    start = case.heading.start - case.start + len(quote) - len(bare)
-    return found[0], start + found[1], start + found[2]
-
-
-_QUOTED_OWNER_RE = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,12}?)[“\"「][^”\"」]{2,40}[”\"」][\u4e00-\u9fff]{0,6}[:：]?")
-
-
-def _quoted_owner(heading: str, text: str) -> tuple[str, int, int] | None:
-    """The place whose practice a heading names by its quoted name alone (X片区“A”做法分享, X新区“A”机制), as a
-    group chat's members post their own units' cases; never a generic zone (综合保税区), a place the case says it
-    copied from (借鉴X…) or one whose governing body the text names (X新区管理局牵头)."""
-    match = _QUOTED_OWNER_RE.fullmatch(heading)
-    place = match["p"] if match else ""
-    if not is_place(place) or is_generic(place) or _ADOPTING_RE.search(heading):
-        return None  # 综合保税区“A”: a generic kind of zone, which the case's text names in full
-    if re.search(rf"{_ADOPTING_RE.pattern}[^。]{{0,12}}{re.escape(place)}", text):
-        return None
-    if re.search(rf"{re.escape(place)}(?:管理局|管委会|管理委员会)", text):
-        return None  # 由X新区管理局牵头: the zone's own governing body, named in full below
-    return place, 0, len(place)
-
-
-def _heading_label(case: CaseText) -> tuple[str, int, int] | None:
-    """The provider a heading opens with as a label, a bracketed tag (【章贡区】title) or before a vertical bar or a
-    colon (■ X局｜title, X海关：title), after any leading symbol."""
-    quote = case.heading.quote
-    bare = strip_marks(quote)[0]
-    match = HEADING_TAG_PLACE_RE.match(bare) or HEADING_PIPE_PLACE_RE.match(bare)
-    if match is None:
-        return None
-    start = case.heading.start - case.start + len(quote) - len(bare) + match.start("p")
-    return match["p"], start, start + len(match["p"])
-
-
-def _heading_provider(case: CaseText) -> tuple[str, int, int] | None:
-    """The provider in brackets at the end of the heading: …复制推广案例（钦州港片区）."""
-    match = HEADING_PROVIDER_RE.search(case.heading.quote)
-    if match is None:
-        return None
-    start = case.heading.start - case.start + match.start("p")
-    return match["p"].strip(), start, start + len(match["p"].strip())
-
-
 _BRACKETED_RE = re.compile(r"[（(][^（）()\n]+[)）]")
 
 
@@ -736,6 +667,7 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
     end = len(text.rstrip())
     closing = CLOSING_BLOCK_RE.search(text)
     end = len(text[: closing.start()].rstrip()) if closing else end
+    end = before_next_kicker(case, end)  # 〔X市〕 on the next heading: the next case's, not this one's closing tag
     for _ in range(3):
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]

@@ -23,6 +23,7 @@ from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.errors import DocumentError
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.read import READERS, decode_text, make_document, normalise_newlines
+from ftzgraph.graph.sources.web_furniture import interface_line
 from ftzgraph.graph.text import normalise_doc_number
 
 MIN_ARTICLE_CHARS = 20
@@ -57,7 +58,6 @@ class Boilerplate:
     drop_outside_article_tags: frozenset[str]
     drop_roles: frozenset[str]
     drop_class: re.Pattern[str]
-    phrases: tuple[str, ...]
     date_label: re.Pattern[str]
     doc_number_label: re.Pattern[str]
     date_meta_names: frozenset[str]
@@ -75,7 +75,6 @@ def load_boilerplate() -> Boilerplate:
         drop_outside_article_tags=frozenset(raw["drop_outside_article_tags"]),
         drop_roles=frozenset(raw["drop_roles"]),
         drop_class=re.compile("|".join(f"(?:{p})" for p in raw["drop_class_patterns"]), re.IGNORECASE),
-        phrases=tuple(sorted((_SPACE_RE.sub("", p) for p in raw["boilerplate_phrases"]), key=len, reverse=True)),
         date_label=re.compile(rf"(?:{labels})\s*[:：]\s*"),
         doc_number_label=re.compile(rf"(?:{number_labels})\s*[:：]\s*(\S[^\n]{{0,40}})"),
         date_meta_names=frozenset(n.lower() for n in raw["date_meta_names"]),
@@ -120,7 +119,7 @@ def read_html(path: Path, data: bytes) -> Document:
             "save the page that shows the notice itself, or its attachment",
         )
     lines = _title_lines(root, article) + _render(article)
-    lines = [line for line in lines if not _is_boilerplate(line, rules)]
+    lines = [line for line in lines if not _is_boilerplate(line)]
     text = normalise_newlines("\n".join(lines))
     return make_document(path, text, data, encoding=encoding, fmt="text/html", doc_number=doc_number, date=date)
 
@@ -301,18 +300,12 @@ def _table_rows(table: lxml.html.HtmlElement) -> list[str]:
     return ([*_render(caption)] if caption is not None else []) + lines
 
 
-def _is_boilerplate(line: str, rules: Boilerplate) -> bool:
-    """True for a line made only of UI phrases (分享到 微信 微博, 【打印本页】【关闭窗口】) and separators."""
+def _is_boilerplate(line: str) -> bool:
+    """True for a line made only of UI phrases (分享到 微信 微博, 【打印本页】【关闭窗口】) and separators: the
+    rule a page copied as text is read by (graph/sources/web_furniture.py)."""
     if "\t" in line:
         return False
-    rest = _SEPARATORS_RE.sub("", line)
-    if not rest:
-        return True
-    for phrase in rules.phrases:
-        rest = rest.replace(phrase, "")
-        if not rest:
-            return True
-    return False
+    return not _SEPARATORS_RE.sub("", line) or interface_line(line)
 
 
 READERS[".html"] = read_html

@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import re
 import statistics
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,13 +23,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ftzgraph.graph.errors import DocumentError
 from ftzgraph.graph.model import Document
+from ftzgraph.graph.sources.page_furniture import EDGE_LINES, running_key, running_keys
 from ftzgraph.graph.sources.read import READERS, make_document
-
-EDGE_LINES = 2
-"""Lines at the top and at the bottom of a page that may be a running header, footer or page number."""
-
-REPEAT_SHARE = 0.5
-"""An edge line repeated (digits aside) on at least this share of the pages is a running header/footer."""
 
 _PAGE_NUMBER_RE = re.compile(
     r"^[\s\-—–－_·•.(（\[【]*(?:第\s*)?(?:\d{1,4}|[一二三四五六七八九十百]{1,4})\s*页?"
@@ -122,15 +116,10 @@ def _page_lines(page: pdfplumber.page.Page) -> list[Line]:
 def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Remove page numbers and lines repeated at the top or bottom of most pages."""
 
-    def key(line: Line) -> str:
-        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
-
     def edges(lines: list[Line]) -> list[Line]:
         return lines[:EDGE_LINES] + lines[-EDGE_LINES:] if len(lines) > EDGE_LINES else lines
 
-    counts = Counter(k for lines in pages for k in {key(line) for line in edges(lines) if not line.row})
-    needed = max(2, REPEAT_SHARE * len(pages))
-    running = {k for k, n in counts.items() if n >= needed}
+    running = running_keys([[line.text for line in edges(lines) if not line.row] for lines in pages])
     kept = []
     for lines in pages:
         edge = {id(line) for line in edges(lines)}
@@ -138,7 +127,9 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
             [
                 line
                 for line in lines
-                if line.row or id(line) not in edge or not (_PAGE_NUMBER_RE.match(line.text) or key(line) in running)
+                if line.row
+                or id(line) not in edge
+                or not (_PAGE_NUMBER_RE.match(line.text) or running_key(line.text) in running)
             ]
         )
     return kept

@@ -1,0 +1,159 @@
+"""Providers a case credits outside a provider line (graph/extract/_provider_credits.py): a kicker line above the
+heading, a byline's unit, the place a scene-first section turns to, and a provider's written form made standard
+(issue #15, helper z27e). Small texts of their own wording, not the held-out collections'.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ftzgraph.graph.extract._provider_credits import standard_provider
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.model import Document
+
+
+def _providers(text: str) -> list[str | None]:
+    document = Document(id="c", path=Path("c.txt"), text=text, sha256="c")
+    return [case.provider for case in extract_document(document).cases]
+
+
+_KICKERS = (
+    "联动发展区制度创新案例选编\n\n说明：本辑收录案例三个，每案上方标注所属地区。\n\n"
+    "〔韶关市〕\n一、稀土产品出口“预检直放”\n"
+    "　　韶关海关在园区设立预检点，稀土产品出口通关时间由3天压缩至半天，企业物流成本降低二成。\n\n"
+    "【梅州·兴宁】\n二、电声产品“一证准营”\n"
+    "　　县市场监督管理局把电声企业涉及的四项许可整合为一证，企业开办时间缩短一半。\n\n"
+    "〔阳江市〕\n三、刀剪产品“集中检测”\n申报单位：阳江市商务局\n"
+    "　　刀剪企业出口检测由分散送检改为集中检测，检测费用下降三成。\n"
+)
+
+
+def test_a_kicker_above_the_heading_is_its_case_provider_not_the_closing_tag_of_the_case_before() -> None:
+    assert _providers(_KICKERS) == ["韶关市", "兴宁市", "阳江市商务局"]  # a 申报单位 line beats the kicker
+
+
+def test_a_tag_line_after_the_text_stays_its_own_case_when_no_kicker_stands_above_the_first_heading() -> None:
+    text = _KICKERS.replace("〔韶关市〕\n", "", 1).replace("\n\n【梅州·兴宁】", "\n【梅州·兴宁】\n", 1)
+    assert _providers(text)[0] == "兴宁市"  # 【梅州·兴宁】 closes the first case: its own tag, as before
+
+
+_NEWSLETTER = (
+    "南湖新区改革简讯\n2026年第3期（总第20期）\n南湖新区改革办编印　　　　2026年3月28日\n\n"
+    "本期导读：本期刊发三项改革成果，供各部门学习借鉴。\n\n"
+    "一、企业开办“一日办结”\n{byline}\n"
+    "　　企业开办涉及的登记、刻章、申领发票由分别申请改为一次办结，开办时间压缩至1个工作日，今年已服务企业1200家。\n\n"
+    "二、项目审批“容缺受理”\n　　对非关键材料实行容缺受理、承诺补正，项目审批时间缩短40%，今年已有36个项目受益。\n"
+    "　　（北湖区行政审批局供稿）\n\n"
+    "三、工程验收“一次验”\n"
+    "　　规划、消防、人防验收由分头跑变为一次验，由行政审批部门统一组织，验收时间压缩至7个工作日。\n"
+    "　　（成果单位：东湖区人民政府）\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "provider"),
+    [
+        ("文｜滨海新城建设管理局", "滨海新城建设管理局"),
+        ("撰稿　凤凰新城税务所　王某", "凤凰新城税务所"),
+        ("文 | 南湖区商务局", "南湖区商务局"),
+    ],
+)
+def test_a_bylines_unit_under_the_title_is_the_provider(byline: str, provider: str) -> None:
+    assert _providers(_NEWSLETTER.format(byline=byline)) == [provider, "北湖区行政审批局", "东湖区人民政府"]
+
+
+@pytest.mark.parametrize("byline", ["文／图　本刊通讯员　李某", "文／本报记者　张某　通讯员　西湖区行政审批局　赵某"])
+def test_a_writers_role_in_a_byline_names_no_provider(byline: str) -> None:
+    assert _providers(_NEWSLETTER.format(byline=byline))[0] is None
+
+
+def test_a_scene_first_section_takes_the_place_it_turns_to_and_names_again() -> None:
+    text = (
+        "小切口里的大改革\n本报记者　某某\n\n"
+        "◆冷链物流“一码溯源”\n　　凌晨四点，从昆明赶来的货车停在冷库门口，司机扫码后不到十分钟就卸完了货。\n"
+        "　　在曲靖，这样的“一码溯源”已经覆盖全部冷库。"
+        "曲靖把冷库、运输车辆和检测数据接入一个平台，已服务企业300家。\n\n"
+        "◆花卉出口“预约查验”\n　　清晨六点，花农把刚采下的鲜花装进冷藏箱。\n"
+        "　　玉溪市推行花卉出口预约查验，企业线上预约后按时段查验放行。玉溪市花卉出口今年增长两成。\n"
+    )
+    assert _providers(text) == ["曲靖市", "玉溪市"]
+
+
+@pytest.mark.parametrize(
+    ("written", "standard"),
+    [
+        ("湖北省宜昌市", "宜昌市"),
+        ("湖北省宜昌市夷陵区", "宜昌市夷陵区"),
+        ("湖北省商务厅", "湖北省商务厅"),  # a province's own body keeps its province
+        ("江西省宜昌市", "江西省宜昌市"),  # a city of another province is no city of this one
+        ("珠海高新區", "珠海高新区"),
+    ],
+)
+def test_a_provider_is_written_without_its_province_and_in_simplified_script(written: str, standard: str) -> None:
+    assert standard_provider(written) == standard
+
+
+def test_a_bracket_in_the_heading_before_the_title_names_its_unit() -> None:
+    text = (
+        "第三方评估报告\n\n一、评估结果\n\n"
+        "评估对象一【柳州海关】出口汽车“属地查检”\n　　综合得分：90分\n"
+        "　　评估发现：出口汽车在企业厂区完成查检，口岸直接放行，通关时间缩短一半以上。\n\n"
+        "评估对象二【柳南区人民政府】工业用地“弹性年期”出让\n　　综合得分：86分\n"
+        "　　评估发现：工业用地按产业生命周期弹性出让，企业用地成本降低三成左右。\n"
+    )
+    assert _providers(text) == ["柳州海关", "柳南区人民政府"]
+
+
+def test_a_closing_bracket_saying_who_did_the_items_material_names_its_provider() -> None:
+    text = _NEWSLETTER.format(byline="").replace(
+        "开办时间压缩至1个工作日，今年已服务企业1200家。\n",
+        "开办时间压缩至1个工作日，今年已服务企业1200家。\n（本文由西湖区市场监督管理局协助撰写）\n",
+    )
+    assert _providers(text)[0] == "西湖区市场监督管理局"
+
+
+def test_a_body_acting_in_a_section_set_in_a_place_gives_way_to_the_place() -> None:
+    text = (
+        "小切口里的大改革\n本报记者　某某\n\n"
+        "◆红茶出口“检测前置”\n　　清晨，普洱海关的关员已经来到茶园，采样、封样、登记，一个小时就完成了。\n"
+        "　　在澜沧，茶叶出口的检测已经前移到茶园。澜沧县今年红茶出口量同比增长五成。\n\n"
+        "◆咖啡豆出口“一次查验”\n"
+        "　　思茅区推行咖啡豆出口一次查验，企业出口查验时间由3天缩短至1天，思茅区咖啡出口今年增长两成。\n"
+    )
+    assert _providers(text) == ["澜沧县", "思茅区"]
+
+
+_FIRST_END = "今年已服务企业1200家。\n"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "今年已服务企业1200家。（西湖区市场监督管理局供稿）\n",  # a bracket closing the paragraph
+        "今年已服务企业1200家。\n（成果单位：西湖区市场监督管理局）\n（图片由西湖区融媒体中心提供）\n",
+        "今年已服务企业1200家。\n文字｜西湖区市场监督管理局　　图片｜西湖区融媒体中心\n",  # a byline of two fields
+    ],
+)
+def test_a_closing_credit_names_its_unit_past_a_news_outlets_credit(closing: str) -> None:
+    text = _NEWSLETTER.format(byline="").replace(_FIRST_END, closing, 1)
+    assert _providers(text)[0] == "西湖区市场监督管理局"
+
+
+def test_lines_after_a_separator_closing_the_last_case_are_the_documents_not_its_credit() -> None:
+    text = _NEWSLETTER.format(byline="").replace(
+        "（成果单位：东湖区人民政府）\n", "（成果单位：东湖区人民政府）\n\n▼\n制图：南湖日报社\n来源：南湖新区商务局\n"
+    )
+    assert _providers(text)[2] == "东湖区人民政府"
+
+
+def test_a_kicker_sitting_on_its_heading_files_its_case_when_the_first_case_has_none() -> None:
+    providers = _providers(_KICKERS.replace("〔韶关市〕\n", "", 1))
+    assert providers[1:] == ["兴宁市", "阳江市商务局"]
+    assert providers[0] != "兴宁市"  # the next case's kicker is no closing tag of this one
+
+
+def test_places_joined_by_a_middle_dot_after_a_bar_mark_are_a_kicker() -> None:
+    text = _KICKERS.replace("【梅州·兴宁】", "▌梅州·兴宁")
+    assert _providers(text) == ["韶关市", "兴宁市", "阳江市商务局"]
