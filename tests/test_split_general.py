@@ -20,6 +20,7 @@ from ftzgraph.graph.extract._split_headings import _NUMBERING, heading_number
 from ftzgraph.graph.extract._split_tables import table_line
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_line
+from ftzgraph.graph.sources.script import to_simplified
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.page_furniture import mask_page_furniture
@@ -281,6 +282,18 @@ def test_text_that_reads_as_no_case_keeps_the_clear_error(text: str) -> None:
 
 
 KNOWN_TITLE_MISSES = {
+    # z27e's weekly bulletin (round 3, gold before the first run): bylined items under a masthead, read as one case.
+    ("bazhong-zhoubao-collection", 1),
+    ("bazhong-zhoubao-collection", 2),
+    ("bazhong-zhoubao-collection", 3),
+    ("bazhong-zhoubao-collection", 4),
+    # (z27b's experience collection is cut and titled right since z27a's split by repetition joined it.)
+    # z27b's policy Q&A (round 3, gold before the first run): answers naming their reform; three are cut by z27a's
+    # split by repetition, each titled by its whole question.
+    ("dazhou-wenda-collection", 1),
+    ("dazhou-wenda-collection", 2),
+    ("dazhou-wenda-collection", 3),
+    ("dazhou-wenda-collection", 4),
     # A prose paragraph naming its reform twice (探索的“湾区标准”认证模式 … 推出“湾区认证”): the rule takes the first
     # quoted name, the gold the second (round 2 of z17a, gold written before the rule ran on it).
     ("guangdong-feature-collection", 4),
@@ -322,6 +335,8 @@ KNOWN_TITLE_MISSES = {
     *(("lishui-jianggao-collection", n) for n in (1, 2, 3, 4)),
     # (nanping-zhuanlan and loudi-yantao are cut and titled right since z27a's split by repetition joined them; lishui's
     # slides are cut right too, their titles keep the slide's 第N页　案例X.)
+    *(("panzhihua-tonggao-collection", n) for n in (1, 2, 3, 4)),
+    ("puer-taizhang-collection", 4),  # z27b's round 2 ledger: its last row is not cut from the third
     # z26a's held-out (gold before the first run): a theme heading's paragraph names the reform as 实施“A”融资, and the
     # title keeps the noun after the quote that the gold leaves out (the scorer's substring rule counts it right).
     ("zhangye-shuzhi-collection", 1),
@@ -330,18 +345,17 @@ KNOWN_TITLE_MISSES = {
     # heading only inside a quote); a news page's bare subheadings over paragraphs are not cut (the whole article is
     # one case, titled by its headline now that its breadcrumb and site lines are blanked).
     ("hebi-pdfyemei-collection", 3),
-    *(("jingmen-xinwenye-collection", n) for n in (1, 2, 3, 4)),
 }
 
 
 def test_every_held_out_collection_gives_its_case_titles() -> None:
-    """Each case's title is its gold title (width, quotes and punctuation aside) on every collection with gold; the
+    """Each case's title is its gold title (width, quotes, punctuation and script aside) on every collection with gold; the
     known misses still miss (remove one from the list when it is fixed)."""
     for name in COLLECTIONS:
         cases = extracted(name)
         for case in gold(name)["cases"]:
             found = cases.get(case["n"])
-            right = found is not None and title_key(found.title) == title_key(case["title"])
+            right = found is not None and title_key(to_simplified(found.title)) == title_key(case["title"])
             assert right != ((name, case["n"]) in KNOWN_TITLE_MISSES), (name, case["n"])
 
 
@@ -379,7 +393,11 @@ def test_text_mostly_in_another_language_is_no_case() -> None:
 
 
 PROVIDERS_LEFT = {
-    "jingmen-xinwenye-collection": 0,  # z27c's news page, cut as one case (``KNOWN_TITLE_MISSES``)
+    "bazhong-zhoubao-collection": 0,  # z27e's weekly bulletin, read as one case (``KNOWN_TITLE_MISSES``)
+    "hechi-jingyanji-collection": 2,  # z27b's experience collection, cut by repetition since z27a
+    "panzhihua-tonggao-collection": 1,  # z27e's press releases, read as one case (``KNOWN_TITLE_MISSES``)
+    "dazhou-wenda-collection": 0,  # z27b's policy Q&A, its answers' providers not read yet (``KNOWN_TITLE_MISSES``)
+    "jingmen-xinwenye-collection": 0,  # z27c's news page, cut by repetition since z27a; providers not read yet
     # z26c's held-out survey (gold before the first run): the provider stands in a question's closing note
     # (（本题由X提供背景材料）), read with its 本题由 lead; providers were another fixer's class.
     "suihua-diaocha-collection": 0,
@@ -451,7 +469,10 @@ CASES_LEFT = {"anhui-hashtag-collection": 4}
 gold before the first run; left to the splitter's heading rules): a floor, so a loss still fails; raise it if fixed."""
 CASES_LEFT = {
     "anhui-hashtag-collection": 4,
-    "jingmen-xinwenye-collection": 1,  # z27c's news page: bare subheadings over paragraphs, not cut yet
+    "bazhong-zhoubao-collection": 1,  # z27e's weekly bulletin: bylined items under a masthead, not cut yet
+    "panzhihua-tonggao-collection": 1,  # z27e's press releases: 通稿 items under one masthead, not cut yet
+    "puer-taizhang-collection": 3,  # z27b's round 2 ledger: the last row is not cut from the third yet
+    "dazhou-wenda-collection": 3,  # z27b's policy Q&A: three answers cut by repetition since z27a
     "zhangye-fankuibiao-collection": 3,
     "zhejiang-closingsource-collection": 1,
     "fujian-preamblemap-collection": 1,
