@@ -29,6 +29,7 @@ from ftzgraph.graph.extract._split_shapes import heading_mark
 from ftzgraph.graph.text import NUMERAL_CLASS, title_key
 
 FIELD = "field："
+"""The mark of a line whose label recurs before its colon, bar or TAB (项目名称：): a form's field."""
 HEAD_CHARS = 40
 """A line this long or shorter, with no sentence inside, is a heading; longer, a paragraph."""
 ACCEPT_SCORE = 0.6
@@ -112,6 +113,9 @@ def case_likeness(text: str) -> float:
 
 @dataclass(frozen=True)
 class _Line:
+    """A line's shape: its mark, heading or paragraph, a blank line before it, the word opening the line after it
+    (文 of 文／X) and the label before its colon."""
+
     index: int
     mark: str
     head: bool
