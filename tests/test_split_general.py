@@ -20,10 +20,10 @@ from ftzgraph.graph.extract._split_headings import _NUMBERING, heading_number
 from ftzgraph.graph.extract._split_tables import table_line
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_line
-from ftzgraph.graph.sources.script import to_simplified
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.page_furniture import mask_page_furniture
+from ftzgraph.graph.sources.script import to_simplified
 from ftzgraph.graph.text import title_key
 
 
@@ -352,8 +352,8 @@ KNOWN_TITLE_MISSES = {
 
 
 def test_every_held_out_collection_gives_its_case_titles() -> None:
-    """Each case's title is its gold title (width, quotes, punctuation and script aside) on every collection with gold; the
-    known misses still miss (remove one from the list when it is fixed)."""
+    """Each case's title is its gold title (width, quotes, punctuation and script aside) on every collection with
+    gold; the known misses still miss (remove one from the list when it is fixed)."""
     for name in COLLECTIONS:
         cases = extracted(name)
         for case in gold(name)["cases"]:
