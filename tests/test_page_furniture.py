@@ -109,3 +109,21 @@ def test_a_running_footer_carrying_its_page_number_parts_pages() -> None:
 def test_a_numbered_item_with_a_page_reference_is_no_page_line() -> None:
     text = "详见附件　第 3 页\n一、甲区推行绿色通道。\n详见附表　第 5 页\n"
     assert mask_page_furniture(text) is None
+
+
+def test_a_form_feed_after_a_page_number_line_parts_one_page_not_two() -> None:
+    """A converter writes the page-number footer, then the form feed on a line of its own: the empty page between
+    them counts for nothing, so the header on every real page still runs."""
+    header = "某市复制推广自由贸易试验区改革试点经验典型案例选编"
+    cases = [("甲局", "一单制"), ("乙局", "船边直提"), ("丙局", "两步申报"), ("丁局", "证照联办")]
+    pages = [
+        f"案例{n}　{title}\n{unit}推行{title}，时间缩短{n}天。\n{unit}的做法受到企业欢迎。"
+        for n, (unit, title) in enumerate(cases, 1)
+    ]
+    text = f"{header}\n某市商务局　编\n\f\n" + "".join(
+        f"{header}\n\n{page}\n第 {n} 页\u3000共 4 页\n\f\n" for n, page in enumerate(pages, 1)
+    )
+    masked = mask_page_furniture(text)
+    assert masked is not None and len(masked) == len(text)
+    assert masked.count(header) == 1  # the cover's title only
+    assert all(page in masked for page in pages)

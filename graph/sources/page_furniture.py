@@ -131,8 +131,12 @@ def _pages(lines: list[str], numbers: set[int], breaks: list[int]) -> list[list[
 
 def _running_lines(lines: list[str], pages: list[list[int]]) -> set[int]:
     """The lines at the edges of the pages that repeat, digits aside, at the same edge of enough pages."""
-    edges = [  # the first page's top is the cover's title
-        ([] if n == 0 else page[:EDGE_LINES]) + page[-EDGE_LINES:] for n, page in enumerate(pages)
+    pages = [page for page in pages if page]  # a form feed right after a page-number line parts no page of its own
+    edges = [  # the first page's top is the cover's title, even where the cover is as short as its bottom
+        [i for i in page[-EDGE_LINES:] if i not in page[:EDGE_LINES]]
+        if n == 0
+        else page[:EDGE_LINES] + page[-EDGE_LINES:]
+        for n, page in enumerate(pages)
     ]
     keys = running_keys([[lines[i] for i in edge] for edge in edges])
     at_edges = {i for edge in edges for i in edge if running_key(lines[i]) in keys}
