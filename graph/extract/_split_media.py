@@ -200,6 +200,12 @@ def _names_in(text: str) -> tuple[tuple[str, str, bool], ...]:
     return tuple(found)
 
 
+def first_name(text: str) -> str | None:
+    """The first reform ``text`` names (X“Y”Z, with or without a naming verb before it), or None: the title of a
+    paragraph that tells one case."""
+    return next((name for name, _, _ in _names_in(text)), None) if "“" in text else None
+
+
 def named_reform(text: str) -> str | None:
     """The first reform ``text`` names after a naming verb (推出“A”, 实施“B”模式) or a verb launching a practice
     (实行“C”: ``entries`` ``launch_verbs``), without a second verb read back into it (探索实施“D”), or None: the title

@@ -201,7 +201,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
         # reads “A” as an item: when every item stands in a case's heading and the cases are more, they are the text's.
         split = split_cases(document)
         if not batch.items and not split.cases:
-            split.cases = told_cases(document)
+            split.cases = told_cases(document) or split.repeated
         stated = split.stated_count[0] if split.stated_count else None
         if (batch.items and not _items_in_headings(batch, split.cases, stated)) or not split.cases:
             batch.source = str(iris.document(document.id))
@@ -215,8 +215,11 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
             rows
             or told_cases(document)  # paragraphs led by an ordinal or a place, answers anchored by listed titles
             or separated_cases(document)  # blocks between --- lines
+            or split.repeated  # lines of one shape, each opening a case (graph/extract/_split_repetition.py)
             or [case for case in [whole_text_case(document)] if case]
         )
+        if len(split.cases) == 1 and len(split.repeated) >= 2:  # one case read where lines of one shape open several
+            split.cases = split.repeated
         if disagrees := count_warning(str(document.path), split.stated_count, len(split.cases)):
             split.warnings.append(disagrees)  # the count the head states, against the cases read here
     if not split.cases:

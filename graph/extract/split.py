@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
@@ -47,6 +47,7 @@ from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbol
 from ftzgraph.graph.extract._split_media import media_split, named_reform
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
+from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
@@ -107,6 +108,9 @@ class SplitResult:
     warnings: list[str]
     stated_count: tuple[int, Evidence] | None = None
     """How many cases the document's head says it holds, and where (graph/extract/_split_declared.py), or None."""
+    repeated: list[CaseText] = field(default_factory=list)
+    """When the rules found no case, the cases the document's repetition shows (graph/extract/_split_repetition.py):
+    the pipeline takes them when its readers of paragraphs find none either."""
 
 
 HEADING_PLACE_RE = re.compile(
@@ -162,6 +166,12 @@ _CLOSING_SYMBOLS_RE = re.compile(
 """Symbols (arrows, shapes, dingbats, emoji) ending a heading: a layout's mark around its title, none of its words."""
 
 
+_CLOSING_COUNTER_RE = re.compile(
+    r"(?<=\S)[\s\u3000]*[【\[［（(]\s*[0-9０-９]{1,2}\s*[/／]\s*[0-9０-９]{1,2}\s*[】\]］）)]$"
+)
+"""A series counter closing a heading (title【2/4】, title（1/3）)."""
+
+
 def clean_title(text: str) -> str:
     """``# “X” 复制推广典型案例`` -> ``X``: no heading marks, suffix, ordinal or outer quotes, nor the frame of a
     meeting's agenda item or a seminar's topic (关于复制“X”事项, 关于X的讨论: the item is about the case)."""
@@ -172,6 +182,7 @@ def clean_title(text: str) -> str:
     title = ORDINAL_RE.sub("", OUTLINE_RE.sub("", title, count=1), count=1)
     if title and not title[-1].isalnum():  # ✦ title ✦, ★title★: the mark closing the heading as it opened it
         title = _CLOSING_SYMBOLS_RE.sub("", title)
+        title = _CLOSING_COUNTER_RE.sub("", title)  # title【2/4】: the item's place in its series, no word of it
     unmarked = strip_marks(title_without_mark(title.lstrip(SEPARATORS)))[0]  # (01).title, a mark no rule names, ◆
     title = unmarked if CASE_SUFFIX_RE.sub("", unmarked).strip() else title  # 第4项复制推广案例: its own words
     placed = placed_heading(title)
@@ -343,6 +354,11 @@ def split_cases(document: Document) -> SplitResult:
         # ▶ 0N｜, 【电讯N】, 系列报道之N: a media text's items, unless the split so far has the count the head states
         starts = [(t, a, k) for k, (t, a) in enumerate(zip(media.titles, media.starts, strict=True), 1)]
         titles, part_ends, groups, entered = media.names, dict(zip(media.titles, media.ends, strict=True)), [], None
+    deferred = not starts  # no case at all: the pipeline's readers of paragraphs go first, these cases after them
+    if repeated := _repeated(lines, body_from, starts, stated[0] if stated else None):
+        # a layout no rule describes: the cases its own repetition shows (graph/extract/_split_repetition.py)
+        starts = [(t, t, k) for k, t in enumerate(repeated.titles, 1)]
+        titles, part_ends, groups, entered, points, media = repeated.names, repeated.ends, [], None, None, None
 
     warnings: list[str] = []
     cases: list[CaseText] = []
@@ -394,9 +410,31 @@ def split_cases(document: Document) -> SplitResult:
             case.title = case.title[cut:]
     give_entry_providers(cases, lines, entered)
     _match_table(cases, table, matcher, warnings, document)
+    if deferred:
+        return SplitResult([], table, warnings, stated, repeated=cases)
     if cases and (disagrees := count_warning(str(document.path), stated, len(cases))):
         warnings.append(disagrees)
     return SplitResult(cases, table, warnings, stated)
+
+
+def _repeated(
+    lines: list[Line], body_from: int, starts: list[tuple[int, int, int | None]], stated: int | None
+) -> Repeated | None:
+    """The split by repetition when the rules' own is clearly short of it: they found one case or none, or not the
+    count the head states while their cases are not numbered one to the last by the document itself and read less
+    like cases than the repetition's; else None, so a split the rules read right stands."""
+    found = len(starts)
+    if found >= 2 and (stated is None or stated == found):
+        return None
+    if found >= 2 and [s[2] for s in starts] == list(range(1, found + 1)):
+        return None  # 案例一 … 案例四: the document numbers its cases itself, whatever its head says
+    repeated = repeated_split(lines, body_from, stated)
+    if repeated is None or repeated.score < ACCEPT_SCORE:
+        return None
+    own = split_score(lines, [s[0] for s in starts], len(lines)) if found >= 2 else 0.0
+    if stated:  # the rules' split is as far from agreeing as its count is from the stated one
+        own *= max(0.0, 1 - abs(found - stated) / stated)
+    return repeated if repeated.score > own else None
 
 
 def _grouped(
