@@ -197,3 +197,21 @@ def test_a_name_opening_with_a_prepositions_character_is_no_fragment_unless_a_fr
 def test_a_unit_followed_by_a_sentence_is_no_organisations_name() -> None:
     assert can_provide("衢州市贸促会")
     assert not can_provide("市市场监管局参照上海自贸试验区做法推行")
+
+
+def test_a_forms_long_label_frames_its_unit_against_a_header_repeated_above_each_title() -> None:
+    """Each form repeats its programme's name above the title field and names its unit under a label longer than a
+    frame's words (申报单位（盖章）：): the labelled unit is each case's provider, the repeated header is none."""
+    units = [
+        ("整机出口组合监管", "长垣市"),
+        ("跨境电商退货中心仓", "原阳县"),
+        ("企业开办一日办结", "新乡市红旗区"),
+        ("进口设备免表", "卫辉市"),
+    ]
+    forms = "".join(
+        f"━━━━━━\n申报书之{n}\n━━━━━━\n河南自贸试验区联动创新区\n制度创新案例申报书\n\n项目名称：{title}\n"
+        f"申报单位（盖章）：{unit}人民政府\n联 系 人：×××\n\n一、改革背景\n{unit}推行{title}，办理时间由5天缩短至1天。\n\n"
+        for n, (title, unit) in enumerate(units, 1)
+    )
+    found = _providers("新乡市自贸试验区联动创新区\n制度创新案例申报书汇编\n\n" + forms)
+    assert [p and p.removesuffix("人民政府") for p in found] == [unit for _, unit in units]

@@ -192,7 +192,13 @@ def _left(line: str, start: int) -> str | None:
     if len(before.strip()) > _LEFT_CHARS and ends >= 0:
         before = _AFTER_SENTENCE + before[ends + 1 :].strip()
     left = _NUMERAL_RE.sub("#", before.lstrip())
-    return None if len(left) > _LEFT_CHARS else re.sub(r"\s+", " ", left)
+    if len(left) > _LEFT_CHARS and not _FIELD_LABEL_RE.fullmatch(left):
+        return None
+    return re.sub(r"\s+", " ", left)
+
+
+_FIELD_LABEL_RE = re.compile(r"[^，,。；;！？!?]{1,16}[：:]\s*")
+"""A field's label, longer than a frame's words but still no sentence (申报单位（盖章）：): the unit after it is framed."""
 
 
 _AFTER_SENTENCE = "…"
