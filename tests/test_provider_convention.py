@@ -210,7 +210,8 @@ def test_a_forms_long_label_frames_its_unit_against_a_header_repeated_above_each
     ]
     forms = "".join(
         f"━━━━━━\n申报书之{n}\n━━━━━━\n河南自贸试验区联动创新区\n制度创新案例申报书\n\n项目名称：{title}\n"
-        f"申报单位（盖章）：{unit}人民政府\n联 系 人：×××\n\n一、改革背景\n{unit}推行{title}，办理时间由5天缩短至1天。\n\n"
+        f"申报单位（盖章）：{unit}人民政府\n联 系 人：×××\n\n一、改革背景\n"
+        f"{unit}推行{title}，办理时间由5天缩短至1天。\n\n"
         for n, (title, unit) in enumerate(units, 1)
     )
     found = _providers("新乡市自贸试验区联动创新区\n制度创新案例申报书汇编\n\n" + forms)

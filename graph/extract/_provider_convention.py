@@ -198,7 +198,7 @@ def _left(line: str, start: int) -> str | None:
 
 
 _FIELD_LABEL_RE = re.compile(r"[^，,。；;！？!?]{1,16}[：:]\s*")
-"""A field's label, longer than a frame's words but still no sentence (申报单位（盖章）：): the unit after it is framed."""
+"""A field's label, longer than a frame's words but no sentence (申报单位（盖章）：): the unit after it is framed."""
 
 
 _AFTER_SENTENCE = "…"
