@@ -114,12 +114,24 @@ class CaseText:
     pieces: tuple[tuple[int, int], ...] = ()
     """The spans of the document whose text, joined, is the case's when it is no one span (a laid-out table row's
     prose cell, wrapped over lines beside other cells and a page break); empty for a plain span."""
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _text_of: tuple[str, int, int, tuple[tuple[int, int], ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def text(self) -> str:
-        if self.pieces:
-            return "".join(self.document.text[a:b] for a, b in self.pieces)
-        return self.document.text[self.start : self.end]
+        """The case's text, cut once while its spans stay as they are: the extractors ask for it many times, and the
+        same string each time is hashed once by the caches keyed on it."""
+        source = self.document.text
+        cut = self._text_of
+        if self._text is None or cut is None or cut[0] is not source or cut[1:] != (self.start, self.end, self.pieces):
+            if self.pieces:
+                self._text = "".join(source[a:b] for a, b in self.pieces)
+            else:
+                self._text = source[self.start : self.end]
+            self._text_of = (source, self.start, self.end, self.pieces)
+        return self._text
 
     def evidence(self, local_start: int, local_end: int) -> Evidence:
         """Evidence for a span given in offsets relative to ``self.text``."""

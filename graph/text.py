@@ -174,6 +174,8 @@ def normalise_doc_number(text: str) -> str | None:
 
 
 _TERMINAL = "。！？；：!?;:”」』）)"
+_JOIN_STOP_RE = re.compile(f"[\n({WRAP_MARK}]")
+"""The characters ``join_broken_lines`` decides on one at a time; the runs between them are copied whole."""
 
 
 def join_broken_lines(text: str) -> tuple[str, list[int]]:
@@ -189,9 +191,21 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     drop = spaced_positions(text)
+    stops = sorted(drop)  # with the characters of _JOIN_STOP_RE, where the walk below looks at one character
+    stop = 0  # the first of ``stops`` not passed yet
     wrapped = WRAP_MARK in text  # its hard wraps are marked: every other line break is the document's own
+    line_start = 0  # where the current line starts in ``out`` (a line break enters it only below)
     i, n = 0, len(text)
     while i < n:
+        while stop < len(stops) and stops[stop] < i:
+            stop += 1
+        found = _JOIN_STOP_RE.search(text, i)
+        at = min(found.start() if found else n, stops[stop] if stop < len(stops) else n)
+        if at > i:  # a run of ordinary characters, kept as they are
+            out.extend(text[i:at])
+            offsets.extend(range(i, at))
+            i = at
+            continue
         char = text[i]
         if char == WRAP_MARK:
             i += 1
@@ -213,13 +227,14 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
                 and following not in "#|（(一二三四五六七八九十"
                 and not _opens_numbered_line(text, j)
                 and "\t" not in text[j : text.find("\n", j) if text.find("\n", j) >= 0 else n]
-                and not _is_heading_line(out)
+                and not _is_heading_line(out, line_start)
             )
             if cut:
                 i = j
                 continue
             out.append("\n")
             offsets.append(i)
+            line_start = len(out)
             i += 1
             continue
         if char == "(" and out and "\u4e00" <= out[-1] <= "\u9fff" and (ruby := _PINYIN_RE.match(text, i)):
@@ -306,16 +321,13 @@ def _opens_numbered_line(text: str, j: int) -> bool:
     return k > j and (k >= len(text) or text[k] in _NUMBER_NOT_CUT)
 
 
-def _is_heading_line(out: list[str]) -> bool:
-    """True when the current (last) output line is a heading: Markdown ``#``, or a short numbered line such as
-    ``一、复制推广事项介绍`` as converted Word/PDF/HTML documents write them. A heading never runs on."""
-    k = len(out) - 1
-    while k >= 0 and out[k] != "\n":
-        k -= 1
-    if k + 1 < len(out) and out[k + 1] == "#":
+def _is_heading_line(out: list[str], start: int) -> bool:
+    """True when the current (last) output line, which starts at ``start`` in ``out`` (one character an item), is a
+    heading: Markdown ``#``, or a short numbered line such as ``一、复制推广事项介绍`` as converted Word/PDF/HTML
+    documents write them. A heading never runs on."""
+    if start < len(out) and out[start] == "#":
         return True
-    line = "".join(out[k + 1 :])
-    return len(line) <= 30 and bool(_NUMBERED_HEADING_RE.match(line))
+    return len(out) - start <= 30 and bool(_NUMBERED_HEADING_RE.match("".join(out[start:])))
 
 
 joined_text = lru_cache(maxsize=256)(join_broken_lines)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ftzgraph.graph.data_files import load_lexicon
@@ -260,14 +261,20 @@ def _on_furniture_line(text: str, hit: _Hit) -> bool:
     addressee, a writer, whom to ask or who posted, not an actor."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    furniture, contact = _furniture_line(text[line_start : line_end if line_end >= 0 else len(text)])
+    return furniture or (contact is not None and contact[0] <= hit.start - line_start < contact[1])
+
+
+@functools.lru_cache(maxsize=1024)
+def _furniture_line(line: str) -> tuple[bool, tuple[int, int] | None]:
+    """Whether ``line`` is a page's furniture as a whole, and the span of a contact line's unit: read once per line
+    (``_on_furniture_line`` asks for each body on it)."""
     bullet = line.strip().startswith(_ARROW_MARKS)  # ▲做法: a mark some texts head paragraphs with, text follows
     contact = contact_unit(line)  # 联系人：泉州市商务局　某某　联系电话：…: whom to ask, not who acts
-    in_contact = contact is not None and contact[1] <= hit.start - line_start < contact[2]
     credit = CREDIT_RE.match(line) is not None  # 撰稿：X办公室　某某, 编辑：…: a page's credits (扫码即可办理 is text)
     sender = _CHAT_SENDER_RE.match(line) is not None  # 09:31 赵某（浦口区政府办）: who posted, not who acts
     furniture = (picture_line(line) and not bullet) or closing_block_re().match(line) is not None
-    return furniture or in_contact or credit or sender
+    return bool(furniture or credit or sender), (contact[1], contact[2]) if contact is not None else None
 
 
 _CHAT_SENDER_RE = re.compile(
@@ -301,7 +308,7 @@ def _alone_on_line(text: str, hit: _Hit) -> bool:
     """True when the body's name is all its line holds (a signature under a case, or under the covering notice the
     last case ran on into: 岳阳市人民政府, 广州南沙新区片区管委会办公室): a line that signs or names its unit. The
     signer of a notice the text itself is (现将《…》印发给你们 … 天津市人民政府办公厅) issues it, and acts."""
-    if any(phrase in text for phrase in _ISSUING_PHRASES):
+    if _issues_itself(text):
         return False
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.end)
@@ -315,6 +322,12 @@ def _alone_on_line(text: str, hit: _Hit) -> bool:
     bare = _SENT_KIND_RE.sub("", bare)  # X　经验材料: the unit, then what it sent
     bare = _SECOND_NAME_RE.sub("", bare)  # 岳阳市商务局（岳阳市自贸办）: one body signing with both its names
     return _NAME_LINE_RE.fullmatch(bare) is not None and bare.endswith((name, name + _SIGNING_OFFICE))
+
+
+@functools.lru_cache(maxsize=64)
+def _issues_itself(text: str) -> bool:
+    """True when ``text`` says it issues a notice (现将《…》印发给你们): read once per text, not per body."""
+    return any(phrase in text for phrase in _ISSUING_PHRASES)
 
 
 _SIGNING_OFFICE = "办公室"
@@ -341,15 +354,20 @@ def _in_provider_line(text: str, start: int) -> bool:
     not an actor. A line that names the unit leading the work (牵头单位：X) is no such line: leading is acting."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    provider, spans = _provider_line(text[line_start : line_end if line_end >= 0 else len(text)])
     at = start - line_start
-    if (closing := _CLOSING_LABEL_RE.search(line)) and closing.start() <= at < closing.end():
-        return True
-    if any(m.start("u") <= at < m.end("u") for r in _REPORTED_RES for m in r.finditer(line)):
-        return True
-    if source_unit(line) is not None or provider_field_line(line):  # 本案例由X供稿，Y整理; 讲解单位：X
-        return True
-    return _PROVIDER_LINE_RE.match(line) is not None
+    return provider or any(begin <= at < end for begin, end in spans)
+
+
+@functools.lru_cache(maxsize=1024)
+def _provider_line(line: str) -> tuple[bool, tuple[tuple[int, int], ...]]:
+    """Whether ``line`` is a provider line as a whole, and the spans of the units a closing label or a sentence
+    naming who brought the case holds: read once per line (``_in_provider_line`` asks for each body on it)."""
+    spans = [(closing.start(), closing.end())] if (closing := _CLOSING_LABEL_RE.search(line)) else []
+    spans += [(m.start("u"), m.end("u")) for r in _REPORTED_RES for m in r.finditer(line)]
+    # 本案例由X供稿，Y整理; 讲解单位：X
+    provider = source_unit(line) is not None or provider_field_line(line) or _PROVIDER_LINE_RE.match(line) is not None
+    return bool(provider), tuple(spans)
 
 
 def _names_provider(text: str, hit: _Hit) -> bool:

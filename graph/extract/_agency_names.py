@@ -410,13 +410,20 @@ def load_divisions() -> Divisions:
 
 def document_province(text: str, gazetteer: Gazetteer) -> str | None:
     """The province a document belongs to: the one its FTZ is named after (中国（黑龙江）自由贸易试验区)."""
-    names = Counter(re.findall(f"中国[（(]([{CJK}]{{2,3}})[）)]自由贸易试验区", text))
-    for stem, _ in names.most_common():
+    for stem in _ftz_stems(text):
         for place in gazetteer.by_stem.get(stem, ()):
             if place.level in ("province", "city"):
                 return place.name
     provinces = [n for n, p in gazetteer.by_name.items() if p.level == "province"]
     return max(provinces, key=lambda n: gazetteer.counts[n]) if provinces else None
+
+
+@functools.lru_cache(maxsize=8)
+def _ftz_stems(text: str) -> tuple[str, ...]:
+    """The stems of the FTZs ``text`` names in full (中国（黑龙江）自由贸易试验区), most named first: read once per
+    document (every case of it asks)."""
+    names = Counter(re.findall(f"中国[（(]([{CJK}]{{2,3}})[）)]自由贸易试验区", text))
+    return tuple(stem for stem, _ in names.most_common())
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from ftzgraph.graph.extract._agency_names import (
     Core,
     Gazetteer,
     Lexicon,
+    Network,
     Place,
     Prefix,
     load_agency_yaml,
@@ -27,15 +28,21 @@ from ftzgraph.graph.extract._agency_names import (
 )
 
 
+@functools.cache
+def _network_re(net: Network) -> re.Pattern[str]:
+    """A network's forms, each perhaps followed by a place and a branch, compiled once per network."""
+    forms = "|".join(sorted(map(re.escape, net.forms), key=len, reverse=True))
+    branches = "|".join(map(re.escape, net.branches))
+    return re.compile(f"({forms})(?:([{CJK}]{{2,8}}?)({branches}))?")
+
+
 def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], list[_Hit]]:
     """Branches of national networks (中国人民银行鹤岗市中心支行, 银保监鹤岗分局), and the org's bare forms
     (人民银行), which yield to any lexicon core they overlap (鹤岗银保监局)."""
     hits: list[_Hit] = []
     forms_only: list[_Hit] = []
     for net in lex.networks:
-        forms = "|".join(sorted(map(re.escape, net.forms), key=len, reverse=True))
-        branches = "|".join(map(re.escape, net.branches))
-        for match in re.finditer(f"({forms})(?:([{CJK}]{{2,8}}?)({branches}))?", text):
+        for match in _network_re(net).finditer(text):
             place = _branch_place(match.group(2), gaz) if match.group(2) else None
             end = match.end() if place else match.end(1)
             if any(h.start < end and match.start() < h.end for h in hits + forms_only):

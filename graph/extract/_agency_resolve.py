@@ -5,6 +5,7 @@ mention's full name written from it: 市X局 -> the case's city, 区X局 -> the 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -229,6 +230,7 @@ def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
 _PREFECTURE_ENDINGS = ("州", "盟")
 
 
+@functools.lru_cache(maxsize=8)
 def _document_head(text: str) -> str:
     """The issuer's header and title among the document's first three lines with text (北京市朝阳区人民政府办公室,
     准格尔旗人民政府办公室文件, 浦东新区…案例汇编), which name the place the document is of; a line of a case (its

@@ -7,7 +7,7 @@ or in a list, an area by its stem, and the cue phrases before and after a zone (
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._batch_filters import _words_re, lexicon
@@ -203,11 +203,18 @@ def stem_places(
         if (
             _city_stem(match["stem"])
             and not _label_before_re().search(text, max(0, start - 12), start)
-            and not any(form in document for form in _forms_of(gazetteer).get(place, ()))
+            and not _named_in_full(document, place, gazetteer)
         ):
             continue
         found.append((start, end, place))
     return sorted(found, key=lambda p: p[:2])
+
+
+@lru_cache(maxsize=256)
+def _named_in_full(document: str, place: Place, gazetteer: Gazetteer) -> bool:
+    """True when ``document`` names the area ``place`` in full: looked up once per document and area, not once per
+    sentence that names its stem."""
+    return any(form in document for form in _forms_of(gazetteer).get(place, ()))
 
 
 @cache

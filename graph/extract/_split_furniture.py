@@ -55,8 +55,14 @@ def picture_line(line: str) -> bool:
     placeholder = re.sub(r"[0-9０-９]+$", "", bare.strip("[]【】〔〕"))  # 【图2】, [图片3]: numbered placeholders too
     if placeholder in lexicon["image_placeholders"] or bare.startswith(tuple(lexicon["caption_marks"])):
         return bool(bare)
-    labels = "|".join(sorted(map(re.escape, lexicon["caption_source_labels"]), key=len, reverse=True))
-    return re.search(rf"[（(]\s*(?:{labels})\s*[:：][^（）()]{{1,30}}[)）]$", bare) is not None
+    return _caption_source_re().search(bare) is not None
+
+
+@cache
+def _caption_source_re() -> re.Pattern[str]:
+    """A caption's closing source in brackets (…（图源：X））, compiled once (``picture_line`` reads every line)."""
+    labels = "|".join(sorted(map(re.escape, _lexicon()["caption_source_labels"]), key=len, reverse=True))
+    return re.compile(rf"[（(]\s*(?:{labels})\s*[:：][^（）()]{{1,30}}[)）]$")
 
 
 def article_end(text: str, start: int, end: int) -> int:

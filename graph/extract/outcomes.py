@@ -122,17 +122,18 @@ def _measure(text: str, start: int, end: int) -> tuple[str, int, int]:
         counted = noun_after(phrase, 0) if counts(unit_of(previous[-1], "")) else None
         if counted and phrase.startswith(counted) and len(phrase) - len(counted) >= 2:
             phrase = phrase[len(counted) :]  # 向2300家企业兑现奖补资金1.6亿元: 企业 is what the figure before counts
-    lead_ins = lexicon()["measure_lead_ins"]
+    units = lexicon()
     core = _without_trailing(phrase.rstrip(" \t\u3000"))
     cut = 0
-    verbs = lexicon()["label_change_verbs"]
-    for word in lead_ins:
+    verbs, kept_adverbs, adverbs = units["label_change_verbs"], units["label_kept_adverbs"], units["label_adverbs"]
+    for word in units["measure_lead_ins"]:
         at = core.rfind(word)
+        if at < 0:
+            continue
         rest = core[at + len(word) :].rstrip("了")
-        kept = word in lexicon()["label_kept_adverbs"] and rest in verbs and core[:at] not in lexicon()["label_adverbs"]
-        if at >= 2 and kept:
+        if at >= 2 and word in kept_adverbs and rest in verbs and core[:at] not in adverbs:
             continue  # 海铁联运量同比增长: the adverb of the subject's change, no lead-in
-        if at >= 0 and len(core) - (at + len(word)) >= 2:
+        if len(core) - (at + len(word)) >= 2:
             cut = max(cut, at + len(word))
     core = core[cut:][-_MAX_MEASURE:].lstrip(" \t\u3000、")
     core = without_adverb(time_free(core))

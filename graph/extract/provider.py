@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
@@ -184,17 +184,22 @@ def provider_stem_in_city(provider: str, case: CaseText) -> str:
     防城港 bulletin's 东兴 is 东兴市): a document's own places are its city's; else as written."""
     if not re.fullmatch("[\u4e00-\u9fff]{2,3}", provider) or stem_place(provider) is not None:
         return provider
+    ranked = _cities_named_most(case.document.text)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return provider
+    return stem_place(provider, ranked[0][0].removesuffix("市")) or provider
+
+
+@lru_cache(maxsize=8)
+def _cities_named_most(text: str) -> tuple[tuple[str, int], ...]:
+    """The two prefecture cities ``text`` names most, with their counts: counted once per document, not per case."""
     cities = _prefecture_cities()
-    text = case.document.text
     named = Counter(
         next((text[at - k : at + 1] for k in (4, 3, 2) if text[at - k : at + 1] in cities), "")
         for at in (m.start() for m in re.finditer("市", text))
     )
     named.pop("", None)
-    ranked = named.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
-        return provider
-    return stem_place(provider, ranked[0][0].removesuffix("市")) or provider
+    return tuple(named.most_common(2))
 
 
 def _court_of_place(found: str) -> str | None:

@@ -107,12 +107,12 @@ _UNESCAPED = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "t": "\t", "b": "\b", 
 def nquads(triples: Iterable[Triple], graph: str) -> bytes:
     """N-Quads bytes of ``triples`` in ``graph``, one line each, the form documents travel in to the store."""
     name = iri(graph)
-    return "".join(f"{s} {p} {o} {name} .\n" for s, p, o in triples).encode("utf-8")
+    return "".join([f"{s} {p} {o} {name} .\n" for s, p, o in triples]).encode("utf-8")
 
 
 def ntriples(triples: Iterable[Triple]) -> bytes:
     """N-Triples bytes of ``triples``, one line each."""
-    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
+    return "".join([f"{s} {p} {o} .\n" for s, p, o in triples]).encode("utf-8")
 
 
 def from_rdflib(graph: Graph) -> set[Triple]:

@@ -9,6 +9,10 @@ through one stream, the loader parses, sorts and writes its SST files as the doc
 workers, as the batches were), RocksDB ingests them all in one step at ``commit``, and the store is merged
 once, by the ``optimize`` that ends the build.
 
+The loader reads the stream leniently (it skips validating each IRI and language tag, a tenth of its work): the
+stream only carries what the build serialised (``graph/rdf/nt_terms.py``), whose IRIs are minted by ``graph/iris.py``
+from hashes and slugs, and a line that is no N-Quads still fails the load.
+
 The ingestion is atomic: readers see none of the stream until ``commit`` and all of it after. ``abort`` (or
 a failure of the loader, or the process dying) ingests nothing; the SST files already written are removed
 by the loader, or, if the process was killed, by the next bulk load (``OxigraphStore``).
@@ -56,10 +60,10 @@ class BulkStream:
     def _load(self) -> None:
         try:
             if os.path.isdir("/dev/fd"):  # read by the loader itself, in Rust, never holding the GIL
-                self.store.bulk_load(f"/dev/fd/{self._read}", ox.RdfFormat.N_QUADS, ox.DefaultGraph())
+                self.store.bulk_load(f"/dev/fd/{self._read}", ox.RdfFormat.N_QUADS, ox.DefaultGraph(), lenient=True)
             else:
                 with open(self._read, "rb", closefd=False) as data:
-                    self.store.raw.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+                    self.store.raw.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
         except BaseException as error:  # reported by write, commit or abort, on the thread that owns the stream
             self._error = error
         finally:

@@ -275,13 +275,16 @@ class OxigraphStore:
         except (OSError, SyntaxError, ValueError) as error:
             raise StoreError(f"cannot write to the store at {self.path}: {error}") from error
 
-    def bulk_load(self, path: str, rdf_format: ox.RdfFormat, to_graph: ox.NamedNode | ox.DefaultGraph) -> None:
+    def bulk_load(
+        self, path: str, rdf_format: ox.RdfFormat, to_graph: ox.NamedNode | ox.DefaultGraph, *, lenient: bool = False
+    ) -> None:
         """Oxigraph's bulk loader on a checked file (``replace_graphs_nquads`` says when its write is atomic).
-        Raises what pyoxigraph raises."""
+        ``lenient`` skips the loader's own validation of IRIs and language tags, for data written by ftzgraph's
+        serialiser (the build's stream): a syntax error still fails the load. Raises what pyoxigraph raises."""
         if not self._bulk_loaded:
             self._remove_unfinished_bulk_files()
             self._bulk_loaded = True
-        self.raw.bulk_load(path=path, format=rdf_format, to_graph=to_graph)
+        self.raw.bulk_load(path=path, format=rdf_format, to_graph=to_graph, lenient=lenient)
 
     def _remove_unfinished_bulk_files(self) -> None:
         """Delete the SST files of a bulk load that was interrupted before RocksDB ingested them (they are
