@@ -281,3 +281,8 @@ def test_a_known_zone_with_its_provinces_name_and_a_sub_zones_bureau_are_one_bod
     assert official_zone_name("贵州省贵安新区马场新城规划建设局") == "贵州贵安新区马场新城管理委员会规划建设局"
     assert official_zone_name("陕西省人民政府") == "陕西省人民政府"  # no zone: as it is
     assert official_zone_name("西安市新城区市场监督管理局") == "西安市新城区市场监督管理局"  # a district
+
+
+def test_a_bureau_by_the_kind_alone_takes_the_rank_word_the_case_writes() -> None:
+    text = "株洲国家高新区推行企业开办改革。\n高新区市场监管局推行“全程网办”，株洲高新区管委会牵头。"
+    assert _acting(text, None) == ["株洲国家高新技术产业开发区市场监督管理局", "株洲高新技术产业开发区管理委员会"]

@@ -256,9 +256,27 @@ def name_zone_bodies(text: str, head: str, hits: list[_Hit], city: Place | None 
         if hit.name and hit.confidence != "low":
             name = _kind_as_written(zone_named_in_case(hit.name, text), text)
             hit.name = official_zone_name(_with_case_city(name, city))
+            if _city_stem(hit.name) is not None and not written.startswith(_city_stem(hit.name) or ""):
+                hit.name = _rank_as_written(hit.name, text)  # 高新区X局 after 玉溪国家高新区: the zone as written
 
 
 _KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_names"])
+
+
+_RANK_WORDS = tuple(_DEPARTMENTS["zone_rank_words"])
+
+
+def _rank_as_written(name: str, text: str) -> str:
+    """``name`` opening with a city's stem and a zone's kind in full (玉溪高新技术产业开发区X局), with the rank word the
+    case writes between them (玉溪国家高新区: 玉溪国家高新技术产业开发区X局); else as it is."""
+    stem = _city_stem(name) or ""
+    for short, full in _KIND_FULL.items():
+        if not name.startswith(stem + full):
+            continue
+        for rank in _RANK_WORDS:
+            if any(f"{stem}{city}{rank}{kind}" in text for city in ("", "市") for kind in (short, full)):
+                return stem + rank + name[len(stem) :]
+    return name
 
 
 def _known_zone_of_kind(written: str, text: str) -> str | None:
