@@ -248,3 +248,41 @@ def test_the_china_merchants_group_is_no_investment_bureau() -> None:
     text = "漳州海关在招商局漳州开发区港推行进口货物“船边直提”。"
     names = [a.name for a in extract_agencies_and_mentions(make_case(text), "漳州海关")[0]]
     assert names == ["漳州海关"]
+
+
+def test_a_city_bureaus_branch_named_by_the_kinds_word_is_the_body() -> None:
+    text = "株洲市生态环境局高新分局推行环评审批改革，株洲市自然资源和规划局经开分局同步办理用地手续。"
+    assert _acting(text, "株洲市") == ["株洲市生态环境局高新分局", "株洲市自然资源和规划局经开分局"]
+
+
+def test_a_new_areas_sub_zone_is_no_district_named_new_city() -> None:
+    text = "贵安新区马场新城管委会推行“标准地”出让，马场新城经济发展局会同贵安新区行政审批局开展联合验收。"
+    assert _acting(text, "贵州贵安新区") == [
+        "贵州贵安新区马场新城管理委员会",
+        "贵州贵安新区马场新城管理委员会经济发展局",
+        "贵州贵安新区行政审批局",
+    ]
+    district = _acting("西安市新城区市场监管局推行个体户登记秒批。", "西安市")  # the district stays a district
+    assert len(district) == 1 and district[0].endswith("新城区市场监督管理局") and "管理委员会" not in district[0]
+
+
+def test_a_sub_zone_written_short_takes_the_name_the_case_gives_it() -> None:
+    text = "实施单位：西安国际港务区空港新城管委会\n空港新城管委会会同西安海关推行进口货物提前申报。"
+    assert "西安国际港务区空港新城管理委员会" in _acting(text, None)
+
+
+def test_a_special_zones_own_administration_by_its_proper_name() -> None:
+    text = "三亚崖州湾科技城管理局会同三亚市商务局推行跨境结算便利化，文昌国际航天城管理局推行航天产品通关便利。"
+    assert _acting(text, "海南省") == ["三亚崖州湾科技城管理局", "三亚市商务局", "文昌国际航天城管理局"]
+
+
+def test_a_known_zone_with_its_provinces_name_and_a_sub_zones_bureau_are_one_body() -> None:
+    assert official_zone_name("陕西省西咸新区交通局") == "陕西西咸新区交通局"  # the approval's name: 陕西西咸新区
+    assert official_zone_name("贵州省贵安新区马场新城规划建设局") == "贵州贵安新区马场新城管理委员会规划建设局"
+    assert official_zone_name("陕西省人民政府") == "陕西省人民政府"  # no zone: as it is
+    assert official_zone_name("西安市新城区市场监督管理局") == "西安市新城区市场监督管理局"  # a district
+
+
+def test_a_bureau_by_the_kind_alone_takes_the_rank_word_the_case_writes() -> None:
+    text = "株洲国家高新区推行企业开办改革。\n高新区市场监管局推行“全程网办”，株洲高新区管委会牵头。"
+    assert _acting(text, None) == ["株洲国家高新技术产业开发区市场监督管理局", "株洲高新技术产业开发区管理委员会"]

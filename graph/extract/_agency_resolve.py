@@ -455,8 +455,9 @@ _BRANCH_ENDINGS = "(?:分局|管理局)$"
 def _branch_head(office: str, level: str, text: str = "") -> bool:
     """True when ``office`` is where a bureau of ``level`` has a branch: for a city's bureau, an office that opens
     with the stem or the name of a district or county (环翠分局, 盐田管理局, 准格尔旗分局), names a development zone
-    by its kind (经开区分局) or a zone whose name opens with a place's stem (苏州工业园区分局); for a province's
-    bureau, an office that opens with the stem of one of its prefecture-level cities (常州检查分局). A city bureau's
+    by its kind (经开区分局, or the kind's word without 区: 高新分局) or a zone whose name opens with a place's stem
+    (苏州工业园区分局); for a province's bureau, an office that opens with the stem of one of its prefecture-level
+    cities (常州检查分局). A city bureau's
     office may also be named by the own word of a zone ``text`` names whole (大亚湾分局 in a case naming 惠州大亚湾经济
     技术开发区)."""
     head = re.sub(_BRANCH_ENDINGS, "", office)
@@ -464,8 +465,8 @@ def _branch_head(office: str, level: str, text: str = "") -> bool:
     stems = [name for length in (3, 2) if (name := divisions.by_stem.get(office[:length]))]
     if level == "province":
         return any(name.endswith(_PREFECTURE_LEVEL) and name not in divisions.city_of for name in stems)
-    if head in divisions.names or head in _ZONE_KINDS:
-        return True
+    if head in divisions.names or head in _ZONE_KINDS or (len(head) >= 2 and head + "区" in _ZONE_KIND_NAMES):
+        return True  # 经开区分局, or 高新分局 and 经开分局: a zone named by its kind's word without 区
     if len(head) <= _ZONE_OFFICE_HEAD and head.endswith(_ZONE_NAME_ENDINGS):  # 金普新区分局: a zone's office
         return True
     if len(head) > 5:  # a zone's own name (苏州工业园区): a place's stem, then the zone's kind

@@ -57,6 +57,18 @@ def zone_before(text: str, start: int) -> tuple[str, str] | None:
     return None
 
 
+_SUB_ZONE_BUREAU_RE = re.compile(
+    f"(新区[{CJK}]{{2,6}}?(?:{'|'.join(_DEPARTMENTS['sub_zone_endings'])}))(?!管理委员会|管委会|区|镇|乡|街道)(?=[{CJK}]{{2}})"
+)
+
+
+def _sub_zone_committee(name: str) -> str:
+    """``name`` of a new area's sub-zone's bureau written without its committee (西咸新区秦汉新城规划建设局) with it
+    (…秦汉新城管理委员会规划建设局): a sub-zone's bureaux are its committee's."""
+    match = _SUB_ZONE_BUREAU_RE.search(name)
+    return name if match is None else name[: match.end()] + "管理委员会" + name[match.end() :]
+
+
 def _city_stem(text: str, *, any_division: bool = False) -> str | None:
     """The stem of the city (prefecture-level or county-level) whose stem or name opens ``text`` (合肥, 合肥市); with
     ``any_division``, of a district or county too (望城经开区: the zone named by its district)."""
@@ -73,9 +85,16 @@ def official_zone_name(name: str) -> str:
     """``name`` with a zone written by its short name or its kind's abbreviation after its city written as the
     zone's official name (杨凌示范区农业农村局 -> 杨凌农业高新技术产业示范区农业农村局, 合肥市高新区管委会 ->
     合肥高新技术产业开发区管委会, …局经开区分局 -> …局经济技术开发区分局); any other name as it is. Needs no
-    context: the scorer's name rule uses it too."""
+    context: the scorer's name rule uses it too. A known zone whose official name opens with its province's stem may
+    be written with the province's name (陕西省西咸新区 for 陕西西咸新区), and a new area's sub-zone's bureau without
+    its committee (西咸新区秦汉新城规划建设局): both are the same body, named so."""
+    name = _sub_zone_committee(name)
     head = next((h for h in _HEADS if name.startswith(h) and len(name) > len(h) + 2), "")
     rest = name[len(head) :]
+    province = next((p for p in (rest[:3], rest[:4]) if p.endswith("省") and p in load_divisions().names), "")
+    unprovinced = province[:-1] + rest[len(province) :]
+    if province and any(unprovinced.startswith(full) for _, full in _known_zones()):
+        return head + unprovinced  # 陕西省西咸新区: 陕西西咸新区
     for short, full in _known_zones():
         if rest.startswith(short) and not rest.startswith(full) and not rest.startswith(_AREA, len(short)):
             return head + full + rest[len(short) :]
@@ -198,6 +217,8 @@ def name_zone_bodies(text: str, head: str, hits: list[_Hit], city: Place | None 
     bare core (港区建设局), a kind or zone the case (or its document's ``head``) names whole (经开区管委会 after
     马鞍山经开区), and a zone written short (合肥高新区X局)."""
     for hit in hits:
+        if hit.prefix is None and hit.name and any(e + _COMMITTEE in hit.name for e in _SUB_ZONE_ENDINGS):
+            continue  # named whole by sub_zone_bodies
         written = text[hit.start : hit.end]
         level_only = hit.prefix is not None and hit.prefix.place is None and hit.prefix.level == "district"
         if level_only and (whole := zone_ending_at(text, hit.start + 1)) is not None and len(whole) > 3:
@@ -235,9 +256,27 @@ def name_zone_bodies(text: str, head: str, hits: list[_Hit], city: Place | None 
         if hit.name and hit.confidence != "low":
             name = _kind_as_written(zone_named_in_case(hit.name, text), text)
             hit.name = official_zone_name(_with_case_city(name, city))
+            if _city_stem(hit.name) is not None and not written.startswith(_city_stem(hit.name) or ""):
+                hit.name = _rank_as_written(hit.name, text)  # 高新区X局 after 玉溪国家高新区: the zone as written
 
 
 _KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_names"])
+
+
+_RANK_WORDS = tuple(_DEPARTMENTS["zone_rank_words"])
+
+
+def _rank_as_written(name: str, text: str) -> str:
+    """``name`` opening with a city's stem and a zone's kind in full (玉溪高新技术产业开发区X局), with the rank word the
+    case writes between them (玉溪国家高新区: 玉溪国家高新技术产业开发区X局); else as it is."""
+    stem = _city_stem(name) or ""
+    for short, full in _KIND_FULL.items():
+        if not name.startswith(stem + full):
+            continue
+        for rank in _RANK_WORDS:
+            if any(f"{stem}{city}{rank}{kind}" in text for city in ("", "市") for kind in (short, full)):
+                return stem + rank + name[len(stem) :]
+    return name
 
 
 def _known_zone_of_kind(written: str, text: str) -> str | None:
@@ -308,6 +347,76 @@ def word_committees(text: str, cores: dict[str, Core], titles: list[tuple[int, i
     return hits
 
 
+_COMMITTEE = "管理委员会"
+_NEW_AREA = "新区"
+_SUB_ZONE_ENDINGS = tuple(_DEPARTMENTS["sub_zone_endings"])
+_SUB_ZONE_RE = re.compile(f"({'|'.join(_SUB_ZONE_ENDINGS)})")
+_LEVELS = ("省", "市", "州", "县", "区", "旗")
+_OWN_RUN_RE = re.compile(f"[{CJK}]{{1,10}}\\Z")
+_NOT_IN_SUB_ZONE = (*_DEPARTMENTS["bare_stem_named_before"], "、", "在", "对", "的", "新区")
+
+
+@functools.cache
+def _core_re(keys: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, keys), key=len, reverse=True)))
+
+
+def sub_zone_bodies(text: str, cores: dict[str, Core], titles: list[tuple[int, int, bool]]) -> list[_Hit]:
+    """A new area's sub-zone's committee and bureaux (儒乐湖新城管委会, 沣东新城经济发展局), which the name grammar
+    reads as a district 新城区's or a city's 城管委: each named under the one new area the case names (江西赣江新区
+    儒乐湖新城管理委员会经济发展局), by the city-opened name the case gives it (空港新城 after 成都天府国际空港新城),
+    or by itself when the case names no new area or several."""
+    hits = []
+    core_re = _core_re(frozenset(cores))
+    for match in _SUB_ZONE_RE.finditer(text):
+        core = core_re.match(text, match.end())
+        if core is None or _inside_title(match.start(), titles):
+            continue
+        own = _own_run(text, match.start())
+        if len(own) < 2 or _city_stem(own, any_division=True) == own or own.endswith(_LEVELS):
+            continue  # 大新城, 西安新城, 西安市新城: no sub-zone's own name, or a place's
+        zone = own + match.group()
+        if _city_stem(own, any_division=True) is None:  # 空港新城 after 成都天府国际空港新城: the zone the case names
+            whole = _city_named(text, zone)
+            zone = next(iter(whole)) if len(whole) == 1 else _new_area(text) + zone
+        canonical = cores[core.group()].canonical
+        committee = "" if canonical == _COMMITTEE else _COMMITTEE
+        start = match.start() - len(own)
+        hits.append(_Hit(start, core.end(), cores[core.group()], None, True, zone + committee + canonical))
+    return hits
+
+
+def _own_run(text: str, end: int) -> str:
+    """The name written right before ``end``, after any verb, conjunction or new area's name before it
+    (会同儒乐湖 -> 儒乐湖, 赣江新区儒乐湖 -> 儒乐湖)."""
+    run = _OWN_RUN_RE.search(text, max(0, end - 10), end)
+    own = run.group() if run is not None else ""
+    for word in _NOT_IN_SUB_ZONE:
+        own = own[own.rfind(word) + len(word) :] if word in own else own
+    return own
+
+
+def _city_named(text: str, zone: str) -> set[str]:
+    """The names the text gives ``zone`` opened by a city (成都天府国际空港新城 for 空港新城)."""
+    found = set()
+    for match in re.finditer(re.escape(zone), text):
+        own = _own_run(text, match.start())
+        for start in range(len(own)):
+            if _city_stem(own[start:], any_division=True) is not None:
+                found.add(own[start:] + zone)
+                break
+    return found
+
+
+def _new_area(text: str) -> str:
+    """The one national new area the text names (江西赣江新区 for 赣江新区), by its official name; "" for none or
+    several."""
+    areas = {full for short, full in _known_zones() if full.endswith(_NEW_AREA) and (short in text or full in text)}
+    areas |= {z for m in re.finditer(_NEW_AREA, text) if (z := zone_ending_at(text, m.end())) and z.endswith(_NEW_AREA)}
+    areas = {a for a in areas if not any(a != b and b.endswith(a) for b in areas)}  # 赣江新区 inside 江西赣江新区
+    return next(iter(areas)) if len(areas) == 1 else ""
+
+
 _PORT_ENDINGS = tuple(_DEPARTMENTS["land_port_endings"])
 
 
@@ -323,3 +432,30 @@ def _land_ports(text: str) -> set[str]:
                 ports.add(stem + match.group())
                 break
     return ports
+
+
+_ADMINISTRATION = "管理局"
+_ADMINISTRATION_RE = re.compile(f"(?:{'|'.join(_DEPARTMENTS['zone_administration_endings'])}){_ADMINISTRATION}")
+_LONGEST_ZONE = 20
+_NAME_RUN_RE = re.compile(f"[{CJK}（）()]+")
+
+
+def zone_administrations(text: str, cores: dict[str, Core], titles: list[tuple[int, int, bool]]) -> list[_Hit]:
+    """A special zone's own administration, named by the zone's proper name opened by a place (文昌国际航天城管理局,
+    海南陵水黎安国际教育创新试验区管理局), which the name grammar reads as a level's bare 区管理局 or as nothing: the
+    body as written, from the leftmost place's name or stem that opens an unbroken name."""
+    hits = []
+    divisions = load_divisions()
+    for match in _ADMINISTRATION_RE.finditer(text) if _ADMINISTRATION in cores else ():
+        if _inside_title(match.start(), titles):
+            continue
+        for start in range(max(0, match.start() - _LONGEST_ZONE), match.start()):
+            if not _NAME_RUN_RE.fullmatch(text, start, match.start()) or text.startswith(_NOT_IN_SUB_ZONE, start):
+                continue
+            if _NOT_IN_ZONE_RE.search(text, start, match.start()):
+                continue
+            if any(text[start : start + n] in divisions.by_stem for n in (4, 3, 2)):
+                name = text[start : match.end()]
+                hits.append(_Hit(start, match.end(), cores[_ADMINISTRATION], None, True, name))
+                break
+    return hits

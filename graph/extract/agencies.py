@@ -98,7 +98,12 @@ from ftzgraph.graph.extract._agency_roles import (
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.extract._agency_streets import street_offices
-from ftzgraph.graph.extract._agency_zones import name_zone_bodies, word_committees
+from ftzgraph.graph.extract._agency_zones import (
+    name_zone_bodies,
+    sub_zone_bodies,
+    word_committees,
+    zone_administrations,
+)
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText, Evidence
 from ftzgraph.graph.text import clean_spans
 
@@ -138,6 +143,8 @@ def extract_agencies_and_mentions(
             hits.append(hit)
     hits += [f for f in org_forms if not any(h.start < f.end and f.start < h.end for h in hits)]
     zone_offices = _zone_offices(text, lex, titles)  # 中国（河南）自由贸易试验区办公室, written in full
+    zone_offices += sub_zone_bodies(text, lex.cores, titles)  # 沣东新城经济发展局: not the district 新城区's
+    zone_offices += zone_administrations(text, lex.cores, titles)  # 文昌国际航天城管理局
     zone_offices += [
         w
         for w in word_committees(text, lex.cores, titles)
