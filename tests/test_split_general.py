@@ -345,6 +345,9 @@ KNOWN_TITLE_MISSES = {
     # heading only inside a quote); a news page's bare subheadings over paragraphs are not cut (the whole article is
     # one case, titled by its headline now that its breadcrumb and site lines are blanked).
     ("hebi-pdfyemei-collection", 3),
+    # z27g's held-out news round (gold before the first run): a newspaper's bare headline opening with its city and a
+    # space (雅安 茶葉出口「一證通」) keeps the city in the title (the scorer's substring rule counts it right).
+    *(("hk-fanti-collection", n) for n in (1, 3, 4)),
 }
 
 
@@ -355,7 +358,9 @@ def test_every_held_out_collection_gives_its_case_titles() -> None:
         cases = extracted(name)
         for case in gold(name)["cases"]:
             found = cases.get(case["n"])
-            right = found is not None and title_key(to_simplified(found.title)) == title_key(case["title"])
+            right = found is not None and title_key(to_simplified(found.title)) == title_key(
+                to_simplified(case["title"])
+            )
             assert right != ((name, case["n"]) in KNOWN_TITLE_MISSES), (name, case["n"])
 
 
