@@ -345,9 +345,6 @@ KNOWN_TITLE_MISSES = {
     # heading only inside a quote); a news page's bare subheadings over paragraphs are not cut (the whole article is
     # one case, titled by its headline now that its breadcrumb and site lines are blanked).
     ("hebi-pdfyemei-collection", 3),
-    # z27g's held-out news round (gold before the first run): a newspaper's bare headline opening with its city and a
-    # space (雅安 茶葉出口「一證通」) keeps the city in the title (the scorer's substring rule counts it right).
-    *(("hk-fanti-collection", n) for n in (1, 3, 4)),
 }
 
 
