@@ -92,6 +92,17 @@ def test_a_scene_section_takes_the_place_a_later_sentence_of_its_paragraph_turns
     assert _providers(text) == ["宁德市", "莆田市"]
 
 
+def test_a_body_acting_first_yields_to_the_place_a_later_sentence_of_its_paragraph_sets_the_section_in() -> None:
+    text = (
+        "小切口里的大改革\n本报记者　某某\n\n"
+        "◆冷链出口“预约查验”\n　　宜宾海关在冷库设立查验点，冷链出口通关时间缩短一半。“现在半天就能通关。”一位经理说。"
+        "在宜宾，已有冷链企业50家受益，宜宾市冷链出口今年增长两成。\n\n"
+        "◆花卉出口“预约查验”\n　　清晨六点，花农把刚采下的鲜花装进冷藏箱。\n"
+        "　　玉溪市推行花卉出口预约查验，企业线上预约后按时段查验放行。玉溪市花卉出口今年增长两成。\n"
+    )
+    assert _providers(text) == ["宜宾市", "玉溪市"]
+
+
 @pytest.mark.parametrize(
     ("written", "standard"),
     [

@@ -250,20 +250,22 @@ def scene_place(case: CaseText, acting: Found | None = None) -> Found | None:
 def _section_place(case: CaseText, after: int | None = None) -> Found | None:
     """The first paragraph's place, as a setting (在X，) or as the subject, that the case names again, at the opening
     of the paragraph or of a later sentence of it (after a scene or a quoted speech); with ``after``
-    (where the acting body stands), only a setting in a paragraph after it: a setting the body's own sentence opens
+    (where the acting body stands), only a setting in a sentence after it: a setting the body's own sentence opens
     with was read with it (【解说】在X市，… over a speaker's body)."""
     if case.table_row and case.table_row.provider:
         return None  # a summary table names the case's unit: no guess from its text
     text = case.text
     title_end = case.heading.end - case.start
     for start, line in lines_below(text, title_end, 8):
-        if after is not None and start < after:
+        if after is not None and start + len(line) <= after:
             continue
         label = _FIELD_LABEL_RE.match(line)  # 解析：X区复制推广…, 【做法】在X，…: a field's label opens the paragraph
         at = label.end() if label and re.search("[：:】〕\\]]", label.group()) else 0
         # the paragraph's opening, then each later sentence: a scene or a quoted speech may come before the place
         # (清晨六点，…。“…”他笑着说。在X，…)
         for sentence in (at, *(m.end() for m in _SENTENCE_START_RE.finditer(line, at))):
+            if after is not None and start + sentence < after:
+                continue  # the acting body's own sentence, or one before it
             found = _place_at(line, sentence, opening=sentence == at, subjects=after is None)
             if found and text.count(_stem(found[0])) >= 2:  # named again, in the heading or later: what it is about
                 return found[0], start + found[1], start + found[2]
