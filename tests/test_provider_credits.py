@@ -81,6 +81,28 @@ def test_a_scene_first_section_takes_the_place_it_turns_to_and_names_again() -> 
     assert _providers(text) == ["曲靖市", "玉溪市"]
 
 
+def test_a_scene_section_takes_the_place_a_later_sentence_of_its_paragraph_turns_to() -> None:
+    text = (
+        "走进内地城市\n本报记者　某某\n\n"
+        "◆跨境电商“一站通关”\n　　傍晚五点，仓库里的分拣线还在运转。“以前出口要等三天，现在当天就走。”一位经理笑着说。"
+        "在宁德，跨境电商企业一次申报即可通关，今年出口单量增长两成。宁德市已有企业120家受益。\n\n"
+        "◆园区审批“就地办结”\n　　早上八点，服务中心窗口前排起了队。“从拿地到开工只用了40天。”一位企业主说。"
+        "莆田市把56项审批权限下放到园区，企业不出园区即可办结。莆田今年新开工项目30个。\n"
+    )
+    assert _providers(text) == ["宁德市", "莆田市"]
+
+
+def test_a_body_acting_first_yields_to_the_place_a_later_sentence_of_its_paragraph_sets_the_section_in() -> None:
+    text = (
+        "小切口里的大改革\n本报记者　某某\n\n"
+        "◆冷链出口“预约查验”\n　　宜宾海关在冷库设立查验点，冷链出口通关时间缩短一半。“现在半天就能通关。”一位经理说。"
+        "在宜宾，已有冷链企业50家受益，宜宾市冷链出口今年增长两成。\n\n"
+        "◆花卉出口“预约查验”\n　　清晨六点，花农把刚采下的鲜花装进冷藏箱。\n"
+        "　　玉溪市推行花卉出口预约查验，企业线上预约后按时段查验放行。玉溪市花卉出口今年增长两成。\n"
+    )
+    assert _providers(text) == ["宜宾市", "玉溪市"]
+
+
 @pytest.mark.parametrize(
     ("written", "standard"),
     [

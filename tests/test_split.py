@@ -480,3 +480,15 @@ def test_a_theme_heading_run_in_with_its_text_is_titled_by_the_reform_the_text_n
     cases = split_cases(doc(text)).cases
     assert [case.title for case in cases] == ["出口货物‘抵港直装’", "工业项目‘拿地即开工’"]
     assert [provider_line(case)[0] for case in cases if provider_line(case)] == ["甲区", "乙县"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("宁德 跨境电商“一站通关”", "跨境电商“一站通关”"),  # a headline opening with its city and a space
+        ("莆田市　园区审批“就地办结”", "园区审批“就地办结”"),
+        ("跨境电商 一站通关改革", "跨境电商 一站通关改革"),  # words before a space that name no place stay the title's
+    ],
+)
+def test_a_headline_opening_with_its_city_and_a_space_is_titled_without_it(heading: str, title: str) -> None:
+    assert clean_title(heading) == title

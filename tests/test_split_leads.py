@@ -465,3 +465,29 @@ def test_a_slogans_half_is_no_place() -> None:
 
     assert not is_place("打造开办企业最便利城区") and not is_place("建设一流营商环境示范区")
     assert is_place("柯城区") and is_place("铁山港区")
+
+
+_WIRE = (
+    "新华社电（记者 某某）题：改革经验走进内陆城市\n\n"
+    "近年来，自贸试验区改革经验在更大范围复制推广。记者近日在多地采访发现，一批成果正在落地。\n\n"
+    "在江西省抚州市，一项名为“企业登记全程网办”的改革上线后，企业开办时间压缩至1个工作日。\n\n"
+    "在湖南省永州市，当地复制推广改革试点经验，推出“涉企联合检查”，今年以来涉企检查次数同比减少三成。\n\n"
+    "在湖北省荆门市，被企业称为“贷款不求人”的做法，其实有个正式的名字——“纳税信用贷”，已累计发放贷款3亿元。\n\n"
+    "在广西壮族自治区贺州市，市自然资源局借鉴广东自贸试验区广州南沙新区片区的做法，推行水电气联动过户，"
+    "已有1200户群众受益。（完）\n"
+)
+
+
+def _wire_cases() -> list[tuple[str, str | None]]:
+    document = Document(id="w", path=Path("w.txt"), text=_WIRE, sha256="w")
+    return [(case.title, case.provider) for case in extract_document(document).cases]
+
+
+def test_a_wire_paragraph_stating_its_result_in_words_is_a_case_of_its_own() -> None:
+    assert [provider for _, provider in _wire_cases()] == ["抚州市", "永州市", "荆门市", "贺州市"]  # 减少三成: a figure
+
+
+def test_a_nickname_others_give_a_reform_and_a_practices_source_are_no_title() -> None:
+    titles = [title for title, _ in _wire_cases()]
+    assert titles[2] == "纳税信用贷"  # not 贷款不求人, nor with the words before the dash
+    assert titles[3] == "水电气联动过户"  # not 广东自贸试验区广州南沙新区片区的做法

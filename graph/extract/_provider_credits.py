@@ -248,26 +248,48 @@ def scene_place(case: CaseText, acting: Found | None = None) -> Found | None:
 
 
 def _section_place(case: CaseText, after: int | None = None) -> Found | None:
-    """The first paragraph's place, as a setting (在X，) or as the subject, that the case names again; with ``after``
-    (where the acting body stands), only a setting in a paragraph after it: a setting the body's own sentence opens
+    """The first paragraph's place, as a setting (在X，) or as the subject, that the case names again, at the opening
+    of the paragraph or of a later sentence of it (after a scene or a quoted speech); with ``after``
+    (where the acting body stands), only a setting in a sentence after it: a setting the body's own sentence opens
     with was read with it (【解说】在X市，… over a speaker's body)."""
     if case.table_row and case.table_row.provider:
         return None  # a summary table names the case's unit: no guess from its text
     text = case.text
     title_end = case.heading.end - case.start
     for start, line in lines_below(text, title_end, 8):
+        if after is not None and start + len(line) <= after:
+            continue
         label = _FIELD_LABEL_RE.match(line)  # 解析：X区复制推广…, 【做法】在X，…: a field's label opens the paragraph
         at = label.end() if label and re.search("[：:】〕\\]]", label.group()) else 0
-        setting = _SETTING_RE.match(line, at)
-        if after is not None and start < after:
-            continue
-        subject = None if setting or after is not None else acting_subject(line, at)
-        found = (setting["p"], setting.start("p"), setting.end("p")) if setting else subject
-        if found is None or not _is_place(found[0]):
-            continue
-        if text.count(_stem(found[0])) >= 2:  # named again, in the heading or later: what the section is about
-            return found[0], start + found[1], start + found[2]
+        # the paragraph's opening, then each later sentence: a scene or a quoted speech may come before the place
+        # (清晨六点，…。“…”他笑着说。在X，…)
+        for sentence in (at, *(m.end() for m in _SENTENCE_START_RE.finditer(line, at))):
+            if after is not None and start + sentence < after:
+                continue  # the acting body's own sentence, or one before it
+            found = _place_at(line, sentence, opening=sentence == at, subjects=after is None)
+            if found and text.count(_stem(found[0])) >= 2:  # named again, in the heading or later: what it is about
+                return found[0], start + found[1], start + found[2]
     return None
+
+
+_SENTENCE_START_RE = re.compile(r"[。！？!?][”」』’]?")
+"""The end of a sentence (a closing quote after its stop too): the next sentence starts after it."""
+
+
+def _place_at(line: str, at: int, opening: bool, subjects: bool) -> Found | None:
+    """The place a sentence of ``line`` at ``at`` opens with: a setting (在X，), or with ``subjects`` (no body acts
+    in the section's first sentence) its acting subject (X市从去年起…), which in a later sentence than the paragraph's
+    ``opening`` one must stand first."""
+    setting = _SETTING_RE.match(line, at)
+    if setting:
+        found: Found | None = setting["p"], setting.start("p"), setting.end("p")
+    elif not subjects:
+        return None
+    else:
+        found = acting_subject(line, at)
+        if found is not None and not opening and found[1] != at:
+            return None  # a later sentence's subject counts only when it opens the sentence (X市把…下放到园区)
+    return found if found is not None and _is_place(found[0]) else None
 
 
 def _is_place(name: str) -> bool:

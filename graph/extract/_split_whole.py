@@ -42,6 +42,13 @@ def _lexicon() -> dict[str, Any]:
     return dict(load_lexicon("layouts")["fallback"])
 
 
+_WORDED_SHARE_RE = re.compile(
+    r"(?:减少|降低|下降|提高|提升|增长|增加|压缩|缩短|节省|节约)了?(?:近|约|超过|逾|超)?[一两二三四五六七八九]成"
+    r"|百分之[一二三四五六七八九十]+"
+)
+"""A result a news text states in words, as a share (检查次数同比减少四成, 提高百分之三十): a figure too."""
+
+
 def reads_as_a_case(text: str, paragraph: bool = False, words: int | None = None) -> bool:
     """True when ``text`` holds at least ``whole_text_case_words`` of the genre's case words (``min_case_words`` for
     one paragraph), a figure with a unit and ``whole_text_min_chars`` Chinese characters (half for a paragraph): a
@@ -49,7 +56,8 @@ def reads_as_a_case(text: str, paragraph: bool = False, words: int | None = None
     lexicon = _lexicon()
     min_chars = int(lexicon["whole_text_min_chars"]) // (2 if paragraph else 1)  # one item of a list is shorter
     cjk = len(CJK_RE.findall(text))
-    if cjk < min_chars or cjk < len(re.sub(r"\s", "", text)) / 2 or not FIGURE_RE.search(text):
+    figure = FIGURE_RE.search(text) or _WORDED_SHARE_RE.search(text)
+    if cjk < min_chars or cjk < len(re.sub(r"\s", "", text)) / 2 or not figure:
         return False  # too short, not mostly Chinese (a README, a log), or no figure
     need = words if words is not None else int(lexicon["min_case_words" if paragraph else "whole_text_case_words"])
     return _case_words(text) >= need
@@ -262,7 +270,7 @@ _QUOTED_NAME_RE = re.compile(r"“[^“”。，,\n]{2,20}”")
 
 _NAME_PREFIX_MAX = 12
 """The words a name carries before its quote are few (数据出境“白名单”): a longer run is a clause, not a name."""
-_CLAUSE_MARKS = "，,、；;：:（(。\n"
+_CLAUSE_MARKS = "，,、；;：:（(。\n—"
 
 
 @cache
@@ -280,10 +288,13 @@ def _reform_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the reform a paragraph of prose tells (推出“企业开办一日结”改革, 开展数据出境“白名单”管理): its
     first quoted name with the words joined to it before (after the clause's last verb, 的 or mark), its head noun
     after and a name coordinated with it (进口货物“船边直提”和出口货物“抵港直装”); a generic head (改革, 机制) is no
-    part of the name. With no quoted name, the object of the first reform verb (``_verb_object``)."""
-    quote = _QUOTED_NAME_RE.search(text, start, end)
-    if quote is None:
+    part of the name, and a nickname others give it (被企业称为“A”的做法) yields to a later quoted name. With no
+    quoted name, the object of the first reform verb (``_verb_object``)."""
+    quotes = list(_QUOTED_NAME_RE.finditer(text, start, end))
+    if not quotes:
         return _verb_object(text, start, end)
+    nickname = re.compile(f"(?:{'|'.join(_lexicon()['nickname_leads'])})$")
+    quote = next((q for q in quotes if not nickname.search(text, max(start, q.start() - 10), q.start())), quotes[0])
     _, stops, after = _name_edges()
     lead = text[max(start, quote.start() - _NAME_PREFIX_MAX - 4) : quote.start()]
     cut = max((lead.rfind(stop) + len(stop) for stop in stops if stop in lead), default=-1)
@@ -299,9 +310,15 @@ _OBJECT_CHARS = (4, 30)
 """A verb's object that names a reform is a noun phrase of a few words, not a clause."""
 
 
+_SOURCE_OBJECT_RE = re.compile(r"的(?:成功|先进|典型|改革|创新)?(?:经验|做法)(?:做法)?$")
+"""An object that names where a practice came from (借鉴X片区的做法, 学习Y自贸试验区的经验): the source, never the
+reform's name."""
+
+
 def _verb_object(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The object of the reform verb nearest the end of the first clause of ``text[start:end]`` that has one with a
-    noun phrase after it (…会同银行开展铁路运单物权化融资试点， -> 铁路运单物权化融资试点), or None."""
+    noun phrase after it (…会同银行开展铁路运单物权化融资试点， -> 铁路运单物权化融资试点), or None. A practice's source
+    (借鉴X片区的做法) is no such object."""
     verbs, _, _ = _name_edges()
     clause_start = start
     while clause_start < end:
@@ -310,7 +327,9 @@ def _verb_object(text: str, start: int, end: int) -> tuple[int, int] | None:
             ((at, verb) for verb in verbs for at in _occurrences(text, verb, clause_start, stop)), reverse=True
         )
         for at, verb in found:
-            if _OBJECT_CHARS[0] <= stop - (at + len(verb)) <= _OBJECT_CHARS[1]:
+            if _OBJECT_CHARS[0] <= stop - (at + len(verb)) <= _OBJECT_CHARS[1] and not _SOURCE_OBJECT_RE.search(
+                text, at + len(verb), stop
+            ):
                 return at + len(verb), stop
         clause_start = stop + 1
     return None

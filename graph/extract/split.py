@@ -57,7 +57,7 @@ from ftzgraph.graph.extract._split_shapes import (
     title_without_mark,
 )
 from ftzgraph.graph.extract._split_summary import parse_table
-from ftzgraph.graph.extract._split_units import fallback_title
+from ftzgraph.graph.extract._split_units import fallback_title, place_or_stem
 from ftzgraph.graph.extract._split_words import strip_marks
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import NUMERAL_CLASS, TitleMatcher, parse_chinese_number, title_key, word_alternation
@@ -147,9 +147,14 @@ title【X局】, title（X海关）, title（推荐单位：X局）, also with t
 title（报送单位：X局（现为Y局））)."""
 
 
+HEADING_SPACE_PLACE_RE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,6})[ \t\u3000]+(?P<t>\S.{3,})$")
+"""A newspaper's headline that opens with its city and a space (雅安 茶叶出口“一证通”): the place, then the title."""
+
+
 def placed_heading(title: str) -> re.Match[str] | None:
-    """The provider and title of a heading that names its provider (X：title, （X）title, title（X）, 【X】title or
-    X｜title), or None."""
+    """The provider and title of a heading that names its provider (X：title, （X）title, title（X）, 【X】title,
+    X｜title or a place and a space), or None."""
+    spaced = HEADING_SPACE_PLACE_RE.match(title)
     return (
         HEADING_PLACE_RE.match(title)
         or HEADING_BRACKET_PLACE_RE.match(title)
@@ -157,6 +162,7 @@ def placed_heading(title: str) -> re.Match[str] | None:
         or HEADING_TAG_PLACE_RE.match(title)
         or HEADING_PIPE_PLACE_RE.match(title)
         or HEADING_END_PLACE_RE.match(title)
+        or (spaced if spaced and place_or_stem(spaced["p"]) else None)
     )
 
 
