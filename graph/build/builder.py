@@ -483,7 +483,6 @@ def build(
         accept(result, None)
     flush()
     recorder.finish(document_reads(reports, digests))
-    # No full compaction here: RocksDB compacts the bulk loader's files in its own threads while the build runs and
-    # finishes when the store closes, and queries then read as fast as after `store.optimize()`, which rewrote every
-    # file again on one core at the end (as `oxigraph load`, the build leaves `oxigraph optimize` to the user).
+    if shared_written:
+        store.optimize()  # queries on the new data read compacted files (twice as fast at 100k cases)
     return BuildReport(reports, total, time.perf_counter() - started, shared_written, recorder.run_id)

@@ -7,8 +7,8 @@ second per million triples); a bad one is a ``LoadError`` naming it and the line
 touched. Then each file is bulk-loaded: straight from the file when the loader reads it as intended, through
 an N-Quads copy when its blank nodes must be kept apart from other files' (the loader keeps labels as written,
 so two files' ``_:b0`` would merge) or its default-graph triples moved into ``--graph``. The store is then
-compacted in full (RDF files may arrive in many small loads, unlike a build's few large ones). A remote store
-gets the quads through ``replace_graphs``' staging graphs and one ``ADD`` update, so readers see all of them or none.
+compacted, as a build is. A remote store gets the quads through ``replace_graphs``' staging graphs and one
+``ADD`` update, so readers see all of them or none.
 """
 
 from __future__ import annotations
