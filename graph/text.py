@@ -228,6 +228,7 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
                 and not _opens_numbered_line(text, j)
                 and "\t" not in text[j : text.find("\n", j) if text.find("\n", j) >= 0 else n]
                 and not _is_heading_line(out, line_start)
+                and not (_FIELD_OPEN_RE.match("".join(out[line_start:])) and _FIELD_OPEN_RE.match(text, j))
             )
             if cut:
                 i = j
@@ -319,6 +320,11 @@ def _opens_numbered_line(text: str, j: int) -> bool:
     if k < len(text) and text[k] in ".．" and text[k + 1 : k + 2].isdigit():
         return False  # 1.86万户: a decimal that a page break moved to the line's start, no list marker
     return k > j and (k >= len(text) or text[k] in _NUMBER_NOT_CUT)
+
+
+_FIELD_OPEN_RE = re.compile("[ \t\u3000]*[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,9}(?:[（(][\u4e00-\u9fff]{1,6}[）)])?[：:]")
+"""A form's field opening its line (借鉴来源：, 联 系 人：, 填报单位（盖章）：): two such lines in a row are two fields,
+never one sentence a wrap cut."""
 
 
 def _is_heading_line(out: list[str], start: int) -> bool:

@@ -32,10 +32,13 @@ def csv_header(line: str, delimiter: str = ",") -> list[str] | None:
     return [cell.strip() for cell in cells]
 
 
-def csv_records(text: str, start: int, delimiter: str = ",") -> list[tuple[int, int, list[str], list[tuple[int, int]]]]:
+def csv_records(
+    text: str, start: int, delimiter: str = ",", key: int = 0
+) -> list[tuple[int, int, list[str], list[tuple[int, int]]]]:
     """The numbered (or code-keyed) records of the CSV block whose header line starts at offset ``start`` of
     ``text``: each as (start, end, cells, cell spans), offsets in ``text``; a quoted cell's span is its inside,
-    without the quotes."""
+    without the quotes. ``key`` is the column holding the number: a grouping column before it (类别, 领域) is a
+    merged cell, written on its group's first record and empty below."""
     lines = text[start:].splitlines(keepends=True)
     offsets = [start]
     for line in lines:
@@ -46,7 +49,7 @@ def csv_records(text: str, start: int, delimiter: str = ",") -> list[tuple[int, 
     first = reader.line_num
     for cells in reader:
         last = reader.line_num
-        if not cells or not record_key(cells[0].strip()):
+        if len(cells) <= key or not record_key(cells[key].strip()):
             break
         begin, end = offsets[first], offsets[last]
         spans = _cell_spans(text, begin, cells, delimiter)

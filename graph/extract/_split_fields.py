@@ -83,8 +83,10 @@ def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | Non
         return None
     below = [line.text for line in lines[i + 1 : i + 6] if line.text.strip()][:_ATTACHMENT_GAP]
     label = field["label"] or field["bracketed"]
-    opens = label in CASE_LABELS or any(_provider_field_re().match(text) for text in below)
-    fallback = (i, None) if opens else None
+    top = _form_top(lines, i)
+    above = [line.text for line in lines[top:i]]
+    opens = label in CASE_LABELS or any(_provider_field_re().match(text) for text in below + above)
+    fallback = (top, None) if opens else None
     seen, j = 0, i - 1
     while j >= 0 and seen <= _ATTACHMENT_GAP:
         if _RULE_RE.match(lines[j].text):
@@ -97,6 +99,23 @@ def field_title_start(lines: list[Line], i: int) -> tuple[int, int | None] | Non
             seen += 1
         j -= 1
     return fallback
+
+
+_FORM_LINE_RE = re.compile(
+    r"^\s*(?:[|│]\s*)?[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,7}(?:[（(][\u4e00-\u9fff]{1,6}[）)])?"
+    r"\s*(?:\t+|[:：]|[|│])\s*\S"
+)
+"""A form's field line, its label perhaps spaced out to the form's width (联 系 人：) or followed by a note in
+brackets (填报单位（盖章）：)."""
+
+
+def _form_top(lines: list[Line], i: int) -> int:
+    """The first line of the run of field lines right above the title field at ``i`` (填报单位（盖章）：X / 联系人：Y /
+    案例名称：title): a form's fields before its title are the same form's, so its case starts there."""
+    top = i
+    while top > 0 and _FORM_LINE_RE.match(lines[top - 1].text) and not field_title_re().match(lines[top - 1].text):
+        top -= 1
+    return top
 
 
 def field_title(text: str) -> str:

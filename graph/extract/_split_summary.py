@@ -19,6 +19,7 @@ from ftzgraph.graph.extract._split_tables import (
     continued_cells,
     layout_table,
     table_line,
+    transposed_table,
     unnumbered_table,
     vertical_table,
 )
@@ -40,9 +41,17 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
         return records
     header = next((i for i, line in enumerate(lines) if TABLE_HEADER_RE.search(line.text)), None)
     if header is None:  # no 序号 column, a tab-separated export, or one cell a line
-        return _unnumbered_table(document, lines) or _tab_table(document, lines) or _vertical_table(document, lines)
+        return (
+            _transposed_table(document, lines)  # fields as rows, cases as columns
+            or _unnumbered_table(document, lines)
+            or _tab_table(document, lines)
+            or _vertical_table(document, lines)
+        )
     if (names := csv_header(lines[header].text)) is not None:  # 序号,案例名称,…: a spreadsheet saved as CSV
         return _csv_table(document, lines, header, names)
+    tabbed = csv_header(lines[header].text, "\t")
+    if tabbed and tabbed[0] not in _NUMBER_MEANINGS:  # 类别<TAB>序号<TAB>…: a grouping column, merged, before the number
+        return _csv_table(document, lines, header, tabbed, "\t")
     rows: list[TableRow] = []
     last = header
     title_col, provider_col = _table_columns(table_line(lines[header].text))
@@ -119,14 +128,20 @@ def _csv_table(
     """A summary table saved as CSV (graph/extract/_split_csv.py), as ``parse_table`` returns one: each record a
     row, its prose the cells that tell the case (not its number, title, provider or remarks cells), as one span from
     the first to the last when they follow each other."""
+    key = next((k for k, name in enumerate(names) if name in _NUMBER_MEANINGS), 0)  # 类别,序号,…: groups before it
     title_col, provider_col = _table_columns("|".join(names))
     remarks = tuple(load_lexicon("layouts")["tables"]["remark_columns"])
-    told = [k for k, name in enumerate(names) if k not in (0, title_col, provider_col) and not name.startswith(remarks)]
+    told = [
+        k
+        for k, name in enumerate(names)
+        if k > key and k not in (title_col, provider_col) and not name.startswith(remarks)
+    ]
     sources = set(load_lexicon("layouts")["notice"]["origin_columns"])
     source = next((k for k, name in enumerate(names) if name in sources and k in told), None)
     rows: list[TableRow] = []
     last = header
-    for order, (start, end, cells, spans) in enumerate(csv_records(document.text, lines[header].start, delimiter), 1):
+    records = csv_records(document.text, lines[header].start, delimiter, key)
+    for order, (start, end, cells, spans) in enumerate(records, 1):
         # each cell up to the next one (its closing quote and comma part the joined text), the last one whole
         prose = [
             (spans[k][0], spans[k + 1][0] if k + 1 < len(spans) and k != told[-1] else spans[k][1])
@@ -139,7 +154,7 @@ def _csv_table(
         provider = cells[provider_col].strip() if provider_col < len(cells) else ""
         rows.append(
             TableRow(
-                parse_chinese_number(cells[0].strip()) or order,  # a record keyed by a code: its order
+                parse_chinese_number(cells[key].strip()) or order,  # a record keyed by a code: its order
                 title.strip(),
                 provider or None,
                 document.evidence(start, end),
@@ -205,6 +220,46 @@ _JSON_UNIT_RE = re.compile(r"单位|地区|地市|片区|提供|报送|申报|�
 """A unit field: a summary table's provider words, and the words a record names its body with (报送部门, 申报主体)."""
 """A title field: one naming a name or title (案例名称, 标题) before one naming only the case (案例, not 案例来源)."""
 _NUMBER_MEANINGS = frozenset({"序号", "编号", "顺序号", "id", "ID"})
+
+
+def _transposed_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int] | None:
+    """A table with its cases as columns (graph/extract/_split_tables.py), each column a row as ``parse_table``
+    returns one: titled by the title field, its provider the unit field, its source the source field, its prose the
+    other fields but a number or a remark; numbered by a 序号 field when it counts from 1, else in order."""
+    found = transposed_table([line.text for line in lines])
+    if found is None:
+        return None
+    first, last, names, columns = found
+    words = load_lexicon("layouts")
+    remarks = tuple(words["tables"]["remark_columns"])
+    sources = set(words["notice"]["origin_columns"])
+    title_at, provider_at = _table_columns("|".join(["", *names]))
+    title_at, provider_at = title_at - 1, provider_at - 1
+    numbers = [k for k, name in enumerate(names) if name in _NUMBER_MEANINGS]
+    rows: list[TableRow] = []
+    for order, column in enumerate(columns, 1):
+        spans = {k: (lines[i].start + a, lines[i].start + b) for k, i, (_, a, b) in column if b > a}
+        values = {k: cell for k, _, (cell, _, _) in column}
+        number = parse_chinese_number(values.get(numbers[0], "")) if numbers else None
+        prose = tuple(
+            spans[k]
+            for k, name in enumerate(names)
+            if k in spans and k not in (title_at, provider_at, *numbers) and not name.startswith(remarks)
+        )
+        source = next((spans.get(k) for k, name in enumerate(names) if name in sources), None)
+        rows.append(
+            TableRow(
+                number if number is not None else order,
+                values.get(title_at, "").strip(),
+                values.get(provider_at, "").strip() or None,
+                document.evidence(min(a for a, _ in spans.values()), max(b for _, b in spans.values())),
+                prose,
+                source,
+            )
+        )
+    if [row.number for row in rows] != list(range(1, len(rows) + 1)):
+        rows = [dataclasses.replace(row, number=k) for k, row in enumerate(rows, 1)]
+    return (rows, first, last) if len(rows) >= 2 and all(row.title for row in rows) else None
 
 
 def _unnumbered_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int] | None:

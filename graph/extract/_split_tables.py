@@ -216,3 +216,74 @@ def _rows(lines: list[tuple[int, list[str], list[Span]]]) -> list[tuple[int, int
             (lines[first][0], lines[last - 1][0], joined, [span for *_, spans in lines[first:last] for span in spans])
         )
     return rows
+
+
+_FIELD_NAME_RE = re.compile(r"^[\u4e00-\u9fff（）()/、]{2,10}[:：]?$")
+_FIELD_TITLE_RE = re.compile(r"(?:案例|经验|事项|成果|做法|举措|项目)(?:名称|题目|标题)$|^名称$")
+_CASE_LABEL_RE = re.compile(r"^(?:案例|经验|事项|成果|做法|第)?\s*[（(]?[0-9０-９一二三四五六七八九十]+[）)]?\s*[个项]?$")
+"""A transposed table's column head naming a case by its place in the row (案例一, 经验2, （三）, 3)."""
+_FIELD_WORD_RE = re.compile(
+    r"(?:名称|单位|做法|成效|来源|出处|内容|措施|举措|效果|背景|意义|类型|领域|部门|地区|主体|序号|编号|备注|情况|亮点|时间|"
+    r"成果|经验|问题|思路|目标|对象|依据|创新点)$"
+)
+"""What a field's name ends with: the words forms and tables name their fields by."""
+
+Field = tuple[str, int, int]
+"""A cell of a line: its text, where it starts and ends in the line."""
+
+
+def _fields(text: str) -> list[Field]:
+    """The cells of a tab-separated or pipe-drawn line, empty ones kept (a column with no value in this field)."""
+    line = table_line(text)
+    if "\t" not in line and line.count("|") < 3:
+        return []
+    separator = "\t" if "\t" in line else "|"
+    found, at = [], 0
+    inner = line.rstrip()
+    if separator == "|":  # |a|b|: the strokes at both ends close the first and last cells
+        lead = len(inner) - len(inner.lstrip())
+        inner = inner.strip()
+        at = lead + 1 if inner.startswith("|") else lead
+        inner = inner.strip("|")
+    for cell in inner.split(separator):
+        bare = cell.strip(" \u3000")
+        start = at + (cell.index(bare) if bare else 0)
+        found.append((bare, start, start + len(bare)))
+        at += len(cell) + 1
+    return found
+
+
+def transposed_table(texts: list[str]) -> tuple[int, int, list[str], list[list[tuple[int, int, Field]]]] | None:
+    """A table turned on its side, its fields as rows and its cases as columns (项目 | 案例一 | 案例二 / 案例名称 | A |
+    B / 报送单位 | X | Y / 主要做法 | … | …), in tabs or pipes: its first and last line indexes, the field names, and
+    for each case column its cells as (field index, line index, cell); None when there is none.
+
+    The block is the run of lines whose first cell is a field's short name over two or more further cells, one of
+    them naming a title (案例名称, 经验名称); a head line whose cells name the cases by their place (案例一, 2) is no
+    field. Wide rows (a figure per column) are what the table is; a one-case form is no such table."""
+    first = 0
+    while first < len(texts):
+        block: list[tuple[int, list[Field]]] = []
+        i = first
+        while i < len(texts):
+            cells = _fields(texts[i])
+            if not cells or not _FIELD_NAME_RE.match(cells[0][0]) or sum(bool(c[0]) for c in cells[1:]) < 2:
+                if not texts[i].strip() and block:
+                    i += 1  # a blank line between two field rows (a paragraph mark copied between them)
+                    continue
+                break
+            block.append((i, cells))
+            i += 1
+        first = max(i, first + 1)
+        if block and all(_CASE_LABEL_RE.match(c[0]) for c in block[0][1][1:] if c[0]):
+            block = block[1:]  # 项目 | 案例一 | 案例二: the head naming the columns
+        names = [cells[0][0].rstrip(":：") for _, cells in block]
+        titled = [cells for _, cells in block if _FIELD_TITLE_RE.search(cells[0][0].rstrip(":："))]
+        if len(block) < 3 or not titled or 2 * sum(bool(_FIELD_WORD_RE.search(n)) for n in names) < len(names):
+            continue
+        if all(_FIELD_WORD_RE.search(c[0]) for c in titled[0][1:] if c[0]):
+            continue  # 案例名称 | 报送单位 | 主要做法: a table's head over rows, not a field over cases
+        width = max(len(cells) for _, cells in block) - 1
+        columns = [[(f, i, cells[k + 1]) for f, (i, cells) in enumerate(block) if k + 1 < len(cells)] for k in range(width)]
+        return block[0][0], block[-1][0], names, [column for column in columns if any(c[0] for *_, c in column)]
+    return None
