@@ -16,8 +16,10 @@ from ftzgraph.graph.extract._split_csv import csv_header, csv_records
 from ftzgraph.graph.extract._split_json import json_records
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_tables import (
+    border_gaps,
     continued_cells,
     layout_table,
+    pipe_spans,
     table_line,
     transposed_table,
     unnumbered_table,
@@ -52,41 +54,8 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     tabbed = csv_header(lines[header].text, "\t")
     if tabbed and tabbed[0] not in _NUMBER_MEANINGS:  # 类别<TAB>序号<TAB>…: a grouping column, merged, before the number
         return _csv_table(document, lines, header, tabbed, "\t")
-    rows: list[TableRow] = []
-    last = header
+    rows, last = _line_rows(document, lines, header)
     title_col, provider_col = _table_columns(table_line(lines[header].text))
-    source_col, batch_col = _told_columns(table_line(lines[header].text))
-    for i in range(header + 1, len(lines)):
-        line = lines[i]
-        text = table_line(line.text)  # │ ├──┼──┤ +---+: any drawing as pipe rows (graph/extract/_split_tables.py)
-        if not text.strip() or set(text.strip()) <= set("|-: "):
-            continue
-        if rows and (more := continued_cells(text)):  # a title or unit wrapped inside its cell
-            rows[-1] = _continued_row(rows[-1], more, title_col, provider_col)
-            last = i
-            continue
-        cells = [c for c in TABLE_SPLIT_RE.split(text.strip().strip("|")) if c]
-        number = parse_chinese_number(cells[0]) if cells else None
-        if number is None or len(cells) < 2:
-            break
-        title = cells[title_col] if title_col < len(cells) else cells[1]
-        provider = cells[provider_col].strip() if provider_col < len(cells) else None
-        evidence = document.evidence(line.start, line.end)
-        spans = _cell_spans(text)
-        origin = spans[source_col] if source_col is not None and source_col < len(spans) else None
-        batch = spans[batch_col[0]] if batch_col is not None and batch_col[0] < len(spans) else None
-        rows.append(
-            TableRow(
-                number,
-                title.strip(),
-                provider,
-                evidence,
-                _prose_cells(text, line.start, title_col, provider_col),
-                (line.start + origin[0], line.start + origin[1]) if origin else None,
-                (line.start + batch[0], line.start + batch[1], batch_col[1]) if batch and batch_col else None,
-            )
-        )
-        last = i
     laid = layout_table([line.text for line in lines], header)
     if laid and len(laid) > len(rows):  # cells interleaved over lines: the line reading stopped after a row or none
         rows = [
@@ -107,6 +76,89 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     if not rows and (tabbed := _tab_table(document, lines)):  # 编号<TAB>…<TAB> over rows keyed by codes (NP001)
         return tabbed
     return rows, header, last
+
+
+def _line_rows(document: Document, lines: list[Line], header: int) -> tuple[list[TableRow], int]:
+    """The rows of a table read line by line under ``header`` (tabs, pipes, runs of blanks, box drawing), and the
+    last line they take. A line whose number cell is empty goes on the row above, cell by cell (a long title,
+    unit or text wrapped inside its cell); the row's prose is then its text cells' pieces, column by column. A provider
+    cell left empty under a border open in its column (a cell merged over several rows) is the merged cell's, whole,
+    for each row it spans."""
+    rows: list[TableRow] = []
+    prose: list[dict[int, list[tuple[int, int]]]] = []  # per row, its text cells' pieces by column
+    linked: list[bool] = []  # per row, whether the border above it leaves the provider's column open
+    last = header
+    title_col, provider_col = _table_columns(table_line(lines[header].text))
+    source_col, batch_col = _told_columns(table_line(lines[header].text))
+    gaps: set[int] = set()
+    for i in range(header + 1, len(lines)):
+        line = lines[i]
+        if (border := border_gaps(line.text)) is not None:
+            gaps = border
+        text = table_line(line.text)  # │ ├──┼──┤ +---+: any drawing as pipe rows (graph/extract/_split_tables.py)
+        if not text.strip() or set(text.strip()) <= set("|-: "):
+            continue
+        pipes = pipe_spans(text)
+        if rows and (more := continued_cells(text)):  # a title or unit wrapped inside its cell
+            rows[-1] = _continued_row(document, rows[-1], more, (title_col, provider_col), line.end)
+            for k, (a, b) in enumerate(pipes or []):
+                if b > a and k not in (0, title_col, provider_col):
+                    prose[-1].setdefault(k, []).append((line.start + a, line.start + b))
+            last = i
+            continue
+        cells = [text[a:b] for a, b in pipes] if pipes else [c for c in TABLE_SPLIT_RE.split(text.strip().strip("|")) if c]
+        number = parse_chinese_number(cells[0]) if cells else None
+        if number is None or len(cells) < 2:
+            break
+        title = cells[title_col] if title_col < len(cells) else cells[1]
+        provider = cells[provider_col].strip() if provider_col < len(cells) else None
+        evidence = document.evidence(line.start, line.end)
+        spans = [span for span in pipes if span[1] > span[0]] if pipes else _cell_spans(text)
+        origin = spans[source_col] if source_col is not None and source_col < len(spans) else None
+        batch = spans[batch_col[0]] if batch_col is not None and batch_col[0] < len(spans) else None
+        rows.append(
+            TableRow(
+                number,
+                title.strip(),
+                provider or None,
+                evidence,
+                _prose_cells(text, line.start, title_col, provider_col),
+                (line.start + origin[0], line.start + origin[1]) if origin else None,
+                (line.start + batch[0], line.start + batch[1], batch_col[1]) if batch and batch_col else None,
+            )
+        )
+        pieces = {k: [(line.start + a, line.start + b)] for k, (a, b) in enumerate(pipes or []) if b > a}
+        prose.append({k: v for k, v in pieces.items() if k not in (0, title_col, provider_col)})
+        linked.append(bool(rows[:-1]) and not provider and provider_col in gaps)
+        gaps = set()
+        last = i
+    return _merged_providers(_wrapped_prose(rows, prose), linked), last
+
+
+def _wrapped_prose(rows: list[TableRow], prose: list[dict[int, list[tuple[int, int]]]]) -> list[TableRow]:
+    """Each pipe row wrapped over several lines with its text cells' pieces, column by column, as its prose."""
+    return [
+        dataclasses.replace(row, prose=tuple(span for k in sorted(pieces) for span in pieces[k]))
+        if sum(len(v) for v in pieces.values()) > len(pieces)
+        else row
+        for row, pieces in zip(rows, prose, strict=True)
+    ]
+
+
+def _merged_providers(rows: list[TableRow], linked: list[bool]) -> list[TableRow]:
+    """``rows`` with a provider cell merged over several rows (``linked``: the border above a row left open in the
+    provider's column) given whole to each row it spans."""
+    out = list(rows)
+    k = 0
+    while k < len(out):
+        end = k + 1
+        while end < len(out) and linked[end]:
+            end += 1
+        if end - k > 1:
+            merged = "".join(row.provider or "" for row in out[k:end]) or None
+            out[k:end] = [dataclasses.replace(row, provider=merged) for row in out[k:end]]
+        k = end
+    return out
 
 
 def _tab_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int] | None:
@@ -349,11 +401,16 @@ def _prose_cells(text: str, offset: int, title_col: int, provider_col: int) -> t
     return tuple((offset + cells[k][0], offset + cells[k][1]) for k in prose)
 
 
-def _continued_row(row: TableRow, cells: list[str], title_col: int, provider_col: int) -> TableRow:
-    """``row`` with the next line of its wrapped cells (by column) added to its title and provider."""
+def _continued_row(
+    document: Document, row: TableRow, cells: list[str], columns: tuple[int, int], end: int
+) -> TableRow:
+    """``row`` with the next line of its wrapped cells (by column) added to its title and provider (``columns``), its
+    evidence reaching to ``end``, that line's end."""
+    title_col, provider_col = columns
     title = row.title + (cells[title_col] if title_col < len(cells) else "")
     provider = (row.provider or "") + (cells[provider_col] if provider_col < len(cells) else "")
-    return TableRow(row.number, title, provider or None, row.evidence)
+    evidence = document.evidence(row.evidence.start, end)
+    return dataclasses.replace(row, title=title, provider=provider or None, evidence=evidence, prose=())
 
 
 _TITLE_COLUMN_RE = re.compile(r"案例|事项|名称|举措")

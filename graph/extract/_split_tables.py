@@ -21,18 +21,53 @@ import unicodedata
 from ftzgraph.graph.text import parse_chinese_number
 
 _VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "┆": "|", "┊": "|"})
+_JOINTS = str.maketrans({**{ch: "|" for ch in "├┼┤┌┬┐└┴┘┣╋┫┏┳┓┗┻┛╞╪╡╟╫╢╠╬╣╔╦╗╚╩╝│┃║"}})
 _RULE_RE = re.compile(r"^[\s\u3000─━═┄┈╌┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪+\-=:|_]+$")
 """A line drawn only of rules, corners and strokes: a border between rows, no row."""
 
 
+_JUNCTIONS = "├┼┤┌┬┐└┴┘┣╋┫┏┳┓┗┻┛╞╪╡╟╫╢╠╬╣╔╦╗╚╩╝"
+_BORDER_RE = re.compile(rf"^[ \t\u3000]*[{_JUNCTIONS}]")
+_HORIZONTAL_RE = re.compile(r"[─━═┄┈╌]+")
+
+
 def table_line(text: str) -> str:
     """``text`` with every vertical stroke as a pipe (│序号│ -> |序号|), or "" for a border line (├──┼──┤,
-    +----+----+): the form the summary-table reader splits into cells."""
+    +----+----+): the form the summary-table reader splits into cells. A border that a merged cell's text crosses
+    (├──┼──┤批服务管理局├──┤: the rule left open in that column) is the cell's next line, its rules empty cells."""
     if not text.strip() or _RULE_RE.match(text):
         return ""
+    if _BORDER_RE.match(text):
+        return _HORIZONTAL_RE.sub(lambda m: " " * len(m.group()), text.translate(_JOINTS))
     if "|" in text or any(ch in text for ch in "│┃║┆┊"):
         return text.translate(_VERTICALS)
     return text
+
+
+def border_gaps(text: str) -> set[int] | None:
+    """The columns a border line leaves open (├──┼──┤批服务管理局├──┤ -> {2}, blank or crossed by text): a cell merged
+    over the rows above and below it; None when ``text`` is no border line."""
+    if not _BORDER_RE.match(text):
+        return None
+    segments = re.split(rf"[{_JUNCTIONS}|│┃║]", text.strip())[1:-1]
+    return {k for k, segment in enumerate(segments) if not _HORIZONTAL_RE.fullmatch(segment.strip() or "x")}
+
+
+def pipe_spans(text: str) -> list[tuple[int, int]] | None:
+    """Where each cell of a pipe row (|a|b| |c|, strokes at both ends) stands in ``text``, its blanks trimmed, an empty
+    cell kept as an empty span: the cells by column, which splitting on runs of blanks would shift; None for a line
+    that is no such row."""
+    bare = text.rstrip()
+    lead = len(bare) - len(bare.lstrip())
+    if not bare.lstrip().startswith("|") or not bare.endswith("|") or bare.count("|") < 3:
+        return None
+    spans, at = [], lead + 1
+    for cell in bare[lead + 1 : -1].split("|"):
+        inner = cell.strip(" \t\u3000")
+        start = at + (cell.index(inner) if inner else 0)
+        spans.append((start, start + len(inner)))
+        at += len(cell) + 1
+    return spans
 
 
 def continued_cells(text: str) -> list[str] | None:

@@ -200,8 +200,8 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
         # cases are read rather than lost. A 通报 whose case copies a batch (（三）X推行“A”。复制推广国务院第六批…)
         # reads “A” as an item: when every item stands in a case's heading and the cases are more, they are the text's.
         split = split_cases(document)
-        if not batch.items and not split.cases:
-            split.cases = told_cases(document) or split.repeated
+        if not batch.items and not split.cases:  # rows each holding a case first, as for a collection below
+            split.cases = row_cases(document, split.table) or told_cases(document) or split.repeated
         stated = split.stated_count[0] if split.stated_count else None
         if (batch.items and not _items_in_headings(batch, split.cases, stated)) or not split.cases:
             batch.source = str(iris.document(document.id))

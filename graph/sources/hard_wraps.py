@@ -86,6 +86,10 @@ _CONTENTS_RE = re.compile(r"(?:[.．·…—_\-][ \t]*){3,}[0-9０-９]+\s*$")
 """A contents line: its leaders set to one width over a page number, a width no paragraph shares."""
 
 
+_TABLE_STROKES = "|｜│┃║┆┊├┌└┣┏┗╠╔╚╞╟"
+"""What a table's line opens with, drawn as Markdown or with box-drawing characters (│ cells, ├──┼──┤ borders)."""
+
+
 def _is_row(line: str) -> bool:
     """A table row or cell (tabs, a Markdown bar, columns set apart by runs of spaces, a deep indent) or a contents
     line: lines of one width that do not run on."""
@@ -93,7 +97,7 @@ def _is_row(line: str) -> bool:
     indent = len(line) - len(line.lstrip())
     return (
         "\t" in stripped
-        or stripped.startswith("|")
+        or stripped[:1] in _TABLE_STROKES
         or "   " in stripped
         or indent > MAX_INDENT
         or bool(_CONTENTS_RE.search(stripped))
