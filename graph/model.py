@@ -87,6 +87,8 @@ class TableRow:
     batch: tuple[int, int, str] | None = None
     """Where the row's batch cell stands in the document and its column's name (国务院推广批次 | 6), when the table has
     one: the national batch the case's reform was published in, its issuer perhaps only in the column's name."""
+    origin_more: tuple[tuple[int, int], ...] = ()
+    """The source cell's further pieces when it wraps over lines (福建自贸试验区 / 平潭片区): read after ``origin``."""
 
 
 @dataclass

@@ -183,8 +183,16 @@ def _denied_before(head: str) -> bool:
 def _plans(text: str) -> bool:
     """True when ``text`` holds a plan or hypothetical word of the lexicon's ``plan_words`` (计划, 要借鉴, 如果) outside
     the words that hold one and plan nothing (主要借鉴 is no 要借鉴: ``not_plan_words``)."""
-    plain = _not_plan_re().sub("", text)
+    plain = _answered_re().sub("", _not_plan_re().sub("", text))
     return any(w in plain for w in lexicon()["plan_words"])
+
+
+@cache
+def _answered_re() -> re.Pattern[str]:
+    """A form's 是否 question answered 是 by a ticked box (是否借鉴：☑是　□否, | 是否复制推广 | ■是 |, 是（√）): no
+    question still open."""
+    ticks = "".join(re.escape(mark) for mark in lexicon()["ticked_boxes"])
+    return re.compile(rf"是否[^，,。；;\n]{{0,20}}?[:：|｜│\s]*(?:[{ticks}]\s*是|是\s*[（(]\s*[{ticks}]\s*[)）])")
 
 
 @cache

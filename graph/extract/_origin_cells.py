@@ -52,7 +52,8 @@ def source_cell_origins(
     if row.origin is None:
         return origins
     start, end = row.origin
-    cell = case.document.text[start:end]
+    cell = case.document.text[start:end] + "".join(case.document.text[a:b] for a, b in row.origin_more)
+    end = row.origin_more[-1][1] if row.origin_more else end  # a cell wrapped over lines: its last piece's end
     if any(o.kind == "zone" and start <= o.evidence.end and o.evidence.start <= end for o in found):
         return origins
     place = (

@@ -33,12 +33,13 @@ def csv_header(line: str, delimiter: str = ",") -> list[str] | None:
 
 
 def csv_records(
-    text: str, start: int, delimiter: str = ",", key: int = 0
+    text: str, start: int, delimiter: str = ",", key: int | None = 0
 ) -> list[tuple[int, int, list[str], list[tuple[int, int]]]]:
     """The numbered (or code-keyed) records of the CSV block whose header line starts at offset ``start`` of
     ``text``: each as (start, end, cells, cell spans), offsets in ``text``; a quoted cell's span is its inside,
     without the quotes. ``key`` is the column holding the number: a grouping column before it (类别, 领域) is a
-    merged cell, written on its group's first record and empty below."""
+    merged cell, written on its group's first record and empty below. With no ``key`` (a table with no number
+    column), the records run to the first one holding fewer than two cells."""
     lines = text[start:].splitlines(keepends=True)
     offsets = [start]
     for line in lines:
@@ -49,7 +50,9 @@ def csv_records(
     first = reader.line_num
     for cells in reader:
         last = reader.line_num
-        if len(cells) <= key or not record_key(cells[key].strip()):
+        if key is None and sum(bool(cell.strip()) for cell in cells) < 2:
+            break  # a table keyed by no number: it ends at a row of one cell (备注：…) or a blank line
+        if key is not None and (len(cells) <= key or not record_key(cells[key].strip())):
             break
         begin, end = offsets[first], offsets[last]
         spans = _cell_spans(text, begin, cells, delimiter)

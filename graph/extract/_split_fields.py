@@ -109,18 +109,28 @@ _FORM_LINE_RE = re.compile(
 brackets (填报单位（盖章）：)."""
 
 
+_BORDER_LINE_RE = re.compile(r"^\s*[|│┃├┣╠+]?[\s:|│┃├┼┤┣╋┫╠╬╣+=＝━─═-]*[-━─═=]{3,}[\s:|│┃├┼┤┣╋┫╠╬╣+=＝━─═-]*$")
+"""A rule between a form's fields (|---|---|, ├──┼──┤, +----+): its rows go on below it."""
+
+
 def _form_top(lines: list[Line], i: int) -> int:
     """The first line of the run of field lines right above the title field at ``i`` (填报单位（盖章）：X / 联系人：Y /
     案例名称：title): a form's fields before its title are the same form's, so its case starts there."""
-    top = i
-    while top > 0 and _FORM_LINE_RE.match(lines[top - 1].text) and not field_title_re().match(lines[top - 1].text):
-        top -= 1
+    top, j = i, i - 1
+    while j >= 0 and (_FORM_LINE_RE.match(lines[j].text) or _BORDER_LINE_RE.match(lines[j].text)):
+        if field_title_re().match(lines[j].text):
+            break  # the form above's title: its fields are that form's
+        if _FORM_LINE_RE.match(lines[j].text):
+            top = j
+        j -= 1
     return top
 
 
 def field_title(text: str) -> str:
     """``案例名称：X`` -> ``X``; other text as it is."""
     match = field_title_re().match(text)
+    if match and re.match(r"\s*[|│丨｜]", text):  # | 案例名称 | title | | |: the title's cell, not the empty ones after
+        return re.split(r"\s*[|│丨｜]", match["title"], maxsplit=1)[0].strip()
     return match["title"].strip() if match else text
 
 

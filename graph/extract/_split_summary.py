@@ -81,9 +81,10 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
 def _line_rows(document: Document, lines: list[Line], header: int) -> tuple[list[TableRow], int]:
     """The rows of a table read line by line under ``header`` (tabs, pipes, runs of blanks, box drawing), and the
     last line they take. A line whose number cell is empty goes on the row above, cell by cell (a long title,
-    unit or text wrapped inside its cell); the row's prose is then its text cells' pieces, column by column. A provider
-    cell left empty under a border open in its column (a cell merged over several rows) is the merged cell's, whole,
-    for each row it spans."""
+    unit or text wrapped inside its cell); the row's prose is then its text cells' pieces, column by column. In a
+    table with borders between its rows, a border opens the next row, whose number may stand on any of its lines
+    (centred in its cell). A provider cell left empty under a border open in its column (a cell merged over several
+    rows) is the merged cell's, whole, for each row it spans."""
     rows: list[TableRow] = []
     prose: list[dict[int, list[tuple[int, int]]]] = []  # per row, its text cells' pieces by column
     linked: list[bool] = []  # per row, whether the border above it leaves the provider's column open
@@ -91,29 +92,36 @@ def _line_rows(document: Document, lines: list[Line], header: int) -> tuple[list
     title_col, provider_col = _table_columns(table_line(lines[header].text))
     source_col, batch_col = _told_columns(table_line(lines[header].text))
     gaps: set[int] = set()
+    bordered = False  # a border since the last row's line: the next line opens a row
     for i in range(header + 1, len(lines)):
         line = lines[i]
-        if (border := border_gaps(line.text)) is not None:
-            gaps = border
+        border = border_gaps(line.text)
         text = table_line(line.text)  # │ ├──┼──┤ +---+: any drawing as pipe rows (graph/extract/_split_tables.py)
-        if not text.strip() or set(text.strip()) <= set("|-: "):
+        pipes = pipe_spans(text) if text.strip() else None
+        cells = [text[a:b] for a, b in pipes] if pipes else [c for c in TABLE_SPLIT_RE.split(text.strip().strip("|")) if c]
+        number = parse_chinese_number(cells[0]) if cells and cells[0] else None
+        opens = bordered and pipes is not None and border is None and not cells[0] and any(cells[1:])
+        pending = bool(rows) and rows[-1].number is None and not bordered and number is not None
+        if border is not None or (text.strip() and set(text.strip()) <= set("|-: ")) or not text.strip():
+            if rows and border and (more := continued_cells(text)):  # a merged cell's text across the border
+                _add_line(document, rows, prose, more, pipes or [], line, (title_col, provider_col, source_col))
+                last = i
+            if border is not None:
+                gaps, bordered = border, True
             continue
-        pipes = pipe_spans(text)
-        if rows and (more := continued_cells(text)):  # a title or unit wrapped inside its cell
-            rows[-1] = _continued_row(document, rows[-1], more, (title_col, provider_col), line.end)
-            for k, (a, b) in enumerate(pipes or []):
-                if b > a and k not in (0, title_col, provider_col):
-                    prose[-1].setdefault(k, []).append((line.start + a, line.start + b))
+        if rows and not opens and ((more := continued_cells(text)) or pending):  # a cell wrapped onto this line
+            if pending:  # the row's number, centred on a later line of its cell
+                rows[-1] = dataclasses.replace(rows[-1], number=number)
+                more = ["", *cells[1:]]
+            _add_line(document, rows, prose, more or [], pipes or [], line, (title_col, provider_col, source_col))
             last = i
             continue
-        cells = [text[a:b] for a, b in pipes] if pipes else [c for c in TABLE_SPLIT_RE.split(text.strip().strip("|")) if c]
-        number = parse_chinese_number(cells[0]) if cells else None
-        if number is None or len(cells) < 2:
+        if (number is None and not opens) or len(cells) < 2:
             break
         title = cells[title_col] if title_col < len(cells) else cells[1]
         provider = cells[provider_col].strip() if provider_col < len(cells) else None
         evidence = document.evidence(line.start, line.end)
-        spans = [span for span in pipes if span[1] > span[0]] if pipes else _cell_spans(text)
+        spans = pipes if pipes else _cell_spans(text)
         origin = spans[source_col] if source_col is not None and source_col < len(spans) else None
         batch = spans[batch_col[0]] if batch_col is not None and batch_col[0] < len(spans) else None
         rows.append(
@@ -123,26 +131,62 @@ def _line_rows(document: Document, lines: list[Line], header: int) -> tuple[list
                 provider or None,
                 evidence,
                 _prose_cells(text, line.start, title_col, provider_col),
-                (line.start + origin[0], line.start + origin[1]) if origin else None,
+                (line.start + origin[0], line.start + origin[1]) if origin and origin[1] > origin[0] else None,
                 (line.start + batch[0], line.start + batch[1], batch_col[1]) if batch and batch_col else None,
             )
         )
         pieces = {k: [(line.start + a, line.start + b)] for k, (a, b) in enumerate(pipes or []) if b > a}
         prose.append({k: v for k, v in pieces.items() if k not in (0, title_col, provider_col)})
-        linked.append(bool(rows[:-1]) and not provider and provider_col in gaps)
-        gaps = set()
+        linked.append(bool(rows[:-1]) and provider_col in gaps)
+        gaps, bordered = set(), False
         last = i
-    return _merged_providers(_wrapped_prose(rows, prose), linked), last
+    if any(row.number is None for row in rows):  # a bordered table whose numbers were never read: in order
+        rows = [dataclasses.replace(row, number=k) for k, row in enumerate(rows, 1)]
+    return _merged_providers(_wrapped_prose(document, rows, prose), linked), last
 
 
-def _wrapped_prose(rows: list[TableRow], prose: list[dict[int, list[tuple[int, int]]]]) -> list[TableRow]:
-    """Each pipe row wrapped over several lines with its text cells' pieces, column by column, as its prose."""
-    return [
-        dataclasses.replace(row, prose=tuple(span for k in sorted(pieces) for span in pieces[k]))
-        if sum(len(v) for v in pieces.values()) > len(pieces)
-        else row
-        for row, pieces in zip(rows, prose, strict=True)
-    ]
+def _add_line(
+    document: Document,
+    rows: list[TableRow],
+    prose: list[dict[int, list[tuple[int, int]]]],
+    cells: list[str],
+    pipes: list[tuple[int, int]],
+    line: Line,
+    columns: tuple[int, int, int | None],
+) -> None:
+    """The next line of the last row's wrapped cells: its title and provider cells added to the row's, its text
+    cells to the row's prose pieces, its source cell to the row's source (``columns``: title, provider, source)."""
+    title_col, provider_col, source_col = columns
+    rows[-1] = _continued_row(document, rows[-1], cells, (title_col, provider_col), line.end)
+    for k, (a, b) in enumerate(pipes):
+        if b > a and k not in (0, title_col, provider_col):
+            prose[-1].setdefault(k, []).append((line.start + a, line.start + b))
+    if source_col is not None and source_col < len(pipes) and pipes[source_col][1] > pipes[source_col][0]:
+        a, b = pipes[source_col]
+        row = rows[-1]
+        more = (*row.origin_more, (line.start + a, line.start + b)) if row.origin else ()
+        origin = row.origin or (line.start + a, line.start + b)
+        rows[-1] = dataclasses.replace(row, origin=origin, origin_more=more)
+
+
+def _wrapped_prose(
+    document: Document, rows: list[TableRow], prose: list[dict[int, list[tuple[int, int]]]]
+) -> list[TableRow]:
+    """Each pipe row wrapped over several lines with its text cells' pieces, column by column, as its prose; each
+    column's last piece reaches over the stroke after it, which parts it from the next column's text as a CSV's comma
+    does (天津自贸试验区 | 汕尾海关…, not 天津自贸试验区汕尾海关)."""
+    out = []
+    for row, pieces in zip(rows, prose, strict=True):
+        if sum(len(v) for v in pieces.values()) <= len(pieces):
+            out.append(row)
+            continue
+        spans = []
+        for k in sorted(pieces):
+            *body, (a, b) = pieces[k]
+            stroke = document.text.find("|", b, b + 40)
+            spans += [*body, (a, stroke + 1 if stroke >= 0 and not document.text[b:stroke].strip() else b)]
+        out.append(dataclasses.replace(row, prose=tuple(spans)))
+    return out
 
 
 def _merged_providers(rows: list[TableRow], linked: list[bool]) -> list[TableRow]:
@@ -163,14 +207,18 @@ def _merged_providers(rows: list[TableRow], linked: list[bool]) -> list[TableRow
 
 def _tab_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], int, int] | None:
     """A tab-separated export under a header of field names, one of them naming a title (编号<TAB>成果名称<TAB>…),
-    read as CSV records with a tab for the comma; None when there is none or it holds fewer than two records."""
+    read as CSV records with a tab for the comma, or a CSV export whose header names no number (领域,经验名称,牵头单位):
+    None when there is none or it holds fewer than two records."""
     for i, line in enumerate(lines):
-        names = csv_header(line.text, "\t")
-        if names is None or not any(_TITLE_COLUMN_RE.search(name) for name in names):
-            continue
-        rows, header, last = _csv_table(document, lines, i, names, "\t")
-        if len(rows) >= 2:
-            return rows, header, last
+        for delimiter in ("\t", ","):
+            names = csv_header(line.text, delimiter)
+            if names is None or not any(_TITLE_COLUMN_RE.search(name) for name in names):
+                continue
+            if delimiter == "," and not any(_PROVIDER_COLUMN_RE.search(name) for name in names):
+                continue  # a comma list of words is no header unless it names the cases' units too
+            rows, header, last = _csv_table(document, lines, i, names, delimiter)
+            if len(rows) >= 2:
+                return rows, header, last
     return None
 
 
@@ -180,13 +228,17 @@ def _csv_table(
     """A summary table saved as CSV (graph/extract/_split_csv.py), as ``parse_table`` returns one: each record a
     row, its prose the cells that tell the case (not its number, title, provider or remarks cells), as one span from
     the first to the last when they follow each other."""
-    key = next((k for k, name in enumerate(names) if name in _NUMBER_MEANINGS), 0)  # 类别,序号,…: groups before it
-    title_col, provider_col = _table_columns("|".join(names))
+    key: int | None = next((k for k, name in enumerate(names) if name in _NUMBER_MEANINGS), None)
+    if key is None and delimiter == "\t":
+        key = 0  # 编号<TAB>…: a tab export keyed by its first column's codes (NP001)
+    title_col, provider_col = _table_columns("|".join(names if key is not None else ["序号", *names]))
+    if key is None:  # the columns of a table with no number column, counted as if it had one first
+        title_col, provider_col = title_col - 1, provider_col - 1
     remarks = tuple(load_lexicon("layouts")["tables"]["remark_columns"])
     told = [
         k
         for k, name in enumerate(names)
-        if k > key and k not in (title_col, provider_col) and not name.startswith(remarks)
+        if k > (key if key is not None else -1) and k not in (title_col, provider_col) and not name.startswith(remarks)
     ]
     sources = set(load_lexicon("layouts")["notice"]["origin_columns"])
     source = next((k for k, name in enumerate(names) if name in sources and k in told), None)
@@ -204,9 +256,12 @@ def _csv_table(
             prose = [(prose[0][0], prose[-1][1])]
         title = cells[title_col] if title_col < len(cells) else ""
         provider = cells[provider_col].strip() if provider_col < len(cells) else ""
+        if not provider and rows and rows[-1].provider:
+            provider = rows[-1].provider  # a unit's cell merged over its rows: written on the first, empty below
+        number = parse_chinese_number(cells[key].strip()) if key is not None else None
         rows.append(
             TableRow(
-                parse_chinese_number(cells[key].strip()) or order,  # a record keyed by a code: its order
+                number or order,  # a record keyed by a code, or by no column: its order
                 title.strip(),
                 provider or None,
                 document.evidence(start, end),
@@ -285,18 +340,25 @@ def _transposed_table(document: Document, lines: list[Line]) -> tuple[list[Table
     words = load_lexicon("layouts")
     remarks = tuple(words["tables"]["remark_columns"])
     sources = set(words["notice"]["origin_columns"])
-    title_at, provider_at = _table_columns("|".join(["", *names]))
+    title_at, provider_at = _table_columns("|".join(["序号", *names]))  # the names as a header's, after a number
     title_at, provider_at = title_at - 1, provider_at - 1
     numbers = [k for k, name in enumerate(names) if name in _NUMBER_MEANINGS]
     rows: list[TableRow] = []
     for order, column in enumerate(columns, 1):
-        spans = {k: (lines[i].start + a, lines[i].start + b) for k, i, (_, a, b) in column if b > a}
-        values = {k: cell for k, _, (cell, _, _) in column}
+        pieces: dict[int, list[tuple[int, int]]] = {}
+        for k, i, (_, a, b) in column:
+            if b > a:
+                pieces.setdefault(k, []).append((lines[i].start + a, lines[i].start + b))
+        spans = {k: (v[0][0], v[-1][1]) for k, v in pieces.items()}
+        values = {}
+        for k, _, (cell, _, _) in column:
+            values[k] = values.get(k, "") + cell
         number = parse_chinese_number(values.get(numbers[0], "")) if numbers else None
         prose = tuple(
-            spans[k]
+            span
             for k, name in enumerate(names)
-            if k in spans and k not in (title_at, provider_at, *numbers) and not name.startswith(remarks)
+            if k in pieces and k not in (title_at, provider_at, *numbers) and not name.startswith(remarks)
+            for span in pieces[k]
         )
         source = next((spans.get(k) for k, name in enumerate(names) if name in sources), None)
         rows.append(

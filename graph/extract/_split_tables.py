@@ -47,6 +47,8 @@ def table_line(text: str) -> str:
 def border_gaps(text: str) -> set[int] | None:
     """The columns a border line leaves open (├──┼──┤批服务管理局├──┤ -> {2}, blank or crossed by text): a cell merged
     over the rows above and below it; None when ``text`` is no border line."""
+    if re.fullmatch(r"\s*\+[-=+:]*\+\s*", text):
+        return set()  # +----+----+: an ASCII grid's border, no column open
     if not _BORDER_RE.match(text):
         return None
     segments = re.split(rf"[{_JUNCTIONS}|│┃║]", text.strip())[1:-1]
@@ -302,23 +304,30 @@ def transposed_table(texts: list[str]) -> tuple[int, int, list[str], list[list[t
         i = first
         while i < len(texts):
             cells = _fields(texts[i])
+            if block and (not texts[i].strip() or _RULE_RE.match(texts[i])):
+                i += 1  # a blank line or a rule between two field rows (| --- | --- | under the head)
+                continue
+            if block and cells and not cells[0][0] and any(c[0] for c in cells[1:]):
+                block.append((i, [(block[-1][1][0][0], *cells[0][1:]), *cells[1:]]))  # a field's cells wrapped
+                i += 1
+                continue
             if not cells or not _FIELD_NAME_RE.match(cells[0][0]) or sum(bool(c[0]) for c in cells[1:]) < 2:
-                if not texts[i].strip() and block:
-                    i += 1  # a blank line between two field rows (a paragraph mark copied between them)
-                    continue
                 break
             block.append((i, cells))
             i += 1
         first = max(i, first + 1)
         if block and all(_CASE_LABEL_RE.match(c[0]) for c in block[0][1][1:] if c[0]):
             block = block[1:]  # 项目 | 案例一 | 案例二: the head naming the columns
-        names = [cells[0][0].rstrip(":：") for _, cells in block]
+        names = list(dict.fromkeys(cells[0][0].rstrip(":：") for _, cells in block))
         titled = [cells for _, cells in block if _FIELD_TITLE_RE.search(cells[0][0].rstrip(":："))]
         if len(block) < 3 or not titled or 2 * sum(bool(_FIELD_WORD_RE.search(n)) for n in names) < len(names):
             continue
         if all(_FIELD_WORD_RE.search(c[0]) for c in titled[0][1:] if c[0]):
             continue  # 案例名称 | 报送单位 | 主要做法: a table's head over rows, not a field over cases
         width = max(len(cells) for _, cells in block) - 1
-        columns = [[(f, i, cells[k + 1]) for f, (i, cells) in enumerate(block) if k + 1 < len(cells)] for k in range(width)]
+        columns = [
+            [(names.index(cells[0][0].rstrip(":：")), i, cells[k + 1]) for i, cells in block if k + 1 < len(cells)]
+            for k in range(width)
+        ]
         return block[0][0], block[-1][0], names, [column for column in columns if any(c[0] for *_, c in column)]
     return None

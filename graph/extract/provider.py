@@ -350,6 +350,19 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     return None if found and is_fragment(found[0]) else found  # 在全市, 有关部门: a sentence's piece, no unit
 
 
+def _form_field_above(text: str, title_end: int) -> tuple[str, int, int] | None:
+    """The unit a form's provider field gives above its title field, in the case's own text (填报单位（盖章）：X /
+    联系人：Y / 案例名称：title, or | 申报单位 | X | 联系人 | Y | over | 案例名称 | title |): a form's fields before its
+    title are the same form's, as the splitter reads them (graph/extract/_split_fields.py)."""
+    head_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
+    at = 0
+    for line in text[:head_start].split("\n"):
+        if found := labelled_provider(line):
+            return found[0], at + found[1], at + found[2]
+        at += len(line) + 1
+    return None
+
+
 def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     row = case.table_row
     if row and row.provider and row.evidence.start <= case.start and case.end <= row.evidence.end:
@@ -363,6 +376,8 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         return pasted
     if labelled := heading_label(case):  # 【X】title, ■ X｜title: the heading's own label beats lines below it
         return _finer_closing(case, labelled)
+    if fielded := _form_field_above(text, title_end):  # 申报单位 | X | 联系人 | Y over 案例名称 | title
+        return fielded
     for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
