@@ -109,8 +109,9 @@ _FORM_LINE_RE = re.compile(
 brackets (填报单位（盖章）：)."""
 
 
-_BORDER_LINE_RE = re.compile(r"^\s*[|│┃├┣╠+]?[\s:|│┃├┼┤┣╋┫╠╬╣+=＝━─═-]*[-━─═=]{3,}[\s:|│┃├┼┤┣╋┫╠╬╣+=＝━─═-]*$")
-"""A rule between a form's fields (|---|---|, ├──┼──┤, +----+): its rows go on below it."""
+_BORDER_LINE_RE = re.compile(r"^(?=.*[|│┃├┼┤┣╋┫╠╬╣+])\s*[\s:|│┃├┼┤┣╋┫╠╬╣+=＝━─═-]*[-━─═=]{3,}[\s:|│┃├┼┤┣╋┫╠╬╣+=＝━─═-]*$")
+"""A rule between a form table's rows (|---|---|, ├──┼──┤, +----+), with the strokes of its columns: its rows go on
+below it. A bare rule (━━━━) is drawn between two forms."""
 
 
 def _form_top(lines: list[Line], i: int) -> int:
@@ -118,12 +119,17 @@ def _form_top(lines: list[Line], i: int) -> int:
     案例名称：title): a form's fields before its title are the same form's, so its case starts there."""
     top, j = i, i - 1
     while j >= 0 and (_FORM_LINE_RE.match(lines[j].text) or _BORDER_LINE_RE.match(lines[j].text)):
-        if field_title_re().match(lines[j].text):
-            break  # the form above's title: its fields are that form's
+        if field_title_re().match(lines[j].text) or len(lines[j].text.strip()) > _HEAD_FIELD_CHARS:
+            break  # the form above's title, or a text field (办理情况：…): its fields are that form's
         if _FORM_LINE_RE.match(lines[j].text):
             top = j
         j -= 1
     return top
+
+
+_HEAD_FIELD_CHARS = 60
+"""The longest line of fields a form puts above its title (填报单位（盖章）：X　联系人：Y　联系电话：Z); a longer one is a
+text field closing the form above."""
 
 
 def field_title(text: str) -> str:
