@@ -109,9 +109,11 @@ _FORM_LINE_RE = re.compile(
 brackets (填报单位（盖章）：)."""
 
 
-_BORDER_LINE_RE = re.compile(r"^(?=.*[|│┃├┼┤┣╋┫╠╬╣+])\s*[\s:|│┃├┼┤┣╋┫╠╬╣+=＝━─═-]*[-━─═=]{3,}[\s:|│┃├┼┤┣╋┫╠╬╣+=＝━─═-]*$")
-"""A rule between a form table's rows (|---|---|, ├──┼──┤, +----+), with the strokes of its columns: its rows go on
-below it. A bare rule (━━━━) is drawn between two forms."""
+_BORDER_LINE_RE = re.compile(
+    r"^(?![ \t\u3000]*[┌┏╔└┗╚])(?=.*[|│┃║├┤┬┴┼┣┫┳┻╋╠╣╦╩╬╞╡╤╧╪╟╢╥╨╫+])[\s:|+=＝\u2500-\u257f-]*[-━─═=]{3,}[\s:|+=＝\u2500-\u257f-]*$"
+)
+"""A rule between a form table's rows (|---|---|, ├──┼──┴──┤, +----+), with the strokes of its columns: its rows go
+on below it. A bare rule (━━━━) is drawn between two forms, and a table's top or bottom edge (┌──┐, └──┘) closes it."""
 
 
 def _form_top(lines: list[Line], i: int) -> int:

@@ -20,6 +20,7 @@ from ftzgraph.graph.extract._split_tables import (
     continued_cells,
     layout_table,
     pipe_spans,
+    tab_spans,
     table_line,
     transposed_table,
     unnumbered_table,
@@ -93,11 +94,13 @@ def _line_rows(document: Document, lines: list[Line], header: int) -> tuple[list
     source_col, batch_col = _told_columns(table_line(lines[header].text))
     gaps: set[int] = set()
     bordered = False  # a border since the last row's line: the next line opens a row
+    head = lines[header].text.strip()
+    tabbed = "\t" in head and "\t\t" not in head and "|" not in head  # an export's one tab a cell: empties are cells
     for i in range(header + 1, len(lines)):
         line = lines[i]
         border = border_gaps(line.text)
         text = table_line(line.text)  # │ ├──┼──┤ +---+: any drawing as pipe rows (graph/extract/_split_tables.py)
-        pipes = pipe_spans(text) if text.strip() else None
+        pipes = (pipe_spans(text) or (tab_spans(text) if tabbed else None)) if text.strip() else None
         cells = [text[a:b] for a, b in pipes] if pipes else [c for c in TABLE_SPLIT_RE.split(text.strip().strip("|")) if c]
         number = parse_chinese_number(cells[0]) if cells and cells[0] else None
         opens = bordered and pipes is not None and border is None and not cells[0] and any(cells[1:])
@@ -109,7 +112,8 @@ def _line_rows(document: Document, lines: list[Line], header: int) -> tuple[list
             if border is not None:
                 gaps, bordered = border, True
             continue
-        if rows and not opens and ((more := continued_cells(text)) or pending):  # a cell wrapped onto this line
+        more = continued_cells(text) or (cells if tabbed and pipes and not cells[0] and any(cells[1:]) else None)
+        if rows and not opens and (more or pending):  # a cell wrapped onto this line
             if pending:  # the row's number, centred on a later line of its cell
                 rows[-1] = dataclasses.replace(rows[-1], number=number)
                 more = ["", *cells[1:]]
@@ -172,19 +176,22 @@ def _add_line(
 def _wrapped_prose(
     document: Document, rows: list[TableRow], prose: list[dict[int, list[tuple[int, int]]]]
 ) -> list[TableRow]:
-    """Each pipe row wrapped over several lines with its text cells' pieces, column by column, as its prose; each
-    column's last piece reaches over the stroke after it, which parts it from the next column's text as a CSV's comma
-    does (天津自贸试验区 | 汕尾海关…, not 天津自贸试验区汕尾海关)."""
+    """Each row read by column (pipes, box strokes, an export's tabs) with its text cells' pieces, column by column,
+    over all the lines it wraps over, as its prose; each column's last piece reaches over the stroke or tab after it,
+    which parts it from the next column's text as a CSV's comma does (天津自贸试验区 | 汕尾海关…, not
+    天津自贸试验区汕尾海关)."""
     out = []
     for row, pieces in zip(rows, prose, strict=True):
-        if sum(len(v) for v in pieces.values()) <= len(pieces):
+        if not pieces:  # a row of no cells by column (runs of blanks): its prose as read
             out.append(row)
             continue
         spans = []
         for k in sorted(pieces):
             *body, (a, b) = pieces[k]
-            stroke = document.text.find("|", b, b + 40)
-            spans += [*body, (a, stroke + 1 if stroke >= 0 and not document.text[b:stroke].strip() else b)]
+            rest = document.text[b : b + 40]
+            stroke = b + len(rest) - len(rest.lstrip(" \u3000"))  # the first mark after the cell's blanks
+            reach = stroke + 1 if document.text[stroke : stroke + 1] in ("|", "│", "┃", "║", "\t") else b
+            spans += [*body, (a, reach)]
         out.append(dataclasses.replace(row, prose=tuple(spans)))
     return out
 

@@ -72,6 +72,20 @@ def pipe_spans(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+def tab_spans(text: str) -> list[tuple[int, int]] | None:
+    """Where each cell of a tab-separated row stands in ``text``, an empty cell (two tabs in a row, a merged cell left
+    empty below its first row) kept as an empty span; None for a line with no tab."""
+    if "\t" not in text:
+        return None
+    spans, at = [], 0
+    for cell in text.rstrip("\r\n").split("\t"):
+        inner = cell.strip(" \u3000")
+        start = at + (cell.index(inner) if inner else 0)
+        spans.append((start, start + len(inner)))
+        at += len(cell) + 1
+    return spans
+
+
 def continued_cells(text: str) -> list[str] | None:
     """The cells of a pipe row whose first (number) cell is empty, a wrapped cell's next line (|  |续标题|  |),
     kept by column so each goes on its column of the row above; None for any other line."""
