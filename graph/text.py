@@ -322,7 +322,9 @@ def _opens_numbered_line(text: str, j: int) -> bool:
     return k > j and (k >= len(text) or text[k] in _NUMBER_NOT_CUT)
 
 
-_FIELD_OPEN_RE = re.compile("[ \t\u3000]*[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,9}(?:[（(][\u4e00-\u9fff]{1,6}[）)])?[：:]")
+_FIELD_OPEN_RE = re.compile(
+    "[ \t\u3000]*[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,9}(?:[（(][\u4e00-\u9fff]{1,6}[）)])?[：:]"
+)
 """A form's field opening its line (借鉴来源：, 联 系 人：, 填报单位（盖章）：): two such lines in a row are two fields,
 never one sentence a wrap cut."""
 

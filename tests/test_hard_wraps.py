@@ -136,3 +136,11 @@ def test_lines_a_character_short_or_long_by_line_breaking_rules_still_fill_the_w
     lines[-2], lines[-1] = lines[-2][:-1], lines[-2][-1] + lines[-1]  # one character pushed down
     joined, _ = join_broken_lines(mark_wraps("\n".join(lines) + "\n") or "")
     assert all(paragraph in joined for paragraph in _PARAGRAPHS)
+
+
+def test_the_lines_of_a_box_drawn_table_are_rows_not_wraps() -> None:
+    """Lines of a table drawn with box characters share one width as a wrapped page's do; they are rows (issue #15,
+    helper z28d), so no wrap is marked between them."""
+    row = "│ 1  │政务服务“跨省通 │          │借鉴重庆自贸试验区做法，与相邻市县签订合作协│"
+    text = "\n".join([row] * 8)
+    assert mark_wraps(text) is None

@@ -1008,3 +1008,13 @@ def test_an_origin_field_labelled_source_is_no_provider_and_a_case_credit_label_
 
 def test_a_provider_label_in_tortoise_shell_brackets_names_the_unit() -> None:
     assert labelled_provider("〔素材：营口市人民政府办公室〕") == ("营口市人民政府办公室", 4, 14)
+
+
+def test_a_unit_cell_naming_two_units_with_a_comma_gives_the_first() -> None:
+    """A spreadsheet's unit cell holding two units parted by a comma (issue #15, helper z28d): the first is the
+    provider, as with 、."""
+    from ftzgraph.graph.extract.gazetteer import load_gazetteer
+    from ftzgraph.graph.extract.provider import provider_unit
+
+    assert provider_unit("本溪市商务局,桓仁满族自治县人民政府", load_gazetteer()) == "本溪市商务局"
+    assert provider_unit("本溪市商务局，桓仁满族自治县人民政府", load_gazetteer()) == "本溪市商务局"

@@ -102,3 +102,43 @@ def test_a_tab_separated_export_keyed_by_codes_gives_a_case_per_record() -> None
         (2, "茶叶出口“检测互认”", "乙市人民政府"),
     ]
     assert "数据来源" not in cases[-1].text.text
+
+
+GROUPED = """某市借鉴自贸试验区经验台账,,,,
+类别,序号,经验名称,实施单位,经验来源,主要做法
+投资便利,1,外资登记“全程网办”,甲市市场监督管理局,辽宁自贸试验区沈阳片区,"甲市市场监督管理局推行外资登记全程网办，办理时间压缩至1天。"
+,2,不动产登记“一窗受理”,"甲市自然资源局,乙县人民政府",国务院第三批改革试点经验,"甲市自然资源局会同乙县人民政府一窗受理，办理时限压缩至3个工作日。"
+备注：经验来源填写借鉴的片区或批次。,,,,
+"""
+
+
+def test_a_grouping_column_merged_before_the_number_keeps_every_record() -> None:
+    """A spreadsheet's category column (类别) before its 序号, merged and so empty below its group's first record, and a
+    unit cell naming two units (issue #15, helper z28d): each record a case, its provider the first unit."""
+    assert [r[2][1] for r in csv_records(GROUPED, GROUPED.index("类别"), ",", 1)] == ["1", "2"]
+    cases = _extract(GROUPED)
+    assert [(c.number, c.title, c.provider) for c in cases] == [
+        (1, "外资登记“全程网办”", "甲市市场监督管理局"),
+        (2, "不动产登记“一窗受理”", "甲市自然资源局"),
+    ]
+    assert [o.area for o in cases[0].origins if o.kind == "zone"] == ["沈阳片区"]
+    assert [(o.batch_kind, o.batch_number) for o in cases[1].origins] == [("改革试点经验", 3)]
+
+
+UNNUMBERED = """领域,经验名称,牵头单位,经验来源,主要做法
+政务服务,"“一件事”集成办",甲市营商环境建设局,江苏自贸试验区苏州片区,"甲市营商环境建设局将关联事项整合为一件事，办理环节由12个减至4个。"
+,"审批“视频勘验”",,浙江自贸试验区,"甲市市场监督管理局对现场核查事项实行视频勘验，核查时间缩短至半天。"
+备注：牵头单位为合并单元格的，适用于其下各行。,,,,
+"""
+
+
+def test_a_csv_with_no_number_column_and_a_unit_merged_over_two_records() -> None:
+    """A CSV export whose header names no number (领域,经验名称,牵头单位,…): its records run to the one-cell 备注 row,
+    numbered in order; a unit's cell left empty below its first record is that unit's (a merged cell)."""
+    assert len(csv_records(UNNUMBERED, 0, ",", None)) == 2
+    cases = _extract(UNNUMBERED)
+    assert [(c.number, c.title, c.provider) for c in cases] == [
+        (1, "“一件事”集成办", "甲市营商环境建设局"),
+        (2, "审批“视频勘验”", "甲市营商环境建设局"),
+    ]
+    assert [o.zone for o in cases[1].origins if o.kind == "zone"] == ["zhejiang"]

@@ -193,3 +193,43 @@ def test_a_forms_title_field_titles_its_case_wherever_it_stands_among_the_fields
     field naming the item a supervision works on, not by its first field."""
     cases = split_cases(Document(id="r", path=Path("r.txt"), text=_RECEIPTS, sha256="r")).cases
     assert [case.title for case in cases] == ["跨区迁移“一键办”", "工程项目“联合验收”"]
+
+
+FORMS_ABOVE = """某市复制推广改革经验案例申报表
+
+表一
+
+填报单位（盖章）：甲市人力资源和社会保障局
+联 系 人：某某　　　　联系电话：0000-0000000
+案例名称：技能评价“企业自主认定”
+是否借鉴其他地区经验：☑是　□否
+借鉴来源：中国（广东）自由贸易试验区珠海横琴新区片区
+改革举措：甲市人力资源和社会保障局支持企业自主开展技能等级认定。
+实施效果：累计认定技能人才6500余人。
+
+表二
+
+| 申报单位 | 乙县人民政府 | 联系人 | 某某 |
+|---|---|---|---|
+| 案例名称 | 边境旅游“一证通行” | | |
+| 是否复制推广 | ■是　□否 | 借鉴地区 | 云南自贸试验区德宏片区 |
+| 主要做法 | 乙县文化和旅游局推行边境旅游一证通行。 | | |
+"""
+
+
+def test_a_forms_fields_above_its_title_are_its_own_and_name_its_provider() -> None:
+    """A form whose unit and contact fields stand above its title field, as text or as a Markdown table, with a
+    ticked 是否 box (issue #15, helper z28d): each case starts at its form's first field, its provider is the unit
+    field's, its origin the field naming where the practice came from."""
+    document = Document(id="x", path=Path("x.txt"), text=FORMS_ABOVE, sha256="x")
+    from ftzgraph.graph.extract.gazetteer import load_gazetteer
+    from ftzgraph.graph.extract.pipeline import extract_document
+
+    cases = extract_document(document, load_gazetteer()).cases
+    assert [(c.title, c.provider) for c in cases] == [
+        ("技能评价“企业自主认定”", "甲市人力资源和社会保障局"),
+        ("边境旅游“一证通行”", "乙县人民政府"),
+    ]
+    assert [o.area for o in cases[0].origins if o.kind == "zone"] == ["珠海横琴新区片区"]
+    assert [o.area for o in cases[1].origins if o.kind == "zone"] == ["德宏片区"]  # ■是 answers the 是否: no plan
+    assert cases[1].text.text.lstrip().startswith("| 申报单位")

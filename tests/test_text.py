@@ -189,3 +189,11 @@ def test_a_word_alternation_matches_the_longest_word_where_several_start() -> No
     longest_first = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in longest_first.finditer(text)]
     assert re.fullmatch(f"(?:{word_alternation(['甲乙'])})丙", "甲乙丙")  # one word: no group needed around it
+
+
+def test_two_form_fields_in_a_row_are_never_one_wrapped_sentence() -> None:
+    """A form's field lines (是否借鉴：☑是 / 借鉴来源：Z, 联 系 人：) do not end a sentence but are no hard wrap
+    (issue #15, helper z28d); a wrapped sentence still joins."""
+    joined, _ = join_broken_lines("是否借鉴其他地区经验：☑是\n借鉴来源：上海自贸试验区\n联 系 人：某某")
+    assert joined.count("\n") == 2
+    assert join_broken_lines("甲市商务局会同\n乙海关推行预约查验。")[0] == "甲市商务局会同乙海关推行预约查验。"

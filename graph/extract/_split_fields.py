@@ -110,7 +110,8 @@ brackets (填报单位（盖章）：)."""
 
 
 _BORDER_LINE_RE = re.compile(
-    r"^(?![ \t\u3000]*[┌┏╔└┗╚])(?=.*[|│┃║├┤┬┴┼┣┫┳┻╋╠╣╦╩╬╞╡╤╧╪╟╢╥╨╫+])[\s:|+=＝\u2500-\u257f-]*[-━─═=]{3,}[\s:|+=＝\u2500-\u257f-]*$"
+    r"^(?![ \t\u3000]*[┌┏╔└┗╚])(?=.*[|│┃║├┤┬┴┼┣┫┳┻╋╠╣╦╩╬╞╡╤╧╪╟╢╥╨╫+])"
+    r"[\s:|+=＝\u2500-\u257f-]*[-━─═=]{3,}[\s:|+=＝\u2500-\u257f-]*$"
 )
 """A rule between a form table's rows (|---|---|, ├──┼──┴──┤, +----+), with the strokes of its columns: its rows go
 on below it. A bare rule (━━━━) is drawn between two forms, and a table's top or bottom edge (┌──┐, └──┘) closes it."""
@@ -130,8 +131,8 @@ def _form_top(lines: list[Line], i: int) -> int:
 
 
 _HEAD_FIELD_CHARS = 60
-"""The longest line of fields a form puts above its title (填报单位（盖章）：X　联系人：Y　联系电话：Z); a longer one is a
-text field closing the form above."""
+"""The longest line of fields a form puts above its title (填报单位（盖章）：X　联系人：Y　联系电话：Z); a longer one
+is a text field closing the form above."""
 
 
 def field_title(text: str) -> str:

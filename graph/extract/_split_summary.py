@@ -53,7 +53,7 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     if (names := csv_header(lines[header].text)) is not None:  # 序号,案例名称,…: a spreadsheet saved as CSV
         return _csv_table(document, lines, header, names)
     tabbed = csv_header(lines[header].text, "\t")
-    if tabbed and tabbed[0] not in _NUMBER_MEANINGS:  # 类别<TAB>序号<TAB>…: a grouping column, merged, before the number
+    if tabbed and tabbed[0] not in _NUMBER_MEANINGS:  # 类别<TAB>序号<TAB>…: a merged grouping column, then the number
         return _csv_table(document, lines, header, tabbed, "\t")
     rows, last = _line_rows(document, lines, header)
     title_col, provider_col = _table_columns(table_line(lines[header].text))
@@ -74,8 +74,8 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
             for first, end, cells, spans in laid
         ]
         last = laid[-1][1]
-    if not rows and (tabbed := _tab_table(document, lines)):  # 编号<TAB>…<TAB> over rows keyed by codes (NP001)
-        return tabbed
+    if not rows and (exported := _tab_table(document, lines)):  # 编号<TAB>…<TAB> over rows keyed by codes (NP001)
+        return exported
     return rows, header, last
 
 
@@ -101,7 +101,8 @@ def _line_rows(document: Document, lines: list[Line], header: int) -> tuple[list
         border = border_gaps(line.text)
         text = table_line(line.text)  # │ ├──┼──┤ +---+: any drawing as pipe rows (graph/extract/_split_tables.py)
         pipes = (pipe_spans(text) or (tab_spans(text) if tabbed else None)) if text.strip() else None
-        cells = [text[a:b] for a, b in pipes] if pipes else [c for c in TABLE_SPLIT_RE.split(text.strip().strip("|")) if c]
+        split = TABLE_SPLIT_RE.split(text.strip().strip("|"))
+        cells = [text[a:b] for a, b in pipes] if pipes else [c for c in split if c]
         number = parse_chinese_number(cells[0]) if cells and cells[0] else None
         opens = bordered and pipes is not None and border is None and not cells[0] and any(cells[1:])
         pending = bool(rows) and rows[-1].number is None and not bordered and number is not None
@@ -357,7 +358,7 @@ def _transposed_table(document: Document, lines: list[Line]) -> tuple[list[Table
             if b > a:
                 pieces.setdefault(k, []).append((lines[i].start + a, lines[i].start + b))
         spans = {k: (v[0][0], v[-1][1]) for k, v in pieces.items()}
-        values = {}
+        values: dict[int, str] = {}
         for k, _, (cell, _, _) in column:
             values[k] = values.get(k, "") + cell
         number = parse_chinese_number(values.get(numbers[0], "")) if numbers else None
@@ -470,9 +471,7 @@ def _prose_cells(text: str, offset: int, title_col: int, provider_col: int) -> t
     return tuple((offset + cells[k][0], offset + cells[k][1]) for k in prose)
 
 
-def _continued_row(
-    document: Document, row: TableRow, cells: list[str], columns: tuple[int, int], end: int
-) -> TableRow:
+def _continued_row(document: Document, row: TableRow, cells: list[str], columns: tuple[int, int], end: int) -> TableRow:
     """``row`` with the next line of its wrapped cells (by column) added to its title and provider (``columns``), its
     evidence reaching to ``end``, that line's end."""
     title_col, provider_col = columns

@@ -271,7 +271,9 @@ def _rows(lines: list[tuple[int, list[str], list[Span]]]) -> list[tuple[int, int
 
 _FIELD_NAME_RE = re.compile(r"^[\u4e00-\u9fff（）()/、]{2,10}[:：]?$")
 _FIELD_TITLE_RE = re.compile(r"(?:案例|经验|事项|成果|做法|举措|项目)(?:名称|题目|标题)$|^名称$")
-_CASE_LABEL_RE = re.compile(r"^(?:案例|经验|事项|成果|做法|第)?\s*[（(]?[0-9０-９一二三四五六七八九十]+[）)]?\s*[个项]?$")
+_CASE_LABEL_RE = re.compile(
+    r"^(?:案例|经验|事项|成果|做法|第)?\s*[（(]?[0-9０-９一二三四五六七八九十]+[）)]?\s*[个项]?$"
+)
 """A transposed table's column head naming a case by its place in the row (案例一, 经验2, （三）, 3)."""
 _FIELD_WORD_RE = re.compile(
     r"(?:名称|单位|做法|成效|来源|出处|内容|措施|举措|效果|背景|意义|类型|领域|部门|地区|主体|序号|编号|备注|情况|亮点|时间|"
