@@ -155,3 +155,19 @@ def test_an_exports_tab_rows_keep_a_merged_cell_empty_under_its_group() -> None:
         ("不动产登记“一窗受理”", "甲市自然资源局"),
     ]
     assert [(o.batch_kind, o.batch_number) for o in cases[1].origins] == [("改革试点经验", 3)]
+
+
+def test_a_pipe_table_with_no_outer_strokes_wraps_its_cells_by_column() -> None:
+    text = (
+        "序号 | 案例名称 | 提供单位 | 主要做法\n---|---|---|---\n"
+        "1 | 工程建设“拿地即开工” | 甲市自然资源局 | 借鉴广东自贸试验区南沙片区做法，推行带方案出让，\n"
+        " |  |  | 出让前完成设计方案审查，拿地到开工由45天缩短至7天。\n"
+        "2 | 跨境电商“退货 | 乙区管理 | 联合某海关设立退货中心仓，退货处理时间由15天缩短至3天。\n"
+        " | 中心仓” | 委员会 | \n"
+    )
+    assert [row for row in (pipe_spans(" |  | x", outer=False) or [])][0] == (0, 0)  # the empty first cell
+    cases = _cases(text)
+    assert [(c.title, c.provider) for c in cases] == [
+        ("工程建设“拿地即开工”", "甲市自然资源局"),
+        ("跨境电商“退货中心仓”", "乙区管理委员会"),
+    ]

@@ -96,11 +96,12 @@ def _line_rows(document: Document, lines: list[Line], header: int) -> tuple[list
     bordered = False  # a border since the last row's line: the next line opens a row
     head = lines[header].text.strip()
     tabbed = "\t" in head and "\t\t" not in head and "|" not in head  # an export's one tab a cell: empties are cells
+    outer = "|" not in table_line(head) or table_line(head).strip().startswith("|")  # 序号 | 名称 with no outer strokes
     for i in range(header + 1, len(lines)):
         line = lines[i]
         border = border_gaps(line.text)
         text = table_line(line.text)  # │ ├──┼──┤ +---+: any drawing as pipe rows (graph/extract/_split_tables.py)
-        pipes = (pipe_spans(text) or (tab_spans(text) if tabbed else None)) if text.strip() else None
+        pipes = (pipe_spans(text, outer) or (tab_spans(text) if tabbed else None)) if text.strip() else None
         split = TABLE_SPLIT_RE.split(text.strip().strip("|"))
         cells = [text[a:b] for a, b in pipes] if pipes else [c for c in split if c]
         number = parse_chinese_number(cells[0]) if cells and cells[0] else None
@@ -113,7 +114,7 @@ def _line_rows(document: Document, lines: list[Line], header: int) -> tuple[list
             if border is not None:
                 gaps, bordered = border, True
             continue
-        more = continued_cells(text) or (cells if tabbed and pipes and not cells[0] and any(cells[1:]) else None)
+        more = continued_cells(text, outer) or (cells if tabbed and pipes and not cells[0] and any(cells[1:]) else None)
         if rows and not opens and (more or pending):  # a cell wrapped onto this line
             if pending:  # the row's number, centred on a later line of its cell
                 rows[-1] = dataclasses.replace(rows[-1], number=number)

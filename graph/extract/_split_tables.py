@@ -55,13 +55,18 @@ def border_gaps(text: str) -> set[int] | None:
     return {k for k, segment in enumerate(segments) if not _HORIZONTAL_RE.fullmatch(segment.strip() or "x")}
 
 
-def pipe_spans(text: str) -> list[tuple[int, int]] | None:
+def pipe_spans(text: str, outer: bool = True) -> list[tuple[int, int]] | None:
     """Where each cell of a pipe row (|a|b| |c|, strokes at both ends) stands in ``text``, its blanks trimmed, an empty
     cell kept as an empty span: the cells by column, which splitting on runs of blanks would shift; None for a line
-    that is no such row."""
+    that is no such row. In a table drawn with no ``outer`` strokes (1 | a | b), the text before the first stroke is
+    the first cell, empty on a wrapped cell's line (  | 续 |)."""
     bare = text.rstrip()
     lead = len(bare) - len(bare.lstrip())
-    if not bare.lstrip().startswith("|") or not bare.endswith("|") or bare.count("|") < 3:
+    if not outer:
+        if bare.count("|") < 2:
+            return None
+        lead, bare = -1, bare + "|"  # the first cell from the line's start, the last to its end
+    elif not bare.lstrip().startswith("|") or not bare.endswith("|") or bare.count("|") < 3:
         return None
     spans, at = [], lead + 1
     for cell in bare[lead + 1 : -1].split("|"):
@@ -86,13 +91,14 @@ def tab_spans(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def continued_cells(text: str) -> list[str] | None:
+def continued_cells(text: str, outer: bool = True) -> list[str] | None:
     """The cells of a pipe row whose first (number) cell is empty, a wrapped cell's next line (|  |续标题|  |),
-    kept by column so each goes on its column of the row above; None for any other line."""
+    kept by column so each goes on its column of the row above; None for any other line. With no ``outer`` strokes
+    (1 | a | b), the first cell is the text before the first stroke."""
     line = table_line(text).strip()
     if not line.startswith("|"):
         return None
-    cells = [cell.strip(" \t\u3000") for cell in line.strip("|").split("|")]
+    cells = [cell.strip(" \t\u3000") for cell in (line.strip("|") if outer else line.rstrip("|")).split("|")]
     if len(cells) < 2 or cells[0] or not any(cells[1:]):
         return None
     return cells
