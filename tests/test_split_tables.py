@@ -165,7 +165,7 @@ def test_a_pipe_table_with_no_outer_strokes_wraps_its_cells_by_column() -> None:
         "2 | 跨境电商“退货 | 乙区管理 | 联合某海关设立退货中心仓，退货处理时间由15天缩短至3天。\n"
         " | 中心仓” | 委员会 | \n"
     )
-    assert pipe_spans(" |  | x", outer=False) == [(0, 0), (2, 2), (5, 6)]  # the empty first cell kept
+    assert pipe_spans(" |  | x", outer=False) == [(0, 0), (2, 2), (6, 7)]  # the empty first cell kept
     cases = _cases(text)
     assert [(c.title, c.provider) for c in cases] == [
         ("工程建设“拿地即开工”", "甲市自然资源局"),
