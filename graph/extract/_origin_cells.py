@@ -46,14 +46,17 @@ def source_cell_origins(
     province counts as it does after an origin phrase. None when the cell names no zone, the adopting FTZ as a whole
     or the provider's own area (自主探索 in other words), or one an origin phrase in it already gave (``found``)."""
     row = case.table_row
-    if row is None:
-        return []
-    origins = _batch_cell_origins(case, found)
-    if row.origin is None:
-        return origins
-    start, end = row.origin
-    cell = case.document.text[start:end] + "".join(case.document.text[a:b] for a, b in row.origin_more)
-    end = row.origin_more[-1][1] if row.origin_more else end  # a cell wrapped over lines: its last piece's end
+    if row is None or row.origin is None:
+        field = _field_cell(case)  # a form's field: 借鉴来源：☑其他自贸试验区（Z）　□国务院推广经验
+        if field is None:
+            return _batch_cell_origins(case, found) if row else []
+        start, end, cell = field
+        origins = _batch_cell_origins(case, found) if row else []
+    else:
+        origins = _batch_cell_origins(case, found)
+        start, end = row.origin
+        cell = case.document.text[start:end] + "".join(case.document.text[a:b] for a, b in row.origin_more)
+        end = row.origin_more[-1][1] if row.origin_more else end  # a cell wrapped over lines: its last piece's end
     if any(o.kind == "zone" and start <= o.evidence.end and o.evidence.start <= end for o in found):
         return origins
     place = (
@@ -64,6 +67,35 @@ def source_cell_origins(
     if place is None or (place.zone in own_zones and place.area in (None, provider_area)):
         return origins
     return [*origins, Origin("zone", case.document.evidence(start, end), zone=place.zone, area=place.area)]
+
+
+@cache
+def _field_re() -> re.Pattern[str]:
+    """A form's field naming where its practice came from (借鉴来源：Z, | 借鉴地区 | Z |, 经验来源<TAB>Z), its value up to
+    the line's end or the cell's stroke."""
+    labels = word_alternation(lexicon()["origin_labels"])
+    return re.compile(
+        rf"(?:^|[|│┃\t])[ \t\u3000]*(?:{labels})[ \t\u3000]*(?:[：:]|[|│┃\t])[ \t\u3000]*(?P<value>[^|│┃\t\n]+)",
+        re.MULTILINE,
+    )
+
+
+_BOX_RE = re.compile(r"(?=[□☐☑■√✓✔☒▣◼])")
+
+
+def _field_cell(case: CaseText) -> tuple[int, int, str] | None:
+    """The value of the case's form field naming its practice's source, as a table's source cell is read (its span in
+    the document and its text), with only the ticked options of a checkbox field (☑其他自贸试验区（Z）　□国务院推广经验
+    -> ☑其他自贸试验区（Z））; None when the case has no such field."""
+    match = _field_re().search(case.text)
+    if match is None:
+        return None
+    value = match["value"]
+    ticks = tuple(lexicon()["ticked_boxes"])
+    if _BOX_RE.search(value):
+        value = "".join(option for option in _BOX_RE.split(value) if option.startswith(ticks))
+    evidence = case.evidence(match.start("value"), match.end("value"))
+    return evidence.start, evidence.end, value
 
 
 _BARE_BATCH_RE = re.compile(rf"^\s*(?:第\s*)?(?P<n>[0-9{NUMERAL_CLASS}]+)\s*(?:批次?)?\s*$")

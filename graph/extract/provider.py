@@ -34,7 +34,7 @@ from ftzgraph.graph.extract._provider_headings import (
     heading_subject,
 )
 from ftzgraph.graph.extract._split_casebook import closing_source
-from ftzgraph.graph.extract._split_fields import contact_unit
+from ftzgraph.graph.extract._split_fields import contact_unit, field_title_re
 from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
     acting_subject,
@@ -355,6 +355,9 @@ def _form_field_above(text: str, title_end: int) -> tuple[str, int, int] | None:
     联系人：Y / 案例名称：title, or | 申报单位 | X | 联系人 | Y | over | 案例名称 | title |): a form's fields before its
     title are the same form's, as the splitter reads them (graph/extract/_split_fields.py)."""
     head_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
+    head_end = text.find("\n", title_end)
+    if not field_title_re().match(text[head_start : head_end if head_end >= 0 else len(text)]):
+        return None  # a heading, not a form's title field
     at = 0
     for line in text[:head_start].split("\n"):
         if found := labelled_provider(line):
