@@ -190,7 +190,7 @@ _RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"]
 
 
 _RECEIVER_AFTER_RE = re.compile(
-    "(?:、[^，。；;,\n、]{2,30})*[^，。；;,\n、]{0,6}?(?:"
+    "(?:[（(][^（）()\n]{1,12}[)）])?(?:、[^，。；;,\n、]{2,30})*[^，。；;,\n、]{0,6}?(?:"
     + word_alternation(load_agency_yaml("departments.yaml")["receiver_after"])
     + ")"
 )
@@ -204,10 +204,14 @@ def _only_receives(text: str, hit: _Hit) -> bool:
         clause = next((clause[:-k] for k in range(2, 8) if clause[:-k].endswith(_RECEIVER_BEFORE)), clause)
     if not (clause.endswith(_RECEIVER_BEFORE) or _RECEIVER_LIST_RE.search(clause)):
         return False
+    if clause.endswith(_IN_CHARGE) or _IN_CHARGE_LIST_RE.search(clause):
+        return False  # 请径向市住建局反映: the notice's department in charge
     return _RECEIVER_AFTER_RE.match(text, hit.end) is not None
 
 
 _PLACE_LEVELS = ("省", "市", "州", "盟")
+_IN_CHARGE = tuple(load_agency_yaml("departments.yaml")["receiver_in_charge"])
+_IN_CHARGE_LIST_RE = re.compile(f"(?:{word_alternation(_IN_CHARGE)})[^，。；;,\n]{{2,40}}、$")
 _RECEIVER_LIST_RE = re.compile(f"(?:{word_alternation(_RECEIVER_BEFORE)})[^，。；;,\n]{{2,40}}、$")
 """向 before earlier items of a list the body ends (向A、B反映)."""
 

@@ -70,7 +70,10 @@ def _committee_departments(hits: list[_Hit], text: str = "") -> None:
         department = by_start.get(hit.end)
         unlisted = _UNLISTED_DEPARTMENT_RE.match(text, hit.end) if department is None else None
         if unlisted is not None and hit.core.canonical == _COMMITTEE and hit.name and hit.confidence != "low":
-            if not any(ch in _NOT_IN_DEPARTMENT for ch in unlisted["name"]):
+            department_name = unlisted["name"]
+            if not any(ch in _NOT_IN_DEPARTMENT for ch in department_name) and not any(
+                word in department_name for word in _JOINT_WORDS
+            ):
                 hit.name, hit.end = hit.name + unlisted["name"], unlisted.end("name")
             continue
         if (
@@ -86,10 +89,14 @@ def _committee_departments(hits: list[_Hit], text: str = "") -> None:
             hit.acting = False
 
 
-_UNLISTED_DEPARTMENT_RE = re.compile(f"(?P<name>[{CJK}]{{2,6}}?局)(?![{CJK}]?长)")
-"""A department's name right after its committee, up to its first 局 (规划建设局, not the post 局长)."""
-_NOT_IN_DEPARTMENT = frozenset(load_agency_yaml("departments.yaml")["not_in_place_stem"] + "市县省区联会同牵协")
-"""Characters of a clause, a place's level or a verb of joint work, which no such department's name holds
+_UNLISTED_DEPARTMENT_RE = re.compile(
+    f"(?P<name>[{CJK}]{{2,6}}?局)(?![{CJK}]?长|{'|'.join(load_agency_yaml('departments.yaml')['post_titles'])})"
+)
+"""A department's name right after its committee, up to its first 局 (规划建设局), not one before a post (规划建设局
+副局长: a speaker's title, whose committee is read by the speaker rules)."""
+_NOT_IN_DEPARTMENT = frozenset(load_agency_yaml("departments.yaml")["not_in_place_stem"] + "市县省区")
+_JOINT_WORDS = ("联合", "会同", "牵头", "协同", "配合", "指导")
+"""Characters of a clause or a place's level, and verbs of joint work, which no such department's name holds
 (管委会联合市商务局 is two bodies)."""
 
 

@@ -137,8 +137,8 @@ def extract_agencies_and_mentions(
     branches = [h for h in branches if not _inside_title(h.start, titles)]
     hits = list(branches)
     for match in lex.core_re.finditer(text):
-        if any(h.start < match.end() and match.start() < h.end for h in branches):
-            continue
+        if any(h.start < match.end() and match.start() < h.end for h in hits):
+            continue  # a branch's span, or a sub-body a hit took in (…金融监管分局绥滨监管支局)
         hit = _core_hit(text, match, lex, gaz, titles)
         if hit is not None:
             hits.append(hit)
@@ -218,7 +218,7 @@ def extract_agencies_and_mentions(
     name_under_parent(text, hits)  # 重庆海事局涪陵海事处: the office under its bureau
     detachment_brigades(text, hits)  # 交警支队渤海新区大队: the brigade under its detachment
     name_zone_bodies(
-        text, _document_head(case.document.text), hits, ctx.city
+        text, _document_head(case.document.text), hits, ctx.city, provider
     )  # 合肥高新区X局: by the zone's official name
     aliases = defined_aliases(text, hits, lex, titles)  # X署（以下简称园区发展署）: the short name is that body
     _settle_acting(text, hits + aliases, case.document.text, aliases)
@@ -309,10 +309,11 @@ _EDGE_MARKS_RE = re.compile("^[^\u4e00-\u9fff（(]+|[^\u4e00-\u9fff）)]+$")
 
 
 def _provider_name(provider: str | None) -> str | None:
-    """The provider's name without the marks a layout may leave around it (■ 江城区, a bullet and a space): the
-    place its bodies are named under is the name alone."""
+    """The provider's name without the marks a layout may leave around it (■ 江城区, a bullet and a space) or the city
+    a heading writes before it with a middle dot (菏泽·曹县): the place its bodies are named under is the name alone."""
     if provider is None:
         return None
+    provider = provider.rpartition("·")[2] or provider  # 菏泽·曹县: a county after its city, the county provides
     return _EDGE_MARKS_RE.sub("", provider) or provider
 
 
