@@ -265,3 +265,8 @@ def test_an_objection_goes_to_a_body_a_notice_in_charge_acts() -> None:
 def test_a_bracketed_credit_opening_a_line_names_who_sent_the_case() -> None:
     names = _names("（宿州市人民政府供稿）按照市政府部署，市交通运输局推行货车“一证通行”。", "宿州市")
     assert names == ["宿州市交通运输局"]
+
+
+def test_a_hall_where_a_counter_is_set_up_is_a_place() -> None:
+    names = _names("宿州市\n市市场监管局推行注销“一件事”，市政务服务中心设立注销专窗，市人社局同步办理。", "宿州市")
+    assert names == ["宿州市市场监督管理局", "宿州市人力资源和社会保障局"]

@@ -478,10 +478,17 @@ def _as_place(text: str, start: int, end: int) -> bool:
         and not any(w in text[end : end + 8] for w in _GUIDANCE)
     ):
         return True
+    if text.endswith(_SERVICE_HALLS, 0, end) and _HALL_WINDOW_RE.match(text, end):  # 县行政服务中心设立专窗
+        return True
     return "在" in before and after is not None and not any(w in after.group() for w in _GUIDANCE)
 
 
 _FACILITY_ENDINGS = ("中心", "大厅", "之家")
+_SERVICE_HALLS = tuple(load_agency_yaml("departments.yaml")["service_halls"])
+_HALL_WINDOW_RE = re.compile("(?:设立|设置|开设|增设|设有|设)[^。；;！？!?\n，,]{0,12}?(?:窗口|专窗)")
+"""A service hall whose only part in the clause is that a counter is set up in it (X政务服务中心设立注销专窗): where
+the counter is, as 在X中心设立窗口 says. A hall that runs a service area of its own (中心设立企业开办专区) or the work
+(中心推行…, 中心牵头…) acts, as the gold files of the earlier parts have it."""
 _STOP_NUMBER = "[0-9一二三四五六七八九十]{1,3}"
 _STOP_LABEL_RE = re.compile(rf"\s*(?:(?:点位|站点){_STOP_NUMBER}|第{_STOP_NUMBER}站)[：:　\s]+")
 """A stop's label opening an itinerary's line (点位1, 第二站): the body after it is where a visit goes."""

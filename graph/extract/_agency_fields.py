@@ -92,6 +92,9 @@ def on_field_line(text: str, hit: _Hit) -> bool:
         return _VERB_AFTER_RE.fullmatch(after) is not None
     if last + 1 < len(fields) and _VERB_AFTER_RE.fullmatch(fields[last + 1].group()):
         return True  # ——X　供稿——: the verb in a field of its own
+    second = last + 1 < len(fields) and line[fields[last + 1].start() - 1 : fields[last + 1].start()] in "（("
+    if second and last + 2 < len(fields) and _VERB_AFTER_RE.fullmatch(fields[last + 2].group()):
+        return True  # X委员会（市营商办）编: the body's second name in brackets, then the verb
     if last + 1 == len(fields) - 1 and _DATE_RE.fullmatch(fields[last + 1].group()):
         return True  # X局　　2024年3月8日: a masthead's or signature's unit over its date, no clause
     if first == 0 and last == 0 and len(fields) > 1 and not text[:line_start].strip():
