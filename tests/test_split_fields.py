@@ -233,3 +233,36 @@ def test_a_forms_fields_above_its_title_are_its_own_and_name_its_provider() -> N
     assert [o.area for o in cases[0].origins if o.kind == "zone"] == ["珠海横琴新区片区"]
     assert [o.area for o in cases[1].origins if o.kind == "zone"] == ["德宏片区"]  # ■是 answers the 是否: no plan
     assert cases[1].text.text.lstrip().startswith("| 申报单位")
+
+
+def test_a_checkbox_source_field_names_the_ticked_options_zone_only() -> None:
+    """A form's source field offering options by checkboxes (借鉴来源：☑其他自贸试验区（Z）　□国务院推广经验): the
+    ticked option's zone is the case's origin, read as a table's source cell is (issue #15, helper z28d)."""
+    from ftzgraph.graph.extract.gazetteer import load_gazetteer
+    from ftzgraph.graph.extract.pipeline import extract_document
+
+    form = (
+        "某市自贸试验区经验复制推广优秀案例推荐表\n\n推荐表1\n案例名称：港口危险货物“联合查验”\n创新类型：□制度创新　☑模式创新\n"
+        "借鉴来源：{}\n推荐单位：甲市交通运输局\n"
+        "改革举措：甲市交通运输局会同甲海事局对港口危险货物实行联合查验。\n实施效果：查验时间缩短一半。\n\n"
+        "推荐表2\n案例名称：外籍人才“一窗办理”\n推荐单位：乙区人民政府\n改革举措：乙区设立外籍人才服务窗口。\n"
+    )
+    for field, zone in [
+        ("☑其他自贸试验区（上海自贸试验区）　□国务院推广经验", "shanghai"),
+        ("□国务院推广经验　☑其他自贸试验区（天津自贸试验区）　□上海自贸试验区", "tianjin"),
+    ]:
+        document = Document(id="x", path=Path("x.txt"), text=form.format(field), sha256="x")
+        first = extract_document(document, load_gazetteer()).cases[0]
+        assert [o.zone for o in first.origins if o.kind == "zone"] == [zone], field
+
+
+def test_a_numbered_forms_title_field_opens_its_case() -> None:
+    """Forms numbered before their first field (一、案例名称：X / 二、案例名称：Y): each field opens a case, the first
+    too (issue #15, helper z28d)."""
+    text = (
+        "某市优秀案例推荐表\n\n一、案例名称：港口危险货物“联合查验”\n推荐单位：甲市交通运输局\n"
+        "改革举措：甲市交通运输局对港口危险货物实行联合查验。\n\n"
+        "二、案例名称：外籍人才“一窗办理”\n推荐单位：乙区人民政府\n改革举措：乙区设立外籍人才服务窗口。\n"
+    )
+    cases = split_cases(Document(id="x", path=Path("x.txt"), text=text, sha256="x")).cases
+    assert [c.title for c in cases] == ["港口危险货物“联合查验”", "外籍人才“一窗办理”"]
