@@ -242,7 +242,8 @@ def test_a_checkbox_source_field_names_the_ticked_options_zone_only() -> None:
     from ftzgraph.graph.extract.pipeline import extract_document
 
     form = (
-        "某市自贸试验区经验复制推广优秀案例推荐表\n\n推荐表1\n案例名称：港口危险货物“联合查验”\n创新类型：□制度创新　☑模式创新\n"
+        "某市自贸试验区经验复制推广优秀案例推荐表\n\n推荐表1\n案例名称：港口危险货物“联合查验”\n"
+        "创新类型：□制度创新　☑模式创新\n"
         "借鉴来源：{}\n推荐单位：甲市交通运输局\n"
         "改革举措：甲市交通运输局会同甲海事局对港口危险货物实行联合查验。\n实施效果：查验时间缩短一半。\n\n"
         "推荐表2\n案例名称：外籍人才“一窗办理”\n推荐单位：乙区人民政府\n改革举措：乙区设立外籍人才服务窗口。\n"

@@ -71,8 +71,8 @@ def source_cell_origins(
 
 @cache
 def _field_re() -> re.Pattern[str]:
-    """A form's field naming where its practice came from (借鉴来源：Z, | 借鉴地区 | Z |, 经验来源<TAB>Z), its value up to
-    the line's end or the cell's stroke."""
+    """A form's field naming where its practice came from (借鉴来源：Z, | 借鉴地区 | Z |, 经验来源<TAB>Z), its value
+    up to the line's end or the cell's stroke."""
     labels = word_alternation(lexicon()["origin_labels"])
     return re.compile(
         rf"(?:^|[|│┃\t])[ \t\u3000]*(?:{labels})[ \t\u3000]*(?:[：:]|[|│┃\t])[ \t\u3000]*(?P<value>[^|│┃\t\n]+)",

@@ -35,7 +35,8 @@ def field_title_re() -> re.Pattern[str]:
     (| 案例名称 | X |, 案例名称<TAB>X), whose borders an OCR reads as 丨 or ｜ as often as |."""
     label = _title_label()
     return re.compile(
-        rf"^\s*(?:[|│丨｜]\s*)?(?:\*\*)?\s*(?:[{NUMERAL_CLASS}]{{1,3}}、)?"  # 一、案例名称：X: a numbered form's first field
+        # 一、案例名称：X: a numbered form's first field
+        rf"^\s*(?:[|│丨｜]\s*)?(?:\*\*)?\s*(?:[{NUMERAL_CLASS}]{{1,3}}、)?"
         rf"(?:(?P<label>(?:{label}))\s*(?:\*\*)?\s*(?:[:：]|[|│丨｜]|\t+)"
         rf"|[【\[〔]\s*(?P<bracketed>(?:{label}))\s*[】\]〕]\s*[:：]?)\s*(?P<title>[^|│丨｜\s].*?)\s*[|│丨｜]?\s*$"
     )
