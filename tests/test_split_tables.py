@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from ftzgraph.graph.extract._split_tables import border_gaps, pipe_spans, tab_spans, table_line, transposed_table
+from ftzgraph.graph.extract._split_tables import (
+    aligned_cells,
+    border_gaps,
+    pipe_spans,
+    tab_spans,
+    table_line,
+    transposed_table,
+)
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
@@ -171,3 +178,37 @@ def test_a_pipe_table_with_no_outer_strokes_wraps_its_cells_by_column() -> None:
         ("工程建设“拿地即开工”", "甲市自然资源局"),
         ("跨境电商“退货中心仓”", "乙区管理委员会"),
     ]
+
+
+def test_a_list_aligned_with_ideographic_spaces_wraps_a_long_title_onto_an_indented_line() -> None:
+    """A 清单 laid out with ideographic spaces whose long title runs on to an indented line under its column, the
+    providers standing only in the list, the details below under （一）title (issue #15, helper z28d)."""
+    header = "序号　经验名称　　　　　　　　　　　　　　　　提供单位"
+    assert aligned_cells(header, "　　　协同作业模式") == ["", "协同作业模式", ""]
+    assert aligned_cells(header, "协同作业模式") is None  # not indented: no wrapped cell
+    text = (
+        "某市复制推广改革创新经验清单\n\n" + header + "\n"
+        "１　　进出口货物“提前申报”与“抵港直装”　　　甲市商务局\n"
+        "　　　协同作业模式\n"
+        "２　　危险化学品经营许可“告知承诺制”　　　　甲市应急管理局\n\n附件\n\n"
+        "（一）进出口货物“提前申报”与“抵港直装”协同作业模式\n　　借鉴天津自贸试验区的做法，通关时间缩短1天。\n\n"
+        "（二）危险化学品经营许可“告知承诺制”\n　　许可办理时间由20个工作日缩短至即时办结。\n"
+    )
+    assert [(c.title, c.provider) for c in _cases(text)] == [
+        ("进出口货物“提前申报”与“抵港直装”协同作业模式", "甲市商务局"),
+        ("危险化学品经营许可“告知承诺制”", "甲市应急管理局"),
+    ]
+
+
+def test_a_tab_export_whose_quoted_cells_run_over_lines_keeps_every_record() -> None:
+    text = (
+        "序号\t成果名称\t报送单位\t主要做法\n"
+        '1\t跨境电商“仓储前置”\t甲市商务局\t"借鉴浙江自贸试验区宁波片区做法，设立前置仓。\n商品提前备货入仓。"\n'
+        '2\t企业注销“一网通办”\t乙市市场监督管理局\t"复制推广国务院第四批自贸试验区改革试点经验，\n建立注销平台。"\n'
+    )
+    cases = _cases(text)
+    assert [(c.title, c.provider) for c in cases] == [
+        ("跨境电商“仓储前置”", "甲市商务局"),
+        ("企业注销“一网通办”", "乙市市场监督管理局"),
+    ]
+    assert [(o.batch_kind, o.batch_number) for o in cases[1].origins] == [("改革试点经验", 4)]

@@ -16,6 +16,7 @@ from ftzgraph.graph.extract._split_csv import csv_header, csv_records
 from ftzgraph.graph.extract._split_json import json_records
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_tables import (
+    aligned_cells,
     border_gaps,
     continued_cells,
     layout_table,
@@ -56,6 +57,8 @@ def parse_table(document: Document, lines: list[Line]) -> tuple[list[TableRow], 
     if tabbed and tabbed[0] not in _NUMBER_MEANINGS:  # 类别<TAB>序号<TAB>…: a merged grouping column, then the number
         return _csv_table(document, lines, header, tabbed, "\t")
     rows, last = _line_rows(document, lines, header)
+    if tabbed and len((quoted := _csv_table(document, lines, header, tabbed, "\t"))[0]) > len(rows):
+        return quoted  # an export's quoted cells running over several lines, which the line reading stops at
     title_col, provider_col = _table_columns(table_line(lines[header].text))
     laid = layout_table([line.text for line in lines], header)
     if laid and len(laid) > len(rows):  # cells interleaved over lines: the line reading stopped after a row or none
@@ -114,7 +117,11 @@ def _line_rows(document: Document, lines: list[Line], header: int) -> tuple[list
             if border is not None:
                 gaps, bordered = border, True
             continue
-        more = continued_cells(text, outer) or (cells if tabbed and pipes and not cells[0] and any(cells[1:]) else None)
+        more = (
+            continued_cells(text, outer)
+            or (cells if tabbed and pipes and not cells[0] and any(cells[1:]) else None)
+            or (aligned_cells(lines[header].text, line.text) if not pipes and not tabbed else None)  # 　　…title's end
+        )
         if rows and not opens and (more or pending):  # a cell wrapped onto this line
             if pending:  # the row's number, centred on a later line of its cell
                 rows[-1] = dataclasses.replace(rows[-1], number=number)

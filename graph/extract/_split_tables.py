@@ -91,6 +91,26 @@ def tab_spans(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+def aligned_cells(header: str, text: str) -> list[str] | None:
+    """The cells of ``text``, a line of a table aligned with blanks (ideographic spaces, as a list laid out in a word
+    processor) whose number cell is empty: its fragments put on the header's columns by where they start in display
+    width (a CJK character two), the next line of a title or unit wrapped in its cell (１　title… / 　　　…title's
+    end); None for a line that is not indented under a column past the first."""
+    if not text.strip() or text[:1] not in " \u3000" or "\t" in text or "|" in text:
+        return None
+    starts = [_width(header[: m.start()], True) for m in re.finditer(r"[^\s\u3000]+", header)]
+    if len(starts) < 2:
+        return None
+    cells = [""] * len(starts)
+    for m in re.finditer(r"[^\s\u3000]+(?:[ \u3000][^\s\u3000]+)*", text):
+        column = _width(text[: m.start()], True)
+        k = max((j for j, start in enumerate(starts) if start <= column + 1), default=0)
+        if k == 0:
+            return None
+        cells[k] += m.group()
+    return cells
+
+
 def continued_cells(text: str, outer: bool = True) -> list[str] | None:
     """The cells of a pipe row whose first (number) cell is empty, a wrapped cell's next line (|  |续标题|  |),
     kept by column so each goes on its column of the row above; None for any other line. With no ``outer`` strokes
