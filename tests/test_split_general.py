@@ -318,10 +318,8 @@ KNOWN_TITLE_MISSES = {
     # z25e's second media round (gold before the first run): an infographic whose first item's heading is followed by
     # a picture line (① X：title / 【图2】) and whose parts stand between ▼ lines; the separator rules join the two.
     ("sanming-tujie-collection", 1),
-    # z26b's held-out feedback forms saved with TABs (gold before the first run): the number field opens each form, but
-    # the TAB rows are read as one case; left to the splitter's form rules.
-    # Since z27a's split by repetition the forms are cut right, but each title is read from the form's unit row.
-    *(("zhangye-fankuibiao-collection", n) for n in (1, 2, 3)),
+    # z26b's held-out feedback forms saved with TABs: titled from their 督办事项 fields since z28b read the head's count
+    # (本期…共3份), each form opening at its first field.
     # Held-out rounds of z25c (providers; gold before each first run): layouts the splitter does not cut yet (a
     # speech's （一）title paragraphs, a Markdown table, ◇place：title items, 第N页　案例X slides, a newspaper column's
     # and a discussion paper's 一、title items, and a summary whose contact lines close each case, read as the next

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from ftzgraph.graph.extract._split_lines import Line
-from ftzgraph.graph.extract._split_shapes import Mark, heading_mark
+from ftzgraph.graph.extract._split_shapes import Mark, heading_mark, names_reform
 from ftzgraph.graph.extract._split_units import labelled_provider, signature_unit
 from ftzgraph.graph.extract._split_words import strip_marks
-from ftzgraph.graph.text import CJK_RE
+from ftzgraph.graph.text import CJK_RE, title_key
 
 Start = tuple[int, int, int | None]
 """(title line index, span start line index, marker number), as the splitter keeps a case's start."""
@@ -132,3 +132,33 @@ def _outline_mark(text: str) -> Mark | None:
         return None
     head = re.split("[。！？；;]", text[mark.end :], maxsplit=1)[0]
     return mark if len(head) <= _HEADING_WORDS and "，" not in head else None
+
+
+_CAPTION_LINES = 3
+"""Lines of a caption over a closing table (附表 / 案例汇总表): a block this short under a blank line is its caption."""
+
+
+def closing_table(lines: list[Line], keys: list[str], header: int) -> int | None:
+    """Where the cases' text ends when the table whose header is line ``header`` closes the document rather than
+    heading it (附表　案例汇总表 after the last case): the line its caption opens on, or None. A table repeats the
+    cases: when it stands before them, their titles follow it; when it closes them, most of its titles (``keys``, as
+    ``title_key`` reads them) were written above it and none twice under it. Most of its titles name reforms (a form's
+    field labels read as a column do not). The table then adds no case, and the last case ends before its caption."""
+    if len(keys) < 2 or header <= 0 or 2 * sum(map(names_reform, keys)) <= len(keys):
+        return None  # a form's labels in a column (落实情况, 完成时间) name no reforms: no table of the cases
+    before = squash_keys(lines[:header])
+    after = squash_keys(lines[header + 1 :])
+    above = sum(1 for key in keys if key and key in before)
+    if above * 2 <= len(keys) or any(key and after.count(key) > 1 for key in keys):
+        return None
+    start = header
+    while start > 0 and lines[start - 1].text.strip() and header - start < _CAPTION_LINES:
+        start -= 1
+    if start > 0 and lines[start - 1].text.strip():  # no blank line over it: the header's own paragraph is text
+        return header
+    return start
+
+
+def squash_keys(lines: list[Line]) -> str:
+    """The lines' text as ``title_key`` reads a title (marks and spaces gone), one string to look titles up in."""
+    return "\n".join(title_key(line.text) for line in lines)

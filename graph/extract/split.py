@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_bounds import outline_end, with_kickers
+from ftzgraph.graph.extract._split_bounds import closing_table, outline_end, with_kickers
 from ftzgraph.graph.extract._split_casebook import code_number
 from ftzgraph.graph.extract._split_declared import (
     MIN_CASE_CHARS,
@@ -33,7 +33,7 @@ from ftzgraph.graph.extract._split_declared import (
 )
 from ftzgraph.graph.extract._split_entries import chosen_entries, entry_ends, give_entry_providers
 from ftzgraph.graph.extract._split_fallback import fallback_starts, heading_families
-from ftzgraph.graph.extract._split_fields import field_title, field_title_start, form_title
+from ftzgraph.graph.extract._split_fields import field_title, field_title_start, form_title, record_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import (
     Group,
@@ -227,8 +227,10 @@ def _is_title_line(line: Line, table: TitleMatcher | None, listed: bool) -> bool
 def split_cases(document: Document) -> SplitResult:
     """Find the cases of ``document``; see the module docstring for the rules."""
     lines = text_lines(document.text)
-    table, _, table_last = parse_table(document, lines)
+    table, table_header, table_last = parse_table(document, lines)
     listed, contents_last = False, -1
+    if table and (closed_at := closing_table(lines, [title_key(r.title) for r in table], table_header)) is not None:
+        lines, table_last = lines[:closed_at], -1  # 附表 repeating the cases after the last one: no case text
     if not table:  # the titles a collection lists before its cases, as a table (graph/extract/_split_declared.py)
         table, _, table_last = listed_rows(document, lines, clean_title, placed_heading)
         listed = bool(table)
@@ -251,7 +253,11 @@ def split_cases(document: Document) -> SplitResult:
         if (code := code_number(line.text)) is not None:  # 案例编号：JJDX-ZM-01 over the title line
             pending_marker = (i, code or len(starts) + 1)
             continue
-        marker = MARKER_RE.match(line.text) or (PADDED_MARKER_RE.match(line.text) if padded else None)
+        marker = (
+            MARKER_RE.match(line.text)
+            or MARKER_RE.match(OUTLINE_RE.sub("", line.text, count=1))  # 4.2　案例1：title, a thesis's section
+            or (PADDED_MARKER_RE.match(line.text) if padded else None)
+        )
         rest = re.sub(r"(?:\*\*|__)\s*$", "", marker["rest"]).strip() if marker else ""
         if marker and re.match(
             r"[至到~～—－-]+\s*(?:典型|创新)?案例", rest
@@ -351,6 +357,8 @@ def split_cases(document: Document) -> SplitResult:
         numbered = partial(shape_families, lines, body_from)
         heads = {g.index for g in groups}
         starts, titles = counted_split(stated[0], (starts, titles), candidates, numbered, lines, heads)
+        # 承办单位<TAB>X / 督办事项<TAB>title: a form's record opens at its first field, over its title field
+        starts = [(t, min(a, record_start(lines, t)), k) for t, a, k in starts]
     starts = with_kickers(lines, _in_order(starts))  # 引题 / title: a report's kicker is its own line
     media = None
     if points := point_split(lines, body_from):  # 点位1　X / 观摩内容：title / 讲解单位：Y: a handbook's points
