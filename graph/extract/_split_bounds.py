@@ -134,23 +134,35 @@ def _outline_mark(text: str) -> Mark | None:
     return mark if len(head) <= _HEADING_WORDS and "，" not in head else None
 
 
+_CASE_TEXT = 150
+"""Characters of text above a closing table for each case it lists: the cases' own text, not a notice's lines."""
+_CLOSING_SHARE = 3
+"""How many times the text under a table the text above it must be for the table to close the document though its
+titles are not written above as they are in it."""
 _CAPTION_LINES = 3
 """Lines of a caption over a closing table (附表 / 案例汇总表): a block this short under a blank line is its caption."""
 
 
-def closing_table(lines: list[Line], keys: list[str], header: int) -> int | None:
+def closing_table(lines: list[Line], titles: list[str], header: int, last: int) -> int | None:
     """Where the cases' text ends when the table whose header is line ``header`` closes the document rather than
     heading it (附表　案例汇总表 after the last case): the line its caption opens on, or None. A table repeats the
-    cases: when it stands before them, their titles follow it; when it closes them, most of its titles (``keys``, as
-    ``title_key`` reads them) were written above it and none twice under it. Most of its titles name reforms (a form's
-    field labels read as a column do not). The table then adds no case, and the last case ends before its caption."""
-    if len(keys) < 2 or header <= 0 or 2 * sum(map(names_reform, keys)) <= len(keys):
+    cases: when it stands before them, their titles follow it; when it closes them, most of its ``titles`` were
+    written above it (or, written otherwise there, it stands under nearly all the text) and none twice under it.
+    Most of its titles name reforms (a form's field labels read as a column do not), and the text above it is long
+    enough to hold the cases. The table then adds no case, and the last case ends before its caption."""
+    if len(titles) < 2 or header <= 0 or 2 * sum(map(names_reform, titles)) <= len(titles):
         return None  # a form's labels in a column (落实情况, 完成时间) name no reforms: no table of the cases
+    if sum(len(line.text.strip()) for line in lines[:header]) < _CASE_TEXT * len(titles):
+        return None  # no room above it for the cases it lists: a notice over the table that holds them
+    keys = [title_key(title) for title in titles]
     before = squash_keys(lines[:header])
     after = squash_keys(lines[header + 1 :])
     above = sum(1 for key in keys if key and key in before)
-    if above * 2 <= len(keys) or any(key and after.count(key) > 1 for key in keys):
+    if any(key and after.count(key) > 1 for key in keys):
         return None
+    below = sum(len(line.text.strip()) for line in lines[last + 1 :])
+    if above * 2 <= len(keys) and len(before) <= _CLOSING_SHARE * below:  # its titles written otherwise, and yet the
+        return None  # cases' text all above it (a table's 简称 of each case): closing all the same
     start = header
     while start > 0 and lines[start - 1].text.strip() and header - start < _CAPTION_LINES:
         start -= 1

@@ -229,7 +229,7 @@ def split_cases(document: Document) -> SplitResult:
     lines = text_lines(document.text)
     table, table_header, table_last = parse_table(document, lines)
     listed, contents_last = False, -1
-    if table and (closed_at := closing_table(lines, [title_key(r.title) for r in table], table_header)) is not None:
+    if table and (closed_at := closing_table(lines, [r.title for r in table], table_header, table_last)) is not None:
         lines, table_last = lines[:closed_at], -1  # 附表 repeating the cases after the last one: no case text
     if not table:  # the titles a collection lists before its cases, as a table (graph/extract/_split_declared.py)
         table, _, table_last = listed_rows(document, lines, clean_title, placed_heading)
@@ -689,6 +689,9 @@ def _structural_families(lines: list[Line], body_from: int) -> dict[str, list[tu
         mixed = sorted({*starts, *found.get(style, [])})
         if len(mixed) > len(starts) and len(mixed) > len(found.get(style, [])):
             found["provided " + style] = mixed
+    for style, starts in list(found.items()):  # 一、title / 提供单位：X, 二、title（X）, then 三、title over prose
+        if (counted := _counted_on(lines, starts, candidates.get(style.split(" ")[-1], []))) is not None:
+            found["counted " + style] = counted
     for (
         style,
         starts,
@@ -698,6 +701,29 @@ def _structural_families(lines: list[Line], body_from: int) -> dict[str, list[tu
         if len(closed) >= 2 and len(closed) == len(starts):
             found.setdefault("closing " + style, closed)
     return found
+
+
+def _counted_on(
+    lines: list[Line], starts: list[tuple[int, int, int | None]], others: list[tuple[int, int, int | None]]
+) -> list[tuple[int, int, int | None]] | None:
+    """A family of headings that name their providers (``starts``) with the headings of its style between and after
+    them (``others``) that number on with it, when together they count from one without a gap and each added heading
+    names a reform over a body of case size: a collection that keeps each unit's own form writes some cases' providers
+    under their headings and others in their text, under one numbering. None when nothing is added or the numbers do
+    not run; a part numbered on after the cases (三、存在问题) names no reform and ends the run."""
+    if len(starts) < 2 or any(s[2] is None for s in starts):
+        return None
+    merged = sorted({*starts, *(s for s in others if s[0] > starts[0][0] and s[2] is not None)})
+    run: list[tuple[int, int, int | None]] = []
+    for k, start in enumerate(merged):
+        if start[2] != len(run) + 1:
+            break
+        end = merged[k + 1][0] if k + 1 < len(merged) else len(lines)
+        body = sum(len(line.text.strip()) for line in lines[start[0] + 1 : end])
+        if start not in starts and (body < MIN_CASE_CHARS or not names_reform(fallback_title(lines[start[0]].bare))):
+            break
+        run.append(start)
+    return run if len(run) > len(starts) and set(starts) <= set(run) else None
 
 
 def _ends_with_provider(lines: list[Line], start: int, end: int) -> bool:
