@@ -121,14 +121,14 @@ def fallback_starts(
                     sum(len(line.text.strip()) for line in s) >= MIN_CASE_CHARS
                     and (
                         (labels := section_label_count(s)) >= need
-                        or (labels >= 1 and _reports_a_reform(s))
+                        or (labels >= 1 and reports_a_reform(s))
                         or _opens_with_label(s, is_provider)
                         or _heading_names_provider(h.text)
                         or _closes_with_provider(s, is_provider)
                         or any(reported_provider(line.text) for line in s)
                         or (_under_group(h.index, groups) and _states_a_figure(s))
-                        or (announced and _reports_a_reform(s))
-                        or (h.style.endswith("question") and _reports_a_reform(s))  # a quiz item on “A” and its answer
+                        or (announced and reports_a_reform(s))
+                        or (h.style.endswith("question") and reports_a_reform(s))  # a quiz item on “A” and its answer
                     )
                 )
                 for h, s in zip(run, sections, strict=True)
@@ -169,7 +169,7 @@ def _kept_forms(run: list[Heading], fit: list[bool], sections: list[list[Line]])
     if len(run) < 2 or all(fit) or not counted or 2 * sum(fit) < len(fit):
         return False
     return all(
-        ok or (_sized(section) and _reports_a_reform(section) and names_reform(fallback_title(heading.text)))
+        ok or (_sized(section) and reports_a_reform(section) and names_reform(fallback_title(heading.text)))
         for heading, section, ok in zip(run, sections, fit, strict=True)
     )
 
@@ -235,7 +235,7 @@ label before a vertical bar, a number alone above the title, a two-half headline
 notice's parts are numbered so."""
 
 
-def _reports_a_reform(section: list[Line]) -> bool:
+def reports_a_reform(section: list[Line]) -> bool:
     """True when ``section`` holds a figure with a unit and ``min_case_words`` of the genre's words of action and
     result: a case told in one labelled paragraph (成效：…) and one plain one, which a notice's parts are not."""
     body = "".join(line.text.strip() for line in section)

@@ -32,7 +32,7 @@ from ftzgraph.graph.extract._split_declared import (
     title_like,
 )
 from ftzgraph.graph.extract._split_entries import chosen_entries, entry_ends, give_entry_providers
-from ftzgraph.graph.extract._split_fallback import fallback_starts, heading_families
+from ftzgraph.graph.extract._split_fallback import fallback_starts, heading_families, reports_a_reform
 from ftzgraph.graph.extract._split_fields import field_title, field_title_start, form_title, record_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import (
@@ -708,9 +708,10 @@ def _counted_on(
 ) -> list[tuple[int, int, int | None]] | None:
     """A family of headings that name their providers (``starts``) with the headings of its style between and after
     them (``others``) that number on with it, when together they count from one without a gap and each added heading
-    names a reform over a body of case size: a collection that keeps each unit's own form writes some cases' providers
-    under their headings and others in their text, under one numbering. None when nothing is added or the numbers do
-    not run; a part numbered on after the cases (三、存在问题) names no reform and ends the run."""
+    heads a body of case size, the heading naming a reform or the body reporting one (a figure and words of action):
+    a collection that keeps each unit's own form writes some cases' providers under their headings and others in
+    their text, under one numbering. None when nothing is added or the numbers do
+    not run; a part numbered on after the cases (三、存在问题) names and reports none and ends the run."""
     if len(starts) < 2 or any(s[2] is None for s in starts):
         return None
     merged = sorted({*starts, *(s for s in others if s[0] > starts[0][0] and s[2] is not None)})
@@ -720,7 +721,8 @@ def _counted_on(
             break
         end = merged[k + 1][0] if k + 1 < len(merged) else len(lines)
         body = sum(len(line.text.strip()) for line in lines[start[0] + 1 : end])
-        if start not in starts and (body < MIN_CASE_CHARS or not names_reform(fallback_title(lines[start[0]].bare))):
+        named = names_reform(fallback_title(lines[start[0]].bare)) or reports_a_reform(lines[start[0] + 1 : end])
+        if start not in starts and (body < MIN_CASE_CHARS or not named):
             break
         run.append(start)
     return run if len(run) > len(starts) and set(starts) <= set(run) else None
