@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ftzgraph.graph.extract._split_bounds import closing_table
+from ftzgraph.graph.extract._split_lines import text_lines
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
@@ -129,3 +131,46 @@ def test_the_last_case_ends_at_the_next_item_of_its_own_numbering_or_the_next_sy
     assert outline_end(marked, [(2, 2, None), (4, 4, None)]) == 7
     bulleted = text_lines("● 本周工作\n会议。\n◆ 甲案例\n● 做法\n◆ 乙案例\n● 成效\n乙。\n")
     assert outline_end(bulleted, [(2, 2, None), (4, 4, None)]) is None
+
+
+_CLOSED = (
+    "某甲市复制推广改革试点经验做法选编\n\n"
+    "说明：本选编收录各单位报送的做法，体例未作统一，汇总情况见文末附表。\n\n"
+    "案例1　船舶登记“一窗通办”\n报送单位：某甲市交通运输局\n"
+    "市交通运输局借鉴上海自贸试验区做法，把船舶登记涉及的5个事项并入一个窗口，办理时间由10天压缩至3天。\n\n"
+    "案例2　药品零售“证照联办”（某乙县）\n"
+    "某乙县学习借鉴福建自贸试验区经验，药品零售许可与营业执照同步受理、同步发放，已为126家药店办理。\n\n"
+    "案例3　园区用水“报装即通”\n"
+    "某丙区推行用水报装“零审批”，水务公司在项目红线外建好管网，企业接水时间由15个工作日缩短至2个工作日，"
+    "累计服务企业85家，节省费用约300万元。\n\n"
+    "附表　做法一览\n序号\t做法名称\t报送单位\n1\t船舶登记“一窗通办”\t市交通运输局\n"
+    "2\t药品零售“证照联办”\t某乙县\n3\t园区用水“报装即通”\t某丙区\n"
+)
+
+
+def test_a_closing_table_repeating_the_titles_adds_no_case_and_ends_the_last() -> None:
+    """附表 after the last case: its rows are the cases above it, not a summary table heading cases below it (which
+    left none), and its caption and rows are no text of the last case."""
+    cases = split_cases(_document(_CLOSED)).cases
+    assert [c.title for c in cases] == ["船舶登记“一窗通办”", "药品零售“证照联办”", "园区用水“报装即通”"]
+    assert "做法一览" not in cases[-1].text and "序号" not in cases[-1].text
+
+
+def test_a_table_of_form_labels_or_under_a_short_notice_closes_nothing() -> None:
+    """A column of a form's field labels (落实情况, 完成时间) names no reforms, and a notice quoting the titles in one
+    sentence over the table that holds the cases has no room for them: neither table closes the document."""
+    labels = _CLOSED.split("附表")[0] + "附表\n序号\t事项\t内容\n1\t落实情况\t已完成\n2\t完成时间\t6月底\n"
+    lines = text_lines(labels)
+    header = next(i for i, line in enumerate(lines) if line.text.startswith("序号"))
+    assert closing_table(lines, ["落实情况", "完成时间"], header, len(lines) - 1) is None
+    notice = (
+        "关于印发“船舶登记一窗通办”“药品零售证照联办”两项做法的通知\n\n各单位：现将两项做法印发给你们。\n\n"
+        "序号\t做法名称\t报送单位\n1\t船舶登记“一窗通办”\t市交通运输局\n2\t药品零售“证照联办”\t某乙县\n"
+    )
+    lines = text_lines(notice)
+    header = next(i for i, line in enumerate(lines) if line.text.startswith("序号"))
+    titles = ["船舶登记“一窗通办”", "药品零售“证照联办”"]
+    assert closing_table(lines, titles, header, len(lines) - 1) is None
+    closed = text_lines(_CLOSED)
+    header = next(i for i, line in enumerate(closed) if line.text.startswith("序号"))
+    assert closing_table(closed, [*titles, "园区用水“报装即通”"], header, len(closed) - 1) == header - 1

@@ -15,7 +15,7 @@ import re
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_shapes import Mark, heading_mark, names_reform
 from ftzgraph.graph.extract._split_units import labelled_provider, signature_unit
-from ftzgraph.graph.extract._split_words import strip_marks
+from ftzgraph.graph.extract._split_words import MIN_CASE_CHARS, strip_marks
 from ftzgraph.graph.text import CJK_RE, title_key
 
 Start = tuple[int, int, int | None]
@@ -134,6 +134,8 @@ def _outline_mark(text: str) -> Mark | None:
     return mark if len(head) <= _HEADING_WORDS and "，" not in head else None
 
 
+_HEAD_EXTRA = 30
+"""Characters a heading line may hold besides a title it repeats (its number, marks, a provider in brackets)."""
 _CASE_TEXT = 150
 """Characters of text above a closing table for each case it lists: the cases' own text, not a notice's lines."""
 _CLOSING_SHARE = 3
@@ -144,25 +146,26 @@ _CAPTION_LINES = 3
 
 
 def closing_table(lines: list[Line], titles: list[str], header: int, last: int) -> int | None:
-    """Where the cases' text ends when the table whose header is line ``header`` closes the document rather than
-    heading it (附表　案例汇总表 after the last case): the line its caption opens on, or None. A table repeats the
-    cases: when it stands before them, their titles follow it; when it closes them, most of its ``titles`` were
-    written above it (or, written otherwise there, it stands under nearly all the text) and none twice under it.
-    Most of its titles name reforms (a form's field labels read as a column do not), and the text above it is long
-    enough to hold the cases. The table then adds no case, and the last case ends before its caption."""
+    """Where the cases' text ends when the table whose header is line ``header`` (rows to line ``last``) closes the
+    document rather than heading it (附表　案例汇总表 after the last case): the line its caption opens on, or None. A
+    table repeats the cases: when it stands before them, their titles follow it; when it closes them, most of its
+    ``titles`` head lines of their own above it, each over a case's text, and none recurs twice under it (or, written
+    otherwise above, it stands under nearly all the text, long enough for its cases). Most of its titles name reforms:
+    a form's field labels read as a column (落实情况, 完成时间) do not. The table then adds no case, and the last case
+    ends before its caption."""
     if len(titles) < 2 or header <= 0 or 2 * sum(map(names_reform, titles)) <= len(titles):
-        return None  # a form's labels in a column (落实情况, 完成时间) name no reforms: no table of the cases
-    if sum(len(line.text.strip()) for line in lines[:header]) < _CASE_TEXT * len(titles):
-        return None  # no room above it for the cases it lists: a notice over the table that holds them
+        return None
     keys = [title_key(title) for title in titles]
-    before = squash_keys(lines[:header])
+    heads = [title_key(line.text) for line in lines[:header]]
+    above = sum(1 for key in keys if key and any(key in head and len(head) <= len(key) + _HEAD_EXTRA for head in heads))
     after = squash_keys(lines[header + 1 :])
-    above = sum(1 for key in keys if key and key in before)
     if any(key and after.count(key) > 1 for key in keys):
         return None
+    text_above = sum(len(line.text.strip()) for line in lines[:header])
     below = sum(len(line.text.strip()) for line in lines[last + 1 :])
-    if above * 2 <= len(keys) and len(before) <= _CLOSING_SHARE * below:  # its titles written otherwise, and yet the
-        return None  # cases' text all above it (a table's 简称 of each case): closing all the same
+    headed = 2 * above > len(keys) and text_above >= MIN_CASE_CHARS * len(keys)
+    if not headed and (text_above < _CASE_TEXT * len(keys) or text_above <= _CLOSING_SHARE * below):
+        return None
     start = header
     while start > 0 and lines[start - 1].text.strip() and header - start < _CAPTION_LINES:
         start -= 1
