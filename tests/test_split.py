@@ -539,3 +539,28 @@ def test_a_provider_headed_family_numbers_on_to_a_plain_case_not_to_a_closing_pa
     reform numbers on with them and is a case; 四、存在的问题 names and reports none and ends the run."""
     cases = split_cases(Document(id="on", path=Path("on.txt"), text=NUMBERED_ON, sha256="on")).cases
     assert [c.title for c in cases] == ["不动产“交房即交证”", "涉企轻微违法“首违不罚”", "出口退税“一次办”"]
+
+
+REPORT = """某州复制推广改革经验情况汇报
+
+　　此前报送的“企业开办全程网办”“一网通办”两个案例已刊发。现将近期形成的3个典型案例汇报如下。
+
+　　案例一：某甲市“标准地”出让。某甲市参照国务院第四批自由贸易试验区改革试点经验，对新出让工业用地在出让前明确投资强度等指标，已出让“标准地”21宗，开工时间平均缩短4个月。
+
+　　案例二：园区危化品车辆“智慧停车”
+　　某乙市借鉴重庆自贸试验区做法，建设危化品车辆智慧停车场，车辆平均等待时间由3小时缩短至40分钟。
+
+　　案例三：茶叶出口“产地检测”。
+　　某丙市商务局复制推广广东自贸试验区做法，在茶叶主产区设立检测点，今年出口茶叶1300吨。
+"""
+
+
+def test_a_markers_title_runs_on_into_its_text_or_closes_as_a_sentence() -> None:
+    """案例一：title。text…: the marker's title is the first sentence its text runs on from; 案例三：title。 on its own
+    line: the title without the stop that closes it as a sentence."""
+    cases = split_cases(Document(id="rep", path=Path("rep.txt"), text=REPORT, sha256="rep")).cases
+    assert [(c.number, c.title) for c in cases] == [
+        (1, "某甲市“标准地”出让"),
+        (2, "园区危化品车辆“智慧停车”"),
+        (3, "茶叶出口“产地检测”"),
+    ]

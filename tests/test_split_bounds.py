@@ -159,7 +159,7 @@ def test_a_closing_table_repeating_the_titles_adds_no_case_and_ends_the_last() -
 def test_a_table_of_form_labels_or_under_a_short_notice_closes_nothing() -> None:
     """A column of a form's field labels (落实情况, 完成时间) names no reforms, and a notice quoting the titles in one
     sentence over the table that holds the cases has no room for them: neither table closes the document."""
-    labels = _CLOSED.split("附表")[0] + "附表\n序号\t事项\t内容\n1\t落实情况\t已完成\n2\t完成时间\t6月底\n"
+    labels = _CLOSED.split("附表　")[0] + "附表\n序号\t事项\t内容\n1\t落实情况\t已完成\n2\t完成时间\t6月底\n"
     lines = text_lines(labels)
     header = next(i for i, line in enumerate(lines) if line.text.startswith("序号"))
     assert closing_table(lines, ["落实情况", "完成时间"], header, len(lines) - 1) is None
@@ -174,3 +174,14 @@ def test_a_table_of_form_labels_or_under_a_short_notice_closes_nothing() -> None
     closed = text_lines(_CLOSED)
     header = next(i for i, line in enumerate(closed) if line.text.startswith("序号"))
     assert closing_table(closed, [*titles, "园区用水“报装即通”"], header, len(closed) - 1) == header - 1
+
+
+def test_a_closing_task_table_of_practices_is_no_text_of_the_last_case() -> None:
+    """序号 / 典型做法 / 推广牵头单位: a closing table whose title column is named by 做法 repeats the practices; its
+    rows (the bodies that will spread each practice) are no text of the last case."""
+    text = _CLOSED.split("附表　")[0] + (
+        "附件2\n推广任务分工\n序号\t典型做法\t推广牵头单位\n1\t船舶登记“一窗通办”\t某丁县交通运输局\n"
+        "2\t药品零售“证照联办”\t各县区\n3\t园区用水“报装即通”\t各县区\n"
+    )
+    cases = split_cases(_document(text)).cases
+    assert len(cases) == 3 and "某丁县" not in cases[-1].text and "推广任务分工" not in cases[-1].text

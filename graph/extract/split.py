@@ -93,6 +93,8 @@ CLOSING_BLOCK_RE = closing_block_re()
 _OUTER_QUOTES = {"“": "”", '"': '"', "「": "」", "『": "』", "《": "》"}
 COLLECTION_TITLE_RE = re.compile(r"^(?:附件\s*[:：]?|第\s*[" + NUMERAL_CLASS + r"]+\s*批)")
 
+_RUN_ON_TITLE = 40
+"""The longest first sentence read as a case's title when its text runs on after it on the marker's line."""
 _THEME_READ = 120
 """The characters read under a theme heading for the reform its paragraph names: its first sentences."""
 TITLE_MATCH_MIN = 0.6
@@ -195,6 +197,8 @@ def clean_title(text: str) -> str:
     if placed:
         title = placed["t"]
     title = CASE_SUFFIX_RE.sub("", title).strip()
+    if title.endswith("。") and "。" not in title[:-1]:  # 案例三：茶叶出口“产地检测”。 a title closed as a sentence
+        title = title[:-1].rstrip()
     for item in load_lexicon("layouts")["fallback"]["agenda_items"]:  # 关于复制“X”事项, 关于X的讨论
         if agenda := re.fullmatch(item, title):
             title = agenda["t"]
@@ -265,9 +269,12 @@ def split_cases(document: Document) -> SplitResult:
             marker = None
         if marker and not CASE_SUFFIX_RE.search(rest):
             number = parse_chinese_number(marker["n"])
-            if rest and len(rest) <= 80 and number is not None:
+            lead = re.match(rf"[^。！？!?]{{2,{_RUN_ON_TITLE}}}(?=。)", rest) if len(rest) > 80 else None
+            if rest and (len(rest) <= 80 or lead) and number is not None:
                 starts.append((i, i, number))
                 pending_marker = None
+                if lead:  # 案例一：X市“A”出让。X市参照…: the marker's title is the sentence its text runs on from
+                    wrapped[i] = lead.group()
             elif number is not None:
                 pending_marker = (i, number)
             continue
