@@ -185,3 +185,28 @@ def test_a_closing_task_table_of_practices_is_no_text_of_the_last_case() -> None
     )
     cases = split_cases(_document(text)).cases
     assert len(cases) == 3 and "某丁县" not in cases[-1].text and "推广任务分工" not in cases[-1].text
+
+
+_BOUND = (
+    "某市营商环境工作简报合订本\n\n"
+    "某市营商环境工作简报\n2024年3月8日\n━━━━━━━━\n"
+    "【编者按】某甲区借鉴上海自贸试验区经验，推行企业开办“一日办结”，现将做法刊发。\n"
+    "◆企业开办“一日办结”\n　　某甲区将登记、刻章、申领发票一次办结，开办时间压缩至1个工作日，今年已服务企业1200家。\n"
+    "报：市委、市政府领导\n\n"
+    "某市营商环境工作简报\n2024年3月22日\n━━━━━━━━\n"
+    "【编者按】某乙县复制推广国务院第4批改革试点经验，推行农村集体资产“阳光交易”，现将做法刊发。\n"
+    "◆农村集体资产“阳光交易”\n　　某乙县建设集体资产交易平台，今年成交项目326宗，集体增收1800万元。\n"
+    "报：市委、市政府领导\n"
+)
+
+
+def test_an_editors_note_over_every_items_headline_is_that_items_text() -> None:
+    """A bulletin's issues bound in one volume: each item's 【编者按】 stands right above its headline and names its
+    origin, so each case opens at its note, and the second note's batch is no part of the first case."""
+    cases = split_cases(_document(_BOUND)).cases
+    assert [c.title for c in cases] == ["企业开办“一日办结”", "农村集体资产“阳光交易”"]
+    assert cases[0].text.startswith("【编者按】某甲区") and "第4批" not in cases[0].text
+    assert cases[1].text.startswith("【编者按】某乙县")
+    second = _BOUND.index("【编者按】某乙县")
+    alone = _BOUND[:second] + _BOUND[_BOUND.index("\n", second) + 1 :]
+    assert split_cases(_document(alone)).cases[0].text.startswith("◆企业开办")  # one note only: a preface

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_shapes import Mark, heading_mark, names_reform
 from ftzgraph.graph.extract._split_units import labelled_provider, signature_unit
@@ -36,6 +37,32 @@ def with_kickers(lines: list[Line], starts: list[Start]) -> list[Start]:
     if not all(_kicker(lines, title) for title, _, _ in starts):
         return starts
     return [(title, title - 1, number) for title, _, number in starts]
+
+
+def with_notes(lines: list[Line], starts: list[Start]) -> list[Start]:
+    """``starts`` with each case opening at the editor's note right above its heading (【编者按】X区借鉴Y片区经验…
+    / headline: a bulletin's issues bound in one volume), when every case (two at least) has one: the note names the
+    item's provider and origin, and a case cut at its headline would leave them to the case before. A note over the
+    first case alone is the collection's own preface, no case's."""
+    if len(starts) < 2:
+        return starts
+    notes = [_note_above(lines, span) for _, span, _ in starts]
+    if any(note is None for note in notes):
+        return starts
+    return [(title, note, number) for (title, _, number), note in zip(starts, notes, strict=True) if note is not None]
+
+
+def _note_above(lines: list[Line], span: int) -> int | None:
+    """The line an editor's note opens on in the paragraph of lines right above line ``span`` (no blank line
+    between), or None."""
+    words = load_lexicon("layouts")["bounds"]
+    note = re.compile(r"^[ \t\u3000]*[【〔\[]?(?:" + "|".join(map(re.escape, words["editor_notes"])) + r")[】〕\]]?")
+    j = span - 1
+    while j >= 0 and lines[j].text.strip() and span - j <= int(words["note_lines"]):
+        if note.match(lines[j].text):
+            return j
+        j -= 1
+    return None
 
 
 def _kicker(lines: list[Line], title: int) -> bool:

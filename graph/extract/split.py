@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_bounds import closing_table, outline_end, with_kickers
+from ftzgraph.graph.extract._split_bounds import closing_table, outline_end, with_kickers, with_notes
 from ftzgraph.graph.extract._split_casebook import code_number
 from ftzgraph.graph.extract._split_declared import (
     MIN_CASE_CHARS,
@@ -381,6 +381,7 @@ def split_cases(document: Document) -> SplitResult:
         starts = [(t, t, k) for k, t in enumerate(repeated.titles, 1)]
         titles, part_ends, groups, entered, points, media = repeated.names, repeated.ends, [], None, None, None
 
+    starts = with_notes(lines, starts)  # 【编者按】X区借鉴… / headline: each item's note is its own text
     warnings: list[str] = []
     cases: list[CaseText] = []
     closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
