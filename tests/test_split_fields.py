@@ -298,3 +298,21 @@ def test_a_form_record_opens_at_its_first_field_over_its_title_field() -> None:
     assert [c.text.split("\t")[0] for c in cases] == ["承办单位", "承办单位"]
     providers = [c.provider for c in extract_document(document, load_gazetteer()).cases]
     assert providers == ["庆阳市西峰区人民政府", "庆阳市市场监督管理局"]
+
+
+def test_a_field_beside_the_title_on_its_line_is_no_part_of_it_and_names_the_provider() -> None:
+    """A form that sets its unit field beside its title field (案例名称：X　　　　推荐单位：Y): the title ends before
+    it and the unit is the provider (issue #15, helper z28d)."""
+    from ftzgraph.graph.extract.gazetteer import load_gazetteer
+    from ftzgraph.graph.extract.pipeline import extract_document
+
+    text = (
+        "某市改革创新案例推荐表汇编\n\n推荐表（一）\n案例名称：港口危险货物“联合查验”　　　　推荐单位：甲市交通运输局\n"
+        "改革举措：甲市交通运输局会同甲海事局实行联合查验。\n\n"
+        "推荐表（二）\n案例名称：外籍人才“一窗办理”　　　　推荐单位：乙区科学技术局\n改革举措：乙区设立服务窗口。\n"
+    )
+    cases = extract_document(Document(id="x", path=Path("x.txt"), text=text, sha256="x"), load_gazetteer()).cases
+    assert [(c.title, c.provider) for c in cases] == [
+        ("港口危险货物“联合查验”", "甲市交通运输局"),
+        ("外籍人才“一窗办理”", "乙区科学技术局"),
+    ]

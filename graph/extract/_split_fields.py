@@ -137,12 +137,18 @@ _HEAD_FIELD_CHARS = 60
 is a text field closing the form above."""
 
 
+NEXT_FIELD_RE = re.compile(
+    r"[ \t\u3000]{2,}(?=[\u4e00-\u9fff][\u4e00-\u9fff ]{1,9}(?:[（(][\u4e00-\u9fff]{1,6}[）)])?[：:])"
+)
+"""A second field on a form's line, after a wide blank (案例名称：X　　　　推荐单位：Y)."""
+
+
 def field_title(text: str) -> str:
-    """``案例名称：X`` -> ``X``; other text as it is."""
+    """``案例名称：X`` -> ``X``; other text as it is. A form's next field on the same line is no part of the title."""
     match = field_title_re().match(text)
     if match and re.match(r"\s*[|│丨｜]", text):  # | 案例名称 | title | | |: the title's cell, not the empty ones after
         return re.split(r"\s*[|│丨｜]", match["title"], maxsplit=1)[0].strip()
-    return match["title"].strip() if match else text
+    return NEXT_FIELD_RE.split(match["title"], maxsplit=1)[0].strip() if match else text
 
 
 def contact_unit(line: str) -> tuple[str, int, int] | None:

@@ -34,7 +34,7 @@ from ftzgraph.graph.extract._provider_headings import (
     heading_subject,
 )
 from ftzgraph.graph.extract._split_casebook import closing_source
-from ftzgraph.graph.extract._split_fields import contact_unit, field_title_re
+from ftzgraph.graph.extract._split_fields import NEXT_FIELD_RE, contact_unit, field_title_re
 from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
     acting_subject,
@@ -356,13 +356,17 @@ def _form_field_above(text: str, title_end: int) -> tuple[str, int, int] | None:
     title are the same form's, as the splitter reads them (graph/extract/_split_fields.py)."""
     head_start = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
     head_end = text.find("\n", title_end)
-    if not field_title_re().match(text[head_start : head_end if head_end >= 0 else len(text)]):
+    head = text[head_start : head_end if head_end >= 0 else len(text)]
+    if not field_title_re().match(head):
         return None  # a heading, not a form's title field
     at = 0
     for line in text[:head_start].split("\n"):
         if found := labelled_provider(line):
             return found[0], at + found[1], at + found[2]
         at += len(line) + 1
+    for field in NEXT_FIELD_RE.finditer(head):  # 案例名称：X　　　　推荐单位：Y: a field beside the title
+        if found := labelled_provider(head[field.end() :]):
+            return found[0], head_start + field.end() + found[1], head_start + field.end() + found[2]
     return None
 
 
