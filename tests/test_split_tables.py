@@ -212,3 +212,19 @@ def test_a_tab_export_whose_quoted_cells_run_over_lines_keeps_every_record() -> 
         ("企业注销“一网通办”", "乙市市场监督管理局"),
     ]
     assert [(o.batch_kind, o.batch_number) for o in cases[1].origins] == [("改革试点经验", 4)]
+
+
+def test_numbered_headings_that_word_a_lists_titles_otherwise_open_their_rows_cases() -> None:
+    """A 清单 naming the providers over details whose numbered headings word each title with a verb or a noun more
+    (“信易贷”融资对接服务 -> 一、推行“信易贷”融资对接服务模式): each heading opens its row's case (issue #15, z28d)."""
+    text = (
+        "某市第三批复制推广经验清单\n\n序号　经验名称　　　　　　　　　　　　　　提供单位\n"
+        "１　　“信易贷”融资对接服务　　　　　　　甲市营商环境建设局\n"
+        "２　　危险化学品经营许可告知承诺　　　　甲市应急管理局\n\n附件\n\n"
+        "一、推行“信易贷”融资对接服务模式\n"
+        "　　借鉴辽宁自贸试验区营口片区的做法，向银行推送企业信用画像。撮合融资12.6亿元。\n\n"
+        "二、危险化学品经营许可实行“告知承诺制”\n　　复制推广国务院第四批自贸试验区改革试点经验，许可即时办结。\n"
+    )
+    cases = _cases(text)
+    assert [c.provider for c in cases] == ["甲市营商环境建设局", "甲市应急管理局"]
+    assert [o.area for o in cases[0].origins if o.kind == "zone"] == ["营口片区"]

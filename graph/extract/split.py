@@ -212,6 +212,10 @@ def clean_title(text: str) -> str:
     return title.strip()
 
 
+_ORDINAL_TITLE_MIN = 0.8
+"""How close a numbered heading's title must be to a table row's title to open that row's case."""
+
+
 def _is_title_line(line: Line, table: TitleMatcher | None, listed: bool) -> bool:
     bare = line.bare
     if not bare or len(bare) > 120:
@@ -225,7 +229,10 @@ def _is_title_line(line: Line, table: TitleMatcher | None, listed: bool) -> bool
         return False
     # a row's title, or a listed one as the line's main part (【第一例】title（X片区）)
     key = title_key(clean_title(bare))
-    return table.best(key, 0.92)[0] >= 0 or (listed and contains_listed(key, table.keys) is not None)
+    if table.best(key, 0.92)[0] >= 0 or (listed and contains_listed(key, table.keys) is not None):
+        return True
+    # 一、推行“X”服务模式 under a list's “X”服务: a numbered heading that words a row's title with a verb or a noun more
+    return ORDINAL_RE.match(line.text) is not None and len(bare) <= 40 and table.best(key, _ORDINAL_TITLE_MIN)[0] >= 0
 
 
 def split_cases(document: Document) -> SplitResult:
