@@ -32,6 +32,7 @@ from ftzgraph.graph.extract._split_units import (
     dash_unit,
     dated_unit,
     labelled_provider,
+    place_or_stem,
     signature_unit,
 )
 from ftzgraph.graph.extract._split_words import (
@@ -260,12 +261,18 @@ def line_heading(lines: list[Line], i: int, is_provider: Callable[[str], object]
                 for line in lines[i + 1 : i + 6]
                 if not furniture_heading(line.text) and not rendered_line(line.text)
             ][:3]
-            if not over_section and not (i and prose_title([lines[i - 1].text, raw, *below])):
+            named = _PLACE_LABEL_RE.match(raw)  # 韶关：title / 台中｜title: a dispatch's place, then the title
+            titled = named["t"] if named and place_or_stem(named["p"]) else raw
+            if not over_section and not (i and prose_title([lines[i - 1].text, titled, *below])):
                 return None
             style = "bare over section" if over_section else "prose"  # prose: a reform's name alone over prose
         else:
             style = "bare"
     return Heading(i, i, style, number, text)
+
+
+_PLACE_LABEL_RE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,8})\s*[：:｜|丨]\s*(?P<t>\S.*)$")
+"""A bare heading's place before a colon or a bar (韶关：“A”一站办理): a newspaper's section over a city's item."""
 
 
 _WHOLE_BRACKET_RE = re.compile(r"[【\[〔](?P<t>[^【】\[\]〔〕]{2,60})[】\]〕]")
