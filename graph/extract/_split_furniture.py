@@ -98,14 +98,17 @@ def _endnote(line: str, before: str) -> bool:
     document's start: a note may explain any case's term) refers to, a line
     labelling the notes (注释：), or an editor's note on the article. Notes explain a term or a batch for the reader
     ([2] 第六批改革试点经验于2020年印发); read as the last case's text they give it another's origin. A note saying
-    who provided the material is kept: it names the provider."""
+    who provided the material or where the text was taken from is kept: it names the provider."""
     bare = line.strip()
-    if _ARTICLE_NOTE_RE.match(bare) or bare.rstrip("：:") in _lexicon()["note_labels"]:
+    if bare.rstrip("：:") in _lexicon()["note_labels"]:
+        return True
+    if any(word in bare for word in _lexicon()["note_provider_words"]):
+        return False  # （本文转载自“X发布”）, [3] 案例材料由X提供: who gave the text
+    if _ARTICLE_NOTE_RE.match(bare):
         return True
     mark = _NOTE_MARK_RE.match(bare)
-    if mark is None or not re.search(rf"[^\s\u3000]{re.escape(mark['m'].strip())}", before):
-        return False  # referred to inside a sentence (…的做法[1]，), not a point opening its line
-    return not any(word in bare for word in _lexicon()["note_provider_words"])
+    # referred to inside a sentence (…的做法[1]，), not a point opening its line
+    return mark is not None and re.search(rf"[^\s\u3000]{re.escape(mark['m'].strip())}", before) is not None
 
 
 CONTENTS_ENTRY_RE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,}|—{3,}|_{4,})[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*$")
