@@ -375,9 +375,10 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
                 start + found[1],
                 start + found[2],
             )  # 指导单位：X　实施单位：Y, X局（供稿单位）, ——X经验做法
-        # 【报送】X, （沿滩　供）: the line under the title; but 邗江区：title / 作者：X局 is about the heading's place
+        # 【报送】X, （沿滩　供）: the line under the title; but 邗江区：title / 作者：X局 is about the heading's place,
+        # while a unit's own field (▲石狮　title / 实施单位：石狮市商务局) names who did it, the heading only where
         found = labelled_provider(line, loose=True) or _given_in_brackets(line) if k == 0 else None
-        if found and heading_place(case) is None:
+        if found and (heading_place(case) is None or _UNIT_FIELD_RE.match(line)):
             return found[0], start + found[1], start + found[2]
     if source := closing_source(text):  # 【案例来源】根据X提供材料整理: who gave the material, said outright
         return source
@@ -400,6 +401,10 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or scene_place(case, _acting_subject(case))
+
+
+_UNIT_FIELD_RE = re.compile(r"^[\s\u3000]*[【\[〔]?[\u4e00-\u9fff]{0,4}(?:单位|主体|部门|机构)[】\]〕]?[\s\u3000]*[:：｜|丨]")
+"""A field naming a unit by its label's word (实施单位：, 牵头部门｜, 【申报主体】：): who did the case, said outright."""
 
 
 _GIVEN_RE = re.compile(r"^\s*[（(]\s*(?P<u>[^()（）\s]{2,20}?)[\s\u3000]*(?:供稿|提供|报送|推荐|选送|供)\s*[)）]\s*$")
