@@ -120,8 +120,8 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
         return place.area  # 在南沙，…: an area written by its bare short name (a body of it acts, ``place_subject``)
     if area := _colloquial_area(name, gazetteer):
         return area  # 南沙自贸区, 崇左自贸片区, 中国（广西）自贸试验区崇左片区: the area by a name people use
-    if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) and (full := load_divisions().by_stem.get(name)):
-        return full  # 凭祥, 陇川 in a table's column or a heading's label: the one city or county of that stem
+    if re.fullmatch("[\u4e00-\u9fff]{2,4}", name) and (full := load_divisions().by_stem.get(name)):
+        return full  # 凭祥, 陇川, 西双版纳 in a table's column or a heading's label: the one division of that stem
     area = _COMMITTEE_TAIL.sub("", name)
     if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
         return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
