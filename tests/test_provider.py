@@ -1008,3 +1008,45 @@ def test_an_origin_field_labelled_source_is_no_provider_and_a_case_credit_label_
 
 def test_a_provider_label_in_tortoise_shell_brackets_names_the_unit() -> None:
     assert labelled_provider("〔素材：营口市人民政府办公室〕") == ("营口市人民政府办公室", 4, 14)
+
+
+_STRAIT_PAGE = (
+    "兩岸商情　2025/03/02\n\n【記者 某某／綜合報導】陸方推動自貿區經驗複製推廣，以下整理兩地做法。\n\n"
+    "◎晉城　煤炭運輸「公鐵聯運」\n實施單位：晉城市交通運輸局\n"
+    "晉城市交通運輸局借鏡山西自貿試驗區的做法，推出公鐵聯運一單到底，運費下降12%。\n\n"
+    "◎運城　蘋果出口「產地預檢」\n實施單位：運城海關\n"
+    "運城海關在果園設立預檢點，出口蘋果通關時間縮短一半，今年出口3萬噸。\n"
+)
+
+
+def test_a_units_own_field_under_a_heading_naming_a_place_is_the_provider() -> None:
+    """▲/◎ place　title over 實施單位：X: the field says who did it; the heading's place is only where (issue #15)."""
+    assert _providers(_STRAIT_PAGE) == ["晋城市交通运输局", "运城海关"]
+
+
+_PORTAL_PAGE = (
+    "首頁 Página Inicial ＞ 資訊 Informações\n\n某市便利措施\n\n"
+    "措施一 Medida 1\n跨境車主「一窗通辦」\n相關地區：湛江市赤坎區　Região relacionada: Chikan\n"
+    "赤坎區公安分局設立專窗，車主可一次辦結年審和保險，辦理時間由2天縮短至半天，已辦理800宗。\n\n"
+    "措施二 Medida 2\n海產出口「預檢驗」\n相關地區：湛江市霞山區　Região relacionada: Xiashan\n"
+    "霞山區農業農村局聯同湛江海關推行產地預檢驗，通關時間縮短40%，今年出口1.2萬噸。\n\n"
+    "措施三 Medida 3\n澳門專業人士「跨境執業」\n相關地區：雷州市　Região relacionada: Leizhou\n"
+    "雷州市住房和城鄉建設局參照前海的做法推行備案執業，已有21名專業人士完成備案，參與8個項目。\n"
+)
+
+
+def test_a_tag_naming_the_region_gives_the_provider_in_simplified_script() -> None:
+    """相關地區：X under a portal's title (a label ending in 地区) names the provider; a traditional-script page's
+    provider is written as the graph keeps names, in simplified script."""
+    assert _providers(_PORTAL_PAGE) == ["湛江市赤坎区", "湛江市霞山区", "雷州市"]
+
+
+def test_a_related_practice_launched_by_a_place_names_it_and_a_conjunction_opens_no_unit() -> None:
+    """相关做法是X自主探索的成果，并在全市率先推行: X launched it; 并在全市 is the next clause, no unit."""
+    text = (
+        "某報　內地新聞\n\n多區推出便利措施\n\n【本報訊】記者獲悉，多區推出便利措施。\n\n"
+        "■企業「跨境通辦」\n\n遂溪縣政務服務中心設有專區，企業可透過視頻辦理登記。"
+        "縣市場監管局負責人表示，相關做法是遂溪縣自主探索的成果，並在全市率先推行，已辦理事項86項，服務企業600家。\n\n"
+        "■口岸「預約通關」\n\n徐聞縣借鑒海南的做法，推出預約通關，由縣商務局牽頭，通關時間縮短至4小時，今年已通關46批次。\n"
+    )
+    assert _providers(text)[0] == "遂溪县"

@@ -1352,3 +1352,44 @@ BYLINED = """某刊　2025年第2期
 def test_a_bare_title_over_its_byline_and_prose_heads_its_case() -> None:
     cases = split_cases(_document(BYLINED)).cases
     assert [c.title for c in cases] == ["进口冷链“检疫前置”", "企业开办“一日办结”", "国际船舶“一站式”登记"]
+
+
+def test_endnotes_after_the_last_case_are_cut_but_a_source_note_stays() -> None:
+    """[1] notes the text refers to, a 注释： line and （本文…） close an article, no case's text; a note saying
+    where the text came from names the provider and stays (issue #15)."""
+    text = "甲县借鉴厦门片区的做法[1]，推行“船边直提”。\n\n注释：\n[1] 厦门片区为福建自贸试验区片区之一。\n（本文汇率以1比4.5计算）\n"
+    assert text[: article_end(text, 0, len(text))] == "甲县借鉴厦门片区的做法[1]，推行“船边直提”。"
+    kept = "乙县推行“先放后检”。\n（本文转载自“乙县发布”微信公众号）\n"
+    assert article_end(kept, 0, len(kept)) == len(kept.rstrip())
+    points = "丙县推行三项措施：\n[1] 设立专窗\n[2] 压缩时限\n"  # points opening their lines, no endnotes
+    assert article_end(points, 0, len(points)) == len(points.rstrip())
+
+
+_DISPATCH = """某报　2025年6月3日　中国新闻
+
+三市学自贸区经验　审批提速
+
+（南宁讯）广西近期推动自贸试验区改革经验复制推广，三市已落地一批措施。
+
+贵港：船舶登记“一窗通办”
+贵港市交通运输局借鉴广东自贸试验区南沙片区的做法，把船舶登记、检验等事项合并到一个窗口办理，办理时间缩短一半，已办理320艘。
+
+梧州：陶瓷出口“预检验”
+梧州海关在园区设立预检点，这一做法是国务院推广的第三批最佳实践案例，企业通关时间压缩至2小时，今年出口陶瓷1.5万吨。
+
+河池：石材企业“信用贷”
+河池市地方金融监督管理局联合银行推出信用贷款，企业无需抵押即可贷款，已有120家企业获得贷款3亿元。
+
+（本报驻南宁记者　某某）
+"""
+
+
+def test_a_dispatchs_city_labelled_items_over_prose_are_its_cases() -> None:
+    """city：title over a paragraph, the city differing on each (a foreign Chinese daily's China page): the items are
+    the cases, the city the provider, the rest the title (issue #15)."""
+    cases = extract_document(_document(_DISPATCH)).cases
+    assert [(c.title, c.provider) for c in cases] == [
+        ("船舶登记“一窗通办”", "贵港市"),
+        ("陶瓷出口“预检验”", "梧州市"),
+        ("石材企业“信用贷”", "河池市"),
+    ]
