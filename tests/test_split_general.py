@@ -331,7 +331,6 @@ KNOWN_TITLE_MISSES = {
     ("quzhou-tuijian-collection", 1),
     *(("chongzuo-biaoge-collection", n) for n in (1, 2, 3, 4)),
     *(("pingtan-lianxidan-collection", n) for n in (1, 2, 3, 4)),
-    *(("dehong-zhuanbao-collection", n) for n in (1, 4)),
     *(("lishui-jianggao-collection", n) for n in (1, 2, 3, 4)),
     # (nanping-zhuanlan and loudi-yantao are cut and titled right since z27a's split by repetition joined them; lishui's
     # slides are cut right too, their titles keep the slide's 第N页　案例X.)
