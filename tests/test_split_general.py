@@ -1356,7 +1356,10 @@ def test_a_bare_title_over_its_byline_and_prose_heads_its_case() -> None:
 def test_endnotes_after_the_last_case_are_cut_but_a_source_note_stays() -> None:
     """[1] notes the text refers to, a 注释： line and （本文…） close an article, no case's text; a note saying
     where the text came from names the provider and stays (issue #15)."""
-    text = "甲县借鉴厦门片区的做法[1]，推行“船边直提”。\n\n注释：\n[1] 厦门片区为福建自贸试验区片区之一。\n（本文汇率以1比4.5计算）\n"
+    text = (
+        "甲县借鉴厦门片区的做法[1]，推行“船边直提”。\n\n注释：\n[1] 厦门片区为福建自贸试验区片区之一。\n"
+        "（本文汇率以1比4.5计算）\n"
+    )
     assert text[: article_end(text, 0, len(text))] == "甲县借鉴厦门片区的做法[1]，推行“船边直提”。"
     kept = "乙县推行“先放后检”。\n（本文转载自“乙县发布”微信公众号）\n"
     assert article_end(kept, 0, len(kept)) == len(kept.rstrip())

@@ -244,7 +244,9 @@ def _render_words(mark: str) -> str:
     return body
 
 
-@pytest.mark.parametrize("line", ["韶关：“湾区认证”一站办理", "西双版纳｜边民互市“落地加工”", "宁波市：进口商品“先放后检”"])
+@pytest.mark.parametrize(
+    "line", ["韶关：“湾区认证”一站办理", "西双版纳｜边民互市“落地加工”", "宁波市：进口商品“先放后检”"]
+)
 def test_a_citys_name_or_stem_before_a_separator_is_a_label_not_a_mark(line: str) -> None:
     """A dispatch's city before its item (韶关：title) names where, as 宁波市：does; it is no word of a family's mark,
     which would set each city's heading in a family of its own (issue #15)."""

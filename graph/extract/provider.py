@@ -403,8 +403,10 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     return guessed or scene_place(case, _acting_subject(case))
 
 
-_UNIT_FIELD_RE = re.compile(r"^[\s\u3000]*[【\[〔]?[\u4e00-\u9fff]{0,4}(?:单位|主体|部门|机构)[】\]〕]?[\s\u3000]*[:：｜|丨]")
-"""A field naming a unit by its label's word (实施单位：, 牵头部门｜, 【申报主体】：): who did the case, said outright."""
+_UNIT_FIELD_RE = re.compile(
+    r"^[\s\u3000]*[【\[〔]?[\u4e00-\u9fff]{0,4}(?:单位|主体|部门|机构)[】\]〕]?[\s\u3000]*[:：｜|丨]"
+)
+"""A field naming a unit by its label's word (实施单位：, 牵头部门｜, 【申报主体】：): who did it, said outright."""
 
 
 _GIVEN_RE = re.compile(r"^\s*[（(]\s*(?P<u>[^()（）\s]{2,20}?)[\s\u3000]*(?:供稿|提供|报送|推荐|选送|供)\s*[)）]\s*$")

@@ -45,9 +45,7 @@ _CORNER_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 
 def to_simplified(text: str) -> str:
     """``text`` in simplified script with the same length: ``復制推廣「一站式」`` -> ``复制推广“一站式”``."""
-    return "".join(
-        _CORNER_QUOTES.get(char) or _simplified_char(char) if char >= "\u2e80" else char for char in text
-    )
+    return "".join(_CORNER_QUOTES.get(char) or _simplified_char(char) if char >= "\u2e80" else char for char in text)
 
 
 def is_traditional(text: str) -> bool:
