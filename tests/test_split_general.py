@@ -1395,3 +1395,51 @@ def test_a_dispatchs_city_labelled_items_over_prose_are_its_cases() -> None:
         ("陶瓷出口“预检验”", "梧州市"),
         ("石材企业“信用贷”", "河池市"),
     ]
+
+
+_BILINGUAL_PORTAL = """Portal 入口網站
+Página Inicial 首頁 > Notícias 新聞
+
+某市便利措施
+
+Medida 1 措施1
+企業「一站式」設立
+Constituição de empresas num só balcão
+相關地區：肇慶市端州區
+端州區設立服務專窗，投資者可一站辦理企業設立，辦理時間由5天縮短至1天，已服務企業60家。
+
+Medida 2 措施2
+跨境「醫療合作」
+Cooperação médica transfronteiriça
+相關地區：肇慶市鼎湖區
+鼎湖區衛生健康局引入醫療機構合作開設診所，已服務居民1200人次。
+
+Medida 3 措施3
+青年創業補貼
+Subsídio para jovens empreendedores
+相關地區：四會市
+四會市人力資源和社會保障局為創業團隊提供補貼，已資助36個團隊，發放補貼800萬元。
+"""
+
+
+def test_a_bilingual_number_line_over_a_title_and_its_rendering_opens_a_case() -> None:
+    """Medida 1 措施1 (one number in two languages) over the title, its Portuguese rendering and the region tag: each
+    item is a case whose provider the tag names (issue #15)."""
+    cases = extract_document(_document(_BILINGUAL_PORTAL)).cases
+    assert [(c.title, c.provider) for c in cases] == [
+        ("企業「一站式」設立", "肇庆市端州区"),
+        ("跨境「醫療合作」", "肇庆市鼎湖区"),
+        ("青年創業補貼", "四会市"),
+    ]
+
+
+def test_a_place_before_a_slash_heads_its_title() -> None:
+    """▲place／title (a Taiwan paper's heading): the place is no part of the title."""
+    text = (
+        "兩岸版\n\n陸推自貿經驗複製\n\n【記者 某某／台北報導】陸方持續推動自貿區經驗複製推廣。\n\n"
+        "▲惠州／台資企業「跨境電商」出口\n實施單位：惠州市商務局\n惠州市商務局借鏡前海的做法，推出出口便利措施，今年出口額達12億元。\n\n"
+        "▲江門／「加工貿易」保稅監管\n實施單位：江門海關\n江門海關參照上海自貿試驗區的經驗實施保稅監管改革，通關時間縮短30%。\n\n"
+        "▲汕頭／僑胞「一站式」服務\n實施單位：汕頭市外事局\n汕頭市外事局設立服務中心，僑胞可一站辦理就業等事項，已服務5200人次。\n"
+    )
+    cases = extract_document(_document(text)).cases
+    assert [c.title for c in cases] == ["台資企業「跨境電商」出口", "「加工貿易」保稅監管", "僑胞「一站式」服務"]
