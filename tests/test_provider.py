@@ -1050,3 +1050,18 @@ def test_a_related_practice_launched_by_a_place_names_it_and_a_conjunction_opens
         "■口岸「預約通關」\n\n徐聞縣借鑒海南的做法，推出預約通關，由縣商務局牽頭，通關時間縮短至4小時，今年已通關46批次。\n"
     )
     assert _providers(text)[0] == "遂溪县"
+
+
+def test_a_news_sources_place_by_its_stem_and_a_unit_under_its_parent() -> None:
+    """X市商务局介绍，X学习借鉴…: the source's own place acts (a Hong Kong daily's wording); 承辦單位：A海關所屬B海關
+    names B; 聯同 joins a second body as 会同 does (issue #15)."""
+    text = (
+        "某報　中國新聞\n\n三地借鑒自貿區經驗\n\n【本報訊】記者近日走訪三地，發現多項措施已落地見效。\n\n"
+        "◆藥材出口「一證通」\n\n"
+        "亳州市商務局介紹，亳州學習借鑒了四川自貿試驗區的經驗，企業一次申請即可取得兩證，出口貨值按年增長兩成，達1.8億元。\n\n"
+        "◆陶瓷出口「集中查驗」\n\n承辦單位：長沙海關所屬醴陵海關\n"
+        "醴陵海關在產業園設立集中查驗場所，出口企業不必再將貨物拉到口岸查驗，通關時間縮短2天，出口額9億元。\n\n"
+        "◆「拿地即開工」審批\n\n"
+        "淶源縣自然資源局聯同縣住建部門推行「拿地即開工」，把規劃、施工許可等審批前置，已有9個項目在拿地當天動工。\n"
+    )
+    assert _providers(text) == ["亳州市", "醴陵海关", "涞源县自然资源局"]

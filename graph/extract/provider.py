@@ -109,8 +109,11 @@ _COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会|自贸办)$")
 def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
     郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
-    summary tables list them. Other units (南宁市商务局) stay as written."""
+    summary tables list them; of a unit written under its parent (X海关所属Y海关) the unit. Other units (南宁市商务局)
+    stay as written."""
     name = first_unit(name) if "、" in name else name.strip()
+    if len(under := name.rpartition("所属")[2]) >= 4:
+        name = under  # 南昌海关所属萍乡海关: the unit under its parent is the one that did it
     if court := court_of_division(name):
         name = court  # 本院立案庭, X市中级人民法院民三庭: a court's division writes for its court
     city = _GOVERNMENT_TAIL.sub("", name)
