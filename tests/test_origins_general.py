@@ -397,7 +397,6 @@ def test_a_level_s_own_words_before_a_batch_keep_it_provincial() -> None:
     assert case_batches(sentence_case(national)) == {("改革试点经验", 3)}
 
 
-
 def test_a_taiwan_papers_zuofa_is_a_practice_word() -> None:
     """借鏡X片區的作法: Taiwan's papers write 作法 for 做法; the area is the origin (issue #15)."""
     case = sentence_case("萍鄉海關借鏡廣東自貿區南沙片區的作法，在園區設立集中查驗場所，通關時間縮短2天。")
