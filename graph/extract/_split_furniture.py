@@ -87,8 +87,11 @@ def article_end(text: str, start: int, end: int) -> int:
     return len(text[:end].rstrip()) if end > start else end
 
 
-_NOTE_MARK_RE = re.compile(r"^[\s\u3000]*(?P<m>[\[［〔]\s*[0-9０-９]{1,2}\s*[\]］〕])")
-"""An endnote's mark opening its line ([1], ［2］), as a paper numbers the notes it refers to in the text."""
+_NOTE_MARK_RE = re.compile(
+    r"^[\s\u3000]*(?:[\[［〔]\s*(?P<n>[0-9０-９]{1,2})\s*[\]］〕]|[（(]?(?P<w>注\s*[0-9０-９]{1,2})[）)]?|(?P<c>[①-⑳]))"
+)
+"""An endnote's mark opening its line ([1], ［2］, 注1：, （注2）, ①), as a paper numbers the notes it refers to in the
+text."""
 _ARTICLE_NOTE_RE = re.compile(r"^[\s\u3000]*[（(]本文[^（）()]*[）)][\s\u3000]*$")
 """An editor's note on the whole article in brackets (（本文汇率以…计算）, （本文有删节））."""
 
@@ -107,8 +110,14 @@ def _endnote(line: str, before: str) -> bool:
     if _ARTICLE_NOTE_RE.match(bare):
         return True
     mark = _NOTE_MARK_RE.match(bare)
-    # referred to inside a sentence (…的做法[1]，), not a point opening its line
-    return mark is not None and re.search(rf"[^\s\u3000]{re.escape(mark['m'].strip())}", before) is not None
+    if mark is None:
+        return False
+    if mark["n"]:  # [1] referred to as [1], ［1］ or 〔1〕
+        core = rf"[\[［〔]\s*{re.escape(mark['n'])}\s*[\]］〕]"
+    else:
+        core = re.escape(re.sub(r"\s", "", mark["w"] or mark["c"]))
+    # referred to inside a sentence (…的做法[1]，, …经验注1，), not a point opening its line
+    return re.search(rf"[^\s\u3000（(][（(]?{core}", before) is not None
 
 
 CONTENTS_ENTRY_RE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,}|—{3,}|_{4,})[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*$")
