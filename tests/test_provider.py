@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from ftzgraph.graph.extract._split_leads import acting_subject
 from ftzgraph.graph.extract._split_units import _head_reports, labelled_provider
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
@@ -1065,3 +1068,18 @@ def test_a_news_sources_place_by_its_stem_and_a_unit_under_its_parent() -> None:
         "淶源縣自然資源局聯同縣住建部門推行「拿地即開工」，把規劃、施工許可等審批前置，已有9個項目在拿地當天動工。\n"
     )
     assert _providers(text) == ["亳州市", "醴陵海关", "涞源县自然资源局"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("雷州市住房和城乡建设局推行“拿地即开工”，已有6个项目动工。", "雷州市住房和城乡建设局"),
+        ("某县规划建设委借鉴南沙的做法推出“联合验收”。", "某县规划建设委"),
+        ("廉江市推行“一照多址”，已有380户受惠。", "廉江市"),
+    ],
+)
+def test_a_verb_inside_a_bodys_name_does_not_cut_it(sentence: str, subject: str) -> None:
+    """X县住房和城乡建设局推行…: 建设 before 局 is a word of the name, not the verb the subject ends at (the name
+    would end at 城乡, a place's ending) (issue #15)."""
+    found = acting_subject(sentence, 0)
+    assert found is not None and found[0] == subject

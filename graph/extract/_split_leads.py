@@ -32,9 +32,11 @@ _VERBS = (
     "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
     "|联同|牵头|学习|引进|引入|建设|搭建"
 )
+_NAME_GOES_ON = r"(?![局厅委办署])"
+"""After a verb: the verb is no verb but a word of a body's name (城乡建设局, 规划建设委), when a body's tail follows."""
 SUBJECT_RE = re.compile(
     r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办事处|办|中心|分行|政府))"
-    rf"(?=(?P<verb>{_VERBS}))"
+    rf"(?=(?P<verb>{_VERBS}){_NAME_GOES_ON})"
 )
 """The acting place or body that opens an ordinal paragraph (二是南通海关推行…): the case's provider."""
 _SENTENCE_END_RE = re.compile(r"[。！？!?]")
@@ -55,7 +57,7 @@ def _place_lead_re() -> re.Pattern[str]:
     not_after = "|".join(map(re.escape, lexicon["place_lead_not_after"]))
     return re.compile(
         rf"[ \t\u3000]*(?:在(?:(?P<at>{place})|(?P<short>[\u4e00-\u9fff]{{2,4}}))[，,]"
-        rf"|(?P<p>{place})(?=[（(][^（）()]{{1,8}}[)）]|(?!{not_after})(?:{follow})))"
+        rf"|(?P<p>{place})(?=[（(][^（）()]{{1,8}}[)）]|(?!{not_after})(?:{follow}){_NAME_GOES_ON}))"
     )
 
 
@@ -395,7 +397,7 @@ def _body_lead_re() -> re.Pattern[str]:
     suffixes = word_alternation(lexicon["unit_suffixes"])
     # …and the words that open what a body does (X海关对进口食品实施…, X局于今年…: ``subject_ends_before``)
     follow = word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|"), *lexicon["subject_ends_before"]])
-    return re.compile(rf"(?P<p>[\u4e00-\u9fff]{{2,20}}?(?:{suffixes}))(?=(?:{follow}))")
+    return re.compile(rf"(?P<p>[\u4e00-\u9fff]{{2,20}}?(?:{suffixes}))(?=(?:{follow}){_NAME_GOES_ON})")
 
 
 @cache
