@@ -1365,7 +1365,7 @@ def test_endnotes_after_the_last_case_are_cut_but_a_source_note_stays() -> None:
     assert article_end(kept, 0, len(kept)) == len(kept.rstrip())
     points = "丙县推行三项措施：\n[1] 设立专窗\n[2] 压缩时限\n"  # points opening their lines, no endnotes
     assert article_end(points, 0, len(points)) == len(points.rstrip())
-    marked = "丁县借鉴南沙的经验注1，推行“先放后检”（注2）。\n\n注1：南沙片区为广东自贸试验区片区之一。\n（注2）第四批。\n"
+    marked = "丁县借鉴南沙的经验注1，推行“先放后检”（注2）。\n\n注1：南沙片区为广东片区之一。\n（注2）第四批。\n"
     assert marked[: article_end(marked, 0, len(marked))] == "丁县借鉴南沙的经验注1，推行“先放后检”（注2）。"
     circled = "戊县推行两项措施：\n①设立专窗\n②压缩时限\n"  # ① points, no endnotes
     assert article_end(circled, 0, len(circled)) == len(circled.rstrip())
