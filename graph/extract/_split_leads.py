@@ -32,8 +32,8 @@ _VERBS = (
     "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
     "|联同|牵头|学习|引进|引入|建设|搭建"
 )
-_NAME_GOES_ON = r"(?![局厅委办署])"
-"""After a verb: no verb but a word of a body's name (城乡建设局, 规划建设委), when a body's tail follows."""
+_NAME_GOES_ON = r"(?!局|厅|委员会)"
+"""After a verb: no verb but a word of a body's name (城乡建设局, 规划建设委员会), when a body's tail follows."""
 SUBJECT_RE = re.compile(
     r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办事处|办|中心|分行|政府))"
     rf"(?=(?P<verb>{_VERBS}){_NAME_GOES_ON})"
