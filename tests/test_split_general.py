@@ -9,6 +9,7 @@ a text with no case structure at all. The guards check that a notice keeps its c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from _dev_scoring import COLLECTIONS, extracted, gold, score_collection
 
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract._split_furniture import article_end, furniture_heading, picture_line
-from ftzgraph.graph.extract._split_headings import _NUMBERING, heading_number
+from ftzgraph.graph.extract._split_headings import _NUMBERING, _number_line, heading_number
 from ftzgraph.graph.extract._split_tables import table_line
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_line
@@ -1435,6 +1436,17 @@ def test_a_bilingual_number_line_over_a_title_and_its_rendering_opens_a_case() -
         ("跨境「醫療合作」", "肇庆市鼎湖区"),
         ("青年創業補貼", "四会市"),
     ]
+
+
+def test_a_latin_number_line_alone_opens_a_case_but_a_pages_does_not() -> None:
+    """Medida 1 alone over the title: a bilingual page's item number (Page 2 is a page's)."""
+    text = re.sub(r"Medida (\d) 措施\d", r"Medida \1", _BILINGUAL_PORTAL)
+    assert [c.title for c in extract_document(_document(text)).cases] == [
+        "企業「一站式」設立",
+        "跨境「醫療合作」",
+        "青年創業補貼",
+    ]
+    assert _number_line("Page 2") is None and _number_line("Caso 2") is not None
 
 
 def test_a_place_before_a_slash_heads_its_title() -> None:

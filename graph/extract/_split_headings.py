@@ -312,7 +312,14 @@ def _number_line(text: str) -> re.Match[str] | None:
         found = NUMBER_ALONE_RE.match(own) or _WORD_NUMBER_RE.match(own)
         same = found is not None and parse_chinese_number(found["n"]) == int(two["n1"] or two["n2"])
         return found if same else None
-    return NUMBER_ALONE_RE.match(bare) or _WORD_NUMBER_RE.match(bare)
+    return NUMBER_ALONE_RE.match(bare) or _WORD_NUMBER_RE.match(bare) or _LATIN_NUMBER_RE.match(bare)
+
+
+_LATIN_NUMBER_RE = re.compile(
+    r"^(?!(?:page|p|fig|figure|table|tab|chart|photo|no)\b)[A-Za-z]{2,12}\.?\s*(?P<n>[0-9]{1,2})$", re.I
+)
+"""A word of another language and a number alone on a line (Medida 1, Caso 2, Item 3), as a bilingual page numbers its
+items over their Chinese titles; a page's, a figure's or a table's number is none."""
 
 
 _BILINGUAL_NUMBER_RE = re.compile(
