@@ -31,6 +31,7 @@ from ftzgraph.graph.extract._batch_filters import (
 )
 from ftzgraph.graph.extract._origin_cells import _issuer_batch_re, _issuer_kind, _other_series_after
 from ftzgraph.graph.extract._origin_subjects import _own_creation_listed, _subject_zones
+from ftzgraph.graph.extract._origin_verdicts import voided
 from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
@@ -220,7 +221,11 @@ def extract_origins(
     else:
         origins.extend(subjects or _own_creation_listed(sentences, gazetteer, evidence, in_batch))
 
+    void = {evidence(s).start for s in sentences if voided(s.text)}  # 经核实并未实际开展，不予认定: only claimed
+    origins = [o for o in origins if o.evidence.start not in void]
     for sentence in sentences:
+        if evidence(sentence).start in void:
+            continue
         if any(w in sentence.text for w in lex["self_copy"]):
             origins.append(Origin("self", evidence(sentence)))
         elif any(a in sentence.text for a in lex["ministry_actions"]) and _names_ministry(
@@ -231,7 +236,11 @@ def extract_origins(
     if not origins:
         for sentence in sentences:
             text = sentence.text
-            if any(v in text for v in ("复制推广", "借鉴", "参照")) and any(g in text for g in lex["generic_ftz"]):
+            if (
+                any(v in text for v in ("复制推广", "借鉴", "参照"))
+                and any(g in text for g in lex["generic_ftz"])
+                and evidence(sentence).start not in void
+            ):
                 origins.append(Origin("generic", evidence(sentence)))
                 break
     return _dedupe(origins)
@@ -368,7 +377,8 @@ _NUMBERED_BEFORE_RE = re.compile(
 _CONTAINS_RE = re.compile(r"\s*(?:里|中|之中)[^，,。；]{0,3}?(?:有|包括|包含|收录|列有)")
 """A batch said to hold the item right after it (…最佳实践案例第二批里就有): membership, as 入选 before it."""
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
-_RANGE_END_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批\s*(?:至|到|—|－|-|~|～)\s*$")
+_RANGE_END_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批?\s*(?:至|到|—|－|-|~|～)\s*$")
+"""The start of a range right before a batch (第1批至|第7批, 第一至|第七批): the batch is the range's end."""
 
 
 def _item_after(text: str, position: int) -> str | None:

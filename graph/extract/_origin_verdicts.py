@@ -1,0 +1,61 @@
+"""Sentences of administrative paperwork that void the origin they name: a reported claim that a check rejects or
+finds untrue (…报送的“借鉴Z经验”一事经核实并未实际开展，不予认定), a batch's checklist or a zone's practice held up
+as a yardstick with items not started (对照第N批…清单仍有N项未启动), and a project still being studied (对标Z…做法，
+谋划建设…，目前尚处于前期研究阶段).
+
+Such a sentence names a batch or a zone in the wording of an origin, but what it names was only claimed, measured
+against or planned: nothing is said to have come from it. The property belongs to the whole sentence (the verdict or
+the stage often comes last, after the origin phrase), so it is judged once per sentence and every origin rule's
+finding in it is dropped (graph/extract/origins.py). A sentence that also says something was done (已复制落地21项)
+or that the check found the copy itself (系复制第六批…，不予认定为创新成果: the copy is why the claim fails) keeps
+its origin. Words come from ``data/lexicon/origins.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ftzgraph.graph.extract._batch_filters import _QUOTED_RE, lexicon
+from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
+
+
+@cache
+def _words(key: str) -> re.Pattern[str]:
+    return re.compile(word_alternation(lexicon()[key]))
+
+
+@cache
+def _finding_re() -> re.Pattern[str]:
+    """A check's finding that the thing is a copy (系复制, 属于第六批…, 实为借鉴Z): a finding word, then in its clause a
+    verb of copying, a series word or a numbered batch. 系 inside 联系, 体系, 关系 is no finding."""
+    lex = lexicon()
+    findings = word_alternation(lex["copy_findings"])
+    kinds = [w for words in lex["batch_kinds"].values() for w in words]
+    copying = word_alternation([*lex["real_copy_verbs"], *lex["copy_verbs"], *kinds])
+    return re.compile(
+        rf"(?<![联体关派谱世直])(?:{findings})[^，,。；;]{{0,16}}?(?:{copying}|第\s*[{NUMERAL_CLASS}]+\s*批)"
+    )
+
+
+@cache
+def _done_re() -> re.Pattern[str]:
+    """Something said done (已复制落地21项, 已全面推行, 建成了): 已 and a few adverbs before a verb of the lexicon's
+    ``done_verbs``, or 了 after it."""
+    verbs = word_alternation(lexicon()["done_verbs"])
+    return re.compile(rf"已(?:经)?(?:全部|全面|基本|初步|正式|顺利|率先)?(?:{verbs})|(?:{verbs})了")
+
+
+def voided(text: str) -> bool:
+    """True when the sentence ``text`` voids what it names as an origin: a rejected or untrue claim, a yardstick with
+    items not started, or a project still in study, and neither a finding of the copy nor anything said done."""
+    plain = _QUOTED_RE.sub("", text)  # a claim's quoted words (“借鉴Z经验”) are what is judged, not the judgement
+    if _words("untruth_verdicts").search(plain) or _words("rejection_verdicts").search(plain):
+        return _finding_re().search(plain) is None  # 称已借鉴Z经验，经核实不属实: what is said done is the claim
+    if _done_re().search(plain):
+        return False
+    if _words("study_stages").search(plain):
+        return True
+    if _words("yardstick_words").search(plain) is None:
+        return False
+    return _words("unstarted_words").search(plain) is not None or _words("comparison_gaps").search(plain) is not None

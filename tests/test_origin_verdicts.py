@@ -1,0 +1,72 @@
+"""Paperwork that voids the origin its sentence names (graph/extract/_origin_verdicts.py, issue #15, helper z28c): a
+claim a check rejects or finds untrue, a batch's checklist or a zone's practice held up as a yardstick with items not
+started, a project still being studied; and the sentences of the same paperwork that keep their origin (a finding of
+the copy, something said done). Sentences written for the test, in places and wordings of no test file."""
+
+from __future__ import annotations
+
+from _dev_scoring import case_batches, sentence_case
+
+from ftzgraph.graph.extract._origin_verdicts import voided
+
+
+def _zones(text: str) -> set[str | None]:
+    return {o.area or o.zone for o in sentence_case(text).origins if o.kind == "zone"}
+
+
+def _nothing(text: str) -> bool:
+    case = sentence_case(text)
+    return not case_batches(case) and not _zones(text)
+
+
+def test_a_claim_that_a_check_rejects_or_finds_untrue_is_no_origin() -> None:
+    assert _nothing("抽查发现，某县报送的“借鉴湖北自贸试验区宜昌片区经验”一项经核实并未实际开展，不予认定。")
+    assert _nothing("某市自评材料所称“复制国务院第三批改革试点经验”与事实不符。")
+    assert _nothing("某区申报的“参照福建自贸试验区平潭片区做法”事项因材料不全被退回。")
+    assert _nothing("經查，某市所稱「借鑒江蘇自貿試驗區蘇州片區經驗」一事不屬實。")  # traditional script
+
+
+def test_a_check_that_finds_the_copy_itself_keeps_the_origin() -> None:
+    text = "经审核，“企业登记容缺办理”系复制国务院第六批改革试点经验，不予认定为制度创新成果。"
+    assert not voided(text)
+    assert case_batches(sentence_case(text)) == {("改革试点经验", 6)}
+    assert not voided("经复核，“跨境收付一站通”属于第五批改革试点经验，不计入自主创新成果。")
+    assert _zones("经核实，某市“船舶登记一窗通办”确系参照辽宁自贸试验区营口片区做法实施，予以认定。") == {"营口片区"}
+
+
+def test_a_checklist_held_up_with_items_not_started_is_no_origin() -> None:
+    assert _nothing("对照国务院第六批改革试点经验清单逐项梳理，某市尚有4项未启动。")
+    assert _nothing("某县对照第二批最佳实践案例开展自查，相关事项均未开展。")
+    assert _nothing("对照商务部第四批最佳实践案例，本市仍存在较大差距。")
+
+
+def test_a_checklist_with_items_done_keeps_the_batch() -> None:
+    text = "对照国务院第七批改革试点经验清单，某市已复制推广21项，另有3项未启动。"
+    assert case_batches(sentence_case(text)) == {("改革试点经验", 7)}
+
+
+def test_a_project_still_in_study_is_no_origin() -> None:
+    assert _nothing("某州对标云南自贸试验区德宏片区跨境合作做法，谋划建设边境产业园，目前尚处于前期研究阶段。")
+    assert _nothing("某市拟学习河南自贸试验区洛阳片区经验建设物流园，目前处于可行性研究阶段。")
+    assert _nothing("某县考虑引进浙江自贸试验区宁波片区“保税燃料油加注”模式，相关方案正在起草。")
+
+
+def test_something_built_before_the_next_phase_is_studied_keeps_the_origin() -> None:
+    text = "某市借鉴广西自贸试验区南宁片区做法建成了跨境数据中心，二期工程尚处于前期研究阶段。"
+    assert _zones(text) == {"南宁片区"}
+
+
+def test_a_rule_naming_a_range_of_batches_or_what_lies_outside_them_is_no_origin() -> None:
+    assert _nothing("考核加分事项须为国务院部署的第一至第七批改革试点经验之外的自主创新成果。")
+    assert _nothing("申报事项须为第三批最佳实践案例以外的原创成果。")
+    assert _nothing("申报事项不在国务院第七批改革试点经验范围内。")
+
+
+def test_a_line_break_inside_a_batch_phrase_keeps_the_batch() -> None:
+    """A PDF's hard break between 第 and the numeral (第\\n七批) is no list line: the sentence runs on."""
+    assert case_batches(sentence_case("某县复制推广的“个人破产事务管理”源自国务院第\n七批改革试点经验。")) == {
+        ("改革试点经验", 7)
+    }
+    assert case_batches(sentence_case("某市复制推广自由贸易试验区第七\n批改革试点经验中的“保税维修”。")) == {
+        ("改革试点经验", 7)
+    }
