@@ -24,6 +24,8 @@ def test_a_claim_that_a_check_rejects_or_finds_untrue_is_no_origin() -> None:
     assert _nothing("某市自评材料所称“复制国务院第三批改革试点经验”与事实不符。")
     assert _nothing("某区申报的“参照福建自贸试验区平潭片区做法”事项因材料不全被退回。")
     assert _nothing("經查，某市所稱「借鑒江蘇自貿試驗區蘇州片區經驗」一事不屬實。")  # traditional script
+    assert _nothing("某县自称借鉴了河南自贸试验区郑州片区“多证合一”经验，经核查系自主探索。")
+    assert _nothing("第三方评估指出，该市所谓“复制上海自贸试验区经验”仅停留在文件层面。")
 
 
 def test_a_check_that_finds_the_copy_itself_keeps_the_origin() -> None:
@@ -38,6 +40,7 @@ def test_a_checklist_held_up_with_items_not_started_is_no_origin() -> None:
     assert _nothing("对照国务院第六批改革试点经验清单逐项梳理，某市尚有4项未启动。")
     assert _nothing("某县对照第二批最佳实践案例开展自查，相关事项均未开展。")
     assert _nothing("对照商务部第四批最佳实践案例，本市仍存在较大差距。")
+    assert _nothing("整改台账显示，“借鉴重庆自贸试验区果园港片区经验”一项整改未完成。")
 
 
 def test_a_checklist_with_items_done_keeps_the_batch() -> None:
@@ -49,11 +52,14 @@ def test_a_project_still_in_study_is_no_origin() -> None:
     assert _nothing("某州对标云南自贸试验区德宏片区跨境合作做法，谋划建设边境产业园，目前尚处于前期研究阶段。")
     assert _nothing("某市拟学习河南自贸试验区洛阳片区经验建设物流园，目前处于可行性研究阶段。")
     assert _nothing("某县考虑引进浙江自贸试验区宁波片区“保税燃料油加注”模式，相关方案正在起草。")
+    assert _nothing("某市请示借鉴陕西自贸试验区西安国际港务区片区做法，尚待省政府批复。")
+    assert _nothing("经研究，暂缓借鉴江苏自贸试验区连云港片区“海河联运”模式。")
 
 
 def test_something_built_before_the_next_phase_is_studied_keeps_the_origin() -> None:
     text = "某市借鉴广西自贸试验区南宁片区做法建成了跨境数据中心，二期工程尚处于前期研究阶段。"
     assert _zones(text) == {"南宁片区"}
+    assert not voided("经核实，该项改革为上海自贸试验区首创，已在某市落地。")  # a zone's own first is no self-claim
 
 
 def test_a_rule_naming_a_range_of_batches_or_what_lies_outside_them_is_no_origin() -> None:

@@ -46,15 +46,30 @@ def _done_re() -> re.Pattern[str]:
     return re.compile(rf"已(?:经)?(?:全部|全面|基本|初步|正式|顺利|率先)?(?:{verbs})|(?:{verbs})了")
 
 
+@cache
+def _pending_re() -> re.Pattern[str]:
+    """Awaiting a decision or a study (尚待省政府批复, 有待进一步论证): nothing done yet."""
+    lex = lexicon()
+    heads, acts = word_alternation(lex["pending_heads"]), word_alternation(lex["pending_acts"])
+    return re.compile(rf"(?:{heads})[^，,。；;]{{0,6}}?(?:{acts})")
+
+
+def _found_own(plain: str) -> bool:
+    """True when a check finds the thing the claimant's own work (…自称借鉴了Z经验，经核查系自主探索): the claimed
+    copy is untrue. The check comes before the finding, in the sentence."""
+    check = _words("check_words").search(plain)
+    return check is not None and _words("own_findings").search(plain, check.end()) is not None
+
+
 def voided(text: str) -> bool:
     """True when the sentence ``text`` voids what it names as an origin: a rejected or untrue claim, a yardstick with
     items not started, or a project still in study, and neither a finding of the copy nor anything said done."""
     plain = _QUOTED_RE.sub("", text)  # a claim's quoted words (“借鉴Z经验”) are what is judged, not the judgement
-    if _words("untruth_verdicts").search(plain) or _words("rejection_verdicts").search(plain):
+    if _words("untruth_verdicts").search(plain) or _words("rejection_verdicts").search(plain) or _found_own(plain):
         return _finding_re().search(plain) is None  # 称已借鉴Z经验，经核实不属实: what is said done is the claim
     if _done_re().search(plain):
         return False
-    if _words("study_stages").search(plain):
+    if _words("study_stages").search(plain) or _pending_re().search(plain):
         return True
     if _words("yardstick_words").search(plain) is None:
         return False
