@@ -25,6 +25,7 @@ def test_a_claim_that_a_check_rejects_or_finds_untrue_is_no_origin() -> None:
     assert _nothing("某区申报的“参照福建自贸试验区平潭片区做法”事项因材料不全被退回。")
     assert _nothing("經查，某市所稱「借鑒江蘇自貿試驗區蘇州片區經驗」一事不屬實。")  # traditional script
     assert _nothing("某县自称借鉴了河南自贸试验区郑州片区“多证合一”经验，经核查系自主探索。")
+    assert _nothing("据核查，某县此前宣传的“借鉴福建自贸试验区福州片区经验”实为本县自主探索形成。")
     assert _nothing("第三方评估指出，该市所谓“复制上海自贸试验区经验”仅停留在文件层面。")
 
 
@@ -41,6 +42,7 @@ def test_a_checklist_held_up_with_items_not_started_is_no_origin() -> None:
     assert _nothing("某县对照第二批最佳实践案例开展自查，相关事项均未开展。")
     assert _nothing("对照商务部第四批最佳实践案例，本市仍存在较大差距。")
     assert _nothing("整改台账显示，“借鉴重庆自贸试验区果园港片区经验”一项整改未完成。")
+    assert _nothing("通报指出，某区对照第6批最佳实践案例清单，仍有7项“应复制未复制”。")  # a quoted label counts
 
 
 def test_a_checklist_with_items_done_keeps_the_batch() -> None:

@@ -33,6 +33,24 @@ def _study_then_launch_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _practice_pair_re() -> re.Pattern[str]:
+    nouns = word_alternation([w for w in lexicon()["practice_words"] if len(w) > 1])
+    return re.compile(
+        rf"^的?(?:[“「][^”」]{{1,30}}[”」])?[^，,；;。“”「」《》]{{0,12}}?(?:{nouns})\s*(?:[，,]?\s*以及|、|和|及|与)\s*$"
+    )
+
+
+def _practice_pair(between: str) -> bool:
+    """True when ``between`` is what stands between two places each named with its practice (复制推广Z1农业科技服务
+    经验和Z2内陆港建设经验; 借鉴Z1“X”做法及Z2“Y”模式): the first place's practice (perhaps quoted, a few words, a
+    practice word), then a coordinator; no verb of copying (Z1参照第五批…经验和Z2做法: Z1 is the adopter). The second
+    place then stands where the first does, when its own practice follows it."""
+    lex = lexicon()
+    verbs = [*lex["copy_verbs"], *lex["adopting_verbs"], *lex["zone_before"]]
+    return _practice_pair_re().match(between) is not None and not any(v in between for v in verbs if len(v) > 1)
+
+
 def _takes_its_next(rest: str) -> bool:
     """True when the clause after a zone's is a verb of copying whose object is the zone's own (与Z结对后，复制了其
     “X”机制; 对标Z，复制其“X”模式): whatever related Z first, its practice was taken."""
