@@ -78,3 +78,17 @@ def test_a_line_break_inside_a_batch_phrase_keeps_the_batch() -> None:
     assert case_batches(sentence_case("某市复制推广自由贸易试验区第七\n批改革试点经验中的“保税维修”。")) == {
         ("改革试点经验", 7)
     }
+
+
+def test_words_a_reforms_own_content_uses_are_no_verdict_or_stage() -> None:
+    """退回, 虚报, 剔除, 可行性研究, 规划阶段 and 等待审批 are also what reforms are about: only as a verdict on a claim
+    or as a status do they void an origin."""
+    for text in (
+        "某市借鉴浙江自贸试验区宁波片区“退货中心仓”模式，被退回的跨境商品可在区内分拣。",
+        "某市借鉴浙江自贸试验区宁波片区做法，严防企业虚报出口骗取退税。",
+        "某市借鉴浙江自贸试验区宁波片区做法，推行企业投资项目可行性研究报告承诺制。",
+        "某市借鉴浙江自贸试验区宁波片区做法，在项目规划阶段提前介入服务，企业无需等待审批。",
+        "某市借鉴浙江自贸试验区宁波片区“白名单”做法，不符合条件的企业予以剔除。",
+    ):
+        assert not voided(text), text
+        assert _zones(text) == {"宁波片区"}, text

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ftzgraph.graph.extract._batch_filters import _QUOTED_RE, lexicon
+from ftzgraph.graph.extract._batch_filters import _QUOTED_RE, _batch_kind_re, lexicon
 from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
 
 
@@ -48,10 +48,32 @@ def _done_re() -> re.Pattern[str]:
 
 @cache
 def _pending_re() -> re.Pattern[str]:
-    """Awaiting a decision or a study (尚待省政府批复, 有待进一步论证): nothing done yet."""
+    """A status still in study (目前尚处于前期研究阶段) or awaiting a decision (尚待省政府批复): nothing done yet."""
     lex = lexicon()
     heads, acts = word_alternation(lex["pending_heads"]), word_alternation(lex["pending_acts"])
-    return re.compile(rf"(?:{heads})[^，,。；;]{{0,6}}?(?:{acts})")
+    stage_heads, stages = word_alternation(lex["stage_heads"]), word_alternation(lex["stage_names"])
+    return re.compile(rf"(?:{heads})[^，,。；;]{{0,6}}?(?:{acts})|(?:{stage_heads})[^，,。；;]{{0,6}}?(?:{stages})阶段")
+
+
+@cache
+def _claim_verdict_re() -> re.Pattern[str]:
+    """不计入 what a claim is counted in (不计入完成数), or a reported claim returned (申报的…事项…被退回)."""
+    lex = lexicon()
+    counted, claims = word_alternation(lex["uncounted_objects"]), word_alternation(lex["returned_claims"])
+    return re.compile(
+        rf"不计入[^，,。；;]{{0,6}}?(?:{counted})|(?:{claims})[^，,。；;]{{0,16}}?(?:被|予以|均被|已被)退回"
+    )
+
+
+def _yardstick(plain: str) -> bool:
+    """True when the sentence holds something up as a yardstick: a verb of comparing (对照, 对标), a ledger (台账), or
+    a 清单 with a national batch named (第七批…清单)."""
+    if _words("yardstick_words").search(plain):
+        return True
+    return "清单" in plain and (_batch_kind_re().search(plain) is not None or _BATCH_RE.search(plain) is not None)
+
+
+_BATCH_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批")
 
 
 def _found_own(plain: str) -> bool:
@@ -65,13 +87,18 @@ def voided(text: str) -> bool:
     """True when the sentence ``text`` voids what it names as an origin: a rejected or untrue claim, a yardstick with
     items not started, or a project still in study, and neither a finding of the copy nor anything said done."""
     plain = _QUOTED_RE.sub("", text)  # a claim's quoted words (“借鉴Z经验”) are what is judged, not the judgement
-    if _words("untruth_verdicts").search(plain) or _words("rejection_verdicts").search(plain) or _found_own(plain):
+    if (
+        _words("untruth_verdicts").search(plain)
+        or _words("rejection_verdicts").search(plain)
+        or _claim_verdict_re().search(plain)
+        or _found_own(plain)
+    ):
         return _finding_re().search(plain) is None  # 称已借鉴Z经验，经核实不属实: what is said done is the claim
     if _done_re().search(plain):
         return False
     if _words("study_stages").search(plain) or _pending_re().search(plain):
         return True
-    if _words("yardstick_words").search(plain) is None:
+    if not _yardstick(plain):
         return False
     # 仍有7项“应复制未复制”: a quoted label of the items not started counts
     return _words("unstarted_words").search(text) is not None or _words("comparison_gaps").search(plain) is not None
