@@ -27,6 +27,12 @@ def test_a_claim_that_a_check_rejects_or_finds_untrue_is_no_origin() -> None:
     assert _nothing("某县自称借鉴了河南自贸试验区郑州片区“多证合一”经验，经核查系自主探索。")
     assert _nothing("据核查，某县此前宣传的“借鉴福建自贸试验区福州片区经验”实为本县自主探索形成。")
     assert _nothing("第三方评估指出，该市所谓“复制上海自贸试验区经验”仅停留在文件层面。")
+    assert _nothing("某市借鉴湖北自贸试验区襄阳片区做法的申请未获批准。")
+    assert _nothing("某市撤回申报的“借鉴上海自贸试验区经验”事项。")
+
+
+def test_a_copy_halted_is_no_origin() -> None:
+    assert _nothing("某市原借鉴福建自贸试验区平潭片区的“台胞服务”做法已被叫停。")
 
 
 def test_a_check_that_finds_the_copy_itself_keeps_the_origin() -> None:
@@ -68,6 +74,7 @@ def test_a_rule_naming_a_range_of_batches_or_what_lies_outside_them_is_no_origin
     assert _nothing("考核加分事项须为国务院部署的第一至第七批改革试点经验之外的自主创新成果。")
     assert _nothing("申报事项须为第三批最佳实践案例以外的原创成果。")
     assert _nothing("申报事项不在国务院第七批改革试点经验范围内。")
+    assert _nothing("凡属国务院历次复制推广的改革试点经验，不作为本次评选对象。")
 
 
 def test_a_line_break_inside_a_batch_phrase_keeps_the_batch() -> None:

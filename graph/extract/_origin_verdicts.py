@@ -89,6 +89,7 @@ def voided(text: str) -> bool:
     plain = _QUOTED_RE.sub("", text)  # a claim's quoted words (“借鉴Z经验”) are what is judged, not the judgement
     if (
         _words("untruth_verdicts").search(plain)
+        or _words("halted_words").search(plain)
         or _words("rejection_verdicts").search(plain)
         or _claim_verdict_re().search(plain)
         or _found_own(plain)
