@@ -83,9 +83,21 @@ def _found_own(plain: str) -> bool:
     return check is not None and _words("own_findings").search(plain, check.end()) is not None
 
 
+@cache
+def _trigger_re() -> re.Pattern[str]:
+    """Any word that can start a voiding (a verdict, a check, a stage, a yardstick): most sentences hold none, and
+    one search then settles them."""
+    lex = lexicon()
+    keys = ("untruth_verdicts", "halted_words", "rejection_verdicts", "check_words", "study_stages", "pending_heads")
+    words = [w for key in (*keys, "stage_heads", "yardstick_words") for w in lex[key]]
+    return re.compile(word_alternation([*words, "不计入", "退回", "清单"]))
+
+
 def voided(text: str) -> bool:
     """True when the sentence ``text`` voids what it names as an origin: a rejected or untrue claim, a yardstick with
     items not started, or a project still in study, and neither a finding of the copy nor anything said done."""
+    if _trigger_re().search(text) is None:
+        return False
     plain = _QUOTED_RE.sub("", text)  # a claim's quoted words (“借鉴Z经验”) are what is judged, not the judgement
     if (
         _words("untruth_verdicts").search(plain)

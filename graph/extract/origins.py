@@ -221,10 +221,12 @@ def extract_origins(
     else:
         origins.extend(subjects or _own_creation_listed(sentences, gazetteer, evidence, in_batch))
 
-    void = {evidence(s).start for s in sentences if voided(s.text)}  # 经核实并未实际开展，不予认定: only claimed
-    origins = [o for o in origins if o.evidence.start not in void]
+    void = {s.start for s in sentences if voided(s.text)}  # 经核实并未实际开展，不予认定: only claimed
+    if void:
+        voided_at = {evidence(s).start for s in sentences if s.start in void}
+        origins = [o for o in origins if o.evidence.start not in voided_at]
     for sentence in sentences:
-        if evidence(sentence).start in void:
+        if sentence.start in void:
             continue
         if any(w in sentence.text for w in lex["self_copy"]):
             origins.append(Origin("self", evidence(sentence)))
@@ -239,7 +241,7 @@ def extract_origins(
             if (
                 any(v in text for v in ("复制推广", "借鉴", "参照"))
                 and any(g in text for g in lex["generic_ftz"])
-                and evidence(sentence).start not in void
+                and sentence.start not in void
             ):
                 origins.append(Origin("generic", evidence(sentence)))
                 break
