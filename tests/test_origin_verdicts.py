@@ -31,6 +31,12 @@ def test_a_claim_that_a_check_rejects_or_finds_untrue_is_no_origin() -> None:
     assert _nothing("某市撤回申报的“借鉴上海自贸试验区经验”事项。")
 
 
+def test_a_claim_the_sentence_says_did_not_happen_is_no_origin_and_a_claim_alone_stands() -> None:
+    assert _nothing("记者调查发现，该区宣称的“借鉴上海自贸试验区经验”并未落地。")
+    assert _nothing("據悉，該市號稱複製推廣第六批改革試點經驗，但相關平臺從未上線。")
+    assert _zones("某市声称借鉴了天津自贸试验区天津港片区经验，效果明显。") == {"天津港片区"}
+
+
 def test_a_copy_halted_is_no_origin() -> None:
     assert _nothing("某市原借鉴福建自贸试验区平潭片区的“台胞服务”做法已被叫停。")
 

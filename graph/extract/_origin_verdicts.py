@@ -76,6 +76,14 @@ def _yardstick(plain: str) -> bool:
 _BATCH_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批")
 
 
+@cache
+def _claim_denied_re() -> re.Pattern[str]:
+    """A claim, then later a negation right before a verb of something done (宣称…并未落地, 自称…实际没有开展)."""
+    lex = lexicon()
+    claims, negations = word_alternation(lex["claim_words"]), word_alternation(lex["claim_negations"])
+    return re.compile(rf"(?:{claims}).*?(?:{negations})(?:实际|真正)?(?:{word_alternation(lex['done_verbs'])})")
+
+
 def _found_own(plain: str) -> bool:
     """True when a check finds the thing the claimant's own work (…自称借鉴了Z经验，经核查系自主探索): the claimed
     copy is untrue. The check comes before the finding, in the sentence."""
@@ -89,7 +97,7 @@ def _trigger_re() -> re.Pattern[str]:
     one search then settles them."""
     lex = lexicon()
     keys = ("untruth_verdicts", "halted_words", "rejection_verdicts", "check_words", "study_stages", "pending_heads")
-    words = [w for key in (*keys, "stage_heads", "yardstick_words") for w in lex[key]]
+    words = [w for key in (*keys, "stage_heads", "yardstick_words", "claim_words") for w in lex[key]]
     return re.compile(word_alternation([*words, "不计入", "退回", "清单"]))
 
 
@@ -105,6 +113,7 @@ def voided(text: str) -> bool:
         or _words("rejection_verdicts").search(plain)
         or _claim_verdict_re().search(plain)
         or _found_own(plain)
+        or _claim_denied_re().search(plain)
     ):
         return _finding_re().search(plain) is None  # 称已借鉴Z经验，经核实不属实: what is said done is the claim
     if _done_re().search(plain):
