@@ -105,3 +105,10 @@ def test_words_a_reforms_own_content_uses_are_no_verdict_or_stage() -> None:
     ):
         assert not voided(text), text
         assert _zones(text) == {"宁波片区"}, text
+
+
+def test_a_verdict_sentence_of_its_own_voids_the_claim_before_it() -> None:
+    assert _nothing("某县报送“借鉴广西自贸试验区钦州港片区经验”一事。经核实，该事项并未实际开展，不予认定。")
+    assert _nothing("某县申报“复制第四批改革试点经验”。经审核，材料依据不足，不予批准。")
+    # a check that finds nothing wrong leaves the sentence before it alone
+    assert _zones("某市借鉴湖北自贸试验区武汉片区做法推出“一件事”。经核实，该做法运行良好。") == {"武汉片区"}

@@ -124,3 +124,14 @@ def voided(text: str) -> bool:
         return False
     # 仍有7项“应复制未复制”: a quoted label of the items not started counts
     return _words("unstarted_words").search(text) is not None or _words("comparison_gaps").search(plain) is not None
+
+
+def voids_previous(text: str, names_origin: bool) -> bool:
+    """True when the voided sentence ``text`` is a verdict on the sentence before it: it names no batch and no place
+    (``names_origin`` says whether it does) and opens with a check or refers back to the claim (经核实，该事项并未实际
+    开展，不予认定。)."""
+    if names_origin:
+        return False
+    plain = text.lstrip(" \t　")
+    opens_check = _words("check_words").match(plain) is not None or plain.startswith("经")
+    return opens_check or _words("verdict_back_references").search(plain) is not None
