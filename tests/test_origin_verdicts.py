@@ -68,6 +68,8 @@ def test_a_project_still_in_study_is_no_origin() -> None:
     assert _nothing("某县考虑引进浙江自贸试验区宁波片区“保税燃料油加注”模式，相关方案正在起草。")
     assert _nothing("某市请示借鉴陕西自贸试验区西安国际港务区片区做法，尚待省政府批复。")
     assert _nothing("经研究，暂缓借鉴江苏自贸试验区连云港片区“海河联运”模式。")
+    assert _nothing("某州参照云南自贸试验区德宏片区做法，谋划建设边境贸易加工园。")
+    assert _zones("某区学习借鉴辽宁自贸试验区大连片区冷链经验，由区商务局统筹建设共享冷库。") == {"大连片区"}
 
 
 def test_something_built_before_the_next_phase_is_studied_keeps_the_origin() -> None:
