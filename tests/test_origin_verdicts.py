@@ -76,6 +76,9 @@ def test_something_built_before_the_next_phase_is_studied_keeps_the_origin() -> 
     text = "某市借鉴广西自贸试验区南宁片区做法建成了跨境数据中心，二期工程尚处于前期研究阶段。"
     assert _zones(text) == {"南宁片区"}
     assert not voided("经核实，该项改革为上海自贸试验区首创，已在某市落地。")  # a zone's own first is no self-claim
+    # an adopter's own work built on a zone's practice is no finding against the copy
+    text = "经评估，某市在借鉴浙江自贸试验区舟山片区经验基础上自主创新的“油品通关”成效显著。"
+    assert not voided(text)
 
 
 def test_a_rule_naming_a_range_of_batches_or_what_lies_outside_them_is_no_origin() -> None:
@@ -104,6 +107,7 @@ def test_words_a_reforms_own_content_uses_are_no_verdict_or_stage() -> None:
         "某市借鉴浙江自贸试验区宁波片区做法，推行企业投资项目可行性研究报告承诺制。",
         "某市借鉴浙江自贸试验区宁波片区做法，在项目规划阶段提前介入服务，企业无需等待审批。",
         "某市借鉴浙江自贸试验区宁波片区“白名单”做法，不符合条件的企业予以剔除。",
+        "某市借鉴浙江自贸试验区宁波片区“告知承诺制”做法，对承诺内容与实际不符的依法撤销许可。",
     ):
         assert not voided(text), text
         assert _zones(text) == {"宁波片区"}, text

@@ -84,11 +84,29 @@ def _claim_denied_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{claims}).*?(?:{negations})(?:实际|真正)?(?:{word_alternation(lex['done_verbs'])})")
 
 
+@cache
+def _own_finding_re() -> re.Pattern[str]:
+    """A finding that the thing is the claimant's own (系自主探索, 实为本县自主探索): a finding word, a few words, one
+    of ``own_findings``. 在借鉴Z经验基础上自主创新 is no finding: nothing says 系 or 实为 before it."""
+    lex = lexicon()
+    findings = word_alternation([*lex["copy_findings"], "为", "是"])
+    return re.compile(
+        rf"(?<![联体关派谱世直])(?:{findings})[^，,。；;]{{0,4}}?(?:{word_alternation(lex['own_findings'])})"
+    )
+
+
 def _found_own(plain: str) -> bool:
     """True when a check finds the thing the claimant's own work (…自称借鉴了Z经验，经核查系自主探索): the claimed
     copy is untrue. The check comes before the finding, in the sentence."""
     check = _words("check_words").search(plain)
-    return check is not None and _words("own_findings").search(plain, check.end()) is not None
+    return check is not None and _own_finding_re().search(plain, check.end()) is not None
+
+
+def _verdict(plain: str, key: str) -> bool:
+    """True when a state of the list ``key`` stands as a finding, not attributively before 的: a rule's category (对承诺
+    与实际不符的企业依法撤销, 举报不属实的) is what a reform does, no verdict on a claim. (An act, 撤回申报的“X”事项,
+    is the verdict whatever follows it.)"""
+    return any(not plain.startswith("的", m.end()) for m in _words(key).finditer(plain))
 
 
 @cache
@@ -108,7 +126,7 @@ def voided(text: str) -> bool:
         return False
     plain = _QUOTED_RE.sub("", text)  # a claim's quoted words (“借鉴Z经验”) are what is judged, not the judgement
     if (
-        _words("untruth_verdicts").search(plain)
+        _verdict(plain, "untruth_verdicts")
         or _words("halted_words").search(plain)
         or _words("rejection_verdicts").search(plain)
         or _claim_verdict_re().search(plain)
