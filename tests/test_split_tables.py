@@ -228,3 +228,13 @@ def test_numbered_headings_that_word_a_lists_titles_otherwise_open_their_rows_ca
     cases = _cases(text)
     assert [c.provider for c in cases] == ["甲市营商环境建设局", "甲市应急管理局"]
     assert [o.area for o in cases[0].origins if o.kind == "zone"] == ["营口片区"]
+
+
+def test_a_unit_column_named_by_its_department_or_body_is_the_provider_column() -> None:
+    """序号 | 类别 | 案例名称 | 牵头部门: the unit column found by its name, not by its place (issue #15, helper z28d)."""
+    text = (
+        "序号\t类别\t案例名称\t牵头部门\t主要做法\n"
+        "1\t投资\t外资登记“全程网办”\t甲市市场监督管理局\t借鉴沈阳片区做法，外资企业登记全程网上办理。\n"
+        "2\t贸易\t进口“两步申报”\t甲海关\t参照上海自贸试验区的做法，进口通关时间缩短约40%。\n"
+    )
+    assert [c.provider for c in _cases(text)] == ["甲市市场监督管理局", "甲海关"]

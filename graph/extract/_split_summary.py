@@ -490,7 +490,7 @@ def _continued_row(document: Document, row: TableRow, cells: list[str], columns:
 
 
 _TITLE_COLUMN_RE = re.compile(r"案例|事项|名称|举措|做法")
-_PROVIDER_COLUMN_RE = re.compile(r"单位|地区|地市|片区|提供|报送")
+_PROVIDER_COLUMN_RE = re.compile(r"单位|地区|地市|片区|提供|报送|牵头部门|责任部门|实施主体|责任主体|申报主体")
 
 
 def _table_columns(header: str) -> tuple[int, int]:
