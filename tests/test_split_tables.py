@@ -231,7 +231,7 @@ def test_numbered_headings_that_word_a_lists_titles_otherwise_open_their_rows_ca
 
 
 def test_a_unit_column_named_by_its_department_or_body_is_the_provider_column() -> None:
-    """序号 | 类别 | 案例名称 | 牵头部门: the unit column found by its name, not by its place (issue #15, helper z28d)."""
+    """序号 | 类别 | 案例名称 | 牵头部门: the unit column found by its name, not by its place (issue #15, z28d)."""
     text = (
         "序号\t类别\t案例名称\t牵头部门\t主要做法\n"
         "1\t投资\t外资登记“全程网办”\t甲市市场监督管理局\t借鉴沈阳片区做法，外资企业登记全程网上办理。\n"
