@@ -111,6 +111,12 @@ def test_a_body_acting_first_yields_to_the_place_a_later_sentence_of_its_paragra
         ("湖北省商务厅", "湖北省商务厅"),  # a province's own body keeps its province
         ("江西省宜昌市", "江西省宜昌市"),  # a city of another province is no city of this one
         ("珠海高新區", "珠海高新区"),
+        ("广东中山", "中山市"),  # a province's stem and a city's, as a wire story writes them
+        ("甘肃天水市", "天水市"),
+        ("湖北中山", "湖北中山"),  # no city of that province
+        ("菏泽·曹县", "曹县"),  # a city and its county joined by a dot
+        ("淄博·张店", "张店区"),
+        ("黄石经济技术开发区·铁山区管委会", "黄石经济技术开发区·铁山区管委会"),  # a joint body keeps its name
     ],
 )
 def test_a_provider_is_written_without_its_province_and_in_simplified_script(written: str, standard: str) -> None:
@@ -179,3 +185,45 @@ def test_a_kicker_sitting_on_its_heading_files_its_case_when_the_first_case_has_
 def test_places_joined_by_a_middle_dot_after_a_bar_mark_are_a_kicker() -> None:
     text = _KICKERS.replace("【梅州·兴宁】", "▌梅州·兴宁")
     assert _providers(text) == ["韶关市", "兴宁市", "阳江市商务局"]
+
+
+_WIRE_PARAGRAPHS = (
+    "新华社北京3月2日电（记者　某某）各地复制推广自贸试验区改革经验取得新进展。\n\n"
+    "在广东韶关，“工业用地标准地”改革让企业拿地即开工。这项改革借鉴外地经验推出，韶关市今年已出让标准地9宗。\n\n"
+    "在山西运城，“苹果出口快检”让果农省了时间。运城海关把检测设备前移到冷库，运城苹果出口增长两成。\n\n"
+    "在辽宁辽阳，“不动产带押过户”为群众节省过桥资金。辽阳市今年已办理带押过户业务212件。\n\n"
+    "在江西景德镇，“陶瓷出口集拼”让小微企业抱团出海。景德镇海关推行集拼监管，景德镇陶瓷出口增长三成。（完）\n"
+)
+
+
+def test_a_wire_storys_paragraph_opening_in_a_province_and_city_is_that_citys_case() -> None:
+    assert _providers(_WIRE_PARAGRAPHS)[-3:] == ["运城市", "辽阳市", "景德镇市"]  # the cases the splitter reads
+
+
+_FIRST_SETTINGS = (
+    "复制推广自贸试验区改革经验典型做法展示\n发布时间：2026-03-12　　来源：桂林市商务局\n\n"
+    "1. 景区门票“一码通游”\n　　在阳朔县，游客只需扫描一个二维码，即可购买县内12个景区的门票并预约入园。"
+    "这项做法今年在全县推开，景区排队时间缩短一半以上。\n\n"
+    "2. 农产品出口“产地预检”\n　　在种植基地开展产地预检，出口时不再重复抽样，通关时间平均缩短1.5天，"
+    "全年出口额增长18%。\n\n"
+    "3. 民宿开办“一件事”集成办理\n　　在遂宁市政务服务中心，民宿开办涉及的营业执照、卫生许可等事项一次办结。"
+    "遂宁今年已有86家民宿通过集成办理开业。\n\n"
+    "4. 工程建设项目“联合验收”\n　　将规划、消防、人防等验收事项合并为一次联合验收，项目竣工验收时间由30天"
+    "压缩至7天，已有41个项目通过联合验收。\n"
+)
+
+
+def test_a_section_set_first_in_a_county_is_its_case_but_a_word_ending_like_a_place_is_not() -> None:
+    # 阳朔县 named once, as the first sentence's setting; 种植基地 no place; the building's city, named again
+    assert _providers(_FIRST_SETTINGS) == ["阳朔县", None, "遂宁市", None]
+
+
+_MARKED_KICKERS = (
+    "复制推广经验汇编\n\n■岳阳楼区\n商事登记“全程电子化”\n　　企业开办全程网上办理，开办时间压缩至半天。\n\n"
+    "■汨罗市\n再生资源回收“一网通”\n　　回收企业上线交易，全年交易额突破30亿元。\n\n"
+    "■华容县\n宅基地审批“一站办”\n　　审批时间由45天缩短至10天。\n"
+)
+
+
+def test_a_unit_alone_after_a_mark_over_a_bare_title_is_a_kicker() -> None:
+    assert _providers(_MARKED_KICKERS) == ["岳阳楼区", "汨罗市", "华容县"]

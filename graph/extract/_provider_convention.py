@@ -345,6 +345,7 @@ def apply_convention(
     that the case's own reading returns it."""
     if len(cases) < 2:
         return found
+    found = _listed_in_order(cases, found)
     frames = [frame_of(c, f) if f and not is_fragment(f[0]) else None for c, f in zip(cases, found, strict=True)]
     learned = best = _held(Counter(f for f in frames if f is not None), len(cases))
     if best is None:  # no frame the cases' own providers stand in: the marked frames the other cases offer a unit in
@@ -356,7 +357,9 @@ def apply_convention(
         return found
     result = list(found)
     for k, (case, frame, got) in enumerate(zip(cases, frames, found, strict=True)):
-        if frame == best or case.table_row is not None or case.given_provider is not None:
+        # a contents list's row names the title only: the case's frame still tells its provider
+        tabled = case.table_row is not None and case.table_row.provider is not None
+        if frame == best or tabled or case.given_provider is not None:
             continue
         # a unit read deep in a sentence gives way to a marked frame; one opening a line only to a frame the cases'
         # own providers taught, not to one the cases only offer
@@ -381,3 +384,70 @@ def _held(votes: Counter[Frame], cases: int) -> Frame | None:
         return None
     best, support = votes.most_common(1)[0]
     return best if support >= 2 and 2 * support >= cases else None
+
+
+def _giving_words() -> tuple[str, ...]:
+    return tuple(load_lexicon_file("credits")["listing_words"])
+
+
+_LISTED_RE = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}(?:[、，,][\u4e00-\u9fff（）()·]{2,40})+")
+"""A run of names separated by 、 (by commas too, as a pasted text writes them): a list the line may give."""
+
+
+def _listed_in_order(
+    cases: list[CaseText], found: list[tuple[str, int, int] | None]
+) -> list[tuple[str, int, int] | None]:
+    """Each case's provider from one line naming every case's provider together in the cases' order (本期案例分别由
+    A、B、C、D提供, 案例来源：A、B、C、D): a digest's or a post's closing credit, or its head's, which no case's own
+    frame holds. The line stands in the head or after the last case's text begins, names as many units that can
+    provide as there are cases and says they gave them; each case whose own rules read nothing, a fragment or a unit
+    of that line takes its own unit."""
+    document = cases[0].document.text
+    head_end = min(case.start for case in cases)
+    last = cases[-1]
+    windows = ((0, head_end), (max(last.heading.end, last.start), last.end))
+    for begin, end in windows:
+        at = begin
+        for line in document[begin:end].split("\n"):
+            units = _listed_units(line, len(cases))
+            if units:
+                return _given_in_order(cases, found, [(u, at + a, at + b) for u, a, b in units], (at, at + len(line)))
+            at += len(line) + 1
+    return found
+
+
+def _listed_units(line: str, count: int) -> list[tuple[str, int, int]] | None:
+    """The ``count`` units a credit line lists, with their spans in ``line``, or None when it lists another number,
+    names a piece that cannot provide, or says no giving (its word: data/lexicon/credits.yaml ``listing_words``)."""
+    if not any(word in line for word in _giving_words()):
+        return None
+    for match in _LISTED_RE.finditer(line):
+        pieces = re.split("[、，,]", match.group())
+        if len(pieces) != count:
+            continue
+        units, at = [], match.start()
+        for piece in pieces:
+            span = _unit_in(piece)
+            if span is None or is_fragment(piece[span[0] : span[1]]):
+                break
+            units.append((piece[span[0] : span[1]], at + span[0], at + span[1]))
+            at += len(piece) + 1
+        else:
+            return units
+    return None
+
+
+def _given_in_order(
+    cases: list[CaseText],
+    found: list[tuple[str, int, int] | None],
+    units: list[tuple[str, int, int]],
+    line: tuple[int, int],
+) -> list[tuple[str, int, int] | None]:
+    result = list(found)
+    for k, (case, got, (name, start, end)) in enumerate(zip(cases, found, units, strict=True)):
+        read_in_line = got is not None and line[0] <= case.start + got[1] < line[1]
+        if case.given_provider is not None or not (got is None or is_fragment(got[0]) or read_in_line):
+            continue
+        result[k] = name, start - case.start, end - case.start
+        case.given_provider = (name, start, end)
+    return result

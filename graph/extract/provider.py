@@ -347,7 +347,16 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
         found = None  # 先行地：X片区, 经验来源：X: the field names where the practice came from, never who provides it
     if found and (unit := provided_unit(found[0])) != found[0]:  # X海关提供背景材料: the unit, not the verb after it
         found = unit, found[1], found[1] + len(unit)
+    if found and (lead := _connective_lead().match(found[0])) and can_provide(found[0][lead.end() :]):
+        found = found[0][lead.end() :], found[1] + lead.end(), found[2]  # 还有余江区的“A”: a speech's link word
     return None if found and is_fragment(found[0]) else found  # 在全市, 有关部门: a sentence's piece, no unit
+
+
+@cache
+def _connective_lead() -> re.Pattern[str]:
+    """A link word a speech or a list opens an example with (还有, 再比如, 此外): data/lexicon/credits.yaml."""
+    words = sorted(load_lexicon_file("credits")["connective_leads"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[，,]?")
 
 
 def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
