@@ -5,6 +5,7 @@ cases whose own rules miss it; what can provide a case and what is a fragment. S
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -229,6 +230,10 @@ _LISTED_IN_ORDER = (
 
 def test_one_closing_line_naming_every_cases_provider_gives_each_case_its_own_in_order() -> None:
     assert _providers(_LISTED_IN_ORDER) == ["白塔区", "辽阳县", "灯塔市"]
+    joined = _LISTED_IN_ORDER.replace(
+        "本期案例分别由白塔区、辽阳县、灯塔市提供", "（以上案例依次由白塔区、辽阳县和灯塔市供稿）"
+    )
+    assert _providers(joined) == ["白塔区", "辽阳县", "灯塔市"]  # the last two joined by a word
     # a list of another length names no case's provider
     assert _providers(_LISTED_IN_ORDER.replace("、灯塔市", "")) != ["白塔区", "辽阳县", None]
 
@@ -244,3 +249,22 @@ _CONTENTS_AND_TAGS = (
 
 def test_a_contents_list_naming_titles_only_leaves_the_documents_frame_to_tell_the_provider() -> None:
     assert _providers(_CONTENTS_AND_TAGS) == ["临猗县", "盐湖区", "永济市"]
+
+
+_MORE = "这项做法受到企业和群众普遍欢迎，下一步将在全市推广。"
+_HEADING_FIELDS = (
+    "粤北经验汇编\n\n"
+    "◆ 跨境电商“产业带”培育　　相关地区：英德市\n　　企业集中入驻产业园，海关设立监管作业场所，出口包裹当天通关，"
+    f"今年出口额增长40%。{_MORE}\n\n"
+    "◆ 农村承包地“经营权抵押”　　相关地区：连州市\n　　农户以承包地经营权向银行抵押贷款，政府设立风险补偿资金池，"
+    f"已放贷2.3亿元。{_MORE}\n\n"
+    "◆ 工程建设“拿地即开工”　　相关地区：清城区\n　　项目在土地出让前完成各项评估，企业拿地即可开工，"
+    f"平均节省时间5个月。{_MORE}\n\n"
+    f"◆ 山区学校“云课堂”　　相关地区：阳山县\n　　城区名校教师通过网络为山区学校授课，已覆盖120所学校。{_MORE}\n"
+)
+
+
+@pytest.mark.parametrize("field", ["　　相关地区：{}", "（相关地区：{}）"])
+def test_a_field_closing_every_heading_after_its_title_frames_the_provider(field: str) -> None:
+    text = re.sub("　　相关地区：(\\S+)", lambda m: field.format(m[1]), _HEADING_FIELDS)
+    assert _providers(text) == ["英德市", "连州市", "清城区", "阳山县"]

@@ -225,5 +225,54 @@ _MARKED_KICKERS = (
 )
 
 
-def test_a_unit_alone_after_a_mark_over_a_bare_title_is_a_kicker() -> None:
-    assert _providers(_MARKED_KICKERS) == ["岳阳楼区", "汨罗市", "华容县"]
+@pytest.mark.parametrize("mark", ["■", "📍", "▶️ "])
+def test_a_unit_alone_after_a_mark_over_a_bare_title_is_a_kicker(mark: str) -> None:
+    assert _providers(_MARKED_KICKERS.replace("■", mark)) == ["岳阳楼区", "汨罗市", "华容县"]
+
+
+_TV_SCRIPT = (
+    "【文字版】\n本期专题，记者跟随镜头走访三地，记录自贸试验区经验在边境地区落地。\n\n"
+    "镜头一｜互市贸易商品“落地加工”\n\n（画面：互市贸易区，货车排队入场）\n"
+    "解说：在黑龙江自贸试验区绥芬河片区，边民互市进口的松子不再只是过个手。绥芬河片区推行落地加工，商品增值三成。\n"
+    "同期声（绥芬河市商务局　王某）：今年上半年，落地加工的互市商品达到2.3万吨。\n\n"
+    "镜头二｜冷链果蔬出口“绿色通道”\n\n（画面：东宁口岸，冷藏车通关）\n"
+    "解说：东宁市学习外地做法，对出口果蔬实施即报即验，通关时间由48小时缩短至6小时以内。\n\n"
+    "镜头三｜林下经济“林权贷”\n\n（画面：穆棱林区，林农采摘）\n"
+    "解说：在穆棱市，林农手里的林权证变成了活资本。穆棱市今年发放林权贷款1.2亿元。\n"
+)
+
+
+def test_a_section_set_in_an_ftz_area_it_names_again_by_the_areas_name_is_that_areas_case() -> None:
+    assert _providers(_TV_SCRIPT)[0] in ("绥芬河片区", "黑龙江自贸试验区绥芬河片区")
+
+
+_NEWSPAPER_SOURCES = (
+    "河源日报 > 第A03版：综合新闻\n\n自贸经验“飞入”山城\n\n"
+    "本报讯（记者 某某）我市今年以来复制推广自贸试验区改革经验成效明显。以下是几个县区的做法。\n\n"
+    "企业开办“一窗通办”\n　　东源县推行企业开办“一窗通办”，把营业执照、刻章、税务登记等环节整合到一个窗口，"
+    "企业开办时间由3天压缩至半天。\n（来源：河源日报）\n\n"
+    "不动产“带押过户”\n　　在源城区不动产登记中心，市民王先生当天就办完了二手房“带押过户”，无需提前还清贷款。"
+    "源城区今年共办理“带押过户”业务430件。\n（来源：河源日报）\n\n"
+    "农产品出口“绿色通道”\n　　和平县开通农产品出口“绿色通道”，产地检疫、通关一站办结，出口猕猴桃通关时间缩短一半。"
+    "\n（来源：河源日报）\n"
+)
+
+
+def test_a_newspaper_named_as_the_source_leaves_the_case_to_the_place_its_paragraph_is_set_in() -> None:
+    assert _providers(_NEWSPAPER_SOURCES) == ["东源县", "源城区", "和平县"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("和平县开通农产品出口绿色通道，产地检疫、通关一站办结", "和平县"),  # a verb no list names
+        ("为解决项目审批环节多、周期长的问题，鸡东县为每个项目赋予专属二维码", "鸡东县"),  # after a purpose clause
+        ("“现在当天就能开工。”一家企业负责人说。原来，龙川县对工业项目实行拿地即开工", "龙川县"),  # after a speech
+    ],
+)
+def test_a_division_opening_a_sentence_of_the_first_paragraph_is_the_sections_place(paragraph: str, place: str) -> None:
+    text = _NEWSPAPER_SOURCES.replace(
+        "和平县开通农产品出口“绿色通道”，产地检疫、通关一站办结，出口猕猴桃通关时间缩短一半。",
+        paragraph + "，审批、监管信息全程可查，办理时间压缩40%。",
+    )
+    assert _providers(text)[-1] == place

@@ -184,10 +184,14 @@ def _right(line: str, end: int) -> str:
     return right[:1] if right and _MARK_RE.match(right) else right
 
 
-def _left(line: str, start: int) -> str | None:
+def _left(line: str, start: int, head: bool = False) -> str | None:
     """The frame's words before a unit at ``start``: the line's start, or, after a paragraph's last sentence (…。（X
-    经验）), what follows that sentence, marked ``…``."""
+    经验）), what follows that sentence, marked ``…``; in a heading, past its title, the bracket or the wide gap
+    opening a field and the field's label (title（相关地区：X）, title　　报送单位：X), marked ``⋯``: the title differs
+    from case to case, the field does not."""
     before = line[:start]
+    if head and len(before.strip()) > _LEFT_CHARS and (field := _FIELD_OPENING_RE.search(before)):
+        return _AFTER_TITLE + re.sub(r"\s+", " ", field.group())
     ends = max(before.rfind(mark) for mark in "。！？!?")
     if len(before.strip()) > _LEFT_CHARS and ends >= 0:
         before = _AFTER_SENTENCE + before[ends + 1 :].strip()
@@ -202,6 +206,9 @@ _FIELD_LABEL_RE = re.compile(r"[^，,。；;！？!?]{1,16}[：:]\s*")
 
 
 _AFTER_SENTENCE = "…"
+_AFTER_TITLE = "⋯"
+_FIELD_OPENING_RE = re.compile(r"(?:[（(【〔［\[]|\u3000+|[ \t]{2,}|[｜|])[^（(【〔［\[\u3000｜|。！？]{0,8}[：:]\s*$")
+"""A field opening near a heading's end: a bracket, a wide gap or a bar, and the field's label before the unit."""
 
 
 def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
@@ -215,7 +222,7 @@ def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
     if head_start <= start and end <= head_start + len(head):
         if (owner := _title_owner(case, head_start, head)) is not None and owner[1:] == (start, end):
             return _TITLE_OWNER
-        left = _left(head, start - head_start)
+        left = _left(head, start - head_start, head=True)
         return Frame("head", 0, left, _right(head, end - head_start)) if left is not None else None
     for anchor, rows in (("above", above), ("below", below)):
         for k, (at, line) in enumerate(rows):
@@ -234,6 +241,7 @@ def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
 def _frame_re(frame: Frame) -> re.Pattern[str]:
     left = re.escape(frame.left.strip()).replace("\\ ", r"\s*").replace("\\#", "#").replace("#", _NUMERAL_RE.pattern)
     left = left.replace(re.escape(_AFTER_SENTENCE), r".*[。！？!?]\s*", 1)  # a bracket closing a paragraph
+    left = left.replace(re.escape(_AFTER_TITLE), r".+?", 1)  # a field after the heading's title
     right = re.escape(frame.right) if frame.right else r"\s*$"
     name = r"[^\s，。；;、：:“”\"]{2,30}?"
     return re.compile(rf"^\s*{left}\s*(?P<u>{name})(?:、{name})*\s*{right}")  # of units listed, the first
@@ -303,6 +311,12 @@ def _unit_in(text: str) -> tuple[int, int] | None:
     return None
 
 
+_TRAILING_FIELD_RE = re.compile(
+    r"(?:\u3000|[ \t]{2,}|[｜|])\s*(?P<c>[^\u3000｜|\s]{2,30}[：:]\s*[^\u3000｜|\s]{2,30})\s*$"
+)
+"""A labelled field closing a heading's line after a wide gap or a bar (title　　报送单位：X)."""
+
+
 def _candidates(case: CaseText) -> list[tuple[Frame, tuple[str, int, int]]]:
     """Units that can provide, standing in a frame of the heading, the first line under it or the last lines: what
     a case with no provider of its own offers for the document's frame to be learned from."""
@@ -321,12 +335,14 @@ def _candidates(case: CaseText) -> list[tuple[Frame, tuple[str, int, int]]]:
         spans = [(m.start("c"), m.end("c")) for m in _BRACKET_RE.finditer(line)]
         if anchor != "head":
             spans.append((len(line) - len(line.lstrip()), len(line.rstrip())))
+        elif field := _TRAILING_FIELD_RE.search(line):  # title　　相关地区：X: a field after a wide gap
+            spans.append((field.start("c"), field.end("c")))
         for a, b in spans:
             unit = _unit_in(line[a:b])
-            if unit is None:
-                continue
+            if unit is None or line[a:b].rstrip(" \t\u3000）)】]〕").endswith(tuple(fallback_words()["media_units"])):
+                continue  # （来源：X日报）: an outlet wrote it; the place of its name provides nothing
             start, end = a + unit[0], a + unit[1]
-            left = _left(line, start)
+            left = _left(line, start, head=anchor == "head")
             if left is None or origin_field(line, start):
                 continue
             frame = Frame(anchor, index, left, _right(line, end))
@@ -421,20 +437,35 @@ def _listed_units(line: str, count: int) -> list[tuple[str, int, int]] | None:
     names a piece that cannot provide, or says no giving (its word: data/lexicon/credits.yaml ``listing_words``)."""
     if not any(word in line for word in _giving_words()):
         return None
+    separators = "、" if "、" in line else "[、，,]"  # a line listing with 、 separates its clauses by commas
     for match in _LISTED_RE.finditer(line):
-        pieces = re.split("[、，,]", match.group())
-        if len(pieces) != count:
+        if separators == "、" and not re.search("、", match.group()):
             continue
-        units, at = [], match.start()
-        for piece in pieces:
-            span = _unit_in(piece)
-            if span is None or is_fragment(piece[span[0] : span[1]]):
-                break
-            units.append((piece[span[0] : span[1]], at + span[0], at + span[1]))
-            at += len(piece) + 1
-        else:
-            return units
+        clauses = [(c.group(), match.start() + c.start()) for c in re.finditer(r"[^，,]+", match.group())]
+        for listed, at in clauses if separators == "、" else [(match.group(), match.start())]:
+            if units := _units_listed(line, listed, at, separators, count):
+                return units
     return None
+
+
+def _units_listed(line: str, listed: str, at: int, separators: str, count: int) -> list[tuple[str, int, int]] | None:
+    """The ``count`` units ``listed`` (a run of ``line`` from ``at``) names, split at ``separators``, with their spans
+    in ``line``; None when it lists another number or a piece names no unit."""
+    pieces = re.split(separators, listed)
+    last = re.split("(?:以及|和|及|与)", pieces[-1], maxsplit=1)  # A、B和C提供: the last two joined by a word
+    if len(pieces) == count - 1 and len(last) == 2 and all(_unit_in(p) for p in last):
+        pieces[-1:] = last
+    if len(pieces) != count:
+        return None
+    units = []
+    for piece in pieces:
+        at = line.index(piece, at)
+        span = _unit_in(piece)
+        if span is None or is_fragment(piece[span[0] : span[1]]):
+            return None
+        units.append((piece[span[0] : span[1]], at + span[0], at + span[1]))
+        at += len(piece)
+    return units
 
 
 def _given_in_order(

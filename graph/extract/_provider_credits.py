@@ -15,7 +15,7 @@ from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._agency_names import load_divisions
-from ftzgraph.graph.extract._split_leads import acting_subject, is_generic
+from ftzgraph.graph.extract._split_leads import acting_subject, is_generic, news_lead_end
 from ftzgraph.graph.extract._split_units import (
     closing_bracket,
     labelled_provider,
@@ -24,6 +24,7 @@ from ftzgraph.graph.extract._split_units import (
     stem_place,
 )
 from ftzgraph.graph.extract._split_words import fallback_words
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.model import CaseText
 from ftzgraph.graph.sources.script import to_simplified
 from ftzgraph.graph.text import CJK_RE, lines_below
@@ -44,10 +45,10 @@ def credited_provider(case: CaseText) -> Found | None:
 _TAG_RE = re.compile(
     r"[ \t\u3000]*(?:[〔【\[［](?P<u>[^】〕\]］\n]{2,24})[】〕\]］]"
     r"|[▌▍■◆●|｜]?[ \t\u3000]*(?P<d>[\u4e00-\u9fff]{2,8}[·・•][\u4e00-\u9fff]{2,8})"
-    r"|[▌▍■◆●◇□▲★▶►][ \t\u3000]*(?P<m>[\u4e00-\u9fff]{2,16}))[ \t\u3000]*"
+    r"|[^\w\s（(【〔\[“\"‘'《<]{1,3}[ \t\u3000]*(?P<m>[\u4e00-\u9fff]{2,16}))[ \t\u3000]*"
 )
 """A tag line: a unit in brackets (〔X市〕, 【city·county】), places joined by a middle dot after a bar mark or none
-(▌city·district), or a unit alone after a mark (■X区 over a bare title)."""
+(▌city·district), or a unit alone after a mark or a pictograph (■X区, 📍X县 over a bare title)."""
 
 
 def _tag(line: str) -> tuple[str, int] | None:
@@ -271,11 +272,31 @@ def _section_place(case: CaseText, after: int | None = None) -> Found | None:
             if after is not None and start + sentence < after:
                 continue  # the acting body's own sentence, or one before it
             found = _place_at(line, sentence, opening=sentence == at, subjects=after is None)
+            opening = None
+            if found is None and k == 0 and after is None:
+                # 和平县开通…, 为解决…问题，鸡东县为…, “…”他说。原来，龙川县对…: a division opening a sentence of the
+                # section's first paragraph, whatever its verb, past a short clause (a long one for the first sentence)
+                found = opening = _opening_division(line, sentence, 20 if sentence == at else 4)
             # named again, in the heading or later: what it is about; or named first, as the setting or the subject
             # of the section's first sentence (在X县，游客只需…; 本报讯（记者 某某）X区推出…): the place it opens with
             first = k == 0 and sentence == at and found is not None and _division(found[0])
-            if found and (first or text.count(_stem(found[0])) >= 2):
+            if found and (first or opening or text.count(_stem(found[0])) >= 2):
                 return found[0], start + found[1], start + found[2]
+    return None
+
+
+def _opening_division(line: str, at: int, clause: int) -> Found | None:
+    """A division's full name (和平县, 中山市) opening the sentence of ``line`` at ``at``, past an indent, a news
+    item's lead-in or a clause of at most ``clause`` characters before a comma (为解决…问题，, 原来，), with its span:
+    the longest such name."""
+    at += len(line[at:]) - len(line[at:].lstrip(" \t\u3000"))
+    at += news_lead_end(line[at:])
+    lead = re.match(rf"[^，,。；;！？!?\n“”「」]{{2,{clause}}}[，,]", line[at:]) if clause >= 2 else None
+    for start in (at, at + lead.end()) if lead else (at,):
+        names = load_divisions().names
+        for length in range(min(10, len(line) - start), 1, -1):
+            if line[start : start + length] in names and CJK_RE.match(line[start + length : start + length + 1]):
+                return line[start : start + length], start, start + length  # the sentence goes on past the name
     return None
 
 
@@ -332,14 +353,19 @@ def _is_place(name: str) -> bool:
     alone (片区, 园区) names no place."""
     if is_generic(name) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}(?:片区|新区|园区|地区)", name):
         return False
+    if (area := load_gazetteer().resolve(name)) is not None and area.area is not None:
+        return True  # 在黑龙江自贸试验区绥芬河片区，: an FTZ's area is a place a section is set in
     return place_or_stem(name) or (
         name.endswith(tuple(_words()["place_tails"])) and re.fullmatch("[\u4e00-\u9fff]{4,10}", name) is not None
     )
 
 
 def _stem(place: str) -> str:
-    """A place's name as a later sentence calls it back (河南省周口市 -> 周口, 空港新城 -> 空港新城)."""
+    """A place's name as a later sentence calls it back (河南省周口市 -> 周口, 空港新城 -> 空港新城, an FTZ's area by
+    its own name)."""
     name = standard_provider(place)
+    if (area := load_gazetteer().resolve(name)) is not None and area.area and area.area in name:
+        return area.area  # 黑龙江自贸试验区绥芬河片区 -> 绥芬河片区, as the text calls the area back
     levels = "市县区旗州"
     return name[:-1] if len(name) >= 3 and name[-1] in levels and not name.endswith("新区") else name
 

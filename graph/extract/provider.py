@@ -338,7 +338,9 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
     found = standard_found(_provider_line(case))  # 河南省周口市, 珠海高新區: the form places resolve in
     if found and found[0].endswith(tuple(fallback_words()["media_units"])):
-        found = credited_provider(case) or _acting_subject(case)  # （X融媒体中心　供稿）: an outlet only wrote it
+        # （X融媒体中心　供稿）, （来源：X日报）: an outlet only wrote it; the case's credits, its acting body or the
+        # place its first paragraph is set in
+        found = credited_provider(case) or _acting_subject(case) or scene_place(case)
     if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
         found = found[0][by.end() :], found[1] + by.end(), found[2]
     if found and (rest := _NEXT_FIELD_RE.search(found[0])) and rest.start() >= 2:  # X局　撰稿人：某某
