@@ -1029,3 +1029,15 @@ _SPEECH_EXAMPLES = (
 def test_a_speechs_link_word_before_an_examples_place_is_no_part_of_the_provider() -> None:
     providers = _providers(_SPEECH_EXAMPLES)
     assert "余江区" in providers and not any(p and p.startswith("还有") for p in providers)
+
+
+def test_a_sentence_naming_who_gave_the_case_is_its_provider() -> None:
+    text = _collection(
+        [
+            ("口岸通关“车边验放”", f"　　这是复制推广改革试点经验的举措，提供单位是日喀则海关。{_BODY}"),
+            ("边境旅游“团队签证”", f"　　这项由日喀则市公安局提供，{_BODY}"),
+            ("互市商品“落地加工”", f"　　这项做法由市口岸物流办牵头，{_BODY}"),  # who leads it, not who gave it
+        ]
+    )
+    assert _providers(text)[:2] == ["日喀则海关", "日喀则市公安局"]
+    assert _providers(text)[2] != "市口岸物流办"

@@ -401,6 +401,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         or heading_subject(case)
         or _run_in_subject(case)
         or _closing_provider(case)
+        or _given_in_sentence(case)
     )
     if own:
         return own
@@ -411,6 +412,31 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or scene_place(case, _acting_subject(case))
+
+
+_GIVEN_IN_SENTENCE_RE = re.compile(
+    r"(?:提供|报送|申报|推荐|选送|供稿)单位(?:是|为)(?P<u>[\u4e00-\u9fff（）()]{2,24}?)(?=[，。；,;）)]|$)"
+    r"|(?<![\u4e00-\u9fff])(?:这项(?:做法|经验|举措)?)?由(?P<v>[\u4e00-\u9fff（）()]{2,24}?)"
+    r"(?:提供|报送|申报|推荐|选送|供稿)(?=[，。；,;）)]|$)"
+)
+"""A sentence saying who gave the case (提供单位是X, 这项由X提供): an interview's or a speech's provider line."""
+
+
+def _given_in_sentence(case: CaseText) -> tuple[str, int, int] | None:
+    """The unit a sentence of the case's first paragraph says gave it (…的举措，提供单位是X海关。 / 这项由X局提供，…),
+    when no line names one: what a guest or a speaker says in place of a provider line."""
+    text = case.text
+    title_end = case.heading.end - case.start
+    head = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
+    head_end = text.find("\n", title_end)
+    lines = [(head, text[head : head_end if head_end >= 0 else len(text)])]
+    lines += list(lines_below(text, title_end, 2))
+    for start, line in lines:
+        for match in _GIVEN_IN_SENTENCE_RE.finditer(line):
+            group = "u" if match["u"] else "v"
+            if can_provide(match[group]):
+                return match[group], start + match.start(group), start + match.end(group)
+    return None
 
 
 _GIVEN_RE = re.compile(r"^\s*[（(]\s*(?P<u>[^()（）\s]{2,20}?)[\s\u3000]*(?:供稿|提供|报送|推荐|选送|供)\s*[)）]\s*$")
