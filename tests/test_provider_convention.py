@@ -234,6 +234,10 @@ def test_one_closing_line_naming_every_cases_provider_gives_each_case_its_own_in
         "本期案例分别由白塔区、辽阳县、灯塔市提供", "（以上案例依次由白塔区、辽阳县和灯塔市供稿）"
     )
     assert _providers(joined) == ["白塔区", "辽阳县", "灯塔市"]  # the last two joined by a word
+    in_head = _LISTED_IN_ORDER.replace("本期案例分别由白塔区、辽阳县、灯塔市提供。\n\n", "").replace(
+        "本期推送三个案例，供各地学习借鉴。", "本期推送三个案例，分别由白塔区、辽阳县、灯塔市报送。"
+    )
+    assert _providers(in_head) == ["白塔区", "辽阳县", "灯塔市"]  # the head's line, before the first case
     # a list of another length names no case's provider
     assert _providers(_LISTED_IN_ORDER.replace("、灯塔市", "")) != ["白塔区", "辽阳县", None]
 
