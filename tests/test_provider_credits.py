@@ -276,3 +276,18 @@ def test_a_division_opening_a_sentence_of_the_first_paragraph_is_the_sections_pl
         paragraph + "，审批、监管信息全程可查，办理时间压缩40%。",
     )
     assert _providers(text)[-1] == place
+
+
+_NEWS_ITEMS = (
+    "岳阳日报　2026年5月6日　第3版\n我市复制推广自贸试验区经验见实效\n\n"
+    "本报讯（记者 张三 通讯员 李四）岳阳楼区推出“商事登记全程电子化”，企业开办时间压缩至半天，"
+    "今年新增市场主体1.2万户。\n\n"
+    "本报讯（记者 王五）近日，汨罗市探索“再生资源回收一网通”，回收企业上线交易，全年交易额突破30亿元，税收增长18%。\n\n"
+    "本报讯　华容县率先推行“农村宅基地审批一站办”，审批时间由45天缩短至10天，群众跑腿次数减少80%。\n\n"
+    "本报讯（通讯员 赵六）平江县推出“乡村民宿联合体”，统一标准、统一营销，民宿入住率提高25个百分点。\n\n"
+    "责任编辑：孙七\n"
+)
+
+
+def test_a_news_items_subject_after_its_lead_in_is_its_provider_past_a_headline_above_it() -> None:
+    assert _providers(_NEWS_ITEMS) == ["岳阳楼区", "汨罗市", "华容县", "平江县"]

@@ -261,9 +261,12 @@ def _section_place(case: CaseText, after: int | None = None) -> Found | None:
     lines = list(lines_below(text, title_end, 8))
     if run_in := _run_in_line(case):  # 在广东中山，“A”改革让…。: a wire story's case is its paragraph
         lines.insert(0, run_in)
-    for k, (start, line) in enumerate(lines):
+    prose = -1  # the paragraphs of prose seen: a headline or a caption over the first one is no paragraph
+    for start, line in lines:
         if after is not None and start + len(line) <= after:
             continue
+        prose += _is_prose(line)
+        k = prose if _is_prose(line) else -1
         label = _FIELD_LABEL_RE.match(line)  # 解析：X区复制推广…, 【做法】在X，…: a field's label opens the paragraph
         at = label.end() if label and re.search("[：:】〕\\]]", label.group()) else 0
         # the paragraph's opening, then each later sentence: a scene or a quoted speech may come before the place
@@ -283,6 +286,13 @@ def _section_place(case: CaseText, after: int | None = None) -> Found | None:
             if found and (first or opening or text.count(_stem(found[0])) >= 2):
                 return found[0], start + found[1], start + found[2]
     return None
+
+
+def _is_prose(line: str) -> bool:
+    """True when ``line`` is a paragraph of sentences, not a headline (no comma, no stop) or a caption wholly in
+    brackets (（画面：X，Y）)."""
+    stripped = line.strip()
+    return bool(re.search("[，,。！？!?]", stripped)) and not re.fullmatch(r"[（(【\[].*[)）】\]]", stripped)
 
 
 def _opening_division(line: str, at: int, clause: int) -> Found | None:
