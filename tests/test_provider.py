@@ -1041,3 +1041,19 @@ def test_a_sentence_naming_who_gave_the_case_is_its_provider() -> None:
     )
     assert _providers(text)[:2] == ["日喀则海关", "日喀则市公安局"]
     assert _providers(text)[2] != "市口岸物流办"
+
+
+_HANDOUT = (
+    "某市复制推广改革试点经验交流材料\n\n"
+    "01｜宝鸡市渭滨区：工程项目“联合验收”\n"
+    "渭滨区借鉴天津自贸试验区做法，住建、规划、消防联合验收，验收时间由30天缩短至10天。\n\n"
+    "02｜出口食品“检测互认”\n宝鸡海关　2024年9月\n"
+    "我关参照国务院第四批改革试点经验，与市场监管部门互认检测结果，通关时间由3天缩短至0.5天。\n\n"
+    "03｜医保服务“进村入户”\n（宝鸡市医疗保障局）\n市医疗保障局建成村级医保服务点1146个，群众跑腿次数由2.3次降至0.2次。\n"
+)
+
+
+def test_a_place_after_a_numbered_mark_and_a_unit_before_a_month_are_providers() -> None:
+    """02｜宝鸡市渭滨区：title: the numbered mark is layout, the place before the colon the provider; a line under the
+    title naming a unit and the month it wrote (宝鸡海关　2024年9月) names who brought the case, as a day does."""
+    assert _providers(_HANDOUT)[:2] == ["宝鸡市渭滨区", "宝鸡海关"]

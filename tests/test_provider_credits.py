@@ -58,13 +58,16 @@ _NEWSLETTER = (
         ("文｜滨海新城建设管理局", "滨海新城建设管理局"),
         ("撰稿　凤凰新城税务所　王某", "凤凰新城税务所"),
         ("文 | 南湖区商务局", "南湖区商务局"),
+        ("□ 南湖区商务局　王某", "南湖区商务局"),  # a newspaper's byline opened by a box
     ],
 )
 def test_a_bylines_unit_under_the_title_is_the_provider(byline: str, provider: str) -> None:
     assert _providers(_NEWSLETTER.format(byline=byline)) == [provider, "北湖区行政审批局", "东湖区人民政府"]
 
 
-@pytest.mark.parametrize("byline", ["文／图　本刊通讯员　李某", "文／本报记者　张某　通讯员　西湖区行政审批局　赵某"])
+@pytest.mark.parametrize(
+    "byline", ["文／图　本刊通讯员　李某", "文／本报记者　张某　通讯员　西湖区行政审批局　赵某", "□ 本报记者　张某"]
+)
 def test_a_writers_role_in_a_byline_names_no_provider(byline: str) -> None:
     assert _providers(_NEWSLETTER.format(byline=byline))[0] is None
 

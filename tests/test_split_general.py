@@ -318,10 +318,8 @@ KNOWN_TITLE_MISSES = {
     # z25e's second media round (gold before the first run): an infographic whose first item's heading is followed by
     # a picture line (① X：title / 【图2】) and whose parts stand between ▼ lines; the separator rules join the two.
     ("sanming-tujie-collection", 1),
-    # z26b's held-out feedback forms saved with TABs (gold before the first run): the number field opens each form, but
-    # the TAB rows are read as one case; left to the splitter's form rules.
-    # Since z27a's split by repetition the forms are cut right, but each title is read from the form's unit row.
-    *(("zhangye-fankuibiao-collection", n) for n in (1, 2, 3)),
+    # z26b's held-out feedback forms saved with TABs: titled from their 督办事项 fields since z28b read the head's count
+    # (本期…共3份), each form opening at its first field.
     # Held-out rounds of z25c (providers; gold before each first run): layouts the splitter does not cut yet (a
     # speech's （一）title paragraphs, a Markdown table, ◇place：title items, 第N页　案例X slides, a newspaper column's
     # and a discussion paper's 一、title items, and a summary whose contact lines close each case, read as the next
@@ -336,7 +334,7 @@ KNOWN_TITLE_MISSES = {
     # (nanping-zhuanlan and loudi-yantao are cut and titled right since z27a's split by repetition joined them; lishui's
     # slides are cut right too, their titles keep the slide's 第N页　案例X.)
     *(("panzhihua-tonggao-collection", n) for n in (1, 2, 3, 4)),
-    ("puer-taizhang-collection", 4),  # z27b's round 2 ledger: its last row is not cut from the third
+    ("puer-taizhang-collection", 4),  # z27b's round 2 ledger: its last row, cut since z28b, titled with its row's tail
     # z26a's held-out (gold before the first run): a theme heading's paragraph names the reform as 实施“A”融资, and the
     # title keeps the noun after the quote that the gold leaves out (the scorer's substring rule counts it right).
     ("zhangye-shuzhi-collection", 1),
@@ -481,7 +479,7 @@ CASES_LEFT = {
     "anhui-hashtag-collection": 4,
     "bazhong-zhoubao-collection": 1,  # z27e's weekly bulletin: bylined items under a masthead, not cut yet
     "panzhihua-tonggao-collection": 1,  # z27e's press releases: 通稿 items under one masthead, not cut yet
-    "puer-taizhang-collection": 3,  # z27b's round 2 ledger: the last row is not cut from the third yet
+    "puer-taizhang-collection": 4,  # z27b's round 2 ledger: the last row cut from the third since z28b
     "dazhou-wenda-collection": 3,  # z27b's policy Q&A: three answers cut by repetition since z27a
     "zhangye-fankuibiao-collection": 3,
     "zhejiang-closingsource-collection": 1,
