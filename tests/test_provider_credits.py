@@ -294,3 +294,16 @@ _NEWS_ITEMS = (
 
 def test_a_news_items_subject_after_its_lead_in_is_its_provider_past_a_headline_above_it() -> None:
     assert _providers(_NEWS_ITEMS) == ["岳阳楼区", "汨罗市", "华容县", "平江县"]
+
+
+def test_a_scene_set_in_a_site_of_a_place_names_the_place() -> None:
+    """在X国际航天城，… / X市商务局介绍，X借鉴…: the site's name opens with the place it is in, the place the case is
+    about (a Hong Kong daily's scene-first section, issue #15); a body named as a news source is no provider."""
+    text = (
+        "某報　內地新聞\n\n三地複製先行經驗\n\n（記者 某某 海口報道）島內多地近期把先行區域的改革做法搬到本地。\n\n"
+        "■物資「預約通關」\n\n在萬寧國際旅遊港，一輛貨車剛剛駛離查驗區。「現在一個小時就放行。」一家企業負責人說。"
+        "萬寧市商務局介紹，萬寧借鑒上海自貿試驗區的做法，推出預約通關，通關時間壓縮至4小時以內，已通關46批次。\n\n"
+        "■「標準地」供地\n\n屯昌縣推行「標準地」出讓，由縣自然資源和規劃局完成區域評估，已出讓11宗，平均用時縮短至30天。\n\n"
+        "■酒店業「一業一證」\n\n保亭縣推行酒店業「一業一證」，把7張許可證整合為1張，辦證時間由45天減至8天。\n"
+    )
+    assert _providers(text)[0] == "万宁市"

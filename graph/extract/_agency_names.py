@@ -409,6 +409,15 @@ def load_divisions() -> Divisions:
                 stems.add(stem)
                 levels.setdefault(stem, {}).setdefault(level_of.get(name, 2), set()).add(name)
                 break
+    areas = {  # 德宏片区, 红河片区: an FTZ area's stem names the area where a practice came from, not the prefecture
+        area["name_zh"].removesuffix("片区")
+        for zone in data_files.load_yaml("reference", "ftz_zones.yaml")["zones"]
+        for area in zone.get("areas") or []
+    }
+    for short, full in full_of.items():  # 大理州, 西双版纳州: a prefecture's stem (大理, 西双版纳) as news writes it
+        if short.endswith("州") and full.endswith("自治州") and short[:-1] not in areas:
+            stems.add(short[:-1])
+            levels.setdefault(short[:-1], {}).setdefault(1, set()).add(full)
     by_stem = {}
     for stem, by_level in levels.items():
         level = 1 if 1 in by_level else min(by_level)  # 吉林 is a city and a province: the city

@@ -39,6 +39,8 @@ _FRAGMENT_RE = re.compile(r"^(?:有关|相关|其他|其它)")
 """Words a generic phrase opens with (有关部门, 相关单位): no unit."""
 _PREPOSITIONS = "在于从据向对由将把"
 """A preposition before a fragment or a unit (在全市, 由市商务局): a piece of a sentence, never a unit's name."""
+_CONJUNCTIONS = "并且又也还而"
+"""A conjunction before one (并在全市率先推行, 又由X局): the next clause of a sentence, never a unit's name."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def is_fragment(name: str) -> bool:
         name[:k] in divisions.names or name[:k] in divisions.stems for k in range(2, min(len(name), 8) + 1)
     ):
         return False
-    if name[:1] in _PREPOSITIONS and len(name) > 2 and (is_fragment(name[1:]) or can_provide(name[1:])):
+    if name[:1] in _PREPOSITIONS + _CONJUNCTIONS and len(name) > 2 and (is_fragment(name[1:]) or can_provide(name[1:])):
         return True
     return bool(_FRAGMENT_RE.search(name) or re.search(place_lead_not(), name) or is_generic(name))
 

@@ -348,14 +348,27 @@ def _place_at(line: str, at: int, opening: bool, subjects: bool) -> Found | None
 
 
 def _place_of_setting(words: str, at: int) -> Found:
-    """The place a setting names (在X，), or the place its building or site is in (在遂宁市政务服务中心， -> 遂宁市):
-    the longest place opening the words, when the whole is no place."""
+    """The place a setting names (在X，), or the place its building or site is in (在遂宁市政务服务中心， -> 遂宁市,
+    在文昌国际航天城， -> 文昌): the division or stem opening the words, else the longest place, when the whole is no
+    place."""
     if _is_place(standard_provider(words)):
         return words, at, at + len(words)
+    if lead := _division_lead(words):
+        return words[:lead], at, at + lead
     for length in range(len(words) - 2, 1, -1):
         if _is_place(standard_provider(words[:length])) and not is_generic(words[:length]):
             return words[:length], at, at + length
     return words, at, at + len(words)
+
+
+def _division_lead(name: str) -> int:
+    """How long the division's name or the one city's or county's stem is that opens a setting's place (文昌国际航天城,
+    南安水头镇的石材码头: 文昌, 南安), as a scene sets itself in a site of the place; 0 when none does."""
+    divisions = load_divisions()
+    for k in range(min(len(name) - 1, 8), 1, -1):
+        if name[:k] in divisions.names or divisions.by_stem.get(name[:k]):
+            return k
+    return 0
 
 
 def _is_place(name: str) -> bool:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ftzgraph.graph.extract._split_furniture import rendered_line
 from ftzgraph.graph.extract._split_groups import group_candidates
 from ftzgraph.graph.extract._split_headings import (
     Heading,
@@ -299,7 +300,8 @@ def _opens_with_label(section: list[Line], is_provider: Callable[[str], object])
     """True when the first line of ``section`` with text is a provider line: labelled (申报单位：X, 牵头单位：X), one
     the known rules read ((X报送), (X提供)), a speech's speaker line (X局局长　某某), or a news item's lead-in before
     its acting subject (本报讯（记者 某某）X局近日…), which names who did it as a provider line does."""
-    first = next((line.text for line in section if line.text.strip()), "")
+    # a bilingual page's rendering of the title under it (title / Latin title / 相關地區：X) is no line of its own
+    first = next((line.text for line in section if line.text.strip() and not rendered_line(line.text)), "")
     return (
         labelled_provider(first) is not None
         or bool(is_provider(first))

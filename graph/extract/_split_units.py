@@ -178,7 +178,7 @@ def stem_place(name: str, city: str = "") -> str | None:
     """The one city or county a bare stem names (富顺 -> 富顺县, 龙泉 -> 龙泉市), as a table's column, a dash or a host
     writes a place without its level; of a stem several places share, the one of ``city`` (防城港·东兴 -> 东兴市);
     None when none or several are left."""
-    if not re.fullmatch("[\u4e00-\u9fff]{2,3}", name):
+    if not re.fullmatch("[\u4e00-\u9fff]{2,4}", name):  # 富顺, 西双版纳
         return None
     divisions = load_divisions()
     if not city:

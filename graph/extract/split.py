@@ -149,8 +149,9 @@ title【X局】, title（X海关）, title（推荐单位：X局）, also with t
 title（报送单位：X局（现为Y局））)."""
 
 
-HEADING_SPACE_PLACE_RE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,6})[ \t\u3000]+(?P<t>\S.{3,})$")
-"""A newspaper's headline that opens with its city and a space (雅安 茶叶出口“一证通”): the place, then the title."""
+HEADING_SPACE_PLACE_RE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,6})(?:[ \t\u3000]+|\s*[：:｜|丨／/]\s*)(?P<t>\S.{3,})$")
+"""A newspaper's headline that opens with its city and a space, a colon, a bar or a slash (雅安 茶叶出口“一证通”,
+韶关：“A”, ▲昆山／“A”): the place, then the title."""
 
 
 def placed_heading(title: str) -> re.Match[str] | None:
