@@ -1023,6 +1023,39 @@ def test_a_unit_cell_naming_two_units_with_a_comma_gives_the_first() -> None:
     assert provider_unit("本溪市商务局，桓仁满族自治县人民政府", load_gazetteer()) == "本溪市商务局"
 
 
+_SPEECH_EXAMPLES = (
+    "当前位置：首页 > 要闻动态 > 领导讲话\n在全市复制推广自贸试验区改革经验工作推进会上的讲话\n"
+    "（根据录音整理，有删节）\n"
+    "副市长　李某某\n2024年9月26日\n同志们：\n"
+    "　　今天召开这个会，主要是总结前一阶段工作，部署下一步任务。下面，我讲三点意见。\n"
+    "　　一、充分肯定前一阶段取得的成效\n　　截至8月底，全市累计复制推广改革事项260余项。这里我举几个例子。\n"
+    "　　比如，贵溪市的铜产品“保税混矿”。贵溪市学习借鉴外地监管模式，海关、市商务局一起推，"
+    "铜精矿进口物流成本下降约18%。\n"
+    "　　再比如，高新区的科技企业“知识产权质押”。高新区管委会联合银行推出质押融资，"
+    "科技企业今年融资2.3亿元，同比增长一倍。\n"
+    "　　还有余江区的企业“简易注销”一网通办。区市场监管局、区税务局一起把注销办理时间从20个工作日压缩到3个工作日。\n"
+    "　　月湖区的眼镜产业“出口集拼”也很有代表性，海关、区商务局共同发力，出口通关时间缩短一半以上，出口货值近5亿元。\n"
+    "　　二、清醒认识存在的差距和不足\n　　（略）\n"
+)
+
+
+def test_a_speechs_link_word_before_an_examples_place_is_no_part_of_the_provider() -> None:
+    providers = _providers(_SPEECH_EXAMPLES)
+    assert "余江区" in providers and not any(p and p.startswith("还有") for p in providers)
+
+
+def test_a_sentence_naming_who_gave_the_case_is_its_provider() -> None:
+    text = _collection(
+        [
+            ("口岸通关“车边验放”", f"　　这是复制推广改革试点经验的举措，提供单位是日喀则海关。{_BODY}"),
+            ("边境旅游“团队签证”", f"　　这项由日喀则市公安局提供，{_BODY}"),
+            ("互市商品“落地加工”", f"　　这项做法由市口岸物流办牵头，{_BODY}"),  # who leads it, not who gave it
+        ]
+    )
+    assert _providers(text)[:2] == ["日喀则海关", "日喀则市公安局"]
+    assert _providers(text)[2] != "市口岸物流办"
+
+
 _STRAIT_PAGE = (
     "兩岸商情　2025/03/02\n\n【記者 某某／綜合報導】陸方推動自貿區經驗複製推廣，以下整理兩地做法。\n\n"
     "◎晉城　煤炭運輸「公鐵聯運」\n實施單位：晉城市交通運輸局\n"

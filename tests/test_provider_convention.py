@@ -5,6 +5,7 @@ cases whose own rules miss it; what can provide a case and what is a fragment. S
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -216,6 +217,61 @@ def test_a_forms_long_label_frames_its_unit_against_a_header_repeated_above_each
     )
     found = _providers("新乡市自贸试验区联动创新区\n制度创新案例申报书汇编\n\n" + forms)
     assert [p and p.removesuffix("人民政府") for p in found] == [unit for _, unit in units]
+
+
+_LISTED_IN_ORDER = (
+    "辽阳营商\n原创　辽阳市营商环境建设局\n\n本期推送三个案例，供各地学习借鉴。\n\n"
+    "案例一　不动产登记“带押过户”\n　　卖方无需先行还清贷款即可办理过户，今年已办理212件。\n\n"
+    "案例二　设施农业“大棚贷”\n　　以设施大棚作为抵押物，农户凭大棚即可获得贷款。\n\n"
+    "案例三　出口退税“快办”\n　　网上申报、自动审核、即时退库，平均办理时间缩短至1个工作日。\n\n"
+    "本期案例分别由白塔区、辽阳县、灯塔市提供。\n\n编辑：王雪　　审核：刘洋\n"
+)
+
+
+def test_one_closing_line_naming_every_cases_provider_gives_each_case_its_own_in_order() -> None:
+    assert _providers(_LISTED_IN_ORDER) == ["白塔区", "辽阳县", "灯塔市"]
+    joined = _LISTED_IN_ORDER.replace(
+        "本期案例分别由白塔区、辽阳县、灯塔市提供", "（以上案例依次由白塔区、辽阳县和灯塔市供稿）"
+    )
+    assert _providers(joined) == ["白塔区", "辽阳县", "灯塔市"]  # the last two joined by a word
+    in_head = _LISTED_IN_ORDER.replace("本期案例分别由白塔区、辽阳县、灯塔市提供。\n\n", "").replace(
+        "本期推送三个案例，供各地学习借鉴。", "本期推送三个案例，分别由白塔区、辽阳县、灯塔市报送。"
+    )
+    assert _providers(in_head) == ["白塔区", "辽阳县", "灯塔市"]  # the head's line, before the first case
+    # a list of another length names no case's provider
+    assert _providers(_LISTED_IN_ORDER.replace("、灯塔市", "")) != ["白塔区", "辽阳县", None]
+
+
+_CONTENTS_AND_TAGS = (
+    "运城市典型案例汇编\n运城市商务局　编\n\n目　录\n◆ 农产品“冷链快检” ……… 1\n◆ 投资项目“容缺受理” ……… 2\n"
+    "◆ 信用修复“一网通办” ……… 3\n\n"
+    "◆ 农产品“冷链快检”\n　　把快速检测设备前移到冷库门口，查验时间缩短至4小时。\n相关地区：临猗县\n\n"
+    "◆ 投资项目“容缺受理”\n　　对次要材料实行容缺受理，平均提前23天开工。\n相关地区：盐湖区\n\n"
+    "◆ 信用修复“一网通办”\n　　各部门同步审核，办理时限缩短至5个工作日。\n相关地区：永济市\n"
+)
+
+
+def test_a_contents_list_naming_titles_only_leaves_the_documents_frame_to_tell_the_provider() -> None:
+    assert _providers(_CONTENTS_AND_TAGS) == ["临猗县", "盐湖区", "永济市"]
+
+
+_MORE = "这项做法受到企业和群众普遍欢迎，下一步将在全市推广。"
+_HEADING_FIELDS = (
+    "粤北经验汇编\n\n"
+    "◆ 跨境电商“产业带”培育　　相关地区：英德市\n　　企业集中入驻产业园，海关设立监管作业场所，出口包裹当天通关，"
+    f"今年出口额增长40%。{_MORE}\n\n"
+    "◆ 农村承包地“经营权抵押”　　相关地区：连州市\n　　农户以承包地经营权向银行抵押贷款，政府设立风险补偿资金池，"
+    f"已放贷2.3亿元。{_MORE}\n\n"
+    "◆ 工程建设“拿地即开工”　　相关地区：清城区\n　　项目在土地出让前完成各项评估，企业拿地即可开工，"
+    f"平均节省时间5个月。{_MORE}\n\n"
+    f"◆ 山区学校“云课堂”　　相关地区：阳山县\n　　城区名校教师通过网络为山区学校授课，已覆盖120所学校。{_MORE}\n"
+)
+
+
+@pytest.mark.parametrize("field", ["　　相关地区：{}", "（相关地区：{}）"])
+def test_a_field_closing_every_heading_after_its_title_frames_the_provider(field: str) -> None:
+    text = re.sub("　　相关地区：(\\S+)", lambda m: field.format(m[1]), _HEADING_FIELDS)
+    assert _providers(text) == ["英德市", "连州市", "清城区", "阳山县"]
 
 
 _HELPED = """庆阳市督办事项办理情况反馈表（汇总）

@@ -114,6 +114,12 @@ def test_a_body_acting_first_yields_to_the_place_a_later_sentence_of_its_paragra
         ("湖北省商务厅", "湖北省商务厅"),  # a province's own body keeps its province
         ("江西省宜昌市", "江西省宜昌市"),  # a city of another province is no city of this one
         ("珠海高新區", "珠海高新区"),
+        ("广东中山", "中山市"),  # a province's stem and a city's, as a wire story writes them
+        ("甘肃天水市", "天水市"),
+        ("湖北中山", "湖北中山"),  # no city of that province
+        ("菏泽·曹县", "曹县"),  # a city and its county joined by a dot
+        ("淄博·张店", "张店区"),
+        ("黄石经济技术开发区·铁山区管委会", "黄石经济技术开发区·铁山区管委会"),  # a joint body keeps its name
     ],
 )
 def test_a_provider_is_written_without_its_province_and_in_simplified_script(written: str, standard: str) -> None:
@@ -182,6 +188,112 @@ def test_a_kicker_sitting_on_its_heading_files_its_case_when_the_first_case_has_
 def test_places_joined_by_a_middle_dot_after_a_bar_mark_are_a_kicker() -> None:
     text = _KICKERS.replace("【梅州·兴宁】", "▌梅州·兴宁")
     assert _providers(text) == ["韶关市", "兴宁市", "阳江市商务局"]
+
+
+_WIRE_PARAGRAPHS = (
+    "新华社北京3月2日电（记者　某某）各地复制推广自贸试验区改革经验取得新进展。\n\n"
+    "在广东韶关，“工业用地标准地”改革让企业拿地即开工。这项改革借鉴外地经验推出，韶关市今年已出让标准地9宗。\n\n"
+    "在山西运城，“苹果出口快检”让果农省了时间。运城海关把检测设备前移到冷库，运城苹果出口增长两成。\n\n"
+    "在辽宁辽阳，“不动产带押过户”为群众节省过桥资金。辽阳市今年已办理带押过户业务212件。\n\n"
+    "在江西景德镇，“陶瓷出口集拼”让小微企业抱团出海。景德镇海关推行集拼监管，景德镇陶瓷出口增长三成。（完）\n"
+)
+
+
+def test_a_wire_storys_paragraph_opening_in_a_province_and_city_is_that_citys_case() -> None:
+    assert _providers(_WIRE_PARAGRAPHS)[-3:] == ["运城市", "辽阳市", "景德镇市"]  # the cases the splitter reads
+
+
+_FIRST_SETTINGS = (
+    "复制推广自贸试验区改革经验典型做法展示\n发布时间：2026-03-12　　来源：桂林市商务局\n\n"
+    "1. 景区门票“一码通游”\n　　在阳朔县，游客只需扫描一个二维码，即可购买县内12个景区的门票并预约入园。"
+    "这项做法今年在全县推开，景区排队时间缩短一半以上。\n\n"
+    "2. 农产品出口“产地预检”\n　　在种植基地开展产地预检，出口时不再重复抽样，通关时间平均缩短1.5天，"
+    "全年出口额增长18%。\n\n"
+    "3. 民宿开办“一件事”集成办理\n　　在遂宁市政务服务中心，民宿开办涉及的营业执照、卫生许可等事项一次办结。"
+    "遂宁今年已有86家民宿通过集成办理开业。\n\n"
+    "4. 工程建设项目“联合验收”\n　　将规划、消防、人防等验收事项合并为一次联合验收，项目竣工验收时间由30天"
+    "压缩至7天，已有41个项目通过联合验收。\n"
+)
+
+
+def test_a_section_set_first_in_a_county_is_its_case_but_a_word_ending_like_a_place_is_not() -> None:
+    # 阳朔县 named once, as the first sentence's setting; 种植基地 no place; the building's city, named again
+    assert _providers(_FIRST_SETTINGS) == ["阳朔县", None, "遂宁市", None]
+
+
+_MARKED_KICKERS = (
+    "复制推广经验汇编\n\n■岳阳楼区\n商事登记“全程电子化”\n　　企业开办全程网上办理，开办时间压缩至半天。\n\n"
+    "■汨罗市\n再生资源回收“一网通”\n　　回收企业上线交易，全年交易额突破30亿元。\n\n"
+    "■华容县\n宅基地审批“一站办”\n　　审批时间由45天缩短至10天。\n"
+)
+
+
+@pytest.mark.parametrize("mark", ["■", "📍", "▶️ "])
+def test_a_unit_alone_after_a_mark_over_a_bare_title_is_a_kicker(mark: str) -> None:
+    assert _providers(_MARKED_KICKERS.replace("■", mark)) == ["岳阳楼区", "汨罗市", "华容县"]
+
+
+_TV_SCRIPT = (
+    "【文字版】\n本期专题，记者跟随镜头走访三地，记录自贸试验区经验在边境地区落地。\n\n"
+    "镜头一｜互市贸易商品“落地加工”\n\n（画面：互市贸易区，货车排队入场）\n"
+    "解说：在黑龙江自贸试验区绥芬河片区，边民互市进口的松子不再只是过个手。绥芬河片区推行落地加工，商品增值三成。\n"
+    "同期声（绥芬河市商务局　王某）：今年上半年，落地加工的互市商品达到2.3万吨。\n\n"
+    "镜头二｜冷链果蔬出口“绿色通道”\n\n（画面：东宁口岸，冷藏车通关）\n"
+    "解说：东宁市学习外地做法，对出口果蔬实施即报即验，通关时间由48小时缩短至6小时以内。\n\n"
+    "镜头三｜林下经济“林权贷”\n\n（画面：穆棱林区，林农采摘）\n"
+    "解说：在穆棱市，林农手里的林权证变成了活资本。穆棱市今年发放林权贷款1.2亿元。\n"
+)
+
+
+def test_a_section_set_in_an_ftz_area_it_names_again_by_the_areas_name_is_that_areas_case() -> None:
+    assert _providers(_TV_SCRIPT)[0] in ("绥芬河片区", "黑龙江自贸试验区绥芬河片区")
+
+
+_NEWSPAPER_SOURCES = (
+    "河源日报 > 第A03版：综合新闻\n\n自贸经验“飞入”山城\n\n"
+    "本报讯（记者 某某）我市今年以来复制推广自贸试验区改革经验成效明显。以下是几个县区的做法。\n\n"
+    "企业开办“一窗通办”\n　　东源县推行企业开办“一窗通办”，把营业执照、刻章、税务登记等环节整合到一个窗口，"
+    "企业开办时间由3天压缩至半天。\n（来源：河源日报）\n\n"
+    "不动产“带押过户”\n　　在源城区不动产登记中心，市民王先生当天就办完了二手房“带押过户”，无需提前还清贷款。"
+    "源城区今年共办理“带押过户”业务430件。\n（来源：河源日报）\n\n"
+    "农产品出口“绿色通道”\n　　和平县开通农产品出口“绿色通道”，产地检疫、通关一站办结，出口猕猴桃通关时间缩短一半。"
+    "\n（来源：河源日报）\n"
+)
+
+
+def test_a_newspaper_named_as_the_source_leaves_the_case_to_the_place_its_paragraph_is_set_in() -> None:
+    assert _providers(_NEWSPAPER_SOURCES) == ["东源县", "源城区", "和平县"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("和平县开通农产品出口绿色通道，产地检疫、通关一站办结", "和平县"),  # a verb no list names
+        ("为解决项目审批环节多、周期长的问题，鸡东县为每个项目赋予专属二维码", "鸡东县"),  # after a purpose clause
+        ("“现在当天就能开工。”一家企业负责人说。原来，龙川县对工业项目实行拿地即开工", "龙川县"),  # after a speech
+    ],
+)
+def test_a_division_opening_a_sentence_of_the_first_paragraph_is_the_sections_place(paragraph: str, place: str) -> None:
+    text = _NEWSPAPER_SOURCES.replace(
+        "和平县开通农产品出口“绿色通道”，产地检疫、通关一站办结，出口猕猴桃通关时间缩短一半。",
+        paragraph + "，审批、监管信息全程可查，办理时间压缩40%。",
+    )
+    assert _providers(text)[-1] == place
+
+
+_NEWS_ITEMS = (
+    "岳阳日报　2026年5月6日　第3版\n我市复制推广自贸试验区经验见实效\n\n"
+    "本报讯（记者 张三 通讯员 李四）岳阳楼区推出“商事登记全程电子化”，企业开办时间压缩至半天，"
+    "今年新增市场主体1.2万户。\n\n"
+    "本报讯（记者 王五）近日，汨罗市探索“再生资源回收一网通”，回收企业上线交易，全年交易额突破30亿元，税收增长18%。\n\n"
+    "本报讯　华容县率先推行“农村宅基地审批一站办”，审批时间由45天缩短至10天，群众跑腿次数减少80%。\n\n"
+    "本报讯（通讯员 赵六）平江县推出“乡村民宿联合体”，统一标准、统一营销，民宿入住率提高25个百分点。\n\n"
+    "责任编辑：孙七\n"
+)
+
+
+def test_a_news_items_subject_after_its_lead_in_is_its_provider_past_a_headline_above_it() -> None:
+    assert _providers(_NEWS_ITEMS) == ["岳阳楼区", "汨罗市", "华容县", "平江县"]
 
 
 def test_a_scene_set_in_a_site_of_a_place_names_the_place() -> None:

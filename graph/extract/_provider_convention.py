@@ -186,10 +186,14 @@ def _right(line: str, end: int) -> str:
     return right[:1] if right and _MARK_RE.match(right) else right
 
 
-def _left(line: str, start: int) -> str | None:
+def _left(line: str, start: int, head: bool = False) -> str | None:
     """The frame's words before a unit at ``start``: the line's start, or, after a paragraph's last sentence (…。（X
-    经验）), what follows that sentence, marked ``…``."""
+    经验）), what follows that sentence, marked ``…``; in a heading, past its title, the bracket or the wide gap
+    opening a field and the field's label (title（相关地区：X）, title　　报送单位：X), marked ``⋯``: the title differs
+    from case to case, the field does not."""
     before = line[:start]
+    if head and len(before.strip()) > _LEFT_CHARS and (field := _FIELD_OPENING_RE.search(before)):
+        return _AFTER_TITLE + re.sub(r"\s+", " ", field.group())
     ends = max(before.rfind(mark) for mark in "。！？!?")
     if len(before.strip()) > _LEFT_CHARS and ends >= 0:
         before = _AFTER_SENTENCE + before[ends + 1 :].strip()
@@ -204,6 +208,9 @@ _FIELD_LABEL_RE = re.compile(r"[^，,。；;！？!?]{1,16}[：:]\s*")
 
 
 _AFTER_SENTENCE = "…"
+_AFTER_TITLE = "⋯"
+_FIELD_OPENING_RE = re.compile(r"(?:[（(【〔［\[]|\u3000+|[ \t]{2,}|[｜|])[^（(【〔［\[\u3000｜|。！？]{0,8}[：:]\s*$")
+"""A field opening near a heading's end: a bracket, a wide gap or a bar, and the field's label before the unit."""
 
 
 def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
@@ -217,7 +224,7 @@ def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
     if head_start <= start and end <= head_start + len(head):
         if (owner := _title_owner(case, head_start, head)) is not None and owner[1:] == (start, end):
             return _TITLE_OWNER
-        left = _left(head, start - head_start)
+        left = _left(head, start - head_start, head=True)
         return Frame("head", 0, left, _right(head, end - head_start)) if left is not None else None
     for anchor, rows in (("above", above), ("below", below)):
         for k, (at, line) in enumerate(rows):
@@ -236,6 +243,7 @@ def frame_of(case: CaseText, found: tuple[str, int, int]) -> Frame | None:
 def _frame_re(frame: Frame) -> re.Pattern[str]:
     left = re.escape(frame.left.strip()).replace("\\ ", r"\s*").replace("\\#", "#").replace("#", _NUMERAL_RE.pattern)
     left = left.replace(re.escape(_AFTER_SENTENCE), r".*[。！？!?]\s*", 1)  # a bracket closing a paragraph
+    left = left.replace(re.escape(_AFTER_TITLE), r".+?", 1)  # a field after the heading's title
     right = re.escape(frame.right) if frame.right else r"\s*$"
     name = r"[^\s，。；;、：:“”\"]{2,30}?"
     return re.compile(rf"^\s*{left}\s*(?P<u>{name})(?:、{name})*\s*{right}")  # of units listed, the first
@@ -305,6 +313,12 @@ def _unit_in(text: str) -> tuple[int, int] | None:
     return None
 
 
+_TRAILING_FIELD_RE = re.compile(
+    r"(?:\u3000|[ \t]{2,}|[｜|])\s*(?P<c>[^\u3000｜|\s]{2,30}[：:]\s*[^\u3000｜|\s]{2,30})\s*$"
+)
+"""A labelled field closing a heading's line after a wide gap or a bar (title　　报送单位：X)."""
+
+
 def _candidates(case: CaseText) -> list[tuple[Frame, tuple[str, int, int]]]:
     """Units that can provide, standing in a frame of the heading, the first line under it or the last lines: what
     a case with no provider of its own offers for the document's frame to be learned from."""
@@ -323,12 +337,14 @@ def _candidates(case: CaseText) -> list[tuple[Frame, tuple[str, int, int]]]:
         spans = [(m.start("c"), m.end("c")) for m in _BRACKET_RE.finditer(line)]
         if anchor != "head":
             spans.append((len(line) - len(line.lstrip()), len(line.rstrip())))
+        elif field := _TRAILING_FIELD_RE.search(line):  # title　　相关地区：X: a field after a wide gap
+            spans.append((field.start("c"), field.end("c")))
         for a, b in spans:
             unit = _unit_in(line[a:b])
-            if unit is None:
-                continue
+            if unit is None or line[a:b].rstrip(" \t\u3000）)】]〕").endswith(tuple(fallback_words()["media_units"])):
+                continue  # （来源：X日报）: an outlet wrote it; the place of its name provides nothing
             start, end = a + unit[0], a + unit[1]
-            left = _left(line, start)
+            left = _left(line, start, head=anchor == "head")
             if left is None or origin_field(line, start):
                 continue
             frame = Frame(anchor, index, left, _right(line, end))
@@ -347,6 +363,7 @@ def apply_convention(
     that the case's own reading returns it."""
     if len(cases) < 2:
         return found
+    found = _listed_in_order(cases, found)
     frames = [frame_of(c, f) if f and not is_fragment(f[0]) else None for c, f in zip(cases, found, strict=True)]
     learned = best = _held(Counter(f for f in frames if f is not None), len(cases))
     if best is None:  # no frame the cases' own providers stand in: the marked frames the other cases offer a unit in
@@ -358,7 +375,9 @@ def apply_convention(
         return found
     result = list(found)
     for k, (case, frame, got) in enumerate(zip(cases, frames, found, strict=True)):
-        if frame == best or case.table_row is not None or case.given_provider is not None:
+        # a contents list's row names the title only: the case's frame still tells its provider
+        tabled = case.table_row is not None and case.table_row.provider is not None
+        if frame == best or tabled or case.given_provider is not None:
             continue
         # a unit read deep in a sentence gives way to a marked frame; one opening a line only to a frame the cases'
         # own providers taught, not to one the cases only offer
@@ -389,6 +408,88 @@ def _held(votes: Counter[Frame], cases: int) -> Frame | None:
         (f for f, n in votes.items() if n == support), key=lambda f: labelled_provider(f.left + _STAND_IN) is not None
     )
     return best if support >= 2 and 2 * support >= cases else None
+
+
+def _giving_words() -> tuple[str, ...]:
+    return tuple(load_lexicon_file("credits")["listing_words"])
+
+
+_LISTED_RE = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}(?:[、，,][\u4e00-\u9fff（）()·]{2,40})+")
+"""A run of names separated by 、 (by commas too, as a pasted text writes them): a list the line may give."""
+
+
+def _listed_in_order(
+    cases: list[CaseText], found: list[tuple[str, int, int] | None]
+) -> list[tuple[str, int, int] | None]:
+    """Each case's provider from one line naming every case's provider together in the cases' order (本期案例分别由
+    A、B、C、D提供, 案例来源：A、B、C、D): a digest's or a post's closing credit, or its head's, which no case's own
+    frame holds. The line stands in the head or after the last case's text begins, names as many units that can
+    provide as there are cases and says they gave them; each case whose own rules read nothing, a fragment or a unit
+    of that line takes its own unit."""
+    document = cases[0].document.text
+    head_end = min(case.start for case in cases)
+    last = cases[-1]
+    windows = ((0, head_end), (max(last.heading.end, last.start), last.end))
+    for begin, end in windows:
+        at = begin
+        for line in document[begin:end].split("\n"):
+            units = _listed_units(line, len(cases))
+            if units:
+                return _given_in_order(cases, found, [(u, at + a, at + b) for u, a, b in units], (at, at + len(line)))
+            at += len(line) + 1
+    return found
+
+
+def _listed_units(line: str, count: int) -> list[tuple[str, int, int]] | None:
+    """The ``count`` units a credit line lists, with their spans in ``line``, or None when it lists another number,
+    names a piece that cannot provide, or says no giving (its word: data/lexicon/credits.yaml ``listing_words``)."""
+    if not any(word in line for word in _giving_words()):
+        return None
+    separators = "、" if "、" in line else "[、，,]"  # a line listing with 、 separates its clauses by commas
+    for match in _LISTED_RE.finditer(line):
+        if separators == "、" and not re.search("、", match.group()):
+            continue
+        clauses = [(c.group(), match.start() + c.start()) for c in re.finditer(r"[^，,]+", match.group())]
+        for listed, at in clauses if separators == "、" else [(match.group(), match.start())]:
+            if units := _units_listed(line, listed, at, separators, count):
+                return units
+    return None
+
+
+def _units_listed(line: str, listed: str, at: int, separators: str, count: int) -> list[tuple[str, int, int]] | None:
+    """The ``count`` units ``listed`` (a run of ``line`` from ``at``) names, split at ``separators``, with their spans
+    in ``line``; None when it lists another number or a piece names no unit."""
+    pieces = re.split(separators, listed)
+    last = re.split("(?:以及|和|及|与)", pieces[-1], maxsplit=1)  # A、B和C提供: the last two joined by a word
+    if len(pieces) == count - 1 and len(last) == 2 and all(_unit_in(p) for p in last):
+        pieces[-1:] = last
+    if len(pieces) != count:
+        return None
+    units = []
+    for piece in pieces:
+        at = line.index(piece, at)
+        span = _unit_in(piece)
+        if span is None or is_fragment(piece[span[0] : span[1]]):
+            return None
+        units.append((piece[span[0] : span[1]], at + span[0], at + span[1]))
+        at += len(piece)
+    return units
+
+
+def _given_in_order(
+    cases: list[CaseText],
+    found: list[tuple[str, int, int] | None],
+    units: list[tuple[str, int, int]],
+    line: tuple[int, int],
+) -> list[tuple[str, int, int] | None]:
+    result = list(found)
+    for k, (case, got, (name, start, end)) in enumerate(zip(cases, found, units, strict=True)):
+        read_in_line = got is not None and line[0] <= case.start + got[1] < line[1]
+        if case.given_provider is not None or not (got is None or is_fragment(got[0]) or read_in_line):
+            continue
+        result[k] = name, start - case.start, end - case.start
+        case.given_provider = (name, start, end)
+    return result
 
 
 _STAND_IN = "市商务局"

@@ -15,7 +15,7 @@ from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._agency_names import load_divisions
-from ftzgraph.graph.extract._split_leads import acting_subject, is_generic
+from ftzgraph.graph.extract._split_leads import acting_subject, is_generic, news_lead_end
 from ftzgraph.graph.extract._split_units import (
     closing_bracket,
     labelled_provider,
@@ -24,6 +24,7 @@ from ftzgraph.graph.extract._split_units import (
     stem_place,
 )
 from ftzgraph.graph.extract._split_words import fallback_words
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.model import CaseText
 from ftzgraph.graph.sources.script import to_simplified
 from ftzgraph.graph.text import CJK_RE, lines_below
@@ -43,10 +44,11 @@ def credited_provider(case: CaseText) -> Found | None:
 
 _TAG_RE = re.compile(
     r"[ \t\u3000]*(?:[〔【\[［](?P<u>[^】〕\]］\n]{2,24})[】〕\]］]"
-    r"|[▌▍■◆●|｜]?[ \t\u3000]*(?P<d>[\u4e00-\u9fff]{2,8}[·・•][\u4e00-\u9fff]{2,8}))[ \t\u3000]*"
+    r"|[▌▍■◆●|｜]?[ \t\u3000]*(?P<d>[\u4e00-\u9fff]{2,8}[·・•][\u4e00-\u9fff]{2,8})"
+    r"|[^\w\s（(【〔\[“\"‘'《<]{1,3}[ \t\u3000]*(?P<m>[\u4e00-\u9fff]{2,16}))[ \t\u3000]*"
 )
-"""A tag line: a unit in brackets (〔X市〕, 【city·county】), or places joined by a middle dot after a bar mark or none
-(▌city·district)."""
+"""A tag line: a unit in brackets (〔X市〕, 【city·county】), places joined by a middle dot after a bar mark or none
+(▌city·district), or a unit alone after a mark or a pictograph (■X区, 📍X县 over a bare title)."""
 
 
 def _tag(line: str) -> tuple[str, int] | None:
@@ -54,7 +56,7 @@ def _tag(line: str) -> tuple[str, int] | None:
     tag = _TAG_RE.fullmatch(line)
     if tag is None:
         return None
-    group = "u" if tag["u"] else "d"
+    group = next(g for g in ("u", "d", "m") if tag[g])
     return tag[group], tag.start(group)
 
 
@@ -256,9 +258,15 @@ def _section_place(case: CaseText, after: int | None = None) -> Found | None:
         return None  # a summary table names the case's unit: no guess from its text
     text = case.text
     title_end = case.heading.end - case.start
-    for start, line in lines_below(text, title_end, 8):
+    lines = list(lines_below(text, title_end, 8))
+    if run_in := _run_in_line(case):  # 在广东中山，“A”改革让…。: a wire story's case is its paragraph
+        lines.insert(0, run_in)
+    prose = -1  # the paragraphs of prose seen: a headline or a caption over the first one is no paragraph
+    for start, line in lines:
         if after is not None and start + len(line) <= after:
             continue
+        prose += _is_prose(line)
+        k = prose if _is_prose(line) else -1
         label = _FIELD_LABEL_RE.match(line)  # 解析：X区复制推广…, 【做法】在X，…: a field's label opens the paragraph
         at = label.end() if label and re.search("[：:】〕\\]]", label.group()) else 0
         # the paragraph's opening, then each later sentence: a scene or a quoted speech may come before the place
@@ -267,9 +275,56 @@ def _section_place(case: CaseText, after: int | None = None) -> Found | None:
             if after is not None and start + sentence < after:
                 continue  # the acting body's own sentence, or one before it
             found = _place_at(line, sentence, opening=sentence == at, subjects=after is None)
-            if found and text.count(_stem(found[0])) >= 2:  # named again, in the heading or later: what it is about
+            opening = None
+            if found is None and k == 0 and after is None:
+                # 和平县开通…, 为解决…问题，鸡东县为…, “…”他说。原来，龙川县对…: a division opening a sentence of the
+                # section's first paragraph, whatever its verb, past a short clause (a long one for the first sentence)
+                found = opening = _opening_division(line, sentence, 20 if sentence == at else 4)
+            # named again, in the heading or later: what it is about; or named first, as the setting or the subject
+            # of the section's first sentence (在X县，游客只需…; 本报讯（记者 某某）X区推出…): the place it opens with
+            first = k == 0 and sentence == at and found is not None and _division(found[0])
+            if found and (first or opening or text.count(_stem(found[0])) >= 2):
                 return found[0], start + found[1], start + found[2]
     return None
+
+
+def _is_prose(line: str) -> bool:
+    """True when ``line`` is a paragraph of sentences, not a headline (no comma, no stop) or a caption wholly in
+    brackets (（画面：X，Y）)."""
+    stripped = line.strip()
+    return bool(re.search("[，,。！？!?]", stripped)) and not re.fullmatch(r"[（(【\[].*[)）】\]]", stripped)
+
+
+def _opening_division(line: str, at: int, clause: int) -> Found | None:
+    """A division's full name (和平县, 中山市) opening the sentence of ``line`` at ``at``, past an indent, a news
+    item's lead-in or a clause of at most ``clause`` characters before a comma (为解决…问题，, 原来，), with its span:
+    the longest such name."""
+    at += len(line[at:]) - len(line[at:].lstrip(" \t\u3000"))
+    at += news_lead_end(line[at:])
+    lead = re.match(rf"[^，,。；;！？!?\n“”「」]{{2,{clause}}}[，,]", line[at:]) if clause >= 2 else None
+    for start in (at, at + lead.end()) if lead else (at,):
+        names = load_divisions().names
+        for length in range(min(10, len(line) - start), 1, -1):
+            if line[start : start + length] in names and CJK_RE.match(line[start + length : start + length + 1]):
+                return line[start : start + length], start, start + length  # the sentence goes on past the name
+    return None
+
+
+def _division(name: str) -> bool:
+    """True when ``name`` is a known division or its stem (阳朔县, 中山), not a word with a place's ending
+    (苹果主产区)."""
+    standard = standard_provider(name)
+    return standard in load_divisions().names or stem_place(standard) is not None
+
+
+def _run_in_line(case: CaseText) -> tuple[int, str] | None:
+    """The heading's own line with its start, when the case is a paragraph whose sentence holds its title (a wire
+    story's 在X，“A”改革让…。): a sentence, not a heading above the text."""
+    start = max(case.heading.start - case.start, 0)
+    start = case.text.rfind("\n", 0, start) + 1
+    end = case.text.find("\n", start)
+    line = case.text[start : end if end >= 0 else len(case.text)]
+    return (start, line) if re.search("[。！？!?]", line) and len(line) > len(case.title) + 12 else None
 
 
 _SENTENCE_START_RE = re.compile(r"[。！？!?][”」』’]?")
@@ -282,16 +337,28 @@ def _place_at(line: str, at: int, opening: bool, subjects: bool) -> Found | None
     ``opening`` one must stand first."""
     setting = _SETTING_RE.match(line, at)
     if setting:
-        found: Found | None = setting["p"], setting.start("p"), setting.end("p")
-        if not _is_place(setting["p"]) and (lead := _division_lead(setting["p"])):
-            found = setting["p"][:lead], setting.start("p"), setting.start("p") + lead  # 在文昌国际航天城，: 文昌
+        found: Found | None = _place_of_setting(setting["p"], setting.start("p"))
     elif not subjects:
         return None
     else:
         found = acting_subject(line, at)
         if found is not None and not opening and found[1] != at:
             return None  # a later sentence's subject counts only when it opens the sentence (X市把…下放到园区)
-    return found if found is not None and _is_place(found[0]) else None
+    return found if found is not None and _is_place(standard_provider(found[0])) else None
+
+
+def _place_of_setting(words: str, at: int) -> Found:
+    """The place a setting names (在X，), or the place its building or site is in (在遂宁市政务服务中心， -> 遂宁市,
+    在文昌国际航天城， -> 文昌): the division or stem opening the words, else the longest place, when the whole is no
+    place."""
+    if _is_place(standard_provider(words)):
+        return words, at, at + len(words)
+    if lead := _division_lead(words):
+        return words[:lead], at, at + lead
+    for length in range(len(words) - 2, 1, -1):
+        if _is_place(standard_provider(words[:length])) and not is_generic(words[:length]):
+            return words[:length], at, at + length
+    return words, at, at + len(words)
 
 
 def _division_lead(name: str) -> int:
@@ -309,26 +376,34 @@ def _is_place(name: str) -> bool:
     alone (片区, 园区) names no place."""
     if is_generic(name) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}(?:片区|新区|园区|地区)", name):
         return False
+    if (area := load_gazetteer().resolve(name)) is not None and area.area is not None:
+        return True  # 在黑龙江自贸试验区绥芬河片区，: an FTZ's area is a place a section is set in
     return place_or_stem(name) or (
         name.endswith(tuple(_words()["place_tails"])) and re.fullmatch("[\u4e00-\u9fff]{4,10}", name) is not None
     )
 
 
 def _stem(place: str) -> str:
-    """A place's name as a later sentence calls it back (河南省周口市 -> 周口, 空港新城 -> 空港新城)."""
+    """A place's name as a later sentence calls it back (河南省周口市 -> 周口, 空港新城 -> 空港新城, an FTZ's area by
+    its own name)."""
     name = standard_provider(place)
+    if (area := load_gazetteer().resolve(name)) is not None and area.area and area.area in name:
+        return area.area  # 黑龙江自贸试验区绥芬河片区 -> 绥芬河片区, as the text calls the area back
     levels = "市县区旗州"
     return name[:-1] if len(name) >= 3 and name[-1] in levels and not name.endswith("新区") else name
 
 
 def standard_provider(name: str) -> str:
     """``name`` in simplified script (character by character, same length) and without the province written before
-    one of its cities (河南省信阳市光山县 -> 信阳市光山县): the form the gazetteer and the gold resolve."""
+    one of its cities (河南省信阳市光山县 -> 信阳市光山县, and by their stems as news writes them: 在河南漯河， ->
+    漯河市; a city and its county joined by a middle dot, 菏泽·曹县 -> 曹县): the form the gazetteer and the gold
+    resolve."""
     name = to_simplified(name)
+    name = _county_after_dot(name)
     divisions = load_divisions()
     province = re.match(r"[\u4e00-\u9fff]{2,8}?(?:省|自治区)", name)
     if province is None or province.group() not in divisions.names:
-        return name
+        return _city_after_province_stem(name)
     rest = name[province.end() :]
     city = re.match(r"[\u4e00-\u9fff]{2,10}?(?:市|州|盟|地区)", rest)
     if city and divisions.province_of.get(city.group()) == province.group():
@@ -336,10 +411,39 @@ def standard_provider(name: str) -> str:
     return name
 
 
+def _county_after_dot(name: str) -> str:
+    """The county or district of a city and its county joined by a middle dot (菏泽·曹县 -> 曹县, 淄博·张店 ->
+    张店区), or ``name``: a joint body's name (X开发区·Y区管委会) is kept whole."""
+    parts = re.split("[·・•]", name)
+    if len(parts) != 2:
+        return name
+    divisions = load_divisions()
+    city = parts[0].removesuffix("市")
+    finer = parts[1] if parts[1] in divisions.names else stem_place(parts[1], city)
+    return finer if finer and divisions.city_of.get(finer, "").startswith(city) else name
+
+
+def _city_after_province_stem(name: str) -> str:
+    """The city a province's stem and the city's name or stem stand for together (广东中山, 甘肃天水市), or ``name``."""
+    divisions = load_divisions()
+    for length in (2, 3):
+        province = divisions.by_stem.get(name[:length], "")
+        if not province.endswith(("省", "自治区")):
+            continue
+        rest = name[length:]
+        city = rest if rest in divisions.names else divisions.by_stem.get(rest, "")
+        if city and divisions.province_of.get(city) == province:
+            return city
+    return name
+
+
 def standard_found(found: Found | None) -> Found | None:
-    """``found`` with its name made standard (``standard_provider``), its span narrowed to what is left."""
+    """``found`` with its name made standard (``standard_provider``), its span narrowed to what is left (to the
+    city's stem where a province's stem stood before it: 广东中山 -> 中山市 over 中山)."""
     if found is None:
         return None
     name, _, end = found
     standard = standard_provider(name)
+    if not to_simplified(name).endswith(standard) and to_simplified(name).endswith(_stem(standard)):
+        return standard, end - len(_stem(standard)), end
     return standard, end - len(standard), end

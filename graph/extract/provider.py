@@ -341,7 +341,9 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
     found = standard_found(_provider_line(case))  # 河南省周口市, 珠海高新區: the form places resolve in
     if found and found[0].endswith(tuple(fallback_words()["media_units"])):
-        found = credited_provider(case) or _acting_subject(case)  # （X融媒体中心　供稿）: an outlet only wrote it
+        # （X融媒体中心　供稿）, （来源：X日报）: an outlet only wrote it; the case's credits, its acting body or the
+        # place its first paragraph is set in
+        found = credited_provider(case) or _acting_subject(case) or scene_place(case)
     if found and (by := _BY_RE.match(found[0])) and by.end() < len(found[0]):
         found = found[0][by.end() :], found[1] + by.end(), found[2]
     if found and (rest := _NEXT_FIELD_RE.search(found[0])) and rest.start() >= 2:  # X局　撰稿人：某某
@@ -350,6 +352,8 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
         found = None  # 先行地：X片区, 经验来源：X: the field names where the practice came from, never who provides it
     if found and (unit := provided_unit(found[0])) != found[0]:  # X海关提供背景材料: the unit, not the verb after it
         found = unit, found[1], found[1] + len(unit)
+    if found and (lead := _connective_lead().match(found[0])) and can_provide(found[0][lead.end() :]):
+        found = found[0][lead.end() :], found[1] + lead.end(), found[2]  # 还有余江区的“A”: a speech's link word
     return None if found and is_fragment(found[0]) else found  # 在全市, 有关部门: a sentence's piece, no unit
 
 
@@ -371,6 +375,13 @@ def _form_field_above(text: str, title_end: int) -> tuple[str, int, int] | None:
         if found := labelled_provider(head[field.end() :]):
             return found[0], head_start + field.end() + found[1], head_start + field.end() + found[2]
     return None
+
+
+@cache
+def _connective_lead() -> re.Pattern[str]:
+    """A link word a speech or a list opens an example with (还有, 再比如, 此外): data/lexicon/credits.yaml."""
+    words = sorted(load_lexicon_file("credits")["connective_leads"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[，,]?")
 
 
 def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
@@ -416,6 +427,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         or heading_subject(case)
         or _run_in_subject(case)
         or _closing_provider(case)
+        or _given_in_sentence(case)
     )
     if own:
         return own
@@ -426,6 +438,31 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or scene_place(case, _acting_subject(case))
+
+
+_GIVEN_IN_SENTENCE_RE = re.compile(
+    r"(?:提供|报送|申报|推荐|选送|供稿)单位(?:是|为)(?P<u>[\u4e00-\u9fff（）()]{2,24}?)(?=[，。；,;）)]|$)"
+    r"|(?<![\u4e00-\u9fff])(?:这项(?:做法|经验|举措)?)?由(?P<v>[\u4e00-\u9fff（）()]{2,24}?)"
+    r"(?:提供|报送|申报|推荐|选送|供稿)(?=[，。；,;）)]|$)"
+)
+"""A sentence saying who gave the case (提供单位是X, 这项由X提供): an interview's or a speech's provider line."""
+
+
+def _given_in_sentence(case: CaseText) -> tuple[str, int, int] | None:
+    """The unit a sentence of the case's first paragraph says gave it (…的举措，提供单位是X海关。 / 这项由X局提供，…),
+    when no line names one: what a guest or a speaker says in place of a provider line."""
+    text = case.text
+    title_end = case.heading.end - case.start
+    head = text.rfind("\n", 0, max(title_end - 1, 0)) + 1
+    head_end = text.find("\n", title_end)
+    lines = [(head, text[head : head_end if head_end >= 0 else len(text)])]
+    lines += list(lines_below(text, title_end, 2))
+    for start, line in lines:
+        for match in _GIVEN_IN_SENTENCE_RE.finditer(line):
+            group = "u" if match["u"] else "v"
+            if can_provide(match[group]):
+                return match[group], start + match.start(group), start + match.end(group)
+    return None
 
 
 _UNIT_FIELD_RE = re.compile(
