@@ -338,7 +338,8 @@ def score_collection(name: str) -> FileScore:
         if case_batches(case) == gold_batches(g.get("origin_batch")):
             score.batch += 1
         else:
-            score.misses.append(f"case {n}: batch {sorted(case_batches(case), key=str)} for gold {g.get('origin_batch')}")
+            found_batches = sorted(case_batches(case), key=str)  # a set prints in an order that changes per run
+            score.misses.append(f"case {n}: batch {found_batches} for gold {g.get('origin_batch')}")
         if case_zones(case, gazetteer) == zone_set(g.get("origin_zone"), gazetteer):
             score.zone += 1
         else:
@@ -404,7 +405,8 @@ def score_sentences(path: Path = SENTENCES) -> SentenceScore:
             score.both += 1
         else:
             score.misses.append(  # sorted: a set prints in an order that changes with the hash seed
-                f"{entry['id']}: batch {sorted(batches, key=str)} / {sorted(expected, key=str)}; zone {sorted(zones)} / {sorted(expected_zones)}"
+                f"{entry['id']}: batch {sorted(batches, key=str)} / {sorted(expected, key=str)}; "
+                f"zone {sorted(zones)} / {sorted(expected_zones)}"
             )
     return score
 
