@@ -338,11 +338,12 @@ def score_collection(name: str) -> FileScore:
         if case_batches(case) == gold_batches(g.get("origin_batch")):
             score.batch += 1
         else:
-            score.misses.append(f"case {n}: batch {case_batches(case)} for gold {g.get('origin_batch')}")
+            found_batches = sorted(case_batches(case), key=str)  # a set prints in an order that changes per run
+            score.misses.append(f"case {n}: batch {found_batches} for gold {g.get('origin_batch')}")
         if case_zones(case, gazetteer) == zone_set(g.get("origin_zone"), gazetteer):
             score.zone += 1
         else:
-            score.misses.append(f"case {n}: zone {case_zones(case, gazetteer)} for gold {g.get('origin_zone')}")
+            score.misses.append(f"case {n}: zone {sorted(case_zones(case, gazetteer))} for gold {g.get('origin_zone')}")
         own = prefixes(g)
         gold_names = [a["name"] for a in g["agencies"]]
         found = [a.name for a in case.agencies]
@@ -403,7 +404,10 @@ def score_sentences(path: Path = SENTENCES) -> SentenceScore:
         if batches == expected and zones == expected_zones:
             score.both += 1
         else:
-            score.misses.append(f"{entry['id']}: batch {batches} / {expected}; zone {zones} / {expected_zones}")
+            score.misses.append(  # sorted: a set prints in an order that changes with the hash seed
+                f"{entry['id']}: batch {sorted(batches, key=str)} / {sorted(expected, key=str)}; "
+                f"zone {sorted(zones)} / {sorted(expected_zones)}"
+            )
     return score
 
 

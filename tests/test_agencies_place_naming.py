@@ -10,6 +10,7 @@ from pathlib import Path
 
 from _gold_cases import make_case
 
+from ftzgraph.graph.extract._agency_names import document_province, harvest_places
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.model import CaseText, Document
 from ftzgraph.graph.views.quality import same_agency, standard_name
@@ -526,3 +527,14 @@ def test_a_regulators_sub_branch_is_the_body() -> None:
 def test_joint_discipline_names_and_committee_short_forms_compare_equal() -> None:
     assert same_agency("中共砀山县纪律检查委员会、砀山县监察委员会", "中共砀山县纪律检查委员会 砀山县监察委员会", [])
     assert standard_name("蚌埠经济开发区管委会社会事务局") == standard_name("蚌埠经济开发区管理委员会社会事务局")
+
+
+def test_places_written_after_a_chinese_character_keep_the_texts_order_so_a_tie_goes_to_the_first() -> None:
+    """Two provinces written as often after a verb (会同浙江省): the document's province is the first the text
+    writes, on every run (the names were read from a set, whose order changes with the hash seed)."""
+    text = "会同浙江省和江苏省开展合作，委托浙江省与江苏省共同推进。"
+    places = harvest_places(text)
+    assert list(places.by_name) == ["浙江省", "江苏省"]
+    assert document_province(text, places) == "浙江省"
+    text = "委托江苏省与浙江省共同推进，会同江苏省和浙江省开展合作。"
+    assert document_province(text, harvest_places(text)) == "江苏省"

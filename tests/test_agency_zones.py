@@ -302,3 +302,12 @@ def test_a_new_area_written_without_its_city_is_named_with_it() -> None:
     assert same_agency("宿州市宿马新区管理委员会", "宿州宿马新区管理委员会", [])
     other = "宿州市\n宿马新区管委会牵头推进产业转移，宿州市商务局参与。"  # not the provider: as written
     assert "宿马新区管理委员会" in [a.name for a in extract_agencies_and_mentions(make_case(other), "宿州市")[0]]
+
+
+def test_of_two_zones_of_one_city_written_as_long_the_first_written_names_the_committee() -> None:
+    """The longest zone the case names wins; a tie goes to the one written first, on every run (the zones were a set,
+    whose order changes with the hash seed)."""
+    first = "绵阳甲乙工业园区与绵阳丙丁工业园区合作，工业园区管委会牵头。"
+    assert zone_named_in_case("工业园区管理委员会", first) == "绵阳甲乙工业园区管理委员会"
+    swapped = "绵阳丙丁工业园区与绵阳甲乙工业园区合作，工业园区管委会牵头。"
+    assert zone_named_in_case("工业园区管理委员会", swapped) == "绵阳丙丁工业园区管理委员会"

@@ -317,3 +317,16 @@ def test_a_presenters_answers_to_the_chairs_questions_stay_in_the_case() -> None
     cases = split_cases(_document(asked)).cases
     assert [c.title for c in cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修“全程保税”"]
     assert "新增企业20家" in cases[0].text and "下面乙县" not in cases[0].text
+
+
+def test_of_two_speakers_announcing_as_many_cases_the_first_to_announce_is_the_chair() -> None:
+    """Two speakers each announce two cases: the tie goes to the one who announces first, on every run (the
+    speakers were once a set, whose order changes with the hash seed)."""
+    text = MEETING.replace("发言人1　00:03:00", "发言人5　00:03:00").replace(
+        "发言人1　00:08:00\n好都讲完了散会",
+        "发言人5　00:07:00\n第四个案例请丁区介绍“跨境数据流动白名单”\n\n发言人6　00:07:15\n"
+        "丁区建立跨境数据流动白名单制度数据出境评估时间缩短至15个工作日已有23家企业入选\n\n"
+        "发言人1　00:08:00\n好都讲完了散会",
+    )
+    cases = split_cases(_document(text)).cases
+    assert [c.title for c in cases] == ["保税维修监管创新", "工程审批告知承诺"]

@@ -248,7 +248,9 @@ def harvest_places(text: str) -> Gazetteer:
             del by_name[name]
         elif name not in divisions.names and place.level != "area" and divisions.ends_in_name(name):
             del by_name[name]  # 走进顺德区, 先请新吴区: a script's or a chair's verb before a real district
-    for name in divisions.names_in(text):  # 郑州市 written after a Chinese character (委托郑州市…)
+    # 郑州市 written after a Chinese character (委托郑州市…); in the order the text writes them, as places found by
+    # their boundary are, so that a tie among places (two provinces named as often) goes the same way on every run
+    for name in sorted(divisions.names_in(text), key=lambda n: (text.find(n), n)):
         if name.startswith(lex.not_place_words) and not _shown_as_place(text, name, divisions):
             continue  # 局会同县行政审批局, 牵头，会同县经信局: the verb 会同 before 县X局, not the county 会同县
         if name not in by_name and (division := place_of(name)) is not None:

@@ -146,7 +146,7 @@ def zone_named_in_case(name: str, case_text: str) -> str:
     stems = {_city_stem(f) for f in found}
     if len(stems) != 1 or not found:
         return name
-    full = max(found, key=len)
+    full = max(found, key=lambda f: (len(f), -case_text.find(f)))  # the longest; of those alike, the first written
     return full + name[end:] if full != zone else name
 
 

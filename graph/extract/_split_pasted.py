@@ -158,7 +158,8 @@ def announced_parts(lines: list[Line], body_from: int) -> list[tuple[int, int, i
     if not announced:
         return None
     # the chair is who announces most; a presenter's own 首先…“A” in the middle of a talk announces nothing
-    chair = max({said[k][1] for k, _ in announced}, key=lambda who: sum(said[k][1] == who for k, _ in announced))
+    announcers = [said[k][1] for k, _ in announced]
+    chair = max(dict.fromkeys(announcers), key=announcers.count)  # of those who announce alike, the first to
     announced = [(k, found) for k, found in announced if said[k][1] == chair]
     if len(announced) < 2:
         return None
