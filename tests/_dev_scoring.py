@@ -223,22 +223,29 @@ def same_provider(ours: str | None, theirs: str, gazetteer: Gazetteer, own: list
     return pa is not None and pa == pb
 
 
+def _names(value: str | list[str] | None) -> list[str]:
+    """A gold name field as a list: a case two units provide jointly lists both."""
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+
 def _gold_providers(gold_case: dict[str, Any]) -> list[str]:
     """The gold provider as written and, where the gold gives it, its full name (人行X中心支行 written,
-    中国人民银行X中心支行 in full): a provider extracted in either form is right."""
-    return [gold_case["provider"], *([gold_case["provider_full"]] if gold_case.get("provider_full") else [])]
+    中国人民银行X中心支行 in full): a provider extracted in either form is right; of a case two units provide
+    jointly, either unit is."""
+    return [*_names(gold_case["provider"]), *_names(gold_case.get("provider_full"))]
 
 
 def prefixes(gold_case: dict[str, Any]) -> list[str]:
     """The case's own city or county prefixes: the provider's city and any X市/X县 the gold names use."""
     found = set()
-    for name in [gold_case["provider"], *(a["name"] for a in gold_case["agencies"])]:
+    providers = _names(gold_case["provider"])
+    for name in [*providers, *(a["name"] for a in gold_case["agencies"])]:
         match = re.match(r"^(.{2,4}?[市县])", name.removeprefix("中共"))  # 中共北京市…: the prefix is 北京市
         if match:
             found.add(match.group(1))
-    provider = gold_case["provider"]
-    if provider.endswith("片区"):
-        found.add(provider[: -len("片区")] + "市")
+    for provider in providers:
+        if provider.endswith("片区"):
+            found.add(provider[: -len("片区")] + "市")
     return sorted(found)
 
 

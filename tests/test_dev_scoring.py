@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _dev_scoring import FileScore, label_form, same_provider, score_outcomes, sentence_case
+from _dev_scoring import FileScore, _gold_providers, label_form, prefixes, same_provider, score_outcomes, sentence_case
 
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 
@@ -96,3 +96,10 @@ def test_only_a_bare_magnitude_scales_a_figure() -> None:
 
     assert 450000.0 in _our_values(SimpleNamespace(value=45.0, before=None, after=None, unit="万单"))
     assert _our_values(SimpleNamespace(value=200.0, before=None, after=None, unit="千米")) == [200.0]
+
+
+def test_a_case_two_units_provide_jointly_lists_both_and_either_is_right() -> None:
+    gold = {"provider": ["忻州市人民政府", "吕梁市人民政府"], "agencies": [{"name": "忻州市商务局"}]}
+    assert _gold_providers(gold) == ["忻州市人民政府", "吕梁市人民政府"]
+    assert prefixes(gold) == ["吕梁市", "忻州市"]
+    assert _gold_providers({"provider": "X片区", "provider_full": "Y自贸试验区X片区"}) == ["X片区", "Y自贸试验区X片区"]
