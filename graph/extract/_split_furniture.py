@@ -42,9 +42,12 @@ def _lexicon() -> dict[str, Any]:
 @cache
 def closing_block_re() -> re.Pattern[str]:
     """A line opening the distribution block after a collection's last case (抄送：…, a briefing's 报：/送：/发：),
-    which belongs to no case."""
+    or a letter's closing formula (此函。), which belong to no case."""
     labels = "|".join(sorted(map(re.escape, _lexicon()["distribution_labels"]), key=len, reverse=True))
-    return re.compile(rf"^[ \t\u3000]*(?:{labels})[ \t\u3000]*[:：]", re.MULTILINE)
+    closings = "|".join(sorted(map(re.escape, _lexicon()["letter_closings"]), key=len, reverse=True))
+    return re.compile(
+        rf"^[ \t\u3000]*(?:(?:{labels})[ \t\u3000]*[:：]|(?:{closings})[。.]?[ \t\u3000]*$)", re.MULTILINE
+    )
 
 
 def picture_line(line: str) -> bool:

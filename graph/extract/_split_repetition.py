@@ -351,6 +351,10 @@ def repeated_split(lines: list[Line], body_from: int, stated: int | None) -> Rep
     best = max(found, key=lambda s: (s.score, len(s.titles)), default=None)
     if best is None:
         return None
+    # the same cases, each opened by a heading line right over the paragraph the best split opens it with (▲title
+    # over a paragraph naming its reform): the headings', whose lines are the titles
+    headed = [s for s in found if _heads_each(lines, s.titles, best.titles)]
+    best = headed[0] if headed else best
     # the same cases and more of their shape (the first under its lead, with no blank line before it as the others
     # have): the fuller split, when it reads nearly as well
     fuller = [
@@ -359,3 +363,14 @@ def repeated_split(lines: list[Line], body_from: int, stated: int | None) -> Rep
         if set(best.titles) < set(s.titles) and s.score >= best.score - float(_words()["fuller_margin"])
     ]
     return max(fuller, key=lambda s: (len(s.titles), s.score), default=best)
+
+
+def _heads_each(lines: list[Line], heads: list[int], paragraphs: list[int]) -> bool:
+    """True when each of ``heads`` is the line with text right above the matching one of ``paragraphs``."""
+    if len(heads) != len(paragraphs) or heads == paragraphs:
+        return False
+    for head, paragraph in zip(heads, paragraphs, strict=True):
+        above = next((j for j in range(paragraph - 1, -1, -1) if lines[j].text.strip()), None)
+        if above != head or len(lines[head].text.strip()) > HEAD_CHARS:
+            return False
+    return True

@@ -262,12 +262,24 @@ def prose_title(texts: list[str]) -> bool:
     if len(texts) < 3 or texts[0].strip():
         return False
     title = texts[1].strip()
-    below = next((t.strip() for t in texts[2:4] if t.strip()), "")
+    rest = texts[3:] if len(texts) > 3 and not texts[2].strip() else texts[2:]
+    # the paragraph under it, all its lines: a quote opening a news item's paragraph may stand on a line of its own
+    below = "".join(_paragraph(rest))
     if not _TITLE_CHARS[0] <= len(title) <= _TITLE_CHARS[1] or len(below) < _PROSE_MIN_CHARS or "。" not in below:
         return False
     if re.search(r"[，。；：:！？,;!?\s]", title) or len("".join(_CJK_RE.findall(title))) < _TITLE_CHARS[0]:
         return False
     return names_reform(title)
+
+
+def _paragraph(texts: list[str]) -> list[str]:
+    """The lines of ``texts`` up to the first blank one, stripped."""
+    out: list[str] = []
+    for text in texts:
+        if not text.strip():
+            break
+        out.append(text.strip())
+    return out
 
 
 def names_reform(title: str) -> bool:

@@ -13,6 +13,7 @@ from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract._origin_cells import source_cell_origins
 from ftzgraph.graph.extract._provider_convention import apply_convention
+from ftzgraph.graph.extract._provider_deixis import pointed_body, resolve_pointing
 from ftzgraph.graph.extract._split_answers import told_cases
 from ftzgraph.graph.extract._split_declared import count_warning
 from ftzgraph.graph.extract._split_whole import row_cases, separated_cases, whole_text_case
@@ -94,6 +95,7 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     provider, provider_evidence, warnings = read_provider(text)
     if provider:
         provider = provider_stem_in_city(provider_court(provider_unit(provider, gazetteer), text), text)
+        provider = resolve_pointing(provider, text.document.text)  # 贵市召陵区: the addressee's district
     kind, place = provider_kind(provider, gazetteer) if provider else ("other", None)
     case = Case(
         text=text,
@@ -119,6 +121,9 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     item = _national_item(case, gazetteer)
     case.national_item = item.name if item else None
     case.agencies, case.agency_mentions = extract_agencies_and_mentions(text, provider, provider_evidence)
+    for agency in case.agencies:  # 贵市召陵区住房和城乡建设局: the pointed city's body
+        written = [(evidence.start, evidence.quote) for evidence in agency.evidence]
+        agency.name = pointed_body(agency.name, written, text.document.text)
     if provider and (full := provider_zone_in_full(provider_in_full(provider, case.agency_mentions), text)) != provider:
         case.provider = full  # 区商务局 -> 北京市朝阳区商务局: the body the case's context makes of a level-only name
         case.provider_kind = provider_kind(full, gazetteer)[0]
