@@ -37,7 +37,8 @@ def _cities_in(text: str) -> list[str]:
     found = []
     for match in re.finditer("市", text):
         at = match.start()
-        name = next((text[at - k : at + 1] for k in (5, 4, 3, 2, 1) if k <= at and text[at - k : at + 1] in cities), None)
+        names = (text[at - k : at + 1] for k in (5, 4, 3, 2, 1) if k <= at)
+        name = next((candidate for candidate in names if candidate in cities), None)
         if name:
             found.append(name)
     return found
