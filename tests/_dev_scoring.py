@@ -76,7 +76,8 @@ COLLECTIONS = {
 # other provinces' layouts, gold written before the extractor first ran on them. Scored like the dev collections.
 # tests/data/unseen/providers/ holds the provider rounds' collections, scored the same way (their README entry says
 # why they are a folder of their own), tests/data/unseen/nonuniform/ the rounds of collections whose cases differ in
-# form (its README), and tests/data/unseen/crossborder/ the Hong Kong, Macao, Taiwan and overseas media rounds.
+# form (its README), tests/data/unseen/crossborder/ the Hong Kong, Macao, Taiwan and overseas media rounds, and
+# tests/data/unseen/headings/ cases headed otherwise than by a numbered title (its README).
 COLLECTIONS.update(
     {
         gold_file.name.removesuffix(".gold.yaml"): (text_file, gold_file)
@@ -85,6 +86,7 @@ COLLECTIONS.update(
             DATA / "unseen" / "providers",
             DATA / "unseen" / "nonuniform",
             DATA / "unseen" / "crossborder",
+            DATA / "unseen" / "headings",
         )
         for gold_file in sorted(folder.glob("*-collection.gold.yaml"))
         for text_file in sorted(folder.glob(gold_file.name.removesuffix(".gold.yaml") + ".*"))

@@ -316,3 +316,30 @@ def test_a_field_beside_the_title_on_its_line_is_no_part_of_it_and_names_the_pro
         ("港口危险货物“联合查验”", "甲市交通运输局"),
         ("外籍人才“一窗办理”", "乙区科学技术局"),
     ]
+
+
+NOTICE_ITEMS = """甲市复制推广工作领导小组办公室
+工作提示
+
+各县（市）区人民政府：
+　　现将以下做法提示各地参照执行。
+
+━━━━━━━━━━━━━━━━
+参照事项（一）
+做法名称：农机“以租代购”融资租赁服务
+首推单位：乙区人民政府
+做法简介：乙区借鉴黑龙江自贸试验区哈尔滨片区经验，区工业和信息化局搭建平台，已服务种植户320户。
+━━━━━━━━━━━━━━━━
+参照事项（二）
+做法名称：出口果蔬“提前申报”
+首推单位：甲海关
+做法简介：甲海关对出口果蔬实行提前申报，通关时间平均压缩60%以上，上半年出口果蔬2.6万吨。
+━━━━━━━━━━━━━━━━
+"""
+
+
+def test_a_block_headed_by_a_generic_item_label_is_titled_by_its_name_field() -> None:
+    """参照事项（一） heads a block but names no reform: the block's 做法名称 field is its title."""
+    document = Document(id="n", path=Path("n.txt"), text=NOTICE_ITEMS, sha256="n")
+    cases = split_cases(document).cases
+    assert [case.title for case in cases] == ["农机“以租代购”融资租赁服务", "出口果蔬“提前申报”"]

@@ -304,3 +304,41 @@ def test_a_number_field_heads_its_case_as_a_number_line_does() -> None:
     found = repeated_split(text_lines(text), 0, 3)
     assert found is not None
     assert [found.names[t] for t in found.titles] == [title for _, title, _ in cases]
+
+
+MARKED_HEADS = """甲報　2024年10月15日　星期二　A6　兩岸焦點
+
+陸推自貿區經驗複製　甲市台商有感
+數位貿易、通關、融資、用地　4改革同步上路
+
+【記者 某某／綜合報導】大陸要求各地複製推廣自貿試驗區改革經驗，甲市今年已落地改革事項91項。
+
+以下整理甲市近期4項與台商相關的改革。
+
+【4項改革重點】
+
+▲數位貿易「一站通」
+甲市丁區借鏡上海自貿試驗區跨境數據流動做法，由區商務局建置數位貿易「一站通」平台，甲市市數據資源管理局開放企業資料介接。平台已服務企業逾2,300家，跨境電商出口額約人民幣185億元（約合新台幣820億元）。
+
+▲台企「信用承諾」通關
+甲市海關推出台資企業「信用承諾」通關，陸方並將其列入國務院第5批自貿試驗區改革試點經驗。海關與市台辦建立台企服務名單，台資企業進口貨物查驗率下降約40%，平均通關時間由36小時縮短至8小時。
+
+▲乙供應鏈金融
+乙區推出產業鏈供應鏈金融服務，陸方媒體稱為「全國首創」。區經信局彙整上下游訂單資料，甲市金融監管分局督導銀行依訂單授信。累計授信人民幣46億元（約合新台幣204億元），惠及台資等外資企業約120家。
+
+▲丙「標準地+承諾制」
+丙區複製浙江自貿試驗區寧波片區「標準地+承諾制」經驗，市規劃資源局丙分局在出讓前完成區域評估，區住建局對企業承諾事項實行事後核查。項目審批時間由110天壓縮至40天以內。
+
+陸委會官員提醒，台商赴陸投資仍應留意相關法規風險，並依規定向主管機關申請許可。
+"""
+
+
+def test_a_heading_line_over_each_paragraph_titles_the_case_the_paragraph_tells() -> None:
+    """▲title over each paragraph: the paragraphs read as a family of their own too (each opens with its unit and
+    names its reform), but the line right over each is its heading, and the title is the heading's."""
+    assert _titles(MARKED_HEADS) == [
+        "數位貿易「一站通」",
+        "台企「信用承諾」通關",
+        "乙供應鏈金融",
+        "丙「標準地+承諾制」",
+    ]

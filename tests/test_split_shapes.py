@@ -87,6 +87,9 @@ PROSE = "甲片区借鉴上海自贸试验区经验，推行“提前申报”�
         (["", "多措并举　助企纾困", "", PROSE], False),  # a subhead's two halves
         (["", "自贸试验区建设成效", "", PROSE], False),  # names no reform
         (["", "企业开办“一日办结”", "", "短句。"], False),  # over no prose
+        # a news item's paragraph opening with a quote on a line of its own: the paragraph is both lines
+        (["", "“跨境理财通”一站式开户", "“开户只跑一趟。”一位市民说。", PROSE], True),
+        (["", "“跨境理财通”一站式开户", "“开户只跑一趟。”一位市民说。", "", PROSE], False),  # a short paragraph
     ],
 )
 def test_a_title_with_no_mark_stands_alone_over_prose_and_names_a_reform(texts: list[str], title: bool) -> None:
