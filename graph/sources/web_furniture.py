@@ -56,6 +56,7 @@ class _Rules:
     labels: frozenset[str]
     company_labels: frozenset[str]
     related: frozenset[str]
+    pager: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -78,6 +79,7 @@ def _rules() -> _Rules:
         labels=frozenset(raw["page_field_labels"]),
         company_labels=frozenset(raw["page_field_labels_in_company"]),
         related=frozenset(raw["related_headings"]),
+        pager=re.compile(_alternation(raw["pager_words"])),
     )
 
 
@@ -142,6 +144,8 @@ def _furniture(line: str) -> bool:
     if not bare or len(bare) > MAX_LINE:
         return False
     rules = _rules()
+    if len(bare) <= MAX_BUTTONS * 2 and len(set(rules.pager.findall(bare))) >= 2 and not _PROSE_RE.search(bare):
+        return True  # a list's pager (共4条　1/1页　首页　上一页　1　下一页　尾页), wherever it stands
     buttons = len(bare) <= MAX_BUTTONS and interface_line(bare)
     if buttons or rules.hint.search(bare) is None:
         return buttons
@@ -167,6 +171,7 @@ def web_furniture_lines(lines: list[str]) -> dict[int, int]:
     breadcrumb opened by the site's own name (绵阳市人民政府门户网站 > 互动交流), whose name stays, since it tells
     which city the page's short names (市X局) are."""
     found = {i: _site_name_end(line) for i, line in enumerate(lines) if _furniture(line) and not _table_row(lines, i)}
+    found |= _item_dates(lines)
     if not found:
         return found
     related = _rules().related
@@ -181,6 +186,27 @@ def web_furniture_lines(lines: list[str]) -> dict[int, int]:
                 found[j] = 0
                 j += 1
     return found
+
+
+def _item_dates(lines: list[str]) -> dict[int, int]:
+    """A list page's items (· title　　2024-10-21, 1　title　　2024-06-12) with the item's fields hanging under them
+    (来源：X, 发布机构：X, 摘要：…): the date the line ends with is the page's, set apart by spaces from the title,
+    which the item's fields belong to; blanked from the spaces on, so the line reads as the title it is."""
+    found: dict[int, int] = {}
+    for i, line in enumerate(lines[:-1]):
+        date = _ITEM_DATE_RE.search(line)
+        if date is None or _PROSE_RE.search(line[: date.start()]) or not line[: date.start()].strip():
+            continue
+        following = next((n for n in lines[i + 1 : i + 3] if n.strip()), "")
+        if _FIELD_LINE_RE.match(following):
+            found[i] = date.start()
+    return found
+
+
+_ITEM_DATE_RE = re.compile(r"(?:[ \t]{2,}|\u3000)[ \t\u3000]*[\[［(（]?" + _DATE_RE.pattern + r"[\]］)）]?[ \t\u3000]*$")
+"""A date closing a list item's line, set apart from the title by two spaces or an ideographic one."""
+_FIELD_LINE_RE = re.compile(r"^[\s\u3000]*[\u4e00-\u9fff]{2,6}[:：]\S")
+"""A labelled field line (来源：X, 索引号：…, 摘要：…) hanging under an item."""
 
 
 def _site_name_end(line: str) -> int:
