@@ -116,8 +116,9 @@ def place_subject(text: str, at: int = 0) -> tuple[str, int, int] | None:
         return None
     group = next(g for g in ("at", "short", "p") if match[g])
     name = match[group]
-    if group == "short" and not _names_its_body(text, name, match.end()):
-        return None  # 在此基础上，… : a short name is a place only when a body of it acts (在南沙，…南沙海关…)
+    if group == "short" and not (_names_its_body(text, name, match.end()) or name in load_divisions().names):
+        return None  # 在此基础上，… : a short name is a place only when a body of it acts (在南沙，…南沙海关…) or it is
+        # a division's whole name (在丰县，)
     if re.search(_lexicon()["place_lead_not"], name):
         return None
     return name, match.start(group), match.end(group)
@@ -343,8 +344,8 @@ def _subject_cut_re() -> re.Pattern[str]:
 @cache
 def _news_lead_re() -> re.Pattern[str]:
     """A news item's lead-in crediting its reporters (本报讯（记者 某某 通讯员 某某）, 新华社厦门6月3日电（记者 某某）,
-    讯（通讯员 某某））, a bare 本报讯 set apart by a space, or its dateline (近日，), which the item's subject follows (``news_credit_words``,
-    ``news_datelines``)."""
+    讯（通讯员 某某））, a bare 本报讯 set apart by a space, or its dateline (近日，), which the item's subject follows
+    (``news_credit_words``, ``news_datelines``)."""
     credits = word_alternation(_lexicon()["news_credit_words"])
     datelines = word_alternation(_lexicon()["news_datelines"])
     return re.compile(

@@ -36,8 +36,8 @@ def detect_layout(document: Document) -> Layout:
     """The layout of ``document`` by the first rule in the lexicon that its title (or head) satisfies."""
     lexicon = layout_lexicon()
     head = document.text[: int(lexicon["head_chars"])]
-    # with no title line found, the head's lines stand in for it, but not its sentences: a lead paragraph saying 我市抓好
-    # 改革试点经验复制推广工作 tells what an article is about, it is no notice's title
+    # with no title line found, the head's lines stand in for it, but not its sentences: a lead paragraph saying
+    # 我市抓好改革试点经验复制推广工作 tells what an article is about, it is no notice's title
     subject = document.title or "\n".join(line for line in head[:300].split("\n") if not _SENTENCE_RE.search(line))
     for rule in lexicon["layouts"]:
         if _matches(rule.get("not_title") or [], subject):

@@ -10,7 +10,9 @@ ministry).
 A line is the page's by its shape, whatever site it comes from: it is made only of interface words and separators,
 or of steps parted by navigation separators, or of short links parted by bars, or only of the page's own labelled
 fields (label：value with every label a page label), or it holds a footer mark; the list under a related-news
-heading is the page's. The site's name at the top stays: it tells which city's bodies the page's short names are.
+heading is the page's, and so is a list's pager (首页 上一页 下一页 尾页) and the date closing a list item's line when
+the item's fields (来源：X, 摘要：…) hang under it: the item's title is what they belong to. The site's name at the
+top stays: it tells which city's bodies the page's short names are.
 The words are in ``data/lexicon/html_boilerplate.yaml``, shared with graph/sources/html.py, and each line is matched
 once by a pattern compiled from them (no loop over the lists per line).
 """
@@ -203,7 +205,9 @@ def _item_dates(lines: list[str]) -> dict[int, int]:
     return found
 
 
-_ITEM_DATE_RE = re.compile(r"(?:[ \t]{2,}|\u3000)[ \t\u3000]*[\[［(（]?" + _DATE_RE.pattern + r"[\]］)）]?[ \t\u3000]*$")
+_ITEM_DATE_RE = re.compile(
+    r"(?:[ \t]{2,}|\u3000)[ \t\u3000]*[\[［(（]?" + _DATE_RE.pattern + r"[\]］)）]?[ \t\u3000]*$"
+)
 """A date closing a list item's line, set apart from the title by two spaces or an ideographic one."""
 _FIELD_LINE_RE = re.compile(r"^[\s\u3000]*[\u4e00-\u9fff]{2,6}[:：]\S")
 """A labelled field line (来源：X, 索引号：…, 摘要：…) hanging under an item."""
