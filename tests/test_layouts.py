@@ -176,3 +176,13 @@ def test_layout_fixture_files_are_detected() -> None:
     }
     for name, layout in expected.items():
         assert detect_layout(read_document(LAYOUTS / name)).name == layout, name
+
+
+def test_a_lead_sentence_is_no_notices_title() -> None:
+    """With no title line found, the head's lines stand in for it, but a sentence saying the city copies a batch's
+    experience (改革试点经验复制推广工作) is an article's lead, while the same words on a short line are a title."""
+    lead = (
+        "某市两项改革经验落地见效\n今年以来，我市抓好自贸试验区改革试点经验复制推广工作，成效明显。\n案例一：多评合一\n"
+    )
+    assert detect_layout(doc(lead)).name != "batch_notice"
+    assert detect_layout(doc("某省推广第七批改革试点经验复制推广\n各市：\n")).name == "batch_notice"

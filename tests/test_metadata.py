@@ -33,3 +33,14 @@ def test_a_doc_number_cited_in_a_sentence_is_not_the_documents_own(tmp_path: Pat
     document = read_document(path)
     assert document.doc_number is None
     assert document.id.startswith("d")
+
+
+def test_a_related_links_notice_title_is_no_title(tmp_path: Path) -> None:
+    """A notice's title in a copied page's related-news list is the page's link, not the document's title."""
+    page = tmp_path / "p.txt"
+    page.write_text(
+        "某市两项改革经验落地\n甲区推行多评合一，审批时间压缩一半。\n相关链接\n"
+        "· 国务院关于做好自由贸易试验区第七批改革试点经验复制推广工作的通知\n",
+        encoding="utf-8",
+    )
+    assert read_document(page).title is None

@@ -1142,3 +1142,29 @@ def test_a_place_after_a_numbered_mark_and_a_unit_before_a_month_are_providers()
     """02｜宝鸡市渭滨区：title: the numbered mark is layout, the place before the colon the provider; a line under the
     title naming a unit and the month it wrote (宝鸡海关　2024年9月) names who brought the case, as a day does."""
     assert _providers(_HANDOUT)[:2] == ["宝鸡市渭滨区", "宝鸡海关"]
+
+
+def test_a_line_of_fields_is_read_field_by_field_for_its_provider_label() -> None:
+    """索引号：…　　发布机构：X, a list page's item metadata: the unit is the later field's, where it stands."""
+    line = "　索引号：000-01/2025-00012　　发布机构：乙县水务局"
+    found = labelled_provider(line)
+    assert found is not None and found[0] == "乙县水务局" and line[found[1] : found[2]] == "乙县水务局"
+    assert labelled_provider("　索引号：000-01/2025-00012　　文号：乙政〔2025〕3号") is None
+
+
+def test_a_place_set_before_its_own_body_is_the_acting_subject() -> None:
+    """在X县，县水务局…: the case is the county's, its body acts for it (round 51's gold convention)."""
+    text = "在丰县，县水务局借鉴外地经验推行用水报装零跑腿。"
+    assert acting_subject(text, 0) == ("丰县", 1, 3)
+
+
+def test_a_bare_news_lead_set_apart_by_a_space_is_no_subject() -> None:
+    text = "　　本网讯　丰县水务局推行用水报装零跑腿，报装时间缩短一半。"
+    found = acting_subject(text, 0)
+    assert found is not None and found[0] == "丰县水务局"
+
+
+def test_a_county_of_one_character_opening_the_sentence_is_the_place_not_a_body_in_its_clause() -> None:
+    body = "　　沛县在全省率先推行用水报装零跑腿，徐州海关对报装材料实行容缺受理，办理时间缩短一半。"
+    text = _collection([("用水报装“零跑腿”", body), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
+    assert _providers(text)[0] in ("沛县", "沛县人民政府")

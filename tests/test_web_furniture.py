@@ -75,3 +75,24 @@ def test_a_breadcrumb_opened_by_the_site_keeps_the_sites_name() -> None:
     line = "某市人民政府门户网站 > 互动交流 > 市长信箱 > 留言选登"
     assert web_furniture_lines([line]) == {0: line.index(">")}
     assert web_furniture_lines(["首页 > 互动交流 > 市长信箱"]) == {0: 0}
+
+
+def test_a_lists_pager_is_the_pages_wherever_it_stands() -> None:
+    lines = ["甲区推行多评合一。", "共12条　2/3页　　首页　上一页　2　下一页　末页", "每页10条　跳转到 [ ] 页"]
+    assert sorted(web_furniture_lines(lines)) == [1, 2]
+    assert web_furniture_lines(["甲区在首页公布办事指南，下一页是流程图。"]) == {}
+
+
+def test_a_list_items_closing_date_goes_and_its_title_stays() -> None:
+    """· title　　date with 来源：/摘要： under it: the date is the page's, the title the item's; a line closing with a
+    date and no field under it keeps its date (a sentence's or a heading's own)."""
+    lines = [
+        "· 乙县用水报装“零跑腿”　　　2025-03-02",
+        "　发布单位：乙县水务局",
+        "　摘要：乙县水务局推行零跑腿。",
+        "[查看全文>>]",
+    ]
+    found = web_furniture_lines(lines)
+    assert found[0] == lines[0].index("　") and lines[0][: found[0]] == "· 乙县用水报装“零跑腿”"
+    assert found[3] == 0
+    assert web_furniture_lines(["二、乙县用水报装　2025-03-02", "乙县水务局推行零跑腿。"]) == {}

@@ -116,8 +116,9 @@ def place_subject(text: str, at: int = 0) -> tuple[str, int, int] | None:
         return None
     group = next(g for g in ("at", "short", "p") if match[g])
     name = match[group]
-    if group == "short" and not _names_its_body(text, name, match.end()):
-        return None  # 在此基础上，… : a short name is a place only when a body of it acts (在南沙，…南沙海关…)
+    if group == "short" and not (_names_its_body(text, name, match.end()) or name in load_divisions().names):
+        return None  # 在此基础上，… : a short name is a place only when a body of it acts (在南沙，…南沙海关…) or it is
+        # a division's whole name (在丰县，)
     if re.search(_lexicon()["place_lead_not"], name):
         return None
     return name, match.start(group), match.end(group)
@@ -302,6 +303,8 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
     stem = _STEM_ACTING_RE.match(text, told.end()) if told else None
     if told and stem and told["p"].startswith(stem["p"]) and _division_named(stem["p"]):
         return stem["p"], stem.start("p"), stem.end("p")  # 毕节市商务局介绍，毕节学习借鉴…: the source's place acts
+    if (setting := place_subject(text, at)) and text[at : setting[1]].endswith("在"):
+        return setting  # 在滕州市，市自然资源和规划局…: the case is the place's; its bodies act for it
     topic = _topic_re().match(text, at)
     starts = [topic.end()] if topic else [at]  # 按照省政府部署，X区…: the clause is no subject
     if clause := _LEAD_CLAUSE_RE.match(text, at):  # 近年来，X区… / 为解决…问题，X局… / 2023年以来，X海关…
@@ -341,14 +344,14 @@ def _subject_cut_re() -> re.Pattern[str]:
 @cache
 def _news_lead_re() -> re.Pattern[str]:
     """A news item's lead-in crediting its reporters (本报讯（记者 某某 通讯员 某某）, 新华社厦门6月3日电（记者 某某）,
-    讯（通讯员 某某））, or its dateline (近日，), which the item's subject follows (``news_credit_words``,
-    ``news_datelines``)."""
+    讯（通讯员 某某））, a bare 本报讯 set apart by a space, or its dateline (近日，), which the item's subject follows
+    (``news_credit_words``, ``news_datelines``)."""
     credits = word_alternation(_lexicon()["news_credit_words"])
     datelines = word_alternation(_lexicon()["news_datelines"])
     return re.compile(
         r"(?:[\u4e00-\u9fff0-9]{0,16}?(?:讯|电)[ \t\u3000]*[（(][^（）()\n]{0,30}?(?:"
         + credits
-        + rf")[^（）()\n]{{0,40}}[)）]|(?:{datelines})[，,])[ \t\u3000]*"
+        + rf")[^（）()\n]{{0,40}}[)）]|(?:{datelines})[，,]|[\u4e00-\u9fff]{{1,6}}讯(?:[ \t\u3000]+|[:：]))[ \t\u3000]*"
     )
 
 

@@ -96,6 +96,16 @@ def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int]
     Contributed by：X) with its span in ``text``, or None. A label no word list holds is read only before a separator
     and only when its value is a body or a place; a value with no Chinese (an English gloss) is never a unit."""
     bare = strip_marks(text)[0]
+    lead = len(text) - len(bare)
+    found = _labelled_unit(bare, loose)
+    if found is None and (field := _later_field(bare)) is not None:  # 索引号：…　　发布机构：X
+        found = _labelled_unit(bare[field:], loose)
+        lead += field
+    return None if found is None else (found[0], lead + found[1], lead + found[2])
+
+
+def _labelled_unit(bare: str, loose: bool) -> tuple[str, int, int] | None:
+    """The unit of a provider-labelled field opening ``bare``, with its span there, or None."""
     match = _label_re().match(bare)
     if match is None or not CJK_RE.search(match["unit"]) or (match["bracketed"] and not loose):
         return None
@@ -112,8 +122,23 @@ def labelled_provider(text: str, *, loose: bool = False) -> tuple[str, int, int]
         return None  # 来源：该做法借鉴X经验: a label that also heads an origin field, its value a sentence, no unit
     if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
         return None  # 宁波市北仑区：title, X片区｜title: a place or body before the separator is no label
-    lead = len(text) - len(bare)
-    return match["unit"], lead + match.start("unit"), lead + match.end("unit")
+    return match["unit"], match.start("unit"), match.end("unit")
+
+
+_FIELD_RE = re.compile(r"[\u4e00-\u9fff]{2,6}[:：][^\s:：]")
+"""One labelled field of a line of fields (索引号：611024-0001　　发布机构：X)."""
+_FIELD_GAP_RE = re.compile(r"(?:[ \t]{2,}|\u3000)[ \t\u3000]*")
+
+
+def _later_field(line: str) -> int | None:
+    """Where the last field of a line made only of labelled fields (索引号：…　　发布机构：X, a list page's item
+    metadata) starts, when there are several: each field is read on its own, as if on its own line."""
+    first = len(line) - len(line.lstrip())
+    starts = [first, *(m.end() for m in _FIELD_GAP_RE.finditer(line, first))]
+    pieces = [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
+    if len(pieces) < 2 or not all(_FIELD_RE.match(piece) for piece in pieces):
+        return None
+    return starts[-1]
 
 
 _CLAUSE_MARK_RE = re.compile(

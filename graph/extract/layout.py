@@ -28,11 +28,17 @@ def _matches(patterns: list[str], text: str) -> str | None:
     return None
 
 
+_SENTENCE_RE = re.compile(r"[^\s。；！？]{2}[。；！？](?!\s*$)|，[^\n]*[。；！？]")
+"""A line holding a sentence: a full stop before more text, or a clause running on to one."""
+
+
 def detect_layout(document: Document) -> Layout:
     """The layout of ``document`` by the first rule in the lexicon that its title (or head) satisfies."""
     lexicon = layout_lexicon()
     head = document.text[: int(lexicon["head_chars"])]
-    subject = document.title or head[:300]
+    # with no title line found, the head's lines stand in for it, but not its sentences: a lead paragraph saying
+    # 我市抓好改革试点经验复制推广工作 tells what an article is about, it is no notice's title
+    subject = document.title or "\n".join(line for line in head[:300].split("\n") if not _SENTENCE_RE.search(line))
     for rule in lexicon["layouts"]:
         if _matches(rule.get("not_title") or [], subject):
             continue

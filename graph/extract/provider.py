@@ -575,6 +575,8 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
         # 衡阳高新区出资设立…, 蕲春是全省首个…的县, 来凤县委县政府高度重视…: a known zone, a bare stem or a place's
         # party committee and government opening the sentence
         found = found or _zone_subject(line, at) or _stem_subject(line, at) or _leadership_subject(line, at)
+        if found and (stem := _stem_subject(line, at)) and stem[1] < found[1]:
+            found = stem  # 单县在全省率先推行…，菏泽海关对…: the place opening the sentence, not a body in its clause
         if found and _names_origin(line[found[2] :]):
             found = None  # X片区首创的“A”…: the zone a practice came from, not who performs it here
         if found and speaker and not signature_unit(found[0]):
@@ -634,10 +636,10 @@ _STEM_SUBJECT_RE = re.compile(r"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{2,3}?)(?=是|�
 
 def _stem_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
     """A place written by its bare stem opening the sentence before a subject's word (蕲春是全省首个…, 龙游率先…):
-    the one city or county of that stem (``stem_place``)."""
+    the one city or county of that stem (``stem_place``), or a division's whole short name (单县, 随县)."""
     found = _STEM_SUBJECT_RE.match(paragraph, at)
-    if found is None or not stem_place(found["p"]):
-        return None
+    if found is None or not (stem_place(found["p"]) or found["p"] in load_divisions().names):
+        return None  # 单县在全省率先…: a county's whole name of one character and its level reads so too
     return found["p"], found.start("p"), found.end("p")
 
 

@@ -12,6 +12,7 @@ import re
 
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.script import is_traditional, to_simplified
+from ftzgraph.graph.sources.web_furniture import web_furniture_lines
 from ftzgraph.graph.text import DOC_NUMBER_RE, normalise_doc_number, parse_chinese_number
 
 HEAD_CHARS = 3000
@@ -29,6 +30,18 @@ _DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\
 _SERIES_RE = re.compile(
     r"第(?P<n>[0-9一二三四五六七八九十]+)批(?P<series>[^\n，。“”]{0,30}(?:典型案例|最佳实践案例|改革试点经验|创新实践案例|创新成果))"
 )
+
+
+def _without_web_furniture(head: str) -> str:
+    """``head`` with a web page's furniture lines (graph/sources/web_furniture.py) blanked, offsets kept."""
+    lines = head.split("\n")
+    furniture = web_furniture_lines(lines)
+    if not furniture:
+        return head
+    return "\n".join(
+        line[:column] + " " * (len(line) - column) if i in furniture and (column := furniture[i]) < len(line) else line
+        for i, line in enumerate(lines)
+    )
 
 
 def read_metadata(document: Document) -> None:
@@ -50,8 +63,8 @@ def read_metadata(document: Document) -> None:
         else:
             match = None
         document.doc_number = normalise_doc_number(match.group(0)) if match else None
-    if document.title is None:
-        match = _TITLE_RE.search(head)
+    if document.title is None:  # a related link's notice title (相关链接 / · 国务院关于…的通知) is the page's, no title
+        match = _TITLE_RE.search(_without_web_furniture(head))
         document.title = original[match.start("title") : match.end("title")].strip() if match else None
     if document.issuer is None:
         match = _ISSUER_RE.search(head[:600])

@@ -10,7 +10,9 @@ ministry).
 A line is the page's by its shape, whatever site it comes from: it is made only of interface words and separators,
 or of steps parted by navigation separators, or of short links parted by bars, or only of the page's own labelled
 fields (label：value with every label a page label), or it holds a footer mark; the list under a related-news
-heading is the page's. The site's name at the top stays: it tells which city's bodies the page's short names are.
+heading is the page's, and so is a list's pager (首页 上一页 下一页 尾页) and the date closing a list item's line when
+the item's fields (来源：X, 摘要：…) hang under it: the item's title is what they belong to. The site's name at the
+top stays: it tells which city's bodies the page's short names are.
 The words are in ``data/lexicon/html_boilerplate.yaml``, shared with graph/sources/html.py, and each line is matched
 once by a pattern compiled from them (no loop over the lists per line).
 """
@@ -56,6 +58,7 @@ class _Rules:
     labels: frozenset[str]
     company_labels: frozenset[str]
     related: frozenset[str]
+    pager: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -78,6 +81,7 @@ def _rules() -> _Rules:
         labels=frozenset(raw["page_field_labels"]),
         company_labels=frozenset(raw["page_field_labels_in_company"]),
         related=frozenset(raw["related_headings"]),
+        pager=re.compile(_alternation(raw["pager_words"])),
     )
 
 
@@ -142,6 +146,8 @@ def _furniture(line: str) -> bool:
     if not bare or len(bare) > MAX_LINE:
         return False
     rules = _rules()
+    if len(bare) <= MAX_BUTTONS * 2 and len(set(rules.pager.findall(bare))) >= 2 and not _PROSE_RE.search(bare):
+        return True  # a list's pager (共4条　1/1页　首页　上一页　1　下一页　尾页), wherever it stands
     buttons = len(bare) <= MAX_BUTTONS and interface_line(bare)
     if buttons or rules.hint.search(bare) is None:
         return buttons
@@ -167,6 +173,7 @@ def web_furniture_lines(lines: list[str]) -> dict[int, int]:
     breadcrumb opened by the site's own name (绵阳市人民政府门户网站 > 互动交流), whose name stays, since it tells
     which city the page's short names (市X局) are."""
     found = {i: _site_name_end(line) for i, line in enumerate(lines) if _furniture(line) and not _table_row(lines, i)}
+    found |= _item_dates(lines)
     if not found:
         return found
     related = _rules().related
@@ -181,6 +188,29 @@ def web_furniture_lines(lines: list[str]) -> dict[int, int]:
                 found[j] = 0
                 j += 1
     return found
+
+
+def _item_dates(lines: list[str]) -> dict[int, int]:
+    """A list page's items (· title　　2024-10-21, 1　title　　2024-06-12) with the item's fields hanging under them
+    (来源：X, 发布机构：X, 摘要：…): the date the line ends with is the page's, set apart by spaces from the title,
+    which the item's fields belong to; blanked from the spaces on, so the line reads as the title it is."""
+    found: dict[int, int] = {}
+    for i, line in enumerate(lines[:-1]):
+        date = _ITEM_DATE_RE.search(line)
+        if date is None or _PROSE_RE.search(line[: date.start()]) or not line[: date.start()].strip():
+            continue
+        following = next((n for n in lines[i + 1 : i + 3] if n.strip()), "")
+        if _FIELD_LINE_RE.match(following):
+            found[i] = date.start()
+    return found
+
+
+_ITEM_DATE_RE = re.compile(
+    r"(?:[ \t]{2,}|\u3000)[ \t\u3000]*[\[［(（]?" + _DATE_RE.pattern + r"[\]］)）]?[ \t\u3000]*$"
+)
+"""A date closing a list item's line, set apart from the title by two spaces or an ideographic one."""
+_FIELD_LINE_RE = re.compile(r"^[\s\u3000]*[\u4e00-\u9fff]{2,6}[:：]\S")
+"""A labelled field line (来源：X, 索引号：…, 摘要：…) hanging under an item."""
 
 
 def _site_name_end(line: str) -> int:
