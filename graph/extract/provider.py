@@ -18,7 +18,13 @@ from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name, zone_named_in_case
-from ftzgraph.graph.extract._provider_convention import can_provide, is_fragment, origin_field, provided_unit
+from ftzgraph.graph.extract._provider_convention import (
+    can_provide,
+    clause_unit,
+    is_fragment,
+    origin_field,
+    provided_unit,
+)
 from ftzgraph.graph.extract._provider_credits import (
     before_next_kicker,
     credited_provider,
@@ -352,6 +358,8 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
         found = None  # 先行地：X片区, 经验来源：X: the field names where the practice came from, never who provides it
     if found and (unit := provided_unit(found[0])) != found[0]:  # X海关提供背景材料: the unit, not the verb after it
         found = unit, found[1], found[1] + len(unit)
+    if found and (joined := clause_unit(found[0])) != found[0]:  # X站联合Y海关, X政府组织Y局: the body before the verb
+        found = (joined, found[1], found[1] + len(joined)) if joined else None
     if found and (lead := _connective_lead().match(found[0])) and can_provide(found[0][lead.end() :]):
         found = found[0][lead.end() :], found[1] + lead.end(), found[2]  # 还有余江区的“A”: a speech's link word
     return None if found and is_fragment(found[0]) else found  # 在全市, 有关部门: a sentence's piece, no unit
@@ -402,6 +410,8 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
+            if is_fragment(match[group].strip()):
+                continue  # （本分目由市商务局供稿）: a section's supplier line below the case, no unit of the case's own
             return match[group].strip(), start + match.start(group), start + match.end(group)
         if k == 0 and (
             found := _after_guide(line) or _unit_with_role(line) or _dash_practice(line) or _unit_before_bar(line)
