@@ -162,6 +162,8 @@ def clause_unit(name: str) -> str | None:
     县农业农村局, X支局指导企业办): the body before the verb when it can provide, None when what stands before it is
     no unit (检查站联合Y海关: a clause's piece). A name without such a verb, or one whose verb goes on as a word of
     its own name (X市工商业联合会, 中共X市委组织部), is returned as written."""
+    if load_gazetteer().resolve(name) is not None:
+        return name  # a place the gazetteer knows by this name whole
     for join in _clause_joins_re().finditer(name):
         if join.start() < 2 or _NAME_GOES_ON_RE.match(name, join.end()):
             continue

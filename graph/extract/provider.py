@@ -64,7 +64,7 @@ from ftzgraph.graph.extract._split_units import (
     titled_reporter,
 )
 from ftzgraph.graph.extract._split_words import fallback_words
-from ftzgraph.graph.extract.gazetteer import Gazetteer
+from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.extract.split import (
     CLOSING_BLOCK_RE,
     PROVIDER_RE,
@@ -444,10 +444,25 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     if named := _head_reporter(case):  # 其中，“A”由X提供: the head names who brought the case by its title
         return named
     guessed = fallback_provider(text, case.heading.end - case.start)
+    if guessed and _cited_zone(text, guessed):
+        guessed = None  # 由河南自贸试验区郑州片区率先探索: where the practice came from; the sentence's adopter acts
     if case.group and (guessed is None or guessed == ordinal_subject(text)):  # 一是X海关…: an actor, not the sender
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or scene_place(case, _acting_subject(case))
+
+
+_CITED_BEFORE_RE = re.compile(
+    r"(?:由|源自|来自|借鉴|学习|参照|对标|对照|复制|推广|引进|引入)(?:了|自|于)?[\u4e00-\u9fff]{0,2}$"
+)
+"""The words before a zone that cite it as a practice's origin (由X片区率先探索, 借鉴X片区), not as who acts."""
+
+
+def _cited_zone(text: str, found: tuple[str, int, int]) -> bool:
+    """True when ``found`` is an FTZ or its area that its sentence cites as where the practice came from."""
+    if load_gazetteer().resolve(found[0]) is None:
+        return False
+    return _CITED_BEFORE_RE.search(text[max(found[1] - 8, 0) : found[1]]) is not None
 
 
 _GIVEN_IN_SENTENCE_RE = re.compile(
@@ -633,10 +648,19 @@ def _zone_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
     杨凌示范区…): whatever verb follows, a zone named so is what the sentence is about (``official_zone_name`` knows it
     whole); not a zone's own thing (X高新区的企业)."""
     kinds = "|".join(map(re.escape, _zone_kinds()))
-    found = re.compile(rf"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{{2,8}}?(?:{kinds}))(?![的内外])").match(paragraph, at)
-    if found is None or official_zone_name(found["p"]) == found["p"]:
+    found = re.compile(rf"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{{2,10}}?(?:{kinds}))(?![的内外])").match(paragraph, at)
+    if found is None or (official_zone_name(found["p"]) == found["p"] and not _zone_in_full(found["p"])):
         return None
     return found["p"], found.start("p"), found.end("p")
+
+
+def _zone_in_full(name: str) -> bool:
+    """True when ``name`` is a city's development zone written in full (平顶山高新技术产业开发区, X经济技术开发区): its
+    official name already, which ``official_zone_name`` returns unchanged like any other name."""
+    kinds = (*load_agency_yaml("departments.yaml")["zone_kind_full"].values(), "经济开发区")
+    divisions = load_divisions()
+    city = any(name[:k] in divisions.names or name[:k] in divisions.stems for k in range(2, 5))
+    return city and name.endswith(kinds) and len(name) > max(map(len, kinds))
 
 
 _STEM_SUBJECT_RE = re.compile(r"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{2,3}?)(?=是|在|率先|推行|推出|探索|首创|建立|实行)")
