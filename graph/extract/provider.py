@@ -600,7 +600,7 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
         # 衡阳高新区出资设立…, 蕲春是全省首个…的县, 来凤县委县政府高度重视…: a known zone, a bare stem or a place's
         # party committee and government opening the sentence
         found = found or _zone_subject(line, at) or _stem_subject(line, at) or _leadership_subject(line, at)
-        if found and _names_origin(line[found[2] :]):
+        if found and _names_origin(line[found[2] :], found[0]):
             found = None  # X片区首创的“A”…: the zone a practice came from, not who performs it here
         if found and speaker and not signature_unit(found[0]):
             found = None  # 【解说】在X市，…: a setting, not a body acting; the speaker's body speaks for the case
@@ -621,9 +621,11 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
     return None
 
 
-def _names_origin(after: str) -> bool:
+def _names_origin(after: str, name: str = "") -> bool:
     """True when what follows a subject makes it the origin of a practice (X片区首创的“A”, X区探索的), not its adopter
-    (X局复制推广的这一做法)."""
+    (X局复制推广的这一做法); a body's bare 的 (X局的项目审批股里) is its own room or staff, no practice of its."""
+    if after.startswith("的") and name and load_gazetteer().resolve(name) is None and signature_unit(name):
+        return False
     return re.match("[\u4e00-\u9fff]{0,4}的", after) is not None and ADOPTING_RE.match(after) is None
 
 
@@ -696,7 +698,7 @@ def _later_body(paragraph: str) -> tuple[str, int, int] | None:
             continue
         verb = SUBJECT_RE.match(paragraph, found[1])
         acts = (verb is not None and verb["p"] == found[0]) or stem_place(found[0]) is not None  # X市推行…, 冷水江在…
-        if (signature_unit(found[0]) or acts) and not _names_origin(paragraph[found[2] :]):
+        if (signature_unit(found[0]) or acts) and not _names_origin(paragraph[found[2] :], found[0]):
             return found
     return None
 
