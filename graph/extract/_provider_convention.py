@@ -164,6 +164,12 @@ def clause_unit(name: str) -> str | None:
     its own name (X市工商业联合会, 中共X市委组织部), is returned as written."""
     if load_gazetteer().resolve(name) is not None:
         return name  # a place the gazetteer knows by this name whole
+    if (opening := _clause_joins_re().match(name)) and can_provide(name[opening.end() :]):
+        return None  # 联合X局, 会同X海关设立…: the next clause of a sentence whose subject stood before it
+    if (pair := re.match("(?P<a>[\u4e00-\u9fff]{2,20}?)(?:与|和|及|同)(?P<b>[\u4e00-\u9fff]{2,20})$", name)) and (
+        can_provide(pair["a"]) and can_provide(pair["b"])
+    ):
+        return pair["a"]  # X县人民法院与X县: two units joined, the first a unit
     for join in _clause_joins_re().finditer(name):
         if join.start() < 2 or _NAME_GOES_ON_RE.match(name, join.end()):
             continue
@@ -503,7 +509,9 @@ def _units_listed(line: str, listed: str, at: int, separators: str, count: int) 
         if span is None or is_fragment(piece[span[0] : span[1]]):
             return None
         if k < len(pieces) - 1 and not _LIST_ITEM_END_RE.fullmatch(piece[span[1] :]):
-            return None  # 县商务局牵头，X海关提供通关指导，…: the clauses of a case's sentence, each unit doing something
+            return (
+                None  # 县商务局牵头，X海关提供通关指导，…: the clauses of a case's sentence, each unit doing something
+            )
         units.append((piece[span[0] : span[1]], at + span[0], at + span[1]))
         at += len(piece)
     return units

@@ -624,7 +624,8 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
 def _names_origin(after: str, name: str = "") -> bool:
     """True when what follows a subject makes it the origin of a practice (X片区首创的“A”, X区探索的), not its adopter
     (X局复制推广的这一做法); a body's bare 的 (X局的项目审批股里) is its own room or staff, no practice of its."""
-    if after.startswith("的") and name and load_gazetteer().resolve(name) is None and signature_unit(name):
+    own = name and not re.search("[的是]", name) and ADOPTING_RE.search(name) is None
+    if after.startswith("的") and own and load_gazetteer().resolve(name) is None and signature_unit(name):
         return False
     return re.match("[\u4e00-\u9fff]{0,4}的", after) is not None and ADOPTING_RE.match(after) is None
 
