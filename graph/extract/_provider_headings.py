@@ -77,7 +77,7 @@ def heading_subject(case: CaseText) -> tuple[str, int, int] | None:
     bare = _SPOKEN_ORDINAL_RE.sub("", bare, count=1)  # 第三个，市税务局推行的“A”: a speech counts its examples so
     bare = _RUN_IN_DASH_RE.sub("", bare, count=1)  # ——X局联合Y局推出“A”，…: a report's dash-led run-in case
     clause = re.split("[，,]", bare, maxsplit=1)[0]
-    if clause != bare and re.search("[“\"「][^”\"」]{2,40}[”\"」]$", clause):
+    if clause != bare and re.search('[“"「][^”"」]{2,40}[”"」]$', clause):
         bare = clause  # X局推出“A”，借鉴…: the clause naming the practice is the heading's own sentence
     found = acting_subject(bare, 0) or _quoted_owner(bare, case.text) or _owner_of(bare)
     if found is None or found[1] != 0 or len(bare) - found[2] < 4 or re.search("[，,]|[:：].", bare):

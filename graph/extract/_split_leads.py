@@ -327,7 +327,9 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
 @cache
 def _acting_words_re() -> re.Pattern[str]:
     lexicon = _lexicon()
-    return re.compile(word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|"), *lexicon["subject_ends_before"]]))
+    return re.compile(
+        word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|"), *lexicon["subject_ends_before"]])
+    )
 
 
 def _body_tail(tail: str) -> bool:

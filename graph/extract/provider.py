@@ -411,7 +411,7 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
             if is_fragment(match[group].strip()):
-                continue  # （本分目由市商务局供稿）: a section's supplier line below the case, no unit of the case's own
+                continue  # （本分目由市商务局供稿）: a section's supplier below the case, no unit of its own
             return match[group].strip(), start + match.start(group), start + match.end(group)
         if k == 0 and (
             found := _after_guide(line) or _unit_with_role(line) or _dash_practice(line) or _unit_before_bar(line)
@@ -432,24 +432,30 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         heading_provider(case)
         or _finer_closing(case, heading_place(case))
         or heading_stem(case)
-        or credited_provider(case)  # 〔X市〕 above the heading, 文｜X局: the case's credits name it
+        or _no_fragment(credited_provider(case))  # 〔X市〕 above the heading, 文｜X局: the case's credits name it
         or _labelled_below(text, title_end)
         or heading_subject(case)
         or _run_in_subject(case)
-        or _closing_provider(case)
+        or _no_fragment(_closing_provider(case))
         or _given_in_sentence(case)
     )
     if own:
         return own
     if named := _head_reporter(case):  # 其中，“A”由X提供: the head names who brought the case by its title
         return named
-    guessed = fallback_provider(text, case.heading.end - case.start)
+    guessed = _no_fragment(fallback_provider(text, case.heading.end - case.start))
     if guessed and _cited_zone(text, guessed):
         guessed = None  # 由河南自贸试验区郑州片区率先探索: where the practice came from; the sentence's adopter acts
     if case.group and (guessed is None or guessed == ordinal_subject(text)):  # 一是X海关…: an actor, not the sender
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or scene_place(case, _acting_subject(case))
+
+
+def _no_fragment(found: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+    """``found`` unless it is a sentence's piece (本分目由市商务局: a section's supplier, which credits no case), so
+    that the case's later rules still read it."""
+    return None if found is None or is_fragment(found[0]) else found
 
 
 _CITED_BEFORE_RE = re.compile(
