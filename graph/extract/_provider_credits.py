@@ -249,8 +249,8 @@ def scene_place(case: CaseText, acting: Found | None = None) -> Found | None:
     if acting is None:
         return _section_place(case)
     place = _section_place(case, after=acting[2])
-    if place and acting[0].startswith(re.sub("[市县区旗]$", "", place[0])):
-        return acting  # 原平市行政审批服务管理局 in a section set in 原平: the place's own body, named whole
+    if place and case.text.startswith(acting[0], place[1]):
+        return acting  # the place read again as the start of the acting body's own name (X市行政审批服务管理局的同志)
     return place or acting
 
 

@@ -410,7 +410,8 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
-            if is_fragment(match[group].strip()):
+            named = match[group].strip()
+            if is_fragment(named[by.end() :] if (by := _BY_RE.match(named)) else named):
                 continue  # （本分目由市商务局供稿）: a section's supplier below the case, no unit of its own
             return match[group].strip(), start + match.start(group), start + match.end(group)
         if k == 0 and (
