@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ftzgraph.graph.extract._provider_headings import _SPOKEN_ORDINAL_RE, _owner_of
 from ftzgraph.graph.extract._split_leads import acting_subject
 from ftzgraph.graph.extract._split_units import _head_reports, labelled_provider
 from ftzgraph.graph.extract.pipeline import extract_document
@@ -1168,3 +1169,66 @@ def test_a_county_of_one_character_opening_the_sentence_is_the_place_not_a_body_
     body = "　　沛县在全省率先推行用水报装零跑腿，徐州海关对报装材料实行容缺受理，办理时间缩短一半。"
     text = _collection([("用水报装“零跑腿”", body), ("航运企业“一照多址”", _BODY), ("跨境电商退货仓", _BODY)])
     assert _providers(text)[0] in ("沛县", "沛县人民政府")
+
+
+def test_a_speech_that_opens_each_example_with_its_owner_names_it_there() -> None:
+    bare = _SPOKEN_ORDINAL_RE.sub("", "第一个，建德市的家具出口“集中检验”", count=1)
+    assert _owner_of(bare) == ("建德市", 0, 3)
+    assert _SPOKEN_ORDINAL_RE.sub("", "第二个例子是，市税务局推行的“网上办”", count=1) == "市税务局推行的“网上办”"
+    assert _owner_of("借鉴舟山片区的“集中检验”") is None  # a place cited as the origin, not the owner
+
+
+_DUTY_REPORT = (
+    "2024年度述职报告\n金华市商务局局长\n\n一、抓好自贸试验区改革经验复制推广\n\n"
+    "——兰溪市市场监管局联合市税务局推出“登记纳税一件事”，借鉴的是浙江自贸试验区金义片区的做法，全年办理1200件。\n\n"
+    "——金华经济技术开发区管委会牵头推行“拿地即开工”，对照国务院第五批自由贸易试验区改革试点经验，全年有10个项目开工。\n\n"
+    "——浦江县人民政府会同义乌海关探索“陆港一体化”，学习借鉴重庆自贸试验区果园港片区的经验，每柜节省成本600元。\n\n"
+    "二、存在的不足\n\n一是学习借鉴不够系统。\n"
+)
+
+
+def test_a_dash_led_run_in_case_is_provided_by_its_subject_not_by_the_clause_after_a_joining_verb() -> None:
+    providers = _providers(_DUTY_REPORT)
+    assert providers[0] in {"兰溪市市场监管局", "兰溪市市场监督管理局"}
+    assert providers[1] in {"金华经济技术开发区管委会", "金华经济技术开发区管理委员会"}
+    assert providers[2] in {"浦江县人民政府", "浦江县"}
+
+
+_REPORTAGE = (
+    "第三章　山里的改革\n\n作者按：下面是笔者在金华各县走访时的见闻。\n\n"
+    "1　一张表办下施工许可\n\n"
+    "冬天的武义，风很硬。武义县行政审批服务管理局的审批股里，几个年轻人围着一张表格。这个办法借鉴了福建自贸试验区厦门片区的经验，"
+    "全县有30个项目拿到了施工许可。\n\n"
+    "2　杂粮出口的绿色通道\n\n"
+    "从武义往南，就到了磐安县。磐安县商务局的办公室墙上贴着一张地图。县商务局说，这是对照国务院第三批改革试点经验做的，"
+    "全县出口药材1.1万吨。\n\n"
+    "3　家门口的公证\n\n"
+    "浦江县的山路弯弯绕绕。浦江县司法局推出的远程视频公证，让村民在乡镇就能办。他们学的是广东自贸试验区前海蛇口片区的做法，"
+    "一年办理远程公证400件。\n\n"
+    "4　园区里的企业管家\n\n"
+    "金华经济技术开发区管委会为每家入园企业配一名管家。这个做法源自上海自贸试验区，2023年新入园企业50家。\n\n"
+    "（责任编辑：某某）\n"
+)
+
+
+def test_a_body_named_after_a_scene_is_kept_over_the_place_it_belongs_to() -> None:
+    assert _providers(_REPORTAGE)[:2] == ["武义县行政审批服务管理局", "磐安县商务局"]
+
+
+_BLUE_BOOK = (
+    "金华经济社会发展报告（2024）\n\n二　典型案例\n\n"
+    "（一）新材料“研发用物品白名单”\n"
+    "金华高新技术产业开发区围绕新材料产业链，推行研发用物品进口白名单管理。金华海关对白名单企业实行便利通关，全年进口600批次。\n\n"
+    "（二）陶瓷产业“核定征收网上办”\n"
+    "永康市复制推广的这项经验属于国务院第七批自由贸易试验区改革试点经验，由河南自贸试验区郑州片区率先探索。"
+    "全市线上核定1.2万户次。\n\n"
+    "（三）重点项目“容缺审批”\n"
+    "东阳市对照国务院第五批改革试点经验，推行容缺审批，全年办理项目80个。\n\n"
+    "三　对策建议\n\n（一）建立评估机制。\n"
+)
+
+
+def test_a_zone_written_in_full_provides_and_a_zone_cited_as_origin_does_not() -> None:
+    providers = _providers(_BLUE_BOOK)
+    assert providers[0] == "金华高新技术产业开发区"
+    assert providers[1] == "永康市"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ftzgraph.graph.extract._provider_convention import can_provide, is_fragment, provided_unit
+from ftzgraph.graph.extract._provider_convention import can_provide, clause_unit, is_fragment, provided_unit
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
 
@@ -49,6 +49,47 @@ def test_a_provider_lines_verb_after_the_unit_is_cut_but_an_organisations_own_en
     assert provided_unit("柯城区商务局整理") == "柯城区商务局"
     assert provided_unit("衢州市物流行业协会") == "衢州市物流行业协会"
     assert provided_unit("喀什地区行政公署") == "喀什地区行政公署"
+
+
+def test_a_name_read_across_a_joining_verb_is_cut_to_the_body_before_it() -> None:
+    assert clause_unit("婺城区人民政府组织区农业农村局") == "婺城区人民政府"
+    assert clause_unit("国家外汇管理局衢州市中心支局指导企业办") == "国家外汇管理局衢州市中心支局"
+    assert clause_unit("柯城区人民法院与柯城区") == "柯城区人民法院"
+
+
+def test_a_clause_piece_around_a_joining_verb_is_no_unit() -> None:
+    assert clause_unit("检查站联合衢州海关") is None  # what stands before the verb names no unit
+    assert clause_unit("联合衢州市司法局") is None  # the next clause of a sentence
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "衢州市工商业联合会",
+        "中共衢州市委组织部",
+        "衢州市社会组织管理局",
+        "衢州市自然资源和规划局",
+        "龙游县就业指导中心",
+    ],
+)
+def test_a_joining_word_inside_a_units_own_name_is_kept(name: str) -> None:
+    assert clause_unit(name) == name
+
+
+_SUPPLIED_SECTION = (
+    "衢州年鉴（2024）\n对外开放\n复制推广自贸试验区改革经验\n\n【概况】\n2023年，全市复制推广改革试点经验60项。\n\n"
+    "【工程审批“多图联审”】\n江山市复制推广国务院第三批改革试点经验，推行施工图多图联审，审查时间缩短一半。全年审查项目80个。\n"
+    "（撰稿：某某）\n\n【企业开办“一网通办”】\n"
+    "柯城区借鉴上海自贸试验区做法，推行企业开办一网通办，区市场监管局设立专窗。全年新办企业1200户。\n（撰稿：某某）\n\n"
+    "【跨境电商“一站式”服务】\n"
+    "龙游县学习借鉴商务部第四批最佳实践案例，搭建跨境电商服务中心。县商务局牵头，衢州海关提供通关指导，"
+    "国家税务总局龙游县税务局设立退税专窗，国家外汇管理局衢州市中心支局指导企业办理收结汇。全年新增企业20家。\n"
+    "（撰稿：某某）\n\n（本分目由市商务局供稿）\n"
+)
+
+
+def test_a_sections_supplier_line_and_a_cases_own_sentence_are_no_providers_credit_line() -> None:
+    assert _providers(_SUPPLIED_SECTION) == ["江山市", "柯城区", "龙游县"]
 
 
 _CLOSING_SIGNATURES = (

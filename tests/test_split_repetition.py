@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ftzgraph.graph.extract._split_lines import text_lines
-from ftzgraph.graph.extract._split_repetition import case_likeness, repeated_split
+from ftzgraph.graph.extract._split_repetition import _unit_only, case_likeness, repeated_split
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.split import split_cases
@@ -342,3 +342,59 @@ def test_a_heading_line_over_each_paragraph_titles_the_case_the_paragraph_tells(
         "乙供應鏈金融",
         "丙「標準地+承諾制」",
     ]
+
+
+KICKERS = """宁夏回族自治区复制推广自由贸易试验区改革试点经验白皮书
+（2023年度）
+
+宁夏回族自治区商务厅
+2024年3月·银川
+
+前　言
+宁夏未设立自由贸易试验区，但始终把复制推广改革试点经验作为重要途径。本白皮书从各地报送的材料中选取4个实践样本予以展示。
+
+一、总体情况
+截至2023年底，全区累计复制推广改革试点经验200项。
+表1-1　全区复制推广事项分领域统计（单位：项）
+投资便利化　　　　　　　　60
+贸易便利化　　　　　　　　50
+
+二、主要举措
+（一）健全工作机制。自治区商务厅会同有关部门建立联席会议制度。
+（二）强化督导评估。将复制推广工作纳入年度考核。
+
+三、实践样本
+
+■银川经济技术开发区
+进口设备“先放后检”
+银川经济技术开发区学习借鉴上海自贸试验区经验，推行进口设备先放后检，企业通关时间缩短一半，全年受益企业40家。
+
+■石嘴山市
+危险货物“一站式”申报
+石嘴山市复制推广国务院第三批改革试点经验，推行危险货物一站式申报，申报时间由2天压缩至4小时。
+
+■自治区市场监管局
+经营主体迁移“一网通办”
+为方便经营主体跨区迁移，推行经营主体迁移一网通办，申请人一次提交材料，全年办理迁移登记3000件。
+
+■吴忠市利通区
+集体建设用地“入市一体化”
+利通区学习借鉴四川自贸试验区成都天府新区片区经验，推行集体建设用地调查入市一体化，全年入市地块12宗。
+
+四、下一步工作
+继续深化复制推广。
+"""
+
+
+def test_a_kicker_naming_the_unit_over_each_title_line_opens_every_case() -> None:
+    assert _titles(KICKERS) == [
+        "进口设备“先放后检”",
+        "危险货物“一站式”申报",
+        "经营主体迁移“一网通办”",
+        "集体建设用地“入市一体化”",
+    ]
+
+
+def test_a_kicker_naming_only_a_unit_or_a_place_is_no_title_of_its_own() -> None:
+    assert _unit_only("银川经济技术开发区") and _unit_only("自治区市场监管局") and _unit_only("吴忠市利通区")
+    assert not _unit_only("危险货物“一站式”申报") and not _unit_only("进口设备先放后检")

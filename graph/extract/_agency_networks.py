@@ -57,7 +57,7 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
                     and (match.group(3) not in _CAPITAL_ONLY_BRANCHES or middle in _PROVINCIAL_CAPITALS)
                 )
                 written = match.group(2) if place.level == "area" or stem_branch else place.name
-                branch = dict(net.branch_forms).get(match.group(3), match.group(3))  # 人行舟山市中支: 中心支行
+                branch = str(dict(net.branch_forms).get(match.group(3), match.group(3)))  # 人行舟山市中支: 中心支行
                 if stem_branch and text.startswith(_BRANCH_UNITS, end):  # …分行营业管理部: the unit is the body
                     unit = next(u for u in _BRANCH_UNITS if text.startswith(u, end))
                     branch, end = branch + unit, end + len(unit)

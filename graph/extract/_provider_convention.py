@@ -145,6 +145,39 @@ def provided_unit(name: str) -> str:
     return name
 
 
+_NAME_GOES_ON_RE = re.compile(
+    r"(?:会|部|处|科|站|所|组|中心|办公室|委员会)|[\u4e00-\u9fff]{0,3}(?:局|中心|处|科|室|站|所|部|会|委员会)$"
+)
+"""What follows a join word inside a unit's own name (工商业联合会, 市委组织部, 就业指导中心, 社会组织管理局)."""
+
+
+@cache
+def _clause_joins_re() -> re.Pattern[str]:
+    words = sorted(fallback_words()["clause_joins"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def clause_unit(name: str) -> str | None:
+    """``name`` up to the verb that joins its body to the next one in a sentence (X检查站联合Y海关, X县人民政府组织
+    县农业农村局, X支局指导企业办): the body before the verb when it can provide, None when what stands before it is
+    no unit (检查站联合Y海关: a clause's piece). A name without such a verb, or one whose verb goes on as a word of
+    its own name (X市工商业联合会, 中共X市委组织部), is returned as written."""
+    if load_gazetteer().resolve(name) is not None:
+        return name  # a place the gazetteer knows by this name whole
+    if (opening := _clause_joins_re().match(name)) and can_provide(name[opening.end() :]):
+        return None  # 联合X局, 会同X海关设立…: the next clause of a sentence whose subject stood before it
+    if (pair := re.match("(?P<a>[\u4e00-\u9fff]{2,20}?)(?:与|和|及|同)(?P<b>[\u4e00-\u9fff]{2,20})$", name)) and (
+        can_provide(pair["a"]) and can_provide(pair["b"])
+    ):
+        return pair["a"]  # X县人民法院与X县: two units joined, the first a unit
+    for join in _clause_joins_re().finditer(name):
+        if join.start() < 2 or _NAME_GOES_ON_RE.match(name, join.end()):
+            continue
+        head = name[: join.start()]
+        return head if can_provide(head) else None
+    return name
+
+
 _Line = tuple[int, str]
 
 
@@ -418,6 +451,10 @@ _LISTED_RE = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}(?:[、，,][\u4e00-\u9
 """A run of names separated by 、 (by commas too, as a pasted text writes them): a list the line may give."""
 
 
+_LIST_ITEM_END_RE = re.compile(r"\s*(?:[（(][^）)]{1,20}[）)])?\s*")
+"""What a listed unit may carry before the next one (A（X区）、B): a bracket, not a verb and its object."""
+
+
 def _listed_in_order(
     cases: list[CaseText], found: list[tuple[str, int, int] | None]
 ) -> list[tuple[str, int, int] | None]:
@@ -466,11 +503,15 @@ def _units_listed(line: str, listed: str, at: int, separators: str, count: int) 
     if len(pieces) != count:
         return None
     units = []
-    for piece in pieces:
+    for k, piece in enumerate(pieces):
         at = line.index(piece, at)
         span = _unit_in(piece)
         if span is None or is_fragment(piece[span[0] : span[1]]):
             return None
+        if k < len(pieces) - 1 and not _LIST_ITEM_END_RE.fullmatch(piece[span[1] :]):
+            return (
+                None  # 县商务局牵头，X海关提供通关指导，…: the clauses of a case's sentence, each unit doing something
+            )
         units.append((piece[span[0] : span[1]], at + span[0], at + span[1]))
         at += len(piece)
     return units

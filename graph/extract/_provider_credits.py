@@ -246,7 +246,12 @@ def scene_place(case: CaseText, acting: Found | None = None) -> Found | None:
     A place the scene only passes through (从成都赶来的采购商) is named once."""
     if acting is not None and _is_place(acting[0]):
         return acting
-    return (_section_place(case, after=acting[2]) or acting) if acting else _section_place(case)
+    if acting is None:
+        return _section_place(case)
+    place = _section_place(case, after=acting[2])
+    if place and case.text.startswith(acting[0], place[1]):
+        return acting  # the place read again as the start of the acting body's own name (X市行政审批服务管理局的同志)
+    return place or acting
 
 
 def _section_place(case: CaseText, after: int | None = None) -> Found | None:

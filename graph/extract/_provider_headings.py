@@ -74,11 +74,32 @@ def heading_subject(case: CaseText) -> tuple[str, int, int] | None:
     subject is the case's provider, and an office of that place acting in the text (醴陵市商务局借鉴…) is not."""
     quote = case.heading.quote
     bare = re.split("[。！？!?]", strip_marks(ORDINAL_RE.sub("", quote, count=1))[0], maxsplit=1)[0]  # its sentence
-    found = acting_subject(bare, 0) or _quoted_owner(bare, case.text)
+    bare = _SPOKEN_ORDINAL_RE.sub("", bare, count=1)  # 第三个，市税务局推行的“A”: a speech counts its examples so
+    bare = _RUN_IN_DASH_RE.sub("", bare, count=1)  # ——X局联合Y局推出“A”，…: a report's dash-led run-in case
+    clause = re.split("[，,]", bare, maxsplit=1)[0]
+    if clause != bare and re.search('[“"「][^”"」]{2,40}[”"」]$', clause):
+        bare = clause  # X局推出“A”，借鉴…: the clause naming the practice is the heading's own sentence
+    found = acting_subject(bare, 0) or _quoted_owner(bare, case.text) or _owner_of(bare)
     if found is None or found[1] != 0 or len(bare) - found[2] < 4 or re.search("[，,]|[:：].", bare):
         return None  # a title that only mentions a place, a label before a colon (``heading_place``), a sentence
     start = case.heading.start - case.start + len(quote) - len(bare)
     return found[0], start + found[1], start + found[2]
+
+
+_RUN_IN_DASH_RE = re.compile(r"^[ \t\u3000]*(?:——|—|－－|--)")
+_SPOKEN_ORDINAL_RE = re.compile(r"^第[一二三四五六七八九十两\d]{1,3}个(?:案例|例子|故事)?(?:是|就是)?[，,：:]")
+"""How a speech opens each example it tells (第一个，… / 第二个例子是，…), before the example's owner and title."""
+_OWNER_RE = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,12}?)的(?=[\u4e00-\u9fff“\"「])")
+
+
+def _owner_of(heading: str) -> tuple[str, int, int] | None:
+    """The place whose practice a heading's sentence names as its own (滕州市的机床产业“共享检测”服务, 枣庄高新区的A):
+    a place or a zone before 的, never a generic zone or a place the heading says it copied from."""
+    match = _OWNER_RE.match(heading)
+    place = match["p"] if match else ""
+    if not is_place(place) or is_generic(place) or ADOPTING_RE.search(heading):
+        return None
+    return place, 0, len(place)
 
 
 _QUOTED_OWNER_RE = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,12}?)[“\"「][^”\"」]{2,40}[”\"」][\u4e00-\u9fff]{0,6}[:：]?")

@@ -318,11 +318,27 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
         candidates = [c for c in (place_subject(text, start), named and (named, start, start + len(named))) if c]
         # the first name that goes on as a subject: 开福区依托…中心建立… is 开福区, not 开福区依托…中心
         found = min(candidates, key=lambda c: c[2]) if candidates else None
+        if found and named and named.startswith(found[0]) and _body_tail(named[len(found[0]) :]):
+            found = named, start, start + len(named)  # 原州区医疗保障局按照…: the body the place's name opens
         if found and re.match(_lexicon()["subject_not"], found[0]):
             return None  # 国家发展改革委会同…: a national issuer cited, not who performs the case
         if found:
             return found
     return None
+
+
+@cache
+def _acting_words_re() -> re.Pattern[str]:
+    lexicon = _lexicon()
+    return re.compile(
+        word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|"), *lexicon["subject_ends_before"]])
+    )
+
+
+def _body_tail(tail: str) -> bool:
+    """True when ``tail`` (what follows a place inside a subject) is a body's own name (医疗保障局, 行政审批服务管理局),
+    not a clause (依托…中心, 与南京海关): no acting word, no place's ending before its own end."""
+    return len(tail) >= 2 and not _acting_words_re().search(tail) and not re.search("[市区县]", tail[:-1])
 
 
 def _body_before_adverbial(subject: str) -> str:

@@ -241,8 +241,9 @@ def _heading_cases(lines: list[Line], members: list[_Line], end: int) -> _Found 
             title = "" if member.mark == FIELD else _without_mark(bare)  # 案例编号：X holds its number alone
             if not member.head:  # 一、title（报送单位：X）　text…, Q5．您是否了解“A”？: a heading run in with its text
                 title = names[i] = _SENTENCE_RE.split(title, maxsplit=1)[0]
-            elif _mark_only(title) and (under := _title_under(lines, i, stop)) is not None:
+            elif (_mark_only(title) or _unit_only(title)) and (under := _title_under(lines, i, stop)) is not None:
                 names[i] = title = lines[under].bare  # ━━ 数字1 ━━ / 3天→6小时 / title: the mark's own line
+                # (■兰州新区 / title: a kicker naming the case's unit over its title line, the title below it too)
             elif _mark_only(title) and (named := first_name(body[:NAME_READ])) is not None:
                 names[i] = title = named  # 发言人2　00:01:15 / 我是X局的。我们报的案例叫A“B”: the reform it names
         if not title_like(title) or (i not in names and furniture_heading(bare)):
@@ -285,6 +286,15 @@ def _mark_only(title: str) -> bool:
     """True when a heading's words after its mark are no title: too few words, or a word with its number alone
     (系列报道之一, 数字1, 第3页)."""
     return not title_like(title) or _COUNTER_ONLY_RE.fullmatch(re.sub(r"[\s\u3000]+", "", title)) is not None
+
+
+_UNIT_ONLY_RE = re.compile(r"[\u4e00-\u9fff]{1,12}(?:市|区|县|州|盟|旗|局|厅|委|办|海关|管委会|新区|片区)")
+
+
+def _unit_only(title: str) -> bool:
+    """True when a heading's words after its mark are a unit's or a place's name alone (■兰州新区, ■省市场监管局): a
+    kicker naming who did the case, whose title is the line under it."""
+    return _UNIT_ONLY_RE.fullmatch(re.sub(r"[\s\u3000]+", "", title)) is not None
 
 
 def _title_under(lines: list[Line], index: int, stop: int) -> int | None:

@@ -191,6 +191,14 @@ def _items_in_headings(batch: NationalBatch, cases: list[CaseText], stated: int 
     return len(cases) > len(batch.items) and all(held)
 
 
+def _kickered(told: list[CaseText], repeated: list[CaseText]) -> list[CaseText]:
+    """``told`` (paragraphs led by a place), or the cases of one repeated shape when each is a kicker over its title
+    line (■X / title) and they are more: the paragraphs' reader misses a case whose first sentence names no place."""
+    if 2 <= len(told) < len(repeated) and all(case.title not in case.heading.quote for case in repeated):
+        return repeated
+    return told or repeated
+
+
 def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     layout = detect_layout(document).name
     split = None
@@ -202,7 +210,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
         # reads “A” as an item: when every item stands in a case's heading and the cases are more, they are the text's.
         split = split_cases(document)
         if not batch.items and not split.cases:  # rows each holding a case first, as for a collection below
-            split.cases = row_cases(document, split.table) or told_cases(document) or split.repeated
+            split.cases = row_cases(document, split.table) or _kickered(told_cases(document), split.repeated)
         stated = split.stated_count[0] if split.stated_count else None
         if (batch.items and not _items_in_headings(batch, split.cases, stated)) or not split.cases:
             batch.source = str(iris.document(document.id))
@@ -221,6 +229,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
         )
         if len(split.cases) == 1 and len(split.repeated) >= 2:  # one case read where lines of one shape open several
             split.cases = split.repeated
+        split.cases = _kickered(split.cases, split.repeated)
         if disagrees := count_warning(str(document.path), split.stated_count, len(split.cases)):
             split.warnings.append(disagrees)  # the count the head states, against the cases read here
     if not split.cases:

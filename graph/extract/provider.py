@@ -18,7 +18,13 @@ from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name, zone_named_in_case
-from ftzgraph.graph.extract._provider_convention import can_provide, is_fragment, origin_field, provided_unit
+from ftzgraph.graph.extract._provider_convention import (
+    can_provide,
+    clause_unit,
+    is_fragment,
+    origin_field,
+    provided_unit,
+)
 from ftzgraph.graph.extract._provider_credits import (
     before_next_kicker,
     credited_provider,
@@ -58,7 +64,7 @@ from ftzgraph.graph.extract._split_units import (
     titled_reporter,
 )
 from ftzgraph.graph.extract._split_words import fallback_words
-from ftzgraph.graph.extract.gazetteer import Gazetteer
+from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.extract.split import (
     CLOSING_BLOCK_RE,
     PROVIDER_RE,
@@ -352,6 +358,8 @@ def provider_line(case: CaseText) -> tuple[str, int, int] | None:
         found = None  # 先行地：X片区, 经验来源：X: the field names where the practice came from, never who provides it
     if found and (unit := provided_unit(found[0])) != found[0]:  # X海关提供背景材料: the unit, not the verb after it
         found = unit, found[1], found[1] + len(unit)
+    if found and (joined := clause_unit(found[0])) != found[0]:  # X站联合Y海关, X政府组织Y局: the body before the verb
+        found = (joined, found[1], found[1] + len(joined)) if joined else None
     if found and (lead := _connective_lead().match(found[0])) and can_provide(found[0][lead.end() :]):
         found = found[0][lead.end() :], found[1] + lead.end(), found[2]  # 还有余江区的“A”: a speech's link word
     return None if found and is_fragment(found[0]) else found  # 在全市, 有关部门: a sentence's piece, no unit
@@ -402,6 +410,9 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
     for k, (start, line) in enumerate(lines_below(text, title_end, 4)):
         if match := PROVIDER_RE.match(line):
             group = next(g for g in ("a", "b", "c", "d") if match[g])
+            named = match[group].strip()
+            if is_fragment(named[by.end() :] if (by := _BY_RE.match(named)) else named):
+                continue  # （本分目由市商务局供稿）: a section's supplier below the case, no unit of its own
             return match[group].strip(), start + match.start(group), start + match.end(group)
         if k == 0 and (
             found := _after_guide(line) or _unit_with_role(line) or _dash_practice(line) or _unit_before_bar(line)
@@ -422,22 +433,43 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         heading_provider(case)
         or _finer_closing(case, heading_place(case))
         or heading_stem(case)
-        or credited_provider(case)  # 〔X市〕 above the heading, 文｜X局: the case's credits name it
+        or _no_fragment(credited_provider(case))  # 〔X市〕 above the heading, 文｜X局: the case's credits name it
         or _labelled_below(text, title_end)
         or heading_subject(case)
         or _run_in_subject(case)
-        or _closing_provider(case)
+        or _no_fragment(_closing_provider(case))
         or _given_in_sentence(case)
     )
     if own:
         return own
     if named := _head_reporter(case):  # 其中，“A”由X提供: the head names who brought the case by its title
         return named
-    guessed = fallback_provider(text, case.heading.end - case.start)
+    guessed = _no_fragment(fallback_provider(text, case.heading.end - case.start))
+    if guessed and _cited_zone(text, guessed):
+        guessed = None  # 由河南自贸试验区郑州片区率先探索: where the practice came from; the sentence's adopter acts
     if case.group and (guessed is None or guessed == ordinal_subject(text)):  # 一是X海关…: an actor, not the sender
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or scene_place(case, _acting_subject(case))
+
+
+def _no_fragment(found: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+    """``found`` unless it is a sentence's piece (本分目由市商务局: a section's supplier, which credits no case), so
+    that the case's later rules still read it."""
+    return None if found is None or is_fragment(found[0]) else found
+
+
+_CITED_BEFORE_RE = re.compile(
+    r"(?:由|源自|来自|借鉴|学习|参照|对标|对照|复制|推广|引进|引入)(?:了|自|于)?[\u4e00-\u9fff]{0,2}$"
+)
+"""The words before a zone that cite it as a practice's origin (由X片区率先探索, 借鉴X片区), not as who acts."""
+
+
+def _cited_zone(text: str, found: tuple[str, int, int]) -> bool:
+    """True when ``found`` is an FTZ or its area that its sentence cites as where the practice came from."""
+    if load_gazetteer().resolve(found[0]) is None:
+        return False
+    return _CITED_BEFORE_RE.search(text[max(found[1] - 8, 0) : found[1]]) is not None
 
 
 _GIVEN_IN_SENTENCE_RE = re.compile(
@@ -577,7 +609,7 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
         found = found or _zone_subject(line, at) or _stem_subject(line, at) or _leadership_subject(line, at)
         if found and (stem := _stem_subject(line, at)) and stem[1] < found[1]:
             found = stem  # 单县在全省率先推行…，菏泽海关对…: the place opening the sentence, not a body in its clause
-        if found and _names_origin(line[found[2] :]):
+        if found and _names_origin(line[found[2] :], found[0]):
             found = None  # X片区首创的“A”…: the zone a practice came from, not who performs it here
         if found and speaker and not signature_unit(found[0]):
             found = None  # 【解说】在X市，…: a setting, not a body acting; the speaker's body speaks for the case
@@ -598,9 +630,12 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
     return None
 
 
-def _names_origin(after: str) -> bool:
+def _names_origin(after: str, name: str = "") -> bool:
     """True when what follows a subject makes it the origin of a practice (X片区首创的“A”, X区探索的), not its adopter
-    (X局复制推广的这一做法)."""
+    (X局复制推广的这一做法); a body's bare 的 (X局的项目审批股里) is its own room or staff, no practice of its."""
+    own = name and not re.search("[的是]", name) and ADOPTING_RE.search(name) is None
+    if after.startswith("的") and own and load_gazetteer().resolve(name) is None and signature_unit(name):
+        return False
     return re.match("[\u4e00-\u9fff]{0,4}的", after) is not None and ADOPTING_RE.match(after) is None
 
 
@@ -625,10 +660,19 @@ def _zone_subject(paragraph: str, at: int = 0) -> tuple[str, int, int] | None:
     杨凌示范区…): whatever verb follows, a zone named so is what the sentence is about (``official_zone_name`` knows it
     whole); not a zone's own thing (X高新区的企业)."""
     kinds = "|".join(map(re.escape, _zone_kinds()))
-    found = re.compile(rf"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{{2,8}}?(?:{kinds}))(?![的内外])").match(paragraph, at)
-    if found is None or official_zone_name(found["p"]) == found["p"]:
+    found = re.compile(rf"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{{2,10}}?(?:{kinds}))(?![的内外])").match(paragraph, at)
+    if found is None or (official_zone_name(found["p"]) == found["p"] and not _zone_in_full(found["p"])):
         return None
     return found["p"], found.start("p"), found.end("p")
+
+
+def _zone_in_full(name: str) -> bool:
+    """True when ``name`` is a city's development zone written in full (平顶山高新技术产业开发区, X经济技术开发区): its
+    official name already, which ``official_zone_name`` returns unchanged like any other name."""
+    kinds = (*load_agency_yaml("departments.yaml")["zone_kind_full"].values(), "经济开发区")
+    divisions = load_divisions()
+    city = any(name[:k] in divisions.names or name[:k] in divisions.stems for k in range(2, 5))
+    return city and name.endswith(kinds) and len(name) > max(map(len, kinds))
 
 
 _STEM_SUBJECT_RE = re.compile(r"[ \t\u3000]*(?P<p>[\u4e00-\u9fff]{2,3}?)(?=是|在|率先|推行|推出|探索|首创|建立|实行)")
@@ -664,7 +708,7 @@ def _later_body(paragraph: str) -> tuple[str, int, int] | None:
             continue
         verb = SUBJECT_RE.match(paragraph, found[1])
         acts = (verb is not None and verb["p"] == found[0]) or stem_place(found[0]) is not None  # X市推行…, 冷水江在…
-        if (signature_unit(found[0]) or acts) and not _names_origin(paragraph[found[2] :]):
+        if (signature_unit(found[0]) or acts) and not _names_origin(paragraph[found[2] :], found[0]):
             return found
     return None
 
