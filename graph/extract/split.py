@@ -42,9 +42,9 @@ from ftzgraph.graph.extract._split_groups import (
     heading_groups,
     part_headings,
 )
-from ftzgraph.graph.extract._split_leads import theme_title
+from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
-from ftzgraph.graph.extract._split_media import media_split, named_reform
+from ftzgraph.graph.extract._split_media import media_split
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
@@ -419,7 +419,9 @@ def split_cases(document: Document) -> SplitResult:
         if form := form_title([x.text for x in lines[title_index:end_index]]):
             title = clean_title(form[1])  # 督办编号 / 承办单位 / 督办事项<TAB>title: the form's title field
         theme_end = document.text.find(title, title_line.start, end) + len(title)
-        if theme_title(title) and (named := named_reform(document.text[theme_end : min(end, theme_end + _THEME_READ)])):
+        if theme_title(title) and (
+            named := pointed_reform(document.text[theme_end : min(end, theme_end + _THEME_READ)])
+        ):
             title = clean_title(named)  # （一）在X方面。Y区…推出“A”: the heading names a theme, the text the reform
         group = group_of(groups, title_index)
         cases.append(
