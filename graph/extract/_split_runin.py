@@ -16,8 +16,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ftzgraph.graph.extract._split_fallback import reports_a_reform
+from ftzgraph.graph.extract._split_furniture import furniture_heading
 from ftzgraph.graph.extract._split_shapes import names_reform
-from ftzgraph.graph.extract._split_words import MIN_CASE_CHARS, is_section_heading
+from ftzgraph.graph.extract._split_words import FIGURE_RE, MIN_CASE_CHARS, is_section_heading
 from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -75,3 +76,52 @@ def _counted_run(lines: list[Line], members: list[tuple[int, int, str]]) -> tupl
 def _is_run_in(rest: str) -> bool:
     """True when a member's line goes on past its heading into its text: long, or a stop before more words."""
     return len(rest) > _HEADING_CHARS or re.search(r"[。；;][^。；;]{8,}", rest) is not None
+
+
+_QUOTED_RE = re.compile(r"“([^“”。，,\n]{2,30})”")
+
+
+def block_family(lines: list[Line], body_from: int) -> list[tuple[list[Start], dict[int, str]]]:
+    """The blocks between blank lines that each read as a case, as one split, for a document stating its count: a
+    report whose cases are a heading over a block, a labelled block, a paragraph that names its reform in quotes and
+    an inline 如，… example shares no mark among them, only that each is a block of case size naming a reform in
+    quotes and stating a figure. A block's leading section heading (二、典型做法) is no part of its case. Each
+    block's title is its heading line when it opens with a short one, else the reform its text calls by its quoted
+    name."""
+    from ftzgraph.graph.extract._split_leads import pointed_reform, speaker_label_end  # it imports the splitters
+
+    starts: list[Start] = []
+    titles: dict[int, str] = {}
+    i = body_from
+    while i < len(lines):
+        if not lines[i].text.strip():
+            i += 1
+            continue
+        end = next((k for k in range(i, len(lines)) if not lines[k].text.strip()), len(lines))
+        first = i
+        while first < end and _is_part_heading(lines[first].text):
+            first += 1
+        if first < end and (furniture_heading(head := lines[first].text.strip()) or speaker_label_end(head)):
+            return []  # 【发布人　X】 over an answer: a transcript's turns, read by the readers of answers
+        block = "".join(line.text.strip() for line in lines[first:end])
+        if first < end and len(block) >= MIN_CASE_CHARS and _QUOTED_RE.search(block) and FIGURE_RE.search(block):
+            head = lines[first].text.strip()
+            if len(head) <= _HEADING_CHARS and not re.search(r"[。；;]", head):
+                titles[first] = head
+            else:
+                quoted = _QUOTED_RE.search(block)
+                titles[first] = pointed_reform(block) or (quoted.group(1) if quoted else head)
+            # a paragraph's text is on its title line: its span opens on the blank line above, so that the
+            # text under a title that sizes a case holds it
+            starts.append(
+                (first, first if first in titles and titles[first] == head else max(first - 1, 0), len(starts) + 1)
+            )
+        i = end
+    return [(starts, titles)] if len(starts) >= 2 else []
+
+
+def _is_part_heading(text: str) -> bool:
+    """True for a short outline heading of section words (二、典型做法, 一、总体情况): the report's part, no case's."""
+    mark = _MARK_RE.match(text)
+    rest = text[mark.end() :].strip() if mark else text.strip()
+    return is_section_heading(rest)

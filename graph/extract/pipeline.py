@@ -180,9 +180,11 @@ def _items_in_headings(batch: NationalBatch, cases: list[CaseText], stated: int 
     report's later mention of a practice (建议借鉴“一站式”) is no item of a batch."""
     held = [any(case.heading.start <= item.evidence.start < case.heading.end for case in cases) for item in batch.items]
     if stated is not None and stated == len(cases) >= 2:  # 考察了4项典型做法 over 4 headings each holding an item
-        return all(
+        named = all(
             any(case.heading.start <= item.evidence.start < case.heading.end for item in batch.items) for case in cases
         )
+        if named:
+            return True
     return len(cases) > len(batch.items) and all(held)
 
 

@@ -48,7 +48,7 @@ from ftzgraph.graph.extract._split_media import media_split
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
-from ftzgraph.graph.extract._split_runin import run_in_family
+from ftzgraph.graph.extract._split_runin import block_family, run_in_family
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
@@ -375,6 +375,7 @@ def split_cases(document: Document) -> SplitResult:
             lambda: style_families(lines, body_from, _heading_style),
             lambda: shape_families(lines, body_from),
             lambda: heading_families(lines, body_from, PROVIDER_RE.match),  # ❖ title, a bare title over prose
+            lambda: block_family(lines, body_from),  # blocks of mixed form, each a named reform (_split_runin.py)
         ]
         numbered = partial(shape_families, lines, body_from)
         heads = {g.index for g in groups}
