@@ -121,7 +121,10 @@ def block_family(lines: list[Line], body_from: int) -> list[tuple[list[Start], d
 
 
 def _is_part_heading(text: str) -> bool:
-    """True for a short outline heading of section words (二、典型做法, 一、总体情况): the report's part, no case's."""
+    """True for a short outline heading of section words (二、典型做法, 一、总体情况), or a rule of symbols (━━━):
+    the report's part or furniture, no case's."""
+    if not re.search(r"\w", text):
+        return True
     mark = _MARK_RE.match(text)
     rest = text[mark.end() :].strip() if mark else text.strip()
     return is_section_heading(rest)
