@@ -81,6 +81,14 @@ def test_blocks_of_mixed_form_each_name_their_reform() -> None:
     assert [titles[s[0]].strip("“”") for s in starts[1:]] == ["退货中心仓模式", "免申即享"]
 
 
+def test_a_block_of_fields_in_any_order_is_titled_by_its_title_field() -> None:
+    report = _REPORT.replace(
+        "　　（一）甲县：“企业开办一日办结”\n", "【报送单位】甲县人民政府\n【案例名称】企业开办“一日办结”\n"
+    )
+    (starts, titles), *_ = block_family(text_lines(report), 0)
+    assert titles[starts[0][0]] == "企业开办“一日办结”", "the provider field was taken for the block's title"
+
+
 def test_a_transcript_turn_is_no_block() -> None:
     turns = (
         f"【主持人】\n请介绍一下。\n\n【发布人　张某】\n谢谢。我们推行“A模式”，{_BODY}\n\n"

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ftzgraph.graph.extract._split_fallback import reports_a_reform
+from ftzgraph.graph.extract._split_fields import field_title_re
 from ftzgraph.graph.extract._split_furniture import furniture_heading
 from ftzgraph.graph.extract._split_shapes import names_reform
 from ftzgraph.graph.extract._split_words import FIGURE_RE, MIN_CASE_CHARS, is_section_heading
@@ -106,7 +107,10 @@ def block_family(lines: list[Line], body_from: int) -> list[tuple[list[Start], d
         block = "".join(line.text.strip() for line in lines[first:end])
         if first < end and len(block) >= MIN_CASE_CHARS and _QUOTED_RE.search(block) and FIGURE_RE.search(block):
             head = lines[first].text.strip()
-            if len(head) <= _HEADING_CHARS and not re.search(r"[。；;]", head):
+            field = next(((k, m) for k in range(first, end) if (m := field_title_re().match(lines[k].text))), None)
+            if field:  # 【报送单位】X over 【案例名称】A: a block of fields in any order is titled by its title field
+                titles[first] = field[1]["title"]
+            elif len(head) <= _HEADING_CHARS and not re.search(r"[。；;]", head):
                 titles[first] = head
             else:
                 quoted = _QUOTED_RE.search(block)
