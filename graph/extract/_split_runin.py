@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 from ftzgraph.graph.extract._split_fallback import reports_a_reform
 from ftzgraph.graph.extract._split_fields import field_title_re
 from ftzgraph.graph.extract._split_furniture import furniture_heading
+from ftzgraph.graph.extract._split_lines import text_lines
 from ftzgraph.graph.extract._split_shapes import names_reform
 from ftzgraph.graph.extract._split_words import FIGURE_RE, MIN_CASE_CHARS, is_section_heading
+from ftzgraph.graph.model import CaseText, Document
 from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number
 
 if TYPE_CHECKING:
@@ -132,3 +134,26 @@ def _is_part_heading(text: str) -> bool:
     mark = _MARK_RE.match(text)
     rest = text[mark.end() :].strip() if mark else text.strip()
     return is_section_heading(rest)
+
+
+def blocks_after_rows(document: Document, rows: list[CaseText]) -> list[CaseText]:
+    """The cases told as blocks after a table whose rows are cases (序号<TAB>事项名称<TAB>实施单位 … then 典型案例：A
+    over a paragraph, 如，X推行的“B”…): a report keeps some cases as rows and tells others in its text. The blocks are
+    read as ``block_family`` reads them, after the last row, each ending at its blank line; none unless at least
+    two such blocks stand there."""
+    if not rows:
+        return []
+    lines = text_lines(document.text)
+    after = next((k for k, line in enumerate(lines) if line.start >= max(r.end for r in rows)), len(lines))
+    found = block_family(lines, after)
+    if not found:
+        return []
+    starts, titles = found[0]
+    cases = []
+    number = max((r.number or 0) for r in rows)
+    for title, _, _ in starts:
+        end = next((k for k in range(title, len(lines)) if not lines[k].text.strip()), len(lines))
+        heading = document.evidence(lines[title].start, lines[title].end)
+        number += 1
+        cases.append(CaseText(document, number, titles[title], heading, lines[title].start, lines[end - 1].end))
+    return cases

@@ -15,6 +15,7 @@ from ftzgraph.graph.extract._origin_cells import source_cell_origins
 from ftzgraph.graph.extract._provider_convention import apply_convention
 from ftzgraph.graph.extract._split_answers import told_cases
 from ftzgraph.graph.extract._split_declared import count_warning
+from ftzgraph.graph.extract._split_runin import blocks_after_rows
 from ftzgraph.graph.extract._split_whole import row_cases, separated_cases, whole_text_case
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.best_practice import apply_origins, best_practice_batch, case_origins
@@ -208,6 +209,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     split = split or split_cases(document)
     if not split.cases:  # no case headings: paragraphs 一是X区推行… / 二是…, or the whole text as one case
         if rows := row_cases(document, split.table):  # every case in one row of the summary table
+            rows += blocks_after_rows(document, rows)  # …and the cases a report tells in its text after the table
             split.warnings = [f"{document.path}: no case sections; each summary table row is read as one case"]
         split.cases = (
             rows
