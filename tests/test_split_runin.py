@@ -12,7 +12,7 @@ from _dev_scoring import score_collection
 
 from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
 from ftzgraph.graph.extract._split_lines import text_lines
-from ftzgraph.graph.extract._split_runin import block_family, run_in_family
+from ftzgraph.graph.extract._split_runin import block_family, blocks_after_rows, run_in_family
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
@@ -133,3 +133,19 @@ def test_a_headline_naming_no_reform_takes_the_quoted_name() -> None:
     )
     cases = extract_document(_document(text), load_gazetteer()).cases
     assert [c.title for c in cases][:1] == ["经营许可清单管理"], "the headline was kept as the title"
+
+
+def test_blocks_after_a_table_of_cases_join_its_rows() -> None:
+    text = (
+        "某市商务局关于复制推广工作情况的汇报\n\n一、总体进展\n部分事项实施情况见下表。\n\n"
+        "序号\t事项名称\t实施单位\t经验来源\t主要成效\n"
+        "1\t进口设备“先放后检”\t某海关\t国务院第二批改革试点经验\t查验放行时间由5天缩短至2天，已服务企业36家\n"
+        "2\t涉企经营许可“证照分离”\t甲区人民政府\t借鉴陕西自贸试验区做法\t办理时间由15个工作日压缩至3个工作日\n\n"
+        f"二、典型做法\n典型案例：农产品出口“检测结果互认”\n乙区商务局{_BODY}\n\n"
+        f"此外，各县区也有探索。如，丙市推行的“用电报装零上门”，{_BODY}\n\n三、存在问题\n部分事项落地难度较大。\n"
+    )
+    extraction = extract_document(_document(text), load_gazetteer())
+    titles = [c.title.strip("“”") for c in extraction.cases]
+    assert len(titles) == 4, f"the blocks after the rows were not read as cases: {titles}"
+    assert titles[3] == "用电报装零上门", "an inline example was not titled by its quoted reform"
+    assert blocks_after_rows(_document(text), []) == [], "blocks were read with no table of cases above them"
