@@ -108,6 +108,10 @@ def stated_count(document: Document, lines: list[Line], end: int) -> tuple[int, 
                         own.setdefault(number, where)
     if len(found) > 1 and len(own) == 1:  # 第一期已刊登…等5篇, 本期选登4篇: an earlier issue's count is not its own
         return next(iter(own.items()))
+    weak = tuple(lexicon["count_weak_words"])  # 形成了4个典型做法 … 梳理政策事项38项: the items of a policy, not cases
+    strong = {n: e for n, e in found.items() if not any(w in e.quote for w in weak)}
+    if len(found) > 1 and len(strong) == 1:
+        return next(iter(strong.items()))
     return next(iter(found.items())) if len(found) == 1 else None
 
 
@@ -318,6 +322,9 @@ def _last_holds_all(lines: list[Line], recurrences: list[int]) -> bool:
     return len(sizes) >= 2 and sizes[-1] > LAST_ITEM_SHARE * max(sizes[:-1])
 
 
+_OUTLINE_MARK_RE = re.compile(rf"^[（(]?[{NUMERAL_CLASS}]+[)）、.．]\s*")
+
+
 def counted_split(
     count: int,
     current: Split,
@@ -407,8 +414,15 @@ def _fits(
     for make in candidates:
         for starts, titles in make():
             kept = [s for s in starts if s[0] not in skip]
-            if len(kept) == count and _case_sized(lines, kept):
+            if len(kept) == count and _case_sized(lines, kept) and not _outline_parts((kept, titles), lines):
                 yield kept, titles
+
+
+def _outline_parts(split: Split, lines: list[Line]) -> bool:
+    """True when half the headings of ``split`` or more are section words (一、总体情况 … 三、存在的问题): the parts of
+    a report's own outline, however well their number matches the count, are no family of cases."""
+    titles = [_OUTLINE_MARK_RE.sub("", t) for t in _heading_titles(split, lines)]
+    return 2 * sum(map(is_section_heading, titles)) >= len(titles)
 
 
 def _case_sized(lines: list[Line], starts: list[Start]) -> bool:

@@ -189,10 +189,30 @@ def _topic_re() -> re.Pattern[str]:
 
 
 def theme_title(title: str) -> bool:
-    """True for a heading that names a theme, not a reform (在贸易便利化方面, 围绕口岸通关提效): a topic clause's
-    opener, a few words and no quoted name; the reform is then named in the paragraph under it."""
-    openers = "|".join(map(re.escape, _lexicon()["place_lead_topic_openers"]))
-    return re.fullmatch(rf"(?:{openers})[^“”\"‘’「」，,。：:；;]{{2,14}}", title.strip()) is not None
+    """True for a heading that names a theme, not a reform (在贸易便利化方面, 围绕口岸通关提效, 政务服务领域): a
+    topic clause's opener or a theme's closing word, a few words and no quoted name; or a headline that points at a
+    reform without naming it (这项改革). The reform is then named in the paragraph under it."""
+    lexicon, title = _lexicon(), title.strip()
+    openers = "|".join(map(re.escape, lexicon["place_lead_topic_openers"]))
+    ends = "|".join(map(re.escape, lexicon["theme_heading_ends"]))
+    if re.fullmatch(
+        rf"(?:(?:{openers})[^“”\"‘’「」，,。：:；;]{{2,14}}|[^“”\"‘’「」，,。：:；;]{{2,10}}(?:{ends}))", title
+    ):
+        return True
+    return any(word in title for word in lexicon["unnamed_reform_refs"])  # 萧山这项改革，入选…！: points, names none
+
+
+def pointed_reform(text: str) -> str | None:
+    """The reform ``text`` under a heading that names none calls by its quoted name: one after a naming verb
+    (graph/extract/_split_media.py, ``named_reform``), else the first quoted name right before a noun of
+    ``pointed_reform_nouns`` (“A”改革由X局实施, “B”模式): the title of such a case."""
+    from ftzgraph.graph.extract._split_media import named_reform  # the media splitter reads these leads too
+
+    if named := named_reform(text):
+        return named
+    nouns = "|".join(map(re.escape, _lexicon()["pointed_reform_nouns"]))
+    quoted = re.search(rf"“([^“”。，,\n]{{2,24}})”(?:{nouns})", text)
+    return quoted.group(1) if quoted else None
 
 
 def sentence_place(text: str, at: int) -> tuple[str, int, int] | None:

@@ -47,6 +47,8 @@ _SENDER_RE = re.compile(rf"^\s*(?:(?P<who>{_WHO}?)[\s\u3000]+{_AT}|\[?{_AT}\]?[\
 片区）  14:05, 李娟 (哈尔滨片区) 2024-08-19 15:21:33), or the time first and the name with its body after it (10:17
 李某（南京片区）, 2024-07-03 10:21:07 刘某(X局)): a client's export writes either."""
 _SENTENCE_RE = re.compile(r"[。；;！？!?]")
+_STOP_RE = re.compile(r"[。；;]")
+_HEADLINE_CHARS = 30  # a line this short may be a headline with ！ or ？ in it
 
 
 @cache
@@ -117,9 +119,11 @@ def _title(lines: list[Line], start: int, end: int) -> int | None:
         return None
     text = lines[first].text.strip()
     low, high = _lexicon()["title_chars"]
-    if not low <= len(text) <= high or _SENTENCE_RE.search(text) or not title_like(text):
+    if not low <= len(text) <= high or not title_like(text):
         return None
-    return first
+    # a headline may exclaim or ask (一张清单管到底！X县这项改革获点赞) where a sentence's stop would end a text line
+    stops = _SENTENCE_RE if len(text) > _HEADLINE_CHARS else _STOP_RE
+    return None if stops.search(text) else first
 
 
 def without_furniture(lines: list[Line], index: int, title: str) -> str:

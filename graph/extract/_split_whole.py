@@ -16,6 +16,7 @@ from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_fields import form_title
+from ftzgraph.graph.extract._split_furniture import furniture_heading
 from ftzgraph.graph.extract._split_leads import (
     ORDINAL_PARAGRAPH_RE,
     SUBJECT_RE,
@@ -25,8 +26,10 @@ from ftzgraph.graph.extract._split_leads import (
     listed_title,
     listed_titles,
     paragraph_place,
+    pointed_reform,
     speaker_label_end,
     tells,
+    theme_title,
     topic_start,
 )
 from ftzgraph.graph.extract._split_shapes import names_reform
@@ -343,6 +346,7 @@ def _occurrences(text: str, word: str, start: int, end: int) -> list[int]:
     return found
 
 
+_THEME_READ = 120  # how far under a headline that names no reform its reform is looked for
 _SEPARATOR_RE = re.compile(r"^[ \t\u3000]*(?:[-—–_=*＊~～·•◆◇]\s*){3,}$", re.MULTILINE)
 """A line drawn only of rules or stars (---, ＊＊＊, ———): how a web page or an e-mail separates its items."""
 
@@ -370,11 +374,14 @@ def separated_cases(document: Document) -> list[CaseText]:
             bare = line.strip()
             if bare and (len(bare) > 40 or "。" in bare):
                 break
-            if bare:
+            if bare and not furniture_heading(bare):  # 来源：X局 under the headline: furniture, not the title
                 title_at, title_text = offset + line.find(bare), bare
             offset += len(line) + 1
         if title_at < 0:
             continue
+        after = block[title_at + len(title_text) : title_at + len(title_text) + _THEME_READ]
+        if theme_title(title_text) and (named := pointed_reform(after)):
+            title_text = named  # X这项改革，入选…！ over 推出的“A”: the headline points at the reform the text names
         heading = document.evidence(start + title_at, start + title_at + len(title_text))
         cases.append(CaseText(document, len(cases) + 1, clean_title(title_text), heading, start + title_at, end))
     return cases if len(cases) >= 2 else []

@@ -16,6 +16,7 @@ from ftzgraph.graph.extract._provider_convention import apply_convention
 from ftzgraph.graph.extract._provider_deixis import pointed_body, resolve_pointing
 from ftzgraph.graph.extract._split_answers import told_cases
 from ftzgraph.graph.extract._split_declared import count_warning
+from ftzgraph.graph.extract._split_runin import blocks_after_rows
 from ftzgraph.graph.extract._split_whole import row_cases, separated_cases, whole_text_case
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.extract.best_practice import apply_origins, best_practice_batch, case_origins
@@ -185,9 +186,11 @@ def _items_in_headings(batch: NationalBatch, cases: list[CaseText], stated: int 
     report's later mention of a practice (建议借鉴“一站式”) is no item of a batch."""
     held = [any(case.heading.start <= item.evidence.start < case.heading.end for case in cases) for item in batch.items]
     if stated is not None and stated == len(cases) >= 2:  # 考察了4项典型做法 over 4 headings each holding an item
-        return all(
+        named = all(
             any(case.heading.start <= item.evidence.start < case.heading.end for item in batch.items) for case in cases
         )
+        if named:
+            return True
     return len(cases) > len(batch.items) and all(held)
 
 
@@ -219,6 +222,7 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     split = split or split_cases(document)
     if not split.cases:  # no case headings: paragraphs 一是X区推行… / 二是…, or the whole text as one case
         if rows := row_cases(document, split.table):  # every case in one row of the summary table
+            rows += blocks_after_rows(document, rows)  # …and the cases a report tells in its text after the table
             split.warnings = [f"{document.path}: no case sections; each summary table row is read as one case"]
         split.cases = (
             rows

@@ -42,12 +42,13 @@ from ftzgraph.graph.extract._split_groups import (
     heading_groups,
     part_headings,
 )
-from ftzgraph.graph.extract._split_leads import theme_title
+from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
 from ftzgraph.graph.extract._split_lines import BOLD_RE, Line, text_lines, unbold
-from ftzgraph.graph.extract._split_media import media_split, named_reform
+from ftzgraph.graph.extract._split_media import media_split
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
+from ftzgraph.graph.extract._split_runin import block_family, run_in_family
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
@@ -336,6 +337,12 @@ def split_cases(document: Document) -> SplitResult:
         elif line.text.strip() and pending_marker and i - pending_marker[0] > 4:
             pending_marker = None
     starts = [s for s in starts if not contents_entry(lines[s[0]].text)]  # 案例一 title……3: the contents list
+    # 一、案例名称：A / 报送单位：X beside 二、X区“B”出让。X区借鉴…: one numbering over members of both forms, the
+    # run-in ones no heading reader sees (graph/extract/_split_runin.py); it stands when it holds what was found
+    run = run_in_family(lines, body_from)
+    if run and len(run[0]) > len(starts) and {s[0] for s in starts} <= {r[0] for r in run[0]}:
+        starts = run[0]
+        wrapped.update(run[1])
     # …复制推广典型案例 as the collection's own title, its first line, over cases of another layout: no case of its own
     title_only = len(starts) == 1 and starts[0][0] == _next_nonblank(lines, body_from)
     if not starts or title_only:
@@ -368,6 +375,7 @@ def split_cases(document: Document) -> SplitResult:
             lambda: style_families(lines, body_from, _heading_style),
             lambda: shape_families(lines, body_from),
             lambda: heading_families(lines, body_from, PROVIDER_RE.match),  # ❖ title, a bare title over prose
+            lambda: block_family(lines, body_from),  # blocks of mixed form, each a named reform (_split_runin.py)
         ]
         numbered = partial(shape_families, lines, body_from)
         heads = {g.index for g in groups}
@@ -419,7 +427,9 @@ def split_cases(document: Document) -> SplitResult:
         if form := form_title([x.text for x in lines[title_index:end_index]]):
             title = clean_title(form[1])  # 督办编号 / 承办单位 / 督办事项<TAB>title: the form's title field
         theme_end = document.text.find(title, title_line.start, end) + len(title)
-        if theme_title(title) and (named := named_reform(document.text[theme_end : min(end, theme_end + _THEME_READ)])):
+        if theme_title(title) and (
+            named := pointed_reform(document.text[theme_end : min(end, theme_end + _THEME_READ)])
+        ):
             title = clean_title(named)  # （一）在X方面。Y区…推出“A”: the heading names a theme, the text the reform
         group = group_of(groups, title_index)
         cases.append(

@@ -1,0 +1,151 @@
+"""Cases of mixed form inside one document (graph/extract/_split_runin.py and the title of a case whose heading
+names no reform, graph/extract/_split_leads.py): a numbering over heading members and run-in paragraphs, blocks of no
+common mark under a stated count, a theme or headline over the reform the text names (issue #15, helper z28k). The
+held-out collections (tests/data/unseen/nonuniform, round 3) were written, with their gold, before the rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _dev_scoring import score_collection
+
+from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
+from ftzgraph.graph.extract._split_lines import text_lines
+from ftzgraph.graph.extract._split_runin import block_family, blocks_after_rows, run_in_family
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.model import Document
+
+_BODY = "借鉴浙江自贸试验区经验，推行并联审批，办理时间由20个工作日压缩至5个工作日，已服务企业320家，节约成本约80万元。"
+
+_MIXED = f"""某市复制推广改革经验材料汇编
+
+一、案例名称：工程建设“拿地即开工”
+报送单位：某开发区管委会
+主要做法：{_BODY}
+
+二、甲县农村产权“一站式”交易。甲县农业农村局{_BODY}
+
+三、“首违不罚”清单制度（乙市司法局）：{_BODY}
+
+四、案例名称：个体工商户“智能审批”
+报送单位：丙区市场监督管理局
+主要做法：{_BODY}
+"""
+
+
+def _document(text: str) -> Document:
+    return Document(id="x", path=Path("x.txt"), text=text, sha256="x")
+
+
+def test_run_in_members_join_the_numbering_of_heading_members() -> None:
+    lines = text_lines(_MIXED)
+    found = run_in_family(lines, 0)
+    assert found is not None, "a numbering over headings and run-in paragraphs was not read as one family"
+    starts, titles = found
+    assert [s[2] for s in starts] == [1, 2, 3, 4]
+    assert titles[starts[1][0]] == "甲县农村产权“一站式”交易", "a run-in member's title is its first sentence"
+    assert titles[starts[2][0]] == "“首违不罚”清单制度（乙市司法局）", "a one-liner's title stops at its colon"
+
+
+def test_a_numbering_of_one_form_is_left_to_the_heading_readers() -> None:
+    uniform = "\n".join(f"{n}、甲县“改革{n}”交易。甲县农业农村局{_BODY}" for n in "一二三")
+    assert run_in_family(text_lines(uniform), 0) is None, "run-in paragraphs alone were taken as a mixed family"
+
+
+def test_a_section_word_ends_the_run() -> None:
+    text = _MIXED.replace("四、案例名称：个体工商户“智能审批”", "四、存在的问题")
+    starts, _ = run_in_family(text_lines(text), 0) or ([], {})
+    assert [s[2] for s in starts] == [1, 2, 3], "三、存在的问题 after the cases was read as a case"
+
+
+_REPORT = f"""某市商务局关于复制推广工作的汇报
+
+一、总体情况
+　　我市累计复制推广改革经验120项，形成了3个典型做法。
+
+二、典型做法
+　　（一）甲县：“企业开办一日办结”
+　　{_BODY}
+
+　　在跨境贸易方面，乙市商务局推行“退货中心仓模式”，{_BODY}
+
+　　此外，部分县区也有探索。如，丙区借鉴广东自贸试验区“免申即享”经验，{_BODY}
+"""
+
+
+def test_blocks_of_mixed_form_each_name_their_reform() -> None:
+    (starts, titles), *_ = block_family(text_lines(_REPORT), 0)
+    assert len(starts) == 3, "the report's blocks of three forms were not all read"
+    assert [titles[s[0]].strip("“”") for s in starts[1:]] == ["退货中心仓模式", "免申即享"]
+
+
+def test_a_block_of_fields_in_any_order_is_titled_by_its_title_field() -> None:
+    report = _REPORT.replace(
+        "　　（一）甲县：“企业开办一日办结”\n", "【报送单位】甲县人民政府\n【案例名称】企业开办“一日办结”\n"
+    )
+    (starts, titles), *_ = block_family(text_lines(report), 0)
+    assert titles[starts[0][0]] == "企业开办“一日办结”", "the provider field was taken for the block's title"
+
+
+def test_a_transcript_turn_is_no_block() -> None:
+    turns = (
+        f"【主持人】\n请介绍一下。\n\n【发布人　张某】\n谢谢。我们推行“A模式”，{_BODY}\n\n"
+        f"【发布人　李某】\n我们推行“B模式”，{_BODY}\n"
+    )
+    assert block_family(text_lines(turns), 0) == [], "a press conference's turns were read as blocks"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("政务服务领域", True),
+        ("在贸易便利化方面", True),
+        ("萧山这项改革，入选国家“最佳实践案例”！", True),
+        ("工程建设项目“拿地即开工”", False),
+        ("知识产权快保护联动机制", False),
+    ],
+)
+def test_theme_title(heading: str, expected: bool) -> None:
+    assert theme_title(heading) is expected
+
+
+def test_pointed_reform_reads_a_quoted_name_before_its_noun() -> None:
+    assert pointed_reform("调研组看到，“农村集体经营性建设用地入市”改革由县局实施") == "农村集体经营性建设用地入市"
+    assert pointed_reform("走进大厅，“一网通办”经验展板格外醒目") is None, "a borrowed 经验 was read as the reform"
+
+
+@pytest.mark.parametrize(
+    "name", ["lvliang-gongzuohuibao-collection", "suizhou-huibian-collection", "laibin-gongzhonghao-collection"]
+)
+def test_held_out_mixed_collections_are_cut_case_by_case(name: str) -> None:
+    score = score_collection(name)
+    assert score.found == score.cases, f"{name}: {score.misses}"
+
+
+def test_a_headline_naming_no_reform_takes_the_quoted_name() -> None:
+    text = (
+        "某市公众号推文汇集\n====================\n一张清单管到底！甲县这项改革获点赞\n"
+        f"走进政务服务中心，“经营许可清单管理”改革的展板格外醒目。甲县市场监督管理局{_BODY}\n"
+        "====================\n“边民互市+落地加工”在乙县开花\n"
+        f"乙县商务局复制推广广西自贸试验区“边民互市+落地加工”模式，{_BODY}\n====================\n"
+    )
+    cases = extract_document(_document(text), load_gazetteer()).cases
+    assert [c.title for c in cases][:1] == ["经营许可清单管理"], "the headline was kept as the title"
+
+
+def test_blocks_after_a_table_of_cases_join_its_rows() -> None:
+    text = (
+        "某市商务局关于复制推广工作情况的汇报\n\n一、总体进展\n部分事项实施情况见下表。\n\n"
+        "序号\t事项名称\t实施单位\t经验来源\t主要成效\n"
+        "1\t进口设备“先放后检”\t某海关\t国务院第二批改革试点经验\t查验放行时间由5天缩短至2天，已服务企业36家\n"
+        "2\t涉企经营许可“证照分离”\t甲区人民政府\t借鉴陕西自贸试验区做法\t办理时间由15个工作日压缩至3个工作日\n\n"
+        f"二、典型做法\n典型案例：农产品出口“检测结果互认”\n乙区商务局{_BODY}\n\n"
+        f"此外，各县区也有探索。如，丙市推行的“用电报装零上门”，{_BODY}\n\n三、存在问题\n部分事项落地难度较大。\n"
+    )
+    extraction = extract_document(_document(text), load_gazetteer())
+    titles = [c.title.strip("“”") for c in extraction.cases]
+    assert len(titles) == 4, f"the blocks after the rows were not read as cases: {titles}"
+    assert titles[3] == "用电报装零上门", "an inline example was not titled by its quoted reform"
+    assert blocks_after_rows(_document(text), []) == [], "blocks were read with no table of cases above them"
