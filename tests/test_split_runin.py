@@ -12,52 +12,16 @@ from _dev_scoring import score_collection
 
 from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
 from ftzgraph.graph.extract._split_lines import text_lines
-from ftzgraph.graph.extract._split_runin import block_family, blocks_after_rows, run_in_family
+from ftzgraph.graph.extract._split_runin import block_family, blocks_after_rows
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
 
 _BODY = "借鉴浙江自贸试验区经验，推行并联审批，办理时间由20个工作日压缩至5个工作日，已服务企业320家，节约成本约80万元。"
 
-_MIXED = f"""某市复制推广改革经验材料汇编
-
-一、案例名称：工程建设“拿地即开工”
-报送单位：某开发区管委会
-主要做法：{_BODY}
-
-二、甲县农村产权“一站式”交易。甲县农业农村局{_BODY}
-
-三、“首违不罚”清单制度（乙市司法局）：{_BODY}
-
-四、案例名称：个体工商户“智能审批”
-报送单位：丙区市场监督管理局
-主要做法：{_BODY}
-"""
-
 
 def _document(text: str) -> Document:
     return Document(id="x", path=Path("x.txt"), text=text, sha256="x")
-
-
-def test_run_in_members_join_the_numbering_of_heading_members() -> None:
-    lines = text_lines(_MIXED)
-    found = run_in_family(lines, 0)
-    assert found is not None, "a numbering over headings and run-in paragraphs was not read as one family"
-    starts, titles = found
-    assert [s[2] for s in starts] == [1, 2, 3, 4]
-    assert titles[starts[1][0]] == "甲县农村产权“一站式”交易", "a run-in member's title is its first sentence"
-    assert titles[starts[2][0]] == "“首违不罚”清单制度（乙市司法局）", "a one-liner's title stops at its colon"
-
-
-def test_a_numbering_of_one_form_is_left_to_the_heading_readers() -> None:
-    uniform = "\n".join(f"{n}、甲县“改革{n}”交易。甲县农业农村局{_BODY}" for n in "一二三")
-    assert run_in_family(text_lines(uniform), 0) is None, "run-in paragraphs alone were taken as a mixed family"
-
-
-def test_a_section_word_ends_the_run() -> None:
-    text = _MIXED.replace("四、案例名称：个体工商户“智能审批”", "四、存在的问题")
-    starts, _ = run_in_family(text_lines(text), 0) or ([], {})
-    assert [s[2] for s in starts] == [1, 2, 3], "三、存在的问题 after the cases was read as a case"
 
 
 _REPORT = f"""某市商务局关于复制推广工作的汇报

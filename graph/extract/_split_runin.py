@@ -1,13 +1,11 @@
-"""Numbered cases whose members differ in form: some a heading over their text, others run into it.
+"""Cases whose members differ in form and share no mark: blocks of case size under a document's stated count.
 
-A collection printed as its units sent their material (未统一格式) or a report telling its cases under its own outline
-numbers its cases one way (一、二、三、 or （一）（二）) and still writes one as a heading line over a block
-(一、案例名称：X / 报送单位：Y), the next as one paragraph whose first sentence is its heading
-(二、X区工业用地“A”出让。X区学习借鉴…), a third as a one-liner (三、“B”改革（Y县）：复制推广…). The heading readers skip
-the run-in members (a long line ending in a stop is no heading), so only some of the cases were found. Here the
-lines of one numbering shape counting 1..N without a gap are one family when both forms are among them and each
-member's text is of case size and names or reports a reform; a member titled by section words (三、存在的问题) ends
-the run, as does a gap in the numbers. Only marks and genre words are read; nothing names a document.
+A report telling its cases under its own outline may write one as a heading over a block, one as labelled fields in
+any order, one as a paragraph naming its reform in quotes and one as an inline 如，… example. No heading family holds
+them all, so when the document states its count, the blocks between blank lines that each name a reform in quotes and
+state a figure are read as its cases; a report's cases told as blocks after a table whose rows are cases join the
+rows. (A numbering over heading and run-in members, tried in the same session, was withdrawn: it also took the
+numbered paragraphs of an unseen report for cases.) Only marks and genre words are read; nothing names a document.
 """
 
 from __future__ import annotations
@@ -15,14 +13,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ftzgraph.graph.extract._split_fallback import reports_a_reform
 from ftzgraph.graph.extract._split_fields import field_title_re
 from ftzgraph.graph.extract._split_furniture import furniture_heading
 from ftzgraph.graph.extract._split_lines import text_lines
-from ftzgraph.graph.extract._split_shapes import names_reform
 from ftzgraph.graph.extract._split_words import FIGURE_RE, MIN_CASE_CHARS, is_section_heading
 from ftzgraph.graph.model import CaseText, Document
-from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number
+from ftzgraph.graph.text import NUMERAL_CLASS
 
 if TYPE_CHECKING:
     from ftzgraph.graph.extract._split_lines import Line
@@ -31,54 +27,6 @@ Start = tuple[int, int, int | None]
 
 _MARK_RE = re.compile(rf"^[ \t\u3000]*(?P<open>[（(]?)(?P<n>[{NUMERAL_CLASS}]+)(?P<close>[)）、．.])[ \t\u3000]*")
 _HEADING_CHARS = 60  # a member line this short, with no stop inside, is a heading over its text
-_RUN_IN_TITLE = re.compile(r"[^。：:；;\n]{4,40}?(?=[。：:])")  # the first sentence or label of a run-in member
-
-
-def run_in_family(lines: list[Line], body_from: int) -> tuple[list[Start], dict[int, str]] | None:
-    """The family of numbered members of mixed form (see the module docstring) with the titles of its run-in
-    members (their first sentence or the words before their colon), or None when no shape makes one."""
-    shapes: dict[str, list[tuple[int, int, str]]] = {}
-    for i in range(body_from, len(lines)):
-        if (mark := _MARK_RE.match(lines[i].text)) and (number := parse_chinese_number(mark["n"])) is not None:
-            shape = f"{mark['open']}{'0' if mark['n'].isdigit() else '一'}{mark['close']}"
-            shapes.setdefault(shape, []).append((i, number, lines[i].text[mark.end() :].strip()))
-    best: tuple[list[Start], dict[int, str]] | None = None
-    for members in shapes.values():
-        run = _counted_run(lines, members)
-        if run is None or (best is not None and len(run[0]) <= len(best[0])):
-            continue
-        best = run
-    return best
-
-
-def _counted_run(lines: list[Line], members: list[tuple[int, int, str]]) -> tuple[list[Start], dict[int, str]] | None:
-    """The members counting 1..N from the first 1, each of case size and naming or reporting a reform, when both forms
-    stand among at least three of them."""
-    first = next((k for k, m in enumerate(members) if m[1] == 1), None)
-    if first is None:
-        return None
-    run: list[tuple[int, int, str]] = []
-    for k in range(first, len(members)):
-        index, number, rest = members[k]
-        if number != len(run) + 1 or is_section_heading(re.split(r"[。：:]", rest)[0]):
-            break
-        end = members[k + 1][0] if k + 1 < len(members) else len(lines)
-        section = [lines[index], *lines[index + 1 : end]]
-        size = len(rest) + sum(len(line.text.strip()) for line in lines[index + 1 : end])
-        if size < MIN_CASE_CHARS or not (names_reform(rest[:40]) or reports_a_reform(section)):
-            break
-        run.append((index, number, rest))
-    run_in = {
-        index: title.group() for index, _, rest in run if _is_run_in(rest) and (title := _RUN_IN_TITLE.match(rest))
-    }
-    if len(run) < 3 or not run_in or len(run_in) == len(run):
-        return None
-    return [(index, index, number) for index, number, _ in run], run_in
-
-
-def _is_run_in(rest: str) -> bool:
-    """True when a member's line goes on past its heading into its text: long, or a stop before more words."""
-    return len(rest) > _HEADING_CHARS or re.search(r"[。；;][^。；;]{8,}", rest) is not None
 
 
 _QUOTED_RE = re.compile(r"“([^“”。，,\n]{2,30})”")

@@ -48,7 +48,7 @@ from ftzgraph.graph.extract._split_media import media_split
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
-from ftzgraph.graph.extract._split_runin import block_family, run_in_family
+from ftzgraph.graph.extract._split_runin import block_family
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
@@ -337,12 +337,6 @@ def split_cases(document: Document) -> SplitResult:
         elif line.text.strip() and pending_marker and i - pending_marker[0] > 4:
             pending_marker = None
     starts = [s for s in starts if not contents_entry(lines[s[0]].text)]  # 案例一 title……3: the contents list
-    # 一、案例名称：A / 报送单位：X beside 二、X区“B”出让。X区借鉴…: one numbering over members of both forms, the
-    # run-in ones no heading reader sees (graph/extract/_split_runin.py); it stands when it holds what was found
-    run = run_in_family(lines, body_from)
-    if run and len(run[0]) > len(starts) and {s[0] for s in starts} <= {r[0] for r in run[0]}:
-        starts = run[0]
-        wrapped.update(run[1])
     # …复制推广典型案例 as the collection's own title, its first line, over cases of another layout: no case of its own
     title_only = len(starts) == 1 and starts[0][0] == _next_nonblank(lines, body_from)
     if not starts or title_only:
