@@ -189,3 +189,19 @@ def test_a_word_alternation_matches_the_longest_word_where_several_start() -> No
     longest_first = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in longest_first.finditer(text)]
     assert re.fullmatch(f"(?:{word_alternation(['甲乙'])})丙", "甲乙丙")  # one word: no group needed around it
+
+
+@given(
+    st.lists(st.text(alphabet="甲乙丙丁-]^\\", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="甲乙丙丁戊-]^\\ ", max_size=40),
+)
+def test_an_opening_guard_keeps_the_matches_of_the_pattern_behind_it(words: list[str], text: str) -> None:
+    import re
+
+    from ftzgraph.graph.text import opening_guard, word_alternation
+
+    plain = re.compile(f"(?:中国)?(?:{word_alternation(words)})")  # an optional opening: no fast scan of its own
+    guarded = re.compile(opening_guard([*words, "中国"]) + plain.pattern)
+    text = "中国" + text
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert guarded.match("戊" + text) is None  # a character no word opens with is turned down at once
