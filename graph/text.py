@@ -234,7 +234,9 @@ def join_broken_lines(text: str) -> tuple[str, list[int]]:
                 and previous
                 and previous not in _TERMINAL
                 and following
-                and following not in "#|（(一二三四五六七八九十"
+                and following not in "#|（("
+                # 一、 opens a list line, but after 第 the numeral is the ordinal a break cut (第\n七批)
+                and (following not in "一二三四五六七八九十" or previous == "第")
                 and not _opens_numbered_line(text, j)
                 and "\t" not in text[j : text.find("\n", j) if text.find("\n", j) >= 0 else n]
                 and not _is_heading_line(out, line_start)

@@ -75,11 +75,17 @@ COLLECTIONS = {
 # Held-out collections (tests/data/unseen/X-collection.txt with X-collection.gold.yaml beside it): constructed in
 # other provinces' layouts, gold written before the extractor first ran on them. Scored like the dev collections.
 # tests/data/unseen/providers/ holds the provider rounds' collections, scored the same way (their README entry says
-# why they are a folder of their own).
+# why they are a folder of their own), tests/data/unseen/nonuniform/ the rounds of collections whose cases differ in
+# form (its README), and tests/data/unseen/crossborder/ the Hong Kong, Macao, Taiwan and overseas media rounds.
 COLLECTIONS.update(
     {
         gold_file.name.removesuffix(".gold.yaml"): (text_file, gold_file)
-        for folder in (DATA / "unseen", DATA / "unseen" / "providers")
+        for folder in (
+            DATA / "unseen",
+            DATA / "unseen" / "providers",
+            DATA / "unseen" / "nonuniform",
+            DATA / "unseen" / "crossborder",
+        )
         for gold_file in sorted(folder.glob("*-collection.gold.yaml"))
         for text_file in sorted(folder.glob(gold_file.name.removesuffix(".gold.yaml") + ".*"))
         if not text_file.name.endswith(".gold.yaml")

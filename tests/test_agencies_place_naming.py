@@ -514,3 +514,15 @@ def test_qinghai_and_hainan_county_bureau_names_are_bodies_of_the_county() -> No
         "互助土族自治县政务服务监督管理局",
         "互助土族自治县旅游和文化广电体育局",
     ]
+
+
+# issue #15, fixer z28e: the financial regulator's county sub-branches
+def test_a_regulators_sub_branch_is_the_body() -> None:
+    text = "宿州市\n国家金融监督管理总局宿州监管分局砀山监管支局督导银行简化流程，灵璧监管支局同步推行。"
+    names = _names(text, "宿州市")
+    assert names == ["国家金融监督管理总局宿州监管分局砀山监管支局", "国家金融监督管理总局灵璧监管支局"]
+
+
+def test_joint_discipline_names_and_committee_short_forms_compare_equal() -> None:
+    assert same_agency("中共砀山县纪律检查委员会、砀山县监察委员会", "中共砀山县纪律检查委员会 砀山县监察委员会", [])
+    assert standard_name("蚌埠经济开发区管委会社会事务局") == standard_name("蚌埠经济开发区管理委员会社会事务局")

@@ -238,3 +238,35 @@ def test_the_issuer_of_a_document_relied_on_and_a_superior_that_only_endorses_do
 def test_a_customs_office_written_after_its_parent_and_owned_is_the_office() -> None:
     text = "大连海关所属庄河办事处对进口海产品实施保税监管，市商务局配合做好企业服务。"
     assert "大连海关庄河办事处" in _names(text, "庄河市人民政府")
+
+
+# issue #15, fixer z28e: approval by a party committee, bracketed second names, suggestions, objections, credits
+def test_a_party_committee_that_only_approves_does_not_act() -> None:
+    names = _names("经中共砀山县委同意，县委组织部出台人才新政十条。", "砀山县")
+    assert names == ["中共砀山县委组织部"]
+
+
+def test_a_bracketed_second_name_opening_with_a_committee_is_no_second_body() -> None:
+    names = _names("宿州市砀山县\n县委组织部（县委人才办）为引进人才建立服务档案。", "砀山县")
+    assert names == ["中共砀山县委组织部"]
+
+
+def test_a_suggestion_to_a_body_is_no_act() -> None:
+    names = _names("宿州市\n市市场监管局推行登记“秒批”。下一步，市商务局可会同相关部门研究推广。", "宿州市")
+    assert names == ["宿州市市场监督管理局"]
+
+
+def test_an_objection_goes_to_a_body_a_notice_in_charge_acts() -> None:
+    objection = "对名单有异议的，请在公示期内向市商务局（市自贸办）反映。"
+    assert _names("宿州市\n市市场监管局推行登记“秒批”。\n" + objection, "宿州市") == ["宿州市市场监督管理局"]
+    assert "宿州市商务局" in _names("宿州市\n执行中遇到的问题，请径向市商务局反映。", "宿州市")
+
+
+def test_a_bracketed_credit_opening_a_line_names_who_sent_the_case() -> None:
+    names = _names("（宿州市人民政府供稿）按照市政府部署，市交通运输局推行货车“一证通行”。", "宿州市")
+    assert names == ["宿州市交通运输局"]
+
+
+def test_a_hall_where_a_counter_is_set_up_is_a_place() -> None:
+    names = _names("宿州市\n市市场监管局推行注销“一件事”，市政务服务中心设立注销专窗，市人社局同步办理。", "宿州市")
+    assert names == ["宿州市市场监督管理局", "宿州市人力资源和社会保障局"]

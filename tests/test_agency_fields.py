@@ -84,3 +84,17 @@ def test_a_unit_opening_the_case_before_a_lead_word_still_leads() -> None:
     # guard: X局　牵头 opening the case assigns the work to the unit, which leads it
     text = "宁德市商务局　牵头\n宁德海关推行出口退税“提前办”。"
     assert _names(text, "宁德市") == ["宁德市商务局", "宁德海关"]
+
+
+# issue #15, fixer z28e: a publication's masthead and colophon name its publisher, not an actor
+def test_a_masthead_or_colophon_names_the_publisher() -> None:
+    body = "区市场监管局推行个体工商户登记“秒批”，已办理800件。"
+    for head in (
+        "宿州市营商环境简报　第3期　宿州市发展和改革委员会编",
+        "宿州市发展和改革委员会编　宿州市改革案例汇编（2025）",
+        "宿州市发展和改革委员会　　　2025年5月6日",
+        "（本期编发：宿州市发展和改革委员会综合科）",
+    ):
+        names = _names(f"{head}\n埇桥区\n{body}", "宿州市埇桥区")
+        assert "宿州市发展和改革委员会" not in names, head
+        assert "宿州市埇桥区市场监督管理局" in names, head

@@ -286,3 +286,19 @@ def test_a_known_zone_with_its_provinces_name_and_a_sub_zones_bureau_are_one_bod
 def test_a_bureau_by_the_kind_alone_takes_the_rank_word_the_case_writes() -> None:
     text = "株洲国家高新区推行企业开办改革。\n高新区市场监管局推行“全程网办”，株洲高新区管委会牵头。"
     assert _acting(text, None) == ["株洲国家高新技术产业开发区市场监督管理局", "株洲高新技术产业开发区管理委员会"]
+
+
+# issue #15, fixer z28e: 经开区 for a provincial 经济开发区; a city's new area written without its city
+def test_a_kinds_short_word_stands_for_the_other_kind_the_case_names() -> None:
+    text = "报送单位：蚌埠经济开发区管委会\n经开区管委会行政审批局实行联合验收，验收时间缩短一半。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "蚌埠经济开发区")[0]]
+    assert names == ["蚌埠经济开发区管理委员会行政审批局"]
+
+
+def test_a_new_area_written_without_its_city_is_named_with_it() -> None:
+    text = "宿马新区\n马鞍山海关支持企业通关。宿马新区管委会牵头建立联席会议制度，宿州市商务局参与。"
+    names = [a.name for a in extract_agencies_and_mentions(make_case(text), "宿马新区")[0]]
+    assert "宿州宿马新区管理委员会" in names
+    assert same_agency("宿州市宿马新区管理委员会", "宿州宿马新区管理委员会", [])
+    other = "宿州市\n宿马新区管委会牵头推进产业转移，宿州市商务局参与。"  # not the provider: as written
+    assert "宿马新区管理委员会" in [a.name for a in extract_agencies_and_mentions(make_case(other), "宿州市")[0]]

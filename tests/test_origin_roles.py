@@ -328,3 +328,13 @@ def test_a_zone_that_sends_its_results_out_to_the_province_is_their_origin() -> 
     the zone, no reform); 在全省率先复制推广 a batch is the zone copying."""
     assert _zones("截至2024年6月，上海自贸试验区累计向全省输出制度创新成果41项。") == {("shanghai", None)}
     assert _zones("上海自贸试验区在全省率先复制推广第六批改革试点经验。") == set()
+
+
+def test_places_each_named_with_its_practice_and_coordinated_are_both_origins() -> None:
+    """z28c (round 38's budget note): 复制推广Z1…经验和Z2…经验: the second place stands where the first does, when its
+    own practice follows it; a place coordinated with no practice of its own (和Z2开展合作) is no origin."""
+    text = (
+        "该专项用于复制推广湖南自贸试验区郴州片区有色金属仓单交易经验和安徽自贸试验区蚌埠片区硅基材料产业链建设经验。"
+    )
+    assert _zones(text) == {("hunan", "郴州片区"), ("anhui", "蚌埠片区")}
+    assert _zones("某市借鉴湖南自贸试验区岳阳片区经验和安徽自贸试验区芜湖片区开展合作。") == {("hunan", "岳阳片区")}

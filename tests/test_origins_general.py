@@ -77,6 +77,13 @@ def test_a_batch_a_zone_only_hopes_to_join_is_no_origin() -> None:
     assert case_batches(sentence_case(quoted)) == {("改革试点经验", 3)}
 
 
+def test_a_batch_applied_for_is_no_origin_but_what_a_zone_submitted_joined_it() -> None:
+    """z28c: 申报 right before a batch applies for it; Z申报的案例入选第N批 is a membership."""
+    assert case_batches(sentence_case("会议同意某区按程序申报第八批改革试点经验。")) == set()
+    joined = "天津港片区申报的“船舶登记”案例入选商务部第四批最佳实践案例。"
+    assert case_batches(sentence_case(joined)) == {("最佳实践案例", 4)}
+
+
 def test_a_count_adopted_by_the_state_council_is_a_totals_statement_with_no_batch() -> None:
     text = "截至目前，某省自贸试验区形成的制度创新成果中，有27项被国务院复制推广至全国。"
     assert case_batches(sentence_case(text)) == set()
@@ -395,3 +402,9 @@ def test_a_level_s_own_words_before_a_batch_keep_it_provincial() -> None:
     assert case_batches(sentence_case(text)) == set()
     national = "该做法属于国家层面的第三批改革试点经验。"
     assert case_batches(sentence_case(national)) == {("改革试点经验", 3)}
+
+
+def test_a_taiwan_papers_zuofa_is_a_practice_word() -> None:
+    """借鏡X片區的作法: Taiwan's papers write 作法 for 做法; the area is the origin (issue #15)."""
+    case = sentence_case("萍鄉海關借鏡廣東自貿區南沙片區的作法，在園區設立集中查驗場所，通關時間縮短2天。")
+    assert [origin.area for origin in case.origins] == ["广州南沙新区片区"]

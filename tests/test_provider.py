@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from ftzgraph.graph.extract._split_leads import acting_subject
 from ftzgraph.graph.extract._split_units import _head_reports, labelled_provider
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
@@ -1008,3 +1011,91 @@ def test_an_origin_field_labelled_source_is_no_provider_and_a_case_credit_label_
 
 def test_a_provider_label_in_tortoise_shell_brackets_names_the_unit() -> None:
     assert labelled_provider("〔素材：营口市人民政府办公室〕") == ("营口市人民政府办公室", 4, 14)
+
+
+_STRAIT_PAGE = (
+    "兩岸商情　2025/03/02\n\n【記者 某某／綜合報導】陸方推動自貿區經驗複製推廣，以下整理兩地做法。\n\n"
+    "◎晉城　煤炭運輸「公鐵聯運」\n實施單位：晉城市交通運輸局\n"
+    "晉城市交通運輸局借鏡山西自貿試驗區的做法，推出公鐵聯運一單到底，運費下降12%。\n\n"
+    "◎運城　蘋果出口「產地預檢」\n實施單位：運城海關\n"
+    "運城海關在果園設立預檢點，出口蘋果通關時間縮短一半，今年出口3萬噸。\n"
+)
+
+
+def test_a_units_own_field_under_a_heading_naming_a_place_is_the_provider() -> None:
+    """▲/◎ place　title over 實施單位：X: the field says who did it; the heading's place is only where (issue #15)."""
+    assert _providers(_STRAIT_PAGE) == ["晋城市交通运输局", "运城海关"]
+
+
+_PORTAL_PAGE = (
+    "首頁 Página Inicial ＞ 資訊 Informações\n\n某市便利措施\n\n"
+    "措施一 Medida 1\n跨境車主「一窗通辦」\n相關地區：湛江市赤坎區　Região relacionada: Chikan\n"
+    "赤坎區公安分局設立專窗，車主可一次辦結年審和保險，辦理時間由2天縮短至半天，已辦理800宗。\n\n"
+    "措施二 Medida 2\n海產出口「預檢驗」\n相關地區：湛江市霞山區　Região relacionada: Xiashan\n"
+    "霞山區農業農村局聯同湛江海關推行產地預檢驗，通關時間縮短40%，今年出口1.2萬噸。\n\n"
+    "措施三 Medida 3\n澳門專業人士「跨境執業」\n相關地區：雷州市　Região relacionada: Leizhou\n"
+    "雷州市住房和城鄉建設局參照前海的做法推行備案執業，已有21名專業人士完成備案，參與8個項目。\n"
+)
+
+
+def test_a_tag_naming_the_region_gives_the_provider_in_simplified_script() -> None:
+    """相關地區：X under a portal's title (a label ending in 地区) names the provider; a traditional-script page's
+    provider is written as the graph keeps names, in simplified script."""
+    assert _providers(_PORTAL_PAGE) == ["湛江市赤坎区", "湛江市霞山区", "雷州市"]
+
+
+def test_a_related_practice_launched_by_a_place_names_it_and_a_conjunction_opens_no_unit() -> None:
+    """相关做法是X自主探索的成果，并在全市率先推行: X launched it; 并在全市 is the next clause, no unit."""
+    text = (
+        "某報　內地新聞\n\n多區推出便利措施\n\n【本報訊】記者獲悉，多區推出便利措施。\n\n"
+        "■企業「跨境通辦」\n\n遂溪縣政務服務中心設有專區，企業可透過視頻辦理登記。"
+        "縣市場監管局負責人表示，相關做法是遂溪縣自主探索的成果，並在全市率先推行，已辦理事項86項，服務企業600家。\n\n"
+        "■口岸「預約通關」\n\n徐聞縣借鑒海南的做法，推出預約通關，由縣商務局牽頭，通關時間縮短至4小時，今年已通關46批次。\n"
+    )
+    assert _providers(text)[0] == "遂溪县"
+
+
+def test_a_news_sources_place_by_its_stem_and_a_unit_under_its_parent() -> None:
+    """X市商务局介绍，X学习借鉴…: the source's own place acts (a Hong Kong daily's wording); 承辦單位：A海關所屬B海關
+    names B; 聯同 joins a second body as 会同 does (issue #15)."""
+    text = (
+        "某報　中國新聞\n\n三地借鑒自貿區經驗\n\n【本報訊】記者近日走訪三地，發現多項措施已落地見效。\n\n"
+        "◆藥材出口「一證通」\n\n"
+        "亳州市商務局介紹，亳州學習借鑒了四川自貿試驗區的經驗，企業一次申請即可取得兩證，出口貨值按年增長兩成，達1.8億元。\n\n"
+        "◆陶瓷出口「集中查驗」\n\n承辦單位：長沙海關所屬醴陵海關\n"
+        "醴陵海關在產業園設立集中查驗場所，出口企業不必再將貨物拉到口岸查驗，通關時間縮短2天，出口額9億元。\n\n"
+        "◆「拿地即開工」審批\n\n"
+        "淶源縣自然資源局聯同縣住建部門推行「拿地即開工」，把規劃、施工許可等審批前置，已有9個項目在拿地當天動工。\n"
+    )
+    assert _providers(text) == ["亳州市", "醴陵海关", "涞源县自然资源局"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("雷州市住房和城乡建设局推行“拿地即开工”，已有6个项目动工。", "雷州市住房和城乡建设局"),
+        ("某县规划建设委员会借鉴南沙的做法推出“联合验收”。", "某县规划建设委员会"),
+        ("廉江市推行“一照多址”，已有380户受惠。", "廉江市"),
+    ],
+)
+def test_a_verb_inside_a_bodys_name_does_not_cut_it(sentence: str, subject: str) -> None:
+    """X县住房和城乡建设局推行…: 建设 before 局 is a word of the name, not the verb the subject ends at (the name
+    would end at 城乡, a place's ending) (issue #15)."""
+    found = acting_subject(sentence, 0)
+    assert found is not None and found[0] == subject
+
+
+_HANDOUT = (
+    "某市复制推广改革试点经验交流材料\n\n"
+    "01｜宝鸡市渭滨区：工程项目“联合验收”\n"
+    "渭滨区借鉴天津自贸试验区做法，住建、规划、消防联合验收，验收时间由30天缩短至10天。\n\n"
+    "02｜出口食品“检测互认”\n宝鸡海关　2024年9月\n"
+    "我关参照国务院第四批改革试点经验，与市场监管部门互认检测结果，通关时间由3天缩短至0.5天。\n\n"
+    "03｜医保服务“进村入户”\n（宝鸡市医疗保障局）\n市医疗保障局建成村级医保服务点1146个，群众跑腿次数由2.3次降至0.2次。\n"
+)
+
+
+def test_a_place_after_a_numbered_mark_and_a_unit_before_a_month_are_providers() -> None:
+    """02｜宝鸡市渭滨区：title: the numbered mark is layout, the place before the colon the provider; a line under the
+    title naming a unit and the month it wrote (宝鸡海关　2024年9月) names who brought the case, as a day does."""
+    assert _providers(_HANDOUT)[:2] == ["宝鸡市渭滨区", "宝鸡海关"]

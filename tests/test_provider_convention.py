@@ -216,3 +216,28 @@ def test_a_forms_long_label_frames_its_unit_against_a_header_repeated_above_each
     )
     found = _providers("新乡市自贸试验区联动创新区\n制度创新案例申报书汇编\n\n" + forms)
     assert [p and p.removesuffix("人民政府") for p in found] == [unit for _, unit in units]
+
+
+_HELPED = """庆阳市督办事项办理情况反馈表（汇总）
+
+本期汇总反馈表共2份。
+
+━━━━━━━━━━━━━━━━
+承办单位\t庆阳市西峰区人民政府
+配合单位\t区农业农村局
+督办事项\t农村产权“抵押即放款”
+办理情况\t西峰区复制推广国务院第五批改革试点经验，区农业农村局联合银行推行抵押登记与放款同步办理，放款时间由15天缩短至3天。
+━━━━━━━━━━━━━━━━
+承办单位\t庆阳市市场监督管理局
+配合单位\t市数据局
+督办事项\t餐饮许可“证照联办”
+办理情况\t市市场监管局学习借鉴浙江自贸试验区做法，餐饮许可与营业执照一表申请、同步发放，办理时间由7天缩短至1天。
+━━━━━━━━━━━━━━━━
+"""
+
+
+def test_of_two_frames_every_form_offers_the_one_labelling_a_provider_holds() -> None:
+    """承办单位 and 配合单位 each hold one unit in every form: the votes tie, and the frame whose words label a
+    provider (the unit that did the work) holds, on every run, not the one a set's hash order put first."""
+    document = Document(id="helped", path=Path("helped.txt"), text=_HELPED, sha256="helped")
+    assert [c.provider for c in extract_document(document).cases] == ["庆阳市西峰区人民政府", "庆阳市市场监督管理局"]

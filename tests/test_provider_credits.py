@@ -58,13 +58,16 @@ _NEWSLETTER = (
         ("文｜滨海新城建设管理局", "滨海新城建设管理局"),
         ("撰稿　凤凰新城税务所　王某", "凤凰新城税务所"),
         ("文 | 南湖区商务局", "南湖区商务局"),
+        ("□ 南湖区商务局　王某", "南湖区商务局"),  # a newspaper's byline opened by a box
     ],
 )
 def test_a_bylines_unit_under_the_title_is_the_provider(byline: str, provider: str) -> None:
     assert _providers(_NEWSLETTER.format(byline=byline)) == [provider, "北湖区行政审批局", "东湖区人民政府"]
 
 
-@pytest.mark.parametrize("byline", ["文／图　本刊通讯员　李某", "文／本报记者　张某　通讯员　西湖区行政审批局　赵某"])
+@pytest.mark.parametrize(
+    "byline", ["文／图　本刊通讯员　李某", "文／本报记者　张某　通讯员　西湖区行政审批局　赵某", "□ 本报记者　张某"]
+)
 def test_a_writers_role_in_a_byline_names_no_provider(byline: str) -> None:
     assert _providers(_NEWSLETTER.format(byline=byline))[0] is None
 
@@ -179,3 +182,16 @@ def test_a_kicker_sitting_on_its_heading_files_its_case_when_the_first_case_has_
 def test_places_joined_by_a_middle_dot_after_a_bar_mark_are_a_kicker() -> None:
     text = _KICKERS.replace("【梅州·兴宁】", "▌梅州·兴宁")
     assert _providers(text) == ["韶关市", "兴宁市", "阳江市商务局"]
+
+
+def test_a_scene_set_in_a_site_of_a_place_names_the_place() -> None:
+    """在X国际航天城，… / X市商务局介绍，X借鉴…: the site's name opens with the place it is in, the place the case is
+    about (a Hong Kong daily's scene-first section, issue #15); a body named as a news source is no provider."""
+    text = (
+        "某報　內地新聞\n\n三地複製先行經驗\n\n（記者 某某 海口報道）島內多地近期把先行區域的改革做法搬到本地。\n\n"
+        "■物資「預約通關」\n\n在萬寧國際旅遊港，一輛貨車剛剛駛離查驗區。「現在一個小時就放行。」一家企業負責人說。"
+        "萬寧市商務局介紹，萬寧借鑒上海自貿試驗區的做法，推出預約通關，通關時間壓縮至4小時以內，已通關46批次。\n\n"
+        "■「標準地」供地\n\n屯昌縣推行「標準地」出讓，由縣自然資源和規劃局完成區域評估，已出讓11宗，平均用時縮短至30天。\n\n"
+        "■酒店業「一業一證」\n\n保亭縣推行酒店業「一業一證」，把7張許可證整合為1張，辦證時間由45天減至8天。\n"
+    )
+    assert _providers(text)[0] == "万宁市"

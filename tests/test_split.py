@@ -492,3 +492,75 @@ def test_a_theme_heading_run_in_with_its_text_is_titled_by_the_reform_the_text_n
 )
 def test_a_headline_opening_with_its_city_and_a_space_is_titled_without_it(heading: str, title: str) -> None:
     assert clean_title(heading) == title
+
+
+THESIS = """第四章　典型案例分析
+4.1　案例选取说明
+　　本章从各部门报送的材料中选取3个案例进行分析，资料来源于访谈和工作总结。
+4.2　案例1：进口水果“一码溯源”
+　　某甲区借鉴云南自贸试验区昆明片区做法，推行进口水果溯源监管，已有11家批发市场接入，追溯时间由2天缩短至30分钟。
+4.3　案例2：涉企合规指导清单
+　　某乙市司法局按照国务院第三批改革试点经验，编制合规指导清单11类，涉及事项326项。
+4.4　案例3：花卉出口“冷链专班”
+　　某丙县商务局复制推广广西自贸试验区做法，组建冷链专班，花卉出口通关时间缩短一半。
+"""
+
+
+def test_a_case_marker_after_a_sections_outline_number_opens_a_case() -> None:
+    """4.2　案例1：title, a thesis's sections: the marker after the outline number opens the case as 案例1：title does
+    at a line's start; 4.1 案例选取说明, with no marker, opens none."""
+    cases = split_cases(Document(id="thesis", path=Path("thesis.txt"), text=THESIS, sha256="thesis")).cases
+    assert [(c.number, c.title) for c in cases] == [
+        (1, "进口水果“一码溯源”"),
+        (2, "涉企合规指导清单"),
+        (3, "花卉出口“冷链专班”"),
+    ]
+
+
+NUMBERED_ON = """某甲市复制推广改革试点经验做法汇总稿
+
+一、不动产“交房即交证”
+提供单位：某甲市自然资源和规划局
+主要做法：市自然资源和规划局会同市税务局，把不动产登记前移到竣工验收阶段，购房人交房即领证。
+
+二、涉企轻微违法“首违不罚”（某乙区人民政府）
+某乙区学习借鉴上海自贸试验区做法，对首次轻微违法且及时改正的市场主体不予处罚，已对312家市场主体适用。
+
+三、出口退税“一次办”
+某丙市参照福建自贸试验区厦门片区做法，对外贸企业出口退税实行一次申报、一次审核，推行以来办理出口退税4.7亿元，退税时间由7个工作日压缩至3个工作日。
+
+四、存在的问题
+部分单位推进不够平衡，下一步将加强督促。
+"""
+
+
+def test_a_provider_headed_family_numbers_on_to_a_plain_case_not_to_a_closing_part() -> None:
+    """一、title / 提供单位：X and 二、title（X）name their providers; 三、title over plain paragraphs reporting a
+    reform numbers on with them and is a case; 四、存在的问题 names and reports none and ends the run."""
+    cases = split_cases(Document(id="on", path=Path("on.txt"), text=NUMBERED_ON, sha256="on")).cases
+    assert [c.title for c in cases] == ["不动产“交房即交证”", "涉企轻微违法“首违不罚”", "出口退税“一次办”"]
+
+
+REPORT = """某州复制推广改革经验情况汇报
+
+　　此前报送的“企业开办全程网办”“一网通办”两个案例已刊发。现将近期形成的3个典型案例汇报如下。
+
+　　案例一：某甲市“标准地”出让。某甲市参照国务院第四批自由贸易试验区改革试点经验，对新出让工业用地在出让前明确投资强度等指标，已出让“标准地”21宗，开工时间平均缩短4个月。
+
+　　案例二：园区危化品车辆“智慧停车”
+　　某乙市借鉴重庆自贸试验区做法，建设危化品车辆智慧停车场，车辆平均等待时间由3小时缩短至40分钟。
+
+　　案例三：茶叶出口“产地检测”。
+　　某丙市商务局复制推广广东自贸试验区做法，在茶叶主产区设立检测点，今年出口茶叶1300吨。
+"""
+
+
+def test_a_markers_title_runs_on_into_its_text_or_closes_as_a_sentence() -> None:
+    """案例一：title。text…: the marker's title is the first sentence its text runs on from; 案例三：title。 on its own
+    line: the title without the stop that closes it as a sentence."""
+    cases = split_cases(Document(id="rep", path=Path("rep.txt"), text=REPORT, sha256="rep")).cases
+    assert [(c.number, c.title) for c in cases] == [
+        (1, "某甲市“标准地”出让"),
+        (2, "园区危化品车辆“智慧停车”"),
+        (3, "茶叶出口“产地检测”"),
+    ]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ftzgraph.graph.extract._split_bounds import closing_table
+from ftzgraph.graph.extract._split_lines import text_lines
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
@@ -129,3 +131,82 @@ def test_the_last_case_ends_at_the_next_item_of_its_own_numbering_or_the_next_sy
     assert outline_end(marked, [(2, 2, None), (4, 4, None)]) == 7
     bulleted = text_lines("● 本周工作\n会议。\n◆ 甲案例\n● 做法\n◆ 乙案例\n● 成效\n乙。\n")
     assert outline_end(bulleted, [(2, 2, None), (4, 4, None)]) is None
+
+
+_CLOSED = (
+    "某甲市复制推广改革试点经验做法选编\n\n"
+    "说明：本选编收录各单位报送的做法，体例未作统一，汇总情况见文末附表。\n\n"
+    "案例1　船舶登记“一窗通办”\n报送单位：某甲市交通运输局\n"
+    "市交通运输局借鉴上海自贸试验区做法，把船舶登记涉及的5个事项并入一个窗口，办理时间由10天压缩至3天。\n\n"
+    "案例2　药品零售“证照联办”（某乙县）\n"
+    "某乙县学习借鉴福建自贸试验区经验，药品零售许可与营业执照同步受理、同步发放，已为126家药店办理。\n\n"
+    "案例3　园区用水“报装即通”\n"
+    "某丙区推行用水报装“零审批”，水务公司在项目红线外建好管网，企业接水时间由15个工作日缩短至2个工作日，"
+    "累计服务企业85家，节省费用约300万元。\n\n"
+    "附表　做法一览\n序号\t做法名称\t报送单位\n1\t船舶登记“一窗通办”\t市交通运输局\n"
+    "2\t药品零售“证照联办”\t某乙县\n3\t园区用水“报装即通”\t某丙区\n"
+)
+
+
+def test_a_closing_table_repeating_the_titles_adds_no_case_and_ends_the_last() -> None:
+    """附表 after the last case: its rows are the cases above it, not a summary table heading cases below it (which
+    left none), and its caption and rows are no text of the last case."""
+    cases = split_cases(_document(_CLOSED)).cases
+    assert [c.title for c in cases] == ["船舶登记“一窗通办”", "药品零售“证照联办”", "园区用水“报装即通”"]
+    assert "做法一览" not in cases[-1].text and "序号" not in cases[-1].text
+
+
+def test_a_table_of_form_labels_or_under_a_short_notice_closes_nothing() -> None:
+    """A column of a form's field labels (落实情况, 完成时间) names no reforms, and a notice quoting the titles in one
+    sentence over the table that holds the cases has no room for them: neither table closes the document."""
+    labels = _CLOSED.split("附表　")[0] + "附表\n序号\t事项\t内容\n1\t落实情况\t已完成\n2\t完成时间\t6月底\n"
+    lines = text_lines(labels)
+    header = next(i for i, line in enumerate(lines) if line.text.startswith("序号"))
+    assert closing_table(lines, ["落实情况", "完成时间"], header, len(lines) - 1) is None
+    notice = (
+        "关于印发“船舶登记一窗通办”“药品零售证照联办”两项做法的通知\n\n各单位：现将两项做法印发给你们。\n\n"
+        "序号\t做法名称\t报送单位\n1\t船舶登记“一窗通办”\t市交通运输局\n2\t药品零售“证照联办”\t某乙县\n"
+    )
+    lines = text_lines(notice)
+    header = next(i for i, line in enumerate(lines) if line.text.startswith("序号"))
+    titles = ["船舶登记“一窗通办”", "药品零售“证照联办”"]
+    assert closing_table(lines, titles, header, len(lines) - 1) is None
+    closed = text_lines(_CLOSED)
+    header = next(i for i, line in enumerate(closed) if line.text.startswith("序号"))
+    assert closing_table(closed, [*titles, "园区用水“报装即通”"], header, len(closed) - 1) == header - 1
+
+
+def test_a_closing_task_table_of_practices_is_no_text_of_the_last_case() -> None:
+    """序号 / 典型做法 / 推广牵头单位: a closing table whose title column is named by 做法 repeats the practices; its
+    rows (the bodies that will spread each practice) are no text of the last case."""
+    text = _CLOSED.split("附表　")[0] + (
+        "附件2\n推广任务分工\n序号\t典型做法\t推广牵头单位\n1\t船舶登记“一窗通办”\t某丁县交通运输局\n"
+        "2\t药品零售“证照联办”\t各县区\n3\t园区用水“报装即通”\t各县区\n"
+    )
+    cases = split_cases(_document(text)).cases
+    assert len(cases) == 3 and "某丁县" not in cases[-1].text and "推广任务分工" not in cases[-1].text
+
+
+_BOUND = (
+    "某市营商环境工作简报合订本\n\n"
+    "某市营商环境工作简报\n2024年3月8日\n━━━━━━━━\n"
+    "【编者按】某甲区借鉴上海自贸试验区经验，推行企业开办“一日办结”，现将做法刊发。\n"
+    "◆企业开办“一日办结”\n　　某甲区将登记、刻章、申领发票一次办结，开办时间压缩至1个工作日，今年已服务企业1200家。\n"
+    "报：市委、市政府领导\n\n"
+    "某市营商环境工作简报\n2024年3月22日\n━━━━━━━━\n"
+    "【编者按】某乙县复制推广国务院第4批改革试点经验，推行农村集体资产“阳光交易”，现将做法刊发。\n"
+    "◆农村集体资产“阳光交易”\n　　某乙县建设集体资产交易平台，今年成交项目326宗，集体增收1800万元。\n"
+    "报：市委、市政府领导\n"
+)
+
+
+def test_an_editors_note_over_every_items_headline_is_that_items_text() -> None:
+    """A bulletin's issues bound in one volume: each item's 【编者按】 stands right above its headline and names its
+    origin, so each case opens at its note, and the second note's batch is no part of the first case."""
+    cases = split_cases(_document(_BOUND)).cases
+    assert [c.title for c in cases] == ["企业开办“一日办结”", "农村集体资产“阳光交易”"]
+    assert cases[0].text.startswith("【编者按】某甲区") and "第4批" not in cases[0].text
+    assert cases[1].text.startswith("【编者按】某乙县")
+    second = _BOUND.index("【编者按】某乙县")
+    alone = _BOUND[:second] + _BOUND[_BOUND.index("\n", second) + 1 :]
+    assert split_cases(_document(alone)).cases[0].text.startswith("◆企业开办")  # one note only: a preface

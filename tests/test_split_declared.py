@@ -380,3 +380,15 @@ def test_titles_a_head_names_apart_with_their_units_open_their_cases() -> None:
     split = split_cases(_document(NAMED_APART))
     assert [c.title for c in split.cases] == ["进口药品通关一站式", "农产品出口溯源码", "保税维修全程保税"]
     assert [c.provider for c in extract_document(_document(NAMED_APART)).cases] == ["甲区", "乙县", "丙区"]
+
+
+def test_the_count_said_of_this_document_beats_an_earlier_issues() -> None:
+    """A head naming an earlier issue's or batch's items with their count (第一期已刊登…等5篇, 第一批汇总稿已于…印发，
+    收录…6项做法) and its own (本期选登3篇, 本稿收录…共3项): the document's own count stands, though its clause names no
+    genre word after the unit; a count of what was presented before (已收录的10个案例) is another document's."""
+    assert _count("编者的话：第一期已刊登某甲县“茶园托管”等5篇，本期选登3篇，均为基层来稿。") == 3
+    assert (
+        _count("编印说明：第一批汇总稿已于4月印发，收录某乙区退货仓等6项做法，本稿不再重复。本稿收录做法共3项。") == 3
+    )
+    assert _count("说明：去年印发的选编已收录的10个案例不再收录。本辑收录各部门报送的创新案例4个。") == 4
+    assert _count("编者按：上期刊发了某丙片区报送的8个案例，本期刊发某市各部门的材料。") is None

@@ -290,3 +290,29 @@ def test_ordinals_that_start_again_are_steps_inside_cases_not_cases() -> None:
     text = BRIEFING.replace("三是企业开办", "一是企业开办")
     titles = [c.title for c in split_cases(Document(id="b", path=Path("b.txt"), text=text, sha256="b")).cases]
     assert "企业开办“一日办结”" not in titles
+
+
+KEPT_FORMS = """某甲市复制推广改革试点经验典型做法汇编
+
+一、跨境电商“一站通关”
+报送单位：某甲市商务局
+主要做法：市商务局借鉴天津自贸试验区做法，建设跨境电商公共服务平台。
+工作成效：全市跨境电商进出口额达到5.6亿元，同比增长40%。
+
+二、企业注销“一网办”（某乙区人民政府）
+某乙区学习借鉴上海自贸试验区做法，企业注销实行一网申请、并联办理，办理时间由20天缩短至5天，已为312家企业办理注销。
+
+三、工程项目“拿地即开工”
+——某丙开发区管委会
+近年来，开发区借鉴国务院第四批改革试点经验，推行工业项目“拿地即开工”，主要做法如下：
+一是区域评估先行。开发区对8个评估事项开展区域评估，已完成评估面积1.2万亩。
+二是“标准地”出让。出让前明确投资强度等指标，已出让“标准地”26宗。
+三是承诺制审批。企业承诺后当场核发许可，审批时间由4个月缩短至1天。
+"""
+
+
+def test_one_cases_own_steps_are_no_entries_of_their_own() -> None:
+    """一是…三是 under the third of three headings, after that case's lead-in paragraph, each reporting a figure:
+    the steps of one case, however its neighbours are written (labels, a bracketed provider), not three cases."""
+    titles = [case.title for case in split_cases(_document(KEPT_FORMS)).cases]
+    assert titles == ["跨境电商“一站通关”", "企业注销“一网办”", "工程项目“拿地即开工”"]

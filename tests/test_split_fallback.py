@@ -1267,3 +1267,45 @@ Q4．您对“多式联运一单制”服务是否满意？（单选）
 
 def test_a_questionnaires_lettered_questions_head_cases_whatever_their_answer_note() -> None:
     assert [c[1] for c in _split(SURVEY)] == ["跨境电商退货中心仓", "多式联运一单制"]
+
+
+ESSAYS = """“基层改革实践”来稿选登
+
+编者的话：本版刊登几篇来稿，保留作者体例。
+
+（一）出口家具“集中查验”
+□ 某甲海关　王某
+过去每一批家具都要单独报检，企业跑腿多。我们借鉴广东自贸试验区做法，推行集中查验，对同一企业的出口家具集中抽样检验，合格后分批放行。
+一年来，已有36家企业受益，查验率由100%降至20%，通关时间缩短2天。
+
+（二）“共享仓储”服务平台（某乙区商务局）
+某乙区商务局搭建共享仓储平台，淡季闲置的仓库可以临时调剂给旺季仓储紧张的企业使用，双方在平台上签订协议，区商务局对调剂全程跟踪服务。
+
+（三）冷链车辆“电子通行证”
+某丙县借鉴重庆自贸试验区做法，为冷链运输车辆发放电子通行证，全县118辆冷链车纳入管理，平均通行时间缩短40%。
+
+（四）中药材“溯源码”管理
+作者单位：某丁县市场监督管理局
+案例背景：中药材以次充好的现象时有发生。
+主要做法：县市场监管局推行溯源码，对种植基地统一赋码。
+工作成效：全县已有52家企业使用溯源码，累计赋码320万枚。
+"""
+
+
+def test_a_counted_family_keeps_each_units_form() -> None:
+    """（一）…（四） over a bylined essay, a bracketed provider, plain paragraphs and labelled fields: half the sections
+    fit a case's form, the others report a reform under a heading naming one, and the headings count from one, so
+    all four are cases (the first no longer dropped as a document title marked like the cases)."""
+    titles = [title for _, title, _ in _split(ESSAYS)]
+    assert titles == ["出口家具“集中查验”", "“共享仓储”服务平台", "冷链车辆“电子通行证”", "中药材“溯源码”管理"]
+
+
+def test_a_family_not_counting_from_one_keeps_its_fitting_part() -> None:
+    """The same sections numbered （二）（三）（五）（六）: no counted family, so only the rule that every section fits
+    holds, and it takes none whose text neither fits nor follows a fitting heading."""
+    renumbered = (
+        ESSAYS.replace("（一）", "（二）", 1)
+        .replace("（三）冷链", "（五）冷链")
+        .replace("（四）中药材", "（六）中药材")
+    )
+    assert len(_split(renumbered)) < 4

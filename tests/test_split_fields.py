@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
+from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_line
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
@@ -193,3 +195,32 @@ def test_a_forms_title_field_titles_its_case_wherever_it_stands_among_the_fields
     field naming the item a supervision works on, not by its first field."""
     cases = split_cases(Document(id="r", path=Path("r.txt"), text=_RECEIPTS, sha256="r")).cases
     assert [case.title for case in cases] == ["跨区迁移“一键办”", "工程项目“联合验收”"]
+
+
+TAB_FORMS = """庆阳市督办事项办理情况反馈表（汇总）
+
+本期汇总反馈表共2份。
+
+━━━━━━━━━━━━━━━━
+承办单位\t庆阳市西峰区人民政府
+配合单位\t区农业农村局、区财政局
+督办事项\t农村产权“抵押即放款”
+办理情况\t西峰区复制推广国务院第五批改革试点经验，区农业农村局联合银行推行抵押登记与放款同步办理，放款时间由15天缩短至3天。
+━━━━━━━━━━━━━━━━
+承办单位\t庆阳市市场监督管理局
+配合单位\t市数据局、市商务局
+督办事项\t餐饮许可“证照联办”
+办理情况\t市市场监管局学习借鉴浙江自贸试验区做法，餐饮许可与营业执照一表申请、同步发放，办理时间由7天缩短至1天。
+━━━━━━━━━━━━━━━━
+"""
+
+
+def test_a_form_record_opens_at_its_first_field_over_its_title_field() -> None:
+    """承办单位 / 配合单位 / 督办事项<TAB>title: the split the stated count chooses heads each record at its title
+    field, and the record opens at its first field, so its unit is its own provider, not the next record's."""
+    document = Document(id="tab-forms", path=Path("tab-forms.txt"), text=TAB_FORMS, sha256="tab-forms")
+    cases = split_cases(document).cases
+    assert [c.title for c in cases] == ["农村产权“抵押即放款”", "餐饮许可“证照联办”"]
+    assert [c.text.split("\t")[0] for c in cases] == ["承办单位", "承办单位"]
+    providers = [c.provider for c in extract_document(document, load_gazetteer()).cases]
+    assert providers == ["庆阳市西峰区人民政府", "庆阳市市场监督管理局"]

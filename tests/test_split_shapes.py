@@ -242,3 +242,17 @@ def _render_words(mark: str) -> str:
         f"{mark}“信用+执法”分级监管\n丙市市场监督管理局推行信用分级分类监管，对守信企业减少检查频次，检查频次降低40%。\n"
     )
     return body
+
+
+@pytest.mark.parametrize(
+    "line", ["韶关：“湾区认证”一站办理", "西双版纳｜边民互市“落地加工”", "宁波市：进口商品“先放后检”"]
+)
+def test_a_citys_name_or_stem_before_a_separator_is_a_label_not_a_mark(line: str) -> None:
+    """A dispatch's city before its item (韶关：title) names where, as 宁波市：does; it is no word of a family's mark,
+    which would set each city's heading in a family of its own (issue #15)."""
+    assert heading_mark(line) is None
+
+
+def test_a_mark_word_before_a_separator_is_still_a_mark() -> None:
+    mark = heading_mark("示范：企业开办“一日办结”")
+    assert mark is not None and mark.distinct

@@ -76,12 +76,13 @@ _DEPARTMENT_BEFORE_POST_RE = re.compile(
 
 
 _SOURCE_LINE_RE = re.compile(
-    "(?:^|[（(\\s])(?:"
+    "(?:^|[（(\\s\u2460-\u2473\\d\\[\\]])(?:"
     + word_alternation(load_agency_yaml("departments.yaml")["source_line_words"])
     + ")\\s*[:：]\\s*$",
     re.MULTILINE,
 )
-"""A source line's label right before the body (（信息来源：浙江省商务厅）): the page's publisher."""
+"""A source line's label right before the body (（信息来源：浙江省商务厅）, a footnote's ①数据来源：X): the page's
+publisher or the data's."""
 
 
 _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
@@ -148,9 +149,11 @@ _APPROVAL_BEFORE = tuple(load_agency_yaml("departments.yaml")["approval_before"]
 _APPROVAL_HEAD_RE = re.compile(
     "(?:"
     + word_alternation(load_agency_yaml("departments.yaml")["approval_before"])
-    + f")(?:第[0-9一二三四五六七八九十百]{{1,4}}次)?(?:[{CJK}（）()]{{1,20}}?、)*$"  # 已经第68次区政府常务会议讨论通过
+    + ")(?:第[0-9一二三四五六七八九十百]{1,4}次)?"  # 已经第68次区政府常务会议讨论通过
+    + f"(?:[{CJK}（）()]{{1,20}}?、)*(?:中共|中国共产党)?$"
 )
-"""经 right before the body, or before earlier items of a list the body ends (经市委、市政府同意)."""
+"""经 right before the body, or before earlier items of a list the body ends (经市委、市政府同意), a party committee's
+中共 between them (经中共X区委同意)."""
 _APPROVAL_AFTER_RE = re.compile(
     "[^，。；;,\n]{0,48}?(?:" + word_alternation(load_agency_yaml("departments.yaml")["approval_after"]) + ")"
 )
@@ -187,7 +190,7 @@ _RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"]
 
 
 _RECEIVER_AFTER_RE = re.compile(
-    "(?:、[^，。；;,\n、]{2,30})*[^，。；;,\n、]{0,6}?(?:"
+    "(?:[（(][^（）()\n]{1,12}[)）])?(?:、[^，。；;,\n、]{2,30})*[^，。；;,\n、]{0,6}?(?:"
     + word_alternation(load_agency_yaml("departments.yaml")["receiver_after"])
     + ")"
 )
@@ -201,10 +204,14 @@ def _only_receives(text: str, hit: _Hit) -> bool:
         clause = next((clause[:-k] for k in range(2, 8) if clause[:-k].endswith(_RECEIVER_BEFORE)), clause)
     if not (clause.endswith(_RECEIVER_BEFORE) or _RECEIVER_LIST_RE.search(clause)):
         return False
+    if clause.endswith(_IN_CHARGE) or _IN_CHARGE_LIST_RE.search(clause):
+        return False  # 请径向市住建局反映: the notice's department in charge
     return _RECEIVER_AFTER_RE.match(text, hit.end) is not None
 
 
 _PLACE_LEVELS = ("省", "市", "州", "盟")
+_IN_CHARGE = tuple(load_agency_yaml("departments.yaml")["receiver_in_charge"])
+_IN_CHARGE_LIST_RE = re.compile(f"(?:{word_alternation(_IN_CHARGE)})[^，。；;,\n]{{2,40}}、$")
 _RECEIVER_LIST_RE = re.compile(f"(?:{word_alternation(_RECEIVER_BEFORE)})[^，。；;,\n]{{2,40}}、$")
 """向 before earlier items of a list the body ends (向A、B反映)."""
 
@@ -225,13 +232,17 @@ def _passive_agent(text: str, hit: _Hit) -> bool:
 
 def _second_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     """True when ``hit`` is written in brackets right after another body (长沙市商务局（市口岸办）): one body
-    with two names (一个机构两块牌子), not a second body."""
+    with two names (一个机构两块牌子), not a second body; so too when the bracket's name only opens with it
+    (县委组织部（县委人才办）: an office the lexicon does not hold, read as its 县委)."""
     return (
         hit.start >= 1
         and text[hit.start - 1] in "（("
-        and text[hit.end : hit.end + 1] in ("）", ")")
+        and _SECOND_NAME_TAIL_RE.match(text, hit.end) is not None
         and any(other.end == hit.start - 1 for other in hits if other is not hit)
     )
+
+
+_SECOND_NAME_TAIL_RE = re.compile(f"[{CJK}]{{0,6}}[）)]")
 
 
 _FALLBACK_LABELS = load_lexicon("layouts")["fallback"]
@@ -344,6 +355,10 @@ _ISSUING_PHRASES = tuple(load_agency_yaml("departments.yaml")["issuing_phrases"]
 
 
 _REPORTED_RES = [re.compile(pattern) for pattern in _FALLBACK_LABELS["reported_by"]]
+_BRACKETED_CREDIT_RE = re.compile(
+    "[（(][^（）()\n，。；]{2,40}(?:" + "|".join(load_agency_yaml("departments.yaml")["unit_line_verbs"]) + ")[)）]"
+)
+"""A provider's credit wholly in brackets ((X供稿), （X推荐）), wherever the line has it: who sent the case."""
 _CLOSING_LABEL_RE = re.compile(rf"[（(]\s*(?:{word_alternation(_PROVIDER_LABELS)})\s*[:：][^（）()\n]{{2,40}}[)）]\s*$")
 """A provider label in brackets closing a paragraph (…全程网办。（汇报单位：X局））."""
 
@@ -364,6 +379,7 @@ def _provider_line(line: str) -> tuple[bool, tuple[tuple[int, int], ...]]:
     """Whether ``line`` is a provider line as a whole, and the spans of the units a closing label or a sentence
     naming who brought the case holds: read once per line (``_in_provider_line`` asks for each body on it)."""
     spans = [(closing.start(), closing.end())] if (closing := _CLOSING_LABEL_RE.search(line)) else []
+    spans += [(m.start(), m.end()) for m in _BRACKETED_CREDIT_RE.finditer(line)]  # （X供稿）按照…: text goes on
     spans += [(m.start("u"), m.end("u")) for r in _REPORTED_RES for m in r.finditer(line)]
     # 本案例由X供稿，Y整理; 讲解单位：X
     provider = source_unit(line) is not None or provider_field_line(line) or _PROVIDER_LINE_RE.match(line) is not None
@@ -462,10 +478,17 @@ def _as_place(text: str, start: int, end: int) -> bool:
         and not any(w in text[end : end + 8] for w in _GUIDANCE)
     ):
         return True
+    if text.endswith(_SERVICE_HALLS, 0, end) and _HALL_WINDOW_RE.match(text, end):  # 县行政服务中心设立专窗
+        return True
     return "在" in before and after is not None and not any(w in after.group() for w in _GUIDANCE)
 
 
 _FACILITY_ENDINGS = ("中心", "大厅", "之家")
+_SERVICE_HALLS = tuple(load_agency_yaml("departments.yaml")["service_halls"])
+_HALL_WINDOW_RE = re.compile("(?:设立|设置|开设|增设|设有|设)[^。；;！？!?\n，,]{0,12}?(?:窗口|专窗)")
+"""A service hall whose only part in the clause is that a counter is set up in it (X政务服务中心设立注销专窗): where
+the counter is, as 在X中心设立窗口 says. A hall that runs a service area of its own (中心设立企业开办专区) or the work
+(中心推行…, 中心牵头…) acts, as the gold files of the earlier parts have it."""
 _STOP_NUMBER = "[0-9一二三四五六七八九十]{1,3}"
 _STOP_LABEL_RE = re.compile(rf"\s*(?:(?:点位|站点){_STOP_NUMBER}|第{_STOP_NUMBER}站)[：:　\s]+")
 """A stop's label opening an itinerary's line (点位1, 第二站): the body after it is where a visit goes."""

@@ -60,12 +60,22 @@ def _longest_area_name() -> int:
     )
 
 
-def _committee_departments(hits: list[_Hit]) -> None:
+def _committee_departments(hits: list[_Hit], text: str = "") -> None:
     """A committee written right before one of its departments (雄安新区管委会改革发展局): the department acts,
-    named with the committee's resolved name; the committee is only its prefix. Run after names resolve."""
+    named with the committee's resolved name; the committee is only its prefix. A department no lexicon holds
+    (管委会规划建设局, 管委会社会事务局: each zone names its own) is read by its ending alone, and is the body
+    the committee's mention stands for. Run after names resolve."""
     by_start = {h.start: h for h in hits}
     for hit in hits:
         department = by_start.get(hit.end)
+        unlisted = _UNLISTED_DEPARTMENT_RE.match(text, hit.end) if department is None else None
+        if unlisted is not None and hit.core.canonical == _COMMITTEE and hit.name and hit.confidence != "low":
+            department_name = unlisted["name"]
+            if not any(ch in _NOT_IN_DEPARTMENT for ch in department_name) and not any(
+                word in department_name for word in _JOINT_WORDS
+            ):
+                hit.name, hit.end = hit.name + unlisted["name"], unlisted.end("name")
+            continue
         if (
             hit.core.canonical == _COMMITTEE
             and hit.name
@@ -77,6 +87,17 @@ def _committee_departments(hits: list[_Hit]) -> None:
             department.start, department.place, department.confidence = hit.start, hit.place, hit.confidence
             department.acting = department.acting and hit.acting
             hit.acting = False
+
+
+_UNLISTED_DEPARTMENT_RE = re.compile(
+    f"(?P<name>[{CJK}]{{2,6}}?局)(?![{CJK}]?长|{'|'.join(load_agency_yaml('departments.yaml')['post_titles'])})"
+)
+"""A department's name right after its committee, up to its first 局 (规划建设局), not one before a post (规划建设局
+副局长: a speaker's title, whose committee is read by the speaker rules)."""
+_NOT_IN_DEPARTMENT = frozenset(load_agency_yaml("departments.yaml")["not_in_place_stem"] + "市县省区")
+_JOINT_WORDS = ("联合", "会同", "牵头", "协同", "配合", "指导")
+"""Characters of a clause or a place's level, and verbs of joint work, which no such department's name holds
+(管委会联合市商务局 is two bodies)."""
 
 
 _GENERIC_ZONE = tuple(sorted(load_agency_yaml("departments.yaml")["generic_zone"], key=len, reverse=True))
@@ -119,3 +140,22 @@ def _zone_committee(ctx: _Context) -> str | None:
             committee = (ftz.zones[zone_id].get("committee_zh") or {}).get("value")
             return str(committee) if committee else None
     return None
+
+
+_JOINT_DISCIPLINE = "纪律检查委员会监察委员会"
+"""The canonical ending of a discipline commission written with the supervision commission it shares offices with
+(县纪委监委): two bodies by law, one office, named by both names (data/agencies/departments.yaml)."""
+
+
+def party_body_name(place: str, canonical: str) -> str:
+    """The full name of a party committee or one of its bodies (``canonical`` opens with its level: 县委组织部) of
+    ``place``: 中共 + the place + the rest. A county named by one character and its level (和县, 息县) keeps the
+    level word before 委 (中共和县县委组织部, but 中共和县纪律检查委员会), as such counties' committees name
+    themselves; the joint discipline and supervision commission (县纪委监委) is named by both its names, the second
+    a state body without 中共 (中共肇源县纪律检查委员会 肇源县监察委员会)."""
+    own_level = len(place) == 2 and place.endswith(canonical[0]) and canonical[1:2] == "委"
+    rest = canonical if own_level else canonical[1:]
+    if rest.endswith(_JOINT_DISCIPLINE):
+        discipline = rest[: -len("监察委员会")]
+        return f"中共{place}{discipline} {place}监察委员会"
+    return f"中共{place}{rest}"

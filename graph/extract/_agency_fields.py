@@ -48,6 +48,10 @@ _ASSIGNING_RE = re.compile(
 """Stems of labels that assign the work (牵头, 责任, 实施, 承办, 配合, 协办): their units act."""
 _VERB_AFTER_RE = re.compile(f"(?:{word_alternation(_WORDS['field_unit_verbs'])})(?:的?(?:资料|材料|信息|稿件|案例))?")
 """What follows a unit that sent or reviewed the case (X供稿, X提供的资料, Y审核)."""
+_SUB_UNIT_RE = re.compile("[\u4e00-\u9fff]{2,8}[科处室股]")
+"""A section written right after its body on a field line (政策法规科): the body's own part."""
+_DATE_RE = re.compile("(?:19|20)[0-9]{2}年[0-9]{1,2}月(?:[0-9]{1,2}日)?")
+"""A date alone in a field (2024年3月8日), as a masthead or a signature gives it under its unit."""
 _CONTACT_RE = re.compile(f"[\u4e00-\u9fff]{{0,4}}(?:{word_alternation(_WORDS['contact_label_ends'])})")
 """A contact's label (联系人, 媒体联系人, 联络人): the unit after it on the line is whom to ask."""
 _LONGEST_LINE = 60
@@ -82,10 +86,17 @@ def on_field_line(text: str, hit: _Hit) -> bool:
     if any(_CONTACT_RE.fullmatch(f.group()) for f in fields[:first]):
         return True  # 媒体联系人：某某（X新闻办）: whom to ask
     after = line[end : fields[last].end()]
+    if _SUB_UNIT_RE.fullmatch(after):
+        after = ""  # 编发：X局政策法规科: the body's own section fills the slot for it
     if after:
         return _VERB_AFTER_RE.fullmatch(after) is not None
     if last + 1 < len(fields) and _VERB_AFTER_RE.fullmatch(fields[last + 1].group()):
         return True  # ——X　供稿——: the verb in a field of its own
+    second = last + 1 < len(fields) and line[fields[last + 1].start() - 1 : fields[last + 1].start()] in "（("
+    if second and last + 2 < len(fields) and _VERB_AFTER_RE.fullmatch(fields[last + 2].group()):
+        return True  # X委员会（市营商办）编: the body's second name in brackets, then the verb
+    if last + 1 == len(fields) - 1 and _DATE_RE.fullmatch(fields[last + 1].group()):
+        return True  # X局　　2024年3月8日: a masthead's or signature's unit over its date, no clause
     if first == 0 and last == 0 and len(fields) > 1 and not text[:line_start].strip():
         # X人民政府｜2024年第三季度进展 opening the case: the header naming its unit, no clause (X管委会　牵头 leads)
         return not any(_ASSIGNING_RE.search(f.group()) for f in fields[1:])

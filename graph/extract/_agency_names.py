@@ -190,7 +190,14 @@ _NOT_A_STEM = frozenset(load_agency_yaml("departments.yaml")["not_in_place_stem"
 @functools.cache
 def _word_counties() -> tuple[str, ...]:
     """Counties of one character that is also a word before 县 (和县: 和 + 县X局)."""
-    return tuple(sorted(n for n in load_divisions().names if len(n) == 2 and n[1] == "县" and n[0] in _NOT_A_STEM))
+    return tuple(sorted(n for n in _one_character_counties() if n[0] in _NOT_A_STEM))
+
+
+@functools.cache
+def _one_character_counties() -> tuple[str, ...]:
+    """Counties named by one character and 县 (息县, 萧县, 单县): too short for the place pattern's stem, so found by
+    name where the text shows them as places."""
+    return tuple(sorted(n for n in load_divisions().names if len(n) == 2 and n[1] == "县"))
 
 
 @functools.cache
@@ -251,6 +258,10 @@ def harvest_places(text: str) -> Gazetteer:
         if name in text and name not in by_name and _shown_as_place(text, name, divisions):
             by_name[name] = Place(name, name[0], "county")
             counts[name] += text.count(name)
+    for name in _one_character_counties():  # 信阳市息县, a line opening with 息县: written where only a place stands
+        if name in text and name not in by_name and _written_as_place(text, name):
+            by_name[name] = Place(name, name[0], "county")
+            counts[name] += text.count(name)
     for place in list(by_name.values()):  # 哈尔滨片区 and, anywhere in the text, 哈尔滨市: the area's city
         city = place.stem + "市"
         if city not in by_name and city in text:
@@ -272,6 +283,15 @@ def _shown_as_place(text: str, name: str, divisions: Divisions) -> bool:
     return any(
         start == 0 or text[start - 1] in _BEFORE_A_PLACE
         for start in (m.start() for m in re.finditer(re.escape(name), text))
+    )
+
+
+def _written_as_place(text: str, name: str) -> bool:
+    """True when ``name`` stands somewhere no word can end right before it (a line's start, after a colon, a bracket
+    or its city: 信阳市息县), the position alone: a one-character county's name is too often the end of a word
+    (创新县域: no county 新县) for the text's naming its city to tell."""
+    return any(
+        start == 0 or text[start - 1] in _BEFORE_A_PLACE for start in (m.start() for m in re.finditer(name, text))
     )
 
 
@@ -389,6 +409,15 @@ def load_divisions() -> Divisions:
                 stems.add(stem)
                 levels.setdefault(stem, {}).setdefault(level_of.get(name, 2), set()).add(name)
                 break
+    areas = {  # 德宏片区, 红河片区: an FTZ area's stem names the area where a practice came from, not the prefecture
+        area["name_zh"].removesuffix("片区")
+        for zone in data_files.load_yaml("reference", "ftz_zones.yaml")["zones"]
+        for area in zone.get("areas") or []
+    }
+    for short, full in full_of.items():  # 大理州, 西双版纳州: a prefecture's stem (大理, 西双版纳) as news writes it
+        if short.endswith("州") and full.endswith("自治州") and short[:-1] not in areas:
+            stems.add(short[:-1])
+            levels.setdefault(short[:-1], {}).setdefault(1, set()).add(full)
     by_stem = {}
     for stem, by_level in levels.items():
         level = 1 if 1 in by_level else min(by_level)  # 吉林 is a city and a province: the city

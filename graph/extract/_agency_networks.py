@@ -62,6 +62,8 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
                     unit = next(u for u in _BRANCH_UNITS if text.startswith(u, end))
                     branch, end = branch + unit, end + len(unit)
                 name = net.template.format(org=net.org, place=written, stem=place.stem, branch=branch)
+                if (sub := _sub_branch(text, end, branch)) is not None:  # …泰安监管分局宁阳监管支局: the sub-branch
+                    name, end = name + sub, end + len(sub)
                 core = Core(match.group(3), dict(net.branch_forms).get(match.group(3), match.group(3)), net.org)
                 acting = not _cited(text, match.start(), lex)
                 hits.append(_Hit(match.start(), end, core, Prefix(match.start(), place), acting, name, place))
@@ -75,6 +77,22 @@ def _network_hits(text: str, lex: Lexicon, gaz: Gazetteer) -> tuple[list[_Hit], 
 
 
 _LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
+
+
+_SUB_BRANCH_RES = {
+    body: re.compile(f"(?P<stem>[{CJK}]{{2,4}}?)(?:{'|'.join(tails)})")
+    for body, tails in load_agency_yaml("departments.yaml")["sub_bodies"].items()
+}
+
+
+def _sub_branch(text: str, end: int, branch: str) -> str | None:
+    """A branch's own sub-branch named by its county right after it (…泰安监管分局宁阳监管支局), as the network's
+    notices write it in full: the sub-branch is the body the case names. Its place must be a division's stem."""
+    pattern = _SUB_BRANCH_RES.get(branch)
+    found = pattern.match(text, end) if pattern is not None else None
+    if found is None:
+        return None
+    return found.group() if _division_by_stem(found["stem"]) is not None else None
 
 
 _STEM_NAMED_BRANCHES = tuple(load_agency_yaml("departments.yaml")["stem_named_branches"])

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE
+from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE, party_body_name
 from ftzgraph.graph.extract._agency_divisions import (
     area_district,
     is_municipality,
@@ -362,7 +362,7 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
             level = {"市": "city", "区": "district", "县": "county"}.get(hit.core.core[0], "province")
             place = ctx.at(level)
             if place is not None:
-                hit.name, hit.place, hit.confidence = "中共" + place.name + hit.core.canonical[1:], place, "medium"
+                hit.name, hit.place, hit.confidence = party_body_name(place.name, hit.core.canonical), place, "medium"
             else:
                 hit.name, hit.confidence = hit.core.core, "low"
         elif hit.core.core in _BARE_FAMILY_ONLY:  # 法院 with no court of the case named once
@@ -537,7 +537,7 @@ def _resolve_prefixed(hit: _Hit, ctx: _Context, gaz: Gazetteer) -> None:
         zone = load_ftz_gazetteer().zones[ftz_area.zone]  # 片区经济发展局: a department of the area's committee
         hit.name = f"{zone['name_zh']}{ftz_area.area}{_COMMITTEE}{core.canonical}"
     elif core.party:
-        hit.name = "中共" + place.name + core.canonical[1:]
+        hit.name = party_body_name(place.name, core.canonical)
     elif (
         core.province_named_as and not unit and ranks_as_province(place)  # 天津市外汇局
     ):

@@ -136,9 +136,10 @@ def zone_named_in_case(name: str, case_text: str) -> str:
     ending = name[start:end]
     own_word = written[: -len(ending)] if written.endswith(ending) and len(written) > len(ending) + 1 else ""
     longer = [own_word + e for e in _ZONE_ENDINGS if own_word and e != ending and e.endswith(ending)]
+    # 大亚湾开发区: 大亚湾经济技术开发区; 经开区 in a case naming 三门峡经济开发区: the other kind it stands for
     found = {
         found
-        for form in (written, _KIND_FULL.get(written, written), *longer)  # 大亚湾开发区: 大亚湾经济技术开发区
+        for form in (written, _KIND_FULL.get(written, written), *_KIND_ALTERNATIVES.get(written, ()), *longer)
         for found in _named_zones(case_text, form)
         if own_stem is None or found.startswith(own_stem)
     }
@@ -211,7 +212,9 @@ def district_with_city(name: str) -> str:
     return name
 
 
-def name_zone_bodies(text: str, head: str, hits: list[_Hit], city: Place | None = None) -> None:
+def name_zone_bodies(
+    text: str, head: str, hits: list[_Hit], city: Place | None = None, provider: str | None = None
+) -> None:
     """Write each resolved hit's zone by its official name, once the rest of its name is resolved: a zone's name the
     grammar cut at its last character (…经济技术开发区管委会 read as 区管委会), a known zone's short name before a
     bare core (港区建设局), a kind or zone the case (or its document's ``head``) names whole (经开区管委会 after
@@ -255,9 +258,14 @@ def name_zone_bodies(text: str, head: str, hits: list[_Hit], city: Place | None 
                 hit.name, hit.confidence = named, "medium"
         if hit.name and hit.confidence != "low":
             name = _kind_as_written(zone_named_in_case(hit.name, text), text)
-            hit.name = official_zone_name(_with_case_city(name, city))
+            hit.name = official_zone_name(_with_case_city(name, city, provider or ""))
             if _city_stem(hit.name) is not None and not written.startswith(_city_stem(hit.name) or ""):
                 hit.name = _rank_as_written(hit.name, text)  # 高新区X局 after 玉溪国家高新区: the zone as written
+
+
+_CITY_OPENED_ENDINGS = ("新区",)
+"""Endings of zones a province sets up in a city and names after it (马鞍山郑蒲港新区): written without the city in
+the city's own texts."""
 
 
 _KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_names"])
@@ -307,16 +315,19 @@ def _kind_of_areas_city(name: str, text: str) -> str:
     return area.stem + name
 
 
-_OWN_WORD_KIND_RE = re.compile(f"([{CJK}]{{2,4}}?)({'|'.join(_KIND_FULL)})")
+_OWN_WORD_KIND_RE = re.compile(f"([{CJK}]{{2,4}}?)({'|'.join([*_KIND_FULL, *_CITY_OPENED_ENDINGS])})")
 
 
-def _with_case_city(name: str, city: Place | None) -> str:
-    """``name`` opening with a zone's own word and its kind's abbreviation (小蓝经开区管委会) in a case of ``city``:
-    the zone named with its city first (南昌小蓝经开区…), as the official names of such zones are; a zone
-    zone_names.yaml knows, or one opening with a place's stem, as it is."""
+def _with_case_city(name: str, city: Place | None, provider: str = "") -> str:
+    """``name`` opening with a zone's own word and its kind's abbreviation (小蓝经开区管委会) or a new area's ending
+    (郑蒲港新区管委会, in the case the new area provides) in a case of ``city``: the zone named with its city first
+    (南昌小蓝经开区…, 马鞍山郑蒲港新区…), as the official names of such zones are; a zone zone_names.yaml knows, a
+    district, or one opening with a place's stem, as it is."""
     own = _OWN_WORD_KIND_RE.match(name)
-    if city is None or own is None or official_zone_name(name) != name:
-        return name
+    if city is None or own is None or official_zone_name(name) != name or own.group() in load_divisions().names:
+        return name  # 沈北新区: a district
+    if own.group(2) in _CITY_OPENED_ENDINGS and own.group() not in provider:
+        return name  # another's new area (雄安新区 in a 南京 case): only the case's own is the city's
     if _city_stem(own.group(1), any_division=True) is not None or own.group(1).startswith(("国家", "省级", "市级")):
         return name
     return city.stem + name

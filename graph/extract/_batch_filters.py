@@ -200,10 +200,18 @@ def _compared(text: str, position: int) -> bool:
 
 
 def _announced(text: str, position: int) -> bool:
-    """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验) or only
-    hoped for (争取纳入国家第八批…): nothing is said to come from it."""
+    """True when the clause before ``position`` says the batch is being formed (形成了第七批改革试点经验), only
+    hoped for (争取纳入国家第八批…) or applied for (申报第八批…): nothing is said to come from it."""
     clause = _QUOTED_RE.sub("", text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position])
+    if _applied_re().search(clause):
+        return True  # 按程序申报第八批…: applied for
     return any(word in clause for word in lexicon()["batch_announce"] + lexicon()["batch_aspired"])
+
+
+@cache
+def _applied_re() -> re.Pattern[str]:
+    """A verb of applying right before a batch, perhaps with the national level (申报全国第八批): a batch to join."""
+    return re.compile(rf"(?:{_words_re('batch_applied')})\s*(?:全国|国家|国务院|商务部)?\s*$")
 
 
 def _names_provincial_batch(text: str, gazetteer: Gazetteer) -> bool:

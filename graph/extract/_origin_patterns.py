@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._batch_filters import _words_re, lexicon
+from ftzgraph.graph.extract._origin_copying import _names_practice
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import Place
 from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
@@ -31,6 +32,27 @@ def _study_then_launch_re() -> re.Pattern[str]:
         rf"[^，,。；]{{0,6}}?(?:{_words_re('visit_study_words')})[^，,。；]{{0,4}}?后[，,]?[^。；]{{0,20}}?"
         rf"(?:{_words_re('study_launch_verbs')})"
     )
+
+
+@cache
+def _practice_pair_re() -> re.Pattern[str]:
+    nouns = word_alternation([w for w in lexicon()["practice_words"] if len(w) > 1])
+    return re.compile(
+        rf"^的?(?:[“「][^”」]{{1,30}}[”」])?[^，,；;。“”「」《》]{{0,12}}?(?:{nouns})\s*(?:[，,]?\s*以及|、|和|及|与)\s*$"
+    )
+
+
+def _practice_pair(text: str, first_end: int, second: tuple[int, int]) -> bool:
+    """True when two places each stand with their practice, coordinated (复制推广Z1农业科技服务经验和Z2内陆港建设经验;
+    借鉴Z1“X”做法及Z2“Y”模式): between them the first place's practice (perhaps quoted, a few words, a practice
+    word) and a coordinator, no verb of copying (Z1参照第五批…经验和Z2做法: Z1 is the adopter), and the second place's
+    own practice after it in its clause. The second place then stands where the first does."""
+    between = text[first_end : second[0]]
+    lex = lexicon()
+    verbs = [v for v in (*lex["copy_verbs"], *lex["adopting_verbs"], *lex["zone_before"]) if len(v) > 1]
+    if _practice_pair_re().match(between) is None or any(v in between for v in verbs):
+        return False
+    return _names_practice(re.split("[，,；;：:。]", text[second[1] :], maxsplit=1)[0])
 
 
 def _takes_its_next(rest: str) -> bool:

@@ -49,6 +49,7 @@ from ftzgraph.graph.extract._origin_patterns import (
     _copies_it_next,
     _derived_re,
     _listed_after,
+    _practice_pair,
     _province_re,
     _province_report_re,
     _province_trial_re,
@@ -275,7 +276,11 @@ def _stated_zones(
             if any(o.area == p.area and o.zone == p.zone for o in here)
             and ((s, e) in stated_at or not any((s2, e2) in stated_at for s2, e2, p2 in places if p2 == p))
         ]  # 考察了Z1和Z2，…取自前者: Z1 is stated where 前者 stands, not where it is listed with Z2
-        coordinated = [pair for pair in itertools.pairwise(places) if _LIST_RE.match(text[pair[0][1] : pair[1][0]])]
+        coordinated = [  # …Z1农业科技服务经验和Z2内陆港建设经验: each with its practice
+            (a, b)
+            for a, b in itertools.pairwise(places)
+            if _LIST_RE.match(text[a[1] : b[0]]) or _practice_pair(text, a[1], b[:2])
+        ]
         for _ in range(2):  # along a list both ways (借鉴京津冀自贸试验区…: 京 is stated, then 津, then 冀)
             for (s1, e1, p1), (s2, e2, p2) in coordinated:  # 对标Z1，Z2提出…: a comma ends a clause, it lists nothing
                 for (start, end), place, other in (((s1, e1), p2, (s2, e2)), ((s2, e2), p1, (s1, e1))):

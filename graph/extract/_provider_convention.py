@@ -24,7 +24,7 @@ from ftzgraph.graph.extract._agency_names import load_divisions, load_lexicon
 from ftzgraph.graph.extract._agency_zones import official_zone_name
 from ftzgraph.graph.extract._provider_headings import ADOPTING_RE
 from ftzgraph.graph.extract._split_leads import is_generic, is_place, place_lead_not
-from ftzgraph.graph.extract._split_units import signature_unit, stem_place
+from ftzgraph.graph.extract._split_units import labelled_provider, signature_unit, stem_place
 from ftzgraph.graph.extract._split_words import fallback_words
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.model import CaseText
@@ -39,6 +39,8 @@ _FRAGMENT_RE = re.compile(r"^(?:有关|相关|其他|其它)")
 """Words a generic phrase opens with (有关部门, 相关单位): no unit."""
 _PREPOSITIONS = "在于从据向对由将把"
 """A preposition before a fragment or a unit (在全市, 由市商务局): a piece of a sentence, never a unit's name."""
+_CONJUNCTIONS = "并且又也还而"
+"""A conjunction before one (并在全市率先推行, 又由X局): the next clause of a sentence, never a unit's name."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def is_fragment(name: str) -> bool:
         name[:k] in divisions.names or name[:k] in divisions.stems for k in range(2, min(len(name), 8) + 1)
     ):
         return False
-    if name[:1] in _PREPOSITIONS and len(name) > 2 and (is_fragment(name[1:]) or can_provide(name[1:])):
+    if name[:1] in _PREPOSITIONS + _CONJUNCTIONS and len(name) > 2 and (is_fragment(name[1:]) or can_provide(name[1:])):
         return True
     return bool(_FRAGMENT_RE.search(name) or re.search(place_lead_not(), name) or is_generic(name))
 
@@ -371,13 +373,23 @@ def apply_convention(
     return result
 
 
-def _offered(case: CaseText) -> set[Frame]:
-    return {frame for frame, _ in _candidates(case)}
+def _offered(case: CaseText) -> list[Frame]:
+    """The frames ``case`` offers a unit in, once each, in reading order: frames tied in votes go to the one the
+    cases offer first (承办单位 above 配合单位), the same on every run (a set's order changes with the hash seed)."""
+    return list(dict.fromkeys(frame for frame, _ in _candidates(case)))
 
 
 def _held(votes: Counter[Frame], cases: int) -> Frame | None:
-    """The frame most cases hold, when at least two and half of them do."""
+    """The frame most cases hold, when at least two and half of them do; of frames held alike, one whose words label
+    a provider (承办单位 over 配合单位, the unit that did the work over the one that helped), else the first offered."""
     if not votes:
         return None
-    best, support = votes.most_common(1)[0]
+    support = max(votes.values())
+    best = max(
+        (f for f, n in votes.items() if n == support), key=lambda f: labelled_provider(f.left + _STAND_IN) is not None
+    )
     return best if support >= 2 and 2 * support >= cases else None
+
+
+_STAND_IN = "市商务局"
+"""A body's name standing in for the unit a frame holds, to ask whether the frame's words label a provider."""

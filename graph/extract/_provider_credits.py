@@ -283,6 +283,8 @@ def _place_at(line: str, at: int, opening: bool, subjects: bool) -> Found | None
     setting = _SETTING_RE.match(line, at)
     if setting:
         found: Found | None = setting["p"], setting.start("p"), setting.end("p")
+        if not _is_place(setting["p"]) and (lead := _division_lead(setting["p"])):
+            found = setting["p"][:lead], setting.start("p"), setting.start("p") + lead  # 在文昌国际航天城，: 文昌
     elif not subjects:
         return None
     else:
@@ -290,6 +292,16 @@ def _place_at(line: str, at: int, opening: bool, subjects: bool) -> Found | None
         if found is not None and not opening and found[1] != at:
             return None  # a later sentence's subject counts only when it opens the sentence (X市把…下放到园区)
     return found if found is not None and _is_place(found[0]) else None
+
+
+def _division_lead(name: str) -> int:
+    """How long the division's name or the one city's or county's stem is that opens a setting's place (文昌国际航天城,
+    南安水头镇的石材码头: 文昌, 南安), as a scene sets itself in a site of the place; 0 when none does."""
+    divisions = load_divisions()
+    for k in range(min(len(name) - 1, 8), 1, -1):
+        if name[:k] in divisions.names or divisions.by_stem.get(name[:k]):
+            return k
+    return 0
 
 
 def _is_place(name: str) -> bool:

@@ -10,6 +10,7 @@ import re
 
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._split_leads import acting_subject, is_generic, is_place
+from ftzgraph.graph.extract._split_shapes import title_without_mark
 from ftzgraph.graph.extract._split_units import stem_place
 from ftzgraph.graph.extract._split_words import strip_marks
 from ftzgraph.graph.extract.split import (
@@ -28,10 +29,16 @@ ADOPTING_RE = re.compile("(?:复制|推广|借鉴|学习|引进|引入|参照|�
 _SQUARE_WIDTH = str.maketrans("［］", "[]")
 
 
+def _unmarked(heading: str) -> str:
+    """A heading without its ordinal, its symbols and a numbered mark opening it (02｜, 样本一—), as its title is read
+    (``clean_title``): what a provider opening the heading stands first in."""
+    return strip_marks(title_without_mark(strip_marks(ORDINAL_RE.sub("", heading, count=1))[0]))[0]
+
+
 def heading_place(case: CaseText) -> tuple[str, int, int] | None:
     """The provider that opens the heading before a colon (一、宁波市北仑区：国际贸易…)."""
     quote = case.heading.quote
-    bare = strip_marks(ORDINAL_RE.sub("", quote, count=1))[0]  # ◆兰州新区：title: the symbol is layout
+    bare = _unmarked(quote)  # ◆兰州新区：title, 02｜应县：title: the symbol or the numbered mark is layout
     match = placed_heading(bare.translate(_SQUARE_WIDTH))  # title［X局］ as title[X局]: one character each
     if match is None:
         return None
@@ -53,7 +60,7 @@ def heading_stem(case: CaseText) -> tuple[str, int, int] | None:
     """The place a heading opens with by its stem alone before a colon (◇瑞丽：title, 一、陇川：title): a bulletin's
     label for the city or county that sent the item, when the stem names one (``stem_place``)."""
     quote = case.heading.quote
-    bare = strip_marks(ORDINAL_RE.sub("", quote, count=1))[0]
+    bare = _unmarked(quote)
     label = _STEM_LABEL_RE.match(bare)
     if label is None or not (stem_place(label["p"]) or label["p"] in load_divisions().stems):
         return None  # 东兴：title, a stem two places share: the document's city tells (``provider_stem_in_city``)

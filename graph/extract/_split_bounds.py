@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
+from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_lines import Line
-from ftzgraph.graph.extract._split_shapes import Mark, heading_mark
+from ftzgraph.graph.extract._split_shapes import Mark, heading_mark, names_reform
 from ftzgraph.graph.extract._split_units import labelled_provider, signature_unit
-from ftzgraph.graph.extract._split_words import strip_marks
-from ftzgraph.graph.text import CJK_RE
+from ftzgraph.graph.extract._split_words import MIN_CASE_CHARS, strip_marks
+from ftzgraph.graph.text import CJK_RE, title_key
 
 Start = tuple[int, int, int | None]
 """(title line index, span start line index, marker number), as the splitter keeps a case's start."""
@@ -36,6 +37,32 @@ def with_kickers(lines: list[Line], starts: list[Start]) -> list[Start]:
     if not all(_kicker(lines, title) for title, _, _ in starts):
         return starts
     return [(title, title - 1, number) for title, _, number in starts]
+
+
+def with_notes(lines: list[Line], starts: list[Start]) -> list[Start]:
+    """``starts`` with each case opening at the editor's note right above its heading (【编者按】X区借鉴Y片区经验…
+    / headline: a bulletin's issues bound in one volume), when every case (two at least) has one: the note names the
+    item's provider and origin, and a case cut at its headline would leave them to the case before. A note over the
+    first case alone is the collection's own preface, no case's."""
+    if len(starts) < 2:
+        return starts
+    notes = [_note_above(lines, span) for _, span, _ in starts]
+    if any(note is None for note in notes):
+        return starts
+    return [(title, note, number) for (title, _, number), note in zip(starts, notes, strict=True) if note is not None]
+
+
+def _note_above(lines: list[Line], span: int) -> int | None:
+    """The line an editor's note opens on in the paragraph of lines right above line ``span`` (no blank line
+    between), or None."""
+    words = load_lexicon("layouts")["bounds"]
+    note = re.compile(r"^[ \t\u3000]*[【〔\[]?(?:" + "|".join(map(re.escape, words["editor_notes"])) + r")[】〕\]]?")
+    j = span - 1
+    while j >= 0 and lines[j].text.strip() and span - j <= int(words["note_lines"]):
+        if note.match(lines[j].text):
+            return j
+        j -= 1
+    return None
 
 
 def _kicker(lines: list[Line], title: int) -> bool:
@@ -132,3 +159,48 @@ def _outline_mark(text: str) -> Mark | None:
         return None
     head = re.split("[。！？；;]", text[mark.end :], maxsplit=1)[0]
     return mark if len(head) <= _HEADING_WORDS and "，" not in head else None
+
+
+_HEAD_EXTRA = 30
+"""Characters a heading line may hold besides a title it repeats (its number, marks, a provider in brackets)."""
+_CASE_TEXT = 150
+"""Characters of text above a closing table for each case it lists: the cases' own text, not a notice's lines."""
+_CLOSING_SHARE = 3
+"""How many times the text under a table the text above it must be for the table to close the document though its
+titles are not written above as they are in it."""
+_CAPTION_LINES = 3
+"""Lines of a caption over a closing table (附表 / 案例汇总表): a block this short under a blank line is its caption."""
+
+
+def closing_table(lines: list[Line], titles: list[str], header: int, last: int) -> int | None:
+    """Where the cases' text ends when the table whose header is line ``header`` (rows to line ``last``) closes the
+    document rather than heading it (附表　案例汇总表 after the last case): the line its caption opens on, or None. A
+    table repeats the cases: when it stands before them, their titles follow it; when it closes them, most of its
+    ``titles`` head lines of their own above it, each over a case's text, and none recurs twice under it (or, written
+    otherwise above, it stands under nearly all the text, long enough for its cases). Most of its titles name reforms:
+    a form's field labels read as a column (落实情况, 完成时间) do not. The table then adds no case, and the last case
+    ends before its caption."""
+    if len(titles) < 2 or header <= 0 or 2 * sum(map(names_reform, titles)) <= len(titles):
+        return None
+    keys = [title_key(title) for title in titles]
+    heads = [title_key(line.text) for line in lines[:header]]
+    above = sum(1 for key in keys if key and any(key in head and len(head) <= len(key) + _HEAD_EXTRA for head in heads))
+    after = squash_keys(lines[header + 1 :])
+    if any(key and after.count(key) > 1 for key in keys):
+        return None
+    text_above = sum(len(line.text.strip()) for line in lines[:header])
+    below = sum(len(line.text.strip()) for line in lines[last + 1 :])
+    headed = 2 * above > len(keys) and text_above >= MIN_CASE_CHARS * len(keys)
+    if not headed and (text_above < _CASE_TEXT * len(keys) or text_above <= _CLOSING_SHARE * below):
+        return None
+    start = header
+    while start > 0 and lines[start - 1].text.strip() and header - start < _CAPTION_LINES:
+        start -= 1
+    if start > 0 and lines[start - 1].text.strip():  # no blank line over it: the header's own paragraph is text
+        return header
+    return start
+
+
+def squash_keys(lines: list[Line]) -> str:
+    """The lines' text as ``title_key`` reads a title (marks and spaces gone), one string to look titles up in."""
+    return "\n".join(title_key(line.text) for line in lines)

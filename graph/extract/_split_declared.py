@@ -89,20 +89,58 @@ def stated_count(document: Document, lines: list[Line], end: int) -> tuple[int, 
     lexicon = _lexicon()
     head = "\n".join(line.text for line in lines[:end])[: int(lexicon["head_chars"])]
     found: dict[int, Evidence] = {}
+    own: dict[int, Evidence] = {}  # the counts of a clause where the document speaks of itself (本期, 本稿)
     for part in re.finditer(r"[^，,。；;！!？?\n]+", head):
         clause = part.group()
         if any(word in clause for word in lexicon["count_not_in_clause"]):
             continue
-        for pattern in _count_res():
+        if _other_document(_sentence_of(head, part.start())) and not any(w in clause for w in lexicon["count_own"]):
+            continue  # 第一批汇总稿已于4月报送，收录…等5项做法: a sentence telling of another document counts its items
+        for pattern in (*_count_res(), _own_count_re()):
             for match in pattern.finditer(clause):
                 if not any(word in clause[: match.start("n")] for word in lexicon["count_presenting"]):
                     continue  # 这两项案例, 天府新区片区的两项案例: a count the text speaks of, not its own
                 number = parse_chinese_number(match["n"])
                 if number is not None and number >= 2:
-                    found.setdefault(
-                        number, document.evidence(part.start() + match.start(), part.start() + match.end())
-                    )
+                    where = document.evidence(part.start() + match.start(), part.start() + match.end())
+                    found.setdefault(number, where)
+                    if any(word in clause[: match.start("n")] for word in lexicon["count_own"]):
+                        own.setdefault(number, where)
+    if len(found) > 1 and len(own) == 1:  # 第一期已刊登…等5篇, 本期选登4篇: an earlier issue's count is not its own
+        return next(iter(own.items()))
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _other_document(sentence: str) -> bool:
+    """True when ``sentence`` tells of another document than this one: a word of ``count_other`` (上期, 已于, 另行),
+    or 已 right before a presenting word (已收录的10个案例, 已印发): what was presented before, elsewhere."""
+    lexicon = _lexicon()
+    presenting = "|".join(map(re.escape, lexicon["count_presenting"]))
+    if any(word in sentence for word in lexicon["count_other"]):
+        return True
+    return re.search(f"已(?:{presenting})", sentence) is not None
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence of ``text`` that holds position ``at``: from the stop before it to the stop after it."""
+    start = max(text.rfind(stop, 0, at) for stop in "。；;！!？?\n") + 1
+    ends = [e for stop in "。；;！!？?\n" if (e := text.find(stop, at)) >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+@cache
+def _own_count_re() -> re.Pattern[str]:
+    """A count right after the document's word for itself and a presenting word (本期选登4篇, 本稿收录6项): said of
+    the document's own items, it needs no genre word after its unit."""
+    lexicon = _lexicon()
+    own = "|".join(map(re.escape, lexicon["count_own"]))
+    presenting = "|".join(map(re.escape, lexicon["count_presenting"]))
+    units = "".join(map(re.escape, lexicon["count_units"]))
+    gap = int(lexicon["count_own_chars"])
+    return re.compile(
+        rf"(?:{own})[^，,。；;\n]{{0,{gap}}}?(?:{presenting})[^，,。；;\n0-9０-９]{{0,{gap}}}?"
+        rf"(?<![第{NUMERAL_CLASS}.．])(?P<n>[{NUMERAL_CLASS}]+)\s*[{units}]"
+    )
 
 
 def count_warning(where: str, stated: tuple[int, Evidence] | None, found: int) -> str | None:

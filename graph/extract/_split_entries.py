@@ -21,6 +21,7 @@ line. Only layout words are read (data/lexicon/layouts.yaml `entries`); nothing 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -28,6 +29,8 @@ from functools import cache
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_leads import SUBJECT_RE, acting_subject
 from ftzgraph.graph.extract._split_lines import Line
+from ftzgraph.graph.extract._split_shapes import names_reform
+from ftzgraph.graph.extract._split_units import fallback_title
 from ftzgraph.graph.extract._split_words import FIGURE_RE, MIN_CASE_CHARS, is_section_heading
 from ftzgraph.graph.model import CaseText
 from ftzgraph.graph.text import parse_chinese_number, word_alternation
@@ -345,6 +348,21 @@ def chosen_entries(lines: list[Line], body_from: int, heads: list[int]) -> Enter
     entered = entry_split(lines, body_from)
     if entered is None:
         return None
+    if _steps_of_one(lines, heads, entered.titles):  # 四、title / 近年来…做法如下： / 一是… 四是: one case's steps
+        return None
     if len(entered.titles) > len(heads) or set(heads) <= entered.leads:  # others' heads: entries, cases or not
         return entered
     return None
+
+
+def _steps_of_one(lines: list[Line], heads: list[int], titles: list[int]) -> bool:
+    """True when the entries all stand under one of two or more headings that each name a reform, after a paragraph
+    of that case's own text (its lead-in): the steps one case lists, whatever form its neighbours are written in, not
+    cases of their own. Headings naming no reform (a message's date lines) are no cases the entries could be inside."""
+    if len(heads) < 2 or not titles or not all(names_reform(fallback_title(lines[h].text.strip())) for h in heads):
+        return False
+    k = bisect.bisect_right(heads, titles[0]) - 1
+    if k < 0 or (k + 1 < len(heads) and titles[-1] >= heads[k + 1]):
+        return False
+    lead_in = sum(len(lines[j].text.strip()) for j in range(heads[k] + 1, titles[0]))
+    return lead_in >= MIN_CASE_CHARS

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ftzgraph.graph.extract._split_furniture import rendered_line
 from ftzgraph.graph.extract._split_groups import group_candidates
 from ftzgraph.graph.extract._split_headings import (
     Heading,
@@ -121,14 +122,14 @@ def fallback_starts(
                     sum(len(line.text.strip()) for line in s) >= MIN_CASE_CHARS
                     and (
                         (labels := section_label_count(s)) >= need
-                        or (labels >= 1 and _reports_a_reform(s))
+                        or (labels >= 1 and reports_a_reform(s))
                         or _opens_with_label(s, is_provider)
                         or _heading_names_provider(h.text)
                         or _closes_with_provider(s, is_provider)
                         or any(reported_provider(line.text) for line in s)
                         or (_under_group(h.index, groups) and _states_a_figure(s))
-                        or (announced and _reports_a_reform(s))
-                        or (h.style.endswith("question") and _reports_a_reform(s))  # a quiz item on “A” and its answer
+                        or (announced and reports_a_reform(s))
+                        or (h.style.endswith("question") and reports_a_reform(s))  # a quiz item on “A” and its answer
                     )
                 )
                 for h, s in zip(run, sections, strict=True)
@@ -148,13 +149,30 @@ def fallback_starts(
             run, sections, fit = run[:tail], sections[:tail], fit[:tail]
             if _family_rank(run[lead:]) > _family_rank(marked) and _marked_family(run[lead:], sections[lead:]):
                 marked = run[lead:]
-            first = fit.index(True) if True in fit else len(fit)  # a document title marked like the cases goes first
+            whole = _kept_forms(run, fit, sections)  # each unit's own form under headings counting from one
+            # a document title marked like the cases goes first
+            first = 0 if whole else fit.index(True) if True in fit else len(fit)
             run = run[first:]
-            if len(run) >= 2 and all(fit[first:]) and len(run) > len(best):
+            if len(run) >= 2 and (whole or all(fit[first:])) and len(run) > len(best):
                 best = run
     best = best or marked  # sections with no section words: only a distinctly marked family of case-like text
     starts = [(h.index, h.start, h.number) for h in best]
     return starts, {h.index: fallback_title(h.text) for h in best}
+
+
+def _kept_forms(run: list[Heading], fit: list[bool], sections: list[list[Line]]) -> bool:
+    """True when ``run`` heads the cases of a collection that keeps each unit's own form (a byline over an essay
+    under one heading, a provider bracket on the next, plain paragraphs under a third, labelled fields under a
+    fourth): two headings at least, counting on from one, half the sections at least fit a case's form, and every
+    other one is a case's text all the same: of case size, telling a reform (a figure and the genre's words of action
+    and result) under a heading naming one."""
+    counted = [h.number for h in run] == list(range(1, len(run) + 1))
+    if len(run) < 2 or all(fit) or not counted or 2 * sum(fit) < len(fit):
+        return False
+    return all(
+        ok or (_sized(section) and reports_a_reform(section) and names_reform(fallback_title(heading.text)))
+        for heading, section, ok in zip(run, sections, fit, strict=True)
+    )
 
 
 def _sized(section: list[Line]) -> bool:
@@ -218,7 +236,7 @@ label before a vertical bar, a number alone above the title, a two-half headline
 notice's parts are numbered so."""
 
 
-def _reports_a_reform(section: list[Line]) -> bool:
+def reports_a_reform(section: list[Line]) -> bool:
     """True when ``section`` holds a figure with a unit and ``min_case_words`` of the genre's words of action and
     result: a case told in one labelled paragraph (成效：…) and one plain one, which a notice's parts are not."""
     body = "".join(line.text.strip() for line in section)
@@ -282,7 +300,8 @@ def _opens_with_label(section: list[Line], is_provider: Callable[[str], object])
     """True when the first line of ``section`` with text is a provider line: labelled (申报单位：X, 牵头单位：X), one
     the known rules read ((X报送), (X提供)), a speech's speaker line (X局局长　某某), or a news item's lead-in before
     its acting subject (本报讯（记者 某某）X局近日…), which names who did it as a provider line does."""
-    first = next((line.text for line in section if line.text.strip()), "")
+    # a bilingual page's rendering of the title under it (title / Latin title / 相關地區：X) is no line of its own
+    first = next((line.text for line in section if line.text.strip() and not rendered_line(line.text)), "")
     return (
         labelled_provider(first) is not None
         or bool(is_provider(first))

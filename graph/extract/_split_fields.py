@@ -132,3 +132,15 @@ def form_title(texts: list[str]) -> tuple[int, str] | None:
         if match := field_title_re().match(text):
             return k, match["title"].strip()
     return None
+
+
+def record_start(lines: list[Line], i: int) -> int:
+    """The line a form's record opens on when line ``i`` is its title field: the first of the field lines right
+    above it (承办单位<TAB>X / 配合单位<TAB>Y / 督办事项<TAB>title), up to a blank line, a rule or a line of another
+    kind; ``i`` itself when it is no title field or none stands above it."""
+    if not field_title_re().match(lines[i].text):
+        return i
+    j = i
+    while j > 0 and _FIELD_LINE_RE.match(lines[j - 1].text) and not field_title_re().match(lines[j - 1].text):
+        j -= 1
+    return j

@@ -81,10 +81,43 @@ def article_end(text: str, start: int, end: int) -> int:
         if line_start <= start:
             break
         line = text[line_start:end]
-        if line.strip() and not FURNITURE_RE.match(line):
+        if line.strip() and not FURNITURE_RE.match(line) and not _endnote(line, text[:line_start]):
             break
         end = line_start - 1
     return len(text[:end].rstrip()) if end > start else end
+
+
+_NOTE_MARK_RE = re.compile(
+    r"^[\s\u3000]*(?:[\[［〔]\s*(?P<n>[0-9０-９]{1,2})\s*[\]］〕]|[（(]?(?P<w>注\s*[0-9０-９]{1,2})[）)]?|(?P<c>[①-⑳]))"
+)
+"""An endnote's mark opening its line ([1], ［2］, 注1：, （注2）, ①), as a paper numbers the notes it refers to in the
+text."""
+_ARTICLE_NOTE_RE = re.compile(r"^[\s\u3000]*[（(]本文[^（）()]*[）)][\s\u3000]*$")
+"""An editor's note on the whole article in brackets (（本文汇率以…计算）, （本文有删节））."""
+
+
+def _endnote(line: str, before: str) -> bool:
+    """True when ``line`` is one of an article's endnotes: a note whose mark ([1]) the text above (``before``, from the
+    document's start: a note may explain any case's term) refers to, a line
+    labelling the notes (注释：), or an editor's note on the article. Notes explain a term or a batch for the reader
+    ([2] 第六批改革试点经验于2020年印发); read as the last case's text they give it another's origin. A note saying
+    who provided the material or where the text was taken from is kept: it names the provider."""
+    bare = line.strip()
+    if bare.rstrip("：:") in _lexicon()["note_labels"]:
+        return True
+    if any(word in bare for word in _lexicon()["note_provider_words"]):
+        return False  # （本文转载自“X发布”）, [3] 案例材料由X提供: who gave the text
+    if _ARTICLE_NOTE_RE.match(bare):
+        return True
+    mark = _NOTE_MARK_RE.match(bare)
+    if mark is None:
+        return False
+    if mark["n"]:  # [1] referred to as [1], ［1］ or 〔1〕
+        core = rf"[\[［〔]\s*{re.escape(mark['n'])}\s*[\]］〕]"
+    else:
+        core = re.escape(re.sub(r"\s", "", mark["w"] or mark["c"]))
+    # referred to inside a sentence (…的做法[1]，, …经验注1，), not a point opening its line
+    return re.search(rf"[^\s\u3000（(][（(]?{core}", before) is not None
 
 
 CONTENTS_ENTRY_RE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,}|—{3,}|_{4,})[\s\u3000]*[0-9０-９]{1,4}[\s\u3000]*$")

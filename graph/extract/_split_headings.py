@@ -32,6 +32,7 @@ from ftzgraph.graph.extract._split_units import (
     dash_unit,
     dated_unit,
     labelled_provider,
+    place_or_stem,
     signature_unit,
 )
 from ftzgraph.graph.extract._split_words import (
@@ -260,12 +261,18 @@ def line_heading(lines: list[Line], i: int, is_provider: Callable[[str], object]
                 for line in lines[i + 1 : i + 6]
                 if not furniture_heading(line.text) and not rendered_line(line.text)
             ][:3]
-            if not over_section and not (i and prose_title([lines[i - 1].text, raw, *below])):
+            named = _PLACE_LABEL_RE.match(raw)  # 韶关：title / 台中｜title: a dispatch's place, then the title
+            titled = named["t"] if named and place_or_stem(named["p"]) else raw
+            if not over_section and not (i and prose_title([lines[i - 1].text, titled, *below])):
                 return None
             style = "bare over section" if over_section else "prose"  # prose: a reform's name alone over prose
         else:
             style = "bare"
     return Heading(i, i, style, number, text)
+
+
+_PLACE_LABEL_RE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,8})\s*[：:｜|丨／/]\s*(?P<t>\S.*)$")
+"""A bare heading's place before a colon or a bar (韶关：“A”一站办理): a newspaper's section over a city's item."""
 
 
 _WHOLE_BRACKET_RE = re.compile(r"[【\[〔](?P<t>[^【】\[\]〔〕]{2,60})[】\]〕]")
@@ -300,7 +307,26 @@ def _number_line(text: str) -> re.Match[str] | None:
     """The number of a line holding only a case's number (01, 【案例一】, ━━ 数字1 ━━), or None."""
     bare = strip_marks(text.strip().strip("*#").strip())[0].strip().strip("━─═=").strip()
     bare = BRACKETED_NUMBER_RE.sub(r"\g<n>", bare)  # 【案例一】 / title: the number in its tag
-    return NUMBER_ALONE_RE.match(bare) or _WORD_NUMBER_RE.match(bare)
+    if two := _BILINGUAL_NUMBER_RE.match(bare):  # 措施一 Medida 1, Medida 1 措施1: one number in two languages
+        own = two["c1"] or two["c2"] or ""
+        found = NUMBER_ALONE_RE.match(own) or _WORD_NUMBER_RE.match(own)
+        same = found is not None and parse_chinese_number(found["n"]) == int(two["n1"] or two["n2"])
+        return found if same else None
+    return NUMBER_ALONE_RE.match(bare) or _WORD_NUMBER_RE.match(bare) or _LATIN_NUMBER_RE.match(bare)
+
+
+_LATIN_NUMBER_RE = re.compile(
+    r"^(?!(?:page|p|fig|figure|table|tab|chart|photo|no)\b)[A-Za-z]{2,12}\.?\s*(?P<n>[0-9]{1,2})$", re.I
+)
+"""A word of another language and a number alone on a line (Medida 1, Caso 2, Item 3), as a bilingual page numbers its
+items over their Chinese titles; a page's, a figure's or a table's number is none."""
+
+
+_BILINGUAL_NUMBER_RE = re.compile(
+    r"^(?:[A-Za-z]{2,12}\.?\s*(?P<n1>[0-9]{1,2})[\s\u3000]+(?P<c1>[^\sA-Za-z]{1,8})"
+    r"|(?P<c2>[^\sA-Za-z]{1,8})[\s\u3000]+[A-Za-z]{2,12}\.?\s*(?P<n2>[0-9]{1,2}))$"
+)
+"""A number line in two languages (措施一 Medida 1, Case 3 案例三), as a bilingual portal numbers its items."""
 
 
 def _short_line(text: str) -> bool:

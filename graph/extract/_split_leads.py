@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.text import parse_chinese_number, word_alternation
 
 ORDINAL_PARAGRAPH_RE = re.compile(
@@ -29,11 +30,13 @@ ORDINAL_PARAGRAPH_RE = re.compile(
 a web page or a bulletin lists several reforms in prose."""
 _VERBS = (
     "推行|推出|推广|推动|探索|建立|实行|实施|开展|创新|打造|率先|试点|复制|借鉴|对标|参照|设立|构建|深化|优化|联合|会同"
-    "|牵头|学习|引进|引入|建设|搭建"
+    "|联同|牵头|学习|引进|引入|建设|搭建"
 )
+_NAME_GOES_ON = r"(?!局|厅|委员会)"
+"""After a verb: no verb but a word of a body's name (城乡建设局, 规划建设委员会), when a body's tail follows."""
 SUBJECT_RE = re.compile(
     r"(?P<p>[\u4e00-\u9fff]{1,20}?(?:市|区|县|旗|州|盟|片区|管委会|海关|局|厅|委|办事处|办|中心|分行|政府))"
-    rf"(?=(?P<verb>{_VERBS}))"
+    rf"(?=(?P<verb>{_VERBS}){_NAME_GOES_ON})"
 )
 """The acting place or body that opens an ordinal paragraph (二是南通海关推行…): the case's provider."""
 _SENTENCE_END_RE = re.compile(r"[。！？!?]")
@@ -54,7 +57,7 @@ def _place_lead_re() -> re.Pattern[str]:
     not_after = "|".join(map(re.escape, lexicon["place_lead_not_after"]))
     return re.compile(
         rf"[ \t\u3000]*(?:在(?:(?P<at>{place})|(?P<short>[\u4e00-\u9fff]{{2,4}}))[，,]"
-        rf"|(?P<p>{place})(?=[（(][^（）()]{{1,8}}[)）]|(?!{not_after})(?:{follow})))"
+        rf"|(?P<p>{place})(?=[（(][^（）()]{{1,8}}[)）]|(?!{not_after})(?:{follow}){_NAME_GOES_ON}))"
     )
 
 
@@ -295,6 +298,10 @@ def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
         is_place(source["p"]) or SUBJECT_BODY_RE.fullmatch(source["p"])
     ):
         return source["p"], source.start("p"), source.end("p")  # 记者从X区获悉，该区…: the item's subject is X区
+    told = _news_source_re(referred=False).match(text, at)
+    stem = _STEM_ACTING_RE.match(text, told.end()) if told else None
+    if told and stem and told["p"].startswith(stem["p"]) and _division_named(stem["p"]):
+        return stem["p"], stem.start("p"), stem.end("p")  # 毕节市商务局介绍，毕节学习借鉴…: the source's place acts
     topic = _topic_re().match(text, at)
     starts = [topic.end()] if topic else [at]  # 按照省政府部署，X区…: the clause is no subject
     if clause := _LEAD_CLAUSE_RE.match(text, at):  # 近年来，X区… / 为解决…问题，X局… / 2023年以来，X海关…
@@ -353,14 +360,25 @@ def news_lead_end(text: str) -> int:
 
 
 @cache
-def _news_source_re() -> re.Pattern[str]:
+def _news_source_re(referred: bool = True) -> re.Pattern[str]:
     """A news item's source that its next clause refers back to (记者从X区获悉，该区将… / 据X局相关负责人介绍，该局…):
-    the place or body the item is about (``news_source_verbs``)."""
+    the place or body the item is about (``news_source_verbs``); with ``referred`` False, the source clause whatever
+    follows it."""
     verbs = word_alternation(_lexicon()["news_source_verbs"])
     return re.compile(
         rf"(?:记者(?:从|在)|据)?(?P<p>[\u4e00-\u9fff]{{2,20}}?)(?:(?:相关|有关)?负责人)?(?:{verbs})[，,][ \t\u3000]*"
-        r"(?=[该这此])"
+        + (r"(?=[该这此])" if referred else "")
     )
+
+
+def _division_named(name: str) -> bool:
+    """True when ``name`` is a division's name or the stem of one (毕节, 文昌市)."""
+    divisions = load_divisions()
+    return name in divisions.names or divisions.by_stem.get(name) is not None
+
+
+_STEM_ACTING_RE = re.compile(rf"(?P<p>[\u4e00-\u9fff]{{2,4}}?)(?=(?:{_VERBS}))")
+"""A clause opened by a place's name or stem and an acting verb (毕节学习借鉴…, 文昌借鉴…)."""
 
 
 SUBJECT_BODY_RE = re.compile(SUBJECT_RE.pattern.split("(?=")[0])
@@ -379,7 +397,7 @@ def _body_lead_re() -> re.Pattern[str]:
     suffixes = word_alternation(lexicon["unit_suffixes"])
     # …and the words that open what a body does (X海关对进口食品实施…, X局于今年…: ``subject_ends_before``)
     follow = word_alternation([*lexicon["place_lead_words"], *_VERBS.split("|"), *lexicon["subject_ends_before"]])
-    return re.compile(rf"(?P<p>[\u4e00-\u9fff]{{2,20}}?(?:{suffixes}))(?=(?:{follow}))")
+    return re.compile(rf"(?P<p>[\u4e00-\u9fff]{{2,20}}?(?:{suffixes}))(?=(?:{follow}){_NAME_GOES_ON})")
 
 
 @cache

@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.text import parse_chinese_number
 
 _OPEN = "（([【〔〖「『［<〈｛{"
@@ -117,7 +118,7 @@ def _word(text: str, k: int, marked: bool) -> tuple[int, bool] | None:
     """Where a mark's word (样本, 第, Case, No., 示范) starting at ``k`` ends, and whether a number follows it: the
     shortest run of up to four Chinese characters or a Latin word followed by a number, else a whole run of two to
     four Chinese characters (or a Latin word) right before a label's separator or a closing bracket that names no
-    place or unit (示范：, 〈亮点〉, CASE：; not 宁波市：); None when there is none."""
+    place or unit (示范：, 〈亮点〉, CASE：; not 宁波市： nor a city's stem, 韶关：); None when there is none."""
     latin = _LATIN_WORD_RE.match(text, k)
     ends = [latin.end()] if latin else [k + n for n in range(1, 5) if _CJK_RE.fullmatch(text[k : k + n])]
     for end in ends:
@@ -128,7 +129,10 @@ def _word(text: str, k: int, marked: bool) -> tuple[int, bool] | None:
     ends_mark = _LABEL_ENDS + _CLOSE + (SEPARATORS if latin or marked else "")
     if end >= len(text) or end - k < 2 or text[end] not in ends_mark:
         return None
-    return (end, False) if latin or not text[k:end].endswith(_not_words()) else None
+    if latin:
+        return end, False
+    # 宁波市：, 商务局：, and a city's bare stem (韶关：) name who or where: a label, no mark
+    return None if text[k:end].endswith(_not_words()) or load_divisions().by_stem.get(text[k:end]) else (end, False)
 
 
 def _symbols(text: str, k: int, shape: list[str]) -> int:

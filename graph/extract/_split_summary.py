@@ -25,7 +25,7 @@ from ftzgraph.graph.extract._split_tables import (
 from ftzgraph.graph.model import Document, TableRow
 from ftzgraph.graph.text import CJK_RE, parse_chinese_number
 
-TABLE_HEADER_RE = re.compile(r"(?:序号|编号).{0,20}?(?:案例|事项|名称|举措)")
+TABLE_HEADER_RE = re.compile(r"(?:序号|编号).{0,20}?(?:案例|事项|名称|举措|做法)")
 """A summary table's header: its number column (序号, a ledger's 编号), then a column naming the cases."""
 TABLE_SPLIT_RE = re.compile(r"\s*(?:\t+|\|+|\s{2,})\s*")
 
@@ -301,7 +301,7 @@ def _continued_row(row: TableRow, cells: list[str], title_col: int, provider_col
     return TableRow(row.number, title, provider or None, row.evidence)
 
 
-_TITLE_COLUMN_RE = re.compile(r"案例|事项|名称|举措")
+_TITLE_COLUMN_RE = re.compile(r"案例|事项|名称|举措|做法")
 _PROVIDER_COLUMN_RE = re.compile(r"单位|地区|地市|片区|提供|报送")
 
 

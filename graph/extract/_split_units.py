@@ -178,7 +178,7 @@ def stem_place(name: str, city: str = "") -> str | None:
     """The one city or county a bare stem names (富顺 -> 富顺县, 龙泉 -> 龙泉市), as a table's column, a dash or a host
     writes a place without its level; of a stem several places share, the one of ``city`` (防城港·东兴 -> 东兴市);
     None when none or several are left."""
-    if not re.fullmatch("[\u4e00-\u9fff]{2,3}", name):
+    if not re.fullmatch("[\u4e00-\u9fff]{2,4}", name):  # 富顺, 西双版纳
         return None
     divisions = load_divisions()
     if not city:
@@ -320,14 +320,15 @@ def byline_unit(line: str) -> tuple[str, int, int] | None:
 
 _DATED_UNIT_RE = re.compile(
     r"^[\s\u3000]*(?P<u>[^\s\u3000｜|丨·•]{4,30})[\s\u3000]*[｜|丨·•]?[\s\u3000]*"
-    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/]\d{1,2}|\d{1,2}月\d{1,2}日)(?:[\s\u3000]+\d{1,2}:\d{2})?[\s\u3000]*$"
+    r"(?:\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?|月)|\d{1,2}[-/]\d{1,2}|\d{1,2}月\d{1,2}日)(?:[\s\u3000]+\d{1,2}:\d{2})?"
+    r"[\s\u3000]*$"
 )
 
 
 def dated_unit(line: str) -> tuple[str, int, int] | None:
-    """The unit of a source line under a card's or a list item's title, the unit then the day it published
-    (X区行政审批局｜2024-10-18, X市商务局　10月18日): who brought the item, as a provider line names it; None for any
-    other line (a person's name before a date is no unit)."""
+    """The unit of a source line under a card's or a list item's title, the unit then the day or month it
+    published (X区行政审批局｜2024-10-18, X市商务局　10月18日, X海关　2024年9月): who brought the item, as a provider
+    line names it; None for any other line (a person's name before a date is no unit)."""
     match = _DATED_UNIT_RE.match(line)
     if match is None or (found := signature_unit(match["u"])) is None or found[0] != match["u"]:
         return None

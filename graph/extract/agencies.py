@@ -129,6 +129,7 @@ def extract_agencies_and_mentions(
     the case's context cannot tell) and a confidence. ``provider_evidence`` is where the case's provider was read:
     a mention there that only names the unit (a provider line under any label) does not act."""
     lex = load_lexicon()
+    provider = _provider_name(provider)
     text, offsets = clean_spans(case.text)  # 貿(mào), 为 贯 彻: read as the words they are; evidence maps back
     gaz = harvest_places(case.document.text).with_extra([p for p in (provider,) if p])
     titles = _titles(text, lex)
@@ -136,8 +137,8 @@ def extract_agencies_and_mentions(
     branches = [h for h in branches if not _inside_title(h.start, titles)]
     hits = list(branches)
     for match in lex.core_re.finditer(text):
-        if any(h.start < match.end() and match.start() < h.end for h in branches):
-            continue
+        if any(h.start < match.end() and match.start() < h.end for h in hits):
+            continue  # a branch's span, or a sub-body a hit took in (…金融监管分局绥滨监管支局)
         hit = _core_hit(text, match, lex, gaz, titles)
         if hit is not None:
             hits.append(hit)
@@ -217,7 +218,7 @@ def extract_agencies_and_mentions(
     name_under_parent(text, hits)  # 重庆海事局涪陵海事处: the office under its bureau
     detachment_brigades(text, hits)  # 交警支队渤海新区大队: the brigade under its detachment
     name_zone_bodies(
-        text, _document_head(case.document.text), hits, ctx.city
+        text, _document_head(case.document.text), hits, ctx.city, provider
     )  # 合肥高新区X局: by the zone's official name
     aliases = defined_aliases(text, hits, lex, titles)  # X署（以下简称园区发展署）: the short name is that body
     _settle_acting(text, hits + aliases, case.document.text, aliases)
@@ -231,7 +232,7 @@ def extract_agencies_and_mentions(
     hits += streets
     hits += [b for b in bare_branches(text, hits, lex) if not any(h.start < b.end and b.start < h.end for h in hits)]
     hits.sort(key=lambda h: h.start)
-    _committee_departments(hits)
+    _committee_departments(hits, text)
     mentions = [
         AgencyNameMention(
             re.sub(r"\s+", "", text[h.start : h.end]),
@@ -289,6 +290,8 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
             or text.startswith(_CITED_AFTER, hit.end)  # 省农业农村厅的有关文件为依据: a relied-on document's issuer
+            or text.startswith(_SUGGESTED_AFTER, hit.end)  # 市商务局可会同相关部门研究: a proposal to the body
+            or text.endswith(_SUGGESTED_BEFORE, 0, hit.prefix.start if hit.prefix is not None else hit.start)
             or _second_name(text, hit, hits)
             or _names_provider(text, hit)
             or on_field_line(text, hit)
@@ -298,6 +301,20 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
 
 
 _CITED_AFTER = tuple(load_agency_yaml("departments.yaml")["cited_after"])
+_SUGGESTED_AFTER = tuple(load_agency_yaml("departments.yaml")["suggested_after"])
+_SUGGESTED_BEFORE = tuple(load_agency_yaml("departments.yaml")["suggested_before"])
+
+
+_EDGE_MARKS_RE = re.compile("^[^\u4e00-\u9fff（(]+|[^\u4e00-\u9fff）)]+$")
+
+
+def _provider_name(provider: str | None) -> str | None:
+    """The provider's name without the marks a layout may leave around it (■ 江城区, a bullet and a space) or the city
+    a heading writes before it with a middle dot (菏泽·曹县): the place its bodies are named under is the name alone."""
+    if provider is None:
+        return None
+    provider = provider.rpartition("·")[2] or provider  # 菏泽·曹县: a county after its city, the county provides
+    return _EDGE_MARKS_RE.sub("", provider) or provider
 
 
 def _bare_area_bureau(hit: _Hit) -> bool:

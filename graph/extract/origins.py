@@ -7,6 +7,7 @@ opens a sentence describing the practice counts when no phrase states an origin 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,7 @@ from ftzgraph.graph.extract._batch_filters import (
 )
 from ftzgraph.graph.extract._origin_cells import _issuer_batch_re, _issuer_kind, _other_series_after
 from ftzgraph.graph.extract._origin_subjects import _own_creation_listed, _subject_zones
+from ftzgraph.graph.extract._origin_verdicts import voided, voids_previous
 from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
@@ -220,7 +222,16 @@ def extract_origins(
     else:
         origins.extend(subjects or _own_creation_listed(sentences, gazetteer, evidence, in_batch))
 
+    void = {s.start for s in sentences if voided(s.text)}  # 经核实并未实际开展，不予认定: only claimed
+    for prior, sentence in itertools.pairwise(sentences):  # …一事。经核实，该事项并未实际开展
+        if sentence.start in void and voids_previous(sentence.text, _names_batch_or_place(sentence.text, gazetteer)):
+            void.add(prior.start)
+    if void:
+        voided_at = {evidence(s).start for s in sentences if s.start in void}
+        origins = [o for o in origins if o.evidence.start not in voided_at]
     for sentence in sentences:
+        if sentence.start in void:
+            continue
         if any(w in sentence.text for w in lex["self_copy"]):
             origins.append(Origin("self", evidence(sentence)))
         elif any(a in sentence.text for a in lex["ministry_actions"]) and _names_ministry(
@@ -231,7 +242,11 @@ def extract_origins(
     if not origins:
         for sentence in sentences:
             text = sentence.text
-            if any(v in text for v in ("复制推广", "借鉴", "参照")) and any(g in text for g in lex["generic_ftz"]):
+            if (
+                any(v in text for v in ("复制推广", "借鉴", "参照"))
+                and any(g in text for g in lex["generic_ftz"])
+                and sentence.start not in void
+            ):
                 origins.append(Origin("generic", evidence(sentence)))
                 break
     return _dedupe(origins)
@@ -368,7 +383,8 @@ _NUMBERED_BEFORE_RE = re.compile(
 _CONTAINS_RE = re.compile(r"\s*(?:里|中|之中)[^，,。；]{0,3}?(?:有|包括|包含|收录|列有)")
 """A batch said to hold the item right after it (…最佳实践案例第二批里就有): membership, as 入选 before it."""
 _RANGE_RE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*第")
-_RANGE_END_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批\s*(?:至|到|—|－|-|~|～)\s*$")
+_RANGE_END_RE = re.compile(rf"第\s*[{NUMERAL_CLASS}]+\s*批?\s*(?:至|到|—|－|-|~|～)\s*$")
+"""The start of a range right before a batch (第1批至|第7批, 第一至|第七批): the batch is the range's end."""
 
 
 def _item_after(text: str, position: int) -> str | None:
@@ -387,6 +403,17 @@ def _item_after(text: str, position: int) -> str | None:
     if before and re.search(r"源自|来源于|来自", text[position - 40 : position] if position >= 40 else text[:position]):
         return str(before[-1]).strip()
     return None
+
+
+@cache
+def _batch_words() -> tuple[str, ...]:
+    return tuple(w for words in lexicon()["batch_kinds"].values() for w in words)
+
+
+def _names_batch_or_place(text: str, gazetteer: Gazetteer) -> bool:
+    """True when ``text`` names a national series, a numbered batch or a zone or area."""
+    numbered = re.search(rf"第\s*[{NUMERAL_CLASS}]+\s*批", text) is not None
+    return numbered or any(w in text for w in _batch_words()) or bool(gazetteer.find_places(text))
 
 
 def _names_ministry(text: str, lex: dict[str, Any]) -> bool:

@@ -139,8 +139,9 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
 
     A document in traditional script is matched on a simplified copy (same length, same offsets), and one
     copied out of a PDF on a copy whose page numbers and running headers are blanked and whose hard wraps are marked
-    (graph/sources/hard_wraps.py); quotes, titles and
-    providers are then read from the original text, so labels keep the original script.
+    (graph/sources/hard_wraps.py); quotes and titles are then read from the original text, so labels keep the
+    original script, while a provider stays the name as the graph keeps names, in simplified script (澳門日報's
+    香洲區 is 香洲区, as a mainland collection writes it).
     """
     gazetteer = gazetteer or load_gazetteer()
     text = mask_page_furniture(document.text) or document.text  # PDF page numbers and running headers
@@ -169,11 +170,6 @@ def _in_original_script(extraction: Extraction, document: Document) -> Extractio
         if at >= 0:  # the title is a span of the heading: take it from the original
             case.title = heading[at : at + len(case.title)]
             case.text.title = case.title
-        if "provider" in case.evidence and case.provider:  # the provider's span of the original quote
-            quote = case.evidence["provider"].quote
-            at = to_simplified(quote).find(case.provider)
-            if at >= 0:
-                case.provider = quote[at : at + len(case.provider)]
     return restored
 
 

@@ -109,8 +109,11 @@ _COMMITTEE_TAIL = re.compile("(?:管委会|管理委员会|自贸办)$")
 def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
     郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
-    summary tables list them. Other units (南宁市商务局) stay as written."""
+    summary tables list them; of a unit written under its parent (X海关所属Y海关) the unit. Other units (南宁市商务局)
+    stay as written."""
     name = first_unit(name) if "、" in name else name.strip()
+    if len(under := name.rpartition("所属")[2]) >= 4:
+        name = under  # 南昌海关所属萍乡海关: the unit under its parent is the one that did it
     if court := court_of_division(name):
         name = court  # 本院立案庭, X市中级人民法院民三庭: a court's division writes for its court
     city = _GOVERNMENT_TAIL.sub("", name)
@@ -120,8 +123,8 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
         return place.area  # 在南沙，…: an area written by its bare short name (a body of it acts, ``place_subject``)
     if area := _colloquial_area(name, gazetteer):
         return area  # 南沙自贸区, 崇左自贸片区, 中国（广西）自贸试验区崇左片区: the area by a name people use
-    if re.fullmatch("[\u4e00-\u9fff]{2,3}", name) and (full := load_divisions().by_stem.get(name)):
-        return full  # 凭祥, 陇川 in a table's column or a heading's label: the one city or county of that stem
+    if re.fullmatch("[\u4e00-\u9fff]{2,4}", name) and (full := load_divisions().by_stem.get(name)):
+        return full  # 凭祥, 陇川, 西双版纳 in a table's column or a heading's label: the one division of that stem
     area = _COMMITTEE_TAIL.sub("", name)
     if area != name and (place := gazetteer.resolve(area)) is not None and place.area:
         return place.area if area.endswith(place.area) and len(area) > len(place.area) else area
@@ -375,9 +378,10 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
                 start + found[1],
                 start + found[2],
             )  # 指导单位：X　实施单位：Y, X局（供稿单位）, ——X经验做法
-        # 【报送】X, （沿滩　供）: the line under the title; but 邗江区：title / 作者：X局 is about the heading's place
+        # 【报送】X, （沿滩　供）: the line under the title; but 邗江区：title / 作者：X局 is about the heading's place,
+        # while a unit's own field (▲石狮　title / 实施单位：石狮市商务局) names who did it, the heading only where
         found = labelled_provider(line, loose=True) or _given_in_brackets(line) if k == 0 else None
-        if found and heading_place(case) is None:
+        if found and (heading_place(case) is None or _UNIT_FIELD_RE.match(line)):
             return found[0], start + found[1], start + found[2]
     if source := closing_source(text):  # 【案例来源】根据X提供材料整理: who gave the material, said outright
         return source
@@ -400,6 +404,12 @@ def _provider_line(case: CaseText) -> tuple[str, int, int] | None:
         name, start, end = case.group
         return name, start - case.start, end - case.start
     return guessed or scene_place(case, _acting_subject(case))
+
+
+_UNIT_FIELD_RE = re.compile(
+    r"^[\s\u3000]*[【\[〔]?[\u4e00-\u9fff]{0,4}(?:单位|主体|部门|机构)[】\]〕]?[\s\u3000]*[:：｜|丨]"
+)
+"""A field naming a unit by its label's word (实施单位：, 牵头部门｜, 【申报主体】：): who did it, said outright."""
 
 
 _GIVEN_RE = re.compile(r"^\s*[（(]\s*(?P<u>[^()（）\s]{2,20}?)[\s\u3000]*(?:供稿|提供|报送|推荐|选送|供)\s*[)）]\s*$")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_bounds import outline_end, with_kickers
+from ftzgraph.graph.extract._split_bounds import closing_table, outline_end, with_kickers, with_notes
 from ftzgraph.graph.extract._split_casebook import code_number
 from ftzgraph.graph.extract._split_declared import (
     MIN_CASE_CHARS,
@@ -32,8 +32,8 @@ from ftzgraph.graph.extract._split_declared import (
     title_like,
 )
 from ftzgraph.graph.extract._split_entries import chosen_entries, entry_ends, give_entry_providers
-from ftzgraph.graph.extract._split_fallback import fallback_starts, heading_families
-from ftzgraph.graph.extract._split_fields import field_title, field_title_start, form_title
+from ftzgraph.graph.extract._split_fallback import fallback_starts, heading_families, reports_a_reform
+from ftzgraph.graph.extract._split_fields import field_title, field_title_start, form_title, record_start
 from ftzgraph.graph.extract._split_furniture import article_end, box_source_re, closing_block_re, contents_entry
 from ftzgraph.graph.extract._split_groups import (
     Group,
@@ -93,6 +93,8 @@ CLOSING_BLOCK_RE = closing_block_re()
 _OUTER_QUOTES = {"“": "”", '"': '"', "「": "」", "『": "』", "《": "》"}
 COLLECTION_TITLE_RE = re.compile(r"^(?:附件\s*[:：]?|第\s*[" + NUMERAL_CLASS + r"]+\s*批)")
 
+_RUN_ON_TITLE = 40
+"""The longest first sentence read as a case's title when its text runs on after it on the marker's line."""
 _THEME_READ = 120
 """The characters read under a theme heading for the reform its paragraph names: its first sentences."""
 TITLE_MATCH_MIN = 0.6
@@ -147,8 +149,9 @@ title【X局】, title（X海关）, title（推荐单位：X局）, also with t
 title（报送单位：X局（现为Y局））)."""
 
 
-HEADING_SPACE_PLACE_RE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,6})[ \t\u3000]+(?P<t>\S.{3,})$")
-"""A newspaper's headline that opens with its city and a space (雅安 茶叶出口“一证通”): the place, then the title."""
+HEADING_SPACE_PLACE_RE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,6})(?:[ \t\u3000]+|\s*[：:｜|丨／/]\s*)(?P<t>\S.{3,})$")
+"""A newspaper's headline that opens with its city and a space, a colon, a bar or a slash (雅安 茶叶出口“一证通”,
+韶关：“A”, ▲昆山／“A”): the place, then the title."""
 
 
 def placed_heading(title: str) -> re.Match[str] | None:
@@ -195,6 +198,8 @@ def clean_title(text: str) -> str:
     if placed:
         title = placed["t"]
     title = CASE_SUFFIX_RE.sub("", title).strip()
+    if title.endswith("。") and "。" not in title[:-1]:  # 案例三：茶叶出口“产地检测”。 a title closed as a sentence
+        title = title[:-1].rstrip()
     for item in load_lexicon("layouts")["fallback"]["agenda_items"]:  # 关于复制“X”事项, 关于X的讨论
         if agenda := re.fullmatch(item, title):
             title = agenda["t"]
@@ -227,8 +232,10 @@ def _is_title_line(line: Line, table: TitleMatcher | None, listed: bool) -> bool
 def split_cases(document: Document) -> SplitResult:
     """Find the cases of ``document``; see the module docstring for the rules."""
     lines = text_lines(document.text)
-    table, _, table_last = parse_table(document, lines)
+    table, table_header, table_last = parse_table(document, lines)
     listed, contents_last = False, -1
+    if table and (closed_at := closing_table(lines, [r.title for r in table], table_header, table_last)) is not None:
+        lines, table_last = lines[:closed_at], -1  # 附表 repeating the cases after the last one: no case text
     if not table:  # the titles a collection lists before its cases, as a table (graph/extract/_split_declared.py)
         table, _, table_last = listed_rows(document, lines, clean_title, placed_heading)
         listed = bool(table)
@@ -251,7 +258,11 @@ def split_cases(document: Document) -> SplitResult:
         if (code := code_number(line.text)) is not None:  # 案例编号：JJDX-ZM-01 over the title line
             pending_marker = (i, code or len(starts) + 1)
             continue
-        marker = MARKER_RE.match(line.text) or (PADDED_MARKER_RE.match(line.text) if padded else None)
+        marker = (
+            MARKER_RE.match(line.text)
+            or MARKER_RE.match(OUTLINE_RE.sub("", line.text, count=1))  # 4.2　案例1：title, a thesis's section
+            or (PADDED_MARKER_RE.match(line.text) if padded else None)
+        )
         rest = re.sub(r"(?:\*\*|__)\s*$", "", marker["rest"]).strip() if marker else ""
         if marker and re.match(
             r"[至到~～—－-]+\s*(?:典型|创新)?案例", rest
@@ -259,9 +270,12 @@ def split_cases(document: Document) -> SplitResult:
             marker = None
         if marker and not CASE_SUFFIX_RE.search(rest):
             number = parse_chinese_number(marker["n"])
-            if rest and len(rest) <= 80 and number is not None:
+            lead = re.match(rf"[^。！？!?]{{2,{_RUN_ON_TITLE}}}(?=。)", rest) if len(rest) > 80 else None
+            if rest and (len(rest) <= 80 or lead) and number is not None:
                 starts.append((i, i, number))
                 pending_marker = None
+                if lead:  # 案例一：X市“A”出让。X市参照…: the marker's title is the sentence its text runs on from
+                    wrapped[i] = lead.group()
             elif number is not None:
                 pending_marker = (i, number)
             continue
@@ -351,6 +365,8 @@ def split_cases(document: Document) -> SplitResult:
         numbered = partial(shape_families, lines, body_from)
         heads = {g.index for g in groups}
         starts, titles = counted_split(stated[0], (starts, titles), candidates, numbered, lines, heads)
+        # 承办单位<TAB>X / 督办事项<TAB>title: a form's record opens at its first field, over its title field
+        starts = [(t, min(a, record_start(lines, t)), k) for t, a, k in starts]
     starts = with_kickers(lines, _in_order(starts))  # 引题 / title: a report's kicker is its own line
     media = None
     if points := point_split(lines, body_from):  # 点位1　X / 观摩内容：title / 讲解单位：Y: a handbook's points
@@ -366,6 +382,7 @@ def split_cases(document: Document) -> SplitResult:
         starts = [(t, t, k) for k, t in enumerate(repeated.titles, 1)]
         titles, part_ends, groups, entered, points, media = repeated.names, repeated.ends, [], None, None, None
 
+    starts = with_notes(lines, starts)  # 【编者按】X区借鉴… / headline: each item's note is its own text
     warnings: list[str] = []
     cases: list[CaseText] = []
     closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
@@ -681,6 +698,9 @@ def _structural_families(lines: list[Line], body_from: int) -> dict[str, list[tu
         mixed = sorted({*starts, *found.get(style, [])})
         if len(mixed) > len(starts) and len(mixed) > len(found.get(style, [])):
             found["provided " + style] = mixed
+    for style, starts in list(found.items()):  # 一、title / 提供单位：X, 二、title（X）, then 三、title over prose
+        if (counted := _counted_on(lines, starts, candidates.get(style.split(" ")[-1], []))) is not None:
+            found["counted " + style] = counted
     for (
         style,
         starts,
@@ -690,6 +710,31 @@ def _structural_families(lines: list[Line], body_from: int) -> dict[str, list[tu
         if len(closed) >= 2 and len(closed) == len(starts):
             found.setdefault("closing " + style, closed)
     return found
+
+
+def _counted_on(
+    lines: list[Line], starts: list[tuple[int, int, int | None]], others: list[tuple[int, int, int | None]]
+) -> list[tuple[int, int, int | None]] | None:
+    """A family of headings that name their providers (``starts``) with the headings of its style between and after
+    them (``others``) that number on with it, when together they count from one without a gap and each added heading
+    heads a body of case size, the heading naming a reform or the body reporting one (a figure and words of action):
+    a collection that keeps each unit's own form writes some cases' providers under their headings and others in
+    their text, under one numbering. None when nothing is added or the numbers do
+    not run; a part numbered on after the cases (三、存在问题) names and reports none and ends the run."""
+    if len(starts) < 2 or any(s[2] is None for s in starts):
+        return None
+    merged = sorted({*starts, *(s for s in others if s[0] > starts[0][0] and s[2] is not None)})
+    run: list[tuple[int, int, int | None]] = []
+    for k, start in enumerate(merged):
+        if start[2] != len(run) + 1:
+            break
+        end = merged[k + 1][0] if k + 1 < len(merged) else len(lines)
+        body = sum(len(line.text.strip()) for line in lines[start[0] + 1 : end])
+        named = names_reform(fallback_title(lines[start[0]].bare)) or reports_a_reform(lines[start[0] + 1 : end])
+        if start not in starts and (body < MIN_CASE_CHARS or not named):
+            break
+        run.append(start)
+    return run if len(run) > len(starts) and set(starts) <= set(run) else None
 
 
 def _ends_with_provider(lines: list[Line], start: int, end: int) -> bool:

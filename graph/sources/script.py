@@ -4,7 +4,9 @@ Documents from Hong Kong, Macao or Taiwan sources (and some provincial pages) ar
 traditional script, while the lexicons and patterns are written in simplified script. Matching runs
 on a simplified copy of the text; because each character maps to exactly one character, an offset
 found in the copy is the same offset in the original, and quotes and labels keep the original text.
-Phrase-level conversions (which may change length) are deliberately not used.
+Phrase-level conversions (which may change length) are deliberately not used. The corner quotes of Hong Kong, Macao
+and Taiwan (「」『』) are read as the mainland's “” ‘’ in the copy too: the patterns that find a reform's quoted name
+(a bare title naming a reform, 推出“A”, X的“A”做法) are written with the mainland's marks.
 """
 
 from __future__ import annotations
@@ -37,9 +39,13 @@ def _traditional_char(char: str) -> str:
     return converted if len(converted) == 1 else char
 
 
+_CORNER_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+"""Corner quotes and the mainland's quotes they stand for, one character each (offsets stay the same)."""
+
+
 def to_simplified(text: str) -> str:
-    """``text`` in simplified script with the same length: ``復制推廣`` -> ``复制推广``."""
-    return "".join(_simplified_char(char) if char >= "\u2e80" else char for char in text)
+    """``text`` in simplified script with the same length: ``復制推廣「一站式」`` -> ``复制推广“一站式”``."""
+    return "".join(_CORNER_QUOTES.get(char) or _simplified_char(char) if char >= "\u2e80" else char for char in text)
 
 
 def is_traditional(text: str) -> bool:

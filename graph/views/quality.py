@@ -210,7 +210,10 @@ def standard_name(name: str) -> str:
     province (吉林省吉林市中级人民法院 -> 吉林市中级人民法院), an airport's customs office without its city
     (长沙黄花机场海关 -> 黄花机场海关), a bureau's district branch without the district's 区 (…局南沙区分局 ->
     …局南沙分局) and a place's body whose short form stands for several names by the one the gold files write
-    (市数据资源局 -> 市数据资源管理局): the same body, however a gold file wrote it."""
+    (市数据资源局 -> 市数据资源管理局), a committee's short form inside a department's name (X管委会规划建设局 ->
+    X管理委员会规划建设局) and a discipline commission with the supervision commission it shares offices with by
+    one name (中共X县纪律检查委员会、X县监察委员会 = 中共X县纪律检查委员会 X县监察委员会), a city's new area opened
+    by the city's name or its stem (柳州市柳东新区 = 柳州柳东新区): the same body, however a gold file wrote it."""
     name = squash(name)
     if name.startswith(_COUNTRY) and len(name) > len(_COUNTRY) + 2:  # 中华人民共和国厦门海事局 = 厦门海事局
         name = name[len(_COUNTRY) :]
@@ -233,7 +236,21 @@ def standard_name(name: str) -> str:
         if name.endswith(form) and not name.endswith(standard):
             name = name[: -len(form)] + standard
             break
+    name = name.replace(_SHORT_COMMITTEE, _COMMITTEE)  # X新区管委会规划建设局: a committee's department, in full
+    if (joint := _JOINT_DISCIPLINE_RE.fullmatch(name)) is not None:  # 中共X县纪律检查委员会、X县监察委员会
+        name = f"{joint['party'] or ''}{joint['place']}纪律检查委员会监察委员会"
+    zone = _CITY_NEW_AREA_RE.match(name)
+    names = load_divisions().names
+    if zone is not None and zone["city"] in names and zone.group(0)[len(zone["city"]) :] not in names:
+        name = (
+            zone["city"][:-1] + name[len(zone["city"]) :]
+        )  # 柳州市柳东新区X = 柳州柳东新区X; 天津市滨海新区 a district
     return _one_per_place(name)
+
+
+_SHORT_COMMITTEE, _COMMITTEE = "管委会", "管理委员会"
+_CITY_NEW_AREA_RE = re.compile("(?P<city>[\u4e00-\u9fff]{2,4}?市)[\u4e00-\u9fff]{2,5}?新区")
+_JOINT_DISCIPLINE_RE = re.compile("(?P<party>中共)?(?P<place>.+?)纪律检查委员会[、，,]?(?P=place)?监察委员会")
 
 
 @cache
