@@ -87,6 +87,16 @@ def word_alternation(words: Iterable[str]) -> str:
     return _alternation_of(tree)
 
 
+def opening_guard(words: Iterable[str]) -> str:
+    """A lookahead for the first characters of ``words``, to put in front of a pattern every match of which opens
+    with one of them: the same matches, found faster.
+
+    Why: Python's engine scans fast only for a pattern that opens with a plain character or class; one that opens
+    with an optional group, a lookbehind or a group of alternatives is tried in full at every position of the text,
+    and a class test in front turns most positions down at once."""
+    return "(?=[" + "".join(re.escape(char) for char in sorted({word[0] for word in words if word})) + "])"
+
+
 def _alternation_of(node: dict[str, dict]) -> str:
     """``node``'s words as a regex: longer continuations first, then the word ending here (greedy ``?``)."""
     branches = [re.escape(char) + _alternation_of(child) for char, child in sorted(node.items()) if char]

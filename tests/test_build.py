@@ -257,7 +257,7 @@ def test_batches_of_one_and_the_plain_store_protocol_write_the_same_graph(
     build(one_batch, [bundled_path, other])
     expected = canonical_nquads(one_batch)
     monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 1)
-    monkeypatch.setattr(build_module, "open_stream", lambda store: None)
+    monkeypatch.setattr(build_module, "open_split", lambda store: None)
     batches = OxigraphStore(tmp_path / "batches")
     build(batches, [bundled_path, other])
     assert canonical_nquads(batches) == expected

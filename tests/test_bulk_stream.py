@@ -95,7 +95,26 @@ def test_the_same_document_twice_in_one_build_is_written_once_as_in_batches(
     streamed = OxigraphStore(tmp_path / "streamed")
     report = build(streamed, [bundled_path, copy], validate=False)
     assert not report.failed and len(report.built) == 2
-    monkeypatch.setattr(build_module, "open_stream", lambda store: None)
+    monkeypatch.setattr(build_module, "open_split", lambda store: None)
     batched = OxigraphStore(tmp_path / "batched")
     build(batched, [bundled_path, copy], validate=False)
     assert canonical_nquads(streamed) == canonical_nquads(batched)
+
+
+def test_a_stream_commits_while_a_process_forked_after_it_lives(tmp_path: Path) -> None:
+    """A build's workers are forked while its stream is open: they must not keep the loader from the pipe's end
+    (the stream's first part is committed while they read the last documents, graph/store/split_stream.py)."""
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    store = OxigraphStore(tmp_path / "store")
+    stream = open_stream(store)
+    assert stream is not None
+    stream.write(lines("g", 10))
+    with ProcessPoolExecutor(1) as pool:
+        assert pool.submit(len, "alive").result() == 5  # the worker is forked and lives on
+        committing = threading.Thread(target=stream.commit)
+        committing.start()
+        committing.join(timeout=30)
+        assert not committing.is_alive()
+    assert len(store.raw) == 10

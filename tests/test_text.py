@@ -197,3 +197,19 @@ def test_two_form_fields_in_a_row_are_never_one_wrapped_sentence() -> None:
     joined, _ = join_broken_lines("是否借鉴其他地区经验：☑是\n借鉴来源：上海自贸试验区\n联 系 人：某某")
     assert joined.count("\n") == 2
     assert join_broken_lines("甲市商务局会同\n乙海关推行预约查验。")[0] == "甲市商务局会同乙海关推行预约查验。"
+
+
+@given(
+    st.lists(st.text(alphabet="甲乙丙丁-]^\\", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="甲乙丙丁戊-]^\\ ", max_size=40),
+)
+def test_an_opening_guard_keeps_the_matches_of_the_pattern_behind_it(words: list[str], text: str) -> None:
+    import re
+
+    from ftzgraph.graph.text import opening_guard, word_alternation
+
+    plain = re.compile(f"(?:中国)?(?:{word_alternation(words)})")  # an optional opening: no fast scan of its own
+    guarded = re.compile(opening_guard([*words, "中国"]) + plain.pattern)
+    text = "中国" + text
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert guarded.match("戊" + text) is None  # a character no word opens with is turned down at once

@@ -1,13 +1,13 @@
 """``ftzgraph build``: read documents, extract, validate, and swap their named graphs in atomically.
 
-Many documents are read and extracted in parallel worker processes. Into the embedded store, the graphs of
-new documents go down one bulk stream (``graph/store/bulk_stream.py``) that the store ingests in one atomic
-step once every document is read; documents that replace a stored version, and every document written to
-another store, go in batches, each batch one atomic swap. A document whose content hash is already in the
-store is skipped (``force`` rebuilds it), so an interrupted build run again finishes the job with nothing
-duplicated and nothing lost. A document that fails is reported with its file; the others proceed. Nothing of a failed
-document is written, so its previous graph stays. Facts about shared entities (agencies, places, national
-reforms) go once into the entities graph (``iris.ENTITIES_GRAPH``); when a document is replaced, the entities
+Many documents are read and extracted in parallel worker processes. Into the embedded store, the graphs of new
+documents go down one bulk stream (``graph/store/bulk_stream.py``) that the store ingests in one atomic step once
+every document is read (a large build's in two: ``graph/store/split_stream.py``); documents that replace a stored
+version, and every document written to another store, go in batches, each batch one atomic swap. A document whose
+content hash is already in the store is skipped (``force`` rebuilds it), so an interrupted build run again finishes
+the job with nothing duplicated and nothing lost. A document that fails is reported with its file; the others proceed.
+Nothing of a failed document is written, so its previous graph stays. Facts about shared entities (agencies, places,
+national reforms) go once into the entities graph (``iris.ENTITIES_GRAPH``); when a document is replaced, the entities
 no graph refers to any more are pruned at the end (``graph/build/runs.py``, which also records the build as a run).
 """
 
@@ -28,7 +28,7 @@ from rdflib import Graph
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.build._pool import map_documents, new_pool
-from ftzgraph.graph.build.runs import KEEP_RUNS, RunRecorder, document_reads
+from ftzgraph.graph.build.runs import KEEP_RUNS, RECORD_LINES_PER_DOCUMENT, RunRecorder, document_reads
 from ftzgraph.graph.build.shrink_guard import case_iris, describe_dropped, stored_cases
 from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.errors import DocumentError, FtzGraphError, ValidationError
@@ -43,8 +43,8 @@ from ftzgraph.graph.rdf.reference import reference_triples
 from ftzgraph.graph.rdf.triples import split_shared
 from ftzgraph.graph.rdf.validate import validate_ntriples, vocabulary
 from ftzgraph.graph.sources.read import READERS, read_document
-from ftzgraph.graph.store.bulk_stream import BulkStream, open_stream
 from ftzgraph.graph.store.oxigraph import BULK_LOAD_MAX_QUADS, Store, write_nquads
+from ftzgraph.graph.store.split_stream import SplitStream, open_split
 from ftzgraph.ontology.namespace import FTZ
 
 FULL_VALIDATION_MAX_DOCUMENTS = 200
@@ -397,6 +397,8 @@ def build(
     total = 0
     shared_written = False
     streamed: set[str] = set()  # new document graphs sent down the bulk stream
+    tail_entities: list[bytes] = []  # shared-entity lines down the stream's second part (split_stream.py)
+    loose = False  # something written to the store outside the stream after the stream split
     late: list[_Result] = []  # a document whose graph this build streamed already: it replaces it afterwards
 
     def write_shared() -> None:
@@ -414,9 +416,10 @@ def build(
         shared_written = True
 
     def flush() -> None:
-        nonlocal total, pending_quads
+        nonlocal total, pending_quads, loose
         if not pending:
             return
+        loose = loose or (stream is not None and stream.split)
         recorder.before_write(pending)
         data = b"".join([*pending.values(), *new_entities])
         write_nquads(store, list(pending), data)
@@ -425,7 +428,7 @@ def build(
         new_entities.clear()
         pending_quads = 0
 
-    def accept(result: _Result, stream: BulkStream | None) -> None:
+    def accept(result: _Result, stream: SplitStream | None) -> None:
         """Write a built document: a new one down the bulk stream when there is one, else in a batch."""
         nonlocal pending_quads
         graph = result.graph_name or ""
@@ -443,7 +446,10 @@ def build(
             recorder.before_write({graph: result.nquads})
             stream.write(result.nquads)
             stream.write(b"".join(lines))
+            if stream.split:
+                tail_entities.extend(lines)
             streamed.add(graph)
+            stream.near_end(len(streamed), len(files) - done, RECORD_LINES_PER_DOCUMENT * len(files))
             return
         if pending_quads + result.report.triples > BATCH_QUADS:
             flush()
@@ -454,7 +460,7 @@ def build(
             flush()
 
     done = len(reports)
-    stream = open_stream(store)
+    stream = open_split(store)
     try:
         with closing(_results(todo, workers)) as results:  # a failed write ends the pools too
             for result in results:
@@ -472,9 +478,17 @@ def build(
                 raise errors[0]
             raise DocumentError("build", "no document could be built: " + "; ".join(map(str, errors)))
         flush()
+        recorded = False
         if stream is not None:
-            stream.commit()
             total += stream.quads
+            if stream.compacted and not late and not loose:
+                stream.wait_first()
+                if recorder.can_append():  # the run's record joins the last documents: one file per index
+                    recorder.finish(
+                        document_reads(reports, digests), write=stream.write, unwritten=b"".join(tail_entities)
+                    )
+                    recorded = True
+            stream.commit()
     finally:
         if stream is not None:
             stream.abort()  # after a failure: nothing of the stream is ingested (after commit: nothing to do)
@@ -482,7 +496,8 @@ def build(
     for result in late:
         accept(result, None)
     flush()
-    recorder.finish(document_reads(reports, digests))
-    if shared_written:
+    if not recorded:
+        recorder.finish(document_reads(reports, digests))
+    if shared_written and not (recorded and stream is not None and stream.compacted):
         store.optimize()  # queries on the new data read compacted files (twice as fast at 100k cases)
     return BuildReport(reports, total, time.perf_counter() - started, shared_written, recorder.run_id)

@@ -16,7 +16,7 @@ gone (and the diff says so).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -38,6 +38,8 @@ from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 RUNS = str(iris.RUNS_GRAPH)
 ENTITIES = str(iris.ENTITIES_GRAPH)
+RECORD_LINES_PER_DOCUMENT = 12
+"""Quads a run's record holds for each document a build adds: its read (7) and its graph's change (5)."""
 DOC_GRAPH_PREFIX = str(iris.document_graph(""))
 KEEP_RUNS = 10
 RULE_FOLDERS = ("lexicon", "agencies", "reference", "vocab")
@@ -95,6 +97,15 @@ def _graph_triples(store: Store, graph: str) -> set[ox.Triple]:
 def _count(store: Store, graph: str) -> int:
     rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     return int(rows[0]["n"]) if rows else 0
+
+
+def _absent(store: Store, lines: bytes) -> int:
+    """How many of the N-Quads ``lines`` the store does not hold."""
+    if not lines:
+        return 0
+    if not isinstance(store, OxigraphStore):  # only an embedded store takes a bulk stream
+        raise TypeError(f"lines down a bulk stream into {store!r}")
+    return sum(1 for quad in ox.parse(lines, format=ox.RdfFormat.N_QUADS) if quad not in store.raw)
 
 
 def records_of(store: Store, graphs: dict[str, set[ox.Triple]]) -> dict[str, list[CaseRecord]]:
@@ -155,6 +166,11 @@ class RunRecorder:
         self.existing = set(self.store.graphs())
         self.entities_before = _count(self.store, ENTITIES) if ENTITIES in self.existing else 0
 
+    def can_append(self) -> bool:
+        """Whether ``finish`` only adds to the store (no document replaced, no run to drop), so that its record
+        can go down a bulk stream with the build's last documents."""
+        return not self.replaced and len(_runs(self.store)) < max(self.keep_runs, 1)
+
     @property
     def run_id(self) -> str:
         return self.started.strftime("%Y%m%dT%H%M%S%fZ")
@@ -179,11 +195,16 @@ class RunRecorder:
                 self.added[graph] = self.added.get(graph, 0) + data.count(b"\n")
                 self.removed.setdefault(graph, 0)
 
-    def finish(self, reads: list[DocumentRead]) -> tuple[list[Change], list[Change]]:
+    def finish(
+        self, reads: list[DocumentRead], *, write: Callable[[bytes], None] | None = None, unwritten: bytes = b""
+    ) -> tuple[list[Change], list[Change]]:
         """Prune the entities graph, diff the replaced documents, write the run, drop runs beyond ``keep_runs``.
-        Returns (changes by document and case, entities removed)."""
+        Returns (changes by document and case, entities removed).
+
+        ``write`` takes the run's N-Quads instead of the store (a bulk stream still open, see ``can_append``);
+        ``unwritten`` are shared-entity lines of this build that are down that stream and not yet in the store."""
         entities_removed = prune_entities(self.store, self.gone_objects) if self.replaced else []
-        after = _count(self.store, ENTITIES)
+        after = _count(self.store, ENTITIES) + _absent(self.store, unwritten)
         pruned = sum(change.count for change in entities_removed)
         self.added[ENTITIES] = max(0, after + pruned - self.entities_before)
         self.removed[ENTITIES] = pruned
@@ -198,7 +219,11 @@ class RunRecorder:
                 read.action = "replaced"
             elif read.action == "added" and read.graph in self.existing:
                 read.action = "replaced"  # rebuilt with the same triples (e.g. --force)
-        write_nquads(self.store, [], nquads(self._triples(reads, changes + entities_removed), RUNS))
+        record = nquads(self._triples(reads, changes + entities_removed), RUNS)
+        if write is not None:
+            write(record)
+        else:
+            write_nquads(self.store, [], record)
         trim_runs(self.store, self.keep_runs)
         return changes, entities_removed
 
@@ -332,15 +357,20 @@ GROUP BY ?s ORDER BY ?s"""
     return removed
 
 
-def trim_runs(store: Store, keep: int) -> None:
-    """Delete the records of all but the newest ``keep`` runs."""
+def _runs(store: Store) -> list[str]:
+    """The ids of the runs recorded in the store, oldest first."""
     rows = store.select(
         SPARQL_PREFIXES
         + f"SELECT ?run WHERE {{ GRAPH <{RUNS}> {{ ?run a ftz:BuildRun ; prov:startedAtTime ?started }} }} "
         + "ORDER BY ?started",
         union_default_graph=False,
     )
-    ids = [row["run"].rsplit("/", 1)[-1] for row in rows]
+    return [row["run"].rsplit("/", 1)[-1] for row in rows]
+
+
+def trim_runs(store: Store, keep: int) -> None:
+    """Delete the records of all but the newest ``keep`` runs."""
+    ids = _runs(store)
     for run_id in ids[: max(0, len(ids) - max(keep, 1))]:
         prefix = str(iris.run(run_id))
         store.update(

@@ -13,7 +13,7 @@ from ftzgraph.graph import data_files
 from ftzgraph.graph.extract._agency_divisions import PLANNED_CITIES
 from ftzgraph.graph.extract._agency_hits import _cited, _Hit, _inside_title
 from ftzgraph.graph.extract._agency_names import Core, Lexicon, load_agency_yaml, load_divisions
-from ftzgraph.graph.text import word_alternation
+from ftzgraph.graph.text import opening_guard, word_alternation
 
 _PLACE_ENDS = "省市县区州旗盟港"
 
@@ -27,7 +27,8 @@ def _offices() -> tuple[dict[str, tuple[str, tuple[str, ...]]], re.Pattern[str]]
         where = entry.get("where", [])
         for form in entry["forms"] if entry.get("forms_only") else (entry["full"], *entry["forms"]):
             forms[form] = (entry["full"], (where,) if isinstance(where, str) else tuple(where))
-    return forms, re.compile(f"(?:中华人民共和国)?(?:{word_alternation(forms)})")
+    guard = opening_guard([*forms, "中华人民共和国"])
+    return forms, re.compile(f"{guard}(?:中华人民共和国)?(?:{word_alternation(forms)})")
 
 
 def named_offices(text: str, document_text: str, lex: Lexicon, titles: list[tuple[int, int, bool]]) -> list[_Hit]:
@@ -103,7 +104,8 @@ def _sar_alone_re() -> tuple[re.Pattern[str], dict[str, str]]:
     region_of = {
         body: region for region, bodies in load_agency_yaml("sar_bodies.yaml")["alone"].items() for body in bodies
     }
-    return re.compile(f"{_SAR_GOVERNMENT}|{word_alternation(region_of)}"), region_of
+    guard = opening_guard([*_SAR_GOVERNMENT.split("|"), *region_of])
+    return re.compile(f"{guard}(?:{_SAR_GOVERNMENT}|{word_alternation(region_of)})"), region_of
 
 
 @functools.lru_cache(maxsize=8)

@@ -18,6 +18,12 @@ _SP = r"[ \t\u3000]*"
 _NUM = r"(?<![0-9０-９.．])(?<![0-9０-９],)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 """A number not inside another (the 000 of 1,000, the 5 of 2.5); a half-width comma after a character is a clause mark
 (13项在全国复制推广,48项在全省…), as web pages often write it, and a number may follow it."""
+_OPENS_WITH_DIGIT = "(?=[0-9０-９])"
+"""In front of a pattern whose matches open with ``_NUM``: the same matches, found without trying the whole pattern
+at every position of the text (Python's engine scans fast only for a pattern opening with a plain class;
+``graph/text.py`` ``opening_guard`` says more)."""
+_OPENS_WITH_FIGURE = "(?=[0-9０-９半])"
+"""The same for a figure that may be ``_HALF``."""
 _CN_NUM = "[零〇一二两三四五六七八九十百千]+"
 _HALF = "半(?=个?(?:天|日|小时|工作日|月|年|分钟))"
 """Half a unit of time (压缩至半天以内): a figure in a change or after its link only, where 上半年 is no figure."""
@@ -75,19 +81,21 @@ def patterns() -> Patterns:
         rf"|{alternation(change['instant'])}))"
     )
     return Patterns(
-        quantity=re.compile(qty("", rf"(?:{_NUM}|(?<=[为至到成]){_HALF})", True)),
+        quantity=re.compile(_OPENS_WITH_FIGURE + qty("", rf"(?:{_NUM}|(?<=[为至到成]){_HALF})", True)),
         change=re.compile(
             rf"(?:{alternation(change['lead'])}){filler}{qty('b', value, False)}"
             rf"(?P<gap>[^。；;！？!?\n0-9]{{0,{int(change['max_gap'])}}}?){verb_link}{filler}{after}"
         ),
         arrow=re.compile(
-            rf"(?<![0-9０-９.．]){qty('b', _NUM, True)}(?P<gap>){_SP}"
+            rf"{_OPENS_WITH_DIGIT}(?<![0-9０-９.．]){qty('b', _NUM, True)}(?P<gap>){_SP}"
             rf"(?:{alternation(change['arrows'])}){_SP}{filler}{after}"
         ),
         after_only=re.compile(rf"{verb_link}{filler}$"),
-        multiple=re.compile(rf"(?<![零〇一二两三四五六七八九十百千])(?P<num>{_CN_NUM}){_SP}倍"),
+        multiple=re.compile(
+            rf"(?=[零〇一二两三四五六七八九十百千])(?<![零〇一二两三四五六七八九十百千])(?P<num>{_CN_NUM}){_SP}倍"
+        ),
         bare_magnitude=re.compile(
-            rf"(?P<num>{_NUM}){_SP}(?P<q1>{q_after})?{_SP}(?P<mag>{alternation(lex['bare_magnitudes'])})"
+            rf"{_OPENS_WITH_DIGIT}(?P<num>{_NUM}){_SP}(?P<q1>{q_after})?{_SP}(?P<mag>{alternation(lex['bare_magnitudes'])})"
             rf"(?P<q2>{q_after})?(?={_SP}(?:[{CLAUSE_BOUNDARY}）)]|$|{alternation(lex['qualifiers_tail'])}))"
         ),
     )

@@ -7,7 +7,8 @@ index, and each merge rewrites every index of the store: the build's background 
 store's size times the number of batches, and the last one still had to be redone by ``optimize``. Fed
 through one stream, the loader parses, sorts and writes its SST files as the documents come (beside the
 workers, as the batches were), RocksDB ingests them all in one step at ``commit``, and the store is merged
-once, by the ``optimize`` that ends the build.
+once, by the ``optimize`` that ends the build (or, for a large build, that runs
+while its last documents are read: ``graph/store/split_stream.py``).
 
 The loader reads the stream leniently (it skips validating each IRI and language tag, a tenth of its work): the
 stream only carries what the build serialised (``graph/rdf/nt_terms.py``), whose IRIs are minted by ``graph/iris.py``
@@ -38,6 +39,21 @@ _ABORT = b"\n# the build stopped: nothing of this stream is ingested\nnot N-Quad
 read is dropped instead of ingested (closing the pipe alone would read as the stream's normal end)."""
 
 
+_WRITE_ENDS: set[int] = set()
+"""The write ends of the streams open in this process. A process forked meanwhile (a build's worker) must not hold
+one: the loader reads to the end of the pipe, which only comes once every copy of its write end is closed."""
+
+
+def _close_write_ends() -> None:
+    for fd in _WRITE_ENDS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _WRITE_ENDS.clear()
+
+
+os.register_at_fork(after_in_child=_close_write_ends)
+
+
 class BulkStream:
     """A bulk load of N-Quads into an on-disk ``OxigraphStore``, written piece by piece (``write``), ingested
     at ``commit``. Use ``open_stream``; one stream at a time per store."""
@@ -53,6 +69,7 @@ class BulkStream:
 
             fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
         self._read = read
+        _WRITE_ENDS.add(write)
         self._out: BinaryIO | None = open(write, "wb", buffering=_PIPE_BYTES)  # noqa: SIM115 (closed by commit/abort)
         self._thread = threading.Thread(target=self._load, name="ftzgraph bulk stream", daemon=True)
         self._thread.start()
@@ -86,6 +103,7 @@ class BulkStream:
         if self._out is None:
             raise StoreError("the bulk stream is closed")
         out, self._out = self._out, None
+        _WRITE_ENDS.discard(out.fileno())
         try:
             out.close()
         except OSError as error:
@@ -100,6 +118,7 @@ class BulkStream:
         if self._out is None:
             return
         out, self._out = self._out, None
+        _WRITE_ENDS.discard(out.fileno())
         with contextlib.suppress(OSError):  # the loader may have failed already: nothing to stop then
             out.write(_ABORT)
         with contextlib.suppress(OSError):
@@ -111,9 +130,13 @@ class BulkStream:
         return StoreError(f"cannot write to the store at {self.store.path}: {cause}")
 
 
+def can_stream(store: object) -> bool:
+    """Whether ``store`` takes a bulk stream: an embedded store on disk that can be written (not a remote store,
+    a store in memory, a read-only one)."""
+    return isinstance(store, OxigraphStore) and store.path is not None and not store.read_only
+
+
 def open_stream(store: object) -> BulkStream | None:
-    """A bulk stream into ``store`` when it is an embedded store on disk that can be written; ``None``
-    otherwise (a remote store, a store in memory, a read-only one): the caller then writes as it did before."""
-    if isinstance(store, OxigraphStore) and store.path is not None and not store.read_only:
-        return BulkStream(store)
-    return None
+    """A bulk stream into ``store`` when ``can_stream``; ``None`` otherwise: the caller then writes as it did
+    before."""
+    return BulkStream(store) if isinstance(store, OxigraphStore) and can_stream(store) else None
