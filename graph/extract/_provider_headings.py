@@ -11,15 +11,15 @@ import re
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._split_leads import acting_subject, is_generic, is_place
 from ftzgraph.graph.extract._split_shapes import title_without_mark
-from ftzgraph.graph.extract._split_units import stem_place
-from ftzgraph.graph.extract._split_words import strip_marks
-from ftzgraph.graph.extract.split import (
+from ftzgraph.graph.extract._split_titles import (
     HEADING_PIPE_PLACE_RE,
     HEADING_PROVIDER_RE,
     HEADING_TAG_PLACE_RE,
     ORDINAL_RE,
     placed_heading,
 )
+from ftzgraph.graph.extract._split_units import stem_place
+from ftzgraph.graph.extract._split_words import strip_marks
 from ftzgraph.graph.model import CaseText
 
 ADOPTING_RE = re.compile("(?:复制|推广|借鉴|学习|引进|引入|参照|对标|承接)")

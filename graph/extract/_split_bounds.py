@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_furniture import box_source_re
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_shapes import Mark, heading_mark, names_reform
 from ftzgraph.graph.extract._split_units import labelled_provider, signature_unit
@@ -204,3 +205,19 @@ def closing_table(lines: list[Line], titles: list[str], header: int, last: int) 
 def squash_keys(lines: list[Line]) -> str:
     """The lines' text as ``title_key`` reads a title (marks and spaces gone), one string to look titles up in."""
     return "\n".join(title_key(line.text) for line in lines)
+
+
+def box_ends(lines: list[Line], starts: list[tuple[int, int, int | None]]) -> list[int]:
+    """Where each case ends when every case is a box closed by its source line after its text (专栏1：title …
+    （资料来源：X）): right after that line, so the report's analysis between two boxes belongs to no case; [] when
+    some case has no such closing line (a 来源：X line under a title opens its case's text, it closes nothing)."""
+    source = box_source_re()
+    ends = []
+    for k, (title_index, _, _) in enumerate(starts):
+        end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
+        closing = [i for i in range(title_index + 1, end_index) if source.match(lines[i].text)]
+        text_above = sum(len(line.text.strip()) for line in lines[title_index + 1 : closing[-1]]) if closing else 0
+        if text_above < MIN_CASE_CHARS:
+            return []
+        ends.append(closing[-1] + 1)
+    return ends

@@ -33,9 +33,9 @@ from ftzgraph.graph.extract._split_leads import (
     topic_start,
 )
 from ftzgraph.graph.extract._split_shapes import names_reform
+from ftzgraph.graph.extract._split_titles import clean_title
 from ftzgraph.graph.extract._split_units import signature_unit
 from ftzgraph.graph.extract._split_words import FIGURE_RE
-from ftzgraph.graph.extract.split import clean_title
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import CJK_RE, parse_chinese_number, word_alternation
 
