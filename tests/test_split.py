@@ -10,8 +10,9 @@ from _dev_scoring import score_collection
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ftzgraph.graph.extract._split_titles import clean_title
 from ftzgraph.graph.extract.provider import provider_line
-from ftzgraph.graph.extract.split import clean_title, split_cases
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.sources.read import read_document
 

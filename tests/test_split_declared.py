@@ -11,10 +11,11 @@ from _layout_fuzz import Shape, collections, recovery
 from rdflib import Literal
 
 from ftzgraph.graph.extract._split_declared import counted_split, stated_count, title_like
+from ftzgraph.graph.extract._split_lines import text_lines
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_line
-from ftzgraph.graph.extract.split import split_cases, text_lines
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 from ftzgraph.graph.rdf.diagnostics import diagnose
 from ftzgraph.graph.rdf.document import document_graph

@@ -9,7 +9,8 @@ import pytest
 from _layout_fuzz import Recovery, articles, fuzz, non_collection_cuts, parted_texts
 
 from ftzgraph.graph.extract._split_separators import sender, separator_shape
-from ftzgraph.graph.extract.split import CASE_SUFFIX_RE, split_cases
+from ftzgraph.graph.extract._split_titles import CASE_SUFFIX_RE
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"

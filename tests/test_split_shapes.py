@@ -21,7 +21,8 @@ from _layout_fuzz import (
 )
 
 from ftzgraph.graph.extract._split_shapes import heading_mark, prose_title, title_without_mark
-from ftzgraph.graph.extract.split import CASE_SUFFIX_RE, split_cases
+from ftzgraph.graph.extract._split_titles import CASE_SUFFIX_RE
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 
 

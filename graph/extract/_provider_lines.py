@@ -12,6 +12,7 @@ from ftzgraph.graph.extract._provider_credits import (
     before_next_kicker,
 )
 from ftzgraph.graph.extract._split_fields import NEXT_FIELD_RE, contact_unit, field_title_re
+from ftzgraph.graph.extract._split_titles import CLOSING_BLOCK_RE, PROVIDER_RE
 from ftzgraph.graph.extract._split_units import (
     closing_bracket,
     labelled_provider,
@@ -21,10 +22,6 @@ from ftzgraph.graph.extract._split_units import (
     stem_place,
 )
 from ftzgraph.graph.extract._split_words import fallback_words
-from ftzgraph.graph.extract.split import (
-    CLOSING_BLOCK_RE,
-    PROVIDER_RE,
-)
 from ftzgraph.graph.model import CaseText
 from ftzgraph.graph.text import lines_below
 

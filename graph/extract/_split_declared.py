@@ -37,7 +37,7 @@ from ftzgraph.graph.model import Document, Evidence, TableRow
 from ftzgraph.graph.text import CJK_RE, NUMERAL_CLASS, parse_chinese_number, title_key
 
 if TYPE_CHECKING:
-    from ftzgraph.graph.extract.split import Line
+    from ftzgraph.graph.extract._split_lines import Line
 
 Start = tuple[int, int, int | None]
 """(title line index, span start line index, number), as the splitter's rules give a case's start."""

@@ -72,6 +72,7 @@ from ftzgraph.graph.extract._split_leads import (
     place_lead_not,
 )
 from ftzgraph.graph.extract._split_pasted import pasted_unit
+from ftzgraph.graph.extract._split_titles import PROVIDER_RE
 from ftzgraph.graph.extract._split_units import (
     court_of_division,
     fallback_provider,
@@ -80,9 +81,6 @@ from ftzgraph.graph.extract._split_units import (
 )
 from ftzgraph.graph.extract._split_words import fallback_words
 from ftzgraph.graph.extract.gazetteer import Gazetteer
-from ftzgraph.graph.extract.split import (
-    PROVIDER_RE,
-)
 from ftzgraph.graph.model import AgencyNameMention, CaseText, Evidence, Place
 from ftzgraph.graph.text import lines_below
 

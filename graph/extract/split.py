@@ -55,21 +55,11 @@ from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.extract._split_titles import (
     CASE_SUFFIX_RE,
     CLOSING_BLOCK_RE,
-    COLLECTION_TITLE_RE,
-    HEADING_BRACKET_PLACE_RE,
-    HEADING_END_PLACE_RE,
-    HEADING_PIPE_PLACE_RE,
-    HEADING_PLACE_RE,
-    HEADING_PROVIDER_RE,
-    HEADING_SPACE_PLACE_RE,
-    HEADING_TAG_PLACE_RE,
-    HEADING_TRAILING_PLACE_RE,
     MARKER_RE,
     ORDINAL_RE,
     OUTLINE_RE,
     PADDED_MARKER_RE,
     PROVIDER_RE,
-    TITLE_MATCH_MIN,
     clean_title,
     continued_heading,
     cut_by_page_break,
@@ -86,32 +76,6 @@ from ftzgraph.graph.extract._split_titles import (
 from ftzgraph.graph.extract._split_units import fallback_title
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import TitleMatcher, parse_chinese_number, title_key
-
-__all__ = [
-    "CASE_SUFFIX_RE",
-    "CLOSING_BLOCK_RE",
-    "COLLECTION_TITLE_RE",
-    "HEADING_BRACKET_PLACE_RE",
-    "HEADING_END_PLACE_RE",
-    "HEADING_PIPE_PLACE_RE",
-    "HEADING_PLACE_RE",
-    "HEADING_PROVIDER_RE",
-    "HEADING_SPACE_PLACE_RE",
-    "HEADING_TAG_PLACE_RE",
-    "HEADING_TRAILING_PLACE_RE",
-    "MARKER_RE",
-    "ORDINAL_RE",
-    "OUTLINE_RE",
-    "PADDED_MARKER_RE",
-    "PROVIDER_RE",
-    "TITLE_MATCH_MIN",
-    "Line",
-    "SplitResult",
-    "clean_title",
-    "placed_heading",
-    "split_cases",
-    "text_lines",
-]
 
 _RUN_ON_TITLE = 40
 """The longest first sentence read as a case's title when its text runs on after it on the marker's line."""
