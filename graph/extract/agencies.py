@@ -97,7 +97,7 @@ from ftzgraph.graph.extract._agency_roles import (
     speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
-from ftzgraph.graph.extract._agency_streets import street_offices
+from ftzgraph.graph.extract._agency_streets import corps_regiments, street_offices, town_governments
 from ftzgraph.graph.extract._agency_zones import (
     name_zone_bodies,
     sub_zone_bodies,
@@ -228,6 +228,10 @@ def extract_agencies_and_mentions(
     hits += _short_offices(text, hits, ctx, lex)
     hits += _district_branches(text, hits, ctx, lex)
     streets = street_offices(text, hits, ctx, lex)  # 会同大城街道办事处: the district's street office
+    towns = town_governments(text, hits + streets, list(gaz.by_name), lex)  # 格日勒敖都苏木人民政府, 乌兰镇政府
+    towns += corps_regiments(text, hits + streets + towns, case.document.text, lex)  # 一四三团, a Corps regiment
+    hits = [h for h in hits if not any(t.start <= h.start and h.end <= t.end for t in towns)]
+    streets += towns
     _settle_acting(text, hits + streets, case.document.text, streets)
     hits += streets
     hits += [b for b in bare_branches(text, hits, lex) if not any(h.start < b.end and b.start < h.end for h in hits)]
