@@ -261,7 +261,7 @@ def _after_joint_verb(text: str, start: int) -> bool:
     is read as the outer prefix of the port's name."""
     if text.endswith(_JOINT_VERBS, 0, start):
         return True
-    if start >= 2 and text[start - 1] in _JOINING_CONJUNCTIONS and text[start - 2] in _BODY_ENDINGS:
+    if start >= 2 and text[start - 1] in _JOINING_CONJUNCTIONS and text[start - 2] in _BODY_LAST:
         return True  # 凭祥市口岸管理委员会与友谊关海关: a conjunction between two bodies
     divisions = load_divisions()
     return any(
@@ -270,8 +270,8 @@ def _after_joint_verb(text: str, start: int) -> bool:
 
 
 _JOINING_CONJUNCTIONS = frozenset("与和及同")
-_BODY_ENDINGS = frozenset("局委办厅府部会站所队院处心司署关")
-"""The last characters of bodies' names (局, 委员会, 人民政府, 中心, 海关): a conjunction right after one joins a body."""
+_BODY_LAST = frozenset("局委办厅府部会站所队院处心司署关")
+"""The last characters of bodies' names (局, 委员会, 人民政府, 中心, 海关): a conjunction after one joins a body."""
 
 
 _PROPER_NAMED = frozenset(load_agency_yaml("departments.yaml")["proper_named"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ftzgraph.graph import data_files
-from ftzgraph.graph.text import word_alternation
+from ftzgraph.graph.text import CJK_RE, word_alternation
 
 CJK = "\u4e00-\u9fff"
 _LEVEL_PRIORITY = {"city": 0, "county": 1, "district": 2, "province": 3, "area": 4, "unit": 5}
@@ -191,7 +191,8 @@ def place_of(name: str) -> Place | None:
 def _county_after_city(name: str) -> str | None:
     """The county, banner or county-level city of ``name`` written after its prefecture (阿拉善盟阿拉善左旗 ->
     阿拉善左旗, 崇左市凭祥市 -> 凭祥市, 海南藏族自治州共和县 -> 共和县), whose bodies are named without the prefecture
-    (阿拉善左旗市场监督管理局); None for anything else, and for a district, whose bodies carry its city (赣州市章贡区)."""
+    (阿拉善左旗市场监督管理局); None for anything else, and for a district, whose bodies carry its city
+    (赣州市章贡区)."""
     divisions = load_divisions()
     for cut in range(2, len(name) - 1):
         city, county = name[:cut], name[cut:]
@@ -222,7 +223,8 @@ def _one_character_counties() -> tuple[str, ...]:
 @functools.cache
 def _short_names() -> dict[str, str]:
     """An autonomous county's or prefecture's full name -> its short form (河口瑶族自治县 -> 河口县)."""
-    return {full: short for short, full in load_divisions().full_of.items()}
+    shorts = sorted(load_divisions().full_of.items(), key=lambda item: len(item[0]))
+    return {full: short for short, full in shorts}  # the longest: 巴音郭楞州, whose stem bodies write, not 巴州
 
 
 def _index(by_name: dict[str, Place], counts: Counter[str]) -> Gazetteer:
@@ -270,7 +272,7 @@ def harvest_places(text: str) -> Gazetteer:
     # 郑州市 written after a Chinese character (委托郑州市…); in the order the text writes them, as places found by
     # their boundary are, so that a tie among places (two provinces named as often) goes the same way on every run
     for name in sorted(divisions.names_in(text), key=lambda n: (text.find(n), n)):
-        if name.startswith(lex.not_place_words + _WORD_PLACES) and not _shown_as_place(text, name, divisions):
+        if _opens_with_word(name, lex) and not _shown_as_place(text, name, divisions):
             continue  # 局会同县行政审批局, 开通绿色通道县X局: the word before 县X局, not the county 会同县, 通道县
         if name not in by_name and (division := place_of(name)) is not None:
             by_name[name] = division
@@ -280,7 +282,7 @@ def harvest_places(text: str) -> Gazetteer:
             by_name[name] = Place(name, name[0], "county")
             counts[name] += text.count(name)
     for name, full in _CUSTOMARY["short_forms"].items():  # 克州商务局: a prefecture's customary two-character name
-        if name in text and name not in by_name and _written_as_place(text, name, after_marks=True):
+        if name in text and name not in by_name and _written_as_place(text, name, after_marks=True, whole=True):
             by_name[name] = Place(full, name[:-1], "city")
             counts[name] += text.count(name)
     for name in _one_character_counties():  # 信阳市息县, a line opening with 息县: written where only a place stands
@@ -330,6 +332,12 @@ def _shown_as_place(text: str, name: str, divisions: Divisions) -> bool:
     return any(start == 0 or text[start - 1] in _BEFORE_A_PLACE for start in starts)
 
 
+def _opens_with_word(name: str, lex: Lexicon) -> bool:
+    """True when a division's name is a word and its level (会同县, 通道县, 合作市), not a name no word opens
+    (通道侗族自治县 written in full)."""
+    return any(name.startswith(w) and len(name) == len(w) + 1 for w in lex.not_place_words + _WORD_PLACES)
+
+
 _BODY_ENDINGS = frozenset("局委办厅府部会站所队院处心行司署关")
 """The last characters of bodies' names (局, 委员会, 人民政府, 中心, 海关): a division's name right after one opens with
 the verb or conjunction that joins the next body (局会同县X局, 局和县X局)."""
@@ -337,15 +345,21 @@ _WORD_PLACES = tuple(load_agency_yaml("departments.yaml")["word_places"])
 """Stems of divisions that are also common words (通道, 合作, 和平): read as the place only where the text shows one."""
 
 
-def _written_as_place(text: str, name: str, *, after_marks: bool = False) -> bool:
+def _written_as_place(text: str, name: str, *, after_marks: bool = False, whole: bool = False) -> bool:
     """True when ``name`` stands somewhere no word can end right before it (a line's start, after a colon, a bracket
     or its city: 信阳市息县), the position alone: a one-character county's name is too often the end of a word
     (创新县域: no county 新县) for the text's naming its city to tell. With ``after_marks``, after any character but a
-    Chinese one as well (，克州商务局: a name no verb or conjunction opens)."""
+    Chinese one as well (，克州商务局: a name no verb or conjunction opens); with ``whole``, where no level follows
+    that makes it another division's name (巴州区 is 巴中市's district, not 巴州)."""
+    starts = [m.start() for m in re.finditer(name, text)]
     return any(
-        start == 0 or text[start - 1] in _BEFORE_A_PLACE or (after_marks and not re.match(f"[{CJK}]", text[start - 1]))
-        for start in (m.start() for m in re.finditer(name, text))
+        (start == 0 or text[start - 1] in _BEFORE_A_PLACE or (after_marks and not CJK_RE.match(text[start - 1])))
+        and not (whole and text.startswith(_LEVEL_AFTER, start + len(name)))
+        for start in starts
     )
+
+
+_LEVEL_AFTER = ("区", "县", "市", "旗")
 
 
 _CUSTOMARY: dict[str, dict[str, str]] = data_files.load_yaml("reference", "divisions", "customary_forms.yaml")
@@ -593,6 +607,8 @@ def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_uni
                 inner = _find_prefix(text, pos - len(unit), lex, gaz, allow_unit=False)
                 if inner is None:
                     inner = _abbreviated_place(text, pos - len(unit), lex.units[unit], gaz)
+                if inner is None and unit in _PORT_NAMED_UNITS:
+                    inner = _port_named(text, pos - len(unit), lex)
                 if inner is not None:
                     return Prefix(inner.start, inner.place, inner.by_stem, inner.level, lex.units[unit])
                 unit_start = pos - len(unit)
@@ -665,6 +681,29 @@ def _city_district(text: str, pos: int, lex: Lexicon, gaz: Gazetteer) -> Prefix 
         )
         if city is not None:
             return Prefix(pos - length - len(city), Place(city + local, stem, _SUFFIX_LEVEL[suffix]))
+    return None
+
+
+_PORT_NAMED_UNITS = frozenset(load_agency_yaml("departments.yaml")["port_named_units"])
+_GENERIC_NAMES = tuple(load_agency_yaml("departments.yaml")["generic_before_stem_named"])
+_CLAUSE_OPENERS = "、，,；;。：:（(\n"
+
+
+def _port_named(text: str, pos: int, lex: Lexicon) -> Prefix | None:
+    """The port's or town's own name of 2-4 characters before a border zone's unit (，姐告边境贸易区), when a clause, a
+    list item or a verb of joint work opens it: kept as written, as no division list holds it."""
+    for length in (2, 3, 4):
+        start = pos - length
+        name = text[start:pos] if start >= 0 else ""
+        if (
+            re.fullmatch(f"[{CJK}]+", name)
+            and (start == 0 or text[start - 1] in _CLAUSE_OPENERS or text.endswith(_JOINT_WORDS, 0, start))
+            and not any(ch in lex.not_in_place_stem for ch in name)
+            and not any(word in name for word in lex.not_place_words)
+            and name[-1] not in lex.levels
+            and not name.endswith(_GENERIC_NAMES)
+        ):
+            return Prefix(start, Place(name, name, "unit"))
     return None
 
 

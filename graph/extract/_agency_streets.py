@@ -77,8 +77,8 @@ _REGIMENT_RE = re.compile(
     f"(?:(?:{_CORPS}|兵团)?(?P<division>第[一二三四五六七八九十]{{1,3}}师))?(?P<number>[一二三四五六七八九十百〇零]{{1,4}})团"
     f"(?P<unit>[{CJK}]{{2,8}}?(?:服务站|服务中心|派出所|司法所|工作站))?"
 )
-"""A regiment (团场) of the Production and Construction Corps, named by its number (一四三团, 第八师一五〇团), and a unit of
-it (一五〇团就业服务站)."""
+"""A regiment (团场) of the Production and Construction Corps, named by its number (一四三团, 第八师一五〇团), and a
+unit of it (一五〇团就业服务站)."""
 _DIVISION_RE = re.compile("第[一二三四五六七八九十]{1,3}师")
 
 
@@ -91,9 +91,9 @@ def corps_regiments(text: str, hits: list[_Hit], document_text: str, lex: Lexico
     for match in _REGIMENT_RE.finditer(text):
         division = match.group("division") or (next(iter(divisions)) if len(divisions) == 1 else None)
         begin = match.start()
-        if division is None or (begin > 0 and text[begin - 1] not in _MARKS and not match.group("division")):
-            if not (begin > 0 and text.endswith(_BOUNDARY_BEFORE, 0, begin)):
-                continue  # 共青团, 代表团: a word's end; a regiment opens a clause or follows a joint verb
+        opened = begin == 0 or text[begin - 1] in _MARKS or text.endswith(_BOUNDARY_BEFORE, 0, begin)
+        if not (opened or match.group("division")):
+            continue  # 共青团, 代表团: a word's end; a regiment opens a clause or follows a joint verb
         if division is None or any(h.start < match.end() and begin < h.end for h in hits):
             continue
         regiment = division + match.group("number") + "团"
