@@ -583,10 +583,10 @@ def test_a_counties_name_that_is_a_noun_before_a_level_is_the_noun() -> None:
     assert not any("通道" in n for n in _names(text, "洞口县"))
 
 
-def test_a_word_like_county_written_as_a_place_is_the_county() -> None:
-    # guard: 和平县 after its city's name (河源) is the county
-    text = "（河源市供稿）\n市商务局支持和平县人民政府建设跨境电商园。"
-    assert "和平县人民政府" in _names(text, "河源市")
+def test_a_word_like_district_in_a_text_naming_its_city_is_the_district() -> None:
+    # guard: 平安区 after a verb, in a text that names its city (海东), is the district
+    text = "（海东市供稿）\n市商务局支持平安区人民政府建设跨境电商园。"
+    assert "平安区人民政府" in _names(text, "海东市")
 
 
 def test_a_short_autonomous_prefecture_and_its_full_name_are_one_body_after_a_network() -> None:

@@ -437,11 +437,12 @@ def _short_autonomous_counties(names: set[str]) -> dict[str, str]:
     groups = tuple(sorted({*listed, *bare}, key=len, reverse=True))
     short: dict[str, str] = {}
     for name in names:
-        for suffix, level in (("自治县", "县"), ("自治州", "州")):  # 红河州 -> 红河哈尼族彝族自治州 as well
+        for suffix, level in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):  # 红河州, 鄂伦春旗 as well
             if name.endswith(suffix):
                 stem = name[: -len(suffix)]
-                while stem.endswith(groups):
-                    stem = stem[: -len(next(g for g in groups if stem.endswith(g)))]
+                while stem.endswith(groups) and len(stem) > len(group := next(g for g in groups if stem.endswith(g))):
+                    stem = stem[: -len(group)]
+                stem = stem.removesuffix("族") if stem.endswith(groups) else stem  # 鄂温克族自治旗: 鄂温克旗
                 if len(stem) >= 2 and stem + level not in names:
                     short[stem + level] = name
     return short
