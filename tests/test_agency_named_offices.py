@@ -160,3 +160,9 @@ def test_a_stem_named_office_after_a_conjunction_between_bodies() -> None:
 def test_a_border_station_by_its_name_before_the_reform() -> None:
     names = _names("（满洲里市供稿）\n满洲里边防检查站联合满洲里海关推行“车边验放”。", "满洲里市")
     assert names == ["满洲里出入境边防检查站", "满洲里海关"], names
+
+
+def test_a_transliterated_port_name_may_hold_a_function_character() -> None:
+    # 红其拉甫, 甘其毛都: 其 inside a transliteration; 其海关 (its customs) stays no name
+    names = _names("（喀什地区供稿）\n地区商务局推行，红其拉甫出入境边防检查站优化查验，其海关配合。", "喀什地区")
+    assert names == ["喀什地区商务局", "红其拉甫出入境边防检查站"], names

@@ -25,6 +25,7 @@ from ftzgraph.graph.extract._agency_names import (
     find_prefix,
     load_agency_yaml,
     load_divisions,
+    port_name_characters,
 )
 from ftzgraph.graph.extract._agency_networks import _national_acting
 from ftzgraph.graph.extract._agency_offices import (
@@ -243,7 +244,7 @@ def _port_name_prefix(text: str, begin: int, lex: Lexicon) -> Prefix | None:
         if (
             (start == 0 or text[start - 1] in _LIST_START or _after_joint_verb(text, start))
             and re.fullmatch(f"[{CJK}]+", name)
-            and not any(ch in lex.not_in_place_stem for ch in name)
+            and port_name_characters(name, lex)
             and not any(word in name for word in lex.not_place_words)
             and not name.endswith(_GENERIC_BEFORE_STEM_NAMED)
             and (name[-1] not in lex.levels or (name.endswith(_PORT_ZONE) and len(name) > len(_PORT_ZONE)))
@@ -330,7 +331,7 @@ def _port_committee(
         if (
             re.fullmatch(f"[{CJK}]+", name)
             and (start == 0 or text[start - 1] in _LIST_START or _after_joint_verb(text, start))
-            and not any(ch in lex.not_in_place_stem for ch in name)
+            and port_name_characters(name, lex)
             and not any(word in name for word in lex.not_place_words)
             and not name.endswith(_GENERIC_BEFORE_STEM_NAMED)
             and not _inside_title(start, titles)

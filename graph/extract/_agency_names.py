@@ -690,6 +690,19 @@ _GENERIC_NAMES = tuple(load_agency_yaml("departments.yaml")["generic_before_stem
 _CLAUSE_OPENERS = "、，,；;。：:（(\n"
 
 
+_TRANSLITERATION = frozenset("其")
+"""Characters of the function words a stem never holds that transliterated port names hold past their first
+(红其拉甫, 甘其毛都, 珠恩嘎达布其)."""
+
+
+def port_name_characters(name: str, lex: Lexicon) -> bool:
+    """True when ``name`` holds no character a place's stem never holds (对全市, 我省), past its first character a
+    transliteration's excepted (红其拉甫口岸)."""
+    return name[:1] not in lex.not_in_place_stem and not any(
+        ch in lex.not_in_place_stem and ch not in _TRANSLITERATION for ch in name[1:]
+    )
+
+
 def _port_named(text: str, pos: int, lex: Lexicon) -> Prefix | None:
     """The port's or town's own name of 2-4 characters before a border zone's unit (，姐告边境贸易区), when a clause, a
     list item or a verb of joint work opens it: kept as written, as no division list holds it."""
@@ -699,7 +712,7 @@ def _port_named(text: str, pos: int, lex: Lexicon) -> Prefix | None:
         if (
             re.fullmatch(f"[{CJK}]+", name)
             and (start == 0 or text[start - 1] in _CLAUSE_OPENERS or text.endswith(_JOINT_WORDS, 0, start))
-            and not any(ch in lex.not_in_place_stem for ch in name)
+            and port_name_characters(name, lex)
             and not any(word in name for word in lex.not_place_words)
             and name[-1] not in lex.levels
             and not name.endswith(_GENERIC_NAMES)
