@@ -565,3 +565,18 @@ def test_a_markers_title_runs_on_into_its_text_or_closes_as_a_sentence() -> None
         (2, "园区危化品车辆“智慧停车”"),
         (3, "茶叶出口“产地检测”"),
     ]
+
+
+def test_a_box_label_alone_on_its_line_opens_the_box_titled_by_the_line_under_it() -> None:
+    # a statistical bulletin: a figure line or a section heading stands before each box (┌专栏N┐ / title / text /
+    # 资料来源：X / └──┘), never its title
+    body = "甲海关借鉴乙片区经验，推行“跨境货车智慧通关”，单车通关时间由约30分钟压缩至5分钟，全年车辆38.6万辆次。"
+    text = (
+        "某市2023年国民经济和社会发展统计公报\n\n某市统计局\n\n二、口岸与对外经济\n\n全年进出口货运量1860.2万吨。\n\n"
+        f"┌专栏1┐\n跨境运输车辆“数字化通关”\n{body}\n资料来源：甲海关\n└──────┘\n\n"
+        "全年边民互市贸易进出口额15.2亿元。\n\n"
+        f"【专栏二】\n边民互市贸易“一票通”\n{body}\n资料来源：丙管委会\n\n"
+        "三、人民生活和公共服务\n\n全年居民人均可支配收入51260元。\n"
+    )
+    cases = split_cases(doc(text)).cases
+    assert [(c.number, c.title) for c in cases] == [(1, "跨境运输车辆“数字化通关”"), (2, "边民互市贸易“一票通”")]

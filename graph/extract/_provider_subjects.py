@@ -246,6 +246,8 @@ def _run_in_subject(case: CaseText) -> tuple[str, int, int] | None:
     after = at + len(case.title)
     if (theme := _THEME_LEAD_RE.match(quote)) and theme_title(theme["t"]):  # （一）在X方面。Y区…推出“title”
         at, after = theme.start("t"), theme.end("t")
+    while at >= 0 and quote.startswith(("”", "’", "」", "』", '"'), after):  # 第一个是“title”。X局…: its quote closes
+        after += 1
     if at < 0 or not quote.startswith(("。", "．"), after):
         return None
     subject = _RUN_IN_SUBJECT_RE.match(quote, after + 1)
