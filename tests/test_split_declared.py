@@ -400,6 +400,8 @@ def test_the_count_said_of_this_document_beats_an_earlier_issues() -> None:
     [
         ("翻开过去一年的改革账本，四件事值得细说。", 4),  # a commentary's count before its verdict
         ("今年以来，我市复制推广自贸试验区改革经验，有三个“小切口”做法让人印象很深。", 3),  # a quoted modifier
+        ("下面说说三件事。", 3),
+        ("这篇短评讲述四个改革故事。", 4),
     ],
 )
 def test_a_commentary_states_its_count_before_its_verdict(head: str, count: int) -> None:

@@ -44,7 +44,7 @@ writes 01 so, since a bare number is otherwise a page number or a table's cell."
 _BOX_OPEN, _BOX_CLOSE = "┌╔┏【〔\\[▍■◆●▌", "┐╗┓】〕\\]"
 BOX_LABEL_RE = re.compile(
     rf"^\s*[{_BOX_OPEN}]?\s*(?:{word_alternation(load_lexicon('layouts')['furniture']['box_labels'])})\s*"
-    rf"(?P<n>[{NUMERAL_CLASS}]+)\s*[{_BOX_CLOSE}]?[─━—═\s]*$"
+    rf"(?P<n>[{NUMERAL_CLASS}]+)\s*[{_BOX_CLOSE}]?\s*[:：]?[─━—═\s]*$"
 )
 """A box's label alone on its line (┌专栏1┐, 【专栏二】): a marker whose title is the line under it."""
 ORDINAL_RE = re.compile(rf"^\s*#*\s*(?:[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]|[{NUMERAL_CLASS}]+\s*[、.．])\s*")
