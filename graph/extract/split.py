@@ -127,8 +127,12 @@ def split_cases(document: Document) -> SplitResult:
         if (code := code_number(line.text)) is not None:  # 案例编号：JJDX-ZM-01 over the title line
             pending_marker = (i, code or len(starts) + 1)
             continue
-        if box := BOX_LABEL_RE.match(line.text):  # ┌专栏1┐ over the box's title line
-            pending_marker = (i, parse_chinese_number(box["n"]) or len(starts) + 1)
+        if box := BOX_LABEL_RE.match(line.text):  # ┌专栏1┐ over the box's title line, or 专栏1　title
+            if box["rest"]:
+                starts.append((i, i, parse_chinese_number(box["n"]) or len(starts) + 1))
+                wrapped[i], pending_marker = box["rest"], None
+            else:
+                pending_marker = (i, parse_chinese_number(box["n"]) or len(starts) + 1)
             continue
         marker = (
             MARKER_RE.match(line.text)
