@@ -593,3 +593,11 @@ def test_a_box_label_with_its_title_on_the_line_opens_the_box_and_a_joined_numbe
     assert [(c.number, c.title) for c in cases] == [(1, "跨境货车“智慧通关”"), (2, "互市贸易“一票通”")]
     assert BOX_LABEL_RE.match("专栏4-1：进口冻品“检疫前置”") is None
     assert BOX_LABEL_RE.match("专栏1显示，全年进出口增长12%。") is None
+
+
+def test_one_box_among_cases_of_other_forms_is_left_to_their_readers() -> None:
+    # a research report telling its cases in several forms, one of them a lone 【专栏1】: the box opens no family of
+    # its own, so the readers of the run-in theme paragraphs still find theirs (round 47, a development round)
+    path = Path(__file__).parent / "data" / "blind" / "round47" / "xuancheng-diaoyan-collection.txt"
+    titles = [c.title for c in split_cases(read_document(path)).cases]
+    assert titles[0] == "企业开办全流程半日结" and len(titles) >= 2

@@ -118,6 +118,9 @@ def split_cases(document: Document) -> SplitResult:
     pending_marker: tuple[int, int] | None = None  # (line index, number)
     wrapped: dict[int, str] = {}  # title line index -> its heading joined with the suffix on the next line
     padded = any(line.text.strip() == "01" for line in lines[body_from:])
+    # boxes are a family: one box among cases of other forms (a report's 【专栏1】 beside its run-in paragraphs) is
+    # left to the readers of those forms
+    boxes = sum(1 for line in lines[body_from:] if BOX_LABEL_RE.match(line.text)) >= 2
     for i in range(body_from, len(lines)):
         line = lines[i]
         if fields := field_title_start(lines, i):  # 附件3 / 案例名称：X: a case laid out as a form
@@ -127,7 +130,7 @@ def split_cases(document: Document) -> SplitResult:
         if (code := code_number(line.text)) is not None:  # 案例编号：JJDX-ZM-01 over the title line
             pending_marker = (i, code or len(starts) + 1)
             continue
-        if box := BOX_LABEL_RE.match(line.text):  # ┌专栏1┐ over the box's title line, or 专栏1　title
+        if boxes and (box := BOX_LABEL_RE.match(line.text)):  # ┌专栏1┐ over the box's title line, or 专栏1　title
             if box["rest"]:
                 starts.append((i, i, parse_chinese_number(box["n"]) or len(starts) + 1))
                 wrapped[i], pending_marker = box["rest"], None
