@@ -1232,3 +1232,28 @@ def test_a_zone_written_in_full_provides_and_a_zone_cited_as_origin_does_not() -
     providers = _providers(_BLUE_BOOK)
     assert providers[0] == "金华高新技术产业开发区"
     assert providers[1] == "永康市"
+
+
+def test_a_research_reports_run_in_case_is_provided_after_the_clause_telling_where_it_was_seen() -> None:
+    # 调研组在X区了解到，Y局…: Y acts; 检查组在X区看到，“A”是该区…: no body acts in the sentence, so the place X
+    text = (
+        "关于复制推广自贸试验区改革经验情况的调研报告\n\n某市政协经济委员会\n\n二、主要做法和成效\n\n"
+        "（一）审批服务更加便利。调研组在安定区了解到，安定区行政审批局借鉴陕西自贸试验区西安片区经验推出“承诺即开工”，"
+        "2023年以来已有21个项目承诺开工，审批时限平均缩短52个工作日。\n"
+        "（二）政务服务提质增效。市政府把复制推广与条例实施结合起来。检查组在利州区看到，工程建设项目“分阶段施工许可”"
+        "是该区学习借鉴四川自贸试验区经验推行的，今年已为23个项目分阶段发证，项目开工时间平均提前60天以上。\n\n"
+        "三、存在的问题\n（一）部分改革事项落地不够深入。\n"
+    )
+    assert _providers(text) == ["安定区行政审批局", "利州区"]
+
+
+def test_a_commentarys_enumerator_is_no_part_of_the_provider() -> None:
+    # 第一个是“A”。X局…, 另一个是Y县的“B”: the run-in title's quote closes before its subject; the enumerator leads
+    text = (
+        "周末谈｜小切口里的大改革\n\n本报评论员\n\n今年以来，我市有两个“小切口”做法让人印象很深。\n\n"
+        "第一个是“拿地即开证”。信阳市自然资源和规划局学习借鉴河南自贸试验区郑州片区经验，在土地出让阶段同步审查规划，"
+        "今年已有17个项目受益，项目开工时间平均提前45天。\n\n"
+        "另一个是潢川县的“水产品冷链溯源码”。潢川县市场监督管理局复制国务院第五批自贸试验区改革试点经验，为冷链水产品赋码，"
+        "全县已有86家经营户使用溯源码，抽检合格率保持在99%以上。\n\n好经验，贵在用起来。\n"
+    )
+    assert _providers(text) == ["信阳市自然资源和规划局", "潢川县"]

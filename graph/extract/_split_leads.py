@@ -195,11 +195,23 @@ def theme_title(title: str) -> bool:
     lexicon, title = _lexicon(), title.strip()
     openers = "|".join(map(re.escape, lexicon["place_lead_topic_openers"]))
     ends = "|".join(map(re.escape, lexicon["theme_heading_ends"]))
+    if progress_heading(title):
+        return True
     if re.fullmatch(
         rf"(?:(?:{openers})[^“”\"‘’「」，,。：:；;]{{2,14}}|[^“”\"‘’「」，,。：:；;]{{2,10}}(?:{ends}))", title
     ):
         return True
     return any(word in title for word in lexicon["unnamed_reform_refs"])  # 萧山这项改革，入选…！: points, names none
+
+
+def progress_heading(title: str) -> bool:
+    """True for a sub-point's topic sentence telling progress in a field (政务服务提质增效, 审批服务更加便利): a few
+    words, no quoted name, closed by an adverb of progress and a verb or by a set phrase of progress. It names a
+    field, so the reform is the first one the paragraph under it names."""
+    lexicon, title = _lexicon(), title.strip().rstrip("。")
+    adverbs = "|".join(map(re.escape, lexicon["progress_adverbs"]))
+    phrases = "|".join(map(re.escape, lexicon["progress_phrases"]))
+    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,8}}(?:(?:{adverbs})[\u4e00-\u9fff]{{2}}|{phrases})", title) is not None
 
 
 def pointed_reform(text: str) -> str | None:
