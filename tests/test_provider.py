@@ -1175,6 +1175,8 @@ def test_a_speech_that_opens_each_example_with_its_owner_names_it_there() -> Non
     bare = _SPOKEN_ORDINAL_RE.sub("", "第一个，建德市的家具出口“集中检验”", count=1)
     assert _owner_of(bare) == ("建德市", 0, 3)
     assert _SPOKEN_ORDINAL_RE.sub("", "第二个例子是，市税务局推行的“网上办”", count=1) == "市税务局推行的“网上办”"
+    assert _SPOKEN_ORDINAL_RE.sub("", "第二个案例呢，市税务局推行的“网上办”", count=1) == "市税务局推行的“网上办”"
+    assert _SPOKEN_ORDINAL_RE.sub("", "第三个做法是，市税务局推行的“网上办”", count=1) == "市税务局推行的“网上办”"
     assert _owner_of("借鉴舟山片区的“集中检验”") is None  # a place cited as the origin, not the owner
 
 

@@ -469,6 +469,17 @@ def test_an_assessments_item_marker_heads_a_case_with_its_unit_in_brackets() -> 
     assert [case.number for case in cases] == [1, 2]
 
 
+@pytest.mark.parametrize("label", ["重点事项", "试点事项", "示范事项"])
+def test_a_work_plans_item_labels_do_not_make_its_tasks_cases(label: str) -> None:
+    """重点事项1：, 试点事项1：, 示范事项1： are the items of a work or pilot plan in every province, not cases that a
+    collection puts forward: a plan stays one text, as it does when its items are numbered （1） or 任务1：."""
+    tasks = [("持续推进“一网通办”", "市政务服务数据管理局"), ("深化工程建设项目审批改革", "市住房和城乡建设局")]
+    items = "".join(f"{label}{n}：{task}\n{unit}牵头，年内完成。\n\n" for n, (task, unit) in enumerate(tasks, start=1))
+    head = "某市2024年深化营商环境改革工作要点\n\n为贯彻落实省委部署，现将重点工作安排如下。\n\n"
+    text = f"{head}{items}某市人民政府办公室\n"
+    assert len(split_cases(doc(text)).cases) <= 1
+
+
 def test_a_theme_heading_run_in_with_its_text_is_titled_by_the_reform_the_text_names() -> None:
     """（一）在X方面。Y区…推出“A”: the heading names a theme, the quoted name after the naming verb is the title and
     the subject after the theme the provider."""
