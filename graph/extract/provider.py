@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
-from ftzgraph.graph.extract._agency_names import load_divisions
+from ftzgraph.graph.extract._agency_names import load_divisions, place_of
 from ftzgraph.graph.extract._agency_zones import zone_named_in_case
 from ftzgraph.graph.extract._provider_convention import (
     can_provide,
@@ -48,6 +49,7 @@ from ftzgraph.graph.extract._provider_lines import (
     _labelled_below,
     _unit_before_bar,
     _unit_with_role,
+    document_closing,
 )
 from ftzgraph.graph.extract._provider_names import (
     _COMMITTEE_TAIL,
@@ -189,11 +191,35 @@ def provider_zone_in_full(provider: str, case: CaseText) -> str:
     kind = next((k for k in _zone_kinds() if provider.startswith(k)), None)
     rest = provider[len(kind) :] if kind else ""
     if len(rest) < 2 or not rest.endswith(tuple(fallback_words()["unit_suffixes"])):
-        return provider
+        return _zone_of_city(provider, case)
     text = case.document.text
     zones = set(re.findall(rf"(?:^|(?<=[\s，。；：:、（(]))([\u4e00-\u9fff]{{2,6}}{kind})", text, re.M))
     zones = {z for z in zones if not re.search(place_lead_not(), z) and not z.startswith(kind)}
     return zones.pop() + rest if len(zones) == 1 else provider
+
+
+_BARE_ZONE_RE = re.compile(
+    r"(?P<zone>(?P<own>[\u4e00-\u9fff]{0,4}?)(?:经济区|开发区|高新区|经开区|综保区|保税区|工业园区|产业园区|新区|试验区|示范区|合作区))"
+    r"(?:管委会|管理委员会)"
+)
+"""A zone's committee written by the zone's own word and kind, with no place before them (临空经济区管委会)."""
+
+
+def _zone_of_city(provider: str, case: CaseText) -> str:
+    """A zone's committee written without the city its official name opens with (临空经济区管委会 in a 鄂州 report:
+    鄂州临空经济区管委会), as the zone is called by its city's stem: the city the document names most, when one
+    leads; as written when the zone's name opens with a place of its own (兰州新区), is a division (浦东新区), or the
+    document names no one city most."""
+    bare = _BARE_ZONE_RE.fullmatch(provider)
+    if bare is None or not bare["own"] or bare["zone"] in load_divisions().names or stem_place(bare["zone"][:3]):
+        return provider
+    if any(load_divisions().by_stem.get(bare["zone"][:k]) for k in (2, 3)):
+        return provider
+    ranked = _cities_named_most(case.document.text)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return provider
+    city = place_of(ranked[0][0])
+    return city.stem + provider if city is not None and city.level == "city" else provider
 
 
 _UNIT_LIST_RE = re.compile(r"[、，,；;／/]|(?<=[局厅委办府区县市关行院司站所队心])(?:和|及|与)")
@@ -236,7 +262,10 @@ it."""
 
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
-    found = standard_found(_provider_line(case))  # 河南省周口市, 珠海高新區: the form places resolve in
+    found = _provider_line(case)
+    if found and (closing := document_closing(case)) is not None and found[1] >= closing:
+        found = _provider_line(replace(case, end=case.start + closing))  # the document's signature, not the case's
+    found = standard_found(found)  # 河南省周口市, 珠海高新區: the form places resolve in
     if found and found[0].endswith(tuple(fallback_words()["media_units"])):
         # （X融媒体中心　供稿）, （来源：X日报）: an outlet only wrote it; the case's credits, its acting body or the
         # place its first paragraph is set in
