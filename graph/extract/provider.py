@@ -17,7 +17,7 @@ from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
-from ftzgraph.graph.extract._agency_names import load_divisions, place_of
+from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, place_of
 from ftzgraph.graph.extract._agency_zones import zone_named_in_case
 from ftzgraph.graph.extract._provider_convention import (
     can_provide,
@@ -199,7 +199,7 @@ def provider_zone_in_full(provider: str, case: CaseText) -> str:
 
 
 _BARE_ZONE_RE = re.compile(
-    r"(?P<zone>(?P<own>[\u4e00-\u9fff]{0,4}?)(?:经济区|开发区|高新区|经开区|综保区|保税区|工业园区|产业园区|新区|试验区|示范区|合作区))"
+    r"(?P<zone>(?P<own>[\u4e00-\u9fff]{2,3}?)(?:经济区|开发区|高新区|经开区|综保区|保税区|工业园区|产业园区|新区|试验区|示范区|合作区))"
     r"(?:管委会|管理委员会)"
 )
 """A zone's committee written by the zone's own word and kind, with no place before them (临空经济区管委会)."""
@@ -207,13 +207,11 @@ _BARE_ZONE_RE = re.compile(
 
 def _zone_of_city(provider: str, case: CaseText) -> str:
     """A zone's committee written without the city its official name opens with (临空经济区管委会 in a 鄂州 report:
-    鄂州临空经济区管委会), as the zone is called by its city's stem: the city the document names most, when one
-    leads; as written when the zone's name opens with a place of its own (兰州新区), is a division (浦东新区), or the
-    document names no one city most."""
+    鄂州临空经济区管委会), as a zone named by what it lies beside (data/agencies/departments.yaml
+    `generic_zone_words`) is called by its city's stem: the city the document names most, when one leads; as written
+    when the zone's own word is a place's (杨凌示范区, 兰州新区) or the document names no one city most."""
     bare = _BARE_ZONE_RE.fullmatch(provider)
-    if bare is None or not bare["own"] or bare["zone"] in load_divisions().names or stem_place(bare["zone"][:3]):
-        return provider
-    if any(load_divisions().by_stem.get(bare["zone"][:k]) for k in (2, 3)):
+    if bare is None or bare["own"] not in load_agency_yaml("departments.yaml")["generic_zone_words"]:
         return provider
     ranked = _cities_named_most(case.document.text)
     if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
