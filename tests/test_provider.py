@@ -12,7 +12,9 @@ import pytest
 from ftzgraph.graph.extract._provider_headings import _SPOKEN_ORDINAL_RE, _owner_of
 from ftzgraph.graph.extract._split_leads import acting_subject
 from ftzgraph.graph.extract._split_units import _head_reports, labelled_provider
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.provider import provider_unit
 from ftzgraph.graph.model import Document
 
 
@@ -1297,3 +1299,23 @@ def test_a_zones_committee_written_without_its_city_takes_the_citys_stem() -> No
         "牵头单位：南昌市市场监督管理局\n"
     )
     assert _providers(text)[0] == "南昌临空经济区管委会"
+
+
+def test_a_head_tables_provider_column_names_the_lead_unit_not_the_last_cell() -> None:
+    """A list in the head with a header (序号　改革事项　牵头单位　配合单位) names each case's provider in the lead
+    column; the row's last cell names who helps."""
+    text = (
+        "沙坪坝区复制推广自贸试验区改革经验清单\n\n"
+        "序号　改革事项　　　　　　　　牵头单位　　　　配合单位\n"
+        "1　　企业开办“一日办结”　　　区市场监管局　　区税务局\n"
+        "2　　项目审批“承诺即开工”　　区发展改革委　　区住房城乡建设委\n\n"
+        "（一）企业开办“一日办结”\n借鉴上海自贸试验区做法，区市场监管局会同区税务局将设立登记、公章刻制和发票申领并联办理，"
+        "企业开办一日办结，全年累计办理1200件，平均用时不到1天。\n\n"
+        "（二）项目审批“承诺即开工”\n复制第六批自贸试验区改革试点经验，区住房城乡建设委配合区发展改革委推行告知承诺制审批，"
+        "企业作出承诺后即可先行开工，全年共办理承诺制审批40件，项目平均开工时间提前约两个月。\n"
+    )
+    assert _providers(text) == ["沙坪坝区市场监督管理局", "沙坪坝区发展和改革委员会"]
+
+
+def test_a_note_naming_who_carries_it_out_is_no_part_of_the_provider() -> None:
+    assert provider_unit("榆林市横山区人民政府（区行政审批服务局具体实施）", load_gazetteer()) == "榆林市横山区人民政府"

@@ -126,6 +126,8 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
     summary tables list them; of a unit written under its parent (X海关所属Y海关) the unit. Other units (南宁市商务局)
     stay as written."""
+    if (note := _NOTE_RE.search(name.strip())) and note.start() >= 2:
+        name = name.strip()[: note.start()]  # X政府（区Y局具体实施）: the body carrying it out for the provider
     name = first_unit(name) if re.search("[、，,；;]", name) else name.strip()  # a cell's list: X局,Y县人民政府
     if len(under := name.rpartition("所属")[2]) >= 4:
         name = under  # 南昌海关所属萍乡海关: the unit under its parent is the one that did it
@@ -250,6 +252,9 @@ def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
 
 _NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
 """Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
+_NOTE_RE = re.compile(r"[（(][^（）()]{2,30}?(?:具体实施|具体负责|负责实施|承办|具体落实|落实|执行)[）)]$")
+"""A bracketed note after a provider naming the body that carries the practice out for it (X区人民政府（区行政审批
+服务管理局具体实施）): the provider is the unit before it."""
 _BY_RE = re.compile(
     r"^(?:[【\[〔][\u4e00-\u9fff]{1,6}[】\]〕]\s*)?(?:本|该|此|这一?|以上|上述)?[项个]?(?:案例|经验|做法|材料|文|稿件|信息|项目|改革|举措|工作|机制|内容|资料|专栏|栏目|板块|专题)?"
     r"由\s*"
