@@ -14,8 +14,8 @@ from ftzgraph.graph.extract._split_leads import acting_subject
 from ftzgraph.graph.extract._split_units import _head_reports, labelled_provider
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
-from ftzgraph.graph.extract.provider import provider_unit
-from ftzgraph.graph.model import Document
+from ftzgraph.graph.extract.provider import provider_in_full, provider_unit
+from ftzgraph.graph.model import AgencyNameMention, Document
 
 
 def _providers(text: str) -> list[str | None]:
@@ -1319,3 +1319,36 @@ def test_a_head_tables_provider_column_names_the_lead_unit_not_the_last_cell() -
 
 def test_a_note_naming_who_carries_it_out_is_no_part_of_the_provider() -> None:
     assert provider_unit("榆林市横山区人民政府（区行政审批服务局具体实施）", load_gazetteer()) == "榆林市横山区人民政府"
+
+
+def test_a_street_office_by_its_own_name_takes_the_district_its_cases_bodies_resolve_to() -> None:
+    mention = AgencyNameMention("区司法局", "岚山区司法局", "medium", None)  # type: ignore[arg-type]
+    assert provider_in_full("虎山街道办事处", [mention]) == "日照市岚山区虎山街道办事处"
+    other = AgencyNameMention("东港区商务局", "东港区商务局", "high", None)  # type: ignore[arg-type]
+    assert provider_in_full("虎山街道办事处", [mention, other]) == "虎山街道办事处"  # two districts: which is not told
+
+
+_SIGNED_BOOKLET = (
+    "吴江区复制推广自贸试验区改革经验案例选编\n\n第一篇　企业开办“一日办结”\n\n"
+    "　　区市场监管局复制第五批自贸试验区改革试点经验，将设立登记、公章刻制和发票申领并联办理，企业开办一日办结。"
+    "全年累计办理1200件，平均用时不到1天。\n\n　　　　　　　　苏州市吴江区市场监督管理局\n\n"
+    "第二篇　项目审批“承诺即开工”\n\n"
+    "　　区发改委借鉴上海自贸试验区做法，对产业项目推行告知承诺制审批，企业作出承诺后即可先行开工。"
+    "全年共办理承诺制审批40件，项目平均开工时间提前约两个月。\n\n　　　　　　　　苏州市吴江区发展和改革委员会\n\n"
+    "（本选编所收案例由各报送单位提供）\n编印：中共苏州市吴江区委全面深化改革委员会办公室\n联系人：某某\n"
+)
+
+
+def test_a_booklets_colophon_is_not_its_last_cases_provider() -> None:
+    assert _providers(_SIGNED_BOOKLET)[-1] == "苏州市吴江区发展和改革委员会"
+
+
+def test_a_source_line_under_every_case_stays_the_last_cases_own() -> None:
+    text = (
+        "复制推广自贸试验区改革经验工作动态\n\n一、企业开办“一日办结”\n"
+        "　　通过复制第五批自贸试验区改革试点经验，设立登记、公章刻制和发票申领并联办理，企业开办一日办结。"
+        "全年累计办理1200件，平均用时不到1天。\n来源：滁州市市场监督管理局\n\n二、项目审批“承诺即开工”\n"
+        "　　通过借鉴上海自贸试验区做法，对产业项目推行告知承诺制审批，企业作出承诺后即可先行开工。"
+        "全年共办理承诺制审批40件，项目平均开工时间提前约两个月。\n来源：滁州市发展和改革委员会\n"
+    )
+    assert _providers(text) == ["滁州市市场监督管理局", "滁州市发展和改革委员会"]

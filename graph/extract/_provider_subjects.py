@@ -85,7 +85,8 @@ def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:
 
 
 _QUOTED_SPEECH_RE = re.compile(
-    r"[ \t\u3000]*[“「\"][^”」\"\n]{4,}[”」\"][，,]?[^。\n]{0,30}?(?:说|表示|介绍|坦言|感慨|笑着说)[。．.]?[ \t\u3000]*$"
+    r"[ \t\u3000]*[“「\"][^”」\"\n]{4,}[”」\"][，,]?[^。\n]{0,30}?(?:说|表示|介绍|坦言|感慨)"
+    r"[。．.]?[ \t\u3000]*$"
 )
 """A paragraph that is someone's quoted words and who said them (“…，”周小姐说。): a news story's scene."""
 _TAG_RE = re.compile(r"[ \t\u3000]*【[^】\n]{1,6}】[ \t\u3000]*")
