@@ -263,12 +263,12 @@ _CLOSING_MARK_RE = re.compile(
     r"^[ \t\u3000]*(?:(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})"
     r"[ \t\u3000]*$"
     r"|(?:信息来源|文章来源|稿件来源|资料来源|来源|责任编辑|编辑|审核|校对|阅读|编印|编发|印发|联系人|联系电话|主办)"
-    r"\s*[：:\s0-9]|[（(]本[^）)\n]{2,60}[）)][ \t\u3000]*$)",
+    r"\s*[：:\s0-9]|[（(]本(?:选编|汇编|书|册|刊|期|辑|资料)[^）)\n]{2,60}[）)][ \t\u3000]*$)",
     re.M,
 )
 """What marks a document's own closing rather than a case's: a date line under a signature (2024年3月18日), a page's
 publishing furniture (来源：X, 编辑：, 阅读 2315), a booklet's colophon (编印：X, 联系人：) or its note on the whole
-(（本选编所收案例由各报送单位提供）)."""
+(（本选编所收案例由各报送单位提供）, not a piece's own 本文转载自X)."""
 _PROSE_END_RE = re.compile(r"[。！？!?”][ \t\u3000]*$")
 
 

@@ -250,14 +250,15 @@ def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
     return _town_in_district(written, mentions)
 
 
-_TOWN_BODY_RE = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道办事处|街道办|街道|镇人民政府|乡人民政府|镇政府|乡政府)")
-"""A street office's or a town's government by its own name alone (秦楼街道办事处, 薛家湾镇人民政府)."""
+_TOWN_BODY_RE = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道办事处|街道办|街道)")
+"""A street office by its own name alone (秦楼街道办事处): a district's, named under it; a town's government
+(薛家湾镇人民政府) goes by its own name, as collections write it."""
 
 
 def _town_in_district(provider: str, mentions: list[AgencyNameMention]) -> str:
-    """A street office or a town written by its own name alone, under the one district or county the case's bodies
-    resolve to (区司法局 -> 东港区司法局: 秦楼街道办事处 -> 日照市东港区秦楼街道办事处), a district with its city as
-    district bodies are named; as written when the bodies name none or several, or the name has its place."""
+    """A street office written by its own name alone, under the one district the case's bodies resolve to (区司法局
+    -> 东港区司法局: 秦楼街道办事处 -> 日照市东港区秦楼街道办事处), the district with its city as district bodies are
+    named; as written when the bodies name none or several districts, or the name has its place."""
     if not _TOWN_BODY_RE.fullmatch(provider) or any(
         provider.startswith(n) for n in load_divisions().names_in(provider)
     ):
@@ -268,13 +269,13 @@ def _town_in_district(provider: str, mentions: list[AgencyNameMention]) -> str:
         name = mention.agency or ""
         city = next((n for n in divisions.names_in(name) if name.startswith(n) and n.endswith("市")), "")
         rest = name[len(city) :]  # 日照市东港区商务局: the district after its city
-        heads = [n for n in divisions.names_in(rest) if rest.startswith(n) and n.endswith(("区", "县", "旗"))]
+        heads = [n for n in divisions.names_in(rest) if rest.startswith(n) and n.endswith("区")]
         local |= {max(heads, key=len)} if heads else set()
     if len(local) != 1:
         return provider
     place = local.pop()
     city = divisions.city_of.get(place, "")
-    return (city + place if place.endswith("区") and not place.startswith(city) else place) + provider
+    return (place if place.startswith(city) else city + place) + provider
 
 
 _NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
