@@ -84,6 +84,11 @@ def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:
     return (found[0], found[1] - case.start, found[2] - case.start) if found else None
 
 
+_QUOTED_SPEECH_RE = re.compile(
+    r"[ \t\u3000]*[“「\"][^”」\"\n]{4,}[”」\"][，,]?[^。\n]{0,30}?(?:说|表示|介绍|坦言|感慨)"
+    r"[。．.]?[ \t\u3000]*$"
+)
+"""A paragraph that is someone's quoted words and who said them (“…，”周小姐说。): a news story's scene."""
 _TAG_RE = re.compile(r"[ \t\u3000]*【[^】\n]{1,6}】[ \t\u3000]*")
 """A script's tag opening a paragraph (【解说】…): layout, not the sentence's subject."""
 
@@ -123,8 +128,8 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
             found = said[0], bracket[1] + said[1], bracket[1] + said[2]  # “我们的做法是…”（X局局长　某某）
         if found:
             return found[0], start + found[1], start + found[2]
-        if not caption:
-            break
+        if not caption and not _QUOTED_SPEECH_RE.match(line):
+            break  # “以前要跑两趟…”在南沙工作的周小姐说。: a scene's quoted words, then the sentence that acts
     if speaker:
         return speaker[0], title_end + speaker[1], title_end + speaker[2]
     return None

@@ -320,11 +320,17 @@ def is_place(text: str) -> bool:
     )
 
 
+_SNIPPET_RE = re.compile(r"(?:…{1,2}|\.{3,6})[ \t\u3000]*")
+"""The ellipsis opening an excerpt (……X局借鉴…, ...X局): a search result's or a digest's quote of a page's text."""
+
+
 def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
     """The body or place that acts in the sentence at ``at``, after a clause saying what it follows or where
     (按照…部署，X区在全省率先…; X分行会同Y海关推出…; 园区复制推广…): who performs a case's reform when no line names
     its provider. With its span in ``text``; the caller reads a generic subject (园区) from the heading."""
     at += len(text[at:]) - len(text[at:].lstrip(" \t\u3000"))  # a paragraph's indent
+    if ellipsis := _SNIPPET_RE.match(text, at):  # ……X局借鉴…: a search result's or a digest's excerpt, cut mid-text
+        at = ellipsis.end()
     if lead := _news_lead_re().match(text, at):  # 本报讯（记者 某某）X局近日…: the news item's credit, no subject
         at = lead.end()
     if (source := _news_source_re().match(text, at)) and (
