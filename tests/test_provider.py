@@ -12,8 +12,10 @@ import pytest
 from ftzgraph.graph.extract._provider_headings import _SPOKEN_ORDINAL_RE, _owner_of
 from ftzgraph.graph.extract._split_leads import acting_subject
 from ftzgraph.graph.extract._split_units import _head_reports, labelled_provider
+from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
-from ftzgraph.graph.model import Document
+from ftzgraph.graph.extract.provider import provider_in_full, provider_unit
+from ftzgraph.graph.model import AgencyNameMention, Document
 
 
 def _providers(text: str) -> list[str | None]:
@@ -1175,6 +1177,8 @@ def test_a_speech_that_opens_each_example_with_its_owner_names_it_there() -> Non
     bare = _SPOKEN_ORDINAL_RE.sub("", "第一个，建德市的家具出口“集中检验”", count=1)
     assert _owner_of(bare) == ("建德市", 0, 3)
     assert _SPOKEN_ORDINAL_RE.sub("", "第二个例子是，市税务局推行的“网上办”", count=1) == "市税务局推行的“网上办”"
+    assert _SPOKEN_ORDINAL_RE.sub("", "第二个案例呢，市税务局推行的“网上办”", count=1) == "市税务局推行的“网上办”"
+    assert _SPOKEN_ORDINAL_RE.sub("", "第三个做法是，市税务局推行的“网上办”", count=1) == "市税务局推行的“网上办”"
     assert _owner_of("借鉴舟山片区的“集中检验”") is None  # a place cited as the origin, not the owner
 
 
@@ -1232,3 +1236,146 @@ def test_a_zone_written_in_full_provides_and_a_zone_cited_as_origin_does_not() -
     providers = _providers(_BLUE_BOOK)
     assert providers[0] == "金华高新技术产业开发区"
     assert providers[1] == "永康市"
+
+
+def test_a_research_reports_run_in_case_is_provided_after_the_clause_telling_where_it_was_seen() -> None:
+    # 调研组在X区了解到，Y局…: Y acts; 检查组在X区看到，“A”是该区…: no body acts in the sentence, so the place X
+    text = (
+        "关于复制推广自贸试验区改革经验情况的调研报告\n\n某市政协经济委员会\n\n二、主要做法和成效\n\n"
+        "（一）审批服务更加便利。调研组在安定区了解到，安定区行政审批局借鉴陕西自贸试验区西安片区经验推出“承诺即开工”，"
+        "2023年以来已有21个项目承诺开工，审批时限平均缩短52个工作日。\n"
+        "（二）政务服务提质增效。市政府把复制推广与条例实施结合起来。检查组在利州区看到，工程建设项目“分阶段施工许可”"
+        "是该区学习借鉴四川自贸试验区经验推行的，今年已为23个项目分阶段发证，项目开工时间平均提前60天以上。\n\n"
+        "三、存在的问题\n（一）部分改革事项落地不够深入。\n"
+    )
+    assert _providers(text) == ["安定区行政审批局", "利州区"]
+
+
+def test_a_commentarys_enumerator_is_no_part_of_the_provider() -> None:
+    # 第一个是“A”。X局…, 另一个是Y县的“B”: the run-in title's quote closes before its subject; the enumerator leads
+    text = (
+        "周末谈｜小切口里的大改革\n\n本报评论员\n\n今年以来，我市有两个“小切口”做法让人印象很深。\n\n"
+        "第一个是“拿地即开证”。信阳市自然资源和规划局学习借鉴河南自贸试验区郑州片区经验，在土地出让阶段同步审查规划，"
+        "今年已有17个项目受益，项目开工时间平均提前45天。\n\n"
+        "另一个是潢川县的“水产品冷链溯源码”。潢川县市场监督管理局复制国务院第五批自贸试验区改革试点经验，为冷链水产品赋码，"
+        "全县已有86家经营户使用溯源码，抽检合格率保持在99%以上。\n\n好经验，贵在用起来。\n"
+    )
+    assert _providers(text) == ["信阳市自然资源和规划局", "潢川县"]
+
+
+_PAGE_WITH_SOURCE = (
+    "我市三项改革经验入选绍兴市自贸试验区联动创新优秀案例\n"
+    "发布时间：2024-07-02　　信息来源：诸暨市商务局　　浏览次数：312\n\n"
+    "近日，绍兴市公布联动创新优秀案例名单，我市三项改革经验入选。现将有关情况介绍如下。\n\n"
+    "一、袜业出口“拼箱直通”\n　　诸暨市商务局借鉴浙江自贸试验区宁波片区做法，"
+    "会同海关推行出口拼箱直通，小批量订单可与其他企业货物拼箱后统一申报、统一查验。"
+    "已服务袜业企业65家，物流成本下降约15%。\n\n"
+    "二、珍珠商户“证照联办”\n　　市市场监管局复制第五批自贸试验区改革试点经验，"
+    "联合市税务局推行证照联办，珍珠商户开业所需的营业执照和税务登记一次申请、同步办结。"
+    "累计办理900件，平均用时不到1天。\n\n"
+    "三、灵活就业“零工市场”\n　　市人力社保局搭建零工市场信息平台，"
+    "为灵活就业人员提供岗位发布、技能培训和权益保障服务。累计发布岗位3000个，"
+    "帮助就业1800人次。\n"
+)
+
+
+def test_a_level_only_provider_takes_the_city_of_the_pages_source_field() -> None:
+    """No case writes 诸暨市 before 市市场监管局, and the head names 绍兴市 as the selecting city: the page's 信息来源
+    field names the writer's own city, which 我市 and 市X局 stand for."""
+    assert _providers(_PAGE_WITH_SOURCE)[1:] == ["诸暨市市场监督管理局", "诸暨市人力资源和社会保障局"]
+
+
+def test_the_documents_signature_is_not_the_last_cases_provider() -> None:
+    text = (
+        "临海市发展和改革局关于公布复制推广自贸试验区改革经验案例的通知\n\n各乡镇人民政府、街道办事处，市直各单位：\n"
+        "经各单位申报、专家评审，现将3个典型案例予以公布，请结合实际学习借鉴。\n\n"
+        "一、项目审批“承诺制”\n　　临海市自然资源和规划局借鉴上海自贸试验区做法，"
+        "对产业项目推行告知承诺制审批，企业作出承诺后即可"
+        "先行开工建设。全年共办理承诺制审批40件，项目平均开工时间提前约两个月。\n\n"
+        "二、医药企业“研发用物品白名单”\n　　市经信局复制第六批自贸试验区改革试点经验，"
+        "会同海关建立研发用物品进口白名单，名单内企业"
+        "进口研发用物品免于提交相关证明。已纳入企业12家，通关时间平均缩短约2天。\n\n"
+        "三、出口退税“容缺办”\n　　国家税务总局临海市税务局会同市商务局，"
+        "对信用良好的出口企业实行出口退税容缺办理，非关键资料"
+        "可在办结后补齐。出口退税平均办理时间由5个工作日缩短至2个工作日，惠及企业300余家。\n\n"
+        "临海市发展和改革局\n2024年5月6日\n"
+    )
+    assert _providers(text) == ["临海市自然资源和规划局", "临海市经济和信息化局", "国家税务总局临海市税务局"]
+
+
+def test_an_excerpts_ellipsis_and_a_speech_verb_leave_the_subject_to_act() -> None:
+    """A search result quotes its page from mid-text (……X局借鉴…); a body that says or puts forward (X委员会称，
+    X管委会提出，) is the subject of its sentence."""
+    assert acting_subject("……丹阳市商务局借鉴江苏自贸试验区南京片区做法，会同海关", 0) == ("丹阳市商务局", 2, 8)
+    assert acting_subject("丹阳市发展和改革委员会称，这项做法已推广至全市", 0) == ("丹阳市发展和改革委员会", 0, 11)
+    assert acting_subject("2023年，市不动产登记中心依照第七批改革试点经验，推行带押过户", 0) == (
+        "市不动产登记中心",
+        6,
+        14,
+    )
+
+
+def test_a_zones_committee_written_without_its_city_takes_the_citys_stem() -> None:
+    text = (
+        "南昌市复制推广自贸试验区改革经验情况\n\n南昌市近年来持续推进改革经验复制推广，南昌市各部门积极参与。\n\n"
+        "1．航空物流“提前申报”。临空经济区管委会借鉴湖北自贸试验区武汉片区航空物流改革经验，会同海关对进口货物推行"
+        "提前申报、落地直提，进口货物平均提离时间由12小时缩短至2小时以内。\n"
+        "牵头单位：临空经济区管委会\n"
+        "2．企业开办“一日办结”。南昌市市场监督管理局复制第五批自贸试验区改革试点经验，将企业设立登记、公章刻制和"
+        "发票申领并联办理，企业开办一日办结，全年累计办理1200件。\n"
+        "牵头单位：南昌市市场监督管理局\n"
+    )
+    assert _providers(text)[0] == "南昌临空经济区管委会"
+
+
+def test_a_head_tables_provider_column_names_the_lead_unit_not_the_last_cell() -> None:
+    """A list in the head with a header (序号　改革事项　牵头单位　配合单位) names each case's provider in the lead
+    column; the row's last cell names who helps."""
+    text = (
+        "沙坪坝区复制推广自贸试验区改革经验清单\n\n"
+        "序号　改革事项　　　　　　　　牵头单位　　　　配合单位\n"
+        "1　　企业开办“一日办结”　　　区市场监管局　　区税务局\n"
+        "2　　项目审批“承诺即开工”　　区发展改革委　　区住房城乡建设委\n\n"
+        "（一）企业开办“一日办结”\n借鉴上海自贸试验区做法，区市场监管局会同区税务局将设立登记、公章刻制和发票申领并联办理，"
+        "企业开办一日办结，全年累计办理1200件，平均用时不到1天。\n\n"
+        "（二）项目审批“承诺即开工”\n复制第六批自贸试验区改革试点经验，区住房城乡建设委配合区发展改革委推行告知承诺制审批，"
+        "企业作出承诺后即可先行开工，全年共办理承诺制审批40件，项目平均开工时间提前约两个月。\n"
+    )
+    assert _providers(text) == ["沙坪坝区市场监督管理局", "沙坪坝区发展和改革委员会"]
+
+
+def test_a_note_naming_who_carries_it_out_is_no_part_of_the_provider() -> None:
+    assert provider_unit("榆林市横山区人民政府（区行政审批服务局具体实施）", load_gazetteer()) == "榆林市横山区人民政府"
+
+
+def test_a_street_office_by_its_own_name_takes_the_district_its_cases_bodies_resolve_to() -> None:
+    mention = AgencyNameMention("区司法局", "岚山区司法局", "medium", None)  # type: ignore[arg-type]
+    assert provider_in_full("虎山街道办事处", [mention]) == "日照市岚山区虎山街道办事处"
+    other = AgencyNameMention("东港区商务局", "东港区商务局", "high", None)  # type: ignore[arg-type]
+    assert provider_in_full("虎山街道办事处", [mention, other]) == "虎山街道办事处"  # two districts: which is not told
+
+
+_SIGNED_BOOKLET = (
+    "吴江区复制推广自贸试验区改革经验案例选编\n\n第一篇　企业开办“一日办结”\n\n"
+    "　　区市场监管局复制第五批自贸试验区改革试点经验，将设立登记、公章刻制和发票申领并联办理，企业开办一日办结。"
+    "全年累计办理1200件，平均用时不到1天。\n\n　　　　　　　　苏州市吴江区市场监督管理局\n\n"
+    "第二篇　项目审批“承诺即开工”\n\n"
+    "　　区发改委借鉴上海自贸试验区做法，对产业项目推行告知承诺制审批，企业作出承诺后即可先行开工。"
+    "全年共办理承诺制审批40件，项目平均开工时间提前约两个月。\n\n　　　　　　　　苏州市吴江区发展和改革委员会\n\n"
+    "（本选编所收案例由各报送单位提供）\n编印：中共苏州市吴江区委全面深化改革委员会办公室\n联系人：某某\n"
+)
+
+
+def test_a_booklets_colophon_is_not_its_last_cases_provider() -> None:
+    assert _providers(_SIGNED_BOOKLET)[-1] == "苏州市吴江区发展和改革委员会"
+
+
+def test_a_source_line_under_every_case_stays_the_last_cases_own() -> None:
+    text = (
+        "复制推广自贸试验区改革经验工作动态\n\n一、企业开办“一日办结”\n"
+        "　　通过复制第五批自贸试验区改革试点经验，设立登记、公章刻制和发票申领并联办理，企业开办一日办结。"
+        "全年累计办理1200件，平均用时不到1天。\n来源：滁州市市场监督管理局\n\n二、项目审批“承诺即开工”\n"
+        "　　通过借鉴上海自贸试验区做法，对产业项目推行告知承诺制审批，企业作出承诺后即可先行开工。"
+        "全年共办理承诺制审批40件，项目平均开工时间提前约两个月。\n来源：滁州市发展和改革委员会\n"
+    )
+    assert _providers(text) == ["滁州市市场监督管理局", "滁州市发展和改革委员会"]

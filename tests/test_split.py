@@ -10,7 +10,7 @@ from _dev_scoring import score_collection
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ftzgraph.graph.extract._split_titles import clean_title
+from ftzgraph.graph.extract._split_titles import BOX_LABEL_RE, clean_title
 from ftzgraph.graph.extract.provider import provider_line
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
@@ -469,6 +469,17 @@ def test_an_assessments_item_marker_heads_a_case_with_its_unit_in_brackets() -> 
     assert [case.number for case in cases] == [1, 2]
 
 
+@pytest.mark.parametrize("label", ["重点事项", "试点事项", "示范事项"])
+def test_a_work_plans_item_labels_do_not_make_its_tasks_cases(label: str) -> None:
+    """重点事项1：, 试点事项1：, 示范事项1： are the items of a work or pilot plan in every province, not cases that a
+    collection puts forward: a plan stays one text, as it does when its items are numbered （1） or 任务1：."""
+    tasks = [("持续推进“一网通办”", "市政务服务数据管理局"), ("深化工程建设项目审批改革", "市住房和城乡建设局")]
+    items = "".join(f"{label}{n}：{task}\n{unit}牵头，年内完成。\n\n" for n, (task, unit) in enumerate(tasks, start=1))
+    head = "某市2024年深化营商环境改革工作要点\n\n为贯彻落实省委部署，现将重点工作安排如下。\n\n"
+    text = f"{head}{items}某市人民政府办公室\n"
+    assert len(split_cases(doc(text)).cases) <= 1
+
+
 def test_a_theme_heading_run_in_with_its_text_is_titled_by_the_reform_the_text_names() -> None:
     """（一）在X方面。Y区…推出“A”: the heading names a theme, the quoted name after the naming verb is the title and
     the subject after the theme the provider."""
@@ -565,3 +576,39 @@ def test_a_markers_title_runs_on_into_its_text_or_closes_as_a_sentence() -> None
         (2, "园区危化品车辆“智慧停车”"),
         (3, "茶叶出口“产地检测”"),
     ]
+
+
+def test_a_box_label_alone_on_its_line_opens_the_box_titled_by_the_line_under_it() -> None:
+    # a statistical bulletin: a figure line or a section heading stands before each box (┌专栏N┐ / title / text /
+    # 资料来源：X / └──┘), never its title
+    body = "甲海关借鉴乙片区经验，推行“跨境货车智慧通关”，单车通关时间由约30分钟压缩至5分钟，全年车辆38.6万辆次。"
+    text = (
+        "某市2023年国民经济和社会发展统计公报\n\n某市统计局\n\n二、口岸与对外经济\n\n全年进出口货运量1860.2万吨。\n\n"
+        f"┌专栏1┐\n跨境运输车辆“数字化通关”\n{body}\n资料来源：甲海关\n└──────┘\n\n"
+        "全年边民互市贸易进出口额15.2亿元。\n\n"
+        f"【专栏二】\n边民互市贸易“一票通”\n{body}\n资料来源：丙管委会\n\n"
+        "三、人民生活和公共服务\n\n全年居民人均可支配收入51260元。\n"
+    )
+    cases = split_cases(doc(text)).cases
+    assert [(c.number, c.title) for c in cases] == [(1, "跨境运输车辆“数字化通关”"), (2, "边民互市贸易“一票通”")]
+
+
+def test_a_box_label_with_its_title_on_the_line_opens_the_box_and_a_joined_number_stays_the_shapes() -> None:
+    # 专栏1　title with no closing source line; 专栏4-1：title is a chapter's box, read by its shape as before
+    body = "某海关借鉴崇左片区经验，推行跨境货车智慧通关，单车通关时间由约30分钟压缩至5分钟，全年货运车辆38.6万辆次。"
+    text = (
+        "某市2024年统计公报\n\n五、开放型经济\n\n全年货物进出口总额186.4亿元，比上年增长12.3%。\n\n"
+        f"专栏1　跨境货车“智慧通关”\n{body}\n\n全年实际使用外资2.1亿美元。\n\n专栏2：互市贸易“一票通”\n{body}\n"
+    )
+    cases = split_cases(doc(text)).cases
+    assert [(c.number, c.title) for c in cases] == [(1, "跨境货车“智慧通关”"), (2, "互市贸易“一票通”")]
+    assert BOX_LABEL_RE.match("专栏4-1：进口冻品“检疫前置”") is None
+    assert BOX_LABEL_RE.match("专栏1显示，全年进出口增长12%。") is None
+
+
+def test_one_box_among_cases_of_other_forms_is_left_to_their_readers() -> None:
+    # a research report telling its cases in several forms, one of them a lone 【专栏1】: the box opens no family of
+    # its own, so the readers of the run-in theme paragraphs still find theirs (round 47, a development round)
+    path = Path(__file__).parent / "data" / "blind" / "round47" / "xuancheng-diaoyan-collection.txt"
+    titles = [c.title for c in split_cases(read_document(path)).cases]
+    assert titles[0] == "企业开办全流程半日结" and len(titles) >= 2

@@ -393,3 +393,28 @@ def test_the_count_said_of_this_document_beats_an_earlier_issues() -> None:
     )
     assert _count("说明：去年印发的选编已收录的10个案例不再收录。本辑收录各部门报送的创新案例4个。") == 4
     assert _count("编者按：上期刊发了某丙片区报送的8个案例，本期刊发某市各部门的材料。") is None
+
+
+@pytest.mark.parametrize(
+    ("head", "count"),
+    [
+        ("翻开过去一年的改革账本，四件事值得细说。", 4),  # a commentary's count before its verdict
+        ("今年以来，我市复制推广自贸试验区改革经验，有三个“小切口”做法让人印象很深。", 3),  # a quoted modifier
+        ("下面说说三件事。", 3),
+        ("这篇短评讲述四个改革故事。", 4),
+    ],
+)
+def test_a_commentary_states_its_count_before_its_verdict(head: str, count: int) -> None:
+    assert _count(head) == count
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "这三件事说起来容易，做起来难。",  # no word presenting them
+        "全市推行高效办成一件事改革。",  # one thing, no count of cases
+        "全年两件事值得一提的是投诉量下降。",  # a clause of the year's totals
+    ],
+)
+def test_a_thing_counted_without_presenting_it_is_no_stated_count(head: str) -> None:
+    assert _count(head) is None

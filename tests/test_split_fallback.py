@@ -1309,3 +1309,37 @@ def test_a_family_not_counting_from_one_keeps_its_fitting_part() -> None:
         .replace("（四）中药材", "（六）中药材")
     )
     assert len(_split(renumbered)) < 4
+
+
+_REPORT_BODY = (
+    "区市场监管局负责登记，区商务局牵头搭建服务平台，新增经营主体1900余家，企业注册成本由平均每户3000元左右降至零，"
+    "企业普遍反映办事更方便。"
+)
+
+
+def test_a_family_of_whole_case_paragraphs_takes_its_neighbour_naming_a_reform_with_a_figure() -> None:
+    # 6.–8. hold the genre's words of copying; 9. brings its practice in (引进) and names it in quotes with a figure:
+    # the family's next member. 5. names no reform and 10. states a problem: no members
+    text = (
+        "某市营商环境发展报告\n\n三、改革举措与成效\n"
+        "5. 本年度，各县区、各部门围绕复制推广自贸试验区改革经验开展了大量探索，以下各段择要列举。\n"
+        f"6. 【甲县】跨境电商企业“集群注册”。甲县学习借鉴乙片区集群注册经验，{_REPORT_BODY}\n"
+        f"7. 【丙区】企业开办“一日办结”。丙区复制推广国务院第五批改革试点经验，{_REPORT_BODY}\n"
+        f"8. 【丁县】信用修复“一口受理”。丁县对标戊片区做法，{_REPORT_BODY}\n"
+        f"9. 【己区】农产品出口“检测结果互认”。己区引进庚片区“第三方检测结果采信”做法，{_REPORT_BODY}\n"
+        "牵头单位：己区农业农村局\n\n四、存在问题\n"
+        "10. 部分改革事项在县区之间推进不平衡，数据共享仍有堵点。\n"
+    )
+    titles = [title for _, title, _ in _split(text)]
+    assert titles == ["跨境电商企业“集群注册”", "企业开办“一日办结”", "信用修复“一口受理”", "农产品出口“检测结果互认”"]
+
+
+def test_numbered_paragraphs_naming_slogans_with_figures_are_no_family_of_their_own() -> None:
+    # a report's numbered paragraphs quote slogans and state figures, but none tells what it copies: no case at all
+    text = (
+        "某市2023年工作报告\n\n一、总体情况\n"
+        f"1. 政务服务持续优化。全市推进“一网通办”，{_REPORT_BODY}\n"
+        f"2. 市场活力不断增强。全市开展“万企兴万村”行动，{_REPORT_BODY}\n"
+        f"3. 开放水平稳步提升。全市举办“外企开放日”活动，{_REPORT_BODY}\n"
+    )
+    assert _split(text) == []

@@ -203,6 +203,9 @@ def test_each_presenters_turn_stating_its_title_is_a_case_when_the_chair_only_ca
         ("发言人2　00:00:40\n各位好，我是甲区商务局的。我们报的案例叫进口药品通关一站式，企业…", "甲区商务局"),
         ("说话人3 08:10\n嗯，我来自乙县市场监管局，我们这个叫农产品出口溯源码。", "乙县市场监管局"),
         ("发言人4　00:15:12\n好，我代表丙海关汇报。我们报送的是保税维修“全程保税”，今年…", "丙海关"),
+        # words between the unit and the verb are the talk's, not the unit's (作个汇报, 向大家介绍一下, 简要汇报)
+        ("发言人6　00:25:40\n我代表戊区商务局作个汇报。我们报送的是跨境电商“一站退货”，今年…", "戊区商务局"),
+        ("发言人7　00:31:02\n我代表己县市场监管局向大家汇报一下。我们这个叫食品许可“秒批”…", "己县市场监管局"),
         # the office the speaker works in speaks for the unit it names: the case is that unit's
         ("发言人5　00:20:03\n嗯，我是丁市政府办的，代表丁市汇报。我们这个叫跨境电商“线下自提”，今年…", "丁市"),
     ],

@@ -15,6 +15,7 @@ from ftzgraph.graph.extract._split_lines import text_lines
 from ftzgraph.graph.extract._split_runin import block_family, blocks_after_rows
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
+from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
 
 _BODY = "借鉴浙江自贸试验区经验，推行并联审批，办理时间由20个工作日压缩至5个工作日，已服务企业320家，节约成本约80万元。"
@@ -113,3 +114,54 @@ def test_blocks_after_a_table_of_cases_join_its_rows() -> None:
     assert len(titles) == 4, f"the blocks after the rows were not read as cases: {titles}"
     assert titles[3] == "用电报装零上门", "an inline example was not titled by its quoted reform"
     assert blocks_after_rows(_document(text), []) == [], "blocks were read with no table of cases above them"
+
+
+_COMMENTARY = """甲市融媒　评论
+
+让好经验落地生根
+
+本台评论员
+
+改革靠的是敢学、善学、学了就干的劲头。翻开过去一年的改革账本，三件事值得细说。
+
+先说口岸通关。甲市海关借鉴乙自贸试验区做法，推出“进口货物提前申报”，通关时间由2小时左右缩短到10分钟。（甲市海关提供）
+
+再说政务服务。甲市政务服务管理局推出“跨省通办专窗”，全年办件量3.6万件，群众少跑腿。（甲市政务服务管理局提供）
+
+三说跨境电商。甲市商务局学习借鉴丙片区经验，开展“跨境电商集货出口”，全年出口单量120万单以上。（甲市商务局提供）
+
+学经验不是照搬，而是结合实际“再创造”。
+"""
+
+
+def test_a_commentary_with_a_stated_count_gives_its_run_in_paragraphs_as_cases() -> None:
+    # 先说/再说/三说 open paragraphs that share no heading mark: the stated count (三件事值得细说) lets each paragraph
+    # naming a reform in quotes with a figure be a case, titled by the name; the closing moral (no figure) is none
+    cases = split_cases(_document(_COMMENTARY)).cases
+    assert [c.title for c in cases] == ["进口货物提前申报", "跨省通办专窗", "跨境电商集货出口"]
+
+
+@pytest.mark.parametrize(
+    ("title", "theme"),
+    [
+        ("政务服务提质增效", True),
+        ("审批服务更加便利", True),
+        ("要素保障不断优化", True),
+        ("船舶“一次登临”联合检查", False),  # a quoted name is a reform's
+        ("企业开办一日办结", False),  # no adverb of progress: a reform's name
+    ],
+)
+def test_a_topic_sentence_of_progress_names_no_reform(title: str, theme: bool) -> None:
+    assert theme_title(title) is theme
+
+
+def test_under_a_topic_sentence_of_progress_the_first_named_reform_is_the_title() -> None:
+    text = (
+        "关于某条例实施情况的报告\n\n一、主要成效\n"
+        "（一）政务服务提质增效。检查组在甲区看到，工程建设项目“分阶段施工许可”是该区借鉴乙片区经验推行的，"
+        "今年已为23个项目分阶段发证，项目开工时间平均提前60天以上。\n"
+        "（二）市场监管规范有序。丙县推行的“首违不罚”清单制度，复制推广丁片区做法，全年办理案件410余件，"
+        "企业投诉量同比下降约35%。\n\n二、存在的问题\n（一）宣传不够深入。\n"
+    )
+    titles = [c.title for c in split_cases(_document(text)).cases]
+    assert titles == ["工程建设项目“分阶段施工许可”", "“首违不罚”清单制度"]

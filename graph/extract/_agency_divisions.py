@@ -142,3 +142,27 @@ def zone_city(head: str) -> Place | None:
                 cities.add(name)
                 break
     return place_of(next(iter(cities))) if len(cities) == 1 else None
+
+
+_SOURCE_FIELD_RE = re.compile(
+    r"(?:^|\u3000|[ \t]{2})[ \t\u3000]*(?:信息来源|稿件来源|文章来源|来源|发布机构|发布单位|发文机关)[：:]"
+    r"[ \t\u3000]*(?P<body>[\u4e00-\u9fff]{3,30})",
+    re.M,
+)
+"""A page's field naming the body that published it (信息来源：东阳市发展和改革局, 来源：X市商务局), at a line's
+start or after a wide space parting it from the line's other fields (发布日期：…　　信息来源：X)."""
+
+
+def source_city(text: str) -> Place | None:
+    """The one city whose name opens the bodies a document's publishing fields credit (信息来源：东阳市发展和改革局 in
+    a web page's head, 来源：余姚市发展和改革局 closing a post): the writer's own city, which 市X局 of a case naming no
+    city stands for (我市 in the headline); None when the fields name none or several."""
+    divisions = load_divisions()
+    cities = set()
+    for match in _SOURCE_FIELD_RE.finditer(text):
+        body = match["body"]
+        heads = [n for n in divisions.names_in(body) if body.startswith(n)]
+        found = place_of(max(heads, key=len)) if heads else None
+        if found is not None and found.level == "city":
+            cities.add(found.name)
+    return place_of(next(iter(cities))) if len(cities) == 1 else None

@@ -17,6 +17,7 @@ from ftzgraph.graph.extract._agency_divisions import (
     ranks_as_province,
     sole_local_place,
     sole_municipality,
+    source_city,
     zone_city,
 )
 from ftzgraph.graph.extract._agency_hits import (
@@ -132,6 +133,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
         in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
         city = next(iter(in_head.values())) if len(in_head) == 1 else zone_city(head)
+    if city is None:  # 信息来源：东阳市发展和改革局 over a page whose cases write 市X局 and 我市: the publisher's city
+        city = source_city(doc_text)
     if city is None and (book := _YEARBOOK_RE.search(head)):  # 株洲年鉴（2024）: a city's yearbook names it by its stem
         named = load_divisions().by_stem.get(book["stem"])
         city = found if named and (found := place_of(named)) is not None and found.level == "city" else None

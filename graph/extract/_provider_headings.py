@@ -87,7 +87,9 @@ def heading_subject(case: CaseText) -> tuple[str, int, int] | None:
 
 
 _RUN_IN_DASH_RE = re.compile(r"^[ \t\u3000]*(?:——|—|－－|--)")
-_SPOKEN_ORDINAL_RE = re.compile(r"^第[一二三四五六七八九十两\d]{1,3}个(?:案例|例子|故事)?(?:是|就是)?[，,：:]")
+_SPOKEN_ORDINAL_RE = re.compile(
+    r"^第[一二三四五六七八九十两\d]{1,3}个(?:案例|例子|故事|做法|经验)?(?:呢|啊)?(?:是|就是)?(?:呢)?[，,：:]"
+)
 """How a speech opens each example it tells (第一个，… / 第二个例子是，…), before the example's owner and title."""
 _OWNER_RE = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,12}?)的(?=[\u4e00-\u9fff“\"「])")
 

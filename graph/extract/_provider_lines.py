@@ -257,3 +257,43 @@ def _unit_before_fields(line: str) -> tuple[str, int, int] | None:
     if later is None or (signed := signature_unit(line[: later.start()])) is None:
         return None
     return signed
+
+
+_CLOSING_MARK_RE = re.compile(
+    r"^[ \t\u3000]*(?:(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})"
+    r"[ \t\u3000]*$"
+    r"|(?:信息来源|文章来源|稿件来源|资料来源|来源|责任编辑|编辑|审核|校对|阅读|编印|编发|印发|联系人|联系电话|主办)"
+    r"\s*[：:\s0-9]|[（(]本(?:选编|汇编|书|册|刊|期|辑|资料)[^）)\n]{2,60}[）)][ \t\u3000]*$)",
+    re.M,
+)
+"""What marks a document's own closing rather than a case's: a date line under a signature (2024年3月18日), a page's
+publishing furniture (来源：X, 编辑：, 阅读 2315), a booklet's colophon (编印：X, 联系人：) or its note on the whole
+(（本选编所收案例由各报送单位提供）, not a piece's own 本文转载自X)."""
+_PROSE_END_RE = re.compile(r"[。！？!?”][ \t\u3000]*$")
+
+
+def document_closing(case: CaseText) -> int | None:
+    """Where, in the last of several cases, the document's own closing begins (the issuer's signature over a date,
+    a post's 来源：X / 编辑： furniture, a booklet's 编印：X): the lines after the case's last sentence when they carry
+    such a mark and the case before closes on a sentence (no case closes with a unit line of its own); else, when the
+    cases close with their own signature or credit line, the first such mark after it. A unit there signs or credits
+    the document, never the last case; None when the case does not end the document or no mark follows."""
+    text, document = case.text, case.document.text
+    if case.pieces or case.head_end is None or case.start <= case.head_end or document[case.end :].strip():
+        return None
+    title_end = case.heading.end - case.start
+    prose = [
+        start + len(line)
+        for start, line in lines_below(text, title_end, 200)
+        if _PROSE_END_RE.search(line) and not _CLOSING_MARK_RE.match(line)  # 资料来源：X提供。 is no sentence of it
+    ]
+    mark = _CLOSING_MARK_RE.search(text, prose[-1]) if prose else None
+    if mark is None:
+        return None
+    before = [line for line in document[case.head_end : case.start].split("\n") if line.strip()]
+    if before and _PROSE_END_RE.search(before[-1]):
+        return prose[-1]
+    if any(_CLOSING_MARK_RE.match(line) for line in before[-3:]):
+        return None  # every case closes with such a line (来源：X局 under each): the last one's is its own
+    # the case before closes with a line of its own (its signature, （X局供稿）): so does this one, up to the mark
+    return mark.start()

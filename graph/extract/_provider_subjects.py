@@ -84,6 +84,11 @@ def _head_reporter(case: CaseText) -> tuple[str, int, int] | None:
     return (found[0], found[1] - case.start, found[2] - case.start) if found else None
 
 
+_QUOTED_SPEECH_RE = re.compile(
+    r"[ \t\u3000]*[“「\"][^”」\"\n]{4,}[”」\"][，,]?[^。\n]{0,30}?(?:说|表示|介绍|坦言|感慨)"
+    r"[。．.]?[ \t\u3000]*$"
+)
+"""A paragraph that is someone's quoted words and who said them (“…，”周小姐说。): a news story's scene."""
 _TAG_RE = re.compile(r"[ \t\u3000]*【[^】\n]{1,6}】[ \t\u3000]*")
 """A script's tag opening a paragraph (【解说】…): layout, not the sentence's subject."""
 
@@ -123,8 +128,8 @@ def _acting_subject(case: CaseText) -> tuple[str, int, int] | None:
             found = said[0], bracket[1] + said[1], bracket[1] + said[2]  # “我们的做法是…”（X局局长　某某）
         if found:
             return found[0], start + found[1], start + found[2]
-        if not caption:
-            break
+        if not caption and not _QUOTED_SPEECH_RE.match(line):
+            break  # “以前要跑两趟…”在南沙工作的周小姐说。: a scene's quoted words, then the sentence that acts
     if speaker:
         return speaker[0], title_end + speaker[1], title_end + speaker[2]
     return None
@@ -231,6 +236,16 @@ _RUN_IN_SUBJECT_RE = re.compile(SUBJECT_RE.pattern.replace("(?=(?P<verb>", "(?=(
 """The acting subject of a case told in one paragraph, with 学习借鉴 as well as the ordinal paragraphs' verbs."""
 
 
+_OBSERVER_READ = 60
+"""The characters after a run-in theme read for the clause telling where the writer saw the case."""
+_OBSERVER_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{0,8}?(?:组|我们|记者|笔者)[\u4e00-\u9fff]{0,4}?(?:在|到|赴)(?P<p>[\u4e00-\u9fff]{2,12}?)"
+    r"(?:看到|了解到|发现|调研发现|调研时了解到|走访时了解到|采访时了解到)[，,]"
+)
+"""The clause in which an inspection or research report's writer tells where it saw a case (检查组在X区看到，,
+调研组在X县了解到，): the case's acting subject follows it, or else the place is the case's."""
+
+
 _THEME_LEAD_RE = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.])?\s*(?P<t>[^。．\n]{2,20})(?=[。．])"
 )
@@ -246,9 +261,16 @@ def _run_in_subject(case: CaseText) -> tuple[str, int, int] | None:
     after = at + len(case.title)
     if (theme := _THEME_LEAD_RE.match(quote)) and theme_title(theme["t"]):  # （一）在X方面。Y区…推出“title”
         at, after = theme.start("t"), theme.end("t")
+    while at >= 0 and quote.startswith(("”", "’", "」", "』", '"'), after):  # 第一个是“title”。X局…: its quote closes
+        after += 1
     if at < 0 or not quote.startswith(("。", "．"), after):
         return None
-    subject = _RUN_IN_SUBJECT_RE.match(quote, after + 1)
+    # 调研组在X区了解到，: where the writer saw the case, perhaps after a sentence on the whole (市政府把…结合起来。)
+    observed = _OBSERVER_RE.search(quote, after + 1, after + 1 + _OBSERVER_READ)
+    subject = _RUN_IN_SUBJECT_RE.match(quote, observed.end() if observed else after + 1)
+    if subject is None and observed and is_place(observed["p"]):
+        start = case.heading.start - case.start + observed.start("p")  # 检查组在X区看到，“A”是该区…: the place's
+        return observed["p"], start, start + len(observed["p"])
     if subject is None:
         return None
     start = case.heading.start - case.start + subject.start("p")

@@ -76,7 +76,9 @@ def _count_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     free = "|".join(map(re.escape, lexicon["count_free_words"]))
     gap = int(lexicon["count_free_chars"])
     # 4个制度创新案例; 四个专题案例
-    before = re.compile(rf"{number}(?:(?:{modifiers})*(?:{words})|[^，,。；;、\n]{{0,{gap}}}?(?:{free}))")
+    before = re.compile(
+        rf"{number}(?:(?:{modifiers}|“[^“”，,。\n]{{1,8}}”)*(?:{words})|[^，,。；;、\n]{{0,{gap}}}?(?:{free}))"
+    )
     after = re.compile(
         rf"(?:{words})[^，,。；;\n]{{0,6}}?(?:共|计)?(?:有|计)?\s*{number}"
     )  # 成果（共四项）, 经验材料4篇
@@ -98,7 +100,9 @@ def stated_count(document: Document, lines: list[Line], end: int) -> tuple[int, 
             continue  # 第一批汇总稿已于4月报送，收录…等5项做法: a sentence telling of another document counts its items
         for pattern in (*_count_res(), _own_count_re()):
             for match in pattern.finditer(clause):
-                if not any(word in clause[: match.start("n")] for word in lexicon["count_presenting"]):
+                if not any(word in clause[: match.start("n")] for word in lexicon["count_presenting"]) and not any(
+                    word in clause[match.end() :] for word in lexicon["count_presenting_after"]
+                ):
                     continue  # 这两项案例, 天府新区片区的两项案例: a count the text speaks of, not its own
                 number = parse_chinese_number(match["n"])
                 if number is not None and number >= 2:

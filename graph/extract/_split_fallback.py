@@ -156,8 +156,52 @@ def fallback_starts(
             if len(run) >= 2 and (whole or all(fit[first:])) and len(run) > len(best):
                 best = run
     best = best or marked  # sections with no section words: only a distinctly marked family of case-like text
+    best = _with_named_members(lines, best, end_index, is_provider)
     starts = [(h.index, h.start, h.number) for h in best]
     return starts, {h.index: fallback_title(h.text) for h in best}
+
+
+def _next_text(lines: list[Line], start: int, end_index: int) -> int | None:
+    """The index of the first line from ``start`` before ``end_index`` holding text, or None."""
+    return next((k for k in range(start, end_index) if lines[k].text.strip()), None)
+
+
+def _with_named_members(
+    lines: list[Line], run: list[Heading], end_index: int, is_provider: Callable[[str], object]
+) -> list[Heading]:
+    """``run`` with the numbered paragraphs right before and after a family of whole-case paragraphs that tell a case
+    without the genre's words of copying (a report's last practice, its own or brought in: 推行“A”…, 引进…做法): the
+    next number in the same style, naming a reform in quotes and stating a figure. Only a family of two or more such
+    paragraphs found by their words is extended, so a report's other numbered paragraphs never make one alone."""
+    if len(run) < 2 or not all(h.inline for h in run) or any(h.number is None for h in run):
+        return run
+    run = list(run)
+    while (after := _next_text(lines, run[-1].index + 1, end_index)) is not None:
+        while after is not None and _closes_with_provider(lines[after : after + 1], is_provider):  # 牵头单位：X
+            after = _next_text(lines, after + 1, end_index)
+        if after is None or not (member := _member(lines, after, is_provider, run[-1], 1)):
+            break
+        run.append(member)
+    while (before := _last_text(lines, run[0].index)) is not None and (
+        member := _member(lines, before, is_provider, run[0], -1)
+    ):
+        run.insert(0, member)
+    return run
+
+
+def _member(
+    lines: list[Line], i: int, is_provider: Callable[[str], object], next_to: Heading, step: int
+) -> Heading | None:
+    """Line ``i`` as the whole-case paragraph numbered ``step`` from ``next_to`` in its style, or None."""
+    member = line_heading(lines, i, is_provider, by_name=True)
+    if member and member.inline and member.style == next_to.style and member.number == (next_to.number or 0) + step:
+        return member
+    return None
+
+
+def _last_text(lines: list[Line], end: int) -> int | None:
+    """The index of the last line before ``end`` holding text, or None."""
+    return next((k for k in range(end - 1, -1, -1) if lines[k].text.strip()), None)
 
 
 def _kept_forms(run: list[Heading], fit: list[bool], sections: list[list[Line]]) -> bool:

@@ -37,6 +37,7 @@ from ftzgraph.graph.extract._split_units import (
 )
 from ftzgraph.graph.extract._split_words import (
     BRACKETED_NUMBER_RE,
+    FIGURE_RE,
     MIN_CASE_CHARS,
     NUMBER_ALONE_RE,
     NUMERAL_RUN,
@@ -176,8 +177,12 @@ def _section_label(raw: str) -> str | None:
     return label if label and is_section_heading(label) else None
 
 
-def line_heading(lines: list[Line], i: int, is_provider: Callable[[str], object]) -> Heading | None:
-    """Line ``i`` as a possible case heading: short, not a sentence, not a provider or section line."""
+def line_heading(
+    lines: list[Line], i: int, is_provider: Callable[[str], object], by_name: bool = False
+) -> Heading | None:
+    """Line ``i`` as a possible case heading: short, not a sentence, not a provider or section line. With ``by_name``,
+    a numbered paragraph is also a whole case when it names a reform in quotes and states a figure (``_named_case``):
+    asked only for the next member of a family of such paragraphs already found."""
     raw = lines[i].text.strip()
     caption = picture_line(raw) and not heading_mark(raw)  # ▲ 1：title is no caption
     if not raw or "|" in raw or raw.count("\t") > 1 or contents_entry(raw) or caption or furniture_heading(raw):
@@ -214,7 +219,7 @@ def line_heading(lines: list[Line], i: int, is_provider: Callable[[str], object]
     if number is not None and (case_asked := asked_case(text)) is not None:
         # 二、第一个案例“A”是如何做的？: a numbered question of a Q&A page; its number counts the questions, not cases
         return Heading(i, i, style + "question", None, case_asked)
-    if number is not None and (inline := _inline_case(text)) is not None:
+    if number is not None and (inline := _inline_case(text) or (_named_case(text) if by_name else None)) is not None:
         return Heading(i, i, style + " inline", number, inline, inline=True)
     if (
         not 2 <= len(text) <= _MAX_HEADING_CHARS
@@ -288,6 +293,20 @@ def _inline_case(text: str) -> str | None:
     if not 4 <= len(title) <= _INLINE_TITLE_MAX or "，" in title or len(rest) < MIN_CASE_CHARS:
         return None
     return title if any(word in rest for word in fallback_words()["inline_case_words"]) else None
+
+
+def _named_case(text: str) -> str | None:
+    """The title of a numbered paragraph that tells a case without the genre's words of copying (（四）topic。X县推行
+    “A”…, 9. 【X区】title。X区引进…): a short first sentence, then a case's length of text naming a reform in quotes
+    and stating a figure. Read only beside members that hold those words, never as a family of its own: a report's
+    numbered paragraphs may name quoted slogans and figures too."""
+    title, _, rest = text.partition("。")
+    if not 4 <= len(title) <= _INLINE_TITLE_MAX or "，" in title or len(rest) < MIN_CASE_CHARS:
+        return None
+    return title if _QUOTED_NAME_RE.search(text) and FIGURE_RE.search(rest) else None
+
+
+_QUOTED_NAME_RE = re.compile(r"“[^“”。，,\n]{2,30}”")
 
 
 _WORD_NUMBER_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,3}}(?P<n>{NUMERAL_RUN})$")

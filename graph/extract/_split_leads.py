@@ -195,11 +195,23 @@ def theme_title(title: str) -> bool:
     lexicon, title = _lexicon(), title.strip()
     openers = "|".join(map(re.escape, lexicon["place_lead_topic_openers"]))
     ends = "|".join(map(re.escape, lexicon["theme_heading_ends"]))
+    if progress_heading(title):
+        return True
     if re.fullmatch(
         rf"(?:(?:{openers})[^“”\"‘’「」，,。：:；;]{{2,14}}|[^“”\"‘’「」，,。：:；;]{{2,10}}(?:{ends}))", title
     ):
         return True
     return any(word in title for word in lexicon["unnamed_reform_refs"])  # 萧山这项改革，入选…！: points, names none
+
+
+def progress_heading(title: str) -> bool:
+    """True for a sub-point's topic sentence telling progress in a field (政务服务提质增效, 审批服务更加便利): a few
+    words, no quoted name, closed by an adverb of progress and a verb or by a set phrase of progress. It names a
+    field, so the reform is the first one the paragraph under it names."""
+    lexicon, title = _lexicon(), title.strip().rstrip("。")
+    adverbs = "|".join(map(re.escape, lexicon["progress_adverbs"]))
+    phrases = "|".join(map(re.escape, lexicon["progress_phrases"]))
+    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,8}}(?:(?:{adverbs})[\u4e00-\u9fff]{{2}}|{phrases})", title) is not None
 
 
 def pointed_reform(text: str) -> str | None:
@@ -308,11 +320,17 @@ def is_place(text: str) -> bool:
     )
 
 
+_SNIPPET_RE = re.compile(r"(?:…{1,2}|\.{3,6})[ \t\u3000]*")
+"""The ellipsis opening an excerpt (……X局借鉴…, ...X局): a search result's or a digest's quote of a page's text."""
+
+
 def acting_subject(text: str, at: int) -> tuple[str, int, int] | None:
     """The body or place that acts in the sentence at ``at``, after a clause saying what it follows or where
     (按照…部署，X区在全省率先…; X分行会同Y海关推出…; 园区复制推广…): who performs a case's reform when no line names
     its provider. With its span in ``text``; the caller reads a generic subject (园区) from the heading."""
     at += len(text[at:]) - len(text[at:].lstrip(" \t\u3000"))  # a paragraph's indent
+    if ellipsis := _SNIPPET_RE.match(text, at):  # ……X局借鉴…: a search result's or a digest's excerpt, cut mid-text
+        at = ellipsis.end()
     if lead := _news_lead_re().match(text, at):  # 本报讯（记者 某某）X局近日…: the news item's credit, no subject
         at = lead.end()
     if (source := _news_source_re().match(text, at)) and (

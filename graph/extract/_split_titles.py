@@ -41,6 +41,16 @@ ordinal (评估对象一, 评价事项2, 参照事项（一）: ``item_markers``
 PADDED_MARKER_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9][0-9])(?P<rest>)\s*$")
 """A booklet's case marker: a two-digit number alone on its line (01 over the title). Read only in a document that
 writes 01 so, since a bare number is otherwise a page number or a table's cell."""
+_BOX_TITLE_CHARS = 40
+_BOX_OPEN, _BOX_CLOSE = "┌╔┏【〔\\[▍■◆●▌", "┐╗┓】〕\\]"
+BOX_LABEL_RE = re.compile(
+    rf"^\s*[{_BOX_OPEN}]?\s*(?:{word_alternation(load_lexicon('layouts')['furniture']['box_labels'])})\s*"
+    rf"(?P<n>[{NUMERAL_CLASS}]+)(?![-－—.．][0-9０-９])\s*[{_BOX_CLOSE}]?\s*[:：、]?\s*"
+    rf"(?P<rest>[^\s─━—═，,。；;][^，,。；;\n]{{1,{_BOX_TITLE_CHARS}}}?)?[─━—═\s]*$"
+)
+"""A box's label (┌专栏1┐, 【专栏二】, 专栏3：) alone on its line, a marker whose title is the line under it, or
+with the box's title after it (专栏1　title): never a figure line or section heading before the box. A joined number
+(专栏4-1) is a chapter's box, read by its shape (graph/extract/_split_shapes.py)."""
 ORDINAL_RE = re.compile(rf"^\s*#*\s*(?:[（(]\s*[{NUMERAL_CLASS}]+\s*[)）]|[{NUMERAL_CLASS}]+\s*[、.．])\s*")
 PROVIDER_RE = re.compile(
     r"^\s*#*\s*(?:[（(]\s*(?P<a>[^()（）\n]{2,40}?(?:[（(][^()（）\n]{1,10}[)）][^()（）\n]{2,40}?)?)\s*提供\s*[)）]"

@@ -276,8 +276,13 @@ _LIST_ORDINAL_RE = re.compile(
 def _listed_reporter(head: str, key: str) -> tuple[str, int, int] | None:
     """The unit closing a line of the head that lists the case by its title (1．title（申报单位：X）, （二）title（X）):
     a selection's notice lists the titles with their units first and tells the cases below without them."""
+    header: list[str] = []
     for line in re.finditer(r"[^\n]+", head):
-        found = trailing_unit(line.group())
+        cells = _CELL_GAP_RE.split(line.group().strip())
+        if len(cells) >= 3 and any(cell in _column_labels() for cell in cells):
+            header = cells  # 序号　改革事项　经验来源　牵头单位　配合单位: a text table's header over its rows
+            continue
+        found = _column_unit(line, cells, header) or trailing_unit(line.group())
         if found is None:
             continue
         listed = fallback_title(_LIST_ORDINAL_RE.sub("", line.group(), count=1).strip())
@@ -285,6 +290,32 @@ def _listed_reporter(head: str, key: str) -> tuple[str, int, int] | None:
         if told == key or (min(len(told), len(key)) >= 4 and (told in key or key in told)):
             return found[0], line.start() + found[1], line.start() + found[2]
     return None
+
+
+_CELL_GAP_RE = re.compile(r"[ \t\u3000]+")
+"""What parts a text table's cells on a line (a run of spaces, full-width or not)."""
+
+
+@lru_cache(maxsize=1)
+def _column_labels() -> frozenset[str]:
+    """The header words of a column naming each row's provider (牵头单位, 报送单位): the provider labels that are
+    words, data/lexicon/layouts.yaml `fallback.provider_labels`."""
+    return frozenset(w for w in fallback_words()["provider_labels"] if re.fullmatch("[\u4e00-\u9fff]{3,8}", w))
+
+
+def _column_unit(line: re.Match[str], cells: list[str], header: list[str]) -> tuple[str, int, int] | None:
+    """A text table row's cell under its header's provider column (牵头单位 of 序号　改革事项　经验来源　牵头单位
+    配合单位), as the first unit that cell lists: the row's last cell (配合单位) helps, the column names who leads;
+    None when the row's cells do not line up with the header or the cell names no unit."""
+    column = next((k for k, word in enumerate(header) if word in _column_labels()), None)
+    if column is None or len(cells) != len(header):
+        return None
+    cell = cells[column]
+    unit = re.split("[、，,；;]", cell, maxsplit=1)[0]
+    if not ((signed := signature_unit(unit)) and signed[0] == unit) and not is_place(unit):
+        return None
+    at = line.group().find(cell)
+    return unit, line.start() + at, line.start() + at + len(unit)
 
 
 def _place_over_section(text: str, following: list[tuple[int, str]]) -> tuple[str, int, int] | None:

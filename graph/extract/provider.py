@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
-from ftzgraph.graph.extract._agency_names import load_divisions
+from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, place_of
 from ftzgraph.graph.extract._agency_zones import zone_named_in_case
 from ftzgraph.graph.extract._provider_convention import (
     can_provide,
@@ -48,6 +49,7 @@ from ftzgraph.graph.extract._provider_lines import (
     _labelled_below,
     _unit_before_bar,
     _unit_with_role,
+    document_closing,
 )
 from ftzgraph.graph.extract._provider_names import (
     _COMMITTEE_TAIL,
@@ -124,6 +126,8 @@ def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
     summary tables list them; of a unit written under its parent (X海关所属Y海关) the unit. Other units (南宁市商务局)
     stay as written."""
+    if (note := _NOTE_RE.search(name.strip())) and note.start() >= 2:
+        name = name.strip()[: note.start()]  # X政府（区Y局具体实施）: the body carrying it out for the provider
     name = first_unit(name) if re.search("[、，,；;]", name) else name.strip()  # a cell's list: X局,Y县人民政府
     if len(under := name.rpartition("所属")[2]) >= 4:
         name = under  # 南昌海关所属萍乡海关: the unit under its parent is the one that did it
@@ -189,11 +193,33 @@ def provider_zone_in_full(provider: str, case: CaseText) -> str:
     kind = next((k for k in _zone_kinds() if provider.startswith(k)), None)
     rest = provider[len(kind) :] if kind else ""
     if len(rest) < 2 or not rest.endswith(tuple(fallback_words()["unit_suffixes"])):
-        return provider
+        return _zone_of_city(provider, case)
     text = case.document.text
     zones = set(re.findall(rf"(?:^|(?<=[\s，。；：:、（(]))([\u4e00-\u9fff]{{2,6}}{kind})", text, re.M))
     zones = {z for z in zones if not re.search(place_lead_not(), z) and not z.startswith(kind)}
     return zones.pop() + rest if len(zones) == 1 else provider
+
+
+_BARE_ZONE_RE = re.compile(
+    r"(?P<zone>(?P<own>[\u4e00-\u9fff]{2,3}?)(?:经济区|开发区|高新区|经开区|综保区|保税区|工业园区|产业园区|新区|试验区|示范区|合作区))"
+    r"(?:管委会|管理委员会)"
+)
+"""A zone's committee written by the zone's own word and kind, with no place before them (临空经济区管委会)."""
+
+
+def _zone_of_city(provider: str, case: CaseText) -> str:
+    """A zone's committee written without the city its official name opens with (临空经济区管委会 in a 鄂州 report:
+    鄂州临空经济区管委会), as a zone named by what it lies beside (data/agencies/departments.yaml
+    `generic_zone_words`) is called by its city's stem: the city the document names most, when one leads; as written
+    when the zone's own word is a place's (杨凌示范区, 兰州新区) or the document names no one city most."""
+    bare = _BARE_ZONE_RE.fullmatch(provider)
+    if bare is None or bare["own"] not in load_agency_yaml("departments.yaml")["generic_zone_words"]:
+        return provider
+    ranked = _cities_named_most(case.document.text)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return provider
+    city = place_of(ranked[0][0])
+    return city.stem + provider if city is not None and city.level == "city" else provider
 
 
 _UNIT_LIST_RE = re.compile(r"[、，,；;／/]|(?<=[局厅委办府区县市关行院司站所队心])(?:和|及|与)")
@@ -221,11 +247,42 @@ def provider_in_full(provider: str, mentions: list[AgencyNameMention]) -> str:
             return mention.agency
         if _standard_form(mention.as_written, mention.agency) and not (head and mention.agency.startswith(head)):
             return head + mention.agency  # 人行X市中心支行, X区人社局: the same name, in its standard form
-    return provider
+    return _town_in_district(written, mentions)
+
+
+_TOWN_BODY_RE = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道办事处|街道办|街道)")
+"""A street office by its own name alone (秦楼街道办事处): a district's, named under it; a town's government
+(薛家湾镇人民政府) goes by its own name, as collections write it."""
+
+
+def _town_in_district(provider: str, mentions: list[AgencyNameMention]) -> str:
+    """A street office written by its own name alone, under the one district the case's bodies resolve to (区司法局
+    -> 东港区司法局: 秦楼街道办事处 -> 日照市东港区秦楼街道办事处), the district with its city as district bodies are
+    named; as written when the bodies name none or several districts, or the name has its place."""
+    if not _TOWN_BODY_RE.fullmatch(provider) or any(
+        provider.startswith(n) for n in load_divisions().names_in(provider)
+    ):
+        return provider
+    divisions = load_divisions()
+    local = set()
+    for mention in mentions:
+        name = mention.agency or ""
+        city = next((n for n in divisions.names_in(name) if name.startswith(n) and n.endswith("市")), "")
+        rest = name[len(city) :]  # 日照市东港区商务局: the district after its city
+        heads = [n for n in divisions.names_in(rest) if rest.startswith(n) and n.endswith("区")]
+        local |= {max(heads, key=len)} if heads else set()
+    if len(local) != 1:
+        return provider
+    place = local.pop()
+    city = divisions.city_of.get(place, "")
+    return (place if place.startswith(city) else city + place) + provider
 
 
 _NEXT_FIELD_RE = re.compile(r"[\u3000]|\s{2,}|\s+(?=[^\s:：]{1,8}[:：])")
 """Where a provider's name ends and the line's next field begins (X局　撰稿人：某某)."""
+_NOTE_RE = re.compile(r"[（(][^（）()]{2,30}?(?:具体实施|具体负责|负责实施|承办|具体落实|落实|执行)[）)]$")
+"""A bracketed note after a provider naming the body that carries the practice out for it (X区人民政府（区行政审批
+服务管理局具体实施）): the provider is the unit before it."""
 _BY_RE = re.compile(
     r"^(?:[【\[〔][\u4e00-\u9fff]{1,6}[】\]〕]\s*)?(?:本|该|此|这一?|以上|上述)?[项个]?(?:案例|经验|做法|材料|文|稿件|信息|项目|改革|举措|工作|机制|内容|资料|专栏|栏目|板块|专题)?"
     r"由\s*"
@@ -236,7 +293,10 @@ it."""
 
 def provider_line(case: CaseText) -> tuple[str, int, int] | None:
     """The provider named right after the title ("(X提供)", "X提供", "报送单位：X"): name and local span."""
-    found = standard_found(_provider_line(case))  # 河南省周口市, 珠海高新區: the form places resolve in
+    found = _provider_line(case)
+    if found and (closing := document_closing(case)) is not None and found[1] >= closing:
+        found = _provider_line(replace(case, end=case.start + closing))  # the document's signature, not the case's
+    found = standard_found(found)  # 河南省周口市, 珠海高新區: the form places resolve in
     if found and found[0].endswith(tuple(fallback_words()["media_units"])):
         # （X融媒体中心　供稿）, （来源：X日报）: an outlet only wrote it; the case's credits, its acting body or the
         # place its first paragraph is set in

@@ -39,9 +39,9 @@ from ftzgraph.graph.extract._split_groups import (
     heading_groups,
     part_headings,
 )
-from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
+from ftzgraph.graph.extract._split_leads import pointed_reform, progress_heading, theme_title
 from ftzgraph.graph.extract._split_lines import Line, text_lines
-from ftzgraph.graph.extract._split_media import media_split
+from ftzgraph.graph.extract._split_media import first_name, media_split
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
@@ -53,6 +53,7 @@ from ftzgraph.graph.extract._split_shapes import (
 from ftzgraph.graph.extract._split_structure import marks_cases, structural_families, structural_starts
 from ftzgraph.graph.extract._split_summary import parse_table
 from ftzgraph.graph.extract._split_titles import (
+    BOX_LABEL_RE,
     CASE_SUFFIX_RE,
     CLOSING_BLOCK_RE,
     MARKER_RE,
@@ -117,6 +118,9 @@ def split_cases(document: Document) -> SplitResult:
     pending_marker: tuple[int, int] | None = None  # (line index, number)
     wrapped: dict[int, str] = {}  # title line index -> its heading joined with the suffix on the next line
     padded = any(line.text.strip() == "01" for line in lines[body_from:])
+    # boxes are a family: one box among cases of other forms (a report's 【专栏1】 beside its run-in paragraphs) is
+    # left to the readers of those forms
+    boxes = sum(1 for line in lines[body_from:] if BOX_LABEL_RE.match(line.text)) >= 2
     for i in range(body_from, len(lines)):
         line = lines[i]
         if fields := field_title_start(lines, i):  # 附件3 / 案例名称：X: a case laid out as a form
@@ -125,6 +129,13 @@ def split_cases(document: Document) -> SplitResult:
             continue
         if (code := code_number(line.text)) is not None:  # 案例编号：JJDX-ZM-01 over the title line
             pending_marker = (i, code or len(starts) + 1)
+            continue
+        if boxes and (box := BOX_LABEL_RE.match(line.text)):  # ┌专栏1┐ over the box's title line, or 专栏1　title
+            if box["rest"]:
+                starts.append((i, i, parse_chinese_number(box["n"]) or len(starts) + 1))
+                wrapped[i], pending_marker = box["rest"], None
+            else:
+                pending_marker = (i, parse_chinese_number(box["n"]) or len(starts) + 1)
             continue
         marker = (
             MARKER_RE.match(line.text)
@@ -281,8 +292,9 @@ def split_cases(document: Document) -> SplitResult:
         if form := form_title([x.text for x in lines[title_index:end_index]]):
             title = clean_title(form[1])  # 督办编号 / 承办单位 / 督办事项<TAB>title: the form's title field
         theme_end = document.text.find(title, title_line.start, end) + len(title)
+        under = document.text[theme_end : min(end, theme_end + _THEME_READ)]
         if theme_title(title) and (
-            named := pointed_reform(document.text[theme_end : min(end, theme_end + _THEME_READ)])
+            named := pointed_reform(under) or (first_name(under) if progress_heading(title) else None)
         ):
             title = clean_title(named)  # （一）在X方面。Y区…推出“A”: the heading names a theme, the text the reform
         group = group_of(groups, title_index)
