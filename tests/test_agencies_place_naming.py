@@ -538,3 +538,56 @@ def test_places_written_after_a_chinese_character_keep_the_texts_order_so_a_tie_
     assert document_province(text, places) == "浙江省"
     text = "委托江苏省与浙江省共同推进，会同江苏省和浙江省开展合作。"
     assert document_province(text, harvest_places(text)) == "江苏省"
+
+
+# regions rarely covered (issue #15, fixer z29c): prefectures written short, banners, the Corps, word-like counties
+
+
+def test_a_vertical_body_written_with_a_prefectures_short_name_takes_its_full_name() -> None:
+    # 伊犁州 after another Chinese character (人民银行伊犁州分行) is the prefecture 伊犁哈萨克自治州, as at a boundary
+    text = "（伊宁市供稿）\n州商务局会同人民银行伊犁州分行推行跨境结算“白名单”。"
+    assert _names(text, "伊宁市") == ["伊犁哈萨克自治州商务局", "中国人民银行伊犁哈萨克自治州分行"]
+
+
+def test_a_prefectures_customary_two_character_name_is_the_prefecture() -> None:
+    assert _names("（博州供稿）\n博州市场监督管理局推行“一业一证”。", None) == ["博尔塔拉蒙古自治州市场监督管理局"]
+
+
+def test_a_district_named_like_a_customary_short_name_stays_the_district() -> None:
+    # guard: 巴州区 is 巴中市's district, not 巴州 (巴音郭楞蒙古自治州)
+    names = _names("【巴州区】\n区市场监督管理局推行“一业一证”。", "巴州区")
+    assert names == ["巴中市巴州区市场监督管理局"], names
+
+
+def test_a_banners_bodies_go_by_the_banner_without_its_league() -> None:
+    text = "【锡林郭勒盟正蓝旗】\n旗农牧局会同旗市场监督管理局推行奶食品“一证通”。"
+    assert _names(text, "锡林郭勒盟正蓝旗") == ["正蓝旗农牧局", "正蓝旗市场监督管理局"]
+
+
+def test_a_corps_division_city_written_as_shi_shi_is_the_division_and_its_city() -> None:
+    document = "第六师五家渠市优化营商环境简报\n师市商务局联合第六师公安局推行货车通行“一次办”。"
+    assert _names_in_document(document, "师市商务局联合第六师公安局推行货车通行“一次办”。") == [
+        "第六师五家渠市商务局",
+        "第六师公安局",
+    ]
+
+
+def test_a_counties_name_that_is_a_verb_after_a_body_is_the_verb() -> None:
+    # 会同县 (Hunan) after 局: the verb 会同 joining 县X局, even where the text names Hunan for an origin
+    text = "（道县供稿）\n县商务局会同县市场监督管理局推行，学习湖南自贸试验区长沙片区做法。"
+    assert _names(text, "道县") == ["道县商务局", "道县市场监督管理局"]
+
+
+def test_a_counties_name_that_is_a_noun_before_a_level_is_the_noun() -> None:
+    text = "（洞口县供稿）\n县商务局开辟出口绿色通道县市场监督管理局全程跟进。"
+    assert not any("通道" in n for n in _names(text, "洞口县"))
+
+
+def test_a_word_like_district_in_a_text_naming_its_city_is_the_district() -> None:
+    # guard: 平安区 after a verb, in a text that names its city (海东), is the district
+    text = "（海东市供稿）\n市商务局支持平安区人民政府建设跨境电商园。"
+    assert "平安区人民政府" in _names(text, "海东市")
+
+
+def test_a_short_autonomous_prefecture_and_its_full_name_are_one_body_after_a_network() -> None:
+    assert standard_name("中国人民银行德宏州中心支行") == standard_name("中国人民银行德宏傣族景颇族自治州中心支行")

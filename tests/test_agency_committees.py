@@ -43,3 +43,9 @@ def test_a_committees_unlisted_department_is_the_body() -> None:
 def test_a_department_before_a_post_stays_a_speakers_title() -> None:
     text = "蚌埠经济开发区\n经开区管委会社会事务局局长　某某\n经开区管委会推行社区服务“一站办”。"
     assert "蚌埠经济开发区管理委员会社会事务局" not in _names(text, "蚌埠经济开发区")
+
+
+def test_a_zone_named_cheng_and_its_committee_is_no_city_administration() -> None:
+    # issue #15, z29c: 科学城管委会 is 科学城 + 管委会, not 城管委 (城市管理委员会) + 会; 市城管委 stays the city's
+    names = _names("（深圳市供稿）\n光明科学城管委会联合市城管委推行“一件事”。", "深圳市")
+    assert names == ["光明科学城管理委员会", "深圳市城市管理委员会"], names

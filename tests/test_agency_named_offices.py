@@ -138,3 +138,31 @@ def test_a_hainan_parks_statutory_bureau_is_a_body() -> None:
         "三亚海关",
     ]
     assert _names("乐城先行区管理局会同海口海关推行药械“先行先试”。", None)[0] == "海南博鳌乐城国际医疗旅游先行区管理局"
+
+
+def test_border_cooperation_zones_committees_by_their_proper_names() -> None:
+    # issue #15, z29c: zones named by two countries or two ports (中哈, 磨憨—磨丁), written in full or short
+    text = "（霍尔果斯市供稿）\n合作中心管委会会同磨憨-磨丁经济合作区管委会推行旅客“一次查验”。"
+    assert _names(text, "霍尔果斯市") == ["中哈霍尔果斯国际边境合作中心管理委员会", "磨憨—磨丁经济合作区管理委员会"]
+
+
+def test_a_port_named_border_zone_and_port_committee_are_kept_as_written() -> None:
+    text = "（瑞丽市供稿）\n姐告边境贸易区管委会联合畹町海关推行，，章凤口岸管理委员会协调场站作业。"
+    assert _names(text, "瑞丽市") == ["姐告边境贸易区管理委员会", "畹町海关", "章凤口岸管理委员会"]
+
+
+def test_a_stem_named_office_after_a_conjunction_between_bodies() -> None:
+    # 与 right after a body's name joins the next body (凭祥市商务局与东兴海关), as 联合 does
+    names = _names("（凭祥市供稿）\n市商务局与东兴海关推行边民互市“一票通”。", "凭祥市")
+    assert "东兴海关" in names, names
+
+
+def test_a_border_station_by_its_name_before_the_reform() -> None:
+    names = _names("（满洲里市供稿）\n满洲里边防检查站联合满洲里海关推行“车边验放”。", "满洲里市")
+    assert names == ["满洲里出入境边防检查站", "满洲里海关"], names
+
+
+def test_a_transliterated_port_name_may_hold_a_function_character() -> None:
+    # 红其拉甫, 甘其毛都: 其 inside a transliteration; 其海关 (its customs) stays no name
+    names = _names("（喀什地区供稿）\n地区商务局推行，红其拉甫出入境边防检查站优化查验，其海关配合。", "喀什地区")
+    assert names == ["喀什地区商务局", "红其拉甫出入境边防检查站"], names

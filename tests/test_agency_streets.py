@@ -27,3 +27,28 @@ def test_street_offices_in_general_are_no_body() -> None:
     # guard: 各街道办事处 is every office, no one body; a clause's words before the word are no stem
     names = _names("区民政局推行养老服务“时间银行”，各街道办事处做好配合，推进街道办事处改革。", "遵义市红花岗区")
     assert not any("街道" in n for n in names), names
+
+
+def test_a_townships_government_acts_by_its_own_name() -> None:
+    # issue #15, z29c: 镇, 乡 and the pastoral 苏木 governments, named as written with 人民政府 in full
+    text = "旗市场监督管理局联合宝绍岱苏木人民政府、桑根达来镇政府推行“证照上门办”。"
+    names = _names(text, "正蓝旗")
+    assert "宝绍岱苏木人民政府" in names and "桑根达来镇人民政府" in names, names
+
+
+def test_townships_in_general_are_no_body() -> None:
+    # guard: 各乡镇人民政府 and 所在镇政府 name no one township
+    names = _names("县商务局推行，各乡镇人民政府做好宣传，由所在镇政府审核。", "洞口县")
+    assert not any(n.endswith(("镇人民政府", "乡人民政府")) for n in names), names
+
+
+def test_a_corps_regiment_acts_by_its_full_name() -> None:
+    text = "第六师五家渠市推荐\n一〇三团在各连队设立代办点，第六师一〇二团社会事务服务中心统一受理。"
+    names = _names(text, "第六师五家渠市")
+    assert "新疆生产建设兵团第六师一〇三团" in names and "第六师一〇二团社会事务服务中心" in names, names
+
+
+def test_a_regiment_needs_a_corps_division_in_its_document() -> None:
+    # guard: with no Corps division named, 一四三团 could be any group's; 共青团 and 代表团 are words
+    names = _names("县商务局联合共青团县委推行，考察代表团参观，一四三团参与。", "洞口县")
+    assert not any(n.endswith("团") for n in names), names

@@ -25,6 +25,7 @@ from ftzgraph.graph.extract._agency_names import (
     find_prefix,
     load_agency_yaml,
     load_divisions,
+    port_name_characters,
 )
 from ftzgraph.graph.extract._agency_networks import _national_acting
 from ftzgraph.graph.extract._agency_offices import (
@@ -243,7 +244,7 @@ def _port_name_prefix(text: str, begin: int, lex: Lexicon) -> Prefix | None:
         if (
             (start == 0 or text[start - 1] in _LIST_START or _after_joint_verb(text, start))
             and re.fullmatch(f"[{CJK}]+", name)
-            and not any(ch in lex.not_in_place_stem for ch in name)
+            and port_name_characters(name, lex)
             and not any(word in name for word in lex.not_place_words)
             and not name.endswith(_GENERIC_BEFORE_STEM_NAMED)
             and (name[-1] not in lex.levels or (name.endswith(_PORT_ZONE) and len(name) > len(_PORT_ZONE)))
@@ -261,10 +262,17 @@ def _after_joint_verb(text: str, start: int) -> bool:
     is read as the outer prefix of the port's name."""
     if text.endswith(_JOINT_VERBS, 0, start):
         return True
+    if start >= 2 and text[start - 1] in _JOINING_CONJUNCTIONS and text[start - 2] in _BODY_LAST:
+        return True  # 凭祥市口岸管理委员会与友谊关海关: a conjunction between two bodies
     divisions = load_divisions()
     return any(
         text[start - k : start] in divisions.by_stem and text.endswith(_JOINT_VERBS, 0, start - k) for k in (3, 2)
     )
+
+
+_JOINING_CONJUNCTIONS = frozenset("与和及同")
+_BODY_LAST = frozenset("局委办厅府部会站所队院处心司署关")
+"""The last characters of bodies' names (局, 委员会, 人民政府, 中心, 海关): a conjunction after one joins a body."""
 
 
 _PROPER_NAMED = frozenset(load_agency_yaml("departments.yaml")["proper_named"])
@@ -303,6 +311,34 @@ def _proper_named(
             acting = not _cited(text, prefix.start, lex)
             written = text[prefix.start : begin] + core.canonical  # 武汉新港管委会 -> 武汉新港管理委员会
             return _Hit(prefix.start, end, core, prefix, acting, written, prefix.place)
+    if core.canonical == _COMMITTEE and text.endswith(_LAND_PORT, 0, begin):
+        return _port_committee(text, begin, end, core, lex, titles)
+    return None
+
+
+_LAND_PORT = "口岸"
+
+
+def _port_committee(
+    text: str, begin: int, end: int, core: Core, lex: Lexicon, titles: list[tuple[int, int, bool]]
+) -> _Hit | None:
+    """A port's committee named by the port alone (，伊尔克什坦口岸管理委员会: a border port no division list holds),
+    kept as written when the port's name opens a clause or a list item or follows a verb of joint work."""
+    at = begin - len(_LAND_PORT)
+    for length in range(2, 7):
+        start = at - length
+        name = text[start:at] if start >= 0 else ""
+        if (
+            re.fullmatch(f"[{CJK}]+", name)
+            and (start == 0 or text[start - 1] in _LIST_START or _after_joint_verb(text, start))
+            and port_name_characters(name, lex)
+            and not any(word in name for word in lex.not_place_words)
+            and not name.endswith(_GENERIC_BEFORE_STEM_NAMED)
+            and not _inside_title(start, titles)
+        ):
+            place = Place(name + _LAND_PORT, name, "unit")
+            written = text[start:begin] + core.canonical
+            return _Hit(start, end, core, Prefix(start, place), not _cited(text, start, lex), written, place)
     return None
 
 

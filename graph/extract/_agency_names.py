@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ftzgraph.graph import data_files
-from ftzgraph.graph.text import word_alternation
+from ftzgraph.graph.text import CJK_RE, word_alternation
 
 CJK = "\u4e00-\u9fff"
 _LEVEL_PRIORITY = {"city": 0, "county": 1, "district": 2, "province": 3, "area": 4, "unit": 5}
@@ -173,13 +173,33 @@ def place_of(name: str) -> Place | None:
     地区 is a prefecture (喀什地区)."""
     if (region := _REGION_NAME_RE.fullmatch(name)) is not None:
         return Place(name, region.group(1), "province")
+    if (county := _county_after_city(name)) is not None:  # 阿拉善盟阿拉善左旗: the banner's bodies go by its name
+        return place_of(county)
     if (short := _short_names().get(name)) is not None:  # 河口瑶族自治县: stem 河口, as 河口出入境边防检查站 writes it
         return Place(name, short[:-1], _SUFFIX_LEVEL.get(short[-1], "unit"))
+    if (full := load_divisions().full_of.get(name)) is not None:  # 伊犁州 written: 伊犁哈萨克自治州's bodies
+        return Place(full, name[:-1], _SUFFIX_LEVEL.get(name[-1], "unit"))
     for suffix in sorted(load_agency_yaml("departments.yaml")["place_suffixes"], key=len, reverse=True):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return Place(name, name[: -len(suffix)], _SUFFIX_LEVEL.get(suffix, "unit"))
     if len(name) == 2 and name[1] == "县" and name[0] not in _NOT_A_STEM and name in load_divisions().names:
         return Place(name, name[0], "county")  # 礼县, 沁县: a county of one character, as the division list has it
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _county_after_city(name: str) -> str | None:
+    """The county, banner or county-level city of ``name`` written after its prefecture (阿拉善盟阿拉善左旗 ->
+    阿拉善左旗, 崇左市凭祥市 -> 凭祥市, 海南藏族自治州共和县 -> 共和县), whose bodies are named without the prefecture
+    (阿拉善左旗市场监督管理局); None for anything else, and for a district, whose bodies carry its city
+    (赣州市章贡区)."""
+    divisions = load_divisions()
+    for cut in range(2, len(name) - 1):
+        city, county = name[:cut], name[cut:]
+        if city in divisions.names and county in divisions.names and not county.endswith("区"):
+            parent = divisions.city_of.get(divisions.full_of.get(county, county))
+            if parent is not None and parent in (city, divisions.full_of.get(city)):
+                return county
     return None
 
 
@@ -203,7 +223,8 @@ def _one_character_counties() -> tuple[str, ...]:
 @functools.cache
 def _short_names() -> dict[str, str]:
     """An autonomous county's or prefecture's full name -> its short form (河口瑶族自治县 -> 河口县)."""
-    return {full: short for short, full in load_divisions().full_of.items()}
+    shorts = sorted(load_divisions().full_of.items(), key=lambda item: len(item[0]))
+    return {full: short for short, full in shorts}  # the longest: 巴音郭楞州, whose stem bodies write, not 巴州
 
 
 def _index(by_name: dict[str, Place], counts: Counter[str]) -> Gazetteer:
@@ -251,8 +272,8 @@ def harvest_places(text: str) -> Gazetteer:
     # 郑州市 written after a Chinese character (委托郑州市…); in the order the text writes them, as places found by
     # their boundary are, so that a tie among places (two provinces named as often) goes the same way on every run
     for name in sorted(divisions.names_in(text), key=lambda n: (text.find(n), n)):
-        if name.startswith(lex.not_place_words) and not _shown_as_place(text, name, divisions):
-            continue  # 局会同县行政审批局, 牵头，会同县经信局: the verb 会同 before 县X局, not the county 会同县
+        if _opens_with_word(name, lex) and not _shown_as_place(text, name, divisions):
+            continue  # 局会同县行政审批局, 开通绿色通道县X局: the word before 县X局, not the county 会同县, 通道县
         if name not in by_name and (division := place_of(name)) is not None:
             by_name[name] = division
             counts[name] += text.count(name)
@@ -260,10 +281,18 @@ def harvest_places(text: str) -> Gazetteer:
         if name in text and name not in by_name and _shown_as_place(text, name, divisions):
             by_name[name] = Place(name, name[0], "county")
             counts[name] += text.count(name)
+    for name, full in _CUSTOMARY["short_forms"].items():  # 克州商务局: a prefecture's customary two-character name
+        if name in text and name not in by_name and _written_as_place(text, name, after_marks=True, whole=True):
+            by_name[name] = Place(full, name[:-1], "city")
+            counts[name] += text.count(name)
     for name in _one_character_counties():  # 信阳市息县, a line opening with 息县: written where only a place stands
         if name in text and name not in by_name and _written_as_place(text, name):
             by_name[name] = Place(name, name[0], "county")
             counts[name] += text.count(name)
+    corps_cities = {m.group() for m in _CORPS_CITY_RE.finditer(text) if m.group(1) in divisions.names}
+    corps_cities |= {n + c for n, c in _CUSTOMARY["corps_divisions"].items() if n in text and c[:-1] in text}
+    if len(corps_cities) == 1:  # 师市发改委 in a text of 第八师石河子市: the division and its city (师市合一) as one
+        by_name[_CORPS_CITY] = Place(next(iter(corps_cities)), _CORPS_CITY, "unit")
     for place in list(by_name.values()):  # 哈尔滨片区 and, anywhere in the text, 哈尔滨市: the area's city
         city = place.stem + "市"
         if city not in by_name and city in text:
@@ -271,30 +300,70 @@ def harvest_places(text: str) -> Gazetteer:
     return _index(by_name, counts)
 
 
+_CORPS_NUMBER = "[一二三四五六七八九十]{1,3}"
+_CORPS_CITY_RE = re.compile(f"第{_CORPS_NUMBER}师([{CJK}]{{2,4}}?市)")
+"""A division of the Production and Construction Corps with the city it governs as one body (第八师石河子市)."""
+_CORPS_CITY = "师市"
+"""How a Corps division-city's own texts write it (师市发改委, 师市政务服务中心)."""
+
+
 def _shown_as_place(text: str, name: str, divisions: Divisions) -> bool:
     """True when a division whose name also reads as a word before 县 (会同县: 会同 + 县X局; 和县: 和 + 县X局) is
     the place here: written where no verb or conjunction can stand (a line's start, after a label's colon or a
-    bracket, after its province or city: 湖南省会同县, 马鞍山市和县), or in a text that names its city or province.
+    bracket, after its province or city: 湖南省会同县, 马鞍山市和县), or in a text that names its city (its stem) or
+    its province (in full: 湖南自贸试验区 names a zone one borrows from, not the document's province).
 
-    A comma is no such place: a clause opens with the verb (牵头，会同县经信局…)."""
-    parents = [p for p in (divisions.city_of.get(name), divisions.province_of.get(name)) if p]
-    for parent in parents:
-        stem = next((parent[: -len(s)] for s in _DIVISION_SUFFIXES if parent.endswith(s)), parent)
+    A comma is no such place: a clause opens with the verb (牵头，会同县经信局…); nor is a body's end: one body acts
+    with the next (县农业农村局会同县综合行政执法局), whatever else the text names."""
+    starts = [
+        m.start()
+        for m in re.finditer(re.escape(name), text)
+        if m.start() == 0 or text[m.start() - 1] not in _BODY_ENDINGS
+    ]
+    if not starts:
+        return False
+    city, province = divisions.city_of.get(name), divisions.province_of.get(name)
+    if city is not None:
+        stem = next((city[: -len(s)] for s in _DIVISION_SUFFIXES if city.endswith(s)), city)
         if len(stem) >= 2 and stem in text:
             return True
-    return any(
-        start == 0 or text[start - 1] in _BEFORE_A_PLACE
-        for start in (m.start() for m in re.finditer(re.escape(name), text))
-    )
+    if province is not None and province in text:
+        return True
+    return any(start == 0 or text[start - 1] in _BEFORE_A_PLACE for start in starts)
 
 
-def _written_as_place(text: str, name: str) -> bool:
+def _opens_with_word(name: str, lex: Lexicon) -> bool:
+    """True when a division's name is a word and its level (会同县, 通道县, 合作市), not a name no word opens
+    (通道侗族自治县 written in full)."""
+    return any(name.startswith(w) and len(name) == len(w) + 1 for w in lex.not_place_words + _WORD_PLACES)
+
+
+_BODY_ENDINGS = frozenset("局委办厅府部会站所队院处心行司署关")
+"""The last characters of bodies' names (局, 委员会, 人民政府, 中心, 海关): a division's name right after one opens with
+the verb or conjunction that joins the next body (局会同县X局, 局和县X局)."""
+_WORD_PLACES = tuple(load_agency_yaml("departments.yaml")["word_places"])
+"""Stems of divisions that are also common words (通道, 合作, 和平): read as the place only where the text shows one."""
+
+
+def _written_as_place(text: str, name: str, *, after_marks: bool = False, whole: bool = False) -> bool:
     """True when ``name`` stands somewhere no word can end right before it (a line's start, after a colon, a bracket
     or its city: 信阳市息县), the position alone: a one-character county's name is too often the end of a word
-    (创新县域: no county 新县) for the text's naming its city to tell."""
+    (创新县域: no county 新县) for the text's naming its city to tell. With ``after_marks``, after any character but a
+    Chinese one as well (，克州商务局: a name no verb or conjunction opens); with ``whole``, where no level follows
+    that makes it another division's name (巴州区 is 巴中市's district, not 巴州)."""
+    starts = [m.start() for m in re.finditer(name, text)]
     return any(
-        start == 0 or text[start - 1] in _BEFORE_A_PLACE for start in (m.start() for m in re.finditer(name, text))
+        (start == 0 or text[start - 1] in _BEFORE_A_PLACE or (after_marks and not CJK_RE.match(text[start - 1])))
+        and not (whole and text.startswith(_LEVEL_AFTER, start + len(name)))
+        for start in starts
     )
+
+
+_LEVEL_AFTER = ("区", "县", "市", "旗")
+
+
+_CUSTOMARY: dict[str, dict[str, str]] = data_files.load_yaml("reference", "divisions", "customary_forms.yaml")
+"""Forms the division list does not hold: prefectures' customary short names (克州), the Corps divisions' cities."""
 
 
 _BEFORE_A_PLACE = frozenset('\n：:（(【[《“"「 　省市州')
@@ -368,11 +437,12 @@ def _short_autonomous_counties(names: set[str]) -> dict[str, str]:
     groups = tuple(sorted({*listed, *bare}, key=len, reverse=True))
     short: dict[str, str] = {}
     for name in names:
-        for suffix, level in (("自治县", "县"), ("自治州", "州")):  # 红河州 -> 红河哈尼族彝族自治州 as well
+        for suffix, level in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):  # 红河州, 鄂伦春旗 as well
             if name.endswith(suffix):
                 stem = name[: -len(suffix)]
-                while stem.endswith(groups):
-                    stem = stem[: -len(next(g for g in groups if stem.endswith(g)))]
+                while stem.endswith(groups) and len(stem) > len(group := next(g for g in groups if stem.endswith(g))):
+                    stem = stem[: -len(group)]
+                stem = stem.removesuffix("族") if stem.endswith(groups) else stem  # 鄂温克族自治旗: 鄂温克旗
                 if len(stem) >= 2 and stem + level not in names:
                     short[stem + level] = name
     return short
@@ -398,7 +468,7 @@ def load_divisions() -> Divisions:
                 if city_of.setdefault(county, city) != city:
                     repeated.add(county)
     names = {n for n in names if not n.endswith(("辖区", "行政区划")) and len(n) >= 2}
-    full_of = _short_autonomous_counties(names)
+    full_of = _short_autonomous_counties(names) | _CUSTOMARY["short_forms"]  # 克州: 克孜勒苏柯尔克孜自治州
     names |= set(full_of)
     stems = set()
     levels: dict[str, dict[int, set[str]]] = {}
@@ -417,7 +487,7 @@ def load_divisions() -> Divisions:
         for area in zone.get("areas") or []
     }
     for short, full in full_of.items():  # 大理州, 西双版纳州: a prefecture's stem (大理, 西双版纳) as news writes it
-        if short.endswith("州") and full.endswith("自治州") and short[:-1] not in areas:
+        if short.endswith("州") and full.endswith("自治州") and short[:-1] not in areas and len(short) > 2:
             stems.add(short[:-1])
             levels.setdefault(short[:-1], {}).setdefault(1, set()).add(full)
     by_stem = {}
@@ -490,6 +560,9 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
     bracketed = _bracketed_district(text, pos, lex, gaz)
     if bracketed is not None:
         return bracketed
+    corps = _CORPS_DIVISION_RE.search(text, max(0, pos - 6), pos)
+    if corps is not None and corps.end() == pos:  # 第八师公安局一四三团分局: the Corps division's own bureau
+        return Prefix(corps.start(), Place(corps.group(), corps.group(), "unit"))
     prefix = _find_prefix(text, pos, lex, gaz, allow_unit=allow_unit)
     division = (  # looked for only when 师 stands right before the place: one look per prefix, not a scan
         _CORPS_DIVISION_RE.search(text, max(0, prefix.start - 6), prefix.start)
@@ -504,7 +577,7 @@ def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit
 
 _OFFICE_INFIXES = tuple(load_agency_yaml("departments.yaml")["office_infixes"])
 _PLACE_ALIASES: dict[str, str] = load_agency_yaml("departments.yaml")["place_aliases"]
-_CORPS_DIVISION_RE = re.compile("第[一二三四五六七八九十]{1,3}师$")
+_CORPS_DIVISION_RE = re.compile(f"第{_CORPS_NUMBER}师$")
 _ZONE_KINDS = tuple(sorted(load_agency_yaml("departments.yaml")["zone_kind_names"], key=len, reverse=True))
 
 
@@ -535,6 +608,8 @@ def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_uni
                 inner = _find_prefix(text, pos - len(unit), lex, gaz, allow_unit=False)
                 if inner is None:
                     inner = _abbreviated_place(text, pos - len(unit), lex.units[unit], gaz)
+                if inner is None and unit in _PORT_NAMED_UNITS:
+                    inner = _port_named(text, pos - len(unit), lex)
                 if inner is not None:
                     return Prefix(inner.start, inner.place, inner.by_stem, inner.level, lex.units[unit])
                 unit_start = pos - len(unit)
@@ -554,7 +629,8 @@ def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_uni
         stem = text[pos - length : pos] if pos >= length else ""
         if pos - length >= 1 and text[pos - length - 1] in _BELOW_PROVINCE:
             continue  # 市通道管理局: a city's body, its words no county's stem cut out of them (通道县)
-        name = divisions.by_stem.get(stem) if stem not in lex.not_place_words else None  # 会同 is a verb first
+        word = stem in lex.not_place_words or stem in _WORD_PLACES  # 会同 is a verb first, 通道 a passage
+        name = divisions.by_stem.get(stem) if not word else None
         if name is not None and (place := place_of(name)) is not None:
             return Prefix(pos - length, Place(name, text[pos - length : pos], place.level), by_stem=True)
     compound = _city_district(text, pos, lex, gaz)
@@ -606,6 +682,42 @@ def _city_district(text: str, pos: int, lex: Lexicon, gaz: Gazetteer) -> Prefix 
         )
         if city is not None:
             return Prefix(pos - length - len(city), Place(city + local, stem, _SUFFIX_LEVEL[suffix]))
+    return None
+
+
+_PORT_NAMED_UNITS = frozenset(load_agency_yaml("departments.yaml")["port_named_units"])
+_GENERIC_NAMES = tuple(load_agency_yaml("departments.yaml")["generic_before_stem_named"])
+_CLAUSE_OPENERS = "、，,；;。：:（(\n"
+
+
+_TRANSLITERATION = frozenset("其")
+"""Characters of the function words a stem never holds that transliterated port names hold past their first
+(红其拉甫, 甘其毛都, 珠恩嘎达布其)."""
+
+
+def port_name_characters(name: str, lex: Lexicon) -> bool:
+    """True when ``name`` holds no character a place's stem never holds (对全市, 我省), past its first character a
+    transliteration's excepted (红其拉甫口岸)."""
+    return name[:1] not in lex.not_in_place_stem and not any(
+        ch in lex.not_in_place_stem and ch not in _TRANSLITERATION for ch in name[1:]
+    )
+
+
+def _port_named(text: str, pos: int, lex: Lexicon) -> Prefix | None:
+    """The port's or town's own name of 2-4 characters before a border zone's unit (，姐告边境贸易区), when a clause, a
+    list item or a verb of joint work opens it: kept as written, as no division list holds it."""
+    for length in (2, 3, 4):
+        start = pos - length
+        name = text[start:pos] if start >= 0 else ""
+        if (
+            re.fullmatch(f"[{CJK}]+", name)
+            and (start == 0 or text[start - 1] in _CLAUSE_OPENERS or text.endswith(_JOINT_WORDS, 0, start))
+            and port_name_characters(name, lex)
+            and not any(word in name for word in lex.not_place_words)
+            and name[-1] not in lex.levels
+            and not name.endswith(_GENERIC_NAMES)
+        ):
+            return Prefix(start, Place(name, name, "unit"))
     return None
 
 

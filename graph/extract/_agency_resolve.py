@@ -111,11 +111,14 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
             named = load_divisions().by_stem.get(place.stem)
             city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
     if city is None and own:  # 成都市双流区: the city that opens the provider's name, then its district
+        names = load_divisions().names
         head = next((n for n in sorted(load_divisions().names_in(own), key=len) if own.startswith(n)), None)
         if head and head != own and (found := place_of(head)) is not None and found.level == "city":
             city = found
             local_place = place_of(own[len(head) :]) or _local_body_place(own[len(head) :])
-            if local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
+            if local_place is not None and local_place.level == "county" and own[len(head) :] in names:
+                own_local = local_place  # 阿拉善盟阿拉善左旗: a county's or banner's bodies go by its own name
+            elif local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
                 own_local = replace(local_place, name=head + local_place.name)
     zone = _own_zone(own, lambda name: name in doc_text) if own else None
     if city is None and zone is not None:  # 吉林经济技术开发区: the city whose stem opens the zone's name

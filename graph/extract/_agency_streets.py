@@ -46,11 +46,75 @@ def street_offices(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> 
     return found
 
 
-def _stem(text: str, end: int, names: list[str], words: tuple[str, ...]) -> tuple[str, int, str | None] | None:
-    """The office's own name ending at ``end``: 2-3 characters that a boundary precedes, holding no character a
-    place's stem never holds nor ending in a word no place's name ends in; with where its mention starts and the place
-    written before it (区, 秦州区) if any. None for a generic office (各街道办事处) or a stem no boundary opens."""
-    for size in (2, 3):
+_TOWN_RE = re.compile(f"(?P<stem>[{CJK}]{{2,5}}?)(?P<kind>镇|乡|苏木)(?:人民)?政府")
+"""A township's government written by its own name (巴彦浩特镇人民政府, 格日勒敖都苏木人民政府: a 苏木 is a
+township of the pastoral areas of Inner Mongolia), a level below the county that no place list holds."""
+_TOWN_GOVERNMENT = "人民政府"
+
+
+def town_governments(text: str, hits: list[_Hit], places: list[str], lex: Lexicon) -> list[_Hit]:
+    """The township governments (镇, 乡, 苏木) ``text`` names that no other hit covers but by its level (镇人民政府),
+    named as written with the place of ``places`` written right before them (凭祥市友谊镇人民政府) and 人民政府 in
+    full, each with whether it acts; a generic one (各乡镇人民政府, 所在镇政府) is none."""
+    found = []
+    names = sorted(places, key=len, reverse=True)
+    for match in _TOWN_RE.finditer(text):
+        read = _stem(text, match.start("kind"), names, lex.not_place_words, sizes=(2, 3, 4, 5))
+        if read is None:
+            continue
+        stem, begin, written = read
+        if any(h.start < match.end() and begin < h.end and not begin <= h.start for h in hits):
+            continue  # a body's name holds it; one inside it (镇人民政府 read by its level) gives way
+        place = written if written not in (None, *_LEVELS) else ""
+        name = place + stem + match.group("kind") + _TOWN_GOVERNMENT
+        core = Core(core=match.group(), canonical=name, family=name)
+        found.append(_Hit(begin, match.end(), core, None, not _cited(text, begin, lex), name, None, "", "medium"))
+    return found
+
+
+_CORPS = "新疆生产建设兵团"
+_REGIMENT_RE = re.compile(
+    f"(?:(?:{_CORPS}|兵团)?(?P<division>第[一二三四五六七八九十]{{1,3}}师))?(?P<number>[一二三四五六七八九十百〇零]{{1,4}})团"
+    f"(?P<unit>[{CJK}]{{2,8}}?(?:服务站|服务中心|派出所|司法所|工作站))?"
+)
+"""A regiment (团场) of the Production and Construction Corps, named by its number (一四三团, 第八师一五〇团), and a
+unit of it (一五〇团就业服务站)."""
+_DIVISION_RE = re.compile("第[一二三四五六七八九十]{1,3}师")
+
+
+def corps_regiments(text: str, hits: list[_Hit], document_text: str, lex: Lexicon) -> list[_Hit]:
+    """The Corps regiments ``text`` names that no other hit covers (一四三团在各连队设立…): the regiment by its full
+    name (新疆生产建设兵团第八师一四三团) and a unit of it with its division (第八师一五〇团就业服务站), the division
+    as written or the one the document names; none in a document that names no Corps division (a 代表团, a 集团)."""
+    divisions = set(_DIVISION_RE.findall(document_text))
+    found = []
+    for match in _REGIMENT_RE.finditer(text):
+        division = match.group("division") or (next(iter(divisions)) if len(divisions) == 1 else None)
+        begin = match.start()
+        opened = begin == 0 or text[begin - 1] in _MARKS or text.endswith(_BOUNDARY_BEFORE, 0, begin)
+        if not (opened or match.group("division")):
+            continue  # 共青团, 代表团: a word's end; a regiment opens a clause or follows a joint verb
+        if division is None or any(h.start < match.end() and begin < h.end for h in hits):
+            continue
+        regiment = division + match.group("number") + "团"
+        unit = match.group("unit") or ""
+        if any(ch in _NOT_IN_STEM for ch in unit) or any(word in unit for word in lex.not_place_words):
+            unit = ""  # 一四三团在各连队设立便民服务站: the regiment acts, the station is no unit's name
+        end = match.end("number") + 1 + len(unit)
+        name = regiment + unit if unit else _CORPS + regiment
+        core = Core(core=text[begin:end], canonical=name, family=name)
+        found.append(_Hit(begin, end, core, None, not _cited(text, begin, lex), name, None, "", "medium"))
+    return found
+
+
+def _stem(
+    text: str, end: int, names: list[str], words: tuple[str, ...], sizes: tuple[int, ...] = (2, 3)
+) -> tuple[str, int, str | None] | None:
+    """The office's own name ending at ``end``: 2-3 characters (``sizes``) that a boundary precedes, holding no
+    character a place's stem never holds nor ending in a word no place's name ends in; with where its mention starts
+    and the place written before it (区, 秦州区) if any. None for a generic office (各街道办事处) or a stem no boundary
+    opens."""
+    for size in sizes:
         stem = text[max(0, end - size) : end]
         if len(stem) != size or any(ch in _NOT_IN_STEM for ch in stem) or stem.startswith(_GENERIC_STEMS):
             continue

@@ -63,6 +63,7 @@ from ftzgraph.graph.extract._agency_named_offices import (
     sar_offices,
 )
 from ftzgraph.graph.extract._agency_names import (
+    Lexicon,
     Place,
     Prefix,
     harvest_places,
@@ -97,7 +98,7 @@ from ftzgraph.graph.extract._agency_roles import (
     speaker_label,
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
-from ftzgraph.graph.extract._agency_streets import street_offices
+from ftzgraph.graph.extract._agency_streets import corps_regiments, street_offices, town_governments
 from ftzgraph.graph.extract._agency_zones import (
     name_zone_bodies,
     sub_zone_bodies,
@@ -136,7 +137,8 @@ def extract_agencies_and_mentions(
     branches, org_forms = _network_hits(text, lex, gaz)
     branches = [h for h in branches if not _inside_title(h.start, titles)]
     hits = list(branches)
-    for match in lex.core_re.finditer(text):
+    for found in lex.core_re.finditer(text):
+        match = _zone_committee_core(text, found, lex)
         if any(h.start < match.end() and match.start() < h.end for h in hits):
             continue  # a branch's span, or a sub-body a hit took in (…金融监管分局绥滨监管支局)
         hit = _core_hit(text, match, lex, gaz, titles)
@@ -228,6 +230,10 @@ def extract_agencies_and_mentions(
     hits += _short_offices(text, hits, ctx, lex)
     hits += _district_branches(text, hits, ctx, lex)
     streets = street_offices(text, hits, ctx, lex)  # 会同大城街道办事处: the district's street office
+    towns = town_governments(text, hits + streets, list(gaz.by_name), lex)  # 格日勒敖都苏木人民政府, 乌兰镇政府
+    towns += corps_regiments(text, hits + streets + towns, case.document.text, lex)  # 一四三团, a Corps regiment
+    hits = [h for h in hits if not any(t.start <= h.start and h.end <= t.end for t in towns)]
+    streets += towns
     _settle_acting(text, hits + streets, case.document.text, streets)
     hits += streets
     hits += [b for b in bare_branches(text, hits, lex) if not any(h.start < b.end and b.start < h.end for h in hits)]
@@ -244,6 +250,19 @@ def extract_agencies_and_mentions(
         if h.acting or h.read_as_provider  # the provider's own mention: the body its full name is read from
     ]
     return _merge(case, text, offsets, [h for h in hits if h.confidence != "low"]), mentions
+
+
+_CITY_ADMINISTRATION_SHORT = "城管委"
+
+
+def _zone_committee_core(text: str, match: re.Match[str], lex: Lexicon) -> re.Match[str]:
+    """The core ``match`` reads, or the committee (管委会) when it reads 城管委 (城市管理委员会) inside a zone named
+    城 and its committee (知识城管委会, 生态城管委会: 城 + 管委会), not after a level (市城管委)."""
+    at = match.start()
+    zone_word = match.group() == _CITY_ADMINISTRATION_SHORT and text.startswith("会", match.end())
+    if zone_word and at >= 1 and text[at - 1] not in lex.levels:
+        return lex.core_re.match(text, at + 1) or match
+    return match
 
 
 def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[_Hit] | None = None) -> None:

@@ -159,7 +159,7 @@ def _named_offices() -> dict[str, str]:
 @cache
 def _autonomous_short_re() -> re.Pattern[str]:
     short = sorted(load_divisions().full_of, key=len, reverse=True)
-    return re.compile("^(?:" + "|".join(map(re.escape, short)) + ")")
+    return re.compile("(?:" + "|".join(map(re.escape, short)) + ")")  # match() anchors it where it is asked
 
 
 _COUNTRY = "中华人民共和国"
@@ -198,22 +198,22 @@ def _regulator_full_name(name: str) -> str:
 
 @cache
 def standard_name(name: str) -> str:
-    """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会), the national
-    tax prefix dropped (国家税务总局X市税务局 -> X市税务局), an autonomous division's short form written in full
-    (德宏州财政局 -> 德宏傣族景颇族自治州财政局), a body known by a proper name by its full name (外高桥港区海关 ->
-    上海外高桥港区海关), the country's name that opens an official name dropped (中华人民共和国厦门海事局 ->
-    厦门海事局), a regulator's short form written in full (郴州银保监分局 ->
+    """``name`` with a short ending written as its standard form (发改委 -> 发展和改革委员会), the national tax prefix
+    dropped (国家税务总局X市税务局 -> X市税务局), an autonomous division's short form written in full (德宏州财政局 ->
+    德宏傣族景颇族自治州财政局, also after a vertical network: 中国人民银行德宏州分行), a body known by a proper name
+    by its full name (外高桥港区海关 -> 上海外高桥港区海关), the country's name that opens an official name dropped
+    (中华人民共和国厦门海事局 -> 厦门海事局), a regulator's short form written in full (郴州银保监分局 ->
     中国银行保险监督管理委员会郴州监管分局), a development zone by its official name (合肥高新区X局 ->
-    合肥高新技术产业开发区X局, 两江新区X局 -> 重庆两江新区X局: the zone's short name and its kind's abbreviation
-    stand for one zone) and a district written with the one city it lies in (顺德区X局 -> 佛山市顺德区X局, the
-    README's city prefix when the case's own prefix is not the district's city), a local court without its
-    province (吉林省吉林市中级人民法院 -> 吉林市中级人民法院), an airport's customs office without its city
-    (长沙黄花机场海关 -> 黄花机场海关), a bureau's district branch without the district's 区 (…局南沙区分局 ->
-    …局南沙分局) and a place's body whose short form stands for several names by the one the gold files write
-    (市数据资源局 -> 市数据资源管理局), a committee's short form inside a department's name (X管委会规划建设局 ->
-    X管理委员会规划建设局) and a discipline commission with the supervision commission it shares offices with by
-    one name (中共X县纪律检查委员会、X县监察委员会 = 中共X县纪律检查委员会 X县监察委员会), a city's new area opened
-    by the city's name or its stem (柳州市柳东新区 = 柳州柳东新区): the same body, however a gold file wrote it."""
+    合肥高新技术产业开发区X局, 两江新区X局 -> 重庆两江新区X局: the zone's short name and its kind's abbreviation stand
+    for one zone) and a district written with the one city it lies in (顺德区X局 -> 佛山市顺德区X局, the README's city
+    prefix when the case's own prefix is not the district's city), a local court without its province
+    (吉林省吉林市中级人民法院 -> 吉林市中级人民法院), an airport's customs office without its city (长沙黄花机场海关
+    -> 黄花机场海关), a bureau's district branch without the district's 区 (…局南沙区分局 -> …局南沙分局) and a
+    place's body whose short form stands for several names by the one the gold files write (市数据资源局 ->
+    市数据资源管理局), a committee's short form inside a department's name (X管委会规划建设局 ->
+    X管理委员会规划建设局) and a discipline commission with the supervision commission it shares offices with by one
+    name (中共X县纪律检查委员会、X县监察委员会 = 中共X县纪律检查委员会 X县监察委员会), a city's new area opened by the
+    city's name or its stem (柳州市柳东新区 = 柳州柳东新区): the same body, however a gold file wrote it."""
     name = squash(name)
     if name.startswith(_COUNTRY) and len(name) > len(_COUNTRY) + 2:  # 中华人民共和国厦门海事局 = 厦门海事局
         name = name[len(_COUNTRY) :]
@@ -224,8 +224,9 @@ def standard_name(name: str) -> str:
         name = branch["bureau"] + branch["stem"] + "分局"  # 广州市生态环境局南沙区分局 = …南沙分局
     name = _regulator_full_name(name)  # 郴州银保监分局 = 中国银行保险监督管理委员会郴州监管分局
     name = district_with_city(official_zone_name(name))  # 合肥高新区X局, 顺德区X局: one body with its full form
-    if (short := _autonomous_short_re().match(name)) is not None:
-        name = load_divisions().full_of[short.group()] + name[short.end() :]
+    head = next((n for n in _VERTICAL_NETWORKS if name.startswith(n)), "")  # 中国人民银行德宏州分行: after the network
+    if (short := _autonomous_short_re().match(name, len(head))) is not None:
+        name = head + load_divisions().full_of[short.group()] + name[short.end() :]
     if (branch := _PROVINCE_BRANCH_RE.fullmatch(name)) is not None:  # 中国人民银行新疆分行: the province's 分行
         province = load_divisions().by_stem.get(branch.group(1), "")
         if province and province in _provinces():
@@ -248,6 +249,8 @@ def standard_name(name: str) -> str:
     return _one_per_place(name)
 
 
+_VERTICAL_NETWORKS = ("中国人民银行", "国家外汇管理局", "国家税务总局")
+"""Vertical networks whose offices are named by their network, then their place (中国人民银行德宏州分行)."""
 _SHORT_COMMITTEE, _COMMITTEE = "管委会", "管理委员会"
 _CITY_NEW_AREA_RE = re.compile("(?P<city>[\u4e00-\u9fff]{2,4}?市)[\u4e00-\u9fff]{2,5}?新区")
 _JOINT_DISCIPLINE_RE = re.compile("(?P<party>中共)?(?P<place>.+?)纪律检查委员会[、，,]?(?P=place)?监察委员会")
