@@ -189,14 +189,24 @@ def _topic_re() -> re.Pattern[str]:
 
 
 def theme_title(title: str) -> bool:
-    """True for a heading that names a theme, not a reform (在贸易便利化方面, 围绕口岸通关提效, 政务服务领域): a
-    topic clause's opener or a theme's closing word, a few words and no quoted name; or a headline that points at a
-    reform without naming it (这项改革). The reform is then named in the paragraph under it."""
-    lexicon, title = _lexicon(), title.strip()
+    """True for a heading that is a label, naming a theme and not a reform (在贸易便利化方面, 围绕口岸通关提效, 政务服务
+    领域, or a report's section saying how a field fares: 政务服务提质增效, 要素保障持续加强): a topic clause's opener,
+    a theme's closing word or a verdict on a field's progress (``theme_heading_predicates``), a few words and no
+    quoted name; or a headline that points at a reform without naming it (这项改革). The reform is then named in the
+    paragraph under it."""
+    lexicon, title = _lexicon(), title.strip().rstrip("。")
     openers = "|".join(map(re.escape, lexicon["place_lead_topic_openers"]))
     ends = "|".join(map(re.escape, lexicon["theme_heading_ends"]))
+    fares = lexicon["theme_heading_predicates"]
+    verdict = "(?:{})(?:{})|{}".format(
+        "|".join(map(re.escape, fares["adverbs"])),
+        "|".join(map(re.escape, fares["verbs"])),
+        "|".join(map(re.escape, fares["whole"])),
+    )
     if re.fullmatch(
-        rf"(?:(?:{openers})[^“”\"‘’「」，,。：:；;]{{2,14}}|[^“”\"‘’「」，,。：:；;]{{2,10}}(?:{ends}))", title
+        rf"(?:(?:{openers})[^“”\"‘’「」，,。：:；;]{{2,14}}|[^“”\"‘’「」，,。：:；;]{{2,10}}(?:{ends})"
+        rf"|[^“”\"‘’「」，,。：:；;]{{2,8}}(?:{verdict}))",
+        title,
     ):
         return True
     return any(word in title for word in lexicon["unnamed_reform_refs"])  # 萧山这项改革，入选…！: points, names none

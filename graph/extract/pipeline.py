@@ -12,6 +12,7 @@ import re
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract._origin_cells import source_cell_origins
+from ftzgraph.graph.extract._origin_document import apply_document_batch, document_batch
 from ftzgraph.graph.extract._provider_convention import apply_convention
 from ftzgraph.graph.extract._provider_deixis import pointed_body, resolve_pointing
 from ftzgraph.graph.extract._split_answers import told_cases
@@ -252,6 +253,8 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
         apply_origins(cases, origins, gazetteer)
         extraction.batch = best_practice_batch(document, cases, origins, gazetteer)
         extraction.batch.source = str(iris.document(document.id))
+    if batch_origin := document_batch(document, gazetteer, head_end):  # a national batch's page: every case's origin
+        apply_document_batch(cases, batch_origin)
     extraction.warnings = [*document.warnings, *split.warnings]
     for case in cases:
         extraction.warnings.extend(case.warnings)

@@ -74,6 +74,7 @@ from ftzgraph.graph.extract._split_titles import (
     previous_nonblank,
 )
 from ftzgraph.graph.extract._split_units import fallback_title
+from ftzgraph.graph.extract._split_whole import reform_phrase
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import TitleMatcher, parse_chinese_number, title_key
 
@@ -281,9 +282,8 @@ def split_cases(document: Document) -> SplitResult:
         if form := form_title([x.text for x in lines[title_index:end_index]]):
             title = clean_title(form[1])  # 督办编号 / 承办单位 / 督办事项<TAB>title: the form's title field
         theme_end = document.text.find(title, title_line.start, end) + len(title)
-        if theme_title(title) and (
-            named := pointed_reform(document.text[theme_end : min(end, theme_end + _THEME_READ)])
-        ):
+        under = document.text[theme_end : min(end, theme_end + _THEME_READ)]
+        if theme_title(title) and (named := pointed_reform(under) or reform_phrase(under)):
             title = clean_title(named)  # （一）在X方面。Y区…推出“A”: the heading names a theme, the text the reform
         group = group_of(groups, title_index)
         cases.append(
