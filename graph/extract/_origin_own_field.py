@@ -36,8 +36,10 @@ def own_field_place(case: CaseText) -> tuple[str, int, int] | None:
 
 def own_field(origin: Origin, case: CaseText) -> bool:
     """True when ``origin`` was read from an origin field of ``case`` (来源地区：X) whose place X then opens the
-    case's text on the next line as its subject: the field names the case's own place."""
+    case's text on the next line as its subject: the field names the case's own place. An origin the text states
+    of another place (来源地区：X市 / X市借鉴Z片区…) is not the field's."""
     if origin.kind != "zone" or (place := own_field_place(case)) is None:
         return False
+    named = origin.area.removesuffix("片区") in place[0] if origin.area else "自贸" in place[0]
     line_start, line_end = case.text.rfind("\n", 0, place[1]) + 1, case.text.find("\n", place[2])
-    return case.start + line_start <= origin.evidence.start < case.start + line_end
+    return named and case.start + line_start <= origin.evidence.start < case.start + line_end
