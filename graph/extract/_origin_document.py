@@ -38,19 +38,41 @@ def _batch_title_re() -> re.Pattern[str]:
     )
 
 
-def document_batch(document: Document, gazetteer: Gazetteer, head_end: int) -> Origin | None:
-    """The national batch ``document`` is, or reprints, as an origin whose evidence is its title line; None when its
-    title is not the batch's bare name or a place stands before it (a province's own batch)."""
+@cache
+def _lead_batch_re() -> re.Pattern[str]:
+    """A lead's sentence saying the batch was just issued and the cases below are some of it (…印发自由贸易试验区第五批
+    “最佳实践案例”…现将其中4个案例…摘编如下, …本期选编其中3个): the issuing verb right before the batch's bare
+    name, and 其中 with a reprint's verb beside it in the same or the next sentence."""
+    lexicon = load_lexicon("origins")
+    words = lexicon["document_origin"]
+    kinds = word_alternation([w for ws in lexicon["batch_kinds"].values() for w in ws])
+    ftz, verbs = word_alternation(words["ftz_words"]), word_alternation(words["lead_reprint_verbs"])
+    return re.compile(
+        rf"(?:{word_alternation(words['issue_verbs'])})\s*(?:{ftz})?\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*"
+        rf"(?:{ftz})?\s*[“\"]?(?P<kind>{kinds})[”\"]?[^。！？\n]{{0,30}}[。，,；;]?[^。！？\n]{{0,30}}?"
+        rf"(?:其中[^。！？\n]{{0,30}}?(?:{verbs})|(?:{verbs})[^。！？\n]{{0,6}}?其中)"
+    )
+
+
+def _origin(document: Document, match: re.Match[str], start: int, end: int) -> Origin:
     kinds = load_lexicon("origins")["batch_kinds"]
+    kind = next(str(k) for k, ws in kinds.items() if match["kind"] in ws)
+    evidence = document.evidence(start, end)
+    return Origin("national_batch", evidence, batch_kind=kind, batch_number=parse_chinese_number(match["n"]))
+
+
+def document_batch(document: Document, gazetteer: Gazetteer, head_end: int) -> Origin | None:
+    """The national batch ``document`` is, or reprints, as an origin whose evidence is its title line or its lead's
+    sentence; None when its title is not the batch's bare name or a place stands before it (a province's own batch),
+    and its lead says of no national batch that the cases are some of it."""
     offset = 0
     for raw in document.text[:head_end].split("\n")[:_HEAD_LINES]:
         match = _batch_title_re().match(raw)
         if match and not (match["column"] and gazetteer.find_places(match["column"])):
-            kind = next(str(k) for k, ws in kinds.items() if match["kind"] in ws)
-            start = offset + len(raw) - len(raw.lstrip())
-            evidence = document.evidence(start, offset + len(raw.rstrip()))
-            return Origin("national_batch", evidence, batch_kind=kind, batch_number=parse_chinese_number(match["n"]))
+            return _origin(document, match, offset + len(raw) - len(raw.lstrip()), offset + len(raw.rstrip()))
         offset += len(raw) + 1
+    if lead := _lead_batch_re().search(document.text, 0, head_end):
+        return _origin(document, lead, lead.start(), lead.end())
     return None
 
 

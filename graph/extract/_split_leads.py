@@ -190,11 +190,14 @@ def _topic_re() -> re.Pattern[str]:
 
 def theme_title(title: str) -> bool:
     """True for a heading that is a label, naming a theme and not a reform (在贸易便利化方面, 围绕口岸通关提效, 政务服务
-    领域, or a report's section saying how a field fares: 政务服务提质增效, 要素保障持续加强): a topic clause's opener,
+    领域, a column's or a tag's word alone: 金融创新, or a report's section saying how a field fares: 政务服务提质增效,
+    要素保障持续加强): a topic clause's opener,
     a theme's closing word or a verdict on a field's progress (``theme_heading_predicates``), a few words and no
     quoted name; or a headline that points at a reform without naming it (这项改革). The reform is then named in the
     paragraph under it."""
     lexicon, title = _lexicon(), title.strip().rstrip("。")
+    if title.strip("#＃【】[]〔〕 \u3000") in lexicon["theme_heading_words"]:  # 【金融创新】, #政务服务
+        return True
     openers = "|".join(map(re.escape, lexicon["place_lead_topic_openers"]))
     ends = "|".join(map(re.escape, lexicon["theme_heading_ends"]))
     fares = lexicon["theme_heading_predicates"]
