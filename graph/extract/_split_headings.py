@@ -17,6 +17,7 @@ from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_he
 from ftzgraph.graph.extract._split_leads import (
     headline,
     headline_title,
+    theme_title,
 )
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
@@ -35,8 +36,10 @@ from ftzgraph.graph.extract._split_units import (
     place_or_stem,
     signature_unit,
 )
+from ftzgraph.graph.extract._split_whole import reform_phrase
 from ftzgraph.graph.extract._split_words import (
     BRACKETED_NUMBER_RE,
+    FIGURE_RE,
     MIN_CASE_CHARS,
     NUMBER_ALONE_RE,
     NUMERAL_RUN,
@@ -283,11 +286,16 @@ _INLINE_TITLE_MAX = 30
 
 def _inline_case(text: str) -> str | None:
     """The title of a numbered paragraph that is a whole case ((一)推行“证照分离”改革全覆盖。兴庆区复制推广…): a short
-    first sentence, then a case's length of text that names what it copies or learns from (the genre's words)."""
+    first sentence, then a case's length of text that names what it copies or learns from (the genre's words), or a
+    label's first sentence (a theme: 涉企执法更加规范) over a reform named in quotes and its figure."""
     title, _, rest = text.partition("。")
     if not 4 <= len(title) <= _INLINE_TITLE_MAX or "，" in title or len(rest) < MIN_CASE_CHARS:
         return None
-    return title if any(word in rest for word in fallback_words()["inline_case_words"]) else None
+    if any(word in rest for word in fallback_words()["inline_case_words"]):
+        return title
+    # (二)涉企执法更加规范。X市“A”机制由Y局实施…下降42%: a theme's label over a named reform and its figure
+    labelled = theme_title(title) and reform_phrase(rest) is not None and FIGURE_RE.search(rest) is not None
+    return title if labelled else None
 
 
 _WORD_NUMBER_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,3}}(?P<n>{NUMERAL_RUN})$")
