@@ -75,3 +75,10 @@ def test_a_source_field_naming_the_acting_place_gives_the_provider_and_no_origin
     assert [case.provider for case in cases] == ["南宁片区", "百色市"]
     assert not [o for o in cases[0].origins if o.kind == "zone"]
     assert {o.area for o in cases[1].origins if o.kind == "zone"} == {"红河片区"}
+
+
+def test_a_forwarded_batch_counts_and_a_province_before_the_colon_makes_it_its_own() -> None:
+    forwarded = _extract("转发：自由贸易试验区第六批“最佳实践案例”（节选）\n\n　　现转发如下。\n\n" + _CASES)
+    assert all(any(o.kind == "national_batch" for o in case.origins) for case in forwarded.cases)
+    provincial = _extract("广西：自由贸易试验区第三批“最佳实践案例”（节选）\n\n　　现转发如下。\n\n" + _CASES)
+    assert not [o for case in provincial.cases for o in case.origins if o.kind == "national_batch"]

@@ -5,8 +5,8 @@ A page headed 自由贸易试验区第五批“最佳实践案例”（摘编）
 every case that it belongs to that batch and was first tried where it was provided: the genre writes the origin
 once, in its title, and the provider line per case. A provincial collection (云南自贸试验区第三批…), a notice that
 copies a batch (关于复制推广第五批…的通知) and a head that only mentions a batch in a sentence (对照国务院第七批…)
-state nothing of the kind: the title line must be the batch's name and nothing more (a column word before a bar, an
-issuer, and a reprint's word such as 摘编 or 选编 aside), with no place before it. A wrong document-level origin
+state nothing of the kind: the title line must be the batch's name and nothing more (a column word before a bar or a
+colon: 自贸动态丨, 转发：, an issuer, and a reprint's word such as 摘编 or 选编 aside), with no place before it. A wrong document-level origin
 would be wrong for every case, so the reading is strict.
 """
 
@@ -32,7 +32,7 @@ def _batch_title_re() -> re.Pattern[str]:
     kinds = word_alternation([w for ws in lexicon["batch_kinds"].values() for w in ws])
     ftz = word_alternation(words["ftz_words"])
     return re.compile(
-        rf"^\s*(?:(?P<column>[^\s丨｜|]{{1,10}})\s*[丨｜|]\s*)?(?:{word_alternation(words['issuers'])})?\s*"
+        rf"^\s*(?:(?P<column>[^\s丨｜|：:]{{1,10}})\s*[丨｜|：:]\s*)?(?:{word_alternation(words['issuers'])})?\s*"
         rf"(?:{ftz})?\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*(?:{ftz})?\s*[“\"]?(?P<kind>{kinds})[”\"]?\s*"
         rf"(?:[（(]?(?:{word_alternation(words['reprint_words'])})[)）]?)?\s*$"
     )
@@ -61,6 +61,12 @@ def _origin(document: Document, match: re.Match[str], start: int, end: int) -> O
     return Origin("national_batch", evidence, batch_kind=kind, batch_number=parse_chinese_number(match["n"]))
 
 
+def _placed(column: str, gazetteer: Gazetteer) -> bool:
+    """True when the words before a title's bar or colon name a place (云南｜, 重庆自贸试验区：): the batch is a
+    province's or a zone's own, not the national one."""
+    return bool(gazetteer.find_places(column)) or any(short in column for short in gazetteer.province_forms)
+
+
 def document_batch(document: Document, gazetteer: Gazetteer, head_end: int) -> Origin | None:
     """The national batch ``document`` is, or reprints, as an origin whose evidence is its title line or its lead's
     sentence; None when its title is not the batch's bare name or a place stands before it (a province's own batch),
@@ -68,7 +74,7 @@ def document_batch(document: Document, gazetteer: Gazetteer, head_end: int) -> O
     offset = 0
     for raw in document.text[:head_end].split("\n")[:_HEAD_LINES]:
         match = _batch_title_re().match(raw)
-        if match and not (match["column"] and gazetteer.find_places(match["column"])):
+        if match and not (match["column"] and _placed(match["column"], gazetteer)):
             return _origin(document, match, offset + len(raw) - len(raw.lstrip()), offset + len(raw.rstrip()))
         offset += len(raw) + 1
     if lead := _lead_batch_re().search(document.text, 0, head_end):
