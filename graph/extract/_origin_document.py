@@ -5,9 +5,10 @@ A page headed 自由贸易试验区第五批“最佳实践案例”（摘编）
 every case that it belongs to that batch and was first tried where it was provided: the genre writes the origin
 once, in its title, and the provider line per case. A provincial collection (云南自贸试验区第三批…), a notice that
 copies a batch (关于复制推广第五批…的通知) and a head that only mentions a batch in a sentence (对照国务院第七批…)
-state nothing of the kind: the title line must be the batch's name and nothing more (a column word before a bar or a
-colon: 自贸动态丨, 转发：, an issuer, and a reprint's word such as 摘编 or 选编 aside), with no place before it. A wrong document-level origin
-would be wrong for every case, so the reading is strict.
+state nothing of the kind: the title line must be the batch's name and nothing more (a column word before a bar or
+a colon: 自贸动态丨, 转发：; an issuer; a reprint's word such as 摘编 or 选编), with no place before it; or the lead
+must say the batch was just issued and the cases below are some of it. A wrong document-level origin would be wrong
+for every case, so the reading is strict.
 """
 
 from __future__ import annotations
