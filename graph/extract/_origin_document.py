@@ -33,7 +33,7 @@ def _batch_title_re() -> re.Pattern[str]:
     kinds = word_alternation([w for ws in lexicon["batch_kinds"].values() for w in ws])
     ftz = word_alternation(words["ftz_words"])
     return re.compile(
-        rf"^\s*(?:(?P<column>[^\s丨｜|：:]{{1,10}})\s*[丨｜|：:]\s*)?(?:{word_alternation(words['issuers'])})?\s*"
+        rf"^\s*(?:(?P<column>[^\s丨｜|：:]{{1,10}})\s*[丨｜|]\s*|(?:{word_alternation(words['colon_words'])})\s*[：:]\s*)?(?:{word_alternation(words['issuers'])})?\s*"
         rf"(?:{ftz})?\s*第\s*(?P<n>[{NUMERAL_CLASS}]+)\s*批\s*(?:{ftz})?\s*[“\"]?(?P<kind>{kinds})[”\"]?\s*"
         rf"(?:[（(]?(?:{word_alternation(words['reprint_words'])})[)）]?)?\s*$"
     )
