@@ -414,8 +414,8 @@ PROVIDERS_LEFT = {
     # z28k's held-out mixed-form round 3: the acting bureau read as its place (兴宾区 for 兴宾区行政审批局), a
     # provider-class miss left to that class's rules
     "laibin-gongzhonghao-collection": 1,
-    # z29b's held-out labels rounds: a body acting under a theme heading read as its place (敦煌市 for 敦煌市市场监督管理
-    # 局), and an excerpt's cases numbered as the batch numbers them (案例三, 案例五, 案例八; gold 1 to 3)
+    # z29b's held-out labels rounds: a body acting under a theme heading read as its place (敦煌市 for
+    # 敦煌市市场监督管理局), and an excerpt's cases numbered as the batch numbers them (案例三, 五, 八; gold 1 to 3)
     "jiuquan-zhuantibaogao-collection": 1,
     "longnan-zhuanfa-collection": 0,
     "lvliang-gongzuohuibao-collection": 2,

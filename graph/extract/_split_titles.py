@@ -41,8 +41,8 @@ MARKER_RE = re.compile(
 )
 """A case marker: 案例3, 典型案例一, a word with its ordinal (创新实践之一, 典型做法二, 最佳实践案例之一) or an
 assessment's item with its ordinal (评估对象一, 评价事项2, 参照事项（一）: ``item_markers``), perhaps set in
-brackets as a label line alone (【最佳实践案例之一】, 〔互鉴事项03〕), then the title or nothing: a marker alone labels the
-case, whose title is the next line or its name field."""
+brackets as a label line alone (【最佳实践案例之一】, 〔互鉴事项03〕), then the title or nothing: a marker alone
+labels the case, whose title is the next line or its name field."""
 PADDED_MARKER_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9][0-9])(?P<rest>)\s*$")
 """A booklet's case marker: a two-digit number alone on its line (01 over the title). Read only in a document that
 writes 01 so, since a bare number is otherwise a page number or a table's cell."""
