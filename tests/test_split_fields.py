@@ -343,3 +343,20 @@ def test_a_block_headed_by_a_generic_item_label_is_titled_by_its_name_field() ->
     document = Document(id="n", path=Path("n.txt"), text=NOTICE_ITEMS, sha256="n")
     cases = split_cases(document).cases
     assert [case.title for case in cases] == ["农机“以租代购”融资租赁服务", "出口果蔬“提前申报”"]
+
+
+def test_a_label_line_over_a_name_field_spread_to_the_forms_width_titles_its_case() -> None:
+    item = "名　　称：{t}\n经验提供：X市行政审批服务管理局\n"
+    item += "做法摘要：X市行政审批服务管理局整合事项，办理时间由3天压缩至1天。\n\n"
+    text = "关于发布互鉴清单的函\n\n附件\n\n〔互鉴事项01〕\n" + item.format(t="企业开办“一日办结”")
+    text += "〔互鉴事项02〕\n" + item.format(t="工程建设项目“多测合一”")
+    titles = [case.title for case in split_cases(Document(id="h", path=Path("h.txt"), text=text, sha256="x")).cases]
+    assert titles == ["企业开办“一日办结”", "工程建设项目“多测合一”"], "the label or the field's name was the title"
+
+
+def test_a_bracketed_marker_alone_labels_the_case_titled_by_the_next_line() -> None:
+    block = "【最佳实践案例之{n}】\n{t}\n　　X片区推行改革，Y海关简化手续，通关时间由2天缩短至4小时。\n"
+    block += "（提供单位：X片区）\n\n"
+    text = "案例选编\n\n" + block.format(n="一", t="港口“智慧监管”") + block.format(n="二", t="互市“一站式”结算")
+    titles = [case.title for case in split_cases(Document(id="m", path=Path("m.txt"), text=text, sha256="x")).cases]
+    assert titles == ["港口“智慧监管”", "互市“一站式”结算"], "the marker label was taken for the title"

@@ -13,6 +13,7 @@ from _dev_scoring import score_collection
 from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
 from ftzgraph.graph.extract._split_lines import text_lines
 from ftzgraph.graph.extract._split_runin import block_family, blocks_after_rows
+from ftzgraph.graph.extract._split_whole import reform_phrase
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.split import split_cases
@@ -70,10 +71,31 @@ def test_a_transcript_turn_is_no_block() -> None:
         ("萧山这项改革，入选国家“最佳实践案例”！", True),
         ("工程建设项目“拿地即开工”", False),
         ("知识产权快保护联动机制", False),
+        ("政务服务提质增效", True),  # a report's section saying how a field fares: a label
+        ("要素保障持续加强。", True),
+        ("涉企执法更加规范", True),
+        ("企业开办“一日办结”持续优化", False),  # a quoted name: a reform's title
     ],
 )
 def test_theme_title(heading: str, expected: bool) -> None:
     assert theme_title(heading) is expected
+
+
+def test_reform_phrase_reads_the_quoted_name_a_label_heading_leaves_to_the_text() -> None:
+    assert reform_phrase("。检查组在X区看到，工程建设项目“分阶段施工许可”是该区推行的") == "项目“分阶段施工许可”"
+    assert reform_phrase("。玉门市新能源项目“用地预审+规划选址”合并办理由X局推出") == "新能源项目“用地预审+规划选址”", (
+        "the place opening the name was kept"
+    )
+    assert reform_phrase("。各地持续优化营商环境，企业满意度提升。") is None
+
+
+def test_a_theme_heading_over_run_in_cases_gives_way_to_the_reform_named() -> None:
+    path = Path(__file__).parent / "data" / "unseen" / "labels" / "jiuquan-zhuantibaogao-collection.txt"
+    text = path.read_text(encoding="utf-8")
+    titles = [c.title for c in extract_document(Document(id="j", path=path, text=text, sha256="x")).cases]
+    assert "“拿地即开工”审批" in titles, "the theme heading (审批服务提速增效) was kept as the title"
+    assert any("新能源项目“用地预审+规划选址”" in title for title in titles)
+    assert "要素保障持续加强" not in titles
 
 
 def test_pointed_reform_reads_a_quoted_name_before_its_noun() -> None:

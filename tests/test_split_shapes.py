@@ -20,7 +20,7 @@ from _layout_fuzz import (
     remarked_notices,
 )
 
-from ftzgraph.graph.extract._split_shapes import heading_mark, prose_title, title_without_mark
+from ftzgraph.graph.extract._split_shapes import heading_mark, prose_title, tag_line, title_without_mark
 from ftzgraph.graph.extract._split_titles import CASE_SUFFIX_RE
 from ftzgraph.graph.extract.split import split_cases
 from ftzgraph.graph.model import Document
@@ -260,3 +260,17 @@ def test_a_citys_name_or_stem_before_a_separator_is_a_label_not_a_mark(line: str
 def test_a_mark_word_before_a_separator_is_still_a_mark() -> None:
     mark = heading_mark("示范：企业开办“一日办结”")
     assert mark is not None and mark.distinct
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        ("标签：#借鉴推广 #政务服务", True),
+        ("栏目：金融创新", True),
+        ("#贸易便利 #首创探索", True),
+        ("关键词：“一业一证”", False),  # a keyword heading names the case's reform
+        ("跨境电商“退货中心仓”", False),
+    ],
+)
+def test_a_line_of_tags_is_read_as_such(line: str, tags: bool) -> None:
+    assert tag_line(line) is tags

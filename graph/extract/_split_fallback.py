@@ -37,7 +37,7 @@ from ftzgraph.graph.extract._split_leads import (
     news_lead_end,
     speaker_unit,
 )
-from ftzgraph.graph.extract._split_shapes import WORD_LEAD_RE, names_reform
+from ftzgraph.graph.extract._split_shapes import WORD_LEAD_RE, names_reform, tag_line
 from ftzgraph.graph.extract._split_units import (
     bracketed_unit,
     dated_unit,
@@ -231,7 +231,7 @@ def _headings_by_style(
     by_style: dict[str, list[Heading]] = {}
     continued: set[int] = set()  # lines that carry on the heading above them: no headings of their own
     for i in range(body_from, end_index):
-        if i in continued:
+        if i in continued or tag_line(lines[i].text):  # 标签：#X #Y under the title: the case's tags, no heading
             continue
         for heading in (heading_under_number(lines, i, end_index, is_provider), line_heading(lines, i, is_provider)):
             if heading:  # a title under its number line may head a family of either kind: both are tried
@@ -345,7 +345,9 @@ def _opens_with_label(section: list[Line], is_provider: Callable[[str], object])
     the known rules read ((X报送), (X提供)), a speech's speaker line (X局局长　某某), or a news item's lead-in before
     its acting subject (本报讯（记者 某某）X局近日…), which names who did it as a provider line does."""
     # a bilingual page's rendering of the title under it (title / Latin title / 相關地區：X) is no line of its own
-    first = next((line.text for line in section if line.text.strip() and not rendered_line(line.text)), "")
+    # …nor is a line of the case's tags (标签：#X) between the title and the provider line
+    texts = [line.text for line in section if line.text.strip()]
+    first = next((text for text in texts if not rendered_line(text) and not tag_line(text)), "")
     return (
         labelled_provider(first) is not None
         or bool(is_provider(first))

@@ -23,10 +23,12 @@ if TYPE_CHECKING:
 def _title_label() -> str:
     """A label naming a record's title (``fields`` in data/lexicon/layouts.yaml): a head (名称, 标题), alone or after
     an object the record is about (案例名称, 知识标题, 举措名称), or the item a supervision or an assessment works on
-    (督办事项, 评估对象: ``item_markers``)."""
+    (督办事项, 评估对象: ``item_markers``); a head alone may be spread to a form's width (名　　称)."""
     words, items = load_lexicon("layouts")["fields"], load_lexicon("layouts")["item_markers"]
     item = f"(?:{word_alternation(items['works'])})(?:{word_alternation(items['items'])})"  # 督办事项, 评估对象
-    return f"(?:{word_alternation(words['title_objects'])})?(?:{word_alternation(words['title_heads'])})|{item}"
+    spaced = "|".join(r"[ \u3000]*".join(map(re.escape, head)) for head in words["title_heads"])  # 名　　称：X
+    heads = word_alternation(words["title_heads"])
+    return f"(?:{word_alternation(words['title_objects'])})?(?:{heads})|{item}|{spaced}"
 
 
 @cache

@@ -288,7 +288,9 @@ _INLINE_TITLE_MAX = 30
 
 def _inline_case(text: str) -> str | None:
     """The title of a numbered paragraph that is a whole case ((一)推行“证照分离”改革全覆盖。兴庆区复制推广…): a short
-    first sentence, then a case's length of text that names what it copies or learns from (the genre's words)."""
+    first sentence, then a case's length of text that names what it copies or learns from (the genre's words). A
+    theme's label over a quoted name and a figure is no case by itself (``_named_case``): a report's numbered
+    paragraphs read so too."""
     title, _, rest = text.partition("。")
     if not 4 <= len(title) <= _INLINE_TITLE_MAX or "，" in title or len(rest) < MIN_CASE_CHARS:
         return None

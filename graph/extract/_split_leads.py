@@ -189,29 +189,36 @@ def _topic_re() -> re.Pattern[str]:
 
 
 def theme_title(title: str) -> bool:
-    """True for a heading that names a theme, not a reform (在贸易便利化方面, 围绕口岸通关提效, 政务服务领域): a
-    topic clause's opener or a theme's closing word, a few words and no quoted name; or a headline that points at a
-    reform without naming it (这项改革). The reform is then named in the paragraph under it."""
-    lexicon, title = _lexicon(), title.strip()
+    """True for a heading that is a label, naming a theme and not a reform (在贸易便利化方面, 围绕口岸通关提效, 政务服务
+    领域, a column's or a tag's word alone: 金融创新, or a report's section saying how a field fares: 政务服务提质增效,
+    要素保障持续加强): a topic clause's opener,
+    a theme's closing word or a verdict on a field's progress (``theme_heading_predicates``), a few words and no
+    quoted name; or a headline that points at a reform without naming it (这项改革). The reform is then named in the
+    paragraph under it."""
+    lexicon, title = _lexicon(), title.strip().rstrip("。")
+    if title.strip("#＃【】[]〔〕 \u3000") in lexicon["theme_heading_words"]:  # 【金融创新】, #政务服务
+        return True
     openers = "|".join(map(re.escape, lexicon["place_lead_topic_openers"]))
     ends = "|".join(map(re.escape, lexicon["theme_heading_ends"]))
-    if progress_heading(title):
+    words = '[^“”"‘’「」，,。：:；;]'
+    if re.fullmatch(rf"(?:{openers}){words}{{2,14}}|{words}{{2,10}}(?:{ends})", title):
         return True
-    if re.fullmatch(
-        rf"(?:(?:{openers})[^“”\"‘’「」，,。：:；;]{{2,14}}|[^“”\"‘’「」，,。：:；;]{{2,10}}(?:{ends}))", title
-    ):
+    if progress_heading(title):
         return True
     return any(word in title for word in lexicon["unnamed_reform_refs"])  # 萧山这项改革，入选…！: points, names none
 
 
 def progress_heading(title: str) -> bool:
-    """True for a sub-point's topic sentence telling progress in a field (政务服务提质增效, 审批服务更加便利): a few
-    words, no quoted name, closed by an adverb of progress and a verb or by a set phrase of progress. It names a
-    field, so the reform is the first one the paragraph under it names."""
-    lexicon, title = _lexicon(), title.strip().rstrip("。")
-    adverbs = "|".join(map(re.escape, lexicon["progress_adverbs"]))
-    phrases = "|".join(map(re.escape, lexicon["progress_phrases"]))
-    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,8}}(?:(?:{adverbs})[\u4e00-\u9fff]{{2}}|{phrases})", title) is not None
+    """True for a heading telling how a field fares (政务服务提质增效, 要素保障持续加强, 审批服务更加便利): a few
+    words, no quoted name, closed by an adverb of progress and a verb or by a set phrase
+    (``theme_heading_predicates``). It names a field, so the reform is the first one the paragraph under it names."""
+    fares, title = _lexicon()["theme_heading_predicates"], title.strip().rstrip("。")
+    verdict = "(?:{})(?:{})|{}".format(
+        "|".join(map(re.escape, fares["adverbs"])),
+        "|".join(map(re.escape, fares["verbs"])),
+        "|".join(map(re.escape, fares["whole"])),
+    )
+    return re.fullmatch(rf"[^“”\"‘’「」，,。：:；;]{{2,8}}(?:{verdict})", title) is not None
 
 
 def pointed_reform(text: str) -> str | None:

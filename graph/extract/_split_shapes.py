@@ -288,6 +288,18 @@ def names_reform(title: str) -> bool:
     return bool(re.search(r"[“\"][^“”\"]{2,}[”\"]", title)) or title.endswith(tuple(_lexicon()["title_heads"]))
 
 
+@cache
+def _tag_line_re() -> re.Pattern[str]:
+    labels = "|".join(map(re.escape, _lexicon()["tag_labels"]))
+    return re.compile(rf"^\s*(?:(?:{labels})\s*[:：]|(?:[#＃][^#＃\s]{{1,20}}\s*)+$)")
+
+
+def tag_line(text: str) -> bool:
+    """True for a line of a case's tags (标签：#政务服务 #金融创新, 栏目：金融创新, a line of #tags alone): a label the
+    page files the case under, never its heading nor its provider line; the title is the line it hangs under."""
+    return bool(_tag_line_re().match(text))
+
+
 WORD_LEAD_RE = re.compile(
     r"^(?P<w>\W{0,2}(?:[\u4e00-\u9fff]{2,4}|[A-Za-z]{2,8}))(?P<s>\s*[-—–·:：/｜|]\s*|\s+)(?P<t>\S.{3,58})$"
 )

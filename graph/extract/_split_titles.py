@@ -32,12 +32,17 @@ OUTLINE_RE = re.compile(
 standard's annex clauses (A.1 title, A.1.2 实施成效), numbered after the annex's letter."""
 HEADING_PROVIDER_RE = re.compile(r"(?:典型案例|复制推广案例)\s*[（(](?P<p>[^（）()\n]{2,30})[)）]\s*$")
 _ITEM_MARKER = "(?:{})(?:{})".format(*(word_alternation(w) for w in load_lexicon("layouts")["item_markers"].values()))
+_MARKER_QUALIFIER = word_alternation(load_lexicon("layouts")["case_marker_qualifiers"])
 MARKER_RE = re.compile(
-    rf"^\s*#*\s*(?:\*\*|__)?\s*(?:(?:典型|创新)?案例|(?:典型|创新)(?:实践|做法|经验|举措)|{_ITEM_MARKER})\s*之?\s*"
-    rf"(?:[（(]\s*(?=[{NUMERAL_CLASS}]+\s*[)）]))?(?P<n>[{NUMERAL_CLASS}]+)\s*[)）]?\s*[:：、.．]?\s*(?P<rest>.*)$"
+    rf"^\s*#*\s*(?:\*\*|__)?\s*(?P<open>[【〔［\[])?\s*"
+    rf"(?:(?:{_MARKER_QUALIFIER})?(?:典型|创新)?案例|(?:典型|创新)(?:实践|做法|经验|举措)|{_ITEM_MARKER})\s*之?\s*"
+    rf"(?:[（(]\s*(?=[{NUMERAL_CLASS}]+\s*[)）]))?(?P<n>[{NUMERAL_CLASS}]+)\s*[)）]?\s*(?(open)[】〕］\]]\s*$)"
+    rf"\s*[:：、.．]?\s*(?P<rest>.*)$"
 )
-"""A case marker: 案例3, 典型案例一, a word with its ordinal (创新实践之一, 典型做法二) or an assessment's item with its
-ordinal (评估对象一, 评价事项2, 参照事项（一）: ``item_markers``), then the title or nothing."""
+"""A case marker: 案例3, 典型案例一, a word with its ordinal (创新实践之一, 典型做法二, 最佳实践案例之一) or an
+assessment's item with its ordinal (评估对象一, 评价事项2, 参照事项（一）: ``item_markers``), perhaps set in
+brackets as a label line alone (【最佳实践案例之一】, 〔互鉴事项03〕), then the title or nothing: a marker alone
+labels the case, whose title is the next line or its name field."""
 PADDED_MARKER_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9][0-9])(?P<rest>)\s*$")
 """A booklet's case marker: a two-digit number alone on its line (01 over the title). Read only in a document that
 writes 01 so, since a bare number is otherwise a page number or a table's cell."""

@@ -34,7 +34,7 @@ from ftzgraph.graph.extract._split_leads import (
 )
 from ftzgraph.graph.extract._split_shapes import names_reform
 from ftzgraph.graph.extract._split_titles import clean_title
-from ftzgraph.graph.extract._split_units import signature_unit
+from ftzgraph.graph.extract._split_units import place_or_stem, signature_unit
 from ftzgraph.graph.extract._split_words import FIGURE_RE
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import CJK_RE, parse_chinese_number, word_alternation
@@ -307,6 +307,24 @@ def _reform_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if also:  # X“A”和Y“B”: two names of one reform
         name_end += also.end() + (((head := after.match(text[name_end + also.end() : end])) and head.end()) or 0)
     return quote.start() - prefix, name_end
+
+
+_PLACE_PREFIX_MAX = 8
+"""A place opening a reform's name (玉门市新能源项目“A”) is a short name: the case's place, no word of the name."""
+
+
+def reform_phrase(text: str) -> str | None:
+    """The reform the sentences ``text`` tell under a heading that is a label (政务服务提质增效。X区推行的“A”…):
+    its first quoted name with the words joined to it and its head noun (``_reform_name``), without the place that
+    opens it (敦煌市文旅市场“A”机制 -> 文旅市场“A”); None when no quoted name stands there."""
+    if not _QUOTED_NAME_RE.search(text):
+        return None
+    span = _reform_name(text, 0, len(text))
+    if span is None:
+        return None
+    name = text[span[0] : span[1]]
+    place = next((k for k in range(min(len(name) - 1, _PLACE_PREFIX_MAX), 1, -1) if place_or_stem(name[:k])), 0)
+    return name[place:] if len(name) - place >= 4 else name
 
 
 _OBJECT_CHARS = (4, 30)

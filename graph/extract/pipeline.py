@@ -12,6 +12,8 @@ import re
 from ftzgraph.graph import iris
 from ftzgraph.graph.errors import NoCasesError
 from ftzgraph.graph.extract._origin_cells import source_cell_origins
+from ftzgraph.graph.extract._origin_document import apply_document_batch, document_batch
+from ftzgraph.graph.extract._origin_own_field import own_field, own_field_place
 from ftzgraph.graph.extract._provider_convention import apply_convention
 from ftzgraph.graph.extract._provider_deixis import pointed_body, resolve_pointing
 from ftzgraph.graph.extract._split_answers import told_cases
@@ -94,6 +96,8 @@ def _national_item(case: Case, gazetteer: Gazetteer) -> NationalItem | None:
 
 def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     provider, provider_evidence, warnings = read_provider(text)
+    if provider is None and (field := own_field_place(text)):  # 来源地区：X over X推行…: the case's own place
+        provider, provider_evidence, warnings = field[0], text.evidence(field[1], field[2]), []
     if provider:
         provider = provider_stem_in_city(provider_court(provider_unit(provider, gazetteer), text), text)
         provider = resolve_pointing(provider, text.document.text)  # 贵市召陵区: the addressee's district
@@ -115,6 +119,7 @@ def extract_case(text: CaseText, gazetteer: Gazetteer, own: set[str]) -> Case:
     case.origins += source_cell_origins(
         text, gazetteer, own, case.provider_area, case.origins
     )  # a table's 经验来源 cell
+    case.origins = [o for o in case.origins if not own_field(o, text)]  # 来源地区：X over X推行…: X's own case
     for origin in case.origins:
         case.evidence.setdefault(
             "origin_batches" if origin.kind == "national_batch" else "origin_zones", origin.evidence
@@ -252,6 +257,8 @@ def _extract(document: Document, gazetteer: Gazetteer) -> Extraction:
         apply_origins(cases, origins, gazetteer)
         extraction.batch = best_practice_batch(document, cases, origins, gazetteer)
         extraction.batch.source = str(iris.document(document.id))
+    if batch_origin := document_batch(document, gazetteer, head_end):  # a national batch's page: every case's origin
+        apply_document_batch(cases, batch_origin)
     extraction.warnings = [*document.warnings, *split.warnings]
     for case in cases:
         extraction.warnings.extend(case.warnings)

@@ -75,6 +75,7 @@ from ftzgraph.graph.extract._split_titles import (
     previous_nonblank,
 )
 from ftzgraph.graph.extract._split_units import fallback_title
+from ftzgraph.graph.extract._split_whole import reform_phrase
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import TitleMatcher, parse_chinese_number, title_key
 
@@ -294,7 +295,9 @@ def split_cases(document: Document) -> SplitResult:
         theme_end = document.text.find(title, title_line.start, end) + len(title)
         under = document.text[theme_end : min(end, theme_end + _THEME_READ)]
         if theme_title(title) and (
-            named := pointed_reform(under) or (first_name(under) if progress_heading(title) else None)
+            named := pointed_reform(under)
+            or (first_name(under) if progress_heading(title) else None)
+            or reform_phrase(under)
         ):
             title = clean_title(named)  # （一）在X方面。Y区…推出“A”: the heading names a theme, the text the reform
         group = group_of(groups, title_index)
