@@ -116,6 +116,8 @@ def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
     issuer = re.search(issues, clause)
     if issuer and any(w in clause[: issuer.start()] for w in lex["copy_verbs"] + lex["title_follow_words"]):
         return False  # 我市按照国务院印发的第七批…清单: the batch is followed, not only announced
+    if issuer and _source_label_re().search(text, 0, position - len(clause)):
+        return False  # 借鉴来源：国务院印发的第七批…: a source field's value, the batch is where the practice came from
     if issuer and "将" in clause[: issuer.start()] and any(w in text[position:] for w in lex["landing_verbs"]):
         return False  # X市已将国务院印发的第七批…事项全部落地: the batch is the object of what the city did
     if any(v in text for v in lex["batch_member_verbs"] + lex["source_verbs"]) or gazetteer.find_places(text):
@@ -124,6 +126,13 @@ def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
         return False  # …第五批…里，某省、某省两省自贸试验区的案例榜上有名: zones named by their provinces
     kinds = [w for words in lex["batch_kinds"].values() for w in words]
     return not any(not any(k in q for k in kinds) for q in _QUOTED_RE.findall(text))
+
+
+@cache
+def _source_label_re() -> re.Pattern[str]:
+    """An origin field's label and its mark closing the text before a clause (借鉴来源：, 【经验来源】)."""
+    labels = word_alternation(lexicon()["origin_labels"])
+    return re.compile(rf"(?:{labels})[”」\"]?\s*(?:[：:]|】|］|[|│┃\t])[ \t\u3000]*$")
 
 
 @cache
