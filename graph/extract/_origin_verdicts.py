@@ -118,16 +118,22 @@ def _none_value_re() -> re.Pattern[str]:
 
 def denies_source(value: str) -> bool:
     """True when a source cell's or field's ``value`` names no origin though it names a zone: it opens by saying there
-    is none (无（已列入Z…）, 自主探索，与Z同期开展试点), or names the zone only as a parallel pilot or as an object of
-    comparison (Z（对标对象，未直接复制）)."""
+    is none (无（已列入Z…）, 自主探索，与Z同期开展试点), or it voids what it names as a sentence would (Z（对标对象，
+    未直接复制）, Z的做法，仅作参考)."""
     lex = lexicon()
     nones = word_alternation(lex["source_none_values"])
     opening = re.match(rf"[\s\u3000“\"「☑■√✓✔☒▣◼]*(?:{nones})(?=[（(，,。；;：:、\s\u3000]|$)", value)
-    return (
-        opening is not None
-        or _words("parallel_pilots").search(value) is not None
-        or (_words("comparison_nouns").search(value) is not None)
-    )
+    return opening is not None or voided(value)
+
+
+_UNAPPLIED_RE = re.compile(
+    r"(?:未|没有|并未|尚未)在(?:我|本)[市县区州省镇]?[^，,。；;]{0,2}?(?:实施|落地|推行|开展|应用|复制)"
+)
+
+
+def _unapplied_re() -> re.Pattern[str]:
+    """A practice said not to be carried out where the writer is (未在我市实施, 尚未在本县落地): named, not taken."""
+    return _UNAPPLIED_RE
 
 
 def own_claim(text: str) -> bool:
@@ -173,9 +179,9 @@ def _trigger_re() -> re.Pattern[str]:
         "comparison_nouns",
         "source_none_values",
     )
-    more = (*more, "own_findings")
+    more = (*more, "own_findings", "reference_only")
     words = [w for key in (*keys, *more) for w in lex[key]]
-    return re.compile(word_alternation([*words, "不计入", "退回", "清单"]))
+    return re.compile(word_alternation([*words, "不计入", "退回", "清单", "未在"]))
 
 
 def voided(text: str) -> bool:
@@ -187,6 +193,8 @@ def voided(text: str) -> bool:
     if (
         _words("parallel_pilots").search(plain)
         or _words("comparison_nouns").search(plain)
+        or _words("reference_only").search(plain)
+        or _unapplied_re().search(plain)
         or _none_value_re().search(text)
         or own_claim(text)
     ):

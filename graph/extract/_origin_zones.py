@@ -186,6 +186,8 @@ def _stated_zones(
                 and not _copies_it_next(text[end:])  # 对标Z，复制其“X”模式: the next clause copies Z's practice
             ):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
+            if verb and verb["verb"] in lex["comparison_verbs"] and "清单" in clause_tail:
+                verb = None  # 对照Z第十批制度创新案例清单，逐项推动: a list held up as a yardstick
             gap = any(w in text[end:] for w in lex["comparison_gaps"])
             if verb and verb["verb"] in lex["comparison_verbs"] and gap:
                 verb = None  # 对照Z的做法，我市尚有较大差距: Z measures a gap, nothing was taken from it

@@ -19,6 +19,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _REPLICABLE_RE,
     _announced,
     _announcement_only,
+    _cited_entry,
     _compared,
     _denied,
     _diffused,
@@ -146,6 +147,7 @@ def extract_origins(
                 or _planned(sentence.text, match.start())
                 or _denied(sentence.text, match.start())
                 or _compared(sentence.text, match.start())
+                or _cited_entry(sentence.text, match.start())  # [2]　国务院关于…第六批…的通知: a reference list's entry
             ):
                 continue
             kind = _kind_of(match["kind"])
@@ -180,6 +182,7 @@ def extract_origins(
                     or _planned(sentence.text, match.start())
                     or _denied(sentence.text, match.start())
                     or _compared(sentence.text, match.start())
+                    or _cited_entry(sentence.text, match.start())
                     or _RANGE_RE.match(sentence.text, match.end())
                     or _RANGE_END_RE.search(sentence.text, 0, match.start())
                 ):
@@ -231,6 +234,10 @@ def extract_origins(
         origins = [o for o in origins if o.evidence.start not in voided_at]
     if any(own_claim(s.text) for s in sentences):  # 注：该项做法系郾城区自主探索: the case's zones were only compared
         origins = [o for o in origins if o.kind != "zone"]
+    if (
+        provider_area
+    ):  # 这项改革是杨凌示范区片区管委会推出的: the provider's own area made it, it copied from no one there
+        origins = [o for o in origins if not (o.kind == "zone" and o.area == provider_area)]
     for sentence in sentences:
         if sentence.start in void:
             continue
@@ -324,6 +331,7 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
         and not _planned(text, pos)  # 下一步，…争取引进更多改革试点经验: what is hoped for, nothing copied yet
         and not _denied(text, pos)
         and not _compared(text, pos)
+        and not _cited_entry(text, pos)
         and _NUMBERED_BEFORE_RE.search(text, 0, pos) is None  # 吉林省第四批…试点经验: numbered, judged as such
         and any(  # 报送一批可复制的改革试点经验: replicable, not copied
             v in _REPLICABLE_RE.sub("", text[_part_start(text, pos) : pos])
