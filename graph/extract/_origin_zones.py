@@ -62,7 +62,7 @@ from ftzgraph.graph.extract._origin_patterns import (
 from ftzgraph.graph.extract._origin_verdicts import on_page_record
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import Origin, Place
-from ftzgraph.graph.text import word_alternation
+from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
 
 
 class _Sentence(Protocol):
@@ -186,8 +186,8 @@ def _stated_zones(
                 and not _copies_it_next(text[end:])  # 对标Z，复制其“X”模式: the next clause copies Z's practice
             ):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
-            if verb and verb["verb"] in lex["comparison_verbs"] and "清单" in clause_tail:
-                verb = None  # 对照Z第十批制度创新案例清单，逐项推动: a list held up as a yardstick
+            if verb and verb["verb"] in lex["comparison_verbs"] and _OWN_LIST_RE.match(clause_tail):
+                verb = None  # 对照Z第十批制度创新案例清单，逐项推动: the zone's own list held up as a yardstick
             gap = any(w in text[end:] for w in lex["comparison_gaps"])
             if verb and verb["verb"] in lex["comparison_verbs"] and gap:
                 verb = None  # 对照Z的做法，我市尚有较大差距: Z measures a gap, nothing was taken from it
@@ -364,6 +364,9 @@ def _stated_zones(
                 if zone_id not in own:
                     found.append(Origin("zone", evidence(sentence), zone=zone_id))
     return found
+
+
+_OWN_LIST_RE = re.compile(rf"\s*的?第\s*[0-9{NUMERAL_CLASS}]+\s*批[^，,；;。“”]*清单")
 
 
 def _partner(text: str, lead: int, end: int, places: Sequence[tuple[int, int, Place]]) -> bool:

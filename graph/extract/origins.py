@@ -234,10 +234,6 @@ def extract_origins(
         origins = [o for o in origins if o.evidence.start not in voided_at]
     if any(own_claim(s.text) for s in sentences):  # 注：该项做法系郾城区自主探索: the case's zones were only compared
         origins = [o for o in origins if o.kind != "zone"]
-    if (
-        provider_area
-    ):  # 这项改革是杨凌示范区片区管委会推出的: the provider's own area made it, it copied from no one there
-        origins = [o for o in origins if not (o.kind == "zone" and o.area == provider_area)]
     for sentence in sentences:
         if sentence.start in void:
             continue
