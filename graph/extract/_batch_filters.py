@@ -200,8 +200,8 @@ def _plans(text: str) -> bool:
 
 @cache
 def _adverbial_plan_re() -> re.Pattern[str]:
-    """A future word, adverbs, then a verb of copying (将重点学习借鉴, 要进一步对标): a plan whatever the adverbs. 已将 and
-    将 before its object (将Z的做法复制到…) are none: an adverb must follow."""
+    """A future word, adverbs, then a verb of copying (将重点学习借鉴, 要进一步对标): a plan whatever the adverbs.
+    已将 and 将 before its object (将Z的做法复制到…) are none: an adverb must follow."""
     lex = lexicon()
     adverbs = word_alternation(lex["plan_adverbs"])
     verbs = word_alternation([*lex["real_copy_verbs"], "对标", "引入", "复制推广", "学习借鉴"])
@@ -369,9 +369,9 @@ _CITATION_END_RE = re.compile(
 
 
 def _cited_entry(text: str, position: int) -> bool:
-    """True when the batch at ``position`` stands in a bibliography's or a footnote's entry citing a document ([2]　国务院
-    关于做好…第六批…的通知; ①玉溪市商务局.…工作情况汇报（内部资料），2023年。): the entry opens with a reference
-    mark and ends, at the next mark or line, with a document's kind or a year. A footnote telling a fact
+    """True when the batch at ``position`` stands in a bibliography's or a footnote's entry citing a document
+    ([2]　国务院关于做好…第六批…的通知; ①玉溪市商务局.…工作情况汇报（内部资料），2023年。): the entry opens with a
+    reference mark and ends, at the next mark or line, with a document's kind or a year. A footnote telling a fact
     (①全市复制第六批经验31项。) is no citation; a mark after a sentence's words (…信息[24]。) opens no entry."""
     marks = list(_CITATION_MARK_RE.finditer(text, 0, position))
     if not marks or "。" in text[marks[-1].end() : position]:

@@ -10,8 +10,8 @@ import re
 from functools import cache
 
 from ftzgraph.graph.extract._batch_filters import lexicon
+from ftzgraph.graph.extract._origin_partners import qualified_areas
 from ftzgraph.graph.extract._origin_verdicts import denies_source, on_page_record
-from ftzgraph.graph.extract._origin_zones import qualified_areas
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin
 from ftzgraph.graph.text import NUMERAL_CLASS, parse_chinese_number, word_alternation
@@ -47,8 +47,8 @@ def source_cell_origins(
     around it): the row states where the case came from in a column of its own, so another area of the adopting
     province counts as it does after an origin phrase. None when the cell names no zone, the adopting FTZ as a whole
     or the provider's own area (自主探索 in other words), or one an origin phrase in it already gave (``found``), and
-    none when the cell says there is none or names the zone only as a parallel pilot or a yardstick (无（与Z同期开展试点）,
-    Z（对标对象）: ``denies_source``)."""
+    none when the cell says there is none or names the zone only as a parallel pilot or a yardstick
+    (无（与Z同期开展试点）, Z（对标对象）: ``denies_source``)."""
     row = case.table_row
     if row is None or row.origin is None:
         field = _field_cell(case)  # a form's field: 借鉴来源：☑其他自贸试验区（Z）　□国务院推广经验

@@ -23,6 +23,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _words_re,
     lexicon,
 )
+from ftzgraph.graph.extract._origin_partners import partner
 from ftzgraph.graph.extract._origin_patterns import (
     _area_list_re,
     _city_stem,
@@ -34,7 +35,6 @@ from ftzgraph.graph.extract._origin_zones import (
     _ESTABLISHED_RE,
     _adopts,
     _in_title,
-    _partner,
     _Sentence,
 )
 from ftzgraph.graph.extract.gazetteer import Gazetteer
@@ -102,7 +102,7 @@ def _subject_zones(
         for start, end, place in places:
             if place.zone in own or _denied_before(sentence.text[:start]):
                 continue  # …，并不是沈阳片区的原创: named as no origin
-            if _partner(sentence.text, start, end, places):
+            if partner(sentence.text, start, end, places):
                 continue  # 与Z的“X”一同入选…: listed beside the case's practice, not its origin
             if on_page_record(sentence.text, start):
                 continue  # 来源地区：Z　　发布日期：…: the post's publisher, opening no clause of the case

@@ -8,10 +8,10 @@ against or planned: nothing is said to have come from it. The property belongs t
 the stage often comes last, after the origin phrase), so it is judged once per sentence and every origin rule's
 finding in it is dropped (graph/extract/origins.py). A sentence that also says something was done (已复制落地21项)
 or that the check found the copy itself (系复制第六批…，不予认定为创新成果: the copy is why the claim fails) keeps
-its origin. A sentence naming a zone only as a parallel pilot (与Z同步开展试点, 互为参照, 各自独立探索) or as an object of
-comparison (对标对象, 开展对标比较), or a source field whose value says there is none (借鉴来源：无（…与Z同期开展试点）),
-voids in the same way: Z stands in an origin's words with no copying said. Words come from
-``data/lexicon/origins.yaml``.
+its origin. A sentence naming a zone only as a parallel pilot (与Z同步开展试点, 互为参照, 各自独立探索) or as an
+object of comparison (对标对象, 开展对标比较), or a source field whose value says there is none
+(借鉴来源：无（…与Z同期开展试点）), voids in the same way: Z stands in an origin's words with no copying said.
+Words come from ``data/lexicon/origins.yaml``.
 """
 
 from __future__ import annotations
@@ -107,8 +107,9 @@ def _found_own(plain: str) -> bool:
 
 @cache
 def _none_value_re() -> re.Pattern[str]:
-    """A source field's value that says there is none (借鉴来源：无（自主探索…）, 经验来源：暂无。), the value's first word
-    standing alone: 无 before a bracket, a stop or the end, not the first character of a longer word (无差别受理)."""
+    """A source field's value that says there is none (借鉴来源：无（自主探索…）, 经验来源：暂无。), the value's first
+    word standing alone: 无 before a bracket, a stop or the end, not the first character of a longer word
+    (无差别受理)."""
     lex = lexicon()
     labels, nones = word_alternation(lex["origin_labels"]), word_alternation(lex["source_none_values"])
     return re.compile(
@@ -137,9 +138,9 @@ def _unapplied_re() -> re.Pattern[str]:
 
 
 def own_claim(text: str) -> bool:
-    """True when the sentence ``text`` finds the case's own practice the writer's own work (注：该项做法系郾城区自主探索;
-    本案例系Z自主创新，未借鉴其他地区做法): a back reference to the practice, then an own finding (``_own_finding_re``),
-    and no finding of a copy (系复制Z经验)."""
+    """True when the sentence ``text`` finds the case's own practice the writer's own work
+    (注：该项做法系郾城区自主探索; 本案例系Z自主创新，未借鉴其他地区做法): a back reference to the practice, then
+    an own finding (``_own_finding_re``), and no finding of a copy (系复制Z经验)."""
     plain = _QUOTED_RE.sub("", text)
     subject = _words("own_claim_subjects").search(plain)
     return (
@@ -150,8 +151,9 @@ def own_claim(text: str) -> bool:
 
 
 def on_page_record(text: str, position: int) -> bool:
-    """True when the line of ``text`` holding ``position`` is a web page's publishing record (来源地区：合肥片区　　发布日期：
-    2024-04-17　　点击量：…): an origin label there names the region that published the post, not a practice's origin."""
+    """True when the line of ``text`` holding ``position`` is a web page's publishing record
+    (来源地区：合肥片区　　发布日期：2024-04-17　　点击量：…): an origin label there names the region that published the
+    post, not a practice's origin."""
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
     line = text[line_start : len(text) if line_end < 0 else line_end]
@@ -178,8 +180,9 @@ def _trigger_re() -> re.Pattern[str]:
         "parallel_pilots",
         "comparison_nouns",
         "source_none_values",
+        "own_findings",
+        "reference_only",
     )
-    more = (*more, "own_findings", "reference_only")
     words = [w for key in (*keys, *more) for w in lex[key]]
     return re.compile(word_alternation([*words, "不计入", "退回", "清单", "未在"]))
 

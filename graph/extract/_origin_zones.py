@@ -41,6 +41,7 @@ from ftzgraph.graph.extract._origin_copying import (
     _taking_target,
     _zone_verbs,
 )
+from ftzgraph.graph.extract._origin_partners import OWN_LIST_RE, partner, qualified_areas, role_after_re
 from ftzgraph.graph.extract._origin_patterns import (
     _bare_area_re,
     _by_stem_re,
@@ -62,7 +63,7 @@ from ftzgraph.graph.extract._origin_patterns import (
 from ftzgraph.graph.extract._origin_verdicts import on_page_record
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import Origin, Place
-from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
+from ftzgraph.graph.text import word_alternation
 
 
 class _Sentence(Protocol):
@@ -163,7 +164,7 @@ def _stated_zones(
                 continue
             if _denied_before(text[:lead]):
                 continue  # 本溪市尚未借鉴Z的做法; 否认该做法源于Z; 不是从Z学来的: named as no origin
-            if _partner(text, lead, end, places) and not _copies_it_next(text[end:]):  # 与Z开展对标，复制其“X”做法
+            if partner(text, lead, end, places) and not _copies_it_next(text[end:]):  # 与Z开展对标，复制其“X”做法
                 continue  # 并与Z的同类做法进行了对比; 与Z的“X”一同入选: compared or listed beside, nothing taken
             if head.endswith("为") and "提供" in re.split(f"[{_CLAUSE_MARKS}]", text[end:], maxsplit=1)[0]:
                 continue  # Z1的做法为Z2封关运作提供了参考: Z2 is the one helped, not an origin
@@ -186,7 +187,7 @@ def _stated_zones(
                 and not _copies_it_next(text[end:])  # 对标Z，复制其“X”模式: the next clause copies Z's practice
             ):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
-            if verb and verb["verb"] in lex["comparison_verbs"] and _OWN_LIST_RE.match(clause_tail):
+            if verb and verb["verb"] in lex["comparison_verbs"] and OWN_LIST_RE.match(clause_tail):
                 verb = None  # 对照Z第十批制度创新案例清单，逐项推动: the zone's own list held up as a yardstick
             gap = any(w in text[end:] for w in lex["comparison_gaps"])
             if verb and verb["verb"] in lex["comparison_verbs"] and gap:
@@ -195,7 +196,7 @@ def _stated_zones(
                 verb = None  # X的设立源于Z…的使命: a cause of the creation, nothing came from Z
             if verb and verb["verb"] in lex["copula_before"] and head.endswith(tuple(lex["copula_compounds"])):
                 verb = None  # 成为Z…政策…的首个案例: 成为 (become), not 为 (be) attributing a practice to Z
-            if verb and verb["verb"] in lex["copula_before"] and _role_after_re().match(text, end):
+            if verb and verb["verb"] in lex["copula_before"] and role_after_re().match(text, end):
                 verb = None  # 阜阳市是安徽自贸试验区联动创新区: a place's role, 创新 there names no practice
             if (
                 verb
@@ -364,43 +365,6 @@ def _stated_zones(
                 if zone_id not in own:
                     found.append(Origin("zone", evidence(sentence), zone=zone_id))
     return found
-
-
-_OWN_LIST_RE = re.compile(rf"\s*的?第\s*[0-9{NUMERAL_CLASS}]+\s*批[^，,；;。“”]*清单")
-
-
-def _partner(text: str, lead: int, end: int, places: Sequence[tuple[int, int, Place]]) -> bool:
-    """True when the zone ending at ``end`` (its list starting at ``lead``) follows 与/和/同/跟 and its clause compares
-    it (与Z的同类做法进行了对比, 和Z相比) or, after 与/同/跟 not joining two places, lists it beside the case's
-    practice or works with it (与Z的“X”一同入选, 与Z签订合作协议): no origin."""
-    head = text[:lead].rstrip()
-    if not head.endswith(("与", "和", "同", "跟")):
-        return False
-    lex = lexicon()
-    clause = re.split(f"[{_CLAUSE_MARKS}]", text[end:], maxsplit=1)[0]
-    if any(w in clause for w in lex["partner_comparisons"]):
-        return True
-    joins_places = any(e == len(head) - 1 for _, e, _ in places)  # Z1与Z2一同入选: both are listed
-    return not head.endswith("和") and not joins_places and any(w in clause for w in lex["partner_relations"])
-
-
-def qualified_areas(places: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
-    """``places`` with a zone's name written right before an area's (北京自贸试验区大兴机场片区, an area the reference
-    files under one FTZ while a document names it under another) read as that one area over both spans."""
-    merged: list[tuple[int, int, Place]] = []
-    for start, end, place in places:
-        if merged and merged[-1][1] == start and merged[-1][2].area is None and place.area:
-            merged[-1] = (merged[-1][0], end, place)
-            continue
-        merged.append((start, end, place))
-    return merged
-
-
-@cache
-def _role_after_re() -> re.Pattern[str]:
-    """A role a place holds under a zone, right after the zone (联动创新区, 的协同发展区): the zone is named as the
-    designation, not as a practice's owner."""
-    return re.compile(rf"\s*的?(?:{word_alternation(lexicon()['zone_role_nouns'])})")
 
 
 _ADOPTING_RE = re.compile(
