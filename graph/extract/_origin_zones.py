@@ -245,7 +245,10 @@ def _stated_zones(
                     head.endswith("由")
                     and national
                     and any(w in clause_tail for w in lex["zone_by_submit_verbs"] + lex["zone_by_report_verbs"])
-                    and _batch_kind_re().search(text, 0, start) is not None
+                    and (  # …由Z报送，…入选第六批…: the item Z sent is the one placed in the batch
+                        _batch_kind_re().search(text, 0, start) is not None
+                        or any(v in text[end:] for v in lex["batch_member_verbs"])
+                    )
                 )
                 or _fetched_from(head, clause_tail)  # 是从Z“学”来的, 跟Z学的, 去Z取的经
                 or (  # 原型在Z, 【经验来源】Z (a page's 来源地区：Z　发布日期：… names the post's publisher)
