@@ -386,3 +386,9 @@ def test_a_ticked_series_and_a_batch_field_on_one_form_line_state_a_batch() -> N
 def test_a_plan_with_adverbs_before_the_verb_of_copying_is_no_origin() -> None:
     assert _zones("明年某市将重点复制天津自贸试验区天津港片区“船边直提”经验。") == set()
     assert _zones("某市已将天津自贸试验区天津港片区“船边直提”经验复制到本地港口。") == {("tianjin", "天津港片区")}
+
+
+def test_a_zone_that_sent_an_item_later_placed_in_a_batch_is_its_origin() -> None:
+    text = "该模式由辽宁自贸试验区营口片区报送，与另一地区的做法同时入选商务部第四批最佳实践案例。"
+    assert _zones(text) == {("liaoning", "营口片区")}
+    assert _zones("本案例由辽宁自贸试验区营口片区报送，源于第四批最佳实践案例。") == set()  # it reported a copy
