@@ -392,3 +392,14 @@ def test_a_zone_that_sent_an_item_later_placed_in_a_batch_is_its_origin() -> Non
     text = "该模式由辽宁自贸试验区营口片区报送，与另一地区的做法同时入选商务部第四批最佳实践案例。"
     assert _zones(text) == {("liaoning", "营口片区")}
     assert _zones("本案例由辽宁自贸试验区营口片区报送，源于第四批最佳实践案例。") == set()  # it reported a copy
+
+
+def test_a_forms_ticked_series_and_its_batch_field_on_lines_apart_state_a_batch() -> None:
+    form = "复制来源：□其他自贸试验区　☑国务院推广经验　□自主创新\n推广批次：第五批\n主要做法：某局设立服务专窗。"
+    assert _batches(form) == {("改革试点经验", 5)}
+    assert _batches(form.replace("☑国务院推广经验　□自主创新", "□国务院推广经验　☑自主创新")) == set()
+
+
+def test_a_source_field_measuring_against_a_zone_names_no_origin() -> None:
+    assert _zones("学习对象：对标湖北自贸试验区襄阳片区的服务标准，自主优化") == set()
+    assert _zones("学习对象：湖北自贸试验区襄阳片区") == {("hubei", "襄阳片区")}

@@ -66,14 +66,24 @@ def source_cell_origins(
         return origins
     if denies_source(cell):
         return origins
+    named = qualified_areas(gazetteer.find_places(cell))  # 北京自贸试验区大兴机场片区: the area
+    if named and _measured_against(cell[: named[0][0]]):
+        return origins  # 对标Z的服务标准，自主优化: the cell measures against Z, the sentence rules found no copy
     place = (
         gazetteer.resolve(cell.strip())
-        or next((p for _, _, p in qualified_areas(gazetteer.find_places(cell))), None)  # 北京自贸试验区大兴机场片区
+        or next((p for _, _, p in named), None)
         or gazetteer.area_stems.get(cell.strip())  # 钦州港, 前海: a column of sources names an area by its stem
     )
     if place is None or (place.zone in own_zones and place.area in (None, provider_area)):
         return origins
     return [*origins, Origin("zone", case.document.evidence(start, end), zone=place.zone, area=place.area)]
+
+
+def _measured_against(before: str) -> bool:
+    """True when the words of a source cell before its first zone compare with the zone (对标, 对照, 看齐) or join it as
+    a partner (与, 同): the cell is a sentence, and what it says of the zone is the sentence rules' to judge."""
+    words = before.rstrip()
+    return words.endswith(("与", "同", "跟")) or any(v in words for v in lexicon()["comparison_verbs"])
 
 
 @cache
@@ -132,26 +142,32 @@ _BATCH_FIELD_RE = re.compile(rf"批次\s*[：:]\s*(?:第\s*)?(?P<n>[0-9{NUMERAL_
 
 
 def _ticked_batch_origins(case: CaseText, found: list[Origin]) -> list[Origin]:
-    """The national batch a form's line states in two fields: its series as a ticked option and its number in a 批次
-    field (来源类型：□国家试点经验　☑最佳实践案例　□省级成果　　批次：第2批). None when the case's text already gave a
-    batch, when no ticked option names a national series, or when ticked options name two."""
+    """The national batch a form states in two fields: its series as a ticked option and its number in a 批次 field,
+    on one line or on the form's lines apart (来源类型：□国家试点经验　☑最佳实践案例　　批次：第2批;
+    ☑国务院推广经验 over 推广批次：第六批). The option names the series by its word or its issuer (国务院 →
+    改革试点经验). None when the case's text already gave a batch, when no ticked option names a national series,
+    or when ticked options name two."""
     if any(o.kind == "national_batch" for o in found):
         return []
-    ticks = tuple(lexicon()["ticked_boxes"])
-    kinds = lexicon()["batch_kinds"]
-    for line in re.finditer(r"[^\n]+", case.text):
-        field = _BATCH_FIELD_RE.search(line[0])
-        if field is None or not _BOX_RE.search(line[0]):
-            continue
-        ticked = {
-            str(kind)
-            for option in _BOX_RE.split(line[0][: field.start()])
-            if option.startswith(ticks)
-            for kind, words in kinds.items()
-            if any(w in option for w in words)
-        }
-        number = parse_chinese_number(field["n"])
-        if len(ticked) == 1 and number is not None:
-            evidence = case.evidence(line.start(), line.end())
-            return [Origin("national_batch", evidence, ticked.pop(), number)]
-    return []
+    lex = lexicon()
+    ticks = tuple(lex["ticked_boxes"])
+    names = {str(kind): [*words, *lex["batch_issuers"].get(kind, [])] for kind, words in lex["batch_kinds"].items()}
+    field = _BATCH_FIELD_RE.search(case.text)
+    if field is None:
+        return []
+    ticked = {
+        kind
+        for line in re.findall(r"[^\n]+", case.text)
+        if _BOX_RE.search(line)
+        for option in _BOX_RE.split(re.split(r"批次\s*[：:]", line, maxsplit=1)[0])
+        if option.startswith(ticks)
+        for kind, words in names.items()
+        if any(w in option for w in words)
+    }
+    number = parse_chinese_number(field["n"])
+    if len(ticked) != 1 or number is None:
+        return []
+    line_start = case.text.rfind("\n", 0, field.start()) + 1
+    line_end = case.text.find("\n", field.end())
+    evidence = case.evidence(line_start, len(case.text) if line_end < 0 else line_end)
+    return [Origin("national_batch", evidence, ticked.pop(), number)]
