@@ -9,7 +9,7 @@ the stage often comes last, after the origin phrase), so it is judged once per s
 finding in it is dropped (graph/extract/origins.py). A sentence that also says something was done (已复制落地21项)
 or that the check found the copy itself (系复制第六批…，不予认定为创新成果: the copy is why the claim fails) keeps
 its origin. A sentence naming a zone only as a parallel pilot (与Z同步开展试点, 互为参照, 各自独立探索) or as an
-object of comparison (对标对象, 开展对标比较), or a source field whose value says there is none
+object of comparison (Z（对标对象）, 比较对象), or a source field whose value says there is none
 (借鉴来源：无（…与Z同期开展试点）), voids in the same way: Z stands in an origin's words with no copying said.
 Words come from ``data/lexicon/origins.yaml``.
 """
