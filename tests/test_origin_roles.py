@@ -338,3 +338,68 @@ def test_places_each_named_with_its_practice_and_coordinated_are_both_origins() 
     )
     assert _zones(text) == {("hunan", "郴州片区"), ("anhui", "蚌埠片区")}
     assert _zones("某市借鉴湖南自贸试验区岳阳片区经验和安徽自贸试验区芜湖片区开展合作。") == {("hunan", "岳阳片区")}
+
+
+def _batches(text: str) -> set[tuple[str, int | None]]:
+    return case_batches(sentence_case(text))
+
+
+def test_a_partner_compared_with_listed_beside_or_worked_with_is_no_origin() -> None:
+    assert _zones("某市在口岸建设查验中心，并与广西自贸试验区南宁片区的同类平台作了比较。") == set()
+    assert _zones("该做法由某区报送，同辽宁自贸试验区营口片区的“港口通关”一起入选第五批最佳实践案例。") == set()
+    assert _zones("某县与湖南自贸试验区岳阳片区签署合作备忘录，共建“江海联运”通道。") == set()
+    both = {("guangdong", "广州南沙新区片区"), ("guangdong", "珠海横琴新区片区")}
+    assert _zones("广东自贸试验区南沙新区片区与珠海横琴新区片区一同入选第五批最佳实践案例。") == both
+    assert _zones("与浙江自贸试验区金义片区结对后，复制了其“义新欧”集拼模式。") == {("zhejiang", "金义片区")}
+
+
+def test_a_place_holding_a_role_under_a_zone_names_no_origin() -> None:
+    assert _zones("某市作为江苏自贸试验区联动创新区，推出“一企一策”服务。") == set()
+    assert _zones("某市是江苏自贸试验区的协同发展区，推出“一企一策”服务。") == set()
+
+
+def test_a_zones_name_right_before_an_area_of_another_zone_qualifies_that_area() -> None:
+    assert _zones("学习对象：北京自贸试验区大兴机场片区“航空物流”监管") == {("hebei", "大兴机场片区")}
+
+
+def test_an_earlier_membership_a_contrast_or_a_linkage_zones_list_is_no_batch_of_the_case() -> None:
+    assert _batches("某局此前已有3项经验入选国务院第五批改革试点经验，此次推出“智慧查验”。") == set()
+    assert _batches("继“一码通关”入选商务部第三批最佳实践案例之后，某市又推出“冷链直通”。") == set()
+    assert _batches("与入选国务院第七批改革试点经验的“分段监管”不同，某市采用了整体监管。") == set()
+    assert _batches("该做法入选湖北省自贸试验区联动创新区第一批制度创新案例。") == set()
+    assert _batches("该做法此前已入选国务院第五批改革试点经验，今年又在全省推广。") == {("改革试点经验", 5)}
+
+
+def test_a_batch_cited_in_a_reference_list_is_no_origin_and_a_footnote_telling_a_fact_keeps_it() -> None:
+    assert _batches("［3］国务院关于做好自由贸易试验区第五批改革试点经验复制推广工作的通知") == set()
+    assert _batches("②某市商务局.某市复制推广第四批最佳实践案例情况报告，2022年。") == set()
+    assert _batches("②全市已复制推广第四批最佳实践案例18项。") == {("最佳实践案例", 4)}
+
+
+def test_a_ticked_series_and_a_batch_field_on_one_form_line_state_a_batch() -> None:
+    line = "经验类别：☑改革试点经验　□最佳实践案例　　批次：第四批　　首创地：辽宁自贸试验区营口片区"
+    assert _batches(line) == {("改革试点经验", 4)}
+    assert _zones(line) == {("liaoning", "营口片区")}
+    assert _batches("经验类别：□改革试点经验　□最佳实践案例　☑市级成果　　批次：第四批") == set()
+
+
+def test_a_plan_with_adverbs_before_the_verb_of_copying_is_no_origin() -> None:
+    assert _zones("明年某市将重点复制天津自贸试验区天津港片区“船边直提”经验。") == set()
+    assert _zones("某市已将天津自贸试验区天津港片区“船边直提”经验复制到本地港口。") == {("tianjin", "天津港片区")}
+
+
+def test_a_zone_that_sent_an_item_later_placed_in_a_batch_is_its_origin() -> None:
+    text = "该模式由辽宁自贸试验区营口片区报送，与另一地区的做法同时入选商务部第四批最佳实践案例。"
+    assert _zones(text) == {("liaoning", "营口片区")}
+    assert _zones("本案例由辽宁自贸试验区营口片区报送，源于第四批最佳实践案例。") == set()  # it reported a copy
+
+
+def test_a_forms_ticked_series_and_its_batch_field_on_lines_apart_state_a_batch() -> None:
+    form = "复制来源：□其他自贸试验区　☑国务院推广经验　□自主创新\n推广批次：第五批\n主要做法：某局设立服务专窗。"
+    assert _batches(form) == {("改革试点经验", 5)}
+    assert _batches(form.replace("☑国务院推广经验　□自主创新", "□国务院推广经验　☑自主创新")) == set()
+
+
+def test_a_source_field_measuring_against_a_zone_names_no_origin() -> None:
+    assert _zones("学习对象：对标湖北自贸试验区襄阳片区的服务标准，自主优化") == set()
+    assert _zones("学习对象：湖北自贸试验区襄阳片区") == {("hubei", "襄阳片区")}

@@ -118,3 +118,35 @@ def test_a_verdict_sentence_of_its_own_voids_the_claim_before_it() -> None:
     assert _nothing("某县申报“复制第四批改革试点经验”。经审核，材料依据不足，不予批准。")
     # a check that finds nothing wrong leaves the sentence before it alone
     assert _zones("某市借鉴湖北自贸试验区武汉片区做法推出“一件事”。经核实，该做法运行良好。") == {"武汉片区"}
+
+
+def test_a_zone_named_as_a_parallel_pilot_or_an_object_of_comparison_is_no_origin() -> None:
+    assert _nothing("某县的“林下经济保险”与广西自贸试验区崇左片区同期开展试点，互不借鉴。")
+    assert _nothing("经比对，该做法与江苏自贸试验区连云港片区的做法互为参照，各自独立探索。")
+    assert _nothing("学习来源：湖南自贸试验区郴州片区（对标对象，未直接复制）")
+    assert _nothing("某区与云南自贸试验区德宏片区开展对标分析，优化了边民互市流程。")
+    assert _zones("某区借鉴云南自贸试验区德宏片区做法，优化了边民互市流程。") == {"德宏片区"}
+
+
+def test_a_source_field_that_says_there_is_none_names_no_origin_whatever_follows() -> None:
+    assert _nothing("经验来源：无（与福建自贸试验区平潭片区同期探索）")
+    assert _nothing("借鉴来源：暂无。已列入重庆自贸试验区第二批区级制度创新成果")
+    assert _nothing("经验来源：否，系本地首创")
+    assert _zones("经验来源：福建自贸试验区平潭片区") == {"平潭片区"}
+    assert _zones("经验来源：无差别受理模式源自福建自贸试验区平潭片区") == {"平潭片区"}  # 无 opens a longer word
+
+
+def test_a_practice_named_for_reference_only_or_not_carried_out_here_is_no_origin() -> None:
+    assert _nothing("参考做法：湖北自贸试验区武汉片区“科创供应链”模式，仅供参考。")
+    assert _nothing("某州借鉴山东自贸试验区烟台片区的做法尚未在本州落地。")
+
+
+def test_a_cases_note_finding_its_practice_the_writers_own_voids_its_zones() -> None:
+    assert _nothing("本案例系某县自主创新，此前虽参照过四川自贸试验区川南临港片区的流程。")
+    assert _nothing("该项做法为某区自主探索，与重庆自贸试验区两江片区无关。")
+    assert _zones("该做法系复制重庆自贸试验区两江片区经验形成。") == {"两江片区"}  # a finding of the copy
+
+
+def test_an_origin_label_on_a_pages_publishing_record_names_the_publisher() -> None:
+    assert _nothing("来源地区：江苏自贸试验区苏州片区　　发布日期：2024-06-01　　浏览次数：532")
+    assert _zones("来源地区：江苏自贸试验区苏州片区") == {"苏州片区"}

@@ -72,6 +72,8 @@ def _provincial(text: str, position: int, gazetteer: Gazetteer) -> bool:
     markers = lexicon()["provincial_before"]
     if head.endswith(tuple(markers)) or (len(head) >= 2 and head[-1] in "省市"):
         return True
+    if head.endswith(tuple(lexicon()["zone_role_nouns"])):
+        return True  # 浙江省自贸试验区联动创新区第二批最佳实践案例: a linkage zone's own list
     if _ONE_ZONE_RE.search(head):
         return True
     clause = head[max(head.rfind(ch) for ch in _CLAUSE_MARKS) + 1 :]
@@ -116,6 +118,8 @@ def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
     issuer = re.search(issues, clause)
     if issuer and any(w in clause[: issuer.start()] for w in lex["copy_verbs"] + lex["title_follow_words"]):
         return False  # 我市按照国务院印发的第七批…清单: the batch is followed, not only announced
+    if issuer and _source_label_re().search(text, 0, position - len(clause)):
+        return False  # 借鉴来源：国务院印发的第七批…: a source field's value, the batch is where the practice came from
     if issuer and "将" in clause[: issuer.start()] and any(w in text[position:] for w in lex["landing_verbs"]):
         return False  # X市已将国务院印发的第七批…事项全部落地: the batch is the object of what the city did
     if any(v in text for v in lex["batch_member_verbs"] + lex["source_verbs"]) or gazetteer.find_places(text):
@@ -124,6 +128,13 @@ def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
         return False  # …第五批…里，某省、某省两省自贸试验区的案例榜上有名: zones named by their provinces
     kinds = [w for words in lex["batch_kinds"].values() for w in words]
     return not any(not any(k in q for k in kinds) for q in _QUOTED_RE.findall(text))
+
+
+@cache
+def _source_label_re() -> re.Pattern[str]:
+    """An origin field's label and its mark closing the text before a clause (借鉴来源：, 【经验来源】)."""
+    labels = word_alternation(lexicon()["origin_labels"])
+    return re.compile(rf"(?:{labels})[”」\"]?\s*(?:[：:]|】|］|[|│┃\t])[ \t\u3000]*$")
 
 
 @cache
@@ -184,7 +195,17 @@ def _plans(text: str) -> bool:
     """True when ``text`` holds a plan or hypothetical word of the lexicon's ``plan_words`` (计划, 要借鉴, 如果) outside
     the words that hold one and plan nothing (主要借鉴 is no 要借鉴: ``not_plan_words``)."""
     plain = _answered_re().sub("", _not_plan_re().sub("", text))
-    return any(w in plain for w in lexicon()["plan_words"])
+    return any(w in plain for w in lexicon()["plan_words"]) or _adverbial_plan_re().search(plain) is not None
+
+
+@cache
+def _adverbial_plan_re() -> re.Pattern[str]:
+    """A future word, adverbs, then a verb of copying (将重点学习借鉴, 要进一步对标): a plan whatever the adverbs.
+    已将 and 将 before its object (将Z的做法复制到…) are none: an adverb must follow."""
+    lex = lexicon()
+    adverbs = word_alternation(lex["plan_adverbs"])
+    verbs = word_alternation([*lex["real_copy_verbs"], "对标", "引入", "复制推广", "学习借鉴"])
+    return re.compile(rf"(?<![已曾])(?:将|要|拟|计划)(?:{adverbs}){{1,2}}(?:{verbs})")
 
 
 @cache
@@ -201,10 +222,27 @@ def _not_plan_re() -> re.Pattern[str]:
 
 
 def _compared(text: str, position: int) -> bool:
-    """True when the batch at ``position`` is what its clause compares with (同国务院第六批…中的“X”相比，覆盖面更广):
-    a yardstick, nothing is said to come from it."""
-    rest = re.split(f"[{_CLAUSE_MARKS}。]", text[position:], maxsplit=1)[0]
-    return any(w in _QUOTED_RE.sub("", rest) for w in lexicon()["batch_comparisons"])
+    """True when the batch at ``position`` is what its clause compares with (同国务院第六批…中的“X”相比，覆盖面更广;
+    与入选第六批…的“X”不同): a yardstick, nothing is said to come from it; or an earlier practice the writer's record
+    names before launching another (此前已有2项经验入选第六批…，此次推出…; 继“X”入选…之后，又推出…)."""
+    rest = _QUOTED_RE.sub("", re.split(f"[{_CLAUSE_MARKS}。]", text[position:], maxsplit=1)[0])
+    if any(w in rest for w in lexicon()["batch_comparisons"]):
+        return True
+    clause_start = max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS + "。") + 1
+    opening = text[clause_start:position].lstrip()
+    if opening.startswith(("与", "同", "跟", "和")) and any(rest.endswith(w) for w in lexicon()["batch_contrast_ends"]):
+        return True
+    return _earlier_record(text, clause_start, position)
+
+
+def _earlier_record(text: str, clause_start: int, position: int) -> bool:
+    """True when the clause of the batch at ``position`` (starting at ``clause_start``) names an earlier membership
+    (曾有“X”入选…, 此前已有2项经验入选…, 继“X”入选…之后) and the sentence goes on to launch another practice
+    (，此次推出…; 今年又推出…)."""
+    lex = lexicon()
+    before = _QUOTED_RE.sub("", text[clause_start:position])
+    earlier = any(w in before for w in lex["earlier_markers"]) or re.match(r"\s*继(?![续承而任])", before) is not None
+    return earlier and any(w in text[position:] for w in lex["new_launch_markers"])
 
 
 def _announced(text: str, position: int) -> bool:
@@ -321,6 +359,27 @@ _TITLE_ONLY_RE = re.compile(
     r"\s*(?:[0-9一二三四五六七八九十]{1,3}\s*[．.、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[［\[][0-9]{1,3}[］\]])?"
     r"\s*《[^《》]+》\s*[。；;]?\s*"
 )
+
+
+_CITATION_MARK_RE = re.compile(r"[［\[〔][0-9]{1,3}[］\]〕]|[①-⑳]")
+_CITATION_END_RE = re.compile(
+    r"(?:通知|意见|汇报|报告|办法|方案|决定|规定|批复|复函|纪要|汇编|内部资料[)）]?|[0-9]{4}\s*年?|[0-9]{4}[.．-][0-9]{1,2}"
+    r"|第?\s*[0-9]+\s*[-—–]\s*[0-9]+\s*页?|[:：]\s*[0-9]+(?:\s*[-—–]\s*[0-9]+)?)\s*[。.．]?\s*$"
+)
+
+
+def _cited_entry(text: str, position: int) -> bool:
+    """True when the batch at ``position`` stands in a bibliography's or a footnote's entry citing a document
+    ([2]　国务院关于做好…第六批…的通知; ①玉溪市商务局.…工作情况汇报（内部资料），2023年。): the entry opens with a
+    reference mark and ends, at the next mark or line, with a document's kind or a year. A footnote telling a fact
+    (①全市复制第六批经验31项。) is no citation; a mark after a sentence's words (…信息[24]。) opens no entry."""
+    marks = list(_CITATION_MARK_RE.finditer(text, 0, position))
+    if not marks or "。" in text[marks[-1].end() : position]:
+        return False
+    following = _CITATION_MARK_RE.search(text, position)
+    line_end = text.find("\n", position)
+    ends = [len(text), *(e for e in (line_end, following.start() if following else -1) if e >= 0)]
+    return _CITATION_END_RE.search(text[marks[-1].end() : min(ends)]) is not None
 
 
 def _title_only(text: str) -> bool:

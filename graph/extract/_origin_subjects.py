@@ -23,12 +23,14 @@ from ftzgraph.graph.extract._batch_filters import (
     _words_re,
     lexicon,
 )
+from ftzgraph.graph.extract._origin_partners import partner
 from ftzgraph.graph.extract._origin_patterns import (
     _area_list_re,
     _city_stem,
     _province_list_re,
     _province_shares_re,
 )
+from ftzgraph.graph.extract._origin_verdicts import on_page_record
 from ftzgraph.graph.extract._origin_zones import (
     _ESTABLISHED_RE,
     _adopts,
@@ -100,6 +102,10 @@ def _subject_zones(
         for start, end, place in places:
             if place.zone in own or _denied_before(sentence.text[:start]):
                 continue  # …，并不是沈阳片区的原创: named as no origin
+            if partner(sentence.text, start, end, places):
+                continue  # 与Z的“X”一同入选…: listed beside the case's practice, not its origin
+            if on_page_record(sentence.text, start):
+                continue  # 来源地区：Z　　发布日期：…: the post's publisher, opening no clause of the case
             tail = re.sub(r"^\s*[（(][^）)]*[）)]", "", sentence.text[end:])
             national = (
                 batch_stated

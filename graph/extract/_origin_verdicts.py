@@ -8,7 +8,10 @@ against or planned: nothing is said to have come from it. The property belongs t
 the stage often comes last, after the origin phrase), so it is judged once per sentence and every origin rule's
 finding in it is dropped (graph/extract/origins.py). A sentence that also says something was done (已复制落地21项)
 or that the check found the copy itself (系复制第六批…，不予认定为创新成果: the copy is why the claim fails) keeps
-its origin. Words come from ``data/lexicon/origins.yaml``.
+its origin. A sentence naming a zone only as a parallel pilot (与Z同步开展试点, 互为参照, 各自独立探索) or as an
+object of comparison (Z（对标对象）, 比较对象), or a source field whose value says there is none
+(借鉴来源：无（…与Z同期开展试点）), voids in the same way: Z stands in an origin's words with no copying said.
+Words come from ``data/lexicon/origins.yaml``.
 """
 
 from __future__ import annotations
@@ -102,6 +105,61 @@ def _found_own(plain: str) -> bool:
     return check is not None and _own_finding_re().search(plain, check.end()) is not None
 
 
+@cache
+def _none_value_re() -> re.Pattern[str]:
+    """A source field's value that says there is none (借鉴来源：无（自主探索…）, 经验来源：暂无。), the value's first
+    word standing alone: 无 before a bracket, a stop or the end, not the first character of a longer word
+    (无差别受理)."""
+    lex = lexicon()
+    labels, nones = word_alternation(lex["origin_labels"]), word_alternation(lex["source_none_values"])
+    return re.compile(
+        rf"(?:{labels})[”」\"]?\s*(?:[：:]|】|］|[|│┃\t])[ \t\u3000]*(?:{nones})(?=[（(，,。；;：:、\s\u3000|│┃]|$)"
+    )
+
+
+def denies_source(value: str) -> bool:
+    """True when a source cell's or field's ``value`` names no origin though it names a zone: it opens by saying there
+    is none (无（已列入Z…）, 自主探索，与Z同期开展试点), or it voids what it names as a sentence would (Z（对标对象，
+    未直接复制）, Z的做法，仅作参考)."""
+    lex = lexicon()
+    nones = word_alternation(lex["source_none_values"])
+    opening = re.match(rf"[\s\u3000“\"「☑■√✓✔☒▣◼]*(?:{nones})(?=[（(，,。；;：:、\s\u3000]|$)", value)
+    return opening is not None or voided(value)
+
+
+_UNAPPLIED_RE = re.compile(
+    r"(?:未|没有|并未|尚未)在(?:我|本)[市县区州省镇]?[^，,。；;]{0,2}?(?:实施|落地|推行|开展|应用|复制)"
+)
+
+
+def _unapplied_re() -> re.Pattern[str]:
+    """A practice said not to be carried out where the writer is (未在我市实施, 尚未在本县落地): named, not taken."""
+    return _UNAPPLIED_RE
+
+
+def own_claim(text: str) -> bool:
+    """True when the sentence ``text`` finds the case's own practice the writer's own work
+    (注：该项做法系郾城区自主探索; 本案例系Z自主创新，未借鉴其他地区做法): a back reference to the practice, then
+    an own finding (``_own_finding_re``), and no finding of a copy (系复制Z经验)."""
+    plain = _QUOTED_RE.sub("", text)
+    subject = _words("own_claim_subjects").search(plain)
+    return (
+        subject is not None
+        and _own_finding_re().search(plain, subject.end()) is not None
+        and _finding_re().search(plain) is None
+    )
+
+
+def on_page_record(text: str, position: int) -> bool:
+    """True when the line of ``text`` holding ``position`` is a web page's publishing record
+    (来源地区：合肥片区　　发布日期：2024-04-17　　点击量：…): an origin label there names the region that published the
+    post, not a practice's origin."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return _words("page_record_fields").search(line) is not None
+
+
 def _verdict(plain: str, key: str) -> bool:
     """True when a state of the list ``key`` stands as a finding, not attributively before 的: a rule's category (对承诺
     与实际不符的企业依法撤销, 举报不属实的) is what a reform does, no verdict on a claim. (An act, 撤回申报的“X”事项,
@@ -115,8 +173,18 @@ def _trigger_re() -> re.Pattern[str]:
     one search then settles them."""
     lex = lexicon()
     keys = ("untruth_verdicts", "halted_words", "rejection_verdicts", "check_words", "study_stages", "pending_heads")
-    words = [w for key in (*keys, "stage_heads", "yardstick_words", "claim_words") for w in lex[key]]
-    return re.compile(word_alternation([*words, "不计入", "退回", "清单"]))
+    more = (
+        "stage_heads",
+        "yardstick_words",
+        "claim_words",
+        "parallel_pilots",
+        "comparison_nouns",
+        "source_none_values",
+        "own_findings",
+        "reference_only",
+    )
+    words = [w for key in (*keys, *more) for w in lex[key]]
+    return re.compile(word_alternation([*words, "不计入", "退回", "清单", "未在"]))
 
 
 def voided(text: str) -> bool:
@@ -125,6 +193,15 @@ def voided(text: str) -> bool:
     if _trigger_re().search(text) is None:
         return False
     plain = _QUOTED_RE.sub("", text)  # a claim's quoted words (“借鉴Z经验”) are what is judged, not the judgement
+    if (
+        _words("parallel_pilots").search(plain)
+        or _words("comparison_nouns").search(plain)
+        or _words("reference_only").search(plain)
+        or _unapplied_re().search(plain)
+        or _none_value_re().search(text)
+        or own_claim(text)
+    ):
+        return True  # 与Z同步开展试点; Z（对标对象，未直接复制）; 借鉴来源：无（…）: Z named, nothing came from it
     if (
         _verdict(plain, "untruth_verdicts")
         or _words("halted_words").search(plain)

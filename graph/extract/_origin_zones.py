@@ -41,6 +41,7 @@ from ftzgraph.graph.extract._origin_copying import (
     _taking_target,
     _zone_verbs,
 )
+from ftzgraph.graph.extract._origin_partners import OWN_LIST_RE, partner, qualified_areas, role_after_re
 from ftzgraph.graph.extract._origin_patterns import (
     _bare_area_re,
     _by_stem_re,
@@ -59,6 +60,7 @@ from ftzgraph.graph.extract._origin_patterns import (
     referred_places,
     stem_places,
 )
+from ftzgraph.graph.extract._origin_verdicts import on_page_record
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import Origin, Place
 from ftzgraph.graph.text import word_alternation
@@ -146,7 +148,7 @@ def _stated_zones(
         if _award_only(text):
             continue  # 来自上海、浙江…的…入选“…十大新闻”: a newspaper's award list, nothing copied
         full = gazetteer.find_places(text)
-        places = referred_places(text, stem_places(text, full, gazetteer, document, own), earlier)
+        places = qualified_areas(referred_places(text, stem_places(text, full, gazetteer, document, own), earlier))
         earlier.extend(p for _, _, p in places)
         first_here = len(found)
         stated_at: set[tuple[int, int]] = set()
@@ -162,6 +164,8 @@ def _stated_zones(
                 continue
             if _denied_before(text[:lead]):
                 continue  # 本溪市尚未借鉴Z的做法; 否认该做法源于Z; 不是从Z学来的: named as no origin
+            if partner(text, lead, end, places) and not _copies_it_next(text[end:]):  # 与Z开展对标，复制其“X”做法
+                continue  # 并与Z的同类做法进行了对比; 与Z的“X”一同入选: compared or listed beside, nothing taken
             if head.endswith("为") and "提供" in re.split(f"[{_CLAUSE_MARKS}]", text[end:], maxsplit=1)[0]:
                 continue  # Z1的做法为Z2封关运作提供了参考: Z2 is the one helped, not an origin
             if (
@@ -183,6 +187,8 @@ def _stated_zones(
                 and not _copies_it_next(text[end:])  # 对标Z，复制其“X”模式: the next clause copies Z's practice
             ):
                 verb = None  # 对标Z，…提出目标: Z is a yardstick; 对标Z“X”改革 borrows Z's practice
+            if verb and verb["verb"] in lex["comparison_verbs"] and OWN_LIST_RE.match(clause_tail):
+                verb = None  # 对照Z第十批制度创新案例清单，逐项推动: the zone's own list held up as a yardstick
             gap = any(w in text[end:] for w in lex["comparison_gaps"])
             if verb and verb["verb"] in lex["comparison_verbs"] and gap:
                 verb = None  # 对照Z的做法，我市尚有较大差距: Z measures a gap, nothing was taken from it
@@ -190,6 +196,8 @@ def _stated_zones(
                 verb = None  # X的设立源于Z…的使命: a cause of the creation, nothing came from Z
             if verb and verb["verb"] in lex["copula_before"] and head.endswith(tuple(lex["copula_compounds"])):
                 verb = None  # 成为Z…政策…的首个案例: 成为 (become), not 为 (be) attributing a practice to Z
+            if verb and verb["verb"] in lex["copula_before"] and role_after_re().match(text, end):
+                verb = None  # 阜阳市是安徽自贸试验区联动创新区: a place's role, 创新 there names no practice
             if (
                 verb
                 and verb["verb"] in lex["copula_before"]
@@ -237,10 +245,16 @@ def _stated_zones(
                     head.endswith("由")
                     and national
                     and any(w in clause_tail for w in lex["zone_by_submit_verbs"] + lex["zone_by_report_verbs"])
-                    and _batch_kind_re().search(text, 0, start) is not None
+                    and (  # …由Z报送，…入选第六批…: the item Z sent is the one placed in the batch
+                        _batch_kind_re().search(text, 0, start) is not None
+                        or any(v in text[end:] for v in lex["batch_member_verbs"])
+                    )
                 )
                 or _fetched_from(head, clause_tail)  # 是从Z“学”来的, 跟Z学的, 去Z取的经
-                or _source_noun_re().search(text[max(0, lead - 16) : lead]) is not None  # 原型在Z, 【经验来源】Z
+                or (  # 原型在Z, 【经验来源】Z (a page's 来源地区：Z　发布日期：… names the post's publisher)
+                    _source_noun_re().search(text[max(0, lead - 16) : lead]) is not None
+                    and not on_page_record(text, start)
+                )
                 or (head.endswith(("把", "将")) and _names_practice(clause_tail) and _moved_here(clause_tail))
                 or _enumerated_after_copy(text[:lead])  # 借了两家的经验：一是Z1的“X”，二是Z2的“Y”
                 or _corrects_denied(text[:lead], gazetteer)  # 学的不是Z1，而是Z2

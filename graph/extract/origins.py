@@ -19,6 +19,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _REPLICABLE_RE,
     _announced,
     _announcement_only,
+    _cited_entry,
     _compared,
     _denied,
     _diffused,
@@ -32,7 +33,7 @@ from ftzgraph.graph.extract._batch_filters import (
 )
 from ftzgraph.graph.extract._origin_cells import _issuer_batch_re, _issuer_kind, _other_series_after
 from ftzgraph.graph.extract._origin_subjects import _own_creation_listed, _subject_zones
-from ftzgraph.graph.extract._origin_verdicts import voided, voids_previous
+from ftzgraph.graph.extract._origin_verdicts import own_claim, voided, voids_previous
 from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
@@ -146,6 +147,7 @@ def extract_origins(
                 or _planned(sentence.text, match.start())
                 or _denied(sentence.text, match.start())
                 or _compared(sentence.text, match.start())
+                or _cited_entry(sentence.text, match.start())  # [2]　国务院关于…第六批…的通知: a reference list's entry
             ):
                 continue
             kind = _kind_of(match["kind"])
@@ -180,6 +182,7 @@ def extract_origins(
                     or _planned(sentence.text, match.start())
                     or _denied(sentence.text, match.start())
                     or _compared(sentence.text, match.start())
+                    or _cited_entry(sentence.text, match.start())
                     or _RANGE_RE.match(sentence.text, match.end())
                     or _RANGE_END_RE.search(sentence.text, 0, match.start())
                 ):
@@ -229,6 +232,8 @@ def extract_origins(
     if void:
         voided_at = {evidence(s).start for s in sentences if s.start in void}
         origins = [o for o in origins if o.evidence.start not in voided_at]
+    if any(own_claim(s.text) for s in sentences):  # 注：该项做法系郾城区自主探索: the case's zones were only compared
+        origins = [o for o in origins if o.kind != "zone"]
     for sentence in sentences:
         if sentence.start in void:
             continue
@@ -262,9 +267,10 @@ _TOTAL_RE = re.compile(
 国务院、商务部推出的改革试点经验): a statement of totals, no batch. A count right after 批 (列为新一批20个全国最佳实践
 案例) is the size of a batch, not a total."""
 _TOTAL_AFTER_RE = re.compile(
-    rf"[”\"]?\s*(?:共|共计|累计|合计|达)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
+    rf"[”\"]?\s*(?:共|共计|累计|合计|总计|总数)?\s*(?:达到|达|为|有)?\s*(?:[0-9]+|[{NUMERAL_CLASS}]+)\s*(?:余|多)?\s*(?:项|条)"
 )
-"""A count right after a batch word (复制推广…改革试点经验260余项): a statement of totals, no batch."""
+"""A count right after a batch word (复制推广…改革试点经验260余项, …试点经验累计达到178项): a statement of totals, no
+batch."""
 _TOTAL_BEFORE_ADOPTION_RE = re.compile(
     rf"(?<![”\"」0-9{NUMERAL_CLASS}])(?:[0-9]+|[{NUMERAL_CLASS}]+|多)\s*(?:余|多)?\s*(?:项|条)[^，。；“”\"]{{0,10}}$"
 )
@@ -321,6 +327,7 @@ def _unnumbered_batch_at(text: str, pos: int, word: str, gazetteer: Gazetteer) -
         and not _planned(text, pos)  # 下一步，…争取引进更多改革试点经验: what is hoped for, nothing copied yet
         and not _denied(text, pos)
         and not _compared(text, pos)
+        and not _cited_entry(text, pos)
         and _NUMBERED_BEFORE_RE.search(text, 0, pos) is None  # 吉林省第四批…试点经验: numbered, judged as such
         and any(  # 报送一批可复制的改革试点经验: replicable, not copied
             v in _REPLICABLE_RE.sub("", text[_part_start(text, pos) : pos])
