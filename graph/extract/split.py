@@ -42,6 +42,7 @@ from ftzgraph.graph.extract._split_groups import (
 from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
 from ftzgraph.graph.extract._split_lines import Line, text_lines
 from ftzgraph.graph.extract._split_media import media_split
+from ftzgraph.graph.extract._split_news import news_stretches, slogan_title
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
@@ -74,11 +75,14 @@ from ftzgraph.graph.extract._split_titles import (
     previous_nonblank,
 )
 from ftzgraph.graph.extract._split_units import fallback_title
+from ftzgraph.graph.extract._split_whole import reads_as_a_case
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import TitleMatcher, parse_chinese_number, title_key
 
 _RUN_ON_TITLE = 40
 """The longest first sentence read as a case's title when its text runs on after it on the marker's line."""
+_reads_as_case = partial(reads_as_a_case, paragraph=True, words=1)
+"""A paragraph of a news item reads as a case as a paragraph led by its place does (graph/extract/_split_whole.py)."""
 _THEME_READ = 120
 """The characters read under a theme heading for the reform its paragraph names: its first sentences."""
 
@@ -247,6 +251,10 @@ def split_cases(document: Document) -> SplitResult:
         titles, part_ends, groups, entered = media.names, dict(zip(media.titles, media.ends, strict=True)), [], None
     deferred = not starts  # no case at all: the pipeline's readers of paragraphs go first, these cases after them
     if repeated := _repeated(lines, body_from, starts, stated[0] if stated else None):
+        # …unless the rules found at most one case and a news item's paragraphs, each led by who acts, are more
+        # (graph/extract/_split_news.py): the pipeline's readers of paragraphs then go first
+        told = news_stretches(document.text, _reads_as_case) if len(starts) <= 1 else []
+        deferred = deferred or len(told) > len(repeated.titles)
         # a layout no rule describes: the cases its own repetition shows (graph/extract/_split_repetition.py)
         starts = [(t, t, k) for k, t in enumerate(repeated.titles, 1)]
         titles, part_ends, groups, entered, points, media = repeated.names, repeated.ends, [], None, None, None
@@ -281,7 +289,7 @@ def split_cases(document: Document) -> SplitResult:
         if form := form_title([x.text for x in lines[title_index:end_index]]):
             title = clean_title(form[1])  # 督办编号 / 承办单位 / 督办事项<TAB>title: the form's title field
         theme_end = document.text.find(title, title_line.start, end) + len(title)
-        if theme_title(title) and (
+        if (theme_title(title) or slogan_title(title)) and (
             named := pointed_reform(document.text[theme_end : min(end, theme_end + _THEME_READ)])
         ):
             title = clean_title(named)  # （一）在X方面。Y区…推出“A”: the heading names a theme, the text the reform
