@@ -74,7 +74,10 @@ def test_a_paragraph_referring_back_a_quote_or_a_lead_counting_the_cases_opens_n
         news_subject("“以前一个小柜要跑三家报关行，现在在家门口就办完了。”桐乡一家毛衫外贸企业的负责人沈先生说。")
         is None
     )
-    lead = "本报讯（记者 某某）12月3日，记者从X市商务局获悉，该市首批自贸试验区改革经验复制推广典型案例近日出炉，共有4个案例入选。"
+    lead = (
+        "本报讯（记者 某某）12月3日，记者从X市商务局获悉，该市首批自贸试验区改革经验复制推广典型案例近日出炉，"
+        "共有4个案例入选。"
+    )
     assert news_subject(lead) is None
 
 
@@ -103,7 +106,10 @@ def test_a_case_runs_over_the_paragraphs_that_go_on_telling_it() -> None:
 
 
 def test_paragraphs_under_heading_lines_of_their_own_are_left_to_the_readers_of_headings() -> None:
-    body = "永康市市场监督管理局借鉴浙江自贸试验区杭州片区经验，推出“企业开办一件事”改革，企业开办全流程压缩至0.5个工作日，惠及企业530家。"
+    body = (
+        "永康市市场监督管理局借鉴浙江自贸试验区杭州片区经验，推出“企业开办一件事”改革，"
+        "企业开办全流程压缩至0.5个工作日，惠及企业530家。"
+    )
     text = "\n\n".join(["【登记更省心】\n" + body] * 3)
     assert news_stretches(text, _READS) == []
     assert len(news_stretches("\n\n".join([body] * 3), _READS)) == 3
