@@ -12,7 +12,13 @@ import pytest
 from _dev_scoring import score_collection
 
 from ftzgraph.graph.extract._split_media import borrowed_at
-from ftzgraph.graph.extract._split_news import closes_item, news_stretches, news_subject, slogan_title
+from ftzgraph.graph.extract._split_news import (
+    closes_item,
+    closing_start,
+    news_stretches,
+    news_subject,
+    slogan_title,
+)
 from ftzgraph.graph.extract._split_whole import reads_as_a_case
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
@@ -130,3 +136,19 @@ def test_a_quoted_practice_borrowed_from_elsewhere_is_no_title() -> None:
     assert not borrowed_at(text, text.index("“云"), len(text))
     own = "关于推行“首违不罚”清单制度的做法。"
     assert not borrowed_at(own, own.index("“"), own.index("清单"))
+
+
+def test_a_news_items_last_case_under_a_heading_ends_before_its_closing_paragraph() -> None:
+    path = Path(__file__).parent / "data" / "unseen" / "news" / "liuyang-fabuhui-collection.txt"
+    text = path.read_text(encoding="utf-8")
+    last = extract_document(_document(text), load_gazetteer()).cases[-1]
+    assert text[last.text.start : last.text.end].endswith("惠及中小微企业430家。")
+    case = (
+        "一、企业开办“一件事”改革\n"
+        "X区市场监督管理局推行企业开办“一件事”改革，将营业执照、公章刻制和社保登记并为一表，办理时间压缩至1天。\n"
+    )
+    plans = "下一步，X区将继续深化改革。\n"
+    ordinary = "关于印发复制推广典型案例的通知\n\n" + case + plans
+    assert closing_start(ordinary, ordinary.index("一、"), ordinary.index("一、"), len(ordinary)) == len(ordinary)
+    news = "本报讯（记者 某某）\n\n" + case + plans
+    assert closing_start(news, news.index("一、"), news.index("一、"), len(news)) == news.index("\n下一步")

@@ -26,6 +26,7 @@ from typing import Any
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_furniture import END_MARK_RE, FURNITURE_RE
 from ftzgraph.graph.extract._split_leads import acting_subject, asks
+from ftzgraph.graph.extract._split_words import FIGURE_RE
 from ftzgraph.graph.text import CJK_RE, word_alternation
 
 _HEADING_CHARS = 30
@@ -162,6 +163,30 @@ def told_on(paragraphs: list[tuple[int, str]], after: int, until: int, last: boo
         if offset >= until or heading_line(raw) or (last and closes_item(raw)):
             break
         end = offset + len(raw.rstrip())
+    return end
+
+
+@cache
+def _news_head_re() -> re.Pattern[str]:
+    return re.compile(word_alternation(_lexicon()["news_head_marks"]) + r"|[讯电][ \t\u3000]*[（(]")
+
+
+def closing_start(text: str, head_end: int, start: int, end: int) -> int:
+    """The end of the last case ``text[start:end]`` of a news item (its head ``text[:head_end]`` holds a reporter's
+    credit or an outlet: 本报讯, 电（记者 …）, 融媒体中心): before the first paragraph after its own text that closes
+    the item (``closes_item``) and states no figure (the host's close, 下一步…将…); ``end`` itself for any other
+    document, whose last case may end on its own plans."""
+    if not _news_head_re().search(text, 0, head_end):
+        return end
+    told, offset = False, start
+    while offset < end:
+        stop = text.find("\n", offset, end)
+        stop = end if stop < 0 else stop
+        paragraph = text[offset:stop]
+        if told and paragraph.strip() and closes_item(paragraph) and not FIGURE_RE.search(paragraph):
+            return len(text[:offset].rstrip())
+        told = told or len(CJK_RE.findall(paragraph)) >= int(_lexicon()["min_chars"])  # the case's own text first
+        offset = stop + 1
     return end
 
 

@@ -42,7 +42,7 @@ from ftzgraph.graph.extract._split_groups import (
 from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
 from ftzgraph.graph.extract._split_lines import Line, text_lines
 from ftzgraph.graph.extract._split_media import media_split
-from ftzgraph.graph.extract._split_news import news_stretches, slogan_title
+from ftzgraph.graph.extract._split_news import closing_start, news_stretches, slogan_title
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
@@ -278,6 +278,8 @@ def split_cases(document: Document) -> SplitResult:
             end = len(document.text[: closing.start()].rstrip())
         if k + 1 == len(starts):  # …and before a web page's end mark and credits (—— END ——, 编辑：X)
             end = max(article_end(document.text, title_line.end, end), title_line.end)
+            # …and a news item's before its closing paragraph (下一步，…将…: graph/extract/_split_news.py)
+            end = max(closing_start(document.text, lines[starts[0][1]].start, title_line.start, end), title_line.end)
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
         lead_end = entered.heads.get(title_index) if entered else None  # an entry's heading is its lead alone
         heading_end = title_line.start + lead_end if lead_end is not None else title_line.end - trail
