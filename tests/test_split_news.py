@@ -17,6 +17,7 @@ from ftzgraph.graph.extract._split_news import (
     closing_start,
     news_stretches,
     news_subject,
+    paragraph_provider,
     slogan_title,
 )
 from ftzgraph.graph.extract._split_whole import reads_as_a_case
@@ -152,3 +153,14 @@ def test_a_news_items_last_case_under_a_heading_ends_before_its_closing_paragrap
     assert closing_start(ordinary, ordinary.index("一、"), ordinary.index("一、"), len(ordinary)) == len(ordinary)
     news = "本报讯（记者 某某）\n\n" + case + plans
     assert closing_start(news, news.index("一、"), news.index("一、"), len(news)) == news.index("\n下一步")
+
+
+def test_a_case_whose_heading_is_its_news_paragraph_takes_the_paragraphs_subject() -> None:
+    path = Path(__file__).parent / "data" / "unseen" / "news" / "zhuji-ribao-collection.txt"
+    text = path.read_text(encoding="utf-8").replace("近日出炉，共有4个案例入选。", "近日出炉。本期共发布4个典型案例。")
+    cases = extract_document(_document(text), load_gazetteer()).cases
+    assert [case.provider for case in cases][::2] == ["诸暨市市场监督管理局", "诸暨市自然资源和规划局"]
+    paragraph = (
+        "X市召开会议。诸暨市市场监督管理局借鉴浙江自贸试验区杭州片区经验，推出“A”改革，企业开办全流程压缩至半天。"
+    )
+    assert paragraph_provider("关于印发案例的通知\n" + paragraph, 10, 10, 10 + len(paragraph)) is None

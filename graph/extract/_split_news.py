@@ -190,6 +190,17 @@ def closing_start(text: str, head_end: int, start: int, end: int) -> int:
     return end
 
 
+def paragraph_provider(text: str, head_end: int, start: int, end: int) -> tuple[str, int, int] | None:
+    """The provider of a news item's case whose heading is its own paragraph of prose ``text[start:end]`` (the title
+    a practice named inside it: X局借鉴…，推出“A”…), when the item's head ``text[:head_end]`` is a news item's: the
+    paragraph's acting subject (``news_subject``), with its span in ``text``; None for any other heading."""
+    paragraph = text[start:end]
+    if not _news_head_re().search(text, 0, head_end) or not re.search(r"[。；;]", paragraph):
+        return None
+    subject = news_subject(paragraph)
+    return (subject[0], start + subject[1], start + subject[2]) if subject else None
+
+
 def heading_line(line: str) -> bool:
     """True when ``line``, the line over a paragraph, is a heading of its own (a kicker, a slogan, a title): short,
     with no sentence's end. Paragraphs under such lines are read by the readers of headings, not as a news item's."""

@@ -42,7 +42,7 @@ from ftzgraph.graph.extract._split_groups import (
 from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
 from ftzgraph.graph.extract._split_lines import Line, text_lines
 from ftzgraph.graph.extract._split_media import media_split
-from ftzgraph.graph.extract._split_news import closing_start, news_stretches, slogan_title
+from ftzgraph.graph.extract._split_news import closing_start, news_stretches, paragraph_provider, slogan_title
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
@@ -265,6 +265,7 @@ def split_cases(document: Document) -> SplitResult:
     closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
     closers += [outline] if (outline := outline_end(lines, starts)) is not None else []  # 三、存在问题 after 二、…
     boxed = box_ends(lines, starts)
+    head_start = lines[starts[0][1]].start if starts else 0  # where the head before the first case ends
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
         end_index = min([end_index, *(i for i in closers if title_index < i < end_index)])
@@ -279,7 +280,7 @@ def split_cases(document: Document) -> SplitResult:
         if k + 1 == len(starts):  # …and before a web page's end mark and credits (—— END ——, 编辑：X)
             end = max(article_end(document.text, title_line.end, end), title_line.end)
             # …and a news item's before its closing paragraph (下一步，…将…: graph/extract/_split_news.py)
-            end = max(closing_start(document.text, lines[starts[0][1]].start, title_line.start, end), title_line.end)
+            end = max(closing_start(document.text, head_start, title_line.start, end), title_line.end)
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
         lead_end = entered.heads.get(title_index) if entered else None  # an entry's heading is its lead alone
         heading_end = title_line.start + lead_end if lead_end is not None else title_line.end - trail
@@ -305,7 +306,9 @@ def split_cases(document: Document) -> SplitResult:
                 start,
                 end,
                 group=(group.name, group.start, group.end) if group else None,
-                given_provider=given.providers.get(title_index) if (given := points or media) else None,
+                given_provider=given.providers.get(title_index)
+                if (given := points or media)
+                else paragraph_provider(document.text, head_start, title_line.start, title_line.end),
             )
         )
 
