@@ -164,3 +164,10 @@ def test_a_case_whose_heading_is_its_news_paragraph_takes_the_paragraphs_subject
         "X市召开会议。诸暨市市场监督管理局借鉴浙江自贸试验区杭州片区经验，推出“A”改革，企业开办全流程压缩至半天。"
     )
     assert paragraph_provider("关于印发案例的通知\n" + paragraph, 10, 10, 10 + len(paragraph)) is None
+
+
+def test_one_reform_told_paragraph_by_paragraph_by_its_bodies_is_no_news_items_cases() -> None:
+    one = "{}推行“企业开办一件事”改革，将营业执照、公章刻制、社保登记整合办理，企业开办时间压缩至1天，惠及企业{}家。"
+    bodies = ["永康市市场监督管理局", "永康市公安局", "永康市人力资源和社会保障局"]
+    text = "\n\n".join(one.format(body, 100 + k) for k, body in enumerate(bodies))
+    assert len(extract_document(_document(text), load_gazetteer()).cases) == 1

@@ -220,7 +220,8 @@ def _place_cases(document: Document) -> list[CaseText]:
 
 def _news_cases(document: Document) -> list[CaseText]:
     """The cases of a news item told in paragraphs each led by the body or place acting in it
-    (graph/extract/_split_news.py): one case each, titled by the practice it names, its provider the subject."""
+    (graph/extract/_split_news.py): one case each, titled by the practice it names, its provider the subject; none
+    when two name the same practice (one reform told by the bodies that carried it out, paragraph by paragraph)."""
     words = int(_lexicon()["led_case_words"])
     cases = []
     for k, (start, end, subject) in enumerate(
@@ -229,7 +230,7 @@ def _news_cases(document: Document) -> list[CaseText]:
         case = _sentence_case(document, start, end, subject[2], k + 1, named=True)
         case.given_provider = subject  # the sentence's subject acts: the case's provider
         cases.append(case)
-    return cases
+    return cases if len({case.title for case in cases}) == len(cases) else []
 
 
 def _with_items(raw: str, places: list[tuple[str, int, int]], words: int) -> list[tuple[str, int, int]]:
