@@ -78,7 +78,8 @@ COLLECTIONS = {
 # why they are a folder of their own), tests/data/unseen/nonuniform/ the rounds of collections whose cases differ in
 # form (its README), tests/data/unseen/crossborder/ the Hong Kong, Macao, Taiwan and overseas media rounds, and
 # tests/data/unseen/headings/ cases headed otherwise than by a numbered title (its README), tests/data/unseen/labels/
-# national batches stated once for a document and headings that are labels (its README).
+# national batches stated once for a document and headings that are labels (its README), tests/data/unseen/news/ and
+# news2/ news text carrying several cases in paragraphs (their READMEs).
 COLLECTIONS.update(
     {
         gold_file.name.removesuffix(".gold.yaml"): (text_file, gold_file)
@@ -89,6 +90,8 @@ COLLECTIONS.update(
             DATA / "unseen" / "crossborder",
             DATA / "unseen" / "headings",
             DATA / "unseen" / "labels",
+            DATA / "unseen" / "news",
+            DATA / "unseen" / "news2",
         )
         for gold_file in sorted(folder.glob("*-collection.gold.yaml"))
         for text_file in sorted(folder.glob(gold_file.name.removesuffix(".gold.yaml") + ".*"))

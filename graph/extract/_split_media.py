@@ -203,7 +203,26 @@ def _names_in(text: str) -> tuple[tuple[str, str, bool], ...]:
 def first_name(text: str) -> str | None:
     """The first reform ``text`` names (X“Y”Z, with or without a naming verb before it), or None: the title of a
     paragraph that tells one case."""
-    return next((name for name, _, _ in _names_in(text)), None) if "“" in text else None
+    names = [name for name, _, _ in _names_in(text)] if "“" in text else []
+    return next((name for name in names if not _borrowed(text, name)), names[0] if names else None)
+
+
+_BORROWED_RE = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,4}?(?:经验|做法)+(?![\u4e00-\u9fff])")
+_BORROWING_RE = re.compile(r"借鉴|学习|参照|对标|复制|引进|引入|移植")
+
+
+def borrowed_at(text: str, start: int, end: int) -> bool:
+    """True when the quoted name ``text[start:end]`` is a practice borrowed from elsewhere: a verb of borrowing in
+    its clause before it and 经验 or 做法 right after it (借鉴X片区“信易贷”经验, 借鉴Y“非接触式”办税经验，): what was
+    copied, never the case's own reform (关于推行“A”清单制度的做法 is its own)."""
+    clause = max((text.rfind(mark, 0, start) for mark in "，,。；;\n"), default=-1) + 1
+    return _BORROWING_RE.search(text, clause, start) is not None and _BORROWED_RE.match(text, end) is not None
+
+
+def _borrowed(text: str, name: str) -> bool:
+    """True when ``name`` stands in ``text`` as a borrowed practice (``borrowed_at``)."""
+    at = text.find(name)
+    return at >= 0 and borrowed_at(text, at, at + len(name))
 
 
 def named_reform(text: str) -> str | None:
@@ -212,6 +231,8 @@ def named_reform(text: str) -> str | None:
     of a case whose heading names only its theme."""
     launch = sorted(load_lexicon("layouts")["entries"]["launch_verbs"], key=len, reverse=True)
     for name, _, named in _names_in(text):
+        if _borrowed(text, name):
+            continue
         lead = next((v for v in launch if name.startswith(v)), "")  # 实行“C”, read back into the name
         if named or lead or text[: text.find(name)].endswith(tuple(launch)):
             name = name[len(lead) :]

@@ -11,7 +11,7 @@ genre's words of action and result (推行, 试点, 缩短 …, ``data/lexicon/l
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
@@ -32,6 +32,8 @@ from ftzgraph.graph.extract._split_leads import (
     theme_title,
     topic_start,
 )
+from ftzgraph.graph.extract._split_media import borrowed_at
+from ftzgraph.graph.extract._split_news import news_stretches, slogan_title
 from ftzgraph.graph.extract._split_shapes import names_reform
 from ftzgraph.graph.extract._split_titles import clean_title
 from ftzgraph.graph.extract._split_units import place_or_stem, signature_unit
@@ -75,10 +77,15 @@ def paragraph_cases(document: Document) -> list[CaseText]:
     """The paragraphs of a text with no headings that each tell one case (graph/extract/_split_leads.py), one case per
     paragraph: those that open with the next ordinal word and an acting place or body (一是X区推行… / 二是Y海关借鉴…),
     when at least two do; else those led by the place the reform belongs to (在X片区，… / X市探索…, a news feature's or
-    a press conference's way), when at least ``marked_min_cases`` do. Each must read as a case (``reads_as_a_case``):
-    points inside one case (一是建立…机制) open with a verb, not a subject, and a lead or closing paragraph holds no
-    figures of its own or is led by no place."""
-    return _ordinal_cases(document) or _dash_cases(document) or _place_cases(document)
+    a press conference's way), when at least ``marked_min_cases`` do, or, when they are more, those whose first
+    sentence's subject is a body or place that acts (X局借鉴…, X海关则…: a news item's way,
+    graph/extract/_split_news.py). Each must read as a case (``reads_as_a_case``): points inside one case
+    (一是建立…机制) open with a verb, not a subject, and a lead or closing paragraph holds no figures of its own or is
+    led by no place."""
+    if ordered := _ordinal_cases(document) or _dash_cases(document):
+        return ordered
+    placed, told = _place_cases(document), _news_cases(document)
+    return told if len(told) > len(placed) else placed
 
 
 def paragraph_lines(text: str) -> list[tuple[int, str]]:
@@ -211,6 +218,21 @@ def _place_cases(document: Document) -> list[CaseText]:
     return cases
 
 
+def _news_cases(document: Document) -> list[CaseText]:
+    """The cases of a news item told in paragraphs each led by the body or place acting in it
+    (graph/extract/_split_news.py): one case each, titled by the practice it names, its provider the subject; none
+    when two name the same practice (one reform told by the bodies that carried it out, paragraph by paragraph)."""
+    words = int(_lexicon()["led_case_words"])
+    cases = []
+    for k, (start, end, subject) in enumerate(
+        news_stretches(document.text, partial(reads_as_a_case, paragraph=True, words=words))
+    ):
+        case = _sentence_case(document, start, end, subject[2], k + 1, named=True)
+        case.given_provider = subject  # the sentence's subject acts: the case's provider
+        cases.append(case)
+    return cases if len({case.title for case in cases}) == len(cases) else []
+
+
 def _with_items(raw: str, places: list[tuple[str, int, int]], words: int) -> list[tuple[str, int, int]]:
     """``places`` with the sentences of the answer that go on to its area's next case (…。第二项是“B”。…,
     ``answer_item_openers``) as cuts of that area, each an empty span at the sentence's start, when the part before
@@ -269,6 +291,8 @@ def _sentence_case(
 
 
 _QUOTED_NAME_RE = re.compile(r"“[^“”。，,\n]{2,20}”")
+_BATCH_NAME_RE = re.compile(r"最佳实践|试点经验|典型案例|创新成果")
+"""A quoted batch's name (第三批“最佳实践案例”): the origin, never a reform's name."""
 
 
 _NAME_PREFIX_MAX = 12
@@ -297,6 +321,8 @@ def _reform_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not quotes:
         return _verb_object(text, start, end)
     nickname = re.compile(f"(?:{'|'.join(_lexicon()['nickname_leads'])})$")
+    own = [q for q in quotes if not borrowed_at(text, q.start(), q.end()) and not _BATCH_NAME_RE.search(q.group())]
+    quotes = own or quotes  # 借鉴X片区“A”经验, 第三批“最佳实践案例”: what was borrowed, not the case's own reform
     quote = next((q for q in quotes if not nickname.search(text, max(start, q.start() - 10), q.start())), quotes[0])
     _, stops, after = _name_edges()
     lead = text[max(start, quote.start() - _NAME_PREFIX_MAX - 4) : quote.start()]
@@ -398,7 +424,7 @@ def separated_cases(document: Document) -> list[CaseText]:
         if title_at < 0:
             continue
         after = block[title_at + len(title_text) : title_at + len(title_text) + _THEME_READ]
-        if theme_title(title_text) and (named := pointed_reform(after)):
+        if (theme_title(title_text) or slogan_title(title_text)) and (named := pointed_reform(after)):
             title_text = named  # X这项改革，入选…！ over 推出的“A”: the headline points at the reform the text names
         heading = document.evidence(start + title_at, start + title_at + len(title_text))
         cases.append(CaseText(document, len(cases) + 1, clean_title(title_text), heading, start + title_at, end))

@@ -42,6 +42,7 @@ from ftzgraph.graph.extract._split_groups import (
 from ftzgraph.graph.extract._split_leads import pointed_reform, progress_heading, theme_title
 from ftzgraph.graph.extract._split_lines import Line, text_lines
 from ftzgraph.graph.extract._split_media import first_name, media_split
+from ftzgraph.graph.extract._split_news import closing_start, news_stretches, paragraph_provider, slogan_title
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
@@ -75,12 +76,14 @@ from ftzgraph.graph.extract._split_titles import (
     previous_nonblank,
 )
 from ftzgraph.graph.extract._split_units import fallback_title
-from ftzgraph.graph.extract._split_whole import reform_phrase
+from ftzgraph.graph.extract._split_whole import reads_as_a_case, reform_phrase
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import TitleMatcher, parse_chinese_number, title_key
 
 _RUN_ON_TITLE = 40
 """The longest first sentence read as a case's title when its text runs on after it on the marker's line."""
+_reads_as_case = partial(reads_as_a_case, paragraph=True, words=1)
+"""A paragraph of a news item reads as a case as a paragraph led by its place does (graph/extract/_split_whole.py)."""
 _THEME_READ = 120
 """The characters read under a theme heading for the reform its paragraph names: its first sentences."""
 
@@ -259,6 +262,10 @@ def split_cases(document: Document) -> SplitResult:
         titles, part_ends, groups, entered = media.names, dict(zip(media.titles, media.ends, strict=True)), [], None
     deferred = not starts  # no case at all: the pipeline's readers of paragraphs go first, these cases after them
     if repeated := _repeated(lines, body_from, starts, stated[0] if stated else None):
+        # …unless the rules found at most one case and a news item's paragraphs, each led by who acts, are more
+        # (graph/extract/_split_news.py): the pipeline's readers of paragraphs then go first
+        told = news_stretches(document.text, _reads_as_case) if len(starts) <= 1 else []
+        deferred = deferred or len(told) > len(repeated.titles)
         # a layout no rule describes: the cases its own repetition shows (graph/extract/_split_repetition.py)
         starts = [(t, t, k) for k, t in enumerate(repeated.titles, 1)]
         titles, part_ends, groups, entered, points, media = repeated.names, repeated.ends, [], None, None, None
@@ -269,6 +276,7 @@ def split_cases(document: Document) -> SplitResult:
     closers = [g.index for g in groups] + part_headings(lines, body_from)  # 一、X市 / 第二部分　theme: no case's text
     closers += [outline] if (outline := outline_end(lines, starts)) is not None else []  # 三、存在问题 after 二、…
     boxed = box_ends(lines, starts)
+    head_start = lines[starts[0][1]].start if starts else 0  # where the head before the first case ends
     for k, (title_index, span_index, number) in enumerate(starts):
         end_index = starts[k + 1][1] if k + 1 < len(starts) else len(lines)
         end_index = min([end_index, *(i for i in closers if title_index < i < end_index)])
@@ -282,6 +290,8 @@ def split_cases(document: Document) -> SplitResult:
             end = len(document.text[: closing.start()].rstrip())
         if k + 1 == len(starts):  # …and before a web page's end mark and credits (—— END ——, 编辑：X)
             end = max(article_end(document.text, title_line.end, end), title_line.end)
+            # …and a news item's before its closing paragraph (下一步，…将…: graph/extract/_split_news.py)
+            end = max(closing_start(document.text, head_start, title_line.start, end), title_line.end)
         trail = len(title_line.text) - len(title_line.text.rstrip().rstrip("*").rstrip())
         lead_end = entered.heads.get(title_index) if entered else None  # an entry's heading is its lead alone
         heading_end = title_line.start + lead_end if lead_end is not None else title_line.end - trail
@@ -294,12 +304,11 @@ def split_cases(document: Document) -> SplitResult:
             title = clean_title(form[1])  # 督办编号 / 承办单位 / 督办事项<TAB>title: the form's title field
         theme_end = document.text.find(title, title_line.start, end) + len(title)
         under = document.text[theme_end : min(end, theme_end + _THEME_READ)]
-        if theme_title(title) and (
-            named := pointed_reform(under)
-            or (first_name(under) if progress_heading(title) else None)
-            or reform_phrase(under)
-        ):
-            title = clean_title(named)  # （一）在X方面。Y区…推出“A”: the heading names a theme, the text the reform
+        if theme_title(title):  # （一）在X方面。Y区…推出“A”: the heading names a theme, the text the reform
+            named = pointed_reform(under) or (first_name(under) if progress_heading(title) else None)
+            title = clean_title(named or reform_phrase(under) or title)
+        elif slogan_title(title) and (named := pointed_reform(under)):
+            title = clean_title(named)  # a journalist's slogan over the practice its paragraph names
         group = group_of(groups, title_index)
         cases.append(
             CaseText(
@@ -310,7 +319,9 @@ def split_cases(document: Document) -> SplitResult:
                 start,
                 end,
                 group=(group.name, group.start, group.end) if group else None,
-                given_provider=given.providers.get(title_index) if (given := points or media) else None,
+                given_provider=given.providers.get(title_index)
+                if (given := points or media)
+                else paragraph_provider(document.text, head_start, title_line.start, title_line.end),
             )
         )
 
