@@ -78,11 +78,12 @@ _DEPARTMENT_BEFORE_POST_RE = re.compile(
 _SOURCE_LINE_RE = re.compile(
     "(?:^|[（(\\s\u2460-\u2473\\d\\[\\]])(?:"
     + word_alternation(load_agency_yaml("departments.yaml")["source_line_words"])
-    + ")\\s*[:：]\\s*$",
+    + f")\\s*[:：]\\s*(?:[{CJK}]{{1,6}}?[省市州盟])?$",
     re.MULTILINE,
 )
-"""A source line's label right before the body (（信息来源：浙江省商务厅）, a footnote's ①数据来源：X): the page's
-publisher or the data's."""
+"""A source line's label right before the body (（信息来源：浙江省商务厅）, a footnote's ①数据来源：X), or before the
+city a district's body is written under (（案例来源：宜春市袁州区人民政府）, read from 袁州区): the page's publisher, the
+data's or the case's."""
 
 
 _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
@@ -181,9 +182,34 @@ def _only_approves(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     )
 
 
+def hosts_meeting(text: str, hit: _Hit) -> bool:
+    """True when a body of the approving kind goes on, in its clause, to host a meeting (市人民政府召开现场推进会予以推广,
+    区政府召开第12次常务会议研究): it convenes and endorses the reform from above, the bodies it convenes carry it out."""
+    return _approver_kind(hit) and _MEETING_HOST_RE.match(text, hit.end) is not None
+
+
+_MEETING_HOST_RE = re.compile(
+    "(?:"
+    + word_alternation(load_agency_yaml("departments.yaml")["meeting_host_verbs"])
+    + f")[{CJK}0-9“”（）()]{{0,20}}?(?:"
+    + word_alternation(load_agency_yaml("departments.yaml")["meeting_events"])
+    + ")"
+)
+
+
 def _approver_kind(hit: _Hit) -> bool:
-    """True for the kinds of body that give consent to another's act (``approver_cores``, party committees)."""
-    return hit.core.party or hit.core.never_acting or hit.core.canonical.endswith(_APPROVER_CORES)
+    """True for the kinds of body that give consent to another's act (``approver_cores``, party committees), and for a
+    province's department (经省生态环境厅批准后在全市实施): its consent comes from above the place that acts, as a
+    government's does, while a line department's approval at the case's own level is its part in the reform."""
+    return hit.core.party or hit.core.never_acting or hit.core.canonical.endswith(_APPROVER_CORES) or _provincial(hit)
+
+
+def _provincial(hit: _Hit) -> bool:
+    """True for a body named at province level (省商务厅, 甘肃省自然资源厅, 省市场监管局)."""
+    prefix = hit.prefix
+    if prefix is None:
+        return False
+    return prefix.level == "province" or (prefix.place is not None and prefix.place.level == "province")
 
 
 _RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"])
@@ -453,9 +479,29 @@ def _named_again(text: str, hit: _Hit, line_end: int) -> bool:
     if line_end < 0:
         return False
     written = text[hit.start : hit.end]
+    if named_in_first_person(text, hit):
+        return True  # 填报单位：鄂州海事局 … 我局将…合并为一次申请: the form's unit speaks of its own act
     proper = hit.core.core == written  # a body known by its proper name: its own words end it
     shortest = 4 if proper else max(4, len(hit.core.core) + 2)  # a department's ending alone names no one body
     return any(written[-k:] in text[line_end:] for k in range(shortest, len(written) + 1))
+
+
+def named_in_first_person(text: str, hit: _Hit) -> bool:
+    """True when the text after the body's line names it in its first person by the kind its name ends in (我局 for
+    X局, 我关 for X海关, 我委 for X委 or X委员会, 我中心 for X中心): a form or report its unit writes of itself
+    (填报单位：X海事局 … 改革举措：我局将…), so the unit in the form's slot acts in the case."""
+    line_end = text.find("\n", hit.end)
+    if line_end < 0:
+        return False
+    written, after = text[hit.start : hit.end], text[line_end:]
+    for word in _FIRST_PERSON_KINDS:
+        kind = word[1:]
+        if word in after and (written.endswith(kind) or (kind == "委" and written.endswith("委员会"))):
+            return True
+    return False
+
+
+_FIRST_PERSON_KINDS = tuple(w for w in load_agency_yaml("departments.yaml")["first_person_bodies"] if w != "我们")
 
 
 def _as_place(text: str, start: int, end: int) -> bool:

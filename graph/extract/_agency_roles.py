@@ -206,6 +206,7 @@ def _sentence(text: str, start: int) -> str:
 
 _SOURCE_BEFORE = ("据", "據", "根据")
 _SAID_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["source_said"]) + ")")
+_CLAIM_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["claim_verbs"]) + ")(?![号重量职])")
 _TRANSFER_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["transfer_before"]) + ")$")
 
 
@@ -213,7 +214,7 @@ def side_role(text: str, hit: _Hit) -> bool:
     """True when the body is named beside the reform, not acting in it: it announces the news (X新闻办20日发布消息,
     a source like 记者从X获悉), is the source of the sentence (据X介绍), only publicises it, alone or in a list
     (区委宣传部、区融媒体中心做好宣传报道), stands by in a list whose only act is its duty
-    (X局、Y局等部门按职责做好配合), answers a deputy's motion (建议由我局主办，市财政局会办), or receives a matter
+    (X局、Y局等部门按职责做好配合), only claims something of the reform (县政府称“全省首创”), answers a deputy's motion (建议由我局主办，市财政局会办), or receives a matter
     passed on to it (转X热线, a hotline's transfer note)."""
     if _ANNOUNCE_RE.match(text, hit.end) is not None or _PUBLICITY_RE.match(text, hit.end) is not None:
         return True
@@ -224,6 +225,8 @@ def side_role(text: str, hit: _Hit) -> bool:
     clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,：:\n") + 1 : hit.start]
     if clause.strip().endswith(_SOURCE_BEFORE) and _SAID_RE.match(text, hit.end) is not None:
         return True  # 据区委改革办介绍: the source of what follows
+    if _CLAIM_RE.match(text, hit.end) is not None:
+        return True  # 县政府称“全省首创”: a claim about the reform, no act in it
     return _TRANSFER_RE.fullmatch(clause.strip()) is not None
 
 
