@@ -81,9 +81,9 @@ _SOURCE_LINE_RE = re.compile(
     + f")\\s*[:：]\\s*(?:[{CJK}]{{1,6}}?[省市州盟])?$",
     re.MULTILINE,
 )
-"""A source line's label right before the body (（信息来源：浙江省商务厅）, a footnote's ①数据来源：X), or before the
-city a district's body is written under (（案例来源：宜春市袁州区人民政府）, read from 袁州区): the page's publisher, the
-data's or the case's."""
+"""A source line's label right before the body (（信息来源：浙江省商务厅）, a footnote's ①数据来源：X), or before
+the city a district's body is written under (（案例来源：宜春市袁州区人民政府）, read from 袁州区): the page's
+publisher, the data's or the case's."""
 
 
 _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
@@ -183,8 +183,9 @@ def _only_approves(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
 
 
 def hosts_meeting(text: str, hit: _Hit) -> bool:
-    """True when a body of the approving kind goes on, in its clause, to host a meeting (市人民政府召开现场推进会予以推广,
-    区政府召开第12次常务会议研究): it convenes and endorses the reform from above, the bodies it convenes carry it out."""
+    """True when a body of the approving kind goes on, in its clause, to host a meeting (市人民政府召开现场推进会予以
+    推广, 区政府召开第12次常务会议研究): it convenes and endorses the reform from above, the bodies it convenes carry
+    it out."""
     return _approver_kind(hit) and _MEETING_HOST_RE.match(text, hit.end) is not None
 
 

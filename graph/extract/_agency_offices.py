@@ -118,20 +118,28 @@ def _paired_places(text: str, hits: list[_Hit]) -> list[_Hit]:
     added: list[_Hit] = []
     for hit in hits:
         prefix = hit.prefix
-        if prefix is None or prefix.place is not None or prefix.unit or prefix.start < 1 or text[prefix.start - 1] != "两":
+        if (
+            prefix is None
+            or prefix.place is not None
+            or prefix.unit
+            or prefix.start < 1
+            or text[prefix.start - 1] != "两"
+        ):
             continue
         level_char = text[prefix.start : prefix.start + 1]
         sentence_start = max(text.rfind(ch, 0, prefix.start) for ch in "。；;！？!?\n") + 1
         places = []
         for other in hits:
             place = other.prefix.place if other.prefix is not None else None
-            if sentence_start <= other.start < prefix.start and place is not None and place.name.endswith(level_char):
-                if all(p.name != place.name for p in places):
-                    places.append(place)
+            earlier = sentence_start <= other.start < prefix.start
+            if earlier and place is not None and place.name.endswith(level_char) and place not in places:
+                places.append(place)
         if len(places) != 2:
             continue
         hit.prefix = Prefix(prefix.start, places[0], level=prefix.level)
-        added.append(_Hit(hit.start, hit.end, hit.core, Prefix(prefix.start, places[1], level=prefix.level), hit.acting))
+        added.append(
+            _Hit(hit.start, hit.end, hit.core, Prefix(prefix.start, places[1], level=prefix.level), hit.acting)
+        )
     return added
 
 

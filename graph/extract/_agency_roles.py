@@ -214,8 +214,8 @@ def side_role(text: str, hit: _Hit) -> bool:
     """True when the body is named beside the reform, not acting in it: it announces the news (X新闻办20日发布消息,
     a source like 记者从X获悉), is the source of the sentence (据X介绍), only publicises it, alone or in a list
     (区委宣传部、区融媒体中心做好宣传报道), stands by in a list whose only act is its duty
-    (X局、Y局等部门按职责做好配合), only claims something of the reform (县政府称“全省首创”), answers a deputy's motion (建议由我局主办，市财政局会办), or receives a matter
-    passed on to it (转X热线, a hotline's transfer note)."""
+    (X局、Y局等部门按职责做好配合), only claims something of the reform (县政府称“全省首创”), answers a deputy's
+    motion (建议由我局主办，市财政局会办), or receives a matter passed on to it (转X热线, a hotline's transfer note)."""
     if _ANNOUNCE_RE.match(text, hit.end) is not None or _PUBLICITY_RE.match(text, hit.end) is not None:
         return True
     if _DUTY_LIST_RE.match(text, hit.end) is not None:
