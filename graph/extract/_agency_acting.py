@@ -299,8 +299,16 @@ def _on_furniture_line(text: str, hit: _Hit) -> bool:
     addressee, a writer, whom to ask or who posted, not an actor."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.start)
-    furniture, contact = _furniture_line(text[line_start : line_end if line_end >= 0 else len(text)])
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    furniture, contact = _furniture_line(line)
+    if _SITE_NAME_RE.fullmatch(line, 0, hit.start - line_start) and not line[hit.end - line_start :].strip():
+        return True  # 标题 - 部门动态 - 太仓市人民政府: a page title's or search result's site name
     return furniture or (contact is not None and contact[0] <= hit.start - line_start < contact[1])
+
+
+_SITE_NAME_RE = re.compile(r"[^\n]*\S[ \t\u3000]*(?:[ \t\u3000][-－–—|｜][ \t\u3000]|_)[ \t\u3000]*")
+"""A page title's or a search result's line up to the site's name that closes it (X - 栏目 - 太仓市人民政府,
+X_Y市人民政府)."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -311,6 +319,7 @@ def _furniture_line(line: str) -> tuple[bool, tuple[int, int] | None]:
     contact = contact_unit(line)  # 联系人：泉州市商务局　某某　联系电话：…: whom to ask, not who acts
     credit = CREDIT_RE.match(line) is not None  # 撰稿：X办公室　某某, 编辑：…: a page's credits (扫码即可办理 is text)
     sender = _CHAT_SENDER_RE.match(line) is not None  # 09:31 赵某（浦口区政府办）: who posted, not who acts
+    sender = sender or _FORUM_POSTER_RE.fullmatch(line) is not None  # 3楼　X人民政府（认证用户）　答：
     furniture = (picture_line(line) and not bullet) or closing_block_re().match(line) is not None
     return bool(furniture or credit or sender), (contact[1], contact[2]) if contact is not None else None
 
@@ -319,6 +328,13 @@ _CHAT_SENDER_RE = re.compile(
     r"\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s+[^\s（(]{1,8}[（(][^（）()\n]{2,30}[)）]\s*$"
 )
 """A chat export's message header: the date if any, the time, the sender and the sender's unit in brackets."""
+
+
+_FORUM_POSTER_RE = re.compile(
+    r"\s*(?:#?\d{1,4}\s*楼|楼主|沙发|板凳)[ \t\u3000]+[^\s]{2,30}?(?:[（(][^（）()\n]{1,8}[)）])?"
+    r"[ \t\u3000]*(?:答|回复|发表于)?[：:]?\s*"
+)
+"""A forum thread's post header (3楼　X人民政府（认证用户）　答：): who posted, the answer follows on its own lines."""
 
 
 _ARROW_MARKS = tuple(m for m in load_lexicon("layouts")["furniture"]["caption_marks"] if not m.startswith("图"))

@@ -142,3 +142,25 @@ def zone_city(head: str) -> Place | None:
                 cities.add(name)
                 break
     return place_of(next(iter(cities))) if len(cities) == 1 else None
+
+
+def publisher_city(document_text: str) -> Place | None:
+    """The one city whose body a web page's source line names as its publisher (信息来源：东阳市发展和改革局, 来源：X市
+    人民政府): a city's own page says 我市 and writes its bodies 市X局, while it may name its prefecture (金华市公布…)
+    too; None when the page has no such line or its lines name several cities."""
+    divisions = load_divisions()
+    cities = set()
+    for match in _PUBLISHER_RE.finditer(document_text):
+        unit = match.group(1)
+        name = next((n for k in (4, 3, 2) if (n := unit[:k]) in divisions.names), None)
+        place = place_of(name) if name else None
+        if place is not None and place.level == "city":
+            cities.add(place.name)
+    return place_of(next(iter(cities))) if len(cities) == 1 else None
+
+
+_PUBLISHER_RE = re.compile(
+    "(?:^|[\\s（(])(?:信息来源|文章来源|稿件来源|来源|发布机构|发布单位)"
+    "[ \t\u3000]*[:：][ \t\u3000]*([\u4e00-\u9fff]{4,30})",
+    re.MULTILINE,
+)

@@ -14,6 +14,7 @@ from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE, party_b
 from ftzgraph.graph.extract._agency_divisions import (
     area_district,
     is_municipality,
+    publisher_city,
     ranks_as_province,
     sole_local_place,
     sole_municipality,
@@ -129,6 +130,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
         in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
         city = next(iter(in_head.values())) if len(in_head) == 1 else zone_city(head)
+    if city is None:  # 信息来源：东阳市发展和改革局 on a city's own page that names its prefecture too
+        city = publisher_city(doc_text)
     if city is None and (book := _YEARBOOK_RE.search(head)):  # 株洲年鉴（2024）: a city's yearbook names it by its stem
         named = load_divisions().by_stem.get(book["stem"])
         city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
@@ -430,7 +433,23 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
         ):
             hit.name += branch.group()  # 市生态环境局环翠分局: a district office no core names
             hit.end = branch.end()
+            _own_city_office(text, hit, branch.group())
     return [h for h in hits if id(h) not in dropped]
+
+
+def _own_city_office(text: str, hit: _Hit, office: str) -> None:
+    """A bureau written 市X局 before its office named by the case's own county-level city (市自然资源和规划局平湖分局
+    in a 平湖市 case): the office of the prefecture's bureau in that city (嘉兴市自然资源和规划局平湖分局), as a
+    county-level city keeps no bureau with an office named after itself. A bureau written with its place in full stays
+    as written."""
+    place = hit.place
+    if place is None or hit.name is None or not hit.name.startswith(place.name) or not office.startswith(place.stem):
+        return
+    parent = load_divisions().city_of.get(place.name)
+    written = text[hit.start : hit.end]
+    if parent is None or written.startswith(place.name) or not parent.endswith("市"):
+        return
+    hit.name = parent + hit.name[len(place.name) :]
 
 
 """The separately planned cities, whose regulators' offices are named like a province's (陕西银保监局, 大连银保监局)."""
