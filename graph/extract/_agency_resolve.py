@@ -117,6 +117,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
             local_place = place_of(own[len(head) :]) or _local_body_place(own[len(head) :])
             if local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
                 own_local = replace(local_place, name=head + local_place.name)
+    if city is not None and own and (branch_city := _branch_city(own, city)) is not None:
+        city = branch_city  # 宁波市自然资源和规划局慈溪分局: the case is 慈溪市's, whose 市发改局 it names
     zone = _own_zone(own, lambda name: name in doc_text) if own else None
     if city is None and zone is not None:  # 吉林经济技术开发区: the city whose stem opens the zone's name
         named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(zone.name[:k]))), None)
@@ -435,6 +437,21 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
             hit.end = branch.end()
             _own_city_office(text, hit, branch.group())
     return [h for h in hits if id(h) not in dropped]
+
+
+def _branch_city(own: str, city: Place) -> Place | None:
+    """The county-level city a provider's name ends with as a prefecture bureau's office (宁波市自然资源和规划局慈溪
+    分局: 慈溪市, of 宁波市): the place of the case, whose own bodies it writes 市X局; else None."""
+    branch = _STEM_OFFICE_RE.search(own)
+    if branch is None:
+        return None
+    divisions = load_divisions()
+    name = divisions.by_stem.get(branch.group(1), "")
+    found = place_of(name) if name.endswith("市") and divisions.city_of.get(name) == city.name else None
+    return found if found is not None and found.level == "city" else None
+
+
+_STEM_OFFICE_RE = re.compile(f"局([{CJK}]{{2,3}})分局$")
 
 
 def _own_city_office(text: str, hit: _Hit, office: str) -> None:
