@@ -538,3 +538,45 @@ def test_places_written_after_a_chinese_character_keep_the_texts_order_so_a_tie_
     assert document_province(text, places) == "浙江省"
     text = "委托江苏省与浙江省共同推进，会同江苏省和浙江省开展合作。"
     assert document_province(text, harvest_places(text)) == "江苏省"
+
+
+# Public institutions, bodies written once for two places, a city's own page, a county-level city's office of its
+# prefecture's bureau (issue #15, fixer z29e). Texts are worded for the test, not taken from the held-out parts.
+
+
+def test_public_institutions_named_by_their_place_act() -> None:
+    text = "十堰市医疗保障局联合十堰市社会保险事业管理中心推行参保一件事，市地方金融工作局牵头推出果农贷。"
+    names = _names(text, "十堰市")
+    assert "十堰市社会保险事业管理中心" in names
+    assert "十堰市地方金融工作局" in names  # 地方 kept as written, not 十堰市金融工作局
+    zone = "十堰经济技术开发区行政审批局推行预审批，十堰经济技术开发区企业服务中心提供全程代办。"
+    assert "十堰经济技术开发区企业服务中心" in _names(zone, "十堰经济技术开发区")
+
+
+def test_two_cities_bodies_written_once_are_each_citys() -> None:
+    text = "宿迁市商务局与淮安市商务局签订协议，两市市场监督管理局互认检验结果。"
+    names = _names(text, "宿迁市")
+    assert "宿迁市市场监督管理局" in names and "淮安市市场监督管理局" in names
+    one = "宿迁市商务局签订协议，两市市场监督管理局互认检验结果。"  # one city named: nothing is made up
+    assert "淮安市市场监督管理局" not in _names(one, "宿迁市")
+
+
+def test_a_citys_own_page_names_its_bodies_by_its_publisher() -> None:
+    document = (
+        "我市两项经验获评绍兴市优秀案例\n发布日期：2024-08-14　　信息来源：诸暨市发展和改革局\n"
+        "近日，绍兴市公布优秀案例名单。\n▲案例一\n市市场监管局联合市经信局推行一码溯源。\n"
+    )
+    names = _names_in_document(document, "市市场监管局联合市经信局推行一码溯源。")
+    assert names == ["诸暨市市场监督管理局", "诸暨市经济和信息化局"]
+
+
+def test_a_county_level_citys_office_of_the_prefectures_bureau() -> None:
+    text = "市自然资源和规划局余姚分局会同市发改局推行标准地。"
+    assert _names(text, "宁波市自然资源和规划局余姚分局") == ["宁波市自然资源和规划局余姚分局", "余姚市发展和改革局"]
+    in_city = "市自然资源和规划局余姚分局会同市发改局推行标准地。"
+    assert _names(in_city, "余姚市")[0] == "宁波市自然资源和规划局余姚分局"
+
+
+def test_a_bodys_bracketed_second_name_is_the_same_body_for_the_scorer() -> None:
+    assert same_agency("宿州市发展和改革委员会（宿州市能源局）", "宿州市发展和改革委员会", [])
+    assert standard_name("中国（江苏）自由贸易试验区南京片区管理委员会").startswith("中国（江苏）")
