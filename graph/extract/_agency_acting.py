@@ -332,9 +332,10 @@ _CHAT_SENDER_RE = re.compile(
 
 _FORUM_POSTER_RE = re.compile(
     r"\s*(?:#?\d{1,4}\s*楼|楼主|沙发|板凳)[ \t\u3000]+[^\s]{2,30}?(?:[（(][^（）()\n]{1,8}[)）])?"
-    r"[ \t\u3000]*(?:答|回复|发表于)?[：:]?\s*"
+    r"[ \t\u3000]*(?:(?:答|回复)?[：:]?|发表于[^\n]*)\s*"
 )
-"""A forum thread's post header (3楼　X人民政府（认证用户）　答：): who posted, the answer follows on its own lines."""
+"""A forum thread's post header (3楼　X人民政府（认证用户）　答：, 5楼　X局（认证用户）　发表于 2024-4-9 08:58): who
+posted, the post follows on its own lines."""
 
 
 _ARROW_MARKS = tuple(m for m in load_lexicon("layouts")["furniture"]["caption_marks"] if not m.startswith("图"))
