@@ -152,6 +152,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     for level, places in local.items():  # 硚口区 and 武汉市硚口区: one district, written with and without its city
         by_name = {p.name: p for p in sorted(places, key=lambda p: p is own_local)}
         local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
+    if own_local is not None and own_local.level in local:  # 源汇区's case naming 经开区建设局: a zone, no district
+        local[own_local.level] = {p for p in local[own_local.level] if p.name not in _ZONE_KIND_NAMES}
     if own_local is None and not local["district"] and not local["county"] and area is None:
         # 【章贡区】…由区行政审批局牵头: the one district the case names, else the one its document's head names (a
         # district's or county's own notice: 准格尔旗人民政府办公室文件)
