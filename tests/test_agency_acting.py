@@ -323,3 +323,13 @@ def test_a_search_results_site_name_and_a_forum_poster_do_not_act() -> None:
 def test_an_issuing_office_in_a_metadata_field_does_not_act() -> None:
     text = "发文机关：海宁市人民政府办公室\n经市政府同意，市发改局牵头推行验收即发证。"
     assert _names(text, "海宁市") == ["海宁市发展和改革局"]
+
+
+def test_a_form_rows_recommendation_opinion_names_no_actor() -> None:
+    text = "| 主要做法 丨 绥阳市商务局牵头推行落地加工。\n| 推荐意见 丨 同意推荐。 绥阳市发展和改革局（代章）"
+    assert _names(text, "绥阳市") == ["绥阳市商务局"]
+
+
+def test_customs_before_a_listed_border_station_is_no_parent() -> None:
+    text = "同江海关与同江出入境边防检查站、同江市农业农村局建立果菜出口绿色通道。"
+    assert _names(text, "同江海关") == ["同江海关", "同江出入境边防检查站", "同江市农业农村局"]

@@ -94,13 +94,14 @@ _COMMENT_BEFORE_RE = re.compile(
 )
 _COMMENT_AFTER_RE = re.compile("[ \t\u3000]*[）)][ \t\u3000]*[:：】\\]]")
 _COMMENT_LINE_RE = re.compile(
-    "[ \t\u3000]*[【〔\\[]?(?:"
+    "[ \t\u3000|│｜丨]*[【〔\\[]?(?:"
     + word_alternation(
         [w for w in load_agency_yaml("departments.yaml")["comment_labels"] if len(w) >= 4 or w == "批注"]
     )
-    + ")[】〕\\]]?[ \t\u3000]*[:：]"
+    + ")[】〕\\]]?[ \t\u3000]*[:：|│｜丨]"
 )
-"""A reviewer's comment line (审核意见：同意制作。　县委改革办　日期): its bodies sign or are named in the comment."""
+"""A reviewer's comment line (审核意见：同意制作。　县委改革办　日期), also as a form's row (| 推荐意见 丨 同意推荐。
+X局（代章）): its bodies sign or are named in the comment."""
 
 
 def _comments(text: str, hit: _Hit) -> bool:

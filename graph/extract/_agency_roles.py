@@ -142,7 +142,7 @@ def parent_in_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     厦门海事局同安海事处): ``hit`` is the parent that opens the office's name, not a second body acting."""
     return hit.core.canonical.endswith(_PARENT_ENDINGS) and (
         any(other.start == hit.end and other.core.stem_place and other is not hit for other in hits)
-        or (_CHILD_OFFICE_RE.match(text, hit.end) is not None and not text.startswith(_JOINT_VERBS, hit.end))
+        or (_CHILD_OFFICE_RE.match(text, hit.end) is not None and not text.startswith(_NOT_A_CHILD, hit.end))
     )
 
 
@@ -160,7 +160,8 @@ def name_under_parent(text: str, hits: list[_Hit]) -> None:
 _NAMED_UNDER_PARENT = tuple(_DEPARTMENTS["named_under_parent"])
 _PARENT_ENDINGS = ("总站", "海关", "海事局")
 _CHILD_OFFICE_RE = re.compile("[\u4e00-\u9fff]{2,3}?(?:出入境边防检查站|边检站|海事处)")
-_JOINT_VERBS = tuple(_DEPARTMENTS["joint_verbs"])
+_NOT_A_CHILD = (*_DEPARTMENTS["joint_verbs"], "与", "和", "及", "同", "并")
+"""Words after the parent that open a second body's mention (东宁海关与东宁出入境边防检查站): no office of its own."""
 
 
 def names_press_event(document_text: str) -> bool:
