@@ -580,3 +580,15 @@ def test_a_county_level_citys_office_of_the_prefectures_bureau() -> None:
 def test_a_bodys_bracketed_second_name_is_the_same_body_for_the_scorer() -> None:
     assert same_agency("宿州市发展和改革委员会（宿州市能源局）", "宿州市发展和改革委员会", [])
     assert standard_name("中国（江苏）自由贸易试验区南京片区管理委员会").startswith("中国（江苏）")
+
+
+def test_a_news_items_dateline_names_its_city() -> None:
+    text = "宜宾讯　经市政府同意，市发展改革委牵头，市交通运输局配合推动铁路运费后付改革。"
+    assert _names(text, None) == ["宜宾市发展和改革委员会", "宜宾市交通运输局"]
+
+
+def test_a_city_named_only_as_an_offices_parent_places_the_case_in_the_county_level_city() -> None:
+    text = "市行政审批服务局推行拿地即开工，青岛市自然资源和规划局平度分局提前开展规划预审。"
+    assert _names(text, None)[0] == "平度市行政审批服务局"
+    both = "青岛市商务局推行拿地即开工，青岛市自然资源和规划局平度分局提前开展规划预审，市行政审批服务局配合。"
+    assert "青岛市行政审批服务局" in _names(both, None)  # the city named for itself too: its own case

@@ -164,3 +164,21 @@ _PUBLISHER_RE = re.compile(
     "[ \t\u3000]*[:：][ \t\u3000]*([\u4e00-\u9fff]{4,30})",
     re.MULTILINE,
 )
+
+
+def dateline_city(text: str) -> Place | None:
+    """The city a news item's dateline names by its stem at the text's start (内江讯, 本报宜宾讯, 新华社成都3月5日电):
+    where the item is reported from, whose 市X局 it names; None when no dateline or no prefecture-level city."""
+    dateline = _DATELINE_RE.match(text)
+    if dateline is None:
+        return None
+    divisions = load_divisions()
+    name = next((n for k in (4, 3, 2) if (n := divisions.by_stem.get(dateline.group(1)[:k], ""))), "")
+    place = place_of(name) if name.endswith("市") and name not in divisions.city_of else None
+    return place if place is not None and place.level == "city" else None
+
+
+_DATELINE_RE = re.compile(
+    r"\s*(?:本报|本台|本网|新华社|中新社)?([\u4e00-\u9fff]{2,4}?)"
+    r"(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(?:讯|电)[ \t\u3000]"
+)

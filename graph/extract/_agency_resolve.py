@@ -13,6 +13,7 @@ from dataclasses import replace
 from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE, party_body_name
 from ftzgraph.graph.extract._agency_divisions import (
     area_district,
+    dateline_city,
     is_municipality,
     publisher_city,
     ranks_as_province,
@@ -129,6 +130,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
         cities = [p for n, p in gaz.by_name.items() if p.level == "city" and n in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
+        city = _office_city(case.text, city) if city is not None else None
+    if city is None:  # 内江讯　经市政府同意，市发展改革委牵头…: a news item's dateline names its city
+        city = dateline_city(case.text)
     if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
         in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
         city = next(iter(in_head.values())) if len(in_head) == 1 else zone_city(head)
@@ -439,6 +443,17 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
             hit.end = branch.end()
             _own_city_office(text, hit, branch.group())
     return [h for h in hits if id(h) not in dropped]
+
+
+def _office_city(text: str, city: Place) -> Place:
+    """``city``, or the county-level city of it where the case names ``city`` only as the parent of a bureau's office
+    there (青岛市自然资源和规划局胶州分局 beside 市行政审批服务局: the case is 胶州市's, as a provider so named
+    says)."""
+    offices = [m for m in re.finditer(re.escape(city.name) + f"[{CJK}]{{2,12}}?局([{CJK}]{{2,3}})分局", text)]
+    if not offices or len(offices) != text.count(city.name):
+        return city
+    found = {branch for m in offices if (branch := _branch_city(m.group(), city)) is not None}
+    return next(iter(found)) if len(found) == 1 else city
 
 
 def _branch_city(own: str, city: Place) -> Place | None:
