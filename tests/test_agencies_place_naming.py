@@ -592,3 +592,8 @@ def test_a_city_named_only_as_an_offices_parent_places_the_case_in_the_county_le
     assert _names(text, None)[0] == "平度市行政审批服务局"
     both = "青岛市商务局推行拿地即开工，青岛市自然资源和规划局平度分局提前开展规划预审，市行政审批服务局配合。"
     assert "青岛市行政审批服务局" in _names(both, None)  # the city named for itself too: its own case
+
+
+def test_a_provider_zones_city_names_the_bodies_of_a_text_that_names_no_city() -> None:
+    text = "江东新区管理局联合市住建局、市消防救援支队推行联合验收。"
+    assert _names(text, "江东新区管理局") == ["海口江东新区管理局", "海口市住房和城乡建设局", "海口市消防救援支队"]

@@ -35,6 +35,7 @@ from ftzgraph.graph.extract._agency_names import (
     place_of,
 )
 from ftzgraph.graph.extract._agency_networks import office_rank, reorganised
+from ftzgraph.graph.extract._agency_zones import official_zone_name
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 from ftzgraph.graph.model import CaseText
 
@@ -147,6 +148,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         city = zone_city(case.text)
     if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
         city = sole_municipality(gaz)
+    if city is None and own:  # 海口江东新区管理局 联合市住建局 in a text that names no city: the provider's stem's
+        city = _provider_stem_city(own)
     local = {
         level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
         for level in ("district", "county")
@@ -223,6 +226,19 @@ def _stem_city(own: str, head: str, text: str, gaz: Gazetteer) -> Place | None:
     ):
         return found
     return None
+
+
+def _provider_stem_city(own: str) -> Place | None:
+    """The prefecture-level city whose stem opens the provider's name, or its zone's official name (江东新区管理局:
+    海口江东新区, 海口市), the last resort of a case whose text and document name no city: its 市X局 are that
+    city's."""
+    own = official_zone_name(own)
+    divisions = load_divisions()
+    named = next((n for k in (3, 2) if (n := divisions.by_stem.get(own[:k]))), None)
+    found = place_of(named) if named else None
+    if found is None or found.level != "city" or divisions.city_of.get(found.name) or own == found.name:
+        return None
+    return found
 
 
 def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
