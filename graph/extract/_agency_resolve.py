@@ -229,16 +229,23 @@ def _stem_city(own: str, head: str, text: str, gaz: Gazetteer) -> Place | None:
 
 
 def _provider_stem_city(own: str) -> Place | None:
-    """The prefecture-level city whose stem opens the provider's name, or its zone's official name (江东新区管理局:
-    海口江东新区, 海口市), the last resort of a case whose text and document name no city: its 市X局 are that
-    city's."""
-    own = official_zone_name(own)
+    """The prefecture-level city whose stem opens the official name of the known zone a provider is written by
+    (江东新区管理局: 海口江东新区, 海口市), the last resort of a case whose text and document name no city: its 市X局
+    are that city's. A provider's own stem proves nothing alone (海南 is also a prefecture's stem)."""
+    official = official_zone_name(own)
+    if official == own or official.startswith(_AREA_PREFIX):
+        return None
+    own = official
     divisions = load_divisions()
     named = next((n for k in (3, 2) if (n := divisions.by_stem.get(own[:k]))), None)
     found = place_of(named) if named else None
     if found is None or found.level != "city" or divisions.city_of.get(found.name) or own == found.name:
         return None
     return found
+
+
+_AREA_PREFIX = "中国（"
+"""An FTZ area's official name opens so; its city is the areas' rule's."""
 
 
 def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
