@@ -186,10 +186,15 @@ def _only_approves(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
 def hosts_meeting(text: str, hit: _Hit) -> bool:
     """True when a body of the approving kind goes on, in its clause, to host a meeting (市人民政府召开现场推进会予以
     推广, 区政府召开第12次常务会议研究): it convenes and endorses the reform from above, the bodies it convenes carry
-    it out."""
-    return _approver_kind(hit) and _MEETING_HOST_RE.match(text, hit.end) is not None
+    it out. A meeting the clause goes on to make deploy or carry out the work (召开推进会部署落实) is the body's act."""
+    meeting = _MEETING_HOST_RE.match(text, hit.end) if _approver_kind(hit) else None
+    if meeting is None:
+        return False
+    clause_end = min((e for ch in "，,。；;！？!?\n" if (e := text.find(ch, meeting.end())) >= 0), default=len(text))
+    return not any(word in text[meeting.end() : clause_end] for word in _MEETING_ACTS)  # 召开推进会部署落实: it acts
 
 
+_MEETING_ACTS = tuple(load_agency_yaml("departments.yaml")["meeting_acts"])
 _MEETING_HOST_RE = re.compile(
     "(?:"
     + word_alternation(load_agency_yaml("departments.yaml")["meeting_host_verbs"])
