@@ -591,3 +591,62 @@ def test_a_word_like_district_in_a_text_naming_its_city_is_the_district() -> Non
 
 def test_a_short_autonomous_prefecture_and_its_full_name_are_one_body_after_a_network() -> None:
     assert standard_name("中国人民银行德宏州中心支行") == standard_name("中国人民银行德宏傣族景颇族自治州中心支行")
+
+
+# Public institutions, bodies written once for two places, a city's own page, a county-level city's office of its
+# prefecture's bureau (issue #15, fixer z29e). Texts are worded for the test, not taken from the held-out parts.
+
+
+def test_public_institutions_named_by_their_place_act() -> None:
+    text = "十堰市医疗保障局联合十堰市社会保险事业管理中心推行参保一件事，市地方金融工作局牵头推出果农贷。"
+    names = _names(text, "十堰市")
+    assert "十堰市社会保险事业管理中心" in names
+    assert "十堰市地方金融工作局" in names  # 地方 kept as written, not 十堰市金融工作局
+    zone = "十堰经济技术开发区行政审批局推行预审批，十堰经济技术开发区企业服务中心提供全程代办。"
+    assert "十堰经济技术开发区企业服务中心" in _names(zone, "十堰经济技术开发区")
+
+
+def test_two_cities_bodies_written_once_are_each_citys() -> None:
+    text = "宿迁市商务局与淮安市商务局签订协议，两市市场监督管理局互认检验结果。"
+    names = _names(text, "宿迁市")
+    assert "宿迁市市场监督管理局" in names and "淮安市市场监督管理局" in names
+    one = "宿迁市商务局签订协议，两市市场监督管理局互认检验结果。"  # one city named: nothing is made up
+    assert "淮安市市场监督管理局" not in _names(one, "宿迁市")
+
+
+def test_a_citys_own_page_names_its_bodies_by_its_publisher() -> None:
+    document = (
+        "我市两项经验获评绍兴市优秀案例\n发布日期：2024-08-14　　信息来源：诸暨市发展和改革局\n"
+        "近日，绍兴市公布优秀案例名单。\n▲案例一\n市市场监管局联合市经信局推行一码溯源。\n"
+    )
+    names = _names_in_document(document, "市市场监管局联合市经信局推行一码溯源。")
+    assert names == ["诸暨市市场监督管理局", "诸暨市经济和信息化局"]
+
+
+def test_a_county_level_citys_office_of_the_prefectures_bureau() -> None:
+    text = "市自然资源和规划局余姚分局会同市发改局推行标准地。"
+    assert _names(text, "宁波市自然资源和规划局余姚分局") == ["宁波市自然资源和规划局余姚分局", "余姚市发展和改革局"]
+    in_city = "市自然资源和规划局余姚分局会同市发改局推行标准地。"
+    assert _names(in_city, "余姚市")[0] == "宁波市自然资源和规划局余姚分局"
+
+
+def test_a_bodys_bracketed_second_name_is_the_same_body_for_the_scorer() -> None:
+    assert same_agency("宿州市发展和改革委员会（宿州市能源局）", "宿州市发展和改革委员会", [])
+    assert standard_name("中国（江苏）自由贸易试验区南京片区管理委员会").startswith("中国（江苏）")
+
+
+def test_a_news_items_dateline_names_its_city() -> None:
+    text = "宜宾讯　经市政府同意，市发展改革委牵头，市交通运输局配合推动铁路运费后付改革。"
+    assert _names(text, None) == ["宜宾市发展和改革委员会", "宜宾市交通运输局"]
+
+
+def test_a_city_named_only_as_an_offices_parent_places_the_case_in_the_county_level_city() -> None:
+    text = "市行政审批服务局推行拿地即开工，青岛市自然资源和规划局平度分局提前开展规划预审。"
+    assert _names(text, None)[0] == "平度市行政审批服务局"
+    both = "青岛市商务局推行拿地即开工，青岛市自然资源和规划局平度分局提前开展规划预审，市行政审批服务局配合。"
+    assert "青岛市行政审批服务局" in _names(both, None)  # the city named for itself too: its own case
+
+
+def test_a_provider_zones_city_names_the_bodies_of_a_text_that_names_no_city() -> None:
+    text = "江东新区管理局联合市住建局、市消防救援支队推行联合验收。"
+    assert _names(text, "江东新区管理局") == ["海口江东新区管理局", "海口市住房和城乡建设局", "海口市消防救援支队"]

@@ -270,3 +270,66 @@ def test_a_bracketed_credit_opening_a_line_names_who_sent_the_case() -> None:
 def test_a_hall_where_a_counter_is_set_up_is_a_place() -> None:
     names = _names("宿州市\n市市场监管局推行注销“一件事”，市政务服务中心设立注销专窗，市人社局同步办理。", "宿州市")
     assert names == ["宿州市市场监督管理局", "宿州市人力资源和社会保障局"]
+
+
+# Who acts versus who is a case's source, approves from above, hosts or fills a form's slot (issue #15, fixer z29e).
+# Texts are worded for the test, not taken from the held-out parts.
+
+
+def test_a_case_source_in_closing_brackets_does_not_act() -> None:
+    text = "市商务局会同南通海关推行出口预检，市市场监管局建立档案（案例来源：南通市海门区人民政府）。"
+    names = _names(text, "南通市")
+    assert names == ["南通市商务局", "南通海关", "南通市市场监督管理局"]
+
+
+def test_a_provinces_department_approving_a_citys_act_does_not_act() -> None:
+    text = "市生态环境局联合市应急管理局推行并联审查，经省生态环境厅批准后在全市实施。"
+    assert _names(text, "绵阳市") == ["绵阳市生态环境局", "绵阳市应急管理局"]
+    own_level = "市生态环境局联合市应急管理局推行并联审查，经市自然资源局审核同意后实施。"
+    assert "绵阳市自然资源局" in _names(own_level, "绵阳市")  # a department at the case's level takes part
+
+
+def test_a_government_hosting_a_meeting_on_the_reform_does_not_act() -> None:
+    text = "市商务局会同芜湖海关推行提前申报，市人民政府召开现场推进会予以推广。"
+    assert _names(text, "芜湖市") == ["芜湖市商务局", "芜湖海关"]
+    department = "市商务局召开培训会，芜湖海关推行提前申报。"
+    assert "芜湖市商务局" in _names(department, "芜湖市")  # a line department hosting a meeting acts
+
+
+def test_a_forms_unit_writing_in_its_first_person_acts() -> None:
+    text = "填报单位（盖章）：泰州海事局\n改革举措：我局将船舶登记合并办理，市交通运输局同步办理营运证。"
+    assert _names(text, "泰州海事局") == ["泰州海事局", "泰州市交通运输局"]
+    other = "填报单位（盖章）：泰州海事局\n改革举措：市交通运输局同步办理营运证。"
+    assert _names(other, "泰州海事局") == ["泰州市交通运输局"]
+
+
+def test_a_recommendation_opinion_line_names_no_actor() -> None:
+    text = "改革举措：市交通运输局推行联办。\n推荐意见：☑同意推荐　□不同意推荐　　（泰州市商务局）"
+    assert _names(text, "泰州市") == ["泰州市交通运输局"]
+
+
+def test_a_verb_before_customs_on_a_question_line_is_no_port() -> None:
+    text = "淮安海关推行先放后检。\n【研讨提示】请结合案例，分析海关监管方式改革的要点。"
+    assert _names(text, "淮安海关") == ["淮安海关"]
+
+
+def test_a_search_results_site_name_and_a_forum_poster_do_not_act() -> None:
+    result = "进口铁矿石“先放后检” - 港区动态 - 昆山市人民政府\n……昆山市商务局会同昆山海关推行先放后检。"
+    assert _names(result, "昆山市") == ["昆山市商务局", "昆山海关"]
+    forum = "3楼　吴江区人民政府（认证用户）　答：\n区医保局和区卫健委推行医保结算一站式。"
+    assert _names(forum, "苏州市吴江区") == ["苏州市吴江区医疗保障局", "苏州市吴江区卫生健康委员会"]
+
+
+def test_an_issuing_office_in_a_metadata_field_does_not_act() -> None:
+    text = "发文机关：海宁市人民政府办公室\n经市政府同意，市发改局牵头推行验收即发证。"
+    assert _names(text, "海宁市") == ["海宁市发展和改革局"]
+
+
+def test_a_form_rows_recommendation_opinion_names_no_actor() -> None:
+    text = "| 主要做法 丨 绥阳市商务局牵头推行落地加工。\n| 推荐意见 丨 同意推荐。 绥阳市发展和改革局（代章）"
+    assert _names(text, "绥阳市") == ["绥阳市商务局"]
+
+
+def test_customs_before_a_listed_border_station_is_no_parent() -> None:
+    text = "同江海关与同江出入境边防检查站、同江市农业农村局建立果菜出口绿色通道。"
+    assert _names(text, "同江海关") == ["同江海关", "同江出入境边防检查站", "同江市农业农村局"]

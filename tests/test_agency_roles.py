@@ -134,3 +134,11 @@ def test_a_source_the_next_clause_refers_back_to_acts() -> None:
     said = "据中山市发展和改革局介绍，"
     assert _names(said + "该局联合中山海关推出“一窗通”。", "中山市") == ["中山市发展和改革局", "中山海关"]
     assert _names(said + "该市联合中山海关推出“一窗通”。", "中山市") == ["中山海关"]
+
+
+def test_a_body_that_reports_or_claims_is_no_actor() -> None:
+    # issue #15, fixer z29e: 据X报告 is a source like 据X介绍; X称 claims something of the reform
+    text = "据县人大常委会报告，县市场监管局会同县交通运输局推行首违不罚，县政府称该做法为全省首创。"
+    assert _names(text, "德清县") == ["德清县市场监督管理局", "德清县交通运输局"]
+    claim = "经开区管委会提出，本案例为开发区原创。经开区行政审批局推行预审批。"
+    assert "宣城经济技术开发区管理委员会" not in _names(claim, "宣城经济技术开发区")

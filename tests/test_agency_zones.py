@@ -311,3 +311,20 @@ def test_of_two_zones_of_one_city_written_as_long_the_first_written_names_the_co
     assert zone_named_in_case("工业园区管理委员会", first) == "绵阳甲乙工业园区管理委员会"
     swapped = "绵阳丙丁工业园区与绵阳甲乙工业园区合作，工业园区管委会牵头。"
     assert zone_named_in_case("工业园区管理委员会", swapped) == "绵阳丙丁工业园区管理委员会"
+
+
+def test_a_zones_committee_departments_are_named_under_its_committee() -> None:
+    # issue #15, fixer z29e: zone_names.yaml committee_departments (河北雄安新区's internal departments)
+    text = "雄安新区规划建设局会同雄安新区自然资源和规划局完成评估，雄安新区管理委员会审定清单。"
+    names = _acting(text, "雄安片区")
+    assert "河北雄安新区管理委员会规划建设局" in names
+    assert "河北雄安新区自然资源和规划局" in names
+    assert same_agency("雄安新区改革发展局", "河北雄安新区管理委员会改革发展局", [])
+
+
+def test_a_city_opened_economic_zone_takes_the_citys_name() -> None:
+    document = (
+        "荆门市辖东宝区、掇刀区和临空经济区。\n临空经济区管委会会同荆门海关推行提前申报，临空经济区综合执法局负责协调。"
+    )
+    names = _acting(document, "临空经济区管委会")  # the city is the one the text names
+    assert "荆门临空经济区管理委员会" in names and "荆门临空经济区综合执法局" in names

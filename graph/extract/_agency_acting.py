@@ -78,11 +78,12 @@ _DEPARTMENT_BEFORE_POST_RE = re.compile(
 _SOURCE_LINE_RE = re.compile(
     "(?:^|[（(\\s\u2460-\u2473\\d\\[\\]])(?:"
     + word_alternation(load_agency_yaml("departments.yaml")["source_line_words"])
-    + ")\\s*[:：]\\s*$",
+    + f")\\s*[:：]\\s*(?:[{CJK}]{{1,6}}?[省市州盟])?$",
     re.MULTILINE,
 )
-"""A source line's label right before the body (（信息来源：浙江省商务厅）, a footnote's ①数据来源：X): the page's
-publisher or the data's."""
+"""A source line's label right before the body (（信息来源：浙江省商务厅）, a footnote's ①数据来源：X), or before
+the city a district's body is written under (（案例来源：宜春市袁州区人民政府）, read from 袁州区): the page's
+publisher, the data's or the case's."""
 
 
 _SOURCE_AFTER = tuple(load_agency_yaml("departments.yaml")["source_after"])
@@ -93,13 +94,14 @@ _COMMENT_BEFORE_RE = re.compile(
 )
 _COMMENT_AFTER_RE = re.compile("[ \t\u3000]*[）)][ \t\u3000]*[:：】\\]]")
 _COMMENT_LINE_RE = re.compile(
-    "[ \t\u3000]*[【〔\\[]?(?:"
+    "[ \t\u3000|│｜丨]*[【〔\\[]?(?:"
     + word_alternation(
         [w for w in load_agency_yaml("departments.yaml")["comment_labels"] if len(w) >= 4 or w == "批注"]
     )
-    + ")[】〕\\]]?[ \t\u3000]*[:：]"
+    + ")[】〕\\]]?[ \t\u3000]*[:：|│｜丨]"
 )
-"""A reviewer's comment line (审核意见：同意制作。　县委改革办　日期): its bodies sign or are named in the comment."""
+"""A reviewer's comment line (审核意见：同意制作。　县委改革办　日期), also as a form's row (| 推荐意见 丨 同意推荐。
+X局（代章）): its bodies sign or are named in the comment."""
 
 
 def _comments(text: str, hit: _Hit) -> bool:
@@ -181,9 +183,40 @@ def _only_approves(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     )
 
 
+def hosts_meeting(text: str, hit: _Hit) -> bool:
+    """True when a body of the approving kind goes on, in its clause, to host a meeting (市人民政府召开现场推进会予以
+    推广, 区政府召开第12次常务会议研究): it convenes and endorses the reform from above, the bodies it convenes carry
+    it out. A meeting the clause goes on to make deploy or carry out the work (召开推进会部署落实) is the body's act."""
+    meeting = _MEETING_HOST_RE.match(text, hit.end) if _approver_kind(hit) else None
+    if meeting is None:
+        return False
+    clause_end = min((e for ch in "，,。；;！？!?\n" if (e := text.find(ch, meeting.end())) >= 0), default=len(text))
+    return not any(word in text[meeting.end() : clause_end] for word in _MEETING_ACTS)  # 召开推进会部署落实: it acts
+
+
+_MEETING_ACTS = tuple(load_agency_yaml("departments.yaml")["meeting_acts"])
+_MEETING_HOST_RE = re.compile(
+    "(?:"
+    + word_alternation(load_agency_yaml("departments.yaml")["meeting_host_verbs"])
+    + f")[{CJK}0-9“”（）()]{{0,20}}?(?:"
+    + word_alternation(load_agency_yaml("departments.yaml")["meeting_events"])
+    + ")"
+)
+
+
 def _approver_kind(hit: _Hit) -> bool:
-    """True for the kinds of body that give consent to another's act (``approver_cores``, party committees)."""
-    return hit.core.party or hit.core.never_acting or hit.core.canonical.endswith(_APPROVER_CORES)
+    """True for the kinds of body that give consent to another's act (``approver_cores``, party committees), and for a
+    province's department (经省生态环境厅批准后在全市实施): its consent comes from above the place that acts, as a
+    government's does, while a line department's approval at the case's own level is its part in the reform."""
+    return hit.core.party or hit.core.never_acting or hit.core.canonical.endswith(_APPROVER_CORES) or _provincial(hit)
+
+
+def _provincial(hit: _Hit) -> bool:
+    """True for a body named at province level (省商务厅, 甘肃省自然资源厅, 省市场监管局)."""
+    prefix = hit.prefix
+    if prefix is None:
+        return False
+    return prefix.level == "province" or (prefix.place is not None and prefix.place.level == "province")
 
 
 _RECEIVER_BEFORE = tuple(load_agency_yaml("departments.yaml")["receiver_before"])
@@ -272,8 +305,16 @@ def _on_furniture_line(text: str, hit: _Hit) -> bool:
     addressee, a writer, whom to ask or who posted, not an actor."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.start)
-    furniture, contact = _furniture_line(text[line_start : line_end if line_end >= 0 else len(text)])
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    furniture, contact = _furniture_line(line)
+    if _SITE_NAME_RE.fullmatch(line, 0, hit.start - line_start) and not line[hit.end - line_start :].strip():
+        return True  # 标题 - 部门动态 - 太仓市人民政府: a page title's or search result's site name
     return furniture or (contact is not None and contact[0] <= hit.start - line_start < contact[1])
+
+
+_SITE_NAME_RE = re.compile(r"[^\n]*\S[ \t\u3000]*(?:[ \t\u3000][-－–—|｜][ \t\u3000]|_)[ \t\u3000]*")
+"""A page title's or a search result's line up to the site's name that closes it (X - 栏目 - 太仓市人民政府,
+X_Y市人民政府)."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -284,6 +325,7 @@ def _furniture_line(line: str) -> tuple[bool, tuple[int, int] | None]:
     contact = contact_unit(line)  # 联系人：泉州市商务局　某某　联系电话：…: whom to ask, not who acts
     credit = CREDIT_RE.match(line) is not None  # 撰稿：X办公室　某某, 编辑：…: a page's credits (扫码即可办理 is text)
     sender = _CHAT_SENDER_RE.match(line) is not None  # 09:31 赵某（浦口区政府办）: who posted, not who acts
+    sender = sender or _FORUM_POSTER_RE.fullmatch(line) is not None  # 3楼　X人民政府（认证用户）　答：
     furniture = (picture_line(line) and not bullet) or closing_block_re().match(line) is not None
     return bool(furniture or credit or sender), (contact[1], contact[2]) if contact is not None else None
 
@@ -292,6 +334,14 @@ _CHAT_SENDER_RE = re.compile(
     r"\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s+[^\s（(]{1,8}[（(][^（）()\n]{2,30}[)）]\s*$"
 )
 """A chat export's message header: the date if any, the time, the sender and the sender's unit in brackets."""
+
+
+_FORUM_POSTER_RE = re.compile(
+    r"\s*(?:#?\d{1,4}\s*楼|楼主|沙发|板凳)[ \t\u3000]+[^\s]{2,30}?(?:[（(][^（）()\n]{1,8}[)）])?"
+    r"[ \t\u3000]*(?:(?:答|回复)?[：:]?|发表于[^\n]*)\s*"
+)
+"""A forum thread's post header (3楼　X人民政府（认证用户）　答：, 5楼　X局（认证用户）　发表于 2024-4-9 08:58): who
+posted, the post follows on its own lines."""
 
 
 _ARROW_MARKS = tuple(m for m in load_lexicon("layouts")["furniture"]["caption_marks"] if not m.startswith("图"))
@@ -453,9 +503,29 @@ def _named_again(text: str, hit: _Hit, line_end: int) -> bool:
     if line_end < 0:
         return False
     written = text[hit.start : hit.end]
+    if named_in_first_person(text, hit):
+        return True  # 填报单位：鄂州海事局 … 我局将…合并为一次申请: the form's unit speaks of its own act
     proper = hit.core.core == written  # a body known by its proper name: its own words end it
     shortest = 4 if proper else max(4, len(hit.core.core) + 2)  # a department's ending alone names no one body
     return any(written[-k:] in text[line_end:] for k in range(shortest, len(written) + 1))
+
+
+def named_in_first_person(text: str, hit: _Hit) -> bool:
+    """True when the text after the body's line names it in its first person by the kind its name ends in (我局 for
+    X局, 我关 for X海关, 我委 for X委 or X委员会, 我中心 for X中心): a form or report its unit writes of itself
+    (填报单位：X海事局 … 改革举措：我局将…), so the unit in the form's slot acts in the case."""
+    line_end = text.find("\n", hit.end)
+    if line_end < 0:
+        return False
+    written, after = text[hit.start : hit.end], text[line_end:]
+    for word in _FIRST_PERSON_KINDS:
+        kind = word[1:]
+        if word in after and (written.endswith(kind) or (kind == "委" and written.endswith("委员会"))):
+            return True
+    return False
+
+
+_FIRST_PERSON_KINDS = tuple(w for w in load_agency_yaml("departments.yaml")["first_person_bodies"] if w != "我们")
 
 
 def _as_place(text: str, start: int, end: int) -> bool:

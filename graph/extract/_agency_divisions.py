@@ -144,25 +144,41 @@ def zone_city(head: str) -> Place | None:
     return place_of(next(iter(cities))) if len(cities) == 1 else None
 
 
-_SOURCE_FIELD_RE = re.compile(
-    r"(?:^|\u3000|[ \t]{2})[ \t\u3000]*(?:信息来源|稿件来源|文章来源|来源|发布机构|发布单位|发文机关)[：:]"
-    r"[ \t\u3000]*(?P<body>[\u4e00-\u9fff]{3,30})",
-    re.M,
-)
-"""A page's field naming the body that published it (信息来源：东阳市发展和改革局, 来源：X市商务局), at a line's
-start or after a wide space parting it from the line's other fields (发布日期：…　　信息来源：X)."""
-
-
-def source_city(text: str) -> Place | None:
-    """The one city whose name opens the bodies a document's publishing fields credit (信息来源：东阳市发展和改革局 in
-    a web page's head, 来源：余姚市发展和改革局 closing a post): the writer's own city, which 市X局 of a case naming no
-    city stands for (我市 in the headline); None when the fields name none or several."""
+def publisher_city(document_text: str) -> Place | None:
+    """The one city whose body a web page's source line names as its publisher (信息来源：东阳市发展和改革局, 来源：X市
+    人民政府): a city's own page says 我市 and writes its bodies 市X局, while it may name its prefecture (金华市公布…)
+    too; None when the page has no such line or its lines name several cities."""
     divisions = load_divisions()
     cities = set()
-    for match in _SOURCE_FIELD_RE.finditer(text):
-        body = match["body"]
-        heads = [n for n in divisions.names_in(body) if body.startswith(n)]
-        found = place_of(max(heads, key=len)) if heads else None
-        if found is not None and found.level == "city":
-            cities.add(found.name)
+    for match in _PUBLISHER_RE.finditer(document_text):
+        unit = match.group(1)
+        name = next((n for k in (4, 3, 2) if (n := unit[:k]) in divisions.names), None)
+        place = place_of(name) if name else None
+        if place is not None and place.level == "city":
+            cities.add(place.name)
     return place_of(next(iter(cities))) if len(cities) == 1 else None
+
+
+_PUBLISHER_RE = re.compile(
+    "(?:^|[\\s（(])(?:信息来源|文章来源|稿件来源|来源|发布机构|发布单位|发文机关)"
+    "[ \t\u3000]*[:：][ \t\u3000]*([\u4e00-\u9fff]{4,30})",
+    re.MULTILINE,
+)
+
+
+def dateline_city(text: str) -> Place | None:
+    """The city a news item's dateline names by its stem at the text's start (内江讯, 本报宜宾讯, 新华社成都3月5日电):
+    where the item is reported from, whose 市X局 it names; None when no dateline or no prefecture-level city."""
+    dateline = _DATELINE_RE.match(text)
+    if dateline is None:
+        return None
+    divisions = load_divisions()
+    name = next((n for k in (4, 3, 2) if (n := divisions.by_stem.get(dateline.group(1)[:k], ""))), "")
+    place = place_of(name) if name.endswith("市") and name not in divisions.city_of else None
+    return place if place is not None and place.level == "city" else None
+
+
+_DATELINE_RE = re.compile(
+    r"\s*(?:本报|本台|本网|新华社|中新社)?([\u4e00-\u9fff]{2,4}?)"
+    r"(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(?:讯|电)[ \t\u3000]"
+)

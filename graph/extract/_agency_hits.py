@@ -16,8 +16,9 @@ from ftzgraph.graph.extract._agency_names import (
     load_agency_yaml,
 )
 
-_CLAUSE_END = "。；;！？!?\n，,：:│|｜"
-"""What ends a clause, a table's cell too (│借鉴X做法│Y推行…: the cell that cites is not the cell that acts)."""
+_CLAUSE_END = "。；;！？!?\n，,：:│|｜\t"
+"""What ends a clause, a table's cell too (│借鉴X做法│Y推行…, a TSV export's tab: the cell that cites is not the cell
+that acts)."""
 
 
 _TITLE_RE = re.compile("《[^《》]{0,300}》")

@@ -110,6 +110,39 @@ def _place_lists(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit]:
     return added
 
 
+def _paired_places(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """A body written once for two places its sentence names before it (吕梁市规划和自然资源局与忻州市…，两市公共资源
+    交易中心共享交易信息; 两县市场监管局): each place's body. The places are those of the bodies named earlier in the
+    sentence at the level the word after 两 gives; exactly two, else nothing is changed. The first place's body takes
+    the written mention, the second's is added on the same span."""
+    added: list[_Hit] = []
+    for hit in hits:
+        prefix = hit.prefix
+        if (
+            prefix is None
+            or prefix.place is not None
+            or prefix.unit
+            or prefix.start < 1
+            or text[prefix.start - 1] != "两"
+        ):
+            continue
+        level_char = text[prefix.start : prefix.start + 1]
+        sentence_start = max(text.rfind(ch, 0, prefix.start) for ch in "。；;！？!?\n") + 1
+        places = []
+        for other in hits:
+            place = other.prefix.place if other.prefix is not None else None
+            earlier = sentence_start <= other.start < prefix.start
+            if earlier and place is not None and place.name.endswith(level_char) and place not in places:
+                places.append(place)
+        if len(places) != 2:
+            continue
+        hit.prefix = Prefix(prefix.start, places[0], level=prefix.level)
+        added.append(
+            _Hit(hit.start, hit.end, hit.core, Prefix(prefix.start, places[1], level=prefix.level), hit.acting)
+        )
+    return added
+
+
 _PURPOSE_NAMED = frozenset(load_agency_yaml("departments.yaml")["purpose_named"])
 
 

@@ -13,11 +13,12 @@ from dataclasses import replace
 from ftzgraph.graph.extract._agency_committees import _AREA, _COMMITTEE, party_body_name
 from ftzgraph.graph.extract._agency_divisions import (
     area_district,
+    dateline_city,
     is_municipality,
+    publisher_city,
     ranks_as_province,
     sole_local_place,
     sole_municipality,
-    source_city,
     zone_city,
 )
 from ftzgraph.graph.extract._agency_hits import (
@@ -34,6 +35,7 @@ from ftzgraph.graph.extract._agency_names import (
     place_of,
 )
 from ftzgraph.graph.extract._agency_networks import office_rank, reorganised
+from ftzgraph.graph.extract._agency_zones import official_zone_name
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 from ftzgraph.graph.model import CaseText
 
@@ -120,6 +122,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
                 own_local = local_place  # 阿拉善盟阿拉善左旗: a county's or banner's bodies go by its own name
             elif local_place is not None:  # named with its city, as district bodies are (佛山市南海区卫生健康局)
                 own_local = replace(local_place, name=head + local_place.name)
+    if city is not None and own and (branch_city := _branch_city(own, city)) is not None:
+        city = branch_city  # 宁波市自然资源和规划局慈溪分局: the case is 慈溪市's, whose 市发改局 it names
     zone = _own_zone(own, lambda name: name in doc_text) if own else None
     if city is None and zone is not None:  # 吉林经济技术开发区: the city whose stem opens the zone's name
         named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(zone.name[:k]))), None)
@@ -130,11 +134,14 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
         cities = [p for n, p in gaz.by_name.items() if p.level == "city" and n in case.text]
         city = max(cities, key=lambda p: case.text.count(p.name), default=None)
+        city = _office_city(case.text, city) if city is not None else None
+    if city is None:  # 内江讯　经市政府同意，市发展改革委牵头…: a news item's dateline names its city
+        city = dateline_city(case.text)
     if city is None:  # a case of a district's or city's own notice (北京市朝阳区人民政府办公室): the head's only city
         in_head = {p.name: p for n, p in gaz.by_name.items() if p.level == "city" and n in head}
         city = next(iter(in_head.values())) if len(in_head) == 1 else zone_city(head)
-    if city is None:  # 信息来源：东阳市发展和改革局 over a page whose cases write 市X局 and 我市: the publisher's city
-        city = source_city(doc_text)
+    if city is None:  # 信息来源：东阳市发展和改革局 on a city's own page that names its prefecture too
+        city = publisher_city(doc_text)
     if city is None and (book := _YEARBOOK_RE.search(head)):  # 株洲年鉴（2024）: a city's yearbook names it by its stem
         named = load_divisions().by_stem.get(book["stem"])
         city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
@@ -144,6 +151,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         city = zone_city(case.text)
     if city is None:  # 市商务委 in a case of a 上海 document that names no city itself: the document's municipality
         city = sole_municipality(gaz)
+    if city is None and own:  # 海口江东新区管理局 联合市住建局 in a text that names no city: the provider's stem's
+        city = _provider_stem_city(own)
     local = {
         level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
         for level in ("district", "county")
@@ -153,6 +162,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     for level, places in local.items():  # 硚口区 and 武汉市硚口区: one district, written with and without its city
         by_name = {p.name: p for p in sorted(places, key=lambda p: p is own_local)}
         local[level] = {p for n, p in by_name.items() if not any(m.endswith(n) and m != n for m in by_name)}
+    if own_local is not None and own_local.level in local:  # 源汇区's case naming 经开区建设局: a zone, no district
+        local[own_local.level] = {p for p in local[own_local.level] if p.name not in _ZONE_KIND_NAMES}
     if own_local is None and not local["district"] and not local["county"] and area is None:
         # 【章贡区】…由区行政审批局牵头: the one district the case names, else the one its document's head names (a
         # district's or county's own notice: 准格尔旗人民政府办公室文件)
@@ -218,6 +229,26 @@ def _stem_city(own: str, head: str, text: str, gaz: Gazetteer) -> Place | None:
     ):
         return found
     return None
+
+
+def _provider_stem_city(own: str) -> Place | None:
+    """The prefecture-level city whose stem opens the official name of the known zone a provider is written by
+    (江东新区管理局: 海口江东新区, 海口市), the last resort of a case whose text and document name no city: its 市X局
+    are that city's. A provider's own stem proves nothing alone (海南 is also a prefecture's stem)."""
+    official = official_zone_name(own)
+    if official == own or official.startswith(_AREA_PREFIX):
+        return None
+    own = official
+    divisions = load_divisions()
+    named = next((n for k in (3, 2) if (n := divisions.by_stem.get(own[:k]))), None)
+    found = place_of(named) if named else None
+    if found is None or found.level != "city" or divisions.city_of.get(found.name) or own == found.name:
+        return None
+    return found
+
+
+_AREA_PREFIX = "中国（"
+"""An FTZ area's official name opens so; its city is the areas' rule's."""
 
 
 def _prefecture(city: Place | None, gaz: Gazetteer) -> Place | None:
@@ -436,7 +467,49 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
         ):
             hit.name += branch.group()  # 市生态环境局环翠分局: a district office no core names
             hit.end = branch.end()
+            _own_city_office(text, hit, branch.group())
     return [h for h in hits if id(h) not in dropped]
+
+
+def _office_city(text: str, city: Place) -> Place:
+    """``city``, or the county-level city of it where the case names ``city`` only as the parent of a bureau's office
+    there (青岛市自然资源和规划局胶州分局 beside 市行政审批服务局: the case is 胶州市's, as a provider so named
+    says)."""
+    offices = [m for m in re.finditer(re.escape(city.name) + f"[{CJK}]{{2,12}}?局([{CJK}]{{2,3}})分局", text)]
+    if not offices or len(offices) != text.count(city.name):
+        return city
+    found = {branch for m in offices if (branch := _branch_city(m.group(), city)) is not None}
+    return next(iter(found)) if len(found) == 1 else city
+
+
+def _branch_city(own: str, city: Place) -> Place | None:
+    """The county-level city a provider's name ends with as a prefecture bureau's office (宁波市自然资源和规划局慈溪
+    分局: 慈溪市, of 宁波市): the place of the case, whose own bodies it writes 市X局; else None."""
+    branch = _STEM_OFFICE_RE.search(own)
+    if branch is None:
+        return None
+    divisions = load_divisions()
+    name = divisions.by_stem.get(branch.group(1), "")
+    found = place_of(name) if name.endswith("市") and divisions.city_of.get(name) == city.name else None
+    return found if found is not None and found.level == "city" else None
+
+
+_STEM_OFFICE_RE = re.compile(f"局([{CJK}]{{2,3}})分局$")
+
+
+def _own_city_office(text: str, hit: _Hit, office: str) -> None:
+    """A bureau written 市X局 before its office named by the case's own county-level city (市自然资源和规划局平湖分局
+    in a 平湖市 case): the office of the prefecture's bureau in that city (嘉兴市自然资源和规划局平湖分局), as a
+    county-level city keeps no bureau with an office named after itself. A bureau written with its place in full stays
+    as written."""
+    place = hit.place
+    if place is None or hit.name is None or not hit.name.startswith(place.name) or not office.startswith(place.stem):
+        return
+    parent = load_divisions().city_of.get(place.name)
+    written = text[hit.start : hit.end]
+    if parent is None or written.startswith(place.name) or not parent.endswith("市"):
+        return
+    hit.name = parent + hit.name[len(place.name) :]
 
 
 """The separately planned cities, whose regulators' offices are named like a province's (陕西银保监局, 大连银保监局)."""

@@ -142,7 +142,7 @@ def parent_in_name(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     厦门海事局同安海事处): ``hit`` is the parent that opens the office's name, not a second body acting."""
     return hit.core.canonical.endswith(_PARENT_ENDINGS) and (
         any(other.start == hit.end and other.core.stem_place and other is not hit for other in hits)
-        or (_CHILD_OFFICE_RE.match(text, hit.end) is not None and not text.startswith(_JOINT_VERBS, hit.end))
+        or (_CHILD_OFFICE_RE.match(text, hit.end) is not None and not text.startswith(_NOT_A_CHILD, hit.end))
     )
 
 
@@ -160,7 +160,8 @@ def name_under_parent(text: str, hits: list[_Hit]) -> None:
 _NAMED_UNDER_PARENT = tuple(_DEPARTMENTS["named_under_parent"])
 _PARENT_ENDINGS = ("总站", "海关", "海事局")
 _CHILD_OFFICE_RE = re.compile("[\u4e00-\u9fff]{2,3}?(?:出入境边防检查站|边检站|海事处)")
-_JOINT_VERBS = tuple(_DEPARTMENTS["joint_verbs"])
+_NOT_A_CHILD = (*_DEPARTMENTS["joint_verbs"], "与", "和", "及", "同", "并")
+"""Words after the parent that open a second body's mention (东宁海关与东宁出入境边防检查站): no office of its own."""
 
 
 def names_press_event(document_text: str) -> bool:
@@ -206,6 +207,7 @@ def _sentence(text: str, start: int) -> str:
 
 _SOURCE_BEFORE = ("据", "據", "根据")
 _SAID_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["source_said"]) + ")")
+_CLAIM_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["claim_verbs"]) + ")(?![号重量职])")
 _TRANSFER_RE = re.compile("(?:" + word_alternation(_DEPARTMENTS["transfer_before"]) + ")$")
 
 
@@ -213,8 +215,8 @@ def side_role(text: str, hit: _Hit) -> bool:
     """True when the body is named beside the reform, not acting in it: it announces the news (X新闻办20日发布消息,
     a source like 记者从X获悉), is the source of the sentence (据X介绍), only publicises it, alone or in a list
     (区委宣传部、区融媒体中心做好宣传报道), stands by in a list whose only act is its duty
-    (X局、Y局等部门按职责做好配合), answers a deputy's motion (建议由我局主办，市财政局会办), or receives a matter
-    passed on to it (转X热线, a hotline's transfer note)."""
+    (X局、Y局等部门按职责做好配合), only claims something of the reform (县政府称“全省首创”), answers a deputy's
+    motion (建议由我局主办，市财政局会办), or receives a matter passed on to it (转X热线, a hotline's transfer note)."""
     if _ANNOUNCE_RE.match(text, hit.end) is not None or _PUBLICITY_RE.match(text, hit.end) is not None:
         return True
     if _DUTY_LIST_RE.match(text, hit.end) is not None:
@@ -224,6 +226,8 @@ def side_role(text: str, hit: _Hit) -> bool:
     clause = text[max(text.rfind(ch, 0, hit.start) for ch in "，。；;,：:\n") + 1 : hit.start]
     if clause.strip().endswith(_SOURCE_BEFORE) and _SAID_RE.match(text, hit.end) is not None:
         return True  # 据区委改革办介绍: the source of what follows
+    if _CLAIM_RE.match(text, hit.end) is not None:
+        return True  # 县政府称“全省首创”: a claim about the reform, no act in it
     return _TRANSFER_RE.fullmatch(clause.strip()) is not None
 
 

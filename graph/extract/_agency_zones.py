@@ -81,6 +81,21 @@ def _city_stem(text: str, *, any_division: bool = False) -> str | None:
     return None
 
 
+@functools.cache
+def _committee_departments() -> dict[str, frozenset[str]]:
+    """Official zone name -> the departments inside its committee (zone_names.yaml ``committee_departments``)."""
+    zones = load_agency_yaml("zone_names.yaml")["zones"]
+    return {z["full"]: frozenset(z["committee_departments"]) for z in zones if z.get("committee_departments")}
+
+
+def _under_committee(full: str, rest: str) -> str:
+    """The zone's name and what follows it, with the committee written before a department that sits inside it
+    (河北雄安新区 + 规划建设局 -> 河北雄安新区管理委员会规划建设局); a committee's short form in full."""
+    if rest in _committee_departments().get(full, ()):
+        return full + _COMMITTEE + rest
+    return full + rest
+
+
 def official_zone_name(name: str) -> str:
     """``name`` with a zone written by its short name or its kind's abbreviation after its city written as the
     zone's official name (杨凌示范区农业农村局 -> 杨凌农业高新技术产业示范区农业农村局, 合肥市高新区管委会 ->
@@ -97,7 +112,10 @@ def official_zone_name(name: str) -> str:
         return head + unprovinced  # 陕西省西咸新区: 陕西西咸新区
     for short, full in _known_zones():
         if rest.startswith(short) and not rest.startswith(full) and not rest.startswith(_AREA, len(short)):
-            return head + full + rest[len(short) :]
+            return head + _under_committee(full, rest[len(short) :])
+    for full, _departments in _committee_departments().items():
+        if rest.startswith(full):
+            return head + _under_committee(full, rest[len(full) :])
     stem = _city_stem(rest, any_division=True)
     if stem is not None:
         after = rest[len(stem) :].removeprefix("市")
@@ -263,9 +281,9 @@ def name_zone_bodies(
                 hit.name = _rank_as_written(hit.name, text)  # 高新区X局 after 玉溪国家高新区: the zone as written
 
 
-_CITY_OPENED_ENDINGS = ("新区",)
-"""Endings of zones a province sets up in a city and names after it (马鞍山郑蒲港新区): written without the city in
-the city's own texts."""
+_CITY_OPENED_ENDINGS = ("新区", "经济区")
+"""Endings of zones a province sets up in a city and names after it (马鞍山郑蒲港新区, 鄂州临空经济区): written without
+the city in the city's own texts."""
 
 
 _KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_names"])

@@ -32,6 +32,8 @@ from ftzgraph.graph.extract._agency_acting import (
     _passive_agent,
     _second_name,
     _titles,
+    hosts_meeting,
+    named_in_first_person,
     speaks_for_itself,
 )
 from ftzgraph.graph.extract._agency_aliases import defined_aliases
@@ -74,6 +76,7 @@ from ftzgraph.graph.extract._agency_networks import _network_hits, _one_branch_p
 from ftzgraph.graph.extract._agency_offices import (
     _PURPOSE_NAMED,
     _district_branches,
+    _paired_places,
     _place_lists,
     _short_offices,
     _stem_lists,
@@ -165,6 +168,7 @@ def extract_agencies_and_mentions(
     hits = [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in offices)]
     hits = _stem_lists(text, hits, lex, gaz)
     hits += _place_lists(text, hits, gaz)  # 临夏县、广河县商务局: one body per county
+    hits += _paired_places(text, hits)  # A市X局与B市X局…，两市Y中心: one body per city
     hits.sort(key=lambda h: h.start)
     if provider_evidence is not None:  # the mentions the case's provider was read from
         for hit in hits:
@@ -296,8 +300,8 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             re.search(_OBJECT_BEFORE, text[max(0, hit.start - 6) : hit.start]) or _listed_object(text, hit.start)
         ):
             hit.acting = False  # 设立…领导小组及其办公室, 报至…领导小组办公室: a body set up, or one that receives
-        if hit.acting and _only_approves(text, hit, hits):
-            hit.acting = False  # 经市政府同意，市人社局印发…: the government approves; the bureau acts
+        if hit.acting and (_only_approves(text, hit, hits) or hosts_meeting(text, hit)):
+            hit.acting = False  # 经市政府同意，市人社局印发…: the government approves; 市政府召开推进会: it hosts
         if hit.acting and _only_receives(text, hit):
             hit.acting = False  # 向芜湖海关申报报关单: the office receives what a trader files
         if hit.acting and (
@@ -305,7 +309,7 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or _alone_on_line(text, hit)
             or _opens_a_document_title(text, hit)
             or _on_furniture_line(text, hit)
-            or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 12), hit.start)
+            or _SOURCE_LINE_RE.search(text, max(text.rfind("\n", 0, hit.start) + 1, hit.start - 18), hit.start)
             or _as_place(text, hit.start, hit.end)
             or text.startswith("所属", hit.end)  # 福州海关所属马尾海关: the parent names the body that acts
             or text.startswith(_CITED_AFTER, hit.end)  # 省农业农村厅的有关文件为依据: a relied-on document's issuer
@@ -313,7 +317,7 @@ def _settle_acting(text: str, hits: list[_Hit], document_text: str, among: list[
             or text.endswith(_SUGGESTED_BEFORE, 0, hit.prefix.start if hit.prefix is not None else hit.start)
             or _second_name(text, hit, hits)
             or _names_provider(text, hit)
-            or on_field_line(text, hit)
+            or (on_field_line(text, hit) and not named_in_first_person(text, hit))  # 填报单位：X局 … 我局将…
             or (side_role(text, hit) and not referred_back(text, hit))
         ):
             hit.acting = False

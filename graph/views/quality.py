@@ -204,17 +204,19 @@ def standard_name(name: str) -> str:
     by its full name (外高桥港区海关 -> 上海外高桥港区海关), the country's name that opens an official name dropped
     (中华人民共和国厦门海事局 -> 厦门海事局), a regulator's short form written in full (郴州银保监分局 ->
     中国银行保险监督管理委员会郴州监管分局), a development zone by its official name (合肥高新区X局 ->
-    合肥高新技术产业开发区X局, 两江新区X局 -> 重庆两江新区X局: the zone's short name and its kind's abbreviation stand
-    for one zone) and a district written with the one city it lies in (顺德区X局 -> 佛山市顺德区X局, the README's city
-    prefix when the case's own prefix is not the district's city), a local court without its province
-    (吉林省吉林市中级人民法院 -> 吉林市中级人民法院), an airport's customs office without its city (长沙黄花机场海关
-    -> 黄花机场海关), a bureau's district branch without the district's 区 (…局南沙区分局 -> …局南沙分局) and a
-    place's body whose short form stands for several names by the one the gold files write (市数据资源局 ->
-    市数据资源管理局), a committee's short form inside a department's name (X管委会规划建设局 ->
-    X管理委员会规划建设局) and a discipline commission with the supervision commission it shares offices with by one
-    name (中共X县纪律检查委员会、X县监察委员会 = 中共X县纪律检查委员会 X县监察委员会), a city's new area opened by the
-    city's name or its stem (柳州市柳东新区 = 柳州柳东新区): the same body, however a gold file wrote it."""
-    name = squash(name)
+    合肥高新技术产业开发区X局, 两江新区X局 -> 重庆两江新区X局: the zone's short name and its kind's abbreviation
+    stand for one zone) and a district written with the one city it lies in (顺德区X局 -> 佛山市顺德区X局, the
+    README's city prefix when the case's own prefix is not the district's city), a local court without its
+    province (吉林省吉林市中级人民法院 -> 吉林市中级人民法院), an airport's customs office without its city
+    (长沙黄花机场海关 -> 黄花机场海关), a bureau's district branch without the district's 区 (…局南沙区分局 ->
+    …局南沙分局) and a place's body whose short form stands for several names by the one the gold files write
+    (市数据资源局 -> 市数据资源管理局), a committee's short form inside a department's name (X管委会规划建设局 ->
+    X管理委员会规划建设局) and a discipline commission with the supervision commission it shares offices with by
+    one name (中共X县纪律检查委员会、X县监察委员会 = 中共X县纪律检查委员会 X县监察委员会), a city's new area opened
+    by the city's name or its stem (柳州市柳东新区 = 柳州柳东新区), and a body with its second name in brackets after
+    it (淮北市发展和改革委员会（淮北市能源局） = 淮北市发展和改革委员会: one body with two names, which gold files write
+    with or without the bracket): the same body, however a gold file wrote it."""
+    name = _SECOND_NAME_RE.sub("", squash(name))
     if name.startswith(_COUNTRY) and len(name) > len(_COUNTRY) + 2:  # 中华人民共和国厦门海事局 = 厦门海事局
         name = name[len(_COUNTRY) :]
     name = _named_offices().get(name, name)  # 外高桥港区海关 = 上海外高桥港区海关
@@ -252,6 +254,8 @@ def standard_name(name: str) -> str:
 _VERTICAL_NETWORKS = ("中国人民银行", "国家外汇管理局", "国家税务总局")
 """Vertical networks whose offices are named by their network, then their place (中国人民银行德宏州分行)."""
 _SHORT_COMMITTEE, _COMMITTEE = "管委会", "管理委员会"
+_SECOND_NAME_RE = re.compile("(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,16}[局办委室厅署院处部心][）)]$")
+"""A second name in brackets closing a body's name (X市市场监督管理局（X市知识产权局））: a second body name."""
 _CITY_NEW_AREA_RE = re.compile("(?P<city>[\u4e00-\u9fff]{2,4}?市)[\u4e00-\u9fff]{2,5}?新区")
 _JOINT_DISCIPLINE_RE = re.compile("(?P<party>中共)?(?P<place>.+?)纪律检查委员会[、，,]?(?P=place)?监察委员会")
 
