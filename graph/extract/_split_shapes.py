@@ -52,6 +52,7 @@ _CLASSES = {"digits": "9", "chinese": "九", "stem": "甲", "ascii_roman": "I", 
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,6}\.?\s?")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_MARK = 16
+CHANGE_MARK = "±"
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,11 @@ def _word(text: str, k: int, marked: bool) -> tuple[int, bool] | None:
     latin = _LATIN_WORD_RE.match(text, k)
     ends = [latin.end()] if latin else [k + n for n in range(1, 5) if _CJK_RE.fullmatch(text[k : k + n])]
     for end in ends:
-        if _NUMBER_RE.match(text, end):
-            return end, True
+        # 借鉴复制之一: a word's ordinal joined to it by 之 (``mark_ordinal_joins``), the join part of the mark
+        joined = end + 1 if text[end : end + 1] in _lexicon()["mark_ordinal_joins"] else end
+        for at in dict.fromkeys((end, joined)):
+            if _NUMBER_RE.match(text, at):
+                return at, True
     end = (latin.end() - latin.group().endswith(" ")) if latin else ends[-1] if ends else k
     # a Latin word before a Chinese title, or a word after a symbol, is a mark whatever follows (Case—, ◎故事/)
     ends_mark = _LABEL_ENDS + _CLOSE + (SEPARATORS if latin or marked else "")
@@ -161,7 +165,8 @@ def heading_mark(text: str) -> Mark | None:
     lead = ""
     if not found and (word := _word(text, k, k > 0)):  # 样本3, Case 1, 第三例, 示范：
         lead = text[k : word[0]].rstrip()
-        shape.append(lead)
+        # ［更新］ and ［新增］ mark items of one versioned list alike: one change word in the shape
+        shape.append(CHANGE_MARK if not word[1] and lead in _lexicon()["change_marks"] else lead)
         k, found = word[0], _NUMBER_RE.match(text, word[0])
     if found:
         kind = found.lastgroup or ""
