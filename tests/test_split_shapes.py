@@ -45,6 +45,9 @@ from ftzgraph.graph.model import Document
         ("第二名：跨境电商“退货仓”", "第九名：", 2),
         ("借鉴复制之三：企业注销“一件事”", "借鉴复制之九：", 3),  # a word's ordinal joined by 之
         ("推广事项之十｜不动产“带押过户”", "推广事项之九｜", 10),
+        ("复制推广举措之二：出口退税“一次办”", "复制推广举措之九：", 2),  # a long word before 之
+        ("CFD-2023-03　进口铁矿石“先放后检”", "CFD-2023-9", 3),  # a code counting on in its last number
+        ("3号项目：跨境结算“秒到账”", "9号项目：", 3),  # what the counted item is, before the separator
         ("［更新］陆路启运港退税", "［±］", None),  # a versioned list's change marks are one word
         ("【新增】外籍人员“落地签”", "【±】", None),
     ],
@@ -143,6 +146,32 @@ def test_a_versioned_list_is_split_at_its_change_marks_whatever_the_change() -> 
     text = "甲片区制度创新案例清单（V2.1）\n修订记录：新增1项，更新2项。\n\n" + "".join(
         f"［{mark}］{title}\n报送：{unit}\n" + RANKED_BODY.format(unit, title, 10 * (n + 1))
         for n, (mark, (unit, title)) in enumerate(zip(marks, RANKED, strict=True))
+    )
+    assert [title for _, title in _cases(text)] == [title for _, title in RANKED]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "（第{n}顺位）{t}",
+        "第{n}名　{t}（获奖单位：{u}）",
+        "（{c}）{t}（报送：{u}）",
+        "{c}｜{t}",
+        "复制推广举措之{n}：{t}",
+        "学习借鉴之{n}　{t}",
+        "ZM-2024-0{d}　{t}",
+        "{d}号项目：{t}",
+    ],
+)
+def test_a_list_numbered_in_its_own_words_is_split_under_other_wordings(heading: str) -> None:
+    """Ranks, change marks, a word's ordinal after 之, codes and counted items, as another publisher writes them:
+    the family opens the cases and the title is the heading's text after the mark."""
+    changes = ["新增", "更新", "调整"]
+    text = "甲片区管理委员会\n关于报送案例的函\n\n省自贸办：\n现报送如下。\n\n" + "".join(
+        heading.format(n="一二三"[k], d=k + 1, c=changes[k], t=title, u=unit)
+        + "\n"
+        + RANKED_BODY.format(unit, title, 10 * (k + 1))
+        for k, (unit, title) in enumerate(RANKED)
     )
     assert [title for _, title in _cases(text)] == [title for _, title in RANKED]
 
