@@ -191,7 +191,7 @@ def heading_mark(text: str) -> Mark | None:
             shape.append(counter)
             k += len(counter)
             counted = lead in _lexicon()["mark_ordinals"]  # 第Ⅱ例title ends its mark (not 一个窗口, 汽车零部件)
-            # 3号项目：title, 2号路演｜title: what the counted item is, one or two characters, before a label's separator
+            # 3号项目：title, 2号路演｜title: the counted item's one or two characters before a label's separator
             if (noun := _COUNTED_NOUN_RE.match(text, k)) and not noun.group().endswith(_not_words()):
                 shape.append(noun.group())
                 k = noun.end()
