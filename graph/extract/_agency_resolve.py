@@ -25,16 +25,9 @@ from ftzgraph.graph.extract._agency_hits import (
     _Context,
     _Hit,
 )
-from ftzgraph.graph.extract._agency_names import (
-    CJK,
-    Gazetteer,
-    Place,
-    document_province,
-    load_agency_yaml,
-    load_divisions,
-    place_of,
-)
+from ftzgraph.graph.extract._agency_names import CJK, Place, load_agency_yaml, load_divisions, place_of
 from ftzgraph.graph.extract._agency_networks import office_rank, reorganised
+from ftzgraph.graph.extract._agency_places import Gazetteer, document_province
 from ftzgraph.graph.extract._agency_zones import official_zone_name
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 from ftzgraph.graph.model import CaseText

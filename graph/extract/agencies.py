@@ -64,14 +64,7 @@ from ftzgraph.graph.extract._agency_named_offices import (
     regulator_offices,
     sar_offices,
 )
-from ftzgraph.graph.extract._agency_names import (
-    Lexicon,
-    Place,
-    Prefix,
-    harvest_places,
-    load_agency_yaml,
-    load_lexicon,
-)
+from ftzgraph.graph.extract._agency_names import Lexicon, Place, load_agency_yaml, load_lexicon
 from ftzgraph.graph.extract._agency_networks import _network_hits, _one_branch_per_place
 from ftzgraph.graph.extract._agency_offices import (
     _PURPOSE_NAMED,
@@ -81,6 +74,8 @@ from ftzgraph.graph.extract._agency_offices import (
     _short_offices,
     _stem_lists,
 )
+from ftzgraph.graph.extract._agency_places import harvest_places
+from ftzgraph.graph.extract._agency_prefixes import Prefix
 from ftzgraph.graph.extract._agency_resolve import (
     AREA_LEVEL,
     OWN_ZONE_TAILS,
