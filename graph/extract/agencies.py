@@ -48,6 +48,7 @@ from ftzgraph.graph.extract._agency_committees import (
     _zone_committee,
     _zone_offices,
 )
+from ftzgraph.graph.extract._agency_context import OWN_ZONE_TAILS, _context, _document_head
 from ftzgraph.graph.extract._agency_cores import _core_hit
 from ftzgraph.graph.extract._agency_divisions import subject_area
 from ftzgraph.graph.extract._agency_fields import on_field_line
@@ -76,14 +77,7 @@ from ftzgraph.graph.extract._agency_offices import (
 )
 from ftzgraph.graph.extract._agency_places import harvest_places
 from ftzgraph.graph.extract._agency_prefixes import Prefix
-from ftzgraph.graph.extract._agency_resolve import (
-    AREA_LEVEL,
-    OWN_ZONE_TAILS,
-    _bureau_branches,
-    _context,
-    _document_head,
-    _resolve,
-)
+from ftzgraph.graph.extract._agency_resolve import AREA_LEVEL, _bureau_branches, _resolve
 from ftzgraph.graph.extract._agency_roles import (
     hosts_press_event,
     in_letterhead,
