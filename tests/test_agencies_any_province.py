@@ -174,7 +174,7 @@ def test_a_provinces_communications_bureau_and_a_citys_taiwan_affairs_office() -
 
 def test_the_provider_labels_are_read_from_the_splitters_list_less_the_acting_ones() -> None:
     from ftzgraph.graph.data_files import load_lexicon
-    from ftzgraph.graph.extract._agency_acting import _in_provider_line
+    from ftzgraph.graph.extract._agency_page_lines import _in_provider_line
 
     fallback = load_lexicon("layouts")["fallback"]
     for label in fallback["provider_labels"]:

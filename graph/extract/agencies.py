@@ -17,23 +17,17 @@ from ftzgraph.graph.extract._agency_acting import (
     _OBJECT_BEFORE,
     _SOURCE_AFTER,
     _SOURCE_LINE_RE,
-    _alone_on_line,
     _as_place,
     _comments,
     _in_post_title,
-    _in_provider_line,
     _in_salutation,
     _listed_object,
-    _names_provider,
-    _on_furniture_line,
     _only_approves,
     _only_receives,
-    _opens_a_document_title,
     _passive_agent,
     _second_name,
     _titles,
     hosts_meeting,
-    named_in_first_person,
     speaks_for_itself,
 )
 from ftzgraph.graph.extract._agency_aliases import defined_aliases
@@ -74,6 +68,14 @@ from ftzgraph.graph.extract._agency_offices import (
     _place_lists,
     _short_offices,
     _stem_lists,
+)
+from ftzgraph.graph.extract._agency_page_lines import (
+    _alone_on_line,
+    _in_provider_line,
+    _names_provider,
+    _on_furniture_line,
+    _opens_a_document_title,
+    named_in_first_person,
 )
 from ftzgraph.graph.extract._agency_places import harvest_places
 from ftzgraph.graph.extract._agency_prefixes import Prefix
