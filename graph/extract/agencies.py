@@ -93,12 +93,8 @@ from ftzgraph.graph.extract._agency_roles import (
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.extract._agency_streets import corps_regiments, street_offices, town_governments
-from ftzgraph.graph.extract._agency_zones import (
-    name_zone_bodies,
-    sub_zone_bodies,
-    word_committees,
-    zone_administrations,
-)
+from ftzgraph.graph.extract._agency_zone_bodies import sub_zone_bodies, word_committees, zone_administrations
+from ftzgraph.graph.extract._agency_zones import name_zone_bodies
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText, Evidence
 from ftzgraph.graph.text import clean_spans
 
