@@ -27,18 +27,9 @@ from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.conflicts import conflicts as read_conflicts
 from ftzgraph.graph.views.conflicts import lineage_conflict
+from ftzgraph.graph.views.lineage_results import LearnedFrom, Lineage, LineageAgency, LineageOrigin, LineageQuote
 from ftzgraph.graph.views.read_cache import remembered_each
-from ftzgraph.graph.views.results import (
-    CaseEvidence,
-    CaseOutcome,
-    LearnedFrom,
-    Lineage,
-    LineageAgency,
-    LineageOrigin,
-    LineageQuote,
-    PolicyRef,
-    Ref,
-)
+from ftzgraph.graph.views.results import CaseEvidence, CaseOutcome, PolicyRef, Ref
 from ftzgraph.ontology.namespace import FTZ, ORG, SPARQL_PREFIXES, batch_kind_label
 
 _DCT = "http://purl.org/dc/terms/"

@@ -33,14 +33,14 @@ from ftzgraph.graph.extract.gazetteer import Gazetteer, load_gazetteer
 from ftzgraph.graph.rdf.diagnostics import DIAGNOSTIC_KINDS, KIND_OF_CLASS
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.text import title_key
-from ftzgraph.graph.views.records import case_records
-from ftzgraph.graph.views.results import (
+from ftzgraph.graph.views.quality_results import (
     DocumentDiagnostics,
     FieldScore,
     GoldDocumentScore,
     GoldScores,
     QualityReport,
 )
+from ftzgraph.graph.views.records import case_records
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 FIELDS = (

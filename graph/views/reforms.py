@@ -15,6 +15,7 @@ from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views._ranked import ranked
 from ftzgraph.graph.views.learned_relations import learned_from
+from ftzgraph.graph.views.lineage_results import ReformCopy, ReformDetail
 from ftzgraph.graph.views.read_cache import remembered_whole
 from ftzgraph.graph.views.resources import case_summaries, contains, resource_id, resource_iri
 from ftzgraph.graph.views.results import (
@@ -22,8 +23,6 @@ from ftzgraph.graph.views.results import (
     OriginatedReform,
     Quote,
     Ref,
-    ReformCopy,
-    ReformDetail,
     ReformFacts,
     ReformSummary,
     ZoneDetail,

@@ -34,17 +34,10 @@ from ftzgraph.graph.views.case_facts import (
     case_lineage,
     case_outcomes,
 )
+from ftzgraph.graph.views.lineage_results import CaseDetail, Lineage
 from ftzgraph.graph.views.queries import PROVIDER_KINDS
 from ftzgraph.graph.views.read_cache import remembered, remembered_each
-from ftzgraph.graph.views.results import (
-    AgencyRef,
-    BatchSummary,
-    CaseDetail,
-    CaseSummary,
-    DocumentSummary,
-    Lineage,
-    Ref,
-)
+from ftzgraph.graph.views.results import AgencyRef, BatchSummary, CaseSummary, DocumentSummary, Ref
 from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
 
 CASE = str(FTZ.Case)
