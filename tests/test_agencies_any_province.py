@@ -393,7 +393,7 @@ def test_a_district_the_document_names_elsewhere_is_not_a_cases_district() -> No
 
 
 def test_the_scoring_rule_reads_past_a_party_prefix_and_a_prefectures_short_name() -> None:
-    from ftzgraph.graph.views.quality import same_agency
+    from ftzgraph.graph.views.agency_matching import same_agency
 
     assert same_agency("中共朝阳区委金融委员会办公室", "中共北京市朝阳区委金融委员会办公室", ["北京市"])
     assert not same_agency("中共朝阳区委", "中共北京市朝阳区委金融委员会办公室", ["北京市"])

@@ -13,7 +13,7 @@ from _gold_cases import make_case
 from ftzgraph.graph.extract._agency_places import document_province, harvest_places
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.model import CaseText, Document
-from ftzgraph.graph.views.quality import same_agency, standard_name
+from ftzgraph.graph.views.agency_matching import same_agency, standard_name
 
 
 def _names(text: str, provider: str | None) -> list[str]:
