@@ -31,9 +31,9 @@ from ftzgraph.graph.views.case_facts import (
     case_evidence,
     case_extras,
     case_facts,
-    case_lineage,
     case_outcomes,
 )
+from ftzgraph.graph.views.case_lineage import case_lineage
 from ftzgraph.graph.views.lineage_results import CaseDetail, Lineage
 from ftzgraph.graph.views.queries import PROVIDER_KINDS
 from ftzgraph.graph.views.read_cache import remembered, remembered_each
