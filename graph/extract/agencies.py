@@ -2,9 +2,10 @@
 
 Cases name their bodies loosely: 市税务局 in a 双鸭山市 case, 鹤岗银保监局 and 银保监鹤岗分局 for one
 regulator, a bare 农业农村局 in a 绥芬河 case. This module finds every mention through the name grammar
-of ``_agency_names`` (place + unit + core), keeps a body only when at least one mention shows it acting
-(not merely cited: issuers of documents cited as authority, names inside 《titles》, evaluators after 被,
-bodies whose 部署 or 要求 is followed), and writes each body's full name from the case's own context.
+of ``_agency_names`` and ``_agency_prefixes`` (place + unit + core), keeps a body only when at least one
+mention shows it acting (not merely cited: issuers of documents cited as authority, names inside 《titles》,
+evaluators after 被, bodies whose 部署 or 要求 is followed), and writes each body's full name from the case's
+own context.
 Sectors and parents come from rule files in ``data/agencies``; nothing about one document is in code.
 """
 
