@@ -79,7 +79,8 @@ COLLECTIONS = {
 # form (its README), tests/data/unseen/crossborder/ the Hong Kong, Macao, Taiwan and overseas media rounds, and
 # tests/data/unseen/headings/ cases headed otherwise than by a numbered title (its README), tests/data/unseen/labels/
 # national batches stated once for a document and headings that are labels (its README), tests/data/unseen/news/ and
-# news2/ news text carrying several cases in paragraphs (their READMEs).
+# news2/ news text carrying several cases in paragraphs (their READMEs), tests/data/unseen/ordinals/ lists that number
+# their items in their own words (its README).
 COLLECTIONS.update(
     {
         gold_file.name.removesuffix(".gold.yaml"): (text_file, gold_file)
@@ -92,6 +93,7 @@ COLLECTIONS.update(
             DATA / "unseen" / "labels",
             DATA / "unseen" / "news",
             DATA / "unseen" / "news2",
+            DATA / "unseen" / "ordinals",
         )
         for gold_file in sorted(folder.glob("*-collection.gold.yaml"))
         for text_file in sorted(folder.glob(gold_file.name.removesuffix(".gold.yaml") + ".*"))

@@ -11,7 +11,7 @@ import pytest
 
 from ftzgraph.graph.extract._provider_headings import _SPOKEN_ORDINAL_RE, _owner_of
 from ftzgraph.graph.extract._split_leads import acting_subject
-from ftzgraph.graph.extract._split_units import _head_reports, labelled_provider
+from ftzgraph.graph.extract._split_units import _head_reports, copying_clause, labelled_provider
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_in_full, provider_unit
@@ -1379,3 +1379,90 @@ def test_a_source_line_under_every_case_stays_the_last_cases_own() -> None:
         "全年共办理承诺制审批40件，项目平均开工时间提前约两个月。\n来源：滁州市发展和改革委员会\n"
     )
     assert _providers(text) == ["滁州市市场监督管理局", "滁州市发展和改革委员会"]
+
+
+_COUNTY_SUMMARY = (
+    "岐山县2024年复制推广自贸试验区改革经验工作总结\n\n"
+    "2024年，县自贸办对照清单推进改革经验复制推广，现将全年工作总结如下。\n\n"
+    "一、主要工作\n（一）健全机制。成立工作专班，印发实施方案。\n（二）推动落地。全年复制推广改革事项30项，其中3项形成典型案例。\n\n"
+    "二、典型案例\n"
+    "（1）臊子面出口“检验+认证”一次办\n"
+    "【牵头单位】县商务局\n"
+    "借鉴湖北自贸试验区宜昌片区农产品出口经验，县商务局与西安海关合作，将出口前检验与原产地证签发合并办理。企业办证时间由3天缩短至半天。\n\n"
+    "（2）劳动争议“线上调解”\n"
+    "来源：复制推广国务院第六批自贸试验区改革试点经验\n"
+    "县人社局联合县人民法院建立线上调解平台，争议案件平均办结时间缩短至12天。\n"
+    "（成果提供：县人社局）\n\n"
+    "（3）“川陕通办”社保转移接续\n【牵头单位】县医保局\n"
+    "县医保局与重庆市大足区医疗保障局签订合作协议，实现医保关系转移网上办理。全年办理转移接续2600余件。\n\n"
+    "三、存在问题\n部分事项宣传不够。\n"
+)
+
+
+def test_a_fields_clause_of_copying_is_no_provider_and_the_unit_field_under_it_is() -> None:
+    providers = _providers(_COUNTY_SUMMARY)
+    assert providers == ["岐山县商务局", "岐山县人力资源和社会保障局", "岐山县医疗保障局"]
+
+
+def test_a_copying_clause_is_told_from_a_units_name() -> None:
+    assert copying_clause("借鉴湖北自贸试验区宜昌片区经验")
+    assert copying_clause("复制推广国务院第六批自贸试验区改革试点经验")
+    assert copying_clause("宜昌片区首创")
+    assert copying_clause("无（我县自主探索）")
+    assert not copying_clause("岐山县农业技术推广中心")
+    assert not copying_clause("宜昌片区管委会")
+
+
+def test_a_county_summarys_level_only_bodies_are_the_countys_not_of_a_municipality_another_case_names() -> None:
+    document = Document(id="p", path=Path("p.txt"), text=_COUNTY_SUMMARY, sha256="p")
+    first = extract_document(document).cases[0]
+    assert "岐山县商务局" in [agency.name for agency in first.agencies]
+
+
+_AREA_BROCHURE = (
+    "向新而行\n——湖北自贸试验区宜昌片区制度创新成果（2024）\n\n"
+    "NO.01\n知识产权“保险+质押”融资\n【来源】宜昌片区首创\n"
+    "【做法】片区推动保险机构为知识产权质押贷款提供履约保证保险。\n【数说】融资金额近2亿元\n"
+    "成果提供：宜昌高新技术产业开发区市场监督管理局\n\n"
+    "NO.02\n企业开办“全程网办”\n【来源】学习江苏自贸试验区苏州片区“一网通办”做法\n"
+    "【做法】片区打通市场主体登记、公章刻制系统。\n【数说】开办时间压缩至0.5个工作日\n"
+    "成果提供：宜昌高新技术产业开发区行政审批局\n"
+)
+
+
+def test_an_areas_own_claim_in_a_source_field_is_no_provider() -> None:
+    assert _providers(_AREA_BROCHURE) == [
+        "宜昌高新技术产业开发区市场监督管理局",
+        "宜昌高新技术产业开发区行政审批局",
+    ]
+
+
+def test_a_bracketed_award_field_closing_the_case_names_its_provider() -> None:
+    text = (
+        "湖北自贸试验区襄阳片区2024年度“十佳”制度创新成果发布会\n（主持词，节选）\n\n"
+        "【第一项】航空维修零部件“保税+维修”监管\n"
+        "【颁奖词】片区把维修范围延伸到发动机核心部件，海关实施保税监管，维修周期由20天压缩至8天。\n"
+        "【获奖单位】襄阳海关\n【主持人】有请颁奖嘉宾上台。\n\n"
+        "【第二项】外籍旅客“即买即退”离境退税\n"
+        "【颁奖词】复制推广国务院第六批自由贸易试验区改革试点经验，区税务局联合区商务局推行“即买即退”。\n"
+        "【获奖单位】国家税务总局襄阳市襄州区税务局\n\n"
+        "【第三项】进口药品“通关+检验”并联办理\n"
+        "【颁奖词】这一做法源自第四批自贸试验区最佳实践案例，市药监局与海关将检验和查验改为并联，通关时间缩短60%。\n"
+        "【获奖单位】湖北省药品监督管理局\n"
+    )
+    assert _providers(text) == ["襄阳海关", "国家税务总局襄阳市襄州区税务局", "湖北省药品监督管理局"]
+
+
+def test_a_department_by_its_own_name_is_of_the_zone_committee_signing_the_document() -> None:
+    text = (
+        "宜昌高新区2024年复制推广自贸试验区改革经验工作总结\n"
+        "（宜昌高新技术产业开发区管委会经济发展局  2024年7月5日）\n\n"
+        "今年以来，高新区落地复制改革事项20项。\n\n二、典型做法\n"
+        "典型做法1：“拿地即开工”审批模式。借鉴湖北自贸试验区武汉片区经验，管委会规划建设局提前介入方案审查。"
+        "审批时限压缩至30个工作日以内。（规划建设局）\n"
+        "典型做法2：“信易贷”融资服务。财政金融局牵头搭建“信易贷”平台，累计放款3.6亿元。（财政金融局）\n"
+    )
+    assert _providers(text) == [
+        "宜昌高新技术产业开发区管委会规划建设局",
+        "宜昌高新技术产业开发区管委会财政金融局",
+    ]

@@ -206,6 +206,47 @@ def test_a_list_of_the_notices_own_tasks_opens_no_case() -> None:
     ]
 
 
+SPEAKERS = """复制推广改革经验工作推进会交流材料
+
+目　　录
+交流材料之一　甲市人民政府
+交流材料之二　乙市人民政府
+交流材料之三　丙区管委会
+
+━━━━━━━━━━━━━━━━━━━━
+交流材料之一
+
+行业准入“一业一证”
+甲市人民政府
+
+　　甲市借鉴外省经验推行“一业一证”，办理环节由12个压减至4个，已发放许可证3800余张。
+
+━━━━━━━━━━━━━━━━━━━━
+交流材料之二
+
+新能源项目“多评合一”
+乙市人民政府
+
+　　乙市推行项目评估“多评合一”，审批时间由90天压缩至30天，已服务项目45个。
+
+━━━━━━━━━━━━━━━━━━━━
+交流材料之三
+
+中欧班列“集拼集运”
+丙区管委会
+
+　　丙区借鉴外省做法推行“集拼集运”，集货时间由7天缩短至3天，开行班列320列。
+"""
+
+
+def test_a_contents_list_of_speakers_lists_no_titles() -> None:
+    """交流材料之一　甲市人民政府: the list names who speaks, and the unit lines under each case's title recur it;
+    the cases' titles are their headings, not the units."""
+    split = split_cases(_document(SPEAKERS))
+    assert split.table == []
+    assert [c.title for c in split.cases] == ["行业准入“一业一证”", "新能源项目“多评合一”", "中欧班列“集拼集运”"]
+
+
 KNOWN = """某省自由贸易试验区工作办公室关于印发制度创新案例的通知
 各市人民政府：
 　　现将5个制度创新案例印发给你们。

@@ -41,6 +41,15 @@ from ftzgraph.graph.model import Document
         ("Case 2 融资租赁“离岸交付”", "Case9", 2),
         ("〈亮点〉·海铁联运“一单制”", "〈亮点〉·", None),
         ("示范：不动产“带押过户”", "示范：", None),
+        ("第二顺位：跨境结算“秒到账”（申报单位：甲市商务局）", "第九顺位：", 2),  # a rank counts the items
+        ("第二名：跨境电商“退货仓”", "第九名：", 2),
+        ("借鉴复制之三：企业注销“一件事”", "借鉴复制之九：", 3),  # a word's ordinal joined by 之
+        ("推广事项之十｜不动产“带押过户”", "推广事项之九｜", 10),
+        ("复制推广举措之二：出口退税“一次办”", "复制推广举措之九：", 2),  # a long word before 之
+        ("CFD-2023-03　进口铁矿石“先放后检”", "CFD-2023-9", 3),  # a code counting on in its last number
+        ("3号项目：跨境结算“秒到账”", "9号项目：", 3),  # what the counted item is, before the separator
+        ("［更新］陆路启运港退税", "［±］", None),  # a versioned list's change marks are one word
+        ("【新增】外籍人员“落地签”", "【±】", None),
     ],
 )
 def test_a_mark_is_read_from_the_line_with_its_number_abstracted(line: str, shape: str, number: int | None) -> None:
@@ -115,6 +124,56 @@ def test_a_collection_marked_in_a_new_shape_is_split_by_its_family() -> None:
         for n, (title, unit) in enumerate([("企业开办", "甲区市场监管局"), ("不动产登记", "乙区自然资源局")], 1)
     )
     assert _cases(text) == [(1, "企业开办"), (2, "不动产登记")]
+
+
+RANKED_BODY = "{0}参照外省做法推行“{1}”，办理时间由5个工作日压缩至1个工作日，已服务企业{2}家。\n\n"
+RANKED = [("甲市商务局", "互市商品“落地加工”"), ("甲海关", "鲜果“预约通关”"), ("甲市人社局", "外籍务工“一站式”服务")]
+
+
+def test_a_ranked_submission_is_split_by_its_ranks_with_the_titles_after_them() -> None:
+    """第N顺位：title（申报单位：X）: the rank is the family's mark, the title what follows it, never the letter's
+    sender on the first line."""
+    text = "甲片区管理委员会\n关于报送制度创新案例的函\n\n省自贸办：\n现按推荐顺位报送如下。\n\n" + "".join(
+        f"第{'一二三'[n]}顺位：{title}（申报单位：{unit}）\n" + RANKED_BODY.format(unit, title, 10 * (n + 1))
+        for n, (unit, title) in enumerate(RANKED)
+    )
+    assert _cases(text) == [(1, "互市商品“落地加工”"), (2, "鲜果“预约通关”"), (3, "外籍务工“一站式”服务")]
+
+
+def test_a_versioned_list_is_split_at_its_change_marks_whatever_the_change() -> None:
+    """［更新］ and ［新增］ over the items of one list: one family, each item a case."""
+    marks = ["更新", "更新", "新增"]
+    text = "甲片区制度创新案例清单（V2.1）\n修订记录：新增1项，更新2项。\n\n" + "".join(
+        f"［{mark}］{title}\n报送：{unit}\n" + RANKED_BODY.format(unit, title, 10 * (n + 1))
+        for n, (mark, (unit, title)) in enumerate(zip(marks, RANKED, strict=True))
+    )
+    assert [title for _, title in _cases(text)] == [title for _, title in RANKED]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "（第{n}顺位）{t}",
+        "第{n}名　{t}（获奖单位：{u}）",
+        "（{c}）{t}（报送：{u}）",
+        "{c}｜{t}",
+        "复制推广举措之{n}：{t}",
+        "学习借鉴之{n}　{t}",
+        "ZM-2024-0{d}　{t}",
+        "{d}号项目：{t}",
+    ],
+)
+def test_a_list_numbered_in_its_own_words_is_split_under_other_wordings(heading: str) -> None:
+    """Ranks, change marks, a word's ordinal after 之, codes and counted items, as another publisher writes them:
+    the family opens the cases and the title is the heading's text after the mark."""
+    changes = ["新增", "更新", "调整"]
+    text = "甲片区管理委员会\n关于报送案例的函\n\n省自贸办：\n现报送如下。\n\n" + "".join(
+        heading.format(n="一二三"[k], d=k + 1, c=changes[k], t=title, u=unit)
+        + "\n"
+        + RANKED_BODY.format(unit, title, 10 * (k + 1))
+        for k, (unit, title) in enumerate(RANKED)
+    )
+    assert [title for _, title in _cases(text)] == [title for _, title in RANKED]
 
 
 NOTICE = """关于做好2024年自贸试验区重点工作的通知

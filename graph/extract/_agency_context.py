@@ -156,6 +156,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         # 【章贡区】…由区行政审批局牵头: the one district the case names, else the one its document's head names (a
         # district's or county's own notice: 准格尔旗人民政府办公室文件)
         local |= sole_local_place(case.text, gaz, city) or sole_local_place(head, gaz, city)
+    unplaced = place is None and own_local is None and (not own or _body_place(own) is None)  # 县商务局, no provider
+    for level in ("county", "district"):  # 县商务局 in 岐山县…工作总结 naming 重庆市 elsewhere: the head's own county
+        if unplaced and not local[level] and _writes_level(hits, level):
+            local[level] = sole_local_place(head, gaz, None).get(level, set())
     if own and own_local is None and not local["county"] and _writes_level(hits, "county"):
         # 来安汊河经济开发区管委会 … 县自然资源和规划局: the county whose stem opens the provider's name
         named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(own[:k]))), None)

@@ -176,6 +176,7 @@ def _closing_provider(case: CaseText) -> tuple[str, int, int] | None:
             or _listed_givers(line)
             or _dated_unit(line)
             or _unit_before_fields(line)
+            or _bracketed_field(line)
         ):
             return found[0], start + found[1], start + found[2]
         if line.strip():
@@ -199,6 +200,13 @@ def _field_provider(line: str) -> tuple[str, int, int] | None:
         if found := labelled_provider(line[gap.end() :]):
             return found[0], gap.end() + found[1], gap.end() + found[2]
     return None
+
+
+def _bracketed_field(line: str) -> tuple[str, int, int] | None:
+    """The unit of a field whose label stands in brackets on a line of its own closing the case (【获奖单位】X after
+    a ceremony's citation, 【申报单位】X after a form's text): a label ending in a provider's word, its value a body
+    or a place (``labelled_provider``); a bracketed tag alone is ``_tag_line``'s."""
+    return labelled_provider(line, loose=True) if line.lstrip().startswith(("【", "〖")) else None
 
 
 _TAG_LINE_RE = re.compile(r"\s*[【〔\[](?P<u>[^】〕\]\n]{2,24})[】〕\]]\s*$")

@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from ftzgraph.graph.data_files import load_lexicon
+from ftzgraph.graph.extract._split_units import copying_clause
 from ftzgraph.graph.text import word_alternation
 
 _FOOTNOTE_MARK = r"(?:[\u2460-\u2473\u2776-\u277f]|[［\[]\s*[0-9]{1,2}\s*[］\]]|注\s*[0-9]{0,2}\s*[:：]?)\s*"
@@ -72,8 +73,8 @@ def source_unit(line: str) -> tuple[str, int, int] | None:
     if match is None:
         return None
     group = "u" if match["u"] else "v"
-    if group == "v" and _bare_by_unit(line, match):
-        return None
+    if (group == "v" and _bare_by_unit(line, match)) or copying_clause(match[group]):
+        return None  # 【来源】借鉴X片区经验: the label heads an origin field, its value names no unit
     return match[group], match.start(group), match.end(group)
 
 

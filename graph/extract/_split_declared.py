@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_heading
 from ftzgraph.graph.extract._split_shapes import MARK_NUMBER, heading_mark
+from ftzgraph.graph.extract._split_units import signature_unit
 from ftzgraph.graph.extract._split_words import is_section_heading
 from ftzgraph.graph.model import Document, Evidence, TableRow
 from ftzgraph.graph.text import CJK_RE, NUMERAL_CLASS, parse_chinese_number, title_key
@@ -234,6 +235,8 @@ def listed_rows(
         if recurrences[0] <= run[-1] or any(b <= a for a, b in itertools.pairwise(recurrences)):
             continue
         if len({title_key(entries[i][0]) for i in run}) < len(run) or _last_holds_all(lines, recurrences):
+            continue
+        if all(signature_unit(entries[i][0]) for i in run):  # 交流材料之一　X市人民政府: a list of who, not of titles
             continue
         if (stated := stated_count(document, lines, recurrences[0])) and stated[0] != len(run):
             continue  # a list of something else than the cases the head counts

@@ -52,6 +52,13 @@ _CLASSES = {"digits": "9", "chinese": "九", "stem": "甲", "ascii_roman": "I", 
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,6}\.?\s?")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_MARK = 16
+_JOINED_WORD = 8
+_COUNTED_NOUN_RE = re.compile(rf"[\u4e00-\u9fff]{{1,2}}(?=[{re.escape(_LABEL_ENDS)}])")
+"""The longest word before 之 and an ordinal (复制推广举措之三): the join marks the ordinal, so the word may be long."""
+_CODE_RE = re.compile(r"(?P<lead>(?![IVXLC]+[-－_.．]?[0-9])[A-Z]{2,8}(?:[-－_][A-Z0-9]{1,8})*[-－_])(?P<n>[0-9]{1,4})")
+"""A case code with a running number (CFD-2023-01, BJTZ-24-003): the letters and the fixed parts stay in the shape,
+the last number counts the cases. Capitals only, at least two, and no Roman numeral (Ⅳ-1 is a part's item)."""
+CHANGE_MARK = "±"
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,13 @@ def _word(text: str, k: int, marked: bool) -> tuple[int, bool] | None:
     for end in ends:
         if _NUMBER_RE.match(text, end):
             return end, True
+    # 借鉴复制之一, 复制推广举措之三: a longer word whose ordinal is joined to it by 之 (``mark_ordinal_joins``)
+    for n in range(1, _JOINED_WORD + 1) if not latin else ():
+        end = k + n
+        if not _CJK_RE.fullmatch(text[k:end]):
+            break
+        if text[end : end + 1] in _lexicon()["mark_ordinal_joins"] and _NUMBER_RE.match(text, end + 1):
+            return end + 1, True
     end = (latin.end() - latin.group().endswith(" ")) if latin else ends[-1] if ends else k
     # a Latin word before a Chinese title, or a word after a symbol, is a mark whatever follows (Case—, ◎故事/)
     ends_mark = _LABEL_ENDS + _CLOSE + (SEPARATORS if latin or marked else "")
@@ -159,9 +173,15 @@ def heading_mark(text: str) -> Mark | None:
         k = _symbols(text, k + 1, shape)
     found = _NUMBER_RE.match(text, k)
     lead = ""
+    coded = not found and (code := _CODE_RE.match(text, k)) is not None
+    if coded and code:  # CFD-2023-01　title: a code counting on in its last number, distinct as a word is
+        lead = code["lead"]
+        shape.append(lead)
+        found = _NUMBER_RE.match(text, code.start("n"))
     if not found and (word := _word(text, k, k > 0)):  # 样本3, Case 1, 第三例, 示范：
         lead = text[k : word[0]].rstrip()
-        shape.append(lead)
+        # ［更新］ and ［新增］ mark items of one versioned list alike: one change word in the shape
+        shape.append(CHANGE_MARK if not word[1] and lead in _lexicon()["change_marks"] else lead)
         k, found = word[0], _NUMBER_RE.match(text, word[0])
     if found:
         kind = found.lastgroup or ""
@@ -171,6 +191,10 @@ def heading_mark(text: str) -> Mark | None:
             shape.append(counter)
             k += len(counter)
             counted = lead in _lexicon()["mark_ordinals"]  # 第Ⅱ例title ends its mark (not 一个窗口, 汽车零部件)
+            # 3号项目：title, 2号路演｜title: the counted item's one or two characters before a label's separator
+            if (noun := _COUNTED_NOUN_RE.match(text, k)) and not noun.group().endswith(_not_words()):
+                shape.append(noun.group())
+                k = noun.end()
         elif (joined := _joined_number(text, k, bool(closer))) is not None:  # Ⅱ-1, 专栏4-1, （1/4）
             shape.append(joined[0])
             k, compound = joined[1], True
@@ -191,11 +215,12 @@ def heading_mark(text: str) -> Mark | None:
     glued = found is not None and k == open_end and text[k] in _TITLE_OPENERS  # 1《title》, Ⅱ-1《title》
     if not (k > open_end or closer or counted or glued or (found and found.lastgroup == "one")):
         return None  # 一站式, 2024年: a numeral the words go on from
-    if number is None and re.search(r"[:：]|\d{4}", text[k:]):  # 联系人：X　电话：…, 时间：2024年: a field, no title
+    # 联系人：X　电话：…, 时间：2024年: a field, no title; a bracket closing the title (（报送：X）) is none of it
+    if number is None and re.search(r"[:：]|\d{4}", re.sub(r"[（(][^（）()]*[)）]\s*$", "", text[k:])):
         return None
     key = re.sub(r" +", " ", "".join(shape)).strip()
     # a part's number joined to an item's (Ⅱ-1, 4-1) is distinct too: a notice numbers its parts one level at a time
-    distinct = bool(closer or word or compound or any(_is_symbol(ch) for ch in key if ch not in SEPARATORS))
+    distinct = bool(closer or word or coded or compound or any(_is_symbol(ch) for ch in key if ch not in SEPARATORS))
     return Mark(key, number, k, distinct, "" if number is not None else lead, compound)
 
 

@@ -98,12 +98,12 @@ HEADING_PIPE_PLACE_RE = re.compile(rf"^(?P<p>{_LABEL_UNIT})\s*(?:[｜|丨]|[：:
 """A heading that opens with its provider before a vertical bar or a colon (■ 浦东新区市场监管局｜个体工商户…, X海关：
 title); a quoted label (“科技创新片区”｜title) names a theme, not the provider."""
 HEADING_END_PLACE_RE = re.compile(
-    rf"^(?P<t>\S.*?)\s*(?:——|—|－－|--|[【〔\[（(])\s*(?:(?:报送|推荐|提供|申报|供稿|选送)单位\s*[:：]\s*)?"
+    rf"^(?P<t>\S.*?)\s*(?:——|—|－－|--|[【〔\[（(])\s*(?:(?:报送|推荐|提供|申报|供稿|选送|获奖|参评|参赛)单位\s*[:：]\s*)?"
     rf"(?P<p>{_LABEL_UNIT})\s*(?:[（(][^（）()]{{2,24}}[)）])?\s*[】〕\]）)]?$"
 )
 """A heading that ends with its provider after a dash or in brackets (title——X片区, 一、“交房即交证”改革——永吉县,
-title【X局】, title（X海关）, title（推荐单位：X局）, also with the body's other name in brackets after it:
-title（报送单位：X局（现为Y局））)."""
+title【X局】, title（X海关）, title（推荐单位：X局）, an award's title（获奖单位：X局）, also with the body's other
+name in brackets after it: title（报送单位：X局（现为Y局））)."""
 
 
 HEADING_SPACE_PLACE_RE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,6})(?:[ \t\u3000]+|\s*[：:｜|丨／/]\s*)(?P<t>\S.{3,})$")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_names import load_divisions
 from ftzgraph.graph.extract._split_leads import (
     headline_subject,
@@ -88,6 +89,26 @@ def _label_re() -> re.Pattern[str]:
 
 
 _DEMONSTRATIVES = ("该", "此", "这")
+
+
+@cache
+def _copying_re() -> re.Pattern[str]:
+    words = load_lexicon_file("origins")
+    opening = sorted({*words["copy_verbs"], *words["zone_before"]}, key=len, reverse=True)
+    own = sorted(words["own_creation_words"], key=len, reverse=True)
+    alt = "|".join
+    return re.compile(
+        rf"^(?:{alt(map(re.escape, opening))})|{alt(map(re.escape, own))}|(?:经验|做法|作法|模式)$|^无\s*(?:[（(]|$)"
+    )
+
+
+def copying_clause(value: str) -> bool:
+    """True when a field's value says where a practice came from rather than who did it (借鉴X片区经验,
+    复制推广国务院第七批…经验, 学习X做法, X片区首创, 无（我市首创）: data/lexicon/origins.yaml's words of copying and
+    of own creation, a practice word ending it): no unit has such a name, so it is no provider, whatever its label."""
+    return _copying_re().search(re.sub(r"\s+", "", value)) is not None
+
+
 """Words that open a sentence about the case (该做法, 此项改革, 这一经验) and never a unit's name."""
 
 
@@ -118,8 +139,8 @@ def _labelled_unit(bare: str, loose: bool) -> tuple[str, int, int] | None:
         or court_of_division(match["unit"])
     ):
         return None
-    if match["unit"].startswith(_DEMONSTRATIVES):
-        return None  # 来源：该做法借鉴X经验: a label that also heads an origin field, its value a sentence, no unit
+    if match["unit"].startswith(_DEMONSTRATIVES) or copying_clause(match["unit"]):
+        return None  # 来源：该做法借鉴X经验, 【来源】X片区首创: a label that also heads an origin field, no unit
     if match["slogan"] and (_names_unit(match["slogan"]) or match.end("unit") < len(bare.rstrip())):
         return None  # 宁波市北仑区：title, X片区｜title: a place or body before the separator is no label
     return match["unit"], match.start("unit"), match.end("unit")

@@ -121,6 +121,10 @@ def read_provider(case: CaseText) -> tuple[str | None, Evidence | None, list[str
     return None, None, warnings
 
 
+_HEAD_CHARS = 600
+"""How far into the document its head (title, subtitle, issuer) is read."""
+
+
 def provider_unit(name: str, gazetteer: Gazetteer) -> str:
     """The providing unit as a place where the line names its government or committee: 郑州市人民政府 ->
     郑州市, 开封片区管委会 (or 自贸办) -> 开封片区; of two units on one line (X管委会、Y法院) the first, as collections'
@@ -193,11 +197,33 @@ def provider_zone_in_full(provider: str, case: CaseText) -> str:
     kind = next((k for k in _zone_kinds() if provider.startswith(k)), None)
     rest = provider[len(kind) :] if kind else ""
     if len(rest) < 2 or not rest.endswith(tuple(fallback_words()["unit_suffixes"])):
-        return _zone_of_city(provider, case)
+        return _committee_body(_zone_of_city(provider, case), case)
     text = case.document.text
     zones = set(re.findall(rf"(?:^|(?<=[\s，。；：:、（(]))([\u4e00-\u9fff]{{2,6}}{kind})", text, re.M))
     zones = {z for z in zones if not re.search(place_lead_not(), z) and not z.startswith(kind)}
     return zones.pop() + rest if len(zones) == 1 else provider
+
+
+_BARE_BODY_RE = re.compile(r"[^\W\d_a-zA-Z市区县镇乡城园州]{2,6}(?:局|办公室)")
+"""A department written by its own name alone, no place or level before it (规划建设局, 党政办公室); a name holding a
+place's word (沣东新城经济发展局) is a unit of that place."""
+_HEAD_COMMITTEE_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,20}?(?:开发区|高新区|经开区|新区|园区|合作区|示范区|实验区)(?:管委会|管理委员会)"
+)
+"""A zone's committee named in the document's head (宜昌高新技术产业开发区管委会经济发展局 signing a summary)."""
+
+
+def _committee_body(provider: str, case: CaseText) -> str:
+    """A department written by its own name alone (（规划建设局） closing a case) in the document of the one zone
+    committee its head names (its issuer or signature line): that committee's department, as the committee's own
+    documents write theirs (宜昌高新技术产业开发区管委会规划建设局); as written when the head names no committee or
+    several, or the name can provide as it stands (县商务局, 南沙海关)."""
+    if not _BARE_BODY_RE.fullmatch(provider) or can_provide(provider):
+        return provider
+    before = case.document.text[: min(case.head_end or 0, _HEAD_CHARS)]
+    lines = [line for line in before.splitlines() if line.strip()][:3]
+    committees = {m.group() for line in lines for m in _HEAD_COMMITTEE_RE.finditer(line)}
+    return committees.pop() + provider if len(committees) == 1 else provider
 
 
 _BARE_ZONE_RE = re.compile(
