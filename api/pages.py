@@ -23,10 +23,11 @@ from ftzgraph.api.routes.schemas import local_path
 from ftzgraph.graph.network.styles import sector_styles
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.describe import describe
+from ftzgraph.graph.views.lineage_results import CaseDetail, Lineage
 from ftzgraph.graph.views.records import stats
 from ftzgraph.graph.views.reforms import list_zones
-from ftzgraph.graph.views.resources import CaseFilter, list_cases, list_documents
-from ftzgraph.graph.views.results import CaseDetail, Lineage
+from ftzgraph.graph.views.resource_filters import CaseFilter
+from ftzgraph.graph.views.resources import list_cases, list_documents
 from ftzgraph.graph.views.vocabulary import curie
 from ftzgraph.ontology.namespace import ID
 

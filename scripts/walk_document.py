@@ -124,7 +124,8 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="trace the first document (data files not yet read)")
     args = parser.parse_args()
 
-    from ftzgraph.graph.build.builder import FIRST, build, bundled_documents, process_document
+    from ftzgraph.graph.build.builder import build, bundled_documents
+    from ftzgraph.graph.build.document_pass import FIRST, process_document
     from ftzgraph.graph.store.oxigraph import OxigraphStore
 
     path = bundled_documents()[0]

@@ -60,7 +60,7 @@ from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Case, CaseText, Document
 from ftzgraph.graph.sources.read import read_document
 from ftzgraph.graph.sources.script import to_simplified
-from ftzgraph.graph.views.quality import same_agency
+from ftzgraph.graph.views.agency_matching import same_agency
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"

@@ -174,7 +174,7 @@ def test_a_provinces_communications_bureau_and_a_citys_taiwan_affairs_office() -
 
 def test_the_provider_labels_are_read_from_the_splitters_list_less_the_acting_ones() -> None:
     from ftzgraph.graph.data_files import load_lexicon
-    from ftzgraph.graph.extract._agency_acting import _in_provider_line
+    from ftzgraph.graph.extract._agency_page_lines import _in_provider_line
 
     fallback = load_lexicon("layouts")["fallback"]
     for label in fallback["provider_labels"]:
@@ -393,7 +393,7 @@ def test_a_district_the_document_names_elsewhere_is_not_a_cases_district() -> No
 
 
 def test_the_scoring_rule_reads_past_a_party_prefix_and_a_prefectures_short_name() -> None:
-    from ftzgraph.graph.views.quality import same_agency
+    from ftzgraph.graph.views.agency_matching import same_agency
 
     assert same_agency("中共朝阳区委金融委员会办公室", "中共北京市朝阳区委金融委员会办公室", ["北京市"])
     assert not same_agency("中共朝阳区委", "中共北京市朝阳区委金融委员会办公室", ["北京市"])

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from _gold_cases import make_case
 
-from ftzgraph.graph.extract._agency_names import document_province, harvest_places
+from ftzgraph.graph.extract._agency_places import document_province, harvest_places
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.model import CaseText, Document
-from ftzgraph.graph.views.quality import same_agency, standard_name
+from ftzgraph.graph.views.agency_matching import same_agency, standard_name
 
 
 def _names(text: str, provider: str | None) -> list[str]:
@@ -257,7 +257,7 @@ def test_the_signature_closing_a_collection_is_no_body_of_its_last_case() -> Non
     start = document.text.index(case)
     last = CaseText(document, 2, "unit", heading=document.evidence(start, start), start=start, end=len(document.text))
     assert [a.name for a in extract_agencies_and_mentions(last, "长沙市")[0]] == ["长沙市商务局", "长沙市财政局"]
-    # a one-case notice that issues a document keeps its signer (graph/extract/_agency_acting.py: issuing phrases)
+    # a one-case notice that issues a document keeps its signer (graph/extract/_agency_page_lines.py: issuing phrases)
     one_case = make_case("（长沙市提供）\n现将方案印发给你们。\n长沙片区管委会办公室\n2024年6月18日\n")
     assert any("管理委员会" in a.name for a in extract_agencies_and_mentions(one_case, "长沙市")[0])
 

@@ -1,7 +1,8 @@
-"""Whether a body named in a case acts (graph/extract/_agency_acting.py), for the unit a provider line names (issue #15,
-helper z22c): a line the splitter reads as naming who brought the case, under any label or bracket, is no actor's
-mention; a question for a label (谁来推｜X), a unit the text names again by the end of its name, and the units a text
-assigns to its measures act. Texts are worded for the test, not taken from the held-out parts.
+"""Whether a body named in a case acts (graph/extract/_agency_acting.py, graph/extract/_agency_page_lines.py), for
+the unit a provider line names (issue #15, helper z22c): a line the splitter reads as naming who brought the case,
+under any label or bracket, is no actor's mention; a question for a label (谁来推｜X), a unit the text names again by
+the end of its name, and the units a text assigns to its measures act. Texts are worded for the test, not taken from
+the held-out parts.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from ftzgraph.graph.extract._agency_zones import (
 )
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
 from ftzgraph.graph.model import CaseText
-from ftzgraph.graph.views.quality import same_agency
+from ftzgraph.graph.views.agency_matching import same_agency
 
 
 def _acting(text: str, provider: str | None) -> list[str]:

@@ -157,14 +157,14 @@ def test_a_failing_document_among_good_ones_is_reported_and_the_rest_built(
 
 def test_failed_validation_leaves_the_previous_graph(store: OxigraphStore, bundled_path: Path, monkeypatch) -> None:
     """A graph that does not conform is not written: build raises with the SHACL report, the store is as it was."""
-    from ftzgraph.graph.build import builder as build_module
+    from ftzgraph.graph.build import document_pass
     from ftzgraph.graph.errors import ValidationError
     from ftzgraph.graph.rdf.validate import ValidationReport
 
     build(store, [bundled_path])
     before = canonical_nquads(store)
     monkeypatch.setattr(
-        build_module, "validate_ntriples", lambda data, graph: ValidationReport(False, "report text", 1)
+        document_pass, "validate_ntriples", lambda data, graph: ValidationReport(False, "report text", 1)
     )
     with pytest.raises(ValidationError, match="report text"):
         build(store, [bundled_path], force=True)

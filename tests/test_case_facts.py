@@ -13,8 +13,10 @@ import pytest
 
 from ftzgraph.graph.store.oxigraph import OxigraphStore, Store
 from ftzgraph.graph.views.case_facts import case_documents, case_evidence, case_extras, case_facts, case_outcomes
+from ftzgraph.graph.views.case_summaries import _summary_from_facts, case_summaries
 from ftzgraph.graph.views.queries import lineage
-from ftzgraph.graph.views.resources import _summary_from_facts, case_summaries, read_case, read_lineage, resource_id
+from ftzgraph.graph.views.resource_filters import resource_id
+from ftzgraph.graph.views.resources import read_case, read_lineage
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 FTZ = "https://w3id.org/ftzgraph/ontology#"

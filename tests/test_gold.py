@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from ftzgraph.graph.store.oxigraph import OxigraphStore
-from ftzgraph.graph.views.quality import case_prefixes, same_agency, score_gold
+from ftzgraph.graph.views.agency_matching import case_prefixes, same_agency
+from ftzgraph.graph.views.quality import score_gold
 from ftzgraph.graph.views.records import case_records
 
 GOLD_EXCEPTIONS_AGENCIES: dict[int, dict[str, Any]] = {

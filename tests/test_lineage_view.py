@@ -7,7 +7,8 @@ from typing import Any
 
 from ftzgraph.api.pages import BOX_TYPES, lineage_diagram, lineage_edges, national_items, wrap_label
 from ftzgraph.graph.store.oxigraph import OxigraphStore
-from ftzgraph.graph.views.resources import CaseFilter, list_cases, read_case
+from ftzgraph.graph.views.resource_filters import CaseFilter
+from ftzgraph.graph.views.resources import list_cases, read_case
 
 
 def test_wrap_label_keeps_every_character_within_three_lines() -> None:

@@ -227,19 +227,19 @@ def test_each_document_is_read_once_though_the_notice_is_built_first(
     calls in forked worker processes count too."""
     import multiprocessing
 
-    import ftzgraph.graph.build.builder as builder
+    import ftzgraph.graph.build.document_pass as document_pass
 
     if workers > 1 and multiprocessing.get_start_method() != "fork":
         pytest.skip("the workers see the logging reader only when they are forked")
     log = tmp_path / "reads.log"
-    real = builder.read_document
+    real = document_pass.read_document
 
     def logged(path: Path) -> Document:
         with log.open("a", encoding="utf-8") as out:
             out.write(f"{Path(path).name}\n")
         return real(path)
 
-    monkeypatch.setattr(builder, "read_document", logged)
+    monkeypatch.setattr(document_pass, "read_document", logged)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     citing = _citing(tmp_path)
     store = OxigraphStore()

@@ -10,7 +10,8 @@ from ftzgraph.graph.store.oxigraph import OxigraphStore
 from ftzgraph.graph.views.agencies import list_agencies
 from ftzgraph.graph.views.records import stats
 from ftzgraph.graph.views.reforms import list_zones
-from ftzgraph.graph.views.resources import CaseFilter, list_cases, ordered_cases
+from ftzgraph.graph.views.resource_filters import CaseFilter
+from ftzgraph.graph.views.resources import list_cases, ordered_cases
 
 FTZ = "https://w3id.org/ftzgraph/ontology#"
 ID = "https://w3id.org/ftzgraph/id/"

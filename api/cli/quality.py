@@ -16,7 +16,7 @@ from ftzgraph.api.cli._options import console, open_store, out, store_option
 from ftzgraph.graph.errors import FtzGraphError
 
 if TYPE_CHECKING:
-    from ftzgraph.graph.views.results import FieldScore, QualityReport
+    from ftzgraph.graph.views.quality_results import FieldScore, QualityReport
 
 
 def _ratio(part: int, whole: int) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.tree import Tree
 
-from ftzgraph.graph.views.results import Lineage, LineageConflict, LineageOrigin, LineageQuote
+from ftzgraph.graph.views.lineage_results import Lineage, LineageConflict, LineageOrigin, LineageQuote
 
 
 def _quote(evidence: LineageQuote | None) -> str:

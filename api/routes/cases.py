@@ -14,7 +14,8 @@ from ftzgraph.api.routes import _examples
 from ftzgraph.api.routes._common import Limit, Offset, Text, example, not_found
 from ftzgraph.api.routes.schemas import CaseDetailPublic, CasesPublic, LineagePublic
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.views.resources import CaseFilter, list_cases, read_case, read_lineage
+from ftzgraph.graph.views.resource_filters import CaseFilter
+from ftzgraph.graph.views.resources import list_cases, read_case, read_lineage
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 

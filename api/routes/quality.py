@@ -14,7 +14,7 @@ from ftzgraph.api.pages import render
 from ftzgraph.graph.rdf.diagnostics import KIND_LABELS
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.views.quality import bundled_gold, quality_report
-from ftzgraph.graph.views.results import QualityReport
+from ftzgraph.graph.views.quality_results import QualityReport
 
 router = APIRouter(tags=["quality"])
 

@@ -32,8 +32,8 @@ from ftzgraph.graph.build.run_diff import Change, diff_records
 from ftzgraph.graph.data_files import data_path
 from ftzgraph.graph.rdf.nt_terms import T_FTZ, T_PROV, T_RDF, T_RDFS, Term, Triple, integer, iri, nquads, text
 from ftzgraph.graph.store.oxigraph import OxigraphStore, Store, write_nquads
+from ftzgraph.graph.views.quality_results import CaseRecord
 from ftzgraph.graph.views.records import case_records
-from ftzgraph.graph.views.results import CaseRecord
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 RUNS = str(iris.RUNS_GRAPH)

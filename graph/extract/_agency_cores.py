@@ -15,23 +15,14 @@ from ftzgraph.graph.extract._agency_hits import (
     _Hit,
     _inside_title,
 )
-from ftzgraph.graph.extract._agency_names import (
-    CJK,
-    Core,
-    Gazetteer,
-    Lexicon,
-    Place,
-    Prefix,
-    find_prefix,
-    load_agency_yaml,
-    load_divisions,
-    port_name_characters,
-)
+from ftzgraph.graph.extract._agency_names import CJK, Core, Lexicon, Place, load_agency_yaml, load_divisions
 from ftzgraph.graph.extract._agency_networks import _national_acting
 from ftzgraph.graph.extract._agency_offices import (
     _PURPOSE_NAMED,
     _purpose_named,
 )
+from ftzgraph.graph.extract._agency_places import Gazetteer
+from ftzgraph.graph.extract._agency_prefixes import Prefix, find_prefix, port_name_characters
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 
 

@@ -9,7 +9,8 @@ import functools
 import re
 
 from ftzgraph.graph import data_files
-from ftzgraph.graph.extract._agency_names import Gazetteer, Place, load_agency_yaml, load_divisions, place_of
+from ftzgraph.graph.extract._agency_names import Place, load_agency_yaml, load_divisions, place_of
+from ftzgraph.graph.extract._agency_places import Gazetteer
 from ftzgraph.graph.extract.gazetteer import load_gazetteer as load_ftz_gazetteer
 
 

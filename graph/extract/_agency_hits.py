@@ -8,13 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ftzgraph.graph.extract._agency_names import (
-    Core,
-    Lexicon,
-    Place,
-    Prefix,
-    load_agency_yaml,
-)
+from ftzgraph.graph.extract._agency_names import Core, Lexicon, Place, load_agency_yaml
+from ftzgraph.graph.extract._agency_prefixes import Prefix
 
 _CLAUSE_END = "。；;！？!?\n，,：:│|｜\t"
 """What ends a clause, a table's cell too (│借鉴X做法│Y推行…, a TSV export's tab: the cell that cites is not the cell

@@ -1,24 +1,23 @@
-"""Name grammar behind agency extraction: the lexicon, the places a text names, and name prefixes.
+"""Name grammar behind agency extraction: the lexicon, a place name's stem and level, and the division list.
 
 A government body is written ``[place | level][unit] core`` (鹤岗市 + 市场监督管理局; 市 + 经济开发区 +
 管理委员会; 绥芬河 + 海关). The cores and units come from ``data/agencies/departments.yaml``; the places
 come from the text itself (X市 / X县 / X区 / X省 / X片区 after a non-Chinese character), so the same code
-works for any province. Kept apart from ``agencies.py`` so that module reads as the decisions it makes.
+works for any province. Kept apart from ``agencies.py`` so that module reads as the decisions it makes; the places
+a text names are gathered in ``_agency_places.py`` and the prefixes before a core found in ``_agency_prefixes.py``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ftzgraph.graph import data_files
-from ftzgraph.graph.text import CJK_RE, word_alternation
+from ftzgraph.graph.text import word_alternation
 
 CJK = "\u4e00-\u9fff"
-_LEVEL_PRIORITY = {"city": 0, "county": 1, "district": 2, "province": 3, "area": 4, "unit": 5}
 _SUFFIX_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "旗": "county"}
 _SUFFIX_LEVEL |= {"区": "district", "新区": "district", "片区": "area", "地区": "city"}
 
@@ -141,29 +140,6 @@ class Place:
     level: str
 
 
-@dataclass(frozen=True)
-class Gazetteer:
-    """The places of one document, by full name and by stem (a stem may name several places)."""
-
-    by_name: dict[str, Place]
-    by_stem: dict[str, tuple[Place, ...]]
-    counts: Counter[str]
-
-    def main_place(self, stem: str) -> Place | None:
-        """The place a bare stem stands for: its city before its county, district, province or area."""
-        places = self.by_stem.get(stem)
-        return min(places, key=lambda p: _LEVEL_PRIORITY.get(p.level, 9)) if places else None
-
-    def with_extra(self, names: list[str]) -> Gazetteer:
-        """This gazetteer plus places known from outside the text (the case's provider)."""
-        by_name = dict(self.by_name)
-        for name in names:
-            place = place_of(name)
-            if place and name not in by_name:
-                by_name[name] = place
-        return _index(by_name, self.counts)
-
-
 _REGION_NAME_RE = re.compile(f"([{CJK}]{{2,3}}?)(?:壮族|回族|维吾尔)?自治区")
 
 
@@ -208,166 +184,21 @@ _NOT_A_STEM = frozenset(load_agency_yaml("departments.yaml")["not_in_place_stem"
 
 
 @functools.cache
-def _word_counties() -> tuple[str, ...]:
-    """Counties of one character that is also a word before 县 (和县: 和 + 县X局)."""
-    return tuple(sorted(n for n in _one_character_counties() if n[0] in _NOT_A_STEM))
-
-
-@functools.cache
-def _one_character_counties() -> tuple[str, ...]:
-    """Counties named by one character and 县 (息县, 萧县, 单县): too short for the place pattern's stem, so found by
-    name where the text shows them as places."""
-    return tuple(sorted(n for n in load_divisions().names if len(n) == 2 and n[1] == "县"))
-
-
-@functools.cache
 def _short_names() -> dict[str, str]:
     """An autonomous county's or prefecture's full name -> its short form (河口瑶族自治县 -> 河口县)."""
     shorts = sorted(load_divisions().full_of.items(), key=lambda item: len(item[0]))
     return {full: short for short, full in shorts}  # the longest: 巴音郭楞州, whose stem bodies write, not 巴州
 
 
-def _index(by_name: dict[str, Place], counts: Counter[str]) -> Gazetteer:
-    by_stem: dict[str, list[Place]] = {}
-    for place in by_name.values():
-        by_stem.setdefault(place.stem, []).append(place)
-    return Gazetteer(by_name, {k: tuple(v) for k, v in by_stem.items()}, counts)
-
-
-@functools.lru_cache(maxsize=32)
-def harvest_places(text: str) -> Gazetteer:
-    """Places written after a non-Chinese character (``（鹤岗市提供）``, ``，松北区司法局``).
-
-    Requiring the boundary keeps verbs out of stems (协调市… is no place); a stem may not hold the
-    function characters listed in departments.yaml (对全市 is no place).
-    """
-    lex = load_lexicon()
-    by_name: dict[str, Place] = {}
-    counts: Counter[str] = Counter()
-    for match in lex.place_re.finditer(text):
-        stem, suffix = match.group(1), match.group(2)
-        if any(ch in lex.not_in_place_stem for ch in stem) or stem[-1] in lex.levels:
-            continue
-        if stem[0] in lex.levels and stem + suffix not in load_divisions().names:
-            continue  # 区物流园区管理办公室: the level 区, then a park of the district, no place (市中区 is one)
-        if any(word in stem for word in lex.not_place_words):
-            continue
-        if text.startswith(lex.not_place_suffix_words, match.start(2)):
-            continue
-        if (stem + suffix).endswith(_NAMED_ZONE_WORDS):  # 外高桥港区: a port zone, no district to name bodies by
-            continue
-        name = stem + suffix
-        listed = suffix in _LISTED_SUFFIXES or name.endswith(_REGION)
-        if listed and name not in load_divisions().names:
-            continue  # ，明确市发改委: every 市, 县, 省, 地区 and 自治区 is in the division list, so 明确市 is no place
-        full = load_divisions().full_of.get(name, name)  # 河口县 written: the county 河口瑶族自治县
-        by_name.setdefault(name, Place(full, stem, _SUFFIX_LEVEL.get(suffix, "unit")))
-        counts[name] += 1
-    divisions = load_divisions()
-    for name, place in list(by_name.items()):  # 委托郑州 (委托 + 郑州): a real place's stem after a verb
-        if name not in divisions.names and place.level != "area" and divisions.ends_in_stem(name):
-            del by_name[name]
-        elif name not in divisions.names and place.level != "area" and divisions.ends_in_name(name):
-            del by_name[name]  # 走进顺德区, 先请新吴区: a script's or a chair's verb before a real district
-    # 郑州市 written after a Chinese character (委托郑州市…); in the order the text writes them, as places found by
-    # their boundary are, so that a tie among places (two provinces named as often) goes the same way on every run
-    for name in sorted(divisions.names_in(text), key=lambda n: (text.find(n), n)):
-        if _opens_with_word(name, lex) and not _shown_as_place(text, name, divisions):
-            continue  # 局会同县行政审批局, 开通绿色通道县X局: the word before 县X局, not the county 会同县, 通道县
-        if name not in by_name and (division := place_of(name)) is not None:
-            by_name[name] = division
-            counts[name] += text.count(name)
-    for name in _word_counties():  # 和县: the county only where the text shows it, else the conjunction before 县X局
-        if name in text and name not in by_name and _shown_as_place(text, name, divisions):
-            by_name[name] = Place(name, name[0], "county")
-            counts[name] += text.count(name)
-    for name, full in _CUSTOMARY["short_forms"].items():  # 克州商务局: a prefecture's customary two-character name
-        if name in text and name not in by_name and _written_as_place(text, name, after_marks=True, whole=True):
-            by_name[name] = Place(full, name[:-1], "city")
-            counts[name] += text.count(name)
-    for name in _one_character_counties():  # 信阳市息县, a line opening with 息县: written where only a place stands
-        if name in text and name not in by_name and _written_as_place(text, name):
-            by_name[name] = Place(name, name[0], "county")
-            counts[name] += text.count(name)
-    corps_cities = {m.group() for m in _CORPS_CITY_RE.finditer(text) if m.group(1) in divisions.names}
-    corps_cities |= {n + c for n, c in _CUSTOMARY["corps_divisions"].items() if n in text and c[:-1] in text}
-    if len(corps_cities) == 1:  # 师市发改委 in a text of 第八师石河子市: the division and its city (师市合一) as one
-        by_name[_CORPS_CITY] = Place(next(iter(corps_cities)), _CORPS_CITY, "unit")
-    for place in list(by_name.values()):  # 哈尔滨片区 and, anywhere in the text, 哈尔滨市: the area's city
-        city = place.stem + "市"
-        if city not in by_name and city in text:
-            by_name[city] = Place(city, place.stem, "city")
-    return _index(by_name, counts)
-
-
 _CORPS_NUMBER = "[一二三四五六七八九十]{1,3}"
-_CORPS_CITY_RE = re.compile(f"第{_CORPS_NUMBER}师([{CJK}]{{2,4}}?市)")
-"""A division of the Production and Construction Corps with the city it governs as one body (第八师石河子市)."""
-_CORPS_CITY = "师市"
-"""How a Corps division-city's own texts write it (师市发改委, 师市政务服务中心)."""
 
 
-def _shown_as_place(text: str, name: str, divisions: Divisions) -> bool:
-    """True when a division whose name also reads as a word before 县 (会同县: 会同 + 县X局; 和县: 和 + 县X局) is
-    the place here: written where no verb or conjunction can stand (a line's start, after a label's colon or a
-    bracket, after its province or city: 湖南省会同县, 马鞍山市和县), or in a text that names its city (its stem) or
-    its province (in full: 湖南自贸试验区 names a zone one borrows from, not the document's province).
-
-    A comma is no such place: a clause opens with the verb (牵头，会同县经信局…); nor is a body's end: one body acts
-    with the next (县农业农村局会同县综合行政执法局), whatever else the text names."""
-    starts = [
-        m.start()
-        for m in re.finditer(re.escape(name), text)
-        if m.start() == 0 or text[m.start() - 1] not in _BODY_ENDINGS
-    ]
-    if not starts:
-        return False
-    city, province = divisions.city_of.get(name), divisions.province_of.get(name)
-    if city is not None:
-        stem = next((city[: -len(s)] for s in _DIVISION_SUFFIXES if city.endswith(s)), city)
-        if len(stem) >= 2 and stem in text:
-            return True
-    if province is not None and province in text:
-        return True
-    return any(start == 0 or text[start - 1] in _BEFORE_A_PLACE for start in starts)
-
-
-def _opens_with_word(name: str, lex: Lexicon) -> bool:
-    """True when a division's name is a word and its level (会同县, 通道县, 合作市), not a name no word opens
-    (通道侗族自治县 written in full)."""
-    return any(name.startswith(w) and len(name) == len(w) + 1 for w in lex.not_place_words + _WORD_PLACES)
-
-
-_BODY_ENDINGS = frozenset("局委办厅府部会站所队院处心行司署关")
-"""The last characters of bodies' names (局, 委员会, 人民政府, 中心, 海关): a division's name right after one opens with
-the verb or conjunction that joins the next body (局会同县X局, 局和县X局)."""
 _WORD_PLACES = tuple(load_agency_yaml("departments.yaml")["word_places"])
 """Stems of divisions that are also common words (通道, 合作, 和平): read as the place only where the text shows one."""
 
 
-def _written_as_place(text: str, name: str, *, after_marks: bool = False, whole: bool = False) -> bool:
-    """True when ``name`` stands somewhere no word can end right before it (a line's start, after a colon, a bracket
-    or its city: 信阳市息县), the position alone: a one-character county's name is too often the end of a word
-    (创新县域: no county 新县) for the text's naming its city to tell. With ``after_marks``, after any character but a
-    Chinese one as well (，克州商务局: a name no verb or conjunction opens); with ``whole``, where no level follows
-    that makes it another division's name (巴州区 is 巴中市's district, not 巴州)."""
-    starts = [m.start() for m in re.finditer(name, text)]
-    return any(
-        (start == 0 or text[start - 1] in _BEFORE_A_PLACE or (after_marks and not CJK_RE.match(text[start - 1])))
-        and not (whole and text.startswith(_LEVEL_AFTER, start + len(name)))
-        for start in starts
-    )
-
-
-_LEVEL_AFTER = ("区", "县", "市", "旗")
-
-
 _CUSTOMARY: dict[str, dict[str, str]] = data_files.load_yaml("reference", "divisions", "customary_forms.yaml")
 """Forms the division list does not hold: prefectures' customary short names (克州), the Corps divisions' cities."""
-
-
-_BEFORE_A_PLACE = frozenset('\n：:（(【[《“"「 　省市州')
-"""What may stand right before a place's name but not before a verb or a conjunction opening a clause."""
 
 
 @dataclass(frozen=True)
@@ -407,9 +238,6 @@ class Divisions:
                     found.add(text[end - length : end])
         return found
 
-
-_LISTED_SUFFIXES = ("市", "县", "省", "地区")
-"""Place suffixes whose places are all in the division list (州, 盟, 旗 have short forms it does not hold)."""
 
 _DIVISION_SUFFIXES = (
     "特别行政区",
@@ -509,224 +337,5 @@ def load_divisions() -> Divisions:
     )
 
 
-def document_province(text: str, gazetteer: Gazetteer) -> str | None:
-    """The province a document belongs to: the one its FTZ is named after (中国（黑龙江）自由贸易试验区)."""
-    for stem in _ftz_stems(text):
-        for place in gazetteer.by_stem.get(stem, ()):
-            if place.level in ("province", "city"):
-                return place.name
-    provinces = [n for n, p in gazetteer.by_name.items() if p.level == "province"]
-    return max(provinces, key=lambda n: gazetteer.counts[n]) if provinces else None
-
-
-@functools.lru_cache(maxsize=8)
-def _ftz_stems(text: str) -> tuple[str, ...]:
-    """The stems of the FTZs ``text`` names in full (中国（黑龙江）自由贸易试验区), most named first: read once per
-    document (every case of it asks)."""
-    names = Counter(re.findall(f"中国[（(]([{CJK}]{{2,3}})[）)]自由贸易试验区", text))
-    return tuple(stem for stem, _ in names.most_common())
-
-
-@dataclass(frozen=True)
-class Prefix:
-    """What stands before a core: a place (full or by its stem), a level character, and/or a unit."""
-
-    start: int
-    place: Place | None = None
-    by_stem: bool = False
-    level: str | None = None
-    unit: str | None = None
-
-
-_ALIAS_RE = re.compile(f'[（(]以下简称[“"]?([{CJK}]{{2,12}})[”"]?[）)]$')
-
-
-_BOUNDARY = ("", "\n", "，", "、", "。", "；", "（", "）", "(", ")", " ", "：")
-"""What may stand before a unit written alone (，高新区管委会): not a Chinese character, which could be its place."""
-
-
-def find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit: bool = True) -> Prefix | None:
-    """The prefix ending at ``pos`` (where a core starts), or None for a bare core. Beside the name grammar's own
-    prefixes: a prefecture's administrative office between place and bureau (喀什地区行署商务局: 喀什地区), a place's
-    short word (兵团), a Corps division before its city (第三师图木舒克市), and a district written in brackets after a
-    zone (乌鲁木齐经开区（头屯河区）: kept as written)."""
-    infix = next((w for w in _OFFICE_INFIXES if text.endswith(w, 0, pos)), None)
-    if infix is not None and (inner := _find_prefix(text, pos - len(infix), lex, gaz)) is not None and inner.place:
-        return inner
-    alias = next((a for a in _PLACE_ALIASES if text.endswith(a, 0, pos)), None)
-    if alias is not None:  # 兵团商务局, or the full 新疆生产建设兵团商务局: the same place's bureau
-        written = _PLACE_ALIASES[alias] if text.endswith(_PLACE_ALIASES[alias], 0, pos) else alias
-        return Prefix(pos - len(written), Place(_PLACE_ALIASES[alias], alias, "unit"))
-    bracketed = _bracketed_district(text, pos, lex, gaz)
-    if bracketed is not None:
-        return bracketed
-    corps = _CORPS_DIVISION_RE.search(text, max(0, pos - 6), pos)
-    if corps is not None and corps.end() == pos:  # 第八师公安局一四三团分局: the Corps division's own bureau
-        return Prefix(corps.start(), Place(corps.group(), corps.group(), "unit"))
-    prefix = _find_prefix(text, pos, lex, gaz, allow_unit=allow_unit)
-    division = (  # looked for only when 师 stands right before the place: one look per prefix, not a scan
-        _CORPS_DIVISION_RE.search(text, max(0, prefix.start - 6), prefix.start)
-        if prefix is not None and prefix.place and text[prefix.start - 1 : prefix.start] == "师"
-        else None
-    )
-    if prefix is not None and prefix.place is not None and division is not None and division.end() == prefix.start:
-        name = division.group() + prefix.place.name  # 第三师图木舒克市: the Corps division and its city (师市合一)
-        return Prefix(division.start(), Place(name, name, "unit"), unit=prefix.unit)
-    return prefix
-
-
-_OFFICE_INFIXES = tuple(load_agency_yaml("departments.yaml")["office_infixes"])
-_PLACE_ALIASES: dict[str, str] = load_agency_yaml("departments.yaml")["place_aliases"]
-_CORPS_DIVISION_RE = re.compile(f"第{_CORPS_NUMBER}师$")
-_ZONE_KINDS = tuple(sorted(load_agency_yaml("departments.yaml")["zone_kind_names"], key=len, reverse=True))
-
-
-def _bracketed_district(text: str, pos: int, lex: Lexicon, gaz: Gazetteer) -> Prefix | None:
-    """A zone or place followed by a district in brackets right before ``pos`` (乌鲁木齐经开区（头屯河区）司法局): the
-    body of the two, which share one administration, named as the text writes them."""
-    if pos < 4 or text[pos - 1] not in "）)":
-        return None
-    open_at = max(text.rfind("（", max(0, pos - 10), pos), text.rfind("(", max(0, pos - 10), pos))
-    inner = text[open_at + 1 : pos - 1] if open_at >= 0 else ""
-    kind = next((k for k in _ZONE_KINDS if text.endswith(k, 0, open_at)), None)  # 乌鲁木齐经开区
-    known = inner in gaz.by_name or inner in load_divisions().names
-    if not inner or not (known or (kind and inner in load_divisions().stems)):  # 杭州高新区（滨江）: by its stem
-        return None
-    outer = _find_prefix(text, open_at - len(kind), lex, gaz, allow_unit=False) if kind else None
-    outer = outer or _find_prefix(text, open_at, lex, gaz)
-    if outer is None or (outer.place is None and outer.unit is None) or outer.start == open_at:
-        return None
-    name = text[outer.start : pos]
-    return Prefix(outer.start, Place(name, name, "unit"))
-
-
-def _find_prefix(text: str, pos: int, lex: Lexicon, gaz: Gazetteer, *, allow_unit: bool = True) -> Prefix | None:
-    """The name grammar's prefix ending at ``pos``: a unit, a place by name or stem, a level character."""
-    if allow_unit:
-        for unit in sorted(lex.units, key=len, reverse=True):
-            if text.endswith(unit, 0, pos):
-                inner = _find_prefix(text, pos - len(unit), lex, gaz, allow_unit=False)
-                if inner is None:
-                    inner = _abbreviated_place(text, pos - len(unit), lex.units[unit], gaz)
-                if inner is None and unit in _PORT_NAMED_UNITS:
-                    inner = _port_named(text, pos - len(unit), lex)
-                if inner is not None:
-                    return Prefix(inner.start, inner.place, inner.by_stem, inner.level, lex.units[unit])
-                unit_start = pos - len(unit)
-                if text[unit_start - 1 : unit_start] in _BOUNDARY or text.endswith(_JOINT_WORDS, 0, unit_start):
-                    return Prefix(unit_start, unit=lex.units[unit])  # 高新区管委会, 会同综保区管委会: the unit alone
-    alias = _ALIAS_RE.search(text, max(0, pos - 24), pos)
-    if alias and alias.end() == pos and (place := gaz.by_name.get(alias.group(1)) or place_of(alias.group(1))):
-        return Prefix(pos, place)
-    for length in range(min(pos, 12), 1, -1):
-        if (place := gaz.by_name.get(text[pos - length : pos])) is not None:
-            return Prefix(pos - length, place)
-    for length in (4, 3, 2):
-        if pos >= length and (place := gaz.main_place(text[pos - length : pos])) is not None:
-            return Prefix(pos - length, place, by_stem=True)
-    divisions = load_divisions()
-    for length in (4, 3, 2):  # 成都海关 in a text that never writes 成都市: the division's stem
-        stem = text[pos - length : pos] if pos >= length else ""
-        if pos - length >= 1 and text[pos - length - 1] in _BELOW_PROVINCE:
-            continue  # 市通道管理局: a city's body, its words no county's stem cut out of them (通道县)
-        word = stem in lex.not_place_words or stem in _WORD_PLACES  # 会同 is a verb first, 通道 a passage
-        name = divisions.by_stem.get(stem) if not word else None
-        if name is not None and (place := place_of(name)) is not None:
-            return Prefix(pos - length, Place(name, text[pos - length : pos], place.level), by_stem=True)
-    compound = _city_district(text, pos, lex, gaz)
-    if compound is not None:
-        return compound
-    if text.endswith(_REGION, 0, pos):  # 自治区发展改革委: the autonomous region's level, as 省 is a province's
-        return Prefix(pos - len(_REGION), level="province")
-    if text.endswith(_PREFECTURE, 0, pos) and any(n.endswith(_PREFECTURE) for n in gaz.by_name):
-        return Prefix(pos - len(_PREFECTURE), level="city")  # 地区市场监管局 in a prefecture's (喀什地区) case
-    if pos >= 1 and text[pos - 1] in lex.levels and not text.endswith(_NAMED_ZONE_WORDS, 0, pos):
-        return Prefix(pos - 1, level=lex.levels[text[pos - 1]])
-    return None
-
-
 _NAMED_ZONE_WORDS = tuple(load_agency_yaml("departments.yaml")["named_zone_words"])
-_BELOW_PROVINCE = ("市", "区", "县")
-"""Levels after which a division's stem is no place of its own (市通道管理局): a province may go before its city's
-stem-named body (广东省深圳海关), a city or county does not go before another county's."""
 _REGION = "自治区"
-_JOINT_WORDS = tuple(load_agency_yaml("departments.yaml")["joint_verbs"])
-_PREFECTURE = "地区"
-"""A prefecture (喀什地区, 阿克苏地区) governed by an office of its province: its bodies are named like a city's
-(喀什地区市场监督管理局), and 地区X局 in its case is its X局 as 市X局 is a city's."""
-
-
-_DISTRICT_SUFFIXES = ("新区", "区", "县")
-
-
-def _city_district(text: str, pos: int, lex: Lexicon, gaz: Gazetteer) -> Prefix | None:
-    """A city's name, then a district or new area of 2-4 characters that no list holds, right before ``pos``
-    (南京市江北新区管理委员会): the place is the two together, as the text writes it."""
-    for length in (5, 4, 3):
-        local = text[pos - length : pos] if pos >= length else ""
-        suffix = next((s for s in _DISTRICT_SUFFIXES if local.endswith(s)), None)
-        if suffix is None or not re.fullmatch(f"[{CJK}]+", local):
-            continue
-        stem = local[: -len(suffix)]
-        if len(stem) < 2 or any(ch in lex.not_in_place_stem for ch in stem) or stem[-1] in lex.levels:
-            continue
-        city = next(
-            (
-                text[pos - length - n : pos - length]
-                for n in (5, 4, 3)
-                if pos - length - n >= 0
-                and (p := gaz.by_name.get(text[pos - length - n : pos - length])) is not None
-                and p.level == "city"
-            ),
-            None,
-        )
-        if city is not None:
-            return Prefix(pos - length - len(city), Place(city + local, stem, _SUFFIX_LEVEL[suffix]))
-    return None
-
-
-_PORT_NAMED_UNITS = frozenset(load_agency_yaml("departments.yaml")["port_named_units"])
-_GENERIC_NAMES = tuple(load_agency_yaml("departments.yaml")["generic_before_stem_named"])
-_CLAUSE_OPENERS = "、，,；;。：:（(\n"
-
-
-_TRANSLITERATION = frozenset("其")
-"""Characters of the function words a stem never holds that transliterated port names hold past their first
-(红其拉甫, 甘其毛都, 珠恩嘎达布其)."""
-
-
-def port_name_characters(name: str, lex: Lexicon) -> bool:
-    """True when ``name`` holds no character a place's stem never holds (对全市, 我省), past its first character a
-    transliteration's excepted (红其拉甫口岸)."""
-    return name[:1] not in lex.not_in_place_stem and not any(
-        ch in lex.not_in_place_stem and ch not in _TRANSLITERATION for ch in name[1:]
-    )
-
-
-def _port_named(text: str, pos: int, lex: Lexicon) -> Prefix | None:
-    """The port's or town's own name of 2-4 characters before a border zone's unit (，姐告边境贸易区), when a clause, a
-    list item or a verb of joint work opens it: kept as written, as no division list holds it."""
-    for length in (2, 3, 4):
-        start = pos - length
-        name = text[start:pos] if start >= 0 else ""
-        if (
-            re.fullmatch(f"[{CJK}]+", name)
-            and (start == 0 or text[start - 1] in _CLAUSE_OPENERS or text.endswith(_JOINT_WORDS, 0, start))
-            and port_name_characters(name, lex)
-            and not any(word in name for word in lex.not_place_words)
-            and name[-1] not in lex.levels
-            and not name.endswith(_GENERIC_NAMES)
-        ):
-            return Prefix(start, Place(name, name, "unit"))
-    return None
-
-
-def _abbreviated_place(text: str, pos: int, unit: str, gaz: Gazetteer) -> Prefix | None:
-    """``绥综保区``: a one-character place abbreviation before a unit, expanded when the text has the
-    long form (绥芬河综合保税区) so the name can be written in full."""
-    if pos < 1 or not re.match(f"[{CJK}]", text[pos - 1]):
-        return None
-    for place in gaz.by_name.values():
-        if place.stem.startswith(text[pos - 1]) and place.stem + unit in gaz.by_name:
-            return Prefix(pos - 1, gaz.main_place(place.stem) or place, by_stem=True)
-    return None

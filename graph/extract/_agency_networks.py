@@ -17,15 +17,15 @@ from ftzgraph.graph.extract._agency_hits import (
 from ftzgraph.graph.extract._agency_names import (
     CJK,
     Core,
-    Gazetteer,
     Lexicon,
     Network,
     Place,
-    Prefix,
     load_agency_yaml,
     load_divisions,
     place_of,
 )
+from ftzgraph.graph.extract._agency_places import Gazetteer
+from ftzgraph.graph.extract._agency_prefixes import Prefix
 
 
 @functools.cache

@@ -19,18 +19,9 @@ from ftzgraph.graph.extract._agency_hits import (
     _in_title,
     _inside_title,
 )
-from ftzgraph.graph.extract._agency_names import (
-    CJK,
-    Core,
-    Gazetteer,
-    Lexicon,
-    Place,
-    Prefix,
-    find_prefix,
-    load_agency_yaml,
-    load_divisions,
-    place_of,
-)
+from ftzgraph.graph.extract._agency_names import CJK, Core, Lexicon, Place, load_agency_yaml, load_divisions, place_of
+from ftzgraph.graph.extract._agency_places import Gazetteer
+from ftzgraph.graph.extract._agency_prefixes import Prefix, find_prefix
 from ftzgraph.graph.text import word_alternation
 
 _STEM_LIST_BODIES = tuple(sorted(load_agency_yaml("departments.yaml")["stem_list_bodies"], key=len, reverse=True))

@@ -11,14 +11,9 @@ from typing import Any
 from rdflib import Graph
 
 from ftzgraph.graph.data_files import read_data_text
-from ftzgraph.graph.extract._agency_names import (
-    CJK,
-    Lexicon,
-    find_prefix,
-    harvest_places,
-    load_agency_yaml,
-    load_lexicon,
-)
+from ftzgraph.graph.extract._agency_names import CJK, Lexicon, load_agency_yaml, load_lexicon
+from ftzgraph.graph.extract._agency_places import harvest_places
+from ftzgraph.graph.extract._agency_prefixes import find_prefix
 
 
 def ancestors(name: str, parent: str | None) -> list[tuple[str, str]]:

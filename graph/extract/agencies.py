@@ -2,9 +2,10 @@
 
 Cases name their bodies loosely: 市税务局 in a 双鸭山市 case, 鹤岗银保监局 and 银保监鹤岗分局 for one
 regulator, a bare 农业农村局 in a 绥芬河 case. This module finds every mention through the name grammar
-of ``_agency_names`` (place + unit + core), keeps a body only when at least one mention shows it acting
-(not merely cited: issuers of documents cited as authority, names inside 《titles》, evaluators after 被,
-bodies whose 部署 or 要求 is followed), and writes each body's full name from the case's own context.
+of ``_agency_names`` and ``_agency_prefixes`` (place + unit + core), keeps a body only when at least one
+mention shows it acting (not merely cited: issuers of documents cited as authority, names inside 《titles》,
+evaluators after 被, bodies whose 部署 or 要求 is followed), and writes each body's full name from the case's
+own context.
 Sectors and parents come from rule files in ``data/agencies``; nothing about one document is in code.
 """
 
@@ -17,23 +18,17 @@ from ftzgraph.graph.extract._agency_acting import (
     _OBJECT_BEFORE,
     _SOURCE_AFTER,
     _SOURCE_LINE_RE,
-    _alone_on_line,
     _as_place,
     _comments,
     _in_post_title,
-    _in_provider_line,
     _in_salutation,
     _listed_object,
-    _names_provider,
-    _on_furniture_line,
     _only_approves,
     _only_receives,
-    _opens_a_document_title,
     _passive_agent,
     _second_name,
     _titles,
     hosts_meeting,
-    named_in_first_person,
     speaks_for_itself,
 )
 from ftzgraph.graph.extract._agency_aliases import defined_aliases
@@ -48,6 +43,7 @@ from ftzgraph.graph.extract._agency_committees import (
     _zone_committee,
     _zone_offices,
 )
+from ftzgraph.graph.extract._agency_context import OWN_ZONE_TAILS, _context, _document_head
 from ftzgraph.graph.extract._agency_cores import _core_hit
 from ftzgraph.graph.extract._agency_divisions import subject_area
 from ftzgraph.graph.extract._agency_fields import on_field_line
@@ -64,14 +60,7 @@ from ftzgraph.graph.extract._agency_named_offices import (
     regulator_offices,
     sar_offices,
 )
-from ftzgraph.graph.extract._agency_names import (
-    Lexicon,
-    Place,
-    Prefix,
-    harvest_places,
-    load_agency_yaml,
-    load_lexicon,
-)
+from ftzgraph.graph.extract._agency_names import Lexicon, Place, load_agency_yaml, load_lexicon
 from ftzgraph.graph.extract._agency_networks import _network_hits, _one_branch_per_place
 from ftzgraph.graph.extract._agency_offices import (
     _PURPOSE_NAMED,
@@ -81,14 +70,17 @@ from ftzgraph.graph.extract._agency_offices import (
     _short_offices,
     _stem_lists,
 )
-from ftzgraph.graph.extract._agency_resolve import (
-    AREA_LEVEL,
-    OWN_ZONE_TAILS,
-    _bureau_branches,
-    _context,
-    _document_head,
-    _resolve,
+from ftzgraph.graph.extract._agency_page_lines import (
+    _alone_on_line,
+    _in_provider_line,
+    _names_provider,
+    _on_furniture_line,
+    _opens_a_document_title,
+    named_in_first_person,
 )
+from ftzgraph.graph.extract._agency_places import harvest_places
+from ftzgraph.graph.extract._agency_prefixes import Prefix
+from ftzgraph.graph.extract._agency_resolve import AREA_LEVEL, _bureau_branches, _resolve
 from ftzgraph.graph.extract._agency_roles import (
     hosts_press_event,
     in_letterhead,
@@ -102,12 +94,8 @@ from ftzgraph.graph.extract._agency_roles import (
 )
 from ftzgraph.graph.extract._agency_sectors import ancestors, load_sector_scheme, parent_of, sector_of
 from ftzgraph.graph.extract._agency_streets import corps_regiments, street_offices, town_governments
-from ftzgraph.graph.extract._agency_zones import (
-    name_zone_bodies,
-    sub_zone_bodies,
-    word_committees,
-    zone_administrations,
-)
+from ftzgraph.graph.extract._agency_zone_bodies import sub_zone_bodies, word_committees, zone_administrations
+from ftzgraph.graph.extract._agency_zones import name_zone_bodies
 from ftzgraph.graph.model import AgencyMention, AgencyNameMention, CaseText, Evidence
 from ftzgraph.graph.text import clean_spans
 

@@ -13,7 +13,8 @@ from typing import Any
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views._ranked import ranked
-from ftzgraph.graph.views.resources import case_summaries, contains, match, resource_id, resource_iri
+from ftzgraph.graph.views.case_summaries import case_summaries
+from ftzgraph.graph.views.resource_filters import contains, match, resource_id, resource_iri
 from ftzgraph.graph.views.results import (
     AgencyDetail,
     AgencySummary,

@@ -12,7 +12,9 @@ from typing import Any
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
-from ftzgraph.graph.views.results import Conflict, LineageConflict, Ref
+from ftzgraph.graph.views.lineage_results import LineageConflict
+from ftzgraph.graph.views.quality_results import Conflict
+from ftzgraph.graph.views.results import Ref
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES
 
 

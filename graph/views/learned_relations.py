@@ -15,7 +15,7 @@ from collections import defaultdict
 from ftzgraph.graph.extract.learned_from import LEARNS_FROM_ZONE, RELATIONS, relation_label, relation_of_property
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
-from ftzgraph.graph.views.results import BatchClaim, LearnedFrom, LearnedFromEntry
+from ftzgraph.graph.views.lineage_results import BatchClaim, LearnedFrom, LearnedFromEntry
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES, batch_kind_label
 
 UNNAMED_WHEN_OWN_TITLE = {"self_initiated", "follows_ministry"}

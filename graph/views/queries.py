@@ -15,7 +15,8 @@ from ftzgraph.graph.store.sparql_terms import iri_ref, literal
 from ftzgraph.graph.views.conflicts import conflicts as read_conflicts
 from ftzgraph.graph.views.conflicts import lineage_conflict
 from ftzgraph.graph.views.learned_relations import learned_from
-from ftzgraph.graph.views.results import Lineage, LineageAgency, LineageQuote, Ref
+from ftzgraph.graph.views.lineage_results import Lineage, LineageAgency, LineageQuote
+from ftzgraph.graph.views.results import Ref
 from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
 
 PROVIDER_KINDS = {str(FTZ.City): "city", str(FTZ.Area): "ftz_area"}

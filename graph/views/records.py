@@ -17,9 +17,10 @@ from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views.conflicts import conflicts
 from ftzgraph.graph.views.learned_relations import contract, learned_from
+from ftzgraph.graph.views.lineage_results import BatchClaim
+from ftzgraph.graph.views.quality_results import CaseRecord, CitedDocument, Stats
 from ftzgraph.graph.views.queries import EVIDENCE_FIELDS, PROVIDER_KINDS
 from ftzgraph.graph.views.read_cache import remembered_whole
-from ftzgraph.graph.views.results import BatchClaim, CaseRecord, CitedDocument, Stats
 from ftzgraph.ontology.namespace import SPARQL_PREFIXES, batch_kind_label
 
 CASE_FIELDS = (

@@ -14,16 +14,16 @@ from typing import Any, TypedDict
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
 from ftzgraph.graph.views._ranked import ranked
+from ftzgraph.graph.views.case_summaries import case_summaries
 from ftzgraph.graph.views.learned_relations import learned_from
+from ftzgraph.graph.views.lineage_results import ReformCopy, ReformDetail
 from ftzgraph.graph.views.read_cache import remembered_whole
-from ftzgraph.graph.views.resources import case_summaries, contains, resource_id, resource_iri
+from ftzgraph.graph.views.resource_filters import contains, resource_id, resource_iri
 from ftzgraph.graph.views.results import (
     IdRef,
     OriginatedReform,
     Quote,
     Ref,
-    ReformCopy,
-    ReformDetail,
     ReformFacts,
     ReformSummary,
     ZoneDetail,

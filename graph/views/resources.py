@@ -6,275 +6,35 @@ triple once per named graph holding it. Resources are addressed by their *id*: t
 kind (``case/d1fc55f7e367a-16`` -> ``d1fc55f7e367a-16``, ``zone/heilongjiang/suifenhe-area`` ->
 ``heilongjiang/suifenhe-area``). Filters accept an IRI, an id, or any label (``绥芬河片区``, ``customs``, ``海关``).
 A lookup of an unknown id answers None; the caller decides what that means (the API answers 404).
+Ids and filters are read in ``resource_filters``, a list's rows in ``case_summaries``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.store.sparql_terms import iri_ref, literal
 from ftzgraph.graph.views.case_facts import (
-    DERIVATION,
-    DERIVED_FROM,
-    IDENTIFIER,
-    IS_PART_OF,
-    LABEL,
-    PREF_LABEL,
-    TITLE,
     TYPE,
-    Facts,
     case_documents,
     case_evidence,
     case_extras,
     case_facts,
-    case_lineage,
     case_outcomes,
 )
-from ftzgraph.graph.views.queries import PROVIDER_KINDS
+from ftzgraph.graph.views.case_lineage import case_lineage
+from ftzgraph.graph.views.case_summaries import _summary_from_facts, case_summaries
+from ftzgraph.graph.views.lineage_results import CaseDetail, Lineage
 from ftzgraph.graph.views.read_cache import remembered, remembered_each
-from ftzgraph.graph.views.results import (
-    AgencyRef,
-    BatchSummary,
-    CaseDetail,
-    CaseSummary,
-    DocumentSummary,
-    Lineage,
-    Ref,
-)
-from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES, batch_kind_label
+from ftzgraph.graph.views.resource_filters import CaseFilter, _filter_clauses, resource_id, resource_iri
+from ftzgraph.graph.views.results import BatchSummary, CaseSummary, DocumentSummary
+from ftzgraph.ontology.namespace import FTZ, SPARQL_PREFIXES, batch_kind_label
 
 CASE = str(FTZ.Case)
 
 MAX_TEXT_CHARS = 200
 """Longest filter or search text accepted: longer text is refused before any scan of the store."""
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    """Which cases ``list_cases`` keeps; every field is optional and they combine with AND."""
-
-    provider: str | None = None
-    origin_zone: str | None = None
-    origin_batch: str | None = None
-    agency: str | None = None
-    sector: str | None = None
-    q: str | None = None
-    document: str | None = None
-
-
-def resource_iri(kind: str, resource_id: str) -> str | None:
-    """The IRI of ``kind/resource_id`` under ``id:``, or None when the id cannot be part of an IRI."""
-    if not re.fullmatch(r"[A-Za-z0-9._~/-]+", resource_id) or ".." in resource_id:
-        return None
-    return str(ID[f"{kind}/{resource_id}"])
-
-
-def resource_id(iri: str) -> str:
-    """The id of a minted IRI (``…/id/case/x-1`` -> ``x-1``); other IRIs are returned whole."""
-    base = str(ID)
-    return iri[len(base) :].split("/", 1)[-1] if iri.startswith(base) else iri
-
-
-def match(var: str, value: str, tag: str) -> str:
-    """SPARQL condition: ``var`` is the IRI ``value``, its id ends with ``/value``, or a label equals it (any case)."""
-    value = value.strip()
-    if value.startswith(("http://", "https://")):
-        return f"FILTER({var} = {iri_ref(value)})"
-    text = literal(value.lower())
-    return f"""FILTER(STRENDS(STR({var}), CONCAT("/", {text})) || EXISTS {{
-    {var} skos:prefLabel|skos:altLabel|ftz:shortName|rdfs:label|skos:notation ?{tag}
-    FILTER(LCASE(STR(?{tag})) = {text}) }})"""
-
-
-def contains(var: str, text: str) -> str:
-    """SPARQL condition: the string value of ``var`` contains ``text``, ignoring case."""
-    return f"FILTER(CONTAINS(LCASE(STR({var})), {literal(text.lower())}))"
-
-
-def _filter_clauses(flt: CaseFilter) -> str:
-    clauses = []
-    if flt.provider:
-        clauses.append(f"?case ftz:providedBy ?_p . {match('?_p', flt.provider, '_pl')}")
-    if flt.origin_zone:
-        clauses.append(
-            "?case ftz:reform/prov:qualifiedDerivation/ftz:claimedZone ?_z0 . ?_z0 ftz:inZone? ?_z . "
-            + match("?_z", flt.origin_zone, "_zl")
-        )
-    if flt.origin_batch:
-        clauses.append(
-            "?case ftz:reform/prov:qualifiedDerivation/ftz:claimedBatch ?_b . " + match("?_b", flt.origin_batch, "_bl")
-        )
-    if flt.agency:
-        clauses.append(f"?case ftz:agency ?_a . {match('?_a', flt.agency, '_al')}")
-    if flt.sector:
-        clauses.append(f"?case ftz:agency/ftz:sector ?_s . {match('?_s', flt.sector, '_sl')}")
-    if flt.q:
-        clauses.append(f"?case dcterms:title ?_t . {contains('?_t', flt.q)}")
-    if flt.document:
-        clauses.append(f"?case dcterms:isPartOf ?_d . {match('?_d', flt.document, '_dl')}")
-    return "\n  ".join(f"FILTER EXISTS {{ {clause} }}" for clause in clauses)
-
-
-def _values(var: str, iris: list[str]) -> str:
-    return f"VALUES {var} {{ {' '.join(iri_ref(i) for i in iris)} }}"
-
-
-def _label(var: str, out: str) -> str:
-    """An OPTIONAL Chinese (or untagged) label of ``var`` bound to ``out`` (a name, never a notice title)."""
-    return f'OPTIONAL {{ {var} skos:prefLabel|rdfs:label ?{out} FILTER(LANG(?{out}) = "zh" || LANG(?{out}) = "") }}'
-
-
-R = TypeVar("R")
-
-
-def _append(items: list[R], item: R) -> None:
-    if item not in items:
-        items.append(item)
-
-
-def _by(*names: str) -> Any:
-    """A sort key on the string values of ``names`` (what ``ORDER BY`` on IRIs and strings does)."""
-    return lambda row: tuple(str(row.get(name) or "") for name in names)
-
-
-def case_summaries(store: Store, case_iris: list[str]) -> list[CaseSummary]:
-    """One summary per case, in the order given: id, title, document, provider, origins, national items, agencies.
-
-    Four queries bounded by the given cases (``VALUES``), each without DISTINCT or ORDER BY: the engine sorts
-    by decoding every string it compares and deduplicates by hashing every row, while the rows of one page
-    are few, so both are done here (a triple held in several graphs comes once per graph in the union).
-    """
-    if not case_iris:
-        return []
-    values = _values("?case", case_iris)
-    cases: dict[str, CaseSummary] = {}
-    for row in store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT ?case ?id ?number ?title ?doc ?docTitle ?provider ?providerLabel ?providerType WHERE {{
-  {values}
-  ?case dcterms:identifier ?id ; ftz:caseNumber ?number ; dcterms:title ?title ; dcterms:isPartOf ?doc .
-  OPTIONAL {{ ?doc dcterms:title ?docTitle }}
-  OPTIONAL {{ ?case ftz:providedBy ?provider . {_label("?provider", "providerLabel")}
-    OPTIONAL {{ ?provider a ?providerType FILTER(?providerType IN (ftz:City, ftz:Area)) }} }}
-}}"""
-    ):
-        cases.setdefault(
-            row["case"],
-            {
-                "iri": row["case"],
-                "id": row["id"],
-                "number": row["number"],
-                "title": row["title"],
-                "document": {"iri": row["doc"], "label": row.get("docTitle")},
-                "provider": {
-                    "iri": row["provider"],
-                    "label": row.get("providerLabel"),
-                    "kind": PROVIDER_KINDS.get(row.get("providerType") or "", "other"),
-                }
-                if row.get("provider")
-                else None,
-                "origin_batches": [],
-                "origin_zones": [],
-                "national_items": [],
-                "agencies": [],
-            },
-        )
-    origins = store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT ?case ?claim ?batch ?batchLabel ?zone ?zoneLabel WHERE {{
-  {values}
-  ?case ftz:reform/prov:qualifiedDerivation ?claim .
-  OPTIONAL {{ ?claim ftz:claimedBatch ?batch . {_label("?batch", "batchLabel")} }}
-  OPTIONAL {{ ?claim ftz:claimedZone ?zone . OPTIONAL {{ ?zone ftz:shortName ?zoneLabel }} }}
-}}"""
-    )
-    for row in sorted(origins, key=_by("claim")):
-        case = cases.get(row["case"])
-        if case and row.get("batch"):
-            _append(case["origin_batches"], Ref(iri=row["batch"], label=row.get("batchLabel")))
-        if case and row.get("zone"):
-            _append(case["origin_zones"], Ref(iri=row["zone"], label=row.get("zoneLabel")))
-    items = store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT ?case ?item ?label WHERE {{
-  {values}
-  ?case ftz:reform/prov:wasDerivedFrom ?item . ?item a ftz:NationalReform . {_label("?item", "label")}
-}}"""
-    )
-    for row in sorted(items, key=_by("item")):
-        if row["case"] in cases:
-            _append(cases[row["case"]]["national_items"], Ref(iri=row["item"], label=row.get("label")))
-    agencies = store.select(
-        SPARQL_PREFIXES
-        + f"""SELECT ?case ?agency ?label ?sector WHERE {{
-  {values}
-  ?case ftz:agency ?agency . ?agency skos:prefLabel ?label .
-  OPTIONAL {{ ?agency ftz:sector ?sector }}
-}}"""
-    )
-    for row in sorted(agencies, key=_by("label")):
-        if row["case"] in cases:
-            _append(
-                cases[row["case"]]["agencies"],
-                AgencyRef(iri=row["agency"], label=row["label"], sector=resource_id(row.get("sector") or "other")),
-            )
-    return [cases[iri] for iri in case_iris if iri in cases]
-
-
-def _summary_from_facts(facts: Facts, iri: str) -> CaseSummary | None:
-    """What ``case_summaries`` answers for one case, from the facts its page has read already (so that a
-    first look at a case asks the store nothing more for its summary); None where it gives none."""
-    f = facts
-    head = [f.one(iri, p) for p in (IDENTIFIER, str(FTZ.caseNumber), TITLE, IS_PART_OF)]
-    if any(value is None for value in head):
-        return None
-    case_id, number, title, doc = head
-
-    def label(thing: str | None) -> str | None:
-        found = f.tagged(thing, (PREF_LABEL, LABEL), ("zh", ""))
-        return found[0] if found else None
-
-    provider = f.one(iri, str(FTZ.providedBy))
-    kind = next((t for t in f.all(provider, TYPE) if t in PROVIDER_KINDS), "")
-    summary: CaseSummary = {
-        "iri": iri,
-        "id": case_id,
-        "number": number,
-        "title": title,
-        "document": {"iri": doc, "label": f.one(doc, TITLE)},
-        "provider": {"iri": provider, "label": label(provider), "kind": PROVIDER_KINDS[kind] if kind else "other"}
-        if provider
-        else None,
-        "origin_batches": [],
-        "origin_zones": [],
-        "national_items": [],
-        "agencies": [],
-    }
-    reforms = f.all(iri, str(FTZ.reform))
-    for claim in sorted({claim for reform in reforms for claim in f.all(reform, DERIVATION)}):
-        for batch in f.all(claim, str(FTZ.claimedBatch)):
-            for batch_label in f.tagged(batch, (PREF_LABEL, LABEL), ("zh", "")) or [None]:
-                _append(summary["origin_batches"], Ref(iri=batch, label=batch_label))
-        for zone in f.all(claim, str(FTZ.claimedZone)):
-            for short in f.all(zone, str(FTZ.shortName)) or [None]:
-                _append(summary["origin_zones"], Ref(iri=zone, label=short))
-    items = {item for reform in reforms for item in f.all(reform, DERIVED_FROM)}
-    for item in sorted(item for item in items if f.has(item, TYPE, str(FTZ.NationalReform))):
-        for item_label in f.tagged(item, (PREF_LABEL, LABEL), ("zh", "")) or [None]:
-            _append(summary["national_items"], Ref(iri=item, label=item_label))
-    agencies = [
-        AgencyRef(iri=agency, label=agency_label, sector=resource_id(sector or "other"))
-        for agency in f.all(iri, str(FTZ.agency))
-        for agency_label in f.all(agency, PREF_LABEL)
-        for sector in f.all(agency, str(FTZ.sector)) or [None]
-    ]
-    for agency in sorted(agencies, key=lambda ref: str(ref["label"] or "")):
-        _append(summary["agencies"], agency)
-    return summary
 
 
 def _number_key(number: Any) -> tuple[int, Any]:

@@ -13,7 +13,8 @@ from typing import Any
 
 from ftzgraph.graph.store.oxigraph import Store
 from ftzgraph.graph.store.sparql_terms import iri_ref
-from ftzgraph.graph.views.resources import MAX_TEXT_CHARS, contains, resource_id
+from ftzgraph.graph.views.resource_filters import contains, resource_id
+from ftzgraph.graph.views.resources import MAX_TEXT_CHARS
 from ftzgraph.graph.views.results import SearchHit
 from ftzgraph.ontology.namespace import FTZ, ID, SPARQL_PREFIXES
 

@@ -13,7 +13,8 @@ import logging
 import threading
 
 from ftzgraph.graph.store.oxigraph import Store
-from ftzgraph.graph.views.resources import SUMMARY_BLOCK, CaseFilter, list_cases
+from ftzgraph.graph.views.resource_filters import CaseFilter
+from ftzgraph.graph.views.resources import SUMMARY_BLOCK, list_cases
 
 logger = logging.getLogger(__name__)
 
