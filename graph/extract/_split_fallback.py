@@ -349,9 +349,7 @@ def _opens_with_label(section: list[Line], is_provider: Callable[[str], object])
     # …nor is a line of the case's tags (标签：#X) between the title and the provider line
     texts = [line.text for line in section if line.text.strip()]
     # …nor a field of the case's other than its provider (title / 经验来源：X / 报送单位：Y)
-    first = next(
-        (t for t in texts if not rendered_line(t) and not tag_line(t) and not other_field(t, is_provider)), ""
-    )
+    first = next((t for t in texts if not rendered_line(t) and not tag_line(t) and not other_field(t, is_provider)), "")
     return (
         labelled_provider(first) is not None
         or bool(is_provider(first))

@@ -213,6 +213,6 @@ def _known_field_re() -> re.Pattern[str]:
 
 
 def labelled_field(text: str) -> bool:
-    """True when ``text`` is a labelled field (经验出处：X, 报送：Y, 推广范围：Z, 【经验来源】X): a case's field under its
-    title, never a title of its own, whatever the value says."""
+    """True when ``text`` is a labelled field (经验出处：X, 报送：Y, 推广范围：Z, 【经验来源】X): a case's field under
+    its title, never a title of its own, whatever the value says."""
     return _known_field_re().match(text) is not None

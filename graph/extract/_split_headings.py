@@ -288,11 +288,7 @@ def line_heading(
 def other_field(text: str, is_provider: Callable[[str], object]) -> bool:
     """True when ``text`` is a labelled field naming neither the provider nor a section (经验来源：X, 推广范围：Y): a
     field between a case's title and its provider line."""
-    return (
-        labelled_field(text)
-        and not (is_provider(text) or labelled_provider(text))
-        and _section_label(text) is None
-    )
+    return labelled_field(text) and not (is_provider(text) or labelled_provider(text)) and _section_label(text) is None
 
 
 _PLACE_LABEL_RE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,8})\s*[：:｜|丨／/]\s*(?P<t>\S.*)$")
