@@ -46,7 +46,8 @@ def street_offices(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> 
     return found
 
 
-_TOWN_RE = re.compile(f"(?P<stem>[{CJK}]{{2,5}}?)(?P<kind>镇|乡|苏木)(?:人民)?政府")
+_TOWN_KINDS = ("镇", "乡", "苏木")
+_TOWN_RE = re.compile(f"(?P<stem>[{CJK}]{{2,5}}?)(?P<kind>{'|'.join(_TOWN_KINDS)})(?:人民)?政府")
 """A township's government written by its own name (巴彦浩特镇人民政府, 格日勒敖都苏木人民政府: a 苏木 is a
 township of the pastoral areas of Inner Mongolia), a level below the county that no place list holds."""
 _TOWN_GOVERNMENT = "人民政府"
@@ -57,8 +58,8 @@ def town_governments(text: str, hits: list[_Hit], places: list[str], lex: Lexico
     named as written with the place of ``places`` written right before them (凭祥市友谊镇人民政府) and 人民政府 in
     full, each with whether it acts; a generic one (各乡镇人民政府, 所在镇政府) is none."""
     found: list[_Hit] = []
-    if "政府" not in text:
-        return found  # every township government's name holds it: no scan of the text
+    if "政府" not in text or not any(kind in text for kind in _TOWN_KINDS):
+        return found  # every township government's name holds them: no scan of the text
     names = sorted(places, key=len, reverse=True)
     for match in _TOWN_RE.finditer(text):
         read = _stem(text, match.start("kind"), names, lex.not_place_words, sizes=(2, 3, 4, 5))
