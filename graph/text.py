@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -366,6 +367,9 @@ class TitleMatcher:
 
         self.keys = keys
         self._lengths = [len(key) for key in keys]
+        self._first = {key: index for index, key in reversed(list(enumerate(keys)))}
+        self._by_length = sorted((length, index) for index, length in enumerate(self._lengths))
+        self._sorted_lengths = [length for length, _ in self._by_length]
         self._charsets = [frozenset(key) for key in keys]
         self._matchers = []
         for key in keys:
@@ -378,10 +382,11 @@ class TitleMatcher:
         best_index, best_ratio = -1, 0.0
         if not key:
             return best_index, best_ratio
+        if (same := self._first.get(key)) is not None:
+            return same, 1.0  # the scan below returns the first equal key, whatever it met before it
         size, chars = len(key), set(key)
-        for index, matcher in enumerate(self._matchers):
-            if self.keys[index] == key:
-                return index, 1.0
+        for index in self._near_lengths(size, threshold):
+            matcher = self._matchers[index]
             floor = max(threshold, best_ratio)
             if _length_bound(size, self._lengths[index]) < floor:
                 continue  # difflib's real_quick_ratio, without loading the key into the matcher
@@ -394,6 +399,17 @@ class TitleMatcher:
             if ratio >= floor and ratio > best_ratio:
                 best_index, best_ratio = index, ratio
         return best_index, best_ratio
+
+    def _near_lengths(self, size: int, threshold: float) -> list[int] | range:
+        """The indices, in order, of the known keys whose length lets a key of ``size`` characters reach
+        ``threshold`` (a little wider, the exact bound is checked after): a bisection, not a loop over every key,
+        as ``best`` runs on every line of a document."""
+        if not 0 < threshold < 2:
+            return range(len(self.keys))
+        low = int(size * threshold / (2 - threshold)) - 1
+        high = int(size * (2 - threshold) / threshold) + 1
+        near = self._by_length[bisect_left(self._sorted_lengths, low) : bisect_right(self._sorted_lengths, high)]
+        return sorted(index for _, index in near)
 
     def ratio(self, index: int, key: str) -> float:
         matcher = self._matchers[index]

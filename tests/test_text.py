@@ -128,12 +128,13 @@ def test_title_matcher_bounded_ratio_is_the_ratio_or_below_the_floor(key: str, o
 
 
 @given(
-    st.lists(st.text(alphabet="自贸试验区改革案例一二三", min_size=1, max_size=16), min_size=1, max_size=5),
-    st.text(alphabet="自贸试验区改革案例一二三四", max_size=16),
-    st.sampled_from([0.6, 0.85, 0.92]),
+    st.lists(st.text(alphabet="自贸试验区改革案例一二三", min_size=1, max_size=30), min_size=1, max_size=12),
+    st.text(alphabet="自贸试验区改革案例一二三四", max_size=30),
+    st.sampled_from([0.3, 0.6, 0.85, 0.92, 1.0]),
 )
 def test_title_matcher_best_is_the_best_ratio_over_the_threshold(keys: list[str], key: str, threshold: float) -> None:
-    """The bounds that skip difflib must never skip the best match: compare with trying every key."""
+    """The bounds that skip difflib (the keys of a far length are not even looked at) must never skip the best
+    match: compare with trying every key."""
     from difflib import SequenceMatcher
 
     matcher = TitleMatcher(keys)
@@ -147,6 +148,15 @@ def test_title_matcher_best_is_the_best_ratio_over_the_threshold(keys: list[str]
         assert ratio == best and ratios[index] == best
     else:
         assert (index, ratio) == (-1, 0.0)
+
+
+def test_title_matcher_best_finds_a_longer_or_shorter_known_title_and_the_first_equal_one() -> None:
+    """Keys of a near length are looked up by bisection: a known title a few characters longer or shorter than the
+    line's is still found, and of two equal known titles the first one is returned."""
+    matcher = TitleMatcher(["跨境贸易便利化改革", "跨境贸易便利化改革试点经验推广", "口岸通关", "口岸通关"])
+    assert matcher.best("跨境贸易便利化改革试点经验", 0.85)[0] == 1  # the known title is 2 characters longer
+    assert matcher.best("跨境贸易便利化改", 0.85)[0] == 0  # 1 character shorter
+    assert matcher.best("口岸通关", 0.92) == (2, 1.0)
 
 
 def test_clean_spans_drops_pinyin_and_character_spacing_with_offsets() -> None:

@@ -46,7 +46,8 @@ def street_offices(text: str, hits: list[_Hit], ctx: _Context, lex: Lexicon) -> 
     return found
 
 
-_TOWN_RE = re.compile(f"(?P<stem>[{CJK}]{{2,5}}?)(?P<kind>镇|乡|苏木)(?:人民)?政府")
+_TOWN_KINDS = ("镇", "乡", "苏木")
+_TOWN_RE = re.compile(f"(?P<stem>[{CJK}]{{2,5}}?)(?P<kind>{'|'.join(_TOWN_KINDS)})(?:人民)?政府")
 """A township's government written by its own name (巴彦浩特镇人民政府, 格日勒敖都苏木人民政府: a 苏木 is a
 township of the pastoral areas of Inner Mongolia), a level below the county that no place list holds."""
 _TOWN_GOVERNMENT = "人民政府"
@@ -56,7 +57,9 @@ def town_governments(text: str, hits: list[_Hit], places: list[str], lex: Lexico
     """The township governments (镇, 乡, 苏木) ``text`` names that no other hit covers but by its level (镇人民政府),
     named as written with the place of ``places`` written right before them (凭祥市友谊镇人民政府) and 人民政府 in
     full, each with whether it acts; a generic one (各乡镇人民政府, 所在镇政府) is none."""
-    found = []
+    found: list[_Hit] = []
+    if "政府" not in text or not any(kind in text for kind in _TOWN_KINDS):
+        return found  # every township government's name holds them: no scan of the text
     names = sorted(places, key=len, reverse=True)
     for match in _TOWN_RE.finditer(text):
         read = _stem(text, match.start("kind"), names, lex.not_place_words, sizes=(2, 3, 4, 5))
@@ -86,8 +89,10 @@ def corps_regiments(text: str, hits: list[_Hit], document_text: str, lex: Lexico
     """The Corps regiments ``text`` names that no other hit covers (一四三团在各连队设立…): the regiment by its full
     name (新疆生产建设兵团第八师一四三团) and a unit of it with its division (第八师一五〇团就业服务站), the division
     as written or the one the document names; none in a document that names no Corps division (a 代表团, a 集团)."""
+    found: list[_Hit] = []
+    if "团" not in text:
+        return found  # every regiment's name holds it: neither this text nor the document is scanned
     divisions = set(_DIVISION_RE.findall(document_text))
-    found = []
     for match in _REGIMENT_RE.finditer(text):
         division = match.group("division") or (next(iter(divisions)) if len(divisions) == 1 else None)
         begin = match.start()

@@ -22,6 +22,7 @@ def lexicon() -> dict[str, Any]:
     return load_lexicon("origins")
 
 
+@cache
 def _words_re(key: str) -> str:
     """The lexicon's list ``key`` as a regex alternation, longest first (复制推广 before 复制)."""
     return word_alternation(lexicon()[key])
@@ -102,14 +103,20 @@ def _other_programme(text: str, position: int) -> bool:
     )
 
 
+@cache
+def _issues_words() -> str:
+    """A national body issuing something (商务部印发, 国务院办公厅发布), as a regex."""
+    issuers = "|".join(map(re.escape, lexicon()["ministries"]))
+    return rf"(?:{issuers})(?:办公厅)?[^，。；]{{0,4}}?(?:印发|发布|公布|推出)"
+
+
 def _announcement_only(text: str, position: int, gazetteer: Gazetteer) -> bool:
     """True when a national body issues the batch at ``position`` and the sentence names no reform, no zone and no
     membership (近日，商务部印发推广自贸试验区第六批“最佳实践案例”，供各地…借鉴): the batch is announced, nothing
     is said to come from it."""
     lex = lexicon()
     clause = text[max(text.rfind(ch, 0, position) for ch in _CLAUSE_MARKS) + 1 : position]
-    issuers = "|".join(map(re.escape, lex["ministries"]))
-    issues = rf"(?:{issuers})(?:办公厅)?[^，。；]{{0,4}}?(?:印发|发布|公布|推出)"
+    issues = _issues_words()
     if not re.search(issues, clause) and not (
         re.match(rf"\s*(?:[^，,。；]{{1,10}}[，,]\s*)?{issues}", text)
         and text.rfind("《", 0, position) <= text.rfind("》", 0, position)

@@ -146,10 +146,16 @@ def _subject_zones(
 def _carries_derived(tail: str) -> bool:
     """True when the zone before ``tail`` carries out a practice the sentence says came from elsewhere (Z推广的“X”
     做法，源自…第三批…; Z实施的X模式来源于…): the zone is its adopter."""
+    return _carried_derived_re().match(tail) is not None
+
+
+@cache
+def _carried_derived_re() -> re.Pattern[str]:
+    """A carrying verb, 的, and a word saying where the practice came from, in one clause."""
     lex = lexicon()
     carried = "|".join(map(re.escape, [*lex["landing_verbs"], "推行", "开展", "采用", "运用"]))
     derived = "|".join(map(re.escape, lex["derived_from_verbs"]))
-    return re.match(rf"\s*(?:{carried})的[^。；;]*?(?:{derived})", tail) is not None
+    return re.compile(rf"\s*(?:{carried})的[^。；;]*?(?:{derived})")
 
 
 _FIRST_RE = re.compile(r"(?:最早|率先|首先|最先|首次|起初|最初)\s*在\s*$")
@@ -243,6 +249,12 @@ def _coordinated_opening(head: str, places: list[tuple[int, int, Place]], lead: 
     return position > lead and bool(_COORDINATOR_RE.match(rest))
 
 
+@cache
+def _back_reference_re() -> re.Pattern[str]:
+    """A sentence opening with a word referring back to a practice (该做法), after a lead clause of time if any."""
+    return re.compile(rf"(?:[^，,。]{{0,12}}[，,])?\s*(?:{'|'.join(map(re.escape, lexicon()['back_references']))})")
+
+
 def _own_creation_listed(
     sentences: Sequence[Any], gazetteer: Gazetteer, evidence: Any, in_batch: set[int]
 ) -> list[Origin]:
@@ -251,7 +263,7 @@ def _own_creation_listed(
     batch took the area's own reform, so the area is where it came from, even as the case's own area."""
     lex = lexicon()
     found: list[Origin] = []
-    refers = re.compile(rf"(?:[^，,。]{{0,12}}[，,])?\s*(?:{'|'.join(map(re.escape, lex['back_references']))})")
+    refers = _back_reference_re()
     for k, sentence in enumerate(sentences):
         text = sentence.text.lstrip()
         if evidence(sentence).start not in in_batch or not refers.match(text):

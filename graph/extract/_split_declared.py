@@ -123,11 +123,15 @@ def stated_count(document: Document, lines: list[Line], end: int) -> tuple[int, 
 def _other_document(sentence: str) -> bool:
     """True when ``sentence`` tells of another document than this one: a word of ``count_other`` (上期, 已于, 另行),
     or 已 right before a presenting word (已收录的10个案例, 已印发): what was presented before, elsewhere."""
-    lexicon = _lexicon()
-    presenting = "|".join(map(re.escape, lexicon["count_presenting"]))
-    if any(word in sentence for word in lexicon["count_other"]):
+    if any(word in sentence for word in _lexicon()["count_other"]):
         return True
-    return re.search(f"已(?:{presenting})", sentence) is not None
+    return "已" in sentence and _presented_re().search(sentence) is not None
+
+
+@cache
+def _presented_re() -> re.Pattern[str]:
+    """已 right before a presenting word (已收录, 已印发)."""
+    return re.compile("已(?:{})".format("|".join(map(re.escape, _lexicon()["count_presenting"]))))
 
 
 def _sentence_of(text: str, at: int) -> str:

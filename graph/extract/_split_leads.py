@@ -198,27 +198,40 @@ def theme_title(title: str) -> bool:
     lexicon, title = _lexicon(), title.strip().rstrip("。")
     if title.strip("#＃【】[]〔〕 \u3000") in lexicon["theme_heading_words"]:  # 【金融创新】, #政务服务
         return True
-    openers = "|".join(map(re.escape, lexicon["place_lead_topic_openers"]))
-    ends = "|".join(map(re.escape, lexicon["theme_heading_ends"]))
-    words = '[^“”"‘’「」，,。：:；;]'
-    if re.fullmatch(rf"(?:{openers}){words}{{2,14}}|{words}{{2,10}}(?:{ends})", title):
+    if _theme_re().fullmatch(title):
         return True
     if progress_heading(title):
         return True
     return any(word in title for word in lexicon["unnamed_reform_refs"])  # 萧山这项改革，入选…！: points, names none
 
 
-def progress_heading(title: str) -> bool:
-    """True for a heading telling how a field fares (政务服务提质增效, 要素保障持续加强, 审批服务更加便利): a few
-    words, no quoted name, closed by an adverb of progress and a verb or by a set phrase
-    (``theme_heading_predicates``). It names a field, so the reform is the first one the paragraph under it names."""
-    fares, title = _lexicon()["theme_heading_predicates"], title.strip().rstrip("。")
+@cache
+def _theme_re() -> re.Pattern[str]:
+    """A label heading: a topic clause's opener and a few words, or a few words and a theme's closing word."""
+    lexicon = _lexicon()
+    openers = "|".join(map(re.escape, lexicon["place_lead_topic_openers"]))
+    ends = "|".join(map(re.escape, lexicon["theme_heading_ends"]))
+    words = '[^“”"‘’「」，,。：:；;]'
+    return re.compile(rf"(?:{openers}){words}{{2,14}}|{words}{{2,10}}(?:{ends})")
+
+
+@cache
+def _progress_re() -> re.Pattern[str]:
+    """A few words closed by an adverb of progress and a verb, or by a set phrase (``theme_heading_predicates``)."""
+    fares = _lexicon()["theme_heading_predicates"]
     verdict = "(?:{})(?:{})|{}".format(
         "|".join(map(re.escape, fares["adverbs"])),
         "|".join(map(re.escape, fares["verbs"])),
         "|".join(map(re.escape, fares["whole"])),
     )
-    return re.fullmatch(rf"[^“”\"‘’「」，,。：:；;]{{2,8}}(?:{verdict})", title) is not None
+    return re.compile(rf"[^“”\"‘’「」，,。：:；;]{{2,8}}(?:{verdict})")
+
+
+def progress_heading(title: str) -> bool:
+    """True for a heading telling how a field fares (政务服务提质增效, 要素保障持续加强, 审批服务更加便利): a few
+    words, no quoted name, closed by an adverb of progress and a verb or by a set phrase
+    (``theme_heading_predicates``). It names a field, so the reform is the first one the paragraph under it names."""
+    return _progress_re().fullmatch(title.strip().rstrip("。")) is not None
 
 
 def pointed_reform(text: str) -> str | None:
