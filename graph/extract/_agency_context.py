@@ -117,6 +117,8 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(zone.name[:k]))), None)
         city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
     head = _document_head(doc_text)
+    if town is None:  # 镇便民服务中心 in a township's own list (彭场镇…清单, 仙桃市彭场镇人民政府): the document's town
+        town = _document_town(doc_text, head)
     if city is None and own:  # 镇江海事局 (扬中市人民政府 helping) in a 镇江 booklet: the provider's stem's city
         city = _stem_city(own, head, case.text, gaz)
     if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
@@ -201,6 +203,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         district_of_area=of_area,
         town=town,
         zone=zone,
+        document_zone=_document_zone(head),
         prefecture=_prefecture(city, gaz),
         reorganised=reorganised(doc_text, case.document.date),
     )
@@ -296,6 +299,50 @@ def _body_place(own: str) -> Place | None:
         return Place(load_divisions().full_of.get(name, name), found.stem, found.level) if found else None
     town = _TOWN_RE.fullmatch(own)
     return Place(town.group(1), town.group(1)[:-1], "town") if town else None
+
+
+_HEAD_ZONE_RE = re.compile(
+    f"[{CJK}]{{2,20}}?(?:{'|'.join(load_agency_yaml('departments.yaml')['zone_name_endings'])})(?=管委会|管理委员会)"
+)
+
+
+def _document_zone(head: str) -> Place | None:
+    """The one development zone whose committee the document's head names (资阳高新区管委会党政办公室编 under a
+    bulletin's title): a zone committee's own document, whose bare service hall (政务服务中心) is the zone's, not its
+    city's. None when the head names no committee or several."""
+    zones = {m.group() for m in _HEAD_ZONE_RE.finditer(head)}
+    return Place(zones.pop(), "", "unit") if len(zones) == 1 else None
+
+
+_TOWN_GOVERNMENT_RE = re.compile(f"([{CJK}]{{2,4}}?[镇乡])(?:人民政府|党委)")
+_LINE_TOWN_RE = re.compile(f"^([{CJK}]{{2,3}}?[镇乡])")
+
+
+@functools.lru_cache(maxsize=8)
+def _document_town(text: str, head: str) -> Place | None:
+    """The one town a township's own document is of: the town whose government it names after the county-level
+    place it is in (仙桃市彭场镇人民政府, a signature), or the town its head opens with (彭场镇…清单), named with
+    that place when the document writes it (仙桃市彭场镇): its 镇X bodies are that town's. None when the document
+    names no town so, or several (a county's list of its towns)."""
+    divisions = load_divisions()
+    towns: dict[str, str] = {}
+    for match in _TOWN_GOVERNMENT_RE.finditer(text):
+        before = text[max(0, match.end(1) - 16) : match.end(1)]
+        for name in sorted(divisions.names_in(before), key=len, reverse=True):
+            town = before[before.rfind(name) + len(name) :]  # 彭场镇 after 仙桃市
+            if 3 <= len(town) <= 5 and re.fullmatch(f"[{CJK}]+", town):
+                towns.setdefault(town, name + town)
+                break
+    for line in head.splitlines():
+        qualified = next((n for n in sorted(divisions.names_in(line[:12]), key=len) if line.startswith(n)), "")
+        found = _LINE_TOWN_RE.match(line[len(qualified) :])
+        if found is not None and not found.group(1).startswith(("各", "全", "乡镇", "城乡")):
+            towns[found.group(1)] = (qualified + found.group(1)) if qualified else towns.get(found.group(1), "")
+    named = {stem: name for stem, name in towns.items() if name}
+    if len(towns) != 1 or not named:
+        return None
+    stem, name = next(iter(named.items()))
+    return Place(name, stem[:-1], "town")
 
 
 def _local_body_place(own: str) -> Place | None:

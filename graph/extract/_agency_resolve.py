@@ -39,6 +39,10 @@ AREA_LEVEL = "area"
 """The level of a core written after the bare word 片区 (片区经济发展局): a department of its area's committee."""
 
 
+_SERVICE_HALLS = frozenset(load_agency_yaml("departments.yaml")["service_halls"])
+"""Halls of government services (政务服务中心): a zone committee's document's bare hall is the zone's own."""
+
+
 def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
     """Write every mention's full name: prefixed ones from their prefix, bare ones from the body of the
     same family the case names with a prefix, else from the case's city; area bodies (X片区Y) fold into
@@ -79,6 +83,9 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
             hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
         elif hit.core.stem_place and hit.core.needs_prefix:  # 海关 alone, no office named once: never made up
             hit.name, hit.confidence = hit.core.canonical, "low"
+        elif hit.core.canonical in _SERVICE_HALLS and ctx.document_zone is not None:
+            hit.name, hit.place = ctx.document_zone.name + hit.core.canonical, ctx.document_zone  # a zone's own hall
+            hit.confidence = "medium"
         elif hit.core.national or ctx.city is None:
             hit.name = hit.core.canonical
             hit.confidence = "high" if hit.core.national else "low"
