@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from ftzgraph.graph.extract._split_fields import labelled_field
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.provider import provider_line
@@ -360,3 +363,53 @@ def test_a_bracketed_marker_alone_labels_the_case_titled_by_the_next_line() -> N
     text = "案例选编\n\n" + block.format(n="一", t="港口“智慧监管”") + block.format(n="二", t="互市“一站式”结算")
     titles = [case.title for case in split_cases(Document(id="m", path=Path("m.txt"), text=text, sha256="x")).cases]
     assert titles == ["港口“智慧监管”", "互市“一站式”结算"], "the marker label was taken for the title"
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("经验出处：学习借鉴某自贸试验区做法", True),
+        ("【经验来源】某片区", True),
+        ("推广范围：全市", True),
+        ("报送：某县商务局", True),
+        ("做法：设立综合窗口", True),
+        ("韶关：“一窗通办”再提速", False),  # a dispatch's place before its title
+        ("跨境电商“一站式”备案", False),
+        ("经验出处", False),  # a label with no value
+    ],
+)
+def test_a_known_label_with_a_value_reads_as_a_labelled_field(line: str, field: bool) -> None:
+    assert labelled_field(line) is field
+
+
+FIELDED_CASES = """某县商务局关于复制推广改革经验情况的报告
+
+县人民政府：
+全县累计复制推广改革事项26项，以下3项成效较为明显。
+
+海产品出口“预检直放”
+经验出处：甲省自贸试验区乙片区
+报送：县商务局
+县商务局会同海关推行预检直放，企业货物在产地完成检验后直接装船，通关时间平均缩短2天，全年服务企业56家。
+
+渔船登记“一件事”集成办理
+经验出处：学习借鉴丙省自贸试验区丁片区做法
+报送：县海洋发展局
+县海洋发展局将渔船登记、检验等5个事项整合为一件事，申请材料由23份减少到9份，办理时限压缩60%。
+
+药品零售“证照一次办”
+经验出处：借鉴戊省自贸试验区己片区经验
+报送：县市场监管局
+县市场监管局将药品经营许可与营业执照合并受理，办理时间压缩一半，全年服务企业120家。
+"""
+TITLES = ["海产品出口“预检直放”", "渔船登记“一件事”集成办理", "药品零售“证照一次办”"]
+
+
+@pytest.mark.parametrize("numbered", [False, True], ids=["bare titles", "numbered titles"])
+def test_an_origin_field_between_the_title_and_the_provider_line_is_no_title(numbered: bool) -> None:
+    text = FIELDED_CASES
+    if numbered:
+        for k, title in zip("一二三", TITLES, strict=True):
+            text = text.replace(title, f"（{k}）{title}")
+    cases = split_cases(Document(id="o", path=Path("o.txt"), text=text, sha256="o")).cases
+    assert [c.title for c in cases] == TITLES

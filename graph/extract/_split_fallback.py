@@ -30,6 +30,7 @@ from ftzgraph.graph.extract._split_headings import (
     heading_continuation,
     heading_under_number,
     line_heading,
+    other_field,
     section_label_count,
 )
 from ftzgraph.graph.extract._split_leads import (
@@ -347,7 +348,8 @@ def _opens_with_label(section: list[Line], is_provider: Callable[[str], object])
     # a bilingual page's rendering of the title under it (title / Latin title / 相關地區：X) is no line of its own
     # …nor is a line of the case's tags (标签：#X) between the title and the provider line
     texts = [line.text for line in section if line.text.strip()]
-    first = next((text for text in texts if not rendered_line(text) and not tag_line(text)), "")
+    # …nor a field of the case's other than its provider (title / 经验来源：X / 报送单位：Y)
+    first = next((t for t in texts if not rendered_line(t) and not tag_line(t) and not other_field(t, is_provider)), "")
     return (
         labelled_provider(first) is not None
         or bool(is_provider(first))

@@ -192,3 +192,27 @@ def record_start(lines: list[Line], i: int) -> int:
     while j > 0 and _FIELD_LINE_RE.match(lines[j - 1].text) and not field_title_re().match(lines[j - 1].text):
         j -= 1
     return j
+
+
+@cache
+def _known_field_re() -> re.Pattern[str]:
+    """A labelled field at a line's start: a label the lexicon knows (an origin's, a provider's, a section's, a summary
+    table's source, unit or scope column), then a colon or a closing bracket, then its value."""
+    layouts, origins = load_lexicon("layouts"), load_lexicon("origins")
+    notice, fallback = layouts["notice"], layouts["fallback"]
+    labels = {
+        *origins["origin_labels"],
+        *notice["origin_columns"],
+        *notice["unit_columns"],
+        *notice["scope_columns"],
+        *fallback["section_words"],
+        *(w.rstrip(":：|｜丨】") for w in fallback["provider_labels"]),
+    }
+    known = word_alternation(sorted(w for w in labels if len(w) >= 2 and not w.endswith(("/", "／"))))
+    return re.compile(rf"^\s*[【\[〔]?\s*(?:{known})\s*(?:[:：]|[】\]〕])\s*\S")
+
+
+def labelled_field(text: str) -> bool:
+    """True when ``text`` is a labelled field (经验出处：X, 报送：Y, 推广范围：Z, 【经验来源】X): a case's field under
+    its title, never a title of its own, whatever the value says."""
+    return _known_field_re().match(text) is not None

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ftzgraph.graph.extract._split_fields import labelled_field
 from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_heading, picture_line, rendered_line
 from ftzgraph.graph.extract._split_leads import (
     headline,
@@ -210,6 +211,8 @@ def line_heading(
                 style, number = f"{style}{name}", heading_number(numbered["n"])
             text = text[numbered.end() :].strip().lstrip(SEPARATORS).strip()  # ①/title: the rest of its mark
             break
+    if number is None and labelled_field(text):  # 经验出处：X over 报送：Y: a field of the case under its title
+        return None
     if number is None and (shaped := mark_style(unmarked[1], is_section_heading)):  # ◆ (a), 样本一—, 〖经验3〗
         style, number, text = unmarked[0] + shaped[0], shaped[1], shaped[2]
     if number is None and (whole := _WHOLE_BRACKET_RE.fullmatch(text)) is not None:
@@ -244,8 +247,14 @@ def line_heading(
         # its title and then the provider line (跨境电商“中亚海外仓+ / 前置仓”联动 / （报送单位：X）)
         # A bare line right over a section line (title / 做法：…) is one too: a word processor's bold heading once its
         # bold is lost in a plain-text copy.
-        following = next(  # a caption or a byline under the title is furniture: the line after it counts
-            (line.text for line in lines[i + 1 : i + 5] if line.text.strip() and not furniture_heading(line.text)), ""
+        following = next(  # a caption or a byline under the title is furniture: the line after it counts, and so
+            # does the line after the case's other fields (title / 经验来源：X / 报送单位：Y)
+            (
+                line.text
+                for line in lines[i + 1 : i + 5]
+                if line.text.strip() and not furniture_heading(line.text) and not other_field(line.text, is_provider)
+            ),
+            "",
         )
         if (  # title / X局｜2024-10-18: a card's source line under its title (furniture, so read on its own)
             not (
@@ -274,6 +283,12 @@ def line_heading(
         else:
             style = "bare"
     return Heading(i, i, style, number, text)
+
+
+def other_field(text: str, is_provider: Callable[[str], object]) -> bool:
+    """True when ``text`` is a labelled field naming neither the provider nor a section (经验来源：X, 推广范围：Y): a
+    field between a case's title and its provider line."""
+    return labelled_field(text) and not (is_provider(text) or labelled_provider(text)) and _section_label(text) is None
 
 
 _PLACE_LABEL_RE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,8})\s*[：:｜|丨／/]\s*(?P<t>\S.*)$")
