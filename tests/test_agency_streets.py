@@ -78,3 +78,14 @@ def test_a_county_document_naming_two_towns_gives_no_town() -> None:
     document = "县改革清单\n\n" + text + "\n潜江市高石碑镇人民政府、潜江市熊口镇人民政府参与。\n"
     names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), None)[0]]
     assert not any(n.endswith("镇便民服务中心") and len(n) > 7 for n in names), names
+
+
+def test_a_districts_body_in_its_own_document_stays_the_districts_beside_its_zone() -> None:
+    # issue #15, z30e: 嘉陵经开区管委会 providing in 南充市嘉陵区's own list: 区市场监管局 is the district's, not the zone's
+    text = (
+        "报送单位：嘉陵经开区管委会\n"
+        "主要做法：经开区企业服务局设立帮办窗口，区市场监管局、区税务局数据共享，企业可直接注销。"
+    )
+    document = "南充市嘉陵区优化营商环境典型案例清单\n\n" + text + "\n"
+    names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), "嘉陵经开区管委会")[0]]
+    assert "南充市嘉陵区市场监督管理局" in names, names

@@ -74,6 +74,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     own = _GOVERNMENT_TAIL_RE.sub("", provider) if provider else None  # 武汉市硚口区人民政府: the place it governs
     own = load_divisions().full_of.get(own, own) if own else None  # 河口县: the county 河口瑶族自治县
     place = place_of(own) if own else None
+    district_document = bool(sole_local_place(_document_head(doc_text), gaz, None).get("district"))
+    if place is not None and district_document and _zone_not_district(place):
+        place = None  # 前锋经开区管委会 in 前锋区's own list: a zone of the district, whose 区X局 are the district's
     ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
     area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area") if ftz_place and ftz_place.area else None
     if area is not None and (place is None or place.level == "area"):  # 中国（湖南）自由贸易试验区长沙片区: 长沙片区
@@ -144,7 +147,14 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None and own:  # 海口江东新区管理局 联合市住建局 in a text that names no city: the provider's stem's
         city = _provider_stem_city(own)
     local = {
-        level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
+        level: {
+            h.prefix.place
+            for h in hits
+            if h.prefix
+            and h.prefix.place
+            and h.prefix.place.level == level
+            and not (district_document and _zone_not_district(h.prefix.place))
+        }
         for level in ("district", "county")
     }
     if own_local is not None and own_local.level in local:
@@ -437,6 +447,21 @@ _ZONE_KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_nam
 
 
 _ZONE_NAME_ENDINGS = tuple(load_agency_yaml("departments.yaml")["zone_name_endings"])
+
+
+_ZONE_KIND_ENDINGS = (*_ZONE_KIND_FULL, *_ZONE_KIND_FULL.values(), "开发区")
+"""How a development zone's name ends that no division's does (经开区, 高新技术产业开发区, 开发区)."""
+
+
+def _zone_not_district(place: Place) -> bool:
+    """True for a zone that place_of reads as a district by its last character (前锋经开区, 资阳高新区): no division
+    is named so. In a zone's own case the zone stands for the district (区市场监管局: the zone's bureau); in a
+    district's own document the district the head names is the case's district."""
+    return (
+        place.level == "district"
+        and place.name.endswith(_ZONE_KIND_ENDINGS)
+        and place.name not in load_divisions().names
+    )
 
 
 def _city_zone(district: str, stem: str) -> bool:
