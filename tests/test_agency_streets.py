@@ -81,7 +81,7 @@ def test_a_county_document_naming_two_towns_gives_no_town() -> None:
 
 
 def test_a_districts_body_in_its_own_document_stays_the_districts_beside_its_zone() -> None:
-    # issue #15, z30e: 嘉陵经开区管委会 providing in 南充市嘉陵区's own list: 区市场监管局 is the district's, not the zone's
+    # issue #15, z30e: 嘉陵经开区管委会 providing in 南充市嘉陵区's own list: 区市场监管局 is the district's
     text = (
         "报送单位：嘉陵经开区管委会\n"
         "主要做法：经开区企业服务局设立帮办窗口，区市场监管局、区税务局数据共享，企业可直接注销。"
