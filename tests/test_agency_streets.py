@@ -89,3 +89,11 @@ def test_a_districts_body_in_its_own_document_stays_the_districts_beside_its_zon
     document = "南充市嘉陵区优化营商环境典型案例清单\n\n" + text + "\n"
     names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), "嘉陵经开区管委会")[0]]
     assert "南充市嘉陵区市场监督管理局" in names, names
+
+
+def test_a_department_after_the_committees_word_is_the_bulletins_zone_committees() -> None:
+    # issue #15, z30e: 管委会经发局 in a zone committee's bulletin is that committee's, not the city's 经济发展局
+    text = "管委会经发局联合国家外汇管理局遂宁市分局推动贸易外汇收支便利化。"
+    document = "遂宁高新区工作简报\n2024年第3期\n遂宁高新区管委会党政办公室编\n\n" + text + "\n"
+    names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), None)[0]]
+    assert any(n.startswith("遂宁高新") and n.endswith("管理委员会经济发展局") for n in names), names

@@ -43,7 +43,7 @@ _SERVICE_HALLS = frozenset(load_agency_yaml("departments.yaml")["service_halls"]
 """Halls of government services (政务服务中心): a zone committee's document's bare hall is the zone's own."""
 
 
-def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
+def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer, text: str = "") -> None:
     """Write every mention's full name: prefixed ones from their prefix, bare ones from the body of the
     same family the case names with a prefix, else from the case's city; area bodies (X片区Y) fold into
     the city body X市Y when the case names both."""
@@ -83,6 +83,12 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
             hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
         elif hit.core.stem_place and hit.core.needs_prefix:  # 海关 alone, no office named once: never made up
             hit.name, hit.confidence = hit.core.canonical, "low"
+        elif (
+            (zone := ctx.zone or ctx.document_zone) is not None
+            and not hit.core.national
+            and text.endswith(("管委会", _COMMITTEE), 0, hit.start)
+        ):  # 管委会经发局 in a zone's case or bulletin: a department of that zone's committee, not its city's bureau
+            hit.name, hit.place, hit.confidence = zone.name + _COMMITTEE + hit.core.canonical, zone, "medium"
         elif hit.core.canonical in _SERVICE_HALLS and ctx.document_zone is not None:
             hit.name, hit.place = ctx.document_zone.name + hit.core.canonical, ctx.document_zone  # a zone's own hall
             hit.confidence = "medium"
