@@ -97,3 +97,11 @@ def test_a_department_after_the_committees_word_is_the_bulletins_zone_committees
     document = "遂宁高新区工作简报\n2024年第3期\n遂宁高新区管委会党政办公室编\n\n" + text + "\n"
     names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), None)[0]]
     assert any(n.startswith("遂宁高新") and n.endswith("管理委员会经济发展局") for n in names), names
+
+
+def test_a_bureaus_town_station_is_one_body_of_the_towns_city() -> None:
+    # issue #15, z30e: 市市场监管局高石碑所 in 潜江市高石碑镇's own list: the city bureau's station in the town
+    text = "镇便民服务中心牵头，市市场监管局高石碑所派员进驻，市商务局上门指导。"
+    document = "高石碑镇改革实践清单\n\n" + text + "\n\n潜江市高石碑镇人民政府\n"
+    names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), None)[0]]
+    assert "潜江市市场监督管理局高石碑市场监督管理所" in names and "潜江市商务局" in names, names

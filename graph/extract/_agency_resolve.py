@@ -124,6 +124,11 @@ _BUREAU_BRANCH_RE = re.compile(
 )
 
 
+_STATIONS: dict[str, str] = load_agency_yaml("departments.yaml")["bureau_stations"]
+_STATION_RE = re.compile(f"(?P<stem>[{CJK}]{{2,3}}?)所(?![{CJK}]?[长在属有])")
+"""A town's station right after its bureau, by the town's stem (彭场所); not 所长 or 所在, 所属, 所有."""
+
+
 def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
     """A city bureau written right before one of its district offices named by the district's stem (市规划和自然资源局
     盐田管理局, 市公安局南岗分局) or by a zone (苏州市公安局苏州工业园区分局, 市自然资源和规划局经开区分局), or a
@@ -133,6 +138,11 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
     dropped: set[int] = set()
     for hit in hits:
         office = by_start.get(hit.end)
+        station = _STATION_RE.match(text, hit.end)
+        if hit.name and hit.core.canonical in _STATIONS and station is not None and hit.end not in by_start:
+            hit.name += station["stem"] + _STATIONS[hit.core.canonical]  # 市市场监管局彭场所: the bureau's town station
+            hit.end = station.end()
+            continue
         if not (hit.name and hit.place is not None and hit.place.level in ("city", "province")):
             continue
         level = hit.place.level
