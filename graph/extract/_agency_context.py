@@ -122,9 +122,10 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     head = _document_head(doc_text)
     if town is None:  # 镇便民服务中心 in a township's own list (彭场镇…清单, 仙桃市彭场镇人民政府): the document's town
         town = _document_town(doc_text, head)
-        above = place_of(town.name[: -len(town.stem) - 1]) if town is not None else None
+        own_town = town.name[-len(town.stem) - 1 :] if town is not None else ""
+        above = place_of(town.name[: -len(own_town)]) if town is not None and own_town in head else None
         if city is None and above is not None and above.level == "city":
-            city = above  # 仙桃市彭场镇: the town's city, whose 市X局 the township's document names
+            city = above  # 仙桃市彭场镇 of 彭场镇…清单: the town's city, whose 市X局 the township's own document names
     if city is None and own:  # 镇江海事局 (扬中市人民政府 helping) in a 镇江 booklet: the provider's stem's city
         city = _stem_city(own, head, case.text, gaz)
     if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
