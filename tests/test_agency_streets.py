@@ -4,9 +4,19 @@ after the case's district (issue #15, helper z25g). Texts are worded for the tes
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from _gold_cases import make_case
 
 from ftzgraph.graph.extract.agencies import extract_agencies_and_mentions
+from ftzgraph.graph.model import CaseText, Document
+
+
+def _case_in(text: str, document_text: str) -> CaseText:
+    """A case holding ``text`` inside a document whose other lines (head, signature) are ``document_text``'s."""
+    document = Document(id="u", path=Path("unit.txt"), text=document_text, sha256="x")
+    start = document_text.index(text)
+    return CaseText(document, 1, "unit", heading=document.evidence(start, start), start=start, end=start + len(text))
 
 
 def _names(text: str, provider: str | None) -> list[str]:
@@ -52,3 +62,46 @@ def test_a_regiment_needs_a_corps_division_in_its_document() -> None:
     # guard: with no Corps division named, 一四三团 could be any group's; 共青团 and 代表团 are words
     names = _names("县商务局联合共青团县委推行，考察代表团参观，一四三团参与。", "洞口县")
     assert not any(n.endswith("团") for n in names), names
+
+
+def test_a_townships_bodies_in_its_own_document_are_its_towns() -> None:
+    # issue #15, z30e: 镇便民服务中心 in a township's own list signed X市Y镇人民政府 is that town's, with its city
+    text = "镇便民服务中心借鉴湖北自贸试验区宜昌片区做法，镇经发办联系市商务局上门指导。"
+    document = "高石碑镇改革实践清单\n\n" + text + "\n\n潜江市高石碑镇人民政府\n"
+    names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), None)[0]]
+    assert "潜江市高石碑镇便民服务中心" in names and "潜江市高石碑镇经济发展办公室" in names, names
+
+
+def test_a_county_document_naming_two_towns_gives_no_town() -> None:
+    # guard: a county's list naming two town governments does not make 镇X bodies either town's
+    text = "镇便民服务中心借鉴湖北自贸试验区宜昌片区做法。"
+    document = "县改革清单\n\n" + text + "\n潜江市高石碑镇人民政府、潜江市熊口镇人民政府参与。\n"
+    names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), None)[0]]
+    assert not any(n.endswith("镇便民服务中心") and len(n) > 7 for n in names), names
+
+
+def test_a_districts_body_in_its_own_document_stays_the_districts_beside_its_zone() -> None:
+    # issue #15, z30e: 嘉陵经开区管委会 providing in 南充市嘉陵区's own list: 区市场监管局 is the district's
+    text = (
+        "报送单位：嘉陵经开区管委会\n"
+        "主要做法：经开区企业服务局设立帮办窗口，区市场监管局、区税务局数据共享，企业可直接注销。"
+    )
+    document = "南充市嘉陵区优化营商环境典型案例清单\n\n" + text + "\n"
+    names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), "嘉陵经开区管委会")[0]]
+    assert "南充市嘉陵区市场监督管理局" in names, names
+
+
+def test_a_department_after_the_committees_word_is_the_bulletins_zone_committees() -> None:
+    # issue #15, z30e: 管委会经发局 in a zone committee's bulletin is that committee's, not the city's 经济发展局
+    text = "管委会经发局联合国家外汇管理局遂宁市分局推动贸易外汇收支便利化。"
+    document = "遂宁高新区工作简报\n2024年第3期\n遂宁高新区管委会党政办公室编\n\n" + text + "\n"
+    names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), None)[0]]
+    assert any(n.startswith("遂宁高新") and n.endswith("管理委员会经济发展局") for n in names), names
+
+
+def test_a_bureaus_town_station_is_one_body_of_the_towns_city() -> None:
+    # issue #15, z30e: 市市场监管局高石碑所 in 潜江市高石碑镇's own list: the city bureau's station in the town
+    text = "镇便民服务中心牵头，市市场监管局高石碑所派员进驻，市商务局上门指导。"
+    document = "高石碑镇改革实践清单\n\n" + text + "\n\n潜江市高石碑镇人民政府\n"
+    names = [a.name for a in extract_agencies_and_mentions(_case_in(text, document), None)[0]]
+    assert "潜江市市场监督管理局高石碑市场监督管理所" in names and "潜江市商务局" in names, names

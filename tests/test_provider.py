@@ -1466,3 +1466,19 @@ def test_a_department_by_its_own_name_is_of_the_zone_committee_signing_the_docum
         "宜昌高新技术产业开发区管委会规划建设局",
         "宜昌高新技术产业开发区管委会财政金融局",
     ]
+
+
+def test_a_department_after_the_committees_own_word_names_the_committee_once() -> None:
+    # issue #15, z30e: （管委会经发局供稿） in a zone committee's bulletin was prefixed with the committee a second time
+    text = (
+        "遂宁高新区工作简报\n2024年第3期\n遂宁高新区管委会党政办公室编\n\n"
+        "◇ 企业开办“一窗通办”\n借鉴四川自贸试验区川南临港片区做法，企业开办压缩至1个工作日。\n（管委会经发局供稿）\n\n"
+        "◇ 工程项目“预审代办”\n借鉴湖北自贸试验区武汉片区做法，项目审批提速一半。\n（规划建设局供稿）\n\n"
+        "◇ 涉企事项“一次办”\n遂宁市商务局指导，政务服务中心借鉴浙江自贸试验区做法设立专窗。\n（政务服务中心供稿）\n"
+    )
+    # a bare service hall in a zone committee's bulletin is the zone's own, not its city's
+    assert _providers(text) == [
+        "遂宁高新区管委会经发局",
+        "遂宁高新区管委会规划建设局",
+        "遂宁高新技术产业开发区政务服务中心",
+    ]

@@ -74,6 +74,9 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     own = _GOVERNMENT_TAIL_RE.sub("", provider) if provider else None  # 武汉市硚口区人民政府: the place it governs
     own = load_divisions().full_of.get(own, own) if own else None  # 河口县: the county 河口瑶族自治县
     place = place_of(own) if own else None
+    district_document = bool(sole_local_place(_document_head(doc_text), gaz, None).get("district"))
+    if place is not None and district_document and _zone_not_district(place):
+        place = None  # 前锋经开区管委会 in 前锋区's own list: a zone of the district, whose 区X局 are the district's
     ftz_place = load_ftz_gazetteer().resolve(re.sub("(管委会|管理委员会)$", "", provider)) if provider else None
     area = Place(ftz_place.area, ftz_place.area[: -len(_AREA)], "area") if ftz_place and ftz_place.area else None
     if area is not None and (place is None or place.level == "area"):  # 中国（湖南）自由贸易试验区长沙片区: 长沙片区
@@ -117,6 +120,12 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         named = next((n for k in (3, 2) if (n := load_divisions().by_stem.get(zone.name[:k]))), None)
         city = found if named and (found := place_of(named)) is not None and found.level == "city" else None
     head = _document_head(doc_text)
+    if town is None:  # 镇便民服务中心 in a township's own list (彭场镇…清单, 仙桃市彭场镇人民政府): the document's town
+        town = _document_town(doc_text, head)
+        own_town = town.name[-len(town.stem) - 1 :] if town is not None else ""
+        above = place_of(town.name[: -len(own_town)]) if town is not None and own_town in head else None
+        if city is None and above is not None and above.level == "city":
+            city = above  # 仙桃市彭场镇 of 彭场镇…清单: the town's city, whose 市X局 the township's own document names
     if city is None and own:  # 镇江海事局 (扬中市人民政府 helping) in a 镇江 booklet: the provider's stem's city
         city = _stem_city(own, head, case.text, gaz)
     if city is None:  # the city the case names most (by the name it writes: 黔南州 for 黔南布依族苗族自治州)
@@ -142,7 +151,14 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
     if city is None and own:  # 海口江东新区管理局 联合市住建局 in a text that names no city: the provider's stem's
         city = _provider_stem_city(own)
     local = {
-        level: {h.prefix.place for h in hits if h.prefix and h.prefix.place and h.prefix.place.level == level}
+        level: {
+            h.prefix.place
+            for h in hits
+            if h.prefix
+            and h.prefix.place
+            and h.prefix.place.level == level
+            and not (district_document and _zone_not_district(h.prefix.place))
+        }
         for level in ("district", "county")
     }
     if own_local is not None and own_local.level in local:
@@ -201,6 +217,7 @@ def _context(case: CaseText, provider: str | None, gaz: Gazetteer, hits: list[_H
         district_of_area=of_area,
         town=town,
         zone=zone,
+        document_zone=_document_zone(head),
         prefecture=_prefecture(city, gaz),
         reorganised=reorganised(doc_text, case.document.date),
     )
@@ -298,6 +315,50 @@ def _body_place(own: str) -> Place | None:
     return Place(town.group(1), town.group(1)[:-1], "town") if town else None
 
 
+_HEAD_ZONE_RE = re.compile(
+    f"[{CJK}]{{2,20}}?(?:{'|'.join(load_agency_yaml('departments.yaml')['zone_name_endings'])})(?=管委会|管理委员会)"
+)
+
+
+def _document_zone(head: str) -> Place | None:
+    """The one development zone whose committee the document's head names (资阳高新区管委会党政办公室编 under a
+    bulletin's title): a zone committee's own document, whose bare service hall (政务服务中心) is the zone's, not its
+    city's. None when the head names no committee or several."""
+    zones = {m.group() for m in _HEAD_ZONE_RE.finditer(head)}
+    return Place(zones.pop(), "", "unit") if len(zones) == 1 else None
+
+
+_TOWN_GOVERNMENT_RE = re.compile(f"([{CJK}]{{2,4}}?[镇乡])(?:人民政府|党委)")
+_LINE_TOWN_RE = re.compile(f"^([{CJK}]{{2,3}}?[镇乡])")
+
+
+@functools.lru_cache(maxsize=8)
+def _document_town(text: str, head: str) -> Place | None:
+    """The one town a township's own document is of: the town whose government it names after the county-level
+    place it is in (仙桃市彭场镇人民政府, a signature), or the town its head opens with (彭场镇…清单), named with
+    that place when the document writes it (仙桃市彭场镇): its 镇X bodies are that town's. None when the document
+    names no town so, or several (a county's list of its towns)."""
+    divisions = load_divisions()
+    towns: dict[str, str] = {}
+    for match in _TOWN_GOVERNMENT_RE.finditer(text):
+        before = text[max(0, match.end(1) - 16) : match.end(1)]
+        for name in sorted(divisions.names_in(before), key=len, reverse=True):
+            town = before[before.rfind(name) + len(name) :]  # 彭场镇 after 仙桃市
+            if 3 <= len(town) <= 5 and re.fullmatch(f"[{CJK}]+", town):
+                towns.setdefault(town, name + town)
+                break
+    for line in head.splitlines():
+        qualified = next((n for n in sorted(divisions.names_in(line[:12]), key=len) if line.startswith(n)), "")
+        found = _LINE_TOWN_RE.match(line[len(qualified) :])
+        if found is not None and not found.group(1).startswith(("各", "全", "乡镇", "城乡")):
+            towns[found.group(1)] = (qualified + found.group(1)) if qualified else towns.get(found.group(1), "")
+    named = {stem: name for stem, name in towns.items() if name}
+    if len(towns) != 1 or not named:
+        return None
+    stem, name = next(iter(named.items()))
+    return Place(name, stem[:-1], "town")
+
+
 def _local_body_place(own: str) -> Place | None:
     """The district or county a body's name opens with (柯桥区 of 柯桥区市场监管局, after its city 绍兴市): the place of
     a district body's own case, whose 区X局 are that district's."""
@@ -390,6 +451,21 @@ _ZONE_KIND_NAMES = frozenset(load_agency_yaml("departments.yaml")["zone_kind_nam
 
 
 _ZONE_NAME_ENDINGS = tuple(load_agency_yaml("departments.yaml")["zone_name_endings"])
+
+
+_ZONE_KIND_ENDINGS = (*_ZONE_KIND_FULL, *_ZONE_KIND_FULL.values(), "开发区")
+"""How a development zone's name ends that no division's does (经开区, 高新技术产业开发区, 开发区)."""
+
+
+def _zone_not_district(place: Place) -> bool:
+    """True for a zone that place_of reads as a district by its last character (前锋经开区, 资阳高新区): no division
+    is named so. In a zone's own case the zone stands for the district (区市场监管局: the zone's bureau); in a
+    district's own document the district the head names is the case's district."""
+    return (
+        place.level == "district"
+        and place.name.endswith(_ZONE_KIND_ENDINGS)
+        and place.name not in load_divisions().names
+    )
 
 
 def _city_zone(district: str, stem: str) -> bool:

@@ -54,6 +54,8 @@ class _Context:
     """The town the case is about (薛家湾镇, from its provider 薛家湾镇人民政府): 镇政府 and 镇X所 are its bodies."""
     zone: Place | None = None
     """The development zone the case is about (吉林经济技术开发区, its provider): its 开发区管委会 and 经开区X局."""
+    document_zone: Place | None = None
+    """The zone whose committee issues the document (X高新区管委会…编): its bare 政务服务中心 is the zone's."""
     prefecture: Place | None = None
     """The autonomous prefecture or league the case is in (黔南州, 锡林郭勒盟): 州X局 and 盟X局 are its bureaux."""
     reorganised: bool = False

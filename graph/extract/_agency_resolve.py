@@ -39,7 +39,11 @@ AREA_LEVEL = "area"
 """The level of a core written after the bare word 片区 (片区经济发展局): a department of its area's committee."""
 
 
-def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
+_SERVICE_HALLS = frozenset(load_agency_yaml("departments.yaml")["service_halls"])
+"""Halls of government services (政务服务中心): a zone committee's document's bare hall is the zone's own."""
+
+
+def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer, text: str = "") -> None:
     """Write every mention's full name: prefixed ones from their prefix, bare ones from the body of the
     same family the case names with a prefix, else from the case's city; area bodies (X片区Y) fold into
     the city body X市Y when the case names both."""
@@ -79,6 +83,15 @@ def _resolve(hits: list[_Hit], ctx: _Context, gaz: Gazetteer) -> None:
             hit.name, hit.confidence = hit.core.core, "as_written"  # a kind of body, kept as the text names it
         elif hit.core.stem_place and hit.core.needs_prefix:  # 海关 alone, no office named once: never made up
             hit.name, hit.confidence = hit.core.canonical, "low"
+        elif (
+            (zone := ctx.zone or ctx.document_zone) is not None
+            and not hit.core.national
+            and text.endswith(("管委会", _COMMITTEE), 0, hit.start)
+        ):  # 管委会经发局 in a zone's case or bulletin: a department of that zone's committee, not its city's bureau
+            hit.name, hit.place, hit.confidence = zone.name + _COMMITTEE + hit.core.canonical, zone, "medium"
+        elif hit.core.canonical in _SERVICE_HALLS and ctx.document_zone is not None:
+            hit.name, hit.place = ctx.document_zone.name + hit.core.canonical, ctx.document_zone  # a zone's own hall
+            hit.confidence = "medium"
         elif hit.core.national or ctx.city is None:
             hit.name = hit.core.canonical
             hit.confidence = "high" if hit.core.national else "low"
@@ -111,6 +124,11 @@ _BUREAU_BRANCH_RE = re.compile(
 )
 
 
+_STATIONS: dict[str, str] = load_agency_yaml("departments.yaml")["bureau_stations"]
+_STATION_RE = re.compile(f"(?P<stem>[{CJK}]{{2,3}}?)所(?![{CJK}]?[长在属有])")
+"""A town's station right after its bureau, by the town's stem (彭场所); not 所长 or 所在, 所属, 所有."""
+
+
 def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
     """A city bureau written right before one of its district offices named by the district's stem (市规划和自然资源局
     盐田管理局, 市公安局南岗分局) or by a zone (苏州市公安局苏州工业园区分局, 市自然资源和规划局经开区分局), or a
@@ -120,6 +138,11 @@ def _bureau_branches(text: str, hits: list[_Hit]) -> list[_Hit]:
     dropped: set[int] = set()
     for hit in hits:
         office = by_start.get(hit.end)
+        station = _STATION_RE.match(text, hit.end)
+        if hit.name and hit.core.canonical in _STATIONS and station is not None and hit.end not in by_start:
+            hit.name += station["stem"] + _STATIONS[hit.core.canonical]  # 市市场监管局彭场所: the bureau's town station
+            hit.end = station.end()
+            continue
         if not (hit.name and hit.place is not None and hit.place.level in ("city", "province")):
             continue
         level = hit.place.level

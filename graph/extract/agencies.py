@@ -205,7 +205,7 @@ def extract_agencies_and_mentions(
                 to_area.append(hit)
             elif hit.name is None:
                 hit.name, hit.confidence = text[hit.start : hit.end], "low"
-    _resolve(hits, ctx, gaz)
+    _resolve(hits, ctx, gaz, text)
     _area_bureaus_as_written(hits, case.document.text)
     hits = _bureau_branches(text, hits)
     police_branches(hits, ctx.city, ctx.district)  # 东港区公安分局: 日照市公安局东港分局

@@ -217,13 +217,16 @@ def _committee_body(provider: str, case: CaseText) -> str:
     """A department written by its own name alone (（规划建设局） closing a case) in the document of the one zone
     committee its head names (its issuer or signature line): that committee's department, as the committee's own
     documents write theirs (宜昌高新技术产业开发区管委会规划建设局); as written when the head names no committee or
-    several, or the name can provide as it stands (县商务局, 南沙海关)."""
+    several, or the name can provide as it stands (县商务局, 南沙海关). A department written after the committee's own
+    word (管委会经发局) takes the committee's name in its place, not after it."""
     if not _BARE_BODY_RE.fullmatch(provider) or can_provide(provider):
         return provider
     before = case.document.text[: min(case.head_end or 0, _HEAD_CHARS)]
     lines = [line for line in before.splitlines() if line.strip()][:3]
     committees = {m.group() for line in lines for m in _HEAD_COMMITTEE_RE.finditer(line)}
-    return committees.pop() + provider if len(committees) == 1 else provider
+    if len(committees) != 1:
+        return provider
+    return committees.pop() + re.sub("^(?:管理委员会|管委会)", "", provider)  # 管委会经发局: the committee named once
 
 
 _BARE_ZONE_RE = re.compile(
