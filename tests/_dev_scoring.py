@@ -78,9 +78,9 @@ COLLECTIONS = {
 # why they are a folder of their own), tests/data/unseen/nonuniform/ the rounds of collections whose cases differ in
 # form (its README), tests/data/unseen/crossborder/ the Hong Kong, Macao, Taiwan and overseas media rounds, and
 # tests/data/unseen/headings/ cases headed otherwise than by a numbered title (its README), tests/data/unseen/labels/
-# national batches stated once for a document and headings that are labels (its README), tests/data/unseen/news/ and
-# news2/ news text carrying several cases in paragraphs (their READMEs), tests/data/unseen/ordinals/ lists that number
-# their items in their own words (its README).
+# national batches stated once for a document and headings that are labels (its README), tests/data/unseen/news/,
+# news2/ and news3/ news text carrying several cases in paragraphs (their READMEs), tests/data/unseen/ordinals/ lists
+# that number their items in their own words (its README).
 COLLECTIONS.update(
     {
         gold_file.name.removesuffix(".gold.yaml"): (text_file, gold_file)
@@ -93,6 +93,7 @@ COLLECTIONS.update(
             DATA / "unseen" / "labels",
             DATA / "unseen" / "news",
             DATA / "unseen" / "news2",
+            DATA / "unseen" / "news3",
             DATA / "unseen" / "ordinals",
         )
         for gold_file in sorted(folder.glob("*-collection.gold.yaml"))

@@ -1,7 +1,8 @@
 """Cases in news text (graph/extract/_split_news.py): paragraphs each led by the body that acts in them, a case
 running over the paragraphs that go on telling it, the item's lead and its closing paragraph kept out, and a
-journalist's slogan over a paragraph giving way to the practice the paragraph names (issue #15, fixer z29g). The
-held-out collections in tests/data/unseen/news/ and news2/ were written, with their gold, before the rules."""
+journalist's slogan over a paragraph giving way to the practice the paragraph names, a broadcast script's cues kept
+out of subjects and headings (issue #15, fixers z29g, z30g). The held-out collections in tests/data/unseen/news/,
+news2/ (z29g) and news3/ (z30g) were written, with their gold, before the rules."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from ftzgraph.graph.extract._split_media import borrowed_at
 from ftzgraph.graph.extract._split_news import (
     closes_item,
     closing_start,
+    cue_line,
+    heading_line,
     news_stretches,
     news_subject,
     paragraph_provider,
@@ -33,6 +36,7 @@ NEWS = [
     "tongxiang-jingjibao-collection",
     "yixing-guangbo-collection",
     "rugao-fabuhui-collection",
+    "shuozhou-dianshi-collection",
 ]
 _READS = partial(reads_as_a_case, paragraph=True, words=1)
 
@@ -120,6 +124,20 @@ def test_paragraphs_under_heading_lines_of_their_own_are_left_to_the_readers_of_
     text = "\n\n".join(["【登记更省心】\n" + body] * 3)
     assert news_stretches(text, _READS) == []
     assert len(news_stretches("\n\n".join([body] * 3), _READS)) == 3
+
+
+def test_a_broadcast_scripts_cues_are_neither_subjects_nor_headings() -> None:
+    body = "大安市交通运输局推行“货运车辆通关预约”，车辆平均等待时间从4小时缩短至不足1小时，惠及企业120家。"
+    assert news_subject("（主持人）" + body)[0] == "大安市交通运输局"
+    assert news_subject("（画面：货运站场）" + body)[0] == "大安市交通运输局"
+    found = news_subject("（主持人）最后关注镇赉县。镇赉县借鉴辽宁自贸试验区大连片区经验，推出“粮食收购贷款快审快贷”。")
+    assert found is not None and found[0] == "镇赉县" and found[1] == 13
+    assert news_subject("主持人：各位听众，今天的节目关注我市复制推广自贸试验区改革经验的新进展。") is None
+    assert cue_line("（记者 张宁 现场音响：窗口叫号声）") and cue_line("【正文】")
+    assert not heading_line("（记者 张宁 现场音响：窗口叫号声）") and heading_line("【登记更省心】")
+    assert not cue_line("（一）企业开办") and not cue_line("（记者 张宁）大安市…")
+    text = "【正文】\n" + "\n\n".join(["（记者 张宁 现场音响：叫号声）\n" + body] * 3)
+    assert len(news_stretches(text, _READS)) == 3  # a cue line over a paragraph heads nothing
 
 
 def test_a_slogan_names_no_reform_but_a_title_does() -> None:

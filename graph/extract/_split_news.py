@@ -33,6 +33,10 @@ _HEADING_CHARS = 30
 """A line this short with no sentence's end over a paragraph is a heading (a kicker, a slogan, a title)."""
 
 
+_ADDRESS_CHARS = 8
+"""A presenter's address to the audience (各位听众, 观众朋友们) is a clause this short."""
+
+
 @cache
 def _lexicon() -> dict[str, Any]:
     return dict(load_lexicon("layouts")["news"])
@@ -56,6 +60,15 @@ def news_subject(paragraph: str) -> tuple[str, int, int] | None:
     """The place or body acting in the first sentence of ``paragraph`` (X局借鉴…, 记者从X海关获悉，该关…), with its
     span, when the paragraph may tell a case: not a quote's (“…”企业负责人说), a reporter's turn or a lead counting
     the cases (共有4个案例入选)."""
+    if cue := _cue_re().match(paragraph):  # (主持人)大安市的“A”则是…: the script's cue, then the subject
+        found = news_subject(paragraph[cue.end() :])
+        return (found[0], found[1] + cue.end(), found[2] + cue.end()) if found else None
+    if turn := _turn_re().match(paragraph):  # 最后关注镇赉县。镇赉县借鉴…: the presenter's turn, then the subject
+        found = news_subject(paragraph[turn.end() :])
+        return (found[0], found[1] + turn.end(), found[2] + turn.end()) if found else None
+    address = re.split(r"[，,：:。！!]", paragraph.strip(), maxsplit=1)[0]
+    if len(address) <= _ADDRESS_CHARS and any(word in address for word in _lexicon()["audience_words"]):
+        return None  # 各位听众，今天的节目关注…: the presenter's lead
     bare = paragraph.strip()
     if len(CJK_RE.findall(bare)) < int(_lexicon()["min_chars"]) or bare.startswith(("“", '"', "「")):
         return None
@@ -69,6 +82,32 @@ def news_subject(paragraph: str) -> tuple[str, int, int] | None:
     joins = _fallback()["clause_joins"]
     cut = min((k for join in joins if (k := subject[0].find(join, 2)) > 0), default=len(subject[0]))
     return subject[0][:cut], subject[1], subject[1] + cut  # X支行联合Y局推出…: the body before the join acts
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    """A broadcast script's cue opening a paragraph ((主持人), (记者 某某 现场音响：…), (画面：…), 【正文】, 主持人：):
+    furniture of the script, as ``cue_words`` and ``cue_speakers`` list them."""
+    lexicon = _lexicon()
+    cues, speakers = word_alternation(lexicon["cue_words"]), word_alternation(lexicon["cue_speakers"])
+    return re.compile(
+        rf"[ \t\u3000]*(?:[（(【\[][ \t\u3000]*(?:{cues})[^（）()【】\[\]\n]{{0,40}}[）)】\]]"
+        rf"|(?:{speakers})[：:])[ \t\u3000]*"
+    )
+
+
+@cache
+def _turn_re() -> re.Pattern[str]:
+    """A presenter's short turn to the next story opening a paragraph (最后关注镇赉县。, 再来看X。), as
+    ``transition_verbs`` list its verbs."""
+    verbs = word_alternation(_lexicon()["transition_verbs"])
+    return re.compile(rf"[ \t\u3000]*[^。，,；;\n“”]{{0,6}}(?:{verbs})[^。，,；;\n“”]{{1,12}}[。！!][ \t\u3000]*")
+
+
+def cue_line(line: str) -> bool:
+    """True when ``line`` is nothing but a broadcast script's cue ((记者 某某 现场音响：…), 【正文】)."""
+    cue = _cue_re().match(line)
+    return cue is not None and not line[cue.end() :].strip()
 
 
 @cache
@@ -207,6 +246,8 @@ def heading_line(line: str) -> bool:
     bare = line.strip()
     if not bare or len(bare) > _HEADING_CHARS or re.search(r"[。！？]", bare) or FURNITURE_RE.match(bare):
         return False
+    if cue_line(bare):
+        return False  # a script's cue ((记者 某某 现场音响：…), 【正文】) heads nothing
     return re.search(r"[0-9０-９]{1,4}[-/.年][0-9０-９]{1,2}", bare) is None  # a dateline (2024-11-12 10:05　来源：X)
 
 
