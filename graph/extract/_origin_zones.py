@@ -425,7 +425,9 @@ def _owned_case_adopts_batch(tail: str) -> bool:
 def _owned_adoption_re() -> re.Pattern[str]:
     """Up to a few clauses of the zone's own words, an active verb of copying or deriving, and an issuer's 第N批."""
     lex = lexicon()
-    verbs = sorted({*lex["adopting_verbs"], *lex["derived_from_verbs"]}, key=len, reverse=True)
+    verbs = sorted(
+        {*lex["adopting_verbs"], *lex["derived_from_verbs"], *lex["batch_taking_verbs"]}, key=len, reverse=True
+    )
     issuers = sorted({w for ws in lex["batch_issuers"].values() for w in ws}, key=len, reverse=True)
     return re.compile(
         rf"(?P<gap>[^。；;]{{0,40}}?)(?:{'|'.join(map(re.escape, verbs))})(?:了|的是|的|自|于)?\s*"
