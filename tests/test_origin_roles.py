@@ -170,6 +170,19 @@ def test_a_zone_that_opens_a_sentence_and_brings_in_a_national_batch_is_the_adop
     assert case_batches(sentence_case(text)) == {("改革试点经验", 5)}
 
 
+def test_a_zone_whose_own_case_or_compilation_copies_a_national_batch_is_the_adopter() -> None:
+    text = "南昌片区去年报送的“赣江航运一单制”案例，复制推广了国务院第四批自由贸易试验区改革试点经验。"
+    assert _zones(text) == set()
+    assert case_batches(sentence_case(text)) == {("改革试点经验", 4)}
+    assert _zones("长沙片区“企业登记容缺受理”复制推广的是国务院第3批改革试点经验。") == set()
+    assert _zones("武漢片區改革案例彙編中，「跨境結算便利」一項源於商務部第三批自貿試驗區最佳實踐案例。") == set()
+
+
+def test_a_zones_practice_a_national_batch_copies_or_lists_stays_its_origin() -> None:
+    assert _zones("长沙片区的“企业登记容缺受理”做法，被国务院第五批改革试点经验复制推广。") != set()
+    assert _zones("长沙片区探索的“企业登记容缺受理”模式，入选商务部第四批自贸试验区最佳实践案例。") != set()
+
+
 def test_a_zone_visited_to_study_before_a_practice_was_launched_is_its_origin() -> None:
     assert _zones("我县组织干部赴浙江自贸试验区宁波片区考察学习后，出台了“一件事”集成改革方案。") == {
         ("zhejiang", "宁波片区")

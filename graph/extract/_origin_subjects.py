@@ -35,6 +35,7 @@ from ftzgraph.graph.extract._origin_zones import (
     _ESTABLISHED_RE,
     _adopts,
     _in_title,
+    _owned_case_adopts_batch,
     _Sentence,
 )
 from ftzgraph.graph.extract.gazetteer import Gazetteer
@@ -124,7 +125,7 @@ def _subject_zones(
             listed = _listed_before(sentence.text[lead:start], gazetteer) if national else []
             if listed and not _listed_re(gazetteer).sub("", sentence.text[lead:start]).strip(" 、和及与"):
                 opens_clause = True  # 广东、福建自贸试验区分别有…入选: every listed province's zone opens it
-            if _adopts(tail) or _carries_derived(tail):  # 昆明片区积极复制推广第六批…: the zone copies, it adopts
+            if _adopts(tail) or _carries_derived(tail) or _owned_case_adopts_batch(tail):  # Z积极复制推广第六批…
                 continue
             if _OWN_BATCH_RE.match(tail):  # Z第二十批制度创新案例中…: the zone's own list, it acts in no copy
                 continue

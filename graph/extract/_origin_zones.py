@@ -63,7 +63,7 @@ from ftzgraph.graph.extract._origin_patterns import (
 from ftzgraph.graph.extract._origin_verdicts import on_page_record
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import Origin, Place
-from ftzgraph.graph.text import word_alternation
+from ftzgraph.graph.text import NUMERAL_CLASS, word_alternation
 
 
 class _Sentence(Protocol):
@@ -172,6 +172,7 @@ def _stated_zones(
                 _ESTABLISHED_RE.match(text, end)
                 or _plans(text[:start])
                 or (not head.endswith(("向", "从")) and _adopts(text[end : end + 20]))  # 武汉片区在复制推广…: adopts
+                or (text[:lead].rstrip()[-1:] in f"{_CLAUSE_MARKS}。" and _owned_case_adopts_batch(text[end:]))
             ):
                 continue  # 上海自贸试验区率先挂牌; 既需…借鉴学习Z的经验: an establishment or a plan, no origin
             tail = text[end : end + 14]
@@ -408,6 +409,30 @@ def _adopts(tail: str) -> bool:
     (复制推广, 借鉴, 落实 …): the zone is the adopter of what follows, not its origin."""
     rest = _ADOPTING_RE.sub("", tail, count=1)
     return rest.startswith(tuple(lexicon()["adopting_verbs"]))
+
+
+def _owned_case_adopts_batch(tail: str) -> bool:
+    """True when what follows the zone is its own case, compilation or summary, and a later clause of the sentence
+    says that reform copies or derives from a national batch (Z今年总结的“X”案例，复制推广了国务院第六批…; Z“X”复制推广
+    的是…第3批…; Z案例选编中，“X”一案源于…第七批…): the zone adopts the batch, as in the plain form (Z复制推广第六批…).
+    Not when a word of membership or the passive stands before the verb (Z的X被…复制推广; Z的X入选…): there the
+    batch lists the zone's practice."""
+    match = _owned_adoption_re().match(tail)
+    return match is not None and not any(w in match["gap"] for w in (*lexicon()["batch_member_verbs"], "被"))
+
+
+@cache
+def _owned_adoption_re() -> re.Pattern[str]:
+    """Up to a few clauses of the zone's own words, an active verb of copying or deriving, and an issuer's 第N批."""
+    lex = lexicon()
+    verbs = sorted(
+        {*lex["adopting_verbs"], *lex["derived_from_verbs"], *lex["batch_taking_verbs"]}, key=len, reverse=True
+    )
+    issuers = sorted({w for ws in lex["batch_issuers"].values() for w in ws}, key=len, reverse=True)
+    return re.compile(
+        rf"(?P<gap>[^。；;]{{0,40}}?)(?:{'|'.join(map(re.escape, verbs))})(?:了|的是|的|自|于)?\s*"
+        rf"(?:{'|'.join(map(re.escape, issuers))})[^。；;，,]{{0,4}}?第[{NUMERAL_CLASS}]+批"
+    )
 
 
 _LIST_RE = re.compile(r"^(?:(?:自贸试验区|自由贸易试验区|自贸区)?\s*(?:、|和|及|与|以及)\s*)?$")
