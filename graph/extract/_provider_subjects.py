@@ -10,13 +10,11 @@ import re
 
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions
 from ftzgraph.graph.extract._agency_zones import official_zone_name
-from ftzgraph.graph.extract._provider_convention import (
-    can_provide,
-)
 from ftzgraph.graph.extract._provider_headings import (
     ADOPTING_RE,
 )
 from ftzgraph.graph.extract._provider_names import _zone_kinds
+from ftzgraph.graph.extract._provider_units import can_provide
 from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
     acting_subject,

@@ -19,13 +19,6 @@ from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, place_of
 from ftzgraph.graph.extract._agency_zones import zone_named_in_case
-from ftzgraph.graph.extract._provider_convention import (
-    can_provide,
-    clause_unit,
-    is_fragment,
-    origin_field,
-    provided_unit,
-)
 from ftzgraph.graph.extract._provider_credits import (
     credited_provider,
     scene_place,
@@ -68,6 +61,7 @@ from ftzgraph.graph.extract._provider_subjects import (
     _head_reporter,
     _run_in_subject,
 )
+from ftzgraph.graph.extract._provider_units import can_provide, clause_unit, is_fragment, origin_field, provided_unit
 from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_leads import (
     ordinal_subject,
