@@ -15,6 +15,7 @@ from ftzgraph.graph.extract._provider_headings import (
 )
 from ftzgraph.graph.extract._provider_names import _zone_kinds
 from ftzgraph.graph.extract._provider_units import can_provide
+from ftzgraph.graph.extract._split_lead_titles import theme_title
 from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
     acting_subject,
@@ -22,7 +23,6 @@ from ftzgraph.graph.extract._split_leads import (
     is_place,
     place_lead_not,
     speaker_unit,
-    theme_title,
 )
 from ftzgraph.graph.extract._split_units import (
     closing_bracket,

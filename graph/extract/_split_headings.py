@@ -15,10 +15,7 @@ from typing import TYPE_CHECKING
 
 from ftzgraph.graph.extract._split_fields import labelled_field
 from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_heading, picture_line, rendered_line
-from ftzgraph.graph.extract._split_leads import (
-    headline,
-    headline_title,
-)
+from ftzgraph.graph.extract._split_lead_titles import headline, headline_title
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
     TOPIC_TAG_RE,

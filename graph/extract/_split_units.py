@@ -14,13 +14,8 @@ from functools import cache, lru_cache
 
 from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_names import load_divisions
-from ftzgraph.graph.extract._split_leads import (
-    headline_subject,
-    is_place,
-    ordinal_subject,
-    sentence_place,
-    speaker_unit,
-)
+from ftzgraph.graph.extract._split_lead_titles import headline_subject
+from ftzgraph.graph.extract._split_leads import is_place, ordinal_subject, sentence_place, speaker_unit
 from ftzgraph.graph.extract._split_words import (
     NUMBER_ALONE_RE,
     SENTENCE_END,

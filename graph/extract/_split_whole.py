@@ -17,19 +17,21 @@ from typing import Any
 from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_fields import form_title
 from ftzgraph.graph.extract._split_furniture import furniture_heading
+from ftzgraph.graph.extract._split_lead_titles import (
+    listed_names,
+    listed_title,
+    listed_titles,
+    pointed_reform,
+    tells,
+    theme_title,
+)
 from ftzgraph.graph.extract._split_leads import (
     ORDINAL_PARAGRAPH_RE,
     SUBJECT_RE,
     asks,
     later_places,
-    listed_names,
-    listed_title,
-    listed_titles,
     paragraph_place,
-    pointed_reform,
     speaker_label_end,
-    tells,
-    theme_title,
     topic_start,
 )
 from ftzgraph.graph.extract._split_media import borrowed_at

@@ -39,7 +39,7 @@ from ftzgraph.graph.extract._split_groups import (
     heading_groups,
     part_headings,
 )
-from ftzgraph.graph.extract._split_leads import pointed_reform, progress_heading, theme_title
+from ftzgraph.graph.extract._split_lead_titles import pointed_reform, progress_heading, theme_title
 from ftzgraph.graph.extract._split_lines import Line, text_lines
 from ftzgraph.graph.extract._split_media import first_name, media_split
 from ftzgraph.graph.extract._split_news import closing_start, news_stretches, paragraph_provider, slogan_title
