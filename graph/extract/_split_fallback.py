@@ -39,13 +39,8 @@ from ftzgraph.graph.extract._split_leads import (
     speaker_unit,
 )
 from ftzgraph.graph.extract._split_shapes import WORD_LEAD_RE, names_reform, tag_line
-from ftzgraph.graph.extract._split_units import (
-    bracketed_unit,
-    dated_unit,
-    fallback_title,
-    labelled_provider,
-    reported_provider,
-)
+from ftzgraph.graph.extract._split_unit_lines import bracketed_unit, dated_unit
+from ftzgraph.graph.extract._split_units import fallback_title, labelled_provider, reported_provider
 from ftzgraph.graph.extract._split_words import FIGURE_RE, MIN_CASE_CHARS, fallback_words
 
 if TYPE_CHECKING:

@@ -69,12 +69,8 @@ from ftzgraph.graph.extract._split_leads import (
 )
 from ftzgraph.graph.extract._split_pasted import pasted_unit
 from ftzgraph.graph.extract._split_titles import PROVIDER_RE
-from ftzgraph.graph.extract._split_units import (
-    court_of_division,
-    fallback_provider,
-    labelled_provider,
-    stem_place,
-)
+from ftzgraph.graph.extract._split_unit_lines import fallback_provider
+from ftzgraph.graph.extract._split_units import court_of_division, labelled_provider, stem_place
 from ftzgraph.graph.extract._split_words import fallback_words
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import AgencyNameMention, CaseText, Evidence, Place
