@@ -16,18 +16,14 @@ from functools import partial
 
 from ftzgraph.graph.extract._split_bounds import box_ends, closing_table, outline_end, with_kickers, with_notes
 from ftzgraph.graph.extract._split_casebook import code_number
-from ftzgraph.graph.extract._split_declared import (
-    Split,
-    count_warning,
+from ftzgraph.graph.extract._split_counted import (
     counted_split,
-    listed_rows,
-    listed_titles,
     marked_spans,
     shape_families,
-    stated_count,
     style_families,
     title_like,
 )
+from ftzgraph.graph.extract._split_declared import Split, count_warning, listed_rows, listed_titles, stated_count
 from ftzgraph.graph.extract._split_entries import chosen_entries, entry_ends, give_entry_providers
 from ftzgraph.graph.extract._split_fallback import fallback_starts, heading_families
 from ftzgraph.graph.extract._split_fields import field_title_start, form_title, record_start
