@@ -41,6 +41,7 @@ from ftzgraph.graph.extract._split_media import first_name, media_split
 from ftzgraph.graph.extract._split_news import closing_start, news_stretches, paragraph_provider, slogan_title
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
+from ftzgraph.graph.extract._split_reform_names import reform_phrase
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
 from ftzgraph.graph.extract._split_runin import block_family
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
@@ -72,7 +73,7 @@ from ftzgraph.graph.extract._split_titles import (
     previous_nonblank,
 )
 from ftzgraph.graph.extract._split_units import fallback_title
-from ftzgraph.graph.extract._split_whole import reads_as_a_case, reform_phrase
+from ftzgraph.graph.extract._split_whole import reads_as_a_case
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import TitleMatcher, parse_chinese_number, title_key
 
