@@ -19,11 +19,7 @@ from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, place_of
 from ftzgraph.graph.extract._agency_zones import zone_named_in_case
-from ftzgraph.graph.extract._provider_credits import (
-    credited_provider,
-    scene_place,
-    standard_found,
-)
+from ftzgraph.graph.extract._provider_credits import credited_provider, scene_place
 from ftzgraph.graph.extract._provider_headings import (
     heading_label,
     heading_place,
@@ -54,6 +50,7 @@ from ftzgraph.graph.extract._provider_names import (
     _standard_form,
     _zone_kinds,
 )
+from ftzgraph.graph.extract._provider_standard import standard_found
 from ftzgraph.graph.extract._provider_subjects import (
     _acting_subject,
     _cited_zone,
