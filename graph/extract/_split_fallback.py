@@ -243,7 +243,7 @@ def heading_families(
 ) -> list[tuple[list[tuple[int, int, int | None]], dict[int, str]]]:
     """Every family of headings marked alike (one style, its numbering going on) that each name a reform
     (``names_reform``), whatever their sections hold: the candidates a count the document states chooses among
-    (graph/extract/_split_declared.py ``counted_split``), which weighs their titles, sizes and numbering, when the
+    (graph/extract/_split_counted.py ``counted_split``), which weighs their titles, sizes and numbering, when the
     family rules above take none. A scene or speaker caption (【画面】X) names no reform."""
     families = []
     for headings in _headings_by_style(lines, body_from, is_provider, len(lines)).values():
