@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ftzgraph.graph.extract._provider_convention import can_provide, clause_unit, is_fragment, provided_unit
+from ftzgraph.graph.extract._provider_units import can_provide, clause_unit, is_fragment, provided_unit
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ftzgraph.graph.extract._provider_credits import standard_provider
+from ftzgraph.graph.extract._provider_standard import standard_provider
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document
 

@@ -10,7 +10,8 @@ import pytest
 from _layout_fuzz import Shape, collections, recovery
 from rdflib import Literal
 
-from ftzgraph.graph.extract._split_declared import counted_split, stated_count, title_like
+from ftzgraph.graph.extract._split_counted import counted_split, title_like
+from ftzgraph.graph.extract._split_declared import stated_count
 from ftzgraph.graph.extract._split_lines import text_lines
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document

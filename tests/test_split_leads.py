@@ -9,16 +9,8 @@ from pathlib import Path
 import pytest
 from _dev_scoring import score_collection
 
-from ftzgraph.graph.extract._split_leads import (
-    acting_subject,
-    asks,
-    headline,
-    headline_subject,
-    listed_titles,
-    paragraph_place,
-    place_subject,
-    speaker_label_end,
-)
+from ftzgraph.graph.extract._split_lead_titles import headline, headline_subject, listed_titles
+from ftzgraph.graph.extract._split_leads import acting_subject, asks, paragraph_place, place_subject, speaker_label_end
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.model import Document

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from _dev_scoring import score_collection
 
-from ftzgraph.graph.extract._split_leads import pointed_reform, theme_title
+from ftzgraph.graph.extract._split_lead_titles import pointed_reform, theme_title
 from ftzgraph.graph.extract._split_lines import text_lines
+from ftzgraph.graph.extract._split_reform_names import reform_phrase
 from ftzgraph.graph.extract._split_runin import block_family, blocks_after_rows
-from ftzgraph.graph.extract._split_whole import reform_phrase
 from ftzgraph.graph.extract.gazetteer import load_gazetteer
 from ftzgraph.graph.extract.pipeline import extract_document
 from ftzgraph.graph.extract.split import split_cases

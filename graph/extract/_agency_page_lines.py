@@ -14,7 +14,8 @@ from ftzgraph.graph.extract._split_casebook import source_unit
 from ftzgraph.graph.extract._split_fields import contact_unit
 from ftzgraph.graph.extract._split_furniture import CREDIT_RE, closing_block_re, picture_line
 from ftzgraph.graph.extract._split_points import provider_field_line
-from ftzgraph.graph.extract._split_units import bracketed_unit, dash_unit, labelled_provider
+from ftzgraph.graph.extract._split_unit_lines import bracketed_unit, dash_unit
+from ftzgraph.graph.extract._split_units import labelled_provider
 from ftzgraph.graph.text import word_alternation
 
 _FALLBACK_LABELS = load_lexicon("layouts")["fallback"]

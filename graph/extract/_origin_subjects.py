@@ -23,6 +23,7 @@ from ftzgraph.graph.extract._batch_filters import (
     _words_re,
     lexicon,
 )
+from ftzgraph.graph.extract._origin_clauses import _adopts, _in_title, _owned_case_adopts_batch
 from ftzgraph.graph.extract._origin_partners import partner
 from ftzgraph.graph.extract._origin_patterns import (
     _area_list_re,
@@ -31,13 +32,7 @@ from ftzgraph.graph.extract._origin_patterns import (
     _province_shares_re,
 )
 from ftzgraph.graph.extract._origin_verdicts import on_page_record
-from ftzgraph.graph.extract._origin_zones import (
-    _ESTABLISHED_RE,
-    _adopts,
-    _in_title,
-    _owned_case_adopts_batch,
-    _Sentence,
-)
+from ftzgraph.graph.extract._origin_zones import _ESTABLISHED_RE, _Sentence
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import Origin, Place
 from ftzgraph.graph.text import NUMERAL_CLASS

@@ -10,13 +10,12 @@ import re
 
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions
 from ftzgraph.graph.extract._agency_zones import official_zone_name
-from ftzgraph.graph.extract._provider_convention import (
-    can_provide,
-)
 from ftzgraph.graph.extract._provider_headings import (
     ADOPTING_RE,
 )
 from ftzgraph.graph.extract._provider_names import _zone_kinds
+from ftzgraph.graph.extract._provider_units import can_provide
+from ftzgraph.graph.extract._split_lead_titles import theme_title
 from ftzgraph.graph.extract._split_leads import (
     SUBJECT_RE,
     acting_subject,
@@ -24,7 +23,6 @@ from ftzgraph.graph.extract._split_leads import (
     is_place,
     place_lead_not,
     speaker_unit,
-    theme_title,
 )
 from ftzgraph.graph.extract._split_units import (
     closing_bracket,

@@ -20,14 +20,8 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_leads import (
-    SUBJECT_RE,
-    asks,
-    listed_titles,
-    post_re,
-    speaker_label_end,
-    tells,
-)
+from ftzgraph.graph.extract._split_lead_titles import listed_titles, tells
+from ftzgraph.graph.extract._split_leads import SUBJECT_RE, asks, post_re, speaker_label_end
 from ftzgraph.graph.extract._split_whole import paragraph_cases, paragraph_lines, reads_as_a_case
 from ftzgraph.graph.model import CaseText, Document
 

@@ -39,13 +39,8 @@ from ftzgraph.graph.extract._split_leads import (
     speaker_unit,
 )
 from ftzgraph.graph.extract._split_shapes import WORD_LEAD_RE, names_reform, tag_line
-from ftzgraph.graph.extract._split_units import (
-    bracketed_unit,
-    dated_unit,
-    fallback_title,
-    labelled_provider,
-    reported_provider,
-)
+from ftzgraph.graph.extract._split_unit_lines import bracketed_unit, dated_unit
+from ftzgraph.graph.extract._split_units import fallback_title, labelled_provider, reported_provider
 from ftzgraph.graph.extract._split_words import FIGURE_RE, MIN_CASE_CHARS, fallback_words
 
 if TYPE_CHECKING:
@@ -248,7 +243,7 @@ def heading_families(
 ) -> list[tuple[list[tuple[int, int, int | None]], dict[int, str]]]:
     """Every family of headings marked alike (one style, its numbering going on) that each name a reform
     (``names_reform``), whatever their sections hold: the candidates a count the document states chooses among
-    (graph/extract/_split_declared.py ``counted_split``), which weighs their titles, sizes and numbering, when the
+    (graph/extract/_split_counted.py ``counted_split``), which weighs their titles, sizes and numbering, when the
     family rules above take none. A scene or speaker caption (【画面】X) names no reform."""
     families = []
     for headings in _headings_by_style(lines, body_from, is_provider, len(lines)).values():

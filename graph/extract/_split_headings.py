@@ -15,10 +15,7 @@ from typing import TYPE_CHECKING
 
 from ftzgraph.graph.extract._split_fields import labelled_field
 from ftzgraph.graph.extract._split_furniture import contents_entry, furniture_heading, picture_line, rendered_line
-from ftzgraph.graph.extract._split_leads import (
-    headline,
-    headline_title,
-)
+from ftzgraph.graph.extract._split_lead_titles import headline, headline_title
 from ftzgraph.graph.extract._split_shapes import (
     SEPARATORS,
     TOPIC_TAG_RE,
@@ -27,15 +24,8 @@ from ftzgraph.graph.extract._split_shapes import (
     prose_title,
     title_without_mark,
 )
-from ftzgraph.graph.extract._split_units import (
-    LABEL_HEAD_RE,
-    bracketed_unit,
-    dash_unit,
-    dated_unit,
-    labelled_provider,
-    place_or_stem,
-    signature_unit,
-)
+from ftzgraph.graph.extract._split_unit_lines import bracketed_unit, dash_unit, dated_unit
+from ftzgraph.graph.extract._split_units import LABEL_HEAD_RE, labelled_provider, place_or_stem, signature_unit
 from ftzgraph.graph.extract._split_words import (
     BRACKETED_NUMBER_RE,
     FIGURE_RE,

@@ -11,7 +11,7 @@ a paragraph of plans or a summing up (下一步，…, 负责人表示，…) or
 
 A journalist's sub-heading is often a slogan, not the reform's name (退税不再“跑断腿”, 让烟花“飞”得更远): short, a
 word of the headline's predicate (``slogan_words``) and no reform's head noun closing it. Such a heading is read as
-a theme heading is (graph/extract/_split_leads.py ``theme_title``): the practice its paragraph names is the title.
+a theme heading is (graph/extract/_split_lead_titles.py ``theme_title``): the practice its paragraph names is the title.
 
 Words are in data/lexicon/layouts.yaml ``news``; nothing here names a document.
 """

@@ -39,7 +39,8 @@ def block_family(lines: list[Line], body_from: int) -> list[tuple[list[Start], d
     quotes and stating a figure. A block's leading section heading (二、典型做法) is no part of its case. Each
     block's title is its heading line when it opens with a short one, else the reform its text calls by its quoted
     name."""
-    from ftzgraph.graph.extract._split_leads import pointed_reform, speaker_label_end  # it imports the splitters
+    from ftzgraph.graph.extract._split_lead_titles import pointed_reform
+    from ftzgraph.graph.extract._split_leads import speaker_label_end
 
     starts: list[Start] = []
     titles: dict[int, str] = {}

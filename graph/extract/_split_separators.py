@@ -27,7 +27,7 @@ from functools import cache
 from typing import Any
 
 from ftzgraph.graph.data_files import load_lexicon
-from ftzgraph.graph.extract._split_declared import MIN_CASE_CHARS, title_like
+from ftzgraph.graph.extract._split_counted import MIN_CASE_CHARS, title_like
 from ftzgraph.graph.extract._split_furniture import furniture_heading
 from ftzgraph.graph.extract._split_lines import Line
 from ftzgraph.graph.extract._split_shapes import names_reform

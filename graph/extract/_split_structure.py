@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ftzgraph.graph.extract._split_declared import MIN_CASE_CHARS, shape_families
+from ftzgraph.graph.extract._split_counted import MIN_CASE_CHARS, shape_families
 from ftzgraph.graph.extract._split_fallback import reports_a_reform
 from ftzgraph.graph.extract._split_furniture import contents_entry
 from ftzgraph.graph.extract._split_lines import Line

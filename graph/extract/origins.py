@@ -32,9 +32,10 @@ from ftzgraph.graph.extract._batch_filters import (
     lexicon,
 )
 from ftzgraph.graph.extract._origin_cells import _issuer_batch_re, _issuer_kind, _other_series_after
+from ftzgraph.graph.extract._origin_clauses import _in_title, _replicates
 from ftzgraph.graph.extract._origin_subjects import _own_creation_listed, _subject_zones
 from ftzgraph.graph.extract._origin_verdicts import own_claim, voided, voids_previous
-from ftzgraph.graph.extract._origin_zones import _in_title, _refine, _replicates, _stated_zones
+from ftzgraph.graph.extract._origin_zones import _refine, _stated_zones
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import CaseText, Origin, Place
 from ftzgraph.graph.text import NUMERAL_CLASS, joined_text, parse_chinese_number, word_alternation

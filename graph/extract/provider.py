@@ -19,18 +19,7 @@ from ftzgraph.graph.data_files import load_lexicon as load_lexicon_file
 from ftzgraph.graph.extract._agency_named_offices import is_short_form
 from ftzgraph.graph.extract._agency_names import load_agency_yaml, load_divisions, place_of
 from ftzgraph.graph.extract._agency_zones import zone_named_in_case
-from ftzgraph.graph.extract._provider_convention import (
-    can_provide,
-    clause_unit,
-    is_fragment,
-    origin_field,
-    provided_unit,
-)
-from ftzgraph.graph.extract._provider_credits import (
-    credited_provider,
-    scene_place,
-    standard_found,
-)
+from ftzgraph.graph.extract._provider_credits import credited_provider, scene_place
 from ftzgraph.graph.extract._provider_headings import (
     heading_label,
     heading_place,
@@ -61,6 +50,7 @@ from ftzgraph.graph.extract._provider_names import (
     _standard_form,
     _zone_kinds,
 )
+from ftzgraph.graph.extract._provider_standard import standard_found
 from ftzgraph.graph.extract._provider_subjects import (
     _acting_subject,
     _cited_zone,
@@ -68,6 +58,7 @@ from ftzgraph.graph.extract._provider_subjects import (
     _head_reporter,
     _run_in_subject,
 )
+from ftzgraph.graph.extract._provider_units import can_provide, clause_unit, is_fragment, origin_field, provided_unit
 from ftzgraph.graph.extract._split_casebook import closing_source
 from ftzgraph.graph.extract._split_leads import (
     ordinal_subject,
@@ -75,12 +66,8 @@ from ftzgraph.graph.extract._split_leads import (
 )
 from ftzgraph.graph.extract._split_pasted import pasted_unit
 from ftzgraph.graph.extract._split_titles import PROVIDER_RE
-from ftzgraph.graph.extract._split_units import (
-    court_of_division,
-    fallback_provider,
-    labelled_provider,
-    stem_place,
-)
+from ftzgraph.graph.extract._split_unit_lines import fallback_provider
+from ftzgraph.graph.extract._split_units import court_of_division, labelled_provider, stem_place
 from ftzgraph.graph.extract._split_words import fallback_words
 from ftzgraph.graph.extract.gazetteer import Gazetteer
 from ftzgraph.graph.model import AgencyNameMention, CaseText, Evidence, Place

@@ -16,18 +16,14 @@ from functools import partial
 
 from ftzgraph.graph.extract._split_bounds import box_ends, closing_table, outline_end, with_kickers, with_notes
 from ftzgraph.graph.extract._split_casebook import code_number
-from ftzgraph.graph.extract._split_declared import (
-    Split,
-    count_warning,
+from ftzgraph.graph.extract._split_counted import (
     counted_split,
-    listed_rows,
-    listed_titles,
     marked_spans,
     shape_families,
-    stated_count,
     style_families,
     title_like,
 )
+from ftzgraph.graph.extract._split_declared import Split, count_warning, listed_rows, listed_titles, stated_count
 from ftzgraph.graph.extract._split_entries import chosen_entries, entry_ends, give_entry_providers
 from ftzgraph.graph.extract._split_fallback import fallback_starts, heading_families
 from ftzgraph.graph.extract._split_fields import field_title_start, form_title, record_start
@@ -39,12 +35,13 @@ from ftzgraph.graph.extract._split_groups import (
     heading_groups,
     part_headings,
 )
-from ftzgraph.graph.extract._split_leads import pointed_reform, progress_heading, theme_title
+from ftzgraph.graph.extract._split_lead_titles import pointed_reform, progress_heading, theme_title
 from ftzgraph.graph.extract._split_lines import Line, text_lines
 from ftzgraph.graph.extract._split_media import first_name, media_split
 from ftzgraph.graph.extract._split_news import closing_start, news_stretches, paragraph_provider, slogan_title
 from ftzgraph.graph.extract._split_pasted import pasted_split
 from ftzgraph.graph.extract._split_points import point_split
+from ftzgraph.graph.extract._split_reform_names import reform_phrase
 from ftzgraph.graph.extract._split_repetition import ACCEPT_SCORE, Repeated, repeated_split, split_score
 from ftzgraph.graph.extract._split_runin import block_family
 from ftzgraph.graph.extract._split_separators import separated_split, skipped_line, without_furniture
@@ -76,7 +73,7 @@ from ftzgraph.graph.extract._split_titles import (
     previous_nonblank,
 )
 from ftzgraph.graph.extract._split_units import fallback_title
-from ftzgraph.graph.extract._split_whole import reads_as_a_case, reform_phrase
+from ftzgraph.graph.extract._split_whole import reads_as_a_case
 from ftzgraph.graph.model import CaseText, Document, Evidence, TableRow
 from ftzgraph.graph.text import TitleMatcher, parse_chinese_number, title_key
 
