@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
-from ftzgraph.graph.data_files import load_lexicon
 from ftzgraph.graph.extract._split_media import borrowed_at
 from ftzgraph.graph.extract._split_units import place_or_stem
+from ftzgraph.graph.extract._split_words import fallback_words
 from ftzgraph.graph.text import word_alternation
-
-
-@cache
-def _lexicon() -> dict[str, Any]:
-    return dict(load_lexicon("layouts")["fallback"])
-
 
 _QUOTED_NAME_RE = re.compile(r"“[^“”。，,\n]{2,20}”")
 
@@ -40,7 +33,7 @@ def _name_edges() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
     """The reform verbs (推行, 开展 …), the words that end a clause's lead before a quoted name (those verbs, 的, a
     mark: 开展|数据出境“白名单”) and the head nouns a name carries after it (“一船多供”监管模式), as
     ``data/lexicon/layouts.yaml`` lists them."""
-    lexicon = _lexicon()
+    lexicon = fallback_words()
     heads = word_alternation(lexicon["title_heads"])
     verbs = tuple(lexicon["title_verbs"])
     return verbs, verbs + tuple(lexicon["title_function_words"]) + tuple(_CLAUSE_MARKS), re.compile(rf"^(?:{heads})")
@@ -55,7 +48,7 @@ def _reform_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     quotes = list(_QUOTED_NAME_RE.finditer(text, start, end))
     if not quotes:
         return _verb_object(text, start, end)
-    nickname = re.compile(f"(?:{'|'.join(_lexicon()['nickname_leads'])})$")
+    nickname = re.compile(f"(?:{'|'.join(fallback_words()['nickname_leads'])})$")
     own = [q for q in quotes if not borrowed_at(text, q.start(), q.end()) and not _BATCH_NAME_RE.search(q.group())]
     quotes = own or quotes  # 借鉴X片区“A”经验, 第三批“最佳实践案例”: what was borrowed, not the case's own reform
     quote = next((q for q in quotes if not nickname.search(text, max(start, q.start() - 10), q.start())), quotes[0])

@@ -34,11 +34,11 @@ from ftzgraph.graph.extract._split_leads import (
     topic_start,
 )
 from ftzgraph.graph.extract._split_news import news_stretches, slogan_title
-from ftzgraph.graph.extract._split_reform_names import _lexicon, _reform_name
+from ftzgraph.graph.extract._split_reform_names import _reform_name
 from ftzgraph.graph.extract._split_shapes import names_reform
 from ftzgraph.graph.extract._split_titles import clean_title
 from ftzgraph.graph.extract._split_units import signature_unit
-from ftzgraph.graph.extract._split_words import FIGURE_RE
+from ftzgraph.graph.extract._split_words import FIGURE_RE, fallback_words
 from ftzgraph.graph.model import CaseText, Document, TableRow
 from ftzgraph.graph.text import CJK_RE, parse_chinese_number
 
@@ -53,7 +53,7 @@ def reads_as_a_case(text: str, paragraph: bool = False, words: int | None = None
     """True when ``text`` holds at least ``whole_text_case_words`` of the genre's case words (``min_case_words`` for
     one paragraph), a figure with a unit and ``whole_text_min_chars`` Chinese characters (half for a paragraph): a
     reform written up, not a notice or a greeting."""
-    lexicon = _lexicon()
+    lexicon = fallback_words()
     min_chars = int(lexicon["whole_text_min_chars"]) // (2 if paragraph else 1)  # one item of a list is shorter
     cjk = len(CJK_RE.findall(text))
     figure = FIGURE_RE.search(text) or _WORDED_SHARE_RE.search(text)
@@ -65,7 +65,7 @@ def reads_as_a_case(text: str, paragraph: bool = False, words: int | None = None
 
 def _case_words(text: str) -> int:
     """How many of the genre's words of action and result (``case_words``) ``text`` holds."""
-    return sum(1 for word in _lexicon()["case_words"] if word in text)
+    return sum(1 for word in fallback_words()["case_words"] if word in text)
 
 
 def paragraph_cases(document: Document) -> list[CaseText]:
@@ -141,11 +141,11 @@ def _dash_cases(document: Document) -> list[CaseText]:
     # a run holding enough items that read as cases is the list of cases: its other items with a figure are cases
     # too (one whose result is told in words the genre's list lacks: 开工时间平均提前45天)
     run = max(runs, key=lambda r: sum(item[3] for item in r))
-    if sum(item[3] for item in run) < int(_lexicon()["marked_min_cases"]):
+    if sum(item[3] for item in run) < int(fallback_words()["marked_min_cases"]):
         return []
     found = [item[:3] for item in run if item[3] or FIGURE_RE.search(text, item[0], item[1])]
     reporter = _reporter(text[: found[0][0]])
-    verbs = tuple(_lexicon()["title_verbs"])
+    verbs = tuple(fallback_words()["title_verbs"])
     cases = []
     for k, (start, end, title_start) in enumerate(found):
         verb = next((v for v in verbs if text.startswith(v, title_start)), "")  # 开展“A”: the object is the title
@@ -170,7 +170,7 @@ def _reporter(head: str) -> tuple[str, int, int] | None:
 def _place_cases(document: Document) -> list[CaseText]:
     text = document.text
     found: list[tuple[int, int, int, int, tuple[str, int, int] | None]] = []  # (start, end, title, told from, given)
-    words = int(_lexicon()["led_case_words"])
+    words = int(fallback_words()["led_case_words"])
     titles = listed_titles(text[: _first_led(text, words)])  # 分别是：「A」「B」… before any case is told
     names = listed_names(titles)
     for offset, raw in paragraph_lines(text):
@@ -199,7 +199,7 @@ def _place_cases(document: Document) -> list[CaseText]:
                 (offset + lead, offset + len(raw[:stop].rstrip()), offset + title_start, offset + told_from, given)
             )
             told_from = stop
-    if len(found) < int(_lexicon()["marked_min_cases"]) and not 2 <= len(found) == len(titles):
+    if len(found) < int(fallback_words()["marked_min_cases"]) and not 2 <= len(found) == len(titles):
         return []  # fewer led paragraphs than a collection has, unless the opening listed as many titles
     cases = []
     used: set[str] = set()
@@ -217,7 +217,7 @@ def _news_cases(document: Document) -> list[CaseText]:
     """The cases of a news item told in paragraphs each led by the body or place acting in it
     (graph/extract/_split_news.py): one case each, titled by the practice it names, its provider the subject; none
     when two name the same practice (one reform told by the bodies that carried it out, paragraph by paragraph)."""
-    words = int(_lexicon()["led_case_words"])
+    words = int(fallback_words()["led_case_words"])
     cases = []
     for k, (start, end, subject) in enumerate(
         news_stretches(document.text, partial(reads_as_a_case, paragraph=True, words=words))
@@ -232,7 +232,7 @@ def _with_items(raw: str, places: list[tuple[str, int, int]], words: int) -> lis
     """``places`` with the sentences of the answer that go on to its area's next case (…。第二项是“B”。…,
     ``answer_item_openers``) as cuts of that area, each an empty span at the sentence's start, when the part before
     and the part from it both read as cases."""
-    openers = tuple(_lexicon()["answer_item_openers"])
+    openers = tuple(fallback_words()["answer_item_openers"])
     cuts = list(places)
     for end in re.finditer(r"[。！？!?]", raw[places[0][2] :]):
         at = places[0][2] + end.end()
@@ -338,7 +338,7 @@ def row_cases(document: Document, table: list[TableRow]) -> list[CaseText]:
         line = text[start:end]
         at, length = _title_span(line, row.title)
         # a numbered row is a case's frame as a place lead is: a figure and `led_case_words` of the words suffice
-        need = int(_lexicon()["led_case_words"])
+        need = int(fallback_words()["led_case_words"])
         told = "\n".join([row.title, *(text[a:b] for a, b in row.prose)])  # a record's values without its keys
         # a record naming its reform in quotes, with its unit and what was done, is one with no figure too
         named = bool(row.prose and row.provider and names_reform(row.title)) and _case_words(told) >= need
