@@ -142,3 +142,9 @@ def test_a_csv_with_no_number_column_and_a_unit_merged_over_two_records() -> Non
         (2, "审批“视频勘验”", "甲市营商环境建设局"),
     ]
     assert [o.zone for o in cases[1].origins if o.kind == "zone"] == ["zhejiang"]
+
+
+def test_a_line_with_a_carriage_return_inside_is_no_csv_header() -> None:
+    # the csv reader refuses a lone \r inside one line; such a line is no header, and a closing \r\n still is
+    assert csv_header("序号,案例名称\r,提供单位") is None
+    assert csv_header("序号,案例名称,提供单位\r\n") == ["序号", "案例名称", "提供单位"]

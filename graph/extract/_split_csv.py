@@ -24,8 +24,8 @@ def csv_header(line: str, delimiter: str = ",") -> list[str] | None:
     """The cells of ``line`` when it reads as a CSV header (three or more short names separated by ``delimiter``, no
     other delimiter and no pipe), else None."""
     other = "\t" if delimiter == "," else ","
-    if other in line or "|" in line or line.count(delimiter) < 2:
-        return None
+    if other in line or "|" in line or "\r" in line.strip() or line.count(delimiter) < 2:
+        return None  # a carriage return inside a line breaks it for the csv reader: no header of one line
     cells = next(csv.reader([line.strip()], delimiter=delimiter), [])
     if len(cells) < 3 or not all(CJK_RE.search(cell) and len(cell.strip()) <= 12 for cell in cells):
         return None
